@@ -1,0 +1,8 @@
+package dev.parley.crypto.primitives;
+
+/** HKDF with HMAC-SHA-256 (RFC 5869). An empty or null salt means 32 zero bytes, as the RFC says. */
+public interface Hkdf {
+    int MAX_OUTPUT_BYTES = 255 * 32;
+
+    byte[] deriveSha256(byte[] salt, byte[] inputKeyMaterial, byte[] info, int length);
+}

@@ -1,0 +1,11 @@
+package dev.parley.crypto.primitives;
+
+/** HMAC-SHA-256 (RFC 2104) with keys of any length. */
+public interface Hmac {
+    int SHA256_BYTES = 32;
+
+    byte[] sha256(byte[] key, byte[] data);
+
+    /** Constant-time check of a (possibly truncated, at least 16-byte) tag. */
+    boolean verifySha256(byte[] key, byte[] data, byte[] tag);
+}
