@@ -214,6 +214,47 @@ class NegativeInputTest {
         assertSignatureRejected(provider, identity, MESSAGE, trivial);
     }
 
+    /**
+     * A signature whose R is the identity, made by the holder of the RFC 8032 TEST 1 key (R = 0100..00,
+     * S = SHA-512(R || A || M) * a mod L, M = "parley"). It satisfies the verification equation, BouncyCastle's own
+     * verify accepts it, libsodium refuses small-order R: both providers must refuse it.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.parley.crypto.primitives.Providers#both")
+    void ed25519RejectsSmallOrderR(CryptoProvider provider) {
+        byte[] message = "parley".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] signature = Vectors.hex("0100000000000000000000000000000000000000000000000000000000000000"
+                + "32e2a44a4c9c890d8e10ea4f5f7c1c4810b3bcd63d7fe7fe51247b7d75327e0c");
+        assertThat(org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, VALID_ED_KEY, 0, message, 0,
+                message.length)).as("BouncyCastle alone accepts it").isTrue();
+        assertSignatureRejected(provider, VALID_ED_KEY, message, signature);
+    }
+
+    /**
+     * A key outside the prime-order subgroup (TEST 1 key + a point of order 8) with a signature whose k is a multiple
+     * of 8, so the cofactorless equation holds. libsodium's verify does not check the subgroup and accepts it; the
+     * BouncyCastle provider must decide the same way (key conversion to X25519 still refuses such keys).
+     */
+    @org.junit.jupiter.api.Test
+    void providersAgreeOnMixedOrderKeys() {
+        byte[] message = "parley".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] key = Vectors.hex("3b5b475c4b82dd1572799fc546f4c6c03e478c6654aa4c7f945b347ea32af60d");
+        byte[] signature = Vectors.hex("5866666666666666666666666666666666666666666666666666666666666666"
+                + "1e404a36a5d3fb13f4fbb15f53e5c55eff75920c700d8547299fc8a2799d450a");
+        boolean sodium = accepts(CryptoProviders.libsodium(), key, message, signature);
+        boolean bc = accepts(CryptoProviders.bouncyCastle(), key, message, signature);
+        assertThat(bc).isEqualTo(sodium);
+    }
+
+    private static boolean accepts(CryptoProvider provider, byte[] key, byte[] message, byte[] signature) {
+        try {
+            provider.ed25519().verify(key, message, signature);
+            return true;
+        } catch (InvalidSignatureException e) {
+            return false;
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("dev.parley.crypto.primitives.Providers#both")
     void ed25519ToX25519RejectsBadPoints(CryptoProvider provider) throws Exception {
