@@ -59,25 +59,26 @@ public final class WebSocketTransport implements AutoCloseable {
         });
         listener.registerAddOn(new WebSocketAddOn(container, ""));
         http.addListener(listener);
-        http.getServerConfiguration().addHttpHandler(text("ok\n", "text/plain"), "/health");
         RelayMetrics metrics = service.metrics();
         http.getServerConfiguration().addHttpHandler(new HttpHandler() {
             @Override
             public void service(Request request, Response response) throws IOException {
-                write(response, metrics.render(), "text/plain; version=0.0.4");
+                String path = request.getRequestURI();
+                if (!"GET".equals(request.getMethod().getMethodString())) {
+                    response.setStatus(405);
+                    write(response, "method not allowed\n", "text/plain");
+                } else if ("/health".equals(path)) {
+                    write(response, "ok\n", "text/plain");
+                } else if ("/metrics".equals(path)) {
+                    write(response, metrics.render(), "text/plain; version=0.0.4");
+                } else {
+                    response.setStatus(404);
+                    write(response, "not found\n", "text/plain");
+                }
             }
-        }, "/metrics");
+        });
         http.start();
         return new WebSocketTransport(http, listener);
-    }
-
-    private static HttpHandler text(String body, String type) {
-        return new HttpHandler() {
-            @Override
-            public void service(Request request, Response response) throws IOException {
-                write(response, body, type);
-            }
-        };
     }
 
     private static void write(Response response, String body, String type) throws IOException {
