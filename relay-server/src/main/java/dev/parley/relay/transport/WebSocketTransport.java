@@ -35,9 +35,11 @@ public final class WebSocketTransport implements AutoCloseable {
     /** Binds and starts serving. */
     public static WebSocketTransport start(String host, int port, Optional<SSLContext> tls, RelayService service,
                                            int maxFrameBytes) throws IOException {
-        int buffer = maxFrameBytes * 2 + 1024;
-        RelayContainer container = new RelayContainer(buffer);
-        RelayEndpoint endpoint = new RelayEndpoint(service, buffer);
+        // Frames up to 2x the limit are read and answered with FRAME_TOO_LARGE; larger messages close the connection
+        // with 1009 (and beyond Tyrus's read buffer, 4x, with 1011).
+        int sessionLimit = maxFrameBytes * 2 + 1024;
+        RelayContainer container = new RelayContainer(sessionLimit * 2);
+        RelayEndpoint endpoint = new RelayEndpoint(service, sessionLimit);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(RelayEndpoint.class, PATH)
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
