@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** {@link BlobStore} on the relay's H2 database. Queue sizes live in {@code queue_sizes}, kept in the same transaction. */
@@ -32,8 +33,18 @@ final class H2BlobStore implements BlobStore {
     @Override
     public StoreResult store(String recipient, byte[] clientMessageId, byte[] blob, Instant receivedAt,
                              Instant expiresAt, int quota) {
+        try {
+            return storeAsync(recipient, clientMessageId, blob, receivedAt, expiresAt, quota).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof StoreException se ? se : new StoreException("store failed", e.getCause());
+        }
+    }
+
+    @Override
+    public CompletableFuture<StoreResult> storeAsync(String recipient, byte[] clientMessageId, byte[] blob,
+                                                     Instant receivedAt, Instant expiresAt, int quota) {
         byte[] key = UsernameKey.of(recipient);
-        StoreResult result = db.transaction(c -> {
+        return db.submit(c -> {
             try (PreparedStatement dup = c.prepareStatement(
                     "SELECT 1 FROM blobs WHERE recipient_key = ? AND client_message_id = ?")) {
                 dup.setBytes(1, key);
@@ -64,12 +75,13 @@ final class H2BlobStore implements BlobStore {
             }
             adjustQueueSize(c, key, queued, 1);
             return StoreResult.stored(id);
+        }).thenApply(result -> {
+            if (result.status() == StoreResult.Status.STORED) {
+                totalQueued.incrementAndGet();
+                totalBytes.addAndGet(blob.length);
+            }
+            return result;
         });
-        if (result.status() == StoreResult.Status.STORED) {
-            totalQueued.incrementAndGet();
-            totalBytes.addAndGet(blob.length);
-        }
-        return result;
     }
 
     @Override
@@ -94,8 +106,17 @@ final class H2BlobStore implements BlobStore {
 
     @Override
     public boolean delete(String recipient, long id) {
+        try {
+            return deleteAsync(recipient, id).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof StoreException se ? se : new StoreException("delete failed", e.getCause());
+        }
+    }
+
+    @Override
+    public CompletableFuture<Boolean> deleteAsync(String recipient, long id) {
         byte[] key = UsernameKey.of(recipient);
-        long bytes = db.transaction(c -> {
+        return db.submit(c -> {
             long length;
             try (PreparedStatement select = c.prepareStatement("SELECT OCTET_LENGTH(blob) FROM blobs WHERE id = ? "
                     + "AND recipient_key = ? AND blob IS NOT NULL FOR UPDATE")) {
@@ -114,13 +135,14 @@ final class H2BlobStore implements BlobStore {
             }
             adjustQueueSize(c, key, queueSize(c, key), -1);
             return length;
+        }).thenApply(bytes -> {
+            if (bytes < 0) {
+                return false;
+            }
+            totalQueued.decrementAndGet();
+            totalBytes.addAndGet(-bytes);
+            return true;
         });
-        if (bytes < 0) {
-            return false;
-        }
-        totalQueued.decrementAndGet();
-        totalBytes.addAndGet(-bytes);
-        return true;
     }
 
     @Override
