@@ -1,0 +1,31 @@
+package dev.parley.crypto.primitives;
+
+import java.util.Objects;
+
+/** Argument checks shared by both providers, run before any native call so bad input never reaches native code. */
+final class Inputs {
+    private Inputs() {
+    }
+
+    /** @throws IllegalArgumentException if {@code bytes} is not exactly {@code length} bytes long */
+    static byte[] exactly(byte[] bytes, int length, String what) {
+        Objects.requireNonNull(bytes, what);
+        if (bytes.length != length) {
+            throw new IllegalArgumentException(what + " must be " + length + " bytes, got " + bytes.length);
+        }
+        return bytes;
+    }
+
+    /** @throws InvalidPublicKeyException if {@code key} is not exactly {@code length} bytes long */
+    static byte[] publicKey(byte[] key, int length) throws InvalidPublicKeyException {
+        Objects.requireNonNull(key, "public key");
+        if (key.length != length) {
+            throw new InvalidPublicKeyException("public key must be " + length + " bytes, got " + key.length);
+        }
+        return key;
+    }
+
+    static byte[] notNull(byte[] bytes, String what) {
+        return Objects.requireNonNull(bytes, what);
+    }
+}
