@@ -1,0 +1,63 @@
+package dev.parley.desktop.service;
+
+import dev.parley.desktop.net.RelayAddress;
+import java.util.Optional;
+
+/**
+ * The local profile and its account on a relay. {@link #create} and {@link #unlock} open the encrypted profile;
+ * every other service needs an unlocked profile.
+ */
+public interface AccountService {
+
+    /**
+     * Creates a new profile protected by {@code passphrase} and generates its identity key and prekeys. The profile
+     * is unlocked afterwards. The caller may wipe the passphrase array as soon as this returns.
+     *
+     * @throws ProfileExistsException if a profile already exists in the profile directory
+     */
+    void create(char[] passphrase) throws ServiceException;
+
+    /**
+     * Opens the existing profile.
+     *
+     * @throws WrongPassphraseException if the passphrase does not open it
+     * @throws ProfileCorruptException  if the profile files are damaged
+     * @throws ProfileLockedException   if there is no profile to open
+     */
+    void unlock(char[] passphrase) throws ServiceException;
+
+    /** Closes the database and forgets the keys; harmless when already locked. */
+    void lock();
+
+    boolean isUnlocked();
+
+    /**
+     * Re-keys the profile under a new passphrase; the old one stops working.
+     *
+     * @throws WrongPassphraseException if {@code current} is wrong
+     */
+    void changePassphrase(char[] current, char[] next) throws ServiceException;
+
+    /**
+     * Registers {@code username} with the relay at {@code relay}, uploading the identity key, the signed prekey and
+     * a stock of one-time prekeys, and remembers the relay in the profile.
+     *
+     * @throws UsernameTakenException    if another identity holds the name
+     * @throws RelayRejectedException    if the invite code is missing or wrong, or the name is invalid
+     * @throws RelayUnreachableException if the relay cannot be reached
+     */
+    void register(String username, RelayAddress relay, Optional<String> inviteCode) throws ServiceException;
+
+    /** The account as stored in the profile. */
+    AccountInfo account() throws ServiceException;
+
+    /**
+     * Uploads new one-time prekeys if the relay's stock is below the low-water mark.
+     *
+     * @return how many were uploaded (0 if the stock was sufficient)
+     */
+    int topUpPreKeys() throws ServiceException;
+
+    /** Generates, signs and uploads a new signed prekey; the previous one is kept for late messages. */
+    void rotateSignedPreKey() throws ServiceException;
+}
