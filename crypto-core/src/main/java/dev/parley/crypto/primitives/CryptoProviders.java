@@ -2,6 +2,7 @@ package dev.parley.crypto.primitives;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,10 +64,15 @@ public final class CryptoProviders {
      * the provider's {@link CryptoProvider#name()} says which one the application got.
      */
     public static CryptoProvider preferred() {
+        return preferred(NativeSodium::get);
+    }
+
+    /** {@link #preferred()} with the native loader as a seam, so the fallback path can be tested. */
+    static CryptoProvider preferred(Supplier<NativeSodium> nativeLoader) {
         CryptoProvider provider;
         String reason;
         try {
-            LibsodiumProvider sodium = new LibsodiumProvider(NativeSodium.get());
+            LibsodiumProvider sodium = new LibsodiumProvider(nativeLoader.get());
             provider = sodium;
             reason = sodium.origin() + " native library loaded";
         } catch (ProviderUnavailableException e) {
