@@ -82,10 +82,21 @@ class BadInputTest {
         return new CBORMapper().writeValueAsBytes(new ObjectMapper().readTree(json));
     }
 
-    /** Sends raw bytes and returns the next error response frame addressed to {@code requestId}. */
+    /** Sends raw bytes as a binary frame and returns the first error response that arrives after it. */
     private Response.ErrorResponse rawError(TestClient client, byte[] bytes) throws Exception {
         int before = client.receivedFrames().size();
         client.sendRaw(bytes);
+        return errorAfter(client, before);
+    }
+
+    /** Sends a text frame and returns the first error response that arrives after it. */
+    private Response.ErrorResponse textError(TestClient client, String text) throws Exception {
+        int before = client.receivedFrames().size();
+        client.sendText(text);
+        return errorAfter(client, before);
+    }
+
+    private Response.ErrorResponse errorAfter(TestClient client, int before) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             List<byte[]> frames = client.receivedFrames();
@@ -113,7 +124,8 @@ class BadInputTest {
         byte[] good = CODEC.encode(Envelope.of(5, new Request.FetchBundle("alice")));
         assertThat(rawError(x, Arrays.copyOf(good, good.length - 3)).code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
         assertThat(rawError(x, new byte[] {(byte) 0xff, 0x00, 0x13, 0x37}).code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
-        x.sendText("{\"v\":1}");
+        // Each error must be awaited before the next frame, or a late answer is taken for the next one's.
+        assertThat(textError(x, "{\"v\":1}").code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
         assertThat(rawError(x, new byte[0]).code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
         assertThat(rawError(x, json("{\"v\":1,\"id\":3,\"type\":\"ack\",\"body\":{\"messageId\":\"one\"}}")).code())
                 .isEqualTo(ErrorCode.INVALID_FIELD);
