@@ -36,6 +36,7 @@ public final class H2Database implements AutoCloseable {
     private final H2AccountStore accounts;
     private final H2BlobStore blobs;
     private volatile boolean closed;
+    private final List<Runnable> rollbackListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private H2Database(Connection connection) {
         this.connection = connection;
@@ -75,6 +76,11 @@ public final class H2Database implements AutoCloseable {
 
     interface Work<T> {
         T run(Connection connection) throws SQLException;
+    }
+
+    /** Registers a callback run on the writer thread whenever work is rolled back (caches must forget). */
+    void onRollback(Runnable listener) {
+        rollbackListeners.add(listener);
     }
 
     /** A unit of work for the writer thread; {@code shutdownCommand} non-null marks the last one. */
@@ -144,6 +150,7 @@ public final class H2Database implements AutoCloseable {
                     failures.add(null);
                 } catch (SQLException | RuntimeException e) {
                     connection.rollback(savepoint);
+                    rollbackListeners.forEach(Runnable::run);
                     results.add(null);
                     failures.add(e instanceof StoreException ? e : new StoreException("relay database operation failed", e));
                 }
@@ -157,6 +164,7 @@ public final class H2Database implements AutoCloseable {
             connection.commit();
         } catch (SQLException e) {
             commitFailure = new StoreException("relay database commit failed", e);
+            rollbackListeners.forEach(Runnable::run);
         }
         for (int i = 0; i < done; i++) {
             complete(batch.get(i), commitFailure != null ? commitFailure : failures.get(i), results.get(i));
