@@ -58,6 +58,13 @@ class MessagingEndToEndTest {
         assertThat(bobInbox.get(0).messageId()).isEqualTo(sent.messageId());
         assertThat(Await.until(() -> aliceStates.get(sent.messageId().value()) == MessageState.DELIVERED, WAIT)).isTrue();
 
+        List<Boolean> bobSeesTyping = new CopyOnWriteArrayList<>();
+        bob.events().subscribe(dev.parley.desktop.event.TypingChangedEvent.class, e -> bobSeesTyping.add(e.typing()));
+        alice.messaging().setTyping("bob", true);
+        alice.messaging().setTyping("bob", false);
+        assertThat(Await.until(() -> bobSeesTyping.size() == 2, WAIT)).isTrue();
+        assertThat(bobSeesTyping).containsExactly(true, false);
+
         bob.messaging().markRead("alice", bobInbox.get(0).cursor());
         assertThat(Await.until(() -> aliceStates.get(sent.messageId().value()) == MessageState.READ, WAIT)).isTrue();
 
