@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * CryptoProvider crypto = CryptoProviders.preferred();   // libsodium if it loads, else BouncyCastle
+ * LOG.info("crypto: {}", crypto.name());                 // "libsodium" or "bouncycastle"
  * byte[] boxed = crypto.secretBox().seal(key, nonce, plaintext);
  * }</pre>
  *
@@ -47,15 +48,34 @@ public final class CryptoProviders {
         return new LibsodiumProvider(NativeSodium.get(), Objects.requireNonNull(random, "random"));
     }
 
+    /** The pure-Java BouncyCastle provider, using a {@link java.security.SecureRandom} for randomness. */
+    public static CryptoProvider bouncyCastle() {
+        return new BouncyCastleProvider();
+    }
+
+    /** The pure-Java BouncyCastle provider drawing generated keys from {@code random}; for deterministic tests. */
+    public static CryptoProvider bouncyCastle(RandomSource random) {
+        return new BouncyCastleProvider(Objects.requireNonNull(random, "random"));
+    }
+
     /**
-     * libsodium when the native library loads. Logs once per JVM which provider is active and why.
-     *
-     * @throws ProviderUnavailableException if no provider can be loaded
+     * libsodium when the native library loads, else BouncyCastle. Logs once per JVM which provider is active and why;
+     * the provider's {@link CryptoProvider#name()} says which one the application got.
      */
     public static CryptoProvider preferred() {
-        LibsodiumProvider provider = new LibsodiumProvider(NativeSodium.get());
+        CryptoProvider provider;
+        String reason;
+        try {
+            LibsodiumProvider sodium = new LibsodiumProvider(NativeSodium.get());
+            provider = sodium;
+            reason = sodium.origin() + " native library loaded";
+        } catch (ProviderUnavailableException e) {
+            provider = new BouncyCastleProvider();
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            reason = "libsodium unavailable: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        }
         if (PREFERRED_LOGGED.compareAndSet(false, true)) {
-            LOG.info("Crypto provider: {} ({} native library loaded)", provider.name(), provider.origin());
+            LOG.info("Crypto provider: {} ({})", provider.name(), reason);
         }
         return provider;
     }

@@ -1,0 +1,56 @@
+package dev.parley.crypto.kdf;
+
+import dev.parley.crypto.prekey.SignedPreKeyPublic;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Every domain-separation label of the session protocol, in one place. A label is an ASCII string; wherever it is
+ * used as a prefix it is followed by one 0x00 byte ({@link #prefix()}), so no label is a prefix of another's input.
+ * Changing any string here changes the protocol: {@code docs/protocol.md} part 1 lists them and the KATs pin them.
+ */
+public enum Label {
+    /** Signed-prekey signatures (defined by {@link SignedPreKeyPublic#SIGNATURE_LABEL}). */
+    SIGNED_PREKEY(SignedPreKeyPublic.SIGNATURE_LABEL),
+    /** HKDF info prefix of the X3DH shared secret. */
+    X3DH("parley/v1/x3dh"),
+    /** HKDF info prefix of the root-chain step KDF_RK. */
+    ROOT_CHAIN("parley/v1/ratchet-root"),
+    /** Hash prefix of a message's associated data (identity keys and header). */
+    MESSAGE_AD("parley/v1/message-ad"),
+    /** HKDF info prefix turning a message key and an AD hash into a secretbox key and nonce. */
+    MESSAGE_CIPHER("parley/v1/message-cipher"),
+    /** HKDF info prefix of the sealed-sender MAC key (static-static DH of identity keys). */
+    SEALED_SENDER_KEY("parley/v1/sealed-sender-key"),
+    /** HMAC input prefix of the sealed-sender MAC. */
+    SEALED_SENDER_MAC("parley/v1/sealed-sender-mac"),
+    /** Hash prefix of each party's safety-number fingerprint. */
+    SAFETY_NUMBER("parley/v1/safety-number");
+
+    private final String text;
+    private final byte[] prefix;
+
+    Label(String text) {
+        this.text = text;
+        byte[] ascii = text.getBytes(StandardCharsets.US_ASCII);
+        this.prefix = new byte[ascii.length + 1];
+        System.arraycopy(ascii, 0, prefix, 0, ascii.length);
+    }
+
+    /** The label string itself, e.g. {@code "parley/v1/x3dh"}. */
+    public String text() {
+        return text;
+    }
+
+    /** ASCII bytes of the label followed by one 0x00 byte. */
+    public byte[] prefix() {
+        return prefix.clone();
+    }
+
+    int prefixLength() {
+        return prefix.length;
+    }
+
+    void copyPrefixTo(byte[] into, int offset) {
+        System.arraycopy(prefix, 0, into, offset, prefix.length);
+    }
+}

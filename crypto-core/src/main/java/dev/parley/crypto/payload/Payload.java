@@ -1,0 +1,95 @@
+package dev.parley.crypto.payload;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What travels inside one encrypted ratchet message. Encoded by {@link PayloadCodec}, padded by {@link Padding}
+ * before encryption.
+ */
+public sealed interface Payload
+        permits Payload.Text, Payload.DeliveryReceipt, Payload.ReadReceipt, Payload.TypingStarted,
+        Payload.TypingStopped, Payload.Unknown {
+
+    /** Maximum UTF-8 size of a text message body. */
+    int MAX_TEXT_BYTES = 60_000;
+    /** Maximum number of message ids in one receipt. */
+    int MAX_RECEIPT_IDS = 1000;
+
+    /** The wire type code of this payload. */
+    int typeCode();
+
+    /** A text message. {@code sentAtMillis} is the sender's clock (epoch milliseconds), for display only. */
+    record Text(MessageId id, long sentAtMillis, String text) implements Payload {
+        public Text {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(text, "text");
+            if (text.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
+                throw new IllegalArgumentException("text message: at most " + MAX_TEXT_BYTES + " UTF-8 bytes");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.TEXT.code();
+        }
+
+        @Override
+        public String toString() {
+            return "Text[" + id + ", content hidden]";
+        }
+    }
+
+    /** The recipient's client has stored these messages. */
+    record DeliveryReceipt(List<MessageId> ids) implements Payload {
+        public DeliveryReceipt {
+            ids = checkedIds(ids);
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.DELIVERY_RECEIPT.code();
+        }
+    }
+
+    /** The recipient has displayed these messages. */
+    record ReadReceipt(List<MessageId> ids) implements Payload {
+        public ReadReceipt {
+            ids = checkedIds(ids);
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.READ_RECEIPT.code();
+        }
+    }
+
+    /** The sender started typing. */
+    record TypingStarted() implements Payload {
+        @Override
+        public int typeCode() {
+            return PayloadType.TYPING_STARTED.code();
+        }
+    }
+
+    /** The sender stopped typing. */
+    record TypingStopped() implements Payload {
+        @Override
+        public int typeCode() {
+            return PayloadType.TYPING_STOPPED.code();
+        }
+    }
+
+    /** A payload of a type this client does not know (a later version's type): skip it. The body is discarded. */
+    record Unknown(int typeCode) implements Payload {
+    }
+
+    private static List<MessageId> checkedIds(List<MessageId> ids) {
+        List<MessageId> copy = List.copyOf(ids);
+        if (copy.isEmpty() || copy.size() > MAX_RECEIPT_IDS) {
+            throw new IllegalArgumentException("receipt: 1 to " + MAX_RECEIPT_IDS + " message ids expected");
+        }
+        return copy;
+    }
+}

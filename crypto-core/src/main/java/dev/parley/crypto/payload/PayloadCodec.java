@@ -1,0 +1,142 @@
+package dev.parley.crypto.payload;
+
+import dev.parley.crypto.exceptions.InvalidMessageException;
+import dev.parley.crypto.exceptions.UnsupportedVersionException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binary encoding of {@link Payload}s (before padding):
+ * <pre>
+ * offset 0  u8   format version = 1
+ * offset 1  u16  type code ({@link PayloadType})
+ * offset 3  u32  body length n
+ * offset 7  n    body
+ * </pre>
+ * Bodies: TEXT = message id (16) || sentAtMillis (i64) || UTF-8 text (rest of body); DELIVERY_RECEIPT and
+ * READ_RECEIPT = u16 count (1..1000) || count * message id (16); TYPING_STARTED and TYPING_STOPPED = empty.
+ * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
+ * an {@link UnsupportedVersionException}.
+ */
+public final class PayloadCodec {
+    public static final byte VERSION = 1;
+    static final int HEADER_BYTES = 7;
+
+    private PayloadCodec() {
+    }
+
+    public static byte[] encode(Payload payload) {
+        byte[] body = body(payload);
+        return ByteBuffer.allocate(HEADER_BYTES + body.length).put(VERSION).putShort((short) payload.typeCode())
+                .putInt(body.length).put(body).array();
+    }
+
+    public static Payload decode(byte[] encoded) throws InvalidMessageException, UnsupportedVersionException {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(encoded);
+            byte version = in.get();
+            if (version != VERSION) {
+                throw new UnsupportedVersionException("payload: unknown format version " + version);
+            }
+            int type = Short.toUnsignedInt(in.getShort());
+            int length = in.getInt();
+            if (length < 0 || length != in.remaining()) {
+                throw new InvalidMessageException("payload: body length does not match");
+            }
+            return decodeBody(type, in);
+        } catch (BufferUnderflowException e) {
+            throw new InvalidMessageException("payload: truncated");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidMessageException("payload: invalid field values");
+        }
+    }
+
+    private static Payload decodeBody(int type, ByteBuffer in) throws InvalidMessageException {
+        PayloadType known = PayloadType.fromCode(type).orElse(null);
+        if (known == null) {
+            return new Payload.Unknown(type);
+        }
+        switch (known) {
+            case TEXT: {
+                MessageId id = readId(in);
+                long sentAt = in.getLong();
+                byte[] text = new byte[in.remaining()];
+                in.get(text);
+                return new Payload.Text(id, sentAt, strictUtf8(text));
+            }
+            case DELIVERY_RECEIPT:
+                return new Payload.DeliveryReceipt(readIds(in));
+            case READ_RECEIPT:
+                return new Payload.ReadReceipt(readIds(in));
+            case TYPING_STARTED:
+                requireEnd(in);
+                return new Payload.TypingStarted();
+            case TYPING_STOPPED:
+                requireEnd(in);
+                return new Payload.TypingStopped();
+            default:
+                return new Payload.Unknown(type);
+        }
+    }
+
+    private static byte[] body(Payload payload) {
+        if (payload instanceof Payload.Text text) {
+            byte[] utf8 = text.text().getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(MessageId.BYTES + 8 + utf8.length).put(text.id().bytes())
+                    .putLong(text.sentAtMillis()).put(utf8).array();
+        } else if (payload instanceof Payload.DeliveryReceipt receipt) {
+            return ids(receipt.ids());
+        } else if (payload instanceof Payload.ReadReceipt receipt) {
+            return ids(receipt.ids());
+        } else if (payload instanceof Payload.Unknown) {
+            throw new IllegalArgumentException("an unknown payload cannot be sent");
+        }
+        return new byte[0];
+    }
+
+    private static byte[] ids(List<MessageId> ids) {
+        ByteBuffer out = ByteBuffer.allocate(2 + ids.size() * MessageId.BYTES).putShort((short) ids.size());
+        for (MessageId id : ids) {
+            out.put(id.bytes());
+        }
+        return out.array();
+    }
+
+    private static List<MessageId> readIds(ByteBuffer in) throws InvalidMessageException {
+        int count = Short.toUnsignedInt(in.getShort());
+        if (count == 0 || count > Payload.MAX_RECEIPT_IDS || in.remaining() != count * MessageId.BYTES) {
+            throw new InvalidMessageException("payload: bad receipt id count");
+        }
+        List<MessageId> ids = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            ids.add(readId(in));
+        }
+        return ids;
+    }
+
+    private static MessageId readId(ByteBuffer in) {
+        byte[] id = new byte[MessageId.BYTES];
+        in.get(id);
+        return new MessageId(id);
+    }
+
+    private static void requireEnd(ByteBuffer in) throws InvalidMessageException {
+        if (in.hasRemaining()) {
+            throw new InvalidMessageException("payload: unexpected bytes after body");
+        }
+    }
+
+    private static String strictUtf8(byte[] bytes) throws InvalidMessageException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidMessageException("payload: text is not valid UTF-8");
+        }
+    }
+}

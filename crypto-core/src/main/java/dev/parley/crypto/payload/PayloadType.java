@@ -1,0 +1,40 @@
+package dev.parley.crypto.payload;
+
+import java.util.Optional;
+
+/**
+ * The registry of payload type codes (u16 on the wire). Codes 16 and up are reserved for later types; a receiver
+ * that does not know a code decodes it as {@link Payload.Unknown} and skips it.
+ */
+public enum PayloadType {
+    TEXT(1),
+    DELIVERY_RECEIPT(2),
+    READ_RECEIPT(3),
+    TYPING_STARTED(4),
+    TYPING_STOPPED(5),
+    /** Reserved: not implemented yet; decoded as {@link Payload.Unknown}. */
+    ATTACHMENT(16),
+    /** Reserved: not implemented yet; decoded as {@link Payload.Unknown}. */
+    EDIT(17),
+    /** Reserved: not implemented yet; decoded as {@link Payload.Unknown}. */
+    REACTION(18);
+
+    private final int code;
+
+    PayloadType(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public static Optional<PayloadType> fromCode(int code) {
+        for (PayloadType type : values()) {
+            if (type.code == code) {
+                return Optional.of(type);
+            }
+        }
+        return Optional.empty();
+    }
+}

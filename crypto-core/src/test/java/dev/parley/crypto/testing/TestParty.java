@@ -1,0 +1,101 @@
+package dev.parley.crypto.testing;
+
+import dev.parley.crypto.envelope.OpenedEnvelope;
+import dev.parley.crypto.envelope.SealedSender;
+import dev.parley.crypto.exceptions.ProtocolException;
+import dev.parley.crypto.identity.IdentityKeyPair;
+import dev.parley.crypto.identity.Username;
+import dev.parley.crypto.payload.MessageId;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.prekey.PreKeyBundle;
+import dev.parley.crypto.primitives.CryptoException;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.session.CiphertextMessage;
+import dev.parley.crypto.session.DecryptionCallback;
+import dev.parley.crypto.session.OneTimePreKeyRecord;
+import dev.parley.crypto.session.PreKeyGenerator;
+import dev.parley.crypto.session.ProtocolContext;
+import dev.parley.crypto.session.RatchetLimits;
+import dev.parley.crypto.session.SessionBuilder;
+import dev.parley.crypto.session.SessionCipher;
+import dev.parley.crypto.session.SignedPreKeyRecord;
+import dev.parley.crypto.store.ProtocolStores;
+import dev.parley.crypto.store.inmemory.InMemoryIdentityKeyStore;
+import dev.parley.crypto.store.inmemory.InMemoryPreKeyStore;
+import dev.parley.crypto.store.inmemory.InMemorySessionStore;
+import dev.parley.crypto.store.inmemory.InMemorySignedPreKeyStore;
+import java.util.Optional;
+
+/**
+ * One user in an Alice/Bob protocol test: a real identity, real in-memory stores, a deterministic random source and
+ * a hand-moved clock. Shared in crypto-core's test-jar.
+ */
+public final class TestParty {
+    public final Username name;
+    public final CryptoProvider crypto;
+    public final IdentityKeyPair identity;
+    public final ProtocolStores stores;
+    public final ProtocolContext context;
+    public final MutableClock clock;
+    private final DeterministicRandom random;
+    private int nextOneTimeId = 100;
+
+    public TestParty(String name, CryptoProvider crypto, long seed, MutableClock clock, RatchetLimits limits) {
+        this.name = new Username(name);
+        this.crypto = crypto;
+        this.clock = clock;
+        this.random = new DeterministicRandom(seed);
+        this.identity = IdentityKeyPair.generate(crypto, random);
+        this.stores = new ProtocolStores(new InMemorySessionStore(), new InMemoryIdentityKeyStore(identity),
+                new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore());
+        this.context = new ProtocolContext(crypto, random, clock, limits);
+    }
+
+    public TestParty(String name, CryptoProvider crypto, long seed) {
+        this(name, crypto, seed, new MutableClock(), RatchetLimits.DEFAULT);
+    }
+
+    /** Generates, stores and returns a bundle with signed prekey {@code signedId} and optionally a new one-time prekey. */
+    public PreKeyBundle publishBundle(int signedId, boolean withOneTimePreKey) {
+        PreKeyGenerator generator = new PreKeyGenerator(context);
+        SignedPreKeyRecord signed = generator.generateSignedPreKey(identity, signedId);
+        stores.signedPreKeys().storeSignedPreKey(signed);
+        Optional<OneTimePreKeyRecord> oneTime = Optional.empty();
+        if (withOneTimePreKey) {
+            OneTimePreKeyRecord record = generator.generateOneTimePreKeys(nextOneTimeId++, 1).get(0);
+            stores.preKeys().storePreKey(record);
+            oneTime = Optional.of(record);
+        }
+        return PreKeyGenerator.bundle(identity, signed, oneTime);
+    }
+
+    public void initiate(TestParty peer, PreKeyBundle bundle) throws ProtocolException {
+        new SessionBuilder(stores, context, peer.name).initiate(bundle);
+    }
+
+    public SessionCipher cipherFor(TestParty peer) {
+        return new SessionCipher(stores, context, peer.name);
+    }
+
+    public CiphertextMessage encrypt(TestParty peer, String text) throws ProtocolException {
+        return cipherFor(peer).encrypt(text(text));
+    }
+
+    /** Decrypts a message from {@code peer} claiming the peer's identity, returning the text. */
+    public String decrypt(TestParty peer, CiphertextMessage message) throws ProtocolException {
+        Payload payload = cipherFor(peer).decrypt(peer.identity.publicKey(), message, DecryptionCallback.NONE);
+        return ((Payload.Text) payload).text();
+    }
+
+    public byte[] seal(TestParty recipient, CiphertextMessage message) throws CryptoException {
+        return new SealedSender(crypto).seal(recipient.identity.publicKey(), identity, name, message);
+    }
+
+    public OpenedEnvelope open(byte[] sealed) throws ProtocolException {
+        return new SealedSender(crypto).open(identity, sealed);
+    }
+
+    public Payload.Text text(String text) {
+        return new Payload.Text(MessageId.random(random), clock.millis(), text);
+    }
+}
