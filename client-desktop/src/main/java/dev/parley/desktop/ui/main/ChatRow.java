@@ -1,6 +1,6 @@
 package dev.parley.desktop.ui.main;
 
-import dev.parley.desktop.service.ChatMessage;
+import dev.parley.desktop.ui.common.MessageView;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -8,7 +8,7 @@ import java.util.Objects;
 public sealed interface ChatRow permits ChatRow.MessageRow, ChatRow.DayDivider, ChatRow.UnreadMarker {
 
     /** A message bubble. {@code firstOfGroup} is false when the previous row is a message in the same direction. */
-    record MessageRow(ChatMessage message, boolean firstOfGroup) implements ChatRow {
+    record MessageRow(MessageView message, boolean firstOfGroup) implements ChatRow {
         public MessageRow {
             Objects.requireNonNull(message);
         }

@@ -1,8 +1,6 @@
 package dev.parley.desktop.ui.main;
 
-import dev.parley.desktop.service.ChatMessage;
-import dev.parley.desktop.service.Direction;
-import dev.parley.desktop.service.MessageState;
+import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.TimeLabels;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.util.function.Consumer;
@@ -20,7 +18,7 @@ import javafx.scene.layout.VBox;
 final class ChatRowCell extends ListCell<ChatRow> {
     private final TimeLabels times;
     private final UserMessages messages;
-    private final Consumer<ChatMessage> retry;
+    private final Consumer<MessageView> retry;
 
     private final Label text = new Label();
     private final Label meta = new Label();
@@ -33,7 +31,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final Label markerLabel = new Label();
     private final HBox marker;
 
-    ChatRowCell(TimeLabels times, UserMessages messages, Consumer<ChatMessage> retry) {
+    ChatRowCell(TimeLabels times, UserMessages messages, Consumer<MessageView> retry) {
         this.times = times;
         this.messages = messages;
         this.retry = retry;
@@ -82,8 +80,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
     }
 
     private void showMessage(ChatRow.MessageRow row) {
-        ChatMessage m = row.message();
-        boolean out = m.direction() == Direction.OUTGOING;
+        MessageView m = row.message();
+        boolean out = m.outgoing();
         text.setText(m.text());
         meta.setText(times.time(m.sentAt()));
         bubble.getStyleClass().setAll("bubble", out ? "outgoing" : "incoming");
@@ -92,7 +90,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
         }
         bubbleRow.setAlignment(out ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
         bubbleRow.setPadding(new javafx.geometry.Insets(row.firstOfGroup() ? 6 : 0, out ? 0 : 80, 0, out ? 80 : 0));
-        boolean failed = m.state() == MessageState.FAILED;
+        boolean failed = m.status() == MessageView.Status.FAILED;
         if (failed) {
             bubble.getStyleClass().add("failed");
         }
@@ -103,18 +101,18 @@ final class ChatRowCell extends ListCell<ChatRow> {
         tick.setManaged(out);
         tick.getStyleClass().setAll("bubble-meta", "tick");
         if (out) {
-            tick.setText(tickFor(m.state()));
-            if (m.state() == MessageState.READ) {
+            tick.setText(tickFor(m.status()));
+            if (m.status() == MessageView.Status.READ) {
                 tick.getStyleClass().add("read");
             }
-            String tip = messages.get("state." + m.state().name())
-                    + m.failureReason().map(r -> ": " + r).orElse("");
+            String tip = messages.get("state." + m.status().name())
+                    + m.failure().map(r -> ": " + r).orElse("");
             tick.setTooltip(new Tooltip(tip));
         }
     }
 
     /** The status glyphs: a clock while sending, one tick when the relay has it, two when delivered or read. */
-    static String tickFor(MessageState state) {
+    static String tickFor(MessageView.Status state) {
         switch (state) {
             case SENDING:
                 return "\u25F7";

@@ -1,8 +1,6 @@
 package dev.parley.desktop.ui.main;
 
-import dev.parley.desktop.service.ChatMessage;
-import dev.parley.desktop.service.Direction;
-import dev.parley.desktop.service.MessageState;
+import dev.parley.desktop.ui.common.MessageView;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,13 +20,13 @@ public final class ChatTimeline {
         this.zone = Objects.requireNonNull(zone);
     }
 
-    public LocalDate dayOf(ChatMessage message) {
+    public LocalDate dayOf(MessageView message) {
         return message.sentAt().atZone(zone).toLocalDate();
     }
 
     /** Whether an incoming message has not been shown to the user yet. */
-    public static boolean isUnread(ChatMessage message) {
-        return message.direction() == Direction.INCOMING && message.state() == MessageState.RECEIVED;
+    public static boolean isUnread(MessageView message) {
+        return message.unread();
     }
 
     /**
@@ -37,8 +35,8 @@ public final class ChatTimeline {
      * @param newestFirst the messages, newest first
      * @param markUnread  whether to insert the unread marker (true when the conversation is opened)
      */
-    public List<ChatRow> rows(List<ChatMessage> newestFirst, boolean markUnread) {
-        List<ChatMessage> chronological = new ArrayList<>(newestFirst);
+    public List<ChatRow> rows(List<MessageView> newestFirst, boolean markUnread) {
+        List<MessageView> chronological = new ArrayList<>(newestFirst);
         Collections.reverse(chronological);
         int unread = 0;
         int firstUnread = -1;
@@ -49,9 +47,9 @@ public final class ChatTimeline {
             }
         }
         List<ChatRow> rows = new ArrayList<>(chronological.size() + 8);
-        ChatMessage previous = null;
+        MessageView previous = null;
         for (int i = 0; i < chronological.size(); i++) {
-            ChatMessage m = chronological.get(i);
+            MessageView m = chronological.get(i);
             boolean newDay = previous == null || !dayOf(previous).equals(dayOf(m));
             if (newDay) {
                 rows.add(new ChatRow.DayDivider(dayOf(m)));
@@ -59,7 +57,7 @@ public final class ChatTimeline {
             if (i == firstUnread) {
                 rows.add(new ChatRow.UnreadMarker(unread));
             }
-            boolean first = newDay || i == firstUnread || previous.direction() != m.direction();
+            boolean first = newDay || i == firstUnread || previous.outgoing() != m.outgoing();
             rows.add(new ChatRow.MessageRow(m, first));
             previous = m;
         }
@@ -67,14 +65,14 @@ public final class ChatTimeline {
     }
 
     /** The rows to append after {@code existing} for one newer message: a day divider if needed, then the bubble. */
-    public List<ChatRow> append(List<ChatRow> existing, ChatMessage message) {
-        ChatMessage last = lastMessage(existing);
+    public List<ChatRow> append(List<ChatRow> existing, MessageView message) {
+        MessageView last = lastMessage(existing);
         List<ChatRow> added = new ArrayList<>(2);
         boolean newDay = last == null || !dayOf(last).equals(dayOf(message));
         if (newDay) {
             added.add(new ChatRow.DayDivider(dayOf(message)));
         }
-        boolean first = newDay || last.direction() != message.direction()
+        boolean first = newDay || last.outgoing() != message.outgoing()
                 || !(existing.get(existing.size() - 1) instanceof ChatRow.MessageRow);
         added.add(new ChatRow.MessageRow(message, first));
         return added;
@@ -84,23 +82,23 @@ public final class ChatTimeline {
      * Prepends an older page ({@code olderNewestFirst}) to {@code existing} and returns the complete new row list;
      * the existing top divider is dropped when the older page ends on the same day.
      */
-    public List<ChatRow> prepend(List<ChatRow> existing, List<ChatMessage> olderNewestFirst) {
+    public List<ChatRow> prepend(List<ChatRow> existing, List<MessageView> olderNewestFirst) {
         List<ChatRow> result = new ArrayList<>(rows(olderNewestFirst, false));
-        ChatMessage lastOlder = lastMessage(result);
+        MessageView lastOlder = lastMessage(result);
         List<ChatRow> rest = new ArrayList<>(existing);
         if (lastOlder != null && !rest.isEmpty() && rest.get(0) instanceof ChatRow.DayDivider
                 && ((ChatRow.DayDivider) rest.get(0)).day().equals(dayOf(lastOlder))) {
             rest.remove(0);
             if (!rest.isEmpty() && rest.get(0) instanceof ChatRow.MessageRow) {
-                ChatMessage top = ((ChatRow.MessageRow) rest.get(0)).message();
-                rest.set(0, new ChatRow.MessageRow(top, top.direction() != lastOlder.direction()));
+                MessageView top = ((ChatRow.MessageRow) rest.get(0)).message();
+                rest.set(0, new ChatRow.MessageRow(top, top.outgoing() != lastOlder.outgoing()));
             }
         }
         result.addAll(rest);
         return result;
     }
 
-    private static ChatMessage lastMessage(List<ChatRow> rows) {
+    private static MessageView lastMessage(List<ChatRow> rows) {
         for (int i = rows.size() - 1; i >= 0; i--) {
             if (rows.get(i) instanceof ChatRow.MessageRow) {
                 return ((ChatRow.MessageRow) rows.get(i)).message();

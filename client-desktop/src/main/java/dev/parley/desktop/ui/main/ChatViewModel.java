@@ -1,19 +1,17 @@
 package dev.parley.desktop.ui.main;
 
-import dev.parley.desktop.service.ChatMessage;
-import dev.parley.desktop.service.Contact;
-import dev.parley.desktop.service.ContactService;
-import dev.parley.desktop.service.Direction;
-import dev.parley.desktop.service.HistoryPage;
-import dev.parley.desktop.service.MessageState;
-import dev.parley.desktop.service.MessagingService;
-import dev.parley.desktop.service.PageCursor;
-import dev.parley.desktop.service.TrustState;
 import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.common.UserMessages;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.IntConsumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -42,37 +40,38 @@ public final class ChatViewModel {
     /** Messages per history page. The list is virtualized, so a page only needs to fill a screen or two. */
     public static final int PAGE_SIZE = 60;
 
-    private final MessagingService messaging;
-    private final ContactService contacts;
+    private final UiServices services;
     private final BackgroundTasks tasks;
     private final ChatTimeline timeline;
     private final UserMessages messages;
 
     private final ObservableList<ChatRow> rows = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Contact> contact = new ReadOnlyObjectWrapper<>(this, "contact");
+    private final ReadOnlyObjectWrapper<ContactView> contact = new ReadOnlyObjectWrapper<>(this, "contact");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
     private final ReadOnlyBooleanWrapper typing = new ReadOnlyBooleanWrapper(this, "typing");
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(this, "loadingOlder");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanProperty windowActive = new SimpleBooleanProperty(this, "windowActive", true);
+    private final BooleanProperty sendTypingIndicators = new SimpleBooleanProperty(this, "sendTypingIndicators", true);
     private final ObjectProperty<Runnable> onScrollToEnd = new SimpleObjectProperty<>(this, "onScrollToEnd");
-    private final ObjectProperty<java.util.function.IntConsumer> onPrepended = new SimpleObjectProperty<>(this, "onPrepended");
+    private final ObjectProperty<IntConsumer> onPrepended = new SimpleObjectProperty<>(this, "onPrepended");
+    private final ObjectProperty<java.util.function.Consumer<MessageView>> onSent =
+            new SimpleObjectProperty<>(this, "onSent");
+    private final ObjectProperty<java.util.function.Consumer<String>> onRead = new SimpleObjectProperty<>(this, "onRead");
     private final BooleanBinding identityChanged;
     private final BooleanBinding canSend;
 
-    private Optional<PageCursor> olderCursor = Optional.empty();
+    private OptionalLong olderCursor = OptionalLong.empty();
     private boolean sentTyping;
     private long generation;
 
-    public ChatViewModel(MessagingService messaging, ContactService contacts, BackgroundTasks tasks,
-                         ChatTimeline timeline, UserMessages messages) {
-        this.messaging = Objects.requireNonNull(messaging);
-        this.contacts = Objects.requireNonNull(contacts);
+    public ChatViewModel(UiServices services, BackgroundTasks tasks, ChatTimeline timeline, UserMessages messages) {
+        this.services = Objects.requireNonNull(services);
         this.tasks = Objects.requireNonNull(tasks);
         this.timeline = Objects.requireNonNull(timeline);
         this.messages = Objects.requireNonNull(messages);
         identityChanged = Bindings.createBooleanBinding(
-                () -> contact.get() != null && contact.get().trust() == TrustState.IDENTITY_CHANGED, contact);
+                () -> contact.get() != null && contact.get().identityChanged(), contact);
         canSend = Bindings.createBooleanBinding(
                 () -> contact.get() != null && contact.get().canSend() && !draft.get().isBlank(), contact, draft);
         draft.addListener((obs, was, now) -> typingChanged(now));
@@ -82,7 +81,7 @@ public final class ChatViewModel {
         return rows;
     }
 
-    public ReadOnlyObjectProperty<Contact> contactProperty() {
+    public ReadOnlyObjectProperty<ContactView> contactProperty() {
         return contact.getReadOnlyProperty();
     }
 
@@ -112,9 +111,14 @@ public final class ChatViewModel {
         return identityChanged;
     }
 
-    /** Whether the window is focused; incoming messages are marked read only then. Set by the controller. */
+    /** Whether the window is focused; incoming messages are marked read only then. */
     public BooleanProperty windowActiveProperty() {
         return windowActive;
+    }
+
+    /** The "send typing indicators" setting. */
+    public BooleanProperty sendTypingIndicatorsProperty() {
+        return sendTypingIndicators;
     }
 
     /** Called after rows were appended at the end, so the view can follow the conversation. */
@@ -123,8 +127,18 @@ public final class ChatViewModel {
     }
 
     /** Called with the number of rows inserted at the top after an older page loaded, so the view keeps its place. */
-    public ObjectProperty<java.util.function.IntConsumer> onPrependedProperty() {
+    public ObjectProperty<IntConsumer> onPrependedProperty() {
         return onPrepended;
+    }
+
+    /** Called with every message this user sent (the conversation list shows it as the preview). */
+    public ObjectProperty<java.util.function.Consumer<MessageView>> onSentProperty() {
+        return onSent;
+    }
+
+    /** Called with the contact's name after its conversation was marked read. */
+    public ObjectProperty<java.util.function.Consumer<String>> onReadProperty() {
+        return onRead;
     }
 
     public boolean hasOlder() {
@@ -132,24 +146,23 @@ public final class ChatViewModel {
     }
 
     /** Opens the conversation with {@code c}: loads its newest page and marks it read. */
-    public void open(Contact c) {
+    public void open(ContactView c) {
         long gen = ++generation;
         contact.set(c);
         rows.clear();
         typing.set(false);
         error.set("");
-        olderCursor = Optional.empty();
+        olderCursor = OptionalLong.empty();
         sentTyping = false;
         draft.set("");
-        String name = c.username();
-        tasks.run(() -> messaging.history(name, PAGE_SIZE, Optional.empty()), page -> {
+        tasks.run(() -> services.history(c.username(), PAGE_SIZE, OptionalLong.empty()), page -> {
             if (gen != generation) {
                 return;
             }
-            rows.setAll(timeline.rows(page.messages(), true));
-            olderCursor = page.before();
+            rows.setAll(timeline.rows(page.newestFirst(), true));
+            olderCursor = page.older();
             scrollToEnd();
-            markReadIfActive(page.messages());
+            markReadIfActive(page.newestFirst());
         }, this::fail);
     }
 
@@ -158,27 +171,27 @@ public final class ChatViewModel {
         generation++;
         contact.set(null);
         rows.clear();
-        olderCursor = Optional.empty();
+        olderCursor = OptionalLong.empty();
     }
 
     /** Loads the next older page, if there is one and none is loading; the view calls this near the top. */
     public void loadOlder() {
-        Contact c = contact.get();
+        ContactView c = contact.get();
         if (c == null || olderCursor.isEmpty() || loadingOlder.get()) {
             return;
         }
         long gen = generation;
-        Optional<PageCursor> cursor = olderCursor;
+        OptionalLong cursor = olderCursor;
         loadingOlder.set(true);
-        tasks.run(() -> messaging.history(c.username(), PAGE_SIZE, cursor), (HistoryPage page) -> {
+        tasks.run(() -> services.history(c.username(), PAGE_SIZE, cursor), page -> {
             loadingOlder.set(false);
             if (gen != generation) {
                 return;
             }
             int before = rows.size();
-            rows.setAll(timeline.prepend(List.copyOf(rows), page.messages()));
-            olderCursor = page.before();
-            java.util.function.IntConsumer callback = onPrepended.get();
+            rows.setAll(timeline.prepend(List.copyOf(rows), page.newestFirst()));
+            olderCursor = page.older();
+            IntConsumer callback = onPrepended.get();
             if (callback != null) {
                 callback.accept(rows.size() - before);
             }
@@ -199,34 +212,39 @@ public final class ChatViewModel {
     }
 
     /** Sends the text of a failed message again, as a new message. */
-    public void retry(ChatMessage failed) {
-        if (failed.state() == MessageState.FAILED && contact.get() != null && contact.get().canSend()) {
+    public void retry(MessageView failed) {
+        if (failed.status() == MessageView.Status.FAILED && contact.get() != null && contact.get().canSend()) {
             sendText(failed.text());
         }
     }
 
     private void sendText(String text) {
-        Contact c = contact.get();
+        ContactView c = contact.get();
         long gen = generation;
-        tasks.run(() -> messaging.send(c.username(), text), sent -> {
+        error.set("");
+        tasks.run(() -> services.send(c.username(), text), sent -> {
             if (gen == generation) {
                 appendOrUpdate(sent);
+            }
+            java.util.function.Consumer<MessageView> callback = onSent.get();
+            if (callback != null) {
+                callback.accept(sent);
             }
         }, this::fail);
     }
 
     /** Accepts the contact's new identity key after the warning; sending is allowed again afterwards. */
     public void acknowledgeIdentityChange() {
-        Contact c = contact.get();
+        ContactView c = contact.get();
         if (c == null) {
             return;
         }
-        tasks.run(() -> contacts.acknowledgeIdentityChange(c.username()), this::contactChanged, this::fail);
+        tasks.run(() -> services.acknowledgeIdentityChange(c.username()), this::contactChanged, this::fail);
     }
 
     /** A service event: a message arrived. */
-    public void messageReceived(ChatMessage message) {
-        Contact c = contact.get();
+    public void messageReceived(MessageView message) {
+        ContactView c = contact.get();
         if (c == null || !c.username().equals(message.contact())) {
             return;
         }
@@ -235,9 +253,13 @@ public final class ChatViewModel {
         markReadIfActive(List.of(message));
     }
 
-    /** A service event: a message's state changed. */
-    public void messageStateChanged(String contactName, String messageId, MessageState state) {
-        Contact c = contact.get();
+    /**
+     * A service event: a message's state changed.
+     *
+     * @param statusFor the new status, given whether the message is outgoing
+     */
+    public void messageStatusChanged(String contactName, String messageId, Function<Boolean, MessageView.Status> statusFor) {
+        ContactView c = contact.get();
         if (c == null || !c.username().equals(contactName)) {
             return;
         }
@@ -245,11 +267,9 @@ public final class ChatViewModel {
             ChatRow row = rows.get(i);
             if (row instanceof ChatRow.MessageRow && ((ChatRow.MessageRow) row).id().equals(messageId)) {
                 ChatRow.MessageRow m = (ChatRow.MessageRow) row;
-                ChatMessage old = m.message();
-                if (old.state().canAdvanceTo(state)) {
-                    ChatMessage updated = new ChatMessage(old.id(), old.contact(), old.direction(), old.text(),
-                            old.sentAt(), state, state == MessageState.FAILED ? old.failureReason() : Optional.empty());
-                    rows.set(i, new ChatRow.MessageRow(updated, m.firstOfGroup()));
+                MessageView.Status next = statusFor.apply(m.message().outgoing());
+                if (m.message().status().canAdvanceTo(next)) {
+                    rows.set(i, new ChatRow.MessageRow(m.message().withStatus(next), m.firstOfGroup()));
                 }
                 return;
             }
@@ -257,8 +277,8 @@ public final class ChatViewModel {
     }
 
     /** A service event: the contact's trust changed. */
-    public void contactChanged(Contact changed) {
-        Contact c = contact.get();
+    public void contactChanged(ContactView changed) {
+        ContactView c = contact.get();
         if (c != null && c.username().equals(changed.username())) {
             contact.set(changed);
         }
@@ -266,7 +286,7 @@ public final class ChatViewModel {
 
     /** A service event: the contact started or stopped typing. */
     public void typingChanged(String contactName, boolean isTyping) {
-        Contact c = contact.get();
+        ContactView c = contact.get();
         if (c != null && c.username().equals(contactName)) {
             typing.set(isTyping);
         }
@@ -274,16 +294,18 @@ public final class ChatViewModel {
 
     /** The window gained focus: mark what is on screen as read. */
     public void windowActivated() {
-        List<ChatMessage> unread = rows.stream().filter(r -> r instanceof ChatRow.MessageRow)
-                .map(r -> ((ChatRow.MessageRow) r).message()).filter(ChatTimeline::isUnread).toList();
-        markReadIfActive(unread);
+        markReadIfActive(rows.stream().filter(r -> r instanceof ChatRow.MessageRow)
+                .map(r -> ((ChatRow.MessageRow) r).message()).filter(MessageView::unread).toList());
     }
 
-    private void appendOrUpdate(ChatMessage message) {
+    private void appendOrUpdate(MessageView message) {
         for (int i = rows.size() - 1; i >= 0 && i >= rows.size() - PAGE_SIZE; i--) {
             ChatRow row = rows.get(i);
             if (row instanceof ChatRow.MessageRow && ((ChatRow.MessageRow) row).id().equals(message.id())) {
-                rows.set(i, new ChatRow.MessageRow(message, ((ChatRow.MessageRow) row).firstOfGroup()));
+                ChatRow.MessageRow old = (ChatRow.MessageRow) row;
+                if (old.message().status().canAdvanceTo(message.status())) {
+                    rows.set(i, new ChatRow.MessageRow(message, old.firstOfGroup()));
+                }
                 return;
             }
         }
@@ -291,43 +313,45 @@ public final class ChatViewModel {
         scrollToEnd();
     }
 
-    private void markReadIfActive(List<ChatMessage> shown) {
+    private void markReadIfActive(List<MessageView> shown) {
         if (!windowActive.get()) {
             return;
         }
-        Optional<ChatMessage> newestUnread = shown.stream().filter(ChatTimeline::isUnread)
-                .max(java.util.Comparator.comparing(ChatMessage::sentAt));
+        Optional<MessageView> newestUnread = shown.stream().filter(MessageView::unread)
+                .max(Comparator.comparing(MessageView::sentAt).thenComparingLong(MessageView::position));
         if (newestUnread.isEmpty()) {
             return;
         }
-        ChatMessage m = newestUnread.get();
-        tasks.runVoid(() -> messaging.markRead(m.contact(), m.id()), () -> markedRead(m.contact()), this::fail);
+        MessageView m = newestUnread.get();
+        tasks.runVoid(() -> services.markRead(m), () -> markedRead(m.contact()), this::fail);
     }
 
     private void markedRead(String contactName) {
-        Contact c = contact.get();
-        if (c == null || !c.username().equals(contactName)) {
-            return;
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            ChatRow row = rows.get(i);
-            if (row instanceof ChatRow.MessageRow && ChatTimeline.isUnread(((ChatRow.MessageRow) row).message())) {
-                ChatRow.MessageRow m = (ChatRow.MessageRow) row;
-                ChatMessage old = m.message();
-                rows.set(i, new ChatRow.MessageRow(new ChatMessage(old.id(), old.contact(), Direction.INCOMING,
-                        old.text(), old.sentAt(), MessageState.READ, Optional.empty()), m.firstOfGroup()));
+        ContactView c = contact.get();
+        if (c != null && c.username().equals(contactName)) {
+            for (int i = 0; i < rows.size(); i++) {
+                ChatRow row = rows.get(i);
+                if (row instanceof ChatRow.MessageRow && ((ChatRow.MessageRow) row).message().unread()) {
+                    ChatRow.MessageRow m = (ChatRow.MessageRow) row;
+                    rows.set(i, new ChatRow.MessageRow(m.message().withStatus(MessageView.Status.SEEN), m.firstOfGroup()));
+                }
             }
+        }
+        java.util.function.Consumer<String> callback = onRead.get();
+        if (callback != null) {
+            callback.accept(contactName);
         }
     }
 
     private void typingChanged(String text) {
-        Contact c = contact.get();
+        ContactView c = contact.get();
         boolean nowTyping = text != null && !text.isBlank();
-        if (c == null || nowTyping == sentTyping || !c.canSend()) {
+        if (c == null || nowTyping == sentTyping || !c.canSend() || !sendTypingIndicators.get() && nowTyping) {
             return;
         }
         sentTyping = nowTyping;
-        tasks.runVoid(() -> messaging.setTyping(c.username(), nowTyping), () -> { }, this::fail);
+        String name = c.username();
+        tasks.runVoid(() -> services.setTyping(name, nowTyping), () -> { }, this::fail);
     }
 
     private void scrollToEnd() {

@@ -1,8 +1,7 @@
 package dev.parley.desktop.ui.main;
 
-import dev.parley.desktop.service.ChatMessage;
-import dev.parley.desktop.service.Contact;
-import dev.parley.desktop.service.Direction;
+import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.MessageView;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
@@ -16,7 +15,7 @@ import java.util.Optional;
  * @param last    the newest message, if any
  * @param unread  incoming messages not yet shown
  */
-public record ConversationItem(Contact contact, Optional<ChatMessage> last, int unread) {
+public record ConversationItem(ContactView contact, Optional<MessageView> last, int unread) {
     /** Most recent activity first; conversations without messages after them, by name. */
     public static final Comparator<ConversationItem> BY_RECENT_ACTIVITY = Comparator
             .comparing((ConversationItem i) -> i.lastActivity().orElse(Instant.MIN), Comparator.reverseOrder())
@@ -35,12 +34,12 @@ public record ConversationItem(Contact contact, Optional<ChatMessage> last, int 
     }
 
     public Optional<Instant> lastActivity() {
-        return last.map(ChatMessage::sentAt);
+        return last.map(MessageView::sentAt);
     }
 
     /** The preview line: the newest message's first line, with "You: " for outgoing ones; empty without messages. */
     public String preview() {
-        return last.map(m -> (m.direction() == Direction.OUTGOING ? "You: " : "") + firstLine(m.text())).orElse("");
+        return last.map(m -> (m.outgoing() ? "You: " : "") + firstLine(m.text())).orElse("");
     }
 
     /** Whether the filter text matches the name or the preview (case-insensitive). */
@@ -53,7 +52,7 @@ public record ConversationItem(Contact contact, Optional<ChatMessage> last, int 
     }
 
     /** A copy with {@code message} as the newest message and the unread count changed by {@code unreadDelta}. */
-    public ConversationItem withMessage(ChatMessage message, int unreadDelta) {
+    public ConversationItem withMessage(MessageView message, int unreadDelta) {
         boolean newer = last.map(l -> !message.sentAt().isBefore(l.sentAt())).orElse(true);
         return new ConversationItem(contact, newer ? Optional.of(message) : last, Math.max(0, unread + unreadDelta));
     }

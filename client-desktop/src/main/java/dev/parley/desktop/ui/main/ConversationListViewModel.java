@@ -1,18 +1,15 @@
 package dev.parley.desktop.ui.main;
 
-import dev.parley.desktop.service.ChatMessage;
-import dev.parley.desktop.service.Contact;
-import dev.parley.desktop.service.ContactService;
-import dev.parley.desktop.service.Direction;
-import dev.parley.desktop.service.HistoryPage;
-import dev.parley.desktop.service.MessageState;
-import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -32,8 +29,7 @@ public final class ConversationListViewModel {
     /** How many of the newest messages are inspected to count unread ones (the badge shows "99+" beyond). */
     static final int UNREAD_WINDOW = 100;
 
-    private final ContactService contacts;
-    private final MessagingService messaging;
+    private final UiServices services;
     private final BackgroundTasks tasks;
     private final UserMessages messages;
 
@@ -44,10 +40,8 @@ public final class ConversationListViewModel {
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
-    public ConversationListViewModel(ContactService contacts, MessagingService messaging, BackgroundTasks tasks,
-                                     UserMessages messages) {
-        this.contacts = Objects.requireNonNull(contacts);
-        this.messaging = Objects.requireNonNull(messaging);
+    public ConversationListViewModel(UiServices services, BackgroundTasks tasks, UserMessages messages) {
+        this.services = Objects.requireNonNull(services);
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
         filter.addListener((obs, was, now) -> filtered.setPredicate(i -> i.matches(now)));
@@ -83,19 +77,18 @@ public final class ConversationListViewModel {
 
     private List<ConversationItem> loadAll() throws Exception {
         List<ConversationItem> loaded = new ArrayList<>();
-        for (Contact c : contacts.list()) {
-            HistoryPage page = messaging.history(c.username(), UNREAD_WINDOW, Optional.empty());
-            int unread = (int) page.messages().stream().filter(ChatTimeline::isUnread).count();
-            loaded.add(new ConversationItem(c, page.messages().stream().findFirst(), unread));
+        for (ContactView c : services.contacts()) {
+            UiServices.Page page = services.history(c.username(), UNREAD_WINDOW, OptionalLong.empty());
+            int unread = (int) page.newestFirst().stream().filter(MessageView::unread).count();
+            loaded.add(new ConversationItem(c, page.newestFirst().stream().findFirst(), unread));
         }
         return loaded;
     }
 
     /** A service event: a message arrived; it counts as unread unless its conversation is open and seen. */
-    public void messageReceived(ChatMessage message, boolean seen) {
+    public void messageReceived(MessageView message, boolean seen) {
         int i = indexOf(message.contact());
-        boolean counts = message.direction() == Direction.INCOMING && message.state() == MessageState.RECEIVED
-                && !(seen && message.contact().equals(selected.get()));
+        boolean counts = message.unread() && !(seen && message.contact().equals(selected.get()));
         if (i < 0) {
             refresh();
             return;
@@ -104,7 +97,7 @@ public final class ConversationListViewModel {
     }
 
     /** The user sent a message (it becomes the preview). */
-    public void messageSent(ChatMessage message) {
+    public void messageSent(MessageView message) {
         int i = indexOf(message.contact());
         if (i >= 0) {
             items.set(i, items.get(i).withMessage(message, 0));
@@ -121,7 +114,7 @@ public final class ConversationListViewModel {
     }
 
     /** A service event: a contact was added or its trust changed. */
-    public void contactChanged(Contact contact) {
+    public void contactChanged(ContactView contact) {
         int i = indexOf(contact.username());
         if (i < 0) {
             items.add(new ConversationItem(contact, Optional.empty(), 0));

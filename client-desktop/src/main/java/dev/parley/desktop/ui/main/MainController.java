@@ -1,9 +1,8 @@
 package dev.parley.desktop.ui.main;
 
-import dev.parley.desktop.service.ChatMessage;
-import dev.parley.desktop.service.Contact;
-import dev.parley.desktop.service.TrustState;
 import dev.parley.desktop.ui.common.AvatarView;
+import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.Dialogs;
 import dev.parley.desktop.ui.common.Icons;
 import dev.parley.desktop.ui.common.Navigator;
@@ -68,7 +67,7 @@ public final class MainController {
     @FXML private VBox emptyState;
     @FXML private VBox searchPanel;
     @FXML private TextField searchField;
-    @FXML private ListView<ChatMessage> searchResults;
+    @FXML private ListView<MessageView> searchResults;
     @FXML private Label searchEmpty;
 
     public MainController(MainViewModel vm, Navigator navigator, Dialogs dialogs, TimeLabels times,
@@ -189,7 +188,7 @@ public final class MainController {
         sendButton.disableProperty().bind(chat.canSendBinding().not());
     }
 
-    private void showContact(Contact contact, boolean typing) {
+    private void showContact(ContactView contact, boolean typing) {
         if (contact == null) {
             return;
         }
@@ -199,7 +198,7 @@ public final class MainController {
             chatSubtitle.setText(messages.get("main.typing"));
             chatSubtitle.getStyleClass().add("typing");
         } else {
-            chatSubtitle.setText(messages.get(contact.trust() == TrustState.VERIFIED ? "main.verified" : "main.unverified"));
+            chatSubtitle.setText(messages.get(contact.verified() ? "main.verified" : "main.unverified"));
         }
         identityText.setText(messages.get("main.identityChanged", contact.username()));
     }
@@ -251,7 +250,7 @@ public final class MainController {
         });
     }
 
-    private final class SearchResultCell extends ListCell<ChatMessage> {
+    private final class SearchResultCell extends ListCell<MessageView> {
         private final Label who = new Label();
         private final Label what = new Label();
         private final VBox box = new VBox(2, who, what);
@@ -265,7 +264,7 @@ public final class MainController {
         }
 
         @Override
-        protected void updateItem(ChatMessage m, boolean empty) {
+        protected void updateItem(MessageView m, boolean empty) {
             super.updateItem(m, empty);
             if (empty || m == null) {
                 setGraphic(null);
@@ -321,7 +320,7 @@ public final class MainController {
 
     @FXML
     private void showSafetyNumber() {
-        Contact c = vm.chat().contactProperty().get();
+        ContactView c = vm.chat().contactProperty().get();
         if (c != null) {
             dialogs.safetyNumber(c.username());
         }

@@ -9,11 +9,11 @@ import dev.parley.desktop.event.TypingChangedEvent;
 import dev.parley.desktop.net.ConnectionState;
 import dev.parley.desktop.net.ConnectionStatus;
 import dev.parley.desktop.net.ObservableValue;
-import dev.parley.desktop.service.AccountInfo;
-import dev.parley.desktop.service.AccountService;
-import dev.parley.desktop.service.ChatMessage;
-import dev.parley.desktop.service.Contact;
 import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.UiServices;
+import java.util.concurrent.Callable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class MainViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
-    private final AccountService account;
+    private final Callable<String> ownUsername;
     private final ObservableValue<ConnectionState> connection;
     private final EventBus bus;
     private final BackgroundTasks tasks;
@@ -52,11 +52,11 @@ public final class MainViewModel {
     private final BooleanProperty notificationText = new SimpleBooleanProperty(this, "notificationText", false);
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
-    public MainViewModel(AccountService account, ObservableValue<ConnectionState> connection, EventBus bus,
+    public MainViewModel(Callable<String> ownUsername, ObservableValue<ConnectionState> connection, EventBus bus,
                          BackgroundTasks tasks, ConnectionBanner banner, NotificationPolicy notifications,
                          Notifier notifier, ConversationListViewModel conversations, ChatViewModel chat,
                          SearchViewModel search) {
-        this.account = Objects.requireNonNull(account);
+        this.ownUsername = Objects.requireNonNull(ownUsername);
         this.connection = Objects.requireNonNull(connection);
         this.bus = Objects.requireNonNull(bus);
         this.tasks = Objects.requireNonNull(tasks);
@@ -116,30 +116,26 @@ public final class MainViewModel {
 
     /** Loads the account and the conversations and starts listening to the services. Call once, on the UI thread. */
     public void start() {
-        tasks.run(account::account, (AccountInfo info) -> username.set(info.username().orElse("")),
+        tasks.run(ownUsername, username::set,
                 e -> LOG.warn("cannot read the account: {}", e.getClass().getSimpleName()));
         conversations.refresh();
         showConnection(connection.get());
         subscriptions.add(connection.addListener(s -> onUi(() -> showConnection(s)))::close);
-        subscriptions.add(bus.subscribe(MessageReceivedEvent.class, e -> onUi(() -> received(e.message()))));
+        subscriptions.add(bus.subscribe(MessageReceivedEvent.class, e -> {
+            MessageView m = UiServices.view(e.message());
+            onUi(() -> received(m));
+        }));
         subscriptions.add(bus.subscribe(MessageStateChangedEvent.class, e -> onUi(() ->
-                chat.messageStateChanged(e.contact(), e.messageId(), e.state()))));
-        subscriptions.add(bus.subscribe(ContactChangedEvent.class, e -> onUi(() -> contactChanged(e.contact()))));
+                chat.messageStatusChanged(e.contact(), e.messageId(), UiServices.statusFor(e.state())))));
+        subscriptions.add(bus.subscribe(ContactChangedEvent.class, e -> {
+            ContactView c = UiServices.view(e.contact());
+            onUi(() -> contactChanged(c));
+        }));
         subscriptions.add(bus.subscribe(TypingChangedEvent.class, e -> onUi(() ->
                 chat.typingChanged(e.contact(), e.typing()))));
         subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));
-        chat.rows().addListener((javafx.collections.ListChangeListener<ChatRow>) c -> {
-            while (c.next()) {
-                if (c.wasAdded() && !c.wasReplaced()) {
-                    for (ChatRow r : c.getAddedSubList()) {
-                        if (r instanceof ChatRow.MessageRow
-                                && ((ChatRow.MessageRow) r).message().direction() == dev.parley.desktop.service.Direction.OUTGOING) {
-                            conversations.messageSent(((ChatRow.MessageRow) r).message());
-                        }
-                    }
-                }
-            }
-        });
+        chat.onSentProperty().set(conversations::messageSent);
+        chat.onReadProperty().set(conversations::conversationRead);
     }
 
     /** Stops listening (on lock). */
@@ -164,7 +160,7 @@ public final class MainViewModel {
         bannerText.set(banner.text(state).orElse(""));
     }
 
-    private void received(ChatMessage message) {
+    private void received(MessageView message) {
         boolean open = message.contact().equals(conversations.selectedProperty().get());
         conversations.messageReceived(message, open && windowFocused.get());
         chat.messageReceived(message);
@@ -172,7 +168,7 @@ public final class MainViewModel {
                 .ifPresent(notifier::show);
     }
 
-    private void contactChanged(Contact contact) {
+    private void contactChanged(ContactView contact) {
         conversations.contactChanged(contact);
         chat.contactChanged(contact);
     }

@@ -1,7 +1,6 @@
 package dev.parley.desktop.ui.main;
 
-import dev.parley.desktop.service.ChatMessage;
-import dev.parley.desktop.service.Direction;
+import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,8 +27,8 @@ public final class NotificationPolicy {
      * @param showText      the "show message text" setting
      * @param windowFocused whether the app window has the focus
      */
-    public Optional<Notification> decide(ChatMessage message, boolean enabled, boolean showText, boolean windowFocused) {
-        if (!enabled || windowFocused || message.direction() != Direction.INCOMING) {
+    public Optional<Notification> decide(MessageView message, boolean enabled, boolean showText, boolean windowFocused) {
+        if (!enabled || windowFocused || message.outgoing()) {
             return Optional.empty();
         }
         String title = messages.get("notification.newMessage", message.contact());

@@ -1,8 +1,8 @@
 package dev.parley.desktop.ui.main;
 
-import dev.parley.desktop.service.ChatMessage;
-import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
@@ -21,19 +21,19 @@ public final class SearchViewModel {
     /** The most results shown. */
     public static final int LIMIT = 200;
 
-    private final MessagingService messaging;
+    private final UiServices services;
     private final BackgroundTasks tasks;
     private final UserMessages messages;
 
     private final BooleanProperty open = new SimpleBooleanProperty(this, "open");
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
-    private final ObservableList<ChatMessage> results = FXCollections.observableArrayList();
+    private final ObservableList<MessageView> results = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper searched = new ReadOnlyBooleanWrapper(this, "searched");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private long generation;
 
-    public SearchViewModel(MessagingService messaging, BackgroundTasks tasks, UserMessages messages) {
-        this.messaging = Objects.requireNonNull(messaging);
+    public SearchViewModel(UiServices services, BackgroundTasks tasks, UserMessages messages) {
+        this.services = Objects.requireNonNull(services);
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
     }
@@ -46,7 +46,7 @@ public final class SearchViewModel {
         return query;
     }
 
-    public ObservableList<ChatMessage> results() {
+    public ObservableList<MessageView> results() {
         return results;
     }
 
@@ -69,7 +69,7 @@ public final class SearchViewModel {
             results.clear();
             return;
         }
-        tasks.run(() -> messaging.search(q, LIMIT), found -> {
+        tasks.run(() -> services.search(q, LIMIT), found -> {
             if (gen == generation) {
                 results.setAll(found);
                 searched.set(true);
