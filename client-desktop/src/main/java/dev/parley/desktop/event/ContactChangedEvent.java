@@ -1,6 +1,6 @@
 package dev.parley.desktop.event;
 
-import dev.parley.desktop.service.Contact;
+import dev.parley.desktop.storage.Contact;
 import java.util.Objects;
 
 /**

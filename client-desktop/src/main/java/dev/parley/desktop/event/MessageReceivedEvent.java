@@ -1,6 +1,6 @@
 package dev.parley.desktop.event;
 
-import dev.parley.desktop.service.ChatMessage;
+import dev.parley.desktop.storage.Message;
 import java.util.Objects;
 
 /**
@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param message the stored message
  */
-public record MessageReceivedEvent(ChatMessage message) implements AppEvent {
+public record MessageReceivedEvent(Message message) implements AppEvent {
     public MessageReceivedEvent {
         Objects.requireNonNull(message);
     }

@@ -1,6 +1,7 @@
 package dev.parley.desktop.event;
 
-import dev.parley.desktop.service.MessageState;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessageState;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Objects;
  * @param messageId the message
  * @param state     the new state
  */
-public record MessageStateChangedEvent(String contact, String messageId, MessageState state) implements AppEvent {
+public record MessageStateChangedEvent(String contact, MessageId messageId, MessageState state) implements AppEvent {
     public MessageStateChangedEvent {
         Objects.requireNonNull(contact);
         Objects.requireNonNull(messageId);

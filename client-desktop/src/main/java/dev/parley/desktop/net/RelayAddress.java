@@ -40,6 +40,28 @@ public record RelayAddress(URI uri, Optional<CertificateFingerprint> certificate
         }
     }
 
+    private static final String PIN_FRAGMENT = "sha256=";
+
+    /** One line for storage: the URI, with the pinned fingerprint as a {@code #sha256=} fragment for wss. */
+    public String toText() {
+        String base = uri.toString();
+        int hash = base.indexOf('#');
+        if (hash >= 0) {
+            base = base.substring(0, hash);
+        }
+        String plain = base;
+        return certificate.map(pin -> plain + "#" + PIN_FRAGMENT + pin.toString().replace(":", "")).orElse(base);
+    }
+
+    /** The inverse of {@link #toText()}. */
+    public static RelayAddress fromText(String text) {
+        int hash = text.indexOf('#');
+        if (hash >= 0 && text.startsWith(PIN_FRAGMENT, hash + 1)) {
+            return parse(text.substring(0, hash), text.substring(hash + 1 + PIN_FRAGMENT.length()));
+        }
+        return parse(text, null);
+    }
+
     public boolean secure() {
         return certificate.isPresent();
     }

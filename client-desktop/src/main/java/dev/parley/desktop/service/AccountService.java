@@ -10,12 +10,13 @@ import java.util.Optional;
 public interface AccountService {
 
     /**
-     * Creates a new profile protected by {@code passphrase} and generates its identity key and prekeys. The profile
-     * is unlocked afterwards. The caller may wipe the passphrase array as soon as this returns.
+     * Creates a new profile protected by {@code passphrase} for {@code username} on {@code relay}, and generates its
+     * identity key and prekeys (nothing is sent to the relay yet: see {@link #register}). The profile is unlocked
+     * afterwards. The caller may wipe the passphrase array as soon as this returns.
      *
-     * @throws ProfileExistsException if a profile already exists in the profile directory
+     * @throws ProfileExistsException if the profile already exists
      */
-    void create(char[] passphrase) throws ServiceException;
+    void create(String username, RelayAddress relay, char[] passphrase) throws ServiceException;
 
     /**
      * Opens the existing profile.
@@ -39,17 +40,17 @@ public interface AccountService {
     void changePassphrase(char[] current, char[] next) throws ServiceException;
 
     /**
-     * Registers {@code username} with the relay at {@code relay}, uploading the identity key, the signed prekey and
-     * a stock of one-time prekeys, and remembers the relay in the profile.
+     * Registers the profile's username with its relay, uploading the identity key, the signed prekey and the stock
+     * of one-time prekeys.
      *
      * @throws UsernameTakenException    if another identity holds the name
      * @throws RelayRejectedException    if the invite code is missing or wrong, or the name is invalid
      * @throws RelayUnreachableException if the relay cannot be reached
      */
-    void register(String username, RelayAddress relay, Optional<String> inviteCode) throws ServiceException;
+    void register(Optional<String> inviteCode) throws ServiceException;
 
     /** The account as stored in the profile. */
-    AccountInfo account() throws ServiceException;
+    AccountStatus status() throws ServiceException;
 
     /**
      * Uploads new one-time prekeys if the relay's stock is below the low-water mark.

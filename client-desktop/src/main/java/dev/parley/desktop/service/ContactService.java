@@ -1,13 +1,18 @@
 package dev.parley.desktop.service;
 
+import dev.parley.desktop.storage.Contact;
 import java.util.List;
 
-/** The address book: adding contacts, trust and verification. */
+/**
+ * The address book: adding contacts, safety numbers, verification and identity-key changes. A contact whose
+ * {@link Contact#identityChange()} is {@code CHANGED_UNACKNOWLEDGED} cannot be sent to until
+ * {@link #acknowledgeIdentityChange} is called.
+ */
 public interface ContactService {
 
     /**
-     * Fetches the user's prekey bundle from the relay, verifies it and starts a session, then stores the contact.
-     * Adding a contact that already exists returns it unchanged.
+     * Fetches the user's prekey bundle from the relay, verifies its signature, starts a session and stores the
+     * contact. Adding an existing contact returns it unchanged (no new session).
      *
      * @throws UnknownUserException      if the relay knows no such user
      * @throws RelayUnreachableException if the relay cannot be reached
@@ -23,12 +28,9 @@ public interface ContactService {
     /** The safety number and QR payload for comparing identity keys with {@code username}. */
     SafetyNumberView safetyNumber(String username) throws ServiceException;
 
-    /** Marks the contact's current identity key as verified by the user. */
+    /** Marks the contact's current identity key as verified (this also clears a pending identity-change warning). */
     Contact markVerified(String username) throws ServiceException;
 
-    /**
-     * Accepts a changed identity key (after the warning): the contact becomes UNVERIFIED and sending is allowed
-     * again.
-     */
+    /** Accepts a changed identity key after the warning: sending is allowed again, the contact stays unverified. */
     Contact acknowledgeIdentityChange(String username) throws ServiceException;
 }

@@ -7,7 +7,8 @@ package dev.parley.desktop.service;
 public abstract sealed class ServiceException extends Exception
         permits WrongPassphraseException, ProfileLockedException, ProfileCorruptException, ProfileExistsException,
         UnknownContactException, UnknownUserException, UsernameTakenException, RelayUnreachableException,
-        RelayRejectedException, IdentityChangedException, NotRegisteredException, StorageFailureException {
+        RelayRejectedException, IdentityChangedException, NotRegisteredException, StorageFailureException,
+        InvalidInputException {
     private static final long serialVersionUID = 1L;
 
     protected ServiceException(String message) {

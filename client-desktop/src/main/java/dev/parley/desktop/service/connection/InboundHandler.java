@@ -26,6 +26,14 @@ public interface InboundHandler {
      */
     Outcome onDelivery(long relayMessageId, long receivedAtMillis, byte[] blob) throws StorageFailureException;
 
+    /** A login succeeded; the relay's offline queue follows, then {@link #onQueueDrained()}. */
+    default void onPickupStarted() {
+    }
+
+    /** Every queued blob of this login has been handed to {@link #onDelivery}; later ones are live. */
+    default void onQueueDrained() {
+    }
+
     /** An ephemeral blob (typing indicator); never stored. */
     void onEphemeral(byte[] blob);
 }

@@ -7,7 +7,10 @@ import java.util.Objects;
 /** The durable queue of sealed blobs waiting for the relay's acceptance (owned by the messaging service). */
 public interface Outbox {
 
-    /** Every blob not yet accepted by the relay, oldest first. */
+    /** Most items {@link #pending()} returns at once; the connection asks again after a full batch. */
+    int BATCH = 500;
+
+    /** Up to {@link #BATCH} blobs not yet accepted by the relay, oldest first. */
     List<Item> pending() throws StorageFailureException;
 
     /** The relay stored the blob: mark its message SENT and remove it from the outbox. Idempotent. */

@@ -240,6 +240,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (response instanceof Response.Authenticated) {
             c.online = true;
             failedAttempts = 0;
+            run(inboundThread, inbound::onPickupStarted);
             machine.transition(ConnectionStatus.AUTHENTICATING, ConnectionState.of(ConnectionStatus.ONLINE));
             LOG.info("online");
             int remaining = ((Response.Authenticated) response).oneTimePreKeysRemaining();
@@ -269,6 +270,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (!items.isEmpty()) {
             LOG.info("resending {} queued messages", items.size());
         }
+        c.batchFull = items.size() >= Outbox.BATCH;
         for (Outbox.Item item : items) {
             send(c, item);
         }
@@ -314,7 +316,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         } catch (StorageFailureException e) {
             LOG.error("cannot record the relay's answer to a send", e);
         } finally {
-            c.inFlight.decrementAndGet();
+            if (c.inFlight.decrementAndGet() == 0 && c.batchFull && c == current && c.online) {
+                flushOutbox(c);
+            }
             signal();
         }
     }
@@ -463,6 +467,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         volatile RelayLink link;
         volatile boolean online;
         volatile boolean queueEmpty;
+        volatile boolean batchFull;
         volatile Instant lastPong;
 
         Connection(RelayCredentials credentials) {
@@ -477,6 +482,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                 run(inboundThread, () -> onDelivery(this, (Push.Deliver) push));
             } else if (push instanceof Push.QueueEmpty) {
                 run(inboundThread, () -> {
+                    inbound.onQueueDrained();
                     queueEmpty = true;
                     signal();
                 });

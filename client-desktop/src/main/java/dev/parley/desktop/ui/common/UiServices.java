@@ -1,16 +1,16 @@
 package dev.parley.desktop.ui.common;
 
-import dev.parley.desktop.service.ChatMessage;
-import dev.parley.desktop.service.Contact;
 import dev.parley.desktop.service.ContactService;
-import dev.parley.desktop.service.Direction;
-import dev.parley.desktop.service.HistoryPage;
-import dev.parley.desktop.service.MessageState;
 import dev.parley.desktop.service.MessagingService;
-import dev.parley.desktop.service.PageCursor;
 import dev.parley.desktop.service.SafetyNumberView;
 import dev.parley.desktop.service.ServiceException;
-import dev.parley.desktop.service.TrustState;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.Direction;
+import dev.parley.desktop.storage.IdentityChangeState;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageCursor;
+import dev.parley.desktop.storage.MessagePage;
+import dev.parley.desktop.storage.MessageState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,10 +43,11 @@ public final class UiServices {
     }
 
     public Page history(String contact, int pageSize, OptionalLong before) throws ServiceException {
-        Optional<PageCursor> cursor = before.isPresent() ? Optional.of(new PageCursor(before.getAsLong())) : Optional.empty();
-        HistoryPage page = messaging.history(contact, pageSize, cursor);
+        Optional<MessageCursor> cursor = before.isPresent() ? Optional.of(new MessageCursor(before.getAsLong()))
+                : Optional.empty();
+        MessagePage page = messaging.history(contact, cursor, pageSize);
         return new Page(page.messages().stream().map(UiServices::view).toList(),
-                page.before().map(c -> OptionalLong.of(c.position())).orElse(OptionalLong.empty()));
+                page.nextBefore().map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty()));
     }
 
     public MessageView send(String contact, String text) throws ServiceException {
@@ -55,7 +56,7 @@ public final class UiServices {
 
     /** Marks every incoming message of the conversation up to and including {@code upTo} as read. */
     public void markRead(MessageView upTo) throws ServiceException {
-        messaging.markRead(upTo.contact(), upTo.id());
+        messaging.markRead(upTo.contact(), new MessageCursor(upTo.position()));
     }
 
     public void setTyping(String contact, boolean typing) throws ServiceException {
@@ -63,7 +64,7 @@ public final class UiServices {
     }
 
     public List<MessageView> search(String query, int limit) throws ServiceException {
-        return messaging.search(query, limit).stream().map(UiServices::view).toList();
+        return messaging.search(query, Optional.empty(), limit).stream().map(UiServices::view).toList();
     }
 
     public List<ContactView> contacts() throws ServiceException {
@@ -92,9 +93,9 @@ public final class UiServices {
     }
 
     /** The UI view of a service message. */
-    public static MessageView view(ChatMessage m) {
-        return new MessageView(m.id(), m.contact(), m.direction() == Direction.OUTGOING, m.text(), m.sentAt(),
-                status(m.direction(), m.state()), m.failureReason(), 0L);
+    public static MessageView view(Message m) {
+        return new MessageView(m.messageId().value(), m.conversationId().value(), m.direction() == Direction.OUTGOING,
+                m.body(), m.sentAt(), status(m.direction(), m.state()), m.failure(), m.cursor().sequence());
     }
 
     /** The UI status for a service state. */
@@ -124,6 +125,6 @@ public final class UiServices {
 
     /** The UI view of a service contact. */
     public static ContactView view(Contact c) {
-        return new ContactView(c.username(), c.trust() == TrustState.VERIFIED, c.trust() == TrustState.IDENTITY_CHANGED);
+        return new ContactView(c.username(), c.verified(), c.identityChange() == IdentityChangeState.CHANGED_UNACKNOWLEDGED);
     }
 }

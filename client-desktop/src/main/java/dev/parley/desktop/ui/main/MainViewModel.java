@@ -126,7 +126,7 @@ public final class MainViewModel {
             onUi(() -> received(m));
         }));
         subscriptions.add(bus.subscribe(MessageStateChangedEvent.class, e -> onUi(() ->
-                chat.messageStatusChanged(e.contact(), e.messageId(), UiServices.statusFor(e.state())))));
+                chat.messageStatusChanged(e.contact(), e.messageId().value(), UiServices.statusFor(e.state())))));
         subscriptions.add(bus.subscribe(ContactChangedEvent.class, e -> {
             ContactView c = UiServices.view(e.contact());
             onUi(() -> contactChanged(c));
