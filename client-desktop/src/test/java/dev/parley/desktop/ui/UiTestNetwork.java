@@ -56,7 +56,11 @@ final class UiTestNetwork implements AutoCloseable {
     }
 
     static AppConfig config(AppDirectories dirs, ProfileName name) {
-        return new AppConfig(dirs, name, CRYPTO, CRYPTO.random(), Clock.systemUTC(), new Argon2Params(1024, 1, 1),
+        return config(dirs, name, Clock.systemUTC());
+    }
+
+    static AppConfig config(AppDirectories dirs, ProfileName name, Clock clock) {
+        return new AppConfig(dirs, name, CRYPTO, CRYPTO.random(), clock, new Argon2Params(1024, 1, 1),
                 TyrusRelayConnector.standard(),
                 new ExponentialBackoff(Duration.ofMillis(100), Duration.ofMillis(800), CRYPTO.random()),
                 new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(20), 5), 20);
@@ -70,8 +74,13 @@ final class UiTestNetwork implements AutoCloseable {
 
     /** Another client (as the CLI would run it): created, registered and connected. */
     ParleyApp otherClient(String name) throws Exception {
+        return otherClient(name, Clock.systemUTC());
+    }
+
+    /** Another client whose clock is {@code clock} (its messages carry that time). */
+    ParleyApp otherClient(String name, Clock clock) throws Exception {
         AppDirectories dirs = new AppDirectories(root.resolve("other-" + name).toAbsolutePath());
-        ParleyApp app = ParleyApp.open(config(dirs, new ProfileName(name)));
+        ParleyApp app = ParleyApp.open(config(dirs, new ProfileName(name), clock));
         others.add(app);
         app.account().create(name, new RelayAddress(relay.uri(), Optional.empty()), PASSPHRASE.toCharArray());
         app.account().register(Optional.empty());
