@@ -141,6 +141,7 @@ public final class AppShell implements Navigator, Dialogs {
     @Override
     public void showOnboarding(String profile) {
         OnboardingViewModel vm = new OnboardingViewModel(profile, gateway, tasks, messages);
+        gateway.localRelay().ifPresent(vm::suggestLocalRelay);
         boolean hasProfiles = !profiles().isEmpty();
         show(loader().register(OnboardingController.class,
                 () -> new OnboardingController(vm, this, messages, hasProfiles)).load(FxmlView.ONBOARDING).root());

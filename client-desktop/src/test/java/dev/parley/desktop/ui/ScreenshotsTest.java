@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -31,7 +32,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders every main screen of the real app (real relay, real profiles, real messages) to PNGs under
- * {@code target/screenshots} with the app's own scene snapshot, so a reviewer can look at them.
+ * {@code target/screenshots} with the app's own scene snapshot, so a reviewer can look at them. On the way it checks
+ * what a user sees: a wrong passphrase is refused with a message and a cleared field, an unknown contact is refused,
+ * the typing indicator shows, and "mark as verified" turns the chat header to "Verified".
  */
 @Tag("ui")
 class ScreenshotsTest {
@@ -82,6 +85,9 @@ class ScreenshotsTest {
         app.robot.clickOn("#passphrase").write("definitely wrong");
         app.robot.type(KeyCode.ENTER);
         app.waitUntil(() -> app.showing("#error"));
+        assertThat(app.robot.lookup("#error").queryAs(Label.class).getText()).isEqualTo("Wrong passphrase. Try again.");
+        assertThat(app.robot.lookup("#passphrase").queryAs(PasswordField.class).getText()).isEmpty();
+        assertThat(app.showing("#conversationList")).isFalse();
         app.screenshot("unlock-wrong-passphrase");
 
         app.robot.clickOn("#passphrase").write(UiTestNetwork.PASSPHRASE);
