@@ -29,7 +29,7 @@ final class BcEd25519 implements Ed25519 {
 
     @Override
     public Ed25519KeyPair keyPairFromSeed(SecretBytes seed) {
-        byte[] s = Inputs.exactly(seed.bytes(), SEED_BYTES, "Ed25519 seed");
+        byte[] s = Inputs.secret(seed, SEED_BYTES, "Ed25519 seed");
         try {
             byte[] pk = new byte[PUBLIC_KEY_BYTES];
             org.bouncycastle.math.ec.rfc8032.Ed25519.generatePublicKey(s, 0, pk, 0);
@@ -42,7 +42,7 @@ final class BcEd25519 implements Ed25519 {
     @Override
     public byte[] sign(Ed25519KeyPair keyPair, byte[] message) {
         Inputs.notNull(message, "message");
-        byte[] s = Inputs.exactly(keyPair.seed().bytes(), SEED_BYTES, "Ed25519 seed");
+        byte[] s = Inputs.secret(keyPair.seed(), SEED_BYTES, "Ed25519 seed");
         try {
             byte[] signature = new byte[SIGNATURE_BYTES];
             // This overload derives the public key from the seed itself, never trusting keyPair.publicKey().
@@ -90,7 +90,7 @@ final class BcEd25519 implements Ed25519 {
 
     @Override
     public X25519KeyPair toX25519KeyPair(Ed25519KeyPair keyPair) {
-        byte[] s = Inputs.exactly(keyPair.seed().bytes(), SEED_BYTES, "Ed25519 seed");
+        byte[] s = Inputs.secret(keyPair.seed(), SEED_BYTES, "Ed25519 seed");
         byte[] h = new byte[64];
         byte[] scalar = null;
         try {

@@ -9,7 +9,7 @@ final class BcSecretBox implements SecretBox {
     public byte[] seal(SecretBytes key, byte[] nonce, byte[] plaintext) {
         Inputs.exactly(nonce, NONCE_BYTES, "secretbox nonce");
         Inputs.notNull(plaintext, "plaintext");
-        byte[] k = Inputs.exactly(key.bytes(), KEY_BYTES, "secretbox key");
+        byte[] k = Inputs.secret(key, KEY_BYTES, "secretbox key");
         try {
             return XSalsa20Poly1305.seal(k, nonce, plaintext);
         } finally {
@@ -24,7 +24,7 @@ final class BcSecretBox implements SecretBox {
         if (ciphertext.length < MAC_BYTES) {
             throw new AuthenticationFailedException("secretbox ciphertext shorter than its tag");
         }
-        byte[] k = Inputs.exactly(key.bytes(), KEY_BYTES, "secretbox key");
+        byte[] k = Inputs.secret(key, KEY_BYTES, "secretbox key");
         try {
             byte[] plaintext = XSalsa20Poly1305.open(k, nonce, ciphertext);
             if (plaintext == null) {

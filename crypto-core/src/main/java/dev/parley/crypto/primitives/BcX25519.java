@@ -22,7 +22,7 @@ final class BcX25519 implements X25519 {
 
     @Override
     public X25519KeyPair keyPairFrom(SecretBytes privateKey) {
-        byte[] scalar = Inputs.exactly(privateKey.bytes(), KEY_BYTES, "X25519 private key");
+        byte[] scalar = Inputs.secret(privateKey, KEY_BYTES, "X25519 private key");
         try {
             byte[] publicKey = new byte[KEY_BYTES];
             org.bouncycastle.math.ec.rfc7748.X25519.scalarMultBase(scalar, 0, publicKey, 0);
@@ -40,7 +40,7 @@ final class BcX25519 implements X25519 {
     /** The shared secret as a bare array the caller must wipe. */
     static byte[] rawAgree(SecretBytes privateKey, byte[] publicKey) throws InvalidPublicKeyException {
         Inputs.publicKey(publicKey, KEY_BYTES);
-        byte[] scalar = Inputs.exactly(privateKey.bytes(), KEY_BYTES, "X25519 private key");
+        byte[] scalar = Inputs.secret(privateKey, KEY_BYTES, "X25519 private key");
         byte[] shared = new byte[KEY_BYTES];
         try {
             if (!org.bouncycastle.math.ec.rfc7748.X25519.calculateAgreement(scalar, 0, publicKey, 0, shared, 0)) {

@@ -2,6 +2,7 @@ package dev.parley.crypto.primitives;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +16,19 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Providers are stateless and thread-safe; the factory methods may be called as often as needed. The native
- * library is loaded at most once per JVM. When the bundled libsodium has to be extracted, it goes into the directory
+ * library is loaded at most once per JVM, as {@value #NATIVE_MODE_PROPERTY} says. When the bundled libsodium has to be extracted, it goes into the directory
  * named by the system property {@value #NATIVE_DIR_PROPERTY} (default {@code <java.io.tmpdir>/parley-native-<user>}),
  * which must belong to the current user and not be writable by others; the extracted file is removed again.
  */
 public final class CryptoProviders {
     /** System property naming the directory the bundled libsodium is extracted into, if it has to be. */
     public static final String NATIVE_DIR_PROPERTY = "parley.native.dir";
+
+    /**
+     * System property choosing which libsodium binary to load: {@code prefer-system} (default: the system library,
+     * else the copy bundled with lazysodium), {@code system} or {@code bundled}.
+     */
+    public static final String NATIVE_MODE_PROPERTY = "parley.native.mode";
 
     private static final Logger LOG = LoggerFactory.getLogger(CryptoProviders.class);
     private static final AtomicBoolean PREFERRED_LOGGED = new AtomicBoolean();
@@ -63,10 +70,15 @@ public final class CryptoProviders {
      * the provider's {@link CryptoProvider#name()} says which one the application got.
      */
     public static CryptoProvider preferred() {
+        return preferred(NativeSodium::get);
+    }
+
+    /** {@link #preferred()} with the native loader as a seam, so the fallback path can be tested. */
+    static CryptoProvider preferred(Supplier<NativeSodium> nativeLoader) {
         CryptoProvider provider;
         String reason;
         try {
-            LibsodiumProvider sodium = new LibsodiumProvider(NativeSodium.get());
+            LibsodiumProvider sodium = new LibsodiumProvider(nativeLoader.get());
             provider = sodium;
             reason = sodium.origin() + " native library loaded";
         } catch (ProviderUnavailableException e) {

@@ -20,10 +20,20 @@ public interface Ed25519 {
 
     byte[] sign(Ed25519KeyPair keyPair, byte[] message);
 
-    /** @throws InvalidSignatureException if the signature is not a valid strict Ed25519 signature of message by publicKey */
+    /**
+     * Strict verification, identical in both providers: rejects S >= L, small-order R or A, non-canonical A or R,
+     * wrong lengths. Like libsodium (cofactorless), it does not require A to lie in the prime-order subgroup.
+     *
+     * @throws InvalidSignatureException if the signature is not a valid strict Ed25519 signature of message by publicKey
+     */
     void verify(byte[] publicKey, byte[] message, byte[] signature) throws InvalidSignatureException;
 
-    /** @throws InvalidPublicKeyException if the key is not a valid point or has small order */
+    /**
+     * u = (1 + y) / (1 - y) mod 2^255 - 19.
+     *
+     * @throws InvalidPublicKeyException if the key is not 32 bytes, not canonical, not on the curve, of small order
+     *     or outside the prime-order subgroup
+     */
     byte[] toX25519PublicKey(byte[] ed25519PublicKey) throws InvalidPublicKeyException;
 
     /** The X25519 key pair whose private scalar is the clamped SHA-512(seed)[0..32]. */

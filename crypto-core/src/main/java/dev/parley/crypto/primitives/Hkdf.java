@@ -4,5 +4,10 @@ package dev.parley.crypto.primitives;
 public interface Hkdf {
     int MAX_OUTPUT_BYTES = 255 * 32;
 
+    /**
+     * RFC 5869 extract-then-expand. {@code info} may be null (empty).
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= length <= MAX_OUTPUT_BYTES}
+     */
     byte[] deriveSha256(byte[] salt, byte[] inputKeyMaterial, byte[] info, int length);
 }

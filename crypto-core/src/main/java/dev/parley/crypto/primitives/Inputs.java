@@ -1,5 +1,6 @@
 package dev.parley.crypto.primitives;
 
+import dev.parley.crypto.secret.SecretBytes;
 import java.util.Objects;
 
 /** Argument checks shared by both providers, run before any native call so bad input never reaches native code. */
@@ -14,6 +15,21 @@ final class Inputs {
             throw new IllegalArgumentException(what + " must be " + length + " bytes, got " + bytes.length);
         }
         return bytes;
+    }
+
+    /**
+     * A copy of the secret, which the caller must wipe, after checking its length (so a wrong-length secret is never
+     * copied out).
+     *
+     * @throws IllegalArgumentException if the secret is not exactly {@code length} bytes long
+     * @throws IllegalStateException if the secret was destroyed
+     */
+    static byte[] secret(SecretBytes secret, int length, String what) {
+        Objects.requireNonNull(secret, what);
+        if (secret.length() != length) {
+            throw new IllegalArgumentException(what + " must be " + length + " bytes, got " + secret.length());
+        }
+        return secret.bytes();
     }
 
     /** @throws InvalidPublicKeyException if {@code key} is not exactly {@code length} bytes long */

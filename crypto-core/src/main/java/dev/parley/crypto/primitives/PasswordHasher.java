@@ -9,7 +9,8 @@ public interface PasswordHasher {
     /**
      * Derives {@code length} bytes from the UTF-8 bytes of {@code password}.
      *
-     * @throws IllegalArgumentException if the provider cannot run these parameters (libsodium: parallelism 1 only)
+     * @throws IllegalArgumentException if the salt or the output is shorter than 16 bytes, or the provider cannot
+     *     run these parameters (libsodium: parallelism 1 and salts of exactly 16 bytes only)
      */
     SecretBytes argon2id(byte[] password, byte[] salt, Argon2Params params, int length);
 }

@@ -56,7 +56,7 @@ final class SodiumBox implements Box {
     }
 
     private byte[] beforenm(byte[] publicKey, SecretBytes privateKey) throws InvalidPublicKeyException {
-        byte[] sk = Inputs.exactly(privateKey.bytes(), X25519.KEY_BYTES, "X25519 private key");
+        byte[] sk = Inputs.secret(privateKey, X25519.KEY_BYTES, "X25519 private key");
         byte[] k = new byte[SHARED_KEY_BYTES];
         try {
             if (sodium.crypto_box_beforenm(k, publicKey, sk) != 0) {

@@ -28,7 +28,7 @@ final class SodiumEd25519 implements Ed25519 {
 
     @Override
     public Ed25519KeyPair keyPairFromSeed(SecretBytes seed) {
-        byte[] s = Inputs.exactly(seed.bytes(), SEED_BYTES, "Ed25519 seed");
+        byte[] s = Inputs.secret(seed, SEED_BYTES, "Ed25519 seed");
         byte[] pk = new byte[PUBLIC_KEY_BYTES];
         byte[] sk = new byte[LIBSODIUM_SECRET_KEY_BYTES];
         try {
@@ -105,7 +105,7 @@ final class SodiumEd25519 implements Ed25519 {
     }
 
     private byte[] expandedSecretKey(SecretBytes seed) {
-        byte[] s = Inputs.exactly(seed.bytes(), SEED_BYTES, "Ed25519 seed");
+        byte[] s = Inputs.secret(seed, SEED_BYTES, "Ed25519 seed");
         byte[] pk = new byte[PUBLIC_KEY_BYTES];
         byte[] sk = new byte[LIBSODIUM_SECRET_KEY_BYTES];
         try {

@@ -41,7 +41,7 @@ final class SodiumSealedBox implements SealedBox {
         if (ciphertext.length < OVERHEAD_BYTES) {
             throw new AuthenticationFailedException("sealed box shorter than its overhead");
         }
-        byte[] sk = Inputs.exactly(recipient.privateKey().bytes(), X25519.KEY_BYTES, "X25519 private key");
+        byte[] sk = Inputs.secret(recipient.privateKey(), X25519.KEY_BYTES, "X25519 private key");
         try {
             byte[] out = new byte[ciphertext.length - OVERHEAD_BYTES];
             if (sodium.crypto_box_seal_open(out, ciphertext, ciphertext.length, recipient.publicKey(), sk) != 0) {

@@ -15,7 +15,7 @@ final class SodiumSecretBox implements SecretBox {
     public byte[] seal(SecretBytes key, byte[] nonce, byte[] plaintext) {
         Inputs.exactly(nonce, NONCE_BYTES, "secretbox nonce");
         Inputs.notNull(plaintext, "plaintext");
-        byte[] k = Inputs.exactly(key.bytes(), KEY_BYTES, "secretbox key");
+        byte[] k = Inputs.secret(key, KEY_BYTES, "secretbox key");
         try {
             byte[] out = new byte[plaintext.length + MAC_BYTES];
             if (sodium.crypto_secretbox_easy(out, plaintext, plaintext.length, nonce, k) != 0) {
@@ -34,7 +34,7 @@ final class SodiumSecretBox implements SecretBox {
         if (ciphertext.length < MAC_BYTES) {
             throw new AuthenticationFailedException("secretbox ciphertext shorter than its tag");
         }
-        byte[] k = Inputs.exactly(key.bytes(), KEY_BYTES, "secretbox key");
+        byte[] k = Inputs.secret(key, KEY_BYTES, "secretbox key");
         try {
             byte[] out = new byte[ciphertext.length - MAC_BYTES];
             if (sodium.crypto_secretbox_open_easy(out, ciphertext, ciphertext.length, nonce, k) != 0) {

@@ -22,7 +22,7 @@ final class SodiumX25519 implements X25519 {
 
     @Override
     public X25519KeyPair keyPairFrom(SecretBytes privateKey) {
-        byte[] scalar = Inputs.exactly(privateKey.bytes(), KEY_BYTES, "X25519 private key");
+        byte[] scalar = Inputs.secret(privateKey, KEY_BYTES, "X25519 private key");
         try {
             byte[] publicKey = new byte[KEY_BYTES];
             if (sodium.crypto_scalarmult_base(publicKey, scalar) != 0) {
@@ -37,7 +37,7 @@ final class SodiumX25519 implements X25519 {
     @Override
     public SecretBytes agree(SecretBytes privateKey, byte[] publicKey) throws InvalidPublicKeyException {
         Inputs.publicKey(publicKey, KEY_BYTES);
-        byte[] scalar = Inputs.exactly(privateKey.bytes(), KEY_BYTES, "X25519 private key");
+        byte[] scalar = Inputs.secret(privateKey, KEY_BYTES, "X25519 private key");
         byte[] shared = new byte[KEY_BYTES];
         try {
             // crypto_scalarmult returns -1 when the result is all zeros, i.e. the peer sent a low-order point.

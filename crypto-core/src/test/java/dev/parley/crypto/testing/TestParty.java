@@ -20,6 +20,7 @@ import dev.parley.crypto.session.SessionBuilder;
 import dev.parley.crypto.session.SessionCipher;
 import dev.parley.crypto.session.SignedPreKeyRecord;
 import dev.parley.crypto.store.ProtocolStores;
+import dev.parley.crypto.store.SessionStore;
 import dev.parley.crypto.store.inmemory.InMemoryIdentityKeyStore;
 import dev.parley.crypto.store.inmemory.InMemoryPreKeyStore;
 import dev.parley.crypto.store.inmemory.InMemorySessionStore;
@@ -41,12 +42,18 @@ public final class TestParty {
     private int nextOneTimeId = 100;
 
     public TestParty(String name, CryptoProvider crypto, long seed, MutableClock clock, RatchetLimits limits) {
+        this(name, crypto, seed, clock, limits, new InMemorySessionStore());
+    }
+
+    /** A party whose sessions live in {@code sessionStore} (for store contract tests). */
+    public TestParty(String name, CryptoProvider crypto, long seed, MutableClock clock, RatchetLimits limits,
+            SessionStore sessionStore) {
         this.name = new Username(name);
         this.crypto = crypto;
         this.clock = clock;
         this.random = new DeterministicRandom(seed);
         this.identity = IdentityKeyPair.generate(crypto, random);
-        this.stores = new ProtocolStores(new InMemorySessionStore(), new InMemoryIdentityKeyStore(identity),
+        this.stores = new ProtocolStores(sessionStore, new InMemoryIdentityKeyStore(identity),
                 new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore());
         this.context = new ProtocolContext(crypto, random, clock, limits);
     }

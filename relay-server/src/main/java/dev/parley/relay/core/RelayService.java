@@ -49,6 +49,8 @@ public final class RelayService implements AutoCloseable {
     public static final int CLOSE_POLICY_VIOLATION = 1008;
     /** WebSocket close code 1013: try again later (too many connections from one address). */
     public static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    /** WebSocket close code 1009: message too big (frames over twice the limit). */
+    public static final int CLOSE_TOO_BIG = 1009;
     /** Application close code: the same user connected again elsewhere. */
     public static final int CLOSE_DISPLACED = 4001;
 
@@ -125,6 +127,11 @@ public final class RelayService implements AutoCloseable {
 
     /** Handles one binary frame from a client. Never throws. */
     public void receive(ClientConnection connection, byte[] bytes) {
+        if (bytes.length > 2L * config.maxFrameBytes()) {
+            metrics.rejected(ErrorCode.FRAME_TOO_LARGE);
+            connection.sink().close(CLOSE_TOO_BIG, "frame exceeds twice the frame-size limit");
+            return;
+        }
         if (bytes.length > config.maxFrameBytes()) {
             tooLarge(connection, bytes.length);
             return;

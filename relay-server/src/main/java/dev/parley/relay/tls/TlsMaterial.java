@@ -12,7 +12,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -22,8 +21,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Enumeration;
-import java.util.HexFormat;
-import java.util.Locale;
+import dev.parley.crypto.wire.CertificatePin;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -87,17 +85,9 @@ public final class TlsMaterial {
         return fromPkcs12(keystore, password);
     }
 
-    /** The fingerprint format clients pin: SHA-256 of DER, upper-case hex pairs joined by ':'. */
+    /** The fingerprint format clients pin ({@link CertificatePin#fingerprint}). */
     public static String fingerprint(X509Certificate certificate) throws GeneralSecurityException {
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
-        StringBuilder out = new StringBuilder();
-        for (byte b : digest) {
-            if (out.length() > 0) {
-                out.append(':');
-            }
-            out.append(HexFormat.of().toHexDigits(b).toUpperCase(Locale.ROOT));
-        }
-        return out.toString();
+        return CertificatePin.fingerprint(certificate);
     }
 
     private static TlsMaterial fromKeyStore(KeyStore store, char[] password) throws GeneralSecurityException, IOException {

@@ -35,9 +35,11 @@ public final class WebSocketTransport implements AutoCloseable {
     /** Binds and starts serving. */
     public static WebSocketTransport start(String host, int port, Optional<SSLContext> tls, RelayService service,
                                            int maxFrameBytes) throws IOException {
-        int buffer = maxFrameBytes * 2 + 1024;
-        RelayContainer container = new RelayContainer(buffer);
-        RelayEndpoint endpoint = new RelayEndpoint(service, buffer);
+        // Frames up to 2x the limit are read and answered with FRAME_TOO_LARGE; larger messages close the connection
+        // with 1009 (and beyond Tyrus's read buffer, 4x, with 1011).
+        int sessionLimit = maxFrameBytes * 2 + 1024;
+        RelayContainer container = new RelayContainer(sessionLimit * 2);
+        RelayEndpoint endpoint = new RelayEndpoint(service, sessionLimit);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(RelayEndpoint.class, PATH)
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
@@ -59,25 +61,26 @@ public final class WebSocketTransport implements AutoCloseable {
         });
         listener.registerAddOn(new WebSocketAddOn(container, ""));
         http.addListener(listener);
-        http.getServerConfiguration().addHttpHandler(text("ok\n", "text/plain"), "/health");
         RelayMetrics metrics = service.metrics();
         http.getServerConfiguration().addHttpHandler(new HttpHandler() {
             @Override
             public void service(Request request, Response response) throws IOException {
-                write(response, metrics.render(), "text/plain; version=0.0.4");
+                String path = request.getRequestURI();
+                if (!"GET".equals(request.getMethod().getMethodString())) {
+                    response.setStatus(405);
+                    write(response, "method not allowed\n", "text/plain");
+                } else if ("/health".equals(path)) {
+                    write(response, "ok\n", "text/plain");
+                } else if ("/metrics".equals(path)) {
+                    write(response, metrics.render(), "text/plain; version=0.0.4");
+                } else {
+                    response.setStatus(404);
+                    write(response, "not found\n", "text/plain");
+                }
             }
-        }, "/metrics");
+        });
         http.start();
         return new WebSocketTransport(http, listener);
-    }
-
-    private static HttpHandler text(String body, String type) {
-        return new HttpHandler() {
-            @Override
-            public void service(Request request, Response response) throws IOException {
-                write(response, body, type);
-            }
-        };
     }
 
     private static void write(Response response, String body, String type) throws IOException {

@@ -1,0 +1,82 @@
+package dev.parley.crypto.payload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.crypto.exceptions.InvalidMessageException;
+import dev.parley.crypto.exceptions.UnsupportedVersionException;
+import dev.parley.crypto.testing.DeterministicRandom;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PayloadCodecTest {
+    private final DeterministicRandom random = new DeterministicRandom(3);
+
+    @Test
+    void everyKnownTypeRoundTrips() throws Exception {
+        MessageId a = MessageId.random(random);
+        MessageId b = MessageId.random(random);
+        List<Payload> payloads = List.of(new Payload.Text(a, 1_700_000_000_000L, "héllo 👋"),
+                new Payload.Text(b, 0, ""), new Payload.DeliveryReceipt(List.of(a, b)),
+                new Payload.ReadReceipt(List.of(b)), new Payload.TypingStarted(), new Payload.TypingStopped());
+        for (Payload payload : payloads) {
+            assertThat(PayloadCodec.decode(PayloadCodec.encode(payload))).isEqualTo(payload);
+        }
+    }
+
+    @Test
+    void textLayoutIsAsDocumented() {
+        byte[] id = new byte[16];
+        id[0] = 9;
+        byte[] encoded = PayloadCodec.encode(new Payload.Text(new MessageId(id), 258, "A"));
+        ByteBuffer in = ByteBuffer.wrap(encoded);
+        assertThat(in.get()).isEqualTo((byte) 1);
+        assertThat(in.getShort()).isEqualTo((short) 1);
+        assertThat(in.getInt()).isEqualTo(16 + 8 + 1);
+        assertThat(encoded[7]).isEqualTo((byte) 9);
+        assertThat(in.getLong(7 + 16)).isEqualTo(258);
+        assertThat(encoded[encoded.length - 1]).isEqualTo((byte) 'A');
+    }
+
+    @Test
+    void unknownTypesAreSkippedSafely() throws Exception {
+        byte[] future = ByteBuffer.allocate(7 + 5).put((byte) 1).putShort((short) 18).putInt(5).put(new byte[5]).array();
+        assertThat(PayloadCodec.decode(future)).isEqualTo(new Payload.Unknown(18));
+        byte[] unassigned = ByteBuffer.allocate(7).put((byte) 1).putShort((short) 999).putInt(0).array();
+        assertThat(PayloadCodec.decode(unassigned)).isEqualTo(new Payload.Unknown(999));
+        assertThatThrownBy(() -> PayloadCodec.encode(new Payload.Unknown(18))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void unknownVersionIsATypedError() {
+        byte[] encoded = PayloadCodec.encode(new Payload.TypingStarted());
+        encoded[0] = 2;
+        assertThatThrownBy(() -> PayloadCodec.decode(encoded)).isInstanceOf(UnsupportedVersionException.class);
+    }
+
+    @Test
+    void malformedBodiesAreTypedErrors() {
+        byte[] text = PayloadCodec.encode(new Payload.Text(MessageId.random(random), 1, "abc"));
+        byte[][] bad = {
+            new byte[0],
+            java.util.Arrays.copyOf(text, 10),
+            java.util.Arrays.copyOf(text, text.length + 1),
+            ByteBuffer.allocate(8).put((byte) 1).putShort((short) 4).putInt(1).put((byte) 0).array(),
+            ByteBuffer.allocate(9).put((byte) 1).putShort((short) 2).putInt(2).putShort((short) 0).array(),
+            ByteBuffer.allocate(7 + 16 + 8 + 1).put((byte) 1).putShort((short) 1).putInt(25).put(new byte[24])
+                    .put((byte) 0xFF).array(),
+        };
+        for (byte[] b : bad) {
+            assertThatThrownBy(() -> PayloadCodec.decode(b)).isInstanceOf(InvalidMessageException.class);
+        }
+    }
+
+    @Test
+    void oversizedValuesAreRefusedAtConstruction() {
+        MessageId id = MessageId.random(random);
+        assertThatThrownBy(() -> new Payload.Text(id, 0, "x".repeat(Payload.MAX_TEXT_BYTES + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Payload.ReadReceipt(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+}
