@@ -20,7 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link Kdf}'s own HMAC-SHA-256 and HKDF-SHA-256 over the provider's SHA-256.
+ * {@link Kdf}'s HMAC-SHA-256 and HKDF-SHA-256 (through the provider) are the standard constructions, and labels are
+ * well formed.
  *
  * <p>Provenance: {@code vectors/wycheproof-hmac_sha256_test.json} (174 cases) and
  * {@code vectors/wycheproof-hkdf_sha256_test.json} (86 cases) from C2SP/wycheproof {@code testvectors_v1/},
