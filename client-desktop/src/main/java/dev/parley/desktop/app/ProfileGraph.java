@@ -28,7 +28,7 @@ final class ProfileGraph implements AutoCloseable {
         this.username = keys.account().username();
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username);
         this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events);
-        this.connection = new RelayConnectionService(config.connector(), keys, messaging, messaging, keys, config.reconnect(),
+        this.connection = new RelayConnectionService(config.connector(), keys, config.inbound().apply(messaging), messaging, keys, config.reconnect(),
                 config.clock(), events, config.connection());
         holder[0] = connection;
     }

@@ -60,10 +60,12 @@ final class UiTestNetwork implements AutoCloseable {
     }
 
     static AppConfig config(AppDirectories dirs, ProfileName name, Clock clock) {
+        AppConfig d = AppConfig.defaults(dirs, name);
         return new AppConfig(dirs, name, CRYPTO, CRYPTO.random(), clock, new Argon2Params(1024, 1, 1),
                 TyrusRelayConnector.standard(),
                 new ExponentialBackoff(Duration.ofMillis(100), Duration.ofMillis(800), CRYPTO.random()),
-                new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(20), 5), 20);
+                new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(20), 5), 20,
+                d.inbound());
     }
 
     /** The desktop app's gateway over profiles in {@code <root>/desktop}. */
