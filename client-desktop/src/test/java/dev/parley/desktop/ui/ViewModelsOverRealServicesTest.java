@@ -45,7 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ViewModelsOverRealServicesTest {
-    private static final int BOB_MESSAGES = 130;
+    private static final int BOB_MESSAGES = 75;
 
     private Path tmp;
     private UiTestNetwork net;
@@ -161,7 +161,7 @@ class ViewModelsOverRealServicesTest {
         ConversationListViewModel list = new ConversationListViewModel(alice, tasks, messages);
         list.refresh();
         assertThat(list.visibleItems()).extracting(i -> i.username()).containsExactly("bob");
-        assertThat(list.visibleItems().get(0).unread()).isEqualTo(100);
+        assertThat(list.visibleItems().get(0).unread()).isEqualTo(BOB_MESSAGES);
         assertThat(list.visibleItems().get(0).preview()).isEqualTo("message " + BOB_MESSAGES);
         list.filterProperty().set("zzz");
         assertThat(list.visibleItems()).isEmpty();
@@ -175,7 +175,6 @@ class ViewModelsOverRealServicesTest {
         assertThat(bubbles(chat)).allMatch(m -> m.status() == MessageView.Status.SEEN);
         assertThat(chat.hasOlder()).isTrue();
 
-        chat.loadOlder();
         chat.loadOlder();
         assertThat(bubbles(chat)).hasSize(BOB_MESSAGES);
         assertThat(bubbles(chat).get(0).text()).isEqualTo("message 1");
