@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -33,6 +35,15 @@ public final class H2Database implements AutoCloseable {
     private final Connection cached;
     private final BlockingQueue<Job<?>> jobs = new LinkedBlockingQueue<>();
     private final Thread writer;
+    /**
+     * Completes futures after each commit, in commit order, so the callbacks (responses, deliveries) run off the
+     * writer thread while it commits the next batch.
+     */
+    private final ExecutorService completer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "relay-db-completer");
+        t.setDaemon(true);
+        return t;
+    });
     private final H2AccountStore accounts;
     private final H2BlobStore blobs;
     private volatile boolean closed;
@@ -166,11 +177,21 @@ public final class H2Database implements AutoCloseable {
             commitFailure = new StoreException("relay database commit failed", e);
             rollbackListeners.forEach(Runnable::run);
         }
-        for (int i = 0; i < done; i++) {
-            complete(batch.get(i), commitFailure != null ? commitFailure : failures.get(i), results.get(i));
-        }
+        List<Job<?>> finished = List.copyOf(batch.subList(0, done));
+        Throwable batchFailure = commitFailure;
+        completer.execute(() -> {
+            for (int i = 0; i < finished.size(); i++) {
+                complete(finished.get(i), batchFailure != null ? batchFailure : failures.get(i), results.get(i));
+            }
+        });
         if (shutdown == null) {
             return false;
+        }
+        completer.shutdown();
+        try {
+            completer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         executeShutdown(shutdown);
         for (int i = done; i < batch.size(); i++) {
