@@ -105,15 +105,19 @@ public final class MainController {
         bindConversationList();
         bindChat();
         bindSearch();
+        // the window's focus decides notifications and read receipts; the scene may already have its window
         root.sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
-                scene.windowProperty().addListener((o, w, window) -> {
-                    if (window != null) {
-                        vm.windowFocusedProperty().bind(window.focusedProperty());
-                    }
-                });
+                bindFocus(scene.getWindow());
+                scene.windowProperty().addListener((o, w, window) -> bindFocus(window));
             }
         });
+    }
+
+    private void bindFocus(javafx.stage.Window window) {
+        if (window != null) {
+            vm.windowFocusedProperty().bind(window.focusedProperty());
+        }
     }
 
     private void bindConversationList() {
