@@ -239,6 +239,20 @@ class ViewModelsOverRealServicesTest {
         assertThat(vm.currentPassphraseProperty().get()).isEmpty();
     }
 
+    @Test
+    @Order(7)
+    void aReceiptThatOvertakesItsMessageIsAppliedWhenTheMessageShows() throws Exception {
+        UiServices alice = sessions.session().services();
+        ChatViewModel chat = new ChatViewModel(alice, tasks, new ChatTimeline(ZoneOffset.UTC), messages);
+        chat.open(alice.contact("bob"));
+        chat.messageStatusChanged("bob", "overtaken-1", outgoing -> MessageView.Status.DELIVERED);
+        chat.messageStatusChanged("bob", "overtaken-1", outgoing -> MessageView.Status.SENT);
+        chat.messageReceived(new MessageView("overtaken-1", "bob", true, "hi", java.time.Instant.now(),
+                MessageView.Status.SENDING, java.util.Optional.empty(), Long.MAX_VALUE));
+        List<MessageView> shown = bubbles(chat);
+        assertThat(shown.get(shown.size() - 1).status()).isEqualTo(MessageView.Status.DELIVERED);
+    }
+
     private static int count(UiServices alice) {
         try {
             int n = 0;
