@@ -27,8 +27,12 @@ final class SodiumArgon2id implements PasswordHasher {
         if (salt.length != SALT_BYTES) {
             throw new IllegalArgumentException("libsodium's Argon2id takes exactly 16-byte salts, got " + salt.length);
         }
-        byte[] out = new byte[length];
         long memoryBytes = params.memoryKiB() * 1024L;
+        if (NativeLong.SIZE < Long.BYTES && memoryBytes > Integer.MAX_VALUE) {
+            // lazysodium maps size_t memlimit to C long, which is 32 bits on Windows.
+            throw new IllegalArgumentException("Argon2id memory above 2 GiB is not supported on this platform");
+        }
+        byte[] out = new byte[length];
         int rc = sodium.crypto_pwhash(out, length, password, password.length, salt, params.iterations(),
                 new NativeLong(memoryBytes), ALG_ARGON2ID13);
         if (rc != 0) {

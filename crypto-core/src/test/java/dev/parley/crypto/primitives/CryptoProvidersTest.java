@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import dev.parley.crypto.testing.DeterministicRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class CryptoProvidersTest {
@@ -20,6 +23,22 @@ class CryptoProvidersTest {
         assertThat(CryptoProviders.libsodium().name()).isEqualTo("libsodium");
         assertThat(CryptoProviders.bouncyCastle().name()).isEqualTo("bouncycastle");
         assertThat(CryptoProviders.preferred().name()).isEqualTo("libsodium");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.parley.crypto.primitives.Providers#both")
+    void randomSourceFillsBuffers(CryptoProvider provider) {
+        byte[] first = provider.random().bytes(32);
+        byte[] second = provider.random().bytes(32);
+        assertThat(first).isNotEqualTo(new byte[32]).isNotEqualTo(second);
+        assertThat(provider.random().bytes(0)).isEmpty();
+    }
+
+    @Test
+    void injectedRandomnessMakesKeyGenerationReproducible() {
+        byte[] fromSodium = CryptoProviders.libsodium(new DeterministicRandom(7)).ed25519().generateKeyPair().publicKey();
+        byte[] fromBc = CryptoProviders.bouncyCastle(new DeterministicRandom(7)).ed25519().generateKeyPair().publicKey();
+        assertThat(fromBc).isEqualTo(fromSodium);
     }
 
     @Test

@@ -1,0 +1,130 @@
+package dev.parley.desktop.app;
+
+import dev.parley.desktop.event.AppEvent;
+import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.event.SynchronousEventBus;
+import dev.parley.desktop.profile.ProfileManager;
+import dev.parley.desktop.profile.UnlockedProfile;
+import dev.parley.desktop.service.AccountService;
+import dev.parley.desktop.service.ConnectionService;
+import dev.parley.desktop.service.ContactService;
+import dev.parley.desktop.service.MessagingService;
+import dev.parley.desktop.service.ProfileLockedException;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.account.AccountKeys;
+import dev.parley.desktop.service.account.DefaultAccountService;
+import dev.parley.desktop.service.connection.RelayGateway;
+import dev.parley.desktop.storage.EventPublisher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root for one profile, shared by the CLI and the desktop UI. Opening it touches nothing; the
+ * {@link #account()} service creates or unlocks the profile, and from then on {@link #contacts()},
+ * {@link #messaging()} and {@link #connection()} are available until the profile is locked.
+ *
+ * <pre>{@code
+ * try (ParleyApp app = ParleyApp.open(AppConfig.defaults(AppDirectories.fromEnvironment(), new ProfileName("alice")))) {
+ *     app.account().unlock(passphrase);
+ *     app.events().subscribe(MessageReceivedEvent.class, e -> show(e.message()));
+ *     app.connection().start();
+ *     app.messaging().send("bob", "hello");
+ * }
+ * }</pre>
+ */
+public final class ParleyApp implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ParleyApp.class);
+
+    private final AppConfig config;
+    private final EventBus events;
+    private final DefaultAccountService account;
+    private volatile ProfileGraph graph;
+
+    private ParleyApp(AppConfig config, EventBus events) {
+        this.config = config;
+        this.events = events;
+        EventPublisher publisher = event -> {
+            if (event instanceof AppEvent) {
+                events.publish((AppEvent) event);
+            }
+        };
+        ProfileManager profiles = new ProfileManager(config.directories(), config.crypto(), config.argon2());
+        this.account = new DefaultAccountService(profiles, config.profile(), publisher, new DefaultAccountService.Lifecycle() {
+            @Override
+            public AccountKeys opened(UnlockedProfile profile) throws ServiceException {
+                ProfileGraph built = new ProfileGraph(profile, config, events);
+                graph = built;
+                return built.keys;
+            }
+
+            @Override
+            public void closing() {
+                ProfileGraph current = graph;
+                graph = null;
+                if (current != null) {
+                    current.close();
+                }
+            }
+        }, this::gateway, config.connection().preKeyLowWater());
+    }
+
+    /** A locked app for the configured profile, with its own event bus. */
+    public static ParleyApp open(AppConfig config) {
+        return new ParleyApp(config, new SynchronousEventBus());
+    }
+
+    /** A locked app that posts events on {@code events} (the UI passes its FX-thread bus). */
+    public static ParleyApp open(AppConfig config, EventBus events) {
+        return new ParleyApp(config, events);
+    }
+
+    public AppConfig config() {
+        return config;
+    }
+
+    public EventBus events() {
+        return events;
+    }
+
+    public AccountService account() {
+        return account;
+    }
+
+    /** @throws ProfileLockedException if no profile is unlocked */
+    public ContactService contacts() throws ProfileLockedException {
+        return graph().contacts;
+    }
+
+    /** @throws ProfileLockedException if no profile is unlocked */
+    public MessagingService messaging() throws ProfileLockedException {
+        return graph().messaging;
+    }
+
+    /** @throws ProfileLockedException if no profile is unlocked */
+    public ConnectionService connection() throws ProfileLockedException {
+        return graph().connection;
+    }
+
+    private RelayGateway gateway() {
+        ProfileGraph current = graph;
+        if (current == null) {
+            throw new IllegalStateException("profile is locked");
+        }
+        return current.connection;
+    }
+
+    private ProfileGraph graph() throws ProfileLockedException {
+        ProfileGraph current = graph;
+        if (current == null) {
+            throw new ProfileLockedException("the profile is locked");
+        }
+        return current;
+    }
+
+    /** Stops the connection and locks the profile. */
+    @Override
+    public void close() {
+        account.lock();
+        LOG.debug("app closed");
+    }
+}

@@ -1,0 +1,40 @@
+package dev.parley.desktop.app;
+
+import dev.parley.crypto.session.ProtocolContext;
+import dev.parley.crypto.session.RatchetLimits;
+import dev.parley.desktop.crypto.ProfileCrypto;
+import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.profile.UnlockedProfile;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.account.AccountKeys;
+import dev.parley.desktop.service.connection.RelayConnectionService;
+import dev.parley.desktop.service.contact.DefaultContactService;
+import dev.parley.desktop.service.messaging.DefaultMessagingService;
+
+/** The services of one unlocked profile, wired together. Built on unlock, closed on lock. */
+final class ProfileGraph implements AutoCloseable {
+    final ProfileCrypto crypto;
+    final AccountKeys keys;
+    final DefaultContactService contacts;
+    final DefaultMessagingService messaging;
+    final RelayConnectionService connection;
+    private final String username;
+
+    ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
+        ProtocolContext context = new ProtocolContext(config.crypto(), config.random(), config.clock(), RatchetLimits.DEFAULT);
+        this.crypto = new ProfileCrypto(profile.storage(), context);
+        RelayConnectionService[] holder = new RelayConnectionService[1];
+        this.keys = new AccountKeys(crypto, () -> holder[0], config.preKeyStock());
+        this.username = keys.account().username();
+        this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username);
+        this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events);
+        this.connection = new RelayConnectionService(config.connector(), keys, config.inbound().apply(messaging), messaging, keys, config.reconnect(),
+                config.clock(), events, config.connection());
+        holder[0] = connection;
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

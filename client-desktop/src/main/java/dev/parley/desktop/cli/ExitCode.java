@@ -1,0 +1,45 @@
+package dev.parley.desktop.cli;
+
+import dev.parley.desktop.service.ProfileLockedException;
+import dev.parley.desktop.service.RelayUnreachableException;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.UnknownContactException;
+import dev.parley.desktop.service.UnknownUserException;
+import dev.parley.desktop.service.WrongPassphraseException;
+
+/** The exit codes scripts can rely on; also listed in {@code --help} and the README. */
+public enum ExitCode {
+    OK(0), USAGE(1), PASSPHRASE(2), UNKNOWN_CONTACT(3), RELAY_UNREACHABLE(4), OTHER(5);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** The exit code for a service failure. */
+    public static ExitCode of(ServiceException e) {
+        if (e instanceof WrongPassphraseException || e instanceof ProfileLockedException) {
+            return PASSPHRASE;
+        }
+        if (e instanceof UnknownContactException || e instanceof UnknownUserException) {
+            return UNKNOWN_CONTACT;
+        }
+        if (e instanceof RelayUnreachableException) {
+            return RELAY_UNREACHABLE;
+        }
+        return OTHER;
+    }
+
+    static final String HELP = "%nExit codes:%n"
+            + "  0  success%n"
+            + "  1  usage error (unknown command, bad option, missing argument)%n"
+            + "  2  wrong passphrase, no passphrase given, or no profile%n"
+            + "  3  unknown contact or unknown user%n"
+            + "  4  relay unreachable%n"
+            + "  5  any other error (a short reason is printed on stderr)%n";
+}

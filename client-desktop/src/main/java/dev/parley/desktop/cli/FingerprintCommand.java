@@ -1,0 +1,21 @@
+package dev.parley.desktop.cli;
+
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.service.SafetyNumberView;
+import dev.parley.desktop.service.ServiceException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "fingerprint", description = "Print the safety number to compare with a contact, then its QR payload.")
+final class FingerprintCommand extends ProfileCommand {
+    @Parameters(index = "0", paramLabel = "CONTACT")
+    String contact;
+
+    @Override
+    ExitCode run(ParleyApp app) throws ServiceException {
+        SafetyNumberView view = app.contacts().safetyNumber(contact);
+        out().println(view.digits());
+        out().println(view.qrPayload());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.parley.desktop.cli;
+
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessagePage;
+import dev.parley.desktop.service.ServiceException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "history", description = "Print the newest messages with a contact, oldest first (same format as listen).")
+final class HistoryCommand extends ProfileCommand {
+    @Parameters(index = "0", paramLabel = "CONTACT")
+    String contact;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "How many messages (default 50).")
+    int limit;
+
+    @Override
+    ExitCode run(ParleyApp app) throws ServiceException {
+        MessagePage page = app.messaging().history(contact, Optional.empty(), limit);
+        List<Message> chronological = new ArrayList<>(page.messages());
+        Collections.reverse(chronological);
+        for (Message message : chronological) {
+            out().println(Output.message(message));
+        }
+        return ExitCode.OK;
+    }
+}

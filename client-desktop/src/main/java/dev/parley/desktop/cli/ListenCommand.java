@@ -1,0 +1,49 @@
+package dev.parley.desktop.cli;
+
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.event.MessageReceivedEvent;
+import dev.parley.desktop.service.ConnectionService;
+import dev.parley.desktop.service.ServiceException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "listen", description = {"Print incoming messages as they arrive:",
+    "contact<TAB>INCOMING<TAB>state<TAB>sent-at<TAB>id<TAB>text (tabs, newlines and backslashes escaped)."})
+final class ListenCommand extends ProfileCommand {
+    @Option(names = "--once", description = "Exit once the relay's queue for this profile is drained.")
+    boolean once;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+            description = "With --once: how long to wait for the relay (default 60).")
+    int timeoutSeconds;
+
+    @Override
+    ExitCode run(ParleyApp app) throws ServiceException, InterruptedException {
+        try (EventBus.Subscription subscription = app.events().subscribe(MessageReceivedEvent.class, e -> {
+            synchronized (this) {
+                out().println(Output.message(e.message()));
+                out().flush();
+            }
+        })) {
+            app.connection().start();
+            if (once) {
+                if (!app.connection().awaitDrained(Duration.ofSeconds(timeoutSeconds))) {
+                    err().println("parley-cli: relay unreachable");
+                    return ExitCode.RELAY_UNREACHABLE;
+                }
+                return ExitCode.OK;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            ConnectionService connection = app.connection();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                connection.stop();
+                stopped.countDown();
+            }, "parley-cli-shutdown"));
+            stopped.await();
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.parley.desktop.cli;
+
+import dev.parley.desktop.storage.Message;
+
+/** The CLI's line format: tab-separated fields, with backslash, tab and newline escaped inside fields. */
+final class Output {
+    private Output() {
+    }
+
+    static String escape(String field) {
+        StringBuilder out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            switch (c) {
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                default:
+                    out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    /** VERIFIED, UNVERIFIED or IDENTITY_CHANGED (sending blocked until acknowledged). */
+    static String trust(dev.parley.desktop.storage.Contact contact) {
+        if (contact.identityChange() != dev.parley.desktop.storage.IdentityChangeState.NONE) {
+            return "IDENTITY_CHANGED";
+        }
+        return contact.verified() ? "VERIFIED" : "UNVERIFIED";
+    }
+
+    /** {@code contact  direction  state  sentAt  id  text}. */
+    static String message(Message m) {
+        return String.join("\t", m.conversationId().value(), m.direction().name(), m.state().name(), m.sentAt().toString(),
+                m.messageId().value(), escape(m.body()));
+    }
+}

@@ -1,0 +1,70 @@
+package dev.parley.desktop.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The headless Parley client: the same services as the desktop app, for scripts and servers. Output is one record
+ * per line, fields separated by tabs; errors go to stderr with a stable exit code ({@link ExitCode}).
+ */
+@Command(name = "parley-cli", mixinStandardHelpOptions = true, version = "parley-cli 0.1.0",
+        description = "Parley end-to-end encrypted messenger, headless.",
+        footer = ExitCode.HELP,
+        subcommands = {InitCommand.class, RegisterCommand.class, AddContactCommand.class, ContactsCommand.class,
+            FingerprintCommand.class, SendCommand.class, ListenCommand.class, HistoryCommand.class, SearchCommand.class})
+public final class ParleyCli implements Runnable {
+
+    @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Profile name (default: $PARLEY_PROFILE, else 'default').")
+    String profile;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "Data directory holding the profiles (default: $PARLEY_DATA_DIR, else $XDG_DATA_HOME/parley).")
+    Path dataDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final Map<String, String> environment;
+
+    public ParleyCli(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** A ready command line: output to the given writers, usage errors mapped to exit code 1. */
+    public static CommandLine commandLine(Map<String, String> environment, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new ParleyCli(environment), new CliFactory(environment));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
+        commandLine.getCommandSpec().exitCodeOnExecutionException(ExitCode.OTHER.code());
+        for (CommandLine sub : commandLine.getSubcommands().values()) {
+            sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
+            sub.getCommandSpec().exitCodeOnExecutionException(ExitCode.OTHER.code());
+        }
+        return commandLine;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = commandLine(System.getenv(), out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.parley.desktop.cli;
+
+import dev.parley.desktop.app.AppConfig;
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.profile.AppDirectories;
+import dev.parley.desktop.profile.InvalidProfileNameException;
+import dev.parley.desktop.profile.ProfileName;
+import dev.parley.desktop.service.ServiceException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
+
+/** A command that opens the profile, unlocks it, does its work and locks it again, mapping failures to exit codes. */
+abstract class ProfileCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileCommand.class);
+
+    @ParentCommand
+    ParleyCli root;
+
+    @Mixin
+    PassphraseOptions passphrase;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Whether this command creates the profile instead of unlocking it. */
+    boolean createsProfile() {
+        return false;
+    }
+
+    /** Creates the profile (only for commands that {@link #createsProfile()}). */
+    void create(ParleyApp app, char[] passphrase) throws ServiceException {
+        throw new IllegalStateException("this command does not create profiles");
+    }
+
+    abstract ExitCode run(ParleyApp app) throws ServiceException, InterruptedException;
+
+    @Override
+    public final Integer call() {
+        AppConfig config;
+        try {
+            config = AppConfig.defaults(directories(), profileName());
+        } catch (InvalidProfileNameException e) {
+            err().println("parley-cli: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        try (ParleyApp app = ParleyApp.open(config)) {
+            char[] secret = passphrase.read();
+            try {
+                if (createsProfile()) {
+                    create(app, secret);
+                } else {
+                    app.account().unlock(secret);
+                }
+            } finally {
+                Arrays.fill(secret, '\0');
+            }
+            return run(app).code();
+        } catch (ServiceException e) {
+            ExitCode code = ExitCode.of(e);
+            LOG.debug("command failed with {}", e.getClass().getSimpleName(), e);
+            err().println("parley-cli: " + e.getMessage());
+            return code.code();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err().println("parley-cli: interrupted");
+            return ExitCode.OTHER.code();
+        }
+    }
+
+    ProfileName profileName() {
+        if (root.profile != null) {
+            return new ProfileName(root.profile);
+        }
+        String fromEnv = root.environment().get("PARLEY_PROFILE");
+        return new ProfileName(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "default");
+    }
+
+    AppDirectories directories() {
+        if (root.dataDir != null) {
+            return new AppDirectories(root.dataDir.toAbsolutePath());
+        }
+        String fromEnv = root.environment().get("PARLEY_DATA_DIR");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return new AppDirectories(Path.of(fromEnv).toAbsolutePath());
+        }
+        return AppDirectories.fromEnvironment();
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.parley.desktop.crypto;
+
+import dev.parley.crypto.exceptions.CorruptStateException;
+import dev.parley.crypto.exceptions.UnsupportedVersionException;
+import dev.parley.crypto.identity.IdentityKeyPair;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.SecretNamespace;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The session protocol's state (sessions, prekeys, identity) kept in the profile's encrypted {@code SecretStore},
+ * with a write-through cache of committed values. The protocol's store ports are served by {@link ProtocolUnitOfWork}s:
+ * each one reads committed state, buffers its writes, and commits them inside the caller's database transaction,
+ * so a message and the ratchet state that decrypted it are stored together or not at all.
+ *
+ * <p>This profile is the only writer of its database, so the cache stays exact. Callers serialize units of work
+ * (one at a time) for the whole profile.
+ */
+public final class ProtocolStateStore {
+    static final SecretNamespace META = new SecretNamespace("protocol-meta");
+
+    static final String SELF = "self";
+
+    private final Storage storage;
+    private final CryptoProvider crypto;
+    private final Clock clock;
+    private volatile IdentityKeyPair identity;
+    private final Map<Key, Optional<byte[]>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Contact>> contactCache = new ConcurrentHashMap<>();
+
+    public ProtocolStateStore(Storage storage, CryptoProvider crypto, Clock clock) {
+        this.storage = storage;
+        this.crypto = crypto;
+        this.clock = clock;
+    }
+
+    public CryptoProvider crypto() {
+        return crypto;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Whether the profile has an identity key yet. */
+    public boolean hasIdentity() throws StorageException {
+        return read(SecretNamespace.IDENTITY, SELF).isPresent();
+    }
+
+    /** Stores the profile's identity key pair inside {@code txn} (profile creation only). */
+    public void storeIdentity(Transaction txn, IdentityKeyPair pair) throws StorageException {
+        byte[] serialized = pair.serialize();
+        try {
+            storage.secrets().put(txn, SecretNamespace.IDENTITY, SELF, serialized);
+        } finally {
+            java.util.Arrays.fill(serialized, (byte) 0);
+        }
+        cache.remove(new Key(SecretNamespace.IDENTITY, SELF));
+    }
+
+    /**
+     * The profile's identity key pair, loaded once.
+     *
+     * @throws ProtocolStorageException if it is missing or unreadable
+     */
+    public IdentityKeyPair identity() {
+        IdentityKeyPair loaded = identity;
+        if (loaded == null) {
+            try {
+                byte[] bytes = read(SecretNamespace.IDENTITY, SELF)
+                        .orElseThrow(() -> new ProtocolStorageException("the profile has no identity key", null));
+                try {
+                    loaded = IdentityKeyPair.deserialize(crypto, bytes);
+                } finally {
+                    java.util.Arrays.fill(bytes, (byte) 0);
+                }
+            } catch (StorageException | UnsupportedVersionException | CorruptStateException e) {
+                throw new ProtocolStorageException("cannot load the identity key", e);
+            }
+            identity = loaded;
+        }
+        return loaded;
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    /** Committed value of an entry (a copy), reading through the cache. */
+    Optional<byte[]> read(SecretNamespace namespace, String key) throws StorageException {
+        Key k = new Key(namespace, key);
+        Optional<byte[]> cached = cache.get(k);
+        if (cached == null) {
+            cached = storage.transactions().transactionWithResult(true, txn -> storage.secrets().get(txn, namespace, key));
+            cache.put(k, cached);
+        }
+        return cached.map(byte[]::clone);
+    }
+
+    /** Committed contact, reading through the cache. */
+    Optional<Contact> contact(String username) throws StorageException {
+        Optional<Contact> cached = contactCache.get(username);
+        if (cached == null) {
+            cached = storage.transactions().transactionWithResult(true, txn -> storage.contacts().find(txn, username));
+            contactCache.put(username, cached);
+        }
+        return cached;
+    }
+
+    /** Writes an entry inside {@code txn}; call {@link #afterCommit} with the same values once it committed. */
+    void write(Transaction txn, SecretNamespace namespace, String key, Optional<byte[]> value) throws StorageException {
+        if (value.isPresent()) {
+            storage.secrets().put(txn, namespace, key, value.get());
+        } else {
+            storage.secrets().delete(txn, namespace, key);
+        }
+    }
+
+    void afterCommit(SecretNamespace namespace, String key, Optional<byte[]> value) {
+        cache.put(new Key(namespace, key), value.map(byte[]::clone));
+    }
+
+    /** Drops a cached contact after anyone changed it (the contact service calls this after its transactions). */
+    public void invalidateContact(String username) {
+        contactCache.remove(username);
+    }
+
+    /** A new unit of work over the committed state. */
+    public ProtocolUnitOfWork begin() {
+        return new ProtocolUnitOfWork(this);
+    }
+
+    private record Key(SecretNamespace namespace, String key) {
+    }
+}

@@ -1,0 +1,32 @@
+package dev.parley.desktop.net;
+
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One open WebSocket to a relay. Requests are correlated with their responses by request id; pushes and the close go
+ * to the {@link RelayLinkListener} given when connecting.
+ */
+public interface RelayLink extends AutoCloseable {
+
+    /**
+     * Sends {@code request} and completes with the relay's response (possibly an
+     * {@link Response.ErrorResponse}). Completes exceptionally with {@link RelayLinkClosedException} if the link
+     * closes first or the frame cannot be written.
+     */
+    CompletableFuture<Response> request(Request request);
+
+    /** Sends a WebSocket ping; the listener hears the pong as {@link RelayLinkListener#onPong()}. */
+    void ping();
+
+    boolean isOpen();
+
+    /** How long the relay's answer to {@link #request} may take before callers give up. */
+    Duration requestTimeout();
+
+    /** Closes the WebSocket; pending requests fail; harmless when already closed. */
+    @Override
+    void close();
+}

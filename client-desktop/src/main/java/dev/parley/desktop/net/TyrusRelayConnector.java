@@ -1,0 +1,72 @@
+package dev.parley.desktop.net;
+
+import dev.parley.crypto.wire.FrameCodec;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+import org.glassfish.tyrus.client.SslEngineConfigurator;
+
+/**
+ * Opens relay links with the Tyrus standalone client: binary WebSocket frames carrying the CBOR {@link FrameCodec}.
+ * For {@code wss} the TLS context trusts exactly the pinned certificate ({@link PinnedCertificateTrustManager});
+ * hostname checks are off because the pin is stronger.
+ */
+public final class TyrusRelayConnector implements RelayConnector {
+    private static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+    private final FrameCodec codec;
+    private final Duration handshakeTimeout;
+    private final Duration requestTimeout;
+
+    public TyrusRelayConnector(FrameCodec codec, Duration handshakeTimeout, Duration requestTimeout) {
+        this.codec = Objects.requireNonNull(codec);
+        this.handshakeTimeout = handshakeTimeout;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** CBOR frames, 10 s handshake, 30 s per request. */
+    public static TyrusRelayConnector standard() {
+        return new TyrusRelayConnector(FrameCodec.cbor(), Duration.ofSeconds(10), Duration.ofSeconds(30));
+    }
+
+    @Override
+    public RelayLink connect(RelayAddress address, RelayLinkListener listener) throws IOException {
+        ClientManager client = ClientManager.createClient();
+        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
+        client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        client.setDefaultMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+        if (address.certificate().isPresent()) {
+            SslEngineConfigurator tls = new SslEngineConfigurator(
+                    PinnedCertificateTrustManager.sslContext(address.certificate().get()), true, false, false);
+            tls.setHostVerificationEnabled(false);
+            client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls);
+        }
+        TyrusRelayLink link = new TyrusRelayLink(codec, listener, requestTimeout);
+        try {
+            Session session = client.connectToServer(link.endpoint(), ClientEndpointConfig.Builder.create().build(), address.uri());
+            session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+            return link;
+        } catch (DeploymentException e) {
+            throw new RelayLinkClosedException("cannot open a WebSocket to the relay: " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        ClientManager.createClient().shutdown();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
+    }
+}

@@ -1,0 +1,165 @@
+package dev.parley.desktop.net;
+
+import dev.parley.crypto.wire.Envelope;
+import dev.parley.crypto.wire.FrameCodec;
+import dev.parley.crypto.wire.FrameDecodeException;
+import dev.parley.crypto.wire.Push;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One Tyrus WebSocket session speaking the relay frames; see {@link RelayLink}. */
+final class TyrusRelayLink implements RelayLink {
+    private static final Logger LOG = LoggerFactory.getLogger(TyrusRelayLink.class);
+
+    private final FrameCodec codec;
+    private final RelayLinkListener listener;
+    private final Duration requestTimeout;
+    private final Map<Long, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong nextRequestId = new AtomicLong(1);
+    private final AtomicBoolean closedNotified = new AtomicBoolean();
+    private final Object sendLock = new Object();
+    private volatile Session session;
+
+    TyrusRelayLink(FrameCodec codec, RelayLinkListener listener, Duration requestTimeout) {
+        this.codec = codec;
+        this.listener = listener;
+        this.requestTimeout = requestTimeout;
+    }
+
+    Endpoint endpoint() {
+        return new Endpoint() {
+            @Override
+            public void onOpen(Session opened, EndpointConfig config) {
+                session = opened;
+                opened.addMessageHandler(byte[].class, TyrusRelayLink.this::onBinary);
+                opened.addMessageHandler(PongMessage.class, pong -> listener.onPong());
+            }
+
+            @Override
+            public void onClose(Session closed, CloseReason reason) {
+                closed("closed by relay: " + reason.getCloseCode());
+            }
+
+            @Override
+            public void onError(Session failed, Throwable error) {
+                LOG.debug("relay link error", error);
+                closed("network error: " + error.getClass().getSimpleName());
+            }
+        };
+    }
+
+    private void onBinary(byte[] bytes) {
+        Envelope envelope;
+        try {
+            envelope = codec.decode(bytes);
+        } catch (FrameDecodeException e) {
+            LOG.warn("relay sent an undecodable frame ({}); closing the link", e.code());
+            close();
+            return;
+        }
+        if (envelope.frame() instanceof Response) {
+            CompletableFuture<Response> future = pending.remove(envelope.requestId());
+            if (future == null) {
+                LOG.warn("relay answered unknown request id {}", envelope.requestId());
+                return;
+            }
+            future.complete((Response) envelope.frame());
+        } else if (envelope.frame() instanceof Push) {
+            listener.onPush((Push) envelope.frame());
+        } else {
+            LOG.warn("relay sent a request frame; ignored");
+        }
+    }
+
+    @Override
+    public CompletableFuture<Response> request(Request request) {
+        long id = nextRequestId.getAndIncrement();
+        CompletableFuture<Response> future = new CompletableFuture<>();
+        Session current = session;
+        if (current == null || !current.isOpen()) {
+            future.completeExceptionally(new RelayLinkClosedException("relay link is closed"));
+            return future;
+        }
+        pending.put(id, future);
+        byte[] bytes = codec.encode(Envelope.of(id, request));
+        try {
+            synchronized (sendLock) {
+                current.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
+            }
+        } catch (IOException | IllegalStateException e) {
+            pending.remove(id);
+            future.completeExceptionally(new RelayLinkClosedException("cannot write to the relay", e));
+            closed("write failed");
+            return future;
+        }
+        future.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((response, error) -> pending.remove(id));
+        return future;
+    }
+
+    @Override
+    public void ping() {
+        Session current = session;
+        if (current == null || !current.isOpen()) {
+            return;
+        }
+        try {
+            synchronized (sendLock) {
+                current.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {'p'}));
+            }
+        } catch (IOException | IllegalStateException e) {
+            LOG.debug("ping failed", e);
+            closed("ping failed");
+        }
+    }
+
+    @Override
+    public boolean isOpen() {
+        Session current = session;
+        return current != null && current.isOpen() && !closedNotified.get();
+    }
+
+    @Override
+    public Duration requestTimeout() {
+        return requestTimeout;
+    }
+
+    @Override
+    public void close() {
+        Session current = session;
+        if (current != null && current.isOpen()) {
+            try {
+                current.close();
+            } catch (IOException e) {
+                LOG.debug("closing the relay link failed", e);
+            }
+        }
+        closed("closed by client");
+    }
+
+    private void closed(String reason) {
+        if (!closedNotified.compareAndSet(false, true)) {
+            return;
+        }
+        RelayLinkClosedException failure = new RelayLinkClosedException("relay link closed: " + reason);
+        pending.values().forEach(f -> f.completeExceptionally(failure));
+        pending.clear();
+        listener.onClosed(reason);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.parley.desktop.service;
+
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageCursor;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessagePage;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sending, receipts, typing, history and search. Receiving is driven by the connection: incoming messages are
+ * committed to the history and announced with {@code MessageReceivedEvent}.
+ */
+public interface MessagingService {
+
+    /**
+     * Encrypts {@code text} for {@code contact}, stores it as SENDING together with its sealed blob in the durable
+     * outbox (one transaction), and hands it to the relay if connected. Later states arrive as
+     * {@code MessageStateChangedEvent}s.
+     *
+     * @throws UnknownContactException if no such contact
+     * @throws IdentityChangedException if the contact's identity key changed and the user has not acknowledged it
+     */
+    Message send(String contact, String text) throws ServiceException;
+
+    /**
+     * Tells the contact that the user started or stopped typing: ephemeral, never stored, dropped when offline, and
+     * not sent at all when the typing-indicators setting is off.
+     */
+    void setTyping(String contact, boolean typing) throws ServiceException;
+
+    /**
+     * Marks the conversation's unread incoming messages up to {@code upTo} as READ and, if the read-receipts setting
+     * is on, tells the contact (encrypted, through the outbox).
+     *
+     * @return the ids that became READ, oldest first
+     */
+    List<MessageId> markRead(String contact, MessageCursor upTo) throws ServiceException;
+
+    /**
+     * One page of the conversation with {@code contact}, newest first (keyset paging, so the cost does not grow with
+     * the conversation's length).
+     *
+     * @param before the previous page's {@link MessagePage#nextBefore()}, or empty for the newest page
+     * @param limit  1 to 500
+     */
+    MessagePage history(String contact, Optional<MessageCursor> before, int limit) throws ServiceException;
+
+    /**
+     * Messages containing every word of {@code query}, newest first.
+     *
+     * @param contact restrict to one conversation, or empty for all
+     * @param limit   1 to 500
+     */
+    List<Message> search(String query, Optional<String> contact, int limit) throws ServiceException;
+}

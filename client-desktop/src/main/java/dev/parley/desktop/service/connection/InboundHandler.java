@@ -1,0 +1,39 @@
+package dev.parley.desktop.service.connection;
+
+import dev.parley.desktop.service.StorageFailureException;
+
+/**
+ * What the connection hands incoming relay frames to (the messaging service). Called on one thread, in the relay's
+ * order.
+ */
+public interface InboundHandler {
+
+    /** What became of a delivered blob; every outcome is acknowledged to the relay. */
+    enum Outcome {
+        /** Decrypted and committed to the history (or a control message applied). */
+        STORED,
+        /** A redelivery of something already stored. */
+        DUPLICATE,
+        /** Undecryptable or malformed: logged and dropped, since a redelivery could never succeed. */
+        REJECTED
+    }
+
+    /**
+     * Opens, decrypts and commits {@code blob} (message and session state in one transaction). Returns only once
+     * the result is durable, so the caller may acknowledge it.
+     *
+     * @throws StorageFailureException if it could not be committed: the caller must not acknowledge
+     */
+    Outcome onDelivery(long relayMessageId, long receivedAtMillis, byte[] blob) throws StorageFailureException;
+
+    /** A login succeeded; the relay's offline queue follows, then {@link #onQueueDrained()}. */
+    default void onPickupStarted() {
+    }
+
+    /** Every queued blob of this login has been handed to {@link #onDelivery}; later ones are live. */
+    default void onQueueDrained() {
+    }
+
+    /** An ephemeral blob (typing indicator); never stored. */
+    void onEphemeral(byte[] blob);
+}

@@ -1,0 +1,22 @@
+package dev.parley.desktop.service.connection;
+
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.service.ServiceException;
+
+/** Request/response calls to the relay for the other services (bundles, prekey uploads, registration). */
+public interface RelayGateway {
+
+    /**
+     * Sends {@code request} over the authenticated connection (starting it if needed and waiting until it is online)
+     * and returns the successful response.
+     *
+     * @throws dev.parley.desktop.service.RelayUnreachableException if the relay cannot be reached in time
+     * @throws ServiceException the typed equivalent of the relay's error response
+     */
+    Response call(Request request) throws ServiceException;
+
+    /** Sends a pre-authentication request (register) over a short-lived link of its own. */
+    Response callUnauthenticated(RelayAddress relay, Request request) throws ServiceException;
+}

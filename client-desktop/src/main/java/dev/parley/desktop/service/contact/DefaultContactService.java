@@ -1,0 +1,172 @@
+package dev.parley.desktop.service.contact;
+
+import dev.parley.crypto.exceptions.InvalidSignedPreKeyException;
+import dev.parley.crypto.exceptions.UntrustedIdentityException;
+import dev.parley.crypto.identity.IdentityKey;
+import dev.parley.crypto.identity.SafetyNumber;
+import dev.parley.crypto.identity.Username;
+import dev.parley.crypto.session.SessionBuilder;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.crypto.wire.Usernames;
+import dev.parley.desktop.crypto.ProfileCrypto;
+import dev.parley.desktop.crypto.ProtocolStorageException;
+import dev.parley.desktop.crypto.ProtocolUnitOfWork;
+import dev.parley.desktop.event.ContactChangedEvent;
+import dev.parley.desktop.service.ContactService;
+import dev.parley.desktop.service.IdentityChangedException;
+import dev.parley.desktop.service.RelayRejectedException;
+import dev.parley.desktop.service.SafetyNumberView;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.UnknownContactException;
+import dev.parley.desktop.service.UnknownUserException;
+import dev.parley.desktop.service.connection.RelayGateway;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.IdentityChangeState;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The {@link ContactService} over the profile's storage, the session protocol and the relay. */
+public final class DefaultContactService implements ContactService {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultContactService.class);
+
+    private final ProfileCrypto crypto;
+    private final Supplier<RelayGateway> gateway;
+    private final Supplier<String> ownUsername;
+
+    public DefaultContactService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername) {
+        this.crypto = crypto;
+        this.gateway = gateway;
+        this.ownUsername = ownUsername;
+    }
+
+    @Override
+    public Contact add(String username) throws ServiceException {
+        if (!Usernames.isValid(username)) {
+            throw new UnknownUserException("not a valid username");
+        }
+        if (username.equals(ownUsername.get())) {
+            throw new RelayRejectedException("you cannot add yourself as a contact");
+        }
+        Optional<Contact> existing = find(username);
+        if (existing.isPresent() && hasSession(username)) {
+            return existing.get();
+        }
+        Response.Bundle bundle = (Response.Bundle) gateway.get().call(new Request.FetchBundle(username));
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            new SessionBuilder(work.stores(), crypto.context(), new Username(username)).initiate(bundle.bundle());
+            storage().transactions().transaction(false, txn -> {
+                work.commit(txn);
+                Contact contact = storage().contacts().find(txn, username).orElseThrow();
+                txn.attach(new ContactChangedEvent(contact, ContactChangedEvent.Change.ADDED));
+            });
+            work.committed();
+        } catch (InvalidSignedPreKeyException e) {
+            throw new RelayRejectedException("the relay served a prekey bundle whose signature does not verify", e);
+        } catch (UntrustedIdentityException e) {
+            throw new IdentityChangedException("this contact's identity key changed; acknowledge the change first", e);
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot store the contact", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        LOG.info("contact added");
+        return get(username);
+    }
+
+    @Override
+    public List<Contact> list() throws ServiceException {
+        try {
+            return storage().transactions().transactionWithResult(true, txn -> storage().contacts().list(txn));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read contacts", e);
+        }
+    }
+
+    @Override
+    public Contact get(String username) throws ServiceException {
+        return find(username).orElseThrow(() -> new UnknownContactException("no such contact"));
+    }
+
+    @Override
+    public SafetyNumberView safetyNumber(String username) throws ServiceException {
+        Contact contact = get(username);
+        try {
+            SafetyNumber number = SafetyNumber.compute(crypto.context().crypto(), crypto.identity().publicKey(),
+                    new IdentityKey(contact.identityKey()));
+            return new SafetyNumberView(username, number.displayString(),
+                    Base64.getEncoder().encodeToString(number.qrPayload()));
+        } catch (ProtocolStorageException e) {
+            throw new StorageFailureException("cannot load the identity key", e);
+        }
+    }
+
+    @Override
+    public Contact markVerified(String username) throws ServiceException {
+        return change(username, ContactChangedEvent.Change.VERIFIED, true);
+    }
+
+    @Override
+    public Contact acknowledgeIdentityChange(String username) throws ServiceException {
+        return change(username, ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED, false);
+    }
+
+    private Contact change(String username, ContactChangedEvent.Change change, boolean verify) throws ServiceException {
+        try {
+            Contact updated = storage().transactions().transactionWithResult(false, txn -> {
+                boolean found = verify ? storage().contacts().setVerified(txn, username, true)
+                        : storage().contacts().acknowledgeIdentityChange(txn, username);
+                if (!found) {
+                    return null;
+                }
+                Contact contact = storage().contacts().find(txn, username).orElseThrow();
+                txn.attach(new ContactChangedEvent(contact, change));
+                return contact;
+            });
+            crypto.state().invalidateContact(username);
+            if (updated == null) {
+                throw new UnknownContactException("no such contact");
+            }
+            return updated;
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot update the contact", e);
+        }
+    }
+
+    private Optional<Contact> find(String username) throws StorageFailureException {
+        try {
+            return storage().transactions().transactionWithResult(true, txn -> storage().contacts().find(txn, username));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read contacts", e);
+        }
+    }
+
+    private boolean hasSession(String username) throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            return crypto.state().begin().containsSession(new Username(username));
+        } catch (ProtocolStorageException e) {
+            throw new StorageFailureException("cannot read the session", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    /** Whether sending to this contact is allowed now. */
+    public static boolean canSend(Contact contact) {
+        return contact.identityChange() == IdentityChangeState.NONE;
+    }
+
+    private Storage storage() {
+        return crypto.storage();
+    }
+}

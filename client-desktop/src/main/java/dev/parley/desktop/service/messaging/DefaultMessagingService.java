@@ -1,0 +1,483 @@
+package dev.parley.desktop.service.messaging;
+
+import dev.parley.crypto.envelope.OpenedEnvelope;
+import dev.parley.crypto.exceptions.DuplicateMessageException;
+import dev.parley.crypto.exceptions.NoSessionException;
+import dev.parley.crypto.exceptions.ProtocolException;
+import dev.parley.crypto.exceptions.UntrustedIdentityException;
+import dev.parley.crypto.identity.IdentityKey;
+import dev.parley.crypto.identity.Username;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.primitives.InvalidPublicKeyException;
+import dev.parley.crypto.session.CiphertextMessage;
+import dev.parley.crypto.session.DecryptionCallback;
+import dev.parley.crypto.session.SessionCipher;
+import dev.parley.desktop.crypto.ProfileCrypto;
+import dev.parley.desktop.crypto.ProtocolStorageException;
+import dev.parley.desktop.crypto.ProtocolUnitOfWork;
+import dev.parley.desktop.event.ContactChangedEvent;
+import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.event.MessageReceivedEvent;
+import dev.parley.desktop.event.MessageStateChangedEvent;
+import dev.parley.desktop.event.TypingChangedEvent;
+import dev.parley.desktop.service.IdentityChangedException;
+import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.MessagingService;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.UnknownContactException;
+import dev.parley.desktop.service.connection.InboundHandler;
+import dev.parley.desktop.service.connection.Outbox;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.IdentityChangeState;
+import dev.parley.desktop.storage.IdentityKeyUpdate;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageCursor;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessagePage;
+import dev.parley.desktop.storage.MessageState;
+import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.OutboxEntry;
+import dev.parley.desktop.storage.Setting;
+import dev.parley.desktop.storage.StateUpdate;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sending and receiving for one unlocked profile. Every protocol step is load, compute, commit under the profile's
+ * protocol lock: the ratchet runs on buffered state ({@link ProtocolUnitOfWork}), then the message, its outbox entry
+ * or receipt effects and the new session state commit in one database transaction.
+ *
+ * <p>Receiving: a redelivered envelope whose message was already committed fails decryption with
+ * {@link DuplicateMessageException} (its message key was consumed in the same transaction that stored the message),
+ * so it is reported as a duplicate and acknowledged; the message-id dedupe of the store absorbs any other replay.
+ * Delivery receipts are batched per sender while the offline queue drains and sent as one encrypted control message
+ * per sender when it is empty (immediately for live messages).
+ */
+public final class DefaultMessagingService implements MessagingService, InboundHandler, Outbox {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultMessagingService.class);
+    private static final int RECEIPT_BATCH = 200;
+
+    private final ProfileCrypto crypto;
+    private final Supplier<String> ownUsername;
+    private final Consumer<Outbox.Item> submitter;
+    private final EventBus events;
+    private final Map<String, List<dev.parley.crypto.payload.MessageId>> pendingReceipts = new LinkedHashMap<>();
+    private volatile boolean pickingUp;
+
+    /**
+     * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
+     */
+    public DefaultMessagingService(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter,
+                                   EventBus events) {
+        this.crypto = crypto;
+        this.ownUsername = ownUsername;
+        this.submitter = submitter;
+        this.events = events;
+    }
+
+    // =========================================================================================== sending
+
+    @Override
+    public Message send(String contactName, String text) throws ServiceException {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("empty message");
+        }
+        if (text.length() > NewMessage.MAX_BODY_CHARS) {
+            throw new InvalidInputException("message longer than " + NewMessage.MAX_BODY_CHARS + " characters");
+        }
+        Contact contact = sendableContact(contactName);
+        dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
+        Instant now = crypto.context().clock().instant();
+        Payload payload = new Payload.Text(id, now.toEpochMilli(), text);
+        MessageId storedId = new MessageId(id.hex());
+        Outbox.Item item;
+        Message stored;
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            byte[] blob = encryptAndSeal(work, contact, payload);
+            item = new Outbox.Item(id.bytes(), contactName, blob, false);
+            stored = storage().transactions().transactionWithResult(false, txn -> {
+                storage().messages().insertIfAbsent(txn,
+                        NewMessage.outgoing(storedId, new ConversationId(contactName), ownUsername.get(), now, text));
+                storage().outbox().enqueue(txn, storedId, contactName, blob, now);
+                work.commit(txn);
+                return storage().messages().find(txn, storedId).orElseThrow();
+            });
+            work.committed();
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot store the message", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        submitter.accept(item);
+        return stored;
+    }
+
+    @Override
+    public void setTyping(String contactName, boolean typing) throws ServiceException {
+        if (!setting(Setting.TYPING_INDICATORS)) {
+            return;
+        }
+        Contact contact = sendableContact(contactName);
+        Payload payload = typing ? new Payload.TypingStarted() : new Payload.TypingStopped();
+        Outbox.Item item;
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            byte[] blob = encryptAndSeal(work, contact, payload);
+            storage().transactions().transaction(false, work::commit);
+            work.committed();
+            item = new Outbox.Item(crypto.context().random().bytes(16), contactName, blob, true);
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot store the session state", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        submitter.accept(item);
+    }
+
+    @Override
+    public List<MessageId> markRead(String contactName, MessageCursor upTo) throws ServiceException {
+        List<MessageId> changed;
+        try {
+            changed = storage().transactions().transactionWithResult(false, txn -> {
+                List<MessageId> ids = storage().messages().markReadUpTo(txn, new ConversationId(contactName), upTo);
+                for (MessageId id : ids) {
+                    txn.attach(new MessageStateChangedEvent(contactName, id, MessageState.READ));
+                }
+                return ids;
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot mark messages read", e);
+        }
+        if (!changed.isEmpty() && setting(Setting.READ_RECEIPTS)) {
+            List<dev.parley.crypto.payload.MessageId> ids = new ArrayList<>();
+            for (MessageId id : changed) {
+                ids.add(new dev.parley.crypto.payload.MessageId(HexFormat.of().parseHex(id.value())));
+            }
+            sendControl(contactName, new Payload.ReadReceipt(ids));
+        }
+        return changed;
+    }
+
+    @Override
+    public MessagePage history(String contactName, Optional<MessageCursor> before, int limit) throws ServiceException {
+        checkLimit(limit);
+        try {
+            return storage().transactions().transactionWithResult(true,
+                    txn -> storage().messages().page(txn, new ConversationId(contactName), before, limit));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the history", e);
+        }
+    }
+
+    @Override
+    public List<Message> search(String query, Optional<String> contactName, int limit) throws ServiceException {
+        checkLimit(limit);
+        try {
+            return storage().transactions().transactionWithResult(true, txn -> storage().messages()
+                    .search(txn, query, contactName.map(ConversationId::new), limit));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot search the history", e);
+        }
+    }
+
+    // =========================================================================================== receiving
+
+    @Override
+    public void onPickupStarted() {
+        pickingUp = true;
+    }
+
+    @Override
+    public void onQueueDrained() {
+        pickingUp = false;
+        flushReceipts();
+    }
+
+    @Override
+    public Outcome onDelivery(long relayMessageId, long receivedAtMillis, byte[] blob) throws StorageFailureException {
+        Outcome outcome;
+        crypto.lock().lock();
+        try {
+            outcome = receive(blob, false);
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot store an incoming message", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        if (!pickingUp || pendingReceipts.values().stream().mapToInt(List::size).sum() >= RECEIPT_BATCH) {
+            flushReceipts();
+        }
+        return outcome;
+    }
+
+    @Override
+    public void onEphemeral(byte[] blob) {
+        crypto.lock().lock();
+        try {
+            receive(blob, true);
+        } catch (StorageException | ProtocolStorageException e) {
+            LOG.warn("could not process an ephemeral message", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    private Outcome receive(byte[] blob, boolean ephemeral) throws StorageException {
+        OpenedEnvelope opened;
+        try {
+            opened = crypto.sealedSender().open(crypto.identity(), blob);
+        } catch (ProtocolException e) {
+            LOG.warn("dropping an envelope that does not open: {}", e.getClass().getSimpleName());
+            return Outcome.REJECTED;
+        }
+        String sender = opened.senderUsername().value();
+        noteIdentity(sender, opened.senderIdentity());
+        ProtocolUnitOfWork work = crypto.state().begin();
+        Payload payload;
+        try {
+            payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
+                    .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+        } catch (DuplicateMessageException e) {
+            LOG.debug("redelivered message was already stored");
+            return Outcome.DUPLICATE;
+        } catch (ProtocolException e) {
+            LOG.warn("dropping a message that does not decrypt: {}", e.getClass().getSimpleName());
+            return Outcome.REJECTED;
+        }
+        if (ephemeral && !(payload instanceof Payload.TypingStarted || payload instanceof Payload.TypingStopped)) {
+            LOG.warn("dropping a non-ephemeral payload that arrived as an ephemeral frame");
+            return Outcome.REJECTED;
+        }
+        Instant now = crypto.context().clock().instant();
+        boolean[] stored = {false};
+        storage().transactions().transaction(false, txn -> {
+            for (ProtocolUnitOfWork.IdentityOutcome outcome : work.commit(txn)) {
+                if (outcome.added()) {
+                    txn.attach(new ContactChangedEvent(storage().contacts().find(txn, outcome.username()).orElseThrow(),
+                            ContactChangedEvent.Change.ADDED));
+                }
+            }
+            stored[0] = apply(txn, sender, payload, now);
+        });
+        work.committed();
+        if (payload instanceof Payload.Text && stored[0]) {
+            pendingReceipts.computeIfAbsent(sender, s -> new ArrayList<>()).add(((Payload.Text) payload).id());
+        }
+        if (payload instanceof Payload.TypingStarted || payload instanceof Payload.TypingStopped) {
+            events.publish(new TypingChangedEvent(sender, payload instanceof Payload.TypingStarted));
+        }
+        return stored[0] || !(payload instanceof Payload.Text) ? Outcome.STORED : Outcome.DUPLICATE;
+    }
+
+    /** Applies a decrypted payload inside the transaction; true if a new message was stored. */
+    private boolean apply(Transaction txn, String sender, Payload payload, Instant now) throws StorageException {
+        MessageStore messages = storage().messages();
+        if (payload instanceof Payload.Text) {
+            Payload.Text text = (Payload.Text) payload;
+            MessageId id = new MessageId(text.id().hex());
+            String body = text.text().length() > NewMessage.MAX_BODY_CHARS
+                    ? text.text().substring(0, NewMessage.MAX_BODY_CHARS) : text.text();
+            boolean inserted = messages.insertIfAbsent(txn, NewMessage.incoming(id, new ConversationId(sender), sender,
+                    Instant.ofEpochMilli(text.sentAtMillis()), now, body));
+            if (inserted) {
+                txn.attach(new MessageReceivedEvent(messages.find(txn, id).orElseThrow()));
+            }
+            return inserted;
+        }
+        if (payload instanceof Payload.DeliveryReceipt) {
+            advance(txn, sender, ((Payload.DeliveryReceipt) payload).ids(), MessageState.DELIVERED);
+        } else if (payload instanceof Payload.ReadReceipt) {
+            advance(txn, sender, ((Payload.ReadReceipt) payload).ids(), MessageState.READ);
+        }
+        return false;
+    }
+
+    private void advance(Transaction txn, String sender, List<dev.parley.crypto.payload.MessageId> ids, MessageState state)
+            throws StorageException {
+        for (dev.parley.crypto.payload.MessageId raw : ids) {
+            MessageId id = new MessageId(raw.hex());
+            Optional<Message> message = storage().messages().find(txn, id);
+            if (message.isEmpty() || !message.get().conversationId().value().equals(sender)) {
+                continue;
+            }
+            if (storage().messages().updateState(txn, id, state, null) == StateUpdate.APPLIED) {
+                txn.attach(new MessageStateChangedEvent(sender, id, state));
+            }
+        }
+    }
+
+    /** A known contact writing with a new identity key: record the change (warning, sending blocked) first. */
+    private void noteIdentity(String sender, IdentityKey key) throws StorageException {
+        Optional<Contact> updated = storage().transactions().transactionWithResult(false, txn -> {
+            Optional<Contact> contact = storage().contacts().find(txn, sender);
+            if (contact.isEmpty() || java.util.Arrays.equals(contact.get().identityKey(), key.bytes())) {
+                return Optional.<Contact>empty();
+            }
+            if (storage().contacts().updateIdentityKey(txn, sender, key.bytes()) != IdentityKeyUpdate.CHANGED) {
+                return Optional.<Contact>empty();
+            }
+            Contact changed = storage().contacts().find(txn, sender).orElseThrow();
+            txn.attach(new ContactChangedEvent(changed, ContactChangedEvent.Change.IDENTITY_CHANGED));
+            return Optional.of(changed);
+        });
+        if (updated.isPresent()) {
+            crypto.state().invalidateContact(sender);
+            LOG.warn("a contact's identity key changed; sending to them is blocked until the user acknowledges it");
+        }
+    }
+
+    private void flushReceipts() {
+        if (pendingReceipts.isEmpty()) {
+            return;
+        }
+        Map<String, List<dev.parley.crypto.payload.MessageId>> batch = new LinkedHashMap<>(pendingReceipts);
+        pendingReceipts.clear();
+        for (Map.Entry<String, List<dev.parley.crypto.payload.MessageId>> entry : batch.entrySet()) {
+            try {
+                sendControl(entry.getKey(), new Payload.DeliveryReceipt(entry.getValue()));
+            } catch (ServiceException e) {
+                LOG.info("delivery receipt not sent: {}", e.getMessage());
+            }
+        }
+    }
+
+    /** Encrypts a control payload (receipt) to a contact and queues it durably in the outbox. */
+    private void sendControl(String contactName, Payload payload) throws ServiceException {
+        Contact contact = findContact(contactName);
+        if (contact.identityChange() != IdentityChangeState.NONE) {
+            return;
+        }
+        MessageId outboxId = new MessageId(dev.parley.crypto.payload.MessageId.random(crypto.context().random()).hex());
+        Outbox.Item item;
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            byte[] blob = encryptAndSeal(work, contact, payload);
+            Instant now = crypto.context().clock().instant();
+            storage().transactions().transaction(false, txn -> {
+                storage().outbox().enqueue(txn, outboxId, contactName, blob, now);
+                work.commit(txn);
+            });
+            work.committed();
+            item = new Outbox.Item(HexFormat.of().parseHex(outboxId.value()), contactName, blob, false);
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot queue a receipt", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        submitter.accept(item);
+    }
+
+    // =========================================================================================== outbox (for the connection)
+
+    @Override
+    public List<Outbox.Item> pending() throws StorageFailureException {
+        try {
+            List<OutboxEntry> entries = storage().transactions().transactionWithResult(true,
+                    txn -> storage().outbox().pending(txn, Outbox.BATCH));
+            List<Outbox.Item> items = new ArrayList<>(entries.size());
+            for (OutboxEntry entry : entries) {
+                items.add(new Outbox.Item(HexFormat.of().parseHex(entry.messageId().value()), entry.recipient(), entry.blob(), false));
+            }
+            return items;
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the outbox", e);
+        }
+    }
+
+    @Override
+    public void accepted(Outbox.Item item) throws StorageFailureException {
+        finish(item, MessageState.SENT, null);
+    }
+
+    @Override
+    public void rejected(Outbox.Item item, String reason) throws StorageFailureException {
+        finish(item, MessageState.FAILED, reason);
+    }
+
+    private void finish(Outbox.Item item, MessageState state, String reason) throws StorageFailureException {
+        MessageId id = new MessageId(HexFormat.of().formatHex(item.clientMessageId()));
+        try {
+            storage().transactions().transaction(false, txn -> {
+                storage().outbox().acknowledge(txn, id, item.recipient());
+                if (storage().messages().updateState(txn, id, state, reason) == StateUpdate.APPLIED) {
+                    txn.attach(new MessageStateChangedEvent(item.recipient(), id, state));
+                }
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot record the relay's answer", e);
+        }
+    }
+
+    // =========================================================================================== helpers
+
+    private byte[] encryptAndSeal(ProtocolUnitOfWork work, Contact contact, Payload payload) throws ServiceException {
+        Username peer = new Username(contact.username());
+        try {
+            CiphertextMessage ciphertext = new SessionCipher(work.stores(), crypto.context(), peer).encrypt(payload);
+            return crypto.sealedSender().seal(new IdentityKey(contact.identityKey()), crypto.identity(),
+                    new Username(ownUsername.get()), ciphertext);
+        } catch (UntrustedIdentityException e) {
+            throw new IdentityChangedException("this contact's identity key changed; acknowledge the change first", e);
+        } catch (NoSessionException e) {
+            throw new UnknownContactException("no session with this contact yet: add the contact first");
+        } catch (InvalidPublicKeyException e) {
+            throw new StorageFailureException("the stored identity key of this contact is invalid", e);
+        }
+    }
+
+    private Contact sendableContact(String contactName) throws ServiceException {
+        Contact contact = findContact(contactName);
+        if (contact.identityChange() != IdentityChangeState.NONE) {
+            throw new IdentityChangedException("this contact's identity key changed; acknowledge the change first");
+        }
+        return contact;
+    }
+
+    private Contact findContact(String contactName) throws ServiceException {
+        try {
+            return storage().transactions().transactionWithResult(true, txn -> storage().contacts().find(txn, contactName))
+                    .orElseThrow(() -> new UnknownContactException("no such contact"));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read contacts", e);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownContactException("no such contact");
+        }
+    }
+
+    private <T> T setting(Setting<T> setting) throws StorageFailureException {
+        try {
+            return storage().transactions().transactionWithResult(true, txn -> storage().settings().get(txn, setting));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read settings", e);
+        }
+    }
+
+    private static void checkLimit(int limit) throws InvalidInputException {
+        if (limit < 1 || limit > MessageStore.MAX_LIMIT) {
+            throw new InvalidInputException("limit must be 1 to " + MessageStore.MAX_LIMIT);
+        }
+    }
+
+    private Storage storage() {
+        return crypto.storage();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.parley.desktop.storage;
+
+/**
+ * Everything a profile stores locally, behind one transaction manager. Obtain an encrypted one by unlocking a profile
+ * ({@code dev.parley.desktop.profile.ProfileManager}) or an in-memory one for tests
+ * ({@code dev.parley.desktop.storage.memory.InMemoryStorage}). Store calls must run inside
+ * {@link #transactions()}; every store method takes the {@link Transaction}.
+ *
+ * <p>Timestamps are kept at millisecond precision (values truncate on construction).
+ *
+ * <p>Closing releases the store; any later call fails with {@link StorageException} (or {@link IllegalStateException}
+ * for a new transaction).
+ */
+public interface Storage extends AutoCloseable {
+
+    TransactionManager transactions();
+
+    AccountStore account();
+
+    MessageStore messages();
+
+    ContactStore contacts();
+
+    OutboxStore outbox();
+
+    SettingsStore settings();
+
+    SecretStore secrets();
+
+    /** Closes the store; idempotent. */
+    @Override
+    void close();
+}

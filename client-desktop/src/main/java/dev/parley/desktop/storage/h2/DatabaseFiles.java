@@ -1,0 +1,52 @@
+package dev.parley.desktop.storage.h2;
+
+import dev.parley.desktop.storage.h2.DatabaseOpenException.Reason;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Validated location of an H2 database: an absolute, normalised directory without ';' and a plain base name. H2 appends
+ * {@code .mv.db} to the base name.
+ */
+record DatabaseFiles(Path directory, String baseName) {
+    static final String SUFFIX = ".mv.db";
+    private static final Pattern BASE_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    static DatabaseFiles of(Path base) throws DatabaseOpenException {
+        if (base == null || !base.isAbsolute() || !base.normalize().equals(base) || base.getParent() == null) {
+            throw new DatabaseOpenException(Reason.INVALID_PATH, "database path must be absolute and normalised");
+        }
+        String text = base.toString();
+        if (text.indexOf(';') >= 0 || text.chars().anyMatch(Character::isISOControl)) {
+            throw new DatabaseOpenException(Reason.INVALID_PATH, "database path must not contain ';' or controls");
+        }
+        String name = base.getFileName().toString();
+        if (!BASE_NAME.matcher(name).matches()) {
+            throw new DatabaseOpenException(Reason.INVALID_PATH, "database name must match " + BASE_NAME);
+        }
+        return new DatabaseFiles(base.getParent(), name);
+    }
+
+    Path base() {
+        return directory.resolve(baseName);
+    }
+
+    Path dataFile() {
+        return directory.resolve(baseName + SUFFIX);
+    }
+
+    Path traceFile() {
+        return directory.resolve(baseName + ".trace.db");
+    }
+
+    /** The JDBC URL: every option is ours; the path was validated to contain no ';'. */
+    String url(boolean create, boolean readOnly) {
+        StringBuilder url = new StringBuilder("jdbc:h2:file:").append(base())
+                .append(";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE")
+                .append(";IFEXISTS=").append(create ? "FALSE" : "TRUE");
+        if (readOnly) {
+            url.append(";ACCESS_MODE_DATA=r");
+        }
+        return url.toString();
+    }
+}

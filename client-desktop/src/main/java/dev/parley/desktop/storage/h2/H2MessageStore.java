@@ -1,0 +1,297 @@
+package dev.parley.desktop.storage.h2;
+
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.ConversationSummary;
+import dev.parley.desktop.storage.Direction;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageCursor;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessagePage;
+import dev.parley.desktop.storage.MessageState;
+import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.SearchTokenizer;
+import dev.parley.desktop.storage.StateUpdate;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.StoreArguments;
+import dev.parley.desktop.storage.Transaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Messages in H2. History pages use the index {@code (conversation_id, seq DESC)}; search uses the word table
+ * {@code message_tokens(token, seq)}: the longest query word drives a newest-first scan of its index range and every
+ * other word is checked by a primary-key lookup, so the cost grows with the number of matches looked at, not with the
+ * size of the history.
+ */
+final class H2MessageStore implements MessageStore {
+    private static final String COLUMNS = "m.seq, m.message_id, m.conversation_id, m.direction, m.sender, m.sent_at, "
+            + "m.received_at, m.body, m.state, m.failure_reason";
+
+    private final H2TransactionManager manager;
+
+    H2MessageStore(H2TransactionManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    public boolean insertIfAbsent(Transaction txn, NewMessage m) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM messages WHERE message_id = ?")) {
+                ps.setString(1, m.messageId().value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return false;
+                    }
+                }
+            }
+            long seq;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (message_id, conversation_id, "
+                    + "direction, sender, sent_at, received_at, body, state, failure_reason, unread) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, m.messageId().value());
+                ps.setString(2, m.conversationId().value());
+                ps.setString(3, m.direction().name());
+                ps.setString(4, m.sender());
+                Sql.setInstant(ps, 5, m.sentAt());
+                Sql.setInstant(ps, 6, m.receivedAt());
+                ps.setString(7, m.body());
+                ps.setString(8, m.state().name());
+                ps.setBoolean(9, m.direction() == Direction.INCOMING && m.state() != MessageState.READ);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    seq = keys.getLong(1);
+                }
+            }
+            Set<String> tokens = SearchTokenizer.tokens(m.body());
+            if (!tokens.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO message_tokens (token, seq) VALUES (?, ?)")) {
+                    for (String token : tokens) {
+                        ps.setString(1, token);
+                        ps.setLong(2, seq);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "MERGE INTO conversations (conversation_id, last_seq) KEY (conversation_id) VALUES (?, ?)")) {
+                ps.setString(1, m.conversationId().value());
+                ps.setLong(2, seq);
+                ps.executeUpdate();
+            }
+            return true;
+        } catch (SQLException e) {
+            throw Sql.failure("storing a message", e);
+        }
+    }
+
+    @Override
+    public Optional<Message> find(Transaction txn, MessageId id) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages m WHERE m.message_id = ?")) {
+            ps.setString(1, id.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading a message", e);
+        }
+    }
+
+    @Override
+    public StateUpdate updateState(Transaction txn, MessageId id, MessageState state, String failureReason)
+            throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        StoreArguments.checkFailureReason(state, failureReason);
+        try {
+            MessageState current;
+            Direction direction;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT state, direction FROM messages WHERE message_id = ?")) {
+                ps.setString(1, id.value());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return StateUpdate.NOT_FOUND;
+                    }
+                    current = MessageState.valueOf(rs.getString(1));
+                    direction = Direction.valueOf(rs.getString(2));
+                }
+            }
+            if (!current.canMoveTo(state)) {
+                return StateUpdate.IGNORED;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE messages SET state = ?, failure_reason = ?, unread = ? WHERE message_id = ?")) {
+                ps.setString(1, state.name());
+                ps.setString(2, failureReason);
+                ps.setBoolean(3, direction == Direction.INCOMING && state != MessageState.READ);
+                ps.setString(4, id.value());
+                ps.executeUpdate();
+            }
+            return StateUpdate.APPLIED;
+        } catch (SQLException e) {
+            throw Sql.failure("updating a message state", e);
+        }
+    }
+
+    @Override
+    public List<MessageId> markReadUpTo(Transaction txn, ConversationId conversation, MessageCursor upTo)
+            throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try {
+            List<MessageId> changed = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT message_id FROM messages WHERE unread = TRUE "
+                    + "AND conversation_id = ? AND seq <= ? ORDER BY seq")) {
+                ps.setString(1, conversation.value());
+                ps.setLong(2, upTo.sequence());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        changed.add(new MessageId(rs.getString(1)));
+                    }
+                }
+            }
+            if (!changed.isEmpty()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET state = 'READ', unread = FALSE "
+                        + "WHERE unread = TRUE AND conversation_id = ? AND seq <= ?")) {
+                    ps.setString(1, conversation.value());
+                    ps.setLong(2, upTo.sequence());
+                    ps.executeUpdate();
+                }
+            }
+            return changed;
+        } catch (SQLException e) {
+            throw Sql.failure("marking messages read", e);
+        }
+    }
+
+    @Override
+    public MessagePage page(Transaction txn, ConversationId conversation, Optional<MessageCursor> before, int limit)
+            throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        StoreArguments.checkLimit(limit);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages m "
+                + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?")) {
+            ps.setString(1, conversation.value());
+            ps.setLong(2, before.map(MessageCursor::sequence).orElse(Long.MAX_VALUE));
+            ps.setInt(3, limit + 1);
+            List<Message> messages = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    messages.add(read(rs));
+                }
+            }
+            if (messages.size() > limit) {
+                messages.remove(limit);
+                return new MessagePage(messages, Optional.of(messages.get(limit - 1).cursor()));
+            }
+            return new MessagePage(messages, Optional.empty());
+        } catch (SQLException e) {
+            throw Sql.failure("reading history", e);
+        }
+    }
+
+    @Override
+    public int unreadCount(Transaction txn, ConversationId conversation) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT COUNT(*) FROM messages WHERE unread = TRUE AND conversation_id = ?")) {
+            ps.setString(1, conversation.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("counting unread messages", e);
+        }
+    }
+
+    @Override
+    public List<ConversationSummary> conversations(Transaction txn) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try {
+            Map<String, Integer> unread = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id, COUNT(*) FROM messages "
+                    + "WHERE unread = TRUE GROUP BY conversation_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    unread.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+            List<ConversationSummary> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversations v "
+                    + "JOIN messages m ON m.seq = v.last_seq ORDER BY v.last_seq DESC");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Message last = read(rs);
+                    out.add(new ConversationSummary(last.conversationId(), last,
+                            unread.getOrDefault(last.conversationId().value(), 0)));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.failure("listing conversations", e);
+        }
+    }
+
+    @Override
+    public List<Message> search(Transaction txn, String query, Optional<ConversationId> within, int limit)
+            throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        StoreArguments.checkLimit(limit);
+        List<String> words = new ArrayList<>(SearchTokenizer.tokens(query));
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        words.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
+                .append(" FROM message_tokens t0 JOIN messages m ON m.seq = t0.seq WHERE t0.token = ?");
+        for (int i = 1; i < words.size(); i++) {
+            sql.append(" AND EXISTS (SELECT 1 FROM message_tokens t").append(i).append(" WHERE t").append(i)
+                    .append(".token = ? AND t").append(i).append(".seq = t0.seq)");
+        }
+        if (within.isPresent()) {
+            sql.append(" AND m.conversation_id = ?");
+        }
+        sql.append(" ORDER BY t0.seq DESC LIMIT ?");
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (String word : words) {
+                ps.setString(index++, word);
+            }
+            if (within.isPresent()) {
+                ps.setString(index++, within.get().value());
+            }
+            ps.setInt(index, limit);
+            List<Message> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.failure("searching messages", e);
+        }
+    }
+
+    private static Message read(ResultSet rs) throws SQLException {
+        return new Message(new MessageCursor(rs.getLong("seq")), new MessageId(rs.getString("message_id")),
+                new ConversationId(rs.getString("conversation_id")), Direction.valueOf(rs.getString("direction")),
+                rs.getString("sender"), Sql.getInstant(rs, "sent_at"), Sql.getInstant(rs, "received_at"),
+                rs.getString("body"), MessageState.valueOf(rs.getString("state")), rs.getString("failure_reason"));
+    }
+}

@@ -1,0 +1,248 @@
+package dev.parley.desktop.storage.h2;
+
+import dev.parley.crypto.secret.SecretBytes;
+import dev.parley.desktop.storage.AccountStore;
+import dev.parley.desktop.storage.ContactStore;
+import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.SecretStore;
+import dev.parley.desktop.storage.SettingsStore;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.TransactionManager;
+import dev.parley.desktop.storage.h2.DatabaseOpenException.Reason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * The encrypted profile database: one embedded H2 file ({@code <base>.mv.db}) encrypted with {@code CIPHER=AES}
+ * (H2's AES-XTS file encryption) under a 32-byte file key that the caller derives (the profile layer derives it from
+ * the passphrase). H2's file password is the lower-case hex of that key; the database user and its password are fixed,
+ * because the file encryption is what protects the data and a fixed user password lets the file be re-keyed without
+ * touching its content.
+ *
+ * <p>The file is treated as untrusted input. Before anything can be written it is opened read-only and refused
+ * ({@link Reason#UNTRUSTED}) if it contains triggers, aliases or other routines, schemas other than PUBLIC, or tables
+ * that are not plain tables; {@code h2.allowedClasses} is restricted so H2 cannot load any class named by the file;
+ * paths containing ';' are rejected so no H2 option can be smuggled into the URL; no trace file is written
+ * ({@code TRACE_LEVEL_FILE=0}). Known limit: H2 compiles and runs Java-source triggers while it opens a file when a
+ * Java compiler is present in the runtime, before any check can run; only someone who knows the file key can plant
+ * one, and the packaged runtime must not include {@code jdk.compiler}.
+ *
+ * <p>Schema changes are Flyway migrations in {@code db/migration}, applied on every open.
+ */
+public final class H2Storage implements Storage {
+    private static final String USER = "parley";
+    private static final String USER_PASSWORD = "parley-local";
+
+    private final H2TransactionManager transactions;
+    private final AccountStore account;
+    private final MessageStore messages;
+    private final ContactStore contacts;
+    private final OutboxStore outbox;
+    private final SettingsStore settings;
+    private final SecretStore secrets;
+
+    private H2Storage(Connection connection, EventPublisher publisher) {
+        transactions = new H2TransactionManager(connection, publisher);
+        account = new H2AccountStore(transactions);
+        messages = new H2MessageStore(transactions);
+        contacts = new H2ContactStore(transactions);
+        outbox = new H2OutboxStore(transactions);
+        settings = new H2SettingsStore(transactions);
+        secrets = new H2SecretStore(transactions);
+    }
+
+    /** The file H2 keeps the database in, for {@code base} ({@code base + ".mv.db"}). */
+    public static Path dataFile(Path base) throws DatabaseOpenException {
+        return DatabaseFiles.of(base).dataFile();
+    }
+
+    /**
+     * Creates a new encrypted database at {@code base} and applies the schema.
+     *
+     * @param base    absolute path without the {@code .mv.db} suffix; the last element must match
+     *                {@code [a-z0-9][a-z0-9_-]{0,63}}
+     * @param fileKey 32 bytes; the caller keeps ownership
+     * @throws DatabaseOpenException ALREADY_EXISTS, INVALID_PATH, or CORRUPT if H2 or the migration fails (the partial
+     *                               file is removed)
+     */
+    public static H2Storage create(Path base, SecretBytes fileKey, EventPublisher publisher)
+            throws DatabaseOpenException {
+        H2Hardening.apply();
+        DatabaseFiles files = DatabaseFiles.of(base);
+        if (Files.exists(files.dataFile())) {
+            throw new DatabaseOpenException(Reason.ALREADY_EXISTS, "a database already exists there");
+        }
+        boolean done = false;
+        try {
+            H2Storage storage = openChecked(files, fileKey, publisher, true);
+            done = true;
+            return storage;
+        } finally {
+            if (!done) {
+                deleteQuietly(files.dataFile());
+            }
+        }
+    }
+
+    /**
+     * Opens an existing database: read-only inspection first (nothing is written to a file that is refused), then the
+     * read-write connection and any pending migrations.
+     *
+     * @throws DatabaseOpenException MISSING, WRONG_KEY, CORRUPT, UNTRUSTED, IN_USE or INVALID_PATH
+     */
+    public static H2Storage open(Path base, SecretBytes fileKey, EventPublisher publisher)
+            throws DatabaseOpenException {
+        H2Hardening.apply();
+        DatabaseFiles files = DatabaseFiles.of(base);
+        if (!Files.isRegularFile(files.dataFile())) {
+            throw new DatabaseOpenException(Reason.MISSING, "no database file");
+        }
+        return openChecked(files, fileKey, publisher, false);
+    }
+
+    /**
+     * Writes a copy of the closed database {@code source} to {@code target}, re-encrypted under {@code targetKey}.
+     * The source is only read; the target appears (atomic move, synced) only once complete.
+     *
+     * @throws DatabaseOpenException WRONG_KEY if {@code sourceKey} does not decrypt the source, ALREADY_EXISTS if the
+     *                               target exists, CORRUPT on I/O failure
+     */
+    public static void copyWithNewKey(Path source, SecretBytes sourceKey, Path target, SecretBytes targetKey)
+            throws DatabaseOpenException {
+        H2Hardening.apply();
+        new Rekeyer(DatabaseFiles.of(source), DatabaseFiles.of(target)).copy(sourceKey, targetKey);
+    }
+
+    private static H2Storage openChecked(DatabaseFiles files, SecretBytes fileKey, EventPublisher publisher,
+                                         boolean create) throws DatabaseOpenException {
+        Objects.requireNonNull(publisher, "publisher");
+        if (!create) {
+            try (Connection inspection = connect(files.url(false, true), fileKey)) {
+                TrustCheck.verify(inspection);
+            } catch (SQLException e) {
+                throw H2Errors.map(e);
+            }
+        }
+        Connection connection = connect(files.url(create, false), fileKey);
+        try {
+            TrustCheck.verify(connection);
+            SchemaMigrator.migrate(files.url(false, false), USER, password(fileKey));
+            connection.setAutoCommit(false);
+            return new H2Storage(connection, publisher);
+        } catch (SQLException | DatabaseOpenException | RuntimeException e) {
+            closeQuietly(connection);
+            if (e instanceof DatabaseOpenException d) {
+                throw d;
+            }
+            if (e instanceof SQLException s) {
+                throw H2Errors.map(s);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    static Connection connect(String url, SecretBytes fileKey) throws DatabaseOpenException {
+        char[] password = password(fileKey);
+        try {
+            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+            ds.setURL(url);
+            ds.setUser(USER);
+            ds.setPasswordChars(password);
+            return ds.getConnection();
+        } catch (SQLException e) {
+            throw H2Errors.map(e);
+        } finally {
+            java.util.Arrays.fill(password, '\0');
+        }
+    }
+
+    /** H2's password: the file password (hex of the key), a space, the user password. The caller wipes it. */
+    static char[] password(SecretBytes fileKey) {
+        char[] file = filePassword(fileKey);
+        char[] user = USER_PASSWORD.toCharArray();
+        char[] out = new char[file.length + 1 + user.length];
+        System.arraycopy(file, 0, out, 0, file.length);
+        out[file.length] = ' ';
+        System.arraycopy(user, 0, out, file.length + 1, user.length);
+        java.util.Arrays.fill(file, '\0');
+        return out;
+    }
+
+    /** Lower-case hex of the key. The caller wipes it. */
+    static char[] filePassword(SecretBytes fileKey) {
+        if (fileKey.length() != 32) {
+            throw new IllegalArgumentException("the file key must be 32 bytes");
+        }
+        byte[] key = fileKey.bytes();
+        char[] hex = new char[key.length * 2];
+        for (int i = 0; i < key.length; i++) {
+            hex[2 * i] = Character.forDigit((key[i] >> 4) & 0xf, 16);
+            hex[2 * i + 1] = Character.forDigit(key[i] & 0xf, 16);
+        }
+        SecretBytes.wipe(key);
+        return hex;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            org.slf4j.LoggerFactory.getLogger(H2Storage.class)
+                    .warn("Closing a refused database failed (error code {})", e.getErrorCode());
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            org.slf4j.LoggerFactory.getLogger(H2Storage.class).warn("Could not remove a partial database file", e);
+        }
+    }
+
+    @Override
+    public TransactionManager transactions() {
+        return transactions;
+    }
+
+    @Override
+    public AccountStore account() {
+        return account;
+    }
+
+    @Override
+    public MessageStore messages() {
+        return messages;
+    }
+
+    @Override
+    public ContactStore contacts() {
+        return contacts;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    @Override
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    @Override
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    @Override
+    public void close() {
+        transactions.close();
+    }
+}

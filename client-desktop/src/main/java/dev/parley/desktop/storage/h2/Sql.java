@@ -1,0 +1,31 @@
+package dev.parley.desktop.storage.h2;
+
+import dev.parley.desktop.storage.StorageException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+
+/** Small JDBC helpers shared by the H2 stores. */
+final class Sql {
+    private Sql() {
+    }
+
+    static StorageException failure(String what, SQLException e) {
+        return new StorageException(what + " failed (database error " + e.getErrorCode() + ")", e);
+    }
+
+    static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, instant.toEpochMilli());
+        }
+    }
+
+    static Instant getInstant(ResultSet rs, String column) throws SQLException {
+        long millis = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.parley.desktop.storage.memory;
+
+import dev.parley.desktop.storage.AccountStore;
+import dev.parley.desktop.storage.ContactStore;
+import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.SecretStore;
+import dev.parley.desktop.storage.SettingsStore;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.TransactionManager;
+
+/**
+ * A {@link Storage} held in memory, for unit tests of the services. It follows the same contract as the encrypted
+ * database (the shared contract tests run against both), including rollback of failed write transactions (each write
+ * transaction snapshots the stores first, so it is meant for test-sized data). Nothing is persisted.
+ */
+public final class InMemoryStorage implements Storage {
+    private final InMemoryTransactionManager transactions;
+    private final AccountStore account;
+    private final MessageStore messages;
+    private final ContactStore contacts;
+    private final OutboxStore outbox;
+    private final SettingsStore settings;
+    private final SecretStore secrets;
+
+    public InMemoryStorage(EventPublisher publisher) {
+        transactions = new InMemoryTransactionManager(publisher);
+        account = new InMemoryAccountStore(transactions);
+        messages = new InMemoryMessageStore(transactions);
+        contacts = new InMemoryContactStore(transactions);
+        outbox = new InMemoryOutboxStore(transactions);
+        settings = new InMemorySettingsStore(transactions);
+        secrets = new InMemorySecretStore(transactions);
+    }
+
+    public InMemoryStorage() {
+        this(EventPublisher.NONE);
+    }
+
+    @Override
+    public TransactionManager transactions() {
+        return transactions;
+    }
+
+    @Override
+    public AccountStore account() {
+        return account;
+    }
+
+    @Override
+    public MessageStore messages() {
+        return messages;
+    }
+
+    @Override
+    public ContactStore contacts() {
+        return contacts;
+    }
+
+    @Override
+    public OutboxStore outbox() {
+        return outbox;
+    }
+
+    @Override
+    public SettingsStore settings() {
+        return settings;
+    }
+
+    @Override
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    @Override
+    public void close() {
+        transactions.close();
+    }
+}

@@ -1,0 +1,307 @@
+package dev.parley.desktop.ui;
+
+import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.Dialogs;
+import dev.parley.desktop.ui.common.FxmlView;
+import dev.parley.desktop.ui.common.Navigator;
+import dev.parley.desktop.ui.common.Theme;
+import dev.parley.desktop.ui.common.TimeLabels;
+import dev.parley.desktop.ui.common.UserMessages;
+import dev.parley.desktop.ui.common.ViewLoader;
+import dev.parley.desktop.ui.contacts.AddContactController;
+import dev.parley.desktop.ui.contacts.AddContactViewModel;
+import dev.parley.desktop.ui.contacts.SafetyNumberController;
+import dev.parley.desktop.ui.contacts.SafetyNumberViewModel;
+import dev.parley.desktop.ui.main.ChatTimeline;
+import dev.parley.desktop.ui.main.ChatViewModel;
+import dev.parley.desktop.ui.main.ConnectionBanner;
+import dev.parley.desktop.ui.main.ConversationListViewModel;
+import dev.parley.desktop.ui.main.MainController;
+import dev.parley.desktop.ui.main.MainViewModel;
+import dev.parley.desktop.ui.main.NotificationPolicy;
+import dev.parley.desktop.ui.main.SearchViewModel;
+import dev.parley.desktop.ui.settings.SettingsController;
+import dev.parley.desktop.ui.settings.SettingsValues;
+import dev.parley.desktop.ui.settings.SettingsViewModel;
+import dev.parley.desktop.ui.unlock.IdleLock;
+import dev.parley.desktop.ui.unlock.OnboardingController;
+import dev.parley.desktop.ui.unlock.OnboardingViewModel;
+import dev.parley.desktop.ui.unlock.UnlockController;
+import dev.parley.desktop.ui.unlock.UnlockViewModel;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's window and its screens: first run, unlock, main; the dialogs; theme; auto-lock on idle and Ctrl+L;
+ * Ctrl+F for search. The composition root of the UI layer: it builds each screen's view model and controller.
+ */
+public final class AppShell implements Navigator, Dialogs {
+    private static final Logger LOG = LoggerFactory.getLogger(AppShell.class);
+    private static final String STYLESHEET = "/dev/parley/desktop/ui/common/parley.css";
+    private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
+
+    private final Stage stage;
+    private final SessionGateway gateway;
+    private final BackgroundTasks tasks;
+    private final UserMessages messages;
+    private final Clock clock;
+    private final String initialProfile;
+    private final Scene scene;
+    private final IdleLock idleLock;
+    private final Timeline idleTimer;
+    private final List<Stage> dialogs = new ArrayList<>();
+
+    private Theme theme = Theme.LIGHT;
+    private MainController main;
+
+    public AppShell(Stage stage, SessionGateway gateway, BackgroundTasks tasks, UserMessages messages, Clock clock,
+                    String initialProfile) {
+        this.stage = Objects.requireNonNull(stage);
+        this.gateway = Objects.requireNonNull(gateway);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.messages = Objects.requireNonNull(messages);
+        this.clock = Objects.requireNonNull(clock);
+        this.initialProfile = initialProfile == null ? "" : initialProfile;
+        this.idleLock = new IdleLock(clock, Duration.ofMinutes(SettingsValues.defaults().autoLockMinutes()));
+        this.scene = new Scene(new javafx.scene.layout.StackPane(), 1120, 760);
+        style(scene);
+        scene.addEventFilter(InputEvent.ANY, e -> idleLock.activity());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (main != null) {
+                lock();
+            }
+        });
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
+            if (main != null) {
+                main.openSearch();
+            }
+        });
+        idleTimer = new Timeline(new KeyFrame(javafx.util.Duration.millis(IDLE_CHECK.toMillis()), e -> {
+            if (main != null && idleLock.shouldLock()) {
+                LOG.info("locking after {} idle", idleLock.timeout());
+                lock();
+            }
+        }));
+        idleTimer.setCycleCount(Timeline.INDEFINITE);
+        stage.setScene(scene);
+        stage.setMinWidth(760);
+        stage.setMinHeight(520);
+        stage.setTitle(messages.get("app.title") + (this.initialProfile.isEmpty() ? "" : " - " + this.initialProfile));
+        applyTheme(theme);
+    }
+
+    /** The window's scene (for screenshots and tests). */
+    public Scene scene() {
+        return scene;
+    }
+
+    /** The open dialogs (for screenshots and tests). */
+    public List<Stage> openDialogs() {
+        return List.copyOf(dialogs);
+    }
+
+    /** Shows the first screen: onboarding if the profile (or any profile) is new, else unlock. */
+    public void start() {
+        List<String> profiles = profiles();
+        if (profiles.isEmpty() || !initialProfile.isEmpty() && !profiles.contains(initialProfile)) {
+            showOnboarding(initialProfile);
+        } else {
+            showUnlock();
+        }
+        idleTimer.play();
+        stage.show();
+    }
+
+    private List<String> profiles() {
+        try {
+            return gateway.profiles();
+        } catch (Exception e) {
+            LOG.warn("cannot list profiles: {}", e.getClass().getSimpleName());
+            return List.of();
+        }
+    }
+
+    @Override
+    public void showOnboarding(String profile) {
+        OnboardingViewModel vm = new OnboardingViewModel(profile, gateway, tasks, messages);
+        boolean hasProfiles = !profiles().isEmpty();
+        show(loader().register(OnboardingController.class,
+                () -> new OnboardingController(vm, this, messages, hasProfiles)).load(FxmlView.ONBOARDING).root());
+    }
+
+    @Override
+    public void showUnlock() {
+        closeMain();
+        UnlockViewModel vm = new UnlockViewModel(initialProfile, profiles(), gateway, tasks, messages);
+        show(loader().register(UnlockController.class, () -> new UnlockController(vm, this))
+                .load(FxmlView.UNLOCK).root());
+    }
+
+    @Override
+    public void showMain() {
+        UnlockedSession session = gateway.session();
+        ChatViewModel chat = new ChatViewModel(session.services(), tasks, new ChatTimeline(clock.getZone()), messages);
+        ConversationListViewModel list = new ConversationListViewModel(session.services(), tasks, messages);
+        SearchViewModel search = new SearchViewModel(session.services(), tasks, messages);
+        MainViewModel vm = new MainViewModel(session.username(), session.connection(), session.bus(), tasks,
+                new ConnectionBanner(clock, messages), new NotificationPolicy(messages),
+                new ToastNotifier(stage, this::style), list, chat, search);
+        TimeLabels times = new TimeLabels(clock, Locale.getDefault());
+        ViewLoader.Loaded<MainController> loaded = loader()
+                .register(MainController.class, () -> new MainController(vm, this, this, times, messages))
+                .load(FxmlView.MAIN);
+        main = loaded.controller();
+        show(loaded.root());
+        vm.start();
+        idleLock.activity();
+        tasks.run(() -> session.settings().load(), this::applySettings,
+                e -> LOG.warn("cannot read settings: {}", e.getClass().getSimpleName()));
+    }
+
+    @Override
+    public void lock() {
+        closeMain();
+        tasks.runVoid(gateway::lock, this::showUnlock, e -> {
+            LOG.warn("lock failed: {}", e.getClass().getSimpleName());
+            showUnlock();
+        });
+    }
+
+    private void closeMain() {
+        for (Stage d : List.copyOf(dialogs)) {
+            d.close();
+        }
+        if (main != null) {
+            main.viewModel().stop();
+            main = null;
+        }
+    }
+
+    @Override
+    public void addContact() {
+        UnlockedSession session = gateway.session();
+        AddContactViewModel vm = new AddContactViewModel(session.services(), tasks, messages);
+        Stage dialog = newDialog(messages.get("contacts.add.title"));
+        vm.onAddedProperty().set(contact -> {
+            dialog.close();
+            if (main != null) {
+                main.viewModel().conversations().contactChanged(contact);
+                main.viewModel().conversations().selectedProperty().set(contact.username());
+            }
+        });
+        showDialog(dialog, loader().register(AddContactController.class,
+                () -> new AddContactController(vm, dialog::close)).load(FxmlView.ADD_CONTACT).root());
+    }
+
+    @Override
+    public void safetyNumber(String contact) {
+        UnlockedSession session = gateway.session();
+        SafetyNumberViewModel vm = new SafetyNumberViewModel(contact, session.services(), tasks, messages);
+        Stage dialog = newDialog(messages.get("main.safetyNumber"));
+        vm.verifiedProperty().addListener((obs, was, now) -> {
+            if (now && main != null) {
+                tasks.run(() -> session.services().contact(contact), c -> {
+                    if (main != null) {
+                        main.viewModel().chat().contactChanged(c);
+                        main.viewModel().conversations().contactChanged(c);
+                    }
+                }, e -> LOG.warn("cannot reload contact: {}", e.getClass().getSimpleName()));
+            }
+        });
+        showDialog(dialog, loader().register(SafetyNumberController.class,
+                () -> new SafetyNumberController(vm, messages, dialog::close)).load(FxmlView.SAFETY_NUMBER).root());
+    }
+
+    @Override
+    public void settings() {
+        UnlockedSession session = gateway.session();
+        SettingsViewModel vm = new SettingsViewModel(session.settings(), tasks, messages);
+        vm.onChangedProperty().set(this::applySettings);
+        Stage dialog = newDialog(messages.get("settings.title"));
+        showDialog(dialog, loader().register(SettingsController.class,
+                () -> new SettingsController(vm, messages, dialog::close)).load(FxmlView.SETTINGS).root());
+    }
+
+    private void applySettings(SettingsValues values) {
+        applyTheme(values.theme());
+        idleLock.setTimeout(Duration.ofMinutes(values.autoLockMinutes()));
+        if (main != null) {
+            main.viewModel().notificationsEnabledProperty().set(values.notifications());
+            main.viewModel().notificationTextProperty().set(values.notificationText());
+            main.viewModel().chat().sendTypingIndicatorsProperty().set(values.typingIndicators());
+        }
+    }
+
+    /** Switches light/dark everywhere. */
+    public void applyTheme(Theme next) {
+        theme = next;
+        Application.setUserAgentStylesheet(next.userAgentStylesheet());
+        restyle(scene);
+        for (Stage d : dialogs) {
+            restyle(d.getScene());
+        }
+    }
+
+    private Stage newDialog(String title) {
+        Stage dialog = new Stage();
+        dialog.initOwner(stage);
+        dialog.initModality(Modality.WINDOW_MODAL);
+        dialog.setTitle(title);
+        dialog.setResizable(false);
+        dialog.setOnHidden(e -> dialogs.remove(dialog));
+        dialogs.add(dialog);
+        return dialog;
+    }
+
+    private void showDialog(Stage dialog, Parent root) {
+        Scene s = new Scene(root);
+        style(s);
+        dialog.setScene(s);
+        dialog.show();
+    }
+
+    private void show(Parent root) {
+        scene.setRoot(root);
+        restyle(scene);
+    }
+
+    private void style(Scene s) {
+        s.getStylesheets().setAll(Objects.requireNonNull(AppShell.class.getResource(STYLESHEET)).toExternalForm());
+        restyle(s);
+    }
+
+    private void restyle(Scene s) {
+        if (s == null || s.getRoot() == null) {
+            return;
+        }
+        s.getRoot().getStyleClass().removeIf(c -> c.startsWith("theme-"));
+        s.getRoot().getStyleClass().add(theme.rootStyleClass());
+    }
+
+    private ViewLoader loader() {
+        return new ViewLoader(messages.bundle());
+    }
+
+    /** Stops timers and closes dialogs (the gateway is closed by the app). */
+    public void shutdown() {
+        idleTimer.stop();
+        closeMain();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.parley.desktop.ui;
+
+import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.UserMessages;
+import dev.parley.desktop.ui.common.ViewLoader;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: builds the session gateway and the shell, and tears them down on exit. */
+public final class ParleyDesktopApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ParleyDesktopApp.class);
+
+    private ExecutorService worker;
+    private SessionGateway gateway;
+    private AppShell shell;
+
+    @Override
+    public void start(Stage stage) {
+        LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
+        options.dataDir().ifPresent(dir -> System.setProperty(ProfileSessions.DATA_DIR_PROPERTY, dir.toString()));
+        worker = Executors.newFixedThreadPool(2, daemonThreads());
+        BackgroundTasks tasks = new BackgroundTasks(worker, Platform::runLater);
+        UserMessages messages = new UserMessages(ViewLoader.defaultBundle());
+        gateway = ProfileSessions.fromEnvironment();
+        shell = new AppShell(stage, gateway, tasks, messages, Clock.systemDefaultZone(), options.profile());
+        shell.start();
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.shutdown();
+        }
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (worker != null) {
+            worker.shutdownNow();
+        }
+        LOG.info("Parley stopped");
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "parley-ui-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

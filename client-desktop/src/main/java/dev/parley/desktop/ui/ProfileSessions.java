@@ -1,0 +1,218 @@
+package dev.parley.desktop.ui;
+
+import dev.parley.desktop.app.AppConfig;
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.event.SynchronousEventBus;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.profile.AppDirectories;
+import dev.parley.desktop.profile.ProfileName;
+import dev.parley.desktop.profile.ProfileStorageException;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.RelayUnreachableException;
+import dev.parley.desktop.ui.common.UiServices;
+import dev.parley.desktop.ui.settings.SettingsGateway;
+import dev.parley.desktop.ui.settings.SettingsValues;
+import dev.parley.desktop.ui.unlock.NewProfile;
+import dev.parley.desktop.ui.unlock.RelayChoice;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop's {@link SessionGateway} over the services' composition root ({@link ParleyApp}), one profile at a
+ * time, plus the embedded relay of a profile that hosts one. The relay keeps running while the profile is locked
+ * (others may use it; it holds only ciphertext) and stops when the app exits.
+ */
+public final class ProfileSessions implements SessionGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileSessions.class);
+    /** Where profiles live when set (the {@code --data-dir} option sets it). */
+    public static final String DATA_DIR_PROPERTY = AppDirectories.DATA_DIR_PROPERTY;
+
+    private final AppDirectories directories;
+    private final Function<ProfileName, AppConfig> configFor;
+    private final EventBus bus = new SynchronousEventBus();
+
+    private ParleyApp app;
+    private ProfileName open;
+    private EmbeddedRelayHost relay;
+    private ProfileName relayOwner;
+
+    /**
+     * @param configFor the composition root's configuration for a profile ({@code AppConfig.defaults} in the app;
+     *                  tests lower the Argon2 cost)
+     */
+    public ProfileSessions(AppDirectories directories, Function<ProfileName, AppConfig> configFor) {
+        this.directories = Objects.requireNonNull(directories);
+        this.configFor = Objects.requireNonNull(configFor);
+    }
+
+    /** Profiles where {@code AppDirectories.fromEnvironment()} says, with the production configuration. */
+    public static ProfileSessions fromEnvironment() {
+        AppDirectories dirs = AppDirectories.fromEnvironment();
+        return new ProfileSessions(dirs, name -> AppConfig.defaults(dirs, name));
+    }
+
+    @Override
+    public synchronized List<String> profiles() throws ServiceException {
+        try {
+            return directories.listProfiles().stream().map(ProfileName::value).toList();
+        } catch (ProfileStorageException e) {
+            throw new StorageFailureException("cannot list the profiles", e);
+        }
+    }
+
+    @Override
+    public synchronized void create(String profile, NewProfile request) throws ServiceException {
+        try {
+            lock();
+            ProfileName name = name(profile);
+            Path dir = directories.profileDirectory(name);
+            int port = 0;
+            RelayAddress address;
+            if (request.choice() == RelayChoice.EMBEDDED) {
+                port = EmbeddedRelayHost.choosePort();
+                address = new RelayAddress(EmbeddedRelayHost.uriFor(port), Optional.empty());
+            } else {
+                address = request.remote().orElseThrow();
+            }
+            ParleyApp created = ParleyApp.open(configFor.apply(name), bus);
+            created.account().create(request.username(), address, request.passphrase());
+            app = created;
+            open = name;
+            if (request.choice() == RelayChoice.EMBEDDED) {
+                startRelay(name, EmbeddedRelayHost.start(dir, port));
+            }
+            created.account().register(request.inviteCode());
+            created.connection().start();
+            LOG.info("profile created and registered");
+        } catch (IOException e) {
+            throw new RelayUnreachableException("the relay on this computer could not start", e);
+        } finally {
+            request.wipe();
+        }
+    }
+
+    @Override
+    public synchronized void unlock(String profile, char[] passphrase) throws ServiceException {
+        lock();
+        ProfileName name = name(profile);
+        ParleyApp opened = ParleyApp.open(configFor.apply(name), bus);
+        opened.account().unlock(passphrase);
+        app = opened;
+        open = name;
+        if (relay == null || !name.equals(relayOwner)) {
+            try {
+                Optional<EmbeddedRelayHost> started = EmbeddedRelayHost.startIfConfigured(directories.profileDirectory(name));
+                if (started.isPresent()) {
+                    startRelay(name, started.get());
+                }
+            } catch (IOException e) {
+                LOG.warn("the embedded relay could not start: {}", e.getClass().getSimpleName());
+            }
+        }
+        opened.connection().start();
+    }
+
+    private void startRelay(ProfileName owner, EmbeddedRelayHost host) {
+        if (relay != null) {
+            relay.close();
+        }
+        relay = host;
+        relayOwner = owner;
+    }
+
+    @Override
+    public synchronized UnlockedSession session() {
+        ParleyApp current = app;
+        if (current == null) {
+            throw new IllegalStateException("no profile is unlocked");
+        }
+        try {
+            return new UnlockedSession(new UiServices(current.messaging(), current.contacts()), bus,
+                    current.connection().state(),
+                    () -> current.account().status().username(),
+                    new Settings(current, new ProfileSettings(directories.profileDirectory(open))));
+        } catch (ServiceException e) {
+            throw new IllegalStateException("the profile was locked meanwhile", e);
+        }
+    }
+
+    /** The address of the embedded relay this app runs, if any. */
+    public synchronized Optional<String> embeddedRelayAddress() {
+        return relay == null ? Optional.empty() : Optional.of(relay.uri().toString());
+    }
+
+    @Override
+    public synchronized void lock() {
+        if (app != null) {
+            app.close();
+            app = null;
+            open = null;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        lock();
+        if (relay != null) {
+            relay.close();
+            relay = null;
+            relayOwner = null;
+        }
+    }
+
+    private static ProfileName name(String profile) throws ServiceException {
+        try {
+            return new ProfileName(profile);
+        } catch (IllegalArgumentException e) {
+            throw new dev.parley.desktop.service.InvalidInputException("that profile name cannot be used");
+        }
+    }
+
+    /** The settings screen over the desktop preferences file and the account service. */
+    private final class Settings implements SettingsGateway {
+        private final ParleyApp session;
+        private final ProfileSettings file;
+
+        Settings(ParleyApp session, ProfileSettings file) {
+            this.session = session;
+            this.file = file;
+        }
+
+        @Override
+        public SettingsValues load() {
+            return file.load();
+        }
+
+        @Override
+        public void save(SettingsValues values) throws ServiceException {
+            try {
+                file.save(values);
+            } catch (IOException e) {
+                throw new StorageFailureException("cannot save the settings", e);
+            }
+        }
+
+        @Override
+        public String relayAddress() throws ServiceException {
+            return session.account().status().relay().uri().toString();
+        }
+
+        @Override
+        public Optional<String> embeddedRelayAddress() {
+            return ProfileSessions.this.embeddedRelayAddress();
+        }
+
+        @Override
+        public void changePassphrase(char[] current, char[] next) throws ServiceException {
+            session.account().changePassphrase(current, next);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.parley.desktop.ui;
+
+import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.net.ConnectionState;
+import dev.parley.desktop.net.ObservableValue;
+import dev.parley.desktop.ui.common.UiServices;
+import dev.parley.desktop.ui.settings.SettingsGateway;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+
+/**
+ * What the main window needs from an unlocked profile.
+ *
+ * @param services    messaging and contacts, as the UI sees them
+ * @param bus         the services' event bus
+ * @param connection  the relay connection state
+ * @param username    reads this profile's username
+ * @param settings    the settings screen's gateway
+ */
+public record UnlockedSession(UiServices services, EventBus bus, ObservableValue<ConnectionState> connection,
+                              Callable<String> username, SettingsGateway settings) {
+    public UnlockedSession {
+        Objects.requireNonNull(services);
+        Objects.requireNonNull(bus);
+        Objects.requireNonNull(connection);
+        Objects.requireNonNull(username);
+        Objects.requireNonNull(settings);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.parley.desktop.ui.common;
+
+/** Every FXML view of the app, named once. Paths are relative to {@code /dev/parley/desktop/ui/}. */
+public enum FxmlView {
+    ONBOARDING("unlock/onboarding.fxml"),
+    UNLOCK("unlock/unlock.fxml"),
+    MAIN("main/main.fxml"),
+    ADD_CONTACT("contacts/add_contact.fxml"),
+    SAFETY_NUMBER("contacts/safety_number.fxml"),
+    SETTINGS("settings/settings.fxml");
+
+    private static final String BASE = "/dev/parley/desktop/ui/";
+
+    private final String path;
+
+    FxmlView(String path) {
+        this.path = path;
+    }
+
+    /** The classpath resource name of the FXML file. */
+    public String resource() {
+        return BASE + path;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.parley.desktop.ui.common;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A message as the UI shows it, independent of the storage and service types (one adapter,
+ * {@link UiServices}, builds it).
+ *
+ * @param id       the message id (unique per conversation)
+ * @param contact  the conversation (the contact's username)
+ * @param outgoing written here, or received
+ * @param text     the plaintext
+ * @param sentAt   the sender's timestamp
+ * @param status   delivery status
+ * @param failure  why sending failed; present only for {@link Status#FAILED}
+ * @param position the storage position (for "mark read up to here" and paging)
+ */
+public record MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
+                          Optional<String> failure, long position) {
+
+    /** Outgoing: SENDING, SENT, DELIVERED, READ, FAILED. Incoming: UNREAD, then SEEN. */
+    public enum Status {
+        SENDING, SENT, DELIVERED, READ, FAILED, UNREAD, SEEN;
+
+        /** Whether a later event may move a message from this status to {@code next} (never backwards). */
+        public boolean canAdvanceTo(Status next) {
+            if (this == next) {
+                return false;
+            }
+            switch (this) {
+                case SENDING:
+                    return next == SENT || next == DELIVERED || next == READ || next == FAILED;
+                case SENT:
+                    return next == DELIVERED || next == READ;
+                case DELIVERED:
+                    return next == READ;
+                case FAILED:
+                    return next == SENDING || next == SENT || next == DELIVERED || next == READ;
+                case UNREAD:
+                    return next == SEEN;
+                default:
+                    return false;
+            }
+        }
+    }
+
+    public MessageView {
+        Objects.requireNonNull(id);
+        Objects.requireNonNull(contact);
+        Objects.requireNonNull(text);
+        Objects.requireNonNull(sentAt);
+        Objects.requireNonNull(status);
+        Objects.requireNonNull(failure);
+    }
+
+    public boolean unread() {
+        return status == Status.UNREAD;
+    }
+
+    /** A copy in {@code next} status (the failure reason is kept only for FAILED). */
+    public MessageView withStatus(Status next) {
+        return new MessageView(id, contact, outgoing, text, sentAt, next,
+                next == Status.FAILED ? failure : Optional.empty(), position);
+    }
+
+    @Override
+    public String toString() {
+        return "MessageView[" + (outgoing ? "out" : "in") + ", " + status + "]";
+    }
+}

@@ -1,0 +1,17 @@
+package dev.parley.desktop.ui.common;
+
+/** Switches the window between the app's top-level screens. Implemented by the app shell; called by controllers. */
+public interface Navigator {
+
+    /** The create-profile screen, for the given profile name (empty: named after the username). */
+    void showOnboarding(String profile);
+
+    /** The unlock screen with its profile picker. */
+    void showUnlock();
+
+    /** The main window; the profile is unlocked. */
+    void showMain();
+
+    /** Locks the profile and returns to the unlock screen. */
+    void lock();
+}

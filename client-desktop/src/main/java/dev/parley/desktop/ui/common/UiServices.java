@@ -1,0 +1,130 @@
+package dev.parley.desktop.ui.common;
+
+import dev.parley.desktop.service.ContactService;
+import dev.parley.desktop.service.MessagingService;
+import dev.parley.desktop.service.SafetyNumberView;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.Direction;
+import dev.parley.desktop.storage.IdentityChangeState;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageCursor;
+import dev.parley.desktop.storage.MessagePage;
+import dev.parley.desktop.storage.MessageState;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The one adapter between the services' types and the UI's {@link MessageView}/{@link ContactView}: every view model
+ * reaches the messaging and contact services through it, one service call per method, so a change in the service
+ * API touches this class only. Blocking; view models call it through {@link BackgroundTasks}.
+ */
+public final class UiServices {
+    private final MessagingService messaging;
+    private final ContactService contacts;
+
+    public UiServices(MessagingService messaging, ContactService contacts) {
+        this.messaging = Objects.requireNonNull(messaging);
+        this.contacts = Objects.requireNonNull(contacts);
+    }
+
+    /** A page of history, newest first; {@code older} is where the next older page starts, empty at the oldest. */
+    public record Page(List<MessageView> newestFirst, OptionalLong older) {
+        public Page {
+            newestFirst = List.copyOf(newestFirst);
+            Objects.requireNonNull(older);
+        }
+    }
+
+    /** The digits and QR payload for comparing identity keys. */
+    public record SafetyNumber(String digits, String qrPayload) {
+    }
+
+    public Page history(String contact, int pageSize, OptionalLong before) throws ServiceException {
+        Optional<MessageCursor> cursor = before.isPresent() ? Optional.of(new MessageCursor(before.getAsLong()))
+                : Optional.empty();
+        MessagePage page = messaging.history(contact, cursor, pageSize);
+        return new Page(page.messages().stream().map(UiServices::view).toList(),
+                page.nextBefore().map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty()));
+    }
+
+    public MessageView send(String contact, String text) throws ServiceException {
+        return view(messaging.send(contact, text));
+    }
+
+    /** Marks every incoming message of the conversation up to and including {@code upTo} as read. */
+    public void markRead(MessageView upTo) throws ServiceException {
+        messaging.markRead(upTo.contact(), new MessageCursor(upTo.position()));
+    }
+
+    public void setTyping(String contact, boolean typing) throws ServiceException {
+        messaging.setTyping(contact, typing);
+    }
+
+    public List<MessageView> search(String query, int limit) throws ServiceException {
+        return messaging.search(query, Optional.empty(), limit).stream().map(UiServices::view).toList();
+    }
+
+    public List<ContactView> contacts() throws ServiceException {
+        return contacts.list().stream().map(UiServices::view).toList();
+    }
+
+    public ContactView contact(String username) throws ServiceException {
+        return view(contacts.get(username));
+    }
+
+    public ContactView addContact(String username) throws ServiceException {
+        return view(contacts.add(username));
+    }
+
+    public ContactView markVerified(String username) throws ServiceException {
+        return view(contacts.markVerified(username));
+    }
+
+    public ContactView acknowledgeIdentityChange(String username) throws ServiceException {
+        return view(contacts.acknowledgeIdentityChange(username));
+    }
+
+    public SafetyNumber safetyNumber(String username) throws ServiceException {
+        SafetyNumberView v = contacts.safetyNumber(username);
+        return new SafetyNumber(v.digits(), v.qrPayload());
+    }
+
+    /** The UI view of a service message. */
+    public static MessageView view(Message m) {
+        return new MessageView(m.messageId().value(), m.conversationId().value(), m.direction() == Direction.OUTGOING,
+                m.body(), m.sentAt(), status(m.direction(), m.state()), m.failure(), m.cursor().sequence());
+    }
+
+    /** The UI status for a service state. */
+    public static MessageView.Status status(Direction direction, MessageState state) {
+        if (direction == Direction.INCOMING) {
+            return state == MessageState.READ ? MessageView.Status.SEEN : MessageView.Status.UNREAD;
+        }
+        switch (state) {
+            case SENDING:
+                return MessageView.Status.SENDING;
+            case SENT:
+                return MessageView.Status.SENT;
+            case DELIVERED:
+                return MessageView.Status.DELIVERED;
+            case READ:
+                return MessageView.Status.READ;
+            case FAILED:
+            default:
+                return MessageView.Status.FAILED;
+        }
+    }
+
+    /** The UI status of a message in {@code state}, given whether it is outgoing (for state-change events). */
+    public static java.util.function.Function<Boolean, MessageView.Status> statusFor(MessageState state) {
+        return outgoing -> status(outgoing ? Direction.OUTGOING : Direction.INCOMING, state);
+    }
+
+    /** The UI view of a service contact. */
+    public static ContactView view(Contact c) {
+        return new ContactView(c.username(), c.verified(), c.identityChange() == IdentityChangeState.CHANGED_UNACKNOWLEDGED);
+    }
+}

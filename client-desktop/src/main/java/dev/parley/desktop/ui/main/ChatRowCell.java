@@ -1,0 +1,130 @@
+package dev.parley.desktop.ui.main;
+
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.TimeLabels;
+import dev.parley.desktop.ui.common.UserMessages;
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Renders a {@link ChatRow}: a bubble with time and status ticks, a day divider, or the unread marker. */
+final class ChatRowCell extends ListCell<ChatRow> {
+    private final TimeLabels times;
+    private final UserMessages messages;
+    private final Consumer<MessageView> retry;
+
+    private final Label text = new Label();
+    private final Label meta = new Label();
+    private final Label tick = new Label();
+    private final Hyperlink retryLink = new Hyperlink();
+    private final VBox bubble;
+    private final HBox bubbleRow;
+    private final Label dividerLabel = new Label();
+    private final HBox divider = new HBox(dividerLabel);
+    private final Label markerLabel = new Label();
+    private final HBox marker;
+
+    ChatRowCell(TimeLabels times, UserMessages messages, Consumer<MessageView> retry) {
+        this.times = times;
+        this.messages = messages;
+        this.retry = retry;
+        text.getStyleClass().add("bubble-text");
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        meta.getStyleClass().add("bubble-meta");
+        tick.getStyleClass().addAll("bubble-meta", "tick");
+        retryLink.getStyleClass().add("retry-link");
+        retryLink.setText(messages.get("main.retry"));
+        HBox metaRow = new HBox(4, retryLink, meta, tick);
+        metaRow.setAlignment(Pos.CENTER_RIGHT);
+        bubble = new VBox(2, text, metaRow);
+        bubble.getStyleClass().add("bubble");
+        bubble.setMaxWidth(520);
+        bubbleRow = new HBox(bubble);
+        divider.getStyleClass().add("day-divider");
+        Region left = new Region();
+        Region right = new Region();
+        left.getStyleClass().add("line");
+        right.getStyleClass().add("line");
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        marker = new HBox(left, markerLabel, right);
+        marker.getStyleClass().add("unread-marker");
+        setText(null);
+    }
+
+    @Override
+    protected void updateItem(ChatRow row, boolean empty) {
+        super.updateItem(row, empty);
+        if (empty || row == null) {
+            setGraphic(null);
+            return;
+        }
+        if (row instanceof ChatRow.DayDivider) {
+            dividerLabel.setText(times.dayDivider(((ChatRow.DayDivider) row).day()));
+            setGraphic(divider);
+        } else if (row instanceof ChatRow.UnreadMarker) {
+            markerLabel.setText(messages.get("main.unread", ((ChatRow.UnreadMarker) row).count()));
+            setGraphic(marker);
+        } else {
+            showMessage((ChatRow.MessageRow) row);
+            setGraphic(bubbleRow);
+        }
+    }
+
+    private void showMessage(ChatRow.MessageRow row) {
+        MessageView m = row.message();
+        boolean out = m.outgoing();
+        text.setText(m.text());
+        meta.setText(times.time(m.sentAt()));
+        bubble.getStyleClass().setAll("bubble", out ? "outgoing" : "incoming");
+        if (row.firstOfGroup()) {
+            bubble.getStyleClass().add(out ? "first-outgoing" : "first-incoming");
+        }
+        bubbleRow.setAlignment(out ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        bubbleRow.setPadding(new javafx.geometry.Insets(row.firstOfGroup() ? 6 : 0, out ? 0 : 80, 0, out ? 80 : 0));
+        boolean failed = m.status() == MessageView.Status.FAILED;
+        if (failed) {
+            bubble.getStyleClass().add("failed");
+        }
+        retryLink.setVisible(failed && out);
+        retryLink.setManaged(failed && out);
+        retryLink.setOnAction(e -> retry.accept(m));
+        tick.setVisible(out);
+        tick.setManaged(out);
+        tick.getStyleClass().setAll("bubble-meta", "tick");
+        if (out) {
+            tick.setText(tickFor(m.status()));
+            if (m.status() == MessageView.Status.READ) {
+                tick.getStyleClass().add("read");
+            }
+            String tip = messages.get("state." + m.status().name())
+                    + m.failure().map(r -> ": " + r).orElse("");
+            tick.setTooltip(new Tooltip(tip));
+        }
+    }
+
+    /** The status glyphs: a clock while sending, one tick when the relay has it, two when delivered or read. */
+    static String tickFor(MessageView.Status state) {
+        switch (state) {
+            case SENDING:
+                return "\u25F7";
+            case SENT:
+                return "\u2713";
+            case DELIVERED:
+            case READ:
+                return "\u2713\u2713";
+            case FAILED:
+                return "!";
+            default:
+                return "";
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.parley.desktop.ui.main;
+
+import dev.parley.desktop.ui.common.AvatarView;
+import dev.parley.desktop.ui.common.TimeLabels;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** A conversation list row: avatar, name, time, preview, unread badge. */
+final class ConversationCell extends ListCell<ConversationItem> {
+    private final TimeLabels times;
+    private final AvatarView avatar = new AvatarView(false);
+    private final Label name = new Label();
+    private final Label time = new Label();
+    private final Label preview = new Label();
+    private final Label badge = new Label();
+    private final HBox root;
+
+    ConversationCell(TimeLabels times) {
+        this.times = times;
+        name.getStyleClass().add("conversation-name");
+        time.getStyleClass().add("conversation-time");
+        preview.getStyleClass().add("conversation-preview");
+        badge.getStyleClass().add("unread-badge");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(6, name, spacer, time);
+        top.setAlignment(Pos.BASELINE_LEFT);
+        Region spacer2 = new Region();
+        HBox.setHgrow(spacer2, Priority.ALWAYS);
+        preview.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(preview, Priority.ALWAYS);
+        HBox bottom = new HBox(6, preview, badge);
+        bottom.setAlignment(Pos.CENTER_LEFT);
+        VBox text = new VBox(3, top, bottom);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
+        root = new HBox(avatar, text);
+        root.getStyleClass().add("conversation-cell");
+        setText(null);
+    }
+
+    @Override
+    protected void updateItem(ConversationItem item, boolean empty) {
+        super.updateItem(item, empty);
+        if (empty || item == null) {
+            setGraphic(null);
+            return;
+        }
+        avatar.setName(item.username());
+        name.setText(item.username());
+        time.setText(item.lastActivity().map(times::listStamp).orElse(""));
+        time.getStyleClass().remove("unread");
+        if (item.unread() > 0) {
+            time.getStyleClass().add("unread");
+        }
+        preview.setText(item.preview());
+        badge.setText(item.unread() > 99 ? "99+" : Integer.toString(item.unread()));
+        badge.setVisible(item.unread() > 0);
+        badge.setManaged(item.unread() > 0);
+        setGraphic(root);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.parley.desktop.ui.main;
+
+import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.MessageView;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One entry of the conversation list.
+ *
+ * @param contact the contact
+ * @param last    the newest message, if any
+ * @param unread  incoming messages not yet shown
+ */
+public record ConversationItem(ContactView contact, Optional<MessageView> last, int unread) {
+    /** Most recent activity first; conversations without messages after them, by name. */
+    public static final Comparator<ConversationItem> BY_RECENT_ACTIVITY = Comparator
+            .comparing((ConversationItem i) -> i.lastActivity().orElse(Instant.MIN), Comparator.reverseOrder())
+            .thenComparing(ConversationItem::username);
+
+    public ConversationItem {
+        Objects.requireNonNull(contact);
+        Objects.requireNonNull(last);
+        if (unread < 0) {
+            throw new IllegalArgumentException("unread must be >= 0");
+        }
+    }
+
+    public String username() {
+        return contact.username();
+    }
+
+    public Optional<Instant> lastActivity() {
+        return last.map(MessageView::sentAt);
+    }
+
+    /** The preview line: the newest message's first line, with "You: " for outgoing ones; empty without messages. */
+    public String preview() {
+        return last.map(m -> (m.outgoing() ? "You: " : "") + firstLine(m.text())).orElse("");
+    }
+
+    /** Whether the filter text matches the name or the preview (case-insensitive). */
+    public boolean matches(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return true;
+        }
+        String f = filter.strip().toLowerCase(Locale.ROOT);
+        return username().toLowerCase(Locale.ROOT).contains(f) || preview().toLowerCase(Locale.ROOT).contains(f);
+    }
+
+    /** A copy with {@code message} as the newest message and the unread count changed by {@code unreadDelta}. */
+    public ConversationItem withMessage(MessageView message, int unreadDelta) {
+        boolean newer = last.map(l -> !message.sentAt().isBefore(l.sentAt())).orElse(true);
+        return new ConversationItem(contact, newer ? Optional.of(message) : last, Math.max(0, unread + unreadDelta));
+    }
+
+    private static String firstLine(String text) {
+        String stripped = text.strip();
+        int nl = stripped.indexOf('\n');
+        return nl < 0 ? stripped : stripped.substring(0, nl) + " ...";
+    }
+}

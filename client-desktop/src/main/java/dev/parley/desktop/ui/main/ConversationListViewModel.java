@@ -1,0 +1,140 @@
+package dev.parley.desktop.ui.main;
+
+import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.UiServices;
+import dev.parley.desktop.ui.common.UserMessages;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+
+/**
+ * The conversation list: one item per contact with the newest message and the unread count, sorted by recent
+ * activity and filtered by the filter box. The selection is the open conversation.
+ */
+public final class ConversationListViewModel {
+    /** How many of the newest messages are inspected to count unread ones (the badge shows "99+" beyond). */
+    static final int UNREAD_WINDOW = 100;
+
+    private final UiServices services;
+    private final BackgroundTasks tasks;
+    private final UserMessages messages;
+
+    private final ObservableList<ConversationItem> items = FXCollections.observableArrayList();
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final FilteredList<ConversationItem> filtered = new FilteredList<>(items);
+    private final SortedList<ConversationItem> sorted = new SortedList<>(filtered, ConversationItem.BY_RECENT_ACTIVITY);
+    private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+
+    public ConversationListViewModel(UiServices services, BackgroundTasks tasks, UserMessages messages) {
+        this.services = Objects.requireNonNull(services);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.messages = Objects.requireNonNull(messages);
+        filter.addListener((obs, was, now) -> filtered.setPredicate(i -> i.matches(now)));
+    }
+
+    /** What the list shows: filtered and sorted. */
+    public SortedList<ConversationItem> visibleItems() {
+        return sorted;
+    }
+
+    /** Every conversation, unsorted. */
+    public ObservableList<ConversationItem> allItems() {
+        return items;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    /** The username of the open conversation, or null. */
+    public ObjectProperty<String> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Reloads every conversation from the services (after unlock, or after contacts changed). */
+    public void refresh() {
+        tasks.run(this::loadAll, items::setAll, e -> error.set(messages.describe(e)));
+    }
+
+    private List<ConversationItem> loadAll() throws Exception {
+        List<ConversationItem> loaded = new ArrayList<>();
+        for (ContactView c : services.contacts()) {
+            UiServices.Page page = services.history(c.username(), UNREAD_WINDOW, OptionalLong.empty());
+            int unread = (int) page.newestFirst().stream().filter(MessageView::unread).count();
+            loaded.add(new ConversationItem(c, page.newestFirst().stream().findFirst(), unread));
+        }
+        return loaded;
+    }
+
+    /** A service event: a message arrived; it counts as unread unless its conversation is open and seen. */
+    public void messageReceived(MessageView message, boolean seen) {
+        int i = indexOf(message.contact());
+        boolean counts = message.unread() && !(seen && message.contact().equals(selected.get()));
+        if (i < 0) {
+            refresh();
+            return;
+        }
+        items.set(i, items.get(i).withMessage(message, counts ? 1 : 0));
+    }
+
+    /** The user sent a message (it becomes the preview). */
+    public void messageSent(MessageView message) {
+        int i = indexOf(message.contact());
+        if (i >= 0) {
+            items.set(i, items.get(i).withMessage(message, 0));
+        }
+    }
+
+    /** The open conversation was read: its badge clears. */
+    public void conversationRead(String username) {
+        int i = indexOf(username);
+        if (i >= 0 && items.get(i).unread() > 0) {
+            ConversationItem old = items.get(i);
+            items.set(i, new ConversationItem(old.contact(), old.last(), 0));
+        }
+    }
+
+    /** A service event: a contact was added or its trust changed. */
+    public void contactChanged(ContactView contact) {
+        int i = indexOf(contact.username());
+        if (i < 0) {
+            items.add(new ConversationItem(contact, Optional.empty(), 0));
+        } else {
+            ConversationItem old = items.get(i);
+            items.set(i, new ConversationItem(contact, old.last(), old.unread()));
+        }
+    }
+
+    /** Total unread over all conversations (for the window title). */
+    public int totalUnread() {
+        return items.stream().mapToInt(ConversationItem::unread).sum();
+    }
+
+    private int indexOf(String username) {
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).username().equals(username)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

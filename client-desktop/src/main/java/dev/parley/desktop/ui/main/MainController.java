@@ -1,0 +1,328 @@
+package dev.parley.desktop.ui.main;
+
+import dev.parley.desktop.ui.common.AvatarView;
+import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.Dialogs;
+import dev.parley.desktop.ui.common.Icons;
+import dev.parley.desktop.ui.common.Navigator;
+import dev.parley.desktop.ui.common.TimeLabels;
+import dev.parley.desktop.ui.common.UserMessages;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+/** Glue between {@code main.fxml} and {@link MainViewModel}: the conversation list, the open chat, search. */
+public final class MainController {
+    private final MainViewModel vm;
+    private final Navigator navigator;
+    private final Dialogs dialogs;
+    private final TimeLabels times;
+    private final UserMessages messages;
+
+    @FXML private HBox root;
+    @FXML private StackPane meAvatarHolder;
+    @FXML private Label meName;
+    @FXML private Circle statusDot;
+    @FXML private Label meStatus;
+    @FXML private Button addContactButton;
+    @FXML private Button settingsButton;
+    @FXML private Button lockButton;
+    @FXML private TextField filter;
+    @FXML private ListView<ConversationItem> conversationList;
+    @FXML private Label noConversations;
+    @FXML private BorderPane chatPane;
+    @FXML private StackPane chatAvatarHolder;
+    @FXML private Label chatTitle;
+    @FXML private Label chatSubtitle;
+    @FXML private Button searchButton;
+    @FXML private Button safetyButton;
+    @FXML private HBox connectionBanner;
+    @FXML private Label connectionText;
+    @FXML private HBox identityBanner;
+    @FXML private Label identityText;
+    @FXML private ListView<ChatRow> chatList;
+    @FXML private Label chatError;
+    @FXML private TextArea composer;
+    @FXML private Button sendButton;
+    @FXML private VBox emptyState;
+    @FXML private VBox searchPanel;
+    @FXML private TextField searchField;
+    @FXML private ListView<MessageView> searchResults;
+    @FXML private Label searchEmpty;
+
+    public MainController(MainViewModel vm, Navigator navigator, Dialogs dialogs, TimeLabels times,
+                          UserMessages messages) {
+        this.vm = Objects.requireNonNull(vm);
+        this.navigator = Objects.requireNonNull(navigator);
+        this.dialogs = Objects.requireNonNull(dialogs);
+        this.times = Objects.requireNonNull(times);
+        this.messages = Objects.requireNonNull(messages);
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
+    @FXML
+    private void initialize() {
+        icon(addContactButton, Icons.PLUS, "main.addContact");
+        icon(settingsButton, Icons.GEAR, "main.settings");
+        icon(lockButton, Icons.LOCK, "main.lock");
+        icon(searchButton, Icons.SEARCH, "main.search");
+        icon(safetyButton, Icons.SHIELD, "main.safetyNumber");
+        sendButton.setGraphic(Icons.SEND.node());
+        sendButton.setTooltip(new Tooltip(messages.get("main.send")));
+
+        AvatarView me = new AvatarView(true);
+        meAvatarHolder.getChildren().add(me);
+        vm.usernameProperty().addListener((obs, was, now) -> me.setName(now));
+        meName.textProperty().bind(vm.usernameProperty());
+        meStatus.textProperty().bind(Bindings.when(vm.onlineProperty())
+                .then(messages.get("status.online")).otherwise(messages.get("status.offline")));
+        vm.onlineProperty().addListener((obs, was, now) -> statusDot.getStyleClass().setAll(
+                now ? new String[] {"status-dot", "online"} : new String[] {"status-dot"}));
+
+        bindConversationList();
+        bindChat();
+        bindSearch();
+        root.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, w, window) -> {
+                    if (window != null) {
+                        vm.windowFocusedProperty().bind(window.focusedProperty());
+                    }
+                });
+            }
+        });
+    }
+
+    private void bindConversationList() {
+        ConversationListViewModel list = vm.conversations();
+        filter.textProperty().bindBidirectional(list.filterProperty());
+        conversationList.setItems(list.visibleItems());
+        conversationList.setCellFactory(v -> new ConversationCell(times));
+        noConversations.visibleProperty().bind(Bindings.isEmpty(list.allItems()));
+        conversationList.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.username().equals(list.selectedProperty().get())) {
+                list.selectedProperty().set(now.username());
+            }
+        });
+        list.selectedProperty().addListener((obs, was, now) -> selectInList(now));
+        list.visibleItems().addListener((ListChangeListener<ConversationItem>) c ->
+                Platform.runLater(() -> selectInList(list.selectedProperty().get())));
+    }
+
+    private void selectInList(String name) {
+        ConversationItem current = conversationList.getSelectionModel().getSelectedItem();
+        if (name == null) {
+            conversationList.getSelectionModel().clearSelection();
+            return;
+        }
+        if (current != null && current.username().equals(name)) {
+            return;
+        }
+        for (int i = 0; i < conversationList.getItems().size(); i++) {
+            if (conversationList.getItems().get(i).username().equals(name)) {
+                conversationList.getSelectionModel().select(i);
+                return;
+            }
+        }
+    }
+
+    private void bindChat() {
+        ChatViewModel chat = vm.chat();
+        chatPane.visibleProperty().bind(chat.contactProperty().isNotNull());
+        emptyState.visibleProperty().bind(chat.contactProperty().isNull());
+        AvatarView avatar = new AvatarView(true);
+        chatAvatarHolder.getChildren().add(avatar);
+        chat.contactProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                avatar.setName(now.username());
+                Platform.runLater(composer::requestFocus);
+            }
+            showContact(now, chat.typingProperty().get());
+        });
+        chat.typingProperty().addListener((obs, was, now) -> showContact(chat.contactProperty().get(), now));
+
+        connectionText.textProperty().bind(vm.bannerTextProperty());
+        connectionBanner.visibleProperty().bind(vm.bannerTextProperty().isNotEmpty());
+        connectionBanner.managedProperty().bind(connectionBanner.visibleProperty());
+        identityBanner.visibleProperty().bind(chat.identityChangedBinding());
+        identityBanner.managedProperty().bind(identityBanner.visibleProperty());
+
+        chatList.setItems(chat.rows());
+        chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry));
+        chatList.setFocusTraversable(false);
+        chat.onScrollToEndProperty().set(() -> Platform.runLater(() -> chatList.scrollTo(chatList.getItems().size() - 1)));
+        chat.onPrependedProperty().set(added -> chatList.scrollTo(added));
+        chatList.skinProperty().addListener((obs, was, skin) -> watchScrollTop());
+        chatError.textProperty().bind(chat.errorProperty());
+        chatError.visibleProperty().bind(chat.errorProperty().isNotEmpty());
+
+        composer.textProperty().bindBidirectional(chat.draftProperty());
+        composer.disableProperty().bind(chat.identityChangedBinding());
+        composer.promptTextProperty().bind(Bindings.when(chat.identityChangedBinding())
+                .then(messages.get("main.composer.blocked")).otherwise(messages.get("main.composer.prompt")));
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
+        composer.textProperty().addListener((obs, was, now) -> sizeComposer());
+        sendButton.disableProperty().bind(chat.canSendBinding().not());
+    }
+
+    private void showContact(ContactView contact, boolean typing) {
+        if (contact == null) {
+            return;
+        }
+        chatTitle.setText(contact.username());
+        chatSubtitle.getStyleClass().setAll("chat-subtitle");
+        if (typing) {
+            chatSubtitle.setText(messages.get("main.typing"));
+            chatSubtitle.getStyleClass().add("typing");
+        } else {
+            chatSubtitle.setText(messages.get(contact.verified() ? "main.verified" : "main.unverified"));
+        }
+        identityText.setText(messages.get("main.identityChanged", contact.username()));
+    }
+
+    private void watchScrollTop() {
+        for (Node n : chatList.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar && ((ScrollBar) n).getOrientation() == Orientation.VERTICAL) {
+                ScrollBar bar = (ScrollBar) n;
+                bar.valueProperty().addListener((obs, was, now) -> {
+                    if (now.doubleValue() <= bar.getMin() + 0.02 * (bar.getMax() - bar.getMin()) && vm.chat().hasOlder()) {
+                        vm.chat().loadOlder();
+                    }
+                });
+            }
+        }
+    }
+
+    private void composerKey(KeyEvent e) {
+        if (e.getCode() != KeyCode.ENTER) {
+            return;
+        }
+        e.consume();
+        if (e.isShiftDown()) {
+            composer.insertText(composer.getCaretPosition(), "\n");
+        } else {
+            vm.chat().send();
+        }
+    }
+
+    private void sizeComposer() {
+        long lines = composer.getText().chars().filter(c -> c == '\n').count() + 1;
+        composer.setPrefRowCount((int) Math.max(1, Math.min(6, lines)));
+    }
+
+    private void bindSearch() {
+        SearchViewModel search = vm.search();
+        searchPanel.visibleProperty().bind(search.openProperty());
+        searchPanel.managedProperty().bind(search.openProperty());
+        searchField.textProperty().bindBidirectional(search.queryProperty());
+        searchField.setOnAction(e -> search.search());
+        searchResults.setItems(search.results());
+        searchResults.setCellFactory(v -> new SearchResultCell());
+        searchEmpty.visibleProperty().bind(search.searchedProperty().and(Bindings.isEmpty(search.results())));
+        searchResults.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null) {
+                vm.conversations().filterProperty().set("");
+                vm.conversations().selectedProperty().set(now.contact());
+            }
+        });
+    }
+
+    private final class SearchResultCell extends ListCell<MessageView> {
+        private final Label who = new Label();
+        private final Label what = new Label();
+        private final VBox box = new VBox(2, who, what);
+
+        SearchResultCell() {
+            who.getStyleClass().add("search-result-contact");
+            what.getStyleClass().add("conversation-preview");
+            what.setWrapText(true);
+            what.setMaxWidth(260);
+            box.getStyleClass().add("conversation-cell");
+        }
+
+        @Override
+        protected void updateItem(MessageView m, boolean empty) {
+            super.updateItem(m, empty);
+            if (empty || m == null) {
+                setGraphic(null);
+                return;
+            }
+            who.setText(m.contact() + "  \u00B7  " + times.listStamp(m.sentAt()));
+            what.setText(m.text());
+            setGraphic(box);
+        }
+    }
+
+    private void icon(Button button, Icons icon, String tooltipKey) {
+        button.setGraphic(icon.node());
+        button.setTooltip(new Tooltip(messages.get(tooltipKey)));
+    }
+
+    /** Ctrl+F. */
+    @FXML
+    public void openSearch() {
+        vm.search().openProperty().set(true);
+        Platform.runLater(searchField::requestFocus);
+    }
+
+    @FXML
+    private void closeSearch() {
+        vm.search().close();
+    }
+
+    @FXML
+    private void addContact() {
+        dialogs.addContact();
+    }
+
+    @FXML
+    private void openSettings() {
+        dialogs.settings();
+    }
+
+    @FXML
+    private void lock() {
+        navigator.lock();
+    }
+
+    @FXML
+    private void send() {
+        vm.chat().send();
+    }
+
+    @FXML
+    private void acceptIdentity() {
+        vm.chat().acknowledgeIdentityChange();
+    }
+
+    @FXML
+    private void showSafetyNumber() {
+        ContactView c = vm.chat().contactProperty().get();
+        if (c != null) {
+            dialogs.safetyNumber(c.username());
+        }
+    }
+}

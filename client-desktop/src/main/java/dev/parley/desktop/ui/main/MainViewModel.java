@@ -1,0 +1,196 @@
+package dev.parley.desktop.ui.main;
+
+import dev.parley.desktop.event.ConnectionChangedEvent;
+import dev.parley.desktop.event.ContactChangedEvent;
+import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.event.MessageReceivedEvent;
+import dev.parley.desktop.event.MessageStateChangedEvent;
+import dev.parley.desktop.event.TypingChangedEvent;
+import dev.parley.desktop.net.ConnectionState;
+import dev.parley.desktop.net.ConnectionStatus;
+import dev.parley.desktop.net.ObservableValue;
+import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.UiServices;
+import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The main window: who is signed in, the connection banner, and the service events dispatched to the conversation
+ * list, the open chat and notifications. Events arrive on service threads and are handled on the UI thread.
+ */
+public final class MainViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+    private final Callable<String> ownUsername;
+    private final ObservableValue<ConnectionState> connection;
+    private final EventBus bus;
+    private final BackgroundTasks tasks;
+    private final ConnectionBanner banner;
+    private final NotificationPolicy notifications;
+    private final Notifier notifier;
+    private final ConversationListViewModel conversations;
+    private final ChatViewModel chat;
+    private final SearchViewModel search;
+
+    private final ReadOnlyStringWrapper username = new ReadOnlyStringWrapper(this, "username", "");
+    private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
+    private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
+    private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
+    private final BooleanProperty notificationsEnabled = new SimpleBooleanProperty(this, "notificationsEnabled", true);
+    private final BooleanProperty notificationText = new SimpleBooleanProperty(this, "notificationText", false);
+    private final List<AutoCloseable> subscriptions = new ArrayList<>();
+
+    public MainViewModel(Callable<String> ownUsername, ObservableValue<ConnectionState> connection, EventBus bus,
+                         BackgroundTasks tasks, ConnectionBanner banner, NotificationPolicy notifications,
+                         Notifier notifier, ConversationListViewModel conversations, ChatViewModel chat,
+                         SearchViewModel search) {
+        this.ownUsername = Objects.requireNonNull(ownUsername);
+        this.connection = Objects.requireNonNull(connection);
+        this.bus = Objects.requireNonNull(bus);
+        this.tasks = Objects.requireNonNull(tasks);
+        this.banner = Objects.requireNonNull(banner);
+        this.notifications = Objects.requireNonNull(notifications);
+        this.notifier = Objects.requireNonNull(notifier);
+        this.conversations = Objects.requireNonNull(conversations);
+        this.chat = Objects.requireNonNull(chat);
+        this.search = Objects.requireNonNull(search);
+        chat.windowActiveProperty().bind(windowFocused);
+        windowFocused.addListener((obs, was, now) -> {
+            if (now) {
+                chat.windowActivated();
+                markOpenConversationRead();
+            }
+        });
+        conversations.selectedProperty().addListener((obs, was, now) -> openSelected(now));
+    }
+
+    public ConversationListViewModel conversations() {
+        return conversations;
+    }
+
+    public ChatViewModel chat() {
+        return chat;
+    }
+
+    public SearchViewModel search() {
+        return search;
+    }
+
+    public ReadOnlyStringProperty usernameProperty() {
+        return username.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty onlineProperty() {
+        return online.getReadOnlyProperty();
+    }
+
+    /** The connection banner's text; empty when online. */
+    public ReadOnlyStringProperty bannerTextProperty() {
+        return bannerText.getReadOnlyProperty();
+    }
+
+    /** Bound by the controller to the window's focus. */
+    public BooleanProperty windowFocusedProperty() {
+        return windowFocused;
+    }
+
+    public BooleanProperty notificationsEnabledProperty() {
+        return notificationsEnabled;
+    }
+
+    public BooleanProperty notificationTextProperty() {
+        return notificationText;
+    }
+
+    /** Loads the account and the conversations and starts listening to the services. Call once, on the UI thread. */
+    public void start() {
+        tasks.run(ownUsername, username::set,
+                e -> LOG.warn("cannot read the account: {}", e.getClass().getSimpleName()));
+        conversations.refresh();
+        showConnection(connection.get());
+        subscriptions.add(connection.addListener(s -> onUi(() -> showConnection(s)))::close);
+        subscriptions.add(bus.subscribe(MessageReceivedEvent.class, e -> {
+            MessageView m = UiServices.view(e.message());
+            onUi(() -> received(m));
+        }));
+        subscriptions.add(bus.subscribe(MessageStateChangedEvent.class, e -> onUi(() ->
+                chat.messageStatusChanged(e.contact(), e.messageId().value(), UiServices.statusFor(e.state())))));
+        subscriptions.add(bus.subscribe(ContactChangedEvent.class, e -> {
+            ContactView c = UiServices.view(e.contact());
+            onUi(() -> contactChanged(c));
+        }));
+        subscriptions.add(bus.subscribe(TypingChangedEvent.class, e -> onUi(() ->
+                chat.typingChanged(e.contact(), e.typing()))));
+        subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));
+        chat.onSentProperty().set(conversations::messageSent);
+        chat.onReadProperty().set(conversations::conversationRead);
+    }
+
+    /** Stops listening (on lock). */
+    public void stop() {
+        for (AutoCloseable s : subscriptions) {
+            try {
+                s.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot unsubscribe", e);
+            }
+        }
+        subscriptions.clear();
+        chat.close();
+    }
+
+    private void onUi(Runnable r) {
+        tasks.uiThread().execute(r);
+    }
+
+    private void showConnection(ConnectionState state) {
+        online.set(state.status() == ConnectionStatus.ONLINE);
+        bannerText.set(banner.text(state).orElse(""));
+    }
+
+    private void received(MessageView message) {
+        boolean open = message.contact().equals(conversations.selectedProperty().get());
+        conversations.messageReceived(message, open && windowFocused.get());
+        chat.messageReceived(message);
+        notifications.decide(message, notificationsEnabled.get(), notificationText.get(), windowFocused.get())
+                .ifPresent(notifier::show);
+    }
+
+    private void contactChanged(ContactView contact) {
+        conversations.contactChanged(contact);
+        chat.contactChanged(contact);
+    }
+
+    private void openSelected(String name) {
+        if (name == null) {
+            chat.close();
+            return;
+        }
+        conversations.allItems().stream().filter(i -> i.username().equals(name)).findFirst()
+                .ifPresent(item -> {
+                    chat.open(item.contact());
+                    if (windowFocused.get()) {
+                        conversations.conversationRead(name);
+                    }
+                });
+    }
+
+    private void markOpenConversationRead() {
+        String open = conversations.selectedProperty().get();
+        if (open != null) {
+            conversations.conversationRead(open);
+        }
+    }
+}

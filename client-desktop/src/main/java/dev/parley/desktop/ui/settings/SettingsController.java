@@ -1,0 +1,99 @@
+package dev.parley.desktop.ui.settings;
+
+import dev.parley.desktop.ui.common.Theme;
+import dev.parley.desktop.ui.common.UserMessages;
+import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Glue between {@code settings.fxml} and {@link SettingsViewModel}. */
+public final class SettingsController {
+    private final SettingsViewModel vm;
+    private final UserMessages messages;
+    private final Runnable close;
+
+    @FXML private TextField relay;
+    @FXML private VBox embeddedBox;
+    @FXML private TextField embeddedRelay;
+    @FXML private CheckBox readReceipts;
+    @FXML private CheckBox typingIndicators;
+    @FXML private CheckBox notifications;
+    @FXML private CheckBox notificationText;
+    @FXML private ComboBox<Theme> theme;
+    @FXML private Spinner<Integer> autoLock;
+    @FXML private PasswordField currentPassphrase;
+    @FXML private PasswordField newPassphrase;
+    @FXML private Button changePassphraseButton;
+    @FXML private Label passphraseResult;
+    @FXML private Label error;
+
+    public SettingsController(SettingsViewModel vm, UserMessages messages, Runnable close) {
+        this.vm = Objects.requireNonNull(vm);
+        this.messages = Objects.requireNonNull(messages);
+        this.close = Objects.requireNonNull(close);
+    }
+
+    @FXML
+    private void initialize() {
+        relay.textProperty().bind(vm.relayProperty());
+        embeddedRelay.textProperty().bind(vm.embeddedRelayProperty());
+        embeddedBox.visibleProperty().bind(vm.embeddedRelayProperty().isNotEmpty());
+        embeddedBox.managedProperty().bind(embeddedBox.visibleProperty());
+        readReceipts.selectedProperty().bindBidirectional(vm.readReceiptsProperty());
+        typingIndicators.selectedProperty().bindBidirectional(vm.typingIndicatorsProperty());
+        notifications.selectedProperty().bindBidirectional(vm.notificationsProperty());
+        notificationText.selectedProperty().bindBidirectional(vm.notificationTextProperty());
+        notificationText.disableProperty().bind(vm.notificationsProperty().not());
+        theme.getItems().setAll(Theme.values());
+        theme.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Theme t) {
+                return t == null ? "" : messages.get("settings.theme." + t.name());
+            }
+
+            @Override
+            public Theme fromString(String s) {
+                return Theme.parse(s);
+            }
+        });
+        theme.valueProperty().bindBidirectional(vm.themeProperty());
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(0, SettingsValues.MAX_AUTO_LOCK_MINUTES, 15, 5);
+        autoLock.setValueFactory(factory);
+        autoLock.setEditable(true);
+        vm.autoLockMinutesProperty().addListener((obs, was, now) -> factory.setValue(now.intValue()));
+        factory.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && now != vm.autoLockMinutesProperty().get()) {
+                vm.autoLockMinutesProperty().set(now);
+            }
+        });
+        currentPassphrase.textProperty().bindBidirectional(vm.currentPassphraseProperty());
+        newPassphrase.textProperty().bindBidirectional(vm.newPassphraseProperty());
+        changePassphraseButton.disableProperty().bind(vm.canChangePassphraseBinding().not());
+        passphraseResult.textProperty().bind(vm.passphraseResultProperty());
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
+        error.managedProperty().bind(error.visibleProperty());
+        vm.load();
+    }
+
+    @FXML
+    private void changePassphrase() {
+        vm.changePassphrase();
+    }
+
+    @FXML
+    private void close() {
+        close.run();
+    }
+}

@@ -1,0 +1,29 @@
+package dev.parley.desktop.ui.unlock;
+
+import dev.parley.desktop.service.ServiceException;
+import java.util.List;
+
+/**
+ * What the first-run and unlock screens ask of the app: which profiles exist, create one, unlock one. Implemented
+ * over the services' composition root by {@code dev.parley.desktop.ui.ProfileSessions}; blocking, so view models
+ * call it through {@code BackgroundTasks}.
+ */
+public interface ProfileGateway {
+
+    /** The names of the profiles on this computer, sorted. */
+    List<String> profiles() throws ServiceException;
+
+    /**
+     * Creates {@code profile}, sets up its relay (starting the embedded one if chosen) and registers the user.
+     * Wipes the passphrase.
+     */
+    void create(String profile, NewProfile request) throws ServiceException;
+
+    /**
+     * Unlocks {@code profile} and connects to its relay (starting the embedded one if the profile hosts it).
+     * The caller may wipe {@code passphrase} afterwards.
+     *
+     * @throws dev.parley.desktop.service.WrongPassphraseException if the passphrase does not open it
+     */
+    void unlock(String profile, char[] passphrase) throws ServiceException;
+}

@@ -1,0 +1,139 @@
+package dev.parley.desktop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.connection.InboundHandler;
+import dev.parley.desktop.storage.Message;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CrashSafetyTest {
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+    private TestNetwork network;
+
+    @BeforeEach
+    void start() throws Exception {
+        network = new TestNetwork(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        network.close();
+    }
+
+    @Test
+    void relayKilledInTheMiddleOfAThousandMessageStreamLosesAndDuplicatesNothing() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        alice.connection().start();
+        bob.connection().start();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            if (i == 300) {
+                network.haltRelay();
+            }
+            if (i == 600) {
+                network.startRelay();
+            }
+            sent.add(alice.messaging().send("bob", "stream " + i).messageId().value());
+        }
+        assertThat(alice.connection().awaitDrained(WAIT)).as("alice's outbox was resent after the restart").isTrue();
+        assertThat(bob.connection().awaitDrained(WAIT)).isTrue();
+
+        List<Message> history = OfflinePickupTest.chronological(bob, "alice");
+        assertThat(history).extracting(m -> m.messageId().value()).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(sent);
+        assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
+    }
+
+    @Test
+    void recipientDyingBetweenStoringAndAcknowledgingStoresEveryMessageExactlyOnce() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        alice.connection().start();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            sent.add(alice.messaging().send("bob", "crash " + i).messageId().value());
+        }
+        assertThat(alice.connection().awaitDrained(WAIT)).isTrue();
+        bob.close();
+
+        CountDownLatch died = new CountDownLatch(1);
+        ParleyApp dying = network.unlock("bob", handler -> new DiesAfterStoring(handler, 120, died));
+        dying.connection().start();
+        assertThat(died.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        dying.close();
+        assertThat(network.relayQueued()).as("the stored-but-unacknowledged message is still queued").isGreaterThan(180);
+
+        ParleyApp revived = network.unlock("bob");
+        revived.connection().start();
+        assertThat(revived.connection().awaitDrained(WAIT)).isTrue();
+        List<Message> history = OfflinePickupTest.chronological(revived, "alice");
+        assertThat(history).extracting(m -> m.messageId().value()).containsExactlyElementsOf(sent);
+        assertThat(new HashSet<>(sent)).hasSize(300);
+        assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
+    }
+
+    /** Stores deliveries normally, then "dies" right after storing number {@code n}: never acknowledges it or any later one. */
+    private static final class DiesAfterStoring implements InboundHandler {
+        private final InboundHandler delegate;
+        private final int n;
+        private final CountDownLatch died;
+        private final AtomicInteger stored = new AtomicInteger();
+        private final AtomicBoolean dead = new AtomicBoolean();
+
+        DiesAfterStoring(InboundHandler delegate, int n, CountDownLatch died) {
+            this.delegate = delegate;
+            this.n = n;
+            this.died = died;
+        }
+
+        @Override
+        public Outcome onDelivery(long relayMessageId, long receivedAtMillis, byte[] blob) throws StorageFailureException {
+            if (dead.get()) {
+                throw new IllegalStateException("process is dead");
+            }
+            Outcome outcome = delegate.onDelivery(relayMessageId, receivedAtMillis, blob);
+            if (stored.incrementAndGet() == n) {
+                dead.set(true);
+                died.countDown();
+                throw new IllegalStateException("simulated crash after storing, before acknowledging");
+            }
+            return outcome;
+        }
+
+        @Override
+        public void onPickupStarted() {
+            delegate.onPickupStarted();
+        }
+
+        @Override
+        public void onQueueDrained() {
+            if (!dead.get()) {
+                delegate.onQueueDrained();
+            }
+        }
+
+        @Override
+        public void onEphemeral(byte[] blob) {
+            delegate.onEphemeral(blob);
+        }
+    }
+}

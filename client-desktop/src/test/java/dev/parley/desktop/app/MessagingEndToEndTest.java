@@ -1,0 +1,77 @@
+package dev.parley.desktop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.event.MessageReceivedEvent;
+import dev.parley.desktop.event.MessageStateChangedEvent;
+import dev.parley.desktop.storage.Direction;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MessagingEndToEndTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    private TestNetwork network;
+
+    @BeforeEach
+    void start() throws Exception {
+        network = new TestNetwork(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        network.close();
+    }
+
+    @Test
+    void aliceAndBobExchangeMessagesBothWaysAndSeeDeliveredAndRead() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        List<Message> bobInbox = new CopyOnWriteArrayList<>();
+        List<Message> aliceInbox = new CopyOnWriteArrayList<>();
+        Map<String, MessageState> aliceStates = new ConcurrentHashMap<>();
+        bob.events().subscribe(MessageReceivedEvent.class, e -> bobInbox.add(e.message()));
+        alice.events().subscribe(MessageReceivedEvent.class, e -> aliceInbox.add(e.message()));
+        alice.events().subscribe(MessageStateChangedEvent.class, e -> aliceStates.put(e.messageId().value(), e.state()));
+
+        alice.contacts().add("bob");
+        alice.connection().start();
+        bob.connection().start();
+        Message sent = alice.messaging().send("bob", "hello bob");
+        assertThat(sent.state()).isEqualTo(MessageState.SENDING);
+
+        assertThat(Await.until(() -> bobInbox.size() == 1, WAIT)).isTrue();
+        assertThat(bobInbox.get(0).body()).isEqualTo("hello bob");
+        assertThat(bobInbox.get(0).messageId()).isEqualTo(sent.messageId());
+        assertThat(Await.until(() -> aliceStates.get(sent.messageId().value()) == MessageState.DELIVERED, WAIT)).isTrue();
+
+        bob.messaging().markRead("alice", bobInbox.get(0).cursor());
+        assertThat(Await.until(() -> aliceStates.get(sent.messageId().value()) == MessageState.READ, WAIT)).isTrue();
+
+        assertThat(bob.contacts().list()).extracting(c -> c.username()).containsExactly("alice");
+        Message reply = bob.messaging().send("alice", "hi alice");
+        assertThat(Await.until(() -> aliceInbox.size() == 1, WAIT)).isTrue();
+        assertThat(aliceInbox.get(0).body()).isEqualTo("hi alice");
+        assertThat(aliceInbox.get(0).messageId()).isEqualTo(reply.messageId());
+
+        List<Message> aliceHistory = alice.messaging().history("bob", Optional.empty(), 10).messages();
+        assertThat(aliceHistory).extracting(Message::body).containsExactly("hi alice", "hello bob");
+        assertThat(aliceHistory).extracting(Message::direction).containsExactly(Direction.INCOMING, Direction.OUTGOING);
+        assertThat(aliceHistory.get(1).state()).isEqualTo(MessageState.READ);
+        assertThat(bob.messaging().search("hello", Optional.empty(), 10)).extracting(Message::body).containsExactly("hello bob");
+        assertThat(alice.contacts().safetyNumber("bob").digits()).isEqualTo(bob.contacts().safetyNumber("alice").digits());
+    }
+}

@@ -1,0 +1,126 @@
+package dev.parley.desktop.app;
+
+import dev.parley.crypto.primitives.Argon2Params;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.primitives.CryptoProviders;
+import dev.parley.desktop.net.ExponentialBackoff;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.net.TyrusRelayConnector;
+import dev.parley.desktop.profile.AppDirectories;
+import dev.parley.desktop.profile.ProfileName;
+import dev.parley.desktop.service.connection.ConnectionSettings;
+import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayServer;
+import dev.parley.relay.limits.BucketSpec;
+import dev.parley.relay.limits.RateLimit;
+import dev.parley.relay.limits.RateLimits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A real relay in-process (H2 files under the test directory) and real profiles with cheap Argon2. */
+final class TestNetwork implements AutoCloseable {
+    static {
+        // The relay shares this JVM: give H2 the client's hardened setting before the relay loads it first.
+        System.setProperty("h2.allowedClasses", "dev.parley.desktop.storage.h2.nothing.");
+    }
+
+    static final char[] PASSPHRASE = "correct horse battery staple".toCharArray();
+    static final CryptoProvider CRYPTO = CryptoProviders.preferred();
+
+    final Path root;
+    RelayServer relay;
+    private int port;
+    private final List<ParleyApp> apps = new ArrayList<>();
+
+    TestNetwork(Path root) throws IOException {
+        this.root = root;
+        startRelay();
+    }
+
+    static RelayConfig relayConfig(Path dataDir, int port) {
+        RateLimits limits = RateLimits.defaults();
+        for (RateLimit limit : RateLimit.values()) {
+            limits = limits.with(limit, BucketSpec.UNLIMITED);
+        }
+        return RelayConfig.defaults().withPort(port).withDataDir(dataDir).withLimits(limits);
+    }
+
+    void startRelay() throws IOException {
+        relay = RelayServer.start(relayConfig(root.resolve("relay"), port));
+        port = relay.port();
+    }
+
+    RelayAddress address() {
+        return new RelayAddress(relay.uri(), java.util.Optional.empty());
+    }
+
+    AppConfig config(String name) {
+        return new AppConfig(new AppDirectories(root.resolve("data-" + name).toAbsolutePath()), new ProfileName(name), CRYPTO,
+                CRYPTO.random(), Clock.systemUTC(), new Argon2Params(1024, 1, 1), TyrusRelayConnector.standard(),
+                new ExponentialBackoff(Duration.ofMillis(100), Duration.ofMillis(800), CRYPTO.random()),
+                new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(20), 5), 20,
+                java.util.function.UnaryOperator.identity());
+    }
+
+    /** A new profile, created and registered with the relay. */
+    ParleyApp register(String name) throws Exception {
+        ParleyApp app = open(name);
+        app.account().create(name, address(), PASSPHRASE.clone());
+        app.account().register(java.util.Optional.empty());
+        return app;
+    }
+
+    /** The existing profile, unlocked. */
+    ParleyApp unlock(String name) throws Exception {
+        ParleyApp app = open(name);
+        app.account().unlock(PASSPHRASE.clone());
+        return app;
+    }
+
+    ParleyApp open(String name) {
+        return open(name, java.util.function.UnaryOperator.identity());
+    }
+
+    /** The existing profile, unlocked, with its incoming-frame handler wrapped (fault injection). */
+    ParleyApp unlock(String name, java.util.function.UnaryOperator<dev.parley.desktop.service.connection.InboundHandler> inbound)
+            throws Exception {
+        ParleyApp app = open(name, inbound);
+        app.account().unlock(PASSPHRASE.clone());
+        return app;
+    }
+
+    ParleyApp open(String name, java.util.function.UnaryOperator<dev.parley.desktop.service.connection.InboundHandler> inbound) {
+        ParleyApp app = ParleyApp.open(config(name).withInbound(inbound));
+        apps.add(app);
+        return app;
+    }
+
+    /** Blobs the relay still holds for anyone (from its metrics). */
+    long relayQueued() {
+        for (String line : relay.metrics().render().split("\n")) {
+            if (line.startsWith("parley_relay_stored_blobs ")) {
+                return (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        throw new IllegalStateException("relay metrics lack parley_relay_stored_blobs");
+    }
+
+    /** Kills the relay like a crash (no clean shutdown), keeping its data directory. */
+    void haltRelay() {
+        relay.halt();
+    }
+
+    @Override
+    public void close() {
+        for (ParleyApp app : apps) {
+            app.close();
+        }
+        if (relay != null) {
+            relay.close();
+        }
+    }
+}

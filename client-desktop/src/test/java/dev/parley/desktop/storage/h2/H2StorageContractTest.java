@@ -1,0 +1,54 @@
+package dev.parley.desktop.storage.h2;
+
+import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
+import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.SettingsAndSecretsContract;
+import dev.parley.desktop.storage.contract.TransactionContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+
+/** The store contracts against the encrypted {@link H2Storage} (a real file under a temp directory). */
+class H2StorageContractTest {
+
+    static Storage newStorage(Path dir, EventPublisher publisher) {
+        try {
+            return H2Storage.create(dir.resolve("data"), TestKeys.key(1), publisher);
+        } catch (DatabaseOpenException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Nested
+    class Transactions extends TransactionContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class Messages extends MessageStoreContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class ContactsAndOutbox extends ContactAndOutboxContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class SettingsAndSecrets extends SettingsAndSecretsContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+}

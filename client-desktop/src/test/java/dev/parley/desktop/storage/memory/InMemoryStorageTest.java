@@ -1,0 +1,50 @@
+package dev.parley.desktop.storage.memory;
+
+import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
+import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.SettingsAndSecretsContract;
+import dev.parley.desktop.storage.contract.TransactionContract;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+
+/** The store contracts against {@link InMemoryStorage}. */
+class InMemoryStorageTest {
+
+    static Storage newStorage(EventPublisher publisher) {
+        return new InMemoryStorage(publisher);
+    }
+
+    @Nested
+    class Transactions extends TransactionContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class Messages extends MessageStoreContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class ContactsAndOutbox extends ContactAndOutboxContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class SettingsAndSecrets extends SettingsAndSecretsContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+}

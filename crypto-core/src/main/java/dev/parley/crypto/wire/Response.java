@@ -1,0 +1,54 @@
+package dev.parley.crypto.wire;
+
+import dev.parley.crypto.prekey.PreKeyBundle;
+import java.util.Objects;
+
+/** The relay's answer to one {@link Request}, sent with the request's id. */
+public sealed interface Response extends Frame {
+
+    /** The request succeeded and has nothing to report. */
+    record Ok() implements Response {
+    }
+
+    /**
+     * The request was rejected. Nothing was changed by it.
+     *
+     * @param code             stable machine-readable code
+     * @param reason           human-readable explanation (never contains the rejected content)
+     * @param retryAfterMillis for {@link ErrorCode#RATE_LIMITED} and {@link ErrorCode#QUEUE_FULL}: when to retry; else 0
+     */
+    record ErrorResponse(ErrorCode code, String reason, long retryAfterMillis) implements Response {
+        public ErrorResponse {
+            Objects.requireNonNull(code, "code");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The connection is authenticated; queued deliveries follow, then {@link Push.QueueEmpty}.
+     *
+     * @param oneTimePreKeysRemaining how many of this user's one-time prekeys the relay still holds
+     */
+    record Authenticated(int oneTimePreKeysRemaining) implements Response {
+    }
+
+    /** A user's prekey bundle; its one-time prekey (if any) has been consumed. */
+    record Bundle(String username, PreKeyBundle bundle) implements Response {
+        public Bundle {
+            Objects.requireNonNull(username, "username");
+            Objects.requireNonNull(bundle, "bundle");
+        }
+    }
+
+    /**
+     * The blob is durably stored for its recipient.
+     *
+     * @param duplicate true when this client message id was already stored for this recipient (nothing new stored)
+     */
+    record SendAccepted(boolean duplicate) implements Response {
+    }
+
+    /** How many one-time prekeys the relay holds for the authenticated user after an upload. */
+    record PreKeyCount(int remaining) implements Response {
+    }
+}

@@ -1,0 +1,137 @@
+package dev.parley.crypto.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.crypto.prekey.OneTimePreKeyPublic;
+import dev.parley.crypto.prekey.PreKeyBundle;
+import dev.parley.crypto.prekey.SignedPreKeyPublic;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class FrameCodecTest {
+    private static final SignedPreKeyPublic SPK = new SignedPreKeyPublic(7, filled(32, 1), filled(64, 2));
+    private static final OneTimePreKeyPublic OPK = new OneTimePreKeyPublic(9, filled(32, 3));
+
+    static Stream<Arguments> codecs() {
+        return Stream.of(Arguments.of("cbor", FrameCodec.cbor()), Arguments.of("json", FrameCodec.json()));
+    }
+
+    static Stream<Frame> everyFrame() {
+        return Stream.of(
+                new Request.Register("alice", filled(32, 4), SPK, List.of(OPK), "invite-1"),
+                new Request.Register("alice", filled(32, 4), SPK, List.of(), null),
+                new Request.Authenticate("alice", filled(64, 5)),
+                new Request.FetchBundle("bob"),
+                new Request.UploadPreKeys(null, List.of(OPK)),
+                new Request.UploadPreKeys(SPK, List.of()),
+                new Request.Send("bob", filled(16, 6), filled(200, 7)),
+                new Request.SendEphemeral("bob", filled(3, 8)),
+                new Request.Ack(42),
+                new Response.Ok(),
+                new Response.ErrorResponse(ErrorCode.RATE_LIMITED, "slow down", 1500),
+                new Response.Authenticated(12),
+                new Response.Bundle("bob", new PreKeyBundle(filled(32, 9), SPK, Optional.of(OPK))),
+                new Response.Bundle("bob", new PreKeyBundle(filled(32, 9), SPK, Optional.empty())),
+                new Response.SendAccepted(true),
+                new Response.PreKeyCount(3),
+                new Push.Challenge(filled(16, 10), filled(32, 11), 1234),
+                new Push.Deliver(5, 99, filled(200, 12)),
+                new Push.QueueEmpty(),
+                new Push.PreKeysLow(2),
+                new Push.Ephemeral(filled(4, 13)));
+    }
+
+    static Stream<Arguments> codecAndFrame() {
+        return codecs().flatMap(c -> everyFrame().map(f -> Arguments.of(c.get()[0], c.get()[1], f)));
+    }
+
+    @ParameterizedTest(name = "{0} {2}")
+    @MethodSource("codecAndFrame")
+    void everyFrameRoundTrips(String name, FrameCodec codec, Frame frame) throws Exception {
+        Envelope back = codec.decode(codec.encode(Envelope.of(3, frame)));
+        assertThat(back.version()).isEqualTo(Envelope.CURRENT_VERSION);
+        assertThat(back.requestId()).isEqualTo(3);
+        assertThat(back.frame()).usingRecursiveComparison().isEqualTo(frame);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codecs")
+    void garbageEmptyAndTruncatedBytesAreMalformed(String name, FrameCodec codec) {
+        byte[] good = codec.encode(Envelope.of(3, new Request.Send("bob", filled(16, 1), filled(50, 2))));
+        assertCode(codec, new byte[0], ErrorCode.MALFORMED_FRAME);
+        assertCode(codec, "\u00ff\u00fe garbage".getBytes(StandardCharsets.ISO_8859_1), ErrorCode.MALFORMED_FRAME);
+        assertCode(codec, Arrays.copyOf(good, good.length / 2), ErrorCode.MALFORMED_FRAME);
+        byte[] trailing = Arrays.copyOf(good, good.length + 1);
+        trailing[good.length] = good[0];
+        assertCode(codec, trailing, ErrorCode.MALFORMED_FRAME);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codecs")
+    void fieldErrorsKeepTheRequestId(String name, FrameCodec codec) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        String[][] cases = {
+                {"{\"v\":2,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":1}}", "UNSUPPORTED_VERSION"},
+                {"{\"v\":1,\"id\":8,\"type\":\"teleport\",\"body\":{}}", "UNKNOWN_TYPE"},
+                {"{\"v\":1,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":\"x\"}}", "INVALID_FIELD"},
+                {"{\"v\":1,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":\"12\"}}", "INVALID_FIELD"},
+                {"{\"v\":1,\"id\":8,\"type\":\"ack\",\"body\":{}}", "INVALID_FIELD"},
+                {"{\"v\":1,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":1,\"extra\":2}}", "INVALID_FIELD"},
+                {"{\"v\":1,\"id\":8,\"type\":\"fetch_bundle\",\"body\":{\"username\":null}}", "INVALID_FIELD"},
+                {"{\"v\":1,\"id\":8,\"type\":\"authenticate\",\"body\":{\"username\":\"a\",\"signature\":\"AAAA\"}}", "INVALID_FIELD"},
+                {"{\"v\":1,\"id\":8,\"type\":\"ack\"}", "MALFORMED_FRAME"},
+                {"{\"v\":1,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":1},\"x\":1}", "MALFORMED_FRAME"},
+        };
+        for (String[] c : cases) {
+            byte[] bytes = codec == FrameCodec.json() ? c[0].getBytes(StandardCharsets.UTF_8)
+                    : new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper().writeValueAsBytes(json.readTree(c[0]));
+            FrameDecodeException e = decodeFailure(codec, bytes);
+            assertThat(e.code()).as(c[0]).isEqualTo(ErrorCode.valueOf(c[1]));
+            assertThat(e.requestId()).as(c[0]).isEqualTo(8);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codecs")
+    void invalidPreKeyLengthIsAnInvalidField(String name, FrameCodec codec) {
+        String bad = "{\"v\":1,\"id\":4,\"type\":\"upload_prekeys\",\"body\":{\"signedPreKey\":null,"
+                + "\"oneTimePreKeys\":[{\"id\":1,\"publicKey\":\"AAAA\"}]}}";
+        if (codec == FrameCodec.json()) {
+            assertCode(codec, bad.getBytes(StandardCharsets.UTF_8), ErrorCode.INVALID_FIELD);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("codecs")
+    void nonMapAndMissingIdAreMalformed(String name, FrameCodec codec) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String s : new String[] {"[1,2,3]", "42", "{\"v\":1,\"type\":\"ack\",\"body\":{\"messageId\":1}}",
+                "{\"v\":1,\"id\":-4,\"type\":\"ack\",\"body\":{\"messageId\":1}}"}) {
+            byte[] bytes = codec == FrameCodec.json() ? s.getBytes(StandardCharsets.UTF_8)
+                    : new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper().writeValueAsBytes(json.readTree(s));
+            assertThat(decodeFailure(codec, bytes).code()).as(s).isEqualTo(ErrorCode.MALFORMED_FRAME);
+        }
+    }
+
+    private static void assertCode(FrameCodec codec, byte[] bytes, ErrorCode code) {
+        assertThat(decodeFailure(codec, bytes).code()).isEqualTo(code);
+    }
+
+    private static FrameDecodeException decodeFailure(FrameCodec codec, byte[] bytes) {
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> codec.decode(bytes));
+        assertThat(t).isInstanceOf(FrameDecodeException.class);
+        return (FrameDecodeException) t;
+    }
+
+    static byte[] filled(int length, int value) {
+        byte[] b = new byte[length];
+        Arrays.fill(b, (byte) value);
+        return b;
+    }
+}

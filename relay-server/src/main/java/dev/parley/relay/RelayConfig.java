@@ -1,0 +1,140 @@
+package dev.parley.relay;
+
+import dev.parley.relay.limits.BucketSpec;
+import dev.parley.relay.limits.RateLimit;
+import dev.parley.relay.limits.RateLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a relay needs to start. Start from {@link #defaults()} and change what you need with the withers:
+ *
+ * <pre>{@code
+ * RelayConfig config = RelayConfig.defaults().withPort(0).withDataDir(Path.of("relay-data"));
+ * try (RelayServer relay = RelayServer.start(config)) {
+ *     URI uri = relay.uri();   // ws://127.0.0.1:<port>/parley
+ * }
+ * }</pre>
+ *
+ * @param host                     address to bind; {@code 127.0.0.1} by default, all interfaces only if explicit
+ * @param port                     TCP port; 0 picks a free one
+ * @param dataDir                  directory of the H2 database, relay id and TLS material; empty keeps everything
+ *                                 in memory (lost on close)
+ * @param tls                      TLS mode
+ * @param inviteOnly               registration needs an unused invite code
+ * @param messageTtl               how long an unacknowledged blob is kept
+ * @param queueQuota               most blobs queued for one recipient; more are refused with QUEUE_FULL
+ * @param maxFrameBytes            largest accepted frame, in bytes
+ * @param maxConnectionsPerAddress most simultaneous connections from one IP address
+ * @param limits                   rate limits
+ * @param challengeTtl             how long an authentication challenge is valid
+ * @param sweepInterval            how often expired blobs are deleted
+ * @param preKeyLowThreshold       a user whose one-time prekey stock falls below this is told to upload more
+ */
+public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSettings tls, boolean inviteOnly,
+                          Duration messageTtl, int queueQuota, int maxFrameBytes, int maxConnectionsPerAddress,
+                          RateLimits limits, Duration challengeTtl, Duration sweepInterval, int preKeyLowThreshold) {
+
+    /** Hard ceiling for {@link #maxFrameBytes()}: the blob column holds at most 1 MiB. */
+    public static final int MAX_FRAME_BYTES_CEILING = 1024 * 1024;
+
+    public RelayConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(limits, "limits");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535");
+        }
+        if (messageTtl.isNegative() || messageTtl.isZero() || challengeTtl.isNegative() || challengeTtl.isZero()
+                || sweepInterval.isNegative() || sweepInterval.isZero()) {
+            throw new IllegalArgumentException("durations must be positive");
+        }
+        if (queueQuota < 1 || maxConnectionsPerAddress < 1 || preKeyLowThreshold < 0) {
+            throw new IllegalArgumentException("quota and connection limit must be positive");
+        }
+        if (maxFrameBytes < 1024 || maxFrameBytes > MAX_FRAME_BYTES_CEILING) {
+            throw new IllegalArgumentException("frame limit must be between 1 KiB and 1 MiB");
+        }
+        if (tls instanceof TlsSettings.SelfSigned && dataDir.isEmpty()) {
+            throw new IllegalArgumentException("a self-signed certificate is kept in the data directory: set one");
+        }
+    }
+
+    /** Loopback, port 8443, in memory, no TLS, open registration, 30-day TTL, 10,000 blobs per recipient, 64 KiB frames. */
+    public static RelayConfig defaults() {
+        return new RelayConfig("127.0.0.1", 8443, Optional.empty(), new TlsSettings.None(), false, Duration.ofDays(30),
+                10_000, 64 * 1024, 16, RateLimits.defaults(), Duration.ofSeconds(60), Duration.ofMinutes(1), 10);
+    }
+
+    public RelayConfig withHost(String value) {
+        return new RelayConfig(value, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withPort(int value) {
+        return new RelayConfig(host, value, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withDataDir(Path value) {
+        return new RelayConfig(host, port, Optional.of(value), tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withTls(TlsSettings value) {
+        return new RelayConfig(host, port, dataDir, value, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withInviteOnly(boolean value) {
+        return new RelayConfig(host, port, dataDir, tls, value, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withMessageTtl(Duration value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, value, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withQueueQuota(int value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, value, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withMaxFrameBytes(int value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, value,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withMaxConnectionsPerAddress(int value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                value, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withLimits(RateLimits value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, value, challengeTtl, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withLimit(RateLimit limit, BucketSpec spec) {
+        return withLimits(limits.with(limit, spec));
+    }
+
+    public RelayConfig withChallengeTtl(Duration value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, value, sweepInterval, preKeyLowThreshold);
+    }
+
+    public RelayConfig withSweepInterval(Duration value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, value, preKeyLowThreshold);
+    }
+
+    public RelayConfig withPreKeyLowThreshold(int value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, value);
+    }
+}

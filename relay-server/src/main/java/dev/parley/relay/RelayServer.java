@@ -1,0 +1,186 @@
+package dev.parley.relay;
+
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.primitives.CryptoProviders;
+import dev.parley.relay.core.RelayMetrics;
+import dev.parley.relay.core.RelayService;
+import dev.parley.relay.store.AccountStore;
+import dev.parley.relay.store.BlobStore;
+import dev.parley.relay.store.H2Database;
+import dev.parley.relay.store.InMemoryAccountStore;
+import dev.parley.relay.store.InMemoryBlobStore;
+import dev.parley.relay.tls.TlsMaterial;
+import dev.parley.relay.transport.WebSocketTransport;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running relay: the handle {@link #start(RelayConfig)} returns. Embeddable (the desktop app and client tests
+ * start one in-process) and the core of the command-line relay.
+ *
+ * <pre>{@code
+ * try (RelayServer relay = RelayServer.start(RelayConfig.defaults().withPort(0))) {
+ *     connect(relay.uri());                       // ws://127.0.0.1:<port>/parley
+ * }
+ * }</pre>
+ *
+ * <p>{@link #close()} stops accepting, closes every connection and closes the database cleanly;
+ * {@link #halt()} stops as abruptly as the process can without dying (for crash tests).
+ */
+public final class RelayServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
+    static final String RELAY_ID_FILE = "relay-id";
+
+    private final RelayConfig config;
+    private final RelayService service;
+    private final WebSocketTransport transport;
+    private final Optional<H2Database> database;
+    private final Optional<String> fingerprint;
+    private final byte[] relayId;
+    private boolean closed;
+
+    private RelayServer(RelayConfig config, RelayService service, WebSocketTransport transport,
+                        Optional<H2Database> database, Optional<String> fingerprint, byte[] relayId) {
+        this.config = config;
+        this.service = service;
+        this.transport = transport;
+        this.database = database;
+        this.fingerprint = fingerprint;
+        this.relayId = relayId;
+    }
+
+    /** Starts a relay with the system clock and the preferred crypto provider. */
+    public static RelayServer start(RelayConfig config) throws IOException {
+        return start(config, Clock.systemUTC(), CryptoProviders.preferred());
+    }
+
+    /**
+     * Starts a relay.
+     *
+     * @param clock  drives challenge expiry, message TTL and rate limits (tests pass a mutable clock)
+     * @param crypto verifies signatures and supplies randomness for challenges and the relay id
+     * @throws IOException when the data directory, the database, the TLS material or the port cannot be used
+     */
+    public static RelayServer start(RelayConfig config, Clock clock, CryptoProvider crypto) throws IOException {
+        Optional<H2Database> database = Optional.empty();
+        AccountStore accounts;
+        BlobStore blobs;
+        byte[] relayId;
+        if (config.dataDir().isPresent()) {
+            Path dir = config.dataDir().get();
+            try {
+                database = Optional.of(H2Database.open(dir));
+            } catch (SQLException e) {
+                throw new IOException("the relay database could not be opened", e);
+            }
+            accounts = database.get().accounts();
+            blobs = database.get().blobs();
+            relayId = loadOrCreateRelayId(dir, crypto);
+        } else {
+            accounts = new InMemoryAccountStore();
+            blobs = new InMemoryBlobStore();
+            relayId = crypto.random().bytes(16);
+        }
+        RelayService service = null;
+        try {
+            Optional<TlsMaterial> tls = tls(config);
+            service = new RelayService(config, relayId, accounts, blobs, crypto.ed25519(), crypto.random(), clock);
+            WebSocketTransport transport = WebSocketTransport.start(config.host(), config.port(),
+                    tls.map(TlsMaterial::context), service, config.maxFrameBytes());
+            RelayServer server = new RelayServer(config, service, transport, database,
+                    tls.map(TlsMaterial::fingerprint), relayId);
+            LOG.info("Relay listening on {}", server.uri());
+            return server;
+        } catch (IOException | RuntimeException e) {
+            if (service != null) {
+                service.close();
+            }
+            database.ifPresent(H2Database::close);
+            throw e;
+        }
+    }
+
+    private static Optional<TlsMaterial> tls(RelayConfig config) throws IOException {
+        if (config.tls() instanceof TlsSettings.Pkcs12 p12) {
+            return Optional.of(TlsMaterial.fromPkcs12(p12.keystore(), p12.password()));
+        }
+        if (config.tls() instanceof TlsSettings.SelfSigned) {
+            return Optional.of(TlsMaterial.selfSigned(config.dataDir().orElseThrow(), config.host()));
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] loadOrCreateRelayId(Path dir, CryptoProvider crypto) throws IOException {
+        Path file = dir.resolve(RELAY_ID_FILE);
+        if (Files.exists(file)) {
+            byte[] id = HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).trim());
+            if (id.length != 16) {
+                throw new IOException("the relay id file is damaged");
+            }
+            return id;
+        }
+        byte[] id = crypto.random().bytes(16);
+        Files.writeString(file, HexFormat.of().formatHex(id) + "\n", StandardCharsets.US_ASCII);
+        return id;
+    }
+
+    /** The bound port (the chosen one when configured with port 0). */
+    public int port() {
+        return transport.port();
+    }
+
+    /** {@code ws://host:port/parley}, or {@code wss://} with TLS. */
+    public URI uri() {
+        String scheme = config.tls() instanceof TlsSettings.None ? "ws" : "wss";
+        String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+        return URI.create(scheme + "://" + host + ":" + port() + WebSocketTransport.PATH);
+    }
+
+    /** The SHA-256 fingerprint of the TLS certificate (upper-case hex pairs joined by ':'), when serving TLS. */
+    public Optional<String> tlsFingerprint() {
+        return fingerprint;
+    }
+
+    /** This relay's 16-byte id, bound into every authentication signature; stable across restarts of a data dir. */
+    public byte[] relayId() {
+        return relayId.clone();
+    }
+
+    /** Live counters (the same ones {@code GET /metrics} shows). */
+    public RelayMetrics metrics() {
+        return service.metrics();
+    }
+
+    /** Stops accepting, closes all connections, finishes deliveries in progress and closes the database cleanly. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        transport.close();
+        service.close();
+        database.ifPresent(H2Database::close);
+        LOG.info("Relay stopped");
+    }
+
+    /** Stops abruptly: drops connections and closes the database files without any cleanup, like a crash. */
+    public synchronized void halt() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        service.halt();
+        transport.close();
+        database.ifPresent(H2Database::halt);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.parley.relay.cli;
+
+import ch.qos.logback.classic.Level;
+import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayServer;
+import dev.parley.relay.TlsSettings;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code java -jar parley-relay.jar}: runs a relay until SIGTERM/SIGINT. A thin shell over {@link RelayServer}. */
+@Command(name = "parley-relay", mixinStandardHelpOptions = true, version = "Parley relay 0.1",
+        description = "Runs a Parley relay: it stores sealed messages until their recipients acknowledge them. "
+                + "Nothing it stores is readable: blobs are end-to-end encrypted and usernames are kept only as hashes.",
+        subcommands = {InviteCommand.class, StatsCommand.class})
+public final class RelayCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayCommand.class);
+    private static final RelayConfig DEFAULTS = RelayConfig.defaults();
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}). Use 0.0.0.0 to accept "
+            + "connections from other machines: it is never the default.", defaultValue = "127.0.0.1")
+    String host;
+
+    @Option(names = "--port", description = "TCP port (default: ${DEFAULT-VALUE}); 0 picks a free port.",
+            defaultValue = "8443")
+    int port;
+
+    @Option(names = "--data-dir", description = "Directory for the database, relay id and TLS certificate "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "parley-relay-data")
+    Path dataDir;
+
+    @Option(names = "--tls-keystore", description = "Serve wss:// with the first key entry of this PKCS12 keystore.")
+    Path keystore;
+
+    @Option(names = "--tls-keystore-password-file", description = "File holding the keystore password "
+            + "(kept out of the command line and shell history).")
+    Path keystorePasswordFile;
+
+    @Option(names = "--tls-self-signed", description = "Serve wss:// with a self-signed certificate generated once and "
+            + "kept in the data directory; its SHA-256 fingerprint is printed for clients to pin.")
+    boolean selfSigned;
+
+    @Option(names = "--invite-only", description = "Require an unused invite code to register "
+            + "(create codes with the 'invite create' subcommand).")
+    boolean inviteOnly;
+
+    @Option(names = "--message-ttl", description = "How long an unacknowledged message is kept, e.g. 30d, 12h "
+            + "(default: 30d).", converter = DurationConverter.class, defaultValue = "30d")
+    Duration messageTtl;
+
+    @Option(names = "--queue-quota", description = "Most messages queued for one recipient; further sends are "
+            + "refused with QUEUE_FULL (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
+    int queueQuota;
+
+    @Option(names = "--max-frame-bytes", description = "Largest accepted frame in bytes, 1024..1048576 "
+            + "(default: ${DEFAULT-VALUE}).", defaultValue = "65536")
+    int maxFrameBytes;
+
+    @Option(names = "--max-connections-per-address", description = "Most simultaneous connections from one IP "
+            + "address (default: ${DEFAULT-VALUE}).", defaultValue = "16")
+    int maxConnectionsPerAddress;
+
+    public static void main(String[] args) {
+        quietLogging();
+        System.exit(new CommandLine(new RelayCommand()).execute(args));
+    }
+
+    static void quietLogging() {
+        if (System.getProperty("logback.configurationFile") == null
+                && LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(Level.INFO);
+        }
+    }
+
+    RelayConfig config() throws Exception {
+        if (selfSigned && keystore != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "choose either --tls-keystore or --tls-self-signed");
+        }
+        RelayConfig config = DEFAULTS.withHost(host).withPort(port).withDataDir(dataDir).withInviteOnly(inviteOnly)
+                .withMessageTtl(messageTtl).withQueueQuota(queueQuota).withMaxFrameBytes(maxFrameBytes)
+                .withMaxConnectionsPerAddress(maxConnectionsPerAddress);
+        if (selfSigned) {
+            config = config.withTls(new TlsSettings.SelfSigned());
+        } else if (keystore != null) {
+            if (keystorePasswordFile == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--tls-keystore needs --tls-keystore-password-file");
+            }
+            char[] password = Files.readString(keystorePasswordFile, StandardCharsets.UTF_8).strip().toCharArray();
+            config = config.withTls(new TlsSettings.Pkcs12(keystore, password));
+        }
+        return config;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RelayConfig config;
+        try {
+            config = config();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        RelayServer relay = RelayServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("Shutting down");
+            relay.close();
+            stopped.countDown();
+        }, "relay-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Parley relay listening on " + relay.uri());
+        relay.tlsFingerprint().ifPresent(f -> out.println("TLS certificate SHA-256 fingerprint (pin this in clients): " + f));
+        if (!"127.0.0.1".equals(config.host()) && !"localhost".equals(config.host()) && config.tls() instanceof TlsSettings.None) {
+            out.println("Warning: serving without TLS on a non-loopback address.");
+        }
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.parley.relay.core;
+
+import dev.parley.crypto.wire.Envelope;
+import dev.parley.crypto.wire.Push;
+import dev.parley.relay.store.BlobStore;
+import dev.parley.relay.store.StoredBlob;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivery to one authenticated connection: drains the user's queue in id order, then sends {@link Push.QueueEmpty};
+ * afterwards blobs stored for the user are pushed as they arrive. Each blob is pushed at most once per connection;
+ * a blob is deleted only when acknowledged, so whatever was pushed but not acknowledged is delivered again on the
+ * next connection.
+ *
+ * <p>Relies on the {@link BlobStore} making ids visible in increasing order, so a cursor over ids misses nothing.
+ */
+final class DeviceConnection {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceConnection.class);
+    private static final int PAGE = 500;
+
+    private final String username;
+    private final FrameSink sink;
+    private final BlobStore blobs;
+    private final Executor executor;
+    private final RelayMetrics metrics;
+
+    private final Set<Long> inFlight = new HashSet<>();
+    private long cursor;
+    private boolean draining;
+    private boolean drainAgain;
+    private boolean queueEmptySent;
+    private boolean closed;
+
+    DeviceConnection(String username, FrameSink sink, BlobStore blobs, Executor executor, RelayMetrics metrics) {
+        this.username = username;
+        this.sink = sink;
+        this.blobs = blobs;
+        this.executor = executor;
+        this.metrics = metrics;
+    }
+
+    String username() {
+        return username;
+    }
+
+    /** Starts draining the queue on the delivery executor. */
+    synchronized void start() {
+        draining = true;
+        executor.execute(this::drain);
+    }
+
+    /** A blob was stored for this user (called after it is committed). */
+    synchronized void blobStored(StoredBlob blob) {
+        if (closed) {
+            return;
+        }
+        if (draining || !queueEmptySent) {
+            drainAgain = true;
+            return;
+        }
+        push(blob);
+        cursor = Math.max(cursor, blob.id());
+    }
+
+    /** The client acknowledged a blob; it is no longer in flight here. */
+    synchronized void acknowledged(long id) {
+        inFlight.remove(id);
+    }
+
+    synchronized void close() {
+        closed = true;
+    }
+
+    private void drain() {
+        try {
+            while (true) {
+                long from;
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                    drainAgain = false;
+                    from = cursor;
+                }
+                List<StoredBlob> page = blobs.queued(username, from, PAGE);
+                synchronized (this) {
+                    if (closed) {
+                        return;
+                    }
+                    for (StoredBlob blob : page) {
+                        push(blob);
+                        cursor = Math.max(cursor, blob.id());
+                    }
+                    if (page.size() == PAGE || drainAgain) {
+                        continue;
+                    }
+                    if (!queueEmptySent) {
+                        queueEmptySent = true;
+                        sink.send(Envelope.push(new Push.QueueEmpty()));
+                    }
+                    draining = false;
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Draining a queue failed; closing the connection so the client reconnects", e);
+            sink.close(1011, "delivery failed");
+        }
+    }
+
+    private void push(StoredBlob blob) {
+        if (inFlight.add(blob.id())) {
+            sink.send(Envelope.push(new Push.Deliver(blob.id(), blob.receivedAt().toEpochMilli(), blob.blob())));
+            metrics.delivered();
+        }
+    }
+}

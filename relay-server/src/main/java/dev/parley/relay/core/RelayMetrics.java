@@ -1,0 +1,120 @@
+package dev.parley.relay.core;
+
+import dev.parley.crypto.wire.ErrorCode;
+import dev.parley.relay.store.BlobStore;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of one relay, rendered in the Prometheus text format for {@code GET /metrics}. */
+public final class RelayMetrics {
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger authenticated = new AtomicInteger();
+    private final LongAdder routed = new LongAdder();
+    private final LongAdder delivered = new LongAdder();
+    private final LongAdder acknowledged = new LongAdder();
+    private final LongAdder ephemeral = new LongAdder();
+    private final LongAdder expired = new LongAdder();
+    private final Map<ErrorCode, LongAdder> rejects = new EnumMap<>(ErrorCode.class);
+    private final LongAdder closedForAbuse = new LongAdder();
+    private final BlobStore blobs;
+
+    public RelayMetrics(BlobStore blobs) {
+        this.blobs = blobs;
+        for (ErrorCode code : ErrorCode.values()) {
+            rejects.put(code, new LongAdder());
+        }
+    }
+
+    void connectionOpened() {
+        connections.incrementAndGet();
+    }
+
+    void connectionClosed(boolean wasAuthenticated) {
+        connections.decrementAndGet();
+        if (wasAuthenticated) {
+            authenticated.decrementAndGet();
+        }
+    }
+
+    void authenticated() {
+        authenticated.incrementAndGet();
+    }
+
+    void routed() {
+        routed.increment();
+    }
+
+    void delivered() {
+        delivered.increment();
+    }
+
+    void acknowledged() {
+        acknowledged.increment();
+    }
+
+    void ephemeral() {
+        ephemeral.increment();
+    }
+
+    void expired(int count) {
+        expired.add(count);
+    }
+
+    void rejected(ErrorCode code) {
+        rejects.get(code).increment();
+    }
+
+    void closedForAbuse() {
+        closedForAbuse.increment();
+    }
+
+    public int connections() {
+        return connections.get();
+    }
+
+    public long rejects(ErrorCode code) {
+        return rejects.get(code).sum();
+    }
+
+    public long messagesRouted() {
+        return routed.sum();
+    }
+
+    /** The Prometheus text exposition (format 0.0.4). */
+    public String render() {
+        StringBuilder out = new StringBuilder(2048);
+        gauge(out, "parley_relay_connections", "Open WebSocket connections.", connections.get());
+        gauge(out, "parley_relay_authenticated_connections", "Authenticated connections.", authenticated.get());
+        counter(out, "parley_relay_messages_routed_total", "Sealed blobs accepted and stored.", routed.sum());
+        counter(out, "parley_relay_messages_delivered_total", "Deliver frames pushed (including redeliveries).", delivered.sum());
+        counter(out, "parley_relay_messages_acknowledged_total", "Blobs deleted after acknowledgement.", acknowledged.sum());
+        counter(out, "parley_relay_ephemeral_total", "Ephemeral frames pushed to online recipients.", ephemeral.sum());
+        counter(out, "parley_relay_messages_expired_total", "Blobs deleted by the expiry sweeper.", expired.sum());
+        gauge(out, "parley_relay_stored_blobs", "Blobs waiting for acknowledgement.", blobs.totalQueued());
+        gauge(out, "parley_relay_stored_bytes", "Bytes of blobs waiting for acknowledgement.", blobs.totalQueuedBytes());
+        counter(out, "parley_relay_connections_closed_for_abuse_total", "Connections closed after repeated rejects.", closedForAbuse.sum());
+        out.append("# HELP parley_relay_rejects_total Rejected frames by error code.\n");
+        out.append("# TYPE parley_relay_rejects_total counter\n");
+        for (Map.Entry<ErrorCode, LongAdder> e : rejects.entrySet()) {
+            out.append("parley_relay_rejects_total{reason=\"").append(e.getKey().name()).append("\"} ")
+                    .append(e.getValue().sum()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, long value) {
+        metric(out, name, help, "gauge", value);
+    }
+
+    private static void counter(StringBuilder out, String name, String help, long value) {
+        metric(out, name, help, "counter", value);
+    }
+
+    private static void metric(StringBuilder out, String name, String help, String type, long value) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+        out.append(name).append(' ').append(value).append('\n');
+    }
+}

@@ -1,0 +1,409 @@
+package dev.parley.relay.core;
+
+import dev.parley.crypto.prekey.PreKeyBundle;
+import dev.parley.crypto.prekey.SignedPreKeyPublic;
+import dev.parley.crypto.primitives.Ed25519;
+import dev.parley.crypto.primitives.InvalidSignatureException;
+import dev.parley.crypto.primitives.RandomSource;
+import dev.parley.crypto.wire.Envelope;
+import dev.parley.crypto.wire.ErrorCode;
+import dev.parley.crypto.wire.FrameCodec;
+import dev.parley.crypto.wire.FrameDecodeException;
+import dev.parley.crypto.wire.Push;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.crypto.wire.Usernames;
+import dev.parley.relay.RelayConfig;
+import dev.parley.relay.limits.RateLimit;
+import dev.parley.relay.limits.RateLimitExceededException;
+import dev.parley.relay.limits.RateLimiter;
+import dev.parley.relay.store.Account;
+import dev.parley.relay.store.AccountStore;
+import dev.parley.relay.store.BlobStore;
+import dev.parley.relay.store.Registration;
+import dev.parley.relay.store.StoreException;
+import dev.parley.relay.store.StoreResult;
+import dev.parley.relay.store.StoredBlob;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The relay protocol, independent of the transport: admits connections, decodes frames, answers every request with
+ * exactly one response, routes sealed blobs and drives delivery. Thread-safe; frames of one connection are expected
+ * one at a time (as WebSocket containers deliver them).
+ */
+public final class RelayService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayService.class);
+    /** WebSocket close code 1008: policy violation. */
+    public static final int CLOSE_POLICY_VIOLATION = 1008;
+    /** WebSocket close code 1013: try again later (too many connections from one address). */
+    public static final int CLOSE_TRY_AGAIN_LATER = 1013;
+    /** WebSocket close code 1009: message too big (frames over twice the limit). */
+    public static final int CLOSE_TOO_BIG = 1009;
+    /** Application close code: the same user connected again elsewhere. */
+    public static final int CLOSE_DISPLACED = 4001;
+
+    private final RelayConfig config;
+    private final AccountStore accounts;
+    private final BlobStore blobs;
+    private final Ed25519 ed25519;
+    private final Clock clock;
+    private final FrameCodec codec = FrameCodec.cbor();
+    private final RateLimiter limiter;
+    private final ChallengeAuthenticator authenticator;
+    private final ConnectionRegistry registry = new ConnectionRegistry();
+    private final RelayMetrics metrics;
+    private final ExecutorService delivery;
+    private final ScheduledExecutorService scheduler;
+    private final ExpirySweeper sweeper;
+    private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
+
+    public RelayService(RelayConfig config, byte[] relayId, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
+                        RandomSource random, Clock clock) {
+        this.config = config;
+        this.accounts = accounts;
+        this.blobs = blobs;
+        this.ed25519 = ed25519;
+        this.clock = clock;
+        this.limiter = new RateLimiter(config.limits(), clock);
+        this.authenticator = new ChallengeAuthenticator(relayId, ed25519, random, accounts, clock, config.challengeTtl());
+        this.metrics = new RelayMetrics(blobs);
+        this.delivery = Executors.newFixedThreadPool(2, named("relay-delivery"));
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("relay-sweeper"));
+        this.sweeper = new ExpirySweeper(blobs, limiter, clock, metrics, scheduler, config.sweepInterval());
+    }
+
+    public RelayMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * A connection opened: admits it (or closes it when its address holds too many) and sends the first challenge.
+     *
+     * @return the connection's state, or null when it was refused
+     */
+    public ClientConnection open(FrameSink sink) {
+        if (!registry.admit(sink.remoteAddress(), config.maxConnectionsPerAddress())) {
+            metrics.rejected(ErrorCode.RATE_LIMITED);
+            sink.close(CLOSE_TRY_AGAIN_LATER, "too many connections from this address");
+            return null;
+        }
+        metrics.connectionOpened();
+        ClientConnection connection = new ClientConnection(sink, limiter.forConnection());
+        sendChallenge(connection);
+        return connection;
+    }
+
+    /** The connection closed (either side). */
+    public void closed(ClientConnection connection) {
+        if (connection == null || !connection.markClosed()) {
+            return;
+        }
+        registry.release(connection.sink().remoteAddress());
+        DeviceConnection device = connection.device();
+        if (device != null) {
+            device.close();
+            registry.offline(device.username(), connection);
+        }
+        metrics.connectionClosed(device != null);
+    }
+
+    /** Answers a frame that is larger than the frame limit without decoding it. */
+    public void tooLarge(ClientConnection connection, int size) {
+        reject(connection, 0, new RequestRejectedException(ErrorCode.FRAME_TOO_LARGE,
+                "frame of " + size + " bytes exceeds the limit of " + config.maxFrameBytes()));
+    }
+
+    /** Handles one binary frame from a client. Never throws. */
+    public void receive(ClientConnection connection, byte[] bytes) {
+        if (bytes.length > 2L * config.maxFrameBytes()) {
+            metrics.rejected(ErrorCode.FRAME_TOO_LARGE);
+            connection.sink().close(CLOSE_TOO_BIG, "frame exceeds twice the frame-size limit");
+            return;
+        }
+        if (bytes.length > config.maxFrameBytes()) {
+            tooLarge(connection, bytes.length);
+            return;
+        }
+        Envelope envelope;
+        try {
+            envelope = codec.decode(bytes);
+        } catch (FrameDecodeException e) {
+            reject(connection, e.requestId(), new RequestRejectedException(e.code(), e.getMessage()));
+            return;
+        }
+        long id = envelope.requestId();
+        try {
+            if (!(envelope.frame() instanceof Request request)) {
+                throw new RequestRejectedException(ErrorCode.UNEXPECTED_FRAME, "clients send request frames only");
+            }
+            Response response = handle(connection, id, request);
+            if (response != null) {
+                connection.sink().send(Envelope.of(id, response));
+            }
+        } catch (RequestRejectedException e) {
+            reject(connection, id, e);
+        } catch (RateLimitExceededException e) {
+            reject(connection, id, new RequestRejectedException(ErrorCode.RATE_LIMITED,
+                    "rate limit " + e.limit().name() + " exceeded", e.retryAfterMillis()));
+        } catch (StoreException e) {
+            LOG.error("Store failure while handling a frame", e);
+            reject(connection, id, new RequestRejectedException(ErrorCode.INTERNAL_ERROR, "the relay could not store or load data"));
+        } catch (RuntimeException e) {
+            LOG.error("Unexpected failure while handling a frame", e);
+            reject(connection, id, new RequestRejectedException(ErrorCode.INTERNAL_ERROR, "internal relay error"));
+        }
+    }
+
+    /** @return the response, or null when the handler has already sent it */
+    private Response handle(ClientConnection connection, long id, Request request)
+            throws RequestRejectedException, RateLimitExceededException {
+        DeviceConnection device = connection.device();
+        if (request instanceof Request.Register register) {
+            return register(connection, register);
+        }
+        if (request instanceof Request.Authenticate authenticate) {
+            if (device != null) {
+                throw new RequestRejectedException(ErrorCode.ALREADY_AUTHENTICATED, "this connection is already authenticated");
+            }
+            authenticate(connection, id, authenticate);
+            return null;
+        }
+        if (device == null) {
+            throw new RequestRejectedException(ErrorCode.NOT_AUTHENTICATED, "authenticate first");
+        }
+        if (request instanceof Request.Send send) {
+            return send(connection, send);
+        }
+        if (request instanceof Request.Ack ack) {
+            return ack(device, ack);
+        }
+        if (request instanceof Request.FetchBundle fetch) {
+            return fetchBundle(connection, fetch);
+        }
+        if (request instanceof Request.UploadPreKeys upload) {
+            return upload(device, upload);
+        }
+        if (request instanceof Request.SendEphemeral ephemeral) {
+            return sendEphemeral(connection, ephemeral);
+        }
+        throw new RequestRejectedException(ErrorCode.UNKNOWN_TYPE, "unsupported request");
+    }
+
+    private Response register(ClientConnection connection, Request.Register register)
+            throws RequestRejectedException, RateLimitExceededException {
+        limiter.check(RateLimit.REGISTER_PER_ADDRESS, connection.sink().remoteAddress());
+        if (!Usernames.isValid(register.username())) {
+            throw new RequestRejectedException(ErrorCode.INVALID_USERNAME,
+                    "usernames are 3-32 characters of a-z 0-9 . _ - starting with a letter or digit");
+        }
+        if (config.inviteOnly() && (register.inviteCode() == null || register.inviteCode().isBlank())) {
+            throw new RequestRejectedException(ErrorCode.INVALID_INVITE, "this relay is invite-only: an invite code is required");
+        }
+        verifySignedPreKey(register.identityKey(), register.signedPreKey());
+        Account account = new Account(register.username(), register.identityKey(), register.signedPreKey());
+        Registration outcome = accounts.register(account, register.oneTimePreKeys(),
+                config.inviteOnly() ? register.inviteCode() : null, clock.instant());
+        switch (outcome) {
+            case CREATED:
+                knownUsers.add(register.username());
+                return new Response.Ok();
+            case USERNAME_TAKEN:
+                throw new RequestRejectedException(ErrorCode.USERNAME_TAKEN, "that username is taken");
+            case INVALID_INVITE:
+                throw new RequestRejectedException(ErrorCode.INVALID_INVITE, "the invite code is unknown, used or revoked");
+            default:
+                throw new IllegalStateException("unexpected registration outcome");
+        }
+    }
+
+    /** Sends Authenticated (then starts delivery), or the error followed by a fresh challenge. */
+    private void authenticate(ClientConnection connection, long id, Request.Authenticate authenticate)
+            throws RateLimitExceededException {
+        limiter.check(RateLimit.AUTH_PER_ADDRESS, connection.sink().remoteAddress());
+        Push.Challenge challenge = connection.takeChallenge();
+        Account account;
+        try {
+            account = authenticator.verify(challenge, authenticate);
+        } catch (RequestRejectedException e) {
+            reject(connection, id, e);
+            sendChallenge(connection);
+            return;
+        }
+        String username = account.username();
+        DeviceConnection device = new DeviceConnection(username, connection.sink(), blobs, delivery, metrics);
+        connection.authenticated(device);
+        metrics.authenticated();
+        ClientConnection displaced = registry.online(username, connection);
+        if (displaced != null && displaced != connection) {
+            displaced.sink().close(CLOSE_DISPLACED, "signed in on another connection");
+        }
+        int remaining = accounts.oneTimePreKeyCount(username);
+        connection.sink().send(Envelope.of(id, new Response.Authenticated(remaining)));
+        if (remaining < config.preKeyLowThreshold()) {
+            connection.sink().send(Envelope.push(new Push.PreKeysLow(remaining)));
+        }
+        device.start();
+    }
+
+    private Response send(ClientConnection connection, Request.Send send)
+            throws RequestRejectedException, RateLimitExceededException {
+        connection.buckets().check(RateLimit.SEND_PER_CONNECTION);
+        limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
+        requireUser(send.to());
+        Instant now = clock.instant();
+        StoreResult result = blobs.store(send.to(), send.clientMessageId(), send.blob(), now,
+                now.plus(config.messageTtl()), config.queueQuota());
+        switch (result.status()) {
+            case DUPLICATE:
+                return new Response.SendAccepted(true);
+            case QUEUE_FULL:
+                throw new RequestRejectedException(ErrorCode.QUEUE_FULL,
+                        "the recipient's queue is full; retry when they have caught up", 60_000);
+            case STORED:
+                metrics.routed();
+                ClientConnection recipient = registry.find(send.to());
+                DeviceConnection device = recipient == null ? null : recipient.device();
+                if (device != null) {
+                    device.blobStored(new StoredBlob(result.id(), send.blob(), now));
+                }
+                return new Response.SendAccepted(false);
+            default:
+                throw new IllegalStateException("unexpected store outcome");
+        }
+    }
+
+    private Response ack(DeviceConnection device, Request.Ack ack) throws RequestRejectedException {
+        if (!blobs.delete(device.username(), ack.messageId())) {
+            throw new RequestRejectedException(ErrorCode.UNKNOWN_MESSAGE, "no such message is queued for you");
+        }
+        device.acknowledged(ack.messageId());
+        metrics.acknowledged();
+        return new Response.Ok();
+    }
+
+    private Response fetchBundle(ClientConnection connection, Request.FetchBundle fetch)
+            throws RequestRejectedException, RateLimitExceededException {
+        connection.buckets().check(RateLimit.DIRECTORY_PER_CONNECTION);
+        limiter.check(RateLimit.DIRECTORY_PER_ADDRESS, connection.sink().remoteAddress());
+        if (!Usernames.isValid(fetch.username())) {
+            throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
+        }
+        Optional<PreKeyBundle> bundle = accounts.takeBundle(fetch.username());
+        if (bundle.isEmpty()) {
+            throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
+        }
+        int remaining = accounts.oneTimePreKeyCount(fetch.username());
+        if (remaining < config.preKeyLowThreshold()) {
+            ClientConnection owner = registry.find(fetch.username());
+            if (owner != null) {
+                owner.sink().send(Envelope.push(new Push.PreKeysLow(remaining)));
+            }
+        }
+        return new Response.Bundle(fetch.username(), bundle.get());
+    }
+
+    private Response upload(DeviceConnection device, Request.UploadPreKeys upload) throws RequestRejectedException {
+        if (upload.signedPreKey() != null) {
+            Account account = accounts.find(device.username())
+                    .orElseThrow(() -> new RequestRejectedException(ErrorCode.UNKNOWN_USER, "account no longer exists"));
+            verifySignedPreKey(account.identityKey(), upload.signedPreKey());
+        }
+        accounts.addPreKeys(device.username(), upload.signedPreKey(), upload.oneTimePreKeys());
+        return new Response.PreKeyCount(accounts.oneTimePreKeyCount(device.username()));
+    }
+
+    private Response sendEphemeral(ClientConnection connection, Request.SendEphemeral ephemeral)
+            throws RequestRejectedException, RateLimitExceededException {
+        connection.buckets().check(RateLimit.SEND_PER_CONNECTION);
+        limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
+        requireUser(ephemeral.to());
+        ClientConnection recipient = registry.find(ephemeral.to());
+        if (recipient != null && recipient.device() != null) {
+            recipient.sink().send(Envelope.push(new Push.Ephemeral(ephemeral.blob())));
+            metrics.ephemeral();
+        }
+        return new Response.Ok();
+    }
+
+    private void requireUser(String username) throws RequestRejectedException {
+        if (knownUsers.contains(username)) {
+            return;
+        }
+        if (!Usernames.isValid(username) || accounts.find(username).isEmpty()) {
+            throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
+        }
+        knownUsers.add(username);
+    }
+
+    private void verifySignedPreKey(byte[] identityKey, SignedPreKeyPublic signedPreKey) throws RequestRejectedException {
+        try {
+            ed25519.verify(identityKey, signedPreKey.signedMessage(), signedPreKey.signature());
+        } catch (InvalidSignatureException e) {
+            throw new RequestRejectedException(ErrorCode.INVALID_SIGNATURE,
+                    "the signed prekey's signature does not verify against the identity key");
+        }
+    }
+
+    private void sendChallenge(ClientConnection connection) {
+        Push.Challenge challenge = authenticator.newChallenge();
+        connection.offer(challenge);
+        connection.sink().send(Envelope.push(challenge));
+    }
+
+    /** Sends the error response and takes a strike; a connection out of strikes is closed with 1008. */
+    private void reject(ClientConnection connection, long requestId, RequestRejectedException e) {
+        metrics.rejected(e.code());
+        connection.sink().send(Envelope.of(requestId,
+                new Response.ErrorResponse(e.code(), e.getMessage(), e.retryAfterMillis())));
+        try {
+            connection.buckets().check(RateLimit.STRIKES_PER_CONNECTION);
+        } catch (RateLimitExceededException abuse) {
+            metrics.closedForAbuse();
+            LOG.info("Closing a connection after repeated rejected frames");
+            connection.sink().close(CLOSE_POLICY_VIOLATION, "too many rejected frames");
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.close();
+        scheduler.shutdownNow();
+        delivery.shutdown();
+        try {
+            if (!delivery.awaitTermination(5, TimeUnit.SECONDS)) {
+                delivery.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            delivery.shutdownNow();
+        }
+    }
+
+    /** Stops at once without waiting for deliveries in progress; for crash tests. */
+    public void halt() {
+        sweeper.close();
+        scheduler.shutdownNow();
+        delivery.shutdownNow();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package dev.parley.relay.store;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Queues of sealed blobs per recipient. Thread-safe; every method is atomic. Never stores who sent a blob.
+ *
+ * <p>Idempotency: a (recipient, client message id) pair is remembered until the blob's expiry, even after it was
+ * acknowledged (only the blob bytes are deleted at acknowledgement), so a retried send is never stored twice.
+ */
+public interface BlobStore {
+
+    /** Stores a blob unless it is a duplicate or the recipient already has {@code quota} blobs queued. */
+    StoreResult store(String recipient, byte[] clientMessageId, byte[] blob, Instant receivedAt, Instant expiresAt,
+                      int quota);
+
+    /** Up to {@code limit} queued blobs of the recipient with id greater than {@code afterId}, in id order. */
+    List<StoredBlob> queued(String recipient, long afterId, int limit);
+
+    /** Deletes an acknowledged blob's bytes. @return false when no such blob is queued for this recipient */
+    boolean delete(String recipient, long id);
+
+    /** Deletes every blob (and idempotency record) that expired at or before {@code now}. @return blobs deleted */
+    int deleteExpired(Instant now);
+
+    int queuedCount(String recipient);
+
+    /** Queued blobs over all recipients. */
+    long totalQueued();
+
+    /** Bytes of queued blobs over all recipients. */
+    long totalQueuedBytes();
+}

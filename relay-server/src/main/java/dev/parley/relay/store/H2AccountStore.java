@@ -1,0 +1,209 @@
+package dev.parley.relay.store;
+
+import dev.parley.crypto.prekey.OneTimePreKeyPublic;
+import dev.parley.crypto.prekey.PreKeyBundle;
+import dev.parley.crypto.prekey.SignedPreKeyPublic;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link AccountStore} on the relay's H2 database. */
+final class H2AccountStore implements AccountStore {
+    private final H2Database db;
+
+    H2AccountStore(H2Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Registration register(Account account, List<OneTimePreKeyPublic> oneTimePreKeys, String inviteCode,
+                                 Instant now) {
+        byte[] key = UsernameKey.of(account.username());
+        return db.transaction(c -> {
+            if (loadAccount(c, key, account.username()).isPresent()) {
+                return Registration.USERNAME_TAKEN;
+            }
+            if (inviteCode != null) {
+                try (PreparedStatement use = c.prepareStatement(
+                        "UPDATE invites SET used_at = ? WHERE code = ? AND used_at IS NULL AND revoked = FALSE")) {
+                    use.setLong(1, now.toEpochMilli());
+                    use.setString(2, inviteCode);
+                    if (use.executeUpdate() != 1) {
+                        return Registration.INVALID_INVITE;
+                    }
+                }
+            }
+            SignedPreKeyPublic spk = account.signedPreKey();
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO accounts (username_key, identity_key, "
+                    + "signed_prekey_id, signed_prekey, signed_prekey_signature, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setBytes(1, key);
+                insert.setBytes(2, account.identityKey());
+                insert.setInt(3, spk.id());
+                insert.setBytes(4, spk.publicKey());
+                insert.setBytes(5, spk.signature());
+                insert.setLong(6, now.toEpochMilli());
+                insert.executeUpdate();
+            }
+            insertOneTime(c, key, oneTimePreKeys);
+            return Registration.CREATED;
+        });
+    }
+
+    @Override
+    public Optional<Account> find(String username) {
+        byte[] key = UsernameKey.of(username);
+        return db.transaction(c -> loadAccount(c, key, username));
+    }
+
+    @Override
+    public Optional<PreKeyBundle> takeBundle(String username) {
+        byte[] key = UsernameKey.of(username);
+        return db.transaction(c -> {
+            Optional<Account> account = loadAccount(c, key, username);
+            if (account.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<OneTimePreKeyPublic> oneTime = Optional.empty();
+            try (PreparedStatement first = c.prepareStatement("SELECT seq, prekey_id, public_key FROM one_time_prekeys "
+                    + "WHERE username_key = ? ORDER BY seq LIMIT 1 FOR UPDATE")) {
+                first.setBytes(1, key);
+                try (ResultSet rs = first.executeQuery()) {
+                    if (rs.next()) {
+                        long seq = rs.getLong(1);
+                        oneTime = Optional.of(new OneTimePreKeyPublic(rs.getInt(2), rs.getBytes(3)));
+                        try (PreparedStatement delete = c.prepareStatement("DELETE FROM one_time_prekeys WHERE seq = ?")) {
+                            delete.setLong(1, seq);
+                            delete.executeUpdate();
+                        }
+                    }
+                }
+            }
+            Account a = account.get();
+            return Optional.of(new PreKeyBundle(a.identityKey(), a.signedPreKey(), oneTime));
+        });
+    }
+
+    @Override
+    public void addPreKeys(String username, SignedPreKeyPublic newSignedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys) {
+        byte[] key = UsernameKey.of(username);
+        db.transaction(c -> {
+            if (newSignedPreKey != null) {
+                try (PreparedStatement update = c.prepareStatement("UPDATE accounts SET signed_prekey_id = ?, "
+                        + "signed_prekey = ?, signed_prekey_signature = ? WHERE username_key = ?")) {
+                    update.setInt(1, newSignedPreKey.id());
+                    update.setBytes(2, newSignedPreKey.publicKey());
+                    update.setBytes(3, newSignedPreKey.signature());
+                    update.setBytes(4, key);
+                    update.executeUpdate();
+                }
+            }
+            insertOneTime(c, key, oneTimePreKeys);
+            return null;
+        });
+    }
+
+    @Override
+    public int oneTimePreKeyCount(String username) {
+        byte[] key = UsernameKey.of(username);
+        return db.transaction(c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM one_time_prekeys WHERE username_key = ?")) {
+                count.setBytes(1, key);
+                try (ResultSet rs = count.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        });
+    }
+
+    @Override
+    public long accountCount() {
+        return db.transaction(c -> {
+            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM accounts");
+                 ResultSet rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Override
+    public void addInvite(String code, Instant createdAt) {
+        db.transaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO invites (code, created_at) SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM invites WHERE code = ?)")) {
+                insert.setString(1, code);
+                insert.setLong(2, createdAt.toEpochMilli());
+                insert.setString(3, code);
+                insert.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Invite> invites() {
+        return db.transaction(c -> {
+            List<Invite> out = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT code, created_at, used_at, revoked FROM invites ORDER BY created_at, code");
+                 ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    long used = rs.getLong(3);
+                    Optional<Instant> usedAt = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(used));
+                    out.add(new Invite(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), usedAt, rs.getBoolean(4)));
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public boolean revokeInvite(String code) {
+        return db.transaction(c -> {
+            try (PreparedStatement revoke = c.prepareStatement(
+                    "UPDATE invites SET revoked = TRUE WHERE code = ? AND revoked = FALSE")) {
+                revoke.setString(1, code);
+                return revoke.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static Optional<Account> loadAccount(Connection c, byte[] key, String username) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT identity_key, signed_prekey_id, signed_prekey, "
+                + "signed_prekey_signature FROM accounts WHERE username_key = ?")) {
+            select.setBytes(1, key);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Account(username, rs.getBytes(1),
+                        new SignedPreKeyPublic(rs.getInt(2), rs.getBytes(3), rs.getBytes(4))));
+            }
+        }
+    }
+
+    private static void insertOneTime(Connection c, byte[] key, List<OneTimePreKeyPublic> keys) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO one_time_prekeys (username_key, prekey_id, "
+                + "public_key) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM one_time_prekeys WHERE username_key = ? "
+                + "AND prekey_id = ?)")) {
+            for (OneTimePreKeyPublic k : keys) {
+                insert.setBytes(1, key);
+                insert.setInt(2, k.id());
+                insert.setBytes(3, k.publicKey());
+                insert.setBytes(4, key);
+                insert.setInt(5, k.id());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+}

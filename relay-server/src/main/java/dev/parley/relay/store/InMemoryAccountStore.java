@@ -1,0 +1,108 @@
+package dev.parley.relay.store;
+
+import dev.parley.crypto.prekey.OneTimePreKeyPublic;
+import dev.parley.crypto.prekey.PreKeyBundle;
+import dev.parley.crypto.prekey.SignedPreKeyPublic;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An {@link AccountStore} in memory, for tests and a relay run without a data directory. */
+public final class InMemoryAccountStore implements AccountStore {
+    private final Map<String, Account> accounts = new HashMap<>();
+    private final Map<String, Deque<OneTimePreKeyPublic>> preKeys = new HashMap<>();
+    private final Map<String, Invite> invites = new LinkedHashMap<>();
+
+    @Override
+    public synchronized Registration register(Account account, List<OneTimePreKeyPublic> oneTimePreKeys,
+                                              String inviteCode, Instant now) {
+        if (accounts.containsKey(account.username())) {
+            return Registration.USERNAME_TAKEN;
+        }
+        if (inviteCode != null) {
+            Invite invite = invites.get(inviteCode);
+            if (invite == null || !invite.usable()) {
+                return Registration.INVALID_INVITE;
+            }
+            invites.put(inviteCode, new Invite(inviteCode, invite.createdAt(), Optional.of(now), false));
+        }
+        accounts.put(account.username(), account);
+        preKeys.put(account.username(), new ArrayDeque<>());
+        addOneTime(account.username(), oneTimePreKeys);
+        return Registration.CREATED;
+    }
+
+    @Override
+    public synchronized Optional<Account> find(String username) {
+        return Optional.ofNullable(accounts.get(username));
+    }
+
+    @Override
+    public synchronized Optional<PreKeyBundle> takeBundle(String username) {
+        Account account = accounts.get(username);
+        if (account == null) {
+            return Optional.empty();
+        }
+        OneTimePreKeyPublic oneTime = preKeys.get(username).pollFirst();
+        return Optional.of(new PreKeyBundle(account.identityKey(), account.signedPreKey(), Optional.ofNullable(oneTime)));
+    }
+
+    @Override
+    public synchronized void addPreKeys(String username, SignedPreKeyPublic newSignedPreKey,
+                                        List<OneTimePreKeyPublic> oneTimePreKeys) {
+        Account account = accounts.get(username);
+        if (account == null) {
+            return;
+        }
+        if (newSignedPreKey != null) {
+            accounts.put(username, new Account(username, account.identityKey(), newSignedPreKey));
+        }
+        addOneTime(username, oneTimePreKeys);
+    }
+
+    private void addOneTime(String username, List<OneTimePreKeyPublic> keys) {
+        Deque<OneTimePreKeyPublic> stock = preKeys.get(username);
+        for (OneTimePreKeyPublic key : keys) {
+            if (stock.stream().noneMatch(k -> k.id() == key.id())) {
+                stock.addLast(key);
+            }
+        }
+    }
+
+    @Override
+    public synchronized int oneTimePreKeyCount(String username) {
+        Deque<OneTimePreKeyPublic> stock = preKeys.get(username);
+        return stock == null ? 0 : stock.size();
+    }
+
+    @Override
+    public synchronized long accountCount() {
+        return accounts.size();
+    }
+
+    @Override
+    public synchronized void addInvite(String code, Instant createdAt) {
+        invites.putIfAbsent(code, new Invite(code, createdAt, Optional.empty(), false));
+    }
+
+    @Override
+    public synchronized List<Invite> invites() {
+        return new ArrayList<>(invites.values());
+    }
+
+    @Override
+    public synchronized boolean revokeInvite(String code) {
+        Invite invite = invites.get(code);
+        if (invite == null || invite.revoked()) {
+            return false;
+        }
+        invites.put(code, new Invite(code, invite.createdAt(), invite.usedAt(), true));
+        return true;
+    }
+}

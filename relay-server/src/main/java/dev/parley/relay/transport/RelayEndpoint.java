@@ -1,0 +1,54 @@
+package dev.parley.relay.transport;
+
+import dev.parley.relay.core.ClientConnection;
+import dev.parley.relay.core.RelayService;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.nio.charset.StandardCharsets;
+import org.glassfish.tyrus.core.TyrusSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Public only because Tyrus invokes it reflectively. The one WebSocket endpoint ({@code /parley}): hands binary frames to the {@link RelayService}. */
+public final class RelayEndpoint extends Endpoint {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayEndpoint.class);
+    private static final String CONNECTION = "parley.connection";
+
+    private final RelayService service;
+    private final int sessionBufferBytes;
+
+    RelayEndpoint(RelayService service, int sessionBufferBytes) {
+        this.service = service;
+        this.sessionBufferBytes = sessionBufferBytes;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        String address = session instanceof TyrusSession tyrus && tyrus.getRemoteAddr() != null
+                ? tyrus.getRemoteAddr() : "unknown";
+        session.setMaxBinaryMessageBufferSize(sessionBufferBytes);
+        session.setMaxTextMessageBufferSize(sessionBufferBytes);
+        ClientConnection connection = service.open(new TyrusFrameSink(session, address));
+        if (connection == null) {
+            return;
+        }
+        session.getUserProperties().put(CONNECTION, connection);
+        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) bytes -> service.receive(connection, bytes));
+        // Text frames are not part of the protocol: they are decoded like binary ones and rejected as malformed.
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
+                service.receive(connection, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        service.closed((ClientConnection) session.getUserProperties().get(CONNECTION));
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        LOG.debug("WebSocket error on a connection: {}", error.toString());
+    }
+}

@@ -1,0 +1,105 @@
+package dev.parley.relay.transport;
+
+import dev.parley.relay.core.RelayMetrics;
+import dev.parley.relay.core.RelayService;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.ssl.SSLEngineConfigurator;
+import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
+
+/**
+ * One Grizzly listener bound to exactly the configured host and port, serving the WebSocket endpoint
+ * {@value #PATH}, {@code GET /health} and {@code GET /metrics}, over TLS when given an {@link SSLContext}.
+ */
+public final class WebSocketTransport implements AutoCloseable {
+    /** The WebSocket path clients connect to. */
+    public static final String PATH = "/parley";
+
+    private final HttpServer http;
+    private final NetworkListener listener;
+
+    private WebSocketTransport(HttpServer http, NetworkListener listener) {
+        this.http = http;
+        this.listener = listener;
+    }
+
+    /** Binds and starts serving. */
+    public static WebSocketTransport start(String host, int port, Optional<SSLContext> tls, RelayService service,
+                                           int maxFrameBytes) throws IOException {
+        // Frames up to 2x the limit are read and answered with FRAME_TOO_LARGE; larger messages close the connection
+        // with 1009 (and beyond Tyrus's read buffer, 4x, with 1011).
+        int sessionLimit = maxFrameBytes * 2 + 1024;
+        RelayContainer container = new RelayContainer(sessionLimit * 2);
+        RelayEndpoint endpoint = new RelayEndpoint(service, sessionLimit);
+        ServerEndpointConfig config = ServerEndpointConfig.Builder.create(RelayEndpoint.class, PATH)
+                .configurator(new ServerEndpointConfig.Configurator() {
+                    @Override
+                    public <T> T getEndpointInstance(Class<T> endpointClass) {
+                        return endpointClass.cast(endpoint);
+                    }
+                })
+                .build();
+        try {
+            container.register(config);
+        } catch (DeploymentException e) {
+            throw new IOException("the relay endpoint could not be deployed", e);
+        }
+        HttpServer http = new HttpServer();
+        NetworkListener listener = new NetworkListener("parley", host, port);
+        tls.ifPresent(context -> {
+            listener.setSecure(true);
+            listener.setSSLEngineConfig(new SSLEngineConfigurator(context, false, false, false));
+        });
+        listener.registerAddOn(new WebSocketAddOn(container, ""));
+        http.addListener(listener);
+        RelayMetrics metrics = service.metrics();
+        http.getServerConfiguration().addHttpHandler(new HttpHandler() {
+            @Override
+            public void service(Request request, Response response) throws IOException {
+                String path = request.getRequestURI();
+                if (!"GET".equals(request.getMethod().getMethodString())) {
+                    response.setStatus(405);
+                    write(response, "method not allowed\n", "text/plain");
+                } else if ("/health".equals(path)) {
+                    write(response, "ok\n", "text/plain");
+                } else if ("/metrics".equals(path)) {
+                    write(response, metrics.render(), "text/plain; version=0.0.4");
+                } else {
+                    response.setStatus(404);
+                    write(response, "not found\n", "text/plain");
+                }
+            }
+        });
+        http.start();
+        return new WebSocketTransport(http, listener);
+    }
+
+    private static void write(Response response, String body, String type) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentType(type);
+        response.setCharacterEncoding("UTF-8");
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    /** The bound port (the chosen one when configured with port 0). */
+    public int port() {
+        return listener.getPort();
+    }
+
+    /** Stops accepting and closes every connection. */
+    @Override
+    public void close() {
+        http.shutdownNow();
+    }
+
+}

@@ -1,0 +1,182 @@
+package dev.parley.relay.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.crypto.prekey.OneTimePreKeyPublic;
+import dev.parley.crypto.prekey.PreKeyBundle;
+import dev.parley.crypto.prekey.SignedPreKeyPublic;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The behaviour every {@link AccountStore} and {@link BlobStore} pair must have. */
+abstract class StoreContractTest {
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    protected AccountStore accounts;
+    protected BlobStore blobs;
+
+    protected abstract void open() throws Exception;
+
+    protected abstract void close() throws Exception;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        open();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        close();
+    }
+
+    static byte[] bytes(int length, int value) {
+        byte[] b = new byte[length];
+        Arrays.fill(b, (byte) value);
+        return b;
+    }
+
+    static Account account(String name) {
+        return new Account(name, bytes(32, name.hashCode()), new SignedPreKeyPublic(1, bytes(32, 2), bytes(64, 3)));
+    }
+
+    static List<OneTimePreKeyPublic> preKeys(int from, int count) {
+        List<OneTimePreKeyPublic> keys = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            keys.add(new OneTimePreKeyPublic(i, bytes(32, i)));
+        }
+        return keys;
+    }
+
+    @Test
+    void registersOnceAndFindsByExactUsername() {
+        assertThat(accounts.register(account("alice"), preKeys(1, 2), null, T0)).isEqualTo(Registration.CREATED);
+        assertThat(accounts.register(account("alice"), preKeys(1, 2), null, T0)).isEqualTo(Registration.USERNAME_TAKEN);
+        assertThat(accounts.find("alice")).hasValueSatisfying(a -> {
+            assertThat(a.identityKey()).isEqualTo(account("alice").identityKey());
+            assertThat(a.signedPreKey()).isEqualTo(account("alice").signedPreKey());
+        });
+        assertThat(accounts.find("alic")).isEmpty();
+        assertThat(accounts.accountCount()).isEqualTo(1);
+    }
+
+    @Test
+    void inviteCodesAreSingleUseAndRevocable() {
+        accounts.addInvite("code-1", T0);
+        accounts.addInvite("code-2", T0);
+        assertThat(accounts.register(account("bob"), List.of(), "nope", T0)).isEqualTo(Registration.INVALID_INVITE);
+        assertThat(accounts.find("bob")).isEmpty();
+        assertThat(accounts.register(account("bob"), List.of(), "code-1", T0)).isEqualTo(Registration.CREATED);
+        assertThat(accounts.register(account("carol"), List.of(), "code-1", T0)).isEqualTo(Registration.INVALID_INVITE);
+        assertThat(accounts.revokeInvite("code-2")).isTrue();
+        assertThat(accounts.revokeInvite("code-2")).isFalse();
+        assertThat(accounts.register(account("carol"), List.of(), "code-2", T0)).isEqualTo(Registration.INVALID_INVITE);
+        assertThat(accounts.invites()).extracting(Invite::code, Invite::usable)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("code-1", false),
+                        org.assertj.core.groups.Tuple.tuple("code-2", false));
+    }
+
+    @Test
+    void bundleFetchConsumesOneTimePreKeysInOrderThenComesWithout() {
+        accounts.register(account("alice"), preKeys(1, 2), null, T0);
+        assertThat(accounts.takeBundle("alice").flatMap(PreKeyBundle::oneTimePreKey)).map(OneTimePreKeyPublic::id).contains(1);
+        assertThat(accounts.oneTimePreKeyCount("alice")).isEqualTo(1);
+        assertThat(accounts.takeBundle("alice").flatMap(PreKeyBundle::oneTimePreKey)).map(OneTimePreKeyPublic::id).contains(2);
+        assertThat(accounts.takeBundle("alice")).hasValueSatisfying(b -> assertThat(b.oneTimePreKey()).isEmpty());
+        assertThat(accounts.takeBundle("nobody")).isEmpty();
+    }
+
+    @Test
+    void uploadAddsNewPreKeysIgnoresKnownIdsAndReplacesSignedPreKey() {
+        accounts.register(account("alice"), preKeys(1, 2), null, T0);
+        SignedPreKeyPublic next = new SignedPreKeyPublic(2, bytes(32, 8), bytes(64, 9));
+        accounts.addPreKeys("alice", next, preKeys(2, 3));
+        assertThat(accounts.oneTimePreKeyCount("alice")).isEqualTo(4);
+        assertThat(accounts.find("alice")).hasValueSatisfying(a -> assertThat(a.signedPreKey()).isEqualTo(next));
+    }
+
+    @Test
+    void concurrentFetchesNeverHandOutTheSameOneTimePreKey() throws Exception {
+        accounts.register(account("alice"), preKeys(1, 100), null, T0);
+        Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int i = 0; i < 120; i++) {
+            pool.submit(() -> accounts.takeBundle("alice").flatMap(PreKeyBundle::oneTimePreKey)
+                    .ifPresent(k -> assertThat(handedOut.add(k.id())).isTrue()));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(handedOut).hasSize(100);
+        assertThat(accounts.oneTimePreKeyCount("alice")).isZero();
+    }
+
+    @Test
+    void blobsQueueInOrderPerRecipientAndDeleteOnlyForTheirRecipient() {
+        Instant expiry = T0.plus(Duration.ofDays(30));
+        long a1 = blobs.store("bob", bytes(16, 1), bytes(10, 1), T0, expiry, 100).id();
+        long c1 = blobs.store("carol", bytes(16, 2), bytes(20, 2), T0, expiry, 100).id();
+        long a2 = blobs.store("bob", bytes(16, 3), bytes(30, 3), T0, expiry, 100).id();
+        assertThat(blobs.queued("bob", 0, 10)).extracting(StoredBlob::id).containsExactly(a1, a2);
+        assertThat(blobs.queued("bob", a1, 10)).extracting(StoredBlob::id).containsExactly(a2);
+        assertThat(blobs.queued("bob", 0, 1)).extracting(StoredBlob::id).containsExactly(a1);
+        assertThat(blobs.queued("bob", 0, 10).get(1).blob()).isEqualTo(bytes(30, 3));
+        assertThat(blobs.totalQueued()).isEqualTo(3);
+        assertThat(blobs.totalQueuedBytes()).isEqualTo(60);
+        assertThat(blobs.delete("bob", c1)).isFalse();
+        assertThat(blobs.delete("bob", a1)).isTrue();
+        assertThat(blobs.delete("bob", a1)).isFalse();
+        assertThat(blobs.queued("bob", 0, 10)).extracting(StoredBlob::id).containsExactly(a2);
+        assertThat(blobs.queuedCount("bob")).isEqualTo(1);
+        assertThat(blobs.totalQueuedBytes()).isEqualTo(50);
+    }
+
+    @Test
+    void aClientMessageIdIsStoredOnceEvenAfterAcknowledgement() {
+        Instant expiry = T0.plus(Duration.ofDays(30));
+        StoreResult first = blobs.store("bob", bytes(16, 1), bytes(10, 1), T0, expiry, 100);
+        assertThat(first.status()).isEqualTo(StoreResult.Status.STORED);
+        assertThat(blobs.store("bob", bytes(16, 1), bytes(10, 1), T0, expiry, 100).status())
+                .isEqualTo(StoreResult.Status.DUPLICATE);
+        blobs.delete("bob", first.id());
+        assertThat(blobs.store("bob", bytes(16, 1), bytes(10, 1), T0, expiry, 100).status())
+                .isEqualTo(StoreResult.Status.DUPLICATE);
+        assertThat(blobs.store("carol", bytes(16, 1), bytes(10, 1), T0, expiry, 100).status())
+                .isEqualTo(StoreResult.Status.STORED);
+        assertThat(blobs.queued("bob", 0, 10)).isEmpty();
+    }
+
+    @Test
+    void aFullQueueRejectsUntilSomethingIsAcknowledged() {
+        Instant expiry = T0.plus(Duration.ofDays(30));
+        long first = blobs.store("bob", bytes(16, 1), bytes(10, 1), T0, expiry, 2).id();
+        blobs.store("bob", bytes(16, 2), bytes(10, 1), T0, expiry, 2);
+        assertThat(blobs.store("bob", bytes(16, 3), bytes(10, 1), T0, expiry, 2).status())
+                .isEqualTo(StoreResult.Status.QUEUE_FULL);
+        blobs.delete("bob", first);
+        assertThat(blobs.store("bob", bytes(16, 3), bytes(10, 1), T0, expiry, 2).status())
+                .isEqualTo(StoreResult.Status.STORED);
+    }
+
+    @Test
+    void expiredBlobsAreDeletedAndFreeTheirQuota() {
+        blobs.store("bob", bytes(16, 1), bytes(10, 1), T0, T0.plusSeconds(10), 2);
+        blobs.store("bob", bytes(16, 2), bytes(10, 1), T0, T0.plusSeconds(100), 2);
+        assertThat(blobs.deleteExpired(T0.plusSeconds(9))).isZero();
+        assertThat(blobs.deleteExpired(T0.plusSeconds(10))).isEqualTo(1);
+        assertThat(blobs.queued("bob", 0, 10)).hasSize(1);
+        assertThat(blobs.queuedCount("bob")).isEqualTo(1);
+        assertThat(blobs.totalQueued()).isEqualTo(1);
+        assertThat(blobs.store("bob", bytes(16, 3), bytes(10, 1), T0, T0.plusSeconds(100), 2).status())
+                .isEqualTo(StoreResult.Status.STORED);
+    }
+}
