@@ -184,10 +184,10 @@ public final class RelayService implements AutoCloseable {
             throw new RequestRejectedException(ErrorCode.NOT_AUTHENTICATED, "authenticate first");
         }
         if (request instanceof Request.Send send) {
-            return send(connection, send);
+            return send(connection, id, send);
         }
         if (request instanceof Request.Ack ack) {
-            return ack(device, ack);
+            return ack(connection, id, device, ack);
         }
         if (request instanceof Request.FetchBundle fetch) {
             return fetchBundle(connection, fetch);
@@ -257,40 +257,60 @@ public final class RelayService implements AutoCloseable {
         device.start();
     }
 
-    private Response send(ClientConnection connection, Request.Send send)
+    /** Stores asynchronously (group commit) and answers once the blob is durable; returns null. */
+    private Response send(ClientConnection connection, long id, Request.Send send)
             throws RequestRejectedException, RateLimitExceededException {
         connection.buckets().check(RateLimit.SEND_PER_CONNECTION);
         limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
         requireUser(send.to());
         Instant now = clock.instant();
-        StoreResult result = blobs.store(send.to(), send.clientMessageId(), send.blob(), now,
-                now.plus(config.messageTtl()), config.queueQuota());
-        switch (result.status()) {
-            case DUPLICATE:
-                return new Response.SendAccepted(true);
-            case QUEUE_FULL:
-                throw new RequestRejectedException(ErrorCode.QUEUE_FULL,
-                        "the recipient's queue is full; retry when they have caught up", 60_000);
-            case STORED:
-                metrics.routed();
-                ClientConnection recipient = registry.find(send.to());
-                DeviceConnection device = recipient == null ? null : recipient.device();
-                if (device != null) {
-                    device.blobStored(new StoredBlob(result.id(), send.blob(), now));
-                }
-                return new Response.SendAccepted(false);
-            default:
-                throw new IllegalStateException("unexpected store outcome");
-        }
+        blobs.storeAsync(send.to(), send.clientMessageId(), send.blob(), now, now.plus(config.messageTtl()),
+                config.queueQuota()).whenComplete((result, error) -> {
+                    if (error != null) {
+                        failed(connection, id, error);
+                        return;
+                    }
+                    switch (result.status()) {
+                        case DUPLICATE:
+                            connection.sink().send(Envelope.of(id, new Response.SendAccepted(true)));
+                            break;
+                        case QUEUE_FULL:
+                            reject(connection, id, new RequestRejectedException(ErrorCode.QUEUE_FULL,
+                                    "the recipient's queue is full; retry when they have caught up", 60_000));
+                            break;
+                        default:
+                            metrics.routed();
+                            connection.sink().send(Envelope.of(id, new Response.SendAccepted(false)));
+                            ClientConnection recipient = registry.find(send.to());
+                            DeviceConnection device = recipient == null ? null : recipient.device();
+                            if (device != null) {
+                                device.blobStored(new StoredBlob(result.id(), send.blob(), now));
+                            }
+                    }
+                });
+        return null;
     }
 
-    private Response ack(DeviceConnection device, Request.Ack ack) throws RequestRejectedException {
-        if (!blobs.delete(device.username(), ack.messageId())) {
-            throw new RequestRejectedException(ErrorCode.UNKNOWN_MESSAGE, "no such message is queued for you");
-        }
-        device.acknowledged(ack.messageId());
-        metrics.acknowledged();
-        return new Response.Ok();
+    /** Deletes asynchronously and answers once the deletion is durable; returns null. */
+    private Response ack(ClientConnection connection, long id, DeviceConnection device, Request.Ack ack) {
+        blobs.deleteAsync(device.username(), ack.messageId()).whenComplete((found, error) -> {
+            if (error != null) {
+                failed(connection, id, error);
+            } else if (!found) {
+                reject(connection, id, new RequestRejectedException(ErrorCode.UNKNOWN_MESSAGE,
+                        "no such message is queued for you"));
+            } else {
+                device.acknowledged(ack.messageId());
+                metrics.acknowledged();
+                connection.sink().send(Envelope.of(id, new Response.Ok()));
+            }
+        });
+        return null;
+    }
+
+    private void failed(ClientConnection connection, long id, Throwable error) {
+        LOG.error("Store failure while handling a frame", error);
+        reject(connection, id, new RequestRejectedException(ErrorCode.INTERNAL_ERROR, "the relay could not store or load data"));
     }
 
     private Response fetchBundle(ClientConnection connection, Request.FetchBundle fetch)

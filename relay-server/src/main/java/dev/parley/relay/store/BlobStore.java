@@ -2,12 +2,16 @@ package dev.parley.relay.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Queues of sealed blobs per recipient. Thread-safe; every method is atomic. Never stores who sent a blob.
  *
  * <p>Idempotency: a (recipient, client message id) pair is remembered until the blob's expiry, even after it was
  * acknowledged (only the blob bytes are deleted at acknowledgement), so a retried send is never stored twice.
+ *
+ * <p>Ids become visible in increasing order (a blob is never visible before every blob with a smaller id), so a
+ * reader can page through a queue with an id cursor and miss nothing.
  */
 public interface BlobStore {
 
@@ -15,7 +19,30 @@ public interface BlobStore {
     StoreResult store(String recipient, byte[] clientMessageId, byte[] blob, Instant receivedAt, Instant expiresAt,
                       int quota);
 
-    /** Up to {@code limit} queued blobs of the recipient with id greater than {@code afterId}, in id order. */
+    /**
+     * {@link #store} without blocking the caller: the future completes once the outcome is durable. Futures of
+     * one thread's calls complete in call order.
+     */
+    default CompletableFuture<StoreResult> storeAsync(String recipient, byte[] clientMessageId, byte[] blob,
+                                                      Instant receivedAt, Instant expiresAt, int quota) {
+        try {
+            return CompletableFuture.completedFuture(store(recipient, clientMessageId, blob, receivedAt, expiresAt, quota));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** {@link #delete} without blocking the caller; completes once the deletion is durable. */
+    default CompletableFuture<Boolean> deleteAsync(String recipient, long id) {
+        try {
+            return CompletableFuture.completedFuture(delete(recipient, id));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} queued blobs of the recipient with id greater than {@code afterId}, in id order. */
     List<StoredBlob> queued(String recipient, long afterId, int limit);
 
     /** Deletes an acknowledged blob's bytes. @return false when no such blob is queued for this recipient */

@@ -1,5 +1,6 @@
 package dev.parley.relay.store;
 
+import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,17 +8,27 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** {@link BlobStore} on the relay's H2 database. Queue sizes live in {@code queue_sizes}, kept in the same transaction. */
+/**
+ * {@link BlobStore} on the relay's H2 database. A store is one INSERT (duplicates caught by the unique constraint) and
+ * an acknowledgement one UPDATE; queue sizes are kept in memory by the writer thread.
+ */
 final class H2BlobStore implements BlobStore {
+    private static final String UNIQUE_VIOLATION = "23505";
     private final H2Database db;
     private final AtomicLong totalQueued = new AtomicLong();
     private final AtomicLong totalBytes = new AtomicLong();
+    /** Queued count per recipient key; touched only on the writer thread, dropped whenever a transaction fails. */
+    private final Map<ByteBuffer, Integer> queueSizes = new HashMap<>();
 
     H2BlobStore(H2Database db) {
         this.db = db;
+        db.onRollback(queueSizes::clear);
         db.transaction(c -> {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT COUNT(*), COALESCE(SUM(OCTET_LENGTH(blob)), 0) FROM blobs WHERE blob IS NOT NULL")) {
@@ -32,21 +43,21 @@ final class H2BlobStore implements BlobStore {
     @Override
     public StoreResult store(String recipient, byte[] clientMessageId, byte[] blob, Instant receivedAt,
                              Instant expiresAt, int quota) {
+        try {
+            return storeAsync(recipient, clientMessageId, blob, receivedAt, expiresAt, quota).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof StoreException se ? se : new StoreException("store failed", e.getCause());
+        }
+    }
+
+    @Override
+    public CompletableFuture<StoreResult> storeAsync(String recipient, byte[] clientMessageId, byte[] blob,
+                                                     Instant receivedAt, Instant expiresAt, int quota) {
         byte[] key = UsernameKey.of(recipient);
-        StoreResult result = db.transaction(c -> {
-            try (PreparedStatement dup = c.prepareStatement(
-                    "SELECT 1 FROM blobs WHERE recipient_key = ? AND client_message_id = ?")) {
-                dup.setBytes(1, key);
-                dup.setBytes(2, clientMessageId);
-                try (ResultSet rs = dup.executeQuery()) {
-                    if (rs.next()) {
-                        return StoreResult.DUPLICATE;
-                    }
-                }
-            }
+        return db.submit(c -> {
             int queued = queueSize(c, key);
             if (queued >= quota) {
-                return StoreResult.QUEUE_FULL;
+                return isKnown(c, key, clientMessageId) ? StoreResult.DUPLICATE : StoreResult.QUEUE_FULL;
             }
             long id;
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO blobs (recipient_key, client_message_id, "
@@ -56,20 +67,28 @@ final class H2BlobStore implements BlobStore {
                 insert.setBytes(3, blob);
                 insert.setLong(4, receivedAt.toEpochMilli());
                 insert.setLong(5, expiresAt.toEpochMilli());
-                insert.executeUpdate();
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        return StoreResult.DUPLICATE;
+                    }
+                    throw e;
+                }
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
             }
-            adjustQueueSize(c, key, queued, 1);
+            queueSizes.put(ByteBuffer.wrap(key), queued + 1);
             return StoreResult.stored(id);
+        }).thenApply(result -> {
+            if (result.status() == StoreResult.Status.STORED) {
+                totalQueued.incrementAndGet();
+                totalBytes.addAndGet(blob.length);
+            }
+            return result;
         });
-        if (result.status() == StoreResult.Status.STORED) {
-            totalQueued.incrementAndGet();
-            totalBytes.addAndGet(blob.length);
-        }
-        return result;
     }
 
     @Override
@@ -94,33 +113,39 @@ final class H2BlobStore implements BlobStore {
 
     @Override
     public boolean delete(String recipient, long id) {
+        try {
+            return deleteAsync(recipient, id).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof StoreException se ? se : new StoreException("delete failed", e.getCause());
+        }
+    }
+
+    @Override
+    public CompletableFuture<Boolean> deleteAsync(String recipient, long id) {
         byte[] key = UsernameKey.of(recipient);
-        long bytes = db.transaction(c -> {
+        return db.submit(c -> {
             long length;
-            try (PreparedStatement select = c.prepareStatement("SELECT OCTET_LENGTH(blob) FROM blobs WHERE id = ? "
-                    + "AND recipient_key = ? AND blob IS NOT NULL FOR UPDATE")) {
-                select.setLong(1, id);
-                select.setBytes(2, key);
-                try (ResultSet rs = select.executeQuery()) {
+            try (PreparedStatement clear = c.prepareStatement("SELECT OCTET_LENGTH(blob) FROM OLD TABLE "
+                    + "(UPDATE blobs SET blob = NULL WHERE id = ? AND recipient_key = ? AND blob IS NOT NULL)")) {
+                clear.setLong(1, id);
+                clear.setBytes(2, key);
+                try (ResultSet rs = clear.executeQuery()) {
                     if (!rs.next()) {
                         return -1L;
                     }
                     length = rs.getLong(1);
                 }
             }
-            try (PreparedStatement clear = c.prepareStatement("UPDATE blobs SET blob = NULL WHERE id = ?")) {
-                clear.setLong(1, id);
-                clear.executeUpdate();
-            }
-            adjustQueueSize(c, key, queueSize(c, key), -1);
+            adjustQueueSize(c, key, -1);
             return length;
+        }).thenApply(bytes -> {
+            if (bytes < 0) {
+                return false;
+            }
+            totalQueued.decrementAndGet();
+            totalBytes.addAndGet(-bytes);
+            return true;
         });
-        if (bytes < 0) {
-            return false;
-        }
-        totalQueued.decrementAndGet();
-        totalBytes.addAndGet(-bytes);
-        return true;
     }
 
     @Override
@@ -136,7 +161,7 @@ final class H2BlobStore implements BlobStore {
                     while (rs.next()) {
                         byte[] key = rs.getBytes(1);
                         int n = rs.getInt(2);
-                        adjustQueueSize(c, key, queueSize(c, key), -n);
+                        adjustQueueSize(c, key, -n);
                         count += n;
                         bytes += rs.getLong(3);
                     }
@@ -169,20 +194,37 @@ final class H2BlobStore implements BlobStore {
         return totalBytes.get();
     }
 
-    private static int queueSize(Connection c, byte[] key) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT queued FROM queue_sizes WHERE recipient_key = ?")) {
-            select.setBytes(1, key);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? rs.getInt(1) : 0;
+    /** Writer-thread only: the recipient's queued count, counted once from the table and then maintained. */
+    private int queueSize(Connection c, byte[] key) throws SQLException {
+        ByteBuffer k = ByteBuffer.wrap(key);
+        Integer known = queueSizes.get(k);
+        if (known != null) {
+            return known;
+        }
+        try (PreparedStatement count = c.prepareStatement(
+                "SELECT COUNT(*) FROM blobs WHERE recipient_key = ? AND blob IS NOT NULL")) {
+            count.setBytes(1, key);
+            try (ResultSet rs = count.executeQuery()) {
+                rs.next();
+                int n = rs.getInt(1);
+                queueSizes.put(k, n);
+                return n;
             }
         }
     }
 
-    private static void adjustQueueSize(Connection c, byte[] key, int current, int delta) throws SQLException {
-        try (PreparedStatement merge = c.prepareStatement("MERGE INTO queue_sizes (recipient_key, queued) KEY (recipient_key) VALUES (?, ?)")) {
-            merge.setBytes(1, key);
-            merge.setInt(2, Math.max(0, current + delta));
-            merge.executeUpdate();
+    private void adjustQueueSize(Connection c, byte[] key, int delta) throws SQLException {
+        queueSizes.put(ByteBuffer.wrap(key), Math.max(0, queueSize(c, key) + delta));
+    }
+
+    private static boolean isKnown(Connection c, byte[] key, byte[] clientMessageId) throws SQLException {
+        try (PreparedStatement dup = c.prepareStatement(
+                "SELECT 1 FROM blobs WHERE recipient_key = ? AND client_message_id = ?")) {
+            dup.setBytes(1, key);
+            dup.setBytes(2, clientMessageId);
+            try (ResultSet rs = dup.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 }

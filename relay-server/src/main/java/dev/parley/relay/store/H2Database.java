@@ -5,7 +5,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.slf4j.Logger;
@@ -13,19 +22,39 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The relay's embedded H2 database under the data directory, migrated with Flyway ({@code db/relay/V*.sql}).
- * One JDBC connection serves both stores; every store call holds this object's monitor for its transaction.
- * Commits are written to the file at once ({@code WRITE_DELAY=0}), so a killed process loses no acknowledged blob.
+ * One JDBC connection, owned by one writer thread, serves both stores. Concurrent operations are group-committed:
+ * each runs in its own savepoint and a batch shares one commit, written to the file at once ({@code WRITE_DELAY=0}),
+ * so a killed process loses nothing that was acknowledged, at one file write per batch rather than per message.
  */
 public final class H2Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Database.class);
 
+    private static final int MAX_BATCH = 512;
+
     private final Connection connection;
+    private final Connection cached;
+    private final BlockingQueue<Job<?>> jobs = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    /**
+     * Completes futures after each commit, in commit order, so the callbacks (responses, deliveries) run off the
+     * writer thread while it commits the next batch.
+     */
+    private final ExecutorService completer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "relay-db-completer");
+        t.setDaemon(true);
+        return t;
+    });
     private final H2AccountStore accounts;
     private final H2BlobStore blobs;
-    private boolean closed;
+    private volatile boolean closed;
+    private final List<Runnable> rollbackListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private H2Database(Connection connection) throws SQLException {
+    private H2Database(Connection connection) {
         this.connection = connection;
+        this.cached = new StatementCache(connection).connection();
+        this.writer = new Thread(this::writeLoop, "relay-db-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
         this.accounts = new H2AccountStore(this);
         this.blobs = new H2BlobStore(this);
     }
@@ -60,44 +89,158 @@ public final class H2Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs work in one transaction, committing on success and rolling back on any failure. */
-    synchronized <T> T transaction(Work<T> work) {
+    /** Registers a callback run on the writer thread whenever work is rolled back (caches must forget). */
+    void onRollback(Runnable listener) {
+        rollbackListeners.add(listener);
+    }
+
+    /** A unit of work for the writer thread; {@code shutdownCommand} non-null marks the last one. */
+    private record Job<T>(Work<T> work, CompletableFuture<T> result, String shutdownCommand) {
+    }
+
+    /**
+     * Runs work in its own transaction on the writer thread and completes the future after the commit.
+     * Concurrent submissions are grouped: each runs under its own savepoint (a failure rolls back only that work)
+     * and the group shares one commit, so one file write makes a whole batch durable (group commit).
+     */
+    <T> CompletableFuture<T> submit(Work<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         if (closed) {
-            throw new StoreException("the relay database is closed", null);
+            result.completeExceptionally(new StoreException("the relay database is closed", null));
+        } else {
+            jobs.add(new Job<>(work, result, null));
         }
+        return result;
+    }
+
+    /** Runs work in one transaction and waits for its commit. */
+    <T> T transaction(Work<T> work) {
         try {
-            T result = work.run(connection);
-            connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
-            }
-            if (e instanceof StoreException se) {
+            return submit(work).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StoreException se) {
                 throw se;
             }
-            throw new StoreException("relay database operation failed", e);
+            throw new StoreException("relay database operation failed", e.getCause());
         }
     }
 
-    /** Closes the database cleanly. */
+    private void writeLoop() {
+        List<Job<?>> batch = new ArrayList<>();
+        while (true) {
+            batch.clear();
+            try {
+                batch.add(jobs.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            jobs.drainTo(batch, MAX_BATCH - 1);
+            if (runBatch(batch)) {
+                return;
+            }
+        }
+    }
+
+    /** @return true when the batch shut the database down */
+    private boolean runBatch(List<Job<?>> batch) {
+        List<Object> results = new ArrayList<>(batch.size());
+        List<Throwable> failures = new ArrayList<>(batch.size());
+        String shutdown = null;
+        int done = 0;
+        for (Job<?> job : batch) {
+            if (job.shutdownCommand() != null) {
+                shutdown = job.shutdownCommand();
+                break;
+            }
+            done++;
+            try {
+                Savepoint savepoint = connection.setSavepoint();
+                try {
+                    results.add(job.work().run(cached));
+                    failures.add(null);
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback(savepoint);
+                    rollbackListeners.forEach(Runnable::run);
+                    results.add(null);
+                    failures.add(e instanceof StoreException ? e : new StoreException("relay database operation failed", e));
+                }
+            } catch (SQLException e) {
+                results.add(null);
+                failures.add(new StoreException("relay database savepoint failed", e));
+            }
+        }
+        Throwable commitFailure = null;
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            commitFailure = new StoreException("relay database commit failed", e);
+            rollbackListeners.forEach(Runnable::run);
+        }
+        List<Job<?>> finished = List.copyOf(batch.subList(0, done));
+        Throwable batchFailure = commitFailure;
+        completer.execute(() -> {
+            for (int i = 0; i < finished.size(); i++) {
+                complete(finished.get(i), batchFailure != null ? batchFailure : failures.get(i), results.get(i));
+            }
+        });
+        if (shutdown == null) {
+            return false;
+        }
+        completer.shutdown();
+        try {
+            completer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executeShutdown(shutdown);
+        for (int i = done; i < batch.size(); i++) {
+            batch.get(i).result().complete(null);
+        }
+        for (Job<?> late; (late = jobs.poll()) != null; ) {
+            late.result().completeExceptionally(new StoreException("the relay database is closed", null));
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void complete(Job<T> job, Throwable failure, Object result) {
+        if (failure != null) {
+            job.result().completeExceptionally(failure);
+        } else {
+            job.result().complete((T) result);
+        }
+    }
+
+    /** Closes the database cleanly after every job submitted before. */
     @Override
-    public synchronized void close() {
+    public void close() {
         shutdown("SHUTDOWN");
     }
 
     /** Closes the files without any cleanup, as a power cut would ({@code SHUTDOWN IMMEDIATELY}); for crash tests. */
-    public synchronized void halt() {
+    public void halt() {
         shutdown("SHUTDOWN IMMEDIATELY");
     }
 
     private void shutdown(String command) {
-        if (closed) {
-            return;
+        CompletableFuture<Object> done = new CompletableFuture<>();
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            jobs.add(new Job<>(null, done, command));
         }
-        closed = true;
+        done.join();
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void executeShutdown(String command) {
         try (Statement s = connection.createStatement()) {
             s.execute(command);
         } catch (SQLException e) {

@@ -1,0 +1,91 @@
+package dev.parley.bench.relay;
+
+import dev.parley.crypto.wire.Envelope;
+import dev.parley.crypto.wire.FrameCodec;
+import dev.parley.crypto.wire.FrameDecodeException;
+import dev.parley.crypto.wire.Push;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.glassfish.tyrus.client.ClientManager;
+
+/** A load-generator client of the real relay protocol. */
+final class RelayConnection extends Endpoint {
+    private static final FrameCodec CODEC = FrameCodec.cbor();
+
+    private final Map<Long, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong ids = new AtomicLong();
+    final CompletableFuture<Push.Challenge> challenge = new CompletableFuture<>();
+    final CompletableFuture<Void> queueEmpty = new CompletableFuture<>();
+    private volatile Consumer<Push.Deliver> onDeliver = d -> { };
+    private Session session;
+
+    static RelayConnection open(ClientManager client, URI uri) throws Exception {
+        RelayConnection c = new RelayConnection();
+        c.session = client.connectToServer(c, ClientEndpointConfig.Builder.create().build(), uri);
+        return c;
+    }
+
+    void onDeliver(Consumer<Push.Deliver> handler) {
+        onDeliver = handler;
+    }
+
+    @Override
+    public void onOpen(Session s, EndpointConfig config) {
+        s.setMaxBinaryMessageBufferSize(1 << 20);
+        s.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) this::onFrame);
+    }
+
+    private void onFrame(byte[] bytes) {
+        Envelope e;
+        try {
+            e = CODEC.decode(bytes);
+        } catch (FrameDecodeException ex) {
+            throw new IllegalStateException("undecodable frame from the relay: " + ex.code(), ex);
+        }
+        if (e.frame() instanceof Push.Deliver d) {
+            onDeliver.accept(d);
+        } else if (e.frame() instanceof Push.QueueEmpty) {
+            queueEmpty.complete(null);
+        } else if (e.frame() instanceof Push.Challenge c) {
+            challenge.complete(c);
+        } else if (e.frame() instanceof Response r) {
+            CompletableFuture<Response> f = pending.remove(e.requestId());
+            if (f != null) {
+                f.complete(r);
+            }
+        }
+    }
+
+    CompletableFuture<Response> request(Request request) {
+        long id = ids.incrementAndGet();
+        CompletableFuture<Response> f = new CompletableFuture<>();
+        pending.put(id, f);
+        write(Envelope.of(id, request));
+        return f;
+    }
+
+    /** Sends a request whose response nobody waits for. */
+    void fire(Request request) {
+        write(Envelope.of(ids.incrementAndGet(), request));
+    }
+
+    private synchronized void write(Envelope envelope) {
+        session.getAsyncRemote().sendBinary(ByteBuffer.wrap(CODEC.encode(envelope)));
+    }
+
+    void close() throws Exception {
+        session.close();
+    }
+}

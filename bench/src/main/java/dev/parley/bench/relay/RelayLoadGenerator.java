@@ -1,0 +1,338 @@
+package dev.parley.bench.relay;
+
+import dev.parley.crypto.prekey.SignedPreKeyPublic;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.primitives.CryptoProviders;
+import dev.parley.crypto.primitives.Ed25519KeyPair;
+import dev.parley.crypto.wire.AuthProof;
+import dev.parley.crypto.wire.Push;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.glassfish.tyrus.client.ClientManager;
+import org.glassfish.tyrus.client.ClientProperties;
+
+/**
+ * Load generator for the relay, measured against a bare Tyrus forwarder in the same run. Both servers run as child
+ * processes ({@link ServerUnderTest}) so their RSS and heap are their own.
+ *
+ * <pre>
+ * java -Xmx2g -cp bench/target/parley-bench.jar dev.parley.bench.relay.RelayLoadGenerator \
+ *      --pairs=50 --messages=2000 --window=32 --idle=10000 --queued=10000
+ * </pre>
+ *
+ * Throughput: N sender/receiver pairs, each sending M sealed 200-byte messages with at most W in flight (a message is
+ * in flight from send until the receiver gets it); latency is send to receipt. Relay receivers acknowledge every
+ * delivery, so each message is stored, delivered and deleted. Then, on the relay only: heap per idle authenticated
+ * connection, and the time to drain a queue of Q blobs to a reconnecting client.
+ */
+public final class RelayLoadGenerator {
+    private static final int BLOB_BYTES = 200;
+
+    record Result(String name, long messages, double seconds, Histogram latency, long rssKb) {
+        double perSecond() {
+            return messages / seconds;
+        }
+
+        double ms(double percentile) {
+            return latency.getValueAtPercentile(percentile) / 1e6;
+        }
+    }
+
+    private final CryptoProvider crypto = CryptoProviders.preferred();
+    private final ClientManager client = ClientManager.createClient();
+    private final int pairs;
+    private final int messages;
+    private final int window;
+    private final int idle;
+    private final int queued;
+    private final boolean memoryToo;
+
+    private RelayLoadGenerator(Map<String, Integer> options) {
+        this.pairs = options.getOrDefault("pairs", 50);
+        this.messages = options.getOrDefault("messages", 2000);
+        this.window = options.getOrDefault("window", 32);
+        this.idle = options.getOrDefault("idle", 10_000);
+        this.queued = options.getOrDefault("queued", 10_000);
+        this.memoryToo = options.getOrDefault("memory", 0) == 1;
+        client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> options = new HashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], Integer.parseInt(kv[1]));
+        }
+        new RelayLoadGenerator(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        out("pairs=%d messages/pair=%d window=%d blob=%dB idle=%d queued=%d cores=%d%n", pairs, messages, window,
+                BLOB_BYTES, idle, queued, Runtime.getRuntime().availableProcessors());
+        Result bare;
+        try (ServerProcess server = new ServerProcess("bare")) {
+            bare = bareThroughput(server);
+        }
+        Path dataDir = Files.createTempDirectory("parley-relay-bench");
+        Result relay;
+        long heapPerIdle;
+        long idleRss;
+        double drainMs;
+        Result memory = null;
+        if (memoryToo) {
+            try (ServerProcess server = new ServerProcess("relay-memory")) {
+                memory = relayThroughput(server, URI.create("ws://127.0.0.1:" + server.port + "/parley"));
+            }
+        }
+        try (ServerProcess server = new ServerProcess("relay", dataDir.toString())) {
+            URI uri = URI.create("ws://127.0.0.1:" + server.port + "/parley");
+            relay = relayThroughput(server, uri);
+            long before = server.heapBytes();
+            List<RelayConnection> held = holdIdleConnections(uri);
+            long after = server.heapBytes();
+            heapPerIdle = (after - before) / idle;
+            idleRss = server.rssKb();
+            drainMs = drain(uri);
+            for (RelayConnection c : held) {
+                c.close();
+            }
+        }
+        out("%n| server | messages/s | p50 ms | p95 ms | p99 ms | server RSS MiB |%n|---|---|---|---|---|---|%n");
+        List<Result> results = new ArrayList<>(List.of(bare, relay));
+        if (memory != null) {
+            results.add(new Result("Parley relay, in-memory stores", memory.messages(), memory.seconds(), memory.latency(), memory.rssKb()));
+        }
+        for (Result r : results) {
+            out("| %s | %.0f | %.2f | %.2f | %.2f | %d |%n", r.name(), r.perSecond(), r.ms(50), r.ms(95), r.ms(99),
+                    r.rssKb() / 1024);
+        }
+        out("%nrelay/bare throughput: %.0f%%   relay p99 / bare p99: %.2fx%n", 100 * relay.perSecond() / bare.perSecond(),
+                relay.ms(99) / bare.ms(99));
+        out("%d idle authenticated connections: %d bytes of relay heap each (relay RSS %d MiB)%n", idle, heapPerIdle,
+                idleRss / 1024);
+        out("%d queued blobs drained to a reconnecting client in %.0f ms%n", queued, drainMs);
+    }
+
+    // ---------------------------------------------------------------- bare forwarder
+
+    private Result bareThroughput(ServerProcess server) throws Exception {
+        URI uri = URI.create("ws://127.0.0.1:" + server.port + "/bare");
+        List<BareConnection> senders = new ArrayList<>();
+        List<BareConnection> receivers = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            senders.add(BareConnection.open(client, uri, 2 * i));
+            receivers.add(BareConnection.open(client, uri, 2 * i + 1));
+        }
+        Thread.sleep(200);
+        bareRound(senders, receivers, Math.max(1, messages / 4));
+        Result result = bareRound(senders, receivers, messages);
+        for (int i = 0; i < pairs; i++) {
+            senders.get(i).close();
+            receivers.get(i).close();
+        }
+        return new Result("bare Tyrus forwarder", result.messages(), result.seconds(), result.latency(), server.rssKb());
+    }
+
+    private Result bareRound(List<BareConnection> senders, List<BareConnection> receivers, int count) throws Exception {
+        ConcurrentHistogram latency = new ConcurrentHistogram(3);
+        CountDownLatch done = new CountDownLatch(pairs * count);
+        List<Runnable> loops = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            Semaphore inFlight = new Semaphore(window);
+            int target = 2 * i + 1;
+            receivers.get(i).onMessage(m -> {
+                latency.recordValue(Math.max(1, System.nanoTime() - ByteBuffer.wrap(m).getLong(12)));
+                inFlight.release();
+                done.countDown();
+            });
+            BareConnection sender = senders.get(i);
+            loops.add(() -> {
+                for (int k = 0; k < count; k++) {
+                    inFlight.acquireUninterruptibly();
+                    byte[] m = new byte[4 + BLOB_BYTES];
+                    ByteBuffer.wrap(m).putInt(0, target).putLong(4, k).putLong(12, System.nanoTime());
+                    sender.send(m);
+                }
+            });
+        }
+        double seconds = runLoops(loops, done);
+        return new Result("bare", (long) pairs * count, seconds, latency, 0);
+    }
+
+    // ---------------------------------------------------------------- relay
+
+    private final class User {
+        final String name;
+        final Ed25519KeyPair identity = crypto.ed25519().generateKeyPair();
+        final SignedPreKeyPublic signedPreKey;
+
+        User(String name) {
+            this.name = name;
+            byte[] pub = crypto.x25519().generateKeyPair().publicKey();
+            signedPreKey = new SignedPreKeyPublic(1, pub, crypto.ed25519().sign(identity, SignedPreKeyPublic.signedMessage(1, pub)));
+        }
+
+        /** Registers and authenticates on a fresh connection; returns once the queue is drained. */
+        RelayConnection connect(URI uri, boolean register) throws Exception {
+            RelayConnection c = RelayConnection.open(client, uri);
+            if (register) {
+                Response r = c.request(new Request.Register(name, identity.publicKey(), signedPreKey, List.of(), null))
+                        .get(30, TimeUnit.SECONDS);
+                if (!(r instanceof Response.Ok)) {
+                    throw new IllegalStateException("registration failed: " + r);
+                }
+            }
+            authenticate(c);
+            c.queueEmpty.get(60, TimeUnit.SECONDS);
+            return c;
+        }
+
+        Response authenticate(RelayConnection c) throws Exception {
+            Push.Challenge ch = c.challenge.get(30, TimeUnit.SECONDS);
+            Response r = c.request(new Request.Authenticate(name, crypto.ed25519().sign(identity,
+                    AuthProof.signedMessage(ch.relayId(), ch.nonce(), name)))).get(30, TimeUnit.SECONDS);
+            if (!(r instanceof Response.Authenticated)) {
+                throw new IllegalStateException("authentication failed: " + r);
+            }
+            return r;
+        }
+    }
+
+    private Result relayThroughput(ServerProcess server, URI uri) throws Exception {
+        List<RelayConnection> senders = new ArrayList<>();
+        List<RelayConnection> receivers = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            senders.add(new User("sender" + i).connect(uri, true));
+            receivers.add(new User("receiver" + i).connect(uri, true));
+        }
+        relayRound(senders, receivers, Math.max(1, messages / 4), 1);
+        Result result = relayRound(senders, receivers, messages, 2);
+        long rss = server.rssKb();
+        for (int i = 0; i < pairs; i++) {
+            senders.get(i).close();
+            receivers.get(i).close();
+        }
+        return new Result("Parley relay (H2, auth, ack)", result.messages(), result.seconds(), result.latency(), rss);
+    }
+
+    private Result relayRound(List<RelayConnection> senders, List<RelayConnection> receivers, int count, long round)
+            throws Exception {
+        ConcurrentHistogram latency = new ConcurrentHistogram(3);
+        CountDownLatch done = new CountDownLatch(pairs * count);
+        List<Runnable> loops = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            Semaphore inFlight = new Semaphore(window);
+            RelayConnection receiver = receivers.get(i);
+            receiver.onDeliver(d -> {
+                latency.recordValue(Math.max(1, System.nanoTime() - ByteBuffer.wrap(d.blob()).getLong(8)));
+                receiver.fire(new Request.Ack(d.messageId()));
+                inFlight.release();
+                done.countDown();
+            });
+            RelayConnection sender = senders.get(i);
+            String to = "receiver" + i;
+            long pair = i;
+            loops.add(() -> {
+                for (int k = 0; k < count; k++) {
+                    inFlight.acquireUninterruptibly();
+                    byte[] blob = new byte[BLOB_BYTES];
+                    byte[] id = new byte[16];
+                    ByteBuffer.wrap(id).putLong(0, round).putLong(8, (pair << 32) | k);
+                    ByteBuffer.wrap(blob).putLong(0, k).putLong(8, System.nanoTime());
+                    sender.fire(new Request.Send(to, id, blob));
+                }
+            });
+        }
+        double seconds = runLoops(loops, done);
+        return new Result("relay", (long) pairs * count, seconds, latency, 0);
+    }
+
+    private List<RelayConnection> holdIdleConnections(URI uri) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<RelayConnection>> futures = new ArrayList<>();
+        for (int i = 0; i < idle; i++) {
+            String name = "idle" + i;
+            futures.add(pool.submit(() -> new User(name).connect(uri, true)));
+        }
+        List<RelayConnection> held = new ArrayList<>();
+        for (Future<RelayConnection> f : futures) {
+            held.add(f.get(10, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+        return held;
+    }
+
+    private double drain(URI uri) throws Exception {
+        User sender = new User("drain-sender");
+        User target = new User("drain-target");
+        RelayConnection s = sender.connect(uri, true);
+        target.connect(uri, true).close();
+        Semaphore inFlight = new Semaphore(256);
+        CountDownLatch accepted = new CountDownLatch(queued);
+        for (int k = 0; k < queued; k++) {
+            inFlight.acquire();
+            byte[] id = ByteBuffer.allocate(16).putLong(8, k).array();
+            s.request(new Request.Send(target.name, id, new byte[BLOB_BYTES])).whenComplete((r, e) -> {
+                if (!(r instanceof Response.SendAccepted)) {
+                    throw new IllegalStateException("send refused: " + r);
+                }
+                inFlight.release();
+                accepted.countDown();
+            });
+        }
+        accepted.await(5, TimeUnit.MINUTES);
+        RelayConnection t = RelayConnection.open(client, uri);
+        AtomicInteger delivered = new AtomicInteger();
+        t.onDeliver(d -> delivered.incrementAndGet());
+        t.challenge.get(30, TimeUnit.SECONDS);
+        long start = System.nanoTime();
+        target.authenticate(t);
+        t.queueEmpty.get(60, TimeUnit.SECONDS);
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (delivered.get() != queued) {
+            throw new IllegalStateException("drained " + delivered.get() + " of " + queued);
+        }
+        s.close();
+        t.close();
+        return ms;
+    }
+
+    private static double runLoops(List<Runnable> loops, CountDownLatch done) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        long start = System.nanoTime();
+        for (Runnable loop : loops) {
+            Thread t = new Thread(loop, "load");
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        if (!done.await(10, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("messages were lost: " + done.getCount() + " never arrived");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void out(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format, args);
+        System.out.flush();
+    }
+}

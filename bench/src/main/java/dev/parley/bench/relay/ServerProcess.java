@@ -1,0 +1,63 @@
+package dev.parley.bench.relay;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link ServerUnderTest} child process, driven over its stdin/stdout. */
+final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader out;
+    private final Writer in;
+    final int port;
+
+    ServerProcess(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"), ServerUnderTest.class.getName()));
+        command.addAll(List.of(args));
+        process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        port = Integer.parseInt(await("PORT"));
+    }
+
+    private String await(String prefix) throws IOException {
+        String line;
+        while ((line = out.readLine()) != null) {
+            if (line.startsWith(prefix + " ")) {
+                return line.substring(prefix.length() + 1).trim();
+            }
+        }
+        throw new IOException("the server process ended before printing " + prefix);
+    }
+
+    private String ask(String command, String answer) throws IOException {
+        in.write(command + "\n");
+        in.flush();
+        return await(answer);
+    }
+
+    long heapBytes() throws IOException {
+        return Long.parseLong(ask("heap", "HEAP"));
+    }
+
+    long rssKb() throws IOException {
+        return Long.parseLong(ask("rss", "RSS"));
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            ask("quit", "BYE");
+        } catch (IOException e) {
+            process.destroy();
+        }
+        process.waitFor();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.parley.bench.relay;
+
+import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayServer;
+import dev.parley.relay.limits.BucketSpec;
+import dev.parley.relay.limits.RateLimit;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.glassfish.tyrus.server.Server;
+
+/**
+ * The server side of the load test, run as its own process so its RSS and heap are its own:
+ * {@code relay <dataDir>} (the real relay: H2 on disk, authentication, limits set out of the way),
+ * {@code relay-memory} (the same relay on its in-memory stores) or {@code bare}
+ * (the bare Tyrus forwarder). Prints {@code PORT n}; then answers {@code heap} (used heap after GC),
+ * {@code rss} and {@code quit} on stdin. Output for the parent process only.
+ */
+public final class ServerUnderTest {
+    private ServerUnderTest() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        AutoCloseable server;
+        int port;
+        if (args[0].startsWith("relay")) {
+            RelayConfig base = RelayConfig.defaults();
+            if ("relay".equals(args[0])) {
+                base = base.withDataDir(Path.of(args[1]));
+            }
+            RelayConfig config = base.withPort(0)
+                    .withQueueQuota(100_000).withMaxConnectionsPerAddress(50_000)
+                    .withMessageTtl(Duration.ofDays(1));
+            for (RateLimit limit : RateLimit.values()) {
+                if (limit != RateLimit.STRIKES_PER_CONNECTION) {
+                    config = config.withLimit(limit, BucketSpec.UNLIMITED);
+                }
+            }
+            RelayServer relay = RelayServer.start(config);
+            server = relay;
+            port = relay.port();
+        } else {
+            try (ServerSocket probe = new ServerSocket(0)) {
+                port = probe.getLocalPort();
+            }
+            Server bare = new Server("127.0.0.1", port, "/", null, BareForwarderEndpoint.class);
+            bare.start();
+            server = bare::stop;
+        }
+        System.out.println("PORT " + port);
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            switch (line.trim()) {
+                case "heap":
+                    for (int i = 0; i < 3; i++) {
+                        System.gc();
+                        Thread.sleep(200);
+                    }
+                    Runtime rt = Runtime.getRuntime();
+                    System.out.println("HEAP " + (rt.totalMemory() - rt.freeMemory()));
+                    break;
+                case "rss":
+                    System.out.println("RSS " + rssKb());
+                    break;
+                case "quit":
+                    server.close();
+                    System.out.println("BYE");
+                    System.out.flush();
+                    System.exit(0);
+                    break;
+                default:
+                    System.out.println("? " + line);
+            }
+            System.out.flush();
+        }
+        server.close();
+    }
+
+    static long rssKb() throws Exception {
+        for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (l.startsWith("VmRSS:")) {
+                return Long.parseLong(l.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+}
