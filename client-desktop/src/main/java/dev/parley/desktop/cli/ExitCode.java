@@ -1,5 +1,6 @@
 package dev.parley.desktop.cli;
 
+import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.ProfileLockedException;
 import dev.parley.desktop.service.RelayUnreachableException;
 import dev.parley.desktop.service.ServiceException;
@@ -32,12 +33,15 @@ public enum ExitCode {
         if (e instanceof RelayUnreachableException) {
             return RELAY_UNREACHABLE;
         }
+        if (e instanceof InvalidInputException) {
+            return USAGE;
+        }
         return OTHER;
     }
 
     static final String HELP = "%nExit codes:%n"
             + "  0  success%n"
-            + "  1  usage error (unknown command, bad option, missing argument)%n"
+            + "  1  usage error (unknown command, bad option or argument, empty or too long message)%n"
             + "  2  wrong passphrase, no passphrase given, or no profile%n"
             + "  3  unknown contact or unknown user%n"
             + "  4  relay unreachable%n"

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "init", description = {"Create a new profile for USERNAME on a relay: identity key, prekeys, encrypted",
-    "database. Nothing is sent to the relay until 'register'. Prints the identity key fingerprint."})
+@Command(name = "init", description = {"Create a new profile for USERNAME on a relay (keys, encrypted database).",
+    "Nothing is sent to the relay until 'register'. Prints the identity key fingerprint."})
 final class InitCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "USERNAME", description = "3 to 32 of a-z 0-9 . _ - (starting with a letter or digit).")
     String username;

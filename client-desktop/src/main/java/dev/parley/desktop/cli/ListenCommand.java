@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "listen", description = {"Print incoming messages as they arrive:",
-    "contact<TAB>INCOMING<TAB>state<TAB>sent-at<TAB>id<TAB>text (tabs, newlines and backslashes escaped)."})
+@Command(name = "listen", description = {"Print incoming messages as they arrive (with --once: until drained).",
+    "Format: contact<TAB>INCOMING<TAB>state<TAB>sent-at<TAB>id<TAB>text (tab, newline, backslash escaped)."})
 final class ListenCommand extends ProfileCommand {
     @Option(names = "--once", description = "Exit once the relay's queue for this profile is drained.")
     boolean once;

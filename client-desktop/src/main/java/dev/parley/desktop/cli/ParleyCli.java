@@ -19,6 +19,8 @@ import picocli.CommandLine.ScopeType;
             FingerprintCommand.class, SendCommand.class, ListenCommand.class, HistoryCommand.class, SearchCommand.class})
 public final class ParleyCli implements Runnable {
 
+    private static final String LOGBACK_CONFIG = "logback.configurationFile";
+
     @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Profile name (default: $PARLEY_PROFILE, else 'default').")
     String profile;
@@ -60,6 +62,11 @@ public final class ParleyCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty(LOGBACK_CONFIG) == null) {
+            System.setProperty(LOGBACK_CONFIG, "parley-cli-logback.xml");
+        }
+        // Tyrus and Grizzly log through java.util.logging; keep their INFO lines off the terminal.
+        java.util.logging.Logger.getLogger("org.glassfish").setLevel(java.util.logging.Level.WARNING);
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = commandLine(System.getenv(), out, err).execute(args);

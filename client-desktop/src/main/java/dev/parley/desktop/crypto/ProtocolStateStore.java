@@ -105,7 +105,7 @@ public final class ProtocolStateStore {
     }
 
     /** Committed contact, reading through the cache. */
-    Optional<Contact> contact(String username) throws StorageException {
+    public Optional<Contact> contact(String username) throws StorageException {
         Optional<Contact> cached = contactCache.get(username);
         if (cached == null) {
             cached = storage.transactions().transactionWithResult(true, txn -> storage.contacts().find(txn, username));

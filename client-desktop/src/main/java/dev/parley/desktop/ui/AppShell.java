@@ -141,6 +141,7 @@ public final class AppShell implements Navigator, Dialogs {
     @Override
     public void showOnboarding(String profile) {
         OnboardingViewModel vm = new OnboardingViewModel(profile, gateway, tasks, messages);
+        gateway.localRelay().ifPresent(vm::suggestLocalRelay);
         boolean hasProfiles = !profiles().isEmpty();
         show(loader().register(OnboardingController.class,
                 () -> new OnboardingController(vm, this, messages, hasProfiles)).load(FxmlView.ONBOARDING).root());
@@ -274,7 +275,25 @@ public final class AppShell implements Navigator, Dialogs {
         Scene s = new Scene(root);
         style(s);
         dialog.setScene(s);
+        followContent(root, dialog);
         dialog.show();
+    }
+
+    /** Dialogs fill in asynchronously (safety number, errors): the window follows its content's size. */
+    private static void followContent(javafx.scene.Node node, Stage dialog) {
+        javafx.beans.InvalidationListener resize = o -> javafx.application.Platform.runLater(dialog::sizeToScene);
+        node.visibleProperty().addListener(resize);
+        if (node instanceof javafx.scene.control.Labeled) {
+            ((javafx.scene.control.Labeled) node).textProperty().addListener(resize);
+        } else if (node instanceof javafx.scene.image.ImageView) {
+            ((javafx.scene.image.ImageView) node).imageProperty().addListener(resize);
+        } else if (node instanceof javafx.scene.layout.Pane) {
+            javafx.scene.layout.Pane pane = (javafx.scene.layout.Pane) node;
+            pane.getChildren().addListener(resize);
+            for (javafx.scene.Node child : pane.getChildren()) {
+                followContent(child, dialog);
+            }
+        }
     }
 
     private void show(Parent root) {

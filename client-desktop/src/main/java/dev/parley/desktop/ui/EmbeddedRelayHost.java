@@ -71,6 +71,19 @@ public final class EmbeddedRelayHost implements AutoCloseable {
 
     /** Starts the embedded relay of a profile that hosts one, on its remembered port. */
     public static Optional<EmbeddedRelayHost> startIfConfigured(Path profileDir) throws IOException {
+        Optional<Integer> port = configuredPort(profileDir);
+        if (port.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(start(profileDir, port.get()));
+    }
+
+    /**
+     * The remembered port of the profile's embedded relay, if it hosts one.
+     *
+     * @throws IOException if the port file is unreadable or damaged
+     */
+    public static Optional<Integer> configuredPort(Path profileDir) throws IOException {
         if (!configured(profileDir)) {
             return Optional.empty();
         }
@@ -84,7 +97,7 @@ public final class EmbeddedRelayHost implements AutoCloseable {
         if (port < 1 || port > 65535) {
             throw new IOException("the embedded relay's port file is damaged");
         }
-        return Optional.of(start(profileDir, port));
+        return Optional.of(port);
     }
 
     /** The address clients use: {@code ws://127.0.0.1:<port>/parley}. */

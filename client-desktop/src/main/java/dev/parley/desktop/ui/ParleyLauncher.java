@@ -11,7 +11,13 @@ public final class ParleyLauncher {
     private ParleyLauncher() {
     }
 
+    /** The desktop app's logging configuration, a classpath resource. */
+    static final String LOGGING = "dev/parley/desktop/ui/logback-desktop.xml";
+
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGGING);
+        }
         try {
             LaunchOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {

@@ -69,6 +69,21 @@ public final class ProfileSessions implements SessionGateway {
     }
 
     @Override
+    public Optional<String> localRelay() {
+        try {
+            for (String profile : profiles()) {
+                Optional<Integer> port = EmbeddedRelayHost.configuredPort(directories.profileDirectory(new ProfileName(profile)));
+                if (port.isPresent()) {
+                    return Optional.of(EmbeddedRelayHost.uriFor(port.get()).toString());
+                }
+            }
+        } catch (ServiceException | IOException e) {
+            LOG.warn("cannot look for a local relay: {}", e.getClass().getSimpleName());
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public synchronized void create(String profile, NewProfile request) throws ServiceException {
         try {
             lock();

@@ -74,4 +74,62 @@ class MessagingEndToEndTest {
         assertThat(bob.messaging().search("hello", Optional.empty(), 10)).extracting(Message::body).containsExactly("hello bob");
         assertThat(alice.contacts().safetyNumber("bob").digits()).isEqualTo(bob.contacts().safetyNumber("alice").digits());
     }
+
+    @Test
+    void noFileOfEitherProfileOrOfTheRelayContainsThePlaintext() throws Exception {
+        String marker = "PLAINTEXT-MARKER-5c1e9a";
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        alice.connection().start();
+        for (int i = 0; i < 20; i++) {
+            alice.messaging().send("bob", marker + " " + i);
+        }
+        assertThat(alice.connection().awaitDrained(WAIT)).isTrue();
+        assertThat(network.relayQueued()).as("held by the relay while bob is offline").isEqualTo(20);
+        List<Path> whileQueued = filesContaining(dir, marker);
+        bob.connection().start();
+        assertThat(bob.connection().awaitDrained(WAIT)).isTrue();
+        assertThat(bob.messaging().search("PLAINTEXT", Optional.empty(), 50)).hasSize(20);
+        network.close();
+
+        assertThat(whileQueued).isEmpty();
+        assertThat(filesContaining(dir, marker)).isEmpty();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            assertThat(files.filter(java.nio.file.Files::isRegularFile).count()).as("the scan saw real files").isGreaterThan(4);
+        }
+    }
+
+    /** Files under {@code root} containing {@code marker} as UTF-8, UTF-16LE or UTF-16BE. */
+    static List<Path> filesContaining(Path root, String marker) throws java.io.IOException {
+        List<byte[]> needles = List.of(marker.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                marker.getBytes(java.nio.charset.StandardCharsets.UTF_16LE),
+                marker.getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+        List<Path> hits = new java.util.ArrayList<>();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(java.nio.file.Files::isRegularFile)::iterator) {
+                byte[] content = java.nio.file.Files.readAllBytes(file);
+                for (byte[] needle : needles) {
+                    if (indexOf(content, needle) >= 0) {
+                        hits.add(file);
+                        break;
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }

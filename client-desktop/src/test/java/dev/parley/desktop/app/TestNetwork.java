@@ -50,7 +50,12 @@ final class TestNetwork implements AutoCloseable {
     }
 
     void startRelay() throws IOException {
-        relay = RelayServer.start(relayConfig(root.resolve("relay"), port));
+        startRelay("relay");
+    }
+
+    /** Starts a relay on the same port as before (a fresh one when {@code dataDir} is new). */
+    void startRelay(String dataDir) throws IOException {
+        relay = RelayServer.start(relayConfig(root.resolve(dataDir), port));
         port = relay.port();
     }
 
@@ -58,11 +63,17 @@ final class TestNetwork implements AutoCloseable {
         return new RelayAddress(relay.uri(), java.util.Optional.empty());
     }
 
+    Duration onlineWait = Duration.ofSeconds(20);
+
     AppConfig config(String name) {
-        return new AppConfig(new AppDirectories(root.resolve("data-" + name).toAbsolutePath()), new ProfileName(name), CRYPTO,
+        return config(name, "data-" + name);
+    }
+
+    AppConfig config(String name, String dataDir) {
+        return new AppConfig(new AppDirectories(root.resolve(dataDir).toAbsolutePath()), new ProfileName(name), CRYPTO,
                 CRYPTO.random(), Clock.systemUTC(), new Argon2Params(1024, 1, 1), TyrusRelayConnector.standard(),
                 new ExponentialBackoff(Duration.ofMillis(100), Duration.ofMillis(800), CRYPTO.random()),
-                new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(20), 5), 20,
+                new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), onlineWait, 5), 20,
                 java.util.function.UnaryOperator.identity());
     }
 
@@ -94,7 +105,10 @@ final class TestNetwork implements AutoCloseable {
     }
 
     ParleyApp open(String name, java.util.function.UnaryOperator<dev.parley.desktop.service.connection.InboundHandler> inbound) {
-        ParleyApp app = ParleyApp.open(config(name).withInbound(inbound));
+        return track(ParleyApp.open(config(name).withInbound(inbound)));
+    }
+
+    ParleyApp track(ParleyApp app) {
         apps.add(app);
         return app;
     }

@@ -122,9 +122,10 @@ public final class SealedSender {
         }
         byte[] username = Arrays.copyOf(usernameField, usernameLength);
         byte[] recipientIk = recipient.publicKey().bytes();
+        IdentityKey sender = new IdentityKey(senderIk);
         byte[] senderX;
         try {
-            senderX = crypto.ed25519().toX25519PublicKey(senderIk);
+            senderX = sender.x25519PublicKey(crypto);
         } catch (InvalidPublicKeyException e) {
             throw new InvalidMessageException("envelope content: invalid sender identity key");
         }
@@ -144,7 +145,7 @@ public final class SealedSender {
         } catch (IllegalArgumentException e) {
             throw new InvalidMessageException("envelope content: invalid sender username");
         }
-        return new OpenedEnvelope(new IdentityKey(senderIk), senderUsername, CiphertextMessage.deserialize(body));
+        return new OpenedEnvelope(sender, senderUsername, CiphertextMessage.deserialize(body));
     }
 
     private byte[] macKey(SecretBytes ownPrivate, byte[] peerPublic, byte[] senderIk, byte[] recipientIk)

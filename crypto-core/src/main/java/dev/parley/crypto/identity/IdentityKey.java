@@ -13,6 +13,8 @@ public final class IdentityKey {
     public static final int BYTES = 32;
 
     private final byte[] key;
+    /** The X25519 form, computed once (the mapping is deterministic and the same in every provider). */
+    private volatile byte[] x25519;
 
     public IdentityKey(byte[] ed25519PublicKey) {
         if (ed25519PublicKey == null || ed25519PublicKey.length != BYTES) {
@@ -26,9 +28,14 @@ public final class IdentityKey {
         return key.clone();
     }
 
-    /** The Montgomery (X25519) form of this key. */
+    /** The Montgomery (X25519) form of this key (computed by {@code provider} on first use, then remembered). */
     public byte[] x25519PublicKey(CryptoProvider provider) throws InvalidPublicKeyException {
-        return provider.ed25519().toX25519PublicKey(key);
+        byte[] converted = x25519;
+        if (converted == null) {
+            converted = provider.ed25519().toX25519PublicKey(key);
+            x25519 = converted;
+        }
+        return converted.clone();
     }
 
     byte[] unsafeBytes() {

@@ -19,11 +19,9 @@ public final class Kdf {
     public static final byte CHAIN_KEY_CONSTANT = 0x02;
 
     private final CryptoProvider provider;
-    private final Hkdf hkdf;
 
     public Kdf(CryptoProvider provider) {
         this.provider = provider;
-        this.hkdf = provider.hkdf();
     }
 
     /**
@@ -33,7 +31,15 @@ public final class Kdf {
      * @param context extra info bytes after the label; may be empty
      */
     public byte[] derive(byte[] salt, byte[] ikm, Label label, byte[] context, int length) {
-        return hkdf.deriveSha256(salt, ikm, concat(label, context), length);
+        return hkdfSha256(salt, ikm, concat(label, context), length);
+    }
+
+    /** HKDF-SHA-256 (RFC 5869) with an arbitrary info; a null or empty salt means 32 zero bytes. */
+    public byte[] hkdfSha256(byte[] salt, byte[] ikm, byte[] info, int length) {
+        if (length < 0 || length > Hkdf.MAX_OUTPUT_BYTES) {
+            throw new IllegalArgumentException("HKDF output length out of range");
+        }
+        return provider.hkdf().deriveSha256(salt, ikm, info, length);
     }
 
     /** SHA-256(label.prefix() || parts[0] || parts[1] || ...). */
@@ -41,7 +47,7 @@ public final class Kdf {
         return provider.sha256(concat(label, parts));
     }
 
-    /** HMAC-SHA-256(key, data). */
+    /** HMAC-SHA-256(key, data) (RFC 2104). */
     public byte[] hmac(byte[] key, byte[] data) {
         return provider.hmac().sha256(key, data);
     }

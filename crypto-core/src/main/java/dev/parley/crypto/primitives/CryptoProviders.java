@@ -16,13 +16,19 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Providers are stateless and thread-safe; the factory methods may be called as often as needed. The native
- * library is loaded at most once per JVM. When the bundled libsodium has to be extracted, it goes into the directory
+ * library is loaded at most once per JVM, as {@value #NATIVE_MODE_PROPERTY} says. When the bundled libsodium has to be extracted, it goes into the directory
  * named by the system property {@value #NATIVE_DIR_PROPERTY} (default {@code <java.io.tmpdir>/parley-native-<user>}),
  * which must belong to the current user and not be writable by others; the extracted file is removed again.
  */
 public final class CryptoProviders {
     /** System property naming the directory the bundled libsodium is extracted into, if it has to be. */
     public static final String NATIVE_DIR_PROPERTY = "parley.native.dir";
+
+    /**
+     * System property choosing which libsodium binary to load: {@code prefer-system} (default: the system library,
+     * else the copy bundled with lazysodium), {@code system} or {@code bundled}.
+     */
+    public static final String NATIVE_MODE_PROPERTY = "parley.native.mode";
 
     private static final Logger LOG = LoggerFactory.getLogger(CryptoProviders.class);
     private static final AtomicBoolean PREFERRED_LOGGED = new AtomicBoolean();

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * The process-wide libsodium binding. JNA registers native methods per class, so the library is loaded at most once
  * per JVM whatever the number of providers.
  *
- * <p>Loading order: the system libsodium ({@code libsodium.so.23}, {@code libsodium.dylib}, {@code libsodium.dll} on
- * the library path) first; otherwise the copy bundled in the lazysodium jar, extracted by
+ * <p>Loading order ({@code parley.native.mode}, default {@code prefer-system}): the system libsodium
+ * ({@code libsodium.so.23}, {@code libsodium.dylib}, {@code libsodium.dll} on the library path) first; otherwise the
+ * copy bundled in the lazysodium jar, extracted by
  * {@link BundledLibraryExtractor} into {@code parley.native.dir} (never lazysodium's own extraction into
  * {@code java.io.tmpdir}, which leaves a {@code resource-loader*} directory behind on every start).
  */
@@ -71,12 +72,32 @@ final class NativeSodium {
     }
 
     private static NativeSodium load() {
-        try {
-            SodiumJava system = new SodiumJava(LibraryLoader.Mode.SYSTEM_ONLY);
-            return new NativeSodium(new LazySodiumJava(system), "system");
-        } catch (RuntimeException | LinkageError systemFailure) {
-            LOG.info("No system libsodium ({}); using the copy bundled with lazysodium", systemFailure.getMessage());
+        String mode = System.getProperty(CryptoProviders.NATIVE_MODE_PROPERTY, "prefer-system");
+        switch (mode) {
+            case "system":
+                return loadSystem();
+            case "bundled":
+                return loadBundled();
+            case "prefer-system":
+                try {
+                    return loadSystem();
+                } catch (RuntimeException | LinkageError systemFailure) {
+                    LOG.info("No system libsodium ({}); using the copy bundled with lazysodium",
+                            systemFailure.getMessage());
+                    return loadBundled();
+                }
+            default:
+                throw new IllegalArgumentException(CryptoProviders.NATIVE_MODE_PROPERTY
+                        + " must be prefer-system, system or bundled, not " + mode);
         }
+    }
+
+    private static NativeSodium loadSystem() {
+        SodiumJava system = new SodiumJava(LibraryLoader.Mode.SYSTEM_ONLY);
+        return new NativeSodium(new LazySodiumJava(system), "system");
+    }
+
+    private static NativeSodium loadBundled() {
         BundledLibraryExtractor extractor = new BundledLibraryExtractor(nativeDirectory());
         Path library = extractor.extract(LibraryLoader.getSodiumPathInResources());
         try {
@@ -89,7 +110,7 @@ final class NativeSodium {
 
     /** {@code parley.native.dir} if set, else {@code <java.io.tmpdir>/parley-native-<user>}. */
     static Path nativeDirectory() {
-        String configured = System.getProperty("parley.native.dir");
+        String configured = System.getProperty(CryptoProviders.NATIVE_DIR_PROPERTY);
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
         }

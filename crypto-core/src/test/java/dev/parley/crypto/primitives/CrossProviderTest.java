@@ -137,7 +137,7 @@ class CrossProviderTest {
             assertThat(bc.sha256(data)).isEqualTo(sodium.sha256(data));
             assertThat(bc.sha512(data)).isEqualTo(sodium.sha512(data));
             assertThat(bc.hmac().sha256(key, data)).isEqualTo(sodium.hmac().sha256(key, data));
-            int length = 1 + random.nextInt(Hkdf.MAX_OUTPUT_BYTES);
+            int length = 1 + random.nextInt(i % 10 == 0 ? Hkdf.MAX_OUTPUT_BYTES : 512);
             byte[] salt = random.nextBoolean() ? null : bytes(random.nextInt(64));
             byte[] info = random.nextBoolean() ? null : bytes(random.nextInt(64));
             assertThat(bc.hkdf().deriveSha256(salt, key, info, length))

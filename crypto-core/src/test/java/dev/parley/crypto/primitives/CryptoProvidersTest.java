@@ -54,7 +54,7 @@ class CryptoProvidersTest {
     }
 
     /**
-     * In a child JVM that cannot see the system libsodium, the bundled copy is extracted into
+     * In a child JVM told to use the bundled libsodium, the bundled copy is extracted into
      * {@code parley.native.dir}, loaded, works, and is gone again afterwards.
      */
     @Test
@@ -64,8 +64,7 @@ class CryptoProvidersTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java,
                 "-cp", System.getProperty("java.class.path"),
-                "-Djna.library.path=" + temp.resolve("nowhere"),
-                "-Djna.platform.library.path=" + temp.resolve("nowhere"),
+                "-D" + CryptoProviders.NATIVE_MODE_PROPERTY + "=bundled",
                 "-D" + CryptoProviders.NATIVE_DIR_PROPERTY + "=" + nativeDir,
                 "-Djava.io.tmpdir=" + temp.resolve("tmp"),
                 BundledLoadProbe.class.getName(), output.toString()))

@@ -301,6 +301,41 @@ class SessionCipherTest {
         }
     }
 
+    @Test
+    void defaultMaxSkipIsOneThousandPerChain() throws Exception {
+        TestParty carol = new TestParty("carol", CryptoProviders.libsodium(), 3);
+        TestParty dave = new TestParty("dave", CryptoProviders.libsodium(), 4);
+        carol.initiate(dave, dave.publishBundle(1, false));
+        dave.decrypt(carol, carol.encrypt(dave, "start"));
+        List<CiphertextMessage> messages = new ArrayList<>();
+        for (int i = 0; i < 1002; i++) {
+            messages.add(carol.encrypt(dave, "m" + i));
+        }
+        assertThat(RatchetLimits.DEFAULT.maxSkip()).isEqualTo(1000);
+        assertThatThrownBy(() -> dave.decrypt(carol, messages.get(1001)))
+                .isInstanceOf(TooManySkippedMessagesException.class);
+        assertThat(dave.decrypt(carol, messages.get(1000))).isEqualTo("m1000");
+        assertThat(dave.decrypt(carol, messages.get(0))).isEqualTo("m0");
+        assertThat(dave.decrypt(carol, messages.get(1001))).isEqualTo("m1001");
+    }
+
+    @Test
+    void aPreKeyMessageClaimedByAnotherIdentityOrFromAnUntrustedOneIsRefused() throws Exception {
+        TestParty carol = new TestParty("carol", CryptoProviders.libsodium(), 3, clock, limits);
+        TestParty dave = new TestParty("dave", CryptoProviders.libsodium(), 4, clock, limits);
+        carol.initiate(dave, dave.publishBundle(1, true));
+        CiphertextMessage first = carol.encrypt(dave, "first");
+        assertThatThrownBy(() -> dave.cipherFor(carol).decrypt(alice.identity.publicKey(), first, DecryptionCallback.NONE))
+                .isInstanceOf(SenderMismatchException.class);
+        dave.stores.identities().saveIdentity(carol.name, alice.identity.publicKey());
+        assertThatThrownBy(() -> dave.decrypt(carol, first))
+                .isInstanceOf(dev.parley.crypto.exceptions.UntrustedIdentityException.class);
+        assertThat(dave.stores.sessions().containsSession(carol.name)).isFalse();
+        assertThat(dave.stores.preKeys().containsPreKey(100)).isTrue();
+        dave.stores.identities().saveIdentity(carol.name, carol.identity.publicKey());
+        assertThat(dave.decrypt(carol, first)).isEqualTo("first");
+    }
+
     private record Sent(String text, CiphertextMessage message) {
     }
 }

@@ -26,6 +26,28 @@ public interface InboundHandler {
      */
     Outcome onDelivery(long relayMessageId, long receivedAtMillis, byte[] blob) throws StorageFailureException;
 
+    /** One blob the relay pushed. */
+    record Delivery(long relayMessageId, long receivedAtMillis, byte[] blob) {
+        public Delivery {
+            java.util.Objects.requireNonNull(blob);
+        }
+    }
+
+    /**
+     * Processes consecutive deliveries, in order, and returns one outcome per delivery only once all of them are
+     * durable. An implementation may commit the whole batch in one transaction (all or nothing); the default handles
+     * them one by one.
+     *
+     * @throws StorageFailureException if they could not be committed: the caller acknowledges none of them
+     */
+    default java.util.List<Outcome> onDeliveries(java.util.List<Delivery> batch) throws StorageFailureException {
+        java.util.List<Outcome> outcomes = new java.util.ArrayList<>(batch.size());
+        for (Delivery delivery : batch) {
+            outcomes.add(onDelivery(delivery.relayMessageId(), delivery.receivedAtMillis(), delivery.blob()));
+        }
+        return outcomes;
+    }
+
     /** A login succeeded; the relay's offline queue follows, then {@link #onQueueDrained()}. */
     default void onPickupStarted() {
     }

@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RelayConnectionService implements ConnectionService, RelayGateway {
     private static final Logger LOG = LoggerFactory.getLogger(RelayConnectionService.class);
+    /** Most deliveries committed in one transaction. */
+    static final int DELIVERY_BATCH = 200;
 
     private final RelayConnector connector;
     private final CredentialsSource credentials;
@@ -366,30 +368,47 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     // ---------------------------------------------------------------------------------------------- inbound thread
 
-    private void onDelivery(Connection c, Push.Deliver deliver) {
+    /** Takes every delivery queued so far (up to a batch), commits them through the handler, then acknowledges each. */
+    private void drainDeliveries(Connection c) {
         if (c != current) {
+            c.deliveries.clear();
+            return;
+        }
+        List<InboundHandler.Delivery> batch = new java.util.ArrayList<>();
+        InboundHandler.Delivery next;
+        while (batch.size() < DELIVERY_BATCH && (next = c.deliveries.poll()) != null) {
+            batch.add(next);
+        }
+        if (batch.isEmpty()) {
             return;
         }
         try {
-            InboundHandler.Outcome outcome = inbound.onDelivery(deliver.messageId(), deliver.receivedAtMillis(), deliver.blob());
-            LOG.trace("delivery {} -> {}", deliver.messageId(), outcome);
+            List<InboundHandler.Outcome> outcomes = inbound.onDeliveries(batch);
+            LOG.trace("stored a batch of {} deliveries: {}", batch.size(), outcomes);
         } catch (StorageFailureException e) {
-            LOG.error("could not store an incoming message; it stays on the relay", e);
+            LOG.error("could not store incoming messages; they stay on the relay", e);
+            c.deliveries.clear();
             c.link.close();
             return;
         } catch (RuntimeException e) {
-            LOG.error("incoming message handler failed; it stays on the relay", e);
+            LOG.error("incoming message handler failed; the messages stay on the relay", e);
+            c.deliveries.clear();
             c.link.close();
             return;
         }
-        c.pendingAcks.incrementAndGet();
-        c.link.request(new Request.Ack(deliver.messageId())).whenComplete((response, error) -> {
-            if (error != null || !(response instanceof Response.Ok)) {
-                LOG.debug("ack not confirmed; the relay will redeliver and the dedupe absorbs it");
-            }
-            c.pendingAcks.decrementAndGet();
-            signal();
-        });
+        for (InboundHandler.Delivery delivery : batch) {
+            c.pendingAcks.incrementAndGet();
+            c.link.request(new Request.Ack(delivery.relayMessageId())).whenComplete((response, error) -> {
+                if (error != null || !(response instanceof Response.Ok)) {
+                    LOG.debug("ack not confirmed; the relay will redeliver and the dedupe absorbs it");
+                }
+                c.pendingAcks.decrementAndGet();
+                signal();
+            });
+        }
+        if (!c.deliveries.isEmpty()) {
+            run(inboundThread, () -> drainDeliveries(c));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
@@ -464,6 +483,8 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         final RelayCredentials credentials;
         final AtomicInteger pendingAcks = new AtomicInteger();
         final AtomicInteger inFlight = new AtomicInteger();
+        final java.util.concurrent.ConcurrentLinkedQueue<InboundHandler.Delivery> deliveries =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
         volatile RelayLink link;
         volatile boolean online;
         volatile boolean queueEmpty;
@@ -479,7 +500,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             if (push instanceof Push.Challenge) {
                 run(control, () -> onChallenge(this, (Push.Challenge) push));
             } else if (push instanceof Push.Deliver) {
-                run(inboundThread, () -> onDelivery(this, (Push.Deliver) push));
+                Push.Deliver deliver = (Push.Deliver) push;
+                deliveries.add(new InboundHandler.Delivery(deliver.messageId(), deliver.receivedAtMillis(), deliver.blob()));
+                run(inboundThread, () -> drainDeliveries(this));
             } else if (push instanceof Push.QueueEmpty) {
                 run(inboundThread, () -> {
                     inbound.onQueueDrained();

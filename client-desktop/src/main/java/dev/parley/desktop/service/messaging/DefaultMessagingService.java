@@ -213,26 +213,32 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     @Override
     public Outcome onDelivery(long relayMessageId, long receivedAtMillis, byte[] blob) throws StorageFailureException {
-        Outcome outcome;
+        return onDeliveries(List.of(new Delivery(relayMessageId, receivedAtMillis, blob))).get(0);
+    }
+
+    /** Decrypts the whole batch on one unit of work and commits messages and session state in one transaction. */
+    @Override
+    public List<Outcome> onDeliveries(List<Delivery> batch) throws StorageFailureException {
+        List<Outcome> outcomes;
         crypto.lock().lock();
         try {
-            outcome = receive(blob, false);
+            outcomes = receive(batch.stream().map(Delivery::blob).collect(java.util.stream.Collectors.toList()), false);
         } catch (StorageException | ProtocolStorageException e) {
-            throw new StorageFailureException("cannot store an incoming message", e);
+            throw new StorageFailureException("cannot store incoming messages", e);
         } finally {
             crypto.lock().unlock();
         }
         if (!pickingUp || pendingReceipts.values().stream().mapToInt(List::size).sum() >= RECEIPT_BATCH) {
             flushReceipts();
         }
-        return outcome;
+        return outcomes;
     }
 
     @Override
     public void onEphemeral(byte[] blob) {
         crypto.lock().lock();
         try {
-            receive(blob, true);
+            receive(List.of(blob), true);
         } catch (StorageException | ProtocolStorageException e) {
             LOG.warn("could not process an ephemeral message", e);
         } finally {
@@ -240,34 +246,48 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         }
     }
 
-    private Outcome receive(byte[] blob, boolean ephemeral) throws StorageException {
-        OpenedEnvelope opened;
-        try {
-            opened = crypto.sealedSender().open(crypto.identity(), blob);
-        } catch (ProtocolException e) {
-            LOG.warn("dropping an envelope that does not open: {}", e.getClass().getSimpleName());
-            return Outcome.REJECTED;
-        }
-        String sender = opened.senderUsername().value();
-        noteIdentity(sender, opened.senderIdentity());
+    /** A payload decrypted on the current unit of work, waiting for the commit. */
+    private record Decrypted(int index, String sender, Payload payload) {
+    }
+
+    private List<Outcome> receive(List<byte[]> blobs, boolean ephemeral) throws StorageException {
+        Outcome[] outcomes = new Outcome[blobs.size()];
         ProtocolUnitOfWork work = crypto.state().begin();
-        Payload payload;
-        try {
-            payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
-                    .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
-        } catch (DuplicateMessageException e) {
-            LOG.debug("redelivered message was already stored");
-            return Outcome.DUPLICATE;
-        } catch (ProtocolException e) {
-            LOG.warn("dropping a message that does not decrypt: {}", e.getClass().getSimpleName());
-            return Outcome.REJECTED;
+        List<Decrypted> decrypted = new ArrayList<>();
+        for (int i = 0; i < blobs.size(); i++) {
+            OpenedEnvelope opened;
+            try {
+                opened = crypto.sealedSender().open(crypto.identity(), blobs.get(i));
+            } catch (ProtocolException e) {
+                LOG.warn("dropping an envelope that does not open: {}", e.getClass().getSimpleName());
+                outcomes[i] = Outcome.REJECTED;
+                continue;
+            }
+            String sender = opened.senderUsername().value();
+            noteIdentity(sender, opened.senderIdentity());
+            try {
+                Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
+                        .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+                boolean typing = payload instanceof Payload.TypingStarted || payload instanceof Payload.TypingStopped;
+                if (ephemeral && !typing) {
+                    LOG.warn("dropping a non-ephemeral payload that arrived as an ephemeral frame");
+                    outcomes[i] = Outcome.REJECTED;
+                    continue;
+                }
+                decrypted.add(new Decrypted(i, sender, payload));
+            } catch (DuplicateMessageException e) {
+                // Its message key was consumed in the transaction that stored it: already in the history.
+                LOG.debug("redelivered message was already stored");
+                outcomes[i] = Outcome.DUPLICATE;
+            } catch (ProtocolException e) {
+                LOG.warn("dropping a message that does not decrypt: {}", e.getClass().getSimpleName());
+                outcomes[i] = Outcome.REJECTED;
+            }
         }
-        if (ephemeral && !(payload instanceof Payload.TypingStarted || payload instanceof Payload.TypingStopped)) {
-            LOG.warn("dropping a non-ephemeral payload that arrived as an ephemeral frame");
-            return Outcome.REJECTED;
+        if (work.isEmpty() && decrypted.isEmpty()) {
+            return java.util.Arrays.asList(outcomes);
         }
         Instant now = crypto.context().clock().instant();
-        boolean[] stored = {false};
         storage().transactions().transaction(false, txn -> {
             for (ProtocolUnitOfWork.IdentityOutcome outcome : work.commit(txn)) {
                 if (outcome.added()) {
@@ -275,16 +295,21 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                             ContactChangedEvent.Change.ADDED));
                 }
             }
-            stored[0] = apply(txn, sender, payload, now);
+            for (Decrypted d : decrypted) {
+                boolean stored = apply(txn, d.sender(), d.payload(), now);
+                outcomes[d.index()] = stored || !(d.payload() instanceof Payload.Text) ? Outcome.STORED : Outcome.DUPLICATE;
+            }
         });
         work.committed();
-        if (payload instanceof Payload.Text && stored[0]) {
-            pendingReceipts.computeIfAbsent(sender, s -> new ArrayList<>()).add(((Payload.Text) payload).id());
+        for (Decrypted d : decrypted) {
+            if (d.payload() instanceof Payload.Text && outcomes[d.index()] == Outcome.STORED) {
+                pendingReceipts.computeIfAbsent(d.sender(), s -> new ArrayList<>()).add(((Payload.Text) d.payload()).id());
+            }
+            if (d.payload() instanceof Payload.TypingStarted || d.payload() instanceof Payload.TypingStopped) {
+                events.publish(new TypingChangedEvent(d.sender(), d.payload() instanceof Payload.TypingStarted));
+            }
         }
-        if (payload instanceof Payload.TypingStarted || payload instanceof Payload.TypingStopped) {
-            events.publish(new TypingChangedEvent(sender, payload instanceof Payload.TypingStarted));
-        }
-        return stored[0] || !(payload instanceof Payload.Text) ? Outcome.STORED : Outcome.DUPLICATE;
+        return java.util.Arrays.asList(outcomes);
     }
 
     /** Applies a decrypted payload inside the transaction; true if a new message was stored. */
@@ -326,6 +351,10 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     /** A known contact writing with a new identity key: record the change (warning, sending blocked) first. */
     private void noteIdentity(String sender, IdentityKey key) throws StorageException {
+        Optional<Contact> known = crypto.state().contact(sender);
+        if (known.isEmpty() || java.util.Arrays.equals(known.get().identityKey(), key.bytes())) {
+            return;
+        }
         Optional<Contact> updated = storage().transactions().transactionWithResult(false, txn -> {
             Optional<Contact> contact = storage().contacts().find(txn, sender);
             if (contact.isEmpty() || java.util.Arrays.equals(contact.get().identityKey(), key.bytes())) {

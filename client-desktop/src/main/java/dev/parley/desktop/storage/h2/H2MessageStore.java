@@ -30,13 +30,18 @@ import java.util.Set;
 
 /**
  * Messages in H2. History pages use the index {@code (conversation_id, seq DESC)}; search uses the word table
- * {@code message_tokens(token, seq)}: the longest query word drives a newest-first scan of its index range and every
- * other word is checked by a primary-key lookup, so the cost grows with the number of matches looked at, not with the
- * size of the history.
+ * {@code message_tokens(token, seq)}: the rarest query word (estimated by a bounded count of its index entries) drives a
+ * newest-first scan of its index range and every other word is checked by an index lookup, so the cost grows with the
+ * number of candidate messages looked at, not with the size of the history. Queries order by the index's columns
+ * ({@code conversation_id, seq DESC} and {@code token, seq DESC}) so that H2 reads the index in order and stops after
+ * the limit instead of sorting every match.
  */
 final class H2MessageStore implements MessageStore {
     private static final String COLUMNS = "m.seq, m.message_id, m.conversation_id, m.direction, m.sender, m.sent_at, "
             + "m.received_at, m.body, m.state, m.failure_reason";
+
+    /** Index entries counted per word when choosing the rarest word of a query. */
+    static final int FREQUENCY_PROBE = 2_000;
 
     private final H2TransactionManager manager;
 
@@ -184,7 +189,7 @@ final class H2MessageStore implements MessageStore {
         Connection c = H2Transaction.connection(txn, manager, false);
         StoreArguments.checkLimit(limit);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages m "
-                + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?")) {
+                + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.conversation_id, m.seq DESC LIMIT ?")) {
             ps.setString(1, conversation.value());
             ps.setLong(2, before.map(MessageCursor::sequence).orElse(Long.MAX_VALUE));
             ps.setInt(3, limit + 1);
@@ -256,9 +261,12 @@ final class H2MessageStore implements MessageStore {
         if (words.isEmpty()) {
             return List.of();
         }
-        words.sort(Comparator.comparingInt(String::length).reversed());
+        if (words.size() > 1) {
+            orderByEstimatedFrequency(c, words);
+        }
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
-                .append(" FROM message_tokens t0 JOIN messages m ON m.seq = t0.seq WHERE t0.token = ?");
+                .append(" FROM message_tokens t0 USE INDEX (message_tokens_newest)")
+                .append(" JOIN messages m ON m.seq = t0.seq WHERE t0.token = ?");
         for (int i = 1; i < words.size(); i++) {
             sql.append(" AND EXISTS (SELECT 1 FROM message_tokens t").append(i).append(" WHERE t").append(i)
                     .append(".token = ? AND t").append(i).append(".seq = t0.seq)");
@@ -266,7 +274,7 @@ final class H2MessageStore implements MessageStore {
         if (within.isPresent()) {
             sql.append(" AND m.conversation_id = ?");
         }
-        sql.append(" ORDER BY t0.seq DESC LIMIT ?");
+        sql.append(" ORDER BY t0.token, t0.seq DESC LIMIT ?");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
             int index = 1;
             for (String word : words) {
@@ -286,6 +294,28 @@ final class H2MessageStore implements MessageStore {
         } catch (SQLException e) {
             throw Sql.failure("searching messages", e);
         }
+    }
+
+    /**
+     * Puts the rarest word first, so it drives the scan: counts each word's index entries up to
+     * {@link #FREQUENCY_PROBE} (a bounded index range read), breaking ties by length (longer words are rarer).
+     */
+    private static void orderByEstimatedFrequency(Connection c, List<String> words) throws StorageException {
+        Map<String, Integer> counts = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM message_tokens "
+                + "WHERE token = ? LIMIT " + FREQUENCY_PROBE + ")")) {
+            for (String word : words) {
+                ps.setString(1, word);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    counts.put(word, rs.getInt(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("searching messages", e);
+        }
+        words.sort(Comparator.comparingInt((String w) -> counts.get(w))
+                .thenComparing(Comparator.comparingInt(String::length).reversed()));
     }
 
     private static Message read(ResultSet rs) throws SQLException {

@@ -57,6 +57,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
         HBox.setHgrow(right, Priority.ALWAYS);
         marker = new HBox(left, markerLabel, right);
         marker.getStyleClass().add("unread-marker");
+        setPrefWidth(0);
         setText(null);
     }
 

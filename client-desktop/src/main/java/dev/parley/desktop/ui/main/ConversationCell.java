@@ -39,8 +39,15 @@ final class ConversationCell extends ListCell<ConversationItem> {
         VBox text = new VBox(3, top, bottom);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
+        name.setMinWidth(0);
+        preview.setMinWidth(0);
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         root = new HBox(avatar, text);
         root.getStyleClass().add("conversation-cell");
+        root.setMinWidth(0);
+        // the cell never asks for more width than the list has, so long previews end in an ellipsis
+        setPrefWidth(0);
         setText(null);
     }
 

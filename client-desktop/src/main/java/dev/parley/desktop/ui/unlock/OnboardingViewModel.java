@@ -141,6 +141,15 @@ public final class OnboardingViewModel {
         return onCreated;
     }
 
+    /**
+     * Another profile on this computer runs a relay at {@code address}: preselect "Connect to a relay" with it, so
+     * a second profile joins the first one's relay by default.
+     */
+    public void suggestLocalRelay(String address) {
+        relayAddress.set(address);
+        relayChoice.set(RelayChoice.REMOTE);
+    }
+
     /** Creates the profile in the background; on success runs {@link #onCreatedProperty()}. */
     public void create() {
         if (!canCreate.get()) {

@@ -10,6 +10,12 @@ import java.util.List;
  */
 public interface ProfileGateway {
 
+    /**
+     * The address of a relay that another profile on this computer runs ("Run a relay on this computer"), so a
+     * second profile can connect to it; empty if there is none.
+     */
+    java.util.Optional<String> localRelay();
+
     /** The names of the profiles on this computer, sorted. */
     List<String> profiles() throws ServiceException;
 

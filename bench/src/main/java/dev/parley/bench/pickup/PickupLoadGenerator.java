@@ -1,0 +1,202 @@
+package dev.parley.bench.pickup;
+
+import dev.parley.crypto.envelope.SealedSender;
+import dev.parley.crypto.identity.IdentityKey;
+import dev.parley.crypto.identity.IdentityKeyPair;
+import dev.parley.crypto.identity.Username;
+import dev.parley.crypto.payload.MessageId;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.primitives.Argon2Params;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.primitives.CryptoProviders;
+import dev.parley.crypto.session.PreKeyGenerator;
+import dev.parley.crypto.session.ProtocolContext;
+import dev.parley.crypto.session.SessionBuilder;
+import dev.parley.crypto.session.SessionCipher;
+import dev.parley.crypto.store.ProtocolStores;
+import dev.parley.crypto.store.inmemory.InMemoryIdentityKeyStore;
+import dev.parley.crypto.store.inmemory.InMemoryPreKeyStore;
+import dev.parley.crypto.store.inmemory.InMemorySessionStore;
+import dev.parley.crypto.store.inmemory.InMemorySignedPreKeyStore;
+import dev.parley.crypto.wire.AuthProof;
+import dev.parley.crypto.wire.Push;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.desktop.app.AppConfig;
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.net.RelayLink;
+import dev.parley.desktop.net.RelayLinkListener;
+import dev.parley.desktop.net.TyrusRelayConnector;
+import dev.parley.desktop.profile.AppDirectories;
+import dev.parley.desktop.profile.ProfileName;
+import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayServer;
+import dev.parley.relay.limits.BucketSpec;
+import dev.parley.relay.limits.RateLimit;
+import dev.parley.relay.limits.RateLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Offline pickup into the encrypted history: a relay holds N sealed messages for Bob; Bob's client connects, and the
+ * clock runs from {@code connection().start()} until every message is decrypted, committed to his encrypted H2
+ * history and acknowledged ({@code awaitDrained}). Bob is a real profile ({@link ParleyApp}); the relay is real and
+ * in-process; the sender is a raw protocol client so that preparing N messages is fast.
+ *
+ * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.pickup.PickupLoadGenerator [messages] [rounds]</pre>
+ */
+public final class PickupLoadGenerator {
+    private PickupLoadGenerator() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        System.setProperty("h2.allowedClasses", "dev.parley.desktop.storage.h2.nothing.");
+        quiet();
+        CryptoProvider crypto = CryptoProviders.preferred();
+        List<Double> seconds = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            double s = round(crypto, messages);
+            seconds.add(s);
+            System.out.printf("round %d: %d messages picked up in %.3f s (%.0f msg/s)%n", round, messages, s, messages / s);
+        }
+        double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("provider %s, %d messages, median %.3f s, best %.3f s, worst %.3f s%n", crypto.name(), messages,
+                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+    }
+
+    private static double round(CryptoProvider crypto, int messages) throws Exception {
+        Path dir = Files.createTempDirectory("parley-pickup-bench");
+        RateLimits limits = RateLimits.defaults();
+        for (RateLimit limit : RateLimit.values()) {
+            limits = limits.with(limit, BucketSpec.UNLIMITED);
+        }
+        try (RelayServer relay = RelayServer.start(RelayConfig.defaults().withPort(0).withLimits(limits)
+                .withQueueQuota(Math.max(10_000, messages)).withMessageTtl(Duration.ofDays(1)))) {
+            RelayAddress address = new RelayAddress(relay.uri(), Optional.empty());
+            AppConfig config = AppConfig.defaults(new AppDirectories(dir.toAbsolutePath()), new ProfileName("bob"))
+                    .withArgon2(new Argon2Params(8 * 1024, 1, 1));
+            try (ParleyApp bob = ParleyApp.open(config)) {
+                bob.account().create("bob", address, "bench passphrase".toCharArray());
+                bob.account().register(Optional.empty());
+                new Sender(crypto, relay).sendAll(messages);
+                long start = System.nanoTime();
+                bob.connection().start();
+                if (!bob.connection().awaitDrained(Duration.ofMinutes(10))) {
+                    throw new IllegalStateException("pickup did not finish");
+                }
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                int stored = bob.messaging().history("alice", Optional.empty(), 1).messages().size();
+                if (stored != 1) {
+                    throw new IllegalStateException("nothing stored");
+                }
+                return elapsed;
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    /** Alice as a bare protocol client: in-memory stores, one authenticated relay link. */
+    private static final class Sender {
+        private final CryptoProvider crypto;
+        private final RelayServer relay;
+        private final IdentityKeyPair identity;
+        private final ProtocolContext context;
+        private final ProtocolStores stores;
+
+        Sender(CryptoProvider crypto, RelayServer relay) {
+            this.crypto = crypto;
+            this.relay = relay;
+            this.identity = IdentityKeyPair.generate(crypto, crypto.random());
+            this.context = ProtocolContext.of(crypto);
+            this.stores = new ProtocolStores(new InMemorySessionStore(), new InMemoryIdentityKeyStore(identity),
+                    new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore());
+        }
+
+        void sendAll(int messages) throws Exception {
+            RelayAddress address = new RelayAddress(relay.uri(), Optional.empty());
+            CompletableFuture<Push.Challenge> challenge = new CompletableFuture<>();
+            RelayLinkListener listener = new RelayLinkListener() {
+                @Override
+                public void onPush(Push push) {
+                    if (push instanceof Push.Challenge) {
+                        challenge.complete((Push.Challenge) push);
+                    }
+                }
+
+                @Override
+                public void onClosed(String reason) {
+                    challenge.completeExceptionally(new IllegalStateException("closed: " + reason));
+                }
+            };
+            TyrusRelayConnector connector = TyrusRelayConnector.standard();
+            try (RelayLink link = connector.connect(address, listener)) {
+                var signed = new PreKeyGenerator(context).generateSignedPreKey(identity, 1);
+                expect(link.request(new Request.Register("alice", identity.publicKey().bytes(), signed.publicPart(),
+                        List.of(), null)), Response.Ok.class);
+                Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
+                byte[] signature = crypto.ed25519().sign(identity.signingKeyPair(),
+                        AuthProof.signedMessage(c.relayId(), c.nonce(), "alice"));
+                expect(link.request(new Request.Authenticate("alice", signature)), Response.Authenticated.class);
+                Response.Bundle bundle = expect(link.request(new Request.FetchBundle("bob")), Response.Bundle.class);
+                Username bob = new Username("bob");
+                new SessionBuilder(stores, context, bob).initiate(bundle.bundle());
+                SessionCipher cipher = new SessionCipher(stores, context, bob);
+                SealedSender sealed = new SealedSender(crypto);
+                IdentityKey bobKey = new IdentityKey(bundle.bundle().identityKey());
+                List<CompletableFuture<Response>> pending = new ArrayList<>();
+                for (int i = 0; i < messages; i++) {
+                    MessageId id = MessageId.random(crypto.random());
+                    byte[] blob = sealed.seal(bobKey, identity, new Username("alice"),
+                            cipher.encrypt(new Payload.Text(id, System.currentTimeMillis(), "pickup benchmark message " + i)));
+                    pending.add(link.request(new Request.Send("bob", id.bytes(), blob)));
+                    if (pending.size() >= 500) {
+                        drain(pending);
+                    }
+                }
+                drain(pending);
+            }
+        }
+
+        private static void drain(List<CompletableFuture<Response>> pending) throws Exception {
+            for (CompletableFuture<Response> f : pending) {
+                expect(f, Response.SendAccepted.class);
+            }
+            pending.clear();
+        }
+
+        private static <T extends Response> T expect(CompletableFuture<Response> future, Class<T> type) throws Exception {
+            Response response = future.get(60, TimeUnit.SECONDS);
+            if (!type.isInstance(response)) {
+                throw new IllegalStateException("relay answered " + response);
+            }
+            return type.cast(response);
+        }
+    }
+
+    private static void quiet() {
+        org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        if (root instanceof ch.qos.logback.classic.Logger) {
+            ((ch.qos.logback.classic.Logger) root).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+        java.util.logging.Logger.getLogger("org.glassfish").setLevel(java.util.logging.Level.WARNING);
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,182 @@
+package dev.parley.desktop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.desktop.event.ContactChangedEvent;
+import dev.parley.desktop.event.MessageReceivedEvent;
+import dev.parley.desktop.net.ConnectionStatus;
+import dev.parley.desktop.service.IdentityChangedException;
+import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.ProfileCorruptException;
+import dev.parley.desktop.service.ProfileExistsException;
+import dev.parley.desktop.service.ProfileLockedException;
+import dev.parley.desktop.service.RelayUnreachableException;
+import dev.parley.desktop.service.UnknownContactException;
+import dev.parley.desktop.service.UnknownUserException;
+import dev.parley.desktop.service.UsernameTakenException;
+import dev.parley.desktop.service.WrongPassphraseException;
+import dev.parley.desktop.storage.IdentityChangeState;
+import dev.parley.desktop.storage.Message;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FailureModesTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+    private TestNetwork network;
+
+    @BeforeEach
+    void start() throws Exception {
+        network = new TestNetwork(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        network.close();
+    }
+
+    @Test
+    void wrongPassphraseIsRefusedAndLosesNothing() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        alice.messaging().send("bob", "kept");
+        alice.close();
+
+        ParleyApp again = network.open("alice");
+        assertThatThrownBy(() -> again.account().unlock("not the passphrase".toCharArray()))
+                .isInstanceOf(WrongPassphraseException.class);
+        assertThatThrownBy(again::contacts).isInstanceOf(ProfileLockedException.class);
+        again.account().unlock(TestNetwork.PASSPHRASE.clone());
+        assertThat(again.messaging().history("bob", Optional.empty(), 10).messages()).extracting(Message::body)
+                .containsExactly("kept");
+        assertThat(bob.account().isUnlocked()).isTrue();
+    }
+
+    @Test
+    void corruptDatabaseIsReportedAsSuchAndNotOverwritten() throws Exception {
+        ParleyApp alice = network.register("alice");
+        alice.close();
+        Path database;
+        try (Stream<Path> files = Files.walk(dir.resolve("data-alice"))) {
+            database = files.filter(p -> p.getFileName().toString().endsWith(".mv.db")).findFirst().orElseThrow();
+        }
+        long size = Files.size(database);
+        try (RandomAccessFile file = new RandomAccessFile(database.toFile(), "rw")) {
+            for (long at = 0; at < size; at += 4096) {
+                file.seek(at);
+                file.write(new byte[64]);
+            }
+        }
+        byte[] damaged = Files.readAllBytes(database);
+
+        ParleyApp again = network.open("alice");
+        assertThatThrownBy(() -> again.account().unlock(TestNetwork.PASSPHRASE.clone()))
+                .isInstanceOf(ProfileCorruptException.class);
+        assertThat(Files.readAllBytes(database)).isEqualTo(damaged);
+    }
+
+    @Test
+    void badInputGetsTypedErrors() throws Exception {
+        ParleyApp alice = network.register("alice");
+        assertThatThrownBy(() -> alice.messaging().send("nobody", "hi")).isInstanceOf(UnknownContactException.class);
+        assertThatThrownBy(() -> alice.contacts().add("nobody")).isInstanceOf(UnknownUserException.class);
+        assertThatThrownBy(() -> alice.contacts().add("NOT valid!")).isInstanceOf(UnknownUserException.class);
+        assertThatThrownBy(() -> alice.contacts().safetyNumber("nobody")).isInstanceOf(UnknownContactException.class);
+        assertThatThrownBy(() -> alice.messaging().send("nobody", " ")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> alice.messaging().history("bob", Optional.empty(), 0)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> network.open("alice").account().create("alice", network.address(), TestNetwork.PASSPHRASE.clone()))
+                .isInstanceOf(ProfileExistsException.class);
+
+        ParleyApp impostor = network.open("impostor");
+        impostor.account().create("alice", network.address(), TestNetwork.PASSPHRASE.clone());
+        assertThatThrownBy(() -> impostor.account().register(Optional.empty())).isInstanceOf(UsernameTakenException.class);
+        assertThatThrownBy(() -> network.open("carol").account().unlock(TestNetwork.PASSPHRASE.clone()))
+                .isInstanceOf(ProfileLockedException.class);
+    }
+
+    @Test
+    void unreachableRelayGivesAClearErrorAndTheClientReconnectsWhenItIsBack() throws Exception {
+        network.onlineWait = Duration.ofSeconds(2);
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.connection().start();
+        assertThat(Await.until(() -> status(alice) == ConnectionStatus.ONLINE, WAIT)).isTrue();
+        network.haltRelay();
+
+        assertThatThrownBy(() -> alice.contacts().add("bob")).isInstanceOf(RelayUnreachableException.class)
+                .hasMessageContaining("unreachable");
+        assertThat(Await.until(() -> status(alice) == ConnectionStatus.RECONNECTING, WAIT)).isTrue();
+        assertThat(alice.connection().state().get().nextAttempt()).isPresent();
+
+        network.startRelay();
+        assertThat(Await.until(() -> status(alice) == ConnectionStatus.ONLINE, WAIT)).isTrue();
+        assertThat(alice.contacts().add("bob").username()).isEqualTo("bob");
+        assertThat(bob.account().isUnlocked()).isTrue();
+    }
+
+    @Test
+    void aChangedIdentityKeyRaisesAWarningThatBlocksSendingUntilAcknowledged() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        alice.connection().start();
+        bob.connection().start();
+        alice.messaging().send("bob", "before");
+        assertThat(Await.until(() -> historySize(bob, "alice") == 1, WAIT)).isTrue();
+        bob.close();
+
+        // Bob reinstalls: a new profile with a new identity key, on a relay that has forgotten the old one.
+        network.haltRelay();
+        network.startRelay("relay-2");
+        alice.account().register(Optional.empty());
+        ParleyApp newBob = network.track(ParleyApp.open(network.config("bob", "data-bob-2")));
+        newBob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
+        newBob.account().register(Optional.empty());
+        List<ContactChangedEvent> changes = new CopyOnWriteArrayList<>();
+        List<Message> received = new CopyOnWriteArrayList<>();
+        alice.events().subscribe(ContactChangedEvent.class, changes::add);
+        alice.events().subscribe(MessageReceivedEvent.class, e -> received.add(e.message()));
+        newBob.contacts().add("alice");
+        newBob.connection().start();
+        newBob.messaging().send("alice", "it is me, new phone");
+
+        assertThat(Await.until(() -> received.size() == 1, WAIT)).isTrue();
+        assertThat(changes).extracting(ContactChangedEvent::change).contains(ContactChangedEvent.Change.IDENTITY_CHANGED);
+        assertThat(alice.contacts().get("bob").identityChange()).isEqualTo(IdentityChangeState.CHANGED_UNACKNOWLEDGED);
+        assertThatThrownBy(() -> alice.messaging().send("bob", "blocked")).isInstanceOf(IdentityChangedException.class);
+
+        alice.contacts().acknowledgeIdentityChange("bob");
+        alice.messaging().send("bob", "welcome back");
+        assertThat(Await.until(() -> historySize(newBob, "alice") == 2, WAIT)).isTrue();
+    }
+
+    private static ConnectionStatus status(ParleyApp app) {
+        try {
+            return app.connection().state().get().status();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int historySize(ParleyApp app, String contact) {
+        try {
+            return app.messaging().history(contact, Optional.empty(), 50).messages().size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

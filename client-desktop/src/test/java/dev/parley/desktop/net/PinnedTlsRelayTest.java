@@ -1,0 +1,86 @@
+package dev.parley.desktop.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.crypto.wire.Push;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayServer;
+import dev.parley.relay.TlsSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real relay serving wss with its self-signed certificate: the client connects only with the matching pin. */
+class PinnedTlsRelayTest {
+    @TempDir
+    Path dir;
+    private RelayServer relay;
+    private final TyrusRelayConnector connector = TyrusRelayConnector.standard();
+
+    @org.junit.jupiter.api.BeforeAll
+    static void hardenH2() {
+        // Surefire runs every test class in one JVM; the client's storage requires this setting before H2 first loads.
+        System.setProperty("h2.allowedClasses", "dev.parley.desktop.storage.h2.nothing.");
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dir).withTls(new TlsSettings.SelfSigned()));
+    }
+
+    @AfterEach
+    void stop() {
+        relay.close();
+    }
+
+    @Test
+    void connectsWithThePinnedFingerprintAndExchangesFrames() throws Exception {
+        CertificateFingerprint pin = CertificateFingerprint.parse(relay.tlsFingerprint().orElseThrow());
+        CompletableFuture<Push> firstPush = new CompletableFuture<>();
+        try (RelayLink link = connector.connect(new RelayAddress(relay.uri(), Optional.of(pin)), listener(firstPush))) {
+            assertThat(firstPush.get(30, TimeUnit.SECONDS)).isInstanceOf(Push.Challenge.class);
+            Response response = link.request(new Request.FetchBundle("nobody")).get(30, TimeUnit.SECONDS);
+            assertThat(response).isInstanceOf(Response.ErrorResponse.class);
+        }
+    }
+
+    @Test
+    void refusesARelayWhoseCertificateDoesNotMatchThePin() {
+        CertificateFingerprint wrong = CertificateFingerprint.parse("00".repeat(32));
+        assertThatThrownBy(() -> connector.connect(new RelayAddress(relay.uri(), Optional.of(wrong)),
+                listener(new CompletableFuture<>()))).isInstanceOf(RelayLinkClosedException.class);
+    }
+
+    @Test
+    void addressesRoundTripThroughTheirStoredForm() {
+        CertificateFingerprint pin = CertificateFingerprint.parse(relay.tlsFingerprint().orElseThrow());
+        RelayAddress address = new RelayAddress(relay.uri(), Optional.of(pin));
+        assertThat(RelayAddress.fromText(address.toText())).isEqualTo(address);
+        RelayAddress plain = RelayAddress.parse("ws://127.0.0.1:1/parley", null);
+        assertThat(RelayAddress.fromText(plain.toText())).isEqualTo(plain);
+        assertThatThrownBy(() -> RelayAddress.parse(relay.uri().toString(), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RelayAddress.parse("http://x/parley", null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static RelayLinkListener listener(CompletableFuture<Push> firstPush) {
+        return new RelayLinkListener() {
+            @Override
+            public void onPush(Push push) {
+                firstPush.complete(push);
+            }
+
+            @Override
+            public void onClosed(String reason) {
+                firstPush.completeExceptionally(new IllegalStateException(reason));
+            }
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package dev.parley.desktop.ui;
+
+import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.SceneSnapshots;
+import dev.parley.desktop.ui.common.UserMessages;
+import dev.parley.desktop.ui.common.ViewLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real desktop shell on the (headless Monocle) primary stage, over a {@link ProfileSessions}. */
+final class DesktopFixture implements AutoCloseable {
+    static final Duration TIMEOUT = Duration.ofSeconds(45);
+
+    final FxRobot robot = new FxRobot();
+    final ProfileSessions sessions;
+    private final ExecutorService worker = Executors.newFixedThreadPool(2);
+    private AppShell shell;
+
+    DesktopFixture(ProfileSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    /** Shows the app's first screen for {@code profile}. */
+    DesktopFixture start(String profile) throws TimeoutException {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> {
+            shell = new AppShell(stage, sessions, new BackgroundTasks(worker, Platform::runLater),
+                    new UserMessages(ViewLoader.defaultBundle()), Clock.systemDefaultZone(), profile);
+            shell.start();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    AppShell shell() {
+        return shell;
+    }
+
+    /** Waits (without fixed sleeps) until {@code condition}, evaluated on the FX thread, holds. */
+    void waitUntil(BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS,
+                    () -> WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get());
+        } catch (TimeoutException e) {
+            long now = System.currentTimeMillis();
+            List<Window> windows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(Window.getWindows())).get();
+            for (int i = 0; i < windows.size(); i++) {
+                screenshot(windows.get(i).getScene(), "failure-" + now + "-window" + i);
+            }
+            throw e;
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether a node matching {@code query} is showing. */
+    boolean showing(String query) {
+        return robot.lookup(query).match(Node::isVisible).tryQuery().filter(n -> n.getScene() != null).isPresent();
+    }
+
+    /** Writes the main window's scene to {@code target/screenshots/<name>.png}. */
+    void screenshot(String name) throws Exception {
+        screenshot(shell.scene(), name);
+    }
+
+    void screenshot(Scene scene, String name) throws Exception {
+        Path dir = Path.of(System.getProperty("parley.screenshotDir", "target/screenshots"));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> SceneSnapshots.write(scene, dir.resolve(name + ".png"))).get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (shell != null) {
+            FxToolkit.setupFixture(shell::shutdown);
+        }
+        FxToolkit.cleanupStages();
+        worker.shutdownNow();
+        sessions.close();
+    }
+}

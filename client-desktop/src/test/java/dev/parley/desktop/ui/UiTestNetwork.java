@@ -1,0 +1,111 @@
+package dev.parley.desktop.ui;
+
+import dev.parley.crypto.primitives.Argon2Params;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.primitives.CryptoProviders;
+import dev.parley.desktop.app.AppConfig;
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.net.ExponentialBackoff;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.net.TyrusRelayConnector;
+import dev.parley.desktop.profile.AppDirectories;
+import dev.parley.desktop.profile.ProfileName;
+import dev.parley.desktop.service.connection.ConnectionSettings;
+import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayServer;
+import dev.parley.relay.limits.BucketSpec;
+import dev.parley.relay.limits.RateLimit;
+import dev.parley.relay.limits.RateLimits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+
+/**
+ * For UI tests: a real relay in-process (H2 under the test directory), the desktop's {@link ProfileSessions} over
+ * real encrypted profiles with cheap Argon2, and "other clients" built from the same composition root the CLI uses.
+ */
+final class UiTestNetwork implements AutoCloseable {
+    static {
+        // The relay shares this JVM: give H2 the client's hardened setting before the relay loads it first.
+        System.setProperty("h2.allowedClasses", "dev.parley.desktop.storage.h2.nothing.");
+    }
+
+    static final String PASSPHRASE = "correct horse battery staple";
+    private static final CryptoProvider CRYPTO = CryptoProviders.preferred();
+
+    final Path root;
+    final RelayServer relay;
+    private final List<ParleyApp> others = new ArrayList<>();
+
+    UiTestNetwork(Path root) throws IOException {
+        this.root = root;
+        RateLimits limits = RateLimits.defaults();
+        for (RateLimit limit : RateLimit.values()) {
+            limits = limits.with(limit, BucketSpec.UNLIMITED);
+        }
+        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(root.resolve("relay")).withLimits(limits));
+    }
+
+    String relayUri() {
+        return relay.uri().toString();
+    }
+
+    static AppConfig config(AppDirectories dirs, ProfileName name) {
+        return config(dirs, name, Clock.systemUTC());
+    }
+
+    static AppConfig config(AppDirectories dirs, ProfileName name, Clock clock) {
+        AppConfig d = AppConfig.defaults(dirs, name);
+        return new AppConfig(dirs, name, CRYPTO, CRYPTO.random(), clock, new Argon2Params(1024, 1, 1),
+                TyrusRelayConnector.standard(),
+                new ExponentialBackoff(Duration.ofMillis(100), Duration.ofMillis(800), CRYPTO.random()),
+                new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(20), 5), 20,
+                d.inbound());
+    }
+
+    /** The desktop app's gateway over profiles in {@code <root>/desktop}. */
+    ProfileSessions desktopSessions() {
+        AppDirectories dirs = new AppDirectories(root.resolve("desktop").toAbsolutePath());
+        return new ProfileSessions(dirs, name -> config(dirs, name));
+    }
+
+    /** Another client (as the CLI would run it): created, registered and connected. */
+    ParleyApp otherClient(String name) throws Exception {
+        return otherClient(name, Clock.systemUTC());
+    }
+
+    /** Another client whose clock is {@code clock} (its messages carry that time). */
+    ParleyApp otherClient(String name, Clock clock) throws Exception {
+        AppDirectories dirs = new AppDirectories(root.resolve("other-" + name).toAbsolutePath());
+        ParleyApp app = ParleyApp.open(config(dirs, new ProfileName(name), clock));
+        others.add(app);
+        app.account().create(name, new RelayAddress(relay.uri(), Optional.empty()), PASSPHRASE.toCharArray());
+        app.account().register(Optional.empty());
+        app.connection().start();
+        return app;
+    }
+
+    static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(25);
+        }
+        return condition.getAsBoolean();
+    }
+
+    @Override
+    public void close() {
+        for (ParleyApp app : others) {
+            app.close();
+        }
+        relay.close();
+    }
+}

@@ -1,0 +1,262 @@
+package dev.parley.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.Theme;
+import dev.parley.desktop.ui.common.UiServices;
+import dev.parley.desktop.ui.common.UserMessages;
+import dev.parley.desktop.ui.common.ViewLoader;
+import dev.parley.desktop.ui.contacts.AddContactViewModel;
+import dev.parley.desktop.ui.main.ChatRow;
+import dev.parley.desktop.ui.main.ChatTimeline;
+import dev.parley.desktop.ui.main.ChatViewModel;
+import dev.parley.desktop.ui.main.ConversationListViewModel;
+import dev.parley.desktop.ui.main.SearchViewModel;
+import dev.parley.desktop.ui.settings.SettingsValues;
+import dev.parley.desktop.ui.settings.SettingsViewModel;
+import dev.parley.desktop.ui.unlock.OnboardingViewModel;
+import dev.parley.desktop.ui.unlock.RelayChoice;
+import dev.parley.desktop.ui.unlock.UnlockViewModel;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The view models' logic over the real services (real relay on loopback, real encrypted profiles), without a
+ * toolkit: background work runs synchronously. One network for the class; the tests build on each other in order
+ * (create, unlock, chat, settings), as a user would.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ViewModelsOverRealServicesTest {
+    private static final int BOB_MESSAGES = 130;
+
+    private Path tmp;
+    private UiTestNetwork net;
+    private ProfileSessions sessions;
+    private ParleyApp bob;
+    private final BackgroundTasks tasks = BackgroundTasks.synchronous();
+    private final UserMessages messages = new UserMessages(ViewLoader.defaultBundle());
+
+    @BeforeAll
+    void network(@TempDir Path dir) throws Exception {
+        tmp = dir;
+        net = new UiTestNetwork(tmp);
+        sessions = net.desktopSessions();
+        bob = net.otherClient("bob");
+    }
+
+    @AfterAll
+    void close() {
+        sessions.close();
+        net.close();
+    }
+
+    @Test
+    @Order(1)
+    void onboardingChecksEveryFieldThenCreatesTheProfile() {
+        OnboardingViewModel vm = new OnboardingViewModel("alice", sessions, tasks, messages);
+        AtomicBoolean created = new AtomicBoolean();
+        vm.onCreatedProperty().set(() -> created.set(true));
+        assertThat(vm.usernameProperty().get()).isEqualTo("alice");
+        assertThat(vm.canCreateBinding().get()).isFalse();
+
+        vm.passphraseProperty().set("password");
+        vm.confirmationProperty().set("password");
+        assertThat(vm.canCreateBinding().get()).as("a common passphrase").isFalse();
+
+        vm.passphraseProperty().set(UiTestNetwork.PASSPHRASE);
+        vm.confirmationProperty().set(UiTestNetwork.PASSPHRASE + "x");
+        assertThat(vm.confirmationHintBinding().get()).isEqualTo("The passphrases do not match.");
+        assertThat(vm.canCreateBinding().get()).isFalse();
+        vm.confirmationProperty().set(UiTestNetwork.PASSPHRASE);
+
+        vm.usernameProperty().set("Alice!");
+        assertThat(vm.usernameHintBinding().get()).startsWith("Use a-z");
+        assertThat(vm.canCreateBinding().get()).isFalse();
+        vm.usernameProperty().set("alice");
+
+        vm.relayChoiceProperty().set(RelayChoice.REMOTE);
+        vm.relayAddressProperty().set("http://127.0.0.1/parley");
+        assertThat(vm.relayHintBinding().get()).contains("ws://");
+        assertThat(vm.canCreateBinding().get()).isFalse();
+        vm.relayAddressProperty().set("wss://relay.example:8443/parley");
+        assertThat(vm.relayHintBinding().get()).as("wss needs a pinned certificate").isNotEmpty();
+        vm.relayAddressProperty().set(net.relayUri());
+        assertThat(vm.canCreateBinding().get()).isTrue();
+
+        vm.create();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(created).isTrue();
+        assertThat(vm.passphraseProperty().get()).as("the passphrase is not kept").isEmpty();
+        assertThat(sessions.session()).isNotNull();
+    }
+
+    @Test
+    @Order(2)
+    void unlockSaysWrongPassphraseAndCountsAttempts() throws Exception {
+        sessions.lock();
+        UnlockViewModel vm = new UnlockViewModel("alice", sessions.profiles(), sessions, tasks, messages);
+        AtomicBoolean unlocked = new AtomicBoolean();
+        vm.onUnlockedProperty().set(() -> unlocked.set(true));
+        assertThat(vm.severalProfilesBinding().get()).isFalse();
+        assertThat(vm.canUnlockBinding().get()).isFalse();
+
+        vm.passphraseProperty().set("not it");
+        vm.unlock();
+        assertThat(vm.errorProperty().get()).isEqualTo("Wrong passphrase. Try again.");
+        assertThat(vm.wrongAttemptsProperty().get()).isEqualTo(1);
+        assertThat(vm.passphraseProperty().get()).isEmpty();
+        assertThat(unlocked).isFalse();
+
+        vm.passphraseProperty().set(UiTestNetwork.PASSPHRASE);
+        vm.unlock();
+        assertThat(unlocked).isTrue();
+        assertThat(vm.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void addContactRefusesBadAndUnknownNames() {
+        AddContactViewModel vm = new AddContactViewModel(sessions.session().services(), tasks, messages);
+        AtomicReference<ContactView> added = new AtomicReference<>();
+        vm.onAddedProperty().set(added::set);
+        vm.usernameProperty().set("no spaces allowed");
+        assertThat(vm.canAddBinding().get()).isFalse();
+        vm.usernameProperty().set("nobody-here");
+        vm.add();
+        assertThat(vm.errorProperty().get()).isEqualTo("The relay knows no user with that name.");
+        assertThat(added.get()).isNull();
+        vm.usernameProperty().set("@Bob");
+        vm.add();
+        assertThat(added.get()).isEqualTo(new ContactView("bob", false, false));
+    }
+
+    @Test
+    @Order(4)
+    void chatLoadsPagesOnDemandMarksReadAndSends() throws Exception {
+        UiServices alice = sessions.session().services();
+        bob.contacts().add("alice");
+        for (int i = 1; i <= BOB_MESSAGES; i++) {
+            bob.messaging().send("alice", "message " + i);
+        }
+        assertThat(UiTestNetwork.await(() -> count(alice) == BOB_MESSAGES, DesktopFixture.TIMEOUT)).isTrue();
+
+        ConversationListViewModel list = new ConversationListViewModel(alice, tasks, messages);
+        list.refresh();
+        assertThat(list.visibleItems()).extracting(i -> i.username()).containsExactly("bob");
+        assertThat(list.visibleItems().get(0).unread()).isEqualTo(100);
+        assertThat(list.visibleItems().get(0).preview()).isEqualTo("message " + BOB_MESSAGES);
+        list.filterProperty().set("zzz");
+        assertThat(list.visibleItems()).isEmpty();
+
+        ChatViewModel chat = new ChatViewModel(alice, tasks, new ChatTimeline(ZoneOffset.UTC), messages);
+        AtomicInteger prepended = new AtomicInteger();
+        chat.onPrependedProperty().set(prepended::addAndGet);
+        chat.open(alice.contact("bob"));
+        assertThat(bubbles(chat)).hasSize(ChatViewModel.PAGE_SIZE);
+        assertThat(chat.rows()).anyMatch(r -> r.equals(new ChatRow.UnreadMarker(ChatViewModel.PAGE_SIZE)));
+        assertThat(bubbles(chat)).allMatch(m -> m.status() == MessageView.Status.SEEN);
+        assertThat(chat.hasOlder()).isTrue();
+
+        chat.loadOlder();
+        chat.loadOlder();
+        assertThat(bubbles(chat)).hasSize(BOB_MESSAGES);
+        assertThat(bubbles(chat).get(0).text()).isEqualTo("message 1");
+        assertThat(bubbles(chat).get(BOB_MESSAGES - 1).text()).isEqualTo("message " + BOB_MESSAGES);
+        assertThat(chat.hasOlder()).isFalse();
+        assertThat(prepended.get()).isEqualTo(BOB_MESSAGES - ChatViewModel.PAGE_SIZE);
+
+        assertThat(chat.canSendBinding().get()).as("blank draft").isFalse();
+        chat.draftProperty().set("  hello bob  ");
+        chat.send();
+        MessageView sent = bubbles(chat).get(BOB_MESSAGES);
+        assertThat(sent.outgoing()).isTrue();
+        assertThat(sent.text()).isEqualTo("hello bob");
+        assertThat(chat.draftProperty().get()).isEmpty();
+
+        SearchViewModel search = new SearchViewModel(alice, tasks, messages);
+        search.queryProperty().set("message 12");
+        search.search();
+        assertThat(search.results()).extracting(MessageView::text).contains("message 12");
+    }
+
+    @Test
+    @Order(5)
+    void anUnacknowledgedIdentityChangeBlocksTheComposer() throws Exception {
+        UiServices alice = sessions.session().services();
+        ChatViewModel chat = new ChatViewModel(alice, tasks, new ChatTimeline(ZoneOffset.UTC), messages);
+        chat.open(alice.contact("bob"));
+        int rows = chat.rows().size();
+        chat.contactChanged(new ContactView("bob", false, true));
+        chat.draftProperty().set("should not go out");
+        assertThat(chat.identityChangedBinding().get()).isTrue();
+        assertThat(chat.canSendBinding().get()).isFalse();
+        chat.send();
+        assertThat(chat.rows()).hasSize(rows);
+
+        chat.acknowledgeIdentityChange();
+        assertThat(chat.identityChangedBinding().get()).isFalse();
+        assertThat(chat.canSendBinding().get()).isTrue();
+    }
+
+    @Test
+    @Order(6)
+    void settingsAreSavedAtOnceAndAWrongCurrentPassphraseIsRefused() {
+        SettingsViewModel vm = new SettingsViewModel(sessions.session().settings(), tasks, messages);
+        AtomicReference<SettingsValues> applied = new AtomicReference<>();
+        vm.onChangedProperty().set(applied::set);
+        vm.load();
+        assertThat(vm.values()).isEqualTo(SettingsValues.defaults());
+        assertThat(vm.relayProperty().get()).isEqualTo(net.relayUri());
+        assertThat(applied.get()).as("loading is not a change").isNull();
+
+        vm.themeProperty().set(Theme.DARK);
+        vm.autoLockMinutesProperty().set(5);
+        assertThat(applied.get().theme()).isEqualTo(Theme.DARK);
+        assertThat(new ProfileSettings(tmp.resolve("desktop").resolve("alice")).load())
+                .isEqualTo(new SettingsValues(true, true, true, false, Theme.DARK, 5));
+
+        vm.currentPassphraseProperty().set("wrong one");
+        vm.newPassphraseProperty().set("a much better passphrase 9");
+        vm.changePassphrase();
+        assertThat(vm.passphraseResultProperty().get()).isEqualTo("Wrong passphrase. Try again.");
+        assertThat(vm.currentPassphraseProperty().get()).isEmpty();
+    }
+
+    private static int count(UiServices alice) {
+        try {
+            int n = 0;
+            UiServices.Page page = alice.history("bob", 100, OptionalLong.empty());
+            n += page.newestFirst().size();
+            while (page.older().isPresent()) {
+                page = alice.history("bob", 100, page.older());
+                n += page.newestFirst().size();
+            }
+            return n;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static List<MessageView> bubbles(ChatViewModel chat) {
+        return chat.rows().stream().filter(r -> r instanceof ChatRow.MessageRow)
+                .map(r -> ((ChatRow.MessageRow) r).message()).toList();
+    }
+}
