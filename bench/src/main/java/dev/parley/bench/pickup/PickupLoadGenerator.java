@@ -64,9 +64,11 @@ public final class PickupLoadGenerator {
         CryptoProvider crypto = CryptoProviders.preferred();
         List<Double> seconds = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
+            double baseline = CryptoBaseline.openAndDecrypt(crypto, messages);
             double s = round(crypto, messages);
             seconds.add(s);
-            System.out.printf("round %d: %d messages picked up in %.3f s (%.0f msg/s)%n", round, messages, s, messages / s);
+            System.out.printf("round %d: %d messages picked up in %.3f s (%.0f msg/s); baseline open+decrypt in memory %.3f s;"
+                    + " ratio %.1f%n", round, messages, s, messages / s, baseline, s / baseline);
         }
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         System.out.printf("provider %s, %d messages, median %.3f s, best %.3f s, worst %.3f s%n", crypto.name(), messages,

@@ -37,6 +37,12 @@ public interface MessagingService {
      */
     List<MessageId> markRead(String contact, MessageCursor upTo) throws ServiceException;
 
+    /** Whether read receipts are sent (a setting, on by default). */
+    boolean readReceipts() throws ServiceException;
+
+    /** Turns sending read receipts on or off; delivery receipts are always sent. */
+    void setReadReceipts(boolean enabled) throws ServiceException;
+
     /**
      * One page of the conversation with {@code contact}, newest first (keyset paging, so the cost does not grow with
      * the conversation's length).

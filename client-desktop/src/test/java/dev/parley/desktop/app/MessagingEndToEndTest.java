@@ -58,6 +58,13 @@ class MessagingEndToEndTest {
         assertThat(bobInbox.get(0).messageId()).isEqualTo(sent.messageId());
         assertThat(Await.until(() -> aliceStates.get(sent.messageId().value()) == MessageState.DELIVERED, WAIT)).isTrue();
 
+        List<Boolean> bobSeesTyping = new CopyOnWriteArrayList<>();
+        bob.events().subscribe(dev.parley.desktop.event.TypingChangedEvent.class, e -> bobSeesTyping.add(e.typing()));
+        alice.messaging().setTyping("bob", true);
+        alice.messaging().setTyping("bob", false);
+        assertThat(Await.until(() -> bobSeesTyping.size() == 2, WAIT)).isTrue();
+        assertThat(bobSeesTyping).containsExactly(true, false);
+
         bob.messaging().markRead("alice", bobInbox.get(0).cursor());
         assertThat(Await.until(() -> aliceStates.get(sent.messageId().value()) == MessageState.READ, WAIT)).isTrue();
 
@@ -71,7 +78,19 @@ class MessagingEndToEndTest {
         assertThat(aliceHistory).extracting(Message::body).containsExactly("hi alice", "hello bob");
         assertThat(aliceHistory).extracting(Message::direction).containsExactly(Direction.INCOMING, Direction.OUTGOING);
         assertThat(aliceHistory.get(1).state()).isEqualTo(MessageState.READ);
+
+        // Read receipts off: bob reads, then writes; his outbox is FIFO, so had a receipt been sent it would arrive first.
+        bob.messaging().setReadReceipts(false);
+        assertThat(bob.messaging().readReceipts()).isFalse();
+        Message unreadReceipt = alice.messaging().send("bob", "second");
+        assertThat(Await.until(() -> bobInbox.size() == 2, WAIT)).isTrue();
+        assertThat(Await.until(() -> aliceStates.get(unreadReceipt.messageId().value()) == MessageState.DELIVERED, WAIT)).isTrue();
+        bob.messaging().markRead("alice", bobInbox.get(1).cursor());
+        bob.messaging().send("alice", "after reading");
+        assertThat(Await.until(() -> aliceInbox.size() == 2, WAIT)).isTrue();
+        assertThat(aliceStates.get(unreadReceipt.messageId().value())).isEqualTo(MessageState.DELIVERED);
         assertThat(bob.messaging().search("hello", Optional.empty(), 10)).extracting(Message::body).containsExactly("hello bob");
+        assertThat(bob.messaging().history("alice", Optional.empty(), 10).messages()).hasSize(4);
         assertThat(alice.contacts().safetyNumber("bob").digits()).isEqualTo(bob.contacts().safetyNumber("alice").digits());
     }
 

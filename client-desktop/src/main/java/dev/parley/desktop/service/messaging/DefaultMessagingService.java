@@ -177,6 +177,20 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     @Override
+    public boolean readReceipts() throws ServiceException {
+        return setting(Setting.READ_RECEIPTS);
+    }
+
+    @Override
+    public void setReadReceipts(boolean enabled) throws ServiceException {
+        try {
+            storage().transactions().transaction(false, txn -> storage().settings().set(txn, Setting.READ_RECEIPTS, enabled));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot change the setting", e);
+        }
+    }
+
+    @Override
     public MessagePage history(String contactName, Optional<MessageCursor> before, int limit) throws ServiceException {
         checkLimit(limit);
         try {

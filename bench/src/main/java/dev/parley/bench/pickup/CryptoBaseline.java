@@ -1,0 +1,70 @@
+package dev.parley.bench.pickup;
+
+import dev.parley.crypto.envelope.OpenedEnvelope;
+import dev.parley.crypto.envelope.SealedSender;
+import dev.parley.crypto.identity.IdentityKeyPair;
+import dev.parley.crypto.identity.Username;
+import dev.parley.crypto.payload.MessageId;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.session.DecryptionCallback;
+import dev.parley.crypto.session.OneTimePreKeyRecord;
+import dev.parley.crypto.session.PreKeyGenerator;
+import dev.parley.crypto.session.ProtocolContext;
+import dev.parley.crypto.session.SessionBuilder;
+import dev.parley.crypto.session.SessionCipher;
+import dev.parley.crypto.session.SignedPreKeyRecord;
+import dev.parley.crypto.store.ProtocolStores;
+import dev.parley.crypto.store.inmemory.InMemoryIdentityKeyStore;
+import dev.parley.crypto.store.inmemory.InMemoryPreKeyStore;
+import dev.parley.crypto.store.inmemory.InMemorySessionStore;
+import dev.parley.crypto.store.inmemory.InMemorySignedPreKeyStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The floor under the pickup figure: opening and decrypting the same number of sealed messages with in-memory stores
+ * (no database, no network), measured in the same run so the two can be compared.
+ */
+final class CryptoBaseline {
+    private CryptoBaseline() {
+    }
+
+    /** Seconds to open and decrypt {@code messages} sealed messages from one sender. */
+    static double openAndDecrypt(CryptoProvider crypto, int messages) throws Exception {
+        ProtocolContext context = ProtocolContext.of(crypto);
+        IdentityKeyPair aliceId = IdentityKeyPair.generate(crypto, crypto.random());
+        IdentityKeyPair bobId = IdentityKeyPair.generate(crypto, crypto.random());
+        ProtocolStores alice = stores(aliceId);
+        ProtocolStores bob = stores(bobId);
+        PreKeyGenerator generator = new PreKeyGenerator(context);
+        SignedPreKeyRecord signed = generator.generateSignedPreKey(bobId, 1);
+        OneTimePreKeyRecord oneTime = generator.generateOneTimePreKeys(1, 1).get(0);
+        bob.signedPreKeys().storeSignedPreKey(signed);
+        bob.preKeys().storePreKey(oneTime);
+        Username aliceName = new Username("alice");
+        Username bobName = new Username("bob");
+        new SessionBuilder(alice, context, bobName).initiate(
+                PreKeyGenerator.bundle(bobId, signed, Optional.of(oneTime)));
+        SessionCipher sender = new SessionCipher(alice, context, bobName);
+        SealedSender sealed = new SealedSender(crypto);
+        List<byte[]> blobs = new ArrayList<>(messages);
+        for (int i = 0; i < messages; i++) {
+            blobs.add(sealed.seal(bobId.publicKey(), aliceId, aliceName, sender.encrypt(
+                    new Payload.Text(MessageId.random(crypto.random()), System.currentTimeMillis(), "pickup benchmark message " + i))));
+        }
+        SessionCipher receiver = new SessionCipher(bob, context, aliceName);
+        long start = System.nanoTime();
+        for (byte[] blob : blobs) {
+            OpenedEnvelope opened = sealed.open(bobId, blob);
+            receiver.decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static ProtocolStores stores(IdentityKeyPair identity) {
+        return new ProtocolStores(new InMemorySessionStore(), new InMemoryIdentityKeyStore(identity), new InMemoryPreKeyStore(),
+                new InMemorySignedPreKeyStore());
+    }
+}
