@@ -13,7 +13,10 @@ public final class DatabaseOpenException extends StorageException {
         MISSING,
         /** A database file already exists where a new one was to be created. */
         ALREADY_EXISTS,
-        /** The file key does not decrypt the file (H2 error 90049). */
+        /**
+         * H2 error 90049: the file key does not decrypt the file, or the file is damaged so that it looks that way (a
+         * truncated file can produce it). A caller that verified the key by other means treats it as corruption.
+         */
         WRONG_KEY,
         /** The file is damaged, truncated or not an H2 database. */
         CORRUPT,

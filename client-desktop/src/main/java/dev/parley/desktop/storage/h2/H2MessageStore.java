@@ -188,8 +188,7 @@ final class H2MessageStore implements MessageStore {
             throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
         StoreArguments.checkLimit(limit);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages m "
-                + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.conversation_id, m.seq DESC LIMIT ?")) {
+        try (PreparedStatement ps = c.prepareStatement(PAGE_SQL)) {
             ps.setString(1, conversation.value());
             ps.setLong(2, before.map(MessageCursor::sequence).orElse(Long.MAX_VALUE));
             ps.setInt(3, limit + 1);
@@ -264,18 +263,7 @@ final class H2MessageStore implements MessageStore {
         if (words.size() > 1) {
             orderByEstimatedFrequency(c, words);
         }
-        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
-                .append(" FROM message_tokens t0 USE INDEX (message_tokens_newest)")
-                .append(" JOIN messages m ON m.seq = t0.seq WHERE t0.token = ?");
-        for (int i = 1; i < words.size(); i++) {
-            sql.append(" AND EXISTS (SELECT 1 FROM message_tokens t").append(i).append(" WHERE t").append(i)
-                    .append(".token = ? AND t").append(i).append(".seq = t0.seq)");
-        }
-        if (within.isPresent()) {
-            sql.append(" AND m.conversation_id = ?");
-        }
-        sql.append(" ORDER BY t0.token, t0.seq DESC LIMIT ?");
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = c.prepareStatement(searchSql(words.size(), within.isPresent()))) {
             int index = 1;
             for (String word : words) {
                 ps.setString(index++, word);
@@ -294,6 +282,25 @@ final class H2MessageStore implements MessageStore {
         } catch (SQLException e) {
             throw Sql.failure("searching messages", e);
         }
+    }
+
+    /** Parameters: conversation, before-sequence, limit. */
+    static final String PAGE_SQL = "SELECT " + COLUMNS + " FROM messages m "
+            + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.conversation_id, m.seq DESC LIMIT ?";
+
+    /** Parameters: the words (driving word first), the conversation if {@code within}, the limit. */
+    static String searchSql(int words, boolean within) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
+                .append(" FROM message_tokens t0 USE INDEX (message_tokens_newest)")
+                .append(" JOIN messages m ON m.seq = t0.seq WHERE t0.token = ?");
+        for (int i = 1; i < words; i++) {
+            sql.append(" AND EXISTS (SELECT 1 FROM message_tokens t").append(i).append(" WHERE t").append(i)
+                    .append(".token = ? AND t").append(i).append(".seq = t0.seq)");
+        }
+        if (within) {
+            sql.append(" AND m.conversation_id = ?");
+        }
+        return sql.append(" ORDER BY t0.token, t0.seq DESC LIMIT ?").toString();
     }
 
     /**

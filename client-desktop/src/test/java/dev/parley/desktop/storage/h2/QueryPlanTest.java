@@ -1,0 +1,67 @@
+package dev.parley.desktop.storage.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.NewMessage;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * History pages and searches must read their index in order and stop at the limit ("index sorted" in H2's plan);
+ * otherwise they sort every message of a conversation and the 100,000-message targets fail. Checks the plan, not time.
+ */
+class QueryPlanTest {
+    @TempDir
+    Path dir;
+    Path base;
+
+    @BeforeEach
+    void fill() throws Exception {
+        base = dir.resolve("data-1");
+        try (H2Storage storage = H2Storage.create(base, TestKeys.key(1), EventPublisher.NONE)) {
+            storage.transactions().transaction(false, txn -> {
+                for (int i = 0; i < 300; i++) {
+                    storage.messages().insertIfAbsent(txn, NewMessage.outgoing(new MessageId("m" + i),
+                            new ConversationId(i % 3 == 0 ? "carol" : "bob"), "alice", Instant.EPOCH,
+                            "hello world number " + i));
+                }
+            });
+        }
+    }
+
+    private String plan(String sql, Object... params) throws Exception {
+        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, true), TestKeys.key(1));
+             PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
+    void historyPageReadsTheIndexInOrder() throws Exception {
+        String plan = plan(H2MessageStore.PAGE_SQL, "bob", Long.MAX_VALUE, 51);
+        assertThat(plan).contains("MESSAGES_HISTORY").contains("index sorted");
+    }
+
+    @Test
+    void searchReadsTheWordIndexInOrder() throws Exception {
+        assertThat(plan(H2MessageStore.searchSql(1, false), "hello", 50))
+                .contains("MESSAGE_TOKENS_NEWEST").contains("index sorted");
+        assertThat(plan(H2MessageStore.searchSql(2, true), "hello", "world", "bob", 50))
+                .contains("MESSAGE_TOKENS_NEWEST").contains("index sorted");
+    }
+}
