@@ -160,7 +160,7 @@ xdotool key Return
 online=""
 for _ in $(seq 1 120); do
   kill -0 "$app" 2>/dev/null || fail "the app exited while unlocking (see $smoke/app.log)"
-  if grep -q 'RelayConnectionService -- online' "$smoke/app.log" 2>/dev/null; then online=1; fi
+  if grep -Eq 'RelayConnectionService -{1,2} online$' "$smoke/app.log" 2>/dev/null; then online=1; fi
   [ -n "$online" ] && break
   sleep 1
 done
