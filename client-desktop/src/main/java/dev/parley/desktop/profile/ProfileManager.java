@@ -150,7 +150,7 @@ public final class ProfileManager {
                     throw new WrongPassphraseException("wrong passphrase");
                 }
                 H2Storage storage = H2Storage.open(dir.resolve(header.database()), keys.databaseKey(), publisher);
-                deleteOwnFiles(dir, header.database());
+                removeLeftovers(dir, header.database());
                 done = true;
                 return new UnlockedProfile(name, dir, storage, () -> release(name));
             }
@@ -202,7 +202,7 @@ public final class ProfileManager {
                         storage.close();
                         throw e;
                     }
-                    deleteOwnFiles(dir, database);
+                    removeLeftovers(dir, database);
                     LOG.info("Changed the passphrase of a profile");
                     done = true;
                     return new UnlockedProfile(name, dir, storage, () -> release(name));
@@ -304,6 +304,15 @@ public final class ProfileManager {
             }
         } catch (IOException e) {
             throw new ProfileStorageException("could not clean up the profile directory", e);
+        }
+    }
+
+    /** Like {@link #deleteOwnFiles} for an already opened profile: a failure is logged, not fatal. */
+    private static void removeLeftovers(Path dir, String keepDatabase) {
+        try {
+            deleteOwnFiles(dir, keepDatabase);
+        } catch (ProfileStorageException e) {
+            LOG.warn("Could not remove leftover files of an interrupted operation; retrying at the next unlock", e);
         }
     }
 

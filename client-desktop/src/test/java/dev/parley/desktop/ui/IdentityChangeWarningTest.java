@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The identity-key change warning blocks sending until the user accepts the new key. */
+/** The identity-key change warning blocks sending until the user accepts the new key; Ctrl+L locks. */
 @Tag("ui")
 class IdentityChangeWarningTest {
     @TempDir
@@ -87,5 +87,10 @@ class IdentityChangeWarningTest {
         app.robot.clickOn("#identityAcceptButton");
         app.waitUntil(() -> !app.showing("#identityBanner"));
         assertThat(app.robot.lookup("#composer").queryAs(TextArea.class).isDisabled()).isFalse();
+
+        // Ctrl+L locks at once
+        app.robot.press(KeyCode.CONTROL).type(KeyCode.L).release(KeyCode.CONTROL);
+        app.waitUntil(() -> app.showing("#unlockButton"));
+        assertThat(app.showing("#conversationList")).isFalse();
     }
 }

@@ -131,6 +131,13 @@ class ScreenshotsTest {
         app.screenshot(dialog().getScene(), "add-contact-unknown-user");
         closeDialog();
 
+        app.robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        app.waitUntil(() -> app.showing("#searchField"));
+        app.robot.write("relay").type(KeyCode.ENTER);
+        app.waitUntil(() -> app.robot.lookup(".search-result-contact").queryAll().size() >= 1);
+        app.screenshot("search");
+        app.robot.clickOn("Close");
+
         app.robot.clickOn("#lockButton");
         app.waitUntil(() -> app.showing("#unlockButton"));
         WaitForAsyncUtils.asyncFx(() -> app.shell().showOnboarding("")).get();

@@ -53,11 +53,15 @@ final class DoubleRatchet {
         }
     }
 
-    RatchetMessage encrypt(SessionState state, byte[] paddedPlaintext) {
+    /**
+     * Encrypts on the sending chain. {@code preKeyPrefix} is the 75-byte prefix of the PreKeyRatchetMessage that will
+     * carry this message, or empty; it is part of the associated data.
+     */
+    RatchetMessage encrypt(SessionState state, byte[] paddedPlaintext, byte[] preKeyPrefix) {
         MessageKeys keys = state.sendingChain.messageKeys(kdf);
         state.sendingChain = state.sendingChain.next(kdf);
         byte[] header = RatchetMessage.header(state.sendingRatchetPublic, state.previousCounter, keys.index());
-        MessageCipherKeys cipherKeys = keys.cipherKeys(kdf, associatedDataHash(state, header, true));
+        MessageCipherKeys cipherKeys = keys.cipherKeys(kdf, associatedDataHash(state, header, preKeyPrefix, true));
         try {
             byte[] ciphertext = secretBox.seal(SecretBytes.wrap(cipherKeys.key()), cipherKeys.nonce(), paddedPlaintext);
             return RatchetMessage.of(header, ciphertext);
@@ -66,8 +70,11 @@ final class DoubleRatchet {
         }
     }
 
-    /** Decrypts {@code message} on {@code state}, advancing it. Returns the padded plaintext. */
-    byte[] decrypt(SessionState state, RatchetMessage message)
+    /**
+     * Decrypts {@code message} on {@code state}, advancing it. Returns the padded plaintext. {@code preKeyPrefix} is
+     * the prefix of the PreKeyRatchetMessage that carried it, or empty.
+     */
+    byte[] decrypt(SessionState state, RatchetMessage message, byte[] preKeyPrefix)
             throws InvalidMessageException, DuplicateMessageException, TooManySkippedMessagesException {
         long now = context.clock().millis();
         state.purgeSkippedBefore(now - context.limits().maxSkippedAge().toMillis());
@@ -76,7 +83,7 @@ final class DoubleRatchet {
 
         SkippedKey skipped = state.skipped.remove(new SkippedKeyId(ratchetKey, counter));
         if (skipped != null) {
-            return open(state, message, new MessageKeys(skipped.messageKey(), counter));
+            return open(state, message, new MessageKeys(skipped.messageKey(), counter), preKeyPrefix);
         }
         if (state.remoteRatchetKey == null || !Arrays.equals(ratchetKey, state.remoteRatchetKey)) {
             if (state.isPreviousRemoteRatchetKey(ratchetKey)) {
@@ -94,7 +101,7 @@ final class DoubleRatchet {
         skipMessageKeys(state, counter, now);
         MessageKeys keys = state.receivingChain.messageKeys(kdf);
         state.receivingChain = state.receivingChain.next(kdf);
-        return open(state, message, keys);
+        return open(state, message, keys, preKeyPrefix);
     }
 
     private void skipMessageKeys(SessionState state, int until, long now) throws TooManySkippedMessagesException {
@@ -136,8 +143,10 @@ final class DoubleRatchet {
         }
     }
 
-    private byte[] open(SessionState state, RatchetMessage message, MessageKeys keys) throws InvalidMessageException {
-        MessageCipherKeys cipherKeys = keys.cipherKeys(kdf, associatedDataHash(state, message.headerBytes(), false));
+    private byte[] open(SessionState state, RatchetMessage message, MessageKeys keys, byte[] preKeyPrefix)
+            throws InvalidMessageException {
+        MessageCipherKeys cipherKeys = keys.cipherKeys(kdf,
+                associatedDataHash(state, message.headerBytes(), preKeyPrefix, false));
         try {
             return secretBox.open(SecretBytes.wrap(cipherKeys.key()), cipherKeys.nonce(), message.ciphertext());
         } catch (AuthenticationFailedException e) {
@@ -147,10 +156,10 @@ final class DoubleRatchet {
         }
     }
 
-    /** SHA-256("parley/v1/message-ad" || 0x00 || IK_sender || IK_receiver || header). */
-    private byte[] associatedDataHash(SessionState state, byte[] header, boolean sending) {
+    /** SHA-256("parley/v1/message-ad" || 0x00 || IK_sender || IK_receiver || header || preKeyPrefix). */
+    private byte[] associatedDataHash(SessionState state, byte[] header, byte[] preKeyPrefix, boolean sending) {
         byte[] sender = sending ? state.localIdentity.bytes() : state.remoteIdentity.bytes();
         byte[] receiver = sending ? state.remoteIdentity.bytes() : state.localIdentity.bytes();
-        return kdf.hash(Label.MESSAGE_AD, sender, receiver, header);
+        return kdf.hash(Label.MESSAGE_AD, sender, receiver, header, preKeyPrefix);
     }
 }

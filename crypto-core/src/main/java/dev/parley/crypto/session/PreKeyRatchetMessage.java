@@ -92,13 +92,21 @@ public final class PreKeyRatchetMessage implements CiphertextMessage {
         return message;
     }
 
+    /** Bytes 0-74 of the encoding, which are also part of the embedded message's associated data. */
+    static byte[] prefix(IdentityKey identityKey, byte[] baseKey, int signedPreKeyId, OptionalInt oneTimePreKeyId) {
+        return ByteBuffer.allocate(PREFIX_BYTES).put(VERSION).put(TYPE_PREKEY).put(identityKey.bytes()).put(baseKey)
+                .putInt(signedPreKeyId).put((byte) (oneTimePreKeyId.isPresent() ? 1 : 0))
+                .putInt(oneTimePreKeyId.orElse(0)).array();
+    }
+
+    byte[] prefix() {
+        return prefix(identityKey, baseKey, signedPreKeyId, oneTimePreKeyId);
+    }
+
     @Override
     public byte[] serialize() {
         byte[] inner = message.serialize();
-        return ByteBuffer.allocate(PREFIX_BYTES + inner.length).put(VERSION).put(TYPE_PREKEY)
-                .put(identityKey.bytes()).put(baseKey).putInt(signedPreKeyId)
-                .put((byte) (oneTimePreKeyId.isPresent() ? 1 : 0)).putInt(oneTimePreKeyId.orElse(0))
-                .put(inner).array();
+        return ByteBuffer.allocate(PREFIX_BYTES + inner.length).put(prefix()).put(inner).array();
     }
 
     @Override

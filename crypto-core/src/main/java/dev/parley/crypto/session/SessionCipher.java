@@ -41,6 +41,7 @@ public final class SessionCipher {
     private static final Logger LOG = LoggerFactory.getLogger(SessionCipher.class);
     private static final int CURRENT = -1;
     private static final int NEW_SESSION = -2;
+    private static final byte[] NO_PREFIX = new byte[0];
 
     private final ProtocolStores stores;
     private final ProtocolContext context;
@@ -71,11 +72,16 @@ public final class SessionCipher {
         if (!stores.identities().isTrustedIdentity(peer, state.remoteIdentity, IdentityKeyStore.Direction.SENDING)) {
             throw new UntrustedIdentityException(peer.value());
         }
-        RatchetMessage message = ratchet.encrypt(state, Padding.pad(PayloadCodec.encode(payload)));
-        CiphertextMessage out = message;
-        if (state.pendingPreKey != null) {
-            out = new PreKeyRatchetMessage(state.localIdentity, state.baseKey, state.pendingPreKey.signedPreKeyId(),
-                    state.pendingPreKey.oneTimePreKeyId(), message);
+        byte[] padded = Padding.pad(PayloadCodec.encode(payload));
+        CiphertextMessage out;
+        if (state.pendingPreKey == null) {
+            out = ratchet.encrypt(state, padded, NO_PREFIX);
+        } else {
+            PendingPreKey pending = state.pendingPreKey;
+            byte[] prefix = PreKeyRatchetMessage.prefix(state.localIdentity, state.baseKey, pending.signedPreKeyId(),
+                    pending.oneTimePreKeyId());
+            out = new PreKeyRatchetMessage(state.localIdentity, state.baseKey, pending.signedPreKeyId(),
+                    pending.oneTimePreKeyId(), ratchet.encrypt(state, padded, prefix));
         }
         record.replaceCurrent(state);
         stores.sessions().storeSession(peer, record);
@@ -118,7 +124,7 @@ public final class SessionCipher {
             int existing = stateWithBaseKey(record, preKeyMessage.baseKey());
             if (existing != NEW_SESSION) {
                 SessionState state = existing == CURRENT ? record.current() : record.previous().get(existing);
-                attempt = decryptOn(state, existing, preKeyMessage.message());
+                attempt = decryptOn(state, existing, preKeyMessage.message(), preKeyMessage.prefix());
             } else {
                 attempt = respond(preKeyMessage);
                 usedOneTimePreKey = preKeyMessage.oneTimePreKeyId();
@@ -164,7 +170,7 @@ public final class SessionCipher {
             }
             anyCandidate = true;
             try {
-                return decryptOn(state, i, message);
+                return decryptOn(state, i, message, NO_PREFIX);
             } catch (InvalidMessageException | DuplicateMessageException | TooManySkippedMessagesException e) {
                 if (first == null) {
                     first = e;
@@ -177,12 +183,13 @@ public final class SessionCipher {
         throw first;
     }
 
-    private Attempt decryptOn(SessionState stored, int index, RatchetMessage message) throws ProtocolException {
+    private Attempt decryptOn(SessionState stored, int index, RatchetMessage message, byte[] preKeyPrefix)
+            throws ProtocolException {
         if (!stores.identities().isTrustedIdentity(peer, stored.remoteIdentity, IdentityKeyStore.Direction.RECEIVING)) {
             throw new UntrustedIdentityException(peer.value());
         }
         SessionState state = stored.copy();
-        byte[] padded = ratchet.decrypt(state, message);
+        byte[] padded = ratchet.decrypt(state, message, preKeyPrefix);
         return new Attempt(state, index, padded);
     }
 
@@ -215,7 +222,7 @@ public final class SessionCipher {
             state.sendingRatchetPublic = signedPreKey.keyPair().publicKey();
             state.sendingRatchetPrivate = signedPrivate;
             state.baseKey = baseKey;
-            byte[] padded = ratchet.decrypt(state, message.message());
+            byte[] padded = ratchet.decrypt(state, message.message(), message.prefix());
             LOG.debug("new session from prekey message: signed prekey {}, one-time prekey {}",
                     message.signedPreKeyId(), oneTimePreKey != null ? "used" : "none");
             return new Attempt(state, NEW_SESSION, padded);

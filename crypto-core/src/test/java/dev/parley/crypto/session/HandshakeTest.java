@@ -56,6 +56,23 @@ class HandshakeTest {
     }
 
     @Test
+    void thePreKeyFieldsOfLaterPreKeyMessagesAreAuthenticatedToo() throws Exception {
+        alice.initiate(bob, bob.publishBundle(1, true));
+        bob.decrypt(alice, alice.encrypt(bob, "first"));
+        PreKeyRatchetMessage second = (PreKeyRatchetMessage) alice.encrypt(bob, "second");
+        byte[] bytes = second.serialize();
+        for (int position : new int[] {69, 74}) {
+            byte[] tampered = bytes.clone();
+            tampered[position] ^= 0x01;
+            assertThatThrownBy(() -> bob.decrypt(alice, CiphertextMessage.deserialize(tampered)))
+                    .isInstanceOf(dev.parley.crypto.exceptions.InvalidMessageException.class);
+        }
+        assertThatThrownBy(() -> bob.decrypt(alice, second.message()))
+                .isInstanceOf(dev.parley.crypto.exceptions.InvalidMessageException.class);
+        assertThat(bob.decrypt(alice, second)).isEqualTo("second");
+    }
+
+    @Test
     void replayedFirstMessageIsADuplicate() throws Exception {
         alice.initiate(bob, bob.publishBundle(1, true));
         CiphertextMessage first = alice.encrypt(bob, "hello");

@@ -134,7 +134,7 @@ class KdfChainKnownAnswerTest {
     private static final String PINNED_X3DH_WITHOUT_OPK =
             "c89abc90cf2e50671ed921fb9e907d94cbb0eb3d96f768eee7d256399131e854";
     private static final String PINNED_FIRST_MESSAGE_SHA256 =
-            "74cb17296a6bb6f37d243bdc6fd4d546ee33cf3882c4f6962382ab2549418e94";
+            "d44e7abd3fe91ae97f1a7dd9833117111c8c3702706a32a891fd5fe132534235";
     private static final String PINNED_REPLY_SHA256 =
             "2de6bac4e08105e76018fcb58fdcf52862b441507d3304844243b81e76702006";
     private static final String PINNED_SAFETY_NUMBER =

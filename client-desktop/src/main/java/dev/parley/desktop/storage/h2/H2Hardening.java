@@ -1,5 +1,6 @@
 package dev.parley.desktop.storage.h2;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,6 +14,7 @@ final class H2Hardening {
     /** A package prefix that contains no classes: nothing may be loaded by name. */
     static final String ALLOWED_CLASSES = "dev.parley.desktop.storage.h2.nothing.";
     private static final Logger LOG = LoggerFactory.getLogger(H2Hardening.class);
+    private static final AtomicBoolean WARNED = new AtomicBoolean();
 
     static {
         System.setProperty("h2.allowedClasses", ALLOWED_CLASSES);
@@ -21,12 +23,25 @@ final class H2Hardening {
     private H2Hardening() {
     }
 
-    /** Sets the property (in the static initialiser) and verifies H2 picked it up. */
+    /**
+     * Sets the property (in the static initialiser) and verifies H2 picked it up. If another component of the same
+     * JVM initialised H2 first (an in-process relay in a test), a different restrictive list is accepted with a
+     * warning; a list that allows every class ("*") is refused.
+     */
     static void apply() {
         String effective = org.h2.engine.SysProperties.ALLOWED_CLASSES;
-        if (!ALLOWED_CLASSES.equals(effective)) {
-            LOG.error("H2 was initialised before the storage layer could restrict h2.allowedClasses");
-            throw new IllegalStateException("H2 was loaded before h2.allowedClasses could be restricted");
+        if (ALLOWED_CLASSES.equals(effective)) {
+            return;
+        }
+        for (String entry : effective.split(",")) {
+            if (entry.strip().equals("*")) {
+                LOG.error("H2 was initialised with h2.allowedClasses=* before the storage layer could restrict it");
+                throw new IllegalStateException("H2 was loaded before h2.allowedClasses could be restricted; set "
+                        + "-Dh2.allowedClasses=" + ALLOWED_CLASSES + " or open a profile before other H2 users");
+            }
+        }
+        if (WARNED.compareAndSet(false, true)) {
+            LOG.warn("H2 was initialised with another h2.allowedClasses list before the storage layer");
         }
     }
 }

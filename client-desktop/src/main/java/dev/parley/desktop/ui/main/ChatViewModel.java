@@ -61,6 +61,12 @@ public final class ChatViewModel {
     private final BooleanBinding identityChanged;
     private final BooleanBinding canSend;
 
+    /**
+     * State changes that arrived before their message's row (a receipt can overtake the relay's acknowledgement
+     * and the send call's own return), applied when the row appears. Cleared with the conversation.
+     */
+    private final java.util.Map<String, List<Function<Boolean, MessageView.Status>>> early = new java.util.HashMap<>();
+    private static final int MAX_EARLY = 256;
     private OptionalLong olderCursor = OptionalLong.empty();
     private boolean sentTyping;
     private long generation;
@@ -150,6 +156,7 @@ public final class ChatViewModel {
         long gen = ++generation;
         contact.set(c);
         rows.clear();
+        early.clear();
         typing.set(false);
         error.set("");
         olderCursor = OptionalLong.empty();
@@ -171,6 +178,7 @@ public final class ChatViewModel {
         generation++;
         contact.set(null);
         rows.clear();
+        early.clear();
         olderCursor = OptionalLong.empty();
     }
 
@@ -274,6 +282,9 @@ public final class ChatViewModel {
                 return;
             }
         }
+        if (early.size() < MAX_EARLY) {
+            early.computeIfAbsent(messageId, id -> new java.util.ArrayList<>()).add(statusFor);
+        }
     }
 
     /** A service event: the contact's trust changed. */
@@ -309,7 +320,15 @@ public final class ChatViewModel {
                 return;
             }
         }
-        rows.addAll(timeline.append(rows, message));
+        MessageView shown = message;
+        for (Function<Boolean, MessageView.Status> change : early.getOrDefault(message.id(), List.of())) {
+            MessageView.Status next = change.apply(shown.outgoing());
+            if (shown.status().canAdvanceTo(next)) {
+                shown = shown.withStatus(next);
+            }
+        }
+        early.remove(message.id());
+        rows.addAll(timeline.append(rows, shown));
         scrollToEnd();
     }
 

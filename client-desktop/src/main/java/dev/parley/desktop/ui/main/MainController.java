@@ -105,15 +105,19 @@ public final class MainController {
         bindConversationList();
         bindChat();
         bindSearch();
+        // the window's focus decides notifications and read receipts; the scene may already have its window
         root.sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
-                scene.windowProperty().addListener((o, w, window) -> {
-                    if (window != null) {
-                        vm.windowFocusedProperty().bind(window.focusedProperty());
-                    }
-                });
+                bindFocus(scene.getWindow());
+                scene.windowProperty().addListener((o, w, window) -> bindFocus(window));
             }
         });
+    }
+
+    private void bindFocus(javafx.stage.Window window) {
+        if (window != null) {
+            vm.windowFocusedProperty().bind(window.focusedProperty());
+        }
     }
 
     private void bindConversationList() {
@@ -162,7 +166,22 @@ public final class MainController {
             }
             showContact(now, chat.typingProperty().get());
         });
-        chat.typingProperty().addListener((obs, was, now) -> showContact(chat.contactProperty().get(), now));
+        // a typing indicator that is not refreshed fades after a few seconds (the sender may have gone offline)
+        javafx.animation.PauseTransition typingTimeout = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(8));
+        typingTimeout.setOnFinished(e -> {
+            ContactView c = chat.contactProperty().get();
+            if (c != null) {
+                chat.typingChanged(c.username(), false);
+            }
+        });
+        chat.typingProperty().addListener((obs, was, now) -> {
+            showContact(chat.contactProperty().get(), now);
+            if (now) {
+                typingTimeout.playFromStart();
+            } else {
+                typingTimeout.stop();
+            }
+        });
 
         connectionText.textProperty().bind(vm.bannerTextProperty());
         connectionBanner.visibleProperty().bind(vm.bannerTextProperty().isNotEmpty());
@@ -170,6 +189,11 @@ public final class MainController {
         identityBanner.visibleProperty().bind(chat.identityChangedBinding());
         identityBanner.managedProperty().bind(identityBanner.visibleProperty());
 
+        Label empty = new Label(messages.get("main.chat.empty"));
+        empty.getStyleClass().add("empty-text");
+        empty.setWrapText(true);
+        empty.setMaxWidth(320);
+        chatList.setPlaceholder(empty);
         chatList.setItems(chat.rows());
         chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry));
         chatList.setFocusTraversable(false);
@@ -261,6 +285,7 @@ public final class MainController {
             what.setWrapText(true);
             what.setMaxWidth(260);
             box.getStyleClass().add("conversation-cell");
+            setPrefWidth(0);
         }
 
         @Override
