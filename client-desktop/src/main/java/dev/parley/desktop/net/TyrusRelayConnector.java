@@ -19,6 +19,7 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
 public final class TyrusRelayConnector implements RelayConnector {
     private static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
+    private final ClientManager client = ClientManager.createClient();
     private final FrameCodec codec;
     private final Duration handshakeTimeout;
     private final Duration requestTimeout;
@@ -35,8 +36,7 @@ public final class TyrusRelayConnector implements RelayConnector {
     }
 
     @Override
-    public RelayLink connect(RelayAddress address, RelayLinkListener listener) throws IOException {
-        ClientManager client = ClientManager.createClient();
+    public synchronized RelayLink connect(RelayAddress address, RelayLinkListener listener) throws IOException {
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
         client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
         client.setDefaultMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
@@ -45,6 +45,8 @@ public final class TyrusRelayConnector implements RelayConnector {
                     PinnedCertificateTrustManager.sslContext(address.certificate().get()), true, false, false);
             tls.setHostVerificationEnabled(false);
             client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls);
+        } else {
+            client.getProperties().remove(ClientProperties.SSL_ENGINE_CONFIGURATOR);
         }
         TyrusRelayLink link = new TyrusRelayLink(codec, listener, requestTimeout);
         try {
@@ -57,8 +59,8 @@ public final class TyrusRelayConnector implements RelayConnector {
     }
 
     @Override
-    public void close() {
-        ClientManager.createClient().shutdown();
+    public synchronized void close() {
+        client.shutdown();
     }
 
     private static String rootMessage(Throwable e) {

@@ -95,6 +95,22 @@ class MessagingEndToEndTest {
     }
 
     @Test
+    void aRotatedSignedPreKeyAndATopUpKeepNewSessionsWorking() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        bob.account().rotateSignedPreKey();
+        assertThat(bob.account().topUpPreKeys()).as("the stock is still above the low-water mark").isZero();
+        List<Message> bobInbox = new CopyOnWriteArrayList<>();
+        bob.events().subscribe(MessageReceivedEvent.class, e -> bobInbox.add(e.message()));
+        alice.contacts().add("bob");
+        alice.messaging().send("bob", "to the rotated key");
+        alice.connection().start();
+        bob.connection().start();
+        assertThat(Await.until(() -> bobInbox.size() == 1, WAIT)).isTrue();
+        assertThat(bobInbox.get(0).body()).isEqualTo("to the rotated key");
+    }
+
+    @Test
     void noFileOfEitherProfileOrOfTheRelayContainsThePlaintext() throws Exception {
         String marker = "PLAINTEXT-MARKER-5c1e9a";
         ParleyApp alice = network.register("alice");
