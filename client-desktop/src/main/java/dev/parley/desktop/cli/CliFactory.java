@@ -14,9 +14,6 @@ final class CliFactory implements CommandLine.IFactory {
 
     @Override
     public <K> K create(Class<K> type) throws Exception {
-        if (type == ParleyCli.class) {
-            return type.cast(new ParleyCli(environment));
-        }
         if (type == PassphraseOptions.class) {
             return type.cast(new PassphraseOptions(environment));
         }

@@ -2,7 +2,9 @@ package dev.parley.desktop.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import dev.parley.desktop.app.AppConfig;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,9 +35,20 @@ public final class ParleyCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> environment;
+    private final UnaryOperator<AppConfig> tuning;
 
     public ParleyCli(Map<String, String> environment) {
+        this(environment, UnaryOperator.identity());
+    }
+
+    ParleyCli(Map<String, String> environment, UnaryOperator<AppConfig> tuning) {
         this.environment = Map.copyOf(environment);
+        this.tuning = tuning;
+    }
+
+    /** Adjusts the production configuration (tests lower the Argon2 cost); identity for the real CLI. */
+    AppConfig tune(AppConfig config) {
+        return tuning.apply(config);
     }
 
     Map<String, String> environment() {
@@ -49,7 +62,12 @@ public final class ParleyCli implements Runnable {
 
     /** A ready command line: output to the given writers, usage errors mapped to exit code 1. */
     public static CommandLine commandLine(Map<String, String> environment, PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new ParleyCli(environment), new CliFactory(environment));
+        return commandLine(environment, out, err, UnaryOperator.identity());
+    }
+
+    static CommandLine commandLine(Map<String, String> environment, PrintWriter out, PrintWriter err,
+                                   UnaryOperator<AppConfig> tuning) {
+        CommandLine commandLine = new CommandLine(new ParleyCli(environment, tuning), new CliFactory(environment));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());

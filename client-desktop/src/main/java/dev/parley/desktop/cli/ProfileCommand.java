@@ -45,7 +45,7 @@ abstract class ProfileCommand implements Callable<Integer> {
     public final Integer call() {
         AppConfig config;
         try {
-            config = AppConfig.defaults(directories(), profileName());
+            config = root.tune(AppConfig.defaults(directories(), profileName()));
         } catch (InvalidProfileNameException e) {
             err().println("parley-cli: " + e.getMessage());
             return ExitCode.USAGE.code();

@@ -21,6 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI in-process against a real relay: commands, output format and exit codes. */
 class ParleyCliTest {
+    /** The CLI exactly as shipped, except a cheap Argon2 cost (the launcher script test runs the production cost). */
+    private static final java.util.function.UnaryOperator<dev.parley.desktop.app.AppConfig> CHEAP_ARGON2 =
+            config -> config.withArgon2(new dev.parley.crypto.primitives.Argon2Params(1024, 1, 1));
+
     @TempDir
     Path dir;
     private RelayServer relay;
@@ -54,7 +58,7 @@ class ParleyCliTest {
         env.put("PARLEY_PASSPHRASE", "passphrase of " + profile);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = ParleyCli.commandLine(env, new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = ParleyCli.commandLine(env, new PrintWriter(out, true), new PrintWriter(err, true), CHEAP_ARGON2).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -100,16 +104,16 @@ class ParleyCliTest {
         wrong.put("PARLEY_PROFILE", "alice");
         wrong.put("PARLEY_PASSPHRASE", "wrong");
         StringWriter err = new StringWriter();
-        assertThat(ParleyCli.commandLine(wrong, new PrintWriter(new StringWriter()), new PrintWriter(err, true))
+        assertThat(ParleyCli.commandLine(wrong, new PrintWriter(new StringWriter()), new PrintWriter(err, true), CHEAP_ARGON2)
                 .execute("contacts")).isEqualTo(2);
         assertThat(err.toString()).contains("wrong passphrase");
         Path file = dir.resolve("pass.txt");
         Files.writeString(file, "passphrase of alice\n");
         Map<String, String> fromFile = new HashMap<>(wrong);
         fromFile.remove("PARLEY_PASSPHRASE");
-        assertThat(ParleyCli.commandLine(fromFile, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+        assertThat(ParleyCli.commandLine(fromFile, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), CHEAP_ARGON2)
                 .execute("contacts", "--passphrase-file", file.toString())).isZero();
-        assertThat(ParleyCli.commandLine(fromFile, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()))
+        assertThat(ParleyCli.commandLine(fromFile, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), CHEAP_ARGON2)
                 .execute("contacts", "--passphrase-env", "UNSET_VARIABLE")).isEqualTo(2);
 
         assertThat(cli("alice", "send", "nobody", "hi").code()).isEqualTo(3);
