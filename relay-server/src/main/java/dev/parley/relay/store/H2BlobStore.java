@@ -92,6 +92,12 @@ final class H2BlobStore implements BlobStore {
     }
 
     @Override
+    public boolean isKnown(String recipient, byte[] clientMessageId) {
+        byte[] key = UsernameKey.of(recipient);
+        return db.read(c -> isKnown(c, key, clientMessageId));
+    }
+
+    @Override
     public List<StoredBlob> queued(String recipient, long afterId, int limit) {
         byte[] key = UsernameKey.of(recipient);
         return db.transaction(c -> {
