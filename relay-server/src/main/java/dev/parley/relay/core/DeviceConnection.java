@@ -112,6 +112,11 @@ final class DeviceConnection {
     }
 
     /** Caller holds this monitor. */
+    java.util.Collection<PendingDirect> directEntries() {
+        return direct == null ? List.of() : direct.values();
+    }
+
+    /** Caller holds this monitor. */
     boolean isClosed() {
         return closed;
     }

@@ -4,6 +4,7 @@ import dev.parley.relay.store.BlobStore;
 import dev.parley.relay.store.StoreResult;
 import dev.parley.relay.store.StoredBlob;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -127,9 +128,33 @@ final class DirectDelivery {
         return true;
     }
 
-    /** Stores a pending blob now (grace period over, or its recipient left); no-op if it was answered meanwhile. */
+    /**
+     * The recipient's connection closed (or was displaced): stores every blob still waiting at once, and holds back
+     * direct delivery to the recipient's next connection until those and any store already running are pushed to it.
+     * Idempotent.
+     */
+    void connectionClosed(DeviceConnection device) {
+        List<PendingDirect> waiting;
+        synchronized (device) {
+            waiting = device.close();
+            for (PendingDirect pending : device.directEntries()) {
+                if (pending.state == PendingDirect.State.STORING && !pending.blocking) {
+                    pending.blocking = true;
+                    storesInFlight.begin(device.username());
+                }
+            }
+        }
+        waiting.forEach(this::store);
+    }
+
+    /**
+     * Stores a pending blob now (grace period over, or its recipient left); no-op if it was answered meanwhile.
+     * A store for a connection that is still open does not hold back direct delivery: the blob was already pushed
+     * on it, so nothing newer can overtake it there.
+     */
     void store(PendingDirect pending) {
         DeviceConnection device = pending.device;
+        String recipient = device.username();
         synchronized (device) {
             if (pending.state != PendingDirect.State.PENDING || device.direct(pending.directId) != pending) {
                 return;
@@ -138,9 +163,12 @@ final class DirectDelivery {
             if (pending.timer != null) {
                 pending.timer.cancel(false);
             }
+            if (device.isClosed()) {
+                // The next connection must not get newer blobs directly before this one is stored and pushed to it.
+                pending.blocking = true;
+                storesInFlight.begin(recipient);
+            }
         }
-        String recipient = device.username();
-        storesInFlight.begin(recipient);
         CompletableFuture<StoreResult> stored;
         try {
             stored = blobs.storeAsync(recipient, pending.clientMessageId, pending.blob, pending.receivedAt,
@@ -152,7 +180,14 @@ final class DirectDelivery {
             try {
                 stored(pending, result, error);
             } finally {
-                storesInFlight.end(recipient);
+                boolean blocking;
+                synchronized (device) {
+                    blocking = pending.blocking;
+                    pending.blocking = false;
+                }
+                if (blocking) {
+                    storesInFlight.end(recipient);
+                }
             }
         });
     }

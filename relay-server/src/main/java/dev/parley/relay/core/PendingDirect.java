@@ -26,6 +26,11 @@ final class PendingDirect {
     State state = State.PENDING;
     ScheduledFuture<?> timer;
     long storedId;
+    /**
+     * This store holds back direct delivery to the recipient's next connection ({@link StoresInFlight}): set when the
+     * store starts after, or is still running when, the connection closed.
+     */
+    boolean blocking;
     /** An acknowledgement that arrived while storing; answered once the store's outcome is known. */
     AckReply ackWhileStoring;
 

@@ -26,7 +26,6 @@ import dev.parley.relay.store.StoreResult;
 import dev.parley.relay.store.StoredBlob;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -123,9 +122,8 @@ public final class RelayService implements AutoCloseable {
         registry.release(connection.sink().remoteAddress());
         DeviceConnection device = connection.device();
         if (device != null) {
-            List<PendingDirect> waiting = device.close();
+            direct.connectionClosed(device);
             registry.offline(device.username(), connection);
-            waiting.forEach(direct::store);
         }
         metrics.connectionClosed(device != null);
     }
@@ -258,6 +256,11 @@ public final class RelayService implements AutoCloseable {
         metrics.authenticated();
         ClientConnection displaced = registry.online(username, connection);
         if (displaced != null && displaced != connection) {
+            DeviceConnection previous = displaced.device();
+            if (previous != null) {
+                // Before this connection drains: blobs pushed directly to the old one are stored, in order.
+                direct.connectionClosed(previous);
+            }
             displaced.sink().close(CLOSE_DISPLACED, "signed in on another connection");
         }
         int remaining = accounts.oneTimePreKeyCount(username);
