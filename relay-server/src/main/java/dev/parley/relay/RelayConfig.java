@@ -75,12 +75,12 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
 
     /**
      * Loopback, port 8443, in memory, no TLS, open registration, 30-day TTL, 10,000 blobs per recipient, 64 KiB frames,
-     * 250 ms direct-delivery grace with at most 256 unacknowledged direct blobs per recipient.
+     * 1 s direct-delivery grace with at most 256 unacknowledged direct blobs per recipient.
      */
     public static RelayConfig defaults() {
         return new RelayConfig("127.0.0.1", 8443, Optional.empty(), new TlsSettings.None(), false, Duration.ofDays(30),
                 10_000, 64 * 1024, 16, RateLimits.defaults(), Duration.ofSeconds(60), Duration.ofMinutes(1), 10,
-                Duration.ofMillis(250), 256);
+                Duration.ofSeconds(1), 256);
     }
 
     public RelayConfig withHost(String value) {
