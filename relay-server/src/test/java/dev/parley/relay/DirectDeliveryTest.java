@@ -183,4 +183,27 @@ class DirectDeliveryTest {
         bob.authenticate(b);
         assertThat(b.drainUntilQueueEmpty()).extracting(d -> (int) d.blob()[0]).containsExactly(3, 4);
     }
+
+    @Test
+    void aBlobWaitingOnADisplacedConnectionIsStoredAndReachesTheNewConnectionBeforeAnyNewerBlob() throws Exception {
+        start(LONG_GRACE);
+        TestClient[] ab = bothOnline();
+        CompletableFuture<Response> first = ab[0].send(new Request.Send("bob", RelayFlowTest.clientMessageId(0), new byte[] {0}));
+        ab[1].awaitPush(Push.Deliver.class);
+        TestClient b2 = connect();
+        bob.authenticate(b2);
+        assertThat(ab[1].awaitClose().getCloseCode().getCode()).isEqualTo(4001);
+        List<Push.Deliver> received = new ArrayList<>(b2.drainUntilQueueEmpty());
+        assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo(new Response.SendAccepted(false));
+        CompletableFuture<Response> second = ab[0].send(new Request.Send("bob", RelayFlowTest.clientMessageId(1), new byte[] {1}));
+        while (received.size() < 2) {
+            received.add(b2.awaitPush(Push.Deliver.class));
+        }
+        assertThat(received).extracting(d -> (int) d.blob()[0]).containsExactly(0, 1);
+        for (Push.Deliver d : received) {
+            assertThat(b2.request(new Request.Ack(d.messageId()))).isEqualTo(new Response.Ok());
+        }
+        assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(new Response.SendAccepted(false));
+        assertThat(relay.metrics().render()).contains("parley_relay_stored_blobs 0");
+    }
 }

@@ -122,7 +122,7 @@ public final class RelayMetrics {
         counter(out, "parley_relay_messages_direct_total", "Blobs acknowledged within the grace period, never stored.", direct.sum());
         counter(out, "parley_relay_messages_stored_after_grace_total", "Directly pushed blobs stored after the grace period.", storedAfterGrace.sum());
         counter(out, "parley_relay_messages_delivered_total", "Deliver frames pushed (including redeliveries).", delivered.sum());
-        counter(out, "parley_relay_messages_acknowledged_total", "Blobs deleted after acknowledgement.", acknowledged.sum());
+        counter(out, "parley_relay_messages_acknowledged_total", "Blobs acknowledged by their recipient (deleted, or never stored).", acknowledged.sum());
         counter(out, "parley_relay_ephemeral_total", "Ephemeral frames pushed to online recipients.", ephemeral.sum());
         counter(out, "parley_relay_messages_expired_total", "Blobs deleted by the expiry sweeper.", expired.sum());
         gauge(out, "parley_relay_stored_blobs", "Blobs waiting for acknowledgement.", blobs.totalQueued());
