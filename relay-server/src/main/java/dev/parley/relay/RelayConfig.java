@@ -32,10 +32,16 @@ import java.util.Optional;
  * @param challengeTtl             how long an authentication challenge is valid
  * @param sweepInterval            how often expired blobs are deleted
  * @param preKeyLowThreshold       a user whose one-time prekey stock falls below this is told to upload more
+ * @param directGrace              how long a blob pushed straight to an online, drained recipient waits for its
+ *                                 acknowledgement before it is stored durably (the sender is answered only after
+ *                                 one or the other); zero stores every blob before delivering it
+ * @param directWindow             most blobs per recipient pushed straight and not yet acknowledged; further blobs
+ *                                 are stored first
  */
 public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSettings tls, boolean inviteOnly,
                           Duration messageTtl, int queueQuota, int maxFrameBytes, int maxConnectionsPerAddress,
-                          RateLimits limits, Duration challengeTtl, Duration sweepInterval, int preKeyLowThreshold) {
+                          RateLimits limits, Duration challengeTtl, Duration sweepInterval, int preKeyLowThreshold,
+                          Duration directGrace, int directWindow) {
 
     /** Hard ceiling for {@link #maxFrameBytes()}: the blob column holds at most 1 MiB. */
     public static final int MAX_FRAME_BYTES_CEILING = 1024 * 1024;
@@ -58,65 +64,73 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
         if (maxFrameBytes < 1024 || maxFrameBytes > MAX_FRAME_BYTES_CEILING) {
             throw new IllegalArgumentException("frame limit must be between 1 KiB and 1 MiB");
         }
+        Objects.requireNonNull(directGrace, "directGrace");
+        if (directGrace.isNegative() || directWindow < 1) {
+            throw new IllegalArgumentException("the direct-delivery grace must not be negative and the window must be positive");
+        }
         if (tls instanceof TlsSettings.SelfSigned && dataDir.isEmpty()) {
             throw new IllegalArgumentException("a self-signed certificate is kept in the data directory: set one");
         }
     }
 
-    /** Loopback, port 8443, in memory, no TLS, open registration, 30-day TTL, 10,000 blobs per recipient, 64 KiB frames. */
+    /**
+     * Loopback, port 8443, in memory, no TLS, open registration, 30-day TTL, 10,000 blobs per recipient, 64 KiB frames,
+     * 1 s direct-delivery grace with at most 256 unacknowledged direct blobs per recipient.
+     */
     public static RelayConfig defaults() {
         return new RelayConfig("127.0.0.1", 8443, Optional.empty(), new TlsSettings.None(), false, Duration.ofDays(30),
-                10_000, 64 * 1024, 16, RateLimits.defaults(), Duration.ofSeconds(60), Duration.ofMinutes(1), 10);
+                10_000, 64 * 1024, 16, RateLimits.defaults(), Duration.ofSeconds(60), Duration.ofMinutes(1), 10,
+                Duration.ofSeconds(1), 256);
     }
 
     public RelayConfig withHost(String value) {
         return new RelayConfig(value, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withPort(int value) {
         return new RelayConfig(host, value, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withDataDir(Path value) {
         return new RelayConfig(host, port, Optional.of(value), tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withTls(TlsSettings value) {
         return new RelayConfig(host, port, dataDir, value, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withInviteOnly(boolean value) {
         return new RelayConfig(host, port, dataDir, tls, value, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withMessageTtl(Duration value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, value, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withQueueQuota(int value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, value, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withMaxFrameBytes(int value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, value,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withMaxConnectionsPerAddress(int value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                value, limits, challengeTtl, sweepInterval, preKeyLowThreshold);
+                value, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withLimits(RateLimits value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, value, challengeTtl, sweepInterval, preKeyLowThreshold);
+                maxConnectionsPerAddress, value, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withLimit(RateLimit limit, BucketSpec spec) {
@@ -125,16 +139,26 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
 
     public RelayConfig withChallengeTtl(Duration value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, value, sweepInterval, preKeyLowThreshold);
+                maxConnectionsPerAddress, limits, value, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withSweepInterval(Duration value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, value, preKeyLowThreshold);
+                maxConnectionsPerAddress, limits, challengeTtl, value, preKeyLowThreshold, directGrace, directWindow);
     }
 
     public RelayConfig withPreKeyLowThreshold(int value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, value);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, value, directGrace, directWindow);
+    }
+
+    public RelayConfig withDirectGrace(Duration value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, value, directWindow);
+    }
+
+    public RelayConfig withDirectWindow(int value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, value);
     }
 }

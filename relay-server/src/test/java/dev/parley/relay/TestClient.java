@@ -81,6 +81,7 @@ final class TestClient implements AutoCloseable {
                 return;
             }
             responses.add(envelope);
+            notifyAll();
         }
         CompletableFuture<Response> future = pending.remove(envelope.requestId());
         if (future != null) {
@@ -130,6 +131,23 @@ final class TestClient implements AutoCloseable {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new AssertionError("no " + type.getSimpleName() + " push arrived; have " + pushes);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /** Waits until a response carrying this request id (0 for an unreadable frame) has arrived, and returns it. */
+    synchronized Response awaitResponse(long requestId) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            for (Envelope e : responses) {
+                if (e.requestId() == requestId) {
+                    return (Response) e.frame();
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no response with id " + requestId + " arrived");
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }

@@ -227,6 +227,7 @@ public final class RelayLoadGenerator {
         relayRound(senders, receivers, Math.max(1, messages / 4), 1);
         Result result = relayRound(senders, receivers, messages, 2);
         long rss = server.rssKb();
+        out("relay on port %d, both rounds: %s%n", uri.getPort(), storePath(uri));
         for (int i = 0; i < pairs; i++) {
             senders.get(i).close();
             receivers.get(i).close();
@@ -264,6 +265,22 @@ public final class RelayLoadGenerator {
         }
         double seconds = runLoops(loops, done);
         return new Result("relay", (long) pairs * count, seconds, latency, 0);
+    }
+
+    /** How the relay routed the blobs so far, from its {@code /metrics}: direct (never stored) versus stored. */
+    private static String storePath(URI uri) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uri.getPort() + "/metrics")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        StringBuilder out = new StringBuilder();
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("parley_relay_messages_direct_total ") || line.startsWith("parley_relay_messages_stored_total ")
+                    || line.startsWith("parley_relay_messages_stored_after_grace_total ")) {
+                out.append(line.substring("parley_relay_messages_".length()).replace("_total", "=")
+                        .replace("= ", "=")).append("  ");
+            }
+        }
+        return out.toString().trim();
     }
 
     private List<RelayConnection> holdIdleConnections(URI uri) throws Exception {

@@ -19,7 +19,12 @@ final class ServerProcess implements AutoCloseable {
 
     ServerProcess(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"), ServerUnderTest.class.getName()));
+                "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path")));
+        String grace = System.getProperty(ServerUnderTest.GRACE_PROPERTY);
+        if (grace != null) {
+            command.add("-D" + ServerUnderTest.GRACE_PROPERTY + "=" + grace);
+        }
+        command.add(ServerUnderTest.class.getName());
         command.addAll(List.of(args));
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

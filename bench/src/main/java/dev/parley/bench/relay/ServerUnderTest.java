@@ -21,6 +21,9 @@ import org.glassfish.tyrus.server.Server;
  * {@code rss} and {@code quit} on stdin. Output for the parent process only.
  */
 public final class ServerUnderTest {
+    /** System property (milliseconds) overriding the relay's direct-delivery grace period; passed on to the child. */
+    static final String GRACE_PROPERTY = "parley.bench.directGraceMillis";
+
     private ServerUnderTest() {
     }
 
@@ -35,6 +38,10 @@ public final class ServerUnderTest {
             RelayConfig config = base.withPort(0)
                     .withQueueQuota(100_000).withMaxConnectionsPerAddress(50_000)
                     .withMessageTtl(Duration.ofDays(1));
+            Long graceMillis = Long.getLong(GRACE_PROPERTY);
+            if (graceMillis != null) {
+                config = config.withDirectGrace(Duration.ofMillis(graceMillis));
+            }
             for (RateLimit limit : RateLimit.values()) {
                 if (limit != RateLimit.STRIKES_PER_CONNECTION) {
                     config = config.withLimit(limit, BucketSpec.UNLIMITED);

@@ -4,8 +4,12 @@ import dev.parley.crypto.wire.Envelope;
 import dev.parley.crypto.wire.Push;
 import dev.parley.relay.store.BlobStore;
 import dev.parley.relay.store.StoredBlob;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
@@ -30,6 +34,8 @@ final class DeviceConnection {
     private final RelayMetrics metrics;
 
     private final Set<Long> inFlight = new HashSet<>();
+    /** Blobs pushed directly and not yet acknowledged, by direct id; created on first use (idle connections stay small). */
+    private Map<Long, PendingDirect> direct;
     private long cursor;
     private boolean draining;
     private boolean drainAgain;
@@ -72,8 +78,61 @@ final class DeviceConnection {
         inFlight.remove(id);
     }
 
-    synchronized void close() {
+    /**
+     * Pushes a blob directly (see {@link DirectDelivery}) when the queue has been drained, no drain is running and
+     * fewer than {@code window} direct blobs await acknowledgement.
+     *
+     * @return the pending entry, or null when the blob must be stored instead
+     */
+    synchronized PendingDirect pushDirect(long directId, byte[] clientMessageId, byte[] blob, Instant receivedAt,
+                                          SendReply reply, int window) {
+        if (closed || draining || !queueEmptySent || (direct != null && direct.size() >= window)) {
+            return null;
+        }
+        if (direct == null) {
+            direct = new HashMap<>();
+        }
+        PendingDirect pending = new PendingDirect(directId, this, clientMessageId, blob, receivedAt, reply);
+        direct.put(directId, pending);
+        sink.send(Envelope.push(new Push.Deliver(directId, receivedAt.toEpochMilli(), blob)));
+        metrics.delivered();
+        return pending;
+    }
+
+    /** Caller holds this monitor. */
+    PendingDirect direct(long directId) {
+        return direct == null ? null : direct.get(directId);
+    }
+
+    /** Caller holds this monitor. */
+    void removeDirect(long directId) {
+        if (direct != null) {
+            direct.remove(directId);
+        }
+    }
+
+    /** Caller holds this monitor. */
+    java.util.Collection<PendingDirect> directEntries() {
+        return direct == null ? List.of() : direct.values();
+    }
+
+    /** Caller holds this monitor. */
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Marks the connection closed. @return the directly pushed blobs still waiting, which must now be stored */
+    synchronized List<PendingDirect> close() {
         closed = true;
+        List<PendingDirect> waiting = new ArrayList<>();
+        if (direct != null) {
+            for (PendingDirect pending : direct.values()) {
+                if (pending.state == PendingDirect.State.PENDING) {
+                    waiting.add(pending);
+                }
+            }
+        }
+        return waiting;
     }
 
     private void drain() {

@@ -12,6 +12,9 @@ public final class RelayMetrics {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger authenticated = new AtomicInteger();
     private final LongAdder routed = new LongAdder();
+    private final LongAdder stored = new LongAdder();
+    private final LongAdder direct = new LongAdder();
+    private final LongAdder storedAfterGrace = new LongAdder();
     private final LongAdder delivered = new LongAdder();
     private final LongAdder acknowledged = new LongAdder();
     private final LongAdder ephemeral = new LongAdder();
@@ -44,6 +47,18 @@ public final class RelayMetrics {
 
     void routed() {
         routed.increment();
+    }
+
+    void stored() {
+        stored.increment();
+    }
+
+    void direct() {
+        direct.increment();
+    }
+
+    void storedAfterGrace() {
+        storedAfterGrace.increment();
     }
 
     void delivered() {
@@ -82,14 +97,32 @@ public final class RelayMetrics {
         return routed.sum();
     }
 
+    /** Blobs written to the blob store (before acceptance, or after a direct delivery's grace ran out). */
+    public long messagesStored() {
+        return stored.sum();
+    }
+
+    /** Blobs pushed straight to an online recipient and acknowledged within the grace period: never stored. */
+    public long messagesDirect() {
+        return direct.sum();
+    }
+
+    /** Blobs pushed straight to a recipient that did not acknowledge within the grace period (or left), then stored. */
+    public long messagesStoredAfterGrace() {
+        return storedAfterGrace.sum();
+    }
+
     /** The Prometheus text exposition (format 0.0.4). */
     public String render() {
         StringBuilder out = new StringBuilder(2048);
         gauge(out, "parley_relay_connections", "Open WebSocket connections.", connections.get());
         gauge(out, "parley_relay_authenticated_connections", "Authenticated connections.", authenticated.get());
-        counter(out, "parley_relay_messages_routed_total", "Sealed blobs accepted and stored.", routed.sum());
+        counter(out, "parley_relay_messages_routed_total", "Sealed blobs accepted (stored or delivered and acknowledged).", routed.sum());
+        counter(out, "parley_relay_messages_stored_total", "Sealed blobs written to the blob store.", stored.sum());
+        counter(out, "parley_relay_messages_direct_total", "Blobs acknowledged within the grace period, never stored.", direct.sum());
+        counter(out, "parley_relay_messages_stored_after_grace_total", "Directly pushed blobs stored after the grace period.", storedAfterGrace.sum());
         counter(out, "parley_relay_messages_delivered_total", "Deliver frames pushed (including redeliveries).", delivered.sum());
-        counter(out, "parley_relay_messages_acknowledged_total", "Blobs deleted after acknowledgement.", acknowledged.sum());
+        counter(out, "parley_relay_messages_acknowledged_total", "Blobs acknowledged by their recipient (deleted, or never stored).", acknowledged.sum());
         counter(out, "parley_relay_ephemeral_total", "Ephemeral frames pushed to online recipients.", ephemeral.sum());
         counter(out, "parley_relay_messages_expired_total", "Blobs deleted by the expiry sweeper.", expired.sum());
         gauge(out, "parley_relay_stored_blobs", "Blobs waiting for acknowledgement.", blobs.totalQueued());

@@ -28,10 +28,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +69,9 @@ public final class RelayService implements AutoCloseable {
     private final ExecutorService delivery;
     private final ScheduledExecutorService scheduler;
     private final ExpirySweeper sweeper;
+    private final ScheduledThreadPoolExecutor graceTimers;
+    private final StoresInFlight storesInFlight = new StoresInFlight();
+    private final DirectDelivery direct;
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
 
     public RelayService(RelayConfig config, byte[] relayId, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
@@ -82,6 +87,10 @@ public final class RelayService implements AutoCloseable {
         this.delivery = Executors.newFixedThreadPool(2, named("relay-delivery"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("relay-sweeper"));
         this.sweeper = new ExpirySweeper(blobs, limiter, clock, metrics, scheduler, config.sweepInterval());
+        this.graceTimers = new ScheduledThreadPoolExecutor(1, named("relay-grace"));
+        this.graceTimers.setRemoveOnCancelPolicy(true);
+        this.direct = new DirectDelivery(blobs, registry, storesInFlight, metrics, graceTimers, config.directGrace(),
+                config.directWindow(), config.messageTtl(), config.queueQuota());
     }
 
     public RelayMetrics metrics() {
@@ -113,7 +122,7 @@ public final class RelayService implements AutoCloseable {
         registry.release(connection.sink().remoteAddress());
         DeviceConnection device = connection.device();
         if (device != null) {
-            device.close();
+            direct.connectionClosed(device);
             registry.offline(device.username(), connection);
         }
         metrics.connectionClosed(device != null);
@@ -247,6 +256,11 @@ public final class RelayService implements AutoCloseable {
         metrics.authenticated();
         ClientConnection displaced = registry.online(username, connection);
         if (displaced != null && displaced != connection) {
+            DeviceConnection previous = displaced.device();
+            if (previous != null) {
+                // Before this connection drains: blobs pushed directly to the old one are stored, in order.
+                direct.connectionClosed(previous);
+            }
             displaced.sink().close(CLOSE_DISPLACED, "signed in on another connection");
         }
         int remaining = accounts.oneTimePreKeyCount(username);
@@ -257,55 +271,140 @@ public final class RelayService implements AutoCloseable {
         device.start();
     }
 
-    /** Stores asynchronously (group commit) and answers once the blob is durable; returns null. */
+    /**
+     * Pushes the blob straight to an online, drained recipient (answered once it acknowledges, or once stored after
+     * the grace period), or stores it asynchronously (group commit) and answers once it is durable; returns null.
+     */
     private Response send(ClientConnection connection, long id, Request.Send send)
             throws RequestRejectedException, RateLimitExceededException {
         connection.buckets().check(RateLimit.SEND_PER_CONNECTION);
         limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
         requireUser(send.to());
         Instant now = clock.instant();
-        blobs.storeAsync(send.to(), send.clientMessageId(), send.blob(), now, now.plus(config.messageTtl()),
-                config.queueQuota()).whenComplete((result, error) -> {
-                    if (error != null) {
-                        failed(connection, id, error);
-                        return;
-                    }
-                    switch (result.status()) {
-                        case DUPLICATE:
-                            connection.sink().send(Envelope.of(id, new Response.SendAccepted(true)));
-                            break;
-                        case QUEUE_FULL:
-                            reject(connection, id, new RequestRejectedException(ErrorCode.QUEUE_FULL,
-                                    "the recipient's queue is full; retry when they have caught up", 60_000));
-                            break;
-                        default:
-                            metrics.routed();
-                            connection.sink().send(Envelope.of(id, new Response.SendAccepted(false)));
-                            ClientConnection recipient = registry.find(send.to());
-                            DeviceConnection device = recipient == null ? null : recipient.device();
-                            if (device != null) {
-                                device.blobStored(new StoredBlob(result.id(), send.blob(), now));
-                            }
-                    }
-                });
-        return null;
-    }
-
-    /** Deletes asynchronously and answers once the deletion is durable; returns null. */
-    private Response ack(ClientConnection connection, long id, DeviceConnection device, Request.Ack ack) {
-        blobs.deleteAsync(device.username(), ack.messageId()).whenComplete((found, error) -> {
-            if (error != null) {
-                failed(connection, id, error);
-            } else if (!found) {
-                reject(connection, id, new RequestRejectedException(ErrorCode.UNKNOWN_MESSAGE,
-                        "no such message is queued for you"));
-            } else {
-                device.acknowledged(ack.messageId());
-                metrics.acknowledged();
-                connection.sink().send(Envelope.of(id, new Response.Ok()));
+        SendReply reply = new SenderReply(connection, id);
+        if (direct.enabled() && storesInFlight.none(send.to())) {
+            ClientConnection recipient = registry.find(send.to());
+            DeviceConnection device = recipient == null ? null : recipient.device();
+            if (device != null && !blobs.isKnown(send.to(), send.clientMessageId())
+                    && direct.tryDeliver(device, send.clientMessageId(), send.blob(), now, reply)) {
+                return null;
+            }
+        }
+        storesInFlight.begin(send.to());
+        CompletableFuture<StoreResult> stored;
+        try {
+            stored = blobs.storeAsync(send.to(), send.clientMessageId(), send.blob(), now,
+                    now.plus(config.messageTtl()), config.queueQuota());
+        } catch (RuntimeException e) {
+            storesInFlight.end(send.to());
+            throw e;
+        }
+        stored.whenComplete((result, error) -> {
+            try {
+                storeCompleted(send, now, reply, result, error);
+            } finally {
+                storesInFlight.end(send.to());
             }
         });
         return null;
+    }
+
+    private void storeCompleted(Request.Send send, Instant now, SendReply reply, StoreResult result, Throwable error) {
+        if (error != null) {
+            reply.failed(error);
+            return;
+        }
+        switch (result.status()) {
+            case DUPLICATE:
+                reply.accepted(true);
+                break;
+            case QUEUE_FULL:
+                reply.queueFull();
+                break;
+            default:
+                metrics.routed();
+                metrics.stored();
+                reply.accepted(false);
+                ClientConnection recipient = registry.find(send.to());
+                DeviceConnection device = recipient == null ? null : recipient.device();
+                if (device != null) {
+                    device.blobStored(new StoredBlob(result.id(), send.blob(), now));
+                }
+        }
+    }
+
+    /** Deletes asynchronously and answers once the deletion is durable (or at once for a direct id); returns null. */
+    private Response ack(ClientConnection connection, long id, DeviceConnection device, Request.Ack ack) {
+        AckReply reply = new AckerReply(connection, id);
+        if (direct.acknowledge(device, ack.messageId(), reply)) {
+            return null;
+        }
+        blobs.deleteAsync(device.username(), ack.messageId()).whenComplete((found, error) -> {
+            if (error != null) {
+                reply.failed(error);
+            } else if (!found) {
+                reply.unknown();
+            } else {
+                device.acknowledged(ack.messageId());
+                metrics.acknowledged();
+                reply.ok();
+            }
+        });
+        return null;
+    }
+
+    /** Answers one send request on its connection. */
+    private final class SenderReply implements SendReply {
+        private final ClientConnection connection;
+        private final long id;
+
+        SenderReply(ClientConnection connection, long id) {
+            this.connection = connection;
+            this.id = id;
+        }
+
+        @Override
+        public void accepted(boolean duplicate) {
+            connection.sink().send(Envelope.of(id, new Response.SendAccepted(duplicate)));
+        }
+
+        @Override
+        public void queueFull() {
+            reject(connection, id, new RequestRejectedException(ErrorCode.QUEUE_FULL,
+                    "the recipient's queue is full; retry when they have caught up", 60_000));
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            RelayService.this.failed(connection, id, error);
+        }
+    }
+
+    /** Answers one ack request on its connection. */
+    private final class AckerReply implements AckReply {
+        private final ClientConnection connection;
+        private final long id;
+
+        AckerReply(ClientConnection connection, long id) {
+            this.connection = connection;
+            this.id = id;
+        }
+
+        @Override
+        public void ok() {
+            connection.sink().send(Envelope.of(id, new Response.Ok()));
+        }
+
+        @Override
+        public void unknown() {
+            reject(connection, id, new RequestRejectedException(ErrorCode.UNKNOWN_MESSAGE,
+                    "no such message is queued for you"));
+        }
+
+        @Override
+        public void failed(Throwable error) {
+            RelayService.this.failed(connection, id, error);
+        }
     }
 
     private void failed(ClientConnection connection, long id, Throwable error) {
@@ -400,6 +499,7 @@ public final class RelayService implements AutoCloseable {
     public void close() {
         sweeper.close();
         scheduler.shutdownNow();
+        graceTimers.shutdownNow();
         delivery.shutdown();
         try {
             if (!delivery.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -415,6 +515,7 @@ public final class RelayService implements AutoCloseable {
     public void halt() {
         sweeper.close();
         scheduler.shutdownNow();
+        graceTimers.shutdownNow();
         delivery.shutdownNow();
     }
 

@@ -42,6 +42,12 @@ public interface BlobStore {
     }
 
     /**
+     * Whether this client message id is remembered for the recipient (queued, or acknowledged and not yet expired).
+     * Reads only what is committed; never waits for the writer.
+     */
+    boolean isKnown(String recipient, byte[] clientMessageId);
+
+    /**
      * Up to {@code limit} queued blobs of the recipient with id greater than {@code afterId}, in id order. */
     List<StoredBlob> queued(String recipient, long afterId, int limit);
 

@@ -25,6 +25,14 @@ final class H2BlobStore implements BlobStore {
     private final AtomicLong totalBytes = new AtomicLong();
     /** Queued count per recipient key; touched only on the writer thread, dropped whenever a transaction fails. */
     private final Map<ByteBuffer, Integer> queueSizes = new HashMap<>();
+    /** 2^25 bits (4 MiB): under 1% false "maybe" up to about 2 million remembered ids. */
+    private static final int FILTER_LOG2_BITS = 25;
+    /** Rebuild the filter at the next expiry sweep once this many ids were added since the last build. */
+    private static final long REBUILD_AFTER = 1L << 20;
+    /** Every remembered (recipient, client message id); replaced only on the writer thread. */
+    private volatile KnownIdFilter known;
+    /** Writer thread only. */
+    private long addedSinceBuild;
 
     H2BlobStore(H2Database db) {
         this.db = db;
@@ -36,6 +44,7 @@ final class H2BlobStore implements BlobStore {
                 totalQueued.set(rs.getLong(1));
                 totalBytes.set(rs.getLong(2));
             }
+            known = buildFilter(c);
             return null;
         });
     }
@@ -81,6 +90,8 @@ final class H2BlobStore implements BlobStore {
                 }
             }
             queueSizes.put(ByteBuffer.wrap(key), queued + 1);
+            known.add(key, clientMessageId);
+            addedSinceBuild++;
             return StoreResult.stored(id);
         }).thenApply(result -> {
             if (result.status() == StoreResult.Status.STORED) {
@@ -89,6 +100,15 @@ final class H2BlobStore implements BlobStore {
             }
             return result;
         });
+    }
+
+    @Override
+    public boolean isKnown(String recipient, byte[] clientMessageId) {
+        byte[] key = UsernameKey.of(recipient);
+        if (!known.mightContain(key, clientMessageId)) {
+            return false;
+        }
+        return db.read(c -> isKnown(c, key, clientMessageId));
     }
 
     @Override
@@ -171,6 +191,9 @@ final class H2BlobStore implements BlobStore {
                 delete.setLong(1, nowMillis);
                 delete.executeUpdate();
             }
+            if (addedSinceBuild >= REBUILD_AFTER) {
+                known = buildFilter(c);
+            }
             return new long[] {count, bytes};
         });
         totalQueued.addAndGet(-removed[0]);
@@ -215,6 +238,19 @@ final class H2BlobStore implements BlobStore {
 
     private void adjustQueueSize(Connection c, byte[] key, int delta) throws SQLException {
         queueSizes.put(ByteBuffer.wrap(key), Math.max(0, queueSize(c, key) + delta));
+    }
+
+    /** Writer thread only (or the constructor): a filter of every remembered id in the table. */
+    private KnownIdFilter buildFilter(Connection c) throws SQLException {
+        KnownIdFilter filter = new KnownIdFilter(FILTER_LOG2_BITS);
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT recipient_key, client_message_id FROM blobs")) {
+            while (rs.next()) {
+                filter.add(rs.getBytes(1), rs.getBytes(2));
+            }
+        }
+        addedSinceBuild = 0;
+        return filter;
     }
 
     private static boolean isKnown(Connection c, byte[] key, byte[] clientMessageId) throws SQLException {

@@ -33,6 +33,8 @@ public final class H2Database implements AutoCloseable {
 
     private final Connection connection;
     private final Connection cached;
+    /** A second connection, auto-commit, for reads that must not wait behind the writer's queue. */
+    private final Connection reader;
     private final BlockingQueue<Job<?>> jobs = new LinkedBlockingQueue<>();
     private final Thread writer;
     /**
@@ -49,8 +51,9 @@ public final class H2Database implements AutoCloseable {
     private volatile boolean closed;
     private final List<Runnable> rollbackListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private H2Database(Connection connection) {
+    private H2Database(Connection connection, Connection reader) {
         this.connection = connection;
+        this.reader = reader;
         this.cached = new StatementCache(connection).connection();
         this.writer = new Thread(this::writeLoop, "relay-db-writer");
         this.writer.setDaemon(true);
@@ -73,8 +76,10 @@ public final class H2Database implements AutoCloseable {
         Connection connection = source.getConnection();
         Flyway.configure().dataSource(source).locations("classpath:db/relay").load().migrate();
         connection.setAutoCommit(false);
+        Connection reader = source.getConnection();
+        reader.setReadOnly(true);
         LOG.info("Opened relay database in {}", dir);
-        return new H2Database(connection);
+        return new H2Database(connection, new StatementCache(reader).connection());
     }
 
     public AccountStore accounts() {
@@ -111,6 +116,23 @@ public final class H2Database implements AutoCloseable {
             jobs.add(new Job<>(work, result, null));
         }
         return result;
+    }
+
+    /**
+     * Runs read-only work on the calling thread, on the reader connection (serialised among readers); sees every
+     * committed write and nothing uncommitted.
+     */
+    <T> T read(Work<T> work) {
+        if (closed) {
+            throw new StoreException("the relay database is closed", null);
+        }
+        synchronized (reader) {
+            try {
+                return work.run(reader);
+            } catch (SQLException e) {
+                throw new StoreException("relay database read failed", e);
+            }
+        }
     }
 
     /** Runs work in one transaction and waits for its commit. */
@@ -245,6 +267,13 @@ public final class H2Database implements AutoCloseable {
             s.execute(command);
         } catch (SQLException e) {
             LOG.warn("Relay database shutdown reported an error: {}", e.getMessage());
+        }
+        synchronized (reader) {
+            try {
+                reader.close();
+            } catch (SQLException e) {
+                LOG.debug("Reader close after shutdown: {}", e.getMessage());
+            }
         }
         try {
             connection.close();

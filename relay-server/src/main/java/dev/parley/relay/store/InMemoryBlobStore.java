@@ -42,6 +42,12 @@ public final class InMemoryBlobStore implements BlobStore {
     }
 
     @Override
+    public synchronized boolean isKnown(String recipient, byte[] clientMessageId) {
+        Map<ByteBuffer, Instant> ids = seen.get(recipient);
+        return ids != null && ids.containsKey(ByteBuffer.wrap(clientMessageId));
+    }
+
+    @Override
     public synchronized List<StoredBlob> queued(String recipient, long afterId, int limit) {
         TreeMap<Long, Entry> queue = queues.get(recipient);
         List<StoredBlob> out = new ArrayList<>();

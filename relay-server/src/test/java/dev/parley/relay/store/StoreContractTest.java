@@ -179,4 +179,18 @@ abstract class StoreContractTest {
         assertThat(blobs.store("bob", bytes(16, 3), bytes(10, 1), T0, T0.plusSeconds(100), 2).status())
                 .isEqualTo(StoreResult.Status.STORED);
     }
+
+    @Test
+    void aClientMessageIdIsKnownOnceStoredStillKnownAfterAcknowledgementAndForgottenAtExpiry() {
+        byte[] id = bytes(16, 42);
+        assertThat(blobs.isKnown("bob", id)).isFalse();
+        StoreResult stored = blobs.store("bob", id, bytes(10, 1), T0, T0.plus(Duration.ofDays(1)), 100);
+        assertThat(blobs.isKnown("bob", id)).isTrue();
+        assertThat(blobs.isKnown("carol", id)).as("ids are per recipient").isFalse();
+        assertThat(blobs.isKnown("bob", bytes(16, 43))).isFalse();
+        assertThat(blobs.delete("bob", stored.id())).isTrue();
+        assertThat(blobs.isKnown("bob", id)).isTrue();
+        blobs.deleteExpired(T0.plus(Duration.ofDays(2)));
+        assertThat(blobs.isKnown("bob", id)).isFalse();
+    }
 }
