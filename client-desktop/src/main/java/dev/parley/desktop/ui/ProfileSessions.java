@@ -191,7 +191,10 @@ public final class ProfileSessions implements SessionGateway {
         }
     }
 
-    /** The settings screen over the desktop preferences file and the account service. */
+    /**
+     * The settings screen over the desktop preferences file, the messaging service (read receipts, kept in the
+     * encrypted settings store) and the account service.
+     */
     private final class Settings implements SettingsGateway {
         private final ParleyApp session;
         private final ProfileSettings file;
@@ -202,8 +205,8 @@ public final class ProfileSessions implements SessionGateway {
         }
 
         @Override
-        public SettingsValues load() {
-            return file.load();
+        public SettingsValues load() throws ServiceException {
+            return file.load().withReadReceipts(session.messaging().readReceipts());
         }
 
         @Override
@@ -213,6 +216,7 @@ public final class ProfileSessions implements SessionGateway {
             } catch (IOException e) {
                 throw new StorageFailureException("cannot save the settings", e);
             }
+            session.messaging().setReadReceipts(values.readReceipts());
         }
 
         @Override

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desktop preferences of one profile in {@code <profile>/desktop.properties}: theme, notifications, typing
- * indicators, read receipts and auto-lock minutes. Nothing secret or personal is in it. Written atomically; a
- * damaged or missing file reads as the defaults.
+ * indicators and auto-lock minutes. Nothing secret or personal is in it. Written atomically; a damaged or missing
+ * file reads as the defaults. Read receipts are not kept here: the profile's encrypted settings store is their only
+ * home, so {@link #load()} returns the default for them and {@link #save} ignores them.
  */
 final class ProfileSettings {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileSettings.class);
@@ -36,7 +37,7 @@ final class ProfileSettings {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(r);
-            return new SettingsValues(bool(p, "readReceipts", d.readReceipts()),
+            return new SettingsValues(d.readReceipts(),
                     bool(p, "typingIndicators", d.typingIndicators()), bool(p, "notifications", d.notifications()),
                     bool(p, "notificationText", d.notificationText()),
                     Theme.parse(p.getProperty("theme", d.theme().name())),
@@ -49,7 +50,6 @@ final class ProfileSettings {
 
     void save(SettingsValues v) throws IOException {
         Properties p = new Properties();
-        p.setProperty("readReceipts", Boolean.toString(v.readReceipts()));
         p.setProperty("typingIndicators", Boolean.toString(v.typingIndicators()));
         p.setProperty("notifications", Boolean.toString(v.notifications()));
         p.setProperty("notificationText", Boolean.toString(v.notificationText()));

@@ -3,6 +3,9 @@ package dev.parley.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.ui.common.BackgroundTasks;
 import dev.parley.desktop.ui.common.ContactView;
 import dev.parley.desktop.ui.common.MessageView;
@@ -216,7 +219,7 @@ class ViewModelsOverRealServicesTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void settingsAreSavedAtOnceAndAWrongCurrentPassphraseIsRefused() {
         SettingsViewModel vm = new SettingsViewModel(sessions.session().settings(), tasks, messages);
         AtomicReference<SettingsValues> applied = new AtomicReference<>();
@@ -240,7 +243,7 @@ class ViewModelsOverRealServicesTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aReceiptThatOvertakesItsMessageIsAppliedWhenTheMessageShows() throws Exception {
         UiServices alice = sessions.session().services();
         ChatViewModel chat = new ChatViewModel(alice, tasks, new ChatTimeline(ZoneOffset.UTC), messages);
@@ -251,6 +254,60 @@ class ViewModelsOverRealServicesTest {
                 MessageView.Status.SENDING, java.util.Optional.empty(), Long.MAX_VALUE));
         List<MessageView> shown = bubbles(chat);
         assertThat(shown.get(shown.size() - 1).status()).isEqualTo(MessageView.Status.DELIVERED);
+    }
+
+    @Test
+    @Order(6)
+    void theReadReceiptsSettingDecidesWhetherTheContactSeesRead() throws Exception {
+        SettingsViewModel settings = new SettingsViewModel(sessions.session().settings(), tasks, messages);
+        settings.load();
+        assertThat(settings.readReceiptsProperty().get()).isTrue();
+        settings.readReceiptsProperty().set(false);
+        assertThat(settings.errorProperty().get()).isEmpty();
+        assertThat(new SettingsViewModel(sessions.session().settings(), tasks, messages)).satisfies(fresh -> {
+            fresh.load();
+            assertThat(fresh.readReceiptsProperty().get()).as("read back from the encrypted store").isFalse();
+        });
+        assertThat(java.nio.file.Files.readString(tmp.resolve("desktop").resolve("alice")
+                .resolve(ProfileSettings.FILE))).as("no second copy").doesNotContain("readReceipts");
+
+        String unseen = bob.messaging().send("alice", "read without receipt").messageId().value();
+        readInAlicesChat(unseen);
+        settings.readReceiptsProperty().set(true);
+        String seen = bob.messaging().send("alice", "read with receipt").messageId().value();
+        readInAlicesChat(seen);
+
+        assertThat(UiTestNetwork.await(() -> bobsState(seen) == MessageState.READ, DesktopFixture.TIMEOUT)).isTrue();
+        assertThat(bobsState(unseen)).as("receipts arrive in order, so this one was never sent")
+                .isNotEqualTo(MessageState.READ);
+    }
+
+    private void readInAlicesChat(String messageId) throws Exception {
+        UiServices alice = sessions.session().services();
+        assertThat(UiTestNetwork.await(() -> newest(alice).stream().anyMatch(m -> m.id().equals(messageId)),
+                DesktopFixture.TIMEOUT)).isTrue();
+        ChatViewModel chat = new ChatViewModel(alice, tasks, new ChatTimeline(ZoneOffset.UTC), messages);
+        chat.open(alice.contact("bob"));
+        assertThat(bubbles(chat)).filteredOn(m -> m.id().equals(messageId))
+                .extracting(MessageView::status).containsExactly(MessageView.Status.SEEN);
+    }
+
+    private static List<MessageView> newest(UiServices alice) {
+        try {
+            return alice.history("bob", 5, OptionalLong.empty()).newestFirst();
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private MessageState bobsState(String messageId) {
+        try {
+            return bob.messaging().history("alice", java.util.Optional.empty(), 10).messages().stream()
+                    .filter(m -> m.messageId().value().equals(messageId)).findFirst()
+                    .map(Message::state).orElseThrow();
+        } catch (ServiceException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int count(UiServices alice) {

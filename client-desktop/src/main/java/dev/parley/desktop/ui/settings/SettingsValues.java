@@ -24,6 +24,12 @@ public record SettingsValues(boolean readReceipts, boolean typingIndicators, boo
         }
     }
 
+    /** These values with {@code readReceipts} replaced. */
+    public SettingsValues withReadReceipts(boolean readReceipts) {
+        return new SettingsValues(readReceipts, typingIndicators, notifications, notificationText, theme,
+                autoLockMinutes);
+    }
+
     /** The defaults of a new profile. */
     public static SettingsValues defaults() {
         return new SettingsValues(true, true, true, false, Theme.LIGHT, 15);
