@@ -3,6 +3,7 @@ package dev.parley.desktop.app;
 import dev.parley.desktop.event.AppEvent;
 import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.SynchronousEventBus;
+import dev.parley.desktop.net.ConnectionStatus;
 import dev.parley.desktop.profile.ProfileManager;
 import dev.parley.desktop.profile.UnlockedProfile;
 import dev.parley.desktop.service.AccountService;
@@ -39,6 +40,8 @@ public final class ParleyApp implements AutoCloseable {
     private final EventBus events;
     private final DefaultAccountService account;
     private volatile ProfileGraph graph;
+    /** Set while a passphrase change rebuilds the services of a connected profile. */
+    private volatile boolean reconnectOnReopen;
 
     private ParleyApp(AppConfig config, EventBus events) {
         this.config = config;
@@ -54,14 +57,20 @@ public final class ParleyApp implements AutoCloseable {
             public AccountKeys opened(UnlockedProfile profile) throws ServiceException {
                 ProfileGraph built = new ProfileGraph(profile, config, events);
                 graph = built;
+                if (reconnectOnReopen) {
+                    reconnectOnReopen = false;
+                    built.connection.start();
+                }
                 return built.keys;
             }
 
             @Override
-            public void closing() {
+            public void closing(boolean reopening) {
                 ProfileGraph current = graph;
                 graph = null;
                 if (current != null) {
+                    reconnectOnReopen = reopening
+                            && current.connection.state().get().status() != ConnectionStatus.DISCONNECTED;
                     current.close();
                 }
             }

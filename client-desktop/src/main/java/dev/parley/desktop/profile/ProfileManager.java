@@ -164,6 +164,26 @@ public final class ProfileManager {
     }
 
     /**
+     * Checks, without touching the profile, that {@link #changePassphrase} would get past its checks: both
+     * passphrases are usable and {@code oldPassphrase} is the profile's. Callers that must release the open database
+     * before a change call this first, so a wrong passphrase disturbs nothing.
+     *
+     * @throws WrongPassphraseException  if {@code oldPassphrase} is wrong
+     * @throws IllegalArgumentException  if either passphrase is unusable
+     */
+    public void verifyPassphraseChange(UnlockedProfile profile, char[] oldPassphrase, char[] newPassphrase)
+            throws ProfileException {
+        ProfileKeys.checkPassphrase(oldPassphrase);
+        ProfileKeys.checkPassphrase(newPassphrase);
+        ProfileHeader header = readHeader(profile.name());
+        try (ProfileKeys oldKeys = ProfileKeys.derive(crypto, oldPassphrase, header.salt(), header.argon2())) {
+            if (!oldKeys.matches(header.keyCheck())) {
+                throw new WrongPassphraseException("wrong passphrase");
+            }
+        }
+    }
+
+    /**
      * Changes the passphrase of an unlocked profile: locks it, re-keys the database and the header (see the class
      * comment for why a crash cannot lose the profile), and returns it unlocked again under the new passphrase. If
      * the change fails after the check of the old passphrase, the exception propagates, {@code profile} stays locked

@@ -235,6 +235,7 @@ public final class AppShell implements Navigator, Dialogs {
         UnlockedSession session = gateway.session();
         SettingsViewModel vm = new SettingsViewModel(session.settings(), tasks, messages);
         vm.onChangedProperty().set(this::applySettings);
+        vm.onPassphraseChangedProperty().set(this::lock);
         Stage dialog = newDialog(messages.get("settings.title"));
         showDialog(dialog, loader().register(SettingsController.class,
                 () -> new SettingsController(vm, messages, dialog::close)).load(FxmlView.SETTINGS).root());

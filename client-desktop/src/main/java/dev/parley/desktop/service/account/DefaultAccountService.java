@@ -42,8 +42,13 @@ public final class DefaultAccountService implements AccountService {
     public interface Lifecycle {
         AccountKeys opened(UnlockedProfile profile) throws ServiceException;
 
-        /** Stops the profile's services (before the profile locks). */
-        void closing();
+        /**
+         * Stops the profile's services (before the profile locks).
+         *
+         * @param reopening true when {@link #opened} follows at once for the same profile (a passphrase change): the
+         *                  services should come back as they were, connected if they were connected
+         */
+        void closing(boolean reopening);
     }
 
     private final ProfileManager profiles;
@@ -107,7 +112,7 @@ public final class DefaultAccountService implements AccountService {
         if (profile == null) {
             return;
         }
-        lifecycle.closing();
+        lifecycle.closing(false);
         profile.lock();
         profile = null;
         keys = null;
@@ -121,7 +126,17 @@ public final class DefaultAccountService implements AccountService {
     @Override
     public synchronized void changePassphrase(char[] current, char[] next) throws ServiceException {
         requireUnlocked();
-        lifecycle.closing();
+        // Check first: a wrong or unusable passphrase must leave the running services (and connection) alone.
+        try {
+            profiles.verifyPassphraseChange(profile, current, next);
+        } catch (dev.parley.desktop.profile.WrongPassphraseException e) {
+            throw new WrongPassphraseException("wrong passphrase", e);
+        } catch (ProfileException e) {
+            throw map(e);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("unusable passphrase: " + e.getMessage());
+        }
+        lifecycle.closing(true);
         keys = null;
         try {
             profile = profiles.changePassphrase(profile, current, next, publisher);

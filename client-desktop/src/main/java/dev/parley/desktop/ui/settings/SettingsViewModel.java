@@ -42,6 +42,7 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper passphraseResult = new ReadOnlyStringWrapper(this, "passphraseResult", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObjectProperty<Consumer<SettingsValues>> onChanged = new SimpleObjectProperty<>(this, "onChanged");
+    private final ObjectProperty<Runnable> onPassphraseChanged = new SimpleObjectProperty<>(this, "onPassphraseChanged");
     private final BooleanBinding canChangePassphrase;
     private boolean loading;
 
@@ -116,6 +117,14 @@ public final class SettingsViewModel {
         return onChanged;
     }
 
+    /**
+     * Run after the passphrase was changed. A change rebuilds the profile's services, so the app locks and the user
+     * unlocks with the new passphrase, which wires every screen to the new services.
+     */
+    public ObjectProperty<Runnable> onPassphraseChangedProperty() {
+        return onPassphraseChanged;
+    }
+
     /** Loads the current values. */
     public void load() {
         embeddedRelay.set(gateway.embeddedRelayAddress().orElse(""));
@@ -174,8 +183,13 @@ public final class SettingsViewModel {
                 Arrays.fill(current, '\0');
                 Arrays.fill(next, '\0');
             }
-        }, () -> passphraseResult.set(messages.get("settings.passphraseChanged")),
-                e -> passphraseResult.set(messages.describe(e)));
+        }, () -> {
+            passphraseResult.set(messages.get("settings.passphraseChanged"));
+            Runnable callback = onPassphraseChanged.get();
+            if (callback != null) {
+                callback.run();
+            }
+        }, e -> passphraseResult.set(messages.describe(e)));
     }
 
     private record Loaded(SettingsValues values, String relay) {
