@@ -2,6 +2,7 @@ package dev.parley.desktop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.desktop.event.PickupProgressEvent;
 import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,8 +49,11 @@ class OfflinePickupTest {
         assertThat(alice.connection().awaitDrained(WAIT)).isTrue();
         assertThat(network.relayQueued()).isEqualTo(500);
 
+        List<PickupProgressEvent> progress = new CopyOnWriteArrayList<>();
+        bob.events().subscribe(PickupProgressEvent.class, progress::add);
         bob.connection().start();
         assertThat(bob.connection().awaitDrained(WAIT)).isTrue();
+        assertPickupProgress(progress, 500);
 
         List<Message> history = chronological(bob, "alice");
         assertThat(history).hasSize(500);
@@ -59,6 +64,17 @@ class OfflinePickupTest {
         assertThat(Await.until(() -> network.relayQueued() == 0, WAIT))
                 .as("bob acknowledged everything and alice (online) took bob's delivery receipt").isTrue();
         assertThat(Await.until(() -> lastState(alice) == dev.parley.desktop.storage.MessageState.DELIVERED, WAIT)).isTrue();
+    }
+
+    /** Counts rise with every committed batch, then one done event carries the total. */
+    private static void assertPickupProgress(List<PickupProgressEvent> progress, int total) {
+        assertThat(progress).hasSizeGreaterThanOrEqualTo(2);
+        PickupProgressEvent last = progress.get(progress.size() - 1);
+        assertThat(last).isEqualTo(new PickupProgressEvent(total, true));
+        List<PickupProgressEvent> batches = progress.subList(0, progress.size() - 1);
+        assertThat(batches).noneMatch(PickupProgressEvent::done);
+        assertThat(batches).extracting(PickupProgressEvent::received).isSorted().doesNotHaveDuplicates()
+                .allMatch(n -> n > 0).endsWith(total);
     }
 
     private static dev.parley.desktop.storage.MessageState lastState(ParleyApp alice) {

@@ -17,6 +17,7 @@ import dev.parley.desktop.crypto.ProtocolStorageException;
 import dev.parley.desktop.crypto.ProtocolUnitOfWork;
 import dev.parley.desktop.event.ContactChangedEvent;
 import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.event.PickupProgressEvent;
 import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.event.TypingChangedEvent;
@@ -66,7 +67,8 @@ import org.slf4j.LoggerFactory;
  * {@link DuplicateMessageException} (its message key was consumed in the same transaction that stored the message),
  * so it is reported as a duplicate and acknowledged; the message-id dedupe of the store absorbs any other replay.
  * Delivery receipts are batched per sender while the offline queue drains and sent as one encrypted control message
- * per sender when it is empty (immediately for live messages).
+ * per sender when it is empty (immediately for live messages). While the queue drains, a {@link PickupProgressEvent}
+ * follows each committed batch, and a final one (done) follows the queue-empty signal.
  */
 public final class DefaultMessagingService implements MessagingService, InboundHandler, Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMessagingService.class);
@@ -78,6 +80,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final EventBus events;
     private final Map<String, List<dev.parley.crypto.payload.MessageId>> pendingReceipts = new LinkedHashMap<>();
     private volatile boolean pickingUp;
+    /** Envelopes handed over since the current pickup started; touched only on the inbound thread. */
+    private int pickupReceived;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -216,6 +220,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     @Override
     public void onPickupStarted() {
+        pickupReceived = 0;
         pickingUp = true;
     }
 
@@ -223,6 +228,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     public void onQueueDrained() {
         pickingUp = false;
         flushReceipts();
+        events.publish(new PickupProgressEvent(pickupReceived, true));
     }
 
     @Override
@@ -241,6 +247,10 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             throw new StorageFailureException("cannot store incoming messages", e);
         } finally {
             crypto.lock().unlock();
+        }
+        if (pickingUp) {
+            pickupReceived += batch.size();
+            events.publish(new PickupProgressEvent(pickupReceived, false));
         }
         if (!pickingUp || pendingReceipts.values().stream().mapToInt(List::size).sum() >= RECEIPT_BATCH) {
             flushReceipts();
