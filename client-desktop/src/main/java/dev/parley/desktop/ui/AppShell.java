@@ -19,6 +19,7 @@ import dev.parley.desktop.ui.main.ConversationListViewModel;
 import dev.parley.desktop.ui.main.MainController;
 import dev.parley.desktop.ui.main.MainViewModel;
 import dev.parley.desktop.ui.main.NotificationPolicy;
+import dev.parley.desktop.ui.main.PickupBanner;
 import dev.parley.desktop.ui.main.SearchViewModel;
 import dev.parley.desktop.ui.settings.SettingsController;
 import dev.parley.desktop.ui.settings.SettingsValues;
@@ -162,7 +163,7 @@ public final class AppShell implements Navigator, Dialogs {
         ConversationListViewModel list = new ConversationListViewModel(session.services(), tasks, messages);
         SearchViewModel search = new SearchViewModel(session.services(), tasks, messages);
         MainViewModel vm = new MainViewModel(session.username(), session.connection(), session.bus(), tasks,
-                new ConnectionBanner(clock, messages), new NotificationPolicy(messages),
+                new ConnectionBanner(clock, messages), new PickupBanner(messages), new NotificationPolicy(messages),
                 new ToastNotifier(stage, this::style), list, chat, search);
         TimeLabels times = new TimeLabels(clock, Locale.getDefault());
         ViewLoader.Loaded<MainController> loaded = loader()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.event.MessageReceivedEvent;
+import dev.parley.desktop.event.PickupProgressEvent;
 import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
@@ -102,6 +103,14 @@ class ScreenshotsTest {
         app.robot.clickOn("#composer").write("Sounds good, 9pm?");
         app.screenshot("main-chat");
 
+        app.sessions.session().bus().publish(new PickupProgressEvent(1200, false));
+        app.waitUntil(() -> app.showing(".receiving-indicator"));
+        assertThat(app.robot.lookup(".banner.connection .label").queryAs(Label.class).getText())
+                .isEqualTo("Receiving messages... 1,200");
+        app.screenshot("main-receiving");
+        app.sessions.session().bus().publish(new PickupProgressEvent(1342, true));
+        app.waitUntil(() -> !app.showing(".banner.connection"));
+
         WaitForAsyncUtils.asyncFx(() -> app.shell().applyTheme(Theme.DARK)).get();
         app.screenshot("main-chat-dark");
         WaitForAsyncUtils.asyncFx(() -> app.shell().applyTheme(Theme.LIGHT)).get();
@@ -148,7 +157,8 @@ class ScreenshotsTest {
         app.screenshot("onboarding");
 
         Path dir = Path.of(System.getProperty("parley.screenshotDir", "target/screenshots"));
-        for (String name : List.of("unlock-wrong-passphrase", "main-no-conversation", "main-chat", "main-chat-dark",
+        for (String name : List.of("unlock-wrong-passphrase", "main-no-conversation", "main-chat", "main-receiving",
+                "main-chat-dark",
                 "safety-number", "settings", "add-contact-unknown-user", "onboarding")) {
             assertThat(Files.size(dir.resolve(name + ".png"))).isGreaterThan(10_000);
         }

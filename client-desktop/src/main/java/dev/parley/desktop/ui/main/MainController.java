@@ -12,6 +12,7 @@ import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -19,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -33,6 +35,7 @@ import javafx.scene.shape.Circle;
 
 /** Glue between {@code main.fxml} and {@link MainViewModel}: the conversation list, the open chat, search. */
 public final class MainController {
+    private static final PseudoClass RECEIVING = PseudoClass.getPseudoClass("receiving");
     private final MainViewModel vm;
     private final Navigator navigator;
     private final Dialogs dialogs;
@@ -57,6 +60,7 @@ public final class MainController {
     @FXML private Button searchButton;
     @FXML private Button safetyButton;
     @FXML private HBox connectionBanner;
+    @FXML private ProgressIndicator receivingIndicator;
     @FXML private Label connectionText;
     @FXML private HBox identityBanner;
     @FXML private Label identityText;
@@ -186,6 +190,10 @@ public final class MainController {
         connectionText.textProperty().bind(vm.bannerTextProperty());
         connectionBanner.visibleProperty().bind(vm.bannerTextProperty().isNotEmpty());
         connectionBanner.managedProperty().bind(connectionBanner.visibleProperty());
+        vm.receivingProperty().addListener((obs, was, now) -> connectionBanner.pseudoClassStateChanged(RECEIVING, now));
+        connectionBanner.pseudoClassStateChanged(RECEIVING, vm.receivingProperty().get());
+        receivingIndicator.visibleProperty().bind(vm.receivingProperty());
+        receivingIndicator.managedProperty().bind(receivingIndicator.visibleProperty());
         identityBanner.visibleProperty().bind(chat.identityChangedBinding());
         identityBanner.managedProperty().bind(identityBanner.visibleProperty());
 

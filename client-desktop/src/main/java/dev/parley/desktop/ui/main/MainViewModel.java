@@ -5,6 +5,7 @@ import dev.parley.desktop.event.ContactChangedEvent;
 import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.event.MessageStateChangedEvent;
+import dev.parley.desktop.event.PickupProgressEvent;
 import dev.parley.desktop.event.TypingChangedEvent;
 import dev.parley.desktop.net.ConnectionState;
 import dev.parley.desktop.net.ConnectionStatus;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,6 +40,8 @@ public final class MainViewModel {
     private final EventBus bus;
     private final BackgroundTasks tasks;
     private final ConnectionBanner banner;
+    private final PickupBanner pickup;
+    private ConnectionState lastConnection = ConnectionState.DISCONNECTED;
     private final NotificationPolicy notifications;
     private final Notifier notifier;
     private final ConversationListViewModel conversations;
@@ -47,13 +51,15 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper username = new ReadOnlyStringWrapper(this, "username", "");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
+    private final ReadOnlyBooleanWrapper receiving = new ReadOnlyBooleanWrapper(this, "receiving", false);
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
     private final BooleanProperty notificationsEnabled = new SimpleBooleanProperty(this, "notificationsEnabled", true);
     private final BooleanProperty notificationText = new SimpleBooleanProperty(this, "notificationText", false);
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
     public MainViewModel(Callable<String> ownUsername, ObservableValue<ConnectionState> connection, EventBus bus,
-                         BackgroundTasks tasks, ConnectionBanner banner, NotificationPolicy notifications,
+                         BackgroundTasks tasks, ConnectionBanner banner, PickupBanner pickup,
+                         NotificationPolicy notifications,
                          Notifier notifier, ConversationListViewModel conversations, ChatViewModel chat,
                          SearchViewModel search) {
         this.ownUsername = Objects.requireNonNull(ownUsername);
@@ -61,6 +67,7 @@ public final class MainViewModel {
         this.bus = Objects.requireNonNull(bus);
         this.tasks = Objects.requireNonNull(tasks);
         this.banner = Objects.requireNonNull(banner);
+        this.pickup = Objects.requireNonNull(pickup);
         this.notifications = Objects.requireNonNull(notifications);
         this.notifier = Objects.requireNonNull(notifier);
         this.conversations = Objects.requireNonNull(conversations);
@@ -96,9 +103,23 @@ public final class MainViewModel {
         return online.getReadOnlyProperty();
     }
 
-    /** The connection banner's text; empty when online. */
+    /**
+     * The banner's text: the connection problem when not online, else the offline-pickup progress while the queue
+     * drains; empty otherwise.
+     */
     public ReadOnlyStringProperty bannerTextProperty() {
         return bannerText.getReadOnlyProperty();
+    }
+
+    /** True while the banner shows pickup progress rather than a connection problem. */
+    public ReadOnlyBooleanProperty receivingProperty() {
+        return receiving.getReadOnlyProperty();
+    }
+
+    /** Shows pickup progress as if the messaging service had posted {@code event}; call on the UI thread. */
+    public void showPickup(PickupProgressEvent event) {
+        pickup.progress(event);
+        refreshBanner();
     }
 
     /** Bound by the controller to the window's focus. */
@@ -134,6 +155,7 @@ public final class MainViewModel {
         subscriptions.add(bus.subscribe(TypingChangedEvent.class, e -> onUi(() ->
                 chat.typingChanged(e.contact(), e.typing()))));
         subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));
+        subscriptions.add(bus.subscribe(PickupProgressEvent.class, e -> onUi(() -> showPickup(e))));
         chat.onSentProperty().set(conversations::messageSent);
         chat.onReadProperty().set(conversations::conversationRead);
     }
@@ -157,7 +179,16 @@ public final class MainViewModel {
 
     private void showConnection(ConnectionState state) {
         online.set(state.status() == ConnectionStatus.ONLINE);
-        bannerText.set(banner.text(state).orElse(""));
+        lastConnection = state;
+        pickup.connectionChanged(state);
+        refreshBanner();
+    }
+
+    private void refreshBanner() {
+        Optional<String> problem = banner.text(lastConnection);
+        Optional<String> progress = pickup.text();
+        bannerText.set(problem.or(() -> progress).orElse(""));
+        receiving.set(problem.isEmpty() && progress.isPresent());
     }
 
     private void received(MessageView message) {
