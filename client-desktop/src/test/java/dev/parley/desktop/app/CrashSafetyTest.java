@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -57,7 +58,10 @@ class CrashSafetyTest {
         assertThat(bob.connection().awaitDrained(WAIT)).isTrue();
 
         List<Message> history = OfflinePickupTest.chronological(bob, "alice");
-        assertThat(history).extracting(m -> m.messageId().value()).doesNotHaveDuplicates()
+        assertThat(history).extracting(m -> m.messageId().value())
+                .as("bob's history; stream numbers missing %s, blobs still queued on the relay: %d",
+                        missing(sent, history), network.relayQueued())
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(sent);
         assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
     }
@@ -89,6 +93,19 @@ class CrashSafetyTest {
         assertThat(history).extracting(m -> m.messageId().value()).containsExactlyElementsOf(sent);
         assertThat(new HashSet<>(sent)).hasSize(300);
         assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
+    }
+
+    /** The positions in {@code sent} whose message is not in {@code history} (to tell lost from stuck on the relay). */
+    private static List<Integer> missing(List<String> sent, List<Message> history) {
+        Set<String> stored = new HashSet<>();
+        history.forEach(m -> stored.add(m.messageId().value()));
+        List<Integer> missing = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            if (!stored.contains(sent.get(i))) {
+                missing.add(i);
+            }
+        }
+        return missing;
     }
 
     /** Stores deliveries normally, then "dies" right after storing number {@code n}: never acknowledges it or any later one. */

@@ -301,7 +301,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 decrypted.add(new Decrypted(i, sender, payload));
             } catch (DuplicateMessageException e) {
                 // Its message key was consumed in the transaction that stored it: already in the history.
-                LOG.debug("redelivered message was already stored");
+                LOG.debug("redelivered message was already stored ({})", e.getMessage());
                 outcomes[i] = Outcome.DUPLICATE;
             } catch (ProtocolException e) {
                 LOG.warn("dropping a message that does not decrypt: {}", e.getClass().getSimpleName());
