@@ -146,7 +146,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             Thread.currentThread().interrupt();
             throw new dev.parley.desktop.service.RelayUnreachableException("interrupted while waiting for the relay", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new dev.parley.desktop.service.RelayUnreachableException("the relay did not answer", e);
+            throw new dev.parley.desktop.service.RelayUnreachableException("relay unreachable: it did not answer", e);
         }
     }
 
@@ -171,7 +171,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             Thread.currentThread().interrupt();
             throw new dev.parley.desktop.service.RelayUnreachableException("interrupted while waiting for the relay", e);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new dev.parley.desktop.service.RelayUnreachableException("the relay did not answer", e);
+            throw new dev.parley.desktop.service.RelayUnreachableException("relay unreachable: it did not answer", e);
         }
     }
 
