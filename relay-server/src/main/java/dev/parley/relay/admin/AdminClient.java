@@ -3,16 +3,20 @@ package dev.parley.relay.admin;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Sends one {@link AdminRequest} to the relay running on a data directory, if one is. */
 public final class AdminClient {
     private static final Logger LOG = LoggerFactory.getLogger(AdminClient.class);
+    private static final long ANSWER_TIMEOUT_SECONDS = 60;
 
     private AdminClient() {
     }
@@ -22,7 +26,8 @@ public final class AdminClient {
      *
      * @return empty when no relay listens on the data directory's admin socket (no socket file, a stale one, or no
      *         Unix domain sockets on this platform): the caller may then open the database itself
-     * @throws IOException            when the relay accepted the connection but the exchange failed
+     * @throws IOException            when the relay accepted the connection but the exchange failed or no answer
+     *                                came within 60 s
      * @throws AdminProtocolException when the relay's answer is not a valid response
      */
     public static Optional<AdminResponse> tryRequest(Path dataDir, AdminRequest request)
@@ -44,9 +49,16 @@ public final class AdminClient {
                 LOG.debug("No relay accepts on the admin socket: {}", e.getMessage());
                 return Optional.empty();
             }
+            CompletableFuture.runAsync(() -> AdminSocketServer.closeQuietly(channel),
+                    CompletableFuture.delayedExecutor(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS));
             ChannelIo.writeAll(channel, AdminCodec.encode(request));
             channel.shutdownOutput();
-            return Optional.of(AdminCodec.decodeResponse(ChannelIo.readToEnd(channel, AdminCodec.MAX_RESPONSE_BYTES)));
+            try {
+                return Optional.of(AdminCodec.decodeResponse(ChannelIo.readToEnd(channel, AdminCodec.MAX_RESPONSE_BYTES)));
+            } catch (AsynchronousCloseException e) {
+                throw new IOException("the relay did not answer on its admin socket within "
+                        + ANSWER_TIMEOUT_SECONDS + " s", e);
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
@@ -128,7 +129,7 @@ public final class AdminSocketServer implements AutoCloseable {
         while (!closed) {
             try {
                 SocketChannel connection = channel.accept();
-                workers.execute(() -> serve(connection));
+                dispatch(connection);
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
@@ -136,6 +137,19 @@ public final class AdminSocketServer implements AutoCloseable {
                     LOG.warn("Admin socket accept failed: {}", e.getMessage());
                 }
             }
+        }
+    }
+
+    private void dispatch(SocketChannel connection) {
+        if (closed) {
+            closeQuietly(connection);
+            return;
+        }
+        try {
+            workers.execute(() -> serve(connection));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Admin connection arrived during shutdown");
+            closeQuietly(connection);
         }
     }
 
@@ -167,7 +181,7 @@ public final class AdminSocketServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(SocketChannel connection) {
+    static void closeQuietly(SocketChannel connection) {
         try {
             connection.close();
         } catch (IOException e) {
@@ -175,7 +189,7 @@ public final class AdminSocketServer implements AutoCloseable {
         }
     }
 
-    /** Stops listening and removes the socket file. */
+    /** Stops listening, lets a request in progress finish (the database is still open) and removes the socket file. */
     @Override
     public void close() {
         stop();
@@ -198,7 +212,19 @@ public final class AdminSocketServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Closing the admin socket failed: {}", e.getMessage());
         }
+        try {
+            acceptor.join(TimeUnit.SECONDS.toMillis(READ_TIMEOUT_SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdown();
+        try {
+            if (!workers.awaitTermination(READ_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("An admin request was still running at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         watchdog.shutdownNow();
     }
 
