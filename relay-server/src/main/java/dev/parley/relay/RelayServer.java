@@ -2,6 +2,8 @@ package dev.parley.relay;
 
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.CryptoProviders;
+import dev.parley.relay.admin.AdminOperations;
+import dev.parley.relay.admin.AdminSocketServer;
 import dev.parley.relay.core.RelayMetrics;
 import dev.parley.relay.core.RelayService;
 import dev.parley.relay.store.AccountStore;
@@ -35,6 +37,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link #close()} stops accepting, closes every connection and closes the database cleanly;
  * {@link #halt()} stops as abruptly as the process can without dying (for crash tests).
+ *
+ * <p>With a data directory the relay also serves the operator commands ({@code invite}, {@code stats}) on a Unix
+ * domain socket in that directory (see {@link AdminSocketServer}); {@link #close()} removes it, {@link #halt()}
+ * leaves it behind as a crash would.
  */
 public final class RelayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
@@ -46,16 +52,19 @@ public final class RelayServer implements AutoCloseable {
     private final Optional<H2Database> database;
     private final Optional<String> fingerprint;
     private final byte[] relayId;
+    private final Optional<AdminSocketServer> admin;
     private boolean closed;
 
     private RelayServer(RelayConfig config, RelayService service, WebSocketTransport transport,
-                        Optional<H2Database> database, Optional<String> fingerprint, byte[] relayId) {
+                        Optional<H2Database> database, Optional<String> fingerprint, byte[] relayId,
+                        Optional<AdminSocketServer> admin) {
         this.config = config;
         this.service = service;
         this.transport = transport;
         this.database = database;
         this.fingerprint = fingerprint;
         this.relayId = relayId;
+        this.admin = admin;
     }
 
     /** Starts a relay with the system clock and the preferred crypto provider. */
@@ -91,21 +100,36 @@ public final class RelayServer implements AutoCloseable {
             relayId = crypto.random().bytes(16);
         }
         RelayService service = null;
+        Optional<AdminSocketServer> admin = Optional.empty();
         try {
             Optional<TlsMaterial> tls = tls(config);
             service = new RelayService(config, relayId, accounts, blobs, crypto.ed25519(), crypto.random(), clock);
+            if (config.dataDir().isPresent()) {
+                admin = startAdmin(config.dataDir().get(), new AdminOperations(accounts, blobs, crypto.random(), clock));
+            }
             WebSocketTransport transport = WebSocketTransport.start(config.host(), config.port(),
                     tls.map(TlsMaterial::context), service, config.maxFrameBytes());
             RelayServer server = new RelayServer(config, service, transport, database,
-                    tls.map(TlsMaterial::fingerprint), relayId);
+                    tls.map(TlsMaterial::fingerprint), relayId, admin);
             LOG.info("Relay listening on {}", server.uri());
             return server;
         } catch (IOException | RuntimeException e) {
+            admin.ifPresent(AdminSocketServer::close);
             if (service != null) {
                 service.close();
             }
             database.ifPresent(H2Database::close);
             throw e;
+        }
+    }
+
+    /** The admin channel is a convenience: a relay that cannot bind it still serves, and says why in its log. */
+    private static Optional<AdminSocketServer> startAdmin(Path dir, AdminOperations operations) {
+        try {
+            return AdminSocketServer.start(dir, operations);
+        } catch (IOException e) {
+            LOG.warn("No admin socket (invite and stats commands need the relay stopped): {}", e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -167,6 +191,7 @@ public final class RelayServer implements AutoCloseable {
             return;
         }
         closed = true;
+        admin.ifPresent(AdminSocketServer::close);
         transport.close();
         service.close();
         database.ifPresent(H2Database::close);
@@ -179,6 +204,7 @@ public final class RelayServer implements AutoCloseable {
             return;
         }
         closed = true;
+        admin.ifPresent(AdminSocketServer::halt);
         service.halt();
         transport.close();
         database.ifPresent(H2Database::halt);

@@ -1,21 +1,22 @@
 package dev.parley.relay.cli;
 
-import dev.parley.relay.store.H2Database;
-import dev.parley.relay.store.Invite;
+import dev.parley.relay.admin.AdminRequest;
+import dev.parley.relay.admin.AdminResponse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Operator commands for invite codes. They open the database directly, so the relay must be stopped. */
+/**
+ * Operator commands for invite codes. They go through the running relay's admin socket, or open the database
+ * directly when no relay is running.
+ */
 @Command(name = "invite", mixinStandardHelpOptions = true,
-        description = "Create, list or revoke invite codes (stop the relay first: the database is locked while it runs).",
+        description = "Create, list or revoke invite codes. Works while the relay is running (through its admin "
+                + "socket in the data directory, as the relay's user) and while it is stopped.",
         subcommands = {InviteCommand.Create.class, InviteCommand.ListInvites.class, InviteCommand.Revoke.class})
 final class InviteCommand {
 
@@ -25,28 +26,44 @@ final class InviteCommand {
         Path dataDir;
     }
 
+    /** Prints a refusal on stderr and returns the exit code 1, or returns null when {@code response} is not one. */
+    static Integer refused(CommandLine.Model.CommandSpec spec, AdminResponse response) {
+        if (response instanceof AdminResponse.Failure failure) {
+            spec.commandLine().getErr().println("error: " + failure.message());
+            return 1;
+        }
+        return null;
+    }
+
+    static <T extends AdminResponse> T expect(AdminResponse response, Class<T> type) {
+        if (!type.isInstance(response)) {
+            throw new IllegalStateException("the relay answered with an unexpected response");
+        }
+        return type.cast(response);
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create new single-use invite codes and print them.")
     static final class Create implements Callable<Integer> {
         @CommandLine.Mixin
         DataDir dir;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
-        @Option(names = "--count", description = "How many codes (default: ${DEFAULT-VALUE}).", defaultValue = "1")
+        @Option(names = "--count", description = "How many codes, 1..1000 (default: ${DEFAULT-VALUE}).", defaultValue = "1")
         int count;
 
         @Override
         public Integer call() throws Exception {
-            SecureRandom random = new SecureRandom();
-            PrintWriter out = spec.commandLine().getOut();
-            try (H2Database db = H2Database.open(dir.dataDir)) {
-                for (int i = 0; i < count; i++) {
-                    byte[] bytes = new byte[15];
-                    random.nextBytes(bytes);
-                    String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-                    db.accounts().addInvite(code, Instant.now());
-                    out.println(code);
-                }
+            if (count < 1 || count > AdminRequest.MAX_INVITES_PER_REQUEST) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--count must be 1.." + AdminRequest.MAX_INVITES_PER_REQUEST);
             }
+            AdminResponse response = AdminCall.run(dir.dataDir, new AdminRequest.CreateInvites(count));
+            Integer refused = refused(spec, response);
+            if (refused != null) {
+                return refused;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            expect(response, AdminResponse.InvitesCreated.class).codes().forEach(out::println);
             return 0;
         }
     }
@@ -60,12 +77,14 @@ final class InviteCommand {
 
         @Override
         public Integer call() throws Exception {
+            AdminResponse response = AdminCall.run(dir.dataDir, new AdminRequest.ListInvites());
+            Integer refused = refused(spec, response);
+            if (refused != null) {
+                return refused;
+            }
             PrintWriter out = spec.commandLine().getOut();
-            try (H2Database db = H2Database.open(dir.dataDir)) {
-                for (Invite invite : db.accounts().invites()) {
-                    String state = invite.revoked() ? "revoked" : invite.usedAt().map(t -> "used " + t).orElse("unused");
-                    out.println(invite.code() + "  created " + invite.createdAt() + "  " + state);
-                }
+            for (AdminResponse.InviteEntry invite : expect(response, AdminResponse.InviteList.class).invites()) {
+                out.println(invite.code() + "  created " + invite.createdAt() + "  " + invite.state());
             }
             return 0;
         }
@@ -82,14 +101,23 @@ final class InviteCommand {
 
         @Override
         public Integer call() throws Exception {
-            try (H2Database db = H2Database.open(dir.dataDir)) {
-                if (db.accounts().revokeInvite(code)) {
-                    spec.commandLine().getOut().println("revoked");
-                    return 0;
-                }
-                spec.commandLine().getErr().println("no such unrevoked invite code");
-                return 1;
+            AdminRequest request;
+            try {
+                request = new AdminRequest.RevokeInvite(code);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            AdminResponse response = AdminCall.run(dir.dataDir, request);
+            Integer refused = refused(spec, response);
+            if (refused != null) {
+                return refused;
+            }
+            if (expect(response, AdminResponse.RevokeResult.class).revoked()) {
+                spec.commandLine().getOut().println("revoked");
+                return 0;
+            }
+            spec.commandLine().getErr().println("no such unrevoked invite code");
+            return 1;
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.parley.relay.cli;
 
-import dev.parley.relay.store.H2Database;
-import dev.parley.relay.store.Invite;
+import dev.parley.relay.admin.AdminRequest;
+import dev.parley.relay.admin.AdminResponse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -9,10 +9,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Prints what the data directory holds. For a running relay, read {@code GET /metrics} instead. */
+/** Prints what the data directory holds, asking the running relay when there is one. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = "Show accounts, queued messages and invite codes of a stopped relay's data directory "
-                + "(a running relay reports live figures at GET /metrics).")
+        description = "Show accounts, queued messages and invite codes. Works while the relay is running (through "
+                + "its admin socket in the data directory, as the relay's user) and while it is stopped; "
+                + "live traffic counters are at GET /metrics.")
 final class StatsCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "The relay's data directory (default: ${DEFAULT-VALUE}).",
             defaultValue = "parley-relay-data")
@@ -22,13 +23,17 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        try (H2Database db = H2Database.open(dataDir)) {
-            out.println("accounts:        " + db.accounts().accountCount());
-            out.println("queued messages: " + db.blobs().totalQueued());
-            out.println("queued bytes:    " + db.blobs().totalQueuedBytes());
-            out.println("usable invites:  " + db.accounts().invites().stream().filter(Invite::usable).count());
+        AdminResponse response = AdminCall.run(dataDir, new AdminRequest.Stats());
+        Integer refused = InviteCommand.refused(spec, response);
+        if (refused != null) {
+            return refused;
         }
+        AdminResponse.StatsReport stats = InviteCommand.expect(response, AdminResponse.StatsReport.class);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("accounts:        " + stats.accounts());
+        out.println("queued messages: " + stats.queuedMessages());
+        out.println("queued bytes:    " + stats.queuedBytes());
+        out.println("usable invites:  " + stats.usableInvites());
         return 0;
     }
 }
