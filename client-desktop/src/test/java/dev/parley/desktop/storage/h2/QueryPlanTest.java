@@ -64,4 +64,16 @@ class QueryPlanTest {
         assertThat(plan(H2MessageStore.searchSql(2, true), "hello", "world", "bob", 50))
                 .contains("MESSAGE_TOKENS_NEWEST").contains("index sorted");
     }
+
+    /** V2: the identity behind messages.seq reserves 1024 values per durable flush, not H2's default 32. */
+    @Test
+    void messageSequenceReservesValuesInLargeBlocks() throws Exception {
+        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, true), TestKeys.key(1));
+             PreparedStatement ps = c.prepareStatement("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS "
+                     + "WHERE TABLE_NAME = 'MESSAGES' AND COLUMN_NAME = 'SEQ'");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getLong(1)).isEqualTo(1024L);
+        }
+    }
 }
