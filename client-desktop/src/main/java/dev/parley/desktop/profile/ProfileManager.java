@@ -173,14 +173,20 @@ public final class ProfileManager {
      */
     public void verifyPassphraseChange(UnlockedProfile profile, char[] oldPassphrase, char[] newPassphrase)
             throws ProfileException {
+        verifiedOldKeys(readHeader(profile.name()), oldPassphrase, newPassphrase).close();
+    }
+
+    /** Checks both passphrases and returns the old passphrase's keys, which the caller closes. */
+    private ProfileKeys verifiedOldKeys(ProfileHeader header, char[] oldPassphrase, char[] newPassphrase)
+            throws WrongPassphraseException {
         ProfileKeys.checkPassphrase(oldPassphrase);
         ProfileKeys.checkPassphrase(newPassphrase);
-        ProfileHeader header = readHeader(profile.name());
-        try (ProfileKeys oldKeys = ProfileKeys.derive(crypto, oldPassphrase, header.salt(), header.argon2())) {
-            if (!oldKeys.matches(header.keyCheck())) {
-                throw new WrongPassphraseException("wrong passphrase");
-            }
+        ProfileKeys oldKeys = ProfileKeys.derive(crypto, oldPassphrase, header.salt(), header.argon2());
+        if (!oldKeys.matches(header.keyCheck())) {
+            oldKeys.close();
+            throw new WrongPassphraseException("wrong passphrase");
         }
+        return oldKeys;
     }
 
     /**
@@ -194,14 +200,9 @@ public final class ProfileManager {
     public UnlockedProfile changePassphrase(UnlockedProfile profile, char[] oldPassphrase, char[] newPassphrase,
                                             EventPublisher publisher) throws ProfileException {
         Objects.requireNonNull(publisher, "publisher");
-        ProfileKeys.checkPassphrase(oldPassphrase);
-        ProfileKeys.checkPassphrase(newPassphrase);
         ProfileName name = profile.name();
         ProfileHeader header = readHeader(name);
-        try (ProfileKeys oldKeys = ProfileKeys.derive(crypto, oldPassphrase, header.salt(), header.argon2())) {
-            if (!oldKeys.matches(header.keyCheck())) {
-                throw new WrongPassphraseException("wrong passphrase");
-            }
+        try (ProfileKeys oldKeys = verifiedOldKeys(header, oldPassphrase, newPassphrase)) {
             profile.lock();
             claim(name);
             boolean done = false;
