@@ -106,12 +106,17 @@ public final class RelayLoadGenerator {
         try (ServerProcess server = new ServerProcess("relay", dataDir.toString())) {
             URI uri = URI.create("ws://127.0.0.1:" + server.port + "/parley");
             relay = relayThroughput(server, uri);
-            long before = server.heapBytes();
-            List<RelayConnection> held = holdIdleConnections(uri);
-            long after = server.heapBytes();
-            heapPerIdle = (after - before) / idle;
-            idleRss = server.rssKb();
-            drainMs = drain(uri);
+            heapPerIdle = 0;
+            idleRss = 0;
+            List<RelayConnection> held = List.of();
+            if (idle > 0) {
+                long before = server.heapBytes();
+                held = holdIdleConnections(uri);
+                long after = server.heapBytes();
+                heapPerIdle = (after - before) / idle;
+                idleRss = server.rssKb();
+            }
+            drainMs = queued > 0 ? drain(uri) : 0;
             for (RelayConnection c : held) {
                 c.close();
             }
@@ -127,9 +132,13 @@ public final class RelayLoadGenerator {
         }
         out("%nrelay/bare throughput: %.0f%%   relay p99 / bare p99: %.2fx%n", 100 * relay.perSecond() / bare.perSecond(),
                 relay.ms(99) / bare.ms(99));
-        out("%d idle authenticated connections: %d bytes of relay heap each (relay RSS %d MiB)%n", idle, heapPerIdle,
-                idleRss / 1024);
-        out("%d queued blobs drained to a reconnecting client in %.0f ms%n", queued, drainMs);
+        if (idle > 0) {
+            out("%d idle authenticated connections: %d bytes of relay heap each (relay RSS %d MiB)%n", idle, heapPerIdle,
+                    idleRss / 1024);
+        }
+        if (queued > 0) {
+            out("%d queued blobs drained to a reconnecting client in %.0f ms%n", queued, drainMs);
+        }
     }
 
     // ---------------------------------------------------------------- bare forwarder

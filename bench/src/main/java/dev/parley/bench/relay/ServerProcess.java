@@ -24,6 +24,11 @@ final class ServerProcess implements AutoCloseable {
         if (grace != null) {
             command.add("-D" + ServerUnderTest.GRACE_PROPERTY + "=" + grace);
         }
+        String extra = System.getProperty("parley.bench.serverJvmArgs");
+        if (extra != null && !extra.isBlank()) {
+            // For profiling, e.g. -Dparley.bench.serverJvmArgs=-XX:StartFlightRecording=filename=relay.jfr
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add(ServerUnderTest.class.getName());
         command.addAll(List.of(args));
         process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
