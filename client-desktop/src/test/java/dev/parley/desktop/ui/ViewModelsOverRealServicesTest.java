@@ -1,6 +1,7 @@
 package dev.parley.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.service.ServiceException;
@@ -228,6 +229,12 @@ class ViewModelsOverRealServicesTest {
         assertThat(vm.values()).isEqualTo(SettingsValues.defaults());
         assertThat(vm.relayProperty().get()).isEqualTo(net.relayUri());
         assertThat(applied.get()).as("loading is not a change").isNull();
+        assertThat(vm.embeddedRelayProperty().get()).as("alice uses a remote relay").isEmpty();
+        assertThat(vm.embeddedFingerprintProperty().get()).isEmpty();
+        vm.createInvite();
+        assertThat(vm.inviteCodeProperty().get()).isEmpty();
+        assertThatThrownBy(() -> sessions.session().settings().createInvite())
+                .isInstanceOf(dev.parley.desktop.service.RelayUnreachableException.class);
 
         vm.themeProperty().set(Theme.DARK);
         vm.autoLockMinutesProperty().set(5);
