@@ -84,14 +84,14 @@ class BadInputTest {
 
     /** Sends raw bytes as a binary frame and returns the first error response that arrives after it. */
     private Response.ErrorResponse rawError(TestClient client, byte[] bytes) throws Exception {
-        int before = client.receivedFrames().size();
+        int before = client.receivedEnvelopes().size();
         client.sendRaw(bytes);
         return errorAfter(client, before);
     }
 
     /** Sends a text frame and returns the first error response that arrives after it. */
     private Response.ErrorResponse textError(TestClient client, String text) throws Exception {
-        int before = client.receivedFrames().size();
+        int before = client.receivedEnvelopes().size();
         client.sendText(text);
         return errorAfter(client, before);
     }
@@ -99,9 +99,9 @@ class BadInputTest {
     private Response.ErrorResponse errorAfter(TestClient client, int before) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
-            List<byte[]> frames = client.receivedFrames();
+            List<Envelope> frames = client.receivedEnvelopes();
             for (int i = before; i < frames.size(); i++) {
-                Envelope e = CODEC.decode(frames.get(i));
+                Envelope e = frames.get(i);
                 if (e.frame() instanceof Response.ErrorResponse error) {
                     return error;
                 }

@@ -396,9 +396,13 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             c.link.close();
             return;
         }
+        List<Request.Ack> acks = new java.util.ArrayList<>(batch.size());
         for (InboundHandler.Delivery delivery : batch) {
-            c.pendingAcks.incrementAndGet();
-            c.link.request(new Request.Ack(delivery.relayMessageId())).whenComplete((response, error) -> {
+            acks.add(new Request.Ack(delivery.relayMessageId()));
+        }
+        c.pendingAcks.addAndGet(acks.size());
+        for (java.util.concurrent.CompletableFuture<Response> ack : c.link.requestAll(acks)) {
+            ack.whenComplete((response, error) -> {
                 if (error != null || !(response instanceof Response.Ok)) {
                     LOG.debug("ack not confirmed; the relay will redeliver and the dedupe absorbs it");
                 }
