@@ -173,6 +173,26 @@ public abstract class MessageStoreContract extends StorageContract {
     }
 
     @Test
+    void pagesAfterACursorFindASparseConversationAmongAMuchBusierOne() throws Exception {
+        writeAndGet((Transaction txn) -> {
+            int second = 0;
+            for (int i = 0; i < 6; i++) {
+                storage.messages().insertIfAbsent(txn, incoming("rare" + i, BOB, "rare " + i, second++));
+                for (int j = 0; j < 150; j++) {
+                    storage.messages().insertIfAbsent(txn, incoming("busy" + i + "-" + j, CAROL, "busy", second++));
+                }
+            }
+            return null;
+        });
+        Message first = read((Transaction txn) -> storage.messages().find(txn, new MessageId("rare0"))).orElseThrow();
+        List<Message> page = read((Transaction txn) -> storage.messages().pageAfter(txn, BOB, first.cursor(), 4));
+        assertThat(page).extracting(m -> m.messageId().value()).containsExactly("rare1", "rare2", "rare3", "rare4");
+        List<Message> rest = read((Transaction txn) -> storage.messages().pageAfter(txn, BOB,
+                page.get(3).cursor(), 4));
+        assertThat(rest).extracting(m -> m.messageId().value()).containsExactly("rare5");
+    }
+
+    @Test
     void unreadCountsMarkReadAndConversationList() throws Exception {
         insert(incoming("b1", BOB, "one", 1));
         insert(incoming("c1", CAROL, "two", 2));
