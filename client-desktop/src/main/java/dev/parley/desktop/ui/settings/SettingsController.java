@@ -25,6 +25,9 @@ public final class SettingsController {
     @FXML private TextField relay;
     @FXML private VBox embeddedBox;
     @FXML private TextField embeddedRelay;
+    @FXML private VBox fingerprintBox;
+    @FXML private TextField embeddedFingerprint;
+    @FXML private TextField inviteCode;
     @FXML private CheckBox readReceipts;
     @FXML private CheckBox typingIndicators;
     @FXML private CheckBox notifications;
@@ -49,6 +52,11 @@ public final class SettingsController {
         embeddedRelay.textProperty().bind(vm.embeddedRelayProperty());
         embeddedBox.visibleProperty().bind(vm.embeddedRelayProperty().isNotEmpty());
         embeddedBox.managedProperty().bind(embeddedBox.visibleProperty());
+        embeddedFingerprint.textProperty().bind(vm.embeddedFingerprintProperty());
+        fingerprintBox.visibleProperty().bind(vm.embeddedFingerprintProperty().isNotEmpty());
+        fingerprintBox.managedProperty().bind(fingerprintBox.visibleProperty());
+        inviteCode.textProperty().bind(vm.inviteCodeProperty());
+        inviteCode.visibleProperty().bind(vm.inviteCodeProperty().isNotEmpty());
         readReceipts.selectedProperty().bindBidirectional(vm.readReceiptsProperty());
         typingIndicators.selectedProperty().bindBidirectional(vm.typingIndicatorsProperty());
         notifications.selectedProperty().bindBidirectional(vm.notificationsProperty());
@@ -85,6 +93,11 @@ public final class SettingsController {
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
         vm.load();
+    }
+
+    @FXML
+    private void createInvite() {
+        vm.createInvite();
     }
 
     @FXML

@@ -14,8 +14,15 @@ public interface SettingsGateway {
     /** The relay this profile uses, as a URI. */
     String relayAddress() throws ServiceException;
 
-    /** The address others on this computer use to reach the relay this profile runs, if it runs one. */
-    Optional<String> embeddedRelayAddress();
+    /** The relay this profile runs on this computer, if it runs one. */
+    Optional<EmbeddedRelay> embeddedRelay();
+
+    /**
+     * Creates an invite code on the relay this profile runs, for someone who registers with it.
+     *
+     * @throws dev.parley.desktop.service.RelayUnreachableException if this profile runs no relay or it does not answer
+     */
+    String createInvite() throws ServiceException;
 
     /**
      * Re-keys the profile.

@@ -6,6 +6,7 @@ import dev.parley.desktop.ui.common.UserMessages;
 import dev.parley.desktop.ui.unlock.PassphraseStrength;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -37,6 +38,8 @@ public final class SettingsViewModel {
     private final IntegerProperty autoLockMinutes = new SimpleIntegerProperty(this, "autoLockMinutes");
     private final ReadOnlyStringWrapper relay = new ReadOnlyStringWrapper(this, "relay", "");
     private final ReadOnlyStringWrapper embeddedRelay = new ReadOnlyStringWrapper(this, "embeddedRelay", "");
+    private final ReadOnlyStringWrapper embeddedFingerprint = new ReadOnlyStringWrapper(this, "embeddedFingerprint", "");
+    private final ReadOnlyStringWrapper inviteCode = new ReadOnlyStringWrapper(this, "inviteCode", "");
     private final StringProperty currentPassphrase = new SimpleStringProperty(this, "currentPassphrase", "");
     private final StringProperty newPassphrase = new SimpleStringProperty(this, "newPassphrase", "");
     private final ReadOnlyStringWrapper passphraseResult = new ReadOnlyStringWrapper(this, "passphraseResult", "");
@@ -92,6 +95,25 @@ public final class SettingsViewModel {
         return embeddedRelay.getReadOnlyProperty();
     }
 
+    /** The TLS certificate fingerprint of the relay this profile runs; empty when it runs none or without TLS. */
+    public ReadOnlyStringProperty embeddedFingerprintProperty() {
+        return embeddedFingerprint.getReadOnlyProperty();
+    }
+
+    /** The invite code created last with {@link #createInvite()}, or empty. */
+    public ReadOnlyStringProperty inviteCodeProperty() {
+        return inviteCode.getReadOnlyProperty();
+    }
+
+    /** Creates an invite code on the relay this profile runs (for someone who registers with it). */
+    public void createInvite() {
+        if (embeddedRelay.get().isEmpty()) {
+            return;
+        }
+        error.set("");
+        tasks.run(gateway::createInvite, inviteCode::set, e -> error.set(messages.describe(e)));
+    }
+
     public StringProperty currentPassphraseProperty() {
         return currentPassphrase;
     }
@@ -127,7 +149,9 @@ public final class SettingsViewModel {
 
     /** Loads the current values. */
     public void load() {
-        embeddedRelay.set(gateway.embeddedRelayAddress().orElse(""));
+        Optional<EmbeddedRelay> hosted = gateway.embeddedRelay();
+        embeddedRelay.set(hosted.map(EmbeddedRelay::address).orElse(""));
+        embeddedFingerprint.set(hosted.flatMap(EmbeddedRelay::fingerprint).orElse(""));
         tasks.run(() -> new Loaded(gateway.load(), gateway.relayAddress()), loaded -> {
             loading = true;
             try {
