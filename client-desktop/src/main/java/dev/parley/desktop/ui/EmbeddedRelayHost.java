@@ -2,10 +2,6 @@ package dev.parley.desktop.ui;
 
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayServer;
-import dev.parley.relay.admin.AdminClient;
-import dev.parley.relay.admin.AdminProtocolException;
-import dev.parley.relay.admin.AdminRequest;
-import dev.parley.relay.admin.AdminResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,11 +27,8 @@ public final class EmbeddedRelayHost implements AutoCloseable {
     private static final String PORT_FILE = "port";
 
     private final RelayServer server;
-    private final Path dataDir;
-
-    private EmbeddedRelayHost(RelayServer server, Path dataDir) {
+    private EmbeddedRelayHost(RelayServer server) {
         this.server = server;
-        this.dataDir = dataDir;
     }
 
     /** Whether the profile in {@code profileDir} hosts an embedded relay. */
@@ -72,7 +65,7 @@ public final class EmbeddedRelayHost implements AutoCloseable {
         RelayServer server = RelayServer.start(RelayConfig.defaults().withDataDir(dir).withPort(port));
         Files.writeString(dir.resolve(PORT_FILE), Integer.toString(server.port()), StandardCharsets.US_ASCII);
         LOG.info("embedded relay listening on 127.0.0.1:{}", server.port());
-        return new EmbeddedRelayHost(server, dir);
+        return new EmbeddedRelayHost(server);
     }
 
     /** Starts the embedded relay of a profile that hosts one, on its remembered port. */
@@ -118,30 +111,6 @@ public final class EmbeddedRelayHost implements AutoCloseable {
     /** The SHA-256 fingerprint of the relay's TLS certificate, when it serves TLS (the loopback relay does not). */
     public Optional<String> tlsFingerprint() {
         return server.tlsFingerprint();
-    }
-
-    /**
-     * Creates one invite code through the relay's admin interface (the socket in its data directory, the same one
-     * {@code parley-relay invite} uses).
-     *
-     * @throws IOException if the relay's admin interface does not answer or refuses
-     */
-    public String createInvite() throws IOException {
-        Optional<AdminResponse> answer;
-        try {
-            answer = AdminClient.tryRequest(dataDir, new AdminRequest.CreateInvites(1));
-        } catch (AdminProtocolException e) {
-            throw new IOException("the relay's admin answer was not understood", e);
-        }
-        if (answer.isEmpty()) {
-            throw new IOException("the relay's admin interface is not available");
-        }
-        if (!(answer.get() instanceof AdminResponse.InvitesCreated)
-                || ((AdminResponse.InvitesCreated) answer.get()).codes().size() != 1) {
-            throw new IOException("the relay did not create an invite");
-        }
-        LOG.info("invite code created on the embedded relay");
-        return ((AdminResponse.InvitesCreated) answer.get()).codes().get(0);
     }
 
     @Override

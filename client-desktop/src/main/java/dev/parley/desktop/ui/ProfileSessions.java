@@ -173,18 +173,6 @@ public final class ProfileSessions implements SessionGateway {
         return Optional.of(new EmbeddedRelay(relay.uri().toString(), relay.tlsFingerprint()));
     }
 
-    /** Creates an invite code on the embedded relay of {@code profile}. */
-    synchronized String createInvite(ProfileName profile) throws ServiceException {
-        if (relay == null || !profile.equals(relayOwner)) {
-            throw new RelayUnreachableException("this profile runs no relay");
-        }
-        try {
-            return relay.createInvite();
-        } catch (IOException e) {
-            throw new RelayUnreachableException("the relay on this computer did not create an invite", e);
-        }
-    }
-
     @Override
     public synchronized void lock() {
         if (app != null) {
@@ -250,11 +238,6 @@ public final class ProfileSessions implements SessionGateway {
         @Override
         public Optional<EmbeddedRelay> embeddedRelay() {
             return embeddedRelayOf(profile);
-        }
-
-        @Override
-        public String createInvite() throws ServiceException {
-            return ProfileSessions.this.createInvite(profile);
         }
 
         @Override

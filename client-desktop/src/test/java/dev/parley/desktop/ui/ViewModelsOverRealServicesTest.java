@@ -231,10 +231,6 @@ class ViewModelsOverRealServicesTest {
         assertThat(applied.get()).as("loading is not a change").isNull();
         assertThat(vm.embeddedRelayProperty().get()).as("alice uses a remote relay").isEmpty();
         assertThat(vm.embeddedFingerprintProperty().get()).isEmpty();
-        vm.createInvite();
-        assertThat(vm.inviteCodeProperty().get()).isEmpty();
-        assertThatThrownBy(() -> sessions.session().settings().createInvite())
-                .isInstanceOf(dev.parley.desktop.service.RelayUnreachableException.class);
 
         vm.themeProperty().set(Theme.DARK);
         vm.autoLockMinutesProperty().set(5);

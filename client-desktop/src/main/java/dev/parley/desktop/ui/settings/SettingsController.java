@@ -27,7 +27,6 @@ public final class SettingsController {
     @FXML private TextField embeddedRelay;
     @FXML private VBox fingerprintBox;
     @FXML private TextField embeddedFingerprint;
-    @FXML private TextField inviteCode;
     @FXML private CheckBox readReceipts;
     @FXML private CheckBox typingIndicators;
     @FXML private CheckBox notifications;
@@ -55,8 +54,6 @@ public final class SettingsController {
         embeddedFingerprint.textProperty().bind(vm.embeddedFingerprintProperty());
         fingerprintBox.visibleProperty().bind(vm.embeddedFingerprintProperty().isNotEmpty());
         fingerprintBox.managedProperty().bind(fingerprintBox.visibleProperty());
-        inviteCode.textProperty().bind(vm.inviteCodeProperty());
-        inviteCode.visibleProperty().bind(vm.inviteCodeProperty().isNotEmpty());
         readReceipts.selectedProperty().bindBidirectional(vm.readReceiptsProperty());
         typingIndicators.selectedProperty().bindBidirectional(vm.typingIndicatorsProperty());
         notifications.selectedProperty().bindBidirectional(vm.notificationsProperty());
@@ -93,11 +90,6 @@ public final class SettingsController {
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
         vm.load();
-    }
-
-    @FXML
-    private void createInvite() {
-        vm.createInvite();
     }
 
     @FXML

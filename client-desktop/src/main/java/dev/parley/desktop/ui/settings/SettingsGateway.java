@@ -18,13 +18,6 @@ public interface SettingsGateway {
     Optional<EmbeddedRelay> embeddedRelay();
 
     /**
-     * Creates an invite code on the relay this profile runs, for someone who registers with it.
-     *
-     * @throws dev.parley.desktop.service.RelayUnreachableException if this profile runs no relay or it does not answer
-     */
-    String createInvite() throws ServiceException;
-
-    /**
      * Re-keys the profile.
      *
      * @throws dev.parley.desktop.service.WrongPassphraseException if {@code current} is wrong

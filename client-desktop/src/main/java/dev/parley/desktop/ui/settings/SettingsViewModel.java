@@ -39,7 +39,6 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper relay = new ReadOnlyStringWrapper(this, "relay", "");
     private final ReadOnlyStringWrapper embeddedRelay = new ReadOnlyStringWrapper(this, "embeddedRelay", "");
     private final ReadOnlyStringWrapper embeddedFingerprint = new ReadOnlyStringWrapper(this, "embeddedFingerprint", "");
-    private final ReadOnlyStringWrapper inviteCode = new ReadOnlyStringWrapper(this, "inviteCode", "");
     private final StringProperty currentPassphrase = new SimpleStringProperty(this, "currentPassphrase", "");
     private final StringProperty newPassphrase = new SimpleStringProperty(this, "newPassphrase", "");
     private final ReadOnlyStringWrapper passphraseResult = new ReadOnlyStringWrapper(this, "passphraseResult", "");
@@ -98,20 +97,6 @@ public final class SettingsViewModel {
     /** The TLS certificate fingerprint of the relay this profile runs; empty when it runs none or without TLS. */
     public ReadOnlyStringProperty embeddedFingerprintProperty() {
         return embeddedFingerprint.getReadOnlyProperty();
-    }
-
-    /** The invite code created last with {@link #createInvite()}, or empty. */
-    public ReadOnlyStringProperty inviteCodeProperty() {
-        return inviteCode.getReadOnlyProperty();
-    }
-
-    /** Creates an invite code on the relay this profile runs (for someone who registers with it). */
-    public void createInvite() {
-        if (embeddedRelay.get().isEmpty()) {
-            return;
-        }
-        error.set("");
-        tasks.run(gateway::createInvite, inviteCode::set, e -> error.set(messages.describe(e)));
     }
 
     public StringProperty currentPassphraseProperty() {
