@@ -289,11 +289,33 @@ public final class AppShell implements Navigator, Dialogs {
     }
 
     private void showDialog(Stage dialog, Parent root) {
-        Scene s = new Scene(root);
+        Scene s = new Scene(fitToScreen(root));
         style(s);
         dialog.setScene(s);
         followContent(root, dialog);
         dialog.show();
+    }
+
+    /**
+     * Wraps dialog content in a scroll pane that is never taller than the screen the main window is on (less a
+     * margin): on a 768- or 800-pixel-high laptop screen the settings would otherwise put their buttons off screen.
+     * Content that fits shows no scroll bar.
+     */
+    private Parent fitToScreen(Parent content) {
+        javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(),
+                        Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight())).stream().findFirst()
+                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
+        double available = Math.max(240, bounds.getHeight() - 48);
+        javafx.scene.control.ScrollPane scroller = new javafx.scene.control.ScrollPane(content) {
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.min(super.computePrefHeight(width), available);
+            }
+        };
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().add("dialog-scroller");
+        return scroller;
     }
 
     /** Dialogs fill in asynchronously (safety number, errors): the window follows its content's size. */

@@ -30,6 +30,11 @@ public final class ParleyDesktopApp extends Application {
         BackgroundTasks tasks = new BackgroundTasks(worker, Platform::runLater);
         UserMessages messages = new UserMessages(ViewLoader.defaultBundle());
         gateway = ProfileSessions.fromEnvironment();
+        // SIGTERM or SIGINT (a closed terminal, logging out, `kill`) never reaches stop(): close the profile's database
+        // and the relay anyway. H2 keeps a committed transaction in memory when another commit holds the store at
+        // that moment, and only a clean close writes such leftovers; without this hook they were lost on exit.
+        SessionGateway closing = gateway;
+        Runtime.getRuntime().addShutdownHook(new Thread(closing::close, "parley-exit"));
         shell = new AppShell(stage, gateway, tasks, messages, Clock.systemDefaultZone(), options.profile());
         shell.start();
     }
