@@ -138,7 +138,11 @@ public final class MainController {
         noConversations.visibleProperty().bind(Bindings.isEmpty(list.allItems()));
         conversationList.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null && !now.username().equals(list.selectedProperty().get())) {
-                list.selectedProperty().set(now.username());
+                // After the ListView has finished its own selection handling: opening the chat clears the unread
+                // badge, which replaces the selected item, and doing that inside the click made ListView's
+                // behaviour throw IndexOutOfBoundsException (seen in the running app).
+                String name = now.username();
+                Platform.runLater(() -> list.selectedProperty().set(name));
             }
         });
         list.selectedProperty().addListener((obs, was, now) -> selectInList(now));
