@@ -27,6 +27,9 @@ public interface Storage extends AutoCloseable {
 
     SecretStore secrets();
 
+    /** Incoming envelopes that were decrypted and committed (what makes acknowledging a redelivery safe). */
+    ReceivedEnvelopeStore receivedEnvelopes();
+
     /** Closes the store; idempotent. */
     @Override
     void close();

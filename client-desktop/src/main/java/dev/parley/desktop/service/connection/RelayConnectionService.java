@@ -368,13 +368,17 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     // ---------------------------------------------------------------------------------------------- inbound thread
 
-    /** Takes every delivery queued so far (up to a batch), commits them through the handler, then acknowledges each. */
+    /**
+     * Takes every delivery queued so far (up to a batch), commits them through the handler, then acknowledges each one
+     * whose outcome allows it; the others stay on the relay and come again on the next login.
+     */
     private void drainDeliveries(Connection c) {
         if (c != current) {
             c.deliveries.clear();
             return;
         }
         List<InboundHandler.Delivery> batch = new java.util.ArrayList<>();
+        List<InboundHandler.Outcome> outcomes;
         InboundHandler.Delivery next;
         while (batch.size() < DELIVERY_BATCH && (next = c.deliveries.poll()) != null) {
             batch.add(next);
@@ -383,7 +387,11 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             return;
         }
         try {
-            List<InboundHandler.Outcome> outcomes = inbound.onDeliveries(batch);
+            outcomes = inbound.onDeliveries(batch);
+            if (outcomes.size() != batch.size()) {
+                throw new IllegalStateException("the handler returned " + outcomes.size() + " outcomes for "
+                        + batch.size() + " deliveries");
+            }
             LOG.trace("stored a batch of {} deliveries: {}", batch.size(), outcomes);
         } catch (StorageFailureException e) {
             LOG.error("could not store incoming messages; they stay on the relay", e);
@@ -396,7 +404,13 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             c.link.close();
             return;
         }
-        for (InboundHandler.Delivery delivery : batch) {
+        int unconfirmed = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            InboundHandler.Delivery delivery = batch.get(i);
+            if (!outcomes.get(i).acknowledge()) {
+                unconfirmed++;
+                continue;
+            }
             c.pendingAcks.incrementAndGet();
             c.link.request(new Request.Ack(delivery.relayMessageId())).whenComplete((response, error) -> {
                 if (error != null || !(response instanceof Response.Ok)) {
@@ -405,6 +419,10 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                 c.pendingAcks.decrementAndGet();
                 signal();
             });
+        }
+        if (unconfirmed > 0) {
+            LOG.warn("left {} deliveries unacknowledged on the relay: their message keys were already used, but no stored "
+                    + "message records them", unconfirmed);
         }
         if (!c.deliveries.isEmpty()) {
             run(inboundThread, () -> drainDeliveries(c));

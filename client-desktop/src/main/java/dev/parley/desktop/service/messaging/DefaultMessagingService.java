@@ -12,6 +12,7 @@ import dev.parley.crypto.primitives.InvalidPublicKeyException;
 import dev.parley.crypto.session.CiphertextMessage;
 import dev.parley.crypto.session.DecryptionCallback;
 import dev.parley.crypto.session.SessionCipher;
+import dev.parley.desktop.crypto.EnvelopeDigests;
 import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.crypto.ProtocolStorageException;
 import dev.parley.desktop.crypto.ProtocolUnitOfWork;
@@ -30,6 +31,7 @@ import dev.parley.desktop.service.UnknownContactException;
 import dev.parley.desktop.service.connection.InboundHandler;
 import dev.parley.desktop.service.connection.Outbox;
 import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.EnvelopeDigest;
 import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.IdentityKeyUpdate;
@@ -41,6 +43,7 @@ import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.OutboxEntry;
+import dev.parley.desktop.storage.ReceivedEnvelope;
 import dev.parley.desktop.storage.Setting;
 import dev.parley.desktop.storage.StateUpdate;
 import dev.parley.desktop.storage.Storage;
@@ -63,9 +66,13 @@ import org.slf4j.LoggerFactory;
  * protocol lock: the ratchet runs on buffered state ({@link ProtocolUnitOfWork}), then the message, its outbox entry
  * or receipt effects and the new session state commit in one database transaction.
  *
- * <p>Receiving: a redelivered envelope whose message was already committed fails decryption with
- * {@link DuplicateMessageException} (its message key was consumed in the same transaction that stored the message),
- * so it is reported as a duplicate and acknowledged; the message-id dedupe of the store absorbs any other replay.
+ * <p>Receiving: each decrypted envelope is recorded (by digest, {@link EnvelopeDigests}) in the same transaction as its
+ * message row or control effects and the new session state. A redelivered envelope fails decryption with
+ * {@link DuplicateMessageException} (its message key is gone); it is reported as a {@link Outcome#DUPLICATE duplicate}
+ * (acknowledged) only when its record is committed and its message is in the history. A used message key is not proof
+ * of storage (the ratchet also reports keys it evicted, and a sender restored from a backup reuses ratchet positions),
+ * so any other such envelope is {@link Outcome#UNCONFIRMED} and stays on the relay. The message-id dedupe of the store
+ * absorbs any other replay.
  * Delivery receipts are batched per sender while the offline queue drains and sent as one encrypted control message
  * per sender when it is empty (immediately for live messages). While the queue drains, a {@link PickupProgressEvent}
  * follows each committed batch, and a final one (done) follows the queue-empty signal.
@@ -242,7 +249,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         List<Outcome> outcomes;
         crypto.lock().lock();
         try {
-            outcomes = receive(batch.stream().map(Delivery::blob).collect(java.util.stream.Collectors.toList()), false);
+            outcomes = receive(batch.stream().map(Delivery::blob).collect(java.util.stream.Collectors.toList()));
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot store incoming messages", e);
         } finally {
@@ -262,7 +269,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     public void onEphemeral(byte[] blob) {
         crypto.lock().lock();
         try {
-            receive(List.of(blob), true);
+            receiveEphemeral(blob);
         } catch (StorageException | ProtocolStorageException e) {
             LOG.warn("could not process an ephemeral message", e);
         } finally {
@@ -271,13 +278,50 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     /** A payload decrypted on the current unit of work, waiting for the commit. */
-    private record Decrypted(int index, String sender, Payload payload) {
+    private record Decrypted(int index, String sender, Payload payload, EnvelopeDigest digest) {
     }
 
-    private List<Outcome> receive(List<byte[]> blobs, boolean ephemeral) throws StorageException {
+    /** An envelope whose message key the ratchet reports as used: safe to acknowledge only if its record is committed. */
+    private record Redelivered(int index, EnvelopeDigest digest) {
+    }
+
+    /**
+     * Decrypts a typing indicator and commits the ratchet step. Anything else on an ephemeral frame is dropped
+     * <em>without</em> committing the step, so the same message delivered properly later still decrypts.
+     */
+    private void receiveEphemeral(byte[] blob) throws StorageException {
+        OpenedEnvelope opened;
+        try {
+            opened = crypto.sealedSender().open(crypto.identity(), blob);
+        } catch (ProtocolException e) {
+            LOG.warn("dropping an ephemeral envelope that does not open: {}", e.getClass().getSimpleName());
+            return;
+        }
+        String sender = opened.senderUsername().value();
+        noteIdentity(sender, opened.senderIdentity());
+        ProtocolUnitOfWork work = crypto.state().begin();
+        Payload payload;
+        try {
+            payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
+                    .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+        } catch (ProtocolException e) {
+            LOG.debug("dropping an ephemeral message that does not decrypt: {}", e.getClass().getSimpleName());
+            return;
+        }
+        if (!(payload instanceof Payload.TypingStarted) && !(payload instanceof Payload.TypingStopped)) {
+            LOG.warn("dropping a non-ephemeral payload that arrived as an ephemeral frame; its session step is not kept");
+            return;
+        }
+        storage().transactions().transaction(false, work::commit);
+        work.committed();
+        events.publish(new TypingChangedEvent(sender, payload instanceof Payload.TypingStarted));
+    }
+
+    private List<Outcome> receive(List<byte[]> blobs) throws StorageException {
         Outcome[] outcomes = new Outcome[blobs.size()];
         ProtocolUnitOfWork work = crypto.state().begin();
         List<Decrypted> decrypted = new ArrayList<>();
+        List<Redelivered> redelivered = new ArrayList<>();
         for (int i = 0; i < blobs.size(); i++) {
             OpenedEnvelope opened;
             try {
@@ -289,26 +333,20 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             }
             String sender = opened.senderUsername().value();
             noteIdentity(sender, opened.senderIdentity());
+            EnvelopeDigest digest = EnvelopeDigests.of(opened);
             try {
                 Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
                         .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
-                boolean typing = payload instanceof Payload.TypingStarted || payload instanceof Payload.TypingStopped;
-                if (ephemeral && !typing) {
-                    LOG.warn("dropping a non-ephemeral payload that arrived as an ephemeral frame");
-                    outcomes[i] = Outcome.REJECTED;
-                    continue;
-                }
-                decrypted.add(new Decrypted(i, sender, payload));
+                decrypted.add(new Decrypted(i, sender, payload, digest));
             } catch (DuplicateMessageException e) {
-                // Its message key was consumed in the transaction that stored it: already in the history.
-                LOG.debug("redelivered message was already stored ({})", e.getMessage());
-                outcomes[i] = Outcome.DUPLICATE;
+                // Its message key is gone: decided below, against the committed record of received envelopes.
+                redelivered.add(new Redelivered(i, digest));
             } catch (ProtocolException e) {
                 LOG.warn("dropping a message that does not decrypt: {}", e.getClass().getSimpleName());
                 outcomes[i] = Outcome.REJECTED;
             }
         }
-        if (work.isEmpty() && decrypted.isEmpty()) {
+        if (work.isEmpty() && decrypted.isEmpty() && redelivered.isEmpty()) {
             return java.util.Arrays.asList(outcomes);
         }
         Instant now = crypto.context().clock().instant();
@@ -319,9 +357,16 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                             ContactChangedEvent.Change.ADDED));
                 }
             }
+            List<ReceivedEnvelope> records = new ArrayList<>(decrypted.size());
             for (Decrypted d : decrypted) {
+                Optional<MessageId> message = messageIdOf(d.payload());
                 boolean stored = apply(txn, d.sender(), d.payload(), now);
-                outcomes[d.index()] = stored || !(d.payload() instanceof Payload.Text) ? Outcome.STORED : Outcome.DUPLICATE;
+                outcomes[d.index()] = stored || message.isEmpty() ? Outcome.STORED : Outcome.DUPLICATE;
+                records.add(new ReceivedEnvelope(d.digest(), message));
+            }
+            storage().receivedEnvelopes().recordAll(txn, records);
+            for (Redelivered r : redelivered) {
+                outcomes[r.index()] = isSafelyStored(txn, r.digest()) ? Outcome.DUPLICATE : Outcome.UNCONFIRMED;
             }
         });
         work.committed();
@@ -333,7 +378,28 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 events.publish(new TypingChangedEvent(d.sender(), d.payload() instanceof Payload.TypingStarted));
             }
         }
+        if (!redelivered.isEmpty()) {
+            LOG.debug("{} redelivered envelopes: {} already stored", redelivered.size(),
+                    redelivered.stream().filter(r -> outcomes[r.index()] == Outcome.DUPLICATE).count());
+        }
         return java.util.Arrays.asList(outcomes);
+    }
+
+    /** True if the envelope was committed: its message is in the history, or it was a control message and applied. */
+    private boolean isSafelyStored(Transaction txn, EnvelopeDigest digest) throws StorageException {
+        Optional<ReceivedEnvelope> record = storage().receivedEnvelopes().find(txn, digest);
+        if (record.isEmpty()) {
+            return false;
+        }
+        Optional<MessageId> message = record.get().messageId();
+        return message.isEmpty() || storage().messages().find(txn, message.get()).isPresent();
+    }
+
+    private static Optional<MessageId> messageIdOf(Payload payload) {
+        if (payload instanceof Payload.Text) {
+            return Optional.of(new MessageId(((Payload.Text) payload).id().hex()));
+        }
+        return Optional.empty();
     }
 
     /** Applies a decrypted payload inside the transaction; true if a new message was stored. */

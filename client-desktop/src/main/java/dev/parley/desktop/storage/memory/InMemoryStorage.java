@@ -5,6 +5,7 @@ import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
 import dev.parley.desktop.storage.SettingsStore;
 import dev.parley.desktop.storage.Storage;
@@ -23,6 +24,7 @@ public final class InMemoryStorage implements Storage {
     private final OutboxStore outbox;
     private final SettingsStore settings;
     private final SecretStore secrets;
+    private final ReceivedEnvelopeStore receivedEnvelopes;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
@@ -32,6 +34,7 @@ public final class InMemoryStorage implements Storage {
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
         secrets = new InMemorySecretStore(transactions);
+        receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
     }
 
     public InMemoryStorage() {
@@ -71,6 +74,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public SecretStore secrets() {
         return secrets;
+    }
+
+    @Override
+    public ReceivedEnvelopeStore receivedEnvelopes() {
+        return receivedEnvelopes;
     }
 
     @Override

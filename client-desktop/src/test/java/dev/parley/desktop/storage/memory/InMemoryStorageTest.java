@@ -4,6 +4,7 @@ import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
 import dev.parley.desktop.storage.contract.SettingsAndSecretsContract;
 import dev.parley.desktop.storage.contract.TransactionContract;
 import java.nio.file.Path;
@@ -42,6 +43,14 @@ class InMemoryStorageTest {
 
     @Nested
     class SettingsAndSecrets extends SettingsAndSecretsContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class ReceivedEnvelopes extends ReceivedEnvelopeContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(publisher);
