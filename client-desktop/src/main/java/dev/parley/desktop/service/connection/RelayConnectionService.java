@@ -333,8 +333,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (stopped) {
             return;
         }
-        LOG.info("relay link lost: {}", reason);
-        scheduleReconnect(machine.status(), reason);
+        String why = c.silenced ? "relay stopped answering" : reason;
+        LOG.info("relay link lost: {}", why);
+        scheduleReconnect(machine.status(), why);
     }
 
     private void scheduleReconnect(ConnectionStatus from, String reason) {
@@ -360,6 +361,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         }
         if (Duration.between(c.lastPong, clock.instant()).compareTo(settings.pongTimeout()) > 0) {
             LOG.info("relay stopped answering pings; reconnecting");
+            c.silenced = true;
             c.link.close();
             return;
         }
@@ -507,6 +509,8 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         volatile boolean online;
         volatile boolean queueEmpty;
         volatile boolean batchFull;
+        /** Closed by the heartbeat because no pong came within the timeout. */
+        volatile boolean silenced;
         volatile Instant lastPong;
 
         Connection(RelayCredentials credentials) {
