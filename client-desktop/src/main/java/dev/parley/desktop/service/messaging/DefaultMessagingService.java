@@ -124,11 +124,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             byte[] blob = encryptAndSeal(work, contact, payload);
             item = new Outbox.Item(id.bytes(), contactName, blob, false);
             stored = storage().transactions().transactionWithResult(false, txn -> {
-                storage().messages().insertIfAbsent(txn,
-                        NewMessage.outgoing(storedId, new ConversationId(contactName), ownUsername.get(), now, text));
+                List<Message> inserted = storage().messages().insertAllIfAbsent(txn,
+                        List.of(NewMessage.outgoing(storedId, new ConversationId(contactName), ownUsername.get(), now, text)));
                 storage().outbox().enqueue(txn, storedId, contactName, blob, now);
                 work.commit(txn);
-                return storage().messages().find(txn, storedId).orElseThrow();
+                return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
             });
             work.committed();
         } catch (StorageException | ProtocolStorageException e) {
@@ -358,11 +358,24 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 }
             }
             List<ReceivedEnvelope> records = new ArrayList<>(decrypted.size());
+            List<NewMessage> texts = new ArrayList<>();
+            for (Decrypted d : decrypted) {
+                if (d.payload() instanceof Payload.Text) {
+                    texts.add(incoming(d.sender(), (Payload.Text) d.payload(), now));
+                } else {
+                    applyControl(txn, d.sender(), d.payload());
+                }
+                records.add(new ReceivedEnvelope(d.digest(), messageIdOf(d.payload())));
+            }
+            java.util.Set<MessageId> fresh = new java.util.HashSet<>();
+            for (Message message : storage().messages().insertAllIfAbsent(txn, texts)) {
+                fresh.add(message.messageId());
+                txn.attach(new MessageReceivedEvent(message));
+            }
             for (Decrypted d : decrypted) {
                 Optional<MessageId> message = messageIdOf(d.payload());
-                boolean stored = apply(txn, d.sender(), d.payload(), now);
-                outcomes[d.index()] = stored || message.isEmpty() ? Outcome.STORED : Outcome.DUPLICATE;
-                records.add(new ReceivedEnvelope(d.digest(), message));
+                // The first envelope carrying a new id stored it; any later one in the batch repeats it.
+                outcomes[d.index()] = message.isEmpty() || fresh.remove(message.get()) ? Outcome.STORED : Outcome.DUPLICATE;
             }
             storage().receivedEnvelopes().recordAll(txn, records);
             for (Redelivered r : redelivered) {
@@ -402,27 +415,20 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         return Optional.empty();
     }
 
-    /** Applies a decrypted payload inside the transaction; true if a new message was stored. */
-    private boolean apply(Transaction txn, String sender, Payload payload, Instant now) throws StorageException {
-        MessageStore messages = storage().messages();
-        if (payload instanceof Payload.Text) {
-            Payload.Text text = (Payload.Text) payload;
-            MessageId id = new MessageId(text.id().hex());
-            String body = text.text().length() > NewMessage.MAX_BODY_CHARS
-                    ? text.text().substring(0, NewMessage.MAX_BODY_CHARS) : text.text();
-            boolean inserted = messages.insertIfAbsent(txn, NewMessage.incoming(id, new ConversationId(sender), sender,
-                    Instant.ofEpochMilli(text.sentAtMillis()), now, body));
-            if (inserted) {
-                txn.attach(new MessageReceivedEvent(messages.find(txn, id).orElseThrow()));
-            }
-            return inserted;
-        }
+    private static NewMessage incoming(String sender, Payload.Text text, Instant now) {
+        String body = text.text().length() > NewMessage.MAX_BODY_CHARS
+                ? text.text().substring(0, NewMessage.MAX_BODY_CHARS) : text.text();
+        return NewMessage.incoming(new MessageId(text.id().hex()), new ConversationId(sender), sender,
+                Instant.ofEpochMilli(text.sentAtMillis()), now, body);
+    }
+
+    /** Applies a decrypted control payload (receipts) inside the transaction; others change nothing. */
+    private void applyControl(Transaction txn, String sender, Payload payload) throws StorageException {
         if (payload instanceof Payload.DeliveryReceipt) {
             advance(txn, sender, ((Payload.DeliveryReceipt) payload).ids(), MessageState.DELIVERED);
         } else if (payload instanceof Payload.ReadReceipt) {
             advance(txn, sender, ((Payload.ReadReceipt) payload).ids(), MessageState.READ);
         }
-        return false;
     }
 
     private void advance(Transaction txn, String sender, List<dev.parley.crypto.payload.MessageId> ids, MessageState state)

@@ -3,6 +3,7 @@ package dev.parley.desktop.storage.memory;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
+import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
 import dev.parley.desktop.storage.contract.SettingsAndSecretsContract;
@@ -51,6 +52,14 @@ class InMemoryStorageTest {
 
     @Nested
     class ReceivedEnvelopes extends ReceivedEnvelopeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class MessageBatches extends MessageBatchInsertContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(publisher);
