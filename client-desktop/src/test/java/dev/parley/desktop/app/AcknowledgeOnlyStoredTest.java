@@ -2,7 +2,19 @@ package dev.parley.desktop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.crypto.identity.IdentityKeyPair;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.session.PreKeyGenerator;
+import dev.parley.crypto.session.ProtocolContext;
+import dev.parley.crypto.wire.AuthProof;
+import dev.parley.crypto.wire.Push;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.desktop.net.RelayLink;
+import dev.parley.desktop.net.RelayLinkListener;
+import dev.parley.desktop.net.TyrusRelayConnector;
 import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.connection.Outbox;
 import dev.parley.desktop.service.connection.InboundHandler;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageState;
@@ -12,7 +24,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -129,6 +143,81 @@ class AcknowledgeOnlyStoredTest {
         assertThat(network.relayQueued()).as("still on the relay after the redelivery").isEqualTo(1);
         assertThat(OfflinePickupTest.chronological(bobAgain, "alice")).extracting(Message::body)
                 .containsExactly("hello", "original");
+    }
+
+    @Test
+    void aTextMessagePushedAsAnEphemeralFrameDoesNotUseUpItsKey() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        alice.connection().stop();
+        bob.connection().start();
+        alice.messaging().send("bob", "sent properly later");
+        List<Outbox.Item> queued = ((Outbox) alice.messaging()).pending();
+        assertThat(queued).hasSize(1);
+
+        // Another user (or a misbehaving relay) pushes alice's stored-message envelope to bob as an ephemeral frame.
+        try (RawUser mallory = RawUser.register(network, "mallory")) {
+            mallory.sendEphemeral("bob", queued.get(0).blob());
+        }
+        alice.connection().start();
+        assertThat(alice.connection().awaitDrained(WAIT)).isTrue();
+        assertThat(Await.until(() -> bodiesOf(bob).contains("sent properly later"), WAIT))
+                .as("the proper delivery still decrypts and is stored").isTrue();
+        assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
+    }
+
+    private static List<String> bodiesOf(ParleyApp app) {
+        try {
+            return OfflinePickupTest.chronological(app, "alice").stream().map(Message::body).toList();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A registered, logged-in user speaking the wire protocol directly (no profile, no session with anyone). */
+    private static final class RawUser implements AutoCloseable {
+        private final RelayLink link;
+
+        private RawUser(RelayLink link) {
+            this.link = link;
+        }
+
+        static RawUser register(TestNetwork network, String name) throws Exception {
+            CryptoProvider crypto = TestNetwork.CRYPTO;
+            IdentityKeyPair identity = IdentityKeyPair.generate(crypto, crypto.random());
+            CompletableFuture<Push.Challenge> challenge = new CompletableFuture<>();
+            RelayLink link = TyrusRelayConnector.standard().connect(network.address(), new RelayLinkListener() {
+                @Override
+                public void onPush(Push push) {
+                    if (push instanceof Push.Challenge) {
+                        challenge.complete((Push.Challenge) push);
+                    }
+                }
+
+                @Override
+                public void onClosed(String reason) {
+                    challenge.completeExceptionally(new IllegalStateException("closed: " + reason));
+                }
+            });
+            var signed = new PreKeyGenerator(ProtocolContext.of(crypto)).generateSignedPreKey(identity, 1);
+            assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(), signed.publicPart(), List.of(),
+                    null)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
+            Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
+            byte[] signature = crypto.ed25519().sign(identity.signingKeyPair(), AuthProof.signedMessage(c.relayId(), c.nonce(), name));
+            assertThat(link.request(new Request.Authenticate(name, signature)).get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(Response.Authenticated.class);
+            return new RawUser(link);
+        }
+
+        void sendEphemeral(String to, byte[] blob) throws Exception {
+            assertThat(link.request(new Request.SendEphemeral(to, blob)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
+        }
+
+        @Override
+        public void close() {
+            link.close();
+        }
     }
 
     private static MessageState stateOf(ParleyApp app, Message message) {
