@@ -43,12 +43,14 @@ import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.OutboxEntry;
+import dev.parley.desktop.storage.PendingReceipts;
 import dev.parley.desktop.storage.ReceivedEnvelope;
 import dev.parley.desktop.storage.Setting;
 import dev.parley.desktop.storage.StateUpdate;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
+import dev.parley.desktop.storage.TransactionTask;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -73,19 +75,24 @@ import org.slf4j.LoggerFactory;
  * of storage (the ratchet also reports keys it evicted, and a sender restored from a backup reuses ratchet positions),
  * so any other such envelope is {@link Outcome#UNCONFIRMED} and stays on the relay. The message-id dedupe of the store
  * absorbs any other replay.
- * Delivery receipts are batched per sender while the offline queue drains and sent as one encrypted control message
- * per sender when it is empty (immediately for live messages). While the queue drains, a {@link PickupProgressEvent}
+ * Delivery receipts are owed durably: recorded (one entry per sender per batch) in the transaction that stores the
+ * messages, and removed in the one that queues the encrypted receipt, so a crash in between only delays them to the
+ * next flush. While the offline queue drains they are sent every {@value #RECEIPT_BATCH} messages and when it is empty
+ * (immediately for live messages), one control message per sender per up to 1000 ids. While the queue drains, a {@link PickupProgressEvent}
  * follows each committed batch, and a final one (done) follows the queue-empty signal.
  */
 public final class DefaultMessagingService implements MessagingService, InboundHandler, Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMessagingService.class);
     private static final int RECEIPT_BATCH = 200;
+    /** Most message ids in one receipt payload (the payload format's limit). */
+    private static final int MAX_RECEIPT_IDS = 1000;
 
     private final ProfileCrypto crypto;
     private final Supplier<String> ownUsername;
     private final Consumer<Outbox.Item> submitter;
     private final EventBus events;
-    private final Map<String, List<dev.parley.crypto.payload.MessageId>> pendingReceipts = new LinkedHashMap<>();
+    /** Receipts recorded since the last flush; touched only on the inbound thread. */
+    private int unsentReceipts;
     private volatile boolean pickingUp;
     /** Envelopes handed over since the current pickup started; touched only on the inbound thread. */
     private int pickupReceived;
@@ -259,7 +266,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             pickupReceived += batch.size();
             events.publish(new PickupProgressEvent(pickupReceived, false));
         }
-        if (!pickingUp || pendingReceipts.values().stream().mapToInt(List::size).sum() >= RECEIPT_BATCH) {
+        if (!pickingUp || unsentReceipts >= RECEIPT_BATCH) {
             flushReceipts();
         }
         return outcomes;
@@ -378,6 +385,15 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 outcomes[d.index()] = message.isEmpty() || fresh.remove(message.get()) ? Outcome.STORED : Outcome.DUPLICATE;
             }
             storage().receivedEnvelopes().recordAll(txn, records);
+            Map<String, List<MessageId>> owed = new LinkedHashMap<>();
+            for (Decrypted d : decrypted) {
+                if (d.payload() instanceof Payload.Text && outcomes[d.index()] == Outcome.STORED) {
+                    owed.computeIfAbsent(d.sender(), s -> new ArrayList<>()).add(messageIdOf(d.payload()).orElseThrow());
+                }
+            }
+            for (Map.Entry<String, List<MessageId>> receipt : owed.entrySet()) {
+                storage().pendingReceipts().add(txn, receipt.getKey(), receipt.getValue());
+            }
             for (Redelivered r : redelivered) {
                 outcomes[r.index()] = isSafelyStored(txn, r.digest()) ? Outcome.DUPLICATE : Outcome.UNCONFIRMED;
             }
@@ -385,7 +401,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         work.committed();
         for (Decrypted d : decrypted) {
             if (d.payload() instanceof Payload.Text && outcomes[d.index()] == Outcome.STORED) {
-                pendingReceipts.computeIfAbsent(d.sender(), s -> new ArrayList<>()).add(((Payload.Text) d.payload()).id());
+                unsentReceipts++;
             }
             if (d.payload() instanceof Payload.TypingStarted || d.payload() instanceof Payload.TypingStopped) {
                 events.publish(new TypingChangedEvent(d.sender(), d.payload() instanceof Payload.TypingStarted));
@@ -469,25 +485,76 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         }
     }
 
+    /**
+     * Sends every owed delivery receipt (including any a crash left behind): one receipt per contact per up to
+     * {@link #MAX_RECEIPT_IDS} messages, each removed from the owed list in the transaction that queues it.
+     */
     private void flushReceipts() {
-        if (pendingReceipts.isEmpty()) {
+        unsentReceipts = 0;
+        List<PendingReceipts> owed;
+        try {
+            owed = storage().transactions().transactionWithResult(true, txn -> storage().pendingReceipts().all(txn));
+        } catch (StorageException e) {
+            LOG.warn("cannot read the owed delivery receipts; they are sent later", e);
             return;
         }
-        Map<String, List<dev.parley.crypto.payload.MessageId>> batch = new LinkedHashMap<>(pendingReceipts);
-        pendingReceipts.clear();
-        for (Map.Entry<String, List<dev.parley.crypto.payload.MessageId>> entry : batch.entrySet()) {
+        Map<String, List<PendingReceipts>> byContact = new LinkedHashMap<>();
+        for (PendingReceipts entry : owed) {
+            byContact.computeIfAbsent(entry.recipient(), r -> new ArrayList<>()).add(entry);
+        }
+        for (Map.Entry<String, List<PendingReceipts>> contact : byContact.entrySet()) {
             try {
-                sendControl(entry.getKey(), new Payload.DeliveryReceipt(entry.getValue()));
+                sendReceipts(contact.getKey(), contact.getValue());
             } catch (ServiceException e) {
                 LOG.info("delivery receipt not sent: {}", e.getMessage());
             }
         }
     }
 
+    private void sendReceipts(String contactName, List<PendingReceipts> entries) throws ServiceException {
+        List<dev.parley.crypto.payload.MessageId> ids = new ArrayList<>();
+        List<Long> covered = new ArrayList<>();
+        for (PendingReceipts entry : entries) {
+            if (!ids.isEmpty() && ids.size() + entry.messageIds().size() > MAX_RECEIPT_IDS) {
+                sendReceipt(contactName, ids, covered);
+                ids = new ArrayList<>();
+                covered = new ArrayList<>();
+            }
+            for (MessageId id : entry.messageIds()) {
+                if (ids.size() == MAX_RECEIPT_IDS) {
+                    sendReceipt(contactName, ids, List.of());
+                    ids = new ArrayList<>();
+                }
+                ids.add(new dev.parley.crypto.payload.MessageId(HexFormat.of().parseHex(id.value())));
+            }
+            covered.add(entry.id());
+        }
+        sendReceipt(contactName, ids, covered);
+    }
+
+    private void sendReceipt(String contactName, List<dev.parley.crypto.payload.MessageId> ids, List<Long> covered)
+            throws ServiceException {
+        sendControl(contactName, new Payload.DeliveryReceipt(ids), txn -> storage().pendingReceipts().remove(txn, covered));
+    }
+
     /** Encrypts a control payload (receipt) to a contact and queues it durably in the outbox. */
     private void sendControl(String contactName, Payload payload) throws ServiceException {
+        sendControl(contactName, payload, txn -> { });
+    }
+
+    /**
+     * Encrypts a control payload (receipt) to a contact and queues it durably in the outbox, running {@code alsoCommit}
+     * in the same transaction. A contact whose identity key changed gets nothing; {@code alsoCommit} still runs.
+     */
+    private void sendControl(String contactName, Payload payload, TransactionTask<StorageException> alsoCommit)
+            throws ServiceException {
         Contact contact = findContact(contactName);
         if (contact.identityChange() != IdentityChangeState.NONE) {
+            try {
+                storage().transactions().transaction(false, alsoCommit);
+            } catch (StorageException e) {
+                throw new StorageFailureException("cannot drop a receipt", e);
+            }
             return;
         }
         MessageId outboxId = new MessageId(dev.parley.crypto.payload.MessageId.random(crypto.context().random()).hex());
@@ -500,6 +567,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             storage().transactions().transaction(false, txn -> {
                 storage().outbox().enqueue(txn, outboxId, contactName, blob, now);
                 work.commit(txn);
+                alsoCommit.run(txn);
             });
             work.committed();
             item = new Outbox.Item(HexFormat.of().parseHex(outboxId.value()), contactName, blob, false);

@@ -6,6 +6,7 @@ import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.PendingReceiptStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
 import dev.parley.desktop.storage.SettingsStore;
@@ -48,6 +49,7 @@ public final class H2Storage implements Storage {
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
+    private final PendingReceiptStore pendingReceipts;
 
     private H2Storage(Connection connection, EventPublisher publisher) {
         transactions = new H2TransactionManager(connection, publisher);
@@ -57,6 +59,7 @@ public final class H2Storage implements Storage {
         outbox = new H2OutboxStore(transactions);
         settings = new H2SettingsStore(transactions);
         secrets = new H2SecretStore(transactions);
+        pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
     }
 
@@ -242,6 +245,11 @@ public final class H2Storage implements Storage {
     @Override
     public SecretStore secrets() {
         return secrets;
+    }
+
+    @Override
+    public PendingReceiptStore pendingReceipts() {
+        return pendingReceipts;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.PendingReceiptStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
 import dev.parley.desktop.storage.SettingsStore;
@@ -25,6 +26,7 @@ public final class InMemoryStorage implements Storage {
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
+    private final PendingReceiptStore pendingReceipts;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
@@ -34,6 +36,7 @@ public final class InMemoryStorage implements Storage {
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
         secrets = new InMemorySecretStore(transactions);
+        pendingReceipts = new InMemoryPendingReceiptStore(transactions);
         receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
     }
 
@@ -74,6 +77,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public SecretStore secrets() {
         return secrets;
+    }
+
+    @Override
+    public PendingReceiptStore pendingReceipts() {
+        return pendingReceipts;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
 import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.PendingReceiptContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
 import dev.parley.desktop.storage.contract.SettingsAndSecretsContract;
 import dev.parley.desktop.storage.contract.TransactionContract;
@@ -64,6 +65,14 @@ class H2StorageContractTest {
 
     @Nested
     class MessageBatches extends MessageBatchInsertContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class OwedReceipts extends PendingReceiptContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(dir, publisher);
