@@ -43,6 +43,11 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
                           RateLimits limits, Duration challengeTtl, Duration sweepInterval, int preKeyLowThreshold,
                           Duration directGrace, int directWindow) {
 
+    /**
+     * Floor for {@link #maxFrameBytes()}: a client may coalesce frames into one WebSocket message of up to
+     * {@link dev.parley.crypto.wire.FrameCodec#MAX_COALESCED_BYTES}, which every relay must accept.
+     */
+    public static final int MIN_FRAME_BYTES = dev.parley.crypto.wire.FrameCodec.MAX_COALESCED_BYTES;
     /** Hard ceiling for {@link #maxFrameBytes()}: the blob column holds at most 1 MiB. */
     public static final int MAX_FRAME_BYTES_CEILING = 1024 * 1024;
 
@@ -61,8 +66,8 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
         if (queueQuota < 1 || maxConnectionsPerAddress < 1 || preKeyLowThreshold < 0) {
             throw new IllegalArgumentException("quota and connection limit must be positive");
         }
-        if (maxFrameBytes < 1024 || maxFrameBytes > MAX_FRAME_BYTES_CEILING) {
-            throw new IllegalArgumentException("frame limit must be between 1 KiB and 1 MiB");
+        if (maxFrameBytes < MIN_FRAME_BYTES || maxFrameBytes > MAX_FRAME_BYTES_CEILING) {
+            throw new IllegalArgumentException("frame limit must be between 16 KiB and 1 MiB");
         }
         Objects.requireNonNull(directGrace, "directGrace");
         if (directGrace.isNegative() || directWindow < 1) {

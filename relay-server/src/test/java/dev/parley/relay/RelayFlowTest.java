@@ -196,8 +196,8 @@ class RelayFlowTest {
         assertThat(again).hasSize(3);
         assertThat(new String(TestUser.CRYPTO.sealedBox().open(bobSealKey, again.get(0).blob()), StandardCharsets.UTF_8))
                 .contains(marker);
-        List<byte[]> frames = new ArrayList<>(b0.receivedFrames());
-        frames.addAll(b.receivedFrames());
+        List<byte[]> frames = new ArrayList<>(b0.receivedMessages());
+        frames.addAll(b.receivedMessages());
         for (byte[] frame : frames) {
             assertThat(contains(frame, marker)).isFalse();
             assertThat(contains(frame, "sender-zq7")).isFalse();

@@ -36,6 +36,7 @@ final class TestClient implements AutoCloseable {
     private final LinkedList<Push> pushes = new LinkedList<>();
     private final List<byte[]> received = new ArrayList<>();
     private final List<Envelope> responses = new ArrayList<>();
+    private final List<Envelope> envelopes = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
     private Session session;
@@ -56,7 +57,7 @@ final class TestClient implements AutoCloseable {
             @Override
             public void onOpen(Session s, EndpointConfig config) {
                 s.setMaxBinaryMessageBufferSize(4 * 1024 * 1024);
-                s.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) TestClient.this::onFrame);
+                s.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) TestClient.this::onMessage);
             }
 
             @Override
@@ -66,15 +67,21 @@ final class TestClient implements AutoCloseable {
         };
     }
 
-    private void onFrame(byte[] bytes) {
-        Envelope envelope;
+    /** One WebSocket message from the relay: one frame, or several the relay coalesced. */
+    private void onMessage(byte[] bytes) {
+        synchronized (this) {
+            received.add(bytes);
+        }
         try {
-            envelope = CODEC.decode(bytes);
+            CODEC.decodeAll(bytes, this::onFrame);
         } catch (FrameDecodeException e) {
             throw new AssertionError("the relay sent an undecodable frame: " + e.code(), e);
         }
+    }
+
+    private void onFrame(Envelope envelope) {
         synchronized (this) {
-            received.add(bytes);
+            envelopes.add(envelope);
             if (envelope.frame() instanceof Push push) {
                 pushes.add(push);
                 notifyAll();
@@ -181,9 +188,37 @@ final class TestClient implements AutoCloseable {
         return new ArrayList<>(pushes);
     }
 
-    /** Every frame the relay sent to this client, raw. */
-    synchronized List<byte[]> receivedFrames() {
+    /** Every WebSocket message the relay sent to this client, raw (each holds one frame or several). */
+    synchronized List<byte[]> receivedMessages() {
         return new ArrayList<>(received);
+    }
+
+    /** Every frame the relay sent to this client, decoded, in arrival order. */
+    synchronized List<Envelope> receivedEnvelopes() {
+        return new ArrayList<>(envelopes);
+    }
+
+    /**
+     * Sends the requests coalesced into one WebSocket message (as a client may) and returns their responses' futures
+     * in order.
+     */
+    List<CompletableFuture<Response>> sendAll(List<? extends Request> requests) throws Exception {
+        List<CompletableFuture<Response>> futures = new ArrayList<>();
+        List<Envelope> batch = new ArrayList<>();
+        for (Request request : requests) {
+            long id = ids.incrementAndGet();
+            CompletableFuture<Response> future = new CompletableFuture<>();
+            pending.put(id, future);
+            futures.add(future);
+            batch.add(Envelope.of(id, request));
+        }
+        sendRaw(CODEC.encodeAll(batch));
+        return futures;
+    }
+
+    /** The next request id this client will use. */
+    long nextRequestId() {
+        return ids.get() + 1;
     }
 
     synchronized Push.Challenge latestChallenge() throws InterruptedException {

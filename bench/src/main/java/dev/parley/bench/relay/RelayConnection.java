@@ -1,6 +1,8 @@
 package dev.parley.bench.relay;
 
 import dev.parley.crypto.wire.Envelope;
+import dev.parley.crypto.wire.FlushScope;
+import dev.parley.crypto.wire.FrameBatcher;
 import dev.parley.crypto.wire.FrameCodec;
 import dev.parley.crypto.wire.FrameDecodeException;
 import dev.parley.crypto.wire.Push;
@@ -13,6 +15,7 @@ import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +32,8 @@ final class RelayConnection extends Endpoint {
     final CompletableFuture<Push.Challenge> challenge = new CompletableFuture<>();
     final CompletableFuture<Void> queueEmpty = new CompletableFuture<>();
     private volatile Consumer<Push.Deliver> onDeliver = d -> { };
+    private final FrameBatcher waiting = new FrameBatcher();
+    private final FlushScope.Flushable flusher = this::flush;
     private Session session;
 
     static RelayConnection open(ClientManager client, URI uri) throws Exception {
@@ -44,16 +49,21 @@ final class RelayConnection extends Endpoint {
     @Override
     public void onOpen(Session s, EndpointConfig config) {
         s.setMaxBinaryMessageBufferSize(1 << 20);
-        s.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) this::onFrame);
+        s.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) this::onMessage);
     }
 
-    private void onFrame(byte[] bytes) {
-        Envelope e;
-        try {
-            e = CODEC.decode(bytes);
-        } catch (FrameDecodeException ex) {
-            throw new IllegalStateException("undecodable frame from the relay: " + ex.code(), ex);
-        }
+    /** One message from the relay, possibly several frames; what the handlers send leaves coalesced at the end. */
+    private void onMessage(byte[] bytes) {
+        FlushScope.run(() -> {
+            try {
+                CODEC.decodeAll(bytes, this::onFrame);
+            } catch (FrameDecodeException ex) {
+                throw new IllegalStateException("undecodable frame from the relay: " + ex.code(), ex);
+            }
+        });
+    }
+
+    private void onFrame(Envelope e) {
         if (e.frame() instanceof Push.Deliver d) {
             onDeliver.accept(d);
         } else if (e.frame() instanceof Push.QueueEmpty) {
@@ -81,8 +91,25 @@ final class RelayConnection extends Endpoint {
         write(Envelope.of(ids.incrementAndGet(), request));
     }
 
-    private synchronized void write(Envelope envelope) {
-        session.getAsyncRemote().sendBinary(ByteBuffer.wrap(CODEC.encode(envelope)));
+    /** Sends several requests whose responses nobody waits for, coalesced as the real client does. */
+    void fireAll(List<? extends Request> requests) {
+        FlushScope.run(() -> requests.forEach(this::fire));
+    }
+
+    private void write(Envelope envelope) {
+        byte[] bytes = CODEC.encode(envelope);
+        synchronized (this) {
+            waiting.add(bytes);
+        }
+        if (!FlushScope.defer(flusher)) {
+            flush();
+        }
+    }
+
+    private synchronized void flush() {
+        while (!waiting.isEmpty()) {
+            session.getAsyncRemote().sendBinary(ByteBuffer.wrap(waiting.nextMessage()));
+        }
     }
 
     void close() throws Exception {

@@ -262,13 +262,24 @@ public final class RelayLoadGenerator {
             String to = "receiver" + i;
             long pair = i;
             loops.add(() -> {
-                for (int k = 0; k < count; k++) {
+                int k = 0;
+                while (k < count) {
+                    // Everything the window allows right now leaves together, as a client's outbox flush does.
                     inFlight.acquireUninterruptibly();
-                    byte[] blob = new byte[BLOB_BYTES];
-                    byte[] id = new byte[16];
-                    ByteBuffer.wrap(id).putLong(0, round).putLong(8, (pair << 32) | k);
-                    ByteBuffer.wrap(blob).putLong(0, k).putLong(8, System.nanoTime());
-                    sender.fire(new Request.Send(to, id, blob));
+                    int available = 1 + inFlight.drainPermits();
+                    int burst = Math.min(count - k, available);
+                    if (available > burst) {
+                        inFlight.release(available - burst);
+                    }
+                    List<Request.Send> sends = new ArrayList<>(burst);
+                    for (int b = 0; b < burst; b++, k++) {
+                        byte[] blob = new byte[BLOB_BYTES];
+                        byte[] id = new byte[16];
+                        ByteBuffer.wrap(id).putLong(0, round).putLong(8, (pair << 32) | k);
+                        ByteBuffer.wrap(blob).putLong(0, k).putLong(8, System.nanoTime());
+                        sends.add(new Request.Send(to, id, blob));
+                    }
+                    sender.fireAll(sends);
                 }
             });
         }
@@ -286,6 +297,9 @@ public final class RelayLoadGenerator {
             if (line.startsWith("parley_relay_messages_direct_total ") || line.startsWith("parley_relay_messages_stored_total ")
                     || line.startsWith("parley_relay_messages_stored_after_grace_total ")) {
                 out.append(line.substring("parley_relay_messages_".length()).replace("_total", "=")
+                        .replace("= ", "=")).append("  ");
+            } else if (line.startsWith("parley_relay_websocket_messages_") || line.startsWith("parley_relay_frames_")) {
+                out.append(line.substring("parley_relay_".length()).replace("_total", "=")
                         .replace("= ", "=")).append("  ");
             }
         }

@@ -3,6 +3,7 @@ package dev.parley.desktop.net;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -17,6 +18,13 @@ public interface RelayLink extends AutoCloseable {
      * closes first or the frame cannot be written.
      */
     CompletableFuture<Response> request(Request request);
+
+    /**
+     * Sends several requests, coalesced into as few WebSocket messages as the wire allows (see
+     * {@link dev.parley.crypto.wire.FrameBatcher}), and returns their responses in the same order; each future
+     * behaves as one from {@link #request}.
+     */
+    List<CompletableFuture<Response>> requestAll(List<? extends Request> requests);
 
     /** Sends a WebSocket ping; the listener hears the pong as {@link RelayLinkListener#onPong()}. */
     void ping();

@@ -1,6 +1,8 @@
 package dev.parley.desktop.net;
 
 import dev.parley.crypto.wire.Envelope;
+import dev.parley.crypto.wire.FlushScope;
+import dev.parley.crypto.wire.FrameBatcher;
 import dev.parley.crypto.wire.FrameCodec;
 import dev.parley.crypto.wire.FrameDecodeException;
 import dev.parley.crypto.wire.Push;
@@ -14,6 +16,8 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,7 +27,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One Tyrus WebSocket session speaking the relay frames; see {@link RelayLink}. */
+/**
+ * One Tyrus WebSocket session speaking the relay frames; see {@link RelayLink}. Requests made together
+ * ({@link #requestAll}) leave coalesced into as few WebSocket messages as possible; messages from the relay may carry
+ * several frames, handled in order.
+ */
 final class TyrusRelayLink implements RelayLink {
     private static final Logger LOG = LoggerFactory.getLogger(TyrusRelayLink.class);
 
@@ -34,6 +42,9 @@ final class TyrusRelayLink implements RelayLink {
     private final AtomicLong nextRequestId = new AtomicLong(1);
     private final AtomicBoolean closedNotified = new AtomicBoolean();
     private final Object sendLock = new Object();
+    /** Frames waiting to be written, guarded by {@link #sendLock}. */
+    private final FrameBatcher waiting = new FrameBatcher();
+    private final FlushScope.Flushable flusher = this::flush;
     private volatile Session session;
 
     TyrusRelayLink(FrameCodec codec, RelayLinkListener listener, Duration requestTimeout) {
@@ -64,15 +75,17 @@ final class TyrusRelayLink implements RelayLink {
         };
     }
 
+    /** One WebSocket message from the relay: one frame or several coalesced ones, handled in order. */
     private void onBinary(byte[] bytes) {
-        Envelope envelope;
         try {
-            envelope = codec.decode(bytes);
+            codec.decodeAll(bytes, this::onFrame);
         } catch (FrameDecodeException e) {
             LOG.warn("relay sent an undecodable frame ({}); closing the link", e.code());
             close();
-            return;
         }
+    }
+
+    private void onFrame(Envelope envelope) {
         if (envelope.frame() instanceof Response) {
             CompletableFuture<Response> future = pending.remove(envelope.requestId());
             if (future == null) {
@@ -98,19 +111,44 @@ final class TyrusRelayLink implements RelayLink {
         }
         pending.put(id, future);
         byte[] bytes = codec.encode(Envelope.of(id, request));
-        try {
-            synchronized (sendLock) {
-                current.getBasicRemote().sendBinary(ByteBuffer.wrap(bytes));
-            }
-        } catch (IOException | IllegalStateException e) {
-            pending.remove(id);
-            future.completeExceptionally(new RelayLinkClosedException("cannot write to the relay", e));
-            closed("write failed");
-            return future;
+        synchronized (sendLock) {
+            waiting.add(bytes);
+        }
+        if (!FlushScope.defer(flusher)) {
+            flush();
         }
         future.orTimeout(requestTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((response, error) -> pending.remove(id));
         return future;
+    }
+
+    @Override
+    public List<CompletableFuture<Response>> requestAll(List<? extends Request> requests) {
+        List<CompletableFuture<Response>> futures = new ArrayList<>(requests.size());
+        FlushScope.run(() -> {
+            for (Request request : requests) {
+                futures.add(request(request));
+            }
+        });
+        return futures;
+    }
+
+    /** Writes every waiting frame, coalesced; a failed write closes the link, which fails every pending request. */
+    private void flush() {
+        Session current = session;
+        try {
+            synchronized (sendLock) {
+                while (!waiting.isEmpty()) {
+                    current.getBasicRemote().sendBinary(ByteBuffer.wrap(waiting.nextMessage()));
+                }
+            }
+        } catch (IOException | IllegalStateException e) {
+            synchronized (sendLock) {
+                waiting.clear();
+            }
+            LOG.debug("writing to the relay failed", e);
+            closed("write failed");
+        }
     }
 
     @Override

@@ -53,6 +53,14 @@ public interface MessagingService {
     MessagePage history(String contact, Optional<MessageCursor> before, int limit) throws ServiceException;
 
     /**
+     * The messages of the conversation with {@code contact} stored after {@code after}, oldest first: the pages below
+     * a search result. A result shorter than {@code limit} reached the newest message.
+     *
+     * @param limit 1 to 500
+     */
+    List<Message> historyAfter(String contact, MessageCursor after, int limit) throws ServiceException;
+
+    /**
      * Messages containing every word of {@code query}, newest first.
      *
      * @param contact restrict to one conversation, or empty for all

@@ -62,6 +62,16 @@ public interface MessageStore {
     MessagePage page(Transaction txn, ConversationId conversation, Optional<MessageCursor> before, int limit)
             throws StorageException;
 
+    /**
+     * The messages stored after {@code after} in the conversation, oldest first (for showing history from a search
+     * result downwards). A result shorter than {@code limit} reached the newest message.
+     *
+     * @param after only messages newer than this cursor
+     * @param limit 1 to {@link #MAX_LIMIT}
+     */
+    List<Message> pageAfter(Transaction txn, ConversationId conversation, MessageCursor after, int limit)
+            throws StorageException;
+
     /** Incoming messages of the conversation that are not READ. */
     int unreadCount(Transaction txn, ConversationId conversation) throws StorageException;
 

@@ -74,6 +74,16 @@ public final class AppShell implements Navigator, Dialogs {
 
     public AppShell(Stage stage, SessionGateway gateway, BackgroundTasks tasks, UserMessages messages, Clock clock,
                     String initialProfile) {
+        this(stage, gateway, tasks, messages, clock, initialProfile, IDLE_CHECK);
+    }
+
+    /**
+     * @param clock     the time for the auto-lock, the connection banner and message times
+     * @param idleCheck how often the auto-lock compares the idle time with the setting (tests shorten it and move
+     *                  the clock instead of waiting minutes)
+     */
+    public AppShell(Stage stage, SessionGateway gateway, BackgroundTasks tasks, UserMessages messages, Clock clock,
+                    String initialProfile, Duration idleCheck) {
         this.stage = Objects.requireNonNull(stage);
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
@@ -94,7 +104,7 @@ public final class AppShell implements Navigator, Dialogs {
                 main.openSearch();
             }
         });
-        idleTimer = new Timeline(new KeyFrame(javafx.util.Duration.millis(IDLE_CHECK.toMillis()), e -> {
+        idleTimer = new Timeline(new KeyFrame(javafx.util.Duration.millis(idleCheck.toMillis()), e -> {
             if (main != null && idleLock.shouldLock()) {
                 LOG.info("locking after {} idle", idleLock.timeout());
                 lock();
@@ -111,6 +121,11 @@ public final class AppShell implements Navigator, Dialogs {
     /** The window's scene (for screenshots and tests). */
     public Scene scene() {
         return scene;
+    }
+
+    /** The main screen's view model while the main screen shows (for tests and the UI benchmark). */
+    public java.util.Optional<MainViewModel> mainViewModel() {
+        return main == null ? java.util.Optional.empty() : java.util.Optional.of(main.viewModel());
     }
 
     /** The open dialogs (for screenshots and tests). */

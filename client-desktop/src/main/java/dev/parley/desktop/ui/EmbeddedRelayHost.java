@@ -27,7 +27,6 @@ public final class EmbeddedRelayHost implements AutoCloseable {
     private static final String PORT_FILE = "port";
 
     private final RelayServer server;
-
     private EmbeddedRelayHost(RelayServer server) {
         this.server = server;
     }
@@ -107,6 +106,11 @@ public final class EmbeddedRelayHost implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The SHA-256 fingerprint of the relay's TLS certificate, when it serves TLS (the loopback relay does not). */
+    public Optional<String> tlsFingerprint() {
+        return server.tlsFingerprint();
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
 import dev.parley.desktop.service.RelayUnreachableException;
 import dev.parley.desktop.ui.common.UiServices;
+import dev.parley.desktop.ui.settings.EmbeddedRelay;
 import dev.parley.desktop.ui.settings.SettingsGateway;
 import dev.parley.desktop.ui.settings.SettingsValues;
 import dev.parley.desktop.ui.unlock.NewProfile;
@@ -153,7 +154,7 @@ public final class ProfileSessions implements SessionGateway {
             return new UnlockedSession(new UiServices(current.messaging(), current.contacts()), bus,
                     current.connection().state(),
                     () -> current.account().status().username(),
-                    new Settings(current, new ProfileSettings(directories.profileDirectory(open))));
+                    new Settings(current, open, new ProfileSettings(directories.profileDirectory(open))));
         } catch (ServiceException e) {
             throw new IllegalStateException("the profile was locked meanwhile", e);
         }
@@ -162,6 +163,14 @@ public final class ProfileSessions implements SessionGateway {
     /** The address of the embedded relay this app runs, if any. */
     public synchronized Optional<String> embeddedRelayAddress() {
         return relay == null ? Optional.empty() : Optional.of(relay.uri().toString());
+    }
+
+    /** The embedded relay this app runs, if the unlocked profile hosts it. */
+    synchronized Optional<EmbeddedRelay> embeddedRelayOf(ProfileName profile) {
+        if (relay == null || !profile.equals(relayOwner)) {
+            return Optional.empty();
+        }
+        return Optional.of(new EmbeddedRelay(relay.uri().toString(), relay.tlsFingerprint()));
     }
 
     @Override
@@ -197,10 +206,12 @@ public final class ProfileSessions implements SessionGateway {
      */
     private final class Settings implements SettingsGateway {
         private final ParleyApp session;
+        private final ProfileName profile;
         private final ProfileSettings file;
 
-        Settings(ParleyApp session, ProfileSettings file) {
+        Settings(ParleyApp session, ProfileName profile, ProfileSettings file) {
             this.session = session;
+            this.profile = profile;
             this.file = file;
         }
 
@@ -225,8 +236,8 @@ public final class ProfileSessions implements SessionGateway {
         }
 
         @Override
-        public Optional<String> embeddedRelayAddress() {
-            return ProfileSessions.this.embeddedRelayAddress();
+        public Optional<EmbeddedRelay> embeddedRelay() {
+            return embeddedRelayOf(profile);
         }
 
         @Override

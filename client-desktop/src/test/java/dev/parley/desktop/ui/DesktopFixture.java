@@ -30,6 +30,7 @@ final class DesktopFixture implements AutoCloseable {
     final ProfileSessions sessions;
     private final ExecutorService worker = Executors.newFixedThreadPool(2);
     private AppShell shell;
+    private Stage stage;
 
     DesktopFixture(ProfileSessions sessions) {
         this.sessions = sessions;
@@ -37,10 +38,15 @@ final class DesktopFixture implements AutoCloseable {
 
     /** Shows the app's first screen for {@code profile}. */
     DesktopFixture start(String profile) throws TimeoutException {
-        Stage stage = FxToolkit.registerPrimaryStage();
+        return start(profile, Clock.systemDefaultZone(), Duration.ofSeconds(5));
+    }
+
+    /** Shows the app's first screen for {@code profile}, its time from {@code clock}, checking idleness that often. */
+    DesktopFixture start(String profile, Clock clock, Duration idleCheck) throws TimeoutException {
+        stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
             shell = new AppShell(stage, sessions, new BackgroundTasks(worker, Platform::runLater),
-                    new UserMessages(ViewLoader.defaultBundle()), Clock.systemDefaultZone(), profile);
+                    new UserMessages(ViewLoader.defaultBundle()), clock, profile, idleCheck);
             shell.start();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -49,6 +55,24 @@ final class DesktopFixture implements AutoCloseable {
 
     AppShell shell() {
         return shell;
+    }
+
+    /** The app's window. */
+    Stage stage() {
+        return stage;
+    }
+
+    /** Unlocks {@code profile} on the unlock screen with the test passphrase and waits for the main window. */
+    void unlock() throws Exception {
+        robot.clickOn("#passphrase").write(UiTestNetwork.PASSPHRASE);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> showing("#conversationList"));
+    }
+
+    /** Runs {@code action} on the FX thread and waits for it. */
+    void fx(Runnable action) throws Exception {
+        WaitForAsyncUtils.asyncFx(action).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Waits (without fixed sleeps) until {@code condition}, evaluated on the FX thread, holds. */

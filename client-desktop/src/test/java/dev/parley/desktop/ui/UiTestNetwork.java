@@ -39,7 +39,8 @@ final class UiTestNetwork implements AutoCloseable {
     private static final CryptoProvider CRYPTO = CryptoProviders.preferred();
 
     final Path root;
-    final RelayServer relay;
+    RelayServer relay;
+    private final RelayConfig relayConfig;
     private final List<ParleyApp> others = new ArrayList<>();
 
     UiTestNetwork(Path root) throws IOException {
@@ -49,6 +50,29 @@ final class UiTestNetwork implements AutoCloseable {
             limits = limits.with(limit, BucketSpec.UNLIMITED);
         }
         relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(root.resolve("relay")).withLimits(limits));
+        relayConfig = RelayConfig.defaults().withPort(relay.port()).withDataDir(root.resolve("relay")).withLimits(limits);
+    }
+
+    /**
+     * Stops the relay, removes {@code username}'s account from its database (as if it had been deleted on the
+     * relay), and starts it again on the same port and data.
+     */
+    void forgetAccountOnRelay(String username) throws Exception {
+        relay.close();
+        byte[] key;
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update("parley/v1/relay-username".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        key = sha.digest(username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:h2:file:" + root.resolve("relay").resolve("relay").toAbsolutePath(), "relay", "");
+             java.sql.PreparedStatement delete = c.prepareStatement("DELETE FROM accounts WHERE username_key = ?")) {
+            delete.setBytes(1, key);
+            if (delete.executeUpdate() != 1) {
+                throw new IllegalStateException("the relay had no such account");
+            }
+        }
+        relay = RelayServer.start(relayConfig);
     }
 
     String relayUri() {

@@ -1,6 +1,7 @@
 package dev.parley.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.service.ServiceException;
@@ -228,6 +229,8 @@ class ViewModelsOverRealServicesTest {
         assertThat(vm.values()).isEqualTo(SettingsValues.defaults());
         assertThat(vm.relayProperty().get()).isEqualTo(net.relayUri());
         assertThat(applied.get()).as("loading is not a change").isNull();
+        assertThat(vm.embeddedRelayProperty().get()).as("alice uses a remote relay").isEmpty();
+        assertThat(vm.embeddedFingerprintProperty().get()).isEmpty();
 
         vm.themeProperty().set(Theme.DARK);
         vm.autoLockMinutesProperty().set(5);
@@ -323,6 +326,48 @@ class ViewModelsOverRealServicesTest {
         } catch (Exception e) {
             return -1;
         }
+    }
+
+    @Test
+    @Order(9)
+    void aSearchResultOpensTheConversationAtThatMessageAndNewerPagesLoadOnDemand() throws Exception {
+        UiServices alice = sessions.session().services();
+        SearchViewModel search = new SearchViewModel(alice, tasks, messages);
+        search.queryProperty().set("message 12");
+        search.search();
+        MessageView target = search.results().stream().filter(m -> m.text().equals("message 12")).findFirst()
+                .orElseThrow();
+        List<MessageView> newest = alice.history("bob", ChatViewModel.PAGE_SIZE, OptionalLong.empty()).newestFirst();
+
+        ChatViewModel chat = new ChatViewModel(alice, tasks, new ChatTimeline(ZoneOffset.UTC), messages);
+        AtomicInteger scrolledTo = new AtomicInteger(-1);
+        chat.onScrollToRowProperty().set(scrolledTo::set);
+        chat.openAt(alice.contact("bob"), target);
+
+        List<MessageView> shown = bubbles(chat);
+        assertThat(shown.get(0).text()).as("the page before reaches the oldest").isEqualTo("message 1");
+        assertThat(shown.get(11)).isEqualTo(target);
+        assertThat(shown).hasSize(12 + ChatViewModel.PAGE_SIZE);
+        assertThat(chat.hasOlder()).isFalse();
+        assertThat(chat.hasNewer()).isTrue();
+        assertThat(chat.highlightedProperty().get()).isEqualTo(target.id());
+        assertThat(chat.rows().get(scrolledTo.get())).isEqualTo(new ChatRow.MessageRow(target, false));
+        chat.clearHighlight();
+        assertThat(chat.highlightedProperty().get()).isEmpty();
+
+        while (chat.hasNewer()) {
+            chat.loadNewer();
+        }
+        assertThat(bubbles(chat).get(bubbles(chat).size() - 1).id()).isEqualTo(newest.get(0).id());
+        for (int i = 1; i < bubbles(chat).size(); i++) {
+            assertThat(bubbles(chat).get(i).position()).isGreaterThan(bubbles(chat).get(i - 1).position());
+        }
+
+        chat.openAt(alice.contact("bob"), target);
+        chat.draftProperty().set("back to the present");
+        chat.send();
+        assertThat(chat.hasNewer()).as("sending shows the newest page").isFalse();
+        assertThat(bubbles(chat).get(bubbles(chat).size() - 1).text()).isEqualTo("back to the present");
     }
 
     private static List<MessageView> bubbles(ChatViewModel chat) {

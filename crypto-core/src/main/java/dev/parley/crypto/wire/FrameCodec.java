@@ -3,6 +3,7 @@ package dev.parley.crypto.wire;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
@@ -26,8 +28,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one codec for relay frames. An encoded envelope is a map {@code {"v": int, "id": int, "type": string,
@@ -46,6 +52,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class FrameCodec {
+    private static final Logger LOG = LoggerFactory.getLogger(FrameCodec.class);
     private static final Map<String, Class<? extends Frame>> TYPES_BY_NAME = new HashMap<>();
     private static final Map<Class<? extends Frame>, String> NAMES_BY_TYPE = new HashMap<>();
 
@@ -73,10 +80,27 @@ public final class FrameCodec {
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder()));
     private static final FrameCodec JSON = new FrameCodec(configure(JsonMapper.builder()));
 
+    /**
+     * Largest WebSocket message that carries more than one frame. A sender may coalesce frames that are ready at the
+     * same moment into one message up to this size; a single frame larger than this travels alone (up to the relay's
+     * frame limit, which is never smaller than this).
+     */
+    public static final int MAX_COALESCED_BYTES = 16 * 1024;
+
     private final ObjectMapper mapper;
+
+    /** Reads one value of a sequence: everything {@link #mapper} checks, except that more values may follow. */
+    private final ObjectReader sequenceReader;
+
+    /** Per frame type, the strict reader of a body in the middle of a stream. */
+    private final Map<Class<? extends Frame>, ObjectReader> bodyReaders = new HashMap<>();
 
     private FrameCodec(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.sequenceReader = mapper.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        for (Class<? extends Frame> type : NAMES_BY_TYPE.keySet()) {
+            bodyReaders.put(type, mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
+        }
     }
 
     /** The wire codec: CBOR, sent as binary WebSocket messages. */
@@ -115,7 +139,7 @@ public final class FrameCodec {
     }
 
     /**
-     * Decodes one envelope.
+     * Decodes one envelope: {@code bytes} must hold exactly one frame.
      *
      * @throws FrameDecodeException with the code to answer: MALFORMED_FRAME, UNSUPPORTED_VERSION, UNKNOWN_TYPE or
      *                              INVALID_FIELD (with the request id when the header was readable)
@@ -124,12 +148,178 @@ public final class FrameCodec {
         if (bytes == null || bytes.length == 0) {
             throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "empty frame", null);
         }
+        try (JsonParser parser = mapper.createParser(bytes)) {
+            if (parser.nextToken() != null) {
+                Envelope fast = readCanonical(parser);
+                if (fast != null && parser.nextToken() == null) {
+                    return fast;
+                }
+            }
+        } catch (IOException e) {
+            // Not canonical or not well-formed: the tree decoder below finds the precise error.
+        }
         JsonNode root;
         try {
             root = mapper.readTree(bytes);
         } catch (IOException e) {
             throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
         }
+        return toEnvelope(root);
+    }
+
+    /**
+     * Decodes a WebSocket message that carries one or more frames back to back (a CBOR sequence, RFC 8742; in the
+     * JSON form, values separated by optional whitespace) and hands each envelope to {@code handler} in order, as
+     * soon as it is decoded. Each frame is decoded as strictly as by {@link #decode(byte[])}.
+     *
+     * <p>Decoding stops at the first frame that cannot be decoded: the frames before it have already been handled,
+     * and the rest of the message cannot be resynchronised, so it is dropped.
+     *
+     * @throws FrameDecodeException for the first bad frame (or an empty message), as for {@link #decode(byte[])}
+     */
+    public void decodeAll(byte[] message, Consumer<Envelope> handler) throws FrameDecodeException {
+        if (message == null || message.length == 0) {
+            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "empty frame", null);
+        }
+        JsonParser parser = null;
+        try {
+            parser = mapper.createParser(message);
+            while (true) {
+                Envelope envelope = null;
+                long start = -1;
+                try {
+                    if (parser.nextToken() == null) {
+                        return;
+                    }
+                    start = parser.currentTokenLocation().getByteOffset();
+                    envelope = readCanonical(parser);
+                } catch (IOException e) {
+                    if (start < 0) {
+                        throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
+                    }
+                }
+                if (envelope == null) {
+                    // Not canonical (or bad): decode this frame from its first byte with the strict tree decoder,
+                    // which finds the precise error, and go on with a parser positioned after it.
+                    parser.close();
+                    parser = parserFrom(message, start);
+                    envelope = readTreeFrame(parser);
+                }
+                handler.accept(envelope);
+            }
+        } catch (IOException e) {
+            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException e) {
+                    LOG.debug("Closing an in-memory parser failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    private JsonParser parserFrom(byte[] message, long start) throws FrameDecodeException {
+        if (start < 0 || start >= message.length) {
+            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", null);
+        }
+        try {
+            return mapper.createParser(message, (int) start, message.length - (int) start);
+        } catch (IOException e) {
+            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
+        }
+    }
+
+    private Envelope readTreeFrame(JsonParser parser) throws FrameDecodeException {
+        JsonNode root;
+        try {
+            if (parser.nextToken() == null) {
+                throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", null);
+            }
+            root = sequenceReader.readTree(parser);
+        } catch (IOException e) {
+            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
+        }
+        return toEnvelope(root);
+    }
+
+    /**
+     * The fast path: reads one envelope straight from the parser (positioned on its first token) when it is in the
+     * canonical form this codec writes: keys {@code v, id, type, body} exactly once, the body last, every header
+     * value valid and the body accepted by the same strict deserializer. Returns null (or throws) for anything else,
+     * and the caller falls back to the tree decoder, which is the reference for every error.
+     */
+    private Envelope readCanonical(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            return null;
+        }
+        int version = -1;
+        long requestId = -1;
+        Class<? extends Frame> type = null;
+        Frame body = null;
+        int fields = 0;
+        JsonToken token;
+        while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            fields++;
+            if (body != null) {
+                return null;
+            }
+            switch (name) {
+                case "v":
+                    if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT
+                            || p.getIntValue() != Envelope.CURRENT_VERSION) {
+                        return null;
+                    }
+                    version = Envelope.CURRENT_VERSION;
+                    break;
+                case "id":
+                    if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                            || p.getLongValue() < 0) {
+                        return null;
+                    }
+                    requestId = p.getLongValue();
+                    break;
+                case "type":
+                    if (value != JsonToken.VALUE_STRING) {
+                        return null;
+                    }
+                    type = TYPES_BY_NAME.get(p.getText());
+                    if (type == null) {
+                        return null;
+                    }
+                    break;
+                case "body":
+                    if (value != JsonToken.START_OBJECT || type == null || version < 0 || requestId < 0) {
+                        return null;
+                    }
+                    body = bodyReaders.get(type).readValue(p);
+                    break;
+                default:
+                    return null;
+            }
+        }
+        if (token != JsonToken.END_OBJECT || fields != 4 || body == null) {
+            return null;
+        }
+        return new Envelope(Envelope.CURRENT_VERSION, requestId, body);
+    }
+
+    /**
+     * Encodes several envelopes into one WebSocket message (the concatenation of their encodings), for senders that
+     * coalesce frames; see {@link FrameBatcher} and {@link #MAX_COALESCED_BYTES}.
+     */
+    public byte[] encodeAll(List<Envelope> envelopes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(128 * envelopes.size());
+        for (Envelope envelope : envelopes) {
+            out.writeBytes(encode(envelope));
+        }
+        return out.toByteArray();
+    }
+
+    private Envelope toEnvelope(JsonNode root) throws FrameDecodeException {
         if (root == null || !root.isObject()) {
             throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "frame is not a map", null);
         }

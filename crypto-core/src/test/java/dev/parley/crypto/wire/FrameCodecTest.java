@@ -123,10 +123,19 @@ class FrameCodecTest {
         assertThat(decodeFailure(codec, bytes).code()).isEqualTo(code);
     }
 
+    /** Decodes a one-frame message both ways: {@link FrameCodec#decodeAll} must fail exactly as decode does. */
     private static FrameDecodeException decodeFailure(FrameCodec codec, byte[] bytes) {
         Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> codec.decode(bytes));
         assertThat(t).isInstanceOf(FrameDecodeException.class);
-        return (FrameDecodeException) t;
+        FrameDecodeException single = (FrameDecodeException) t;
+        List<Envelope> handled = new java.util.ArrayList<>();
+        Throwable all = org.assertj.core.api.Assertions.catchThrowable(() -> codec.decodeAll(bytes, handled::add));
+        if (handled.isEmpty()) {
+            assertThat(all).isInstanceOf(FrameDecodeException.class);
+            assertThat(((FrameDecodeException) all).code()).isEqualTo(single.code());
+            assertThat(((FrameDecodeException) all).requestId()).isEqualTo(single.requestId());
+        }
+        return single;
     }
 
     static byte[] filled(int length, int value) {

@@ -65,7 +65,7 @@ public final class RelayCommand implements Callable<Integer> {
             + "refused with QUEUE_FULL (default: ${DEFAULT-VALUE}).", defaultValue = "10000")
     int queueQuota;
 
-    @Option(names = "--max-frame-bytes", description = "Largest accepted frame in bytes, 1024..1048576 "
+    @Option(names = "--max-frame-bytes", description = "Largest accepted WebSocket message in bytes, 16384..1048576 "
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "65536")
     int maxFrameBytes;
 

@@ -10,6 +10,7 @@ public final class ClientConnection {
     private Push.Challenge challenge;
     private DeviceConnection device;
     private boolean closed;
+    private volatile boolean refused;
 
     ClientConnection(FrameSink sink, RateLimiter.ConnectionBuckets buckets) {
         this.sink = sink;
@@ -41,6 +42,15 @@ public final class ClientConnection {
 
     synchronized void authenticated(DeviceConnection value) {
         device = value;
+    }
+
+    /** The relay is closing this connection for abuse: the rest of its current message is not handled. */
+    void refuse() {
+        refused = true;
+    }
+
+    boolean refused() {
+        return refused;
     }
 
     /** @return false if it was already closed */

@@ -1,6 +1,7 @@
 package dev.parley.relay.core;
 
 import dev.parley.crypto.wire.Envelope;
+import dev.parley.crypto.wire.FlushScope;
 import dev.parley.crypto.wire.Push;
 import dev.parley.relay.store.BlobStore;
 import dev.parley.relay.store.StoredBlob;
@@ -147,22 +148,10 @@ final class DeviceConnection {
                     from = cursor;
                 }
                 List<StoredBlob> page = blobs.queued(username, from, PAGE);
-                synchronized (this) {
-                    if (closed) {
-                        return;
-                    }
-                    for (StoredBlob blob : page) {
-                        push(blob);
-                        cursor = Math.max(cursor, blob.id());
-                    }
-                    if (page.size() == PAGE || drainAgain) {
-                        continue;
-                    }
-                    if (!queueEmptySent) {
-                        queueEmptySent = true;
-                        sink.send(Envelope.push(new Push.QueueEmpty()));
-                    }
-                    draining = false;
+                boolean[] more = new boolean[1];
+                // One page leaves coalesced (FlushScope), written after the monitor is released.
+                FlushScope.run(() -> more[0] = pushPage(page));
+                if (!more[0]) {
                     return;
                 }
             }
@@ -170,6 +159,26 @@ final class DeviceConnection {
             LOG.error("Draining a queue failed; closing the connection so the client reconnects", e);
             sink.close(1011, "delivery failed");
         }
+    }
+
+    /** @return true to read the next page, false when the drain is over (queue empty, or the connection closed) */
+    private synchronized boolean pushPage(List<StoredBlob> page) {
+        if (closed) {
+            return false;
+        }
+        for (StoredBlob blob : page) {
+            push(blob);
+            cursor = Math.max(cursor, blob.id());
+        }
+        if (page.size() == PAGE || drainAgain) {
+            return true;
+        }
+        if (!queueEmptySent) {
+            queueEmptySent = true;
+            sink.send(Envelope.push(new Push.QueueEmpty()));
+        }
+        draining = false;
+        return false;
     }
 
     private void push(StoredBlob blob) {

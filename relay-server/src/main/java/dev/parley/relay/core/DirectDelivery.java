@@ -5,10 +5,10 @@ import dev.parley.relay.store.StoreResult;
 import dev.parley.relay.store.StoredBlob;
 import java.time.Duration;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * that stops in between leaves the sender unanswered, and it resends from its outbox with the same client message id.
  *
  * <p>Direct ids start at {@link #FIRST_DIRECT_ID}, far above any store id, so the two never collide. An
- * acknowledgement of a direct id whose blob was meanwhile stored deletes the stored blob.
+ * acknowledgement of a direct id whose blob was meanwhile stored deletes the stored blob. Grace periods are checked
+ * by one periodic task every tenth of the grace (5 to 100 ms), so a blob is stored at most that much after its
+ * grace ends.
  */
 final class DirectDelivery {
     private static final Logger LOG = LoggerFactory.getLogger(DirectDelivery.class);
@@ -34,12 +36,12 @@ final class DirectDelivery {
     private final ConnectionRegistry registry;
     private final StoresInFlight storesInFlight;
     private final RelayMetrics metrics;
-    private final ScheduledExecutorService timers;
     private final long graceNanos;
     private final int window;
     private final Duration messageTtl;
     private final int queueQuota;
     private final AtomicLong nextId = new AtomicLong(FIRST_DIRECT_ID);
+    private final Queue<PendingDirect> graceQueue = new ConcurrentLinkedQueue<>();
 
     DirectDelivery(BlobStore blobs, ConnectionRegistry registry, StoresInFlight storesInFlight, RelayMetrics metrics,
                    ScheduledExecutorService timers, Duration grace, int window, Duration messageTtl, int queueQuota) {
@@ -47,11 +49,14 @@ final class DirectDelivery {
         this.registry = registry;
         this.storesInFlight = storesInFlight;
         this.metrics = metrics;
-        this.timers = timers;
         this.graceNanos = grace.toNanos();
         this.window = window;
         this.messageTtl = messageTtl;
         this.queueQuota = queueQuota;
+        if (enabled()) {
+            long period = Math.max(TimeUnit.MILLISECONDS.toNanos(5), Math.min(graceNanos / 10, TimeUnit.MILLISECONDS.toNanos(100)));
+            timers.scheduleWithFixedDelay(this::expireGrace, period, period, TimeUnit.NANOSECONDS);
+        }
     }
 
     boolean enabled() {
@@ -70,21 +75,26 @@ final class DirectDelivery {
         if (pending == null) {
             return false;
         }
-        ScheduledFuture<?> timer;
-        try {
-            timer = timers.schedule(() -> store(pending), graceNanos, TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("Relay stopping: a directly pushed blob stays unanswered until acknowledged");
-            return true;
-        }
-        synchronized (device) {
-            if (pending.state == PendingDirect.State.PENDING && device.direct(pending.directId) == pending) {
-                pending.timer = timer;
-                return true;
+        pending.graceDeadline = System.nanoTime() + graceNanos;
+        graceQueue.add(pending);
+        return true;
+    }
+
+    /**
+     * Stores every pushed blob whose grace period is over and that is still unanswered. One periodic task instead of
+     * a timer per blob: the grace is the same for all, so deadlines fall due in push order and the queue is FIFO.
+     */
+    private void expireGrace() {
+        long now = System.nanoTime();
+        PendingDirect head;
+        while ((head = graceQueue.peek()) != null && head.graceDeadline - now <= 0) {
+            graceQueue.poll();
+            try {
+                store(head);
+            } catch (RuntimeException e) {
+                LOG.error("Storing a blob after its grace period failed", e);
             }
         }
-        timer.cancel(false);
-        return true;
     }
 
     /**
@@ -108,8 +118,8 @@ final class DirectDelivery {
                     pending.ackWhileStoring = reply;
                 } else {
                     device.removeDirect(messageId);
-                    if (pending.timer != null) {
-                        pending.timer.cancel(false);
+                    if (state == PendingDirect.State.PENDING) {
+                        pending.blob = null;
                     }
                 }
             }
@@ -160,9 +170,6 @@ final class DirectDelivery {
                 return;
             }
             pending.state = PendingDirect.State.STORING;
-            if (pending.timer != null) {
-                pending.timer.cancel(false);
-            }
             if (device.isClosed()) {
                 // The next connection must not get newer blobs directly before this one is stored and pushed to it.
                 pending.blocking = true;

@@ -1,7 +1,6 @@
 package dev.parley.relay.core;
 
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * A blob pushed straight to an online recipient whose sender has not been answered yet. Mutable state is guarded by
@@ -20,11 +19,13 @@ final class PendingDirect {
     final long directId;
     final DeviceConnection device;
     final byte[] clientMessageId;
-    final byte[] blob;
+    /** Dropped once acknowledged, so an answered entry waiting in the grace queue holds no payload. */
+    byte[] blob;
     final Instant receivedAt;
     final SendReply reply;
     State state = State.PENDING;
-    ScheduledFuture<?> timer;
+    /** {@link System#nanoTime()} after which it is stored if still pending. */
+    long graceDeadline;
     long storedId;
     /**
      * This store holds back direct delivery to the recipient's next connection ({@link StoresInFlight}): set when the

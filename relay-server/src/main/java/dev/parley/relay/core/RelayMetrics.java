@@ -21,6 +21,10 @@ public final class RelayMetrics {
     private final LongAdder expired = new LongAdder();
     private final Map<ErrorCode, LongAdder> rejects = new EnumMap<>(ErrorCode.class);
     private final LongAdder closedForAbuse = new LongAdder();
+    private final LongAdder messagesIn = new LongAdder();
+    private final LongAdder framesIn = new LongAdder();
+    private final LongAdder messagesOut = new LongAdder();
+    private final LongAdder framesOut = new LongAdder();
     private final BlobStore blobs;
 
     public RelayMetrics(BlobStore blobs) {
@@ -81,6 +85,26 @@ public final class RelayMetrics {
         rejects.get(code).increment();
     }
 
+    /** One WebSocket message arrived from a client (before decoding). */
+    void webSocketMessageReceived() {
+        messagesIn.increment();
+    }
+
+    /** One frame of an incoming message was decoded. */
+    void frameReceived() {
+        framesIn.increment();
+    }
+
+    /** The transport queued one frame for a client. */
+    public void frameSent() {
+        framesOut.increment();
+    }
+
+    /** The transport wrote one WebSocket message (one or more coalesced frames) to a client. */
+    public void webSocketMessageSent() {
+        messagesOut.increment();
+    }
+
     void closedForAbuse() {
         closedForAbuse.increment();
     }
@@ -127,6 +151,10 @@ public final class RelayMetrics {
         counter(out, "parley_relay_messages_expired_total", "Blobs deleted by the expiry sweeper.", expired.sum());
         gauge(out, "parley_relay_stored_blobs", "Blobs waiting for acknowledgement.", blobs.totalQueued());
         gauge(out, "parley_relay_stored_bytes", "Bytes of blobs waiting for acknowledgement.", blobs.totalQueuedBytes());
+        counter(out, "parley_relay_websocket_messages_received_total", "WebSocket messages received from clients.", messagesIn.sum());
+        counter(out, "parley_relay_frames_received_total", "Frames decoded from client messages (several may share one message).", framesIn.sum());
+        counter(out, "parley_relay_websocket_messages_sent_total", "WebSocket messages written to clients.", messagesOut.sum());
+        counter(out, "parley_relay_frames_sent_total", "Frames sent to clients (coalesced into the messages above).", framesOut.sum());
         counter(out, "parley_relay_connections_closed_for_abuse_total", "Connections closed after repeated rejects.", closedForAbuse.sum());
         out.append("# HELP parley_relay_rejects_total Rejected frames by error code.\n");
         out.append("# TYPE parley_relay_rejects_total counter\n");

@@ -134,8 +134,13 @@ public final class RelayService implements AutoCloseable {
                 "frame of " + size + " bytes exceeds the limit of " + config.maxFrameBytes()));
     }
 
-    /** Handles one binary frame from a client. Never throws. */
+    /**
+     * Handles one binary WebSocket message from a client: one frame or several back to back, handled in order.
+     * A frame that cannot be decoded is answered with its error and ends the message (the rest cannot be
+     * resynchronised). Never throws.
+     */
     public void receive(ClientConnection connection, byte[] bytes) {
+        metrics.webSocketMessageReceived();
         if (bytes.length > 2L * config.maxFrameBytes()) {
             metrics.rejected(ErrorCode.FRAME_TOO_LARGE);
             connection.sink().close(CLOSE_TOO_BIG, "frame exceeds twice the frame-size limit");
@@ -145,13 +150,18 @@ public final class RelayService implements AutoCloseable {
             tooLarge(connection, bytes.length);
             return;
         }
-        Envelope envelope;
         try {
-            envelope = codec.decode(bytes);
+            codec.decodeAll(bytes, envelope -> handle(connection, envelope));
         } catch (FrameDecodeException e) {
             reject(connection, e.requestId(), new RequestRejectedException(e.code(), e.getMessage()));
+        }
+    }
+
+    private void handle(ClientConnection connection, Envelope envelope) {
+        if (connection.refused()) {
             return;
         }
+        metrics.frameReceived();
         long id = envelope.requestId();
         try {
             if (!(envelope.frame() instanceof Request request)) {
@@ -490,6 +500,7 @@ public final class RelayService implements AutoCloseable {
             connection.buckets().check(RateLimit.STRIKES_PER_CONNECTION);
         } catch (RateLimitExceededException abuse) {
             metrics.closedForAbuse();
+            connection.refuse();
             LOG.info("Closing a connection after repeated rejected frames");
             connection.sink().close(CLOSE_POLICY_VIOLATION, "too many rejected frames");
         }

@@ -216,8 +216,9 @@ public final class H2Database implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         executeShutdown(shutdown);
-        for (int i = done; i < batch.size(); i++) {
-            batch.get(i).result().complete(null);
+        batch.get(done).result().complete(null);
+        for (int i = done + 1; i < batch.size(); i++) {
+            batch.get(i).result().completeExceptionally(new StoreException("the relay database is closed", null));
         }
         for (Job<?> late; (late = jobs.poll()) != null; ) {
             late.result().completeExceptionally(new StoreException("the relay database is closed", null));

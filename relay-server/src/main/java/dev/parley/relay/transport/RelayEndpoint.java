@@ -1,5 +1,6 @@
 package dev.parley.relay.transport;
 
+import dev.parley.crypto.wire.FlushScope;
 import dev.parley.relay.core.ClientConnection;
 import dev.parley.relay.core.RelayService;
 import jakarta.websocket.CloseReason;
@@ -31,15 +32,18 @@ public final class RelayEndpoint extends Endpoint {
                 ? tyrus.getRemoteAddr() : "unknown";
         session.setMaxBinaryMessageBufferSize(sessionBufferBytes);
         session.setMaxTextMessageBufferSize(sessionBufferBytes);
-        ClientConnection connection = service.open(new TyrusFrameSink(session, address));
+        ClientConnection connection = service.open(new TyrusFrameSink(session, address, service.metrics()));
         if (connection == null) {
             return;
         }
         session.getUserProperties().put(CONNECTION, connection);
-        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) bytes -> service.receive(connection, bytes));
+        // Everything the relay writes while handling one message (answers, deliveries to other connections) leaves
+        // coalesced per connection when the handling ends.
+        session.addMessageHandler(byte[].class, (MessageHandler.Whole<byte[]>) bytes ->
+                FlushScope.run(() -> service.receive(connection, bytes)));
         // Text frames are not part of the protocol: they are decoded like binary ones and rejected as malformed.
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
-                service.receive(connection, text.getBytes(StandardCharsets.UTF_8)));
+                FlushScope.run(() -> service.receive(connection, text.getBytes(StandardCharsets.UTF_8))));
     }
 
     @Override

@@ -1,8 +1,11 @@
 package dev.parley.relay.transport;
 
 import dev.parley.crypto.wire.Envelope;
+import dev.parley.crypto.wire.FlushScope;
+import dev.parley.crypto.wire.FrameBatcher;
 import dev.parley.crypto.wire.FrameCodec;
 import dev.parley.relay.core.FrameSink;
+import dev.parley.relay.core.RelayMetrics;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
@@ -10,40 +13,65 @@ import java.nio.ByteBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Sends CBOR frames over one Tyrus session, asynchronously and in call order. */
-final class TyrusFrameSink implements FrameSink {
+/**
+ * Sends CBOR frames over one Tyrus session, asynchronously and in call order. Frames sent while a {@link FlushScope}
+ * is open on the calling thread (the relay handling one incoming message) wait for its end and leave coalesced into
+ * as few WebSocket messages as {@link FrameBatcher} allows; other frames leave at once, behind any waiting ones.
+ */
+final class TyrusFrameSink implements FrameSink, FlushScope.Flushable {
     private static final Logger LOG = LoggerFactory.getLogger(TyrusFrameSink.class);
 
     private final Session session;
     private final String remoteAddress;
     private final FrameCodec codec = FrameCodec.cbor();
+    private final FrameBatcher waiting = new FrameBatcher();
 
-    TyrusFrameSink(Session session, String remoteAddress) {
+    private final RelayMetrics metrics;
+
+    TyrusFrameSink(Session session, String remoteAddress, RelayMetrics metrics) {
         this.session = session;
         this.remoteAddress = remoteAddress;
+        this.metrics = metrics;
     }
 
     @Override
     public void send(Envelope envelope) {
         byte[] bytes = codec.encode(envelope);
         synchronized (this) {
-            if (!session.isOpen()) {
-                return;
-            }
+            waiting.add(bytes);
+        }
+        metrics.frameSent();
+        if (!FlushScope.defer(this)) {
+            flush();
+        }
+    }
+
+    @Override
+    public synchronized void flush() {
+        if (!session.isOpen()) {
+            waiting.clear();
+            return;
+        }
+        while (!waiting.isEmpty()) {
             try {
-                session.getAsyncRemote().sendBinary(ByteBuffer.wrap(bytes), result -> {
+                ByteBuffer message = ByteBuffer.wrap(waiting.nextMessage());
+                metrics.webSocketMessageSent();
+                session.getAsyncRemote().sendBinary(message, result -> {
                     if (!result.isOK()) {
                         LOG.debug("A frame could not be sent: {}", result.getException().toString());
                     }
                 });
             } catch (IllegalStateException e) {
                 LOG.debug("A frame could not be queued on a closing session: {}", e.getMessage());
+                waiting.clear();
             }
         }
     }
 
+    /** Writes what is waiting (the errors that explain the close, say), then closes. */
     @Override
     public void close(int closeCode, String reason) {
+        flush();
         try {
             session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(closeCode), reason));
         } catch (IOException | IllegalStateException e) {

@@ -242,7 +242,6 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (response instanceof Response.Authenticated) {
             c.online = true;
             failedAttempts = 0;
-            run(inboundThread, inbound::onPickupStarted);
             machine.transition(ConnectionStatus.AUTHENTICATING, ConnectionState.of(ConnectionStatus.ONLINE));
             LOG.info("online");
             int remaining = ((Response.Authenticated) response).oneTimePreKeysRemaining();
@@ -379,6 +378,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             c.deliveries.clear();
             return;
         }
+        c.pickupStarted();
         List<InboundHandler.Delivery> batch = new java.util.ArrayList<>();
         List<InboundHandler.Outcome> outcomes;
         InboundHandler.Delivery next;
@@ -407,14 +407,18 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             return;
         }
         int unconfirmed = 0;
+        List<Request.Ack> acks = new java.util.ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            InboundHandler.Delivery delivery = batch.get(i);
-            if (!outcomes.get(i).acknowledge()) {
+            if (outcomes.get(i).acknowledge()) {
+                acks.add(new Request.Ack(batch.get(i).relayMessageId()));
+            } else {
                 unconfirmed++;
-                continue;
             }
-            c.pendingAcks.incrementAndGet();
-            c.link.request(new Request.Ack(delivery.relayMessageId())).whenComplete((response, error) -> {
+        }
+        c.pendingAcks.addAndGet(acks.size());
+        List<java.util.concurrent.CompletableFuture<Response>> sent = acks.isEmpty() ? List.of() : c.link.requestAll(acks);
+        for (java.util.concurrent.CompletableFuture<Response> ack : sent) {
+            ack.whenComplete((response, error) -> {
                 if (error != null || !(response instanceof Response.Ok)) {
                     LOG.debug("ack not confirmed; the relay will redeliver and the dedupe absorbs it");
                 }
@@ -511,10 +515,24 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         volatile boolean batchFull;
         /** Closed by the heartbeat because no pong came within the timeout. */
         volatile boolean silenced;
+        /** Inbound thread only: whether the handler heard {@code onPickupStarted} for this login. */
+        private boolean pickupAnnounced;
         volatile Instant lastPong;
 
         Connection(RelayCredentials credentials) {
             this.credentials = credentials;
+        }
+
+        /**
+         * Inbound thread only: announces this login's pickup to the handler before its first delivery or queue-empty
+         * signal. Done here rather than when the login answer arrives, because the relay may send that answer, the
+         * queued deliveries and queue-empty in one WebSocket message, and the answer is handled on another thread.
+         */
+        void pickupStarted() {
+            if (!pickupAnnounced) {
+                pickupAnnounced = true;
+                inbound.onPickupStarted();
+            }
         }
 
         @Override
@@ -527,6 +545,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                 run(inboundThread, () -> drainDeliveries(this));
             } else if (push instanceof Push.QueueEmpty) {
                 run(inboundThread, () -> {
+                    pickupStarted();
                     inbound.onQueueDrained();
                     queueEmpty = true;
                     signal();

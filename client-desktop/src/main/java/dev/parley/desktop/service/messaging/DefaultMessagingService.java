@@ -220,6 +220,17 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     @Override
+    public List<Message> historyAfter(String contactName, MessageCursor after, int limit) throws ServiceException {
+        checkLimit(limit);
+        try {
+            return storage().transactions().transactionWithResult(true,
+                    txn -> storage().messages().pageAfter(txn, new ConversationId(contactName), after, limit));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the history", e);
+        }
+    }
+
+    @Override
     public List<Message> search(String query, Optional<String> contactName, int limit) throws ServiceException {
         checkLimit(limit);
         try {

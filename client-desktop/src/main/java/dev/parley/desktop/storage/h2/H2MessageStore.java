@@ -232,6 +232,49 @@ final class H2MessageStore implements MessageStore {
         }
     }
 
+    /**
+     * H2 cannot read {@code messages_history (conversation_id, seq DESC)} backwards, so it sorts the matches of a
+     * newer-than query. The sort is kept small by asking for a window of sequence numbers at a time, growing the
+     * window fourfold while it holds too few of the conversation's messages: the rows read stay proportional to the
+     * page (plus the windows that turned out sparse), not to everything newer than the cursor.
+     */
+    @Override
+    public List<Message> pageAfter(Transaction txn, ConversationId conversation, MessageCursor after, int limit)
+            throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        StoreArguments.checkLimit(limit);
+        try {
+            long newest;
+            try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM messages");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                newest = rs.getLong(1);
+            }
+            List<Message> messages = new ArrayList<>();
+            long lower = after.sequence();
+            long window = 2L * limit;
+            try (PreparedStatement ps = c.prepareStatement(PAGE_AFTER_SQL)) {
+                while (messages.size() < limit && lower < newest) {
+                    long upper = newest - lower <= window ? newest : lower + window;
+                    ps.setString(1, conversation.value());
+                    ps.setLong(2, lower);
+                    ps.setLong(3, upper);
+                    ps.setInt(4, limit - messages.size());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            messages.add(read(rs));
+                        }
+                    }
+                    lower = upper;
+                    window = Math.min(window * 4, Long.MAX_VALUE / 8);
+                }
+            }
+            return messages;
+        } catch (SQLException e) {
+            throw Sql.failure("reading newer history", e);
+        }
+    }
+
     @Override
     public int unreadCount(Transaction txn, ConversationId conversation) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
@@ -311,6 +354,10 @@ final class H2MessageStore implements MessageStore {
     /** Parameters: conversation, before-sequence, limit. */
     static final String PAGE_SQL = "SELECT " + COLUMNS + " FROM messages m "
             + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.conversation_id, m.seq DESC LIMIT ?";
+
+    /** Parameters: conversation, after-sequence (exclusive), up-to-sequence (inclusive), limit. Oldest first. */
+    static final String PAGE_AFTER_SQL = "SELECT " + COLUMNS + " FROM messages m "
+            + "WHERE m.conversation_id = ? AND m.seq > ? AND m.seq <= ? ORDER BY m.conversation_id, m.seq LIMIT ?";
 
     /** Parameters: the words (driving word first), the conversation if {@code within}, the limit. */
     static String searchSql(int words, boolean within) {

@@ -142,6 +142,23 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
     }
 
     @Override
+    public List<Message> pageAfter(Transaction txn, ConversationId conversation, MessageCursor after, int limit)
+            throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        StoreArguments.checkLimit(limit);
+        List<Message> page = new ArrayList<>();
+        for (Message m : bySequence.tailMap(after.sequence(), false).values()) {
+            if (page.size() == limit) {
+                break;
+            }
+            if (m.conversationId().equals(conversation)) {
+                page.add(m);
+            }
+        }
+        return page;
+    }
+
+    @Override
     public int unreadCount(Transaction txn, ConversationId conversation) throws StorageException {
         InMemoryTransaction.check(txn, manager, false);
         return (int) bySequence.values().stream()

@@ -50,6 +50,14 @@ public final class UiServices {
                 page.nextBefore().map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty()));
     }
 
+    /**
+     * The messages after {@code after} (a {@link MessageView#position()}), oldest first; fewer than {@code pageSize}
+     * means the newest message is among them.
+     */
+    public List<MessageView> newer(String contact, int pageSize, long after) throws ServiceException {
+        return messaging.historyAfter(contact, new MessageCursor(after), pageSize).stream().map(UiServices::view).toList();
+    }
+
     public MessageView send(String contact, String text) throws ServiceException {
         return view(messaging.send(contact, text));
     }

@@ -3,7 +3,11 @@ package dev.parley.desktop.ui.main;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.TimeLabels;
 import dev.parley.desktop.ui.common.UserMessages;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableStringValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -16,9 +20,14 @@ import javafx.scene.layout.VBox;
 
 /** Renders a {@link ChatRow}: a bubble with time and status ticks, a day divider, or the unread marker. */
 final class ChatRowCell extends ListCell<ChatRow> {
+    private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
     private final TimeLabels times;
     private final UserMessages messages;
     private final Consumer<MessageView> retry;
+    private final ObservableStringValue highlighted;
+    /** The style of the bubble as last set (direction, group start, failed), or -1. */
+    private int shownLook = -1;
+    private final Tooltip tickTip = new Tooltip();
 
     private final Label text = new Label();
     private final Label meta = new Label();
@@ -31,10 +40,19 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final Label markerLabel = new Label();
     private final HBox marker;
 
-    ChatRowCell(TimeLabels times, UserMessages messages, Consumer<MessageView> retry) {
+    ChatRowCell(TimeLabels times, UserMessages messages, Consumer<MessageView> retry,
+                ObservableStringValue highlighted) {
         this.times = times;
         this.messages = messages;
         this.retry = retry;
+        this.highlighted = highlighted;
+        highlighted.addListener((obs, was, now) -> showHighlight());
+        tick.setTooltip(tickTip);
+        retryLink.setOnAction(e -> {
+            if (getItem() instanceof ChatRow.MessageRow) {
+                retry.accept(((ChatRow.MessageRow) getItem()).message());
+            }
+        });
         text.getStyleClass().add("bubble-text");
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
@@ -44,6 +62,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
         retryLink.setText(messages.get("main.retry"));
         HBox metaRow = new HBox(4, retryLink, meta, tick);
         metaRow.setAlignment(Pos.CENTER_RIGHT);
+        metaRow.setMinWidth(Region.USE_PREF_SIZE);
         bubble = new VBox(2, text, metaRow);
         bubble.getStyleClass().add("bubble");
         bubble.setMaxWidth(520);
@@ -64,6 +83,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
     @Override
     protected void updateItem(ChatRow row, boolean empty) {
         super.updateItem(row, empty);
+        showHighlight();
         if (empty || row == null) {
             setGraphic(null);
             return;
@@ -85,31 +105,49 @@ final class ChatRowCell extends ListCell<ChatRow> {
         boolean out = m.outgoing();
         text.setText(m.text());
         meta.setText(times.time(m.sentAt()));
-        bubble.getStyleClass().setAll("bubble", out ? "outgoing" : "incoming");
-        if (row.firstOfGroup()) {
-            bubble.getStyleClass().add(out ? "first-outgoing" : "first-incoming");
-        }
-        bubbleRow.setAlignment(out ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-        bubbleRow.setPadding(new javafx.geometry.Insets(row.firstOfGroup() ? 6 : 0, out ? 0 : 80, 0, out ? 80 : 0));
         boolean failed = m.status() == MessageView.Status.FAILED;
-        if (failed) {
-            bubble.getStyleClass().add("failed");
+        // Style class changes re-run CSS on the bubble's subtree: change them only when the look changes.
+        int look = (out ? 1 : 0) | (row.firstOfGroup() ? 2 : 0) | (failed ? 4 : 0);
+        if (look != shownLook) {
+            shownLook = look;
+            List<String> classes = new ArrayList<>(4);
+            classes.add("bubble");
+            classes.add(out ? "outgoing" : "incoming");
+            if (row.firstOfGroup()) {
+                classes.add(out ? "first-outgoing" : "first-incoming");
+            }
+            if (failed) {
+                classes.add("failed");
+            }
+            bubble.getStyleClass().setAll(classes);
+            bubbleRow.setAlignment(out ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            bubbleRow.setPadding(new javafx.geometry.Insets(row.firstOfGroup() ? 6 : 0, out ? 0 : 80, 0, out ? 80 : 0));
         }
         retryLink.setVisible(failed && out);
         retryLink.setManaged(failed && out);
-        retryLink.setOnAction(e -> retry.accept(m));
         tick.setVisible(out);
         tick.setManaged(out);
-        tick.getStyleClass().setAll("bubble-meta", "tick");
         if (out) {
             tick.setText(tickFor(m.status()));
-            if (m.status() == MessageView.Status.READ) {
-                tick.getStyleClass().add("read");
+            boolean read = m.status() == MessageView.Status.READ;
+            if (read != tick.getStyleClass().contains("read")) {
+                if (read) {
+                    tick.getStyleClass().add("read");
+                } else {
+                    tick.getStyleClass().remove("read");
+                }
             }
             String tip = messages.get("state." + m.status().name())
                     + m.failure().map(r -> ": " + r).orElse("");
-            tick.setTooltip(new Tooltip(tip));
+            tickTip.setText(tip);
         }
+    }
+
+    private void showHighlight() {
+        ChatRow row = getItem();
+        boolean on = row instanceof ChatRow.MessageRow && !isEmpty()
+                && ((ChatRow.MessageRow) row).id().equals(highlighted.get());
+        bubble.pseudoClassStateChanged(HIGHLIGHT, on);
     }
 
     /** The status glyphs: a clock while sending, one tick when the relay has it, two when delivered or read. */

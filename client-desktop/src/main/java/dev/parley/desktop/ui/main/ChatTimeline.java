@@ -98,6 +98,119 @@ public final class ChatTimeline {
         return result;
     }
 
+    /**
+     * Inserts an older page ({@code olderNewestFirst}) at the top of {@code rows}, in place: the existing top divider
+     * goes when the older page ends on the same day, and the old top bubble's grouping is recomputed.
+     *
+     * @return how many rows the top grew by (the view scrolls down by that much to keep its place)
+     */
+    public int prependTo(List<ChatRow> rows, List<MessageView> olderNewestFirst) {
+        if (olderNewestFirst.isEmpty()) {
+            return 0;
+        }
+        int before = rows.size();
+        List<ChatRow> older = rows(olderNewestFirst, false);
+        MessageView lastOlder = lastMessage(older);
+        if (!rows.isEmpty() && rows.get(0) instanceof ChatRow.DayDivider
+                && ((ChatRow.DayDivider) rows.get(0)).day().equals(dayOf(lastOlder))) {
+            rows.remove(0);
+            if (!rows.isEmpty() && rows.get(0) instanceof ChatRow.MessageRow) {
+                MessageView top = ((ChatRow.MessageRow) rows.get(0)).message();
+                boolean first = top.outgoing() != lastOlder.outgoing();
+                if (first != ((ChatRow.MessageRow) rows.get(0)).firstOfGroup()) {
+                    rows.set(0, new ChatRow.MessageRow(top, first));
+                }
+            }
+        }
+        rows.addAll(0, older);
+        return rows.size() - before;
+    }
+
+    /** Appends newer messages ({@code newerOldestFirst}) at the end of {@code rows}, in place. */
+    public void appendTo(List<ChatRow> rows, List<MessageView> newerOldestFirst) {
+        List<ChatRow> added = new ArrayList<>(newerOldestFirst.size() + 4);
+        MessageView last = lastMessage(rows);
+        for (MessageView m : newerOldestFirst) {
+            boolean newDay = last == null || !dayOf(last).equals(dayOf(m));
+            if (newDay) {
+                added.add(new ChatRow.DayDivider(dayOf(m)));
+            }
+            boolean first = newDay || last.outgoing() != m.outgoing() || lastRowIsNotMessage(rows, added);
+            added.add(new ChatRow.MessageRow(m, first));
+            last = m;
+        }
+        rows.addAll(added);
+    }
+
+    private static boolean lastRowIsNotMessage(List<ChatRow> rows, List<ChatRow> added) {
+        ChatRow last = !added.isEmpty() ? added.get(added.size() - 1) : rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        return !(last instanceof ChatRow.MessageRow);
+    }
+
+    /** How many message bubbles {@code rows} holds. */
+    public static int messageCount(List<ChatRow> rows) {
+        int n = 0;
+        for (ChatRow r : rows) {
+            if (r instanceof ChatRow.MessageRow) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Drops the {@code count} newest bubbles from the end of {@code rows} (and the dividers or marker left without a
+     * bubble below them), in place. Rows above stay where they are.
+     */
+    public static void dropNewest(List<ChatRow> rows, int count) {
+        int cut = rows.size();
+        int dropped = 0;
+        while (cut > 0 && dropped < count) {
+            cut--;
+            if (rows.get(cut) instanceof ChatRow.MessageRow) {
+                dropped++;
+            }
+        }
+        while (cut > 0 && !(rows.get(cut - 1) instanceof ChatRow.MessageRow)) {
+            cut--;
+        }
+        if (cut < rows.size()) {
+            rows.subList(cut, rows.size()).clear();
+        }
+    }
+
+    /**
+     * Drops the {@code count} oldest bubbles from the top of {@code rows}, in place; the new top bubble gets its day
+     * divider and starts a group.
+     *
+     * @return how many rows the top shrank by (the view scrolls up by that much to keep its place)
+     */
+    public int dropOldest(List<ChatRow> rows, int count) {
+        int before = rows.size();
+        int cut = 0;
+        int dropped = 0;
+        while (cut < rows.size() && dropped < count) {
+            if (rows.get(cut) instanceof ChatRow.MessageRow) {
+                dropped++;
+            }
+            cut++;
+        }
+        while (cut < rows.size() && !(rows.get(cut) instanceof ChatRow.MessageRow)
+                && !(rows.get(cut) instanceof ChatRow.DayDivider)) {
+            cut++;
+        }
+        if (cut == 0) {
+            return 0;
+        }
+        rows.subList(0, cut).clear();
+        if (!rows.isEmpty() && rows.get(0) instanceof ChatRow.MessageRow) {
+            MessageView top = ((ChatRow.MessageRow) rows.get(0)).message();
+            rows.set(0, new ChatRow.MessageRow(top, true));
+            rows.add(0, new ChatRow.DayDivider(dayOf(top)));
+        }
+        return before - rows.size();
+    }
+
     private static MessageView lastMessage(List<ChatRow> rows) {
         for (int i = rows.size() - 1; i >= 0; i--) {
             if (rows.get(i) instanceof ChatRow.MessageRow) {

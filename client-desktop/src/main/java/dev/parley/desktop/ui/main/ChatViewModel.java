@@ -31,7 +31,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The open conversation: rows (bubbles, day dividers, unread marker) loaded a page at a time, newest page first and
- * older pages on demand; the composer draft; the contact's trust (an identity-key change blocks sending until
+ * older pages on demand, or around a search result with newer pages on demand. At most {@link #WINDOW_MESSAGES}
+ * bubbles are held: loading a page at one end drops the far end (it is loaded again when scrolled back to), so a
+ * 100,000-message conversation costs the same memory and list work as a short one. The composer draft; the contact's trust (an identity-key change blocks sending until
  * acknowledged) and typing indicator. Observable state only; no {@code Stage} or {@code Node}.
  *
  * <p>All methods are called on the UI thread; service calls run through {@link BackgroundTasks}.
@@ -39,6 +41,8 @@ import javafx.collections.ObservableList;
 public final class ChatViewModel {
     /** Messages per history page. The list is virtualized, so a page only needs to fill a screen or two. */
     public static final int PAGE_SIZE = 60;
+    /** The most bubbles held at once: four pages, many screens' worth. */
+    public static final int WINDOW_MESSAGES = 4 * PAGE_SIZE;
 
     private final UiServices services;
     private final BackgroundTasks tasks;
@@ -50,6 +54,10 @@ public final class ChatViewModel {
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
     private final ReadOnlyBooleanWrapper typing = new ReadOnlyBooleanWrapper(this, "typing");
     private final ReadOnlyBooleanWrapper loadingOlder = new ReadOnlyBooleanWrapper(this, "loadingOlder");
+    private final ReadOnlyBooleanWrapper loadingNewer = new ReadOnlyBooleanWrapper(this, "loadingNewer");
+    private final ReadOnlyStringWrapper highlighted = new ReadOnlyStringWrapper(this, "highlighted", "");
+    private final ObjectProperty<IntConsumer> onDroppedTop = new SimpleObjectProperty<>(this, "onDroppedTop");
+    private final ObjectProperty<IntConsumer> onScrollToRow = new SimpleObjectProperty<>(this, "onScrollToRow");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanProperty windowActive = new SimpleBooleanProperty(this, "windowActive", true);
     private final BooleanProperty sendTypingIndicators = new SimpleBooleanProperty(this, "sendTypingIndicators", true);
@@ -68,6 +76,8 @@ public final class ChatViewModel {
     private final java.util.Map<String, List<Function<Boolean, MessageView.Status>>> early = new java.util.HashMap<>();
     private static final int MAX_EARLY = 256;
     private OptionalLong olderCursor = OptionalLong.empty();
+    /** The newest loaded message's position while newer messages exist that are not loaded (after a search jump). */
+    private OptionalLong newerCursor = OptionalLong.empty();
     private boolean sentTyping;
     private long generation;
 
@@ -101,6 +111,25 @@ public final class ChatViewModel {
 
     public ReadOnlyBooleanProperty loadingOlderProperty() {
         return loadingOlder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingNewerProperty() {
+        return loadingNewer.getReadOnlyProperty();
+    }
+
+    /** The id of the message a search jump landed on, shown highlighted until {@link #clearHighlight()}; or "". */
+    public ReadOnlyStringProperty highlightedProperty() {
+        return highlighted.getReadOnlyProperty();
+    }
+
+    /** Called with the number of rows removed at the top after a newer page loaded, so the view keeps its place. */
+    public ObjectProperty<IntConsumer> onDroppedTopProperty() {
+        return onDroppedTop;
+    }
+
+    /** Called with the row index a search jump landed on, so the view scrolls it into the middle. */
+    public ObjectProperty<IntConsumer> onScrollToRowProperty() {
+        return onScrollToRow;
     }
 
     public ReadOnlyStringProperty errorProperty() {
@@ -151,26 +180,91 @@ public final class ChatViewModel {
         return olderCursor.isPresent();
     }
 
+    /** Whether newer messages exist below the loaded ones (after a search jump or after scrolling far back). */
+    public boolean hasNewer() {
+        return newerCursor.isPresent();
+    }
+
     /** Opens the conversation with {@code c}: loads its newest page and marks it read. */
     public void open(ContactView c) {
+        long gen = reset(c);
+        loadNewest(c, gen, true);
+    }
+
+    /**
+     * Opens the conversation of a search result positioned at {@code target}: the page up to and including it and
+     * the page after it, the target highlighted and scrolled to; newer pages load on demand when scrolling down.
+     */
+    public void openAt(ContactView c, MessageView target) {
+        if (!c.username().equals(target.contact())) {
+            throw new IllegalArgumentException("the message is not in this conversation");
+        }
+        long gen = reset(c);
+        long position = target.position();
+        tasks.run(() -> new Around(services.history(c.username(), PAGE_SIZE, OptionalLong.of(position + 1)),
+                services.newer(c.username(), PAGE_SIZE, position)), around -> {
+            if (gen != generation) {
+                return;
+            }
+            List<MessageView> newestFirst = new java.util.ArrayList<>(around.after());
+            java.util.Collections.reverse(newestFirst);
+            newestFirst.addAll(around.before().newestFirst());
+            rows.setAll(timeline.rows(newestFirst, false));
+            olderCursor = around.before().older();
+            newerCursor = around.after().size() < PAGE_SIZE ? OptionalLong.empty()
+                    : OptionalLong.of(around.after().get(around.after().size() - 1).position());
+            highlighted.set(target.id());
+            int index = indexOf(target.id());
+            IntConsumer callback = onScrollToRow.get();
+            if (callback != null && index >= 0) {
+                callback.accept(index);
+            }
+            markReadIfActive(newestFirst);
+        }, this::fail);
+    }
+
+    /** Ends the search-jump highlight. */
+    public void clearHighlight() {
+        highlighted.set("");
+    }
+
+    private long reset(ContactView c) {
         long gen = ++generation;
         contact.set(c);
         rows.clear();
         early.clear();
         typing.set(false);
         error.set("");
+        highlighted.set("");
         olderCursor = OptionalLong.empty();
+        newerCursor = OptionalLong.empty();
+        loadingOlder.set(false);
+        loadingNewer.set(false);
         sentTyping = false;
         draft.set("");
+        return gen;
+    }
+
+    private void loadNewest(ContactView c, long gen, boolean markUnread) {
         tasks.run(() -> services.history(c.username(), PAGE_SIZE, OptionalLong.empty()), page -> {
             if (gen != generation) {
                 return;
             }
-            rows.setAll(timeline.rows(page.newestFirst(), true));
+            rows.setAll(timeline.rows(page.newestFirst(), markUnread));
             olderCursor = page.older();
+            newerCursor = OptionalLong.empty();
             scrollToEnd();
             markReadIfActive(page.newestFirst());
         }, this::fail);
+    }
+
+    private int indexOf(String messageId) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) instanceof ChatRow.MessageRow && ((ChatRow.MessageRow) rows.get(i)).id().equals(messageId)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Closes the conversation (for example after locking). */
@@ -180,6 +274,8 @@ public final class ChatViewModel {
         rows.clear();
         early.clear();
         olderCursor = OptionalLong.empty();
+        newerCursor = OptionalLong.empty();
+        highlighted.set("");
     }
 
     /** Loads the next older page, if there is one and none is loading; the view calls this near the top. */
@@ -196,17 +292,72 @@ public final class ChatViewModel {
             if (gen != generation) {
                 return;
             }
-            int before = rows.size();
-            rows.setAll(timeline.prepend(List.copyOf(rows), page.newestFirst()));
+            int excess = ChatTimeline.messageCount(rows) + page.newestFirst().size() - WINDOW_MESSAGES;
+            if (excess > 0) {
+                ChatTimeline.dropNewest(rows, excess);
+                newerCursor = OptionalLong.of(newestLoaded().position());
+            }
+            int added = timeline.prependTo(rows, page.newestFirst());
             olderCursor = page.older();
             IntConsumer callback = onPrepended.get();
             if (callback != null) {
-                callback.accept(rows.size() - before);
+                callback.accept(added);
             }
         }, e -> {
             loadingOlder.set(false);
             fail(e);
         });
+    }
+
+    /** Loads the next newer page, if newer messages are not loaded and none is loading; the view calls this near the bottom. */
+    public void loadNewer() {
+        ContactView c = contact.get();
+        if (c == null || newerCursor.isEmpty() || loadingNewer.get()) {
+            return;
+        }
+        long gen = generation;
+        long after = newerCursor.getAsLong();
+        loadingNewer.set(true);
+        tasks.run(() -> services.newer(c.username(), PAGE_SIZE, after), page -> {
+            loadingNewer.set(false);
+            if (gen != generation) {
+                return;
+            }
+            timeline.appendTo(rows, page);
+            newerCursor = page.size() < PAGE_SIZE ? OptionalLong.empty()
+                    : OptionalLong.of(page.get(page.size() - 1).position());
+            int excess = ChatTimeline.messageCount(rows) - WINDOW_MESSAGES;
+            if (excess > 0) {
+                int removed = timeline.dropOldest(rows, excess);
+                olderCursor = OptionalLong.of(oldestLoaded().position());
+                IntConsumer callback = onDroppedTop.get();
+                if (callback != null) {
+                    callback.accept(removed);
+                }
+            }
+            markReadIfActive(page);
+        }, e -> {
+            loadingNewer.set(false);
+            fail(e);
+        });
+    }
+
+    private MessageView newestLoaded() {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i) instanceof ChatRow.MessageRow) {
+                return ((ChatRow.MessageRow) rows.get(i)).message();
+            }
+        }
+        throw new IllegalStateException("no message loaded");
+    }
+
+    private MessageView oldestLoaded() {
+        for (ChatRow row : rows) {
+            if (row instanceof ChatRow.MessageRow) {
+                return ((ChatRow.MessageRow) row).message();
+            }
+        }
+        throw new IllegalStateException("no message loaded");
     }
 
     /** Sends the draft (Enter in the composer). Does nothing when {@link #canSendBinding()} is false. */
@@ -231,7 +382,9 @@ public final class ChatViewModel {
         long gen = generation;
         error.set("");
         tasks.run(() -> services.send(c.username(), text), sent -> {
-            if (gen == generation) {
+            if (gen == generation && newerCursor.isPresent()) {
+                loadNewest(c, ++generation, false);
+            } else if (gen == generation) {
                 appendOrUpdate(sent);
             }
             java.util.function.Consumer<MessageView> callback = onSent.get();
@@ -257,6 +410,9 @@ public final class ChatViewModel {
             return;
         }
         typing.set(false);
+        if (newerCursor.isPresent()) {
+            return;
+        }
         appendOrUpdate(message);
         markReadIfActive(List.of(message));
     }
@@ -329,6 +485,15 @@ public final class ChatViewModel {
         }
         early.remove(message.id());
         rows.addAll(timeline.append(rows, shown));
+        int excess = ChatTimeline.messageCount(rows) - WINDOW_MESSAGES - PAGE_SIZE;
+        if (excess > 0) {
+            int removed = timeline.dropOldest(rows, excess + PAGE_SIZE);
+            olderCursor = OptionalLong.of(oldestLoaded().position());
+            IntConsumer callback = onDroppedTop.get();
+            if (callback != null) {
+                callback.accept(removed);
+            }
+        }
         scrollToEnd();
     }
 
@@ -378,6 +543,9 @@ public final class ChatViewModel {
         if (r != null) {
             r.run();
         }
+    }
+
+    private record Around(UiServices.Page before, List<MessageView> after) {
     }
 
     private void fail(Exception e) {

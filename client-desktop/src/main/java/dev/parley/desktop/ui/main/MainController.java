@@ -24,6 +24,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -36,6 +37,11 @@ import javafx.scene.shape.Circle;
 /** Glue between {@code main.fxml} and {@link MainViewModel}: the conversation list, the open chat, search. */
 public final class MainController {
     private static final PseudoClass RECEIVING = PseudoClass.getPseudoClass("receiving");
+    /** Rows from either end of the loaded window at which the next page is requested. */
+    static final int PREFETCH_ROWS = 30;
+    /** Rows shown above a search result the chat jumped to. */
+    private static final int ROWS_ABOVE_JUMP = 3;
+    private static final javafx.util.Duration HIGHLIGHT_TIME = javafx.util.Duration.seconds(2.5);
     private final MainViewModel vm;
     private final Navigator navigator;
     private final Dialogs dialogs;
@@ -203,11 +209,18 @@ public final class MainController {
         empty.setMaxWidth(320);
         chatList.setPlaceholder(empty);
         chatList.setItems(chat.rows());
-        chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry));
+        chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry, chat.highlightedProperty()));
         chatList.setFocusTraversable(false);
         chat.onScrollToEndProperty().set(() -> Platform.runLater(() -> chatList.scrollTo(chatList.getItems().size() - 1)));
-        chat.onPrependedProperty().set(added -> chatList.scrollTo(added));
-        chatList.skinProperty().addListener((obs, was, skin) -> watchScrollTop());
+        chat.onPrependedProperty().set(this::keepPlace);
+        chat.onDroppedTopProperty().set(removed -> keepPlace(-removed));
+        javafx.animation.PauseTransition highlightTimeout = new javafx.animation.PauseTransition(HIGHLIGHT_TIME);
+        highlightTimeout.setOnFinished(e -> chat.clearHighlight());
+        chat.onScrollToRowProperty().set(index -> {
+            chatList.scrollTo(Math.max(0, index - ROWS_ABOVE_JUMP));
+            highlightTimeout.playFromStart();
+        });
+        chatList.skinProperty().addListener((obs, was, skin) -> watchScroll());
         chatError.textProperty().bind(chat.errorProperty());
         chatError.visibleProperty().bind(chat.errorProperty().isNotEmpty());
 
@@ -235,17 +248,45 @@ public final class MainController {
         identityText.setText(messages.get("main.identityChanged", contact.username()));
     }
 
-    private void watchScrollTop() {
+    /**
+     * Loads pages before the user reaches either end: older when the first visible row is within
+     * {@link #PREFETCH_ROWS} of the top, newer when the last is within that of the bottom (after a search jump).
+     */
+    private void watchScroll() {
         for (Node n : chatList.lookupAll(".scroll-bar")) {
             if (n instanceof ScrollBar && ((ScrollBar) n).getOrientation() == Orientation.VERTICAL) {
-                ScrollBar bar = (ScrollBar) n;
-                bar.valueProperty().addListener((obs, was, now) -> {
-                    if (now.doubleValue() <= bar.getMin() + 0.02 * (bar.getMax() - bar.getMin()) && vm.chat().hasOlder()) {
-                        vm.chat().loadOlder();
-                    }
-                });
+                ((ScrollBar) n).valueProperty().addListener((obs, was, now) -> prefetch());
             }
         }
+    }
+
+    private void prefetch() {
+        VirtualFlow<?> flow = flow();
+        if (flow == null || flow.getFirstVisibleCell() == null) {
+            return;
+        }
+        ChatViewModel chat = vm.chat();
+        if (chat.hasOlder() && flow.getFirstVisibleCell().getIndex() < PREFETCH_ROWS) {
+            chat.loadOlder();
+        }
+        if (chat.hasNewer() && flow.getLastVisibleCell().getIndex() >= chatList.getItems().size() - PREFETCH_ROWS) {
+            chat.loadNewer();
+        }
+    }
+
+    /** Keeps the row at the top of the viewport in place after {@code shift} rows were inserted (or removed) above it. */
+    private void keepPlace(int shift) {
+        VirtualFlow<?> flow = flow();
+        if (flow == null || flow.getFirstVisibleCell() == null) {
+            chatList.scrollTo(Math.max(0, shift));
+            return;
+        }
+        chatList.scrollTo(Math.max(0, flow.getFirstVisibleCell().getIndex() + shift));
+    }
+
+    private VirtualFlow<?> flow() {
+        Node n = chatList.lookup(".virtual-flow");
+        return n instanceof VirtualFlow ? (VirtualFlow<?>) n : null;
     }
 
     private void composerKey(KeyEvent e) {
@@ -276,8 +317,7 @@ public final class MainController {
         searchEmpty.visibleProperty().bind(search.searchedProperty().and(Bindings.isEmpty(search.results())));
         searchResults.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                vm.conversations().filterProperty().set("");
-                vm.conversations().selectedProperty().set(now.contact());
+                vm.openSearchResult(now);
             }
         });
     }

@@ -57,6 +57,9 @@ public final class MainViewModel {
     private final BooleanProperty notificationText = new SimpleBooleanProperty(this, "notificationText", false);
     private final List<AutoCloseable> subscriptions = new ArrayList<>();
 
+    /** The search result to open at when the selection changes next; null for the newest page. */
+    private MessageView jumpTo;
+
     public MainViewModel(Callable<String> ownUsername, ObservableValue<ConnectionState> connection, EventBus bus,
                          BackgroundTasks tasks, ConnectionBanner banner, PickupBanner pickup,
                          NotificationPolicy notifications,
@@ -204,14 +207,34 @@ public final class MainViewModel {
         chat.contactChanged(contact);
     }
 
+    /**
+     * Opens the conversation of a search result positioned at that message (see {@link ChatViewModel#openAt}); the
+     * conversation list selects it.
+     */
+    public void openSearchResult(MessageView result) {
+        conversations.filterProperty().set("");
+        jumpTo = result;
+        if (result.contact().equals(conversations.selectedProperty().get())) {
+            openSelected(result.contact());
+        } else {
+            conversations.selectedProperty().set(result.contact());
+        }
+    }
+
     private void openSelected(String name) {
+        MessageView jump = jumpTo;
+        jumpTo = null;
         if (name == null) {
             chat.close();
             return;
         }
         conversations.allItems().stream().filter(i -> i.username().equals(name)).findFirst()
                 .ifPresent(item -> {
-                    chat.open(item.contact());
+                    if (jump != null && jump.contact().equals(name)) {
+                        chat.openAt(item.contact(), jump);
+                    } else {
+                        chat.open(item.contact());
+                    }
                     if (windowFocused.get()) {
                         conversations.conversationRead(name);
                     }

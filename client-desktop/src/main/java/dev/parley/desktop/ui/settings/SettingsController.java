@@ -25,6 +25,8 @@ public final class SettingsController {
     @FXML private TextField relay;
     @FXML private VBox embeddedBox;
     @FXML private TextField embeddedRelay;
+    @FXML private VBox fingerprintBox;
+    @FXML private TextField embeddedFingerprint;
     @FXML private CheckBox readReceipts;
     @FXML private CheckBox typingIndicators;
     @FXML private CheckBox notifications;
@@ -49,6 +51,9 @@ public final class SettingsController {
         embeddedRelay.textProperty().bind(vm.embeddedRelayProperty());
         embeddedBox.visibleProperty().bind(vm.embeddedRelayProperty().isNotEmpty());
         embeddedBox.managedProperty().bind(embeddedBox.visibleProperty());
+        embeddedFingerprint.textProperty().bind(vm.embeddedFingerprintProperty());
+        fingerprintBox.visibleProperty().bind(vm.embeddedFingerprintProperty().isNotEmpty());
+        fingerprintBox.managedProperty().bind(fingerprintBox.visibleProperty());
         readReceipts.selectedProperty().bindBidirectional(vm.readReceiptsProperty());
         typingIndicators.selectedProperty().bindBidirectional(vm.typingIndicatorsProperty());
         notifications.selectedProperty().bindBidirectional(vm.notificationsProperty());

@@ -14,8 +14,8 @@ public interface SettingsGateway {
     /** The relay this profile uses, as a URI. */
     String relayAddress() throws ServiceException;
 
-    /** The address others on this computer use to reach the relay this profile runs, if it runs one. */
-    Optional<String> embeddedRelayAddress();
+    /** The relay this profile runs on this computer, if it runs one. */
+    Optional<EmbeddedRelay> embeddedRelay();
 
     /**
      * Re-keys the profile.

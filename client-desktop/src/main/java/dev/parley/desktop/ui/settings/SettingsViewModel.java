@@ -6,6 +6,7 @@ import dev.parley.desktop.ui.common.UserMessages;
 import dev.parley.desktop.ui.unlock.PassphraseStrength;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -37,6 +38,7 @@ public final class SettingsViewModel {
     private final IntegerProperty autoLockMinutes = new SimpleIntegerProperty(this, "autoLockMinutes");
     private final ReadOnlyStringWrapper relay = new ReadOnlyStringWrapper(this, "relay", "");
     private final ReadOnlyStringWrapper embeddedRelay = new ReadOnlyStringWrapper(this, "embeddedRelay", "");
+    private final ReadOnlyStringWrapper embeddedFingerprint = new ReadOnlyStringWrapper(this, "embeddedFingerprint", "");
     private final StringProperty currentPassphrase = new SimpleStringProperty(this, "currentPassphrase", "");
     private final StringProperty newPassphrase = new SimpleStringProperty(this, "newPassphrase", "");
     private final ReadOnlyStringWrapper passphraseResult = new ReadOnlyStringWrapper(this, "passphraseResult", "");
@@ -92,6 +94,11 @@ public final class SettingsViewModel {
         return embeddedRelay.getReadOnlyProperty();
     }
 
+    /** The TLS certificate fingerprint of the relay this profile runs; empty when it runs none or without TLS. */
+    public ReadOnlyStringProperty embeddedFingerprintProperty() {
+        return embeddedFingerprint.getReadOnlyProperty();
+    }
+
     public StringProperty currentPassphraseProperty() {
         return currentPassphrase;
     }
@@ -127,7 +134,9 @@ public final class SettingsViewModel {
 
     /** Loads the current values. */
     public void load() {
-        embeddedRelay.set(gateway.embeddedRelayAddress().orElse(""));
+        Optional<EmbeddedRelay> hosted = gateway.embeddedRelay();
+        embeddedRelay.set(hosted.map(EmbeddedRelay::address).orElse(""));
+        embeddedFingerprint.set(hosted.flatMap(EmbeddedRelay::fingerprint).orElse(""));
         tasks.run(() -> new Loaded(gateway.load(), gateway.relayAddress()), loaded -> {
             loading = true;
             try {

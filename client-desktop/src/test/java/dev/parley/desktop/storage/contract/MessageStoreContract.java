@@ -12,6 +12,7 @@ import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessagePage;
 import dev.parley.desktop.storage.MessageState;
+import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.StateUpdate;
 import java.util.ArrayList;
@@ -133,6 +134,62 @@ public abstract class MessageStoreContract extends StorageContract {
                 .messages()).isEmpty();
         assertThatThrownBy(() -> read((Transaction txn) -> storage.messages().page(txn, BOB, Optional.empty(), 0)))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void pagesAfterACursorAreOldestFirstAndStopAtTheNewest() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            insert(incoming("b" + i, BOB, "message " + i, i));
+            insert(incoming("c" + i, CAROL, "other " + i, i));
+        }
+        Message b4 = read((Transaction txn) -> storage.messages().find(txn, new MessageId("b4"))).orElseThrow();
+        List<String> seen = new ArrayList<>();
+        MessageCursor after = b4.cursor();
+        int pages = 0;
+        while (true) {
+            MessageCursor cursor = after;
+            List<Message> page = read((Transaction txn) -> storage.messages().pageAfter(txn, BOB, cursor, 8));
+            page.forEach(m -> seen.add(m.messageId().value()));
+            pages++;
+            if (page.size() < 8) {
+                break;
+            }
+            after = page.get(page.size() - 1).cursor();
+        }
+        assertThat(pages).isEqualTo(3);
+        List<String> expected = new ArrayList<>();
+        for (int i = 5; i < 25; i++) {
+            expected.add("b" + i);
+        }
+        assertThat(seen).isEqualTo(expected);
+        Message newest = read((Transaction txn) -> storage.messages().find(txn, new MessageId("b24"))).orElseThrow();
+        assertThat(read((Transaction txn) -> storage.messages().pageAfter(txn, BOB, newest.cursor(), 5))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.messages().pageAfter(txn, new ConversationId("nobody"),
+                new MessageCursor(0), 5))).isEmpty();
+        assertThatThrownBy(() -> read((Transaction txn) -> storage.messages().pageAfter(txn, BOB, b4.cursor(), 0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> read((Transaction txn) -> storage.messages().pageAfter(txn, BOB, b4.cursor(),
+                MessageStore.MAX_LIMIT + 1))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void pagesAfterACursorFindASparseConversationAmongAMuchBusierOne() throws Exception {
+        writeAndGet((Transaction txn) -> {
+            int second = 0;
+            for (int i = 0; i < 6; i++) {
+                storage.messages().insertIfAbsent(txn, incoming("rare" + i, BOB, "rare " + i, second++));
+                for (int j = 0; j < 150; j++) {
+                    storage.messages().insertIfAbsent(txn, incoming("busy" + i + "-" + j, CAROL, "busy", second++));
+                }
+            }
+            return null;
+        });
+        Message first = read((Transaction txn) -> storage.messages().find(txn, new MessageId("rare0"))).orElseThrow();
+        List<Message> page = read((Transaction txn) -> storage.messages().pageAfter(txn, BOB, first.cursor(), 4));
+        assertThat(page).extracting(m -> m.messageId().value()).containsExactly("rare1", "rare2", "rare3", "rare4");
+        List<Message> rest = read((Transaction txn) -> storage.messages().pageAfter(txn, BOB,
+                page.get(3).cursor(), 4));
+        assertThat(rest).extracting(m -> m.messageId().value()).containsExactly("rare5");
     }
 
     @Test

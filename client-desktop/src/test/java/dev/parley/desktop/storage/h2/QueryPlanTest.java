@@ -57,6 +57,13 @@ class QueryPlanTest {
         assertThat(plan).contains("MESSAGES_HISTORY").contains("index sorted");
     }
 
+    /** Newer pages cannot read the DESC index in order; they must at least use it for a bounded sequence range. */
+    @Test
+    void newerPageUsesTheHistoryIndexForABoundedRange() throws Exception {
+        String plan = plan(H2MessageStore.PAGE_AFTER_SQL, "bob", 10L, 130L, 60);
+        assertThat(plan).contains("MESSAGES_HISTORY").contains("SEQ > ?2").contains("SEQ <= ?3");
+    }
+
     @Test
     void searchReadsTheWordIndexInOrder() throws Exception {
         assertThat(plan(H2MessageStore.searchSql(1, false), "hello", 50))

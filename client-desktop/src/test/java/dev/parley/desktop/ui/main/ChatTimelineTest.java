@@ -68,6 +68,43 @@ class ChatTimelineTest {
     }
 
     @Test
+    void inPlacePrependMatchesTheCopyingOneAndReportsTheRowsAdded() {
+        List<ChatRow> rows = new ArrayList<>(timeline.rows(List.of(b2, b1), false));
+        MessageView older = Messages.in("bob", "good morning", "2026-03-02T08:00:00Z", SEEN);
+        List<ChatRow> expected = timeline.prepend(rows, List.of(older, a2));
+        int added = timeline.prependTo(rows, List.of(older, a2));
+        assertThat(rows).isEqualTo(expected);
+        assertThat(added).isEqualTo(3);
+        assertThat(timeline.prependTo(rows, List.of())).isZero();
+    }
+
+    @Test
+    void appendingANewerPageGroupsAndDividesLikeSingleAppends() {
+        List<ChatRow> rows = new ArrayList<>(timeline.rows(List.of(a1), false));
+        timeline.appendTo(rows, List.of(a2, b1, b2));
+        assertThat(rows).isEqualTo(timeline.rows(List.of(b2, b1, a2, a1), false));
+    }
+
+    @Test
+    void droppingTheNewestKeepsNoDanglingDivider() {
+        List<ChatRow> rows = new ArrayList<>(timeline.rows(List.of(b2, b1, a2, a1), false));
+        ChatTimeline.dropNewest(rows, 2);
+        assertThat(rows).isEqualTo(timeline.rows(List.of(a2, a1), false));
+        assertThat(ChatTimeline.messageCount(rows)).isEqualTo(2);
+    }
+
+    @Test
+    void droppingTheOldestGivesTheNewTopItsDividerAndReportsTheRowsRemoved() {
+        List<ChatRow> rows = new ArrayList<>(timeline.rows(List.of(b2, b1, a2, a1), false));
+        int removed = timeline.dropOldest(rows, 1);
+        assertThat(rows).isEqualTo(timeline.rows(List.of(b2, b1, a2), false));
+        assertThat(removed).isEqualTo(1);
+        removed = timeline.dropOldest(rows, 2);
+        assertThat(rows).isEqualTo(timeline.rows(List.of(b2), false));
+        assertThat(removed).isEqualTo(3);
+    }
+
+    @Test
     void statusesOnlyMoveForward() {
         assertThat(MessageView.Status.SENDING.canAdvanceTo(MessageView.Status.SENT)).isTrue();
         assertThat(MessageView.Status.READ.canAdvanceTo(MessageView.Status.DELIVERED)).isFalse();

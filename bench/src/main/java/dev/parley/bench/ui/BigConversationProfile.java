@@ -1,0 +1,178 @@
+package dev.parley.bench.ui;
+
+import dev.parley.crypto.primitives.Argon2Params;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.primitives.CryptoProviders;
+import dev.parley.desktop.app.AppConfig;
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.net.ExponentialBackoff;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.profile.AppDirectories;
+import dev.parley.desktop.profile.ProfileManager;
+import dev.parley.desktop.profile.ProfileName;
+import dev.parley.desktop.profile.UnlockedProfile;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.Storage;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real desktop profile, "alice", whose conversation with "bob" holds {@value #MESSAGES} messages: created through
+ * the account service (keys, encrypted H2 database), then filled through the profile's own message store. Bodies are
+ * 1 to 60 words, so bubbles are one to several lines high; runs of each direction alternate; a message every 30 s,
+ * so about five weeks of day dividers. All but the newest {@value #UNREAD} messages are read.
+ *
+ * <p>Built once into a cache directory (system property {@value #CACHE_PROPERTY}, default
+ * {@code <tmp>/parley-bench-ui-v2}) and copied for every run, so each run starts from the same bytes.
+ */
+final class BigConversationProfile implements AutoCloseable {
+    static final String PROFILE = "alice";
+    static final String CONTACT = "bob";
+    static final int MESSAGES = 100_000;
+    /** The newest incoming messages among these are unread. */
+    static final int UNREAD = 12;
+    static final String PASSPHRASE = "bench passphrase, synthetic data only";
+    static final String CACHE_PROPERTY = "parley.bench.uiCacheDir";
+    /** A port nothing listens on: the profile stays offline, which the UI shows with its banner. */
+    private static final URI RELAY = URI.create("ws://127.0.0.1:9/parley");
+    private static final Logger LOG = LoggerFactory.getLogger(BigConversationProfile.class);
+    private static final String[] WORDS = {"the", "you", "and", "to", "it", "is", "meet", "coffee", "tonight",
+        "call", "later", "ok", "thanks", "work", "home", "see", "love", "good", "time", "relay", "weekend",
+        "train", "climbing", "dinner", "tomorrow", "picture", "sounds", "great", "maybe", "sure"};
+
+    final Path root;
+    final AppDirectories directories;
+
+    private BigConversationProfile(Path root) {
+        this.root = root;
+        this.directories = new AppDirectories(root.resolve("profiles").toAbsolutePath());
+    }
+
+    /** A private copy of the cached profile (built first if missing). */
+    static BigConversationProfile copy() throws Exception {
+        Path cache = Path.of(System.getProperty(CACHE_PROPERTY,
+                Path.of(System.getProperty("java.io.tmpdir"), "parley-bench-ui-v2").toString()));
+        if (!Files.isDirectory(cache.resolve("profiles"))) {
+            build(cache);
+        }
+        BigConversationProfile copy = new BigConversationProfile(Files.createTempDirectory("parley-bench-ui"));
+        copyTree(cache.resolve("profiles"), copy.root.resolve("profiles"));
+        return copy;
+    }
+
+    /** The composition root's configuration: cheap Argon2 (unlock is not measured here), slow reconnects. */
+    AppConfig config(ProfileName name) {
+        CryptoProvider crypto = CryptoProviders.preferred();
+        return AppConfig.defaults(directories, name).withArgon2(new Argon2Params(8 * 1024, 1, 1))
+                .withReconnect(new ExponentialBackoff(Duration.ofSeconds(5), Duration.ofMinutes(1), crypto.random()));
+    }
+
+    private static void build(Path cache) throws Exception {
+        Files.createDirectories(cache.getParent());
+        BigConversationProfile building = new BigConversationProfile(
+                Files.createTempDirectory(cache.getParent(), "parley-bench-ui-building"));
+        ProfileName name = new ProfileName(PROFILE);
+        try (ParleyApp app = ParleyApp.open(building.config(name))) {
+            app.account().create(PROFILE, new RelayAddress(RELAY, Optional.empty()), PASSPHRASE.toCharArray());
+        }
+        long start = System.nanoTime();
+        ProfileManager profiles = new ProfileManager(building.directories, CryptoProviders.preferred(),
+                new Argon2Params(8 * 1024, 1, 1));
+        try (UnlockedProfile profile = profiles.unlock(name, PASSPHRASE.toCharArray(), EventPublisher.NONE)) {
+            fill(profile.storage());
+        }
+        LOG.info("filled {} messages in {} s", MESSAGES, (System.nanoTime() - start) / 1_000_000_000);
+        try {
+            Files.move(building.root, cache, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            if (!Files.isDirectory(cache.resolve("profiles"))) {
+                throw e;
+            }
+            building.close();
+        }
+    }
+
+    private static void fill(Storage storage) throws Exception {
+        ConversationId bob = new ConversationId(CONTACT);
+        SplittableRandom random = new SplittableRandom(7);
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) random.nextInt(256);
+        }
+        Instant t0 = Instant.parse("2026-01-05T08:00:00Z");
+        storage.transactions().transaction(false, txn -> storage.contacts().add(txn, Contact.of(CONTACT, key, t0)));
+        boolean outgoing = false;
+        int batch = 1_000;
+        for (int start = 0; start < MESSAGES; start += batch) {
+            int from = start;
+            boolean[] direction = {outgoing};
+            storage.transactions().transaction(false, txn -> {
+                for (int i = from; i < Math.min(from + batch, MESSAGES); i++) {
+                    if (random.nextInt(3) == 0) {
+                        direction[0] = !direction[0];
+                    }
+                    Instant at = t0.plusSeconds(30L * i);
+                    MessageId id = new MessageId("bench-" + i);
+                    NewMessage m = direction[0]
+                            ? NewMessage.outgoing(id, bob, PROFILE, at, body(random))
+                            : NewMessage.incoming(id, bob, CONTACT, at, at.plusSeconds(1), body(random));
+                    storage.messages().insertIfAbsent(txn, m);
+                }
+            });
+            outgoing = direction[0];
+        }
+        // Read up to the last few, as after weeks of chatting: opening the conversation marks only those read.
+        storage.transactions().transaction(false, txn -> storage.messages().markReadUpTo(txn, bob,
+                storage.messages().find(txn, new MessageId("bench-" + (MESSAGES - UNREAD - 1))).orElseThrow().cursor()));
+    }
+
+    /** Mostly short lines, sometimes a paragraph: 1 to 60 words. */
+    private static String body(SplittableRandom random) {
+        int words = random.nextInt(10) == 0 ? 20 + random.nextInt(41) : 1 + random.nextInt(12);
+        StringBuilder b = new StringBuilder();
+        for (int w = 0; w < words; w++) {
+            if (w > 0) {
+                b.append(' ');
+            }
+            b.append(WORDS[random.nextInt(WORDS.length)]);
+        }
+        return b.toString();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package dev.parley.bench.ui;
+
+import dev.parley.desktop.profile.ProfileName;
+import dev.parley.desktop.ui.AppShell;
+import dev.parley.desktop.ui.ProfileSessions;
+import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.UserMessages;
+import dev.parley.desktop.ui.common.ViewLoader;
+import dev.parley.desktop.ui.main.ChatViewModel;
+import dev.parley.desktop.ui.main.ConversationItem;
+import dev.parley.desktop.ui.main.MainViewModel;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Scrolling a 100,000-message conversation in the real desktop UI, headless (Monocle, software rendering, the same
+ * system properties as the UI tests). The profile ({@link BigConversationProfile}) is unlocked through the app's
+ * {@link ProfileSessions}, the real {@link AppShell} shows the main window, the conversation is opened by selecting it
+ * in the conversation list, and the chat is scrolled from the newest message to the oldest, one viewport height per
+ * step, the way a user pages up.
+ *
+ * <p>Reports: time to first paint of the opened conversation (selection to the first pulse whose layout shows
+ * bubbles), the first time in the JVM and when opened again; FX-thread time per scroll step (the scroll call plus the CSS and layout passes of the pulse that follows);
+ * page-load latency (a page requested until its rows are in the list: background query plus the FX-thread insert);
+ * steps that hit the top while a page was still loading (the user would see a stop); rows held and heap after GC.
+ *
+ * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.ui.ChatScrollBenchmark [max steps]</pre>
+ */
+public final class ChatScrollBenchmark {
+    private static final long TIMEOUT_S = 120;
+
+    private final Stats stats = new Stats();
+    private Stage stage;
+    private AppShell shell;
+    private ListView<?> chatList;
+    private ChatViewModel chat;
+
+    private ChatScrollBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        headlessMonocle();
+        int maxSteps = args.length > 0 ? Integer.parseInt(args[0]) : Integer.MAX_VALUE;
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+        ExecutorService worker = Executors.newFixedThreadPool(2);
+        try (BigConversationProfile profile = BigConversationProfile.copy();
+             ProfileSessions sessions = new ProfileSessions(profile.directories, profile::config)) {
+            sessions.unlock(BigConversationProfile.PROFILE, BigConversationProfile.PASSPHRASE.toCharArray());
+            new ChatScrollBenchmark().run(sessions, worker, maxSteps);
+        } finally {
+            worker.shutdownNow();
+            Platform.exit();
+        }
+    }
+
+    /** The UI tests' headless setup (client-desktop/pom.xml, surefire system properties). */
+    private static void headlessMonocle() {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("prism.text", "t2k");
+        System.setProperty("java.awt.headless", "true");
+        System.setProperty("javafx.cachedir", System.getProperty("javafx.cachedir",
+                System.getProperty("java.io.tmpdir") + "/parley-bench-javafx-cache"));
+    }
+
+    private void run(ProfileSessions sessions, ExecutorService worker, int maxSteps) throws Exception {
+        fx(() -> {
+            stage = new Stage();
+            shell = new AppShell(stage, sessions, new BackgroundTasks(worker, Platform::runLater),
+                    new UserMessages(ViewLoader.defaultBundle()), Clock.systemDefaultZone(),
+                    BigConversationProfile.PROFILE);
+            shell.start();
+            shell.showMain();
+            return null;
+        });
+        MainViewModel main = fx(() -> shell.mainViewModel().orElseThrow());
+        waitFor(() -> !main.conversations().allItems().isEmpty());
+        chat = main.chat();
+        chatList = fx(() -> (ListView<?>) shell.scene().lookup("#chatList"));
+        fx(() -> {
+            chat.loadingOlderProperty().addListener((obs, was, now) -> stats.loading(now));
+            return null;
+        });
+
+        long heapBefore = usedHeapAfterGc();
+        stats.firstPaintNanos = openConversation(main);
+        // again, warm: closed (nothing selected), then selected again
+        fx(() -> {
+            main.conversations().selectedProperty().set(null);
+            return null;
+        });
+        waitForPulse();
+        stats.warmPaintNanos = openConversation(main);
+        long heapOpen = usedHeapAfterGc();
+        int steps = scrollToOldest(maxSteps);
+        long heapEnd = usedHeapAfterGc();
+        fx(() -> {
+            shell.shutdown();
+            stage.close();
+            return null;
+        });
+        stats.report(steps, heapBefore, heapOpen, heapEnd, new ProfileName(BigConversationProfile.PROFILE));
+    }
+
+    /** Selects the conversation in the list; returns the nanoseconds until a pulse laid out its bubbles. */
+    private long openConversation(MainViewModel main) throws Exception {
+        long[] paint = new long[1];
+        CountDownLatch painted = new CountDownLatch(1);
+        AtomicLong start = new AtomicLong();
+        fx(() -> {
+            Scene scene = shell.scene();
+            Runnable[] listener = new Runnable[1];
+            listener[0] = () -> {
+                if (!chatList.getItems().isEmpty() && chatList.lookup(".bubble") != null
+                        && chatList.lookup(".bubble").isVisible()) {
+                    paint[0] = System.nanoTime() - start.get();
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    painted.countDown();
+                }
+            };
+            scene.addPostLayoutPulseListener(listener[0]);
+            ConversationItem bob = main.conversations().visibleItems().get(0);
+            @SuppressWarnings("unchecked")
+            ListView<ConversationItem> list = (ListView<ConversationItem>) scene.lookup("#conversationList");
+            start.set(System.nanoTime());
+            list.getSelectionModel().clearSelection();
+            list.getSelectionModel().select(bob);
+            return null;
+        });
+        if (!painted.await(TIMEOUT_S, TimeUnit.SECONDS)) {
+            throw new TimeoutException("the conversation never showed");
+        }
+        waitForPulse();
+        return paint[0];
+    }
+
+    /** Pages up until the oldest message is at the top; returns the number of steps. */
+    private int scrollToOldest(int maxSteps) throws Exception {
+        int steps = 0;
+        while (steps < maxSteps) {
+            StepResult r = step();
+            steps++;
+            if (r.atTop && !r.loading && !r.hasOlder) {
+                break;
+            }
+            if (r.atTop && r.loading) {
+                stats.stalls++;
+                waitFor(() -> !chat.loadingOlderProperty().get());
+            }
+        }
+        return steps;
+    }
+
+    private record StepResult(boolean atTop, boolean loading, boolean hasOlder) {
+    }
+
+    private StepResult step() throws Exception {
+        CountDownLatch laidOut = new CountDownLatch(1);
+        long[] pre = new long[1];
+        StepResult result = fx(() -> {
+            Scene scene = shell.scene();
+            VirtualFlow<?> flow = (VirtualFlow<?>) chatList.lookup(".virtual-flow");
+            Runnable[] preListener = new Runnable[1];
+            Runnable[] postListener = new Runnable[1];
+            preListener[0] = () -> pre[0] = System.nanoTime();
+            postListener[0] = () -> {
+                stats.lastLayout = Math.max(1, System.nanoTime() - pre[0]);
+                stats.layout.recordValue(stats.lastLayout);
+                scene.removePreLayoutPulseListener(preListener[0]);
+                scene.removePostLayoutPulseListener(postListener[0]);
+                laidOut.countDown();
+            };
+            long t0 = System.nanoTime();
+            flow.scrollPixels(-flow.getHeight());
+            long call = System.nanoTime() - t0;
+            stats.scrollCall.recordValue(Math.max(1, call));
+            stats.pendingCall = call;
+            scene.addPreLayoutPulseListener(preListener[0]);
+            scene.addPostLayoutPulseListener(postListener[0]);
+            Platform.requestNextPulse();
+            stats.maxRows = Math.max(stats.maxRows, chatList.getItems().size());
+            boolean atTop = flow.getFirstVisibleCell() != null && flow.getFirstVisibleCell().getIndex() == 0
+                    && flow.getPosition() <= 0.0;
+            return new StepResult(atTop, chat.loadingOlderProperty().get(), chat.hasOlder());
+        });
+        if (!laidOut.await(TIMEOUT_S, TimeUnit.SECONDS)) {
+            throw new TimeoutException("no pulse after a scroll step");
+        }
+        stats.step.recordValue(Math.max(1, stats.pendingCall + stats.lastLayout));
+        return result;
+    }
+
+    private void waitForPulse() throws Exception {
+        CountDownLatch pulse = new CountDownLatch(1);
+        fx(() -> {
+            Scene scene = shell.scene();
+            Runnable[] listener = new Runnable[1];
+            listener[0] = () -> {
+                scene.removePostLayoutPulseListener(listener[0]);
+                pulse.countDown();
+            };
+            scene.addPostLayoutPulseListener(listener[0]);
+            Platform.requestNextPulse();
+            return null;
+        });
+        pulse.await(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    private void waitFor(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_S);
+        while (!fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("condition not reached");
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    private static <T> T fx(Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(TIMEOUT_S, TimeUnit.SECONDS);
+    }
+
+    private static long usedHeapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    /** What is measured; histograms in nanoseconds. */
+    private static final class Stats {
+        final Histogram scrollCall = new Histogram(3);
+        final Histogram layout = new Histogram(3);
+        final Histogram step = new Histogram(3);
+        final Histogram pageLoad = new Histogram(3);
+        long firstPaintNanos;
+        long warmPaintNanos;
+        long pendingCall;
+        int stalls;
+        int maxRows;
+        private long loadStarted;
+
+        long lastLayout;
+
+        void loading(boolean now) {
+            if (now) {
+                loadStarted = System.nanoTime();
+            } else if (loadStarted != 0) {
+                pageLoad.recordValue(Math.max(1, System.nanoTime() - loadStarted));
+                loadStarted = 0;
+            }
+        }
+
+        void report(int steps, long heapBefore, long heapOpen, long heapEnd, ProfileName profile) {
+            System.out.printf("profile %s, %d messages, %d scroll steps (one viewport each), %d pages loaded%n",
+                    profile.value(), BigConversationProfile.MESSAGES, steps, pageLoad.getTotalCount());
+            System.out.printf("first paint of the opened conversation: %.1f ms (cold), %.1f ms (opened again)%n",
+                    firstPaintNanos / 1e6, warmPaintNanos / 1e6);
+            line("FX time per scroll step (call + CSS/layout)", step);
+            line("  of which the scroll call", scrollCall);
+            line("  of which the pulse's CSS + layout", layout);
+            line("page load (requested -> rows in the list)", pageLoad);
+            System.out.printf("steps that reached the top while a page was loading: %d%n", stalls);
+            System.out.printf("most rows in the list: %d%n", maxRows);
+            System.out.printf("heap used after GC: before opening %.1f MB, after opening %.1f MB, at the oldest "
+                    + "message %.1f MB%n", heapBefore / 1e6, heapOpen / 1e6, heapEnd / 1e6);
+        }
+
+        private static void line(String what, Histogram h) {
+            System.out.printf("%s: p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%d)%n", what,
+                    h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6,
+                    h.getTotalCount());
+        }
+    }
+}
