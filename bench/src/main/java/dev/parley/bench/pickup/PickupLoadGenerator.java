@@ -63,19 +63,47 @@ public final class PickupLoadGenerator {
         quiet();
         CryptoProvider crypto = CryptoProviders.preferred();
         List<Double> seconds = new ArrayList<>();
+        List<Double> inboundCpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             double baseline = CryptoBaseline.openAndDecrypt(crypto, messages);
-            double s = round(crypto, messages);
-            seconds.add(s);
+            Timing t = round(crypto, messages);
+            seconds.add(t.wallSeconds());
+            inboundCpu.add(t.inboundCpuSeconds());
             System.out.printf("round %d: %d messages picked up in %.3f s (%.0f msg/s); baseline open+decrypt in memory %.3f s;"
-                    + " ratio %.1f%n", round, messages, s, messages / s, baseline, s / baseline);
+                    + " ratio %.1f; CPU: pickup thread %.3f s, whole process %.3f s%n", round, messages, t.wallSeconds(),
+                    messages / t.wallSeconds(), baseline, t.wallSeconds() / baseline, t.inboundCpuSeconds(),
+                    t.processCpuSeconds());
         }
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf("provider %s, %d messages, median %.3f s, best %.3f s, worst %.3f s%n", crypto.name(), messages,
-                sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1]);
+        double[] cpu = inboundCpu.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("provider %s, %d messages, median %.3f s, best %.3f s, worst %.3f s; pickup thread CPU median %.3f s%n",
+                crypto.name(), messages, sorted[sorted.length / 2], sorted[0], sorted[sorted.length - 1], cpu[cpu.length / 2]);
     }
 
-    private static double round(CryptoProvider crypto, int messages) throws Exception {
+    /**
+     * One pickup: wall-clock time, and CPU time of the client's inbound thread (decrypt, store, acknowledge: the
+     * critical path, and a figure that other load on a shared machine barely moves) and of the whole process.
+     */
+    private record Timing(double wallSeconds, double inboundCpuSeconds, double processCpuSeconds) {
+    }
+
+    private static double processCpuSeconds() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() / 1e9 : Double.NaN;
+    }
+
+    private static double inboundThreadCpuSeconds() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("parley-relay-inbound")) {
+                return threads.getThreadCpuTime(thread.getId()) / 1e9;
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static Timing round(CryptoProvider crypto, int messages) throws Exception {
         Path dir = Files.createTempDirectory("parley-pickup-bench");
         RateLimits limits = RateLimits.defaults();
         for (RateLimit limit : RateLimit.values()) {
@@ -90,17 +118,19 @@ public final class PickupLoadGenerator {
                 bob.account().create("bob", address, "bench passphrase".toCharArray());
                 bob.account().register(Optional.empty());
                 new Sender(crypto, relay).sendAll(messages);
+                double cpuBefore = processCpuSeconds();
                 long start = System.nanoTime();
                 bob.connection().start();
                 if (!bob.connection().awaitDrained(Duration.ofMinutes(10))) {
                     throw new IllegalStateException("pickup did not finish");
                 }
-                double elapsed = (System.nanoTime() - start) / 1e9;
+                Timing timing = new Timing((System.nanoTime() - start) / 1e9, inboundThreadCpuSeconds(),
+                        processCpuSeconds() - cpuBefore);
                 int stored = bob.messaging().history("alice", Optional.empty(), 1).messages().size();
                 if (stored != 1) {
                     throw new IllegalStateException("nothing stored");
                 }
-                return elapsed;
+                return timing;
             }
         } finally {
             deleteTree(dir);

@@ -50,6 +50,18 @@ abstract class ProfileCommand implements Callable<Integer> {
             err().println("parley-cli: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
+        try {
+            return openAndRun(config);
+        } finally {
+            afterClose();
+        }
+    }
+
+    /** Called once the profile is locked and closed again (or could not be opened), whatever the outcome. */
+    void afterClose() {
+    }
+
+    private int openAndRun(AppConfig config) {
         try (ParleyApp app = ParleyApp.open(config)) {
             char[] secret = passphrase.read();
             try {

@@ -27,6 +27,12 @@ public interface Storage extends AutoCloseable {
 
     SecretStore secrets();
 
+    /** Incoming envelopes that were decrypted and committed (what makes acknowledging a redelivery safe). */
+    ReceivedEnvelopeStore receivedEnvelopes();
+
+    /** Delivery receipts owed for stored messages and not yet queued in the outbox. */
+    PendingReceiptStore pendingReceipts();
+
     /** Closes the store; idempotent. */
     @Override
     void close();

@@ -95,6 +95,40 @@ class CrashSafetyTest {
         assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
     }
 
+    @Test
+    void receiptsOwedWhenTheRecipientDiesAreSentOnItsNextLogin() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        alice.connection().start();
+        for (int i = 0; i < 50; i++) {
+            alice.messaging().send("bob", "receipt owed " + i);
+        }
+        assertThat(alice.connection().awaitDrained(WAIT)).isTrue();
+        bob.close();
+
+        CountDownLatch died = new CountDownLatch(1);
+        ParleyApp dying = network.unlock("bob", handler -> new DiesAfterStoring(handler, 30, died));
+        dying.connection().start();
+        assertThat(died.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        dying.close();
+
+        ParleyApp revived = network.unlock("bob");
+        revived.connection().start();
+        assertThat(revived.connection().awaitDrained(WAIT)).isTrue();
+        assertThat(Await.until(() -> allDelivered(alice), WAIT))
+                .as("every message of alice's is delivered, including the 30 bob stored before dying").isTrue();
+    }
+
+    private static boolean allDelivered(ParleyApp sender) {
+        try {
+            List<Message> sent = OfflinePickupTest.chronological(sender, "bob");
+            return sent.size() == 50 && sent.stream().allMatch(m -> m.state() == dev.parley.desktop.storage.MessageState.DELIVERED);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** The positions in {@code sent} whose message is not in {@code history} (to tell lost from stuck on the relay). */
     private static List<Integer> missing(List<String> sent, List<Message> history) {
         Set<String> stored = new HashSet<>();

@@ -15,8 +15,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * {@link BlobStore} on the relay's H2 database. A store is one INSERT (duplicates caught by the unique constraint) and
- * an acknowledgement one UPDATE; queue sizes are kept in memory by the writer thread.
+ * {@link BlobStore} on the relay's H2 database. A store checks the idempotency key (recipient, client message id)
+ * explicitly, through the in-memory {@link KnownIdFilter} and, only when the filter says "maybe", one indexed read;
+ * then it is one INSERT. Any constraint violation of that INSERT is a failure, never taken for a duplicate. An
+ * acknowledgement is one UPDATE; queue sizes are kept in memory by the writer thread.
  */
 final class H2BlobStore implements BlobStore {
     private static final String UNIQUE_VIOLATION = "23505";
@@ -64,9 +66,13 @@ final class H2BlobStore implements BlobStore {
                                                      Instant receivedAt, Instant expiresAt, int quota) {
         byte[] key = UsernameKey.of(recipient);
         return db.submit(c -> {
+            // The writer thread runs stores one at a time, so this check and the insert below are atomic.
+            if (known.mightContain(key, clientMessageId) && isKnown(c, key, clientMessageId)) {
+                return StoreResult.DUPLICATE;
+            }
             int queued = queueSize(c, key);
             if (queued >= quota) {
-                return isKnown(c, key, clientMessageId) ? StoreResult.DUPLICATE : StoreResult.QUEUE_FULL;
+                return StoreResult.QUEUE_FULL;
             }
             long id;
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO blobs (recipient_key, client_message_id, "
@@ -79,7 +85,9 @@ final class H2BlobStore implements BlobStore {
                 try {
                     insert.executeUpdate();
                 } catch (SQLException e) {
-                    if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    // Only reachable if the filter missed an id (it is rebuilt inside a transaction that can roll
+                    // back): a violation is a duplicate only when this very idempotency key is stored.
+                    if (UNIQUE_VIOLATION.equals(e.getSQLState()) && isKnown(c, key, clientMessageId)) {
                         return StoreResult.DUPLICATE;
                     }
                     throw e;

@@ -193,4 +193,25 @@ abstract class StoreContractTest {
         blobs.deleteExpired(T0.plus(Duration.ofDays(2)));
         assertThat(blobs.isKnown("bob", id)).isFalse();
     }
+
+    @Test
+    void theIdempotencyKeyIsRecipientAndClientMessageIdAndADuplicateStoresNothing() {
+        Instant expiry = T0.plus(Duration.ofDays(30));
+        long first = blobs.store("bob", bytes(16, 7), bytes(10, 1), T0, expiry, 2).id();
+        blobs.store("bob", bytes(16, 8), bytes(20, 1), T0, expiry, 2);
+        assertThat(blobs.store("bob", bytes(16, 7), bytes(30, 9), T0, expiry, 2).status())
+                .as("a resend to a full queue is still a duplicate, not QUEUE_FULL").isEqualTo(StoreResult.Status.DUPLICATE);
+        assertThat(blobs.queuedCount("bob")).isEqualTo(2);
+        assertThat(blobs.totalQueued()).isEqualTo(2);
+        assertThat(blobs.totalQueuedBytes()).isEqualTo(30);
+        assertThat(blobs.queued("bob", 0, 10).get(0).blob()).as("the first copy is kept").isEqualTo(bytes(10, 1));
+        assertThat(blobs.store("bob", bytes(16, 9), bytes(10, 1), T0, expiry, 2).status())
+                .isEqualTo(StoreResult.Status.QUEUE_FULL);
+        assertThat(blobs.store("carol", bytes(16, 7), bytes(10, 1), T0, expiry, 2).status())
+                .as("the same client message id for another recipient").isEqualTo(StoreResult.Status.STORED);
+        blobs.delete("bob", first);
+        assertThat(blobs.store("bob", bytes(16, 7), bytes(10, 1), T0, expiry, 2).status())
+                .as("remembered after acknowledgement, even with room in the queue").isEqualTo(StoreResult.Status.DUPLICATE);
+        assertThat(blobs.queuedCount("bob")).isEqualTo(1);
+    }
 }

@@ -8,14 +8,24 @@ import dev.parley.desktop.service.StorageFailureException;
  */
 public interface InboundHandler {
 
-    /** What became of a delivered blob; every outcome is acknowledged to the relay. */
+    /** What became of a delivered blob; every outcome but {@link #UNCONFIRMED} is acknowledged to the relay. */
     enum Outcome {
         /** Decrypted and committed to the history (or a control message applied). */
         STORED,
-        /** A redelivery of something already stored. */
+        /** A redelivery of an envelope whose message is in the history (or whose control message was applied). */
         DUPLICATE,
+        /**
+         * The session protocol says this envelope's message key was already used, yet nothing committed records this
+         * envelope: its content may never have reached the history. Not acknowledged; it stays on the relay.
+         */
+        UNCONFIRMED,
         /** Undecryptable or malformed: logged and dropped, since a redelivery could never succeed. */
-        REJECTED
+        REJECTED;
+
+        /** Whether the relay may delete the blob. */
+        public boolean acknowledge() {
+            return this != UNCONFIRMED;
+        }
     }
 
     /**

@@ -242,7 +242,6 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (response instanceof Response.Authenticated) {
             c.online = true;
             failedAttempts = 0;
-            run(inboundThread, inbound::onPickupStarted);
             machine.transition(ConnectionStatus.AUTHENTICATING, ConnectionState.of(ConnectionStatus.ONLINE));
             LOG.info("online");
             int remaining = ((Response.Authenticated) response).oneTimePreKeysRemaining();
@@ -333,8 +332,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (stopped) {
             return;
         }
-        LOG.info("relay link lost: {}", reason);
-        scheduleReconnect(machine.status(), reason);
+        String why = c.silenced ? "relay stopped answering" : reason;
+        LOG.info("relay link lost: {}", why);
+        scheduleReconnect(machine.status(), why);
     }
 
     private void scheduleReconnect(ConnectionStatus from, String reason) {
@@ -360,6 +360,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         }
         if (Duration.between(c.lastPong, clock.instant()).compareTo(settings.pongTimeout()) > 0) {
             LOG.info("relay stopped answering pings; reconnecting");
+            c.silenced = true;
             c.link.close();
             return;
         }
@@ -368,13 +369,18 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     // ---------------------------------------------------------------------------------------------- inbound thread
 
-    /** Takes every delivery queued so far (up to a batch), commits them through the handler, then acknowledges each. */
+    /**
+     * Takes every delivery queued so far (up to a batch), commits them through the handler, then acknowledges each one
+     * whose outcome allows it; the others stay on the relay and come again on the next login.
+     */
     private void drainDeliveries(Connection c) {
         if (c != current) {
             c.deliveries.clear();
             return;
         }
+        c.pickupStarted();
         List<InboundHandler.Delivery> batch = new java.util.ArrayList<>();
+        List<InboundHandler.Outcome> outcomes;
         InboundHandler.Delivery next;
         while (batch.size() < DELIVERY_BATCH && (next = c.deliveries.poll()) != null) {
             batch.add(next);
@@ -383,7 +389,11 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             return;
         }
         try {
-            List<InboundHandler.Outcome> outcomes = inbound.onDeliveries(batch);
+            outcomes = inbound.onDeliveries(batch);
+            if (outcomes.size() != batch.size()) {
+                throw new IllegalStateException("the handler returned " + outcomes.size() + " outcomes for "
+                        + batch.size() + " deliveries");
+            }
             LOG.trace("stored a batch of {} deliveries: {}", batch.size(), outcomes);
         } catch (StorageFailureException e) {
             LOG.error("could not store incoming messages; they stay on the relay", e);
@@ -396,12 +406,18 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             c.link.close();
             return;
         }
+        int unconfirmed = 0;
         List<Request.Ack> acks = new java.util.ArrayList<>(batch.size());
-        for (InboundHandler.Delivery delivery : batch) {
-            acks.add(new Request.Ack(delivery.relayMessageId()));
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes.get(i).acknowledge()) {
+                acks.add(new Request.Ack(batch.get(i).relayMessageId()));
+            } else {
+                unconfirmed++;
+            }
         }
         c.pendingAcks.addAndGet(acks.size());
-        for (java.util.concurrent.CompletableFuture<Response> ack : c.link.requestAll(acks)) {
+        List<java.util.concurrent.CompletableFuture<Response>> sent = acks.isEmpty() ? List.of() : c.link.requestAll(acks);
+        for (java.util.concurrent.CompletableFuture<Response> ack : sent) {
             ack.whenComplete((response, error) -> {
                 if (error != null || !(response instanceof Response.Ok)) {
                     LOG.debug("ack not confirmed; the relay will redeliver and the dedupe absorbs it");
@@ -409,6 +425,10 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                 c.pendingAcks.decrementAndGet();
                 signal();
             });
+        }
+        if (unconfirmed > 0) {
+            LOG.warn("left {} deliveries unacknowledged on the relay: their message keys were already used, but no stored "
+                    + "message records them", unconfirmed);
         }
         if (!c.deliveries.isEmpty()) {
             run(inboundThread, () -> drainDeliveries(c));
@@ -493,10 +513,26 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         volatile boolean online;
         volatile boolean queueEmpty;
         volatile boolean batchFull;
+        /** Closed by the heartbeat because no pong came within the timeout. */
+        volatile boolean silenced;
+        /** Inbound thread only: whether the handler heard {@code onPickupStarted} for this login. */
+        private boolean pickupAnnounced;
         volatile Instant lastPong;
 
         Connection(RelayCredentials credentials) {
             this.credentials = credentials;
+        }
+
+        /**
+         * Inbound thread only: announces this login's pickup to the handler before its first delivery or queue-empty
+         * signal. Done here rather than when the login answer arrives, because the relay may send that answer, the
+         * queued deliveries and queue-empty in one WebSocket message, and the answer is handled on another thread.
+         */
+        void pickupStarted() {
+            if (!pickupAnnounced) {
+                pickupAnnounced = true;
+                inbound.onPickupStarted();
+            }
         }
 
         @Override
@@ -509,6 +545,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                 run(inboundThread, () -> drainDeliveries(this));
             } else if (push instanceof Push.QueueEmpty) {
                 run(inboundThread, () -> {
+                    pickupStarted();
                     inbound.onQueueDrained();
                     queueEmpty = true;
                     signal();

@@ -12,6 +12,7 @@ import dev.parley.crypto.primitives.InvalidPublicKeyException;
 import dev.parley.crypto.session.CiphertextMessage;
 import dev.parley.crypto.session.DecryptionCallback;
 import dev.parley.crypto.session.SessionCipher;
+import dev.parley.desktop.crypto.EnvelopeDigests;
 import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.crypto.ProtocolStorageException;
 import dev.parley.desktop.crypto.ProtocolUnitOfWork;
@@ -30,6 +31,7 @@ import dev.parley.desktop.service.UnknownContactException;
 import dev.parley.desktop.service.connection.InboundHandler;
 import dev.parley.desktop.service.connection.Outbox;
 import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.EnvelopeDigest;
 import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.IdentityKeyUpdate;
@@ -41,11 +43,14 @@ import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.OutboxEntry;
+import dev.parley.desktop.storage.PendingReceipts;
+import dev.parley.desktop.storage.ReceivedEnvelope;
 import dev.parley.desktop.storage.Setting;
 import dev.parley.desktop.storage.StateUpdate;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
+import dev.parley.desktop.storage.TransactionTask;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -63,22 +68,31 @@ import org.slf4j.LoggerFactory;
  * protocol lock: the ratchet runs on buffered state ({@link ProtocolUnitOfWork}), then the message, its outbox entry
  * or receipt effects and the new session state commit in one database transaction.
  *
- * <p>Receiving: a redelivered envelope whose message was already committed fails decryption with
- * {@link DuplicateMessageException} (its message key was consumed in the same transaction that stored the message),
- * so it is reported as a duplicate and acknowledged; the message-id dedupe of the store absorbs any other replay.
- * Delivery receipts are batched per sender while the offline queue drains and sent as one encrypted control message
- * per sender when it is empty (immediately for live messages). While the queue drains, a {@link PickupProgressEvent}
+ * <p>Receiving: each decrypted envelope is recorded (by digest, {@link EnvelopeDigests}) in the same transaction as its
+ * message row or control effects and the new session state. A redelivered envelope fails decryption with
+ * {@link DuplicateMessageException} (its message key is gone); it is reported as a {@link Outcome#DUPLICATE duplicate}
+ * (acknowledged) only when its record is committed and its message is in the history. A used message key is not proof
+ * of storage (the ratchet also reports keys it evicted, and a sender restored from a backup reuses ratchet positions),
+ * so any other such envelope is {@link Outcome#UNCONFIRMED} and stays on the relay. The message-id dedupe of the store
+ * absorbs any other replay.
+ * Delivery receipts are owed durably: recorded (one entry per sender per batch) in the transaction that stores the
+ * messages, and removed in the one that queues the encrypted receipt, so a crash in between only delays them to the
+ * next flush. While the offline queue drains they are sent every {@value #RECEIPT_BATCH} messages and when it is empty
+ * (immediately for live messages), one control message per sender per up to 1000 ids. While the queue drains, a {@link PickupProgressEvent}
  * follows each committed batch, and a final one (done) follows the queue-empty signal.
  */
 public final class DefaultMessagingService implements MessagingService, InboundHandler, Outbox {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultMessagingService.class);
     private static final int RECEIPT_BATCH = 200;
+    /** Most message ids in one receipt payload (the payload format's limit). */
+    private static final int MAX_RECEIPT_IDS = 1000;
 
     private final ProfileCrypto crypto;
     private final Supplier<String> ownUsername;
     private final Consumer<Outbox.Item> submitter;
     private final EventBus events;
-    private final Map<String, List<dev.parley.crypto.payload.MessageId>> pendingReceipts = new LinkedHashMap<>();
+    /** Receipts recorded since the last flush; touched only on the inbound thread. */
+    private int unsentReceipts;
     private volatile boolean pickingUp;
     /** Envelopes handed over since the current pickup started; touched only on the inbound thread. */
     private int pickupReceived;
@@ -117,11 +131,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             byte[] blob = encryptAndSeal(work, contact, payload);
             item = new Outbox.Item(id.bytes(), contactName, blob, false);
             stored = storage().transactions().transactionWithResult(false, txn -> {
-                storage().messages().insertIfAbsent(txn,
-                        NewMessage.outgoing(storedId, new ConversationId(contactName), ownUsername.get(), now, text));
+                List<Message> inserted = storage().messages().insertAllIfAbsent(txn,
+                        List.of(NewMessage.outgoing(storedId, new ConversationId(contactName), ownUsername.get(), now, text)));
                 storage().outbox().enqueue(txn, storedId, contactName, blob, now);
                 work.commit(txn);
-                return storage().messages().find(txn, storedId).orElseThrow();
+                return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
             });
             work.committed();
         } catch (StorageException | ProtocolStorageException e) {
@@ -253,7 +267,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         List<Outcome> outcomes;
         crypto.lock().lock();
         try {
-            outcomes = receive(batch.stream().map(Delivery::blob).collect(java.util.stream.Collectors.toList()), false);
+            outcomes = receive(batch.stream().map(Delivery::blob).collect(java.util.stream.Collectors.toList()));
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot store incoming messages", e);
         } finally {
@@ -263,7 +277,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             pickupReceived += batch.size();
             events.publish(new PickupProgressEvent(pickupReceived, false));
         }
-        if (!pickingUp || pendingReceipts.values().stream().mapToInt(List::size).sum() >= RECEIPT_BATCH) {
+        if (!pickingUp || unsentReceipts >= RECEIPT_BATCH) {
             flushReceipts();
         }
         return outcomes;
@@ -273,7 +287,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     public void onEphemeral(byte[] blob) {
         crypto.lock().lock();
         try {
-            receive(List.of(blob), true);
+            receiveEphemeral(blob);
         } catch (StorageException | ProtocolStorageException e) {
             LOG.warn("could not process an ephemeral message", e);
         } finally {
@@ -282,13 +296,50 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     /** A payload decrypted on the current unit of work, waiting for the commit. */
-    private record Decrypted(int index, String sender, Payload payload) {
+    private record Decrypted(int index, String sender, Payload payload, EnvelopeDigest digest) {
     }
 
-    private List<Outcome> receive(List<byte[]> blobs, boolean ephemeral) throws StorageException {
+    /** An envelope whose message key the ratchet reports as used: safe to acknowledge only if its record is committed. */
+    private record Redelivered(int index, EnvelopeDigest digest) {
+    }
+
+    /**
+     * Decrypts a typing indicator and commits the ratchet step. Anything else on an ephemeral frame is dropped
+     * <em>without</em> committing the step, so the same message delivered properly later still decrypts.
+     */
+    private void receiveEphemeral(byte[] blob) throws StorageException {
+        OpenedEnvelope opened;
+        try {
+            opened = crypto.sealedSender().open(crypto.identity(), blob);
+        } catch (ProtocolException e) {
+            LOG.warn("dropping an ephemeral envelope that does not open: {}", e.getClass().getSimpleName());
+            return;
+        }
+        String sender = opened.senderUsername().value();
+        noteIdentity(sender, opened.senderIdentity());
+        ProtocolUnitOfWork work = crypto.state().begin();
+        Payload payload;
+        try {
+            payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
+                    .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+        } catch (ProtocolException e) {
+            LOG.debug("dropping an ephemeral message that does not decrypt: {}", e.getClass().getSimpleName());
+            return;
+        }
+        if (!(payload instanceof Payload.TypingStarted) && !(payload instanceof Payload.TypingStopped)) {
+            LOG.warn("dropping a non-ephemeral payload that arrived as an ephemeral frame; its session step is not kept");
+            return;
+        }
+        storage().transactions().transaction(false, work::commit);
+        work.committed();
+        events.publish(new TypingChangedEvent(sender, payload instanceof Payload.TypingStarted));
+    }
+
+    private List<Outcome> receive(List<byte[]> blobs) throws StorageException {
         Outcome[] outcomes = new Outcome[blobs.size()];
         ProtocolUnitOfWork work = crypto.state().begin();
         List<Decrypted> decrypted = new ArrayList<>();
+        List<Redelivered> redelivered = new ArrayList<>();
         for (int i = 0; i < blobs.size(); i++) {
             OpenedEnvelope opened;
             try {
@@ -300,26 +351,20 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             }
             String sender = opened.senderUsername().value();
             noteIdentity(sender, opened.senderIdentity());
+            EnvelopeDigest digest = EnvelopeDigests.of(opened);
             try {
                 Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
                         .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
-                boolean typing = payload instanceof Payload.TypingStarted || payload instanceof Payload.TypingStopped;
-                if (ephemeral && !typing) {
-                    LOG.warn("dropping a non-ephemeral payload that arrived as an ephemeral frame");
-                    outcomes[i] = Outcome.REJECTED;
-                    continue;
-                }
-                decrypted.add(new Decrypted(i, sender, payload));
+                decrypted.add(new Decrypted(i, sender, payload, digest));
             } catch (DuplicateMessageException e) {
-                // Its message key was consumed in the transaction that stored it: already in the history.
-                LOG.debug("redelivered message was already stored ({})", e.getMessage());
-                outcomes[i] = Outcome.DUPLICATE;
+                // Its message key is gone: decided below, against the committed record of received envelopes.
+                redelivered.add(new Redelivered(i, digest));
             } catch (ProtocolException e) {
                 LOG.warn("dropping a message that does not decrypt: {}", e.getClass().getSimpleName());
                 outcomes[i] = Outcome.REJECTED;
             }
         }
-        if (work.isEmpty() && decrypted.isEmpty()) {
+        if (work.isEmpty() && decrypted.isEmpty() && redelivered.isEmpty()) {
             return java.util.Arrays.asList(outcomes);
         }
         Instant now = crypto.context().clock().instant();
@@ -330,44 +375,87 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                             ContactChangedEvent.Change.ADDED));
                 }
             }
+            List<ReceivedEnvelope> records = new ArrayList<>(decrypted.size());
+            List<NewMessage> texts = new ArrayList<>();
             for (Decrypted d : decrypted) {
-                boolean stored = apply(txn, d.sender(), d.payload(), now);
-                outcomes[d.index()] = stored || !(d.payload() instanceof Payload.Text) ? Outcome.STORED : Outcome.DUPLICATE;
+                if (d.payload() instanceof Payload.Text) {
+                    texts.add(incoming(d.sender(), (Payload.Text) d.payload(), now));
+                } else {
+                    applyControl(txn, d.sender(), d.payload());
+                }
+                records.add(new ReceivedEnvelope(d.digest(), messageIdOf(d.payload())));
+            }
+            java.util.Set<MessageId> fresh = new java.util.HashSet<>();
+            for (Message message : storage().messages().insertAllIfAbsent(txn, texts)) {
+                fresh.add(message.messageId());
+                txn.attach(new MessageReceivedEvent(message));
+            }
+            for (Decrypted d : decrypted) {
+                Optional<MessageId> message = messageIdOf(d.payload());
+                // The first envelope carrying a new id stored it; any later one in the batch repeats it.
+                outcomes[d.index()] = message.isEmpty() || fresh.remove(message.get()) ? Outcome.STORED : Outcome.DUPLICATE;
+            }
+            storage().receivedEnvelopes().recordAll(txn, records);
+            Map<String, List<MessageId>> owed = new LinkedHashMap<>();
+            for (Decrypted d : decrypted) {
+                if (d.payload() instanceof Payload.Text && outcomes[d.index()] == Outcome.STORED) {
+                    owed.computeIfAbsent(d.sender(), s -> new ArrayList<>()).add(messageIdOf(d.payload()).orElseThrow());
+                }
+            }
+            for (Map.Entry<String, List<MessageId>> receipt : owed.entrySet()) {
+                storage().pendingReceipts().add(txn, receipt.getKey(), receipt.getValue());
+            }
+            for (Redelivered r : redelivered) {
+                outcomes[r.index()] = isSafelyStored(txn, r.digest()) ? Outcome.DUPLICATE : Outcome.UNCONFIRMED;
             }
         });
         work.committed();
         for (Decrypted d : decrypted) {
             if (d.payload() instanceof Payload.Text && outcomes[d.index()] == Outcome.STORED) {
-                pendingReceipts.computeIfAbsent(d.sender(), s -> new ArrayList<>()).add(((Payload.Text) d.payload()).id());
+                unsentReceipts++;
             }
             if (d.payload() instanceof Payload.TypingStarted || d.payload() instanceof Payload.TypingStopped) {
                 events.publish(new TypingChangedEvent(d.sender(), d.payload() instanceof Payload.TypingStarted));
             }
         }
+        if (!redelivered.isEmpty()) {
+            LOG.debug("{} redelivered envelopes: {} already stored", redelivered.size(),
+                    redelivered.stream().filter(r -> outcomes[r.index()] == Outcome.DUPLICATE).count());
+        }
         return java.util.Arrays.asList(outcomes);
     }
 
-    /** Applies a decrypted payload inside the transaction; true if a new message was stored. */
-    private boolean apply(Transaction txn, String sender, Payload payload, Instant now) throws StorageException {
-        MessageStore messages = storage().messages();
-        if (payload instanceof Payload.Text) {
-            Payload.Text text = (Payload.Text) payload;
-            MessageId id = new MessageId(text.id().hex());
-            String body = text.text().length() > NewMessage.MAX_BODY_CHARS
-                    ? text.text().substring(0, NewMessage.MAX_BODY_CHARS) : text.text();
-            boolean inserted = messages.insertIfAbsent(txn, NewMessage.incoming(id, new ConversationId(sender), sender,
-                    Instant.ofEpochMilli(text.sentAtMillis()), now, body));
-            if (inserted) {
-                txn.attach(new MessageReceivedEvent(messages.find(txn, id).orElseThrow()));
-            }
-            return inserted;
+    /** True if the envelope was committed: its message is in the history, or it was a control message and applied. */
+    private boolean isSafelyStored(Transaction txn, EnvelopeDigest digest) throws StorageException {
+        Optional<ReceivedEnvelope> record = storage().receivedEnvelopes().find(txn, digest);
+        if (record.isEmpty()) {
+            return false;
         }
+        Optional<MessageId> message = record.get().messageId();
+        return message.isEmpty() || storage().messages().find(txn, message.get()).isPresent();
+    }
+
+    private static Optional<MessageId> messageIdOf(Payload payload) {
+        if (payload instanceof Payload.Text) {
+            return Optional.of(new MessageId(((Payload.Text) payload).id().hex()));
+        }
+        return Optional.empty();
+    }
+
+    private static NewMessage incoming(String sender, Payload.Text text, Instant now) {
+        String body = text.text().length() > NewMessage.MAX_BODY_CHARS
+                ? text.text().substring(0, NewMessage.MAX_BODY_CHARS) : text.text();
+        return NewMessage.incoming(new MessageId(text.id().hex()), new ConversationId(sender), sender,
+                Instant.ofEpochMilli(text.sentAtMillis()), now, body);
+    }
+
+    /** Applies a decrypted control payload (receipts) inside the transaction; others change nothing. */
+    private void applyControl(Transaction txn, String sender, Payload payload) throws StorageException {
         if (payload instanceof Payload.DeliveryReceipt) {
             advance(txn, sender, ((Payload.DeliveryReceipt) payload).ids(), MessageState.DELIVERED);
         } else if (payload instanceof Payload.ReadReceipt) {
             advance(txn, sender, ((Payload.ReadReceipt) payload).ids(), MessageState.READ);
         }
-        return false;
     }
 
     private void advance(Transaction txn, String sender, List<dev.parley.crypto.payload.MessageId> ids, MessageState state)
@@ -408,25 +496,76 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         }
     }
 
+    /**
+     * Sends every owed delivery receipt (including any a crash left behind): one receipt per contact per up to
+     * {@link #MAX_RECEIPT_IDS} messages, each removed from the owed list in the transaction that queues it.
+     */
     private void flushReceipts() {
-        if (pendingReceipts.isEmpty()) {
+        unsentReceipts = 0;
+        List<PendingReceipts> owed;
+        try {
+            owed = storage().transactions().transactionWithResult(true, txn -> storage().pendingReceipts().all(txn));
+        } catch (StorageException e) {
+            LOG.warn("cannot read the owed delivery receipts; they are sent later", e);
             return;
         }
-        Map<String, List<dev.parley.crypto.payload.MessageId>> batch = new LinkedHashMap<>(pendingReceipts);
-        pendingReceipts.clear();
-        for (Map.Entry<String, List<dev.parley.crypto.payload.MessageId>> entry : batch.entrySet()) {
+        Map<String, List<PendingReceipts>> byContact = new LinkedHashMap<>();
+        for (PendingReceipts entry : owed) {
+            byContact.computeIfAbsent(entry.recipient(), r -> new ArrayList<>()).add(entry);
+        }
+        for (Map.Entry<String, List<PendingReceipts>> contact : byContact.entrySet()) {
             try {
-                sendControl(entry.getKey(), new Payload.DeliveryReceipt(entry.getValue()));
+                sendReceipts(contact.getKey(), contact.getValue());
             } catch (ServiceException e) {
                 LOG.info("delivery receipt not sent: {}", e.getMessage());
             }
         }
     }
 
+    private void sendReceipts(String contactName, List<PendingReceipts> entries) throws ServiceException {
+        List<dev.parley.crypto.payload.MessageId> ids = new ArrayList<>();
+        List<Long> covered = new ArrayList<>();
+        for (PendingReceipts entry : entries) {
+            if (!ids.isEmpty() && ids.size() + entry.messageIds().size() > MAX_RECEIPT_IDS) {
+                sendReceipt(contactName, ids, covered);
+                ids = new ArrayList<>();
+                covered = new ArrayList<>();
+            }
+            for (MessageId id : entry.messageIds()) {
+                if (ids.size() == MAX_RECEIPT_IDS) {
+                    sendReceipt(contactName, ids, List.of());
+                    ids = new ArrayList<>();
+                }
+                ids.add(new dev.parley.crypto.payload.MessageId(HexFormat.of().parseHex(id.value())));
+            }
+            covered.add(entry.id());
+        }
+        sendReceipt(contactName, ids, covered);
+    }
+
+    private void sendReceipt(String contactName, List<dev.parley.crypto.payload.MessageId> ids, List<Long> covered)
+            throws ServiceException {
+        sendControl(contactName, new Payload.DeliveryReceipt(ids), txn -> storage().pendingReceipts().remove(txn, covered));
+    }
+
     /** Encrypts a control payload (receipt) to a contact and queues it durably in the outbox. */
     private void sendControl(String contactName, Payload payload) throws ServiceException {
+        sendControl(contactName, payload, txn -> { });
+    }
+
+    /**
+     * Encrypts a control payload (receipt) to a contact and queues it durably in the outbox, running {@code alsoCommit}
+     * in the same transaction. A contact whose identity key changed gets nothing; {@code alsoCommit} still runs.
+     */
+    private void sendControl(String contactName, Payload payload, TransactionTask<StorageException> alsoCommit)
+            throws ServiceException {
         Contact contact = findContact(contactName);
         if (contact.identityChange() != IdentityChangeState.NONE) {
+            try {
+                storage().transactions().transaction(false, alsoCommit);
+            } catch (StorageException e) {
+                throw new StorageFailureException("cannot drop a receipt", e);
+            }
             return;
         }
         MessageId outboxId = new MessageId(dev.parley.crypto.payload.MessageId.random(crypto.context().random()).hex());
@@ -439,6 +578,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             storage().transactions().transaction(false, txn -> {
                 storage().outbox().enqueue(txn, outboxId, contactName, blob, now);
                 work.commit(txn);
+                alsoCommit.run(txn);
             });
             work.committed();
             item = new Outbox.Item(HexFormat.of().parseHex(outboxId.value()), contactName, blob, false);

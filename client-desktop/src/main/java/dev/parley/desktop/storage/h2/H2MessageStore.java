@@ -23,6 +23,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,57 +52,80 @@ final class H2MessageStore implements MessageStore {
 
     @Override
     public boolean insertIfAbsent(Transaction txn, NewMessage m) throws StorageException {
+        return !insertAllIfAbsent(txn, List.of(m)).isEmpty();
+    }
+
+    /**
+     * One statement of each kind for the whole list: an existence check and an INSERT per message, the search words of
+     * every message in one batch, and one summary MERGE per conversation (with its newest sequence).
+     */
+    @Override
+    public List<Message> insertAllIfAbsent(Transaction txn, List<NewMessage> messages) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
-        try {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM messages WHERE message_id = ?")) {
-                ps.setString(1, m.messageId().value());
-                try (ResultSet rs = ps.executeQuery()) {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        List<Message> stored = new ArrayList<>(messages.size());
+        Map<String, Long> newestByConversation = new LinkedHashMap<>();
+        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM messages WHERE message_id = ?");
+             PreparedStatement insert = c.prepareStatement("INSERT INTO messages (message_id, conversation_id, "
+                     + "direction, sender, sent_at, received_at, body, state, failure_reason, unread) "
+                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)", Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement words = c.prepareStatement("INSERT INTO message_tokens (token, seq) VALUES (?, ?)")) {
+            boolean anyWords = false;
+            for (NewMessage m : messages) {
+                exists.setString(1, m.messageId().value());
+                try (ResultSet rs = exists.executeQuery()) {
                     if (rs.next()) {
-                        return false;
+                        continue;
                     }
                 }
-            }
-            long seq;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO messages (message_id, conversation_id, "
-                    + "direction, sender, sent_at, received_at, body, state, failure_reason, unread) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setString(1, m.messageId().value());
-                ps.setString(2, m.conversationId().value());
-                ps.setString(3, m.direction().name());
-                ps.setString(4, m.sender());
-                Sql.setInstant(ps, 5, m.sentAt());
-                Sql.setInstant(ps, 6, m.receivedAt());
-                ps.setString(7, m.body());
-                ps.setString(8, m.state().name());
-                ps.setBoolean(9, m.direction() == Direction.INCOMING && m.state() != MessageState.READ);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
+                insert.setString(1, m.messageId().value());
+                insert.setString(2, m.conversationId().value());
+                insert.setString(3, m.direction().name());
+                insert.setString(4, m.sender());
+                Sql.setInstant(insert, 5, m.sentAt());
+                Sql.setInstant(insert, 6, m.receivedAt());
+                insert.setString(7, m.body());
+                insert.setString(8, m.state().name());
+                insert.setBoolean(9, m.direction() == Direction.INCOMING && m.state() != MessageState.READ);
+                insert.executeUpdate();
+                long seq;
+                try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     seq = keys.getLong(1);
                 }
-            }
-            Set<String> tokens = SearchTokenizer.tokens(m.body());
-            if (!tokens.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO message_tokens (token, seq) VALUES (?, ?)")) {
-                    for (String token : tokens) {
-                        ps.setString(1, token);
-                        ps.setLong(2, seq);
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
+                for (String token : SearchTokenizer.tokens(m.body())) {
+                    words.setString(1, token);
+                    words.setLong(2, seq);
+                    words.addBatch();
+                    anyWords = true;
                 }
+                newestByConversation.merge(m.conversationId().value(), seq, Math::max);
+                stored.add(new Message(new MessageCursor(seq), m.messageId(), m.conversationId(), m.direction(),
+                        m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null));
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "MERGE INTO conversations (conversation_id, last_seq) KEY (conversation_id) VALUES (?, ?)")) {
-                ps.setString(1, m.conversationId().value());
-                ps.setLong(2, seq);
-                ps.executeUpdate();
+            if (anyWords) {
+                words.executeBatch();
             }
-            return true;
         } catch (SQLException e) {
-            throw Sql.failure("storing a message", e);
+            throw Sql.failure("storing messages", e);
         }
+        if (newestByConversation.isEmpty()) {
+            return stored;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO conversations (conversation_id, last_seq) KEY (conversation_id) VALUES (?, ?)")) {
+            for (Map.Entry<String, Long> newest : newestByConversation.entrySet()) {
+                ps.setString(1, newest.getKey());
+                ps.setLong(2, newest.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw Sql.failure("updating conversation summaries", e);
+        }
+        return stored;
     }
 
     @Override

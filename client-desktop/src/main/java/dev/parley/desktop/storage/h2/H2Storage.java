@@ -6,6 +6,8 @@ import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.PendingReceiptStore;
+import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
 import dev.parley.desktop.storage.SettingsStore;
 import dev.parley.desktop.storage.Storage;
@@ -46,6 +48,8 @@ public final class H2Storage implements Storage {
     private final OutboxStore outbox;
     private final SettingsStore settings;
     private final SecretStore secrets;
+    private final ReceivedEnvelopeStore receivedEnvelopes;
+    private final PendingReceiptStore pendingReceipts;
 
     private H2Storage(Connection connection, EventPublisher publisher) {
         transactions = new H2TransactionManager(connection, publisher);
@@ -55,6 +59,8 @@ public final class H2Storage implements Storage {
         outbox = new H2OutboxStore(transactions);
         settings = new H2SettingsStore(transactions);
         secrets = new H2SecretStore(transactions);
+        pendingReceipts = new H2PendingReceiptStore(transactions);
+        receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
     }
 
     /** The file H2 keeps the database in, for {@code base} ({@code base + ".mv.db"}). */
@@ -239,6 +245,16 @@ public final class H2Storage implements Storage {
     @Override
     public SecretStore secrets() {
         return secrets;
+    }
+
+    @Override
+    public PendingReceiptStore pendingReceipts() {
+        return pendingReceipts;
+    }
+
+    @Override
+    public ReceivedEnvelopeStore receivedEnvelopes() {
+        return receivedEnvelopes;
     }
 
     @Override

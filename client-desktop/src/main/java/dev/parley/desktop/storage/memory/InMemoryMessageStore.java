@@ -65,6 +65,18 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
     }
 
     @Override
+    public List<Message> insertAllIfAbsent(Transaction txn, List<NewMessage> messages) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        List<Message> stored = new ArrayList<>();
+        for (NewMessage m : messages) {
+            if (insertIfAbsent(txn, m)) {
+                stored.add(bySequence.get(sequenceById.get(m.messageId())));
+            }
+        }
+        return stored;
+    }
+
+    @Override
     public Optional<Message> find(Transaction txn, MessageId id) throws StorageException {
         InMemoryTransaction.check(txn, manager, false);
         Long seq = sequenceById.get(id);

@@ -5,6 +5,8 @@ import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.PendingReceiptStore;
+import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
 import dev.parley.desktop.storage.SettingsStore;
 import dev.parley.desktop.storage.Storage;
@@ -23,6 +25,8 @@ public final class InMemoryStorage implements Storage {
     private final OutboxStore outbox;
     private final SettingsStore settings;
     private final SecretStore secrets;
+    private final ReceivedEnvelopeStore receivedEnvelopes;
+    private final PendingReceiptStore pendingReceipts;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
@@ -32,6 +36,8 @@ public final class InMemoryStorage implements Storage {
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
         secrets = new InMemorySecretStore(transactions);
+        pendingReceipts = new InMemoryPendingReceiptStore(transactions);
+        receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
     }
 
     public InMemoryStorage() {
@@ -71,6 +77,16 @@ public final class InMemoryStorage implements Storage {
     @Override
     public SecretStore secrets() {
         return secrets;
+    }
+
+    @Override
+    public PendingReceiptStore pendingReceipts() {
+        return pendingReceipts;
+    }
+
+    @Override
+    public ReceivedEnvelopeStore receivedEnvelopes() {
+        return receivedEnvelopes;
     }
 
     @Override

@@ -3,7 +3,10 @@ package dev.parley.desktop.storage.h2;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
+import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.PendingReceiptContract;
+import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
 import dev.parley.desktop.storage.contract.SettingsAndSecretsContract;
 import dev.parley.desktop.storage.contract.TransactionContract;
 import java.nio.file.Path;
@@ -46,6 +49,30 @@ class H2StorageContractTest {
 
     @Nested
     class SettingsAndSecrets extends SettingsAndSecretsContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class ReceivedEnvelopes extends ReceivedEnvelopeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class MessageBatches extends MessageBatchInsertContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class OwedReceipts extends PendingReceiptContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(dir, publisher);

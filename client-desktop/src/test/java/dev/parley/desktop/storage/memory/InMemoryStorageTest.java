@@ -3,7 +3,10 @@ package dev.parley.desktop.storage.memory;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
+import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.PendingReceiptContract;
+import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
 import dev.parley.desktop.storage.contract.SettingsAndSecretsContract;
 import dev.parley.desktop.storage.contract.TransactionContract;
 import java.nio.file.Path;
@@ -42,6 +45,30 @@ class InMemoryStorageTest {
 
     @Nested
     class SettingsAndSecrets extends SettingsAndSecretsContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class ReceivedEnvelopes extends ReceivedEnvelopeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class MessageBatches extends MessageBatchInsertContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class OwedReceipts extends PendingReceiptContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(publisher);
