@@ -151,6 +151,35 @@ class DirectDeliveryTest {
     }
 
     @Test
+    void blobsWaitingWhenTheRecipientLeavesAreStoredAndRedeliveredInSendOrder() throws Exception {
+        start(LONG_GRACE);
+        TestClient[] ab = bothOnline();
+        // Direct ids come from one relay-wide counter: 50 acknowledged blobs first, so the 40 waiting ones do not
+        // happen to sit in a hash table in their numeric order.
+        for (int i = 0; i < 50; i++) {
+            ab[0].send(new Request.Send("bob", RelayFlowTest.clientMessageId(1000 + i), new byte[] {-1}));
+            Push.Deliver deliver = ab[1].awaitPush(Push.Deliver.class);
+            assertThat(ab[1].request(new Request.Ack(deliver.messageId()))).isEqualTo(new Response.Ok());
+        }
+        List<CompletableFuture<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            answers.add(ab[0].send(new Request.Send("bob", RelayFlowTest.clientMessageId(100 + i), new byte[] {(byte) i})));
+        }
+        for (int i = 0; i < 40; i++) {
+            ab[1].awaitPush(Push.Deliver.class);
+        }
+        ab[1].close();
+        for (CompletableFuture<Response> answer : answers) {
+            assertThat(answer.get(20, TimeUnit.SECONDS)).isEqualTo(new Response.SendAccepted(false));
+        }
+        TestClient b = connect();
+        bob.authenticate(b);
+        List<Integer> order = b.drainUntilQueueEmpty().stream().map(d -> (int) d.blob()[0]).toList();
+        assertThat(order).as("stored in the order they were sent, not in hash order")
+                .containsExactlyElementsOf(java.util.stream.IntStream.range(0, 40).boxed().toList());
+    }
+
+    @Test
     void aRelayHaltedDuringTheGracePeriodLosesNothingTheSenderWasToldWasAccepted() throws Exception {
         start(LONG_GRACE);
         TestClient[] ab = bothOnline();

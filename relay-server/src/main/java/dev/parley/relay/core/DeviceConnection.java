@@ -7,7 +7,7 @@ import dev.parley.relay.store.BlobStore;
 import dev.parley.relay.store.StoredBlob;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +91,8 @@ final class DeviceConnection {
             return null;
         }
         if (direct == null) {
-            direct = new HashMap<>();
+            // Insertion order = push order: a recipient that leaves has these stored, and later redelivered, in it.
+            direct = new LinkedHashMap<>();
         }
         PendingDirect pending = new PendingDirect(directId, this, clientMessageId, blob, receivedAt, reply);
         direct.put(directId, pending);
