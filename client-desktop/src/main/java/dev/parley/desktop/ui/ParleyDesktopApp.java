@@ -31,8 +31,9 @@ public final class ParleyDesktopApp extends Application {
         UserMessages messages = new UserMessages(ViewLoader.defaultBundle());
         gateway = ProfileSessions.fromEnvironment();
         // SIGTERM or SIGINT (a closed terminal, logging out, `kill`) never reaches stop(): close the profile's database
-        // and the relay anyway. H2 keeps a committed transaction in memory when another commit holds the store at
-        // that moment, and only a clean close writes such leftovers; without this hook they were lost on exit.
+        // and the relay anyway. Only a clean close leaves H2's file with a store header that points at its newest
+        // chunk; after an unclean exit H2 has to find newer chunks itself, and once a profile came back without the
+        // whole session it had written (docs/benchmarks.md, "Soak").
         SessionGateway closing = gateway;
         Runtime.getRuntime().addShutdownHook(new Thread(closing::close, "parley-exit"));
         shell = new AppShell(stage, gateway, tasks, messages, Clock.systemDefaultZone(), options.profile());
