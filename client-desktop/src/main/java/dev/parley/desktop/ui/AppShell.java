@@ -253,8 +253,8 @@ public final class AppShell implements Navigator, Dialogs {
         vm.onChangedProperty().set(this::applySettings);
         vm.onPassphraseChangedProperty().set(this::lock);
         Stage dialog = newDialog(messages.get("settings.title"));
-        showDialog(dialog, loader().register(SettingsController.class,
-                () -> new SettingsController(vm, messages, dialog::close)).load(FxmlView.SETTINGS).root());
+        showDialog(dialog, fitToScreen(loader().register(SettingsController.class,
+                () -> new SettingsController(vm, messages, dialog::close)).load(FxmlView.SETTINGS).root()));
     }
 
     private void applySettings(SettingsValues values) {
@@ -289,7 +289,7 @@ public final class AppShell implements Navigator, Dialogs {
     }
 
     private void showDialog(Stage dialog, Parent root) {
-        Scene s = new Scene(fitToScreen(root));
+        Scene s = new Scene(root);
         style(s);
         dialog.setScene(s);
         followContent(root, dialog);
@@ -297,9 +297,10 @@ public final class AppShell implements Navigator, Dialogs {
     }
 
     /**
-     * Wraps dialog content in a scroll pane that is never taller than the screen the main window is on (less a
-     * margin): on a 768- or 800-pixel-high laptop screen the settings would otherwise put their buttons off screen.
-     * Content that fits shows no scroll bar.
+     * Wraps the settings in a scroll pane that is never taller than the screen the main window is on (less a margin):
+     * on a 768- or 800-pixel-high laptop screen they would otherwise put Done off screen. Content that fits shows no
+     * scroll bar. Only for the settings: the other dialogs are short and grow with their messages, which a scroll
+     * pane would turn into a scroll bar.
      */
     private Parent fitToScreen(Parent content) {
         javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(),
