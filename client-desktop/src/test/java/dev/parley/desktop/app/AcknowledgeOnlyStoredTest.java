@@ -29,10 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The client acknowledges a redelivered envelope whose message key is already used only when it is really stored:
@@ -41,19 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class AcknowledgeOnlyStoredTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
-    private TestNetwork network;
-
-    @BeforeEach
-    void start() throws Exception {
-        network = new TestNetwork(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        network.close();
-    }
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @Test
     void aRedeliveredMessageThatIsInTheHistoryIsAcknowledgedAsDuplicate() throws Exception {
@@ -111,8 +98,8 @@ class AcknowledgeOnlyStoredTest {
         assertThat(Await.until(() -> stateOf(alice, hello) == MessageState.DELIVERED, WAIT)).isTrue();
         assertThat(alice.connection().awaitDrained(WAIT)).isTrue();
         alice.close();
-        Path profile = dir.resolve("data-alice");
-        Path backup = dir.resolve("backup-alice");
+        Path profile = network.root.resolve("data-alice");
+        Path backup = network.root.resolve("backup-alice");
         copyTree(profile, backup);
 
         ParleyApp before = network.unlock("alice");

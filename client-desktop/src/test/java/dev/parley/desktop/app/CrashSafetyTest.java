@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.desktop.service.StorageFailureException;
 import dev.parley.desktop.service.connection.InboundHandler;
 import dev.parley.desktop.storage.Message;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,27 +14,14 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CrashSafetyTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    @TempDir
-    Path dir;
-    private TestNetwork network;
-
-    @BeforeEach
-    void start() throws Exception {
-        network = new TestNetwork(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        network.close();
-    }
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @Test
     void relayKilledInTheMiddleOfAThousandMessageStreamLosesAndDuplicatesNothing() throws Exception {

@@ -26,27 +26,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class FailureModesTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-    private TestNetwork network;
-
-    @BeforeEach
-    void start() throws Exception {
-        network = new TestNetwork(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        network.close();
-    }
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @Test
     void wrongPassphraseIsRefusedAndLosesNothing() throws Exception {
@@ -71,7 +58,7 @@ class FailureModesTest {
         ParleyApp alice = network.register("alice");
         alice.close();
         Path database;
-        try (Stream<Path> files = Files.walk(dir.resolve("data-alice"))) {
+        try (Stream<Path> files = Files.walk(network.root.resolve("data-alice"))) {
             database = files.filter(p -> p.getFileName().toString().endsWith(".mv.db")).findFirst().orElseThrow();
         }
         long size = Files.size(database);

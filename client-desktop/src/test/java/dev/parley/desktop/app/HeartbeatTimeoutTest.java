@@ -16,7 +16,6 @@ import dev.parley.desktop.profile.ProfileName;
 import dev.parley.desktop.service.connection.ConnectionSettings;
 import dev.parley.desktop.storage.Message;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A relay that stops answering without closing anything (bob reaches it through a TCP proxy that is paused): bob's
@@ -36,20 +35,17 @@ import org.junit.jupiter.api.io.TempDir;
 class HeartbeatTimeoutTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    @TempDir
-    Path dir;
-    private TestNetwork network;
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
     private PausableTcpProxy proxy;
 
     @BeforeEach
     void start() throws Exception {
-        network = new TestNetwork(dir);
         proxy = new PausableTcpProxy(network.relay.port());
     }
 
     @AfterEach
     void stop() throws Exception {
-        network.close();
         proxy.close();
     }
 
@@ -110,7 +106,7 @@ class HeartbeatTimeoutTest {
 
     /** Ping every 100 ms, give up on a link after 1 s without a pong, 1 s WebSocket handshakes, 100-800 ms backoff. */
     private AppConfig quickHeartbeat(String name) {
-        return new AppConfig(new AppDirectories(dir.resolve("data-" + name).toAbsolutePath()), new ProfileName(name),
+        return new AppConfig(new AppDirectories(network.root.resolve("data-" + name).toAbsolutePath()), new ProfileName(name),
                 TestNetwork.CRYPTO, TestNetwork.CRYPTO.random(), Clock.systemUTC(), new Argon2Params(1024, 1, 1),
                 new TyrusRelayConnector(FrameCodec.cbor(), Duration.ofSeconds(1), Duration.ofSeconds(5)),
                 new ExponentialBackoff(Duration.ofMillis(100), Duration.ofMillis(800), TestNetwork.CRYPTO.random()),

@@ -14,27 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MessagingEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-    private TestNetwork network;
-
-    @BeforeEach
-    void start() throws Exception {
-        network = new TestNetwork(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        network.close();
-    }
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @Test
     void aliceAndBobExchangeMessagesBothWaysAndSeeDeliveredAndRead() throws Exception {
@@ -122,15 +109,15 @@ class MessagingEndToEndTest {
         }
         assertThat(alice.connection().awaitDrained(WAIT)).isTrue();
         assertThat(network.relayQueued()).as("held by the relay while bob is offline").isEqualTo(20);
-        List<Path> whileQueued = filesContaining(dir, marker);
+        List<Path> whileQueued = filesContaining(network.root, marker);
         bob.connection().start();
         assertThat(bob.connection().awaitDrained(WAIT)).isTrue();
         assertThat(bob.messaging().search("PLAINTEXT", Optional.empty(), 50)).hasSize(20);
         network.close();
 
         assertThat(whileQueued).isEmpty();
-        assertThat(filesContaining(dir, marker)).isEmpty();
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+        assertThat(filesContaining(network.root, marker)).isEmpty();
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(network.root)) {
             assertThat(files.filter(java.nio.file.Files::isRegularFile).count()).as("the scan saw real files").isGreaterThan(4);
         }
     }

@@ -7,34 +7,20 @@ import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.storage.MessagePage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class OfflinePickupTest {
     static final Duration WAIT = Duration.ofSeconds(90);
 
-    @TempDir
-    Path dir;
-    private TestNetwork network;
-
-    @BeforeEach
-    void start() throws Exception {
-        network = new TestNetwork(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        network.close();
-    }
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @Test
     void fiveHundredMessagesToAnOfflineRecipientArriveInOrderExactlyOnce() throws Exception {

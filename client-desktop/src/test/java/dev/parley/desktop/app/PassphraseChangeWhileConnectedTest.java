@@ -7,14 +7,11 @@ import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.net.ConnectionStatus;
 import dev.parley.desktop.service.WrongPassphraseException;
 import dev.parley.desktop.storage.Message;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Changing the passphrase rebuilds a profile's services; a connected profile must stay reachable through it, and a
@@ -23,19 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PassphraseChangeWhileConnectedTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-    private TestNetwork network;
-
-    @BeforeEach
-    void start() throws Exception {
-        network = new TestNetwork(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        network.close();
-    }
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
 
     @Test
     void aWrongCurrentPassphraseLeavesTheConnectionAndServicesAlone() throws Exception {

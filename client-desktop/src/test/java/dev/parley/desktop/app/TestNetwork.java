@@ -15,14 +15,24 @@ import dev.parley.relay.limits.BucketSpec;
 import dev.parley.relay.limits.RateLimit;
 import dev.parley.relay.limits.RateLimits;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real relay in-process (H2 files under the test directory) and real profiles with cheap Argon2. */
-final class TestNetwork implements AutoCloseable {
+/**
+ * A real relay in-process (H2 files under the test directory) and real profiles with cheap Argon2. Register it with
+ * {@code @RegisterExtension final TestNetwork network = new TestNetwork();}: each test gets a fresh directory
+ * ({@link #root}) and relay, and everything is closed and deleted after it.
+ */
+final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     static {
         // The relay shares this JVM: give H2 the client's hardened setting before the relay loads it first.
         System.setProperty("h2.allowedClasses", "dev.parley.desktop.storage.h2.nothing.");
@@ -31,14 +41,26 @@ final class TestNetwork implements AutoCloseable {
     static final char[] PASSPHRASE = "correct horse battery staple".toCharArray();
     static final CryptoProvider CRYPTO = CryptoProviders.preferred();
 
-    final Path root;
+    /** This test's directory: the relay's data and the profiles live under it. */
+    Path root;
     RelayServer relay;
     private int port;
     private final List<ParleyApp> apps = new ArrayList<>();
 
-    TestNetwork(Path root) throws IOException {
-        this.root = root;
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        root = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "parley-network-");
         startRelay();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     static RelayConfig relayConfig(Path dataDir, int port) {
@@ -133,6 +155,7 @@ final class TestNetwork implements AutoCloseable {
         for (ParleyApp app : apps) {
             app.close();
         }
+        apps.clear();
         if (relay != null) {
             relay.close();
         }
