@@ -2,6 +2,8 @@ package dev.parley.crypto.wire;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Defers writes made while one unit of work runs on the current thread (typically: handling one incoming WebSocket
@@ -21,6 +23,7 @@ public final class FlushScope {
         void flush();
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(FlushScope.class);
     private static final ThreadLocal<List<Flushable>> CURRENT = new ThreadLocal<>();
 
     private FlushScope() {
@@ -39,7 +42,12 @@ public final class FlushScope {
         } finally {
             CURRENT.remove();
             for (Flushable writer : deferred) {
-                writer.flush();
+                try {
+                    writer.flush();
+                } catch (RuntimeException e) {
+                    // One connection's broken write must not keep the others' frames waiting forever.
+                    LOG.warn("A deferred flush failed: {}", e.toString());
+                }
             }
         }
     }

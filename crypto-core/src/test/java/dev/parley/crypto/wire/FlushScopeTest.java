@@ -50,6 +50,18 @@ class FlushScopeTest {
     }
 
     @Test
+    void aWriterThatThrowsDoesNotKeepTheOthersWaiting() {
+        FlushScope.Flushable broken = () -> {
+            throw new IllegalStateException("socket gone");
+        };
+        FlushScope.run(() -> {
+            FlushScope.defer(broken);
+            FlushScope.defer(a);
+        });
+        assertThat(flushed).containsExactly("a");
+    }
+
+    @Test
     void scopesBelongToOneThread() throws Exception {
         FlushScope.run(() -> {
             Thread other = new Thread(() -> {
