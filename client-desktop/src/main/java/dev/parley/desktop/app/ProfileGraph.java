@@ -36,5 +36,6 @@ final class ProfileGraph implements AutoCloseable {
     @Override
     public void close() {
         connection.close();
+        crypto.close();
     }
 }

@@ -78,7 +78,9 @@ public final class FrameCodec {
     }
 
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder()));
-    private static final FrameCodec JSON = new FrameCodec(configure(JsonMapper.builder()));
+    private static final FrameCodec JSON = new FrameCodec(configure(JsonMapper.builder()
+            .addModule(new SimpleModule("parley-json-bytes")
+                    .addDeserializer(byte[].class, new JsonBytesDeserializer()))));
 
     /**
      * Largest WebSocket message that carries more than one frame. A sender may coalesce frames that are ready at the
@@ -158,13 +160,7 @@ public final class FrameCodec {
         } catch (IOException e) {
             // Not canonical or not well-formed: the tree decoder below finds the precise error.
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(bytes);
-        } catch (IOException e) {
-            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
-        }
-        return toEnvelope(root);
+        return decodeStrict(bytes);
     }
 
     /**
@@ -218,6 +214,23 @@ public final class FrameCodec {
                 }
             }
         }
+    }
+
+    /**
+     * The reference decoder alone, without the fast path: what {@link #decode(byte[])} must agree with on every
+     * input. For tests (the fuzz targets compare both).
+     */
+    Envelope decodeStrict(byte[] bytes) throws FrameDecodeException {
+        if (bytes == null || bytes.length == 0) {
+            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "empty frame", null);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (IOException e) {
+            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
+        }
+        return toEnvelope(root);
     }
 
     private JsonParser parserFrom(byte[] message, long start) throws FrameDecodeException {
@@ -404,6 +417,26 @@ public final class FrameCodec {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .build();
+    }
+
+    /**
+     * Byte arrays in the JSON form: the whole string token is read (so the parser checks it as JSON text, control
+     * characters included) and then base64-decoded. Jackson's streaming base64 reader stops at the padding and let
+     * the fast path accept a string the tree decoder refuses (found by FrameCodecFuzzTest, input
+     * crash-nul-bytes-after-base64-padding).
+     */
+    private static final class JsonBytesDeserializer extends JsonDeserializer<byte[]> {
+        @Override
+        public byte[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                return (byte[]) ctxt.handleUnexpectedToken(byte[].class, p);
+            }
+            try {
+                return ctxt.getBase64Variant().decode(p.getText());
+            } catch (IllegalArgumentException e) {
+                return (byte[]) ctxt.handleWeirdStringValue(byte[].class, p.getText(), "not valid base64");
+            }
+        }
     }
 
     /** The wire shape of a {@link PreKeyBundle}: the one-time prekey is null when none was left. */
