@@ -108,7 +108,7 @@ public final class RelayServer implements AutoCloseable {
                 admin = startAdmin(config.dataDir().get(), new AdminOperations(accounts, blobs, crypto.random(), clock));
             }
             WebSocketTransport transport = WebSocketTransport.start(config.host(), config.port(),
-                    tls.map(TlsMaterial::context), service, config.maxFrameBytes());
+                    tls.map(TlsMaterial::context), service, config.maxFrameBytes(), config.options().idleTimeout());
             RelayServer server = new RelayServer(config, service, transport, database,
                     tls.map(TlsMaterial::fingerprint), relayId, admin);
             LOG.info("Relay listening on {}", server.uri());
