@@ -374,7 +374,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
      * whose outcome allows it; the others stay on the relay and come again on the next login.
      */
     private void drainDeliveries(Connection c) {
-        if (c != current) {
+        if (c != current || c.failed) {
             c.deliveries.clear();
             return;
         }
@@ -397,13 +397,11 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             LOG.trace("stored a batch of {} deliveries: {}", batch.size(), outcomes);
         } catch (StorageFailureException e) {
             LOG.error("could not store incoming messages; they stay on the relay", e);
-            c.deliveries.clear();
-            c.link.close();
+            abandon(c);
             return;
         } catch (RuntimeException e) {
             LOG.error("incoming message handler failed; the messages stay on the relay", e);
-            c.deliveries.clear();
-            c.link.close();
+            abandon(c);
             return;
         }
         int unconfirmed = 0;
@@ -435,11 +433,22 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         }
     }
 
+    /**
+     * Gives up on this link after a batch could not be stored: nothing of it is acknowledged, and the link never counts
+     * as drained (a queue-empty signal already on its way must not make {@code listen --once} report success).
+     */
+    private void abandon(Connection c) {
+        c.failed = true;
+        c.deliveries.clear();
+        c.link.close();
+        signal();
+    }
+
     // ---------------------------------------------------------------------------------------------- helpers
 
     private boolean isDrained() {
         Connection c = current;
-        if (c == null || !c.online || !c.queueEmpty || c.pendingAcks.get() > 0 || c.inFlight.get() > 0) {
+        if (c == null || !c.online || c.failed || !c.queueEmpty || c.pendingAcks.get() > 0 || c.inFlight.get() > 0) {
             return false;
         }
         try {
@@ -513,6 +522,8 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         volatile boolean online;
         volatile boolean queueEmpty;
         volatile boolean batchFull;
+        /** A batch of this link could not be stored: the link is closing and never counts as drained. */
+        volatile boolean failed;
         /** Closed by the heartbeat because no pong came within the timeout. */
         volatile boolean silenced;
         /** Inbound thread only: whether the handler heard {@code onPickupStarted} for this login. */
@@ -545,6 +556,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                 run(inboundThread, () -> drainDeliveries(this));
             } else if (push instanceof Push.QueueEmpty) {
                 run(inboundThread, () -> {
+                    if (failed || this != current) {
+                        return;
+                    }
                     pickupStarted();
                     inbound.onQueueDrained();
                     queueEmpty = true;

@@ -267,7 +267,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         List<Outcome> outcomes;
         crypto.lock().lock();
         try {
-            outcomes = receive(batch.stream().map(Delivery::blob).collect(java.util.stream.Collectors.toList()));
+            outcomes = receiveIsolating(batch.stream().map(Delivery::blob).collect(java.util.stream.Collectors.toList()));
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot store incoming messages", e);
         } finally {
@@ -290,6 +290,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             receiveEphemeral(blob);
         } catch (StorageException | ProtocolStorageException e) {
             LOG.warn("could not process an ephemeral message", e);
+        } catch (RuntimeException e) {
+            crypto.state().invalidateAll();
+            LOG.warn("dropping an ephemeral message whose handling failed: {}", e.getClass().getSimpleName());
         } finally {
             crypto.lock().unlock();
         }
@@ -333,6 +336,33 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         storage().transactions().transaction(false, work::commit);
         work.committed();
         events.publish(new TypingChangedEvent(sender, payload instanceof Payload.TypingStarted));
+    }
+
+    /**
+     * Receives a batch in one transaction. If handling fails for any reason but broken storage (any runtime exception:
+     * a value the store refuses, a bug in a handler), nothing of the attempt was kept; the batch is split in halves and
+     * each half retried, down to the single envelope at fault, which is {@link Outcome#REJECTED rejected} (and so
+     * acknowledged): one bad envelope never holds up the others. Storage failures ({@link StorageException},
+     * {@link ProtocolStorageException}) propagate, so nothing of the batch is acknowledged.
+     */
+    private List<Outcome> receiveIsolating(List<byte[]> blobs) throws StorageException {
+        try {
+            return receive(blobs);
+        } catch (ProtocolStorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The failure may have come after a commit: the cache must not outlive it.
+            crypto.state().invalidateAll();
+            if (blobs.size() == 1) {
+                LOG.warn("rejecting an envelope whose handling failed: {}", e.getClass().getSimpleName());
+                LOG.debug("handling failure", e);
+                return List.of(Outcome.REJECTED);
+            }
+            int half = blobs.size() / 2;
+            List<Outcome> outcomes = new ArrayList<>(receiveIsolating(blobs.subList(0, half)));
+            outcomes.addAll(receiveIsolating(blobs.subList(half, blobs.size())));
+            return outcomes;
+        }
     }
 
     private List<Outcome> receive(List<byte[]> blobs) throws StorageException {
