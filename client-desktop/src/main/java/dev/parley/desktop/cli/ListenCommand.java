@@ -37,14 +37,16 @@ final class ListenCommand extends ProfileCommand {
                 out().flush();
             }
         })) {
-            app.connection().start();
             if (once) {
-                if (!app.connection().awaitDrained(Duration.ofSeconds(timeoutSeconds))) {
-                    err().println("parley-cli: relay unreachable");
-                    return ExitCode.RELAY_UNREACHABLE;
+                RelayWait relay = new RelayWait(app, err(), Duration.ofSeconds(timeoutSeconds));
+                relay.online();
+                if (!relay.drained()) {
+                    throw new dev.parley.desktop.service.RelayUnreachableException(
+                            "the relay did not deliver its queue within " + timeoutSeconds + " s");
                 }
                 return ExitCode.OK;
             }
+            app.connection().start();
             CountDownLatch stopped = new CountDownLatch(1);
             ConnectionService connection = app.connection();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
