@@ -1,6 +1,8 @@
 package dev.parley.desktop.cli;
 
+import dev.parley.desktop.service.CannotAddSelfException;
 import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.ProfileInUseException;
 import dev.parley.desktop.service.ProfileLockedException;
 import dev.parley.desktop.service.RelayUnreachableException;
 import dev.parley.desktop.service.ServiceException;
@@ -24,7 +26,8 @@ public enum ExitCode {
 
     /** The exit code for a service failure. */
     public static ExitCode of(ServiceException e) {
-        if (e instanceof WrongPassphraseException || e instanceof ProfileLockedException) {
+        if (e instanceof WrongPassphraseException || e instanceof ProfileLockedException
+                || e instanceof ProfileInUseException) {
             return PASSPHRASE;
         }
         if (e instanceof UnknownContactException || e instanceof UnknownUserException) {
@@ -33,7 +36,7 @@ public enum ExitCode {
         if (e instanceof RelayUnreachableException) {
             return RELAY_UNREACHABLE;
         }
-        if (e instanceof InvalidInputException) {
+        if (e instanceof InvalidInputException || e instanceof CannotAddSelfException) {
             return USAGE;
         }
         return OTHER;
@@ -41,7 +44,7 @@ public enum ExitCode {
 
     static final String HELP = "%nExit codes:%n"
             + "  0  success%n"
-            + "  1  usage error (unknown command, bad option or argument, empty or too long message)%n"
+            + "  1  usage error (unknown command, bad option or argument, empty or too long message, own username as contact)%n"
             + "  2  wrong passphrase, no passphrase given, or no profile%n"
             + "  3  unknown contact or unknown user%n"
             + "  4  relay unreachable%n"
