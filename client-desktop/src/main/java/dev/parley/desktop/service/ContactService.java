@@ -15,6 +15,7 @@ public interface ContactService {
      * contact. Adding an existing contact returns it unchanged (no new session).
      *
      * @throws UnknownUserException      if the relay knows no such user
+     * @throws CannotAddSelfException    if {@code username} is the profile's own
      * @throws RelayUnreachableException if the relay cannot be reached
      */
     Contact add(String username) throws ServiceException;

@@ -147,6 +147,11 @@ class ViewModelsOverRealServicesTest {
         vm.add();
         assertThat(vm.errorProperty().get()).isEqualTo("The relay knows no user with that name.");
         assertThat(added.get()).isNull();
+        vm.usernameProperty().set("alice");
+        vm.add();
+        assertThat(vm.errorProperty().get()).as("#18 item 3: adding yourself")
+                .isEqualTo("That is your own username: add the person you want to talk to.");
+        assertThat(added.get()).isNull();
         vm.usernameProperty().set("@Bob");
         vm.add();
         assertThat(added.get()).isEqualTo(new ContactView("bob", false, false));

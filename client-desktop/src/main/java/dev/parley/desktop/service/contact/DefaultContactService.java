@@ -13,6 +13,7 @@ import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.crypto.ProtocolStorageException;
 import dev.parley.desktop.crypto.ProtocolUnitOfWork;
 import dev.parley.desktop.event.ContactChangedEvent;
+import dev.parley.desktop.service.CannotAddSelfException;
 import dev.parley.desktop.service.ContactService;
 import dev.parley.desktop.service.IdentityChangedException;
 import dev.parley.desktop.service.RelayRejectedException;
@@ -53,7 +54,7 @@ public final class DefaultContactService implements ContactService {
             throw new UnknownUserException("not a valid username");
         }
         if (username.equals(ownUsername.get())) {
-            throw new RelayRejectedException("you cannot add yourself as a contact");
+            throw new CannotAddSelfException("you cannot add yourself as a contact");
         }
         Optional<Contact> existing = find(username);
         if (existing.isPresent() && hasSession(username)) {
