@@ -189,6 +189,11 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
                 value);
     }
 
+    /** Where {@code GET /metrics} is served. */
+    public RelayConfig withMetrics(MetricsAccess value) {
+        return withOptions(options.withMetrics(value));
+    }
+
     /** Most one-time prekeys one account may keep on the relay. */
     public RelayConfig withMaxOneTimePreKeys(int value) {
         return withOptions(options.withMaxOneTimePreKeys(value));

@@ -11,12 +11,14 @@ import java.util.Objects;
  * @param maxOneTimePreKeys  most one-time prekeys of each kind one account may keep on the relay; an upload that would
  *                           go over is refused whole with {@code PREKEY_LIMIT} (counted per kind, so that other kinds of
  *                           one-time prekeys get the same cap)
+ * @param metrics            where {@code GET /metrics} is served
  *
  * <p>How much one sender may have stored is a rate limit ({@code STORED_BYTES_PER_ACCOUNT}): counting what each
  * sender has stored would need a record of who sent each blob, which the relay does not keep.
  */
-public record ServerOptions(Duration idleTimeout, int maxOneTimePreKeys) {
+public record ServerOptions(Duration idleTimeout, int maxOneTimePreKeys, MetricsAccess metrics) {
     public ServerOptions {
+        Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) {
             throw new IllegalArgumentException("the idle timeout must be positive");
@@ -26,16 +28,20 @@ public record ServerOptions(Duration idleTimeout, int maxOneTimePreKeys) {
         }
     }
 
-    /** 30 s idle timeout, 200 one-time prekeys per account. */
+    /** 30 s idle timeout, 200 one-time prekeys per account, metrics on the relay's (loopback) port. */
     public static ServerOptions defaults() {
-        return new ServerOptions(Duration.ofSeconds(30), 200);
+        return new ServerOptions(Duration.ofSeconds(30), 200, new MetricsAccess.MainPort());
     }
 
     public ServerOptions withIdleTimeout(Duration value) {
-        return new ServerOptions(value, maxOneTimePreKeys);
+        return new ServerOptions(value, maxOneTimePreKeys, metrics);
     }
 
     public ServerOptions withMaxOneTimePreKeys(int value) {
-        return new ServerOptions(idleTimeout, value);
+        return new ServerOptions(idleTimeout, value, metrics);
+    }
+
+    public ServerOptions withMetrics(MetricsAccess value) {
+        return new ServerOptions(idleTimeout, maxOneTimePreKeys, value);
     }
 }
