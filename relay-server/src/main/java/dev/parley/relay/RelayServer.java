@@ -8,6 +8,7 @@ import dev.parley.relay.core.RelayMetrics;
 import dev.parley.relay.core.RelayService;
 import dev.parley.relay.store.AccountStore;
 import dev.parley.relay.store.BlobStore;
+import dev.parley.relay.store.DataDirectory;
 import dev.parley.relay.store.H2Database;
 import dev.parley.relay.store.InMemoryAccountStore;
 import dev.parley.relay.store.InMemoryBlobStore;
@@ -167,7 +168,7 @@ public final class RelayServer implements AutoCloseable {
             return id;
         }
         byte[] id = crypto.random().bytes(16);
-        Files.writeString(file, HexFormat.of().formatHex(id) + "\n", StandardCharsets.US_ASCII);
+        DataDirectory.writePrivately(file, (HexFormat.of().formatHex(id) + "\n").getBytes(StandardCharsets.US_ASCII));
         return id;
     }
 

@@ -30,6 +30,8 @@ public final class H2Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Database.class);
 
     private static final int MAX_BATCH = 512;
+    /** The database file H2 keeps under the data directory. */
+    static final String DATA_FILE = "relay.mv.db";
 
     private final Connection connection;
     private final Connection cached;
@@ -68,12 +70,20 @@ public final class H2Database implements AutoCloseable {
         if (dir.toString().contains(";")) {
             throw new IllegalArgumentException("the data directory path must not contain ';'");
         }
-        Files.createDirectories(dir);
+        H2Trust.restrictClassLoading();
+        DataDirectory.ensurePrivate(dir);
+        DataDirectory.ensurePrivateFile(dir.resolve(DATA_FILE));
         JdbcDataSource source = new JdbcDataSource();
         source.setURL("jdbc:h2:file:" + dir.resolve("relay") + ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         source.setUser("relay");
         source.setPassword("");
         Connection connection = source.getConnection();
+        try {
+            H2Trust.verify(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         Flyway.configure().dataSource(source).locations("classpath:db/relay").load().migrate();
         connection.setAutoCommit(false);
         Connection reader = source.getConnection();
