@@ -73,18 +73,40 @@ public final class DataDirectory {
                 ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(FILE))
                 : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
         try {
-            try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
-                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
+            writeSynced(temp, content);
             Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * Creates {@code file} with {@code content}, 0600, complete or not at all.
+     *
+     * @throws java.nio.file.FileAlreadyExistsException if it exists (it is left as it is)
+     */
+    public static void createPrivately(Path file, byte[] content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Path temp = posix(dir)
+                ? Files.createTempFile(dir, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(FILE))
+                : Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        try {
+            writeSynced(temp, content);
+            Files.createLink(file, temp);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void writeSynced(Path file, byte[] content) throws IOException {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
         }
     }
 

@@ -53,7 +53,10 @@ public final class H2Database implements AutoCloseable {
     private volatile boolean closed;
     private final List<Runnable> rollbackListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private H2Database(Connection connection, Connection reader) {
+    private final UsernameKey usernames;
+
+    private H2Database(Connection connection, Connection reader, UsernameKey usernames) {
+        this.usernames = usernames;
         this.connection = connection;
         this.reader = reader;
         this.cached = new StatementCache(connection).connection();
@@ -84,12 +87,19 @@ public final class H2Database implements AutoCloseable {
             connection.close();
             throw e;
         }
-        Flyway.configure().dataSource(source).locations("classpath:db/relay").load().migrate();
+        UsernameKey usernames = UsernameKey.loadOrCreate(dir);
+        Flyway.configure().dataSource(source).locations("classpath:db/relay")
+                .javaMigrations(new V3__Keyed_username_hashes(usernames)).load().migrate();
         connection.setAutoCommit(false);
         Connection reader = source.getConnection();
         reader.setReadOnly(true);
         LOG.info("Opened relay database in {}", dir);
-        return new H2Database(connection, new StatementCache(reader).connection());
+        return new H2Database(connection, new StatementCache(reader).connection(), usernames);
+    }
+
+    /** How this database files usernames (keyed with the data directory's secret). */
+    UsernameKey usernames() {
+        return usernames;
     }
 
     public AccountStore accounts() {
