@@ -189,6 +189,16 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
                 value);
     }
 
+    /** Where {@code GET /metrics} is served. */
+    public RelayConfig withMetrics(MetricsAccess value) {
+        return withOptions(options.withMetrics(value));
+    }
+
+    /** Most one-time prekeys one account may keep on the relay. */
+    public RelayConfig withMaxOneTimePreKeys(int value) {
+        return withOptions(options.withMaxOneTimePreKeys(value));
+    }
+
     /** Closes a connection that sends nothing (no frame, no ping) for this long, with close code 1001. */
     public RelayConfig withIdleTimeout(Duration value) {
         return withOptions(options.withIdleTimeout(value));

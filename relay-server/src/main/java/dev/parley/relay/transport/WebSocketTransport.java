@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -19,7 +20,8 @@ import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
  * One Grizzly listener bound to exactly the configured host and port, serving the WebSocket endpoint
- * {@value #PATH}, {@code GET /health} and {@code GET /metrics}, over TLS when given an {@link SSLContext}.
+ * {@value #PATH}, {@code GET /health} and, when allowed, {@code GET /metrics}, over TLS when given an
+ * {@link SSLContext}.
  */
 public final class WebSocketTransport implements AutoCloseable {
     /** The WebSocket path clients connect to. */
@@ -39,10 +41,13 @@ public final class WebSocketTransport implements AutoCloseable {
     /**
      * Binds and starts serving.
      *
-     * @param idleTimeout a WebSocket connection that sends nothing for this long is closed with 1001
+     * @param idleTimeout       a WebSocket connection that sends nothing for this long is closed with 1001
+     * @param metricsAuthorized given a request's {@code Authorization} header (or null), whether this port may answer
+     *                          {@code GET /metrics}; otherwise it answers 404 as for any unknown path
      */
     public static WebSocketTransport start(String host, int port, Optional<SSLContext> tls, RelayService service,
-                                           int maxFrameBytes, Duration idleTimeout) throws IOException {
+                                           int maxFrameBytes, Duration idleTimeout,
+                                           Predicate<String> metricsAuthorized) throws IOException {
         // Messages up to 2x the limit are read and answered with FRAME_TOO_LARGE; the guard closes the connection
         // with 1009 on the first frame header that takes a message past that, before Tyrus buffers any of it.
         int sessionLimit = maxFrameBytes * 2 + 1024;
@@ -86,7 +91,7 @@ public final class WebSocketTransport implements AutoCloseable {
                     write(response, "method not allowed\n", "text/plain");
                 } else if ("/health".equals(path)) {
                     write(response, "ok\n", "text/plain");
-                } else if ("/metrics".equals(path)) {
+                } else if ("/metrics".equals(path) && metricsAuthorized.test(request.getHeader("Authorization"))) {
                     write(response, metrics.render(), "text/plain; version=0.0.4");
                 } else {
                     response.setStatus(404);
@@ -103,7 +108,7 @@ public final class WebSocketTransport implements AutoCloseable {
         return new WebSocketTransport(http, listener, guard);
     }
 
-    private static void write(Response response, String body, String type) throws IOException {
+    static void write(Response response, String body, String type) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setContentType(type);
         response.setCharacterEncoding("UTF-8");
