@@ -49,7 +49,7 @@ final class RelayWait {
             if (state.status() == ConnectionStatus.RECONNECTING) {
                 throw failure();
             }
-            if (System.nanoTime() - deadline >= 0) {
+            if (expired()) {
                 throw new RelayUnreachableException(RelayFailures.describe(relay(), new java.util.concurrent.TimeoutException()));
             }
             notice();
@@ -59,13 +59,25 @@ final class RelayWait {
 
     /** After {@link #online()}: waits until the relay's queue is delivered and the outbox flushed; false at the deadline. */
     boolean drained() throws ServiceException, InterruptedException {
-        while (!app.connection().awaitDrained(Duration.ofMillis(SLICE_MILLIS * 4))) {
-            if (System.nanoTime() - deadline >= 0) {
+        while (!drainedWithin(Duration.ofMillis(SLICE_MILLIS * 4))) {
+            if (expired()) {
                 return false;
             }
-            notice();
         }
         return true;
+    }
+
+    /** One slice of {@link #drained()}: true if drained within {@code slice}; prints the progress line when due. */
+    boolean drainedWithin(Duration slice) throws ServiceException, InterruptedException {
+        if (app.connection().awaitDrained(slice)) {
+            return true;
+        }
+        notice();
+        return false;
+    }
+
+    boolean expired() {
+        return System.nanoTime() - deadline >= 0;
     }
 
     /** Prints the progress line once the command has waited longer than {@link #SLOW}. */

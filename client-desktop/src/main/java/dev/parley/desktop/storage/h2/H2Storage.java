@@ -6,6 +6,7 @@ import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
@@ -50,6 +51,7 @@ public final class H2Storage implements Storage {
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final PendingReceiptStore pendingReceipts;
+    private final ListenCursorStore listenCursor;
 
     private H2Storage(Connection connection, EventPublisher publisher) {
         transactions = new H2TransactionManager(connection, publisher);
@@ -61,6 +63,7 @@ public final class H2Storage implements Storage {
         secrets = new H2SecretStore(transactions);
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
+        listenCursor = new H2ListenCursorStore(transactions);
     }
 
     /** The file H2 keeps the database in, for {@code base} ({@code base + ".mv.db"}). */
@@ -250,6 +253,11 @@ public final class H2Storage implements Storage {
     @Override
     public PendingReceiptStore pendingReceipts() {
         return pendingReceipts;
+    }
+
+    @Override
+    public ListenCursorStore listenCursor() {
+        return listenCursor;
     }
 
     @Override

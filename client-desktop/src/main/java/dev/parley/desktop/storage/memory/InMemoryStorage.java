@@ -5,6 +5,7 @@ import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
@@ -27,17 +28,20 @@ public final class InMemoryStorage implements Storage {
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final PendingReceiptStore pendingReceipts;
+    private final ListenCursorStore listenCursor;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
         account = new InMemoryAccountStore(transactions);
-        messages = new InMemoryMessageStore(transactions);
+        InMemoryMessageStore messageStore = new InMemoryMessageStore(transactions);
+        messages = messageStore;
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
         secrets = new InMemorySecretStore(transactions);
         pendingReceipts = new InMemoryPendingReceiptStore(transactions);
         receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
+        listenCursor = new InMemoryListenCursorStore(transactions, messageStore);
     }
 
     public InMemoryStorage() {
@@ -87,6 +91,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public ListenCursorStore listenCursor() {
+        return listenCursor;
     }
 
     @Override
