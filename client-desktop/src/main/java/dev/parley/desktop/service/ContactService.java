@@ -32,6 +32,14 @@ public interface ContactService {
     /** Marks the contact's current identity key as verified (this also clears a pending identity-change warning). */
     Contact markVerified(String username) throws ServiceException;
 
+    /**
+     * Takes back "verified" (for example after comparing the numbers again and finding they differ, or by mistake):
+     * the contact shows as not verified until the numbers are compared and marked verified again.
+     *
+     * @throws UnknownContactException if no such contact
+     */
+    Contact clearVerification(String username) throws ServiceException;
+
     /** Accepts a changed identity key after the warning: sending is allowed again, the contact stays unverified. */
     Contact acknowledgeIdentityChange(String username) throws ServiceException;
 }

@@ -63,4 +63,15 @@ class UnlockRetryTest {
         app.robot.type(KeyCode.ENTER);
         app.waitUntil(() -> app.showing("#conversationList"));
     }
+
+    @Test
+    void whereThePassphraseIsChosenOnboardingSaysAForgottenOneCannotBeRecovered() throws Exception {
+        app.start("alice");
+        app.robot.clickOn(".hyperlink");
+        app.waitUntil(() -> app.showing("#noRecovery"));
+        javafx.scene.control.Label warning = app.robot.lookup("#noRecovery").queryAs(javafx.scene.control.Label.class);
+        assertThat(warning.getText()).contains("Nobody can recover a forgotten passphrase");
+        assertThat(app.robot.lookup("#passphrase").query().getParent()).isSameAs(warning.getParent());
+        app.screenshot("onboarding");
+    }
 }

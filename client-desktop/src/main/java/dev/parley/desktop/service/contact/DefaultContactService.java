@@ -113,19 +113,25 @@ public final class DefaultContactService implements ContactService {
 
     @Override
     public Contact markVerified(String username) throws ServiceException {
-        return change(username, ContactChangedEvent.Change.VERIFIED, true);
+        return change(username, ContactChangedEvent.Change.VERIFIED);
+    }
+
+    @Override
+    public Contact clearVerification(String username) throws ServiceException {
+        return change(username, ContactChangedEvent.Change.VERIFICATION_CLEARED);
     }
 
     @Override
     public Contact acknowledgeIdentityChange(String username) throws ServiceException {
-        return change(username, ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED, false);
+        return change(username, ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED);
     }
 
-    private Contact change(String username, ContactChangedEvent.Change change, boolean verify) throws ServiceException {
+    private Contact change(String username, ContactChangedEvent.Change change) throws ServiceException {
         try {
             Contact updated = storage().transactions().transactionWithResult(false, txn -> {
-                boolean found = verify ? storage().contacts().setVerified(txn, username, true)
-                        : storage().contacts().acknowledgeIdentityChange(txn, username);
+                boolean found = change == ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED
+                        ? storage().contacts().acknowledgeIdentityChange(txn, username)
+                        : storage().contacts().setVerified(txn, username, change == ContactChangedEvent.Change.VERIFIED);
                 if (!found) {
                     return null;
                 }
