@@ -75,8 +75,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
         Instant now = crypto.context().clock().instant();
         MessageId storedId = new MessageId(id.hex());
-        NewMessage message = NewMessage.outgoing(storedId, new ConversationId(contactName), ownUsername.get(), now, text);
         return outbound.stored(contact, new Payload.Text(id, now.toEpochMilli(), text), storedId, txn -> {
+            ConversationId conversation = storage().conversations().direct(txn, contactName).id();
+            NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now, text);
             List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
             return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
         });
@@ -95,7 +96,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         List<MessageId> changed;
         try {
             changed = storage().transactions().transactionWithResult(false, txn -> {
-                List<MessageId> ids = storage().messages().markReadUpTo(txn, new ConversationId(contactName), upTo);
+                List<MessageId> ids = storage().messages().markReadUpTo(txn, ConversationId.direct(contactName), upTo);
                 for (MessageId id : ids) {
                     txn.attach(new MessageStateChangedEvent(contactName, id, MessageState.READ));
                 }
@@ -129,7 +130,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         checkLimit(limit);
         try {
             return storage().transactions().transactionWithResult(true,
-                    txn -> storage().messages().page(txn, new ConversationId(contactName), before, limit));
+                    txn -> storage().messages().page(txn, ConversationId.direct(contactName), before, limit));
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read the history", e);
         }
@@ -140,7 +141,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         checkLimit(limit);
         try {
             return storage().transactions().transactionWithResult(true,
-                    txn -> storage().messages().pageAfter(txn, new ConversationId(contactName), after, limit));
+                    txn -> storage().messages().pageAfter(txn, ConversationId.direct(contactName), after, limit));
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read the history", e);
         }
@@ -151,7 +152,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         checkLimit(limit);
         try {
             return storage().transactions().transactionWithResult(true, txn -> storage().messages()
-                    .search(txn, query, contactName.map(ConversationId::new), limit));
+                    .search(txn, query, contactName.map(ConversationId::direct), limit));
         } catch (StorageException e) {
             throw new StorageFailureException("cannot search the history", e);
         }

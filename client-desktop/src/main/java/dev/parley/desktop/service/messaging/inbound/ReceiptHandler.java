@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Delivery and read receipts: advance the state of our own messages in the sender's conversation. Ids of messages
- * that are not ours to this sender are ignored; a state never goes back.
+ * Delivery and read receipts: advance the state of our own messages in a conversation the sender takes part in. Ids
+ * of other messages are ignored; a state never goes back.
  */
 final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
     private final Class<P> type;
@@ -36,13 +36,19 @@ final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
         return type;
     }
 
+    /** Only someone our message went to may report on it. */
+    private boolean isParticipant(Transaction txn, Message message, String sender) throws StorageException {
+        return storage.conversations().find(txn, message.conversationId())
+                .map(conversation -> conversation.hasParticipant(sender)).orElse(false);
+    }
+
     @Override
     public void apply(Transaction txn, List<Received<P>> received, ReceivedBatch batch) throws StorageException {
         for (Received<P> r : received) {
             for (dev.parley.crypto.payload.MessageId raw : ids.apply(r.payload())) {
                 MessageId id = new MessageId(raw.hex());
                 Optional<Message> message = storage.messages().find(txn, id);
-                if (message.isEmpty() || !message.get().conversationId().value().equals(r.sender())) {
+                if (message.isEmpty() || !isParticipant(txn, message.get(), r.sender())) {
                     continue;
                 }
                 if (storage.messages().updateState(txn, id, state, null) == StateUpdate.APPLIED) {

@@ -13,6 +13,7 @@ import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Text messages: inserted into the sender's conversation (insert-if-absent by message id, in one statement batch),
- * with the delivery receipts they owe recorded in the same transaction.
+ * Text messages: inserted into the direct conversation with the sender (insert-if-absent by message id, in one
+ * statement batch), with the delivery receipts they owe recorded in the same transaction.
  */
 final class TextHandler implements PayloadHandler<Payload.Text> {
     private final Storage storage;
@@ -45,9 +46,15 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
 
     @Override
     public void apply(Transaction txn, List<Received<Payload.Text>> received, ReceivedBatch batch) throws StorageException {
+        Map<String, ConversationId> conversations = new HashMap<>();
         List<NewMessage> texts = new ArrayList<>(received.size());
         for (Received<Payload.Text> r : received) {
-            texts.add(incoming(r.sender(), r.payload(), batch.now()));
+            ConversationId conversation = conversations.get(r.sender());
+            if (conversation == null) {
+                conversation = storage.conversations().direct(txn, r.sender()).id();
+                conversations.put(r.sender(), conversation);
+            }
+            texts.add(incoming(conversation, r.sender(), r.payload(), batch.now()));
         }
         Set<MessageId> fresh = new HashSet<>();
         for (Message message : storage.messages().insertAllIfAbsent(txn, texts)) {
@@ -77,10 +84,10 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
         return new MessageId(text.id().hex());
     }
 
-    private static NewMessage incoming(String sender, Payload.Text text, Instant now) {
+    private static NewMessage incoming(ConversationId conversation, String sender, Payload.Text text, Instant now) {
         String body = text.text().length() > NewMessage.MAX_BODY_CHARS
                 ? text.text().substring(0, NewMessage.MAX_BODY_CHARS) : text.text();
-        return NewMessage.incoming(idOf(text), new ConversationId(sender), sender,
+        return NewMessage.incoming(idOf(text), conversation, sender,
                 Instant.ofEpochMilli(text.sentAtMillis()), now, body);
     }
 }
