@@ -19,6 +19,9 @@ public interface Storage extends AutoCloseable {
 
     MessageStore messages();
 
+    /** The conversations messages belong to, with their kind. */
+    ConversationStore conversations();
+
     ContactStore contacts();
 
     OutboxStore outbox();

@@ -4,6 +4,7 @@ import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.desktop.storage.AccountStore;
 import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
@@ -45,6 +46,7 @@ public final class H2Storage implements Storage {
     private final H2TransactionManager transactions;
     private final AccountStore account;
     private final MessageStore messages;
+    private final ConversationStore conversations;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -57,6 +59,7 @@ public final class H2Storage implements Storage {
         transactions = new H2TransactionManager(connection, publisher);
         account = new H2AccountStore(transactions);
         messages = new H2MessageStore(transactions);
+        conversations = new H2ConversationStore(transactions);
         contacts = new H2ContactStore(transactions);
         outbox = new H2OutboxStore(transactions);
         settings = new H2SettingsStore(transactions);
@@ -228,6 +231,11 @@ public final class H2Storage implements Storage {
     @Override
     public MessageStore messages() {
         return messages;
+    }
+
+    @Override
+    public ConversationStore conversations() {
+        return conversations;
     }
 
     @Override

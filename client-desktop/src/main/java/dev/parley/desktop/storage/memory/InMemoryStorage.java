@@ -3,6 +3,7 @@ package dev.parley.desktop.storage.memory;
 import dev.parley.desktop.storage.AccountStore;
 import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
@@ -22,6 +23,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTransactionManager transactions;
     private final AccountStore account;
     private final MessageStore messages;
+    private final ConversationStore conversations;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -35,6 +37,7 @@ public final class InMemoryStorage implements Storage {
         account = new InMemoryAccountStore(transactions);
         InMemoryMessageStore messageStore = new InMemoryMessageStore(transactions);
         messages = messageStore;
+        conversations = new InMemoryConversationStore(transactions);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -61,6 +64,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public MessageStore messages() {
         return messages;
+    }
+
+    @Override
+    public ConversationStore conversations() {
+        return conversations;
     }
 
     @Override
