@@ -59,11 +59,16 @@ final class UiTestNetwork implements AutoCloseable {
      */
     void forgetAccountOnRelay(String username) throws Exception {
         relay.close();
-        byte[] key;
+        // The relay files usernames under HMAC-SHA256(its secret, SHA-256(label || 0x00 || username)).
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
         sha.update("parley/v1/relay-username".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         sha.update((byte) 0);
-        key = sha.digest(username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] unkeyed = sha.digest(username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] secret = java.util.HexFormat.of().parseHex(
+                java.nio.file.Files.readString(root.resolve("relay").resolve("username-key")).strip());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+        byte[] key = mac.doFinal(unkeyed);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
                 "jdbc:h2:file:" + root.resolve("relay").resolve("relay").toAbsolutePath(), "relay", "");
              java.sql.PreparedStatement delete = c.prepareStatement("DELETE FROM accounts WHERE username_key = ?")) {
