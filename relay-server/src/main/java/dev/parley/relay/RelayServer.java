@@ -92,7 +92,7 @@ public final class RelayServer implements AutoCloseable {
         if (config.dataDir().isPresent()) {
             Path dir = config.dataDir().get();
             try {
-                database = Optional.of(H2Database.open(dir));
+                database = Optional.of(H2Database.open(dir, config.options().databaseKey().map(DatabaseKey::filePassword)));
             } catch (SQLException e) {
                 throw new IOException("the relay database could not be opened", e);
             }
