@@ -3,6 +3,7 @@ package dev.parley.relay.cli;
 import ch.qos.logback.classic.Level;
 import dev.parley.relay.MetricsAccess;
 import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayConfigFile;
 import dev.parley.relay.RelayServer;
 import dev.parley.relay.TlsSettings;
 import java.io.PrintWriter;
@@ -90,6 +91,10 @@ public final class RelayCommand implements Callable<Integer> {
             + "long, with close code 1001 (default: 30s).", converter = DurationConverter.class, defaultValue = "30s")
     Duration idleTimeout;
 
+    @Option(names = "--config", description = "Tuning file (Java properties): rate limits and the one-time prekey "
+            + "cap, e.g. send-per-connection.burst=200; every key and default is in docs/operations.md.")
+    Path configFile;
+
     public static void main(String[] args) {
         quietLogging();
         System.exit(new CommandLine(new RelayCommand()).execute(args));
@@ -110,6 +115,9 @@ public final class RelayCommand implements Callable<Integer> {
         RelayConfig config = DEFAULTS.withHost(host).withPort(port).withDataDir(dataDir).withInviteOnly(inviteOnly)
                 .withMessageTtl(messageTtl).withQueueQuota(queueQuota).withMaxFrameBytes(maxFrameBytes)
                 .withMaxConnectionsPerAddress(maxConnectionsPerAddress).withIdleTimeout(idleTimeout);
+        if (configFile != null) {
+            config = RelayConfigFile.apply(config, configFile);
+        }
         if (metricsTokenFile != null) {
             config = config.withMetrics(new MetricsAccess.Token(
                     Files.readString(metricsTokenFile, StandardCharsets.UTF_8).strip()));
