@@ -132,6 +132,15 @@ public final class ProtocolStateStore {
         contactCache.remove(username);
     }
 
+    /**
+     * Drops every cached entry and contact, so the next reads come from the database: after an operation failed at a
+     * point where the cache may no longer match what was committed.
+     */
+    public void invalidateAll() {
+        cache.clear();
+        contactCache.clear();
+    }
+
     /** A new unit of work over the committed state. */
     public ProtocolUnitOfWork begin() {
         return new ProtocolUnitOfWork(this);

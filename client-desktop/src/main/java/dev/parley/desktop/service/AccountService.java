@@ -62,4 +62,10 @@ public interface AccountService {
 
     /** Generates, signs and uploads a new signed prekey; the previous one is kept for late messages. */
     void rotateSignedPreKey() throws ServiceException;
+
+    /**
+     * Points the account at another relay address or certificate pin (the relay moved or rotated its certificate).
+     * Takes effect at the next connection; the username and keys stay.
+     */
+    void changeRelay(RelayAddress relay) throws ServiceException;
 }

@@ -189,6 +189,11 @@ public final class DefaultAccountService implements AccountService {
         keys().rotateSignedPreKey();
     }
 
+    @Override
+    public void changeRelay(RelayAddress relay) throws ServiceException {
+        keys().changeRelay(relay);
+    }
+
     private synchronized AccountKeys keys() throws ProfileLockedException {
         requireUnlocked();
         return keys;

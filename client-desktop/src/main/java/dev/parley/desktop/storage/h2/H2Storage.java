@@ -4,8 +4,10 @@ import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.desktop.storage.AccountStore;
 import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
@@ -44,23 +46,27 @@ public final class H2Storage implements Storage {
     private final H2TransactionManager transactions;
     private final AccountStore account;
     private final MessageStore messages;
+    private final ConversationStore conversations;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final PendingReceiptStore pendingReceipts;
+    private final ListenCursorStore listenCursor;
 
     private H2Storage(Connection connection, EventPublisher publisher) {
         transactions = new H2TransactionManager(connection, publisher);
         account = new H2AccountStore(transactions);
         messages = new H2MessageStore(transactions);
+        conversations = new H2ConversationStore(transactions);
         contacts = new H2ContactStore(transactions);
         outbox = new H2OutboxStore(transactions);
         settings = new H2SettingsStore(transactions);
         secrets = new H2SecretStore(transactions);
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
+        listenCursor = new H2ListenCursorStore(transactions);
     }
 
     /** The file H2 keeps the database in, for {@code base} ({@code base + ".mv.db"}). */
@@ -228,6 +234,11 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    @Override
     public ContactStore contacts() {
         return contacts;
     }
@@ -250,6 +261,11 @@ public final class H2Storage implements Storage {
     @Override
     public PendingReceiptStore pendingReceipts() {
         return pendingReceipts;
+    }
+
+    @Override
+    public ListenCursorStore listenCursor() {
+        return listenCursor;
     }
 
     @Override
