@@ -59,16 +59,17 @@ final class UiTestNetwork implements AutoCloseable {
      */
     void forgetAccountOnRelay(String username) throws Exception {
         relay.close();
-        // The relay files usernames under HMAC-SHA256(its secret, SHA-256(label || 0x00 || username)).
+        byte[] key;
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
         sha.update("parley/v1/relay-username".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         sha.update((byte) 0);
         byte[] unkeyed = sha.digest(username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        byte[] secret = java.util.HexFormat.of().parseHex(
-                java.nio.file.Files.readString(root.resolve("relay").resolve("username-key")).strip());
+        // the relay files usernames under HMAC-SHA256 with the secret in its data directory (relay UsernameKey)
+        byte[] secret = java.util.HexFormat.of().parseHex(java.nio.file.Files.readString(
+                root.resolve("relay").resolve("username-key"), java.nio.charset.StandardCharsets.US_ASCII).strip());
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
-        byte[] key = mac.doFinal(unkeyed);
+        key = mac.doFinal(unkeyed);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
                 "jdbc:h2:file:" + root.resolve("relay").resolve("relay").toAbsolutePath(), "relay", "");
              java.sql.PreparedStatement delete = c.prepareStatement("DELETE FROM accounts WHERE username_key = ?")) {
