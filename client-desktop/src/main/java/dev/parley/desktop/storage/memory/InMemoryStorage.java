@@ -5,6 +5,7 @@ import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
@@ -23,6 +24,7 @@ public final class InMemoryStorage implements Storage {
     private final AccountStore account;
     private final MessageStore messages;
     private final ConversationStore conversations;
+    private final ReactionStore reactions;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -35,6 +37,7 @@ public final class InMemoryStorage implements Storage {
         account = new InMemoryAccountStore(transactions);
         messages = new InMemoryMessageStore(transactions);
         conversations = new InMemoryConversationStore(transactions);
+        reactions = new InMemoryReactionStore(transactions);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -65,6 +68,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ConversationStore conversations() {
         return conversations;
+    }
+
+    @Override
+    public ReactionStore reactions() {
+        return reactions;
     }
 
     @Override
