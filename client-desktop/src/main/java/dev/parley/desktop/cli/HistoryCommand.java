@@ -23,7 +23,13 @@ final class HistoryCommand extends ProfileCommand {
     int limit;
 
     @Override
+    void validate() throws ServiceException {
+        Limits.check(limit);
+    }
+
+    @Override
     ExitCode run(ParleyApp app) throws ServiceException {
+        app.contacts().get(contact);
         MessagePage page = app.messaging().history(contact, Optional.empty(), limit);
         List<Message> chronological = new ArrayList<>(page.messages());
         Collections.reverse(chronological);

@@ -39,6 +39,9 @@ public interface Storage extends AutoCloseable {
     /** Delivery receipts owed for stored messages and not yet queued in the outbox. */
     PendingReceiptStore pendingReceipts();
 
+    /** How far the command line's {@code listen} has printed the incoming messages. */
+    ListenCursorStore listenCursor();
+
     /** Closes the store; idempotent. */
     @Override
     void close();

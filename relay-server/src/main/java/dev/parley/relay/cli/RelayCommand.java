@@ -1,6 +1,7 @@
 package dev.parley.relay.cli;
 
 import ch.qos.logback.classic.Level;
+import dev.parley.relay.MetricsAccess;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayServer;
 import dev.parley.relay.TlsSettings;
@@ -19,9 +20,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code java -jar parley-relay.jar}: runs a relay until SIGTERM/SIGINT. A thin shell over {@link RelayServer}. */
-@Command(name = "parley-relay", mixinStandardHelpOptions = true, version = "Parley relay 0.1",
+@Command(name = "parley-relay", mixinStandardHelpOptions = true, version = "parley-relay " + dev.parley.crypto.ParleyVersion.NUMBER,
         description = "Runs a Parley relay: it stores sealed messages until their recipients acknowledge them. "
-                + "Nothing it stores is readable: blobs are end-to-end encrypted and usernames are kept only as hashes.",
+                + "Nothing it stores is readable: blobs are end-to-end encrypted and usernames are kept only as keyed hashes.",
         subcommands = {InviteCommand.class, StatsCommand.class})
 public final class RelayCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(RelayCommand.class);
@@ -73,6 +74,22 @@ public final class RelayCommand implements Callable<Integer> {
             + "address (default: ${DEFAULT-VALUE}).", defaultValue = "16")
     int maxConnectionsPerAddress;
 
+    @Option(names = "--metrics-host", description = "Address of the separate metrics listener, which serves "
+            + "GET /metrics and GET /health over plain HTTP (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    String metricsHost;
+
+    @Option(names = "--metrics-port", description = "Port of the separate metrics listener (default: ${DEFAULT-VALUE}; "
+            + "0 picks a free port).", defaultValue = "9464")
+    int metricsPort;
+
+    @Option(names = "--metrics-token-file", description = "Serve GET /metrics on the relay's own port instead, only to "
+            + "requests with 'Authorization: Bearer <token>'; the file holds the token (16 characters or more).")
+    Path metricsTokenFile;
+
+    @Option(names = "--idle-timeout", description = "Close a connection that sends nothing, not even a ping, for this "
+            + "long, with close code 1001 (default: 30s).", converter = DurationConverter.class, defaultValue = "30s")
+    Duration idleTimeout;
+
     public static void main(String[] args) {
         quietLogging();
         System.exit(new CommandLine(new RelayCommand()).execute(args));
@@ -85,13 +102,20 @@ public final class RelayCommand implements Callable<Integer> {
         }
     }
 
-    RelayConfig config() throws Exception {
+    /** The relay configuration these options describe. */
+    public RelayConfig config() throws Exception {
         if (selfSigned && keystore != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "choose either --tls-keystore or --tls-self-signed");
         }
         RelayConfig config = DEFAULTS.withHost(host).withPort(port).withDataDir(dataDir).withInviteOnly(inviteOnly)
                 .withMessageTtl(messageTtl).withQueueQuota(queueQuota).withMaxFrameBytes(maxFrameBytes)
-                .withMaxConnectionsPerAddress(maxConnectionsPerAddress);
+                .withMaxConnectionsPerAddress(maxConnectionsPerAddress).withIdleTimeout(idleTimeout);
+        if (metricsTokenFile != null) {
+            config = config.withMetrics(new MetricsAccess.Token(
+                    Files.readString(metricsTokenFile, StandardCharsets.UTF_8).strip()));
+        } else {
+            config = config.withMetrics(new MetricsAccess.Listener(metricsHost, metricsPort));
+        }
         if (selfSigned) {
             config = config.withTls(new TlsSettings.SelfSigned());
         } else if (keystore != null) {
@@ -121,6 +145,7 @@ public final class RelayCommand implements Callable<Integer> {
         }, "relay-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Parley relay listening on " + relay.uri());
+        relay.metricsUri().ifPresent(uri -> out.println("Metrics on " + uri));
         relay.tlsFingerprint().ifPresent(f -> out.println("TLS certificate SHA-256 fingerprint (pin this in clients): " + f));
         if (!"127.0.0.1".equals(config.host()) && !"localhost".equals(config.host()) && config.tls() instanceof TlsSettings.None) {
             out.println("Warning: serving without TLS on a non-loopback address.");

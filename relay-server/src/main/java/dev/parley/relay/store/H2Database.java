@@ -30,6 +30,8 @@ public final class H2Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Database.class);
 
     private static final int MAX_BATCH = 512;
+    /** The database file H2 keeps under the data directory. */
+    static final String DATA_FILE = "relay.mv.db";
 
     private final Connection connection;
     private final Connection cached;
@@ -51,7 +53,10 @@ public final class H2Database implements AutoCloseable {
     private volatile boolean closed;
     private final List<Runnable> rollbackListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private H2Database(Connection connection, Connection reader) {
+    private final UsernameKey usernames;
+
+    private H2Database(Connection connection, Connection reader, UsernameKey usernames) {
+        this.usernames = usernames;
         this.connection = connection;
         this.reader = reader;
         this.cached = new StatementCache(connection).connection();
@@ -68,18 +73,33 @@ public final class H2Database implements AutoCloseable {
         if (dir.toString().contains(";")) {
             throw new IllegalArgumentException("the data directory path must not contain ';'");
         }
-        Files.createDirectories(dir);
+        H2Trust.restrictClassLoading();
+        DataDirectory.ensurePrivate(dir);
+        DataDirectory.ensurePrivateFile(dir.resolve(DATA_FILE));
         JdbcDataSource source = new JdbcDataSource();
         source.setURL("jdbc:h2:file:" + dir.resolve("relay") + ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
         source.setUser("relay");
         source.setPassword("");
         Connection connection = source.getConnection();
-        Flyway.configure().dataSource(source).locations("classpath:db/relay").load().migrate();
+        try {
+            H2Trust.verify(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        UsernameKey usernames = UsernameKey.loadOrCreate(dir);
+        Flyway.configure().dataSource(source).locations("classpath:db/relay")
+                .javaMigrations(new V3__Keyed_username_hashes(usernames)).load().migrate();
         connection.setAutoCommit(false);
         Connection reader = source.getConnection();
         reader.setReadOnly(true);
         LOG.info("Opened relay database in {}", dir);
-        return new H2Database(connection, new StatementCache(reader).connection());
+        return new H2Database(connection, new StatementCache(reader).connection(), usernames);
+    }
+
+    /** How this database files usernames (keyed with the data directory's secret). */
+    UsernameKey usernames() {
+        return usernames;
     }
 
     public AccountStore accounts() {

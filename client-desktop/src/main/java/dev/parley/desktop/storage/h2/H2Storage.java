@@ -8,6 +8,7 @@ import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
@@ -54,6 +55,7 @@ public final class H2Storage implements Storage {
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final PendingReceiptStore pendingReceipts;
+    private final ListenCursorStore listenCursor;
 
     private H2Storage(Connection connection, EventPublisher publisher) {
         transactions = new H2TransactionManager(connection, publisher);
@@ -67,6 +69,7 @@ public final class H2Storage implements Storage {
         secrets = new H2SecretStore(transactions);
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
+        listenCursor = new H2ListenCursorStore(transactions);
     }
 
     /** The file H2 keeps the database in, for {@code base} ({@code base + ".mv.db"}). */
@@ -266,6 +269,11 @@ public final class H2Storage implements Storage {
     @Override
     public PendingReceiptStore pendingReceipts() {
         return pendingReceipts;
+    }
+
+    @Override
+    public ListenCursorStore listenCursor() {
+        return listenCursor;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
@@ -31,11 +32,13 @@ public final class InMemoryStorage implements Storage {
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final PendingReceiptStore pendingReceipts;
+    private final ListenCursorStore listenCursor;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
         account = new InMemoryAccountStore(transactions);
-        messages = new InMemoryMessageStore(transactions);
+        InMemoryMessageStore messageStore = new InMemoryMessageStore(transactions);
+        messages = messageStore;
         conversations = new InMemoryConversationStore(transactions);
         reactions = new InMemoryReactionStore(transactions);
         contacts = new InMemoryContactStore(transactions);
@@ -44,6 +47,7 @@ public final class InMemoryStorage implements Storage {
         secrets = new InMemorySecretStore(transactions);
         pendingReceipts = new InMemoryPendingReceiptStore(transactions);
         receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
+        listenCursor = new InMemoryListenCursorStore(transactions, messageStore);
     }
 
     public InMemoryStorage() {
@@ -103,6 +107,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public ListenCursorStore listenCursor() {
+        return listenCursor;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.parley.desktop.storage.contract.ConversationContract;
 import dev.parley.desktop.storage.contract.ReactionContract;
 import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.ListenCursorContract;
 import dev.parley.desktop.storage.contract.PendingReceiptContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
 import dev.parley.desktop.storage.contract.SettingsAndSecretsContract;
@@ -71,6 +72,14 @@ class InMemoryStorageTest {
 
     @Nested
     class OwedReceipts extends PendingReceiptContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class ListenCursor extends ListenCursorContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(publisher);
