@@ -189,6 +189,11 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
                 value);
     }
 
+    /** Encrypts the relay's H2 database under this key (needs a data directory). */
+    public RelayConfig withDatabaseKey(DatabaseKey value) {
+        return withOptions(options.withDatabaseKey(value));
+    }
+
     /** Where {@code GET /metrics} is served. */
     public RelayConfig withMetrics(MetricsAccess value) {
         return withOptions(options.withMetrics(value));

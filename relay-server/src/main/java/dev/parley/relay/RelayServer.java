@@ -92,7 +92,7 @@ public final class RelayServer implements AutoCloseable {
         if (config.dataDir().isPresent()) {
             Path dir = config.dataDir().get();
             try {
-                database = Optional.of(H2Database.open(dir));
+                database = Optional.of(H2Database.open(dir, config.options().databaseKey().map(DatabaseKey::filePassword)));
             } catch (SQLException e) {
                 throw new IOException("the relay database could not be opened", e);
             }
@@ -115,7 +115,7 @@ public final class RelayServer implements AutoCloseable {
             }
             MetricsAccess access = config.options().metrics();
             if (access instanceof MetricsAccess.Listener separate) {
-                metricsListener = Optional.of(MetricsListener.start(separate.host(), separate.port(), service.metrics()));
+                metricsListener = startMetrics(separate, service);
             }
             Predicate<String> metricsOnMainPort = access instanceof MetricsAccess.Token token ? token::accepts
                     : authorization -> access instanceof MetricsAccess.MainPort;
@@ -135,6 +135,17 @@ public final class RelayServer implements AutoCloseable {
             }
             database.ifPresent(H2Database::close);
             throw e;
+        }
+    }
+
+    /** Metrics are a convenience too: a relay whose metrics port is taken still serves, and logs why. */
+    private static Optional<MetricsListener> startMetrics(MetricsAccess.Listener separate, RelayService service) {
+        try {
+            return Optional.of(MetricsListener.start(separate.host(), separate.port(), service.metrics()));
+        } catch (IOException e) {
+            LOG.warn("event=metrics_listener_unavailable host={} port={} reason=\"{}\"", separate.host(), separate.port(),
+                    e.getMessage());
+            return Optional.empty();
         }
     }
 

@@ -46,6 +46,17 @@ class MetricsAccessTest {
     }
 
     @Test
+    void aTakenMetricsPortDoesNotStopTheRelay() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+             RelayServer relay = RelayServer.start(RelayConfig.defaults().withPort(0)
+                     .withMetrics(new MetricsAccess.Listener("127.0.0.1", taken.getLocalPort())))) {
+            assertThat(relay.metricsUri()).isEmpty();
+            assertThat(get(URI.create("http://127.0.0.1:" + relay.port() + "/health"), null).statusCode()).isEqualTo(200);
+            assertThat(get(URI.create("http://127.0.0.1:" + relay.port() + "/metrics"), null).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
     void behindATokenOnlyTheRightBearerGetsMetrics() throws Exception {
         String token = "s3cret-token-0123456789";
         RelayConfig config = RelayConfig.defaults().withPort(0).withMetrics(new MetricsAccess.Token(token));

@@ -22,6 +22,9 @@ public interface Storage extends AutoCloseable {
     /** The conversations messages belong to, with their kind. */
     ConversationStore conversations();
 
+    /** Reactions to messages, one per person per message. */
+    ReactionStore reactions();
+
     ContactStore contacts();
 
     OutboxStore outbox();

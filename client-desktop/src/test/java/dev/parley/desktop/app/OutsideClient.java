@@ -2,6 +2,7 @@ package dev.parley.desktop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.crypto.identity.IdentityKey;
 import dev.parley.crypto.identity.IdentityKeyPair;
 import dev.parley.crypto.identity.Username;
 import dev.parley.crypto.payload.MessageId;
@@ -39,6 +40,7 @@ final class OutsideClient implements AutoCloseable {
     private final IdentityKeyPair identity;
     private final ProtocolContext context = ProtocolContext.of(CRYPTO);
     private final ProtocolStores stores;
+    private final java.util.Map<String, IdentityKey> peers = new java.util.HashMap<>();
 
     private OutsideClient(RelayLink link, IdentityKeyPair identity) {
         this.link = link;
@@ -75,15 +77,22 @@ final class OutsideClient implements AutoCloseable {
 
     /** Starts a session with {@code to} and sends it a text sealed under the sender name {@code claimedName}. */
     void sendTextAs(String claimedName, String to, String text) throws Exception {
+        sendAs(claimedName, to, new Payload.Text(MessageId.random(CRYPTO.random()), System.currentTimeMillis(), text));
+    }
+
+    /** Sends {@code payload} to {@code to} sealed under the sender name {@code claimedName} (a session on first use). */
+    void sendAs(String claimedName, String to, Payload payload) throws Exception {
         Username peer = new Username(to);
-        Response.Bundle bundle = (Response.Bundle) link.request(new Request.FetchBundle(to)).get(30, TimeUnit.SECONDS);
-        new SessionBuilder(stores, context, peer).initiate(bundle.bundle());
-        MessageId id = MessageId.random(CRYPTO.random());
-        var ciphertext = new SessionCipher(stores, context, peer).encrypt(
-                new Payload.Text(id, System.currentTimeMillis(), text));
-        byte[] blob = new SealedSender(CRYPTO).seal(new dev.parley.crypto.identity.IdentityKey(bundle.bundle().identityKey()), identity, new Username(claimedName),
-                ciphertext);
-        assertThat(link.request(new Request.Send(to, id.bytes(), blob)).get(30, TimeUnit.SECONDS))
+        if (!peers.containsKey(to)) {
+            Response.Bundle bundle = (Response.Bundle) link.request(new Request.FetchBundle(to)).get(30, TimeUnit.SECONDS);
+            new SessionBuilder(stores, context, peer).initiate(bundle.bundle());
+            peers.put(to, new IdentityKey(bundle.bundle().identityKey()));
+        }
+        var ciphertext = new SessionCipher(stores, context, peer).encrypt(payload);
+        IdentityKey recipient = peers.get(to);
+        byte[] blob = new SealedSender(CRYPTO).seal(recipient, identity, new Username(claimedName), ciphertext);
+        byte[] clientMessageId = MessageId.random(CRYPTO.random()).bytes();
+        assertThat(link.request(new Request.Send(to, clientMessageId, blob)).get(30, TimeUnit.SECONDS))
                 .isInstanceOf(Response.SendAccepted.class);
     }
 

@@ -1,8 +1,8 @@
 package dev.parley.relay.cli;
 
-import ch.qos.logback.classic.Level;
 import dev.parley.relay.MetricsAccess;
 import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayConfigFile;
 import dev.parley.relay.RelayServer;
 import dev.parley.relay.TlsSettings;
 import java.io.PrintWriter;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +24,8 @@ import picocli.CommandLine.Spec;
                 + "Nothing it stores is readable: blobs are end-to-end encrypted and usernames are kept only as keyed hashes.",
         subcommands = {InviteCommand.class, StatsCommand.class})
 public final class RelayCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(RelayCommand.class);
+    /** Environment variable choosing the log format: {@code kv} (key=value, the default) or {@code json}. */
+    static final String LOG_FORMAT_VARIABLE = "PARLEY_RELAY_LOG_FORMAT";
     private static final RelayConfig DEFAULTS = RelayConfig.defaults();
 
     @Spec
@@ -90,16 +90,27 @@ public final class RelayCommand implements Callable<Integer> {
             + "long, with close code 1001 (default: 30s).", converter = DurationConverter.class, defaultValue = "30s")
     Duration idleTimeout;
 
+    @Option(names = "--config", description = "Tuning file (Java properties): rate limits and the one-time prekey "
+            + "cap, e.g. send-per-connection.burst=200; every key and default is in docs/operations.md.")
+    Path configFile;
+
     public static void main(String[] args) {
-        quietLogging();
+        configureLogging(System.getenv(LOG_FORMAT_VARIABLE));
         System.exit(new CommandLine(new RelayCommand()).execute(args));
     }
 
-    static void quietLogging() {
-        if (System.getProperty("logback.configurationFile") == null
-                && LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(Level.INFO);
+    /**
+     * Before the first logger exists: every log line, the relay's and Grizzly's (java.util.logging, bridged), goes to
+     * stderr in one format, key=value or, with {@code format} "json", JSON lines. An explicit
+     * {@code -Dlogback.configurationFile} wins.
+     */
+    static void configureLogging(String format) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile",
+                    "json".equalsIgnoreCase(format) ? "parley-relay-logback-json.xml" : "parley-relay-logback.xml");
         }
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
     }
 
     /** The relay configuration these options describe. */
@@ -110,6 +121,9 @@ public final class RelayCommand implements Callable<Integer> {
         RelayConfig config = DEFAULTS.withHost(host).withPort(port).withDataDir(dataDir).withInviteOnly(inviteOnly)
                 .withMessageTtl(messageTtl).withQueueQuota(queueQuota).withMaxFrameBytes(maxFrameBytes)
                 .withMaxConnectionsPerAddress(maxConnectionsPerAddress).withIdleTimeout(idleTimeout);
+        if (configFile != null) {
+            config = RelayConfigFile.apply(config, configFile);
+        }
         if (metricsTokenFile != null) {
             config = config.withMetrics(new MetricsAccess.Token(
                     Files.readString(metricsTokenFile, StandardCharsets.UTF_8).strip()));
@@ -139,7 +153,7 @@ public final class RelayCommand implements Callable<Integer> {
         RelayServer relay = RelayServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Shutting down");
+            LoggerFactory.getLogger(RelayCommand.class).info("event=relay_stopping");
             relay.close();
             stopped.countDown();
         }, "relay-shutdown"));

@@ -4,6 +4,7 @@ import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.MessageStateChangedEvent;
+import dev.parley.desktop.event.ReactionsChangedEvent;
 import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.service.ServiceException;
@@ -14,6 +15,7 @@ import dev.parley.desktop.service.messaging.inbound.InboundPipeline;
 import dev.parley.desktop.service.messaging.inbound.PayloadHandlers;
 import dev.parley.desktop.service.messaging.inbound.SenderIdentities;
 import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.Conversation;
 import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
@@ -22,6 +24,7 @@ import dev.parley.desktop.storage.MessagePage;
 import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.Reaction;
 import dev.parley.desktop.storage.Setting;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
@@ -155,6 +158,54 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                     .search(txn, query, contactName.map(ConversationId::direct), limit));
         } catch (StorageException e) {
             throw new StorageFailureException("cannot search the history", e);
+        }
+    }
+
+    @Override
+    public void react(MessageId messageId, String emoji, boolean remove) throws ServiceException {
+        if (!Emoji.isEmoji(emoji)) {
+            throw new InvalidInputException("a reaction is one emoji");
+        }
+        Conversation conversation;
+        try {
+            conversation = storage().transactions().transactionWithResult(true, txn -> {
+                Optional<Message> message = storage().messages().find(txn, messageId);
+                return message.isEmpty() ? Optional.<Conversation>empty()
+                        : storage().conversations().find(txn, message.get().conversationId());
+            }).orElseThrow(() -> new InvalidInputException("no such message"));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the message", e);
+        }
+        Contact peer = recipients.sendable(conversation.directPeer()
+                .orElseThrow(() -> new InvalidInputException("reactions go to direct conversations only")));
+        String own = ownUsername.get();
+        Instant now = crypto.context().clock().instant();
+        Payload.Reaction payload = new Payload.Reaction(wire(messageId), emoji, remove);
+        outbound.stored(peer, payload, outbound.newOutboxId(), txn -> {
+            if (remove) {
+                storage().reactions().remove(txn, messageId, own);
+            } else {
+                storage().reactions().put(txn, new Reaction(messageId, own, emoji, now));
+            }
+            txn.attach(new ReactionsChangedEvent(conversation.id().value(), messageId));
+            return null;
+        });
+    }
+
+    @Override
+    public List<Reaction> reactions(MessageId messageId) throws ServiceException {
+        try {
+            return storage().transactions().transactionWithResult(true, txn -> storage().reactions().of(txn, messageId));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the reactions", e);
+        }
+    }
+
+    private static dev.parley.crypto.payload.MessageId wire(MessageId id) throws InvalidInputException {
+        try {
+            return new dev.parley.crypto.payload.MessageId(java.util.HexFormat.of().parseHex(id.value()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("not a message id");
         }
     }
 

@@ -8,6 +8,7 @@ import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -53,6 +54,7 @@ public final class H2Storage implements Storage {
     private final AccountStore account;
     private final MessageStore messages;
     private final ConversationStore conversations;
+    private final ReactionStore reactions;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -68,6 +70,7 @@ public final class H2Storage implements Storage {
         account = new H2AccountStore(transactions);
         messages = new H2MessageStore(transactions);
         conversations = new H2ConversationStore(transactions);
+        reactions = new H2ReactionStore(transactions);
         contacts = new H2ContactStore(transactions);
         outbox = new H2OutboxStore(transactions);
         settings = new H2SettingsStore(transactions);
@@ -265,6 +268,11 @@ public final class H2Storage implements Storage {
     @Override
     public ConversationStore conversations() {
         return conversations;
+    }
+
+    @Override
+    public ReactionStore reactions() {
+        return reactions;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -24,6 +25,7 @@ public final class InMemoryStorage implements Storage {
     private final AccountStore account;
     private final MessageStore messages;
     private final ConversationStore conversations;
+    private final ReactionStore reactions;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -38,6 +40,7 @@ public final class InMemoryStorage implements Storage {
         InMemoryMessageStore messageStore = new InMemoryMessageStore(transactions);
         messages = messageStore;
         conversations = new InMemoryConversationStore(transactions);
+        reactions = new InMemoryReactionStore(transactions);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -69,6 +72,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ConversationStore conversations() {
         return conversations;
+    }
+
+    @Override
+    public ReactionStore reactions() {
+        return reactions;
     }
 
     @Override

@@ -28,6 +28,7 @@ public final class SafetyNumberController {
     @FXML private Button verifyButton;
     @FXML private Label verifiedLabel;
     @FXML private Button clearButton;
+    @FXML private Button closeButton;
     @FXML private Label error;
 
     public SafetyNumberController(SafetyNumberViewModel vm, UserMessages messages, Runnable close) {
@@ -49,6 +50,9 @@ public final class SafetyNumberController {
         verifiedLabel.managedProperty().bind(verifiedLabel.visibleProperty());
         clearButton.visibleProperty().bind(vm.verifiedProperty());
         clearButton.managedProperty().bind(clearButton.visibleProperty());
+        // the button that had the focus disappears: give it to Close, not to the other of verify/clear, so that a
+        // second Space or Enter does not undo what the first did
+        vm.verifiedProperty().addListener((obs, was, now) -> closeButton.requestFocus());
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());

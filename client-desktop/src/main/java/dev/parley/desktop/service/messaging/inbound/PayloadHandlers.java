@@ -47,6 +47,7 @@ public final class PayloadHandlers {
                 new ReceiptHandler<>(Payload.ReadReceipt.class, Payload.ReadReceipt::ids, MessageState.READ, storage),
                 new TypingHandler<>(Payload.TypingStarted.class, true),
                 new TypingHandler<>(Payload.TypingStopped.class, false),
+                new ReactionHandler(storage),
                 new UnknownPayloadHandler()));
     }
 
