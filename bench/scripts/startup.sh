@@ -19,7 +19,7 @@ for _ in $(seq "$rounds"); do
   echo "$(ms java -XX:-UsePerfData -version) $(ms java -XX:-UsePerfData -jar "$jar" --version)" \
        "$(ms java -XX:-UsePerfData "${cds[@]}" -jar "$jar" --version) $(ms java -XX:-UsePerfData -jar "$jar" contacts)" \
        "$(ms java -XX:-UsePerfData "${cds[@]}" -jar "$jar" contacts)" \
-       "$(java -XX:-UsePerfData -cp "$jar" "$root/bench/scripts/Argon2Once.java")"
+       "$(java -XX:-UsePerfData -Dlogback.configurationFile=parley-cli-logback.xml -cp "$jar" "$root/bench/scripts/Argon2Once.java" 2>/dev/null)"
 done | tee "$work/rounds"
 echo "medians:"
 for col in 1 2 3 4 5 6; do sort -n <(cut -d' ' -f"$col" "$work/rounds") | awk '{a[NR]=$1} END {printf "%s ", a[int((NR+1)/2)]}'; done
