@@ -39,5 +39,6 @@ final class ProfileGraph implements AutoCloseable {
     @Override
     public void close() {
         connection.close();
+        crypto.close();
     }
 }

@@ -1,8 +1,9 @@
 package dev.parley.desktop.cli;
 
 import dev.parley.desktop.net.CertificateMismatchException;
-import dev.parley.desktop.profile.ProfileInUseException;
+import dev.parley.desktop.service.CannotAddSelfException;
 import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.ProfileInUseException;
 import dev.parley.desktop.service.ProfileLockedException;
 import dev.parley.desktop.service.RelayUnreachableException;
 import dev.parley.desktop.service.ServiceException;
@@ -28,7 +29,8 @@ public enum ExitCode {
 
     /** The exit code for a service failure. */
     public static ExitCode of(ServiceException e) {
-        if (cause(e, ProfileInUseException.class).isPresent()) {
+        if (e instanceof ProfileInUseException
+                || cause(e, dev.parley.desktop.profile.ProfileInUseException.class).isPresent()) {
             return PROFILE_IN_USE;
         }
         if (cause(e, CertificateMismatchException.class).isPresent()) {
@@ -43,7 +45,7 @@ public enum ExitCode {
         if (e instanceof RelayUnreachableException) {
             return RELAY_UNREACHABLE;
         }
-        if (e instanceof InvalidInputException) {
+        if (e instanceof InvalidInputException || e instanceof CannotAddSelfException) {
             return USAGE;
         }
         return OTHER;
@@ -61,7 +63,7 @@ public enum ExitCode {
 
     static final String HELP = "%nExit codes:%n"
             + "  0  success%n"
-            + "  1  usage error (unknown command, bad option or argument, empty or too long message)%n"
+            + "  1  usage error (unknown command, bad option or argument, empty or too long message, own username as contact)%n"
             + "  2  wrong passphrase, no passphrase given, or no profile%n"
             + "  3  unknown contact or unknown user (every command that names a contact)%n"
             + "  4  relay unreachable (connection refused, no answer, DNS failure)%n"

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         footer = ExitCode.HELP,
         subcommands = {InitCommand.class, RegisterCommand.class, AddContactCommand.class, ContactsCommand.class,
             FingerprintCommand.class, SendCommand.class, ListenCommand.class, HistoryCommand.class, SearchCommand.class,
-            RelayCommand.class})
+            RelayCommand.class, ReactCommand.class})
 public final class ParleyCli implements Runnable {
 
     private static final String LOGBACK_CONFIG = "logback.configurationFile";

@@ -24,6 +24,7 @@ public interface AccountService {
      * @throws WrongPassphraseException if the passphrase does not open it
      * @throws ProfileCorruptException  if the profile files are damaged
      * @throws ProfileLockedException   if there is no profile to open
+     * @throws ProfileInUseException    if the profile is open in another window or process
      */
     void unlock(char[] passphrase) throws ServiceException;
 

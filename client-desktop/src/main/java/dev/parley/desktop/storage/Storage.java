@@ -19,6 +19,12 @@ public interface Storage extends AutoCloseable {
 
     MessageStore messages();
 
+    /** The conversations messages belong to, with their kind. */
+    ConversationStore conversations();
+
+    /** Reactions to messages, one per person per message. */
+    ReactionStore reactions();
+
     ContactStore contacts();
 
     OutboxStore outbox();

@@ -23,7 +23,7 @@ final class H2AccountStore implements AccountStore {
     @Override
     public Registration register(Account account, List<OneTimePreKeyPublic> oneTimePreKeys, String inviteCode,
                                  Instant now) {
-        byte[] key = UsernameKey.of(account.username());
+        byte[] key = db.usernames().of(account.username());
         return db.transaction(c -> {
             if (loadAccount(c, key, account.username()).isPresent()) {
                 return Registration.USERNAME_TAKEN;
@@ -56,13 +56,13 @@ final class H2AccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(String username) {
-        byte[] key = UsernameKey.of(username);
+        byte[] key = db.usernames().of(username);
         return db.transaction(c -> loadAccount(c, key, username));
     }
 
     @Override
     public Optional<PreKeyBundle> takeBundle(String username) {
-        byte[] key = UsernameKey.of(username);
+        byte[] key = db.usernames().of(username);
         return db.transaction(c -> {
             Optional<Account> account = loadAccount(c, key, username);
             if (account.isEmpty()) {
@@ -90,7 +90,7 @@ final class H2AccountStore implements AccountStore {
 
     @Override
     public void addPreKeys(String username, SignedPreKeyPublic newSignedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys) {
-        byte[] key = UsernameKey.of(username);
+        byte[] key = db.usernames().of(username);
         db.transaction(c -> {
             if (newSignedPreKey != null) {
                 try (PreparedStatement update = c.prepareStatement("UPDATE accounts SET signed_prekey_id = ?, "
@@ -109,7 +109,7 @@ final class H2AccountStore implements AccountStore {
 
     @Override
     public int oneTimePreKeyCount(String username) {
-        byte[] key = UsernameKey.of(username);
+        byte[] key = db.usernames().of(username);
         return db.transaction(c -> {
             try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM one_time_prekeys WHERE username_key = ?")) {
                 count.setBytes(1, key);

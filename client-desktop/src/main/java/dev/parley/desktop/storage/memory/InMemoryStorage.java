@@ -3,7 +3,9 @@ package dev.parley.desktop.storage.memory;
 import dev.parley.desktop.storage.AccountStore;
 import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -22,6 +24,8 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTransactionManager transactions;
     private final AccountStore account;
     private final MessageStore messages;
+    private final ConversationStore conversations;
+    private final ReactionStore reactions;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -35,6 +39,8 @@ public final class InMemoryStorage implements Storage {
         account = new InMemoryAccountStore(transactions);
         InMemoryMessageStore messageStore = new InMemoryMessageStore(transactions);
         messages = messageStore;
+        conversations = new InMemoryConversationStore(transactions);
+        reactions = new InMemoryReactionStore(transactions);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -61,6 +67,16 @@ public final class InMemoryStorage implements Storage {
     @Override
     public MessageStore messages() {
         return messages;
+    }
+
+    @Override
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    @Override
+    public ReactionStore reactions() {
+        return reactions;
     }
 
     @Override
