@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code java -jar parley-relay.jar}: runs a relay until SIGTERM/SIGINT. A thin shell over {@link RelayServer}. */
-@Command(name = "parley-relay", mixinStandardHelpOptions = true, version = "Parley relay 0.1",
+@Command(name = "parley-relay", mixinStandardHelpOptions = true, version = "parley-relay " + dev.parley.crypto.ParleyVersion.NUMBER,
         description = "Runs a Parley relay: it stores sealed messages until their recipients acknowledge them. "
                 + "Nothing it stores is readable: blobs are end-to-end encrypted and usernames are kept only as keyed hashes.",
         subcommands = {InviteCommand.class, StatsCommand.class})

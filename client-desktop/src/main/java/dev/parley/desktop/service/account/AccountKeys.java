@@ -87,6 +87,18 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         }
     }
 
+    /** Replaces the stored relay address (and pin), keeping the username. */
+    public void changeRelay(RelayAddress relay) throws ServiceException {
+        AccountInfo current = account();
+        try {
+            crypto.storage().transactions().transaction(false, txn ->
+                    crypto.storage().account().put(txn, new AccountInfo(current.username(), relay.toText())));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot store the relay address", e);
+        }
+        LOG.info("relay address changed");
+    }
+
     @Override
     public RelayCredentials credentials() throws ServiceException {
         AccountInfo account = account();
