@@ -142,6 +142,16 @@ class BadInputTest {
     }
 
     @Test
+    void aTextStringWhereSendBlobExpectsBytesIsRefusedAsAnInvalidField() throws Exception {
+        byte[] blobAsText = json("{\"v\":1,\"id\":3,\"type\":\"send\",\"body\":{\"to\":\"alice\","
+                + "\"clientMessageId\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"blob\":\"AQID\"}}");
+        // The JSON tree's strings become CBOR text strings: clientMessageId and blob are text, not bytes.
+        assertThat(rawError(b, blobAsText).code()).isEqualTo(ErrorCode.INVALID_FIELD);
+        assertThat(relay.metrics().render()).contains("parley_relay_stored_blobs 0");
+        othersStillServed();
+    }
+
+    @Test
     void aHugeFrameClosesOnlyItsOwnConnection() throws Exception {
         TestClient x = connect();
         x.sendRaw(new byte[200_000]);

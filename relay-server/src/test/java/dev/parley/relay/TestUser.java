@@ -67,10 +67,13 @@ final class TestUser {
         return new Request.UploadPreKeys(null, oneTimePreKeys(count), null, kemPreKeys(count));
     }
 
-    /** A registration with {@code preKeys} one-time prekey sets (at most 5) and a last-resort KEM prekey. */
+    /**
+     * A registration with {@code preKeys} one-time prekeys, as many one-time KEM prekeys up to the 5 a frame may
+     * carry, and a last-resort KEM prekey.
+     */
     Request.Register registration(int preKeys, String invite) {
         return new Request.Register(username, identity.publicKey(), signedPreKey, oneTimePreKeys(preKeys),
-                lastResortKemPreKey, kemPreKeys(preKeys), invite);
+                lastResortKemPreKey, kemPreKeys(Math.min(preKeys, Request.MAX_KEM_PREKEYS_PER_FRAME)), invite);
     }
 
     Request.Authenticate answer(Push.Challenge challenge) {

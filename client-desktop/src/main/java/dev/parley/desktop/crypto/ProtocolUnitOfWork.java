@@ -7,6 +7,7 @@ import dev.parley.crypto.identity.IdentityChange;
 import dev.parley.crypto.identity.IdentityKey;
 import dev.parley.crypto.identity.IdentityKeyPair;
 import dev.parley.crypto.identity.Username;
+import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.crypto.session.KemPreKeyRecord;
 import dev.parley.crypto.session.OneTimePreKeyRecord;
 import dev.parley.crypto.session.SessionRecord;
@@ -93,6 +94,7 @@ public final class ProtocolUnitOfWork
             }
         }
         identityWrites.keySet().forEach(state::invalidateContact);
+        writes.values().forEach(ns -> ns.values().forEach(value -> value.ifPresent(SecretBytes::wipe)));
         writes.clear();
         identityWrites.clear();
     }

@@ -15,6 +15,7 @@ public interface ContactService {
      * contact. Adding an existing contact returns it unchanged (no new session).
      *
      * @throws UnknownUserException      if the relay knows no such user
+     * @throws CannotAddSelfException    if {@code username} is the profile's own
      * @throws RelayUnreachableException if the relay cannot be reached
      */
     Contact add(String username) throws ServiceException;
@@ -30,6 +31,14 @@ public interface ContactService {
 
     /** Marks the contact's current identity key as verified (this also clears a pending identity-change warning). */
     Contact markVerified(String username) throws ServiceException;
+
+    /**
+     * Takes back "verified" (for example after comparing the numbers again and finding they differ, or by mistake):
+     * the contact shows as not verified until the numbers are compared and marked verified again.
+     *
+     * @throws UnknownContactException if no such contact
+     */
+    Contact clearVerification(String username) throws ServiceException;
 
     /** Accepts a changed identity key after the warning: sending is allowed again, the contact stays unverified. */
     Contact acknowledgeIdentityChange(String username) throws ServiceException;

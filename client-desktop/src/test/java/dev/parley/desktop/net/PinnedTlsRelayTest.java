@@ -56,7 +56,8 @@ class PinnedTlsRelayTest {
     void refusesARelayWhoseCertificateDoesNotMatchThePin() {
         CertificateFingerprint wrong = CertificateFingerprint.parse("00".repeat(32));
         assertThatThrownBy(() -> connector.connect(new RelayAddress(relay.uri(), Optional.of(wrong)),
-                listener(new CompletableFuture<>()))).isInstanceOf(RelayLinkClosedException.class);
+                listener(new CompletableFuture<>()))).isInstanceOfSatisfying(CertificateMismatchException.class,
+                e -> assertThat(e.served().toString()).isNotEqualTo(wrong.toString()));
     }
 
     @Test

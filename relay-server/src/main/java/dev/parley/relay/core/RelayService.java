@@ -64,6 +64,8 @@ public final class RelayService implements AutoCloseable {
     private final Ed25519 ed25519;
     private final Clock clock;
     private final FrameCodec codec = FrameCodec.cbor();
+    /** What a stored blob costs beyond its bytes (row, ids, index entries), charged to the sender's storage limit. */
+    private static final int STORED_ROW_OVERHEAD_BYTES = 128;
     private final RateLimiter limiter;
     private final ChallengeAuthenticator authenticator;
     private final ConnectionRegistry registry = new ConnectionRegistry();
@@ -237,6 +239,7 @@ public final class RelayService implements AutoCloseable {
         verifySignedPreKey(register.identityKey(), register.signedPreKey());
         KemPreKeys kemPreKeys = new KemPreKeys(register.lastResortKemPreKey(), register.kemPreKeys());
         verifyKemPreKeys(register.identityKey(), kemPreKeys);
+        checkPreKeyCap(0, Math.max(register.oneTimePreKeys().size(), kemPreKeys.oneTime().size()));
         Account account = new Account(register.username(), register.identityKey(), register.signedPreKey());
         Registration outcome = accounts.register(account, register.oneTimePreKeys(), kemPreKeys,
                 config.inviteOnly() ? register.inviteCode() : null, clock.instant());
@@ -306,6 +309,8 @@ public final class RelayService implements AutoCloseable {
                 return null;
             }
         }
+        limiter.check(RateLimit.STORED_BYTES_PER_ACCOUNT, connection.device().username(),
+                (long) send.blob().length + STORED_ROW_OVERHEAD_BYTES);
         storesInFlight.begin(send.to());
         CompletableFuture<StoreResult> stored;
         try {
@@ -451,8 +456,16 @@ public final class RelayService implements AutoCloseable {
         return new Response.Bundle(fetch.username(), bundle.get());
     }
 
-    private Response upload(DeviceConnection device, Request.UploadPreKeys upload) throws RequestRejectedException {
+    private Response upload(DeviceConnection device, Request.UploadPreKeys upload)
+            throws RequestRejectedException, RateLimitExceededException {
+        limiter.check(RateLimit.UPLOAD_PREKEYS_PER_ACCOUNT, device.username());
         KemPreKeys kemPreKeys = new KemPreKeys(upload.lastResortKemPreKey(), upload.kemPreKeys());
+        if (!upload.oneTimePreKeys().isEmpty()) {
+            checkPreKeyCap(accounts.oneTimeEcPreKeyCount(device.username()), upload.oneTimePreKeys().size());
+        }
+        if (!kemPreKeys.oneTime().isEmpty()) {
+            checkPreKeyCap(accounts.oneTimeKemPreKeyCount(device.username()), kemPreKeys.oneTime().size());
+        }
         if (upload.signedPreKey() != null || kemPreKeys.lastResort() != null || !kemPreKeys.oneTime().isEmpty()) {
             Account account = accounts.find(device.username())
                     .orElseThrow(() -> new RequestRejectedException(ErrorCode.UNKNOWN_USER, "account no longer exists"));
@@ -466,6 +479,18 @@ public final class RelayService implements AutoCloseable {
             accounts.addKemPreKeys(device.username(), kemPreKeys);
         }
         return new Response.PreKeyCount(accounts.oneTimePreKeyCount(device.username()));
+    }
+
+    /**
+     * Refuses an upload that would take one kind of one-time prekeys past the cap. Counts what is held plus what
+     * comes (ids already held would be ignored by the store, so a re-upload may be refused a little early).
+     */
+    private void checkPreKeyCap(int held, int adding) throws RequestRejectedException {
+        int cap = config.options().maxOneTimePreKeys();
+        if ((long) held + adding > cap) {
+            throw new RequestRejectedException(ErrorCode.PREKEY_LIMIT,
+                    "the relay keeps at most " + cap + " one-time prekeys per account; " + held + " are held");
+        }
     }
 
     private Response sendEphemeral(ClientConnection connection, Request.SendEphemeral ephemeral)

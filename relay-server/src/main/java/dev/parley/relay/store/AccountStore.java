@@ -38,8 +38,16 @@ public interface AccountStore {
     /** Adds one-time KEM prekeys (ids already held are ignored) and replaces the last-resort one when non-null. */
     void addKemPreKeys(String username, KemPreKeys kemPreKeys);
 
+    /** How many one-time (X25519) prekeys the user has. */
+    int oneTimeEcPreKeyCount(String username);
+
+    /** How many one-time KEM prekeys the user has. */
+    int oneTimeKemPreKeyCount(String username);
+
     /** How many one-time prekey sets the user has: the smaller of its one-time prekey and one-time KEM prekey counts. */
-    int oneTimePreKeyCount(String username);
+    default int oneTimePreKeyCount(String username) {
+        return Math.min(oneTimeEcPreKeyCount(username), oneTimeKemPreKeyCount(username));
+    }
 
     long accountCount();
 

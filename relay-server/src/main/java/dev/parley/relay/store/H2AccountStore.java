@@ -24,7 +24,7 @@ final class H2AccountStore implements AccountStore {
     @Override
     public Registration register(Account account, List<OneTimePreKeyPublic> oneTimePreKeys, KemPreKeys kemPreKeys,
                                  String inviteCode, Instant now) {
-        byte[] key = UsernameKey.of(account.username());
+        byte[] key = db.usernames().of(account.username());
         return db.transaction(c -> {
             if (loadAccount(c, key, account.username()).isPresent()) {
                 return Registration.USERNAME_TAKEN;
@@ -58,13 +58,13 @@ final class H2AccountStore implements AccountStore {
 
     @Override
     public Optional<Account> find(String username) {
-        byte[] key = UsernameKey.of(username);
+        byte[] key = db.usernames().of(username);
         return db.transaction(c -> loadAccount(c, key, username));
     }
 
     @Override
     public Optional<PreKeyBundle> takeBundle(String username, boolean withOneTimePreKeys) {
-        byte[] key = UsernameKey.of(username);
+        byte[] key = db.usernames().of(username);
         return db.transaction(c -> {
             Optional<Account> account = loadAccount(c, key, username);
             Optional<KemPreKeyPublic> lastResort = H2KemPreKeys.lastResort(c, key);
@@ -97,7 +97,7 @@ final class H2AccountStore implements AccountStore {
 
     @Override
     public void addKemPreKeys(String username, KemPreKeys kemPreKeys) {
-        byte[] key = UsernameKey.of(username);
+        byte[] key = db.usernames().of(username);
         db.transaction(c -> {
             H2KemPreKeys.add(c, key, kemPreKeys);
             return null;
@@ -106,7 +106,7 @@ final class H2AccountStore implements AccountStore {
 
     @Override
     public void addPreKeys(String username, SignedPreKeyPublic newSignedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys) {
-        byte[] key = UsernameKey.of(username);
+        byte[] key = db.usernames().of(username);
         db.transaction(c -> {
             if (newSignedPreKey != null) {
                 try (PreparedStatement update = c.prepareStatement("UPDATE accounts SET signed_prekey_id = ?, "
@@ -124,17 +124,23 @@ final class H2AccountStore implements AccountStore {
     }
 
     @Override
-    public int oneTimePreKeyCount(String username) {
-        byte[] key = UsernameKey.of(username);
+    public int oneTimeEcPreKeyCount(String username) {
+        byte[] key = db.usernames().of(username);
         return db.transaction(c -> {
             try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM one_time_prekeys WHERE username_key = ?")) {
                 count.setBytes(1, key);
                 try (ResultSet rs = count.executeQuery()) {
                     rs.next();
-                    return Math.min(rs.getInt(1), H2KemPreKeys.count(c, key));
+                    return rs.getInt(1);
                 }
             }
         });
+    }
+
+    @Override
+    public int oneTimeKemPreKeyCount(String username) {
+        byte[] key = db.usernames().of(username);
+        return db.transaction(c -> H2KemPreKeys.count(c, key));
     }
 
     @Override

@@ -100,10 +100,15 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized int oneTimePreKeyCount(String username) {
+    public synchronized int oneTimeEcPreKeyCount(String username) {
         Deque<OneTimePreKeyPublic> stock = preKeys.get(username);
-        Deque<KemPreKeyPublic> kemStock = kemPreKeysOf.get(username);
-        return stock == null || kemStock == null ? 0 : Math.min(stock.size(), kemStock.size());
+        return stock == null ? 0 : stock.size();
+    }
+
+    @Override
+    public synchronized int oneTimeKemPreKeyCount(String username) {
+        Deque<KemPreKeyPublic> stock = kemPreKeysOf.get(username);
+        return stock == null ? 0 : stock.size();
     }
 
     @Override

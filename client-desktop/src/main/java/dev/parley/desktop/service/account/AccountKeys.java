@@ -46,6 +46,7 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
     private final Supplier<RelayGateway> gateway;
     private final int stock;
     private final PreKeyRotation rotation;
+    private int toppedUpFrom = -1;
 
     /**
      * @param stock how many one-time prekeys the relay should hold (initial upload and top-up target, at most 200)
@@ -121,6 +122,18 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read the account", e);
         }
+    }
+
+    /** Replaces the stored relay address (and pin), keeping the username. */
+    public void changeRelay(RelayAddress relay) throws ServiceException {
+        AccountInfo current = account();
+        try {
+            crypto.storage().transactions().transaction(false, txn ->
+                    crypto.storage().account().put(txn, new AccountInfo(current.username(), relay.toText())));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot store the relay address", e);
+        }
+        LOG.info("relay address changed");
     }
 
     @Override
@@ -204,18 +217,19 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
     }
 
     /**
-     * Called after each sign-in and whenever the relay reports the stock low: rotates the signed and last-resort KEM
-     * prekeys when due (deleting replaced ones past retention), then tops the relay's one-time prekey sets up to the
-     * stock if they are below it. Failures are logged and retried at the next call.
+     * Called after each sign-in (with the count the relay reported) and whenever the relay pushes that the stock is
+     * low: rotates the signed and last-resort KEM prekeys when due (deleting replaced ones past retention), then tops
+     * the relay's one-time prekey sets up to the stock. The relay reports the same count twice after a sign-in (in
+     * {@code authenticated} and in {@code prekeys_low}); the second report of a count already topped up from is
+     * skipped, so uploads are not doubled. Failures are logged and retried at the next call.
      */
     @Override
-    public void replenish(int remaining) {
+    public synchronized void replenish(int remaining) {
         try {
             rotation.rotateIfDue();
-            Response response = gateway.get().call(new Request.UploadPreKeys(null, List.of()));
-            int current = ((Response.PreKeyCount) response).remaining();
-            if (current < stock) {
-                int count = uploadOneTimePreKeys(stock - current);
+            if (remaining < stock && remaining != toppedUpFrom) {
+                int count = uploadOneTimePreKeys(stock - remaining);
+                toppedUpFrom = remaining;
                 LOG.info("one-time prekeys topped up; the relay holds {}", count);
             }
         } catch (ServiceException | RuntimeException e) {

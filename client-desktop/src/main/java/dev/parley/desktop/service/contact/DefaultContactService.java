@@ -13,6 +13,7 @@ import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.crypto.ProtocolStorageException;
 import dev.parley.desktop.crypto.ProtocolUnitOfWork;
 import dev.parley.desktop.event.ContactChangedEvent;
+import dev.parley.desktop.service.CannotAddSelfException;
 import dev.parley.desktop.service.ContactService;
 import dev.parley.desktop.service.IdentityChangedException;
 import dev.parley.desktop.service.RelayRejectedException;
@@ -53,7 +54,7 @@ public final class DefaultContactService implements ContactService {
             throw new UnknownUserException("not a valid username");
         }
         if (username.equals(ownUsername.get())) {
-            throw new RelayRejectedException("you cannot add yourself as a contact");
+            throw new CannotAddSelfException("you cannot add yourself as a contact");
         }
         Optional<Contact> existing = find(username);
         if (existing.isPresent() && hasSession(username)) {
@@ -112,19 +113,25 @@ public final class DefaultContactService implements ContactService {
 
     @Override
     public Contact markVerified(String username) throws ServiceException {
-        return change(username, ContactChangedEvent.Change.VERIFIED, true);
+        return change(username, ContactChangedEvent.Change.VERIFIED);
+    }
+
+    @Override
+    public Contact clearVerification(String username) throws ServiceException {
+        return change(username, ContactChangedEvent.Change.VERIFICATION_CLEARED);
     }
 
     @Override
     public Contact acknowledgeIdentityChange(String username) throws ServiceException {
-        return change(username, ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED, false);
+        return change(username, ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED);
     }
 
-    private Contact change(String username, ContactChangedEvent.Change change, boolean verify) throws ServiceException {
+    private Contact change(String username, ContactChangedEvent.Change change) throws ServiceException {
         try {
             Contact updated = storage().transactions().transactionWithResult(false, txn -> {
-                boolean found = verify ? storage().contacts().setVerified(txn, username, true)
-                        : storage().contacts().acknowledgeIdentityChange(txn, username);
+                boolean found = change == ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED
+                        ? storage().contacts().acknowledgeIdentityChange(txn, username)
+                        : storage().contacts().setVerified(txn, username, change == ContactChangedEvent.Change.VERIFIED);
                 if (!found) {
                     return null;
                 }

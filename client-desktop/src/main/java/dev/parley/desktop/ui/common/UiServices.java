@@ -91,6 +91,10 @@ public final class UiServices {
         return view(contacts.markVerified(username));
     }
 
+    public ContactView clearVerification(String username) throws ServiceException {
+        return view(contacts.clearVerification(username));
+    }
+
     public ContactView acknowledgeIdentityChange(String username) throws ServiceException {
         return view(contacts.acknowledgeIdentityChange(username));
     }

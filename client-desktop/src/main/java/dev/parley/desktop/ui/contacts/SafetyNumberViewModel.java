@@ -67,6 +67,12 @@ public final class SafetyNumberViewModel {
         tasks.run(() -> services.markVerified(contact), c -> verified.set(c.verified()), e -> error.set(messages.describe(e)));
     }
 
+    /** Takes the verification back: the contact shows as not verified again. */
+    public void clearVerification() {
+        tasks.run(() -> services.clearVerification(contact), c -> verified.set(c.verified()),
+                e -> error.set(messages.describe(e)));
+    }
+
     private record Loaded(UiServices.SafetyNumber view, ContactView contact) {
     }
 }
