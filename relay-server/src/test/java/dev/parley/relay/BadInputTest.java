@@ -209,8 +209,14 @@ class BadInputTest {
         assertThat(x.expectError(new TestUser("Alice!").registration(0, null)).code()).isEqualTo(ErrorCode.INVALID_USERNAME);
         assertThat(x.expectError(new TestUser("ab").registration(0, null)).code()).isEqualTo(ErrorCode.INVALID_USERNAME);
         TestUser eve = new TestUser("eve");
-        Request.Register forged = new Request.Register("eve", eve.identity.publicKey(), alice.signedPreKey, List.of(), null);
+        Request.Register forged = new Request.Register("eve", eve.identity.publicKey(), alice.signedPreKey, List.of(),
+                eve.lastResortKemPreKey, List.of(), null);
         assertThat(x.expectError(forged).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
+        Request.Register forgedKem = new Request.Register("eve", eve.identity.publicKey(), eve.signedPreKey, List.of(),
+                alice.lastResortKemPreKey, List.of(), null);
+        assertThat(x.expectError(forgedKem).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
+        assertThat(a.expectError(new Request.UploadPreKeys(null, List.of(), null, new TestUser("dave").kemPreKeys(1)))
+                .code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
         SignedPreKeyPublic foreign = new TestUser("carol").signedPreKey;
         assertThat(a.expectError(new Request.UploadPreKeys(foreign, List.of())).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
         assertThat(a.expectError(new Request.FetchBundle("nobody")).code()).isEqualTo(ErrorCode.UNKNOWN_USER);

@@ -96,10 +96,13 @@ class RelayMigrationTest {
 
         try (RelayServer relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir));
              TestClient a = TestClient.connect(relay.uri()); TestClient b = TestClient.connect(relay.uri())) {
-            assertThat(alice.authenticate(a).oneTimePreKeysRemaining()).isEqualTo(2);
+            // A 0.1 account has no KEM prekeys (V8) until it uploads some: no complete one-time prekey set yet.
+            assertThat(alice.authenticate(a).oneTimePreKeysRemaining()).isZero();
             Push.Deliver queued = a.awaitPush(Push.Deliver.class);
             assertThat(queued.blob()).containsExactly(7, 7, 7);
             assertThat(a.request(new Request.Ack(queued.messageId()))).isEqualTo(new Response.Ok());
+            assertThat(a.request(new Request.UploadPreKeys(null, List.of(), alice.lastResortKemPreKey,
+                    alice.kemPreKeys(2)))).isEqualTo(new Response.PreKeyCount(2));
             bob.authenticate(b);
             Response.Bundle bundle = (Response.Bundle) b.request(new Request.FetchBundle("alice"));
             assertThat(bundle.bundle().identityKey()).isEqualTo(alice.identity.publicKey());

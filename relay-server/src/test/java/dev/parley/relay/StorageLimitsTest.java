@@ -57,12 +57,13 @@ class StorageLimitsTest {
         TestClient a = online(alice, 30);
         Response.ErrorResponse over = a.expectError(new Request.UploadPreKeys(null, alice.oneTimePreKeys(21)));
         assertThat(over.code()).isEqualTo(ErrorCode.PREKEY_LIMIT);
+        // The count is of one-time prekey sets: alice registered only 5 one-time KEM prekeys (5 per frame at most).
         assertThat(a.request(new Request.UploadPreKeys(null, alice.oneTimePreKeys(20))))
-                .isEqualTo(new Response.PreKeyCount(50));
+                .isEqualTo(new Response.PreKeyCount(5));
         assertThat(a.expectError(new Request.UploadPreKeys(null, alice.oneTimePreKeys(1))).code())
                 .isEqualTo(ErrorCode.PREKEY_LIMIT);
         // A new signed prekey alone is still accepted at the cap.
-        assertThat(a.request(new Request.UploadPreKeys(alice.signedPreKey, List.of()))).isEqualTo(new Response.PreKeyCount(50));
+        assertThat(a.request(new Request.UploadPreKeys(alice.signedPreKey, List.of()))).isEqualTo(new Response.PreKeyCount(5));
 
         TestClient x = TestClient.connect(relay.uri());
         clients.add(x);
@@ -75,10 +76,10 @@ class StorageLimitsTest {
         TestUser alice = new TestUser("alice");
         TestClient a = online(alice, 0);
         for (int i = 0; i < 3; i++) {
-            assertThat(a.request(new Request.UploadPreKeys(null, alice.oneTimePreKeys(1))))
+            assertThat(a.request(alice.preKeySets(1)))
                     .isInstanceOf(Response.PreKeyCount.class);
         }
-        Response.ErrorResponse limited = a.expectError(new Request.UploadPreKeys(null, alice.oneTimePreKeys(1)));
+        Response.ErrorResponse limited = a.expectError(alice.preKeySets(1));
         assertThat(limited.code()).isEqualTo(ErrorCode.RATE_LIMITED);
         assertThat(limited.retryAfterMillis()).isPositive();
 
@@ -86,10 +87,10 @@ class StorageLimitsTest {
         TestClient again = TestClient.connect(relay.uri());
         clients.add(again);
         alice.authenticate(again);
-        assertThat(again.expectError(new Request.UploadPreKeys(null, alice.oneTimePreKeys(1))).code())
+        assertThat(again.expectError(alice.preKeySets(1)).code())
                 .as("a new connection does not reset the account's bucket").isEqualTo(ErrorCode.RATE_LIMITED);
         clock.advance(Duration.ofMinutes(1));
-        assertThat(again.request(new Request.UploadPreKeys(null, alice.oneTimePreKeys(1)))).isEqualTo(new Response.PreKeyCount(4));
+        assertThat(again.request(alice.preKeySets(1))).isEqualTo(new Response.PreKeyCount(4));
     }
 
     @Test

@@ -124,6 +124,11 @@ public final class ProtocolStateStore {
         }
     }
 
+    /** Drops the cached value of an entry; the next read loads it from the database. */
+    void invalidate(SecretNamespace namespace, String key) {
+        cache.remove(new Key(namespace, key));
+    }
+
     void afterCommit(SecretNamespace namespace, String key, Optional<byte[]> value) {
         Optional<byte[]> replaced = cache.put(new Key(namespace, key), value.map(byte[]::clone));
         if (replaced != null) {

@@ -46,7 +46,8 @@ final class OutsideClient implements AutoCloseable {
         this.link = link;
         this.identity = identity;
         this.stores = new ProtocolStores(new InMemorySessionStore(), new InMemoryIdentityKeyStore(identity),
-                new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore());
+                new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore(),
+                new dev.parley.crypto.store.inmemory.InMemoryKemPreKeyStore());
     }
 
     static OutsideClient register(TestNetwork network, String name) throws Exception {
@@ -65,9 +66,11 @@ final class OutsideClient implements AutoCloseable {
                 challenge.completeExceptionally(new IllegalStateException("closed: " + reason));
             }
         });
-        var signed = new PreKeyGenerator(ProtocolContext.of(CRYPTO)).generateSignedPreKey(identity, 1);
+        PreKeyGenerator generator = new PreKeyGenerator(ProtocolContext.of(CRYPTO));
+        var signed = generator.generateSignedPreKey(identity, 1);
+        var lastResort = generator.generateKemPreKey(identity, 1, true);
         assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(), signed.publicPart(), List.of(),
-                null)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
+                lastResort.publicPart(), List.of(), null)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
         Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
         byte[] signature = CRYPTO.ed25519().sign(identity.signingKeyPair(), AuthProof.signedMessage(c.relayId(), c.nonce(), name));
         assertThat(link.request(new Request.Authenticate(name, signature)).get(30, TimeUnit.SECONDS))

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
@@ -468,14 +469,15 @@ public final class FrameCodec {
     }
 
     /** The wire shape of a {@link PreKeyBundle}: the one-time prekey is null when none was left. */
-    record BundleWire(byte[] identityKey, SignedPreKeyPublic signedPreKey, OneTimePreKeyPublic oneTimePreKey) {
+    record BundleWire(byte[] identityKey, SignedPreKeyPublic signedPreKey, OneTimePreKeyPublic oneTimePreKey,
+                      KemPreKeyPublic kemPreKey) {
     }
 
     private static final class BundleSerializer extends JsonSerializer<PreKeyBundle> {
         @Override
         public void serialize(PreKeyBundle value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             serializers.defaultSerializeValue(new BundleWire(value.identityKey(), value.signedPreKey(),
-                    value.oneTimePreKey().orElse(null)), gen);
+                    value.oneTimePreKey().orElse(null), value.kemPreKey()), gen);
         }
     }
 
@@ -483,11 +485,13 @@ public final class FrameCodec {
         @Override
         public PreKeyBundle deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             BundleWire wire = ctxt.readValue(p, BundleWire.class);
-            if (wire.identityKey() == null || wire.signedPreKey() == null) {
-                throw MismatchedInputException.from(p, PreKeyBundle.class, "bundle: identityKey and signedPreKey required");
+            if (wire.identityKey() == null || wire.signedPreKey() == null || wire.kemPreKey() == null) {
+                throw MismatchedInputException.from(p, PreKeyBundle.class,
+                        "bundle: identityKey, signedPreKey and kemPreKey required");
             }
             try {
-                return new PreKeyBundle(wire.identityKey(), wire.signedPreKey(), Optional.ofNullable(wire.oneTimePreKey()));
+                return new PreKeyBundle(wire.identityKey(), wire.signedPreKey(), Optional.ofNullable(wire.oneTimePreKey()),
+                        wire.kemPreKey());
             } catch (IllegalArgumentException e) {
                 throw MismatchedInputException.from(p, PreKeyBundle.class, "bundle: " + e.getMessage());
             }

@@ -106,12 +106,12 @@ class KdfTest {
     void labelsAreDistinctAsciiAndNoneIsAPrefixOfAnother() {
         Set<String> seen = new HashSet<>();
         for (Label label : Label.values()) {
-            assertThat(label.text()).matches("parley/v1/[a-z0-9-]+");
+            assertThat(label.text()).matches("parley/v[12]/[a-z0-9-]+");
             assertThat(seen.add(label.text())).isTrue();
             byte[] prefix = label.prefix();
             assertThat(prefix[prefix.length - 1]).isZero();
         }
-        assertThat(Kdf.concat(Label.X3DH, new byte[] {7})).containsExactly(
-                'p', 'a', 'r', 'l', 'e', 'y', '/', 'v', '1', '/', 'x', '3', 'd', 'h', 0, 7);
+        assertThat(Kdf.concat(Label.PQXDH, new byte[] {7})).containsExactly(
+                'p', 'a', 'r', 'l', 'e', 'y', '/', 'v', '2', '/', 'p', 'q', 'x', 'd', 'h', 0, 7);
     }
 }

@@ -20,8 +20,11 @@ public enum RateLimit {
     DIRECTORY_PER_ADDRESS(Scope.ADDRESS, new BucketSpec(100, 2)),
     /** Rejected frames one connection may cause before the relay closes it (policy violation). */
     STRIKES_PER_CONNECTION(Scope.CONNECTION, new BucketSpec(20, 1.0 / 30)),
-    /** Prekey uploads by one account: 10 at once, then 10 an hour. */
-    UPLOAD_PREKEYS_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(10, 10.0 / 3600)),
+    /**
+     * Prekey uploads by one account: 30 at once, then 30 an hour (a frame carries at most 5 one-time KEM prekeys, so
+     * filling a stock of 100 one-time prekey sets takes 20 frames).
+     */
+    UPLOAD_PREKEYS_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(30, 30.0 / 3600)),
     /**
      * Bytes one account may have the relay store for others (blobs that could not be pushed straight to an online
      * recipient), one token a byte: 256 MiB at once, then 256 MiB per 30 days. As a blob lives at most the message

@@ -245,9 +245,8 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             machine.transition(ConnectionStatus.AUTHENTICATING, ConnectionState.of(ConnectionStatus.ONLINE));
             LOG.info("online");
             int remaining = ((Response.Authenticated) response).oneTimePreKeysRemaining();
-            if (remaining < settings.preKeyLowWater()) {
-                background.execute(() -> replenisher.replenish(remaining));
-            }
+            // After every sign-in: the replenisher also rotates the signed and last-resort KEM prekeys when due.
+            background.execute(() -> replenisher.replenish(remaining));
             sender.flush(c);
             return;
         }
