@@ -2,6 +2,7 @@ package dev.parley.desktop.cli;
 
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.RelayUnreachableException;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.storage.MessageId;
 import java.time.Duration;
@@ -25,19 +26,33 @@ final class ReactCommand extends ProfileCommand {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "How long to wait for the relay (default 30).")
     int timeoutSeconds;
 
+    private MessageId id;
+
     @Override
-    ExitCode run(ParleyApp app) throws ServiceException, InterruptedException {
-        MessageId id;
+    void validate() throws ServiceException {
         try {
             id = new MessageId(messageId);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("not a message id");
         }
+        if (timeoutSeconds < 1) {
+            throw new InvalidInputException("--timeout must be at least 1 second");
+        }
+    }
+
+    @Override
+    ExitCode run(ParleyApp app) throws ServiceException, InterruptedException {
         app.messaging().react(id, emoji, remove);
-        app.connection().start();
-        if (!app.connection().awaitDrained(Duration.ofSeconds(timeoutSeconds))) {
-            err().println("parley-cli: relay unreachable; the reaction is queued and will be sent by the next command that connects");
-            return ExitCode.RELAY_UNREACHABLE;
+        RelayWait relay = new RelayWait(app, err(), Duration.ofSeconds(timeoutSeconds));
+        try {
+            relay.online();
+            if (!relay.drained()) {
+                throw new RelayUnreachableException("the relay did not confirm the reaction within " + timeoutSeconds + " s");
+            }
+        } catch (RelayUnreachableException e) {
+            err().println("parley-cli: " + e.getMessage());
+            err().println("parley-cli: the reaction is queued; the next command that reaches the relay sends it");
+            return ExitCode.of(e);
         }
         out().println((remove ? "unreacted\t" : "reacted\t") + id.value());
         return ExitCode.OK;
