@@ -204,7 +204,9 @@ public final class RelayLoadGenerator {
         RelayConnection connect(URI uri, boolean register) throws Exception {
             RelayConnection c = RelayConnection.open(client, uri);
             if (register) {
-                Response r = c.request(new Request.Register(name, identity.publicKey(), signedPreKey, List.of(), null))
+                Push.Challenge ch = c.challenge.get(30, TimeUnit.SECONDS);
+                byte[] proof = crypto.ed25519().sign(identity, AuthProof.registrationMessage(ch.relayId(), name));
+                Response r = c.request(new Request.Register(name, identity.publicKey(), signedPreKey, List.of(), null, proof))
                         .get(30, TimeUnit.SECONDS);
                 if (!(r instanceof Response.Ok)) {
                     throw new IllegalStateException("registration failed: " + r);
@@ -218,7 +220,7 @@ public final class RelayLoadGenerator {
         Response authenticate(RelayConnection c) throws Exception {
             Push.Challenge ch = c.challenge.get(30, TimeUnit.SECONDS);
             Response r = c.request(new Request.Authenticate(name, crypto.ed25519().sign(identity,
-                    AuthProof.signedMessage(ch.relayId(), ch.nonce(), name)))).get(30, TimeUnit.SECONDS);
+                    AuthProof.signedMessage(ch.relayId(), ch.nonce(), name, AuthProof.noChannel())))).get(30, TimeUnit.SECONDS);
             if (!(r instanceof Response.Authenticated)) {
                 throw new IllegalStateException("authentication failed: " + r);
             }

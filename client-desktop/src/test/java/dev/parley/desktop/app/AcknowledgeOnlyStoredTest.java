@@ -188,10 +188,12 @@ class AcknowledgeOnlyStoredTest {
                 }
             });
             var signed = new PreKeyGenerator(ProtocolContext.of(crypto)).generateSignedPreKey(identity, 1);
-            assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(), signed.publicPart(), List.of(),
-                    null)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
             Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
-            byte[] signature = crypto.ed25519().sign(identity.signingKeyPair(), AuthProof.signedMessage(c.relayId(), c.nonce(), name));
+            byte[] proof = crypto.ed25519().sign(identity.signingKeyPair(), AuthProof.registrationMessage(c.relayId(), name));
+            assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(), signed.publicPart(), List.of(),
+                    null, proof)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
+            byte[] signature = crypto.ed25519().sign(identity.signingKeyPair(),
+                    AuthProof.signedMessage(c.relayId(), c.nonce(), name, AuthProof.noChannel()));
             assertThat(link.request(new Request.Authenticate(name, signature)).get(30, TimeUnit.SECONDS))
                     .isInstanceOf(Response.Authenticated.class);
             return new RawUser(link);

@@ -82,7 +82,9 @@ class CoalescedRequestsTest {
         byte[] spk = CRYPTO.x25519().generateKeyPair().publicKey();
         SignedPreKeyPublic signed = new SignedPreKeyPublic(1, spk,
                 CRYPTO.ed25519().sign(identity, SignedPreKeyPublic.signedMessage(1, spk)));
-        return new Request.Register(username, identity.publicKey(), signed, List.of(), null);
+        byte[] proof = CRYPTO.ed25519().sign(identity,
+                dev.parley.crypto.wire.AuthProof.registrationMessage(relay.relayId(), username));
+        return new Request.Register(username, identity.publicKey(), signed, List.of(), null, proof);
     }
 
     private long metric(String name) throws Exception {

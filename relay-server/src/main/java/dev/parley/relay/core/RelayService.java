@@ -74,7 +74,7 @@ public final class RelayService implements AutoCloseable {
     private final DirectDelivery direct;
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
 
-    public RelayService(RelayConfig config, byte[] relayId, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
+    public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
                         RandomSource random, Clock clock) {
         this.config = config;
         this.accounts = accounts;
@@ -82,7 +82,7 @@ public final class RelayService implements AutoCloseable {
         this.ed25519 = ed25519;
         this.clock = clock;
         this.limiter = new RateLimiter(config.limits(), clock);
-        this.authenticator = new ChallengeAuthenticator(relayId, ed25519, random, accounts, clock, config.challengeTtl());
+        this.authenticator = new ChallengeAuthenticator(identity, ed25519, random, accounts, clock, config.challengeTtl());
         this.metrics = new RelayMetrics(blobs);
         this.delivery = Executors.newFixedThreadPool(2, named("relay-delivery"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("relay-sweeper"));
@@ -231,6 +231,7 @@ public final class RelayService implements AutoCloseable {
             throw new RequestRejectedException(ErrorCode.INVALID_INVITE, "this relay is invite-only: an invite code is required");
         }
         verifySignedPreKey(register.identityKey(), register.signedPreKey());
+        authenticator.verifyRegistration(register);
         Account account = new Account(register.username(), register.identityKey(), register.signedPreKey());
         Registration outcome = accounts.register(account, register.oneTimePreKeys(),
                 config.inviteOnly() ? register.inviteCode() : null, clock.instant());
@@ -274,7 +275,7 @@ public final class RelayService implements AutoCloseable {
             displaced.sink().close(CLOSE_DISPLACED, "signed in on another connection");
         }
         int remaining = accounts.oneTimePreKeyCount(username);
-        connection.sink().send(Envelope.of(id, new Response.Authenticated(remaining)));
+        connection.sink().send(Envelope.of(id, new Response.Authenticated(remaining, authenticator.certificateFor(account))));
         if (remaining < config.preKeyLowThreshold()) {
             connection.sink().send(Envelope.push(new Push.PreKeysLow(remaining)));
         }

@@ -51,6 +51,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private final ReconnectPolicy policy;
     private final Clock clock;
     private final ConnectionSettings settings;
+    private final RelayPinning pinning;
     private final ConnectionStateMachine machine = new ConnectionStateMachine();
     private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-control"));
     private final ScheduledExecutorService inboundThread = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-inbound"));
@@ -63,7 +64,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     public RelayConnectionService(RelayConnector connector, CredentialsSource credentials, InboundHandler inbound, Outbox outbox,
                                   PreKeyReplenisher replenisher, ReconnectPolicy policy, Clock clock, EventBus events,
-                                  ConnectionSettings settings) {
+                                  ConnectionSettings settings, RelayPinning pinning) {
         this.connector = connector;
         this.credentials = credentials;
         this.inbound = inbound;
@@ -72,6 +73,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         this.policy = policy;
         this.clock = clock;
         this.settings = settings;
+        this.pinning = pinning;
         machine.state().addListener(state -> {
             events.publish(new ConnectionChangedEvent(state));
             signal();
@@ -151,10 +153,16 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     }
 
     @Override
-    public Response callUnauthenticated(dev.parley.desktop.net.RelayAddress relay, Request request) throws ServiceException {
+    public Response callUnauthenticated(dev.parley.desktop.net.RelayAddress relay, ChallengeAnswer answer)
+            throws ServiceException {
+        java.util.concurrent.CompletableFuture<Push.Challenge> challenge = new java.util.concurrent.CompletableFuture<>();
         RelayLinkListener ignoring = new RelayLinkListener() {
             @Override
             public void onPush(Push push) {
+                if (push instanceof Push.Challenge first) {
+                    challenge.complete(first);
+                    return;
+                }
                 LOG.trace("ignoring {} on a registration link", push.getClass().getSimpleName());
             }
 
@@ -164,6 +172,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             }
         };
         try (RelayLink link = connector.connect(relay, ignoring)) {
+            Request request = answer.answer(challenge.get(link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
             return successful(link.request(request).get(link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
         } catch (IOException e) {
             throw new dev.parley.desktop.service.RelayUnreachableException("cannot reach the relay: " + e.getMessage(), e);
@@ -225,8 +234,18 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (c != current || c.online) {
             return;
         }
-        byte[] signature = c.credentials.signer().sign(
-                AuthProof.signedMessage(challenge.relayId(), challenge.nonce(), c.credentials.username()));
+        try {
+            pinning.check(challenge);
+        } catch (ServiceException e) {
+            LOG.warn("not logging in: {}", e.getMessage());
+            stopped = true;
+            current = null;
+            c.link.close();
+            machine.stop();
+            return;
+        }
+        byte[] signature = c.credentials.signer().sign(AuthProof.signedMessage(challenge.relayId(), challenge.nonce(),
+                c.credentials.username(), c.credentials.channel()));
         c.link.request(new Request.Authenticate(c.credentials.username(), signature))
                 .whenCompleteAsync((response, error) -> onAuthResult(c, response, error), control);
     }
@@ -240,6 +259,14 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             return;
         }
         if (response instanceof Response.Authenticated) {
+            try {
+                pinning.certificateIssued(((Response.Authenticated) response).senderCertificate(),
+                        c.credentials.username(), c.credentials.identity());
+            } catch (ServiceException e) {
+                LOG.warn("not going online: {}", e.getMessage());
+                c.link.close();
+                return;
+            }
             c.online = true;
             failedAttempts = 0;
             machine.transition(ConnectionStatus.AUTHENTICATING, ConnectionState.of(ConnectionStatus.ONLINE));

@@ -40,11 +40,20 @@ public final class DefaultContactService implements ContactService {
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
     private final Supplier<String> ownUsername;
+    private final HeldRelease heldRelease;
 
-    public DefaultContactService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername) {
+    /** Decrypts the envelopes held for a sender once their new key is accepted (the messaging service). */
+    @FunctionalInterface
+    public interface HeldRelease {
+        int release(String sender) throws StorageFailureException;
+    }
+
+    public DefaultContactService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
+                                 HeldRelease heldRelease) {
         this.crypto = crypto;
         this.gateway = gateway;
         this.ownUsername = ownUsername;
+        this.heldRelease = heldRelease;
     }
 
     @Override
@@ -57,6 +66,9 @@ public final class DefaultContactService implements ContactService {
         }
         Optional<Contact> existing = find(username);
         if (existing.isPresent() && hasSession(username)) {
+            if (existing.get().identityChange() == IdentityChangeState.REQUEST) {
+                return KeyDecisions.acceptRequest(crypto, username);
+            }
             return existing.get();
         }
         Response.Bundle bundle = (Response.Bundle) gateway.get().call(new Request.FetchBundle(username));
@@ -99,47 +111,47 @@ public final class DefaultContactService implements ContactService {
 
     @Override
     public SafetyNumberView safetyNumber(String username) throws ServiceException {
-        Contact contact = get(username);
+        return view(username, get(username).identityKey());
+    }
+
+    @Override
+    public Optional<SafetyNumberView> pendingSafetyNumber(String username) throws ServiceException {
+        Optional<byte[]> pending = KeyDecisions.pendingKey(crypto, username);
+        return pending.isEmpty() ? Optional.empty() : Optional.of(view(username, pending.get()));
+    }
+
+    private SafetyNumberView view(String username, byte[] key) throws StorageFailureException {
         try {
             SafetyNumber number = SafetyNumber.compute(crypto.context().crypto(), crypto.identity().publicKey(),
-                    new IdentityKey(contact.identityKey()));
+                    new IdentityKey(key));
             return new SafetyNumberView(username, number.displayString(),
-                    Base64.getEncoder().encodeToString(number.qrPayload()));
+                    Base64.getEncoder().encodeToString(number.qrPayload()), key);
         } catch (ProtocolStorageException e) {
             throw new StorageFailureException("cannot load the identity key", e);
         }
     }
 
     @Override
-    public Contact markVerified(String username) throws ServiceException {
-        return change(username, ContactChangedEvent.Change.VERIFIED, true);
+    public List<Contact> requests() throws ServiceException {
+        return list().stream().filter(c -> c.identityChange() == IdentityChangeState.REQUEST).toList();
     }
 
     @Override
-    public Contact acknowledgeIdentityChange(String username) throws ServiceException {
-        return change(username, ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED, false);
+    public Contact markVerified(String username, byte[] displayedKey) throws ServiceException {
+        return KeyDecisions.markVerified(crypto, username, displayedKey);
     }
 
-    private Contact change(String username, ContactChangedEvent.Change change, boolean verify) throws ServiceException {
-        try {
-            Contact updated = storage().transactions().transactionWithResult(false, txn -> {
-                boolean found = verify ? storage().contacts().setVerified(txn, username, true)
-                        : storage().contacts().acknowledgeIdentityChange(txn, username);
-                if (!found) {
-                    return null;
-                }
-                Contact contact = storage().contacts().find(txn, username).orElseThrow();
-                txn.attach(new ContactChangedEvent(contact, change));
-                return contact;
-            });
-            crypto.state().invalidateContact(username);
-            if (updated == null) {
-                throw new UnknownContactException("no such contact");
-            }
-            return updated;
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot update the contact", e);
-        }
+    @Override
+    public Contact acknowledgeIdentityChange(String username, byte[] displayedKey) throws ServiceException {
+        Contact accepted = KeyDecisions.acceptNewKey(crypto, username, displayedKey);
+        int released = heldRelease.release(username);
+        LOG.info("new identity key accepted; {} held messages decrypted", released);
+        return find(username).orElse(accepted);
+    }
+
+    @Override
+    public Contact refuseIdentityChange(String username) throws ServiceException {
+        return KeyDecisions.refuseNewKey(crypto, username);
     }
 
     private Optional<Contact> find(String username) throws StorageFailureException {
@@ -163,7 +175,7 @@ public final class DefaultContactService implements ContactService {
 
     /** Whether sending to this contact is allowed now. */
     public static boolean canSend(Contact contact) {
-        return contact.identityChange() == IdentityChangeState.NONE;
+        return contact.identityChange() != IdentityChangeState.CHANGED_UNACKNOWLEDGED;
     }
 
     private Storage storage() {

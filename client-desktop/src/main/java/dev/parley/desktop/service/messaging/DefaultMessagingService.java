@@ -5,10 +5,8 @@ import dev.parley.crypto.exceptions.DuplicateMessageException;
 import dev.parley.crypto.exceptions.NoSessionException;
 import dev.parley.crypto.exceptions.ProtocolException;
 import dev.parley.crypto.exceptions.UntrustedIdentityException;
-import dev.parley.crypto.identity.IdentityKey;
 import dev.parley.crypto.identity.Username;
 import dev.parley.crypto.payload.Payload;
-import dev.parley.crypto.primitives.InvalidPublicKeyException;
 import dev.parley.crypto.session.CiphertextMessage;
 import dev.parley.crypto.session.DecryptionCallback;
 import dev.parley.crypto.session.SessionCipher;
@@ -32,9 +30,9 @@ import dev.parley.desktop.service.connection.InboundHandler;
 import dev.parley.desktop.service.connection.Outbox;
 import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.EnvelopeDigest;
+import dev.parley.desktop.storage.HeldEnvelope;
 import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.IdentityChangeState;
-import dev.parley.desktop.storage.IdentityKeyUpdate;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.storage.MessageId;
@@ -91,6 +89,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final Supplier<String> ownUsername;
     private final Consumer<Outbox.Item> submitter;
     private final EventBus events;
+    private final SenderVerifier verifier;
     /** Receipts recorded since the last flush; touched only on the inbound thread. */
     private int unsentReceipts;
     private volatile boolean pickingUp;
@@ -101,8 +100,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
      */
     public DefaultMessagingService(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter,
-                                   EventBus events) {
+                                   EventBus events, SenderVerifier verifier) {
         this.crypto = crypto;
+        this.verifier = verifier;
         this.ownUsername = ownUsername;
         this.submitter = submitter;
         this.events = events;
@@ -135,9 +135,14 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                         List.of(NewMessage.outgoing(storedId, new ConversationId(contactName), ownUsername.get(), now, text)));
                 storage().outbox().enqueue(txn, storedId, contactName, blob, now);
                 work.commit(txn);
+                if (contact.identityChange() == IdentityChangeState.REQUEST) {
+                    // Writing to someone who wrote first accepts their message request.
+                    storage().contacts().setIdentityChange(txn, contactName, IdentityChangeState.NONE);
+                }
                 return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
             });
             work.committed();
+            crypto.state().invalidateContact(contactName);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot store the message", e);
         } finally {
@@ -267,7 +272,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         List<Outcome> outcomes;
         crypto.lock().lock();
         try {
-            outcomes = receive(batch.stream().map(Delivery::blob).collect(java.util.stream.Collectors.toList()));
+            outcomes = receive(batch);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot store incoming messages", e);
         } finally {
@@ -310,13 +315,16 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private void receiveEphemeral(byte[] blob) throws StorageException {
         OpenedEnvelope opened;
         try {
-            opened = crypto.sealedSender().open(crypto.identity(), blob);
-        } catch (ProtocolException e) {
+            opened = verifier.open(blob, crypto.context().clock().millis());
+        } catch (ProtocolException | ServiceException e) {
             LOG.warn("dropping an ephemeral envelope that does not open: {}", e.getClass().getSimpleName());
             return;
         }
         String sender = opened.senderUsername().value();
-        noteIdentity(sender, opened.senderIdentity());
+        if (verifier.decide(opened) != SenderVerifier.Decision.ACCEPT) {
+            LOG.debug("dropping an ephemeral envelope from someone who is not a contact with this key");
+            return;
+        }
         ProtocolUnitOfWork work = crypto.state().begin();
         Payload payload;
         try {
@@ -335,22 +343,41 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         events.publish(new TypingChangedEvent(sender, payload instanceof Payload.TypingStarted));
     }
 
-    private List<Outcome> receive(List<byte[]> blobs) throws StorageException {
-        Outcome[] outcomes = new Outcome[blobs.size()];
+    /** An authenticated envelope from a known contact with a new key: stored apart, undecrypted (finding 1). */
+    private record Held(int index, OpenedEnvelope opened, Delivery delivery) {
+    }
+
+    private List<Outcome> receive(List<Delivery> deliveries) throws StorageException {
+        Outcome[] outcomes = new Outcome[deliveries.size()];
         ProtocolUnitOfWork work = crypto.state().begin();
         List<Decrypted> decrypted = new ArrayList<>();
         List<Redelivered> redelivered = new ArrayList<>();
-        for (int i = 0; i < blobs.size(); i++) {
+        List<Held> held = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
             OpenedEnvelope opened;
             try {
-                opened = crypto.sealedSender().open(crypto.identity(), blobs.get(i));
+                opened = verifier.open(deliveries.get(i).blob(), deliveries.get(i).receivedAtMillis());
             } catch (ProtocolException e) {
                 LOG.warn("dropping an envelope that does not open: {}", e.getClass().getSimpleName());
                 outcomes[i] = Outcome.REJECTED;
                 continue;
+            } catch (ServiceException e) {
+                LOG.warn("cannot check envelopes yet: {}", e.getMessage());
+                outcomes[i] = Outcome.UNCONFIRMED;
+                continue;
             }
             String sender = opened.senderUsername().value();
-            noteIdentity(sender, opened.senderIdentity());
+            SenderVerifier.Decision decision = verifier.decide(opened);
+            if (decision == SenderVerifier.Decision.HOLD) {
+                held.add(new Held(i, opened, deliveries.get(i)));
+                outcomes[i] = Outcome.STORED;
+                continue;
+            }
+            if (decision == SenderVerifier.Decision.REFUSE) {
+                LOG.warn("dropping an envelope with a new identity key: too many are held for this contact");
+                outcomes[i] = Outcome.REJECTED;
+                continue;
+            }
             EnvelopeDigest digest = EnvelopeDigests.of(opened);
             try {
                 Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
@@ -364,13 +391,17 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 outcomes[i] = Outcome.REJECTED;
             }
         }
-        if (work.isEmpty() && decrypted.isEmpty() && redelivered.isEmpty()) {
+        if (work.isEmpty() && decrypted.isEmpty() && redelivered.isEmpty() && held.isEmpty()) {
             return java.util.Arrays.asList(outcomes);
         }
         Instant now = crypto.context().clock().instant();
         storage().transactions().transaction(false, txn -> {
+            for (Held h : held) {
+                verifier.hold(txn, h.opened(), h.delivery().blob(), h.delivery().receivedAtMillis());
+            }
             for (ProtocolUnitOfWork.IdentityOutcome outcome : work.commit(txn)) {
                 if (outcome.added()) {
+                    verifier.markRequest(txn, outcome.username());
                     txn.attach(new ContactChangedEvent(storage().contacts().find(txn, outcome.username()).orElseThrow(),
                             ContactChangedEvent.Change.ADDED));
                 }
@@ -472,30 +503,6 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         }
     }
 
-    /** A known contact writing with a new identity key: record the change (warning, sending blocked) first. */
-    private void noteIdentity(String sender, IdentityKey key) throws StorageException {
-        Optional<Contact> known = crypto.state().contact(sender);
-        if (known.isEmpty() || java.util.Arrays.equals(known.get().identityKey(), key.bytes())) {
-            return;
-        }
-        Optional<Contact> updated = storage().transactions().transactionWithResult(false, txn -> {
-            Optional<Contact> contact = storage().contacts().find(txn, sender);
-            if (contact.isEmpty() || java.util.Arrays.equals(contact.get().identityKey(), key.bytes())) {
-                return Optional.<Contact>empty();
-            }
-            if (storage().contacts().updateIdentityKey(txn, sender, key.bytes()) != IdentityKeyUpdate.CHANGED) {
-                return Optional.<Contact>empty();
-            }
-            Contact changed = storage().contacts().find(txn, sender).orElseThrow();
-            txn.attach(new ContactChangedEvent(changed, ContactChangedEvent.Change.IDENTITY_CHANGED));
-            return Optional.of(changed);
-        });
-        if (updated.isPresent()) {
-            crypto.state().invalidateContact(sender);
-            LOG.warn("a contact's identity key changed; sending to them is blocked until the user acknowledges it");
-        }
-    }
-
     /**
      * Sends every owed delivery receipt (including any a crash left behind): one receipt per contact per up to
      * {@link #MAX_RECEIPT_IDS} messages, each removed from the owed list in the transaction that queues it.
@@ -560,7 +567,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private void sendControl(String contactName, Payload payload, TransactionTask<StorageException> alsoCommit)
             throws ServiceException {
         Contact contact = findContact(contactName);
-        if (contact.identityChange() != IdentityChangeState.NONE) {
+        if (contact.identityChange() == IdentityChangeState.CHANGED_UNACKNOWLEDGED) {
             try {
                 storage().transactions().transaction(false, alsoCommit);
             } catch (StorageException e) {
@@ -637,23 +644,48 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         Username peer = new Username(contact.username());
         try {
             CiphertextMessage ciphertext = new SessionCipher(work.stores(), crypto.context(), peer).encrypt(payload);
-            return crypto.sealedSender().seal(new IdentityKey(contact.identityKey()), crypto.identity(),
-                    new Username(ownUsername.get()), ciphertext);
+            return verifier.seal(contact, ciphertext);
         } catch (UntrustedIdentityException e) {
             throw new IdentityChangedException("this contact's identity key changed; acknowledge the change first", e);
         } catch (NoSessionException e) {
             throw new UnknownContactException("no session with this contact yet: add the contact first");
-        } catch (InvalidPublicKeyException e) {
-            throw new StorageFailureException("the stored identity key of this contact is invalid", e);
         }
     }
 
     private Contact sendableContact(String contactName) throws ServiceException {
         Contact contact = findContact(contactName);
-        if (contact.identityChange() != IdentityChangeState.NONE) {
+        if (contact.identityChange() == IdentityChangeState.CHANGED_UNACKNOWLEDGED) {
             throw new IdentityChangedException("this contact's identity key changed; acknowledge the change first");
         }
         return contact;
+    }
+
+    /**
+     * Runs the envelopes held for {@code sender} through the normal receive path (after the user accepted their new
+     * key) and deletes them.
+     *
+     * @return how many were held
+     */
+    public int releaseHeld(String sender) throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            List<HeldEnvelope> held = storage().transactions().transactionWithResult(true,
+                    txn -> storage().heldEnvelopes().forSender(txn, sender));
+            if (held.isEmpty()) {
+                return 0;
+            }
+            List<Delivery> deliveries = new ArrayList<>();
+            for (HeldEnvelope h : held) {
+                deliveries.add(new Delivery(h.id(), h.receivedAtMillis(), h.blob()));
+            }
+            receive(deliveries);
+            storage().transactions().transaction(false, txn -> storage().heldEnvelopes().removeAll(txn, sender));
+            return held.size();
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot release the held messages", e);
+        } finally {
+            crypto.lock().unlock();
+        }
     }
 
     private Contact findContact(String contactName) throws ServiceException {

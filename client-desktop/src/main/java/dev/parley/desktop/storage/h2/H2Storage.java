@@ -7,6 +7,7 @@ import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
+import dev.parley.desktop.storage.HeldEnvelopeStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
 import dev.parley.desktop.storage.SettingsStore;
@@ -49,6 +50,7 @@ public final class H2Storage implements Storage {
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
+    private final HeldEnvelopeStore heldEnvelopes;
     private final PendingReceiptStore pendingReceipts;
 
     private H2Storage(Connection connection, EventPublisher publisher) {
@@ -61,6 +63,7 @@ public final class H2Storage implements Storage {
         secrets = new H2SecretStore(transactions);
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
+        heldEnvelopes = new H2HeldEnvelopeStore(transactions);
     }
 
     /** The file H2 keeps the database in, for {@code base} ({@code base + ".mv.db"}). */
@@ -255,6 +258,11 @@ public final class H2Storage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public HeldEnvelopeStore heldEnvelopes() {
+        return heldEnvelopes;
     }
 
     @Override

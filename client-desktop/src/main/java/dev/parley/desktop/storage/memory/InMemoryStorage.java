@@ -6,6 +6,7 @@ import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
+import dev.parley.desktop.storage.HeldEnvelopeStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
 import dev.parley.desktop.storage.SettingsStore;
@@ -26,6 +27,7 @@ public final class InMemoryStorage implements Storage {
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
+    private final HeldEnvelopeStore heldEnvelopes;
     private final PendingReceiptStore pendingReceipts;
 
     public InMemoryStorage(EventPublisher publisher) {
@@ -38,6 +40,7 @@ public final class InMemoryStorage implements Storage {
         secrets = new InMemorySecretStore(transactions);
         pendingReceipts = new InMemoryPendingReceiptStore(transactions);
         receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
+        heldEnvelopes = new InMemoryHeldEnvelopeStore(transactions);
     }
 
     public InMemoryStorage() {
@@ -87,6 +90,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public HeldEnvelopeStore heldEnvelopes() {
+        return heldEnvelopes;
     }
 
     @Override
