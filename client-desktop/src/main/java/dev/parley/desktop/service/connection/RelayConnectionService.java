@@ -169,10 +169,19 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             @Override
             public void onClosed(String reason) {
                 LOG.debug("registration link closed");
+                challenge.completeExceptionally(new dev.parley.desktop.net.RelayLinkClosedException(reason));
             }
         };
         try (RelayLink link = connector.connect(relay, ignoring)) {
-            Request request = answer.answer(challenge.get(link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
+            Request request;
+            try {
+                request = answer.answer(challenge.get(link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() != null && RelayLink.VERSION_MISMATCH.equals(e.getCause().getMessage())) {
+                    throw new dev.parley.desktop.service.RelayRejectedException(RelayLink.VERSION_MISMATCH);
+                }
+                throw e;
+            }
             return successful(link.request(request).get(link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
         } catch (IOException e) {
             throw new dev.parley.desktop.service.RelayUnreachableException("cannot reach the relay: " + e.getMessage(), e);
@@ -357,6 +366,12 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         }
         current = null;
         if (stopped) {
+            return;
+        }
+        if (RelayLink.VERSION_MISMATCH.equals(reason)) {
+            LOG.warn("{}; not reconnecting", reason);
+            stopped = true;
+            machine.stop();
             return;
         }
         String why = c.silenced ? "relay stopped answering" : reason;
