@@ -118,7 +118,7 @@ class KdfChainKnownAnswerTest {
     void safetyNumber(CryptoProvider crypto) throws Exception {
         IdentityKey a = IdentityKeyPair.fromSeed(crypto, SecretBytes.wrap(seq(0x10, 32))).publicKey();
         IdentityKey b = IdentityKeyPair.fromSeed(crypto, SecretBytes.wrap(seq(0x30, 32))).publicKey();
-        assertThat(SafetyNumber.compute(crypto, a, b).digits()).isEqualTo(PINNED_SAFETY_NUMBER);
+        assertThat(SafetyNumber.compute(crypto, a, "alice", b, "bob").digits()).isEqualTo(PINNED_SAFETY_NUMBER);
     }
 
     private static final String PINNED_MESSAGE_KEY =
@@ -137,8 +137,9 @@ class KdfChainKnownAnswerTest {
             "d44e7abd3fe91ae97f1a7dd9833117111c8c3702706a32a891fd5fe132534235";
     private static final String PINNED_REPLY_SHA256 =
             "2de6bac4e08105e76018fcb58fdcf52862b441507d3304844243b81e76702006";
+    /** Safety number version 2 (usernames "alice" and "bob" bound in, #11 finding 10); same on both providers. */
     private static final String PINNED_SAFETY_NUMBER =
-            "482813594416026700356560398580841188396319736471893767927227";
+            "334652903353091125636048337635884879328398819665095516555051";
 
     private static byte[] label(String text) {
         return concat(text.getBytes(StandardCharsets.US_ASCII), new byte[] {0});

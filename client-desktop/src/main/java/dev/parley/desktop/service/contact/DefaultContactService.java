@@ -123,7 +123,7 @@ public final class DefaultContactService implements ContactService {
     private SafetyNumberView view(String username, byte[] key) throws StorageFailureException {
         try {
             SafetyNumber number = SafetyNumber.compute(crypto.context().crypto(), crypto.identity().publicKey(),
-                    new IdentityKey(key));
+                    ownUsername.get(), new IdentityKey(key), username);
             return new SafetyNumberView(username, number.displayString(),
                     Base64.getEncoder().encodeToString(number.qrPayload()), key);
         } catch (ProtocolStorageException e) {
