@@ -160,6 +160,35 @@ final class OutsideClient implements AutoCloseable {
         return ByteBuffer.allocate(unsigned.length + 64).put(unsigned).put(signature).array();
     }
 
+    /** Fetches {@code peer}'s bundle {@code times} times, using up its one-time prekeys. */
+    void drainPreKeys(String peer, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            link.request(new Request.FetchBundle(peer)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The text of the next text message from {@code peer} that decrypts; delivery receipts and envelopes that do not
+     * decrypt (receipts sent on sessions this client has since dropped) are acknowledged and skipped.
+     */
+    String receiveText(String peer) throws Exception {
+        while (true) {
+            Push.Deliver deliver = delivered.poll(30, TimeUnit.SECONDS);
+            assertThat(deliver).as("a text message that decrypts").isNotNull();
+            link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+            var opened = new SealedSender(CRYPTO).open(identity, deliver.blob(), relayKey(), deliver.receivedAtMillis());
+            try {
+                Payload payload = new SessionCipher(stores, context, new Username(peer)).decrypt(opened.senderIdentity(),
+                        opened.message(), dev.parley.crypto.session.DecryptionCallback.NONE);
+                if (payload instanceof Payload.Text text) {
+                    return text.text();
+                }
+            } catch (dev.parley.crypto.exceptions.InvalidMessageException e) {
+                // a receipt on a session this client no longer holds
+            }
+        }
+    }
+
     void send(String to, byte[] blob) throws Exception {
         Response response = link.request(new Request.Send(to, CRYPTO.random().bytes(16), blob)).get(30, TimeUnit.SECONDS);
         assertThat(response).isInstanceOf(Response.SendAccepted.class);

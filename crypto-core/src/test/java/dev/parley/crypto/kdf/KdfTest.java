@@ -106,7 +106,7 @@ class KdfTest {
     void labelsAreDistinctAsciiAndNoneIsAPrefixOfAnother() {
         Set<String> seen = new HashSet<>();
         for (Label label : Label.values()) {
-            assertThat(label.text()).matches("parley/v1/[a-z0-9-]+");
+            assertThat(label.text()).matches("parley/v[12]/[a-z0-9-]+");
             assertThat(seen.add(label.text())).isTrue();
             byte[] prefix = label.prefix();
             assertThat(prefix[prefix.length - 1]).isZero();

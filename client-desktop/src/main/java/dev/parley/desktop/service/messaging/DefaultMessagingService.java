@@ -90,6 +90,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final Consumer<Outbox.Item> submitter;
     private final EventBus events;
     private final SenderVerifier verifier;
+    private final ReplayGuard replayGuard;
     /** Receipts recorded since the last flush; touched only on the inbound thread. */
     private int unsentReceipts;
     private volatile boolean pickingUp;
@@ -103,6 +104,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                                    EventBus events, SenderVerifier verifier) {
         this.crypto = crypto;
         this.verifier = verifier;
+        this.replayGuard = new ReplayGuard(crypto);
         this.ownUsername = ownUsername;
         this.submitter = submitter;
         this.events = events;
@@ -301,7 +303,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     /** A payload decrypted on the current unit of work, waiting for the commit. */
-    private record Decrypted(int index, String sender, Payload payload, EnvelopeDigest digest) {
+    private record Decrypted(int index, String sender, Payload payload, EnvelopeDigest digest, OpenedEnvelope opened) {
     }
 
     /** An envelope whose message key the ratchet reports as used: safe to acknowledge only if its record is committed. */
@@ -378,11 +380,16 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 outcomes[i] = Outcome.REJECTED;
                 continue;
             }
+            if (replayGuard.isReplayedFirstMessage(work, opened)) {
+                LOG.warn("dropping a replayed first message whose session is gone");
+                outcomes[i] = Outcome.REJECTED;
+                continue;
+            }
             EnvelopeDigest digest = EnvelopeDigests.of(opened);
             try {
                 Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
                         .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
-                decrypted.add(new Decrypted(i, sender, payload, digest));
+                decrypted.add(new Decrypted(i, sender, payload, digest, opened));
             } catch (DuplicateMessageException e) {
                 // Its message key is gone: decided below, against the committed record of received envelopes.
                 redelivered.add(new Redelivered(i, digest));
@@ -415,6 +422,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                     applyControl(txn, d.sender(), d.payload());
                 }
                 records.add(new ReceivedEnvelope(d.digest(), messageIdOf(d.payload())));
+                replayGuard.remember(txn, d.opened(), now.toEpochMilli());
             }
             java.util.Set<MessageId> fresh = new java.util.HashSet<>();
             for (Message message : storage().messages().insertAllIfAbsent(txn, texts)) {
