@@ -7,7 +7,7 @@
 # pulled in) and the /opt/parley-relay layout (launcher, systemd unit, environment file, sysusers entry,
 # operations.md), checks the unit with systemd-analyze verify (when available; ExecStart pointed at the unpacked
 # launcher), starts the unpacked launcher with the example environment file's options on a free 127.0.0.1 port,
-# checks GET /health and GET /metrics over TLS, stops it with SIGTERM (the unit's stop), then creates an invite
+# checks GET /health over TLS and GET /metrics on the loopback metrics listener, stops it with SIGTERM (the unit's stop), then creates an invite
 # code and reads stats from the stopped relay's data directory.
 set -euo pipefail
 
@@ -52,8 +52,10 @@ fi
 opts="$(sed -n 's/^PARLEY_RELAY_OPTS="\(.*\)"$/\1/p' "$opt/lib/app/parley-relay.env")"
 [ -n "$opts" ] || fail "no PARLEY_RELAY_OPTS in parley-relay.env"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+metrics_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 # shellcheck disable=SC2086 # the unit splits $PARLEY_RELAY_OPTS on spaces too
-"$launcher" --data-dir="$work/data" --host=127.0.0.1 --port="$port" $opts >"$work/relay.log" 2>&1 &
+"$launcher" --data-dir="$work/data" --host=127.0.0.1 --port="$port" --metrics-port="$metrics_port" $opts \
+  >"$work/relay.log" 2>&1 &
 relay=$!
 trap 'kill "$relay" 2>/dev/null || true' EXIT
 for _ in $(seq 1 90); do
@@ -62,7 +64,8 @@ for _ in $(seq 1 90); do
   sleep 1
 done
 [ "$(curl -fsk "https://127.0.0.1:$port/health")" = "ok" ] || fail "/health does not answer ok"
-curl -fsk "https://127.0.0.1:$port/metrics" | grep -q '^parley_relay_connections ' || fail "/metrics has no parley_relay_connections"
+curl -fs "http://127.0.0.1:$metrics_port/metrics" | grep -q '^parley_relay_connections ' || fail "/metrics (metrics listener) has no parley_relay_connections"
+[ "$(curl -sk -o /dev/null -w '%{http_code}' "https://127.0.0.1:$port/metrics")" = "404" ] || fail "/metrics is public on the relay port"
 grep -q 'fingerprint (pin this in clients)' "$work/relay.log" || fail "no TLS fingerprint printed"
 say "relay up with: $opts; /health ok; /metrics ok"
 kill -TERM "$relay"

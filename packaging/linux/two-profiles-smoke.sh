@@ -81,10 +81,10 @@ DISPLAY=:87 ./parley --profile alice --data-dir "$data" >"$out/alice.log" 2>&1 &
 pids+=("$!")
 window :87
 shot :87 01-alice-onboarding
-click :87 640 304; type_text :87 "$alice_pass"
-click :87 640 403; type_text :87 "$alice_pass"
+click :87 640 323; type_text :87 "$alice_pass"
+click :87 640 467; type_text :87 "$alice_pass"
 sleep 1
-click :87 640 657
+click :87 640 736
 logged "$out/alice.log" "RelayConnectionService - online"
 shot :87 02-alice-online
 
@@ -92,14 +92,14 @@ say "starting bob (connects to alice's relay)"
 DISPLAY=:88 ./parley --profile bob --data-dir "$data" >"$out/bob.log" 2>&1 &
 pids+=("$!")
 window :88
-click :88 640 304; type_text :88 "$bob_pass"
-click :88 640 403; type_text :88 "$bob_pass"
-click :88 640 590
+click :88 640 323; type_text :88 "$bob_pass"
+click :88 640 467; type_text :88 "$bob_pass"
+click :88 640 659
 sleep 1
-DISPLAY=:88 xdotool mousemove 640 500 click 5 click 5 click 5 click 5 click 5
+for _ in 1 2 3 4 5; do DISPLAY=:88 xdotool mousemove 640 500 click 5 click 5 click 5 click 5 click 5; sleep 0.3; done
 sleep 1
 shot :88 03-bob-onboarding
-click :88 636 657
+click :88 636 655
 logged "$out/bob.log" "RelayConnectionService - online"
 
 say "bob adds alice and writes"

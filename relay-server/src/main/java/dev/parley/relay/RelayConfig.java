@@ -37,11 +37,13 @@ import java.util.Optional;
  *                                 one or the other); zero stores every blob before delivering it
  * @param directWindow             most blobs per recipient pushed straight and not yet acknowledged; further blobs
  *                                 are stored first
+ * @param options                  connection, storage and exposure safeguards (idle timeout, prekey and sender
+ *                                 caps, where {@code /metrics} is served)
  */
 public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSettings tls, boolean inviteOnly,
                           Duration messageTtl, int queueQuota, int maxFrameBytes, int maxConnectionsPerAddress,
                           RateLimits limits, Duration challengeTtl, Duration sweepInterval, int preKeyLowThreshold,
-                          Duration directGrace, int directWindow) {
+                          Duration directGrace, int directWindow, ServerOptions options) {
 
     /**
      * Floor for {@link #maxFrameBytes()}: a client may coalesce frames into one WebSocket message of up to
@@ -70,6 +72,7 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
             throw new IllegalArgumentException("frame limit must be between 16 KiB and 1 MiB");
         }
         Objects.requireNonNull(directGrace, "directGrace");
+        Objects.requireNonNull(options, "options");
         if (directGrace.isNegative() || directWindow < 1) {
             throw new IllegalArgumentException("the direct-delivery grace must not be negative and the window must be positive");
         }
@@ -85,57 +88,67 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
     public static RelayConfig defaults() {
         return new RelayConfig("127.0.0.1", 8443, Optional.empty(), new TlsSettings.None(), false, Duration.ofDays(30),
                 10_000, 64 * 1024, 16, RateLimits.defaults(), Duration.ofSeconds(60), Duration.ofMinutes(1), 10,
-                Duration.ofSeconds(1), 256);
+                Duration.ofSeconds(1), 256, ServerOptions.defaults());
     }
 
     public RelayConfig withHost(String value) {
         return new RelayConfig(value, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withPort(int value) {
         return new RelayConfig(host, value, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withDataDir(Path value) {
         return new RelayConfig(host, port, Optional.of(value), tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withTls(TlsSettings value) {
         return new RelayConfig(host, port, dataDir, value, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withInviteOnly(boolean value) {
         return new RelayConfig(host, port, dataDir, tls, value, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withMessageTtl(Duration value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, value, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withQueueQuota(int value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, value, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withMaxFrameBytes(int value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, value,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withMaxConnectionsPerAddress(int value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                value, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                value, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withLimits(RateLimits value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, value, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, value, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withLimit(RateLimit limit, BucketSpec spec) {
@@ -144,26 +157,55 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
 
     public RelayConfig withChallengeTtl(Duration value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, value, sweepInterval, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, value, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withSweepInterval(Duration value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, value, preKeyLowThreshold, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, value, preKeyLowThreshold, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withPreKeyLowThreshold(int value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, value, directGrace, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, value, directGrace, directWindow,
+                options);
     }
 
     public RelayConfig withDirectGrace(Duration value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, value, directWindow);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, value, directWindow, options);
     }
 
     public RelayConfig withDirectWindow(int value) {
         return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
-                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, value);
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, value, options);
+    }
+
+    public RelayConfig withOptions(ServerOptions value) {
+        return new RelayConfig(host, port, dataDir, tls, inviteOnly, messageTtl, queueQuota, maxFrameBytes,
+                maxConnectionsPerAddress, limits, challengeTtl, sweepInterval, preKeyLowThreshold, directGrace, directWindow,
+                value);
+    }
+
+    /** Encrypts the relay's H2 database under this key (needs a data directory). */
+    public RelayConfig withDatabaseKey(DatabaseKey value) {
+        return withOptions(options.withDatabaseKey(value));
+    }
+
+    /** Where {@code GET /metrics} is served. */
+    public RelayConfig withMetrics(MetricsAccess value) {
+        return withOptions(options.withMetrics(value));
+    }
+
+    /** Most one-time prekeys one account may keep on the relay. */
+    public RelayConfig withMaxOneTimePreKeys(int value) {
+        return withOptions(options.withMaxOneTimePreKeys(value));
+    }
+
+    /** Closes a connection that sends nothing (no frame, no ping) for this long, with close code 1001. */
+    public RelayConfig withIdleTimeout(Duration value) {
+        return withOptions(options.withIdleTimeout(value));
     }
 }

@@ -9,10 +9,12 @@ import dev.parley.relay.core.RelayIdentity;
 import dev.parley.relay.core.RelayService;
 import dev.parley.relay.store.AccountStore;
 import dev.parley.relay.store.BlobStore;
+import dev.parley.relay.store.DataDirectory;
 import dev.parley.relay.store.H2Database;
 import dev.parley.relay.store.InMemoryAccountStore;
 import dev.parley.relay.store.InMemoryBlobStore;
 import dev.parley.relay.tls.TlsMaterial;
+import dev.parley.relay.transport.MetricsListener;
 import dev.parley.relay.transport.WebSocketTransport;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +25,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,11 +57,13 @@ public final class RelayServer implements AutoCloseable {
     private final Optional<String> fingerprint;
     private final byte[] relayId;
     private final Optional<AdminSocketServer> admin;
+    private final Optional<MetricsListener> metricsListener;
     private boolean closed;
 
     private RelayServer(RelayConfig config, RelayService service, WebSocketTransport transport,
                         Optional<H2Database> database, Optional<String> fingerprint, byte[] relayId,
-                        Optional<AdminSocketServer> admin) {
+                        Optional<AdminSocketServer> admin, Optional<MetricsListener> metricsListener) {
+        this.metricsListener = metricsListener;
         this.config = config;
         this.service = service;
         this.transport = transport;
@@ -89,7 +94,7 @@ public final class RelayServer implements AutoCloseable {
         if (config.dataDir().isPresent()) {
             Path dir = config.dataDir().get();
             try {
-                database = Optional.of(H2Database.open(dir));
+                database = Optional.of(H2Database.open(dir, config.options().databaseKey().map(DatabaseKey::filePassword)));
             } catch (SQLException e) {
                 throw new IOException("the relay database could not be opened", e);
             }
@@ -105,6 +110,7 @@ public final class RelayServer implements AutoCloseable {
         }
         RelayService service = null;
         Optional<AdminSocketServer> admin = Optional.empty();
+        Optional<MetricsListener> metricsListener = Optional.empty();
         try {
             Optional<TlsMaterial> tls = tls(config);
             RelayIdentity identity = new RelayIdentity(relayId, signingKey,
@@ -113,19 +119,39 @@ public final class RelayServer implements AutoCloseable {
             if (config.dataDir().isPresent()) {
                 admin = startAdmin(config.dataDir().get(), new AdminOperations(accounts, blobs, crypto.random(), clock));
             }
+            MetricsAccess access = config.options().metrics();
+            if (access instanceof MetricsAccess.Listener separate) {
+                metricsListener = startMetrics(separate, service);
+            }
+            Predicate<String> metricsOnMainPort = access instanceof MetricsAccess.Token token ? token::accepts
+                    : authorization -> access instanceof MetricsAccess.MainPort;
             WebSocketTransport transport = WebSocketTransport.start(config.host(), config.port(),
-                    tls.map(TlsMaterial::context), service, config.maxFrameBytes());
+                    tls.map(TlsMaterial::context), service, config.maxFrameBytes(), config.options().idleTimeout(),
+                    metricsOnMainPort);
             RelayServer server = new RelayServer(config, service, transport, database,
-                    tls.map(TlsMaterial::fingerprint), relayId, admin);
-            LOG.info("Relay listening on {}", server.uri());
+                    tls.map(TlsMaterial::fingerprint), relayId, admin, metricsListener);
+            LOG.info("event=relay_started uri={}", server.uri());
+            server.metricsUri().ifPresent(uri -> LOG.info("event=metrics_listener uri={}", uri));
             return server;
         } catch (IOException | RuntimeException e) {
+            metricsListener.ifPresent(MetricsListener::close);
             admin.ifPresent(AdminSocketServer::close);
             if (service != null) {
                 service.close();
             }
             database.ifPresent(H2Database::close);
             throw e;
+        }
+    }
+
+    /** Metrics are a convenience too: a relay whose metrics port is taken still serves, and logs why. */
+    private static Optional<MetricsListener> startMetrics(MetricsAccess.Listener separate, RelayService service) {
+        try {
+            return Optional.of(MetricsListener.start(separate.host(), separate.port(), service.metrics()));
+        } catch (IOException e) {
+            LOG.warn("event=metrics_listener_unavailable host={} port={} reason=\"{}\"", separate.host(), separate.port(),
+                    e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -159,7 +185,7 @@ public final class RelayServer implements AutoCloseable {
             return id;
         }
         byte[] id = crypto.random().bytes(16);
-        Files.writeString(file, HexFormat.of().formatHex(id) + "\n", StandardCharsets.US_ASCII);
+        DataDirectory.writePrivately(file, (HexFormat.of().formatHex(id) + "\n").getBytes(StandardCharsets.US_ASCII));
         return id;
     }
 
@@ -185,6 +211,15 @@ public final class RelayServer implements AutoCloseable {
         return relayId.clone();
     }
 
+    /** The separate metrics listener's {@code /metrics} address, when {@link MetricsAccess.Listener} is configured. */
+    public Optional<URI> metricsUri() {
+        return metricsListener.map(listener -> {
+            MetricsAccess.Listener separate = (MetricsAccess.Listener) config.options().metrics();
+            String host = separate.host().contains(":") ? "[" + separate.host() + "]" : separate.host();
+            return URI.create("http://" + host + ":" + listener.port() + "/metrics");
+        });
+    }
+
     /** Live counters (the same ones {@code GET /metrics} shows). */
     public RelayMetrics metrics() {
         return service.metrics();
@@ -198,6 +233,7 @@ public final class RelayServer implements AutoCloseable {
         }
         closed = true;
         admin.ifPresent(AdminSocketServer::close);
+        metricsListener.ifPresent(MetricsListener::close);
         transport.close();
         service.close();
         database.ifPresent(H2Database::close);
@@ -211,6 +247,7 @@ public final class RelayServer implements AutoCloseable {
         }
         closed = true;
         admin.ifPresent(AdminSocketServer::halt);
+        metricsListener.ifPresent(MetricsListener::close);
         service.halt();
         transport.close();
         database.ifPresent(H2Database::halt);

@@ -142,6 +142,16 @@ class BadInputTest {
     }
 
     @Test
+    void aTextStringWhereSendBlobExpectsBytesIsRefusedAsAnInvalidField() throws Exception {
+        byte[] blobAsText = json("{\"v\":1,\"id\":3,\"type\":\"send\",\"body\":{\"to\":\"alice\","
+                + "\"clientMessageId\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"blob\":\"AQID\"}}");
+        // The JSON tree's strings become CBOR text strings: clientMessageId and blob are text, not bytes.
+        assertThat(rawError(b, blobAsText).code()).isEqualTo(ErrorCode.INVALID_FIELD);
+        assertThat(relay.metrics().render()).contains("parley_relay_stored_blobs 0");
+        othersStillServed();
+    }
+
+    @Test
     void aHugeFrameClosesOnlyItsOwnConnection() throws Exception {
         TestClient x = connect();
         x.sendRaw(new byte[200_000]);
@@ -199,9 +209,14 @@ class BadInputTest {
         assertThat(x.expectError(new TestUser("Alice!").registration(x, 0, null)).code()).isEqualTo(ErrorCode.INVALID_USERNAME);
         assertThat(x.expectError(new TestUser("ab").registration(x, 0, null)).code()).isEqualTo(ErrorCode.INVALID_USERNAME);
         TestUser eve = new TestUser("eve");
-        Request.Register forged = new Request.Register("eve", eve.identity.publicKey(), alice.signedPreKey, List.of(), null,
-                eve.registration(x, 0, null).proof());
+        Request.Register forged = new Request.Register("eve", eve.identity.publicKey(), alice.signedPreKey, List.of(),
+                eve.lastResortKemPreKey, List.of(), null, eve.registration(x, 0, null).proof());
         assertThat(x.expectError(forged).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
+        Request.Register forgedKem = new Request.Register("eve", eve.identity.publicKey(), eve.signedPreKey, List.of(),
+                alice.lastResortKemPreKey, List.of(), null, eve.registration(x, 0, null).proof());
+        assertThat(x.expectError(forgedKem).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
+        assertThat(a.expectError(new Request.UploadPreKeys(null, List.of(), null, new TestUser("dave").kemPreKeys(1)))
+                .code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
         SignedPreKeyPublic foreign = new TestUser("carol").signedPreKey;
         assertThat(a.expectError(new Request.UploadPreKeys(foreign, List.of())).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
         assertThat(a.expectError(new Request.FetchBundle("nobody")).code()).isEqualTo(ErrorCode.UNKNOWN_USER);

@@ -108,7 +108,7 @@ class CrashRecoveryTest {
     private Process startProcess() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.parley.relay.cli.RelayCommand",
-                "--port", "0", "--data-dir", dataDir.toString())
+                "--port", "0", "--metrics-port", "0", "--data-dir", dataDir.toString())
                 .redirectErrorStream(true)
                 .start();
     }

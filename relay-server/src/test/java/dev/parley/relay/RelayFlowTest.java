@@ -78,8 +78,7 @@ class RelayFlowTest {
         assertThat(((Response.Bundle) a.request(new Request.FetchBundle("bob"))).bundle().oneTimePreKey()).isEmpty();
         assertThat(a.request(new Request.UploadPreKeys(null, bob.oneTimePreKeys(1))))
                 .isEqualTo(new Response.PreKeyCount(3));
-        assertThat(b.request(new Request.UploadPreKeys(null, bob.oneTimePreKeys(5))))
-                .isEqualTo(new Response.PreKeyCount(5));
+        assertThat(b.request(bob.preKeySets(5))).isEqualTo(new Response.PreKeyCount(5));
 
         byte[] blob = "sealed-bytes-for-bob".getBytes(StandardCharsets.UTF_8);
         assertThat(a.request(new Request.Send("bob", clientMessageId(1), blob))).isEqualTo(new Response.SendAccepted(false));

@@ -57,16 +57,16 @@ class SenderCertificateIssueTest {
         // Alice's key registered by someone who cannot sign with it (Mallory's proof), or a proof for another name
         // or another relay: all refused, and nothing is created.
         Request.Register stolenKey = new Request.Register("alice", honest.identityKey(), honest.signedPreKey(),
-                List.of(), null, mallory.registration(x, 0, null).proof());
+                List.of(), honest.lastResortKemPreKey(), List.of(), null, mallory.registration(x, 0, null).proof());
         assertThat(x.expectError(stolenKey).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
         byte[] otherName = TestUser.CRYPTO.ed25519().sign(alice.identity,
                 AuthProof.registrationMessage(x.firstChallenge().relayId(), "alice2"));
         assertThat(x.expectError(new Request.Register("alice", honest.identityKey(), honest.signedPreKey(), List.of(),
-                null, otherName)).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
+                honest.lastResortKemPreKey(), List.of(), null, otherName)).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
         byte[] otherRelay = TestUser.CRYPTO.ed25519().sign(alice.identity,
                 AuthProof.registrationMessage(new byte[16], "alice"));
         assertThat(x.expectError(new Request.Register("alice", honest.identityKey(), honest.signedPreKey(), List.of(),
-                null, otherRelay)).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
+                honest.lastResortKemPreKey(), List.of(), null, otherRelay)).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
         assertThat(x.request(honest)).isEqualTo(new Response.Ok());
     }
 

@@ -2,12 +2,15 @@ package dev.parley.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.CryptoProviders;
 import dev.parley.crypto.primitives.Ed25519KeyPair;
+import dev.parley.crypto.primitives.MlKem1024;
 import dev.parley.crypto.primitives.X25519KeyPair;
+import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.crypto.wire.AuthProof;
 import dev.parley.crypto.wire.Push;
 import dev.parley.crypto.wire.Request;
@@ -15,7 +18,7 @@ import dev.parley.crypto.wire.Response;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A user with real keys: an Ed25519 identity, a signed prekey and one-time prekeys. */
+/** A user with real keys: an Ed25519 identity, a signed prekey, one-time prekeys and signed ML-KEM-1024 prekeys. */
 final class TestUser {
     static final CryptoProvider CRYPTO = CryptoProviders.preferred();
 
@@ -23,7 +26,9 @@ final class TestUser {
     final Ed25519KeyPair identity;
     final X25519KeyPair signedPreKeyPair;
     final SignedPreKeyPublic signedPreKey;
+    final KemPreKeyPublic lastResortKemPreKey;
     private int nextPreKeyId = 100;
+    private int nextKemId = 1000;
 
     TestUser(String username) {
         this.username = username;
@@ -32,6 +37,7 @@ final class TestUser {
         byte[] pub = signedPreKeyPair.publicKey();
         this.signedPreKey = new SignedPreKeyPublic(1, pub,
                 CRYPTO.ed25519().sign(identity, SignedPreKeyPublic.signedMessage(1, pub)));
+        this.lastResortKemPreKey = kemPreKey(1);
     }
 
     List<OneTimePreKeyPublic> oneTimePreKeys(int count) {
@@ -42,11 +48,34 @@ final class TestUser {
         return keys;
     }
 
-    /** A registration for the relay {@code client} is connected to, with its proof of the identity key. */
+    /** Signed one-time KEM prekeys (real ML-KEM-1024 public keys) with fresh ids. */
+    List<KemPreKeyPublic> kemPreKeys(int count) {
+        List<KemPreKeyPublic> keys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            keys.add(kemPreKey(nextKemId++));
+        }
+        return keys;
+    }
+
+    KemPreKeyPublic kemPreKey(int id) {
+        byte[] pub = MlKem1024.publicKey(SecretBytes.wrap(CRYPTO.random().bytes(MlKem1024.SEED_BYTES)));
+        return new KemPreKeyPublic(id, pub, CRYPTO.ed25519().sign(identity, KemPreKeyPublic.signedMessage(id, pub)));
+    }
+
+    /** An upload of {@code count} one-time prekey sets (a one-time prekey and a one-time KEM prekey each). */
+    Request.UploadPreKeys preKeySets(int count) {
+        return new Request.UploadPreKeys(null, oneTimePreKeys(count), null, kemPreKeys(count));
+    }
+
+    /**
+     * A registration for the relay {@code client} is connected to, with its proof of the identity key: {@code preKeys}
+     * one-time prekeys, as many one-time KEM prekeys up to the 5 a frame may carry, and a last-resort KEM prekey.
+     */
     Request.Register registration(TestClient client, int preKeys, String invite) throws InterruptedException {
         byte[] proof = CRYPTO.ed25519().sign(identity,
                 AuthProof.registrationMessage(client.firstChallenge().relayId(), username));
-        return new Request.Register(username, identity.publicKey(), signedPreKey, oneTimePreKeys(preKeys), invite, proof);
+        return new Request.Register(username, identity.publicKey(), signedPreKey, oneTimePreKeys(preKeys),
+                lastResortKemPreKey, kemPreKeys(Math.min(preKeys, Request.MAX_KEM_PREKEYS_PER_FRAME)), invite, proof);
     }
 
     /** Answers a challenge on a plain (ws) connection. */

@@ -8,6 +8,7 @@ import dev.parley.crypto.payload.MessageId;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.session.DecryptionCallback;
+import dev.parley.crypto.session.KemPreKeyRecord;
 import dev.parley.crypto.session.OneTimePreKeyRecord;
 import dev.parley.crypto.session.PreKeyGenerator;
 import dev.parley.crypto.session.ProtocolContext;
@@ -16,6 +17,7 @@ import dev.parley.crypto.session.SessionCipher;
 import dev.parley.crypto.session.SignedPreKeyRecord;
 import dev.parley.crypto.store.ProtocolStores;
 import dev.parley.crypto.store.inmemory.InMemoryIdentityKeyStore;
+import dev.parley.crypto.store.inmemory.InMemoryKemPreKeyStore;
 import dev.parley.crypto.store.inmemory.InMemoryPreKeyStore;
 import dev.parley.crypto.store.inmemory.InMemorySessionStore;
 import dev.parley.crypto.store.inmemory.InMemorySignedPreKeyStore;
@@ -43,10 +45,12 @@ final class CryptoBaseline {
         OneTimePreKeyRecord oneTime = generator.generateOneTimePreKeys(1, 1).get(0);
         bob.signedPreKeys().storeSignedPreKey(signed);
         bob.preKeys().storePreKey(oneTime);
+        KemPreKeyRecord kem = generator.generateKemPreKey(bobId, 1, false);
+        bob.kemPreKeys().storeKemPreKey(kem);
         Username aliceName = new Username("alice");
         Username bobName = new Username("bob");
         new SessionBuilder(alice, context, bobName).initiate(
-                PreKeyGenerator.bundle(bobId, signed, Optional.of(oneTime)));
+                PreKeyGenerator.bundle(bobId, signed, Optional.of(oneTime), kem));
         SessionCipher sender = new SessionCipher(alice, context, bobName);
         SealedSender sealed = new SealedSender(crypto);
         dev.parley.bench.protocol.BenchCertificates certificates = new dev.parley.bench.protocol.BenchCertificates(crypto);
@@ -67,6 +71,6 @@ final class CryptoBaseline {
 
     private static ProtocolStores stores(IdentityKeyPair identity) {
         return new ProtocolStores(new InMemorySessionStore(), new InMemoryIdentityKeyStore(identity), new InMemoryPreKeyStore(),
-                new InMemorySignedPreKeyStore());
+                new InMemorySignedPreKeyStore(), new InMemoryKemPreKeyStore());
     }
 }

@@ -15,6 +15,7 @@ import dev.parley.crypto.session.SessionBuilder;
 import dev.parley.crypto.session.SessionCipher;
 import dev.parley.crypto.store.ProtocolStores;
 import dev.parley.crypto.store.inmemory.InMemoryIdentityKeyStore;
+import dev.parley.crypto.store.inmemory.InMemoryKemPreKeyStore;
 import dev.parley.crypto.store.inmemory.InMemoryPreKeyStore;
 import dev.parley.crypto.store.inmemory.InMemorySessionStore;
 import dev.parley.crypto.store.inmemory.InMemorySignedPreKeyStore;
@@ -151,7 +152,7 @@ public final class PickupLoadGenerator {
             this.identity = IdentityKeyPair.generate(crypto, crypto.random());
             this.context = ProtocolContext.of(crypto);
             this.stores = new ProtocolStores(new InMemorySessionStore(), new InMemoryIdentityKeyStore(identity),
-                    new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore());
+                    new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore(), new InMemoryKemPreKeyStore());
         }
 
         void sendAll(int messages) throws Exception {
@@ -173,10 +174,11 @@ public final class PickupLoadGenerator {
             TyrusRelayConnector connector = TyrusRelayConnector.standard();
             try (RelayLink link = connector.connect(address, listener)) {
                 var signed = new PreKeyGenerator(context).generateSignedPreKey(identity, 1);
+                var lastResort = new PreKeyGenerator(context).generateKemPreKey(identity, 1, true);
                 Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
                 byte[] proof = crypto.ed25519().sign(identity.signingKeyPair(), AuthProof.registrationMessage(c.relayId(), "alice"));
                 expect(link.request(new Request.Register("alice", identity.publicKey().bytes(), signed.publicPart(),
-                        List.of(), null, proof)), Response.Ok.class);
+                        List.of(), lastResort.publicPart(), List.of(), null, proof)), Response.Ok.class);
                 byte[] signature = crypto.ed25519().sign(identity.signingKeyPair(),
                         AuthProof.signedMessage(c.relayId(), c.nonce(), "alice", AuthProof.noChannel()));
                 Response.Authenticated authenticated = expect(link.request(new Request.Authenticate("alice", signature)),

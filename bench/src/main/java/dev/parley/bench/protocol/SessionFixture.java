@@ -6,6 +6,7 @@ import dev.parley.crypto.identity.Username;
 import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.CryptoProviders;
+import dev.parley.crypto.session.KemPreKeyRecord;
 import dev.parley.crypto.session.OneTimePreKeyRecord;
 import dev.parley.crypto.session.PreKeyGenerator;
 import dev.parley.crypto.session.ProtocolContext;
@@ -14,6 +15,7 @@ import dev.parley.crypto.session.SessionCipher;
 import dev.parley.crypto.session.SignedPreKeyRecord;
 import dev.parley.crypto.store.ProtocolStores;
 import dev.parley.crypto.store.inmemory.InMemoryIdentityKeyStore;
+import dev.parley.crypto.store.inmemory.InMemoryKemPreKeyStore;
 import dev.parley.crypto.store.inmemory.InMemoryPreKeyStore;
 import dev.parley.crypto.store.inmemory.InMemorySessionStore;
 import dev.parley.crypto.store.inmemory.InMemorySignedPreKeyStore;
@@ -31,7 +33,7 @@ final class SessionFixture {
         this.identity = identity;
         this.context = ProtocolContext.of(crypto);
         this.stores = new ProtocolStores(new InMemorySessionStore(), new InMemoryIdentityKeyStore(identity),
-                new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore());
+                new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore(), new InMemoryKemPreKeyStore());
     }
 
     SessionFixture(String name, CryptoProvider crypto) {
@@ -57,10 +59,14 @@ final class SessionFixture {
         return signed;
     }
 
+    /** A bundle with a new one-time prekey and a new one-time KEM prekey, both with id {@code oneTimeId}. */
     PreKeyBundle bundle(SignedPreKeyRecord signed, int oneTimeId) {
-        OneTimePreKeyRecord oneTime = new PreKeyGenerator(context).generateOneTimePreKeys(oneTimeId, 1).get(0);
+        PreKeyGenerator generator = new PreKeyGenerator(context);
+        OneTimePreKeyRecord oneTime = generator.generateOneTimePreKeys(oneTimeId, 1).get(0);
         stores.preKeys().storePreKey(oneTime);
-        return PreKeyGenerator.bundle(identity, signed, Optional.of(oneTime));
+        KemPreKeyRecord kem = generator.generateKemPreKey(identity, oneTimeId, false);
+        stores.kemPreKeys().storeKemPreKey(kem);
+        return PreKeyGenerator.bundle(identity, signed, Optional.of(oneTime), kem);
     }
 
     void initiate(SessionFixture peer, PreKeyBundle bundle) throws ProtocolException {

@@ -1,6 +1,9 @@
 package dev.parley.bench.relay;
 
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
+import dev.parley.crypto.primitives.MlKem1024;
+import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.CryptoProviders;
 import dev.parley.crypto.primitives.Ed25519KeyPair;
@@ -193,11 +196,14 @@ public final class RelayLoadGenerator {
         final String name;
         final Ed25519KeyPair identity = crypto.ed25519().generateKeyPair();
         final SignedPreKeyPublic signedPreKey;
+        final KemPreKeyPublic lastResortKemPreKey;
 
         User(String name) {
             this.name = name;
             byte[] pub = crypto.x25519().generateKeyPair().publicKey();
             signedPreKey = new SignedPreKeyPublic(1, pub, crypto.ed25519().sign(identity, SignedPreKeyPublic.signedMessage(1, pub)));
+            byte[] kem = MlKem1024.publicKey(SecretBytes.wrap(crypto.random().bytes(MlKem1024.SEED_BYTES)));
+            lastResortKemPreKey = new KemPreKeyPublic(1, kem, crypto.ed25519().sign(identity, KemPreKeyPublic.signedMessage(1, kem)));
         }
 
         /** Registers and authenticates on a fresh connection; returns once the queue is drained. */
@@ -206,7 +212,8 @@ public final class RelayLoadGenerator {
             if (register) {
                 Push.Challenge ch = c.challenge.get(30, TimeUnit.SECONDS);
                 byte[] proof = crypto.ed25519().sign(identity, AuthProof.registrationMessage(ch.relayId(), name));
-                Response r = c.request(new Request.Register(name, identity.publicKey(), signedPreKey, List.of(), null, proof))
+                Response r = c.request(new Request.Register(name, identity.publicKey(), signedPreKey, List.of(),
+                        lastResortKemPreKey, List.of(), null, proof))
                         .get(30, TimeUnit.SECONDS);
                 if (!(r instanceof Response.Ok)) {
                     throw new IllegalStateException("registration failed: " + r);

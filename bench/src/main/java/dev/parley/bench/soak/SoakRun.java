@@ -52,6 +52,7 @@ public final class SoakRun {
     private final Random random = new Random(20261122);
     private final Path root;
     private final int port;
+    private final int metricsPort;
     private final List<String> names = new ArrayList<>();
     private final List<ParleyApp> apps = new ArrayList<>();
     /** recipient -> sender -> texts sent. */
@@ -66,8 +67,9 @@ public final class SoakRun {
         this.rate = Double.parseDouble(options.getOrDefault("rate", "20"));
         this.killEvery = Double.parseDouble(options.getOrDefault("kill-every", "15"));
         this.root = Files.createTempDirectory("parley-soak");
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket metrics = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
+            this.metricsPort = metrics.getLocalPort();
         }
     }
 
@@ -288,7 +290,8 @@ public final class SoakRun {
     private void startRelay() throws IOException {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), RelayCommand.class.getName(),
-                "--port", Integer.toString(port), "--data-dir", root.resolve("relay").toString());
+                "--port", Integer.toString(port), "--data-dir", root.resolve("relay").toString(),
+                "--metrics-port", Integer.toString(metricsPort));
         relay = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(root.resolve("relay.log").toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
@@ -319,7 +322,7 @@ public final class SoakRun {
 
     private Map<String, Long> relayMetrics() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
         Map<String, Long> values = new java.util.TreeMap<>();
         for (String line : response.body().split("\n")) {
             for (String name : List.of("stored_blobs", "connections", "messages_stored_total", "messages_direct_total")) {

@@ -9,6 +9,7 @@ import dev.parley.desktop.profile.UnlockedProfile;
 import dev.parley.desktop.service.AccountService;
 import dev.parley.desktop.service.ConnectionService;
 import dev.parley.desktop.service.ContactService;
+import dev.parley.desktop.service.ListenFeed;
 import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.service.ProfileLockedException;
 import dev.parley.desktop.service.ServiceException;
@@ -112,6 +113,11 @@ public final class ParleyApp implements AutoCloseable {
     /** @throws ProfileLockedException if no profile is unlocked */
     public ConnectionService connection() throws ProfileLockedException {
         return graph().connection;
+    }
+
+    /** @throws ProfileLockedException if no profile is unlocked */
+    public ListenFeed listenFeed() throws ProfileLockedException {
+        return graph().listenFeed;
     }
 
     private RelayGateway gateway() {

@@ -10,6 +10,7 @@ import dev.parley.desktop.service.account.AccountKeys;
 import dev.parley.desktop.service.connection.RelayConnectionService;
 import dev.parley.desktop.service.connection.RelayPinning;
 import dev.parley.desktop.service.contact.DefaultContactService;
+import dev.parley.desktop.service.feed.StoredListenFeed;
 import dev.parley.desktop.service.messaging.DefaultMessagingService;
 import dev.parley.desktop.service.messaging.SenderVerifier;
 
@@ -20,6 +21,7 @@ final class ProfileGraph implements AutoCloseable {
     final DefaultContactService contacts;
     final DefaultMessagingService messaging;
     final RelayConnectionService connection;
+    final StoredListenFeed listenFeed;
     private final String username;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
@@ -38,10 +40,12 @@ final class ProfileGraph implements AutoCloseable {
         this.connection = new RelayConnectionService(config.connector(), keys, config.inbound().apply(messaging), messaging, keys, config.reconnect(),
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
+        this.listenFeed = new StoredListenFeed(profile.storage());
     }
 
     @Override
     public void close() {
         connection.close();
+        crypto.close();
     }
 }

@@ -1,9 +1,12 @@
 package dev.parley.desktop.cli;
 
 import dev.parley.desktop.app.ParleyApp;
-import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.storage.Contact;
+import java.time.Duration;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "add-contact", description = "Fetch a user's prekey bundle from the relay and start a session.")
@@ -11,8 +14,19 @@ final class AddContactCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "USERNAME")
     String username;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "How long to wait for the relay (default 30).")
+    int timeoutSeconds;
+
     @Override
-    ExitCode run(ParleyApp app) throws ServiceException {
+    void validate() throws ServiceException {
+        if (timeoutSeconds < 1) {
+            throw new InvalidInputException("--timeout must be at least 1 second");
+        }
+    }
+
+    @Override
+    ExitCode run(ParleyApp app) throws ServiceException, InterruptedException {
+        new RelayWait(app, err(), Duration.ofSeconds(timeoutSeconds)).online();
         Contact contact = app.contacts().add(username);
         out().println(contact.username() + "\t" + Output.trust(contact));
         return ExitCode.OK;

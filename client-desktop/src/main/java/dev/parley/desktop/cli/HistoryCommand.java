@@ -3,6 +3,7 @@ package dev.parley.desktop.cli;
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessagePage;
+import dev.parley.desktop.storage.Reaction;
 import dev.parley.desktop.service.ServiceException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", description = "Print the newest messages with a contact, oldest first (same format as listen).")
+@Command(name = "history", description = {"Print the newest messages with a contact, oldest first (same format as listen).",
+    "Each message is followed by its reactions, one record each: reaction, message id, who, emoji."})
 final class HistoryCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "CONTACT")
     String contact;
@@ -21,12 +23,21 @@ final class HistoryCommand extends ProfileCommand {
     int limit;
 
     @Override
+    void validate() throws ServiceException {
+        Limits.check(limit);
+    }
+
+    @Override
     ExitCode run(ParleyApp app) throws ServiceException {
+        app.contacts().get(contact);
         MessagePage page = app.messaging().history(contact, Optional.empty(), limit);
         List<Message> chronological = new ArrayList<>(page.messages());
         Collections.reverse(chronological);
         for (Message message : chronological) {
             out().println(Output.message(message));
+            for (Reaction reaction : app.messaging().reactions(message.messageId())) {
+                out().println(Output.reaction(reaction));
+            }
         }
         return ExitCode.OK;
     }

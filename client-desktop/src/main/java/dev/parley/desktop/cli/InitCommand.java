@@ -2,7 +2,6 @@ package dev.parley.desktop.cli;
 
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.net.RelayAddress;
-import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.ServiceException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,14 +24,15 @@ final class InitCommand extends ProfileCommand {
         return true;
     }
 
+    private RelayAddress address;
+
+    @Override
+    void validate() throws ServiceException {
+        address = RelayCommand.parse(relay, fingerprint);
+    }
+
     @Override
     void create(ParleyApp app, char[] passphrase) throws ServiceException {
-        RelayAddress address;
-        try {
-            address = RelayAddress.parse(relay, fingerprint);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(e.getMessage());
-        }
         app.account().create(username, address, passphrase);
     }
 

@@ -3,9 +3,15 @@ package dev.parley.desktop.cli;
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.MessageReceivedEvent;
+import dev.parley.desktop.net.ConnectionStatus;
 import dev.parley.desktop.service.ConnectionService;
+import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.ListenFeed;
+import dev.parley.desktop.service.RelayUnreachableException;
 import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.storage.Message;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -15,10 +21,15 @@ import picocli.CommandLine.Option;
 
 @Command(name = "listen", description = {"Print incoming messages as they arrive, until stopped (Ctrl+C, SIGTERM);",
     "with --once: until the relay's queue is drained.",
+    "Each incoming message is printed once, also across crashes: messages stored but not yet printed (by a listen",
+    "that was killed, or picked up by another command) are printed first.",
     "Format: contact<TAB>INCOMING<TAB>state<TAB>sent-at<TAB>id<TAB>text (tab, newline, backslash escaped)."})
 final class ListenCommand extends ProfileCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ListenCommand.class);
     private static final int CLOSE_WAIT_SECONDS = 10;
+    /** Messages printed per flush and cursor commit. */
+    static final int BATCH = 100;
+    private static final long IDLE_WAIT_MILLIS = 500;
 
     @Option(names = "--once", description = "Exit once the relay's queue for this profile is drained.")
     boolean once;
@@ -28,32 +39,82 @@ final class ListenCommand extends ProfileCommand {
     int timeoutSeconds;
 
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Object arrivals = new Object();
+    private volatile boolean stopping;
+
+    @Override
+    void validate() throws ServiceException {
+        if (timeoutSeconds < 1) {
+            throw new InvalidInputException("--timeout must be at least 1 second");
+        }
+    }
 
     @Override
     ExitCode run(ParleyApp app) throws ServiceException, InterruptedException {
-        try (EventBus.Subscription subscription = app.events().subscribe(MessageReceivedEvent.class, e -> {
-            synchronized (this) {
-                out().println(Output.message(e.message()));
-                out().flush();
-            }
-        })) {
-            app.connection().start();
-            if (once) {
-                if (!app.connection().awaitDrained(Duration.ofSeconds(timeoutSeconds))) {
-                    err().println("parley-cli: relay unreachable");
-                    return ExitCode.RELAY_UNREACHABLE;
-                }
+        try (EventBus.Subscription subscription = app.events().subscribe(MessageReceivedEvent.class, e -> wake())) {
+            return once ? untilDrained(app) : untilStopped(app);
+        }
+    }
+
+    private ExitCode untilDrained(ParleyApp app) throws ServiceException, InterruptedException {
+        RelayWait relay = new RelayWait(app, err(), Duration.ofSeconds(timeoutSeconds));
+        printUnprinted(app.listenFeed());
+        relay.online();
+        while (true) {
+            printUnprinted(app.listenFeed());
+            if (relay.drainedWithin(Duration.ofMillis(200))) {
+                printUnprinted(app.listenFeed());
                 return ExitCode.OK;
             }
-            CountDownLatch stopped = new CountDownLatch(1);
-            ConnectionService connection = app.connection();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                connection.stop();
-                stopped.countDown();
-                awaitClosed();
-            }, "parley-cli-shutdown"));
-            stopped.await();
-            return ExitCode.OK;
+            if (relay.expired()) {
+                throw new RelayUnreachableException("the relay did not deliver its queue within " + timeoutSeconds + " s");
+            }
+        }
+    }
+
+    private ExitCode untilStopped(ParleyApp app) throws ServiceException, InterruptedException {
+        ConnectionService connection = app.connection();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
+            connection.stop();
+            wake();
+            awaitClosed();
+        }, "parley-cli-shutdown"));
+        connection.start();
+        boolean reported = false;
+        while (!stopping) {
+            printUnprinted(app.listenFeed());
+            ConnectionStatus status = connection.state().get().status();
+            if (status == ConnectionStatus.RECONNECTING && !reported && !stopping) {
+                err().println("parley-cli: cannot reach the relay at " + app.account().status().relay().uri()
+                        + "; retrying in the background");
+                err().flush();
+                reported = true;
+            } else if (status == ConnectionStatus.ONLINE) {
+                reported = false;
+            }
+            synchronized (arrivals) {
+                arrivals.wait(IDLE_WAIT_MILLIS);
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    /** Prints everything stored and not yet printed: each batch is flushed before the cursor moves past it. */
+    private void printUnprinted(ListenFeed feed) throws ServiceException {
+        List<Message> batch;
+        while (!(batch = feed.unprinted(BATCH)).isEmpty()) {
+            for (Message message : batch) {
+                out().println(Output.message(message));
+            }
+            out().flush();
+            feed.markPrinted(batch.get(batch.size() - 1));
+        }
+    }
+
+    private void wake() {
+        synchronized (arrivals) {
+            arrivals.notifyAll();
         }
     }
 

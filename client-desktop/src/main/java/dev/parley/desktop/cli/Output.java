@@ -47,4 +47,9 @@ final class Output {
         return String.join("\t", m.conversationId().value(), m.direction().name(), m.state().name(), m.sentAt().toString(),
                 m.messageId().value(), escape(m.body()));
     }
+
+    /** {@code reaction  messageId  reactor  emoji}. */
+    static String reaction(dev.parley.desktop.storage.Reaction r) {
+        return String.join("\t", "reaction", r.messageId().value(), escape(r.reactor()), escape(r.emoji()));
+    }
 }

@@ -14,11 +14,13 @@ import picocli.CommandLine.ScopeType;
  * The headless Parley client: the same services as the desktop app, for scripts and servers. Output is one record
  * per line, fields separated by tabs; errors go to stderr with a stable exit code ({@link ExitCode}).
  */
-@Command(name = "parley-cli", mixinStandardHelpOptions = true, version = "parley-cli 0.1.0",
+@Command(name = "parley-cli", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
+        version = "parley-cli " + dev.parley.crypto.ParleyVersion.NUMBER,
         description = "Parley end-to-end encrypted messenger, headless.",
         footer = ExitCode.HELP,
         subcommands = {InitCommand.class, RegisterCommand.class, AddContactCommand.class, ContactsCommand.class,
-            FingerprintCommand.class, TrustCommand.class, RequestsCommand.class, SendCommand.class, ListenCommand.class, HistoryCommand.class, SearchCommand.class})
+            FingerprintCommand.class, TrustCommand.class, RequestsCommand.class, SendCommand.class, ListenCommand.class,
+            HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class})
 public final class ParleyCli implements Runnable {
 
     private static final String LOGBACK_CONFIG = "logback.configurationFile";
@@ -30,6 +32,14 @@ public final class ParleyCli implements Runnable {
     @Option(names = "--data-dir", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Data directory holding the profiles (default: $PARLEY_DATA_DIR, else $XDG_DATA_HOME/parley).")
     Path dataDir;
+
+    @Option(names = "--passphrase-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Read the passphrase from the first line of FILE.")
+    Path passphraseFile;
+
+    @Option(names = "--passphrase-env", paramLabel = "VAR", scope = ScopeType.INHERIT,
+            description = "Read the passphrase from environment variable VAR (default: " + PassphraseOptions.DEFAULT_ENV + ").")
+    String passphraseEnv;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -67,16 +77,21 @@ public final class ParleyCli implements Runnable {
 
     static CommandLine commandLine(Map<String, String> environment, PrintWriter out, PrintWriter err,
                                    UnaryOperator<AppConfig> tuning) {
-        CommandLine commandLine = new CommandLine(new ParleyCli(environment, tuning), new CliFactory(environment));
+        CommandLine commandLine = new CommandLine(new ParleyCli(environment, tuning));
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        commandLine.setExecutionExceptionHandler(new UsageErrors());
+        configure(commandLine);
+        return commandLine;
+    }
+
+    private static void configure(CommandLine commandLine) {
         commandLine.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
         commandLine.getCommandSpec().exitCodeOnExecutionException(ExitCode.OTHER.code());
         for (CommandLine sub : commandLine.getSubcommands().values()) {
-            sub.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE.code());
-            sub.getCommandSpec().exitCodeOnExecutionException(ExitCode.OTHER.code());
+            configure(sub);
         }
-        return commandLine;
     }
 
     public static void main(String[] args) {

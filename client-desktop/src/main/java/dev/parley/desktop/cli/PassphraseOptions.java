@@ -7,27 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import picocli.CommandLine.Option;
 
 /**
  * Where the passphrase comes from, in this order: {@code --passphrase-file}, {@code --passphrase-env} (the name of an
  * environment variable), the variable {@code PARLEY_PASSPHRASE}, and finally an interactive prompt when a console is
- * attached. The passphrase is never accepted as a plain option, so it never shows up in {@code ps}.
+ * attached. The passphrase is never accepted as a plain option, so it never shows up in {@code ps}. The options are
+ * global ({@link ParleyCli}): they may stand before or after the command name.
  */
 final class PassphraseOptions {
     static final String DEFAULT_ENV = "PARLEY_PASSPHRASE";
 
-    @Option(names = "--passphrase-file", paramLabel = "FILE",
-            description = "Read the passphrase from the first line of FILE.")
-    Path file;
-
-    @Option(names = "--passphrase-env", paramLabel = "VAR",
-            description = "Read the passphrase from environment variable VAR (default: " + DEFAULT_ENV + ").")
-    String env;
-
+    private final Path file;
+    private final String env;
     private final Map<String, String> environment;
 
-    PassphraseOptions(Map<String, String> environment) {
+    /** The options as given ({@code file} and {@code env} may be null) and the process environment. */
+    PassphraseOptions(Path file, String env, Map<String, String> environment) {
+        this.file = file;
+        this.env = env;
         this.environment = environment;
     }
 

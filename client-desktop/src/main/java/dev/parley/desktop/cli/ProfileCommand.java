@@ -12,19 +12,16 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.parley.desktop.service.RelayUnreachableException;
+import java.io.IOException;
 import picocli.CommandLine;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.ParentCommand;
 
-/** A command that opens the profile, unlocks it, does its work and locks it again, mapping failures to exit codes. */
+/**
+ * A command that checks its arguments, opens the profile, unlocks it, does its work and locks it again, mapping
+ * failures to exit codes. Arguments are checked before the (deliberately slow) unlock, so a usage error is immediate.
+ */
 abstract class ProfileCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileCommand.class);
-
-    @ParentCommand
-    ParleyCli root;
-
-    @Mixin
-    PassphraseOptions passphrase;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -39,16 +36,26 @@ abstract class ProfileCommand implements Callable<Integer> {
         throw new IllegalStateException("this command does not create profiles");
     }
 
+    /** Checks the arguments before the profile is opened; throw {@code InvalidInputException} for a usage error. */
+    void validate() throws ServiceException {
+    }
+
     abstract ExitCode run(ParleyApp app) throws ServiceException, InterruptedException;
 
     @Override
     public final Integer call() {
         AppConfig config;
         try {
-            config = root.tune(AppConfig.defaults(directories(), profileName()));
+            config = root().tune(AppConfig.defaults(directories(), profileName()));
         } catch (InvalidProfileNameException e) {
             err().println("parley-cli: " + e.getMessage());
             return ExitCode.USAGE.code();
+        }
+        try {
+            validate();
+        } catch (ServiceException e) {
+            err().println("parley-cli: " + e.getMessage());
+            return ExitCode.of(e).code();
         }
         try {
             return openAndRun(config);
@@ -63,7 +70,7 @@ abstract class ProfileCommand implements Callable<Integer> {
 
     private int openAndRun(AppConfig config) {
         try (ParleyApp app = ParleyApp.open(config)) {
-            char[] secret = passphrase.read();
+            char[] secret = new PassphraseOptions(root().passphraseFile, root().passphraseEnv, root().environment()).read();
             try {
                 if (createsProfile()) {
                     create(app, secret);
@@ -73,7 +80,7 @@ abstract class ProfileCommand implements Callable<Integer> {
             } finally {
                 Arrays.fill(secret, '\0');
             }
-            return run(app).code();
+            return described(app).code();
         } catch (ServiceException e) {
             ExitCode code = ExitCode.of(e);
             LOG.debug("command failed with {}", e.getClass().getSimpleName(), e);
@@ -86,23 +93,40 @@ abstract class ProfileCommand implements Callable<Integer> {
         }
     }
 
-    ProfileName profileName() {
-        if (root.profile != null) {
-            return new ProfileName(root.profile);
+    /** Runs the command; a failed connection is reported with the relay's address and the reason in plain words. */
+    private ExitCode described(ParleyApp app) throws ServiceException, InterruptedException {
+        try {
+            return run(app);
+        } catch (RelayUnreachableException e) {
+            if (e.getCause() instanceof IOException) {
+                throw new RelayUnreachableException(RelayFailures.describe(app.account().status().relay(), e.getCause()), e.getCause());
+            }
+            throw e;
         }
-        String fromEnv = root.environment().get("PARLEY_PROFILE");
+    }
+
+    ProfileName profileName() {
+        if (root().profile != null) {
+            return new ProfileName(root().profile);
+        }
+        String fromEnv = root().environment().get("PARLEY_PROFILE");
         return new ProfileName(fromEnv != null && !fromEnv.isBlank() ? fromEnv : "default");
     }
 
     AppDirectories directories() {
-        if (root.dataDir != null) {
-            return new AppDirectories(root.dataDir.toAbsolutePath());
+        if (root().dataDir != null) {
+            return new AppDirectories(root().dataDir.toAbsolutePath());
         }
-        String fromEnv = root.environment().get("PARLEY_DATA_DIR");
+        String fromEnv = root().environment().get("PARLEY_DATA_DIR");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return new AppDirectories(Path.of(fromEnv).toAbsolutePath());
         }
         return AppDirectories.fromEnvironment();
+    }
+
+    /** The top command, holding the global options (given before or after the command name). */
+    ParleyCli root() {
+        return (ParleyCli) spec.root().userObject();
     }
 
     PrintWriter out() {

@@ -18,6 +18,11 @@ final class SearchCommand extends ProfileCommand {
     int limit;
 
     @Override
+    void validate() throws ServiceException {
+        Limits.check(limit);
+    }
+
+    @Override
     ExitCode run(ParleyApp app) throws ServiceException {
         for (Message message : app.messaging().search(String.join(" ", words), Optional.empty(), limit)) {
             out().println(Output.message(message));

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * protocol context (provider, randomness, clock), sealed-sender envelopes and the profile-wide lock that serializes
  * every load-compute-commit step.
  */
-public final class ProfileCrypto {
+public final class ProfileCrypto implements AutoCloseable {
     private final ProtocolStateStore state;
     private final ProtocolContext context;
     private final SealedSender sealedSender;
@@ -47,5 +47,16 @@ public final class ProfileCrypto {
 
     public IdentityKeyPair identity() {
         return state.identity();
+    }
+
+    /** Wipes the cached protocol state and the loaded identity key pair (on lock); waits for a running unit. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            state.wipeCache();
+        } finally {
+            lock.unlock();
+        }
     }
 }

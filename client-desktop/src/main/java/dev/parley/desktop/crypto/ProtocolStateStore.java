@@ -4,6 +4,7 @@ import dev.parley.crypto.exceptions.CorruptStateException;
 import dev.parley.crypto.exceptions.UnsupportedVersionException;
 import dev.parley.crypto.identity.IdentityKeyPair;
 import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.SecretNamespace;
 import dev.parley.desktop.storage.Storage;
@@ -123,13 +124,53 @@ public final class ProtocolStateStore {
         }
     }
 
+    /** Drops the cached value of an entry; the next read loads it from the database. */
+    void invalidate(SecretNamespace namespace, String key) {
+        cache.remove(new Key(namespace, key));
+    }
+
     void afterCommit(SecretNamespace namespace, String key, Optional<byte[]> value) {
-        cache.put(new Key(namespace, key), value.map(byte[]::clone));
+        Optional<byte[]> replaced = cache.put(new Key(namespace, key), value.map(byte[]::clone));
+        if (replaced != null) {
+            replaced.ifPresent(SecretBytes::wipe);
+        }
+    }
+
+    /**
+     * Wipes every cached value (ratchet states, prekeys, the serialized identity) and destroys the loaded identity
+     * key pair; later reads load from the database again. Called when the profile locks (finding 14). Callers hold
+     * the profile lock, so no unit of work is running.
+     */
+    public void wipeCache() {
+        for (Optional<byte[]> value : cache.values()) {
+            value.ifPresent(SecretBytes::wipe);
+        }
+        cache.clear();
+        contactCache.clear();
+        IdentityKeyPair loaded = identity;
+        identity = null;
+        if (loaded != null) {
+            loaded.destroy();
+        }
+    }
+
+    /** Number of cached entries (tests check that locking leaves none). */
+    int cachedEntries() {
+        return cache.size();
     }
 
     /** Drops a cached contact after anyone changed it (the contact service calls this after its transactions). */
     public void invalidateContact(String username) {
         contactCache.remove(username);
+    }
+
+    /**
+     * Drops every cached entry and contact, so the next reads come from the database: after an operation failed at a
+     * point where the cache may no longer match what was committed.
+     */
+    public void invalidateAll() {
+        cache.clear();
+        contactCache.clear();
     }
 
     /** A new unit of work over the committed state. */

@@ -7,10 +7,13 @@ import dev.parley.crypto.identity.IdentityChange;
 import dev.parley.crypto.identity.IdentityKey;
 import dev.parley.crypto.identity.IdentityKeyPair;
 import dev.parley.crypto.identity.Username;
+import dev.parley.crypto.secret.SecretBytes;
+import dev.parley.crypto.session.KemPreKeyRecord;
 import dev.parley.crypto.session.OneTimePreKeyRecord;
 import dev.parley.crypto.session.SessionRecord;
 import dev.parley.crypto.session.SignedPreKeyRecord;
 import dev.parley.crypto.store.IdentityKeyStore;
+import dev.parley.crypto.store.KemPreKeyStore;
 import dev.parley.crypto.store.PreKeyStore;
 import dev.parley.crypto.store.ProtocolStores;
 import dev.parley.crypto.store.SessionStore;
@@ -30,12 +33,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One load-compute-commit step of the session protocol: implements the four store ports over committed state plus
+ * One load-compute-commit step of the session protocol: implements the five store ports over committed state plus
  * this unit's own buffered writes. Nothing reaches the database until {@link #commit(Transaction)}; after the
  * transaction commits, {@link #committed()} publishes the writes to the cache. Discarding the unit (not committing)
  * leaves everything as it was. Not thread-safe: one unit per operation, one operation at a time per profile.
  */
-public final class ProtocolUnitOfWork implements SessionStore, IdentityKeyStore, PreKeyStore, SignedPreKeyStore {
+public final class ProtocolUnitOfWork
+        implements SessionStore, IdentityKeyStore, PreKeyStore, SignedPreKeyStore, KemPreKeyStore {
     private final ProtocolStateStore state;
     private final Map<SecretNamespace, Map<String, Optional<byte[]>>> writes = new LinkedHashMap<>();
     private final Map<String, byte[]> identityWrites = new LinkedHashMap<>();
@@ -44,9 +48,9 @@ public final class ProtocolUnitOfWork implements SessionStore, IdentityKeyStore,
         this.state = state;
     }
 
-    /** The four ports, for {@code SessionCipher} and {@code SessionBuilder}. */
+    /** The five ports, for {@code SessionCipher} and {@code SessionBuilder}. */
     public ProtocolStores stores() {
-        return new ProtocolStores(this, this, this, this);
+        return new ProtocolStores(this, this, this, this, this);
     }
 
     /** What a contact-identity write did, for events. */
@@ -55,14 +59,19 @@ public final class ProtocolUnitOfWork implements SessionStore, IdentityKeyStore,
 
     /**
      * Writes the buffered changes inside {@code txn}: protocol entries, new contacts (trust on first use) and
-     * identity-key updates.
+     * identity-key updates. The cached values of every entry written are dropped first, so that whatever happens to
+     * the transaction (rolled back, or committed and then an error such as a failed CHECKPOINT, after which the
+     * caller never reaches {@link #committed()}), the next unit reads the database's truth and never a stale ratchet
+     * state (finding 5 of the security review: a stale state would reuse message keys).
      */
     public List<IdentityOutcome> commit(Transaction txn) throws StorageException {
         for (Map.Entry<SecretNamespace, Map<String, Optional<byte[]>>> ns : writes.entrySet()) {
             for (Map.Entry<String, Optional<byte[]>> entry : ns.getValue().entrySet()) {
+                state.invalidate(ns.getKey(), entry.getKey());
                 state.write(txn, ns.getKey(), entry.getKey(), entry.getValue());
             }
         }
+        identityWrites.keySet().forEach(state::invalidateContact);
         List<IdentityOutcome> outcomes = new ArrayList<>();
         for (Map.Entry<String, byte[]> entry : identityWrites.entrySet()) {
             String username = entry.getKey();
@@ -85,6 +94,7 @@ public final class ProtocolUnitOfWork implements SessionStore, IdentityKeyStore,
             }
         }
         identityWrites.keySet().forEach(state::invalidateContact);
+        writes.values().forEach(ns -> ns.values().forEach(value -> value.ifPresent(SecretBytes::wipe)));
         writes.clear();
         identityWrites.clear();
     }
@@ -258,22 +268,8 @@ public final class ProtocolUnitOfWork implements SessionStore, IdentityKeyStore,
 
     @Override
     public List<SignedPreKeyRecord> loadSignedPreKeys() {
-        List<String> keys;
-        try {
-            keys = state.storage().transactions().transactionWithResult(true,
-                    txn -> state.storage().secrets().keys(txn, SecretNamespace.SIGNED_PREKEYS));
-        } catch (StorageException e) {
-            throw new ProtocolStorageException("cannot list signed prekeys", e);
-        }
-        List<String> all = new ArrayList<>(keys);
-        Map<String, Optional<byte[]>> pending = writes.getOrDefault(SecretNamespace.SIGNED_PREKEYS, Map.of());
-        pending.forEach((key, value) -> {
-            if (value.isPresent() && !all.contains(key)) {
-                all.add(key);
-            }
-        });
         List<SignedPreKeyRecord> records = new ArrayList<>();
-        for (String key : all) {
+        for (String key : keysOf(SecretNamespace.SIGNED_PREKEYS)) {
             try {
                 records.add(loadSignedPreKey(Integer.parseInt(key)));
             } catch (InvalidKeyIdException e) {
@@ -297,6 +293,71 @@ public final class ProtocolUnitOfWork implements SessionStore, IdentityKeyStore,
     @Override
     public void removeSignedPreKey(int id) {
         delete(SecretNamespace.SIGNED_PREKEYS, Integer.toString(id));
+    }
+
+    // ------------------------------------------------------------------------------------------- KemPreKeyStore
+
+    @Override
+    public KemPreKeyRecord loadKemPreKey(int id) throws InvalidKeyIdException {
+        Optional<byte[]> bytes = read(SecretNamespace.KEM_PREKEYS, Integer.toString(id));
+        if (bytes.isEmpty()) {
+            throw new InvalidKeyIdException("no KEM prekey with this id");
+        }
+        try {
+            return KemPreKeyRecord.deserialize(bytes.get());
+        } catch (UnsupportedVersionException | CorruptStateException e) {
+            throw new ProtocolStorageException("stored KEM prekey is unreadable", e);
+        } finally {
+            Arrays.fill(bytes.get(), (byte) 0);
+        }
+    }
+
+    @Override
+    public List<KemPreKeyRecord> loadKemPreKeys() {
+        List<KemPreKeyRecord> records = new ArrayList<>();
+        for (String key : keysOf(SecretNamespace.KEM_PREKEYS)) {
+            try {
+                records.add(loadKemPreKey(Integer.parseInt(key)));
+            } catch (InvalidKeyIdException e) {
+                continue;
+            }
+        }
+        records.sort(Comparator.comparingInt(KemPreKeyRecord::id));
+        return records;
+    }
+
+    @Override
+    public void storeKemPreKey(KemPreKeyRecord record) {
+        put(SecretNamespace.KEM_PREKEYS, Integer.toString(record.id()), record.serialize());
+    }
+
+    @Override
+    public boolean containsKemPreKey(int id) {
+        return read(SecretNamespace.KEM_PREKEYS, Integer.toString(id)).isPresent();
+    }
+
+    @Override
+    public void removeKemPreKey(int id) {
+        delete(SecretNamespace.KEM_PREKEYS, Integer.toString(id));
+    }
+
+    /** The committed keys of {@code namespace} plus this unit's pending additions (deleted ones fail to load). */
+    private List<String> keysOf(SecretNamespace namespace) {
+        List<String> keys;
+        try {
+            keys = state.storage().transactions().transactionWithResult(true,
+                    txn -> state.storage().secrets().keys(txn, namespace));
+        } catch (StorageException e) {
+            throw new ProtocolStorageException("cannot list prekeys", e);
+        }
+        List<String> all = new ArrayList<>(keys);
+        Map<String, Optional<byte[]>> pending = writes.getOrDefault(namespace, Map.of());
+        pending.forEach((key, value) -> {
+            if (value.isPresent() && !all.contains(key)) {
+                all.add(key);
+            }
+        });
+        return all;
     }
 
     // ------------------------------------------------------------------------------------------- counters

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record ContactChangedEvent(Contact contact, Change change) implements AppEvent {
     /** What happened to the contact. */
-    public enum Change { ADDED, VERIFIED, IDENTITY_CHANGED, IDENTITY_ACKNOWLEDGED }
+    public enum Change { ADDED, VERIFIED, VERIFICATION_CLEARED, IDENTITY_CHANGED, IDENTITY_ACKNOWLEDGED }
 
     public ContactChangedEvent {
         Objects.requireNonNull(contact);

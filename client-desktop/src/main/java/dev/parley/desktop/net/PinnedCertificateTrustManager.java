@@ -19,6 +19,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 public final class PinnedCertificateTrustManager extends X509ExtendedTrustManager {
     private final CertificateFingerprint pin;
+    /** The certificate a relay served that did not match the pin, if one did (read after a failed handshake). */
+    private volatile CertificateFingerprint refused;
 
     public PinnedCertificateTrustManager(CertificateFingerprint pin) {
         this.pin = Objects.requireNonNull(pin);
@@ -26,9 +28,14 @@ public final class PinnedCertificateTrustManager extends X509ExtendedTrustManage
 
     /** A TLS context whose only trust decision is this pin. */
     public static SSLContext sslContext(CertificateFingerprint pin) {
+        return new PinnedCertificateTrustManager(pin).sslContext();
+    }
+
+    /** A TLS context whose only trust decision is this trust manager's pin. */
+    public SSLContext sslContext() {
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new PinnedCertificateTrustManager(pin)}, null);
+            context.init(null, new TrustManager[] {this}, null);
             return context;
         } catch (NoSuchAlgorithmException | KeyManagementException e) {
             throw new IllegalStateException("TLS is not available in this Java runtime", e);
@@ -42,12 +49,18 @@ public final class PinnedCertificateTrustManager extends X509ExtendedTrustManage
         }
         try {
             if (!pin.matches(chain[0])) {
+                refused = CertificateFingerprint.of(chain[0]);
                 throw new CertificateException("the relay's certificate does not match the pinned fingerprint");
             }
         } catch (CertificateEncodingException e) {
             throw new CertificateException("the relay's certificate cannot be encoded", e);
         }
         chain[0].checkValidity();
+    }
+
+    /** The fingerprint of the certificate the relay served if it did not match the pin. */
+    public java.util.Optional<CertificateFingerprint> refusedCertificate() {
+        return java.util.Optional.ofNullable(refused);
     }
 
     @Override

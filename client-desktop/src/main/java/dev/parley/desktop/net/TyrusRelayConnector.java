@@ -40,9 +40,9 @@ public final class TyrusRelayConnector implements RelayConnector {
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, (int) handshakeTimeout.toMillis());
         client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
         client.setDefaultMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
-        if (address.certificate().isPresent()) {
-            SslEngineConfigurator tls = new SslEngineConfigurator(
-                    PinnedCertificateTrustManager.sslContext(address.certificate().get()), true, false, false);
+        PinnedCertificateTrustManager trust = address.certificate().map(PinnedCertificateTrustManager::new).orElse(null);
+        if (trust != null) {
+            SslEngineConfigurator tls = new SslEngineConfigurator(trust.sslContext(), true, false, false);
             tls.setHostVerificationEnabled(false);
             client.getProperties().put(ClientProperties.SSL_ENGINE_CONFIGURATOR, tls);
         } else {
@@ -54,6 +54,9 @@ public final class TyrusRelayConnector implements RelayConnector {
             session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
             return link;
         } catch (DeploymentException e) {
+            if (trust != null && trust.refusedCertificate().isPresent()) {
+                throw new CertificateMismatchException(trust.refusedCertificate().get(), e);
+            }
             throw new RelayLinkClosedException("cannot open a WebSocket to the relay: " + rootMessage(e), e);
         }
     }

@@ -146,7 +146,9 @@ final class TyrusRelayLink implements RelayLink {
                     current.getBasicRemote().sendBinary(ByteBuffer.wrap(waiting.nextMessage()));
                 }
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
+            // RejectedExecutionException: the WebSocket client is shutting down (a process exiting while the inbound
+            // thread still acknowledges); the link is as good as closed and the relay redelivers what was not acked.
             synchronized (sendLock) {
                 waiting.clear();
             }
@@ -165,7 +167,7 @@ final class TyrusRelayLink implements RelayLink {
             synchronized (sendLock) {
                 current.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {'p'}));
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("ping failed", e);
             closed("ping failed");
         }

@@ -104,7 +104,7 @@ public final class ProfileManager {
             byte[] salt = crypto.random().bytes(ProfileHeader.SALT_BYTES);
             String database = ProfileHeader.databaseName(1);
             try (ProfileKeys keys = ProfileKeys.derive(crypto, passphrase, salt, newProfileParams)) {
-                H2Storage storage = H2Storage.create(dir.resolve(database), keys.databaseKey(), publisher);
+                H2Storage storage = H2Storage.create(dir.resolve(database), keys.databaseKey(), publisher, crypto);
                 try {
                     storage.transactions().transaction(false, txn -> storage.account().put(txn, account));
                     writeHeader(dir, new ProfileHeader(ProfileHeader.FORMAT_V1, newProfileParams, salt,
@@ -149,7 +149,8 @@ public final class ProfileManager {
                 if (!keys.matches(header.keyCheck())) {
                     throw new WrongPassphraseException("wrong passphrase");
                 }
-                H2Storage storage = H2Storage.open(dir.resolve(header.database()), keys.databaseKey(), publisher);
+                H2Storage storage = H2Storage.open(dir.resolve(header.database()), keys.databaseKey(), publisher,
+                        crypto);
                 removeLeftovers(dir, header.database());
                 done = true;
                 return new UnlockedProfile(name, dir, storage, () -> release(name));
@@ -213,9 +214,9 @@ public final class ProfileManager {
                 String database = ProfileHeader.databaseName(header.generation() + 1);
                 try (ProfileKeys newKeys = ProfileKeys.derive(crypto, newPassphrase, salt, newProfileParams)) {
                     H2Storage.copyWithNewKey(dir.resolve(header.database()), oldKeys.databaseKey(),
-                            dir.resolve(database), newKeys.databaseKey());
+                            dir.resolve(database), newKeys.databaseKey(), crypto);
                     // Open (and so verify) the new copy before the header commits to it.
-                    H2Storage storage = H2Storage.open(dir.resolve(database), newKeys.databaseKey(), publisher);
+                    H2Storage storage = H2Storage.open(dir.resolve(database), newKeys.databaseKey(), publisher, crypto);
                     try {
                         writeHeader(dir, new ProfileHeader(ProfileHeader.FORMAT_V1, newProfileParams, salt,
                                 newKeys.keyCheck(), database));

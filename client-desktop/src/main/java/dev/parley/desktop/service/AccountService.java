@@ -24,6 +24,7 @@ public interface AccountService {
      * @throws WrongPassphraseException if the passphrase does not open it
      * @throws ProfileCorruptException  if the profile files are damaged
      * @throws ProfileLockedException   if there is no profile to open
+     * @throws ProfileInUseException    if the profile is open in another window or process
      */
     void unlock(char[] passphrase) throws ServiceException;
 
@@ -61,4 +62,10 @@ public interface AccountService {
 
     /** Generates, signs and uploads a new signed prekey; the previous one is kept for late messages. */
     void rotateSignedPreKey() throws ServiceException;
+
+    /**
+     * Points the account at another relay address or certificate pin (the relay moved or rotated its certificate).
+     * Takes effect at the next connection; the username and keys stay.
+     */
+    void changeRelay(RelayAddress relay) throws ServiceException;
 }

@@ -16,6 +16,7 @@ public interface ContactService {
      * contact. Adding an existing contact returns it unchanged (no new session).
      *
      * @throws UnknownUserException      if the relay knows no such user
+     * @throws CannotAddSelfException    if {@code username} is the profile's own
      * @throws RelayUnreachableException if the relay cannot be reached
      */
     Contact add(String username) throws ServiceException;
@@ -45,6 +46,14 @@ public interface ContactService {
      * @throws IdentityChangedException if the stored key is another one (or a new key is pending)
      */
     Contact markVerified(String username, byte[] displayedKey) throws ServiceException;
+
+    /**
+     * Takes back "verified" (for example after comparing the numbers again and finding they differ, or by mistake):
+     * the contact shows as not verified until the numbers are compared and marked verified again.
+     *
+     * @throws UnknownContactException if no such contact
+     */
+    Contact clearVerification(String username) throws ServiceException;
 
     /**
      * Accepts the new identity key the user was shown ({@code displayedKey}, from {@link #pendingSafetyNumber}): it

@@ -4,6 +4,7 @@ import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessagePage;
+import dev.parley.desktop.storage.Reaction;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,4 +68,15 @@ public interface MessagingService {
      * @param limit   1 to 500
      */
     List<Message> search(String query, Optional<String> contact, int limit) throws ServiceException;
+
+    /**
+     * Sets this user's reaction (one emoji) to a message of a conversation, replacing an earlier one, or with
+     * {@code remove} takes it away; sent to the conversation's other participants.
+     *
+     * @throws InvalidInputException if {@code emoji} is not one emoji or there is no such message
+     */
+    void react(MessageId messageId, String emoji, boolean remove) throws ServiceException;
+
+    /** The reactions to a message, oldest first (this user's own included). */
+    List<Reaction> reactions(MessageId messageId) throws ServiceException;
 }

@@ -5,10 +5,10 @@ package dev.parley.desktop.service;
  * failure a caller handles differently; messages are short, human-readable and free of secrets and full identifiers.
  */
 public abstract sealed class ServiceException extends Exception
-        permits WrongPassphraseException, ProfileLockedException, ProfileCorruptException, ProfileExistsException,
+        permits WrongPassphraseException, ProfileLockedException, ProfileInUseException, ProfileCorruptException, ProfileExistsException,
         UnknownContactException, UnknownUserException, UsernameTakenException, RelayUnreachableException,
         RelayRejectedException, IdentityChangedException, NotRegisteredException, StorageFailureException,
-        InvalidInputException {
+        InvalidInputException, CannotAddSelfException {
     private static final long serialVersionUID = 1L;
 
     protected ServiceException(String message) {

@@ -12,6 +12,8 @@ public record SecretNamespace(String name) {
     public static final SecretNamespace PREKEYS = new SecretNamespace("prekey");
     /** Signed prekeys by id. */
     public static final SecretNamespace SIGNED_PREKEYS = new SecretNamespace("signed-prekey");
+    /** KEM prekeys (ML-KEM-1024, one-time and last-resort) by id. */
+    public static final SecretNamespace KEM_PREKEYS = new SecretNamespace("kem-prekey");
 
     public SecretNamespace {
         if (name == null || !name.matches("[a-z0-9._-]{1,32}")) {

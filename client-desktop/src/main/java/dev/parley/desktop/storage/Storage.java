@@ -19,6 +19,12 @@ public interface Storage extends AutoCloseable {
 
     MessageStore messages();
 
+    /** The conversations messages belong to, with their kind. */
+    ConversationStore conversations();
+
+    /** Reactions to messages, one per person per message. */
+    ReactionStore reactions();
+
     ContactStore contacts();
 
     OutboxStore outbox();
@@ -34,6 +40,9 @@ public interface Storage extends AutoCloseable {
 
     /** Delivery receipts owed for stored messages and not yet queued in the outbox. */
     PendingReceiptStore pendingReceipts();
+
+    /** How far the command line's {@code listen} has printed the incoming messages. */
+    ListenCursorStore listenCursor();
 
     /** Closes the store; idempotent. */
     @Override

@@ -1,9 +1,12 @@
 package dev.parley.desktop.ui;
 
 import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.BundledFonts;
+import dev.parley.desktop.ui.common.Delays;
 import dev.parley.desktop.ui.common.Dialogs;
 import dev.parley.desktop.ui.common.FxmlView;
 import dev.parley.desktop.ui.common.Navigator;
+import dev.parley.desktop.ui.common.SystemColorScheme;
 import dev.parley.desktop.ui.common.Theme;
 import dev.parley.desktop.ui.common.TimeLabels;
 import dev.parley.desktop.ui.common.UserMessages;
@@ -31,7 +34,6 @@ import dev.parley.desktop.ui.unlock.UnlockController;
 import dev.parley.desktop.ui.unlock.UnlockViewModel;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,7 +46,6 @@ import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,8 @@ public final class AppShell implements Navigator, Dialogs {
     private static final Logger LOG = LoggerFactory.getLogger(AppShell.class);
     private static final String STYLESHEET = "/dev/parley/desktop/ui/common/parley.css";
     private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
+    /** Left free above and below a dialog: the window's title bar and the desktop's panels. */
+    private static final double SCREEN_MARGIN = 96;
 
     private final Stage stage;
     private final SessionGateway gateway;
@@ -67,9 +70,11 @@ public final class AppShell implements Navigator, Dialogs {
     private final Scene scene;
     private final IdleLock idleLock;
     private final Timeline idleTimer;
-    private final List<Stage> dialogs = new ArrayList<>();
+    private final DialogWindows dialogs;
 
-    private Theme theme = Theme.LIGHT;
+    private Theme theme = Theme.SYSTEM;
+    private Theme desktopLook = Theme.LIGHT;
+    private java.util.function.Supplier<Theme> desktopScheme = SystemColorScheme::detect;
     private MainController main;
 
     public AppShell(Stage stage, SessionGateway gateway, BackgroundTasks tasks, UserMessages messages, Clock clock,
@@ -91,6 +96,8 @@ public final class AppShell implements Navigator, Dialogs {
         this.clock = Objects.requireNonNull(clock);
         this.initialProfile = initialProfile == null ? "" : initialProfile;
         this.idleLock = new IdleLock(clock, Duration.ofMinutes(SettingsValues.defaults().autoLockMinutes()));
+        BundledFonts.load();
+        this.dialogs = new DialogWindows(stage, this::style);
         this.scene = new Scene(new javafx.scene.layout.StackPane(), 1120, 760);
         style(scene);
         scene.addEventFilter(InputEvent.ANY, e -> idleLock.activity());
@@ -115,7 +122,40 @@ public final class AppShell implements Navigator, Dialogs {
         stage.setMinWidth(760);
         stage.setMinHeight(520);
         stage.setTitle(messages.get("app.title") + (this.initialProfile.isEmpty() ? "" : " - " + this.initialProfile));
+        stage.focusedProperty().addListener((obs, was, focused) -> {
+            if (focused) {
+                refreshDesktopLook();
+            }
+        });
         applyTheme(theme);
+    }
+
+    /** Where the "System" theme learns the desktop's preference (tests replace the desktop). */
+    public void followDesktopScheme(java.util.function.Supplier<Theme> scheme) {
+        desktopScheme = Objects.requireNonNull(scheme);
+        refreshDesktopLook();
+    }
+
+    /**
+     * Asks the desktop for its light/dark preference off the FX thread (it runs a process) and re-themes if the
+     * "System" theme is chosen: at start and whenever the window gains focus, so a change on the desktop shows
+     * when the user comes back to Parley. Not through {@link BackgroundTasks}: it must not make screens busy.
+     */
+    private void refreshDesktopLook() {
+        java.util.function.Supplier<Theme> scheme = desktopScheme;
+        java.util.concurrent.CompletableFuture.supplyAsync(scheme::get)
+                .whenComplete((look, failure) -> javafx.application.Platform.runLater(() -> {
+                    if (failure != null) {
+                        LOG.warn("cannot read the desktop's colour scheme: {}", failure.getClass().getSimpleName());
+                        return;
+                    }
+                    if (look != desktopLook) {
+                        desktopLook = look;
+                        if (theme == Theme.SYSTEM) {
+                            applyTheme(theme);
+                        }
+                    }
+                }));
     }
 
     /** The window's scene (for screenshots and tests). */
@@ -130,7 +170,7 @@ public final class AppShell implements Navigator, Dialogs {
 
     /** The open dialogs (for screenshots and tests). */
     public List<Stage> openDialogs() {
-        return List.copyOf(dialogs);
+        return dialogs.open();
     }
 
     /** Shows the first screen: onboarding if the profile (or any profile) is new, else unlock. */
@@ -176,7 +216,7 @@ public final class AppShell implements Navigator, Dialogs {
         UnlockedSession session = gateway.session();
         ChatViewModel chat = new ChatViewModel(session.services(), tasks, new ChatTimeline(clock.getZone()), messages);
         ConversationListViewModel list = new ConversationListViewModel(session.services(), tasks, messages);
-        SearchViewModel search = new SearchViewModel(session.services(), tasks, messages);
+        SearchViewModel search = new SearchViewModel(session.services(), tasks, messages, Delays.fx());
         MainViewModel vm = new MainViewModel(session.username(), session.connection(), session.bus(), tasks,
                 new ConnectionBanner(clock, messages), new PickupBanner(messages), new NotificationPolicy(messages),
                 new ToastNotifier(stage, this::style), list, chat, search);
@@ -202,9 +242,7 @@ public final class AppShell implements Navigator, Dialogs {
     }
 
     private void closeMain() {
-        for (Stage d : List.copyOf(dialogs)) {
-            d.close();
-        }
+        dialogs.closeAll();
         if (main != null) {
             main.viewModel().stop();
             main = null;
@@ -215,7 +253,7 @@ public final class AppShell implements Navigator, Dialogs {
     public void addContact() {
         UnlockedSession session = gateway.session();
         AddContactViewModel vm = new AddContactViewModel(session.services(), tasks, messages);
-        Stage dialog = newDialog(messages.get("contacts.add.title"));
+        Stage dialog = dialogs.create(messages.get("contacts.add.title"));
         vm.onAddedProperty().set(contact -> {
             dialog.close();
             if (main != null) {
@@ -223,7 +261,7 @@ public final class AppShell implements Navigator, Dialogs {
                 main.viewModel().conversations().selectedProperty().set(contact.username());
             }
         });
-        showDialog(dialog, loader().register(AddContactController.class,
+        dialogs.show(dialog, loader().register(AddContactController.class,
                 () -> new AddContactController(vm, dialog::close)).load(FxmlView.ADD_CONTACT).root());
     }
 
@@ -231,9 +269,9 @@ public final class AppShell implements Navigator, Dialogs {
     public void safetyNumber(String contact) {
         UnlockedSession session = gateway.session();
         SafetyNumberViewModel vm = new SafetyNumberViewModel(contact, session.services(), tasks, messages);
-        Stage dialog = newDialog(messages.get("main.safetyNumber"));
+        Stage dialog = dialogs.create(messages.get("main.safetyNumber"));
         vm.verifiedProperty().addListener((obs, was, now) -> {
-            if (now && main != null) {
+            if (main != null) {
                 tasks.run(() -> session.services().contact(contact), c -> {
                     if (main != null) {
                         main.viewModel().chat().contactChanged(c);
@@ -242,7 +280,7 @@ public final class AppShell implements Navigator, Dialogs {
                 }, e -> LOG.warn("cannot reload contact: {}", e.getClass().getSimpleName()));
             }
         });
-        showDialog(dialog, loader().register(SafetyNumberController.class,
+        dialogs.show(dialog, loader().register(SafetyNumberController.class,
                 () -> new SafetyNumberController(vm, messages, dialog::close)).load(FxmlView.SAFETY_NUMBER).root());
     }
 
@@ -252,9 +290,11 @@ public final class AppShell implements Navigator, Dialogs {
         SettingsViewModel vm = new SettingsViewModel(session.settings(), tasks, messages);
         vm.onChangedProperty().set(this::applySettings);
         vm.onPassphraseChangedProperty().set(this::lock);
-        Stage dialog = newDialog(messages.get("settings.title"));
-        showDialog(dialog, fitToScreen(loader().register(SettingsController.class,
-                () -> new SettingsController(vm, messages, dialog::close)).load(FxmlView.SETTINGS).root()));
+        Stage dialog = dialogs.create(messages.get("settings.title"));
+        ViewLoader.Loaded<SettingsController> loaded = loader().register(SettingsController.class,
+                () -> new SettingsController(vm, messages, dialog::close)).load(FxmlView.SETTINGS);
+        loaded.controller().limitHeight(dialogs.screenBounds().getHeight() - SCREEN_MARGIN);
+        dialogs.show(dialog, loaded.root());
     }
 
     private void applySettings(SettingsValues values) {
@@ -267,72 +307,13 @@ public final class AppShell implements Navigator, Dialogs {
         }
     }
 
-    /** Switches light/dark everywhere. */
+    /** Switches to the theme {@code next} (for SYSTEM: the desktop's light or dark) everywhere. */
     public void applyTheme(Theme next) {
         theme = next;
-        Application.setUserAgentStylesheet(next.userAgentStylesheet());
+        Application.setUserAgentStylesheet(look().userAgentStylesheet());
         restyle(scene);
-        for (Stage d : dialogs) {
+        for (Stage d : dialogs.open()) {
             restyle(d.getScene());
-        }
-    }
-
-    private Stage newDialog(String title) {
-        Stage dialog = new Stage();
-        dialog.initOwner(stage);
-        dialog.initModality(Modality.WINDOW_MODAL);
-        dialog.setTitle(title);
-        dialog.setResizable(false);
-        dialog.setOnHidden(e -> dialogs.remove(dialog));
-        dialogs.add(dialog);
-        return dialog;
-    }
-
-    private void showDialog(Stage dialog, Parent root) {
-        Scene s = new Scene(root);
-        style(s);
-        dialog.setScene(s);
-        followContent(root, dialog);
-        dialog.show();
-    }
-
-    /**
-     * Wraps the settings in a scroll pane that is never taller than the screen the main window is on (less a margin):
-     * on a 768- or 800-pixel-high laptop screen they would otherwise put Done off screen. Content that fits shows no
-     * scroll bar. Only for the settings: the other dialogs are short and grow with their messages, which a scroll
-     * pane would turn into a scroll bar.
-     */
-    private Parent fitToScreen(Parent content) {
-        javafx.geometry.Rectangle2D bounds = javafx.stage.Screen.getScreensForRectangle(stage.getX(), stage.getY(),
-                        Math.max(1, stage.getWidth()), Math.max(1, stage.getHeight())).stream().findFirst()
-                .orElse(javafx.stage.Screen.getPrimary()).getVisualBounds();
-        double available = Math.max(240, bounds.getHeight() - 48);
-        javafx.scene.control.ScrollPane scroller = new javafx.scene.control.ScrollPane(content) {
-            @Override
-            protected double computePrefHeight(double width) {
-                return Math.min(super.computePrefHeight(width), available);
-            }
-        };
-        scroller.setFitToWidth(true);
-        scroller.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
-        scroller.getStyleClass().add("dialog-scroller");
-        return scroller;
-    }
-
-    /** Dialogs fill in asynchronously (safety number, errors): the window follows its content's size. */
-    private static void followContent(javafx.scene.Node node, Stage dialog) {
-        javafx.beans.InvalidationListener resize = o -> javafx.application.Platform.runLater(dialog::sizeToScene);
-        node.visibleProperty().addListener(resize);
-        if (node instanceof javafx.scene.control.Labeled) {
-            ((javafx.scene.control.Labeled) node).textProperty().addListener(resize);
-        } else if (node instanceof javafx.scene.image.ImageView) {
-            ((javafx.scene.image.ImageView) node).imageProperty().addListener(resize);
-        } else if (node instanceof javafx.scene.layout.Pane) {
-            javafx.scene.layout.Pane pane = (javafx.scene.layout.Pane) node;
-            pane.getChildren().addListener(resize);
-            for (javafx.scene.Node child : pane.getChildren()) {
-                followContent(child, dialog);
-            }
         }
     }
 
@@ -351,7 +332,12 @@ public final class AppShell implements Navigator, Dialogs {
             return;
         }
         s.getRoot().getStyleClass().removeIf(c -> c.startsWith("theme-"));
-        s.getRoot().getStyleClass().add(theme.rootStyleClass());
+        s.getRoot().getStyleClass().add(look().rootStyleClass());
+    }
+
+    /** The look showing now: LIGHT or DARK. */
+    public Theme look() {
+        return theme.resolve(() -> desktopLook);
     }
 
     private ViewLoader loader() {

@@ -52,7 +52,9 @@ final class OutsideClient implements AutoCloseable {
     final IdentityKeyPair identity = IdentityKeyPair.generate(CRYPTO, CRYPTO.random());
     private final ProtocolContext context = ProtocolContext.of(CRYPTO);
     private final ProtocolStores stores = new ProtocolStores(new InMemorySessionStore(),
-            new InMemoryIdentityKeyStore(identity), new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore());
+            new InMemoryIdentityKeyStore(identity), new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore(),
+            new dev.parley.crypto.store.inmemory.InMemoryKemPreKeyStore());
+    private final java.util.Map<String, IdentityKey> peers = new java.util.HashMap<>();
     private final BlockingQueue<Push.Deliver> delivered = new LinkedBlockingQueue<>();
     private final RelayLink link;
     private final Push.Challenge challenge;
@@ -78,11 +80,13 @@ final class OutsideClient implements AutoCloseable {
             }
         });
         challenge = first.get(30, TimeUnit.SECONDS);
-        var signed = new PreKeyGenerator(context).generateSignedPreKey(identity, 1);
+        PreKeyGenerator generator = new PreKeyGenerator(context);
+        var signed = generator.generateSignedPreKey(identity, 1);
         stores.signedPreKeys().storeSignedPreKey(signed);
+        var lastResort = generator.generateKemPreKey(identity, 1, true);
         byte[] proof = CRYPTO.ed25519().sign(identity.signingKeyPair(), AuthProof.registrationMessage(challenge.relayId(), name));
         assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(), signed.publicPart(), List.of(),
-                null, proof)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
+                lastResort.publicPart(), List.of(), null, proof)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
         byte[] signature = CRYPTO.ed25519().sign(identity.signingKeyPair(),
                 AuthProof.signedMessage(challenge.relayId(), challenge.nonce(), name, AuthProof.noChannel()));
         Response answer = link.request(new Request.Authenticate(name, signature)).get(30, TimeUnit.SECONDS);
@@ -192,6 +196,28 @@ final class OutsideClient implements AutoCloseable {
     void send(String to, byte[] blob) throws Exception {
         Response response = link.request(new Request.Send(to, CRYPTO.random().bytes(16), blob)).get(30, TimeUnit.SECONDS);
         assertThat(response).isInstanceOf(Response.SendAccepted.class);
+    }
+
+    /** Starts a session with {@code to} (on first use) and sends it a text sealed under the sender name {@code claimedName}. */
+    void sendTextAs(String claimedName, String to, String text) throws Exception {
+        sendAs(claimedName, to, new Payload.Text(MessageId.random(CRYPTO.random()), System.currentTimeMillis(), text));
+    }
+
+    /**
+     * Sends {@code payload} to {@code to} under the sender name {@code claimedName}: with the certificate the relay
+     * issued when the name is this client's own, else with a certificate for that name signed by a key of the
+     * attacker's (all an outsider can make).
+     */
+    void sendAs(String claimedName, String to, Payload payload) throws Exception {
+        if (!peers.containsKey(to)) {
+            peers.put(to, startSession(to));
+        }
+        IdentityKey recipient = peers.get(to);
+        CiphertextMessage ciphertext = new SessionCipher(stores, context, new Username(to)).encrypt(payload);
+        byte[] blob = claimedName.equals(name)
+                ? seal(recipient, certificate, ciphertext)
+                : sealRaw(recipient, selfSignedCertificate(claimedName, CRYPTO.ed25519().generateKeyPair()), ciphertext);
+        send(to, blob);
     }
 
     @Override

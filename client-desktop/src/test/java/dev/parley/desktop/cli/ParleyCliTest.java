@@ -136,7 +136,7 @@ class ParleyCliTest {
         relay.close();
         Run offline = cli("alice", "send", "--timeout", "2", "bob", "queued while offline");
         assertThat(offline.code()).isEqualTo(4);
-        assertThat(offline.err()).contains("relay unreachable");
+        assertThat(offline.err()).contains("cannot reach the relay").contains("the message is queued");
         assertThat(cli("alice", "history", "bob").out()).contains("SENDING").contains("queued while offline");
     }
 }

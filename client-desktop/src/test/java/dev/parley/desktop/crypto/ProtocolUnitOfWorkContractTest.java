@@ -1,6 +1,7 @@
 package dev.parley.desktop.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.crypto.identity.IdentityKeyPair;
 import dev.parley.crypto.identity.Username;
@@ -12,6 +13,8 @@ import dev.parley.crypto.session.ProtocolContext;
 import dev.parley.crypto.session.SessionRecord;
 import dev.parley.crypto.store.IdentityKeyStore;
 import dev.parley.crypto.store.IdentityKeyStoreContractTest;
+import dev.parley.crypto.store.KemPreKeyStore;
+import dev.parley.crypto.store.KemPreKeyStoreContractTest;
 import dev.parley.crypto.store.PreKeyStore;
 import dev.parley.crypto.store.PreKeyStoreContractTest;
 import dev.parley.crypto.store.SessionStore;
@@ -20,6 +23,7 @@ import dev.parley.crypto.store.SignedPreKeyStore;
 import dev.parley.crypto.store.SignedPreKeyStoreContractTest;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.h2.H2Storage;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,6 +102,14 @@ class ProtocolUnitOfWorkContractTest {
         }
     }
 
+    @Nested
+    class KemPreKeys extends KemPreKeyStoreContractTest {
+        @Override
+        protected KemPreKeyStore newStore() {
+            return newState().begin();
+        }
+    }
+
     @Test
     void committedWritesSurviveAFreshCacheAndDiscardedOnesLeaveNothing() throws Exception {
         ProtocolStateStore state = newState();
@@ -117,5 +129,42 @@ class ProtocolUnitOfWorkContractTest {
         assertThat(reopened.begin().containsSession(peer)).isTrue();
         assertThat(reopened.begin().containsPreKey(7)).isTrue();
         assertThat(state.begin().containsSession(peer)).as("the discarded unit changed nothing").isTrue();
+    }
+
+    @Test
+    void finding5AnErrorAfterTheCommitNeverLeavesAStaleCachedState() throws Exception {
+        ProtocolStateStore state = newState();
+        Username peer = new Username("bob");
+        ProtocolUnitOfWork first = state.begin();
+        first.storePreKey(new PreKeyGenerator(ProtocolContext.of(CRYPTO)).generateOneTimePreKeys(7, 1).get(0));
+        state.storage().transactions().transaction(false, first::commit);
+        first.committed();
+        assertThat(state.begin().containsPreKey(7)).as("now cached").isTrue();
+
+        // The transaction commits, then the caller fails before committed() (as after a failed CHECKPOINT).
+        ProtocolUnitOfWork second = state.begin();
+        second.removePreKey(7);
+        second.storeSession(peer, new SessionRecord());
+        state.storage().transactions().transaction(false, second::commit);
+
+        assertThat(state.begin().containsPreKey(7)).as("the cache must not keep the pre-commit value").isFalse();
+        assertThat(state.begin().containsSession(peer)).isTrue();
+    }
+
+    @Test
+    void aRolledBackCommitLeavesTheCachedStateAsItWas() throws Exception {
+        ProtocolStateStore state = newState();
+        ProtocolUnitOfWork first = state.begin();
+        first.storePreKey(new PreKeyGenerator(ProtocolContext.of(CRYPTO)).generateOneTimePreKeys(8, 1).get(0));
+        state.storage().transactions().transaction(false, first::commit);
+        first.committed();
+
+        ProtocolUnitOfWork failing = state.begin();
+        failing.removePreKey(8);
+        assertThatThrownBy(() -> state.storage().transactions().transaction(false, txn -> {
+            failing.commit(txn);
+            throw new StorageException("simulated failure inside the transaction");
+        })).isInstanceOf(StorageException.class);
+        assertThat(state.begin().containsPreKey(8)).isTrue();
     }
 }

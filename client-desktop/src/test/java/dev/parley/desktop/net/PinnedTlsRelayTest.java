@@ -71,12 +71,13 @@ class PinnedTlsRelayTest {
             }
         })) {
             Push.Challenge first = (Push.Challenge) pushes.poll(30, TimeUnit.SECONDS);
-            var signed = new dev.parley.crypto.session.PreKeyGenerator(dev.parley.crypto.session.ProtocolContext.of(crypto))
-                    .generateSignedPreKey(identity, 1);
+            var generator = new dev.parley.crypto.session.PreKeyGenerator(dev.parley.crypto.session.ProtocolContext.of(crypto));
+            var signed = generator.generateSignedPreKey(identity, 1);
+            var lastResort = generator.generateKemPreKey(identity, 1, true);
             byte[] proof = crypto.ed25519().sign(identity.signingKeyPair(),
                     dev.parley.crypto.wire.AuthProof.registrationMessage(first.relayId(), "alice"));
             assertThat(link.request(new Request.Register("alice", identity.publicKey().bytes(), signed.publicPart(),
-                    java.util.List.of(), null, proof)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
+                    java.util.List.of(), lastResort.publicPart(), java.util.List.of(), null, proof)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
             byte[] unbound = crypto.ed25519().sign(identity.signingKeyPair(), dev.parley.crypto.wire.AuthProof
                     .signedMessage(first.relayId(), first.nonce(), "alice", dev.parley.crypto.wire.AuthProof.noChannel()));
             Response refused = link.request(new Request.Authenticate("alice", unbound)).get(30, TimeUnit.SECONDS);
@@ -93,7 +94,8 @@ class PinnedTlsRelayTest {
     void refusesARelayWhoseCertificateDoesNotMatchThePin() {
         CertificateFingerprint wrong = CertificateFingerprint.parse("00".repeat(32));
         assertThatThrownBy(() -> connector.connect(new RelayAddress(relay.uri(), Optional.of(wrong)),
-                listener(new CompletableFuture<>()))).isInstanceOf(RelayLinkClosedException.class);
+                listener(new CompletableFuture<>()))).isInstanceOfSatisfying(CertificateMismatchException.class,
+                e -> assertThat(e.served().toString()).isNotEqualTo(wrong.toString()));
     }
 
     @Test

@@ -63,7 +63,13 @@ final class UiTestNetwork implements AutoCloseable {
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
         sha.update("parley/v1/relay-username".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         sha.update((byte) 0);
-        key = sha.digest(username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] unkeyed = sha.digest(username.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // the relay files usernames under HMAC-SHA256 with the secret in its data directory (relay UsernameKey)
+        byte[] secret = java.util.HexFormat.of().parseHex(java.nio.file.Files.readString(
+                root.resolve("relay").resolve("username-key"), java.nio.charset.StandardCharsets.US_ASCII).strip());
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+        key = mac.doFinal(unkeyed);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
                 "jdbc:h2:file:" + root.resolve("relay").resolve("relay").toAbsolutePath(), "relay", "");
              java.sql.PreparedStatement delete = c.prepareStatement("DELETE FROM accounts WHERE username_key = ?")) {

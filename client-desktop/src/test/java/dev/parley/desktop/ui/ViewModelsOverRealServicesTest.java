@@ -9,6 +9,7 @@ import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.ui.common.BackgroundTasks;
 import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.ManualDelays;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.Theme;
 import dev.parley.desktop.ui.common.UiServices;
@@ -147,6 +148,11 @@ class ViewModelsOverRealServicesTest {
         vm.add();
         assertThat(vm.errorProperty().get()).isEqualTo("The relay knows no user with that name.");
         assertThat(added.get()).isNull();
+        vm.usernameProperty().set("alice");
+        vm.add();
+        assertThat(vm.errorProperty().get()).as("#18 item 3: adding yourself")
+                .isEqualTo("That is your own username: add the person you want to talk to.");
+        assertThat(added.get()).isNull();
         vm.usernameProperty().set("@Bob");
         vm.add();
         assertThat(added.get()).isEqualTo(new ContactView("bob", false, false));
@@ -194,10 +200,20 @@ class ViewModelsOverRealServicesTest {
         assertThat(sent.text()).isEqualTo("hello bob");
         assertThat(chat.draftProperty().get()).isEmpty();
 
-        SearchViewModel search = new SearchViewModel(alice, tasks, messages);
+        ManualDelays delays = new ManualDelays();
+        SearchViewModel search = new SearchViewModel(alice, tasks, messages, delays);
+        search.openProperty().set(true);
+        search.queryProperty().set("message");
+        search.queryProperty().set("message 1");
         search.queryProperty().set("message 12");
-        search.search();
+        assertThat(search.results()).as("typing: nothing yet").isEmpty();
+        assertThat(delays.waiting()).as("one debounced search, not one per key").isEqualTo(1);
+        delays.elapse();
         assertThat(search.results()).extracting(MessageView::text).contains("message 12");
+        search.queryProperty().set("message 13");
+        search.search();
+        assertThat(delays.waiting()).as("Enter runs it at once and cancels the pending one").isZero();
+        assertThat(search.results()).extracting(MessageView::text).contains("message 13");
     }
 
     @Test
@@ -240,6 +256,12 @@ class ViewModelsOverRealServicesTest {
 
         vm.currentPassphraseProperty().set("wrong one");
         vm.newPassphraseProperty().set("a much better passphrase 9");
+        assertThat(vm.canChangePassphraseBinding().get()).as("not confirmed yet").isFalse();
+        vm.confirmPassphraseProperty().set("a much better passphrase 8");
+        assertThat(vm.passphraseHintBinding().get()).isEqualTo("The passphrases do not match.");
+        assertThat(vm.canChangePassphraseBinding().get()).isFalse();
+        vm.confirmPassphraseProperty().set("a much better passphrase 9");
+        assertThat(vm.passphraseHintBinding().get()).isEmpty();
         vm.changePassphrase();
         assertThat(vm.passphraseResultProperty().get()).isEqualTo("Wrong passphrase. Try again.");
         assertThat(vm.currentPassphraseProperty().get()).isEmpty();
@@ -332,7 +354,7 @@ class ViewModelsOverRealServicesTest {
     @Order(9)
     void aSearchResultOpensTheConversationAtThatMessageAndNewerPagesLoadOnDemand() throws Exception {
         UiServices alice = sessions.session().services();
-        SearchViewModel search = new SearchViewModel(alice, tasks, messages);
+        SearchViewModel search = new SearchViewModel(alice, tasks, messages, new ManualDelays());
         search.queryProperty().set("message 12");
         search.search();
         MessageView target = search.results().stream().filter(m -> m.text().equals("message 12")).findFirst()

@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 public enum Label {
     /** Signed-prekey signatures (defined by {@link SignedPreKeyPublic#SIGNATURE_LABEL}). */
     SIGNED_PREKEY(SignedPreKeyPublic.SIGNATURE_LABEL),
-    /** HKDF info prefix of the X3DH shared secret. */
-    X3DH("parley/v1/x3dh"),
+    /** HKDF info prefix of the PQXDH shared secret (X3DH's four DH outputs and the ML-KEM-1024 shared secret). */
+    PQXDH("parley/v2/pqxdh"),
     /** HKDF info prefix of the root-chain step KDF_RK. */
     ROOT_CHAIN("parley/v1/ratchet-root"),
     /** Hash prefix of a message's associated data (identity keys and header). */
@@ -38,7 +38,7 @@ public enum Label {
         System.arraycopy(ascii, 0, prefix, 0, ascii.length);
     }
 
-    /** The label string itself, e.g. {@code "parley/v1/x3dh"}. */
+    /** The label string itself, e.g. {@code "parley/v2/pqxdh"}. */
     public String text() {
         return text;
     }

@@ -10,12 +10,14 @@ import java.util.Objects;
  */
 public sealed interface Payload
         permits Payload.Text, Payload.DeliveryReceipt, Payload.ReadReceipt, Payload.TypingStarted,
-        Payload.TypingStopped, Payload.Unknown {
+        Payload.TypingStopped, Payload.Reaction, Payload.Unknown {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;
     /** Maximum number of message ids in one receipt. */
     int MAX_RECEIPT_IDS = 1000;
+    /** Maximum UTF-8 size of a reaction's emoji (a long ZWJ sequence fits). */
+    int MAX_REACTION_BYTES = 64;
 
     /** The wire type code of this payload. */
     int typeCode();
@@ -82,6 +84,31 @@ public sealed interface Payload
     }
 
     /** A payload of a type this client does not know (a later version's type): skip it. The body is discarded. */
+    /**
+     * The sender's reaction to a message (by its id): sets their one emoji on it, replacing any earlier one, or with
+     * {@code remove} takes their reaction away. Whether {@code emoji} really is an emoji is the receiver's check.
+     */
+    record Reaction(MessageId target, String emoji, boolean remove) implements Payload {
+        public Reaction {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(emoji, "emoji");
+            int bytes = emoji.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes == 0 || bytes > MAX_REACTION_BYTES) {
+                throw new IllegalArgumentException("reaction: 1 to " + MAX_REACTION_BYTES + " UTF-8 bytes of emoji");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.REACTION.code();
+        }
+
+        @Override
+        public String toString() {
+            return "Reaction[" + target + (remove ? ", remove" : "") + "]";
+        }
+    }
+
     record Unknown(int typeCode) implements Payload {
     }
 

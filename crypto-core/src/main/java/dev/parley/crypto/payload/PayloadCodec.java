@@ -19,13 +19,15 @@ import java.util.List;
  * offset 7  n    body
  * </pre>
  * Bodies: TEXT = message id (16) || sentAtMillis (i64) || UTF-8 text (rest of body); DELIVERY_RECEIPT and
- * READ_RECEIPT = u16 count (1..1000) || count * message id (16); TYPING_STARTED and TYPING_STOPPED = empty.
+ * READ_RECEIPT = u16 count (1..1000) || count * message id (16); TYPING_STARTED and TYPING_STOPPED = empty;
+ * REACTION = target message id (16) || u8 flags (bit 0: remove; the others 0) || UTF-8 emoji (rest, 1..64 bytes).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
 public final class PayloadCodec {
     public static final byte VERSION = 1;
     static final int HEADER_BYTES = 7;
+    private static final int REACTION_REMOVE = 1;
 
     private PayloadCodec() {
     }
@@ -79,6 +81,16 @@ public final class PayloadCodec {
             case TYPING_STOPPED:
                 requireEnd(in);
                 return new Payload.TypingStopped();
+            case REACTION: {
+                MessageId target = readId(in);
+                int flags = Byte.toUnsignedInt(in.get());
+                if ((flags & ~REACTION_REMOVE) != 0) {
+                    throw new InvalidMessageException("payload: unknown reaction flags");
+                }
+                byte[] emoji = new byte[in.remaining()];
+                in.get(emoji);
+                return new Payload.Reaction(target, strictUtf8(emoji), (flags & REACTION_REMOVE) != 0);
+            }
             default:
                 return new Payload.Unknown(type);
         }
@@ -93,6 +105,10 @@ public final class PayloadCodec {
             return ids(receipt.ids());
         } else if (payload instanceof Payload.ReadReceipt receipt) {
             return ids(receipt.ids());
+        } else if (payload instanceof Payload.Reaction reaction) {
+            byte[] utf8 = reaction.emoji().getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(MessageId.BYTES + 1 + utf8.length).put(reaction.target().bytes())
+                    .put((byte) (reaction.remove() ? REACTION_REMOVE : 0)).put(utf8).array();
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }

@@ -16,7 +16,7 @@ public enum PayloadType {
     ATTACHMENT(16),
     /** Reserved: not implemented yet; decoded as {@link Payload.Unknown}. */
     EDIT(17),
-    /** Reserved: not implemented yet; decoded as {@link Payload.Unknown}. */
+    /** {@link Payload.Reaction}. */
     REACTION(18);
 
     private final int code;

@@ -10,7 +10,7 @@ import dev.parley.crypto.exceptions.UnsupportedVersionException;
  * session).
  */
 public sealed interface CiphertextMessage permits RatchetMessage, PreKeyRatchetMessage {
-    byte VERSION = 1;
+    byte VERSION = 2;
     byte TYPE_RATCHET = 1;
     byte TYPE_PREKEY = 2;
 

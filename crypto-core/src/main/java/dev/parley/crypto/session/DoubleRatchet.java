@@ -54,13 +54,16 @@ final class DoubleRatchet {
     }
 
     /**
-     * Encrypts on the sending chain. {@code preKeyPrefix} is the 75-byte prefix of the PreKeyRatchetMessage that will
-     * carry this message, or empty; it is part of the associated data.
+     * Encrypts on the sending chain. {@code preKeyPrefix} is the prefix of the PreKeyRatchetMessage that will carry
+     * this message, or empty; it is part of the associated data. A fresh random salt in the header (part of the AD)
+     * gives every encryption its own secretbox key and nonce, even if a restored or forked state reuses this message
+     * key.
      */
     RatchetMessage encrypt(SessionState state, byte[] paddedPlaintext, byte[] preKeyPrefix) {
         MessageKeys keys = state.sendingChain.messageKeys(kdf);
         state.sendingChain = state.sendingChain.next(kdf);
-        byte[] header = RatchetMessage.header(state.sendingRatchetPublic, state.previousCounter, keys.index());
+        byte[] header = RatchetMessage.header(state.sendingRatchetPublic, state.previousCounter, keys.index(),
+                context.random().bytes(RatchetMessage.SALT_BYTES));
         MessageCipherKeys cipherKeys = keys.cipherKeys(kdf, associatedDataHash(state, header, preKeyPrefix, true));
         try {
             byte[] ciphertext = secretBox.seal(SecretBytes.wrap(cipherKeys.key()), cipherKeys.nonce(), paddedPlaintext);

@@ -1,9 +1,11 @@
 package dev.parley.crypto.session;
 
 import dev.parley.crypto.identity.IdentityKeyPair;
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
+import dev.parley.crypto.primitives.MlKem1024;
 import dev.parley.crypto.primitives.X25519;
 import dev.parley.crypto.primitives.X25519KeyPair;
 import dev.parley.crypto.secret.SecretBytes;
@@ -14,9 +16,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Creates signed and one-time prekeys from the context's randomness and clock, and says when a signed prekey is
- * due for rotation ({@link #ROTATION_INTERVAL}) and when a replaced one may be deleted ({@link #RETENTION}: late
- * first messages naming it still decrypt until then).
+ * Creates signed, one-time and KEM prekeys from the context's randomness and clock, and says when a signed prekey
+ * or the last-resort KEM prekey is due for rotation ({@link #ROTATION_INTERVAL}) and when a replaced one may be
+ * deleted ({@link #RETENTION}: late first messages naming it still decrypt until then).
  */
 public final class PreKeyGenerator {
     /** Publish a new signed prekey once the current one is this old. */
@@ -50,9 +52,44 @@ public final class PreKeyGenerator {
         return keys;
     }
 
+    /**
+     * A new KEM prekey (ML-KEM-1024 from a 64-byte random seed), signed by {@code identity} over
+     * {@link KemPreKeyPublic#signedMessage}.
+     *
+     * @param lastResort true for the last-resort KEM prekey, false for a one-time one
+     */
+    public KemPreKeyRecord generateKemPreKey(IdentityKeyPair identity, int id, boolean lastResort) {
+        byte[] seed = context.random().bytes(MlKem1024.SEED_BYTES);
+        try (SecretBytes secret = SecretBytes.copyOf(seed)) {
+            byte[] publicKey = MlKem1024.publicKey(secret);
+            byte[] signature = context.crypto().ed25519().sign(identity.signingKeyPair(),
+                    KemPreKeyPublic.signedMessage(id, publicKey));
+            return new KemPreKeyRecord(id, context.clock().instant(), lastResort, secret, publicKey, signature);
+        } finally {
+            SecretBytes.wipe(seed);
+        }
+    }
+
+    /** {@code count} one-time KEM prekeys with ids {@code startId, startId + 1, ...}. */
+    public List<KemPreKeyRecord> generateOneTimeKemPreKeys(IdentityKeyPair identity, int startId, int count) {
+        if (count < 0 || (long) startId + count > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("KEM prekeys: bad id range");
+        }
+        List<KemPreKeyRecord> keys = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            keys.add(generateKemPreKey(identity, startId + i, false));
+        }
+        return keys;
+    }
+
     /** Whether {@code current} is older than {@link #ROTATION_INTERVAL}. */
     public boolean isRotationDue(SignedPreKeyRecord current) {
-        return !current.createdAt().plus(ROTATION_INTERVAL).isAfter(context.clock().instant());
+        return isRotationDue(current.createdAt());
+    }
+
+    /** Whether a key created at {@code createdAt} is older than {@link #ROTATION_INTERVAL}. */
+    public boolean isRotationDue(Instant createdAt) {
+        return !createdAt.plus(ROTATION_INTERVAL).isAfter(context.clock().instant());
     }
 
     /** Whether a signed prekey replaced by one created at {@code replacementCreatedAt} may now be deleted. */
@@ -62,9 +99,9 @@ public final class PreKeyGenerator {
 
     /** The bundle to publish for {@code identity} with the given prekeys. */
     public static PreKeyBundle bundle(IdentityKeyPair identity, SignedPreKeyRecord signedPreKey,
-            Optional<OneTimePreKeyRecord> oneTimePreKey) {
+            Optional<OneTimePreKeyRecord> oneTimePreKey, KemPreKeyRecord kemPreKey) {
         Optional<OneTimePreKeyPublic> opk = oneTimePreKey.map(OneTimePreKeyRecord::publicPart);
-        return new PreKeyBundle(identity.publicKey().bytes(), signedPreKey.publicPart(), opk);
+        return new PreKeyBundle(identity.publicKey().bytes(), signedPreKey.publicPart(), opk, kemPreKey.publicPart());
     }
 
     private X25519KeyPair newKeyPair() {

@@ -10,17 +10,20 @@ import java.util.Arrays;
 /**
  * A Double Ratchet message:
  * <pre>
- * offset 0   u8   version = 1
+ * offset 0   u8   version = 2
  * offset 1   u8   type = 1
  * offset 2   32   sender's current ratchet public key (X25519)
  * offset 34  u32  PN: number of messages in the sender's previous sending chain
  * offset 38  u32  N: number of this message in the current sending chain
- * offset 42  ..   XSalsa20-Poly1305 secretbox output: tag (16) || encrypted padded payload
+ * offset 42  16   salt: fresh random bytes per message (bound into the secretbox key and nonce)
+ * offset 58  ..   XSalsa20-Poly1305 secretbox output: tag (16) || encrypted padded payload
  * </pre>
- * Bytes 0-41 are the header, authenticated through the message-key derivation.
+ * Bytes 0-57 are the header, authenticated through the message-key derivation. The salt makes the secretbox key and
+ * nonce differ even if a rolled-back or forked ratchet state reuses a message key.
  */
 public final class RatchetMessage implements CiphertextMessage {
-    public static final int HEADER_BYTES = 42;
+    public static final int SALT_BYTES = 16;
+    public static final int HEADER_BYTES = 42 + SALT_BYTES;
     static final int MIN_CIPHERTEXT_BYTES = SecretBox.MAC_BYTES + 160;
 
     private final byte[] serialized;
@@ -29,9 +32,12 @@ public final class RatchetMessage implements CiphertextMessage {
         this.serialized = serialized;
     }
 
-    static byte[] header(byte[] ratchetKey, int previousCounter, int counter) {
+    static byte[] header(byte[] ratchetKey, int previousCounter, int counter, byte[] salt) {
+        if (salt.length != SALT_BYTES) {
+            throw new IllegalArgumentException("ratchet message: 16-byte salt expected");
+        }
         return ByteBuffer.allocate(HEADER_BYTES).put(VERSION).put(TYPE_RATCHET).put(ratchetKey)
-                .putInt(previousCounter).putInt(counter).array();
+                .putInt(previousCounter).putInt(counter).put(salt).array();
     }
 
     static RatchetMessage of(byte[] header, byte[] ciphertext) {
@@ -72,6 +78,11 @@ public final class RatchetMessage implements CiphertextMessage {
 
     public int counter() {
         return ByteBuffer.wrap(serialized, 38, 4).getInt();
+    }
+
+    /** The per-message random salt (header bytes 42-57). */
+    public byte[] salt() {
+        return Arrays.copyOfRange(serialized, 42, 42 + SALT_BYTES);
     }
 
     byte[] headerBytes() {

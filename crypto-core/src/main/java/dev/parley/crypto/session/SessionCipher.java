@@ -16,7 +16,9 @@ import dev.parley.crypto.payload.Padding;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.crypto.payload.PayloadCodec;
 import dev.parley.crypto.primitives.InvalidPublicKeyException;
+import dev.parley.crypto.primitives.MlKem1024;
 import dev.parley.crypto.ratchet.RootKey;
+import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.crypto.store.IdentityKeyStore;
 import dev.parley.crypto.store.ProtocolStores;
 import java.util.List;
@@ -78,10 +80,10 @@ public final class SessionCipher {
             out = ratchet.encrypt(state, padded, NO_PREFIX);
         } else {
             PendingPreKey pending = state.pendingPreKey;
-            byte[] prefix = PreKeyRatchetMessage.prefix(state.localIdentity, state.baseKey, pending.signedPreKeyId(),
-                    pending.oneTimePreKeyId());
+            byte[] prefix = PreKeyRatchetMessage.prefix(state.localIdentity, state.baseKey, pending);
             out = new PreKeyRatchetMessage(state.localIdentity, state.baseKey, pending.signedPreKeyId(),
-                    pending.oneTimePreKeyId(), ratchet.encrypt(state, padded, prefix));
+                    pending.oneTimePreKeyId(), pending.kemPreKeyId(), pending.kemCiphertext(),
+                    ratchet.encrypt(state, padded, prefix));
         }
         record.replaceCurrent(state);
         stores.sessions().storeSession(peer, record);
@@ -97,8 +99,8 @@ public final class SessionCipher {
     }
 
     /**
-     * Decrypts {@code message}, hands the payload to {@code callback}, then commits the session state, removes a
-     * used one-time prekey and saves the peer's identity key, in that order.
+     * Decrypts {@code message}, hands the payload to {@code callback}, then commits the session state, removes the
+     * used one-time prekey and one-time KEM prekey and saves the peer's identity key, in that order.
      *
      * @param claimedSender the identity key an opened envelope names as sender, or null; a session whose peer has
      *                      another identity key is never used
@@ -107,7 +109,7 @@ public final class SessionCipher {
      * @throws DuplicateMessageException        if the message key is gone (replay, or an expired skipped key)
      * @throws TooManySkippedMessagesException  if the message is further ahead than MAX_SKIP
      * @throws NoSessionException               if a ratchet message arrives without a session
-     * @throws InvalidKeyIdException            if a prekey message names an unknown or used prekey
+     * @throws InvalidKeyIdException            if a prekey message names an unknown or used prekey or KEM prekey
      * @throws UntrustedIdentityException       if the peer's identity key is not trusted
      * @throws PlaintextHandlerException        if the callback threw (nothing was committed)
      * @throws ProtocolException                for an unsupported payload version
@@ -117,6 +119,7 @@ public final class SessionCipher {
         SessionRecord record = stores.sessions().loadSession(peer).orElseGet(SessionRecord::new);
         Attempt attempt;
         OptionalInt usedOneTimePreKey = OptionalInt.empty();
+        OptionalInt usedOneTimeKemPreKey = OptionalInt.empty();
         if (message instanceof PreKeyRatchetMessage preKeyMessage) {
             if (claimedSender != null && !claimedSender.equals(preKeyMessage.identityKey())) {
                 throw new SenderMismatchException("envelope sender is not the prekey message's identity");
@@ -128,6 +131,7 @@ public final class SessionCipher {
             } else {
                 attempt = respond(preKeyMessage);
                 usedOneTimePreKey = preKeyMessage.oneTimePreKeyId();
+                usedOneTimeKemPreKey = attempt.oneTimeKemPreKey;
             }
         } else {
             attempt = decryptExisting(record, claimedSender, (RatchetMessage) message);
@@ -150,6 +154,9 @@ public final class SessionCipher {
         stores.sessions().storeSession(peer, record);
         if (usedOneTimePreKey.isPresent()) {
             stores.preKeys().removePreKey(usedOneTimePreKey.getAsInt());
+        }
+        if (usedOneTimeKemPreKey.isPresent()) {
+            stores.kemPreKeys().removeKemPreKey(usedOneTimeKemPreKey.getAsInt());
         }
         stores.identities().saveIdentity(peer, attempt.state.remoteIdentity);
         return payload;
@@ -193,7 +200,7 @@ public final class SessionCipher {
         return new Attempt(state, index, padded);
     }
 
-    /** The responder's half of X3DH, then the first decryption on the new state. */
+    /** The responder's half of PQXDH, then the first decryption on the new state. */
     private Attempt respond(PreKeyRatchetMessage message) throws ProtocolException {
         IdentityKey initiator = message.identityKey();
         if (!stores.identities().isTrustedIdentity(peer, initiator, IdentityKeyStore.Direction.RECEIVING)) {
@@ -204,6 +211,7 @@ public final class SessionCipher {
         if (message.oneTimePreKeyId().isPresent()) {
             oneTimePreKey = stores.preKeys().loadPreKey(message.oneTimePreKeyId().getAsInt());
         }
+        KemPreKeyRecord kemPreKey = stores.kemPreKeys().loadKemPreKey(message.kemPreKeyId());
         IdentityKeyPair local = stores.identities().getIdentityKeyPair();
         byte[] baseKey = message.baseKey();
         try {
@@ -211,10 +219,15 @@ public final class SessionCipher {
             byte[] dh1 = ratchet.agree(signedPrivate, initiator.x25519PublicKey(context.crypto()));
             byte[] dh2 = ratchet.agree(local.agreementKeyPair().privateKey().bytes(), baseKey);
             byte[] dh3 = ratchet.agree(signedPrivate, baseKey);
+            byte[] kemSecret;
+            try (SecretBytes seed = kemPreKey.seed();
+                 SecretBytes secret = MlKem1024.decapsulate(seed, message.kemCiphertext())) {
+                kemSecret = secret.bytes();
+            }
             RootKey sk = oneTimePreKey != null
-                    ? X3dh.sharedSecret(ratchet.kdf(), initiator, local.publicKey(), dh1, dh2, dh3,
+                    ? Pqxdh.sharedSecret(ratchet.kdf(), initiator, local.publicKey(), kemSecret, dh1, dh2, dh3,
                             ratchet.agree(oneTimePreKey.keyPair().privateKey().bytes(), baseKey))
-                    : X3dh.sharedSecret(ratchet.kdf(), initiator, local.publicKey(), dh1, dh2, dh3);
+                    : Pqxdh.sharedSecret(ratchet.kdf(), initiator, local.publicKey(), kemSecret, dh1, dh2, dh3);
             SessionState state = new SessionState();
             state.localIdentity = local.publicKey();
             state.remoteIdentity = initiator;
@@ -223,9 +236,14 @@ public final class SessionCipher {
             state.sendingRatchetPrivate = signedPrivate;
             state.baseKey = baseKey;
             byte[] padded = ratchet.decrypt(state, message.message(), message.prefix());
-            LOG.debug("new session from prekey message: signed prekey {}, one-time prekey {}",
-                    message.signedPreKeyId(), oneTimePreKey != null ? "used" : "none");
-            return new Attempt(state, NEW_SESSION, padded);
+            LOG.debug("new session from prekey message: signed prekey {}, one-time prekey {}, {} KEM prekey",
+                    message.signedPreKeyId(), oneTimePreKey != null ? "used" : "none",
+                    kemPreKey.isLastResort() ? "last-resort" : "one-time");
+            Attempt attempt = new Attempt(state, NEW_SESSION, padded);
+            if (!kemPreKey.isLastResort()) {
+                attempt.oneTimeKemPreKey = OptionalInt.of(kemPreKey.id());
+            }
+            return attempt;
         } catch (InvalidPublicKeyException e) {
             throw new InvalidMessageException("prekey message: invalid identity or base key");
         }
@@ -248,6 +266,7 @@ public final class SessionCipher {
         final SessionState state;
         final int index;
         final byte[] paddedPlaintext;
+        OptionalInt oneTimeKemPreKey = OptionalInt.empty();
 
         Attempt(SessionState state, int index, byte[] paddedPlaintext) {
             this.state = state;

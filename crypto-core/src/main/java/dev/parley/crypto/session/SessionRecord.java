@@ -26,7 +26,7 @@ import java.util.Optional;
  * package; {@code SessionStore} implementations must store and hand out copies.
  */
 public final class SessionRecord {
-    public static final byte FORMAT_VERSION = 1;
+    public static final byte FORMAT_VERSION = 2;
     public static final int MAX_PREVIOUS_STATES = 5;
 
     private SessionState current;

@@ -2,6 +2,7 @@ package dev.parley.crypto.session;
 
 import dev.parley.crypto.exceptions.CorruptStateException;
 import dev.parley.crypto.identity.IdentityKey;
+import dev.parley.crypto.primitives.MlKem1024;
 import dev.parley.crypto.ratchet.ChainKey;
 import dev.parley.crypto.ratchet.RootKey;
 import java.io.DataInputStream;
@@ -113,6 +114,8 @@ final class SessionState {
             out.writeInt(pendingPreKey.signedPreKeyId());
             out.writeByte(pendingPreKey.oneTimePreKeyId().isPresent() ? 1 : 0);
             out.writeInt(pendingPreKey.oneTimePreKeyId().orElse(0));
+            out.writeInt(pendingPreKey.kemPreKeyId());
+            out.write(pendingPreKey.kemCiphertext());
         }
         out.writeByte(previousRemoteRatchetKeys.size());
         for (byte[] key : previousRemoteRatchetKeys) {
@@ -143,7 +146,11 @@ final class SessionState {
             int spk = in.readInt();
             boolean hasOpk = flag(in);
             int opk = in.readInt();
-            s.pendingPreKey = new PendingPreKey(spk, hasOpk ? OptionalInt.of(opk) : OptionalInt.empty());
+            int kem = in.readInt();
+            byte[] kemCiphertext = new byte[MlKem1024.CIPHERTEXT_BYTES];
+            in.readFully(kemCiphertext);
+            s.pendingPreKey = new PendingPreKey(spk, hasOpk ? OptionalInt.of(opk) : OptionalInt.empty(), kem,
+                    kemCiphertext);
         }
         int previousKeys = in.readUnsignedByte();
         if (previousKeys > MAX_PREVIOUS_RATCHET_KEYS) {

@@ -42,5 +42,7 @@ public enum ErrorCode {
     /** An acknowledgement named a message that is not queued for this user. */
     UNKNOWN_MESSAGE,
     /** The relay failed internally; the frame may be retried. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** An upload would take the account's one-time prekeys past the relay's cap; nothing of it was stored. */
+    PREKEY_LIMIT
 }

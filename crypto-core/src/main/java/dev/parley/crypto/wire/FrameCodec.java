@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
@@ -77,8 +78,8 @@ public final class FrameCodec {
         name("ephemeral", Push.Ephemeral.class);
     }
 
-    private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder()));
-    private static final FrameCodec JSON = new FrameCodec(configure(JsonMapper.builder()));
+    private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));
+    private static final FrameCodec JSON = new FrameCodec(configure(JsonMapper.builder(), JsonToken.VALUE_STRING));
 
     /**
      * Largest WebSocket message that carries more than one frame. A sender may coalesce frames that are ready at the
@@ -158,13 +159,7 @@ public final class FrameCodec {
         } catch (IOException e) {
             // Not canonical or not well-formed: the tree decoder below finds the precise error.
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(bytes);
-        } catch (IOException e) {
-            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
-        }
-        return toEnvelope(root);
+        return decodeStrict(bytes);
     }
 
     /**
@@ -218,6 +213,23 @@ public final class FrameCodec {
                 }
             }
         }
+    }
+
+    /**
+     * The reference decoder alone, without the fast path: what {@link #decode(byte[])} must agree with on every
+     * input. For tests (the fuzz targets compare both).
+     */
+    Envelope decodeStrict(byte[] bytes) throws FrameDecodeException {
+        if (bytes == null || bytes.length == 0) {
+            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "empty frame", null);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (IOException e) {
+            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
+        }
+        return toEnvelope(root);
     }
 
     private JsonParser parserFrom(byte[] message, long start) throws FrameDecodeException {
@@ -390,12 +402,20 @@ public final class FrameCodec {
         NAMES_BY_TYPE.put(type, name);
     }
 
-    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder) {
+    /**
+     * @param bytesToken the only token a byte array is read from: a CBOR byte string, or a base64 string in JSON
+     */
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder, JsonToken bytesToken) {
         SimpleModule prekeys = new SimpleModule("parley-prekeys");
         prekeys.addSerializer(PreKeyBundle.class, new BundleSerializer());
         prekeys.addDeserializer(PreKeyBundle.class, new BundleDeserializer());
+        // Jackson's defaults read a byte array from a text string (as base64) or an array of numbers, and a string
+        // from a byte string (as its base64): the wire has exactly one type per field.
+        prekeys.addDeserializer(byte[].class, new StrictBytesDeserializer(bytesToken));
+        prekeys.addDeserializer(String.class, new StrictStringDeserializer());
         return builder
                 .addModule(prekeys)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -408,15 +428,58 @@ public final class FrameCodec {
                 .build();
     }
 
+    /** Reads a byte array only from its one wire token (never from a number array, nor a text string in CBOR). */
+    private static final class StrictBytesDeserializer extends JsonDeserializer<byte[]> {
+        private final JsonToken token;
+
+        StrictBytesDeserializer(JsonToken token) {
+            this.token = token;
+        }
+
+        @Override
+        public byte[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != token) {
+                throw MismatchedInputException.from(p, byte[].class, "a byte string is expected");
+            }
+            if (token == JsonToken.VALUE_EMBEDDED_OBJECT && !(p.getEmbeddedObject() instanceof byte[])) {
+                throw MismatchedInputException.from(p, byte[].class, "a byte string is expected");
+            }
+            if (token == JsonToken.VALUE_STRING) {
+                // The JSON form reads the whole string token (so the parser checks it as JSON text, control characters
+                // included) before base64-decoding it: Jackson's streaming base64 reader stops at the padding, which
+                // let the fast path accept a frame the tree decoder refuses (FrameCodecFuzzTest, input
+                // crash-nul-bytes-after-base64-padding).
+                try {
+                    return ctxt.getBase64Variant().decode(p.getText());
+                } catch (IllegalArgumentException e) {
+                    throw MismatchedInputException.from(p, byte[].class, "a base64 string is expected");
+                }
+            }
+            return p.getBinaryValue();
+        }
+    }
+
+    /** Reads a string only from a text string (never from a byte string, a number or a boolean). */
+    private static final class StrictStringDeserializer extends JsonDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() != JsonToken.VALUE_STRING) {
+                throw MismatchedInputException.from(p, String.class, "a text string is expected");
+            }
+            return p.getText();
+        }
+    }
+
     /** The wire shape of a {@link PreKeyBundle}: the one-time prekey is null when none was left. */
-    record BundleWire(byte[] identityKey, SignedPreKeyPublic signedPreKey, OneTimePreKeyPublic oneTimePreKey) {
+    record BundleWire(byte[] identityKey, SignedPreKeyPublic signedPreKey, OneTimePreKeyPublic oneTimePreKey,
+                      KemPreKeyPublic kemPreKey) {
     }
 
     private static final class BundleSerializer extends JsonSerializer<PreKeyBundle> {
         @Override
         public void serialize(PreKeyBundle value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
             serializers.defaultSerializeValue(new BundleWire(value.identityKey(), value.signedPreKey(),
-                    value.oneTimePreKey().orElse(null)), gen);
+                    value.oneTimePreKey().orElse(null), value.kemPreKey()), gen);
         }
     }
 
@@ -424,11 +487,13 @@ public final class FrameCodec {
         @Override
         public PreKeyBundle deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             BundleWire wire = ctxt.readValue(p, BundleWire.class);
-            if (wire.identityKey() == null || wire.signedPreKey() == null) {
-                throw MismatchedInputException.from(p, PreKeyBundle.class, "bundle: identityKey and signedPreKey required");
+            if (wire.identityKey() == null || wire.signedPreKey() == null || wire.kemPreKey() == null) {
+                throw MismatchedInputException.from(p, PreKeyBundle.class,
+                        "bundle: identityKey, signedPreKey and kemPreKey required");
             }
             try {
-                return new PreKeyBundle(wire.identityKey(), wire.signedPreKey(), Optional.ofNullable(wire.oneTimePreKey()));
+                return new PreKeyBundle(wire.identityKey(), wire.signedPreKey(), Optional.ofNullable(wire.oneTimePreKey()),
+                        wire.kemPreKey());
             } catch (IllegalArgumentException e) {
                 throw MismatchedInputException.from(p, PreKeyBundle.class, "bundle: " + e.getMessage());
             }

@@ -45,7 +45,10 @@ public sealed interface Push extends Frame {
     record QueueEmpty() implements Push {
     }
 
-    /** The user's one-time prekey stock is low: upload more with {@link Request.UploadPreKeys}. */
+    /**
+     * The user's one-time prekey stock (the smaller of its one-time prekey and one-time KEM prekey counts) is low:
+     * upload more with {@link Request.UploadPreKeys}.
+     */
     record PreKeysLow(int remaining) implements Push {
     }
 

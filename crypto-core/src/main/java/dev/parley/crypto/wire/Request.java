@@ -1,5 +1,6 @@
 package dev.parley.crypto.wire;
 
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
 import java.util.List;
@@ -13,23 +14,33 @@ import java.util.Objects;
 public sealed interface Request extends Frame {
     /** Largest number of one-time prekeys in one register or upload frame. */
     int MAX_PREKEYS_PER_FRAME = 200;
+    /**
+     * Largest number of one-time KEM prekeys in one register or upload frame: an ML-KEM-1024 key is 1568 bytes, and
+     * a frame must stay within the 16 KiB every relay accepts.
+     */
+    int MAX_KEM_PREKEYS_PER_FRAME = 5;
     /** Size of a client message id. */
     int CLIENT_MESSAGE_ID_BYTES = 16;
 
     /**
-     * Creates an account. Answered with {@link Response.Ok}. The relay verifies the signed prekey's signature
-     * against the identity key, and {@code proof}: the identity key's Ed25519 signature over
+     * Creates an account. Answered with {@link Response.Ok}. The relay verifies the signed prekey's and every KEM
+     * prekey's signature against the identity key, and {@code proof}: the identity key's Ed25519 signature over
      * {@link AuthProof#registrationMessage(byte[], String)} for this relay's id and the username (possession of the
      * key). Registration does not authenticate the connection.
      *
-     * @param inviteCode required when the relay is invite-only, otherwise ignored; may be null
+     * @param lastResortKemPreKey the KEM prekey handed out when no one-time KEM prekey is left (required)
+     * @param kemPreKeys          one-time KEM prekeys, at most {@link #MAX_KEM_PREKEYS_PER_FRAME}
+     * @param inviteCode          required when the relay is invite-only, otherwise ignored; may be null
      */
     record Register(String username, byte[] identityKey, SignedPreKeyPublic signedPreKey,
-                    List<OneTimePreKeyPublic> oneTimePreKeys, String inviteCode, byte[] proof) implements Request {
+                    List<OneTimePreKeyPublic> oneTimePreKeys, KemPreKeyPublic lastResortKemPreKey,
+                    List<KemPreKeyPublic> kemPreKeys, String inviteCode, byte[] proof) implements Request {
         public Register {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(signedPreKey, "signedPreKey");
+            Objects.requireNonNull(lastResortKemPreKey, "lastResortKemPreKey");
             oneTimePreKeys = checkPreKeys(oneTimePreKeys);
+            kemPreKeys = checkKemPreKeys(kemPreKeys);
             if (identityKey == null || identityKey.length != 32) {
                 throw new IllegalArgumentException("identityKey: 32 bytes expected");
             }
@@ -52,7 +63,10 @@ public sealed interface Request extends Frame {
         }
     }
 
-    /** Fetches a user's prekey bundle, consuming one one-time prekey. Answered with {@link Response.Bundle}. */
+    /**
+     * Fetches a user's prekey bundle, consuming one one-time prekey and one one-time KEM prekey (within the relay's
+     * per-target fetch limit). Answered with {@link Response.Bundle}.
+     */
     record FetchBundle(String username) implements Request {
         public FetchBundle {
             Objects.requireNonNull(username, "username");
@@ -60,13 +74,23 @@ public sealed interface Request extends Frame {
     }
 
     /**
-     * Adds one-time prekeys and optionally replaces the signed prekey. Answered with {@link Response.PreKeyCount}.
+     * Adds one-time prekeys and one-time KEM prekeys and optionally replaces the signed prekey and the last-resort
+     * KEM prekey. Answered with {@link Response.PreKeyCount}.
      *
-     * @param signedPreKey a new signed prekey, or null to keep the current one
+     * @param signedPreKey        a new signed prekey, or null to keep the current one
+     * @param lastResortKemPreKey a new last-resort KEM prekey, or null to keep the current one
+     * @param kemPreKeys          one-time KEM prekeys, at most {@link #MAX_KEM_PREKEYS_PER_FRAME}
      */
-    record UploadPreKeys(SignedPreKeyPublic signedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys) implements Request {
+    record UploadPreKeys(SignedPreKeyPublic signedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys,
+                         KemPreKeyPublic lastResortKemPreKey, List<KemPreKeyPublic> kemPreKeys) implements Request {
         public UploadPreKeys {
             oneTimePreKeys = checkPreKeys(oneTimePreKeys);
+            kemPreKeys = checkKemPreKeys(kemPreKeys);
+        }
+
+        /** An upload of one-time prekeys only. */
+        public UploadPreKeys(SignedPreKeyPublic signedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys) {
+            this(signedPreKey, oneTimePreKeys, null, List.of());
         }
     }
 
@@ -104,6 +128,16 @@ public sealed interface Request extends Frame {
 
     /** Acknowledges a {@link Push.Deliver}; the relay then deletes the blob. Answered with {@link Response.Ok}. */
     record Ack(long messageId) implements Request {
+    }
+
+    private static List<KemPreKeyPublic> checkKemPreKeys(List<KemPreKeyPublic> keys) {
+        if (keys == null) {
+            return List.of();
+        }
+        if (keys.size() > MAX_KEM_PREKEYS_PER_FRAME) {
+            throw new IllegalArgumentException("at most " + MAX_KEM_PREKEYS_PER_FRAME + " KEM prekeys per frame");
+        }
+        return List.copyOf(keys);
     }
 
     private static List<OneTimePreKeyPublic> checkPreKeys(List<OneTimePreKeyPublic> keys) {

@@ -55,7 +55,10 @@ public sealed interface Response extends Frame {
     record SendAccepted(boolean duplicate) implements Response {
     }
 
-    /** How many one-time prekeys the relay holds for the authenticated user after an upload. */
+    /**
+     * How many one-time prekey sets the relay holds for the authenticated user after an upload: the smaller of its
+     * one-time prekey and one-time KEM prekey counts (the relay hands both out together).
+     */
     record PreKeyCount(int remaining) implements Response {
     }
 }

@@ -111,7 +111,7 @@ class KdfTest {
             byte[] prefix = label.prefix();
             assertThat(prefix[prefix.length - 1]).isZero();
         }
-        assertThat(Kdf.concat(Label.X3DH, new byte[] {7})).containsExactly(
-                'p', 'a', 'r', 'l', 'e', 'y', '/', 'v', '1', '/', 'x', '3', 'd', 'h', 0, 7);
+        assertThat(Kdf.concat(Label.PQXDH, new byte[] {7})).containsExactly(
+                'p', 'a', 'r', 'l', 'e', 'y', '/', 'v', '2', '/', 'p', 'q', 'x', 'd', 'h', 0, 7);
     }
 }

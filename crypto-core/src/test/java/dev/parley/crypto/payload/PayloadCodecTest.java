@@ -19,7 +19,8 @@ class PayloadCodecTest {
         MessageId b = MessageId.random(random);
         List<Payload> payloads = List.of(new Payload.Text(a, 1_700_000_000_000L, "héllo 👋"),
                 new Payload.Text(b, 0, ""), new Payload.DeliveryReceipt(List.of(a, b)),
-                new Payload.ReadReceipt(List.of(b)), new Payload.TypingStarted(), new Payload.TypingStopped());
+                new Payload.ReadReceipt(List.of(b)), new Payload.TypingStarted(), new Payload.TypingStopped(),
+                new Payload.Reaction(a, "👍", false), new Payload.Reaction(b, "👩‍👩‍👧", true));
         for (Payload payload : payloads) {
             assertThat(PayloadCodec.decode(PayloadCodec.encode(payload))).isEqualTo(payload);
         }
@@ -40,12 +41,43 @@ class PayloadCodecTest {
     }
 
     @Test
+    void reactionLayoutIsAsDocumented() {
+        byte[] id = new byte[16];
+        id[0] = 7;
+        byte[] encoded = PayloadCodec.encode(new Payload.Reaction(new MessageId(id), "👍", true));
+        ByteBuffer in = ByteBuffer.wrap(encoded);
+        assertThat(in.get()).isEqualTo((byte) 1);
+        assertThat(in.getShort()).isEqualTo((short) 18);
+        assertThat(in.getInt()).isEqualTo(16 + 1 + 4);
+        assertThat(encoded[7]).isEqualTo((byte) 7);
+        assertThat(encoded[7 + 16]).isEqualTo((byte) 1);
+        assertThat(new String(encoded, 7 + 17, 4, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("👍");
+    }
+
+    @Test
+    void malformedReactionsAreTypedErrors() {
+        MessageId target = MessageId.random(random);
+        byte[] unknownFlag = PayloadCodec.encode(new Payload.Reaction(target, "👍", false));
+        unknownFlag[7 + 16] = 2;
+        assertThatThrownBy(() -> PayloadCodec.decode(unknownFlag)).isInstanceOf(InvalidMessageException.class);
+        byte[] kilobyte = ByteBuffer.allocate(7 + 17 + 1024).put((byte) 1).putShort((short) 18).putInt(17 + 1024)
+                .put(new byte[17]).put("x".repeat(1024).getBytes(java.nio.charset.StandardCharsets.UTF_8)).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(kilobyte)).isInstanceOf(InvalidMessageException.class);
+        byte[] empty = ByteBuffer.allocate(7 + 17).put((byte) 1).putShort((short) 18).putInt(17).put(new byte[17]).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(empty)).isInstanceOf(InvalidMessageException.class);
+        byte[] truncated = ByteBuffer.allocate(7 + 10).put((byte) 1).putShort((short) 18).putInt(10).put(new byte[10]).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(truncated)).isInstanceOf(InvalidMessageException.class);
+        assertThatThrownBy(() -> new Payload.Reaction(target, "x".repeat(65), false))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void unknownTypesAreSkippedSafely() throws Exception {
-        byte[] future = ByteBuffer.allocate(7 + 5).put((byte) 1).putShort((short) 18).putInt(5).put(new byte[5]).array();
-        assertThat(PayloadCodec.decode(future)).isEqualTo(new Payload.Unknown(18));
+        byte[] future = ByteBuffer.allocate(7 + 5).put((byte) 1).putShort((short) 17).putInt(5).put(new byte[5]).array();
+        assertThat(PayloadCodec.decode(future)).isEqualTo(new Payload.Unknown(17));
         byte[] unassigned = ByteBuffer.allocate(7).put((byte) 1).putShort((short) 999).putInt(0).array();
         assertThat(PayloadCodec.decode(unassigned)).isEqualTo(new Payload.Unknown(999));
-        assertThatThrownBy(() -> PayloadCodec.encode(new Payload.Unknown(18))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PayloadCodec.encode(new Payload.Unknown(17))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

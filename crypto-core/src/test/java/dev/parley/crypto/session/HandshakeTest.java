@@ -108,7 +108,8 @@ class HandshakeTest {
         byte[] forged = bundle.signedPreKey().signature();
         forged[5] ^= 0x01;
         PreKeyBundle tampered = new PreKeyBundle(bundle.identityKey(),
-                new SignedPreKeyPublic(1, bundle.signedPreKey().publicKey(), forged), bundle.oneTimePreKey());
+                new SignedPreKeyPublic(1, bundle.signedPreKey().publicKey(), forged), bundle.oneTimePreKey(),
+                bundle.kemPreKey());
         assertThatThrownBy(() -> alice.initiate(bob, tampered)).isInstanceOf(InvalidSignedPreKeyException.class);
         assertThat(alice.stores.sessions().containsSession(bob.name)).isFalse();
         assertThat(alice.stores.identities().getIdentity(bob.name)).isEmpty();
@@ -119,7 +120,7 @@ class HandshakeTest {
         TestParty mallory = new TestParty("mallory", CryptoProviders.libsodium(), 4);
         PreKeyBundle mallorys = mallory.publishBundle(1, false);
         PreKeyBundle swapped = new PreKeyBundle(bob.identity.publicKey().bytes(), mallorys.signedPreKey(),
-                mallorys.oneTimePreKey());
+                mallorys.oneTimePreKey(), bob.publishBundle(2, false).kemPreKey());
         assertThatThrownBy(() -> alice.initiate(bob, swapped)).isInstanceOf(InvalidSignedPreKeyException.class);
     }
 

@@ -85,19 +85,20 @@ class KdfChainKnownAnswerTest {
 
     @ParameterizedTest
     @MethodSource("providers")
-    void x3dhSharedSecret(CryptoProvider crypto) throws Exception {
+    void pqxdhSharedSecret(CryptoProvider crypto) throws Exception {
         IdentityKey a = new IdentityKey(seq(0xA0, 32));
         IdentityKey b = new IdentityKey(seq(0xB0, 32));
-        RootKey withOpk = X3dh.sharedSecret(new Kdf(crypto), a, b, seq(1, 32), seq(2, 32), seq(3, 32), seq(4, 32));
-        RootKey withoutOpk = X3dh.sharedSecret(new Kdf(crypto), a, b, seq(1, 32), seq(2, 32), seq(3, 32));
+        RootKey withOpk = Pqxdh.sharedSecret(new Kdf(crypto), a, b, seq(5, 32), seq(1, 32), seq(2, 32), seq(3, 32),
+                seq(4, 32));
+        RootKey withoutOpk = Pqxdh.sharedSecret(new Kdf(crypto), a, b, seq(5, 32), seq(1, 32), seq(2, 32), seq(3, 32));
         byte[] ff = new byte[32];
         Arrays.fill(ff, (byte) 0xFF);
-        byte[] info = concat(label("parley/v1/x3dh"), concat(seq(0xA0, 32), seq(0xB0, 32)));
+        byte[] info = concat(label("parley/v2/pqxdh"), concat(seq(0xA0, 32), seq(0xB0, 32)));
         byte[] ikm3 = concat(ff, concat(seq(1, 32), concat(seq(2, 32), seq(3, 32))));
-        assertThat(withOpk.bytes()).isEqualTo(hkdf(new byte[32], concat(ikm3, seq(4, 32)), info, 32));
-        assertThat(withoutOpk.bytes()).isEqualTo(hkdf(new byte[32], ikm3, info, 32));
-        assertThat(HEX.formatHex(withOpk.bytes())).isEqualTo(PINNED_X3DH_WITH_OPK);
-        assertThat(HEX.formatHex(withoutOpk.bytes())).isEqualTo(PINNED_X3DH_WITHOUT_OPK);
+        assertThat(withOpk.bytes()).isEqualTo(hkdf(new byte[32], concat(ikm3, concat(seq(4, 32), seq(5, 32))), info, 32));
+        assertThat(withoutOpk.bytes()).isEqualTo(hkdf(new byte[32], concat(ikm3, seq(5, 32)), info, 32));
+        assertThat(HEX.formatHex(withOpk.bytes())).isEqualTo(PINNED_PQXDH_WITH_OPK);
+        assertThat(HEX.formatHex(withoutOpk.bytes())).isEqualTo(PINNED_PQXDH_WITHOUT_OPK);
     }
 
     @ParameterizedTest
@@ -129,14 +130,14 @@ class KdfChainKnownAnswerTest {
             "c224d98292ce19e562cbbc2cc1eb5d99e4fca05b7a81b7f28b9e899481f55ee696d22d9a9a8b3bec70beec3fe9f5e15af3c05267ef2dec5505a0b1747aaad282";
     private static final String PINNED_MESSAGE_CIPHER_KEYS =
             "403841ccb16778de79e8e0ea549704edd36f6e4ab200c3b76491fa17e664b4ac7cf69fe410c798b7d2f7c456653d11e093391e28e22f344c";
-    private static final String PINNED_X3DH_WITH_OPK =
-            "2afb6e4c04fdfbeb4ab20d23fcfae372ccf36ff55f181e2da5aa815788f0016a";
-    private static final String PINNED_X3DH_WITHOUT_OPK =
-            "c89abc90cf2e50671ed921fb9e907d94cbb0eb3d96f768eee7d256399131e854";
+    private static final String PINNED_PQXDH_WITH_OPK =
+            "0f0e7944c70c6136e234e9500b3b43f9e5ddbe2b44bc748f474a231d23af44f7";
+    private static final String PINNED_PQXDH_WITHOUT_OPK =
+            "b2819f3c399572b693b9b865bc399f11521370eb45a8d3a15ff1895fc6bcd859";
     private static final String PINNED_FIRST_MESSAGE_SHA256 =
-            "d44e7abd3fe91ae97f1a7dd9833117111c8c3702706a32a891fd5fe132534235";
+            "71fb1c6722120af5336080342e266be8786d1e8899b7791117d4d084f8932ce5";
     private static final String PINNED_REPLY_SHA256 =
-            "2de6bac4e08105e76018fcb58fdcf52862b441507d3304844243b81e76702006";
+            "327314dc322410e81e68d79d4e3b46946668179fc57e12bb1386a4fc2cc4777c";
     /** Safety number version 2 (usernames "alice" and "bob" bound in, #11 finding 10); same on both providers. */
     private static final String PINNED_SAFETY_NUMBER =
             "334652903353091125636048337635884879328398819665095516555051";

@@ -169,9 +169,11 @@ class SessionCipherTest {
     @Test
     void unknownVersionOrTypeIsATypedError() throws Exception {
         byte[] bytes = alice.encrypt(bob, "x").serialize();
-        bytes[0] = 2;
-        assertThatThrownBy(() -> CiphertextMessage.deserialize(bytes)).isInstanceOf(UnsupportedVersionException.class);
         bytes[0] = 1;
+        assertThatThrownBy(() -> CiphertextMessage.deserialize(bytes)).isInstanceOf(UnsupportedVersionException.class);
+        bytes[0] = 3;
+        assertThatThrownBy(() -> CiphertextMessage.deserialize(bytes)).isInstanceOf(UnsupportedVersionException.class);
+        bytes[0] = 2;
         bytes[1] = 9;
         assertThatThrownBy(() -> CiphertextMessage.deserialize(bytes)).isInstanceOf(InvalidMessageException.class);
         assertThatThrownBy(() -> CiphertextMessage.deserialize(new byte[1])).isInstanceOf(InvalidMessageException.class);

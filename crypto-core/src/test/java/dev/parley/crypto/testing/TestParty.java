@@ -12,6 +12,7 @@ import dev.parley.crypto.primitives.CryptoException;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.session.CiphertextMessage;
 import dev.parley.crypto.session.DecryptionCallback;
+import dev.parley.crypto.session.KemPreKeyRecord;
 import dev.parley.crypto.session.OneTimePreKeyRecord;
 import dev.parley.crypto.session.PreKeyGenerator;
 import dev.parley.crypto.session.ProtocolContext;
@@ -22,6 +23,7 @@ import dev.parley.crypto.session.SignedPreKeyRecord;
 import dev.parley.crypto.store.ProtocolStores;
 import dev.parley.crypto.store.SessionStore;
 import dev.parley.crypto.store.inmemory.InMemoryIdentityKeyStore;
+import dev.parley.crypto.store.inmemory.InMemoryKemPreKeyStore;
 import dev.parley.crypto.store.inmemory.InMemoryPreKeyStore;
 import dev.parley.crypto.store.inmemory.InMemorySessionStore;
 import dev.parley.crypto.store.inmemory.InMemorySignedPreKeyStore;
@@ -39,7 +41,10 @@ public final class TestParty {
     public final ProtocolContext context;
     public final MutableClock clock;
     private final DeterministicRandom random;
+    /** The id of this party's last-resort KEM prekey. */
+    public static final int LAST_RESORT_KEM_ID = 1;
     private int nextOneTimeId = 100;
+    private int nextKemId = 1000;
 
     public TestParty(String name, CryptoProvider crypto, long seed, MutableClock clock, RatchetLimits limits) {
         this(name, crypto, seed, clock, limits, new InMemorySessionStore());
@@ -54,7 +59,7 @@ public final class TestParty {
         this.random = new DeterministicRandom(seed);
         this.identity = IdentityKeyPair.generate(crypto, random);
         this.stores = new ProtocolStores(sessionStore, new InMemoryIdentityKeyStore(identity),
-                new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore());
+                new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore(), new InMemoryKemPreKeyStore());
         this.context = new ProtocolContext(crypto, random, clock, limits);
     }
 
@@ -62,8 +67,19 @@ public final class TestParty {
         this(name, crypto, seed, new MutableClock(), RatchetLimits.DEFAULT);
     }
 
-    /** Generates, stores and returns a bundle with signed prekey {@code signedId} and optionally a new one-time prekey. */
+    /**
+     * Generates, stores and returns a bundle with signed prekey {@code signedId}, optionally a new one-time prekey,
+     * and a new one-time KEM prekey.
+     */
     public PreKeyBundle publishBundle(int signedId, boolean withOneTimePreKey) {
+        return publishBundle(signedId, withOneTimePreKey, false);
+    }
+
+    /**
+     * As {@link #publishBundle(int, boolean)}; with {@code lastResortKem} the bundle carries this party's last-resort
+     * KEM prekey (created on first use, id 1) instead of a new one-time KEM prekey.
+     */
+    public PreKeyBundle publishBundle(int signedId, boolean withOneTimePreKey, boolean lastResortKem) {
         PreKeyGenerator generator = new PreKeyGenerator(context);
         SignedPreKeyRecord signed = generator.generateSignedPreKey(identity, signedId);
         stores.signedPreKeys().storeSignedPreKey(signed);
@@ -73,7 +89,23 @@ public final class TestParty {
             stores.preKeys().storePreKey(record);
             oneTime = Optional.of(record);
         }
-        return PreKeyGenerator.bundle(identity, signed, oneTime);
+        KemPreKeyRecord kem;
+        if (lastResortKem) {
+            kem = stores.kemPreKeys().containsKemPreKey(LAST_RESORT_KEM_ID)
+                    ? loadKem(LAST_RESORT_KEM_ID) : generator.generateKemPreKey(identity, LAST_RESORT_KEM_ID, true);
+        } else {
+            kem = generator.generateKemPreKey(identity, nextKemId++, false);
+        }
+        stores.kemPreKeys().storeKemPreKey(kem);
+        return PreKeyGenerator.bundle(identity, signed, oneTime, kem);
+    }
+
+    private KemPreKeyRecord loadKem(int id) {
+        try {
+            return stores.kemPreKeys().loadKemPreKey(id);
+        } catch (ProtocolException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public void initiate(TestParty peer, PreKeyBundle bundle) throws ProtocolException {

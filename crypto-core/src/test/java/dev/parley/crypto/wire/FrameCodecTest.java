@@ -2,6 +2,7 @@ package dev.parley.crypto.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FrameCodecTest {
     private static final SignedPreKeyPublic SPK = new SignedPreKeyPublic(7, filled(32, 1), filled(64, 2));
     private static final OneTimePreKeyPublic OPK = new OneTimePreKeyPublic(9, filled(32, 3));
+    private static final KemPreKeyPublic KEM = new KemPreKeyPublic(11, filled(1568, 13), filled(64, 14));
 
     static Stream<Arguments> codecs() {
         return Stream.of(Arguments.of("cbor", FrameCodec.cbor()), Arguments.of("json", FrameCodec.json()));
@@ -24,20 +26,22 @@ class FrameCodecTest {
 
     static Stream<Frame> everyFrame() {
         return Stream.of(
-                new Request.Register("alice", filled(32, 4), SPK, List.of(OPK), "invite-1", filled(64, 13)),
-                new Request.Register("alice", filled(32, 4), SPK, List.of(), null, filled(64, 13)),
+                new Request.Register("alice", filled(32, 4), SPK, List.of(OPK), KEM, List.of(KEM), "invite-1",
+                        filled(64, 13)),
+                new Request.Register("alice", filled(32, 4), SPK, List.of(), KEM, List.of(), null, filled(64, 13)),
                 new Request.Authenticate("alice", filled(64, 5)),
                 new Request.FetchBundle("bob"),
                 new Request.UploadPreKeys(null, List.of(OPK)),
                 new Request.UploadPreKeys(SPK, List.of()),
+                new Request.UploadPreKeys(null, List.of(OPK), KEM, List.of(KEM, KEM)),
                 new Request.Send("bob", filled(16, 6), filled(200, 7)),
                 new Request.SendEphemeral("bob", filled(3, 8)),
                 new Request.Ack(42),
                 new Response.Ok(),
                 new Response.ErrorResponse(ErrorCode.RATE_LIMITED, "slow down", 1500),
                 new Response.Authenticated(12, filled(142, 14)),
-                new Response.Bundle("bob", new PreKeyBundle(filled(32, 9), SPK, Optional.of(OPK))),
-                new Response.Bundle("bob", new PreKeyBundle(filled(32, 9), SPK, Optional.empty())),
+                new Response.Bundle("bob", new PreKeyBundle(filled(32, 9), SPK, Optional.of(OPK), KEM)),
+                new Response.Bundle("bob", new PreKeyBundle(filled(32, 9), SPK, Optional.empty(), KEM)),
                 new Response.SendAccepted(true),
                 new Response.PreKeyCount(3),
                 new Push.Challenge(filled(16, 10), filled(32, 11), 1234, filled(32, 12)),

@@ -1,7 +1,8 @@
 package dev.parley.relay.cli;
 
-import ch.qos.logback.classic.Level;
+import dev.parley.relay.MetricsAccess;
 import dev.parley.relay.RelayConfig;
+import dev.parley.relay.RelayConfigFile;
 import dev.parley.relay.RelayServer;
 import dev.parley.relay.TlsSettings;
 import java.io.PrintWriter;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,12 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code java -jar parley-relay.jar}: runs a relay until SIGTERM/SIGINT. A thin shell over {@link RelayServer}. */
-@Command(name = "parley-relay", mixinStandardHelpOptions = true, version = "Parley relay 0.1",
+@Command(name = "parley-relay", mixinStandardHelpOptions = true, version = "parley-relay " + dev.parley.crypto.ParleyVersion.NUMBER,
         description = "Runs a Parley relay: it stores sealed messages until their recipients acknowledge them. "
-                + "Nothing it stores is readable: blobs are end-to-end encrypted and usernames are kept only as hashes.",
+                + "Nothing it stores is readable: blobs are end-to-end encrypted and usernames are kept only as keyed hashes.",
         subcommands = {InviteCommand.class, StatsCommand.class})
 public final class RelayCommand implements Callable<Integer> {
-    private static final Logger LOG = LoggerFactory.getLogger(RelayCommand.class);
+    /** Environment variable choosing the log format: {@code kv} (key=value, the default) or {@code json}. */
+    static final String LOG_FORMAT_VARIABLE = "PARLEY_RELAY_LOG_FORMAT";
     private static final RelayConfig DEFAULTS = RelayConfig.defaults();
 
     @Spec
@@ -73,25 +74,62 @@ public final class RelayCommand implements Callable<Integer> {
             + "address (default: ${DEFAULT-VALUE}).", defaultValue = "16")
     int maxConnectionsPerAddress;
 
+    @Option(names = "--metrics-host", description = "Address of the separate metrics listener, which serves "
+            + "GET /metrics and GET /health over plain HTTP (default: ${DEFAULT-VALUE}).", defaultValue = "127.0.0.1")
+    String metricsHost;
+
+    @Option(names = "--metrics-port", description = "Port of the separate metrics listener (default: ${DEFAULT-VALUE}; "
+            + "0 picks a free port).", defaultValue = "9464")
+    int metricsPort;
+
+    @Option(names = "--metrics-token-file", description = "Serve GET /metrics on the relay's own port instead, only to "
+            + "requests with 'Authorization: Bearer <token>'; the file holds the token (16 characters or more).")
+    Path metricsTokenFile;
+
+    @Option(names = "--idle-timeout", description = "Close a connection that sends nothing, not even a ping, for this "
+            + "long, with close code 1001 (default: 30s).", converter = DurationConverter.class, defaultValue = "30s")
+    Duration idleTimeout;
+
+    @Option(names = "--config", description = "Tuning file (Java properties): rate limits and the one-time prekey "
+            + "cap, e.g. send-per-connection.burst=200; every key and default is in docs/operations.md.")
+    Path configFile;
+
     public static void main(String[] args) {
-        quietLogging();
+        configureLogging(System.getenv(LOG_FORMAT_VARIABLE));
         System.exit(new CommandLine(new RelayCommand()).execute(args));
     }
 
-    static void quietLogging() {
-        if (System.getProperty("logback.configurationFile") == null
-                && LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root) {
-            root.setLevel(Level.INFO);
+    /**
+     * Before the first logger exists: every log line, the relay's and Grizzly's (java.util.logging, bridged), goes to
+     * stderr in one format, key=value or, with {@code format} "json", JSON lines. An explicit
+     * {@code -Dlogback.configurationFile} wins.
+     */
+    static void configureLogging(String format) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile",
+                    "json".equalsIgnoreCase(format) ? "parley-relay-logback-json.xml" : "parley-relay-logback.xml");
         }
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
     }
 
-    RelayConfig config() throws Exception {
+    /** The relay configuration these options describe. */
+    public RelayConfig config() throws Exception {
         if (selfSigned && keystore != null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "choose either --tls-keystore or --tls-self-signed");
         }
         RelayConfig config = DEFAULTS.withHost(host).withPort(port).withDataDir(dataDir).withInviteOnly(inviteOnly)
                 .withMessageTtl(messageTtl).withQueueQuota(queueQuota).withMaxFrameBytes(maxFrameBytes)
-                .withMaxConnectionsPerAddress(maxConnectionsPerAddress);
+                .withMaxConnectionsPerAddress(maxConnectionsPerAddress).withIdleTimeout(idleTimeout);
+        if (configFile != null) {
+            config = RelayConfigFile.apply(config, configFile);
+        }
+        if (metricsTokenFile != null) {
+            config = config.withMetrics(new MetricsAccess.Token(
+                    Files.readString(metricsTokenFile, StandardCharsets.UTF_8).strip()));
+        } else {
+            config = config.withMetrics(new MetricsAccess.Listener(metricsHost, metricsPort));
+        }
         if (selfSigned) {
             config = config.withTls(new TlsSettings.SelfSigned());
         } else if (keystore != null) {
@@ -115,12 +153,13 @@ public final class RelayCommand implements Callable<Integer> {
         RelayServer relay = RelayServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("Shutting down");
+            LoggerFactory.getLogger(RelayCommand.class).info("event=relay_stopping");
             relay.close();
             stopped.countDown();
         }, "relay-shutdown"));
         PrintWriter out = spec.commandLine().getOut();
         out.println("Parley relay listening on " + relay.uri());
+        relay.metricsUri().ifPresent(uri -> out.println("Metrics on " + uri));
         relay.tlsFingerprint().ifPresent(f -> out.println("TLS certificate SHA-256 fingerprint (pin this in clients): " + f));
         if (!"127.0.0.1".equals(config.host()) && !"localhost".equals(config.host()) && config.tls() instanceof TlsSettings.None) {
             out.println("Warning: serving without TLS on a non-loopback address.");

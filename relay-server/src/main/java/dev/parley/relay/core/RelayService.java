@@ -1,5 +1,6 @@
 package dev.parley.relay.core;
 
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
 import dev.parley.crypto.primitives.Ed25519;
@@ -20,6 +21,7 @@ import dev.parley.relay.limits.RateLimiter;
 import dev.parley.relay.store.Account;
 import dev.parley.relay.store.AccountStore;
 import dev.parley.relay.store.BlobStore;
+import dev.parley.relay.store.KemPreKeys;
 import dev.parley.relay.store.Registration;
 import dev.parley.relay.store.StoreException;
 import dev.parley.relay.store.StoreResult;
@@ -62,6 +64,8 @@ public final class RelayService implements AutoCloseable {
     private final Ed25519 ed25519;
     private final Clock clock;
     private final FrameCodec codec = FrameCodec.cbor();
+    /** What a stored blob costs beyond its bytes (row, ids, index entries), charged to the sender's storage limit. */
+    private static final int STORED_ROW_OVERHEAD_BYTES = 128;
     private final RateLimiter limiter;
     private final ChallengeAuthenticator authenticator;
     private final ConnectionRegistry registry = new ConnectionRegistry();
@@ -73,6 +77,7 @@ public final class RelayService implements AutoCloseable {
     private final StoresInFlight storesInFlight = new StoresInFlight();
     private final DirectDelivery direct;
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
+    private final OneTimePreKeyGate oneTimeGate;
 
     public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
                         RandomSource random, Clock clock) {
@@ -82,6 +87,7 @@ public final class RelayService implements AutoCloseable {
         this.ed25519 = ed25519;
         this.clock = clock;
         this.limiter = new RateLimiter(config.limits(), clock);
+        this.oneTimeGate = new OneTimePreKeyGate(clock);
         this.authenticator = new ChallengeAuthenticator(identity, ed25519, random, accounts, clock, config.challengeTtl());
         this.metrics = new RelayMetrics(blobs);
         this.delivery = Executors.newFixedThreadPool(2, named("relay-delivery"));
@@ -209,7 +215,7 @@ public final class RelayService implements AutoCloseable {
             return ack(connection, id, device, ack);
         }
         if (request instanceof Request.FetchBundle fetch) {
-            return fetchBundle(connection, fetch);
+            return fetchBundle(connection, device, fetch);
         }
         if (request instanceof Request.UploadPreKeys upload) {
             return upload(device, upload);
@@ -232,8 +238,11 @@ public final class RelayService implements AutoCloseable {
         }
         verifySignedPreKey(register.identityKey(), register.signedPreKey());
         authenticator.verifyRegistration(register);
+        KemPreKeys kemPreKeys = new KemPreKeys(register.lastResortKemPreKey(), register.kemPreKeys());
+        verifyKemPreKeys(register.identityKey(), kemPreKeys);
+        checkPreKeyCap(0, Math.max(register.oneTimePreKeys().size(), kemPreKeys.oneTime().size()));
         Account account = new Account(register.username(), register.identityKey(), register.signedPreKey());
-        Registration outcome = accounts.register(account, register.oneTimePreKeys(),
+        Registration outcome = accounts.register(account, register.oneTimePreKeys(), kemPreKeys,
                 config.inviteOnly() ? register.inviteCode() : null, clock.instant());
         switch (outcome) {
             case CREATED:
@@ -301,6 +310,8 @@ public final class RelayService implements AutoCloseable {
                 return null;
             }
         }
+        limiter.check(RateLimit.STORED_BYTES_PER_ACCOUNT, connection.device().username(),
+                (long) send.blob().length + STORED_ROW_OVERHEAD_BYTES);
         storesInFlight.begin(send.to());
         CompletableFuture<StoreResult> stored;
         try {
@@ -423,16 +434,18 @@ public final class RelayService implements AutoCloseable {
         reject(connection, id, new RequestRejectedException(ErrorCode.INTERNAL_ERROR, "the relay could not store or load data"));
     }
 
-    private Response fetchBundle(ClientConnection connection, Request.FetchBundle fetch)
+    private Response fetchBundle(ClientConnection connection, DeviceConnection device, Request.FetchBundle fetch)
             throws RequestRejectedException, RateLimitExceededException {
         connection.buckets().check(RateLimit.DIRECTORY_PER_CONNECTION);
         limiter.check(RateLimit.DIRECTORY_PER_ADDRESS, connection.sink().remoteAddress());
         if (!Usernames.isValid(fetch.username())) {
             throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
         }
-        Optional<PreKeyBundle> bundle = accounts.takeBundle(fetch.username());
+        Optional<PreKeyBundle> bundle = accounts.takeBundle(fetch.username(),
+                oneTimeGate.allowOneTime(device.username(), fetch.username()));
         if (bundle.isEmpty()) {
-            throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
+            throw new RequestRejectedException(ErrorCode.UNKNOWN_USER,
+                    "no such user, or no post-quantum prekeys published (Parley 0.2 or later needed)");
         }
         int remaining = accounts.oneTimePreKeyCount(fetch.username());
         if (remaining < config.preKeyLowThreshold()) {
@@ -444,14 +457,41 @@ public final class RelayService implements AutoCloseable {
         return new Response.Bundle(fetch.username(), bundle.get());
     }
 
-    private Response upload(DeviceConnection device, Request.UploadPreKeys upload) throws RequestRejectedException {
-        if (upload.signedPreKey() != null) {
+    private Response upload(DeviceConnection device, Request.UploadPreKeys upload)
+            throws RequestRejectedException, RateLimitExceededException {
+        limiter.check(RateLimit.UPLOAD_PREKEYS_PER_ACCOUNT, device.username());
+        KemPreKeys kemPreKeys = new KemPreKeys(upload.lastResortKemPreKey(), upload.kemPreKeys());
+        if (!upload.oneTimePreKeys().isEmpty()) {
+            checkPreKeyCap(accounts.oneTimeEcPreKeyCount(device.username()), upload.oneTimePreKeys().size());
+        }
+        if (!kemPreKeys.oneTime().isEmpty()) {
+            checkPreKeyCap(accounts.oneTimeKemPreKeyCount(device.username()), kemPreKeys.oneTime().size());
+        }
+        if (upload.signedPreKey() != null || kemPreKeys.lastResort() != null || !kemPreKeys.oneTime().isEmpty()) {
             Account account = accounts.find(device.username())
                     .orElseThrow(() -> new RequestRejectedException(ErrorCode.UNKNOWN_USER, "account no longer exists"));
-            verifySignedPreKey(account.identityKey(), upload.signedPreKey());
+            if (upload.signedPreKey() != null) {
+                verifySignedPreKey(account.identityKey(), upload.signedPreKey());
+            }
+            verifyKemPreKeys(account.identityKey(), kemPreKeys);
         }
         accounts.addPreKeys(device.username(), upload.signedPreKey(), upload.oneTimePreKeys());
+        if (kemPreKeys.lastResort() != null || !kemPreKeys.oneTime().isEmpty()) {
+            accounts.addKemPreKeys(device.username(), kemPreKeys);
+        }
         return new Response.PreKeyCount(accounts.oneTimePreKeyCount(device.username()));
+    }
+
+    /**
+     * Refuses an upload that would take one kind of one-time prekeys past the cap. Counts what is held plus what
+     * comes (ids already held would be ignored by the store, so a re-upload may be refused a little early).
+     */
+    private void checkPreKeyCap(int held, int adding) throws RequestRejectedException {
+        int cap = config.options().maxOneTimePreKeys();
+        if ((long) held + adding > cap) {
+            throw new RequestRejectedException(ErrorCode.PREKEY_LIMIT,
+                    "the relay keeps at most " + cap + " one-time prekeys per account; " + held + " are held");
+        }
     }
 
     private Response sendEphemeral(ClientConnection connection, Request.SendEphemeral ephemeral)
@@ -483,6 +523,21 @@ public final class RelayService implements AutoCloseable {
         } catch (InvalidSignatureException e) {
             throw new RequestRejectedException(ErrorCode.INVALID_SIGNATURE,
                     "the signed prekey's signature does not verify against the identity key");
+        }
+    }
+
+    private void verifyKemPreKeys(byte[] identityKey, KemPreKeys keys) throws RequestRejectedException {
+        java.util.List<KemPreKeyPublic> all = new java.util.ArrayList<>(keys.oneTime());
+        if (keys.lastResort() != null) {
+            all.add(keys.lastResort());
+        }
+        for (KemPreKeyPublic key : all) {
+            try {
+                ed25519.verify(identityKey, key.signedMessage(), key.signature());
+            } catch (InvalidSignatureException e) {
+                throw new RequestRejectedException(ErrorCode.INVALID_SIGNATURE,
+                        "a KEM prekey's signature does not verify against the identity key");
+            }
         }
     }
 

@@ -2,7 +2,8 @@ package dev.parley.relay.limits;
 
 /**
  * Every rate limit of the relay, in one place, with its scope and default bucket. Per-address limits are keyed by
- * the peer's IP address; per-connection limits by the WebSocket connection.
+ * the peer's IP address, per-connection limits by the WebSocket connection and per-account limits by the
+ * authenticated username.
  */
 public enum RateLimit {
     /** Registrations from one address: 5 at once, then one every 12 minutes. */
@@ -18,12 +19,25 @@ public enum RateLimit {
     /** Directory lookups from one address. */
     DIRECTORY_PER_ADDRESS(Scope.ADDRESS, new BucketSpec(100, 2)),
     /** Rejected frames one connection may cause before the relay closes it (policy violation). */
-    STRIKES_PER_CONNECTION(Scope.CONNECTION, new BucketSpec(20, 1.0 / 30));
+    STRIKES_PER_CONNECTION(Scope.CONNECTION, new BucketSpec(20, 1.0 / 30)),
+    /**
+     * Prekey uploads by one account: 30 at once, then 30 an hour (a frame carries at most 5 one-time KEM prekeys, so
+     * filling a stock of 100 one-time prekey sets takes 20 frames).
+     */
+    UPLOAD_PREKEYS_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(30, 30.0 / 3600)),
+    /**
+     * Bytes one account may have the relay store for others (blobs that could not be pushed straight to an online
+     * recipient), one token a byte: 256 MiB at once, then 256 MiB per 30 days. As a blob lives at most the message
+     * TTL, one sender never has more than burst + rate x TTL bytes stored (512 MiB with the defaults).
+     */
+    STORED_BYTES_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(256 << 20, (256 << 20) / (30 * 86_400.0)));
 
     /** What a limit's buckets are keyed by. */
     public enum Scope {
         ADDRESS,
-        CONNECTION
+        CONNECTION,
+        /** keyed by the authenticated username */
+        ACCOUNT
     }
 
     private final Scope scope;

@@ -18,18 +18,27 @@ public final class RateLimiter {
         this.limits = limits;
         this.clock = clock;
         for (RateLimit limit : RateLimit.values()) {
-            if (limit.scope() == RateLimit.Scope.ADDRESS) {
+            if (limit.scope() != RateLimit.Scope.CONNECTION) {
                 byAddress.put(limit, new ConcurrentHashMap<>());
             }
         }
     }
 
-    /** Takes a token from the address's bucket of a per-address limit. */
-    public void check(RateLimit limit, String address) throws RateLimitExceededException {
-        if (limit.scope() != RateLimit.Scope.ADDRESS) {
-            throw new IllegalArgumentException(limit + " is not a per-address limit");
+    /** Takes a token from the key's bucket of a per-address (key: the address) or per-account (the username) limit. */
+    public void check(RateLimit limit, String key) throws RateLimitExceededException {
+        take(limit, keyed(limit, key), 1);
+    }
+
+    /** Takes {@code tokens} tokens at once (all or none), from a per-address or per-account limit. */
+    public void check(RateLimit limit, String key, long tokens) throws RateLimitExceededException {
+        take(limit, keyed(limit, key), tokens);
+    }
+
+    private TokenBucket keyed(RateLimit limit, String key) {
+        if (limit.scope() == RateLimit.Scope.CONNECTION) {
+            throw new IllegalArgumentException(limit + " is a per-connection limit");
         }
-        take(limit, byAddress.get(limit).computeIfAbsent(address, a -> new TokenBucket(limits.spec(limit), clock)));
+        return byAddress.get(limit).computeIfAbsent(key, a -> new TokenBucket(limits.spec(limit), clock));
     }
 
     /** Buckets for one connection. */
@@ -37,15 +46,15 @@ public final class RateLimiter {
         return new ConnectionBuckets();
     }
 
-    /** Forgets per-address buckets that are full again; called periodically so memory does not grow with addresses. */
+    /** Forgets per-address and per-account buckets that are full again; called periodically so memory does not grow with addresses. */
     public void evictIdle() {
         for (Map<String, TokenBucket> buckets : byAddress.values()) {
             buckets.values().removeIf(TokenBucket::isFull);
         }
     }
 
-    private static void take(RateLimit limit, TokenBucket bucket) throws RateLimitExceededException {
-        long retryAfter = bucket.tryTake();
+    private static void take(RateLimit limit, TokenBucket bucket, long tokens) throws RateLimitExceededException {
+        long retryAfter = bucket.tryTake(tokens);
         if (retryAfter > 0) {
             throw new RateLimitExceededException(limit, retryAfter);
         }
@@ -66,7 +75,7 @@ public final class RateLimiter {
             synchronized (buckets) {
                 bucket = buckets.computeIfAbsent(limit, l -> new TokenBucket(limits.spec(l), clock));
             }
-            take(limit, bucket);
+            take(limit, bucket, 1);
         }
     }
 }

@@ -21,16 +21,27 @@ public final class TokenBucket {
      *
      * @return 0 when a token was taken, otherwise the milliseconds until one will be available (nothing taken)
      */
-    public synchronized long tryTake() {
+    public long tryTake() {
+        return tryTake(1);
+    }
+
+    /**
+     * Takes {@code count} tokens at once, or none. A request larger than the burst can never succeed: it is refused
+     * with the time the full bucket takes to refill.
+     *
+     * @return 0 when the tokens were taken, otherwise the milliseconds until they will be available (nothing taken)
+     */
+    public synchronized long tryTake(long count) {
         if (spec.unlimited()) {
             return 0;
         }
         refill();
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (tokens >= count) {
+            tokens -= count;
             return 0;
         }
-        return Math.max(1, (long) Math.ceil((1 - tokens) / spec.perSecond() * 1000));
+        double missing = Math.min(count, spec.burst()) - tokens;
+        return Math.max(1, (long) Math.ceil(Math.max(missing, 1e-9) / spec.perSecond() * 1000));
     }
 
     /** True when the bucket is full again, so forgetting it changes nothing. */

@@ -15,23 +15,39 @@ import java.util.Optional;
 public interface AccountStore {
 
     /**
-     * Creates an account with its one-time prekeys. When {@code inviteCode} is non-null the invite is consumed in
-     * the same transaction and must be usable; when null no invite is checked.
+     * Creates an account with its one-time prekeys and KEM prekeys ({@code kemPreKeys.lastResort()} required). When
+     * {@code inviteCode} is non-null the invite is consumed in the same transaction and must be usable; when null no
+     * invite is checked.
      */
-    Registration register(Account account, List<OneTimePreKeyPublic> oneTimePreKeys, String inviteCode, Instant now);
+    Registration register(Account account, List<OneTimePreKeyPublic> oneTimePreKeys, KemPreKeys kemPreKeys,
+                          String inviteCode, Instant now);
 
     Optional<Account> find(String username);
 
     /**
-     * The user's bundle, atomically consuming the oldest one-time prekey; the bundle has none when the stock is
-     * empty. Empty when the user does not exist. Two concurrent calls never hand out the same one-time prekey.
+     * The user's bundle. With {@code withOneTimePreKeys} it atomically consumes the oldest one-time prekey and the
+     * oldest one-time KEM prekey (the bundle has none of a kind whose stock is empty, and then carries the last-resort
+     * KEM prekey); without, it consumes nothing and carries the last-resort KEM prekey. Empty when the user does not
+     * exist or has no last-resort KEM prekey. Two concurrent calls never hand out the same one-time key.
      */
-    Optional<PreKeyBundle> takeBundle(String username);
+    Optional<PreKeyBundle> takeBundle(String username, boolean withOneTimePreKeys);
 
     /** Adds one-time prekeys (ids already held are ignored) and replaces the signed prekey when non-null. */
     void addPreKeys(String username, SignedPreKeyPublic newSignedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys);
 
-    int oneTimePreKeyCount(String username);
+    /** Adds one-time KEM prekeys (ids already held are ignored) and replaces the last-resort one when non-null. */
+    void addKemPreKeys(String username, KemPreKeys kemPreKeys);
+
+    /** How many one-time (X25519) prekeys the user has. */
+    int oneTimeEcPreKeyCount(String username);
+
+    /** How many one-time KEM prekeys the user has. */
+    int oneTimeKemPreKeyCount(String username);
+
+    /** How many one-time prekey sets the user has: the smaller of its one-time prekey and one-time KEM prekey counts. */
+    default int oneTimePreKeyCount(String username) {
+        return Math.min(oneTimeEcPreKeyCount(username), oneTimeKemPreKeyCount(username));
+    }
 
     long accountCount();
 

@@ -1,5 +1,6 @@
 package dev.parley.relay.store;
 
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
@@ -21,9 +22,9 @@ final class H2AccountStore implements AccountStore {
     }
 
     @Override
-    public Registration register(Account account, List<OneTimePreKeyPublic> oneTimePreKeys, String inviteCode,
-                                 Instant now) {
-        byte[] key = UsernameKey.of(account.username());
+    public Registration register(Account account, List<OneTimePreKeyPublic> oneTimePreKeys, KemPreKeys kemPreKeys,
+                                 String inviteCode, Instant now) {
+        byte[] key = db.usernames().of(account.username());
         return db.transaction(c -> {
             if (loadAccount(c, key, account.username()).isPresent()) {
                 return Registration.USERNAME_TAKEN;
@@ -50,24 +51,31 @@ final class H2AccountStore implements AccountStore {
                 insert.executeUpdate();
             }
             insertOneTime(c, key, oneTimePreKeys);
+            H2KemPreKeys.add(c, key, kemPreKeys);
             return Registration.CREATED;
         });
     }
 
     @Override
     public Optional<Account> find(String username) {
-        byte[] key = UsernameKey.of(username);
+        byte[] key = db.usernames().of(username);
         return db.transaction(c -> loadAccount(c, key, username));
     }
 
     @Override
-    public Optional<PreKeyBundle> takeBundle(String username) {
-        byte[] key = UsernameKey.of(username);
+    public Optional<PreKeyBundle> takeBundle(String username, boolean withOneTimePreKeys) {
+        byte[] key = db.usernames().of(username);
         return db.transaction(c -> {
             Optional<Account> account = loadAccount(c, key, username);
-            if (account.isEmpty()) {
+            Optional<KemPreKeyPublic> lastResort = H2KemPreKeys.lastResort(c, key);
+            if (account.isEmpty() || lastResort.isEmpty()) {
                 return Optional.empty();
             }
+            Account a = account.get();
+            if (!withOneTimePreKeys) {
+                return Optional.of(new PreKeyBundle(a.identityKey(), a.signedPreKey(), Optional.empty(), lastResort.get()));
+            }
+            KemPreKeyPublic kem = H2KemPreKeys.takeOneTime(c, key).orElse(lastResort.get());
             Optional<OneTimePreKeyPublic> oneTime = Optional.empty();
             try (PreparedStatement first = c.prepareStatement("SELECT seq, prekey_id, public_key FROM one_time_prekeys "
                     + "WHERE username_key = ? ORDER BY seq LIMIT 1 FOR UPDATE")) {
@@ -83,14 +91,22 @@ final class H2AccountStore implements AccountStore {
                     }
                 }
             }
-            Account a = account.get();
-            return Optional.of(new PreKeyBundle(a.identityKey(), a.signedPreKey(), oneTime));
+            return Optional.of(new PreKeyBundle(a.identityKey(), a.signedPreKey(), oneTime, kem));
+        });
+    }
+
+    @Override
+    public void addKemPreKeys(String username, KemPreKeys kemPreKeys) {
+        byte[] key = db.usernames().of(username);
+        db.transaction(c -> {
+            H2KemPreKeys.add(c, key, kemPreKeys);
+            return null;
         });
     }
 
     @Override
     public void addPreKeys(String username, SignedPreKeyPublic newSignedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys) {
-        byte[] key = UsernameKey.of(username);
+        byte[] key = db.usernames().of(username);
         db.transaction(c -> {
             if (newSignedPreKey != null) {
                 try (PreparedStatement update = c.prepareStatement("UPDATE accounts SET signed_prekey_id = ?, "
@@ -108,8 +124,8 @@ final class H2AccountStore implements AccountStore {
     }
 
     @Override
-    public int oneTimePreKeyCount(String username) {
-        byte[] key = UsernameKey.of(username);
+    public int oneTimeEcPreKeyCount(String username) {
+        byte[] key = db.usernames().of(username);
         return db.transaction(c -> {
             try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM one_time_prekeys WHERE username_key = ?")) {
                 count.setBytes(1, key);
@@ -119,6 +135,12 @@ final class H2AccountStore implements AccountStore {
                 }
             }
         });
+    }
+
+    @Override
+    public int oneTimeKemPreKeyCount(String username) {
+        byte[] key = db.usernames().of(username);
+        return db.transaction(c -> H2KemPreKeys.count(c, key));
     }
 
     @Override

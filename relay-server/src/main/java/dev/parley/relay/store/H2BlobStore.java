@@ -64,7 +64,7 @@ final class H2BlobStore implements BlobStore {
     @Override
     public CompletableFuture<StoreResult> storeAsync(String recipient, byte[] clientMessageId, byte[] blob,
                                                      Instant receivedAt, Instant expiresAt, int quota) {
-        byte[] key = UsernameKey.of(recipient);
+        byte[] key = db.usernames().of(recipient);
         return db.submit(c -> {
             // The writer thread runs stores one at a time, so this check and the insert below are atomic.
             if (known.mightContain(key, clientMessageId) && isKnown(c, key, clientMessageId)) {
@@ -112,7 +112,7 @@ final class H2BlobStore implements BlobStore {
 
     @Override
     public boolean isKnown(String recipient, byte[] clientMessageId) {
-        byte[] key = UsernameKey.of(recipient);
+        byte[] key = db.usernames().of(recipient);
         if (!known.mightContain(key, clientMessageId)) {
             return false;
         }
@@ -121,7 +121,7 @@ final class H2BlobStore implements BlobStore {
 
     @Override
     public List<StoredBlob> queued(String recipient, long afterId, int limit) {
-        byte[] key = UsernameKey.of(recipient);
+        byte[] key = db.usernames().of(recipient);
         return db.transaction(c -> {
             List<StoredBlob> out = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT id, blob, received_at FROM blobs WHERE "
@@ -150,7 +150,7 @@ final class H2BlobStore implements BlobStore {
 
     @Override
     public CompletableFuture<Boolean> deleteAsync(String recipient, long id) {
-        byte[] key = UsernameKey.of(recipient);
+        byte[] key = db.usernames().of(recipient);
         return db.submit(c -> {
             long length;
             try (PreparedStatement clear = c.prepareStatement("SELECT OCTET_LENGTH(blob) FROM OLD TABLE "
@@ -211,7 +211,7 @@ final class H2BlobStore implements BlobStore {
 
     @Override
     public int queuedCount(String recipient) {
-        byte[] key = UsernameKey.of(recipient);
+        byte[] key = db.usernames().of(recipient);
         return db.transaction(c -> queueSize(c, key));
     }
 

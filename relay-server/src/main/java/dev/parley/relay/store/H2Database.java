@@ -9,6 +9,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -30,6 +31,9 @@ public final class H2Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(H2Database.class);
 
     private static final int MAX_BATCH = 512;
+    /** The database file H2 keeps under the data directory. */
+    static final String DATABASE_NAME = "relay";
+    static final String DATA_FILE = DATABASE_NAME + ".mv.db";
 
     private final Connection connection;
     private final Connection cached;
@@ -51,7 +55,10 @@ public final class H2Database implements AutoCloseable {
     private volatile boolean closed;
     private final List<Runnable> rollbackListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private H2Database(Connection connection, Connection reader) {
+    private final UsernameKey usernames;
+
+    private H2Database(Connection connection, Connection reader, UsernameKey usernames) {
+        this.usernames = usernames;
         this.connection = connection;
         this.reader = reader;
         this.cached = new StatementCache(connection).connection();
@@ -62,24 +69,57 @@ public final class H2Database implements AutoCloseable {
         this.blobs = new H2BlobStore(this);
     }
 
-    /** Opens (creating and migrating if needed) {@code relay.mv.db} in {@code dataDir}. */
+    /** Opens (creating and migrating if needed) the unencrypted {@code relay.mv.db} in {@code dataDir}. */
     public static H2Database open(Path dataDir) throws IOException, SQLException {
+        return open(dataDir, Optional.empty());
+    }
+
+    /**
+     * Opens (creating and migrating if needed) {@code relay.mv.db} in {@code dataDir}; with a file password the file
+     * is encrypted ({@code CIPHER=AES}), and an unencrypted file left by an older version is encrypted first. The
+     * password array is wiped before this returns.
+     */
+    public static H2Database open(Path dataDir, Optional<char[]> filePassword) throws IOException, SQLException {
         Path dir = dataDir.toAbsolutePath().normalize();
         if (dir.toString().contains(";")) {
             throw new IllegalArgumentException("the data directory path must not contain ';'");
         }
-        Files.createDirectories(dir);
-        JdbcDataSource source = new JdbcDataSource();
-        source.setURL("jdbc:h2:file:" + dir.resolve("relay") + ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        source.setUser("relay");
-        source.setPassword("");
-        Connection connection = source.getConnection();
-        Flyway.configure().dataSource(source).locations("classpath:db/relay").load().migrate();
-        connection.setAutoCommit(false);
-        Connection reader = source.getConnection();
-        reader.setReadOnly(true);
-        LOG.info("Opened relay database in {}", dir);
-        return new H2Database(connection, new StatementCache(reader).connection());
+        H2Trust.restrictClassLoading();
+        DataDirectory.ensurePrivate(dir);
+        try {
+            if (filePassword.isPresent()) {
+                DatabaseEncryption.encryptIfPlain(dir, DATABASE_NAME, filePassword.get());
+            }
+            DataDirectory.ensurePrivateFile(dir.resolve(DATA_FILE));
+            JdbcDataSource source = new JdbcDataSource();
+            source.setURL("jdbc:h2:file:" + dir.resolve(DATABASE_NAME) + ";TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE"
+                    + ";WRITE_DELAY=0" + (filePassword.isPresent() ? ";CIPHER=AES" : ""));
+            source.setUser("relay");
+            source.setPasswordChars(filePassword.map(DatabaseEncryption::withEmptyUserPassword).orElse(new char[0]));
+            Connection connection = source.getConnection();
+            try {
+                H2Trust.verify(connection);
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            UsernameKey usernames = UsernameKey.loadOrCreate(dir);
+            Flyway.configure().dataSource(source).locations("classpath:db/relay")
+                    .javaMigrations(new V3__Keyed_username_hashes(usernames)).load().migrate();
+            connection.setAutoCommit(false);
+            Connection reader = source.getConnection();
+            reader.setReadOnly(true);
+            source.setPasswordChars(new char[0]);
+            LOG.info("event=database_opened encrypted={} dir={}", filePassword.isPresent(), dir);
+            return new H2Database(connection, new StatementCache(reader).connection(), usernames);
+        } finally {
+            filePassword.ifPresent(password -> java.util.Arrays.fill(password, '\0'));
+        }
+    }
+
+    /** How this database files usernames (keyed with the data directory's secret). */
+    UsernameKey usernames() {
+        return usernames;
     }
 
     public AccountStore accounts() {

@@ -1,5 +1,6 @@
 package dev.parley.relay.store;
 
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
@@ -17,11 +18,13 @@ import java.util.Optional;
 public final class InMemoryAccountStore implements AccountStore {
     private final Map<String, Account> accounts = new HashMap<>();
     private final Map<String, Deque<OneTimePreKeyPublic>> preKeys = new HashMap<>();
+    private final Map<String, Deque<KemPreKeyPublic>> kemPreKeysOf = new HashMap<>();
+    private final Map<String, KemPreKeyPublic> lastResortKem = new HashMap<>();
     private final Map<String, Invite> invites = new LinkedHashMap<>();
 
     @Override
     public synchronized Registration register(Account account, List<OneTimePreKeyPublic> oneTimePreKeys,
-                                              String inviteCode, Instant now) {
+                                              KemPreKeys kemPreKeys, String inviteCode, Instant now) {
         if (accounts.containsKey(account.username())) {
             return Registration.USERNAME_TAKEN;
         }
@@ -34,7 +37,9 @@ public final class InMemoryAccountStore implements AccountStore {
         }
         accounts.put(account.username(), account);
         preKeys.put(account.username(), new ArrayDeque<>());
+        kemPreKeysOf.put(account.username(), new ArrayDeque<>());
         addOneTime(account.username(), oneTimePreKeys);
+        addKemPreKeys(account.username(), kemPreKeys);
         return Registration.CREATED;
     }
 
@@ -44,13 +49,32 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized Optional<PreKeyBundle> takeBundle(String username) {
+    public synchronized Optional<PreKeyBundle> takeBundle(String username, boolean withOneTimePreKeys) {
         Account account = accounts.get(username);
-        if (account == null) {
+        KemPreKeyPublic lastResort = lastResortKem.get(username);
+        if (account == null || lastResort == null) {
             return Optional.empty();
         }
-        OneTimePreKeyPublic oneTime = preKeys.get(username).pollFirst();
-        return Optional.of(new PreKeyBundle(account.identityKey(), account.signedPreKey(), Optional.ofNullable(oneTime)));
+        OneTimePreKeyPublic oneTime = withOneTimePreKeys ? preKeys.get(username).pollFirst() : null;
+        KemPreKeyPublic kem = withOneTimePreKeys ? kemPreKeysOf.get(username).pollFirst() : null;
+        return Optional.of(new PreKeyBundle(account.identityKey(), account.signedPreKey(), Optional.ofNullable(oneTime),
+                kem != null ? kem : lastResort));
+    }
+
+    @Override
+    public synchronized void addKemPreKeys(String username, KemPreKeys kemPreKeys) {
+        Deque<KemPreKeyPublic> stock = kemPreKeysOf.get(username);
+        if (stock == null) {
+            return;
+        }
+        if (kemPreKeys.lastResort() != null) {
+            lastResortKem.put(username, kemPreKeys.lastResort());
+        }
+        for (KemPreKeyPublic key : kemPreKeys.oneTime()) {
+            if (stock.stream().noneMatch(k -> k.id() == key.id())) {
+                stock.addLast(key);
+            }
+        }
     }
 
     @Override
@@ -76,8 +100,14 @@ public final class InMemoryAccountStore implements AccountStore {
     }
 
     @Override
-    public synchronized int oneTimePreKeyCount(String username) {
+    public synchronized int oneTimeEcPreKeyCount(String username) {
         Deque<OneTimePreKeyPublic> stock = preKeys.get(username);
+        return stock == null ? 0 : stock.size();
+    }
+
+    @Override
+    public synchronized int oneTimeKemPreKeyCount(String username) {
+        Deque<KemPreKeyPublic> stock = kemPreKeysOf.get(username);
         return stock == null ? 0 : stock.size();
     }
 

@@ -2,12 +2,10 @@ package dev.parley.relay.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -131,10 +129,9 @@ public final class TlsMaterial {
             store.load(null, null);
             store.setKeyEntry("relay", pair.getPrivate(), password, new Certificate[] {certificate});
             writeOwnerOnly(passwordFile, new String(password).getBytes(StandardCharsets.US_ASCII));
-            try (OutputStream out = Files.newOutputStream(keystore)) {
-                store.store(out, password);
-            }
-            restrict(keystore);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            store.store(out, password);
+            writeOwnerOnly(keystore, out.toByteArray());
             LOG.info("Generated a self-signed TLS certificate in {}", keystore.getParent());
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IOException("the self-signed TLS certificate could not be generated", e);
@@ -145,16 +142,8 @@ public final class TlsMaterial {
         return host.matches("[0-9.]+") || host.contains(":");
     }
 
+    /** Created 0600 and moved into place whole (never written first and restricted afterwards). */
     private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
-        Files.write(file, content);
-        restrict(file);
-    }
-
-    private static void restrict(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            LOG.debug("The file system has no POSIX permissions; {} keeps its default permissions", file.getFileName());
-        }
+        dev.parley.relay.store.DataDirectory.writePrivately(file, content);
     }
 }

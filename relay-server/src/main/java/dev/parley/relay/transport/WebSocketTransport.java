@@ -6,7 +6,9 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -18,25 +20,36 @@ import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
  * One Grizzly listener bound to exactly the configured host and port, serving the WebSocket endpoint
- * {@value #PATH}, {@code GET /health} and {@code GET /metrics}, over TLS when given an {@link SSLContext}.
+ * {@value #PATH}, {@code GET /health} and, when allowed, {@code GET /metrics}, over TLS when given an
+ * {@link SSLContext}.
  */
 public final class WebSocketTransport implements AutoCloseable {
     /** The WebSocket path clients connect to. */
     public static final String PATH = "/parley";
+    private static final long GRIZZLY_IDLE_MARGIN_SECONDS = 30;
 
     private final HttpServer http;
     private final NetworkListener listener;
+    private final WebSocketGuardFilter guard;
 
-    private WebSocketTransport(HttpServer http, NetworkListener listener) {
+    private WebSocketTransport(HttpServer http, NetworkListener listener, WebSocketGuardFilter guard) {
         this.http = http;
         this.listener = listener;
+        this.guard = guard;
     }
 
-    /** Binds and starts serving. */
+    /**
+     * Binds and starts serving.
+     *
+     * @param idleTimeout       a WebSocket connection that sends nothing for this long is closed with 1001
+     * @param metricsAuthorized given a request's {@code Authorization} header (or null), whether this port may answer
+     *                          {@code GET /metrics}; otherwise it answers 404 as for any unknown path
+     */
     public static WebSocketTransport start(String host, int port, Optional<SSLContext> tls, RelayService service,
-                                           int maxFrameBytes) throws IOException {
-        // Frames up to 2x the limit are read and answered with FRAME_TOO_LARGE; larger messages close the connection
-        // with 1009 (and beyond Tyrus's read buffer, 4x, with 1011).
+                                           int maxFrameBytes, Duration idleTimeout,
+                                           Predicate<String> metricsAuthorized) throws IOException {
+        // Messages up to 2x the limit are read and answered with FRAME_TOO_LARGE; the guard closes the connection
+        // with 1009 on the first frame header that takes a message past that, before Tyrus buffers any of it.
         int sessionLimit = maxFrameBytes * 2 + 1024;
         RelayContainer container = new RelayContainer(sessionLimit * 2);
         RelayEndpoint endpoint = new RelayEndpoint(service, sessionLimit);
@@ -59,6 +72,13 @@ public final class WebSocketTransport implements AutoCloseable {
             listener.setSecure(true);
             listener.setSSLEngineConfig(new SSLEngineConfigurator(context, false, false, false));
         });
+        // Grizzly's own idle timer (30 s by default) drops connections without a close frame: ours fires first.
+        listener.getKeepAlive().setIdleTimeoutInSeconds((int) Math.min(Integer.MAX_VALUE,
+                idleTimeout.toSeconds() + GRIZZLY_IDLE_MARGIN_SECONDS));
+        WebSocketGuardFilter guard = new WebSocketGuardFilter(sessionLimit, idleTimeout, System::nanoTime);
+        // Registered first, so that Tyrus's filter (inserted at the same place afterwards) comes after the guard.
+        listener.registerAddOn((networkListener, chain) -> chain.add(
+                chain.indexOfType(org.glassfish.grizzly.http.server.HttpServerFilter.class), guard));
         listener.registerAddOn(new WebSocketAddOn(container, ""));
         http.addListener(listener);
         RelayMetrics metrics = service.metrics();
@@ -71,7 +91,7 @@ public final class WebSocketTransport implements AutoCloseable {
                     write(response, "method not allowed\n", "text/plain");
                 } else if ("/health".equals(path)) {
                     write(response, "ok\n", "text/plain");
-                } else if ("/metrics".equals(path)) {
+                } else if ("/metrics".equals(path) && metricsAuthorized.test(request.getHeader("Authorization"))) {
                     write(response, metrics.render(), "text/plain; version=0.0.4");
                 } else {
                     response.setStatus(404);
@@ -79,11 +99,16 @@ public final class WebSocketTransport implements AutoCloseable {
                 }
             }
         });
-        http.start();
-        return new WebSocketTransport(http, listener);
+        try {
+            http.start();
+        } catch (IOException | RuntimeException e) {
+            guard.close();
+            throw e;
+        }
+        return new WebSocketTransport(http, listener, guard);
     }
 
-    private static void write(Response response, String body, String type) throws IOException {
+    static void write(Response response, String body, String type) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         response.setContentType(type);
         response.setCharacterEncoding("UTF-8");
@@ -100,6 +125,7 @@ public final class WebSocketTransport implements AutoCloseable {
     @Override
     public void close() {
         http.shutdownNow();
+        guard.close();
     }
 
 }

@@ -27,7 +27,7 @@ class H2StoreTest extends StoreContractTest {
 
     @Test
     void everythingSurvivesReopeningTheFiles() throws Exception {
-        accounts.register(account("alice"), preKeys(1, 3), null, T0);
+        accounts.register(account("alice"), preKeys(1, 3), kem(1, 3), null, T0);
         long id = blobs.store("alice", bytes(16, 1), bytes(40, 9), T0, T0.plusSeconds(86_400), 10).id();
         db.halt();
         open();

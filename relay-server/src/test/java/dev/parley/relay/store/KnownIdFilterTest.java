@@ -12,7 +12,7 @@ class KnownIdFilterTest {
     void everyAddedIdIsAMaybeAndFewOthersAre() {
         DeterministicRandom random = new DeterministicRandom(7);
         KnownIdFilter filter = new KnownIdFilter(20);
-        byte[] bob = UsernameKey.of("bob");
+        byte[] bob = UsernameKey.legacy("bob");
         List<byte[]> added = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
             byte[] id = random.bytes(16);
@@ -20,7 +20,7 @@ class KnownIdFilterTest {
             added.add(id);
         }
         assertThat(added).allMatch(id -> filter.mightContain(bob, id));
-        assertThat(added).as("ids are per recipient").filteredOn(id -> filter.mightContain(UsernameKey.of("carol"), id))
+        assertThat(added).as("ids are per recipient").filteredOn(id -> filter.mightContain(UsernameKey.legacy("carol"), id))
                 .hasSizeLessThan(200);
         int falseMaybes = 0;
         for (int i = 0; i < 20_000; i++) {

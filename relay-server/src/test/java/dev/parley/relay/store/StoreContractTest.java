@@ -2,6 +2,7 @@ package dev.parley.relay.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
@@ -50,6 +51,19 @@ abstract class StoreContractTest {
         return new Account(name, bytes(32, name.hashCode()), new SignedPreKeyPublic(1, bytes(32, 2), bytes(64, 3)));
     }
 
+    /** A last-resort KEM prekey (id 0) and {@code count} one-time KEM prekeys with ids from {@code from}. */
+    static KemPreKeys kem(int from, int count) {
+        List<KemPreKeyPublic> keys = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            keys.add(kemKey(i, i));
+        }
+        return new KemPreKeys(kemKey(0, 0), keys);
+    }
+
+    static KemPreKeyPublic kemKey(int id, int fill) {
+        return new KemPreKeyPublic(id, bytes(1568, fill), bytes(64, fill + 1));
+    }
+
     static List<OneTimePreKeyPublic> preKeys(int from, int count) {
         List<OneTimePreKeyPublic> keys = new ArrayList<>();
         for (int i = from; i < from + count; i++) {
@@ -60,8 +74,8 @@ abstract class StoreContractTest {
 
     @Test
     void registersOnceAndFindsByExactUsername() {
-        assertThat(accounts.register(account("alice"), preKeys(1, 2), null, T0)).isEqualTo(Registration.CREATED);
-        assertThat(accounts.register(account("alice"), preKeys(1, 2), null, T0)).isEqualTo(Registration.USERNAME_TAKEN);
+        assertThat(accounts.register(account("alice"), preKeys(1, 2), kem(1, 2), null, T0)).isEqualTo(Registration.CREATED);
+        assertThat(accounts.register(account("alice"), preKeys(1, 2), kem(1, 2), null, T0)).isEqualTo(Registration.USERNAME_TAKEN);
         assertThat(accounts.find("alice")).hasValueSatisfying(a -> {
             assertThat(a.identityKey()).isEqualTo(account("alice").identityKey());
             assertThat(a.signedPreKey()).isEqualTo(account("alice").signedPreKey());
@@ -74,13 +88,13 @@ abstract class StoreContractTest {
     void inviteCodesAreSingleUseAndRevocable() {
         accounts.addInvite("code-1", T0);
         accounts.addInvite("code-2", T0);
-        assertThat(accounts.register(account("bob"), List.of(), "nope", T0)).isEqualTo(Registration.INVALID_INVITE);
+        assertThat(accounts.register(account("bob"), List.of(), kem(1, 0), "nope", T0)).isEqualTo(Registration.INVALID_INVITE);
         assertThat(accounts.find("bob")).isEmpty();
-        assertThat(accounts.register(account("bob"), List.of(), "code-1", T0)).isEqualTo(Registration.CREATED);
-        assertThat(accounts.register(account("carol"), List.of(), "code-1", T0)).isEqualTo(Registration.INVALID_INVITE);
+        assertThat(accounts.register(account("bob"), List.of(), kem(1, 0), "code-1", T0)).isEqualTo(Registration.CREATED);
+        assertThat(accounts.register(account("carol"), List.of(), kem(1, 0), "code-1", T0)).isEqualTo(Registration.INVALID_INVITE);
         assertThat(accounts.revokeInvite("code-2")).isTrue();
         assertThat(accounts.revokeInvite("code-2")).isFalse();
-        assertThat(accounts.register(account("carol"), List.of(), "code-2", T0)).isEqualTo(Registration.INVALID_INVITE);
+        assertThat(accounts.register(account("carol"), List.of(), kem(1, 0), "code-2", T0)).isEqualTo(Registration.INVALID_INVITE);
         assertThat(accounts.invites()).extracting(Invite::code, Invite::usable)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("code-1", false),
                         org.assertj.core.groups.Tuple.tuple("code-2", false));
@@ -88,30 +102,46 @@ abstract class StoreContractTest {
 
     @Test
     void bundleFetchConsumesOneTimePreKeysInOrderThenComesWithout() {
-        accounts.register(account("alice"), preKeys(1, 2), null, T0);
-        assertThat(accounts.takeBundle("alice").flatMap(PreKeyBundle::oneTimePreKey)).map(OneTimePreKeyPublic::id).contains(1);
+        accounts.register(account("alice"), preKeys(1, 2), kem(1, 2), null, T0);
+        assertThat(accounts.takeBundle("alice", true).flatMap(PreKeyBundle::oneTimePreKey)).map(OneTimePreKeyPublic::id).contains(1);
         assertThat(accounts.oneTimePreKeyCount("alice")).isEqualTo(1);
-        assertThat(accounts.takeBundle("alice").flatMap(PreKeyBundle::oneTimePreKey)).map(OneTimePreKeyPublic::id).contains(2);
-        assertThat(accounts.takeBundle("alice")).hasValueSatisfying(b -> assertThat(b.oneTimePreKey()).isEmpty());
-        assertThat(accounts.takeBundle("nobody")).isEmpty();
+        assertThat(accounts.takeBundle("alice", true).flatMap(PreKeyBundle::oneTimePreKey)).map(OneTimePreKeyPublic::id).contains(2);
+        assertThat(accounts.takeBundle("alice", true)).hasValueSatisfying(b -> assertThat(b.oneTimePreKey()).isEmpty());
+        assertThat(accounts.takeBundle("nobody", true)).isEmpty();
+    }
+
+    @Test
+    void bundlesCarryOneTimeKemPreKeysInOrderThenTheLastResortOne() {
+        accounts.register(account("alice"), preKeys(1, 1), kem(10, 2), null, T0);
+        assertThat(accounts.oneTimePreKeyCount("alice")).isEqualTo(1);
+        assertThat(accounts.takeBundle("alice", true).map(b -> b.kemPreKey().id())).contains(10);
+        assertThat(accounts.takeBundle("alice", false)).hasValueSatisfying(b -> {
+            assertThat(b.kemPreKey().id()).isZero();
+            assertThat(b.oneTimePreKey()).isEmpty();
+        });
+        assertThat(accounts.takeBundle("alice", true).map(b -> b.kemPreKey().id())).contains(11);
+        assertThat(accounts.takeBundle("alice", true).map(b -> b.kemPreKey().id())).contains(0);
+        accounts.addKemPreKeys("alice", new KemPreKeys(kemKey(5, 50), List.of()));
+        assertThat(accounts.takeBundle("alice", true).map(b -> b.kemPreKey())).contains(kemKey(5, 50));
     }
 
     @Test
     void uploadAddsNewPreKeysIgnoresKnownIdsAndReplacesSignedPreKey() {
-        accounts.register(account("alice"), preKeys(1, 2), null, T0);
+        accounts.register(account("alice"), preKeys(1, 2), kem(1, 2), null, T0);
         SignedPreKeyPublic next = new SignedPreKeyPublic(2, bytes(32, 8), bytes(64, 9));
         accounts.addPreKeys("alice", next, preKeys(2, 3));
+        accounts.addKemPreKeys("alice", new KemPreKeys(kemKey(0, 40), kem(2, 3).oneTime()));
         assertThat(accounts.oneTimePreKeyCount("alice")).isEqualTo(4);
         assertThat(accounts.find("alice")).hasValueSatisfying(a -> assertThat(a.signedPreKey()).isEqualTo(next));
     }
 
     @Test
     void concurrentFetchesNeverHandOutTheSameOneTimePreKey() throws Exception {
-        accounts.register(account("alice"), preKeys(1, 100), null, T0);
+        accounts.register(account("alice"), preKeys(1, 100), kem(1, 100), null, T0);
         Set<Integer> handedOut = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         for (int i = 0; i < 120; i++) {
-            pool.submit(() -> accounts.takeBundle("alice").flatMap(PreKeyBundle::oneTimePreKey)
+            pool.submit(() -> accounts.takeBundle("alice", true).flatMap(PreKeyBundle::oneTimePreKey)
                     .ifPresent(k -> assertThat(handedOut.add(k.id())).isTrue()));
         }
         pool.shutdown();

@@ -1,7 +1,9 @@
 package dev.parley.desktop.service.account;
 
 import dev.parley.crypto.identity.IdentityKeyPair;
+import dev.parley.crypto.prekey.KemPreKeyPublic;
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
+import dev.parley.crypto.session.KemPreKeyRecord;
 import dev.parley.crypto.session.OneTimePreKeyRecord;
 import dev.parley.crypto.session.PreKeyGenerator;
 import dev.parley.crypto.session.SignedPreKeyRecord;
@@ -30,18 +32,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The unlocked account's keys and its dealings with the relay: generating the identity and prekeys, registering,
- * topping up one-time prekeys and rotating the signed prekey. Also the login credentials for the connection.
+ * The unlocked account's keys and its dealings with the relay: generating the identity and prekeys (EC and ML-KEM),
+ * registering, topping up one-time prekey sets and rotating the signed and last-resort KEM prekeys
+ * ({@link PreKeyRotation}). Also the login credentials for the connection.
  */
 public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
     private static final Logger LOG = LoggerFactory.getLogger(AccountKeys.class);
     static final String NEXT_PREKEY_ID = "next-prekey-id";
     static final String SIGNED_PREKEY_ID = "signed-prekey-id";
+    static final String NEXT_KEM_PREKEY_ID = "next-kem-prekey-id";
+    static final String LAST_RESORT_KEM_ID = "last-resort-kem-id";
+    static final int FIRST_KEM_ID = 1;
 
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
     private final RelayPinning pinning;
     private final int stock;
+    private final PreKeyRotation rotation;
+    private int toppedUpFrom = -1;
 
     /**
      * @param stock how many one-time prekeys the relay should hold (initial upload and top-up target, at most 200)
@@ -54,9 +62,14 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         this.gateway = gateway;
         this.pinning = pinning;
         this.stock = stock;
+        this.rotation = new PreKeyRotation(crypto, gateway);
     }
 
-    /** Generates and stores the identity key, the first signed prekey and the first one-time prekeys. */
+    /**
+     * Generates and stores the identity key, the first signed prekey, the first last-resort KEM prekey and the first
+     * {@link Request#MAX_KEM_PREKEYS_PER_FRAME} one-time prekey sets (the rest of the stock is uploaded after the
+     * first sign-in, when the relay reports the stock low).
+     */
     public void initialize() throws StorageFailureException {
         crypto.lock().lock();
         try {
@@ -68,10 +81,11 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
             SignedPreKeyRecord signed = generator.generateSignedPreKey(crypto.identity(), 1);
             work.storeSignedPreKey(signed);
             work.setCounter(SIGNED_PREKEY_ID, 1);
-            for (OneTimePreKeyRecord record : generator.generateOneTimePreKeys(1, stock)) {
-                work.storePreKey(record);
-            }
-            work.setCounter(NEXT_PREKEY_ID, 1 + stock);
+            work.storeKemPreKey(generator.generateKemPreKey(crypto.identity(), FIRST_KEM_ID, true));
+            work.setCounter(LAST_RESORT_KEM_ID, FIRST_KEM_ID);
+            work.setCounter(NEXT_PREKEY_ID, 1);
+            work.setCounter(NEXT_KEM_PREKEY_ID, FIRST_KEM_ID + 1);
+            storeNewSets(work, generator, Math.min(stock, Request.MAX_KEM_PREKEYS_PER_FRAME));
             crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
             work.committed();
         } catch (StorageException | ProtocolStorageException e) {
@@ -79,6 +93,29 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         } finally {
             crypto.lock().unlock();
         }
+    }
+
+    /** Generates {@code count} one-time prekey sets (EC and KEM) into {@code work}, advancing both id counters. */
+    private PreKeySets storeNewSets(ProtocolUnitOfWork work, PreKeyGenerator generator, int count) {
+        int next = work.counter(NEXT_PREKEY_ID);
+        int nextKem = work.counter(NEXT_KEM_PREKEY_ID);
+        List<OneTimePreKeyPublic> oneTime = new ArrayList<>();
+        List<KemPreKeyPublic> kem = new ArrayList<>();
+        for (OneTimePreKeyRecord record : generator.generateOneTimePreKeys(next, count)) {
+            work.storePreKey(record);
+            oneTime.add(record.publicPart());
+        }
+        for (KemPreKeyRecord record : generator.generateOneTimeKemPreKeys(crypto.identity(), nextKem, count)) {
+            work.storeKemPreKey(record);
+            kem.add(record.publicPart());
+        }
+        work.setCounter(NEXT_PREKEY_ID, next + count);
+        work.setCounter(NEXT_KEM_PREKEY_ID, nextKem + count);
+        return new PreKeySets(oneTime, kem);
+    }
+
+    /** Public halves of one-time prekey sets: EC and KEM keys, as many of each. */
+    private record PreKeySets(List<OneTimePreKeyPublic> oneTime, List<KemPreKeyPublic> kem) {
     }
 
     /** The stored account (username and relay). */
@@ -91,6 +128,18 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         }
     }
 
+    /** Replaces the stored relay address (and pin), keeping the username. */
+    public void changeRelay(RelayAddress relay) throws ServiceException {
+        AccountInfo current = account();
+        try {
+            crypto.storage().transactions().transaction(false, txn ->
+                    crypto.storage().account().put(txn, new AccountInfo(current.username(), relay.toText())));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot store the relay address", e);
+        }
+        LOG.info("relay address changed");
+    }
+
     @Override
     public RelayCredentials credentials() throws ServiceException {
         AccountInfo account = account();
@@ -100,19 +149,27 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
                 identity.publicKey());
     }
 
-    /** Registers the account's username with its relay, uploading the stored prekeys. */
+    /**
+     * Registers the account's username with its relay, uploading the signed prekey, the last-resort KEM prekey and the
+     * newest stored one-time prekey sets (at most {@link Request#MAX_KEM_PREKEYS_PER_FRAME}).
+     */
     public void register(Optional<String> inviteCode) throws ServiceException {
         AccountInfo account = account();
         SignedPreKeyRecord signed;
+        KemPreKeyRecord lastResort;
         List<OneTimePreKeyPublic> oneTime = new ArrayList<>();
+        List<KemPreKeyPublic> kem = new ArrayList<>();
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
             signed = work.loadSignedPreKey(work.counter(SIGNED_PREKEY_ID));
+            lastResort = work.loadKemPreKey(work.counter(LAST_RESORT_KEM_ID));
             int next = work.counter(NEXT_PREKEY_ID);
-            for (int id = Math.max(1, next - Request.MAX_PREKEYS_PER_FRAME); id < next; id++) {
-                if (work.containsPreKey(id)) {
-                    oneTime.add(work.loadPreKey(id).publicPart());
+            int nextKem = work.counter(NEXT_KEM_PREKEY_ID);
+            for (int i = Request.MAX_KEM_PREKEYS_PER_FRAME; i >= 1; i--) {
+                if (work.containsPreKey(next - i) && work.containsKemPreKey(nextKem - i)) {
+                    oneTime.add(work.loadPreKey(next - i).publicPart());
+                    kem.add(work.loadKemPreKey(nextKem - i).publicPart());
                 }
             }
         } catch (dev.parley.crypto.exceptions.InvalidKeyIdException | ProtocolStorageException e) {
@@ -126,68 +183,65 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
             byte[] proof = crypto.context().crypto().ed25519().sign(identity.signingKeyPair(),
                     AuthProof.registrationMessage(challenge.relayId(), account.username()));
             return new Request.Register(account.username(), identity.publicKey().bytes(), signed.publicPart(), oneTime,
-                    inviteCode.orElse(null), proof);
+                    lastResort.publicPart(), kem, inviteCode.orElse(null), proof);
         });
-        LOG.info("registered with the relay ({} one-time prekeys)", oneTime.size());
+        LOG.info("registered with the relay ({} one-time prekey sets)", oneTime.size());
     }
 
     /**
-     * Uploads {@code count} new one-time prekeys (generated and stored first, so a lost answer only wastes ids).
+     * Uploads {@code count} new one-time prekey sets (a one-time prekey and a one-time KEM prekey each), generated and
+     * stored first so a lost answer only wastes ids; {@link Request#MAX_KEM_PREKEYS_PER_FRAME} sets per frame.
      *
-     * @return how many the relay holds now
+     * @return how many sets the relay holds now
      */
     public int uploadOneTimePreKeys(int count) throws ServiceException {
-        if (count < 1) {
-            return 0;
-        }
-        List<OneTimePreKeyPublic> publics = new ArrayList<>();
-        crypto.lock().lock();
-        try {
-            ProtocolUnitOfWork work = crypto.state().begin();
-            int next = work.counter(NEXT_PREKEY_ID);
-            int batch = Math.min(count, Request.MAX_PREKEYS_PER_FRAME);
-            for (OneTimePreKeyRecord record : new PreKeyGenerator(crypto.context()).generateOneTimePreKeys(next, batch)) {
-                work.storePreKey(record);
-                publics.add(record.publicPart());
+        int remaining = -1;
+        int left = Math.min(count, Request.MAX_PREKEYS_PER_FRAME);
+        while (left > 0) {
+            int batch = Math.min(left, Request.MAX_KEM_PREKEYS_PER_FRAME);
+            PreKeySets sets;
+            crypto.lock().lock();
+            try {
+                ProtocolUnitOfWork work = crypto.state().begin();
+                sets = storeNewSets(work, new PreKeyGenerator(crypto.context()), batch);
+                crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
+                work.committed();
+            } catch (StorageException | ProtocolStorageException e) {
+                throw new StorageFailureException("cannot store new prekeys", e);
+            } finally {
+                crypto.lock().unlock();
             }
-            work.setCounter(NEXT_PREKEY_ID, next + batch);
-            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
-            work.committed();
-        } catch (StorageException | ProtocolStorageException e) {
-            throw new StorageFailureException("cannot store new prekeys", e);
-        } finally {
-            crypto.lock().unlock();
+            Response response = gateway.get().call(new Request.UploadPreKeys(null, sets.oneTime(), null, sets.kem()));
+            remaining = ((Response.PreKeyCount) response).remaining();
+            left -= batch;
         }
-        Response response = gateway.get().call(new Request.UploadPreKeys(null, publics));
-        return ((Response.PreKeyCount) response).remaining();
+        return Math.max(remaining, 0);
     }
 
-    /** Generates, stores and uploads a new signed prekey; older ones stay for messages still in flight. */
+    /**
+     * Generates, stores and uploads a new signed prekey and a new last-resort KEM prekey; older ones stay for messages
+     * still in flight until {@link PreKeyRotation} deletes them.
+     */
     public void rotateSignedPreKey() throws ServiceException {
-        SignedPreKeyRecord signed;
-        crypto.lock().lock();
-        try {
-            ProtocolUnitOfWork work = crypto.state().begin();
-            int id = work.counter(SIGNED_PREKEY_ID) + 1;
-            signed = new PreKeyGenerator(crypto.context()).generateSignedPreKey(crypto.identity(), id);
-            work.storeSignedPreKey(signed);
-            work.setCounter(SIGNED_PREKEY_ID, id);
-            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
-            work.committed();
-        } catch (StorageException | ProtocolStorageException e) {
-            throw new StorageFailureException("cannot store the new signed prekey", e);
-        } finally {
-            crypto.lock().unlock();
-        }
-        gateway.get().call(new Request.UploadPreKeys(signed.publicPart(), List.of()));
-        LOG.info("rotated the signed prekey");
+        rotation.rotate();
     }
 
+    /**
+     * Called after each sign-in (with the count the relay reported) and whenever the relay pushes that the stock is
+     * low: rotates the signed and last-resort KEM prekeys when due (deleting replaced ones past retention), then tops
+     * the relay's one-time prekey sets up to the stock. The relay reports the same count twice after a sign-in (in
+     * {@code authenticated} and in {@code prekeys_low}); the second report of a count already topped up from is
+     * skipped, so uploads are not doubled. Failures are logged and retried at the next call.
+     */
     @Override
-    public void replenish(int remaining) {
+    public synchronized void replenish(int remaining) {
         try {
-            int count = uploadOneTimePreKeys(stock - remaining);
-            LOG.info("one-time prekeys topped up; the relay holds {}", count);
+            rotation.rotateIfDue();
+            if (remaining < stock && remaining != toppedUpFrom) {
+                int count = uploadOneTimePreKeys(stock - remaining);
+                toppedUpFrom = remaining;
+                LOG.info("one-time prekeys topped up; the relay holds {}", count);
+            }
         } catch (ServiceException | RuntimeException e) {
             LOG.warn("could not top up one-time prekeys: {}", e.getMessage());
         }

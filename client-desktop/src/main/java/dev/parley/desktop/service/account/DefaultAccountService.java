@@ -189,6 +189,11 @@ public final class DefaultAccountService implements AccountService {
         keys().rotateSignedPreKey();
     }
 
+    @Override
+    public void changeRelay(RelayAddress relay) throws ServiceException {
+        keys().changeRelay(relay);
+    }
+
     private synchronized AccountKeys keys() throws ProfileLockedException {
         requireUnlocked();
         return keys;
@@ -211,7 +216,8 @@ public final class DefaultAccountService implements AccountService {
             return new ProfileCorruptException("the profile's files are damaged or were tampered with", e);
         }
         if (e instanceof ProfileInUseException) {
-            return new ProfileLockedException("the profile is open in another window or process", e);
+            return new dev.parley.desktop.service.ProfileInUseException(
+                    "the profile is open in another window or process", e);
         }
         return new StorageFailureException("the profile cannot be opened: " + e.getMessage(), e);
     }

@@ -1,8 +1,14 @@
 package dev.parley.desktop.service.connection;
 
-/** Called by the connection when the relay says the one-time prekey stock is low (the account service). */
+/**
+ * Called by the connection after every sign-in and when the relay says the one-time prekey stock is low (the account
+ * service).
+ */
 @FunctionalInterface
 public interface PreKeyReplenisher {
-    /** Generates and uploads one-time prekeys so the relay holds at least the target stock again. */
+    /**
+     * Generates and uploads one-time prekey sets so the relay holds the target stock again, and rotates the signed
+     * and last-resort KEM prekeys when due.
+     */
     void replenish(int remaining);
 }

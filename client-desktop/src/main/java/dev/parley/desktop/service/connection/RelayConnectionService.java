@@ -21,12 +21,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,17 +33,15 @@ import org.slf4j.LoggerFactory;
  * the offline queue (each blob committed by the {@link InboundHandler} before it is acknowledged) and flush the
  * durable {@link Outbox} on every login.
  *
- * <p>Threads: one control thread owns connecting, login, sending and reconnect scheduling; one inbound thread
- * processes deliveries in relay order; one background thread runs slow side jobs (prekey top-up).
+ * <p>Threads: one control thread owns connecting, login, sending ({@link OutboxSender}) and reconnect scheduling; one
+ * inbound thread processes deliveries in relay order ({@link DeliveryDrain}); one background thread runs slow side
+ * jobs (prekey top-up). Each link's state is a {@link RelayConnection}.
  */
 public final class RelayConnectionService implements ConnectionService, RelayGateway {
     private static final Logger LOG = LoggerFactory.getLogger(RelayConnectionService.class);
-    /** Most deliveries committed in one transaction. */
-    static final int DELIVERY_BATCH = 200;
 
     private final RelayConnector connector;
     private final CredentialsSource credentials;
-    private final InboundHandler inbound;
     private final Outbox outbox;
     private final PreKeyReplenisher replenisher;
     private final ReconnectPolicy policy;
@@ -57,8 +53,11 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private final ScheduledExecutorService inboundThread = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-inbound"));
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-background"));
     private final Object monitor = new Object();
+    private final DeliveryDrain drain;
+    private final OutboxSender sender;
+    private final RelayConnection.Events linkEvents = new LinkEvents();
 
-    private volatile Connection current;
+    private volatile RelayConnection current;
     private volatile boolean stopped = true;
     private int failedAttempts;
 
@@ -67,13 +66,14 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                                   ConnectionSettings settings, RelayPinning pinning) {
         this.connector = connector;
         this.credentials = credentials;
-        this.inbound = inbound;
         this.outbox = outbox;
         this.replenisher = replenisher;
         this.policy = policy;
         this.clock = clock;
         this.settings = settings;
         this.pinning = pinning;
+        this.drain = new DeliveryDrain(inbound, inboundThread, c -> c == current, this::signal);
+        this.sender = new OutboxSender(outbox, control, c -> c == current && c.online, this::signal);
         machine.state().addListener(state -> {
             events.publish(new ConnectionChangedEvent(state));
             signal();
@@ -95,7 +95,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     public void stop() {
         stopped = true;
         control.execute(() -> {
-            Connection c = current;
+            RelayConnection c = current;
             current = null;
             if (c != null) {
                 c.link.close();
@@ -129,9 +129,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     /** Queues a freshly committed outbox item for sending now if online; otherwise the next login flushes it. */
     public void submit(Outbox.Item item) {
         run(control, () -> {
-            Connection c = current;
+            RelayConnection c = current;
             if (c != null && c.online) {
-                send(c, item);
+                sender.send(c, item);
             }
         });
     }
@@ -141,7 +141,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (stopped) {
             start();
         }
-        Connection c = awaitOnline();
+        RelayConnection c = awaitOnline();
         try {
             return successful(c.link.request(request).get(c.link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
@@ -224,7 +224,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             machine.stop();
             return;
         }
-        Connection c = new Connection(creds);
+        RelayConnection c = new RelayConnection(creds, linkEvents);
         try {
             c.link = connector.connect(creds.relay(), c);
         } catch (IOException e) {
@@ -239,7 +239,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         }
     }
 
-    private void onChallenge(Connection c, Push.Challenge challenge) {
+    private void onChallenge(RelayConnection c, Push.Challenge challenge) {
         if (c != current || c.online) {
             return;
         }
@@ -259,7 +259,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                 .whenCompleteAsync((response, error) -> onAuthResult(c, response, error), control);
     }
 
-    private void onAuthResult(Connection c, Response response, Throwable error) {
+    private void onAuthResult(RelayConnection c, Response response, Throwable error) {
         if (c != current) {
             return;
         }
@@ -281,10 +281,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             machine.transition(ConnectionStatus.AUTHENTICATING, ConnectionState.of(ConnectionStatus.ONLINE));
             LOG.info("online");
             int remaining = ((Response.Authenticated) response).oneTimePreKeysRemaining();
-            if (remaining < settings.preKeyLowWater()) {
-                background.execute(() -> replenisher.replenish(remaining));
-            }
-            flushOutbox(c);
+            // After every sign-in: the replenisher also rotates the signed and last-resort KEM prekeys when due.
+            background.execute(() -> replenisher.replenish(remaining));
+            sender.flush(c);
             return;
         }
         Response.ErrorResponse err = (Response.ErrorResponse) response;
@@ -296,71 +295,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         c.link.close();
     }
 
-    private void flushOutbox(Connection c) {
-        List<Outbox.Item> items;
-        try {
-            items = outbox.pending();
-        } catch (StorageFailureException e) {
-            LOG.error("cannot read the outbox", e);
-            return;
-        }
-        if (!items.isEmpty()) {
-            LOG.info("resending {} queued messages", items.size());
-        }
-        c.batchFull = items.size() >= Outbox.BATCH;
-        for (Outbox.Item item : items) {
-            send(c, item);
-        }
-    }
-
-    private void send(Connection c, Outbox.Item item) {
-        if (item.ephemeral()) {
-            c.link.request(new Request.SendEphemeral(item.recipient(), item.blob()));
-            return;
-        }
-        c.inFlight.incrementAndGet();
-        c.link.request(new Request.Send(item.recipient(), item.clientMessageId(), item.blob()))
-                .whenCompleteAsync((response, error) -> onSendResult(c, item, response, error), control);
-    }
-
-    private void onSendResult(Connection c, Outbox.Item item, Response response, Throwable error) {
-        try {
-            if (error != null) {
-                LOG.debug("send not confirmed; it stays in the outbox", error);
-            } else if (response instanceof Response.SendAccepted) {
-                outbox.accepted(item);
-            } else if (response instanceof Response.ErrorResponse) {
-                Response.ErrorResponse err = (Response.ErrorResponse) response;
-                switch (err.code()) {
-                    case UNKNOWN_USER:
-                    case INVALID_FIELD:
-                    case FRAME_TOO_LARGE:
-                        outbox.rejected(item, "relay refused: " + err.code());
-                        break;
-                    case QUEUE_FULL:
-                    case RATE_LIMITED:
-                        long delay = Math.max(100, err.retryAfterMillis());
-                        control.schedule(() -> {
-                            if (c == current && c.online) {
-                                send(c, item);
-                            }
-                        }, delay, TimeUnit.MILLISECONDS);
-                        break;
-                    default:
-                        LOG.info("send refused with {}; it stays in the outbox", err.code());
-                }
-            }
-        } catch (StorageFailureException e) {
-            LOG.error("cannot record the relay's answer to a send", e);
-        } finally {
-            if (c.inFlight.decrementAndGet() == 0 && c.batchFull && c == current && c.online) {
-                flushOutbox(c);
-            }
-            signal();
-        }
-    }
-
-    private void onClosed(Connection c, String reason) {
+    private void onClosed(RelayConnection c, String reason) {
         if (c != current) {
             return;
         }
@@ -396,7 +331,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     }
 
     private void heartbeat() {
-        Connection c = current;
+        RelayConnection c = current;
         if (c == null || !c.online) {
             return;
         }
@@ -409,79 +344,11 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         c.link.ping();
     }
 
-    // ---------------------------------------------------------------------------------------------- inbound thread
-
-    /**
-     * Takes every delivery queued so far (up to a batch), commits them through the handler, then acknowledges each one
-     * whose outcome allows it; the others stay on the relay and come again on the next login.
-     */
-    private void drainDeliveries(Connection c) {
-        if (c != current) {
-            c.deliveries.clear();
-            return;
-        }
-        c.pickupStarted();
-        List<InboundHandler.Delivery> batch = new java.util.ArrayList<>();
-        List<InboundHandler.Outcome> outcomes;
-        InboundHandler.Delivery next;
-        while (batch.size() < DELIVERY_BATCH && (next = c.deliveries.poll()) != null) {
-            batch.add(next);
-        }
-        if (batch.isEmpty()) {
-            return;
-        }
-        try {
-            outcomes = inbound.onDeliveries(batch);
-            if (outcomes.size() != batch.size()) {
-                throw new IllegalStateException("the handler returned " + outcomes.size() + " outcomes for "
-                        + batch.size() + " deliveries");
-            }
-            LOG.trace("stored a batch of {} deliveries: {}", batch.size(), outcomes);
-        } catch (StorageFailureException e) {
-            LOG.error("could not store incoming messages; they stay on the relay", e);
-            c.deliveries.clear();
-            c.link.close();
-            return;
-        } catch (RuntimeException e) {
-            LOG.error("incoming message handler failed; the messages stay on the relay", e);
-            c.deliveries.clear();
-            c.link.close();
-            return;
-        }
-        int unconfirmed = 0;
-        List<Request.Ack> acks = new java.util.ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            if (outcomes.get(i).acknowledge()) {
-                acks.add(new Request.Ack(batch.get(i).relayMessageId()));
-            } else {
-                unconfirmed++;
-            }
-        }
-        c.pendingAcks.addAndGet(acks.size());
-        List<java.util.concurrent.CompletableFuture<Response>> sent = acks.isEmpty() ? List.of() : c.link.requestAll(acks);
-        for (java.util.concurrent.CompletableFuture<Response> ack : sent) {
-            ack.whenComplete((response, error) -> {
-                if (error != null || !(response instanceof Response.Ok)) {
-                    LOG.debug("ack not confirmed; the relay will redeliver and the dedupe absorbs it");
-                }
-                c.pendingAcks.decrementAndGet();
-                signal();
-            });
-        }
-        if (unconfirmed > 0) {
-            LOG.warn("left {} deliveries unacknowledged on the relay: their message keys were already used, but no stored "
-                    + "message records them", unconfirmed);
-        }
-        if (!c.deliveries.isEmpty()) {
-            run(inboundThread, () -> drainDeliveries(c));
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------- helpers
 
     private boolean isDrained() {
-        Connection c = current;
-        if (c == null || !c.online || !c.queueEmpty || c.pendingAcks.get() > 0 || c.inFlight.get() > 0) {
+        RelayConnection c = current;
+        if (c == null || !c.online || c.failed || !c.queueEmpty || c.pendingAcks.get() > 0 || c.inFlight.get() > 0) {
             return false;
         }
         try {
@@ -492,11 +359,11 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         }
     }
 
-    private Connection awaitOnline() throws ServiceException {
+    private RelayConnection awaitOnline() throws ServiceException {
         long deadline = System.nanoTime() + settings.onlineWait().toNanos();
         synchronized (monitor) {
             while (true) {
-                Connection c = current;
+                RelayConnection c = current;
                 if (c != null && c.online && machine.status() == ConnectionStatus.ONLINE) {
                     return c;
                 }
@@ -528,7 +395,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         }
     }
 
-    private static void run(ScheduledExecutorService executor, Runnable task) {
+    static void run(ScheduledExecutorService executor, Runnable task) {
         try {
             executor.execute(task);
         } catch (java.util.concurrent.RejectedExecutionException e) {
@@ -544,71 +411,32 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         };
     }
 
-    /** One link's worth of state; stale callbacks from an older link compare against {@link #current} and stop. */
-    private final class Connection implements RelayLinkListener {
-        final RelayCredentials credentials;
-        final AtomicInteger pendingAcks = new AtomicInteger();
-        final AtomicInteger inFlight = new AtomicInteger();
-        final java.util.concurrent.ConcurrentLinkedQueue<InboundHandler.Delivery> deliveries =
-                new java.util.concurrent.ConcurrentLinkedQueue<>();
-        volatile RelayLink link;
-        volatile boolean online;
-        volatile boolean queueEmpty;
-        volatile boolean batchFull;
-        /** Closed by the heartbeat because no pong came within the timeout. */
-        volatile boolean silenced;
-        /** Inbound thread only: whether the handler heard {@code onPickupStarted} for this login. */
-        private boolean pickupAnnounced;
-        volatile Instant lastPong;
-
-        Connection(RelayCredentials credentials) {
-            this.credentials = credentials;
-        }
-
-        /**
-         * Inbound thread only: announces this login's pickup to the handler before its first delivery or queue-empty
-         * signal. Done here rather than when the login answer arrives, because the relay may send that answer, the
-         * queued deliveries and queue-empty in one WebSocket message, and the answer is handled on another thread.
-         */
-        void pickupStarted() {
-            if (!pickupAnnounced) {
-                pickupAnnounced = true;
-                inbound.onPickupStarted();
-            }
-        }
-
+    /** A connection's link events: the control thread handles the login, the inbound thread the deliveries. */
+    private final class LinkEvents implements RelayConnection.Events {
         @Override
-        public void onPush(Push push) {
-            if (push instanceof Push.Challenge) {
-                run(control, () -> onChallenge(this, (Push.Challenge) push));
-            } else if (push instanceof Push.Deliver) {
-                Push.Deliver deliver = (Push.Deliver) push;
-                deliveries.add(new InboundHandler.Delivery(deliver.messageId(), deliver.receivedAtMillis(), deliver.blob()));
-                run(inboundThread, () -> drainDeliveries(this));
+        public void onPush(RelayConnection c, Push push) {
+            if (push instanceof Push.Challenge challenge) {
+                run(control, () -> onChallenge(c, challenge));
+            } else if (push instanceof Push.Deliver deliver) {
+                drain.delivered(c, new InboundHandler.Delivery(deliver.messageId(), deliver.receivedAtMillis(), deliver.blob()));
             } else if (push instanceof Push.QueueEmpty) {
-                run(inboundThread, () -> {
-                    pickupStarted();
-                    inbound.onQueueDrained();
-                    queueEmpty = true;
-                    signal();
-                });
-            } else if (push instanceof Push.PreKeysLow) {
-                int remaining = ((Push.PreKeysLow) push).remaining();
+                drain.queueEmpty(c);
+            } else if (push instanceof Push.PreKeysLow low) {
+                int remaining = low.remaining();
                 run(background, () -> replenisher.replenish(remaining));
-            } else if (push instanceof Push.Ephemeral) {
-                byte[] blob = ((Push.Ephemeral) push).blob();
-                run(inboundThread, () -> inbound.onEphemeral(blob));
+            } else if (push instanceof Push.Ephemeral ephemeral) {
+                drain.ephemeral(ephemeral.blob());
             }
         }
 
         @Override
-        public void onPong() {
-            lastPong = clock.instant();
+        public void onPong(RelayConnection c) {
+            c.lastPong = clock.instant();
         }
 
         @Override
-        public void onClosed(String reason) {
-            run(control, () -> RelayConnectionService.this.onClosed(this, reason));
+        public void onClosed(RelayConnection c, String reason) {
+            run(control, () -> RelayConnectionService.this.onClosed(c, reason));
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.crypto.ProtocolStorageException;
 import dev.parley.desktop.crypto.ProtocolUnitOfWork;
 import dev.parley.desktop.event.ContactChangedEvent;
+import dev.parley.desktop.service.CannotAddSelfException;
 import dev.parley.desktop.service.ContactService;
 import dev.parley.desktop.service.IdentityChangedException;
 import dev.parley.desktop.service.RelayRejectedException;
@@ -62,7 +63,7 @@ public final class DefaultContactService implements ContactService {
             throw new UnknownUserException("not a valid username");
         }
         if (username.equals(ownUsername.get())) {
-            throw new RelayRejectedException("you cannot add yourself as a contact");
+            throw new CannotAddSelfException("you cannot add yourself as a contact");
         }
         Optional<Contact> existing = find(username);
         if (existing.isPresent() && hasSession(username)) {
@@ -139,6 +140,27 @@ public final class DefaultContactService implements ContactService {
     @Override
     public Contact markVerified(String username, byte[] displayedKey) throws ServiceException {
         return KeyDecisions.markVerified(crypto, username, displayedKey);
+    }
+
+    @Override
+    public Contact clearVerification(String username) throws ServiceException {
+        try {
+            Contact updated = storage().transactions().transactionWithResult(false, txn -> {
+                if (!storage().contacts().setVerified(txn, username, false)) {
+                    return null;
+                }
+                Contact contact = storage().contacts().find(txn, username).orElseThrow();
+                txn.attach(new ContactChangedEvent(contact, ContactChangedEvent.Change.VERIFICATION_CLEARED));
+                return contact;
+            });
+            crypto.state().invalidateContact(username);
+            if (updated == null) {
+                throw new UnknownContactException("no such contact");
+            }
+            return updated;
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot update the contact", e);
+        }
     }
 
     @Override

@@ -38,7 +38,7 @@ import java.util.Set;
  * the limit instead of sorting every match.
  */
 final class H2MessageStore implements MessageStore {
-    private static final String COLUMNS = "m.seq, m.message_id, m.conversation_id, m.direction, m.sender, m.sent_at, "
+    static final String COLUMNS = "m.seq, m.message_id, m.conversation_id, m.direction, m.sender, m.sent_at, "
             + "m.received_at, m.body, m.state, m.failure_reason";
 
     /** Index entries counted per word when choosing the rarest word of a query. */
@@ -396,7 +396,7 @@ final class H2MessageStore implements MessageStore {
                 .thenComparing(Comparator.comparingInt(String::length).reversed()));
     }
 
-    private static Message read(ResultSet rs) throws SQLException {
+    static Message read(ResultSet rs) throws SQLException {
         return new Message(new MessageCursor(rs.getLong("seq")), new MessageId(rs.getString("message_id")),
                 new ConversationId(rs.getString("conversation_id")), Direction.valueOf(rs.getString("direction")),
                 rs.getString("sender"), Sql.getInstant(rs, "sent_at"), Sql.getInstant(rs, "received_at"),

@@ -14,11 +14,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+/**
+ * The protocol state in the {@code secrets} table, each value sealed by {@link SecretSealer} (XSalsa20-Poly1305 bound
+ * to its namespace and key), because H2's file cipher does not authenticate: a row changed or moved in the file is
+ * refused with a {@link dev.parley.desktop.storage.TamperedSecretException} instead of being used.
+ */
 final class H2SecretStore implements SecretStore {
     private final H2TransactionManager manager;
+    private final SecretSealer sealer;
 
-    H2SecretStore(H2TransactionManager manager) {
+    H2SecretStore(H2TransactionManager manager, SecretSealer sealer) {
         this.manager = manager;
+        this.sealer = sealer;
     }
 
     @Override
@@ -31,7 +38,7 @@ final class H2SecretStore implements SecretStore {
                 + "KEY (namespace, secret_key) VALUES (?, ?, ?)")) {
             ps.setString(1, namespace.name());
             ps.setString(2, key);
-            ps.setBytes(3, value);
+            ps.setBytes(3, sealer.seal(namespace, key, value));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Sql.failure("storing protocol state", e);
@@ -46,7 +53,7 @@ final class H2SecretStore implements SecretStore {
             ps.setString(1, namespace.name());
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+                return rs.next() ? Optional.of(sealer.open(namespace, key, rs.getBytes(1))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw Sql.failure("reading protocol state", e);

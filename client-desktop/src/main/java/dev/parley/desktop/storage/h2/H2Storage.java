@@ -1,11 +1,16 @@
 package dev.parley.desktop.storage.h2;
 
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.primitives.CryptoProviders;
 import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.desktop.storage.AccountStore;
 import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
 import dev.parley.desktop.storage.HeldEnvelopeStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
@@ -36,7 +41,11 @@ import java.util.Objects;
  * Java compiler is present in the runtime, before any check can run; only someone who knows the file key can plant
  * one, and the packaged runtime must not include {@code jdk.compiler}.
  *
- * <p>Schema changes are Flyway migrations in {@code db/migration}, applied on every open.
+ * <p>H2's cipher does not authenticate (see docs/threat-model.md), so the protocol state in the {@code secrets}
+ * table is also sealed row by row with XSalsa20-Poly1305 under a key derived from the file key ({@link SecretSealer}).
+ *
+ * <p>Schema changes are Flyway migrations in {@code db/migration}, applied on every open, plus the Java migration
+ * {@link SealSecretsMigration} (V25).
  */
 public final class H2Storage implements Storage {
     private static final String USER = "parley";
@@ -45,6 +54,8 @@ public final class H2Storage implements Storage {
     private final H2TransactionManager transactions;
     private final AccountStore account;
     private final MessageStore messages;
+    private final ConversationStore conversations;
+    private final ReactionStore reactions;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -52,18 +63,24 @@ public final class H2Storage implements Storage {
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
     private final PendingReceiptStore pendingReceipts;
+    private final ListenCursorStore listenCursor;
+    private final SecretSealer sealer;
 
-    private H2Storage(Connection connection, EventPublisher publisher) {
+    private H2Storage(Connection connection, EventPublisher publisher, SecretSealer sealer) {
+        this.sealer = sealer;
         transactions = new H2TransactionManager(connection, publisher);
         account = new H2AccountStore(transactions);
         messages = new H2MessageStore(transactions);
+        conversations = new H2ConversationStore(transactions);
+        reactions = new H2ReactionStore(transactions);
         contacts = new H2ContactStore(transactions);
         outbox = new H2OutboxStore(transactions);
         settings = new H2SettingsStore(transactions);
-        secrets = new H2SecretStore(transactions);
+        secrets = new H2SecretStore(transactions, sealer);
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
+        listenCursor = new H2ListenCursorStore(transactions);
     }
 
     /** The file H2 keeps the database in, for {@code base} ({@code base + ".mv.db"}). */
@@ -82,6 +99,12 @@ public final class H2Storage implements Storage {
      */
     public static H2Storage create(Path base, SecretBytes fileKey, EventPublisher publisher)
             throws DatabaseOpenException {
+        return create(base, fileKey, publisher, CryptoProviders.preferred());
+    }
+
+    /** As {@link #create(Path, SecretBytes, EventPublisher)}, sealing protocol state with {@code crypto}. */
+    public static H2Storage create(Path base, SecretBytes fileKey, EventPublisher publisher, CryptoProvider crypto)
+            throws DatabaseOpenException {
         H2Hardening.apply();
         DatabaseFiles files = DatabaseFiles.of(base);
         if (Files.exists(files.dataFile())) {
@@ -89,7 +112,7 @@ public final class H2Storage implements Storage {
         }
         boolean done = false;
         try {
-            H2Storage storage = openChecked(files, fileKey, publisher, true);
+            H2Storage storage = openChecked(files, fileKey, publisher, true, crypto);
             done = true;
             return storage;
         } finally {
@@ -107,12 +130,18 @@ public final class H2Storage implements Storage {
      */
     public static H2Storage open(Path base, SecretBytes fileKey, EventPublisher publisher)
             throws DatabaseOpenException {
+        return open(base, fileKey, publisher, CryptoProviders.preferred());
+    }
+
+    /** As {@link #open(Path, SecretBytes, EventPublisher)}, sealing protocol state with {@code crypto}. */
+    public static H2Storage open(Path base, SecretBytes fileKey, EventPublisher publisher, CryptoProvider crypto)
+            throws DatabaseOpenException {
         H2Hardening.apply();
         DatabaseFiles files = DatabaseFiles.of(base);
         if (!Files.isRegularFile(files.dataFile())) {
             throw new DatabaseOpenException(Reason.MISSING, "no database file");
         }
-        return openChecked(files, fileKey, publisher, false);
+        return openChecked(files, fileKey, publisher, false, crypto);
     }
 
     /**
@@ -124,13 +153,20 @@ public final class H2Storage implements Storage {
      */
     public static void copyWithNewKey(Path source, SecretBytes sourceKey, Path target, SecretBytes targetKey)
             throws DatabaseOpenException {
+        copyWithNewKey(source, sourceKey, target, targetKey, CryptoProviders.preferred());
+    }
+
+    /** As {@link #copyWithNewKey(Path, SecretBytes, Path, SecretBytes)}; the copy's protocol state is re-sealed. */
+    public static void copyWithNewKey(Path source, SecretBytes sourceKey, Path target, SecretBytes targetKey,
+                                      CryptoProvider crypto) throws DatabaseOpenException {
         H2Hardening.apply();
-        new Rekeyer(DatabaseFiles.of(source), DatabaseFiles.of(target)).copy(sourceKey, targetKey);
+        new Rekeyer(DatabaseFiles.of(source), DatabaseFiles.of(target), crypto).copy(sourceKey, targetKey);
     }
 
     private static H2Storage openChecked(DatabaseFiles files, SecretBytes fileKey, EventPublisher publisher,
-                                         boolean create) throws DatabaseOpenException {
+                                         boolean create, CryptoProvider crypto) throws DatabaseOpenException {
         Objects.requireNonNull(publisher, "publisher");
+        Objects.requireNonNull(crypto, "crypto");
         if (!create) {
             try (Connection inspection = connect(files.url(false, true), fileKey)) {
                 TrustCheck.verify(inspection);
@@ -139,13 +175,15 @@ public final class H2Storage implements Storage {
             }
         }
         Connection connection = connect(files.url(create, false), fileKey);
+        SecretSealer sealer = SecretSealer.forFileKey(crypto, fileKey);
         try {
             TrustCheck.verify(connection);
-            SchemaMigrator.migrate(files.url(false, false), USER, password(fileKey));
+            SchemaMigrator.migrate(files.url(false, false), USER, password(fileKey), sealer);
             connection.setAutoCommit(false);
-            return new H2Storage(connection, publisher);
+            return new H2Storage(connection, publisher, sealer);
         } catch (SQLException | DatabaseOpenException | RuntimeException e) {
             closeQuietly(connection);
+            sealer.close();
             if (e instanceof DatabaseOpenException d) {
                 throw d;
             }
@@ -231,6 +269,16 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    @Override
+    public ReactionStore reactions() {
+        return reactions;
+    }
+
+    @Override
     public ContactStore contacts() {
         return contacts;
     }
@@ -256,6 +304,11 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    public ListenCursorStore listenCursor() {
+        return listenCursor;
+    }
+
+    @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
     }
@@ -268,5 +321,6 @@ public final class H2Storage implements Storage {
     @Override
     public void close() {
         transactions.close();
+        sealer.close();
     }
 }

@@ -1,6 +1,8 @@
 package dev.parley.desktop.storage.h2;
 
+import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.secret.SecretBytes;
+import dev.parley.desktop.storage.TamperedSecretException;
 import dev.parley.desktop.storage.h2.DatabaseOpenException.Reason;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,10 +26,12 @@ import org.h2.tools.ChangeFileEncryption;
 final class Rekeyer {
     private final DatabaseFiles source;
     private final DatabaseFiles target;
+    private final CryptoProvider crypto;
 
-    Rekeyer(DatabaseFiles source, DatabaseFiles target) {
+    Rekeyer(DatabaseFiles source, DatabaseFiles target, CryptoProvider crypto) {
         this.source = source;
         this.target = target;
+        this.crypto = crypto;
     }
 
     Path stagingDirectory() {
@@ -50,10 +55,14 @@ final class Rekeyer {
             Files.copy(source.dataFile(), staged);
             ChangeFileEncryption.execute(staging.toString(), target.baseName(), "AES", oldPassword, newPassword,
                     true);
+            resealStaged(DatabaseFiles.of(staging.resolve(target.baseName())), sourceKey, targetKey);
             sync(staged);
             Files.move(staged, target.dataFile(), StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(target.directory());
             deleteTree(staging);
+        } catch (DatabaseOpenException e) {
+            cleanUp(staging);
+            throw e;
         } catch (SQLException e) {
             cleanUp(staging);
             throw new DatabaseOpenException(Reason.WRONG_KEY, "the old key does not decrypt the database", e);
@@ -63,6 +72,26 @@ final class Rekeyer {
         } finally {
             Arrays.fill(oldPassword, '\0');
             Arrays.fill(newPassword, '\0');
+        }
+    }
+
+    /**
+     * The protected state is sealed under a key derived from the file key, so the copy's rows are re-sealed under the
+     * new one, in one transaction, before the copy can become the profile's database.
+     */
+    private void resealStaged(DatabaseFiles staged, SecretBytes sourceKey, SecretBytes targetKey)
+            throws DatabaseOpenException {
+        try (SecretSealer from = SecretSealer.forFileKey(crypto, sourceKey);
+             SecretSealer to = SecretSealer.forFileKey(crypto, targetKey);
+             Connection c = H2Storage.connect(staged.url(false, false), targetKey)) {
+            TrustCheck.verify(c);
+            c.setAutoCommit(false);
+            SecretRows.reseal(c, from, to);
+            c.commit();
+        } catch (TamperedSecretException e) {
+            throw new DatabaseOpenException(Reason.CORRUPT, "protected state failed its check while re-keying", e);
+        } catch (SQLException e) {
+            throw new DatabaseOpenException(Reason.CORRUPT, "re-sealing the protected state failed", e);
         }
     }
 

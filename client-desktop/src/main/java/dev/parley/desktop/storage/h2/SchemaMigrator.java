@@ -16,8 +16,8 @@ final class SchemaMigrator {
     private SchemaMigrator() {
     }
 
-    /** Migrates and wipes {@code password}. */
-    static void migrate(String url, String user, char[] password) throws DatabaseOpenException {
+    /** Migrates and wipes {@code password}; {@code sealer} seals existing protocol state (V25). */
+    static void migrate(String url, String user, char[] password, SecretSealer sealer) throws DatabaseOpenException {
         org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
         ds.setURL(url);
         ds.setUser(user);
@@ -27,6 +27,7 @@ final class SchemaMigrator {
                     .dataSource(ds)
                     .locations(LOCATION)
                     .failOnMissingLocations(true)
+                    .javaMigrations(new SealSecretsMigration(sealer))
                     .load()
                     .migrate();
         } catch (FlywayException e) {

@@ -158,6 +158,12 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
         return page;
     }
 
+    /** For {@link InMemoryListenCursorStore}: incoming messages stored after {@code sequence}, oldest first. */
+    List<Message> incomingAfter(long sequence, int limit) {
+        return bySequence.tailMap(sequence, false).values().stream()
+                .filter(m -> m.direction() == dev.parley.desktop.storage.Direction.INCOMING).limit(limit).toList();
+    }
+
     @Override
     public int unreadCount(Transaction txn, ConversationId conversation) throws StorageException {
         InMemoryTransaction.check(txn, manager, false);

@@ -3,8 +3,11 @@ package dev.parley.desktop.storage.memory;
 import dev.parley.desktop.storage.AccountStore;
 import dev.parley.desktop.storage.ContactStore;
 import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.OutboxStore;
+import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
 import dev.parley.desktop.storage.HeldEnvelopeStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
@@ -22,6 +25,8 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTransactionManager transactions;
     private final AccountStore account;
     private final MessageStore messages;
+    private final ConversationStore conversations;
+    private final ReactionStore reactions;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -29,11 +34,15 @@ public final class InMemoryStorage implements Storage {
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
     private final PendingReceiptStore pendingReceipts;
+    private final ListenCursorStore listenCursor;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
         account = new InMemoryAccountStore(transactions);
-        messages = new InMemoryMessageStore(transactions);
+        InMemoryMessageStore messageStore = new InMemoryMessageStore(transactions);
+        messages = messageStore;
+        conversations = new InMemoryConversationStore(transactions);
+        reactions = new InMemoryReactionStore(transactions);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -41,6 +50,7 @@ public final class InMemoryStorage implements Storage {
         pendingReceipts = new InMemoryPendingReceiptStore(transactions);
         receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
         heldEnvelopes = new InMemoryHeldEnvelopeStore(transactions);
+        listenCursor = new InMemoryListenCursorStore(transactions, messageStore);
     }
 
     public InMemoryStorage() {
@@ -60,6 +70,16 @@ public final class InMemoryStorage implements Storage {
     @Override
     public MessageStore messages() {
         return messages;
+    }
+
+    @Override
+    public ConversationStore conversations() {
+        return conversations;
+    }
+
+    @Override
+    public ReactionStore reactions() {
+        return reactions;
     }
 
     @Override
@@ -93,12 +113,17 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
-    public HeldEnvelopeStore heldEnvelopes() {
-        return heldEnvelopes;
+    public void close() {
+        transactions.close();
     }
 
     @Override
-    public void close() {
-        transactions.close();
+    public ListenCursorStore listenCursor() {
+        return listenCursor;
+    }
+
+    @Override
+    public HeldEnvelopeStore heldEnvelopes() {
+        return heldEnvelopes;
     }
 }

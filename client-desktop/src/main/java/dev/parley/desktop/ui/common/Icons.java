@@ -9,7 +9,10 @@ public enum Icons {
     GEAR("M12 8.5a3.5 3.5 0 1 0 0 7 3.5 3.5 0 0 0 0-7zm0 2a1.5 1.5 0 1 1 0 3 1.5 1.5 0 0 1 0-3zM10.6 2h2.8l.5 2.6 1.6.7 2.2-1.5 2 2-1.5 2.2.7 1.6 2.6.5v2.8l-2.6.5-.7 1.6 1.5 2.2-2 2-2.2-1.5-1.6.7-.5 2.6h-2.8l-.5-2.6-1.6-.7-2.2 1.5-2-2 1.5-2.2-.7-1.6L2 13.4v-2.8l2.6-.5.7-1.6-1.5-2.2 2-2 2.2 1.5 1.6-.7z"),
     LOCK("M6 10V7a6 6 0 0 1 12 0v3h1a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h1zm2 0h8V7a4 4 0 0 0-8 0v3z"),
     SEARCH("M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10z"),
+    /** Verified: a solid shield with a check cut out. */
     SHIELD("M12 2 4 5v6c0 5 3.4 9.3 8 11 4.6-1.7 8-6 8-11V5zm-1 13.4-3.7-3.7 1.4-1.4 2.3 2.3 4.7-4.7 1.4 1.4z"),
+    /** Not verified: the shield's outline only, empty inside. */
+    SHIELD_OUTLINE("M12 2 4 5v6c0 5 3.4 9.3 8 11 4.6-1.7 8-6 8-11V5zm0 2.2 6 2.2V11c0 3.9-2.5 7.4-6 8.9-3.5-1.5-6-5-6-8.9V6.4z"),
     CHAT("M4 3h14a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3h-7l-5 4v-4H4a3 3 0 0 1-3-3V6a3 3 0 0 1 3-3z");
 
     private final String path;
@@ -22,6 +25,7 @@ public enum Icons {
     public SVGPath node() {
         SVGPath p = new SVGPath();
         p.setContent(path);
+        p.setFillRule(javafx.scene.shape.FillRule.EVEN_ODD);
         p.getStyleClass().add("icon");
         return p;
     }

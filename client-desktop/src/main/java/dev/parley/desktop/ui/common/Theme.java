@@ -3,23 +3,41 @@ package dev.parley.desktop.ui.common;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
+import java.util.function.Supplier;
 
-/** The two looks of the app: AtlantaFX Primer light or dark, plus Parley's own stylesheet on top. */
+/**
+ * The looks of the app: AtlantaFX Primer light or dark, plus Parley's own stylesheet on top. {@link #SYSTEM} is a
+ * setting, not a look: it stands for whichever of the two the desktop prefers ({@link SystemColorScheme}).
+ */
 public enum Theme {
-    LIGHT, DARK;
+    SYSTEM, LIGHT, DARK;
 
-    /** The AtlantaFX user-agent stylesheet for this theme. */
+    /** The look to show: this one, or for {@link #SYSTEM} what {@code desktop} says (LIGHT or DARK). */
+    public Theme resolve(Supplier<Theme> desktop) {
+        if (this != SYSTEM) {
+            return this;
+        }
+        return desktop.get() == DARK ? DARK : LIGHT;
+    }
+
+    /** The AtlantaFX user-agent stylesheet for this look ({@link #SYSTEM} is resolved first). */
     public String userAgentStylesheet() {
         return this == DARK ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
     }
 
     /** The style class put on the scene root, so {@code parley.css} can adjust its own colours. */
     public String rootStyleClass() {
-        return "theme-" + name().toLowerCase(Locale.ROOT);
+        return "theme-" + (this == DARK ? "dark" : "light");
     }
 
-    /** Parses "light"/"dark" (any case); anything else is LIGHT. */
+    /** Parses "system"/"light"/"dark" (any case); anything else is SYSTEM. */
     public static Theme parse(String value) {
-        return "dark".equalsIgnoreCase(value == null ? "" : value.trim()) ? DARK : LIGHT;
+        String v = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+        for (Theme t : values()) {
+            if (t.name().equals(v)) {
+                return t;
+            }
+        }
+        return SYSTEM;
     }
 }

@@ -98,6 +98,10 @@ public final class UiServices {
         return view(contacts.acknowledgeIdentityChange(username, shownKey));
     }
 
+    public ContactView clearVerification(String username) throws ServiceException {
+        return view(contacts.clearVerification(username));
+    }
+
     /**
      * The key an identity-change warning is about: the new key a contact's held messages carry, or (for a warning
      * raised before messages were held, by Parley 0.1) the stored key.

@@ -27,6 +27,8 @@ public final class SafetyNumberController {
     @FXML private ImageView qr;
     @FXML private Button verifyButton;
     @FXML private Label verifiedLabel;
+    @FXML private Button clearButton;
+    @FXML private Button closeButton;
     @FXML private Label error;
 
     public SafetyNumberController(SafetyNumberViewModel vm, UserMessages messages, Runnable close) {
@@ -46,6 +48,11 @@ public final class SafetyNumberController {
         verifiedLabel.setText(messages.get("safety.verified", vm.contact()));
         verifiedLabel.visibleProperty().bind(vm.verifiedProperty());
         verifiedLabel.managedProperty().bind(verifiedLabel.visibleProperty());
+        clearButton.visibleProperty().bind(vm.verifiedProperty());
+        clearButton.managedProperty().bind(clearButton.visibleProperty());
+        // the button that had the focus disappears: give it to Close, not to the other of verify/clear, so that a
+        // second Space or Enter does not undo what the first did
+        vm.verifiedProperty().addListener((obs, was, now) -> closeButton.requestFocus());
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
@@ -78,6 +85,11 @@ public final class SafetyNumberController {
     @FXML
     private void markVerified() {
         vm.markVerified();
+    }
+
+    @FXML
+    private void clearVerification() {
+        vm.clearVerification();
     }
 
     @FXML

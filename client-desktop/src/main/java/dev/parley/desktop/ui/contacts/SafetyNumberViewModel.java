@@ -75,6 +75,11 @@ public final class SafetyNumberViewModel {
 
     /** The identity key of the safety number on screen; only this key is ever marked verified. */
     private byte[] shownKey;
+    /** Takes the verification back: the contact shows as not verified again. */
+    public void clearVerification() {
+        tasks.run(() -> services.clearVerification(contact), c -> verified.set(c.verified()),
+                e -> error.set(messages.describe(e)));
+    }
 
     private record Loaded(UiServices.SafetyNumber view, ContactView contact) {
     }

@@ -147,6 +147,30 @@ public final class ChatTimeline {
         return !(last instanceof ChatRow.MessageRow);
     }
 
+    /**
+     * Removes the "N new messages" marker from {@code rows}, in place, as when the user replies (the marker has
+     * done its job: what follows it is no longer new to them); the bubble below it regroups with the one above.
+     *
+     * @return whether there was a marker
+     */
+    public static boolean removeUnreadMarker(List<ChatRow> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) instanceof ChatRow.UnreadMarker) {
+                rows.remove(i);
+                if (i < rows.size() && rows.get(i) instanceof ChatRow.MessageRow) {
+                    ChatRow.MessageRow below = (ChatRow.MessageRow) rows.get(i);
+                    boolean first = i == 0 || !(rows.get(i - 1) instanceof ChatRow.MessageRow)
+                            || ((ChatRow.MessageRow) rows.get(i - 1)).message().outgoing() != below.message().outgoing();
+                    if (first != below.firstOfGroup()) {
+                        rows.set(i, new ChatRow.MessageRow(below.message(), first));
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** How many message bubbles {@code rows} holds. */
     public static int messageCount(List<ChatRow> rows) {
         int n = 0;

@@ -399,6 +399,9 @@ public final class ChatViewModel {
         long gen = generation;
         error.set("");
         tasks.run(() -> services.send(c.username(), text), sent -> {
+            if (gen == generation) {
+                ChatTimeline.removeUnreadMarker(rows); // a reply: like Signal, the "new messages" marker goes
+            }
             if (gen == generation && newerCursor.isPresent()) {
                 loadNewest(c, ++generation, false);
             } else if (gen == generation) {

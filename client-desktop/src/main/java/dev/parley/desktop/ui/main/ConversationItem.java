@@ -42,13 +42,17 @@ public record ConversationItem(ContactView contact, Optional<MessageView> last, 
         return last.map(m -> (m.outgoing() ? "You: " : "") + firstLine(m.text())).orElse("");
     }
 
-    /** Whether the filter text matches the name or the preview (case-insensitive). */
+    /**
+     * Whether the filter text matches the name or the newest message's text (case-insensitive; the whole text, not
+     * only the part the preview line shows, and not the "You: " the preview adds).
+     */
     public boolean matches(String filter) {
         if (filter == null || filter.isBlank()) {
             return true;
         }
         String f = filter.strip().toLowerCase(Locale.ROOT);
-        return username().toLowerCase(Locale.ROOT).contains(f) || preview().toLowerCase(Locale.ROOT).contains(f);
+        return username().toLowerCase(Locale.ROOT).contains(f)
+                || last.map(m -> m.text().toLowerCase(Locale.ROOT).contains(f)).orElse(false);
     }
 
     /** A copy with {@code message} as the newest message and the unread count changed by {@code unreadDelta}. */

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -39,12 +41,21 @@ public final class ConversationListViewModel {
     private final SortedList<ConversationItem> sorted = new SortedList<>(filtered, ConversationItem.BY_RECENT_ACTIVITY);
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final StringBinding emptyText;
 
     public ConversationListViewModel(UiServices services, BackgroundTasks tasks, UserMessages messages) {
         this.services = Objects.requireNonNull(services);
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
         filter.addListener((obs, was, now) -> filtered.setPredicate(i -> i.matches(now)));
+        emptyText = Bindings.createStringBinding(() -> !sorted.isEmpty() ? ""
+                : items.isEmpty() ? messages.get("main.noConversations")
+                : messages.get("main.noMatches", filter.get().strip()), sorted, items, filter);
+    }
+
+    /** What the empty list says: nothing while it shows conversations, else none yet, or none match the filter. */
+    public StringBinding emptyTextBinding() {
+        return emptyText;
     }
 
     /** What the list shows: filtered and sorted. */

@@ -37,6 +37,7 @@ import javafx.scene.shape.Circle;
 /** Glue between {@code main.fxml} and {@link MainViewModel}: the conversation list, the open chat, search. */
 public final class MainController {
     private static final PseudoClass RECEIVING = PseudoClass.getPseudoClass("receiving");
+    private static final PseudoClass VERIFIED = PseudoClass.getPseudoClass("verified");
     /** Rows from either end of the loaded window at which the next page is requested. */
     static final int PREFETCH_ROWS = 30;
     /** Rows shown above a search result the chat jumped to. */
@@ -135,7 +136,8 @@ public final class MainController {
         filter.textProperty().bindBidirectional(list.filterProperty());
         conversationList.setItems(list.visibleItems());
         conversationList.setCellFactory(v -> new ConversationCell(times));
-        noConversations.visibleProperty().bind(Bindings.isEmpty(list.allItems()));
+        noConversations.textProperty().bind(list.emptyTextBinding());
+        noConversations.visibleProperty().bind(Bindings.isNotEmpty(list.emptyTextBinding()));
         conversationList.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null && !now.username().equals(list.selectedProperty().get())) {
                 // After the ListView has finished its own selection handling: opening the chat clears the unread
@@ -249,6 +251,10 @@ public final class MainController {
         } else {
             chatSubtitle.setText(messages.get(contact.verified() ? "main.verified" : "main.unverified"));
         }
+        // verified and not verified differ by shape (solid shield with a check, empty outline), not only by colour
+        icon(safetyButton, contact.verified() ? Icons.SHIELD : Icons.SHIELD_OUTLINE,
+                contact.verified() ? "main.safetyNumber.verified" : "main.safetyNumber.unverified");
+        safetyButton.pseudoClassStateChanged(VERIFIED, contact.verified());
         identityText.setText(messages.get("main.identityChanged", contact.username()));
     }
 
@@ -316,41 +322,21 @@ public final class MainController {
         searchPanel.managedProperty().bind(search.openProperty());
         searchField.textProperty().bindBidirectional(search.queryProperty());
         searchField.setOnAction(e -> search.search());
+        // Escape closes the search from anywhere in the window while it is open
+        root.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && search.openProperty().get()) {
+                closeSearch();
+                e.consume();
+            }
+        });
         searchResults.setItems(search.results());
-        searchResults.setCellFactory(v -> new SearchResultCell());
+        searchResults.setCellFactory(v -> new SearchResultCell(times, search.queryProperty()::get));
         searchEmpty.visibleProperty().bind(search.searchedProperty().and(Bindings.isEmpty(search.results())));
         searchResults.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null) {
                 vm.openSearchResult(now);
             }
         });
-    }
-
-    private final class SearchResultCell extends ListCell<MessageView> {
-        private final Label who = new Label();
-        private final Label what = new Label();
-        private final VBox box = new VBox(2, who, what);
-
-        SearchResultCell() {
-            who.getStyleClass().add("search-result-contact");
-            what.getStyleClass().add("conversation-preview");
-            what.setWrapText(true);
-            what.setMaxWidth(260);
-            box.getStyleClass().add("conversation-cell");
-            setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(MessageView m, boolean empty) {
-            super.updateItem(m, empty);
-            if (empty || m == null) {
-                setGraphic(null);
-                return;
-            }
-            who.setText(m.contact() + "  \u00B7  " + times.listStamp(m.sentAt()));
-            what.setText(m.text());
-            setGraphic(box);
-        }
     }
 
     private void icon(Button button, Icons icon, String tooltipKey) {

@@ -10,6 +10,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
@@ -21,6 +22,8 @@ public final class SettingsController {
     private final SettingsViewModel vm;
     private final UserMessages messages;
     private final Runnable close;
+    private static final double FIXED_PARTS = 140;
+    private static final double MIN_SECTIONS = 160;
 
     @FXML private TextField relay;
     @FXML private VBox embeddedBox;
@@ -35,6 +38,9 @@ public final class SettingsController {
     @FXML private Spinner<Integer> autoLock;
     @FXML private PasswordField currentPassphrase;
     @FXML private PasswordField newPassphrase;
+    @FXML private PasswordField confirmPassphrase;
+    @FXML private Label passphraseHint;
+    @FXML private ScrollPane scroller;
     @FXML private Button changePassphraseButton;
     @FXML private Label passphraseResult;
     @FXML private Label error;
@@ -84,12 +90,24 @@ public final class SettingsController {
         });
         currentPassphrase.textProperty().bindBidirectional(vm.currentPassphraseProperty());
         newPassphrase.textProperty().bindBidirectional(vm.newPassphraseProperty());
+        confirmPassphrase.textProperty().bindBidirectional(vm.confirmPassphraseProperty());
+        passphraseHint.textProperty().bind(vm.passphraseHintBinding());
+        passphraseHint.visibleProperty().bind(Bindings.isNotEmpty(vm.passphraseHintBinding()));
+        passphraseHint.managedProperty().bind(passphraseHint.visibleProperty());
         changePassphraseButton.disableProperty().bind(vm.canChangePassphraseBinding().not());
         passphraseResult.textProperty().bind(vm.passphraseResultProperty());
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
         vm.load();
+    }
+
+    /**
+     * Keeps the whole dialog within {@code maxDialogHeight} pixels: the sections scroll, the title and Done stay in
+     * view. About {@value #FIXED_PARTS} pixels go to the title, the error line, the Done row and the padding.
+     */
+    public void limitHeight(double maxDialogHeight) {
+        scroller.setMaxHeight(Math.max(MIN_SECTIONS, maxDialogHeight - FIXED_PARTS));
     }
 
     @FXML

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param typingIndicators  send typing indicators
  * @param notifications     notify about new messages while the window is not focused
  * @param notificationText  include the message text in notifications
- * @param theme             light or dark
+ * @param theme             system (follow the desktop), light or dark
  * @param autoLockMinutes   lock after this many idle minutes, 0 = never (0 to 1440)
  */
 public record SettingsValues(boolean readReceipts, boolean typingIndicators, boolean notifications,
@@ -32,6 +32,6 @@ public record SettingsValues(boolean readReceipts, boolean typingIndicators, boo
 
     /** The defaults of a new profile. */
     public static SettingsValues defaults() {
-        return new SettingsValues(true, true, true, false, Theme.LIGHT, 15);
+        return new SettingsValues(true, true, true, false, Theme.SYSTEM, 15);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -41,6 +42,8 @@ public final class SettingsViewModel {
     private final ReadOnlyStringWrapper embeddedFingerprint = new ReadOnlyStringWrapper(this, "embeddedFingerprint", "");
     private final StringProperty currentPassphrase = new SimpleStringProperty(this, "currentPassphrase", "");
     private final StringProperty newPassphrase = new SimpleStringProperty(this, "newPassphrase", "");
+    private final StringProperty confirmPassphrase = new SimpleStringProperty(this, "confirmPassphrase", "");
+    private final StringBinding passphraseHint;
     private final ReadOnlyStringWrapper passphraseResult = new ReadOnlyStringWrapper(this, "passphraseResult", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ObjectProperty<Consumer<SettingsValues>> onChanged = new SimpleObjectProperty<>(this, "onChanged");
@@ -53,8 +56,12 @@ public final class SettingsViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
         canChangePassphrase = Bindings.createBooleanBinding(() -> !currentPassphrase.get().isEmpty()
-                && PassphraseStrength.of(newPassphrase.get()).acceptable() && !tasks.busyProperty().get(),
-                currentPassphrase, newPassphrase, tasks.busyProperty());
+                && PassphraseStrength.of(newPassphrase.get()).acceptable()
+                && newPassphrase.get().equals(confirmPassphrase.get()) && !tasks.busyProperty().get(),
+                currentPassphrase, newPassphrase, confirmPassphrase, tasks.busyProperty());
+        passphraseHint = Bindings.createStringBinding(() -> !confirmPassphrase.get().isEmpty()
+                && !newPassphrase.get().equals(confirmPassphrase.get()) ? messages.get("passphrase.mismatch") : "",
+                newPassphrase, confirmPassphrase);
         for (javafx.beans.Observable p : new javafx.beans.Observable[] {readReceipts, typingIndicators, notifications,
                 notificationText, theme, autoLockMinutes}) {
             p.addListener(o -> save());
@@ -105,6 +112,16 @@ public final class SettingsViewModel {
 
     public StringProperty newPassphraseProperty() {
         return newPassphrase;
+    }
+
+    /** The new passphrase typed again: a typo in the new one would otherwise lock the user out. */
+    public StringProperty confirmPassphraseProperty() {
+        return confirmPassphrase;
+    }
+
+    /** "The passphrases do not match." while the confirmation differs from the new passphrase; else empty. */
+    public StringBinding passphraseHintBinding() {
+        return passphraseHint;
     }
 
     public ReadOnlyStringProperty passphraseResultProperty() {
@@ -175,7 +192,7 @@ public final class SettingsViewModel {
         }, e -> error.set(messages.describe(e)));
     }
 
-    /** Changes the passphrase; clears both fields whatever the outcome. */
+    /** Changes the passphrase; clears the three fields whatever the outcome. */
     public void changePassphrase() {
         if (!canChangePassphrase.get()) {
             return;
@@ -184,6 +201,7 @@ public final class SettingsViewModel {
         char[] next = newPassphrase.get().toCharArray();
         currentPassphrase.set("");
         newPassphrase.set("");
+        confirmPassphrase.set("");
         passphraseResult.set("");
         tasks.runVoid(() -> {
             try {

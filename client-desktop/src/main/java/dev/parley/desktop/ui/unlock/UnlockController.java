@@ -41,16 +41,21 @@ public final class UnlockController {
         profileName.visibleProperty().bind(vm.severalProfilesBinding().not());
         profileName.managedProperty().bind(profileName.visibleProperty());
         passphrase.textProperty().bindBidirectional(vm.passphraseProperty());
-        passphrase.disableProperty().bind(vm.busyProperty());
+        // read-only, not disabled, while unlocking: a disabled field loses the focus to the next control (the
+        // "Create a new profile" link, where the next space typed opened onboarding)
+        passphrase.editableProperty().bind(vm.busyProperty().not());
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
         unlockButton.disableProperty().bind(vm.canUnlockBinding().not());
         progress.visibleProperty().bind(vm.busyProperty());
         progress.managedProperty().bind(vm.busyProperty());
-        vm.wrongAttemptsProperty().addListener((obs, was, now) -> {
-            Effects.shake(passphrase);
-            passphrase.requestFocus();
+        vm.wrongAttemptsProperty().addListener((obs, was, now) -> Effects.shake(passphrase));
+        vm.busyProperty().addListener((obs, was, busy) -> {
+            if (!busy && !vm.errorProperty().get().isEmpty()) {
+                passphrase.requestFocus();
+                passphrase.selectAll();
+            }
         });
         vm.onUnlockedProperty().set(navigator::showMain);
         Platform.runLater(passphrase::requestFocus);

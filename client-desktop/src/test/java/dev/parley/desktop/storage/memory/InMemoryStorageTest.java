@@ -3,8 +3,11 @@ package dev.parley.desktop.storage.memory;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
+import dev.parley.desktop.storage.contract.ConversationContract;
+import dev.parley.desktop.storage.contract.ReactionContract;
 import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.ListenCursorContract;
 import dev.parley.desktop.storage.contract.PendingReceiptContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
 import dev.parley.desktop.storage.contract.RelayPinAndHeldEnvelopeContract;
@@ -78,6 +81,30 @@ class InMemoryStorageTest {
 
     @Nested
     class RelayPinsAndHeldEnvelopes extends RelayPinAndHeldEnvelopeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class ListenCursor extends ListenCursorContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class Conversations extends ConversationContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class Reactions extends ReactionContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(publisher);

@@ -45,6 +45,18 @@ class ChatTimelineTest {
     }
 
     @Test
+    void aReplyRemovesTheUnreadMarkerAndTheBubbleBelowRegroups() {
+        List<ChatRow> rows = new ArrayList<>(timeline.rows(List.of(b3, b2, b1), true));
+        assertThat(ChatTimeline.removeUnreadMarker(rows)).isTrue();
+        assertThat(rows).containsExactly(
+                new ChatRow.DayDivider(LocalDate.of(2026, 3, 2)),
+                new ChatRow.MessageRow(b1, true),
+                new ChatRow.MessageRow(b2, false),
+                new ChatRow.MessageRow(b3, false));
+        assertThat(ChatTimeline.removeUnreadMarker(rows)).isFalse();
+    }
+
+    @Test
     void appendAddsADividerOnlyOnANewDay() {
         List<ChatRow> rows = new ArrayList<>(timeline.rows(List.of(a2, a1), false));
         assertThat(timeline.append(rows, Messages.out("bob", "again", "2026-03-01T11:00:00Z", DELIVERED)))

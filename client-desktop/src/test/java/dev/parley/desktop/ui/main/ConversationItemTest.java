@@ -37,6 +37,9 @@ class ConversationItemTest {
         assertThat(bob.matches("see")).isTrue();
         assertThat(bob.matches("xyz")).isFalse();
         assertThat(bob.matches("  ")).isTrue();
+        assertThat(bob.matches("at 8")).as("past the preview's first line").isTrue();
+        assertThat(dave.matches("you")).as("not the preview's 'You: '").isFalse();
+        assertThat(dave.matches("SENT")).isTrue();
     }
 
     @Test

@@ -1,0 +1,91 @@
+package dev.parley.desktop.service.connection;
+
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.desktop.service.StorageFailureException;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The control thread's sending side: flushes the durable {@link Outbox} on a login (a batch at a time) and records the
+ * relay's answer to each send. Refused for good: marked failed; throttled: retried after the relay's delay; anything
+ * else: it stays in the outbox for the next login.
+ */
+final class OutboxSender {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final Outbox outbox;
+    private final ScheduledExecutorService control;
+    private final Predicate<RelayConnection> isOnline;
+    private final Runnable signal;
+
+    /**
+     * @param isOnline whether a connection is still the current one and logged in
+     * @param signal   wakes whoever waits for the connection's state to change
+     */
+    OutboxSender(Outbox outbox, ScheduledExecutorService control, Predicate<RelayConnection> isOnline, Runnable signal) {
+        this.outbox = outbox;
+        this.control = control;
+        this.isOnline = isOnline;
+        this.signal = signal;
+    }
+
+    /** Sends up to a batch of pending items; the last answer of a full batch asks for the next. */
+    void flush(RelayConnection c) {
+        List<Outbox.Item> items;
+        try {
+            items = outbox.pending();
+        } catch (StorageFailureException e) {
+            LOG.error("cannot read the outbox", e);
+            return;
+        }
+        if (!items.isEmpty()) {
+            LOG.info("resending {} queued messages", items.size());
+        }
+        c.batchFull = items.size() >= Outbox.BATCH;
+        for (Outbox.Item item : items) {
+            send(c, item);
+        }
+    }
+
+    void send(RelayConnection c, Outbox.Item item) {
+        if (item.ephemeral()) {
+            c.link.request(new Request.SendEphemeral(item.recipient(), item.blob()));
+            return;
+        }
+        c.inFlight.incrementAndGet();
+        c.link.request(new Request.Send(item.recipient(), item.clientMessageId(), item.blob()))
+                .whenCompleteAsync((response, error) -> onSendResult(c, item, response, error), control);
+    }
+
+    private void onSendResult(RelayConnection c, Outbox.Item item, Response response, Throwable error) {
+        try {
+            if (error != null) {
+                LOG.debug("send not confirmed; it stays in the outbox", error);
+            } else if (response instanceof Response.SendAccepted) {
+                outbox.accepted(item);
+            } else if (response instanceof Response.ErrorResponse err) {
+                switch (err.code()) {
+                    case UNKNOWN_USER, INVALID_FIELD, FRAME_TOO_LARGE -> outbox.rejected(item, "relay refused: " + err.code());
+                    case QUEUE_FULL, RATE_LIMITED -> control.schedule(() -> {
+                        if (isOnline.test(c)) {
+                            send(c, item);
+                        }
+                    }, Math.max(100, err.retryAfterMillis()), TimeUnit.MILLISECONDS);
+                    default -> LOG.info("send refused with {}; it stays in the outbox", err.code());
+                }
+            }
+        } catch (StorageFailureException e) {
+            LOG.error("cannot record the relay's answer to a send", e);
+        } finally {
+            if (c.inFlight.decrementAndGet() == 0 && c.batchFull && isOnline.test(c)) {
+                flush(c);
+            }
+            signal.run();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.parley.desktop.service.connection;
+
+import dev.parley.crypto.wire.Push;
+import dev.parley.desktop.net.RelayLink;
+import dev.parley.desktop.net.RelayLinkListener;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One link's worth of state. Stale callbacks from an older link compare against the service's current connection and
+ * stop. Link events go to the {@link Events} the service gives it.
+ */
+final class RelayConnection implements RelayLinkListener {
+
+    /** Where a connection's link events go (called on Tyrus threads). */
+    interface Events {
+        void onPush(RelayConnection connection, Push push);
+
+        void onPong(RelayConnection connection);
+
+        void onClosed(RelayConnection connection, String reason);
+    }
+
+    final RelayCredentials credentials;
+    final AtomicInteger pendingAcks = new AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
+    final ConcurrentLinkedQueue<InboundHandler.Delivery> deliveries = new ConcurrentLinkedQueue<>();
+    private final Events events;
+    volatile RelayLink link;
+    volatile boolean online;
+    volatile boolean queueEmpty;
+    volatile boolean batchFull;
+    /** A batch of this link could not be stored: the link is closing and never counts as drained. */
+    volatile boolean failed;
+    /** Closed by the heartbeat because no pong came within the timeout. */
+    volatile boolean silenced;
+    /** Inbound thread only: whether the handler heard {@code onPickupStarted} for this login. */
+    boolean pickupAnnounced;
+    volatile Instant lastPong;
+
+    RelayConnection(RelayCredentials credentials, Events events) {
+        this.credentials = credentials;
+        this.events = events;
+    }
+
+    @Override
+    public void onPush(Push push) {
+        events.onPush(this, push);
+    }
+
+    @Override
+    public void onPong() {
+        events.onPong(this);
+    }
+
+    @Override
+    public void onClosed(String reason) {
+        events.onClosed(this, reason);
+    }
+}

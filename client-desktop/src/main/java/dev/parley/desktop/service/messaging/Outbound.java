@@ -1,0 +1,113 @@
+package dev.parley.desktop.service.messaging;
+
+import dev.parley.crypto.exceptions.NoSessionException;
+import dev.parley.crypto.exceptions.UntrustedIdentityException;
+import dev.parley.crypto.identity.Username;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.session.CiphertextMessage;
+import dev.parley.crypto.session.SessionCipher;
+import dev.parley.desktop.crypto.ProfileCrypto;
+import dev.parley.desktop.crypto.ProtocolStorageException;
+import dev.parley.desktop.crypto.ProtocolUnitOfWork;
+import dev.parley.desktop.service.IdentityChangedException;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.UnknownContactException;
+import dev.parley.desktop.service.connection.Outbox;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.TransactionFunction;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The one way anything leaves this profile: encrypt a payload on a protocol unit of work, seal it, and commit the new
+ * session state together with the outbox entry and whatever the feature stores with it (a message row, the removal
+ * of owed receipts) in one transaction; then hand the committed item to the connection. Every feature sends through
+ * here, under the profile's protocol lock.
+ */
+public final class Outbound {
+    private final ProfileCrypto crypto;
+    private final Supplier<String> ownUsername;
+    private final Consumer<Outbox.Item> submitter;
+    private final SenderVerifier verifier;
+
+    /**
+     * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
+     */
+    public Outbound(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter,
+                    SenderVerifier verifier) {
+        this.verifier = verifier;
+        this.crypto = crypto;
+        this.ownUsername = ownUsername;
+        this.submitter = submitter;
+    }
+
+    /**
+     * Sends a payload that must arrive: queued durably in the outbox under {@code outboxId} (the relay's dedupe key;
+     * for a text, its message id), committed with {@code alsoCommit}, whose result is returned.
+     */
+    public <T> T stored(Contact recipient, Payload payload, MessageId outboxId,
+                        TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
+        Outbox.Item item;
+        T result;
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            byte[] blob = encryptAndSeal(work, recipient, payload);
+            Instant now = crypto.context().clock().instant();
+            result = crypto.storage().transactions().transactionWithResult(false, txn -> {
+                T value = alsoCommit.apply(txn);
+                crypto.storage().outbox().enqueue(txn, outboxId, recipient.username(), blob, now);
+                work.commit(txn);
+                return value;
+            });
+            work.committed();
+            item = new Outbox.Item(HexFormat.of().parseHex(outboxId.value()), recipient.username(), blob, false);
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot queue the message", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        submitter.accept(item);
+        return result;
+    }
+
+    /** Sends a payload that may be lost (typing): only the session state is stored; sent only if online. */
+    public void ephemeral(Contact recipient, Payload payload) throws ServiceException {
+        Outbox.Item item;
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            byte[] blob = encryptAndSeal(work, recipient, payload);
+            crypto.storage().transactions().transaction(false, work::commit);
+            work.committed();
+            item = new Outbox.Item(crypto.context().random().bytes(16), recipient.username(), blob, true);
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot store the session state", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        submitter.accept(item);
+    }
+
+    /** A fresh random id for an outbox entry that carries no message of its own (receipts). */
+    public MessageId newOutboxId() {
+        return new MessageId(dev.parley.crypto.payload.MessageId.random(crypto.context().random()).hex());
+    }
+
+    private byte[] encryptAndSeal(ProtocolUnitOfWork work, Contact contact, Payload payload) throws ServiceException {
+        Username peer = new Username(contact.username());
+        try {
+            CiphertextMessage ciphertext = new SessionCipher(work.stores(), crypto.context(), peer).encrypt(payload);
+            return verifier.seal(contact, ciphertext);
+        } catch (UntrustedIdentityException e) {
+            throw new IdentityChangedException("this contact's identity key changed; acknowledge the change first", e);
+        } catch (NoSessionException e) {
+            throw new UnknownContactException("no session with this contact yet: add the contact first");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.parley.desktop.service.messaging;
+
+import dev.parley.desktop.event.MessageStateChangedEvent;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.connection.Outbox;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessageState;
+import dev.parley.desktop.storage.OutboxEntry;
+import dev.parley.desktop.storage.StateUpdate;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** The durable outbox as the connection sees it: what is pending, and what the relay answered. */
+public final class OutboxQueue implements Outbox {
+    private final Storage storage;
+
+    public OutboxQueue(Storage storage) {
+        this.storage = storage;
+    }
+
+    @Override
+    public List<Outbox.Item> pending() throws StorageFailureException {
+        try {
+            List<OutboxEntry> entries = storage.transactions().transactionWithResult(true,
+                    txn -> storage.outbox().pending(txn, Outbox.BATCH));
+            List<Outbox.Item> items = new ArrayList<>(entries.size());
+            for (OutboxEntry entry : entries) {
+                items.add(new Outbox.Item(HexFormat.of().parseHex(entry.messageId().value()), entry.recipient(), entry.blob(), false));
+            }
+            return items;
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the outbox", e);
+        }
+    }
+
+    @Override
+    public void accepted(Outbox.Item item) throws StorageFailureException {
+        finish(item, MessageState.SENT, null);
+    }
+
+    @Override
+    public void rejected(Outbox.Item item, String reason) throws StorageFailureException {
+        finish(item, MessageState.FAILED, reason);
+    }
+
+    private void finish(Outbox.Item item, MessageState state, String reason) throws StorageFailureException {
+        MessageId id = new MessageId(HexFormat.of().formatHex(item.clientMessageId()));
+        try {
+            storage.transactions().transaction(false, txn -> {
+                storage.outbox().acknowledge(txn, id, item.recipient());
+                if (storage.messages().updateState(txn, id, state, reason) == StateUpdate.APPLIED) {
+                    txn.attach(new MessageStateChangedEvent(item.recipient(), id, state));
+                }
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot record the relay's answer", e);
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package dev.parley.desktop.service.messaging.inbound;
+
+import dev.parley.crypto.envelope.OpenedEnvelope;
+import dev.parley.crypto.exceptions.DuplicateMessageException;
+import dev.parley.crypto.exceptions.ProtocolException;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.session.DecryptionCallback;
+import dev.parley.crypto.session.SessionCipher;
+import dev.parley.desktop.crypto.EnvelopeDigests;
+import dev.parley.desktop.crypto.ProfileCrypto;
+import dev.parley.desktop.crypto.ProtocolStorageException;
+import dev.parley.desktop.crypto.ProtocolUnitOfWork;
+import dev.parley.desktop.event.ContactChangedEvent;
+import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.event.PickupProgressEvent;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.connection.InboundHandler;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.messaging.Receipts;
+import dev.parley.desktop.service.messaging.ReplayGuard;
+import dev.parley.desktop.service.messaging.SenderVerifier;
+import dev.parley.desktop.storage.HeldEnvelope;
+import dev.parley.desktop.storage.EnvelopeDigest;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.ReceivedEnvelope;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receive path: opened envelope -> verified sender ({@link SenderVerifier}: certificate, key decision, replay of
+ * first messages, {@link ReplayGuard}) -> decrypt -> dispatch to the
+ * payload's handler ({@link PayloadHandlers}). A batch is decrypted on one protocol unit of work and committed in one
+ * transaction: the handlers' effects, a record of every envelope (by digest, {@link EnvelopeDigests}) and the new
+ * session state.
+ *
+ * <p>A redelivered envelope fails decryption with {@link DuplicateMessageException} (its message key is gone); it is
+ * {@link Outcome#DUPLICATE} (acknowledged) only when its record is committed and its message is in the history. A used
+ * message key is not proof of storage (the ratchet also reports keys it evicted, and a sender restored from a backup
+ * reuses ratchet positions), so any other such envelope is {@link Outcome#UNCONFIRMED} and stays on the relay.
+ *
+ * <p>One envelope never holds up the others: if handling fails for any reason but broken storage, the batch is split
+ * and retried down to the envelope at fault, which is {@link Outcome#REJECTED} (acknowledged).
+ *
+ * <p>Delivery receipts are sent every {@value #RECEIPT_BATCH} stored messages while the offline queue drains, when it
+ * is empty, and immediately for live messages. While the queue drains, a {@link PickupProgressEvent} follows each
+ * committed batch, and a final one (done) follows the queue-empty signal.
+ */
+public final class InboundPipeline implements InboundHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(InboundPipeline.class);
+    private static final int RECEIPT_BATCH = 200;
+
+    private final ProfileCrypto crypto;
+    private final SenderVerifier verifier;
+    private final ReplayGuard replayGuard;
+    private final PayloadHandlers handlers;
+    private final Receipts receipts;
+    private final EventBus events;
+    private volatile boolean pickingUp;
+    /** Envelopes handed over since the current pickup started; touched only on the inbound thread. */
+    private int pickupReceived;
+
+    public InboundPipeline(ProfileCrypto crypto, SenderVerifier verifier, ReplayGuard replayGuard, PayloadHandlers handlers,
+                           Receipts receipts, EventBus events) {
+        this.crypto = crypto;
+        this.verifier = verifier;
+        this.replayGuard = replayGuard;
+        this.handlers = handlers;
+        this.receipts = receipts;
+        this.events = events;
+    }
+
+    @Override
+    public void onPickupStarted() {
+        pickupReceived = 0;
+        pickingUp = true;
+    }
+
+    @Override
+    public void onQueueDrained() {
+        pickingUp = false;
+        receipts.flush();
+        events.publish(new PickupProgressEvent(pickupReceived, true));
+    }
+
+    @Override
+    public Outcome onDelivery(long relayMessageId, long receivedAtMillis, byte[] blob) throws StorageFailureException {
+        return onDeliveries(List.of(new Delivery(relayMessageId, receivedAtMillis, blob))).get(0);
+    }
+
+    @Override
+    public List<Outcome> onDeliveries(List<Delivery> batch) throws StorageFailureException {
+        List<Outcome> outcomes;
+        crypto.lock().lock();
+        try {
+            outcomes = receiveIsolating(batch);
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot store incoming messages", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        if (pickingUp) {
+            pickupReceived += batch.size();
+            events.publish(new PickupProgressEvent(pickupReceived, false));
+        }
+        if (!pickingUp || receipts.unsent() >= RECEIPT_BATCH) {
+            receipts.flush();
+        }
+        return outcomes;
+    }
+
+    @Override
+    public void onEphemeral(byte[] blob) {
+        crypto.lock().lock();
+        try {
+            receiveEphemeral(blob);
+        } catch (StorageException | ProtocolStorageException e) {
+            LOG.warn("could not process an ephemeral message", e);
+        } catch (RuntimeException e) {
+            crypto.state().invalidateAll();
+            LOG.warn("dropping an ephemeral message whose handling failed: {}", e.getClass().getSimpleName());
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    /**
+     * Decrypts an ephemeral payload (typing) and commits the ratchet step with its handler's effects. Any other kind
+     * on an ephemeral frame is dropped <em>without</em> committing the step, so the same message delivered properly
+     * later still decrypts.
+     */
+    private void receiveEphemeral(byte[] blob) throws StorageException {
+        OpenedEnvelope opened;
+        try {
+            opened = verifier.open(blob, crypto.context().clock().millis());
+        } catch (ProtocolException | ServiceException e) {
+            LOG.warn("dropping an ephemeral envelope that does not open: {}", e.getClass().getSimpleName());
+            return;
+        }
+        if (verifier.decide(opened) != SenderVerifier.Decision.ACCEPT) {
+            LOG.debug("dropping an ephemeral envelope from someone who is not a contact with this key");
+            return;
+        }
+        String sender = opened.senderUsername().value();
+        ProtocolUnitOfWork work = crypto.state().begin();
+        Payload payload;
+        try {
+            payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
+                    .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+        } catch (ProtocolException e) {
+            LOG.debug("dropping an ephemeral message that does not decrypt: {}", e.getClass().getSimpleName());
+            return;
+        }
+        if (!handlers.isEphemeral(payload)) {
+            LOG.warn("dropping a non-ephemeral payload that arrived as an ephemeral frame; its session step is not kept");
+            return;
+        }
+        ReceivedBatch batch = new ReceivedBatch(new Outcome[] {Outcome.STORED}, crypto.context().clock().instant());
+        List<Received<?>> received = List.of(new Received<>(0, sender, payload, EnvelopeDigests.of(opened)));
+        crypto.storage().transactions().transaction(false, txn -> {
+            work.commit(txn);
+            handlers.apply(txn, received, batch);
+        });
+        work.committed();
+        batch.committed();
+    }
+
+    /**
+     * Receives a batch in one transaction. If handling fails for any reason but broken storage (any runtime exception:
+     * a value the store refuses, a bug in a handler), nothing of the attempt was kept; the batch is split in halves and
+     * each half retried, down to the single envelope at fault, which is {@link Outcome#REJECTED rejected} (and so
+     * acknowledged): one bad envelope never holds up the others. Storage failures ({@link StorageException},
+     * {@link ProtocolStorageException}) propagate, so nothing of the batch is acknowledged.
+     */
+    private List<Outcome> receiveIsolating(List<Delivery> blobs) throws StorageException {
+        try {
+            return receive(blobs);
+        } catch (ProtocolStorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The failure may have come after a commit: the cache must not outlive it.
+            crypto.state().invalidateAll();
+            if (blobs.size() == 1) {
+                LOG.warn("rejecting an envelope whose handling failed: {}", e.getClass().getSimpleName());
+                LOG.debug("handling failure", e);
+                return List.of(Outcome.REJECTED);
+            }
+            int half = blobs.size() / 2;
+            List<Outcome> outcomes = new ArrayList<>(receiveIsolating(blobs.subList(0, half)));
+            outcomes.addAll(receiveIsolating(blobs.subList(half, blobs.size())));
+            return outcomes;
+        }
+    }
+
+    /** An envelope whose message key the ratchet reports as used: safe to acknowledge only if its record is committed. */
+    private record Redelivered(int index, EnvelopeDigest digest) {
+    }
+
+    /** An authenticated envelope from a known contact with a new key: stored apart, undecrypted (#11 finding 1). */
+    private record Held(OpenedEnvelope opened, Delivery delivery) {
+    }
+
+    private List<Outcome> receive(List<Delivery> deliveries) throws StorageException {
+        Outcome[] outcomes = new Outcome[deliveries.size()];
+        ProtocolUnitOfWork work = crypto.state().begin();
+        List<Received<?>> decrypted = new ArrayList<>();
+        List<OpenedEnvelope> accepted = new ArrayList<>();
+        List<Redelivered> redelivered = new ArrayList<>();
+        List<Held> held = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
+            OpenedEnvelope opened;
+            try {
+                opened = verifier.open(deliveries.get(i).blob(), deliveries.get(i).receivedAtMillis());
+            } catch (ProtocolException e) {
+                LOG.warn("dropping an envelope that does not open: {}", e.getClass().getSimpleName());
+                outcomes[i] = Outcome.REJECTED;
+                continue;
+            } catch (ServiceException e) {
+                LOG.warn("cannot check envelopes yet: {}", e.getMessage());
+                outcomes[i] = Outcome.UNCONFIRMED;
+                continue;
+            }
+            SenderVerifier.Decision decision = verifier.decide(opened);
+            if (decision == SenderVerifier.Decision.HOLD) {
+                held.add(new Held(opened, deliveries.get(i)));
+                outcomes[i] = Outcome.STORED;
+                continue;
+            }
+            if (decision == SenderVerifier.Decision.REFUSE) {
+                LOG.warn("dropping an envelope with a new identity key: too many are held for this contact");
+                outcomes[i] = Outcome.REJECTED;
+                continue;
+            }
+            if (replayGuard.isReplayedFirstMessage(work, opened)) {
+                LOG.warn("dropping a replayed first message whose session is gone");
+                outcomes[i] = Outcome.REJECTED;
+                continue;
+            }
+            String sender = opened.senderUsername().value();
+            EnvelopeDigest digest = EnvelopeDigests.of(opened);
+            try {
+                Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
+                        .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+                decrypted.add(new Received<>(i, sender, payload, digest));
+                accepted.add(opened);
+                outcomes[i] = Outcome.STORED;
+            } catch (DuplicateMessageException e) {
+                // Its message key is gone: decided below, against the committed record of received envelopes.
+                redelivered.add(new Redelivered(i, digest));
+            } catch (ProtocolException e) {
+                LOG.warn("dropping a message that does not decrypt: {}", e.getClass().getSimpleName());
+                outcomes[i] = Outcome.REJECTED;
+            }
+        }
+        if (work.isEmpty() && decrypted.isEmpty() && redelivered.isEmpty() && held.isEmpty()) {
+            return Arrays.asList(outcomes);
+        }
+        ReceivedBatch batch = new ReceivedBatch(outcomes, crypto.context().clock().instant());
+        long nowMillis = crypto.context().clock().millis();
+        crypto.storage().transactions().transaction(false, txn -> {
+            for (Held h : held) {
+                verifier.hold(txn, h.opened(), h.delivery().blob(), h.delivery().receivedAtMillis());
+            }
+            for (OpenedEnvelope opened : accepted) {
+                replayGuard.remember(txn, opened, nowMillis);
+            }
+            for (ProtocolUnitOfWork.IdentityOutcome outcome : work.commit(txn)) {
+                if (outcome.added()) {
+                    verifier.markRequest(txn, outcome.username());
+                    txn.attach(new ContactChangedEvent(storage().contacts().find(txn, outcome.username()).orElseThrow(),
+                            ContactChangedEvent.Change.ADDED));
+                }
+            }
+            handlers.apply(txn, decrypted, batch);
+            List<ReceivedEnvelope> records = new ArrayList<>(decrypted.size());
+            for (Received<?> r : decrypted) {
+                records.add(new ReceivedEnvelope(r.digest(), handlers.storedMessage(r.payload())));
+            }
+            storage().receivedEnvelopes().recordAll(txn, records);
+            for (Redelivered r : redelivered) {
+                outcomes[r.index()] = isSafelyStored(txn, r.digest()) ? Outcome.DUPLICATE : Outcome.UNCONFIRMED;
+            }
+        });
+        work.committed();
+        batch.committed();
+        if (!redelivered.isEmpty()) {
+            LOG.debug("{} redelivered envelopes: {} already stored", redelivered.size(),
+                    redelivered.stream().filter(r -> outcomes[r.index()] == Outcome.DUPLICATE).count());
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    /** True if the envelope was committed: its message is in the history, or it was a control message and applied. */
+    private boolean isSafelyStored(Transaction txn, EnvelopeDigest digest) throws StorageException {
+        Optional<ReceivedEnvelope> record = storage().receivedEnvelopes().find(txn, digest);
+        if (record.isEmpty()) {
+            return false;
+        }
+        Optional<MessageId> message = record.get().messageId();
+        return message.isEmpty() || storage().messages().find(txn, message.get()).isPresent();
+    }
+
+    /**
+     * Runs the envelopes held for {@code sender} through the normal receive path (after the user accepted their new
+     * key) and deletes them.
+     *
+     * @return how many were held
+     */
+    public int releaseHeld(String sender) throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            List<HeldEnvelope> held = storage().transactions().transactionWithResult(true,
+                    txn -> storage().heldEnvelopes().forSender(txn, sender));
+            if (held.isEmpty()) {
+                return 0;
+            }
+            List<Delivery> deliveries = new ArrayList<>();
+            for (HeldEnvelope h : held) {
+                deliveries.add(new Delivery(h.id(), h.receivedAtMillis(), h.blob()));
+            }
+            receiveIsolating(deliveries);
+            storage().transactions().transaction(false, txn -> storage().heldEnvelopes().removeAll(txn, sender));
+            return held.size();
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot release the held messages", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    private Storage storage() {
+        return crypto.storage();
+    }
+}

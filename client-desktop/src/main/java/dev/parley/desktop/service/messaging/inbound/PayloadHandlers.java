@@ -1,0 +1,100 @@
+package dev.parley.desktop.service.messaging.inbound;
+
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.service.messaging.Receipts;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessageState;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of payload handlers: THE place where a payload kind is connected to the receive path. Adding a kind
+ * means a record under the sealed {@code Payload}, its codec entry, a {@link PayloadHandler}, and one line in
+ * {@link #standard}. A payload without a handler is a bug; its envelope is rejected alone.
+ */
+public final class PayloadHandlers {
+    private final Map<Class<?>, PayloadHandler<?>> byType = new LinkedHashMap<>();
+
+    private PayloadHandlers(List<PayloadHandler<?>> handlers) {
+        for (PayloadHandler<?> handler : handlers) {
+            if (byType.putIfAbsent(handler.type(), handler) != null) {
+                throw new IllegalArgumentException("two handlers for " + handler.type().getSimpleName());
+            }
+        }
+        for (Class<?> kind : Payload.class.getPermittedSubclasses()) {
+            if (!byType.containsKey(kind)) {
+                throw new IllegalArgumentException("no handler for the payload kind " + kind.getSimpleName());
+            }
+        }
+    }
+
+    /** A registry of exactly these handlers: one per payload kind, every kind of the sealed {@code Payload} covered. */
+    static PayloadHandlers of(List<PayloadHandler<?>> handlers) {
+        return new PayloadHandlers(handlers);
+    }
+
+    /** Every payload kind this client understands, each with its handler. */
+    public static PayloadHandlers standard(Storage storage, Receipts receipts) {
+        return of(List.of(
+                new TextHandler(storage, receipts),
+                new ReceiptHandler<>(Payload.DeliveryReceipt.class, Payload.DeliveryReceipt::ids, MessageState.DELIVERED, storage),
+                new ReceiptHandler<>(Payload.ReadReceipt.class, Payload.ReadReceipt::ids, MessageState.READ, storage),
+                new TypingHandler<>(Payload.TypingStarted.class, true),
+                new TypingHandler<>(Payload.TypingStopped.class, false),
+                new ReactionHandler(storage),
+                new UnknownPayloadHandler()));
+    }
+
+    /** Whether this payload may arrive on an ephemeral frame. */
+    public boolean isEphemeral(Payload payload) {
+        return handlerOf(payload).ephemeral();
+    }
+
+    /** The stored message the envelope of this payload points at (for its envelope record). */
+    public Optional<MessageId> storedMessage(Payload payload) {
+        return storedMessage(handlerOf(payload), payload);
+    }
+
+    /**
+     * Dispatches a batch's decrypted payloads to their handlers inside its transaction: each handler gets its kind's
+     * payloads in arrival order, kinds in the order they first appear.
+     */
+    public void apply(Transaction txn, List<Received<?>> received, ReceivedBatch batch) throws StorageException {
+        Map<PayloadHandler<?>, List<Received<?>>> byHandler = new LinkedHashMap<>();
+        for (Received<?> r : received) {
+            byHandler.computeIfAbsent(handlerOf(r.payload()), h -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<PayloadHandler<?>, List<Received<?>>> entry : byHandler.entrySet()) {
+            applyTyped(entry.getKey(), txn, entry.getValue(), batch);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Payload> void applyTyped(PayloadHandler<P> handler, Transaction txn, List<Received<?>> received,
+                                                       ReceivedBatch batch) throws StorageException {
+        List<Received<P>> typed = new ArrayList<>(received.size());
+        for (Received<?> r : received) {
+            typed.add((Received<P>) r);
+        }
+        handler.apply(txn, typed, batch);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <P extends Payload> Optional<MessageId> storedMessage(PayloadHandler<P> handler, Payload payload) {
+        return handler.storedMessage((P) payload);
+    }
+
+    private PayloadHandler<?> handlerOf(Payload payload) {
+        PayloadHandler<?> handler = byType.get(payload.getClass());
+        if (handler == null) {
+            throw new IllegalStateException("no handler for the payload kind " + payload.getClass().getSimpleName());
+        }
+        return handler;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.parley.desktop.service.messaging.inbound;
+
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.event.MessageStateChangedEvent;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessageState;
+import dev.parley.desktop.storage.StateUpdate;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Delivery and read receipts: advance the state of our own messages in a conversation the sender takes part in. Ids
+ * of other messages are ignored; a state never goes back.
+ */
+final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
+    private final Class<P> type;
+    private final Function<P, List<dev.parley.crypto.payload.MessageId>> ids;
+    private final MessageState state;
+    private final Storage storage;
+
+    ReceiptHandler(Class<P> type, Function<P, List<dev.parley.crypto.payload.MessageId>> ids, MessageState state,
+                   Storage storage) {
+        this.type = type;
+        this.ids = ids;
+        this.state = state;
+        this.storage = storage;
+    }
+
+    @Override
+    public Class<P> type() {
+        return type;
+    }
+
+    /** Only someone our message went to may report on it. */
+    private boolean isParticipant(Transaction txn, Message message, String sender) throws StorageException {
+        return storage.conversations().find(txn, message.conversationId())
+                .map(conversation -> conversation.hasParticipant(sender)).orElse(false);
+    }
+
+    @Override
+    public void apply(Transaction txn, List<Received<P>> received, ReceivedBatch batch) throws StorageException {
+        for (Received<P> r : received) {
+            for (dev.parley.crypto.payload.MessageId raw : ids.apply(r.payload())) {
+                MessageId id = new MessageId(raw.hex());
+                Optional<Message> message = storage.messages().find(txn, id);
+                if (message.isEmpty() || !isParticipant(txn, message.get(), r.sender())) {
+                    continue;
+                }
+                if (storage.messages().updateState(txn, id, state, null) == StateUpdate.APPLIED) {
+                    txn.attach(new MessageStateChangedEvent(r.sender(), id, state));
+                }
+            }
+        }
+    }
+}

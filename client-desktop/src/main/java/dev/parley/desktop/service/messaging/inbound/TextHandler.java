@@ -1,0 +1,93 @@
+package dev.parley.desktop.service.messaging.inbound;
+
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.event.MessageReceivedEvent;
+import dev.parley.desktop.service.connection.InboundHandler.Outcome;
+import dev.parley.desktop.service.messaging.Receipts;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Text messages: inserted into the direct conversation with the sender (insert-if-absent by message id, in one
+ * statement batch), with the delivery receipts they owe recorded in the same transaction.
+ */
+final class TextHandler implements PayloadHandler<Payload.Text> {
+    private final Storage storage;
+    private final Receipts receipts;
+
+    TextHandler(Storage storage, Receipts receipts) {
+        this.storage = storage;
+        this.receipts = receipts;
+    }
+
+    @Override
+    public Class<Payload.Text> type() {
+        return Payload.Text.class;
+    }
+
+    @Override
+    public Optional<MessageId> storedMessage(Payload.Text payload) {
+        return Optional.of(idOf(payload));
+    }
+
+    @Override
+    public void apply(Transaction txn, List<Received<Payload.Text>> received, ReceivedBatch batch) throws StorageException {
+        Map<String, ConversationId> conversations = new HashMap<>();
+        List<NewMessage> texts = new ArrayList<>(received.size());
+        for (Received<Payload.Text> r : received) {
+            ConversationId conversation = conversations.get(r.sender());
+            if (conversation == null) {
+                conversation = storage.conversations().direct(txn, r.sender()).id();
+                conversations.put(r.sender(), conversation);
+            }
+            texts.add(incoming(conversation, r.sender(), r.payload(), batch.now()));
+        }
+        Set<MessageId> fresh = new HashSet<>();
+        for (Message message : storage.messages().insertAllIfAbsent(txn, texts)) {
+            fresh.add(message.messageId());
+            txn.attach(new MessageReceivedEvent(message));
+        }
+        Map<String, List<MessageId>> owed = new LinkedHashMap<>();
+        int owedCount = 0;
+        for (Received<Payload.Text> r : received) {
+            MessageId id = idOf(r.payload());
+            // The first envelope carrying a new id stored it; any later one (in this batch or before) repeats it.
+            if (fresh.remove(id)) {
+                owed.computeIfAbsent(r.sender(), s -> new ArrayList<>()).add(id);
+                owedCount++;
+            } else {
+                batch.outcome(r.index(), Outcome.DUPLICATE);
+            }
+        }
+        for (Map.Entry<String, List<MessageId>> receipt : owed.entrySet()) {
+            storage.pendingReceipts().add(txn, receipt.getKey(), receipt.getValue());
+        }
+        int count = owedCount;
+        batch.afterCommit(() -> receipts.owed(count));
+    }
+
+    private static MessageId idOf(Payload.Text text) {
+        return new MessageId(text.id().hex());
+    }
+
+    private static NewMessage incoming(ConversationId conversation, String sender, Payload.Text text, Instant now) {
+        String body = text.text().length() > NewMessage.MAX_BODY_CHARS
+                ? text.text().substring(0, NewMessage.MAX_BODY_CHARS) : text.text();
+        return NewMessage.incoming(idOf(text), conversation, sender,
+                Instant.ofEpochMilli(text.sentAtMillis()), now, body);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.parley.desktop.storage.h2;
+
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.Reaction;
+import dev.parley.desktop.storage.ReactionStore;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+final class H2ReactionStore implements ReactionStore {
+    private final H2TransactionManager manager;
+
+    H2ReactionStore(H2TransactionManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    public void put(Transaction txn, Reaction reaction) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO reactions (message_id, reactor, emoji, reacted_at) "
+                + "KEY (message_id, reactor) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, reaction.messageId().value());
+            ps.setString(2, reaction.reactor());
+            ps.setString(3, reaction.emoji());
+            ps.setLong(4, reaction.reactedAt().toEpochMilli());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("storing a reaction", e);
+        }
+    }
+
+    @Override
+    public boolean remove(Transaction txn, MessageId messageId, String reactor) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM reactions WHERE message_id = ? AND reactor = ?")) {
+            ps.setString(1, messageId.value());
+            ps.setString(2, reactor);
+            return ps.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw Sql.failure("removing a reaction", e);
+        }
+    }
+
+    @Override
+    public List<Reaction> of(Transaction txn, MessageId messageId) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT reactor, emoji, reacted_at FROM reactions "
+                + "WHERE message_id = ? ORDER BY reacted_at, reactor")) {
+            ps.setString(1, messageId.value());
+            List<Reaction> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Reaction(messageId, rs.getString(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.failure("reading reactions", e);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.parley.desktop.storage.memory;
+
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.Reaction;
+import dev.parley.desktop.storage.ReactionStore;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+final class InMemoryReactionStore implements ReactionStore, Snapshotting {
+    private final InMemoryTransactionManager manager;
+    private HashMap<MessageId, LinkedHashMap<String, Reaction>> reactions = new HashMap<>();
+
+    InMemoryReactionStore(InMemoryTransactionManager manager) {
+        this.manager = manager;
+        manager.register(this);
+    }
+
+    @Override
+    public Object snapshot() {
+        HashMap<MessageId, LinkedHashMap<String, Reaction>> copy = new HashMap<>();
+        reactions.forEach((id, byReactor) -> copy.put(id, new LinkedHashMap<>(byReactor)));
+        return copy;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void restore(Object snapshot) {
+        reactions = (HashMap<MessageId, LinkedHashMap<String, Reaction>>) snapshot;
+    }
+
+    @Override
+    public void put(Transaction txn, Reaction reaction) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        Map<String, Reaction> byReactor = reactions.computeIfAbsent(reaction.messageId(), id -> new LinkedHashMap<>());
+        byReactor.remove(reaction.reactor());
+        byReactor.put(reaction.reactor(), reaction);
+    }
+
+    @Override
+    public boolean remove(Transaction txn, MessageId messageId, String reactor) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        Map<String, Reaction> byReactor = reactions.get(messageId);
+        return byReactor != null && byReactor.remove(reactor) != null;
+    }
+
+    @Override
+    public List<Reaction> of(Transaction txn, MessageId messageId) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        List<Reaction> out = new ArrayList<>(reactions.getOrDefault(messageId, new LinkedHashMap<>()).values());
+        out.sort(java.util.Comparator.comparing(Reaction::reactedAt));
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.parley.desktop.ui.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import javafx.scene.text.Font;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fonts Parley ships so that every script and emoji shows on a desktop that has only Debian's default fonts
+ * (DejaVu, which has no CJK and no emoji): Noto Sans (Latin, Greek, Cyrillic; the UI font, see parley.css), Noto Sans
+ * Arabic and Hebrew, WenQuanYi Micro Hei (Chinese, Japanese, Korean) and an emoji subset of Symbola (monochrome: JavaFX
+ * 21 draws no colour bitmap emoji fonts such as Noto Color Emoji on Linux, it leaves them blank). JavaFX picks a glyph
+ * a font lacks from the other loaded fonts and the system's, so loading them is all it takes; fonts installed on the
+ * system (fonts-noto-cjk, for instance) are used as well. Licences: docs/fonts.md and the files beside the fonts.
+ */
+public final class BundledFonts {
+    private static final Logger LOG = LoggerFactory.getLogger(BundledFonts.class);
+    private static final String DIR = "/dev/parley/desktop/ui/fonts/";
+    /** The UI's own font (parley.css names it): loaded before the first screen is styled. */
+    static final List<String> UI_FONT = List.of("NotoSans-Regular.ttf", "NotoSans-Bold.ttf");
+    /** The fallbacks for other scripts and emoji (about 5 MB): loaded in the background. */
+    static final List<String> FALLBACKS = List.of("NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf",
+            "WenQuanYiMicroHei-CJK.ttf", "Symbola-emoji.ttf");
+    private static CompletableFuture<Integer> loading;
+
+    private BundledFonts() {
+    }
+
+    /**
+     * Loads the UI font now and starts loading the fallbacks on a background thread (once per process). Call before
+     * the first scene is styled.
+     *
+     * @return completes with the number of fallback font faces loaded
+     */
+    public static synchronized CompletableFuture<Integer> load() {
+        if (loading == null) {
+            loadAll(UI_FONT);
+            loading = CompletableFuture.supplyAsync(() -> loadAll(FALLBACKS), r -> {
+                Thread t = new Thread(r, "parley-fonts");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
+        return loading;
+    }
+
+    private static int loadAll(List<String> files) {
+        int faces = 0;
+        for (String file : files) {
+            try (InputStream in = BundledFonts.class.getResourceAsStream(DIR + file)) {
+                if (in == null) {
+                    LOG.warn("bundled font missing: {}", file);
+                    continue;
+                }
+                Font[] loaded = Font.loadFonts(in, 14);
+                if (loaded == null || loaded.length == 0) {
+                    LOG.warn("bundled font not loaded: {}", file);
+                } else {
+                    faces += loaded.length;
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("bundled font not loaded: {} ({})", file, e.getClass().getSimpleName());
+            }
+        }
+        LOG.debug("loaded {} font faces", faces);
+        return faces;
+    }
+}

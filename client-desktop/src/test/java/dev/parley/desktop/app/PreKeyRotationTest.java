@@ -1,0 +1,126 @@
+package dev.parley.desktop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.crypto.identity.IdentityKeyPair;
+import dev.parley.crypto.prekey.PreKeyBundle;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.session.PreKeyGenerator;
+import dev.parley.crypto.session.ProtocolContext;
+import dev.parley.crypto.testing.MutableClock;
+import dev.parley.crypto.wire.AuthProof;
+import dev.parley.crypto.wire.Push;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.desktop.net.ConnectionStatus;
+import dev.parley.desktop.net.RelayLink;
+import dev.parley.desktop.net.RelayLinkListener;
+import dev.parley.desktop.net.TyrusRelayConnector;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Finding 3 of the security review (issue 11): the client rotates its signed prekey and its last-resort KEM prekey
+ * every 7 days by its injected clock (checked at every sign-in). Real relay, real
+ * WebSockets, real H2 profile; the relay's answers are read by a second user speaking the wire protocol.
+ */
+class PreKeyRotationTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
+
+    @Test
+    void finding3SignedAndLastResortKemPreKeysRotateAfterSevenDays() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
+        AppConfig base = network.config("bob");
+        ParleyApp bob = network.track(ParleyApp.open(new AppConfig(base.directories(), base.profile(), base.crypto(),
+                base.random(), clock, base.argon2(), base.connector(), base.reconnect(), base.connection(),
+                base.preKeyStock(), base.inbound())));
+        bob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
+        bob.account().register(Optional.empty());
+
+        try (RelayLink eve = signedIn("eve")) {
+            PreKeyBundle before = lastResortBundle(eve);
+            assertThat(before.signedPreKey().id()).isEqualTo(1);
+
+            clock.advance(Duration.ofDays(6));
+            bob.connection().start();
+            awaitOnline(bob);
+            assertThat(bundle(eve).signedPreKey().id()).as("not yet due after 6 days").isEqualTo(1);
+
+            clock.advance(Duration.ofDays(1));
+            bob.connection().stop();
+            bob.connection().start();
+            awaitOnline(bob);
+            assertThat(Await.until(() -> bundle(eve).signedPreKey().id() == 2, WAIT)).isTrue();
+            PreKeyBundle after = lastResortBundle(eve);
+            assertThat(after.kemPreKey().id()).isNotEqualTo(before.kemPreKey().id());
+            assertThat(after.kemPreKey().publicKey()).isNotEqualTo(before.kemPreKey().publicKey());
+        }
+    }
+
+    private static void awaitOnline(ParleyApp app) throws InterruptedException {
+        assertThat(Await.until(() -> {
+            try {
+                return app.connection().state().get().status() == ConnectionStatus.ONLINE;
+            } catch (Exception e) {
+                return false;
+            }
+        }, WAIT)).isTrue();
+    }
+
+    private static PreKeyBundle bundle(RelayLink link) {
+        try {
+            return ((Response.Bundle) link.request(new Request.FetchBundle("bob")).get(30, TimeUnit.SECONDS)).bundle();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A bundle carrying bob's last-resort KEM prekey: eve's per-target one-time fetches are used up first. */
+    private static PreKeyBundle lastResortBundle(RelayLink link) {
+        PreKeyBundle bundle = bundle(link);
+        while (bundle.oneTimePreKey().isPresent()) {
+            bundle = bundle(link);
+        }
+        return bundle;
+    }
+
+    private RelayLink signedIn(String name) throws Exception {
+        CryptoProvider crypto = TestNetwork.CRYPTO;
+        IdentityKeyPair identity = IdentityKeyPair.generate(crypto, crypto.random());
+        CompletableFuture<Push.Challenge> challenge = new CompletableFuture<>();
+        RelayLink link = TyrusRelayConnector.standard().connect(network.address(), new RelayLinkListener() {
+            @Override
+            public void onPush(Push push) {
+                if (push instanceof Push.Challenge) {
+                    challenge.complete((Push.Challenge) push);
+                }
+            }
+
+            @Override
+            public void onClosed(String reason) {
+                challenge.completeExceptionally(new IllegalStateException("closed: " + reason));
+            }
+        });
+        PreKeyGenerator generator = new PreKeyGenerator(ProtocolContext.of(crypto));
+        Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
+        byte[] proof = crypto.ed25519().sign(identity.signingKeyPair(), AuthProof.registrationMessage(c.relayId(), name));
+        assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(),
+                generator.generateSignedPreKey(identity, 1).publicPart(), List.of(),
+                generator.generateKemPreKey(identity, 1, true).publicPart(), List.of(), null, proof))
+                .get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
+        byte[] signature = crypto.ed25519().sign(identity.signingKeyPair(),
+                AuthProof.signedMessage(c.relayId(), c.nonce(), name, AuthProof.noChannel()));
+        assertThat(link.request(new Request.Authenticate(name, signature)).get(30, TimeUnit.SECONDS))
+                .isInstanceOf(Response.Authenticated.class);
+        return link;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.parley.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.ui.common.Theme;
+import dev.parley.desktop.ui.unlock.NewProfile;
+import dev.parley.desktop.ui.unlock.RelayChoice;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Bounds;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * #18 item 8: Settings fits the 1280x800 headless screen with Done in view, the new passphrase must be typed twice,
+ * and a "System" theme follows the desktop's light/dark preference; item 5: Escape closes the dialog.
+ */
+@Tag("ui")
+class SettingsDialogTest {
+    @TempDir
+    Path tmp;
+
+    private UiTestNetwork net;
+    private ProfileSessions sessions;
+    private DesktopFixture app;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        net = new UiTestNetwork(tmp);
+        sessions = net.desktopSessions();
+        app = new DesktopFixture(sessions);
+        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
+                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        sessions.lock();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        net.close();
+    }
+
+    @Test
+    void settingsFitAnEightHundredPixelScreenConfirmTheNewPassphraseFollowTheDesktopAndCloseWithEscape()
+            throws Exception {
+        AtomicReference<Theme> desktop = new AtomicReference<>(Theme.DARK);
+        app.start("alice");
+        app.fx(() -> app.shell().followDesktopScheme(desktop::get));
+        app.unlock();
+        app.robot.clickOn("#settingsButton");
+        app.waitUntil(() -> app.showing("#doneButton"));
+
+        Stage dialog = app.shell().openDialogs().get(0);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        assertThat(screen.getHeight()).as("the headless screen").isLessThanOrEqualTo(800);
+        Button done = app.robot.lookup("#doneButton").queryButton();
+        Bounds doneOnScreen = org.testfx.util.WaitForAsyncUtils
+                .asyncFx(() -> done.localToScreen(done.getBoundsInLocal())).get();
+        assertThat(dialog.getHeight()).as("room for a title bar and panels").isLessThanOrEqualTo(screen.getHeight() - 90);
+        assertThat(doneOnScreen.getMaxY()).isLessThanOrEqualTo(dialog.getY() + dialog.getHeight());
+        assertThat(doneOnScreen.getMaxY()).isLessThanOrEqualTo(screen.getMaxY());
+        assertThat(dialog.getY()).isGreaterThanOrEqualTo(screen.getMinY());
+        app.screenshot(dialog.getScene(), "settings");
+
+        // the theme is "System" by default and shows what the desktop prefers
+        ComboBox<?> theme = app.robot.lookup("#theme").queryComboBox();
+        assertThat(theme.getValue()).isEqualTo(Theme.SYSTEM);
+        assertThat(app.shell().look()).isEqualTo(Theme.DARK);
+        assertThat(app.shell().scene().getRoot().getStyleClass()).contains("theme-dark");
+        desktop.set(Theme.LIGHT);
+        app.fx(() -> app.shell().followDesktopScheme(desktop::get));
+        app.waitUntil(() -> app.shell().scene().getRoot().getStyleClass().contains("theme-light"));
+
+        // a new passphrase typed differently twice cannot be saved
+        Node change = app.robot.lookup("#changePassphraseButton").query();
+        javafx.scene.control.ScrollPane scroller = app.robot.lookup("#scroller").queryAs(javafx.scene.control.ScrollPane.class);
+        app.fx(() -> scroller.setVvalue(scroller.getVmax()));
+        app.robot.clickOn("#currentPassphrase").write(UiTestNetwork.PASSPHRASE);
+        app.robot.clickOn("#newPassphrase").write("a much better passphrase 9");
+        app.robot.clickOn("#confirmPassphrase").write("a much better passphrase 8");
+        assertThat(app.showing("#passphraseHint")).isTrue();
+        assertThat(change.isDisabled()).isTrue();
+        app.robot.type(KeyCode.BACK_SPACE).write("9");
+        assertThat(app.showing("#passphraseHint")).isFalse();
+        assertThat(change.isDisabled()).isFalse();
+
+        app.robot.type(KeyCode.ESCAPE);
+        app.waitUntil(() -> app.shell().openDialogs().isEmpty());
+    }
+}

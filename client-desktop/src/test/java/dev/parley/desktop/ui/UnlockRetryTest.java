@@ -1,0 +1,77 @@
+package dev.parley.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.ui.unlock.NewProfile;
+import dev.parley.desktop.ui.unlock.RelayChoice;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.PasswordField;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * #18 item 1: after a wrong passphrase the focus stays in the passphrase field, so typing the passphrase again
+ * (spaces included) goes into that field and unlocks; it never reaches the "Create a new profile" link, whose space
+ * key opened onboarding and put the rest of the passphrase in the visible username field.
+ */
+@Tag("ui")
+class UnlockRetryTest {
+    @TempDir
+    Path tmp;
+
+    private UiTestNetwork net;
+    private ProfileSessions sessions;
+    private DesktopFixture app;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        net = new UiTestNetwork(tmp);
+        sessions = net.desktopSessions();
+        app = new DesktopFixture(sessions);
+        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
+                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        sessions.lock();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        net.close();
+    }
+
+    @Test
+    void afterAWrongPassphraseTypingItAgainWithSpacesStaysInThePassphraseFieldAndUnlocks() throws Exception {
+        app.start("alice");
+        app.robot.clickOn("#passphrase").write("wrong guess");
+        app.robot.type(KeyCode.ENTER);
+        app.waitUntil(() -> app.showing("#error") && !app.robot.lookup("#passphrase").query().isDisabled());
+
+        Node focused = app.stage().getScene().getFocusOwner();
+        assertThat(focused).as("focus after a wrong passphrase").isInstanceOf(PasswordField.class);
+        assertThat(focused.getId()).isEqualTo("passphrase");
+
+        // typed straight away, as a user would, with no click in between
+        app.robot.write(UiTestNetwork.PASSPHRASE);
+        assertThat(app.showing("#username")).as("onboarding opened").isFalse();
+        app.robot.type(KeyCode.ENTER);
+        app.waitUntil(() -> app.showing("#conversationList"));
+    }
+
+    @Test
+    void whereThePassphraseIsChosenOnboardingSaysAForgottenOneCannotBeRecovered() throws Exception {
+        app.start("alice");
+        app.robot.clickOn(".hyperlink");
+        app.waitUntil(() -> app.showing("#noRecovery"));
+        javafx.scene.control.Label warning = app.robot.lookup("#noRecovery").queryAs(javafx.scene.control.Label.class);
+        assertThat(warning.getText()).contains("Nobody can recover a forgotten passphrase");
+        assertThat(app.robot.lookup("#passphrase").query().getParent()).isSameAs(warning.getParent());
+        app.screenshot("onboarding");
+    }
+}

@@ -1,0 +1,47 @@
+# Shared by ./parley and ./parley-cli (sourced, not run). Expects $root: the repository checkout.
+# Nothing here changes the working directory, so relative paths on the command line (--data-dir, --passphrase-file)
+# mean what the caller meant.
+
+need_java() {
+  command -v java >/dev/null 2>&1 || { echo "parley: Java 17 or newer is needed (apt-get install openjdk-17-jre)" >&2; exit 1; }
+}
+
+# Builds module $1 (with what it depends on) when $2 is missing or older than any source or pom it is built from.
+build_if_stale() {
+  local module="$1" artifact="$root/$2"
+  if [ -f "$artifact" ] && [ -z "$(cd "$root" && find pom.xml crypto-core/pom.xml crypto-core/src "$module/pom.xml" "$module/src" \
+        relay-server/pom.xml relay-server/src -newer "$artifact" -type f -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  command -v mvn >/dev/null 2>&1 || { echo "parley: Maven 3.8+ is needed to build (apt-get install maven)" >&2; exit 1; }
+  echo "parley: building $module (first start or sources changed)..." >&2
+  (cd "$root" && mvn -B -q -pl "$module" -am package -DskipTests) >&2
+}
+
+# JVM options of every launcher: no /tmp/hsperfdata_<user>/<pid> file (it would keep a copy of the command line,
+# message text included, after a crash), and the class-data archive $1 when it is there and newer than the jar $2.
+jvm_options() {
+  local archive="$1" jar="$2"
+  printf '%s\n' -XX:-UsePerfData
+  if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
+    printf '%s\n' "-XX:SharedArchiveFile=$archive" -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off
+  fi
+}
+
+# Creates the AppCDS archive $1 when it is missing or older than the jar $2, by running the rest of the arguments
+# (a java command line without "java": classpath, training main class) once. Written under a temporary name and
+# renamed, so launchers starting at the same time never read a half-written archive. A failure only costs speed.
+make_cds_archive() {
+  local archive="$1" jar="$2"; shift 2
+  if [ -f "$archive" ] && [ "$archive" -nt "$jar" ]; then
+    return 0
+  fi
+  local tmp="$archive.$$.tmp"
+  echo "parley: preparing a class-data archive for faster starts (once per build)..." >&2
+  if java -XX:-UsePerfData "-XX:ArchiveClassesAtExit=$tmp" -Xlog:cds=off -Xlog:cds+dynamic=off "$@" >/dev/null 2>&1 \
+      && [ -s "$tmp" ]; then
+    mv -f "$tmp" "$archive"
+  else
+    rm -f "$tmp"
+  fi
+}

@@ -1,0 +1,108 @@
+package dev.parley.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.crypto.prekey.PreKeyBundle;
+import dev.parley.crypto.wire.ErrorCode;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Finding 3 of the security review (issue 11): a burst of bundle fetches from one account must not drain one
+ * target's one-time prekeys. Real relay over WebSockets, real H2 files, real ML-KEM keys.
+ */
+class BundleFetchLimitTest {
+    @TempDir
+    Path dataDir;
+    private RelayServer relay;
+    private final List<TestClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (TestClient c : clients) {
+            c.close();
+        }
+        relay.close();
+    }
+
+    private TestClient signedIn(TestUser user, int preKeySets) throws Exception {
+        TestClient client = TestClient.connect(relay.uri());
+        clients.add(client);
+        user.register(client, preKeySets);
+        user.authenticate(client);
+        client.drainUntilQueueEmpty();
+        return client;
+    }
+
+    @Test
+    void finding3AHundredFetchBurstFromOneAccountTakesAtMostThreeOneTimePreKeySets() throws Exception {
+        TestUser bob = new TestUser("bob");
+        TestClient b = signedIn(bob, 5);
+        TestUser mallory = new TestUser("mallory");
+        TestClient connection = signedIn(mallory, 0);
+
+        // 100 fetches in four connections of 25 (one connection may do 30 at once before its rate limit).
+        int withOneTime = 0;
+        int served = 0;
+        for (int i = 0; i < 100; i++) {
+            if (i > 0 && i % 25 == 0) {
+                connection = TestClient.connect(relay.uri());
+                clients.add(connection);
+                mallory.authenticate(connection);
+                connection.drainUntilQueueEmpty();
+            }
+            Response response = connection.request(new Request.FetchBundle("bob"));
+            if (response instanceof Response.ErrorResponse error) {
+                assertThat(error.code()).isEqualTo(ErrorCode.RATE_LIMITED);
+                continue;
+            }
+            served++;
+            PreKeyBundle bundle = ((Response.Bundle) response).bundle();
+            if (bundle.oneTimePreKey().isPresent()) {
+                withOneTime++;
+                assertThat(bundle.kemPreKey().id()).isNotEqualTo(bob.lastResortKemPreKey.id());
+            } else {
+                assertThat(bundle.kemPreKey()).isEqualTo(bob.lastResortKemPreKey);
+            }
+        }
+        assertThat(served).isEqualTo(100);
+        assertThat(withOneTime).isEqualTo(3);
+        assertThat(b.request(new Request.UploadPreKeys(null, List.of()))).isEqualTo(new Response.PreKeyCount(2));
+
+        TestClient alice = signedIn(new TestUser("alice"), 0);
+        PreKeyBundle forAlice = ((Response.Bundle) alice.request(new Request.FetchBundle("bob"))).bundle();
+        assertThat(forAlice.oneTimePreKey()).isPresent();
+        assertThat(forAlice.kemPreKey()).isNotEqualTo(bob.lastResortKemPreKey);
+    }
+
+    @Test
+    void oneTimeKemPreKeysAreHandedOutOnceThenTheLastResortOne() throws Exception {
+        TestUser bob = new TestUser("bob");
+        TestClient b = signedIn(bob, 1);
+        TestClient alice = signedIn(new TestUser("alice"), 0);
+        TestClient carol = signedIn(new TestUser("carol"), 0);
+
+        PreKeyBundle first = ((Response.Bundle) alice.request(new Request.FetchBundle("bob"))).bundle();
+        PreKeyBundle second = ((Response.Bundle) carol.request(new Request.FetchBundle("bob"))).bundle();
+        assertThat(first.kemPreKey().id()).isNotEqualTo(bob.lastResortKemPreKey.id());
+        assertThat(second.kemPreKey()).isEqualTo(bob.lastResortKemPreKey);
+        assertThat(second.oneTimePreKey()).isEmpty();
+
+        assertThat(b.request(bob.preKeySets(2))).isEqualTo(new Response.PreKeyCount(2));
+        PreKeyBundle third = ((Response.Bundle) carol.request(new Request.FetchBundle("bob"))).bundle();
+        assertThat(third.kemPreKey().id()).isNotEqualTo(bob.lastResortKemPreKey.id());
+        assertThat(third.oneTimePreKey()).isPresent();
+    }
+}
