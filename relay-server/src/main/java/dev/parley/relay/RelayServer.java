@@ -5,6 +5,7 @@ import dev.parley.crypto.primitives.CryptoProviders;
 import dev.parley.relay.admin.AdminOperations;
 import dev.parley.relay.admin.AdminSocketServer;
 import dev.parley.relay.core.RelayMetrics;
+import dev.parley.relay.core.RelayIdentity;
 import dev.parley.relay.core.RelayService;
 import dev.parley.relay.store.AccountStore;
 import dev.parley.relay.store.BlobStore;
@@ -89,6 +90,7 @@ public final class RelayServer implements AutoCloseable {
         AccountStore accounts;
         BlobStore blobs;
         byte[] relayId;
+        dev.parley.crypto.primitives.Ed25519KeyPair signingKey;
         if (config.dataDir().isPresent()) {
             Path dir = config.dataDir().get();
             try {
@@ -99,17 +101,21 @@ public final class RelayServer implements AutoCloseable {
             accounts = database.get().accounts();
             blobs = database.get().blobs();
             relayId = loadOrCreateRelayId(dir, crypto);
+            signingKey = RelayIdentity.loadOrCreateSigningKey(dir, crypto);
         } else {
             accounts = new InMemoryAccountStore();
             blobs = new InMemoryBlobStore();
             relayId = crypto.random().bytes(16);
+            signingKey = crypto.ed25519().generateKeyPair();
         }
         RelayService service = null;
         Optional<AdminSocketServer> admin = Optional.empty();
         Optional<MetricsListener> metricsListener = Optional.empty();
         try {
             Optional<TlsMaterial> tls = tls(config);
-            service = new RelayService(config, relayId, accounts, blobs, crypto.ed25519(), crypto.random(), clock);
+            RelayIdentity identity = new RelayIdentity(relayId, signingKey,
+                    RelayIdentity.channelOf(tls.map(TlsMaterial::fingerprint)));
+            service = new RelayService(config, identity, accounts, blobs, crypto.ed25519(), crypto.random(), clock);
             if (config.dataDir().isPresent()) {
                 admin = startAdmin(config.dataDir().get(), new AdminOperations(accounts, blobs, crypto.random(), clock));
             }

@@ -54,9 +54,9 @@ class AdminChannelTest {
                     .contains(codes[0] + "  created ", "unused", codes[1] + "  created ", "revoked");
             assertThat(run("stats", "--data-dir", dir).out()).contains("accounts:        0", "usable invites:  1");
 
-            assertThat(client.expectError(new TestUser("revoked").registration(0, codes[1])).code())
+            assertThat(client.expectError(new TestUser("revoked").registration(client, 0, codes[1])).code())
                     .isEqualTo(ErrorCode.INVALID_INVITE);
-            assertThat(client.request(new TestUser("invited").registration(0, codes[0]))).isEqualTo(new Response.Ok());
+            assertThat(client.request(new TestUser("invited").registration(client, 0, codes[0]))).isEqualTo(new Response.Ok());
 
             Result stats = run("stats", "--data-dir", dir);
             assertThat(stats.code()).isZero();
@@ -98,7 +98,7 @@ class AdminChannelTest {
             Result live = run("invite", "list", "--data-dir", dataDir.toString());
             assertThat(live.code()).as(live.err()).isZero();
             assertThat(live.out()).contains(code + "  created ", "unused");
-            assertThat(client.request(new TestUser("afterstale").registration(0, code))).isEqualTo(new Response.Ok());
+            assertThat(client.request(new TestUser("afterstale").registration(client, 0, code))).isEqualTo(new Response.Ok());
         }
     }
 

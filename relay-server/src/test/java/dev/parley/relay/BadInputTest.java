@@ -125,13 +125,13 @@ class BadInputTest {
         assertThat(rawError(x, Arrays.copyOf(good, good.length - 3)).code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
         assertThat(rawError(x, new byte[] {(byte) 0xff, 0x00, 0x13, 0x37}).code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
         // Each error must be awaited before the next frame, or a late answer is taken for the next one's.
-        assertThat(textError(x, "{\"v\":1}").code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
+        assertThat(textError(x, "{\"v\":2}").code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
         assertThat(rawError(x, new byte[0]).code()).isEqualTo(ErrorCode.MALFORMED_FRAME);
-        assertThat(rawError(x, json("{\"v\":1,\"id\":3,\"type\":\"ack\",\"body\":{\"messageId\":\"one\"}}")).code())
+        assertThat(rawError(x, json("{\"v\":2,\"id\":3,\"type\":\"ack\",\"body\":{\"messageId\":\"one\"}}")).code())
                 .isEqualTo(ErrorCode.INVALID_FIELD);
         assertThat(rawError(x, json("{\"v\":9,\"id\":3,\"type\":\"ack\",\"body\":{\"messageId\":1}}")).code())
                 .isEqualTo(ErrorCode.UNSUPPORTED_VERSION);
-        assertThat(rawError(x, json("{\"v\":1,\"id\":3,\"type\":\"launch\",\"body\":{}}")).code())
+        assertThat(rawError(x, json("{\"v\":2,\"id\":3,\"type\":\"launch\",\"body\":{}}")).code())
                 .isEqualTo(ErrorCode.UNKNOWN_TYPE);
         assertThat(rawError(x, CODEC.encode(Envelope.of(4, new Response.Ok()))).code()).isEqualTo(ErrorCode.UNEXPECTED_FRAME);
         assertThat(rawError(x, CODEC.encode(Envelope.of(4, new Request.Send("bob", new byte[16], new byte[70_000]))))
@@ -205,15 +205,15 @@ class BadInputTest {
     @Test
     void registrationRejectsTakenNamesBadNamesAndBadPreKeySignatures() throws Exception {
         TestClient x = connect();
-        assertThat(x.expectError(new TestUser("alice").registration(0, null)).code()).isEqualTo(ErrorCode.USERNAME_TAKEN);
-        assertThat(x.expectError(new TestUser("Alice!").registration(0, null)).code()).isEqualTo(ErrorCode.INVALID_USERNAME);
-        assertThat(x.expectError(new TestUser("ab").registration(0, null)).code()).isEqualTo(ErrorCode.INVALID_USERNAME);
+        assertThat(x.expectError(new TestUser("alice").registration(x, 0, null)).code()).isEqualTo(ErrorCode.USERNAME_TAKEN);
+        assertThat(x.expectError(new TestUser("Alice!").registration(x, 0, null)).code()).isEqualTo(ErrorCode.INVALID_USERNAME);
+        assertThat(x.expectError(new TestUser("ab").registration(x, 0, null)).code()).isEqualTo(ErrorCode.INVALID_USERNAME);
         TestUser eve = new TestUser("eve");
         Request.Register forged = new Request.Register("eve", eve.identity.publicKey(), alice.signedPreKey, List.of(),
-                eve.lastResortKemPreKey, List.of(), null);
+                eve.lastResortKemPreKey, List.of(), null, eve.registration(x, 0, null).proof());
         assertThat(x.expectError(forged).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
         Request.Register forgedKem = new Request.Register("eve", eve.identity.publicKey(), eve.signedPreKey, List.of(),
-                alice.lastResortKemPreKey, List.of(), null);
+                alice.lastResortKemPreKey, List.of(), null, eve.registration(x, 0, null).proof());
         assertThat(x.expectError(forgedKem).code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);
         assertThat(a.expectError(new Request.UploadPreKeys(null, List.of(), null, new TestUser("dave").kemPreKeys(1)))
                 .code()).isEqualTo(ErrorCode.INVALID_SIGNATURE);

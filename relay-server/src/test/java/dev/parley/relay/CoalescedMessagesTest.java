@@ -107,7 +107,7 @@ class CoalescedMessagesTest {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         message.writeBytes(CODEC.encode(Envelope.of(first, new Request.FetchBundle("bob"))));
         message.writeBytes(new CBORMapper().writeValueAsBytes(new ObjectMapper().readTree(
-                "{\"v\":1,\"id\":" + (first + 1) + ",\"type\":\"ack\",\"body\":{\"messageId\":\"x\"}}")));
+                "{\"v\":2,\"id\":" + (first + 1) + ",\"type\":\"ack\",\"body\":{\"messageId\":\"x\"}}")));
         message.writeBytes(CODEC.encode(Envelope.of(first + 2, new Request.FetchBundle("bob"))));
         a.sendRaw(message.toByteArray());
         assertThat(a.awaitResponse(first)).isInstanceOf(Response.Bundle.class);

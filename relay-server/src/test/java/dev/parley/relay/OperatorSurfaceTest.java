@@ -76,11 +76,11 @@ class OperatorSurfaceTest {
 
         RelayConfig config = RelayConfig.defaults().withPort(0).withDataDir(dataDir).withInviteOnly(true);
         try (RelayServer relay = RelayServer.start(config); TestClient client = TestClient.connect(relay.uri())) {
-            assertThat(client.expectError(new TestUser("nocode").registration(0, null)).code()).isEqualTo(ErrorCode.INVALID_INVITE);
-            assertThat(client.expectError(new TestUser("wrong").registration(0, "not-a-code")).code()).isEqualTo(ErrorCode.INVALID_INVITE);
-            assertThat(client.expectError(new TestUser("revoked").registration(0, codes[1])).code()).isEqualTo(ErrorCode.INVALID_INVITE);
-            assertThat(client.request(new TestUser("invited").registration(0, codes[0]))).isEqualTo(new Response.Ok());
-            assertThat(client.expectError(new TestUser("second").registration(0, codes[0])).code()).isEqualTo(ErrorCode.INVALID_INVITE);
+            assertThat(client.expectError(new TestUser("nocode").registration(client, 0, null)).code()).isEqualTo(ErrorCode.INVALID_INVITE);
+            assertThat(client.expectError(new TestUser("wrong").registration(client, 0, "not-a-code")).code()).isEqualTo(ErrorCode.INVALID_INVITE);
+            assertThat(client.expectError(new TestUser("revoked").registration(client, 0, codes[1])).code()).isEqualTo(ErrorCode.INVALID_INVITE);
+            assertThat(client.request(new TestUser("invited").registration(client, 0, codes[0]))).isEqualTo(new Response.Ok());
+            assertThat(client.expectError(new TestUser("second").registration(client, 0, codes[0])).code()).isEqualTo(ErrorCode.INVALID_INVITE);
         }
         String[] stats = run("stats", "--data-dir", dataDir.toString());
         assertThat(stats[1]).contains("accounts:        1", "queued messages: 0", "usable invites:  0");

@@ -109,7 +109,7 @@ class RelayMigrationTest {
             assertThat(bundle.bundle().oneTimePreKey()).isPresent();
             assertThat(b.request(new Request.Send("alice", RelayFlowTest.clientMessageId(2), new byte[] {1})))
                     .isEqualTo(new Response.SendAccepted(false));
-            assertThat(b.expectError(new TestUser("alice").registration(0, null)).code())
+            assertThat(b.expectError(new TestUser("alice").registration(b, 0, null)).code())
                     .isEqualTo(dev.parley.crypto.wire.ErrorCode.USERNAME_TAKEN);
         }
 

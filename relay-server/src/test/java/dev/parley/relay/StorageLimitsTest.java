@@ -67,7 +67,7 @@ class StorageLimitsTest {
 
         TestClient x = TestClient.connect(relay.uri());
         clients.add(x);
-        assertThat(x.expectError(new TestUser("bob").registration(51, null)).code()).isEqualTo(ErrorCode.PREKEY_LIMIT);
+        assertThat(x.expectError(new TestUser("bob").registration(x, 51, null)).code()).isEqualTo(ErrorCode.PREKEY_LIMIT);
     }
 
     @Test

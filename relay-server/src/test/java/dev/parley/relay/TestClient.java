@@ -39,6 +39,8 @@ final class TestClient implements AutoCloseable {
     private final List<Envelope> envelopes = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     final CompletableFuture<CloseReason> closed = new CompletableFuture<>();
+    /** The first challenge of the connection (kept, not taken): its relay id and signing key. */
+    private Push.Challenge firstChallenge;
     private Session session;
 
     static TestClient connect(URI uri) throws Exception {
@@ -83,6 +85,9 @@ final class TestClient implements AutoCloseable {
         synchronized (this) {
             envelopes.add(envelope);
             if (envelope.frame() instanceof Push push) {
+                if (push instanceof Push.Challenge challenge && firstChallenge == null) {
+                    firstChallenge = challenge;
+                }
                 pushes.add(push);
                 notifyAll();
                 return;
@@ -122,6 +127,19 @@ final class TestClient implements AutoCloseable {
 
     void sendText(String text) throws Exception {
         session.getBasicRemote().sendText(text);
+    }
+
+    /** The connection's first challenge (waits for it); does not take it. */
+    synchronized Push.Challenge firstChallenge() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (firstChallenge == null) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no challenge arrived");
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return firstChallenge;
     }
 
     /** Waits for the first not-yet-taken push of this type and takes it (earlier pushes of other types stay). */

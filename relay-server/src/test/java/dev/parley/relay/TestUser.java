@@ -68,21 +68,29 @@ final class TestUser {
     }
 
     /**
-     * A registration with {@code preKeys} one-time prekeys, as many one-time KEM prekeys up to the 5 a frame may
-     * carry, and a last-resort KEM prekey.
+     * A registration for the relay {@code client} is connected to, with its proof of the identity key: {@code preKeys}
+     * one-time prekeys, as many one-time KEM prekeys up to the 5 a frame may carry, and a last-resort KEM prekey.
      */
-    Request.Register registration(int preKeys, String invite) {
+    Request.Register registration(TestClient client, int preKeys, String invite) throws InterruptedException {
+        byte[] proof = CRYPTO.ed25519().sign(identity,
+                AuthProof.registrationMessage(client.firstChallenge().relayId(), username));
         return new Request.Register(username, identity.publicKey(), signedPreKey, oneTimePreKeys(preKeys),
-                lastResortKemPreKey, kemPreKeys(Math.min(preKeys, Request.MAX_KEM_PREKEYS_PER_FRAME)), invite);
+                lastResortKemPreKey, kemPreKeys(Math.min(preKeys, Request.MAX_KEM_PREKEYS_PER_FRAME)), invite, proof);
     }
 
+    /** Answers a challenge on a plain (ws) connection. */
     Request.Authenticate answer(Push.Challenge challenge) {
+        return answer(challenge, AuthProof.noChannel());
+    }
+
+    /** Answers a challenge, bound to {@code channel} (the pinned TLS certificate's SHA-256, or zeros without TLS). */
+    Request.Authenticate answer(Push.Challenge challenge, byte[] channel) {
         return new Request.Authenticate(username, CRYPTO.ed25519().sign(identity,
-                AuthProof.signedMessage(challenge.relayId(), challenge.nonce(), username)));
+                AuthProof.signedMessage(challenge.relayId(), challenge.nonce(), username, channel)));
     }
 
     void register(TestClient client, int preKeys) throws Exception {
-        assertThat(client.request(registration(preKeys, null))).isEqualTo(new Response.Ok());
+        assertThat(client.request(registration(client, preKeys, null))).isEqualTo(new Response.Ok());
     }
 
     Response.Authenticated authenticate(TestClient client) throws Exception {

@@ -53,15 +53,17 @@ final class CryptoBaseline {
                 PreKeyGenerator.bundle(bobId, signed, Optional.of(oneTime), kem));
         SessionCipher sender = new SessionCipher(alice, context, bobName);
         SealedSender sealed = new SealedSender(crypto);
+        dev.parley.bench.protocol.BenchCertificates certificates = new dev.parley.bench.protocol.BenchCertificates(crypto);
+        dev.parley.crypto.envelope.SenderCertificate aliceCertificate = certificates.issue("alice", aliceId.publicKey());
         List<byte[]> blobs = new ArrayList<>(messages);
         for (int i = 0; i < messages; i++) {
-            blobs.add(sealed.seal(bobId.publicKey(), aliceId, aliceName, sender.encrypt(
+            blobs.add(sealed.seal(bobId.publicKey(), aliceId, aliceCertificate, sender.encrypt(
                     new Payload.Text(MessageId.random(crypto.random()), System.currentTimeMillis(), "pickup benchmark message " + i))));
         }
         SessionCipher receiver = new SessionCipher(bob, context, aliceName);
         long start = System.nanoTime();
         for (byte[] blob : blobs) {
-            OpenedEnvelope opened = sealed.open(bobId, blob);
+            OpenedEnvelope opened = sealed.open(bobId, blob, certificates.trusted(), System.currentTimeMillis());
             receiver.decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
         }
         return (System.nanoTime() - start) / 1e9;

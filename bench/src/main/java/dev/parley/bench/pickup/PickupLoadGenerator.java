@@ -175,12 +175,16 @@ public final class PickupLoadGenerator {
             try (RelayLink link = connector.connect(address, listener)) {
                 var signed = new PreKeyGenerator(context).generateSignedPreKey(identity, 1);
                 var lastResort = new PreKeyGenerator(context).generateKemPreKey(identity, 1, true);
-                expect(link.request(new Request.Register("alice", identity.publicKey().bytes(), signed.publicPart(),
-                        List.of(), lastResort.publicPart(), List.of(), null)), Response.Ok.class);
                 Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
+                byte[] proof = crypto.ed25519().sign(identity.signingKeyPair(), AuthProof.registrationMessage(c.relayId(), "alice"));
+                expect(link.request(new Request.Register("alice", identity.publicKey().bytes(), signed.publicPart(),
+                        List.of(), lastResort.publicPart(), List.of(), null, proof)), Response.Ok.class);
                 byte[] signature = crypto.ed25519().sign(identity.signingKeyPair(),
-                        AuthProof.signedMessage(c.relayId(), c.nonce(), "alice"));
-                expect(link.request(new Request.Authenticate("alice", signature)), Response.Authenticated.class);
+                        AuthProof.signedMessage(c.relayId(), c.nonce(), "alice", AuthProof.noChannel()));
+                Response.Authenticated authenticated = expect(link.request(new Request.Authenticate("alice", signature)),
+                        Response.Authenticated.class);
+                dev.parley.crypto.envelope.SenderCertificate certificate =
+                        dev.parley.crypto.envelope.SenderCertificate.parse(authenticated.senderCertificate());
                 Response.Bundle bundle = expect(link.request(new Request.FetchBundle("bob")), Response.Bundle.class);
                 Username bob = new Username("bob");
                 new SessionBuilder(stores, context, bob).initiate(bundle.bundle());
@@ -190,7 +194,7 @@ public final class PickupLoadGenerator {
                 List<CompletableFuture<Response>> pending = new ArrayList<>();
                 for (int i = 0; i < messages; i++) {
                     MessageId id = MessageId.random(crypto.random());
-                    byte[] blob = sealed.seal(bobKey, identity, new Username("alice"),
+                    byte[] blob = sealed.seal(bobKey, identity, certificate,
                             cipher.encrypt(new Payload.Text(id, System.currentTimeMillis(), "pickup benchmark message " + i)));
                     pending.add(link.request(new Request.Send("bob", id.bytes(), blob)));
                     if (pending.size() >= 500) {

@@ -32,10 +32,18 @@ public final class HandshakeSizes {
         Payload.Text text = new Payload.Text(MessageId.random(crypto.random()), 0, "x".repeat(200));
         CiphertextMessage first = alice.cipherFor(bob).encrypt(text);
         SealedSender sealed = new SealedSender(crypto);
-        byte[] sealedFirst = sealed.seal(bob.identity.publicKey(), alice.identity, alice.name, first);
+        // Sender certificates as a relay issues them at login (the size is what matters here).
+        var relayKey = crypto.ed25519().generateKeyPair();
+        int keyId = dev.parley.crypto.envelope.SenderCertificate.keyIdOf(relayKey.publicKey());
+        long expires = System.currentTimeMillis() + 7L * 24 * 3600 * 1000;
+        var aliceCertificate = dev.parley.crypto.envelope.SenderCertificate.issue(crypto.ed25519(), relayKey, keyId,
+                alice.name.value(), alice.identity.publicKey().bytes(), expires);
+        var bobCertificate = dev.parley.crypto.envelope.SenderCertificate.issue(crypto.ed25519(), relayKey, keyId,
+                bob.name.value(), bob.identity.publicKey().bytes(), expires);
+        byte[] sealedFirst = sealed.seal(bob.identity.publicKey(), alice.identity, aliceCertificate, first);
         bob.cipherFor(alice).decrypt(alice.identity.publicKey(), first, dev.parley.crypto.session.DecryptionCallback.NONE);
         CiphertextMessage later = bob.cipherFor(alice).encrypt(text);
-        byte[] sealedLater = sealed.seal(alice.identity.publicKey(), bob.identity, bob.name, later);
+        byte[] sealedLater = sealed.seal(alice.identity.publicKey(), bob.identity, bobCertificate, later);
         System.out.printf("bundle frame (CBOR): %d bytes%n", frame.length);
         System.out.printf("first message: %d bytes, sealed %d bytes%n", first.serialize().length, sealedFirst.length);
         System.out.printf("later message: %d bytes, sealed %d bytes%n", later.serialize().length, sealedLater.length);

@@ -48,6 +48,8 @@ public class RatchetBenchmark {
     private SessionCipher aliceCipher;
     private SessionCipher bobCipher;
     private SealedSender sealedSender;
+    private BenchCertificates certificates;
+    private dev.parley.crypto.envelope.SenderCertificate aliceCertificate;
     private Payload.Text payload;
     private boolean aliceSends;
     private CryptoProvider crypto;
@@ -67,6 +69,8 @@ public class RatchetBenchmark {
         bobCipher.decrypt(alice.identity.publicKey(), aliceCipher.encrypt(payload), DecryptionCallback.NONE);
         aliceCipher.decrypt(bob.identity.publicKey(), bobCipher.encrypt(payload), DecryptionCallback.NONE);
         sealedSender = new SealedSender(crypto);
+        certificates = new BenchCertificates(crypto);
+        aliceCertificate = certificates.issue("alice", alice.identity.publicKey());
         rawKey = SecretBytes.wrap(crypto.random().bytes(32));
         rawNonce = crypto.random().bytes(24);
         rawPlaintext = new byte[320];
@@ -89,9 +93,10 @@ public class RatchetBenchmark {
 
     @Benchmark
     public Payload sealedSameChain() throws CryptoException {
-        byte[] sealed = sealedSender.seal(bob.identity.publicKey(), alice.identity, alice.name, aliceCipher.encrypt(payload));
-        return bobCipher.decrypt(alice.identity.publicKey(), sealedSender.open(bob.identity, sealed).message(),
-                DecryptionCallback.NONE);
+        byte[] sealed = sealedSender.seal(bob.identity.publicKey(), alice.identity, aliceCertificate,
+                aliceCipher.encrypt(payload));
+        return bobCipher.decrypt(alice.identity.publicKey(), sealedSender.open(bob.identity, sealed,
+                certificates.trusted(), System.currentTimeMillis()).message(), DecryptionCallback.NONE);
     }
 
     @Benchmark

@@ -29,6 +29,8 @@ public final class RatchetCpuThroughput {
     private final SessionCipher bobCipher;
     private final Payload.Text payload;
     private final SealedSender sealedSender;
+    private final BenchCertificates certificates;
+    private final dev.parley.crypto.envelope.SenderCertificate aliceCertificate;
     private final SignedPreKeyRecord signedPreKey;
     private boolean aliceSends;
     private int nextOneTimeId = 1000;
@@ -45,6 +47,8 @@ public final class RatchetCpuThroughput {
         bobCipher.decrypt(alice.identity.publicKey(), aliceCipher.encrypt(payload), DecryptionCallback.NONE);
         aliceCipher.decrypt(bob.identity.publicKey(), bobCipher.encrypt(payload), DecryptionCallback.NONE);
         sealedSender = new SealedSender(crypto);
+        certificates = new BenchCertificates(crypto);
+        aliceCertificate = certificates.issue("alice", alice.identity.publicKey());
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,10 +84,10 @@ public final class RatchetCpuThroughput {
                 }
                 break;
             case "sealed":
-                byte[] sealed = sealedSender.seal(bob.identity.publicKey(), alice.identity, alice.name,
+                byte[] sealed = sealedSender.seal(bob.identity.publicKey(), alice.identity, aliceCertificate,
                         aliceCipher.encrypt(payload));
-                bobCipher.decrypt(alice.identity.publicKey(), sealedSender.open(bob.identity, sealed).message(),
-                        DecryptionCallback.NONE);
+                bobCipher.decrypt(alice.identity.publicKey(), sealedSender.open(bob.identity, sealed,
+                        certificates.trusted(), System.currentTimeMillis()).message(), DecryptionCallback.NONE);
                 break;
             case "handshake":
                 handshake();

@@ -210,8 +210,10 @@ public final class RelayLoadGenerator {
         RelayConnection connect(URI uri, boolean register) throws Exception {
             RelayConnection c = RelayConnection.open(client, uri);
             if (register) {
+                Push.Challenge ch = c.challenge.get(30, TimeUnit.SECONDS);
+                byte[] proof = crypto.ed25519().sign(identity, AuthProof.registrationMessage(ch.relayId(), name));
                 Response r = c.request(new Request.Register(name, identity.publicKey(), signedPreKey, List.of(),
-                        lastResortKemPreKey, List.of(), null))
+                        lastResortKemPreKey, List.of(), null, proof))
                         .get(30, TimeUnit.SECONDS);
                 if (!(r instanceof Response.Ok)) {
                     throw new IllegalStateException("registration failed: " + r);
@@ -225,7 +227,7 @@ public final class RelayLoadGenerator {
         Response authenticate(RelayConnection c) throws Exception {
             Push.Challenge ch = c.challenge.get(30, TimeUnit.SECONDS);
             Response r = c.request(new Request.Authenticate(name, crypto.ed25519().sign(identity,
-                    AuthProof.signedMessage(ch.relayId(), ch.nonce(), name)))).get(30, TimeUnit.SECONDS);
+                    AuthProof.signedMessage(ch.relayId(), ch.nonce(), name, AuthProof.noChannel())))).get(30, TimeUnit.SECONDS);
             if (!(r instanceof Response.Authenticated)) {
                 throw new IllegalStateException("authentication failed: " + r);
             }

@@ -8,9 +8,11 @@ import dev.parley.desktop.profile.UnlockedProfile;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.account.AccountKeys;
 import dev.parley.desktop.service.connection.RelayConnectionService;
+import dev.parley.desktop.service.connection.RelayPinning;
 import dev.parley.desktop.service.contact.DefaultContactService;
 import dev.parley.desktop.service.feed.StoredListenFeed;
 import dev.parley.desktop.service.messaging.DefaultMessagingService;
+import dev.parley.desktop.service.messaging.SenderVerifier;
 
 /** The services of one unlocked profile, wired together. Built on unlock, closed on lock. */
 final class ProfileGraph implements AutoCloseable {
@@ -26,12 +28,17 @@ final class ProfileGraph implements AutoCloseable {
         ProtocolContext context = new ProtocolContext(config.crypto(), config.random(), config.clock(), RatchetLimits.DEFAULT);
         this.crypto = new ProfileCrypto(profile.storage(), context);
         RelayConnectionService[] holder = new RelayConnectionService[1];
-        this.keys = new AccountKeys(crypto, () -> holder[0], config.preKeyStock());
+        DefaultMessagingService[] messagingHolder = new DefaultMessagingService[1];
+        RelayPinning pinning = new RelayPinning(profile.storage(), config.crypto().ed25519(), config.clock());
+        this.keys = new AccountKeys(crypto, () -> holder[0], pinning, config.preKeyStock());
         this.username = keys.account().username();
-        this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username);
-        this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events);
+        this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
+                sender -> messagingHolder[0].releaseHeld(sender));
+        this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events,
+                new SenderVerifier(crypto, pinning));
+        messagingHolder[0] = messaging;
         this.connection = new RelayConnectionService(config.connector(), keys, config.inbound().apply(messaging), messaging, keys, config.reconnect(),
-                config.clock(), events, config.connection());
+                config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
         this.listenFeed = new StoredListenFeed(profile.storage());
     }

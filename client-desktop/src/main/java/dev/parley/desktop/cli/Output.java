@@ -33,8 +33,11 @@ final class Output {
 
     /** VERIFIED, UNVERIFIED or IDENTITY_CHANGED (sending blocked until acknowledged). */
     static String trust(dev.parley.desktop.storage.Contact contact) {
-        if (contact.identityChange() != dev.parley.desktop.storage.IdentityChangeState.NONE) {
+        if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.CHANGED_UNACKNOWLEDGED) {
             return "IDENTITY_CHANGED";
+        }
+        if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
+            return "REQUEST";
         }
         return contact.verified() ? "VERIFIED" : "UNVERIFIED";
     }

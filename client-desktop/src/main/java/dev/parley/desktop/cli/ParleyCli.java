@@ -19,8 +19,8 @@ import picocli.CommandLine.ScopeType;
         description = "Parley end-to-end encrypted messenger, headless.",
         footer = ExitCode.HELP,
         subcommands = {InitCommand.class, RegisterCommand.class, AddContactCommand.class, ContactsCommand.class,
-            FingerprintCommand.class, SendCommand.class, ListenCommand.class, HistoryCommand.class, SearchCommand.class,
-            RelayCommand.class, ReactCommand.class})
+            FingerprintCommand.class, TrustCommand.class, RequestsCommand.class, SendCommand.class, ListenCommand.class,
+            HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class})
 public final class ParleyCli implements Runnable {
 
     private static final String LOGBACK_CONFIG = "logback.configurationFile";

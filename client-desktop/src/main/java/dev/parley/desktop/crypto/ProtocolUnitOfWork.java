@@ -191,8 +191,8 @@ public final class ProtocolUnitOfWork
     }
 
     /**
-     * Trust on first use; a known contact is trusted only with exactly its stored key, and for sending only when no
-     * identity-change warning is pending.
+     * Trust on first use (the username is certified by the relay before this is asked); a known contact is trusted
+     * only with exactly its stored key, and for sending only when no identity-change warning is pending.
      */
     @Override
     public boolean isTrustedIdentity(Username peer, IdentityKey identityKey, Direction direction) {
@@ -208,7 +208,8 @@ public final class ProtocolUnitOfWork
         if (!Arrays.equals(contact.get().identityKey(), identityKey.bytes())) {
             return false;
         }
-        return direction == Direction.RECEIVING || contact.get().identityChange() == IdentityChangeState.NONE;
+        return direction == Direction.RECEIVING
+                || contact.get().identityChange() != IdentityChangeState.CHANGED_UNACKNOWLEDGED;
     }
 
     @Override

@@ -37,6 +37,11 @@ public final class CertificateFingerprint {
         }
     }
 
+    /** The 32 bytes of the SHA-256 digest. */
+    public byte[] bytes() {
+        return sha256.clone();
+    }
+
     public boolean matches(X509Certificate certificate) throws CertificateEncodingException {
         return MessageDigest.isEqual(sha256, of(certificate).sha256);
     }

@@ -28,6 +28,29 @@ public record RelayAddress(URI uri, Optional<CertificateFingerprint> certificate
         if (scheme.equals("ws") && certificate.isPresent()) {
             throw new IllegalArgumentException("a certificate fingerprint makes sense only with wss");
         }
+        if (scheme.equals("ws") && !isLoopback(uri.getHost())) {
+            throw new IllegalArgumentException("plain ws:// is allowed only for a relay on this computer (127.0.0.1, ::1 "
+                    + "or localhost); use wss:// with the relay's certificate fingerprint");
+        }
+    }
+
+    /** Loopback by its text alone (no name lookup): {@code localhost}, 127.0.0.0/8 or ::1. */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (h.matches("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}")) {
+            return true;
+        }
+        if (h.contains(":") && h.matches("[0-9a-fA-F:]+")) {
+            try {
+                return java.net.InetAddress.getByName(h).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Parses a URI and an optional fingerprint (64 hex digits, colons allowed). */

@@ -11,6 +11,13 @@ import java.util.concurrent.CompletableFuture;
  * to the {@link RelayLinkListener} given when connecting.
  */
 public interface RelayLink extends AutoCloseable {
+    /**
+     * The close reason when the relay speaks another protocol version (a frame with another {@code v}): the link is
+     * closed and the connection must not retry.
+     */
+    String VERSION_MISMATCH = "this relay runs another Parley version: the relay and this app must both be Parley 0.2"
+            + " or later";
+
 
     /**
      * Sends {@code request} and completes with the relay's response (possibly an

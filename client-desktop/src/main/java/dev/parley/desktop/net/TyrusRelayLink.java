@@ -80,7 +80,11 @@ final class TyrusRelayLink implements RelayLink {
         try {
             codec.decodeAll(bytes, this::onFrame);
         } catch (FrameDecodeException e) {
-            LOG.warn("relay sent an undecodable frame ({}); closing the link", e.code());
+            if (e.code() == dev.parley.crypto.wire.ErrorCode.UNSUPPORTED_VERSION) {
+                closed(VERSION_MISMATCH);
+            } else {
+                LOG.warn("relay sent an undecodable frame ({}); closing the link", e.code());
+            }
             close();
         }
     }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * The address book: adding contacts, safety numbers, verification and identity-key changes. A contact whose
- * {@link Contact#identityChange()} is {@code CHANGED_UNACKNOWLEDGED} cannot be sent to until
- * {@link #acknowledgeIdentityChange} is called.
+ * {@link Contact#identityChange()} is {@code CHANGED_UNACKNOWLEDGED} wrote with a new identity key: those messages
+ * are held apart and nothing can be sent until the user accepts ({@link #acknowledgeIdentityChange}) or refuses
+ * ({@link #refuseIdentityChange}) the new key.
  */
 public interface ContactService {
 
@@ -29,8 +30,22 @@ public interface ContactService {
     /** The safety number and QR payload for comparing identity keys with {@code username}. */
     SafetyNumberView safetyNumber(String username) throws ServiceException;
 
-    /** Marks the contact's current identity key as verified (this also clears a pending identity-change warning). */
-    Contact markVerified(String username) throws ServiceException;
+    /**
+     * The safety number of the new identity key a contact wrote with, while its messages are held apart
+     * ({@code CHANGED_UNACKNOWLEDGED}); empty when no new key is pending.
+     */
+    java.util.Optional<SafetyNumberView> pendingSafetyNumber(String username) throws ServiceException;
+
+    /** Message requests: people who wrote first and whom the user has not accepted (replied to or verified) yet. */
+    List<Contact> requests() throws ServiceException;
+
+    /**
+     * Marks the contact's identity key as verified (this also accepts a message request), but only if
+     * {@code displayedKey} (the key whose safety number the user compared) is still the stored key.
+     *
+     * @throws IdentityChangedException if the stored key is another one (or a new key is pending)
+     */
+    Contact markVerified(String username, byte[] displayedKey) throws ServiceException;
 
     /**
      * Takes back "verified" (for example after comparing the numbers again and finding they differ, or by mistake):
@@ -40,6 +55,15 @@ public interface ContactService {
      */
     Contact clearVerification(String username) throws ServiceException;
 
-    /** Accepts a changed identity key after the warning: sending is allowed again, the contact stays unverified. */
-    Contact acknowledgeIdentityChange(String username) throws ServiceException;
+    /**
+     * Accepts the new identity key the user was shown ({@code displayedKey}, from {@link #pendingSafetyNumber}): it
+     * replaces the stored key, the held messages are decrypted into the history, sending is allowed again; the
+     * contact stays unverified. Acts only if {@code displayedKey} is still the pending key.
+     *
+     * @throws IdentityChangedException if another key is pending now, or none
+     */
+    Contact acknowledgeIdentityChange(String username, byte[] displayedKey) throws ServiceException;
+
+    /** Refuses a pending new key: the held messages are deleted unread and the old key stays. */
+    Contact refuseIdentityChange(String username) throws ServiceException;
 }

@@ -26,6 +26,9 @@ public interface ContactStore {
     /** Clears a pending identity-change warning (the user saw it). False if unknown. */
     boolean acknowledgeIdentityChange(Transaction txn, String username) throws StorageException;
 
+    /** Sets the identity-change state without touching the key or the verified flag. False if unknown. */
+    boolean setIdentityChange(Transaction txn, String username, IdentityChangeState state) throws StorageException;
+
     /** Sets or (with null) clears the display name. False if unknown. */
     boolean setDisplayName(Transaction txn, String username, String displayName) throws StorageException;
 

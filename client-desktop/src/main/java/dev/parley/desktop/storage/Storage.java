@@ -36,6 +36,8 @@ public interface Storage extends AutoCloseable {
     /** Incoming envelopes that were decrypted and committed (what makes acknowledging a redelivery safe). */
     ReceivedEnvelopeStore receivedEnvelopes();
 
+    HeldEnvelopeStore heldEnvelopes();
+
     /** Delivery receipts owed for stored messages and not yet queued in the outbox. */
     PendingReceiptStore pendingReceipts();
 

@@ -190,10 +190,12 @@ class AcknowledgeOnlyStoredTest {
             PreKeyGenerator generator = new PreKeyGenerator(ProtocolContext.of(crypto));
             var signed = generator.generateSignedPreKey(identity, 1);
             var lastResort = generator.generateKemPreKey(identity, 1, true);
-            assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(), signed.publicPart(), List.of(),
-                    lastResort.publicPart(), List.of(), null)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
             Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
-            byte[] signature = crypto.ed25519().sign(identity.signingKeyPair(), AuthProof.signedMessage(c.relayId(), c.nonce(), name));
+            byte[] proof = crypto.ed25519().sign(identity.signingKeyPair(), AuthProof.registrationMessage(c.relayId(), name));
+            assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(), signed.publicPart(), List.of(),
+                    lastResort.publicPart(), List.of(), null, proof)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
+            byte[] signature = crypto.ed25519().sign(identity.signingKeyPair(),
+                    AuthProof.signedMessage(c.relayId(), c.nonce(), name, AuthProof.noChannel()));
             assertThat(link.request(new Request.Authenticate(name, signature)).get(30, TimeUnit.SECONDS))
                     .isInstanceOf(Response.Authenticated.class);
             return new RawUser(link);

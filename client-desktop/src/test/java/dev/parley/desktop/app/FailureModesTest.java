@@ -115,6 +115,7 @@ class FailureModesTest {
         assertThat(bob.account().isUnlocked()).isTrue();
     }
 
+    /** Issue #11 finding 1: a key change is never applied silently; the message waits for the user's decision. */
     @Test
     void aChangedIdentityKeyRaisesAWarningThatBlocksSendingUntilAcknowledged() throws Exception {
         ParleyApp alice = network.register("alice");
@@ -126,9 +127,9 @@ class FailureModesTest {
         assertThat(Await.until(() -> historySize(bob, "alice") == 1, WAIT)).isTrue();
         bob.close();
 
-        // Bob reinstalls: a new profile with a new identity key, on a relay that has forgotten the old one.
+        // Bob reinstalls: a new profile with a new identity key, on a relay that has forgotten the old account.
         network.haltRelay();
-        network.startRelay("relay-2");
+        network.startRelayKeepingIdentity("relay-2");
         alice.account().register(Optional.empty());
         ParleyApp newBob = network.track(ParleyApp.open(network.config("bob", "data-bob-2")));
         newBob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
@@ -141,12 +142,26 @@ class FailureModesTest {
         newBob.connection().start();
         newBob.messaging().send("alice", "it is me, new phone");
 
-        assertThat(Await.until(() -> received.size() == 1, WAIT)).isTrue();
-        assertThat(changes).extracting(ContactChangedEvent::change).contains(ContactChangedEvent.Change.IDENTITY_CHANGED);
+        assertThat(Await.until(() -> changes.stream().anyMatch(
+                c -> c.change() == ContactChangedEvent.Change.IDENTITY_CHANGED), WAIT)).isTrue();
+        assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
+        // Held apart: the stored key is still the old one, nothing is in the history, sending is blocked.
+        byte[] oldKey = alice.contacts().safetyNumber("bob").identityKey();
         assertThat(alice.contacts().get("bob").identityChange()).isEqualTo(IdentityChangeState.CHANGED_UNACKNOWLEDGED);
+        assertThat(alice.contacts().get("bob").identityKey()).isEqualTo(oldKey);
+        assertThat(received).isEmpty();
+        assertThat(historySize(alice, "bob")).isEqualTo(1);
         assertThatThrownBy(() -> alice.messaging().send("bob", "blocked")).isInstanceOf(IdentityChangedException.class);
 
-        alice.contacts().acknowledgeIdentityChange("bob");
+        // Finding 4: accepting acts only on the key the user was shown.
+        byte[] newKey = alice.contacts().pendingSafetyNumber("bob").orElseThrow().identityKey();
+        assertThat(newKey).isNotEqualTo(oldKey);
+        assertThatThrownBy(() -> alice.contacts().acknowledgeIdentityChange("bob", oldKey))
+                .isInstanceOf(IdentityChangedException.class);
+        assertThat(alice.contacts().get("bob").identityChange()).isEqualTo(IdentityChangeState.CHANGED_UNACKNOWLEDGED);
+        alice.contacts().acknowledgeIdentityChange("bob", newKey);
+        assertThat(received).extracting(Message::body).containsExactly("it is me, new phone");
+        assertThat(alice.contacts().get("bob").identityKey()).isEqualTo(newKey);
         alice.messaging().send("bob", "welcome back");
         assertThat(Await.until(() -> historySize(newBob, "alice") == 2, WAIT)).isTrue();
     }

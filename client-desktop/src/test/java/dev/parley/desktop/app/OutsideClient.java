@@ -2,13 +2,20 @@ package dev.parley.desktop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.crypto.envelope.SealedSender;
+import dev.parley.crypto.envelope.SenderCertificate;
+import dev.parley.crypto.envelope.TrustedRelayKey;
 import dev.parley.crypto.identity.IdentityKey;
 import dev.parley.crypto.identity.IdentityKeyPair;
 import dev.parley.crypto.identity.Username;
+import dev.parley.crypto.kdf.Kdf;
+import dev.parley.crypto.kdf.Label;
 import dev.parley.crypto.payload.MessageId;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.crypto.primitives.CryptoProvider;
-import dev.parley.crypto.envelope.SealedSender;
+import dev.parley.crypto.primitives.Ed25519KeyPair;
+import dev.parley.crypto.secret.SecretBytes;
+import dev.parley.crypto.session.CiphertextMessage;
 import dev.parley.crypto.session.PreKeyGenerator;
 import dev.parley.crypto.session.ProtocolContext;
 import dev.parley.crypto.session.SessionBuilder;
@@ -25,78 +32,192 @@ import dev.parley.crypto.wire.Response;
 import dev.parley.desktop.net.RelayLink;
 import dev.parley.desktop.net.RelayLinkListener;
 import dev.parley.desktop.net.TyrusRelayConnector;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A registered user speaking the wire protocol directly with crypto-core and in-memory stores (no profile): it can
- * seal messages under any sender name it likes, as an attacker outside the client would.
+ * An attacker's client built only on crypto-core and the wire protocol (no Parley client code on its side): a
+ * registered user who can seal anything the format allows, with any certificate bytes, and send it to anyone.
  */
 final class OutsideClient implements AutoCloseable {
     private static final CryptoProvider CRYPTO = TestNetwork.CRYPTO;
 
-    private final RelayLink link;
-    private final IdentityKeyPair identity;
+    final String name;
+    final IdentityKeyPair identity = IdentityKeyPair.generate(CRYPTO, CRYPTO.random());
     private final ProtocolContext context = ProtocolContext.of(CRYPTO);
-    private final ProtocolStores stores;
+    private final ProtocolStores stores = new ProtocolStores(new InMemorySessionStore(),
+            new InMemoryIdentityKeyStore(identity), new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore(),
+            new dev.parley.crypto.store.inmemory.InMemoryKemPreKeyStore());
     private final java.util.Map<String, IdentityKey> peers = new java.util.HashMap<>();
+    private final BlockingQueue<Push.Deliver> delivered = new LinkedBlockingQueue<>();
+    private final RelayLink link;
+    private final Push.Challenge challenge;
+    /** The certificate the relay issued to this client at login. */
+    final SenderCertificate certificate;
 
-    private OutsideClient(RelayLink link, IdentityKeyPair identity) {
-        this.link = link;
-        this.identity = identity;
-        this.stores = new ProtocolStores(new InMemorySessionStore(), new InMemoryIdentityKeyStore(identity),
-                new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore(),
-                new dev.parley.crypto.store.inmemory.InMemoryKemPreKeyStore());
-    }
-
-    static OutsideClient register(TestNetwork network, String name) throws Exception {
-        IdentityKeyPair identity = IdentityKeyPair.generate(CRYPTO, CRYPTO.random());
-        CompletableFuture<Push.Challenge> challenge = new CompletableFuture<>();
-        RelayLink link = TyrusRelayConnector.standard().connect(network.address(), new RelayLinkListener() {
+    private OutsideClient(TestNetwork network, String name) throws Exception {
+        this.name = name;
+        CompletableFuture<Push.Challenge> first = new CompletableFuture<>();
+        link = TyrusRelayConnector.standard().connect(network.address(), new RelayLinkListener() {
             @Override
             public void onPush(Push push) {
                 if (push instanceof Push.Challenge c) {
-                    challenge.complete(c);
+                    first.complete(c);
+                } else if (push instanceof Push.Deliver d) {
+                    delivered.add(d);
                 }
             }
 
             @Override
             public void onClosed(String reason) {
-                challenge.completeExceptionally(new IllegalStateException("closed: " + reason));
+                first.completeExceptionally(new IllegalStateException("closed"));
             }
         });
-        PreKeyGenerator generator = new PreKeyGenerator(ProtocolContext.of(CRYPTO));
+        challenge = first.get(30, TimeUnit.SECONDS);
+        PreKeyGenerator generator = new PreKeyGenerator(context);
         var signed = generator.generateSignedPreKey(identity, 1);
+        stores.signedPreKeys().storeSignedPreKey(signed);
         var lastResort = generator.generateKemPreKey(identity, 1, true);
+        byte[] proof = CRYPTO.ed25519().sign(identity.signingKeyPair(), AuthProof.registrationMessage(challenge.relayId(), name));
         assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(), signed.publicPart(), List.of(),
-                lastResort.publicPart(), List.of(), null)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
-        Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
-        byte[] signature = CRYPTO.ed25519().sign(identity.signingKeyPair(), AuthProof.signedMessage(c.relayId(), c.nonce(), name));
-        assertThat(link.request(new Request.Authenticate(name, signature)).get(30, TimeUnit.SECONDS))
-                .isInstanceOf(Response.Authenticated.class);
-        return new OutsideClient(link, identity);
+                lastResort.publicPart(), List.of(), null, proof)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
+        byte[] signature = CRYPTO.ed25519().sign(identity.signingKeyPair(),
+                AuthProof.signedMessage(challenge.relayId(), challenge.nonce(), name, AuthProof.noChannel()));
+        Response answer = link.request(new Request.Authenticate(name, signature)).get(30, TimeUnit.SECONDS);
+        certificate = SenderCertificate.parse(((Response.Authenticated) answer).senderCertificate());
     }
 
-    /** Starts a session with {@code to} and sends it a text sealed under the sender name {@code claimedName}. */
+    static OutsideClient register(TestNetwork network, String name) throws Exception {
+        return new OutsideClient(network, name);
+    }
+
+    /** The relay key every honest profile on this relay pinned. */
+    TrustedRelayKey relayKey() {
+        return TrustedRelayKey.of(challenge.signingKey());
+    }
+
+    /** Starts a session with {@code peer} from its bundle; returns the peer's identity key. */
+    IdentityKey startSession(String peer) throws Exception {
+        Response.Bundle bundle = (Response.Bundle) link.request(new Request.FetchBundle(peer)).get(30, TimeUnit.SECONDS);
+        new SessionBuilder(stores, context, new Username(peer)).initiate(bundle.bundle());
+        return new IdentityKey(bundle.bundle().identityKey());
+    }
+
+    CiphertextMessage encrypt(String peer, String text) throws Exception {
+        return new SessionCipher(stores, context, new Username(peer))
+                .encrypt(new Payload.Text(MessageId.random(CRYPTO.random()), System.currentTimeMillis(), text));
+    }
+
+    /** The certificate inside the next envelope delivered to this client (what a recipient can see of a sender). */
+    SenderCertificate certificateOfNextDelivery() throws Exception {
+        Push.Deliver deliver = delivered.poll(30, TimeUnit.SECONDS);
+        assertThat(deliver).as("a delivery").isNotNull();
+        link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+        return new SealedSender(CRYPTO).open(identity, deliver.blob(), relayKey(), deliver.receivedAtMillis()).certificate();
+    }
+
+    /** Seals honestly, with the client's own identity key and the given certificate. */
+    byte[] seal(IdentityKey recipient, SenderCertificate with, CiphertextMessage message) throws Exception {
+        return new SealedSender(CRYPTO).seal(recipient, identity, with, message);
+    }
+
+    /**
+     * Seals the v2 inner layout by hand with any certificate bytes and a valid MAC under this client's own identity
+     * key (all an outsider can compute), bypassing SealedSender's own checks.
+     */
+    byte[] sealRaw(IdentityKey recipient, byte[] certificateBytes, CiphertextMessage message) throws Exception {
+        byte[] senderIk = identity.publicKey().bytes();
+        byte[] recipientIk = recipient.bytes();
+        byte[] recipientX = recipient.x25519PublicKey(CRYPTO);
+        Kdf kdf = new Kdf(CRYPTO);
+        byte[] context = ByteBuffer.allocate(64).put(senderIk).put(recipientIk).array();
+        byte[] key;
+        try (SecretBytes shared = CRYPTO.x25519().agree(identity.agreementKeyPair().privateKey().copy(), recipientX)) {
+            key = kdf.derive(null, shared.bytes(), Label.SEALED_SENDER_KEY, context, 32);
+        }
+        byte[] body = message.serialize();
+        byte[] mac = kdf.hmac(key, Kdf.concat(Label.SEALED_SENDER_MAC, new byte[] {SealedSender.VERSION}, senderIk,
+                recipientIk, new byte[] {(byte) certificateBytes.length}, certificateBytes, body));
+        byte[] inner = ByteBuffer.allocate(1 + 32 + 1 + SenderCertificate.MAX_BYTES + 32 + body.length)
+                .put(SealedSender.VERSION).put(senderIk).put((byte) certificateBytes.length)
+                .put(Arrays.copyOf(certificateBytes, SenderCertificate.MAX_BYTES)).put(mac).put(body).array();
+        byte[] box = CRYPTO.sealedBox().seal(recipientX, inner);
+        byte[] envelope = new byte[box.length + 1];
+        envelope[0] = SealedSender.VERSION;
+        System.arraycopy(box, 0, envelope, 1, box.length);
+        return envelope;
+    }
+
+    /** Certificate bytes for any username (even one the relay's rule forbids), signed by a key of the attacker's. */
+    byte[] selfSignedCertificate(String username, Ed25519KeyPair fakeRelay) {
+        byte[] nameBytes = username.getBytes(StandardCharsets.UTF_8);
+        byte[] unsigned = ByteBuffer.allocate(1 + 4 + 8 + 32 + 1 + nameBytes.length).put(SenderCertificate.VERSION)
+                .putInt(SenderCertificate.keyIdOf(fakeRelay.publicKey())).putLong(Long.MAX_VALUE)
+                .put(identity.publicKey().bytes()).put((byte) nameBytes.length).put(nameBytes).array();
+        byte[] signature = CRYPTO.ed25519().sign(fakeRelay, Kdf.concat(Label.SENDER_CERTIFICATE, unsigned));
+        return ByteBuffer.allocate(unsigned.length + 64).put(unsigned).put(signature).array();
+    }
+
+    /** Fetches {@code peer}'s bundle {@code times} times, using up its one-time prekeys. */
+    void drainPreKeys(String peer, int times) throws Exception {
+        for (int i = 0; i < times; i++) {
+            link.request(new Request.FetchBundle(peer)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * The text of the next text message from {@code peer} that decrypts; delivery receipts and envelopes that do not
+     * decrypt (receipts sent on sessions this client has since dropped) are acknowledged and skipped.
+     */
+    String receiveText(String peer) throws Exception {
+        while (true) {
+            Push.Deliver deliver = delivered.poll(30, TimeUnit.SECONDS);
+            assertThat(deliver).as("a text message that decrypts").isNotNull();
+            link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+            var opened = new SealedSender(CRYPTO).open(identity, deliver.blob(), relayKey(), deliver.receivedAtMillis());
+            try {
+                Payload payload = new SessionCipher(stores, context, new Username(peer)).decrypt(opened.senderIdentity(),
+                        opened.message(), dev.parley.crypto.session.DecryptionCallback.NONE);
+                if (payload instanceof Payload.Text text) {
+                    return text.text();
+                }
+            } catch (dev.parley.crypto.exceptions.InvalidMessageException e) {
+                // a receipt on a session this client no longer holds
+            }
+        }
+    }
+
+    void send(String to, byte[] blob) throws Exception {
+        Response response = link.request(new Request.Send(to, CRYPTO.random().bytes(16), blob)).get(30, TimeUnit.SECONDS);
+        assertThat(response).isInstanceOf(Response.SendAccepted.class);
+    }
+
+    /** Starts a session with {@code to} (on first use) and sends it a text sealed under the sender name {@code claimedName}. */
     void sendTextAs(String claimedName, String to, String text) throws Exception {
         sendAs(claimedName, to, new Payload.Text(MessageId.random(CRYPTO.random()), System.currentTimeMillis(), text));
     }
 
-    /** Sends {@code payload} to {@code to} sealed under the sender name {@code claimedName} (a session on first use). */
+    /**
+     * Sends {@code payload} to {@code to} under the sender name {@code claimedName}: with the certificate the relay
+     * issued when the name is this client's own, else with a certificate for that name signed by a key of the
+     * attacker's (all an outsider can make).
+     */
     void sendAs(String claimedName, String to, Payload payload) throws Exception {
-        Username peer = new Username(to);
         if (!peers.containsKey(to)) {
-            Response.Bundle bundle = (Response.Bundle) link.request(new Request.FetchBundle(to)).get(30, TimeUnit.SECONDS);
-            new SessionBuilder(stores, context, peer).initiate(bundle.bundle());
-            peers.put(to, new IdentityKey(bundle.bundle().identityKey()));
+            peers.put(to, startSession(to));
         }
-        var ciphertext = new SessionCipher(stores, context, peer).encrypt(payload);
         IdentityKey recipient = peers.get(to);
-        byte[] blob = new SealedSender(CRYPTO).seal(recipient, identity, new Username(claimedName), ciphertext);
-        byte[] clientMessageId = MessageId.random(CRYPTO.random()).bytes();
-        assertThat(link.request(new Request.Send(to, clientMessageId, blob)).get(30, TimeUnit.SECONDS))
-                .isInstanceOf(Response.SendAccepted.class);
+        CiphertextMessage ciphertext = new SessionCipher(stores, context, new Username(to)).encrypt(payload);
+        byte[] blob = claimedName.equals(name)
+                ? seal(recipient, certificate, ciphertext)
+                : sealRaw(recipient, selfSignedCertificate(claimedName, CRYPTO.ed25519().generateKeyPair()), ciphertext);
+        send(to, blob);
     }
 
     @Override

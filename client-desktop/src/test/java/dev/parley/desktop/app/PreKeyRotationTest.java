@@ -111,13 +111,14 @@ class PreKeyRotationTest {
             }
         });
         PreKeyGenerator generator = new PreKeyGenerator(ProtocolContext.of(crypto));
+        Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
+        byte[] proof = crypto.ed25519().sign(identity.signingKeyPair(), AuthProof.registrationMessage(c.relayId(), name));
         assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(),
                 generator.generateSignedPreKey(identity, 1).publicPart(), List.of(),
-                generator.generateKemPreKey(identity, 1, true).publicPart(), List.of(), null))
+                generator.generateKemPreKey(identity, 1, true).publicPart(), List.of(), null, proof))
                 .get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
-        Push.Challenge c = challenge.get(30, TimeUnit.SECONDS);
         byte[] signature = crypto.ed25519().sign(identity.signingKeyPair(),
-                AuthProof.signedMessage(c.relayId(), c.nonce(), name));
+                AuthProof.signedMessage(c.relayId(), c.nonce(), name, AuthProof.noChannel()));
         assertThat(link.request(new Request.Authenticate(name, signature)).get(30, TimeUnit.SECONDS))
                 .isInstanceOf(Response.Authenticated.class);
         return link;

@@ -81,6 +81,18 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
         port = relay.port();
     }
 
+    /**
+     * Starts a relay on a fresh data directory that keeps this relay's id and signing key (an operator who reset the
+     * accounts but not the relay's identity): pinned profiles still log in, and usernames can be registered anew.
+     */
+    void startRelayKeepingIdentity(String dataDir) throws IOException {
+        Path target = Files.createDirectories(root.resolve(dataDir));
+        for (String file : List.of("relay-id", dev.parley.relay.core.RelayIdentity.SIGNING_KEY_FILE)) {
+            Files.copy(root.resolve("relay").resolve(file), target.resolve(file));
+        }
+        startRelay(dataDir);
+    }
+
     RelayAddress address() {
         return new RelayAddress(relay.uri(), java.util.Optional.empty());
     }

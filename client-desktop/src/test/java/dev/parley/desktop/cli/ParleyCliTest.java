@@ -82,10 +82,20 @@ class ParleyCliTest {
         assertThat(cli("bob", "history", "alice").out()).contains("hello from\\tthe cli");
         assertThat(cli("bob", "search", "hello").out()).contains("hello from\\tthe cli");
         assertThat(cli("bob", "search", "absent").out()).isEmpty();
-        assertThat(cli("bob", "contacts").out()).isEqualTo("alice\tUNVERIFIED" + System.lineSeparator());
+        // Alice wrote first: for bob she is a message request (issue #11 finding 1) until he trusts or answers her.
+        assertThat(cli("bob", "contacts").out()).isEqualTo("alice\tREQUEST" + System.lineSeparator());
+        assertThat(cli("bob", "requests").out()).isEqualTo("alice\tREQUEST" + System.lineSeparator());
         String bobSees = cli("bob", "fingerprint", "alice").out().lines().findFirst().orElseThrow();
         String aliceSees = cli("alice", "fingerprint", "bob").out().lines().findFirst().orElseThrow();
         assertThat(bobSees).isEqualTo(aliceSees).matches("[0-9 ]+");
+        Run wrongNumber = cli("bob", "trust", "alice", "--fingerprint", "1".repeat(60));
+        assertThat(wrongNumber.code()).isEqualTo(5);
+        assertThat(wrongNumber.err()).contains("not the safety number");
+        assertThat(cli("bob", "contacts").out()).isEqualTo("alice\tREQUEST" + System.lineSeparator());
+        Run trusted = cli("bob", "trust", "alice", "--fingerprint", aliceSees);
+        assertThat(trusted.code()).as(trusted.err()).isZero();
+        assertThat(cli("bob", "contacts").out()).isEqualTo("alice\tVERIFIED" + System.lineSeparator());
+        assertThat(cli("bob", "requests").out()).isEmpty();
     }
 
     @Test

@@ -86,10 +86,12 @@ class CoalescedRequestsTest {
         byte[] spk = CRYPTO.x25519().generateKeyPair().publicKey();
         SignedPreKeyPublic signed = new SignedPreKeyPublic(1, spk,
                 CRYPTO.ed25519().sign(identity, SignedPreKeyPublic.signedMessage(1, spk)));
+        byte[] proof = CRYPTO.ed25519().sign(identity,
+                dev.parley.crypto.wire.AuthProof.registrationMessage(relay.relayId(), username));
         byte[] kem = MlKem1024.publicKey(SecretBytes.wrap(CRYPTO.random().bytes(MlKem1024.SEED_BYTES)));
         KemPreKeyPublic lastResort = new KemPreKeyPublic(1, kem,
                 CRYPTO.ed25519().sign(identity, KemPreKeyPublic.signedMessage(1, kem)));
-        return new Request.Register(username, identity.publicKey(), signed, List.of(), lastResort, List.of(), null);
+        return new Request.Register(username, identity.publicKey(), signed, List.of(), lastResort, List.of(), null, proof);
     }
 
     private long metric(String name) throws Exception {

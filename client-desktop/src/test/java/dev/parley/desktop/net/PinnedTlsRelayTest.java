@@ -52,6 +52,44 @@ class PinnedTlsRelayTest {
         }
     }
 
+    /** Issue #11 finding 7: the login signature is bound to the pinned certificate (JSSE offers no TLS exporter). */
+    @Test
+    void finding7TheLoginSignatureMustNameThePinnedCertificate() throws Exception {
+        CertificateFingerprint pin = CertificateFingerprint.parse(relay.tlsFingerprint().orElseThrow());
+        dev.parley.crypto.primitives.CryptoProvider crypto = dev.parley.crypto.primitives.CryptoProviders.preferred();
+        dev.parley.crypto.identity.IdentityKeyPair identity = dev.parley.crypto.identity.IdentityKeyPair.generate(crypto,
+                crypto.random());
+        java.util.concurrent.LinkedBlockingQueue<Push> pushes = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (RelayLink link = connector.connect(new RelayAddress(relay.uri(), Optional.of(pin)), new RelayLinkListener() {
+            @Override
+            public void onPush(Push push) {
+                pushes.add(push);
+            }
+
+            @Override
+            public void onClosed(String reason) {
+            }
+        })) {
+            Push.Challenge first = (Push.Challenge) pushes.poll(30, TimeUnit.SECONDS);
+            var generator = new dev.parley.crypto.session.PreKeyGenerator(dev.parley.crypto.session.ProtocolContext.of(crypto));
+            var signed = generator.generateSignedPreKey(identity, 1);
+            var lastResort = generator.generateKemPreKey(identity, 1, true);
+            byte[] proof = crypto.ed25519().sign(identity.signingKeyPair(),
+                    dev.parley.crypto.wire.AuthProof.registrationMessage(first.relayId(), "alice"));
+            assertThat(link.request(new Request.Register("alice", identity.publicKey().bytes(), signed.publicPart(),
+                    java.util.List.of(), lastResort.publicPart(), java.util.List.of(), null, proof)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
+            byte[] unbound = crypto.ed25519().sign(identity.signingKeyPair(), dev.parley.crypto.wire.AuthProof
+                    .signedMessage(first.relayId(), first.nonce(), "alice", dev.parley.crypto.wire.AuthProof.noChannel()));
+            Response refused = link.request(new Request.Authenticate("alice", unbound)).get(30, TimeUnit.SECONDS);
+            assertThat(((Response.ErrorResponse) refused).code()).isEqualTo(dev.parley.crypto.wire.ErrorCode.AUTH_FAILED);
+            Push.Challenge fresh = (Push.Challenge) pushes.poll(30, TimeUnit.SECONDS);
+            byte[] bound = crypto.ed25519().sign(identity.signingKeyPair(), dev.parley.crypto.wire.AuthProof
+                    .signedMessage(fresh.relayId(), fresh.nonce(), "alice", pin.bytes()));
+            assertThat(link.request(new Request.Authenticate("alice", bound)).get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(Response.Authenticated.class);
+        }
+    }
+
     @Test
     void refusesARelayWhoseCertificateDoesNotMatchThePin() {
         CertificateFingerprint wrong = CertificateFingerprint.parse("00".repeat(32));

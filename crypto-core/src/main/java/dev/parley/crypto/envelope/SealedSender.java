@@ -1,5 +1,6 @@
 package dev.parley.crypto.envelope;
 
+import dev.parley.crypto.exceptions.InvalidCertificateException;
 import dev.parley.crypto.exceptions.InvalidMessageException;
 import dev.parley.crypto.exceptions.UnsupportedVersionException;
 import dev.parley.crypto.identity.IdentityKey;
@@ -15,32 +16,32 @@ import dev.parley.crypto.primitives.SealedBox;
 import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.crypto.session.CiphertextMessage;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Sealed-sender envelopes: the relay sees only the recipient (next to these bytes) and a version byte.
  *
  * <pre>
- * sealed  = version (u8 = 1) || crypto_box_seal(X25519(IK_recipient), inner)
- * inner   = version (u8 = 1) || IK_sender (32) || L (u16, 1..256) || username (UTF-8, L bytes, zero-padded to 256)
- *           || MAC (32) || ciphertext message
+ * sealed  = version (u8 = 2) || crypto_box_seal(X25519(IK_recipient), inner)
+ * inner   = version (u8 = 2) || IK_sender (32) || C (u8, certificate length)
+ *           || sender certificate (C bytes, zero-padded to {@link SenderCertificate#MAX_BYTES}) || MAC (32)
+ *           || ciphertext message
  * macKey  = HKDF-SHA-256(salt = 32 zero bytes, ikm = X25519(IK_sender, IK_recipient),
  *                        info = "parley/v1/sealed-sender-key" || 0x00 || IK_sender || IK_recipient, L = 32)
  * MAC     = HMAC-SHA-256(macKey, "parley/v1/sealed-sender-mac" || 0x00 || version || IK_sender || IK_recipient
- *                        || L (u16) || username (L bytes) || ciphertext message)
+ *                        || C (u8) || certificate (C bytes) || ciphertext message)
  * </pre>
  * Only the two identity-key owners can compute the MAC key (static-static Diffie-Hellman), so a relay or third party
  * cannot re-seal someone's ratchet message under another sender, and the recipient cannot prove authorship to
- * anyone else (deniable, unlike a signature). Stateless and thread-safe.
+ * anyone else (deniable, unlike a signature). The MAC proves the sender holds IK_sender; the relay-signed
+ * {@link SenderCertificate} binds the username to that key, and {@link #open} accepts an envelope only when the
+ * certificate verifies against the pinned relay key and certifies exactly IK_sender. Stateless and thread-safe.
  */
 public final class SealedSender {
-    public static final byte VERSION = 1;
-    static final int USERNAME_FIELD_BYTES = Username.MAX_UTF8_BYTES;
+    public static final byte VERSION = 2;
+    static final int CERTIFICATE_FIELD_BYTES = SenderCertificate.MAX_BYTES;
     static final int MAC_BYTES = 32;
-    static final int INNER_HEADER_BYTES = 1 + 32 + 2 + USERNAME_FIELD_BYTES + MAC_BYTES;
+    static final int INNER_HEADER_BYTES = 1 + 32 + 1 + CERTIFICATE_FIELD_BYTES + MAC_BYTES;
 
     private final CryptoProvider crypto;
     private final Kdf kdf;
@@ -51,20 +52,25 @@ public final class SealedSender {
     }
 
     /**
-     * Seals {@code message} from {@code sender} (known to the recipient as {@code senderUsername}) to {@code recipient}.
+     * Seals {@code message} from {@code sender}, carrying the relay's {@code certificate} for the sender, to
+     * {@code recipient}.
      *
      * @throws InvalidPublicKeyException if the recipient identity key is not a valid public key
+     * @throws IllegalArgumentException  if the certificate is not for the sender's identity key
      */
-    public byte[] seal(IdentityKey recipient, IdentityKeyPair sender, Username senderUsername, CiphertextMessage message)
-            throws InvalidPublicKeyException {
-        byte[] recipientX = recipient.x25519PublicKey(crypto);
-        byte[] username = senderUsername.utf8();
-        byte[] body = message.serialize();
+    public byte[] seal(IdentityKey recipient, IdentityKeyPair sender, SenderCertificate certificate,
+                       CiphertextMessage message) throws InvalidPublicKeyException {
         byte[] senderIk = sender.publicKey().bytes();
+        if (!Arrays.equals(certificate.identityKey(), senderIk)) {
+            throw new IllegalArgumentException("the certificate is for another identity key");
+        }
+        byte[] recipientX = recipient.x25519PublicKey(crypto);
+        byte[] cert = certificate.serialize();
+        byte[] body = message.serialize();
         byte[] mac = mac(macKey(sender.agreementKeyPair().privateKey(), recipientX, senderIk, recipient.bytes()),
-                senderIk, recipient.bytes(), username, body);
+                senderIk, recipient.bytes(), cert, body);
         byte[] inner = ByteBuffer.allocate(INNER_HEADER_BYTES + body.length).put(VERSION).put(senderIk)
-                .putShort((short) username.length).put(Arrays.copyOf(username, USERNAME_FIELD_BYTES)).put(mac).put(body)
+                .put((byte) cert.length).put(Arrays.copyOf(cert, CERTIFICATE_FIELD_BYTES)).put(mac).put(body)
                 .array();
         byte[] box = crypto.sealedBox().seal(recipientX, inner);
         byte[] sealed = new byte[1 + box.length];
@@ -74,12 +80,16 @@ public final class SealedSender {
     }
 
     /**
-     * Opens an envelope addressed to {@code recipient} and checks the sender MAC.
+     * Opens an envelope addressed to {@code recipient}, checks the sender MAC, then the sender certificate against
+     * the pinned relay key: signature, expiry at {@code atMillis}, and that it certifies the MAC-authenticated key.
+     * Nothing is returned (so no state can change) unless all of that holds.
      *
-     * @throws UnsupportedVersionException if the outer or inner version byte is unknown
-     * @throws InvalidMessageException     if the envelope does not open, is malformed, or its MAC does not verify
+     * @param atMillis when the relay received the envelope ({@code receivedAtMillis}), or now for live frames
+     * @throws UnsupportedVersionException if the outer, inner or certificate version byte is unknown
+     * @throws InvalidMessageException     if the envelope does not open, is malformed, its MAC does not verify, or
+     *                                     its certificate does not verify ({@link InvalidCertificateException})
      */
-    public OpenedEnvelope open(IdentityKeyPair recipient, byte[] sealed)
+    public OpenedEnvelope open(IdentityKeyPair recipient, byte[] sealed, TrustedRelayKey relay, long atMillis)
             throws InvalidMessageException, UnsupportedVersionException {
         if (sealed == null || sealed.length == 0) {
             throw new InvalidMessageException("envelope: empty");
@@ -105,47 +115,39 @@ public final class SealedSender {
         ByteBuffer in = ByteBuffer.wrap(inner, 1, inner.length - 1);
         byte[] senderIk = new byte[32];
         in.get(senderIk);
-        int usernameLength = Short.toUnsignedInt(in.getShort());
-        byte[] usernameField = new byte[USERNAME_FIELD_BYTES];
-        in.get(usernameField);
+        int certificateLength = Byte.toUnsignedInt(in.get());
+        byte[] certificateField = new byte[CERTIFICATE_FIELD_BYTES];
+        in.get(certificateField);
         byte[] mac = new byte[MAC_BYTES];
         in.get(mac);
         byte[] body = new byte[in.remaining()];
         in.get(body);
-        if (usernameLength < 1 || usernameLength > USERNAME_FIELD_BYTES) {
-            throw new InvalidMessageException("envelope content: bad username length");
+        if (certificateLength < 1 || certificateLength > CERTIFICATE_FIELD_BYTES) {
+            throw new InvalidMessageException("envelope content: bad certificate length");
         }
-        for (int i = usernameLength; i < USERNAME_FIELD_BYTES; i++) {
-            if (usernameField[i] != 0) {
-                throw new InvalidMessageException("envelope content: bad username padding");
+        for (int i = certificateLength; i < CERTIFICATE_FIELD_BYTES; i++) {
+            if (certificateField[i] != 0) {
+                throw new InvalidMessageException("envelope content: bad certificate padding");
             }
         }
-        byte[] username = Arrays.copyOf(usernameField, usernameLength);
+        byte[] cert = Arrays.copyOf(certificateField, certificateLength);
         byte[] recipientIk = recipient.publicKey().bytes();
         IdentityKey sender = new IdentityKey(senderIk);
-        byte[] senderX;
-        try {
-            senderX = sender.x25519PublicKey(crypto);
-        } catch (InvalidPublicKeyException e) {
-            throw new InvalidMessageException("envelope content: invalid sender identity key");
-        }
         byte[] expected;
         try {
+            byte[] senderX = sender.x25519PublicKey(crypto);
             expected = mac(macKey(recipient.agreementKeyPair().privateKey(), senderX, senderIk, recipientIk),
-                    senderIk, recipientIk, username, body);
+                    senderIk, recipientIk, cert, body);
         } catch (InvalidPublicKeyException e) {
             throw new InvalidMessageException("envelope content: invalid sender identity key");
         }
         if (!ConstantTime.equals(expected, mac)) {
             throw new InvalidMessageException("envelope content: sender authentication failed");
         }
-        Username senderUsername;
-        try {
-            senderUsername = new Username(strictUtf8(username));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidMessageException("envelope content: invalid sender username");
-        }
-        return new OpenedEnvelope(sender, senderUsername, CiphertextMessage.deserialize(body));
+        SenderCertificate certificate = SenderCertificate.parse(cert);
+        relay.verify(crypto.ed25519(), certificate, sender, atMillis);
+        return new OpenedEnvelope(sender, new Username(certificate.username()), CiphertextMessage.deserialize(body),
+                certificate);
     }
 
     private byte[] macKey(SecretBytes ownPrivate, byte[] peerPublic, byte[] senderIk, byte[] recipientIk)
@@ -163,23 +165,14 @@ public final class SealedSender {
         }
     }
 
-    private byte[] mac(byte[] key, byte[] senderIk, byte[] recipientIk, byte[] username, byte[] body) {
+    private byte[] mac(byte[] key, byte[] senderIk, byte[] recipientIk, byte[] certificate, byte[] body) {
         try {
-            byte[] lengthAndVersion = {VERSION};
-            byte[] length = {(byte) (username.length >>> 8), (byte) username.length};
-            return kdf.hmac(key, Kdf.concat(Label.SEALED_SENDER_MAC, lengthAndVersion, senderIk, recipientIk, length,
-                    username, body));
+            byte[] version = {VERSION};
+            byte[] length = {(byte) certificate.length};
+            return kdf.hmac(key, Kdf.concat(Label.SEALED_SENDER_MAC, version, senderIk, recipientIk, length,
+                    certificate, body));
         } finally {
             SecretBytes.wipe(key);
-        }
-    }
-
-    private static String strictUtf8(byte[] bytes) throws InvalidMessageException {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidMessageException("envelope content: sender username is not valid UTF-8");
         }
     }
 }

@@ -12,8 +12,10 @@ import java.util.Arrays;
  * The safety number two users compare to verify each other's identity keys: 60 decimal digits and a QR payload,
  * both identical on the two sides whatever the order of arguments.
  *
- * <p>Per identity key {@code ik}: {@code h0 = SHA-512("parley/v1/safety-number" || 0x00 || u16 version || ik)},
- * {@code h(i+1) = SHA-512(h(i) || ik)} for {@value #ITERATIONS} iterations; the fingerprint is the first 30 bytes of
+ * <p>Per user, with identity key {@code ik} and username {@code name} (ASCII, 3-32 bytes, the relay's rule):
+ * {@code h0 = SHA-512("parley/v1/safety-number" || 0x00 || u16 version || ik || u8 len(name) || name)},
+ * {@code h(i+1) = SHA-512(h(i) || ik)} for {@value #ITERATIONS} iterations (version 2 binds the username, as Signal
+ * binds its stable identifier; version 1 hashed the key alone); the fingerprint is the first 30 bytes of
  * the last hash, read as six 5-byte big-endian integers, each reduced mod 100000 and written as 5 digits. The
  * 60-digit number is the two 30-digit fingerprints in ascending string order. The QR payload is
  * {@code version (1 byte) || fingerprintBytes(first) || fingerprintBytes(second)} (32 bytes each) in the same order.
@@ -21,7 +23,7 @@ import java.util.Arrays;
 public final class SafetyNumber {
     public static final int ITERATIONS = 5200;
     /** Version of the fingerprint construction, hashed into it and written as the QR payload's first byte. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     public static final int QR_PAYLOAD_BYTES = 1 + 32 + 32;
     private static final int FINGERPRINT_BYTES = 32;
 
@@ -33,10 +35,14 @@ public final class SafetyNumber {
         this.qrPayload = qrPayload;
     }
 
-    /** The safety number of the pair {@code a}, {@code b}; {@code compute(p, a, b)} equals {@code compute(p, b, a)}. */
-    public static SafetyNumber compute(CryptoProvider provider, IdentityKey a, IdentityKey b) {
-        byte[] fa = fingerprint(provider, a);
-        byte[] fb = fingerprint(provider, b);
+    /**
+     * The safety number of the pair ({@code a}, {@code nameA}), ({@code b}, {@code nameB}); symmetric in the two users.
+     *
+     * @throws IllegalArgumentException if a username breaks the relay's rule ({@code Usernames.isValid})
+     */
+    public static SafetyNumber compute(CryptoProvider provider, IdentityKey a, String nameA, IdentityKey b, String nameB) {
+        byte[] fa = fingerprint(provider, a, nameA);
+        byte[] fb = fingerprint(provider, b, nameB);
         String da = digitsOf(fa);
         String db = digitsOf(fb);
         boolean aFirst = da.compareTo(db) <= 0;
@@ -90,9 +96,14 @@ public final class SafetyNumber {
         return ConstantTime.equals(qrPayload, scanned);
     }
 
-    private static byte[] fingerprint(CryptoProvider provider, IdentityKey key) {
+    private static byte[] fingerprint(CryptoProvider provider, IdentityKey key, String username) {
+        if (!dev.parley.crypto.wire.Usernames.isValid(username)) {
+            throw new IllegalArgumentException("not a valid username");
+        }
         byte[] ik = key.unsafeBytes();
-        byte[] hash = provider.sha512(Kdf.concat(Label.SAFETY_NUMBER, new byte[] {0, VERSION}, ik));
+        byte[] name = username.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] hash = provider.sha512(Kdf.concat(Label.SAFETY_NUMBER, new byte[] {0, VERSION}, ik,
+                new byte[] {(byte) name.length}, name));
         byte[] buffer = new byte[hash.length + ik.length];
         System.arraycopy(ik, 0, buffer, hash.length, ik.length);
         for (int i = 0; i < ITERATIONS; i++) {

@@ -24,7 +24,9 @@ public enum Label {
     /** HMAC input prefix of the sealed-sender MAC. */
     SEALED_SENDER_MAC("parley/v1/sealed-sender-mac"),
     /** Hash prefix of each party's safety-number fingerprint. */
-    SAFETY_NUMBER("parley/v1/safety-number");
+    SAFETY_NUMBER("parley/v1/safety-number"),
+    /** Signature prefix of a relay's sender certificate ({@code dev.parley.crypto.envelope.SenderCertificate}). */
+    SENDER_CERTIFICATE("parley/v2/sender-certificate");
 
     private final String text;
     private final byte[] prefix;

@@ -52,6 +52,22 @@ public final class SessionRecord {
         return current == null ? Optional.empty() : Optional.of(current.remoteIdentity);
     }
 
+    /**
+     * Whether the current or an archived session state was built from this base key (a later prekey message of
+     * that session decrypts on it; otherwise a prekey message with this base key would start a new session).
+     */
+    public boolean hasStateWithBaseKey(byte[] baseKey) {
+        if (current != null && current.hasBaseKey(baseKey)) {
+            return true;
+        }
+        for (SessionState state : previous) {
+            if (state.hasBaseKey(baseKey)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the current session is still unacknowledged: its messages are sent as prekey messages. */
     public boolean awaitingFirstReply() {
         return current != null && current.pendingPreKey != null;

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param frame     the frame body
  */
 public record Envelope(int version, long requestId, Frame frame) {
-    /** The only protocol version this code speaks. */
-    public static final int CURRENT_VERSION = 1;
+    /** The only protocol version this code speaks (Parley 0.2; 0.1 spoke version 1). */
+    public static final int CURRENT_VERSION = 2;
 
     public Envelope {
         Objects.requireNonNull(frame, "frame");

@@ -346,8 +346,10 @@ public final class FrameCodec {
         }
         if (!versionNode.canConvertToInt() || versionNode.asInt() != Envelope.CURRENT_VERSION) {
             throw new FrameDecodeException(ErrorCode.UNSUPPORTED_VERSION, requestId,
-                    "protocol version " + versionNode.asText() + " is not supported; this relay speaks "
-                            + Envelope.CURRENT_VERSION, null);
+                    versionNode.canConvertToInt() && versionNode.asInt() < Envelope.CURRENT_VERSION
+                            ? "this relay needs Parley 0.2 or later"
+                            : "protocol version " + versionNode.asText() + " is not supported; this peer speaks "
+                                    + Envelope.CURRENT_VERSION, null);
         }
         JsonNode typeNode = root.get("type");
         if (typeNode == null || !typeNode.isTextual()) {

@@ -7,17 +7,22 @@ public sealed interface Push extends Frame {
 
     /**
      * Sent on connect and after each failed authentication: sign
-     * {@link AuthProof#signedMessage(byte[], byte[], String)} with these values before {@code expiresAtMillis}.
+     * {@link AuthProof#signedMessage(byte[], byte[], String, byte[])} with these values before {@code expiresAtMillis}.
      *
      * @param relayId         16-byte random id of this relay, stable across restarts
      * @param nonce           32 fresh random bytes, valid for one authentication attempt
      * @param expiresAtMillis epoch milliseconds after which the challenge is refused
+     * @param signingKey      the relay's Ed25519 signing public key (32 bytes), which signs sender certificates;
+     *                        clients pin it (with the relay id) at {@code init}
      */
-    record Challenge(byte[] relayId, byte[] nonce, long expiresAtMillis) implements Push {
+    record Challenge(byte[] relayId, byte[] nonce, long expiresAtMillis, byte[] signingKey) implements Push {
         public Challenge {
             if (relayId == null || relayId.length != AuthProof.RELAY_ID_BYTES
                     || nonce == null || nonce.length != AuthProof.NONCE_BYTES) {
                 throw new IllegalArgumentException("challenge: 16-byte relay id and 32-byte nonce expected");
+            }
+            if (signingKey == null || signingKey.length != 32) {
+                throw new IllegalArgumentException("challenge: 32-byte signing key expected");
             }
         }
     }

@@ -24,7 +24,9 @@ public sealed interface Request extends Frame {
 
     /**
      * Creates an account. Answered with {@link Response.Ok}. The relay verifies the signed prekey's and every KEM
-     * prekey's signature against the identity key. Registration does not authenticate the connection.
+     * prekey's signature against the identity key, and {@code proof}: the identity key's Ed25519 signature over
+     * {@link AuthProof#registrationMessage(byte[], String)} for this relay's id and the username (possession of the
+     * key). Registration does not authenticate the connection.
      *
      * @param lastResortKemPreKey the KEM prekey handed out when no one-time KEM prekey is left (required)
      * @param kemPreKeys          one-time KEM prekeys, at most {@link #MAX_KEM_PREKEYS_PER_FRAME}
@@ -32,7 +34,7 @@ public sealed interface Request extends Frame {
      */
     record Register(String username, byte[] identityKey, SignedPreKeyPublic signedPreKey,
                     List<OneTimePreKeyPublic> oneTimePreKeys, KemPreKeyPublic lastResortKemPreKey,
-                    List<KemPreKeyPublic> kemPreKeys, String inviteCode) implements Request {
+                    List<KemPreKeyPublic> kemPreKeys, String inviteCode, byte[] proof) implements Request {
         public Register {
             Objects.requireNonNull(username, "username");
             Objects.requireNonNull(signedPreKey, "signedPreKey");
@@ -42,12 +44,15 @@ public sealed interface Request extends Frame {
             if (identityKey == null || identityKey.length != 32) {
                 throw new IllegalArgumentException("identityKey: 32 bytes expected");
             }
+            if (proof == null || proof.length != 64) {
+                throw new IllegalArgumentException("proof: 64 bytes expected");
+            }
         }
     }
 
     /**
      * Answers the latest {@link Push.Challenge} with an Ed25519 signature over
-     * {@link AuthProof#signedMessage(byte[], byte[], String)}. Answered with {@link Response.Authenticated}.
+     * {@link AuthProof#signedMessage(byte[], byte[], String, byte[])}. Answered with {@link Response.Authenticated}.
      */
     record Authenticate(String username, byte[] signature) implements Request {
         public Authenticate {

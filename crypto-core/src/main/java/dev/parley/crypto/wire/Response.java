@@ -28,8 +28,15 @@ public sealed interface Response extends Frame {
      * The connection is authenticated; queued deliveries follow, then {@link Push.QueueEmpty}.
      *
      * @param oneTimePreKeysRemaining how many of this user's one-time prekeys the relay still holds
+     * @param senderCertificate       a fresh {@code SenderCertificate} (serialized) for this user's username and
+     *                                identity key, signed with the relay's signing key; put in every sealed envelope
      */
-    record Authenticated(int oneTimePreKeysRemaining) implements Response {
+    record Authenticated(int oneTimePreKeysRemaining, byte[] senderCertificate) implements Response {
+        public Authenticated {
+            if (senderCertificate == null || senderCertificate.length == 0) {
+                throw new IllegalArgumentException("senderCertificate: non-empty bytes expected");
+            }
+        }
     }
 
     /** A user's prekey bundle; its one-time prekey (if any) has been consumed. */

@@ -29,6 +29,9 @@ class SealedSenderFuzzTest {
     private static final IdentityKeyPair SENDER = IdentityKeyPair.generate(CRYPTO, new DeterministicRandom(1));
     private static final IdentityKeyPair RECIPIENT = IdentityKeyPair.generate(CRYPTO, new DeterministicRandom(2));
     private static final SealedSender SEALED_SENDER = new SealedSender(CRYPTO);
+    private static final dev.parley.crypto.testing.TestRelayKey RELAY =
+            new dev.parley.crypto.testing.TestRelayKey(CRYPTO, (byte) 7);
+    private static final long NOW = 1_763_790_000_000L;
 
     /** The blob as the relay delivers it. */
     @FuzzTest
@@ -53,14 +56,16 @@ class SealedSenderFuzzTest {
         byte[] body = data.consumeRemainingAsBytes();
         Username username;
         CiphertextMessage message;
+        SenderCertificate certificate;
         try {
             username = new Username(name);
             message = CiphertextMessage.deserialize(body);
+            certificate = RELAY.issue(name, SENDER.publicKey(), NOW);
         } catch (IllegalArgumentException | InvalidMessageException | UnsupportedVersionException notValid) {
             return;
         }
-        byte[] sealed = SEALED_SENDER.seal(RECIPIENT.publicKey(), SENDER, username, message);
-        OpenedEnvelope opened = SEALED_SENDER.open(RECIPIENT, sealed);
+        byte[] sealed = SEALED_SENDER.seal(RECIPIENT.publicKey(), SENDER, certificate, message);
+        OpenedEnvelope opened = SEALED_SENDER.open(RECIPIENT, sealed, RELAY.trusted(), NOW);
         assertThat(opened.senderIdentity()).isEqualTo(SENDER.publicKey());
         assertThat(opened.senderUsername()).isEqualTo(username);
         assertThat(opened.message().serialize()).isEqualTo(body);
@@ -68,7 +73,7 @@ class SealedSenderFuzzTest {
 
     private static void openExpectingOnlyTypedErrors(byte[] sealed) {
         try {
-            SEALED_SENDER.open(RECIPIENT, sealed);
+            SEALED_SENDER.open(RECIPIENT, sealed, RELAY.trusted(), NOW);
             throw new AssertionError("an envelope without a valid sender MAC opened");
         } catch (InvalidMessageException | UnsupportedVersionException expected) {
             assertThat(expected.getMessage()).isNotBlank();

@@ -3,6 +3,7 @@ package dev.parley.crypto.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.crypto.exceptions.InvalidCertificateException;
 import dev.parley.crypto.exceptions.InvalidMessageException;
 import dev.parley.crypto.exceptions.SenderMismatchException;
 import dev.parley.crypto.exceptions.UnsupportedVersionException;
@@ -47,9 +48,11 @@ class SealedSenderTest {
     @Test
     void envelopeLengthDoesNotDependOnTheUsernameLength() throws Exception {
         CiphertextMessage message = alice.encrypt(bob, "x");
-        byte[] a = new SealedSender(alice.crypto).seal(bob.identity.publicKey(), alice.identity, new Username("a"), message);
+        long now = alice.clock.millis();
+        byte[] a = new SealedSender(alice.crypto).seal(bob.identity.publicKey(), alice.identity,
+                alice.relay().issue("abc", alice.identity.publicKey(), now), message);
         byte[] b = new SealedSender(alice.crypto).seal(bob.identity.publicKey(), alice.identity,
-                new Username("a".repeat(64)), message);
+                alice.relay().issue("a".repeat(32), alice.identity.publicKey(), now), message);
         assertThat(a).hasSameSizeAs(b);
     }
 
@@ -72,7 +75,7 @@ class SealedSenderTest {
     @Test
     void unknownVersionIsATypedError() throws Exception {
         byte[] sealed = alice.seal(bob, alice.encrypt(bob, "x"));
-        sealed[0] = 2;
+        sealed[0] = 1;
         assertThatThrownBy(() -> bob.open(sealed)).isInstanceOf(UnsupportedVersionException.class);
     }
 
@@ -94,12 +97,6 @@ class SealedSenderTest {
                 DecryptionCallback.NONE)).isInstanceOf(dev.parley.crypto.exceptions.NoSessionException.class);
         assertThatThrownBy(() -> bob.cipherFor(alice).decrypt(opened.senderIdentity(), opened.message(),
                 DecryptionCallback.NONE)).isInstanceOf(SenderMismatchException.class);
-        // Claiming Alice's username with Mallory's key fails the same way.
-        byte[] impersonating = new SealedSender(mallory.crypto).seal(bob.identity.publicKey(), mallory.identity,
-                new Username("alice"), alicesMessage);
-        OpenedEnvelope claimed = bob.open(impersonating);
-        assertThatThrownBy(() -> bob.cipherFor(alice).decrypt(claimed.senderIdentity(), claimed.message(),
-                DecryptionCallback.NONE)).isInstanceOf(SenderMismatchException.class);
         assertThat(bob.decrypt(alice, alicesMessage)).isEqualTo("from alice");
     }
 
@@ -117,5 +114,77 @@ class SealedSenderTest {
         System.arraycopy(forged, 0, envelope, 1, forged.length);
         assertThatThrownBy(() -> bob.open(envelope)).isInstanceOf(InvalidMessageException.class)
                 .hasMessageContaining("sender authentication failed");
+    }
+
+    @Test
+    void finding1ACertificateForAnotherKeyOrFromAnotherRelayOrExpiredIsRefusedByOpen() throws Exception {
+        CiphertextMessage message = alice.encrypt(bob, "as alice");
+        long now = bob.clock.millis();
+        SealedSender sealer = new SealedSender(mallory.crypto);
+        // Mallory cannot get "alice" certified for her key; alice's own certificate names alice's key.
+        SenderCertificate alices = alice.relay().issue("alice", alice.identity.publicKey(), now);
+        assertThatThrownBy(() -> sealer.seal(bob.identity.publicKey(), mallory.identity, alices, message))
+                .isInstanceOf(IllegalArgumentException.class);
+        // Sealing around the check (a client built on crypto-core), the receiver refuses it: the MAC is Mallory's.
+        byte[] forged = resealWithCertificate(mallory, bob.identity.publicKey(), alices, message);
+        assertThatThrownBy(() -> bob.open(forged)).isInstanceOf(InvalidCertificateException.class)
+                .hasMessageContaining("another identity key");
+        // A certificate from a relay key Bob did not pin.
+        SenderCertificate rogue = new dev.parley.crypto.testing.TestRelayKey(mallory.crypto, (byte) 7)
+                .issue("alice", mallory.identity.publicKey(), now);
+        byte[] rogueSealed = sealer.seal(bob.identity.publicKey(), mallory.identity, rogue, message);
+        assertThatThrownBy(() -> bob.open(rogueSealed)).isInstanceOf(InvalidCertificateException.class);
+        // Mallory's own certificate, but expired when the relay received the envelope.
+        byte[] late = mallory.seal(bob, message);
+        assertThatThrownBy(() -> new SealedSender(bob.crypto).open(bob.identity, late, bob.relay().trusted(),
+                now + dev.parley.crypto.testing.TestRelayKey.LIFETIME_MILLIS + 1))
+                .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("expired");
+        assertThat(bob.open(late).senderUsername().value()).isEqualTo("mallory");
+    }
+
+    @Test
+    void certificatesRoundTripAndBadEncodingsAreTypedErrors() throws Exception {
+        SenderCertificate certificate = alice.relay().issue("alice.b-2_c", alice.identity.publicKey(), 1234);
+        assertThat(SenderCertificate.parse(certificate.serialize())).isEqualTo(certificate);
+        byte[] bytes = certificate.serialize();
+        assertThatThrownBy(() -> SenderCertificate.parse(java.util.Arrays.copyOf(bytes, bytes.length - 1)))
+                .isInstanceOf(InvalidCertificateException.class);
+        byte[] versioned = bytes.clone();
+        versioned[0] = 2;
+        assertThatThrownBy(() -> SenderCertificate.parse(versioned)).isInstanceOf(UnsupportedVersionException.class);
+        byte[] upper = bytes.clone();
+        upper[1 + 4 + 8 + 32 + 1] = 'A';
+        assertThatThrownBy(() -> SenderCertificate.parse(upper)).isInstanceOf(InvalidCertificateException.class);
+        byte[] signatureFlipped = bytes.clone();
+        signatureFlipped[bytes.length - 1] ^= 1;
+        assertThatThrownBy(() -> alice.relay().trusted().verify(alice.crypto.ed25519(),
+                SenderCertificate.parse(signatureFlipped), alice.identity.publicKey(), 0))
+                .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("signature");
+    }
+
+    /** The inner layout with someone else's certificate and the sealer's own valid MAC, as an outside client could. */
+    private static byte[] resealWithCertificate(TestParty sealer, dev.parley.crypto.identity.IdentityKey recipient,
+                                                SenderCertificate certificate, CiphertextMessage message) throws Exception {
+        byte[] cert = certificate.serialize();
+        byte[] recipientIk = recipient.bytes();
+        dev.parley.crypto.kdf.Kdf kdf = new dev.parley.crypto.kdf.Kdf(sealer.crypto);
+        byte[] senderIk = sealer.identity.publicKey().bytes();
+        byte[] recipientX = recipient.x25519PublicKey(sealer.crypto);
+        byte[] shared = sealer.crypto.x25519().agree(sealer.identity.agreementKeyPair().privateKey().copy(), recipientX).bytes();
+        byte[] context = new byte[64];
+        System.arraycopy(senderIk, 0, context, 0, 32);
+        System.arraycopy(recipientIk, 0, context, 32, 32);
+        byte[] key = kdf.derive(null, shared, dev.parley.crypto.kdf.Label.SEALED_SENDER_KEY, context, 32);
+        byte[] body = message.serialize();
+        byte[] mac = kdf.hmac(key, dev.parley.crypto.kdf.Kdf.concat(dev.parley.crypto.kdf.Label.SEALED_SENDER_MAC,
+                new byte[] {SealedSender.VERSION}, senderIk, recipientIk, new byte[] {(byte) cert.length}, cert, body));
+        byte[] inner = java.nio.ByteBuffer.allocate(SealedSender.INNER_HEADER_BYTES + body.length).put(SealedSender.VERSION)
+                .put(senderIk).put((byte) cert.length).put(java.util.Arrays.copyOf(cert, SealedSender.CERTIFICATE_FIELD_BYTES))
+                .put(mac).put(body).array();
+        byte[] box = sealer.crypto.sealedBox().seal(recipientX, inner);
+        byte[] envelope = new byte[box.length + 1];
+        envelope[0] = SealedSender.VERSION;
+        System.arraycopy(box, 0, envelope, 1, box.length);
+        return envelope;
     }
 }

@@ -119,7 +119,7 @@ class KdfChainKnownAnswerTest {
     void safetyNumber(CryptoProvider crypto) throws Exception {
         IdentityKey a = IdentityKeyPair.fromSeed(crypto, SecretBytes.wrap(seq(0x10, 32))).publicKey();
         IdentityKey b = IdentityKeyPair.fromSeed(crypto, SecretBytes.wrap(seq(0x30, 32))).publicKey();
-        assertThat(SafetyNumber.compute(crypto, a, b).digits()).isEqualTo(PINNED_SAFETY_NUMBER);
+        assertThat(SafetyNumber.compute(crypto, a, "alice", b, "bob").digits()).isEqualTo(PINNED_SAFETY_NUMBER);
     }
 
     private static final String PINNED_MESSAGE_KEY =
@@ -138,8 +138,9 @@ class KdfChainKnownAnswerTest {
             "71fb1c6722120af5336080342e266be8786d1e8899b7791117d4d084f8932ce5";
     private static final String PINNED_REPLY_SHA256 =
             "327314dc322410e81e68d79d4e3b46946668179fc57e12bb1386a4fc2cc4777c";
+    /** Safety number version 2 (usernames "alice" and "bob" bound in, #11 finding 10); same on both providers. */
     private static final String PINNED_SAFETY_NUMBER =
-            "482813594416026700356560398580841188396319736471893767927227";
+            "334652903353091125636048337635884879328398819665095516555051";
 
     private static byte[] label(String text) {
         return concat(text.getBytes(StandardCharsets.US_ASCII), new byte[] {0});

@@ -127,11 +127,18 @@ public final class TestParty {
     }
 
     public byte[] seal(TestParty recipient, CiphertextMessage message) throws CryptoException {
-        return new SealedSender(crypto).seal(recipient.identity.publicKey(), identity, name, message);
+        return new SealedSender(crypto).seal(recipient.identity.publicKey(), identity,
+                relay().issue(name.value(), identity.publicKey(), clock.millis()), message);
     }
 
+    /** Opens with the shared test relay's key pinned, at this party's clock time. */
     public OpenedEnvelope open(byte[] sealed) throws ProtocolException {
-        return new SealedSender(crypto).open(identity, sealed);
+        return new SealedSender(crypto).open(identity, sealed, relay().trusted(), clock.millis());
+    }
+
+    /** The relay signing key all test parties pin. */
+    public TestRelayKey relay() {
+        return new TestRelayKey(crypto, (byte) 0x52);
     }
 
     public Payload.Text text(String text) {

@@ -49,7 +49,7 @@ class CoalescedFramesTest {
     void aBadFrameStopsTheMessageAfterTheGoodOnesBeforeIt(String name, FrameCodec codec) throws Exception {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
         message.writeBytes(codec.encode(THREE.get(0)));
-        message.writeBytes(raw(codec, "{\"v\":1,\"id\":9,\"type\":\"ack\",\"body\":{\"messageId\":\"x\"}}"));
+        message.writeBytes(raw(codec, "{\"v\":2,\"id\":9,\"type\":\"ack\",\"body\":{\"messageId\":\"x\"}}"));
         message.writeBytes(codec.encode(THREE.get(1)));
         List<Envelope> handled = new ArrayList<>();
         Throwable t = catchThrowable(() -> codec.decodeAll(message.toByteArray(), handled::add));
@@ -76,7 +76,7 @@ class CoalescedFramesTest {
     @MethodSource("codecs")
     void aFrameWithItsKeysInAnotherOrderIsStillDecodedAndSoIsTheNextOne(String name, FrameCodec codec) throws Exception {
         ByteArrayOutputStream message = new ByteArrayOutputStream();
-        message.writeBytes(raw(codec, "{\"body\":{\"messageId\":5},\"type\":\"ack\",\"id\":4,\"v\":1}"));
+        message.writeBytes(raw(codec, "{\"body\":{\"messageId\":5},\"type\":\"ack\",\"id\":4,\"v\":2}"));
         message.writeBytes(codec.encode(THREE.get(0)));
         List<Envelope> handled = new ArrayList<>();
         codec.decodeAll(message.toByteArray(), handled::add);
@@ -90,7 +90,7 @@ class CoalescedFramesTest {
     @MethodSource("codecs")
     void duplicateKeysAreRefusedOnEveryPath(String name, FrameCodec codec) {
         byte[] dup = codec == FrameCodec.json()
-                ? "{\"v\":1,\"id\":4,\"id\":5,\"type\":\"ack\",\"body\":{\"messageId\":5}}".getBytes(StandardCharsets.UTF_8)
+                ? "{\"v\":2,\"id\":4,\"id\":5,\"type\":\"ack\",\"body\":{\"messageId\":5}}".getBytes(StandardCharsets.UTF_8)
                 : cborWithDuplicateId();
         assertThat(catchThrowable(() -> codec.decode(dup))).isInstanceOf(FrameDecodeException.class);
         assertThat(catchThrowable(() -> codec.decodeAll(dup, e -> { }))).isInstanceOf(FrameDecodeException.class);

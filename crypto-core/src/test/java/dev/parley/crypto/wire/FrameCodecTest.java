@@ -26,8 +26,9 @@ class FrameCodecTest {
 
     static Stream<Frame> everyFrame() {
         return Stream.of(
-                new Request.Register("alice", filled(32, 4), SPK, List.of(OPK), KEM, List.of(KEM), "invite-1"),
-                new Request.Register("alice", filled(32, 4), SPK, List.of(), KEM, List.of(), null),
+                new Request.Register("alice", filled(32, 4), SPK, List.of(OPK), KEM, List.of(KEM), "invite-1",
+                        filled(64, 13)),
+                new Request.Register("alice", filled(32, 4), SPK, List.of(), KEM, List.of(), null, filled(64, 13)),
                 new Request.Authenticate("alice", filled(64, 5)),
                 new Request.FetchBundle("bob"),
                 new Request.UploadPreKeys(null, List.of(OPK)),
@@ -38,12 +39,12 @@ class FrameCodecTest {
                 new Request.Ack(42),
                 new Response.Ok(),
                 new Response.ErrorResponse(ErrorCode.RATE_LIMITED, "slow down", 1500),
-                new Response.Authenticated(12),
+                new Response.Authenticated(12, filled(142, 14)),
                 new Response.Bundle("bob", new PreKeyBundle(filled(32, 9), SPK, Optional.of(OPK), KEM)),
                 new Response.Bundle("bob", new PreKeyBundle(filled(32, 9), SPK, Optional.empty(), KEM)),
                 new Response.SendAccepted(true),
                 new Response.PreKeyCount(3),
-                new Push.Challenge(filled(16, 10), filled(32, 11), 1234),
+                new Push.Challenge(filled(16, 10), filled(32, 11), 1234, filled(32, 12)),
                 new Push.Deliver(5, 99, filled(200, 12)),
                 new Push.QueueEmpty(),
                 new Push.PreKeysLow(2),
@@ -80,16 +81,16 @@ class FrameCodecTest {
     void fieldErrorsKeepTheRequestId(String name, FrameCodec codec) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         String[][] cases = {
-                {"{\"v\":2,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":1}}", "UNSUPPORTED_VERSION"},
-                {"{\"v\":1,\"id\":8,\"type\":\"teleport\",\"body\":{}}", "UNKNOWN_TYPE"},
-                {"{\"v\":1,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":\"x\"}}", "INVALID_FIELD"},
-                {"{\"v\":1,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":\"12\"}}", "INVALID_FIELD"},
-                {"{\"v\":1,\"id\":8,\"type\":\"ack\",\"body\":{}}", "INVALID_FIELD"},
-                {"{\"v\":1,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":1,\"extra\":2}}", "INVALID_FIELD"},
-                {"{\"v\":1,\"id\":8,\"type\":\"fetch_bundle\",\"body\":{\"username\":null}}", "INVALID_FIELD"},
-                {"{\"v\":1,\"id\":8,\"type\":\"authenticate\",\"body\":{\"username\":\"a\",\"signature\":\"AAAA\"}}", "INVALID_FIELD"},
-                {"{\"v\":1,\"id\":8,\"type\":\"ack\"}", "MALFORMED_FRAME"},
-                {"{\"v\":1,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":1},\"x\":1}", "MALFORMED_FRAME"},
+                {"{\"v\":3,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":1}}", "UNSUPPORTED_VERSION"},
+                {"{\"v\":2,\"id\":8,\"type\":\"teleport\",\"body\":{}}", "UNKNOWN_TYPE"},
+                {"{\"v\":2,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":\"x\"}}", "INVALID_FIELD"},
+                {"{\"v\":2,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":\"12\"}}", "INVALID_FIELD"},
+                {"{\"v\":2,\"id\":8,\"type\":\"ack\",\"body\":{}}", "INVALID_FIELD"},
+                {"{\"v\":2,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":1,\"extra\":2}}", "INVALID_FIELD"},
+                {"{\"v\":2,\"id\":8,\"type\":\"fetch_bundle\",\"body\":{\"username\":null}}", "INVALID_FIELD"},
+                {"{\"v\":2,\"id\":8,\"type\":\"authenticate\",\"body\":{\"username\":\"a\",\"signature\":\"AAAA\"}}", "INVALID_FIELD"},
+                {"{\"v\":2,\"id\":8,\"type\":\"ack\"}", "MALFORMED_FRAME"},
+                {"{\"v\":2,\"id\":8,\"type\":\"ack\",\"body\":{\"messageId\":1},\"x\":1}", "MALFORMED_FRAME"},
         };
         for (String[] c : cases) {
             byte[] bytes = codec == FrameCodec.json() ? c[0].getBytes(StandardCharsets.UTF_8)
@@ -103,7 +104,7 @@ class FrameCodecTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("codecs")
     void invalidPreKeyLengthIsAnInvalidField(String name, FrameCodec codec) {
-        String bad = "{\"v\":1,\"id\":4,\"type\":\"upload_prekeys\",\"body\":{\"signedPreKey\":null,"
+        String bad = "{\"v\":2,\"id\":4,\"type\":\"upload_prekeys\",\"body\":{\"signedPreKey\":null,"
                 + "\"oneTimePreKeys\":[{\"id\":1,\"publicKey\":\"AAAA\"}]}}";
         if (codec == FrameCodec.json()) {
             assertCode(codec, bad.getBytes(StandardCharsets.UTF_8), ErrorCode.INVALID_FIELD);
@@ -114,8 +115,8 @@ class FrameCodecTest {
     @MethodSource("codecs")
     void nonMapAndMissingIdAreMalformed(String name, FrameCodec codec) throws Exception {
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (String s : new String[] {"[1,2,3]", "42", "{\"v\":1,\"type\":\"ack\",\"body\":{\"messageId\":1}}",
-                "{\"v\":1,\"id\":-4,\"type\":\"ack\",\"body\":{\"messageId\":1}}"}) {
+        for (String s : new String[] {"[1,2,3]", "42", "{\"v\":2,\"type\":\"ack\",\"body\":{\"messageId\":1}}",
+                "{\"v\":2,\"id\":-4,\"type\":\"ack\",\"body\":{\"messageId\":1}}"}) {
             byte[] bytes = codec == FrameCodec.json() ? s.getBytes(StandardCharsets.UTF_8)
                     : new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper().writeValueAsBytes(json.readTree(s));
             assertThat(decodeFailure(codec, bytes).code()).as(s).isEqualTo(ErrorCode.MALFORMED_FRAME);

@@ -1,5 +1,6 @@
 package dev.parley.relay.core;
 
+import dev.parley.crypto.envelope.SenderCertificate;
 import dev.parley.crypto.primitives.Ed25519;
 import dev.parley.crypto.primitives.InvalidSignatureException;
 import dev.parley.crypto.primitives.RandomSource;
@@ -14,20 +15,24 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Issues single-use challenges and checks the identity-key signatures that answer them. The signed bytes bind a
- * domain label, this relay's id, the nonce and the username ({@link AuthProof}).
+ * Issues single-use challenges, checks the identity-key signatures that answer them, checks registration proofs and
+ * signs the sender certificate of each login. The signed bytes bind a domain label, this relay's id, the nonce, the
+ * TLS channel and the username ({@link AuthProof}).
  */
 final class ChallengeAuthenticator {
-    private final byte[] relayId;
+    /** How long a sender certificate is valid; clients get a fresh one at every login. */
+    static final Duration CERTIFICATE_LIFETIME = Duration.ofDays(7);
+
+    private final RelayIdentity identity;
     private final Ed25519 ed25519;
     private final RandomSource random;
     private final AccountStore accounts;
     private final Clock clock;
     private final Duration ttl;
 
-    ChallengeAuthenticator(byte[] relayId, Ed25519 ed25519, RandomSource random, AccountStore accounts, Clock clock,
-                           Duration ttl) {
-        this.relayId = relayId.clone();
+    ChallengeAuthenticator(RelayIdentity identity, Ed25519 ed25519, RandomSource random, AccountStore accounts,
+                           Clock clock, Duration ttl) {
+        this.identity = identity;
         this.ed25519 = ed25519;
         this.random = random;
         this.accounts = accounts;
@@ -36,7 +41,25 @@ final class ChallengeAuthenticator {
     }
 
     Push.Challenge newChallenge() {
-        return new Push.Challenge(relayId, random.bytes(AuthProof.NONCE_BYTES), clock.millis() + ttl.toMillis());
+        return new Push.Challenge(identity.relayId(), random.bytes(AuthProof.NONCE_BYTES),
+                clock.millis() + ttl.toMillis(), identity.signingKey().publicKey());
+    }
+
+    /** Checks that a registration's proof is the identity key's signature for this relay and username. */
+    void verifyRegistration(Request.Register register) throws RequestRejectedException {
+        try {
+            ed25519.verify(register.identityKey(),
+                    AuthProof.registrationMessage(identity.relayId(), register.username()), register.proof());
+        } catch (InvalidSignatureException e) {
+            throw new RequestRejectedException(ErrorCode.INVALID_SIGNATURE,
+                    "the registration proof does not verify against the identity key for this relay and username");
+        }
+    }
+
+    /** A fresh sender certificate (serialized) for an authenticated account. */
+    byte[] certificateFor(Account account) {
+        return SenderCertificate.issue(ed25519, identity.signingKey(), identity.signingKeyId(), account.username(),
+                account.identityKey(), clock.millis() + CERTIFICATE_LIFETIME.toMillis()).serialize();
     }
 
     /**
@@ -55,7 +78,8 @@ final class ChallengeAuthenticator {
         }
         try {
             ed25519.verify(account.get().identityKey(),
-                    AuthProof.signedMessage(challenge.relayId(), challenge.nonce(), answer.username()), answer.signature());
+                    AuthProof.signedMessage(challenge.relayId(), challenge.nonce(), answer.username(),
+                            identity.channel()), answer.signature());
         } catch (InvalidSignatureException e) {
             throw new RequestRejectedException(ErrorCode.AUTH_FAILED, "authentication failed");
         }

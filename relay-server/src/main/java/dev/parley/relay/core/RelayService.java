@@ -79,7 +79,7 @@ public final class RelayService implements AutoCloseable {
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
     private final OneTimePreKeyGate oneTimeGate;
 
-    public RelayService(RelayConfig config, byte[] relayId, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
+    public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
                         RandomSource random, Clock clock) {
         this.config = config;
         this.accounts = accounts;
@@ -88,7 +88,7 @@ public final class RelayService implements AutoCloseable {
         this.clock = clock;
         this.limiter = new RateLimiter(config.limits(), clock);
         this.oneTimeGate = new OneTimePreKeyGate(clock);
-        this.authenticator = new ChallengeAuthenticator(relayId, ed25519, random, accounts, clock, config.challengeTtl());
+        this.authenticator = new ChallengeAuthenticator(identity, ed25519, random, accounts, clock, config.challengeTtl());
         this.metrics = new RelayMetrics(blobs);
         this.delivery = Executors.newFixedThreadPool(2, named("relay-delivery"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("relay-sweeper"));
@@ -237,6 +237,7 @@ public final class RelayService implements AutoCloseable {
             throw new RequestRejectedException(ErrorCode.INVALID_INVITE, "this relay is invite-only: an invite code is required");
         }
         verifySignedPreKey(register.identityKey(), register.signedPreKey());
+        authenticator.verifyRegistration(register);
         KemPreKeys kemPreKeys = new KemPreKeys(register.lastResortKemPreKey(), register.kemPreKeys());
         verifyKemPreKeys(register.identityKey(), kemPreKeys);
         checkPreKeyCap(0, Math.max(register.oneTimePreKeys().size(), kemPreKeys.oneTime().size()));
@@ -283,7 +284,7 @@ public final class RelayService implements AutoCloseable {
             displaced.sink().close(CLOSE_DISPLACED, "signed in on another connection");
         }
         int remaining = accounts.oneTimePreKeyCount(username);
-        connection.sink().send(Envelope.of(id, new Response.Authenticated(remaining)));
+        connection.sink().send(Envelope.of(id, new Response.Authenticated(remaining, authenticator.certificateFor(account))));
         if (remaining < config.preKeyLowThreshold()) {
             connection.sink().send(Envelope.push(new Push.PreKeysLow(remaining)));
         }

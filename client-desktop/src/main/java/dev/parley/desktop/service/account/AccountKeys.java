@@ -16,7 +16,9 @@ import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.service.NotRegisteredException;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.crypto.wire.AuthProof;
 import dev.parley.desktop.service.connection.CredentialsSource;
+import dev.parley.desktop.service.connection.RelayPinning;
 import dev.parley.desktop.service.connection.PreKeyReplenisher;
 import dev.parley.desktop.service.connection.RelayCredentials;
 import dev.parley.desktop.service.connection.RelayGateway;
@@ -44,6 +46,7 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
 
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
+    private final RelayPinning pinning;
     private final int stock;
     private final PreKeyRotation rotation;
     private int toppedUpFrom = -1;
@@ -51,12 +54,13 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
     /**
      * @param stock how many one-time prekeys the relay should hold (initial upload and top-up target, at most 200)
      */
-    public AccountKeys(ProfileCrypto crypto, Supplier<RelayGateway> gateway, int stock) {
+    public AccountKeys(ProfileCrypto crypto, Supplier<RelayGateway> gateway, RelayPinning pinning, int stock) {
         if (stock < 1 || stock > Request.MAX_PREKEYS_PER_FRAME) {
             throw new IllegalArgumentException("prekey stock must be 1 to " + Request.MAX_PREKEYS_PER_FRAME);
         }
         this.crypto = crypto;
         this.gateway = gateway;
+        this.pinning = pinning;
         this.stock = stock;
         this.rotation = new PreKeyRotation(crypto, gateway);
     }
@@ -141,7 +145,8 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         AccountInfo account = account();
         IdentityKeyPair identity = identity();
         return new RelayCredentials(RelayAddress.fromText(account.relayAddress()), account.username(),
-                message -> crypto.context().crypto().ed25519().sign(identity.signingKeyPair(), message));
+                message -> crypto.context().crypto().ed25519().sign(identity.signingKeyPair(), message),
+                identity.publicKey());
     }
 
     /**
@@ -172,9 +177,14 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         } finally {
             crypto.lock().unlock();
         }
-        gateway.get().callUnauthenticated(RelayAddress.fromText(account.relayAddress()),
-                new Request.Register(account.username(), identity().publicKey().bytes(), signed.publicPart(), oneTime,
-                        lastResort.publicPart(), kem, inviteCode.orElse(null)));
+        IdentityKeyPair identity = identity();
+        gateway.get().callUnauthenticated(RelayAddress.fromText(account.relayAddress()), challenge -> {
+            pinning.check(challenge);
+            byte[] proof = crypto.context().crypto().ed25519().sign(identity.signingKeyPair(),
+                    AuthProof.registrationMessage(challenge.relayId(), account.username()));
+            return new Request.Register(account.username(), identity.publicKey().bytes(), signed.publicPart(), oneTime,
+                    lastResort.publicPart(), kem, inviteCode.orElse(null), proof);
+        });
         LOG.info("registered with the relay ({} one-time prekey sets)", oneTime.size());
     }
 

@@ -47,6 +47,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private final ReconnectPolicy policy;
     private final Clock clock;
     private final ConnectionSettings settings;
+    private final RelayPinning pinning;
     private final ConnectionStateMachine machine = new ConnectionStateMachine();
     private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-control"));
     private final ScheduledExecutorService inboundThread = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-inbound"));
@@ -62,7 +63,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     public RelayConnectionService(RelayConnector connector, CredentialsSource credentials, InboundHandler inbound, Outbox outbox,
                                   PreKeyReplenisher replenisher, ReconnectPolicy policy, Clock clock, EventBus events,
-                                  ConnectionSettings settings) {
+                                  ConnectionSettings settings, RelayPinning pinning) {
         this.connector = connector;
         this.credentials = credentials;
         this.outbox = outbox;
@@ -70,6 +71,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         this.policy = policy;
         this.clock = clock;
         this.settings = settings;
+        this.pinning = pinning;
         this.drain = new DeliveryDrain(inbound, inboundThread, c -> c == current, this::signal);
         this.sender = new OutboxSender(outbox, control, c -> c == current && c.online, this::signal);
         machine.state().addListener(state -> {
@@ -151,19 +153,35 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     }
 
     @Override
-    public Response callUnauthenticated(dev.parley.desktop.net.RelayAddress relay, Request request) throws ServiceException {
+    public Response callUnauthenticated(dev.parley.desktop.net.RelayAddress relay, ChallengeAnswer answer)
+            throws ServiceException {
+        java.util.concurrent.CompletableFuture<Push.Challenge> challenge = new java.util.concurrent.CompletableFuture<>();
         RelayLinkListener ignoring = new RelayLinkListener() {
             @Override
             public void onPush(Push push) {
+                if (push instanceof Push.Challenge first) {
+                    challenge.complete(first);
+                    return;
+                }
                 LOG.trace("ignoring {} on a registration link", push.getClass().getSimpleName());
             }
 
             @Override
             public void onClosed(String reason) {
                 LOG.debug("registration link closed");
+                challenge.completeExceptionally(new dev.parley.desktop.net.RelayLinkClosedException(reason));
             }
         };
         try (RelayLink link = connector.connect(relay, ignoring)) {
+            Request request;
+            try {
+                request = answer.answer(challenge.get(link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() != null && RelayLink.VERSION_MISMATCH.equals(e.getCause().getMessage())) {
+                    throw new dev.parley.desktop.service.RelayRejectedException(RelayLink.VERSION_MISMATCH);
+                }
+                throw e;
+            }
             return successful(link.request(request).get(link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
         } catch (IOException e) {
             throw new dev.parley.desktop.service.RelayUnreachableException("cannot reach the relay: " + e.getMessage(), e);
@@ -225,8 +243,18 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (c != current || c.online) {
             return;
         }
-        byte[] signature = c.credentials.signer().sign(
-                AuthProof.signedMessage(challenge.relayId(), challenge.nonce(), c.credentials.username()));
+        try {
+            pinning.check(challenge);
+        } catch (ServiceException e) {
+            LOG.warn("not logging in: {}", e.getMessage());
+            stopped = true;
+            current = null;
+            c.link.close();
+            machine.stop();
+            return;
+        }
+        byte[] signature = c.credentials.signer().sign(AuthProof.signedMessage(challenge.relayId(), challenge.nonce(),
+                c.credentials.username(), c.credentials.channel()));
         c.link.request(new Request.Authenticate(c.credentials.username(), signature))
                 .whenCompleteAsync((response, error) -> onAuthResult(c, response, error), control);
     }
@@ -240,6 +268,14 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             return;
         }
         if (response instanceof Response.Authenticated) {
+            try {
+                pinning.certificateIssued(((Response.Authenticated) response).senderCertificate(),
+                        c.credentials.username(), c.credentials.identity());
+            } catch (ServiceException e) {
+                LOG.warn("not going online: {}", e.getMessage());
+                c.link.close();
+                return;
+            }
             c.online = true;
             failedAttempts = 0;
             machine.transition(ConnectionStatus.AUTHENTICATING, ConnectionState.of(ConnectionStatus.ONLINE));
@@ -265,6 +301,12 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         }
         current = null;
         if (stopped) {
+            return;
+        }
+        if (RelayLink.VERSION_MISMATCH.equals(reason)) {
+            LOG.warn("{}; not reconnecting", reason);
+            stopped = true;
+            machine.stop();
             return;
         }
         String why = c.silenced ? "relay stopped answering" : reason;

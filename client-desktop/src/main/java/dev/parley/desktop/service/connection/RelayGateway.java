@@ -17,6 +17,15 @@ public interface RelayGateway {
      */
     Response call(Request request) throws ServiceException;
 
-    /** Sends a pre-authentication request (register) over a short-lived link of its own. */
-    Response callUnauthenticated(RelayAddress relay, Request request) throws ServiceException;
+    /**
+     * Sends a pre-authentication request (register) over a short-lived link of its own, built from the relay's
+     * first challenge (which carries the relay id and signing key the request may need to bind or pin).
+     */
+    Response callUnauthenticated(RelayAddress relay, ChallengeAnswer request) throws ServiceException;
+
+    /** Builds a request from the relay's challenge. */
+    @FunctionalInterface
+    interface ChallengeAnswer {
+        Request answer(dev.parley.crypto.wire.Push.Challenge challenge) throws ServiceException;
+    }
 }

@@ -41,11 +41,20 @@ public final class DefaultContactService implements ContactService {
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
     private final Supplier<String> ownUsername;
+    private final HeldRelease heldRelease;
 
-    public DefaultContactService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername) {
+    /** Decrypts the envelopes held for a sender once their new key is accepted (the messaging service). */
+    @FunctionalInterface
+    public interface HeldRelease {
+        int release(String sender) throws StorageFailureException;
+    }
+
+    public DefaultContactService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
+                                 HeldRelease heldRelease) {
         this.crypto = crypto;
         this.gateway = gateway;
         this.ownUsername = ownUsername;
+        this.heldRelease = heldRelease;
     }
 
     @Override
@@ -58,6 +67,9 @@ public final class DefaultContactService implements ContactService {
         }
         Optional<Contact> existing = find(username);
         if (existing.isPresent() && hasSession(username)) {
+            if (existing.get().identityChange() == IdentityChangeState.REQUEST) {
+                return KeyDecisions.acceptRequest(crypto, username);
+            }
             return existing.get();
         }
         Response.Bundle bundle = (Response.Bundle) gateway.get().call(new Request.FetchBundle(username));
@@ -100,43 +112,45 @@ public final class DefaultContactService implements ContactService {
 
     @Override
     public SafetyNumberView safetyNumber(String username) throws ServiceException {
-        Contact contact = get(username);
+        return view(username, get(username).identityKey());
+    }
+
+    @Override
+    public Optional<SafetyNumberView> pendingSafetyNumber(String username) throws ServiceException {
+        Optional<byte[]> pending = KeyDecisions.pendingKey(crypto, username);
+        return pending.isEmpty() ? Optional.empty() : Optional.of(view(username, pending.get()));
+    }
+
+    private SafetyNumberView view(String username, byte[] key) throws StorageFailureException {
         try {
             SafetyNumber number = SafetyNumber.compute(crypto.context().crypto(), crypto.identity().publicKey(),
-                    new IdentityKey(contact.identityKey()));
+                    ownUsername.get(), new IdentityKey(key), username);
             return new SafetyNumberView(username, number.displayString(),
-                    Base64.getEncoder().encodeToString(number.qrPayload()));
+                    Base64.getEncoder().encodeToString(number.qrPayload()), key);
         } catch (ProtocolStorageException e) {
             throw new StorageFailureException("cannot load the identity key", e);
         }
     }
 
     @Override
-    public Contact markVerified(String username) throws ServiceException {
-        return change(username, ContactChangedEvent.Change.VERIFIED);
+    public List<Contact> requests() throws ServiceException {
+        return list().stream().filter(c -> c.identityChange() == IdentityChangeState.REQUEST).toList();
+    }
+
+    @Override
+    public Contact markVerified(String username, byte[] displayedKey) throws ServiceException {
+        return KeyDecisions.markVerified(crypto, username, displayedKey);
     }
 
     @Override
     public Contact clearVerification(String username) throws ServiceException {
-        return change(username, ContactChangedEvent.Change.VERIFICATION_CLEARED);
-    }
-
-    @Override
-    public Contact acknowledgeIdentityChange(String username) throws ServiceException {
-        return change(username, ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED);
-    }
-
-    private Contact change(String username, ContactChangedEvent.Change change) throws ServiceException {
         try {
             Contact updated = storage().transactions().transactionWithResult(false, txn -> {
-                boolean found = change == ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED
-                        ? storage().contacts().acknowledgeIdentityChange(txn, username)
-                        : storage().contacts().setVerified(txn, username, change == ContactChangedEvent.Change.VERIFIED);
-                if (!found) {
+                if (!storage().contacts().setVerified(txn, username, false)) {
                     return null;
                 }
                 Contact contact = storage().contacts().find(txn, username).orElseThrow();
-                txn.attach(new ContactChangedEvent(contact, change));
+                txn.attach(new ContactChangedEvent(contact, ContactChangedEvent.Change.VERIFICATION_CLEARED));
                 return contact;
             });
             crypto.state().invalidateContact(username);
@@ -147,6 +161,19 @@ public final class DefaultContactService implements ContactService {
         } catch (StorageException e) {
             throw new StorageFailureException("cannot update the contact", e);
         }
+    }
+
+    @Override
+    public Contact acknowledgeIdentityChange(String username, byte[] displayedKey) throws ServiceException {
+        Contact accepted = KeyDecisions.acceptNewKey(crypto, username, displayedKey);
+        int released = heldRelease.release(username);
+        LOG.info("new identity key accepted; {} held messages decrypted", released);
+        return find(username).orElse(accepted);
+    }
+
+    @Override
+    public Contact refuseIdentityChange(String username) throws ServiceException {
+        return KeyDecisions.refuseNewKey(crypto, username);
     }
 
     private Optional<Contact> find(String username) throws StorageFailureException {
@@ -170,7 +197,7 @@ public final class DefaultContactService implements ContactService {
 
     /** Whether sending to this contact is allowed now. */
     public static boolean canSend(Contact contact) {
-        return contact.identityChange() == IdentityChangeState.NONE;
+        return contact.identityChange() != IdentityChangeState.CHANGED_UNACKNOWLEDGED;
     }
 
     private Storage storage() {

@@ -13,7 +13,6 @@ import dev.parley.desktop.service.connection.InboundHandler;
 import dev.parley.desktop.service.connection.Outbox;
 import dev.parley.desktop.service.messaging.inbound.InboundPipeline;
 import dev.parley.desktop.service.messaging.inbound.PayloadHandlers;
-import dev.parley.desktop.service.messaging.inbound.SenderIdentities;
 import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.Conversation;
 import dev.parley.desktop.storage.ConversationId;
@@ -53,14 +52,14 @@ public final class DefaultMessagingService implements MessagingService, InboundH
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
      */
     public DefaultMessagingService(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter,
-                                   EventBus events) {
+                                   EventBus events, SenderVerifier verifier) {
         this.crypto = crypto;
         this.ownUsername = ownUsername;
         this.recipients = new Recipients(crypto.storage());
-        this.outbound = new Outbound(crypto, ownUsername, submitter);
+        this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
         this.outbox = new OutboxQueue(crypto.storage());
-        this.inbound = new InboundPipeline(crypto, new SenderIdentities(crypto),
+        this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
     }
 
@@ -78,12 +77,20 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
         Instant now = crypto.context().clock().instant();
         MessageId storedId = new MessageId(id.hex());
-        return outbound.stored(contact, new Payload.Text(id, now.toEpochMilli(), text), storedId, txn -> {
+        Message sent = outbound.stored(contact, new Payload.Text(id, now.toEpochMilli(), text), storedId, txn -> {
             ConversationId conversation = storage().conversations().direct(txn, contactName).id();
             NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now, text);
             List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
+            if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
+                // Writing to someone who wrote first accepts their message request.
+                storage().contacts().setIdentityChange(txn, contactName, dev.parley.desktop.storage.IdentityChangeState.NONE);
+            }
             return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
         });
+        if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
+            crypto.state().invalidateContact(contactName);
+        }
+        return sent;
     }
 
     @Override
@@ -269,5 +276,17 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     private Storage storage() {
         return crypto.storage();
+    }
+
+    /**
+     * Runs the envelopes held for {@code sender} through the normal receive path (after the user accepted their new
+     * key) and deletes them.
+     *
+     * @return how many were held
+     */
+    public int releaseHeld(String sender) throws StorageFailureException {
+        int released = inbound.releaseHeld(sender);
+        crypto.state().invalidateContact(sender);
+        return released;
     }
 }

@@ -2,10 +2,8 @@ package dev.parley.desktop.service.messaging;
 
 import dev.parley.crypto.exceptions.NoSessionException;
 import dev.parley.crypto.exceptions.UntrustedIdentityException;
-import dev.parley.crypto.identity.IdentityKey;
 import dev.parley.crypto.identity.Username;
 import dev.parley.crypto.payload.Payload;
-import dev.parley.crypto.primitives.InvalidPublicKeyException;
 import dev.parley.crypto.session.CiphertextMessage;
 import dev.parley.crypto.session.SessionCipher;
 import dev.parley.desktop.crypto.ProfileCrypto;
@@ -35,11 +33,14 @@ public final class Outbound {
     private final ProfileCrypto crypto;
     private final Supplier<String> ownUsername;
     private final Consumer<Outbox.Item> submitter;
+    private final SenderVerifier verifier;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
      */
-    public Outbound(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter) {
+    public Outbound(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter,
+                    SenderVerifier verifier) {
+        this.verifier = verifier;
         this.crypto = crypto;
         this.ownUsername = ownUsername;
         this.submitter = submitter;
@@ -102,14 +103,11 @@ public final class Outbound {
         Username peer = new Username(contact.username());
         try {
             CiphertextMessage ciphertext = new SessionCipher(work.stores(), crypto.context(), peer).encrypt(payload);
-            return crypto.sealedSender().seal(new IdentityKey(contact.identityKey()), crypto.identity(),
-                    new Username(ownUsername.get()), ciphertext);
+            return verifier.seal(contact, ciphertext);
         } catch (UntrustedIdentityException e) {
             throw new IdentityChangedException("this contact's identity key changed; acknowledge the change first", e);
         } catch (NoSessionException e) {
             throw new UnknownContactException("no session with this contact yet: add the contact first");
-        } catch (InvalidPublicKeyException e) {
-            throw new StorageFailureException("the stored identity key of this contact is invalid", e);
         }
     }
 }

@@ -118,7 +118,7 @@ public final class Receipts {
     private void send(String contactName, Payload payload, TransactionTask<StorageException> alsoCommit)
             throws ServiceException {
         Contact contact = recipients.find(contactName);
-        if (contact.identityChange() != IdentityChangeState.NONE) {
+        if (contact.identityChange() == IdentityChangeState.CHANGED_UNACKNOWLEDGED) {
             try {
                 storage.transactions().transaction(false, alsoCommit);
             } catch (StorageException e) {

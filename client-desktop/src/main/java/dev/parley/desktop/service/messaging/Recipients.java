@@ -32,7 +32,7 @@ final class Recipients {
     /** The contact, if nothing blocks sending to it (an unacknowledged identity change does). */
     Contact sendable(String contactName) throws ServiceException {
         Contact contact = find(contactName);
-        if (contact.identityChange() != IdentityChangeState.NONE) {
+        if (contact.identityChange() == IdentityChangeState.CHANGED_UNACKNOWLEDGED) {
             throw new IdentityChangedException("this contact's identity key changed; acknowledge the change first");
         }
         return contact;

@@ -114,6 +114,18 @@ final class H2ContactStore implements ContactStore {
     }
 
     @Override
+    public boolean setIdentityChange(Transaction txn, String username, IdentityChangeState state) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE contacts SET identity_change = ? WHERE username = ?")) {
+            ps.setString(1, state.name());
+            ps.setString(2, username);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Sql.failure("changing a contact's identity state", e);
+        }
+    }
+
+    @Override
     public boolean setDisplayName(Transaction txn, String username, String displayName) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
         StoreArguments.checkDisplayName(displayName);

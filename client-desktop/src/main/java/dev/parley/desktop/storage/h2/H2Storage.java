@@ -12,6 +12,7 @@ import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
+import dev.parley.desktop.storage.HeldEnvelopeStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
 import dev.parley.desktop.storage.SettingsStore;
@@ -60,6 +61,7 @@ public final class H2Storage implements Storage {
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
+    private final HeldEnvelopeStore heldEnvelopes;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
     private final SecretSealer sealer;
@@ -77,6 +79,7 @@ public final class H2Storage implements Storage {
         secrets = new H2SecretStore(transactions, sealer);
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
+        heldEnvelopes = new H2HeldEnvelopeStore(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
     }
 
@@ -308,6 +311,11 @@ public final class H2Storage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public HeldEnvelopeStore heldEnvelopes() {
+        return heldEnvelopes;
     }
 
     @Override

@@ -93,6 +93,17 @@ final class InMemoryContactStore implements ContactStore, Snapshotting {
     }
 
     @Override
+    public boolean setIdentityChange(Transaction txn, String username, IdentityChangeState state) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        Contact c = contacts.get(username);
+        if (c == null) {
+            return false;
+        }
+        contacts.put(username, new Contact(username, c.identityKey(), c.verified(), state, c.displayName(), c.createdAt()));
+        return true;
+    }
+
+    @Override
     public boolean setDisplayName(Transaction txn, String username, String displayName) throws StorageException {
         InMemoryTransaction.check(txn, manager, true);
         StoreArguments.checkDisplayName(displayName);

@@ -9,6 +9,7 @@ import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
+import dev.parley.desktop.storage.HeldEnvelopeStore;
 import dev.parley.desktop.storage.ReceivedEnvelopeStore;
 import dev.parley.desktop.storage.SecretStore;
 import dev.parley.desktop.storage.SettingsStore;
@@ -31,6 +32,7 @@ public final class InMemoryStorage implements Storage {
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
+    private final HeldEnvelopeStore heldEnvelopes;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
 
@@ -47,6 +49,7 @@ public final class InMemoryStorage implements Storage {
         secrets = new InMemorySecretStore(transactions);
         pendingReceipts = new InMemoryPendingReceiptStore(transactions);
         receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
+        heldEnvelopes = new InMemoryHeldEnvelopeStore(transactions);
         listenCursor = new InMemoryListenCursorStore(transactions, messageStore);
     }
 
@@ -110,12 +113,17 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public void close() {
+        transactions.close();
+    }
+
+    @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
     }
 
     @Override
-    public void close() {
-        transactions.close();
+    public HeldEnvelopeStore heldEnvelopes() {
+        return heldEnvelopes;
     }
 }

@@ -39,7 +39,8 @@ public final class UiServices {
     }
 
     /** The digits and QR payload for comparing identity keys. */
-    public record SafetyNumber(String digits, String qrPayload) {
+    /** A safety number as shown, with the identity key it was computed for. */
+    public record SafetyNumber(String digits, String qrPayload, byte[] identityKey) {
     }
 
     public Page history(String contact, int pageSize, OptionalLong before) throws ServiceException {
@@ -87,21 +88,32 @@ public final class UiServices {
         return view(contacts.add(username));
     }
 
-    public ContactView markVerified(String username) throws ServiceException {
-        return view(contacts.markVerified(username));
+    /** Verifies {@code shownKey}, the key whose safety number the user compared, if it is still the contact's. */
+    public ContactView markVerified(String username, byte[] shownKey) throws ServiceException {
+        return view(contacts.markVerified(username, shownKey));
+    }
+
+    /** Accepts {@code shownKey}, the new key the warning was shown for, if it is still the pending one. */
+    public ContactView acknowledgeIdentityChange(String username, byte[] shownKey) throws ServiceException {
+        return view(contacts.acknowledgeIdentityChange(username, shownKey));
     }
 
     public ContactView clearVerification(String username) throws ServiceException {
         return view(contacts.clearVerification(username));
     }
 
-    public ContactView acknowledgeIdentityChange(String username) throws ServiceException {
-        return view(contacts.acknowledgeIdentityChange(username));
+    /**
+     * The key an identity-change warning is about: the new key a contact's held messages carry, or (for a warning
+     * raised before messages were held, by Parley 0.1) the stored key.
+     */
+    public java.util.Optional<byte[]> pendingKey(String username) throws ServiceException {
+        java.util.Optional<SafetyNumberView> pending = contacts.pendingSafetyNumber(username);
+        return java.util.Optional.of(pending.isPresent() ? pending.get().identityKey() : contacts.get(username).identityKey());
     }
 
     public SafetyNumber safetyNumber(String username) throws ServiceException {
         SafetyNumberView v = contacts.safetyNumber(username);
-        return new SafetyNumber(v.digits(), v.qrPayload());
+        return new SafetyNumber(v.digits(), v.qrPayload(), v.identityKey());
     }
 
     /** The UI view of a service message. */

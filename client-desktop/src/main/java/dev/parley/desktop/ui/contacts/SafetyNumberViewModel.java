@@ -59,14 +59,22 @@ public final class SafetyNumberViewModel {
             groups.setAll(SafetyNumberFormat.groups(loaded.view().digits()));
             qr.set(QrMatrix.encode(loaded.view().qrPayload()));
             verified.set(loaded.contact().verified());
+            shownKey = loaded.view().identityKey();
         }, e -> error.set(messages.describe(e)));
     }
 
     /** Marks the contact verified (after the user compared the numbers). */
     public void markVerified() {
-        tasks.run(() -> services.markVerified(contact), c -> verified.set(c.verified()), e -> error.set(messages.describe(e)));
+        byte[] key = shownKey;
+        if (key == null) {
+            return;
+        }
+        tasks.run(() -> services.markVerified(contact, key), c -> verified.set(c.verified()),
+                e -> error.set(messages.describe(e)));
     }
 
+    /** The identity key of the safety number on screen; only this key is ever marked verified. */
+    private byte[] shownKey;
     /** Takes the verification back: the contact shows as not verified again. */
     public void clearVerification() {
         tasks.run(() -> services.clearVerification(contact), c -> verified.set(c.verified()),

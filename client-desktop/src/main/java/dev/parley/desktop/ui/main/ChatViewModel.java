@@ -91,6 +91,23 @@ public final class ChatViewModel {
         canSend = Bindings.createBooleanBinding(
                 () -> contact.get() != null && contact.get().canSend() && !draft.get().isBlank(), contact, draft);
         draft.addListener((obs, was, now) -> typingChanged(now));
+        contact.addListener((obs, was, now) -> loadShownKey(now));
+    }
+
+    /** The new identity key the warning on screen is about; accepting acts on this key only. */
+    private byte[] shownPendingKey;
+
+    private void loadShownKey(ContactView c) {
+        shownPendingKey = null;
+        if (c == null || !c.identityChanged()) {
+            return;
+        }
+        tasks.run(() -> services.pendingKey(c.username()), key -> {
+            ContactView now = contact.get();
+            if (now != null && now.username().equals(c.username())) {
+                shownPendingKey = key.orElse(null);
+            }
+        }, this::fail);
     }
 
     public ObservableList<ChatRow> rows() {
@@ -403,7 +420,11 @@ public final class ChatViewModel {
         if (c == null) {
             return;
         }
-        tasks.run(() -> services.acknowledgeIdentityChange(c.username()), this::contactChanged, this::fail);
+        byte[] key = shownPendingKey;
+        if (key == null) {
+            return;
+        }
+        tasks.run(() -> services.acknowledgeIdentityChange(c.username(), key), this::contactChanged, this::fail);
     }
 
     /** A service event: a message arrived. */

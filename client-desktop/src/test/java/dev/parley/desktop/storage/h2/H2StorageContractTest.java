@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.contract.MessageStoreContract;
 import dev.parley.desktop.storage.contract.ListenCursorContract;
 import dev.parley.desktop.storage.contract.PendingReceiptContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
+import dev.parley.desktop.storage.contract.RelayPinAndHeldEnvelopeContract;
 import dev.parley.desktop.storage.contract.SettingsAndSecretsContract;
 import dev.parley.desktop.storage.contract.TransactionContract;
 import java.nio.file.Path;
@@ -76,6 +77,14 @@ class H2StorageContractTest {
 
     @Nested
     class OwedReceipts extends PendingReceiptContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class RelayPinsAndHeldEnvelopes extends RelayPinAndHeldEnvelopeContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(dir, publisher);

@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.contract.MessageStoreContract;
 import dev.parley.desktop.storage.contract.ListenCursorContract;
 import dev.parley.desktop.storage.contract.PendingReceiptContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
+import dev.parley.desktop.storage.contract.RelayPinAndHeldEnvelopeContract;
 import dev.parley.desktop.storage.contract.SettingsAndSecretsContract;
 import dev.parley.desktop.storage.contract.TransactionContract;
 import java.nio.file.Path;
@@ -72,6 +73,14 @@ class InMemoryStorageTest {
 
     @Nested
     class OwedReceipts extends PendingReceiptContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class RelayPinsAndHeldEnvelopes extends RelayPinAndHeldEnvelopeContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(publisher);

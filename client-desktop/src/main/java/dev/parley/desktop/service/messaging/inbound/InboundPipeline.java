@@ -15,7 +15,11 @@ import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.PickupProgressEvent;
 import dev.parley.desktop.service.StorageFailureException;
 import dev.parley.desktop.service.connection.InboundHandler;
+import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.messaging.Receipts;
+import dev.parley.desktop.service.messaging.ReplayGuard;
+import dev.parley.desktop.service.messaging.SenderVerifier;
+import dev.parley.desktop.storage.HeldEnvelope;
 import dev.parley.desktop.storage.EnvelopeDigest;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.ReceivedEnvelope;
@@ -30,7 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The receive path: opened envelope -> verified sender ({@link SenderIdentities}) -> decrypt -> dispatch to the
+ * The receive path: opened envelope -> verified sender ({@link SenderVerifier}: certificate, key decision, replay of
+ * first messages, {@link ReplayGuard}) -> decrypt -> dispatch to the
  * payload's handler ({@link PayloadHandlers}). A batch is decrypted on one protocol unit of work and committed in one
  * transaction: the handlers' effects, a record of every envelope (by digest, {@link EnvelopeDigests}) and the new
  * session state.
@@ -52,7 +57,8 @@ public final class InboundPipeline implements InboundHandler {
     private static final int RECEIPT_BATCH = 200;
 
     private final ProfileCrypto crypto;
-    private final SenderIdentities senders;
+    private final SenderVerifier verifier;
+    private final ReplayGuard replayGuard;
     private final PayloadHandlers handlers;
     private final Receipts receipts;
     private final EventBus events;
@@ -60,10 +66,11 @@ public final class InboundPipeline implements InboundHandler {
     /** Envelopes handed over since the current pickup started; touched only on the inbound thread. */
     private int pickupReceived;
 
-    public InboundPipeline(ProfileCrypto crypto, SenderIdentities senders, PayloadHandlers handlers, Receipts receipts,
-                           EventBus events) {
+    public InboundPipeline(ProfileCrypto crypto, SenderVerifier verifier, ReplayGuard replayGuard, PayloadHandlers handlers,
+                           Receipts receipts, EventBus events) {
         this.crypto = crypto;
-        this.senders = senders;
+        this.verifier = verifier;
+        this.replayGuard = replayGuard;
         this.handlers = handlers;
         this.receipts = receipts;
         this.events = events;
@@ -92,7 +99,7 @@ public final class InboundPipeline implements InboundHandler {
         List<Outcome> outcomes;
         crypto.lock().lock();
         try {
-            outcomes = receiveIsolating(batch.stream().map(Delivery::blob).toList());
+            outcomes = receiveIsolating(batch);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot store incoming messages", e);
         } finally {
@@ -131,12 +138,16 @@ public final class InboundPipeline implements InboundHandler {
     private void receiveEphemeral(byte[] blob) throws StorageException {
         OpenedEnvelope opened;
         try {
-            opened = crypto.sealedSender().open(crypto.identity(), blob);
-        } catch (ProtocolException e) {
+            opened = verifier.open(blob, crypto.context().clock().millis());
+        } catch (ProtocolException | ServiceException e) {
             LOG.warn("dropping an ephemeral envelope that does not open: {}", e.getClass().getSimpleName());
             return;
         }
-        String sender = senders.sender(opened);
+        if (verifier.decide(opened) != SenderVerifier.Decision.ACCEPT) {
+            LOG.debug("dropping an ephemeral envelope from someone who is not a contact with this key");
+            return;
+        }
+        String sender = opened.senderUsername().value();
         ProtocolUnitOfWork work = crypto.state().begin();
         Payload payload;
         try {
@@ -167,7 +178,7 @@ public final class InboundPipeline implements InboundHandler {
      * acknowledged): one bad envelope never holds up the others. Storage failures ({@link StorageException},
      * {@link ProtocolStorageException}) propagate, so nothing of the batch is acknowledged.
      */
-    private List<Outcome> receiveIsolating(List<byte[]> blobs) throws StorageException {
+    private List<Outcome> receiveIsolating(List<Delivery> blobs) throws StorageException {
         try {
             return receive(blobs);
         } catch (ProtocolStorageException e) {
@@ -191,26 +202,53 @@ public final class InboundPipeline implements InboundHandler {
     private record Redelivered(int index, EnvelopeDigest digest) {
     }
 
-    private List<Outcome> receive(List<byte[]> blobs) throws StorageException {
-        Outcome[] outcomes = new Outcome[blobs.size()];
+    /** An authenticated envelope from a known contact with a new key: stored apart, undecrypted (#11 finding 1). */
+    private record Held(OpenedEnvelope opened, Delivery delivery) {
+    }
+
+    private List<Outcome> receive(List<Delivery> deliveries) throws StorageException {
+        Outcome[] outcomes = new Outcome[deliveries.size()];
         ProtocolUnitOfWork work = crypto.state().begin();
         List<Received<?>> decrypted = new ArrayList<>();
+        List<OpenedEnvelope> accepted = new ArrayList<>();
         List<Redelivered> redelivered = new ArrayList<>();
-        for (int i = 0; i < blobs.size(); i++) {
+        List<Held> held = new ArrayList<>();
+        for (int i = 0; i < deliveries.size(); i++) {
             OpenedEnvelope opened;
             try {
-                opened = crypto.sealedSender().open(crypto.identity(), blobs.get(i));
+                opened = verifier.open(deliveries.get(i).blob(), deliveries.get(i).receivedAtMillis());
             } catch (ProtocolException e) {
                 LOG.warn("dropping an envelope that does not open: {}", e.getClass().getSimpleName());
                 outcomes[i] = Outcome.REJECTED;
                 continue;
+            } catch (ServiceException e) {
+                LOG.warn("cannot check envelopes yet: {}", e.getMessage());
+                outcomes[i] = Outcome.UNCONFIRMED;
+                continue;
             }
-            String sender = senders.sender(opened);
+            SenderVerifier.Decision decision = verifier.decide(opened);
+            if (decision == SenderVerifier.Decision.HOLD) {
+                held.add(new Held(opened, deliveries.get(i)));
+                outcomes[i] = Outcome.STORED;
+                continue;
+            }
+            if (decision == SenderVerifier.Decision.REFUSE) {
+                LOG.warn("dropping an envelope with a new identity key: too many are held for this contact");
+                outcomes[i] = Outcome.REJECTED;
+                continue;
+            }
+            if (replayGuard.isReplayedFirstMessage(work, opened)) {
+                LOG.warn("dropping a replayed first message whose session is gone");
+                outcomes[i] = Outcome.REJECTED;
+                continue;
+            }
+            String sender = opened.senderUsername().value();
             EnvelopeDigest digest = EnvelopeDigests.of(opened);
             try {
                 Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
                         .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
                 decrypted.add(new Received<>(i, sender, payload, digest));
+                accepted.add(opened);
                 outcomes[i] = Outcome.STORED;
             } catch (DuplicateMessageException e) {
                 // Its message key is gone: decided below, against the committed record of received envelopes.
@@ -220,13 +258,21 @@ public final class InboundPipeline implements InboundHandler {
                 outcomes[i] = Outcome.REJECTED;
             }
         }
-        if (work.isEmpty() && decrypted.isEmpty() && redelivered.isEmpty()) {
+        if (work.isEmpty() && decrypted.isEmpty() && redelivered.isEmpty() && held.isEmpty()) {
             return Arrays.asList(outcomes);
         }
         ReceivedBatch batch = new ReceivedBatch(outcomes, crypto.context().clock().instant());
+        long nowMillis = crypto.context().clock().millis();
         crypto.storage().transactions().transaction(false, txn -> {
+            for (Held h : held) {
+                verifier.hold(txn, h.opened(), h.delivery().blob(), h.delivery().receivedAtMillis());
+            }
+            for (OpenedEnvelope opened : accepted) {
+                replayGuard.remember(txn, opened, nowMillis);
+            }
             for (ProtocolUnitOfWork.IdentityOutcome outcome : work.commit(txn)) {
                 if (outcome.added()) {
+                    verifier.markRequest(txn, outcome.username());
                     txn.attach(new ContactChangedEvent(storage().contacts().find(txn, outcome.username()).orElseThrow(),
                             ContactChangedEvent.Change.ADDED));
                 }
@@ -258,6 +304,34 @@ public final class InboundPipeline implements InboundHandler {
         }
         Optional<MessageId> message = record.get().messageId();
         return message.isEmpty() || storage().messages().find(txn, message.get()).isPresent();
+    }
+
+    /**
+     * Runs the envelopes held for {@code sender} through the normal receive path (after the user accepted their new
+     * key) and deletes them.
+     *
+     * @return how many were held
+     */
+    public int releaseHeld(String sender) throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            List<HeldEnvelope> held = storage().transactions().transactionWithResult(true,
+                    txn -> storage().heldEnvelopes().forSender(txn, sender));
+            if (held.isEmpty()) {
+                return 0;
+            }
+            List<Delivery> deliveries = new ArrayList<>();
+            for (HeldEnvelope h : held) {
+                deliveries.add(new Delivery(h.id(), h.receivedAtMillis(), h.blob()));
+            }
+            receiveIsolating(deliveries);
+            storage().transactions().transaction(false, txn -> storage().heldEnvelopes().removeAll(txn, sender));
+            return held.size();
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot release the held messages", e);
+        } finally {
+            crypto.lock().unlock();
+        }
     }
 
     private Storage storage() {
