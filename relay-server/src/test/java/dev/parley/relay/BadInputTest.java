@@ -143,7 +143,7 @@ class BadInputTest {
 
     @Test
     void aTextStringWhereSendBlobExpectsBytesIsRefusedAsAnInvalidField() throws Exception {
-        byte[] blobAsText = json("{\"v\":1,\"id\":3,\"type\":\"send\",\"body\":{\"to\":\"alice\","
+        byte[] blobAsText = json("{\"v\":2,\"id\":3,\"type\":\"send\",\"body\":{\"to\":\"alice\","
                 + "\"clientMessageId\":\"AAAAAAAAAAAAAAAAAAAAAA==\",\"blob\":\"AQID\"}}");
         // The JSON tree's strings become CBOR text strings: clientMessageId and blob are text, not bytes.
         assertThat(rawError(b, blobAsText).code()).isEqualTo(ErrorCode.INVALID_FIELD);
