@@ -242,8 +242,16 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
                 toppedUpFrom = remaining;
                 LOG.info("one-time prekeys topped up; the relay holds {}", count);
             }
-        } catch (ServiceException | RuntimeException e) {
-            LOG.warn("could not top up one-time prekeys: {}", e.getMessage());
+        } catch (dev.parley.desktop.service.RelayUnreachableException e) {
+            // Also what a top-up still running when the connection stops (a CLI command exiting) ends with.
+            LOG.info("one-time prekeys not topped up ({}); retried at the next sign-in", e.getMessage());
+        } catch (ServiceException e) {
+            LOG.warn("could not top up one-time prekeys ({}); retried at the next sign-in", e.getMessage());
+        } catch (RuntimeException e) {
+            // A top-up overtaken by the connection's shutdown (its executor refuses new work) or another internal
+            // failure: nothing for the user to act on, and internal class names stay out of their terminal.
+            LOG.info("one-time prekeys not topped up; retried at the next sign-in");
+            LOG.debug("prekey top-up failure", e);
         }
     }
 
