@@ -1,15 +1,18 @@
 package dev.parley.relay.cli;
 
+import dev.parley.relay.ClusterSettings;
 import dev.parley.relay.MetricsAccess;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayConfigFile;
 import dev.parley.relay.RelayServer;
 import dev.parley.relay.TlsSettings;
+import dev.parley.relay.store.PostgresLocation;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -94,6 +97,18 @@ public final class RelayCommand implements Callable<Integer> {
             + "cap, e.g. send-per-connection.burst=200; every key and default is in docs/operations.md.")
     Path configFile;
 
+    @Option(names = "--store", description = "Run as one node of a cluster: keep accounts, prekeys, invites and "
+            + "queued messages in this PostgreSQL, postgresql://HOST:PORT/DATABASE?user=NAME (password from "
+            + "PARLEY_RELAY_STORE_PASSWORD or --store-password-file, never the command line). Every node needs the same "
+            + "relay-id, relay-signing-key and username-key files in its data directory (docs/operations.md).")
+    String store;
+
+    @Option(names = "--store-password-file", description = "File holding the PostgreSQL password for --store.")
+    Path storePasswordFile;
+
+    /** Environment variable holding the PostgreSQL password of {@code --store}. */
+    static final String STORE_PASSWORD_VARIABLE = "PARLEY_RELAY_STORE_PASSWORD";
+
     public static void main(String[] args) {
         configureLogging(System.getenv(LOG_FORMAT_VARIABLE));
         System.exit(new CommandLine(new RelayCommand()).execute(args));
@@ -142,15 +157,38 @@ public final class RelayCommand implements Callable<Integer> {
         return config;
     }
 
+    /** The cluster settings these options describe: a single node unless {@code --store} is given. */
+    public ClusterSettings cluster() throws java.io.IOException {
+        return cluster(System.getenv(STORE_PASSWORD_VARIABLE));
+    }
+
+    ClusterSettings cluster(String passwordVariable) throws java.io.IOException {
+        if (store == null) {
+            if (storePasswordFile != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--store-password-file needs --store");
+            }
+            return ClusterSettings.singleNode();
+        }
+        Optional<char[]> password = Optional.empty();
+        if (storePasswordFile != null) {
+            password = Optional.of(Files.readString(storePasswordFile, StandardCharsets.UTF_8).strip().toCharArray());
+        } else if (passwordVariable != null && !passwordVariable.isEmpty()) {
+            password = Optional.of(passwordVariable.toCharArray());
+        }
+        return ClusterSettings.onPostgres(PostgresLocation.parse(store, password));
+    }
+
     @Override
     public Integer call() throws Exception {
         RelayConfig config;
+        ClusterSettings cluster;
         try {
             config = config();
+            cluster = cluster();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        RelayServer relay = RelayServer.start(config);
+        RelayServer relay = RelayServer.start(config, cluster);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LoggerFactory.getLogger(RelayCommand.class).info("event=relay_stopping");

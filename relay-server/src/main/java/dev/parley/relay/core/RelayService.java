@@ -22,6 +22,7 @@ import dev.parley.relay.store.Account;
 import dev.parley.relay.store.AccountStore;
 import dev.parley.relay.store.BlobStore;
 import dev.parley.relay.store.KemPreKeys;
+import dev.parley.relay.store.QueueWakeups;
 import dev.parley.relay.store.Registration;
 import dev.parley.relay.store.StoreException;
 import dev.parley.relay.store.StoreResult;
@@ -79,8 +80,21 @@ public final class RelayService implements AutoCloseable {
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
     private final OneTimePreKeyGate oneTimeGate;
 
+    /** Wake-ups of a store shared with other nodes; empty on a single node. */
+    private final Optional<QueueWakeups> wakeups;
+
     public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
                         RandomSource random, Clock clock) {
+        this(config, identity, accounts, blobs, ed25519, random, clock, Optional.empty());
+    }
+
+    /**
+     * A node of a cluster when {@code wakeups} is present: its stores are shared with other nodes, which wake this
+     * node's connections when they store a blob for them.
+     */
+    public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
+                        RandomSource random, Clock clock, Optional<QueueWakeups> wakeups) {
+        this.wakeups = wakeups;
         this.config = config;
         this.accounts = accounts;
         this.blobs = blobs;
@@ -130,6 +144,7 @@ public final class RelayService implements AutoCloseable {
         if (device != null) {
             direct.connectionClosed(device);
             registry.offline(device.username(), connection);
+            wakeups.ifPresent(w -> w.unsubscribe(device.username(), device.wake()));
         }
         metrics.connectionClosed(device != null);
     }
@@ -271,10 +286,12 @@ public final class RelayService implements AutoCloseable {
             return;
         }
         String username = account.username();
-        DeviceConnection device = new DeviceConnection(username, connection.sink(), blobs, delivery, metrics);
+        DeviceConnection device = new DeviceConnection(username, connection.sink(), blobs, delivery, metrics,
+                wakeups.isPresent());
         connection.authenticated(device);
         metrics.authenticated();
         ClientConnection displaced = registry.online(username, connection);
+        wakeups.ifPresent(w -> w.subscribe(username, device.wake()));
         if (displaced != null && displaced != connection) {
             DeviceConnection previous = displaced.device();
             if (previous != null) {

@@ -65,7 +65,7 @@ public final class PgDatabase implements AutoCloseable {
         config.setPoolName("relay-pg");
         config.setMaximumPoolSize(LANES + 8);
         config.setAutoCommit(false);
-        config.setConnectionTimeout(5_000);
+        config.setConnectionTimeout(2_000);
         config.setInitializationFailTimeout(10_000);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource pool;
@@ -105,6 +105,22 @@ public final class PgDatabase implements AutoCloseable {
 
     PostgresLocation location() {
         return location;
+    }
+
+    /** One round trip ({@code SELECT 1}) in microseconds, or -1 when PostgreSQL cannot be reached. */
+    public long pingMicros() {
+        long start = System.nanoTime();
+        try {
+            transaction(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("SELECT 1");
+                }
+                return null;
+            });
+            return Math.max(1, (System.nanoTime() - start) / 1_000);
+        } catch (StoreException e) {
+            return -1;
+        }
     }
 
     /** A connection of the pool (auto-commit off); the caller closes it. */
