@@ -4,6 +4,8 @@ import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.CryptoProviders;
 import dev.parley.relay.admin.AdminOperations;
 import dev.parley.relay.admin.AdminSocketServer;
+import dev.parley.relay.cluster.RedisBus;
+import dev.parley.relay.core.ClusterBus;
 import dev.parley.relay.core.ClusterProbe;
 import dev.parley.relay.core.RelayMetrics;
 import dev.parley.relay.core.RelayIdentity;
@@ -65,6 +67,7 @@ public final class RelayServer implements AutoCloseable {
     /** A cluster node's shared store and its wake-ups (set once, before the server is handed out). */
     private Optional<PgDatabase> shared = Optional.empty();
     private Optional<QueueWakeups> wakeups = Optional.empty();
+    private Optional<ClusterBus> bus = Optional.empty();
 
     private RelayServer(RelayConfig config, RelayService service, WebSocketTransport transport,
                         Optional<H2Database> database, Optional<String> fingerprint, byte[] relayId,
@@ -109,6 +112,7 @@ public final class RelayServer implements AutoCloseable {
         Optional<H2Database> database = Optional.empty();
         Optional<PgDatabase> shared = Optional.empty();
         Optional<QueueWakeups> wakeups = Optional.empty();
+        Optional<ClusterBus> bus = Optional.empty();
         AccountStore accounts;
         BlobStore blobs;
         byte[] relayId;
@@ -124,6 +128,11 @@ public final class RelayServer implements AutoCloseable {
             accounts = shared.get().accounts();
             blobs = shared.get().blobs();
             wakeups = Optional.of(shared.get().wakeups());
+            if (cluster.bus().isPresent()) {
+                PgDatabase store = shared.get();
+                bus = Optional.of(RedisBus.start(cluster.bus().get(), cluster.busPassword(),
+                        java.util.HexFormat.of().formatHex(crypto.random().bytes(8)), store::accountKey));
+            }
             relayId = loadOrCreateRelayId(dir, crypto);
             signingKey = RelayIdentity.loadOrCreateSigningKey(dir, crypto);
         } else if (config.dataDir().isPresent()) {
@@ -150,7 +159,7 @@ public final class RelayServer implements AutoCloseable {
             Optional<TlsMaterial> tls = tls(config);
             RelayIdentity identity = new RelayIdentity(relayId, signingKey,
                     RelayIdentity.channelOf(tls.map(TlsMaterial::fingerprint)));
-            service = new RelayService(config, identity, accounts, blobs, crypto.ed25519(), crypto.random(), clock, wakeups);
+            service = new RelayService(config, identity, accounts, blobs, crypto.ed25519(), crypto.random(), clock, wakeups, bus);
             if (shared.isPresent()) {
                 PgDatabase store = shared.get();
                 QueueWakeups listener = wakeups.get();
@@ -182,6 +191,7 @@ public final class RelayServer implements AutoCloseable {
                     tls.map(TlsMaterial::fingerprint), relayId, admin, metricsListener);
             server.shared = shared;
             server.wakeups = wakeups;
+            server.bus = bus;
             LOG.info("event=relay_started uri={}", server.uri());
             server.metricsUri().ifPresent(uri -> LOG.info("event=metrics_listener uri={}", uri));
             return server;
@@ -192,6 +202,7 @@ public final class RelayServer implements AutoCloseable {
                 service.close();
             }
             database.ifPresent(H2Database::close);
+            bus.ifPresent(ClusterBus::close);
             wakeups.ifPresent(QueueWakeups::close);
             shared.ifPresent(PgDatabase::close);
             throw e;
@@ -291,6 +302,7 @@ public final class RelayServer implements AutoCloseable {
         transport.close();
         service.close();
         database.ifPresent(H2Database::close);
+        bus.ifPresent(ClusterBus::close);
         wakeups.ifPresent(QueueWakeups::close);
         shared.ifPresent(PgDatabase::close);
         LOG.info("Relay stopped");
@@ -307,6 +319,7 @@ public final class RelayServer implements AutoCloseable {
         service.halt();
         transport.close();
         database.ifPresent(H2Database::halt);
+        bus.ifPresent(ClusterBus::abandon);
         wakeups.ifPresent(QueueWakeups::close);
         shared.ifPresent(PgDatabase::close);
     }

@@ -21,16 +21,24 @@ final class ClusterNodes implements AutoCloseable {
     private final Path root;
     private final String storeUri;
     private final UnaryOperator<RelayConfig> tuning;
+    private final Optional<java.net.URI> bus;
     private final List<RelayServer> nodes = new ArrayList<>();
 
-    private ClusterNodes(Path root, String storeUri, UnaryOperator<RelayConfig> tuning) {
+    private ClusterNodes(Path root, String storeUri, Optional<java.net.URI> bus, UnaryOperator<RelayConfig> tuning) {
+        this.bus = bus;
         this.root = root;
         this.storeUri = storeUri;
         this.tuning = tuning;
     }
 
     static ClusterNodes start(Path root, String storeUri, int count, UnaryOperator<RelayConfig> tuning) throws Exception {
-        ClusterNodes cluster = new ClusterNodes(root, storeUri, tuning);
+        return start(root, storeUri, Optional.empty(), count, tuning);
+    }
+
+    /** Nodes on PostgreSQL and, when {@code bus} is given, Redis. */
+    static ClusterNodes start(Path root, String storeUri, Optional<java.net.URI> bus, int count,
+                              UnaryOperator<RelayConfig> tuning) throws Exception {
+        ClusterNodes cluster = new ClusterNodes(root, storeUri, bus, tuning);
         try {
             for (int i = 0; i < count; i++) {
                 cluster.nodes.add(cluster.startNode(i));
@@ -51,7 +59,8 @@ final class ClusterNodes implements AutoCloseable {
             }
         }
         RelayConfig config = tuning.apply(RelayConfig.defaults().withPort(0).withDataDir(dir));
-        return RelayServer.start(config, ClusterSettings.onPostgres(PostgresLocation.parse(storeUri, Optional.empty())));
+        ClusterSettings settings = ClusterSettings.onPostgres(PostgresLocation.parse(storeUri, Optional.empty()));
+        return RelayServer.start(config, bus.isPresent() ? settings.withBus(bus.get(), Optional.empty()) : settings);
     }
 
     RelayServer node(int index) {

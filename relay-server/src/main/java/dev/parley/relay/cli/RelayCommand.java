@@ -106,6 +106,17 @@ public final class RelayCommand implements Callable<Integer> {
     @Option(names = "--store-password-file", description = "File holding the PostgreSQL password for --store.")
     Path storePasswordFile;
 
+    @Option(names = "--bus", description = "With --store: Redis, redis://HOST:PORT, for one connection per account "
+            + "across the nodes and live pushes between them (password from PARLEY_RELAY_BUS_PASSWORD or "
+            + "--bus-password-file). Without it, or while Redis is down, the nodes work store-and-forward.")
+    java.net.URI bus;
+
+    @Option(names = "--bus-password-file", description = "File holding the Redis password for --bus.")
+    Path busPasswordFile;
+
+    /** Environment variable holding the Redis password of {@code --bus}. */
+    static final String BUS_PASSWORD_VARIABLE = "PARLEY_RELAY_BUS_PASSWORD";
+
     /** Environment variable holding the PostgreSQL password of {@code --store}. */
     static final String STORE_PASSWORD_VARIABLE = "PARLEY_RELAY_STORE_PASSWORD";
 
@@ -159,23 +170,33 @@ public final class RelayCommand implements Callable<Integer> {
 
     /** The cluster settings these options describe: a single node unless {@code --store} is given. */
     public ClusterSettings cluster() throws java.io.IOException {
-        return cluster(System.getenv(STORE_PASSWORD_VARIABLE));
+        return cluster(System.getenv(STORE_PASSWORD_VARIABLE), System.getenv(BUS_PASSWORD_VARIABLE));
     }
 
-    ClusterSettings cluster(String passwordVariable) throws java.io.IOException {
+    ClusterSettings cluster(String storePasswordVariable, String busPasswordVariable) throws java.io.IOException {
         if (store == null) {
-            if (storePasswordFile != null) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--store-password-file needs --store");
+            if (storePasswordFile != null || bus != null || busPasswordFile != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--store-password-file, --bus and --bus-password-file need --store");
             }
             return ClusterSettings.singleNode();
         }
-        Optional<char[]> password = Optional.empty();
-        if (storePasswordFile != null) {
-            password = Optional.of(Files.readString(storePasswordFile, StandardCharsets.UTF_8).strip().toCharArray());
-        } else if (passwordVariable != null && !passwordVariable.isEmpty()) {
-            password = Optional.of(passwordVariable.toCharArray());
+        ClusterSettings settings = ClusterSettings.onPostgres(PostgresLocation.parse(store,
+                secret(storePasswordFile, storePasswordVariable)));
+        if (bus != null) {
+            settings = settings.withBus(bus, secret(busPasswordFile, busPasswordVariable));
+        } else if (busPasswordFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bus-password-file needs --bus");
         }
-        return ClusterSettings.onPostgres(PostgresLocation.parse(store, password));
+        return settings;
+    }
+
+    /** A password from its file, else from its environment variable, else none. */
+    private static Optional<char[]> secret(Path file, String variable) throws java.io.IOException {
+        if (file != null) {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray());
+        }
+        return variable == null || variable.isEmpty() ? Optional.empty() : Optional.of(variable.toCharArray());
     }
 
     @Override

@@ -27,6 +27,7 @@ public final class RelayMetrics {
     private final LongAdder framesOut = new LongAdder();
     private final BlobStore blobs;
     private volatile ClusterProbe cluster;
+    private volatile RemoteRouting remote;
 
     public RelayMetrics(BlobStore blobs) {
         this.blobs = blobs;
@@ -142,6 +143,10 @@ public final class RelayMetrics {
         cluster = probe;
     }
 
+    void bus(RemoteRouting routing) {
+        remote = routing;
+    }
+
     /** {@code GET /health}: status 200 and "ok", or 503 when a cluster node cannot reach its shared store. */
     public Health health() {
         ClusterProbe probe = cluster;
@@ -151,6 +156,11 @@ public final class RelayMetrics {
         long latency = probe.storeLatencyMicros();
         String details = "store=postgresql " + (latency < 0 ? "down" : "up latency_us=" + latency) + "\n"
                 + "wakeups=" + (probe.wakeupsListening() ? "listening" : "down (recipients pick up on reconnect)") + "\n";
+        RemoteRouting routing = remote;
+        if (routing != null && routing.hasBus()) {
+            long bus = routing.busLatencyMicros();
+            details += "bus=redis " + (bus < 0 ? "down (store-and-forward through PostgreSQL)" : "up latency_us=" + bus) + "\n";
+        }
         return latency < 0 ? new Health(503, "unavailable\n" + details) : new Health(200, "ok\n" + details);
     }
 
@@ -168,6 +178,14 @@ public final class RelayMetrics {
             gauge(out, "parley_relay_store_latency_microseconds", "One round trip to the shared store (-1: down).", latency);
             gauge(out, "parley_relay_store_wakeups_listening", "1 when other nodes' stores wake this node's recipients.",
                     probe.wakeupsListening() ? 1 : 0);
+            RemoteRouting routing = remote;
+            if (routing != null && routing.hasBus()) {
+                long bus = routing.busLatencyMicros();
+                gauge(out, "parley_relay_bus_up", "1 when the Redis bus answers (0: store-and-forward only).", bus < 0 ? 0 : 1);
+                gauge(out, "parley_relay_bus_latency_microseconds", "One round trip to Redis (-1: down).", bus);
+                counter(out, "parley_relay_cross_node_pushes_total", "Blobs from other nodes pushed directly here.",
+                        routing.pushedAcross());
+            }
             if (latency < 0) {
                 // The totals below would need the store.
                 return out.toString();

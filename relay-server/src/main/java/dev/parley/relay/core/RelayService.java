@@ -80,20 +80,23 @@ public final class RelayService implements AutoCloseable {
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
     private final OneTimePreKeyGate oneTimeGate;
 
+    /** The cluster bus (cross-node pushes, one connection per account); without a bus it forwards nothing. */
+    private final RemoteRouting remote;
     /** Wake-ups of a store shared with other nodes; empty on a single node. */
     private final Optional<QueueWakeups> wakeups;
 
     public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
                         RandomSource random, Clock clock) {
-        this(config, identity, accounts, blobs, ed25519, random, clock, Optional.empty());
+        this(config, identity, accounts, blobs, ed25519, random, clock, Optional.empty(), Optional.empty());
     }
 
     /**
      * A node of a cluster when {@code wakeups} is present: its stores are shared with other nodes, which wake this
-     * node's connections when they store a blob for them.
+     * node's connections when they store a blob for them. With a {@code bus} the nodes also keep one connection per
+     * account and push live deliveries to one another (see {@link RemoteRouting}).
      */
     public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
-                        RandomSource random, Clock clock, Optional<QueueWakeups> wakeups) {
+                        RandomSource random, Clock clock, Optional<QueueWakeups> wakeups, Optional<ClusterBus> bus) {
         this.wakeups = wakeups;
         this.config = config;
         this.accounts = accounts;
@@ -111,6 +114,8 @@ public final class RelayService implements AutoCloseable {
         this.graceTimers.setRemoveOnCancelPolicy(true);
         this.direct = new DirectDelivery(blobs, registry, storesInFlight, metrics, graceTimers, config.directGrace(),
                 config.directWindow(), config.messageTtl(), config.queueQuota());
+        this.remote = new RemoteRouting(bus, registry, direct, storesInFlight, metrics, graceTimers, config.directGrace());
+        metrics.bus(remote);
     }
 
     public RelayMetrics metrics() {
@@ -145,6 +150,7 @@ public final class RelayService implements AutoCloseable {
             direct.connectionClosed(device);
             registry.offline(device.username(), connection);
             wakeups.ifPresent(w -> w.unsubscribe(device.username(), device.wake()));
+            remote.signedOut(device.username(), connection);
         }
         metrics.connectionClosed(device != null);
     }
@@ -292,6 +298,7 @@ public final class RelayService implements AutoCloseable {
         metrics.authenticated();
         ClientConnection displaced = registry.online(username, connection);
         wakeups.ifPresent(w -> w.subscribe(username, device.wake()));
+        remote.signedIn(username, connection, clock.millis());
         if (displaced != null && displaced != connection) {
             DeviceConnection previous = displaced.device();
             if (previous != null) {
@@ -326,9 +333,20 @@ public final class RelayService implements AutoCloseable {
                     && direct.tryDeliver(device, send.clientMessageId(), send.blob(), now, reply)) {
                 return null;
             }
+            if (recipient == null && remote.busUp() && !blobs.isKnown(send.to(), send.clientMessageId())
+                    && remote.forward(send.to(), send.clientMessageId(), send.blob(), now, reply,
+                            () -> storeSend(send, now, reply))) {
+                return null;
+            }
         }
         limiter.check(RateLimit.STORED_BYTES_PER_ACCOUNT, connection.device().username(),
                 (long) send.blob().length + STORED_ROW_OVERHEAD_BYTES);
+        storeSend(send, now, reply);
+        return null;
+    }
+
+    /** Stores the blob asynchronously (group commit) and answers the sender once it is durable. */
+    private void storeSend(Request.Send send, Instant now, SendReply reply) {
         storesInFlight.begin(send.to());
         CompletableFuture<StoreResult> stored;
         try {
@@ -336,7 +354,8 @@ public final class RelayService implements AutoCloseable {
                     now.plus(config.messageTtl()), config.queueQuota());
         } catch (RuntimeException e) {
             storesInFlight.end(send.to());
-            throw e;
+            reply.failed(e);
+            return;
         }
         stored.whenComplete((result, error) -> {
             try {
@@ -345,7 +364,6 @@ public final class RelayService implements AutoCloseable {
                 storesInFlight.end(send.to());
             }
         });
-        return null;
     }
 
     private void storeCompleted(Request.Send send, Instant now, SendReply reply, StoreResult result, Throwable error) {
@@ -520,6 +538,8 @@ public final class RelayService implements AutoCloseable {
         if (recipient != null && recipient.device() != null) {
             recipient.sink().send(Envelope.push(new Push.Ephemeral(ephemeral.blob())));
             metrics.ephemeral();
+        } else if (recipient == null) {
+            remote.forwardEphemeral(ephemeral.to(), ephemeral.blob());
         }
         return new Response.Ok();
     }

@@ -99,6 +99,11 @@ public final class PgDatabase implements AutoCloseable {
         return new PgQueueWakeups(this);
     }
 
+    /** The key the store files an account under (a keyed hash, hex): what other shared engines may name it by. */
+    public String accountKey(String username) {
+        return java.util.HexFormat.of().formatHex(usernames.of(username));
+    }
+
     UsernameKey usernames() {
         return usernames;
     }
