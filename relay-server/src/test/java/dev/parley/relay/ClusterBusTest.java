@@ -21,7 +21,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import dev.parley.relay.limits.BucketSpec;
+import dev.parley.relay.limits.RateLimit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,16 +39,27 @@ class ClusterBusTest {
     @RegisterExtension
     static final ClusterEngines ENGINES = ClusterEngines.postgresAndRedis();
 
+    /** Two nodes for the whole class; every test starts from empty tables with new alice and bob. */
     @TempDir
-    Path root;
-    private ClusterNodes cluster;
+    static Path root;
+    private static ClusterNodes cluster;
     private final List<TestClient> clients = new ArrayList<>();
     private final TestUser alice = new TestUser("alice");
     private final TestUser bob = new TestUser("bob");
 
+    @BeforeAll
+    static void startNodes() throws Exception {
+        cluster = ClusterNodes.start(root, ENGINES.storeUri(), Optional.of(URI.create(ENGINES.busUri())), 2,
+                c -> c.withLimit(RateLimit.REGISTER_PER_ADDRESS, BucketSpec.UNLIMITED));
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        cluster.close();
+    }
+
     @BeforeEach
-    void start() throws Exception {
-        cluster = ClusterNodes.start(root, ENGINES.storeUri(), Optional.of(URI.create(ENGINES.busUri())), 2, c -> c);
+    void register() throws Exception {
         awaitBus(0, true);
         awaitBus(1, true);
         TestClient registrar = connect(0);
@@ -57,7 +72,6 @@ class ClusterBusTest {
         for (TestClient c : clients) {
             c.close();
         }
-        cluster.close();
         try (Connection c = DriverManager.getConnection(ENGINES.jdbcUrl(), ENGINES.user(), "");
              Statement s = c.createStatement()) {
             s.execute("TRUNCATE accounts, one_time_prekeys, kem_prekeys, invites, queues, blobs");
@@ -83,7 +97,7 @@ class ClusterBusTest {
         return id;
     }
 
-    private void awaitBus(int node, boolean up) throws InterruptedException {
+    private static void awaitBus(int node, boolean up) throws InterruptedException {
         String expected = "parley_relay_bus_up " + (up ? 1 : 0);
         await(() -> cluster.node(node).metrics().render().contains(expected), "bus " + (up ? "up" : "down") + " on node " + node);
     }

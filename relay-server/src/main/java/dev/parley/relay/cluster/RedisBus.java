@@ -78,7 +78,7 @@ public final class RedisBus implements ClusterBus {
         }
         RedisURI.Builder target = RedisURI.builder().withHost(uri.getHost())
                 .withPort(uri.getPort() < 0 ? RedisURI.DEFAULT_REDIS_PORT : uri.getPort())
-                .withTimeout(Duration.ofMillis(500));
+                .withTimeout(Duration.ofSeconds(2));
         password.ifPresent(target::withPassword);
         RedisClient client = RedisClient.create(target.build());
         client.setOptions(ClientOptions.builder().autoReconnect(true)
@@ -166,6 +166,7 @@ public final class RedisBus implements ClusterBus {
             String previous = c.sync().setGet(presenceKey(username), nodeId, SetArgs.Builder.px(PRESENCE_TTL_MILLIS));
             return previous == null || previous.equals(nodeId) ? Optional.empty() : Optional.of(previous);
         } catch (RuntimeException e) {
+            LOG.warn("event=bus_claim_failed reason=\"{}\"", e.getMessage());
             return Optional.empty();
         }
     }
@@ -192,6 +193,7 @@ public final class RedisBus implements ClusterBus {
         try {
             return Optional.ofNullable(c.sync().get(presenceKey(username)));
         } catch (RuntimeException e) {
+            LOG.warn("event=bus_lookup_failed reason=\"{}\"", e.getMessage());
             return Optional.empty();
         }
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,36 +32,50 @@ class PgStoreTest extends StoreContractTest {
     @RegisterExtension
     static final ClusterEngines ENGINES = ClusterEngines.postgres();
 
+    /** Two nodes for the whole class (the schema migrates once); every test starts from empty tables. */
     @TempDir
-    Path secrets;
-    private PgDatabase node1;
-    private PgDatabase node2;
+    static Path secrets;
+    private static PgDatabase node1;
+    private static PgDatabase node2;
 
-    private PostgresLocation location() {
+    private static PostgresLocation location() {
         return PostgresLocation.parse(ENGINES.storeUri(), Optional.empty());
     }
 
     @Override
     protected void open() throws Exception {
-        node1 = PgDatabase.open(location(), secrets);
+        if (node1 == null) {
+            node1 = PgDatabase.open(location(), secrets);
+        }
         accounts = node1.accounts();
         blobs = node1.blobs();
     }
 
     @Override
     protected void close() throws Exception {
-        node1.close();
-        if (node2 != null) {
-            node2.close();
-        }
         try (Connection c = DriverManager.getConnection(ENGINES.jdbcUrl(), ENGINES.user(), "");
              Statement s = c.createStatement()) {
             s.execute("TRUNCATE accounts, one_time_prekeys, kem_prekeys, invites, queues, blobs");
         }
     }
 
+    @AfterAll
+    static void closeNodes() {
+        if (node1 != null) {
+            node1.close();
+            node1 = null;
+        }
+        if (node2 != null) {
+            node2.close();
+            node2 = null;
+        }
+    }
+
+    /** A second node on the same database and username secret. */
     private BlobStore secondNode() throws Exception {
-        node2 = PgDatabase.open(location(), secrets);
+        if (node2 == null) {
+            node2 = PgDatabase.open(location(), secrets);
+        }
         return node2.blobs();
     }
 
