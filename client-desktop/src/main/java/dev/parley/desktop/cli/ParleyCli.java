@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
             FingerprintCommand.class, TrustCommand.class, RequestsCommand.class, SendCommand.class, ListenCommand.class,
             HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class,
             EditCommand.class,
-            DeleteCommand.class})
+            DeleteCommand.class,
+            ReplyCommand.class})
 public final class ParleyCli implements Runnable {
 
     private static final String LOGBACK_CONFIG = "logback.configurationFile";
