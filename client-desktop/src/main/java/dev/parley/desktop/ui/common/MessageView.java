@@ -1,6 +1,7 @@
 package dev.parley.desktop.ui.common;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,10 +16,17 @@ import java.util.Optional;
  * @param sentAt   the sender's timestamp
  * @param status   delivery status
  * @param failure  why sending failed; present only for {@link Status#FAILED}
- * @param position the storage position (for "mark read up to here" and paging)
+ * @param position  the storage position (for "mark read up to here" and paging)
+ * @param reactions who reacted with what, oldest first (the user's own included)
  */
 public record MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
-                          Optional<String> failure, long position) {
+                          Optional<String> failure, long position, List<ReactionView> reactions) {
+
+    /** A message without reactions (or whose reactions are not loaded). */
+    public MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
+                       Optional<String> failure, long position) {
+        this(id, contact, outgoing, text, sentAt, status, failure, position, List.of());
+    }
 
     /** Outgoing: SENDING, SENT, DELIVERED, READ, FAILED. Incoming: UNREAD, then SEEN. */
     public enum Status {
@@ -53,6 +61,7 @@ public record MessageView(String id, String contact, boolean outgoing, String te
         Objects.requireNonNull(sentAt);
         Objects.requireNonNull(status);
         Objects.requireNonNull(failure);
+        reactions = List.copyOf(reactions);
     }
 
     public boolean unread() {
@@ -62,7 +71,12 @@ public record MessageView(String id, String contact, boolean outgoing, String te
     /** A copy in {@code next} status (the failure reason is kept only for FAILED). */
     public MessageView withStatus(Status next) {
         return new MessageView(id, contact, outgoing, text, sentAt, next,
-                next == Status.FAILED ? failure : Optional.empty(), position);
+                next == Status.FAILED ? failure : Optional.empty(), position, reactions);
+    }
+
+    /** A copy with {@code now} as its reactions. */
+    public MessageView withReactions(List<ReactionView> now) {
+        return new MessageView(id, contact, outgoing, text, sentAt, status, failure, position, now);
     }
 
     @Override

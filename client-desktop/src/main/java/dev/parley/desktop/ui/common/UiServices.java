@@ -9,6 +9,7 @@ import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
+import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessagePage;
 import dev.parley.desktop.storage.MessageState;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class UiServices {
         Optional<MessageCursor> cursor = before.isPresent() ? Optional.of(new MessageCursor(before.getAsLong()))
                 : Optional.empty();
         MessagePage page = messaging.history(contact, cursor, pageSize);
-        return new Page(page.messages().stream().map(UiServices::view).toList(),
+        return new Page(withReactions(page.messages()),
                 page.nextBefore().map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty()));
     }
 
@@ -56,7 +57,26 @@ public final class UiServices {
      * means the newest message is among them.
      */
     public List<MessageView> newer(String contact, int pageSize, long after) throws ServiceException {
-        return messaging.historyAfter(contact, new MessageCursor(after), pageSize).stream().map(UiServices::view).toList();
+        return withReactions(messaging.historyAfter(contact, new MessageCursor(after), pageSize));
+    }
+
+    private List<MessageView> withReactions(List<Message> page) throws ServiceException {
+        List<MessageView> views = new java.util.ArrayList<>(page.size());
+        for (Message m : page) {
+            views.add(view(m).withReactions(reactions(m.messageId().value())));
+        }
+        return views;
+    }
+
+    /** Who reacted to the message with what, oldest first. */
+    public List<ReactionView> reactions(String messageId) throws ServiceException {
+        return messaging.reactions(new MessageId(messageId)).stream()
+                .map(r -> new ReactionView(r.reactor(), r.emoji())).toList();
+    }
+
+    /** Sets the user's reaction to {@code message} to {@code emoji} (replacing theirs), or removes it. */
+    public void react(MessageView message, String emoji, boolean remove) throws ServiceException {
+        messaging.react(new MessageId(message.id()), emoji, remove);
     }
 
     public MessageView send(String contact, String text) throws ServiceException {

@@ -18,7 +18,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Renders a {@link ChatRow}: a bubble with time and status ticks, a day divider, or the unread marker. */
+/**
+ * Renders a {@link ChatRow}: a bubble with its reactions, time and status ticks (right click opens its
+ * {@link MessageMenu}), a day divider, or the unread marker.
+ */
 final class ChatRowCell extends ListCell<ChatRow> {
     private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
     private final TimeLabels times;
@@ -39,13 +42,15 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final HBox divider = new HBox(dividerLabel);
     private final Label markerLabel = new Label();
     private final HBox marker;
+    private final ReactionBar reactions;
 
     ChatRowCell(TimeLabels times, UserMessages messages, Consumer<MessageView> retry,
-                ObservableStringValue highlighted) {
+                ObservableStringValue highlighted, MessageActionsViewModel actions, MessageMenu menu) {
         this.times = times;
         this.messages = messages;
         this.retry = retry;
         this.highlighted = highlighted;
+        this.reactions = new ReactionBar(messages, actions.ownUsernameProperty()::get, actions::removeReaction);
         highlighted.addListener((obs, was, now) -> showHighlight());
         tick.setTooltip(tickTip);
         retryLink.setOnAction(e -> {
@@ -63,8 +68,17 @@ final class ChatRowCell extends ListCell<ChatRow> {
         HBox metaRow = new HBox(4, retryLink, meta, tick);
         metaRow.setAlignment(Pos.CENTER_RIGHT);
         metaRow.setMinWidth(Region.USE_PREF_SIZE);
-        bubble = new VBox(2, text, metaRow);
+        bubble = new VBox(2, text, reactions, metaRow);
         bubble.getStyleClass().add("bubble");
+        // the menu opens on a right click (the platform's own menu event is not sent everywhere, Monocle sends none);
+        // the keyboard (Menu key, Shift+F10) is handled by the list for the selected message
+        bubble.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && getItem() instanceof ChatRow.MessageRow) {
+                menu.show(((ChatRow.MessageRow) getItem()).message(), bubble, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
+        bubble.setOnContextMenuRequested(javafx.event.Event::consume);
         bubble.setMaxWidth(520);
         bubbleRow = new HBox(bubble);
         divider.getStyleClass().add("day-divider");
@@ -104,6 +118,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
         MessageView m = row.message();
         boolean out = m.outgoing();
         text.setText(m.text());
+        reactions.show(m);
         meta.setText(times.time(m.sentAt()));
         boolean failed = m.status() == MessageView.Status.FAILED;
         // Style class changes re-run CSS on the bubble's subtree: change them only when the look changes.
@@ -120,6 +135,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
                 classes.add("failed");
             }
             bubble.getStyleClass().setAll(classes);
+            reactions.setAlignment(out ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
             bubbleRow.setAlignment(out ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
             bubbleRow.setPadding(new javafx.geometry.Insets(row.firstOfGroup() ? 6 : 0, out ? 0 : 80, 0, out ? 80 : 0));
         }
@@ -148,6 +164,11 @@ final class ChatRowCell extends ListCell<ChatRow> {
         boolean on = row instanceof ChatRow.MessageRow && !isEmpty()
                 && ((ChatRow.MessageRow) row).id().equals(highlighted.get());
         bubble.pseudoClassStateChanged(HIGHLIGHT, on);
+    }
+
+    /** The bubble of the message shown, for anchoring its menu; null for other rows. */
+    javafx.scene.Node bubbleIfMessage() {
+        return getItem() instanceof ChatRow.MessageRow && !isEmpty() ? bubble : null;
     }
 
     /** The status glyphs: a clock while sending, one tick when the relay has it, two when delivered or read. */

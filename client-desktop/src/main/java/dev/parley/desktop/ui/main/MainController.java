@@ -2,6 +2,7 @@ package dev.parley.desktop.ui.main;
 
 import dev.parley.desktop.ui.common.AvatarView;
 import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.Dialogs;
 import dev.parley.desktop.ui.common.Icons;
@@ -48,6 +49,8 @@ public final class MainController {
     private final Dialogs dialogs;
     private final TimeLabels times;
     private final UserMessages messages;
+    private final DesktopHooks desktop;
+    private MessageMenu messageMenu;
 
     @FXML private HBox root;
     @FXML private StackPane meAvatarHolder;
@@ -82,7 +85,8 @@ public final class MainController {
     @FXML private Label searchEmpty;
 
     public MainController(MainViewModel vm, Navigator navigator, Dialogs dialogs, TimeLabels times,
-                          UserMessages messages) {
+                          UserMessages messages, DesktopHooks desktop) {
+        this.desktop = Objects.requireNonNull(desktop);
         this.vm = Objects.requireNonNull(vm);
         this.navigator = Objects.requireNonNull(navigator);
         this.dialogs = Objects.requireNonNull(dialogs);
@@ -215,8 +219,12 @@ public final class MainController {
         empty.setMaxWidth(320);
         chatList.setPlaceholder(empty);
         chatList.setItems(chat.rows());
-        chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry, chat.highlightedProperty()));
-        chatList.setFocusTraversable(false);
+        messageMenu = new MessageMenu(chat.actions(), messages, desktop);
+        chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry, chat.highlightedProperty(),
+                chat.actions(), messageMenu));
+        // focusable, so a clicked or arrowed-to message takes the Menu key / Shift+F10 for its context menu
+        chatList.setFocusTraversable(true);
+        chatList.addEventHandler(KeyEvent.KEY_PRESSED, this::chatListKey);
         chat.onScrollToEndProperty().set(() -> Platform.runLater(() -> chatList.scrollTo(chatList.getItems().size() - 1)));
         chat.onPrependedProperty().set(this::keepPlace);
         chat.onDroppedTopProperty().set(removed -> keepPlace(-removed));
@@ -297,6 +305,28 @@ public final class MainController {
     private VirtualFlow<?> flow() {
         Node n = chatList.lookup(".virtual-flow");
         return n instanceof VirtualFlow ? (VirtualFlow<?>) n : null;
+    }
+
+    /** The Menu key or Shift+F10 opens the selected message's context menu, at its bubble. */
+    private void chatListKey(KeyEvent e) {
+        boolean menuKey = e.getCode() == KeyCode.CONTEXT_MENU || e.getCode() == KeyCode.F10 && e.isShiftDown();
+        ChatRow selected = chatList.getSelectionModel().getSelectedItem();
+        if (!menuKey || !(selected instanceof ChatRow.MessageRow)) {
+            return;
+        }
+        e.consume();
+        int index = chatList.getSelectionModel().getSelectedIndex();
+        for (Node n : chatList.lookupAll(".list-cell")) {
+            if (n instanceof ChatRowCell && ((ChatRowCell) n).getIndex() == index) {
+                Node bubble = ((ChatRowCell) n).bubbleIfMessage();
+                if (bubble != null) {
+                    javafx.geometry.Bounds b = bubble.localToScreen(bubble.getBoundsInLocal());
+                    messageMenu.show(((ChatRow.MessageRow) selected).message(), bubble, b.getMinX() + 12,
+                            b.getMaxY());
+                }
+                return;
+            }
+        }
     }
 
     private void composerKey(KeyEvent e) {

@@ -6,6 +6,7 @@ import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.event.PickupProgressEvent;
+import dev.parley.desktop.event.ReactionsChangedEvent;
 import dev.parley.desktop.event.TypingChangedEvent;
 import dev.parley.desktop.net.ConnectionState;
 import dev.parley.desktop.net.ConnectionStatus;
@@ -77,6 +78,7 @@ public final class MainViewModel {
         this.chat = Objects.requireNonNull(chat);
         this.search = Objects.requireNonNull(search);
         chat.windowActiveProperty().bind(windowFocused);
+        chat.actions().ownUsernameProperty().bind(username);
         windowFocused.addListener((obs, was, now) -> {
             if (now) {
                 chat.windowActivated();
@@ -155,6 +157,8 @@ public final class MainViewModel {
             ContactView c = UiServices.view(e.contact());
             onUi(() -> contactChanged(c));
         }));
+        subscriptions.add(bus.subscribe(ReactionsChangedEvent.class, e -> onUi(() ->
+                chat.actions().reactionsChanged(e.messageId().value()))));
         subscriptions.add(bus.subscribe(TypingChangedEvent.class, e -> onUi(() ->
                 chat.typingChanged(e.contact(), e.typing()))));
         subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));
