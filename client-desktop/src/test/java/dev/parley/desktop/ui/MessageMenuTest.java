@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * recent), reactions with counts and who reacted on the bubble, and removing the user's reaction.
  */
 @Tag("ui")
-class MessageActionsTest {
+class MessageMenuTest {
     private static final String HELLO = "hello alice, the climbing wall opens at nine";
 
     @TempDir
