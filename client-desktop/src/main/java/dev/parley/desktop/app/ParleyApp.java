@@ -10,6 +10,7 @@ import dev.parley.desktop.service.AccountService;
 import dev.parley.desktop.service.ConnectionService;
 import dev.parley.desktop.service.ContactService;
 import dev.parley.desktop.service.ListenFeed;
+import dev.parley.desktop.service.MessageActionsService;
 import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.service.ProfileLockedException;
 import dev.parley.desktop.service.ServiceException;
@@ -108,6 +109,11 @@ public final class ParleyApp implements AutoCloseable {
     /** @throws ProfileLockedException if no profile is unlocked */
     public MessagingService messaging() throws ProfileLockedException {
         return graph().messaging;
+    }
+
+    /** Edit and delete messages. @throws ProfileLockedException if no profile is unlocked */
+    public MessageActionsService actions() throws ProfileLockedException {
+        return graph().messaging.actions();
     }
 
     /** @throws ProfileLockedException if no profile is unlocked */

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "history", description = {"Print the newest messages with a contact, oldest first (same format as listen).",
-    "Each message is followed by its reactions, one record each: reaction, message id, who, emoji."})
+    "Each message is followed by what happened to it: deleted, message id (a tombstone); or edited, message id, "
+        + "count (the line shows the current text); then its reactions, one record each: reaction, message id, who, emoji."})
 final class HistoryCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "CONTACT")
     String contact;
@@ -35,6 +36,7 @@ final class HistoryCommand extends ProfileCommand {
         Collections.reverse(chronological);
         for (Message message : chronological) {
             out().println(Output.message(message));
+            Output.changes(message).forEach(out()::println);
             for (Reaction reaction : app.messaging().reactions(message.messageId())) {
                 out().println(Output.reaction(reaction));
             }

@@ -106,6 +106,7 @@ final class ListenCommand extends ProfileCommand {
         while (!(batch = feed.unprinted(BATCH)).isEmpty()) {
             for (Message message : batch) {
                 out().println(Output.message(message));
+                Output.changes(message).forEach(out()::println);
             }
             out().flush();
             feed.markPrinted(batch.get(batch.size() - 1));

@@ -42,10 +42,24 @@ final class Output {
         return contact.verified() ? "VERIFIED" : "UNVERIFIED";
     }
 
-    /** {@code contact  direction  state  sentAt  id  text}. */
+    /** {@code contact  direction  state  sentAt  id  text} (a deleted message's text: "This message was deleted"). */
     static String message(Message m) {
         return String.join("\t", m.conversationId().value(), m.direction().name(), m.state().name(), m.sentAt().toString(),
-                m.messageId().value(), escape(m.body()));
+                m.messageId().value(), escape(m.displayText()));
+    }
+
+    /**
+     * The records that follow a message line and say what happened to it: {@code deleted  id} for a tombstone,
+     * {@code edited  id  count} for an edited message (its line shows the current text).
+     */
+    static java.util.List<String> changes(Message m) {
+        java.util.List<String> lines = new java.util.ArrayList<>(1);
+        if (m.deleted()) {
+            lines.add(String.join("\t", "deleted", m.messageId().value()));
+        } else if (m.edited()) {
+            lines.add(String.join("\t", "edited", m.messageId().value(), Integer.toString(m.editCount())));
+        }
+        return lines;
     }
 
     /** {@code reaction  messageId  reactor  emoji}. */

@@ -25,6 +25,9 @@ public interface Storage extends AutoCloseable {
     /** Reactions to messages, one per person per message. */
     ReactionStore reactions();
 
+    /** Edits, deletes (tombstones and removal) and the actions waiting for their message. */
+    MessageChangeStore changes();
+
     ContactStore contacts();
 
     OutboxStore outbox();

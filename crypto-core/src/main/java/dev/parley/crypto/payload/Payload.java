@@ -10,7 +10,9 @@ import java.util.Objects;
  */
 public sealed interface Payload
         permits Payload.Text, Payload.DeliveryReceipt, Payload.ReadReceipt, Payload.TypingStarted,
-        Payload.TypingStopped, Payload.Reaction, Payload.Unknown {
+        Payload.TypingStopped, Payload.Reaction, Payload.Unknown,
+        Payload.Edit,
+        Payload.Delete {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;
@@ -110,6 +112,47 @@ public sealed interface Payload
     }
 
     record Unknown(int typeCode) implements Payload {
+    }
+
+    /**
+     * The sender replaces the text of their own earlier message {@code target} with {@code text}; {@code
+     * editedAtMillis} is the sender's clock. Whether the sender wrote the target, and the time windows, are the
+     * receiver's checks.
+     */
+    record Edit(MessageId target, long editedAtMillis, String text) implements Payload {
+        public Edit {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(text, "text");
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes == 0 || bytes > MAX_TEXT_BYTES) {
+                throw new IllegalArgumentException("edit: 1 to " + MAX_TEXT_BYTES + " UTF-8 bytes of text");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.EDIT.code();
+        }
+
+        @Override
+        public String toString() {
+            return "Edit[" + target + ", content hidden]";
+        }
+    }
+
+    /**
+     * The sender deletes their own earlier message {@code target} for everyone; {@code deletedAtMillis} is the
+     * sender's clock. Whether the sender wrote the target, and the time window, are the receiver's checks.
+     */
+    record Delete(MessageId target, long deletedAtMillis) implements Payload {
+        public Delete {
+            Objects.requireNonNull(target, "target");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.DELETE.code();
+        }
     }
 
     private static List<MessageId> checkedIds(List<MessageId> ids) {

@@ -21,6 +21,8 @@ import java.util.List;
  * Bodies: TEXT = message id (16) || sentAtMillis (i64) || UTF-8 text (rest of body); DELIVERY_RECEIPT and
  * READ_RECEIPT = u16 count (1..1000) || count * message id (16); TYPING_STARTED and TYPING_STOPPED = empty;
  * REACTION = target message id (16) || u8 flags (bit 0: remove; the others 0) || UTF-8 emoji (rest, 1..64 bytes).
+ * EDIT = target message id (16) || editedAtMillis (i64) || UTF-8 text (rest, 1..60000 bytes).
+ * DELETE = target message id (16) || deletedAtMillis (i64).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -91,6 +93,19 @@ public final class PayloadCodec {
                 in.get(emoji);
                 return new Payload.Reaction(target, strictUtf8(emoji), (flags & REACTION_REMOVE) != 0);
             }
+            case EDIT: {
+                MessageId target = readId(in);
+                long editedAt = in.getLong();
+                byte[] text = new byte[in.remaining()];
+                in.get(text);
+                return new Payload.Edit(target, editedAt, strictUtf8(text));
+            }
+            case DELETE: {
+                MessageId target = readId(in);
+                long deletedAt = in.getLong();
+                requireEnd(in);
+                return new Payload.Delete(target, deletedAt);
+            }
             default:
                 return new Payload.Unknown(type);
         }
@@ -109,6 +124,13 @@ public final class PayloadCodec {
             byte[] utf8 = reaction.emoji().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(MessageId.BYTES + 1 + utf8.length).put(reaction.target().bytes())
                     .put((byte) (reaction.remove() ? REACTION_REMOVE : 0)).put(utf8).array();
+        } else if (payload instanceof Payload.Edit edit) {
+            byte[] utf8 = edit.text().getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(MessageId.BYTES + 8 + utf8.length).put(edit.target().bytes())
+                    .putLong(edit.editedAtMillis()).put(utf8).array();
+        } else if (payload instanceof Payload.Delete delete) {
+            return ByteBuffer.allocate(MessageId.BYTES + 8).put(delete.target().bytes())
+                    .putLong(delete.deletedAtMillis()).array();
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }

@@ -14,10 +14,12 @@ public enum PayloadType {
     TYPING_STOPPED(5),
     /** Reserved: not implemented yet; decoded as {@link Payload.Unknown}. */
     ATTACHMENT(16),
-    /** Reserved: not implemented yet; decoded as {@link Payload.Unknown}. */
+    /** {@link Payload.Edit}. */
     EDIT(17),
     /** {@link Payload.Reaction}. */
-    REACTION(18);
+    REACTION(18),
+    /** {@link Payload.Delete}. */
+    DELETE(19);
 
     private final int code;
 

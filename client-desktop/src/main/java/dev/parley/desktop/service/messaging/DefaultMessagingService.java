@@ -6,6 +6,7 @@ import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.event.ReactionsChangedEvent;
 import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.MessageActionsService;
 import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
@@ -47,6 +48,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final Receipts receipts;
     private final OutboxQueue outbox;
     private final InboundPipeline inbound;
+    private final DefaultMessageActions actions;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -59,8 +61,14 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
         this.outbox = new OutboxQueue(crypto.storage());
+        this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
+    }
+
+    /** Edits and deletions, on the same outbound path. */
+    public MessageActionsService actions() {
+        return actions;
     }
 
     // =========================================================================================== user operations

@@ -39,7 +39,7 @@ import java.util.Set;
  */
 final class H2MessageStore implements MessageStore {
     static final String COLUMNS = "m.seq, m.message_id, m.conversation_id, m.direction, m.sender, m.sent_at, "
-            + "m.received_at, m.body, m.state, m.failure_reason";
+            + "m.received_at, m.body, m.state, m.failure_reason, m.deleted, m.edit_count";
 
     /** Index entries counted per word when choosing the rarest word of a query. */
     static final int FREQUENCY_PROBE = 2_000;
@@ -400,6 +400,7 @@ final class H2MessageStore implements MessageStore {
         return new Message(new MessageCursor(rs.getLong("seq")), new MessageId(rs.getString("message_id")),
                 new ConversationId(rs.getString("conversation_id")), Direction.valueOf(rs.getString("direction")),
                 rs.getString("sender"), Sql.getInstant(rs, "sent_at"), Sql.getInstant(rs, "received_at"),
-                rs.getString("body"), MessageState.valueOf(rs.getString("state")), rs.getString("failure_reason"));
+                rs.getString("body"), MessageState.valueOf(rs.getString("state")), rs.getString("failure_reason"),
+                rs.getBoolean("deleted"), rs.getInt("edit_count"));
     }
 }

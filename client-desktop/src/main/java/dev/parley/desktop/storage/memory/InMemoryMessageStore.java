@@ -102,7 +102,18 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
 
     private static Message withState(Message m, MessageState state, String reason) {
         return new Message(m.cursor(), m.messageId(), m.conversationId(), m.direction(), m.sender(), m.sentAt(),
-                m.receivedAt(), m.body(), state, reason);
+                m.receivedAt(), m.body(), state, reason, m.deleted(), m.editCount());
+    }
+
+    /** For {@link InMemoryMessageChangeStore}: replaces a stored message (same id and sequence). */
+    void replace(Message changed) {
+        bySequence.put(sequenceById.get(changed.messageId()), changed);
+    }
+
+    /** For {@link InMemoryMessageChangeStore}: removes a stored message; true if it was there. */
+    boolean delete(MessageId id) {
+        Long seq = sequenceById.remove(id);
+        return seq != null && bySequence.remove(seq) != null;
     }
 
     @Override

@@ -23,15 +23,18 @@ import java.util.Set;
 
 /**
  * Text messages: inserted into the direct conversation with the sender (insert-if-absent by message id, in one
- * statement batch), with the delivery receipts they owe recorded in the same transaction.
+ * statement batch), with the delivery receipts they owe recorded in the same transaction; edits and deletes that arrived
+ * before their message are applied to it then ({@link IncomingChanges}).
  */
 final class TextHandler implements PayloadHandler<Payload.Text> {
     private final Storage storage;
     private final Receipts receipts;
+    private final IncomingChanges changes;
 
-    TextHandler(Storage storage, Receipts receipts) {
+    TextHandler(Storage storage, Receipts receipts, IncomingChanges changes) {
         this.storage = storage;
         this.receipts = receipts;
+        this.changes = changes;
     }
 
     @Override
@@ -57,10 +60,12 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
             texts.add(incoming(conversation, r.sender(), r.payload(), batch.now()));
         }
         Set<MessageId> fresh = new HashSet<>();
-        for (Message message : storage.messages().insertAllIfAbsent(txn, texts)) {
+        List<Message> stored = storage.messages().insertAllIfAbsent(txn, texts);
+        for (Message message : stored) {
             fresh.add(message.messageId());
             txn.attach(new MessageReceivedEvent(message));
         }
+        changes.arrived(txn, stored, batch.now());
         Map<String, List<MessageId>> owed = new LinkedHashMap<>();
         int owedCount = 0;
         for (Received<Payload.Text> r : received) {
