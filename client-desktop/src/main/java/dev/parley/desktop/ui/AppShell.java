@@ -222,6 +222,7 @@ public final class AppShell implements Navigator, Dialogs {
     public void showMain() {
         UnlockedSession session = gateway.session();
         ChatViewModel chat = new ChatViewModel(session.services(), tasks, new ChatTimeline(clock.getZone()), messages);
+        chat.actions().useClock(clock);
         ConversationListViewModel list = new ConversationListViewModel(session.services(), tasks, messages);
         SearchViewModel search = new SearchViewModel(session.services(), tasks, messages, Delays.fx());
         MainViewModel vm = new MainViewModel(session.username(), session.connection(), session.bus(), tasks,

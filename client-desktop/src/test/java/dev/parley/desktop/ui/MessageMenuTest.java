@@ -148,11 +148,112 @@ class MessageMenuTest {
         app.waitUntil(() -> !app.showing("#emojiSearch"));
     }
 
+    @Test
+    void editEditHistoryAndDeletes() throws Exception {
+        app.start("alice");
+        app.unlock();
+        app.robot.clickOn("bob");
+        app.waitUntil(() -> bubble(HELLO).isPresent());
+        app.robot.clickOn("#composer").write("see you at nine");
+        app.robot.type(KeyCode.ENTER);
+        app.waitUntil(() -> bubble("see you at nine").isPresent());
+        assertThat(UiTestNetwork.await(() -> bobHistory().stream().anyMatch(m -> m.body().equals("see you at nine")),
+                DesktopFixture.TIMEOUT)).isTrue();
+        app.waitUntil(() -> !app.robot.lookup(".tick").queryAllAs(javafx.scene.control.Label.class).stream()
+                .filter(t -> t.isVisible() && t.getScene() != null).map(javafx.scene.control.Label::getText)
+                .filter(t -> t.startsWith("\u2713")).toList().isEmpty());
+
+        // someone else's message: no Edit, no Delete for everyone
+        app.robot.rightClickOn(helloBubble());
+        app.waitUntil(() -> menuShowing("Delete for me"));
+        assertThat(menuTexts()).doesNotContain("Edit", "Delete for everyone", "Edit history");
+        app.robot.type(KeyCode.ESCAPE);
+        app.waitUntil(() -> !menuShowing("Delete for me"));
+
+        // edit the own message in the composer: the bubble and bob's copy change, the bubble says "edited"
+        app.robot.rightClickOn(bubble("see you at nine").orElseThrow());
+        app.waitUntil(() -> menuShowing("Edit"));
+        assertThat(menuTexts()).contains("React", "Copy text", "Edit", "Delete for me", "Delete for everyone");
+        clickMenu("Edit");
+        app.waitUntil(() -> app.showing("#editBar"));
+        assertThat(app.robot.lookup("#composer").queryTextInputControl().getText()).isEqualTo("see you at nine");
+        app.screenshot("message-editing");
+        app.robot.eraseText(4).write("ten");
+        app.robot.type(KeyCode.ENTER);
+        app.waitUntil(() -> bubble("see you at ten").isPresent() && editedLabel("see you at ten"));
+        app.waitUntil(() -> app.shell().mainViewModel().orElseThrow().conversations().allItems().get(0).preview()
+                .equals("You: see you at ten"));
+        assertThat(app.showing("#editBar")).isFalse();
+        assertThat(bubble("see you at nine")).isEmpty();
+        assertThat(UiTestNetwork.await(() -> bobHistory().stream()
+                .anyMatch(m -> m.body().equals("see you at ten") && m.edited()), DesktopFixture.TIMEOUT)).isTrue();
+
+        // bob edits his message: it changes here, and its edit history lists both texts
+        bob.actions().edit(hello, "hello alice, the climbing wall opens at ten");
+        app.waitUntil(() -> editedLabel("hello alice, the climbing wall opens at ten"));
+        app.robot.rightClickOn(bubble("hello alice, the climbing wall opens at ten").orElseThrow());
+        app.waitUntil(() -> menuShowing("Edit history"));
+        clickMenu("Edit history");
+        app.waitUntil(() -> app.showing("#editHistory"));
+        List<String> versions = app.robot.lookup(".edit-history-text").queryAllAs(Labeled.class).stream()
+                .map(Labeled::getText).toList();
+        assertThat(versions).containsExactly(HELLO, "hello alice, the climbing wall opens at ten");
+        Window history = Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#editHistory") != null).findFirst().orElseThrow();
+        app.screenshot(history.getScene(), "message-edit-history");
+        app.fx(history::hide);
+
+        // delete for everyone: a tombstone here, the text gone at bob
+        app.robot.rightClickOn(bubble("see you at ten").orElseThrow());
+        app.waitUntil(() -> menuShowing("Delete for everyone"));
+        clickMenu("Delete for everyone");
+        app.waitUntil(() -> bubble("This message was deleted").isPresent());
+        assertThat(bubble("see you at ten")).isEmpty();
+        assertThat(UiTestNetwork.await(() -> bobHistory().stream()
+                .anyMatch(m -> m.deleted() && m.body().isEmpty()), DesktopFixture.TIMEOUT)).isTrue();
+        assertThat(bobHistory()).noneMatch(m -> m.body().contains("see you at"));
+        app.waitUntil(() -> app.shell().mainViewModel().orElseThrow().conversations().allItems().get(0).preview()
+                .equals("You: This message was deleted"));
+        app.screenshot("message-deleted-and-edited");
+
+        // a tombstone offers only Delete for me; delete for me removes bob's message from this device only
+        app.robot.rightClickOn(bubble("This message was deleted").orElseThrow());
+        app.waitUntil(() -> menuShowing("Delete for me"));
+        assertThat(menuTexts()).containsExactly("Delete for me");
+        app.robot.type(KeyCode.ESCAPE);
+        app.waitUntil(() -> !menuShowing("Delete for me"));
+        app.robot.rightClickOn(bubble("hello alice, the climbing wall opens at ten").orElseThrow());
+        app.waitUntil(() -> menuShowing("Delete for me"));
+        clickMenu("Delete for me");
+        app.waitUntil(() -> bubble("hello alice, the climbing wall opens at ten").isEmpty());
+        assertThat(bobHistory()).anyMatch(m -> m.body().equals("hello alice, the climbing wall opens at ten"));
+    }
+
     private static final PseudoClass MINE = PseudoClass.getPseudoClass("mine");
 
     private Node helloBubble() {
+        return bubble(HELLO).orElseThrow();
+    }
+
+    private Optional<Labeled> bubble(String text) {
         return app.robot.lookup(".bubble-text").queryAllAs(Labeled.class).stream()
-                .filter(l -> HELLO.equals(l.getText()) && l.getScene() != null && l.isVisible()).findFirst().orElseThrow();
+                .filter(l -> text.equals(l.getText()) && l.getScene() != null && l.isVisible()
+                        && l.getParent().getParent().getParent() instanceof javafx.scene.control.ListCell
+                        && !((javafx.scene.control.ListCell<?>) l.getParent().getParent().getParent()).isEmpty())
+                .findFirst();
+    }
+
+    /** Whether the bubble showing {@code text} carries the "edited" label. */
+    private boolean editedLabel(String text) {
+        return bubble(text).map(l -> l.getParent().lookup(".edited-label")).filter(Node::isVisible).isPresent();
+    }
+
+    private List<Message> bobHistory() {
+        try {
+            return bob.messaging().history("alice", Optional.empty(), 10).messages();
+        } catch (Exception e) {
+            return List.of();
+        }
     }
 
     private Optional<Button> chip(String text) {

@@ -24,6 +24,8 @@ import javafx.scene.layout.VBox;
  */
 final class ChatRowCell extends ListCell<ChatRow> {
     private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
+    private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
+    private final Label edited = new Label();
     private final TimeLabels times;
     private final UserMessages messages;
     private final Consumer<MessageView> retry;
@@ -65,7 +67,9 @@ final class ChatRowCell extends ListCell<ChatRow> {
         tick.getStyleClass().addAll("bubble-meta", "tick");
         retryLink.getStyleClass().add("retry-link");
         retryLink.setText(messages.get("main.retry"));
-        HBox metaRow = new HBox(4, retryLink, meta, tick);
+        edited.getStyleClass().addAll("bubble-meta", "edited-label");
+        edited.setText(messages.get("message.edited"));
+        HBox metaRow = new HBox(4, retryLink, edited, meta, tick);
         metaRow.setAlignment(Pos.CENTER_RIGHT);
         metaRow.setMinWidth(Region.USE_PREF_SIZE);
         bubble = new VBox(2, text, reactions, metaRow);
@@ -117,7 +121,10 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private void showMessage(ChatRow.MessageRow row) {
         MessageView m = row.message();
         boolean out = m.outgoing();
-        text.setText(m.text());
+        text.setText(m.deleted() ? messages.get("message.deleted") : m.text());
+        text.pseudoClassStateChanged(DELETED, m.deleted());
+        edited.setVisible(m.edited() && !m.deleted());
+        edited.setManaged(m.edited() && !m.deleted());
         reactions.show(m);
         meta.setText(times.time(m.sentAt()));
         boolean failed = m.status() == MessageView.Status.FAILED;

@@ -254,6 +254,7 @@ public final class ChatViewModel {
 
     private long reset(ContactView c) {
         long gen = ++generation;
+        actions.cancelEdit();
         contact.set(c);
         rows.clear();
         early.clear();

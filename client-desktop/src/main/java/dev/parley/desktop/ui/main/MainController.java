@@ -78,6 +78,7 @@ public final class MainController {
     @FXML private Label chatError;
     @FXML private TextArea composer;
     @FXML private Button sendButton;
+    @FXML private HBox editBar;
     @FXML private VBox emptyState;
     @FXML private VBox searchPanel;
     @FXML private TextField searchField;
@@ -219,12 +220,12 @@ public final class MainController {
         empty.setMaxWidth(320);
         chatList.setPlaceholder(empty);
         chatList.setItems(chat.rows());
-        messageMenu = new MessageMenu(chat.actions(), messages, desktop);
+        messageMenu = new MessageMenu(chat.actions(), messages, desktop, times);
         chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry, chat.highlightedProperty(),
                 chat.actions(), messageMenu));
         // focusable, so a clicked or arrowed-to message takes the Menu key / Shift+F10 for its context menu
         chatList.setFocusTraversable(true);
-        chatList.addEventHandler(KeyEvent.KEY_PRESSED, this::chatListKey);
+        chatList.addEventHandler(KeyEvent.KEY_PRESSED, e -> messageMenu.keyPressed(e, chatList));
         chat.onScrollToEndProperty().set(() -> Platform.runLater(() -> chatList.scrollTo(chatList.getItems().size() - 1)));
         chat.onPrependedProperty().set(this::keepPlace);
         chat.onDroppedTopProperty().set(removed -> keepPlace(-removed));
@@ -245,6 +246,7 @@ public final class MainController {
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
         composer.textProperty().addListener((obs, was, now) -> sizeComposer());
         sendButton.disableProperty().bind(chat.canSendBinding().not());
+        bindEditing();
     }
 
     private void showContact(ContactView contact, boolean typing) {
@@ -307,38 +309,43 @@ public final class MainController {
         return n instanceof VirtualFlow ? (VirtualFlow<?>) n : null;
     }
 
-    /** The Menu key or Shift+F10 opens the selected message's context menu, at its bubble. */
-    private void chatListKey(KeyEvent e) {
-        boolean menuKey = e.getCode() == KeyCode.CONTEXT_MENU || e.getCode() == KeyCode.F10 && e.isShiftDown();
-        ChatRow selected = chatList.getSelectionModel().getSelectedItem();
-        if (!menuKey || !(selected instanceof ChatRow.MessageRow)) {
+    private void composerKey(KeyEvent e) {
+        MessageActionsViewModel actions = vm.chat().actions();
+        if (e.getCode() == KeyCode.ESCAPE && actions.editingProperty().get() != null) {
+            e.consume();
+            actions.cancelEdit();
             return;
         }
-        e.consume();
-        int index = chatList.getSelectionModel().getSelectedIndex();
-        for (Node n : chatList.lookupAll(".list-cell")) {
-            if (n instanceof ChatRowCell && ((ChatRowCell) n).getIndex() == index) {
-                Node bubble = ((ChatRowCell) n).bubbleIfMessage();
-                if (bubble != null) {
-                    javafx.geometry.Bounds b = bubble.localToScreen(bubble.getBoundsInLocal());
-                    messageMenu.show(((ChatRow.MessageRow) selected).message(), bubble, b.getMinX() + 12,
-                            b.getMaxY());
-                }
-                return;
-            }
-        }
-    }
-
-    private void composerKey(KeyEvent e) {
         if (e.getCode() != KeyCode.ENTER) {
             return;
         }
         e.consume();
         if (e.isShiftDown()) {
             composer.insertText(composer.getCaretPosition(), "\n");
+        } else if (actions.editingProperty().get() != null) {
+            actions.saveEdit(composer.getText());
         } else {
             vm.chat().send();
         }
+    }
+
+    /** Editing a message uses the composer: its text comes in, a bar says so, Enter saves and Escape cancels. */
+    private void bindEditing() {
+        MessageActionsViewModel actions = vm.chat().actions();
+        editBar.visibleProperty().bind(actions.editingProperty().isNotNull());
+        editBar.managedProperty().bind(editBar.visibleProperty());
+        actions.editingProperty().addListener((obs, was, now) -> {
+            composer.setText(now == null ? "" : now.text());
+            if (now != null) {
+                composer.requestFocus();
+                composer.end();
+            }
+        });
+    }
+
+    @FXML
+    private void cancelEdit() {
+        vm.chat().actions().cancelEdit();
     }
 
     private void sizeComposer() {
@@ -403,7 +410,11 @@ public final class MainController {
 
     @FXML
     private void send() {
-        vm.chat().send();
+        if (vm.chat().actions().editingProperty().get() != null) {
+            vm.chat().actions().saveEdit(composer.getText());
+        } else {
+            vm.chat().send();
+        }
     }
 
     @FXML
