@@ -25,6 +25,9 @@ public interface Storage extends AutoCloseable {
     /** Reactions to messages, one per person per message. */
     ReactionStore reactions();
 
+    /** Files attached to messages, one per message. */
+    AttachmentStore attachments();
+
     ContactStore contacts();
 
     OutboxStore outbox();

@@ -21,6 +21,9 @@ import java.util.List;
  * Bodies: TEXT = message id (16) || sentAtMillis (i64) || UTF-8 text (rest of body); DELIVERY_RECEIPT and
  * READ_RECEIPT = u16 count (1..1000) || count * message id (16); TYPING_STARTED and TYPING_STOPPED = empty;
  * REACTION = target message id (16) || u8 flags (bit 0: remove; the others 0) || UTF-8 emoji (rest, 1..64 bytes).
+ * ATTACHMENT = message id (16) || sentAtMillis (i64) || attachment id (16) || key (32) || digest (32) || size (u64)
+ * || width (u32) || height (u32) || u16 + UTF-8 file name || u16 + UTF-8 content type || u16 + thumbnail || UTF-8
+ * caption (rest); see docs/protocol.md 1.11.
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -91,6 +94,8 @@ public final class PayloadCodec {
                 in.get(emoji);
                 return new Payload.Reaction(target, strictUtf8(emoji), (flags & REACTION_REMOVE) != 0);
             }
+            case ATTACHMENT:
+                return AttachmentBody.decode(in);
             default:
                 return new Payload.Unknown(type);
         }
@@ -109,6 +114,8 @@ public final class PayloadCodec {
             byte[] utf8 = reaction.emoji().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(MessageId.BYTES + 1 + utf8.length).put(reaction.target().bytes())
                     .put((byte) (reaction.remove() ? REACTION_REMOVE : 0)).put(utf8).array();
+        } else if (payload instanceof Payload.Attachment attachment) {
+            return AttachmentBody.encode(attachment);
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }
@@ -135,7 +142,7 @@ public final class PayloadCodec {
         return ids;
     }
 
-    private static MessageId readId(ByteBuffer in) {
+    static MessageId readId(ByteBuffer in) {
         byte[] id = new byte[MessageId.BYTES];
         in.get(id);
         return new MessageId(id);
@@ -147,7 +154,7 @@ public final class PayloadCodec {
         }
     }
 
-    private static String strictUtf8(byte[] bytes) throws InvalidMessageException {
+    static String strictUtf8(byte[] bytes) throws InvalidMessageException {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

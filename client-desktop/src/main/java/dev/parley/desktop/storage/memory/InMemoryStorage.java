@@ -6,6 +6,7 @@ import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
+import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -27,6 +28,7 @@ public final class InMemoryStorage implements Storage {
     private final MessageStore messages;
     private final ConversationStore conversations;
     private final ReactionStore reactions;
+    private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -43,6 +45,7 @@ public final class InMemoryStorage implements Storage {
         messages = messageStore;
         conversations = new InMemoryConversationStore(transactions);
         reactions = new InMemoryReactionStore(transactions);
+        attachments = new InMemoryAttachmentStore(transactions);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -80,6 +83,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ReactionStore reactions() {
         return reactions;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 
     @Override

@@ -48,6 +48,7 @@ public final class PayloadHandlers {
                 new TypingHandler<>(Payload.TypingStarted.class, true),
                 new TypingHandler<>(Payload.TypingStopped.class, false),
                 new ReactionHandler(storage),
+                new AttachmentHandler(storage, receipts),
                 new UnknownPayloadHandler()));
     }
 
