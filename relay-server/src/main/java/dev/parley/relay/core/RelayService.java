@@ -20,7 +20,9 @@ import dev.parley.relay.limits.RateLimitExceededException;
 import dev.parley.relay.limits.RateLimiter;
 import dev.parley.relay.store.Account;
 import dev.parley.relay.store.AccountStore;
+import dev.parley.relay.store.AttachmentStore;
 import dev.parley.relay.store.BlobStore;
+import dev.parley.relay.store.DiskAttachmentStore;
 import dev.parley.relay.store.KemPreKeys;
 import dev.parley.relay.store.Registration;
 import dev.parley.relay.store.StoreException;
@@ -78,9 +80,16 @@ public final class RelayService implements AutoCloseable {
     private final DirectDelivery direct;
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
     private final OneTimePreKeyGate oneTimeGate;
+    private final AttachmentRequests attachments;
 
     public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
                         RandomSource random, Clock clock) {
+        this(config, identity, accounts, blobs, temporaryAttachments(random, clock), ed25519, random, clock);
+    }
+
+    /** @param attachmentStore where attachments go; closed with this service */
+    public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs,
+                        AttachmentStore attachmentStore, Ed25519 ed25519, RandomSource random, Clock clock) {
         this.config = config;
         this.accounts = accounts;
         this.blobs = blobs;
@@ -97,6 +106,16 @@ public final class RelayService implements AutoCloseable {
         this.graceTimers.setRemoveOnCancelPolicy(true);
         this.direct = new DirectDelivery(blobs, registry, storesInFlight, metrics, graceTimers, config.directGrace(),
                 config.directWindow(), config.messageTtl(), config.queueQuota());
+        this.attachments = new AttachmentRequests(attachmentStore, config.options().attachments(), accounts, limiter, clock,
+                scheduler, config.sweepInterval());
+    }
+
+    private static AttachmentStore temporaryAttachments(RandomSource random, Clock clock) {
+        try {
+            return DiskAttachmentStore.temporary(random, clock);
+        } catch (java.io.IOException e) {
+            throw new StoreException("no temporary directory for attachments", e);
+        }
     }
 
     public RelayMetrics metrics() {
@@ -222,6 +241,9 @@ public final class RelayService implements AutoCloseable {
         }
         if (request instanceof Request.SendEphemeral ephemeral) {
             return sendEphemeral(connection, ephemeral);
+        }
+        if (AttachmentRequests.handles(request)) {
+            return attachments.handle(device.username(), request);
         }
         throw new RequestRejectedException(ErrorCode.UNKNOWN_TYPE, "unsupported request");
     }
@@ -564,6 +586,7 @@ public final class RelayService implements AutoCloseable {
 
     @Override
     public void close() {
+        attachments.close();
         sweeper.close();
         scheduler.shutdownNow();
         graceTimers.shutdownNow();
@@ -580,6 +603,7 @@ public final class RelayService implements AutoCloseable {
 
     /** Stops at once without waiting for deliveries in progress; for crash tests. */
     public void halt() {
+        attachments.close();
         sweeper.close();
         scheduler.shutdownNow();
         graceTimers.shutdownNow();
