@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "history", description = {"Print the newest messages with a contact, oldest first (same format as listen).",
-    "Each message is followed by its reactions, one record each: reaction, message id, who, emoji."})
+    "A message with a file is followed by: attachment, message id, file name, size in bytes, content type, state "
+        + "(UPLOADED, AVAILABLE, DOWNLOADED, EXPIRED, INVALID); then its reactions, one record each: reaction, message id, "
+        + "who, emoji."})
 final class HistoryCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "CONTACT")
     String contact;
@@ -35,6 +37,8 @@ final class HistoryCommand extends ProfileCommand {
         Collections.reverse(chronological);
         for (Message message : chronological) {
             out().println(Output.message(message));
+            app.attachments().attachment(message.messageId())
+                    .ifPresent(attachment -> out().println(Output.attachment(attachment)));
             for (Reaction reaction : app.messaging().reactions(message.messageId())) {
                 out().println(Output.reaction(reaction));
             }

@@ -33,8 +33,8 @@ public enum RateLimit {
     STORED_BYTES_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(256 << 20, (256 << 20) / (30 * 86_400.0))),
     /** Attachment uploads begun by one account: 20 at once, then one every 20 s. */
     ATTACHMENT_BEGIN_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(20, 0.05)),
-    /** Attachment chunks (uploaded and downloaded) by one account: 2048 at once, then 1024/s (32 MiB/s). */
-    ATTACHMENT_CHUNKS_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(2048, 1024));
+    /** Attachment chunks (uploaded and downloaded) by one account: 8192 at once, then 4096/s (128 MiB/s). */
+    ATTACHMENT_CHUNKS_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(8192, 4096));
 
     /** What a limit's buckets are keyed by. */
     public enum Scope {
