@@ -1,5 +1,7 @@
 package dev.parley.desktop.app;
 
+import dev.parley.desktop.service.AttachmentService;
+
 import dev.parley.desktop.event.AppEvent;
 import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.SynchronousEventBus;
@@ -119,6 +121,11 @@ public final class ParleyApp implements AutoCloseable {
     /** @throws ProfileLockedException if no profile is unlocked */
     public ConnectionService connection() throws ProfileLockedException {
         return graph().connection;
+    }
+
+    /** @throws ProfileLockedException if no profile is unlocked */
+    public AttachmentService attachments() throws ProfileLockedException {
+        return graph().attachments;
     }
 
     /** @throws ProfileLockedException if no profile is unlocked */

@@ -1,5 +1,7 @@
 package dev.parley.desktop.app;
 
+import dev.parley.desktop.service.attachment.DefaultAttachmentService;
+
 import dev.parley.crypto.session.ProtocolContext;
 import dev.parley.crypto.session.RatchetLimits;
 import dev.parley.desktop.crypto.ProfileCrypto;
@@ -23,6 +25,7 @@ final class ProfileGraph implements AutoCloseable {
     final DefaultMessagingService messaging;
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
+    final DefaultAttachmentService attachments;
     private final String username;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
@@ -43,6 +46,8 @@ final class ProfileGraph implements AutoCloseable {
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
         this.listenFeed = new StoredListenFeed(profile.storage());
+        this.attachments = new DefaultAttachmentService(crypto, () -> holder[0], messaging,
+                profile.directory().resolve("attachments"));
     }
 
     @Override

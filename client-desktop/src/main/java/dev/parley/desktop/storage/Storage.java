@@ -27,6 +27,8 @@ public interface Storage extends AutoCloseable {
 
     /** Edits, deletes (tombstones and removal) and the actions waiting for their message. */
     MessageChangeStore changes();
+    /** Files attached to messages, one per message. */
+    AttachmentStore attachments();
 
     ContactStore contacts();
 

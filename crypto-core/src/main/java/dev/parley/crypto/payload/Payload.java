@@ -12,7 +12,8 @@ public sealed interface Payload
         permits Payload.Text, Payload.DeliveryReceipt, Payload.ReadReceipt, Payload.TypingStarted,
         Payload.TypingStopped, Payload.Reaction, Payload.Unknown,
         Payload.Edit,
-        Payload.Delete {
+        Payload.Delete,
+        Payload.Attachment {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;
@@ -20,6 +21,8 @@ public sealed interface Payload
     int MAX_RECEIPT_IDS = 1000;
     /** Maximum UTF-8 size of a reaction's emoji (a long ZWJ sequence fits). */
     int MAX_REACTION_BYTES = 64;
+    /** Maximum UTF-8 size of an attachment's caption. */
+    int MAX_CAPTION_BYTES = 4096;
 
     /** The wire type code of this payload. */
     int typeCode();
@@ -125,6 +128,31 @@ public sealed interface Payload
         @Override
         public String toString() {
             return "Reaction[" + target + (remove ? ", remove" : "") + "]";
+        }
+    }
+
+    /**
+     * A file sent as a message: the pointer to its encrypted copy on the relay (docs/protocol.md, 1.11) and an optional
+     * caption. {@code sentAtMillis} is the sender's clock, for display only.
+     */
+    record Attachment(MessageId id, long sentAtMillis, AttachmentPointer pointer, String caption) implements Payload {
+        public Attachment {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(pointer, "pointer");
+            caption = caption == null ? "" : caption;
+            if (caption.getBytes(StandardCharsets.UTF_8).length > MAX_CAPTION_BYTES) {
+                throw new IllegalArgumentException("attachment caption: at most " + MAX_CAPTION_BYTES + " UTF-8 bytes");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.ATTACHMENT.code();
+        }
+
+        @Override
+        public String toString() {
+            return "Attachment[" + id + ", content hidden]";
         }
     }
 

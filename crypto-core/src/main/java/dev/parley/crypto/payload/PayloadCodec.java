@@ -25,6 +25,9 @@ import java.util.List;
  * DELETE = target message id (16) || deletedAtMillis (i64).
  * RICH_TEXT = message id (16) || sentAtMillis (i64) || u8 flags (bit 0: a quoted id follows; the others 0)
  * || [quoted message id (16)] || u32 timer seconds || UTF-8 text (rest). A text without reply and timer is a TEXT.
+ * ATTACHMENT = message id (16) || sentAtMillis (i64) || attachment id (16) || key (32) || digest (32) || size (u64)
+ * || width (u32) || height (u32) || u16 + UTF-8 file name || u16 + UTF-8 content type || u16 + thumbnail || UTF-8
+ * caption (rest); see docs/protocol.md 1.11.
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -126,6 +129,8 @@ public final class PayloadCodec {
                 requireEnd(in);
                 return new Payload.Delete(target, deletedAt);
             }
+            case ATTACHMENT:
+                return AttachmentBody.decode(in);
             default:
                 return new Payload.Unknown(type);
         }
@@ -161,6 +166,8 @@ public final class PayloadCodec {
         } else if (payload instanceof Payload.Delete delete) {
             return ByteBuffer.allocate(MessageId.BYTES + 8).put(delete.target().bytes())
                     .putLong(delete.deletedAtMillis()).array();
+        } else if (payload instanceof Payload.Attachment attachment) {
+            return AttachmentBody.encode(attachment);
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }
@@ -187,7 +194,7 @@ public final class PayloadCodec {
         return ids;
     }
 
-    private static MessageId readId(ByteBuffer in) {
+    static MessageId readId(ByteBuffer in) {
         byte[] id = new byte[MessageId.BYTES];
         in.get(id);
         return new MessageId(id);
@@ -199,7 +206,7 @@ public final class PayloadCodec {
         }
     }
 
-    private static String strictUtf8(byte[] bytes) throws InvalidMessageException {
+    static String strictUtf8(byte[] bytes) throws InvalidMessageException {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

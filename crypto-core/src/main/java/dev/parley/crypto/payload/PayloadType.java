@@ -12,7 +12,7 @@ public enum PayloadType {
     READ_RECEIPT(3),
     TYPING_STARTED(4),
     TYPING_STOPPED(5),
-    /** Reserved: not implemented yet; decoded as {@link Payload.Unknown}. */
+    /** {@link Payload.Attachment}. */
     ATTACHMENT(16),
     /** {@link Payload.Edit}. */
     EDIT(17),

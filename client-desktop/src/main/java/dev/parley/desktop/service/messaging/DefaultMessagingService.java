@@ -128,6 +128,38 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         }
     }
 
+    /**
+     * Sends the pointer to a file already uploaded (docs/protocol.md 1.11): the message, its attachment row (state
+     * {@code UPLOADED}) and the outbox entry are committed in one transaction, like a text.
+     */
+    public Message sendAttachment(String contactName, dev.parley.crypto.payload.AttachmentPointer pointer, String caption)
+            throws ServiceException {
+        Contact contact = recipients.sendable(contactName);
+        dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
+        Instant now = crypto.context().clock().instant();
+        MessageId storedId = new MessageId(id.hex());
+        Payload.Attachment payload;
+        try {
+            payload = new Payload.Attachment(id, now.toEpochMilli(), pointer, caption);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("caption longer than " + Payload.MAX_CAPTION_BYTES + " bytes");
+        }
+        return outbound.stored(contact, payload, storedId, txn -> {
+            ConversationId conversation = storage().conversations().direct(txn, contactName).id();
+            NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now,
+                    AttachmentBodies.body(payload));
+            List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
+            storage().attachments().insertIfAbsent(txn, new dev.parley.desktop.storage.Attachment(storedId, pointer,
+                    dev.parley.desktop.storage.AttachmentState.UPLOADED));
+            return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
+        });
+    }
+
+    /** Checks that {@code contactName} can be written to now (before a long upload for it). */
+    public void requireSendable(String contactName) throws ServiceException {
+        recipients.sendable(contactName);
+    }
+
     @Override
     public void setTyping(String contactName, boolean typing) throws ServiceException {
         if (!setting(Setting.TYPING_INDICATORS)) {

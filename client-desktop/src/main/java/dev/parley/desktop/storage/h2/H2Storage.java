@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -58,6 +59,7 @@ public final class H2Storage implements Storage {
     private final ConversationStore conversations;
     private final ReactionStore reactions;
     private final MessageChangeStore changes;
+    private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -76,6 +78,7 @@ public final class H2Storage implements Storage {
         conversations = new H2ConversationStore(transactions);
         reactions = new H2ReactionStore(transactions);
         changes = new H2MessageChangeStore(transactions);
+        attachments = new H2AttachmentStore(transactions);
         contacts = new H2ContactStore(transactions);
         outbox = new H2OutboxStore(transactions);
         settings = new H2SettingsStore(transactions);
@@ -286,6 +289,11 @@ public final class H2Storage implements Storage {
     @Override
     public MessageChangeStore changes() {
         return changes;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -29,6 +30,7 @@ public final class InMemoryStorage implements Storage {
     private final ConversationStore conversations;
     private final ReactionStore reactions;
     private final MessageChangeStore changes;
+    private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -47,6 +49,7 @@ public final class InMemoryStorage implements Storage {
         InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
         reactions = reactionStore;
         changes = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
+        attachments = new InMemoryAttachmentStore(transactions);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -89,6 +92,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public MessageChangeStore changes() {
         return changes;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 
     @Override

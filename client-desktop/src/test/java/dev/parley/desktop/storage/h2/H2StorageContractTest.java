@@ -2,6 +2,7 @@ package dev.parley.desktop.storage.h2;
 
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.contract.AttachmentContract;
 import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
 import dev.parley.desktop.storage.contract.ConversationContract;
 import dev.parley.desktop.storage.contract.ReactionContract;
@@ -118,6 +119,14 @@ class H2StorageContractTest {
 
     @Nested
     class MessageChanges extends MessageChangeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class Attachments extends AttachmentContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(dir, publisher);

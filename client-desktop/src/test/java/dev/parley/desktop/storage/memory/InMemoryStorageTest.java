@@ -2,6 +2,7 @@ package dev.parley.desktop.storage.memory;
 
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.contract.AttachmentContract;
 import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
 import dev.parley.desktop.storage.contract.ConversationContract;
 import dev.parley.desktop.storage.contract.ReactionContract;
@@ -114,6 +115,14 @@ class InMemoryStorageTest {
 
     @Nested
     class MessageChanges extends MessageChangeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class Attachments extends AttachmentContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(publisher);
