@@ -22,6 +22,7 @@ final class ProfileGraph implements AutoCloseable {
     final DefaultMessagingService messaging;
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
+    final dev.parley.desktop.service.profile.DefaultProfileService profiles;
     private final String username;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
@@ -33,7 +34,7 @@ final class ProfileGraph implements AutoCloseable {
         this.keys = new AccountKeys(crypto, () -> holder[0], pinning, config.preKeyStock());
         this.username = keys.account().username();
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
-                sender -> messagingHolder[0].releaseHeld(sender));
+                sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted));
         this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events,
                 new SenderVerifier(crypto, pinning));
         messagingHolder[0] = messaging;
@@ -41,6 +42,8 @@ final class ProfileGraph implements AutoCloseable {
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
         this.listenFeed = new StoredListenFeed(profile.storage());
+        this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
+                messaging.profileSharing());
     }
 
     @Override

@@ -20,7 +20,9 @@ import java.util.List;
  * </pre>
  * Bodies: TEXT = message id (16) || sentAtMillis (i64) || UTF-8 text (rest of body); DELIVERY_RECEIPT and
  * READ_RECEIPT = u16 count (1..1000) || count * message id (16); TYPING_STARTED and TYPING_STOPPED = empty;
- * REACTION = target message id (16) || u8 flags (bit 0: remove; the others 0) || UTF-8 emoji (rest, 1..64 bytes).
+ * REACTION = target message id (16) || u8 flags (bit 0: remove; the others 0) || UTF-8 emoji (rest, 1..64 bytes);
+ * PROFILE = version (i64, positive) || u8 n || UTF-8 display name (n) || u16 m (at most 1024) || UTF-8 about (m)
+ * || avatar image bytes (rest, at most 48 KiB).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -91,9 +93,30 @@ public final class PayloadCodec {
                 in.get(emoji);
                 return new Payload.Reaction(target, strictUtf8(emoji), (flags & REACTION_REMOVE) != 0);
             }
+            case PROFILE:
+                return decodeProfile(in);
             default:
                 return new Payload.Unknown(type);
         }
+    }
+
+    /** PROFILE = version (i64) || u8 name length || name || u16 about length || about || avatar (rest). */
+    private static Payload decodeProfile(ByteBuffer in) throws InvalidMessageException {
+        long version = in.getLong();
+        byte[] name = new byte[Byte.toUnsignedInt(in.get())];
+        in.get(name);
+        int aboutLength = Short.toUnsignedInt(in.getShort());
+        if (aboutLength > Payload.Profile.MAX_ABOUT_BYTES) {
+            throw new InvalidMessageException("payload: profile about line too long");
+        }
+        byte[] about = new byte[aboutLength];
+        in.get(about);
+        if (in.remaining() > Payload.Profile.MAX_AVATAR_BYTES) {
+            throw new InvalidMessageException("payload: profile avatar too large");
+        }
+        byte[] avatar = new byte[in.remaining()];
+        in.get(avatar);
+        return new Payload.Profile(version, strictUtf8(name), strictUtf8(about), avatar);
     }
 
     private static byte[] body(Payload payload) {
@@ -109,6 +132,12 @@ public final class PayloadCodec {
             byte[] utf8 = reaction.emoji().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(MessageId.BYTES + 1 + utf8.length).put(reaction.target().bytes())
                     .put((byte) (reaction.remove() ? REACTION_REMOVE : 0)).put(utf8).array();
+        } else if (payload instanceof Payload.Profile profile) {
+            byte[] name = profile.displayName().getBytes(StandardCharsets.UTF_8);
+            byte[] about = profile.about().getBytes(StandardCharsets.UTF_8);
+            byte[] avatar = profile.avatar();
+            return ByteBuffer.allocate(8 + 1 + name.length + 2 + about.length + avatar.length).putLong(profile.version())
+                    .put((byte) name.length).put(name).putShort((short) about.length).put(about).put(avatar).array();
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }

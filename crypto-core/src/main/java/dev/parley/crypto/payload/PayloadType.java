@@ -17,7 +17,9 @@ public enum PayloadType {
     /** Reserved: not implemented yet; decoded as {@link Payload.Unknown}. */
     EDIT(17),
     /** {@link Payload.Reaction}. */
-    REACTION(18);
+    REACTION(18),
+    /** {@link Payload.Profile} (issue #14). */
+    PROFILE(24);
 
     private final int code;
 

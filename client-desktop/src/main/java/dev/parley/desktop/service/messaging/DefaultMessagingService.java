@@ -47,6 +47,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final Receipts receipts;
     private final OutboxQueue outbox;
     private final InboundPipeline inbound;
+    private final ProfileSharing profileSharing;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -59,6 +60,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
         this.outbox = new OutboxQueue(crypto.storage());
+        this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
     }
@@ -89,8 +91,24 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         });
         if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
             crypto.state().invalidateContact(contactName);
+            requestAccepted(contactName);
+        } else {
+            profileSharing.shareIfStale(contactName);
         }
         return sent;
+    }
+
+    /**
+     * A message request was accepted (issue #14): the delivery receipts held back while it was one go out now.
+     */
+    public void requestAccepted(String username) {
+        receipts.flush();
+        profileSharing.shareIfStale(username);
+    }
+
+    /** Sends the own profile to contacts (issue #14). */
+    public ProfileSharing profileSharing() {
+        return profileSharing;
     }
 
     @Override
@@ -98,7 +116,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         if (!setting(Setting.TYPING_INDICATORS)) {
             return;
         }
-        outbound.ephemeral(recipients.sendable(contactName), typing ? new Payload.TypingStarted() : new Payload.TypingStopped());
+        Contact contact = recipients.find(contactName);
+        if (!recipients.mayReceiveAutomatic(contact)) {
+            return;
+        }
+        outbound.ephemeral(contact, typing ? new Payload.TypingStarted() : new Payload.TypingStopped());
     }
 
     @Override

@@ -48,6 +48,11 @@ final class InMemoryReactionStore implements ReactionStore, Snapshotting {
         return byReactor != null && byReactor.remove(reactor) != null;
     }
 
+    /** Removes every reaction to these messages (for {@link InMemoryHistoryEraser}). */
+    void removeAll(java.util.Collection<MessageId> messageIds) {
+        messageIds.forEach(reactions::remove);
+    }
+
     @Override
     public List<Reaction> of(Transaction txn, MessageId messageId) throws StorageException {
         InMemoryTransaction.check(txn, manager, false);

@@ -48,7 +48,8 @@ public final class PayloadHandlers {
                 new TypingHandler<>(Payload.TypingStarted.class, true),
                 new TypingHandler<>(Payload.TypingStopped.class, false),
                 new ReactionHandler(storage),
-                new UnknownPayloadHandler()));
+                new UnknownPayloadHandler(),
+                new ProfileHandler(storage)));
     }
 
     /** Whether this payload may arrive on an ephemeral frame. */
