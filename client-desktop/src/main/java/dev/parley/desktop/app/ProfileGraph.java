@@ -12,6 +12,8 @@ import dev.parley.desktop.service.connection.RelayPinning;
 import dev.parley.desktop.service.contact.DefaultContactService;
 import dev.parley.desktop.service.feed.StoredListenFeed;
 import dev.parley.desktop.service.messaging.DefaultMessagingService;
+import dev.parley.desktop.service.messaging.DisappearingSweeper;
+import java.time.Duration;
 import dev.parley.desktop.service.messaging.SenderVerifier;
 
 /** The services of one unlocked profile, wired together. Built on unlock, closed on lock. */
@@ -22,6 +24,7 @@ final class ProfileGraph implements AutoCloseable {
     final DefaultMessagingService messaging;
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
+    private final DisappearingSweeper sweeper;
     private final String username;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
@@ -41,10 +44,12 @@ final class ProfileGraph implements AutoCloseable {
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
         this.listenFeed = new StoredListenFeed(profile.storage());
+        this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
     }
 
     @Override
     public void close() {
+        sweeper.close();
         connection.close();
         crypto.close();
     }

@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
             HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class,
             EditCommand.class,
             DeleteCommand.class,
-            ReplyCommand.class})
+            ReplyCommand.class,
+            DisappearCommand.class})
 public final class ParleyCli implements Runnable {
 
     private static final String LOGBACK_CONFIG = "logback.configurationFile";

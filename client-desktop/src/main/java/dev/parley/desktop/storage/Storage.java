@@ -28,6 +28,9 @@ public interface Storage extends AutoCloseable {
     /** Edits, deletes (tombstones and removal) and the actions waiting for their message. */
     MessageChangeStore changes();
 
+    /** Conversation timers and message expiries (disappearing messages). */
+    DisappearingStore disappearing();
+
     ContactStore contacts();
 
     OutboxStore outbox();

@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.DisappearingStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -58,6 +59,7 @@ public final class H2Storage implements Storage {
     private final ConversationStore conversations;
     private final ReactionStore reactions;
     private final MessageChangeStore changes;
+    private final DisappearingStore disappearing;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -75,6 +77,7 @@ public final class H2Storage implements Storage {
         messages = new H2MessageStore(transactions);
         conversations = new H2ConversationStore(transactions);
         reactions = new H2ReactionStore(transactions);
+        disappearing = new H2DisappearingStore(transactions);
         changes = new H2MessageChangeStore(transactions);
         contacts = new H2ContactStore(transactions);
         outbox = new H2OutboxStore(transactions);
@@ -279,6 +282,11 @@ public final class H2Storage implements Storage {
     @Override
     public ReactionStore reactions() {
         return reactions;
+    }
+
+    @Override
+    public DisappearingStore disappearing() {
+        return disappearing;
     }
 
     @Override

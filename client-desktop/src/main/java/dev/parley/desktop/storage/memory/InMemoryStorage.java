@@ -7,6 +7,7 @@ import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.DisappearingStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -29,6 +30,7 @@ public final class InMemoryStorage implements Storage {
     private final ConversationStore conversations;
     private final ReactionStore reactions;
     private final MessageChangeStore changes;
+    private final DisappearingStore disappearing;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -46,6 +48,7 @@ public final class InMemoryStorage implements Storage {
         conversations = new InMemoryConversationStore(transactions);
         InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
         reactions = reactionStore;
+        disappearing = new InMemoryDisappearingStore(transactions, messageStore, conversations);
         changes = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
@@ -84,6 +87,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ReactionStore reactions() {
         return reactions;
+    }
+
+    @Override
+    public DisappearingStore disappearing() {
+        return disappearing;
     }
 
     @Override

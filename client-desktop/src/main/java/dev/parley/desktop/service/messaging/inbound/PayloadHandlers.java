@@ -51,7 +51,8 @@ public final class PayloadHandlers {
                 new ReactionHandler(storage),
                 new UnknownPayloadHandler(),
                 new EditHandler(changes),
-                new DeleteHandler(changes)));
+                new DeleteHandler(changes),
+                new TimerHandler(storage)));
     }
 
     /** Whether this payload may arrive on an ephemeral frame. */
