@@ -109,6 +109,11 @@ final class OutsideClient implements AutoCloseable {
         return new IdentityKey(bundle.bundle().identityKey());
     }
 
+    /** Fetches {@code peer}'s bundle now and starts the session that {@link #sendAs} will use. */
+    void startSessionNow(String peer) throws Exception {
+        peers.put(peer, startSession(peer));
+    }
+
     CiphertextMessage encrypt(String peer, String text) throws Exception {
         return new SessionCipher(stores, context, new Username(peer))
                 .encrypt(new Payload.Text(MessageId.random(CRYPTO.random()), System.currentTimeMillis(), text));
@@ -196,6 +201,28 @@ final class OutsideClient implements AutoCloseable {
     void send(String to, byte[] blob) throws Exception {
         Response response = link.request(new Request.Send(to, CRYPTO.random().bytes(16), blob)).get(30, TimeUnit.SECONDS);
         assertThat(response).isInstanceOf(Response.SendAccepted.class);
+    }
+
+    /**
+     * Sends {@code count} distinct texts to {@code to} under this client's own name, {@code window} requests in flight
+     * at a time (a flood, as fast as the relay takes them).
+     */
+    void floodTexts(String to, int count, int window) throws Exception {
+        if (!peers.containsKey(to)) {
+            peers.put(to, startSession(to));
+        }
+        IdentityKey recipient = peers.get(to);
+        java.util.List<CompletableFuture<Response>> inFlight = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            CiphertextMessage ciphertext = encrypt(to, "flood " + i);
+            inFlight.add(link.request(new Request.Send(to, CRYPTO.random().bytes(16), seal(recipient, certificate, ciphertext))));
+            if (inFlight.size() == window || i == count - 1) {
+                for (CompletableFuture<Response> f : inFlight) {
+                    assertThat(f.get(60, TimeUnit.SECONDS)).isInstanceOf(Response.SendAccepted.class);
+                }
+                inFlight.clear();
+            }
+        }
     }
 
     /** Starts a session with {@code to} (on first use) and sends it a text sealed under the sender name {@code claimedName}. */

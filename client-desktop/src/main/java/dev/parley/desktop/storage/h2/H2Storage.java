@@ -11,6 +11,7 @@ import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.MessageChangeStore;
 import dev.parley.desktop.storage.DisappearingStore;
+import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -60,12 +61,16 @@ public final class H2Storage implements Storage {
     private final ReactionStore reactions;
     private final MessageChangeStore changes;
     private final DisappearingStore disappearing;
+    private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
+    private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.HistoryEraser historyEraser;
+    private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
     private final SecretSealer sealer;
@@ -79,6 +84,7 @@ public final class H2Storage implements Storage {
         reactions = new H2ReactionStore(transactions);
         disappearing = new H2DisappearingStore(transactions);
         changes = new H2MessageChangeStore(transactions);
+        attachments = new H2AttachmentStore(transactions);
         contacts = new H2ContactStore(transactions);
         outbox = new H2OutboxStore(transactions);
         settings = new H2SettingsStore(transactions);
@@ -86,6 +92,9 @@ public final class H2Storage implements Storage {
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
+        blocked = new H2BlockedStore(transactions);
+        profiles = new H2ProfileStore(transactions);
+        historyEraser = new H2HistoryEraser(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
     }
 
@@ -184,7 +193,9 @@ public final class H2Storage implements Storage {
         SecretSealer sealer = SecretSealer.forFileKey(crypto, fileKey);
         try {
             TrustCheck.verify(connection);
-            SchemaMigrator.migrate(files.url(false, false), USER, password(fileKey), sealer);
+            if (create || !SchemaMigrator.isCurrent(connection)) {
+                SchemaMigrator.migrate(files.url(false, false), USER, password(fileKey), sealer);
+            }
             connection.setAutoCommit(false);
             return new H2Storage(connection, publisher, sealer);
         } catch (SQLException | DatabaseOpenException | RuntimeException e) {
@@ -295,6 +306,11 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    public AttachmentStore attachments() {
+        return attachments;
+    }
+
+    @Override
     public ContactStore contacts() {
         return contacts;
     }
@@ -327,6 +343,21 @@ public final class H2Storage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.BlockedStore blocked() {
+        return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.HistoryEraser historyEraser() {
+        return historyEraser;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ProfileStore profiles() {
+        return profiles;
     }
 
     @Override

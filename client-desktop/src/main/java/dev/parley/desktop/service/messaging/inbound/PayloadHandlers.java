@@ -52,7 +52,9 @@ public final class PayloadHandlers {
                 new UnknownPayloadHandler(),
                 new EditHandler(changes),
                 new DeleteHandler(changes),
-                new TimerHandler(storage)));
+                new TimerHandler(storage),
+                new AttachmentHandler(storage, receipts),
+                new ProfileHandler(storage)));
     }
 
     /** Whether this payload may arrive on an ephemeral frame. */
