@@ -49,7 +49,7 @@ public final class PayloadHandlers {
                 new TypingHandler<>(Payload.TypingStarted.class, true),
                 new TypingHandler<>(Payload.TypingStopped.class, false),
                 new ReactionHandler(storage),
-                new UnknownPayloadHandler(),
+                new UnknownPayloadHandler(storage),
                 new EditHandler(changes),
                 new DeleteHandler(changes),
                 new TimerHandler(storage),
