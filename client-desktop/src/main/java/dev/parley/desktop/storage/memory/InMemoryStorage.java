@@ -6,6 +6,8 @@ import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
+import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -27,6 +29,8 @@ public final class InMemoryStorage implements Storage {
     private final MessageStore messages;
     private final ConversationStore conversations;
     private final ReactionStore reactions;
+    private final MessageChangeStore changes;
+    private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -42,7 +46,10 @@ public final class InMemoryStorage implements Storage {
         InMemoryMessageStore messageStore = new InMemoryMessageStore(transactions);
         messages = messageStore;
         conversations = new InMemoryConversationStore(transactions);
-        reactions = new InMemoryReactionStore(transactions);
+        InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
+        reactions = reactionStore;
+        changes = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
+        attachments = new InMemoryAttachmentStore(transactions);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -80,6 +87,16 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ReactionStore reactions() {
         return reactions;
+    }
+
+    @Override
+    public MessageChangeStore changes() {
+        return changes;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 
     @Override
