@@ -24,7 +24,9 @@ import picocli.CommandLine.ScopeType;
             EditCommand.class,
             DeleteCommand.class,
             ReplyCommand.class,
-            SendFileCommand.class, SaveCommand.class})
+            SendFileCommand.class, SaveCommand.class,
+            AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
+            ProfileCliCommand.class})
 public final class ParleyCli implements Runnable {
 
 

@@ -21,7 +21,9 @@ public enum PayloadType {
     /** {@link Payload.Delete}. */
     DELETE(19),
     /** {@link Payload.Text} that replies to a message or carries a disappearing-messages timer. */
-    RICH_TEXT(20);
+    RICH_TEXT(20),
+    /** {@link Payload.Profile} (issue #14). */
+    PROFILE(24);
 
     private final int code;
 

@@ -59,6 +59,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         void start(String contact) throws ServiceException;
     }
     private final DefaultMessageActions actions;
+    private final ProfileSharing profileSharing;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -73,6 +74,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
         this.outbox = new OutboxQueue(crypto.storage());
         this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound);
+        this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
     }
@@ -113,6 +115,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         });
         if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
             crypto.state().invalidateContact(contactName);
+            requestAccepted(contactName);
+        } else {
+            profileSharing.shareIfStale(contactName);
         }
         return sent;
     }
@@ -160,12 +165,29 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         recipients.sendable(contactName);
     }
 
+    /**
+     * A message request was accepted (issue #14): the delivery receipts held back while it was one go out now.
+     */
+    public void requestAccepted(String username) {
+        receipts.flush();
+        profileSharing.shareIfStale(username);
+    }
+
+    /** Sends the own profile to contacts (issue #14). */
+    public ProfileSharing profileSharing() {
+        return profileSharing;
+    }
+
     @Override
     public void setTyping(String contactName, boolean typing) throws ServiceException {
         if (!setting(Setting.TYPING_INDICATORS)) {
             return;
         }
-        outbound.ephemeral(recipients.sendable(contactName), typing ? new Payload.TypingStarted() : new Payload.TypingStopped());
+        Contact contact = recipients.find(contactName);
+        if (!recipients.mayReceiveAutomatic(contact)) {
+            return;
+        }
+        outbound.ephemeral(contact, typing ? new Payload.TypingStarted() : new Payload.TypingStopped());
     }
 
     @Override

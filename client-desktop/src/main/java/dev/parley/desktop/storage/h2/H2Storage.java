@@ -66,6 +66,9 @@ public final class H2Storage implements Storage {
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
+    private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.HistoryEraser historyEraser;
+    private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
     private final SecretSealer sealer;
@@ -86,6 +89,9 @@ public final class H2Storage implements Storage {
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
+        blocked = new H2BlockedStore(transactions);
+        profiles = new H2ProfileStore(transactions);
+        historyEraser = new H2HistoryEraser(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
     }
 
@@ -329,6 +335,21 @@ public final class H2Storage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.BlockedStore blocked() {
+        return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.HistoryEraser historyEraser() {
+        return historyEraser;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ProfileStore profiles() {
+        return profiles;
     }
 
     @Override

@@ -37,6 +37,9 @@ public final class InMemoryStorage implements Storage {
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
+    private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.HistoryEraser historyEraser;
+    private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
 
@@ -45,11 +48,18 @@ public final class InMemoryStorage implements Storage {
         account = new InMemoryAccountStore(transactions);
         InMemoryMessageStore messageStore = new InMemoryMessageStore(transactions);
         messages = messageStore;
-        conversations = new InMemoryConversationStore(transactions);
+        InMemoryConversationStore conversationStore = new InMemoryConversationStore(transactions);
+        conversations = conversationStore;
         InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
         reactions = reactionStore;
-        changes = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
-        attachments = new InMemoryAttachmentStore(transactions);
+        InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
+        changes = changeStore;
+        InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);
+        attachments = attachmentStore;
+        blocked = new InMemoryBlockedStore(transactions);
+        profiles = new InMemoryProfileStore(transactions);
+        historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore,
+                changeStore, attachmentStore);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -137,6 +147,21 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.BlockedStore blocked() {
+        return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.HistoryEraser historyEraser() {
+        return historyEraser;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ProfileStore profiles() {
+        return profiles;
     }
 
     @Override

@@ -132,4 +132,20 @@ class H2StorageContractTest {
             return newStorage(dir, publisher);
         }
     }
+
+    @Nested
+    class People extends dev.parley.desktop.storage.contract.PeopleContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class Profiles extends dev.parley.desktop.storage.contract.ProfileContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
 }

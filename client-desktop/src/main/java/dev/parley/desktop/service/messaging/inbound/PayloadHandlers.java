@@ -52,7 +52,8 @@ public final class PayloadHandlers {
                 new UnknownPayloadHandler(),
                 new EditHandler(changes),
                 new DeleteHandler(changes),
-                new AttachmentHandler(storage, receipts)));
+                new AttachmentHandler(storage, receipts),
+                new ProfileHandler(storage)));
     }
 
     /** Whether this payload may arrive on an ephemeral frame. */
