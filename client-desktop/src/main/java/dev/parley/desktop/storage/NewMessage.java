@@ -39,6 +39,9 @@ public record NewMessage(MessageId messageId, ConversationId conversationId, Dir
         if (direction == Direction.INCOMING && state != MessageState.DELIVERED && state != MessageState.READ) {
             throw new IllegalArgumentException("an incoming message starts DELIVERED or READ");
         }
+        if (direction == Direction.SYSTEM && state != MessageState.READ) {
+            throw new IllegalArgumentException("a system line is stored READ");
+        }
         if (state == MessageState.FAILED) {
             throw new IllegalArgumentException("a message cannot be stored as FAILED without a reason");
         }
@@ -55,6 +58,14 @@ public record NewMessage(MessageId messageId, ConversationId conversationId, Dir
                                       Instant receivedAt, String body) {
         return new NewMessage(id, conversation, Direction.INCOMING, sender, sentAt, receivedAt, body,
                 MessageState.DELIVERED);
+    }
+
+    /** The sender name of {@link Direction#SYSTEM} lines. */
+    public static final String SYSTEM_SENDER = "parley";
+
+    /** A line Parley writes into a conversation itself (read, never sent). */
+    public static NewMessage system(MessageId id, ConversationId conversation, Instant at, String body) {
+        return new NewMessage(id, conversation, Direction.SYSTEM, SYSTEM_SENDER, at, at, body, MessageState.READ);
     }
 
     @Override
