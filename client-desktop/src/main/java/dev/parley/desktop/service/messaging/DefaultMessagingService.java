@@ -111,9 +111,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     /**
      * Sends the pointer to a file already uploaded (docs/protocol.md 1.11): the message, its attachment row (state
-     * {@code UPLOADED}) and the outbox entry are committed in one transaction, like a text.
+     * {@code UPLOADED}) and the outbox entry are committed in one transaction, like a text, with {@code alsoCommit}
+     * (the end of the upload's record).
      */
-    public Message sendAttachment(String contactName, dev.parley.crypto.payload.AttachmentPointer pointer, String caption)
+    public Message sendAttachment(String contactName, dev.parley.crypto.payload.AttachmentPointer pointer, String caption,
+                                  dev.parley.desktop.storage.TransactionTask<StorageException> alsoCommit)
             throws ServiceException {
         Contact contact = recipients.sendable(contactName);
         if (!hasSession(contactName)) {
@@ -136,6 +138,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
             storage().attachments().insertIfAbsent(txn, new dev.parley.desktop.storage.Attachment(storedId, pointer,
                     dev.parley.desktop.storage.AttachmentState.UPLOADED));
+            alsoCommit.run(txn);
             return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
         });
     }
