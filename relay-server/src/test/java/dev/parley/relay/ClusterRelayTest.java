@@ -2,6 +2,7 @@ package dev.parley.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.crypto.wire.ErrorCode;
 import dev.parley.crypto.wire.Push;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
@@ -196,6 +197,53 @@ class ClusterRelayTest {
             }
             Thread.sleep(20);
         }
+    }
+
+    @Test
+    void whilePostgresIsDownSendsAreRefusedRetryablyAndNothingAcceptedIsLost() throws Exception {
+        cluster = ClusterNodes.start(root, ENGINES.storeUri(), 2, c -> c);
+        TestUser alice = new TestUser("alice");
+        TestUser bob = new TestUser("bob");
+        TestClient a = connect(0);
+        TestClient b = connect(1);
+        alice.register(a, 1);
+        bob.register(b, 1);
+        alice.authenticate(a);
+        bob.authenticate(b);
+        assertThat(b.drainUntilQueueEmpty()).isEmpty();
+        Map<Integer, Response> answers = new HashMap<>();
+        for (int n = 0; n < 5; n++) {
+            answers.put(n, a.request(new Request.Send("bob", id(1, n), payload(1, n))));
+        }
+        ENGINES.stopPostgres();
+        assertThat(healthStatus(cluster.node(0))).isEqualTo(503);
+        for (int n = 5; n < 10; n++) {
+            answers.put(n, a.request(new Request.Send("bob", id(1, n), payload(1, n))));
+        }
+        assertThat(answers.values()).filteredOn(r -> r instanceof Response.ErrorResponse)
+                .allSatisfy(r -> assertThat(((Response.ErrorResponse) r).code()).isEqualTo(ErrorCode.INTERNAL_ERROR))
+                .hasSize(5);
+        ENGINES.startPostgres();
+        // The client's outbox: every send not accepted is resent with its client message id until it is.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (int n = 0; n < 10; n++) {
+            while (!(answers.get(n) instanceof Response.SendAccepted) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                answers.put(n, a.request(new Request.Send("bob", id(1, n), payload(1, n))));
+            }
+            assertThat(answers.get(n)).isInstanceOf(Response.SendAccepted.class);
+        }
+        Map<String, Set<Long>> received = awaitPayloads(List.of(b), 10);
+        assertThat(received).hasSize(10);
+        received.forEach((payload, ids) -> assertThat(ids).as("%s stored once", payload).hasSize(1));
+        assertThat(healthStatus(cluster.node(0))).isEqualTo(200);
+    }
+
+    private static int healthStatus(RelayServer node) throws Exception {
+        URI base = node.uri();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + base.getHost() + ":" + base.getPort() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     @Test

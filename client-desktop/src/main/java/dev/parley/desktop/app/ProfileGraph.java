@@ -26,6 +26,7 @@ final class ProfileGraph implements AutoCloseable {
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
     final DefaultAttachmentService attachments;
+    final dev.parley.desktop.service.profile.DefaultProfileService profiles;
     private final String username;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
@@ -38,7 +39,7 @@ final class ProfileGraph implements AutoCloseable {
         this.keys = new AccountKeys(crypto, () -> holder[0], pinning, config.preKeyStock());
         this.username = keys.account().username();
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
-                sender -> messagingHolder[0].releaseHeld(sender));
+                sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted));
         this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events,
                 new SenderVerifier(crypto, pinning), contact -> contacts.add(contact));
         messagingHolder[0] = messaging;
@@ -48,6 +49,8 @@ final class ProfileGraph implements AutoCloseable {
         this.listenFeed = new StoredListenFeed(profile.storage());
         this.attachments = new DefaultAttachmentService(crypto, () -> holder[0], messaging,
                 profile.directory().resolve("attachments"));
+        this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
+                messaging.profileSharing());
     }
 
     @Override

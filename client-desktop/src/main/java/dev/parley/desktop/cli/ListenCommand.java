@@ -113,6 +113,7 @@ final class ListenCommand extends ProfileCommand {
             }
             for (Message message : batch) {
                 out().println(Output.message(message));
+                Output.changes(message).forEach(out()::println);
                 if (attached.containsKey(message.messageId())) {
                     out().println(Output.attachment(attached.get(message.messageId())));
                 }

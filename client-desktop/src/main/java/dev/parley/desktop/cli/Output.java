@@ -42,10 +42,28 @@ final class Output {
         return contact.verified() ? "VERIFIED" : "UNVERIFIED";
     }
 
-    /** {@code contact  direction  state  sentAt  id  text}. */
+    /** {@code contact  direction  state  sentAt  id  text} (a deleted message's text: "This message was deleted"). */
     static String message(Message m) {
         return String.join("\t", m.conversationId().value(), m.direction().name(), m.state().name(), m.sentAt().toString(),
-                m.messageId().value(), escape(m.body()));
+                m.messageId().value(), escape(m.displayText()));
+    }
+
+    /**
+     * The records that follow a message line and say what happened to it: {@code deleted  id} for a tombstone,
+     * {@code edited  id  count} for an edited message (its line shows the current text); then, for a reply,
+     * {@code reply  id  quoted-id  author  snippet} (author empty and "Original message not found" when the original
+     * is not here, "This message was deleted" when it was deleted).
+     */
+    static java.util.List<String> changes(Message m) {
+        java.util.List<String> lines = new java.util.ArrayList<>(1);
+        if (m.deleted()) {
+            lines.add(String.join("\t", "deleted", m.messageId().value()));
+        } else if (m.edited()) {
+            lines.add(String.join("\t", "edited", m.messageId().value(), Integer.toString(m.editCount())));
+        }
+        m.replyTo().ifPresent(q -> lines.add(String.join("\t", "reply", m.messageId().value(), q.target().value(),
+                q.found() ? escape(q.author()) : "", escape(q.displayText()))));
+        return lines;
     }
 
     /** {@code reaction  messageId  reactor  emoji}. */

@@ -21,7 +21,12 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InitCommand.class, RegisterCommand.class, AddContactCommand.class, ContactsCommand.class,
             FingerprintCommand.class, TrustCommand.class, RequestsCommand.class, SendCommand.class, ListenCommand.class,
             HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class,
-            SendFileCommand.class, SaveCommand.class})
+            EditCommand.class,
+            DeleteCommand.class,
+            ReplyCommand.class,
+            SendFileCommand.class, SaveCommand.class,
+            AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
+            ProfileCliCommand.class})
 public final class ParleyCli implements Runnable {
 
 

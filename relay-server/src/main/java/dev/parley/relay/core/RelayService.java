@@ -90,21 +90,16 @@ public final class RelayService implements AutoCloseable {
 
     public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
                         RandomSource random, Clock clock) {
-        this(config, identity, accounts, blobs, ed25519, random, clock, Optional.empty(), Optional.empty());
+        this(config, identity, accounts, blobs, temporaryAttachments(random, clock), ed25519, random, clock,
+                Optional.empty(), Optional.empty());
     }
 
     /**
-     * A node of a cluster when {@code wakeups} is present: its stores are shared with other nodes, which wake this
-     * node's connections when they store a blob for them. With a {@code bus} the nodes also keep one connection per
-     * account and push live deliveries to one another (see {@link RemoteRouting}). Attachments go to a temporary
-     * directory, deleted on close.
+     * @param attachmentStore where attachments go; closed with this service. A node of a cluster when {@code wakeups}
+     *                        is present: its stores are shared with other nodes, which wake this node's connections
+     *                        when they store a blob for them. With a {@code bus} the nodes also keep one connection per
+     *                        account and push live deliveries to one another (see {@link RemoteRouting}).
      */
-    public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
-                        RandomSource random, Clock clock, Optional<QueueWakeups> wakeups, Optional<ClusterBus> bus) {
-        this(config, identity, accounts, blobs, temporaryAttachments(random, clock), ed25519, random, clock, wakeups, bus);
-    }
-
-    /** @param attachmentStore where attachments go (files of this node); closed with this service */
     public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs,
                         AttachmentStore attachmentStore, Ed25519 ed25519, RandomSource random, Clock clock,
                         Optional<QueueWakeups> wakeups, Optional<ClusterBus> bus) {

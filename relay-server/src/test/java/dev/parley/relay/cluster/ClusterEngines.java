@@ -132,8 +132,13 @@ public final class ClusterEngines implements BeforeAllCallback, AfterAllCallback
         redis.startServer();
     }
 
-    /** Stops PostgreSQL immediately and starts it again with its data. */
-    public void restartPostgres() throws Exception {
-        postgres.restart();
+    /** Stops PostgreSQL immediately, as a crash would. */
+    public void stopPostgres() throws Exception {
+        postgres.stop();
+    }
+
+    /** Starts PostgreSQL again with its data, on the same port. */
+    public void startPostgres() throws Exception {
+        postgres.startAgain();
     }
 }

@@ -107,9 +107,8 @@ final class LocalPostgres implements AutoCloseable {
         throw last;
     }
 
-    /** Stops the server (immediately, as a crash would) and starts it again on the same port with its data. */
-    void restart() throws IOException, InterruptedException {
-        stop();
+    /** Starts the server again after {@link #stop()}, on the same port with its data. */
+    void startAgain() throws IOException, InterruptedException {
         run(List.of(binaries.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-w", "-t", "30",
                 "-l", directory.resolve("server.log").toString(), "-o",
                 "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1 -c fsync=off"

@@ -6,6 +6,7 @@ import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.event.ReactionsChangedEvent;
 import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.MessageActionsService;
 import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
@@ -57,6 +58,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     public interface SessionStarter {
         void start(String contact) throws ServiceException;
     }
+    private final DefaultMessageActions actions;
+    private final ProfileSharing profileSharing;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -70,8 +73,15 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
         this.outbox = new OutboxQueue(crypto.storage());
+        this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound);
+        this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
+    }
+
+    /** Edits and deletions, on the same outbound path. */
+    public MessageActionsService actions() {
+        return actions;
     }
 
     // =========================================================================================== user operations
@@ -105,8 +115,22 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         });
         if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
             crypto.state().invalidateContact(contactName);
+            requestAccepted(contactName);
+        } else {
+            profileSharing.shareIfStale(contactName);
         }
         return sent;
+    }
+
+    private boolean hasSession(String contactName) throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            return crypto.state().begin().containsSession(new dev.parley.crypto.identity.Username(contactName));
+        } catch (dev.parley.desktop.crypto.ProtocolStorageException e) {
+            throw new StorageFailureException("cannot read the session", e);
+        } finally {
+            crypto.lock().unlock();
+        }
     }
 
     /**
@@ -125,13 +149,14 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
         Instant now = crypto.context().clock().instant();
         MessageId storedId = new MessageId(id.hex());
+        Contact recipient = contact;
         Payload.Attachment payload;
         try {
             payload = new Payload.Attachment(id, now.toEpochMilli(), pointer, caption);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("caption longer than " + Payload.MAX_CAPTION_BYTES + " bytes");
         }
-        return outbound.stored(contact, payload, storedId, txn -> {
+        Message sent = outbound.stored(contact, payload, storedId, txn -> {
             ConversationId conversation = storage().conversations().direct(txn, contactName).id();
             NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now,
                     AttachmentBodies.body(payload));
@@ -139,8 +164,19 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             storage().attachments().insertIfAbsent(txn, new dev.parley.desktop.storage.Attachment(storedId, pointer,
                     dev.parley.desktop.storage.AttachmentState.UPLOADED));
             alsoCommit.run(txn);
+            if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
+                // Writing to someone who wrote first accepts their message request, with a file as with a text.
+                storage().contacts().setIdentityChange(txn, contactName, dev.parley.desktop.storage.IdentityChangeState.NONE);
+            }
             return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
         });
+        if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
+            crypto.state().invalidateContact(contactName);
+            requestAccepted(contactName);
+        } else {
+            profileSharing.shareIfStale(contactName);
+        }
+        return sent;
     }
 
     /** Checks that {@code contactName} can be written to now (before a long upload for it). */
@@ -148,15 +184,17 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         recipients.sendable(contactName);
     }
 
-    private boolean hasSession(String contactName) throws StorageFailureException {
-        crypto.lock().lock();
-        try {
-            return crypto.state().begin().containsSession(new dev.parley.crypto.identity.Username(contactName));
-        } catch (dev.parley.desktop.crypto.ProtocolStorageException e) {
-            throw new StorageFailureException("cannot read the session", e);
-        } finally {
-            crypto.lock().unlock();
-        }
+    /**
+     * A message request was accepted (issue #14): the delivery receipts held back while it was one go out now.
+     */
+    public void requestAccepted(String username) {
+        receipts.flush();
+        profileSharing.shareIfStale(username);
+    }
+
+    /** Sends the own profile to contacts (issue #14). */
+    public ProfileSharing profileSharing() {
+        return profileSharing;
     }
 
     @Override
@@ -164,7 +202,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         if (!setting(Setting.TYPING_INDICATORS)) {
             return;
         }
-        outbound.ephemeral(recipients.sendable(contactName), typing ? new Payload.TypingStarted() : new Payload.TypingStopped());
+        Contact contact = recipients.find(contactName);
+        if (!recipients.mayReceiveAutomatic(contact)) {
+            return;
+        }
+        outbound.ephemeral(contact, typing ? new Payload.TypingStarted() : new Payload.TypingStopped());
     }
 
     @Override
