@@ -88,4 +88,9 @@ final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
         InMemoryTransaction.check(txn, manager, true);
         uploads.remove(List.of(contact, source));
     }
+
+    /** Removes the rows of these messages (for {@link InMemoryHistoryEraser}). */
+    void removeAll(java.util.Collection<MessageId> messageIds) {
+        attachments.keySet().removeAll(messageIds);
+    }
 }
