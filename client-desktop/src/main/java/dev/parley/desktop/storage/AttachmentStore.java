@@ -16,4 +16,11 @@ public interface AttachmentStore {
 
     /** Changes the state; returns false when the message has no attachment. */
     boolean updateState(Transaction txn, MessageId messageId, AttachmentState state) throws StorageException;
+
+    /** Records an upload in progress, replacing any earlier one of the same file to the same contact. */
+    void putPendingUpload(Transaction txn, PendingUpload upload) throws StorageException;
+
+    Optional<PendingUpload> pendingUpload(Transaction txn, String contact, String source) throws StorageException;
+
+    void removePendingUpload(Transaction txn, String contact, String source) throws StorageException;
 }

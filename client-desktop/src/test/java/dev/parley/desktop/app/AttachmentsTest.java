@@ -78,6 +78,43 @@ class AttachmentsTest {
     }
 
     @Test
+    void anUploadCutShortByACrashResumesWithTheSameKeyAndIdWhenTheSameFileIsSentAgain() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        byte[] content = new byte[12 * AttachmentFormat.PLAIN_CHUNK_BYTES];
+        new Random(6).nextBytes(content);
+        Path file = Files.write(network.root.resolve("archive.zip"), content);
+        // The sending client "dies" after half of the chunks were confirmed (nothing after that point runs).
+        TransferProgress crashHalfway = (done, total) -> {
+            if (done * 2 >= total) {
+                throw new IllegalStateException("simulated crash");
+            }
+        };
+        assertThatThrownBy(() -> alice.attachments().sendFile("bob", file, null, crashHalfway))
+                .hasMessageContaining("simulated crash");
+        alice.close();
+
+        ParleyApp again = network.unlock("alice");
+        AtomicLong firstProgress = new AtomicLong(-1);
+        Message sent = again.attachments().sendFile("bob", file, null,
+                (done, total) -> firstProgress.compareAndSet(-1, done));
+        assertThat(firstProgress.get()).as("the first chunk confirmed after the restart")
+                .isGreaterThan(content.length / 2);
+        // One reservation on the relay, not two: the interrupted upload was finished, not abandoned.
+        try (var files = Files.list(network.root.resolve("relay").resolve("attachments"))) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList()).hasSize(2)
+                    .anyMatch(n -> n.endsWith(".bin")).anyMatch(n -> n.endsWith(".meta"));
+        }
+        again.connection().start();
+        bob.connection().start();
+        assertThat(Await.until(() -> hasAttachment(bob, sent.messageId()), WAIT)).isTrue();
+        Path saved = bob.attachments().save(sent.messageId(), network.root.resolve("archive-copy.zip"),
+                TransferProgress.NONE);
+        assertThat(Files.readAllBytes(saved)).isEqualTo(content);
+    }
+
+    @Test
     void aHostilePointerNeverNamesAPathAndAnUnknownIdIsReportedAsGone() throws Exception {
         ParleyApp bob = network.register("bob");
         bob.connection().start();

@@ -32,13 +32,43 @@ final class AttachmentUpload {
     record Uploaded(byte[] attachmentId, byte[] digest, long chunksSent) {
     }
 
-    Uploaded upload(PreparedFile file, SecretBytes key, String reader, TransferProgress progress)
+    /** Told the relay's id for the upload once room is reserved, before the first chunk is sent. */
+    @FunctionalInterface
+    interface Reserved {
+        void accept(byte[] attachmentId) throws ServiceException;
+    }
+
+    /** The relay no longer has the upload to resume (expired or never completed its reservation). */
+    static final class GoneException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        GoneException() {
+            super("the upload is no longer on the relay", null, false, false);
+        }
+    }
+
+    Uploaded upload(PreparedFile file, SecretBytes key, String reader, TransferProgress progress, Reserved reserved)
             throws ServiceException, IOException {
         long cipherSize = AttachmentFormat.ciphertextSize(file.size());
         Response.AttachmentCreated created = (Response.AttachmentCreated) relay.exchange(
                 new Request.AttachmentBegin(cipherSize, List.of(reader)));
-        byte[] id = created.attachmentId();
-        long confirmed = 0;
+        reserved.accept(created.attachmentId());
+        return send(file, key, created.attachmentId(), 0, progress);
+    }
+
+    /** Continues an upload this profile began earlier (before a crash) with the same key, from the relay's count. */
+    Uploaded resume(PreparedFile file, SecretBytes key, byte[] id, TransferProgress progress)
+            throws ServiceException, IOException, GoneException {
+        Response answer = relay.exchange(new Request.AttachmentStatus(id), ErrorCode.UNKNOWN_ATTACHMENT);
+        if (!(answer instanceof Response.AttachmentProgress status)) {
+            throw new GoneException();
+        }
+        return send(file, key, id, status.chunksConfirmed(), progress);
+    }
+
+    private Uploaded send(PreparedFile file, SecretBytes key, byte[] id, long alreadyConfirmed, TransferProgress progress)
+            throws ServiceException, IOException {
+        long confirmed = alreadyConfirmed;
         long sent = 0;
         for (int pass = 0; pass <= RelayChunks.MAX_RECONNECTS; pass++) {
             try (InputStream in = file.source().open()) {

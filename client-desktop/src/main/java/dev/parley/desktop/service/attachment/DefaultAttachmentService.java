@@ -18,6 +18,7 @@ import dev.parley.desktop.storage.Attachment;
 import dev.parley.desktop.storage.AttachmentState;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.PendingUpload;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
 import java.io.BufferedInputStream;
@@ -72,19 +73,70 @@ public final class DefaultAttachmentService implements AttachmentService {
         } catch (IOException e) {
             throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName());
         }
-        byte[] keyBytes = crypto.context().random().bytes(AttachmentFormat.KEY_BYTES);
-        try (SecretBytes key = SecretBytes.copyOf(keyBytes)) {
-            AttachmentUpload.Uploaded uploaded = new AttachmentUpload(crypto.context().crypto().secretBox(),
-                    new RelayChunks(gateway.get())).upload(prepared, key, contact, progress);
+        String source = file.toAbsolutePath().normalize().toString();
+        long modified;
+        try {
+            modified = Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName());
+        }
+        AttachmentUpload upload = new AttachmentUpload(crypto.context().crypto().secretBox(), new RelayChunks(gateway.get()));
+        Optional<PendingUpload> pending = prepared.asIs() ? pendingUpload(contact, source) : Optional.empty();
+        AttachmentUpload.Uploaded uploaded = null;
+        byte[] keyBytes = null;
+        try {
+            if (pending.isPresent() && pending.get().sameFile(prepared.size(), modified)) {
+                keyBytes = pending.get().key();
+                try (SecretBytes key = SecretBytes.copyOf(keyBytes)) {
+                    uploaded = upload.resume(prepared, key, pending.get().attachmentId(), progress);
+                    LOG.info("event=attachment_upload_resumed chunks_sent={}", uploaded.chunksSent());
+                } catch (AttachmentUpload.GoneException gone) {
+                    SecretBytes.wipe(keyBytes);
+                    keyBytes = null;
+                }
+            }
+            if (uploaded == null) {
+                // A fresh key for every new upload: never the key of an upload that did not finish.
+                keyBytes = crypto.context().random().bytes(AttachmentFormat.KEY_BYTES);
+                byte[] fresh = keyBytes;
+                try (SecretBytes key = SecretBytes.copyOf(keyBytes)) {
+                    uploaded = upload.upload(prepared, key, contact, progress, id -> {
+                        if (prepared.asIs()) {
+                            recordPending(new PendingUpload(contact, source, prepared.size(), modified, id, fresh));
+                        }
+                    });
+                }
+            }
             AttachmentPointer pointer = new AttachmentPointer(uploaded.attachmentId(), keyBytes, uploaded.digest(),
                     prepared.size(), file.getFileName().toString(), prepared.contentType(), prepared.width(),
                     prepared.height(), prepared.thumbnail());
             LOG.debug("event=attachment_uploaded chunks={}", uploaded.chunksSent());
-            return messaging.sendAttachment(contact, pointer, caption);
+            return messaging.sendAttachment(contact, pointer, caption,
+                    txn -> crypto.storage().attachments().removePendingUpload(txn, contact, source));
         } catch (IOException e) {
             throw new InvalidInputException("the file could not be read while sending (changed or removed?)");
         } finally {
-            SecretBytes.wipe(keyBytes);
+            if (keyBytes != null) {
+                SecretBytes.wipe(keyBytes);
+            }
+        }
+    }
+
+    private Optional<PendingUpload> pendingUpload(String contact, String source) throws StorageFailureException {
+        try {
+            return crypto.storage().transactions().transactionWithResult(true,
+                    (Transaction txn) -> crypto.storage().attachments().pendingUpload(txn, contact, source));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the uploads in progress", e);
+        }
+    }
+
+    private void recordPending(PendingUpload upload) throws StorageFailureException {
+        try {
+            crypto.storage().transactions().transaction(false,
+                    (Transaction txn) -> crypto.storage().attachments().putPendingUpload(txn, upload));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot record the upload", e);
         }
     }
 

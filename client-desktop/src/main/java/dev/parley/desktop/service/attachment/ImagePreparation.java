@@ -50,7 +50,7 @@ final class ImagePreparation {
                         + "position) cannot be removed; convert it or send it in an archive");
             }
         }
-        return new PreparedFile(() -> Files.newInputStream(file), size, plainType(file, kind), 0, 0, new byte[0]);
+        return new PreparedFile(() -> Files.newInputStream(file), size, plainType(file, kind), 0, 0, new byte[0], true);
     }
 
     private static PreparedFile image(Path file, String kind) throws IOException {
@@ -61,11 +61,11 @@ final class ImagePreparation {
         byte[] thumbnail = thumbnail(pixels);
         if (kind.equals("gif")) {
             return new PreparedFile(() -> Files.newInputStream(file), Files.size(file), "image/gif", pixels.getWidth(),
-                    pixels.getHeight(), thumbnail);
+                    pixels.getHeight(), thumbnail, true);
         }
         byte[] clean = kind.equals("png") ? png(pixels) : jpeg(pixels, 0.92f);
         return new PreparedFile(() -> new ByteArrayInputStream(clean), clean.length, "image/" + kind, pixels.getWidth(),
-                pixels.getHeight(), thumbnail);
+                pixels.getHeight(), thumbnail, false);
     }
 
     /** The image format by magic bytes: "jpeg", "png", "gif", or null. */

@@ -5,9 +5,11 @@ import java.io.InputStream;
 
 /**
  * A file ready to encrypt: where its bytes come from (the original file, or a metadata-free re-encoding of an image
- * held in memory), and what the pointer says about it.
+ * held in memory), and what the pointer says about it. {@code asIs}: the bytes are the file's own (so an upload of
+ * them can be resumed after a crash; a re-encoding need not come out the same twice).
  */
-record PreparedFile(Source source, long size, String contentType, int width, int height, byte[] thumbnail) {
+record PreparedFile(Source source, long size, String contentType, int width, int height, byte[] thumbnail,
+                    boolean asIs) {
 
     /** Opens the bytes to send; may be called again to resume an upload. */
     @FunctionalInterface

@@ -144,29 +144,48 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     /**
      * Sends the pointer to a file already uploaded (docs/protocol.md 1.11): the message, its attachment row (state
-     * {@code UPLOADED}) and the outbox entry are committed in one transaction, like a text.
+     * {@code UPLOADED}) and the outbox entry are committed in one transaction, like a text, with {@code alsoCommit}
+     * (the end of the upload's record).
      */
-    public Message sendAttachment(String contactName, dev.parley.crypto.payload.AttachmentPointer pointer, String caption)
+    public Message sendAttachment(String contactName, dev.parley.crypto.payload.AttachmentPointer pointer, String caption,
+                                  dev.parley.desktop.storage.TransactionTask<StorageException> alsoCommit)
             throws ServiceException {
         Contact contact = recipients.sendable(contactName);
+        if (!hasSession(contactName)) {
+            sessions.start(contactName);
+            contact = recipients.sendable(contactName);
+        }
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
         Instant now = crypto.context().clock().instant();
         MessageId storedId = new MessageId(id.hex());
+        Contact recipient = contact;
         Payload.Attachment payload;
         try {
             payload = new Payload.Attachment(id, now.toEpochMilli(), pointer, caption);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("caption longer than " + Payload.MAX_CAPTION_BYTES + " bytes");
         }
-        return outbound.stored(contact, payload, storedId, txn -> {
+        Message sent = outbound.stored(contact, payload, storedId, txn -> {
             ConversationId conversation = storage().conversations().direct(txn, contactName).id();
             NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now,
                     AttachmentBodies.body(payload));
             List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
             storage().attachments().insertIfAbsent(txn, new dev.parley.desktop.storage.Attachment(storedId, pointer,
                     dev.parley.desktop.storage.AttachmentState.UPLOADED));
+            alsoCommit.run(txn);
+            if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
+                // Writing to someone who wrote first accepts their message request, with a file as with a text.
+                storage().contacts().setIdentityChange(txn, contactName, dev.parley.desktop.storage.IdentityChangeState.NONE);
+            }
             return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
         });
+        if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
+            crypto.state().invalidateContact(contactName);
+            requestAccepted(contactName);
+        } else {
+            profileSharing.shareIfStale(contactName);
+        }
+        return sent;
     }
 
     /** Checks that {@code contactName} can be written to now (before a long upload for it). */

@@ -5,6 +5,7 @@ import dev.parley.desktop.storage.Attachment;
 import dev.parley.desktop.storage.AttachmentState;
 import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.PendingUpload;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
 import java.sql.Connection;
@@ -86,6 +87,54 @@ final class H2AttachmentStore implements AttachmentStore {
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
             throw Sql.failure("updating an attachment", e);
+        }
+    }
+
+    @Override
+    public void putPendingUpload(Transaction txn, PendingUpload upload) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO attachment_uploads (contact, source, size_bytes, "
+                + "modified_at, attachment_id, file_key) KEY (contact, source) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, upload.contact());
+            ps.setString(2, upload.source());
+            ps.setLong(3, upload.size());
+            ps.setLong(4, upload.modifiedAt());
+            ps.setBytes(5, upload.attachmentId());
+            ps.setBytes(6, upload.key());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("recording an upload", e);
+        }
+    }
+
+    @Override
+    public Optional<PendingUpload> pendingUpload(Transaction txn, String contact, String source) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT size_bytes, modified_at, attachment_id, file_key "
+                + "FROM attachment_uploads WHERE contact = ? AND source = ?")) {
+            ps.setString(1, contact);
+            ps.setString(2, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PendingUpload(contact, source, rs.getLong(1), rs.getLong(2), rs.getBytes(3),
+                        rs.getBytes(4)));
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading an upload", e);
+        }
+    }
+
+    @Override
+    public void removePendingUpload(Transaction txn, String contact, String source) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM attachment_uploads WHERE contact = ? AND source = ?")) {
+            ps.setString(1, contact);
+            ps.setString(2, source);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("removing an upload", e);
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.parley.desktop.storage.Attachment;
 import dev.parley.desktop.storage.AttachmentState;
 import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.PendingUpload;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Optional;
 final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
     private final InMemoryTransactionManager manager;
     private HashMap<MessageId, Attachment> attachments = new HashMap<>();
+    private HashMap<List<String>, PendingUpload> uploads = new HashMap<>();
 
     InMemoryAttachmentStore(InMemoryTransactionManager manager) {
         this.manager = manager;
@@ -22,13 +24,15 @@ final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
 
     @Override
     public Object snapshot() {
-        return new HashMap<>(attachments);
+        return List.of(new HashMap<>(attachments), new HashMap<>(uploads));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public void restore(Object snapshot) {
-        attachments = (HashMap<MessageId, Attachment>) snapshot;
+        List<Object> both = (List<Object>) snapshot;
+        attachments = (HashMap<MessageId, Attachment>) both.get(0);
+        uploads = (HashMap<List<String>, PendingUpload>) both.get(1);
     }
 
     @Override
@@ -65,6 +69,24 @@ final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
         }
         attachments.put(messageId, a.withState(state));
         return true;
+    }
+
+    @Override
+    public void putPendingUpload(Transaction txn, PendingUpload upload) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        uploads.put(List.of(upload.contact(), upload.source()), upload);
+    }
+
+    @Override
+    public Optional<PendingUpload> pendingUpload(Transaction txn, String contact, String source) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        return Optional.ofNullable(uploads.get(List.of(contact, source)));
+    }
+
+    @Override
+    public void removePendingUpload(Transaction txn, String contact, String source) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        uploads.remove(List.of(contact, source));
     }
 
     /** Removes the rows of these messages (for {@link InMemoryHistoryEraser}). */

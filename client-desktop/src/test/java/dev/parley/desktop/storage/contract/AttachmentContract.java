@@ -7,6 +7,7 @@ import dev.parley.crypto.payload.AttachmentPointer;
 import dev.parley.desktop.storage.Attachment;
 import dev.parley.desktop.storage.AttachmentState;
 import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.PendingUpload;
 import dev.parley.desktop.storage.Transaction;
 import java.util.Arrays;
 import java.util.List;
@@ -58,6 +59,27 @@ public abstract class AttachmentContract extends StorageContract {
             throw new java.io.IOException("crash before commit");
         })).isInstanceOf(java.io.IOException.class);
         assertThat(read((Transaction txn) -> storage.attachments().find(txn, M1))).isEmpty();
+    }
+
+    @Test
+    void anUploadInProgressIsRecordedReplacedAndRemoved() throws Exception {
+        PendingUpload first = new PendingUpload("bob", "/home/a/video.mp4", 1000, 77, filled(16, 1), filled(32, 2));
+        PendingUpload second = new PendingUpload("bob", "/home/a/video.mp4", 2000, 78, filled(16, 3), filled(32, 4));
+        write((Transaction txn) -> storage.attachments().putPendingUpload(txn, first));
+        assertThat(read((Transaction txn) -> storage.attachments().pendingUpload(txn, "bob", "/home/a/video.mp4")))
+                .contains(first);
+        assertThat(read((Transaction txn) -> storage.attachments().pendingUpload(txn, "carol", "/home/a/video.mp4")))
+                .isEmpty();
+        write((Transaction txn) -> storage.attachments().putPendingUpload(txn, second));
+        PendingUpload back = read((Transaction txn) -> storage.attachments().pendingUpload(txn, "bob", "/home/a/video.mp4"))
+                .orElseThrow();
+        assertThat(back).isEqualTo(second);
+        assertThat(back.key()).isEqualTo(filled(32, 4));
+        assertThat(back.sameFile(2000, 78)).isTrue();
+        assertThat(back.sameFile(2000, 79)).isFalse();
+        write((Transaction txn) -> storage.attachments().removePendingUpload(txn, "bob", "/home/a/video.mp4"));
+        assertThat(read((Transaction txn) -> storage.attachments().pendingUpload(txn, "bob", "/home/a/video.mp4")))
+                .isEmpty();
     }
 
     private static byte[] filled(int n, int value) {

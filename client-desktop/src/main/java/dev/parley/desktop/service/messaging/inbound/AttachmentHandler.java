@@ -30,10 +30,12 @@ import java.util.Optional;
 final class AttachmentHandler implements PayloadHandler<Payload.Attachment> {
     private final Storage storage;
     private final Receipts receipts;
+    private final IncomingChanges changes;
 
-    AttachmentHandler(Storage storage, Receipts receipts) {
+    AttachmentHandler(Storage storage, Receipts receipts, IncomingChanges changes) {
         this.storage = storage;
         this.receipts = receipts;
+        this.changes = changes;
     }
 
     @Override
@@ -64,6 +66,8 @@ final class AttachmentHandler implements PayloadHandler<Payload.Attachment> {
             }
             storage.attachments().insertIfAbsent(txn, new Attachment(id, payload.pointer(), AttachmentState.AVAILABLE));
             txn.attach(new MessageReceivedEvent(stored.get(0)));
+            // A delete (or edit) of this message that arrived before it applies now.
+            changes.arrived(txn, stored, batch.now());
             owed.computeIfAbsent(r.sender(), s -> new ArrayList<>()).add(id);
             owedCount++;
         }

@@ -53,7 +53,7 @@ public final class PayloadHandlers {
                 new EditHandler(changes),
                 new DeleteHandler(changes),
                 new TimerHandler(storage),
-                new AttachmentHandler(storage, receipts),
+                new AttachmentHandler(storage, receipts, changes),
                 new ProfileHandler(storage)));
     }
 
