@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
             FingerprintCommand.class, TrustCommand.class, RequestsCommand.class, SendCommand.class, ListenCommand.class,
             HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class,
             AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
-            ProfileCliCommand.class})
+            ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class})
 public final class ParleyCli implements Runnable {
 
     private static final String LOGBACK_CONFIG = "logback.configurationFile";
