@@ -1,5 +1,7 @@
 package dev.parley.desktop.app;
 
+import dev.parley.desktop.service.attachment.DefaultAttachmentService;
+
 import dev.parley.crypto.session.ProtocolContext;
 import dev.parley.crypto.session.RatchetLimits;
 import dev.parley.desktop.crypto.ProfileCrypto;
@@ -7,6 +9,7 @@ import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.profile.UnlockedProfile;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.account.AccountKeys;
+import dev.parley.desktop.service.account.LegacyProfileUpgrade;
 import dev.parley.desktop.service.connection.RelayConnectionService;
 import dev.parley.desktop.service.connection.RelayPinning;
 import dev.parley.desktop.service.contact.DefaultContactService;
@@ -22,12 +25,14 @@ final class ProfileGraph implements AutoCloseable {
     final DefaultMessagingService messaging;
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
+    final DefaultAttachmentService attachments;
     final dev.parley.desktop.service.profile.DefaultProfileService profiles;
     private final String username;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
         ProtocolContext context = new ProtocolContext(config.crypto(), config.random(), config.clock(), RatchetLimits.DEFAULT);
         this.crypto = new ProfileCrypto(profile.storage(), context);
+        LegacyProfileUpgrade.run(crypto);
         RelayConnectionService[] holder = new RelayConnectionService[1];
         DefaultMessagingService[] messagingHolder = new DefaultMessagingService[1];
         RelayPinning pinning = new RelayPinning(profile.storage(), config.crypto().ed25519(), config.clock());
@@ -36,12 +41,14 @@ final class ProfileGraph implements AutoCloseable {
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
                 sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted));
         this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events,
-                new SenderVerifier(crypto, pinning));
+                new SenderVerifier(crypto, pinning), contact -> contacts.add(contact));
         messagingHolder[0] = messaging;
         this.connection = new RelayConnectionService(config.connector(), keys, config.inbound().apply(messaging), messaging, keys, config.reconnect(),
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
         this.listenFeed = new StoredListenFeed(profile.storage());
+        this.attachments = new DefaultAttachmentService(crypto, () -> holder[0], messaging,
+                profile.directory().resolve("attachments"));
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
     }

@@ -21,11 +21,14 @@ import picocli.CommandLine.ScopeType;
         subcommands = {InitCommand.class, RegisterCommand.class, AddContactCommand.class, ContactsCommand.class,
             FingerprintCommand.class, TrustCommand.class, RequestsCommand.class, SendCommand.class, ListenCommand.class,
             HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class,
+            EditCommand.class,
+            DeleteCommand.class,
+            ReplyCommand.class,
+            SendFileCommand.class, SaveCommand.class,
             AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
             ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class})
 public final class ParleyCli implements Runnable {
 
-    private static final String LOGBACK_CONFIG = "logback.configurationFile";
 
     @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Profile name (default: $PARLEY_PROFILE, else 'default').")
@@ -97,11 +100,7 @@ public final class ParleyCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty(LOGBACK_CONFIG) == null) {
-            System.setProperty(LOGBACK_CONFIG, "parley-cli-logback.xml");
-        }
-        // Tyrus and Grizzly log through java.util.logging; keep their INFO lines off the terminal.
-        java.util.logging.Logger.getLogger("org.glassfish").setLevel(java.util.logging.Level.WARNING);
+        CliLogging.select();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = commandLine(System.getenv(), out, err).execute(args);

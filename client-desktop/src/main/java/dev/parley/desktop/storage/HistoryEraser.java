@@ -1,6 +1,9 @@
 package dev.parley.desktop.storage;
 
-/** Deletes a whole conversation: its messages, their search tokens and reactions, and the conversation record. */
+/**
+ * Deletes a whole conversation: its messages, their search tokens, reactions, earlier versions and attachment rows, and
+ * the conversation record. (Downloaded attachment files are the attachment service's; they are not deleted here.)
+ */
 public interface HistoryEraser {
 
     /**

@@ -25,6 +25,11 @@ public interface Storage extends AutoCloseable {
     /** Reactions to messages, one per person per message. */
     ReactionStore reactions();
 
+    /** Edits, deletes (tombstones and removal) and the actions waiting for their message. */
+    MessageChangeStore changes();
+    /** Files attached to messages, one per message. */
+    AttachmentStore attachments();
+
     ContactStore contacts();
 
     OutboxStore outbox();

@@ -11,6 +11,9 @@ import java.util.Objects;
 public sealed interface Payload
         permits Payload.Text, Payload.DeliveryReceipt, Payload.ReadReceipt, Payload.TypingStarted,
         Payload.TypingStopped, Payload.Reaction, Payload.Unknown,
+        Payload.Edit,
+        Payload.Delete,
+        Payload.Attachment,
         Payload.Profile {
 
     /** Maximum UTF-8 size of a text message body. */
@@ -19,23 +22,42 @@ public sealed interface Payload
     int MAX_RECEIPT_IDS = 1000;
     /** Maximum UTF-8 size of a reaction's emoji (a long ZWJ sequence fits). */
     int MAX_REACTION_BYTES = 64;
+    /** Maximum UTF-8 size of an attachment's caption. */
+    int MAX_CAPTION_BYTES = 4096;
 
     /** The wire type code of this payload. */
     int typeCode();
 
-    /** A text message. {@code sentAtMillis} is the sender's clock (epoch milliseconds), for display only. */
-    record Text(MessageId id, long sentAtMillis, String text) implements Payload {
+    /**
+     * A text message. {@code sentAtMillis} is the sender's clock (epoch milliseconds), for display only. {@code quoted}
+     * is the message it replies to (null if none); {@code expireSeconds} is the sender's disappearing-messages timer
+     * for the conversation (0 = off), which the receiver checks against the allowed values.
+     */
+    record Text(MessageId id, long sentAtMillis, String text, MessageId quoted, long expireSeconds) implements Payload {
         public Text {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(text, "text");
             if (text.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
                 throw new IllegalArgumentException("text message: at most " + MAX_TEXT_BYTES + " UTF-8 bytes");
             }
+            if (expireSeconds < 0 || expireSeconds > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("text message: timer out of range");
+            }
+        }
+
+        /** A plain text: no reply, no timer. */
+        public Text(MessageId id, long sentAtMillis, String text) {
+            this(id, sentAtMillis, text, null, 0);
+        }
+
+        /** Whether it needs the RICH_TEXT layout (a reply or a timer). */
+        public boolean isRich() {
+            return quoted != null || expireSeconds != 0;
         }
 
         @Override
         public int typeCode() {
-            return PayloadType.TEXT.code();
+            return isRich() ? PayloadType.RICH_TEXT.code() : PayloadType.TEXT.code();
         }
 
         @Override
@@ -110,7 +132,73 @@ public sealed interface Payload
         }
     }
 
+    /**
+     * A file sent as a message: the pointer to its encrypted copy on the relay (docs/protocol.md, 1.11) and an optional
+     * caption. {@code sentAtMillis} is the sender's clock, for display only.
+     */
+    record Attachment(MessageId id, long sentAtMillis, AttachmentPointer pointer, String caption) implements Payload {
+        public Attachment {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(pointer, "pointer");
+            caption = caption == null ? "" : caption;
+            if (caption.getBytes(StandardCharsets.UTF_8).length > MAX_CAPTION_BYTES) {
+                throw new IllegalArgumentException("attachment caption: at most " + MAX_CAPTION_BYTES + " UTF-8 bytes");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.ATTACHMENT.code();
+        }
+
+        @Override
+        public String toString() {
+            return "Attachment[" + id + ", content hidden]";
+        }
+    }
+
     record Unknown(int typeCode) implements Payload {
+    }
+
+    /**
+     * The sender replaces the text of their own earlier message {@code target} with {@code text}; {@code
+     * editedAtMillis} is the sender's clock. Whether the sender wrote the target, and the time windows, are the
+     * receiver's checks.
+     */
+    record Edit(MessageId target, long editedAtMillis, String text) implements Payload {
+        public Edit {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(text, "text");
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes == 0 || bytes > MAX_TEXT_BYTES) {
+                throw new IllegalArgumentException("edit: 1 to " + MAX_TEXT_BYTES + " UTF-8 bytes of text");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.EDIT.code();
+        }
+
+        @Override
+        public String toString() {
+            return "Edit[" + target + ", content hidden]";
+        }
+    }
+
+    /**
+     * The sender deletes their own earlier message {@code target} for everyone; {@code deletedAtMillis} is the
+     * sender's clock. Whether the sender wrote the target, and the time window, are the receiver's checks.
+     */
+    record Delete(MessageId target, long deletedAtMillis) implements Payload {
+        public Delete {
+            Objects.requireNonNull(target, "target");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.DELETE.code();
+        }
     }
 
     /**

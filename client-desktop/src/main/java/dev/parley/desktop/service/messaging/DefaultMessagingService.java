@@ -6,6 +6,7 @@ import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.event.ReactionsChangedEvent;
 import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.MessageActionsService;
 import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
@@ -48,21 +49,39 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final OutboxQueue outbox;
     private final InboundPipeline inbound;
     private final ProfileSharing profileSharing;
+    private final SessionStarter sessions;
+
+    /**
+     * Starts a new session with a contact that has none (fetches its bundle from the relay): a contact whose protocol
+     * v1 session was reset when a Parley 0.1 profile was upgraded ({@code LegacyProfileUpgrade}).
+     */
+    @FunctionalInterface
+    public interface SessionStarter {
+        void start(String contact) throws ServiceException;
+    }
+    private final DefaultMessageActions actions;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
      */
     public DefaultMessagingService(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter,
-                                   EventBus events, SenderVerifier verifier) {
+                                   EventBus events, SenderVerifier verifier, SessionStarter sessions) {
         this.crypto = crypto;
+        this.sessions = sessions;
         this.ownUsername = ownUsername;
         this.recipients = new Recipients(crypto.storage());
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
         this.outbox = new OutboxQueue(crypto.storage());
         this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
+        this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
+    }
+
+    /** Edits and deletions, on the same outbound path. */
+    public MessageActionsService actions() {
+        return actions;
     }
 
     // =========================================================================================== user operations
@@ -76,6 +95,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             throw new InvalidInputException("message longer than " + NewMessage.MAX_BODY_CHARS + " characters");
         }
         Contact contact = recipients.sendable(contactName);
+        if (!hasSession(contactName)) {
+            sessions.start(contactName);
+            contact = recipients.sendable(contactName);
+        }
+        Contact recipient = contact;
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
         Instant now = crypto.context().clock().instant();
         MessageId storedId = new MessageId(id.hex());
@@ -83,7 +107,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             ConversationId conversation = storage().conversations().direct(txn, contactName).id();
             NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now, text);
             List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
-            if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
+            if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
                 // Writing to someone who wrote first accepts their message request.
                 storage().contacts().setIdentityChange(txn, contactName, dev.parley.desktop.storage.IdentityChangeState.NONE);
             }
@@ -109,6 +133,49 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     /** Sends the own profile to contacts (issue #14). */
     public ProfileSharing profileSharing() {
         return profileSharing;
+    }
+
+    private boolean hasSession(String contactName) throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            return crypto.state().begin().containsSession(new dev.parley.crypto.identity.Username(contactName));
+        } catch (dev.parley.desktop.crypto.ProtocolStorageException e) {
+            throw new StorageFailureException("cannot read the session", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    /**
+     * Sends the pointer to a file already uploaded (docs/protocol.md 1.11): the message, its attachment row (state
+     * {@code UPLOADED}) and the outbox entry are committed in one transaction, like a text.
+     */
+    public Message sendAttachment(String contactName, dev.parley.crypto.payload.AttachmentPointer pointer, String caption)
+            throws ServiceException {
+        Contact contact = recipients.sendable(contactName);
+        dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
+        Instant now = crypto.context().clock().instant();
+        MessageId storedId = new MessageId(id.hex());
+        Payload.Attachment payload;
+        try {
+            payload = new Payload.Attachment(id, now.toEpochMilli(), pointer, caption);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("caption longer than " + Payload.MAX_CAPTION_BYTES + " bytes");
+        }
+        return outbound.stored(contact, payload, storedId, txn -> {
+            ConversationId conversation = storage().conversations().direct(txn, contactName).id();
+            NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now,
+                    AttachmentBodies.body(payload));
+            List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
+            storage().attachments().insertIfAbsent(txn, new dev.parley.desktop.storage.Attachment(storedId, pointer,
+                    dev.parley.desktop.storage.AttachmentState.UPLOADED));
+            return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
+        });
+    }
+
+    /** Checks that {@code contactName} can be written to now (before a long upload for it). */
+    public void requireSendable(String contactName) throws ServiceException {
+        recipients.sendable(contactName);
     }
 
     @Override

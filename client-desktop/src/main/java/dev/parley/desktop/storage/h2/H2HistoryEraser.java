@@ -8,11 +8,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** Erases a conversation in H2: search tokens and reactions of its messages first, then the messages and the record. */
+/**
+ * Erases a conversation in H2: the search tokens, reactions, earlier versions (edits) and attachment rows of its
+ * messages first, then the messages and the conversation record.
+ */
 final class H2HistoryEraser implements HistoryEraser {
     private static final String[] STATEMENTS = {
         "DELETE FROM message_tokens WHERE seq IN (SELECT seq FROM messages WHERE conversation_id = ?)",
         "DELETE FROM reactions WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = ?)",
+        "DELETE FROM message_versions WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = ?)",
+        "DELETE FROM attachments WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = ?)",
     };
 
     private final H2TransactionManager manager;

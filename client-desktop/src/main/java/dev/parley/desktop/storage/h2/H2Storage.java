@@ -9,6 +9,8 @@ import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
+import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -56,6 +58,8 @@ public final class H2Storage implements Storage {
     private final MessageStore messages;
     private final ConversationStore conversations;
     private final ReactionStore reactions;
+    private final MessageChangeStore changes;
+    private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -76,6 +80,8 @@ public final class H2Storage implements Storage {
         messages = new H2MessageStore(transactions);
         conversations = new H2ConversationStore(transactions);
         reactions = new H2ReactionStore(transactions);
+        changes = new H2MessageChangeStore(transactions);
+        attachments = new H2AttachmentStore(transactions);
         contacts = new H2ContactStore(transactions);
         outbox = new H2OutboxStore(transactions);
         settings = new H2SettingsStore(transactions);
@@ -184,7 +190,9 @@ public final class H2Storage implements Storage {
         SecretSealer sealer = SecretSealer.forFileKey(crypto, fileKey);
         try {
             TrustCheck.verify(connection);
-            SchemaMigrator.migrate(files.url(false, false), USER, password(fileKey), sealer);
+            if (create || !SchemaMigrator.isCurrent(connection)) {
+                SchemaMigrator.migrate(files.url(false, false), USER, password(fileKey), sealer);
+            }
             connection.setAutoCommit(false);
             return new H2Storage(connection, publisher, sealer);
         } catch (SQLException | DatabaseOpenException | RuntimeException e) {
@@ -282,6 +290,16 @@ public final class H2Storage implements Storage {
     @Override
     public ReactionStore reactions() {
         return reactions;
+    }
+
+    @Override
+    public MessageChangeStore changes() {
+        return changes;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 
     @Override

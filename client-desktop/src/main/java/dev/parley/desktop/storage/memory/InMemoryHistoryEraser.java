@@ -13,10 +13,15 @@ final class InMemoryHistoryEraser implements HistoryEraser {
     private final InMemoryMessageStore messages;
     private final InMemoryReactionStore reactions;
     private final InMemoryConversationStore conversations;
+    private final InMemoryMessageChangeStore changes;
+    private final InMemoryAttachmentStore attachments;
 
     InMemoryHistoryEraser(InMemoryTransactionManager manager, InMemoryMessageStore messages,
-                          InMemoryReactionStore reactions, InMemoryConversationStore conversations) {
+                          InMemoryReactionStore reactions, InMemoryConversationStore conversations,
+                          InMemoryMessageChangeStore changes, InMemoryAttachmentStore attachments) {
         this.manager = manager;
+        this.changes = changes;
+        this.attachments = attachments;
         this.messages = messages;
         this.reactions = reactions;
         this.conversations = conversations;
@@ -28,6 +33,8 @@ final class InMemoryHistoryEraser implements HistoryEraser {
         List<MessageId> removed = messages.removeConversation(id);
         reactions.removeAll(removed);
         conversations.forget(id);
+        changes.forget(removed);
+        attachments.forget(removed);
         return removed.size();
     }
 }

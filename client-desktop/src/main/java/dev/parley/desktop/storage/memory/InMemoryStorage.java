@@ -6,6 +6,8 @@ import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
+import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -27,6 +29,8 @@ public final class InMemoryStorage implements Storage {
     private final MessageStore messages;
     private final ConversationStore conversations;
     private final ReactionStore reactions;
+    private final MessageChangeStore changes;
+    private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
@@ -50,7 +54,12 @@ public final class InMemoryStorage implements Storage {
         reactions = reactionStore;
         blocked = new InMemoryBlockedStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
-        historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore);
+        InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
+        changes = changeStore;
+        InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);
+        attachments = attachmentStore;
+        historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore, changeStore,
+                attachmentStore);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -88,6 +97,16 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ReactionStore reactions() {
         return reactions;
+    }
+
+    @Override
+    public MessageChangeStore changes() {
+        return changes;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
     }
 
     @Override
