@@ -138,17 +138,17 @@ public final class ParleyApp implements AutoCloseable {
         return graph().profiles;
     }
 
+    /** The unlocked profile's crypto and storage: for tests in this package that check what was (not) stored, e.g. prekeys. */
+    dev.parley.desktop.crypto.ProfileCrypto crypto() throws ProfileLockedException {
+        return graph().crypto;
+    }
+
     private RelayGateway gateway() {
         ProfileGraph current = graph;
         if (current == null) {
             throw new IllegalStateException("profile is locked");
         }
         return current.connection;
-    }
-
-    /** The unlocked profile's protocol state (tests in this package check what is stored, e.g. which prekeys). */
-    dev.parley.desktop.crypto.ProfileCrypto crypto() throws ProfileLockedException {
-        return graph().crypto;
     }
 
     private ProfileGraph graph() throws ProfileLockedException {

@@ -1,9 +1,6 @@
 package dev.parley.desktop.storage;
 
-/**
- * Deletes a whole conversation: its messages, their search tokens, reactions, earlier versions and attachment rows, and
- * the conversation record. (Downloaded attachment files are the attachment service's; they are not deleted here.)
- */
+/** Deletes a whole conversation: its messages, their search tokens and reactions, and the conversation record. */
 public interface HistoryEraser {
 
     /**

@@ -157,50 +157,6 @@ public sealed interface Payload
         }
     }
 
-    record Unknown(int typeCode) implements Payload {
-    }
-
-    /**
-     * The sender replaces the text of their own earlier message {@code target} with {@code text}; {@code
-     * editedAtMillis} is the sender's clock. Whether the sender wrote the target, and the time windows, are the
-     * receiver's checks.
-     */
-    record Edit(MessageId target, long editedAtMillis, String text) implements Payload {
-        public Edit {
-            Objects.requireNonNull(target, "target");
-            Objects.requireNonNull(text, "text");
-            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-            if (bytes == 0 || bytes > MAX_TEXT_BYTES) {
-                throw new IllegalArgumentException("edit: 1 to " + MAX_TEXT_BYTES + " UTF-8 bytes of text");
-            }
-        }
-
-        @Override
-        public int typeCode() {
-            return PayloadType.EDIT.code();
-        }
-
-        @Override
-        public String toString() {
-            return "Edit[" + target + ", content hidden]";
-        }
-    }
-
-    /**
-     * The sender deletes their own earlier message {@code target} for everyone; {@code deletedAtMillis} is the
-     * sender's clock. Whether the sender wrote the target, and the time window, are the receiver's checks.
-     */
-    record Delete(MessageId target, long deletedAtMillis) implements Payload {
-        public Delete {
-            Objects.requireNonNull(target, "target");
-        }
-
-        @Override
-        public int typeCode() {
-            return PayloadType.DELETE.code();
-        }
-    }
-
     /**
      * The sender's profile (issue #14), sent only to contacts: a display name, an "about" line and an avatar image
      * (PNG or JPEG bytes, already downscaled by the sender). {@code version} grows with every change; a receiver keeps
@@ -258,6 +214,50 @@ public sealed interface Payload
         @Override
         public String toString() {
             return "Profile[version " + version + ", content hidden]";
+        }
+    }
+
+    record Unknown(int typeCode) implements Payload {
+    }
+
+    /**
+     * The sender replaces the text of their own earlier message {@code target} with {@code text}; {@code
+     * editedAtMillis} is the sender's clock. Whether the sender wrote the target, and the time windows, are the
+     * receiver's checks.
+     */
+    record Edit(MessageId target, long editedAtMillis, String text) implements Payload {
+        public Edit {
+            Objects.requireNonNull(target, "target");
+            Objects.requireNonNull(text, "text");
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes == 0 || bytes > MAX_TEXT_BYTES) {
+                throw new IllegalArgumentException("edit: 1 to " + MAX_TEXT_BYTES + " UTF-8 bytes of text");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.EDIT.code();
+        }
+
+        @Override
+        public String toString() {
+            return "Edit[" + target + ", content hidden]";
+        }
+    }
+
+    /**
+     * The sender deletes their own earlier message {@code target} for everyone; {@code deletedAtMillis} is the
+     * sender's clock. Whether the sender wrote the target, and the time window, are the receiver's checks.
+     */
+    record Delete(MessageId target, long deletedAtMillis) implements Payload {
+        public Delete {
+            Objects.requireNonNull(target, "target");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.DELETE.code();
         }
     }
 

@@ -48,7 +48,6 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final Receipts receipts;
     private final OutboxQueue outbox;
     private final InboundPipeline inbound;
-    private final ProfileSharing profileSharing;
     private final SessionStarter sessions;
 
     /**
@@ -60,6 +59,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         void start(String contact) throws ServiceException;
     }
     private final DefaultMessageActions actions;
+    private final ProfileSharing profileSharing;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -73,8 +73,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
         this.outbox = new OutboxQueue(crypto.storage());
-        this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
         this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound);
+        this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
     }
@@ -122,19 +122,6 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         return sent;
     }
 
-    /**
-     * A message request was accepted (issue #14): the delivery receipts held back while it was one go out now.
-     */
-    public void requestAccepted(String username) {
-        receipts.flush();
-        profileSharing.shareIfStale(username);
-    }
-
-    /** Sends the own profile to contacts (issue #14). */
-    public ProfileSharing profileSharing() {
-        return profileSharing;
-    }
-
     private boolean hasSession(String contactName) throws StorageFailureException {
         crypto.lock().lock();
         try {
@@ -176,6 +163,19 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     /** Checks that {@code contactName} can be written to now (before a long upload for it). */
     public void requireSendable(String contactName) throws ServiceException {
         recipients.sendable(contactName);
+    }
+
+    /**
+     * A message request was accepted (issue #14): the delivery receipts held back while it was one go out now.
+     */
+    public void requestAccepted(String username) {
+        receipts.flush();
+        profileSharing.shareIfStale(username);
+    }
+
+    /** Sends the own profile to contacts (issue #14). */
+    public ProfileSharing profileSharing() {
+        return profileSharing;
     }
 
     @Override

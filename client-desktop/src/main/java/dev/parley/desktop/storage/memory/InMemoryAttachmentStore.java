@@ -37,11 +37,6 @@ final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
         return attachments.putIfAbsent(attachment.messageId(), attachment) == null;
     }
 
-    /** Forgets the attachments of these messages (for {@link InMemoryHistoryEraser}). */
-    void forget(java.util.Collection<MessageId> ids) {
-        ids.forEach(attachments::remove);
-    }
-
     @Override
     public Optional<Attachment> find(Transaction txn, MessageId messageId) throws StorageException {
         InMemoryTransaction.check(txn, manager, false);
@@ -70,5 +65,10 @@ final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
         }
         attachments.put(messageId, a.withState(state));
         return true;
+    }
+
+    /** Removes the rows of these messages (for {@link InMemoryHistoryEraser}). */
+    void removeAll(java.util.Collection<MessageId> messageIds) {
+        attachments.keySet().removeAll(messageIds);
     }
 }

@@ -20,11 +20,11 @@ final class InMemoryHistoryEraser implements HistoryEraser {
                           InMemoryReactionStore reactions, InMemoryConversationStore conversations,
                           InMemoryMessageChangeStore changes, InMemoryAttachmentStore attachments) {
         this.manager = manager;
-        this.changes = changes;
-        this.attachments = attachments;
         this.messages = messages;
         this.reactions = reactions;
         this.conversations = conversations;
+        this.changes = changes;
+        this.attachments = attachments;
     }
 
     @Override
@@ -32,9 +32,9 @@ final class InMemoryHistoryEraser implements HistoryEraser {
         InMemoryTransaction.check(txn, manager, true);
         List<MessageId> removed = messages.removeConversation(id);
         reactions.removeAll(removed);
+        changes.forgetVersions(removed);
+        attachments.removeAll(removed);
         conversations.forget(id);
-        changes.forget(removed);
-        attachments.forget(removed);
         return removed.size();
     }
 }

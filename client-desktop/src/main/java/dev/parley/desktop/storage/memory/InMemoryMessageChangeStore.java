@@ -33,11 +33,6 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
     private record State(HashMap<MessageId, List<MessageVersion>> versions, ArrayList<PendingAction> pending) {
     }
 
-    /** Forgets the earlier versions of these messages (for {@link InMemoryHistoryEraser}). */
-    void forget(java.util.Collection<MessageId> ids) {
-        ids.forEach(versions::remove);
-    }
-
     @Override
     public Object snapshot() {
         HashMap<MessageId, List<MessageVersion>> copy = new HashMap<>();
@@ -93,6 +88,11 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
         messages.replace(m.withContent("", true, m.editCount()));
         messages.eraseQuotesOf(id);
         return true;
+    }
+
+    /** Drops the edit versions of these messages (for {@link InMemoryHistoryEraser}). */
+    void forgetVersions(Collection<MessageId> ids) {
+        versions.keySet().removeAll(ids);
     }
 
     @Override

@@ -52,14 +52,14 @@ public final class InMemoryStorage implements Storage {
         conversations = conversationStore;
         InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
         reactions = reactionStore;
-        blocked = new InMemoryBlockedStore(transactions);
-        profiles = new InMemoryProfileStore(transactions);
         InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
         changes = changeStore;
         InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);
         attachments = attachmentStore;
-        historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore, changeStore,
-                attachmentStore);
+        blocked = new InMemoryBlockedStore(transactions);
+        profiles = new InMemoryProfileStore(transactions);
+        historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore,
+                changeStore, attachmentStore);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
