@@ -9,9 +9,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "add-contact", description = "Fetch a user's prekey bundle from the relay and start a session.")
+@Command(name = "add-contact", description = {"Fetch a user's prekey bundle from the relay and start a session.",
+    "Given a contact link (parley://add/USER?relay=...&fp=..., see contact-link), the link must be for this relay and its",
+    "fingerprint must match the key the relay serves (else nothing is added, exit 5); the contact is marked VERIFIED."})
 final class AddContactCommand extends ProfileCommand {
-    @Parameters(index = "0", paramLabel = "USERNAME")
+    @Parameters(index = "0", paramLabel = "USERNAME|LINK")
     String username;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30", description = "How long to wait for the relay (default 30).")
@@ -27,7 +29,8 @@ final class AddContactCommand extends ProfileCommand {
     @Override
     ExitCode run(ParleyApp app) throws ServiceException, InterruptedException {
         new RelayWait(app, err(), Duration.ofSeconds(timeoutSeconds)).online();
-        Contact contact = app.contacts().add(username);
+        Contact contact = dev.parley.desktop.service.contact.ContactLink.isLink(username)
+                ? app.contacts().addFromLink(username) : app.contacts().add(username);
         out().println(contact.username() + "\t" + Output.trust(contact));
         return ExitCode.OK;
     }

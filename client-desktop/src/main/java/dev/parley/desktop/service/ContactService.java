@@ -21,6 +21,29 @@ public interface ContactService {
      */
     Contact add(String username) throws ServiceException;
 
+    /**
+     * Asks the relay whether {@code username} is registered (exact name only; rate limited per account).
+     *
+     * @throws InvalidInputException   if it is not a valid username
+     * @throws RelayRejectedException  if the relay refuses (RATE_LIMITED: too many lookups, retry later)
+     */
+    boolean lookup(String username) throws ServiceException;
+
+    /**
+     * This profile's contact link: {@code parley://add/USERNAME?relay=...&fp=...} with the relay address (and TLS pin)
+     * and the own half of every safety number.
+     */
+    String contactLink() throws ServiceException;
+
+    /**
+     * Adds (or accepts) the contact a link names, after checking that the link is for this profile's relay and that
+     * the identity key the relay serves for them matches the link's fingerprint; the contact is then marked verified.
+     *
+     * @throws InvalidInputException    if it is not a contact link, or is for another relay (not supported yet)
+     * @throws IdentityChangedException if the fingerprint does not match (nothing is added)
+     */
+    Contact addFromLink(String link) throws ServiceException;
+
     /** All contacts, sorted by username. */
     List<Contact> list() throws ServiceException;
 

@@ -132,9 +132,42 @@ class PeopleCommandsTest {
     }
 
     @Test
+    void lookupAndContactLinksFindPeopleAndRefuseAWrongFingerprintOrAnotherRelay() {
+        String url = relay.uri().toString();
+        for (String name : new String[] {"alice", "bob", "carol"}) {
+            ok(cli(name, "init", name, "--relay", url));
+            ok(cli(name, "register"));
+        }
+        assertThat(cli("alice", "lookup", "bob").out()).isEqualTo("exists" + NL);
+        Run missing = cli("alice", "lookup", "nobody");
+        assertThat(missing.code()).isEqualTo(3);
+        assertThat(missing.out()).isEqualTo("not found" + NL);
+        assertThat(cli("alice", "lookup", "Not A Name").code()).isEqualTo(1);
+
+        String bobLink = cli("bob", "contact-link").out().strip();
+        assertThat(bobLink).startsWith("parley://add/bob?relay=").matches(".*&fp=[0-9]{30}$");
+        assertThat(cli("alice", "add-contact", bobLink).out()).isEqualTo("bob\tVERIFIED" + NL);
+
+        String carolLink = cli("carol", "contact-link").out().strip();
+        String digits = carolLink.substring(carolLink.length() - 30);
+        String wrong = carolLink.substring(0, carolLink.length() - 30) + (digits.charAt(0) == '1' ? '2' : '1') + digits.substring(1);
+        Run refused = cli("alice", "add-contact", wrong);
+        assertThat(refused.code()).isEqualTo(5);
+        assertThat(refused.err()).contains("fingerprint in the link does not match");
+        assertThat(cli("alice", "contacts").out()).doesNotContain("carol");
+
+        String otherRelay = carolLink.replaceFirst("relay=[^&]+", "relay=ws%3A%2F%2F127.0.0.1%3A9%2Fparley");
+        Run cross = cli("alice", "add-contact", otherRelay);
+        assertThat(cross.code()).isEqualTo(1);
+        assertThat(cross.err()).contains("another relay").contains("not supported yet");
+        assertThat(cli("alice", "add-contact", "parley://add/carol?fp=123").code()).isEqualTo(1);
+        assertThat(cli("alice", "add-contact", carolLink).out()).isEqualTo("carol\tVERIFIED" + NL);
+    }
+
+    @Test
     void everyPeopleCommandHasHelp() {
         for (String command : new String[] {"accept", "block", "unblock", "blocked", "remove-contact", "profile set",
-            "profile show", "profile nickname"}) {
+            "profile show", "profile nickname", "lookup", "contact-link"}) {
             Run run = cli("alice", (command + " --help").split(" "));
             assertThat(run.code()).as(command).isZero();
             assertThat(run.out()).as(command).startsWith("Usage: parley-cli " + command);

@@ -55,6 +55,16 @@ public final class SafetyNumber {
         return new SafetyNumber(aFirst ? da + db : db + da, qr);
     }
 
+    /**
+     * One user's half of every safety number they take part in: the 30 digits derived from their identity key and
+     * username alone (what a contact link carries, issue #14). A safety number is the two halves in ascending order.
+     *
+     * @throws IllegalArgumentException if the username breaks the relay's rule ({@code Usernames.isValid})
+     */
+    public static String fingerprintDigits(CryptoProvider provider, IdentityKey key, String username) {
+        return digitsOf(fingerprint(provider, key, username));
+    }
+
     /** The 60 digits, no separators. */
     public String digits() {
         return digits;

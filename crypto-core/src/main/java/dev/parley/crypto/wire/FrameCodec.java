@@ -83,6 +83,8 @@ public final class FrameCodec {
         name("queue_empty", Push.QueueEmpty.class);
         name("prekeys_low", Push.PreKeysLow.class);
         name("ephemeral", Push.Ephemeral.class);
+        name("lookup", Request.Lookup.class);
+        name("lookup_result", Response.LookupResult.class);
     }
 
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));

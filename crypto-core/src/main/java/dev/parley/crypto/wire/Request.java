@@ -74,6 +74,16 @@ public sealed interface Request extends Frame {
     }
 
     /**
+     * Asks whether a username is registered (issue #14: exact-username lookup, authenticated clients only, rate limited
+     * per account; never a list or a prefix search). Answered with {@link Response.LookupResult}; consumes nothing.
+     */
+    record Lookup(String username) implements Request {
+        public Lookup {
+            Objects.requireNonNull(username, "username");
+        }
+    }
+
+    /**
      * Adds one-time prekeys and one-time KEM prekeys and optionally replaces the signed prekey and the last-resort
      * KEM prekey. Answered with {@link Response.PreKeyCount}.
      *

@@ -55,6 +55,10 @@ public sealed interface Response extends Frame {
     record SendAccepted(boolean duplicate) implements Response {
     }
 
+    /** Whether the username of a {@link Request.Lookup} is registered on this relay. */
+    record LookupResult(boolean exists) implements Response {
+    }
+
     /**
      * How many one-time prekey sets the relay holds for the authenticated user after an upload: the smaller of its
      * one-time prekey and one-time KEM prekey counts (the relay hands both out together).

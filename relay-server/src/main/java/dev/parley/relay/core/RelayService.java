@@ -263,6 +263,9 @@ public final class RelayService implements AutoCloseable {
         if (AttachmentRequests.handles(request)) {
             return attachments.handle(device.username(), request);
         }
+        if (request instanceof Request.Lookup lookup) {
+            return lookup(device, lookup);
+        }
         throw new RequestRejectedException(ErrorCode.UNKNOWN_TYPE, "unsupported request");
     }
 
@@ -509,6 +512,12 @@ public final class RelayService implements AutoCloseable {
             }
         }
         return new Response.Bundle(fetch.username(), bundle.get());
+    }
+
+    /** Exists or not, for an exact username; nothing is logged or stored about who asked for whom. */
+    private Response lookup(DeviceConnection device, Request.Lookup lookup) throws RateLimitExceededException {
+        limiter.check(RateLimit.LOOKUP_PER_ACCOUNT, device.username());
+        return new Response.LookupResult(Usernames.isValid(lookup.username()) && accounts.find(lookup.username()).isPresent());
     }
 
     private Response upload(DeviceConnection device, Request.UploadPreKeys upload)

@@ -25,6 +25,8 @@ public enum RateLimit {
      * filling a stock of 100 one-time prekey sets takes 20 frames).
      */
     UPLOAD_PREKEYS_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(30, 30.0 / 3600)),
+    /** Exact-username lookups by one account (issue #14): 20 at once, then one every 6 s; never a way to enumerate. */
+    LOOKUP_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(20, 1.0 / 6)),
     /**
      * Bytes one account may have the relay store for others (blobs that could not be pushed straight to an online
      * recipient), one token a byte: 256 MiB at once, then 256 MiB per 30 days. As a blob lives at most the message

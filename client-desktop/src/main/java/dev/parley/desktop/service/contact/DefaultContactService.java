@@ -17,6 +17,7 @@ import dev.parley.desktop.service.BlockedUserException;
 import dev.parley.desktop.service.CannotAddSelfException;
 import dev.parley.desktop.service.ContactService;
 import dev.parley.desktop.service.IdentityChangedException;
+import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.RelayRejectedException;
 import dev.parley.desktop.service.SafetyNumberView;
 import dev.parley.desktop.service.ServiceException;
@@ -44,6 +45,7 @@ public final class DefaultContactService implements ContactService {
     private final Supplier<String> ownUsername;
     private final HeldRelease heldRelease;
     private final PeopleDecisions people;
+    private final ContactLinks links;
 
     /** Decrypts the envelopes held for a sender once their new key is accepted (the messaging service). */
     @FunctionalInterface
@@ -72,6 +74,7 @@ public final class DefaultContactService implements ContactService {
         this.ownUsername = ownUsername;
         this.heldRelease = heldRelease;
         this.people = new PeopleDecisions(crypto);
+        this.links = new ContactLinks(crypto, ownUsername);
     }
 
     @Override
@@ -93,6 +96,12 @@ public final class DefaultContactService implements ContactService {
             return existing.get();
         }
         Response.Bundle bundle = (Response.Bundle) gateway.get().call(new Request.FetchBundle(username));
+        startSession(username, bundle);
+        LOG.info("contact added");
+        return get(username);
+    }
+
+    private void startSession(String username, Response.Bundle bundle) throws ServiceException {
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
@@ -112,8 +121,47 @@ public final class DefaultContactService implements ContactService {
         } finally {
             crypto.lock().unlock();
         }
-        LOG.info("contact added");
-        return get(username);
+    }
+
+    @Override
+    public boolean lookup(String username) throws ServiceException {
+        if (!Usernames.isValid(username)) {
+            throw new InvalidInputException("not a valid username: 3 to 32 characters a-z 0-9 . _ - starting with a letter or digit");
+        }
+        return ((Response.LookupResult) gateway.get().call(new Request.Lookup(username))).exists();
+    }
+
+    @Override
+    public String contactLink() throws ServiceException {
+        return links.own().format();
+    }
+
+    @Override
+    public Contact addFromLink(String text) throws ServiceException {
+        ContactLink link = links.forThisRelay(ContactLink.parse(text));
+        String username = link.username();
+        if (username.equals(ownUsername.get())) {
+            throw new CannotAddSelfException("this is your own contact link");
+        }
+        if (blocked().contains(username)) {
+            throw new BlockedUserException("this user is blocked; unblock them first");
+        }
+        Optional<Contact> existing = find(username);
+        byte[] key;
+        if (existing.isPresent() && hasSession(username)) {
+            key = existing.get().identityKey();
+            links.verify(link, key);
+            if (existing.get().identityChange() == IdentityChangeState.REQUEST) {
+                accept(username);
+            }
+        } else {
+            Response.Bundle bundle = (Response.Bundle) gateway.get().call(new Request.FetchBundle(username));
+            key = bundle.bundle().identityKey();
+            links.verify(link, key);
+            startSession(username, bundle);
+            LOG.info("contact added from a link");
+        }
+        return markVerified(username, key);
     }
 
     @Override
