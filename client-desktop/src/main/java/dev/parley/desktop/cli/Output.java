@@ -42,14 +42,38 @@ final class Output {
         return contact.verified() ? "VERIFIED" : "UNVERIFIED";
     }
 
-    /** {@code contact  direction  state  sentAt  id  text}. */
+    /** {@code contact  direction  state  sentAt  id  text} (a deleted message's text: "This message was deleted"). */
     static String message(Message m) {
         return String.join("\t", m.conversationId().value(), m.direction().name(), m.state().name(), m.sentAt().toString(),
-                m.messageId().value(), escape(m.body()));
+                m.messageId().value(), escape(m.displayText()));
+    }
+
+    /**
+     * The records that follow a message line and say what happened to it: {@code deleted  id} for a tombstone,
+     * {@code edited  id  count} for an edited message (its line shows the current text); then, for a reply,
+     * {@code reply  id  quoted-id  author  snippet} (author empty and "Original message not found" when the original
+     * is not here, "This message was deleted" when it was deleted).
+     */
+    static java.util.List<String> changes(Message m) {
+        java.util.List<String> lines = new java.util.ArrayList<>(1);
+        if (m.deleted()) {
+            lines.add(String.join("\t", "deleted", m.messageId().value()));
+        } else if (m.edited()) {
+            lines.add(String.join("\t", "edited", m.messageId().value(), Integer.toString(m.editCount())));
+        }
+        m.replyTo().ifPresent(q -> lines.add(String.join("\t", "reply", m.messageId().value(), q.target().value(),
+                q.found() ? escape(q.author()) : "", escape(q.displayText()))));
+        return lines;
     }
 
     /** {@code reaction  messageId  reactor  emoji}. */
     static String reaction(dev.parley.desktop.storage.Reaction r) {
         return String.join("\t", "reaction", r.messageId().value(), escape(r.reactor()), escape(r.emoji()));
+    }
+
+    /** {@code attachment  messageId  fileName  size  contentType  state}. */
+    static String attachment(dev.parley.desktop.storage.Attachment a) {
+        return String.join("\t", "attachment", a.messageId().value(), escape(a.pointer().fileName()),
+                Long.toString(a.pointer().size()), a.pointer().contentType(), a.state().name());
     }
 }

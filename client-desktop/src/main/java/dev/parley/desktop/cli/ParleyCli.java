@@ -20,7 +20,13 @@ import picocli.CommandLine.ScopeType;
         footer = ExitCode.HELP,
         subcommands = {InitCommand.class, RegisterCommand.class, AddContactCommand.class, ContactsCommand.class,
             FingerprintCommand.class, TrustCommand.class, RequestsCommand.class, SendCommand.class, ListenCommand.class,
-            HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class})
+            HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class,
+            EditCommand.class,
+            DeleteCommand.class,
+            ReplyCommand.class,
+            SendFileCommand.class, SaveCommand.class,
+            AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
+            ProfileCliCommand.class})
 public final class ParleyCli implements Runnable {
 
 

@@ -11,10 +11,49 @@ import java.util.Optional;
  * @param cursor         its position; history is ordered by storage order (newest = most recently stored)
  * @param receivedAt     null for outgoing messages
  * @param failureReason  non-null exactly when the state is FAILED
+ * @param deleted        deleted for everyone: a tombstone whose text is gone (body empty)
+ * @param editCount      how often its author edited it (0 to {@link #MAX_EDITS}); body is the current text
+ * @param quote          the message this one replies to; null if it is not a reply
  */
 public record Message(MessageCursor cursor, MessageId messageId, ConversationId conversationId, Direction direction,
                       String sender, Instant sentAt, Instant receivedAt, String body, MessageState state,
-                      String failureReason) {
+                      String failureReason, boolean deleted, int editCount, Quote quote) {
+    /** How often a message may be edited. */
+    public static final int MAX_EDITS = 10;
+    /** What a tombstone shows instead of its text. */
+    public static final String TOMBSTONE_TEXT = "This message was deleted";
+
+    /** A message that was neither edited nor deleted. */
+    public Message(MessageCursor cursor, MessageId messageId, ConversationId conversationId, Direction direction,
+                   String sender, Instant sentAt, Instant receivedAt, String body, MessageState state,
+                   String failureReason) {
+        this(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, body, state, failureReason,
+                false, 0, null);
+    }
+
+    /** This message with another text, deleted flag and edit count (the rest unchanged). */
+    public Message withContent(String newBody, boolean newDeleted, int newEditCount) {
+        return new Message(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, newBody, state,
+                failureReason, newDeleted, newEditCount, quote);
+    }
+
+    /** This message in another state. */
+    public Message withState(MessageState newState, String newFailureReason) {
+        return new Message(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, body, newState,
+                newFailureReason, deleted, editCount, quote);
+    }
+
+    /** This message with another quote (its original was deleted: the snippet is gone). */
+    public Message withQuote(Quote newQuote) {
+        return new Message(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, body, state,
+                failureReason, deleted, editCount, newQuote);
+    }
+
+    /** The quoted message, if this is a reply. */
+    public java.util.Optional<Quote> replyTo() {
+        return java.util.Optional.ofNullable(quote);
+    }
+
     public Message {
         sentAt = sentAt == null ? null : sentAt.truncatedTo(ChronoUnit.MILLIS);
         receivedAt = receivedAt == null ? null : receivedAt.truncatedTo(ChronoUnit.MILLIS);
@@ -36,6 +75,16 @@ public record Message(MessageCursor cursor, MessageId messageId, ConversationId 
         return Optional.ofNullable(failureReason);
     }
 
+    /** Whether its author edited it at least once. */
+    public boolean edited() {
+        return editCount > 0;
+    }
+
+    /** What to show: the current text, or {@link #TOMBSTONE_TEXT} for a deleted message. */
+    public String displayText() {
+        return deleted ? TOMBSTONE_TEXT : body;
+    }
+
     /** Whether this is an incoming message the user has not read yet. */
     public boolean isUnread() {
         return direction == Direction.INCOMING && state != MessageState.READ;
@@ -43,6 +92,7 @@ public record Message(MessageCursor cursor, MessageId messageId, ConversationId 
 
     @Override
     public String toString() {
-        return "Message[" + cursor.sequence() + ", " + direction + ", " + state + ", " + body.length() + " chars]";
+        return "Message[" + cursor.sequence() + ", " + direction + ", " + state + ", " + body.length() + " chars"
+                + (deleted ? ", deleted" : "") + (editCount > 0 ? ", edited" : "") + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.desktop.ui;
 
 import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.common.BundledFonts;
 import dev.parley.desktop.ui.common.Delays;
 import dev.parley.desktop.ui.common.Dialogs;
@@ -76,6 +77,7 @@ public final class AppShell implements Navigator, Dialogs {
     private Theme desktopLook = Theme.LIGHT;
     private java.util.function.Supplier<Theme> desktopScheme = SystemColorScheme::detect;
     private MainController main;
+    private DesktopHooks desktop = DesktopHooks.system();
 
     public AppShell(Stage stage, SessionGateway gateway, BackgroundTasks tasks, UserMessages messages, Clock clock,
                     String initialProfile) {
@@ -128,6 +130,11 @@ public final class AppShell implements Navigator, Dialogs {
             }
         });
         applyTheme(theme);
+    }
+
+    /** What the chat hands to the desktop (the clipboard); tests observe it. Takes effect at the next unlock. */
+    public void useDesktop(DesktopHooks hooks) {
+        desktop = Objects.requireNonNull(hooks);
     }
 
     /** Where the "System" theme learns the desktop's preference (tests replace the desktop). */
@@ -215,6 +222,7 @@ public final class AppShell implements Navigator, Dialogs {
     public void showMain() {
         UnlockedSession session = gateway.session();
         ChatViewModel chat = new ChatViewModel(session.services(), tasks, new ChatTimeline(clock.getZone()), messages);
+        chat.actions().useClock(clock);
         ConversationListViewModel list = new ConversationListViewModel(session.services(), tasks, messages);
         SearchViewModel search = new SearchViewModel(session.services(), tasks, messages, Delays.fx());
         MainViewModel vm = new MainViewModel(session.username(), session.connection(), session.bus(), tasks,
@@ -222,7 +230,7 @@ public final class AppShell implements Navigator, Dialogs {
                 new ToastNotifier(stage, this::style), list, chat, search);
         TimeLabels times = new TimeLabels(clock, Locale.getDefault());
         ViewLoader.Loaded<MainController> loaded = loader()
-                .register(MainController.class, () -> new MainController(vm, this, this, times, messages))
+                .register(MainController.class, () -> new MainController(vm, this, this, times, messages, desktop))
                 .load(FxmlView.MAIN);
         main = loaded.controller();
         show(loaded.root());

@@ -98,6 +98,8 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
     }
 
     Duration onlineWait = Duration.ofSeconds(20);
+    /** The clock of the profiles opened from now on (a test may give each its own). */
+    Clock clock = Clock.systemUTC();
 
     AppConfig config(String name) {
         return config(name, "data-" + name);
@@ -105,7 +107,7 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
 
     AppConfig config(String name, String dataDir) {
         return new AppConfig(new AppDirectories(root.resolve(dataDir).toAbsolutePath()), new ProfileName(name), CRYPTO,
-                CRYPTO.random(), Clock.systemUTC(), new Argon2Params(1024, 1, 1), TyrusRelayConnector.standard(),
+                CRYPTO.random(), clock, new Argon2Params(1024, 1, 1), TyrusRelayConnector.standard(),
                 new ExponentialBackoff(Duration.ofMillis(100), Duration.ofMillis(800), CRYPTO.random()),
                 new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), onlineWait, 5), 20,
                 java.util.function.UnaryOperator.identity());

@@ -21,6 +21,15 @@ import java.util.List;
  * Bodies: TEXT = message id (16) || sentAtMillis (i64) || UTF-8 text (rest of body); DELIVERY_RECEIPT and
  * READ_RECEIPT = u16 count (1..1000) || count * message id (16); TYPING_STARTED and TYPING_STOPPED = empty;
  * REACTION = target message id (16) || u8 flags (bit 0: remove; the others 0) || UTF-8 emoji (rest, 1..64 bytes).
+ * EDIT = target message id (16) || editedAtMillis (i64) || UTF-8 text (rest, 1..60000 bytes).
+ * DELETE = target message id (16) || deletedAtMillis (i64).
+ * RICH_TEXT = message id (16) || sentAtMillis (i64) || u8 flags (bit 0: a quoted id follows; the others 0)
+ * || [quoted message id (16)] || u32 timer seconds || UTF-8 text (rest). A text without reply and timer is a TEXT.
+ * ATTACHMENT = message id (16) || sentAtMillis (i64) || attachment id (16) || key (32) || digest (32) || size (u64)
+ * || width (u32) || height (u32) || u16 + UTF-8 file name || u16 + UTF-8 content type || u16 + thumbnail || UTF-8
+ * caption (rest); see docs/protocol.md 1.11.
+ * PROFILE = version (i64, positive) || u8 n || UTF-8 display name (n) || u16 m (at most 1024) || UTF-8 about (m)
+ * || avatar image bytes (rest, at most 48 KiB).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -28,6 +37,7 @@ public final class PayloadCodec {
     public static final byte VERSION = 1;
     static final int HEADER_BYTES = 7;
     private static final int REACTION_REMOVE = 1;
+    private static final int RICH_TEXT_QUOTE = 1;
 
     private PayloadCodec() {
     }
@@ -91,13 +101,76 @@ public final class PayloadCodec {
                 in.get(emoji);
                 return new Payload.Reaction(target, strictUtf8(emoji), (flags & REACTION_REMOVE) != 0);
             }
+            case EDIT: {
+                MessageId target = readId(in);
+                long editedAt = in.getLong();
+                byte[] text = new byte[in.remaining()];
+                in.get(text);
+                return new Payload.Edit(target, editedAt, strictUtf8(text));
+            }
+            case RICH_TEXT: {
+                MessageId id = readId(in);
+                long sentAt = in.getLong();
+                int flags = Byte.toUnsignedInt(in.get());
+                if ((flags & ~RICH_TEXT_QUOTE) != 0) {
+                    throw new InvalidMessageException("payload: unknown text flags");
+                }
+                MessageId quoted = (flags & RICH_TEXT_QUOTE) != 0 ? readId(in) : null;
+                long timer = Integer.toUnsignedLong(in.getInt());
+                byte[] text = new byte[in.remaining()];
+                in.get(text);
+                Payload.Text decoded = new Payload.Text(id, sentAt, strictUtf8(text), quoted, timer);
+                if (!decoded.isRich()) {
+                    throw new InvalidMessageException("payload: a plain text must be a TEXT");
+                }
+                return decoded;
+            }
+            case DELETE: {
+                MessageId target = readId(in);
+                long deletedAt = in.getLong();
+                requireEnd(in);
+                return new Payload.Delete(target, deletedAt);
+            }
+            case ATTACHMENT:
+                return AttachmentBody.decode(in);
+            case PROFILE:
+                return decodeProfile(in);
             default:
                 return new Payload.Unknown(type);
         }
     }
 
+    /** PROFILE = version (i64) || u8 name length || name || u16 about length || about || avatar (rest). */
+    private static Payload decodeProfile(ByteBuffer in) throws InvalidMessageException {
+        long version = in.getLong();
+        byte[] name = new byte[Byte.toUnsignedInt(in.get())];
+        in.get(name);
+        int aboutLength = Short.toUnsignedInt(in.getShort());
+        if (aboutLength > Payload.Profile.MAX_ABOUT_BYTES) {
+            throw new InvalidMessageException("payload: profile about line too long");
+        }
+        byte[] about = new byte[aboutLength];
+        in.get(about);
+        if (in.remaining() > Payload.Profile.MAX_AVATAR_BYTES) {
+            throw new InvalidMessageException("payload: profile avatar too large");
+        }
+        byte[] avatar = new byte[in.remaining()];
+        in.get(avatar);
+        return new Payload.Profile(version, strictUtf8(name), strictUtf8(about), avatar);
+    }
+
     private static byte[] body(Payload payload) {
-        if (payload instanceof Payload.Text text) {
+        if (payload instanceof Payload.Text text && text.isRich()) {
+            byte[] utf8 = text.text().getBytes(StandardCharsets.UTF_8);
+            int quoteBytes = text.quoted() == null ? 0 : MessageId.BYTES;
+            ByteBuffer out = ByteBuffer.allocate(MessageId.BYTES + 8 + 1 + quoteBytes + 4 + utf8.length)
+                    .put(text.id().bytes()).putLong(text.sentAtMillis())
+                    .put((byte) (text.quoted() == null ? 0 : RICH_TEXT_QUOTE));
+            if (text.quoted() != null) {
+                out.put(text.quoted().bytes());
+            }
+            return out.putInt((int) text.expireSeconds()).put(utf8).array();
+        } else if (payload instanceof Payload.Text text) {
             byte[] utf8 = text.text().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(MessageId.BYTES + 8 + utf8.length).put(text.id().bytes())
                     .putLong(text.sentAtMillis()).put(utf8).array();
@@ -109,6 +182,21 @@ public final class PayloadCodec {
             byte[] utf8 = reaction.emoji().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(MessageId.BYTES + 1 + utf8.length).put(reaction.target().bytes())
                     .put((byte) (reaction.remove() ? REACTION_REMOVE : 0)).put(utf8).array();
+        } else if (payload instanceof Payload.Edit edit) {
+            byte[] utf8 = edit.text().getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(MessageId.BYTES + 8 + utf8.length).put(edit.target().bytes())
+                    .putLong(edit.editedAtMillis()).put(utf8).array();
+        } else if (payload instanceof Payload.Delete delete) {
+            return ByteBuffer.allocate(MessageId.BYTES + 8).put(delete.target().bytes())
+                    .putLong(delete.deletedAtMillis()).array();
+        } else if (payload instanceof Payload.Attachment attachment) {
+            return AttachmentBody.encode(attachment);
+        } else if (payload instanceof Payload.Profile profile) {
+            byte[] name = profile.displayName().getBytes(StandardCharsets.UTF_8);
+            byte[] about = profile.about().getBytes(StandardCharsets.UTF_8);
+            byte[] avatar = profile.avatar();
+            return ByteBuffer.allocate(8 + 1 + name.length + 2 + about.length + avatar.length).putLong(profile.version())
+                    .put((byte) name.length).put(name).putShort((short) about.length).put(about).put(avatar).array();
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }
@@ -135,7 +223,7 @@ public final class PayloadCodec {
         return ids;
     }
 
-    private static MessageId readId(ByteBuffer in) {
+    static MessageId readId(ByteBuffer in) {
         byte[] id = new byte[MessageId.BYTES];
         in.get(id);
         return new MessageId(id);
@@ -147,7 +235,7 @@ public final class PayloadCodec {
         }
     }
 
-    private static String strictUtf8(byte[] bytes) throws InvalidMessageException {
+    static String strictUtf8(byte[] bytes) throws InvalidMessageException {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

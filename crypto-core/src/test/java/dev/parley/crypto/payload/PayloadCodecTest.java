@@ -20,7 +20,10 @@ class PayloadCodecTest {
         List<Payload> payloads = List.of(new Payload.Text(a, 1_700_000_000_000L, "héllo 👋"),
                 new Payload.Text(b, 0, ""), new Payload.DeliveryReceipt(List.of(a, b)),
                 new Payload.ReadReceipt(List.of(b)), new Payload.TypingStarted(), new Payload.TypingStopped(),
-                new Payload.Reaction(a, "👍", false), new Payload.Reaction(b, "👩‍👩‍👧", true));
+                new Payload.Reaction(a, "👍", false), new Payload.Reaction(b, "👩‍👩‍👧", true),
+                new Payload.Edit(a, 1_700_000_000_001L, "héllo again"), new Payload.Delete(b, 1_700_000_000_002L),
+                new Payload.Text(b, 5, "a reply", a, 0), new Payload.Text(b, 6, "with a timer", null, 3600),
+                new Payload.Text(b, 7, "", a, 0xFFFF_FFFFL));
         for (Payload payload : payloads) {
             assertThat(PayloadCodec.decode(PayloadCodec.encode(payload))).isEqualTo(payload);
         }
@@ -72,12 +75,75 @@ class PayloadCodecTest {
     }
 
     @Test
+    void editAndDeleteLayoutsAreAsDocumented() {
+        byte[] id = new byte[16];
+        id[0] = 5;
+        ByteBuffer edit = ByteBuffer.wrap(PayloadCodec.encode(new Payload.Edit(new MessageId(id), 259, "B")));
+        assertThat(edit.get()).isEqualTo((byte) 1);
+        assertThat(edit.getShort()).isEqualTo((short) 17);
+        assertThat(edit.getInt()).isEqualTo(16 + 8 + 1);
+        assertThat(edit.get(7)).isEqualTo((byte) 5);
+        assertThat(edit.getLong(7 + 16)).isEqualTo(259);
+        assertThat(edit.get(7 + 24)).isEqualTo((byte) 'B');
+        ByteBuffer delete = ByteBuffer.wrap(PayloadCodec.encode(new Payload.Delete(new MessageId(id), 260)));
+        assertThat(delete.get()).isEqualTo((byte) 1);
+        assertThat(delete.getShort()).isEqualTo((short) 19);
+        assertThat(delete.getInt()).isEqualTo(16 + 8);
+        assertThat(delete.getLong(7 + 16)).isEqualTo(260);
+    }
+
+    @Test
+    void malformedEditsAndDeletesAreTypedErrors() {
+        byte[] emptyEdit = ByteBuffer.allocate(7 + 24).put((byte) 1).putShort((short) 17).putInt(24).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(emptyEdit)).isInstanceOf(InvalidMessageException.class);
+        byte[] longDelete = ByteBuffer.allocate(7 + 25).put((byte) 1).putShort((short) 19).putInt(25).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(longDelete)).isInstanceOf(InvalidMessageException.class);
+        byte[] shortDelete = ByteBuffer.allocate(7 + 20).put((byte) 1).putShort((short) 19).putInt(20).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(shortDelete)).isInstanceOf(InvalidMessageException.class);
+        byte[] badUtf8 = ByteBuffer.allocate(7 + 25).put((byte) 1).putShort((short) 17).putInt(25).put(new byte[24])
+                .put((byte) 0xC3).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(badUtf8)).isInstanceOf(InvalidMessageException.class);
+    }
+
+    @Test
+    void richTextLayoutIsAsDocumentedAndPlainTextStaysText() {
+        byte[] id = new byte[16];
+        id[0] = 3;
+        byte[] quoted = new byte[16];
+        quoted[0] = 4;
+        ByteBuffer reply = ByteBuffer.wrap(PayloadCodec.encode(
+                new Payload.Text(new MessageId(id), 261, "C", new MessageId(quoted), 30)));
+        assertThat(reply.get()).isEqualTo((byte) 1);
+        assertThat(reply.getShort()).isEqualTo((short) 20);
+        assertThat(reply.getInt()).isEqualTo(16 + 8 + 1 + 16 + 4 + 1);
+        assertThat(reply.get(7)).isEqualTo((byte) 3);
+        assertThat(reply.getLong(7 + 16)).isEqualTo(261);
+        assertThat(reply.get(7 + 24)).isEqualTo((byte) 1);
+        assertThat(reply.get(7 + 25)).isEqualTo((byte) 4);
+        assertThat(reply.getInt(7 + 41)).isEqualTo(30);
+        assertThat(reply.get(7 + 45)).isEqualTo((byte) 'C');
+        assertThat(PayloadCodec.encode(new Payload.Text(new MessageId(id), 1, "plain", null, 0))[2]).isEqualTo((byte) 1);
+    }
+
+    @Test
+    void malformedRichTextsAndTimersAreTypedErrors() {
+        byte[] plainAsRich = ByteBuffer.allocate(7 + 29).put((byte) 1).putShort((short) 20).putInt(29).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(plainAsRich)).isInstanceOf(InvalidMessageException.class);
+        byte[] unknownFlag = ByteBuffer.allocate(7 + 29).put((byte) 1).putShort((short) 20).putInt(29)
+                .put(new byte[24]).put((byte) 2).putInt(30).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(unknownFlag)).isInstanceOf(InvalidMessageException.class);
+        byte[] missingQuote = ByteBuffer.allocate(7 + 29).put((byte) 1).putShort((short) 20).putInt(29)
+                .put(new byte[24]).put((byte) 1).putInt(30).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(missingQuote)).isInstanceOf(InvalidMessageException.class);
+    }
+
+    @Test
     void unknownTypesAreSkippedSafely() throws Exception {
-        byte[] future = ByteBuffer.allocate(7 + 5).put((byte) 1).putShort((short) 17).putInt(5).put(new byte[5]).array();
-        assertThat(PayloadCodec.decode(future)).isEqualTo(new Payload.Unknown(17));
+        byte[] future = ByteBuffer.allocate(7 + 5).put((byte) 1).putShort((short) 15).putInt(5).put(new byte[5]).array();
+        assertThat(PayloadCodec.decode(future)).isEqualTo(new Payload.Unknown(15));
         byte[] unassigned = ByteBuffer.allocate(7).put((byte) 1).putShort((short) 999).putInt(0).array();
         assertThat(PayloadCodec.decode(unassigned)).isEqualTo(new Payload.Unknown(999));
-        assertThatThrownBy(() -> PayloadCodec.encode(new Payload.Unknown(17))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PayloadCodec.encode(new Payload.Unknown(15))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

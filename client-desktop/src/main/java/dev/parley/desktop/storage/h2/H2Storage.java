@@ -9,6 +9,8 @@ import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
+import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -56,12 +58,17 @@ public final class H2Storage implements Storage {
     private final MessageStore messages;
     private final ConversationStore conversations;
     private final ReactionStore reactions;
+    private final MessageChangeStore changes;
+    private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
+    private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.HistoryEraser historyEraser;
+    private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
     private final SecretSealer sealer;
@@ -73,6 +80,8 @@ public final class H2Storage implements Storage {
         messages = new H2MessageStore(transactions);
         conversations = new H2ConversationStore(transactions);
         reactions = new H2ReactionStore(transactions);
+        changes = new H2MessageChangeStore(transactions);
+        attachments = new H2AttachmentStore(transactions);
         contacts = new H2ContactStore(transactions);
         outbox = new H2OutboxStore(transactions);
         settings = new H2SettingsStore(transactions);
@@ -80,6 +89,9 @@ public final class H2Storage implements Storage {
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
+        blocked = new H2BlockedStore(transactions);
+        profiles = new H2ProfileStore(transactions);
+        historyEraser = new H2HistoryEraser(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
     }
 
@@ -281,6 +293,16 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    public MessageChangeStore changes() {
+        return changes;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
+    }
+
+    @Override
     public ContactStore contacts() {
         return contacts;
     }
@@ -313,6 +335,21 @@ public final class H2Storage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.BlockedStore blocked() {
+        return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.HistoryEraser historyEraser() {
+        return historyEraser;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ProfileStore profiles() {
+        return profiles;
     }
 
     @Override

@@ -48,6 +48,16 @@ final class InMemoryReactionStore implements ReactionStore, Snapshotting {
         return byReactor != null && byReactor.remove(reactor) != null;
     }
 
+    /** For {@link InMemoryMessageChangeStore}: removes every reaction to a message. */
+    void removeAll(MessageId messageId) {
+        reactions.remove(messageId);
+    }
+
+    /** Removes every reaction to these messages (for {@link InMemoryHistoryEraser}). */
+    void removeAll(java.util.Collection<MessageId> messageIds) {
+        messageIds.forEach(reactions::remove);
+    }
+
     @Override
     public List<Reaction> of(Transaction txn, MessageId messageId) throws StorageException {
         InMemoryTransaction.check(txn, manager, false);

@@ -6,6 +6,8 @@ import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
+import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -27,12 +29,17 @@ public final class InMemoryStorage implements Storage {
     private final MessageStore messages;
     private final ConversationStore conversations;
     private final ReactionStore reactions;
+    private final MessageChangeStore changes;
+    private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
+    private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.HistoryEraser historyEraser;
+    private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
 
@@ -41,8 +48,15 @@ public final class InMemoryStorage implements Storage {
         account = new InMemoryAccountStore(transactions);
         InMemoryMessageStore messageStore = new InMemoryMessageStore(transactions);
         messages = messageStore;
-        conversations = new InMemoryConversationStore(transactions);
-        reactions = new InMemoryReactionStore(transactions);
+        InMemoryConversationStore conversationStore = new InMemoryConversationStore(transactions);
+        conversations = conversationStore;
+        InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
+        reactions = reactionStore;
+        changes = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
+        attachments = new InMemoryAttachmentStore(transactions);
+        blocked = new InMemoryBlockedStore(transactions);
+        profiles = new InMemoryProfileStore(transactions);
+        historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -83,6 +97,16 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public MessageChangeStore changes() {
+        return changes;
+    }
+
+    @Override
+    public AttachmentStore attachments() {
+        return attachments;
+    }
+
+    @Override
     public ContactStore contacts() {
         return contacts;
     }
@@ -120,6 +144,21 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.BlockedStore blocked() {
+        return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.HistoryEraser historyEraser() {
+        return historyEraser;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ProfileStore profiles() {
+        return profiles;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.parley.desktop.ui.common;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,10 +16,20 @@ import java.util.Optional;
  * @param sentAt   the sender's timestamp
  * @param status   delivery status
  * @param failure  why sending failed; present only for {@link Status#FAILED}
- * @param position the storage position (for "mark read up to here" and paging)
+ * @param position  the storage position (for "mark read up to here" and paging)
+ * @param reactions who reacted with what, oldest first (the user's own included)
+ * @param edited    its author edited it ({@code text} is the current text)
+ * @param deleted   deleted for everyone: a tombstone, {@code text} is empty
  */
 public record MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
-                          Optional<String> failure, long position) {
+                          Optional<String> failure, long position, List<ReactionView> reactions, boolean edited,
+                          boolean deleted) {
+
+    /** A message never edited nor deleted, without reactions (or whose reactions are not loaded). */
+    public MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
+                       Optional<String> failure, long position) {
+        this(id, contact, outgoing, text, sentAt, status, failure, position, List.of(), false, false);
+    }
 
     /** Outgoing: SENDING, SENT, DELIVERED, READ, FAILED. Incoming: UNREAD, then SEEN. */
     public enum Status {
@@ -53,6 +64,7 @@ public record MessageView(String id, String contact, boolean outgoing, String te
         Objects.requireNonNull(sentAt);
         Objects.requireNonNull(status);
         Objects.requireNonNull(failure);
+        reactions = List.copyOf(reactions);
     }
 
     public boolean unread() {
@@ -62,7 +74,23 @@ public record MessageView(String id, String contact, boolean outgoing, String te
     /** A copy in {@code next} status (the failure reason is kept only for FAILED). */
     public MessageView withStatus(Status next) {
         return new MessageView(id, contact, outgoing, text, sentAt, next,
-                next == Status.FAILED ? failure : Optional.empty(), position);
+                next == Status.FAILED ? failure : Optional.empty(), position, reactions, edited, deleted);
+    }
+
+    /** A copy with {@code now} as its reactions. */
+    public MessageView withReactions(List<ReactionView> now) {
+        return new MessageView(id, contact, outgoing, text, sentAt, status, failure, position, now, edited, deleted);
+    }
+
+    /** A copy whose author changed the text to {@code current}. */
+    public MessageView withEdit(String current) {
+        return new MessageView(id, contact, outgoing, current, sentAt, status, failure, position, reactions, true,
+                false);
+    }
+
+    /** The tombstone left when the message was deleted for everyone: no text, no reactions. */
+    public MessageView asDeleted() {
+        return new MessageView(id, contact, outgoing, "", sentAt, status, failure, position, List.of(), edited, true);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.parley.desktop.ui.common;
 
 import dev.parley.desktop.service.ContactService;
+import dev.parley.desktop.service.MessageActionsService;
 import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.service.SafetyNumberView;
 import dev.parley.desktop.service.ServiceException;
@@ -9,6 +10,7 @@ import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
+import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessagePage;
 import dev.parley.desktop.storage.MessageState;
 import java.util.List;
@@ -24,10 +26,16 @@ import java.util.OptionalLong;
 public final class UiServices {
     private final MessagingService messaging;
     private final ContactService contacts;
+    private final MessageActionsService actions;
 
-    public UiServices(MessagingService messaging, ContactService contacts) {
+    public UiServices(MessagingService messaging, ContactService contacts, MessageActionsService actions) {
         this.messaging = Objects.requireNonNull(messaging);
         this.contacts = Objects.requireNonNull(contacts);
+        this.actions = Objects.requireNonNull(actions);
+    }
+
+    /** One text a message had, and when its author wrote it. */
+    public record Version(String text, java.time.Instant writtenAt) {
     }
 
     /** A page of history, newest first; {@code older} is where the next older page starts, empty at the oldest. */
@@ -47,6 +55,13 @@ public final class UiServices {
         Optional<MessageCursor> cursor = before.isPresent() ? Optional.of(new MessageCursor(before.getAsLong()))
                 : Optional.empty();
         MessagePage page = messaging.history(contact, cursor, pageSize);
+        return new Page(withReactions(page.messages()),
+                page.nextBefore().map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty()));
+    }
+
+    /** The newest messages of a conversation, newest first, without their reactions (for the conversation list). */
+    public Page recent(String contact, int pageSize) throws ServiceException {
+        MessagePage page = messaging.history(contact, Optional.empty(), pageSize);
         return new Page(page.messages().stream().map(UiServices::view).toList(),
                 page.nextBefore().map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty()));
     }
@@ -56,7 +71,45 @@ public final class UiServices {
      * means the newest message is among them.
      */
     public List<MessageView> newer(String contact, int pageSize, long after) throws ServiceException {
-        return messaging.historyAfter(contact, new MessageCursor(after), pageSize).stream().map(UiServices::view).toList();
+        return withReactions(messaging.historyAfter(contact, new MessageCursor(after), pageSize));
+    }
+
+    private List<MessageView> withReactions(List<Message> page) throws ServiceException {
+        List<MessageView> views = new java.util.ArrayList<>(page.size());
+        for (Message m : page) {
+            views.add(view(m).withReactions(reactions(m.messageId().value())));
+        }
+        return views;
+    }
+
+    /** Who reacted to the message with what, oldest first. */
+    public List<ReactionView> reactions(String messageId) throws ServiceException {
+        return messaging.reactions(new MessageId(messageId)).stream()
+                .map(r -> new ReactionView(r.reactor(), r.emoji())).toList();
+    }
+
+    public void deleteForMe(MessageView message) throws ServiceException {
+        actions.deleteForMe(new MessageId(message.id()));
+    }
+
+    public void deleteForEveryone(MessageView message) throws ServiceException {
+        actions.deleteForEveryone(new MessageId(message.id()));
+    }
+
+    /** Replaces the text of the user's own message; returns it as stored now. */
+    public MessageView edit(MessageView message, String text) throws ServiceException {
+        return view(actions.edit(new MessageId(message.id()), text)).withReactions(message.reactions());
+    }
+
+    /** Every text the message had, the original first and the current one last. */
+    public List<Version> editHistory(String messageId) throws ServiceException {
+        return actions.editHistory(new MessageId(messageId)).stream()
+                .map(v -> new Version(v.body(), v.writtenAt())).toList();
+    }
+
+    /** Sets the user's reaction to {@code message} to {@code emoji} (replacing theirs), or removes it. */
+    public void react(MessageView message, String emoji, boolean remove) throws ServiceException {
+        messaging.react(new MessageId(message.id()), emoji, remove);
     }
 
     public MessageView send(String contact, String text) throws ServiceException {
@@ -119,7 +172,8 @@ public final class UiServices {
     /** The UI view of a service message. */
     public static MessageView view(Message m) {
         return new MessageView(m.messageId().value(), m.conversationId().value(), m.direction() == Direction.OUTGOING,
-                m.body(), m.sentAt(), status(m.direction(), m.state()), m.failure(), m.cursor().sequence());
+                m.deleted() ? "" : m.body(), m.sentAt(), status(m.direction(), m.state()), m.failure(),
+                m.cursor().sequence(), List.of(), m.edited(), m.deleted());
     }
 
     /** The UI status for a service state. */

@@ -18,9 +18,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** Renders a {@link ChatRow}: a bubble with time and status ticks, a day divider, or the unread marker. */
+/**
+ * Renders a {@link ChatRow}: a bubble with its reactions, time and status ticks (right click opens its
+ * {@link MessageMenu}), a day divider, or the unread marker.
+ */
 final class ChatRowCell extends ListCell<ChatRow> {
     private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
+    private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
+    private final Label edited = new Label();
     private final TimeLabels times;
     private final UserMessages messages;
     private final Consumer<MessageView> retry;
@@ -39,13 +44,15 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final HBox divider = new HBox(dividerLabel);
     private final Label markerLabel = new Label();
     private final HBox marker;
+    private final ReactionBar reactions;
 
     ChatRowCell(TimeLabels times, UserMessages messages, Consumer<MessageView> retry,
-                ObservableStringValue highlighted) {
+                ObservableStringValue highlighted, MessageActionsViewModel actions, MessageMenu menu) {
         this.times = times;
         this.messages = messages;
         this.retry = retry;
         this.highlighted = highlighted;
+        this.reactions = new ReactionBar(messages, actions.ownUsernameProperty()::get, actions::removeReaction);
         highlighted.addListener((obs, was, now) -> showHighlight());
         tick.setTooltip(tickTip);
         retryLink.setOnAction(e -> {
@@ -60,11 +67,22 @@ final class ChatRowCell extends ListCell<ChatRow> {
         tick.getStyleClass().addAll("bubble-meta", "tick");
         retryLink.getStyleClass().add("retry-link");
         retryLink.setText(messages.get("main.retry"));
-        HBox metaRow = new HBox(4, retryLink, meta, tick);
+        edited.getStyleClass().addAll("bubble-meta", "edited-label");
+        edited.setText(messages.get("message.edited"));
+        HBox metaRow = new HBox(4, retryLink, edited, meta, tick);
         metaRow.setAlignment(Pos.CENTER_RIGHT);
         metaRow.setMinWidth(Region.USE_PREF_SIZE);
-        bubble = new VBox(2, text, metaRow);
+        bubble = new VBox(2, text, reactions, metaRow);
         bubble.getStyleClass().add("bubble");
+        // the menu opens on a right click (the platform's own menu event is not sent everywhere, Monocle sends none);
+        // the keyboard (Menu key, Shift+F10) is handled by the list for the selected message
+        bubble.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.SECONDARY && getItem() instanceof ChatRow.MessageRow) {
+                menu.show(((ChatRow.MessageRow) getItem()).message(), bubble, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
+        bubble.setOnContextMenuRequested(javafx.event.Event::consume);
         bubble.setMaxWidth(520);
         bubbleRow = new HBox(bubble);
         divider.getStyleClass().add("day-divider");
@@ -103,7 +121,11 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private void showMessage(ChatRow.MessageRow row) {
         MessageView m = row.message();
         boolean out = m.outgoing();
-        text.setText(m.text());
+        text.setText(m.deleted() ? messages.get("message.deleted") : m.text());
+        text.pseudoClassStateChanged(DELETED, m.deleted());
+        edited.setVisible(m.edited() && !m.deleted());
+        edited.setManaged(m.edited() && !m.deleted());
+        reactions.show(m);
         meta.setText(times.time(m.sentAt()));
         boolean failed = m.status() == MessageView.Status.FAILED;
         // Style class changes re-run CSS on the bubble's subtree: change them only when the look changes.
@@ -120,6 +142,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
                 classes.add("failed");
             }
             bubble.getStyleClass().setAll(classes);
+            reactions.setAlignment(out ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
             bubbleRow.setAlignment(out ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
             bubbleRow.setPadding(new javafx.geometry.Insets(row.firstOfGroup() ? 6 : 0, out ? 0 : 80, 0, out ? 80 : 0));
         }
@@ -148,6 +171,11 @@ final class ChatRowCell extends ListCell<ChatRow> {
         boolean on = row instanceof ChatRow.MessageRow && !isEmpty()
                 && ((ChatRow.MessageRow) row).id().equals(highlighted.get());
         bubble.pseudoClassStateChanged(HIGHLIGHT, on);
+    }
+
+    /** The bubble of the message shown, for anchoring its menu; null for other rows. */
+    javafx.scene.Node bubbleIfMessage() {
+        return getItem() instanceof ChatRow.MessageRow && !isEmpty() ? bubble : null;
     }
 
     /** The status glyphs: a clock while sending, one tick when the relay has it, two when delivered or read. */

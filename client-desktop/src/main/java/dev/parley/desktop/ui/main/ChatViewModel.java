@@ -50,6 +50,7 @@ public final class ChatViewModel {
     private final UserMessages messages;
 
     private final ObservableList<ChatRow> rows = FXCollections.observableArrayList();
+    private final MessageActionsViewModel actions;
     private final ReadOnlyObjectWrapper<ContactView> contact = new ReadOnlyObjectWrapper<>(this, "contact");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
     private final ReadOnlyBooleanWrapper typing = new ReadOnlyBooleanWrapper(this, "typing");
@@ -86,6 +87,7 @@ public final class ChatViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.timeline = Objects.requireNonNull(timeline);
         this.messages = Objects.requireNonNull(messages);
+        this.actions = new MessageActionsViewModel(services, tasks, rows, this::fail);
         identityChanged = Bindings.createBooleanBinding(
                 () -> contact.get() != null && contact.get().identityChanged(), contact);
         canSend = Bindings.createBooleanBinding(
@@ -112,6 +114,11 @@ public final class ChatViewModel {
 
     public ObservableList<ChatRow> rows() {
         return rows;
+    }
+
+    /** What the user does to one message: react, and later reply, edit, delete. */
+    public MessageActionsViewModel actions() {
+        return actions;
     }
 
     public ReadOnlyObjectProperty<ContactView> contactProperty() {
@@ -247,6 +254,7 @@ public final class ChatViewModel {
 
     private long reset(ContactView c) {
         long gen = ++generation;
+        actions.cancelEdit();
         contact.set(c);
         rows.clear();
         early.clear();
@@ -495,7 +503,8 @@ public final class ChatViewModel {
             if (row instanceof ChatRow.MessageRow && ((ChatRow.MessageRow) row).id().equals(message.id())) {
                 ChatRow.MessageRow old = (ChatRow.MessageRow) row;
                 if (old.message().status().canAdvanceTo(message.status())) {
-                    rows.set(i, new ChatRow.MessageRow(message, old.firstOfGroup()));
+                    rows.set(i, new ChatRow.MessageRow(message.withReactions(old.message().reactions()),
+                            old.firstOfGroup()));
                 }
                 return;
             }

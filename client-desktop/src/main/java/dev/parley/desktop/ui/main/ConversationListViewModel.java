@@ -89,11 +89,33 @@ public final class ConversationListViewModel {
     private List<ConversationItem> loadAll() throws Exception {
         List<ConversationItem> loaded = new ArrayList<>();
         for (ContactView c : services.contacts()) {
-            UiServices.Page page = services.history(c.username(), UNREAD_WINDOW, OptionalLong.empty());
-            int unread = (int) page.newestFirst().stream().filter(MessageView::unread).count();
-            loaded.add(new ConversationItem(c, page.newestFirst().stream().findFirst(), unread));
+            loaded.add(load(c));
         }
         return loaded;
+    }
+
+    private ConversationItem load(ContactView c) throws Exception {
+        UiServices.Page page = services.recent(c.username(), UNREAD_WINDOW);
+        int unread = (int) page.newestFirst().stream().filter(MessageView::unread).count();
+        return new ConversationItem(c, page.newestFirst().stream().findFirst(), unread);
+    }
+
+    /**
+     * A service event: a message of the conversation was edited or deleted; its preview is reloaded, so a text
+     * deleted for everyone does not stay on screen in the list.
+     */
+    public void messageChanged(String username) {
+        int i = indexOf(username);
+        if (i < 0) {
+            return;
+        }
+        ContactView c = items.get(i).contact();
+        tasks.run(() -> load(c), item -> {
+            int now = indexOf(username);
+            if (now >= 0) {
+                items.set(now, item);
+            }
+        }, e -> error.set(messages.describe(e)));
     }
 
     /** A service event: a message arrived; it counts as unread unless its conversation is open and seen. */

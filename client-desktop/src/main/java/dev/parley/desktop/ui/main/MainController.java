@@ -2,6 +2,7 @@ package dev.parley.desktop.ui.main;
 
 import dev.parley.desktop.ui.common.AvatarView;
 import dev.parley.desktop.ui.common.ContactView;
+import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.Dialogs;
 import dev.parley.desktop.ui.common.Icons;
@@ -48,6 +49,8 @@ public final class MainController {
     private final Dialogs dialogs;
     private final TimeLabels times;
     private final UserMessages messages;
+    private final DesktopHooks desktop;
+    private MessageMenu messageMenu;
 
     @FXML private HBox root;
     @FXML private StackPane meAvatarHolder;
@@ -75,6 +78,7 @@ public final class MainController {
     @FXML private Label chatError;
     @FXML private TextArea composer;
     @FXML private Button sendButton;
+    @FXML private HBox editBar;
     @FXML private VBox emptyState;
     @FXML private VBox searchPanel;
     @FXML private TextField searchField;
@@ -82,7 +86,8 @@ public final class MainController {
     @FXML private Label searchEmpty;
 
     public MainController(MainViewModel vm, Navigator navigator, Dialogs dialogs, TimeLabels times,
-                          UserMessages messages) {
+                          UserMessages messages, DesktopHooks desktop) {
+        this.desktop = Objects.requireNonNull(desktop);
         this.vm = Objects.requireNonNull(vm);
         this.navigator = Objects.requireNonNull(navigator);
         this.dialogs = Objects.requireNonNull(dialogs);
@@ -215,8 +220,12 @@ public final class MainController {
         empty.setMaxWidth(320);
         chatList.setPlaceholder(empty);
         chatList.setItems(chat.rows());
-        chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry, chat.highlightedProperty()));
-        chatList.setFocusTraversable(false);
+        messageMenu = new MessageMenu(chat.actions(), messages, desktop, times);
+        chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry, chat.highlightedProperty(),
+                chat.actions(), messageMenu));
+        // focusable, so a clicked or arrowed-to message takes the Menu key / Shift+F10 for its context menu
+        chatList.setFocusTraversable(true);
+        chatList.addEventHandler(KeyEvent.KEY_PRESSED, e -> messageMenu.keyPressed(e, chatList));
         chat.onScrollToEndProperty().set(() -> Platform.runLater(() -> chatList.scrollTo(chatList.getItems().size() - 1)));
         chat.onPrependedProperty().set(this::keepPlace);
         chat.onDroppedTopProperty().set(removed -> keepPlace(-removed));
@@ -237,6 +246,7 @@ public final class MainController {
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
         composer.textProperty().addListener((obs, was, now) -> sizeComposer());
         sendButton.disableProperty().bind(chat.canSendBinding().not());
+        bindEditing();
     }
 
     private void showContact(ContactView contact, boolean typing) {
@@ -300,15 +310,42 @@ public final class MainController {
     }
 
     private void composerKey(KeyEvent e) {
+        MessageActionsViewModel actions = vm.chat().actions();
+        if (e.getCode() == KeyCode.ESCAPE && actions.editingProperty().get() != null) {
+            e.consume();
+            actions.cancelEdit();
+            return;
+        }
         if (e.getCode() != KeyCode.ENTER) {
             return;
         }
         e.consume();
         if (e.isShiftDown()) {
             composer.insertText(composer.getCaretPosition(), "\n");
+        } else if (actions.editingProperty().get() != null) {
+            actions.saveEdit(composer.getText());
         } else {
             vm.chat().send();
         }
+    }
+
+    /** Editing a message uses the composer: its text comes in, a bar says so, Enter saves and Escape cancels. */
+    private void bindEditing() {
+        MessageActionsViewModel actions = vm.chat().actions();
+        editBar.visibleProperty().bind(actions.editingProperty().isNotNull());
+        editBar.managedProperty().bind(editBar.visibleProperty());
+        actions.editingProperty().addListener((obs, was, now) -> {
+            composer.setText(now == null ? "" : now.text());
+            if (now != null) {
+                composer.requestFocus();
+                composer.end();
+            }
+        });
+    }
+
+    @FXML
+    private void cancelEdit() {
+        vm.chat().actions().cancelEdit();
     }
 
     private void sizeComposer() {
@@ -373,7 +410,11 @@ public final class MainController {
 
     @FXML
     private void send() {
-        vm.chat().send();
+        if (vm.chat().actions().editingProperty().get() != null) {
+            vm.chat().actions().saveEdit(composer.getText());
+        } else {
+            vm.chat().send();
+        }
     }
 
     @FXML

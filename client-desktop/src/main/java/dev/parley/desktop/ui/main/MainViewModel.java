@@ -3,9 +3,11 @@ package dev.parley.desktop.ui.main;
 import dev.parley.desktop.event.ConnectionChangedEvent;
 import dev.parley.desktop.event.ContactChangedEvent;
 import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.event.MessageChangedEvent;
 import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.event.PickupProgressEvent;
+import dev.parley.desktop.event.ReactionsChangedEvent;
 import dev.parley.desktop.event.TypingChangedEvent;
 import dev.parley.desktop.net.ConnectionState;
 import dev.parley.desktop.net.ConnectionStatus;
@@ -77,6 +79,7 @@ public final class MainViewModel {
         this.chat = Objects.requireNonNull(chat);
         this.search = Objects.requireNonNull(search);
         chat.windowActiveProperty().bind(windowFocused);
+        chat.actions().ownUsernameProperty().bind(username);
         windowFocused.addListener((obs, was, now) -> {
             if (now) {
                 chat.windowActivated();
@@ -155,6 +158,9 @@ public final class MainViewModel {
             ContactView c = UiServices.view(e.contact());
             onUi(() -> contactChanged(c));
         }));
+        subscriptions.add(bus.subscribe(ReactionsChangedEvent.class, e -> onUi(() ->
+                chat.actions().reactionsChanged(e.messageId().value()))));
+        subscriptions.add(bus.subscribe(MessageChangedEvent.class, e -> onUi(() -> messageChanged(e))));
         subscriptions.add(bus.subscribe(TypingChangedEvent.class, e -> onUi(() ->
                 chat.typingChanged(e.contact(), e.typing()))));
         subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));
@@ -200,6 +206,17 @@ public final class MainViewModel {
         chat.messageReceived(message);
         notifications.decide(message, notificationsEnabled.get(), notificationText.get(), windowFocused.get())
                 .ifPresent(notifier::show);
+    }
+
+    private void messageChanged(MessageChangedEvent e) {
+        String id = e.messageId().value();
+        conversations.messageChanged(e.conversation());
+        switch (e.change()) {
+            case EDITED -> chat.actions().edited(id);
+            case DELETED -> chat.actions().deleted(id);
+            case REMOVED -> chat.actions().removed(id);
+            default -> throw new IllegalStateException("unknown change");
+        }
     }
 
     private void contactChanged(ContactView contact) {

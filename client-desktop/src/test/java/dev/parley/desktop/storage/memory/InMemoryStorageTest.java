@@ -2,9 +2,11 @@ package dev.parley.desktop.storage.memory;
 
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.contract.AttachmentContract;
 import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
 import dev.parley.desktop.storage.contract.ConversationContract;
 import dev.parley.desktop.storage.contract.ReactionContract;
+import dev.parley.desktop.storage.contract.MessageChangeContract;
 import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
 import dev.parley.desktop.storage.contract.ListenCursorContract;
@@ -107,6 +109,38 @@ class InMemoryStorageTest {
     class Reactions extends ReactionContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class MessageChanges extends MessageChangeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class Attachments extends AttachmentContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class People extends dev.parley.desktop.storage.contract.PeopleContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class Profiles extends dev.parley.desktop.storage.contract.ProfileContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
             return newStorage(publisher);
         }
     }

@@ -41,14 +41,19 @@ public final class PayloadHandlers {
 
     /** Every payload kind this client understands, each with its handler. */
     public static PayloadHandlers standard(Storage storage, Receipts receipts) {
+        IncomingChanges changes = new IncomingChanges(storage);
         return of(List.of(
-                new TextHandler(storage, receipts),
+                new TextHandler(storage, receipts, changes),
                 new ReceiptHandler<>(Payload.DeliveryReceipt.class, Payload.DeliveryReceipt::ids, MessageState.DELIVERED, storage),
                 new ReceiptHandler<>(Payload.ReadReceipt.class, Payload.ReadReceipt::ids, MessageState.READ, storage),
                 new TypingHandler<>(Payload.TypingStarted.class, true),
                 new TypingHandler<>(Payload.TypingStopped.class, false),
                 new ReactionHandler(storage),
-                new UnknownPayloadHandler()));
+                new UnknownPayloadHandler(),
+                new EditHandler(changes),
+                new DeleteHandler(changes),
+                new AttachmentHandler(storage, receipts),
+                new ProfileHandler(storage)));
     }
 
     /** Whether this payload may arrive on an ephemeral frame. */

@@ -1,0 +1,199 @@
+package dev.parley.desktop.service.messaging;
+
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.crypto.ProfileCrypto;
+import dev.parley.desktop.event.MessageChangedEvent;
+import dev.parley.desktop.event.MessageChangedEvent.Change;
+import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.MessageActionsService;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.Conversation;
+import dev.parley.desktop.storage.Direction;
+import dev.parley.desktop.storage.IdentityChangeState;
+import dev.parley.desktop.storage.Quote;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessageVersion;
+import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The user's edits and deletions: checked here, stored and sent through {@link Outbound} in one transaction. */
+final class DefaultMessageActions implements MessageActionsService {
+    private final ProfileCrypto crypto;
+    private final Supplier<String> ownUsername;
+    private final Recipients recipients;
+    private final Outbound outbound;
+
+    DefaultMessageActions(ProfileCrypto crypto, Supplier<String> ownUsername, Recipients recipients, Outbound outbound) {
+        this.crypto = crypto;
+        this.ownUsername = ownUsername;
+        this.recipients = recipients;
+        this.outbound = outbound;
+    }
+
+    @Override
+    public void deleteForMe(MessageId messageId) throws ServiceException {
+        try {
+            boolean removed = storage().transactions().transactionWithResult(false, txn -> {
+                Optional<Message> message = storage().messages().find(txn, messageId);
+                if (message.isEmpty()) {
+                    return false;
+                }
+                storage().changes().remove(txn, List.of(messageId));
+                txn.attach(new MessageChangedEvent(message.get().conversationId().value(), messageId, Change.REMOVED));
+                return true;
+            });
+            if (!removed) {
+                throw new InvalidInputException("no such message");
+            }
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot delete the message", e);
+        }
+    }
+
+    @Override
+    public void deleteForEveryone(MessageId messageId) throws ServiceException {
+        Own own = ownRecentMessage(messageId, "deleted for everyone");
+        Instant now = now();
+        outbound.stored(own.peer(), new Payload.Delete(WireIds.wire(messageId), now.toEpochMilli()),
+                outbound.newOutboxId(), txn -> {
+                    if (storage().changes().markDeleted(txn, messageId)) {
+                        txn.attach(new MessageChangedEvent(own.message().conversationId().value(), messageId,
+                                Change.DELETED));
+                    }
+                    return null;
+                });
+    }
+
+    @Override
+    public Message edit(MessageId messageId, String text) throws ServiceException {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("empty message");
+        }
+        if (text.length() > NewMessage.MAX_BODY_CHARS
+                || text.getBytes(StandardCharsets.UTF_8).length > Payload.MAX_TEXT_BYTES) {
+            throw new InvalidInputException("message longer than " + Payload.MAX_TEXT_BYTES + " bytes");
+        }
+        Own own = ownRecentMessage(messageId, "edited");
+        if (own.message().editCount() >= Message.MAX_EDITS) {
+            throw new InvalidInputException("a message can be edited at most " + Message.MAX_EDITS + " times");
+        }
+        if (own.message().body().equals(text)) {
+            throw new InvalidInputException("the text did not change");
+        }
+        Instant now = now();
+        return outbound.stored(own.peer(), new Payload.Edit(WireIds.wire(messageId), now.toEpochMilli(), text),
+                outbound.newOutboxId(), txn -> {
+                    if (storage().changes().edit(txn, messageId, text, now)) {
+                        txn.attach(new MessageChangedEvent(own.message().conversationId().value(), messageId,
+                                Change.EDITED));
+                    }
+                    return storage().messages().find(txn, messageId).orElseThrow();
+                });
+    }
+
+    @Override
+    public List<MessageVersion> editHistory(MessageId messageId) throws ServiceException {
+        List<MessageVersion> versions;
+        try {
+            versions = storage().transactions().transactionWithResult(true,
+                    txn -> storage().changes().versions(txn, messageId));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the message", e);
+        }
+        if (versions.isEmpty()) {
+            throw new InvalidInputException("no such message");
+        }
+        return versions;
+    }
+
+    @Override
+    public Message reply(MessageId to, String text) throws ServiceException {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("empty message");
+        }
+        if (text.length() > NewMessage.MAX_BODY_CHARS
+                || text.getBytes(StandardCharsets.UTF_8).length > Payload.MAX_TEXT_BYTES) {
+            throw new InvalidInputException("message longer than " + Payload.MAX_TEXT_BYTES + " bytes");
+        }
+        Message original;
+        Conversation conversation;
+        try {
+            original = storage().transactions().transactionWithResult(true,
+                    txn -> storage().messages().find(txn, to)).orElseThrow(() -> new InvalidInputException("no such message"));
+            conversation = storage().transactions().transactionWithResult(true,
+                    txn -> storage().conversations().find(txn, original.conversationId()))
+                    .orElseThrow(() -> new InvalidInputException("no such conversation"));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the message", e);
+        }
+        String peer = conversation.directPeer()
+                .orElseThrow(() -> new InvalidInputException("replies go to direct conversations only"));
+        Contact contact = recipients.sendable(peer);
+        dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
+        Instant now = now();
+        MessageId storedId = new MessageId(id.hex());
+        Payload.Text payload = new Payload.Text(id, now.toEpochMilli(), text, WireIds.wire(to), 0);
+        Message sent = outbound.stored(contact, payload, storedId, txn -> {
+            NewMessage message = NewMessage.outgoing(storedId, original.conversationId(), ownUsername.get(), now, text)
+                    .withQuote(Quote.of(original));
+            List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
+            if (contact.identityChange() == IdentityChangeState.REQUEST) {
+                // Writing to someone who wrote first accepts their message request (as a plain send does).
+                storage().contacts().setIdentityChange(txn, peer, IdentityChangeState.NONE);
+            }
+            return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
+        });
+        if (contact.identityChange() == IdentityChangeState.REQUEST) {
+            crypto.state().invalidateContact(peer);
+        }
+        return sent;
+    }
+
+    /** One of this user's own messages, not deleted, sent within the author's window, with the contact it went to. */
+    private record Own(Message message, Contact peer) {
+    }
+
+    private Own ownRecentMessage(MessageId messageId, String action) throws ServiceException {
+        Message message;
+        Conversation conversation;
+        try {
+            message = storage().transactions().transactionWithResult(true,
+                    txn -> storage().messages().find(txn, messageId)).orElseThrow(() -> new InvalidInputException("no such message"));
+            conversation = storage().transactions().transactionWithResult(true,
+                    txn -> storage().conversations().find(txn, message.conversationId()))
+                    .orElseThrow(() -> new InvalidInputException("no such conversation"));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the message", e);
+        }
+        if (message.direction() != Direction.OUTGOING || !message.sender().equals(ownUsername.get())) {
+            throw new InvalidInputException("only your own messages can be " + action);
+        }
+        if (message.deleted()) {
+            throw new InvalidInputException("the message was deleted");
+        }
+        if (Duration.between(message.sentAt(), now()).compareTo(AUTHOR_WINDOW) > 0) {
+            throw new InvalidInputException("a message can be " + action + " only within 24 hours of sending it");
+        }
+        String peer = conversation.directPeer()
+                .orElseThrow(() -> new InvalidInputException("only messages of direct conversations can be " + action));
+        return new Own(message, recipients.sendable(peer));
+    }
+
+    private Instant now() {
+        return crypto.context().clock().instant();
+    }
+
+    private Storage storage() {
+        return crypto.storage();
+    }
+}
