@@ -8,11 +8,17 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
-/** Erases a conversation in H2: search tokens and reactions of its messages first, then the messages and the record. */
+/**
+ * Erases a conversation in H2: search tokens, reactions, edit versions and attachment rows of its messages first, then
+ * the messages and the record.
+ */
 final class H2HistoryEraser implements HistoryEraser {
     private static final String[] STATEMENTS = {
         "DELETE FROM message_tokens WHERE seq IN (SELECT seq FROM messages WHERE conversation_id = ?)",
         "DELETE FROM reactions WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = ?)",
+        // earlier texts of edited messages, and file keys and names
+        "DELETE FROM message_versions WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = ?)",
+        "DELETE FROM attachments WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = ?)",
     };
 
     private final H2TransactionManager manager;

@@ -66,4 +66,9 @@ final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
         attachments.put(messageId, a.withState(state));
         return true;
     }
+
+    /** Removes the rows of these messages (for {@link InMemoryHistoryEraser}). */
+    void removeAll(java.util.Collection<MessageId> messageIds) {
+        attachments.keySet().removeAll(messageIds);
+    }
 }

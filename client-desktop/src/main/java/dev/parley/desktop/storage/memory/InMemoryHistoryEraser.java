@@ -13,13 +13,18 @@ final class InMemoryHistoryEraser implements HistoryEraser {
     private final InMemoryMessageStore messages;
     private final InMemoryReactionStore reactions;
     private final InMemoryConversationStore conversations;
+    private final InMemoryMessageChangeStore changes;
+    private final InMemoryAttachmentStore attachments;
 
     InMemoryHistoryEraser(InMemoryTransactionManager manager, InMemoryMessageStore messages,
-                          InMemoryReactionStore reactions, InMemoryConversationStore conversations) {
+                          InMemoryReactionStore reactions, InMemoryConversationStore conversations,
+                          InMemoryMessageChangeStore changes, InMemoryAttachmentStore attachments) {
         this.manager = manager;
         this.messages = messages;
         this.reactions = reactions;
         this.conversations = conversations;
+        this.changes = changes;
+        this.attachments = attachments;
     }
 
     @Override
@@ -27,6 +32,8 @@ final class InMemoryHistoryEraser implements HistoryEraser {
         InMemoryTransaction.check(txn, manager, true);
         List<MessageId> removed = messages.removeConversation(id);
         reactions.removeAll(removed);
+        changes.forgetVersions(removed);
+        attachments.removeAll(removed);
         conversations.forget(id);
         return removed.size();
     }

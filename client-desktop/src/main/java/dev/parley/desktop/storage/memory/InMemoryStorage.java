@@ -52,11 +52,14 @@ public final class InMemoryStorage implements Storage {
         conversations = conversationStore;
         InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
         reactions = reactionStore;
-        changes = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
-        attachments = new InMemoryAttachmentStore(transactions);
+        InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
+        changes = changeStore;
+        InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);
+        attachments = attachmentStore;
         blocked = new InMemoryBlockedStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
-        historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore);
+        historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore,
+                changeStore, attachmentStore);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);

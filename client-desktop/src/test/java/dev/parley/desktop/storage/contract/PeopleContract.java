@@ -84,4 +84,24 @@ public abstract class PeopleContract extends StorageContract {
         assertThat(read((Transaction txn) -> storage.messages().page(txn, BOB, Optional.empty(), 10).messages()))
                 .extracting(Message::body).containsExactly("again");
     }
+
+    @Test
+    void erasingAConversationLeavesNoEarlierTextsOrFileKeys() throws Exception {
+        MessageId edited = new MessageId("b0e1");
+        MessageId withFile = new MessageId("b0f1");
+        write((Transaction txn) -> {
+            storage.conversations().direct(txn, "bob");
+            storage.messages().insertAllIfAbsent(txn, List.of(NewMessage.incoming(edited, BOB, "bob", T0, T0, "first text"),
+                    NewMessage.incoming(withFile, BOB, "bob", T0, T0, "a file")));
+            storage.changes().edit(txn, edited, "second text", T0.plusSeconds(5));
+            storage.attachments().insertIfAbsent(txn, new dev.parley.desktop.storage.Attachment(withFile,
+                    AttachmentContract.pointer(1, "holiday.png"), dev.parley.desktop.storage.AttachmentState.AVAILABLE));
+        });
+        assertThat(read((Transaction txn) -> storage.changes().versions(txn, edited))).isNotEmpty();
+
+        write((Transaction txn) -> storage.historyEraser().erase(txn, BOB));
+
+        assertThat(read((Transaction txn) -> storage.changes().versions(txn, edited))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.attachments().find(txn, withFile))).isEmpty();
+    }
 }
