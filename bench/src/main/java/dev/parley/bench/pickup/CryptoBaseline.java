@@ -30,6 +30,9 @@ import java.util.Optional;
  * (no database, no network), measured in the same run so the two can be compared.
  */
 final class CryptoBaseline {
+    /** CPU seconds (this thread) of the last {@link #openAndDecrypt}. */
+    static double lastCpuSeconds;
+
     private CryptoBaseline() {
     }
 
@@ -62,11 +65,36 @@ final class CryptoBaseline {
         }
         SessionCipher receiver = new SessionCipher(bob, context, aliceName);
         long start = System.nanoTime();
+        long cpuStart = threadCpuNanos();
         for (byte[] blob : blobs) {
             OpenedEnvelope opened = sealed.open(bobId, blob, certificates.trusted(), System.currentTimeMillis());
             receiver.decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
         }
+        lastCpuSeconds = (threadCpuNanos() - cpuStart) / 1e9;
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * CPU seconds (this thread) to parse and verify {@code messages} sender certificates against the pinned relay key, as the client
+     * does for every envelope it opens (#11: their share of the pickup time).
+     */
+    static double certificateVerification(CryptoProvider crypto, int messages) throws Exception {
+        IdentityKeyPair aliceId = IdentityKeyPair.generate(crypto, crypto.random());
+        dev.parley.bench.protocol.BenchCertificates certificates = new dev.parley.bench.protocol.BenchCertificates(crypto);
+        byte[] serialized = certificates.issue("alice", aliceId.publicKey()).serialize();
+        dev.parley.crypto.envelope.TrustedRelayKey trusted = certificates.trusted();
+        long start = threadCpuNanos();
+        for (int i = 0; i < messages; i++) {
+            dev.parley.crypto.envelope.SenderCertificate certificate =
+                    dev.parley.crypto.envelope.SenderCertificate.parse(serialized);
+            trusted.verify(crypto.ed25519(), certificate, aliceId.publicKey(), System.currentTimeMillis());
+        }
+        return (threadCpuNanos() - start) / 1e9;
+    }
+
+    /** CPU time of the calling thread: on a loaded shared machine it moves far less than wall-clock time. */
+    static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static ProtocolStores stores(IdentityKeyPair identity) {

@@ -67,9 +67,15 @@ public final class PickupLoadGenerator {
         List<Double> inboundCpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             double baseline = CryptoBaseline.openAndDecrypt(crypto, messages);
+            double baselineCpu = CryptoBaseline.lastCpuSeconds;
             Timing t = round(crypto, messages);
+            double certificates = CryptoBaseline.certificateVerification(crypto, messages);
             seconds.add(t.wallSeconds());
             inboundCpu.add(t.inboundCpuSeconds());
+            System.out.printf("round %d: CPU: pickup thread %.3f s vs baseline open+decrypt %.3f s (ratio %.2f);"
+                    + " sender-certificate parse+verify of %d %.3f s = %.1f%% of the pickup thread%n", round,
+                    t.inboundCpuSeconds(), baselineCpu, t.inboundCpuSeconds() / baselineCpu, messages, certificates,
+                    100 * certificates / t.inboundCpuSeconds());
             System.out.printf("round %d: %d messages picked up in %.3f s (%.0f msg/s); baseline open+decrypt in memory %.3f s;"
                     + " ratio %.1f; CPU: pickup thread %.3f s, whole process %.3f s%n", round, messages, t.wallSeconds(),
                     messages / t.wallSeconds(), baseline, t.wallSeconds() / baseline, t.inboundCpuSeconds(),

@@ -35,7 +35,8 @@ import java.util.Arrays;
  * cannot re-seal someone's ratchet message under another sender, and the recipient cannot prove authorship to
  * anyone else (deniable, unlike a signature). The MAC proves the sender holds IK_sender; the relay-signed
  * {@link SenderCertificate} binds the username to that key, and {@link #open} accepts an envelope only when the
- * certificate verifies against the pinned relay key and certifies exactly IK_sender. Stateless and thread-safe.
+ * certificate verifies against the pinned relay key and certifies exactly IK_sender. Thread-safe; the only state is
+ * the bounded memory of certificates whose signature already verified ({@link VerifiedCertificates}).
  */
 public final class SealedSender {
     public static final byte VERSION = 2;
@@ -45,6 +46,7 @@ public final class SealedSender {
 
     private final CryptoProvider crypto;
     private final Kdf kdf;
+    private final VerifiedCertificates verified = new VerifiedCertificates();
 
     public SealedSender(CryptoProvider crypto) {
         this.crypto = crypto;
@@ -145,7 +147,12 @@ public final class SealedSender {
             throw new InvalidMessageException("envelope content: sender authentication failed");
         }
         SenderCertificate certificate = SenderCertificate.parse(cert);
-        relay.verify(crypto.ed25519(), certificate, sender, atMillis);
+        if (verified.contains(relay, cert)) {
+            relay.verifyClaims(certificate, sender, atMillis);
+        } else {
+            relay.verify(crypto.ed25519(), certificate, sender, atMillis);
+            verified.add(relay, cert);
+        }
         return new OpenedEnvelope(sender, new Username(certificate.username()), CiphertextMessage.deserialize(body),
                 certificate);
     }

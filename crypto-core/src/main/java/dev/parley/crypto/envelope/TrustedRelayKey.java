@@ -45,6 +45,18 @@ public record TrustedRelayKey(int keyId, byte[] publicKey) {
         } catch (InvalidSignatureException e) {
             throw new InvalidCertificateException("sender certificate: bad signature");
         }
+        verifyClaims(certificate, authenticated, atMillis);
+    }
+
+    /**
+     * The checks of {@link #verify} other than the signature, for a certificate whose exact bytes already verified
+     * against this key: signed by this key id, unexpired at {@code atMillis}, certifying exactly {@code authenticated}.
+     */
+    void verifyClaims(SenderCertificate certificate, IdentityKey authenticated, long atMillis)
+            throws InvalidCertificateException {
+        if (certificate.relayKeyId() != keyId) {
+            throw new InvalidCertificateException("sender certificate: signed by another relay key");
+        }
         if (atMillis > certificate.expiresAtMillis()) {
             throw new InvalidCertificateException("sender certificate: expired");
         }

@@ -116,6 +116,36 @@ class SealedSenderTest {
                 .hasMessageContaining("sender authentication failed");
     }
 
+    /**
+     * A certificate whose signature already verified is remembered (pickup speed, #11/#12), but everything else is
+     * still checked for each envelope: the key the MAC authenticated, expiry at receipt, and other bytes are new.
+     */
+    @Test
+    void aRememberedCertificateStillFailsForAnotherKeyWhenExpiredOrWhenAnyByteDiffers() throws Exception {
+        CiphertextMessage message = alice.encrypt(bob, "as alice");
+        long now = bob.clock.millis();
+        SealedSender opener = new SealedSender(bob.crypto);
+        SenderCertificate alices = alice.relay().issue("alice", alice.identity.publicKey(), now);
+        byte[] honest = new SealedSender(alice.crypto).seal(bob.identity.publicKey(), alice.identity, alices, message);
+        assertThat(opener.open(bob.identity, honest, bob.relay().trusted(), now).senderUsername().value())
+                .isEqualTo("alice");
+        assertThat(opener.open(bob.identity, honest, bob.relay().trusted(), now).senderUsername().value())
+                .as("again, from memory").isEqualTo("alice");
+
+        byte[] forged = resealWithCertificate(mallory, bob.identity.publicKey(), alices, message);
+        assertThatThrownBy(() -> opener.open(bob.identity, forged, bob.relay().trusted(), now))
+                .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("another identity key");
+        assertThatThrownBy(() -> opener.open(bob.identity, honest, bob.relay().trusted(),
+                now + dev.parley.crypto.testing.TestRelayKey.LIFETIME_MILLIS + 1))
+                .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("expired");
+        byte[] badSignature = alices.serialize();
+        badSignature[badSignature.length - 1] ^= 1;
+        byte[] tampered = resealWithCertificate(alice, bob.identity.publicKey(), SenderCertificate.parse(badSignature),
+                message);
+        assertThatThrownBy(() -> opener.open(bob.identity, tampered, bob.relay().trusted(), now))
+                .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("bad signature");
+    }
+
     @Test
     void finding1ACertificateForAnotherKeyOrFromAnotherRelayOrExpiredIsRefusedByOpen() throws Exception {
         CiphertextMessage message = alice.encrypt(bob, "as alice");

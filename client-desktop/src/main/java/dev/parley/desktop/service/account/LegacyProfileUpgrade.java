@@ -37,6 +37,9 @@ public final class LegacyProfileUpgrade {
     public static List<String> run(ProfileCrypto crypto) throws StorageFailureException {
         crypto.lock().lock();
         try {
+            if (crypto.storage().transactions().transactionWithResult(true, crypto.state()::isAtProtocolV2)) {
+                return List.of();
+            }
             List<String> reset = crypto.storage().transactions().transactionWithResult(false, txn -> {
                 if (crypto.state().isAtProtocolV2(txn)) {
                     return List.<String>of();
