@@ -7,6 +7,7 @@ import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.Reaction;
+import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.unlock.NewProfile;
 import dev.parley.desktop.ui.unlock.RelayChoice;
@@ -45,6 +46,18 @@ class MessageMenuTest {
     private ParleyApp bob;
     private MessageId hello;
     private final List<String> copied = new CopyOnWriteArrayList<>();
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+    private final DesktopHooks desktop = new DesktopHooks() {
+        @Override
+        public void copyText(String text) {
+            copied.add(text);
+        }
+
+        @Override
+        public void openLink(String url) {
+            opened.add(url);
+        }
+    };
 
     @BeforeEach
     void setUp() throws Exception {
@@ -72,7 +85,7 @@ class MessageMenuTest {
     @Test
     void contextMenuCopyReactPickerAndRemove() throws Exception {
         app.start("alice");
-        app.fx(() -> app.shell().useDesktop(copied::add));
+        app.fx(() -> app.shell().useDesktop(desktop));
         app.unlock();
         app.robot.clickOn("bob");
         app.waitUntil(() -> app.showing(".bubble"));
@@ -146,6 +159,40 @@ class MessageMenuTest {
         app.screenshot(pickerWindow().getScene(), "emoji-picker-recent");
         app.robot.type(KeyCode.ESCAPE);
         app.waitUntil(() -> !app.showing("#emojiSearch"));
+    }
+
+    @Test
+    void linksOpenInTheBrowserOnlyAfterConfirmingTheFullUrl() throws Exception {
+        String url = "https://example.org/routes?wall=north&grade=6a";
+        bob.messaging().send("alice", "the route map: " + url + ". Bring chalk");
+        app.start("alice");
+        app.fx(() -> app.shell().useDesktop(desktop));
+        app.unlock();
+        app.robot.clickOn("bob");
+        app.waitUntil(() -> link(url).isPresent());
+        app.screenshot("message-link");
+
+        app.robot.clickOn(link(url).orElseThrow());
+        app.waitUntil(() -> app.showing("#linkConfirmation"));
+        assertThat(app.robot.lookup("#linkUrl").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo(url);
+        Window dialog = Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#linkConfirmation") != null).findFirst().orElseThrow();
+        app.screenshot(dialog.getScene(), "message-link-confirmation");
+        app.robot.clickOn("Cancel");
+        app.waitUntil(() -> !app.showing("#linkConfirmation"));
+        assertThat(opened).isEmpty();
+
+        app.robot.clickOn(link(url).orElseThrow());
+        app.waitUntil(() -> app.showing("#linkConfirmation"));
+        app.robot.clickOn("Open in browser");
+        app.waitUntil(() -> !app.showing("#linkConfirmation"));
+        assertThat(opened).containsExactly(url);
+    }
+
+    private Optional<javafx.scene.control.Hyperlink> link(String url) {
+        return app.robot.lookup(".message-link").queryAllAs(javafx.scene.control.Hyperlink.class).stream()
+                .filter(l -> l.getText().equals(url) && l.getScene() != null && l.isVisible()
+                        && l.getParent().isVisible()).findFirst();
     }
 
     @Test
