@@ -14,13 +14,15 @@ export PARLEY_DATA_DIR="$work/data" PARLEY_PROFILE=bench PARLEY_PASSPHRASE='benc
 java -XX:-UsePerfData -jar "$jar" init bench --relay ws://127.0.0.1:9/parley >/dev/null
 cds=(-XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off)
 ms() { local s; s=$(date +%s%N); "$@" >/dev/null 2>&1 || true; echo $(( ($(date +%s%N) - s) / 1000000 )); }
-echo "java-version cli-version cli-version+cds contacts contacts+cds argon2id"
+launcher=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)   # what ./parley-cli adds for every command but listen
+echo "java-version cli-version cli-version+cds contacts contacts+cds contacts+cds+launcher argon2id"
 for _ in $(seq "$rounds"); do
   echo "$(ms java -XX:-UsePerfData -version) $(ms java -XX:-UsePerfData -jar "$jar" --version)" \
        "$(ms java -XX:-UsePerfData "${cds[@]}" -jar "$jar" --version) $(ms java -XX:-UsePerfData -jar "$jar" contacts)" \
        "$(ms java -XX:-UsePerfData "${cds[@]}" -jar "$jar" contacts)" \
-       "$(java -XX:-UsePerfData -Dlogback.configurationFile=parley-cli-logback.xml -cp "$jar" "$root/bench/scripts/Argon2Once.java" 2>/dev/null)"
+       "$(ms java -XX:-UsePerfData "${cds[@]}" "${launcher[@]}" -jar "$jar" contacts)" \
+       "$(java -XX:-UsePerfData -Dparley.logging=cli -cp "$jar" "$root/bench/scripts/Argon2Once.java" 2>/dev/null)"
 done | tee "$work/rounds"
 echo "medians:"
-for col in 1 2 3 4 5 6; do sort -n <(cut -d' ' -f"$col" "$work/rounds") | awk '{a[NR]=$1} END {printf "%s ", a[int((NR+1)/2)]}'; done
+for col in 1 2 3 4 5 6 7; do sort -n <(cut -d' ' -f"$col" "$work/rounds") | awk '{a[NR]=$1} END {printf "%s ", a[int((NR+1)/2)]}'; done
 echo

@@ -4,6 +4,9 @@ import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.CryptoProviders;
 import dev.parley.relay.admin.AdminOperations;
 import dev.parley.relay.admin.AdminSocketServer;
+import dev.parley.relay.cluster.RedisBus;
+import dev.parley.relay.core.ClusterBus;
+import dev.parley.relay.core.ClusterProbe;
 import dev.parley.relay.core.RelayMetrics;
 import dev.parley.relay.core.RelayIdentity;
 import dev.parley.relay.core.RelayService;
@@ -13,6 +16,8 @@ import dev.parley.relay.store.DataDirectory;
 import dev.parley.relay.store.H2Database;
 import dev.parley.relay.store.InMemoryAccountStore;
 import dev.parley.relay.store.InMemoryBlobStore;
+import dev.parley.relay.store.PgDatabase;
+import dev.parley.relay.store.QueueWakeups;
 import dev.parley.relay.tls.TlsMaterial;
 import dev.parley.relay.transport.MetricsListener;
 import dev.parley.relay.transport.WebSocketTransport;
@@ -59,6 +64,10 @@ public final class RelayServer implements AutoCloseable {
     private final Optional<AdminSocketServer> admin;
     private final Optional<MetricsListener> metricsListener;
     private boolean closed;
+    /** A cluster node's shared store and its wake-ups (set once, before the server is handed out). */
+    private Optional<PgDatabase> shared = Optional.empty();
+    private Optional<QueueWakeups> wakeups = Optional.empty();
+    private Optional<ClusterBus> bus = Optional.empty();
 
     private RelayServer(RelayConfig config, RelayService service, WebSocketTransport transport,
                         Optional<H2Database> database, Optional<String> fingerprint, byte[] relayId,
@@ -86,12 +95,47 @@ public final class RelayServer implements AutoCloseable {
      * @throws IOException when the data directory, the database, the TLS material or the port cannot be used
      */
     public static RelayServer start(RelayConfig config, Clock clock, CryptoProvider crypto) throws IOException {
+        return start(config, ClusterSettings.singleNode(), clock, crypto);
+    }
+
+    /** Starts a relay node of a cluster (or, with {@link ClusterSettings#singleNode()}, the single relay). */
+    public static RelayServer start(RelayConfig config, ClusterSettings cluster) throws IOException {
+        return start(config, cluster, Clock.systemUTC(), CryptoProviders.preferred());
+    }
+
+    /**
+     * Starts a relay; with a shared store in {@code cluster} it is one node of a cluster: accounts and queues live in
+     * PostgreSQL, and the data directory (required) holds only the identity secrets every node shares.
+     */
+    public static RelayServer start(RelayConfig config, ClusterSettings cluster, Clock clock, CryptoProvider crypto)
+            throws IOException {
         Optional<H2Database> database = Optional.empty();
+        Optional<PgDatabase> shared = Optional.empty();
+        Optional<QueueWakeups> wakeups = Optional.empty();
+        Optional<ClusterBus> bus = Optional.empty();
         AccountStore accounts;
         BlobStore blobs;
         byte[] relayId;
         dev.parley.crypto.primitives.Ed25519KeyPair signingKey;
-        if (config.dataDir().isPresent()) {
+        if (cluster.store().isPresent()) {
+            Path dir = config.dataDir().orElseThrow(() -> new IllegalArgumentException(
+                    "a cluster node needs a data directory for the identity secrets its nodes share"));
+            try {
+                shared = Optional.of(PgDatabase.open(cluster.store().get(), dir));
+            } catch (SQLException e) {
+                throw new IOException("the shared PostgreSQL store could not be opened: " + e.getMessage(), e);
+            }
+            accounts = shared.get().accounts();
+            blobs = shared.get().blobs();
+            wakeups = Optional.of(shared.get().wakeups());
+            if (cluster.bus().isPresent()) {
+                PgDatabase store = shared.get();
+                bus = Optional.of(RedisBus.start(cluster.bus().get(), cluster.busPassword(),
+                        java.util.HexFormat.of().formatHex(crypto.random().bytes(8)), store::accountKey));
+            }
+            relayId = loadOrCreateRelayId(dir, crypto);
+            signingKey = RelayIdentity.loadOrCreateSigningKey(dir, crypto);
+        } else if (config.dataDir().isPresent()) {
             Path dir = config.dataDir().get();
             try {
                 database = Optional.of(H2Database.open(dir, config.options().databaseKey().map(DatabaseKey::filePassword)));
@@ -115,7 +159,22 @@ public final class RelayServer implements AutoCloseable {
             Optional<TlsMaterial> tls = tls(config);
             RelayIdentity identity = new RelayIdentity(relayId, signingKey,
                     RelayIdentity.channelOf(tls.map(TlsMaterial::fingerprint)));
-            service = new RelayService(config, identity, accounts, blobs, crypto.ed25519(), crypto.random(), clock);
+            service = new RelayService(config, identity, accounts, blobs, crypto.ed25519(), crypto.random(), clock, wakeups, bus);
+            if (shared.isPresent()) {
+                PgDatabase store = shared.get();
+                QueueWakeups listener = wakeups.get();
+                service.metrics().cluster(new ClusterProbe() {
+                    @Override
+                    public long storeLatencyMicros() {
+                        return store.pingMicros();
+                    }
+
+                    @Override
+                    public boolean wakeupsListening() {
+                        return listener.listening();
+                    }
+                });
+            }
             if (config.dataDir().isPresent()) {
                 admin = startAdmin(config.dataDir().get(), new AdminOperations(accounts, blobs, crypto.random(), clock));
             }
@@ -130,6 +189,9 @@ public final class RelayServer implements AutoCloseable {
                     metricsOnMainPort);
             RelayServer server = new RelayServer(config, service, transport, database,
                     tls.map(TlsMaterial::fingerprint), relayId, admin, metricsListener);
+            server.shared = shared;
+            server.wakeups = wakeups;
+            server.bus = bus;
             LOG.info("event=relay_started uri={}", server.uri());
             server.metricsUri().ifPresent(uri -> LOG.info("event=metrics_listener uri={}", uri));
             return server;
@@ -140,6 +202,9 @@ public final class RelayServer implements AutoCloseable {
                 service.close();
             }
             database.ifPresent(H2Database::close);
+            bus.ifPresent(ClusterBus::close);
+            wakeups.ifPresent(QueueWakeups::close);
+            shared.ifPresent(PgDatabase::close);
             throw e;
         }
     }
@@ -237,6 +302,9 @@ public final class RelayServer implements AutoCloseable {
         transport.close();
         service.close();
         database.ifPresent(H2Database::close);
+        bus.ifPresent(ClusterBus::close);
+        wakeups.ifPresent(QueueWakeups::close);
+        shared.ifPresent(PgDatabase::close);
         LOG.info("Relay stopped");
     }
 
@@ -251,5 +319,8 @@ public final class RelayServer implements AutoCloseable {
         service.halt();
         transport.close();
         database.ifPresent(H2Database::halt);
+        bus.ifPresent(ClusterBus::abandon);
+        wakeups.ifPresent(QueueWakeups::close);
+        shared.ifPresent(PgDatabase::close);
     }
 }

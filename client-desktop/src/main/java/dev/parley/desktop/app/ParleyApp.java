@@ -134,6 +134,11 @@ public final class ParleyApp implements AutoCloseable {
         return current.connection;
     }
 
+    /** The unlocked profile's protocol state (tests in this package check what is stored, e.g. which prekeys). */
+    dev.parley.desktop.crypto.ProfileCrypto crypto() throws ProfileLockedException {
+        return graph().crypto;
+    }
+
     private ProfileGraph graph() throws ProfileLockedException {
         ProfileGraph current = graph;
         if (current == null) {

@@ -7,6 +7,7 @@ import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.profile.UnlockedProfile;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.account.AccountKeys;
+import dev.parley.desktop.service.account.LegacyProfileUpgrade;
 import dev.parley.desktop.service.connection.RelayConnectionService;
 import dev.parley.desktop.service.connection.RelayPinning;
 import dev.parley.desktop.service.contact.DefaultContactService;
@@ -27,6 +28,7 @@ final class ProfileGraph implements AutoCloseable {
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
         ProtocolContext context = new ProtocolContext(config.crypto(), config.random(), config.clock(), RatchetLimits.DEFAULT);
         this.crypto = new ProfileCrypto(profile.storage(), context);
+        LegacyProfileUpgrade.run(crypto);
         RelayConnectionService[] holder = new RelayConnectionService[1];
         DefaultMessagingService[] messagingHolder = new DefaultMessagingService[1];
         RelayPinning pinning = new RelayPinning(profile.storage(), config.crypto().ed25519(), config.clock());
@@ -35,7 +37,7 @@ final class ProfileGraph implements AutoCloseable {
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
                 sender -> messagingHolder[0].releaseHeld(sender));
         this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events,
-                new SenderVerifier(crypto, pinning));
+                new SenderVerifier(crypto, pinning), contact -> contacts.add(contact));
         messagingHolder[0] = messaging;
         this.connection = new RelayConnectionService(config.connector(), keys, config.inbound().apply(messaging), messaging, keys, config.reconnect(),
                 config.clock(), events, config.connection(), pinning);

@@ -22,7 +22,7 @@ public final class CdsTraining {
     }
 
     public static void main(String[] args) throws IOException {
-        System.setProperty("logback.configurationFile", "parley-cli-logback.xml");
+        CliLogging.select();
         java.util.logging.Logger.getLogger("org.glassfish").setLevel(java.util.logging.Level.OFF);
         Path dir = Files.createTempDirectory("parley-cds-");
         try {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "history", description = {"Print the newest messages with a contact, oldest first (same format as listen).",
     "Each message is followed by what happened to it: deleted, message id (a tombstone); or edited, message id, "
-        + "count (the line shows the current text); then its reactions, one record each: reaction, message id, who, emoji."})
+        + "count (the line shows the current text); for a reply: reply, message id, quoted id, author, snippet; "
+        + "then its reactions, one record each: reaction, message id, who, emoji."})
 final class HistoryCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "CONTACT")
     String contact;

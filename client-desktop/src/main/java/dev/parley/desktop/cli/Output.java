@@ -50,7 +50,9 @@ final class Output {
 
     /**
      * The records that follow a message line and say what happened to it: {@code deleted  id} for a tombstone,
-     * {@code edited  id  count} for an edited message (its line shows the current text).
+     * {@code edited  id  count} for an edited message (its line shows the current text); then, for a reply,
+     * {@code reply  id  quoted-id  author  snippet} (author empty and "Original message not found" when the original
+     * is not here, "This message was deleted" when it was deleted).
      */
     static java.util.List<String> changes(Message m) {
         java.util.List<String> lines = new java.util.ArrayList<>(1);
@@ -59,6 +61,8 @@ final class Output {
         } else if (m.edited()) {
             lines.add(String.join("\t", "edited", m.messageId().value(), Integer.toString(m.editCount())));
         }
+        m.replyTo().ifPresent(q -> lines.add(String.join("\t", "reply", m.messageId().value(), q.target().value(),
+                q.found() ? escape(q.author()) : "", escape(q.displayText()))));
         return lines;
     }
 

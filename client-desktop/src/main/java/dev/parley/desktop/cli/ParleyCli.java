@@ -22,10 +22,10 @@ import picocli.CommandLine.ScopeType;
             FingerprintCommand.class, TrustCommand.class, RequestsCommand.class, SendCommand.class, ListenCommand.class,
             HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class,
             EditCommand.class,
-            DeleteCommand.class})
+            DeleteCommand.class,
+            ReplyCommand.class})
 public final class ParleyCli implements Runnable {
 
-    private static final String LOGBACK_CONFIG = "logback.configurationFile";
 
     @Option(names = "--profile", paramLabel = "NAME", scope = ScopeType.INHERIT,
             description = "Profile name (default: $PARLEY_PROFILE, else 'default').")
@@ -97,11 +97,7 @@ public final class ParleyCli implements Runnable {
     }
 
     public static void main(String[] args) {
-        if (System.getProperty(LOGBACK_CONFIG) == null) {
-            System.setProperty(LOGBACK_CONFIG, "parley-cli-logback.xml");
-        }
-        // Tyrus and Grizzly log through java.util.logging; keep their INFO lines off the terminal.
-        java.util.logging.Logger.getLogger("org.glassfish").setLevel(java.util.logging.Level.WARNING);
+        CliLogging.select();
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         int code = commandLine(System.getenv(), out, err).execute(args);

@@ -10,7 +10,10 @@ import dev.parley.desktop.storage.SecretNamespace;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
+import dev.parley.crypto.session.SessionRecord;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -171,6 +174,43 @@ public final class ProtocolStateStore {
     public void invalidateAll() {
         cache.clear();
         contactCache.clear();
+    }
+
+    /** META entry: the protocol version this profile's stored state was brought to (absent in a Parley 0.1 profile). */
+    static final String STATE_VERSION = "state-version";
+    /** The stored-state version of protocol v2. */
+    static final int STATE_VERSION_V2 = 2;
+
+    /** Whether the stored state was already brought to protocol v2 (read inside {@code txn}). */
+    public boolean isAtProtocolV2(Transaction txn) throws StorageException {
+        return storage.secrets().contains(txn, META, STATE_VERSION);
+    }
+
+    /**
+     * Brings a profile's stored protocol state to v2 inside {@code txn} (a Parley 0.1 profile on its first unlock):
+     * removes every session record in another format than {@link SessionRecord#FORMAT_VERSION} (v1 ratchet state that
+     * v2 cannot continue; the next message to or from that peer starts a new v2 session) and records the state
+     * version. Identity, contacts and prekeys are kept. Call {@link #invalidateAll} once {@code txn} committed.
+     *
+     * @return the peers whose sessions were removed, in stored order
+     */
+    public List<String> retireSessionsOfOtherVersions(Transaction txn) throws StorageException {
+        List<String> retired = new ArrayList<>();
+        for (String peer : storage.secrets().keys(txn, SecretNamespace.SESSIONS)) {
+            Optional<byte[]> record = storage.secrets().get(txn, SecretNamespace.SESSIONS, peer);
+            if (record.isEmpty()) {
+                continue;
+            }
+            byte[] bytes = record.get();
+            boolean current = bytes.length > 0 && bytes[0] == SessionRecord.FORMAT_VERSION;
+            SecretBytes.wipe(bytes);
+            if (!current) {
+                storage.secrets().delete(txn, SecretNamespace.SESSIONS, peer);
+                retired.add(peer);
+            }
+        }
+        storage.secrets().put(txn, META, STATE_VERSION, java.nio.ByteBuffer.allocate(4).putInt(STATE_VERSION_V2).array());
+        return retired;
     }
 
     /** A new unit of work over the committed state. */

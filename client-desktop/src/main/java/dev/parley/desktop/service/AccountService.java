@@ -68,4 +68,10 @@ public interface AccountService {
      * Takes effect at the next connection; the username and keys stay.
      */
     void changeRelay(RelayAddress relay) throws ServiceException;
+
+    /**
+     * The file key of the embedded relay's database ("run a relay on this computer"): 32 bytes kept in this profile,
+     * made on first use. The caller wipes the returned copy.
+     */
+    byte[] embeddedRelayDatabaseKey() throws ServiceException;
 }

@@ -48,4 +48,12 @@ public interface MessageActionsService {
      * @throws InvalidInputException if there is no such message
      */
     List<MessageVersion> editHistory(MessageId messageId) throws ServiceException;
+
+    /**
+     * Sends {@code text} as a reply to a message of a direct conversation (to that conversation's other participant),
+     * quoting it: the reply keeps the original's author and the start of its text ({@link Message#quote()}).
+     *
+     * @throws InvalidInputException if the text is empty or too long, or there is no such message
+     */
+    Message reply(MessageId to, String text) throws ServiceException;
 }

@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param failureReason  non-null exactly when the state is FAILED
  * @param deleted        deleted for everyone: a tombstone whose text is gone (body empty)
  * @param editCount      how often its author edited it (0 to {@link #MAX_EDITS}); body is the current text
+ * @param quote          the message this one replies to; null if it is not a reply
  */
 public record Message(MessageCursor cursor, MessageId messageId, ConversationId conversationId, Direction direction,
                       String sender, Instant sentAt, Instant receivedAt, String body, MessageState state,
-                      String failureReason, boolean deleted, int editCount) {
+                      String failureReason, boolean deleted, int editCount, Quote quote) {
     /** How often a message may be edited. */
     public static final int MAX_EDITS = 10;
     /** What a tombstone shows instead of its text. */
@@ -27,7 +28,30 @@ public record Message(MessageCursor cursor, MessageId messageId, ConversationId 
                    String sender, Instant sentAt, Instant receivedAt, String body, MessageState state,
                    String failureReason) {
         this(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, body, state, failureReason,
-                false, 0);
+                false, 0, null);
+    }
+
+    /** This message with another text, deleted flag and edit count (the rest unchanged). */
+    public Message withContent(String newBody, boolean newDeleted, int newEditCount) {
+        return new Message(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, newBody, state,
+                failureReason, newDeleted, newEditCount, quote);
+    }
+
+    /** This message in another state. */
+    public Message withState(MessageState newState, String newFailureReason) {
+        return new Message(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, body, newState,
+                newFailureReason, deleted, editCount, quote);
+    }
+
+    /** This message with another quote (its original was deleted: the snippet is gone). */
+    public Message withQuote(Quote newQuote) {
+        return new Message(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, body, state,
+                failureReason, deleted, editCount, newQuote);
+    }
+
+    /** The quoted message, if this is a reply. */
+    public java.util.Optional<Quote> replyTo() {
+        return java.util.Optional.ofNullable(quote);
     }
 
     public Message {

@@ -15,10 +15,22 @@ import java.util.Objects;
  * @param receivedAt     when this device received it; null for outgoing messages
  * @param body           the text, at most {@link #MAX_BODY_CHARS} characters
  * @param state          initial state: SENDING for a new outgoing message, DELIVERED (or READ) for an incoming one
+ * @param quote          the message it replies to, or null
  */
 public record NewMessage(MessageId messageId, ConversationId conversationId, Direction direction, String sender,
-                         Instant sentAt, Instant receivedAt, String body, MessageState state) {
+                         Instant sentAt, Instant receivedAt, String body, MessageState state, Quote quote) {
     public static final int MAX_BODY_CHARS = 65_536;
+
+    /** A message that is not a reply. */
+    public NewMessage(MessageId messageId, ConversationId conversationId, Direction direction, String sender,
+                      Instant sentAt, Instant receivedAt, String body, MessageState state) {
+        this(messageId, conversationId, direction, sender, sentAt, receivedAt, body, state, null);
+    }
+
+    /** This message as a reply to {@code quoted}. */
+    public NewMessage withQuote(Quote quoted) {
+        return new NewMessage(messageId, conversationId, direction, sender, sentAt, receivedAt, body, state, quoted);
+    }
 
     public NewMessage {
         sentAt = sentAt == null ? null : sentAt.truncatedTo(ChronoUnit.MILLIS);
@@ -39,6 +51,9 @@ public record NewMessage(MessageId messageId, ConversationId conversationId, Dir
         if (direction == Direction.INCOMING && state != MessageState.DELIVERED && state != MessageState.READ) {
             throw new IllegalArgumentException("an incoming message starts DELIVERED or READ");
         }
+        if (direction == Direction.SYSTEM && state != MessageState.READ) {
+            throw new IllegalArgumentException("a system line is stored READ");
+        }
         if (state == MessageState.FAILED) {
             throw new IllegalArgumentException("a message cannot be stored as FAILED without a reason");
         }
@@ -55,6 +70,14 @@ public record NewMessage(MessageId messageId, ConversationId conversationId, Dir
                                       Instant receivedAt, String body) {
         return new NewMessage(id, conversation, Direction.INCOMING, sender, sentAt, receivedAt, body,
                 MessageState.DELIVERED);
+    }
+
+    /** The sender name of {@link Direction#SYSTEM} lines. */
+    public static final String SYSTEM_SENDER = "parley";
+
+    /** A line Parley writes into a conversation itself (read, never sent). */
+    public static NewMessage system(MessageId id, ConversationId conversation, Instant at, String body) {
+        return new NewMessage(id, conversation, Direction.SYSTEM, SYSTEM_SENDER, at, at, body, MessageState.READ);
     }
 
     @Override

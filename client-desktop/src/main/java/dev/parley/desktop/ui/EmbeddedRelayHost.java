@@ -1,5 +1,6 @@
 package dev.parley.desktop.ui;
 
+import dev.parley.relay.DatabaseKey;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayServer;
 import java.io.IOException;
@@ -55,26 +56,27 @@ public final class EmbeddedRelayHost implements AutoCloseable {
     }
 
     /**
-     * Starts the profile's embedded relay on {@code port} and remembers the port.
+     * Starts the profile's embedded relay on {@code port}, its database encrypted under {@code key} (an unencrypted
+     * database left by an older version is encrypted in place first), and remembers the port.
      *
      * @throws IOException if the relay cannot start (for example another program took the port)
      */
-    public static EmbeddedRelayHost start(Path profileDir, int port) throws IOException {
+    public static EmbeddedRelayHost start(Path profileDir, int port, DatabaseKey key) throws IOException {
         Path dir = profileDir.resolve(DIR);
         Files.createDirectories(dir);
-        RelayServer server = RelayServer.start(RelayConfig.defaults().withDataDir(dir).withPort(port));
+        RelayServer server = RelayServer.start(RelayConfig.defaults().withDataDir(dir).withPort(port).withDatabaseKey(key));
         Files.writeString(dir.resolve(PORT_FILE), Integer.toString(server.port()), StandardCharsets.US_ASCII);
         LOG.info("embedded relay listening on 127.0.0.1:{}", server.port());
         return new EmbeddedRelayHost(server);
     }
 
     /** Starts the embedded relay of a profile that hosts one, on its remembered port. */
-    public static Optional<EmbeddedRelayHost> startIfConfigured(Path profileDir) throws IOException {
+    public static Optional<EmbeddedRelayHost> startIfConfigured(Path profileDir, DatabaseKey key) throws IOException {
         Optional<Integer> port = configuredPort(profileDir);
         if (port.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(start(profileDir, port.get()));
+        return Optional.of(start(profileDir, port.get(), key));
     }
 
     /**

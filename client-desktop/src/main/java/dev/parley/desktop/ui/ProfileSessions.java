@@ -13,6 +13,7 @@ import dev.parley.desktop.service.StorageFailureException;
 import dev.parley.desktop.service.RelayUnreachableException;
 import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.settings.EmbeddedRelay;
+import dev.parley.relay.DatabaseKey;
 import dev.parley.desktop.ui.settings.SettingsGateway;
 import dev.parley.desktop.ui.settings.SettingsValues;
 import dev.parley.desktop.ui.unlock.NewProfile;
@@ -103,7 +104,7 @@ public final class ProfileSessions implements SessionGateway {
             app = created;
             open = name;
             if (request.choice() == RelayChoice.EMBEDDED) {
-                startRelay(name, EmbeddedRelayHost.start(dir, port));
+                startRelay(name, EmbeddedRelayHost.start(dir, port, embeddedRelayKey(created)));
             }
             created.account().register(request.inviteCode());
             created.connection().start();
@@ -125,7 +126,9 @@ public final class ProfileSessions implements SessionGateway {
         open = name;
         if (relay == null || !name.equals(relayOwner)) {
             try {
-                Optional<EmbeddedRelayHost> started = EmbeddedRelayHost.startIfConfigured(directories.profileDirectory(name));
+                Optional<EmbeddedRelayHost> started = EmbeddedRelayHost.configured(directories.profileDirectory(name))
+                        ? EmbeddedRelayHost.startIfConfigured(directories.profileDirectory(name), embeddedRelayKey(opened))
+                        : Optional.empty();
                 if (started.isPresent()) {
                     startRelay(name, started.get());
                 }
@@ -134,6 +137,16 @@ public final class ProfileSessions implements SessionGateway {
             }
         }
         opened.connection().start();
+    }
+
+    /** The embedded relay's database key, kept in the unlocked profile (the relay's file is unreadable without it). */
+    private static DatabaseKey embeddedRelayKey(ParleyApp unlocked) throws ServiceException {
+        byte[] key = unlocked.account().embeddedRelayDatabaseKey();
+        try {
+            return DatabaseKey.of(key);
+        } finally {
+            java.util.Arrays.fill(key, (byte) 0);
+        }
     }
 
     private void startRelay(ProfileName owner, EmbeddedRelayHost host) {

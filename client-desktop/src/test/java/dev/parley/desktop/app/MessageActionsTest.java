@@ -10,6 +10,7 @@ import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessageVersion;
+import dev.parley.desktop.storage.Quote;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -155,6 +156,43 @@ class MessageActionsTest {
         assertThat(Await.until(() -> history(bob, "mallory3").size() == 1, WAIT)).isTrue();
         assertThat(find(bob, "mallory3", id(neverArrives)).body())
                 .as("an early edit older than 48 hours is dropped, and never from another author").isEqualTo("too late for the edit");
+    }
+
+    @Test
+    void aReplyQuotesItsOriginalOnBothSidesAndLosesTheSnippetWhenTheOriginalIsDeleted() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        alice.connection().start();
+        bob.connection().start();
+        MessageId question = alice.messaging().send("bob", "lunch tomorrow?").messageId();
+        assertThat(Await.until(() -> history(bob, "alice").size() == 1, WAIT)).isTrue();
+
+        Message answer = bob.actions().reply(question, "yes, at noon");
+        assertThat(answer.quote()).isEqualTo(new Quote(question, "alice", "lunch tomorrow?"));
+        assertThat(Await.until(() -> history(alice, "bob").size() == 2, WAIT)).isTrue();
+        Message received = find(alice, "bob", answer.messageId());
+        assertThat(received.body()).isEqualTo("yes, at noon");
+        assertThat(received.quote()).isEqualTo(new Quote(question, "alice", "lunch tomorrow?"));
+        Message ownReply = alice.actions().reply(answer.messageId(), "great");
+        assertThat(ownReply.quote()).isEqualTo(new Quote(answer.messageId(), "bob", "yes, at noon"));
+
+        alice.actions().deleteForEveryone(question);
+        assertThat(find(alice, "bob", answer.messageId()).quote().displayText()).isEqualTo("This message was deleted");
+        assertThat(Await.until(() -> find(bob, "alice", answer.messageId()).quote().snippet() == null, WAIT))
+                .as("the snippet the reply copied is erased with the original").isTrue();
+        assertThat(bob.messaging().search("tomorrow", Optional.empty(), 10)).isEmpty();
+
+        try (OutsideClient mallory = OutsideClient.register(network, "mallory")) {
+            mallory.sendAs("mallory", "bob", new Payload.Text(wireId(), System.currentTimeMillis(), "about that", wireId(), 0));
+            mallory.sendAs("mallory", "bob", new Payload.Text(wireId(), System.currentTimeMillis(), "and alice's", wire(answer.messageId()), 0));
+        }
+        assertThat(Await.until(() -> history(bob, "mallory").size() == 2, WAIT)).isTrue();
+        assertThat(history(bob, "mallory")).extracting(m -> m.quote().displayText())
+                .as("an unknown original, and one of another conversation, are not found")
+                .containsExactly("Original message not found", "Original message not found");
+        assertThatThrownBy(() -> bob.actions().reply(new MessageId("00".repeat(16)), "x")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> bob.actions().reply(question, " ")).isInstanceOf(InvalidInputException.class);
     }
 
     private static dev.parley.crypto.payload.MessageId wireId() {

@@ -109,6 +109,11 @@ final class OutsideClient implements AutoCloseable {
         return new IdentityKey(bundle.bundle().identityKey());
     }
 
+    /** Fetches {@code peer}'s bundle now and starts the session that {@link #sendAs} will use. */
+    void startSessionNow(String peer) throws Exception {
+        peers.put(peer, startSession(peer));
+    }
+
     CiphertextMessage encrypt(String peer, String text) throws Exception {
         return new SessionCipher(stores, context, new Username(peer))
                 .encrypt(new Payload.Text(MessageId.random(CRYPTO.random()), System.currentTimeMillis(), text));

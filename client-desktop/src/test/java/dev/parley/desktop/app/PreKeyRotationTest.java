@@ -66,6 +66,73 @@ class PreKeyRotationTest {
         }
     }
 
+    /**
+     * Finding 3, retention: a replaced signed prekey is kept 30 days after its successor was made, so a late first
+     * message naming it still decrypts, and is deleted after that, so one naming it no longer does. mallory and trudy
+     * fetched bob's bundle (signed prekey 1) before any rotation; bob's injected clock then moves on.
+     */
+    @Test
+    void finding3AReplacedSignedPreKeyServesLateFirstMessagesFor30DaysThenIsDeleted() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
+        AppConfig base = network.config("bob");
+        ParleyApp bob = network.track(ParleyApp.open(new AppConfig(base.directories(), base.profile(), base.crypto(),
+                base.random(), clock, base.argon2(), base.connector(), base.reconnect(), base.connection(),
+                base.preKeyStock(), base.inbound())));
+        bob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
+        bob.account().register(Optional.empty());
+        try (OutsideClient mallory = OutsideClient.register(network, "mallory");
+             OutsideClient trudy = OutsideClient.register(network, "trudy")) {
+            mallory.startSessionNow("bob");
+            trudy.startSessionNow("bob");
+
+            clock.advance(Duration.ofDays(7));
+            signInAndAwaitSignedPreKeys(bob, List.of(1, 2));
+            clock.advance(Duration.ofDays(29));
+            signInAndAwaitSignedPreKeys(bob, List.of(1, 2, 3));
+            mallory.sendTextAs("mallory", "bob", "late, within retention");
+            assertThat(Await.until(() -> historySize(bob, "mallory") == 1, WAIT))
+                    .as("signed prekey 1 still decrypts 29 days after its successor").isTrue();
+
+            clock.advance(Duration.ofDays(2));
+            signInAndAwaitSignedPreKeys(bob, List.of(2, 3));
+            trudy.sendTextAs("trudy", "bob", "too late");
+            assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).as("rejected and acknowledged").isTrue();
+            assertThat(historySize(bob, "trudy")).as("signed prekey 1 is gone 31 days after its successor").isZero();
+        }
+    }
+
+    private static void signInAndAwaitSignedPreKeys(ParleyApp bob, List<Integer> ids) throws Exception {
+        bob.connection().stop();
+        bob.connection().start();
+        awaitOnline(bob);
+        assertThat(Await.until(() -> signedPreKeyIds(bob).equals(ids), WAIT))
+                .as("bob's stored signed prekeys become %s", ids).isTrue();
+    }
+
+    private static List<Integer> signedPreKeyIds(ParleyApp app) {
+        try {
+            var crypto = app.crypto();
+            crypto.lock().lock();
+            try {
+                return crypto.state().begin().loadSignedPreKeys().stream().map(r -> r.id()).toList();
+            } finally {
+                crypto.lock().unlock();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int historySize(ParleyApp app, String contact) {
+        try {
+            return app.messaging().history(contact, Optional.empty(), 10).messages().size();
+        } catch (dev.parley.desktop.service.UnknownContactException e) {
+            return 0;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void awaitOnline(ParleyApp app) throws InterruptedException {
         assertThat(Await.until(() -> {
             try {

@@ -71,6 +71,12 @@ class MessageActionCommandsTest {
         String id = cli("alice", "send", "bob", "lunch at noon").out().strip().split("\t")[1];
         String other = cli("alice", "send", "bob", "keep this").out().strip().split("\t")[1];
         assertThat(cli("bob", "listen", "--once").code()).isZero();
+        Run reply = cli("bob", "reply", id, "noon", "works");
+        assertThat(reply.code()).as(reply.err()).isZero();
+        String replyId = reply.out().strip().split("\t")[1];
+        Run aliceListens = cli("alice", "listen", "--once");
+        assertThat(aliceListens.out()).contains("noon works" + System.lineSeparator()
+                + "reply\t" + replyId + "\t" + id + "\talice\tlunch at noon" + System.lineSeparator());
 
         Run edited = cli("alice", "edit", id, "lunch", "at", "one");
         assertThat(edited.code()).as(edited.err()).isZero();
@@ -78,7 +84,7 @@ class MessageActionCommandsTest {
         assertThat(cli("bob", "listen", "--once").code()).isZero();
         assertThat(cli("bob", "history", "alice").out()).contains(id + "\tlunch at one" + System.lineSeparator()
                 + "edited\t" + id + "\t1" + System.lineSeparator());
-        assertThat(cli("bob", "search", "noon").out()).isEmpty();
+        assertThat(cli("bob", "search", "lunch noon").out()).as("the old text is not found").isEmpty();
 
         Run notYours = cli("bob", "edit", id, "mine now");
         assertThat(notYours.code()).isNotZero();
@@ -94,6 +100,8 @@ class MessageActionCommandsTest {
         assertThat(history).contains(id + "\tThis message was deleted" + System.lineSeparator()
                 + "deleted\t" + id + System.lineSeparator());
         assertThat(history).doesNotContain("lunch");
+        assertThat(cli("alice", "history", "bob").out())
+                .contains("reply\t" + replyId + "\t" + id + "\talice\tThis message was deleted" + System.lineSeparator());
 
         Run forMe = cli("bob", "delete", other);
         assertThat(forMe.code()).as(forMe.err()).isZero();

@@ -24,19 +24,36 @@ public sealed interface Payload
     /** The wire type code of this payload. */
     int typeCode();
 
-    /** A text message. {@code sentAtMillis} is the sender's clock (epoch milliseconds), for display only. */
-    record Text(MessageId id, long sentAtMillis, String text) implements Payload {
+    /**
+     * A text message. {@code sentAtMillis} is the sender's clock (epoch milliseconds), for display only. {@code quoted}
+     * is the message it replies to (null if none); {@code expireSeconds} is the sender's disappearing-messages timer
+     * for the conversation (0 = off), which the receiver checks against the allowed values.
+     */
+    record Text(MessageId id, long sentAtMillis, String text, MessageId quoted, long expireSeconds) implements Payload {
         public Text {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(text, "text");
             if (text.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
                 throw new IllegalArgumentException("text message: at most " + MAX_TEXT_BYTES + " UTF-8 bytes");
             }
+            if (expireSeconds < 0 || expireSeconds > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("text message: timer out of range");
+            }
+        }
+
+        /** A plain text: no reply, no timer. */
+        public Text(MessageId id, long sentAtMillis, String text) {
+            this(id, sentAtMillis, text, null, 0);
+        }
+
+        /** Whether it needs the RICH_TEXT layout (a reply or a timer). */
+        public boolean isRich() {
+            return quoted != null || expireSeconds != 0;
         }
 
         @Override
         public int typeCode() {
-            return PayloadType.TEXT.code();
+            return isRich() ? PayloadType.RICH_TEXT.code() : PayloadType.TEXT.code();
         }
 
         @Override

@@ -23,6 +23,8 @@ import java.util.List;
  * REACTION = target message id (16) || u8 flags (bit 0: remove; the others 0) || UTF-8 emoji (rest, 1..64 bytes).
  * EDIT = target message id (16) || editedAtMillis (i64) || UTF-8 text (rest, 1..60000 bytes).
  * DELETE = target message id (16) || deletedAtMillis (i64).
+ * RICH_TEXT = message id (16) || sentAtMillis (i64) || u8 flags (bit 0: a quoted id follows; the others 0)
+ * || [quoted message id (16)] || u32 timer seconds || UTF-8 text (rest). A text without reply and timer is a TEXT.
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -30,6 +32,7 @@ public final class PayloadCodec {
     public static final byte VERSION = 1;
     static final int HEADER_BYTES = 7;
     private static final int REACTION_REMOVE = 1;
+    private static final int RICH_TEXT_QUOTE = 1;
 
     private PayloadCodec() {
     }
@@ -100,6 +103,23 @@ public final class PayloadCodec {
                 in.get(text);
                 return new Payload.Edit(target, editedAt, strictUtf8(text));
             }
+            case RICH_TEXT: {
+                MessageId id = readId(in);
+                long sentAt = in.getLong();
+                int flags = Byte.toUnsignedInt(in.get());
+                if ((flags & ~RICH_TEXT_QUOTE) != 0) {
+                    throw new InvalidMessageException("payload: unknown text flags");
+                }
+                MessageId quoted = (flags & RICH_TEXT_QUOTE) != 0 ? readId(in) : null;
+                long timer = Integer.toUnsignedLong(in.getInt());
+                byte[] text = new byte[in.remaining()];
+                in.get(text);
+                Payload.Text decoded = new Payload.Text(id, sentAt, strictUtf8(text), quoted, timer);
+                if (!decoded.isRich()) {
+                    throw new InvalidMessageException("payload: a plain text must be a TEXT");
+                }
+                return decoded;
+            }
             case DELETE: {
                 MessageId target = readId(in);
                 long deletedAt = in.getLong();
@@ -112,7 +132,17 @@ public final class PayloadCodec {
     }
 
     private static byte[] body(Payload payload) {
-        if (payload instanceof Payload.Text text) {
+        if (payload instanceof Payload.Text text && text.isRich()) {
+            byte[] utf8 = text.text().getBytes(StandardCharsets.UTF_8);
+            int quoteBytes = text.quoted() == null ? 0 : MessageId.BYTES;
+            ByteBuffer out = ByteBuffer.allocate(MessageId.BYTES + 8 + 1 + quoteBytes + 4 + utf8.length)
+                    .put(text.id().bytes()).putLong(text.sentAtMillis())
+                    .put((byte) (text.quoted() == null ? 0 : RICH_TEXT_QUOTE));
+            if (text.quoted() != null) {
+                out.put(text.quoted().bytes());
+            }
+            return out.putInt((int) text.expireSeconds()).put(utf8).array();
+        } else if (payload instanceof Payload.Text text) {
             byte[] utf8 = text.text().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(MessageId.BYTES + 8 + utf8.length).put(text.id().bytes())
                     .putLong(text.sentAtMillis()).put(utf8).array();

@@ -19,7 +19,9 @@ public enum PayloadType {
     /** {@link Payload.Reaction}. */
     REACTION(18),
     /** {@link Payload.Delete}. */
-    DELETE(19);
+    DELETE(19),
+    /** {@link Payload.Text} that replies to a message or carries a disappearing-messages timer. */
+    RICH_TEXT(20);
 
     private final int code;
 

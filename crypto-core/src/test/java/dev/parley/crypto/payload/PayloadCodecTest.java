@@ -21,7 +21,9 @@ class PayloadCodecTest {
                 new Payload.Text(b, 0, ""), new Payload.DeliveryReceipt(List.of(a, b)),
                 new Payload.ReadReceipt(List.of(b)), new Payload.TypingStarted(), new Payload.TypingStopped(),
                 new Payload.Reaction(a, "👍", false), new Payload.Reaction(b, "👩‍👩‍👧", true),
-                new Payload.Edit(a, 1_700_000_000_001L, "héllo again"), new Payload.Delete(b, 1_700_000_000_002L));
+                new Payload.Edit(a, 1_700_000_000_001L, "héllo again"), new Payload.Delete(b, 1_700_000_000_002L),
+                new Payload.Text(b, 5, "a reply", a, 0), new Payload.Text(b, 6, "with a timer", null, 3600),
+                new Payload.Text(b, 7, "", a, 0xFFFF_FFFFL));
         for (Payload payload : payloads) {
             assertThat(PayloadCodec.decode(PayloadCodec.encode(payload))).isEqualTo(payload);
         }
@@ -101,6 +103,38 @@ class PayloadCodecTest {
         byte[] badUtf8 = ByteBuffer.allocate(7 + 25).put((byte) 1).putShort((short) 17).putInt(25).put(new byte[24])
                 .put((byte) 0xC3).array();
         assertThatThrownBy(() -> PayloadCodec.decode(badUtf8)).isInstanceOf(InvalidMessageException.class);
+    }
+
+    @Test
+    void richTextLayoutIsAsDocumentedAndPlainTextStaysText() {
+        byte[] id = new byte[16];
+        id[0] = 3;
+        byte[] quoted = new byte[16];
+        quoted[0] = 4;
+        ByteBuffer reply = ByteBuffer.wrap(PayloadCodec.encode(
+                new Payload.Text(new MessageId(id), 261, "C", new MessageId(quoted), 30)));
+        assertThat(reply.get()).isEqualTo((byte) 1);
+        assertThat(reply.getShort()).isEqualTo((short) 20);
+        assertThat(reply.getInt()).isEqualTo(16 + 8 + 1 + 16 + 4 + 1);
+        assertThat(reply.get(7)).isEqualTo((byte) 3);
+        assertThat(reply.getLong(7 + 16)).isEqualTo(261);
+        assertThat(reply.get(7 + 24)).isEqualTo((byte) 1);
+        assertThat(reply.get(7 + 25)).isEqualTo((byte) 4);
+        assertThat(reply.getInt(7 + 41)).isEqualTo(30);
+        assertThat(reply.get(7 + 45)).isEqualTo((byte) 'C');
+        assertThat(PayloadCodec.encode(new Payload.Text(new MessageId(id), 1, "plain", null, 0))[2]).isEqualTo((byte) 1);
+    }
+
+    @Test
+    void malformedRichTextsAndTimersAreTypedErrors() {
+        byte[] plainAsRich = ByteBuffer.allocate(7 + 29).put((byte) 1).putShort((short) 20).putInt(29).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(plainAsRich)).isInstanceOf(InvalidMessageException.class);
+        byte[] unknownFlag = ByteBuffer.allocate(7 + 29).put((byte) 1).putShort((short) 20).putInt(29)
+                .put(new byte[24]).put((byte) 2).putInt(30).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(unknownFlag)).isInstanceOf(InvalidMessageException.class);
+        byte[] missingQuote = ByteBuffer.allocate(7 + 29).put((byte) 1).putShort((short) 20).putInt(29)
+                .put(new byte[24]).put((byte) 1).putInt(30).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(missingQuote)).isInstanceOf(InvalidMessageException.class);
     }
 
     @Test

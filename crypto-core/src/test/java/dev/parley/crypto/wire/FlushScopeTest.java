@@ -61,6 +61,34 @@ class FlushScopeTest {
         assertThat(flushed).containsExactly("a");
     }
 
+    /**
+     * Issue #18 item 19: at CLI shutdown a write rejected by the WebSocket client's stopped executor was logged as
+     * {@code A deferred flush failed: java.util.concurrent.RejectedExecutionException: Task ...TyrusSession$...}, which
+     * the CLI prints on stderr. What is logged at warn (what a user sees) names no exception or internal class.
+     */
+    @Test
+    void aFailedFlushIsReportedWithoutExceptionOrInternalClassNames() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(FlushScope.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        logger.addAppender(seen);
+        try {
+            FlushScope.run(() -> FlushScope.defer(() -> {
+                throw new java.util.concurrent.RejectedExecutionException("Task org.glassfish.tyrus.core."
+                        + "TyrusSession$IdleTimeoutCommand@1b2c3d rejected from java.util.concurrent.ScheduledThreadPoolExecutor");
+            }));
+        } finally {
+            logger.detachAppender(seen);
+        }
+        List<ch.qos.logback.classic.spi.ILoggingEvent> warnings = seen.list.stream()
+                .filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)).toList();
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).getFormattedMessage()).doesNotContain("Exception", "$", "org.", "java.")
+                .contains("queued frames");
+        assertThat(warnings.get(0).getThrowableProxy()).as("no stack trace at warn").isNull();
+    }
+
     @Test
     void scopesBelongToOneThread() throws Exception {
         FlushScope.run(() -> {

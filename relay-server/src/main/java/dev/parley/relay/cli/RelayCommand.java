@@ -1,15 +1,18 @@
 package dev.parley.relay.cli;
 
+import dev.parley.relay.ClusterSettings;
 import dev.parley.relay.MetricsAccess;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayConfigFile;
 import dev.parley.relay.RelayServer;
 import dev.parley.relay.TlsSettings;
+import dev.parley.relay.store.PostgresLocation;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
@@ -94,6 +97,29 @@ public final class RelayCommand implements Callable<Integer> {
             + "cap, e.g. send-per-connection.burst=200; every key and default is in docs/operations.md.")
     Path configFile;
 
+    @Option(names = "--store", description = "Run as one node of a cluster: keep accounts, prekeys, invites and "
+            + "queued messages in this PostgreSQL, postgresql://HOST:PORT/DATABASE?user=NAME (password from "
+            + "PARLEY_RELAY_STORE_PASSWORD or --store-password-file, never the command line). Every node needs the same "
+            + "relay-id, relay-signing-key and username-key files in its data directory (docs/operations.md).")
+    String store;
+
+    @Option(names = "--store-password-file", description = "File holding the PostgreSQL password for --store.")
+    Path storePasswordFile;
+
+    @Option(names = "--bus", description = "With --store: Redis, redis://HOST:PORT, for one connection per account "
+            + "across the nodes and live pushes between them (password from PARLEY_RELAY_BUS_PASSWORD or "
+            + "--bus-password-file). Without it, or while Redis is down, the nodes work store-and-forward.")
+    java.net.URI bus;
+
+    @Option(names = "--bus-password-file", description = "File holding the Redis password for --bus.")
+    Path busPasswordFile;
+
+    /** Environment variable holding the Redis password of {@code --bus}. */
+    static final String BUS_PASSWORD_VARIABLE = "PARLEY_RELAY_BUS_PASSWORD";
+
+    /** Environment variable holding the PostgreSQL password of {@code --store}. */
+    static final String STORE_PASSWORD_VARIABLE = "PARLEY_RELAY_STORE_PASSWORD";
+
     public static void main(String[] args) {
         configureLogging(System.getenv(LOG_FORMAT_VARIABLE));
         System.exit(new CommandLine(new RelayCommand()).execute(args));
@@ -142,15 +168,48 @@ public final class RelayCommand implements Callable<Integer> {
         return config;
     }
 
+    /** The cluster settings these options describe: a single node unless {@code --store} is given. */
+    public ClusterSettings cluster() throws java.io.IOException {
+        return cluster(System.getenv(STORE_PASSWORD_VARIABLE), System.getenv(BUS_PASSWORD_VARIABLE));
+    }
+
+    ClusterSettings cluster(String storePasswordVariable, String busPasswordVariable) throws java.io.IOException {
+        if (store == null) {
+            if (storePasswordFile != null || bus != null || busPasswordFile != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--store-password-file, --bus and --bus-password-file need --store");
+            }
+            return ClusterSettings.singleNode();
+        }
+        ClusterSettings settings = ClusterSettings.onPostgres(PostgresLocation.parse(store,
+                secret(storePasswordFile, storePasswordVariable)));
+        if (bus != null) {
+            settings = settings.withBus(bus, secret(busPasswordFile, busPasswordVariable));
+        } else if (busPasswordFile != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--bus-password-file needs --bus");
+        }
+        return settings;
+    }
+
+    /** A password from its file, else from its environment variable, else none. */
+    private static Optional<char[]> secret(Path file, String variable) throws java.io.IOException {
+        if (file != null) {
+            return Optional.of(Files.readString(file, StandardCharsets.UTF_8).strip().toCharArray());
+        }
+        return variable == null || variable.isEmpty() ? Optional.empty() : Optional.of(variable.toCharArray());
+    }
+
     @Override
     public Integer call() throws Exception {
         RelayConfig config;
+        ClusterSettings cluster;
         try {
             config = config();
+            cluster = cluster();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        RelayServer relay = RelayServer.start(config);
+        RelayServer relay = RelayServer.start(config, cluster);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LoggerFactory.getLogger(RelayCommand.class).info("event=relay_stopping");

@@ -43,12 +43,49 @@ final class DeviceConnection {
     private boolean queueEmptySent;
     private boolean closed;
 
+    /**
+     * True when other nodes store into the same queues: a blob this node stored may then commit after one stored
+     * elsewhere with a smaller id that this connection has not read yet, so every store is read through the cursor
+     * (a drain) instead of being pushed past it.
+     */
+    private final boolean sharedStore;
+    /** Subscribed to the store's wake-ups while this connection is the user's ({@link #storedElsewhere()}). */
+    private final Runnable wake = this::storedElsewhere;
+
     DeviceConnection(String username, FrameSink sink, BlobStore blobs, Executor executor, RelayMetrics metrics) {
+        this(username, sink, blobs, executor, metrics, false);
+    }
+
+    DeviceConnection(String username, FrameSink sink, BlobStore blobs, Executor executor, RelayMetrics metrics,
+                     boolean sharedStore) {
         this.username = username;
         this.sink = sink;
         this.blobs = blobs;
         this.executor = executor;
         this.metrics = metrics;
+        this.sharedStore = sharedStore;
+    }
+
+    /** The callback to subscribe to a shared store's wake-ups. */
+    Runnable wake() {
+        return wake;
+    }
+
+    /**
+     * A blob was stored for this user, possibly by another node: reads the queue from the cursor (now, or right after
+     * the drain that is running).
+     */
+    synchronized void storedElsewhere() {
+        if (closed) {
+            return;
+        }
+        if (draining || !queueEmptySent) {
+            // the running (or first, not yet started) drain reads it
+            drainAgain = true;
+            return;
+        }
+        draining = true;
+        executor.execute(this::drain);
     }
 
     String username() {
@@ -64,6 +101,10 @@ final class DeviceConnection {
     /** A blob was stored for this user (called after it is committed). */
     synchronized void blobStored(StoredBlob blob) {
         if (closed) {
+            return;
+        }
+        if (sharedStore) {
+            storedElsewhere();
             return;
         }
         if (draining || !queueEmptySent) {

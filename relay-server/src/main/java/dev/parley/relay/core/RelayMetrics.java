@@ -26,6 +26,8 @@ public final class RelayMetrics {
     private final LongAdder messagesOut = new LongAdder();
     private final LongAdder framesOut = new LongAdder();
     private final BlobStore blobs;
+    private volatile ClusterProbe cluster;
+    private volatile RemoteRouting remote;
 
     public RelayMetrics(BlobStore blobs) {
         this.blobs = blobs;
@@ -136,9 +138,59 @@ public final class RelayMetrics {
         return storedAfterGrace.sum();
     }
 
+    /** Reports the shared engines of a cluster node in {@link #health()} and {@link #render()}. */
+    public void cluster(ClusterProbe probe) {
+        cluster = probe;
+    }
+
+    void bus(RemoteRouting routing) {
+        remote = routing;
+    }
+
+    /** {@code GET /health}: status 200 and "ok", or 503 when a cluster node cannot reach its shared store. */
+    public Health health() {
+        ClusterProbe probe = cluster;
+        if (probe == null) {
+            return new Health(200, "ok\n");
+        }
+        long latency = probe.storeLatencyMicros();
+        String details = "store=postgresql " + (latency < 0 ? "down" : "up latency_us=" + latency) + "\n"
+                + "wakeups=" + (probe.wakeupsListening() ? "listening" : "down (recipients pick up on reconnect)") + "\n";
+        RemoteRouting routing = remote;
+        if (routing != null && routing.hasBus()) {
+            long bus = routing.busLatencyMicros();
+            details += "bus=redis " + (bus < 0 ? "down (store-and-forward through PostgreSQL)" : "up latency_us=" + bus) + "\n";
+        }
+        return latency < 0 ? new Health(503, "unavailable\n" + details) : new Health(200, "ok\n" + details);
+    }
+
+    /** A {@code /health} answer. */
+    public record Health(int status, String body) {
+    }
+
     /** The Prometheus text exposition (format 0.0.4). */
     public String render() {
         StringBuilder out = new StringBuilder(2048);
+        ClusterProbe probe = cluster;
+        if (probe != null) {
+            long latency = probe.storeLatencyMicros();
+            gauge(out, "parley_relay_store_up", "1 when the shared PostgreSQL store answers.", latency < 0 ? 0 : 1);
+            gauge(out, "parley_relay_store_latency_microseconds", "One round trip to the shared store (-1: down).", latency);
+            gauge(out, "parley_relay_store_wakeups_listening", "1 when other nodes' stores wake this node's recipients.",
+                    probe.wakeupsListening() ? 1 : 0);
+            RemoteRouting routing = remote;
+            if (routing != null && routing.hasBus()) {
+                long bus = routing.busLatencyMicros();
+                gauge(out, "parley_relay_bus_up", "1 when the Redis bus answers (0: store-and-forward only).", bus < 0 ? 0 : 1);
+                gauge(out, "parley_relay_bus_latency_microseconds", "One round trip to Redis (-1: down).", bus);
+                counter(out, "parley_relay_cross_node_pushes_total", "Blobs from other nodes pushed directly here.",
+                        routing.pushedAcross());
+            }
+            if (latency < 0) {
+                // The totals below would need the store.
+                return out.toString();
+            }
+        }
         gauge(out, "parley_relay_connections", "Open WebSocket connections.", connections.get());
         gauge(out, "parley_relay_authenticated_connections", "Authenticated connections.", authenticated.get());
         counter(out, "parley_relay_messages_routed_total", "Sealed blobs accepted (stored or delivered and acknowledged).", routed.sum());

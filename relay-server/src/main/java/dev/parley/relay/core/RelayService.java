@@ -22,6 +22,7 @@ import dev.parley.relay.store.Account;
 import dev.parley.relay.store.AccountStore;
 import dev.parley.relay.store.BlobStore;
 import dev.parley.relay.store.KemPreKeys;
+import dev.parley.relay.store.QueueWakeups;
 import dev.parley.relay.store.Registration;
 import dev.parley.relay.store.StoreException;
 import dev.parley.relay.store.StoreResult;
@@ -79,8 +80,24 @@ public final class RelayService implements AutoCloseable {
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
     private final OneTimePreKeyGate oneTimeGate;
 
+    /** The cluster bus (cross-node pushes, one connection per account); without a bus it forwards nothing. */
+    private final RemoteRouting remote;
+    /** Wake-ups of a store shared with other nodes; empty on a single node. */
+    private final Optional<QueueWakeups> wakeups;
+
     public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
                         RandomSource random, Clock clock) {
+        this(config, identity, accounts, blobs, ed25519, random, clock, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A node of a cluster when {@code wakeups} is present: its stores are shared with other nodes, which wake this
+     * node's connections when they store a blob for them. With a {@code bus} the nodes also keep one connection per
+     * account and push live deliveries to one another (see {@link RemoteRouting}).
+     */
+    public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
+                        RandomSource random, Clock clock, Optional<QueueWakeups> wakeups, Optional<ClusterBus> bus) {
+        this.wakeups = wakeups;
         this.config = config;
         this.accounts = accounts;
         this.blobs = blobs;
@@ -97,6 +114,8 @@ public final class RelayService implements AutoCloseable {
         this.graceTimers.setRemoveOnCancelPolicy(true);
         this.direct = new DirectDelivery(blobs, registry, storesInFlight, metrics, graceTimers, config.directGrace(),
                 config.directWindow(), config.messageTtl(), config.queueQuota());
+        this.remote = new RemoteRouting(bus, registry, direct, storesInFlight, metrics, graceTimers, config.directGrace());
+        metrics.bus(remote);
     }
 
     public RelayMetrics metrics() {
@@ -130,6 +149,8 @@ public final class RelayService implements AutoCloseable {
         if (device != null) {
             direct.connectionClosed(device);
             registry.offline(device.username(), connection);
+            wakeups.ifPresent(w -> w.unsubscribe(device.username(), device.wake()));
+            remote.signedOut(device.username(), connection);
         }
         metrics.connectionClosed(device != null);
     }
@@ -271,10 +292,13 @@ public final class RelayService implements AutoCloseable {
             return;
         }
         String username = account.username();
-        DeviceConnection device = new DeviceConnection(username, connection.sink(), blobs, delivery, metrics);
+        DeviceConnection device = new DeviceConnection(username, connection.sink(), blobs, delivery, metrics,
+                wakeups.isPresent());
         connection.authenticated(device);
         metrics.authenticated();
         ClientConnection displaced = registry.online(username, connection);
+        wakeups.ifPresent(w -> w.subscribe(username, device.wake()));
+        remote.signedIn(username, connection, clock.millis());
         if (displaced != null && displaced != connection) {
             DeviceConnection previous = displaced.device();
             if (previous != null) {
@@ -309,9 +333,20 @@ public final class RelayService implements AutoCloseable {
                     && direct.tryDeliver(device, send.clientMessageId(), send.blob(), now, reply)) {
                 return null;
             }
+            if (recipient == null && remote.busUp() && !blobs.isKnown(send.to(), send.clientMessageId())
+                    && remote.forward(send.to(), send.clientMessageId(), send.blob(), now, reply,
+                            () -> storeSend(send, now, reply))) {
+                return null;
+            }
         }
         limiter.check(RateLimit.STORED_BYTES_PER_ACCOUNT, connection.device().username(),
                 (long) send.blob().length + STORED_ROW_OVERHEAD_BYTES);
+        storeSend(send, now, reply);
+        return null;
+    }
+
+    /** Stores the blob asynchronously (group commit) and answers the sender once it is durable. */
+    private void storeSend(Request.Send send, Instant now, SendReply reply) {
         storesInFlight.begin(send.to());
         CompletableFuture<StoreResult> stored;
         try {
@@ -319,7 +354,8 @@ public final class RelayService implements AutoCloseable {
                     now.plus(config.messageTtl()), config.queueQuota());
         } catch (RuntimeException e) {
             storesInFlight.end(send.to());
-            throw e;
+            reply.failed(e);
+            return;
         }
         stored.whenComplete((result, error) -> {
             try {
@@ -328,7 +364,6 @@ public final class RelayService implements AutoCloseable {
                 storesInFlight.end(send.to());
             }
         });
-        return null;
     }
 
     private void storeCompleted(Request.Send send, Instant now, SendReply reply, StoreResult result, Throwable error) {
@@ -503,6 +538,8 @@ public final class RelayService implements AutoCloseable {
         if (recipient != null && recipient.device() != null) {
             recipient.sink().send(Envelope.push(new Push.Ephemeral(ephemeral.blob())));
             metrics.ephemeral();
+        } else if (recipient == null) {
+            remote.forwardEphemeral(ephemeral.to(), ephemeral.blob());
         }
         return new Response.Ok();
     }

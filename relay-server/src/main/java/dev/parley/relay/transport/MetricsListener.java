@@ -36,7 +36,9 @@ public final class MetricsListener implements AutoCloseable {
                 } else if ("/metrics".equals(path)) {
                     WebSocketTransport.write(response, metrics.render(), "text/plain; version=0.0.4");
                 } else if ("/health".equals(path)) {
-                    WebSocketTransport.write(response, "ok\n", "text/plain");
+                    RelayMetrics.Health health = metrics.health();
+                    response.setStatus(health.status());
+                    WebSocketTransport.write(response, health.body(), "text/plain");
                 } else {
                     response.setStatus(404);
                     WebSocketTransport.write(response, "not found\n", "text/plain");

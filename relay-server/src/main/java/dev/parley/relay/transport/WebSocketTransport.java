@@ -90,7 +90,9 @@ public final class WebSocketTransport implements AutoCloseable {
                     response.setStatus(405);
                     write(response, "method not allowed\n", "text/plain");
                 } else if ("/health".equals(path)) {
-                    write(response, "ok\n", "text/plain");
+                    RelayMetrics.Health health = metrics.health();
+                    response.setStatus(health.status());
+                    write(response, health.body(), "text/plain");
                 } else if ("/metrics".equals(path) && metricsAuthorized.test(request.getHeader("Authorization"))) {
                     write(response, metrics.render(), "text/plain; version=0.0.4");
                 } else {

@@ -255,6 +255,11 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         }
     }
 
+    /** The embedded relay's database key (see {@link EmbeddedRelayKey}); the caller wipes the copy. */
+    public byte[] embeddedRelayDatabaseKey() throws StorageFailureException {
+        return EmbeddedRelayKey.of(crypto);
+    }
+
     public int stock() {
         return stock;
     }

@@ -194,6 +194,11 @@ public final class DefaultAccountService implements AccountService {
         keys().changeRelay(relay);
     }
 
+    @Override
+    public byte[] embeddedRelayDatabaseKey() throws ServiceException {
+        return keys().embeddedRelayDatabaseKey();
+    }
+
     private synchronized AccountKeys keys() throws ProfileLockedException {
         requireUnlocked();
         return keys;

@@ -35,14 +35,19 @@ final class PreKeyRotation {
         this.gateway = gateway;
     }
 
-    /** Rotates if the current signed prekey is due, and deletes replaced keys past retention. */
+    /**
+     * Rotates if the current signed prekey is due or there is no last-resort KEM prekey yet (a profile migrated from
+     * Parley 0.1), and deletes replaced keys past retention.
+     */
     void rotateIfDue() throws ServiceException {
         boolean due;
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
             SignedPreKeyRecord current = work.loadSignedPreKey(work.counter(AccountKeys.SIGNED_PREKEY_ID));
-            due = new PreKeyGenerator(crypto.context()).isRotationDue(current);
+            // A profile from Parley 0.1 has no last-resort KEM prekey: without one the relay hands out no bundle.
+            due = new PreKeyGenerator(crypto.context()).isRotationDue(current)
+                    || work.counter(AccountKeys.LAST_RESORT_KEM_ID) == 0;
         } catch (InvalidKeyIdException | ProtocolStorageException e) {
             throw new StorageFailureException("the profile's signed prekey is unreadable", e);
         } finally {
@@ -66,7 +71,7 @@ final class PreKeyRotation {
             signed = generator.generateSignedPreKey(crypto.identity(), id);
             work.storeSignedPreKey(signed);
             work.setCounter(AccountKeys.SIGNED_PREKEY_ID, id);
-            int kemId = work.counter(AccountKeys.NEXT_KEM_PREKEY_ID);
+            int kemId = Math.max(work.counter(AccountKeys.NEXT_KEM_PREKEY_ID), AccountKeys.FIRST_KEM_ID);
             lastResort = generator.generateKemPreKey(crypto.identity(), kemId, true);
             work.storeKemPreKey(lastResort);
             work.setCounter(AccountKeys.NEXT_KEM_PREKEY_ID, kemId + 1);

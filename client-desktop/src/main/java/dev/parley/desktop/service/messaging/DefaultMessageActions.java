@@ -11,6 +11,8 @@ import dev.parley.desktop.service.StorageFailureException;
 import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.Conversation;
 import dev.parley.desktop.storage.Direction;
+import dev.parley.desktop.storage.IdentityChangeState;
+import dev.parley.desktop.storage.Quote;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessageVersion;
@@ -112,6 +114,49 @@ final class DefaultMessageActions implements MessageActionsService {
             throw new InvalidInputException("no such message");
         }
         return versions;
+    }
+
+    @Override
+    public Message reply(MessageId to, String text) throws ServiceException {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("empty message");
+        }
+        if (text.length() > NewMessage.MAX_BODY_CHARS
+                || text.getBytes(StandardCharsets.UTF_8).length > Payload.MAX_TEXT_BYTES) {
+            throw new InvalidInputException("message longer than " + Payload.MAX_TEXT_BYTES + " bytes");
+        }
+        Message original;
+        Conversation conversation;
+        try {
+            original = storage().transactions().transactionWithResult(true,
+                    txn -> storage().messages().find(txn, to)).orElseThrow(() -> new InvalidInputException("no such message"));
+            conversation = storage().transactions().transactionWithResult(true,
+                    txn -> storage().conversations().find(txn, original.conversationId()))
+                    .orElseThrow(() -> new InvalidInputException("no such conversation"));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the message", e);
+        }
+        String peer = conversation.directPeer()
+                .orElseThrow(() -> new InvalidInputException("replies go to direct conversations only"));
+        Contact contact = recipients.sendable(peer);
+        dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
+        Instant now = now();
+        MessageId storedId = new MessageId(id.hex());
+        Payload.Text payload = new Payload.Text(id, now.toEpochMilli(), text, WireIds.wire(to), 0);
+        Message sent = outbound.stored(contact, payload, storedId, txn -> {
+            NewMessage message = NewMessage.outgoing(storedId, original.conversationId(), ownUsername.get(), now, text)
+                    .withQuote(Quote.of(original));
+            List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
+            if (contact.identityChange() == IdentityChangeState.REQUEST) {
+                // Writing to someone who wrote first accepts their message request (as a plain send does).
+                storage().contacts().setIdentityChange(txn, peer, IdentityChangeState.NONE);
+            }
+            return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
+        });
+        if (contact.identityChange() == IdentityChangeState.REQUEST) {
+            crypto.state().invalidateContact(peer);
+        }
+        return sent;
     }
 
     /** One of this user's own messages, not deleted, sent within the author's window, with the contact it went to. */

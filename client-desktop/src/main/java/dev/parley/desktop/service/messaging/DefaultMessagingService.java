@@ -48,14 +48,25 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final Receipts receipts;
     private final OutboxQueue outbox;
     private final InboundPipeline inbound;
+    private final SessionStarter sessions;
+
+    /**
+     * Starts a new session with a contact that has none (fetches its bundle from the relay): a contact whose protocol
+     * v1 session was reset when a Parley 0.1 profile was upgraded ({@code LegacyProfileUpgrade}).
+     */
+    @FunctionalInterface
+    public interface SessionStarter {
+        void start(String contact) throws ServiceException;
+    }
     private final DefaultMessageActions actions;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
      */
     public DefaultMessagingService(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter,
-                                   EventBus events, SenderVerifier verifier) {
+                                   EventBus events, SenderVerifier verifier, SessionStarter sessions) {
         this.crypto = crypto;
+        this.sessions = sessions;
         this.ownUsername = ownUsername;
         this.recipients = new Recipients(crypto.storage());
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
@@ -82,6 +93,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             throw new InvalidInputException("message longer than " + NewMessage.MAX_BODY_CHARS + " characters");
         }
         Contact contact = recipients.sendable(contactName);
+        if (!hasSession(contactName)) {
+            sessions.start(contactName);
+            contact = recipients.sendable(contactName);
+        }
+        Contact recipient = contact;
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
         Instant now = crypto.context().clock().instant();
         MessageId storedId = new MessageId(id.hex());
@@ -89,7 +105,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             ConversationId conversation = storage().conversations().direct(txn, contactName).id();
             NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now, text);
             List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
-            if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
+            if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
                 // Writing to someone who wrote first accepts their message request.
                 storage().contacts().setIdentityChange(txn, contactName, dev.parley.desktop.storage.IdentityChangeState.NONE);
             }
@@ -99,6 +115,17 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             crypto.state().invalidateContact(contactName);
         }
         return sent;
+    }
+
+    private boolean hasSession(String contactName) throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            return crypto.state().begin().containsSession(new dev.parley.crypto.identity.Username(contactName));
+        } catch (dev.parley.desktop.crypto.ProtocolStorageException e) {
+            throw new StorageFailureException("cannot read the session", e);
+        } finally {
+            crypto.lock().unlock();
+        }
     }
 
     @Override

@@ -254,14 +254,18 @@ final class H2MessageChangeStore implements MessageChangeStore {
         }
     }
 
-    /** Earlier versions and reactions: what goes with a deleted or removed message's text. */
+    /** Earlier versions, reactions and the snippets replies copied: what goes with a deleted or removed text. */
     private static void deleteDependents(Connection c, MessageId id) throws SQLException {
         try (PreparedStatement versions = c.prepareStatement("DELETE FROM message_versions WHERE message_id = ?");
-             PreparedStatement reactions = c.prepareStatement("DELETE FROM reactions WHERE message_id = ?")) {
+             PreparedStatement reactions = c.prepareStatement("DELETE FROM reactions WHERE message_id = ?");
+             PreparedStatement quotes = c.prepareStatement("UPDATE messages SET quoted_snippet = NULL "
+                     + "WHERE quoted_id = ? AND quoted_snippet IS NOT NULL")) {
             versions.setString(1, id.value());
             versions.executeUpdate();
             reactions.setString(1, id.value());
             reactions.executeUpdate();
+            quotes.setString(1, id.value());
+            quotes.executeUpdate();
         }
     }
 }

@@ -38,8 +38,7 @@ import java.util.Set;
  * the limit instead of sorting every match.
  */
 final class H2MessageStore implements MessageStore {
-    static final String COLUMNS = "m.seq, m.message_id, m.conversation_id, m.direction, m.sender, m.sent_at, "
-            + "m.received_at, m.body, m.state, m.failure_reason, m.deleted, m.edit_count";
+    static final String COLUMNS = MessageRows.COLUMNS;
 
     /** Index entries counted per word when choosing the rarest word of a query. */
     static final int FREQUENCY_PROBE = 2_000;
@@ -69,8 +68,9 @@ final class H2MessageStore implements MessageStore {
         Map<String, Long> newestByConversation = new LinkedHashMap<>();
         try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM messages WHERE message_id = ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO messages (message_id, conversation_id, "
-                     + "direction, sender, sent_at, received_at, body, state, failure_reason, unread) "
-                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)", Statement.RETURN_GENERATED_KEYS);
+                     + "direction, sender, sent_at, received_at, body, state, failure_reason, unread, "
+                     + MessageRows.QUOTE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
+                     Statement.RETURN_GENERATED_KEYS);
              PreparedStatement words = c.prepareStatement("INSERT INTO message_tokens (token, seq) VALUES (?, ?)")) {
             boolean anyWords = false;
             for (NewMessage m : messages) {
@@ -89,6 +89,7 @@ final class H2MessageStore implements MessageStore {
                 insert.setString(7, m.body());
                 insert.setString(8, m.state().name());
                 insert.setBoolean(9, m.direction() == Direction.INCOMING && m.state() != MessageState.READ);
+                MessageRows.setQuote(insert, 10, m.quote());
                 insert.executeUpdate();
                 long seq;
                 try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -103,7 +104,7 @@ final class H2MessageStore implements MessageStore {
                 }
                 newestByConversation.merge(m.conversationId().value(), seq, Math::max);
                 stored.add(new Message(new MessageCursor(seq), m.messageId(), m.conversationId(), m.direction(),
-                        m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null));
+                        m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null, false, 0, m.quote()));
             }
             if (anyWords) {
                 words.executeBatch();
@@ -397,10 +398,6 @@ final class H2MessageStore implements MessageStore {
     }
 
     static Message read(ResultSet rs) throws SQLException {
-        return new Message(new MessageCursor(rs.getLong("seq")), new MessageId(rs.getString("message_id")),
-                new ConversationId(rs.getString("conversation_id")), Direction.valueOf(rs.getString("direction")),
-                rs.getString("sender"), Sql.getInstant(rs, "sent_at"), Sql.getInstant(rs, "received_at"),
-                rs.getString("body"), MessageState.valueOf(rs.getString("state")), rs.getString("failure_reason"),
-                rs.getBoolean("deleted"), rs.getInt("edit_count"));
+        return MessageRows.read(rs);
     }
 }

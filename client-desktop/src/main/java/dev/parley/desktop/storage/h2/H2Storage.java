@@ -181,7 +181,9 @@ public final class H2Storage implements Storage {
         SecretSealer sealer = SecretSealer.forFileKey(crypto, fileKey);
         try {
             TrustCheck.verify(connection);
-            SchemaMigrator.migrate(files.url(false, false), USER, password(fileKey), sealer);
+            if (create || !SchemaMigrator.isCurrent(connection)) {
+                SchemaMigrator.migrate(files.url(false, false), USER, password(fileKey), sealer);
+            }
             connection.setAutoCommit(false);
             return new H2Storage(connection, publisher, sealer);
         } catch (SQLException | DatabaseOpenException | RuntimeException e) {

@@ -1,17 +1,31 @@
 package dev.parley.desktop.storage.h2;
 
 import dev.parley.desktop.storage.h2.DatabaseOpenException.Reason;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Applies the Flyway migrations in {@code classpath:db/migration} ({@code V1__initial_schema.sql}, ...). Flyway 11's
  * core module supports H2 itself. It gets its own connection to the already open database (same URL and
  * credentials).
+ *
+ * <p>Flyway's scan and validation cost about a second of a CLI command's start, so a profile whose history already
+ * ends at {@link #LATEST_VERSION} with no failed step is opened without it ({@link #isCurrent}).
  */
 final class SchemaMigrator {
     static final String LOCATION = "classpath:db/migration";
+    /**
+     * The newest migration's version. Raise it with every new migration: {@code SchemaMigratorTest} fails while it
+     * differs from the newest migration Flyway finds.
+     */
+    static final String LATEST_VERSION = "25";
+    private static final String HISTORY = "flyway_schema_history";
 
     private SchemaMigrator() {
     }
@@ -34,6 +48,36 @@ final class SchemaMigrator {
             throw new DatabaseOpenException(Reason.CORRUPT, "the database schema could not be migrated", e);
         } finally {
             Arrays.fill(password, '\0');
+        }
+    }
+
+    /**
+     * True when the open database's migration history has no failed step and its newest applied version is exactly
+     * {@link #LATEST_VERSION}: then {@link #migrate} would apply nothing. A database without a history, one behind, or
+     * one written by a newer Parley (ahead) is not current, and goes through Flyway (which migrates or refuses it).
+     */
+    static boolean isCurrent(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            try (ResultSet table = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                    + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = '" + HISTORY + "'")) {
+                if (!table.next() || table.getInt(1) != 1) {
+                    return false;
+                }
+            }
+            MigrationVersion newest = null;
+            try (ResultSet rows = s.executeQuery("SELECT \"version\", \"success\" FROM \"" + HISTORY + "\"")) {
+                while (rows.next()) {
+                    if (!rows.getBoolean(2)) {
+                        return false;
+                    }
+                    String version = rows.getString(1);
+                    if (version != null) {
+                        MigrationVersion v = MigrationVersion.fromVersion(version);
+                        newest = newest == null || v.isNewerThan(newest) ? v : newest;
+                    }
+                }
+            }
+            return newest != null && newest.equals(MigrationVersion.fromVersion(LATEST_VERSION));
         }
     }
 }

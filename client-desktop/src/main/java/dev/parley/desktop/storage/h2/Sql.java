@@ -1,5 +1,6 @@
 package dev.parley.desktop.storage.h2;
 
+import dev.parley.desktop.storage.RefusedValueException;
 import dev.parley.desktop.storage.StorageException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +13,17 @@ final class Sql {
     private Sql() {
     }
 
+    /**
+     * A store failure: {@link RefusedValueException} when the database refused the value itself (SQLSTATE class 22,
+     * data exception, or 23, integrity constraint violation), else a plain {@link StorageException}.
+     */
     static StorageException failure(String what, SQLException e) {
-        return new StorageException(what + " failed (database error " + e.getErrorCode() + ")", e);
+        String message = what + " failed (database error " + e.getErrorCode() + ")";
+        String state = e.getSQLState();
+        if (state != null && (state.startsWith("22") || state.startsWith("23"))) {
+            return new RefusedValueException(message, e);
+        }
+        return new StorageException(message, e);
     }
 
     static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {

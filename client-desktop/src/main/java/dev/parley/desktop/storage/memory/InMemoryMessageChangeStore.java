@@ -60,8 +60,7 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
             all.add(new MessageVersion(m.body(), m.sentAt()));
         }
         all.add(new MessageVersion(body, editedAt));
-        messages.replace(new Message(m.cursor(), m.messageId(), m.conversationId(), m.direction(), m.sender(),
-                m.sentAt(), m.receivedAt(), body, m.state(), m.failureReason(), false, m.editCount() + 1));
+        messages.replace(m.withContent(body, false, m.editCount() + 1));
         return true;
     }
 
@@ -86,8 +85,8 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
         Message m = found.get();
         versions.remove(id);
         reactions.removeAll(id);
-        messages.replace(new Message(m.cursor(), m.messageId(), m.conversationId(), m.direction(), m.sender(),
-                m.sentAt(), m.receivedAt(), "", m.state(), m.failureReason(), true, m.editCount()));
+        messages.replace(m.withContent("", true, m.editCount()));
+        messages.eraseQuotesOf(id);
         return true;
     }
 
@@ -97,6 +96,7 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
         int removed = 0;
         for (MessageId id : ids) {
             if (messages.delete(id)) {
+                messages.eraseQuotesOf(id);
                 versions.remove(id);
                 reactions.removeAll(id);
                 removed++;

@@ -59,7 +59,7 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
         }
         long seq = nextSequence++;
         bySequence.put(seq, new Message(new MessageCursor(seq), m.messageId(), m.conversationId(), m.direction(),
-                m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null));
+                m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null, false, 0, m.quote()));
         sequenceById.put(m.messageId(), seq);
         return true;
     }
@@ -101,8 +101,17 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
     }
 
     private static Message withState(Message m, MessageState state, String reason) {
-        return new Message(m.cursor(), m.messageId(), m.conversationId(), m.direction(), m.sender(), m.sentAt(),
-                m.receivedAt(), m.body(), state, reason, m.deleted(), m.editCount());
+        return m.withState(state, reason);
+    }
+
+    /** For {@link InMemoryMessageChangeStore}: erases the snippet every reply copied from {@code original}. */
+    void eraseQuotesOf(MessageId original) {
+        for (Message m : new ArrayList<>(bySequence.values())) {
+            if (m.quote() != null && m.quote().target().equals(original) && m.quote().snippet() != null) {
+                bySequence.put(m.cursor().sequence(), m.withQuote(
+                        new dev.parley.desktop.storage.Quote(original, m.quote().author(), null)));
+            }
+        }
     }
 
     /** For {@link InMemoryMessageChangeStore}: replaces a stored message (same id and sequence). */

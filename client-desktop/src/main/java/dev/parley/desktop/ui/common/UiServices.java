@@ -178,7 +178,7 @@ public final class UiServices {
 
     /** The UI status for a service state. */
     public static MessageView.Status status(Direction direction, MessageState state) {
-        if (direction == Direction.INCOMING) {
+        if (direction != Direction.OUTGOING) {
             return state == MessageState.READ ? MessageView.Status.SEEN : MessageView.Status.UNREAD;
         }
         switch (state) {

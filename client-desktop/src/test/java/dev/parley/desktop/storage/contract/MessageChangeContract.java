@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessageVersion;
 import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.PendingAction;
+import dev.parley.desktop.storage.Quote;
 import dev.parley.desktop.storage.Reaction;
 import dev.parley.desktop.storage.Transaction;
 import java.util.List;
@@ -122,6 +123,46 @@ public abstract class MessageChangeContract extends StorageContract {
         assertThat(read((Transaction txn) -> storage.changes().hasPending(txn))).isFalse();
         assertThatThrownBy(() -> new PendingAction(M1, "bob", PendingAction.Kind.EDIT, null, T0, T0))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aReplyKeepsItsQuoteUntilTheOriginalIsDeletedOrRemoved() throws Exception {
+        store(M1, "the original words", 0);
+        Message original = find(M1);
+        MessageId reply1 = new MessageId("r1");
+        MessageId reply2 = new MessageId("r2");
+        MessageId orphan = new MessageId("r3");
+        write((Transaction txn) -> storage.messages().insertAllIfAbsent(txn, List.of(
+                NewMessage.outgoing(reply1, BOB, "alice", T0.plusSeconds(5), "reply one").withQuote(Quote.of(original)),
+                NewMessage.outgoing(reply2, BOB, "alice", T0.plusSeconds(6), "reply two").withQuote(Quote.of(original)),
+                NewMessage.outgoing(orphan, BOB, "alice", T0.plusSeconds(7), "reply three").withQuote(Quote.notFound(M2)))));
+        assertThat(find(reply1).quote()).isEqualTo(new Quote(M1, "bob", "the original words"));
+        assertThat(find(orphan).quote().found()).isFalse();
+        assertThat(find(orphan).quote().displayText()).isEqualTo(Quote.NOT_FOUND_TEXT);
+        assertThat(find(M1).replyTo()).isEmpty();
+
+        write((Transaction txn) -> storage.changes().markDeleted(txn, M1));
+        assertThat(find(reply1).quote()).isEqualTo(new Quote(M1, "bob", null));
+        assertThat(find(reply2).quote().displayText()).isEqualTo(Message.TOMBSTONE_TEXT);
+        assertThat(find(reply1).body()).isEqualTo("reply one");
+
+        store(M2, "another original", 10);
+        MessageId reply4 = new MessageId("r4");
+        Quote ofM2 = Quote.of(find(M2));
+        write((Transaction txn) -> storage.messages().insertIfAbsent(txn,
+                NewMessage.outgoing(reply4, BOB, "alice", T0.plusSeconds(11), "reply four").withQuote(ofM2)));
+        write((Transaction txn) -> storage.changes().remove(txn, List.of(M2)));
+        assertThat(find(reply4).quote()).isEqualTo(new Quote(M2, "bob", null));
+        assertThat(find(orphan).quote()).as("a quote of a message that never arrived is unchanged").isEqualTo(Quote.notFound(M2));
+    }
+
+    @Test
+    void aSnippetIsTheStartOfTheTextAndNeverSplitsACharacter() {
+        String text = "a".repeat(Quote.MAX_SNIPPET_CHARS - 1) + "😀 and more";
+        Message long1 = new Message(new dev.parley.desktop.storage.MessageCursor(1), M1, BOB,
+                dev.parley.desktop.storage.Direction.INCOMING, "bob", T0, T0, text,
+                dev.parley.desktop.storage.MessageState.DELIVERED, null);
+        assertThat(Quote.of(long1).snippet()).isEqualTo("a".repeat(Quote.MAX_SNIPPET_CHARS - 1));
     }
 
     @Test

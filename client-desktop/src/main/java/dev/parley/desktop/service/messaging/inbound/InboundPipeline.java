@@ -23,6 +23,7 @@ import dev.parley.desktop.storage.HeldEnvelope;
 import dev.parley.desktop.storage.EnvelopeDigest;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.ReceivedEnvelope;
+import dev.parley.desktop.storage.RefusedValueException;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
@@ -172,8 +173,8 @@ public final class InboundPipeline implements InboundHandler {
     }
 
     /**
-     * Receives a batch in one transaction. If handling fails for any reason but broken storage (any runtime exception:
-     * a value the store refuses, a bug in a handler), nothing of the attempt was kept; the batch is split in halves and
+     * Receives a batch in one transaction. If handling fails for any reason but broken storage (any runtime exception,
+     * a value the store refuses ({@link RefusedValueException}: a constraint or data error), a bug in a handler), nothing of the attempt was kept; the batch is split in halves and
      * each half retried, down to the single envelope at fault, which is {@link Outcome#REJECTED rejected} (and so
      * acknowledged): one bad envelope never holds up the others. Storage failures ({@link StorageException},
      * {@link ProtocolStorageException}) propagate, so nothing of the batch is acknowledged.
@@ -183,7 +184,7 @@ public final class InboundPipeline implements InboundHandler {
             return receive(blobs);
         } catch (ProtocolStorageException e) {
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | RefusedValueException e) {
             // The failure may have come after a commit: the cache must not outlive it.
             crypto.state().invalidateAll();
             if (blobs.size() == 1) {

@@ -14,8 +14,9 @@ import java.util.Optional;
  *
  * <p>A handler must treat its input as hostile: a payload that is not acceptable (wrong author, out of range) is
  * ignored or recorded as such, never thrown about. Any exception still only costs its own envelope: the batch is split
- * and retried, and the envelope at fault is rejected. A {@link StorageException} means the storage is broken and
- * nothing of the batch is acknowledged.
+ * and retried, and the envelope at fault is rejected; so does a value the store refuses
+ * ({@link dev.parley.desktop.storage.RefusedValueException}). Any other {@link StorageException} means the storage is
+ * broken and nothing of the batch is acknowledged.
  */
 public interface PayloadHandler<P extends Payload> {
 

@@ -8,6 +8,7 @@ import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.Quote;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
@@ -51,13 +52,19 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
     public void apply(Transaction txn, List<Received<Payload.Text>> received, ReceivedBatch batch) throws StorageException {
         Map<String, ConversationId> conversations = new HashMap<>();
         List<NewMessage> texts = new ArrayList<>(received.size());
+        Map<MessageId, NewMessage> earlier = new HashMap<>();
         for (Received<Payload.Text> r : received) {
             ConversationId conversation = conversations.get(r.sender());
             if (conversation == null) {
                 conversation = storage.conversations().direct(txn, r.sender()).id();
                 conversations.put(r.sender(), conversation);
             }
-            texts.add(incoming(conversation, r.sender(), r.payload(), batch.now()));
+            NewMessage text = incoming(conversation, r.sender(), r.payload(), batch.now());
+            if (r.payload().quoted() != null) {
+                text = text.withQuote(quote(txn, new MessageId(r.payload().quoted().hex()), conversation, earlier));
+            }
+            texts.add(text);
+            earlier.putIfAbsent(text.messageId(), text);
         }
         Set<MessageId> fresh = new HashSet<>();
         List<Message> stored = storage.messages().insertAllIfAbsent(txn, texts);
@@ -83,6 +90,25 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
         }
         int count = owedCount;
         batch.afterCommit(() -> receipts.owed(count));
+    }
+
+    /**
+     * The quote of a reply: the original's author and snippet if it is in the same conversation (stored before, or
+     * earlier in this batch), else "not found".
+     */
+    private Quote quote(Transaction txn, MessageId quoted, ConversationId conversation, Map<MessageId, NewMessage> batch)
+            throws StorageException {
+        NewMessage inBatch = batch.get(quoted);
+        if (inBatch != null) {
+            return inBatch.conversationId().equals(conversation)
+                    ? Quote.of(new Message(new dev.parley.desktop.storage.MessageCursor(0), inBatch.messageId(),
+                            inBatch.conversationId(), inBatch.direction(), inBatch.sender(), inBatch.sentAt(),
+                            inBatch.receivedAt(), inBatch.body(), inBatch.state(), null))
+                    : Quote.notFound(quoted);
+        }
+        Optional<Message> original = storage.messages().find(txn, quoted);
+        return original.isPresent() && original.get().conversationId().equals(conversation)
+                ? Quote.of(original.get()) : Quote.notFound(quoted);
     }
 
     private static MessageId idOf(Payload.Text text) {

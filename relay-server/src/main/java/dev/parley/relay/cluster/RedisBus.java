@@ -1,0 +1,267 @@
+package dev.parley.relay.cluster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.relay.core.BusMessage;
+import dev.parley.relay.core.ClusterBus;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ClusterBus} on Redis (lettuce). Presence: {@code parley:serves:<account key>} holds the serving node's id
+ * and expires after {@value #PRESENCE_TTL_MILLIS} ms unless the node refreshes it (every third of that), so a dead
+ * node's entries vanish. Messages: each node subscribes to {@code parley:node:<id>}; a message is one JSON document
+ * (Jackson). Account keys are the store's keyed username hashes, so Redis never holds a username; usernames appear
+ * only inside messages in flight.
+ *
+ * <p>Redis down: commands fail fast (never queued), claims and look-ups find nothing, so the relay uses the shared
+ * store; lettuce reconnects by itself (and resubscribes), and a node that could not connect at start keeps trying
+ * every second. When the connection comes back the node claims its accounts again.
+ */
+public final class RedisBus implements ClusterBus {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisBus.class);
+    static final long PRESENCE_TTL_MILLIS = 15_000;
+    private static final String RELEASE_SCRIPT =
+            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+    private final RedisClient client;
+    private final String nodeId;
+    private final Function<String, String> accountKey;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Set<String> served = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService timer;
+    private volatile StatefulRedisConnection<String, String> commands;
+    private volatile StatefulRedisPubSubConnection<String, String> messages;
+    private volatile Consumer<BusMessage> handler = m -> { };
+    private volatile boolean wasUp;
+    private volatile boolean closed;
+
+    private RedisBus(RedisClient client, String nodeId, Function<String, String> accountKey) {
+        this.client = client;
+        this.nodeId = nodeId;
+        this.accountKey = accountKey;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "relay-bus");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Connects to {@code redis://HOST:PORT} (the password, if any, from {@code password}); starts even when Redis is
+     * down, and keeps trying.
+     *
+     * @param accountKey how the store keys an account (a keyed hash, hex)
+     */
+    public static RedisBus start(URI uri, Optional<char[]> password, String nodeId, Function<String, String> accountKey) {
+        if (!"redis".equals(uri.getScheme()) || uri.getHost() == null || uri.getUserInfo() != null) {
+            throw new IllegalArgumentException("--bus: expected redis://HOST:PORT (password from "
+                    + "PARLEY_RELAY_BUS_PASSWORD or --bus-password-file)");
+        }
+        RedisURI.Builder target = RedisURI.builder().withHost(uri.getHost())
+                .withPort(uri.getPort() < 0 ? RedisURI.DEFAULT_REDIS_PORT : uri.getPort())
+                .withTimeout(Duration.ofSeconds(2));
+        password.ifPresent(target::withPassword);
+        RedisClient client = RedisClient.create(target.build());
+        client.setOptions(ClientOptions.builder().autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build());
+        RedisBus bus = new RedisBus(client, nodeId, accountKey);
+        bus.timer.scheduleWithFixedDelay(bus::tick, 0, 1, TimeUnit.SECONDS);
+        return bus;
+    }
+
+    /** Every second: connect if never connected; every third of the TTL, refresh what this node serves. */
+    private long ticks;
+
+    private void tick() {
+        try {
+            if (closed) {
+                return;
+            }
+            if (commands == null) {
+                connect();
+            }
+            boolean up = up();
+            if (up && (!wasUp || ++ticks % Math.max(1, PRESENCE_TTL_MILLIS / 3_000) == 0)) {
+                refreshPresence();
+            }
+            if (up != wasUp) {
+                LOG.info("event=bus_{}", up ? "up" : "down");
+            }
+            wasUp = up;
+        } catch (RuntimeException e) {
+            if (wasUp) {
+                LOG.warn("event=bus_down reason=\"{}\"", e.getMessage());
+            }
+            wasUp = false;
+        }
+    }
+
+    private void connect() {
+        StatefulRedisPubSubConnection<String, String> pubsub = client.connectPubSub();
+        pubsub.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                deliver(message);
+            }
+        });
+        pubsub.sync().subscribe(channel(nodeId));
+        messages = pubsub;
+        commands = client.connect();
+    }
+
+    private void refreshPresence() {
+        StatefulRedisConnection<String, String> c = commands;
+        for (String username : served) {
+            c.async().set(presenceKey(username), nodeId, SetArgs.Builder.px(PRESENCE_TTL_MILLIS));
+        }
+    }
+
+    private void deliver(String message) {
+        BusMessage decoded;
+        try {
+            decoded = json.readValue(message, BusMessage.class);
+        } catch (JsonProcessingException e) {
+            LOG.warn("event=bus_message_unreadable");
+            return;
+        }
+        try {
+            handler.accept(decoded);
+        } catch (RuntimeException e) {
+            LOG.error("A bus message could not be handled", e);
+        }
+    }
+
+    @Override
+    public String nodeId() {
+        return nodeId;
+    }
+
+    @Override
+    public Optional<String> claim(String username) {
+        served.add(username);
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !up()) {
+            return Optional.empty();
+        }
+        try {
+            String previous = c.sync().setGet(presenceKey(username), nodeId, SetArgs.Builder.px(PRESENCE_TTL_MILLIS));
+            return previous == null || previous.equals(nodeId) ? Optional.empty() : Optional.of(previous);
+        } catch (RuntimeException e) {
+            LOG.warn("event=bus_claim_failed reason=\"{}\"", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void release(String username) {
+        served.remove(username);
+        StatefulRedisConnection<String, String> c = commands;
+        if (c != null && up()) {
+            try {
+                c.async().eval(RELEASE_SCRIPT, ScriptOutputType.INTEGER, new String[] {presenceKey(username)}, nodeId);
+            } catch (RuntimeException e) {
+                // the entry expires by itself
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> locate(String username) {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !up()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(c.sync().get(presenceKey(username)));
+        } catch (RuntimeException e) {
+            LOG.warn("event=bus_lookup_failed reason=\"{}\"", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public boolean send(String node, BusMessage message) {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !up()) {
+            return false;
+        }
+        try {
+            c.async().publish(channel(node), json.writeValueAsString(message));
+            return true;
+        } catch (JsonProcessingException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void onMessage(Consumer<BusMessage> handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public boolean up() {
+        StatefulRedisConnection<String, String> c = commands;
+        StatefulRedisPubSubConnection<String, String> p = messages;
+        return !closed && c != null && c.isOpen() && p != null && p.isOpen();
+    }
+
+    @Override
+    public long latencyMicros() {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !up()) {
+            return -1;
+        }
+        long start = System.nanoTime();
+        try {
+            c.sync().ping();
+            return Math.max(1, (System.nanoTime() - start) / 1_000);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private String presenceKey(String username) {
+        return "parley:serves:" + accountKey.apply(username);
+    }
+
+    private static String channel(String node) {
+        return "parley:node:" + node;
+    }
+
+    @Override
+    public void abandon() {
+        closed = true;
+        timer.shutdownNow();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+
+    /** Releases every account this node serves, then disconnects. */
+    @Override
+    public void close() {
+        for (String username : Set.copyOf(served)) {
+            release(username);
+        }
+        closed = true;
+        timer.shutdownNow();
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    }
+}

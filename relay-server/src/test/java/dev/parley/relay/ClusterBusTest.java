@@ -1,0 +1,211 @@
+package dev.parley.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.crypto.wire.Push;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.relay.cluster.ClusterEngines;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import dev.parley.relay.limits.BucketSpec;
+import dev.parley.relay.limits.RateLimit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two relay nodes on a real PostgreSQL and a real Redis: the fast path across nodes and what happens without Redis. */
+class ClusterBusTest {
+    /** Direct ids start here (DirectDelivery.FIRST_DIRECT_ID); stored ids stay below. */
+    private static final long FIRST_DIRECT_ID = 1L << 62;
+
+    @RegisterExtension
+    static final ClusterEngines ENGINES = ClusterEngines.postgresAndRedis();
+
+    /** Two nodes for the whole class; every test starts from empty tables with new alice and bob. */
+    @TempDir
+    static Path root;
+    private static ClusterNodes cluster;
+    private final List<TestClient> clients = new ArrayList<>();
+    private final TestUser alice = new TestUser("alice");
+    private final TestUser bob = new TestUser("bob");
+
+    @BeforeAll
+    static void startNodes() throws Exception {
+        cluster = ClusterNodes.start(root, ENGINES.storeUri(), Optional.of(URI.create(ENGINES.busUri())), 2,
+                c -> c.withLimit(RateLimit.REGISTER_PER_ADDRESS, BucketSpec.UNLIMITED));
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        cluster.close();
+    }
+
+    @BeforeEach
+    void register() throws Exception {
+        awaitBus(0, true);
+        awaitBus(1, true);
+        TestClient registrar = connect(0);
+        alice.register(registrar, 1);
+        bob.register(registrar, 1);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (TestClient c : clients) {
+            c.close();
+        }
+        try (Connection c = DriverManager.getConnection(ENGINES.jdbcUrl(), ENGINES.user(), "");
+             Statement s = c.createStatement()) {
+            s.execute("TRUNCATE accounts, one_time_prekeys, kem_prekeys, invites, queues, blobs");
+        }
+    }
+
+    private TestClient connect(int node) throws Exception {
+        TestClient client = TestClient.connect(cluster.node(node).uri());
+        clients.add(client);
+        return client;
+    }
+
+    private TestClient signIn(TestUser user, int node) throws Exception {
+        TestClient client = connect(node);
+        user.authenticate(client);
+        assertThat(client.drainUntilQueueEmpty()).isEmpty();
+        return client;
+    }
+
+    private static byte[] id(int n) {
+        byte[] id = new byte[16];
+        id[15] = (byte) n;
+        return id;
+    }
+
+    private static void awaitBus(int node, boolean up) throws InterruptedException {
+        String expected = "parley_relay_bus_up " + (up ? 1 : 0);
+        await(() -> cluster.node(node).metrics().render().contains(expected), "bus " + (up ? "up" : "down") + " on node " + node);
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static long metric(RelayServer node, String name) {
+        for (String line : node.metrics().render().split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Long.parseLong(line.substring(name.length() + 1));
+            }
+        }
+        throw new AssertionError("no metric " + name);
+    }
+
+    @Test
+    void aLiveMessageIsPushedThroughTheRecipientsNodeAndNeverStored() throws Exception {
+        TestClient a = signIn(alice, 0);
+        TestClient b = signIn(bob, 1);
+        CompletableFuture<Response> sent = a.send(new Request.Send("bob", id(1), "hello".getBytes(StandardCharsets.UTF_8)));
+        Push.Deliver delivered = b.awaitPush(Push.Deliver.class);
+        assertThat(delivered.messageId()).as("a direct id: pushed, not stored").isGreaterThanOrEqualTo(FIRST_DIRECT_ID);
+        assertThat(sent).as("answered only after the acknowledgement").isNotDone();
+        assertThat(b.request(new Request.Ack(delivered.messageId()))).isEqualTo(new Response.Ok());
+        assertThat(sent.get(10, TimeUnit.SECONDS)).isEqualTo(new Response.SendAccepted(false));
+        assertThat(metric(cluster.node(0), "parley_relay_messages_stored_total")
+                + metric(cluster.node(1), "parley_relay_messages_stored_total")).isZero();
+        assertThat(metric(cluster.node(1), "parley_relay_cross_node_pushes_total")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnacknowledgedPushIsStoredAfterTheGraceAndTheSenderAnsweredThen() throws Exception {
+        TestClient a = signIn(alice, 0);
+        TestClient b = signIn(bob, 1);
+        Response answer = a.request(new Request.Send("bob", id(2), "later".getBytes(StandardCharsets.UTF_8)));
+        assertThat(answer).isEqualTo(new Response.SendAccepted(false));
+        assertThat(b.awaitPush(Push.Deliver.class).messageId()).isGreaterThanOrEqualTo(FIRST_DIRECT_ID);
+        b.close();
+        TestClient again = connect(0);
+        bob.authenticate(again);
+        assertThat(again.drainUntilQueueEmpty()).singleElement()
+                .satisfies(d -> assertThat(new String(d.blob(), StandardCharsets.UTF_8)).isEqualTo("later"));
+    }
+
+    @Test
+    void signingInOnAnotherNodeClosesTheFirstConnection() throws Exception {
+        TestClient first = signIn(bob, 0);
+        signIn(bob, 1);
+        assertThat(first.awaitClose().getCloseCode().getCode()).isEqualTo(4001);
+    }
+
+    @Test
+    void ephemeralFramesReachAUserOnAnotherNode() throws Exception {
+        TestClient a = signIn(alice, 0);
+        TestClient b = signIn(bob, 1);
+        assertThat(a.request(new Request.SendEphemeral("bob", "typing".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(new Response.Ok());
+        assertThat(b.awaitPush(Push.Ephemeral.class).blob()).isEqualTo("typing".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withRedisDownMessagesTakeTheStoreAndTheFastPathResumesWhenItIsBack() throws Exception {
+        TestClient a = signIn(alice, 0);
+        TestClient b = signIn(bob, 1);
+        ENGINES.stopRedis();
+        awaitBus(0, false);
+        assertThat(health(cluster.node(0))).contains("bus=redis down (store-and-forward through PostgreSQL)");
+        for (int n = 10; n < 15; n++) {
+            assertThat(a.request(new Request.Send("bob", id(n), ("stored " + n).getBytes(StandardCharsets.UTF_8))))
+                    .isEqualTo(new Response.SendAccepted(false));
+        }
+        for (int n = 10; n < 15; n++) {
+            Push.Deliver d = b.awaitPush(Push.Deliver.class);
+            assertThat(d.messageId()).as("stored, and woken through PostgreSQL").isLessThan(FIRST_DIRECT_ID);
+            assertThat(new String(d.blob(), StandardCharsets.UTF_8)).isEqualTo("stored " + n);
+            assertThat(b.request(new Request.Ack(d.messageId()))).isEqualTo(new Response.Ok());
+        }
+        ENGINES.startRedis();
+        awaitBus(0, true);
+        awaitBus(1, true);
+        // The nodes claim their accounts again once the bus is back (within a second or two).
+        java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger(100);
+        await(() -> {
+            try {
+                CompletableFuture<Response> sent = a.send(new Request.Send("bob", id(probes.incrementAndGet()),
+                        "probe".getBytes(StandardCharsets.UTF_8)));
+                Push.Deliver d = b.awaitPush(Push.Deliver.class);
+                b.request(new Request.Ack(d.messageId()));
+                sent.get(10, TimeUnit.SECONDS);
+                return d.messageId() >= FIRST_DIRECT_ID;
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }, "the fast path after Redis came back");
+    }
+
+    private static String health(RelayServer node) throws Exception {
+        URI uri = node.uri();
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://" + uri.getHost() + ":" + uri.getPort() + "/health")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+}
