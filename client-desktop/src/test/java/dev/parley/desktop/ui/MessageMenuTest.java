@@ -196,6 +196,68 @@ class MessageMenuTest {
     }
 
     @Test
+    void repliesQuoteJumpToTheOriginalAndSayWhenItIsMissing() throws Exception {
+        app.start("alice");
+        app.unlock();
+        app.robot.clickOn("bob");
+        app.waitUntil(() -> bubble(HELLO).isPresent());
+
+        // Reply from the menu: the bar says to whom, the reply carries the quote, bob gets it as a reply
+        app.robot.rightClickOn(helloBubble());
+        app.waitUntil(() -> menuShowing("Reply"));
+        clickMenu("Reply");
+        app.waitUntil(() -> app.showing("#replyBar"));
+        assertThat(app.robot.lookup("#replyText").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("Replying to bob: " + HELLO);
+        app.robot.write("count me in");
+        app.robot.type(KeyCode.ENTER);
+        app.waitUntil(() -> bubble("count me in").isPresent() && !app.showing("#replyBar"));
+        assertThat(quoteOf("count me in")).containsExactly("bob", HELLO);
+        assertThat(UiTestNetwork.await(() -> bobHistory().stream().anyMatch(m -> m.body().equals("count me in")
+                && m.replyTo().map(q -> q.target().equals(hello)).orElse(false)), DesktopFixture.TIMEOUT)).isTrue();
+        Message aliceReply = bobHistory().stream().filter(m -> m.body().equals("count me in")).findFirst().orElseThrow();
+
+        // bob replies to alice's reply: the quote names her as "You"
+        bob.actions().reply(aliceReply.messageId(), "great, bring the rope");
+        app.waitUntil(() -> bubble("great, bring the rope").isPresent());
+        assertThat(quoteOf("great, bring the rope")).containsExactly("You", "count me in");
+
+        // a click on a quote jumps to the original and highlights it
+        clickQuoteOf("count me in");
+        app.waitUntil(() -> app.shell().mainViewModel().orElseThrow().chat().highlightedProperty().get()
+                .equals(hello.value()));
+        app.screenshot("message-replies");
+
+        // a reply to a message this history does not have: "Original message not found", also when clicked
+        app.robot.rightClickOn(helloBubble());
+        app.waitUntil(() -> menuShowing("Delete for me"));
+        clickMenu("Delete for me");
+        app.waitUntil(() -> bubble(HELLO).isEmpty());
+        bob.actions().reply(hello, "did you see the opening hours?");
+        app.waitUntil(() -> bubble("did you see the opening hours?").isPresent());
+        assertThat(quoteOf("did you see the opening hours?")).containsExactly("Original message not found");
+        clickQuoteOf("did you see the opening hours?");
+        app.waitUntil(() -> app.showing("#chatError")
+                && app.robot.lookup("#chatError").queryAs(javafx.scene.control.Label.class).getText()
+                        .equals("Original message not found"));
+    }
+
+    /** The visible texts of the quote on the bubble showing {@code text}. */
+    private List<String> quoteOf(String text) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            Node quote = bubble(text).orElseThrow().getParent().lookup(".quote");
+            return ((javafx.scene.layout.VBox) quote).getChildren().stream().filter(Node::isVisible)
+                    .map(n -> ((Labeled) n).getText()).toList();
+        }).get();
+    }
+
+    private void clickQuoteOf(String text) throws Exception {
+        Node quote = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> bubble(text).orElseThrow().getParent()
+                .lookup(".quote")).get();
+        app.robot.clickOn(quote);
+    }
+
+    @Test
     void editEditHistoryAndDeletes() throws Exception {
         app.start("alice");
         app.unlock();

@@ -88,6 +88,16 @@ public final class UiServices {
                 .map(r -> new ReactionView(r.reactor(), r.emoji())).toList();
     }
 
+    /** Sends {@code text} as a reply quoting {@code to}. */
+    public MessageView reply(MessageView to, String text) throws ServiceException {
+        return view(actions.reply(new MessageId(to.id()), text));
+    }
+
+    /** The message with this id as the UI shows it (a reply's original), or empty if this history has none. */
+    public Optional<MessageView> message(String messageId) throws ServiceException {
+        return messaging.message(new MessageId(messageId)).map(UiServices::view);
+    }
+
     public void deleteForMe(MessageView message) throws ServiceException {
         actions.deleteForMe(new MessageId(message.id()));
     }
@@ -173,7 +183,8 @@ public final class UiServices {
     public static MessageView view(Message m) {
         return new MessageView(m.messageId().value(), m.conversationId().value(), m.direction() == Direction.OUTGOING,
                 m.deleted() ? "" : m.body(), m.sentAt(), status(m.direction(), m.state()), m.failure(),
-                m.cursor().sequence(), List.of(), m.edited(), m.deleted());
+                m.cursor().sequence(), List.of(), m.edited(), m.deleted(),
+                m.replyTo().map(q -> new QuoteView(q.target().value(), Optional.ofNullable(q.author()), q.snippetText())));
     }
 
     /** The UI status for a service state. */

@@ -1,6 +1,7 @@
 package dev.parley.desktop.ui.main;
 
 import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.QuoteView;
 import dev.parley.desktop.ui.common.TimeLabels;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ final class ChatRowCell extends ListCell<ChatRow> {
     /** The text of a message with links: plain runs and clickable links (shown instead of {@link #text}). */
     private final javafx.scene.text.TextFlow linkText = new javafx.scene.text.TextFlow();
     private final MessageMenu menu;
+    private final MessageActionsViewModel actions;
+    private final Label quoteAuthor = new Label();
+    private final Label quoteText = new Label();
+    /** A reply's quote: the original's author and snippet; a click jumps to the original. */
+    private final VBox quote = new VBox(1, quoteAuthor, quoteText);
     private final TimeLabels times;
     private final UserMessages messages;
     private final Consumer<MessageView> retry;
@@ -50,12 +56,14 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final ReactionBar reactions;
 
     ChatRowCell(TimeLabels times, UserMessages messages, Consumer<MessageView> retry,
-                ObservableStringValue highlighted, MessageActionsViewModel actions, MessageMenu menu) {
+                ObservableStringValue highlighted, MessageActionsViewModel actions, MessageMenu menu,
+                Consumer<QuoteView> jumpToOriginal) {
         this.times = times;
         this.messages = messages;
         this.retry = retry;
         this.highlighted = highlighted;
         this.menu = menu;
+        this.actions = actions;
         this.reactions = new ReactionBar(messages, actions.ownUsernameProperty()::get, actions::removeReaction);
         highlighted.addListener((obs, was, now) -> showHighlight());
         tick.setTooltip(tickTip);
@@ -77,7 +85,16 @@ final class ChatRowCell extends ListCell<ChatRow> {
         metaRow.setAlignment(Pos.CENTER_RIGHT);
         metaRow.setMinWidth(Region.USE_PREF_SIZE);
         linkText.getStyleClass().add("bubble-links");
-        bubble = new VBox(2, text, linkText, reactions, metaRow);
+        quoteAuthor.getStyleClass().add("quote-author");
+        quoteText.getStyleClass().add("quote-text");
+        quote.getStyleClass().add("quote");
+        quote.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && getItem() instanceof ChatRow.MessageRow) {
+                ((ChatRow.MessageRow) getItem()).message().quote().ifPresent(jumpToOriginal);
+                e.consume();
+            }
+        });
+        bubble = new VBox(2, quote, text, linkText, reactions, metaRow);
         bubble.getStyleClass().add("bubble");
         // the menu opens on a right click (the platform's own menu event is not sent everywhere, Monocle sends none);
         // the keyboard (Menu key, Shift+F10) is handled by the list for the selected message
@@ -128,6 +145,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
         boolean out = m.outgoing();
         text.setText(m.deleted() ? messages.get("message.deleted") : m.text());
         showLinks(m);
+        showQuote(m);
         text.pseudoClassStateChanged(DELETED, m.deleted());
         edited.setVisible(m.edited() && !m.deleted());
         edited.setManaged(m.edited() && !m.deleted());
@@ -170,6 +188,22 @@ final class ChatRowCell extends ListCell<ChatRow> {
                     + m.failure().map(r -> ": " + r).orElse("");
             tickTip.setText(tip);
         }
+    }
+
+    private void showQuote(MessageView m) {
+        boolean shown = m.quote().isPresent() && !m.deleted();
+        quote.setVisible(shown);
+        quote.setManaged(shown);
+        if (!shown) {
+            return;
+        }
+        QuoteView q = m.quote().get();
+        quoteAuthor.setText(q.author().map(a -> a.equals(actions.ownUsernameProperty().get())
+                ? messages.get("main.you") : a).orElse(""));
+        quoteAuthor.setVisible(q.found());
+        quoteAuthor.setManaged(q.found());
+        quoteText.setText(!q.found() ? messages.get("message.reply.notFound")
+                : q.snippet().map(t -> t.lines().findFirst().orElse("")).orElse(messages.get("message.deleted")));
     }
 
     /** Messages with web links show them as links in a text flow; others keep the plain label (cheaper). */

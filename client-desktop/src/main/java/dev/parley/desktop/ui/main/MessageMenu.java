@@ -78,6 +78,7 @@ final class MessageMenu {
         ContextMenu menu = new ContextMenu();
         menu.getStyleClass().add("message-menu");
         if (!message.deleted()) {
+            menu.getItems().add(item("message.reply", "menuReply", () -> actions.startReply(message)));
             addReactAndCopy(menu, message, anchor);
         }
         if (actions.canEdit(message)) {
