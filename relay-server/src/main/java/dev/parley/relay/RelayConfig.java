@@ -199,6 +199,11 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
         return withOptions(options.withMetrics(value));
     }
 
+    /** Attachment size limit, per-account quota and TTL. */
+    public RelayConfig withAttachments(AttachmentLimits value) {
+        return withOptions(options.withAttachments(value));
+    }
+
     /** Most one-time prekeys one account may keep on the relay. */
     public RelayConfig withMaxOneTimePreKeys(int value) {
         return withOptions(options.withMaxOneTimePreKeys(value));

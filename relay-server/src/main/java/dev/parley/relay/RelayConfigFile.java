@@ -27,6 +27,9 @@ import java.util.TreeSet;
  */
 public final class RelayConfigFile {
     static final String MAX_ONE_TIME_PREKEYS = "max-one-time-prekeys";
+    static final String ATTACHMENT_MAX_BYTES = "attachment-max-bytes";
+    static final String ATTACHMENT_QUOTA_BYTES = "attachment-quota-bytes";
+    static final String ATTACHMENT_TTL_DAYS = "attachment-ttl-days";
 
     private RelayConfigFile() {
     }
@@ -69,10 +72,45 @@ public final class RelayConfigFile {
             config = config.withMaxOneTimePreKeys(integer(properties, MAX_ONE_TIME_PREKEYS));
             unknown.remove(MAX_ONE_TIME_PREKEYS);
         }
+        config = applyAttachments(config, properties, unknown);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown setting(s) in the config file: " + String.join(", ", unknown));
         }
         return config;
+    }
+
+    private static RelayConfig applyAttachments(RelayConfig config, Properties properties, Set<String> unknown) {
+        AttachmentLimits limits = config.options().attachments();
+        try {
+            if (properties.containsKey(ATTACHMENT_MAX_BYTES)) {
+                limits = limits.withMaxBytes(wholeNumber(properties, ATTACHMENT_MAX_BYTES));
+            }
+            if (properties.containsKey(ATTACHMENT_QUOTA_BYTES)) {
+                limits = limits.withQuotaBytes(wholeNumber(properties, ATTACHMENT_QUOTA_BYTES));
+            }
+            if (properties.containsKey(ATTACHMENT_TTL_DAYS)) {
+                limits = limits.withTtl(java.time.Duration.ofDays(integer(properties, ATTACHMENT_TTL_DAYS)));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("attachment settings: " + e.getMessage(), e);
+        }
+        unknown.remove(ATTACHMENT_MAX_BYTES);
+        unknown.remove(ATTACHMENT_QUOTA_BYTES);
+        unknown.remove(ATTACHMENT_TTL_DAYS);
+        return config.withAttachments(limits);
+    }
+
+    private static long wholeNumber(Properties properties, String key) {
+        String value = properties.getProperty(key).strip();
+        try {
+            long parsed = Long.parseLong(value);
+            if (parsed < 1) {
+                throw new IllegalArgumentException(key + " must be at least 1");
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a whole number of bytes", e);
+        }
     }
 
     private static int integer(Properties properties, String key) {

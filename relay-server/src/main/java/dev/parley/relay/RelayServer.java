@@ -11,7 +11,9 @@ import dev.parley.relay.core.RelayMetrics;
 import dev.parley.relay.core.RelayIdentity;
 import dev.parley.relay.core.RelayService;
 import dev.parley.relay.store.AccountStore;
+import dev.parley.relay.store.AttachmentStore;
 import dev.parley.relay.store.BlobStore;
+import dev.parley.relay.store.DiskAttachmentStore;
 import dev.parley.relay.store.DataDirectory;
 import dev.parley.relay.store.H2Database;
 import dev.parley.relay.store.InMemoryAccountStore;
@@ -53,6 +55,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RelayServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RelayServer.class);
+    /** Free disk space an attachment upload never takes: the database and the logs need room too. */
+    static final long ATTACHMENT_DISK_HEADROOM_BYTES = 64L << 20;
     static final String RELAY_ID_FILE = "relay-id";
 
     private final RelayConfig config;
@@ -159,7 +163,12 @@ public final class RelayServer implements AutoCloseable {
             Optional<TlsMaterial> tls = tls(config);
             RelayIdentity identity = new RelayIdentity(relayId, signingKey,
                     RelayIdentity.channelOf(tls.map(TlsMaterial::fingerprint)));
-            service = new RelayService(config, identity, accounts, blobs, crypto.ed25519(), crypto.random(), clock, wakeups, bus);
+            AttachmentStore attachments = config.dataDir().isPresent()
+                    ? DiskAttachmentStore.open(config.dataDir().get(), crypto.random(), clock,
+                            DiskAttachmentStore.DiskSpace.of(), ATTACHMENT_DISK_HEADROOM_BYTES)
+                    : DiskAttachmentStore.temporary(crypto.random(), clock);
+            service = new RelayService(config, identity, accounts, blobs, attachments, crypto.ed25519(), crypto.random(),
+                    clock, wakeups, bus);
             if (shared.isPresent()) {
                 PgDatabase store = shared.get();
                 QueueWakeups listener = wakeups.get();

@@ -15,13 +15,15 @@ import java.util.Optional;
  * @param metrics            where {@code GET /metrics} is served
  * @param databaseKey        when present, the H2 database is encrypted ({@code CIPHER=AES}) under this key, and an
  *                           unencrypted one left by an older version is encrypted when the relay starts
+ * @param attachments        size limit, per-account quota and TTL of attachments
  *
  * <p>How much one sender may have stored is a rate limit ({@code STORED_BYTES_PER_ACCOUNT}): counting what each
  * sender has stored would need a record of who sent each blob, which the relay does not keep.
  */
 public record ServerOptions(Duration idleTimeout, int maxOneTimePreKeys, MetricsAccess metrics,
-                            Optional<DatabaseKey> databaseKey) {
+                            Optional<DatabaseKey> databaseKey, AttachmentLimits attachments) {
     public ServerOptions {
+        Objects.requireNonNull(attachments, "attachments");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(databaseKey, "databaseKey");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
@@ -33,24 +35,32 @@ public record ServerOptions(Duration idleTimeout, int maxOneTimePreKeys, Metrics
         }
     }
 
-    /** 30 s idle timeout, 200 one-time prekeys per account, metrics on the relay's (loopback) port. */
+    /**
+     * 30 s idle timeout, 200 one-time prekeys per account, metrics on the relay's (loopback) port, attachment defaults
+     * ({@link AttachmentLimits#defaults()}).
+     */
     public static ServerOptions defaults() {
-        return new ServerOptions(Duration.ofSeconds(30), 200, new MetricsAccess.MainPort(), Optional.empty());
+        return new ServerOptions(Duration.ofSeconds(30), 200, new MetricsAccess.MainPort(), Optional.empty(),
+                AttachmentLimits.defaults());
     }
 
     public ServerOptions withIdleTimeout(Duration value) {
-        return new ServerOptions(value, maxOneTimePreKeys, metrics, databaseKey);
+        return new ServerOptions(value, maxOneTimePreKeys, metrics, databaseKey, attachments);
     }
 
     public ServerOptions withMaxOneTimePreKeys(int value) {
-        return new ServerOptions(idleTimeout, value, metrics, databaseKey);
+        return new ServerOptions(idleTimeout, value, metrics, databaseKey, attachments);
     }
 
     public ServerOptions withMetrics(MetricsAccess value) {
-        return new ServerOptions(idleTimeout, maxOneTimePreKeys, value, databaseKey);
+        return new ServerOptions(idleTimeout, maxOneTimePreKeys, value, databaseKey, attachments);
     }
 
     public ServerOptions withDatabaseKey(DatabaseKey value) {
-        return new ServerOptions(idleTimeout, maxOneTimePreKeys, metrics, Optional.of(value));
+        return new ServerOptions(idleTimeout, maxOneTimePreKeys, metrics, Optional.of(value), attachments);
+    }
+
+    public ServerOptions withAttachments(AttachmentLimits value) {
+        return new ServerOptions(idleTimeout, maxOneTimePreKeys, metrics, databaseKey, value);
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.desktop.app;
 
+import dev.parley.desktop.service.AttachmentService;
+
 import dev.parley.desktop.event.AppEvent;
 import dev.parley.desktop.event.EventBus;
 import dev.parley.desktop.event.SynchronousEventBus;
@@ -122,8 +124,23 @@ public final class ParleyApp implements AutoCloseable {
     }
 
     /** @throws ProfileLockedException if no profile is unlocked */
+    public AttachmentService attachments() throws ProfileLockedException {
+        return graph().attachments;
+    }
+
+    /** @throws ProfileLockedException if no profile is unlocked */
     public ListenFeed listenFeed() throws ProfileLockedException {
         return graph().listenFeed;
+    }
+
+    /** Profiles: the own one, contacts', nicknames (issue #14). */
+    public dev.parley.desktop.service.ProfileService profiles() throws ProfileLockedException {
+        return graph().profiles;
+    }
+
+    /** The unlocked profile's crypto and storage: for tests in this package that check what was (not) stored, e.g. prekeys. */
+    dev.parley.desktop.crypto.ProfileCrypto crypto() throws ProfileLockedException {
+        return graph().crypto;
     }
 
     private RelayGateway gateway() {
@@ -132,11 +149,6 @@ public final class ParleyApp implements AutoCloseable {
             throw new IllegalStateException("profile is locked");
         }
         return current.connection;
-    }
-
-    /** The unlocked profile's protocol state (tests in this package check what is stored, e.g. which prekeys). */
-    dev.parley.desktop.crypto.ProfileCrypto crypto() throws ProfileLockedException {
-        return graph().crypto;
     }
 
     private ProfileGraph graph() throws ProfileLockedException {

@@ -1,5 +1,7 @@
 package dev.parley.desktop.app;
 
+import dev.parley.desktop.service.attachment.DefaultAttachmentService;
+
 import dev.parley.crypto.session.ProtocolContext;
 import dev.parley.crypto.session.RatchetLimits;
 import dev.parley.desktop.crypto.ProfileCrypto;
@@ -23,6 +25,8 @@ final class ProfileGraph implements AutoCloseable {
     final DefaultMessagingService messaging;
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
+    final DefaultAttachmentService attachments;
+    final dev.parley.desktop.service.profile.DefaultProfileService profiles;
     private final String username;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
@@ -35,7 +39,7 @@ final class ProfileGraph implements AutoCloseable {
         this.keys = new AccountKeys(crypto, () -> holder[0], pinning, config.preKeyStock());
         this.username = keys.account().username();
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
-                sender -> messagingHolder[0].releaseHeld(sender));
+                sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted));
         this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events,
                 new SenderVerifier(crypto, pinning), contact -> contacts.add(contact));
         messagingHolder[0] = messaging;
@@ -43,6 +47,10 @@ final class ProfileGraph implements AutoCloseable {
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
         this.listenFeed = new StoredListenFeed(profile.storage());
+        this.attachments = new DefaultAttachmentService(crypto, () -> holder[0], messaging,
+                profile.directory().resolve("attachments"));
+        this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
+                messaging.profileSharing());
     }
 
     @Override

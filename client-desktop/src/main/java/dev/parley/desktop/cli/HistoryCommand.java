@@ -16,6 +16,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "history", description = {"Print the newest messages with a contact, oldest first (same format as listen).",
     "Each message is followed by what happened to it: deleted, message id (a tombstone); or edited, message id, "
         + "count (the line shows the current text); for a reply: reply, message id, quoted id, author, snippet; "
+        + "for a file: attachment, message id, file name, size in bytes, content type, state "
+        + "(UPLOADED, AVAILABLE, DOWNLOADED, EXPIRED, INVALID); "
         + "then its reactions, one record each: reaction, message id, who, emoji."})
 final class HistoryCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "CONTACT")
@@ -38,6 +40,8 @@ final class HistoryCommand extends ProfileCommand {
         for (Message message : chronological) {
             out().println(Output.message(message));
             Output.changes(message).forEach(out()::println);
+            app.attachments().attachment(message.messageId())
+                    .ifPresent(attachment -> out().println(Output.attachment(attachment)));
             for (Reaction reaction : app.messaging().reactions(message.messageId())) {
                 out().println(Output.reaction(reaction));
             }

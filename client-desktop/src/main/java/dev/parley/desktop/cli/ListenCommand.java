@@ -58,12 +58,12 @@ final class ListenCommand extends ProfileCommand {
 
     private ExitCode untilDrained(ParleyApp app) throws ServiceException, InterruptedException {
         RelayWait relay = new RelayWait(app, err(), Duration.ofSeconds(timeoutSeconds));
-        printUnprinted(app.listenFeed());
+        printUnprinted(app.listenFeed(), app.attachments());
         relay.online();
         while (true) {
-            printUnprinted(app.listenFeed());
+            printUnprinted(app.listenFeed(), app.attachments());
             if (relay.drainedWithin(Duration.ofMillis(200))) {
-                printUnprinted(app.listenFeed());
+                printUnprinted(app.listenFeed(), app.attachments());
                 return ExitCode.OK;
             }
             if (relay.expired()) {
@@ -83,7 +83,7 @@ final class ListenCommand extends ProfileCommand {
         connection.start();
         boolean reported = false;
         while (!stopping) {
-            printUnprinted(app.listenFeed());
+            printUnprinted(app.listenFeed(), app.attachments());
             ConnectionStatus status = connection.state().get().status();
             if (status == ConnectionStatus.RECONNECTING && !reported && !stopping) {
                 err().println("parley-cli: cannot reach the relay at " + app.account().status().relay().uri()
@@ -101,12 +101,22 @@ final class ListenCommand extends ProfileCommand {
     }
 
     /** Prints everything stored and not yet printed: each batch is flushed before the cursor moves past it. */
-    private void printUnprinted(ListenFeed feed) throws ServiceException {
+    private void printUnprinted(ListenFeed feed, dev.parley.desktop.service.AttachmentService files)
+            throws ServiceException {
         List<Message> batch;
         while (!(batch = feed.unprinted(BATCH)).isEmpty()) {
+            java.util.Map<dev.parley.desktop.storage.MessageId, dev.parley.desktop.storage.Attachment> attached =
+                    new java.util.HashMap<>();
+            for (dev.parley.desktop.storage.Attachment a : files.attachments(
+                    batch.stream().map(Message::messageId).toList())) {
+                attached.put(a.messageId(), a);
+            }
             for (Message message : batch) {
                 out().println(Output.message(message));
                 Output.changes(message).forEach(out()::println);
+                if (attached.containsKey(message.messageId())) {
+                    out().println(Output.attachment(attached.get(message.messageId())));
+                }
             }
             out().flush();
             feed.markPrinted(batch.get(batch.size() - 1));

@@ -70,4 +70,10 @@ final class Output {
     static String reaction(dev.parley.desktop.storage.Reaction r) {
         return String.join("\t", "reaction", r.messageId().value(), escape(r.reactor()), escape(r.emoji()));
     }
+
+    /** {@code attachment  messageId  fileName  size  contentType  state}. */
+    static String attachment(dev.parley.desktop.storage.Attachment a) {
+        return String.join("\t", "attachment", a.messageId().value(), escape(a.pointer().fileName()),
+                Long.toString(a.pointer().size()), a.pointer().contentType(), a.state().name());
+    }
 }

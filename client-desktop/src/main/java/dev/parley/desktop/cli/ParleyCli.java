@@ -23,7 +23,10 @@ import picocli.CommandLine.ScopeType;
             HistoryCommand.class, SearchCommand.class, RelayCommand.class, ReactCommand.class,
             EditCommand.class,
             DeleteCommand.class,
-            ReplyCommand.class})
+            ReplyCommand.class,
+            SendFileCommand.class, SaveCommand.class,
+            AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
+            ProfileCliCommand.class})
 public final class ParleyCli implements Runnable {
 
 

@@ -7,7 +7,8 @@ import dev.parley.desktop.storage.IdentityChangeState;
 import picocli.CommandLine.Command;
 
 @Command(name = "requests", description = {
-    "List message requests and held identity changes: username<TAB>REQUEST (wrote first; reply or trust to accept)",
+    "List message requests and held identity changes: username<TAB>REQUEST (wrote first; accept, reply, add or",
+    "trust to accept them; block or remove-contact --delete-history to refuse)",
     "or username<TAB>IDENTITY_CHANGED (wrote with a new key; messages held until: trust CONTACT --fingerprint ...)."})
 final class RequestsCommand extends ProfileCommand {
     @Override

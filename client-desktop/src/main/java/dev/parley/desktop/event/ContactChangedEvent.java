@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record ContactChangedEvent(Contact contact, Change change) implements AppEvent {
     /** What happened to the contact. */
-    public enum Change { ADDED, VERIFIED, VERIFICATION_CLEARED, IDENTITY_CHANGED, IDENTITY_ACKNOWLEDGED }
+    public enum Change {
+        ADDED, VERIFIED, VERIFICATION_CLEARED, IDENTITY_CHANGED, IDENTITY_ACKNOWLEDGED,
+        /** A message request was accepted: the requester is a contact now. */
+        REQUEST_ACCEPTED,
+        /** The contact was removed (the event carries it as it was). */
+        REMOVED
+    }
 
     public ContactChangedEvent {
         Objects.requireNonNull(contact);

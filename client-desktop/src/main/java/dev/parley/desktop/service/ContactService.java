@@ -66,4 +66,35 @@ public interface ContactService {
 
     /** Refuses a pending new key: the held messages are deleted unread and the old key stays. */
     Contact refuseIdentityChange(String username) throws ServiceException;
+
+    /**
+     * Accepts a message request: the requester becomes a contact, and receipts, typing, presence and the profile may
+     * go to them from now on (nothing does while they are a request). A contact that is no request is returned as is.
+     *
+     * @throws UnknownContactException if there is no such contact or request
+     */
+    Contact accept(String username) throws ServiceException;
+
+    /**
+     * Blocks a user (a contact or anyone): their envelopes are acknowledged to the relay and dropped unread, nothing
+     * is sent to them, and they are not told. A pending message request from them is deleted with its history.
+     *
+     * @return false if they were blocked already
+     */
+    boolean block(String username) throws ServiceException;
+
+    /** @return false if they were not blocked */
+    boolean unblock(String username) throws ServiceException;
+
+    /** The blocked usernames, sorted. */
+    List<String> blocked() throws ServiceException;
+
+    /**
+     * Removes a contact or message request (and the messages held for them); with {@code deleteHistory} also the
+     * whole conversation: its messages, their search words and reactions, and receipts still owed.
+     *
+     * @return how many messages were deleted
+     * @throws UnknownContactException if there was nothing to remove
+     */
+    int remove(String username, boolean deleteHistory) throws ServiceException;
 }

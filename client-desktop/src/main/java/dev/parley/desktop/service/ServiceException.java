@@ -8,7 +8,8 @@ public abstract sealed class ServiceException extends Exception
         permits WrongPassphraseException, ProfileLockedException, ProfileInUseException, ProfileCorruptException, ProfileExistsException,
         UnknownContactException, UnknownUserException, UsernameTakenException, RelayUnreachableException,
         RelayRejectedException, IdentityChangedException, NotRegisteredException, StorageFailureException,
-        InvalidInputException, CannotAddSelfException {
+        InvalidInputException, CannotAddSelfException,
+        BlockedUserException {
     private static final long serialVersionUID = 1L;
 
     protected ServiceException(String message) {

@@ -27,6 +27,8 @@ public interface Storage extends AutoCloseable {
 
     /** Edits, deletes (tombstones and removal) and the actions waiting for their message. */
     MessageChangeStore changes();
+    /** Files attached to messages, one per message. */
+    AttachmentStore attachments();
 
     ContactStore contacts();
 
@@ -46,6 +48,15 @@ public interface Storage extends AutoCloseable {
 
     /** How far the command line's {@code listen} has printed the incoming messages. */
     ListenCursorStore listenCursor();
+
+    /** Users whose envelopes are dropped unread and to whom nothing is sent (issue #14). */
+    BlockedStore blocked();
+
+    /** Deletes whole conversations (removing a contact with its history). */
+    HistoryEraser historyEraser();
+
+    /** The own profile and those contacts shared (issue #14). */
+    ProfileStore profiles();
 
     /** Closes the store; idempotent. */
     @Override

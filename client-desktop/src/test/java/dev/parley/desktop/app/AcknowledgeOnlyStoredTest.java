@@ -72,6 +72,7 @@ class AcknowledgeOnlyStoredTest {
         alice.account().register(Optional.empty());
         ParleyApp bob = network.register("bob");
         alice.contacts().add("bob");
+        bob.contacts().add("alice"); // a contact, not a message request: receipts go back (#14)
         alice.connection().start();
         bob.connection().start();
         Message sent = alice.messaging().send("bob", "receipt please");
@@ -92,6 +93,7 @@ class AcknowledgeOnlyStoredTest {
         network.register("bob").close();
         ParleyApp bob = network.unlock("bob", handler -> inbound.wrapping(handler));
         alice.contacts().add("bob");
+        bob.contacts().add("alice"); // a contact, not a message request: receipts go back (#14)
         alice.connection().start();
         bob.connection().start();
         Message hello = alice.messaging().send("bob", "hello");

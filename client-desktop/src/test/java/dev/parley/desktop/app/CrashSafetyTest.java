@@ -86,12 +86,13 @@ class CrashSafetyTest {
         ParleyApp alice = network.register("alice");
         ParleyApp bob = network.register("bob");
         alice.contacts().add("bob");
+        bob.contacts().add("alice"); // a contact, not a message request: receipts go back (#14)
+        bob.close();
         alice.connection().start();
         for (int i = 0; i < 50; i++) {
             alice.messaging().send("bob", "receipt owed " + i);
         }
         assertThat(alice.connection().awaitDrained(WAIT)).isTrue();
-        bob.close();
 
         CountDownLatch died = new CountDownLatch(1);
         ParleyApp dying = network.unlock("bob", handler -> new DiesAfterStoring(handler, 30, died));

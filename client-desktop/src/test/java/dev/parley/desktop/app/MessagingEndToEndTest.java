@@ -35,6 +35,7 @@ class MessagingEndToEndTest {
         alice.events().subscribe(MessageStateChangedEvent.class, e -> aliceStates.put(e.messageId().value(), e.state()));
 
         alice.contacts().add("bob");
+        bob.contacts().add("alice"); // a contact, not a message request: receipts go back (#14)
         alice.connection().start();
         bob.connection().start();
         Message sent = alice.messaging().send("bob", "hello bob");

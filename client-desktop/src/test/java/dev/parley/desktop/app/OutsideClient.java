@@ -203,6 +203,28 @@ final class OutsideClient implements AutoCloseable {
         assertThat(response).isInstanceOf(Response.SendAccepted.class);
     }
 
+    /**
+     * Sends {@code count} distinct texts to {@code to} under this client's own name, {@code window} requests in flight
+     * at a time (a flood, as fast as the relay takes them).
+     */
+    void floodTexts(String to, int count, int window) throws Exception {
+        if (!peers.containsKey(to)) {
+            peers.put(to, startSession(to));
+        }
+        IdentityKey recipient = peers.get(to);
+        java.util.List<CompletableFuture<Response>> inFlight = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            CiphertextMessage ciphertext = encrypt(to, "flood " + i);
+            inFlight.add(link.request(new Request.Send(to, CRYPTO.random().bytes(16), seal(recipient, certificate, ciphertext))));
+            if (inFlight.size() == window || i == count - 1) {
+                for (CompletableFuture<Response> f : inFlight) {
+                    assertThat(f.get(60, TimeUnit.SECONDS)).isInstanceOf(Response.SendAccepted.class);
+                }
+                inFlight.clear();
+            }
+        }
+    }
+
     /** Starts a session with {@code to} (on first use) and sends it a text sealed under the sender name {@code claimedName}. */
     void sendTextAs(String claimedName, String to, String text) throws Exception {
         sendAs(claimedName, to, new Payload.Text(MessageId.random(CRYPTO.random()), System.currentTimeMillis(), text));

@@ -27,7 +27,8 @@ class CliUsageTest {
     private static final java.util.function.UnaryOperator<AppConfig> CHEAP_ARGON2 =
             config -> config.withArgon2(new dev.parley.crypto.primitives.Argon2Params(1024, 1, 1));
     private static final String[] COMMANDS = {"init", "register", "add-contact", "contacts", "fingerprint", "send",
-        "listen", "history", "search", "relay", "relay set", "react"};
+        "listen", "history", "search", "relay", "relay set", "react",
+        "send-file", "save"};
 
     @TempDir
     Path dir;

@@ -72,7 +72,8 @@ class DesktopEndToEndTest {
         assertThat(received.body()).isEqualTo("hello bob, it is alice");
         assertThat(received.conversationId().value()).isEqualTo("alice");
 
-        // bob's client confirms delivery automatically: two ticks
+        // alice is a message request for bob until he accepts; then his client confirms delivery: two ticks
+        bob.contacts().accept("alice");
         app.waitUntil(() -> tickTexts().contains("\u2713\u2713"));
         // bob reads it: the read receipt turns the ticks into "read"
         bob.messaging().markRead("alice", new MessageCursor(received.cursor().sequence()));

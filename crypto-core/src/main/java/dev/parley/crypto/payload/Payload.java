@@ -12,7 +12,9 @@ public sealed interface Payload
         permits Payload.Text, Payload.DeliveryReceipt, Payload.ReadReceipt, Payload.TypingStarted,
         Payload.TypingStopped, Payload.Reaction, Payload.Unknown,
         Payload.Edit,
-        Payload.Delete {
+        Payload.Delete,
+        Payload.Attachment,
+        Payload.Profile {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;
@@ -20,6 +22,8 @@ public sealed interface Payload
     int MAX_RECEIPT_IDS = 1000;
     /** Maximum UTF-8 size of a reaction's emoji (a long ZWJ sequence fits). */
     int MAX_REACTION_BYTES = 64;
+    /** Maximum UTF-8 size of an attachment's caption. */
+    int MAX_CAPTION_BYTES = 4096;
 
     /** The wire type code of this payload. */
     int typeCode();
@@ -125,6 +129,91 @@ public sealed interface Payload
         @Override
         public String toString() {
             return "Reaction[" + target + (remove ? ", remove" : "") + "]";
+        }
+    }
+
+    /**
+     * A file sent as a message: the pointer to its encrypted copy on the relay (docs/protocol.md, 1.11) and an optional
+     * caption. {@code sentAtMillis} is the sender's clock, for display only.
+     */
+    record Attachment(MessageId id, long sentAtMillis, AttachmentPointer pointer, String caption) implements Payload {
+        public Attachment {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(pointer, "pointer");
+            caption = caption == null ? "" : caption;
+            if (caption.getBytes(StandardCharsets.UTF_8).length > MAX_CAPTION_BYTES) {
+                throw new IllegalArgumentException("attachment caption: at most " + MAX_CAPTION_BYTES + " UTF-8 bytes");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.ATTACHMENT.code();
+        }
+
+        @Override
+        public String toString() {
+            return "Attachment[" + id + ", content hidden]";
+        }
+    }
+
+    /**
+     * The sender's profile (issue #14), sent only to contacts: a display name, an "about" line and an avatar image
+     * (PNG or JPEG bytes, already downscaled by the sender). {@code version} grows with every change; a receiver keeps
+     * the highest. Empty strings and an empty avatar mean "not set". Bytes are capped here; what the text may contain
+     * (normalisation, bidi controls, look-alikes) is the receiver's check.
+     */
+    record Profile(long version, String displayName, String about, byte[] avatar) implements Payload {
+        /** Most UTF-8 bytes of a display name on the wire. */
+        public static final int MAX_NAME_BYTES = 255;
+        /** Most UTF-8 bytes of the about line on the wire. */
+        public static final int MAX_ABOUT_BYTES = 1024;
+        /** Most bytes of the avatar image (the payload must fit one padded message). */
+        public static final int MAX_AVATAR_BYTES = 48 * 1024;
+
+        public Profile {
+            Objects.requireNonNull(displayName, "displayName");
+            Objects.requireNonNull(about, "about");
+            Objects.requireNonNull(avatar, "avatar");
+            if (version < 1) {
+                throw new IllegalArgumentException("profile: version must be positive");
+            }
+            if (displayName.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES) {
+                throw new IllegalArgumentException("profile: display name over " + MAX_NAME_BYTES + " UTF-8 bytes");
+            }
+            if (about.getBytes(StandardCharsets.UTF_8).length > MAX_ABOUT_BYTES) {
+                throw new IllegalArgumentException("profile: about line over " + MAX_ABOUT_BYTES + " UTF-8 bytes");
+            }
+            if (avatar.length > MAX_AVATAR_BYTES) {
+                throw new IllegalArgumentException("profile: avatar over " + MAX_AVATAR_BYTES + " bytes");
+            }
+            avatar = avatar.clone();
+        }
+
+        @Override
+        public byte[] avatar() {
+            return avatar.clone();
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.PROFILE.code();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Profile p && version == p.version && displayName.equals(p.displayName)
+                    && about.equals(p.about) && java.util.Arrays.equals(avatar, p.avatar);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(version, displayName, about, java.util.Arrays.hashCode(avatar));
+        }
+
+        @Override
+        public String toString() {
+            return "Profile[version " + version + ", content hidden]";
         }
     }
 

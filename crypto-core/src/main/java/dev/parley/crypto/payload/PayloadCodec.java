@@ -25,6 +25,11 @@ import java.util.List;
  * DELETE = target message id (16) || deletedAtMillis (i64).
  * RICH_TEXT = message id (16) || sentAtMillis (i64) || u8 flags (bit 0: a quoted id follows; the others 0)
  * || [quoted message id (16)] || u32 timer seconds || UTF-8 text (rest). A text without reply and timer is a TEXT.
+ * ATTACHMENT = message id (16) || sentAtMillis (i64) || attachment id (16) || key (32) || digest (32) || size (u64)
+ * || width (u32) || height (u32) || u16 + UTF-8 file name || u16 + UTF-8 content type || u16 + thumbnail || UTF-8
+ * caption (rest); see docs/protocol.md 1.11.
+ * PROFILE = version (i64, positive) || u8 n || UTF-8 display name (n) || u16 m (at most 1024) || UTF-8 about (m)
+ * || avatar image bytes (rest, at most 48 KiB).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -126,9 +131,32 @@ public final class PayloadCodec {
                 requireEnd(in);
                 return new Payload.Delete(target, deletedAt);
             }
+            case ATTACHMENT:
+                return AttachmentBody.decode(in);
+            case PROFILE:
+                return decodeProfile(in);
             default:
                 return new Payload.Unknown(type);
         }
+    }
+
+    /** PROFILE = version (i64) || u8 name length || name || u16 about length || about || avatar (rest). */
+    private static Payload decodeProfile(ByteBuffer in) throws InvalidMessageException {
+        long version = in.getLong();
+        byte[] name = new byte[Byte.toUnsignedInt(in.get())];
+        in.get(name);
+        int aboutLength = Short.toUnsignedInt(in.getShort());
+        if (aboutLength > Payload.Profile.MAX_ABOUT_BYTES) {
+            throw new InvalidMessageException("payload: profile about line too long");
+        }
+        byte[] about = new byte[aboutLength];
+        in.get(about);
+        if (in.remaining() > Payload.Profile.MAX_AVATAR_BYTES) {
+            throw new InvalidMessageException("payload: profile avatar too large");
+        }
+        byte[] avatar = new byte[in.remaining()];
+        in.get(avatar);
+        return new Payload.Profile(version, strictUtf8(name), strictUtf8(about), avatar);
     }
 
     private static byte[] body(Payload payload) {
@@ -161,6 +189,14 @@ public final class PayloadCodec {
         } else if (payload instanceof Payload.Delete delete) {
             return ByteBuffer.allocate(MessageId.BYTES + 8).put(delete.target().bytes())
                     .putLong(delete.deletedAtMillis()).array();
+        } else if (payload instanceof Payload.Attachment attachment) {
+            return AttachmentBody.encode(attachment);
+        } else if (payload instanceof Payload.Profile profile) {
+            byte[] name = profile.displayName().getBytes(StandardCharsets.UTF_8);
+            byte[] about = profile.about().getBytes(StandardCharsets.UTF_8);
+            byte[] avatar = profile.avatar();
+            return ByteBuffer.allocate(8 + 1 + name.length + 2 + about.length + avatar.length).putLong(profile.version())
+                    .put((byte) name.length).put(name).putShort((short) about.length).put(about).put(avatar).array();
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }
@@ -187,7 +223,7 @@ public final class PayloadCodec {
         return ids;
     }
 
-    private static MessageId readId(ByteBuffer in) {
+    static MessageId readId(ByteBuffer in) {
         byte[] id = new byte[MessageId.BYTES];
         in.get(id);
         return new MessageId(id);
@@ -199,7 +235,7 @@ public final class PayloadCodec {
         }
     }
 
-    private static String strictUtf8(byte[] bytes) throws InvalidMessageException {
+    static String strictUtf8(byte[] bytes) throws InvalidMessageException {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

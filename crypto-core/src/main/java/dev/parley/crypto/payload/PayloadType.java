@@ -12,7 +12,7 @@ public enum PayloadType {
     READ_RECEIPT(3),
     TYPING_STARTED(4),
     TYPING_STOPPED(5),
-    /** Reserved: not implemented yet; decoded as {@link Payload.Unknown}. */
+    /** {@link Payload.Attachment}. */
     ATTACHMENT(16),
     /** {@link Payload.Edit}. */
     EDIT(17),
@@ -21,7 +21,9 @@ public enum PayloadType {
     /** {@link Payload.Delete}. */
     DELETE(19),
     /** {@link Payload.Text} that replies to a message or carries a disappearing-messages timer. */
-    RICH_TEXT(20);
+    RICH_TEXT(20),
+    /** {@link Payload.Profile} (issue #14). */
+    PROFILE(24);
 
     private final int code;
 

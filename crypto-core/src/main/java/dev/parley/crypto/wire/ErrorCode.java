@@ -44,5 +44,13 @@ public enum ErrorCode {
     /** The relay failed internally; the frame may be retried. */
     INTERNAL_ERROR,
     /** An upload would take the account's one-time prekeys past the relay's cap; nothing of it was stored. */
-    PREKEY_LIMIT
+    PREKEY_LIMIT,
+    /** An attachment is larger than the relay's maximum; nothing was stored. */
+    ATTACHMENT_TOO_LARGE,
+    /** The uploader's attachments would exceed its quota; nothing was stored. */
+    QUOTA_EXCEEDED,
+    /** No complete attachment with this id that this account may read (unknown, expired, or someone else's). */
+    UNKNOWN_ATTACHMENT,
+    /** The relay's disk has no room for the attachment; nothing of it is kept. */
+    STORAGE_FULL
 }

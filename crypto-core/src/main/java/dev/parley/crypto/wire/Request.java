@@ -130,6 +130,68 @@ public sealed interface Request extends Frame {
     record Ack(long messageId) implements Request {
     }
 
+    /** Bytes of an attachment id (128 random bits, chosen by the relay). */
+    int ATTACHMENT_ID_BYTES = 16;
+    /** Most readers of one attachment. */
+    int MAX_ATTACHMENT_READERS = 16;
+
+    /**
+     * Reserves room for an encrypted file of {@code size} ciphertext bytes that {@code readers} (and the uploader) may
+     * download (docs/protocol.md, "Attachments"). Answered with {@link Response.AttachmentCreated}.
+     */
+    record AttachmentBegin(long size, List<String> readers) implements Request {
+        public AttachmentBegin {
+            if (size < 1) {
+                throw new IllegalArgumentException("size: at least 1 byte expected");
+            }
+            readers = List.copyOf(Objects.requireNonNull(readers, "readers"));
+            if (readers.isEmpty() || readers.size() > MAX_ATTACHMENT_READERS) {
+                throw new IllegalArgumentException("readers: 1 to " + MAX_ATTACHMENT_READERS + " usernames expected");
+            }
+        }
+    }
+
+    /** Uploads chunk {@code index} (the next one) of an attachment. Answered with {@link Response.AttachmentProgress}. */
+    record AttachmentPut(byte[] attachmentId, long index, byte[] chunk) implements Request {
+        public AttachmentPut {
+            checkAttachmentId(attachmentId);
+            if (index < 0) {
+                throw new IllegalArgumentException("index must not be negative");
+            }
+            if (chunk == null || chunk.length == 0) {
+                throw new IllegalArgumentException("chunk: non-empty bytes expected");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "AttachmentPut[" + index + ", " + chunk.length + " bytes]";
+        }
+    }
+
+    /** Asks how many chunks of an upload the relay has confirmed. Answered with {@link Response.AttachmentProgress}. */
+    record AttachmentStatus(byte[] attachmentId) implements Request {
+        public AttachmentStatus {
+            checkAttachmentId(attachmentId);
+        }
+    }
+
+    /** Downloads chunk {@code index} of a complete attachment. Answered with {@link Response.AttachmentChunk}. */
+    record AttachmentGet(byte[] attachmentId, long index) implements Request {
+        public AttachmentGet {
+            checkAttachmentId(attachmentId);
+            if (index < 0) {
+                throw new IllegalArgumentException("index must not be negative");
+            }
+        }
+    }
+
+    private static void checkAttachmentId(byte[] attachmentId) {
+        if (attachmentId == null || attachmentId.length != ATTACHMENT_ID_BYTES) {
+            throw new IllegalArgumentException("attachmentId: 16 bytes expected");
+        }
+    }
+
     private static List<KemPreKeyPublic> checkKemPreKeys(List<KemPreKeyPublic> keys) {
         if (keys == null) {
             return List.of();

@@ -61,4 +61,34 @@ public sealed interface Response extends Frame {
      */
     record PreKeyCount(int remaining) implements Response {
     }
+
+    /**
+     * Room for an attachment is reserved under {@code attachmentId}; upload its chunks in order.
+     *
+     * @param chunkBytes      ciphertext bytes of every chunk but the last
+     * @param expiresAtMillis when the relay deletes it (epoch milliseconds)
+     */
+    record AttachmentCreated(byte[] attachmentId, int chunkBytes, long expiresAtMillis) implements Response {
+        public AttachmentCreated {
+            if (attachmentId == null || attachmentId.length != Request.ATTACHMENT_ID_BYTES) {
+                throw new IllegalArgumentException("attachmentId: 16 bytes expected");
+            }
+        }
+    }
+
+    /** How many chunks of an upload the relay holds; {@code complete} once the last one is in and it is downloadable. */
+    record AttachmentProgress(long chunksConfirmed, boolean complete) implements Response {
+    }
+
+    /** One ciphertext chunk of an attachment. */
+    record AttachmentChunk(long index, byte[] chunk, long totalChunks) implements Response {
+        public AttachmentChunk {
+            Objects.requireNonNull(chunk, "chunk");
+        }
+
+        @Override
+        public String toString() {
+            return "AttachmentChunk[" + index + " of " + totalChunks + "]";
+        }
+    }
 }

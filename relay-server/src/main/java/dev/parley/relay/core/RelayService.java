@@ -20,7 +20,9 @@ import dev.parley.relay.limits.RateLimitExceededException;
 import dev.parley.relay.limits.RateLimiter;
 import dev.parley.relay.store.Account;
 import dev.parley.relay.store.AccountStore;
+import dev.parley.relay.store.AttachmentStore;
 import dev.parley.relay.store.BlobStore;
+import dev.parley.relay.store.DiskAttachmentStore;
 import dev.parley.relay.store.KemPreKeys;
 import dev.parley.relay.store.QueueWakeups;
 import dev.parley.relay.store.Registration;
@@ -79,6 +81,7 @@ public final class RelayService implements AutoCloseable {
     private final DirectDelivery direct;
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
     private final OneTimePreKeyGate oneTimeGate;
+    private final AttachmentRequests attachments;
 
     /** The cluster bus (cross-node pushes, one connection per account); without a bus it forwards nothing. */
     private final RemoteRouting remote;
@@ -87,16 +90,19 @@ public final class RelayService implements AutoCloseable {
 
     public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
                         RandomSource random, Clock clock) {
-        this(config, identity, accounts, blobs, ed25519, random, clock, Optional.empty(), Optional.empty());
+        this(config, identity, accounts, blobs, temporaryAttachments(random, clock), ed25519, random, clock,
+                Optional.empty(), Optional.empty());
     }
 
     /**
-     * A node of a cluster when {@code wakeups} is present: its stores are shared with other nodes, which wake this
-     * node's connections when they store a blob for them. With a {@code bus} the nodes also keep one connection per
-     * account and push live deliveries to one another (see {@link RemoteRouting}).
+     * @param attachmentStore where attachments go; closed with this service. A node of a cluster when {@code wakeups}
+     *                        is present: its stores are shared with other nodes, which wake this node's connections
+     *                        when they store a blob for them. With a {@code bus} the nodes also keep one connection per
+     *                        account and push live deliveries to one another (see {@link RemoteRouting}).
      */
-    public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs, Ed25519 ed25519,
-                        RandomSource random, Clock clock, Optional<QueueWakeups> wakeups, Optional<ClusterBus> bus) {
+    public RelayService(RelayConfig config, RelayIdentity identity, AccountStore accounts, BlobStore blobs,
+                        AttachmentStore attachmentStore, Ed25519 ed25519, RandomSource random, Clock clock,
+                        Optional<QueueWakeups> wakeups, Optional<ClusterBus> bus) {
         this.wakeups = wakeups;
         this.config = config;
         this.accounts = accounts;
@@ -116,6 +122,16 @@ public final class RelayService implements AutoCloseable {
                 config.directWindow(), config.messageTtl(), config.queueQuota());
         this.remote = new RemoteRouting(bus, registry, direct, storesInFlight, metrics, graceTimers, config.directGrace());
         metrics.bus(remote);
+        this.attachments = new AttachmentRequests(attachmentStore, config.options().attachments(), accounts, limiter, clock,
+                scheduler, config.sweepInterval());
+    }
+
+    private static AttachmentStore temporaryAttachments(RandomSource random, Clock clock) {
+        try {
+            return DiskAttachmentStore.temporary(random, clock);
+        } catch (java.io.IOException e) {
+            throw new StoreException("no temporary directory for attachments", e);
+        }
     }
 
     public RelayMetrics metrics() {
@@ -243,6 +259,9 @@ public final class RelayService implements AutoCloseable {
         }
         if (request instanceof Request.SendEphemeral ephemeral) {
             return sendEphemeral(connection, ephemeral);
+        }
+        if (AttachmentRequests.handles(request)) {
+            return attachments.handle(device.username(), request);
         }
         throw new RequestRejectedException(ErrorCode.UNKNOWN_TYPE, "unsupported request");
     }
@@ -601,6 +620,7 @@ public final class RelayService implements AutoCloseable {
 
     @Override
     public void close() {
+        attachments.close();
         sweeper.close();
         scheduler.shutdownNow();
         graceTimers.shutdownNow();
@@ -617,6 +637,7 @@ public final class RelayService implements AutoCloseable {
 
     /** Stops at once without waiting for deliveries in progress; for crash tests. */
     public void halt() {
+        attachments.close();
         sweeper.close();
         scheduler.shutdownNow();
         graceTimers.shutdownNow();

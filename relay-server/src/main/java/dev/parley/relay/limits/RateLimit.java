@@ -30,7 +30,11 @@ public enum RateLimit {
      * recipient), one token a byte: 256 MiB at once, then 256 MiB per 30 days. As a blob lives at most the message
      * TTL, one sender never has more than burst + rate x TTL bytes stored (512 MiB with the defaults).
      */
-    STORED_BYTES_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(256 << 20, (256 << 20) / (30 * 86_400.0)));
+    STORED_BYTES_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(256 << 20, (256 << 20) / (30 * 86_400.0))),
+    /** Attachment uploads begun by one account: 20 at once, then one every 20 s. */
+    ATTACHMENT_BEGIN_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(20, 0.05)),
+    /** Attachment chunks (uploaded and downloaded) by one account: 8192 at once, then 4096/s (128 MiB/s). */
+    ATTACHMENT_CHUNKS_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(8192, 4096));
 
     /** What a limit's buckets are keyed by. */
     public enum Scope {

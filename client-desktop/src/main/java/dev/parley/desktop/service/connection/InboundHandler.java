@@ -20,7 +20,9 @@ public interface InboundHandler {
          */
         UNCONFIRMED,
         /** Undecryptable or malformed: logged and dropped, since a redelivery could never succeed. */
-        REJECTED;
+        REJECTED,
+        /** From a blocked sender (issue #14): dropped unread, nothing stored, the session not advanced. */
+        BLOCKED;
 
         /** Whether the relay may delete the blob. */
         public boolean acknowledge() {

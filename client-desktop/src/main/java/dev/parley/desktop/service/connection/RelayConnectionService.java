@@ -138,12 +138,17 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     @Override
     public Response call(Request request) throws ServiceException {
+        return successful(exchange(request));
+    }
+
+    @Override
+    public Response exchange(Request request) throws ServiceException {
         if (stopped) {
             start();
         }
         RelayConnection c = awaitOnline();
         try {
-            return successful(c.link.request(request).get(c.link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
+            return c.link.request(request).get(c.link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new dev.parley.desktop.service.RelayUnreachableException("interrupted while waiting for the relay", e);

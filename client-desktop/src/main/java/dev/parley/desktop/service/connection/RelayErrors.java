@@ -24,6 +24,12 @@ final class RelayErrors {
             case RATE_LIMITED:
             case QUEUE_FULL:
                 return new RelayRejectedException("the relay asks to retry in " + error.retryAfterMillis() + " ms (" + error.code() + ")");
+            case ATTACHMENT_TOO_LARGE:
+            case QUOTA_EXCEEDED:
+            case STORAGE_FULL:
+                return new RelayRejectedException(error.reason() + " (" + error.code() + ")");
+            case UNKNOWN_ATTACHMENT:
+                return new RelayRejectedException("the file is no longer available on the relay (" + error.code() + ")");
             default:
                 return new RelayRejectedException("the relay refused the request: " + error.code());
         }

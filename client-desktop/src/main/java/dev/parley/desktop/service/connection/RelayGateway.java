@@ -18,6 +18,14 @@ public interface RelayGateway {
     Response call(Request request) throws ServiceException;
 
     /**
+     * Like {@link #call}, but returns the relay's error response instead of throwing it, for callers that act on the
+     * error code (a resumed upload, a rate limit to wait out).
+     *
+     * @throws dev.parley.desktop.service.RelayUnreachableException if the relay cannot be reached in time
+     */
+    Response exchange(Request request) throws ServiceException;
+
+    /**
      * Sends a pre-authentication request (register) over a short-lived link of its own, built from the relay's
      * first challenge (which carries the relay id and signing key the request may need to bind or pin).
      */

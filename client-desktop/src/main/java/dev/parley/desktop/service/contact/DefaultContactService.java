@@ -13,6 +13,7 @@ import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.crypto.ProtocolStorageException;
 import dev.parley.desktop.crypto.ProtocolUnitOfWork;
 import dev.parley.desktop.event.ContactChangedEvent;
+import dev.parley.desktop.service.BlockedUserException;
 import dev.parley.desktop.service.CannotAddSelfException;
 import dev.parley.desktop.service.ContactService;
 import dev.parley.desktop.service.IdentityChangedException;
@@ -42,6 +43,7 @@ public final class DefaultContactService implements ContactService {
     private final Supplier<RelayGateway> gateway;
     private final Supplier<String> ownUsername;
     private final HeldRelease heldRelease;
+    private final PeopleDecisions people;
 
     /** Decrypts the envelopes held for a sender once their new key is accepted (the messaging service). */
     @FunctionalInterface
@@ -49,12 +51,27 @@ public final class DefaultContactService implements ContactService {
         int release(String sender) throws StorageFailureException;
     }
 
+    /** Told after a message request was accepted (sends what was held back: owed receipts, the profile). */
+    @FunctionalInterface
+    public interface AcceptListener {
+        void accepted(String username);
+    }
+
+    private final AcceptListener acceptListener;
+
     public DefaultContactService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
                                  HeldRelease heldRelease) {
+        this(crypto, gateway, ownUsername, heldRelease, username -> { });
+    }
+
+    public DefaultContactService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
+                                 HeldRelease heldRelease, AcceptListener acceptListener) {
+        this.acceptListener = acceptListener;
         this.crypto = crypto;
         this.gateway = gateway;
         this.ownUsername = ownUsername;
         this.heldRelease = heldRelease;
+        this.people = new PeopleDecisions(crypto);
     }
 
     @Override
@@ -65,10 +82,13 @@ public final class DefaultContactService implements ContactService {
         if (username.equals(ownUsername.get())) {
             throw new CannotAddSelfException("you cannot add yourself as a contact");
         }
+        if (blocked().contains(username)) {
+            throw new BlockedUserException("this user is blocked; unblock them first");
+        }
         Optional<Contact> existing = find(username);
         if (existing.isPresent() && hasSession(username)) {
             if (existing.get().identityChange() == IdentityChangeState.REQUEST) {
-                return KeyDecisions.acceptRequest(crypto, username);
+                return accept(username);
             }
             return existing.get();
         }
@@ -174,6 +194,36 @@ public final class DefaultContactService implements ContactService {
     @Override
     public Contact refuseIdentityChange(String username) throws ServiceException {
         return KeyDecisions.refuseNewKey(crypto, username);
+    }
+
+    @Override
+    public Contact accept(String username) throws ServiceException {
+        boolean wasRequest = get(username).identityChange() == IdentityChangeState.REQUEST;
+        Contact accepted = KeyDecisions.acceptRequest(crypto, username);
+        if (wasRequest && accepted.identityChange() == IdentityChangeState.NONE) {
+            acceptListener.accepted(username);
+        }
+        return accepted;
+    }
+
+    @Override
+    public boolean block(String username) throws ServiceException {
+        return people.block(username);
+    }
+
+    @Override
+    public boolean unblock(String username) throws ServiceException {
+        return people.unblock(username);
+    }
+
+    @Override
+    public List<String> blocked() throws ServiceException {
+        return people.blocked();
+    }
+
+    @Override
+    public int remove(String username, boolean deleteHistory) throws ServiceException {
+        return people.remove(username, deleteHistory).messages();
     }
 
     private Optional<Contact> find(String username) throws StorageFailureException {

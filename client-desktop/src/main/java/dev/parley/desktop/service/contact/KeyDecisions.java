@@ -92,7 +92,7 @@ final class KeyDecisions {
                 return contact;
             }
             storage(crypto).contacts().setIdentityChange(txn, username, IdentityChangeState.NONE);
-            return changed(storage(crypto), txn, username, ContactChangedEvent.Change.IDENTITY_ACKNOWLEDGED);
+            return changed(storage(crypto), txn, username, ContactChangedEvent.Change.REQUEST_ACCEPTED);
         });
     }
 

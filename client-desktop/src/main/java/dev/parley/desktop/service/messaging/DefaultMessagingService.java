@@ -59,6 +59,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         void start(String contact) throws ServiceException;
     }
     private final DefaultMessageActions actions;
+    private final ProfileSharing profileSharing;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -73,6 +74,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
         this.outbox = new OutboxQueue(crypto.storage());
         this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound);
+        this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
     }
@@ -113,6 +115,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         });
         if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
             crypto.state().invalidateContact(contactName);
+            requestAccepted(contactName);
+        } else {
+            profileSharing.shareIfStale(contactName);
         }
         return sent;
     }
@@ -128,12 +133,61 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         }
     }
 
+    /**
+     * Sends the pointer to a file already uploaded (docs/protocol.md 1.11): the message, its attachment row (state
+     * {@code UPLOADED}) and the outbox entry are committed in one transaction, like a text.
+     */
+    public Message sendAttachment(String contactName, dev.parley.crypto.payload.AttachmentPointer pointer, String caption)
+            throws ServiceException {
+        Contact contact = recipients.sendable(contactName);
+        dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
+        Instant now = crypto.context().clock().instant();
+        MessageId storedId = new MessageId(id.hex());
+        Payload.Attachment payload;
+        try {
+            payload = new Payload.Attachment(id, now.toEpochMilli(), pointer, caption);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("caption longer than " + Payload.MAX_CAPTION_BYTES + " bytes");
+        }
+        return outbound.stored(contact, payload, storedId, txn -> {
+            ConversationId conversation = storage().conversations().direct(txn, contactName).id();
+            NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now,
+                    AttachmentBodies.body(payload));
+            List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
+            storage().attachments().insertIfAbsent(txn, new dev.parley.desktop.storage.Attachment(storedId, pointer,
+                    dev.parley.desktop.storage.AttachmentState.UPLOADED));
+            return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
+        });
+    }
+
+    /** Checks that {@code contactName} can be written to now (before a long upload for it). */
+    public void requireSendable(String contactName) throws ServiceException {
+        recipients.sendable(contactName);
+    }
+
+    /**
+     * A message request was accepted (issue #14): the delivery receipts held back while it was one go out now.
+     */
+    public void requestAccepted(String username) {
+        receipts.flush();
+        profileSharing.shareIfStale(username);
+    }
+
+    /** Sends the own profile to contacts (issue #14). */
+    public ProfileSharing profileSharing() {
+        return profileSharing;
+    }
+
     @Override
     public void setTyping(String contactName, boolean typing) throws ServiceException {
         if (!setting(Setting.TYPING_INDICATORS)) {
             return;
         }
-        outbound.ephemeral(recipients.sendable(contactName), typing ? new Payload.TypingStarted() : new Payload.TypingStopped());
+        Contact contact = recipients.find(contactName);
+        if (!recipients.mayReceiveAutomatic(contact)) {
+            return;
+        }
+        outbound.ephemeral(contact, typing ? new Payload.TypingStarted() : new Payload.TypingStopped());
     }
 
     @Override

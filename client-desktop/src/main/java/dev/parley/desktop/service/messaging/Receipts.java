@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * Delivery and read receipts going out. Delivery receipts are owed durably: recorded (one entry per sender per batch)
  * in the transaction that stores the messages, and removed in the one that queues the encrypted receipt, so a crash in
  * between only delays them to the next flush. One receipt per contact per up to {@value #MAX_RECEIPT_IDS} ids.
+ * Nothing goes to a message request (issue #14): delivery receipts stay owed until it is accepted (sent at the next
+ * flush after that), read receipts are not sent.
  */
 public final class Receipts {
     private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
@@ -86,6 +88,9 @@ public final class Receipts {
     }
 
     private void sendOwed(String contactName, List<PendingReceipts> entries) throws ServiceException {
+        if (recipients.find(contactName).identityChange() == IdentityChangeState.REQUEST) {
+            return; // owed until the user accepts the request (issue #14); deleted with the request
+        }
         List<dev.parley.crypto.payload.MessageId> ids = new ArrayList<>();
         List<Long> covered = new ArrayList<>();
         for (PendingReceipts entry : entries) {
@@ -113,12 +118,13 @@ public final class Receipts {
 
     /**
      * Queues a receipt through {@link Outbound}, running {@code alsoCommit} in the same transaction. A contact whose
-     * identity key changed gets nothing; {@code alsoCommit} still runs.
+     * identity key changed, whose message request is not accepted, or who is blocked gets nothing; {@code alsoCommit}
+     * still runs (a receipt not sent then is never sent).
      */
     private void send(String contactName, Payload payload, TransactionTask<StorageException> alsoCommit)
             throws ServiceException {
         Contact contact = recipients.find(contactName);
-        if (contact.identityChange() == IdentityChangeState.CHANGED_UNACKNOWLEDGED) {
+        if (!recipients.mayReceiveAutomatic(contact)) {
             try {
                 storage.transactions().transaction(false, alsoCommit);
             } catch (StorageException e) {

@@ -1,5 +1,6 @@
 package dev.parley.desktop.service.messaging;
 
+import dev.parley.desktop.service.BlockedUserException;
 import dev.parley.desktop.service.IdentityChangedException;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
@@ -29,12 +30,34 @@ final class Recipients {
         }
     }
 
-    /** The contact, if nothing blocks sending to it (an unacknowledged identity change does). */
+    /**
+     * The contact, if nothing blocks sending to it: an unacknowledged identity change does, and so does blocking
+     * them (issue #14).
+     */
     Contact sendable(String contactName) throws ServiceException {
         Contact contact = find(contactName);
         if (contact.identityChange() == IdentityChangeState.CHANGED_UNACKNOWLEDGED) {
             throw new IdentityChangedException("this contact's identity key changed; acknowledge the change first");
         }
+        if (isBlocked(contactName)) {
+            throw new BlockedUserException("this user is blocked; unblock them first");
+        }
         return contact;
+    }
+
+    /**
+     * Whether automatic payloads (receipts, typing, presence, profile) may go to this contact: not while their
+     * message request is unaccepted, their new key unacknowledged, or they are blocked (issue #14).
+     */
+    boolean mayReceiveAutomatic(Contact contact) throws ServiceException {
+        return contact.identityChange() == IdentityChangeState.NONE && !isBlocked(contact.username());
+    }
+
+    private boolean isBlocked(String username) throws ServiceException {
+        try {
+            return storage.transactions().transactionWithResult(true, txn -> storage.blocked().isBlocked(txn, username));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the blocked list", e);
+        }
     }
 }

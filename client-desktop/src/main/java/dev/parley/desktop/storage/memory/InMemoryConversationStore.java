@@ -40,6 +40,11 @@ final class InMemoryConversationStore implements ConversationStore, Snapshotting
         return conversation;
     }
 
+    /** Forgets the conversation record (for {@link InMemoryHistoryEraser}). */
+    void forget(ConversationId id) {
+        conversations.remove(id);
+    }
+
     @Override
     public Optional<Conversation> find(Transaction txn, ConversationId id) throws StorageException {
         InMemoryTransaction.check(txn, manager, false);

@@ -90,6 +90,11 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
         return true;
     }
 
+    /** Drops the edit versions of these messages (for {@link InMemoryHistoryEraser}). */
+    void forgetVersions(Collection<MessageId> ids) {
+        versions.keySet().removeAll(ids);
+    }
+
     @Override
     public int remove(Transaction txn, Collection<MessageId> ids) throws StorageException {
         InMemoryTransaction.check(txn, manager, true);

@@ -76,6 +76,20 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
         return stored;
     }
 
+    /** Removes every message of the conversation (for {@link InMemoryHistoryEraser}); returns their ids. */
+    List<MessageId> removeConversation(ConversationId conversation) {
+        List<MessageId> removed = new ArrayList<>();
+        bySequence.values().removeIf(m -> {
+            if (m.conversationId().equals(conversation)) {
+                removed.add(m.messageId());
+                return true;
+            }
+            return false;
+        });
+        removed.forEach(sequenceById::remove);
+        return removed;
+    }
+
     @Override
     public Optional<Message> find(Transaction txn, MessageId id) throws StorageException {
         InMemoryTransaction.check(txn, manager, false);

@@ -53,6 +53,11 @@ final class InMemoryReactionStore implements ReactionStore, Snapshotting {
         reactions.remove(messageId);
     }
 
+    /** Removes every reaction to these messages (for {@link InMemoryHistoryEraser}). */
+    void removeAll(java.util.Collection<MessageId> messageIds) {
+        messageIds.forEach(reactions::remove);
+    }
+
     @Override
     public List<Reaction> of(Transaction txn, MessageId messageId) throws StorageException {
         InMemoryTransaction.check(txn, manager, false);

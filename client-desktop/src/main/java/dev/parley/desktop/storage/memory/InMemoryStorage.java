@@ -7,6 +7,7 @@ import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
 import dev.parley.desktop.storage.PendingReceiptStore;
@@ -29,12 +30,16 @@ public final class InMemoryStorage implements Storage {
     private final ConversationStore conversations;
     private final ReactionStore reactions;
     private final MessageChangeStore changes;
+    private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
     private final SettingsStore settings;
     private final SecretStore secrets;
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
+    private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.HistoryEraser historyEraser;
+    private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
 
@@ -43,10 +48,18 @@ public final class InMemoryStorage implements Storage {
         account = new InMemoryAccountStore(transactions);
         InMemoryMessageStore messageStore = new InMemoryMessageStore(transactions);
         messages = messageStore;
-        conversations = new InMemoryConversationStore(transactions);
+        InMemoryConversationStore conversationStore = new InMemoryConversationStore(transactions);
+        conversations = conversationStore;
         InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
         reactions = reactionStore;
-        changes = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
+        InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
+        changes = changeStore;
+        InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);
+        attachments = attachmentStore;
+        blocked = new InMemoryBlockedStore(transactions);
+        profiles = new InMemoryProfileStore(transactions);
+        historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore,
+                changeStore, attachmentStore);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -92,6 +105,11 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public AttachmentStore attachments() {
+        return attachments;
+    }
+
+    @Override
     public ContactStore contacts() {
         return contacts;
     }
@@ -129,6 +147,21 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.BlockedStore blocked() {
+        return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.HistoryEraser historyEraser() {
+        return historyEraser;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ProfileStore profiles() {
+        return profiles;
     }
 
     @Override

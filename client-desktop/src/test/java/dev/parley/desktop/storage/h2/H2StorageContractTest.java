@@ -2,6 +2,7 @@ package dev.parley.desktop.storage.h2;
 
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.contract.AttachmentContract;
 import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
 import dev.parley.desktop.storage.contract.ConversationContract;
 import dev.parley.desktop.storage.contract.ReactionContract;
@@ -120,6 +121,30 @@ class H2StorageContractTest {
     class MessageChanges extends MessageChangeContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class Attachments extends AttachmentContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class People extends dev.parley.desktop.storage.contract.PeopleContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class Profiles extends dev.parley.desktop.storage.contract.ProfileContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
             return newStorage(dir, publisher);
         }
     }

@@ -29,6 +29,8 @@ import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -144,7 +146,8 @@ public final class InboundPipeline implements InboundHandler {
             LOG.warn("dropping an ephemeral envelope that does not open: {}", e.getClass().getSimpleName());
             return;
         }
-        if (verifier.decide(opened) != SenderVerifier.Decision.ACCEPT) {
+        if (verifier.decide(opened) != SenderVerifier.Decision.ACCEPT
+                || blocked().contains(opened.senderUsername().value())) {
             LOG.debug("dropping an ephemeral envelope from someone who is not a contact with this key");
             return;
         }
@@ -209,6 +212,8 @@ public final class InboundPipeline implements InboundHandler {
 
     private List<Outcome> receive(List<Delivery> deliveries) throws StorageException {
         Outcome[] outcomes = new Outcome[deliveries.size()];
+        Set<String> blocked = blocked();
+        int dropped = 0;
         ProtocolUnitOfWork work = crypto.state().begin();
         List<Received<?>> decrypted = new ArrayList<>();
         List<OpenedEnvelope> accepted = new ArrayList<>();
@@ -225,6 +230,11 @@ public final class InboundPipeline implements InboundHandler {
             } catch (ServiceException e) {
                 LOG.warn("cannot check envelopes yet: {}", e.getMessage());
                 outcomes[i] = Outcome.UNCONFIRMED;
+                continue;
+            }
+            if (blocked.contains(opened.senderUsername().value())) {
+                outcomes[i] = Outcome.BLOCKED;
+                dropped++;
                 continue;
             }
             SenderVerifier.Decision decision = verifier.decide(opened);
@@ -258,6 +268,9 @@ public final class InboundPipeline implements InboundHandler {
                 LOG.warn("dropping a message that does not decrypt: {}", e.getClass().getSimpleName());
                 outcomes[i] = Outcome.REJECTED;
             }
+        }
+        if (dropped > 0) {
+            LOG.debug("{} envelopes from blocked senders dropped unread", dropped);
         }
         if (work.isEmpty() && decrypted.isEmpty() && redelivered.isEmpty() && held.isEmpty()) {
             return Arrays.asList(outcomes);
@@ -333,6 +346,11 @@ public final class InboundPipeline implements InboundHandler {
         } finally {
             crypto.lock().unlock();
         }
+    }
+
+    /** The blocked senders, read once per batch (the contact service changes the list under the same lock). */
+    private Set<String> blocked() throws StorageException {
+        return new HashSet<>(storage().transactions().transactionWithResult(true, txn -> storage().blocked().list(txn)));
     }
 
     private Storage storage() {

@@ -51,7 +51,9 @@ public final class PayloadHandlers {
                 new ReactionHandler(storage),
                 new UnknownPayloadHandler(),
                 new EditHandler(changes),
-                new DeleteHandler(changes)));
+                new DeleteHandler(changes),
+                new AttachmentHandler(storage, receipts),
+                new ProfileHandler(storage)));
     }
 
     /** Whether this payload may arrive on an ephemeral frame. */

@@ -1,0 +1,71 @@
+package dev.parley.desktop.service.attachment;
+
+import dev.parley.crypto.attachment.AttachmentEncryptor;
+import dev.parley.crypto.attachment.AttachmentFormat;
+import dev.parley.crypto.primitives.SecretBox;
+import dev.parley.crypto.secret.SecretBytes;
+import dev.parley.crypto.wire.ErrorCode;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.desktop.service.AttachmentService.TransferProgress;
+import dev.parley.desktop.service.RelayRejectedException;
+import dev.parley.desktop.service.ServiceException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Encrypts a prepared file chunk by chunk and uploads each chunk as it is made (one chunk in memory at a time). When
+ * the relay refuses a chunk as out of order (an answer lost with a connection, a relay restarted meanwhile), it asks
+ * the relay how many chunks it holds and resumes from there; the encryption is deterministic for the key, so the
+ * chunks before are re-encrypted (for the digest) but not sent again.
+ */
+final class AttachmentUpload {
+    private final SecretBox box;
+    private final RelayChunks relay;
+
+    AttachmentUpload(SecretBox box, RelayChunks relay) {
+        this.box = box;
+        this.relay = relay;
+    }
+
+    record Uploaded(byte[] attachmentId, byte[] digest, long chunksSent) {
+    }
+
+    Uploaded upload(PreparedFile file, SecretBytes key, String reader, TransferProgress progress)
+            throws ServiceException, IOException {
+        long cipherSize = AttachmentFormat.ciphertextSize(file.size());
+        Response.AttachmentCreated created = (Response.AttachmentCreated) relay.exchange(
+                new Request.AttachmentBegin(cipherSize, List.of(reader)));
+        byte[] id = created.attachmentId();
+        long confirmed = 0;
+        long sent = 0;
+        for (int pass = 0; pass <= RelayChunks.MAX_RECONNECTS; pass++) {
+            try (InputStream in = file.source().open()) {
+                AttachmentEncryptor encryptor = new AttachmentEncryptor(box, key, in, file.size());
+                boolean resync = false;
+                while (encryptor.hasNext()) {
+                    long index = encryptor.index();
+                    byte[] chunk = encryptor.next();
+                    if (index < confirmed) {
+                        continue;
+                    }
+                    Response answer = relay.exchange(new Request.AttachmentPut(id, index, chunk), ErrorCode.INVALID_FIELD);
+                    if (answer instanceof Response.ErrorResponse) {
+                        resync = true;
+                        break;
+                    }
+                    sent++;
+                    confirmed = ((Response.AttachmentProgress) answer).chunksConfirmed();
+                    progress.progress(Math.min(file.size(), confirmed * AttachmentFormat.PLAIN_CHUNK_BYTES), file.size());
+                }
+                if (!resync) {
+                    return new Uploaded(id, encryptor.digest(), sent);
+                }
+            }
+            Response.AttachmentProgress status = (Response.AttachmentProgress) relay.exchange(new Request.AttachmentStatus(id));
+            confirmed = status.chunksConfirmed();
+        }
+        throw new RelayRejectedException("the relay did not accept the upload in order; try again");
+    }
+}

@@ -1,0 +1,214 @@
+package dev.parley.desktop.service.attachment;
+
+import dev.parley.crypto.attachment.AttachmentDecryptor;
+import dev.parley.crypto.attachment.AttachmentFormat;
+import dev.parley.crypto.exceptions.InvalidMessageException;
+import dev.parley.crypto.payload.AttachmentPointer;
+import dev.parley.crypto.payload.FileNames;
+import dev.parley.crypto.secret.SecretBytes;
+import dev.parley.desktop.crypto.ProfileCrypto;
+import dev.parley.desktop.service.AttachmentService;
+import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.RelayRejectedException;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.connection.RelayGateway;
+import dev.parley.desktop.service.messaging.DefaultMessagingService;
+import dev.parley.desktop.storage.Attachment;
+import dev.parley.desktop.storage.AttachmentState;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sending and saving files for one unlocked profile. Received files are kept as downloaded ciphertext in the
+ * profile's {@code attachments/} directory; plaintext is written only to the target the user chose, through a
+ * temporary file next to it that is renamed once the whole file decrypted and verified.
+ */
+public final class DefaultAttachmentService implements AttachmentService {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultAttachmentService.class);
+    private final ProfileCrypto crypto;
+    private final Supplier<RelayGateway> gateway;
+    private final DefaultMessagingService messaging;
+    private final Path directory;
+
+    /** @param directory the profile's attachment directory (created 0700 when first needed) */
+    public DefaultAttachmentService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, DefaultMessagingService messaging,
+                                    Path directory) {
+        this.crypto = crypto;
+        this.gateway = gateway;
+        this.messaging = messaging;
+        this.directory = directory;
+    }
+
+    @Override
+    public Message sendFile(String contact, Path file, String caption, TransferProgress progress) throws ServiceException {
+        messaging.requireSendable(contact);
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new InvalidInputException("not a readable file");
+        }
+        PreparedFile prepared;
+        try {
+            if (Files.size(file) > AttachmentFormat.MAX_PLAINTEXT_BYTES) {
+                throw new InvalidInputException("files are at most 2 GiB");
+            }
+            prepared = ImagePreparation.prepare(file);
+        } catch (IOException e) {
+            throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName());
+        }
+        byte[] keyBytes = crypto.context().random().bytes(AttachmentFormat.KEY_BYTES);
+        try (SecretBytes key = SecretBytes.copyOf(keyBytes)) {
+            AttachmentUpload.Uploaded uploaded = new AttachmentUpload(crypto.context().crypto().secretBox(),
+                    new RelayChunks(gateway.get())).upload(prepared, key, contact, progress);
+            AttachmentPointer pointer = new AttachmentPointer(uploaded.attachmentId(), keyBytes, uploaded.digest(),
+                    prepared.size(), file.getFileName().toString(), prepared.contentType(), prepared.width(),
+                    prepared.height(), prepared.thumbnail());
+            LOG.debug("event=attachment_uploaded chunks={}", uploaded.chunksSent());
+            return messaging.sendAttachment(contact, pointer, caption);
+        } catch (IOException e) {
+            throw new InvalidInputException("the file could not be read while sending (changed or removed?)");
+        } finally {
+            SecretBytes.wipe(keyBytes);
+        }
+    }
+
+    @Override
+    public Path save(MessageId messageId, Path target, TransferProgress progress) throws ServiceException {
+        Attachment attachment = attachment(messageId)
+                .orElseThrow(() -> new InvalidInputException("this message has no file"));
+        AttachmentPointer pointer = attachment.pointer();
+        if (attachment.state() == AttachmentState.INVALID) {
+            throw new RelayRejectedException("this file did not match what its sender sent; it cannot be saved");
+        }
+        Path destination = destination(target, pointer);
+        Path ciphertext = fetch(attachment, progress);
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(destination.toAbsolutePath().getParent(), ".parley-", ".partial");
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(ciphertext), 1 << 16);
+                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
+                 SecretBytes key = SecretBytes.copyOf(pointer.key())) {
+                AttachmentDecryptor.decrypt(crypto.context().crypto().secretBox(), key, pointer.size(), pointer.digest(),
+                        in, out);
+            }
+            if (Files.exists(destination)) {
+                throw new FileAlreadyExistsException("target");
+            }
+            Files.move(temporary, destination, StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
+            return destination;
+        } catch (InvalidMessageException e) {
+            setState(messageId, AttachmentState.INVALID);
+            deleteQuietly(ciphertext);
+            throw new RelayRejectedException("this file did not decrypt as its sender sent it; nothing was saved");
+        } catch (FileAlreadyExistsException e) {
+            throw new InvalidInputException("the target file exists already; choose another name");
+        } catch (IOException e) {
+            throw new InvalidInputException("cannot write the file there: " + e.getClass().getSimpleName());
+        } finally {
+            if (temporary != null) {
+                deleteQuietly(temporary);
+            }
+        }
+    }
+
+    /** The file to write: {@code target} itself, or the sanitised name inside it when it is a directory. */
+    private static Path destination(Path target, AttachmentPointer pointer) throws InvalidInputException {
+        Path destination = Files.isDirectory(target) ? target.resolve(FileNames.sanitise(pointer.fileName())) : target;
+        if (Files.exists(destination)) {
+            throw new InvalidInputException("the target file exists already; choose another name");
+        }
+        Path parent = destination.toAbsolutePath().getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new InvalidInputException("the target's folder does not exist");
+        }
+        return destination;
+    }
+
+    /** The ciphertext in the profile, downloading (and verifying) it first when needed. */
+    private Path fetch(Attachment attachment, TransferProgress progress) throws ServiceException {
+        try {
+            ensureDirectory();
+            Path file = new AttachmentDownload(new RelayChunks(gateway.get())).download(directory, attachment.pointer(),
+                    progress);
+            if (attachment.state() == AttachmentState.AVAILABLE || attachment.state() == AttachmentState.EXPIRED) {
+                setState(attachment.messageId(), AttachmentState.DOWNLOADED);
+            }
+            return file;
+        } catch (AttachmentDownload.GoneException e) {
+            setState(attachment.messageId(), AttachmentState.EXPIRED);
+            throw new RelayRejectedException("the file is no longer available on the relay");
+        } catch (AttachmentDownload.DigestMismatchException e) {
+            setState(attachment.messageId(), AttachmentState.INVALID);
+            throw new RelayRejectedException("the downloaded file does not match what its sender sent; nothing was kept");
+        } catch (IOException e) {
+            throw new StorageFailureException("cannot store the downloaded file in the profile", e);
+        }
+    }
+
+    private void ensureDirectory() throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        try {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(directory);
+        } catch (FileAlreadyExistsException raced) {
+            // created meanwhile
+        }
+    }
+
+    @Override
+    public Optional<Attachment> attachment(MessageId messageId) throws ServiceException {
+        try {
+            return crypto.storage().transactions().transactionWithResult(true,
+                    (Transaction txn) -> crypto.storage().attachments().find(txn, messageId));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the attachment", e);
+        }
+    }
+
+    @Override
+    public List<Attachment> attachments(List<MessageId> messageIds) throws ServiceException {
+        try {
+            return crypto.storage().transactions().transactionWithResult(true,
+                    (Transaction txn) -> crypto.storage().attachments().of(txn, messageIds));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the attachments", e);
+        }
+    }
+
+    private void setState(MessageId messageId, AttachmentState state) throws StorageFailureException {
+        try {
+            crypto.storage().transactions().transaction(false,
+                    (Transaction txn) -> crypto.storage().attachments().updateState(txn, messageId, state));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot update the attachment", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.warn("event=attachment_temp_not_deleted error={}", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package dev.parley.desktop.service.attachment;
+
+import dev.parley.crypto.payload.AttachmentPointer;
+import dev.parley.desktop.service.InvalidInputException;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Decides what a file is and prepares it for sending. JPEG and PNG images are decoded and re-encoded from their
+ * pixels alone, so EXIF (GPS position, camera, time), XMP, IPTC and comments never leave this computer; GIFs are sent
+ * unchanged (they carry no EXIF, and re-encoding would stop an animation). Images get their dimensions and a small
+ * JPEG thumbnail. A file whose name or type claims an image but that does not decode is sent as a plain file
+ * ({@code application/octet-stream}), except a JPEG, which would keep its metadata: it is refused.
+ */
+final class ImagePreparation {
+    /** Images larger than this are sent as files (decoding one needs its pixels in memory). */
+    static final long MAX_IMAGE_BYTES = 40L << 20;
+    static final int THUMBNAIL_EDGE = 160;
+    private static final long MAX_PIXELS = 80_000_000L;
+
+    private ImagePreparation() {
+    }
+
+    static PreparedFile prepare(Path file) throws IOException, InvalidInputException {
+        long size = Files.size(file);
+        String kind = sniff(file);
+        if (kind != null && size <= MAX_IMAGE_BYTES) {
+            PreparedFile image = image(file, kind);
+            if (image != null) {
+                return image;
+            }
+            if (kind.equals("jpeg")) {
+                throw new InvalidInputException("this JPEG image cannot be decoded, so its metadata (such as a GPS "
+                        + "position) cannot be removed; convert it or send it in an archive");
+            }
+        }
+        return new PreparedFile(() -> Files.newInputStream(file), size, plainType(file, kind), 0, 0, new byte[0]);
+    }
+
+    private static PreparedFile image(Path file, String kind) throws IOException {
+        BufferedImage pixels = decode(file);
+        if (pixels == null) {
+            return null;
+        }
+        byte[] thumbnail = thumbnail(pixels);
+        if (kind.equals("gif")) {
+            return new PreparedFile(() -> Files.newInputStream(file), Files.size(file), "image/gif", pixels.getWidth(),
+                    pixels.getHeight(), thumbnail);
+        }
+        byte[] clean = kind.equals("png") ? png(pixels) : jpeg(pixels, 0.92f);
+        return new PreparedFile(() -> new ByteArrayInputStream(clean), clean.length, "image/" + kind, pixels.getWidth(),
+                pixels.getHeight(), thumbnail);
+    }
+
+    /** The image format by magic bytes: "jpeg", "png", "gif", or null. */
+    static String sniff(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(8);
+        }
+        if (head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
+            return "jpeg";
+        }
+        if (head.length >= 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
+            return "png";
+        }
+        if (head.length >= 6 && head[0] == 'G' && head[1] == 'I' && head[2] == 'F' && head[3] == '8') {
+            return "gif";
+        }
+        return null;
+    }
+
+    private static BufferedImage decode(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return null;
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
+                    return null;
+                }
+                return reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static byte[] thumbnail(BufferedImage image) throws IOException {
+        for (int edge = THUMBNAIL_EDGE; edge >= 32; edge /= 2) {
+            double scale = Math.min(1.0, (double) edge / Math.max(image.getWidth(), image.getHeight()));
+            int w = Math.max(1, (int) Math.round(image.getWidth() * scale));
+            int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
+            BufferedImage small = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = small.createGraphics();
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                g.setColor(java.awt.Color.WHITE);
+                g.fillRect(0, 0, w, h);
+                g.drawImage(image, 0, 0, w, h, null);
+            } finally {
+                g.dispose();
+            }
+            byte[] jpeg = jpeg(small, 0.7f);
+            if (jpeg.length <= AttachmentPointer.MAX_THUMBNAIL_BYTES) {
+                return jpeg;
+            }
+        }
+        return new byte[0];
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer");
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] jpeg(BufferedImage image, float quality) throws IOException {
+        BufferedImage rgb = image;
+        if (image.getType() != BufferedImage.TYPE_INT_RGB && image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+            rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = rgb.createGraphics();
+            try {
+                g.setColor(java.awt.Color.WHITE);
+                g.fillRect(0, 0, image.getWidth(), image.getHeight());
+                g.drawImage(image, 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(ios);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            writer.write(null, new IIOImage(rgb, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    /** The content type of a file sent as it is: from its extension for common kinds, else octet-stream. */
+    static String plainType(Path file, String sniffed) {
+        if ("gif".equals(sniffed)) {
+            return "image/gif";
+        }
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        switch (ext) {
+            case "txt":
+                return "text/plain";
+            case "pdf":
+                return "application/pdf";
+            case "zip":
+                return "application/zip";
+            case "mp4":
+                return "video/mp4";
+            case "mp3":
+                return "audio/mpeg";
+            default:
+                return "application/octet-stream";
+        }
+    }
+}

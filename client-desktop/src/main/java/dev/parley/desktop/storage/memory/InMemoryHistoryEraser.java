@@ -1,0 +1,40 @@
+package dev.parley.desktop.storage.memory;
+
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.HistoryEraser;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.util.List;
+
+/** Erases a conversation across the in-memory stores (search there reads the messages, so no tokens to delete). */
+final class InMemoryHistoryEraser implements HistoryEraser {
+    private final InMemoryTransactionManager manager;
+    private final InMemoryMessageStore messages;
+    private final InMemoryReactionStore reactions;
+    private final InMemoryConversationStore conversations;
+    private final InMemoryMessageChangeStore changes;
+    private final InMemoryAttachmentStore attachments;
+
+    InMemoryHistoryEraser(InMemoryTransactionManager manager, InMemoryMessageStore messages,
+                          InMemoryReactionStore reactions, InMemoryConversationStore conversations,
+                          InMemoryMessageChangeStore changes, InMemoryAttachmentStore attachments) {
+        this.manager = manager;
+        this.messages = messages;
+        this.reactions = reactions;
+        this.conversations = conversations;
+        this.changes = changes;
+        this.attachments = attachments;
+    }
+
+    @Override
+    public int erase(Transaction txn, ConversationId id) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        List<MessageId> removed = messages.removeConversation(id);
+        reactions.removeAll(removed);
+        changes.forgetVersions(removed);
+        attachments.removeAll(removed);
+        conversations.forget(id);
+        return removed.size();
+    }
+}

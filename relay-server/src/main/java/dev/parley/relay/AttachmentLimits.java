@@ -1,0 +1,46 @@
+package dev.parley.relay;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What the relay accepts for attachments (docs/protocol.md, "Attachments"): part of {@link ServerOptions}.
+ *
+ * @param maxBytes   largest attachment, in ciphertext bytes (default 100 MiB, at most 2 GiB + tags)
+ * @param quotaBytes most ciphertext bytes one uploading account may have stored and reserved (default 2 GiB)
+ * @param ttl        how long an attachment is kept after its upload began (default 30 days)
+ */
+public record AttachmentLimits(long maxBytes, long quotaBytes, Duration ttl) {
+    /** The largest value {@link #maxBytes} may take: a 2 GiB file, padded, with its tags. */
+    public static final long MAX_BYTES_CEILING = 2L * 1024 * 1024 * 1024 * 21 / 20 + (1L << 20);
+
+    public AttachmentLimits {
+        Objects.requireNonNull(ttl, "ttl");
+        if (maxBytes < 1 || maxBytes > MAX_BYTES_CEILING) {
+            throw new IllegalArgumentException("the attachment size limit must be between 1 byte and 2 GiB");
+        }
+        if (quotaBytes < 1) {
+            throw new IllegalArgumentException("the attachment quota must be positive");
+        }
+        if (ttl.isNegative() || ttl.isZero()) {
+            throw new IllegalArgumentException("the attachment TTL must be positive");
+        }
+    }
+
+    /** 100 MiB per attachment, 2 GiB per account, 30 days. */
+    public static AttachmentLimits defaults() {
+        return new AttachmentLimits(100L << 20, 2L << 30, Duration.ofDays(30));
+    }
+
+    public AttachmentLimits withMaxBytes(long value) {
+        return new AttachmentLimits(value, quotaBytes, ttl);
+    }
+
+    public AttachmentLimits withQuotaBytes(long value) {
+        return new AttachmentLimits(maxBytes, value, ttl);
+    }
+
+    public AttachmentLimits withTtl(Duration value) {
+        return new AttachmentLimits(maxBytes, quotaBytes, value);
+    }
+}

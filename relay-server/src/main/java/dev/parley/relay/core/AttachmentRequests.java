@@ -1,0 +1,125 @@
+package dev.parley.relay.core;
+
+import dev.parley.crypto.attachment.AttachmentFormat;
+import dev.parley.crypto.wire.ErrorCode;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.crypto.wire.Usernames;
+import dev.parley.relay.AttachmentLimits;
+import dev.parley.relay.limits.RateLimit;
+import dev.parley.relay.limits.RateLimitExceededException;
+import dev.parley.relay.limits.RateLimiter;
+import dev.parley.relay.store.AccountStore;
+import dev.parley.relay.store.AttachmentRefusedException;
+import dev.parley.relay.store.AttachmentStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The attachment frames (docs/protocol.md, "Attachments"): size limit, quota, readers and rate limits in front of the
+ * {@link AttachmentStore}, and the sweep of expired attachments. Every refusal changes nothing.
+ */
+final class AttachmentRequests implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentRequests.class);
+    private final AttachmentStore store;
+    private final AttachmentLimits limits;
+    private final AccountStore accounts;
+    private final RateLimiter limiter;
+    private final Clock clock;
+    private final ScheduledFuture<?> sweeps;
+
+    AttachmentRequests(AttachmentStore store, AttachmentLimits limits, AccountStore accounts, RateLimiter limiter,
+                       Clock clock, ScheduledExecutorService scheduler, java.time.Duration sweepInterval) {
+        this.store = store;
+        this.limits = limits;
+        this.accounts = accounts;
+        this.limiter = limiter;
+        this.clock = clock;
+        this.sweeps = scheduler.scheduleWithFixedDelay(this::sweep, sweepInterval.toMillis(), sweepInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    static boolean handles(Request request) {
+        return request instanceof Request.AttachmentBegin || request instanceof Request.AttachmentPut
+                || request instanceof Request.AttachmentStatus || request instanceof Request.AttachmentGet;
+    }
+
+    Response handle(String username, Request request) throws RequestRejectedException, RateLimitExceededException {
+        try {
+            if (request instanceof Request.AttachmentBegin begin) {
+                return begin(username, begin);
+            }
+            if (request instanceof Request.AttachmentPut put) {
+                limiter.check(RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT, username);
+                return progress(store.append(put.attachmentId(), username, put.index(), put.chunk()));
+            }
+            if (request instanceof Request.AttachmentStatus status) {
+                return progress(store.progress(status.attachmentId(), username));
+            }
+            Request.AttachmentGet get = (Request.AttachmentGet) request;
+            limiter.check(RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT, username);
+            AttachmentStore.Chunk chunk = store.read(get.attachmentId(), username, get.index());
+            return new Response.AttachmentChunk(get.index(), chunk.bytes(), chunk.totalChunks());
+        } catch (AttachmentRefusedException e) {
+            throw new RequestRejectedException(codeOf(e.reason()), e.getMessage());
+        }
+    }
+
+    private Response begin(String username, Request.AttachmentBegin begin)
+            throws RequestRejectedException, RateLimitExceededException, AttachmentRefusedException {
+        if (begin.size() > limits.maxBytes()) {
+            throw new RequestRejectedException(ErrorCode.ATTACHMENT_TOO_LARGE,
+                    "attachments on this relay are at most " + limits.maxBytes() + " bytes (encrypted)");
+        }
+        if (AttachmentFormat.chunkCountOfCiphertext(begin.size()) < 1) {
+            throw new RequestRejectedException(ErrorCode.INVALID_FIELD, "an encrypted attachment is at least 17 bytes");
+        }
+        for (String reader : begin.readers()) {
+            if (!Usernames.isValid(reader) || accounts.find(reader).isEmpty()) {
+                throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "a reader is not registered on this relay");
+            }
+        }
+        limiter.check(RateLimit.ATTACHMENT_BEGIN_PER_ACCOUNT, username);
+        Instant expires = clock.instant().plus(limits.ttl());
+        byte[] id = store.reserve(username, begin.readers(), begin.size(), expires, limits.quotaBytes());
+        LOG.debug("event=attachment_begun chunks={}", AttachmentFormat.chunkCountOfCiphertext(begin.size()));
+        return new Response.AttachmentCreated(id, AttachmentFormat.CIPHER_CHUNK_BYTES, expires.toEpochMilli());
+    }
+
+    private static Response progress(AttachmentStore.Progress progress) {
+        return new Response.AttachmentProgress(progress.chunksConfirmed(), progress.complete());
+    }
+
+    private static ErrorCode codeOf(AttachmentRefusedException.Reason reason) {
+        switch (reason) {
+            case QUOTA_EXCEEDED:
+                return ErrorCode.QUOTA_EXCEEDED;
+            case STORAGE_FULL:
+                return ErrorCode.STORAGE_FULL;
+            case UNKNOWN:
+                return ErrorCode.UNKNOWN_ATTACHMENT;
+            default:
+                return ErrorCode.INVALID_FIELD;
+        }
+    }
+
+    /** Deletes expired attachments; never throws (a failure is logged and retried at the next sweep). */
+    void sweep() {
+        try {
+            store.sweep(clock.instant());
+        } catch (RuntimeException e) {
+            LOG.warn("event=attachment_sweep_failed error={}", e.getClass().getSimpleName());
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeps.cancel(false);
+        store.close();
+    }
+}

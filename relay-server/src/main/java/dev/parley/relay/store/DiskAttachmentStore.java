@@ -1,0 +1,396 @@
+package dev.parley.relay.store;
+
+import dev.parley.crypto.attachment.AttachmentFormat;
+import dev.parley.crypto.primitives.RandomSource;
+import dev.parley.relay.store.AttachmentRefusedException.Reason;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Attachments as files in one directory: {@code <hex id>.meta} (written first, atomically), {@code <hex id>.part}
+ * while uploading, renamed to {@code <hex id>.bin} once complete and synced, so a partial file is never served.
+ * A chunk is confirmed once written to the operating system (a killed relay keeps it); at start-up a {@code .part}
+ * is cut back to its last whole chunk and files without metadata are deleted. Never holds a whole file in memory.
+ */
+public final class DiskAttachmentStore implements AttachmentStore {
+    private static final Logger LOG = LoggerFactory.getLogger(DiskAttachmentStore.class);
+    private static final int CHUNK = AttachmentFormat.CIPHER_CHUNK_BYTES;
+
+    /** How many bytes the file system can still take. */
+    @FunctionalInterface
+    public interface DiskSpace {
+        long usableBytes(Path dir) throws IOException;
+
+        static DiskSpace of() {
+            return dir -> Files.getFileStore(dir).getUsableSpace();
+        }
+    }
+
+    private final Path dir;
+    private final UsernameKey usernames;
+    private final RandomSource random;
+    private final Clock clock;
+    private final DiskSpace space;
+    private final long headroomBytes;
+    private final boolean deleteOnClose;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Bytes stored or reserved per owner (hex of the keyed hash); guarded by {@code this}. */
+    private final Map<String, Long> usage = new HashMap<>();
+
+    private DiskAttachmentStore(Path dir, UsernameKey usernames, RandomSource random, Clock clock, DiskSpace space,
+                                long headroomBytes, boolean deleteOnClose) {
+        this.dir = dir;
+        this.usernames = usernames;
+        this.random = random;
+        this.clock = clock;
+        this.space = space;
+        this.headroomBytes = headroomBytes;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /**
+     * Opens the store in {@code dataDir/attachments}, recovering what a crash left.
+     *
+     * @param headroomBytes free space always left on the disk
+     */
+    public static DiskAttachmentStore open(Path dataDir, RandomSource random, Clock clock, DiskSpace space,
+                                           long headroomBytes) throws IOException {
+        Path dir = dataDir.resolve("attachments");
+        DataDirectory.ensurePrivate(dir);
+        DiskAttachmentStore store = new DiskAttachmentStore(dir, UsernameKey.loadOrCreate(dataDir), random, clock, space,
+                headroomBytes, false);
+        store.recover();
+        return store;
+    }
+
+    /** A store in a fresh temporary directory, deleted on close: for a relay that keeps everything in memory. */
+    public static DiskAttachmentStore temporary(RandomSource random, Clock clock) throws IOException {
+        Path dir = Files.createTempDirectory("parley-relay-attachments");
+        return new DiskAttachmentStore(dir, new UsernameKey(random.bytes(32)), random, clock, DiskSpace.of(),
+                16L << 20, true);
+    }
+
+    @Override
+    public byte[] reserve(String owner, List<String> readers, long size, Instant expiresAt, long quotaBytes)
+            throws AttachmentRefusedException {
+        if (AttachmentFormat.chunkCountOfCiphertext(size) < 1) {
+            throw new AttachmentRefusedException(Reason.BAD_LENGTH, "an attachment is at least 17 bytes");
+        }
+        byte[] ownerKey = usernames.of(owner);
+        List<byte[]> readerKeys = new ArrayList<>();
+        for (String reader : readers) {
+            readerKeys.add(usernames.of(reader));
+        }
+        AttachmentMeta meta = new AttachmentMeta(ownerKey, readerKeys, size, expiresAt.toEpochMilli());
+        byte[] id = random.bytes(16);
+        String name = HexFormat.of().formatHex(id);
+        synchronized (this) {
+            checkQuota(ownerKey, size, quotaBytes);
+            checkSpace(size);
+            try {
+                DataDirectory.writePrivately(dir.resolve(name + ".meta"), meta.encode());
+                DataDirectory.ensurePrivateFile(dir.resolve(name + ".part"));
+                Files.write(dir.resolve(name + ".part"), new byte[0], StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            } catch (IOException e) {
+                deleteFiles(name);
+                LOG.warn("event=attachment_reserve_failed error={}", e.getClass().getSimpleName());
+                throw new AttachmentRefusedException(Reason.STORAGE_FULL, "the relay has no room for this attachment");
+            }
+            entries.put(name, new Entry(name, meta, 0, false));
+            usage.merge(HexFormat.of().formatHex(ownerKey), size, Long::sum);
+        }
+        return id;
+    }
+
+    private void checkQuota(byte[] ownerKey, long size, long quotaBytes) throws AttachmentRefusedException {
+        long used = usage.getOrDefault(HexFormat.of().formatHex(ownerKey), 0L);
+        if (size > quotaBytes - used) {
+            throw new AttachmentRefusedException(Reason.QUOTA_EXCEEDED, "this account's attachments would take more than "
+                    + quotaBytes + " bytes on the relay (" + used + " used); wait for older ones to expire");
+        }
+    }
+
+    private void checkSpace(long size) throws AttachmentRefusedException {
+        long outstanding = 0;
+        for (Entry e : entries.values()) {
+            outstanding += e.complete ? 0 : e.meta.size() - e.written;
+        }
+        long usable;
+        try {
+            usable = space.usableBytes(dir);
+        } catch (IOException e) {
+            throw new AttachmentRefusedException(Reason.STORAGE_FULL, "the relay cannot tell how much disk space is left");
+        }
+        if (usable - outstanding - headroomBytes < size) {
+            LOG.warn("event=attachment_refused reason=disk_full");
+            throw new AttachmentRefusedException(Reason.STORAGE_FULL, "the relay has no room for this attachment");
+        }
+    }
+
+    @Override
+    public long usage(String owner) {
+        synchronized (this) {
+            return usage.getOrDefault(HexFormat.of().formatHex(usernames.of(owner)), 0L);
+        }
+    }
+
+    @Override
+    public Progress progress(byte[] id, String owner) throws AttachmentRefusedException {
+        Entry entry = owned(id, owner);
+        synchronized (entry) {
+            return entry.progress();
+        }
+    }
+
+    @Override
+    public Progress append(byte[] id, String owner, long index, byte[] chunk) throws AttachmentRefusedException {
+        Entry entry = owned(id, owner);
+        synchronized (entry) {
+            if (entry.deleted) {
+                throw unknown();
+            }
+            long confirmed = entry.written / CHUNK;
+            if (entry.complete || index != confirmed) {
+                throw new AttachmentRefusedException(Reason.OUT_OF_ORDER,
+                        "expected chunk " + confirmed + (entry.complete ? " (the upload is complete)" : ""));
+            }
+            if (chunk.length != AttachmentFormat.cipherChunkLength(entry.meta.size(), index)) {
+                throw new AttachmentRefusedException(Reason.BAD_LENGTH, "chunk " + index + " has the wrong length");
+            }
+            Path part = dir.resolve(entry.name + ".part");
+            boolean last = index == entry.totalChunks() - 1;
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                channel.position(entry.written);
+                ByteBuffer buffer = ByteBuffer.wrap(chunk);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                if (last) {
+                    channel.force(true);
+                }
+            } catch (IOException e) {
+                LOG.warn("event=attachment_write_failed error={}", e.getClass().getSimpleName());
+                delete(entry);
+                throw new AttachmentRefusedException(Reason.STORAGE_FULL,
+                        "the relay could not store the attachment (disk full?); upload it again later");
+            }
+            entry.written += chunk.length;
+            if (last) {
+                try {
+                    Files.move(part, dir.resolve(entry.name + ".bin"), StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    LOG.warn("event=attachment_complete_failed error={}", e.getClass().getSimpleName());
+                    delete(entry);
+                    throw new AttachmentRefusedException(Reason.STORAGE_FULL, "the relay could not store the attachment");
+                }
+                entry.complete = true;
+            }
+            return entry.progress();
+        }
+    }
+
+    @Override
+    public Chunk read(byte[] id, String reader, long index) throws AttachmentRefusedException {
+        Entry entry = live(id);
+        byte[] key = usernames.of(reader);
+        boolean allowed = Arrays.equals(entry.meta.owner(), key)
+                || entry.meta.readers().stream().anyMatch(r -> Arrays.equals(r, key));
+        if (!allowed || index < 0 || index >= entry.totalChunks()) {
+            throw unknown();
+        }
+        synchronized (entry) {
+            if (!entry.complete || entry.deleted) {
+                throw unknown();
+            }
+        }
+        int length = AttachmentFormat.cipherChunkLength(entry.meta.size(), index);
+        ByteBuffer buffer = ByteBuffer.allocate(length);
+        try (FileChannel channel = FileChannel.open(dir.resolve(entry.name + ".bin"), StandardOpenOption.READ)) {
+            long position = index * (long) CHUNK;
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer, position + buffer.position()) < 0) {
+                    throw new IOException("attachment file shorter than its metadata");
+                }
+            }
+        } catch (IOException e) {
+            // Swept or deleted meanwhile, or damaged: the reader sees what it would see a moment later.
+            throw unknown();
+        }
+        return new Chunk(buffer.array(), entry.totalChunks());
+    }
+
+    @Override
+    public int sweep(Instant now) {
+        int swept = 0;
+        for (Entry entry : entries.values()) {
+            if (entry.meta.expiresAtMillis() <= now.toEpochMilli()) {
+                synchronized (entry) {
+                    delete(entry);
+                }
+                swept++;
+            }
+        }
+        if (swept > 0) {
+            LOG.info("event=attachments_swept count={}", swept);
+        }
+        return swept;
+    }
+
+    @Override
+    public void close() {
+        if (deleteOnClose) {
+            for (Entry entry : entries.values()) {
+                delete(entry);
+            }
+            try {
+                Files.deleteIfExists(dir);
+            } catch (IOException e) {
+                LOG.debug("temporary attachment directory not removed: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private Entry owned(byte[] id, String owner) throws AttachmentRefusedException {
+        Entry entry = live(id);
+        if (!Arrays.equals(entry.meta.owner(), usernames.of(owner))) {
+            throw unknown();
+        }
+        return entry;
+    }
+
+    private Entry live(byte[] id) throws AttachmentRefusedException {
+        Entry entry = id == null ? null : entries.get(HexFormat.of().formatHex(id));
+        if (entry == null || entry.meta.expiresAtMillis() <= clock.millis()) {
+            throw unknown();
+        }
+        return entry;
+    }
+
+    private static AttachmentRefusedException unknown() {
+        return new AttachmentRefusedException(Reason.UNKNOWN, "no such attachment");
+    }
+
+    /** Removes an entry, its files and its share of the owner's usage; the caller holds the entry's lock. */
+    private void delete(Entry entry) {
+        if (entry.deleted) {
+            return;
+        }
+        entry.deleted = true;
+        synchronized (this) {
+            entries.remove(entry.name);
+            usage.computeIfPresent(HexFormat.of().formatHex(entry.meta.owner()),
+                    (k, v) -> v - entry.meta.size() <= 0 ? null : v - entry.meta.size());
+        }
+        deleteFiles(entry.name);
+    }
+
+    private void deleteFiles(String name) {
+        for (String suffix : new String[] {".bin", ".part", ".meta"}) {
+            try {
+                Files.deleteIfExists(dir.resolve(name + suffix));
+            } catch (IOException e) {
+                LOG.warn("event=attachment_delete_failed error={}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /** Reads every {@code .meta}, cuts {@code .part} files back to whole chunks, deletes orphans and expired ones. */
+    private void recover() throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+            stream.forEach(files::add);
+        }
+        for (Path file : files) {
+            String fileName = file.getFileName().toString();
+            if (!fileName.endsWith(".meta")) {
+                continue;
+            }
+            String name = fileName.substring(0, fileName.length() - ".meta".length());
+            try {
+                recoverOne(name, AttachmentMeta.decode(Files.readAllBytes(file)));
+            } catch (IOException e) {
+                LOG.warn("event=attachment_unreadable action=deleted error={}", e.getClass().getSimpleName());
+                deleteFiles(name);
+            }
+        }
+        for (Path file : files) {
+            String fileName = file.getFileName().toString();
+            int dot = fileName.lastIndexOf('.');
+            String name = dot < 0 ? fileName : fileName.substring(0, dot);
+            if (!entries.containsKey(name) && Files.exists(file) && !fileName.endsWith(".meta")) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    private void recoverOne(String name, AttachmentMeta meta) throws IOException {
+        if (meta.expiresAtMillis() <= clock.millis()) {
+            deleteFiles(name);
+            return;
+        }
+        Path bin = dir.resolve(name + ".bin");
+        Path part = dir.resolve(name + ".part");
+        Entry entry;
+        if (Files.exists(bin) && Files.size(bin) == meta.size()) {
+            entry = new Entry(name, meta, meta.size(), true);
+        } else {
+            Files.deleteIfExists(bin);
+            long length = Files.exists(part) ? Files.size(part) : 0;
+            long whole = length == meta.size() ? length : length / CHUNK * CHUNK;
+            DataDirectory.ensurePrivateFile(part);
+            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
+                channel.truncate(whole);
+                channel.force(true);
+            }
+            entry = new Entry(name, meta, whole, false);
+            if (whole == meta.size()) {
+                // Killed between the last write and the rename: finish it.
+                Files.move(part, bin, StandardCopyOption.ATOMIC_MOVE);
+                entry.complete = true;
+            }
+        }
+        entries.put(name, entry);
+        usage.merge(HexFormat.of().formatHex(meta.owner()), meta.size(), Long::sum);
+    }
+
+    private static final class Entry {
+        final String name;
+        final AttachmentMeta meta;
+        long written;
+        boolean complete;
+        boolean deleted;
+
+        Entry(String name, AttachmentMeta meta, long written, boolean complete) {
+            this.name = name;
+            this.meta = meta;
+            this.written = written;
+            this.complete = complete;
+        }
+
+        long totalChunks() {
+            return AttachmentFormat.chunkCountOfCiphertext(meta.size());
+        }
+
+        Progress progress() {
+            return new Progress(complete ? totalChunks() : written / CHUNK, complete, totalChunks());
+        }
+    }
+}
