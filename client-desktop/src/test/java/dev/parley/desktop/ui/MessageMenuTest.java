@@ -258,6 +258,40 @@ class MessageMenuTest {
     }
 
     @Test
+    void deletingAConversationAfterConfirmingRemovesItsHistory() throws Exception {
+        app.start("alice");
+        app.unlock();
+        app.waitUntil(() -> app.robot.lookup(".conversation-cell").queryAll().stream().anyMatch(Node::isVisible));
+        app.robot.clickOn("bob");
+        app.waitUntil(() -> bubble(HELLO).isPresent());
+
+        app.robot.rightClickOn(".conversation-cell");
+        app.waitUntil(() -> menuShowing("Delete conversation"));
+        clickMenu("Delete conversation");
+        app.waitUntil(() -> app.showing("#deleteConversation"));
+        Window confirm = Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#deleteConversation") != null).findFirst().orElseThrow();
+        app.screenshot(confirm.getScene(), "conversation-delete-confirmation");
+        app.robot.clickOn("Cancel");
+        app.waitUntil(() -> !app.showing("#deleteConversation"));
+        assertThat(conversations()).isEqualTo(1);
+
+        app.robot.rightClickOn(".conversation-cell");
+        app.waitUntil(() -> menuShowing("Delete conversation"));
+        clickMenu("Delete conversation");
+        app.waitUntil(() -> app.showing("#deleteConversation"));
+        app.robot.clickOn("Delete");
+        app.waitUntil(() -> conversations() == 0 && !app.showing(".bubble"));
+        UiServices alice = app.sessions.session().services();
+        assertThat(alice.contacts()).isEmpty();
+        assertThat(alice.search("climbing", 10)).as("the messages are gone, not only hidden").isEmpty();
+    }
+
+    private int conversations() {
+        return app.robot.lookup("#conversationList").queryListView().getItems().size();
+    }
+
+    @Test
     void editEditHistoryAndDeletes() throws Exception {
         app.start("alice");
         app.unlock();

@@ -161,6 +161,11 @@ public final class UiServices {
         return view(contacts.acknowledgeIdentityChange(username, shownKey));
     }
 
+    /** Removes the contact and the whole conversation with them from this computer; returns how many messages went. */
+    public int deleteConversation(String username) throws ServiceException {
+        return contacts.remove(username, true);
+    }
+
     public ContactView clearVerification(String username) throws ServiceException {
         return view(contacts.clearVerification(username));
     }

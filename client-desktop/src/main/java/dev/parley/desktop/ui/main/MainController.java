@@ -142,7 +142,12 @@ public final class MainController {
         ConversationListViewModel list = vm.conversations();
         filter.textProperty().bindBidirectional(list.filterProperty());
         conversationList.setItems(list.visibleItems());
-        conversationList.setCellFactory(v -> new ConversationCell(times));
+        ConversationMenu conversationMenu = new ConversationMenu(list, messages);
+        conversationList.setCellFactory(v -> {
+            ConversationCell cell = new ConversationCell(times);
+            conversationMenu.attach(cell);
+            return cell;
+        });
         noConversations.textProperty().bind(list.emptyTextBinding());
         noConversations.visibleProperty().bind(Bindings.isNotEmpty(list.emptyTextBinding()));
         conversationList.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
