@@ -98,6 +98,20 @@ class MessageMenuTest {
         clickMenu("Copy text");
         app.waitUntil(() -> copied.contains(HELLO));
 
+        // Select text: the whole text, selected, in a read-only area the user can select parts of and copy from
+        app.robot.rightClickOn(helloBubble());
+        app.waitUntil(() -> menuShowing("Select text..."));
+        clickMenu("Select text...");
+        app.waitUntil(() -> app.showing("#selectableText")
+                && app.robot.lookup("#selectableText").queryTextInputControl().getSelectedText().equals(HELLO));
+        javafx.scene.control.TextInputControl area = app.robot.lookup("#selectableText").queryTextInputControl();
+        assertThat(area.isEditable()).isFalse();
+        app.fx(() -> area.selectRange(6, 11));
+        assertThat(area.getSelectedText()).isEqualTo("alice");
+        Window select = Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#selectText") != null).findFirst().orElseThrow();
+        app.fx(select::hide);
+
         // React > thumbs up: bob gets it, the bubble shows "thumbs up 1" as the user's own
         app.robot.rightClickOn(helloBubble());
         app.waitUntil(() -> menuShowing("React"));

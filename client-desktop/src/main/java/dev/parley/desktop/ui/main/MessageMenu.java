@@ -131,6 +131,8 @@ final class MessageMenu {
         copy.setId("menuCopy");
         copy.setOnAction(e -> desktop.copyText(message.text()));
         menu.getItems().add(copy);
+        menu.getItems().add(item("message.select", "menuSelectText",
+                () -> SelectTextDialog.show(anchor, message.text(), messages)));
     }
 
     EmojiPicker picker() {
