@@ -192,13 +192,13 @@ class MessageMenuTest {
         Window dialog = Window.getWindows().stream()
                 .filter(w -> w.isShowing() && w.getScene().lookup("#linkConfirmation") != null).findFirst().orElseThrow();
         app.screenshot(dialog.getScene(), "message-link-confirmation");
-        app.robot.clickOn("Cancel");
+        clickButton(dialog, "Cancel");
         app.waitUntil(() -> !app.showing("#linkConfirmation"));
         assertThat(opened).isEmpty();
 
         app.robot.clickOn(link(url).orElseThrow());
         app.waitUntil(() -> app.showing("#linkConfirmation"));
-        app.robot.clickOn("Open in browser");
+        clickButton(linkDialog(), "Open in browser");
         app.waitUntil(() -> !app.showing("#linkConfirmation"));
         assertThat(opened).containsExactly(url);
     }
@@ -286,7 +286,7 @@ class MessageMenuTest {
         Window confirm = Window.getWindows().stream()
                 .filter(w -> w.isShowing() && w.getScene().lookup("#deleteConversation") != null).findFirst().orElseThrow();
         app.screenshot(confirm.getScene(), "conversation-delete-confirmation");
-        app.robot.clickOn("Cancel");
+        clickButton(confirm, "Cancel");
         app.waitUntil(() -> !app.showing("#deleteConversation"));
         assertThat(conversations()).isEqualTo(1);
 
@@ -294,11 +294,26 @@ class MessageMenuTest {
         app.waitUntil(() -> menuShowing("Delete conversation"));
         clickMenu("Delete conversation");
         app.waitUntil(() -> app.showing("#deleteConversation"));
-        app.robot.clickOn("Delete");
+        clickButton(Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#deleteConversation") != null).findFirst().orElseThrow(),
+                "Delete");
         app.waitUntil(() -> conversations() == 0 && !app.showing(".bubble"));
         UiServices alice = app.sessions.session().services();
         assertThat(alice.contacts()).isEmpty();
         assertThat(alice.search("climbing", 10)).as("the messages are gone, not only hidden").isEmpty();
+    }
+
+    /** Clicks the button labelled {@code text} in {@code window} (the main window has hidden "Cancel" links too). */
+    private void clickButton(Window window, String text) {
+        Button button = window.getScene().getRoot().lookupAll(".button").stream()
+                .filter(n -> n instanceof Button && text.equals(((Button) n).getText())).map(n -> (Button) n)
+                .findFirst().orElseThrow();
+        app.robot.clickOn(button);
+    }
+
+    private Window linkDialog() {
+        return Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#linkConfirmation") != null).findFirst().orElseThrow();
     }
 
     private int conversations() {
