@@ -163,7 +163,8 @@ public final class RelayServer implements AutoCloseable {
             Optional<TlsMaterial> tls = tls(config);
             RelayIdentity identity = new RelayIdentity(relayId, signingKey,
                     RelayIdentity.channelOf(tls.map(TlsMaterial::fingerprint)));
-            AttachmentStore attachments = config.dataDir().isPresent()
+            AttachmentStore attachments = shared.isPresent() ? shared.get().attachments(crypto.random(), clock)
+                    : config.dataDir().isPresent()
                     ? DiskAttachmentStore.open(config.dataDir().get(), crypto.random(), clock,
                             DiskAttachmentStore.DiskSpace.of(), ATTACHMENT_DISK_HEADROOM_BYTES)
                     : DiskAttachmentStore.temporary(crypto.random(), clock);

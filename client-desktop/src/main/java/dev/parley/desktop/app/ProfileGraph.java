@@ -15,6 +15,8 @@ import dev.parley.desktop.service.connection.RelayPinning;
 import dev.parley.desktop.service.contact.DefaultContactService;
 import dev.parley.desktop.service.feed.StoredListenFeed;
 import dev.parley.desktop.service.messaging.DefaultMessagingService;
+import dev.parley.desktop.service.messaging.DisappearingSweeper;
+import java.time.Duration;
 import dev.parley.desktop.service.messaging.SenderVerifier;
 
 /** The services of one unlocked profile, wired together. Built on unlock, closed on lock. */
@@ -25,6 +27,7 @@ final class ProfileGraph implements AutoCloseable {
     final DefaultMessagingService messaging;
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
+    private final DisappearingSweeper sweeper;
     final DefaultAttachmentService attachments;
     final dev.parley.desktop.service.profile.DefaultProfileService profiles;
     private final String username;
@@ -51,10 +54,12 @@ final class ProfileGraph implements AutoCloseable {
                 profile.directory().resolve("attachments"));
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
+        this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
     }
 
     @Override
     public void close() {
+        sweeper.close();
         connection.close();
         crypto.close();
     }

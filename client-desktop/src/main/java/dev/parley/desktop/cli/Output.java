@@ -52,10 +52,14 @@ final class Output {
      * The records that follow a message line and say what happened to it: {@code deleted  id} for a tombstone,
      * {@code edited  id  count} for an edited message (its line shows the current text); then, for a reply,
      * {@code reply  id  quoted-id  author  snippet} (author empty and "Original message not found" when the original
-     * is not here, "This message was deleted" when it was deleted).
+     * is not here, "This message was deleted" when it was deleted); {@code expires  id  instant} for a disappearing
+     * message. A system line (a timer change) is followed by {@code system  id}.
      */
     static java.util.List<String> changes(Message m) {
         java.util.List<String> lines = new java.util.ArrayList<>(1);
+        if (m.isSystem()) {
+            lines.add(String.join("\t", "system", m.messageId().value()));
+        }
         if (m.deleted()) {
             lines.add(String.join("\t", "deleted", m.messageId().value()));
         } else if (m.edited()) {
@@ -63,6 +67,7 @@ final class Output {
         }
         m.replyTo().ifPresent(q -> lines.add(String.join("\t", "reply", m.messageId().value(), q.target().value(),
                 q.found() ? escape(q.author()) : "", escape(q.displayText()))));
+        m.expiry().ifPresent(at -> lines.add(String.join("\t", "expires", m.messageId().value(), at.toString())));
         return lines;
     }
 

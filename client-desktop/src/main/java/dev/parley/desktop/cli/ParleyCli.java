@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             EditCommand.class,
             DeleteCommand.class,
             ReplyCommand.class,
+            DisappearCommand.class,
             SendFileCommand.class, SaveCommand.class,
             AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
             ProfileCliCommand.class})

@@ -1,5 +1,6 @@
 package dev.parley.desktop.service;
 
+import dev.parley.desktop.storage.DisappearingTimer;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessageVersion;
 import dev.parley.desktop.storage.Message;
@@ -56,4 +57,23 @@ public interface MessageActionsService {
      * @throws InvalidInputException if the text is empty or too long, or there is no such message
      */
     Message reply(MessageId to, String text) throws ServiceException;
+
+    /**
+     * Sets the disappearing-messages timer of the conversation with {@code contact} (either side may), tells the
+     * contact, and adds the system line "alice set disappearing messages to 1 hour". Every message sent afterwards
+     * carries the timer and is removed on both sides once it has passed after sending (here) or receiving (there).
+     */
+    void setDisappearing(String contact, DisappearingTimer timer) throws ServiceException;
+
+    /** The conversation's current timer ({@link DisappearingTimer#OFF} when none is set). */
+    DisappearingTimer disappearing(String contact) throws ServiceException;
+
+    /**
+     * Removes every message whose timer ran out (row, text, search words, reactions and quote snippets), in batches of
+     * a few hundred per transaction, and announces each with a REMOVED {@code MessageChangedEvent}. Runs on the
+     * caller's thread: the app runs it off the UI thread at unlock and then every second.
+     *
+     * @return how many were removed
+     */
+    int sweepExpired() throws ServiceException;
 }

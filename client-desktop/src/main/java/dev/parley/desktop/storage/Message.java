@@ -14,10 +14,13 @@ import java.util.Optional;
  * @param deleted        deleted for everyone: a tombstone whose text is gone (body empty)
  * @param editCount      how often its author edited it (0 to {@link #MAX_EDITS}); body is the current text
  * @param quote          the message this one replies to; null if it is not a reply
+ * @param kind           a text, or a system line about the conversation
+ * @param expiresAt      when it disappears (a disappearing-messages timer applied); null if never
  */
 public record Message(MessageCursor cursor, MessageId messageId, ConversationId conversationId, Direction direction,
                       String sender, Instant sentAt, Instant receivedAt, String body, MessageState state,
-                      String failureReason, boolean deleted, int editCount, Quote quote) {
+                      String failureReason, boolean deleted, int editCount, Quote quote, MessageKind kind,
+                      Instant expiresAt) {
     /** How often a message may be edited. */
     public static final int MAX_EDITS = 10;
     /** What a tombstone shows instead of its text. */
@@ -28,25 +31,41 @@ public record Message(MessageCursor cursor, MessageId messageId, ConversationId 
                    String sender, Instant sentAt, Instant receivedAt, String body, MessageState state,
                    String failureReason) {
         this(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, body, state, failureReason,
-                false, 0, null);
+                false, 0, null, MessageKind.TEXT, null);
     }
 
     /** This message with another text, deleted flag and edit count (the rest unchanged). */
     public Message withContent(String newBody, boolean newDeleted, int newEditCount) {
         return new Message(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, newBody, state,
-                failureReason, newDeleted, newEditCount, quote);
+                failureReason, newDeleted, newEditCount, quote, kind, expiresAt);
     }
 
     /** This message in another state. */
     public Message withState(MessageState newState, String newFailureReason) {
         return new Message(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, body, newState,
-                newFailureReason, deleted, editCount, quote);
+                newFailureReason, deleted, editCount, quote, kind, expiresAt);
     }
 
     /** This message with another quote (its original was deleted: the snippet is gone). */
     public Message withQuote(Quote newQuote) {
         return new Message(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, body, state,
-                failureReason, deleted, editCount, newQuote);
+                failureReason, deleted, editCount, newQuote, kind, expiresAt);
+    }
+
+    /** This message with an expiry. */
+    public Message withExpiry(Instant at) {
+        return new Message(cursor, messageId, conversationId, direction, sender, sentAt, receivedAt, body, state,
+                failureReason, deleted, editCount, quote, kind, at);
+    }
+
+    /** When it disappears, if a timer applies. */
+    public java.util.Optional<Instant> expiry() {
+        return java.util.Optional.ofNullable(expiresAt);
+    }
+
+    /** Whether this is a system line rather than someone's text. */
+    public boolean isSystem() {
+        return kind == MessageKind.SYSTEM;
     }
 
     /** The quoted message, if this is a reply. */
@@ -55,6 +74,8 @@ public record Message(MessageCursor cursor, MessageId messageId, ConversationId 
     }
 
     public Message {
+        kind = kind == null ? MessageKind.TEXT : kind;
+        expiresAt = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.MILLIS);
         sentAt = sentAt == null ? null : sentAt.truncatedTo(ChronoUnit.MILLIS);
         receivedAt = receivedAt == null ? null : receivedAt.truncatedTo(ChronoUnit.MILLIS);
         Objects.requireNonNull(cursor, "cursor");

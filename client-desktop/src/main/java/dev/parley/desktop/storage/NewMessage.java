@@ -16,23 +16,32 @@ import java.util.Objects;
  * @param body           the text, at most {@link #MAX_BODY_CHARS} characters
  * @param state          initial state: SENDING for a new outgoing message, DELIVERED (or READ) for an incoming one
  * @param quote          the message it replies to, or null
+ * @param kind           a text, or a system line (null: TEXT)
  */
 public record NewMessage(MessageId messageId, ConversationId conversationId, Direction direction, String sender,
-                         Instant sentAt, Instant receivedAt, String body, MessageState state, Quote quote) {
+                         Instant sentAt, Instant receivedAt, String body, MessageState state, Quote quote,
+                         MessageKind kind) {
     public static final int MAX_BODY_CHARS = 65_536;
 
     /** A message that is not a reply. */
     public NewMessage(MessageId messageId, ConversationId conversationId, Direction direction, String sender,
                       Instant sentAt, Instant receivedAt, String body, MessageState state) {
-        this(messageId, conversationId, direction, sender, sentAt, receivedAt, body, state, null);
+        this(messageId, conversationId, direction, sender, sentAt, receivedAt, body, state, null, MessageKind.TEXT);
+    }
+
+    /** This message as a system line. */
+    public NewMessage asSystem() {
+        return new NewMessage(messageId, conversationId, direction, sender, sentAt, receivedAt, body, state, quote,
+                MessageKind.SYSTEM);
     }
 
     /** This message as a reply to {@code quoted}. */
     public NewMessage withQuote(Quote quoted) {
-        return new NewMessage(messageId, conversationId, direction, sender, sentAt, receivedAt, body, state, quoted);
+        return new NewMessage(messageId, conversationId, direction, sender, sentAt, receivedAt, body, state, quoted, kind);
     }
 
     public NewMessage {
+        kind = kind == null ? MessageKind.TEXT : kind;
         sentAt = sentAt == null ? null : sentAt.truncatedTo(ChronoUnit.MILLIS);
         receivedAt = receivedAt == null ? null : receivedAt.truncatedTo(ChronoUnit.MILLIS);
         Objects.requireNonNull(messageId, "messageId");

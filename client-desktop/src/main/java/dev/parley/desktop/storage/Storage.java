@@ -30,6 +30,9 @@ public interface Storage extends AutoCloseable {
     /** Files attached to messages, one per message. */
     AttachmentStore attachments();
 
+    /** Conversation timers and message expiries (disappearing messages). */
+    DisappearingStore disappearing();
+
     ContactStore contacts();
 
     OutboxStore outbox();

@@ -92,6 +92,8 @@ class RequestsAndBlockingTest {
             assertThat(bob.messaging().search("pineapples", Optional.empty(), 10)).isEmpty();
 
             bob.close();
+            // the flood is exactly the relay's queue quota: start it once the first message's ack has landed
+            assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
             mallory.floodTexts("bob", 10_000, 500);
             assertThat(network.relayQueued()).isEqualTo(10_000);
             ParleyApp bobAgain = network.unlock("bob");

@@ -108,5 +108,14 @@ class MessageActionCommandsTest {
         assertThat(forMe.out()).isEqualTo("deleted\t" + other + System.lineSeparator());
         assertThat(cli("bob", "history", "alice").out()).doesNotContain("keep this");
         assertThat(cli("alice", "history", "bob").out()).contains("keep this");
+
+        assertThat(cli("alice", "disappear", "bob", "2h").code()).as("not an allowed timer").isNotZero();
+        Run timer = cli("alice", "disappear", "bob", "1h");
+        assertThat(timer.code()).as(timer.err()).isZero();
+        assertThat(timer.out()).isEqualTo("disappearing\tbob\t1h" + System.lineSeparator());
+        String expiring = cli("alice", "send", "bob", "gone in an hour").out().strip().split("\t")[1];
+        Run bobListens = cli("bob", "listen", "--once");
+        assertThat(bobListens.out()).contains("\talice set disappearing messages to 1 hour" + System.lineSeparator() + "system\t");
+        assertThat(bobListens.out()).contains(expiring + "\tgone in an hour" + System.lineSeparator() + "expires\t" + expiring + "\t");
     }
 }

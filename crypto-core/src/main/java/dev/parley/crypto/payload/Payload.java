@@ -13,6 +13,7 @@ public sealed interface Payload
         Payload.TypingStopped, Payload.Reaction, Payload.Unknown,
         Payload.Edit,
         Payload.Delete,
+        Payload.TimerUpdate,
         Payload.Attachment,
         Payload.Profile {
 
@@ -258,6 +259,23 @@ public sealed interface Payload
         @Override
         public int typeCode() {
             return PayloadType.DELETE.code();
+        }
+    }
+
+    /**
+     * The sender set the conversation's disappearing-messages timer to {@code seconds} (0 = off) at
+     * {@code setAtMillis} (the sender's clock). Whether the value is one of the allowed ones is the receiver's check.
+     */
+    record TimerUpdate(long seconds, long setAtMillis) implements Payload {
+        public TimerUpdate {
+            if (seconds < 0 || seconds > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException("timer: 0 to 2^32-1 seconds");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.TIMER_UPDATE.code();
         }
     }
 

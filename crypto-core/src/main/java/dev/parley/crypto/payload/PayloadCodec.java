@@ -25,6 +25,7 @@ import java.util.List;
  * DELETE = target message id (16) || deletedAtMillis (i64).
  * RICH_TEXT = message id (16) || sentAtMillis (i64) || u8 flags (bit 0: a quoted id follows; the others 0)
  * || [quoted message id (16)] || u32 timer seconds || UTF-8 text (rest). A text without reply and timer is a TEXT.
+ * TIMER_UPDATE = u32 seconds || setAtMillis (i64).
  * ATTACHMENT = message id (16) || sentAtMillis (i64) || attachment id (16) || key (32) || digest (32) || size (u64)
  * || width (u32) || height (u32) || u16 + UTF-8 file name || u16 + UTF-8 content type || u16 + thumbnail || UTF-8
  * caption (rest); see docs/protocol.md 1.11.
@@ -125,6 +126,12 @@ public final class PayloadCodec {
                 }
                 return decoded;
             }
+            case TIMER_UPDATE: {
+                long seconds = Integer.toUnsignedLong(in.getInt());
+                long setAt = in.getLong();
+                requireEnd(in);
+                return new Payload.TimerUpdate(seconds, setAt);
+            }
             case DELETE: {
                 MessageId target = readId(in);
                 long deletedAt = in.getLong();
@@ -170,6 +177,8 @@ public final class PayloadCodec {
                 out.put(text.quoted().bytes());
             }
             return out.putInt((int) text.expireSeconds()).put(utf8).array();
+        } else if (payload instanceof Payload.TimerUpdate timer) {
+            return ByteBuffer.allocate(4 + 8).putInt((int) timer.seconds()).putLong(timer.setAtMillis()).array();
         } else if (payload instanceof Payload.Text text) {
             byte[] utf8 = text.text().getBytes(StandardCharsets.UTF_8);
             return ByteBuffer.allocate(MessageId.BYTES + 8 + utf8.length).put(text.id().bytes())

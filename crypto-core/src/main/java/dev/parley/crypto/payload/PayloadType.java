@@ -22,6 +22,8 @@ public enum PayloadType {
     DELETE(19),
     /** {@link Payload.Text} that replies to a message or carries a disappearing-messages timer. */
     RICH_TEXT(20),
+    /** {@link Payload.TimerUpdate}. */
+    TIMER_UPDATE(21),
     /** {@link Payload.Profile} (issue #14). */
     PROFILE(24);
 

@@ -23,7 +23,7 @@ class PayloadCodecTest {
                 new Payload.Reaction(a, "👍", false), new Payload.Reaction(b, "👩‍👩‍👧", true),
                 new Payload.Edit(a, 1_700_000_000_001L, "héllo again"), new Payload.Delete(b, 1_700_000_000_002L),
                 new Payload.Text(b, 5, "a reply", a, 0), new Payload.Text(b, 6, "with a timer", null, 3600),
-                new Payload.Text(b, 7, "", a, 0xFFFF_FFFFL));
+                new Payload.Text(b, 7, "", a, 0xFFFF_FFFFL), new Payload.TimerUpdate(30, 8), new Payload.TimerUpdate(0, 9));
         for (Payload payload : payloads) {
             assertThat(PayloadCodec.decode(PayloadCodec.encode(payload))).isEqualTo(payload);
         }
@@ -123,6 +123,11 @@ class PayloadCodecTest {
         assertThat(reply.getInt(7 + 41)).isEqualTo(30);
         assertThat(reply.get(7 + 45)).isEqualTo((byte) 'C');
         assertThat(PayloadCodec.encode(new Payload.Text(new MessageId(id), 1, "plain", null, 0))[2]).isEqualTo((byte) 1);
+        ByteBuffer timer = ByteBuffer.wrap(PayloadCodec.encode(new Payload.TimerUpdate(604_800, 262)));
+        assertThat(timer.getShort(1)).isEqualTo((short) 21);
+        assertThat(timer.getInt(3)).isEqualTo(12);
+        assertThat(timer.getInt(7)).isEqualTo(604_800);
+        assertThat(timer.getLong(11)).isEqualTo(262);
     }
 
     @Test
@@ -135,6 +140,8 @@ class PayloadCodecTest {
         byte[] missingQuote = ByteBuffer.allocate(7 + 29).put((byte) 1).putShort((short) 20).putInt(29)
                 .put(new byte[24]).put((byte) 1).putInt(30).array();
         assertThatThrownBy(() -> PayloadCodec.decode(missingQuote)).isInstanceOf(InvalidMessageException.class);
+        byte[] longTimer = ByteBuffer.allocate(7 + 13).put((byte) 1).putShort((short) 21).putInt(13).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(longTimer)).isInstanceOf(InvalidMessageException.class);
     }
 
     @Test

@@ -53,6 +53,8 @@ public final class RedisBus implements ClusterBus {
     private volatile Consumer<BusMessage> handler = m -> { };
     private volatile boolean wasUp;
     private volatile boolean closed;
+    /** Seconds since start, counted by the timer thread only. */
+    private long ticks;
 
     private RedisBus(RedisClient client, String nodeId, Function<String, String> accountKey) {
         this.client = client;
@@ -89,8 +91,6 @@ public final class RedisBus implements ClusterBus {
     }
 
     /** Every second: connect if never connected; every third of the TTL, refresh what this node serves. */
-    private long ticks;
-
     private void tick() {
         try {
             if (closed) {

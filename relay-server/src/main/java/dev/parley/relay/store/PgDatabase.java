@@ -94,6 +94,11 @@ public final class PgDatabase implements AutoCloseable {
         return blobs;
     }
 
+    /** The attachments every node of the cluster shares (chunks as rows; see {@link PgAttachmentStore}). */
+    public AttachmentStore attachments(dev.parley.crypto.primitives.RandomSource random, java.time.Clock clock) {
+        return new PgAttachmentStore(this, random, clock);
+    }
+
     /** Starts listening for stores of every node (one pooled connection, until closed). */
     public QueueWakeups wakeups() {
         return new PgQueueWakeups(this);

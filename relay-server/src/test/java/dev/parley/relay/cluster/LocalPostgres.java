@@ -12,7 +12,9 @@ import java.util.stream.Stream;
 
 /**
  * A private, throw-away PostgreSQL server: {@code initdb} into a temporary directory, {@code pg_ctl start} on a free
- * loopback port, trust authentication, no durability settings (fsync off), removed on {@link #close()}. When the
+ * loopback port, trust authentication, removed on {@link #close()}. fsync is off (the tests stop PostgreSQL, never
+ * the machine, and the operating system keeps what was written) but commits are synchronous, so a commit the relay
+ * was told of survives PostgreSQL being killed, as it must for the failure tests. When the
  * JVM runs as root the server runs as the {@code postgres} user ({@code initdb} refuses root) in a directory that
  * user owns.
  */
@@ -97,7 +99,7 @@ final class LocalPostgres implements AutoCloseable {
                 run(List.of(binaries.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-w",
                         "-t", "30", "-l", directory.resolve("server.log").toString(), "-o",
                         "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                                + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start"), true);
+                                + " -c full_page_writes=off -c max_connections=200", "start"), true);
                 running = true;
                 return;
             } catch (IOException e) {
@@ -112,7 +114,7 @@ final class LocalPostgres implements AutoCloseable {
         run(List.of(binaries.resolve("pg_ctl").toString(), "-D", directory.resolve("data").toString(), "-w", "-t", "30",
                 "-l", directory.resolve("server.log").toString(), "-o",
                 "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1 -c fsync=off"
-                        + " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", "start"), true);
+                        + " -c full_page_writes=off -c max_connections=200", "start"), true);
         running = true;
     }
 

@@ -10,7 +10,10 @@ import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
 import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.Conversation;
+import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.Direction;
+import dev.parley.desktop.storage.DisappearingTimer;
+import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.Quote;
 import dev.parley.desktop.storage.Message;
@@ -23,21 +26,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The user's edits and deletions: checked here, stored and sent through {@link Outbound} in one transaction. */
 final class DefaultMessageActions implements MessageActionsService {
+    /** Expired messages removed per transaction by the sweep. */
+    static final int SWEEP_BATCH = 500;
+
     private final ProfileCrypto crypto;
     private final Supplier<String> ownUsername;
     private final Recipients recipients;
     private final Outbound outbound;
+    private final Disappearing disappearing;
 
-    DefaultMessageActions(ProfileCrypto crypto, Supplier<String> ownUsername, Recipients recipients, Outbound outbound) {
+    DefaultMessageActions(ProfileCrypto crypto, Supplier<String> ownUsername, Recipients recipients, Outbound outbound,
+                          Disappearing disappearing) {
         this.crypto = crypto;
         this.ownUsername = ownUsername;
         this.recipients = recipients;
         this.outbound = outbound;
+        this.disappearing = disappearing;
     }
 
     @Override
@@ -142,21 +152,72 @@ final class DefaultMessageActions implements MessageActionsService {
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
         Instant now = now();
         MessageId storedId = new MessageId(id.hex());
-        Payload.Text payload = new Payload.Text(id, now.toEpochMilli(), text, WireIds.wire(to), 0);
+        DisappearingTimer timer = disappearing.timerOf(original.conversationId());
+        Payload.Text payload = new Payload.Text(id, now.toEpochMilli(), text, WireIds.wire(to), timer.seconds());
         Message sent = outbound.stored(contact, payload, storedId, txn -> {
             NewMessage message = NewMessage.outgoing(storedId, original.conversationId(), ownUsername.get(), now, text)
                     .withQuote(Quote.of(original));
-            List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
+            storage().messages().insertAllIfAbsent(txn, List.of(message));
+            disappearing.stamp(txn, storedId, now, timer);
             if (contact.identityChange() == IdentityChangeState.REQUEST) {
                 // Writing to someone who wrote first accepts their message request (as a plain send does).
                 storage().contacts().setIdentityChange(txn, peer, IdentityChangeState.NONE);
             }
-            return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
+            return storage().messages().find(txn, storedId).orElseThrow();
         });
         if (contact.identityChange() == IdentityChangeState.REQUEST) {
             crypto.state().invalidateContact(peer);
         }
         return sent;
+    }
+
+    @Override
+    public void setDisappearing(String contactName, DisappearingTimer timer) throws ServiceException {
+        Objects.requireNonNull(timer, "timer");
+        Contact contact = recipients.sendable(contactName);
+        Instant now = now();
+        MessageId lineId = new MessageId("sys-" + outbound.newOutboxId().value());
+        String own = ownUsername.get();
+        outbound.stored(contact, new Payload.TimerUpdate(timer.seconds(), now.toEpochMilli()), outbound.newOutboxId(),
+                txn -> {
+                    ConversationId conversation = storage().conversations().direct(txn, contactName).id();
+                    storage().disappearing().setTimer(txn, conversation, timer);
+                    NewMessage line = new NewMessage(lineId, conversation, Direction.OUTGOING, own, now, null,
+                            timer.systemLine(own), MessageState.SENT).asSystem();
+                    storage().messages().insertAllIfAbsent(txn, List.of(line));
+                    return null;
+                });
+    }
+
+    @Override
+    public DisappearingTimer disappearing(String contactName) throws ServiceException {
+        recipients.find(contactName);
+        return disappearing.timerOf(ConversationId.direct(contactName));
+    }
+
+    @Override
+    public int sweepExpired() throws ServiceException {
+        int removed = 0;
+        try {
+            while (true) {
+                Instant now = now();
+                int batch = storage().transactions().transactionWithResult(false, txn -> {
+                    List<MessageId> ids = storage().disappearing().expired(txn, now, SWEEP_BATCH);
+                    for (MessageId id : ids) {
+                        Optional<Message> message = storage().messages().find(txn, id);
+                        message.ifPresent(m -> txn.attach(new MessageChangedEvent(m.conversationId().value(), id,
+                                Change.REMOVED)));
+                    }
+                    return storage().changes().remove(txn, ids);
+                });
+                removed += batch;
+                if (batch < SWEEP_BATCH) {
+                    return removed;
+                }
+            }
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot remove expired messages", e);
+        }
     }
 
     /** One of this user's own messages, not deleted, sent within the author's window, with the contact it went to. */

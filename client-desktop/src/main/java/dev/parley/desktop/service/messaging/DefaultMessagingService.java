@@ -17,6 +17,7 @@ import dev.parley.desktop.service.messaging.inbound.PayloadHandlers;
 import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.Conversation;
 import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.DisappearingTimer;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.storage.MessageId;
@@ -59,6 +60,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         void start(String contact) throws ServiceException;
     }
     private final DefaultMessageActions actions;
+    private final Disappearing disappearing;
     private final ProfileSharing profileSharing;
 
     /**
@@ -73,7 +75,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
         this.outbox = new OutboxQueue(crypto.storage());
-        this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound);
+        this.disappearing = new Disappearing(crypto.storage());
+        this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound, disappearing);
         this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
@@ -103,10 +106,16 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
         Instant now = crypto.context().clock().instant();
         MessageId storedId = new MessageId(id.hex());
-        Message sent = outbound.stored(contact, new Payload.Text(id, now.toEpochMilli(), text), storedId, txn -> {
+        DisappearingTimer timer = disappearing.timerOf(ConversationId.direct(contactName));
+        Payload.Text payload = new Payload.Text(id, now.toEpochMilli(), text, null, timer.seconds());
+        Message sent = outbound.stored(contact, payload, storedId, txn -> {
             ConversationId conversation = storage().conversations().direct(txn, contactName).id();
             NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now, text);
             List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
+            if (!inserted.isEmpty()) {
+                disappearing.stamp(txn, storedId, now, timer);
+                inserted = List.of(storage().messages().find(txn, storedId).orElseThrow());
+            }
             if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
                 // Writing to someone who wrote first accepts their message request.
                 storage().contacts().setIdentityChange(txn, contactName, dev.parley.desktop.storage.IdentityChangeState.NONE);

@@ -69,7 +69,7 @@ final class H2MessageStore implements MessageStore {
         try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM messages WHERE message_id = ?");
              PreparedStatement insert = c.prepareStatement("INSERT INTO messages (message_id, conversation_id, "
                      + "direction, sender, sent_at, received_at, body, state, failure_reason, unread, "
-                     + MessageRows.QUOTE_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)",
+                     + MessageRows.QUOTE_COLUMNS + ", kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                      Statement.RETURN_GENERATED_KEYS);
              PreparedStatement words = c.prepareStatement("INSERT INTO message_tokens (token, seq) VALUES (?, ?)")) {
             boolean anyWords = false;
@@ -90,13 +90,15 @@ final class H2MessageStore implements MessageStore {
                 insert.setString(8, m.state().name());
                 insert.setBoolean(9, m.direction() == Direction.INCOMING && m.state() != MessageState.READ);
                 MessageRows.setQuote(insert, 10, m.quote());
+                insert.setString(13, m.kind().name());
                 insert.executeUpdate();
                 long seq;
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
                     seq = keys.getLong(1);
                 }
-                for (String token : SearchTokenizer.tokens(m.body())) {
+                for (String token : m.kind() == dev.parley.desktop.storage.MessageKind.TEXT
+                        ? SearchTokenizer.tokens(m.body()) : Set.<String>of()) {
                     words.setString(1, token);
                     words.setLong(2, seq);
                     words.addBatch();
@@ -104,7 +106,7 @@ final class H2MessageStore implements MessageStore {
                 }
                 newestByConversation.merge(m.conversationId().value(), seq, Math::max);
                 stored.add(new Message(new MessageCursor(seq), m.messageId(), m.conversationId(), m.direction(),
-                        m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null, false, 0, m.quote()));
+                        m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null, false, 0, m.quote(), m.kind(), null));
             }
             if (anyWords) {
                 words.executeBatch();

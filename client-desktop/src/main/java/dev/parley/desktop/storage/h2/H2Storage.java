@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.DisappearingStore;
 import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
@@ -59,6 +60,7 @@ public final class H2Storage implements Storage {
     private final ConversationStore conversations;
     private final ReactionStore reactions;
     private final MessageChangeStore changes;
+    private final DisappearingStore disappearing;
     private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
@@ -80,6 +82,7 @@ public final class H2Storage implements Storage {
         messages = new H2MessageStore(transactions);
         conversations = new H2ConversationStore(transactions);
         reactions = new H2ReactionStore(transactions);
+        disappearing = new H2DisappearingStore(transactions);
         changes = new H2MessageChangeStore(transactions);
         attachments = new H2AttachmentStore(transactions);
         contacts = new H2ContactStore(transactions);
@@ -290,6 +293,11 @@ public final class H2Storage implements Storage {
     @Override
     public ReactionStore reactions() {
         return reactions;
+    }
+
+    @Override
+    public DisappearingStore disappearing() {
+        return disappearing;
     }
 
     @Override

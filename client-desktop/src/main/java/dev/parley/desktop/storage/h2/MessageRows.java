@@ -16,7 +16,7 @@ import java.sql.Types;
 final class MessageRows {
     static final String COLUMNS = "m.seq, m.message_id, m.conversation_id, m.direction, m.sender, m.sent_at, "
             + "m.received_at, m.body, m.state, m.failure_reason, m.deleted, m.edit_count, m.quoted_id, m.quoted_author, "
-            + "m.quoted_snippet";
+            + "m.quoted_snippet, m.kind, m.expires_at";
 
     /** The three quote columns, in {@link #setQuote}'s order. */
     static final String QUOTE_COLUMNS = "quoted_id, quoted_author, quoted_snippet";
@@ -32,7 +32,8 @@ final class MessageRows {
                 new ConversationId(rs.getString("conversation_id")), Direction.valueOf(rs.getString("direction")),
                 rs.getString("sender"), Sql.getInstant(rs, "sent_at"), Sql.getInstant(rs, "received_at"),
                 rs.getString("body"), MessageState.valueOf(rs.getString("state")), rs.getString("failure_reason"),
-                rs.getBoolean("deleted"), rs.getInt("edit_count"), quote);
+                rs.getBoolean("deleted"), rs.getInt("edit_count"), quote,
+                dev.parley.desktop.storage.MessageKind.valueOf(rs.getString("kind")), Sql.getInstant(rs, "expires_at"));
     }
 
     /** Sets the quote columns from parameter {@code first} on (all NULL for a message that is not a reply). */

@@ -59,7 +59,7 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
         }
         long seq = nextSequence++;
         bySequence.put(seq, new Message(new MessageCursor(seq), m.messageId(), m.conversationId(), m.direction(),
-                m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null, false, 0, m.quote()));
+                m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null, false, 0, m.quote(), m.kind(), null));
         sequenceById.put(m.messageId(), seq);
         return true;
     }
@@ -126,6 +126,11 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
                         new dev.parley.desktop.storage.Quote(original, m.quote().author(), null)));
             }
         }
+    }
+
+    /** For {@link InMemoryDisappearingStore}: every stored message, in storage order. */
+    List<Message> all() {
+        return new ArrayList<>(bySequence.values());
     }
 
     /** For {@link InMemoryMessageChangeStore}: replaces a stored message (same id and sequence). */
@@ -236,7 +241,7 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
             if (out.size() == limit) {
                 break;
             }
-            if (within.map(c -> c.equals(m.conversationId())).orElse(true)
+            if (within.map(c -> c.equals(m.conversationId())).orElse(true) && !m.isSystem()
                     && SearchTokenizer.tokens(m.body()).containsAll(wanted)) {
                 out.add(m);
             }

@@ -7,6 +7,7 @@ import dev.parley.desktop.storage.ConversationStore;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.ReactionStore;
 import dev.parley.desktop.storage.MessageChangeStore;
+import dev.parley.desktop.storage.DisappearingStore;
 import dev.parley.desktop.storage.AttachmentStore;
 import dev.parley.desktop.storage.OutboxStore;
 import dev.parley.desktop.storage.ListenCursorStore;
@@ -30,6 +31,7 @@ public final class InMemoryStorage implements Storage {
     private final ConversationStore conversations;
     private final ReactionStore reactions;
     private final MessageChangeStore changes;
+    private final DisappearingStore disappearing;
     private final AttachmentStore attachments;
     private final ContactStore contacts;
     private final OutboxStore outbox;
@@ -52,6 +54,7 @@ public final class InMemoryStorage implements Storage {
         conversations = conversationStore;
         InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
         reactions = reactionStore;
+        disappearing = new InMemoryDisappearingStore(transactions, messageStore, conversations);
         InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
         changes = changeStore;
         InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);
@@ -97,6 +100,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ReactionStore reactions() {
         return reactions;
+    }
+
+    @Override
+    public DisappearingStore disappearing() {
+        return disappearing;
     }
 
     @Override

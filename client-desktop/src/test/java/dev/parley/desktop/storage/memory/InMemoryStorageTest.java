@@ -7,6 +7,7 @@ import dev.parley.desktop.storage.contract.ContactAndOutboxContract;
 import dev.parley.desktop.storage.contract.ConversationContract;
 import dev.parley.desktop.storage.contract.ReactionContract;
 import dev.parley.desktop.storage.contract.MessageChangeContract;
+import dev.parley.desktop.storage.contract.DisappearingContract;
 import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
 import dev.parley.desktop.storage.contract.ListenCursorContract;
@@ -115,6 +116,14 @@ class InMemoryStorageTest {
 
     @Nested
     class MessageChanges extends MessageChangeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class DisappearingMessages extends DisappearingContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(publisher);

@@ -49,9 +49,10 @@ public final class PayloadHandlers {
                 new TypingHandler<>(Payload.TypingStarted.class, true),
                 new TypingHandler<>(Payload.TypingStopped.class, false),
                 new ReactionHandler(storage),
-                new UnknownPayloadHandler(),
+                new UnknownPayloadHandler(storage),
                 new EditHandler(changes),
                 new DeleteHandler(changes),
+                new TimerHandler(storage),
                 new AttachmentHandler(storage, receipts),
                 new ProfileHandler(storage)));
     }

@@ -8,6 +8,7 @@ import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.DisappearingTimer;
 import dev.parley.desktop.storage.Quote;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
@@ -73,6 +74,7 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
             txn.attach(new MessageReceivedEvent(message));
         }
         changes.arrived(txn, stored, batch.now());
+        stampExpiries(txn, received, fresh, batch.now());
         Map<String, List<MessageId>> owed = new LinkedHashMap<>();
         int owedCount = 0;
         for (Received<Payload.Text> r : received) {
@@ -90,6 +92,24 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
         }
         int count = owedCount;
         batch.afterCommit(() -> receipts.owed(count));
+    }
+
+    /**
+     * A text carries its sender's disappearing-messages timer: a newly stored one disappears that long after it was
+     * received here. A value that is not one of the allowed timers is ignored (the message stays).
+     */
+    private void stampExpiries(Transaction txn, List<Received<Payload.Text>> received, Set<MessageId> fresh, Instant now)
+            throws StorageException {
+        for (Received<Payload.Text> r : received) {
+            long seconds = r.payload().expireSeconds();
+            if (seconds == 0 || !fresh.contains(idOf(r.payload()))) {
+                continue;
+            }
+            Optional<DisappearingTimer> timer = DisappearingTimer.ofSeconds(seconds);
+            if (timer.isPresent()) {
+                storage.disappearing().expireAt(txn, idOf(r.payload()), now.plus(timer.get().duration()));
+            }
+        }
     }
 
     /**

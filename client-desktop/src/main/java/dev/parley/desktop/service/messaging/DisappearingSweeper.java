@@ -1,0 +1,55 @@
+package dev.parley.desktop.service.messaging;
+
+import dev.parley.desktop.service.MessageActionsService;
+import dev.parley.desktop.service.ServiceException;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes expired disappearing messages on its own thread (never the UI thread): once when the profile is unlocked
+ * (so messages that expired while Parley was closed go at once) and then every {@code period}.
+ */
+public final class DisappearingSweeper implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DisappearingSweeper.class);
+
+    private final MessageActionsService actions;
+    private final ScheduledExecutorService executor;
+
+    public DisappearingSweeper(MessageActionsService actions, Duration period) {
+        this.actions = actions;
+        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "parley-disappearing-sweep");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.scheduleWithFixedDelay(this::sweep, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void sweep() {
+        try {
+            int removed = actions.sweepExpired();
+            if (removed > 0) {
+                LOG.info("removed {} expired messages", removed);
+            }
+        } catch (ServiceException | RuntimeException e) {
+            LOG.warn("removing expired messages failed ({}); retrying at the next sweep", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Stops sweeping; waits for a sweep in progress to finish its transaction (never interrupts it). */
+    @Override
+    public void close() {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("a sweep of expired messages did not finish within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.parley.desktop.storage.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.DisappearingTimer;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.Transaction;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Issue #12, disappearing messages: timers per conversation, expiries per message, expired ones soonest first. */
+public abstract class DisappearingContract extends StorageContract {
+    private static final ConversationId BOB = ConversationId.direct("bob");
+
+    @Test
+    void aConversationKeepsItsTimerAndAnUnknownOneHasNone() throws Exception {
+        assertThat(read((Transaction txn) -> storage.disappearing().timer(txn, BOB))).isEqualTo(DisappearingTimer.OFF);
+        assertThat(writeAndGet((Transaction txn) -> storage.disappearing().setTimer(txn, BOB, DisappearingTimer.HOUR_1)))
+                .as("no such conversation yet").isFalse();
+        write((Transaction txn) -> storage.conversations().direct(txn, "bob"));
+        assertThat(writeAndGet((Transaction txn) -> storage.disappearing().setTimer(txn, BOB, DisappearingTimer.HOUR_1))).isTrue();
+        assertThat(read((Transaction txn) -> storage.disappearing().timer(txn, BOB))).isEqualTo(DisappearingTimer.HOUR_1);
+        write((Transaction txn) -> storage.disappearing().setTimer(txn, BOB, DisappearingTimer.OFF));
+        assertThat(read((Transaction txn) -> storage.disappearing().timer(txn, BOB))).isEqualTo(DisappearingTimer.OFF);
+    }
+
+    @Test
+    void expiredMessagesAreFoundSoonestFirstAndSystemLinesAreNotSearched() throws Exception {
+        MessageId a = new MessageId("e1");
+        MessageId b = new MessageId("e2");
+        MessageId c = new MessageId("e3");
+        MessageId line = new MessageId("sys-1");
+        write((Transaction txn) -> {
+            storage.conversations().direct(txn, "bob");
+            storage.messages().insertAllIfAbsent(txn, List.of(
+                    NewMessage.outgoing(a, BOB, "alice", T0, "first"),
+                    NewMessage.outgoing(b, BOB, "alice", T0, "second"),
+                    NewMessage.outgoing(c, BOB, "alice", T0, "third"),
+                    NewMessage.outgoing(line, BOB, "alice", T0, "alice set disappearing messages to 1 hour").asSystem()));
+            storage.disappearing().expireAt(txn, a, T0.plusSeconds(20));
+            storage.disappearing().expireAt(txn, b, T0.plusSeconds(10));
+        });
+        assertThat(writeAndGet((Transaction txn) -> storage.disappearing().expireAt(txn, new MessageId("none"), T0))).isFalse();
+        assertThat(read((Transaction txn) -> storage.disappearing().expired(txn, T0.plusSeconds(9), 10))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.disappearing().expired(txn, T0.plusSeconds(20), 10))).containsExactly(b, a);
+        assertThat(read((Transaction txn) -> storage.disappearing().expired(txn, T0.plusSeconds(20), 1))).containsExactly(b);
+        Message found = read((Transaction txn) -> storage.messages().find(txn, a)).orElseThrow();
+        assertThat(found.expiresAt()).isEqualTo(T0.plusSeconds(20));
+        assertThat(read((Transaction txn) -> storage.messages().find(txn, line)).orElseThrow().isSystem()).isTrue();
+        assertThat(read((Transaction txn) -> storage.messages().search(txn, "disappearing", Optional.empty(), 10))).isEmpty();
+        write((Transaction txn) -> storage.changes().remove(txn, List.of(b, a)));
+        assertThat(read((Transaction txn) -> storage.disappearing().expired(txn, T0.plusSeconds(60), 10))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.messages().page(txn, BOB, Optional.empty(), 10)).messages())
+                .extracting(Message::messageId).containsExactly(line, c);
+    }
+}
