@@ -79,4 +79,7 @@ public interface MessagingService {
 
     /** The reactions to a message, oldest first (this user's own included). */
     List<Reaction> reactions(MessageId messageId) throws ServiceException;
+
+    /** The stored message with this id (a reply's original, to jump to it), or empty if this history has none. */
+    Optional<Message> message(MessageId messageId) throws ServiceException;
 }

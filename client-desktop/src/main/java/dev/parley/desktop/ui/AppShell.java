@@ -77,7 +77,10 @@ public final class AppShell implements Navigator, Dialogs {
     private Theme desktopLook = Theme.LIGHT;
     private java.util.function.Supplier<Theme> desktopScheme = SystemColorScheme::detect;
     private MainController main;
-    private DesktopHooks desktop = DesktopHooks.system();
+    /** The clipboard, and no browser until the app hands over its HostServices ({@link #useDesktop}). */
+    private DesktopHooks desktop = DesktopHooks.system(url -> {
+        throw new IllegalStateException("no browser available");
+    });
 
     public AppShell(Stage stage, SessionGateway gateway, BackgroundTasks tasks, UserMessages messages, Clock clock,
                     String initialProfile) {
@@ -132,7 +135,7 @@ public final class AppShell implements Navigator, Dialogs {
         applyTheme(theme);
     }
 
-    /** What the chat hands to the desktop (the clipboard); tests observe it. Takes effect at the next unlock. */
+    /** What the chat hands to the desktop (clipboard, browser); tests observe it. Takes effect at the next unlock. */
     public void useDesktop(DesktopHooks hooks) {
         desktop = Objects.requireNonNull(hooks);
     }

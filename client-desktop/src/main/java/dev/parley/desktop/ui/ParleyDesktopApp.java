@@ -37,6 +37,7 @@ public final class ParleyDesktopApp extends Application {
         SessionGateway closing = gateway;
         Runtime.getRuntime().addShutdownHook(new Thread(closing::close, "parley-exit"));
         shell = new AppShell(stage, gateway, tasks, messages, Clock.systemDefaultZone(), options.profile());
+        shell.useDesktop(dev.parley.desktop.ui.common.DesktopHooks.system(getHostServices()::showDocument));
         shell.start();
     }
 

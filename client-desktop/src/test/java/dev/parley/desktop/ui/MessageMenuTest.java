@@ -7,6 +7,7 @@ import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.Reaction;
+import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.unlock.NewProfile;
 import dev.parley.desktop.ui.unlock.RelayChoice;
@@ -45,6 +46,18 @@ class MessageMenuTest {
     private ParleyApp bob;
     private MessageId hello;
     private final List<String> copied = new CopyOnWriteArrayList<>();
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+    private final DesktopHooks desktop = new DesktopHooks() {
+        @Override
+        public void copyText(String text) {
+            copied.add(text);
+        }
+
+        @Override
+        public void openLink(String url) {
+            opened.add(url);
+        }
+    };
 
     @BeforeEach
     void setUp() throws Exception {
@@ -72,7 +85,7 @@ class MessageMenuTest {
     @Test
     void contextMenuCopyReactPickerAndRemove() throws Exception {
         app.start("alice");
-        app.fx(() -> app.shell().useDesktop(copied::add));
+        app.fx(() -> app.shell().useDesktop(desktop));
         app.unlock();
         app.robot.clickOn("bob");
         app.waitUntil(() -> app.showing(".bubble"));
@@ -84,6 +97,20 @@ class MessageMenuTest {
         app.screenshot(menuWindow().getScene(), "message-menu");
         clickMenu("Copy text");
         app.waitUntil(() -> copied.contains(HELLO));
+
+        // Select text: the whole text, selected, in a read-only area the user can select parts of and copy from
+        app.robot.rightClickOn(helloBubble());
+        app.waitUntil(() -> menuShowing("Select text..."));
+        clickMenu("Select text...");
+        app.waitUntil(() -> app.showing("#selectableText")
+                && app.robot.lookup("#selectableText").queryTextInputControl().getSelectedText().equals(HELLO));
+        javafx.scene.control.TextInputControl area = app.robot.lookup("#selectableText").queryTextInputControl();
+        assertThat(area.isEditable()).isFalse();
+        app.fx(() -> area.selectRange(6, 11));
+        assertThat(area.getSelectedText()).isEqualTo("alice");
+        Window select = Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#selectText") != null).findFirst().orElseThrow();
+        app.fx(select::hide);
 
         // React > thumbs up: bob gets it, the bubble shows "thumbs up 1" as the user's own
         app.robot.rightClickOn(helloBubble());
@@ -146,6 +173,151 @@ class MessageMenuTest {
         app.screenshot(pickerWindow().getScene(), "emoji-picker-recent");
         app.robot.type(KeyCode.ESCAPE);
         app.waitUntil(() -> !app.showing("#emojiSearch"));
+    }
+
+    @Test
+    void linksOpenInTheBrowserOnlyAfterConfirmingTheFullUrl() throws Exception {
+        String url = "https://example.org/routes?wall=north&grade=6a";
+        bob.messaging().send("alice", "the route map: " + url + ". Bring chalk");
+        app.start("alice");
+        app.fx(() -> app.shell().useDesktop(desktop));
+        app.unlock();
+        app.robot.clickOn("bob");
+        app.waitUntil(() -> link(url).isPresent());
+        app.screenshot("message-link");
+
+        app.robot.clickOn(link(url).orElseThrow());
+        app.waitUntil(() -> app.showing("#linkConfirmation"));
+        assertThat(app.robot.lookup("#linkUrl").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo(url);
+        Window dialog = Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#linkConfirmation") != null).findFirst().orElseThrow();
+        app.screenshot(dialog.getScene(), "message-link-confirmation");
+        clickButton(dialog, "Cancel");
+        app.waitUntil(() -> !app.showing("#linkConfirmation"));
+        assertThat(opened).isEmpty();
+
+        app.robot.clickOn(link(url).orElseThrow());
+        app.waitUntil(() -> app.showing("#linkConfirmation"));
+        clickButton(linkDialog(), "Open in browser");
+        app.waitUntil(() -> !app.showing("#linkConfirmation"));
+        assertThat(opened).containsExactly(url);
+    }
+
+    private Optional<javafx.scene.control.Hyperlink> link(String url) {
+        return app.robot.lookup(".message-link").queryAllAs(javafx.scene.control.Hyperlink.class).stream()
+                .filter(l -> l.getText().equals(url) && l.getScene() != null && l.isVisible()
+                        && l.getParent().isVisible()).findFirst();
+    }
+
+    @Test
+    void repliesQuoteJumpToTheOriginalAndSayWhenItIsMissing() throws Exception {
+        app.start("alice");
+        app.unlock();
+        app.robot.clickOn("bob");
+        app.waitUntil(() -> bubble(HELLO).isPresent());
+
+        // Reply from the menu: the bar says to whom, the reply carries the quote, bob gets it as a reply
+        app.robot.rightClickOn(helloBubble());
+        app.waitUntil(() -> menuShowing("Reply"));
+        clickMenu("Reply");
+        app.waitUntil(() -> app.showing("#replyBar"));
+        assertThat(app.robot.lookup("#replyText").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("Replying to bob: " + HELLO);
+        app.robot.write("count me in");
+        app.robot.type(KeyCode.ENTER);
+        app.waitUntil(() -> bubble("count me in").isPresent() && !app.showing("#replyBar"));
+        assertThat(quoteOf("count me in")).containsExactly("bob", HELLO);
+        assertThat(UiTestNetwork.await(() -> bobHistory().stream().anyMatch(m -> m.body().equals("count me in")
+                && m.replyTo().map(q -> q.target().equals(hello)).orElse(false)), DesktopFixture.TIMEOUT)).isTrue();
+        Message aliceReply = bobHistory().stream().filter(m -> m.body().equals("count me in")).findFirst().orElseThrow();
+
+        // bob replies to alice's reply: the quote names her as "You"
+        bob.actions().reply(aliceReply.messageId(), "great, bring the rope");
+        app.waitUntil(() -> bubble("great, bring the rope").isPresent());
+        assertThat(quoteOf("great, bring the rope")).containsExactly("You", "count me in");
+
+        // a click on a quote jumps to the original and highlights it
+        clickQuoteOf("count me in");
+        app.waitUntil(() -> app.shell().mainViewModel().orElseThrow().chat().highlightedProperty().get()
+                .equals(hello.value()));
+        app.screenshot("message-replies");
+
+        // a reply to a message this history does not have: "Original message not found", also when clicked
+        app.robot.rightClickOn(helloBubble());
+        app.waitUntil(() -> menuShowing("Delete for me"));
+        clickMenu("Delete for me");
+        app.waitUntil(() -> bubble(HELLO).isEmpty());
+        bob.actions().reply(hello, "did you see the opening hours?");
+        app.waitUntil(() -> bubble("did you see the opening hours?").isPresent());
+        assertThat(quoteOf("did you see the opening hours?")).containsExactly("Original message not found");
+        clickQuoteOf("did you see the opening hours?");
+        app.waitUntil(() -> app.showing("#chatError")
+                && app.robot.lookup("#chatError").queryAs(javafx.scene.control.Label.class).getText()
+                        .equals("Original message not found"));
+    }
+
+    /** The visible texts of the quote on the bubble showing {@code text}. */
+    private List<String> quoteOf(String text) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> {
+            Node quote = bubble(text).orElseThrow().getParent().lookup(".quote");
+            return ((javafx.scene.layout.VBox) quote).getChildren().stream().filter(Node::isVisible)
+                    .map(n -> ((Labeled) n).getText()).toList();
+        }).get();
+    }
+
+    private void clickQuoteOf(String text) throws Exception {
+        Node quote = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> bubble(text).orElseThrow().getParent()
+                .lookup(".quote")).get();
+        app.robot.clickOn(quote);
+    }
+
+    @Test
+    void deletingAConversationAfterConfirmingRemovesItsHistory() throws Exception {
+        app.start("alice");
+        app.unlock();
+        app.waitUntil(() -> app.robot.lookup(".conversation-cell").queryAll().stream().anyMatch(Node::isVisible));
+        app.robot.clickOn("bob");
+        app.waitUntil(() -> bubble(HELLO).isPresent());
+
+        app.robot.rightClickOn(".conversation-cell");
+        app.waitUntil(() -> menuShowing("Delete conversation"));
+        clickMenu("Delete conversation");
+        app.waitUntil(() -> app.showing("#deleteConversation"));
+        Window confirm = Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#deleteConversation") != null).findFirst().orElseThrow();
+        app.screenshot(confirm.getScene(), "conversation-delete-confirmation");
+        clickButton(confirm, "Cancel");
+        app.waitUntil(() -> !app.showing("#deleteConversation"));
+        assertThat(conversations()).isEqualTo(1);
+
+        app.robot.rightClickOn(".conversation-cell");
+        app.waitUntil(() -> menuShowing("Delete conversation"));
+        clickMenu("Delete conversation");
+        app.waitUntil(() -> app.showing("#deleteConversation"));
+        clickButton(Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#deleteConversation") != null).findFirst().orElseThrow(),
+                "Delete");
+        app.waitUntil(() -> conversations() == 0 && !app.showing(".bubble"));
+        UiServices alice = app.sessions.session().services();
+        assertThat(alice.contacts()).isEmpty();
+        assertThat(alice.search("climbing", 10)).as("the messages are gone, not only hidden").isEmpty();
+    }
+
+    /** Clicks the button labelled {@code text} in {@code window} (the main window has hidden "Cancel" links too). */
+    private void clickButton(Window window, String text) {
+        Button button = window.getScene().getRoot().lookupAll(".button").stream()
+                .filter(n -> n instanceof Button && text.equals(((Button) n).getText())).map(n -> (Button) n)
+                .findFirst().orElseThrow();
+        app.robot.clickOn(button);
+    }
+
+    private Window linkDialog() {
+        return Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().lookup("#linkConfirmation") != null).findFirst().orElseThrow();
+    }
+
+    private int conversations() {
+        return app.robot.lookup("#conversationList").queryListView().getItems().size();
     }
 
     @Test

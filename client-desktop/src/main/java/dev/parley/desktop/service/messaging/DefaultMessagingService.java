@@ -317,6 +317,15 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     @Override
+    public Optional<Message> message(MessageId messageId) throws ServiceException {
+        try {
+            return storage().transactions().transactionWithResult(true, txn -> storage().messages().find(txn, messageId));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the message", e);
+        }
+    }
+
+    @Override
     public List<Reaction> reactions(MessageId messageId) throws ServiceException {
         try {
             return storage().transactions().transactionWithResult(true, txn -> storage().reactions().of(txn, messageId));

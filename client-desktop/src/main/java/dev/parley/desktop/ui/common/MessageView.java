@@ -20,15 +20,16 @@ import java.util.Optional;
  * @param reactions who reacted with what, oldest first (the user's own included)
  * @param edited    its author edited it ({@code text} is the current text)
  * @param deleted   deleted for everyone: a tombstone, {@code text} is empty
+ * @param quote     the message this one replies to, if it is a reply
  */
 public record MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
                           Optional<String> failure, long position, List<ReactionView> reactions, boolean edited,
-                          boolean deleted) {
+                          boolean deleted, Optional<QuoteView> quote) {
 
     /** A message never edited nor deleted, without reactions (or whose reactions are not loaded). */
     public MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
                        Optional<String> failure, long position) {
-        this(id, contact, outgoing, text, sentAt, status, failure, position, List.of(), false, false);
+        this(id, contact, outgoing, text, sentAt, status, failure, position, List.of(), false, false, Optional.empty());
     }
 
     /** Outgoing: SENDING, SENT, DELIVERED, READ, FAILED. Incoming: UNREAD, then SEEN. */
@@ -65,6 +66,7 @@ public record MessageView(String id, String contact, boolean outgoing, String te
         Objects.requireNonNull(status);
         Objects.requireNonNull(failure);
         reactions = List.copyOf(reactions);
+        Objects.requireNonNull(quote);
     }
 
     public boolean unread() {
@@ -74,23 +76,24 @@ public record MessageView(String id, String contact, boolean outgoing, String te
     /** A copy in {@code next} status (the failure reason is kept only for FAILED). */
     public MessageView withStatus(Status next) {
         return new MessageView(id, contact, outgoing, text, sentAt, next,
-                next == Status.FAILED ? failure : Optional.empty(), position, reactions, edited, deleted);
+                next == Status.FAILED ? failure : Optional.empty(), position, reactions, edited, deleted, quote);
     }
 
     /** A copy with {@code now} as its reactions. */
     public MessageView withReactions(List<ReactionView> now) {
-        return new MessageView(id, contact, outgoing, text, sentAt, status, failure, position, now, edited, deleted);
+        return new MessageView(id, contact, outgoing, text, sentAt, status, failure, position, now, edited, deleted, quote);
     }
 
     /** A copy whose author changed the text to {@code current}. */
     public MessageView withEdit(String current) {
         return new MessageView(id, contact, outgoing, current, sentAt, status, failure, position, reactions, true,
-                false);
+                false, quote);
     }
 
     /** The tombstone left when the message was deleted for everyone: no text, no reactions. */
     public MessageView asDeleted() {
-        return new MessageView(id, contact, outgoing, "", sentAt, status, failure, position, List.of(), edited, true);
+        return new MessageView(id, contact, outgoing, "", sentAt, status, failure, position, List.of(), edited, true,
+                quote);
     }
 
     @Override

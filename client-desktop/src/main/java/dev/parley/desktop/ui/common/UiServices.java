@@ -88,6 +88,16 @@ public final class UiServices {
                 .map(r -> new ReactionView(r.reactor(), r.emoji())).toList();
     }
 
+    /** Sends {@code text} as a reply quoting {@code to}. */
+    public MessageView reply(MessageView to, String text) throws ServiceException {
+        return view(actions.reply(new MessageId(to.id()), text));
+    }
+
+    /** The message with this id as the UI shows it (a reply's original), or empty if this history has none. */
+    public Optional<MessageView> message(String messageId) throws ServiceException {
+        return messaging.message(new MessageId(messageId)).map(UiServices::view);
+    }
+
     public void deleteForMe(MessageView message) throws ServiceException {
         actions.deleteForMe(new MessageId(message.id()));
     }
@@ -151,6 +161,11 @@ public final class UiServices {
         return view(contacts.acknowledgeIdentityChange(username, shownKey));
     }
 
+    /** Removes the contact and the whole conversation with them from this computer; returns how many messages went. */
+    public int deleteConversation(String username) throws ServiceException {
+        return contacts.remove(username, true);
+    }
+
     public ContactView clearVerification(String username) throws ServiceException {
         return view(contacts.clearVerification(username));
     }
@@ -173,7 +188,8 @@ public final class UiServices {
     public static MessageView view(Message m) {
         return new MessageView(m.messageId().value(), m.conversationId().value(), m.direction() == Direction.OUTGOING,
                 m.deleted() ? "" : m.body(), m.sentAt(), status(m.direction(), m.state()), m.failure(),
-                m.cursor().sequence(), List.of(), m.edited(), m.deleted());
+                m.cursor().sequence(), List.of(), m.edited(), m.deleted(),
+                m.replyTo().map(q -> new QuoteView(q.target().value(), Optional.ofNullable(q.author()), q.snippetText())));
     }
 
     /** The UI status for a service state. */

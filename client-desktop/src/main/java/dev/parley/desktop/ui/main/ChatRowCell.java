@@ -1,6 +1,7 @@
 package dev.parley.desktop.ui.main;
 
 import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.QuoteView;
 import dev.parley.desktop.ui.common.TimeLabels;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.util.ArrayList;
@@ -26,6 +27,14 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
     private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
     private final Label edited = new Label();
+    /** The text of a message with links: plain runs and clickable links (shown instead of {@link #text}). */
+    private final javafx.scene.text.TextFlow linkText = new javafx.scene.text.TextFlow();
+    private final MessageMenu menu;
+    private final MessageActionsViewModel actions;
+    private final Label quoteAuthor = new Label();
+    private final Label quoteText = new Label();
+    /** A reply's quote: the original's author and snippet; a click jumps to the original. */
+    private final VBox quote = new VBox(1, quoteAuthor, quoteText);
     private final TimeLabels times;
     private final UserMessages messages;
     private final Consumer<MessageView> retry;
@@ -47,11 +56,14 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final ReactionBar reactions;
 
     ChatRowCell(TimeLabels times, UserMessages messages, Consumer<MessageView> retry,
-                ObservableStringValue highlighted, MessageActionsViewModel actions, MessageMenu menu) {
+                ObservableStringValue highlighted, MessageActionsViewModel actions, MessageMenu menu,
+                Consumer<QuoteView> jumpToOriginal) {
         this.times = times;
         this.messages = messages;
         this.retry = retry;
         this.highlighted = highlighted;
+        this.menu = menu;
+        this.actions = actions;
         this.reactions = new ReactionBar(messages, actions.ownUsernameProperty()::get, actions::removeReaction);
         highlighted.addListener((obs, was, now) -> showHighlight());
         tick.setTooltip(tickTip);
@@ -72,7 +84,17 @@ final class ChatRowCell extends ListCell<ChatRow> {
         HBox metaRow = new HBox(4, retryLink, edited, meta, tick);
         metaRow.setAlignment(Pos.CENTER_RIGHT);
         metaRow.setMinWidth(Region.USE_PREF_SIZE);
-        bubble = new VBox(2, text, reactions, metaRow);
+        linkText.getStyleClass().add("bubble-links");
+        quoteAuthor.getStyleClass().add("quote-author");
+        quoteText.getStyleClass().add("quote-text");
+        quote.getStyleClass().add("quote");
+        quote.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && getItem() instanceof ChatRow.MessageRow) {
+                ((ChatRow.MessageRow) getItem()).message().quote().ifPresent(jumpToOriginal);
+                e.consume();
+            }
+        });
+        bubble = new VBox(2, quote, text, linkText, reactions, metaRow);
         bubble.getStyleClass().add("bubble");
         // the menu opens on a right click (the platform's own menu event is not sent everywhere, Monocle sends none);
         // the keyboard (Menu key, Shift+F10) is handled by the list for the selected message
@@ -122,6 +144,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
         MessageView m = row.message();
         boolean out = m.outgoing();
         text.setText(m.deleted() ? messages.get("message.deleted") : m.text());
+        showLinks(m);
+        showQuote(m);
         text.pseudoClassStateChanged(DELETED, m.deleted());
         edited.setVisible(m.edited() && !m.deleted());
         edited.setManaged(m.edited() && !m.deleted());
@@ -164,6 +188,49 @@ final class ChatRowCell extends ListCell<ChatRow> {
                     + m.failure().map(r -> ": " + r).orElse("");
             tickTip.setText(tip);
         }
+    }
+
+    private void showQuote(MessageView m) {
+        boolean shown = m.quote().isPresent() && !m.deleted();
+        quote.setVisible(shown);
+        quote.setManaged(shown);
+        if (!shown) {
+            return;
+        }
+        QuoteView q = m.quote().get();
+        quoteAuthor.setText(q.author().map(a -> a.equals(actions.ownUsernameProperty().get())
+                ? messages.get("main.you") : a).orElse(""));
+        quoteAuthor.setVisible(q.found());
+        quoteAuthor.setManaged(q.found());
+        quoteText.setText(!q.found() ? messages.get("message.reply.notFound")
+                : q.snippet().map(t -> t.lines().findFirst().orElse("")).orElse(messages.get("message.deleted")));
+    }
+
+    /** Messages with web links show them as links in a text flow; others keep the plain label (cheaper). */
+    private void showLinks(MessageView m) {
+        boolean links = !m.deleted() && LinkText.hasLink(m.text());
+        text.setVisible(!links);
+        text.setManaged(!links);
+        linkText.setVisible(links);
+        linkText.setManaged(links);
+        if (!links) {
+            linkText.getChildren().clear();
+            return;
+        }
+        List<javafx.scene.Node> parts = new ArrayList<>();
+        for (LinkText.Segment segment : LinkText.split(m.text())) {
+            if (segment.link()) {
+                Hyperlink link = new Hyperlink(segment.text());
+                link.getStyleClass().add("message-link");
+                link.setOnAction(e -> menu.openLink(bubble, segment.text()));
+                parts.add(link);
+            } else {
+                javafx.scene.text.Text plain = new javafx.scene.text.Text(segment.text());
+                plain.getStyleClass().add("bubble-link-text");
+                parts.add(plain);
+            }
+        }
+        linkText.getChildren().setAll(parts);
     }
 
     private void showHighlight() {

@@ -3,6 +3,7 @@ package dev.parley.desktop.ui.main;
 import dev.parley.desktop.ui.common.BackgroundTasks;
 import dev.parley.desktop.ui.common.ContactView;
 import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.QuoteView;
 import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.util.Comparator;
@@ -247,6 +248,33 @@ public final class ChatViewModel {
         }, this::fail);
     }
 
+    /**
+     * Shows the original a reply quotes: highlighted where it is loaded, else its page is loaded as for a search
+     * result; "original not found" when this history does not have it (any more).
+     */
+    public void jumpToOriginal(QuoteView quote) {
+        ContactView c = contact.get();
+        if (c == null) {
+            return;
+        }
+        int loaded = indexOf(quote.targetId());
+        if (loaded >= 0) {
+            highlighted.set(quote.targetId());
+            IntConsumer callback = onScrollToRow.get();
+            if (callback != null) {
+                callback.accept(loaded);
+            }
+            return;
+        }
+        tasks.run(() -> services.message(quote.targetId()), original -> {
+            if (original.isPresent() && original.get().contact().equals(c.username()) && contact.get() == c) {
+                openAt(c, original.get());
+            } else if (contact.get() == c) {
+                error.set(messages.get("message.reply.notFound"));
+            }
+        }, this::fail);
+    }
+
     /** Ends the search-jump highlight. */
     public void clearHighlight() {
         highlighted.set("");
@@ -255,6 +283,7 @@ public final class ChatViewModel {
     private long reset(ContactView c) {
         long gen = ++generation;
         actions.cancelEdit();
+        actions.cancelReply();
         contact.set(c);
         rows.clear();
         early.clear();
@@ -406,7 +435,8 @@ public final class ChatViewModel {
         ContactView c = contact.get();
         long gen = generation;
         error.set("");
-        tasks.run(() -> services.send(c.username(), text), sent -> {
+        MessageView replyTo = actions.takeReplyTarget();
+        tasks.run(() -> replyTo == null ? services.send(c.username(), text) : services.reply(replyTo, text), sent -> {
             if (gen == generation) {
                 ChatTimeline.removeUnreadMarker(rows); // a reply: like Signal, the "new messages" marker goes
             }

@@ -157,6 +157,22 @@ public final class ConversationListViewModel {
         }
     }
 
+    /**
+     * Deletes the conversation with {@code username} from this computer (its messages, search words and reactions)
+     * and removes the contact; the chat closes if it was open.
+     */
+    public void deleteConversation(String username) {
+        tasks.run(() -> services.deleteConversation(username), deleted -> {
+            if (username.equals(selected.get())) {
+                selected.set(null);
+            }
+            int i = indexOf(username);
+            if (i >= 0) {
+                items.remove(i);
+            }
+        }, e -> error.set(messages.describe(e)));
+    }
+
     /** Total unread over all conversations (for the window title). */
     public int totalUnread() {
         return items.stream().mapToInt(ConversationItem::unread).sum();

@@ -79,6 +79,8 @@ public final class MainController {
     @FXML private TextArea composer;
     @FXML private Button sendButton;
     @FXML private HBox editBar;
+    @FXML private HBox replyBar;
+    @FXML private Label replyText;
     @FXML private VBox emptyState;
     @FXML private VBox searchPanel;
     @FXML private TextField searchField;
@@ -140,7 +142,12 @@ public final class MainController {
         ConversationListViewModel list = vm.conversations();
         filter.textProperty().bindBidirectional(list.filterProperty());
         conversationList.setItems(list.visibleItems());
-        conversationList.setCellFactory(v -> new ConversationCell(times));
+        ConversationMenu conversationMenu = new ConversationMenu(list, messages);
+        conversationList.setCellFactory(v -> {
+            ConversationCell cell = new ConversationCell(times);
+            conversationMenu.attach(cell);
+            return cell;
+        });
         noConversations.textProperty().bind(list.emptyTextBinding());
         noConversations.visibleProperty().bind(Bindings.isNotEmpty(list.emptyTextBinding()));
         conversationList.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -222,7 +229,7 @@ public final class MainController {
         chatList.setItems(chat.rows());
         messageMenu = new MessageMenu(chat.actions(), messages, desktop, times);
         chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry, chat.highlightedProperty(),
-                chat.actions(), messageMenu));
+                chat.actions(), messageMenu, chat::jumpToOriginal));
         // focusable, so a clicked or arrowed-to message takes the Menu key / Shift+F10 for its context menu
         chatList.setFocusTraversable(true);
         chatList.addEventHandler(KeyEvent.KEY_PRESSED, e -> messageMenu.keyPressed(e, chatList));
@@ -246,7 +253,7 @@ public final class MainController {
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
         composer.textProperty().addListener((obs, was, now) -> sizeComposer());
         sendButton.disableProperty().bind(chat.canSendBinding().not());
-        bindEditing();
+        new ComposerBars(vm.chat().actions(), messages, composer).bind(editBar, replyBar, replyText);
     }
 
     private void showContact(ContactView contact, boolean typing) {
@@ -311,9 +318,11 @@ public final class MainController {
 
     private void composerKey(KeyEvent e) {
         MessageActionsViewModel actions = vm.chat().actions();
-        if (e.getCode() == KeyCode.ESCAPE && actions.editingProperty().get() != null) {
+        if (e.getCode() == KeyCode.ESCAPE
+                && (actions.editingProperty().get() != null || actions.replyingToProperty().get() != null)) {
             e.consume();
             actions.cancelEdit();
+            actions.cancelReply();
             return;
         }
         if (e.getCode() != KeyCode.ENTER) {
@@ -329,23 +338,14 @@ public final class MainController {
         }
     }
 
-    /** Editing a message uses the composer: its text comes in, a bar says so, Enter saves and Escape cancels. */
-    private void bindEditing() {
-        MessageActionsViewModel actions = vm.chat().actions();
-        editBar.visibleProperty().bind(actions.editingProperty().isNotNull());
-        editBar.managedProperty().bind(editBar.visibleProperty());
-        actions.editingProperty().addListener((obs, was, now) -> {
-            composer.setText(now == null ? "" : now.text());
-            if (now != null) {
-                composer.requestFocus();
-                composer.end();
-            }
-        });
-    }
-
     @FXML
     private void cancelEdit() {
         vm.chat().actions().cancelEdit();
+    }
+
+    @FXML
+    private void cancelReply() {
+        vm.chat().actions().cancelReply();
     }
 
     private void sizeComposer() {

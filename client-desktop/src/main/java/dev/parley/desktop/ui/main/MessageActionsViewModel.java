@@ -34,6 +34,7 @@ public final class MessageActionsViewModel {
     private final StringProperty ownUsername = new SimpleStringProperty(this, "ownUsername", "");
     private final RecentEmoji recent = new RecentEmoji();
     private final ReadOnlyObjectWrapper<MessageView> editing = new ReadOnlyObjectWrapper<>(this, "editing");
+    private final ReadOnlyObjectWrapper<MessageView> replyingTo = new ReadOnlyObjectWrapper<>(this, "replyingTo");
     private Clock clock = Clock.systemUTC();
 
     MessageActionsViewModel(UiServices services, BackgroundTasks tasks, ObservableList<ChatRow> rows,
@@ -79,8 +80,33 @@ public final class MessageActionsViewModel {
     /** Starts editing {@code message} in the composer. */
     public void startEdit(MessageView message) {
         if (canEdit(message)) {
+            replyingTo.set(null);
             editing.set(message);
         }
+    }
+
+    /** The message the next one sent from the composer replies to, or null. */
+    public ReadOnlyObjectProperty<MessageView> replyingToProperty() {
+        return replyingTo.getReadOnlyProperty();
+    }
+
+    /** The next message sent replies to {@code message} (not to a tombstone). */
+    public void startReply(MessageView message) {
+        if (!message.deleted()) {
+            editing.set(null);
+            replyingTo.set(message);
+        }
+    }
+
+    public void cancelReply() {
+        replyingTo.set(null);
+    }
+
+    /** The reply target for the message being sent now, cleared: the composer is back to plain messages. */
+    MessageView takeReplyTarget() {
+        MessageView to = replyingTo.get();
+        replyingTo.set(null);
+        return to;
     }
 
     public void cancelEdit() {
@@ -129,6 +155,10 @@ public final class MessageActionsViewModel {
     /** A service event: the message was deleted for everyone; it shows as a tombstone. */
     public void deleted(String messageId) {
         replace(messageId, MessageView::asDeleted);
+        MessageView target = replyingTo.get();
+        if (target != null && target.id().equals(messageId)) {
+            replyingTo.set(null);
+        }
         MessageView being = editing.get();
         if (being != null && being.id().equals(messageId)) {
             editing.set(null);

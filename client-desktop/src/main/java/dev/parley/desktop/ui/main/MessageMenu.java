@@ -27,6 +27,7 @@ final class MessageMenu {
     private final DesktopHooks desktop;
     private final EmojiPicker picker;
     private final TimeLabels times;
+    private final LinkConfirmation links;
     private ContextMenu open;
 
     MessageMenu(MessageActionsViewModel actions, UserMessages messages, DesktopHooks desktop, TimeLabels times) {
@@ -35,6 +36,12 @@ final class MessageMenu {
         this.desktop = Objects.requireNonNull(desktop);
         this.times = Objects.requireNonNull(times);
         this.picker = new EmojiPicker(messages);
+        this.links = new LinkConfirmation(desktop, messages);
+    }
+
+    /** A link in a bubble was clicked: open it after the user confirmed its full URL. */
+    void openLink(Node bubble, String url) {
+        links.confirmAndOpen(bubble, url);
     }
 
     /** The Menu key or Shift+F10 on the chat list: the selected message's menu, at its bubble. */
@@ -71,6 +78,7 @@ final class MessageMenu {
         ContextMenu menu = new ContextMenu();
         menu.getStyleClass().add("message-menu");
         if (!message.deleted()) {
+            menu.getItems().add(item("message.reply", "menuReply", () -> actions.startReply(message)));
             addReactAndCopy(menu, message, anchor);
         }
         if (actions.canEdit(message)) {
@@ -123,6 +131,8 @@ final class MessageMenu {
         copy.setId("menuCopy");
         copy.setOnAction(e -> desktop.copyText(message.text()));
         menu.getItems().add(copy);
+        menu.getItems().add(item("message.select", "menuSelectText",
+                () -> SelectTextDialog.show(anchor, message.text(), messages)));
     }
 
     EmojiPicker picker() {

@@ -1,0 +1,55 @@
+package dev.parley.desktop.ui.main;
+
+import dev.parley.desktop.ui.common.UserMessages;
+import java.util.Objects;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.MouseButton;
+
+/**
+ * The context menu of a conversation in the list (right click): delete the conversation, after a confirmation that
+ * says its history leaves this computer.
+ */
+final class ConversationMenu {
+    private final ConversationListViewModel list;
+    private final UserMessages messages;
+
+    ConversationMenu(ConversationListViewModel list, UserMessages messages) {
+        this.list = Objects.requireNonNull(list);
+        this.messages = Objects.requireNonNull(messages);
+    }
+
+    /** Gives {@code cell} the menu on a right click (Monocle and some platforms send no menu event of their own). */
+    void attach(ListCell<ConversationItem> cell) {
+        cell.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.SECONDARY && cell.getItem() != null) {
+                menuFor(cell, cell.getItem().username()).show(cell, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+        });
+    }
+
+    private ContextMenu menuFor(ListCell<ConversationItem> cell, String username) {
+        MenuItem delete = new MenuItem(messages.get("conversation.delete"));
+        delete.setId("menuDeleteConversation");
+        delete.setOnAction(e -> confirmDelete(cell, username));
+        return new ContextMenu(delete);
+    }
+
+    private void confirmDelete(ListCell<ConversationItem> cell, String username) {
+        ButtonType delete = new ButtonType(messages.get("conversation.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("link.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.WARNING, messages.get("conversation.delete.text", username), delete,
+                cancel);
+        alert.initOwner(cell.getScene().getWindow());
+        alert.setTitle(messages.get("conversation.delete"));
+        alert.setHeaderText(messages.get("conversation.delete.header", username));
+        alert.getDialogPane().setId("deleteConversation");
+        alert.getDialogPane().getStylesheets().setAll(cell.getScene().getStylesheets());
+        alert.showAndWait().filter(delete::equals).ifPresent(b -> list.deleteConversation(username));
+    }
+}
