@@ -85,6 +85,8 @@ public final class FrameCodec {
         name("ephemeral", Push.Ephemeral.class);
         name("lookup", Request.Lookup.class);
         name("lookup_result", Response.LookupResult.class);
+        name("send_multi", Request.SendMulti.class);
+        name("send_multi_result", Response.SendMultiResult.class);
     }
 
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));

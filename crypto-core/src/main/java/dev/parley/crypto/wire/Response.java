@@ -1,6 +1,7 @@
 package dev.parley.crypto.wire;
 
 import dev.parley.crypto.prekey.PreKeyBundle;
+import java.util.List;
 import java.util.Objects;
 
 /** The relay's answer to one {@link Request}, sent with the request's id. */
@@ -53,6 +54,40 @@ public sealed interface Response extends Frame {
      * @param duplicate true when this client message id was already stored for this recipient (nothing new stored)
      */
     record SendAccepted(boolean duplicate) implements Response {
+    }
+
+    /** The outcome for each recipient of a {@link Request.SendMulti}, in request order. */
+    record SendMultiResult(List<RecipientOutcome> outcomes) implements Response {
+        public SendMultiResult {
+            outcomes = List.copyOf(Objects.requireNonNull(outcomes, "outcomes"));
+        }
+    }
+
+    /**
+     * What happened to one recipient of a {@link Request.SendMulti}.
+     *
+     * @param retryAfterMillis for {@link MultiSendStatus#QUEUE_FULL} and {@link MultiSendStatus#RATE_LIMITED}: when to
+     *                         retry this recipient; else 0
+     */
+    record RecipientOutcome(String to, MultiSendStatus status, long retryAfterMillis) {
+        public RecipientOutcome {
+            Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+
+    /** Per-recipient status of a {@link Request.SendMulti}. */
+    enum MultiSendStatus {
+        /** Stored durably for the recipient. */
+        ACCEPTED,
+        /** This client message id was already stored for the recipient; nothing new stored. */
+        DUPLICATE,
+        /** No such account on this relay. */
+        UNKNOWN_USER,
+        /** The recipient's queue is over quota. */
+        QUEUE_FULL,
+        /** The sender exceeded a rate limit for this recipient. */
+        RATE_LIMITED
     }
 
     /** Whether the username of a {@link Request.Lookup} is registered on this relay. */

@@ -41,6 +41,8 @@ class FrameCodecTest {
                 new Request.AttachmentPut(filled(16, 20), 7, filled(300, 21)),
                 new Request.AttachmentStatus(filled(16, 20)),
                 new Request.AttachmentGet(filled(16, 20), 3),
+                new Request.SendMulti(List.of(new Request.MultiRecipient("bob", filled(16, 6), filled(60, 23)),
+                        new Request.MultiRecipient("carol", filled(16, 7), filled(60, 24))), filled(300, 25)),
                 new Response.Ok(),
                 new Response.ErrorResponse(ErrorCode.RATE_LIMITED, "slow down", 1500),
                 new Response.Authenticated(12, filled(142, 14)),
@@ -51,6 +53,9 @@ class FrameCodecTest {
                 new Response.AttachmentCreated(filled(16, 20), 32768, 1_800_000_000_000L),
                 new Response.AttachmentProgress(12, true),
                 new Response.AttachmentChunk(2, filled(100, 22), 5),
+                new Response.SendMultiResult(List.of(
+                        new Response.RecipientOutcome("bob", Response.MultiSendStatus.ACCEPTED, 0),
+                        new Response.RecipientOutcome("carol", Response.MultiSendStatus.QUEUE_FULL, 2000))),
                 new Push.Challenge(filled(16, 10), filled(32, 11), 1234, filled(32, 12)),
                 new Push.Deliver(5, 99, filled(200, 12)),
                 new Push.QueueEmpty(),
