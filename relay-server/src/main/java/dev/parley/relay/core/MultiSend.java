@@ -76,6 +76,7 @@ final class MultiSend {
         String sender = connection.device().username();
         Instant now = clock.instant();
         Outcomes outcomes = new Outcomes(connection, id, multi.recipients());
+        SendRouting.StoreBatch toStore = new SendRouting.StoreBatch();
         for (int i = 0; i < multi.recipients().size(); i++) {
             Request.MultiRecipient recipient = multi.recipients().get(i);
             if (!userExists.test(recipient.to())) {
@@ -85,11 +86,13 @@ final class MultiSend {
             try {
                 limiter.check(RateLimit.MULTI_RECIPIENTS_PER_ACCOUNT, sender);
                 byte[] blob = new MultiRecipientBlob(recipient.header(), multi.body()).encode();
-                routing.route(sender, recipient.to(), recipient.clientMessageId(), blob, now, outcomes.replyFor(i));
+                routing.route(sender, recipient.to(), recipient.clientMessageId(), blob, now, outcomes.replyFor(i),
+                        toStore);
             } catch (RateLimitExceededException e) {
                 outcomes.settle(i, MultiSendStatus.RATE_LIMITED, Math.max(1, e.retryAfterMillis()));
             }
         }
+        routing.storeAll(toStore, now);
     }
 
     /** The outcome of each recipient, answered when the last one settles. Thread-safe. */

@@ -8,6 +8,8 @@ import dev.parley.relay.store.BlobStore;
 import dev.parley.relay.store.StoreResult;
 import dev.parley.relay.store.StoredBlob;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -49,6 +51,15 @@ final class SendRouting {
      */
     void route(String sender, String to, byte[] clientMessageId, byte[] blob, Instant now, SendReply reply)
             throws RateLimitExceededException {
+        route(sender, to, clientMessageId, blob, now, reply, null);
+    }
+
+    /**
+     * {@link #route(String, String, byte[], byte[], Instant, SendReply)}, except that a blob that has to be stored
+     * joins {@code batch} (when not null), for {@link #storeAll} to store with the others in one go.
+     */
+    void route(String sender, String to, byte[] clientMessageId, byte[] blob, Instant now, SendReply reply,
+               StoreBatch batch) throws RateLimitExceededException {
         if (direct.enabled() && storesInFlight.none(to)) {
             ClientConnection recipient = registry.find(to);
             DeviceConnection device = recipient == null ? null : recipient.device();
@@ -63,7 +74,44 @@ final class SendRouting {
             }
         }
         limiter.check(RateLimit.STORED_BYTES_PER_ACCOUNT, sender, (long) blob.length + STORED_ROW_OVERHEAD_BYTES);
-        store(to, clientMessageId, blob, now, reply);
+        if (batch == null) {
+            store(to, clientMessageId, blob, now, reply);
+        } else {
+            // From now on no direct delivery to this recipient may overtake the blob.
+            storesInFlight.begin(to);
+            batch.blobs.add(new BlobStore.NewBlob(to, clientMessageId, blob));
+            batch.replies.add(reply);
+        }
+    }
+
+    /** Blobs of one multi-recipient send that go to the store, stored together by {@link #storeAll}. */
+    static final class StoreBatch {
+        private final List<BlobStore.NewBlob> blobs = new ArrayList<>();
+        private final List<SendReply> replies = new ArrayList<>();
+    }
+
+    /** Stores the batch (one transaction on H2) and answers each blob's reply once the batch is durable. */
+    void storeAll(StoreBatch batch, Instant now) {
+        if (batch.blobs.isEmpty()) {
+            return;
+        }
+        CompletableFuture<List<StoreResult>> stored;
+        try {
+            stored = blobs.storeAllAsync(batch.blobs, now, now.plus(config.messageTtl()), config.queueQuota());
+        } catch (RuntimeException e) {
+            stored = CompletableFuture.failedFuture(e);
+        }
+        stored.whenComplete((results, error) -> {
+            for (int i = 0; i < batch.blobs.size(); i++) {
+                BlobStore.NewBlob b = batch.blobs.get(i);
+                try {
+                    storeCompleted(b.recipient(), b.blob(), now, batch.replies.get(i),
+                            error == null ? results.get(i) : null, error);
+                } finally {
+                    storesInFlight.end(b.recipient());
+                }
+            }
+        });
     }
 
     /** Stores the blob asynchronously (group commit) and answers once it is durable. */
