@@ -143,7 +143,8 @@ public final class ParleyApp implements AutoCloseable {
         return graph().crypto;
     }
 
-    private RelayGateway gateway() {
+    /** The unlocked profile's relay calls; package-private for tests of calls no service makes yet (send_multi). */
+    RelayGateway gateway() {
         ProfileGraph current = graph;
         if (current == null) {
             throw new IllegalStateException("profile is locked");
