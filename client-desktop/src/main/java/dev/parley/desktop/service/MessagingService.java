@@ -82,4 +82,10 @@ public interface MessagingService {
 
     /** The stored message with this id (a reply's original, to jump to it), or empty if this history has none. */
     Optional<Message> message(MessageId messageId) throws ServiceException;
+
+    /**
+     * When a message was sent, delivered and read ("Message info"; see {@link MessageInfo}), or empty if this history
+     * has no such message.
+     */
+    Optional<MessageInfo> info(MessageId messageId) throws ServiceException;
 }

@@ -21,6 +21,7 @@ import dev.parley.desktop.storage.DisappearingTimer;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessageTimes;
 import dev.parley.desktop.storage.MessagePage;
 import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.MessageStore;
@@ -74,7 +75,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.recipients = new Recipients(crypto.storage());
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
-        this.outbox = new OutboxQueue(crypto.storage());
+        this.outbox = new OutboxQueue(crypto.storage(), crypto.context().clock());
         this.disappearing = new Disappearing(crypto.storage());
         this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound, disappearing);
         this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
@@ -224,6 +225,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         try {
             changed = storage().transactions().transactionWithResult(false, txn -> {
                 List<MessageId> ids = storage().messages().markReadUpTo(txn, ConversationId.direct(contactName), upTo);
+                storage().messageTimes().record(txn, ids, MessageState.READ, crypto.context().clock().instant());
                 for (MessageId id : ids) {
                     txn.attach(new MessageStateChangedEvent(contactName, id, MessageState.READ));
                 }
@@ -322,6 +324,22 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             return storage().transactions().transactionWithResult(true, txn -> storage().messages().find(txn, messageId));
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read the message", e);
+        }
+    }
+
+    @Override
+    public Optional<dev.parley.desktop.service.MessageInfo> info(MessageId messageId) throws ServiceException {
+        try {
+            return storage().transactions().transactionWithResult(true, txn -> {
+                Optional<Message> message = storage().messages().find(txn, messageId);
+                if (message.isEmpty()) {
+                    return Optional.<dev.parley.desktop.service.MessageInfo>empty();
+                }
+                return Optional.of(dev.parley.desktop.service.MessageInfo.of(message.get(),
+                        storage().messageTimes().find(txn, messageId).orElse(MessageTimes.NONE)));
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the message info", e);
         }
     }
 

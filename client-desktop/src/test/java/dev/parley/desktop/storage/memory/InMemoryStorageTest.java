@@ -153,4 +153,12 @@ class InMemoryStorageTest {
             return newStorage(publisher);
         }
     }
+
+    @Nested
+    class MessageTimes extends dev.parley.desktop.storage.contract.MessageTimesContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
 }
