@@ -383,6 +383,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     @Override
+    public void onUpcoming(List<Delivery> upcoming) {
+        inbound.onUpcoming(upcoming);
+    }
+
+    @Override
     public void onEphemeral(byte[] blob) {
         inbound.onEphemeral(blob);
     }
