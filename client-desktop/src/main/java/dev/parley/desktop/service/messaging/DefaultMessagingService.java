@@ -344,6 +344,16 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     @Override
+    public java.util.Map<MessageId, List<Reaction>> reactions(List<MessageId> messageIds) throws ServiceException {
+        try {
+            return storage().transactions().transactionWithResult(true,
+                    txn -> storage().reactions().ofAll(txn, messageIds));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the reactions", e);
+        }
+    }
+
+    @Override
     public List<Reaction> reactions(MessageId messageId) throws ServiceException {
         try {
             return storage().transactions().transactionWithResult(true, txn -> storage().reactions().of(txn, messageId));

@@ -165,4 +165,12 @@ class H2StorageContractTest {
             return newStorage(dir, publisher);
         }
     }
+
+    @Nested
+    class ReactionPages extends dev.parley.desktop.storage.contract.ReactionPageContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
 }
