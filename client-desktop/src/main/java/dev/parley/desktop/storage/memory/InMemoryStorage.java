@@ -56,10 +56,11 @@ public final class InMemoryStorage implements Storage {
         InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
         reactions = reactionStore;
         disappearing = new InMemoryDisappearingStore(transactions, messageStore, conversations);
-        InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
-        changes = changeStore;
         InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);
         attachments = attachmentStore;
+        InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore,
+                attachmentStore);
+        changes = changeStore;
         messageTimes = new InMemoryMessageTimesStore(transactions, messageStore);
         blocked = new InMemoryBlockedStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
