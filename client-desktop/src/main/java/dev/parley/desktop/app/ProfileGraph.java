@@ -28,6 +28,8 @@ final class ProfileGraph implements AutoCloseable {
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
     private final DisappearingSweeper sweeper;
+    private final dev.parley.desktop.service.attachment.AttachmentFiles attachmentFiles;
+    private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
     final DefaultAttachmentService attachments;
     final dev.parley.desktop.service.profile.DefaultProfileService profiles;
     private final String username;
@@ -55,10 +57,25 @@ final class ProfileGraph implements AutoCloseable {
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
+        this.attachmentFiles = new dev.parley.desktop.service.attachment.AttachmentFiles(profile.storage(),
+                profile.directory().resolve("attachments"));
+        subscriptions.add(events.subscribe(dev.parley.desktop.event.MessageChangedEvent.class, e -> {
+            if (e.change() != dev.parley.desktop.event.MessageChangedEvent.Change.EDITED) {
+                attachmentFiles.sweepSoon();
+            }
+        }));
+        subscriptions.add(events.subscribe(dev.parley.desktop.event.ContactChangedEvent.class, e -> {
+            if (e.change() == dev.parley.desktop.event.ContactChangedEvent.Change.REMOVED) {
+                attachmentFiles.sweepSoon();
+            }
+        }));
+        attachmentFiles.sweepSoon();
     }
 
     @Override
     public void close() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        attachmentFiles.close();
         sweeper.close();
         connection.close();
         crypto.close();

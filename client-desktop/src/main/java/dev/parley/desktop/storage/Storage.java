@@ -53,6 +53,9 @@ public interface Storage extends AutoCloseable {
     ListenCursorStore listenCursor();
 
     /** Users whose envelopes are dropped unread and to whom nothing is sent (issue #14). */
+    /** Sent, delivered and read times of messages ("Message info"). */
+    MessageTimesStore messageTimes();
+
     BlockedStore blocked();
 
     /** Deletes whole conversations (removing a contact with its history). */

@@ -69,6 +69,7 @@ public final class H2Storage implements Storage {
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
@@ -92,6 +93,7 @@ public final class H2Storage implements Storage {
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
+        messageTimes = new H2MessageTimesStore(transactions);
         blocked = new H2BlockedStore(transactions);
         profiles = new H2ProfileStore(transactions);
         historyEraser = new H2HistoryEraser(transactions);
@@ -343,6 +345,11 @@ public final class H2Storage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.MessageTimesStore messageTimes() {
+        return messageTimes;
     }
 
     @Override

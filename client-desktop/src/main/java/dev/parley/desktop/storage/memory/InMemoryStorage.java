@@ -40,6 +40,7 @@ public final class InMemoryStorage implements Storage {
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
@@ -55,10 +56,12 @@ public final class InMemoryStorage implements Storage {
         InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
         reactions = reactionStore;
         disappearing = new InMemoryDisappearingStore(transactions, messageStore, conversations);
-        InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
-        changes = changeStore;
         InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);
         attachments = attachmentStore;
+        InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore,
+                attachmentStore);
+        changes = changeStore;
+        messageTimes = new InMemoryMessageTimesStore(transactions, messageStore);
         blocked = new InMemoryBlockedStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
         historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore,
@@ -155,6 +158,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.MessageTimesStore messageTimes() {
+        return messageTimes;
     }
 
     @Override

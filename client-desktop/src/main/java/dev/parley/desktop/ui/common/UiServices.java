@@ -74,10 +74,14 @@ public final class UiServices {
         return withReactions(messaging.historyAfter(contact, new MessageCursor(after), pageSize));
     }
 
+    /** The page's views with their reactions, read in one query for the whole page. */
     private List<MessageView> withReactions(List<Message> page) throws ServiceException {
+        java.util.Map<MessageId, List<dev.parley.desktop.storage.Reaction>> reactions =
+                page.isEmpty() ? java.util.Map.of() : messaging.reactions(page.stream().map(Message::messageId).toList());
         List<MessageView> views = new java.util.ArrayList<>(page.size());
         for (Message m : page) {
-            views.add(view(m).withReactions(reactions(m.messageId().value())));
+            views.add(view(m).withReactions(reactions.getOrDefault(m.messageId(), List.of()).stream()
+                    .map(r -> new ReactionView(r.reactor(), r.emoji())).toList()));
         }
         return views;
     }

@@ -157,4 +157,28 @@ class H2StorageContractTest {
             return newStorage(dir, publisher);
         }
     }
+
+    @Nested
+    class MessageTimes extends dev.parley.desktop.storage.contract.MessageTimesContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class ReactionPages extends dev.parley.desktop.storage.contract.ReactionPageContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class AttachmentCleanup extends dev.parley.desktop.storage.contract.AttachmentCleanupContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
 }
