@@ -44,6 +44,7 @@ public final class InMemoryStorage implements Storage {
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
+    private final dev.parley.desktop.storage.GroupStore groups;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
@@ -71,6 +72,7 @@ public final class InMemoryStorage implements Storage {
         receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
         heldEnvelopes = new InMemoryHeldEnvelopeStore(transactions);
         listenCursor = new InMemoryListenCursorStore(transactions, messageStore);
+        groups = new InMemoryGroupStore(transactions);
     }
 
     public InMemoryStorage() {
@@ -150,6 +152,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public void close() {
         transactions.close();
+    }
+
+    @Override
+    public dev.parley.desktop.storage.GroupStore groups() {
+        return groups;
     }
 
     @Override

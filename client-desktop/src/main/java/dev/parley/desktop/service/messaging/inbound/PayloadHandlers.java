@@ -40,9 +40,11 @@ public final class PayloadHandlers {
     }
 
     /** Every payload kind this client understands, each with its handler. */
-    public static PayloadHandlers standard(Storage storage, Receipts receipts) {
+    public static PayloadHandlers standard(Storage storage, Receipts receipts,
+                                           dev.parley.desktop.service.group.GroupReceiver groups) {
         IncomingChanges changes = new IncomingChanges(storage);
-        return of(List.of(
+        PayloadHandlers[] self = new PayloadHandlers[1];
+        self[0] = of(List.of(
                 new TextHandler(storage, receipts, changes),
                 new ReceiptHandler<>(Payload.DeliveryReceipt.class, Payload.DeliveryReceipt::ids, MessageState.DELIVERED, storage),
                 new ReceiptHandler<>(Payload.ReadReceipt.class, Payload.ReadReceipt::ids, MessageState.READ, storage),
@@ -54,7 +56,10 @@ public final class PayloadHandlers {
                 new DeleteHandler(changes),
                 new TimerHandler(storage),
                 new AttachmentHandler(storage, receipts, changes),
-                new ProfileHandler(storage)));
+                new ProfileHandler(storage),
+                new GroupChangeHandler(groups), new SenderKeyHandler(groups),
+                new GroupMessageHandler(groups, () -> self[0])));
+        return self[0];
     }
 
     /** Whether this payload may arrive on an ephemeral frame. */
