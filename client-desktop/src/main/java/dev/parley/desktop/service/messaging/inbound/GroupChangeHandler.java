@@ -20,6 +20,11 @@ final class GroupChangeHandler implements PayloadHandler<Payload.GroupUpdate> {
     }
 
     @Override
+    public boolean ordered() {
+        return true;
+    }
+
+    @Override
     public void apply(Transaction txn, List<Received<Payload.GroupUpdate>> received, ReceivedBatch batch)
             throws StorageException {
         for (Received<Payload.GroupUpdate> r : received) {

@@ -34,6 +34,11 @@ final class GroupMessageHandler implements PayloadHandler<Payload.GroupMessage> 
     }
 
     @Override
+    public boolean ordered() {
+        return true;
+    }
+
+    @Override
     public void apply(Transaction txn, List<Received<Payload.GroupMessage>> received, ReceivedBatch batch)
             throws StorageException {
         List<Received<?>> inner = new ArrayList<>();

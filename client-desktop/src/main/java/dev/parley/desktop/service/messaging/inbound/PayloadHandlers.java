@@ -74,13 +74,27 @@ public final class PayloadHandlers {
 
     /**
      * Dispatches a batch's decrypted payloads to their handlers inside its transaction: each handler gets its kind's
-     * payloads in arrival order, kinds in the order they first appear.
+     * payloads in arrival order, kinds in the order they first appear; a payload of an {@link PayloadHandler#ordered()
+     * ordered} kind is applied alone, after everything before it and before everything after it.
      */
     public void apply(Transaction txn, List<Received<?>> received, ReceivedBatch batch) throws StorageException {
         Map<PayloadHandler<?>, List<Received<?>>> byHandler = new LinkedHashMap<>();
         for (Received<?> r : received) {
-            byHandler.computeIfAbsent(handlerOf(r.payload()), h -> new ArrayList<>()).add(r);
+            PayloadHandler<?> handler = handlerOf(r.payload());
+            if (handler.ordered()) {
+                // Everything before it is applied first, and it alone: an ordered kind never changes places.
+                applyAll(txn, byHandler, batch);
+                byHandler.clear();
+                applyTyped(handler, txn, List.of(r), batch);
+            } else {
+                byHandler.computeIfAbsent(handler, h -> new ArrayList<>()).add(r);
+            }
         }
+        applyAll(txn, byHandler, batch);
+    }
+
+    private static void applyAll(Transaction txn, Map<PayloadHandler<?>, List<Received<?>>> byHandler,
+                                 ReceivedBatch batch) throws StorageException {
         for (Map.Entry<PayloadHandler<?>, List<Received<?>>> entry : byHandler.entrySet()) {
             applyTyped(entry.getKey(), txn, entry.getValue(), batch);
         }

@@ -20,6 +20,11 @@ final class SenderKeyHandler implements PayloadHandler<Payload.SenderKey> {
     }
 
     @Override
+    public boolean ordered() {
+        return true;
+    }
+
+    @Override
     public void apply(Transaction txn, List<Received<Payload.SenderKey>> received, ReceivedBatch batch)
             throws StorageException {
         for (Received<Payload.SenderKey> r : received) {
