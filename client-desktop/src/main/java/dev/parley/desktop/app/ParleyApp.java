@@ -133,6 +133,11 @@ public final class ParleyApp implements AutoCloseable {
         return graph().listenFeed;
     }
 
+    /** Groups (issue #15). @throws ProfileLockedException if no profile is unlocked */
+    public dev.parley.desktop.service.GroupService groups() throws ProfileLockedException {
+        return graph().messaging.groups();
+    }
+
     /** Profiles: the own one, contacts', nicknames (issue #14). */
     public dev.parley.desktop.service.ProfileService profiles() throws ProfileLockedException {
         return graph().profiles;

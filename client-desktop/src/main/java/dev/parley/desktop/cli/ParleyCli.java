@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
             InfoCommand.class,
             SendFileCommand.class, SaveCommand.class,
             AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
-            ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class})
+            ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class,
+            GroupCommand.class})
 public final class ParleyCli implements Runnable {
 
 

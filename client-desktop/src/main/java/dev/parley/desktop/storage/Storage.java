@@ -64,6 +64,9 @@ public interface Storage extends AutoCloseable {
     /** The own profile and those contacts shared (issue #14). */
     ProfileStore profiles();
 
+    /** Groups this profile belongs or belonged to (issue #15). */
+    GroupStore groups();
+
     /** Closes the store; idempotent. */
     @Override
     void close();

@@ -74,6 +74,7 @@ public final class H2Storage implements Storage {
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
+    private final dev.parley.desktop.storage.GroupStore groups;
     private final SecretSealer sealer;
 
     private H2Storage(Connection connection, EventPublisher publisher, SecretSealer sealer) {
@@ -98,6 +99,7 @@ public final class H2Storage implements Storage {
         profiles = new H2ProfileStore(transactions);
         historyEraser = new H2HistoryEraser(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
+        groups = new H2GroupStore(transactions);
     }
 
     /** The file H2 keeps the database in, for {@code base} ({@code base + ".mv.db"}). */
@@ -335,6 +337,11 @@ public final class H2Storage implements Storage {
     @Override
     public PendingReceiptStore pendingReceipts() {
         return pendingReceipts;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.GroupStore groups() {
+        return groups;
     }
 
     @Override

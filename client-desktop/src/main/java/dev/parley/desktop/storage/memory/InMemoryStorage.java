@@ -45,6 +45,7 @@ public final class InMemoryStorage implements Storage {
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
+    private final dev.parley.desktop.storage.GroupStore groups;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
@@ -74,6 +75,7 @@ public final class InMemoryStorage implements Storage {
         receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
         heldEnvelopes = new InMemoryHeldEnvelopeStore(transactions);
         listenCursor = new InMemoryListenCursorStore(transactions, messageStore);
+        groups = new InMemoryGroupStore(transactions);
     }
 
     public InMemoryStorage() {
@@ -153,6 +155,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public void close() {
         transactions.close();
+    }
+
+    @Override
+    public dev.parley.desktop.storage.GroupStore groups() {
+        return groups;
     }
 
     @Override

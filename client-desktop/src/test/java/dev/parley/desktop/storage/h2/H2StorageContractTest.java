@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.contract.MessageChangeContract;
 import dev.parley.desktop.storage.contract.DisappearingContract;
 import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.GroupContract;
 import dev.parley.desktop.storage.contract.ListenCursorContract;
 import dev.parley.desktop.storage.contract.PendingReceiptContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
@@ -88,6 +89,14 @@ class H2StorageContractTest {
 
     @Nested
     class RelayPinsAndHeldEnvelopes extends RelayPinAndHeldEnvelopeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class Groups extends GroupContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(dir, publisher);

@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.contract.MessageChangeContract;
 import dev.parley.desktop.storage.contract.DisappearingContract;
 import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.GroupContract;
 import dev.parley.desktop.storage.contract.ListenCursorContract;
 import dev.parley.desktop.storage.contract.PendingReceiptContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
@@ -84,6 +85,14 @@ class InMemoryStorageTest {
 
     @Nested
     class RelayPinsAndHeldEnvelopes extends RelayPinAndHeldEnvelopeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class Groups extends GroupContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(publisher);
