@@ -33,8 +33,10 @@ final class ProfileGraph implements AutoCloseable {
     final DefaultAttachmentService attachments;
     final dev.parley.desktop.service.profile.DefaultProfileService profiles;
     private final String username;
+    final UnlockedProfile profile;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
+        this.profile = profile;
         ProtocolContext context = new ProtocolContext(config.crypto(), config.random(), config.clock(), RatchetLimits.DEFAULT);
         this.crypto = new ProfileCrypto(profile.storage(), context);
         LegacyProfileUpgrade.run(crypto);
@@ -43,6 +45,7 @@ final class ProfileGraph implements AutoCloseable {
         RelayPinning pinning = new RelayPinning(profile.storage(), config.crypto().ed25519(), config.clock());
         this.keys = new AccountKeys(crypto, () -> holder[0], pinning, config.preKeyStock());
         this.username = keys.account().username();
+        keys.regenerateAfterRestore();
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
                 sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted));
         this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events,

@@ -29,7 +29,8 @@ import picocli.CommandLine.ScopeType;
             SendFileCommand.class, SaveCommand.class,
             AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
             ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class,
-            GroupCommand.class})
+            GroupCommand.class,
+            BackupCommand.class})
 public final class ParleyCli implements Runnable {
 
 

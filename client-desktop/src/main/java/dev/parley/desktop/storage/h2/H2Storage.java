@@ -274,6 +274,14 @@ public final class H2Storage implements Storage {
         }
     }
 
+    H2TransactionManager manager() {
+        return transactions;
+    }
+
+    SecretSealer sealer() {
+        return sealer;
+    }
+
     @Override
     public TransactionManager transactions() {
         return transactions;
