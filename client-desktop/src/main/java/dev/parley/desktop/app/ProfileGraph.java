@@ -30,6 +30,7 @@ final class ProfileGraph implements AutoCloseable {
     private final DisappearingSweeper sweeper;
     final DefaultAttachmentService attachments;
     final dev.parley.desktop.service.profile.DefaultProfileService profiles;
+    final dev.parley.desktop.service.presence.DefaultPresenceService presence;
     private final String username;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
@@ -54,12 +55,15 @@ final class ProfileGraph implements AutoCloseable {
                 profile.directory().resolve("attachments"));
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
+        this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
+                messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
     }
 
     @Override
     public void close() {
         sweeper.close();
+        presence.close();
         connection.close();
         crypto.close();
     }

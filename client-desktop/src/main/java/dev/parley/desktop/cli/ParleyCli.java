@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
             DisappearCommand.class,
             SendFileCommand.class, SaveCommand.class,
             AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
-            ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class})
+            ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class,
+            PresenceCommand.class})
 public final class ParleyCli implements Runnable {
 
 

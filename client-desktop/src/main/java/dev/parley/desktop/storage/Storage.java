@@ -55,6 +55,9 @@ public interface Storage extends AutoCloseable {
     /** Users whose envelopes are dropped unread and to whom nothing is sent (issue #14). */
     BlockedStore blocked();
 
+    /** When each contact was last heard from as online (issue #14, presence). */
+    PresenceStore presence();
+
     /** Deletes whole conversations (removing a contact with its history). */
     HistoryEraser historyEraser();
 

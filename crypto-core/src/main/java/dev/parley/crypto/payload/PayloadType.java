@@ -25,7 +25,9 @@ public enum PayloadType {
     /** {@link Payload.TimerUpdate}. */
     TIMER_UPDATE(21),
     /** {@link Payload.Profile} (issue #14). */
-    PROFILE(24);
+    PROFILE(24),
+    /** {@link Payload.Presence} (issue #14). */
+    PRESENCE(25);
 
     private final int code;
 

@@ -62,6 +62,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final DefaultMessageActions actions;
     private final Disappearing disappearing;
     private final ProfileSharing profileSharing;
+    private final PresenceTracker presenceTracker;
+    private final PresenceAnnouncer presenceAnnouncer;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -78,8 +80,10 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.disappearing = new Disappearing(crypto.storage());
         this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound, disappearing);
         this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
+        this.presenceTracker = new PresenceTracker(crypto.context().clock(), events);
+        this.presenceAnnouncer = new PresenceAnnouncer(crypto.storage(), recipients, outbound);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
-                PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
+                PayloadHandlers.standard(crypto.storage(), receipts, presenceTracker), receipts, events);
     }
 
     /** Edits and deletions, on the same outbound path. */
@@ -199,6 +203,16 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     public void requestAccepted(String username) {
         receipts.flush();
         profileSharing.shareIfStale(username);
+    }
+
+    /** Contacts' live presence, as received (issue #14). */
+    public PresenceTracker presenceTracker() {
+        return presenceTracker;
+    }
+
+    /** Sends the own presence to contacts (issue #14). */
+    public PresenceAnnouncer presenceAnnouncer() {
+        return presenceAnnouncer;
     }
 
     /** Sends the own profile to contacts (issue #14). */

@@ -69,6 +69,7 @@ public final class H2Storage implements Storage {
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
@@ -93,6 +94,7 @@ public final class H2Storage implements Storage {
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
         blocked = new H2BlockedStore(transactions);
+        presence = new H2PresenceStore(transactions);
         profiles = new H2ProfileStore(transactions);
         historyEraser = new H2HistoryEraser(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
@@ -348,6 +350,11 @@ public final class H2Storage implements Storage {
     @Override
     public dev.parley.desktop.storage.BlockedStore blocked() {
         return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.PresenceStore presence() {
+        return presence;
     }
 
     @Override

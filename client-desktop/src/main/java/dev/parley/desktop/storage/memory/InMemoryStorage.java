@@ -40,6 +40,7 @@ public final class InMemoryStorage implements Storage {
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
@@ -60,6 +61,7 @@ public final class InMemoryStorage implements Storage {
         InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);
         attachments = attachmentStore;
         blocked = new InMemoryBlockedStore(transactions);
+        presence = new InMemoryPresenceStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
         historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore,
                 changeStore, attachmentStore);
@@ -160,6 +162,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public dev.parley.desktop.storage.BlockedStore blocked() {
         return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.PresenceStore presence() {
+        return presence;
     }
 
     @Override

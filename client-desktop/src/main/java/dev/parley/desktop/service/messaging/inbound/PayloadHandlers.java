@@ -41,6 +41,11 @@ public final class PayloadHandlers {
 
     /** Every payload kind this client understands, each with its handler. */
     public static PayloadHandlers standard(Storage storage, Receipts receipts) {
+        return standard(storage, receipts, PresenceInbox.IGNORE);
+    }
+
+    /** Every payload kind this client understands; received presence goes to {@code presence}. */
+    public static PayloadHandlers standard(Storage storage, Receipts receipts, PresenceInbox presence) {
         IncomingChanges changes = new IncomingChanges(storage);
         return of(List.of(
                 new TextHandler(storage, receipts, changes),
@@ -54,7 +59,8 @@ public final class PayloadHandlers {
                 new DeleteHandler(changes),
                 new TimerHandler(storage),
                 new AttachmentHandler(storage, receipts, changes),
-                new ProfileHandler(storage)));
+                new ProfileHandler(storage),
+                new PresenceHandler(storage, presence)));
     }
 
     /** Whether this payload may arrive on an ephemeral frame. */
