@@ -155,6 +155,16 @@ public final class ParleyApp implements AutoCloseable {
         return graph().profiles;
     }
 
+    /** Presence: contacts' online state and last seen, and the own presence setting (issue #14). */
+    public dev.parley.desktop.service.PresenceService presence() throws ProfileLockedException {
+        return graph().presence;
+    }
+
+    /** Sends the own presence: for tests in this package that send what a client would not (a flood). */
+    dev.parley.desktop.service.messaging.PresenceAnnouncer presenceAnnouncer() throws ProfileLockedException {
+        return graph().messaging.presenceAnnouncer();
+    }
+
     /** The unlocked profile's crypto and storage: for tests in this package that check what was (not) stored, e.g. prekeys. */
     dev.parley.desktop.crypto.ProfileCrypto crypto() throws ProfileLockedException {
         return graph().crypto;

@@ -32,6 +32,7 @@ final class ProfileGraph implements AutoCloseable {
     private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
     final DefaultAttachmentService attachments;
     final dev.parley.desktop.service.profile.DefaultProfileService profiles;
+    final dev.parley.desktop.service.presence.DefaultPresenceService presence;
     private final String username;
     final UnlockedProfile profile;
 
@@ -59,6 +60,8 @@ final class ProfileGraph implements AutoCloseable {
                 profile.directory().resolve("attachments"));
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
+        this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
+                messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
         this.attachmentFiles = new dev.parley.desktop.service.attachment.AttachmentFiles(profile.storage(),
                 profile.directory().resolve("attachments"));
@@ -80,6 +83,7 @@ final class ProfileGraph implements AutoCloseable {
         subscriptions.forEach(EventBus.Subscription::close);
         attachmentFiles.close();
         sweeper.close();
+        presence.close();
         connection.close();
         crypto.close();
     }

@@ -30,7 +30,8 @@ import picocli.CommandLine.ScopeType;
             AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
             ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class,
             GroupCommand.class,
-            BackupCommand.class})
+            BackupCommand.class,
+            PresenceCommand.class})
 public final class ParleyCli implements Runnable {
 
 

@@ -58,6 +58,9 @@ public interface Storage extends AutoCloseable {
 
     BlockedStore blocked();
 
+    /** When each contact was last heard from as online (issue #14, presence). */
+    PresenceStore presence();
+
     /** Deletes whole conversations (removing a contact with its history). */
     HistoryEraser historyEraser();
 

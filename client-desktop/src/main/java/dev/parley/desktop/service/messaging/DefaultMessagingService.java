@@ -65,6 +65,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final Disappearing disappearing;
     private final ProfileSharing profileSharing;
     private final dev.parley.desktop.service.group.DefaultGroupService groups;
+    private final PresenceTracker presenceTracker;
+    private final PresenceAnnouncer presenceAnnouncer;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -84,9 +86,12 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
         this.groups = new dev.parley.desktop.service.group.DefaultGroupService(crypto, ownUsername, outbound,
                 new dev.parley.desktop.service.group.PairwiseGroupTransport(outbound), sessions);
+        this.presenceTracker = new PresenceTracker(crypto.context().clock(), events);
+        this.presenceAnnouncer = new PresenceAnnouncer(crypto.storage(), recipients, outbound);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts, new dev.parley.desktop.service.group.GroupReceiver(
-                        crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername)),
+                        crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername),
+                        presenceTracker),
                 receipts, events);
     }
 
@@ -212,6 +217,16 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     public void requestAccepted(String username) {
         receipts.flush();
         profileSharing.shareIfStale(username);
+    }
+
+    /** Contacts' live presence, as received (issue #14). */
+    public PresenceTracker presenceTracker() {
+        return presenceTracker;
+    }
+
+    /** Sends the own presence to contacts (issue #14). */
+    public PresenceAnnouncer presenceAnnouncer() {
+        return presenceAnnouncer;
     }
 
     /** Sends the own profile to contacts (issue #14). */

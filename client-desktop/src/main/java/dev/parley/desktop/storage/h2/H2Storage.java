@@ -70,6 +70,7 @@ public final class H2Storage implements Storage {
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
     private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
+    private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
@@ -96,6 +97,7 @@ public final class H2Storage implements Storage {
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
         messageTimes = new H2MessageTimesStore(transactions);
         blocked = new H2BlockedStore(transactions);
+        presence = new H2PresenceStore(transactions);
         profiles = new H2ProfileStore(transactions);
         historyEraser = new H2HistoryEraser(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
@@ -370,6 +372,11 @@ public final class H2Storage implements Storage {
     @Override
     public dev.parley.desktop.storage.BlockedStore blocked() {
         return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.PresenceStore presence() {
+        return presence;
     }
 
     @Override

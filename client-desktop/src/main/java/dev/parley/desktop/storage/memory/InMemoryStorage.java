@@ -41,6 +41,7 @@ public final class InMemoryStorage implements Storage {
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
     private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
+    private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
@@ -64,6 +65,7 @@ public final class InMemoryStorage implements Storage {
         changes = changeStore;
         messageTimes = new InMemoryMessageTimesStore(transactions, messageStore);
         blocked = new InMemoryBlockedStore(transactions);
+        presence = new InMemoryPresenceStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
         historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore,
                 changeStore, attachmentStore);
@@ -175,6 +177,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public dev.parley.desktop.storage.BlockedStore blocked() {
         return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.PresenceStore presence() {
+        return presence;
     }
 
     @Override

@@ -151,8 +151,10 @@ public final class UiServices {
         return view(contacts.get(username));
     }
 
-    public ContactView addContact(String username) throws ServiceException {
-        return view(contacts.add(username));
+    /** Adds a contact by username, or by contact link ({@code parley://add/...}: fingerprint checked, verified). */
+    public ContactView addContact(String usernameOrLink) throws ServiceException {
+        return view(usernameOrLink.startsWith("parley://") ? contacts.addFromLink(usernameOrLink)
+                : contacts.add(usernameOrLink));
     }
 
     /** Verifies {@code shownKey}, the key whose safety number the user compared, if it is still the contact's. */

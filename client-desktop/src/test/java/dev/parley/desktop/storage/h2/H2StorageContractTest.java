@@ -190,4 +190,12 @@ class H2StorageContractTest {
             return newStorage(dir, publisher);
         }
     }
+
+    @Nested
+    class Presence extends dev.parley.desktop.storage.contract.PresenceContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
 }

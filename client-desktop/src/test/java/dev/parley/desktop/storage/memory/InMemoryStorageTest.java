@@ -186,4 +186,12 @@ class InMemoryStorageTest {
             return newStorage(publisher);
         }
     }
+
+    @Nested
+    class Presence extends dev.parley.desktop.storage.contract.PresenceContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
 }
