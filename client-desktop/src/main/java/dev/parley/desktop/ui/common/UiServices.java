@@ -1,6 +1,9 @@
 package dev.parley.desktop.ui.common;
 
+import dev.parley.desktop.service.AttachmentService;
 import dev.parley.desktop.service.ContactService;
+import dev.parley.desktop.service.messaging.AttachmentBodies;
+import dev.parley.desktop.storage.Attachment;
 import dev.parley.desktop.service.MessageActionsService;
 import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.service.SafetyNumberView;
@@ -27,11 +30,14 @@ public final class UiServices {
     private final MessagingService messaging;
     private final ContactService contacts;
     private final MessageActionsService actions;
+    private final AttachmentService attachments;
 
-    public UiServices(MessagingService messaging, ContactService contacts, MessageActionsService actions) {
+    public UiServices(MessagingService messaging, ContactService contacts, MessageActionsService actions,
+                      AttachmentService attachments) {
         this.messaging = Objects.requireNonNull(messaging);
         this.contacts = Objects.requireNonNull(contacts);
         this.actions = Objects.requireNonNull(actions);
+        this.attachments = Objects.requireNonNull(attachments);
     }
 
     /** One text a message had, and when its author wrote it. */
@@ -75,11 +81,50 @@ public final class UiServices {
     }
 
     private List<MessageView> withReactions(List<Message> page) throws ServiceException {
+        java.util.Map<String, Attachment> files = new java.util.HashMap<>();
+        for (Attachment a : attachments.attachments(page.stream().map(Message::messageId).toList())) {
+            files.put(a.messageId().value(), a);
+        }
         List<MessageView> views = new java.util.ArrayList<>(page.size());
         for (Message m : page) {
-            views.add(view(m).withReactions(reactions(m.messageId().value())));
+            Attachment file = files.get(m.messageId().value());
+            views.add(view(m).withReactions(reactions(m.messageId().value()))
+                    .withAttachment(file == null || m.deleted() ? Optional.empty() : Optional.of(view(file, m.body()))));
         }
         return views;
+    }
+
+    /** {@code message} with its file, if it has one (a message that arrived as an event carries none yet). */
+    public MessageView withAttachment(MessageView message) throws ServiceException {
+        if (message.deleted()) {
+            return message;
+        }
+        return message.withAttachment(attachments.attachment(new MessageId(message.id()))
+                .map(a -> view(a, message.text())));
+    }
+
+    /** Uploads {@code file} and sends it to {@code contact} with {@code caption} (may be empty); see AttachmentService. */
+    public MessageView sendFile(String contact, java.nio.file.Path file, String caption,
+                                AttachmentService.TransferProgress progress) throws ServiceException {
+        return withAttachment(view(attachments.sendFile(contact, file, caption, progress)));
+    }
+
+    /** Downloads (if needed), verifies and decrypts the message's file to {@code target}; returns the file written. */
+    public java.nio.file.Path saveFile(MessageView message, java.nio.file.Path target,
+                                       AttachmentService.TransferProgress progress) throws ServiceException {
+        return attachments.save(new MessageId(message.id()), target, progress);
+    }
+
+    /** The message's image, decrypted in memory for the viewer. */
+    public byte[] image(MessageView message, AttachmentService.TransferProgress progress) throws ServiceException {
+        return attachments.decryptImage(new MessageId(message.id()), progress);
+    }
+
+    /** The UI view of a stored attachment; {@code body} is its message's stored text (file line and caption). */
+    public static AttachmentView view(Attachment a, String body) {
+        var p = a.pointer();
+        return new AttachmentView(p.fileName(), p.size(), p.contentType(), p.width(), p.height(), p.thumbnail(),
+                AttachmentView.State.valueOf(a.state().name()), AttachmentBodies.caption(body));
     }
 
     /** Who reacted to the message with what, oldest first. */

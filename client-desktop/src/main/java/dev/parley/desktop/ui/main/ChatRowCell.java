@@ -54,10 +54,12 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final Label markerLabel = new Label();
     private final HBox marker;
     private final ReactionBar reactions;
+    private final AttachmentCard file;
 
     ChatRowCell(TimeLabels times, UserMessages messages, Consumer<MessageView> retry,
                 ObservableStringValue highlighted, MessageActionsViewModel actions, MessageMenu menu,
-                Consumer<QuoteView> jumpToOriginal) {
+                Consumer<QuoteView> jumpToOriginal, AttachmentCard file) {
+        this.file = file;
         this.times = times;
         this.messages = messages;
         this.retry = retry;
@@ -94,7 +96,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
                 e.consume();
             }
         });
-        bubble = new VBox(2, quote, text, linkText, reactions, metaRow);
+        bubble = new VBox(2, quote, file, text, linkText, reactions, metaRow);
         bubble.getStyleClass().add("bubble");
         // the menu opens on a right click (the platform's own menu event is not sent everywhere, Monocle sends none);
         // the keyboard (Menu key, Shift+F10) is handled by the list for the selected message
@@ -143,8 +145,19 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private void showMessage(ChatRow.MessageRow row) {
         MessageView m = row.message();
         boolean out = m.outgoing();
-        text.setText(m.deleted() ? messages.get("message.deleted") : m.text());
-        showLinks(m);
+        boolean hasFile = m.attachment().isPresent();
+        String shownText = hasFile ? m.attachment().get().caption() : m.text();
+        text.setText(m.deleted() ? messages.get("message.deleted") : shownText);
+        file.setVisible(hasFile);
+        file.setManaged(hasFile);
+        if (hasFile) {
+            file.show(m);
+        }
+        showLinks(m, shownText);
+        if (hasFile && shownText.isEmpty() && !m.deleted()) {
+            text.setVisible(false);
+            text.setManaged(false);
+        }
         showQuote(m);
         text.pseudoClassStateChanged(DELETED, m.deleted());
         edited.setVisible(m.edited() && !m.deleted());
@@ -207,8 +220,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
     }
 
     /** Messages with web links show them as links in a text flow; others keep the plain label (cheaper). */
-    private void showLinks(MessageView m) {
-        boolean links = !m.deleted() && LinkText.hasLink(m.text());
+    private void showLinks(MessageView m, String shownText) {
+        boolean links = !m.deleted() && LinkText.hasLink(shownText);
         text.setVisible(!links);
         text.setManaged(!links);
         linkText.setVisible(links);
@@ -218,7 +231,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
             return;
         }
         List<javafx.scene.Node> parts = new ArrayList<>();
-        for (LinkText.Segment segment : LinkText.split(m.text())) {
+        for (LinkText.Segment segment : LinkText.split(shownText)) {
             if (segment.link()) {
                 Hyperlink link = new Hyperlink(segment.text());
                 link.getStyleClass().add("message-link");

@@ -52,6 +52,7 @@ public final class ChatViewModel {
 
     private final ObservableList<ChatRow> rows = FXCollections.observableArrayList();
     private final MessageActionsViewModel actions;
+    private final AttachmentsViewModel attachments;
     private final ReadOnlyObjectWrapper<ContactView> contact = new ReadOnlyObjectWrapper<>(this, "contact");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
     private final ReadOnlyBooleanWrapper typing = new ReadOnlyBooleanWrapper(this, "typing");
@@ -89,6 +90,8 @@ public final class ChatViewModel {
         this.timeline = Objects.requireNonNull(timeline);
         this.messages = Objects.requireNonNull(messages);
         this.actions = new MessageActionsViewModel(services, tasks, rows, this::fail);
+        this.attachments = new AttachmentsViewModel(services, tasks, messages, contact::get, this::fileSent,
+                actions::replace);
         identityChanged = Bindings.createBooleanBinding(
                 () -> contact.get() != null && contact.get().identityChanged(), contact);
         canSend = Bindings.createBooleanBinding(
@@ -120,6 +123,11 @@ public final class ChatViewModel {
     /** What the user does to one message: react, and later reply, edit, delete. */
     public MessageActionsViewModel actions() {
         return actions;
+    }
+
+    /** Files: the one chosen to send, uploads, downloads, thumbnails. */
+    public AttachmentsViewModel attachments() {
+        return attachments;
     }
 
     public ReadOnlyObjectProperty<ContactView> contactProperty() {
@@ -284,6 +292,7 @@ public final class ChatViewModel {
         long gen = ++generation;
         actions.cancelEdit();
         actions.cancelReply();
+        attachments.conversationChanged();
         contact.set(c);
         rows.clear();
         early.clear();
@@ -436,20 +445,36 @@ public final class ChatViewModel {
         long gen = generation;
         error.set("");
         MessageView replyTo = actions.takeReplyTarget();
-        tasks.run(() -> replyTo == null ? services.send(c.username(), text) : services.reply(replyTo, text), sent -> {
-            if (gen == generation) {
-                ChatTimeline.removeUnreadMarker(rows); // a reply: like Signal, the "new messages" marker goes
-            }
-            if (gen == generation && newerCursor.isPresent()) {
-                loadNewest(c, ++generation, false);
-            } else if (gen == generation) {
-                appendOrUpdate(sent);
-            }
+        tasks.run(() -> replyTo == null ? services.send(c.username(), text) : services.reply(replyTo, text),
+                sent -> sentByUser(gen, c, sent), this::fail);
+    }
+
+    /** A file the user sent (its upload finished): shown like a sent text if its conversation is still open. */
+    private void fileSent(MessageView sent) {
+        ContactView c = contact.get();
+        if (c != null && c.username().equals(sent.contact())) {
+            sentByUser(generation, c, sent);
+        } else {
             java.util.function.Consumer<MessageView> callback = onSent.get();
             if (callback != null) {
                 callback.accept(sent);
             }
-        }, this::fail);
+        }
+    }
+
+    private void sentByUser(long gen, ContactView c, MessageView sent) {
+        if (gen == generation) {
+            ChatTimeline.removeUnreadMarker(rows); // a reply: like Signal, the "new messages" marker goes
+        }
+        if (gen == generation && newerCursor.isPresent()) {
+            loadNewest(c, ++generation, false);
+        } else if (gen == generation) {
+            appendOrUpdate(sent);
+        }
+        java.util.function.Consumer<MessageView> callback = onSent.get();
+        if (callback != null) {
+            callback.accept(sent);
+        }
     }
 
     /** Accepts the contact's new identity key after the warning; sending is allowed again afterwards. */
@@ -476,6 +501,7 @@ public final class ChatViewModel {
             return;
         }
         appendOrUpdate(message);
+        attachments.resolve(message);
         markReadIfActive(List.of(message));
     }
 
@@ -533,8 +559,9 @@ public final class ChatViewModel {
             if (row instanceof ChatRow.MessageRow && ((ChatRow.MessageRow) row).id().equals(message.id())) {
                 ChatRow.MessageRow old = (ChatRow.MessageRow) row;
                 if (old.message().status().canAdvanceTo(message.status())) {
-                    rows.set(i, new ChatRow.MessageRow(message.withReactions(old.message().reactions()),
-                            old.firstOfGroup()));
+                    MessageView kept = message.withReactions(old.message().reactions());
+                    rows.set(i, new ChatRow.MessageRow(kept.attachment().isPresent() ? kept
+                            : kept.withAttachment(old.message().attachment()), old.firstOfGroup()));
                 }
                 return;
             }
