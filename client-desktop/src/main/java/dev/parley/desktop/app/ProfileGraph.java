@@ -30,6 +30,7 @@ final class ProfileGraph implements AutoCloseable {
     private final DisappearingSweeper sweeper;
     final DefaultAttachmentService attachments;
     final dev.parley.desktop.service.profile.DefaultProfileService profiles;
+    final dev.parley.desktop.service.messaging.DefaultConversationMarks conversationMarks;
     private final String username;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
@@ -54,6 +55,7 @@ final class ProfileGraph implements AutoCloseable {
                 profile.directory().resolve("attachments"));
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
+        this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
     }
 

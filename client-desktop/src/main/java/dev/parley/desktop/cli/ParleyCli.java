@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             DeleteCommand.class,
             ReplyCommand.class,
             DisappearCommand.class,
+            MuteCommand.class, ArchiveCommand.class,
             SendFileCommand.class, SaveCommand.class,
             AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
             ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class})

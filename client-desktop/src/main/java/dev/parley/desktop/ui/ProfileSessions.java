@@ -165,7 +165,7 @@ public final class ProfileSessions implements SessionGateway {
         }
         try {
             return new UnlockedSession(new UiServices(current.messaging(), current.contacts(), current.actions(),
-                    current.attachments()), bus,
+                    current.attachments(), current.conversationMarks()), bus,
                     current.connection().state(),
                     () -> current.account().status().username(),
                     new Settings(current, open, new ProfileSettings(directories.profileDirectory(open))));

@@ -73,6 +73,7 @@ public final class H2Storage implements Storage {
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
+    private final dev.parley.desktop.storage.ConversationMarkStore conversationMarks;
     private final SecretSealer sealer;
 
     private H2Storage(Connection connection, EventPublisher publisher, SecretSealer sealer) {
@@ -93,6 +94,7 @@ public final class H2Storage implements Storage {
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
         blocked = new H2BlockedStore(transactions);
+        conversationMarks = new H2ConversationMarkStore(transactions);
         profiles = new H2ProfileStore(transactions);
         historyEraser = new H2HistoryEraser(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
@@ -343,6 +345,11 @@ public final class H2Storage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ConversationMarkStore conversationMarks() {
+        return conversationMarks;
     }
 
     @Override

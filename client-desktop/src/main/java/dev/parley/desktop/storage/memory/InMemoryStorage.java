@@ -44,6 +44,7 @@ public final class InMemoryStorage implements Storage {
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
+    private final dev.parley.desktop.storage.ConversationMarkStore conversationMarks;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
@@ -61,8 +62,10 @@ public final class InMemoryStorage implements Storage {
         attachments = attachmentStore;
         blocked = new InMemoryBlockedStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
+        InMemoryConversationMarkStore markStore = new InMemoryConversationMarkStore(transactions, conversationStore);
+        conversationMarks = markStore;
         historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore,
-                changeStore, attachmentStore);
+                changeStore, attachmentStore, markStore);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -155,6 +158,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ConversationMarkStore conversationMarks() {
+        return conversationMarks;
     }
 
     @Override

@@ -31,9 +31,11 @@ public final class UiServices {
     private final ContactService contacts;
     private final MessageActionsService actions;
     private final AttachmentService attachments;
+    private final dev.parley.desktop.service.ConversationMarksService marks;
 
     public UiServices(MessagingService messaging, ContactService contacts, MessageActionsService actions,
-                      AttachmentService attachments) {
+                      AttachmentService attachments, dev.parley.desktop.service.ConversationMarksService marks) {
+        this.marks = Objects.requireNonNull(marks);
         this.messaging = Objects.requireNonNull(messaging);
         this.contacts = Objects.requireNonNull(contacts);
         this.actions = Objects.requireNonNull(actions);
@@ -118,6 +120,40 @@ public final class UiServices {
     /** The message's image, decrypted in memory for the viewer. */
     public byte[] image(MessageView message, AttachmentService.TransferProgress progress) throws ServiceException {
         return attachments.decryptImage(new MessageId(message.id()), progress);
+    }
+
+    /** The disappearing-messages timer of the conversation with {@code contact}. */
+    public dev.parley.desktop.storage.DisappearingTimer disappearing(String contact) throws ServiceException {
+        return actions.disappearing(contact);
+    }
+
+    /** Sets the disappearing-messages timer of the conversation with {@code contact} (the other side is told). */
+    public void setDisappearing(String contact, dev.parley.desktop.storage.DisappearingTimer timer) throws ServiceException {
+        actions.setDisappearing(contact, timer);
+    }
+
+    /** Whether a conversation is muted (no notifications) and archived (listed apart). */
+    public record Marks(boolean muted, boolean archived) {
+        public static final Marks NONE = new Marks(false, false);
+    }
+
+    /** The muted or archived conversations, by contact name. */
+    public java.util.Map<String, Marks> conversationMarks() throws ServiceException {
+        java.util.Map<String, Marks> out = new java.util.HashMap<>();
+        marks.marked().forEach((id, m) -> out.put(id, new Marks(m.muted(), m.archived())));
+        return out;
+    }
+
+    /** Mutes or unmutes the conversation with {@code contact}; returns its marks now. */
+    public Marks mute(String contact, boolean muted) throws ServiceException {
+        var now = marks.mute(contact, muted);
+        return new Marks(now.muted(), now.archived());
+    }
+
+    /** Archives or unarchives the conversation with {@code contact}; returns its marks now. */
+    public Marks archive(String contact, boolean archived) throws ServiceException {
+        var now = marks.archive(contact, archived);
+        return new Marks(now.muted(), now.archived());
     }
 
     /** The UI view of a stored attachment; {@code body} is its message's stored text (file line and caption). */
@@ -234,7 +270,8 @@ public final class UiServices {
         return new MessageView(m.messageId().value(), m.conversationId().value(), m.direction() == Direction.OUTGOING,
                 m.deleted() ? "" : m.body(), m.sentAt(), status(m.direction(), m.state()), m.failure(),
                 m.cursor().sequence(), List.of(), m.edited(), m.deleted(),
-                m.replyTo().map(q -> new QuoteView(q.target().value(), Optional.ofNullable(q.author()), q.snippetText())));
+                m.replyTo().map(q -> new QuoteView(q.target().value(), Optional.ofNullable(q.author()), q.snippetText())),
+                Optional.empty(), m.isSystem());
     }
 
     /** The UI status for a service state. */

@@ -51,6 +51,9 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final HBox bubbleRow;
     private final Label dividerLabel = new Label();
     private final HBox divider = new HBox(dividerLabel);
+    private final Label systemLabel = new Label();
+    /** A system line ("bob set disappearing messages to 1 hour"): centred text with its time, not a bubble. */
+    private final HBox systemRow = new HBox(systemLabel);
     private final Label markerLabel = new Label();
     private final HBox marker;
     private final ReactionBar reactions;
@@ -118,6 +121,11 @@ final class ChatRowCell extends ListCell<ChatRow> {
         HBox.setHgrow(right, Priority.ALWAYS);
         marker = new HBox(left, markerLabel, right);
         marker.getStyleClass().add("unread-marker");
+        systemLabel.getStyleClass().add("system-line");
+        systemLabel.setWrapText(true);
+        systemLabel.setMaxWidth(480);
+        systemRow.getStyleClass().add("system-row");
+        systemRow.setAlignment(Pos.CENTER);
         setPrefWidth(0);
         setText(null);
     }
@@ -136,6 +144,10 @@ final class ChatRowCell extends ListCell<ChatRow> {
         } else if (row instanceof ChatRow.UnreadMarker) {
             markerLabel.setText(messages.get("main.unread", ((ChatRow.UnreadMarker) row).count()));
             setGraphic(marker);
+        } else if (((ChatRow.MessageRow) row).message().system()) {
+            MessageView m = ((ChatRow.MessageRow) row).message();
+            systemLabel.setText(m.text() + "  \u00B7  " + times.time(m.sentAt()));
+            setGraphic(systemRow);
         } else {
             showMessage((ChatRow.MessageRow) row);
             setGraphic(bubbleRow);
@@ -255,7 +267,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
 
     /** The bubble of the message shown, for anchoring its menu; null for other rows. */
     javafx.scene.Node bubbleIfMessage() {
-        return getItem() instanceof ChatRow.MessageRow && !isEmpty() ? bubble : null;
+        return getItem() instanceof ChatRow.MessageRow && !isEmpty() && !((ChatRow.MessageRow) getItem()).message().system()
+                ? bubble : null;
     }
 
     /** The status glyphs: a clock while sending, one tick when the relay has it, two when delivered or read. */

@@ -53,6 +53,7 @@ public final class ChatViewModel {
     private final ObservableList<ChatRow> rows = FXCollections.observableArrayList();
     private final MessageActionsViewModel actions;
     private final AttachmentsViewModel attachments;
+    private final DisappearingTimerViewModel timer;
     private final ReadOnlyObjectWrapper<ContactView> contact = new ReadOnlyObjectWrapper<>(this, "contact");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
     private final ReadOnlyBooleanWrapper typing = new ReadOnlyBooleanWrapper(this, "typing");
@@ -92,6 +93,7 @@ public final class ChatViewModel {
         this.actions = new MessageActionsViewModel(services, tasks, rows, this::fail);
         this.attachments = new AttachmentsViewModel(services, tasks, messages, contact::get, this::fileSent,
                 actions::replace);
+        this.timer = new DisappearingTimerViewModel(services, tasks, contact::get, this::reloadNewest, this::fail);
         identityChanged = Bindings.createBooleanBinding(
                 () -> contact.get() != null && contact.get().identityChanged(), contact);
         canSend = Bindings.createBooleanBinding(
@@ -123,6 +125,11 @@ public final class ChatViewModel {
     /** What the user does to one message: react, and later reply, edit, delete. */
     public MessageActionsViewModel actions() {
         return actions;
+    }
+
+    /** The open conversation's disappearing-messages timer. */
+    public DisappearingTimerViewModel timer() {
+        return timer;
     }
 
     /** Files: the one chosen to send, uploads, downloads, thumbnails. */
@@ -221,6 +228,7 @@ public final class ChatViewModel {
     /** Opens the conversation with {@code c}: loads its newest page and marks it read. */
     public void open(ContactView c) {
         long gen = reset(c);
+        timer.reload();
         loadNewest(c, gen, true);
     }
 
@@ -233,6 +241,7 @@ public final class ChatViewModel {
             throw new IllegalArgumentException("the message is not in this conversation");
         }
         long gen = reset(c);
+        timer.reload();
         long position = target.position();
         tasks.run(() -> new Around(services.history(c.username(), PAGE_SIZE, OptionalLong.of(position + 1)),
                 services.newer(c.username(), PAGE_SIZE, position)), around -> {
@@ -319,6 +328,14 @@ public final class ChatViewModel {
             scrollToEnd();
             markReadIfActive(page.newestFirst());
         }, this::fail);
+    }
+
+    /** Shows the newest page again (after this user changed the timer: its system line is there). */
+    private void reloadNewest() {
+        ContactView c = contact.get();
+        if (c != null) {
+            loadNewest(c, ++generation, false);
+        }
     }
 
     private int indexOf(String messageId) {
@@ -501,6 +518,9 @@ public final class ChatViewModel {
             return;
         }
         appendOrUpdate(message);
+        if (message.system()) {
+            timer.reload();
+        }
         attachments.resolve(message);
         markReadIfActive(List.of(message));
     }

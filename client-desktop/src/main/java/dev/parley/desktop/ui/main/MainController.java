@@ -66,11 +66,13 @@ public final class MainController {
     @FXML private TextField filter;
     @FXML private ListView<ConversationItem> conversationList;
     @FXML private Label noConversations;
+    @FXML private Button archivedToggle;
     @FXML private BorderPane chatPane;
     @FXML private StackPane chatAvatarHolder;
     @FXML private Label chatTitle;
     @FXML private Label chatSubtitle;
     @FXML private Button searchButton;
+    @FXML private javafx.scene.control.MenuButton timerButton;
     @FXML private Button safetyButton;
     @FXML private HBox connectionBanner;
     @FXML private ProgressIndicator receivingIndicator;
@@ -161,6 +163,11 @@ public final class MainController {
             conversationMenu.attach(cell);
             return cell;
         });
+        archivedToggle.textProperty().bind(Bindings.when(list.showArchivedProperty())
+                .then(messages.get("main.archived.back"))
+                .otherwise(Bindings.format(messages.get("main.archived.show"), list.archivedCountBinding())));
+        archivedToggle.visibleProperty().bind(list.showArchivedProperty().or(list.archivedCountBinding().greaterThan(0)));
+        archivedToggle.managedProperty().bind(archivedToggle.visibleProperty());
         noConversations.textProperty().bind(list.emptyTextBinding());
         noConversations.visibleProperty().bind(Bindings.isNotEmpty(list.emptyTextBinding()));
         conversationList.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -272,6 +279,8 @@ public final class MainController {
         new ComposerBars(vm.chat().actions(), messages, composer).bind(editBar, replyBar, replyText);
         attachmentControls.bind(attachButton, attachmentPreview, uploadList, chatCenter, composer);
         attachButton.disableProperty().bind(chat.identityChangedBinding());
+        new TimerPicker(chat.timer(), messages).bind(timerButton);
+        timerButton.disableProperty().bind(chat.identityChangedBinding());
         AttachmentsViewModel files = chat.attachments();
         fileNotice.textProperty().bind(files.noticeProperty());
         fileNotice.visibleProperty().bind(files.noticeProperty().isNotEmpty());
@@ -415,6 +424,11 @@ public final class MainController {
     @FXML
     private void closeSearch() {
         vm.search().close();
+    }
+
+    @FXML
+    private void toggleArchived() {
+        vm.conversations().showArchivedProperty().set(!vm.conversations().showArchivedProperty().get());
     }
 
     @FXML
