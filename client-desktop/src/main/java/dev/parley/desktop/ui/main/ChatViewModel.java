@@ -594,7 +594,11 @@ public final class ChatViewModel {
             }
         }
         early.remove(message.id());
-        rows.addAll(timeline.append(rows, shown));
+        List<ChatRow> added = new java.util.ArrayList<>(timeline.append(rows, shown));
+        if (shown.unread() && !windowActive.get()) {
+            ChatTimeline.markUnseen(rows, added);
+        }
+        rows.addAll(added);
         int excess = ChatTimeline.messageCount(rows) - WINDOW_MESSAGES - PAGE_SIZE;
         if (excess > 0) {
             int removed = timeline.dropOldest(rows, excess + PAGE_SIZE);

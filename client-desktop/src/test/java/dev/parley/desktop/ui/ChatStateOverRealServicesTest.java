@@ -41,9 +41,11 @@ import org.junit.jupiter.api.io.TempDir;
  * #12 mute, archive and the disappearing-messages picker through the desktop's view models over the real services
  * (real relay, bob a second real client), without a toolkit: a muted conversation raises no notification while its
  * messages still arrive and count; an archived one leaves the main list for the Archived section and stays there
- * after a reload; the timer set in the chat reaches bob and shows as a system line, and bob's change shows here.
+ * after a reload; the timer set in the chat reaches bob and shows as a system line, and bob's change shows here;
+ * unread counts and the "N new messages" divider stay right while the window is away, and the divider moves below
+ * the user's reply.
  */
-class MuteArchiveTimerTest {
+class ChatStateOverRealServicesTest {
     @TempDir
     Path tmp;
 
@@ -171,6 +173,55 @@ class MuteArchiveTimerTest {
         bob.actions().setDisappearing("alice", DisappearingTimer.MINUTES_5);
         await(() -> chat.timer().timerProperty().get() == DisappearingTimer.MINUTES_5);
         await(() -> systemLines(chat).contains("bob set disappearing messages to 5 minutes"));
+    }
+
+    @Test
+    void unreadCountsAndTheNewMessagesDividerStayRightAndTheDividerMovesBelowAReply() throws Exception {
+        ChatViewModel chat = vm.chat();
+        onUi(() -> {
+            vm.conversations().selectedProperty().set("bob");
+            return null;
+        });
+        await(() -> chat.contactProperty().get() != null);
+        bob.messaging().send("alice", "first");
+        bob.messaging().send("alice", "second");
+        await(() -> markers(chat).equals(List.of(2)));
+        await(() -> item().map(ConversationItem::unread).orElse(0) == 2);
+
+        onUi(() -> {
+            vm.windowFocusedProperty().set(true);
+            return null;
+        });
+        await(() -> item().map(ConversationItem::unread).orElse(-1) == 0);
+        assertThat(markers(chat)).as("the divider stays while the conversation is open").containsExactly(2);
+
+        onUi(() -> {
+            chat.draftProperty().set("on my way");
+            chat.send();
+            return null;
+        });
+        await(() -> markers(chat).isEmpty() && lastText(chat).equals("on my way"));
+        onUi(() -> {
+            vm.windowFocusedProperty().set(false);
+            return null;
+        });
+        bob.messaging().send("alice", "see you");
+        await(() -> lastText(chat).equals("see you"));
+        await(() -> markers(chat).equals(List.of(1)));
+        List<ChatRow> tail = onUi(() -> List.copyOf(chat.rows().subList(chat.rows().size() - 3, chat.rows().size())));
+        assertThat(tail.get(1)).isEqualTo(new ChatRow.UnreadMarker(1));
+        assertThat(((ChatRow.MessageRow) tail.get(0)).message().text()).isEqualTo("on my way");
+        await(() -> item().map(ConversationItem::unread).orElse(0) == 1);
+    }
+
+    private List<Integer> markers(ChatViewModel chat) {
+        return onUiQuietly(() -> chat.rows().stream().filter(r -> r instanceof ChatRow.UnreadMarker)
+                .map(r -> ((ChatRow.UnreadMarker) r).count()).toList());
+    }
+
+    private String lastText(ChatViewModel chat) {
+        return onUiQuietly(() -> chat.rows().isEmpty() || !(chat.rows().get(chat.rows().size() - 1) instanceof ChatRow.MessageRow m)
+                ? "" : m.message().text());
     }
 
     private List<String> systemLines(ChatViewModel chat) {
