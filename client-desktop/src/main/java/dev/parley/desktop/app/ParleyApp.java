@@ -140,6 +140,11 @@ public final class ParleyApp implements AutoCloseable {
         return graph().attachments;
     }
 
+    /** Mute and archive conversations. @throws ProfileLockedException if no profile is unlocked */
+    public dev.parley.desktop.service.ConversationMarksService conversationMarks() throws ProfileLockedException {
+        return graph().conversationMarks;
+    }
+
     /** @throws ProfileLockedException if no profile is unlocked */
     public ListenFeed listenFeed() throws ProfileLockedException {
         return graph().listenFeed;

@@ -33,6 +33,7 @@ final class ProfileGraph implements AutoCloseable {
     final DefaultAttachmentService attachments;
     final dev.parley.desktop.service.profile.DefaultProfileService profiles;
     final dev.parley.desktop.service.presence.DefaultPresenceService presence;
+    final dev.parley.desktop.service.messaging.DefaultConversationMarks conversationMarks;
     private final String username;
     final UnlockedProfile profile;
 
@@ -62,6 +63,7 @@ final class ProfileGraph implements AutoCloseable {
                 messaging.profileSharing());
         this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
                 messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock());
+        this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
         this.attachmentFiles = new dev.parley.desktop.service.attachment.AttachmentFiles(profile.storage(),
                 profile.directory().resolve("attachments"));

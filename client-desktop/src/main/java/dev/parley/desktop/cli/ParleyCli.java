@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             ReplyCommand.class,
             DisappearCommand.class,
             InfoCommand.class,
+            MuteCommand.class, ArchiveCommand.class,
             SendFileCommand.class, SaveCommand.class,
             AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
             ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class,

@@ -76,6 +76,7 @@ public final class H2Storage implements Storage {
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
     private final dev.parley.desktop.storage.GroupStore groups;
+    private final dev.parley.desktop.storage.ConversationMarkStore conversationMarks;
     private final SecretSealer sealer;
 
     private H2Storage(Connection connection, EventPublisher publisher, SecretSealer sealer) {
@@ -98,6 +99,7 @@ public final class H2Storage implements Storage {
         messageTimes = new H2MessageTimesStore(transactions);
         blocked = new H2BlockedStore(transactions);
         presence = new H2PresenceStore(transactions);
+        conversationMarks = new H2ConversationMarkStore(transactions);
         profiles = new H2ProfileStore(transactions);
         historyEraser = new H2HistoryEraser(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
@@ -367,6 +369,11 @@ public final class H2Storage implements Storage {
     @Override
     public dev.parley.desktop.storage.MessageTimesStore messageTimes() {
         return messageTimes;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ConversationMarkStore conversationMarks() {
+        return conversationMarks;
     }
 
     @Override

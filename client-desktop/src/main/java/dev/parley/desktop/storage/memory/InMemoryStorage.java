@@ -47,6 +47,7 @@ public final class InMemoryStorage implements Storage {
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
     private final dev.parley.desktop.storage.GroupStore groups;
+    private final dev.parley.desktop.storage.ConversationMarkStore conversationMarks;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
@@ -67,8 +68,10 @@ public final class InMemoryStorage implements Storage {
         blocked = new InMemoryBlockedStore(transactions);
         presence = new InMemoryPresenceStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
+        InMemoryConversationMarkStore markStore = new InMemoryConversationMarkStore(transactions, conversationStore);
+        conversationMarks = markStore;
         historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore,
-                changeStore, attachmentStore);
+                changeStore, attachmentStore, markStore);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -172,6 +175,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public dev.parley.desktop.storage.MessageTimesStore messageTimes() {
         return messageTimes;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ConversationMarkStore conversationMarks() {
+        return conversationMarks;
     }
 
     @Override

@@ -198,4 +198,12 @@ class H2StorageContractTest {
             return newStorage(dir, publisher);
         }
     }
+
+    @Nested
+    class ConversationMarks extends dev.parley.desktop.storage.contract.ConversationMarkContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
 }

@@ -194,4 +194,12 @@ class InMemoryStorageTest {
             return newStorage(publisher);
         }
     }
+
+    @Nested
+    class ConversationMarks extends dev.parley.desktop.storage.contract.ConversationMarkContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
 }
