@@ -53,6 +53,7 @@ public final class BackupThroughput {
         Argon2Params backupCost = Argon2Params.DESKTOP_DEFAULT;
         ProfileBackups backups = new ProfileBackups(profiles, crypto, backupCost, Clock.systemUTC());
         Path file = root.resolve("bench.parley-backup");
+        long rows;
         try (UnlockedProfile profile = profiles.create(new ProfileName("alice"),
                 new AccountInfo("alice", "ws://127.0.0.1:1/parley"), PASSPHRASE.clone(), EventPublisher.NONE)) {
             long t = System.nanoTime();
@@ -71,14 +72,15 @@ public final class BackupThroughput {
                     BackupProgress.NONE);
             double exportSeconds = seconds(start);
             long exportPeak = heap.stop();
-            report("export", exportSeconds, Files.size(file), summary.rows(), exportPeak);
+            rows = summary.rows();
+            report("export", exportSeconds, Files.size(file), rows, exportPeak);
         }
         HeapSampler heap = HeapSampler.start();
         long start = System.nanoTime();
         backups.restore(new ProfileName("restored"), file, SECRET.clone(), PASSPHRASE.clone(), BackupProgress.NONE);
         double restoreSeconds = seconds(start);
         long restorePeak = heap.stop();
-        report("restore", restoreSeconds, Files.size(file), messages, restorePeak);
+        report("restore", restoreSeconds, Files.size(file), rows, restorePeak);
         System.out.printf("max heap (-Xmx): %d MiB%n", Runtime.getRuntime().maxMemory() >> 20);
         delete(root);
     }
@@ -93,6 +95,9 @@ public final class BackupThroughput {
         Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
         int batch = 1_000;
         for (int start = 0; start < total; start += batch) {
+            if (start % 20_000 == 0) {
+                System.out.printf("filling: %,d of %,d messages%n", start, total);
+            }
             int from = start;
             profile.storage().transactions().transaction(false, txn -> {
                 for (int i = from; i < Math.min(from + batch, total); i++) {
