@@ -140,9 +140,19 @@ public final class ParleyApp implements AutoCloseable {
         return graph().attachments;
     }
 
+    /** Mute and archive conversations. @throws ProfileLockedException if no profile is unlocked */
+    public dev.parley.desktop.service.ConversationMarksService conversationMarks() throws ProfileLockedException {
+        return graph().conversationMarks;
+    }
+
     /** @throws ProfileLockedException if no profile is unlocked */
     public ListenFeed listenFeed() throws ProfileLockedException {
         return graph().listenFeed;
+    }
+
+    /** Groups (issue #15). @throws ProfileLockedException if no profile is unlocked */
+    public dev.parley.desktop.service.GroupService groups() throws ProfileLockedException {
+        return graph().messaging.groups();
     }
 
     /** Profiles: the own one, contacts', nicknames (issue #14). */
@@ -150,12 +160,23 @@ public final class ParleyApp implements AutoCloseable {
         return graph().profiles;
     }
 
+    /** Presence: contacts' online state and last seen, and the own presence setting (issue #14). */
+    public dev.parley.desktop.service.PresenceService presence() throws ProfileLockedException {
+        return graph().presence;
+    }
+
+    /** Sends the own presence: for tests in this package that send what a client would not (a flood). */
+    dev.parley.desktop.service.messaging.PresenceAnnouncer presenceAnnouncer() throws ProfileLockedException {
+        return graph().messaging.presenceAnnouncer();
+    }
+
     /** The unlocked profile's crypto and storage: for tests in this package that check what was (not) stored, e.g. prekeys. */
     dev.parley.desktop.crypto.ProfileCrypto crypto() throws ProfileLockedException {
         return graph().crypto;
     }
 
-    private RelayGateway gateway() {
+    /** The unlocked profile's relay calls; package-private for tests of calls no service makes yet (send_multi). */
+    RelayGateway gateway() {
         ProfileGraph current = graph;
         if (current == null) {
             throw new IllegalStateException("profile is locked");

@@ -28,8 +28,12 @@ final class ProfileGraph implements AutoCloseable {
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
     private final DisappearingSweeper sweeper;
+    private final dev.parley.desktop.service.attachment.AttachmentFiles attachmentFiles;
+    private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
     final DefaultAttachmentService attachments;
     final dev.parley.desktop.service.profile.DefaultProfileService profiles;
+    final dev.parley.desktop.service.presence.DefaultPresenceService presence;
+    final dev.parley.desktop.service.messaging.DefaultConversationMarks conversationMarks;
     private final String username;
     final UnlockedProfile profile;
 
@@ -57,12 +61,31 @@ final class ProfileGraph implements AutoCloseable {
                 profile.directory().resolve("attachments"));
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
+        this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
+                messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock());
+        this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
+        this.attachmentFiles = new dev.parley.desktop.service.attachment.AttachmentFiles(profile.storage(),
+                profile.directory().resolve("attachments"));
+        subscriptions.add(events.subscribe(dev.parley.desktop.event.MessageChangedEvent.class, e -> {
+            if (e.change() != dev.parley.desktop.event.MessageChangedEvent.Change.EDITED) {
+                attachmentFiles.sweepSoon();
+            }
+        }));
+        subscriptions.add(events.subscribe(dev.parley.desktop.event.ContactChangedEvent.class, e -> {
+            if (e.change() == dev.parley.desktop.event.ContactChangedEvent.Change.REMOVED) {
+                attachmentFiles.sweepSoon();
+            }
+        }));
+        attachmentFiles.sweepSoon();
     }
 
     @Override
     public void close() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        attachmentFiles.close();
         sweeper.close();
+        presence.close();
         connection.close();
         crypto.close();
     }
