@@ -100,7 +100,13 @@ public final class ProfileBackups {
                 long[] copied = {0};
                 for (Path file : files) {
                     String path = profile.directory().relativize(file).toString().replace('\\', '/');
-                    try (InputStream in = Files.newInputStream(file)) {
+                    InputStream in;
+                    try {
+                        in = Files.newInputStream(file);
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        continue; // deleted meanwhile (a message deleted, an orphan swept): not part of the profile
+                    }
+                    try (in) {
                         body.file(path, Files.size(file), in, n -> {
                             copied[0] += n;
                             progress.progress(BackupProgress.Phase.FILES, copied[0], fileBytes);
