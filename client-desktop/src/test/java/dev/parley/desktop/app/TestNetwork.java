@@ -45,7 +45,7 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
     Path root;
     RelayServer relay;
     private int port;
-    private final List<ParleyApp> apps = new ArrayList<>();
+    private final List<ParleyApp> apps = java.util.Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
