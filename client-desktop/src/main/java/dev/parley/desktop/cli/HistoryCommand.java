@@ -42,12 +42,23 @@ final class HistoryCommand extends ProfileCommand {
         MessagePage page = app.messaging().history(conversation, Optional.empty(), limit);
         List<Message> chronological = new ArrayList<>(page.messages());
         Collections.reverse(chronological);
+        java.util.Map<dev.parley.desktop.storage.MessageId, List<Reaction>> reactions = chronological.isEmpty()
+                ? java.util.Map.of() : app.messaging().reactions(chronological.stream().map(Message::messageId).toList());
+        java.util.Map<dev.parley.desktop.storage.MessageId, dev.parley.desktop.storage.Attachment> attached =
+                new java.util.HashMap<>();
+        if (!chronological.isEmpty()) {
+            for (dev.parley.desktop.storage.Attachment a : app.attachments().attachments(
+                    chronological.stream().map(Message::messageId).toList())) {
+                attached.put(a.messageId(), a);
+            }
+        }
         for (Message message : chronological) {
             out().println(Output.message(message));
             Output.changes(message).forEach(out()::println);
-            app.attachments().attachment(message.messageId())
-                    .ifPresent(attachment -> out().println(Output.attachment(attachment)));
-            for (Reaction reaction : app.messaging().reactions(message.messageId())) {
+            if (attached.containsKey(message.messageId())) {
+                out().println(Output.attachment(attached.get(message.messageId())));
+            }
+            for (Reaction reaction : reactions.getOrDefault(message.messageId(), List.of())) {
                 out().println(Output.reaction(reaction));
             }
         }

@@ -52,8 +52,17 @@ public interface Storage extends AutoCloseable {
     /** How far the command line's {@code listen} has printed the incoming messages. */
     ListenCursorStore listenCursor();
 
+    /** Mute and archive per conversation (issue #12). */
+    ConversationMarkStore conversationMarks();
+
     /** Users whose envelopes are dropped unread and to whom nothing is sent (issue #14). */
+    /** Sent, delivered and read times of messages ("Message info"). */
+    MessageTimesStore messageTimes();
+
     BlockedStore blocked();
+
+    /** When each contact was last heard from as online (issue #14, presence). */
+    PresenceStore presence();
 
     /** Deletes whole conversations (removing a contact with its history). */
     HistoryEraser historyEraser();

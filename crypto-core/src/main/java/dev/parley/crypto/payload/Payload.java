@@ -16,6 +16,7 @@ public sealed interface Payload
         Payload.TimerUpdate,
         Payload.Attachment,
         Payload.Profile,
+        Payload.Presence,
         Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage {
 
     /** Maximum UTF-8 size of a text message body. */
@@ -220,6 +221,19 @@ public sealed interface Payload
     }
 
     record Unknown(int typeCode) implements Payload {
+    }
+
+    /**
+     * The sender's presence (issue #14), sent only to accepted contacts on an ephemeral frame: {@code online} when they
+     * come online and periodically while online, not online when they go offline. {@code replyWanted} asks a receiver
+     * that shares its own presence to answer with its current state (sent by someone who just came online). It carries
+     * no timestamp: the receiver uses its own clock.
+     */
+    record Presence(boolean online, boolean replyWanted) implements Payload {
+        @Override
+        public int typeCode() {
+            return PayloadType.PRESENCE.code();
+        }
     }
 
     /**

@@ -33,6 +33,7 @@ import java.util.List;
  * || avatar image bytes (rest, at most 48 KiB).
  * GROUP_CHANGE = a signed group change (GroupCodec); SENDER_KEY = a SenderKeyDistribution; GROUP_MESSAGE = a
  * SenderKeyMessage (docs/protocol.md 1.15).
+ * PRESENCE = u8 flags (bit 0: online; bit 1: reply wanted; the others 0).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -41,6 +42,8 @@ public final class PayloadCodec {
     static final int HEADER_BYTES = 7;
     private static final int REACTION_REMOVE = 1;
     private static final int RICH_TEXT_QUOTE = 1;
+    private static final int PRESENCE_ONLINE = 1;
+    private static final int PRESENCE_REPLY_WANTED = 2;
 
     private PayloadCodec() {
     }
@@ -152,6 +155,14 @@ public final class PayloadCodec {
             case GROUP_MESSAGE:
                 return new Payload.GroupMessage(groupPart(() -> dev.parley.crypto.group.SenderKeyMessage
                         .deserialize(rest(in))));
+            case PRESENCE: {
+                int flags = Byte.toUnsignedInt(in.get());
+                requireEnd(in);
+                if ((flags & ~(PRESENCE_ONLINE | PRESENCE_REPLY_WANTED)) != 0) {
+                    throw new InvalidMessageException("payload: unknown presence flags");
+                }
+                return new Payload.Presence((flags & PRESENCE_ONLINE) != 0, (flags & PRESENCE_REPLY_WANTED) != 0);
+            }
             default:
                 return new Payload.Unknown(type);
         }
@@ -222,6 +233,9 @@ public final class PayloadCodec {
             return key.distribution().serialize();
         } else if (payload instanceof Payload.GroupMessage message) {
             return message.message().serialize();
+        } else if (payload instanceof Payload.Presence presence) {
+            return new byte[] {(byte) ((presence.online() ? PRESENCE_ONLINE : 0)
+                    | (presence.replyWanted() ? PRESENCE_REPLY_WANTED : 0))};
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }

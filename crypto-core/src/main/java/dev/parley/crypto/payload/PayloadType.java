@@ -26,6 +26,8 @@ public enum PayloadType {
     TIMER_UPDATE(21),
     /** {@link Payload.Profile} (issue #14). */
     PROFILE(24),
+    /** {@link Payload.Presence} (issue #14). */
+    PRESENCE(25),
     /** {@link Payload.GroupUpdate} (issue #15). */
     GROUP_CHANGE(32),
     /** {@link Payload.SenderKey} (issue #15). */

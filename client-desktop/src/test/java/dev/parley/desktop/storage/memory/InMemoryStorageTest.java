@@ -162,4 +162,44 @@ class InMemoryStorageTest {
             return newStorage(publisher);
         }
     }
+
+    @Nested
+    class MessageTimes extends dev.parley.desktop.storage.contract.MessageTimesContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class ReactionPages extends dev.parley.desktop.storage.contract.ReactionPageContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class AttachmentCleanup extends dev.parley.desktop.storage.contract.AttachmentCleanupContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class Presence extends dev.parley.desktop.storage.contract.PresenceContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class ConversationMarks extends dev.parley.desktop.storage.contract.ConversationMarkContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
 }

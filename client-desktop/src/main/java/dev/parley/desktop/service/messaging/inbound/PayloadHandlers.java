@@ -42,6 +42,13 @@ public final class PayloadHandlers {
     /** Every payload kind this client understands, each with its handler. */
     public static PayloadHandlers standard(Storage storage, Receipts receipts,
                                            dev.parley.desktop.service.group.GroupReceiver groups) {
+        return standard(storage, receipts, groups, PresenceInbox.IGNORE);
+    }
+
+    /** Every payload kind this client understands; received presence goes to {@code presence}. */
+    public static PayloadHandlers standard(Storage storage, Receipts receipts,
+                                           dev.parley.desktop.service.group.GroupReceiver groups,
+                                           PresenceInbox presence) {
         IncomingChanges changes = new IncomingChanges(storage);
         PayloadHandlers[] self = new PayloadHandlers[1];
         self[0] = of(List.of(
@@ -57,6 +64,7 @@ public final class PayloadHandlers {
                 new TimerHandler(storage),
                 new AttachmentHandler(storage, receipts, changes),
                 new ProfileHandler(storage),
+                new PresenceHandler(storage, presence),
                 new GroupChangeHandler(groups), new SenderKeyHandler(groups),
                 new GroupMessageHandler(groups, () -> self[0])));
         return self[0];
