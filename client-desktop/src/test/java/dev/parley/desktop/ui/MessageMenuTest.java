@@ -430,7 +430,8 @@ class MessageMenuTest {
 
     private Optional<Button> chip(String text) {
         return app.robot.lookup(".reaction-chip").queryAllAs(Button.class).stream()
-                .filter(b -> b.getText().equals(text) && b.getScene() != null && b.getParent().isVisible()).findFirst();
+                .filter(b -> text.equals(b.getAccessibleText()) && b.getScene() != null && b.getParent().isVisible())
+                .findFirst();
     }
 
     /** Clicks the showing menu item labelled {@code text} (hidden menus keep their stale item nodes). */

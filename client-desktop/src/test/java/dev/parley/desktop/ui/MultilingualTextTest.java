@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.scene.text.Font;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,14 +77,33 @@ class MultilingualTextTest {
                 "WenQuanYi Micro Hei", "Symbola");
         app.unlock();
         app.robot.clickOn(".conversation-cell");
-        app.waitUntil(() -> app.robot.lookup(".bubble-text").queryAllAs(Label.class).stream()
-                .anyMatch(l -> l.getText().equals(TEXT) && l.getScene() != null));
-        Label bubble = app.robot.lookup(".bubble-text").queryAllAs(Label.class).stream()
-                .filter(l -> l.getText().equals(TEXT)).findFirst().orElseThrow();
-        assertThat(bubble.getFont().getFamily()).isEqualTo("Noto Sans");
+        app.waitUntil(() -> bubbleWith(TEXT).isPresent());
+        TextFlow bubble = bubbleWith(TEXT).orElseThrow();
+        assertThat(bubble.getChildren()).filteredOn(n -> n instanceof Text)
+                .allMatch(n -> ((Text) n).getFont().getFamily().equals("Noto Sans"));
+        assertThat(bubble.getChildren()).filteredOn(n -> n instanceof ImageView)
+                .as("colour emoji drawn as images").hasSize(5)
+                .allMatch(n -> ((ImageView) n).getImage() != null);
         app.robot.clickOn("#composer").write("Ответ: 谢谢 🙂");
         app.robot.type(javafx.scene.input.KeyCode.ENTER);
         app.waitUntil(() -> app.robot.lookup(".bubble.outgoing").queryAll().stream().anyMatch(Node::isVisible));
+        app.waitUntil(() -> bubbleWith("Ответ: 谢谢 \uD83D\uDE42").isPresent());
+        app.waitUntil(() -> app.robot.lookup(".emoji").queryAllAs(ImageView.class).stream()
+                .allMatch(v -> v.getImage() != null && v.getImage().getProgress() >= 1));
         app.screenshot("multilingual");
+    }
+
+    /** The rich-text bubble (text runs and emoji images) that reads {@code text}. */
+    private Optional<TextFlow> bubbleWith(String text) {
+        return app.robot.lookup(".bubble-links").queryAllAs(TextFlow.class).stream()
+                .filter(f -> f.getScene() != null && f.isVisible() && text.equals(readable(f))).findFirst();
+    }
+
+    private static String readable(TextFlow flow) {
+        StringBuilder out = new StringBuilder();
+        for (Node n : flow.getChildren()) {
+            out.append(n instanceof Text t ? t.getText() : n.getAccessibleText());
+        }
+        return out.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.desktop.ui.main;
 
+import dev.parley.desktop.ui.common.EmojiIndex;
+import dev.parley.desktop.ui.common.EmojiText;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.QuoteView;
 import dev.parley.desktop.ui.common.TimeLabels;
@@ -206,17 +208,22 @@ final class ChatRowCell extends ListCell<ChatRow> {
                 : q.snippet().map(t -> t.lines().findFirst().orElse("")).orElse(messages.get("message.deleted")));
     }
 
-    /** Messages with web links show them as links in a text flow; others keep the plain label (cheaper). */
+    /**
+     * Messages with web links or emoji show them in a text flow (links clickable, emoji as colour images: JavaFX
+     * cannot draw colour emoji fonts); others keep the plain label (cheaper). A message of one to three emoji and
+     * nothing else shows them large.
+     */
     private void showLinks(MessageView m) {
-        boolean links = !m.deleted() && LinkText.hasLink(m.text());
-        text.setVisible(!links);
-        text.setManaged(!links);
-        linkText.setVisible(links);
-        linkText.setManaged(links);
-        if (!links) {
+        boolean rich = !m.deleted() && (LinkText.hasLink(m.text()) || EmojiIndex.bundled().hasEmoji(m.text()));
+        text.setVisible(!rich);
+        text.setManaged(!rich);
+        linkText.setVisible(rich);
+        linkText.setManaged(rich);
+        if (!rich) {
             linkText.getChildren().clear();
             return;
         }
+        double emojiSize = BubbleEmoji.sizeFor(m.text());
         List<javafx.scene.Node> parts = new ArrayList<>();
         for (LinkText.Segment segment : LinkText.split(m.text())) {
             if (segment.link()) {
@@ -225,9 +232,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
                 link.setOnAction(e -> menu.openLink(bubble, segment.text()));
                 parts.add(link);
             } else {
-                javafx.scene.text.Text plain = new javafx.scene.text.Text(segment.text());
-                plain.getStyleClass().add("bubble-link-text");
-                parts.add(plain);
+                parts.addAll(EmojiText.nodes(segment.text(), "bubble-link-text", emojiSize));
             }
         }
         linkText.getChildren().setAll(parts);

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import dev.parley.desktop.ui.common.EmojiText;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -22,6 +23,7 @@ import javafx.stage.Popup;
  */
 final class EmojiPicker {
     private static final double WIDTH = 316;
+    private static final double EMOJI_SIZE = 22;
     private final UserMessages messages;
     private final Popup popup = new Popup();
     private final TextField search = new TextField();
@@ -99,6 +101,10 @@ final class EmojiPicker {
 
     private Button button(String emoji) {
         Button b = new Button(emoji);
+        if (EmojiText.isSingleEmoji(emoji)) {
+            b.setGraphic(EmojiText.view(emoji, EMOJI_SIZE));
+            b.setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
         b.getStyleClass().add("emoji-button");
         b.setFocusTraversable(false);
         String name = EmojiCatalogue.name(emoji);

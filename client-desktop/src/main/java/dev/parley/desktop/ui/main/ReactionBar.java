@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.css.PseudoClass;
 import javafx.geometry.Side;
+import dev.parley.desktop.ui.common.EmojiText;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -18,6 +19,7 @@ import javafx.scene.layout.FlowPane;
  * lists who reacted; clicking it opens that list, where the user's own entry removes their reaction.
  */
 final class ReactionBar extends FlowPane {
+    private static final double EMOJI_SIZE = 16;
     private static final PseudoClass MINE = PseudoClass.getPseudoClass("mine");
     private final UserMessages messages;
     private final Supplier<String> ownUsername;
@@ -42,6 +44,11 @@ final class ReactionBar extends FlowPane {
 
     private Button chip(ReactionChips.Chip chip) {
         Button b = new Button(chip.emoji() + " " + chip.count());
+        b.setAccessibleText(b.getText());
+        if (EmojiText.isSingleEmoji(chip.emoji())) {
+            b.setText(Integer.toString(chip.count()));
+            b.setGraphic(EmojiText.view(chip.emoji(), EMOJI_SIZE));
+        }
         b.getStyleClass().add("reaction-chip");
         b.pseudoClassStateChanged(MINE, chip.mine());
         b.setFocusTraversable(false);
