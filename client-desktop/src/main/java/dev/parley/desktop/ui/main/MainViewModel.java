@@ -158,6 +158,8 @@ public final class MainViewModel {
             ContactView c = UiServices.view(e.contact());
             if (e.change() == ContactChangedEvent.Change.REMOVED) {
                 onUi(() -> conversations.contactRemoved(c.username()));
+            } else if (e.change() == ContactChangedEvent.Change.REQUEST_ACCEPTED) {
+                onUi(conversations::refresh);
             } else if (e.contact().identityChange() != dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
                 onUi(() -> contactChanged(c));
             }
