@@ -52,7 +52,13 @@ public interface Storage extends AutoCloseable {
     /** How far the command line's {@code listen} has printed the incoming messages. */
     ListenCursorStore listenCursor();
 
+    /** Mute and archive per conversation (issue #12). */
+    ConversationMarkStore conversationMarks();
+
     /** Users whose envelopes are dropped unread and to whom nothing is sent (issue #14). */
+    /** Sent, delivered and read times of messages ("Message info"). */
+    MessageTimesStore messageTimes();
+
     BlockedStore blocked();
 
     /** When each contact was last heard from as online (issue #14, presence). */
@@ -63,6 +69,9 @@ public interface Storage extends AutoCloseable {
 
     /** The own profile and those contacts shared (issue #14). */
     ProfileStore profiles();
+
+    /** Groups this profile belongs or belonged to (issue #15). */
+    GroupStore groups();
 
     /** Closes the store; idempotent. */
     @Override

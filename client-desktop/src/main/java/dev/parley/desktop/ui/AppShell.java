@@ -82,6 +82,7 @@ public final class AppShell implements Navigator, Dialogs {
     private DesktopHooks desktop = DesktopHooks.system(url -> {
         throw new IllegalStateException("no browser available");
     });
+    private dev.parley.desktop.ui.main.FileChoosers fileChoosers = dev.parley.desktop.ui.main.FileChoosers.system();
 
     public AppShell(Stage stage, SessionGateway gateway, BackgroundTasks tasks, UserMessages messages, Clock clock,
                     String initialProfile) {
@@ -139,6 +140,14 @@ public final class AppShell implements Navigator, Dialogs {
     /** What the chat hands to the desktop (clipboard, browser); tests observe it. Takes effect at the next unlock. */
     public void useDesktop(DesktopHooks hooks) {
         desktop = Objects.requireNonNull(hooks);
+    }
+
+    /** The chat's file dialogs (tests answer them without the platform's dialogs). */
+    public void useFileChoosers(dev.parley.desktop.ui.main.FileChoosers choosers) {
+        fileChoosers = Objects.requireNonNull(choosers);
+        if (main != null) {
+            main.useFileChoosers(choosers);
+        }
     }
 
     /** Where the "System" theme learns the desktop's preference (tests replace the desktop). */
@@ -237,6 +246,7 @@ public final class AppShell implements Navigator, Dialogs {
                 .register(MainController.class, () -> new MainController(vm, this, this, times, messages, desktop))
                 .load(FxmlView.MAIN);
         main = loaded.controller();
+        main.useFileChoosers(fileChoosers);
         show(loaded.root());
         vm.start();
         people = new dev.parley.desktop.ui.people.PeopleScreens(session.people(), session.bus(), tasks, messages, clock,

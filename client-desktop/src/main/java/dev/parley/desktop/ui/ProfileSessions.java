@@ -166,7 +166,8 @@ public final class ProfileSessions implements SessionGateway {
             throw new IllegalStateException("no profile is unlocked");
         }
         try {
-            return new UnlockedSession(new UiServices(current.messaging(), current.contacts(), current.actions()), bus,
+            return new UnlockedSession(new UiServices(current.messaging(), current.contacts(), current.actions(),
+                    current.attachments(), current.conversationMarks()), bus,
                     current.connection().state(),
                     () -> current.account().status().username(),
                     new Settings(current, open, new ProfileSettings(directories.profileDirectory(open))),

@@ -16,7 +16,8 @@ public sealed interface Payload
         Payload.TimerUpdate,
         Payload.Attachment,
         Payload.Profile,
-        Payload.Presence {
+        Payload.Presence,
+        Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;
@@ -290,6 +291,42 @@ public sealed interface Payload
         @Override
         public int typeCode() {
             return PayloadType.TIMER_UPDATE.code();
+        }
+    }
+
+    /** A signed change of a group (issue #15, docs/protocol.md 1.15.2), sent pairwise to every member. */
+    record GroupUpdate(dev.parley.crypto.group.GroupChange change) implements Payload {
+        public GroupUpdate {
+            Objects.requireNonNull(change, "change");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.GROUP_CHANGE.code();
+        }
+    }
+
+    /** The sender's sender key for a group (issue #15, 1.15.1), sent pairwise to each other member. Secret. */
+    record SenderKey(dev.parley.crypto.group.SenderKeyDistribution distribution) implements Payload {
+        public SenderKey {
+            Objects.requireNonNull(distribution, "distribution");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.SENDER_KEY.code();
+        }
+    }
+
+    /** A group message encrypted once with the sender's sender key (issue #15, 1.15.1, 1.15.3). */
+    record GroupMessage(dev.parley.crypto.group.SenderKeyMessage message) implements Payload {
+        public GroupMessage {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.GROUP_MESSAGE.code();
         }
     }
 
