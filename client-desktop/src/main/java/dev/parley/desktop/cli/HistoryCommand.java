@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         + "(UPLOADED, AVAILABLE, DOWNLOADED, EXPIRED, INVALID); "
         + "then its reactions, one record each: reaction, message id, who, emoji."})
 final class HistoryCommand extends ProfileCommand {
-    @Parameters(index = "0", paramLabel = "CONTACT")
+    @Parameters(index = "0", paramLabel = "CONTACT", description = "A contact, or a group (its id or unique title).")
     String contact;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "How many messages (default 50).")
@@ -33,8 +33,13 @@ final class HistoryCommand extends ProfileCommand {
 
     @Override
     ExitCode run(ParleyApp app) throws ServiceException {
-        app.contacts().get(contact);
-        MessagePage page = app.messaging().history(contact, Optional.empty(), limit);
+        Optional<dev.parley.desktop.storage.StoredGroup> group = GroupTargets.group(app, contact);
+        String conversation = group.isPresent()
+                ? dev.parley.desktop.storage.ConversationId.group(group.get().state().id()).value() : contact;
+        if (group.isEmpty()) {
+            app.contacts().get(contact);
+        }
+        MessagePage page = app.messaging().history(conversation, Optional.empty(), limit);
         List<Message> chronological = new ArrayList<>(page.messages());
         Collections.reverse(chronological);
         java.util.Map<dev.parley.desktop.storage.MessageId, List<Reaction>> reactions = chronological.isEmpty()

@@ -32,17 +32,35 @@ public interface AttachmentService {
      */
     Path save(MessageId messageId, Path target, TransferProgress progress) throws ServiceException;
 
+    /**
+     * Downloads the image of {@code messageId} if needed, verifies it and decrypts it into memory for a viewer (never
+     * to disk). Only for images of at most {@link #MAX_VIEWED_IMAGE_BYTES}.
+     */
+    byte[] decryptImage(MessageId messageId, TransferProgress progress) throws ServiceException;
+
+    /** The largest image {@link #decryptImage} decrypts into memory. */
+    long MAX_VIEWED_IMAGE_BYTES = 64L << 20;
+
     /** The attachment of a message, if it has one. */
     Optional<Attachment> attachment(MessageId messageId) throws ServiceException;
 
     /** The attachments of these messages (those that have one). */
     List<Attachment> attachments(List<MessageId> messageIds) throws ServiceException;
 
-    /** Progress of one transfer, in plaintext-sized units: called from the transferring thread. */
+    /**
+     * Progress of one transfer, in plaintext-sized units: called from the transferring thread. A transfer asks
+     * {@link #cancelled()} before each chunk and stops with a {@link TransferFailure.Reason#CANCELLED} failure when it
+     * is true; what was transferred so far is kept, so sending or saving the same file again resumes.
+     */
     @FunctionalInterface
     interface TransferProgress {
         TransferProgress NONE = (done, total) -> { };
 
         void progress(long doneBytes, long totalBytes);
+
+        /** Whether the user cancelled the transfer. */
+        default boolean cancelled() {
+            return false;
+        }
     }
 }

@@ -7,4 +7,8 @@ public final class InvalidInputException extends ServiceException {
     public InvalidInputException(String message) {
         super(message);
     }
+
+    public InvalidInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

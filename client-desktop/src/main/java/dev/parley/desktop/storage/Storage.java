@@ -52,6 +52,9 @@ public interface Storage extends AutoCloseable {
     /** How far the command line's {@code listen} has printed the incoming messages. */
     ListenCursorStore listenCursor();
 
+    /** Mute and archive per conversation (issue #12). */
+    ConversationMarkStore conversationMarks();
+
     /** Users whose envelopes are dropped unread and to whom nothing is sent (issue #14). */
     /** Sent, delivered and read times of messages ("Message info"). */
     /** Late edits, deletes and reactions for the command line's listen. */
@@ -61,11 +64,17 @@ public interface Storage extends AutoCloseable {
 
     BlockedStore blocked();
 
+    /** When each contact was last heard from as online (issue #14, presence). */
+    PresenceStore presence();
+
     /** Deletes whole conversations (removing a contact with its history). */
     HistoryEraser historyEraser();
 
     /** The own profile and those contacts shared (issue #14). */
     ProfileStore profiles();
+
+    /** Groups this profile belongs or belonged to (issue #15). */
+    GroupStore groups();
 
     /** Closes the store; idempotent. */
     @Override

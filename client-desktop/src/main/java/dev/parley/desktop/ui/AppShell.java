@@ -77,10 +77,12 @@ public final class AppShell implements Navigator, Dialogs {
     private Theme desktopLook = Theme.LIGHT;
     private java.util.function.Supplier<Theme> desktopScheme = SystemColorScheme::detect;
     private MainController main;
+    private dev.parley.desktop.ui.people.PeopleScreens people;
     /** The clipboard, and no browser until the app hands over its HostServices ({@link #useDesktop}). */
     private DesktopHooks desktop = DesktopHooks.system(url -> {
         throw new IllegalStateException("no browser available");
     });
+    private dev.parley.desktop.ui.main.FileChoosers fileChoosers = dev.parley.desktop.ui.main.FileChoosers.system();
 
     public AppShell(Stage stage, SessionGateway gateway, BackgroundTasks tasks, UserMessages messages, Clock clock,
                     String initialProfile) {
@@ -138,6 +140,14 @@ public final class AppShell implements Navigator, Dialogs {
     /** What the chat hands to the desktop (clipboard, browser); tests observe it. Takes effect at the next unlock. */
     public void useDesktop(DesktopHooks hooks) {
         desktop = Objects.requireNonNull(hooks);
+    }
+
+    /** The chat's file dialogs (tests answer them without the platform's dialogs). */
+    public void useFileChoosers(dev.parley.desktop.ui.main.FileChoosers choosers) {
+        fileChoosers = Objects.requireNonNull(choosers);
+        if (main != null) {
+            main.useFileChoosers(choosers);
+        }
     }
 
     /** Where the "System" theme learns the desktop's preference (tests replace the desktop). */
@@ -236,8 +246,12 @@ public final class AppShell implements Navigator, Dialogs {
                 .register(MainController.class, () -> new MainController(vm, this, this, times, messages, desktop))
                 .load(FxmlView.MAIN);
         main = loaded.controller();
+        main.useFileChoosers(fileChoosers);
         show(loaded.root());
         vm.start();
+        people = new dev.parley.desktop.ui.people.PeopleScreens(session.people(), session.bus(), tasks, messages, clock,
+                this::openDialog, desktop);
+        people.attach(loaded.root(), vm.conversations().selectedProperty());
         idleLock.activity();
         tasks.run(() -> session.settings().load(), this::applySettings,
                 e -> LOG.warn("cannot read settings: {}", e.getClass().getSimpleName()));
@@ -257,6 +271,10 @@ public final class AppShell implements Navigator, Dialogs {
         if (main != null) {
             main.viewModel().stop();
             main = null;
+        }
+        if (people != null) {
+            people.stop();
+            people = null;
         }
     }
 
@@ -305,7 +323,22 @@ public final class AppShell implements Navigator, Dialogs {
         ViewLoader.Loaded<SettingsController> loaded = loader().register(SettingsController.class,
                 () -> new SettingsController(vm, messages, dialog::close)).load(FxmlView.SETTINGS);
         loaded.controller().limitHeight(dialogs.screenBounds().getHeight() - SCREEN_MARGIN);
+        if (people != null && loaded.root().lookup("#scroller") instanceof javafx.scene.control.ScrollPane scroller
+                && scroller.getContent() instanceof javafx.scene.layout.Pane sections) {
+            sections.getChildren().add(0, people.settingsPane());
+        }
         dialogs.show(dialog, loaded.root());
+    }
+
+    /** The people screens while the main screen shows (for tests). */
+    public java.util.Optional<dev.parley.desktop.ui.people.PeopleScreens> peopleScreens() {
+        return java.util.Optional.ofNullable(people);
+    }
+
+    private Stage openDialog(String title, Parent content) {
+        Stage dialog = dialogs.create(title);
+        dialogs.show(dialog, content);
+        return dialog;
     }
 
     private void applySettings(SettingsValues values) {

@@ -44,13 +44,20 @@ final class UiTestNetwork implements AutoCloseable {
     private final List<ParleyApp> others = new ArrayList<>();
 
     UiTestNetwork(Path root) throws IOException {
+        this(root, c -> c);
+    }
+
+    /** With the relay's defaults changed by {@code relayOptions} (for example small attachment limits). */
+    UiTestNetwork(Path root, java.util.function.UnaryOperator<RelayConfig> relayOptions) throws IOException {
         this.root = root;
         RateLimits limits = RateLimits.defaults();
         for (RateLimit limit : RateLimit.values()) {
             limits = limits.with(limit, BucketSpec.UNLIMITED);
         }
-        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(root.resolve("relay")).withLimits(limits));
-        relayConfig = RelayConfig.defaults().withPort(relay.port()).withDataDir(root.resolve("relay")).withLimits(limits);
+        relay = RelayServer.start(relayOptions.apply(RelayConfig.defaults()).withPort(0).withDataDir(root.resolve("relay"))
+                .withLimits(limits));
+        relayConfig = relayOptions.apply(RelayConfig.defaults()).withPort(relay.port()).withDataDir(root.resolve("relay"))
+                .withLimits(limits);
     }
 
     /**

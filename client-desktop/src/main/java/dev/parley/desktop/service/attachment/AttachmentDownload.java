@@ -65,6 +65,7 @@ final class AttachmentDownload {
             out.truncate(index * AttachmentFormat.CIPHER_CHUNK_BYTES);
             out.position(out.size());
             for (; index < total; index++) {
+                RelayChunks.checkCancelled(progress);
                 Response answer = relay.exchange(new Request.AttachmentGet(pointer.attachmentId(), index),
                         ErrorCode.UNKNOWN_ATTACHMENT);
                 if (!(answer instanceof Response.AttachmentChunk chunk)) {

@@ -80,6 +80,7 @@ final class AttachmentUpload {
                     if (index < confirmed) {
                         continue;
                     }
+                    RelayChunks.checkCancelled(progress);
                     Response answer = relay.exchange(new Request.AttachmentPut(id, index, chunk), ErrorCode.INVALID_FIELD);
                     if (answer instanceof Response.ErrorResponse) {
                         resync = true;

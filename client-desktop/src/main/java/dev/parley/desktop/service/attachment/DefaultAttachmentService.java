@@ -12,6 +12,7 @@ import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.RelayRejectedException;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.TransferFailure;
 import dev.parley.desktop.service.connection.RelayGateway;
 import dev.parley.desktop.service.messaging.DefaultMessagingService;
 import dev.parley.desktop.storage.Attachment;
@@ -62,23 +63,25 @@ public final class DefaultAttachmentService implements AttachmentService {
     public Message sendFile(String contact, Path file, String caption, TransferProgress progress) throws ServiceException {
         messaging.requireSendable(contact);
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new InvalidInputException("not a readable file");
+            throw new InvalidInputException("not a readable file", failure(TransferFailure.Reason.UNREADABLE));
         }
         PreparedFile prepared;
         try {
             if (Files.size(file) > AttachmentFormat.MAX_PLAINTEXT_BYTES) {
-                throw new InvalidInputException("files are at most 2 GiB");
+                throw new InvalidInputException("files are at most 2 GiB", failure(TransferFailure.Reason.TOO_LARGE));
             }
             prepared = ImagePreparation.prepare(file);
         } catch (IOException e) {
-            throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName());
+            throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName(),
+                    failure(TransferFailure.Reason.UNREADABLE));
         }
         String source = file.toAbsolutePath().normalize().toString();
         long modified;
         try {
             modified = Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
-            throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName());
+            throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName(),
+                    failure(TransferFailure.Reason.UNREADABLE));
         }
         AttachmentUpload upload = new AttachmentUpload(crypto.context().crypto().secretBox(), new RelayChunks(gateway.get()));
         Optional<PendingUpload> pending = prepared.asIs() ? pendingUpload(contact, source) : Optional.empty();
@@ -114,7 +117,8 @@ public final class DefaultAttachmentService implements AttachmentService {
             return messaging.sendAttachment(contact, pointer, caption,
                     txn -> crypto.storage().attachments().removePendingUpload(txn, contact, source));
         } catch (IOException e) {
-            throw new InvalidInputException("the file could not be read while sending (changed or removed?)");
+            throw new InvalidInputException("the file could not be read while sending (changed or removed?)",
+                    failure(TransferFailure.Reason.UNREADABLE));
         } finally {
             if (keyBytes != null) {
                 SecretBytes.wipe(keyBytes);
@@ -146,7 +150,8 @@ public final class DefaultAttachmentService implements AttachmentService {
                 .orElseThrow(() -> new InvalidInputException("this message has no file"));
         AttachmentPointer pointer = attachment.pointer();
         if (attachment.state() == AttachmentState.INVALID) {
-            throw new RelayRejectedException("this file did not match what its sender sent; it cannot be saved");
+            throw new RelayRejectedException("this file did not match what its sender sent; it cannot be saved",
+                    failure(TransferFailure.Reason.INVALID));
         }
         Path destination = destination(target, pointer);
         Path ciphertext = fetch(attachment, progress);
@@ -168,7 +173,8 @@ public final class DefaultAttachmentService implements AttachmentService {
         } catch (InvalidMessageException e) {
             setState(messageId, AttachmentState.INVALID);
             deleteQuietly(ciphertext);
-            throw new RelayRejectedException("this file did not decrypt as its sender sent it; nothing was saved");
+            throw new RelayRejectedException("this file did not decrypt as its sender sent it; nothing was saved",
+                    failure(TransferFailure.Reason.INVALID));
         } catch (FileAlreadyExistsException e) {
             throw new InvalidInputException("the target file exists already; choose another name");
         } catch (IOException e) {
@@ -178,6 +184,39 @@ public final class DefaultAttachmentService implements AttachmentService {
                 deleteQuietly(temporary);
             }
         }
+    }
+
+    @Override
+    public byte[] decryptImage(MessageId messageId, TransferProgress progress) throws ServiceException {
+        Attachment attachment = attachment(messageId)
+                .orElseThrow(() -> new InvalidInputException("this message has no file"));
+        AttachmentPointer pointer = attachment.pointer();
+        if (!pointer.contentType().startsWith("image/") || pointer.size() > MAX_VIEWED_IMAGE_BYTES) {
+            throw new InvalidInputException("only images of at most 64 MiB are shown; save the file instead");
+        }
+        if (attachment.state() == AttachmentState.INVALID) {
+            throw new RelayRejectedException("this file did not match what its sender sent; it cannot be shown",
+                    failure(TransferFailure.Reason.INVALID));
+        }
+        Path ciphertext = fetch(attachment, progress);
+        java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream((int) pointer.size());
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(ciphertext), 1 << 16);
+             SecretBytes key = SecretBytes.copyOf(pointer.key())) {
+            AttachmentDecryptor.decrypt(crypto.context().crypto().secretBox(), key, pointer.size(), pointer.digest(),
+                    in, plain);
+            return plain.toByteArray();
+        } catch (InvalidMessageException e) {
+            setState(messageId, AttachmentState.INVALID);
+            deleteQuietly(ciphertext);
+            throw new RelayRejectedException("this file did not decrypt as its sender sent it",
+                    failure(TransferFailure.Reason.INVALID));
+        } catch (IOException e) {
+            throw new StorageFailureException("cannot read the downloaded file in the profile", e);
+        }
+    }
+
+    private static TransferFailure failure(TransferFailure.Reason reason) {
+        return new TransferFailure(reason);
     }
 
     /** The file to write: {@code target} itself, or the sanitised name inside it when it is a directory. */
@@ -205,10 +244,12 @@ public final class DefaultAttachmentService implements AttachmentService {
             return file;
         } catch (AttachmentDownload.GoneException e) {
             setState(attachment.messageId(), AttachmentState.EXPIRED);
-            throw new RelayRejectedException("the file is no longer available on the relay");
+            throw new RelayRejectedException("the file is no longer available on the relay",
+                    failure(TransferFailure.Reason.GONE));
         } catch (AttachmentDownload.DigestMismatchException e) {
             setState(attachment.messageId(), AttachmentState.INVALID);
-            throw new RelayRejectedException("the downloaded file does not match what its sender sent; nothing was kept");
+            throw new RelayRejectedException("the downloaded file does not match what its sender sent; nothing was kept",
+                    failure(TransferFailure.Reason.INVALID));
         } catch (IOException e) {
             throw new StorageFailureException("cannot store the downloaded file in the profile", e);
         }

@@ -7,6 +7,8 @@ import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.RelayRejectedException;
 import dev.parley.desktop.service.RelayUnreachableException;
 import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.TransferFailure;
+import dev.parley.desktop.service.AttachmentService.TransferProgress;
 import dev.parley.desktop.service.connection.RelayGateway;
 import java.time.Duration;
 
@@ -53,16 +55,27 @@ final class RelayChunks {
         }
     }
 
+    /** Stops a transfer the user cancelled (before its next chunk). */
+    static void checkCancelled(TransferProgress progress) throws ServiceException {
+        if (progress.cancelled()) {
+            throw new InvalidInputException("the transfer was cancelled", new TransferFailure(TransferFailure.Reason.CANCELLED));
+        }
+    }
+
     static ServiceException failure(Response.ErrorResponse error) {
         switch (error.code()) {
             case ATTACHMENT_TOO_LARGE:
-                return new InvalidInputException("the file is larger than this relay accepts: " + error.reason());
+                return new InvalidInputException("the file is larger than this relay accepts: " + error.reason(),
+                        new TransferFailure(TransferFailure.Reason.TOO_LARGE));
             case QUOTA_EXCEEDED:
-                return new RelayRejectedException("your files on the relay are over its quota: " + error.reason());
+                return new RelayRejectedException("your files on the relay are over its quota: " + error.reason(),
+                        new TransferFailure(TransferFailure.Reason.QUOTA_EXCEEDED));
             case STORAGE_FULL:
-                return new RelayRejectedException("the relay has no room for this file now; try again later");
+                return new RelayRejectedException("the relay has no room for this file now; try again later",
+                        new TransferFailure(TransferFailure.Reason.RELAY_FULL));
             case UNKNOWN_ATTACHMENT:
-                return new RelayRejectedException("the file is no longer available on the relay");
+                return new RelayRejectedException("the file is no longer available on the relay",
+                        new TransferFailure(TransferFailure.Reason.GONE));
             case UNKNOWN_USER:
                 return new RelayRejectedException("the recipient is not registered on this relay");
             default:

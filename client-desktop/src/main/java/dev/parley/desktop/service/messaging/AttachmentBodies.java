@@ -14,4 +14,10 @@ public final class AttachmentBodies {
         String caption = attachment.caption();
         return "\uD83D\uDCCE " + attachment.pointer().fileName() + (caption.isEmpty() ? "" : "\n" + caption);
     }
+
+    /** The caption in a body made by {@link #body}: everything after its first line (file names have no newline). */
+    public static String caption(String body) {
+        int newline = body.indexOf('\n');
+        return newline < 0 ? "" : body.substring(newline + 1);
+    }
 }

@@ -71,10 +71,13 @@ public final class H2Storage implements Storage {
     private final dev.parley.desktop.storage.BlockedStore blocked;
     private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
     private final dev.parley.desktop.storage.ListenChangeStore listenChanges;
+    private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
+    private final dev.parley.desktop.storage.GroupStore groups;
+    private final dev.parley.desktop.storage.ConversationMarkStore conversationMarks;
     private final SecretSealer sealer;
 
     private H2Storage(Connection connection, EventPublisher publisher, SecretSealer sealer) {
@@ -97,9 +100,12 @@ public final class H2Storage implements Storage {
         listenChanges = new H2ListenChangeStore(transactions);
         messageTimes = new H2MessageTimesStore(transactions);
         blocked = new H2BlockedStore(transactions);
+        presence = new H2PresenceStore(transactions);
+        conversationMarks = new H2ConversationMarkStore(transactions);
         profiles = new H2ProfileStore(transactions);
         historyEraser = new H2HistoryEraser(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
+        groups = new H2GroupStore(transactions);
     }
 
     /** The file H2 keeps the database in, for {@code base} ({@code base + ".mv.db"}). */
@@ -274,6 +280,14 @@ public final class H2Storage implements Storage {
         }
     }
 
+    H2TransactionManager manager() {
+        return transactions;
+    }
+
+    SecretSealer sealer() {
+        return sealer;
+    }
+
     @Override
     public TransactionManager transactions() {
         return transactions;
@@ -340,6 +354,11 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    public dev.parley.desktop.storage.GroupStore groups() {
+        return groups;
+    }
+
+    @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
     }
@@ -360,8 +379,18 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    public dev.parley.desktop.storage.ConversationMarkStore conversationMarks() {
+        return conversationMarks;
+    }
+
+    @Override
     public dev.parley.desktop.storage.BlockedStore blocked() {
         return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.PresenceStore presence() {
+        return presence;
     }
 
     @Override

@@ -15,10 +15,13 @@ final class InMemoryHistoryEraser implements HistoryEraser {
     private final InMemoryConversationStore conversations;
     private final InMemoryMessageChangeStore changes;
     private final InMemoryAttachmentStore attachments;
+    private final InMemoryConversationMarkStore marks;
 
     InMemoryHistoryEraser(InMemoryTransactionManager manager, InMemoryMessageStore messages,
                           InMemoryReactionStore reactions, InMemoryConversationStore conversations,
-                          InMemoryMessageChangeStore changes, InMemoryAttachmentStore attachments) {
+                          InMemoryMessageChangeStore changes, InMemoryAttachmentStore attachments,
+                          InMemoryConversationMarkStore marks) {
+        this.marks = marks;
         this.manager = manager;
         this.messages = messages;
         this.reactions = reactions;
@@ -35,6 +38,7 @@ final class InMemoryHistoryEraser implements HistoryEraser {
         changes.forgetVersions(removed);
         attachments.removeAll(removed);
         conversations.forget(id);
+        marks.forget(id);
         return removed.size();
     }
 }

@@ -42,10 +42,13 @@ public final class InMemoryStorage implements Storage {
     private final dev.parley.desktop.storage.BlockedStore blocked;
     private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
     private final dev.parley.desktop.storage.ListenChangeStore listenChanges;
+    private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
+    private final dev.parley.desktop.storage.GroupStore groups;
+    private final dev.parley.desktop.storage.ConversationMarkStore conversationMarks;
 
     public InMemoryStorage(EventPublisher publisher) {
         transactions = new InMemoryTransactionManager(publisher);
@@ -65,9 +68,12 @@ public final class InMemoryStorage implements Storage {
         listenChanges = new InMemoryListenChangeStore(transactions);
         messageTimes = new InMemoryMessageTimesStore(transactions, messageStore);
         blocked = new InMemoryBlockedStore(transactions);
+        presence = new InMemoryPresenceStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
+        InMemoryConversationMarkStore markStore = new InMemoryConversationMarkStore(transactions, conversationStore);
+        conversationMarks = markStore;
         historyEraser = new InMemoryHistoryEraser(transactions, messageStore, reactionStore, conversationStore,
-                changeStore, attachmentStore);
+                changeStore, attachmentStore, markStore);
         contacts = new InMemoryContactStore(transactions);
         outbox = new InMemoryOutboxStore(transactions);
         settings = new InMemorySettingsStore(transactions);
@@ -76,6 +82,7 @@ public final class InMemoryStorage implements Storage {
         receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
         heldEnvelopes = new InMemoryHeldEnvelopeStore(transactions);
         listenCursor = new InMemoryListenCursorStore(transactions, messageStore);
+        groups = new InMemoryGroupStore(transactions);
     }
 
     public InMemoryStorage() {
@@ -158,6 +165,11 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public dev.parley.desktop.storage.GroupStore groups() {
+        return groups;
+    }
+
+    @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
     }
@@ -173,8 +185,18 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public dev.parley.desktop.storage.ConversationMarkStore conversationMarks() {
+        return conversationMarks;
+    }
+
+    @Override
     public dev.parley.desktop.storage.BlockedStore blocked() {
         return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.PresenceStore presence() {
+        return presence;
     }
 
     @Override

@@ -13,7 +13,11 @@ public enum Icons {
     SHIELD("M12 2 4 5v6c0 5 3.4 9.3 8 11 4.6-1.7 8-6 8-11V5zm-1 13.4-3.7-3.7 1.4-1.4 2.3 2.3 4.7-4.7 1.4 1.4z"),
     /** Not verified: the shield's outline only, empty inside. */
     SHIELD_OUTLINE("M12 2 4 5v6c0 5 3.4 9.3 8 11 4.6-1.7 8-6 8-11V5zm0 2.2 6 2.2V11c0 3.9-2.5 7.4-6 8.9-3.5-1.5-6-5-6-8.9V6.4z"),
-    CHAT("M4 3h14a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3h-7l-5 4v-4H4a3 3 0 0 1-3-3V6a3 3 0 0 1 3-3z");
+    CHAT("M4 3h14a3 3 0 0 1 3 3v9a3 3 0 0 1-3 3h-7l-5 4v-4H4a3 3 0 0 1-3-3V6a3 3 0 0 1 3-3z"),
+    /** Attach a file: a paperclip drawn as one band. */
+    PAPERCLIP("M15.5 7v9a3.5 3.5 0 0 1-7 0V5.5a2.5 2.5 0 0 1 5 0V15a1 1 0 0 1-2 0V7H10v8a2.5 2.5 0 0 0 5 0V5.5a4 4 0 0 0-8 0V16a5 5 0 0 0 10 0V7z"),
+    /** Disappearing messages: a stopwatch. */
+    TIMER("M9 1h6v2H9zM12 4a8.5 8.5 0 1 1 0 17 8.5 8.5 0 0 1 0-17zm0 2a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zm-1 2h2v5.4l3.4 2-1 1.7L11 14.5z");
 
     private final String path;
 

@@ -21,10 +21,29 @@ import java.util.Optional;
  * @param edited    its author edited it ({@code text} is the current text)
  * @param deleted   deleted for everyone: a tombstone, {@code text} is empty
  * @param quote     the message this one replies to, if it is a reply
+ * @param attachment the file it carries ({@code text} is then the stored file line and caption), if any
+ * @param system    a line the app wrote about the conversation (a timer change...), shown centred, not as a bubble
  */
 public record MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
                           Optional<String> failure, long position, List<ReactionView> reactions, boolean edited,
-                          boolean deleted, Optional<QuoteView> quote) {
+                          boolean deleted, Optional<QuoteView> quote, Optional<AttachmentView> attachment,
+                          boolean system) {
+
+    /** Someone's message (not a system line). */
+    public MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
+                       Optional<String> failure, long position, List<ReactionView> reactions, boolean edited,
+                       boolean deleted, Optional<QuoteView> quote, Optional<AttachmentView> attachment) {
+        this(id, contact, outgoing, text, sentAt, status, failure, position, reactions, edited, deleted, quote,
+                attachment, false);
+    }
+
+    /** A message without a file. */
+    public MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
+                       Optional<String> failure, long position, List<ReactionView> reactions, boolean edited,
+                       boolean deleted, Optional<QuoteView> quote) {
+        this(id, contact, outgoing, text, sentAt, status, failure, position, reactions, edited, deleted, quote,
+                Optional.empty());
+    }
 
     /** A message never edited nor deleted, without reactions (or whose reactions are not loaded). */
     public MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
@@ -67,6 +86,7 @@ public record MessageView(String id, String contact, boolean outgoing, String te
         Objects.requireNonNull(failure);
         reactions = List.copyOf(reactions);
         Objects.requireNonNull(quote);
+        Objects.requireNonNull(attachment);
     }
 
     public boolean unread() {
@@ -76,24 +96,32 @@ public record MessageView(String id, String contact, boolean outgoing, String te
     /** A copy in {@code next} status (the failure reason is kept only for FAILED). */
     public MessageView withStatus(Status next) {
         return new MessageView(id, contact, outgoing, text, sentAt, next,
-                next == Status.FAILED ? failure : Optional.empty(), position, reactions, edited, deleted, quote);
+                next == Status.FAILED ? failure : Optional.empty(), position, reactions, edited, deleted, quote, attachment,
+                system);
     }
 
     /** A copy with {@code now} as its reactions. */
     public MessageView withReactions(List<ReactionView> now) {
-        return new MessageView(id, contact, outgoing, text, sentAt, status, failure, position, now, edited, deleted, quote);
+        return new MessageView(id, contact, outgoing, text, sentAt, status, failure, position, now, edited, deleted, quote,
+                attachment, system);
     }
 
     /** A copy whose author changed the text to {@code current}. */
     public MessageView withEdit(String current) {
         return new MessageView(id, contact, outgoing, current, sentAt, status, failure, position, reactions, true,
-                false, quote);
+                false, quote, attachment, system);
     }
 
-    /** The tombstone left when the message was deleted for everyone: no text, no reactions. */
+    /** A copy carrying {@code file} (or none). */
+    public MessageView withAttachment(Optional<AttachmentView> file) {
+        return new MessageView(id, contact, outgoing, text, sentAt, status, failure, position, reactions, edited, deleted,
+                quote, file, system);
+    }
+
+    /** The tombstone left when the message was deleted for everyone: no text, no reactions, no file. */
     public MessageView asDeleted() {
         return new MessageView(id, contact, outgoing, "", sentAt, status, failure, position, List.of(), edited, true,
-                quote);
+                quote, Optional.empty(), system);
     }
 
     @Override

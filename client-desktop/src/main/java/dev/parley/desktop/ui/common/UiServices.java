@@ -1,6 +1,9 @@
 package dev.parley.desktop.ui.common;
 
+import dev.parley.desktop.service.AttachmentService;
 import dev.parley.desktop.service.ContactService;
+import dev.parley.desktop.service.messaging.AttachmentBodies;
+import dev.parley.desktop.storage.Attachment;
 import dev.parley.desktop.service.MessageActionsService;
 import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.service.SafetyNumberView;
@@ -27,11 +30,16 @@ public final class UiServices {
     private final MessagingService messaging;
     private final ContactService contacts;
     private final MessageActionsService actions;
+    private final AttachmentService attachments;
+    private final dev.parley.desktop.service.ConversationMarksService marks;
 
-    public UiServices(MessagingService messaging, ContactService contacts, MessageActionsService actions) {
+    public UiServices(MessagingService messaging, ContactService contacts, MessageActionsService actions,
+                      AttachmentService attachments, dev.parley.desktop.service.ConversationMarksService marks) {
+        this.marks = Objects.requireNonNull(marks);
         this.messaging = Objects.requireNonNull(messaging);
         this.contacts = Objects.requireNonNull(contacts);
         this.actions = Objects.requireNonNull(actions);
+        this.attachments = Objects.requireNonNull(attachments);
     }
 
     /** One text a message had, and when its author wrote it. */
@@ -76,14 +84,88 @@ public final class UiServices {
 
     /** The page's views with their reactions, read in one query for the whole page. */
     private List<MessageView> withReactions(List<Message> page) throws ServiceException {
+        java.util.List<MessageId> ids = page.stream().map(Message::messageId).toList();
         java.util.Map<MessageId, List<dev.parley.desktop.storage.Reaction>> reactions =
-                page.isEmpty() ? java.util.Map.of() : messaging.reactions(page.stream().map(Message::messageId).toList());
+                page.isEmpty() ? java.util.Map.of() : messaging.reactions(ids);
+        java.util.Map<String, Attachment> files = new java.util.HashMap<>();
+        for (Attachment a : attachments.attachments(ids)) {
+            files.put(a.messageId().value(), a);
+        }
         List<MessageView> views = new java.util.ArrayList<>(page.size());
         for (Message m : page) {
+            Attachment file = files.get(m.messageId().value());
             views.add(view(m).withReactions(reactions.getOrDefault(m.messageId(), List.of()).stream()
-                    .map(r -> new ReactionView(r.reactor(), r.emoji())).toList()));
+                            .map(r -> new ReactionView(r.reactor(), r.emoji())).toList())
+                    .withAttachment(file == null || m.deleted() ? Optional.empty() : Optional.of(view(file, m.body()))));
         }
         return views;
+    }
+
+    /** {@code message} with its file, if it has one (a message that arrived as an event carries none yet). */
+    public MessageView withAttachment(MessageView message) throws ServiceException {
+        if (message.deleted()) {
+            return message;
+        }
+        return message.withAttachment(attachments.attachment(new MessageId(message.id()))
+                .map(a -> view(a, message.text())));
+    }
+
+    /** Uploads {@code file} and sends it to {@code contact} with {@code caption} (may be empty); see AttachmentService. */
+    public MessageView sendFile(String contact, java.nio.file.Path file, String caption,
+                                AttachmentService.TransferProgress progress) throws ServiceException {
+        return withAttachment(view(attachments.sendFile(contact, file, caption, progress)));
+    }
+
+    /** Downloads (if needed), verifies and decrypts the message's file to {@code target}; returns the file written. */
+    public java.nio.file.Path saveFile(MessageView message, java.nio.file.Path target,
+                                       AttachmentService.TransferProgress progress) throws ServiceException {
+        return attachments.save(new MessageId(message.id()), target, progress);
+    }
+
+    /** The message's image, decrypted in memory for the viewer. */
+    public byte[] image(MessageView message, AttachmentService.TransferProgress progress) throws ServiceException {
+        return attachments.decryptImage(new MessageId(message.id()), progress);
+    }
+
+    /** The disappearing-messages timer of the conversation with {@code contact}. */
+    public dev.parley.desktop.storage.DisappearingTimer disappearing(String contact) throws ServiceException {
+        return actions.disappearing(contact);
+    }
+
+    /** Sets the disappearing-messages timer of the conversation with {@code contact} (the other side is told). */
+    public void setDisappearing(String contact, dev.parley.desktop.storage.DisappearingTimer timer) throws ServiceException {
+        actions.setDisappearing(contact, timer);
+    }
+
+    /** Whether a conversation is muted (no notifications) and archived (listed apart). */
+    public record Marks(boolean muted, boolean archived) {
+        public static final Marks NONE = new Marks(false, false);
+    }
+
+    /** The muted or archived conversations, by contact name. */
+    public java.util.Map<String, Marks> conversationMarks() throws ServiceException {
+        java.util.Map<String, Marks> out = new java.util.HashMap<>();
+        marks.marked().forEach((id, m) -> out.put(id, new Marks(m.muted(), m.archived())));
+        return out;
+    }
+
+    /** Mutes or unmutes the conversation with {@code contact}; returns its marks now. */
+    public Marks mute(String contact, boolean muted) throws ServiceException {
+        var now = marks.mute(contact, muted);
+        return new Marks(now.muted(), now.archived());
+    }
+
+    /** Archives or unarchives the conversation with {@code contact}; returns its marks now. */
+    public Marks archive(String contact, boolean archived) throws ServiceException {
+        var now = marks.archive(contact, archived);
+        return new Marks(now.muted(), now.archived());
+    }
+
+    /** The UI view of a stored attachment; {@code body} is its message's stored text (file line and caption). */
+    public static AttachmentView view(Attachment a, String body) {
+        var p = a.pointer();
+        return new AttachmentView(p.fileName(), p.size(), p.contentType(), p.width(), p.height(), p.thumbnail(),
+                AttachmentView.State.valueOf(a.state().name()), AttachmentBodies.caption(body));
     }
 
     /** Who reacted to the message with what, oldest first. */
@@ -151,8 +233,10 @@ public final class UiServices {
         return view(contacts.get(username));
     }
 
-    public ContactView addContact(String username) throws ServiceException {
-        return view(contacts.add(username));
+    /** Adds a contact by username, or by contact link ({@code parley://add/...}: fingerprint checked, verified). */
+    public ContactView addContact(String usernameOrLink) throws ServiceException {
+        return view(usernameOrLink.startsWith("parley://") ? contacts.addFromLink(usernameOrLink)
+                : contacts.add(usernameOrLink));
     }
 
     /** Verifies {@code shownKey}, the key whose safety number the user compared, if it is still the contact's. */
@@ -193,7 +277,8 @@ public final class UiServices {
         return new MessageView(m.messageId().value(), m.conversationId().value(), m.direction() == Direction.OUTGOING,
                 m.deleted() ? "" : m.body(), m.sentAt(), status(m.direction(), m.state()), m.failure(),
                 m.cursor().sequence(), List.of(), m.edited(), m.deleted(),
-                m.replyTo().map(q -> new QuoteView(q.target().value(), Optional.ofNullable(q.author()), q.snippetText())));
+                m.replyTo().map(q -> new QuoteView(q.target().value(), Optional.ofNullable(q.author()), q.snippetText())),
+                Optional.empty(), m.isSystem());
     }
 
     /** The UI status for a service state. */

@@ -53,13 +53,18 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final HBox bubbleRow;
     private final Label dividerLabel = new Label();
     private final HBox divider = new HBox(dividerLabel);
+    private final Label systemLabel = new Label();
+    /** A system line ("bob set disappearing messages to 1 hour"): centred text with its time, not a bubble. */
+    private final HBox systemRow = new HBox(systemLabel);
     private final Label markerLabel = new Label();
     private final HBox marker;
     private final ReactionBar reactions;
+    private final AttachmentCard file;
 
     ChatRowCell(TimeLabels times, UserMessages messages, Consumer<MessageView> retry,
                 ObservableStringValue highlighted, MessageActionsViewModel actions, MessageMenu menu,
-                Consumer<QuoteView> jumpToOriginal) {
+                Consumer<QuoteView> jumpToOriginal, AttachmentCard file) {
+        this.file = file;
         this.times = times;
         this.messages = messages;
         this.retry = retry;
@@ -96,7 +101,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
                 e.consume();
             }
         });
-        bubble = new VBox(2, quote, text, linkText, reactions, metaRow);
+        bubble = new VBox(2, quote, file, text, linkText, reactions, metaRow);
         bubble.getStyleClass().add("bubble");
         // the menu opens on a right click (the platform's own menu event is not sent everywhere, Monocle sends none);
         // the keyboard (Menu key, Shift+F10) is handled by the list for the selected message
@@ -118,6 +123,11 @@ final class ChatRowCell extends ListCell<ChatRow> {
         HBox.setHgrow(right, Priority.ALWAYS);
         marker = new HBox(left, markerLabel, right);
         marker.getStyleClass().add("unread-marker");
+        systemLabel.getStyleClass().add("system-line");
+        systemLabel.setWrapText(true);
+        systemLabel.setMaxWidth(480);
+        systemRow.getStyleClass().add("system-row");
+        systemRow.setAlignment(Pos.CENTER);
         setPrefWidth(0);
         setText(null);
     }
@@ -136,6 +146,10 @@ final class ChatRowCell extends ListCell<ChatRow> {
         } else if (row instanceof ChatRow.UnreadMarker) {
             markerLabel.setText(messages.get("main.unread", ((ChatRow.UnreadMarker) row).count()));
             setGraphic(marker);
+        } else if (((ChatRow.MessageRow) row).message().system()) {
+            MessageView m = ((ChatRow.MessageRow) row).message();
+            systemLabel.setText(m.text() + "  \u00B7  " + times.time(m.sentAt()));
+            setGraphic(systemRow);
         } else {
             showMessage((ChatRow.MessageRow) row);
             setGraphic(bubbleRow);
@@ -145,8 +159,19 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private void showMessage(ChatRow.MessageRow row) {
         MessageView m = row.message();
         boolean out = m.outgoing();
-        text.setText(m.deleted() ? messages.get("message.deleted") : m.text());
-        showLinks(m);
+        boolean hasFile = m.attachment().isPresent();
+        String shownText = hasFile ? m.attachment().get().caption() : m.text();
+        text.setText(m.deleted() ? messages.get("message.deleted") : shownText);
+        file.setVisible(hasFile);
+        file.setManaged(hasFile);
+        if (hasFile) {
+            file.show(m);
+        }
+        showLinks(m, shownText);
+        if (hasFile && shownText.isEmpty() && !m.deleted()) {
+            text.setVisible(false);
+            text.setManaged(false);
+        }
         showQuote(m);
         text.pseudoClassStateChanged(DELETED, m.deleted());
         edited.setVisible(m.edited() && !m.deleted());
@@ -211,10 +236,10 @@ final class ChatRowCell extends ListCell<ChatRow> {
     /**
      * Messages with web links or emoji show them in a text flow (links clickable, emoji as colour images: JavaFX
      * cannot draw colour emoji fonts); others keep the plain label (cheaper). A message of one to three emoji and
-     * nothing else shows them large.
+     * nothing else shows them large. {@code shownText} is the text or, for a file, its caption.
      */
-    private void showLinks(MessageView m) {
-        boolean rich = !m.deleted() && (LinkText.hasLink(m.text()) || EmojiIndex.bundled().hasEmoji(m.text()));
+    private void showLinks(MessageView m, String shownText) {
+        boolean rich = !m.deleted() && (LinkText.hasLink(shownText) || EmojiIndex.bundled().hasEmoji(shownText));
         text.setVisible(!rich);
         text.setManaged(!rich);
         linkText.setVisible(rich);
@@ -223,9 +248,9 @@ final class ChatRowCell extends ListCell<ChatRow> {
             linkText.getChildren().clear();
             return;
         }
-        double emojiSize = BubbleEmoji.sizeFor(m.text());
+        double emojiSize = BubbleEmoji.sizeFor(shownText);
         List<javafx.scene.Node> parts = new ArrayList<>();
-        for (LinkText.Segment segment : LinkText.split(m.text())) {
+        for (LinkText.Segment segment : LinkText.split(shownText)) {
             if (segment.link()) {
                 Hyperlink link = new Hyperlink(segment.text());
                 link.getStyleClass().add("message-link");
@@ -247,7 +272,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
 
     /** The bubble of the message shown, for anchoring its menu; null for other rows. */
     javafx.scene.Node bubbleIfMessage() {
-        return getItem() instanceof ChatRow.MessageRow && !isEmpty() ? bubble : null;
+        return getItem() instanceof ChatRow.MessageRow && !isEmpty() && !((ChatRow.MessageRow) getItem()).message().system()
+                ? bubble : null;
     }
 
     /** The status glyphs: a clock while sending, one tick when the relay has it, two when delivered or read. */

@@ -153,6 +153,33 @@ public final class ChatTimeline {
      *
      * @return whether there was a marker
      */
+    /**
+     * Marks {@code added} (the rows {@link #append} made for an incoming message the user has not seen: the window is
+     * not focused) as new: the marker that counts the unseen messages at the end grows by one, or, when there is
+     * none (the user replied since, which removed it), a new one goes right above this message. So the "N new
+     * messages" divider moves down to the first message that came after the user's reply.
+     */
+    public static void markUnseen(List<ChatRow> rows, List<ChatRow> added) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            ChatRow row = rows.get(i);
+            if (row instanceof ChatRow.MessageRow m && m.message().outgoing()) {
+                break;
+            }
+            if (row instanceof ChatRow.UnreadMarker marker) {
+                rows.set(i, new ChatRow.UnreadMarker(marker.count() + 1));
+                return;
+            }
+        }
+        removeUnreadMarker(rows);
+        for (int i = 0; i < added.size(); i++) {
+            if (added.get(i) instanceof ChatRow.MessageRow m) {
+                added.set(i, new ChatRow.MessageRow(m.message(), true));
+                added.add(i, new ChatRow.UnreadMarker(1));
+                return;
+            }
+        }
+    }
+
     public static boolean removeUnreadMarker(List<ChatRow> rows) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i) instanceof ChatRow.UnreadMarker) {

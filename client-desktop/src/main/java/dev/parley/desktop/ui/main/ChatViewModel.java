@@ -52,6 +52,8 @@ public final class ChatViewModel {
 
     private final ObservableList<ChatRow> rows = FXCollections.observableArrayList();
     private final MessageActionsViewModel actions;
+    private final AttachmentsViewModel attachments;
+    private final DisappearingTimerViewModel timer;
     private final ReadOnlyObjectWrapper<ContactView> contact = new ReadOnlyObjectWrapper<>(this, "contact");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
     private final ReadOnlyBooleanWrapper typing = new ReadOnlyBooleanWrapper(this, "typing");
@@ -89,6 +91,9 @@ public final class ChatViewModel {
         this.timeline = Objects.requireNonNull(timeline);
         this.messages = Objects.requireNonNull(messages);
         this.actions = new MessageActionsViewModel(services, tasks, rows, this::fail);
+        this.attachments = new AttachmentsViewModel(services, tasks, messages, contact::get, this::fileSent,
+                actions::replace);
+        this.timer = new DisappearingTimerViewModel(services, tasks, contact::get, this::reloadNewest, this::fail);
         identityChanged = Bindings.createBooleanBinding(
                 () -> contact.get() != null && contact.get().identityChanged(), contact);
         canSend = Bindings.createBooleanBinding(
@@ -120,6 +125,16 @@ public final class ChatViewModel {
     /** What the user does to one message: react, and later reply, edit, delete. */
     public MessageActionsViewModel actions() {
         return actions;
+    }
+
+    /** The open conversation's disappearing-messages timer. */
+    public DisappearingTimerViewModel timer() {
+        return timer;
+    }
+
+    /** Files: the one chosen to send, uploads, downloads, thumbnails. */
+    public AttachmentsViewModel attachments() {
+        return attachments;
     }
 
     public ReadOnlyObjectProperty<ContactView> contactProperty() {
@@ -213,6 +228,7 @@ public final class ChatViewModel {
     /** Opens the conversation with {@code c}: loads its newest page and marks it read. */
     public void open(ContactView c) {
         long gen = reset(c);
+        timer.reload();
         loadNewest(c, gen, true);
     }
 
@@ -225,6 +241,7 @@ public final class ChatViewModel {
             throw new IllegalArgumentException("the message is not in this conversation");
         }
         long gen = reset(c);
+        timer.reload();
         long position = target.position();
         tasks.run(() -> new Around(services.history(c.username(), PAGE_SIZE, OptionalLong.of(position + 1)),
                 services.newer(c.username(), PAGE_SIZE, position)), around -> {
@@ -284,6 +301,7 @@ public final class ChatViewModel {
         long gen = ++generation;
         actions.cancelEdit();
         actions.cancelReply();
+        attachments.conversationChanged();
         contact.set(c);
         rows.clear();
         early.clear();
@@ -310,6 +328,14 @@ public final class ChatViewModel {
             scrollToEnd();
             markReadIfActive(page.newestFirst());
         }, this::fail);
+    }
+
+    /** Shows the newest page again (after this user changed the timer: its system line is there). */
+    private void reloadNewest() {
+        ContactView c = contact.get();
+        if (c != null) {
+            loadNewest(c, ++generation, false);
+        }
     }
 
     private int indexOf(String messageId) {
@@ -436,20 +462,36 @@ public final class ChatViewModel {
         long gen = generation;
         error.set("");
         MessageView replyTo = actions.takeReplyTarget();
-        tasks.run(() -> replyTo == null ? services.send(c.username(), text) : services.reply(replyTo, text), sent -> {
-            if (gen == generation) {
-                ChatTimeline.removeUnreadMarker(rows); // a reply: like Signal, the "new messages" marker goes
-            }
-            if (gen == generation && newerCursor.isPresent()) {
-                loadNewest(c, ++generation, false);
-            } else if (gen == generation) {
-                appendOrUpdate(sent);
-            }
+        tasks.run(() -> replyTo == null ? services.send(c.username(), text) : services.reply(replyTo, text),
+                sent -> sentByUser(gen, c, sent), this::fail);
+    }
+
+    /** A file the user sent (its upload finished): shown like a sent text if its conversation is still open. */
+    private void fileSent(MessageView sent) {
+        ContactView c = contact.get();
+        if (c != null && c.username().equals(sent.contact())) {
+            sentByUser(generation, c, sent);
+        } else {
             java.util.function.Consumer<MessageView> callback = onSent.get();
             if (callback != null) {
                 callback.accept(sent);
             }
-        }, this::fail);
+        }
+    }
+
+    private void sentByUser(long gen, ContactView c, MessageView sent) {
+        if (gen == generation) {
+            ChatTimeline.removeUnreadMarker(rows); // a reply: like Signal, the "new messages" marker goes
+        }
+        if (gen == generation && newerCursor.isPresent()) {
+            loadNewest(c, ++generation, false);
+        } else if (gen == generation) {
+            appendOrUpdate(sent);
+        }
+        java.util.function.Consumer<MessageView> callback = onSent.get();
+        if (callback != null) {
+            callback.accept(sent);
+        }
     }
 
     /** Accepts the contact's new identity key after the warning; sending is allowed again afterwards. */
@@ -476,6 +518,10 @@ public final class ChatViewModel {
             return;
         }
         appendOrUpdate(message);
+        if (message.system()) {
+            timer.reload();
+        }
+        attachments.resolve(message);
         markReadIfActive(List.of(message));
     }
 
@@ -533,8 +579,9 @@ public final class ChatViewModel {
             if (row instanceof ChatRow.MessageRow && ((ChatRow.MessageRow) row).id().equals(message.id())) {
                 ChatRow.MessageRow old = (ChatRow.MessageRow) row;
                 if (old.message().status().canAdvanceTo(message.status())) {
-                    rows.set(i, new ChatRow.MessageRow(message.withReactions(old.message().reactions()),
-                            old.firstOfGroup()));
+                    MessageView kept = message.withReactions(old.message().reactions());
+                    rows.set(i, new ChatRow.MessageRow(kept.attachment().isPresent() ? kept
+                            : kept.withAttachment(old.message().attachment()), old.firstOfGroup()));
                 }
                 return;
             }
@@ -547,7 +594,11 @@ public final class ChatViewModel {
             }
         }
         early.remove(message.id());
-        rows.addAll(timeline.append(rows, shown));
+        List<ChatRow> added = new java.util.ArrayList<>(timeline.append(rows, shown));
+        if (shown.unread() && !windowActive.get()) {
+            ChatTimeline.markUnseen(rows, added);
+        }
+        rows.addAll(added);
         int excess = ChatTimeline.messageCount(rows) - WINDOW_MESSAGES - PAGE_SIZE;
         if (excess > 0) {
             int removed = timeline.dropOldest(rows, excess + PAGE_SIZE);

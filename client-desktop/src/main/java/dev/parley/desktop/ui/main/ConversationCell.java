@@ -18,6 +18,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label time = new Label();
     private final Label preview = new Label();
     private final Label badge = new Label();
+    private final Label mutedMark = new Label("\uD83D\uDD07");
     private final HBox root;
 
     ConversationCell(TimeLabels times) {
@@ -28,7 +29,8 @@ final class ConversationCell extends ListCell<ConversationItem> {
         badge.getStyleClass().add("unread-badge");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(6, name, spacer, time);
+        mutedMark.getStyleClass().add("muted-mark");
+        HBox top = new HBox(6, name, mutedMark, spacer, time);
         top.setAlignment(Pos.BASELINE_LEFT);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
@@ -68,6 +70,15 @@ final class ConversationCell extends ListCell<ConversationItem> {
         preview.setText(item.preview());
         badge.setText(item.unread() > 99 ? "99+" : Integer.toString(item.unread()));
         badge.setVisible(item.unread() > 0);
+        mutedMark.setVisible(item.muted());
+        mutedMark.setManaged(item.muted());
+        if (item.muted() != badge.getStyleClass().contains("muted")) {
+            if (item.muted()) {
+                badge.getStyleClass().add("muted");
+            } else {
+                badge.getStyleClass().remove("muted");
+            }
+        }
         badge.setManaged(item.unread() > 0);
         setGraphic(root);
     }

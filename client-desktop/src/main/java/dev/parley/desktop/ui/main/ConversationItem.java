@@ -14,8 +14,11 @@ import java.util.Optional;
  * @param contact the contact
  * @param last    the newest message, if any
  * @param unread  incoming messages not yet shown
+ * @param muted    no notifications for it
+ * @param archived listed under "Archived"
  */
-public record ConversationItem(ContactView contact, Optional<MessageView> last, int unread) {
+public record ConversationItem(ContactView contact, Optional<MessageView> last, int unread, boolean muted,
+                               boolean archived) {
     /** Most recent activity first; conversations without messages after them, by name. */
     public static final Comparator<ConversationItem> BY_RECENT_ACTIVITY = Comparator
             .comparing((ConversationItem i) -> i.lastActivity().orElse(Instant.MIN), Comparator.reverseOrder())
@@ -27,6 +30,26 @@ public record ConversationItem(ContactView contact, Optional<MessageView> last, 
         if (unread < 0) {
             throw new IllegalArgumentException("unread must be >= 0");
         }
+    }
+
+    /** Neither muted nor archived. */
+    public ConversationItem(ContactView contact, Optional<MessageView> last, int unread) {
+        this(contact, last, unread, false, false);
+    }
+
+    /** A copy with these marks. */
+    public ConversationItem withMarks(boolean nowMuted, boolean nowArchived) {
+        return new ConversationItem(contact, last, unread, nowMuted, nowArchived);
+    }
+
+    /** A copy with {@code count} unread messages. */
+    public ConversationItem withUnread(int count) {
+        return new ConversationItem(contact, last, count, muted, archived);
+    }
+
+    /** A copy about {@code changed} (its trust changed). */
+    public ConversationItem withContact(ContactView changed) {
+        return new ConversationItem(changed, last, unread, muted, archived);
     }
 
     public String username() {
@@ -59,7 +82,8 @@ public record ConversationItem(ContactView contact, Optional<MessageView> last, 
     /** A copy with {@code message} as the newest message and the unread count changed by {@code unreadDelta}. */
     public ConversationItem withMessage(MessageView message, int unreadDelta) {
         boolean newer = last.map(l -> !message.sentAt().isBefore(l.sentAt())).orElse(true);
-        return new ConversationItem(contact, newer ? Optional.of(message) : last, Math.max(0, unread + unreadDelta));
+        return new ConversationItem(contact, newer ? Optional.of(message) : last, Math.max(0, unread + unreadDelta), muted,
+                archived);
     }
 
     private static String firstLine(String text) {

@@ -42,15 +42,49 @@ public final class ConversationListViewModel {
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final StringBinding emptyText;
+    private final javafx.beans.property.BooleanProperty showArchived =
+            new javafx.beans.property.SimpleBooleanProperty(this, "showArchived", false);
+    private final javafx.beans.binding.IntegerBinding archivedCount;
 
     public ConversationListViewModel(UiServices services, BackgroundTasks tasks, UserMessages messages) {
         this.services = Objects.requireNonNull(services);
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
-        filter.addListener((obs, was, now) -> filtered.setPredicate(i -> i.matches(now)));
+        filter.addListener((obs, was, now) -> filterItems());
+        showArchived.addListener((obs, was, now) -> filterItems());
+        filterItems();
+        archivedCount = Bindings.createIntegerBinding(
+                () -> (int) items.stream().filter(ConversationItem::archived).count(), items);
         emptyText = Bindings.createStringBinding(() -> !sorted.isEmpty() ? ""
                 : items.isEmpty() ? messages.get("main.noConversations")
                 : messages.get("main.noMatches", filter.get().strip()), sorted, items, filter);
+    }
+
+    private void filterItems() {
+        String text = filter.get();
+        boolean archived = showArchived.get();
+        filtered.setPredicate(i -> i.archived() == archived && i.matches(text));
+    }
+
+    /** Whether the list shows the archived conversations (instead of the others). */
+    public javafx.beans.property.BooleanProperty showArchivedProperty() {
+        return showArchived;
+    }
+
+    /** How many conversations are archived. */
+    public javafx.beans.binding.IntegerBinding archivedCountBinding() {
+        return archivedCount;
+    }
+
+    /** Mutes or unmutes the conversation: a muted one raises no notification. */
+    public void setMuted(String username, boolean muted) {
+        tasks.run(() -> services.mute(username, muted), marksChanged(username), e -> error.set(messages.describe(e)));
+    }
+
+    /** Archives or unarchives the conversation: an archived one is listed under "Archived". */
+    public void setArchived(String username, boolean archived) {
+        tasks.run(() -> services.archive(username, archived), marksChanged(username),
+                e -> error.set(messages.describe(e)));
     }
 
     /** What the empty list says: nothing while it shows conversations, else none yet, or none match the filter. */
@@ -88,10 +122,27 @@ public final class ConversationListViewModel {
 
     private List<ConversationItem> loadAll() throws Exception {
         List<ConversationItem> loaded = new ArrayList<>();
+        java.util.Map<String, UiServices.Marks> marks = services.conversationMarks();
         for (ContactView c : services.contacts()) {
-            loaded.add(load(c));
+            UiServices.Marks m = marks.getOrDefault(c.username(), UiServices.Marks.NONE);
+            loaded.add(load(c).withMarks(m.muted(), m.archived()));
         }
         return loaded;
+    }
+
+    private java.util.function.Consumer<UiServices.Marks> marksChanged(String username) {
+        return m -> {
+            int i = indexOf(username);
+            if (i >= 0) {
+                items.set(i, items.get(i).withMarks(m.muted(), m.archived()));
+            }
+        };
+    }
+
+    /** Whether the conversation with {@code username} is muted (as loaded). */
+    public boolean isMuted(String username) {
+        int i = indexOf(username);
+        return i >= 0 && items.get(i).muted();
     }
 
     private ConversationItem load(ContactView c) throws Exception {
@@ -113,7 +164,7 @@ public final class ConversationListViewModel {
         tasks.run(() -> load(c), item -> {
             int now = indexOf(username);
             if (now >= 0) {
-                items.set(now, item);
+                items.set(now, item.withMarks(items.get(now).muted(), items.get(now).archived()));
             }
         }, e -> error.set(messages.describe(e)));
     }
@@ -142,7 +193,7 @@ public final class ConversationListViewModel {
         int i = indexOf(username);
         if (i >= 0 && items.get(i).unread() > 0) {
             ConversationItem old = items.get(i);
-            items.set(i, new ConversationItem(old.contact(), old.last(), 0));
+            items.set(i, old.withUnread(0));
         }
     }
 
@@ -153,7 +204,7 @@ public final class ConversationListViewModel {
             items.add(new ConversationItem(contact, Optional.empty(), 0));
         } else {
             ConversationItem old = items.get(i);
-            items.set(i, new ConversationItem(contact, old.last(), old.unread()));
+            items.set(i, old.withContact(contact));
         }
     }
 

@@ -34,10 +34,17 @@ final class ConversationMenu {
     }
 
     private ContextMenu menuFor(ListCell<ConversationItem> cell, String username) {
+        ConversationItem item = cell.getItem();
+        MenuItem mute = new MenuItem(messages.get(item.muted() ? "conversation.unmute" : "conversation.mute"));
+        mute.setId("menuMuteConversation");
+        mute.setOnAction(e -> list.setMuted(username, !item.muted()));
+        MenuItem archive = new MenuItem(messages.get(item.archived() ? "conversation.unarchive" : "conversation.archive"));
+        archive.setId("menuArchiveConversation");
+        archive.setOnAction(e -> list.setArchived(username, !item.archived()));
         MenuItem delete = new MenuItem(messages.get("conversation.delete"));
         delete.setId("menuDeleteConversation");
         delete.setOnAction(e -> confirmDelete(cell, username));
-        return new ContextMenu(delete);
+        return new ContextMenu(mute, archive, new javafx.scene.control.SeparatorMenuItem(), delete);
     }
 
     private void confirmDelete(ListCell<ConversationItem> cell, String username) {

@@ -43,6 +43,7 @@ public final class MainController {
     static final int PREFETCH_ROWS = 30;
     /** Rows shown above a search result the chat jumped to. */
     private static final int ROWS_ABOVE_JUMP = 3;
+    private static final javafx.util.Duration NOTICE_TIME = javafx.util.Duration.seconds(4);
     private static final javafx.util.Duration HIGHLIGHT_TIME = javafx.util.Duration.seconds(2.5);
     private final MainViewModel vm;
     private final Navigator navigator;
@@ -51,6 +52,8 @@ public final class MainController {
     private final UserMessages messages;
     private final DesktopHooks desktop;
     private MessageMenu messageMenu;
+    private FileChoosers fileChoosers = FileChoosers.system();
+    private AttachmentControls attachmentControls;
 
     @FXML private HBox root;
     @FXML private StackPane meAvatarHolder;
@@ -63,11 +66,13 @@ public final class MainController {
     @FXML private TextField filter;
     @FXML private ListView<ConversationItem> conversationList;
     @FXML private Label noConversations;
+    @FXML private Button archivedToggle;
     @FXML private BorderPane chatPane;
     @FXML private StackPane chatAvatarHolder;
     @FXML private Label chatTitle;
     @FXML private Label chatSubtitle;
     @FXML private Button searchButton;
+    @FXML private javafx.scene.control.MenuButton timerButton;
     @FXML private Button safetyButton;
     @FXML private HBox connectionBanner;
     @FXML private ProgressIndicator receivingIndicator;
@@ -78,6 +83,11 @@ public final class MainController {
     @FXML private Label chatError;
     @FXML private TextArea composer;
     @FXML private Button sendButton;
+    @FXML private Button attachButton;
+    @FXML private VBox attachmentPreview;
+    @FXML private VBox uploadList;
+    @FXML private StackPane chatCenter;
+    @FXML private Label fileNotice;
     @FXML private HBox editBar;
     @FXML private HBox replyBar;
     @FXML private Label replyText;
@@ -99,6 +109,11 @@ public final class MainController {
 
     public MainViewModel viewModel() {
         return vm;
+    }
+
+    /** The file dialogs the chat uses (tests answer them without the platform's dialogs). */
+    public void useFileChoosers(FileChoosers choosers) {
+        fileChoosers = Objects.requireNonNull(choosers);
     }
 
     @FXML
@@ -148,6 +163,11 @@ public final class MainController {
             conversationMenu.attach(cell);
             return cell;
         });
+        archivedToggle.textProperty().bind(Bindings.when(list.showArchivedProperty())
+                .then(messages.get("main.archived.back"))
+                .otherwise(Bindings.format(messages.get("main.archived.show"), list.archivedCountBinding())));
+        archivedToggle.visibleProperty().bind(list.showArchivedProperty().or(list.archivedCountBinding().greaterThan(0)));
+        archivedToggle.managedProperty().bind(archivedToggle.visibleProperty());
         noConversations.textProperty().bind(list.emptyTextBinding());
         noConversations.visibleProperty().bind(Bindings.isNotEmpty(list.emptyTextBinding()));
         conversationList.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
@@ -228,8 +248,10 @@ public final class MainController {
         chatList.setPlaceholder(empty);
         chatList.setItems(chat.rows());
         messageMenu = new MessageMenu(chat.actions(), messages, desktop, times);
+        attachmentControls = new AttachmentControls(chat.attachments(), messages, () -> fileChoosers);
         chatList.setCellFactory(v -> new ChatRowCell(times, messages, chat::retry, chat.highlightedProperty(),
-                chat.actions(), messageMenu, chat::jumpToOriginal));
+                chat.actions(), messageMenu, chat::jumpToOriginal, new AttachmentCard(chat.attachments(), messages,
+                        m -> attachmentControls.open(chatList, m), m -> attachmentControls.saveAs(chatList, m))));
         // focusable, so a clicked or arrowed-to message takes the Menu key / Shift+F10 for its context menu
         chatList.setFocusTraversable(true);
         chatList.addEventHandler(KeyEvent.KEY_PRESSED, e -> messageMenu.keyPressed(e, chatList));
@@ -243,8 +265,9 @@ public final class MainController {
             highlightTimeout.playFromStart();
         });
         chatList.skinProperty().addListener((obs, was, skin) -> watchScroll());
-        chatError.textProperty().bind(chat.errorProperty());
-        chatError.visibleProperty().bind(chat.errorProperty().isNotEmpty());
+        chatError.textProperty().bind(Bindings.when(chat.errorProperty().isNotEmpty()).then(chat.errorProperty())
+                .otherwise(chat.attachments().errorProperty()));
+        chatError.visibleProperty().bind(chatError.textProperty().isNotEmpty());
 
         composer.textProperty().bindBidirectional(chat.draftProperty());
         composer.disableProperty().bind(chat.identityChangedBinding());
@@ -254,6 +277,16 @@ public final class MainController {
         composer.textProperty().addListener((obs, was, now) -> sizeComposer());
         sendButton.disableProperty().bind(chat.canSendBinding().not());
         new ComposerBars(vm.chat().actions(), messages, composer).bind(editBar, replyBar, replyText);
+        attachmentControls.bind(attachButton, attachmentPreview, uploadList, chatCenter, composer);
+        attachButton.disableProperty().bind(chat.identityChangedBinding());
+        new TimerPicker(chat.timer(), messages).bind(timerButton);
+        timerButton.disableProperty().bind(chat.identityChangedBinding());
+        AttachmentsViewModel files = chat.attachments();
+        fileNotice.textProperty().bind(files.noticeProperty());
+        fileNotice.visibleProperty().bind(files.noticeProperty().isNotEmpty());
+        javafx.animation.PauseTransition noticeTimeout = new javafx.animation.PauseTransition(NOTICE_TIME);
+        noticeTimeout.setOnFinished(e -> files.clearNotice());
+        files.noticeProperty().addListener((obs, was, now) -> noticeTimeout.playFromStart());
     }
 
     private void showContact(ContactView contact, boolean typing) {
@@ -391,6 +424,11 @@ public final class MainController {
     @FXML
     private void closeSearch() {
         vm.search().close();
+    }
+
+    @FXML
+    private void toggleArchived() {
+        vm.conversations().showArchivedProperty().set(!vm.conversations().showArchivedProperty().get());
     }
 
     @FXML

@@ -204,8 +204,10 @@ public final class MainViewModel {
         boolean open = message.contact().equals(conversations.selectedProperty().get());
         conversations.messageReceived(message, open && windowFocused.get());
         chat.messageReceived(message);
-        notifications.decide(message, notificationsEnabled.get(), notificationText.get(), windowFocused.get())
-                .ifPresent(notifier::show);
+        if (!conversations.isMuted(message.contact())) {
+            notifications.decide(message, notificationsEnabled.get(), notificationText.get(), windowFocused.get())
+                    .ifPresent(notifier::show);
+        }
     }
 
     private void messageChanged(MessageChangedEvent e) {

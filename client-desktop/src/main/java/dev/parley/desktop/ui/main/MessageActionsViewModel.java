@@ -62,7 +62,7 @@ public final class MessageActionsViewModel {
 
     /** Whether the user may still edit {@code message}: their own, sent, not deleted, within the author's window. */
     public boolean canEdit(MessageView message) {
-        return ownAndRecent(message);
+        return ownAndRecent(message) && message.attachment().isEmpty();
     }
 
     /** Whether the user may delete {@code message} for everyone: the same rule as editing. */
@@ -124,7 +124,8 @@ public final class MessageActionsViewModel {
         if (trimmed.equals(m.text())) {
             return;
         }
-        tasks.run(() -> services.edit(m, trimmed), now -> replace(m.id(), old -> now.withReactions(old.reactions())), fail);
+        tasks.run(() -> services.edit(m, trimmed), now -> replace(m.id(), old -> now.withReactions(old.reactions())
+                .withAttachment(old.attachment())), fail);
     }
 
     public void deleteForMe(MessageView message) {
@@ -177,7 +178,8 @@ public final class MessageActionsViewModel {
         });
     }
 
-    private void replace(String messageId, java.util.function.UnaryOperator<MessageView> change) {
+    /** Changes the loaded row of message {@code messageId}, if it is loaded. */
+    void replace(String messageId, java.util.function.UnaryOperator<MessageView> change) {
         find(messageId).ifPresent(i -> {
             ChatRow.MessageRow row = (ChatRow.MessageRow) rows.get(i);
             rows.set(i, new ChatRow.MessageRow(change.apply(row.message()), row.firstOfGroup()));

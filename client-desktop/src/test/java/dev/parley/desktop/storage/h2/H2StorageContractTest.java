@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.contract.MessageChangeContract;
 import dev.parley.desktop.storage.contract.DisappearingContract;
 import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.GroupContract;
 import dev.parley.desktop.storage.contract.ListenCursorContract;
 import dev.parley.desktop.storage.contract.PendingReceiptContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
@@ -88,6 +89,14 @@ class H2StorageContractTest {
 
     @Nested
     class RelayPinsAndHeldEnvelopes extends RelayPinAndHeldEnvelopeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class Groups extends GroupContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
             return newStorage(dir, publisher);
@@ -184,6 +193,22 @@ class H2StorageContractTest {
 
     @Nested
     class ListenChanges extends dev.parley.desktop.storage.contract.ListenChangeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class Presence extends dev.parley.desktop.storage.contract.PresenceContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class ConversationMarks extends dev.parley.desktop.storage.contract.ConversationMarkContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {
             return newStorage(dir, publisher);

@@ -124,4 +124,29 @@ class ChatTimelineTest {
         assertThat(UNREAD.canAdvanceTo(SEEN)).isTrue();
         assertThat(SEEN.canAdvanceTo(UNREAD)).isFalse();
     }
+
+    @Test
+    void unseenArrivalsGrowTheMarkerAndAfterAReplyANewMarkerGoesAboveTheNextArrival() {
+        List<ChatRow> rows = new ArrayList<>(timeline.rows(List.of(b3, b2, b1), true));
+        MessageView b4 = Messages.in("bob", "hello?", "2026-03-02T09:07:00Z", UNREAD);
+        List<ChatRow> added = new ArrayList<>(timeline.append(rows, b4));
+        ChatTimeline.markUnseen(rows, added);
+        rows.addAll(added);
+        assertThat(rows).contains(new ChatRow.UnreadMarker(3)).doesNotContain(new ChatRow.UnreadMarker(2));
+        assertThat(rows.get(rows.size() - 1)).isEqualTo(new ChatRow.MessageRow(b4, false));
+
+        // the user replies: the marker goes; the next unseen message gets a new one right above it
+        ChatTimeline.removeUnreadMarker(rows);
+        MessageView reply = Messages.out("bob", "yes, here", "2026-03-02T09:08:00Z", DELIVERED);
+        rows.addAll(timeline.append(rows, reply));
+        MessageView b5 = Messages.in("bob", "great", "2026-03-02T09:09:00Z", UNREAD);
+        added = new ArrayList<>(timeline.append(rows, b5));
+        ChatTimeline.markUnseen(rows, added);
+        rows.addAll(added);
+        assertThat(rows.subList(rows.size() - 3, rows.size())).containsExactly(
+                new ChatRow.MessageRow(reply, true),
+                new ChatRow.UnreadMarker(1),
+                new ChatRow.MessageRow(b5, true));
+        assertThat(rows.stream().filter(r -> r instanceof ChatRow.UnreadMarker).count()).isEqualTo(1);
+    }
 }

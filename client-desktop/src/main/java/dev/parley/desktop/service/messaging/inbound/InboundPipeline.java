@@ -61,6 +61,7 @@ public final class InboundPipeline implements InboundHandler {
     private static final int RECEIPT_BATCH = 200;
 
     private final ProfileCrypto crypto;
+    private final SessionRestarts restarts;
     private final SenderVerifier verifier;
     private final ReplayGuard replayGuard;
     private final PayloadHandlers handlers;
@@ -74,6 +75,7 @@ public final class InboundPipeline implements InboundHandler {
     public InboundPipeline(ProfileCrypto crypto, SenderVerifier verifier, ReplayGuard replayGuard, PayloadHandlers handlers,
                            Receipts receipts, EventBus events) {
         this.crypto = crypto;
+        this.restarts = new SessionRestarts(crypto);
         this.verifier = verifier;
         this.replayGuard = replayGuard;
         this.handlers = handlers;
@@ -254,6 +256,7 @@ public final class InboundPipeline implements InboundHandler {
         List<OpenedEnvelope> accepted = new ArrayList<>();
         List<Redelivered> redelivered = new ArrayList<>();
         List<Held> held = new ArrayList<>();
+        Set<String> restarted = new java.util.LinkedHashSet<>();
         for (int i = 0; i < deliveries.size(); i++) {
             OpenedEnvelope opened = ahead.get(deliveries.get(i));
             try {
@@ -292,9 +295,13 @@ public final class InboundPipeline implements InboundHandler {
             }
             String sender = opened.senderUsername().value();
             EnvelopeDigest digest = EnvelopeDigests.of(opened);
+            boolean restart = restarts.isRestart(work, opened);
             try {
                 Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
                         .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+                if (restart) {
+                    restarted.add(sender);
+                }
                 decrypted.add(new Received<>(i, sender, payload, digest));
                 accepted.add(opened);
                 outcomes[i] = Outcome.STORED;
@@ -327,6 +334,9 @@ public final class InboundPipeline implements InboundHandler {
                     txn.attach(new ContactChangedEvent(storage().contacts().find(txn, outcome.username()).orElseThrow(),
                             ContactChangedEvent.Change.ADDED));
                 }
+            }
+            for (String sender : restarted) {
+                restarts.record(txn, sender);
             }
             handlers.apply(txn, decrypted, batch);
             List<ReceivedEnvelope> records = new ArrayList<>(decrypted.size());

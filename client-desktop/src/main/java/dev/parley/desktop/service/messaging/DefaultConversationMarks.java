@@ -1,0 +1,84 @@
+package dev.parley.desktop.service.messaging;
+
+import dev.parley.desktop.service.ConversationMarksService;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.UnknownContactException;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.ConversationMarks;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@link ConversationMarksService} over the profile's storage; a contact's conversation is recorded when first marked. */
+public final class DefaultConversationMarks implements ConversationMarksService {
+    private final Storage storage;
+
+    public DefaultConversationMarks(Storage storage) {
+        this.storage = Objects.requireNonNull(storage);
+    }
+
+    @Override
+    public ConversationMarks mute(String contact, boolean muted) throws ServiceException {
+        return mark(contact, (txn, id) -> storage.conversationMarks().setMuted(txn, id, muted));
+    }
+
+    @Override
+    public ConversationMarks archive(String contact, boolean archived) throws ServiceException {
+        return mark(contact, (txn, id) -> storage.conversationMarks().setArchived(txn, id, archived));
+    }
+
+    @FunctionalInterface
+    private interface Mark {
+        void apply(Transaction txn, ConversationId id) throws StorageException;
+    }
+
+    private ConversationMarks mark(String contact, Mark mark) throws ServiceException {
+        try {
+            ConversationMarks now = storage.transactions().transactionWithResult(false, (Transaction txn) -> {
+                if (storage.contacts().find(txn, contact).isEmpty()) {
+                    return null;
+                }
+                ConversationId id = storage.conversations().direct(txn, contact).id();
+                mark.apply(txn, id);
+                return storage.conversationMarks().marks(txn, id);
+            });
+            if (now == null) {
+                throw new UnknownContactException("no such contact");
+            }
+            return now;
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot mark the conversation", e);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownContactException("no such contact");
+        }
+    }
+
+    @Override
+    public ConversationMarks marks(String contact) throws ServiceException {
+        try {
+            return storage.transactions().transactionWithResult(true,
+                    (Transaction txn) -> storage.conversationMarks().marks(txn, ConversationId.direct(contact)));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the conversation's marks", e);
+        } catch (IllegalArgumentException e) {
+            throw new UnknownContactException("no such contact");
+        }
+    }
+
+    @Override
+    public Map<String, ConversationMarks> marked() throws ServiceException {
+        try {
+            Map<ConversationId, ConversationMarks> marked = storage.transactions().transactionWithResult(true,
+                    (Transaction txn) -> storage.conversationMarks().marked(txn));
+            Map<String, ConversationMarks> out = new LinkedHashMap<>();
+            marked.forEach((id, m) -> out.put(id.value(), m));
+            return out;
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the conversations' marks", e);
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.parley.desktop.ui.main;
+
+import dev.parley.desktop.ui.common.AttachmentView;
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.UserMessages;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The file of a message inside its bubble: an image as a thumbnail (a click opens the viewer), any other file as a
+ * card with an icon, its name and size; "Save as"; the download's progress with Cancel, and Retry after a failure;
+ * "no longer available on the relay" when it expired. Cells reuse one card for many messages.
+ */
+final class AttachmentCard extends VBox {
+    static final double THUMBNAIL_WIDTH = 240;
+    private final AttachmentsViewModel files;
+    private final UserMessages messages;
+    private final ImageView thumbnail = new ImageView();
+    private final StackPane thumbnailFrame = new StackPane(thumbnail);
+    private final Label icon = new Label("\uD83D\uDCC4");
+    private final Label name = new Label();
+    private final Label size = new Label();
+    private final Hyperlink saveAs = new Hyperlink();
+    private final ProgressBar progress = new ProgressBar();
+    private final Hyperlink cancel = new Hyperlink();
+    private final HBox progressRow = new HBox(6, progress, cancel);
+    private final Label problem = new Label();
+    private final Hyperlink retry = new Hyperlink();
+    private final HBox problemRow = new HBox(6, problem, retry);
+    private MessageView shown;
+    private Transfer bound;
+
+    AttachmentCard(AttachmentsViewModel files, UserMessages messages, Consumer<MessageView> open,
+                   Consumer<MessageView> save) {
+        this.files = Objects.requireNonNull(files);
+        this.messages = Objects.requireNonNull(messages);
+        getStyleClass().add("attachment-card");
+        setSpacing(4);
+        thumbnail.setPreserveRatio(true);
+        thumbnail.setFitWidth(THUMBNAIL_WIDTH);
+        thumbnailFrame.getStyleClass().add("attachment-thumbnail");
+        thumbnailFrame.setAlignment(Pos.CENTER_LEFT);
+        thumbnailFrame.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && shown != null) {
+                open.accept(shown);
+                e.consume();
+            }
+        });
+        icon.getStyleClass().add("attachment-icon");
+        name.getStyleClass().add("attachment-name");
+        size.getStyleClass().add("attachment-size");
+        saveAs.setText(messages.get("attachment.saveAs"));
+        saveAs.getStyleClass().add("attachment-save");
+        saveAs.setOnAction(e -> {
+            if (shown != null) {
+                save.accept(shown);
+            }
+        });
+        VBox text = new VBox(1, name, size);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox fileRow = new HBox(8, icon, text, saveAs);
+        fileRow.setAlignment(Pos.CENTER_LEFT);
+        fileRow.getStyleClass().add("attachment-file");
+        progress.getStyleClass().add("attachment-progress");
+        progress.setPrefWidth(160);
+        cancel.setText(messages.get("attachment.cancel"));
+        cancel.setOnAction(e -> {
+            if (bound != null) {
+                bound.cancel();
+            }
+        });
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        problem.getStyleClass().add("attachment-problem");
+        problem.setWrapText(true);
+        retry.setText(messages.get("attachment.retry"));
+        retry.setOnAction(e -> {
+            if (bound != null) {
+                bound.retry();
+            }
+        });
+        problemRow.setAlignment(Pos.CENTER_LEFT);
+        getChildren().setAll(thumbnailFrame, fileRow, progressRow, problemRow);
+        files.downloads().addListener((MapChangeListener<String, Transfer>) c -> {
+            if (shown != null && c.getKey().equals(shown.id())) {
+                showTransfer();
+            }
+        });
+    }
+
+    /** Shows {@code message}'s file (it has one). */
+    void show(MessageView message) {
+        AttachmentView file = message.attachment().orElseThrow();
+        boolean sameMessage = shown != null && shown.id().equals(message.id());
+        shown = message;
+        name.setText(file.fileName());
+        size.setText(FileSizes.format(file.size(), Locale.getDefault()));
+        boolean image = file.image() && file.thumbnail().length > 0;
+        visible(thumbnailFrame, image);
+        icon.setVisible(!image);
+        icon.setManaged(!image);
+        if (image) {
+            if (!sameMessage) {
+                thumbnail.setImage(null);
+                thumbnail.setFitHeight(file.width() > 0 ? Math.min(THUMBNAIL_WIDTH * file.height() / file.width(), 320) : 0);
+            }
+            String id = message.id();
+            files.thumbnail(message, img -> {
+                if (shown != null && shown.id().equals(id)) {
+                    thumbnail.setImage(img);
+                    thumbnail.setFitHeight(0);
+                }
+            });
+        }
+        boolean gone = file.state() == AttachmentView.State.EXPIRED || file.state() == AttachmentView.State.INVALID;
+        saveAs.setVisible(!gone);
+        saveAs.setManaged(!gone);
+        showTransfer();
+    }
+
+    private void showTransfer() {
+        if (bound != null) {
+            progress.progressProperty().unbind();
+            problem.textProperty().unbind();
+            bound = null;
+        }
+        AttachmentView file = shown.attachment().orElseThrow();
+        Transfer transfer = files.downloads().get(shown.id());
+        if (transfer != null) {
+            bound = transfer;
+            progress.progressProperty().bind(transfer.progressProperty());
+            problem.textProperty().bind(transfer.errorProperty());
+            transfer.stateProperty().addListener((obs, was, now) -> {
+                if (bound == transfer) {
+                    showTransferState(transfer);
+                }
+            });
+            showTransferState(transfer);
+            return;
+        }
+        visible(progressRow, false);
+        boolean gone = file.state() == AttachmentView.State.EXPIRED || file.state() == AttachmentView.State.INVALID;
+        problem.setText(file.state() == AttachmentView.State.EXPIRED ? messages.get("attachment.error.GONE")
+                : file.state() == AttachmentView.State.INVALID ? messages.get("attachment.error.INVALID") : "");
+        visible(problemRow, gone);
+        visible(retry, false);
+    }
+
+    private void showTransferState(Transfer transfer) {
+        boolean running = transfer.stateProperty().get() == Transfer.State.RUNNING;
+        visible(progressRow, running);
+        visible(problemRow, !running);
+        visible(retry, !running);
+    }
+
+    private static void visible(javafx.scene.Node node, boolean on) {
+        node.setVisible(on);
+        node.setManaged(on);
+    }
+}

@@ -1,0 +1,196 @@
+package dev.parley.desktop.ui.main;
+
+import dev.parley.desktop.ui.common.Icons;
+import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.UserMessages;
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The file side of the composer: the paperclip (file dialog), files dropped onto the chat, an image pasted with
+ * Ctrl+V; the preview of the chosen file with its caption, Send and Cancel; the uploads with progress, Cancel, Retry
+ * and Dismiss. Binds {@link AttachmentsViewModel}; does no work itself.
+ */
+final class AttachmentControls {
+    private final AttachmentsViewModel files;
+    private final UserMessages messages;
+    private final Supplier<FileChoosers> choosers;
+
+    AttachmentControls(AttachmentsViewModel files, UserMessages messages, Supplier<FileChoosers> choosers) {
+        this.files = Objects.requireNonNull(files);
+        this.messages = Objects.requireNonNull(messages);
+        this.choosers = Objects.requireNonNull(choosers);
+    }
+
+    /**
+     * @param attachButton the paperclip
+     * @param preview      where the chosen file's preview goes (above the composer)
+     * @param uploads      where the uploads go
+     * @param dropTarget   what accepts dropped files (the chat)
+     * @param composer     the text area whose Ctrl+V also takes an image
+     */
+    void bind(Button attachButton, VBox preview, VBox uploads, Node dropTarget, Node composer) {
+        attachButton.setGraphic(Icons.PAPERCLIP.node());
+        attachButton.setTooltip(new Tooltip(messages.get("attachment.attach")));
+        attachButton.setOnAction(e -> choosers.get()
+                .fileToSend(attachButton.getScene().getWindow(), messages.get("attachment.choose"))
+                .ifPresent(files::choose));
+        bindPreview(preview);
+        bindUploads(uploads);
+        dropTarget.addEventHandler(DragEvent.DRAG_OVER, e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                e.consume();
+            }
+        });
+        dropTarget.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
+            List<File> dropped = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            if (!dropped.isEmpty()) {
+                files.choose(dropped.get(0).toPath());
+            }
+            e.setDropCompleted(!dropped.isEmpty());
+            e.consume();
+        });
+        composer.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.V) {
+                Clipboard clipboard = Clipboard.getSystemClipboard();
+                if (clipboard.hasImage() && !clipboard.hasString()) {
+                    files.choosePasted(clipboard.getImage());
+                    e.consume();
+                } else if (clipboard.hasFiles() && !clipboard.hasString()) {
+                    files.choose(clipboard.getFiles().get(0).toPath());
+                    e.consume();
+                }
+            }
+        });
+    }
+
+    /** Asks where to save the message's file, then saves it (progress on its card). */
+    void saveAs(Node owner, MessageView message) {
+        String name = message.attachment().map(a -> a.fileName()).orElse("");
+        choosers.get().saveTarget(owner.getScene().getWindow(), messages.get("attachment.saveTitle"), name)
+                .ifPresent(target -> files.save(message, target));
+    }
+
+    /** Opens the message's image in the viewer (downloading and decrypting it in memory first). */
+    void open(Node owner, MessageView message) {
+        String name = message.attachment().map(a -> a.fileName()).orElse("");
+        files.view(message, image -> ImageViewer.show(owner, name, image, messages, () -> saveAs(owner, message)));
+    }
+
+    private void bindPreview(VBox preview) {
+        ImageView image = new ImageView();
+        image.setPreserveRatio(true);
+        Label icon = new Label("\uD83D\uDCC4");
+        icon.getStyleClass().add("attachment-icon");
+        Label name = new Label();
+        name.getStyleClass().add("attachment-name");
+        name.setId("pendingFileName");
+        Label size = new Label();
+        size.getStyleClass().add("attachment-size");
+        TextField caption = new TextField();
+        caption.setId("captionField");
+        caption.setPromptText(messages.get("attachment.caption"));
+        caption.textProperty().bindBidirectional(files.captionProperty());
+        caption.setOnAction(e -> files.sendPending());
+        Button send = new Button(messages.get("attachment.send"));
+        send.setId("sendFileButton");
+        send.getStyleClass().add("accent");
+        send.setOnAction(e -> files.sendPending());
+        Hyperlink cancel = new Hyperlink(messages.get("attachment.cancel"));
+        cancel.setId("cancelPendingFile");
+        cancel.setOnAction(e -> files.dismissPending());
+        VBox text = new VBox(2, name, size, caption);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox row = new HBox(10, image, icon, text, send, cancel);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("attachment-preview-row");
+        preview.getChildren().setAll(row);
+        preview.getStyleClass().add("attachment-preview");
+        preview.visibleProperty().bind(files.pendingProperty().isNotNull());
+        preview.managedProperty().bind(preview.visibleProperty());
+        files.pendingProperty().addListener((obs, was, now) -> {
+            if (now == null) {
+                image.setImage(null);
+                return;
+            }
+            name.setText(now.name());
+            size.setText(FileSizes.format(now.size(), Locale.getDefault()));
+            image.setImage(now.preview().orElse(null));
+            image.setVisible(now.preview().isPresent());
+            image.setManaged(now.preview().isPresent());
+            icon.setVisible(now.preview().isEmpty());
+            icon.setManaged(now.preview().isEmpty());
+            javafx.application.Platform.runLater(caption::requestFocus);
+        });
+    }
+
+    private void bindUploads(VBox uploads) {
+        uploads.getStyleClass().add("attachment-uploads");
+        uploads.visibleProperty().bind(Bindings.isNotEmpty(files.uploads()));
+        uploads.managedProperty().bind(uploads.visibleProperty());
+        files.uploads().addListener((ListChangeListener<Transfer>) c ->
+                uploads.getChildren().setAll(files.uploads().stream().map(this::uploadRow).toList()));
+    }
+
+    private Node uploadRow(Transfer upload) {
+        Label name = new Label(messages.get("attachment.uploading", upload.name()));
+        name.getStyleClass().add("attachment-name");
+        ProgressBar bar = new ProgressBar();
+        bar.getStyleClass().add("attachment-progress");
+        bar.progressProperty().bind(upload.progressProperty());
+        bar.setPrefWidth(180);
+        Label problem = new Label();
+        problem.getStyleClass().add("attachment-problem");
+        problem.textProperty().bind(upload.errorProperty());
+        problem.setWrapText(true);
+        Hyperlink cancel = new Hyperlink(messages.get("attachment.cancel"));
+        cancel.setOnAction(e -> upload.cancel());
+        Hyperlink retry = new Hyperlink(messages.get("attachment.retry"));
+        retry.setOnAction(e -> upload.retry());
+        Hyperlink dismiss = new Hyperlink(messages.get("attachment.dismiss"));
+        dismiss.setOnAction(e -> files.dismiss(upload));
+        HBox.setHgrow(problem, Priority.ALWAYS);
+        HBox row = new HBox(8, name, bar, problem, cancel, retry, dismiss);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("attachment-upload");
+        Runnable state = () -> {
+            boolean running = upload.stateProperty().get() == Transfer.State.RUNNING;
+            bar.setVisible(running);
+            bar.setManaged(running);
+            cancel.setVisible(running);
+            cancel.setManaged(running);
+            problem.setVisible(!running);
+            problem.setManaged(!running);
+            retry.setVisible(!running && upload.retryableProperty().get());
+            retry.setManaged(retry.isVisible());
+            dismiss.setVisible(!running);
+            dismiss.setManaged(!running);
+        };
+        upload.stateProperty().addListener((obs, was, now) -> state.run());
+        state.run();
+        return row;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.parley.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.ui.common.UiServices;
+import dev.parley.desktop.ui.main.FileChoosers;
+import dev.parley.desktop.ui.unlock.NewProfile;
+import dev.parley.desktop.ui.unlock.RelayChoice;
+import dev.parley.relay.AttachmentLimits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * #13 the relay's limits as the desktop shows them (a relay that takes files up to 2 MB and holds 1 MB per account):
+ * a file over the size limit and one over the quota each end in their own sentence on the upload, which can be
+ * dismissed; nothing is sent.
+ */
+@Tag("ui")
+class AttachmentLimitsUiTest {
+    @TempDir
+    Path tmp;
+
+    private UiTestNetwork net;
+    private DesktopFixture app;
+    private final AtomicReference<Path> toSend = new AtomicReference<>();
+    private final FileChoosers choosers = new FileChoosers() {
+        @Override
+        public Optional<Path> fileToSend(Window owner, String title) {
+            return Optional.ofNullable(toSend.get());
+        }
+
+        @Override
+        public Optional<Path> saveTarget(Window owner, String title, String name) {
+            return Optional.empty();
+        }
+    };
+
+    @BeforeEach
+    void setUp() throws Exception {
+        net = new UiTestNetwork(tmp, c -> c.withAttachments(new AttachmentLimits(2_000_000, 1_000_000, Duration.ofHours(1))));
+        ProfileSessions sessions = net.desktopSessions();
+        app = new DesktopFixture(sessions);
+        dev.parley.desktop.app.ParleyApp bob = net.otherClient("bob");
+        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
+                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        UiServices alice = sessions.session().services();
+        alice.addContact("bob");
+        bob.contacts().add("alice");
+        sessions.lock();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        net.close();
+    }
+
+    @Test
+    void tooLargeAndOverQuotaSayWhy() throws Exception {
+        app.start("alice");
+        app.fx(() -> app.shell().useFileChoosers(choosers));
+        app.unlock();
+        app.robot.clickOn("bob");
+        app.waitUntil(() -> app.showing("#attachButton"));
+
+        send(file("video.bin", 3_000_000));
+        app.waitUntil(() -> labelShowing("This file is too large: the relay does not accept files of this size."));
+        app.screenshot("attachment-too-large");
+        assertThat(app.robot.lookup(".hyperlink").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && "Retry".equals(((Labeled) n).getText()))).isFalse();
+        app.robot.clickOn(link("Dismiss"));
+        app.waitUntil(() -> !labelShowing("Sending video.bin"));
+
+        send(file("album.bin", 1_500_000));
+        app.waitUntil(() -> labelShowing(
+                "Your files on the relay are over its quota. Wait for older files to expire, then retry."));
+        assertThat(link("Retry").isVisible()).isTrue();
+        assertThat(app.robot.lookup(".attachment-card").queryAll().stream().anyMatch(Node::isVisible)).isFalse();
+    }
+
+    private Path file(String name, int size) throws Exception {
+        Path file = tmp.resolve(name);
+        Files.write(file, new byte[size]);
+        return file;
+    }
+
+    private void send(Path file) throws Exception {
+        toSend.set(file);
+        app.robot.clickOn("#attachButton");
+        app.waitUntil(() -> app.robot.lookup(".attachment-preview").queryAll().stream().anyMatch(Node::isVisible));
+        app.robot.clickOn("#sendFileButton");
+    }
+
+    private Node link(String text) {
+        return app.robot.lookup(".hyperlink").queryAll().stream()
+                .filter(n -> n.isVisible() && text.equals(((Labeled) n).getText())).findFirst().orElseThrow();
+    }
+
+    private boolean labelShowing(String text) {
+        return app.robot.lookup(".label").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && n.getScene() != null && text.equals(((Labeled) n).getText()));
+    }
+}

@@ -1,0 +1,243 @@
+package dev.parley.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.service.AttachmentService;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.ui.common.UiServices;
+import dev.parley.desktop.ui.main.FileChoosers;
+import dev.parley.desktop.ui.unlock.NewProfile;
+import dev.parley.desktop.ui.unlock.RelayChoice;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.image.ImageView;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * #13 attachments in the desktop app, over a real relay with bob as a second real client: a received image shows as
+ * a thumbnail and opens in the viewer, a received file as a card whose "Save as" writes the decrypted file; the
+ * paperclip previews a file with a caption and sends it (bob receives both); an upload is cancelled and retried
+ * (resuming); an unreadable file and a file the relay no longer has give clear sentences.
+ */
+@Tag("ui")
+class AttachmentsUiTest {
+    private static final String PHOTO_CAPTION = "the view from the top";
+
+    @TempDir
+    Path tmp;
+
+    private UiTestNetwork net;
+    private DesktopFixture app;
+    private ParleyApp bob;
+    private byte[] report;
+    private final AtomicReference<Path> toSend = new AtomicReference<>();
+    private final AtomicReference<Path> saveTo = new AtomicReference<>();
+    private final FileChoosers choosers = new FileChoosers() {
+        @Override
+        public Optional<Path> fileToSend(Window owner, String title) {
+            return Optional.ofNullable(toSend.get());
+        }
+
+        @Override
+        public Optional<Path> saveTarget(Window owner, String title, String name) {
+            return Optional.ofNullable(saveTo.get());
+        }
+    };
+
+    @BeforeEach
+    void setUp() throws Exception {
+        net = new UiTestNetwork(tmp);
+        ProfileSessions sessions = net.desktopSessions();
+        app = new DesktopFixture(sessions);
+        bob = net.otherClient("bob");
+        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
+                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        UiServices alice = sessions.session().services();
+        alice.addContact("bob");
+        bob.contacts().add("alice");
+        Path photo = tmp.resolve("photo.png");
+        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(40, 110, 200));
+        g.fillRect(0, 0, 400, 300);
+        g.setColor(new Color(250, 200, 40));
+        g.fillOval(120, 60, 160, 160);
+        g.dispose();
+        ImageIO.write(image, "png", photo.toFile());
+        report = new byte[150_000];
+        new Random(7).nextBytes(report);
+        Files.write(tmp.resolve("report.pdf"), report);
+        Files.writeString(tmp.resolve("old-notes.txt"), "notes that will expire on the relay");
+        bob.attachments().sendFile("alice", photo, PHOTO_CAPTION, AttachmentService.TransferProgress.NONE);
+        bob.attachments().sendFile("alice", tmp.resolve("report.pdf"), "", AttachmentService.TransferProgress.NONE);
+        Message last = bob.attachments().sendFile("alice", tmp.resolve("old-notes.txt"), "",
+                AttachmentService.TransferProgress.NONE);
+        assertThat(UiTestNetwork.await(() -> has(alice, last.messageId().value()), DesktopFixture.TIMEOUT)).isTrue();
+        sessions.lock();
+    }
+
+    private static boolean has(UiServices alice, String id) {
+        try {
+            return alice.message(id).isPresent();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        net.close();
+    }
+
+    @Test
+    void receiveViewSaveSendCancelRetryAndErrors() throws Exception {
+        app.start("alice");
+        app.fx(() -> app.shell().useFileChoosers(choosers));
+        app.unlock();
+        app.robot.clickOn("bob");
+
+        // the image as a thumbnail (decoded off the UI thread) with its caption; the other files as cards
+        app.waitUntil(() -> thumbnails().anyMatch(v -> v.getImage() != null));
+        app.waitUntil(() -> labelShowing(PHOTO_CAPTION) && card("report.pdf").isPresent() && card("old-notes.txt").isPresent());
+        assertThat(texts(card("report.pdf").orElseThrow())).contains("report.pdf", "150 KB", "Save as...");
+        app.screenshot("attachment-received");
+
+        // a click on the thumbnail opens the viewer with the whole image, decrypted in memory
+        app.robot.clickOn(thumbnails().filter(v -> v.getImage() != null).findFirst().orElseThrow());
+        app.waitUntil(() -> app.showing("#viewedImage"));
+        ImageView viewed = app.robot.lookup("#viewedImage").query();
+        assertThat(viewed.getImage().getWidth()).isEqualTo(400);
+        Window viewer = viewed.getScene().getWindow();
+        app.screenshot(viewer.getScene(), "attachment-image-viewer");
+        app.fx(viewer::hide);
+
+        // Save as: the decrypted file at the chosen path, byte for byte
+        Path saved = tmp.resolve("saved-report.pdf");
+        saveTo.set(saved);
+        app.robot.clickOn(link(card("report.pdf").orElseThrow(), "Save as..."));
+        app.waitUntil(() -> Files.exists(saved) && labelShowing("Saved saved-report.pdf"));
+        assertThat(Files.readAllBytes(saved)).isEqualTo(report);
+
+        // the paperclip: a preview with a caption, then sent; bob gets the file and the caption
+        Path notes = tmp.resolve("plan.txt");
+        Files.writeString(notes, "meet at the north entrance");
+        toSend.set(notes);
+        app.robot.clickOn("#attachButton");
+        app.waitUntil(this::previewShowing);
+        assertThat(app.robot.lookup("#pendingFileName").queryLabeled().getText()).isEqualTo("plan.txt");
+        app.robot.clickOn("#captionField").write("the plan for saturday");
+        app.screenshot("attachment-preview");
+        app.robot.clickOn("#sendFileButton");
+        assertThat(UiTestNetwork.await(() -> bobHas("plan.txt\nthe plan for saturday"), DesktopFixture.TIMEOUT)).isTrue();
+        app.waitUntil(() -> card("plan.txt").isPresent() && labelShowing("the plan for saturday"));
+
+        // an unreadable file: a clear sentence, nothing pending
+        toSend.set(tmp.resolve("missing.bin"));
+        app.robot.clickOn("#attachButton");
+        app.waitUntil(() -> labelShowing("This file cannot be read. Check that it exists and that you may open it."));
+        assertThat(previewShowing()).isFalse();
+
+        // a large upload: cancelled while it runs, then retried: it resumes and bob gets it whole
+        Path big = tmp.resolve("big.bin");
+        byte[] bigBytes = new byte[32 << 20];
+        new Random(11).nextBytes(bigBytes);
+        Files.write(big, bigBytes);
+        toSend.set(big);
+        app.robot.clickOn("#attachButton");
+        app.waitUntil(this::previewShowing);
+        app.robot.clickOn("#sendFileButton");
+        app.waitUntil(() -> uploadBar().filter(b -> b.getProgress() > 0).isPresent());
+        app.robot.clickOn(link(uploadRow().orElseThrow(), "Cancel"));
+        app.waitUntil(() -> labelShowing("Cancelled."));
+        double cancelledAt = uploadBar().orElseThrow().getProgress();
+        assertThat(cancelledAt).isBetween(0.0, 0.99);
+        app.screenshot("attachment-upload-cancelled");
+        app.robot.clickOn(link(uploadRow().orElseThrow(), "Retry"));
+        app.waitUntil(() -> uploadRow().isEmpty() && card("big.bin").isPresent());
+        assertThat(UiTestNetwork.await(() -> bobHas("big.bin"), DesktopFixture.TIMEOUT)).isTrue();
+
+        // a file the relay no longer has (swept after its time to live): the card says so
+        try (Stream<Path> files = Files.walk(tmp.resolve("relay").resolve("attachments"))) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".bin")).toList()) {
+                Files.delete(p);
+            }
+        }
+        saveTo.set(tmp.resolve("never.txt"));
+        app.robot.clickOn(link(card("old-notes.txt").orElseThrow(), "Save as..."));
+        app.waitUntil(() -> labelShowing("This file is no longer available on the relay."));
+        assertThat(Files.exists(tmp.resolve("never.txt"))).isFalse();
+        assertThat(link(card("old-notes.txt").orElseThrow(), "Save as...").isVisible()).isFalse();
+        app.screenshot("attachment-expired");
+    }
+
+    private boolean bobHas(String body) {
+        try {
+            return bob.messaging().history("alice", Optional.empty(), 20).messages().stream()
+                    .anyMatch(m -> m.body().contains(body));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private Stream<ImageView> thumbnails() {
+        return app.robot.lookup(".attachment-thumbnail").queryAll().stream()
+                .filter(Node::isVisible)
+                .flatMap(n -> n.lookupAll(".image-view").stream())
+                .map(ImageView.class::cast);
+    }
+
+    private Optional<Node> card(String name) {
+        return app.robot.lookup(".attachment-card").queryAll().stream()
+                .filter(c -> c.isVisible() && c.getScene() != null)
+                .filter(c -> c.lookupAll(".attachment-name").stream()
+                        .anyMatch(l -> name.equals(((Labeled) l).getText())))
+                .findFirst();
+    }
+
+    private Optional<Node> uploadRow() {
+        return app.robot.lookup(".attachment-upload").queryAll().stream().filter(Node::isVisible).findFirst();
+    }
+
+    private Optional<ProgressBar> uploadBar() {
+        return uploadRow().flatMap(r -> r.lookupAll(".progress-bar").stream().findFirst()).map(ProgressBar.class::cast);
+    }
+
+    private static Hyperlink link(Node parent, String text) {
+        return parent.lookupAll(".hyperlink").stream().map(Hyperlink.class::cast)
+                .filter(h -> h.getText().equals(text)).findFirst().orElseThrow();
+    }
+
+    private static java.util.List<String> texts(Node parent) {
+        return parent.lookupAll("*").stream().filter(n -> n instanceof Labeled && n.isVisible())
+                .map(n -> ((Labeled) n).getText()).toList();
+    }
+
+    private boolean previewShowing() {
+        return app.robot.lookup(".attachment-preview").queryAll().stream().anyMatch(Node::isVisible);
+    }
+
+    private boolean labelShowing(String text) {
+        return app.robot.lookup(".label").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && n.getScene() != null && text.equals(((Labeled) n).getText()));
+    }
+}

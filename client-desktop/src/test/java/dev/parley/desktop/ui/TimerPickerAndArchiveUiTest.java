@@ -1,0 +1,118 @@
+package dev.parley.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.storage.DisappearingTimer;
+import dev.parley.desktop.ui.common.UiServices;
+import dev.parley.desktop.ui.unlock.NewProfile;
+import dev.parley.desktop.ui.unlock.RelayChoice;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.MenuButton;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * #12 in the desktop window: the disappearing-messages picker in the chat header sets the timer (bob gets it) and its
+ * system line shows as a centred row, not a bubble; the conversation menu mutes (a mark on the row) and archives (the
+ * row moves under "Archived (1)").
+ */
+@Tag("ui")
+class TimerPickerAndArchiveUiTest {
+    @TempDir
+    Path tmp;
+
+    private UiTestNetwork net;
+    private DesktopFixture app;
+    private ParleyApp bob;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        net = new UiTestNetwork(tmp);
+        ProfileSessions sessions = net.desktopSessions();
+        app = new DesktopFixture(sessions);
+        bob = net.otherClient("bob");
+        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
+                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        UiServices alice = sessions.session().services();
+        alice.addContact("bob");
+        bob.contacts().add("alice");
+        bob.messaging().send("alice", "are we still on for saturday?");
+        assertThat(UiTestNetwork.await(() -> {
+            try {
+                return !alice.recent("bob", 5).newestFirst().isEmpty();
+            } catch (Exception e) {
+                return false;
+            }
+        }, DesktopFixture.TIMEOUT)).isTrue();
+        sessions.lock();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        net.close();
+    }
+
+    @Test
+    void timerPickerSystemLineMuteAndArchive() throws Exception {
+        app.start("alice");
+        app.unlock();
+        app.robot.clickOn("bob");
+        app.waitUntil(() -> app.showing(".bubble"));
+
+        app.robot.clickOn("#timerButton");
+        app.waitUntil(() -> app.robot.lookup("1 hour").tryQuery().isPresent());
+        app.robot.clickOn("1 hour");
+        assertThat(UiTestNetwork.await(() -> {
+            try {
+                return bob.actions().disappearing("alice") == DisappearingTimer.HOUR_1;
+            } catch (Exception e) {
+                return false;
+            }
+        }, DesktopFixture.TIMEOUT)).isTrue();
+        app.waitUntil(() -> systemLine("alice set disappearing messages to 1 hour").isPresent());
+        Node line = systemLine("alice set disappearing messages to 1 hour").orElseThrow();
+        assertThat(ancestorWithClass(line, "bubble")).as("a system line is not a bubble").isFalse();
+        MenuButton timer = app.robot.lookup("#timerButton").query();
+        assertThat(timer.getText()).isEqualTo("1h");
+        app.screenshot("chat-timer-system-line");
+
+        app.robot.rightClickOn(".conversation-name");
+        app.waitUntil(() -> app.robot.lookup("Mute notifications").tryQuery().isPresent());
+        app.robot.clickOn("Mute notifications");
+        app.waitUntil(() -> app.robot.lookup(".muted-mark").queryAll().stream().anyMatch(Node::isVisible));
+
+        app.robot.rightClickOn(".conversation-name");
+        app.waitUntil(() -> app.robot.lookup("Archive").tryQuery().isPresent());
+        app.robot.clickOn("Archive");
+        app.waitUntil(() -> app.showing("#archivedToggle")
+                && "Archived (1)".equals(((Labeled) app.robot.lookup("#archivedToggle").query()).getText())
+                && app.robot.lookup(".conversation-name").queryAll().stream().noneMatch(Node::isVisible));
+        app.robot.clickOn("#archivedToggle");
+        app.waitUntil(() -> app.robot.lookup(".conversation-name").queryAll().stream()
+                .anyMatch(n -> n.isVisible() && "bob".equals(((Labeled) n).getText())));
+        app.screenshot("conversation-archived-and-muted");
+    }
+
+    private Optional<Node> systemLine(String text) {
+        return app.robot.lookup(".system-line").queryAll().stream()
+                .filter(n -> n.isVisible() && ((Labeled) n).getText().startsWith(text)).findFirst();
+    }
+
+    private static boolean ancestorWithClass(Node node, String styleClass) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n.getStyleClass().contains(styleClass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
