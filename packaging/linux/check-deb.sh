@@ -6,7 +6,8 @@
 #
 # It unpacks the .deb into packaging/target/deb-root (dpkg-deb -x), checks the control file (libgtk-3-0 declared)
 # and the /opt/parley layout (launcher, desktop entry, icon, trimmed runtime holding every module jdeps finds),
-# creates a throwaway profile with the CLI, starts a relay with a self-signed certificate on 127.0.0.1, starts the
+# makes the class-data archive as the postinst does and starts the app with -Xshare:on (it fails if the archive
+# cannot be used), creates a throwaway profile with the CLI, starts a relay with a self-signed certificate on 127.0.0.1, starts the
 # unpacked launcher under Xvfb with HOME and XDG_* pointing into packaging/target/smoke, waits for the window,
 # types the passphrase, waits for the unlocked main window to report "Online", screenshots both screens to
 # packaging/target/, and fails if anything was written under the install root or outside the throwaway dirs'
@@ -28,7 +29,7 @@ build=1
 for arg in "$@"; do
   case "$arg" in
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) fail "unknown argument: $arg (try --help)" ;;
   esac
 done
@@ -92,6 +93,13 @@ for m in ${wanted//,/ }; do
   grep -Eq "(^| )$m( |$)" <<<"$modules" || fail "jdeps needs module $m, which the trimmed runtime lacks"
 done
 
+# --- class-data archive, as the postinst makes it ----------------------------------------------------------
+grep -q 'make-class-archive.sh' <(dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst) \
+  || fail "the postinst does not make the class-data archive"
+"$opt/lib/app/make-class-archive.sh"
+[ -s "$opt/lib/app/parley.jsa" ] || fail "make-class-archive.sh made no lib/app/parley.jsa"
+say "class-data archive: $(du -h "$opt/lib/app/parley.jsa" | cut -f1)"
+
 # --- throwaway profile and a relay ---------------------------------------------------------------------------
 mkdir -p "$smoke"/{home,data,config,cache,state,runtime,tmp}
 chmod 700 "$smoke/runtime"
@@ -135,7 +143,7 @@ export DISPLAY="$display"
 env -i PATH=/usr/bin:/bin DISPLAY="$display" HOME="$smoke/home" USER="${USER:-smoke}" LANG=C.UTF-8 \
   XDG_DATA_HOME="$smoke/data" XDG_CONFIG_HOME="$smoke/config" XDG_CACHE_HOME="$smoke/cache" \
   XDG_STATE_HOME="$smoke/state" XDG_RUNTIME_DIR="$smoke/runtime" \
-  JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$smoke/tmp -Djavafx.verbose=true" \
+  JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$smoke/tmp -Djavafx.verbose=true -Xshare:on" \
   "$opt/bin/parley" --profile smoke >"$smoke/app.log" 2>&1 &
 app=$!
 pids=("$app" "${pids[@]}")
