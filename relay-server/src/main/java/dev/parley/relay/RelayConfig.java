@@ -53,6 +53,20 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
     /** Hard ceiling for {@link #maxFrameBytes()}: the blob column holds at most 1 MiB. */
     public static final int MAX_FRAME_BYTES_CEILING = 1024 * 1024;
 
+    /**
+     * Largest WebSocket message the relay reads: a {@code send_multi} frame alone may take
+     * {@link #maxSendMultiBytes()}; any other message up to twice {@link #maxFrameBytes()} is read and answered
+     * {@code FRAME_TOO_LARGE}; anything longer closes the connection with 1009.
+     */
+    public int maxMessageBytes() {
+        return Math.max(2 * maxFrameBytes, maxSendMultiBytes());
+    }
+
+    /** Largest {@code send_multi} frame: {@link dev.parley.crypto.wire.FrameCodec#MAX_SEND_MULTI_BYTES} or the frame limit. */
+    public int maxSendMultiBytes() {
+        return Math.max(maxFrameBytes, dev.parley.crypto.wire.FrameCodec.MAX_SEND_MULTI_BYTES);
+    }
+
     public RelayConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(dataDir, "dataDir");

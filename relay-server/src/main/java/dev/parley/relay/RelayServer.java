@@ -195,7 +195,7 @@ public final class RelayServer implements AutoCloseable {
             Predicate<String> metricsOnMainPort = access instanceof MetricsAccess.Token token ? token::accepts
                     : authorization -> access instanceof MetricsAccess.MainPort;
             WebSocketTransport transport = WebSocketTransport.start(config.host(), config.port(),
-                    tls.map(TlsMaterial::context), service, config.maxFrameBytes(), config.options().idleTimeout(),
+                    tls.map(TlsMaterial::context), service, config.maxMessageBytes(), config.options().idleTimeout(),
                     metricsOnMainPort);
             RelayServer server = new RelayServer(config, service, transport, database,
                     tls.map(TlsMaterial::fingerprint), relayId, admin, metricsListener);

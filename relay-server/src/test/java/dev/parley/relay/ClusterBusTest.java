@@ -2,6 +2,7 @@ package dev.parley.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.crypto.wire.MultiRecipientBlob;
 import dev.parley.crypto.wire.Push;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
@@ -211,6 +212,37 @@ class ClusterBusTest {
                 throw new AssertionError(e);
             }
         }, "the fast path after Redis came back");
+    }
+
+    @Test
+    void oneMultiSendOnNodeAReachesARecipientLiveOnNodeBAndAnOfflineOneWhoPicksUpOnNodeB() throws Exception {
+        TestUser carol = new TestUser("carol");
+        carol.register(connect(0), 1);
+        TestClient a = signIn(alice, 0);
+        TestClient b = signIn(bob, 1);
+        long pushedBefore = metric(cluster.node(1), "parley_relay_cross_node_pushes_total");
+        byte[] body = MultiSendTest.bytes(200, 5);
+        CompletableFuture<Response> sent = a.send(new Request.SendMulti(List.of(MultiSendTest.recipient("bob", 1),
+                MultiSendTest.recipient("carol", 2), MultiSendTest.recipient("nobody", 3)), body));
+        Push.Deliver live = b.awaitPush(Push.Deliver.class);
+        assertThat(live.messageId()).as("pushed through bob's node").isGreaterThanOrEqualTo(FIRST_DIRECT_ID);
+        assertThat(MultiRecipientBlob.decode(live.blob()).orElseThrow().header()).isEqualTo(MultiSendTest.bytes(100, 1));
+        assertThat(b.request(new Request.Ack(live.messageId()))).isEqualTo(new Response.Ok());
+        assertThat(((Response.SendMultiResult) sent.get(20, TimeUnit.SECONDS)).outcomes())
+                .extracting(Response.RecipientOutcome::status).containsExactly(Response.MultiSendStatus.ACCEPTED,
+                        Response.MultiSendStatus.ACCEPTED, Response.MultiSendStatus.UNKNOWN_USER);
+        assertThat(metric(cluster.node(1), "parley_relay_cross_node_pushes_total") - pushedBefore).isEqualTo(1);
+
+        TestClient a2 = signIn(alice, 1);
+        Response retry = a2.request(new Request.SendMulti(List.of(MultiSendTest.recipient("carol", 2)), body));
+        assertThat(((Response.SendMultiResult) retry).outcomes()).extracting(Response.RecipientOutcome::status)
+                .as("a retry on the other node is a duplicate").containsExactly(Response.MultiSendStatus.DUPLICATE);
+        TestClient c = connect(1);
+        carol.authenticate(c);
+        List<Push.Deliver> queued = c.drainUntilQueueEmpty();
+        assertThat(queued).hasSize(1);
+        assertThat(queued.get(0).blob()).isEqualTo(new MultiRecipientBlob(MultiSendTest.bytes(100, 2), body).encode());
+        assertThat(c.request(new Request.Ack(queued.get(0).messageId()))).isEqualTo(new Response.Ok());
     }
 
     private static String health(RelayServer node) throws Exception {

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 class RawFrameTest {
     private static final FrameCodec CODEC = FrameCodec.cbor();
     private static final int MAX_FRAME = 64 * 1024;
+    /** The largest message the relay reads: a lone send_multi frame may take this much (RelayConfig#maxMessageBytes). */
+    private static final int MAX_MESSAGE = RelayConfig.defaults().withMaxFrameBytes(MAX_FRAME).maxMessageBytes();
     private static final Duration IDLE = Duration.ofMillis(600);
 
     private RelayServer relay;
@@ -85,7 +87,7 @@ class RawFrameTest {
     void aMessageOverTheLimitClosesWith1009AndOneLogLineWithoutATrace() throws Exception {
         for (int i = 0; i < 3; i++) {
             try (RawWebSocket ws = connect()) {
-                ws.sendFrame(RawWebSocket.OP_BINARY, true, true, new byte[5 * MAX_FRAME]);
+                ws.sendFrame(RawWebSocket.OP_BINARY, true, true, new byte[MAX_MESSAGE + MAX_FRAME]);
                 RawWebSocket.Frame close = ws.awaitCloseFrame();
                 assertThat(close).as("a close frame, not a dropped connection").isNotNull();
                 assertThat(close.closeCode()).isEqualTo(1009);
@@ -115,8 +117,8 @@ class RawFrameTest {
     @Test
     void fragmentsAddingUpToMoreThanTheLimitCloseWith1009() throws Exception {
         try (RawWebSocket ws = connect()) {
-            ws.sendFrame(RawWebSocket.OP_BINARY, false, true, new byte[MAX_FRAME]);
-            ws.sendFrame(RawWebSocket.OP_CONTINUATION, false, true, new byte[MAX_FRAME]);
+            ws.sendFrame(RawWebSocket.OP_BINARY, false, true, new byte[MAX_MESSAGE / 2]);
+            ws.sendFrame(RawWebSocket.OP_CONTINUATION, false, true, new byte[MAX_MESSAGE / 2]);
             ws.sendFrame(RawWebSocket.OP_CONTINUATION, true, true, new byte[MAX_FRAME]);
             RawWebSocket.Frame close = ws.awaitCloseFrame();
             assertThat(close).isNotNull();

@@ -63,6 +63,10 @@ public final class PickupLoadGenerator {
         System.setProperty("h2.allowedClasses", "dev.parley.desktop.storage.h2.nothing.");
         quiet();
         CryptoProvider crypto = CryptoProviders.preferred();
+        if (args.length > 2 && args[2].equals("mixed")) {
+            mixedAgainstTexts(crypto, messages, rounds);
+            return;
+        }
         List<Double> seconds = new ArrayList<>();
         List<Double> inboundCpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -77,9 +81,9 @@ public final class PickupLoadGenerator {
                     t.inboundCpuSeconds(), baselineCpu, t.inboundCpuSeconds() / baselineCpu, messages, certificates,
                     100 * certificates / t.inboundCpuSeconds());
             System.out.printf("round %d: %d messages picked up in %.3f s (%.0f msg/s); baseline open+decrypt in memory %.3f s;"
-                    + " ratio %.1f; CPU: pickup thread %.3f s, whole process %.3f s%n", round, messages, t.wallSeconds(),
-                    messages / t.wallSeconds(), baseline, t.wallSeconds() / baseline, t.inboundCpuSeconds(),
-                    t.processCpuSeconds());
+                    + " ratio %.1f; CPU: pickup thread %.3f s, opening pool %.3f s, whole process %.3f s%n", round, messages,
+                    t.wallSeconds(), messages / t.wallSeconds(), baseline, t.wallSeconds() / baseline, t.inboundCpuSeconds(),
+                    t.openPoolCpuSeconds(), t.processCpuSeconds());
         }
         double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] cpu = inboundCpu.stream().mapToDouble(Double::doubleValue).sorted().toArray();
@@ -91,7 +95,31 @@ public final class PickupLoadGenerator {
      * One pickup: wall-clock time, and CPU time of the client's inbound thread (decrypt, store, acknowledge: the
      * critical path, and a figure that other load on a shared machine barely moves) and of the whole process.
      */
-    private record Timing(double wallSeconds, double inboundCpuSeconds, double processCpuSeconds) {
+    private record Timing(double wallSeconds, double inboundCpuSeconds, double processCpuSeconds, double openPoolCpuSeconds) {
+    }
+
+    /**
+     * CPU time per thread of the client's envelope-opening pools (opening ahead of the inbound thread; none in builds
+     * without them), by thread id.
+     */
+    private static java.util.Map<Long, Long> openPoolCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith("parley-envelope-open-")) {
+                cpu.put(thread.getId(), Math.max(0, threads.getThreadCpuTime(thread.getId())));
+            }
+        }
+        return cpu;
+    }
+
+    /** CPU time the opening pools spent since {@code before}. */
+    private static double openPoolCpuSecondsSince(java.util.Map<Long, Long> before) {
+        long sum = 0;
+        for (java.util.Map.Entry<Long, Long> now : openPoolCpu().entrySet()) {
+            sum += now.getValue() - before.getOrDefault(now.getKey(), 0L);
+        }
+        return sum / 1e9;
     }
 
     private static double processCpuSeconds() {
@@ -110,7 +138,26 @@ public final class PickupLoadGenerator {
         return Double.NaN;
     }
 
+    /**
+     * Issue #12: a pickup of {@code messages} mixed payloads (in every 10: 5 texts, 2 edits, 2 reactions, 1 delete-for-
+     * everyone, each aimed at a text of the same 10) against the same number of plain texts, alternately in one JVM.
+     */
+    private static void mixedAgainstTexts(CryptoProvider crypto, int messages, int rounds) throws Exception {
+        for (int round = 1; round <= rounds; round++) {
+            Timing texts = round(crypto, messages, false);
+            Timing mixed = round(crypto, messages, true);
+            System.out.printf("round %d: %d texts %.3f s (pickup thread CPU %.3f s), %d mixed %.3f s (pickup thread CPU"
+                    + " %.3f s); mixed/texts %.2f wall, %.2f CPU%n", round, messages, texts.wallSeconds(),
+                    texts.inboundCpuSeconds(), messages, mixed.wallSeconds(), mixed.inboundCpuSeconds(),
+                    mixed.wallSeconds() / texts.wallSeconds(), mixed.inboundCpuSeconds() / texts.inboundCpuSeconds());
+        }
+    }
+
     private static Timing round(CryptoProvider crypto, int messages) throws Exception {
+        return round(crypto, messages, false);
+    }
+
+    private static Timing round(CryptoProvider crypto, int messages, boolean mixed) throws Exception {
         Path dir = Files.createTempDirectory("parley-pickup-bench");
         RateLimits limits = RateLimits.defaults();
         for (RateLimit limit : RateLimit.values()) {
@@ -124,15 +171,16 @@ public final class PickupLoadGenerator {
             try (ParleyApp bob = ParleyApp.open(config)) {
                 bob.account().create("bob", address, "bench passphrase".toCharArray());
                 bob.account().register(Optional.empty());
-                new Sender(crypto, relay).sendAll(messages);
+                new Sender(crypto, relay).sendAll(messages, mixed);
                 double cpuBefore = processCpuSeconds();
+                java.util.Map<Long, Long> poolBefore = openPoolCpu();
                 long start = System.nanoTime();
                 bob.connection().start();
                 if (!bob.connection().awaitDrained(Duration.ofMinutes(10))) {
                     throw new IllegalStateException("pickup did not finish");
                 }
                 Timing timing = new Timing((System.nanoTime() - start) / 1e9, inboundThreadCpuSeconds(),
-                        processCpuSeconds() - cpuBefore);
+                        processCpuSeconds() - cpuBefore, openPoolCpuSecondsSince(poolBefore));
                 int stored = bob.messaging().history("alice", Optional.empty(), 1).messages().size();
                 if (stored != 1) {
                     throw new IllegalStateException("nothing stored");
@@ -161,7 +209,26 @@ public final class PickupLoadGenerator {
                     new InMemoryPreKeyStore(), new InMemorySignedPreKeyStore(), new InMemoryKemPreKeyStore());
         }
 
-        void sendAll(int messages) throws Exception {
+        /** The {@code i}th payload: a text, or in mixed mode one of every 10 as {@link #mixedAgainstTexts} says. */
+        private static Payload payload(int i, boolean mixed, List<MessageId> block, CryptoProvider crypto) {
+            int slot = i % 10;
+            if (slot == 0) {
+                block.clear();
+            }
+            long now = System.currentTimeMillis();
+            if (!mixed || slot < 5) {
+                MessageId id = MessageId.random(crypto.random());
+                block.add(id);
+                return new Payload.Text(id, now, "pickup benchmark message " + i);
+            }
+            return switch (slot) {
+                case 5, 8 -> new Payload.Edit(block.get(slot == 5 ? 0 : 1), now, "edited pickup benchmark message " + i);
+                case 6, 7 -> new Payload.Reaction(block.get(slot - 4), "\uD83D\uDC4D", false);
+                default -> new Payload.Delete(block.get(4), now);
+            };
+        }
+
+        void sendAll(int messages, boolean mixed) throws Exception {
             RelayAddress address = new RelayAddress(relay.uri(), Optional.empty());
             CompletableFuture<Push.Challenge> challenge = new CompletableFuture<>();
             RelayLinkListener listener = new RelayLinkListener() {
@@ -198,11 +265,11 @@ public final class PickupLoadGenerator {
                 SealedSender sealed = new SealedSender(crypto);
                 IdentityKey bobKey = new IdentityKey(bundle.bundle().identityKey());
                 List<CompletableFuture<Response>> pending = new ArrayList<>();
+                List<MessageId> block = new ArrayList<>();
                 for (int i = 0; i < messages; i++) {
-                    MessageId id = MessageId.random(crypto.random());
                     byte[] blob = sealed.seal(bobKey, identity, certificate,
-                            cipher.encrypt(new Payload.Text(id, System.currentTimeMillis(), "pickup benchmark message " + i)));
-                    pending.add(link.request(new Request.Send("bob", id.bytes(), blob)));
+                            cipher.encrypt(payload(i, mixed, block, crypto)));
+                    pending.add(link.request(new Request.Send("bob", MessageId.random(crypto.random()).bytes(), blob)));
                     if (pending.size() >= 500) {
                         drain(pending);
                     }

@@ -57,6 +57,11 @@ final class ServerProcess implements AutoCloseable {
         return Long.parseLong(ask("heap", "HEAP"));
     }
 
+    /** CPU time (user + system) the server process has used so far, in milliseconds (10 ms resolution on Linux). */
+    long cpuMillis() {
+        return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    }
+
     long rssKb() throws IOException {
         return Long.parseLong(ask("rss", "RSS"));
     }

@@ -43,6 +43,7 @@ public final class ParleyApp implements AutoCloseable {
     private final AppConfig config;
     private final EventBus events;
     private final DefaultAccountService account;
+    private final dev.parley.desktop.service.backup.DefaultBackupService backups;
     private volatile ProfileGraph graph;
     /** Set while a passphrase change rebuilds the services of a connected profile. */
     private volatile boolean reconnectOnReopen;
@@ -79,6 +80,12 @@ public final class ParleyApp implements AutoCloseable {
                 }
             }
         }, this::gateway, config.connection().preKeyLowWater());
+        this.backups = new dev.parley.desktop.service.backup.DefaultBackupService(
+                new dev.parley.desktop.profile.ProfileBackups(profiles, config.crypto(), config.argon2(), config.clock()),
+                config.profile(), () -> {
+                    ProfileGraph current = graph;
+                    return current == null ? null : current.profile;
+                }, account, config.random());
     }
 
     /** A locked app for the configured profile, with its own event bus. */
@@ -101,6 +108,11 @@ public final class ParleyApp implements AutoCloseable {
 
     public AccountService account() {
         return account;
+    }
+
+    /** Backups (issue #17): export needs the profile unlocked; restore creates it. */
+    public dev.parley.desktop.service.BackupService backups() {
+        return backups;
     }
 
     /** @throws ProfileLockedException if no profile is unlocked */
@@ -138,9 +150,24 @@ public final class ParleyApp implements AutoCloseable {
         return graph().listenFeed;
     }
 
+    /** Groups (issue #15). @throws ProfileLockedException if no profile is unlocked */
+    public dev.parley.desktop.service.GroupService groups() throws ProfileLockedException {
+        return graph().messaging.groups();
+    }
+
     /** Profiles: the own one, contacts', nicknames (issue #14). */
     public dev.parley.desktop.service.ProfileService profiles() throws ProfileLockedException {
         return graph().profiles;
+    }
+
+    /** Presence: contacts' online state and last seen, and the own presence setting (issue #14). */
+    public dev.parley.desktop.service.PresenceService presence() throws ProfileLockedException {
+        return graph().presence;
+    }
+
+    /** Sends the own presence: for tests in this package that send what a client would not (a flood). */
+    dev.parley.desktop.service.messaging.PresenceAnnouncer presenceAnnouncer() throws ProfileLockedException {
+        return graph().messaging.presenceAnnouncer();
     }
 
     /** The unlocked profile's crypto and storage: for tests in this package that check what was (not) stored, e.g. prekeys. */
@@ -148,7 +175,8 @@ public final class ParleyApp implements AutoCloseable {
         return graph().crypto;
     }
 
-    private RelayGateway gateway() {
+    /** The unlocked profile's relay calls; package-private for tests of calls no service makes yet (send_multi). */
+    RelayGateway gateway() {
         ProfileGraph current = graph;
         if (current == null) {
             throw new IllegalStateException("profile is locked");

@@ -28,12 +28,17 @@ final class ProfileGraph implements AutoCloseable {
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
     private final DisappearingSweeper sweeper;
+    private final dev.parley.desktop.service.attachment.AttachmentFiles attachmentFiles;
+    private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
     final DefaultAttachmentService attachments;
     final dev.parley.desktop.service.profile.DefaultProfileService profiles;
+    final dev.parley.desktop.service.presence.DefaultPresenceService presence;
     final dev.parley.desktop.service.messaging.DefaultConversationMarks conversationMarks;
     private final String username;
+    final UnlockedProfile profile;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
+        this.profile = profile;
         ProtocolContext context = new ProtocolContext(config.crypto(), config.random(), config.clock(), RatchetLimits.DEFAULT);
         this.crypto = new ProfileCrypto(profile.storage(), context);
         LegacyProfileUpgrade.run(crypto);
@@ -42,6 +47,7 @@ final class ProfileGraph implements AutoCloseable {
         RelayPinning pinning = new RelayPinning(profile.storage(), config.crypto().ed25519(), config.clock());
         this.keys = new AccountKeys(crypto, () -> holder[0], pinning, config.preKeyStock());
         this.username = keys.account().username();
+        keys.regenerateAfterRestore();
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
                 sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted));
         this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events,
@@ -55,13 +61,31 @@ final class ProfileGraph implements AutoCloseable {
                 profile.directory().resolve("attachments"));
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
+        this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
+                messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock());
         this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
+        this.attachmentFiles = new dev.parley.desktop.service.attachment.AttachmentFiles(profile.storage(),
+                profile.directory().resolve("attachments"));
+        subscriptions.add(events.subscribe(dev.parley.desktop.event.MessageChangedEvent.class, e -> {
+            if (e.change() != dev.parley.desktop.event.MessageChangedEvent.Change.EDITED) {
+                attachmentFiles.sweepSoon();
+            }
+        }));
+        subscriptions.add(events.subscribe(dev.parley.desktop.event.ContactChangedEvent.class, e -> {
+            if (e.change() == dev.parley.desktop.event.ContactChangedEvent.Change.REMOVED) {
+                attachmentFiles.sweepSoon();
+            }
+        }));
+        attachmentFiles.sweepSoon();
     }
 
     @Override
     public void close() {
+        subscriptions.forEach(EventBus.Subscription::close);
+        attachmentFiles.close();
         sweeper.close();
+        presence.close();
         connection.close();
         crypto.close();
     }

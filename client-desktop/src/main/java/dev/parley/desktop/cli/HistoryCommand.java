@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         + "(UPLOADED, AVAILABLE, DOWNLOADED, EXPIRED, INVALID); "
         + "then its reactions, one record each: reaction, message id, who, emoji."})
 final class HistoryCommand extends ProfileCommand {
-    @Parameters(index = "0", paramLabel = "CONTACT")
+    @Parameters(index = "0", paramLabel = "CONTACT", description = "A contact, or a group (its id or unique title).")
     String contact;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "50", description = "How many messages (default 50).")
@@ -33,16 +33,32 @@ final class HistoryCommand extends ProfileCommand {
 
     @Override
     ExitCode run(ParleyApp app) throws ServiceException {
-        app.contacts().get(contact);
-        MessagePage page = app.messaging().history(contact, Optional.empty(), limit);
+        Optional<dev.parley.desktop.storage.StoredGroup> group = GroupTargets.group(app, contact);
+        String conversation = group.isPresent()
+                ? dev.parley.desktop.storage.ConversationId.group(group.get().state().id()).value() : contact;
+        if (group.isEmpty()) {
+            app.contacts().get(contact);
+        }
+        MessagePage page = app.messaging().history(conversation, Optional.empty(), limit);
         List<Message> chronological = new ArrayList<>(page.messages());
         Collections.reverse(chronological);
+        java.util.Map<dev.parley.desktop.storage.MessageId, List<Reaction>> reactions = chronological.isEmpty()
+                ? java.util.Map.of() : app.messaging().reactions(chronological.stream().map(Message::messageId).toList());
+        java.util.Map<dev.parley.desktop.storage.MessageId, dev.parley.desktop.storage.Attachment> attached =
+                new java.util.HashMap<>();
+        if (!chronological.isEmpty()) {
+            for (dev.parley.desktop.storage.Attachment a : app.attachments().attachments(
+                    chronological.stream().map(Message::messageId).toList())) {
+                attached.put(a.messageId(), a);
+            }
+        }
         for (Message message : chronological) {
             out().println(Output.message(message));
             Output.changes(message).forEach(out()::println);
-            app.attachments().attachment(message.messageId())
-                    .ifPresent(attachment -> out().println(Output.attachment(attachment)));
-            for (Reaction reaction : app.messaging().reactions(message.messageId())) {
+            if (attached.containsKey(message.messageId())) {
+                out().println(Output.attachment(attached.get(message.messageId())));
+            }
+            for (Reaction reaction : reactions.getOrDefault(message.messageId(), List.of())) {
                 out().println(Output.reaction(reaction));
             }
         }

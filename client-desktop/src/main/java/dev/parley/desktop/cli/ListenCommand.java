@@ -74,12 +74,15 @@ final class ListenCommand extends ProfileCommand {
 
     private ExitCode untilStopped(ParleyApp app) throws ServiceException, InterruptedException {
         ConnectionService connection = app.connection();
+        dev.parley.desktop.service.PresenceService presence = app.presence();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping = true;
+            presence.close();
             connection.stop();
             wake();
             awaitClosed();
         }, "parley-cli-shutdown"));
+        presence.start();
         connection.start();
         boolean reported = false;
         while (!stopping) {

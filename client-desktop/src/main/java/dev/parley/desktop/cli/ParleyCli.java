@@ -25,10 +25,14 @@ import picocli.CommandLine.ScopeType;
             DeleteCommand.class,
             ReplyCommand.class,
             DisappearCommand.class,
+            InfoCommand.class,
             MuteCommand.class, ArchiveCommand.class,
             SendFileCommand.class, SaveCommand.class,
             AcceptCommand.class, BlockCommand.class, UnblockCommand.class, BlockedCommand.class, RemoveContactCommand.class,
-            ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class})
+            ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class,
+            GroupCommand.class,
+            BackupCommand.class,
+            PresenceCommand.class})
 public final class ParleyCli implements Runnable {
 
 

@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
     "Prefer standard input for sensitive text: arguments are visible to other local users in 'ps'.",
     "Waits until the relay has stored it; if the relay is unreachable the message stays queued (exit 4)."})
 final class SendCommand extends ProfileCommand {
-    @Parameters(index = "0", paramLabel = "CONTACT")
+    @Parameters(index = "0", paramLabel = "CONTACT", description = "A contact, or a group (its id or unique title).")
     String contact;
 
     @Parameters(index = "1..*", paramLabel = "TEXT", arity = "0..*")
@@ -50,7 +50,9 @@ final class SendCommand extends ProfileCommand {
 
     @Override
     ExitCode run(ParleyApp app) throws ServiceException, InterruptedException {
-        Message message = app.messaging().send(contact, text);
+        java.util.Optional<dev.parley.desktop.storage.StoredGroup> group = GroupTargets.group(app, contact);
+        Message message = group.isPresent() ? app.groups().send(group.get().state().id().hex(), text)
+                : app.messaging().send(contact, text);
         RelayWait relay = new RelayWait(app, err(), Duration.ofSeconds(timeoutSeconds));
         try {
             relay.online();

@@ -3,6 +3,7 @@ package dev.parley.desktop.profile;
 import dev.parley.crypto.primitives.Argon2Params;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.desktop.storage.AccountInfo;
+import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.h2.DatabaseOpenException;
@@ -236,6 +237,58 @@ public final class ProfileManager {
                     release(name);
                 }
             }
+        }
+    }
+
+    /** Fills a new profile's staging directory: its database (at {@code databaseBase}, under the key) and files. */
+    interface StagedContent {
+        void fill(Path staging, Path databaseBase, SecretBytes databaseKey) throws IOException, StorageException;
+    }
+
+    /**
+     * Creates the profile {@code name} from content written into a private staging directory next to it (a restore,
+     * issue #17): the database is opened once (migrating it, and so checking it), the header written, and the
+     * directory moved into place atomically. On any failure the staging directory is removed: no profile appears.
+     *
+     * @throws ProfileExistsException if the profile or its directory exists
+     */
+    void createFrom(ProfileName name, char[] passphrase, StagedContent content) throws ProfileException, IOException {
+        ProfileKeys.checkPassphrase(passphrase);
+        claim(name);
+        Path dir = directories.profileDirectory(name);
+        Path staging = dir.resolveSibling("." + name.value() + ".restore");
+        boolean done = false;
+        try {
+            if (exists(name) || Files.exists(dir)) {
+                throw new ProfileExistsException("a profile of that name already exists");
+            }
+            Files.createDirectories(dir.getParent());
+            FileSync.deleteTree(staging);
+            if (staging.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.createDirectory(staging, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(staging);
+            }
+            byte[] salt = crypto.random().bytes(ProfileHeader.SALT_BYTES);
+            String database = ProfileHeader.databaseName(1);
+            try (ProfileKeys keys = ProfileKeys.derive(crypto, passphrase, salt, newProfileParams)) {
+                content.fill(staging, staging.resolve(database), keys.databaseKey());
+                H2Storage.open(staging.resolve(database), keys.databaseKey(), event -> { }, crypto).close();
+                writeHeader(staging, new ProfileHeader(ProfileHeader.FORMAT_V1, newProfileParams, salt,
+                        keys.keyCheck(), database));
+            }
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+            FileSync.directory(dir.getParent());
+            done = true;
+            LOG.info("Created a profile from a backup");
+        } catch (StorageException e) {
+            throw mapStorage(e);
+        } finally {
+            if (!done) {
+                FileSync.deleteTree(staging);
+            }
+            release(name);
         }
     }
 

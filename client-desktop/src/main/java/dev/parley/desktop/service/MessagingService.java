@@ -80,6 +80,18 @@ public interface MessagingService {
     /** The reactions to a message, oldest first (this user's own included). */
     List<Reaction> reactions(MessageId messageId) throws ServiceException;
 
+    /**
+     * The reactions to each of a page's messages (at most 500) in one query, each list oldest first; messages without
+     * reactions are absent.
+     */
+    java.util.Map<MessageId, List<Reaction>> reactions(List<MessageId> messageIds) throws ServiceException;
+
     /** The stored message with this id (a reply's original, to jump to it), or empty if this history has none. */
     Optional<Message> message(MessageId messageId) throws ServiceException;
+
+    /**
+     * When a message was sent, delivered and read ("Message info"; see {@link MessageInfo}), or empty if this history
+     * has no such message.
+     */
+    Optional<MessageInfo> info(MessageId messageId) throws ServiceException;
 }

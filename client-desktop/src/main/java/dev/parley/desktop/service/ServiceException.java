@@ -9,7 +9,8 @@ public abstract sealed class ServiceException extends Exception
         UnknownContactException, UnknownUserException, UsernameTakenException, RelayUnreachableException,
         RelayRejectedException, IdentityChangedException, NotRegisteredException, StorageFailureException,
         InvalidInputException, CannotAddSelfException,
-        BlockedUserException {
+        BlockedUserException,
+        BackupUnreadableException {
     private static final long serialVersionUID = 1L;
 
     protected ServiceException(String message) {

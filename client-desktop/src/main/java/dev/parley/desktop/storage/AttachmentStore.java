@@ -23,4 +23,10 @@ public interface AttachmentStore {
     Optional<PendingUpload> pendingUpload(Transaction txn, String contact, String source) throws StorageException;
 
     void removePendingUpload(Transaction txn, String contact, String source) throws StorageException;
+
+    /**
+     * The relay ids (lower-case hex, as {@code AttachmentPointer.idHex()}) of every attachment this profile still has
+     * a message for: a downloaded file whose id is not among them belongs to a deleted message and is removed.
+     */
+    java.util.Set<String> attachmentIds(Transaction txn) throws StorageException;
 }

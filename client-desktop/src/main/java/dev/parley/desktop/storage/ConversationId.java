@@ -19,6 +19,19 @@ public record ConversationId(String value) {
         return new ConversationId(peer);
     }
 
+    /** The prefix of group conversation ids: '#' is outside the relay's username rule. */
+    public static final String GROUP_PREFIX = "#";
+
+    /** The id of a group's conversation: '#' and the group id in lower-case hex. */
+    public static ConversationId group(dev.parley.crypto.group.GroupId group) {
+        return new ConversationId(GROUP_PREFIX + group.hex());
+    }
+
+    /** Whether this is a group conversation's id. */
+    public boolean isGroup() {
+        return value.startsWith(GROUP_PREFIX);
+    }
+
     @Override
     public String toString() {
         return "ConversationId[" + value.length() + " chars]";

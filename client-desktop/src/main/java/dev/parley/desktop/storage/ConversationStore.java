@@ -12,5 +12,13 @@ public interface ConversationStore {
      */
     Conversation direct(Transaction txn, String peer) throws StorageException;
 
+    /**
+     * The conversation of a group (kind {@link ConversationKind#GROUP}, id {@link ConversationId#group}), recorded if
+     * it was not yet.
+     *
+     * @throws StorageException if the conversation with that id is recorded with another kind
+     */
+    Conversation group(Transaction txn, ConversationId id) throws StorageException;
+
     Optional<Conversation> find(Transaction txn, ConversationId id) throws StorageException;
 }

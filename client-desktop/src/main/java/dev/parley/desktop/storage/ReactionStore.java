@@ -13,4 +13,13 @@ public interface ReactionStore {
 
     /** The reactions to a message, oldest first. */
     List<Reaction> of(Transaction txn, MessageId messageId) throws StorageException;
+
+    /**
+     * The reactions to each of {@code messageIds} in one query (a history page's worth; no query per message), each
+     * list oldest first as {@link #of} returns it; messages without reactions are absent from the map.
+     *
+     * @param messageIds at most {@link MessageStore#MAX_LIMIT}
+     */
+    java.util.Map<MessageId, List<Reaction>> ofAll(Transaction txn, java.util.Collection<MessageId> messageIds)
+            throws StorageException;
 }

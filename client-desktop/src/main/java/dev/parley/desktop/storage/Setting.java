@@ -19,6 +19,9 @@ public final class Setting<T> {
     /** The UI theme. */
     public static final Setting<Theme> THEME = new Setting<>("theme", Theme.SYSTEM, Theme::name, Theme::valueOf,
             t -> true);
+    /** Who sees this profile's presence; with NOBODY, no one's presence is shown either (issue #14). */
+    public static final Setting<PresenceVisibility> PRESENCE = new Setting<>("presence", PresenceVisibility.CONTACTS,
+            PresenceVisibility::name, PresenceVisibility::valueOf, v -> true);
     /** Lock the profile after this many idle minutes; 0 means never. 0 to 1440. */
     public static final Setting<Integer> AUTO_LOCK_MINUTES = new Setting<>("auto_lock_minutes", 15,
             String::valueOf, Integer::valueOf, m -> m >= 0 && m <= 1440);

@@ -56,13 +56,22 @@ public interface Storage extends AutoCloseable {
     ConversationMarkStore conversationMarks();
 
     /** Users whose envelopes are dropped unread and to whom nothing is sent (issue #14). */
+    /** Sent, delivered and read times of messages ("Message info"). */
+    MessageTimesStore messageTimes();
+
     BlockedStore blocked();
+
+    /** When each contact was last heard from as online (issue #14, presence). */
+    PresenceStore presence();
 
     /** Deletes whole conversations (removing a contact with its history). */
     HistoryEraser historyEraser();
 
     /** The own profile and those contacts shared (issue #14). */
     ProfileStore profiles();
+
+    /** Groups this profile belongs or belonged to (issue #15). */
+    GroupStore groups();
 
     /** Closes the store; idempotent. */
     @Override

@@ -77,6 +77,7 @@ public final class AppShell implements Navigator, Dialogs {
     private Theme desktopLook = Theme.LIGHT;
     private java.util.function.Supplier<Theme> desktopScheme = SystemColorScheme::detect;
     private MainController main;
+    private dev.parley.desktop.ui.people.PeopleScreens people;
     /** The clipboard, and no browser until the app hands over its HostServices ({@link #useDesktop}). */
     private DesktopHooks desktop = DesktopHooks.system(url -> {
         throw new IllegalStateException("no browser available");
@@ -248,6 +249,9 @@ public final class AppShell implements Navigator, Dialogs {
         main.useFileChoosers(fileChoosers);
         show(loaded.root());
         vm.start();
+        people = new dev.parley.desktop.ui.people.PeopleScreens(session.people(), session.bus(), tasks, messages, clock,
+                this::openDialog, desktop);
+        people.attach(loaded.root(), vm.conversations().selectedProperty());
         idleLock.activity();
         tasks.run(() -> session.settings().load(), this::applySettings,
                 e -> LOG.warn("cannot read settings: {}", e.getClass().getSimpleName()));
@@ -267,6 +271,10 @@ public final class AppShell implements Navigator, Dialogs {
         if (main != null) {
             main.viewModel().stop();
             main = null;
+        }
+        if (people != null) {
+            people.stop();
+            people = null;
         }
     }
 
@@ -315,7 +323,22 @@ public final class AppShell implements Navigator, Dialogs {
         ViewLoader.Loaded<SettingsController> loaded = loader().register(SettingsController.class,
                 () -> new SettingsController(vm, messages, dialog::close)).load(FxmlView.SETTINGS);
         loaded.controller().limitHeight(dialogs.screenBounds().getHeight() - SCREEN_MARGIN);
+        if (people != null && loaded.root().lookup("#scroller") instanceof javafx.scene.control.ScrollPane scroller
+                && scroller.getContent() instanceof javafx.scene.layout.Pane sections) {
+            sections.getChildren().add(0, people.settingsPane());
+        }
         dialogs.show(dialog, loaded.root());
+    }
+
+    /** The people screens while the main screen shows (for tests). */
+    public java.util.Optional<dev.parley.desktop.ui.people.PeopleScreens> peopleScreens() {
+        return java.util.Optional.ofNullable(people);
+    }
+
+    private Stage openDialog(String title, Parent content) {
+        Stage dialog = dialogs.create(title);
+        dialogs.show(dialog, content);
+        return dialog;
     }
 
     private void applySettings(SettingsValues values) {

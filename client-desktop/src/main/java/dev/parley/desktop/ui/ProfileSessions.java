@@ -107,6 +107,7 @@ public final class ProfileSessions implements SessionGateway {
                 startRelay(name, EmbeddedRelayHost.start(dir, port, embeddedRelayKey(created)));
             }
             created.account().register(request.inviteCode());
+            created.presence().start();
             created.connection().start();
             LOG.info("profile created and registered");
         } catch (IOException e) {
@@ -136,6 +137,7 @@ public final class ProfileSessions implements SessionGateway {
                 LOG.warn("the embedded relay could not start: {}", e.getClass().getSimpleName());
             }
         }
+        opened.presence().start();
         opened.connection().start();
     }
 
@@ -168,7 +170,9 @@ public final class ProfileSessions implements SessionGateway {
                     current.attachments(), current.conversationMarks()), bus,
                     current.connection().state(),
                     () -> current.account().status().username(),
-                    new Settings(current, open, new ProfileSettings(directories.profileDirectory(open))));
+                    new Settings(current, open, new ProfileSettings(directories.profileDirectory(open))),
+                    new dev.parley.desktop.ui.people.PeopleServices(current.contacts(), current.profiles(),
+                            current.presence(), current.messaging()));
         } catch (ServiceException e) {
             throw new IllegalStateException("the profile was locked meanwhile", e);
         }

@@ -16,14 +16,17 @@ import java.util.concurrent.Callable;
  * @param connection  the relay connection state
  * @param username    reads this profile's username
  * @param settings    the settings screen's gateway
+ * @param people      the people screens' gateway (requests, blocked, profile, presence, contact link)
  */
 public record UnlockedSession(UiServices services, EventBus bus, ObservableValue<ConnectionState> connection,
-                              Callable<String> username, SettingsGateway settings) {
+                              Callable<String> username, SettingsGateway settings,
+                              dev.parley.desktop.ui.people.PeopleGateway people) {
     public UnlockedSession {
         Objects.requireNonNull(services);
         Objects.requireNonNull(bus);
         Objects.requireNonNull(connection);
         Objects.requireNonNull(username);
         Objects.requireNonNull(settings);
+        Objects.requireNonNull(people);
     }
 }

@@ -176,6 +176,17 @@ final class OutsideClient implements AutoCloseable {
         }
     }
 
+    /** Acknowledges, unread, every envelope delivered until none arrives for two seconds; returns how many. */
+    int acknowledgeAll() throws Exception {
+        int count = 0;
+        Push.Deliver deliver;
+        while ((deliver = delivered.poll(2, TimeUnit.SECONDS)) != null) {
+            link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+            count++;
+        }
+        return count;
+    }
+
     /**
      * The text of the next text message from {@code peer} that decrypts; delivery receipts and envelopes that do not
      * decrypt (receipts sent on sessions this client has since dropped) are acknowledged and skipped.

@@ -46,6 +46,16 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
     RelayServer relay;
     private int port;
     private final List<ParleyApp> apps = new ArrayList<>();
+    private final java.util.function.UnaryOperator<RelayConfig> relayTuning;
+
+    TestNetwork() {
+        this(java.util.function.UnaryOperator.identity());
+    }
+
+    /** A network whose relay has some settings of its own (limits, quotas) over {@link #relayConfig}. */
+    TestNetwork(java.util.function.UnaryOperator<RelayConfig> relayTuning) {
+        this.relayTuning = relayTuning;
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
@@ -77,7 +87,7 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
 
     /** Starts a relay on the same port as before (a fresh one when {@code dataDir} is new). */
     void startRelay(String dataDir) throws IOException {
-        relay = RelayServer.start(relayConfig(root.resolve(dataDir), port));
+        relay = RelayServer.start(relayTuning.apply(relayConfig(root.resolve(dataDir), port)));
         port = relay.port();
     }
 

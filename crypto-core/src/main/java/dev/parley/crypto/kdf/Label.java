@@ -26,7 +26,13 @@ public enum Label {
     /** Hash prefix of each party's safety-number fingerprint. */
     SAFETY_NUMBER("parley/v1/safety-number"),
     /** Signature prefix of a relay's sender certificate ({@code dev.parley.crypto.envelope.SenderCertificate}). */
-    SENDER_CERTIFICATE("parley/v2/sender-certificate");
+    SENDER_CERTIFICATE("parley/v2/sender-certificate"),
+    /** HKDF info prefix turning a sender-key message key and the message header into a secretbox key and nonce. */
+    SENDER_KEY_CIPHER("parley/v2/sender-key-cipher"),
+    /** Signature prefix of a sender-key (group) message. */
+    SENDER_KEY_SIGNATURE("parley/v2/sender-key-signature"),
+    /** Signature prefix of a group change message (issue #15). */
+    GROUP_CHANGE("parley/v2/group-change");
 
     private final String text;
     private final byte[] prefix;

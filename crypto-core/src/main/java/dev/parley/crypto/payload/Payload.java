@@ -15,7 +15,9 @@ public sealed interface Payload
         Payload.Delete,
         Payload.TimerUpdate,
         Payload.Attachment,
-        Payload.Profile {
+        Payload.Profile,
+        Payload.Presence,
+        Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;
@@ -222,6 +224,19 @@ public sealed interface Payload
     }
 
     /**
+     * The sender's presence (issue #14), sent only to accepted contacts on an ephemeral frame: {@code online} when they
+     * come online and periodically while online, not online when they go offline. {@code replyWanted} asks a receiver
+     * that shares its own presence to answer with its current state (sent by someone who just came online). It carries
+     * no timestamp: the receiver uses its own clock.
+     */
+    record Presence(boolean online, boolean replyWanted) implements Payload {
+        @Override
+        public int typeCode() {
+            return PayloadType.PRESENCE.code();
+        }
+    }
+
+    /**
      * The sender replaces the text of their own earlier message {@code target} with {@code text}; {@code
      * editedAtMillis} is the sender's clock. Whether the sender wrote the target, and the time windows, are the
      * receiver's checks.
@@ -276,6 +291,42 @@ public sealed interface Payload
         @Override
         public int typeCode() {
             return PayloadType.TIMER_UPDATE.code();
+        }
+    }
+
+    /** A signed change of a group (issue #15, docs/protocol.md 1.15.2), sent pairwise to every member. */
+    record GroupUpdate(dev.parley.crypto.group.GroupChange change) implements Payload {
+        public GroupUpdate {
+            Objects.requireNonNull(change, "change");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.GROUP_CHANGE.code();
+        }
+    }
+
+    /** The sender's sender key for a group (issue #15, 1.15.1), sent pairwise to each other member. Secret. */
+    record SenderKey(dev.parley.crypto.group.SenderKeyDistribution distribution) implements Payload {
+        public SenderKey {
+            Objects.requireNonNull(distribution, "distribution");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.SENDER_KEY.code();
+        }
+    }
+
+    /** A group message encrypted once with the sender's sender key (issue #15, 1.15.1, 1.15.3). */
+    record GroupMessage(dev.parley.crypto.group.SenderKeyMessage message) implements Payload {
+        public GroupMessage {
+            Objects.requireNonNull(message, "message");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.GROUP_MESSAGE.code();
         }
     }
 

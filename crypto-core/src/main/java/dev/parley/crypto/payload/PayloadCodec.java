@@ -31,6 +31,9 @@ import java.util.List;
  * caption (rest); see docs/protocol.md 1.11.
  * PROFILE = version (i64, positive) || u8 n || UTF-8 display name (n) || u16 m (at most 1024) || UTF-8 about (m)
  * || avatar image bytes (rest, at most 48 KiB).
+ * GROUP_CHANGE = a signed group change (GroupCodec); SENDER_KEY = a SenderKeyDistribution; GROUP_MESSAGE = a
+ * SenderKeyMessage (docs/protocol.md 1.15).
+ * PRESENCE = u8 flags (bit 0: online; bit 1: reply wanted; the others 0).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -39,6 +42,8 @@ public final class PayloadCodec {
     static final int HEADER_BYTES = 7;
     private static final int REACTION_REMOVE = 1;
     private static final int RICH_TEXT_QUOTE = 1;
+    private static final int PRESENCE_ONLINE = 1;
+    private static final int PRESENCE_REPLY_WANTED = 2;
 
     private PayloadCodec() {
     }
@@ -142,6 +147,22 @@ public final class PayloadCodec {
                 return AttachmentBody.decode(in);
             case PROFILE:
                 return decodeProfile(in);
+            case GROUP_CHANGE:
+                return new Payload.GroupUpdate(dev.parley.crypto.group.GroupCodec.decodeChange(rest(in)));
+            case SENDER_KEY:
+                return new Payload.SenderKey(groupPart(() -> dev.parley.crypto.group.SenderKeyDistribution
+                        .deserialize(rest(in))));
+            case GROUP_MESSAGE:
+                return new Payload.GroupMessage(groupPart(() -> dev.parley.crypto.group.SenderKeyMessage
+                        .deserialize(rest(in))));
+            case PRESENCE: {
+                int flags = Byte.toUnsignedInt(in.get());
+                requireEnd(in);
+                if ((flags & ~(PRESENCE_ONLINE | PRESENCE_REPLY_WANTED)) != 0) {
+                    throw new InvalidMessageException("payload: unknown presence flags");
+                }
+                return new Payload.Presence((flags & PRESENCE_ONLINE) != 0, (flags & PRESENCE_REPLY_WANTED) != 0);
+            }
             default:
                 return new Payload.Unknown(type);
         }
@@ -206,10 +227,38 @@ public final class PayloadCodec {
             byte[] avatar = profile.avatar();
             return ByteBuffer.allocate(8 + 1 + name.length + 2 + about.length + avatar.length).putLong(profile.version())
                     .put((byte) name.length).put(name).putShort((short) about.length).put(about).put(avatar).array();
+        } else if (payload instanceof Payload.GroupUpdate update) {
+            return dev.parley.crypto.group.GroupCodec.encodeChange(update.change());
+        } else if (payload instanceof Payload.SenderKey key) {
+            return key.distribution().serialize();
+        } else if (payload instanceof Payload.GroupMessage message) {
+            return message.message().serialize();
+        } else if (payload instanceof Payload.Presence presence) {
+            return new byte[] {(byte) ((presence.online() ? PRESENCE_ONLINE : 0)
+                    | (presence.replyWanted() ? PRESENCE_REPLY_WANTED : 0))};
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }
         return new byte[0];
+    }
+
+    private static byte[] rest(ByteBuffer in) {
+        byte[] bytes = new byte[in.remaining()];
+        in.get(bytes);
+        return bytes;
+    }
+
+    /** A group part whose own version is unknown is, inside a payload, simply undecodable. */
+    private interface GroupPart<T> {
+        T read() throws InvalidMessageException, UnsupportedVersionException;
+    }
+
+    private static <T> T groupPart(GroupPart<T> part) throws InvalidMessageException {
+        try {
+            return part.read();
+        } catch (UnsupportedVersionException e) {
+            throw new InvalidMessageException("payload: unknown group format version");
+        }
     }
 
     private static byte[] ids(List<MessageId> ids) {

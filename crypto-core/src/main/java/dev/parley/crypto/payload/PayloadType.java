@@ -25,7 +25,15 @@ public enum PayloadType {
     /** {@link Payload.TimerUpdate}. */
     TIMER_UPDATE(21),
     /** {@link Payload.Profile} (issue #14). */
-    PROFILE(24);
+    PROFILE(24),
+    /** {@link Payload.Presence} (issue #14). */
+    PRESENCE(25),
+    /** {@link Payload.GroupUpdate} (issue #15). */
+    GROUP_CHANGE(32),
+    /** {@link Payload.SenderKey} (issue #15). */
+    SENDER_KEY(33),
+    /** {@link Payload.GroupMessage} (issue #15). */
+    GROUP_MESSAGE(34);
 
     private final int code;
 

@@ -99,6 +99,13 @@ public final class FrameCodec {
      */
     public static final int MAX_COALESCED_BYTES = 16 * 1024;
 
+    /**
+     * Largest {@code send_multi} frame every relay accepts (alone in its WebSocket message), above the relay's frame
+     * limit for other frames: 1,000 recipients with ~100-byte sealed headers and 16-byte client message ids take
+     * about 150-190 KiB, leaving the rest for the shared body (docs/protocol.md, "Multi-recipient send").
+     */
+    public static final int MAX_SEND_MULTI_BYTES = 512 * 1024;
+
     private final ObjectMapper mapper;
 
     /** Reads one value of a sequence: everything {@link #mapper} checks, except that more values may follow. */

@@ -18,6 +18,8 @@ public final class RelayMetrics {
     private final LongAdder delivered = new LongAdder();
     private final LongAdder acknowledged = new LongAdder();
     private final LongAdder ephemeral = new LongAdder();
+    private final LongAdder multiSends = new LongAdder();
+    private final LongAdder multiRecipients = new LongAdder();
     private final LongAdder expired = new LongAdder();
     private final Map<ErrorCode, LongAdder> rejects = new EnumMap<>(ErrorCode.class);
     private final LongAdder closedForAbuse = new LongAdder();
@@ -77,6 +79,12 @@ public final class RelayMetrics {
 
     void ephemeral() {
         ephemeral.increment();
+    }
+
+    /** One accepted {@code send_multi} frame with this many recipients. */
+    void multiSend(int recipients) {
+        multiSends.increment();
+        multiRecipients.add(recipients);
     }
 
     void expired(int count) {
@@ -200,6 +208,9 @@ public final class RelayMetrics {
         counter(out, "parley_relay_messages_delivered_total", "Deliver frames pushed (including redeliveries).", delivered.sum());
         counter(out, "parley_relay_messages_acknowledged_total", "Blobs acknowledged by their recipient (deleted, or never stored).", acknowledged.sum());
         counter(out, "parley_relay_ephemeral_total", "Ephemeral frames pushed to online recipients.", ephemeral.sum());
+        counter(out, "parley_relay_multi_sends_total", "send_multi frames accepted for routing.", multiSends.sum());
+        counter(out, "parley_relay_multi_send_recipients_total", "Recipients named by those send_multi frames.",
+                multiRecipients.sum());
         counter(out, "parley_relay_messages_expired_total", "Blobs deleted by the expiry sweeper.", expired.sum());
         gauge(out, "parley_relay_stored_blobs", "Blobs waiting for acknowledgement.", blobs.totalQueued());
         gauge(out, "parley_relay_stored_bytes", "Bytes of blobs waiting for acknowledgement.", blobs.totalQueuedBytes());

@@ -27,13 +27,9 @@ import dev.parley.relay.store.KemPreKeys;
 import dev.parley.relay.store.QueueWakeups;
 import dev.parley.relay.store.Registration;
 import dev.parley.relay.store.StoreException;
-import dev.parley.relay.store.StoreResult;
-import dev.parley.relay.store.StoredBlob;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,8 +63,6 @@ public final class RelayService implements AutoCloseable {
     private final Ed25519 ed25519;
     private final Clock clock;
     private final FrameCodec codec = FrameCodec.cbor();
-    /** What a stored blob costs beyond its bytes (row, ids, index entries), charged to the sender's storage limit. */
-    private static final int STORED_ROW_OVERHEAD_BYTES = 128;
     private final RateLimiter limiter;
     private final ChallengeAuthenticator authenticator;
     private final ConnectionRegistry registry = new ConnectionRegistry();
@@ -79,6 +73,8 @@ public final class RelayService implements AutoCloseable {
     private final ScheduledThreadPoolExecutor graceTimers;
     private final StoresInFlight storesInFlight = new StoresInFlight();
     private final DirectDelivery direct;
+    private final SendRouting routing;
+    private final MultiSend multiSend;
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
     private final OneTimePreKeyGate oneTimeGate;
     private final AttachmentRequests attachments;
@@ -122,6 +118,8 @@ public final class RelayService implements AutoCloseable {
                 config.directWindow(), config.messageTtl(), config.queueQuota());
         this.remote = new RemoteRouting(bus, registry, direct, storesInFlight, metrics, graceTimers, config.directGrace());
         metrics.bus(remote);
+        this.routing = new SendRouting(config, blobs, limiter, registry, storesInFlight, direct, remote, metrics);
+        this.multiSend = new MultiSend(config, limiter, routing, this::userExists, this::reject, metrics, clock);
         this.attachments = new AttachmentRequests(attachmentStore, config.options().attachments(), accounts, limiter, clock,
                 scheduler, config.sweepInterval());
     }
@@ -184,13 +182,13 @@ public final class RelayService implements AutoCloseable {
      */
     public void receive(ClientConnection connection, byte[] bytes) {
         metrics.webSocketMessageReceived();
-        if (bytes.length > 2L * config.maxFrameBytes()) {
+        if (bytes.length > config.maxMessageBytes()) {
             metrics.rejected(ErrorCode.FRAME_TOO_LARGE);
-            connection.sink().close(CLOSE_TOO_BIG, "frame exceeds twice the frame-size limit");
+            connection.sink().close(CLOSE_TOO_BIG, "frame exceeds the largest message the relay reads");
             return;
         }
         if (bytes.length > config.maxFrameBytes()) {
-            tooLarge(connection, bytes.length);
+            receiveLarge(connection, bytes);
             return;
         }
         try {
@@ -198,6 +196,33 @@ public final class RelayService implements AutoCloseable {
         } catch (FrameDecodeException e) {
             reject(connection, e.requestId(), new RequestRejectedException(e.code(), e.getMessage()));
         }
+    }
+
+    /** A message over the frame limit: handled only when it is one {@code send_multi} frame within its own limit. */
+    private void receiveLarge(ClientConnection connection, byte[] bytes) {
+        if (bytes.length <= config.maxSendMultiBytes()) {
+            Envelope envelope;
+            try {
+                envelope = codec.decode(bytes);
+            } catch (FrameDecodeException e) {
+                if (e.code() == ErrorCode.INVALID_FIELD) {
+                    // A well-formed frame with a bad field, e.g. a send_multi with 1,001 recipients: say which.
+                    reject(connection, e.requestId(), new RequestRejectedException(e.code(), e.getMessage()));
+                } else {
+                    tooLarge(connection, bytes.length);
+                }
+                return;
+            }
+            if (envelope.frame() instanceof Request.SendMulti) {
+                handle(connection, envelope);
+                return;
+            }
+            // Decoded anyway: answer with the request's id, so the sender knows which request failed.
+            reject(connection, envelope.requestId(), new RequestRejectedException(ErrorCode.FRAME_TOO_LARGE,
+                    "frame of " + bytes.length + " bytes exceeds the limit of " + config.maxFrameBytes()));
+            return;
+        }
+        tooLarge(connection, bytes.length);
     }
 
     private void handle(ClientConnection connection, Envelope envelope) {
@@ -247,6 +272,10 @@ public final class RelayService implements AutoCloseable {
         }
         if (request instanceof Request.Send send) {
             return send(connection, id, send);
+        }
+        if (request instanceof Request.SendMulti multi) {
+            multiSend.handle(connection, id, multi);
+            return null;
         }
         if (request instanceof Request.Ack ack) {
             return ack(connection, id, device, ack);
@@ -337,79 +366,15 @@ public final class RelayService implements AutoCloseable {
         device.start();
     }
 
-    /**
-     * Pushes the blob straight to an online, drained recipient (answered once it acknowledges, or once stored after
-     * the grace period), or stores it asynchronously (group commit) and answers once it is durable; returns null.
-     */
+    /** Routes the blob ({@link SendRouting}); the answer follows once it is acknowledged or durable; returns null. */
     private Response send(ClientConnection connection, long id, Request.Send send)
             throws RequestRejectedException, RateLimitExceededException {
         connection.buckets().check(RateLimit.SEND_PER_CONNECTION);
         limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
         requireUser(send.to());
-        Instant now = clock.instant();
-        SendReply reply = new SenderReply(connection, id);
-        if (direct.enabled() && storesInFlight.none(send.to())) {
-            ClientConnection recipient = registry.find(send.to());
-            DeviceConnection device = recipient == null ? null : recipient.device();
-            if (device != null && !blobs.isKnown(send.to(), send.clientMessageId())
-                    && direct.tryDeliver(device, send.clientMessageId(), send.blob(), now, reply)) {
-                return null;
-            }
-            if (recipient == null && remote.busUp() && !blobs.isKnown(send.to(), send.clientMessageId())
-                    && remote.forward(send.to(), send.clientMessageId(), send.blob(), now, reply,
-                            () -> storeSend(send, now, reply))) {
-                return null;
-            }
-        }
-        limiter.check(RateLimit.STORED_BYTES_PER_ACCOUNT, connection.device().username(),
-                (long) send.blob().length + STORED_ROW_OVERHEAD_BYTES);
-        storeSend(send, now, reply);
+        routing.route(connection.device().username(), send.to(), send.clientMessageId(), send.blob(), clock.instant(),
+                new SenderReply(connection, id));
         return null;
-    }
-
-    /** Stores the blob asynchronously (group commit) and answers the sender once it is durable. */
-    private void storeSend(Request.Send send, Instant now, SendReply reply) {
-        storesInFlight.begin(send.to());
-        CompletableFuture<StoreResult> stored;
-        try {
-            stored = blobs.storeAsync(send.to(), send.clientMessageId(), send.blob(), now,
-                    now.plus(config.messageTtl()), config.queueQuota());
-        } catch (RuntimeException e) {
-            storesInFlight.end(send.to());
-            reply.failed(e);
-            return;
-        }
-        stored.whenComplete((result, error) -> {
-            try {
-                storeCompleted(send, now, reply, result, error);
-            } finally {
-                storesInFlight.end(send.to());
-            }
-        });
-    }
-
-    private void storeCompleted(Request.Send send, Instant now, SendReply reply, StoreResult result, Throwable error) {
-        if (error != null) {
-            reply.failed(error);
-            return;
-        }
-        switch (result.status()) {
-            case DUPLICATE:
-                reply.accepted(true);
-                break;
-            case QUEUE_FULL:
-                reply.queueFull();
-                break;
-            default:
-                metrics.routed();
-                metrics.stored();
-                reply.accepted(false);
-                ClientConnection recipient = registry.find(send.to());
-                DeviceConnection device = recipient == null ? null : recipient.device();
-                if (device != null) {
-                    device.blobStored(new StoredBlob(result.id(), send.blob(), now));
-                }
-        }
     }
 
     /** Deletes asynchronously and answers once the deletion is durable (or at once for a direct id); returns null. */
@@ -573,13 +538,20 @@ public final class RelayService implements AutoCloseable {
     }
 
     private void requireUser(String username) throws RequestRejectedException {
-        if (knownUsers.contains(username)) {
-            return;
-        }
-        if (!Usernames.isValid(username) || accounts.find(username).isEmpty()) {
+        if (!userExists(username)) {
             throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
         }
+    }
+
+    private boolean userExists(String username) {
+        if (knownUsers.contains(username)) {
+            return true;
+        }
+        if (!Usernames.isValid(username) || accounts.find(username).isEmpty()) {
+            return false;
+        }
         knownUsers.add(username);
+        return true;
     }
 
     private void verifySignedPreKey(byte[] identityKey, SignedPreKeyPublic signedPreKey) throws RequestRejectedException {

@@ -33,6 +33,11 @@ public enum RateLimit {
      * TTL, one sender never has more than burst + rate x TTL bytes stored (512 MiB with the defaults).
      */
     STORED_BYTES_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(256 << 20, (256 << 20) / (30 * 86_400.0))),
+    /**
+     * Recipients of multi-recipient sends ({@code send_multi}) by one account, one token a recipient: 10,000 at once
+     * (ten messages to a 1,000-member group), then 2,000/s. A spent bucket is that recipient's {@code RATE_LIMITED}.
+     */
+    MULTI_RECIPIENTS_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(10_000, 2_000)),
     /** Attachment uploads begun by one account: 20 at once, then one every 20 s. */
     ATTACHMENT_BEGIN_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(20, 0.05)),
     /** Attachment chunks (uploaded and downloaded) by one account: 8192 at once, then 4096/s (128 MiB/s). */

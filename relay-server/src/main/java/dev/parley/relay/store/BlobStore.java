@@ -32,6 +32,25 @@ public interface BlobStore {
         }
     }
 
+    /** One blob of {@link #storeAllAsync}. */
+    record NewBlob(String recipient, byte[] clientMessageId, byte[] blob) {
+    }
+
+    /**
+     * Stores several blobs for different recipients (a multi-recipient send), each exactly as {@link #store} would
+     * (its own duplicate and quota check), and completes once every outcome is durable, with the outcomes in order;
+     * fails as a whole if the store fails. By default one {@link #storeAsync} each; a store may commit them together.
+     */
+    default CompletableFuture<List<StoreResult>> storeAllAsync(List<NewBlob> blobs, Instant receivedAt,
+                                                               Instant expiresAt, int quota) {
+        List<CompletableFuture<StoreResult>> futures = new java.util.ArrayList<>(blobs.size());
+        for (NewBlob b : blobs) {
+            futures.add(storeAsync(b.recipient(), b.clientMessageId(), b.blob(), receivedAt, expiresAt, quota));
+        }
+        return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(done -> futures.stream().map(CompletableFuture::join).toList());
+    }
+
     /** {@link #delete} without blocking the caller; completes once the deletion is durable. */
     default CompletableFuture<Boolean> deleteAsync(String recipient, long id) {
         try {

@@ -65,49 +65,78 @@ final class H2BlobStore implements BlobStore {
     public CompletableFuture<StoreResult> storeAsync(String recipient, byte[] clientMessageId, byte[] blob,
                                                      Instant receivedAt, Instant expiresAt, int quota) {
         byte[] key = db.usernames().of(recipient);
+        return db.submit(c -> storeOne(c, key, clientMessageId, blob, receivedAt, expiresAt, quota))
+                .thenApply(result -> {
+                    counted(result, blob);
+                    return result;
+                });
+    }
+
+    /** All in one job of the writer thread, so in one commit: the index pages they touch are written once. */
+    @Override
+    public CompletableFuture<List<StoreResult>> storeAllAsync(List<NewBlob> blobs, Instant receivedAt,
+                                                              Instant expiresAt, int quota) {
+        List<byte[]> keys = blobs.stream().map(b -> db.usernames().of(b.recipient())).toList();
         return db.submit(c -> {
-            // The writer thread runs stores one at a time, so this check and the insert below are atomic.
-            if (known.mightContain(key, clientMessageId) && isKnown(c, key, clientMessageId)) {
-                return StoreResult.DUPLICATE;
+            List<StoreResult> results = new ArrayList<>(blobs.size());
+            for (int i = 0; i < blobs.size(); i++) {
+                NewBlob b = blobs.get(i);
+                results.add(storeOne(c, keys.get(i), b.clientMessageId(), b.blob(), receivedAt, expiresAt, quota));
             }
-            int queued = queueSize(c, key);
-            if (queued >= quota) {
-                return StoreResult.QUEUE_FULL;
+            return results;
+        }).thenApply(results -> {
+            for (int i = 0; i < results.size(); i++) {
+                counted(results.get(i), blobs.get(i).blob());
             }
-            long id;
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO blobs (recipient_key, client_message_id, "
-                    + "blob, received_at, expires_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setBytes(1, key);
-                insert.setBytes(2, clientMessageId);
-                insert.setBytes(3, blob);
-                insert.setLong(4, receivedAt.toEpochMilli());
-                insert.setLong(5, expiresAt.toEpochMilli());
-                try {
-                    insert.executeUpdate();
-                } catch (SQLException e) {
-                    // Only reachable if the filter missed an id (it is rebuilt inside a transaction that can roll
-                    // back): a violation is a duplicate only when this very idempotency key is stored.
-                    if (UNIQUE_VIOLATION.equals(e.getSQLState()) && isKnown(c, key, clientMessageId)) {
-                        return StoreResult.DUPLICATE;
-                    }
-                    throw e;
-                }
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
-            queueSizes.put(ByteBuffer.wrap(key), queued + 1);
-            known.add(key, clientMessageId);
-            addedSinceBuild++;
-            return StoreResult.stored(id);
-        }).thenApply(result -> {
-            if (result.status() == StoreResult.Status.STORED) {
-                totalQueued.incrementAndGet();
-                totalBytes.addAndGet(blob.length);
-            }
-            return result;
+            return results;
         });
+    }
+
+    private void counted(StoreResult result, byte[] blob) {
+        if (result.status() == StoreResult.Status.STORED) {
+            totalQueued.incrementAndGet();
+            totalBytes.addAndGet(blob.length);
+        }
+    }
+
+    /** Writer thread only: one store, inside the current job. */
+    private StoreResult storeOne(Connection c, byte[] key, byte[] clientMessageId, byte[] blob, Instant receivedAt,
+                                 Instant expiresAt, int quota) throws SQLException {
+        // The writer thread runs stores one at a time, so this check and the insert below are atomic.
+        if (known.mightContain(key, clientMessageId) && isKnown(c, key, clientMessageId)) {
+            return StoreResult.DUPLICATE;
+        }
+        int queued = queueSize(c, key);
+        if (queued >= quota) {
+            return StoreResult.QUEUE_FULL;
+        }
+        long id;
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO blobs (recipient_key, client_message_id, "
+                + "blob, received_at, expires_at) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            insert.setBytes(1, key);
+            insert.setBytes(2, clientMessageId);
+            insert.setBytes(3, blob);
+            insert.setLong(4, receivedAt.toEpochMilli());
+            insert.setLong(5, expiresAt.toEpochMilli());
+            try {
+                insert.executeUpdate();
+            } catch (SQLException e) {
+                // Only reachable if the filter missed an id (it is rebuilt inside a transaction that can roll
+                // back): a violation is a duplicate only when this very idempotency key is stored.
+                if (UNIQUE_VIOLATION.equals(e.getSQLState()) && isKnown(c, key, clientMessageId)) {
+                    return StoreResult.DUPLICATE;
+                }
+                throw e;
+            }
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
+            }
+        }
+        queueSizes.put(ByteBuffer.wrap(key), queued + 1);
+        known.add(key, clientMessageId);
+        addedSinceBuild++;
+        return StoreResult.stored(id);
     }
 
     @Override

@@ -46,11 +46,12 @@ public final class WebSocketTransport implements AutoCloseable {
      *                          {@code GET /metrics}; otherwise it answers 404 as for any unknown path
      */
     public static WebSocketTransport start(String host, int port, Optional<SSLContext> tls, RelayService service,
-                                           int maxFrameBytes, Duration idleTimeout,
+                                           int maxMessageBytes, Duration idleTimeout,
                                            Predicate<String> metricsAuthorized) throws IOException {
-        // Messages up to 2x the limit are read and answered with FRAME_TOO_LARGE; the guard closes the connection
-        // with 1009 on the first frame header that takes a message past that, before Tyrus buffers any of it.
-        int sessionLimit = maxFrameBytes * 2 + 1024;
+        // Messages up to maxMessageBytes (RelayConfig#maxMessageBytes) are read (over the frame limit: a send_multi
+        // frame alone, or answered with FRAME_TOO_LARGE); the guard closes the connection with 1009 on the first
+        // frame header that takes a message past that, before Tyrus buffers any of it.
+        int sessionLimit = maxMessageBytes + 1024;
         RelayContainer container = new RelayContainer(sessionLimit * 2);
         RelayEndpoint endpoint = new RelayEndpoint(service, sessionLimit);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(RelayEndpoint.class, PATH)

@@ -73,6 +73,29 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void storeAllGivesEachBlobTheOutcomeOfItsOwnStoreInOrderAndKeepsThemQueued() throws Exception {
+        Instant expires = T0.plus(Duration.ofDays(1));
+        assertThat(blobs.store("carol", bytes(16, 9), bytes(10, 9), T0, expires, 1).status())
+                .isEqualTo(StoreResult.Status.STORED);
+        assertThat(blobs.store("bob", bytes(16, 1), bytes(10, 1), T0, expires, 1).status())
+                .isEqualTo(StoreResult.Status.STORED);
+        List<StoreResult> results = blobs.storeAllAsync(List.of(
+                new BlobStore.NewBlob("alice", bytes(16, 2), bytes(20, 2)),
+                new BlobStore.NewBlob("bob", bytes(16, 1), bytes(10, 1)),
+                new BlobStore.NewBlob("carol", bytes(16, 3), bytes(20, 3)),
+                new BlobStore.NewBlob("dave", bytes(16, 4), bytes(20, 4))), T0, expires, 1).get(10, TimeUnit.SECONDS);
+        assertThat(results).extracting(StoreResult::status).containsExactly(StoreResult.Status.STORED,
+                StoreResult.Status.DUPLICATE, StoreResult.Status.QUEUE_FULL, StoreResult.Status.STORED);
+        assertThat(blobs.queued("alice", 0, 10)).singleElement()
+                .satisfies(b -> assertThat(b.blob()).isEqualTo(bytes(20, 2)));
+        assertThat(blobs.queued("dave", 0, 10)).singleElement().extracting(StoredBlob::id).isEqualTo(results.get(3).id());
+        assertThat(blobs.queuedCount("carol")).isEqualTo(1);
+        assertThat(blobs.totalQueued()).isEqualTo(4);
+        assertThat(blobs.totalQueuedBytes()).isEqualTo(10 + 10 + 20 + 20);
+        assertThat(blobs.isKnown("alice", bytes(16, 2))).isTrue();
+    }
+
+    @Test
     void registersOnceAndFindsByExactUsername() {
         assertThat(accounts.register(account("alice"), preKeys(1, 2), kem(1, 2), null, T0)).isEqualTo(Registration.CREATED);
         assertThat(accounts.register(account("alice"), preKeys(1, 2), kem(1, 2), null, T0)).isEqualTo(Registration.USERNAME_TAKEN);

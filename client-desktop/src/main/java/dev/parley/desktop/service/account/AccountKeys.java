@@ -43,6 +43,8 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
     static final String NEXT_KEM_PREKEY_ID = "next-kem-prekey-id";
     static final String LAST_RESORT_KEM_ID = "last-resort-kem-id";
     static final int FIRST_KEM_ID = 1;
+    /** 1 while prekeys made after a restore (issue #17) are not yet on the relay. */
+    static final String UNPUBLISHED_AFTER_RESTORE = "unpublished-after-restore";
 
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
@@ -93,6 +95,93 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         } finally {
             crypto.lock().unlock();
         }
+    }
+
+    /**
+     * Issue #17: a profile restored from a backup has its identity and its id counters but no prekeys (backups never
+     * carry them). Generates a new signed prekey, last-resort KEM prekey and one-time sets, all with ids past the old
+     * ones (the relay may still hold the old public halves), and marks them for upload at the next sign-in
+     * ({@link #replenish}). Does nothing for a profile that has its current signed prekey, or none yet (being created).
+     *
+     * @return true if new keys were made
+     */
+    public boolean regenerateAfterRestore() throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            int signedId = work.counter(SIGNED_PREKEY_ID);
+            if (signedId == 0 || work.containsSignedPreKey(signedId)) {
+                return false;
+            }
+            PreKeyGenerator generator = new PreKeyGenerator(crypto.context());
+            work.storeSignedPreKey(generator.generateSignedPreKey(crypto.identity(), signedId + 1));
+            work.setCounter(SIGNED_PREKEY_ID, signedId + 1);
+            int kemId = Math.max(work.counter(NEXT_KEM_PREKEY_ID), FIRST_KEM_ID);
+            work.storeKemPreKey(generator.generateKemPreKey(crypto.identity(), kemId, true));
+            work.setCounter(LAST_RESORT_KEM_ID, kemId);
+            work.setCounter(NEXT_KEM_PREKEY_ID, kemId + 1);
+            work.setCounter(NEXT_PREKEY_ID, Math.max(work.counter(NEXT_PREKEY_ID), 1));
+            storeNewSets(work, generator, Math.min(stock, Request.MAX_KEM_PREKEYS_PER_FRAME));
+            work.setCounter(UNPUBLISHED_AFTER_RESTORE, 1);
+            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
+            work.committed();
+            LOG.info("restored profile: new prekeys generated, published at the next sign-in");
+            return true;
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot store the new keys of the restored profile", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    /** Uploads the keys {@link #regenerateAfterRestore} made, if not done yet. */
+    private void publishAfterRestore() throws ServiceException {
+        SignedPreKeyRecord signed;
+        KemPreKeyRecord lastResort;
+        List<OneTimePreKeyPublic> oneTime = new ArrayList<>();
+        List<KemPreKeyPublic> kem = new ArrayList<>();
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            if (work.counter(UNPUBLISHED_AFTER_RESTORE) != 1) {
+                return;
+            }
+            signed = work.loadSignedPreKey(work.counter(SIGNED_PREKEY_ID));
+            lastResort = work.loadKemPreKey(work.counter(LAST_RESORT_KEM_ID));
+            int next = work.counter(NEXT_PREKEY_ID);
+            int nextKem = work.counter(NEXT_KEM_PREKEY_ID);
+            for (int i = Request.MAX_KEM_PREKEYS_PER_FRAME; i >= 1; i--) {
+                if (work.containsPreKey(next - i) && work.containsKemPreKey(nextKem - i)) {
+                    oneTime.add(work.loadPreKey(next - i).publicPart());
+                    kem.add(work.loadKemPreKey(nextKem - i).publicPart());
+                }
+            }
+        } catch (dev.parley.crypto.exceptions.InvalidKeyIdException | ProtocolStorageException e) {
+            throw new StorageFailureException("the restored profile's prekeys are unreadable", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        try {
+            gateway.get().call(new Request.UploadPreKeys(signed.publicPart(), oneTime, lastResort.publicPart(), kem));
+        } catch (dev.parley.desktop.service.RelayRejectedException e) {
+            // The relay's one-time stock is full of the lost device's keys: publish the medium-term keys alone.
+            LOG.info("relay refused the one-time prekeys of the restored profile ({}); publishing the signed prekey",
+                    e.getMessage());
+            gateway.get().call(new Request.UploadPreKeys(signed.publicPart(), List.of(), lastResort.publicPart(),
+                    List.of()));
+        }
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            work.setCounter(UNPUBLISHED_AFTER_RESTORE, 0);
+            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
+            work.committed();
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot record the published prekeys", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        LOG.info("restored profile: new prekeys published ({} one-time sets)", oneTime.size());
     }
 
     /** Generates {@code count} one-time prekey sets (EC and KEM) into {@code work}, advancing both id counters. */
@@ -236,6 +325,7 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
     @Override
     public synchronized void replenish(int remaining) {
         try {
+            publishAfterRestore();
             rotation.rotateIfDue();
             if (remaining < stock && remaining != toppedUpFrom) {
                 int count = uploadOneTimePreKeys(stock - remaining);

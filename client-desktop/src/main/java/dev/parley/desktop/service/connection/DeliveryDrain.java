@@ -21,6 +21,8 @@ final class DeliveryDrain {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDrain.class);
     /** Most deliveries committed in one transaction. */
     static final int DELIVERY_BATCH = 200;
+    /** Deliveries behind the current batch that the handler may start on ahead ({@link InboundHandler#onUpcoming}). */
+    static final int LOOKAHEAD = 2 * DELIVERY_BATCH;
 
     private final InboundHandler inbound;
     private final ScheduledExecutorService thread;
@@ -79,6 +81,7 @@ final class DeliveryDrain {
         if (batch.isEmpty()) {
             return;
         }
+        inbound.onUpcoming(upcoming(c, batch));
         List<InboundHandler.Outcome> outcomes;
         try {
             outcomes = inbound.onDeliveries(batch);
@@ -100,6 +103,18 @@ final class DeliveryDrain {
         if (!c.deliveries.isEmpty()) {
             RelayConnectionService.run(thread, () -> drain(c));
         }
+    }
+
+    /** This batch, then up to {@value #LOOKAHEAD} deliveries queued behind it (still queued; only looked at). */
+    private static List<InboundHandler.Delivery> upcoming(RelayConnection c, List<InboundHandler.Delivery> batch) {
+        List<InboundHandler.Delivery> upcoming = new ArrayList<>(batch);
+        for (InboundHandler.Delivery next : c.deliveries) {
+            if (upcoming.size() >= batch.size() + LOOKAHEAD) {
+                break;
+            }
+            upcoming.add(next);
+        }
+        return upcoming;
     }
 
     private void acknowledge(RelayConnection c, List<InboundHandler.Delivery> batch, List<InboundHandler.Outcome> outcomes) {

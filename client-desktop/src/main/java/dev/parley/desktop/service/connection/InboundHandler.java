@@ -60,6 +60,14 @@ public interface InboundHandler {
         return outcomes;
     }
 
+    /**
+     * The deliveries about to be handed over, in relay order, the next batch first: the handler may start work on them
+     * ahead (opening envelopes on other cores) while it stores the current batch. Never changes what becomes of them:
+     * each still comes through {@link #onDeliveries}.
+     */
+    default void onUpcoming(java.util.List<Delivery> upcoming) {
+    }
+
     /** A login succeeded; the relay's offline queue follows, then {@link #onQueueDrained()}. */
     default void onPickupStarted() {
     }

@@ -56,6 +56,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private final DeliveryDrain drain;
     private final OutboxSender sender;
     private final RelayConnection.Events linkEvents = new LinkEvents();
+    private final MultiSender multiSender;
 
     private volatile RelayConnection current;
     private volatile boolean stopped = true;
@@ -74,6 +75,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         this.pinning = pinning;
         this.drain = new DeliveryDrain(inbound, inboundThread, c -> c == current, this::signal);
         this.sender = new OutboxSender(outbox, control, c -> c == current && c.online, this::signal);
+        this.multiSender = new MultiSender(this::exchange, System::nanoTime, Thread::sleep, MULTI_SEND_RETRY_BUDGET);
         machine.state().addListener(state -> {
             events.publish(new ConnectionChangedEvent(state));
             signal();
@@ -155,6 +157,12 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new dev.parley.desktop.service.RelayUnreachableException("relay unreachable: it did not answer", e);
         }
+    }
+
+    @Override
+    public java.util.List<Response.RecipientOutcome> sendMulti(java.util.List<Request.MultiRecipient> recipients, byte[] body)
+            throws ServiceException {
+        return multiSender.send(recipients, body);
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
 import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.service.ServiceException;
+import java.time.Duration;
+import java.util.List;
 
 /** Request/response calls to the relay for the other services (bundles, prekey uploads, registration). */
 public interface RelayGateway {
@@ -24,6 +26,21 @@ public interface RelayGateway {
      * @throws dev.parley.desktop.service.RelayUnreachableException if the relay cannot be reached in time
      */
     Response exchange(Request request) throws ServiceException;
+
+    /**
+     * Sends one body to several recipients in one upload ({@code send_multi}, docs/protocol.md part 2,
+     * "Multi-recipient send") and returns each recipient's outcome, in the order given. Recipients refused with
+     * {@code QUEUE_FULL} or {@code RATE_LIMITED} are retried after the relay's delay, as the outbox retries a single
+     * send, for up to {@link #MULTI_SEND_RETRY_BUDGET}; a recipient still refused then keeps that outcome (with its
+     * {@code retryAfterMillis}) for the caller to resend later with the same client message id and header.
+     *
+     * @throws dev.parley.desktop.service.RelayUnreachableException if the relay cannot be reached within the budget
+     * @throws ServiceException the relay refused the whole request (e.g. {@code INVALID_FIELD})
+     */
+    List<Response.RecipientOutcome> sendMulti(List<Request.MultiRecipient> recipients, byte[] body) throws ServiceException;
+
+    /** How long {@link #sendMulti} keeps retrying refused recipients and relay failures. */
+    Duration MULTI_SEND_RETRY_BUDGET = Duration.ofSeconds(30);
 
     /**
      * Sends a pre-authentication request (register) over a short-lived link of its own, built from the relay's

@@ -108,6 +108,7 @@ final class PeopleDecisions {
         storage().contacts().remove(txn, contact.username());
         storage().heldEnvelopes().removeAll(txn, contact.username());
         storage().profiles().remove(txn, contact.username());
+        storage().presence().remove(txn, contact.username());
         forgetOwedReceipts(txn, contact.username());
         txn.attach(new ContactChangedEvent(contact, ContactChangedEvent.Change.REMOVED));
         return deleteHistory ? eraseHistory(txn, contact.username()) : 0;

@@ -22,6 +22,7 @@ import dev.parley.desktop.storage.MessageVersion;
 import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.TransactionFunction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +43,9 @@ final class DefaultMessageActions implements MessageActionsService {
     private final Disappearing disappearing;
 
     DefaultMessageActions(ProfileCrypto crypto, Supplier<String> ownUsername, Recipients recipients, Outbound outbound,
-                          Disappearing disappearing) {
+                          Disappearing disappearing,
+                          Supplier<dev.parley.desktop.service.group.DefaultGroupService> groups) {
+        this.groups = groups;
         this.crypto = crypto;
         this.ownUsername = ownUsername;
         this.recipients = recipients;
@@ -74,8 +77,7 @@ final class DefaultMessageActions implements MessageActionsService {
     public void deleteForEveryone(MessageId messageId) throws ServiceException {
         Own own = ownRecentMessage(messageId, "deleted for everyone");
         Instant now = now();
-        outbound.stored(own.peer(), new Payload.Delete(WireIds.wire(messageId), now.toEpochMilli()),
-                outbound.newOutboxId(), txn -> {
+        send(own, new Payload.Delete(WireIds.wire(messageId), now.toEpochMilli()), txn -> {
                     if (storage().changes().markDeleted(txn, messageId)) {
                         txn.attach(new MessageChangedEvent(own.message().conversationId().value(), messageId,
                                 Change.DELETED));
@@ -101,8 +103,7 @@ final class DefaultMessageActions implements MessageActionsService {
             throw new InvalidInputException("the text did not change");
         }
         Instant now = now();
-        return outbound.stored(own.peer(), new Payload.Edit(WireIds.wire(messageId), now.toEpochMilli(), text),
-                outbound.newOutboxId(), txn -> {
+        return send(own, new Payload.Edit(WireIds.wire(messageId), now.toEpochMilli(), text), txn -> {
                     if (storage().changes().edit(txn, messageId, text, now)) {
                         txn.attach(new MessageChangedEvent(own.message().conversationId().value(), messageId,
                                 Change.EDITED));
@@ -221,7 +222,19 @@ final class DefaultMessageActions implements MessageActionsService {
     }
 
     /** One of this user's own messages, not deleted, sent within the author's window, with the contact it went to. */
-    private record Own(Message message, Contact peer) {
+    /** An own message and where actions on it go: its direct peer, or (peer null) its group's conversation. */
+    private final Supplier<dev.parley.desktop.service.group.DefaultGroupService> groups;
+
+    private record Own(Message message, Contact peer, Conversation group) {
+    }
+
+    /** Sends an action on an own message to where the message went: its peer, or its group (issue #15). */
+    private <T> T send(Own own, Payload payload, TransactionFunction<T, StorageException> alsoCommit)
+            throws ServiceException {
+        if (own.group() != null) {
+            return groups.get().sendTo(own.group().id(), payload, outbound.newOutboxId(), alsoCommit);
+        }
+        return outbound.stored(own.peer(), payload, outbound.newOutboxId(), alsoCommit);
     }
 
     private Own ownRecentMessage(MessageId messageId, String action) throws ServiceException {
@@ -245,9 +258,12 @@ final class DefaultMessageActions implements MessageActionsService {
         if (Duration.between(message.sentAt(), now()).compareTo(AUTHOR_WINDOW) > 0) {
             throw new InvalidInputException("a message can be " + action + " only within 24 hours of sending it");
         }
+        if (conversation.kind() == dev.parley.desktop.storage.ConversationKind.GROUP) {
+            return new Own(message, null, conversation);
+        }
         String peer = conversation.directPeer()
                 .orElseThrow(() -> new InvalidInputException("only messages of direct conversations can be " + action));
-        return new Own(message, recipients.sendable(peer));
+        return new Own(message, recipients.sendable(peer), null);
     }
 
     private Instant now() {

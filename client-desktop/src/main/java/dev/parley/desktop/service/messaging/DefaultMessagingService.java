@@ -21,6 +21,7 @@ import dev.parley.desktop.storage.DisappearingTimer;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessageTimes;
 import dev.parley.desktop.storage.MessagePage;
 import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.MessageStore;
@@ -29,6 +30,7 @@ import dev.parley.desktop.storage.Reaction;
 import dev.parley.desktop.storage.Setting;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.TransactionFunction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +64,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final DefaultMessageActions actions;
     private final Disappearing disappearing;
     private final ProfileSharing profileSharing;
+    private final dev.parley.desktop.service.group.DefaultGroupService groups;
+    private final PresenceTracker presenceTracker;
+    private final PresenceAnnouncer presenceAnnouncer;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -74,12 +79,25 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.recipients = new Recipients(crypto.storage());
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
-        this.outbox = new OutboxQueue(crypto.storage());
+        this.outbox = new OutboxQueue(crypto.storage(), crypto.context().clock());
         this.disappearing = new Disappearing(crypto.storage());
-        this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound, disappearing);
+        this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound, disappearing,
+                this::groups);
         this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
+        this.groups = new dev.parley.desktop.service.group.DefaultGroupService(crypto, ownUsername, outbound,
+                new dev.parley.desktop.service.group.PairwiseGroupTransport(outbound), sessions);
+        this.presenceTracker = new PresenceTracker(crypto.context().clock(), events);
+        this.presenceAnnouncer = new PresenceAnnouncer(crypto.storage(), recipients, outbound);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
-                PayloadHandlers.standard(crypto.storage(), receipts), receipts, events);
+                PayloadHandlers.standard(crypto.storage(), receipts, new dev.parley.desktop.service.group.GroupReceiver(
+                        crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername),
+                        presenceTracker),
+                receipts, events);
+    }
+
+    /** Groups (issue #15), on the same outbound path. */
+    public dev.parley.desktop.service.group.DefaultGroupService groups() {
+        return groups;
     }
 
     /** Edits and deletions, on the same outbound path. */
@@ -201,6 +219,16 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         profileSharing.shareIfStale(username);
     }
 
+    /** Contacts' live presence, as received (issue #14). */
+    public PresenceTracker presenceTracker() {
+        return presenceTracker;
+    }
+
+    /** Sends the own presence to contacts (issue #14). */
+    public PresenceAnnouncer presenceAnnouncer() {
+        return presenceAnnouncer;
+    }
+
     /** Sends the own profile to contacts (issue #14). */
     public ProfileSharing profileSharing() {
         return profileSharing;
@@ -224,6 +252,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         try {
             changed = storage().transactions().transactionWithResult(false, txn -> {
                 List<MessageId> ids = storage().messages().markReadUpTo(txn, ConversationId.direct(contactName), upTo);
+                storage().messageTimes().record(txn, ids, MessageState.READ, crypto.context().clock().instant());
                 for (MessageId id : ids) {
                     txn.attach(new MessageStateChangedEvent(contactName, id, MessageState.READ));
                 }
@@ -300,11 +329,24 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read the message", e);
         }
-        Contact peer = recipients.sendable(conversation.directPeer()
-                .orElseThrow(() -> new InvalidInputException("reactions go to direct conversations only")));
         String own = ownUsername.get();
         Instant now = crypto.context().clock().instant();
         Payload.Reaction payload = new Payload.Reaction(wire(messageId), emoji, remove);
+        TransactionFunction<Object, StorageException> local = txn -> {
+            if (remove) {
+                storage().reactions().remove(txn, messageId, own);
+            } else {
+                storage().reactions().put(txn, new Reaction(messageId, own, emoji, now));
+            }
+            txn.attach(new ReactionsChangedEvent(conversation.id().value(), messageId));
+            return null;
+        };
+        if (conversation.kind() == dev.parley.desktop.storage.ConversationKind.GROUP) {
+            groups.sendTo(conversation.id(), payload, outbound.newOutboxId(), local);
+            return;
+        }
+        Contact peer = recipients.sendable(conversation.directPeer()
+                .orElseThrow(() -> new InvalidInputException("reactions go to direct conversations only")));
         outbound.stored(peer, payload, outbound.newOutboxId(), txn -> {
             if (remove) {
                 storage().reactions().remove(txn, messageId, own);
@@ -322,6 +364,32 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             return storage().transactions().transactionWithResult(true, txn -> storage().messages().find(txn, messageId));
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read the message", e);
+        }
+    }
+
+    @Override
+    public Optional<dev.parley.desktop.service.MessageInfo> info(MessageId messageId) throws ServiceException {
+        try {
+            return storage().transactions().transactionWithResult(true, txn -> {
+                Optional<Message> message = storage().messages().find(txn, messageId);
+                if (message.isEmpty()) {
+                    return Optional.<dev.parley.desktop.service.MessageInfo>empty();
+                }
+                return Optional.of(dev.parley.desktop.service.MessageInfo.of(message.get(),
+                        storage().messageTimes().find(txn, messageId).orElse(MessageTimes.NONE)));
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the message info", e);
+        }
+    }
+
+    @Override
+    public java.util.Map<MessageId, List<Reaction>> reactions(List<MessageId> messageIds) throws ServiceException {
+        try {
+            return storage().transactions().transactionWithResult(true,
+                    txn -> storage().reactions().ofAll(txn, messageIds));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the reactions", e);
         }
     }
 
@@ -362,6 +430,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     @Override
     public List<Outcome> onDeliveries(List<Delivery> batch) throws StorageFailureException {
         return inbound.onDeliveries(batch);
+    }
+
+    @Override
+    public void onUpcoming(List<Delivery> upcoming) {
+        inbound.onUpcoming(upcoming);
     }
 
     @Override

@@ -76,6 +76,50 @@ public final class Outbound {
         return result;
     }
 
+    /** One payload for one recipient, queued under {@code outboxId} (unique per recipient). */
+    public record Outgoing(Contact recipient, Payload payload, MessageId outboxId) {
+    }
+
+    /**
+     * Sends several payloads that must arrive (a group's sender keys, changes and messages, issue #15): all encrypted on
+     * one protocol unit of work and queued in one transaction with {@code alsoCommit}, in list order.
+     */
+    public <T> T storedAll(java.util.List<Outgoing> outgoing, TransactionFunction<T, StorageException> alsoCommit)
+            throws ServiceException {
+        java.util.List<Outbox.Item> items = new java.util.ArrayList<>(outgoing.size());
+        T result;
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            java.util.List<byte[]> blobs = new java.util.ArrayList<>(outgoing.size());
+            for (Outgoing o : outgoing) {
+                blobs.add(encryptAndSeal(work, o.recipient(), o.payload()));
+            }
+            Instant now = crypto.context().clock().instant();
+            result = crypto.storage().transactions().transactionWithResult(false, txn -> {
+                T value = alsoCommit.apply(txn);
+                for (int i = 0; i < outgoing.size(); i++) {
+                    Outgoing o = outgoing.get(i);
+                    crypto.storage().outbox().enqueue(txn, o.outboxId(), o.recipient().username(), blobs.get(i), now);
+                }
+                work.commit(txn);
+                return value;
+            });
+            work.committed();
+            for (int i = 0; i < outgoing.size(); i++) {
+                Outgoing o = outgoing.get(i);
+                items.add(new Outbox.Item(HexFormat.of().parseHex(o.outboxId().value()), o.recipient().username(),
+                        blobs.get(i), false));
+            }
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot queue the messages", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        items.forEach(submitter);
+        return result;
+    }
+
     /** Sends a payload that may be lost (typing): only the session state is stored; sent only if online. */
     public void ephemeral(Contact recipient, Payload payload) throws ServiceException {
         Outbox.Item item;

@@ -9,6 +9,7 @@ import dev.parley.desktop.storage.OutboxEntry;
 import dev.parley.desktop.storage.StateUpdate;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,9 +17,11 @@ import java.util.List;
 /** The durable outbox as the connection sees it: what is pending, and what the relay answered. */
 public final class OutboxQueue implements Outbox {
     private final Storage storage;
+    private final Clock clock;
 
-    public OutboxQueue(Storage storage) {
+    public OutboxQueue(Storage storage, Clock clock) {
         this.storage = storage;
+        this.clock = clock;
     }
 
     @Override
@@ -53,6 +56,9 @@ public final class OutboxQueue implements Outbox {
                 storage.outbox().acknowledge(txn, id, item.recipient());
                 if (storage.messages().updateState(txn, id, state, reason) == StateUpdate.APPLIED) {
                     txn.attach(new MessageStateChangedEvent(item.recipient(), id, state));
+                }
+                if (state == MessageState.SENT) {
+                    storage.messageTimes().record(txn, List.of(id), MessageState.SENT, clock.instant());
                 }
             });
         } catch (StorageException e) {

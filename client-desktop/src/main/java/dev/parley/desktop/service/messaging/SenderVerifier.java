@@ -48,6 +48,12 @@ public final class SenderVerifier {
         REFUSE
     }
 
+    /** Opens one envelope with what {@link #opening()} captured; safe on any thread. */
+    @FunctionalInterface
+    public interface Opening {
+        OpenedEnvelope open(byte[] blob, long receivedAtMillis) throws ProtocolException;
+    }
+
     private final ProfileCrypto crypto;
     private final RelayPinning pinning;
 
@@ -65,6 +71,19 @@ public final class SenderVerifier {
      */
     public OpenedEnvelope open(byte[] blob, long receivedAtMillis) throws ProtocolException, ServiceException {
         return crypto.sealedSender().open(crypto.identity(), blob, pinning.trusted(), receivedAtMillis);
+    }
+
+    /**
+     * Captures what {@link #open} needs (the identity key, the pinned relay key) into a function that may run on any
+     * thread: opening envelopes ahead, in parallel. Call under the protocol lock.
+     *
+     * @throws ServiceException if the profile has no relay pinned yet
+     */
+    public Opening opening() throws ServiceException {
+        dev.parley.crypto.identity.IdentityKeyPair identity = crypto.identity();
+        dev.parley.crypto.envelope.TrustedRelayKey relay = pinning.trusted();
+        dev.parley.crypto.envelope.SealedSender sealed = crypto.sealedSender();
+        return (blob, receivedAtMillis) -> sealed.open(identity, blob, relay, receivedAtMillis);
     }
 
     /** Decides, from the stored contact, what may happen to an opened envelope (see {@link Decision}). */

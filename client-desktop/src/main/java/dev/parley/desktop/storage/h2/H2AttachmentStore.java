@@ -137,4 +137,19 @@ final class H2AttachmentStore implements AttachmentStore {
             throw Sql.failure("removing an upload", e);
         }
     }
+
+    @Override
+    public java.util.Set<String> attachmentIds(Transaction txn) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT attachment_id FROM attachments");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(java.util.HexFormat.of().formatHex(rs.getBytes(1)));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw Sql.failure("listing attachments", e);
+        }
+    }
 }

@@ -25,10 +25,18 @@ final class H2ConversationStore implements ConversationStore {
 
     @Override
     public Conversation direct(Transaction txn, String peer) throws StorageException {
-        ConversationId id = ConversationId.direct(peer);
+        return record(txn, ConversationId.direct(peer), ConversationKind.DIRECT);
+    }
+
+    @Override
+    public Conversation group(Transaction txn, ConversationId id) throws StorageException {
+        return record(txn, id, ConversationKind.GROUP);
+    }
+
+    private Conversation record(Transaction txn, ConversationId id, ConversationKind kind) throws StorageException {
         Optional<Conversation> known = find(txn, id);
         if (known.isPresent()) {
-            if (known.get().kind() != ConversationKind.DIRECT) {
+            if (known.get().kind() != kind) {
                 throw new StorageException("conversation recorded with another kind");
             }
             return known.get();
@@ -37,12 +45,12 @@ final class H2ConversationStore implements ConversationStore {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO conversations (conversation_id, last_seq, kind) VALUES (?, NULL, ?)")) {
             ps.setString(1, id.value());
-            ps.setString(2, ConversationKind.DIRECT.name());
+            ps.setString(2, kind.name());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Sql.failure("recording a conversation", e);
         }
-        return new Conversation(id, ConversationKind.DIRECT);
+        return new Conversation(id, kind);
     }
 
     @Override

@@ -64,4 +64,35 @@ final class H2ReactionStore implements ReactionStore {
             throw Sql.failure("reading reactions", e);
         }
     }
+
+    /** The reactions of a page of messages: one lookup of the primary key per id, in one statement. */
+    static final String PAGE_SQL = "SELECT message_id, reactor, emoji, reacted_at FROM reactions "
+            + "WHERE message_id = ANY(?) ORDER BY reacted_at, reactor";
+
+    @Override
+    public java.util.Map<MessageId, List<Reaction>> ofAll(Transaction txn, java.util.Collection<MessageId> messageIds)
+            throws StorageException {
+        if (messageIds.size() > dev.parley.desktop.storage.MessageStore.MAX_LIMIT) {
+            throw new IllegalArgumentException("at most " + dev.parley.desktop.storage.MessageStore.MAX_LIMIT + " messages");
+        }
+        Connection c = H2Transaction.connection(txn, manager, false);
+        java.util.Map<MessageId, List<Reaction>> out = new java.util.LinkedHashMap<>();
+        if (messageIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement(PAGE_SQL)) {
+            ps.setArray(1, c.createArrayOf("CHARACTER VARYING",
+                    messageIds.stream().map(MessageId::value).distinct().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    MessageId id = new MessageId(rs.getString(1));
+                    out.computeIfAbsent(id, k -> new ArrayList<>()).add(new Reaction(id, rs.getString(2),
+                            rs.getString(3), Instant.ofEpochMilli(rs.getLong(4))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.failure("reading reactions", e);
+        }
+    }
 }

@@ -69,10 +69,13 @@ public final class H2Storage implements Storage {
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
+    private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
+    private final dev.parley.desktop.storage.GroupStore groups;
     private final dev.parley.desktop.storage.ConversationMarkStore conversationMarks;
     private final SecretSealer sealer;
 
@@ -93,11 +96,14 @@ public final class H2Storage implements Storage {
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
+        messageTimes = new H2MessageTimesStore(transactions);
         blocked = new H2BlockedStore(transactions);
+        presence = new H2PresenceStore(transactions);
         conversationMarks = new H2ConversationMarkStore(transactions);
         profiles = new H2ProfileStore(transactions);
         historyEraser = new H2HistoryEraser(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
+        groups = new H2GroupStore(transactions);
     }
 
     /** The file H2 keeps the database in, for {@code base} ({@code base + ".mv.db"}). */
@@ -272,6 +278,14 @@ public final class H2Storage implements Storage {
         }
     }
 
+    H2TransactionManager manager() {
+        return transactions;
+    }
+
+    SecretSealer sealer() {
+        return sealer;
+    }
+
     @Override
     public TransactionManager transactions() {
         return transactions;
@@ -338,6 +352,11 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    public dev.parley.desktop.storage.GroupStore groups() {
+        return groups;
+    }
+
+    @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
     }
@@ -348,6 +367,11 @@ public final class H2Storage implements Storage {
     }
 
     @Override
+    public dev.parley.desktop.storage.MessageTimesStore messageTimes() {
+        return messageTimes;
+    }
+
+    @Override
     public dev.parley.desktop.storage.ConversationMarkStore conversationMarks() {
         return conversationMarks;
     }
@@ -355,6 +379,11 @@ public final class H2Storage implements Storage {
     @Override
     public dev.parley.desktop.storage.BlockedStore blocked() {
         return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.PresenceStore presence() {
+        return presence;
     }
 
     @Override

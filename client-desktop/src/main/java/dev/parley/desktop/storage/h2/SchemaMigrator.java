@@ -24,7 +24,7 @@ final class SchemaMigrator {
      * The newest migration's version. Raise it with every new migration: {@code SchemaMigratorTest} fails while it
      * differs from the newest migration Flyway finds.
      */
-    static final String LATEST_VERSION = "44";
+    static final String LATEST_VERSION = "46";
     private static final String HISTORY = "flyway_schema_history";
 
     private SchemaMigrator() {
@@ -32,6 +32,15 @@ final class SchemaMigrator {
 
     /** Migrates and wipes {@code password}; {@code sealer} seals existing protocol state (V25). */
     static void migrate(String url, String user, char[] password, SecretSealer sealer) throws DatabaseOpenException {
+        migrate(url, user, password, sealer, null);
+    }
+
+    /**
+     * As {@link #migrate(String, String, char[], SecretSealer)}, up to {@code target} only (null: the newest). A
+     * restore builds the schema of the backup's version, loads the rows, then the usual open migrates the rest.
+     */
+    static void migrate(String url, String user, char[] password, SecretSealer sealer, String target)
+            throws DatabaseOpenException {
         org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
         ds.setURL(url);
         ds.setUser(user);
@@ -42,12 +51,23 @@ final class SchemaMigrator {
                     .locations(LOCATION)
                     .failOnMissingLocations(true)
                     .javaMigrations(new SealSecretsMigration(sealer))
+                    .target(target == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(target))
                     .load()
                     .migrate();
         } catch (FlywayException e) {
             throw new DatabaseOpenException(Reason.CORRUPT, "the database schema could not be migrated", e);
         } finally {
             Arrays.fill(password, '\0');
+        }
+    }
+
+    /** True if a database of schema {@code version} can be built and then migrated by this Parley. */
+    static boolean isKnown(String version) {
+        try {
+            MigrationVersion v = MigrationVersion.fromVersion(version);
+            return !v.isNewerThan(MigrationVersion.fromVersion(LATEST_VERSION)) && v.isAtLeast("1");
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

@@ -93,4 +93,14 @@ final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
     void removeAll(java.util.Collection<MessageId> messageIds) {
         attachments.keySet().removeAll(messageIds);
     }
+
+    @Override
+    public java.util.Set<String> attachmentIds(Transaction txn) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Attachment a : attachments.values()) {
+            ids.add(a.pointer().idHex());
+        }
+        return ids;
+    }
 }

@@ -40,6 +40,16 @@ final class InMemoryConversationStore implements ConversationStore, Snapshotting
         return conversation;
     }
 
+    @Override
+    public Conversation group(Transaction txn, ConversationId id) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        Conversation conversation = conversations.computeIfAbsent(id, i -> new Conversation(i, ConversationKind.GROUP));
+        if (conversation.kind() != ConversationKind.GROUP) {
+            throw new StorageException("conversation recorded with another kind");
+        }
+        return conversation;
+    }
+
     /** Forgets the conversation record (for {@link InMemoryHistoryEraser}). */
     void forget(ConversationId id) {
         conversations.remove(id);

@@ -19,14 +19,16 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
     private final InMemoryTransactionManager manager;
     private final InMemoryMessageStore messages;
     private final InMemoryReactionStore reactions;
+    private final InMemoryAttachmentStore attachments;
     private HashMap<MessageId, List<MessageVersion>> versions = new HashMap<>();
     private ArrayList<PendingAction> pending = new ArrayList<>();
 
     InMemoryMessageChangeStore(InMemoryTransactionManager manager, InMemoryMessageStore messages,
-                               InMemoryReactionStore reactions) {
+                               InMemoryReactionStore reactions, InMemoryAttachmentStore attachments) {
         this.manager = manager;
         this.messages = messages;
         this.reactions = reactions;
+        this.attachments = attachments;
         manager.register(this);
     }
 
@@ -85,6 +87,7 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
         Message m = found.get();
         versions.remove(id);
         reactions.removeAll(id);
+        attachments.removeAll(List.of(id));
         messages.replace(m.withContent("", true, m.editCount()));
         messages.eraseQuotesOf(id);
         return true;
@@ -104,6 +107,7 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
                 messages.eraseQuotesOf(id);
                 versions.remove(id);
                 reactions.removeAll(id);
+                attachments.removeAll(List.of(id));
                 removed++;
             }
         }

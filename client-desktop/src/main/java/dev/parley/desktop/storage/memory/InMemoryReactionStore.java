@@ -65,4 +65,20 @@ final class InMemoryReactionStore implements ReactionStore, Snapshotting {
         out.sort(java.util.Comparator.comparing(Reaction::reactedAt));
         return out;
     }
+
+    @Override
+    public java.util.Map<MessageId, List<Reaction>> ofAll(Transaction txn, java.util.Collection<MessageId> messageIds)
+            throws StorageException {
+        if (messageIds.size() > dev.parley.desktop.storage.MessageStore.MAX_LIMIT) {
+            throw new IllegalArgumentException("at most " + dev.parley.desktop.storage.MessageStore.MAX_LIMIT + " messages");
+        }
+        java.util.Map<MessageId, List<Reaction>> out = new java.util.LinkedHashMap<>();
+        for (MessageId id : messageIds) {
+            List<Reaction> of = of(txn, id);
+            if (!of.isEmpty()) {
+                out.put(id, of);
+            }
+        }
+        return out;
+    }
 }

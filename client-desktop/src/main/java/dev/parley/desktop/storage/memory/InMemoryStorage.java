@@ -40,10 +40,13 @@ public final class InMemoryStorage implements Storage {
     private final ReceivedEnvelopeStore receivedEnvelopes;
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
+    private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
+    private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
+    private final dev.parley.desktop.storage.GroupStore groups;
     private final dev.parley.desktop.storage.ConversationMarkStore conversationMarks;
 
     public InMemoryStorage(EventPublisher publisher) {
@@ -56,11 +59,14 @@ public final class InMemoryStorage implements Storage {
         InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
         reactions = reactionStore;
         disappearing = new InMemoryDisappearingStore(transactions, messageStore, conversations);
-        InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore);
-        changes = changeStore;
         InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);
         attachments = attachmentStore;
+        InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore,
+                attachmentStore);
+        changes = changeStore;
+        messageTimes = new InMemoryMessageTimesStore(transactions, messageStore);
         blocked = new InMemoryBlockedStore(transactions);
+        presence = new InMemoryPresenceStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
         InMemoryConversationMarkStore markStore = new InMemoryConversationMarkStore(transactions, conversationStore);
         conversationMarks = markStore;
@@ -74,6 +80,7 @@ public final class InMemoryStorage implements Storage {
         receivedEnvelopes = new InMemoryReceivedEnvelopeStore(transactions);
         heldEnvelopes = new InMemoryHeldEnvelopeStore(transactions);
         listenCursor = new InMemoryListenCursorStore(transactions, messageStore);
+        groups = new InMemoryGroupStore(transactions);
     }
 
     public InMemoryStorage() {
@@ -156,8 +163,18 @@ public final class InMemoryStorage implements Storage {
     }
 
     @Override
+    public dev.parley.desktop.storage.GroupStore groups() {
+        return groups;
+    }
+
+    @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.MessageTimesStore messageTimes() {
+        return messageTimes;
     }
 
     @Override
@@ -168,6 +185,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public dev.parley.desktop.storage.BlockedStore blocked() {
         return blocked;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.PresenceStore presence() {
+        return presence;
     }
 
     @Override

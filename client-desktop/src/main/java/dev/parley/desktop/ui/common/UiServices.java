@@ -82,15 +82,20 @@ public final class UiServices {
         return withReactions(messaging.historyAfter(contact, new MessageCursor(after), pageSize));
     }
 
+    /** The page's views with their reactions, read in one query for the whole page. */
     private List<MessageView> withReactions(List<Message> page) throws ServiceException {
+        java.util.List<MessageId> ids = page.stream().map(Message::messageId).toList();
+        java.util.Map<MessageId, List<dev.parley.desktop.storage.Reaction>> reactions =
+                page.isEmpty() ? java.util.Map.of() : messaging.reactions(ids);
         java.util.Map<String, Attachment> files = new java.util.HashMap<>();
-        for (Attachment a : attachments.attachments(page.stream().map(Message::messageId).toList())) {
+        for (Attachment a : attachments.attachments(ids)) {
             files.put(a.messageId().value(), a);
         }
         List<MessageView> views = new java.util.ArrayList<>(page.size());
         for (Message m : page) {
             Attachment file = files.get(m.messageId().value());
-            views.add(view(m).withReactions(reactions(m.messageId().value()))
+            views.add(view(m).withReactions(reactions.getOrDefault(m.messageId(), List.of()).stream()
+                            .map(r -> new ReactionView(r.reactor(), r.emoji())).toList())
                     .withAttachment(file == null || m.deleted() ? Optional.empty() : Optional.of(view(file, m.body()))));
         }
         return views;
@@ -228,8 +233,10 @@ public final class UiServices {
         return view(contacts.get(username));
     }
 
-    public ContactView addContact(String username) throws ServiceException {
-        return view(contacts.add(username));
+    /** Adds a contact by username, or by contact link ({@code parley://add/...}: fingerprint checked, verified). */
+    public ContactView addContact(String usernameOrLink) throws ServiceException {
+        return view(usernameOrLink.startsWith("parley://") ? contacts.addFromLink(usernameOrLink)
+                : contacts.add(usernameOrLink));
     }
 
     /** Verifies {@code shownKey}, the key whose safety number the user compared, if it is still the contact's. */

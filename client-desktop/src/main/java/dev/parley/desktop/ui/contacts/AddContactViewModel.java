@@ -35,9 +35,9 @@ public final class AddContactViewModel {
         this.services = Objects.requireNonNull(services);
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
-        hint = Bindings.createStringBinding(() -> normalized().isEmpty() ? ""
+        hint = Bindings.createStringBinding(() -> normalized().isEmpty() || isLink() ? ""
                 : UsernameFeedback.problem(normalized()).map(messages::get).orElse(""), username);
-        canAdd = Bindings.createBooleanBinding(() -> UsernameFeedback.problem(normalized()).isEmpty()
+        canAdd = Bindings.createBooleanBinding(() -> (isLink() || UsernameFeedback.problem(normalized()).isEmpty())
                 && !tasks.busyProperty().get(), username, tasks.busyProperty());
         username.addListener((obs, was, now) -> error.set(""));
     }
@@ -72,13 +72,18 @@ public final class AddContactViewModel {
         if (!canAdd.get()) {
             return;
         }
-        String name = normalized();
+        String name = isLink() ? username.get().strip() : normalized();
         tasks.run(() -> services.addContact(name), contact -> {
             Consumer<ContactView> callback = onAdded.get();
             if (callback != null) {
                 callback.accept(contact);
             }
         }, e -> error.set(messages.describe(e)));
+    }
+
+    /** Whether the user pasted a contact link ({@code parley://add/...}, issue #14) rather than a username. */
+    private boolean isLink() {
+        return username.get().strip().toLowerCase(Locale.ROOT).startsWith("parley://");
     }
 
     /** What the user typed, trimmed, lower-case, without a leading "@". */

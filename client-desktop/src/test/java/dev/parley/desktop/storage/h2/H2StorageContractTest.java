@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.contract.MessageChangeContract;
 import dev.parley.desktop.storage.contract.DisappearingContract;
 import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.GroupContract;
 import dev.parley.desktop.storage.contract.ListenCursorContract;
 import dev.parley.desktop.storage.contract.PendingReceiptContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
@@ -95,6 +96,14 @@ class H2StorageContractTest {
     }
 
     @Nested
+    class Groups extends GroupContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
     class ListenCursor extends ListenCursorContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
@@ -152,6 +161,38 @@ class H2StorageContractTest {
 
     @Nested
     class Profiles extends dev.parley.desktop.storage.contract.ProfileContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class MessageTimes extends dev.parley.desktop.storage.contract.MessageTimesContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class ReactionPages extends dev.parley.desktop.storage.contract.ReactionPageContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class AttachmentCleanup extends dev.parley.desktop.storage.contract.AttachmentCleanupContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class Presence extends dev.parley.desktop.storage.contract.PresenceContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {
             return newStorage(dir, publisher);

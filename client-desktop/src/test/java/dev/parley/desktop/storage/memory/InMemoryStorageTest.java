@@ -10,6 +10,7 @@ import dev.parley.desktop.storage.contract.MessageChangeContract;
 import dev.parley.desktop.storage.contract.DisappearingContract;
 import dev.parley.desktop.storage.contract.MessageBatchInsertContract;
 import dev.parley.desktop.storage.contract.MessageStoreContract;
+import dev.parley.desktop.storage.contract.GroupContract;
 import dev.parley.desktop.storage.contract.ListenCursorContract;
 import dev.parley.desktop.storage.contract.PendingReceiptContract;
 import dev.parley.desktop.storage.contract.ReceivedEnvelopeContract;
@@ -91,6 +92,14 @@ class InMemoryStorageTest {
     }
 
     @Nested
+    class Groups extends GroupContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
     class ListenCursor extends ListenCursorContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) {
@@ -148,6 +157,38 @@ class InMemoryStorageTest {
 
     @Nested
     class Profiles extends dev.parley.desktop.storage.contract.ProfileContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class MessageTimes extends dev.parley.desktop.storage.contract.MessageTimesContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class ReactionPages extends dev.parley.desktop.storage.contract.ReactionPageContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class AttachmentCleanup extends dev.parley.desktop.storage.contract.AttachmentCleanupContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class Presence extends dev.parley.desktop.storage.contract.PresenceContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {
             return newStorage(publisher);

@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,11 +61,13 @@ public final class InboundPipeline implements InboundHandler {
     private static final int RECEIPT_BATCH = 200;
 
     private final ProfileCrypto crypto;
+    private final SessionRestarts restarts;
     private final SenderVerifier verifier;
     private final ReplayGuard replayGuard;
     private final PayloadHandlers handlers;
     private final Receipts receipts;
     private final EventBus events;
+    private final EnvelopeOpener opener = EnvelopeOpener.perCore();
     private volatile boolean pickingUp;
     /** Envelopes handed over since the current pickup started; touched only on the inbound thread. */
     private int pickupReceived;
@@ -72,6 +75,7 @@ public final class InboundPipeline implements InboundHandler {
     public InboundPipeline(ProfileCrypto crypto, SenderVerifier verifier, ReplayGuard replayGuard, PayloadHandlers handlers,
                            Receipts receipts, EventBus events) {
         this.crypto = crypto;
+        this.restarts = new SessionRestarts(crypto);
         this.verifier = verifier;
         this.replayGuard = replayGuard;
         this.handlers = handlers;
@@ -81,6 +85,7 @@ public final class InboundPipeline implements InboundHandler {
 
     @Override
     public void onPickupStarted() {
+        opener.forget();
         pickupReceived = 0;
         pickingUp = true;
     }
@@ -97,12 +102,41 @@ public final class InboundPipeline implements InboundHandler {
         return onDeliveries(List.of(new Delivery(relayMessageId, receivedAtMillis, blob))).get(0);
     }
 
+    /** Starts opening the coming deliveries on the other cores ({@link EnvelopeOpener}). */
+    @Override
+    public void onUpcoming(List<Delivery> upcoming) {
+        crypto.lock().lock();
+        try {
+            opener.start(upcoming, verifier.opening());
+        } catch (ServiceException | RuntimeException e) {
+            LOG.debug("not opening ahead: {}", e.getClass().getSimpleName());
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    /**
+     * The envelopes of {@code batch} opened in parallel (started ahead by {@link #onUpcoming}, or now), by delivery;
+     * the others are opened in {@link #receive} as before. Under the protocol lock.
+     */
+    private Map<Delivery, OpenedEnvelope> openInParallel(List<Delivery> batch) {
+        try {
+            opener.start(batch, verifier.opening());
+            return opener.collect(batch);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ServiceException | RuntimeException e) {
+            LOG.debug("not opening in parallel: {}", e.getClass().getSimpleName());
+        }
+        return Map.of();
+    }
+
     @Override
     public List<Outcome> onDeliveries(List<Delivery> batch) throws StorageFailureException {
         List<Outcome> outcomes;
         crypto.lock().lock();
         try {
-            outcomes = receiveIsolating(batch);
+            outcomes = receiveIsolating(batch, openInParallel(batch));
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot store incoming messages", e);
         } finally {
@@ -182,9 +216,10 @@ public final class InboundPipeline implements InboundHandler {
      * acknowledged): one bad envelope never holds up the others. Storage failures ({@link StorageException},
      * {@link ProtocolStorageException}) propagate, so nothing of the batch is acknowledged.
      */
-    private List<Outcome> receiveIsolating(List<Delivery> blobs) throws StorageException {
+    private List<Outcome> receiveIsolating(List<Delivery> blobs, Map<Delivery, OpenedEnvelope> ahead)
+            throws StorageException {
         try {
-            return receive(blobs);
+            return receive(blobs, ahead);
         } catch (ProtocolStorageException e) {
             throw e;
         } catch (RuntimeException | RefusedValueException e) {
@@ -196,8 +231,8 @@ public final class InboundPipeline implements InboundHandler {
                 return List.of(Outcome.REJECTED);
             }
             int half = blobs.size() / 2;
-            List<Outcome> outcomes = new ArrayList<>(receiveIsolating(blobs.subList(0, half)));
-            outcomes.addAll(receiveIsolating(blobs.subList(half, blobs.size())));
+            List<Outcome> outcomes = new ArrayList<>(receiveIsolating(blobs.subList(0, half), ahead));
+            outcomes.addAll(receiveIsolating(blobs.subList(half, blobs.size()), ahead));
             return outcomes;
         }
     }
@@ -210,7 +245,9 @@ public final class InboundPipeline implements InboundHandler {
     private record Held(OpenedEnvelope opened, Delivery delivery) {
     }
 
-    private List<Outcome> receive(List<Delivery> deliveries) throws StorageException {
+    /** @param ahead envelopes already opened, by delivery (identity); the others are opened here */
+    private List<Outcome> receive(List<Delivery> deliveries, Map<Delivery, OpenedEnvelope> ahead)
+            throws StorageException {
         Outcome[] outcomes = new Outcome[deliveries.size()];
         Set<String> blocked = blocked();
         int dropped = 0;
@@ -219,10 +256,13 @@ public final class InboundPipeline implements InboundHandler {
         List<OpenedEnvelope> accepted = new ArrayList<>();
         List<Redelivered> redelivered = new ArrayList<>();
         List<Held> held = new ArrayList<>();
+        Set<String> restarted = new java.util.LinkedHashSet<>();
         for (int i = 0; i < deliveries.size(); i++) {
-            OpenedEnvelope opened;
+            OpenedEnvelope opened = ahead.get(deliveries.get(i));
             try {
-                opened = verifier.open(deliveries.get(i).blob(), deliveries.get(i).receivedAtMillis());
+                if (opened == null) {
+                    opened = verifier.open(deliveries.get(i).blob(), deliveries.get(i).receivedAtMillis());
+                }
             } catch (ProtocolException e) {
                 LOG.warn("dropping an envelope that does not open: {}", e.getClass().getSimpleName());
                 outcomes[i] = Outcome.REJECTED;
@@ -255,9 +295,13 @@ public final class InboundPipeline implements InboundHandler {
             }
             String sender = opened.senderUsername().value();
             EnvelopeDigest digest = EnvelopeDigests.of(opened);
+            boolean restart = restarts.isRestart(work, opened);
             try {
                 Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
                         .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+                if (restart) {
+                    restarted.add(sender);
+                }
                 decrypted.add(new Received<>(i, sender, payload, digest));
                 accepted.add(opened);
                 outcomes[i] = Outcome.STORED;
@@ -290,6 +334,9 @@ public final class InboundPipeline implements InboundHandler {
                     txn.attach(new ContactChangedEvent(storage().contacts().find(txn, outcome.username()).orElseThrow(),
                             ContactChangedEvent.Change.ADDED));
                 }
+            }
+            for (String sender : restarted) {
+                restarts.record(txn, sender);
             }
             handlers.apply(txn, decrypted, batch);
             List<ReceivedEnvelope> records = new ArrayList<>(decrypted.size());
@@ -338,7 +385,7 @@ public final class InboundPipeline implements InboundHandler {
             for (HeldEnvelope h : held) {
                 deliveries.add(new Delivery(h.id(), h.receivedAtMillis(), h.blob()));
             }
-            receiveIsolating(deliveries);
+            receiveIsolating(deliveries, openInParallel(deliveries));
             storage().transactions().transaction(false, txn -> storage().heldEnvelopes().removeAll(txn, sender));
             return held.size();
         } catch (StorageException | ProtocolStorageException e) {

@@ -37,6 +37,15 @@ public interface PayloadHandler<P extends Payload> {
         return Optional.empty();
     }
 
+    /**
+     * Whether this kind's payloads must be applied in their exact arrival order relative to every other payload of the
+     * batch (group changes, sender keys and group messages depend on each other: a message before a removal, a key
+     * before its message). The registry then never moves another kind's payloads across them.
+     */
+    default boolean ordered() {
+        return false;
+    }
+
     /** Whether this kind may arrive on an ephemeral (never stored) frame, like typing indicators. */
     default boolean ephemeral() {
         return false;

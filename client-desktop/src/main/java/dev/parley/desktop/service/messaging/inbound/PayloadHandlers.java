@@ -40,9 +40,18 @@ public final class PayloadHandlers {
     }
 
     /** Every payload kind this client understands, each with its handler. */
-    public static PayloadHandlers standard(Storage storage, Receipts receipts) {
+    public static PayloadHandlers standard(Storage storage, Receipts receipts,
+                                           dev.parley.desktop.service.group.GroupReceiver groups) {
+        return standard(storage, receipts, groups, PresenceInbox.IGNORE);
+    }
+
+    /** Every payload kind this client understands; received presence goes to {@code presence}. */
+    public static PayloadHandlers standard(Storage storage, Receipts receipts,
+                                           dev.parley.desktop.service.group.GroupReceiver groups,
+                                           PresenceInbox presence) {
         IncomingChanges changes = new IncomingChanges(storage);
-        return of(List.of(
+        PayloadHandlers[] self = new PayloadHandlers[1];
+        self[0] = of(List.of(
                 new TextHandler(storage, receipts, changes),
                 new ReceiptHandler<>(Payload.DeliveryReceipt.class, Payload.DeliveryReceipt::ids, MessageState.DELIVERED, storage),
                 new ReceiptHandler<>(Payload.ReadReceipt.class, Payload.ReadReceipt::ids, MessageState.READ, storage),
@@ -54,7 +63,11 @@ public final class PayloadHandlers {
                 new DeleteHandler(changes),
                 new TimerHandler(storage),
                 new AttachmentHandler(storage, receipts, changes),
-                new ProfileHandler(storage)));
+                new ProfileHandler(storage),
+                new PresenceHandler(storage, presence),
+                new GroupChangeHandler(groups), new SenderKeyHandler(groups),
+                new GroupMessageHandler(groups, () -> self[0])));
+        return self[0];
     }
 
     /** Whether this payload may arrive on an ephemeral frame. */
@@ -69,13 +82,27 @@ public final class PayloadHandlers {
 
     /**
      * Dispatches a batch's decrypted payloads to their handlers inside its transaction: each handler gets its kind's
-     * payloads in arrival order, kinds in the order they first appear.
+     * payloads in arrival order, kinds in the order they first appear; a payload of an {@link PayloadHandler#ordered()
+     * ordered} kind is applied alone, after everything before it and before everything after it.
      */
     public void apply(Transaction txn, List<Received<?>> received, ReceivedBatch batch) throws StorageException {
         Map<PayloadHandler<?>, List<Received<?>>> byHandler = new LinkedHashMap<>();
         for (Received<?> r : received) {
-            byHandler.computeIfAbsent(handlerOf(r.payload()), h -> new ArrayList<>()).add(r);
+            PayloadHandler<?> handler = handlerOf(r.payload());
+            if (handler.ordered()) {
+                // Everything before it is applied first, and it alone: an ordered kind never changes places.
+                applyAll(txn, byHandler, batch);
+                byHandler.clear();
+                applyTyped(handler, txn, List.of(r), batch);
+            } else {
+                byHandler.computeIfAbsent(handler, h -> new ArrayList<>()).add(r);
+            }
         }
+        applyAll(txn, byHandler, batch);
+    }
+
+    private static void applyAll(Transaction txn, Map<PayloadHandler<?>, List<Received<?>>> byHandler,
+                                 ReceivedBatch batch) throws StorageException {
         for (Map.Entry<PayloadHandler<?>, List<Received<?>>> entry : byHandler.entrySet()) {
             applyTyped(entry.getKey(), txn, entry.getValue(), batch);
         }

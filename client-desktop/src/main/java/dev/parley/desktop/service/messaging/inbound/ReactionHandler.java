@@ -43,7 +43,10 @@ final class ReactionHandler implements PayloadHandler<Payload.Reaction> {
             }
             MessageId target = new MessageId(reaction.target().hex());
             Optional<Message> message = storage.messages().find(txn, target);
-            if (message.isEmpty() || !isParticipant(txn, message.get(), r.sender())) {
+            boolean allowed = message.isPresent() && (r.inGroup()
+                    ? message.get().conversationId().equals(r.group())
+                    : isParticipant(txn, message.get(), r.sender()));
+            if (!allowed) {
                 LOG.info("ignoring a reaction to a message its sender does not share");
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.parley.desktop.service.messaging.inbound;
 
 import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.event.MessageStateChangedEvent;
+import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessageState;
@@ -53,6 +54,10 @@ final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
                 }
                 if (storage.messages().updateState(txn, id, state, null) == StateUpdate.APPLIED) {
                     txn.attach(new MessageStateChangedEvent(r.sender(), id, state));
+                }
+                if (message.get().direction() == Direction.OUTGOING) {
+                    // The first receipt's time is kept, even when the state did not move (a late "delivered").
+                    storage.messageTimes().record(txn, List.of(id), state, batch.now());
                 }
             }
         }

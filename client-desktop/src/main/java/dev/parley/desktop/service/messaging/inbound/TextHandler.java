@@ -24,7 +24,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Text messages: inserted into the direct conversation with the sender (insert-if-absent by message id, in one
+ * Text messages: inserted into the direct conversation with the sender, or a group text into its group's conversation
+ * (no delivery receipt is owed for a group text), (insert-if-absent by message id, in one
  * statement batch), with the delivery receipts they owe recorded in the same transaction; edits and deletes that arrived
  * before their message are applied to it then ({@link IncomingChanges}).
  */
@@ -55,7 +56,7 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
         List<NewMessage> texts = new ArrayList<>(received.size());
         Map<MessageId, NewMessage> earlier = new HashMap<>();
         for (Received<Payload.Text> r : received) {
-            ConversationId conversation = conversations.get(r.sender());
+            ConversationId conversation = r.inGroup() ? r.group() : conversations.get(r.sender());
             if (conversation == null) {
                 conversation = storage.conversations().direct(txn, r.sender()).id();
                 conversations.put(r.sender(), conversation);
@@ -81,8 +82,10 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
             MessageId id = idOf(r.payload());
             // The first envelope carrying a new id stored it; any later one (in this batch or before) repeats it.
             if (fresh.remove(id)) {
-                owed.computeIfAbsent(r.sender(), s -> new ArrayList<>()).add(id);
-                owedCount++;
+                if (!r.inGroup()) {
+                    owed.computeIfAbsent(r.sender(), s -> new ArrayList<>()).add(id);
+                    owedCount++;
+                }
             } else {
                 batch.outcome(r.index(), Outcome.DUPLICATE);
             }

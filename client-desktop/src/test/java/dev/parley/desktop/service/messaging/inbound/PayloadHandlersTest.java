@@ -28,7 +28,7 @@ class PayloadHandlersTest {
 
     @Test
     void theStandardRegistryCoversEveryKindAndOnlyTypingIsEphemeral() {
-        PayloadHandlers standard = PayloadHandlers.standard(null, null);
+        PayloadHandlers standard = PayloadHandlers.standard(null, null, null);
         assertThat(standard.isEphemeral(new Payload.TypingStarted())).isTrue();
         assertThat(standard.isEphemeral(new Payload.TypingStopped())).isTrue();
         assertThat(standard.isEphemeral(new Payload.ReadReceipt(List.of(new dev.parley.crypto.payload.MessageId(new byte[16]))))).isFalse();

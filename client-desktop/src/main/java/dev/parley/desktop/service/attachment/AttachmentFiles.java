@@ -1,0 +1,118 @@
+package dev.parley.desktop.service.attachment;
+
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Removes the downloaded files of deleted messages (issue #12, #13): the ciphertext ({@code <id>.bin}) and any
+ * partial download ({@code <id>.part}) in the profile's attachment directory whose attachment row is gone. The rows go
+ * in the same transaction as their message (deleted for me or for everyone, disappeared, conversation deleted); the
+ * files follow here, after the commit, on a background thread. Because the sweep compares the directory with the
+ * rows, a file left by a crash between the commit and its removal goes at the next sweep (one runs at every unlock).
+ * Files are listed before the rows are read, so a download that starts meanwhile is never taken for an orphan.
+ */
+public final class AttachmentFiles implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(AttachmentFiles.class);
+    private static final Pattern NAME = Pattern.compile("([0-9a-f]{32,64})\\.(bin|part)");
+
+    private final Storage storage;
+    private final Path directory;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "parley-attachment-files");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean scheduled = new AtomicBoolean();
+
+    public AttachmentFiles(Storage storage, Path directory) {
+        this.storage = storage;
+        this.directory = directory;
+    }
+
+    /** Schedules a sweep on the background thread (one pending at a time). */
+    public void sweepSoon() {
+        if (scheduled.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    scheduled.set(false);
+                    sweep();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                scheduled.set(false);
+            }
+        }
+    }
+
+    /**
+     * Removes the files of attachments this profile no longer has.
+     *
+     * @return how many files were removed
+     */
+    public int sweep() {
+        try {
+            List<Path> files = files();
+            if (files.isEmpty()) {
+                return 0;
+            }
+            Set<String> kept = storage.transactions().transactionWithResult(true,
+                    txn -> storage.attachments().attachmentIds(txn));
+            int removed = 0;
+            for (Path file : files) {
+                Matcher m = NAME.matcher(file.getFileName().toString());
+                if (m.matches() && !kept.contains(m.group(1)) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+            if (removed > 0) {
+                LOG.debug("removed {} files of deleted attachments", removed);
+            }
+            return removed;
+        } catch (StorageException | IOException | RuntimeException e) {
+            LOG.warn("could not remove the files of deleted attachments: {}", e.getClass().getSimpleName());
+            return 0;
+        }
+    }
+
+    private List<Path> files() throws IOException {
+        List<Path> files = new ArrayList<>();
+        if (!Files.isDirectory(directory)) {
+            return files;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+            for (Path entry : entries) {
+                if (NAME.matcher(entry.getFileName().toString()).matches()) {
+                    files.add(entry);
+                }
+            }
+        }
+        return files;
+    }
+
+    /** Waits (briefly) for a running sweep, so the storage is not closed under it. */
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("the attachment file sweep did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package dev.parley.desktop.service.group;
+
+import dev.parley.crypto.group.GroupAction;
+import dev.parley.crypto.group.GroupChange;
+import dev.parley.crypto.group.GroupId;
+import dev.parley.crypto.group.GroupMember;
+import dev.parley.crypto.group.GroupRole;
+import dev.parley.crypto.group.GroupState;
+import dev.parley.crypto.group.GroupTransitions;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.crypto.ProfileCrypto;
+import dev.parley.desktop.service.GroupService;
+import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.messaging.DefaultMessagingService;
+import dev.parley.desktop.service.messaging.Outbound;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.StoredGroup;
+import dev.parley.desktop.storage.TransactionFunction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** {@link GroupService} over the profile's storage, its pairwise sessions and a {@link GroupTransport}. */
+public final class DefaultGroupService implements GroupService {
+    private final ProfileCrypto crypto;
+    private final Supplier<String> ownUsername;
+    private final Outbound outbound;
+    private final GroupMembers members;
+    private final GroupKeys keys;
+    private final GroupLedger ledger;
+    private final GroupSender sender;
+
+    public DefaultGroupService(ProfileCrypto crypto, Supplier<String> ownUsername, Outbound outbound,
+                               GroupTransport transport, DefaultMessagingService.SessionStarter sessions) {
+        this.crypto = crypto;
+        this.ownUsername = ownUsername;
+        this.outbound = outbound;
+        this.members = new GroupMembers(crypto, sessions);
+        this.keys = new GroupKeys(crypto.storage());
+        this.ledger = new GroupLedger(crypto.storage(), keys);
+        this.sender = new GroupSender(crypto, ownUsername, outbound, transport, keys);
+    }
+
+    @Override
+    public StoredGroup create(String title, List<String> memberNames) throws ServiceException {
+        checkTitle(title);
+        List<String> others = distinctOthers(memberNames);
+        if (others.size() + 1 > GroupState.MAX_MEMBERS) {
+            throw new InvalidInputException("a group has at most " + GroupState.MAX_MEMBERS + " members");
+        }
+        List<Contact> recipients = members.require(others);
+        List<GroupMember> list = new ArrayList<>();
+        list.add(new GroupMember(ownUsername.get(), GroupRole.ADMIN));
+        others.forEach(m -> list.add(new GroupMember(m, GroupRole.MEMBER)));
+        GroupState state = new GroupState(GroupId.random(crypto.context().random()), 1, title, "", 0, null, list);
+        return commit(Optional.empty(), GroupAction.CREATE, others, state, recipients);
+    }
+
+    @Override
+    public List<StoredGroup> list() throws ServiceException {
+        return read(txn -> crypto.storage().groups().list(txn));
+    }
+
+    @Override
+    public StoredGroup find(String group) throws ServiceException {
+        String ref = group == null ? "" : group.startsWith(ConversationId.GROUP_PREFIX) ? group.substring(1) : group;
+        if (ref.matches("[0-9a-fA-F]{32}")) {
+            Optional<StoredGroup> byId = read(txn -> crypto.storage().groups().find(txn, GroupId.fromHex(ref)));
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+        }
+        List<StoredGroup> titled = list().stream().filter(g -> g.state().title().equals(group)).toList();
+        if (titled.size() > 1) {
+            throw new InvalidInputException("several groups have this title: name the group by its id");
+        }
+        if (titled.isEmpty()) {
+            throw new InvalidInputException("no such group");
+        }
+        return titled.get(0);
+    }
+
+    @Override
+    public StoredGroup add(String group, List<String> memberNames) throws ServiceException {
+        GroupState state = adminOf(group);
+        List<String> added = distinctOthers(memberNames);
+        if (added.isEmpty() || added.stream().anyMatch(state::isMember)) {
+            throw new InvalidInputException("name people who are not members yet");
+        }
+        if (state.members().size() + added.size() > GroupState.MAX_MEMBERS) {
+            throw new InvalidInputException("a group has at most " + GroupState.MAX_MEMBERS + " members");
+        }
+        List<GroupMember> next = new ArrayList<>(state.members());
+        added.forEach(m -> next.add(new GroupMember(m, GroupRole.MEMBER)));
+        GroupState after = state.with(state.revision() + 1, null, null, null, null, next);
+        return change(state, GroupAction.ADD, added, after, others(after.usernames()));
+    }
+
+    @Override
+    public StoredGroup remove(String group, List<String> memberNames) throws ServiceException {
+        GroupState state = adminOf(group);
+        List<String> removed = distinctOthers(memberNames);
+        if (removed.isEmpty() || !removed.stream().allMatch(state::isMember)) {
+            throw new InvalidInputException("name members of the group (to leave it yourself: group leave)");
+        }
+        GroupState after = state.with(state.revision() + 1, null, null, null, null,
+                state.members().stream().filter(m -> !removed.contains(m.username())).toList());
+        return change(state, GroupAction.REMOVE, removed, after, others(state.usernames()));
+    }
+
+    @Override
+    public StoredGroup admin(String group, String member, boolean revoke) throws ServiceException {
+        GroupState state = adminOf(group);
+        if (!state.isMember(member) || member.equals(ownUsername.get())) {
+            throw new InvalidInputException("name another member of the group");
+        }
+        GroupRole role = revoke ? GroupRole.MEMBER : GroupRole.ADMIN;
+        GroupState after = state.with(state.revision() + 1, null, null, null, null, state.members().stream()
+                .map(m -> m.username().equals(member) ? new GroupMember(member, role) : m).toList());
+        return change(state, revoke ? GroupAction.DEMOTE : GroupAction.PROMOTE, List.of(member), after,
+                others(after.usernames()));
+    }
+
+    @Override
+    public StoredGroup leave(String group) throws ServiceException {
+        StoredGroup held = active(group);
+        GroupState state = held.state();
+        if (state.members().size() == 1) {
+            write(txn -> {
+                crypto.storage().groups().put(txn, new StoredGroup(state, held.previous(), held.changeHash(), false));
+                keys.forgetAll(txn, state.id());
+                return null;
+            });
+            return find(state.id().hex());
+        }
+        GroupState after = GroupTransitions.afterLeaving(state, ownUsername.get());
+        return change(state, GroupAction.LEAVE, List.of(ownUsername.get()), after, others(after.usernames()));
+    }
+
+    @Override
+    public StoredGroup rename(String group, String title) throws ServiceException {
+        checkTitle(title);
+        GroupState state = adminOf(group);
+        GroupState after = state.with(state.revision() + 1, title, null, null, null, null);
+        return change(state, GroupAction.RENAME, List.of(), after, others(after.usernames()));
+    }
+
+    @Override
+    public Message send(String group, String text) throws ServiceException {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("empty message");
+        }
+        if (text.length() > NewMessage.MAX_BODY_CHARS) {
+            throw new InvalidInputException("message longer than " + NewMessage.MAX_BODY_CHARS + " characters");
+        }
+        GroupState state = active(group).state();
+        dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
+        Instant now = crypto.context().clock().instant();
+        MessageId storedId = new MessageId(id.hex());
+        Payload.Text payload = new Payload.Text(id, now.toEpochMilli(), text);
+        return sendPayload(state, payload, storedId, txn -> {
+            ConversationId conversation = crypto.storage().conversations().group(txn, ConversationId.group(state.id()))
+                    .id();
+            NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now, text);
+            crypto.storage().messages().insertAllIfAbsent(txn, List.of(message));
+            return crypto.storage().messages().find(txn, storedId).orElseThrow();
+        });
+    }
+
+    /**
+     * Sends any payload that may travel in a group (a reaction, an edit, a delete) to the group whose conversation is
+     * {@code conversation}, committed with {@code alsoCommit}.
+     */
+    public <T> T sendTo(ConversationId conversation, Payload payload, MessageId outboxId,
+                        TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
+        GroupState state = active(conversation.value()).state();
+        return sendPayload(state, payload, outboxId, alsoCommit);
+    }
+
+    private <T> T sendPayload(GroupState state, Payload payload, MessageId outboxId,
+                              TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
+        List<Contact> recipients = members.sendable(others(state.usernames()));
+        return sender.send(state, recipients, payload, outboxId, alsoCommit);
+    }
+
+    // ============================================================================================ changes
+
+    private StoredGroup change(GroupState before, GroupAction action, List<String> subjects, GroupState after,
+                               List<String> recipientNames) throws ServiceException {
+        List<Contact> recipients = action == GroupAction.LEAVE || action == GroupAction.REMOVE
+                ? members.sendable(recipientNames) : members.require(recipientNames);
+        crypto.lock().lock();
+        try {
+            StoredGroup held = read(txn -> crypto.storage().groups().find(txn, before.id())).orElseThrow();
+            if (!held.state().equals(before)) {
+                throw new InvalidInputException("the group changed meanwhile: try again");
+            }
+            return commit(Optional.of(held), action, subjects, after, recipients);
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    private StoredGroup commit(Optional<StoredGroup> held, GroupAction action, List<String> subjects,
+                               GroupState after, List<Contact> recipients) throws ServiceException {
+        String me = ownUsername.get();
+        GroupChange change = GroupChange.sign(crypto.context().crypto(), crypto.identity(), me, action, subjects, after);
+        if (!GroupTransitions.isValid(held.map(StoredGroup::state).orElse(null), change)) {
+            throw new InvalidInputException("this change is not allowed in this group");
+        }
+        byte[] hash = change.hash(crypto.context().crypto());
+        Instant now = crypto.context().clock().instant();
+        List<Outbound.Outgoing> outgoing = new ArrayList<>(recipients.size());
+        for (Contact recipient : recipients) {
+            outgoing.add(new Outbound.Outgoing(recipient, new Payload.GroupUpdate(change), outbound.newOutboxId()));
+        }
+        return outbound.storedAll(outgoing, txn -> {
+            ledger.record(txn, held, change, hash, GroupTransitions.Verdict.APPLY, me, now, true);
+            return crypto.storage().groups().find(txn, after.id()).orElseThrow();
+        });
+    }
+
+    // ============================================================================================ helpers
+
+    private StoredGroup active(String group) throws ServiceException {
+        StoredGroup held = find(group);
+        if (!held.active()) {
+            throw new InvalidInputException("you are no longer a member of this group");
+        }
+        return held;
+    }
+
+    private GroupState adminOf(String group) throws ServiceException {
+        GroupState state = active(group).state();
+        if (!state.isAdmin(ownUsername.get())) {
+            throw new InvalidInputException("only admins can change the group");
+        }
+        return state;
+    }
+
+    private List<String> others(List<String> usernames) {
+        return usernames.stream().filter(u -> !u.equals(ownUsername.get())).toList();
+    }
+
+    private List<String> distinctOthers(List<String> usernames) throws InvalidInputException {
+        Set<String> distinct = new LinkedHashSet<>(usernames == null ? List.of() : usernames);
+        if (distinct.contains(ownUsername.get())) {
+            throw new InvalidInputException("you are in every group you make; name the others");
+        }
+        for (String name : distinct) {
+            if (!dev.parley.crypto.wire.Usernames.isValid(name)) {
+                throw new InvalidInputException("not a valid username");
+            }
+        }
+        return new ArrayList<>(distinct);
+    }
+
+    private static void checkTitle(String title) throws InvalidInputException {
+        int bytes = title == null ? 0 : title.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes == 0 || title.isBlank() || bytes > GroupState.MAX_TITLE_BYTES) {
+            throw new InvalidInputException("a group title is 1 to " + GroupState.MAX_TITLE_BYTES + " bytes");
+        }
+    }
+
+    private <T> T read(TransactionFunction<T, StorageException> work) throws ServiceException {
+        try {
+            return crypto.storage().transactions().transactionWithResult(true, work);
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the groups", e);
+        }
+    }
+
+    private <T> T write(TransactionFunction<T, StorageException> work) throws ServiceException {
+        try {
+            return crypto.storage().transactions().transactionWithResult(false, work);
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot store the group", e);
+        }
+    }
+}

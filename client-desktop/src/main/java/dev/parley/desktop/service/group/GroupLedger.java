@@ -1,0 +1,81 @@
+package dev.parley.desktop.service.group;
+
+import dev.parley.crypto.group.GroupChange;
+import dev.parley.crypto.group.GroupState;
+import dev.parley.crypto.group.GroupTransitions;
+import dev.parley.desktop.event.MessageReceivedEvent;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.Direction;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessageState;
+import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.StoredGroup;
+import dev.parley.desktop.storage.Transaction;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Records an accepted group change, whoever made it: the new state (with the one before and the change's hash), the
+ * group's conversation, its system line, and the sender-key consequences: a member who is gone loses the key this
+ * profile held for them, and any removal or departure makes this profile start a fresh sender key (its next group
+ * message distributes it to the remaining members only). A profile that is no longer a member forgets every key.
+ */
+final class GroupLedger {
+    private final Storage storage;
+    private final GroupKeys keys;
+
+    GroupLedger(Storage storage, GroupKeys keys) {
+        this.storage = storage;
+        this.keys = keys;
+    }
+
+    /** @param own whether this profile made the change (its line is then its own, not an incoming one) */
+    Message record(Transaction txn, Optional<StoredGroup> held, GroupChange change, byte[] hash,
+                   GroupTransitions.Verdict verdict, String me, Instant now, boolean own) throws StorageException {
+        GroupState state = change.state();
+        GroupState previous = verdict == GroupTransitions.Verdict.REPLACE
+                ? held.map(StoredGroup::previous).orElse(null)
+                : held.map(StoredGroup::state).orElse(null);
+        boolean member = state.isMember(me);
+        storage.groups().put(txn, new StoredGroup(state, previous, hash, member));
+        ConversationId conversation = storage.conversations().group(txn, ConversationId.group(state.id())).id();
+
+        Set<String> gone = new HashSet<>();
+        held.ifPresent(h -> gone.addAll(h.state().usernames()));
+        if (previous != null) {
+            gone.addAll(previous.usernames());
+        }
+        gone.removeAll(state.usernames());
+        if (!member) {
+            keys.forgetAll(txn, state.id());
+            storage.groups().clearKeyHolders(txn, state.id());
+        } else if (!gone.isEmpty() || verdict == GroupTransitions.Verdict.REPLACE) {
+            for (String member2 : gone) {
+                keys.forget(txn, state.id(), member2);
+            }
+            keys.forget(txn, state.id(), me);
+            storage.groups().clearKeyHolders(txn, state.id());
+        }
+
+        MessageId lineId = new MessageId("grp-" + HexFormat.of().formatHex(hash, 0, 16));
+        String text = GroupLines.describe(change);
+        Instant at = now;
+        NewMessage line = own ? NewMessage.system(lineId, conversation, at, text)
+                : new NewMessage(lineId, conversation, Direction.INCOMING, change.author(), at, at, text,
+                        MessageState.READ).asSystem();
+        List<Message> stored = storage.messages().insertAllIfAbsent(txn, List.of(line));
+        for (Message m : stored) {
+            if (!own) {
+                txn.attach(new MessageReceivedEvent(m));
+            }
+        }
+        return stored.isEmpty() ? storage.messages().find(txn, lineId).orElseThrow() : stored.get(0);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.parley.desktop.service.group;
+
+import dev.parley.crypto.exceptions.ProtocolException;
+import dev.parley.crypto.group.GroupChange;
+import dev.parley.crypto.group.GroupCipher;
+import dev.parley.crypto.group.GroupTransitions;
+import dev.parley.crypto.group.SenderKeyDistribution;
+import dev.parley.crypto.group.SenderKeyMessage;
+import dev.parley.crypto.group.SenderKeyRecord;
+import dev.parley.crypto.group.SenderKeyState;
+import dev.parley.crypto.identity.IdentityKey;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.crypto.primitives.RandomSource;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.StoredGroup;
+import dev.parley.desktop.storage.Transaction;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receiving side of groups, inside the batch transaction (docs/protocol.md 1.15): changes, sender keys and group
+ * messages. Everything unacceptable is dropped with a log line (never the payload's content) and costs nothing else:
+ * a change signed by a non-admin or by someone other than its sender, a skipped or repeated revision, a sender key or
+ * message from someone who is not (or no longer) a member, a message that does not verify or is replayed.
+ */
+public final class GroupReceiver {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupReceiver.class);
+
+    private final Storage storage;
+    private final CryptoProvider crypto;
+    private final GroupCipher cipher;
+    private final Supplier<String> ownUsername;
+    private final GroupKeys keys;
+    private final GroupLedger ledger;
+
+    public GroupReceiver(Storage storage, CryptoProvider crypto, RandomSource random, Supplier<String> ownUsername) {
+        this.storage = storage;
+        this.crypto = crypto;
+        this.cipher = new GroupCipher(crypto, random);
+        this.ownUsername = ownUsername;
+        this.keys = new GroupKeys(storage);
+        this.ledger = new GroupLedger(storage, keys);
+    }
+
+    /** Applies a change from {@code sender} if the rules accept it. */
+    public void change(Transaction txn, String sender, GroupChange change, Instant now) throws StorageException {
+        if (!change.author().equals(sender)) {
+            LOG.info("dropping a group change whose author is not its sender");
+            return;
+        }
+        Optional<Contact> contact = storage.contacts().find(txn, sender);
+        try {
+            if (contact.isEmpty()) {
+                throw new dev.parley.crypto.exceptions.InvalidMessageException("no key for the author");
+            }
+            change.verify(crypto, new IdentityKey(contact.get().identityKey()));
+        } catch (ProtocolException | IllegalArgumentException e) {
+            LOG.info("dropping a group change whose signature does not verify");
+            return;
+        }
+        Optional<StoredGroup> held = storage.groups().find(txn, change.state().id());
+        if (held.isPresent() && !held.get().active()) {
+            LOG.info("dropping a change of a group this profile left");
+            return;
+        }
+        byte[] hash = change.hash(crypto);
+        Optional<GroupTransitions.Held> local = held.map(g -> new GroupTransitions.Held(g.state(), g.previous(),
+                g.changeHash()));
+        GroupTransitions.Verdict verdict = GroupTransitions.decide(local, change, hash, ownUsername.get());
+        if (verdict == GroupTransitions.Verdict.DROP) {
+            LOG.info("dropping a group change: not an allowed next revision from this sender");
+            return;
+        }
+        ledger.record(txn, held, change, hash, verdict, ownUsername.get(), now, false);
+    }
+
+    /** Keeps a member's sender key; one from someone who is not a member of the group (as held here) is dropped. */
+    public void senderKey(Transaction txn, String sender, SenderKeyDistribution distribution) throws StorageException {
+        Optional<StoredGroup> group = storage.groups().find(txn, distribution.groupId());
+        if (group.isEmpty() || !group.get().active() || !group.get().state().isMember(sender)
+                || sender.equals(ownUsername.get())) {
+            LOG.info("dropping a sender key from someone who is not a member of the group");
+            return;
+        }
+        SenderKeyRecord record = keys.record(txn, distribution.groupId(), sender);
+        if (record.byKeyId(distribution.keyId()).isPresent()) {
+            LOG.debug("ignoring a sender key already held");
+            return;
+        }
+        keys.save(txn, distribution.groupId(), sender,
+                record.withNewest(SenderKeyState.fromDistribution(distribution)));
+    }
+
+    /** A decrypted group message with the conversation it belongs to. */
+    public record Opened(ConversationId conversation, Payload payload) {
+    }
+
+    /** Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. */
+    public Optional<Opened> open(Transaction txn, String sender, SenderKeyMessage message) throws StorageException {
+        Optional<StoredGroup> group = storage.groups().find(txn, message.groupId());
+        if (group.isEmpty() || !group.get().active() || !group.get().state().isMember(sender)) {
+            LOG.info("dropping a group message from someone who is not a member of the group");
+            return Optional.empty();
+        }
+        SenderKeyRecord record = keys.record(txn, message.groupId(), sender);
+        GroupCipher.Decrypted decrypted;
+        try {
+            decrypted = cipher.decrypt(record, message);
+        } catch (ProtocolException e) {
+            LOG.info("dropping a group message: {}", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        keys.save(txn, message.groupId(), sender, decrypted.next());
+        return Optional.of(new Opened(ConversationId.group(message.groupId()), decrypted.payload()));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.parley.desktop.service.group;
+
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.messaging.Outbound;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.TransactionFunction;
+import java.util.List;
+
+/**
+ * How a group message leaves this profile: the pairwise payloads that must precede it (sender keys for members who do
+ * not hold this profile's current one), then the one group message for every recipient, queued in one transaction
+ * with {@code alsoCommit}. {@link PairwiseGroupTransport} sends the group message inside one pairwise envelope per
+ * recipient; the relay's multi-recipient send (docs/protocol.md part 2) can replace it behind this interface.
+ */
+public interface GroupTransport {
+    <T> T send(List<Outbound.Outgoing> before, List<Contact> recipients, Payload.GroupMessage message,
+               MessageId outboxId, TransactionFunction<T, StorageException> alsoCommit) throws ServiceException;
+}

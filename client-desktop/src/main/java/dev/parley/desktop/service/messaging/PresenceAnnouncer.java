@@ -1,0 +1,70 @@
+package dev.parley.desktop.service.messaging;
+
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends this profile's presence (issue #14) as ephemeral payloads, to accepted contacts only: never to a message
+ * request, a blocked user or a contact whose new key is unacknowledged ({@link Recipients#mayReceiveAutomatic}).
+ * Best effort: a contact that cannot be sent to is skipped, and the relay drops frames for offline recipients.
+ */
+public final class PresenceAnnouncer {
+    private static final Logger LOG = LoggerFactory.getLogger(PresenceAnnouncer.class);
+
+    private final Storage storage;
+    private final Recipients recipients;
+    private final Outbound outbound;
+
+    PresenceAnnouncer(Storage storage, Recipients recipients, Outbound outbound) {
+        this.storage = storage;
+        this.recipients = recipients;
+        this.outbound = outbound;
+    }
+
+    /** Sends to every accepted contact; returns to how many it went. */
+    public int toAll(boolean online, boolean replyWanted) throws ServiceException {
+        List<Contact> contacts;
+        try {
+            contacts = storage.transactions().transactionWithResult(true, txn -> storage.contacts().list(txn));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read contacts", e);
+        }
+        int sent = 0;
+        for (Contact contact : contacts) {
+            if (send(contact, online, replyWanted)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** Sends to one contact if they are an accepted contact; false if not sent. */
+    public boolean to(String username, boolean online, boolean replyWanted) {
+        try {
+            return send(recipients.find(username), online, replyWanted);
+        } catch (ServiceException e) {
+            LOG.debug("presence not sent: {}", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+
+    private boolean send(Contact contact, boolean online, boolean replyWanted) {
+        try {
+            if (!recipients.mayReceiveAutomatic(contact)) {
+                return false;
+            }
+            outbound.ephemeral(contact, new Payload.Presence(online, replyWanted));
+            return true;
+        } catch (ServiceException e) {
+            LOG.debug("presence not sent to a contact: {}", e.getClass().getSimpleName());
+            return false;
+        }
+    }
+}

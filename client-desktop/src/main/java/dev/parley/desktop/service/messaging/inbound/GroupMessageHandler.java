@@ -1,0 +1,65 @@
+package dev.parley.desktop.service.messaging.inbound;
+
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.service.group.GroupReceiver;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group messages (GROUP_MESSAGE 34): each is verified and decrypted with its sender's sender key
+ * ({@link GroupReceiver#open}), and the payload inside goes to its own handler as part of the group's conversation
+ * ({@link Received#group()}). Only texts, reactions, edits and deletes may travel inside a group message; anything
+ * else inside is dropped.
+ */
+final class GroupMessageHandler implements PayloadHandler<Payload.GroupMessage> {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupMessageHandler.class);
+
+    private final GroupReceiver groups;
+    private final Supplier<PayloadHandlers> registry;
+
+    GroupMessageHandler(GroupReceiver groups, Supplier<PayloadHandlers> registry) {
+        this.groups = groups;
+        this.registry = registry;
+    }
+
+    @Override
+    public Class<Payload.GroupMessage> type() {
+        return Payload.GroupMessage.class;
+    }
+
+    @Override
+    public boolean ordered() {
+        return true;
+    }
+
+    @Override
+    public void apply(Transaction txn, List<Received<Payload.GroupMessage>> received, ReceivedBatch batch)
+            throws StorageException {
+        List<Received<?>> inner = new ArrayList<>();
+        for (Received<Payload.GroupMessage> r : received) {
+            if (r.inGroup()) {
+                continue;
+            }
+            Optional<GroupReceiver.Opened> opened = groups.open(txn, r.sender(), r.payload().message());
+            if (opened.isEmpty()) {
+                continue;
+            }
+            Payload payload = opened.get().payload();
+            if (payload instanceof Payload.Text || payload instanceof Payload.Reaction
+                    || payload instanceof Payload.Edit || payload instanceof Payload.Delete) {
+                inner.add(new Received<>(r.index(), r.sender(), payload, r.digest(), opened.get().conversation()));
+            } else {
+                LOG.info("dropping a {} inside a group message", payload.getClass().getSimpleName());
+            }
+        }
+        if (!inner.isEmpty()) {
+            registry.get().apply(txn, inner, batch);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.parley.desktop.service.messaging.inbound;
+
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.service.group.GroupReceiver;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
+import java.util.List;
+
+/** Members' sender keys (SENDER_KEY 33), kept only from members of the group ({@link GroupReceiver#senderKey}). */
+final class SenderKeyHandler implements PayloadHandler<Payload.SenderKey> {
+    private final GroupReceiver groups;
+
+    SenderKeyHandler(GroupReceiver groups) {
+        this.groups = groups;
+    }
+
+    @Override
+    public Class<Payload.SenderKey> type() {
+        return Payload.SenderKey.class;
+    }
+
+    @Override
+    public boolean ordered() {
+        return true;
+    }
+
+    @Override
+    public void apply(Transaction txn, List<Received<Payload.SenderKey>> received, ReceivedBatch batch)
+            throws StorageException {
+        for (Received<Payload.SenderKey> r : received) {
+            if (!r.inGroup()) {
+                groups.senderKey(txn, r.sender(), r.payload().distribution());
+            }
+        }
+    }
+}

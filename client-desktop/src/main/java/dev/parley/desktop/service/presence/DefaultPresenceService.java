@@ -1,0 +1,216 @@
+package dev.parley.desktop.service.presence;
+
+import dev.parley.desktop.net.ConnectionState;
+import dev.parley.desktop.net.ConnectionStatus;
+import dev.parley.desktop.net.ObservableValue;
+import dev.parley.desktop.service.ContactPresence;
+import dev.parley.desktop.service.PresenceService;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.messaging.PresenceAnnouncer;
+import dev.parley.desktop.service.messaging.PresenceTracker;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.IdentityChangeState;
+import dev.parley.desktop.storage.PresenceVisibility;
+import dev.parley.desktop.storage.Setting;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Presence for one unlocked profile (issue #14): announces this profile through the {@link PresenceAnnouncer} when
+ * the connection comes online, every {@link PresenceTracker#HEARTBEAT} while online and on {@link #close()}, answers
+ * contacts who ask (rate limited by the tracker), and reads contacts' state from the {@link PresenceTracker} and the
+ * stored last-seen times. All sending happens on its own thread, never the caller's.
+ */
+public final class DefaultPresenceService implements PresenceService {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultPresenceService.class);
+    private static final long TICK_MILLIS = 250;
+
+    private final Storage storage;
+    private final PresenceTracker tracker;
+    private final PresenceAnnouncer announcer;
+    private final ObservableValue<ConnectionState> connection;
+    private final Clock clock;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "parley-presence");
+        t.setDaemon(true);
+        return t;
+    });
+    private ObservableValue.Registration listening;
+    private volatile boolean started;
+    private volatile boolean announcedOnline;
+    private volatile Instant lastAnnounced = Instant.MIN;
+
+    public DefaultPresenceService(Storage storage, PresenceTracker tracker, PresenceAnnouncer announcer,
+                                  ObservableValue<ConnectionState> connection, Clock clock) {
+        this.storage = storage;
+        this.tracker = tracker;
+        this.announcer = announcer;
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        tracker.onReplyWanted(username -> worker.execute(() -> {
+            if (isOnline() && sharing()) {
+                announcer.to(username, true, false);
+            }
+        }));
+        listening = connection.addListener(state -> {
+            if (state.status() == ConnectionStatus.ONLINE) {
+                worker.execute(() -> announce(true));
+            } else {
+                announcedOnline = false;
+            }
+        });
+        if (isOnline()) {
+            worker.execute(() -> announce(true));
+        }
+        worker.scheduleWithFixedDelay(this::tick, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public List<ContactPresence> contacts() throws ServiceException {
+        try {
+            return storage.transactions().transactionWithResult(true, txn -> {
+                boolean hidden = storage.settings().get(txn, Setting.PRESENCE) == PresenceVisibility.NOBODY;
+                Set<String> blocked = Set.copyOf(storage.blocked().list(txn));
+                Map<String, Instant> seen = storage.presence().all(txn);
+                List<ContactPresence> out = new ArrayList<>();
+                for (Contact c : storage.contacts().list(txn)) {
+                    if (c.identityChange() == IdentityChangeState.NONE && !blocked.contains(c.username())) {
+                        out.add(presenceOf(c.username(), hidden, Optional.ofNullable(seen.get(c.username()))));
+                    }
+                }
+                out.sort(java.util.Comparator.comparing(ContactPresence::username));
+                return out;
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read presence", e);
+        }
+    }
+
+    @Override
+    public Optional<ContactPresence> of(String username) throws ServiceException {
+        return contacts().stream().filter(p -> p.username().equals(username)).findFirst();
+    }
+
+    @Override
+    public PresenceVisibility visibility() throws ServiceException {
+        try {
+            return storage.transactions().transactionWithResult(true, txn -> storage.settings().get(txn, Setting.PRESENCE));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read settings", e);
+        }
+    }
+
+    @Override
+    public void setVisibility(PresenceVisibility visibility) throws ServiceException {
+        try {
+            storage.transactions().transaction(false, txn -> storage.settings().set(txn, Setting.PRESENCE, visibility));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot save settings", e);
+        }
+        if (visibility == PresenceVisibility.NOBODY) {
+            announcedOnline = false;
+            tracker.clear();
+        } else if (started) {
+            worker.execute(() -> announce(true));
+        }
+    }
+
+    @Override
+    public void close() {
+        ObservableValue.Registration l;
+        synchronized (this) {
+            l = listening;
+            listening = null;
+        }
+        if (l != null) {
+            l.close();
+        }
+        // never interrupt the worker: an interrupted thread inside H2 closes the database file
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (started && announcedOnline && isOnline() && sharing()) {
+            try {
+                announcer.toAll(false, false);
+            } catch (ServiceException e) {
+                LOG.debug("offline presence not sent: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    private ContactPresence presenceOf(String username, boolean hidden, Optional<Instant> stored) {
+        if (hidden) {
+            return new ContactPresence(username, ContactPresence.Status.HIDDEN, Optional.empty());
+        }
+        if (tracker.isOnline(username)) {
+            return new ContactPresence(username, ContactPresence.Status.ONLINE, tracker.lastHeard(username));
+        }
+        Optional<Instant> heard = tracker.lastHeard(username);
+        Optional<Instant> last = heard.isPresent() && stored.isPresent()
+                ? Optional.of(heard.get().isAfter(stored.get()) ? heard.get() : stored.get())
+                : heard.isPresent() ? heard : stored;
+        return new ContactPresence(username, ContactPresence.Status.OFFLINE, last);
+    }
+
+    private void tick() {
+        try {
+            tracker.tick();
+            if (announcedOnline && isOnline()
+                    && !clock.instant().isBefore(lastAnnounced.plus(PresenceTracker.HEARTBEAT))) {
+                announce(false);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("presence tick failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Sends "online" to every accepted contact; {@code comingOnline} asks them to answer with their own state. */
+    private void announce(boolean comingOnline) {
+        try {
+            if (!isOnline() || !sharing()) {
+                return;
+            }
+            lastAnnounced = clock.instant();
+            announcer.toAll(true, comingOnline);
+            announcedOnline = true;
+        } catch (ServiceException | RuntimeException e) {
+            LOG.debug("presence not announced: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private boolean isOnline() {
+        return connection.get().status() == ConnectionStatus.ONLINE;
+    }
+
+    private boolean sharing() {
+        try {
+            return visibility() == PresenceVisibility.CONTACTS;
+        } catch (ServiceException e) {
+            return false;
+        }
+    }
+}

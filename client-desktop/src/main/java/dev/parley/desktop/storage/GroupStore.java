@@ -1,0 +1,30 @@
+package dev.parley.desktop.storage;
+
+import dev.parley.crypto.group.GroupId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The groups this profile knows (issue #15) and which members hold its current sender key per group. Sender keys
+ * themselves are secrets ({@link SecretStore}).
+ */
+public interface GroupStore {
+
+    Optional<StoredGroup> find(Transaction txn, GroupId id) throws StorageException;
+
+    /** Every known group, in the order this profile first stored them. */
+    List<StoredGroup> list(Transaction txn) throws StorageException;
+
+    /** Records the group or replaces what was held for it. */
+    void put(Transaction txn, StoredGroup group) throws StorageException;
+
+    /** The members recorded as holding this profile's sender key {@code keyId} for the group. */
+    Set<String> keyHolders(Transaction txn, GroupId id, int keyId) throws StorageException;
+
+    void addKeyHolders(Transaction txn, GroupId id, int keyId, Collection<String> members) throws StorageException;
+
+    /** Forgets every key holder of the group (a new sender key starts with none). */
+    void clearKeyHolders(Transaction txn, GroupId id) throws StorageException;
+}

@@ -1,0 +1,132 @@
+package dev.parley.desktop.storage.h2;
+
+import dev.parley.crypto.exceptions.InvalidMessageException;
+import dev.parley.crypto.group.GroupCodec;
+import dev.parley.crypto.group.GroupId;
+import dev.parley.desktop.storage.GroupStore;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.StoredGroup;
+import dev.parley.desktop.storage.Transaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Groups in H2 (migration V35): states encoded with {@link GroupCodec}. */
+final class H2GroupStore implements GroupStore {
+    private static final String COLUMNS = "state, previous, change_hash, active";
+
+    private final H2TransactionManager manager;
+
+    H2GroupStore(H2TransactionManager manager) {
+        this.manager = manager;
+    }
+
+    @Override
+    public Optional<StoredGroup> find(Transaction txn, GroupId id) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM group_states WHERE group_id = ?")) {
+            ps.setString(1, id.hex());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading a group", e);
+        }
+    }
+
+    @Override
+    public List<StoredGroup> list(Transaction txn) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM group_states ORDER BY created_seq");
+             ResultSet rs = ps.executeQuery()) {
+            List<StoredGroup> groups = new ArrayList<>();
+            while (rs.next()) {
+                groups.add(read(rs));
+            }
+            return groups;
+        } catch (SQLException e) {
+            throw Sql.failure("listing groups", e);
+        }
+    }
+
+    @Override
+    public void put(Transaction txn, StoredGroup group) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO group_states (group_id, state, previous, change_hash, "
+                + "active) KEY (group_id) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, group.state().id().hex());
+            ps.setBytes(2, GroupCodec.encodeState(group.state()));
+            ps.setBytes(3, group.previous() == null ? null : GroupCodec.encodeState(group.previous()));
+            ps.setBytes(4, group.changeHash());
+            ps.setBoolean(5, group.active());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("storing a group", e);
+        }
+    }
+
+    @Override
+    public Set<String> keyHolders(Transaction txn, GroupId id, int keyId) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT member FROM group_key_holders WHERE group_id = ? AND key_id = ?")) {
+            ps.setString(1, id.hex());
+            ps.setInt(2, keyId);
+            Set<String> members = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    members.add(rs.getString(1));
+                }
+            }
+            return members;
+        } catch (SQLException e) {
+            throw Sql.failure("reading sender key holders", e);
+        }
+    }
+
+    @Override
+    public void addKeyHolders(Transaction txn, GroupId id, int keyId, Collection<String> members)
+            throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO group_key_holders (group_id, key_id, member) KEY (group_id, key_id, member) VALUES (?, ?, ?)")) {
+            for (String member : members) {
+                ps.setString(1, id.hex());
+                ps.setInt(2, keyId);
+                ps.setString(3, member);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw Sql.failure("recording sender key holders", e);
+        }
+    }
+
+    @Override
+    public void clearKeyHolders(Transaction txn, GroupId id) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM group_key_holders WHERE group_id = ?")) {
+            ps.setString(1, id.hex());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("clearing sender key holders", e);
+        }
+    }
+
+    private static StoredGroup read(ResultSet rs) throws SQLException, StorageException {
+        try {
+            byte[] previous = rs.getBytes(2);
+            return new StoredGroup(GroupCodec.decodeState(rs.getBytes(1)),
+                    previous == null ? null : GroupCodec.decodeState(previous), rs.getBytes(3), rs.getBoolean(4));
+        } catch (InvalidMessageException | IllegalArgumentException e) {
+            throw new StorageException("a stored group does not decode");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.parley.desktop.storage.memory;
+
+import dev.parley.crypto.group.GroupId;
+import dev.parley.desktop.storage.GroupStore;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.StoredGroup;
+import dev.parley.desktop.storage.Transaction;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+final class InMemoryGroupStore implements GroupStore, Snapshotting {
+    private final InMemoryTransactionManager manager;
+    private LinkedHashMap<GroupId, StoredGroup> groups = new LinkedHashMap<>();
+    private HashMap<GroupId, HashMap<Integer, Set<String>>> holders = new HashMap<>();
+
+    InMemoryGroupStore(InMemoryTransactionManager manager) {
+        this.manager = manager;
+        manager.register(this);
+    }
+
+    private record State(LinkedHashMap<GroupId, StoredGroup> groups,
+                         HashMap<GroupId, HashMap<Integer, Set<String>>> holders) {
+    }
+
+    @Override
+    public Object snapshot() {
+        HashMap<GroupId, HashMap<Integer, Set<String>>> copy = new HashMap<>();
+        holders.forEach((group, byKey) -> {
+            HashMap<Integer, Set<String>> keys = new HashMap<>();
+            byKey.forEach((key, members) -> keys.put(key, new HashSet<>(members)));
+            copy.put(group, keys);
+        });
+        return new State(new LinkedHashMap<>(groups), copy);
+    }
+
+    @Override
+    public void restore(Object snapshot) {
+        State state = (State) snapshot;
+        groups = state.groups();
+        holders = state.holders();
+    }
+
+    @Override
+    public Optional<StoredGroup> find(Transaction txn, GroupId id) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        return Optional.ofNullable(groups.get(id));
+    }
+
+    @Override
+    public List<StoredGroup> list(Transaction txn) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        return new ArrayList<>(groups.values());
+    }
+
+    @Override
+    public void put(Transaction txn, StoredGroup group) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        groups.put(group.state().id(), group);
+    }
+
+    @Override
+    public Set<String> keyHolders(Transaction txn, GroupId id, int keyId) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        return new HashSet<>(holders.getOrDefault(id, new HashMap<>()).getOrDefault(keyId, Set.of()));
+    }
+
+    @Override
+    public void addKeyHolders(Transaction txn, GroupId id, int keyId, Collection<String> members)
+            throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        holders.computeIfAbsent(id, g -> new HashMap<>()).computeIfAbsent(keyId, k -> new HashSet<>()).addAll(members);
+    }
+
+    @Override
+    public void clearKeyHolders(Transaction txn, GroupId id) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        holders.remove(id);
+    }
+}

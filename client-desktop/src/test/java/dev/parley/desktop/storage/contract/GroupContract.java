@@ -1,0 +1,97 @@
+package dev.parley.desktop.storage.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.parley.crypto.group.GroupId;
+import dev.parley.crypto.group.GroupMember;
+import dev.parley.crypto.group.GroupRole;
+import dev.parley.crypto.group.GroupState;
+import dev.parley.desktop.storage.Conversation;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.ConversationKind;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.StoredGroup;
+import dev.parley.desktop.storage.Transaction;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Groups as a member holds them (issue #15): states, key holders, group conversations. */
+public abstract class GroupContract extends StorageContract {
+    private static final GroupId CLIMBING = new GroupId(new byte[16]);
+    private static final GroupId CHESS = GroupId.fromHex("0102030405060708090a0b0c0d0e0f10");
+
+    private static GroupState state(GroupId id, long revision, String title) {
+        return new GroupState(id, revision, title, "a description", 3600, new byte[16], List.of(
+                new GroupMember("alice", GroupRole.ADMIN), new GroupMember("bob", GroupRole.MEMBER)));
+    }
+
+    private static byte[] hash(int b) {
+        byte[] hash = new byte[32];
+        hash[0] = (byte) b;
+        return hash;
+    }
+
+    @Test
+    void groupsAreStoredReplacedAndListedInTheOrderFirstStored() throws Exception {
+        StoredGroup climbing = new StoredGroup(state(CLIMBING, 1, "Climbing"), null, hash(1), true);
+        StoredGroup chess = new StoredGroup(state(CHESS, 1, "Chess ♞"), null, hash(2), true);
+        write((Transaction txn) -> {
+            storage.groups().put(txn, climbing);
+            storage.groups().put(txn, chess);
+        });
+        StoredGroup renamed = new StoredGroup(state(CLIMBING, 2, "Bouldering"), climbing.state(), hash(3), false);
+        write((Transaction txn) -> storage.groups().put(txn, renamed));
+
+        Optional<StoredGroup> found = read((Transaction txn) -> storage.groups().find(txn, CLIMBING));
+        assertThat(found).isPresent();
+        assertThat(found.get().state()).isEqualTo(renamed.state());
+        assertThat(found.get().previous()).isEqualTo(climbing.state());
+        assertThat(found.get().changeHash()).isEqualTo(hash(3));
+        assertThat(found.get().active()).isFalse();
+        assertThat(read((Transaction txn) -> storage.groups().list(txn))).extracting(g -> g.state().title())
+                .containsExactly("Bouldering", "Chess ♞");
+        assertThat(read((Transaction txn) -> storage.groups().find(txn, new GroupId(new byte[] {
+            9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9})))).isEmpty();
+    }
+
+    @Test
+    void keyHoldersArePerKeyAndClearedTogether() throws Exception {
+        write((Transaction txn) -> {
+            storage.groups().addKeyHolders(txn, CLIMBING, 7, List.of("bob", "carol"));
+            storage.groups().addKeyHolders(txn, CLIMBING, 7, List.of("bob"));
+            storage.groups().addKeyHolders(txn, CLIMBING, 8, List.of("dave"));
+            storage.groups().addKeyHolders(txn, CHESS, 7, List.of("erin"));
+        });
+        assertThat(read((Transaction txn) -> storage.groups().keyHolders(txn, CLIMBING, 7)))
+                .containsExactlyInAnyOrder("bob", "carol");
+        write((Transaction txn) -> storage.groups().clearKeyHolders(txn, CLIMBING));
+        assertThat(read((Transaction txn) -> storage.groups().keyHolders(txn, CLIMBING, 8))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.groups().keyHolders(txn, CHESS, 7))).containsExactly("erin");
+    }
+
+    @Test
+    void aFailedTransactionKeepsNothing() throws Exception {
+        assertThatThrownBy(() -> write((Transaction txn) -> {
+            storage.groups().put(txn, new StoredGroup(state(CLIMBING, 1, "Climbing"), null, hash(1), true));
+            storage.groups().addKeyHolders(txn, CLIMBING, 1, List.of("bob"));
+            throw new StorageException("boom");
+        })).isInstanceOf(StorageException.class);
+        assertThat(read((Transaction txn) -> storage.groups().list(txn))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.groups().keyHolders(txn, CLIMBING, 1))).isEmpty();
+    }
+
+    @Test
+    void aGroupConversationHasItsOwnKindAndIdNoUsernameCanTake() throws Exception {
+        ConversationId id = ConversationId.group(CHESS);
+        assertThat(id.isGroup()).isTrue();
+        assertThat(ConversationId.direct("bob").isGroup()).isFalse();
+        Conversation group = writeAndGet((Transaction txn) -> storage.conversations().group(txn, id));
+        assertThat(group.kind()).isEqualTo(ConversationKind.GROUP);
+        assertThat(group.directPeer()).isEmpty();
+        assertThat(read((Transaction txn) -> storage.conversations().find(txn, id))).contains(group);
+        assertThatThrownBy(() -> write((Transaction txn) -> storage.conversations().direct(txn, id.value())))
+                .isInstanceOf(StorageException.class);
+    }
+}

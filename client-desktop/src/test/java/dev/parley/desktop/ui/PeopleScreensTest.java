@@ -1,0 +1,236 @@
+package dev.parley.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.service.ContactPresence;
+import dev.parley.desktop.storage.PresenceVisibility;
+import dev.parley.desktop.ui.common.DesktopHooks;
+import dev.parley.desktop.ui.people.PeopleScreens;
+import dev.parley.desktop.ui.unlock.NewProfile;
+import dev.parley.desktop.ui.unlock.RelayChoice;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #14's desktop screens over real services and a real relay: message requests (accept, delete, block) with
+ * their count, the blocked list in Settings with Unblock, the profile editor, presence in the chat header, "My contact
+ * link" (copy, QR code, Save as PNG) and "Add contact" with a link.
+ */
+@Tag("ui")
+class PeopleScreensTest {
+    @TempDir
+    Path tmp;
+
+    private UiTestNetwork net;
+    private DesktopFixture app;
+    private final List<String> copied = new CopyOnWriteArrayList<>();
+    private final DesktopHooks desktop = new DesktopHooks() {
+        @Override
+        public void copyText(String text) {
+            copied.add(text);
+        }
+
+        @Override
+        public void openLink(String url) {
+        }
+    };
+
+    @BeforeEach
+    void setUp() throws Exception {
+        net = new UiTestNetwork(tmp);
+        ProfileSessions sessions = net.desktopSessions();
+        app = new DesktopFixture(sessions);
+        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
+                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        sessions.lock();
+        app.start("alice");
+        app.fx(() -> app.shell().useDesktop(desktop));
+        app.unlock();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        net.close();
+    }
+
+    @Test
+    void requestsAreCountedAcceptedAndBlockedAndTheBlockedListUnblocks() throws Exception {
+        ParleyApp bob = net.otherClient("bob");
+        ParleyApp carol = net.otherClient("carol");
+        ParleyApp dave = net.otherClient("dave");
+        for (ParleyApp stranger : List.of(bob, carol, dave)) {
+            stranger.contacts().add("alice");
+        }
+        bob.messaging().send("alice", "Hi Alice, it is Bob from the climbing club.");
+        carol.messaging().send("alice", "Cheap pineapples, click here");
+        dave.messaging().send("alice", "wrong number, sorry");
+        app.waitUntil(() -> app.showing("#requestsButton")
+                && text("#requestsButton").equals("3 message requests"));
+        app.screenshot("people-requests-count");
+
+        app.robot.clickOn("#requestsButton");
+        app.waitUntil(() -> app.showing("#accept-bob") && app.showing("#block-carol") && app.showing("#delete-dave"));
+        Stage dialog = app.shell().openDialogs().get(0);
+        app.screenshot(dialog.getScene(), "people-requests");
+
+        app.robot.clickOn("#accept-bob");
+        app.waitUntil(() -> !app.showing("#accept-bob"));
+        app.robot.clickOn("#block-carol");
+        app.waitUntil(() -> !app.showing("#block-carol"));
+        app.robot.clickOn("#delete-dave");
+        app.waitUntil(() -> app.showing("#noRequests"));
+        UnlockedSession alice = app.sessions.session();
+        assertThat(alice.people().requests()).isEmpty();
+        assertThat(alice.people().blocked()).containsExactly("carol");
+        assertThat(alice.services().contacts()).extracting(c -> c.username()).containsExactly("bob");
+        app.robot.clickOn("#requestsDone");
+        app.waitUntil(() -> app.shell().openDialogs().isEmpty() && !app.showing("#requestsButton"));
+
+        app.robot.clickOn("#settingsButton");
+        app.waitUntil(() -> app.showing("#unblock-carol"));
+        reveal("#unblock-carol");
+        app.screenshot(app.shell().openDialogs().get(0).getScene(), "people-settings-blocked");
+        app.robot.clickOn("#unblock-carol");
+        app.waitUntil(() -> app.showing("#noBlocked"));
+        assertThat(alice.people().blocked()).isEmpty();
+    }
+
+    @Test
+    void theProfileEditorSendsNameAboutAndAvatarAndTheChatHeaderShowsPresence() throws Exception {
+        ParleyApp bob = net.otherClient("bob");
+        bob.contacts().add("alice");
+        bob.messaging().send("alice", "hello");
+        app.waitUntil(() -> app.showing("#requestsButton"));
+        app.sessions.session().people().accept("bob");
+        Path picture = tmp.resolve("me.png");
+        BufferedImage image = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 300; x++) {
+            for (int y = 0; y < 200; y++) {
+                image.setRGB(x, y, x < 150 ? 0x3C8FD0 : 0xE08A3C);
+            }
+        }
+        ImageIO.write(image, "png", picture.toFile());
+        PeopleScreens people = app.shell().peopleScreens().orElseThrow();
+        app.fx(() -> people.useFileChoosers(owner -> picture.toFile(), owner -> null));
+
+        app.robot.clickOn("#settingsButton");
+        app.waitUntil(() -> app.showing("#profileName"));
+        reveal("#profileAvatar");
+        app.robot.clickOn("#profileName").write("Alice Liddell");
+        app.robot.clickOn("#profileAbout").write("down the rabbit hole");
+        app.robot.clickOn("#chooseAvatar");
+        app.robot.clickOn("#saveProfile");
+        app.waitUntil(() -> app.robot.lookup("#profileAvatar").queryAs(ImageView.class).getImage() != null);
+        app.screenshot(app.shell().openDialogs().get(0).getScene(), "people-settings-profile");
+        assertThat(UiTestNetwork.await(() -> shownByBob(bob).equals("Alice Liddell"), DesktopFixture.TIMEOUT)).isTrue();
+        assertThat(bob.profiles().of("alice").profile().orElseThrow().about()).isEqualTo("down the rabbit hole");
+        assertThat(bob.profiles().of("alice").profile().orElseThrow().avatar()).isNotEmpty();
+        app.robot.clickOn("#doneButton");
+        app.waitUntil(() -> app.shell().openDialogs().isEmpty());
+
+        app.fx(() -> app.shell().mainViewModel().orElseThrow().conversations().selectedProperty().set("bob"));
+        bob.presence().start();
+        app.waitUntil(() -> text("#chatPresence").equals("online"));
+        app.screenshot("people-presence-online");
+        bob.close();
+        app.waitUntil(() -> text("#chatPresence").equals("last seen just now"));
+        assertThat(app.sessions.session().people().presence("bob").orElseThrow().status())
+                .isEqualTo(ContactPresence.Status.OFFLINE);
+
+        app.sessions.session().people().setPresenceVisibility(PresenceVisibility.NOBODY);
+        app.fx(() -> app.shell().mainViewModel().orElseThrow().conversations().selectedProperty().set(null));
+        app.fx(() -> app.shell().mainViewModel().orElseThrow().conversations().selectedProperty().set("bob"));
+        app.waitUntil(() -> text("#chatPresence").isEmpty());
+    }
+
+    @Test
+    void myContactLinkCopiesAndSavesAQrCodeThatAddContactAccepts() throws Exception {
+        ParleyApp dave = net.otherClient("dave");
+        Path png = tmp.resolve("alice-link.png");
+        PeopleScreens people = app.shell().peopleScreens().orElseThrow();
+        app.fx(() -> people.useFileChoosers(owner -> null, owner -> png.toFile()));
+
+        app.robot.clickOn("#contactLinkButton");
+        app.waitUntil(() -> text("#contactLink").startsWith("parley://add/alice?")
+                && app.robot.lookup("#contactLinkQr").queryAs(ImageView.class).getImage() != null);
+        String link = text("#contactLink");
+        app.screenshot(app.shell().openDialogs().get(0).getScene(), "people-contact-link");
+        app.robot.clickOn("#copyLink");
+        assertThat(copied).containsExactly(link);
+        app.robot.clickOn("#saveQr");
+        app.waitUntil(() -> text("#contactLinkStatus").startsWith("Saved"));
+        assertThat(decodeQr(png)).as("the saved PNG decodes to the link").isEqualTo(link);
+        app.robot.clickOn("#contactLinkDone");
+        app.waitUntil(() -> app.shell().openDialogs().isEmpty());
+
+        String davesLink = dave.contacts().contactLink();
+        String forged = davesLink.replaceFirst("fp=\\d", "fp=" + (davesLink.charAt(davesLink.indexOf("fp=") + 3) == '1' ? "2" : "1"));
+        app.robot.clickOn("#addContactButton");
+        app.waitUntil(() -> app.showing("#username"));
+        app.fx(() -> app.robot.lookup("#username").queryAs(TextField.class).setText(forged));
+        app.robot.clickOn("#addButton");
+        app.waitUntil(() -> !text("#error").isEmpty());
+        assertThat(app.sessions.session().services().contacts()).isEmpty();
+        app.fx(() -> app.robot.lookup("#username").queryAs(TextField.class).setText(davesLink));
+        app.robot.clickOn("#addButton");
+        app.waitUntil(() -> app.shell().openDialogs().isEmpty());
+        assertThat(app.sessions.session().services().contact("dave").verified())
+                .as("a contact added by link is verified").isTrue();
+    }
+
+    private String text(String query) {
+        return app.robot.lookup(query).tryQuery().map(n -> n instanceof Label l ? l.getText()
+                : n instanceof Button b ? b.getText() : n instanceof TextField t ? t.getText() : "").orElse("");
+    }
+
+    /** Scrolls Settings so that the node {@code query} shows near the top. */
+    private void reveal(String query) throws Exception {
+        ScrollPane scroller = app.robot.lookup("#scroller").queryAs(ScrollPane.class);
+        javafx.scene.Node node = app.robot.lookup(query).query();
+        app.fx(() -> {
+            javafx.geometry.Bounds b = scroller.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double scrollable = scroller.getContent().getBoundsInLocal().getHeight()
+                    - scroller.getViewportBounds().getHeight();
+            scroller.setVvalue(scrollable <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 40) / scrollable)));
+        });
+    }
+
+    private static String shownByBob(ParleyApp bob) {
+        try {
+            return bob.profiles().of("alice").shown();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String decodeQr(Path png) throws Exception {
+        BufferedImage image = ImageIO.read(png.toFile());
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)))).getText();
+    }
+
+}
