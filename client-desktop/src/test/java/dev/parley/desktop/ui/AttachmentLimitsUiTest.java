@@ -73,6 +73,8 @@ class AttachmentLimitsUiTest {
         app.start("alice");
         app.fx(() -> app.shell().useFileChoosers(choosers));
         app.unlock();
+        // the list loads in the background after unlock (slow on a loaded machine)
+        app.waitUntil(() -> app.robot.lookup("bob").tryQuery().isPresent());
         app.robot.clickOn("bob");
         app.waitUntil(() -> app.showing("#attachButton"));
 
@@ -96,6 +98,8 @@ class AttachmentLimitsUiTest {
         app.start("alice");
         app.fx(() -> app.shell().useFileChoosers(choosers));
         app.unlock();
+        // the list loads in the background after unlock (slow on a loaded machine)
+        app.waitUntil(() -> app.robot.lookup("bob").tryQuery().isPresent());
         app.robot.clickOn("bob");
         app.waitUntil(() -> app.showing("#attachButton"));
         app.fx(() -> {

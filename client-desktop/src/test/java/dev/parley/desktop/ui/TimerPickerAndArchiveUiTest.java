@@ -65,6 +65,8 @@ class TimerPickerAndArchiveUiTest {
     void timerPickerSystemLineMuteAndArchive() throws Exception {
         app.start("alice");
         app.unlock();
+        // the list loads in the background after unlock (slow on a loaded machine)
+        app.waitUntil(() -> app.robot.lookup("bob").tryQuery().isPresent());
         app.robot.clickOn("bob");
         app.waitUntil(() -> app.showing(".bubble"));
 
