@@ -18,6 +18,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -243,6 +244,120 @@ class ClusterBusTest {
         assertThat(queued).hasSize(1);
         assertThat(queued.get(0).blob()).isEqualTo(new MultiRecipientBlob(MultiSendTest.bytes(100, 2), body).encode());
         assertThat(c.request(new Request.Ack(queued.get(0).messageId()))).isEqualTo(new Response.Ok());
+    }
+
+    /**
+     * Issue #16: three nodes as real processes, 50 pairs messaging through all three, one node killed with SIGKILL
+     * mid-stream. Clients whose connection drops reconnect to a live node and resend what was not answered with the
+     * same client message ids, as the desktop client's outbox does; recipients acknowledge every delivery as they get
+     * it. Nothing may be lost, and nothing whose acknowledgement the relay confirmed may be delivered again.
+     */
+    @Test
+    @org.junit.jupiter.api.Tag("soak")
+    void killingANodeProcessWithSigkillMidStreamLosesNothingAndDeliversNothingAcknowledgedAgain() throws Exception {
+        int pairs = 50;
+        int perSender = 4;
+        TestClient registrar = connect(0);
+        List<TestUser> senders = new ArrayList<>();
+        List<TestUser> recipients = new ArrayList<>();
+        for (int i = 0; i < pairs; i++) {
+            senders.add(new TestUser("sender" + i));
+            recipients.add(new TestUser("recipient" + i));
+            senders.get(i).register(registrar, 0);
+            recipients.get(i).register(registrar, 0);
+        }
+        long t0 = System.nanoTime();
+        try (ClusterNodeProcesses nodes = ClusterNodeProcesses.start(root, root.resolve("node0"), ENGINES.storeUri(),
+                ENGINES.busUri(), 3)) {
+            long up = (System.nanoTime() - t0) / 1_000_000;
+            TestClient[] senderConn = new TestClient[pairs];
+            List<AcknowledgingInbox> inboxes = new ArrayList<>();
+            for (int i = 0; i < pairs; i++) {
+                senderConn[i] = signInAt(senders.get(i), nodes.uri(i % 3));
+                inboxes.add(new AcknowledgingInbox(signInAt(recipients.get(i), nodes.uri((i + 1) % 3))));
+            }
+            List<Map<Integer, CompletableFuture<Response>>> answers = new ArrayList<>();
+            for (int i = 0; i < pairs; i++) {
+                answers.add(new java.util.HashMap<>());
+                for (int n = 0; n < perSender; n++) {
+                    if (n == perSender / 2 && i == pairs / 2) {
+                        assertThat(nodes.kill(2)).as("SIGKILL mid-stream").isEqualTo(137);
+                    }
+                    answers.get(i).put(n, sendQuietly(senderConn[i], i, n));
+                }
+                inboxes.get(i).acknowledgeNew();
+            }
+            int resent = 0;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            boolean settled = false;
+            while (!settled && System.nanoTime() < deadline) {
+                settled = true;
+                for (int i = 0; i < pairs; i++) {
+                    if (!senderConn[i].isOpen()) {
+                        senderConn[i] = signInAt(senders.get(i), nodes.uri(i % 2));
+                    }
+                    for (Map.Entry<Integer, CompletableFuture<Response>> a : answers.get(i).entrySet()) {
+                        CompletableFuture<Response> answer = a.getValue();
+                        if (answer.isDone() && !answer.isCompletedExceptionally()
+                                && answer.join() instanceof Response.SendAccepted) {
+                            continue;
+                        }
+                        settled = false;
+                        // The outbox: refused, or unanswered on a connection that died, is sent again with its id.
+                        if (answer.isDone() || !sentOn(answer, senderConn[i])) {
+                            a.setValue(sendQuietly(senderConn[i], i, a.getKey()));
+                            resent++;
+                        }
+                    }
+                    AcknowledgingInbox inbox = inboxes.get(i);
+                    if (!inbox.latest().isOpen()) {
+                        inbox.add(signInAt(recipients.get(i), nodes.uri((i + 1) % 2)));
+                    }
+                    settled &= inbox.acknowledgeNew() == perSender;
+                }
+                Thread.sleep(50);
+            }
+            for (int i = 0; i < pairs; i++) {
+                assertThat(inboxes.get(i).acknowledged).as("recipient%d has every message", i).hasSize(perSender);
+                assertThat(inboxes.get(i).deliveredAfterAcknowledgement()).as("recipient%d", i).isZero();
+            }
+            System.out.printf("soak: 3 node processes up in %d ms; %d messages, %d sends resent after the SIGKILL; "
+                    + "settled %d ms after the start%n", up, pairs * perSender, resent, (System.nanoTime() - t0) / 1_000_000);
+            await(() -> metric(cluster.node(0), "parley_relay_stored_blobs") == 0, "every blob acknowledged");
+        }
+    }
+
+    /** Which connection each send went out on, so a send left on a dead connection is sent again. */
+    private final Map<CompletableFuture<Response>, TestClient> sentOn = new java.util.IdentityHashMap<>();
+
+    private boolean sentOn(CompletableFuture<Response> answer, TestClient connection) {
+        return sentOn.get(answer) == connection;
+    }
+
+    private CompletableFuture<Response> sendQuietly(TestClient connection, int sender, int n) {
+        CompletableFuture<Response> answer;
+        try {
+            answer = connection.send(new Request.Send("recipient" + sender, id(sender, n),
+                    ("message " + n + " from sender " + sender).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        sentOn.put(answer, connection);
+        return answer;
+    }
+
+    private static byte[] id(int sender, int n) {
+        byte[] id = new byte[16];
+        id[0] = (byte) sender;
+        id[15] = (byte) n;
+        return id;
+    }
+
+    private TestClient signInAt(TestUser user, URI uri) throws Exception {
+        TestClient client = TestClient.connect(uri);
+        clients.add(client);
+        user.authenticate(client);
+        return client;
     }
 
     private static String health(RelayServer node) throws Exception {

@@ -23,7 +23,9 @@ import picocli.CommandLine.Option;
     "with --once: until the relay's queue is drained.",
     "Each incoming message is printed once, also across crashes: messages stored but not yet printed (by a listen",
     "that was killed, or picked up by another command) are printed first.",
-    "Format: contact<TAB>INCOMING<TAB>state<TAB>sent-at<TAB>id<TAB>text (tab, newline, backslash escaped)."})
+    "Format: contact<TAB>INCOMING<TAB>state<TAB>sent-at<TAB>id<TAB>text (tab, newline, backslash escaped).",
+    "A message edited or deleted for everyone after it was printed is printed again (current text) with its records;",
+    "a reaction to a printed message or to one of yours prints reaction<TAB>id<TAB>who<TAB>emoji (emoji empty: removed)."})
 final class ListenCommand extends ProfileCommand {
     private static final Logger LOG = LoggerFactory.getLogger(ListenCommand.class);
     private static final int CLOSE_WAIT_SECONDS = 10;
@@ -123,6 +125,33 @@ final class ListenCommand extends ProfileCommand {
             }
             out().flush();
             feed.markPrinted(batch.get(batch.size() - 1));
+        }
+        printChanges(feed);
+    }
+
+    /**
+     * Prints what happened to messages after they were printed: a late edit or delete for everyone prints the
+     * message's line again (its current text) with its records; a reaction prints {@code reaction  id  who  emoji}
+     * (emoji empty when it was removed). A message deleted here meanwhile is skipped.
+     */
+    private void printChanges(ListenFeed feed) throws ServiceException {
+        List<ListenFeed.Change> changes;
+        while (!(changes = feed.unprintedChanges(BATCH)).isEmpty()) {
+            for (ListenFeed.Change c : changes) {
+                if (c.message().isEmpty()) {
+                    continue;
+                }
+                if (c.change().kind() == dev.parley.desktop.storage.ListenChange.Kind.REACTION) {
+                    out().println(String.join("\t", "reaction", c.change().messageId().value(),
+                            Output.escape(c.change().reactor()),
+                            c.change().emoji() == null ? "" : Output.escape(c.change().emoji())));
+                } else {
+                    out().println(Output.message(c.message().get()));
+                    Output.changes(c.message().get()).forEach(out()::println);
+                }
+            }
+            out().flush();
+            feed.markChangesPrinted(changes.get(changes.size() - 1));
         }
     }
 

@@ -7,6 +7,8 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.tyrus.client.ClientManager;
 import org.glassfish.tyrus.client.ClientProperties;
 import org.glassfish.tyrus.client.SslEngineConfigurator;
@@ -20,6 +22,8 @@ public final class TyrusRelayConnector implements RelayConnector {
     private static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
     private final ClientManager client = ClientManager.createClient();
+    /** Links this connector opened that may still be open: {@link #close()} closes them before the client stops. */
+    private final Set<TyrusRelayLink> links = ConcurrentHashMap.newKeySet();
     private final FrameCodec codec;
     private final Duration handshakeTimeout;
     private final Duration requestTimeout;
@@ -52,6 +56,8 @@ public final class TyrusRelayConnector implements RelayConnector {
         try {
             Session session = client.connectToServer(link.endpoint(), ClientEndpointConfig.Builder.create().build(), address.uri());
             session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+            links.removeIf(open -> !open.isOpen());
+            links.add(link);
             return link;
         } catch (DeploymentException e) {
             if (trust != null && trust.refusedCertificate().isPresent()) {
@@ -61,8 +67,17 @@ public final class TyrusRelayConnector implements RelayConnector {
         }
     }
 
+    /**
+     * Closes the open links first (pending requests fail, later writes are refused as "closed"), then stops the
+     * client's threads. In the other order, a thread still answering a delivery could write into a stopped client
+     * (issue #18 item 19).
+     */
     @Override
     public synchronized void close() {
+        for (TyrusRelayLink link : links) {
+            link.close();
+        }
+        links.clear();
         client.shutdown();
     }
 

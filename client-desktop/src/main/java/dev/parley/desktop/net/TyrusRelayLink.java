@@ -187,6 +187,8 @@ final class TyrusRelayLink implements RelayLink {
     @Override
     public void close() {
         Session current = session;
+        // first: the relay's answer to the close frame must not be reported as a close by the relay
+        closed("closed by client");
         if (current != null && current.isOpen()) {
             try {
                 current.close();
@@ -194,7 +196,6 @@ final class TyrusRelayLink implements RelayLink {
                 LOG.debug("closing the relay link failed", e);
             }
         }
-        closed("closed by client");
     }
 
     private void closed(String reason) {

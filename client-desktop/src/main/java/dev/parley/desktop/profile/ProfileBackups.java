@@ -39,8 +39,11 @@ import java.util.regex.Pattern;
  */
 public final class ProfileBackups {
     static final String ATTACHMENTS = "attachments";
-    /** The only files a backup carries or a restore writes: downloaded attachment ciphertext. */
-    private static final Pattern FILE_PATH = Pattern.compile(ATTACHMENTS + "/[0-9a-f]{1,64}\\.bin");
+    /** The desktop app's preferences (theme, notifications, auto-lock; nothing secret), {@code ProfileSettings}. */
+    static final String DESKTOP_SETTINGS = "desktop.properties";
+    /** The only files a backup carries or a restore writes: downloaded attachment ciphertext, desktop preferences. */
+    private static final Pattern FILE_PATH = Pattern.compile(ATTACHMENTS + "/[0-9a-f]{1,64}\\.bin|"
+            + Pattern.quote(DESKTOP_SETTINGS));
 
     private final ProfileManager profiles;
     private final CryptoProvider crypto;
@@ -96,8 +99,15 @@ public final class ProfileBackups {
                         (n, total) -> progress.progress(BackupProgress.Phase.DATABASE, n, total));
                 long[] copied = {0};
                 for (Path file : files) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        body.file(ATTACHMENTS + "/" + file.getFileName(), Files.size(file), in, n -> {
+                    String path = profile.directory().relativize(file).toString().replace('\\', '/');
+                    InputStream in;
+                    try {
+                        in = Files.newInputStream(file);
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        continue; // deleted meanwhile (a message deleted, an orphan swept): not part of the profile
+                    }
+                    try (in) {
+                        body.file(path, Files.size(file), in, n -> {
                             copied[0] += n;
                             progress.progress(BackupProgress.Phase.FILES, copied[0], fileBytes);
                         });
@@ -176,7 +186,9 @@ public final class ProfileBackups {
         if (!target.startsWith(staging)) {
             throw new MalformedBackupException("the backup names a file outside the profile");
         }
-        Files.createDirectories(target.getParent());
+        if (!target.getParent().equals(staging)) {
+            Files.createDirectories(target.getParent());
+        }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), 1 << 16)) {
             body.copyFile(out, progress);
@@ -186,6 +198,9 @@ public final class ProfileBackups {
     private static List<Path> attachmentFiles(Path profileDirectory) throws IOException {
         Path dir = profileDirectory.resolve(ATTACHMENTS);
         List<Path> files = new ArrayList<>();
+        if (Files.isRegularFile(profileDirectory.resolve(DESKTOP_SETTINGS))) {
+            files.add(profileDirectory.resolve(DESKTOP_SETTINGS));
+        }
         if (!Files.isDirectory(dir)) {
             return files;
         }

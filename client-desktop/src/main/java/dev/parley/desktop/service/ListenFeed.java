@@ -15,4 +15,17 @@ public interface ListenFeed {
 
     /** Advances the cursor past {@code last} (a message {@link #unprinted} returned), durably. */
     void markPrinted(Message last) throws ServiceException;
+
+    /**
+     * Up to {@code limit} (1 to 500) changes to messages already printed (late edits, deletes for everyone) and
+     * reactions, oldest first, each with the message as stored now (empty if it is gone).
+     */
+    List<Change> unprintedChanges(int limit) throws ServiceException;
+
+    /** Removes the changes up to {@code last} (one {@link #unprintedChanges} returned), durably. */
+    void markChangesPrinted(Change last) throws ServiceException;
+
+    /** A change and its message as stored now. */
+    record Change(dev.parley.desktop.storage.ListenChange change, java.util.Optional<Message> message) {
+    }
 }

@@ -57,6 +57,9 @@ public interface Storage extends AutoCloseable {
 
     /** Users whose envelopes are dropped unread and to whom nothing is sent (issue #14). */
     /** Sent, delivered and read times of messages ("Message info"). */
+    /** Late edits, deletes and reactions for the command line's listen. */
+    ListenChangeStore listenChanges();
+
     MessageTimesStore messageTimes();
 
     BlockedStore blocked();

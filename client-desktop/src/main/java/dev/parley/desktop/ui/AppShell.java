@@ -325,7 +325,11 @@ public final class AppShell implements Navigator, Dialogs {
         loaded.controller().limitHeight(dialogs.screenBounds().getHeight() - SCREEN_MARGIN);
         if (people != null && loaded.root().lookup("#scroller") instanceof javafx.scene.control.ScrollPane scroller
                 && scroller.getContent() instanceof javafx.scene.layout.Pane sections) {
-            sections.getChildren().add(0, people.settingsPane());
+            // before the Security section (the label above the auto-lock row), after privacy and notifications
+            javafx.scene.Node autoLock = sections.lookup("#autoLock");
+            int at = autoLock == null ? sections.getChildren().size()
+                    : Math.max(0, sections.getChildren().indexOf(autoLock.getParent()) - 1);
+            sections.getChildren().add(at, people.settingsPane());
         }
         dialogs.show(dialog, loaded.root());
     }

@@ -262,5 +262,17 @@ public final class ProfileSessions implements SessionGateway {
         public void changePassphrase(char[] current, char[] next) throws ServiceException {
             session.account().changePassphrase(current, next);
         }
+
+        @Override
+        public Path suggestedBackupFile() {
+            return Path.of(System.getProperty("user.home")).resolve("parley-" + profile.value() + "-"
+                    + java.time.LocalDate.now(session.config().clock()) + ".parley-backup");
+        }
+
+        @Override
+        public dev.parley.desktop.service.BackupService.Exported exportBackup(Path target, char[] passphrase,
+                dev.parley.desktop.profile.BackupProgress progress) throws ServiceException {
+            return session.backups().export(target, passphrase, progress);
+        }
     }
 }

@@ -41,15 +41,18 @@ class BackupBadInputTest {
     final TestNetwork network = new TestNetwork();
     private Path backup;
 
-    /** A backup of several chunks: a profile with a 300 kB downloaded attachment (ciphertext kept as is). */
+    /**
+     * A backup of several chunks: a profile with a 300 kB desktop preferences file (a file the backup carries as is;
+     * an attachment file without its message would be swept away by the app as an orphan).
+     */
     @BeforeEach
     void makeBackup() throws Exception {
         ParleyApp alice = network.open("alice");
         alice.account().create("alice", network.address(), TestNetwork.PASSPHRASE.clone());
-        Path attachments = Files.createDirectories(network.root.resolve("data-alice/alice/attachments"));
         byte[] blob = new byte[300_000];
         new Random(1).nextBytes(blob);
-        Files.write(attachments.resolve("00112233445566778899aabbccddeeff.bin"), blob);
+        Files.writeString(network.root.resolve("data-alice/alice/desktop.properties"),
+                "# " + java.util.HexFormat.of().formatHex(blob) + "\ntheme=DARK\n");
         backup = network.root.resolve("alice.backup");
         alice.backups().export(backup, SECRET.clone(), BackupProgress.NONE);
         alice.close();
@@ -78,9 +81,8 @@ class BackupBadInputTest {
         ParleyApp restored = fresh();
         restored.backups().restore(backup, SECRET.clone(), TestNetwork.PASSPHRASE.clone(), BackupProgress.NONE);
         assertThat(restored.account().status().username()).isEqualTo("alice");
-        assertThat(network.root.resolve("data-restore/alice/attachments/00112233445566778899aabbccddeeff.bin"))
-                .hasSameBinaryContentAs(network.root.resolve("data-alice/alice/attachments/"
-                        + "00112233445566778899aabbccddeeff.bin"));
+        assertThat(network.root.resolve("data-restore/alice/desktop.properties"))
+                .hasSameBinaryContentAs(network.root.resolve("data-alice/alice/desktop.properties"));
     }
 
     @Test

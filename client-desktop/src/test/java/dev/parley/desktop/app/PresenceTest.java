@@ -130,6 +130,37 @@ class PresenceTest {
                 .as("bob answers alice's announcement").isTrue();
     }
 
+    @Test
+    void theRelayLogsNothingAboutPresenceEvenAtTrace() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.connection().start();
+        bob.connection().start();
+        befriend(alice, bob);
+        ch.qos.logback.classic.Logger relayLog =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.parley.relay");
+        ch.qos.logback.classic.Level before = relayLog.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+                new ch.qos.logback.core.read.ListAppender<>();
+        seen.start();
+        relayLog.addAppender(seen);
+        relayLog.setLevel(ch.qos.logback.classic.Level.TRACE);
+        try {
+            alice.presence().start();
+            bob.presence().start();
+            assertThat(Await.until(() -> status(alice, "bob") == ContactPresence.Status.ONLINE
+                    && status(bob, "alice") == ContactPresence.Status.ONLINE, WAIT)).isTrue();
+            bob.close();
+            assertThat(Await.until(() -> status(alice, "bob") == ContactPresence.Status.OFFLINE, WAIT)).isTrue();
+        } finally {
+            relayLog.detachAppender(seen);
+            relayLog.setLevel(before);
+        }
+        assertThat(seen.list).as("what the relay logged while presence went both ways")
+                .allSatisfy(e -> assertThat(e.getFormattedMessage() + e.getMDCPropertyMap())
+                        .doesNotContain("alice").doesNotContain("bob").doesNotContainIgnoringCase("presence"));
+    }
+
     /** {@code a} adds {@code b} and writes; {@code b} accepts the request. Both must be connected. */
     private static void befriend(ParleyApp a, ParleyApp b) throws Exception {
         String aName = a.account().status().username();

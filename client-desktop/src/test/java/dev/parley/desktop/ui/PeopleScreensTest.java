@@ -90,6 +90,7 @@ class PeopleScreensTest {
         app.waitUntil(() -> app.showing("#requestsButton")
                 && text("#requestsButton").equals("3 message requests"));
         app.screenshot("people-requests-count");
+        assertThat(listed()).as("requests stay out of the conversation list").isEmpty();
 
         app.robot.clickOn("#requestsButton");
         app.waitUntil(() -> app.showing("#accept-bob") && app.showing("#block-carol") && app.showing("#delete-dave"));
@@ -102,12 +103,15 @@ class PeopleScreensTest {
         app.waitUntil(() -> !app.showing("#block-carol"));
         app.robot.clickOn("#delete-dave");
         app.waitUntil(() -> app.showing("#noRequests"));
+        app.waitUntil(() -> listed().equals(List.of("bob")));
         UnlockedSession alice = app.sessions.session();
         assertThat(alice.people().requests()).isEmpty();
         assertThat(alice.people().blocked()).containsExactly("carol");
         assertThat(alice.services().contacts()).extracting(c -> c.username()).containsExactly("bob");
         app.robot.clickOn("#requestsDone");
         app.waitUntil(() -> app.shell().openDialogs().isEmpty() && !app.showing("#requestsButton"));
+        Thread.sleep(500);
+        app.waitUntil(() -> listed().equals(List.of("bob")));
 
         app.robot.clickOn("#settingsButton");
         app.waitUntil(() -> app.showing("#unblock-carol"));
@@ -199,6 +203,12 @@ class PeopleScreensTest {
         app.waitUntil(() -> app.shell().openDialogs().isEmpty());
         assertThat(app.sessions.session().services().contact("dave").verified())
                 .as("a contact added by link is verified").isTrue();
+    }
+
+    /** The usernames in the conversation list. */
+    private List<String> listed() {
+        return app.robot.lookup("#conversationList").queryListView().getItems().stream()
+                .map(item -> ((dev.parley.desktop.ui.main.ConversationItem) item).contact().username()).toList();
     }
 
     private String text(String query) {

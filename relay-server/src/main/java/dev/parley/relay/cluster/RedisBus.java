@@ -52,6 +52,12 @@ public final class RedisBus implements ClusterBus {
     private volatile StatefulRedisPubSubConnection<String, String> messages;
     private volatile Consumer<BusMessage> handler = m -> { };
     private volatile boolean wasUp;
+    /**
+     * Whether Redis confirmed at the last tick that this node's channel has a subscriber (this node). After a
+     * reconnect lettuce reports the connections open at once but resubscribes a moment later; until then a message
+     * published to this node would reach nobody, so the node is not "up" (and does not claim presence) before that.
+     */
+    private volatile boolean subscribed;
     private volatile boolean closed;
     /** Seconds since start, counted by the timer thread only. */
     private long ticks;
@@ -99,6 +105,7 @@ public final class RedisBus implements ClusterBus {
             if (commands == null) {
                 connect();
             }
+            subscribed = confirmSubscribed();
             boolean up = up();
             if (up && (!wasUp || ++ticks % Math.max(1, PRESENCE_TTL_MILLIS / 3_000) == 0)) {
                 refreshPresence();
@@ -126,6 +133,19 @@ public final class RedisBus implements ClusterBus {
         pubsub.sync().subscribe(channel(nodeId));
         messages = pubsub;
         commands = client.connect();
+    }
+
+    private boolean confirmSubscribed() {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null || !c.isOpen()) {
+            return false;
+        }
+        try {
+            Long subscribers = c.sync().pubsubNumsub(channel(nodeId)).get(channel(nodeId));
+            return subscribers != null && subscribers > 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void refreshPresence() {
@@ -221,7 +241,7 @@ public final class RedisBus implements ClusterBus {
     public boolean up() {
         StatefulRedisConnection<String, String> c = commands;
         StatefulRedisPubSubConnection<String, String> p = messages;
-        return !closed && c != null && c.isOpen() && p != null && p.isOpen();
+        return !closed && subscribed && c != null && c.isOpen() && p != null && p.isOpen();
     }
 
     @Override

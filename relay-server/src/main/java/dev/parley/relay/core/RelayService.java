@@ -1,10 +1,6 @@
 package dev.parley.relay.core;
 
-import dev.parley.crypto.prekey.KemPreKeyPublic;
-import dev.parley.crypto.prekey.PreKeyBundle;
-import dev.parley.crypto.prekey.SignedPreKeyPublic;
 import dev.parley.crypto.primitives.Ed25519;
-import dev.parley.crypto.primitives.InvalidSignatureException;
 import dev.parley.crypto.primitives.RandomSource;
 import dev.parley.crypto.wire.Envelope;
 import dev.parley.crypto.wire.ErrorCode;
@@ -23,9 +19,7 @@ import dev.parley.relay.store.AccountStore;
 import dev.parley.relay.store.AttachmentStore;
 import dev.parley.relay.store.BlobStore;
 import dev.parley.relay.store.DiskAttachmentStore;
-import dev.parley.relay.store.KemPreKeys;
 import dev.parley.relay.store.QueueWakeups;
-import dev.parley.relay.store.Registration;
 import dev.parley.relay.store.StoreException;
 import java.time.Clock;
 import java.util.Optional;
@@ -60,7 +54,6 @@ public final class RelayService implements AutoCloseable {
     private final RelayConfig config;
     private final AccountStore accounts;
     private final BlobStore blobs;
-    private final Ed25519 ed25519;
     private final Clock clock;
     private final FrameCodec codec = FrameCodec.cbor();
     private final RateLimiter limiter;
@@ -76,8 +69,8 @@ public final class RelayService implements AutoCloseable {
     private final SendRouting routing;
     private final MultiSend multiSend;
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
-    private final OneTimePreKeyGate oneTimeGate;
     private final AttachmentRequests attachments;
+    private final AccountRequests accountRequests;
 
     /** The cluster bus (cross-node pushes, one connection per account); without a bus it forwards nothing. */
     private final RemoteRouting remote;
@@ -103,10 +96,8 @@ public final class RelayService implements AutoCloseable {
         this.config = config;
         this.accounts = accounts;
         this.blobs = blobs;
-        this.ed25519 = ed25519;
         this.clock = clock;
         this.limiter = new RateLimiter(config.limits(), clock);
-        this.oneTimeGate = new OneTimePreKeyGate(clock);
         this.authenticator = new ChallengeAuthenticator(identity, ed25519, random, accounts, clock, config.challengeTtl());
         this.metrics = new RelayMetrics(blobs);
         this.delivery = Executors.newFixedThreadPool(2, named("relay-delivery"));
@@ -120,6 +111,8 @@ public final class RelayService implements AutoCloseable {
         metrics.bus(remote);
         this.routing = new SendRouting(config, blobs, limiter, registry, storesInFlight, direct, remote, metrics);
         this.multiSend = new MultiSend(config, limiter, routing, this::userExists, this::reject, metrics, clock);
+        this.accountRequests = new AccountRequests(config, accounts, limiter, authenticator, new OneTimePreKeyGate(clock), registry,
+                ed25519, clock, knownUsers::add);
         this.attachments = new AttachmentRequests(attachmentStore, config.options().attachments(), accounts, limiter, clock,
                 scheduler, config.sweepInterval());
     }
@@ -258,7 +251,7 @@ public final class RelayService implements AutoCloseable {
             throws RequestRejectedException, RateLimitExceededException {
         DeviceConnection device = connection.device();
         if (request instanceof Request.Register register) {
-            return register(connection, register);
+            return accountRequests.register(connection, register);
         }
         if (request instanceof Request.Authenticate authenticate) {
             if (device != null) {
@@ -281,10 +274,10 @@ public final class RelayService implements AutoCloseable {
             return ack(connection, id, device, ack);
         }
         if (request instanceof Request.FetchBundle fetch) {
-            return fetchBundle(connection, device, fetch);
+            return accountRequests.fetchBundle(connection, device, fetch);
         }
         if (request instanceof Request.UploadPreKeys upload) {
-            return upload(device, upload);
+            return accountRequests.upload(device, upload);
         }
         if (request instanceof Request.SendEphemeral ephemeral) {
             return sendEphemeral(connection, ephemeral);
@@ -293,40 +286,9 @@ public final class RelayService implements AutoCloseable {
             return attachments.handle(device.username(), request);
         }
         if (request instanceof Request.Lookup lookup) {
-            return lookup(device, lookup);
+            return accountRequests.lookup(device, lookup);
         }
         throw new RequestRejectedException(ErrorCode.UNKNOWN_TYPE, "unsupported request");
-    }
-
-    private Response register(ClientConnection connection, Request.Register register)
-            throws RequestRejectedException, RateLimitExceededException {
-        limiter.check(RateLimit.REGISTER_PER_ADDRESS, connection.sink().remoteAddress());
-        if (!Usernames.isValid(register.username())) {
-            throw new RequestRejectedException(ErrorCode.INVALID_USERNAME,
-                    "usernames are 3-32 characters of a-z 0-9 . _ - starting with a letter or digit");
-        }
-        if (config.inviteOnly() && (register.inviteCode() == null || register.inviteCode().isBlank())) {
-            throw new RequestRejectedException(ErrorCode.INVALID_INVITE, "this relay is invite-only: an invite code is required");
-        }
-        verifySignedPreKey(register.identityKey(), register.signedPreKey());
-        authenticator.verifyRegistration(register);
-        KemPreKeys kemPreKeys = new KemPreKeys(register.lastResortKemPreKey(), register.kemPreKeys());
-        verifyKemPreKeys(register.identityKey(), kemPreKeys);
-        checkPreKeyCap(0, Math.max(register.oneTimePreKeys().size(), kemPreKeys.oneTime().size()));
-        Account account = new Account(register.username(), register.identityKey(), register.signedPreKey());
-        Registration outcome = accounts.register(account, register.oneTimePreKeys(), kemPreKeys,
-                config.inviteOnly() ? register.inviteCode() : null, clock.instant());
-        switch (outcome) {
-            case CREATED:
-                knownUsers.add(register.username());
-                return new Response.Ok();
-            case USERNAME_TAKEN:
-                throw new RequestRejectedException(ErrorCode.USERNAME_TAKEN, "that username is taken");
-            case INVALID_INVITE:
-                throw new RequestRejectedException(ErrorCode.INVALID_INVITE, "the invite code is unknown, used or revoked");
-            default:
-                throw new IllegalStateException("unexpected registration outcome");
-        }
     }
 
     /** Sends Authenticated (then starts delivery), or the error followed by a fresh challenge. */
@@ -456,72 +418,6 @@ public final class RelayService implements AutoCloseable {
         reject(connection, id, new RequestRejectedException(ErrorCode.INTERNAL_ERROR, "the relay could not store or load data"));
     }
 
-    private Response fetchBundle(ClientConnection connection, DeviceConnection device, Request.FetchBundle fetch)
-            throws RequestRejectedException, RateLimitExceededException {
-        connection.buckets().check(RateLimit.DIRECTORY_PER_CONNECTION);
-        limiter.check(RateLimit.DIRECTORY_PER_ADDRESS, connection.sink().remoteAddress());
-        if (!Usernames.isValid(fetch.username())) {
-            throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
-        }
-        Optional<PreKeyBundle> bundle = accounts.takeBundle(fetch.username(),
-                oneTimeGate.allowOneTime(device.username(), fetch.username()));
-        if (bundle.isEmpty()) {
-            throw new RequestRejectedException(ErrorCode.UNKNOWN_USER,
-                    "no such user, or no post-quantum prekeys published (Parley 0.2 or later needed)");
-        }
-        int remaining = accounts.oneTimePreKeyCount(fetch.username());
-        if (remaining < config.preKeyLowThreshold()) {
-            ClientConnection owner = registry.find(fetch.username());
-            if (owner != null) {
-                owner.sink().send(Envelope.push(new Push.PreKeysLow(remaining)));
-            }
-        }
-        return new Response.Bundle(fetch.username(), bundle.get());
-    }
-
-    /** Exists or not, for an exact username; nothing is logged or stored about who asked for whom. */
-    private Response lookup(DeviceConnection device, Request.Lookup lookup) throws RateLimitExceededException {
-        limiter.check(RateLimit.LOOKUP_PER_ACCOUNT, device.username());
-        return new Response.LookupResult(Usernames.isValid(lookup.username()) && accounts.find(lookup.username()).isPresent());
-    }
-
-    private Response upload(DeviceConnection device, Request.UploadPreKeys upload)
-            throws RequestRejectedException, RateLimitExceededException {
-        limiter.check(RateLimit.UPLOAD_PREKEYS_PER_ACCOUNT, device.username());
-        KemPreKeys kemPreKeys = new KemPreKeys(upload.lastResortKemPreKey(), upload.kemPreKeys());
-        if (!upload.oneTimePreKeys().isEmpty()) {
-            checkPreKeyCap(accounts.oneTimeEcPreKeyCount(device.username()), upload.oneTimePreKeys().size());
-        }
-        if (!kemPreKeys.oneTime().isEmpty()) {
-            checkPreKeyCap(accounts.oneTimeKemPreKeyCount(device.username()), kemPreKeys.oneTime().size());
-        }
-        if (upload.signedPreKey() != null || kemPreKeys.lastResort() != null || !kemPreKeys.oneTime().isEmpty()) {
-            Account account = accounts.find(device.username())
-                    .orElseThrow(() -> new RequestRejectedException(ErrorCode.UNKNOWN_USER, "account no longer exists"));
-            if (upload.signedPreKey() != null) {
-                verifySignedPreKey(account.identityKey(), upload.signedPreKey());
-            }
-            verifyKemPreKeys(account.identityKey(), kemPreKeys);
-        }
-        accounts.addPreKeys(device.username(), upload.signedPreKey(), upload.oneTimePreKeys());
-        if (kemPreKeys.lastResort() != null || !kemPreKeys.oneTime().isEmpty()) {
-            accounts.addKemPreKeys(device.username(), kemPreKeys);
-        }
-        return new Response.PreKeyCount(accounts.oneTimePreKeyCount(device.username()));
-    }
-
-    /**
-     * Refuses an upload that would take one kind of one-time prekeys past the cap. Counts what is held plus what
-     * comes (ids already held would be ignored by the store, so a re-upload may be refused a little early).
-     */
-    private void checkPreKeyCap(int held, int adding) throws RequestRejectedException {
-        int cap = config.options().maxOneTimePreKeys();
-        if ((long) held + adding > cap) {
-            throw new RequestRejectedException(ErrorCode.PREKEY_LIMIT,
-                    "the relay keeps at most " + cap + " one-time prekeys per account; " + held + " are held");
-        }
-    }
-
     private Response sendEphemeral(ClientConnection connection, Request.SendEphemeral ephemeral)
             throws RequestRejectedException, RateLimitExceededException {
         connection.buckets().check(RateLimit.SEND_PER_CONNECTION);
@@ -552,30 +448,6 @@ public final class RelayService implements AutoCloseable {
         }
         knownUsers.add(username);
         return true;
-    }
-
-    private void verifySignedPreKey(byte[] identityKey, SignedPreKeyPublic signedPreKey) throws RequestRejectedException {
-        try {
-            ed25519.verify(identityKey, signedPreKey.signedMessage(), signedPreKey.signature());
-        } catch (InvalidSignatureException e) {
-            throw new RequestRejectedException(ErrorCode.INVALID_SIGNATURE,
-                    "the signed prekey's signature does not verify against the identity key");
-        }
-    }
-
-    private void verifyKemPreKeys(byte[] identityKey, KemPreKeys keys) throws RequestRejectedException {
-        java.util.List<KemPreKeyPublic> all = new java.util.ArrayList<>(keys.oneTime());
-        if (keys.lastResort() != null) {
-            all.add(keys.lastResort());
-        }
-        for (KemPreKeyPublic key : all) {
-            try {
-                ed25519.verify(identityKey, key.signedMessage(), key.signature());
-            } catch (InvalidSignatureException e) {
-                throw new RequestRejectedException(ErrorCode.INVALID_SIGNATURE,
-                        "a KEM prekey's signature does not verify against the identity key");
-            }
-        }
     }
 
     private void sendChallenge(ClientConnection connection) {

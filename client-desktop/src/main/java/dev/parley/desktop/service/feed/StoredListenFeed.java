@@ -37,4 +37,28 @@ public final class StoredListenFeed implements ListenFeed {
             throw new StorageFailureException("cannot record what was printed", e);
         }
     }
+
+    @Override
+    public List<Change> unprintedChanges(int limit) throws ServiceException {
+        try {
+            return storage.transactions().transactionWithResult(true, txn -> {
+                List<Change> out = new java.util.ArrayList<>();
+                for (dev.parley.desktop.storage.ListenChange change : storage.listenChanges().oldest(txn, limit)) {
+                    out.add(new Change(change, storage.messages().find(txn, change.messageId())));
+                }
+                return out;
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the changes to print", e);
+        }
+    }
+
+    @Override
+    public void markChangesPrinted(Change last) throws ServiceException {
+        try {
+            storage.transactions().transaction(false, txn -> storage.listenChanges().removeUpTo(txn, last.change().seq()));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot record what was printed", e);
+        }
+    }
 }

@@ -19,9 +19,13 @@ import java.util.Set;
  * not restored) and migration history are left out: a restored profile restarts its sessions.
  */
 final class H2BackupTables {
-    /** Not backed up: migration history (the manifest names the version), protocol state, ciphertext queues. */
+    /**
+     * Not backed up: migration history (the manifest names the version), protocol state, ciphertext queues, and who
+     * holds which of our group sender keys (the keys themselves are never backed up: a restored profile makes and
+     * distributes a new one).
+     */
     static final Set<String> SKIPPED = Set.of("FLYWAY_SCHEMA_HISTORY", "SECRETS", "OUTBOX", "HELD_ENVELOPES",
-            "PENDING_RECEIPTS", "ATTACHMENT_UPLOADS");
+            "PENDING_RECEIPTS", "ATTACHMENT_UPLOADS", "GROUP_KEY_HOLDERS");
     /** The protocol-state namespaces a backup keeps; all others (sessions, prekeys, anything new) are left out. */
     static final Set<String> KEPT_SECRETS = Set.of(SecretNamespace.IDENTITY.name(), "protocol-meta", "seen-base-key");
 

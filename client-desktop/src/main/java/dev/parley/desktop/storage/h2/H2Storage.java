@@ -70,6 +70,7 @@ public final class H2Storage implements Storage {
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
     private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
+    private final dev.parley.desktop.storage.ListenChangeStore listenChanges;
     private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
@@ -96,6 +97,7 @@ public final class H2Storage implements Storage {
         pendingReceipts = new H2PendingReceiptStore(transactions);
         receivedEnvelopes = new H2ReceivedEnvelopeStore(transactions);
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
+        listenChanges = new H2ListenChangeStore(transactions);
         messageTimes = new H2MessageTimesStore(transactions);
         blocked = new H2BlockedStore(transactions);
         presence = new H2PresenceStore(transactions);
@@ -364,6 +366,11 @@ public final class H2Storage implements Storage {
     @Override
     public ReceivedEnvelopeStore receivedEnvelopes() {
         return receivedEnvelopes;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ListenChangeStore listenChanges() {
+        return listenChanges;
     }
 
     @Override

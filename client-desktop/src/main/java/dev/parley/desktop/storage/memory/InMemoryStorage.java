@@ -41,6 +41,7 @@ public final class InMemoryStorage implements Storage {
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
     private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
+    private final dev.parley.desktop.storage.ListenChangeStore listenChanges;
     private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
     private final dev.parley.desktop.storage.ProfileStore profiles;
@@ -64,6 +65,7 @@ public final class InMemoryStorage implements Storage {
         InMemoryMessageChangeStore changeStore = new InMemoryMessageChangeStore(transactions, messageStore, reactionStore,
                 attachmentStore);
         changes = changeStore;
+        listenChanges = new InMemoryListenChangeStore(transactions);
         messageTimes = new InMemoryMessageTimesStore(transactions, messageStore);
         blocked = new InMemoryBlockedStore(transactions);
         presence = new InMemoryPresenceStore(transactions);
@@ -170,6 +172,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ListenCursorStore listenCursor() {
         return listenCursor;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.ListenChangeStore listenChanges() {
+        return listenChanges;
     }
 
     @Override

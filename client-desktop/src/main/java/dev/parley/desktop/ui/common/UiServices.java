@@ -241,8 +241,10 @@ public final class UiServices {
         return messaging.search(query, Optional.empty(), limit).stream().map(UiServices::view).toList();
     }
 
+    /** The contacts that have a conversation in the list: message requests stay in Requests until accepted (#14). */
     public List<ContactView> contacts() throws ServiceException {
-        return contacts.list().stream().map(UiServices::view).toList();
+        return contacts.list().stream().filter(c -> c.identityChange() != IdentityChangeState.REQUEST)
+                .map(UiServices::view).toList();
     }
 
     public ContactView contact(String username) throws ServiceException {

@@ -197,6 +197,17 @@ public final class ConversationListViewModel {
         }
     }
 
+    /** A service event: a contact or message request was removed (deleted, blocked); its row goes (#14). */
+    public void contactRemoved(String username) {
+        int i = indexOf(username);
+        if (i >= 0) {
+            items.remove(i);
+        }
+        if (username.equals(selected.get())) {
+            selected.set(null);
+        }
+    }
+
     /** A service event: a contact was added or its trust changed. */
     public void contactChanged(ContactView contact) {
         int i = indexOf(contact.username());

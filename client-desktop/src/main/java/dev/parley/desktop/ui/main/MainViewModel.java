@@ -156,7 +156,13 @@ public final class MainViewModel {
                 chat.messageStatusChanged(e.contact(), e.messageId().value(), UiServices.statusFor(e.state())))));
         subscriptions.add(bus.subscribe(ContactChangedEvent.class, e -> {
             ContactView c = UiServices.view(e.contact());
-            onUi(() -> contactChanged(c));
+            if (e.change() == ContactChangedEvent.Change.REMOVED) {
+                onUi(() -> conversations.contactRemoved(c.username()));
+            } else if (e.change() == ContactChangedEvent.Change.REQUEST_ACCEPTED) {
+                onUi(conversations::refresh);
+            } else if (e.contact().identityChange() != dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
+                onUi(() -> contactChanged(c));
+            }
         }));
         subscriptions.add(bus.subscribe(ReactionsChangedEvent.class, e -> onUi(() ->
                 chat.actions().reactionsChanged(e.messageId().value()))));

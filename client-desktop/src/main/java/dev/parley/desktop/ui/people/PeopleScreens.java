@@ -154,7 +154,7 @@ public final class PeopleScreens {
         });
         Label text = new Label();
         text.setId("chatPresence");
-        text.getStyleClass().add("chat-subtitle");
+        text.getStyleClass().add("chat-presence");
         text.textProperty().bind(presence.textProperty());
         HBox line = new HBox(5, dot, text);
         line.setAlignment(Pos.CENTER_LEFT);

@@ -44,6 +44,15 @@ public final class SettingsController {
     @FXML private Button changePassphraseButton;
     @FXML private Label passphraseResult;
     @FXML private Label error;
+    @FXML private CheckBox backupUseCode;
+    @FXML private PasswordField backupPassphrase;
+    @FXML private PasswordField backupConfirm;
+    @FXML private TextField backupTarget;
+    @FXML private Button exportBackupButton;
+    @FXML private javafx.scene.control.ProgressBar backupProgress;
+    @FXML private Label backupResult;
+    @FXML private VBox recoveryCodeBox;
+    @FXML private TextField recoveryCode;
 
     public SettingsController(SettingsViewModel vm, UserMessages messages, Runnable close) {
         this.vm = Objects.requireNonNull(vm);
@@ -99,7 +108,31 @@ public final class SettingsController {
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
+        bindBackup(vm.backup());
         vm.load();
+    }
+
+    private void bindBackup(BackupViewModel backup) {
+        backupUseCode.selectedProperty().bindBidirectional(backup.useRecoveryCodeProperty());
+        backupPassphrase.textProperty().bindBidirectional(backup.passphraseProperty());
+        backupConfirm.textProperty().bindBidirectional(backup.confirmProperty());
+        backupPassphrase.disableProperty().bind(backup.useRecoveryCodeProperty());
+        backupConfirm.disableProperty().bind(backup.useRecoveryCodeProperty());
+        backupTarget.textProperty().bindBidirectional(backup.targetProperty());
+        backupTarget.disableProperty().bind(backup.runningProperty());
+        exportBackupButton.disableProperty().bind(backup.canExportBinding().not());
+        backupProgress.progressProperty().bind(backup.progressProperty());
+        backupProgress.visibleProperty().bind(backup.runningProperty());
+        backupProgress.managedProperty().bind(backupProgress.visibleProperty());
+        backupResult.textProperty().bind(backup.resultProperty());
+        recoveryCode.textProperty().bind(backup.recoveryCodeProperty());
+        recoveryCodeBox.visibleProperty().bind(backup.recoveryCodeProperty().isNotEmpty());
+        recoveryCodeBox.managedProperty().bind(recoveryCodeBox.visibleProperty());
+    }
+
+    @FXML
+    private void exportBackup() {
+        vm.backup().export();
     }
 
     /**
@@ -117,6 +150,7 @@ public final class SettingsController {
 
     @FXML
     private void close() {
+        vm.backup().forget();
         close.run();
     }
 }

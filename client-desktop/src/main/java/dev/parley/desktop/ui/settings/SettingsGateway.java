@@ -23,4 +23,15 @@ public interface SettingsGateway {
      * @throws dev.parley.desktop.service.WrongPassphraseException if {@code current} is wrong
      */
     void changePassphrase(char[] current, char[] next) throws ServiceException;
+
+    /** Where Settings > Backup suggests writing a backup (a new file in the home folder). */
+    java.nio.file.Path suggestedBackupFile();
+
+    /**
+     * Writes a backup of the profile (issue #17) under {@code passphrase}, or a generated recovery code if null.
+     *
+     * @throws dev.parley.desktop.service.InvalidInputException if the file exists or its folder does not
+     */
+    dev.parley.desktop.service.BackupService.Exported exportBackup(java.nio.file.Path target, char[] passphrase,
+            dev.parley.desktop.profile.BackupProgress progress) throws ServiceException;
 }

@@ -50,11 +50,13 @@ public final class SettingsViewModel {
     private final ObjectProperty<Runnable> onPassphraseChanged = new SimpleObjectProperty<>(this, "onPassphraseChanged");
     private final BooleanBinding canChangePassphrase;
     private boolean loading;
+    private final BackupViewModel backup;
 
     public SettingsViewModel(SettingsGateway gateway, BackgroundTasks tasks, UserMessages messages) {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
+        this.backup = new BackupViewModel(gateway, tasks, messages);
         canChangePassphrase = Bindings.createBooleanBinding(() -> !currentPassphrase.get().isEmpty()
                 && PassphraseStrength.of(newPassphrase.get()).acceptable()
                 && newPassphrase.get().equals(confirmPassphrase.get()) && !tasks.busyProperty().get(),
@@ -149,8 +151,14 @@ public final class SettingsViewModel {
         return onPassphraseChanged;
     }
 
+    /** Settings > Backup (issue #17). */
+    public BackupViewModel backup() {
+        return backup;
+    }
+
     /** Loads the current values. */
     public void load() {
+        backup.load();
         Optional<EmbeddedRelay> hosted = gateway.embeddedRelay();
         embeddedRelay.set(hosted.map(EmbeddedRelay::address).orElse(""));
         embeddedFingerprint.set(hosted.flatMap(EmbeddedRelay::fingerprint).orElse(""));

@@ -192,6 +192,14 @@ class H2StorageContractTest {
     }
 
     @Nested
+    class ListenChanges extends dev.parley.desktop.storage.contract.ListenChangeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
     class Presence extends dev.parley.desktop.storage.contract.PresenceContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {

@@ -188,6 +188,14 @@ class InMemoryStorageTest {
     }
 
     @Nested
+    class ListenChanges extends dev.parley.desktop.storage.contract.ListenChangeContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
     class Presence extends dev.parley.desktop.storage.contract.PresenceContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {

@@ -77,6 +77,7 @@ final class IncomingChanges {
         String conversation = target.conversationId().value();
         if (action.kind() == PendingAction.Kind.DELETE) {
             storage.changes().markDeleted(txn, target.messageId());
+            ListenNotes.changed(storage, txn, target);
             txn.attach(new MessageChangedEvent(conversation, target.messageId(), Change.DELETED));
         } else if (target.editCount() >= Message.MAX_EDITS) {
             LOG.info("ignoring an edit beyond the limit of {}", Message.MAX_EDITS);
@@ -84,6 +85,7 @@ final class IncomingChanges {
             String body = action.body().length() > NewMessage.MAX_BODY_CHARS
                     ? action.body().substring(0, NewMessage.MAX_BODY_CHARS) : action.body();
             storage.changes().edit(txn, target.messageId(), body, action.actionAt());
+            ListenNotes.changed(storage, txn, target);
             txn.attach(new MessageChangedEvent(conversation, target.messageId(), Change.EDITED));
         }
     }

@@ -55,6 +55,7 @@ final class ReactionHandler implements PayloadHandler<Payload.Reaction> {
             } else {
                 storage.reactions().put(txn, new Reaction(target, r.sender(), reaction.emoji(), batch.now()));
             }
+            ListenNotes.reaction(storage, txn, message.get(), r.sender(), reaction.remove() ? null : reaction.emoji());
             txn.attach(new ReactionsChangedEvent(message.get().conversationId().value(), target));
         }
     }

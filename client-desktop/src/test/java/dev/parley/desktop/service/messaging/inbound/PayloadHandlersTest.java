@@ -34,4 +34,48 @@ class PayloadHandlersTest {
         assertThat(standard.isEphemeral(new Payload.ReadReceipt(List.of(new dev.parley.crypto.payload.MessageId(new byte[16]))))).isFalse();
         assertThat(standard.isEphemeral(new Payload.Unknown(200))).isFalse();
     }
+
+    /** Records which payloads each call received. */
+    private record Recording<P extends Payload>(Class<P> type, boolean ordered, List<String> calls)
+            implements PayloadHandler<P> {
+        @Override
+        public void apply(dev.parley.desktop.storage.Transaction txn, List<Received<P>> received, ReceivedBatch batch) {
+            calls.add(String.join(",", received.stream().map(r -> Integer.toString(r.index())).toList()));
+        }
+    }
+
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void orderedKindsAreAppliedAloneAndNothingMovesAcrossThem() throws Exception {
+        List<String> calls = new java.util.ArrayList<>();
+        List<PayloadHandler<?>> handlers = new java.util.ArrayList<>();
+        for (Class<?> kind : Payload.class.getPermittedSubclasses()) {
+            boolean ordered = kind == Payload.GroupUpdate.class || kind == Payload.SenderKey.class
+                    || kind == Payload.GroupMessage.class;
+            handlers.add(new Recording(kind, ordered, calls));
+        }
+        PayloadHandlers registry = PayloadHandlers.of(handlers);
+        dev.parley.crypto.group.GroupId group = new dev.parley.crypto.group.GroupId(new byte[16]);
+        Payload key = new Payload.SenderKey(new dev.parley.crypto.group.SenderKeyDistribution(group, 1, 0,
+                new byte[32], new byte[32]));
+        Payload change = new Payload.GroupUpdate(new dev.parley.crypto.group.GroupChange(
+                dev.parley.crypto.group.GroupAction.CREATE, "alice", List.of(), new dev.parley.crypto.group.GroupState(
+                        group, 1, "Group", "", 0, null, List.of(new dev.parley.crypto.group.GroupMember("alice",
+                                dev.parley.crypto.group.GroupRole.ADMIN))), new byte[64]));
+        Payload typing = new Payload.TypingStarted();
+        Payload receipt = new Payload.ReadReceipt(List.of(new dev.parley.crypto.payload.MessageId(new byte[16])));
+        List<Payload> payloads = List.of(typing, receipt, change, typing, key, change, receipt, typing);
+        List<Received<?>> received = new java.util.ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            received.add(new Received<>(i, "bob", payloads.get(i), null));
+        }
+        registry.apply(null, received, new ReceivedBatch(new dev.parley.desktop.service.connection.InboundHandler.Outcome[8],
+                java.time.Instant.EPOCH));
+        assertThat(calls).containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
+
+        calls.clear();
+        registry.apply(null, List.of(received.get(0), received.get(1), received.get(3), received.get(6)),
+                new ReceivedBatch(new dev.parley.desktop.service.connection.InboundHandler.Outcome[8], java.time.Instant.EPOCH));
+        assertThat(calls).as("unordered kinds still go to their handler together").containsExactly("0,3", "1,6");
+    }
 }
