@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * #13 the relay's limits as the desktop shows them (a relay that takes files up to 2 MB and holds 1 MB per account):
  * a file over the size limit and one over the quota each end in their own sentence on the upload, which can be
- * dismissed; nothing is sent.
+ * dismissed; nothing is sent. And an image pasted into the composer (Ctrl+V) is previewed, sent, and its
+ * temporary PNG removed.
  */
 @Tag("ui")
 class AttachmentLimitsUiTest {
@@ -72,6 +73,8 @@ class AttachmentLimitsUiTest {
         app.start("alice");
         app.fx(() -> app.shell().useFileChoosers(choosers));
         app.unlock();
+        // the list loads in the background after unlock (slow on a loaded machine)
+        app.waitUntil(() -> app.robot.lookup("bob").tryQuery().isPresent());
         app.robot.clickOn("bob");
         app.waitUntil(() -> app.showing("#attachButton"));
 
@@ -88,6 +91,41 @@ class AttachmentLimitsUiTest {
                 "Your files on the relay are over its quota. Wait for older files to expire, then retry."));
         assertThat(link("Retry").isVisible()).isTrue();
         assertThat(app.robot.lookup(".attachment-card").queryAll().stream().anyMatch(Node::isVisible)).isFalse();
+    }
+
+    @Test
+    void anImagePastedIntoTheComposerIsPreviewedAndSent() throws Exception {
+        app.start("alice");
+        app.fx(() -> app.shell().useFileChoosers(choosers));
+        app.unlock();
+        // the list loads in the background after unlock (slow on a loaded machine)
+        app.waitUntil(() -> app.robot.lookup("bob").tryQuery().isPresent());
+        app.robot.clickOn("bob");
+        app.waitUntil(() -> app.showing("#attachButton"));
+        app.fx(() -> {
+            javafx.scene.image.WritableImage image = new javafx.scene.image.WritableImage(64, 48);
+            for (int x = 0; x < 64; x++) {
+                for (int y = 0; y < 48; y++) {
+                    image.getPixelWriter().setArgb(x, y, 0xff2060c0 + x);
+                }
+            }
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putImage(image);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        app.robot.clickOn(".composer-input");
+        app.robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.V)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        app.waitUntil(() -> app.robot.lookup(".attachment-preview").queryAll().stream().anyMatch(Node::isVisible));
+        String name = app.robot.lookup("#pendingFileName").queryLabeled().getText();
+        assertThat(name).startsWith("pasted-image-").endsWith(".png");
+        // where Files.createTempFile put it (the JDK reads java.io.tmpdir once; surefire may set it later)
+        Path temporary = java.util.stream.Stream.of(System.getProperty("java.io.tmpdir"), "/tmp")
+                .map(d -> Path.of(d).resolve(name)).filter(Files::exists).findFirst().orElseThrow();
+        assertThat(Files.readAllBytes(temporary)).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        app.robot.clickOn("#sendFileButton");
+        app.waitUntil(() -> app.robot.lookup(".attachment-card").queryAll().stream().anyMatch(Node::isVisible));
+        assertThat(Files.exists(temporary)).as("the pasted image's temporary copy is removed once sent").isFalse();
     }
 
     private Path file(String name, int size) throws Exception {

@@ -114,6 +114,8 @@ class AttachmentsUiTest {
         app.start("alice");
         app.fx(() -> app.shell().useFileChoosers(choosers));
         app.unlock();
+        // the list loads in the background after unlock (slow on a loaded machine)
+        app.waitUntil(() -> app.robot.lookup("bob").tryQuery().isPresent());
         app.robot.clickOn("bob");
 
         // the image as a thumbnail (decoded off the UI thread) with its caption; the other files as cards

@@ -173,6 +173,7 @@ class ChatStateOverRealServicesTest {
         bob.actions().setDisappearing("alice", DisappearingTimer.MINUTES_5);
         await(() -> chat.timer().timerProperty().get() == DisappearingTimer.MINUTES_5);
         await(() -> systemLines(chat).contains("bob set disappearing messages to 5 minutes"));
+        assertThat(shown).as("a system line raises no notification").isEmpty();
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * #12 in the desktop window: the disappearing-messages picker in the chat header sets the timer (bob gets it) and its
  * system line shows as a centred row, not a bubble; the conversation menu mutes (a mark on the row) and archives (the
- * row moves under "Archived (1)").
+ * row moves under "Archived (1)"); "Message info" shows when a received message was sent, arrived and was read.
  */
 @Tag("ui")
 class TimerPickerAndArchiveUiTest {
@@ -65,6 +65,8 @@ class TimerPickerAndArchiveUiTest {
     void timerPickerSystemLineMuteAndArchive() throws Exception {
         app.start("alice");
         app.unlock();
+        // the list loads in the background after unlock (slow on a loaded machine)
+        app.waitUntil(() -> app.robot.lookup("bob").tryQuery().isPresent());
         app.robot.clickOn("bob");
         app.waitUntil(() -> app.showing(".bubble"));
 
@@ -84,6 +86,18 @@ class TimerPickerAndArchiveUiTest {
         MenuButton timer = app.robot.lookup("#timerButton").query();
         assertThat(timer.getText()).isEqualTo("1h");
         app.screenshot("chat-timer-system-line");
+
+        // Message info of bob's message: when he sent it, when it arrived here, when it was read here
+        app.robot.rightClickOn(".bubble");
+        app.waitUntil(() -> app.robot.lookup("Message info").tryQuery().isPresent());
+        app.robot.clickOn("Message info");
+        app.waitUntil(() -> app.showing("#messageInfo"));
+        Node info = app.robot.lookup("#messageInfo").query();
+        assertThat(((Labeled) info.lookup("#info-sent")).getText()).startsWith("Today ");
+        assertThat(((Labeled) info.lookup("#info-received")).getText()).startsWith("Today ");
+        assertThat(((Labeled) info.lookup("#info-readHere")).getText()).startsWith("Today ");
+        app.screenshot(info.getScene(), "message-info");
+        app.fx(() -> info.getScene().getWindow().hide());
 
         app.robot.rightClickOn(".conversation-name");
         app.waitUntil(() -> app.robot.lookup("Mute notifications").tryQuery().isPresent());

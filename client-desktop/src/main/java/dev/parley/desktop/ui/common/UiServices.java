@@ -137,6 +137,22 @@ public final class UiServices {
         actions.setDisappearing(contact, timer);
     }
 
+    /**
+     * When a message was sent, accepted by the relay (own messages), delivered (own: the receipt; incoming: when it
+     * arrived here) and read, as far as this device knows.
+     */
+    public record Info(boolean outgoing, boolean system, java.time.Instant sentAt,
+                       Optional<java.time.Instant> relayAcceptedAt, Optional<java.time.Instant> deliveredAt,
+                       Optional<java.time.Instant> readAt) {
+    }
+
+    /** The message's {@link Info}, or empty if this device no longer has it. */
+    public Optional<Info> info(String messageId) throws ServiceException {
+        return messaging.info(new MessageId(messageId)).map(i -> new Info(i.direction() == Direction.OUTGOING,
+                i.direction() != Direction.OUTGOING && i.direction() != Direction.INCOMING, i.sentAt(),
+                i.relayAcceptedAt(), i.deliveredAt(), i.readAt()));
+    }
+
     /** Whether a conversation is muted (no notifications) and archived (listed apart). */
     public record Marks(boolean muted, boolean archived) {
         public static final Marks NONE = new Marks(false, false);

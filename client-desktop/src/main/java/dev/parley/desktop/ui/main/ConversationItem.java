@@ -62,7 +62,7 @@ public record ConversationItem(ContactView contact, Optional<MessageView> last, 
 
     /** The preview line: the newest message's first line, with "You: " for outgoing ones; empty without messages. */
     public String preview() {
-        return last.map(m -> (m.outgoing() ? "You: " : "") + (m.deleted() ? "This message was deleted" : firstLine(m.text())))
+        return last.map(m -> (m.outgoing() && !m.system() ? "You: " : "") + (m.deleted() ? "This message was deleted" : firstLine(m.text())))
                 .orElse("");
     }
 

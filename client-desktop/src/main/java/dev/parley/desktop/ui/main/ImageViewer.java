@@ -22,12 +22,13 @@ final class ImageViewer {
     static void show(Node owner, String title, Image image, UserMessages messages, Runnable saveAs) {
         ImageView view = new ImageView(image);
         view.setPreserveRatio(true);
-        view.setFitWidth(Math.min(MAX_WIDTH, image.getWidth()));
-        view.setFitHeight(Math.min(MAX_HEIGHT, image.getHeight()));
+        double scale = Math.min(1, Math.min(MAX_WIDTH / image.getWidth(), MAX_HEIGHT / image.getHeight()));
+        view.setFitWidth(image.getWidth() * scale);
+        view.setFitHeight(image.getHeight() * scale);
         view.setId("viewedImage");
         ScrollPane pane = new ScrollPane(view);
-        pane.setFitToWidth(true);
-        pane.setFitToHeight(true);
+        pane.setPrefViewportWidth(image.getWidth() * scale);
+        pane.setPrefViewportHeight(image.getHeight() * scale);
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner.getScene().getWindow());
         dialog.setTitle(title);

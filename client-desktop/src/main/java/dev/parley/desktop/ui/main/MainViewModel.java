@@ -210,7 +210,8 @@ public final class MainViewModel {
         boolean open = message.contact().equals(conversations.selectedProperty().get());
         conversations.messageReceived(message, open && windowFocused.get());
         chat.messageReceived(message);
-        if (!conversations.isMuted(message.contact())) {
+        // system lines (a timer change) and muted conversations raise no notification
+        if (!message.system() && !conversations.isMuted(message.contact())) {
             notifications.decide(message, notificationsEnabled.get(), notificationText.get(), windowFocused.get())
                     .ifPresent(notifier::show);
         }

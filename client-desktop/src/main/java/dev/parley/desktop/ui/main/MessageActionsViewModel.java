@@ -137,6 +137,11 @@ public final class MessageActionsViewModel {
     }
 
     /** Loads the texts {@code message} had, oldest first, for the "Edit history" dialog. */
+    /** Reads when the message was sent, delivered and read, and calls {@code show} with it (if it is still here). */
+    public void info(MessageView message, Consumer<UiServices.Info> show) {
+        tasks.run(() -> services.info(message.id()), info -> info.ifPresent(show), fail);
+    }
+
     public void editHistory(MessageView message, Consumer<List<UiServices.Version>> show) {
         tasks.run(() -> services.editHistory(message.id()), show, fail);
     }

@@ -88,6 +88,10 @@ final class MessageMenu {
             menu.getItems().add(item("message.history", "menuHistory", () -> actions.editHistory(message,
                     versions -> EditHistoryDialog.show(anchor, versions, times, messages))));
         }
+        if (!message.deleted()) {
+            menu.getItems().add(item("message.info", "menuInfo", () -> actions.info(message,
+                    info -> MessageInfoDialog.show(anchor, info, times, messages))));
+        }
         menu.getItems().add(new SeparatorMenuItem());
         menu.getItems().add(item("message.deleteForMe", "menuDeleteForMe", () -> actions.deleteForMe(message)));
         if (actions.canDeleteForEveryone(message)) {

@@ -51,4 +51,15 @@ class ConversationItemTest {
         MessageView older = Messages.in("bob", "old", "2026-01-01T09:00:00Z", MessageView.Status.SEEN);
         assertThat(updated.withMessage(older, 0).last()).contains(later);
     }
+
+    @Test
+    void aSystemLineIsPreviewedWithoutYou() {
+        dev.parley.desktop.ui.common.MessageView line = new dev.parley.desktop.ui.common.MessageView("sys-1", "bob", true,
+                "alice set disappearing messages to 1 hour", java.time.Instant.parse("2026-03-01T10:00:00Z"),
+                dev.parley.desktop.ui.common.MessageView.Status.SENT, java.util.Optional.empty(), 1, java.util.List.of(),
+                false, false, java.util.Optional.empty(), java.util.Optional.empty(), true);
+        ConversationItem item = new ConversationItem(new dev.parley.desktop.ui.common.ContactView("bob", false, false),
+                java.util.Optional.of(line), 0);
+        assertThat(item.preview()).isEqualTo("alice set disappearing messages to 1 hour");
+    }
 }
