@@ -29,12 +29,25 @@ public final class AdminOperations {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * 120 random bits, base64url: 20 characters. A code starting with '-' is drawn again (it would read as an option
+     * on a command line, so {@code invite revoke CODE} and the client's {@code --invite CODE} would refuse it).
+     */
+    private String newInviteCode() {
+        while (true) {
+            String code = Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(INVITE_CODE_BYTES));
+            if (code.charAt(0) != '-') {
+                return code;
+            }
+        }
+    }
+
     /** Executes one request. Store failures propagate as runtime exceptions. */
     public AdminResponse execute(AdminRequest request) {
         if (request instanceof AdminRequest.CreateInvites create) {
             List<String> codes = new ArrayList<>(create.count());
             for (int i = 0; i < create.count(); i++) {
-                String code = Base64.getUrlEncoder().withoutPadding().encodeToString(random.bytes(INVITE_CODE_BYTES));
+                String code = newInviteCode();
                 accounts.addInvite(code, clock.instant());
                 codes.add(code);
             }
