@@ -63,9 +63,12 @@ public record Message(MessageCursor cursor, MessageId messageId, ConversationId 
         return java.util.Optional.ofNullable(expiresAt);
     }
 
-    /** Whether this is a system line rather than someone's text. */
+    /**
+     * Whether this is a system line rather than someone's text: made by {@link NewMessage#asSystem()} (kind SYSTEM)
+     * or by {@link NewMessage#system} (direction SYSTEM: session restarts, group changes, the 0.1 upgrade notice).
+     */
     public boolean isSystem() {
-        return kind == MessageKind.SYSTEM;
+        return kind == MessageKind.SYSTEM || direction == Direction.SYSTEM;
     }
 
     /** The quoted message, if this is a reply. */
