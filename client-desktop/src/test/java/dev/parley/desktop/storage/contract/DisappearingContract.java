@@ -57,4 +57,16 @@ public abstract class DisappearingContract extends StorageContract {
         assertThat(read((Transaction txn) -> storage.messages().page(txn, BOB, Optional.empty(), 10)).messages())
                 .extracting(Message::messageId).containsExactly(line, c);
     }
+
+    @Test
+    void aSystemLineMadeByNewMessageSystemIsASystemLine() throws Exception {
+        MessageId restart = new MessageId("sys-2");
+        write((Transaction txn) -> {
+            storage.conversations().direct(txn, "bob");
+            storage.messages().insertAllIfAbsent(txn, List.of(
+                    NewMessage.system(restart, BOB, T0, "bob restarted their secure session")));
+        });
+        assertThat(read((Transaction txn) -> storage.messages().find(txn, restart)).orElseThrow().isSystem())
+                .as("session restarts and group lines render as system rows and notify no one").isTrue();
+    }
 }
