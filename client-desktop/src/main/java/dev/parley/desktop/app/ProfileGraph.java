@@ -53,7 +53,8 @@ final class ProfileGraph implements AutoCloseable {
         this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events,
                 new SenderVerifier(crypto, pinning), contact -> contacts.add(contact));
         messagingHolder[0] = messaging;
-        this.connection = new RelayConnectionService(config.connector(), keys, config.inbound().apply(messaging), messaging, keys, config.reconnect(),
+        this.connection = new RelayConnectionService(config.connector(), keys, config.inbound().apply(messaging), messaging,
+                new AfterSignIn(keys, messaging.restoreAnnouncer()), config.reconnect(),
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
         this.listenFeed = new StoredListenFeed(profile.storage());

@@ -27,4 +27,10 @@ public interface GroupStore {
 
     /** Forgets every key holder of the group (a new sender key starts with none). */
     void clearKeyHolders(Transaction txn, GroupId id) throws StorageException;
+
+    /**
+     * Issue #17: {@code member} no longer holds any of this profile's sender keys (they restored a backup), so the
+     * next message to each group they are in carries the current key to them again.
+     */
+    void forgetKeyHolder(Transaction txn, String member) throws StorageException;
 }

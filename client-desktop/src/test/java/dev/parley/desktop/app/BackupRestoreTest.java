@@ -24,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Issue #17 end to end with a real relay: alice backs up, loses her computer, restores on a fresh data directory,
  * finds the same history (messages, edits, replies, reactions, a downloaded file) and goes on writing with bob; her
- * sessions restarted (none restored, so no ratchet position is reused) and bob sees a line saying so.
+ * sessions restarted (none restored, so no ratchet position is reused) and bob sees a line saying she restored.
  */
 class BackupRestoreTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -62,6 +62,10 @@ class BackupRestoreTest {
         alice.actions().edit(hello.messageId(), "hello bob, edited");
         alice.actions().reply(aliceInbox.get(0).messageId(), "a reply");
         assertThat(Await.until(() -> bobInbox.size() == 2, WAIT)).isTrue();
+        assertThat(Await.until(() -> history(alice).stream()
+                .noneMatch(m -> m.state() == dev.parley.desktop.storage.MessageState.SENDING
+                        || m.state() == dev.parley.desktop.storage.MessageState.SENT), WAIT))
+                .as("the backup is taken once alice's messages are delivered").isTrue();
         List<Message> before = alice.messaging().history("bob", Optional.empty(), 50).messages();
         assertThat(before).hasSize(4);
 
@@ -97,7 +101,8 @@ class BackupRestoreTest {
         assertThat(bobSees.get(0).body()).isEqualTo("back from a backup");
         assertThat(bobSees.get(1).direction()).isEqualTo(Direction.SYSTEM);
         assertThat(bobSees.get(1).sender()).isEqualTo(NewMessage.SYSTEM_SENDER);
-        assertThat(bobSees.get(1).body()).startsWith("alice restarted their secure session");
+        assertThat(bobSees.get(1).body()).as("the restore is announced before the first message")
+                .startsWith("alice restored Parley from a backup");
         bob.messaging().send("alice", "welcome back");
         bob.messaging().send("alice", "twice");
         assertThat(Await.until(() -> restoredInbox.size() == 2, WAIT)).isTrue();
@@ -107,6 +112,14 @@ class BackupRestoreTest {
         List<Message> bobLater = bob.messaging().history("alice", Optional.empty(), 50).messages();
         assertThat(bobLater.stream().filter(m -> m.direction() == Direction.SYSTEM).count())
                 .as("one line per restart, not per message").isEqualTo(1);
+    }
+
+    private static List<Message> history(ParleyApp app) {
+        try {
+            return app.messaging().history("bob", Optional.empty(), 50).messages();
+        } catch (dev.parley.desktop.service.ServiceException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int historySize(ParleyApp app) {

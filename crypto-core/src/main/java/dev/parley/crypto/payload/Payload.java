@@ -17,6 +17,7 @@ public sealed interface Payload
         Payload.Attachment,
         Payload.Profile,
         Payload.Presence,
+        Payload.Restored,
         Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage {
 
     /** Maximum UTF-8 size of a text message body. */
@@ -233,6 +234,22 @@ public sealed interface Payload
         @Override
         public int typeCode() {
             return PayloadType.PRESENCE.code();
+        }
+    }
+
+    /**
+     * Issue #17: the sender restored their profile from a backup, so their sessions and group sender keys are new;
+     * sent once to each contact, on a new session. {@code id} names the receiver's system line (a resent copy adds no
+     * second one); {@code restoredAtMillis} is the sender's clock.
+     */
+    record Restored(MessageId id, long restoredAtMillis) implements Payload {
+        public Restored {
+            Objects.requireNonNull(id, "id");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.RESTORED.code();
         }
     }
 

@@ -34,6 +34,7 @@ import java.util.List;
  * GROUP_CHANGE = a signed group change (GroupCodec); SENDER_KEY = a SenderKeyDistribution; GROUP_MESSAGE = a
  * SenderKeyMessage (docs/protocol.md 1.15).
  * PRESENCE = u8 flags (bit 0: online; bit 1: reply wanted; the others 0).
+ * RESTORED = message id (16) || restoredAtMillis (i64).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -163,6 +164,12 @@ public final class PayloadCodec {
                 }
                 return new Payload.Presence((flags & PRESENCE_ONLINE) != 0, (flags & PRESENCE_REPLY_WANTED) != 0);
             }
+            case RESTORED: {
+                MessageId id = readId(in);
+                long restoredAt = in.getLong();
+                requireEnd(in);
+                return new Payload.Restored(id, restoredAt);
+            }
             default:
                 return new Payload.Unknown(type);
         }
@@ -236,6 +243,9 @@ public final class PayloadCodec {
         } else if (payload instanceof Payload.Presence presence) {
             return new byte[] {(byte) ((presence.online() ? PRESENCE_ONLINE : 0)
                     | (presence.replyWanted() ? PRESENCE_REPLY_WANTED : 0))};
+        } else if (payload instanceof Payload.Restored restored) {
+            return ByteBuffer.allocate(MessageId.BYTES + 8).put(restored.id().bytes()).putLong(restored.restoredAtMillis())
+                    .array();
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }

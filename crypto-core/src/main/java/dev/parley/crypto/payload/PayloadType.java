@@ -28,6 +28,8 @@ public enum PayloadType {
     PROFILE(24),
     /** {@link Payload.Presence} (issue #14). */
     PRESENCE(25),
+    /** {@link Payload.Restored} (issue #17). */
+    RESTORED(28),
     /** {@link Payload.GroupUpdate} (issue #15). */
     GROUP_CHANGE(32),
     /** {@link Payload.SenderKey} (issue #15). */

@@ -87,6 +87,7 @@ public final class FrameCodec {
         name("lookup_result", Response.LookupResult.class);
         name("send_multi", Request.SendMulti.class);
         name("send_multi_result", Response.SendMultiResult.class);
+        name("prekeys_replace", Request.ReplacePreKeys.class);
     }
 
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));

@@ -105,6 +105,26 @@ public sealed interface Request extends Frame {
     }
 
     /**
+     * Issue #17: replaces, in one step, everything the relay holds of the user's prekeys: every one-time prekey and
+     * one-time KEM prekey is dropped and the given ones take their place, and the signed prekey and the last-resort
+     * KEM prekey are replaced. Sent by a profile restored from a backup, whose private halves of the old keys are gone.
+     * Answered with {@link Response.PreKeyCount}.
+     *
+     * @param signedPreKey        the new signed prekey (required)
+     * @param lastResortKemPreKey the new last-resort KEM prekey (required)
+     * @param kemPreKeys          one-time KEM prekeys, at most {@link #MAX_KEM_PREKEYS_PER_FRAME}
+     */
+    record ReplacePreKeys(SignedPreKeyPublic signedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys,
+                          KemPreKeyPublic lastResortKemPreKey, List<KemPreKeyPublic> kemPreKeys) implements Request {
+        public ReplacePreKeys {
+            Objects.requireNonNull(signedPreKey, "signedPreKey");
+            Objects.requireNonNull(lastResortKemPreKey, "lastResortKemPreKey");
+            oneTimePreKeys = checkPreKeys(oneTimePreKeys);
+            kemPreKeys = checkKemPreKeys(kemPreKeys);
+        }
+    }
+
+    /**
      * Queues a sealed blob for {@code to}. Answered with {@link Response.SendAccepted} once the blob is stored;
      * a repeated {@code clientMessageId} for the same recipient is accepted again without storing a second copy.
      *

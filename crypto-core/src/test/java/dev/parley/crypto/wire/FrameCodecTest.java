@@ -34,6 +34,7 @@ class FrameCodecTest {
                 new Request.UploadPreKeys(null, List.of(OPK)),
                 new Request.UploadPreKeys(SPK, List.of()),
                 new Request.UploadPreKeys(null, List.of(OPK), KEM, List.of(KEM, KEM)),
+                new Request.ReplacePreKeys(SPK, List.of(OPK), KEM, List.of(KEM)),
                 new Request.Send("bob", filled(16, 6), filled(200, 7)),
                 new Request.SendEphemeral("bob", filled(3, 8)),
                 new Request.Ack(42),

@@ -139,6 +139,23 @@ final class AccountRequests {
     }
 
     /**
+     * Issue #17: a restored profile replaces all its prekeys in one step (the old private halves are gone). Every key
+     * is verified before anything changes; counts within the frame limits are always under the cap.
+     */
+    Response replace(DeviceConnection device, Request.ReplacePreKeys replace)
+            throws RequestRejectedException, RateLimitExceededException {
+        limiter.check(RateLimit.UPLOAD_PREKEYS_PER_ACCOUNT, device.username());
+        KemPreKeys kemPreKeys = new KemPreKeys(replace.lastResortKemPreKey(), replace.kemPreKeys());
+        checkPreKeyCap(0, Math.max(replace.oneTimePreKeys().size(), kemPreKeys.oneTime().size()));
+        Account account = accounts.find(device.username())
+                .orElseThrow(() -> new RequestRejectedException(ErrorCode.UNKNOWN_USER, "account no longer exists"));
+        verifySignedPreKey(account.identityKey(), replace.signedPreKey());
+        verifyKemPreKeys(account.identityKey(), kemPreKeys);
+        accounts.replacePreKeys(device.username(), replace.signedPreKey(), replace.oneTimePreKeys(), kemPreKeys);
+        return new Response.PreKeyCount(accounts.oneTimePreKeyCount(device.username()));
+    }
+
+    /**
      * Refuses an upload that would take one kind of one-time prekeys past the cap. Counts what is held plus what
      * comes (ids already held would be ignored by the store, so a re-upload may be refused a little early).
      */

@@ -279,6 +279,9 @@ public final class RelayService implements AutoCloseable {
         if (request instanceof Request.UploadPreKeys upload) {
             return accountRequests.upload(device, upload);
         }
+        if (request instanceof Request.ReplacePreKeys replace) {
+            return accountRequests.replace(device, replace);
+        }
         if (request instanceof Request.SendEphemeral ephemeral) {
             return sendEphemeral(connection, ephemeral);
         }

@@ -38,6 +38,14 @@ public interface AccountStore {
     /** Adds one-time KEM prekeys (ids already held are ignored) and replaces the last-resort one when non-null. */
     void addKemPreKeys(String username, KemPreKeys kemPreKeys);
 
+    /**
+     * Issue #17: in one transaction, drops every one-time prekey and one-time KEM prekey of the user, stores the given
+     * ones, and replaces the signed prekey and the last-resort KEM prekey ({@code kemPreKeys.lastResort()} required).
+     * Does nothing for an unknown user.
+     */
+    void replacePreKeys(String username, SignedPreKeyPublic signedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys,
+                        KemPreKeys kemPreKeys);
+
     /** How many one-time (X25519) prekeys the user has. */
     int oneTimeEcPreKeyCount(String username);
 

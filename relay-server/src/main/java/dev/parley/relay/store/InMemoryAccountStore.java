@@ -90,6 +90,18 @@ public final class InMemoryAccountStore implements AccountStore {
         addOneTime(username, oneTimePreKeys);
     }
 
+    @Override
+    public synchronized void replacePreKeys(String username, SignedPreKeyPublic signedPreKey,
+                                            List<OneTimePreKeyPublic> oneTimePreKeys, KemPreKeys kemPreKeys) {
+        if (!accounts.containsKey(username)) {
+            return;
+        }
+        preKeys.get(username).clear();
+        kemPreKeysOf.get(username).clear();
+        addPreKeys(username, signedPreKey, oneTimePreKeys);
+        addKemPreKeys(username, kemPreKeys);
+    }
+
     private void addOneTime(String username, List<OneTimePreKeyPublic> keys) {
         Deque<OneTimePreKeyPublic> stock = preKeys.get(username);
         for (OneTimePreKeyPublic key : keys) {

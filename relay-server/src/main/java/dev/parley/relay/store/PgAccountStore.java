@@ -107,22 +107,44 @@ final class PgAccountStore implements AccountStore {
     }
 
     @Override
+    public void replacePreKeys(String username, SignedPreKeyPublic signedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys,
+                               KemPreKeys kemPreKeys) {
+        byte[] key = db.usernames().of(username);
+        db.transaction(c -> {
+            for (String table : List.of("one_time_prekeys", "kem_prekeys")) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE username_key = ?")) {
+                    delete.setBytes(1, key);
+                    delete.executeUpdate();
+                }
+            }
+            updateSignedPreKey(c, key, signedPreKey);
+            insertOneTime(c, key, oneTimePreKeys);
+            addKem(c, key, kemPreKeys);
+            return null;
+        });
+    }
+
+    @Override
     public void addPreKeys(String username, SignedPreKeyPublic newSignedPreKey, List<OneTimePreKeyPublic> oneTimePreKeys) {
         byte[] key = db.usernames().of(username);
         db.transaction(c -> {
             if (newSignedPreKey != null) {
-                try (PreparedStatement update = c.prepareStatement("UPDATE accounts SET signed_prekey_id = ?, "
-                        + "signed_prekey = ?, signed_prekey_signature = ? WHERE username_key = ?")) {
-                    update.setInt(1, newSignedPreKey.id());
-                    update.setBytes(2, newSignedPreKey.publicKey());
-                    update.setBytes(3, newSignedPreKey.signature());
-                    update.setBytes(4, key);
-                    update.executeUpdate();
-                }
+                updateSignedPreKey(c, key, newSignedPreKey);
             }
             insertOneTime(c, key, oneTimePreKeys);
             return null;
         });
+    }
+
+    private static void updateSignedPreKey(Connection c, byte[] key, SignedPreKeyPublic signedPreKey) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE accounts SET signed_prekey_id = ?, "
+                + "signed_prekey = ?, signed_prekey_signature = ? WHERE username_key = ?")) {
+            update.setInt(1, signedPreKey.id());
+            update.setBytes(2, signedPreKey.publicKey());
+            update.setBytes(3, signedPreKey.signature());
+            update.setBytes(4, key);
+            update.executeUpdate();
+        }
     }
 
     @Override

@@ -159,6 +159,31 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void replacingPreKeysDropsEveryOldOneTimeKeyAndReplacesTheSignedAndLastResortOnes() {
+        accounts.register(account("alice"), preKeys(1, 4), kem(1, 4), null, T0);
+        accounts.register(account("bob"), preKeys(1, 2), kem(1, 2), null, T0);
+        SignedPreKeyPublic fresh = new SignedPreKeyPublic(7, bytes(32, 70), bytes(64, 71));
+        accounts.replacePreKeys("alice", fresh, preKeys(50, 2), new KemPreKeys(kemKey(60, 61), List.of(kemKey(61, 62),
+                kemKey(62, 63))));
+        assertThat(accounts.oneTimePreKeyCount("alice")).isEqualTo(2);
+        assertThat(accounts.find("alice")).hasValueSatisfying(a -> assertThat(a.signedPreKey()).isEqualTo(fresh));
+        assertThat(accounts.takeBundle("alice", true)).hasValueSatisfying(b -> {
+            assertThat(b.signedPreKey()).isEqualTo(fresh);
+            assertThat(b.oneTimePreKey()).map(OneTimePreKeyPublic::id).contains(50);
+            assertThat(b.kemPreKey()).isEqualTo(kemKey(61, 62));
+        });
+        assertThat(accounts.takeBundle("alice", true).flatMap(PreKeyBundle::oneTimePreKey)).map(OneTimePreKeyPublic::id)
+                .contains(51);
+        assertThat(accounts.takeBundle("alice", true)).hasValueSatisfying(b -> {
+            assertThat(b.oneTimePreKey()).isEmpty();
+            assertThat(b.kemPreKey()).isEqualTo(kemKey(60, 61));
+        });
+        assertThat(accounts.oneTimePreKeyCount("bob")).isEqualTo(2);
+        accounts.replacePreKeys("nobody", fresh, preKeys(1, 1), kem(1, 1));
+        assertThat(accounts.find("nobody")).isEmpty();
+    }
+
+    @Test
     void concurrentFetchesNeverHandOutTheSameOneTimePreKey() throws Exception {
         accounts.register(account("alice"), preKeys(1, 100), kem(1, 100), null, T0);
         Set<Integer> handedOut = ConcurrentHashMap.newKeySet();

@@ -45,6 +45,13 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
     static final int FIRST_KEM_ID = 1;
     /** 1 while prekeys made after a restore (issue #17) are not yet on the relay. */
     static final String UNPUBLISHED_AFTER_RESTORE = "unpublished-after-restore";
+    /**
+     * 1 while contacts have not yet been told of a restore (issue #17, RESTORED payload); the new signed prekey's id
+     * names the restore ({@code RestoreAnnouncer}).
+     */
+    public static final String ANNOUNCE_AFTER_RESTORE = "announce-after-restore";
+    /** The counter holding the current signed prekey's id. */
+    public static final String CURRENT_SIGNED_PREKEY_ID = "signed-prekey-id";
 
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
@@ -123,6 +130,7 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
             work.setCounter(NEXT_PREKEY_ID, Math.max(work.counter(NEXT_PREKEY_ID), 1));
             storeNewSets(work, generator, Math.min(stock, Request.MAX_KEM_PREKEYS_PER_FRAME));
             work.setCounter(UNPUBLISHED_AFTER_RESTORE, 1);
+            work.setCounter(ANNOUNCE_AFTER_RESTORE, 1);
             crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
             work.committed();
             LOG.info("restored profile: new prekeys generated, published at the next sign-in");
@@ -134,8 +142,11 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         }
     }
 
-    /** Uploads the keys {@link #regenerateAfterRestore} made, if not done yet. */
-    private void publishAfterRestore() throws ServiceException {
+    /**
+     * Replaces everything the relay holds of this account's prekeys with the keys {@link #regenerateAfterRestore} made
+     * ({@code prekeys_replace}), if not done yet; the usual top-up follows.
+     */
+    private int publishAfterRestore() throws ServiceException {
         SignedPreKeyRecord signed;
         KemPreKeyRecord lastResort;
         List<OneTimePreKeyPublic> oneTime = new ArrayList<>();
@@ -144,7 +155,7 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
             if (work.counter(UNPUBLISHED_AFTER_RESTORE) != 1) {
-                return;
+                return -1;
             }
             signed = work.loadSignedPreKey(work.counter(SIGNED_PREKEY_ID));
             lastResort = work.loadKemPreKey(work.counter(LAST_RESORT_KEM_ID));
@@ -161,15 +172,10 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         } finally {
             crypto.lock().unlock();
         }
-        try {
-            gateway.get().call(new Request.UploadPreKeys(signed.publicPart(), oneTime, lastResort.publicPart(), kem));
-        } catch (dev.parley.desktop.service.RelayRejectedException e) {
-            // The relay's one-time stock is full of the lost device's keys: publish the medium-term keys alone.
-            LOG.info("relay refused the one-time prekeys of the restored profile ({}); publishing the signed prekey",
-                    e.getMessage());
-            gateway.get().call(new Request.UploadPreKeys(signed.publicPart(), List.of(), lastResort.publicPart(),
-                    List.of()));
-        }
+        // One step: the relay drops every one-time prekey it held (the lost device's, whose private halves are gone)
+        // and the old signed and last-resort KEM prekeys, and holds only these.
+        Response replaced = gateway.get().call(new Request.ReplacePreKeys(signed.publicPart(), oneTime,
+                lastResort.publicPart(), kem));
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
@@ -181,7 +187,8 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         } finally {
             crypto.lock().unlock();
         }
-        LOG.info("restored profile: new prekeys published ({} one-time sets)", oneTime.size());
+        LOG.info("restored profile: the relay's prekeys replaced ({} one-time sets)", oneTime.size());
+        return ((Response.PreKeyCount) replaced).remaining();
     }
 
     /** Generates {@code count} one-time prekey sets (EC and KEM) into {@code work}, advancing both id counters. */
@@ -320,12 +327,17 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
      * low: rotates the signed and last-resort KEM prekeys when due (deleting replaced ones past retention), then tops
      * the relay's one-time prekey sets up to the stock. The relay reports the same count twice after a sign-in (in
      * {@code authenticated} and in {@code prekeys_low}); the second report of a count already topped up from is
-     * skipped, so uploads are not doubled. Failures are logged and retried at the next call.
+     * skipped, so uploads are not doubled. After a restore it first replaces the relay's prekeys and tops up from the
+     * count that leaves. Failures are logged and retried at the next call.
      */
     @Override
-    public synchronized void replenish(int remaining) {
+    public synchronized void replenish(int reported) {
+        int remaining = reported;
         try {
-            publishAfterRestore();
+            int replaced = publishAfterRestore();
+            if (replaced >= 0) {
+                remaining = replaced;
+            }
             rotation.rotateIfDue();
             if (remaining < stock && remaining != toppedUpFrom) {
                 int count = uploadOneTimePreKeys(stock - remaining);

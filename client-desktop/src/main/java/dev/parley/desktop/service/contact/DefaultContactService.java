@@ -78,7 +78,7 @@ public final class DefaultContactService implements ContactService {
     }
 
     @Override
-    public Contact add(String username) throws ServiceException {
+    public synchronized Contact add(String username) throws ServiceException {
         if (!Usernames.isValid(username)) {
             throw new UnknownUserException("not a valid username");
         }

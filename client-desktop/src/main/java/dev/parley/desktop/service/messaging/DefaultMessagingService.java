@@ -67,6 +67,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final dev.parley.desktop.service.group.DefaultGroupService groups;
     private final PresenceTracker presenceTracker;
     private final PresenceAnnouncer presenceAnnouncer;
+    private final RestoreAnnouncer restoreAnnouncer;
 
     /**
      * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
@@ -88,6 +89,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 new dev.parley.desktop.service.group.PairwiseGroupTransport(outbound), sessions);
         this.presenceTracker = new PresenceTracker(crypto.context().clock(), events);
         this.presenceAnnouncer = new PresenceAnnouncer(crypto.storage(), recipients, outbound);
+        this.restoreAnnouncer = new RestoreAnnouncer(crypto, recipients, outbound, sessions);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts, new dev.parley.desktop.service.group.GroupReceiver(
                         crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername),
@@ -117,7 +119,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         }
         Contact contact = recipients.sendable(contactName);
         if (!hasSession(contactName)) {
-            sessions.start(contactName);
+            startSession(contactName);
             contact = recipients.sendable(contactName);
         }
         Contact recipient = contact;
@@ -149,6 +151,17 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         return sent;
     }
 
+    /**
+     * A new session with the contact; after a restore the contacts are told first (issue #17), so the announcement
+     * precedes this message and their client shows the restore line, not a bare session restart.
+     */
+    private void startSession(String contactName) throws ServiceException {
+        restoreAnnouncer.announceIfPending();
+        if (!hasSession(contactName)) {
+            sessions.start(contactName);
+        }
+    }
+
     private boolean hasSession(String contactName) throws StorageFailureException {
         crypto.lock().lock();
         try {
@@ -170,7 +183,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             throws ServiceException {
         Contact contact = recipients.sendable(contactName);
         if (!hasSession(contactName)) {
-            sessions.start(contactName);
+            startSession(contactName);
             contact = recipients.sendable(contactName);
         }
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
@@ -227,6 +240,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     /** Sends the own presence to contacts (issue #14). */
     public PresenceAnnouncer presenceAnnouncer() {
         return presenceAnnouncer;
+    }
+
+    /** Tells contacts once that this profile was restored from a backup (issue #17). */
+    public RestoreAnnouncer restoreAnnouncer() {
+        return restoreAnnouncer;
     }
 
     /** Sends the own profile to contacts (issue #14). */

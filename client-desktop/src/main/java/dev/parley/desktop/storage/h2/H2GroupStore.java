@@ -120,6 +120,17 @@ final class H2GroupStore implements GroupStore {
         }
     }
 
+    @Override
+    public void forgetKeyHolder(Transaction txn, String member) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM group_key_holders WHERE member = ?")) {
+            ps.setString(1, member);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("forgetting a sender key holder", e);
+        }
+    }
+
     private static StoredGroup read(ResultSet rs) throws SQLException, StorageException {
         try {
             byte[] previous = rs.getBytes(2);

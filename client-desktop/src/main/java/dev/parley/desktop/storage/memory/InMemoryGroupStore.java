@@ -82,4 +82,14 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
         InMemoryTransaction.check(txn, manager, true);
         holders.remove(id);
     }
+
+    @Override
+    public void forgetKeyHolder(Transaction txn, String member) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        for (HashMap<Integer, Set<String>> byKey : holders.values()) {
+            for (Set<String> members : byKey.values()) {
+                members.remove(member);
+            }
+        }
+    }
 }

@@ -72,6 +72,17 @@ public abstract class GroupContract extends StorageContract {
     }
 
     @Test
+    void aForgottenHolderHoldsNoKeyOfAnyGroupAndTheOthersStay() throws Exception {
+        write((Transaction txn) -> {
+            storage.groups().addKeyHolders(txn, CLIMBING, 7, List.of("bob", "carol"));
+            storage.groups().addKeyHolders(txn, CHESS, 3, List.of("bob"));
+        });
+        write((Transaction txn) -> storage.groups().forgetKeyHolder(txn, "bob"));
+        assertThat(read((Transaction txn) -> storage.groups().keyHolders(txn, CLIMBING, 7))).containsExactly("carol");
+        assertThat(read((Transaction txn) -> storage.groups().keyHolders(txn, CHESS, 3))).isEmpty();
+    }
+
+    @Test
     void aFailedTransactionKeepsNothing() throws Exception {
         assertThatThrownBy(() -> write((Transaction txn) -> {
             storage.groups().put(txn, new StoredGroup(state(CLIMBING, 1, "Climbing"), null, hash(1), true));

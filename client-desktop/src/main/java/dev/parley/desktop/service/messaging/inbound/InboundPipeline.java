@@ -336,7 +336,9 @@ public final class InboundPipeline implements InboundHandler {
                 }
             }
             for (String sender : restarted) {
-                restarts.record(txn, sender);
+                if (!announcedRestore(decrypted, sender)) {
+                    restarts.record(txn, sender);
+                }
             }
             handlers.apply(txn, decrypted, batch);
             List<ReceivedEnvelope> records = new ArrayList<>(decrypted.size());
@@ -355,6 +357,11 @@ public final class InboundPipeline implements InboundHandler {
                     redelivered.stream().filter(r -> outcomes[r.index()] == Outcome.DUPLICATE).count());
         }
         return Arrays.asList(outcomes);
+    }
+
+    /** Whether {@code sender} said in this batch that they restored a backup (RESTORED has its own line). */
+    private static boolean announcedRestore(List<Received<?>> decrypted, String sender) {
+        return decrypted.stream().anyMatch(r -> r.sender().equals(sender) && r.payload() instanceof Payload.Restored);
     }
 
     /** True if the envelope was committed: its message is in the history, or it was a control message and applied. */

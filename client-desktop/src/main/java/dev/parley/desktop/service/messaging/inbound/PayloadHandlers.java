@@ -65,6 +65,7 @@ public final class PayloadHandlers {
                 new AttachmentHandler(storage, receipts, changes),
                 new ProfileHandler(storage),
                 new PresenceHandler(storage, presence),
+                new RestoredHandler(storage),
                 new GroupChangeHandler(groups), new SenderKeyHandler(groups),
                 new GroupMessageHandler(groups, () -> self[0])));
         return self[0];
