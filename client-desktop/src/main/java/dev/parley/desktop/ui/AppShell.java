@@ -224,6 +224,15 @@ public final class AppShell implements Navigator, Dialogs {
     }
 
     @Override
+    public void showRestore(String profile) {
+        dev.parley.desktop.ui.unlock.RestoreViewModel vm = new dev.parley.desktop.ui.unlock.RestoreViewModel(profile,
+                gateway, tasks, messages);
+        show(loader().register(dev.parley.desktop.ui.unlock.RestoreController.class, () ->
+                new dev.parley.desktop.ui.unlock.RestoreController(vm, this, messages, fileChoosers))
+                .load(FxmlView.RESTORE).root());
+    }
+
+    @Override
     public void showUnlock() {
         closeMain();
         UnlockViewModel vm = new UnlockViewModel(initialProfile, profiles(), gateway, tasks, messages);

@@ -123,6 +123,36 @@ public final class ProfileSessions implements SessionGateway {
         ProfileName name = name(profile);
         ParleyApp opened = ParleyApp.open(configFor.apply(name), bus);
         opened.account().unlock(passphrase);
+        goOnline(name, opened);
+    }
+
+    @Override
+    public dev.parley.desktop.service.BackupService.SecretKind backupSecretKind(Path file) throws ServiceException {
+        return dev.parley.desktop.service.backup.DefaultBackupService.kindOf(file);
+    }
+
+    @Override
+    public synchronized void restore(String profile, Path file, char[] secret, char[] passphrase,
+                                     dev.parley.desktop.profile.BackupProgress progress) throws ServiceException {
+        try {
+            lock();
+            ProfileName name = name(profile);
+            ParleyApp restored = ParleyApp.open(configFor.apply(name), bus);
+            try {
+                restored.backups().restore(file, secret, passphrase, progress);
+            } catch (ServiceException | RuntimeException e) {
+                restored.close();
+                throw e;
+            }
+            goOnline(name, restored);
+        } finally {
+            java.util.Arrays.fill(secret, '\0');
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+    }
+
+    /** Makes {@code opened} the session and connects it (starting the embedded relay if the profile hosts one). */
+    private void goOnline(ProfileName name, ParleyApp opened) throws ServiceException {
         app = opened;
         open = name;
         if (relay == null || !name.equals(relayOwner)) {

@@ -85,6 +85,11 @@ public final class DefaultBackupService implements BackupService {
 
     @Override
     public SecretKind secretKind(Path file) throws ServiceException {
+        return kindOf(file);
+    }
+
+    /** {@link #secretKind}, without a profile (the onboarding screen asks before any profile exists). */
+    public static SecretKind kindOf(Path file) throws ServiceException {
         return header(file).kind() == BackupSecretKind.RECOVERY_CODE ? SecretKind.RECOVERY_CODE : SecretKind.PASSPHRASE;
     }
 

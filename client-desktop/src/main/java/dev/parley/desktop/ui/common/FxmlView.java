@@ -3,6 +3,7 @@ package dev.parley.desktop.ui.common;
 /** Every FXML view of the app, named once. Paths are relative to {@code /dev/parley/desktop/ui/}. */
 public enum FxmlView {
     ONBOARDING("unlock/onboarding.fxml"),
+    RESTORE("unlock/restore.fxml"),
     UNLOCK("unlock/unlock.fxml"),
     MAIN("main/main.fxml"),
     ADD_CONTACT("contacts/add_contact.fxml"),

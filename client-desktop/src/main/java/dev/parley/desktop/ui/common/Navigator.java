@@ -6,6 +6,9 @@ public interface Navigator {
     /** The create-profile screen, for the given profile name (empty: named after the username). */
     void showOnboarding(String profile);
 
+    /** The restore-from-backup screen (issue #17), for the given profile name (may be empty). */
+    void showRestore(String profile);
+
     /** The unlock screen with its profile picker. */
     void showUnlock();
 

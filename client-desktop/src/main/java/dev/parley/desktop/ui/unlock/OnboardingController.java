@@ -147,4 +147,9 @@ public final class OnboardingController {
     private void showUnlock() {
         navigator.showUnlock();
     }
+
+    @FXML
+    private void showRestore() {
+        navigator.showRestore(vm.profile());
+    }
 }

@@ -32,4 +32,19 @@ public interface ProfileGateway {
      * @throws dev.parley.desktop.service.WrongPassphraseException if the passphrase does not open it
      */
     void unlock(String profile, char[] passphrase) throws ServiceException;
+
+    /**
+     * Which secret the backup {@code file} needs (issue #17), read from its header without any secret.
+     *
+     * @throws dev.parley.desktop.service.BackupUnreadableException not a Parley backup, or a newer format
+     */
+    dev.parley.desktop.service.BackupService.SecretKind backupSecretKind(java.nio.file.Path file) throws ServiceException;
+
+    /**
+     * Creates {@code profile} from the backup {@code file} (issue #17), protected by {@code passphrase}, unlocks it and
+     * connects to its relay. Nothing is written when the secret is wrong or the file is damaged or from a newer
+     * version. Wipes {@code secret} and {@code passphrase}.
+     */
+    void restore(String profile, java.nio.file.Path file, char[] secret, char[] passphrase,
+                 dev.parley.desktop.profile.BackupProgress progress) throws ServiceException;
 }
