@@ -60,7 +60,7 @@ public final class ParleyApp implements AutoCloseable {
         this.account = new DefaultAccountService(profiles, config.profile(), publisher, new DefaultAccountService.Lifecycle() {
             @Override
             public AccountKeys opened(UnlockedProfile profile) throws ServiceException {
-                ProfileGraph built = new ProfileGraph(profile, config, events);
+                ProfileGraph built = new ProfileGraph(profile, config, events, backups);
                 graph = built;
                 if (reconnectOnReopen) {
                     reconnectOnReopen = false;
@@ -113,6 +113,11 @@ public final class ParleyApp implements AutoCloseable {
     /** Backups (issue #17): export needs the profile unlocked; restore creates it. */
     public dev.parley.desktop.service.BackupService backups() {
         return backups;
+    }
+
+    /** Scheduled backups (issue #17). @throws ProfileLockedException if no profile is unlocked */
+    public dev.parley.desktop.service.backup.ScheduledBackups scheduledBackups() throws ProfileLockedException {
+        return graph().scheduledBackups;
     }
 
     /** @throws ProfileLockedException if no profile is unlocked */

@@ -28,6 +28,8 @@ final class ProfileGraph implements AutoCloseable {
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
     private final DisappearingSweeper sweeper;
+    final dev.parley.desktop.service.backup.ScheduledBackups scheduledBackups;
+    private final dev.parley.desktop.service.backup.ScheduledBackupRunner scheduledBackupRunner;
     private final dev.parley.desktop.service.attachment.AttachmentFiles attachmentFiles;
     private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
     final DefaultAttachmentService attachments;
@@ -37,7 +39,8 @@ final class ProfileGraph implements AutoCloseable {
     private final String username;
     final UnlockedProfile profile;
 
-    ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events) throws ServiceException {
+    ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events,
+                 dev.parley.desktop.service.backup.DefaultBackupService backups) throws ServiceException {
         this.profile = profile;
         ProtocolContext context = new ProtocolContext(config.crypto(), config.random(), config.clock(), RatchetLimits.DEFAULT);
         this.crypto = new ProfileCrypto(profile.storage(), context);
@@ -66,6 +69,10 @@ final class ProfileGraph implements AutoCloseable {
                 messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock());
         this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
+        this.scheduledBackups = new dev.parley.desktop.service.backup.ScheduledBackups(backups, profile.storage(),
+                config.profile().value(), config.clock(), config.random());
+        this.scheduledBackupRunner = new dev.parley.desktop.service.backup.ScheduledBackupRunner(scheduledBackups,
+                Duration.ofSeconds(30), Duration.ofMinutes(1));
         this.attachmentFiles = new dev.parley.desktop.service.attachment.AttachmentFiles(profile.storage(),
                 profile.directory().resolve("attachments"));
         subscriptions.add(events.subscribe(dev.parley.desktop.event.MessageChangedEvent.class, e -> {
@@ -86,6 +93,7 @@ final class ProfileGraph implements AutoCloseable {
         subscriptions.forEach(EventBus.Subscription::close);
         attachmentFiles.close();
         sweeper.close();
+        scheduledBackupRunner.close();
         presence.close();
         connection.close();
         crypto.close();

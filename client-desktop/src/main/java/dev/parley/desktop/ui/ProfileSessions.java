@@ -304,5 +304,21 @@ public final class ProfileSessions implements SessionGateway {
                 dev.parley.desktop.profile.BackupProgress progress) throws ServiceException {
             return session.backups().export(target, passphrase, progress);
         }
+
+        @Override
+        public Optional<dev.parley.desktop.service.backup.BackupSchedule> backupSchedule() throws ServiceException {
+            return session.scheduledBackups().schedule();
+        }
+
+        @Override
+        public Optional<char[]> setBackupSchedule(Path folder,
+                dev.parley.desktop.service.backup.BackupSchedule.Interval interval, int keep) throws ServiceException {
+            return session.scheduledBackups().set(folder, interval, keep);
+        }
+
+        @Override
+        public void clearBackupSchedule() throws ServiceException {
+            session.scheduledBackups().clear();
+        }
     }
 }

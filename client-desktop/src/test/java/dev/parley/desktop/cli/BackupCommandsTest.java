@@ -108,5 +108,20 @@ class BackupCommandsTest {
                 dir.resolve("coded.backup").toString());
         assertThat(fromCode.code()).as(fromCode.err()).isZero();
         assertThat(cli(none, "--profile", "alice3", "history", "bob").out()).contains("before the backup");
+
+        Path folder = Files.createDirectories(dir.resolve("scheduled"));
+        Run scheduled = cli(none, "--profile", "alice3", "backup", "schedule", "--folder", folder.toString(),
+                "--every", "weekly", "--keep", "3", "--run");
+        assertThat(scheduled.code()).as(scheduled.err()).isZero();
+        assertThat(scheduled.out()).containsPattern("recovery-code\t[0-9]{5}( [0-9]{5}){5}")
+                .contains("backup\t" + folder).contains("schedule\t" + folder + "\tweekly\t3\t");
+        try (var files = Files.list(folder)) {
+            assertThat(files.toList()).singleElement().satisfies(f -> assertThat(f.getFileName().toString())
+                    .matches("parley-alice3-[0-9]{8}-[0-9]{6}\\.parley-backup"));
+        }
+        Run notDue = cli(none, "--profile", "alice3", "backup", "schedule", "--run");
+        assertThat(notDue.out()).doesNotContain("recovery-code").doesNotContain("backup\t");
+        assertThat(cli(none, "--profile", "alice3", "backup", "schedule", "--off").out()).isEqualTo("schedule\toff\n");
+        assertThat(cli(none, "--profile", "alice3", "backup", "schedule", "--every", "hourly").code()).isEqualTo(1);
     }
 }

@@ -83,6 +83,27 @@ public final class DefaultBackupService implements BackupService {
         }
     }
 
+    /** A backup under an existing recovery code (scheduled backups); the caller keeps and wipes the code. */
+    ProfileBackups.Summary exportWithCode(Path target, RecoveryCode code, BackupProgress progress)
+            throws ServiceException {
+        UnlockedProfile profile = unlocked.get();
+        if (profile == null) {
+            throw new ProfileLockedException("the profile is locked");
+        }
+        byte[] secret = code.secret();
+        try {
+            return backups.export(profile, target, secret, BackupSecretKind.RECOVERY_CODE, progress);
+        } catch (FileAlreadyExistsException e) {
+            throw new InvalidInputException("the backup file already exists");
+        } catch (IOException e) {
+            throw new StorageFailureException("the backup could not be written: " + e.getMessage(), e);
+        } catch (ProfileException e) {
+            throw new StorageFailureException("the profile could not be read for the backup", e);
+        } finally {
+            SecretBytes.wipe(secret);
+        }
+    }
+
     @Override
     public SecretKind secretKind(Path file) throws ServiceException {
         return kindOf(file);

@@ -137,6 +137,12 @@ public final class BackupViewModel {
         });
     }
 
+    /** Shows a recovery code made elsewhere (scheduled backups) in the same once-only box. */
+    void showRecoveryCode(String grouped) {
+        result.set("");
+        recoveryCode.set(grouped);
+    }
+
     /** Drops the shown recovery code (the dialog closes). */
     public void forget() {
         recoveryCode.set("");

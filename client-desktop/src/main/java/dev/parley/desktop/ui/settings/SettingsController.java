@@ -51,6 +51,11 @@ public final class SettingsController {
     @FXML private Button exportBackupButton;
     @FXML private javafx.scene.control.ProgressBar backupProgress;
     @FXML private Label backupResult;
+    @FXML private javafx.scene.control.ChoiceBox<BackupScheduleViewModel.Choice> scheduleChoice;
+    @FXML private TextField scheduleFolder;
+    @FXML private javafx.scene.control.Spinner<Integer> scheduleKeep;
+    @FXML private Button saveScheduleButton;
+    @FXML private Label scheduleStatus;
     @FXML private VBox recoveryCodeBox;
     @FXML private TextField recoveryCode;
 
@@ -109,6 +114,7 @@ public final class SettingsController {
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
         bindBackup(vm.backup());
+        bindSchedule(vm.schedule());
         vm.load();
     }
 
@@ -128,6 +134,38 @@ public final class SettingsController {
         recoveryCode.textProperty().bind(backup.recoveryCodeProperty());
         recoveryCodeBox.visibleProperty().bind(backup.recoveryCodeProperty().isNotEmpty());
         recoveryCodeBox.managedProperty().bind(recoveryCodeBox.visibleProperty());
+    }
+
+    private void bindSchedule(BackupScheduleViewModel schedule) {
+        scheduleChoice.getItems().setAll(BackupScheduleViewModel.Choice.values());
+        scheduleChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(BackupScheduleViewModel.Choice choice) {
+                return choice == null ? "" : messages.get("settings.schedule." + choice.name());
+            }
+
+            @Override
+            public BackupScheduleViewModel.Choice fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        scheduleChoice.valueProperty().bindBidirectional(schedule.choiceProperty());
+        scheduleFolder.textProperty().bindBidirectional(schedule.folderProperty());
+        scheduleFolder.disableProperty().bind(schedule.choiceProperty().isEqualTo(BackupScheduleViewModel.Choice.OFF));
+        javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory keep =
+                new javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory(1,
+                        dev.parley.desktop.service.backup.BackupSchedule.MAX_KEEP, schedule.keepProperty().get());
+        scheduleKeep.setValueFactory(keep);
+        keep.valueProperty().addListener((obs, was, now) -> schedule.keepProperty().set(now));
+        schedule.keepProperty().addListener((obs, was, now) -> keep.setValue(now.intValue()));
+        scheduleKeep.disableProperty().bind(scheduleFolder.disableProperty());
+        saveScheduleButton.disableProperty().bind(schedule.canSaveBinding().not());
+        scheduleStatus.textProperty().bind(schedule.statusProperty());
+    }
+
+    @FXML
+    private void saveSchedule() {
+        vm.schedule().save();
     }
 
     @FXML

@@ -34,4 +34,14 @@ public interface SettingsGateway {
      */
     dev.parley.desktop.service.BackupService.Exported exportBackup(java.nio.file.Path target, char[] passphrase,
             dev.parley.desktop.profile.BackupProgress progress) throws ServiceException;
+
+    /** The scheduled backups in force (issue #17), if any. */
+    java.util.Optional<dev.parley.desktop.service.backup.BackupSchedule> backupSchedule() throws ServiceException;
+
+    /** Sets scheduled backups; the first time returns the recovery code they use (show it once). */
+    java.util.Optional<char[]> setBackupSchedule(java.nio.file.Path folder,
+            dev.parley.desktop.service.backup.BackupSchedule.Interval interval, int keep) throws ServiceException;
+
+    /** Stops scheduled backups. */
+    void clearBackupSchedule() throws ServiceException;
 }

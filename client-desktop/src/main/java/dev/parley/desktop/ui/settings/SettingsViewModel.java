@@ -51,12 +51,14 @@ public final class SettingsViewModel {
     private final BooleanBinding canChangePassphrase;
     private boolean loading;
     private final BackupViewModel backup;
+    private final BackupScheduleViewModel schedule;
 
     public SettingsViewModel(SettingsGateway gateway, BackgroundTasks tasks, UserMessages messages) {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
         this.backup = new BackupViewModel(gateway, tasks, messages);
+        this.schedule = new BackupScheduleViewModel(gateway, tasks, messages, backup::showRecoveryCode);
         canChangePassphrase = Bindings.createBooleanBinding(() -> !currentPassphrase.get().isEmpty()
                 && PassphraseStrength.of(newPassphrase.get()).acceptable()
                 && newPassphrase.get().equals(confirmPassphrase.get()) && !tasks.busyProperty().get(),
@@ -156,9 +158,15 @@ public final class SettingsViewModel {
         return backup;
     }
 
+    /** Settings > Backup, scheduled (issue #17). */
+    public BackupScheduleViewModel schedule() {
+        return schedule;
+    }
+
     /** Loads the current values. */
     public void load() {
         backup.load();
+        schedule.load();
         Optional<EmbeddedRelay> hosted = gateway.embeddedRelay();
         embeddedRelay.set(hosted.map(EmbeddedRelay::address).orElse(""));
         embeddedFingerprint.set(hosted.flatMap(EmbeddedRelay::fingerprint).orElse(""));
