@@ -91,5 +91,25 @@ class BackupSettingsTest {
         app.robot.clickOn(export);
         app.waitUntil(() -> !app.robot.lookup("#backupResult").queryLabeled().getText().isEmpty());
         assertThat(app.robot.lookup("#backupResult").queryLabeled().getText()).contains("already exists");
+
+        // scheduled: weekly into a folder, keeping 3; the code they share is shown once
+        assertThat(app.robot.lookup("#scheduleStatus").queryLabeled().getText()).isEqualTo("Scheduled backups are off.");
+        Path folder = java.nio.file.Files.createDirectories(tmp.resolve("scheduled"));
+        app.fx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<dev.parley.desktop.ui.settings.BackupScheduleViewModel.Choice> every =
+                    app.robot.lookup("#scheduleChoice").queryAs(javafx.scene.control.ChoiceBox.class);
+            every.setValue(dev.parley.desktop.ui.settings.BackupScheduleViewModel.Choice.WEEKLY);
+            app.robot.lookup("#scheduleFolder").queryAs(TextField.class).setText(folder.toString());
+            app.robot.lookup("#scheduleKeep").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(3);
+            scroller.setVvalue(scroller.getVmax());
+        });
+        app.robot.clickOn("#saveScheduleButton");
+        app.waitUntil(() -> app.robot.lookup("#scheduleStatus").queryLabeled().getText().startsWith("A backup every week"));
+        assertThat(app.robot.lookup("#scheduleStatus").queryLabeled().getText()).contains("keeping the newest 3");
+        assertThat(app.robot.lookup("#recoveryCode").queryAs(TextField.class).getText())
+                .matches("[0-9]{5}( [0-9]{5}){5}");
+        app.fx(() -> scroller.setVvalue(scroller.getVmax()));
+        app.screenshot(dialog.getScene(), "backup-schedule");
     }
 }
