@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Removes a set of messages entirely, set-based: a fixed number of statements whatever the number of messages (one
- * read of the rows, one DELETE per dependent table by {@code = ANY(array)}, one DELETE of the rows), plus one update
- * per conversation whose newest message may have gone. Every statement is an index lookup per id: the search words
- * through {@code message_tokens_seq} (V61), the others through their primary keys and {@code messages_quoted}.
+ * Removes a set of messages entirely, set-based: a bounded number of statements whatever the number of messages (one
+ * read of the rows, one DELETE per dependent table by {@code = ANY(array)}, one DELETE of the rows, each in slices of
+ * {@value #SLICE} ids), plus one update per conversation whose newest message may have gone. Every statement is an
+ * index lookup per id: the search words through {@code message_tokens_seq} (V61), the others through their primary
+ * keys and {@code messages_quoted}. The slices keep H2's re-check of each row found against the array (a linear scan
+ * of the array) short: one array of 500 ids made that re-check most of the CPU of deleting the search words.
  */
 final class H2MessageRemoval {
+    static final int SLICE = 64;
     private static final String[] DEPENDENTS_BY_ID = {
         "DELETE FROM message_versions WHERE message_id = ANY(?)",
         "DELETE FROM reactions WHERE message_id = ANY(?)",
@@ -53,21 +56,27 @@ final class H2MessageRemoval {
         if (seqs.isEmpty()) {
             return removed;
         }
-        Array seqArray = c.createArrayOf("BIGINT", seqs.toArray());
-        Array idArray = c.createArrayOf("CHARACTER VARYING", found.keySet().toArray());
-        execute(c, "DELETE FROM message_tokens WHERE seq = ANY(?)", seqArray);
-        for (String sql : DEPENDENTS_BY_ID) {
-            execute(c, sql, idArray);
+        List<String> foundIds = new ArrayList<>(found.keySet());
+        for (int from = 0; from < seqs.size(); from += SLICE) {
+            int to = Math.min(seqs.size(), from + SLICE);
+            Array seqArray = c.createArrayOf("BIGINT", seqs.subList(from, to).toArray());
+            Array idArray = c.createArrayOf("CHARACTER VARYING", foundIds.subList(from, to).toArray());
+            execute(c, "DELETE FROM message_tokens WHERE seq = ANY(?)", seqArray);
+            for (String sql : DEPENDENTS_BY_ID) {
+                execute(c, sql, idArray);
+            }
+            execute(c, "DELETE FROM messages WHERE seq = ANY(?)", seqArray);
         }
-        execute(c, "DELETE FROM messages WHERE seq = ANY(?)", seqArray);
         for (MessageId id : ids) {
             ConversationId conversation = found.remove(id.value());
             if (conversation != null) {
                 removed.computeIfAbsent(conversation, k -> new ArrayList<>()).add(id);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET last_seq = "
-                + "(SELECT MAX(seq) FROM messages WHERE conversation_id = ?) WHERE conversation_id = ?")) {
+        // the newest remaining message through messages_history in index order (MAX(seq) aggregated every row)
+        try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET last_seq = (SELECT seq FROM messages "
+                + "WHERE conversation_id = ? ORDER BY conversation_id, seq DESC FETCH FIRST 1 ROW ONLY) "
+                + "WHERE conversation_id = ?")) {
             for (ConversationId conversation : removed.keySet()) {
                 ps.setString(1, conversation.value());
                 ps.setString(2, conversation.value());
