@@ -11,15 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link ServerUnderTest} child process, driven over its stdin/stdout. */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final BufferedReader out;
     private final Writer in;
-    final int port;
+    public final int port;
 
-    ServerProcess(String... args) throws IOException {
+    public ServerProcess(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path")));
+                "-Xmx" + System.getProperty("parley.bench.serverHeap", "1g"), "-XX:+UseG1GC", "-cp",
+                System.getProperty("java.class.path")));
         String grace = System.getProperty(ServerUnderTest.GRACE_PROPERTY);
         if (grace != null) {
             command.add("-D" + ServerUnderTest.GRACE_PROPERTY + "=" + grace);
@@ -58,12 +59,18 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** CPU time (user + system) the server process has used so far, in milliseconds (10 ms resolution on Linux). */
-    long cpuMillis() {
+    public long cpuMillis() {
         return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
     long rssKb() throws IOException {
         return Long.parseLong(ask("rss", "RSS"));
+    }
+
+    /** Ends the process at once, like a kill -9 (nothing is flushed or closed). */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
     }
 
     @Override

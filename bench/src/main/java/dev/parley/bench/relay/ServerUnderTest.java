@@ -15,7 +15,8 @@ import org.glassfish.tyrus.server.Server;
 
 /**
  * The server side of the load test, run as its own process so its RSS and heap are its own:
- * {@code relay <dataDir>} (the real relay: H2 on disk, authentication, limits set out of the way),
+ * {@code relay <dataDir> [port]} (the real relay: H2 on disk, authentication, limits set out of the way, attachments up
+ * to 2 GiB),
  * {@code relay-memory} (the same relay on its in-memory stores) or {@code bare}
  * (the bare Tyrus forwarder). Prints {@code PORT n}; then answers {@code heap} (used heap after GC),
  * {@code rss} and {@code quit} on stdin. Output for the parent process only.
@@ -35,7 +36,10 @@ public final class ServerUnderTest {
             if ("relay".equals(args[0])) {
                 base = base.withDataDir(Path.of(args[1]));
             }
-            RelayConfig config = base.withPort(0)
+            int fixedPort = "relay".equals(args[0]) && args.length > 2 ? Integer.parseInt(args[2]) : 0;
+            RelayConfig config = base.withPort(fixedPort)
+                    .withAttachments(dev.parley.relay.AttachmentLimits.defaults()
+                            .withMaxBytes(dev.parley.relay.AttachmentLimits.MAX_BYTES_CEILING).withQuotaBytes(64L << 30))
                     .withQueueQuota(100_000).withMaxConnectionsPerAddress(50_000)
                     .withMessageTtl(Duration.ofDays(1));
             Long graceMillis = Long.getLong(GRACE_PROPERTY);

@@ -41,6 +41,24 @@ import org.slf4j.LoggerFactory;
  * {@code <tmp>/parley-bench-ui-v2}) and copied for every run, so each run starts from the same bytes.
  */
 final class BigConversationProfile implements AutoCloseable {
+    /** What the conversation holds besides its texts. */
+    enum Shape {
+        /** Texts only (cache {@code parley-bench-ui-v2}). */
+        PLAIN("parley-bench-ui-v2"),
+        /**
+         * The same texts, and #12's mix (cache {@code parley-bench-ui-rich-v1}): every fifth message has a reaction
+         * (20%), every twentieth is edited once (5%), and every twentieth (another one) replies to the message seven
+         * before it (5%).
+         */
+        RICH("parley-bench-ui-rich-v1");
+
+        final String cacheName;
+
+        Shape(String cacheName) {
+            this.cacheName = cacheName;
+        }
+    }
+
     static final String PROFILE = "alice";
     static final String CONTACT = "bob";
     static final int MESSAGES = 100_000;
@@ -65,10 +83,16 @@ final class BigConversationProfile implements AutoCloseable {
 
     /** A private copy of the cached profile (built first if missing). */
     static BigConversationProfile copy() throws Exception {
-        Path cache = Path.of(System.getProperty(CACHE_PROPERTY,
-                Path.of(System.getProperty("java.io.tmpdir"), "parley-bench-ui-v2").toString()));
+        return copy(Shape.PLAIN);
+    }
+
+    /** A private copy of the cached profile of this shape (built first if missing). */
+    static BigConversationProfile copy(Shape shape) throws Exception {
+        Path cache = shape == Shape.PLAIN ? Path.of(System.getProperty(CACHE_PROPERTY,
+                Path.of(System.getProperty("java.io.tmpdir"), shape.cacheName).toString()))
+                : Path.of(System.getProperty("java.io.tmpdir"), shape.cacheName);
         if (!Files.isDirectory(cache.resolve("profiles"))) {
-            build(cache);
+            build(cache, shape);
         }
         BigConversationProfile copy = new BigConversationProfile(Files.createTempDirectory("parley-bench-ui"));
         copyTree(cache.resolve("profiles"), copy.root.resolve("profiles"));
@@ -82,7 +106,7 @@ final class BigConversationProfile implements AutoCloseable {
                 .withReconnect(new ExponentialBackoff(Duration.ofSeconds(5), Duration.ofMinutes(1), crypto.random()));
     }
 
-    private static void build(Path cache) throws Exception {
+    private static void build(Path cache, Shape shape) throws Exception {
         Files.createDirectories(cache.getParent());
         BigConversationProfile building = new BigConversationProfile(
                 Files.createTempDirectory(cache.getParent(), "parley-bench-ui-building"));
@@ -94,7 +118,10 @@ final class BigConversationProfile implements AutoCloseable {
         ProfileManager profiles = new ProfileManager(building.directories, CryptoProviders.preferred(),
                 new Argon2Params(8 * 1024, 1, 1));
         try (UnlockedProfile profile = profiles.unlock(name, PASSPHRASE.toCharArray(), EventPublisher.NONE)) {
-            fill(profile.storage());
+            fill(profile.storage(), shape);
+            if (shape == Shape.RICH) {
+                RichConversation.enrich(profile.storage(), MESSAGES);
+            }
         }
         LOG.info("filled {} messages in {} s", MESSAGES, (System.nanoTime() - start) / 1_000_000_000);
         try {
@@ -107,7 +134,7 @@ final class BigConversationProfile implements AutoCloseable {
         }
     }
 
-    private static void fill(Storage storage) throws Exception {
+    private static void fill(Storage storage, Shape shape) throws Exception {
         ConversationId bob = new ConversationId(CONTACT);
         SplittableRandom random = new SplittableRandom(7);
         byte[] key = new byte[32];
@@ -131,6 +158,10 @@ final class BigConversationProfile implements AutoCloseable {
                     NewMessage m = direction[0]
                             ? NewMessage.outgoing(id, bob, PROFILE, at, body(random))
                             : NewMessage.incoming(id, bob, CONTACT, at, at.plusSeconds(1), body(random));
+                    if (shape == Shape.RICH && i % 20 == 1 && i >= 7) {
+                        m = m.withQuote(dev.parley.desktop.storage.Quote.of(storage.messages()
+                                .find(txn, new MessageId("bench-" + (i - 7))).orElseThrow()));
+                    }
                     storage.messages().insertIfAbsent(txn, m);
                 }
             });

@@ -40,7 +40,11 @@ import org.HdrHistogram.Histogram;
  * page-load latency (a page requested until its rows are in the list: background query plus the FX-thread insert);
  * steps that hit the top while a page was still loading (the user would see a stop); rows held and heap after GC.
  *
- * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.ui.ChatScrollBenchmark [max steps]</pre>
+ * <p>With a second argument such as {@code plain,rich,plain,rich} it scrolls the plain conversation and #12's mixed one
+ * ({@link BigConversationProfile.Shape#RICH}: 20% reactions, 5% edited, 5% replies) alternately in the same JVM, so
+ * the two are compared under the same load.
+ *
+ * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.ui.ChatScrollBenchmark [max steps] [plain,rich,...]</pre>
  */
 public final class ChatScrollBenchmark {
     private static final long TIMEOUT_S = 120;
@@ -57,15 +61,23 @@ public final class ChatScrollBenchmark {
     public static void main(String[] args) throws Exception {
         headlessMonocle();
         int maxSteps = args.length > 0 ? Integer.parseInt(args[0]) : Integer.MAX_VALUE;
+        // #12: "plain,rich,plain,rich" scrolls both conversations alternately in this JVM (same run, same load)
+        String[] shapes = (args.length > 1 ? args[1] : "plain").split(",");
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
         Platform.setImplicitExit(false);
         ExecutorService worker = Executors.newFixedThreadPool(2);
-        try (BigConversationProfile profile = BigConversationProfile.copy();
-             ProfileSessions sessions = new ProfileSessions(profile.directories, profile::config)) {
-            sessions.unlock(BigConversationProfile.PROFILE, BigConversationProfile.PASSPHRASE.toCharArray());
-            new ChatScrollBenchmark().run(sessions, worker, maxSteps);
+        try {
+            for (String shape : shapes) {
+                BigConversationProfile.Shape which = BigConversationProfile.Shape.valueOf(shape.toUpperCase(java.util.Locale.ROOT));
+                System.out.printf("%n== %s conversation ==%n", which.name().toLowerCase(java.util.Locale.ROOT));
+                try (BigConversationProfile profile = BigConversationProfile.copy(which);
+                     ProfileSessions sessions = new ProfileSessions(profile.directories, profile::config)) {
+                    sessions.unlock(BigConversationProfile.PROFILE, BigConversationProfile.PASSPHRASE.toCharArray());
+                    new ChatScrollBenchmark().run(sessions, worker, maxSteps);
+                }
+            }
         } finally {
             worker.shutdownNow();
             Platform.exit();
@@ -73,7 +85,7 @@ public final class ChatScrollBenchmark {
     }
 
     /** The UI tests' headless setup (client-desktop/pom.xml, surefire system properties). */
-    private static void headlessMonocle() {
+    static void headlessMonocle() {
         System.setProperty("glass.platform", "Monocle");
         System.setProperty("monocle.platform", "Headless");
         System.setProperty("prism.order", "sw");
@@ -236,7 +248,7 @@ public final class ChatScrollBenchmark {
         }
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
+    static <T> T fx(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

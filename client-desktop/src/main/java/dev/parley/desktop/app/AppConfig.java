@@ -57,6 +57,10 @@ public record AppConfig(AppDirectories directories, ProfileName profile, CryptoP
                 UnaryOperator.identity());
     }
 
+    public AppConfig withClock(Clock value) {
+        return new AppConfig(directories, profile, crypto, random, value, argon2, connector, reconnect, connection, preKeyStock, inbound);
+    }
+
     public AppConfig withArgon2(Argon2Params value) {
         return new AppConfig(directories, profile, crypto, random, clock, value, connector, reconnect, connection, preKeyStock, inbound);
     }

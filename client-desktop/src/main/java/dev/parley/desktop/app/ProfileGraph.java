@@ -80,6 +80,8 @@ final class ProfileGraph implements AutoCloseable {
                 attachmentFiles.sweepSoon();
             }
         }));
+        subscriptions.add(events.subscribe(dev.parley.desktop.event.MessagesRemovedEvent.class,
+                e -> attachmentFiles.sweepSoon()));
         subscriptions.add(events.subscribe(dev.parley.desktop.event.ContactChangedEvent.class, e -> {
             if (e.change() == dev.parley.desktop.event.ContactChangedEvent.Change.REMOVED) {
                 attachmentFiles.sweepSoon();

@@ -70,7 +70,8 @@ public interface MessageActionsService {
 
     /**
      * Removes every message whose timer ran out (row, text, search words, reactions and quote snippets), in batches of
-     * a few hundred per transaction, and announces each with a REMOVED {@code MessageChangedEvent}. Runs on the
+     * a few hundred per transaction (a bounded number of statements each), and announces each batch with one
+     * {@code MessagesRemovedEvent} per conversation. Runs on the
      * caller's thread: the app runs it off the UI thread at unlock and then every second.
      *
      * @return how many were removed

@@ -47,6 +47,14 @@ public enum DisappearingTimer {
         return this == OFF ? who + " turned off disappearing messages" : who + " set disappearing messages to " + label;
     }
 
+    /**
+     * The system line for this user's own timer change: "You set disappearing messages to 1 hour" or "You turned off
+     * disappearing messages" (the other side gets {@link #systemLine} with this user's name).
+     */
+    public String ownSystemLine() {
+        return systemLine("You");
+    }
+
     /** The timer of exactly this many seconds; empty for any other value (out of range, from a hostile sender). */
     public static Optional<DisappearingTimer> ofSeconds(long seconds) {
         for (DisappearingTimer timer : values()) {

@@ -38,6 +38,15 @@ public interface MessageChangeStore {
      */
     int remove(Transaction txn, Collection<MessageId> ids) throws StorageException;
 
+    /**
+     * Like {@link #remove}, set-based (a bounded number of statements for any number of ids: the disappearing sweep
+     * removes hundreds per transaction), and says what went.
+     *
+     * @return the removed ids by conversation, each list in the order given; unknown ids are skipped
+     */
+    java.util.Map<ConversationId, List<MessageId>> removeAll(Transaction txn, Collection<MessageId> ids)
+            throws StorageException;
+
     /** Keeps an edit or delete whose message has not arrived. */
     void keepPending(Transaction txn, PendingAction action) throws StorageException;
 

@@ -35,7 +35,7 @@ class DisappearingMessagesTest {
 
         alice.actions().setDisappearing("bob", DisappearingTimer.SECONDS_30);
         assertThat(alice.actions().disappearing("bob")).isEqualTo(DisappearingTimer.SECONDS_30);
-        assertThat(history(alice, "bob").get(0).body()).isEqualTo("alice set disappearing messages to 30 seconds");
+        assertThat(history(alice, "bob").get(0).body()).isEqualTo("You set disappearing messages to 30 seconds");
         assertThat(history(alice, "bob").get(0).isSystem()).isTrue();
         assertThat(Await.until(() -> timer(bob, "alice") == DisappearingTimer.SECONDS_30, WAIT)).isTrue();
         assertThat(Await.until(() -> history(bob, "alice").size() == 2, WAIT)).isTrue();
@@ -57,7 +57,7 @@ class DisappearingMessagesTest {
         assertThat(Await.until(() -> history(aliceAgain, "bob").size() == 2, WAIT))
                 .as("alice's sweep at unlock removed what expired while she was away").isTrue();
         assertThat(history(aliceAgain, "bob")).extracting(Message::body)
-                .containsExactly("alice set disappearing messages to 30 seconds", "before the timer");
+                .containsExactly("You set disappearing messages to 30 seconds", "before the timer");
 
         bob.actions().setDisappearing("alice", DisappearingTimer.OFF);
         aliceAgain.connection().start();

@@ -63,6 +63,9 @@ class MessageActionCommandsTest {
         CliRelay.Run timer = net.cli("alice", "disappear", "bob", "1h");
         assertThat(timer.code()).as(timer.err()).isZero();
         assertThat(timer.out()).isEqualTo("disappearing\tbob\t1h" + System.lineSeparator());
+        assertThat(net.cli("alice", "history", "bob").out()).as("the own timer change reads as yours")
+                .contains("\tYou set disappearing messages to 1 hour" + System.lineSeparator() + "system\t")
+                .doesNotContain("alice set disappearing");
         String expiring = net.cli("alice", "send", "bob", "gone in an hour").out().strip().split("\t")[1];
         CliRelay.Run bobListens = net.cli("bob", "listen", "--once");
         assertThat(bobListens.out()).contains("\talice set disappearing messages to 1 hour" + System.lineSeparator() + "system\t");

@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * messages still arrive and count; an archived one leaves the main list for the Archived section and stays there
  * after a reload; the timer set in the chat reaches bob and shows as a system line, and bob's change shows here;
  * unread counts and the "N new messages" divider stay right while the window is away, and the divider moves below
- * the user's reply.
+ * the user's reply; a new message brings an archived conversation back; expired messages leave the open chat.
  */
 class ChatStateOverRealServicesTest {
     @TempDir
@@ -54,12 +54,13 @@ class ChatStateOverRealServicesTest {
     private ParleyApp bob;
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
     private final List<NotificationPolicy.Notification> shown = new CopyOnWriteArrayList<>();
+    private final MovableClock clock = new MovableClock();
     private MainViewModel vm;
 
     @BeforeEach
     void setUp() throws Exception {
         net = new UiTestNetwork(tmp);
-        sessions = net.desktopSessions();
+        sessions = net.desktopSessions(clock);
         bob = net.otherClient("bob");
         sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
                 Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
@@ -149,6 +150,46 @@ class ChatStateOverRealServicesTest {
     }
 
     @Test
+    void aNewMessageBringsAnArchivedConversationBackToTheList() throws Exception {
+        ConversationListViewModel list = vm.conversations();
+        onUi(() -> {
+            list.setArchived("bob", true);
+            return null;
+        });
+        await(() -> item().map(ConversationItem::archived).orElse(false));
+        bob.messaging().send("alice", "back from holiday");
+        await(() -> item().map(ConversationItem::preview).orElse("").equals("back from holiday"));
+        await(() -> !item().map(ConversationItem::archived).orElse(true));
+        assertThat(onUi(() -> list.visibleItems().stream().map(ConversationItem::username).toList()))
+                .containsExactly("bob");
+    }
+
+    @Test
+    void expiredMessagesLeaveTheOpenChatAndTheListInOneBatch() throws Exception {
+        ChatViewModel chat = vm.chat();
+        bob.messaging().send("alice", "stays");
+        await(() -> item().map(ConversationItem::preview).orElse("").equals("stays"));
+        onUi(() -> {
+            vm.conversations().selectedProperty().set("bob");
+            return null;
+        });
+        await(() -> lastText(chat).equals("stays"));
+        bob.actions().setDisappearing("alice", DisappearingTimer.SECONDS_30);
+        await(() -> chat.timer().timerProperty().get() == DisappearingTimer.SECONDS_30);
+        for (int i = 0; i < 5; i++) {
+            bob.messaging().send("alice", "gone soon " + i);
+        }
+        await(() -> lastText(chat).equals("gone soon 4"));
+
+        clock.advance(java.time.Duration.ofSeconds(31));
+        await(() -> lastText(chat).equals("bob set disappearing messages to 30 seconds"));
+        assertThat(onUi(() -> chat.rows().stream().filter(r -> r instanceof ChatRow.MessageRow)
+                .map(r -> ((ChatRow.MessageRow) r).message().text()).toList()))
+                .containsExactly("stays", "bob set disappearing messages to 30 seconds");
+        await(() -> item().map(ConversationItem::preview).orElse("").equals("bob set disappearing messages to 30 seconds"));
+    }
+
+    @Test
     void theTimerPickedInTheChatReachesBobAndBobsChangeShowsHere() throws Exception {
         ChatViewModel chat = vm.chat();
         onUi(() -> {
@@ -161,7 +202,7 @@ class ChatStateOverRealServicesTest {
             return null;
         });
         await(() -> chat.timer().timerProperty().get() == DisappearingTimer.HOUR_1);
-        await(() -> systemLines(chat).contains("alice set disappearing messages to 1 hour"));
+        await(() -> systemLines(chat).contains("You set disappearing messages to 1 hour"));
         await(() -> {
             try {
                 return bob.actions().disappearing("alice") == DisappearingTimer.HOUR_1;
@@ -236,6 +277,30 @@ class ChatStateOverRealServicesTest {
 
     private <T> T onUi(Callable<T> action) throws Exception {
         return ui.submit(action).get(30, TimeUnit.SECONDS);
+    }
+
+    /** The system clock moved by an offset the test changes (time keeps running). */
+    private static final class MovableClock extends Clock {
+        private volatile java.time.Duration offset = java.time.Duration.ZERO;
+
+        void advance(java.time.Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(offset);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
     }
 
     private <T> T onUiQuietly(Callable<T> action) {

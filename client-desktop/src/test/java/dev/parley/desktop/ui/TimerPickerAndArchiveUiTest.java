@@ -80,8 +80,8 @@ class TimerPickerAndArchiveUiTest {
                 return false;
             }
         }, DesktopFixture.TIMEOUT)).isTrue();
-        app.waitUntil(() -> systemLine("alice set disappearing messages to 1 hour").isPresent());
-        Node line = systemLine("alice set disappearing messages to 1 hour").orElseThrow();
+        app.waitUntil(() -> systemLine("You set disappearing messages to 1 hour").isPresent());
+        Node line = systemLine("You set disappearing messages to 1 hour").orElseThrow();
         assertThat(ancestorWithClass(line, "bubble")).as("a system line is not a bubble").isFalse();
         MenuButton timer = app.robot.lookup("#timerButton").query();
         assertThat(timer.getText()).isEqualTo("1h");

@@ -111,6 +111,12 @@ final class UiTestNetwork implements AutoCloseable {
         return new ProfileSessions(dirs, name -> config(dirs, name));
     }
 
+    /** The same, with the desktop profiles on {@code clock} (a test moves time for the disappearing sweep). */
+    ProfileSessions desktopSessions(Clock clock) {
+        AppDirectories dirs = new AppDirectories(root.resolve("desktop").toAbsolutePath());
+        return new ProfileSessions(dirs, name -> config(dirs, name, clock));
+    }
+
     /** Another client (as the CLI would run it): created, registered and connected. */
     ParleyApp otherClient(String name) throws Exception {
         return otherClient(name, Clock.systemUTC());

@@ -65,35 +65,46 @@ public final class DefaultAttachmentService implements AttachmentService {
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new InvalidInputException("not a readable file", failure(TransferFailure.Reason.UNREADABLE));
         }
-        PreparedFile prepared;
-        try {
-            if (Files.size(file) > AttachmentFormat.MAX_PLAINTEXT_BYTES) {
-                throw new InvalidInputException("files are at most 2 GiB", failure(TransferFailure.Reason.TOO_LARGE));
-            }
-            prepared = ImagePreparation.prepare(file);
-        } catch (IOException e) {
-            throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName(),
-                    failure(TransferFailure.Reason.UNREADABLE));
-        }
         String source = file.toAbsolutePath().normalize().toString();
+        long originalSize;
         long modified;
         try {
+            originalSize = Files.size(file);
+            if (originalSize > AttachmentFormat.MAX_PLAINTEXT_BYTES) {
+                throw new InvalidInputException("files are at most 2 GiB", failure(TransferFailure.Reason.TOO_LARGE));
+            }
             modified = Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
             throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName(),
                     failure(TransferFailure.Reason.UNREADABLE));
         }
+        // An upload of this unchanged file that did not finish: resumed with its key and id. An image goes on with
+        // its first encoding (kept encrypted), since a new one need not come out byte for byte the same.
+        Optional<PendingUpload> pending = pendingUpload(contact, source).filter(p -> p.sameFile(originalSize, modified));
+        KeptEncodings keptEncodings = new KeptEncodings(crypto.context().crypto(), crypto.context().random(), directory);
+        PreparedFile prepared;
+        try {
+            Optional<PreparedFile> kept = pending.isPresent()
+                    ? keptEncodings.load(pending.get().attachmentId(), pending.get().key()) : Optional.empty();
+            prepared = kept.isPresent() ? kept.get() : ImagePreparation.prepare(file);
+            if (pending.isPresent() && kept.isEmpty() && !prepared.asIs()) {
+                pending = Optional.empty();
+            }
+        } catch (IOException e) {
+            throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName(),
+                    failure(TransferFailure.Reason.UNREADABLE));
+        }
         AttachmentUpload upload = new AttachmentUpload(crypto.context().crypto().secretBox(), new RelayChunks(gateway.get()));
-        Optional<PendingUpload> pending = prepared.asIs() ? pendingUpload(contact, source) : Optional.empty();
         AttachmentUpload.Uploaded uploaded = null;
         byte[] keyBytes = null;
         try {
-            if (pending.isPresent() && pending.get().sameFile(prepared.size(), modified)) {
+            if (pending.isPresent()) {
                 keyBytes = pending.get().key();
                 try (SecretBytes key = SecretBytes.copyOf(keyBytes)) {
                     uploaded = upload.resume(prepared, key, pending.get().attachmentId(), progress);
                     LOG.info("event=attachment_upload_resumed chunks_sent={}", uploaded.chunksSent());
                 } catch (AttachmentUpload.GoneException gone) {
+                    keptEncodings.forget(pending.get().attachmentId());
                     SecretBytes.wipe(keyBytes);
                     keyBytes = null;
                 }
@@ -102,10 +113,11 @@ public final class DefaultAttachmentService implements AttachmentService {
                 // A fresh key for every new upload: never the key of an upload that did not finish.
                 keyBytes = crypto.context().random().bytes(AttachmentFormat.KEY_BYTES);
                 byte[] fresh = keyBytes;
+                PreparedFile toSend = prepared;
                 try (SecretBytes key = SecretBytes.copyOf(keyBytes)) {
                     uploaded = upload.upload(prepared, key, contact, progress, id -> {
-                        if (prepared.asIs()) {
-                            recordPending(new PendingUpload(contact, source, prepared.size(), modified, id, fresh));
+                        if (toSend.asIs() || keep(keptEncodings, id, fresh, toSend)) {
+                            recordPending(new PendingUpload(contact, source, originalSize, modified, id, fresh));
                         }
                     });
                 }
@@ -114,8 +126,10 @@ public final class DefaultAttachmentService implements AttachmentService {
                     prepared.size(), file.getFileName().toString(), prepared.contentType(), prepared.width(),
                     prepared.height(), prepared.thumbnail());
             LOG.debug("event=attachment_uploaded chunks={}", uploaded.chunksSent());
-            return messaging.sendAttachment(contact, pointer, caption,
+            Message sent = messaging.sendAttachment(contact, pointer, caption,
                     txn -> crypto.storage().attachments().removePendingUpload(txn, contact, source));
+            keptEncodings.forget(uploaded.attachmentId());
+            return sent;
         } catch (IOException e) {
             throw new InvalidInputException("the file could not be read while sending (changed or removed?)",
                     failure(TransferFailure.Reason.UNREADABLE));
@@ -123,6 +137,17 @@ public final class DefaultAttachmentService implements AttachmentService {
             if (keyBytes != null) {
                 SecretBytes.wipe(keyBytes);
             }
+        }
+    }
+
+    /** Keeps an image's encoding for a retry; false (the upload is then not resumable) if it cannot be written. */
+    private static boolean keep(KeptEncodings kept, byte[] attachmentId, byte[] fileKey, PreparedFile image) {
+        try {
+            kept.keep(attachmentId, fileKey, image);
+            return true;
+        } catch (IOException e) {
+            LOG.warn("event=attachment_encoding_not_kept error={}", e.getClass().getSimpleName());
+            return false;
         }
     }
 

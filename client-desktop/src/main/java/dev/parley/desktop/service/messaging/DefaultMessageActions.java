@@ -3,6 +3,7 @@ package dev.parley.desktop.service.messaging;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.event.MessageChangedEvent;
+import dev.parley.desktop.event.MessagesRemovedEvent;
 import dev.parley.desktop.event.MessageChangedEvent.Change;
 import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.MessageActionsService;
@@ -184,7 +185,7 @@ final class DefaultMessageActions implements MessageActionsService {
                     ConversationId conversation = storage().conversations().direct(txn, contactName).id();
                     storage().disappearing().setTimer(txn, conversation, timer);
                     NewMessage line = new NewMessage(lineId, conversation, Direction.OUTGOING, own, now, null,
-                            timer.systemLine(own), MessageState.SENT).asSystem();
+                            timer.ownSystemLine(), MessageState.SENT).asSystem();
                     storage().messages().insertAllIfAbsent(txn, List.of(line));
                     return null;
                 });
@@ -204,12 +205,9 @@ final class DefaultMessageActions implements MessageActionsService {
                 Instant now = now();
                 int batch = storage().transactions().transactionWithResult(false, txn -> {
                     List<MessageId> ids = storage().disappearing().expired(txn, now, SWEEP_BATCH);
-                    for (MessageId id : ids) {
-                        Optional<Message> message = storage().messages().find(txn, id);
-                        message.ifPresent(m -> txn.attach(new MessageChangedEvent(m.conversationId().value(), id,
-                                Change.REMOVED)));
-                    }
-                    return storage().changes().remove(txn, ids);
+                    storage().changes().removeAll(txn, ids).forEach((conversation, gone) ->
+                            txn.attach(new MessagesRemovedEvent(conversation.value(), gone)));
+                    return ids.size();
                 });
                 removed += batch;
                 if (batch < SWEEP_BATCH) {

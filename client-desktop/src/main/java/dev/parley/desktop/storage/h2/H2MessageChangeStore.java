@@ -1,5 +1,6 @@
 package dev.parley.desktop.storage.h2;
 
+import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.MessageChangeStore;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessageVersion;
@@ -14,8 +15,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -123,36 +124,19 @@ final class H2MessageChangeStore implements MessageChangeStore {
 
     @Override
     public int remove(Transaction txn, Collection<MessageId> ids) throws StorageException {
-        Connection c = H2Transaction.connection(txn, manager, true);
-        Set<String> conversations = new LinkedHashSet<>();
         int removed = 0;
+        for (List<MessageId> inConversation : removeAll(txn, ids).values()) {
+            removed += inConversation.size();
+        }
+        return removed;
+    }
+
+    @Override
+    public Map<ConversationId, List<MessageId>> removeAll(Transaction txn, Collection<MessageId> ids)
+            throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
         try {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM messages WHERE seq = ?")) {
-                for (MessageId id : ids) {
-                    Optional<Row> found = row(c, id);
-                    if (found.isEmpty()) {
-                        continue;
-                    }
-                    deleteWords(c, found.get().seq(), found.get().body());
-                    deleteDependents(c, id);
-                    delete.setLong(1, found.get().seq());
-                    delete.executeUpdate();
-                    conversations.add(found.get().conversation());
-                    removed++;
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET last_seq = "
-                    + "(SELECT MAX(seq) FROM messages WHERE conversation_id = ?) WHERE conversation_id = ?")) {
-                for (String conversation : conversations) {
-                    ps.setString(1, conversation);
-                    ps.setString(2, conversation);
-                    ps.addBatch();
-                }
-                if (!conversations.isEmpty()) {
-                    ps.executeBatch();
-                }
-            }
-            return removed;
+            return H2MessageRemoval.remove(c, ids);
         } catch (SQLException e) {
             throw Sql.failure("removing messages", e);
         }

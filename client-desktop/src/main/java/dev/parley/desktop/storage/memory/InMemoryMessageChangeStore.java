@@ -115,6 +115,20 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
     }
 
     @Override
+    public java.util.Map<dev.parley.desktop.storage.ConversationId, List<MessageId>> removeAll(Transaction txn,
+            Collection<MessageId> ids) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        java.util.Map<dev.parley.desktop.storage.ConversationId, List<MessageId>> removed = new java.util.LinkedHashMap<>();
+        for (MessageId id : ids) {
+            Optional<Message> message = messages.find(txn, id);
+            if (message.isPresent() && remove(txn, List.of(id)) == 1) {
+                removed.computeIfAbsent(message.get().conversationId(), k -> new ArrayList<>()).add(id);
+            }
+        }
+        return removed;
+    }
+
+    @Override
     public void keepPending(Transaction txn, PendingAction action) throws StorageException {
         InMemoryTransaction.check(txn, manager, true);
         pending.add(action);

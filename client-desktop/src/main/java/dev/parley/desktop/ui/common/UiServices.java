@@ -165,6 +165,12 @@ public final class UiServices {
         return out;
     }
 
+    /** The marks of the conversation with {@code contact} as stored now (a new message may have unarchived it). */
+    public Marks marks(String contact) throws ServiceException {
+        var now = marks.marks(contact);
+        return new Marks(now.muted(), now.archived());
+    }
+
     /** Mutes or unmutes the conversation with {@code contact}; returns its marks now. */
     public Marks mute(String contact, boolean muted) throws ServiceException {
         var now = marks.mute(contact, muted);

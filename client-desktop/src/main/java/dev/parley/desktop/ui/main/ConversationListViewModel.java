@@ -178,6 +178,11 @@ public final class ConversationListViewModel {
             return;
         }
         items.set(i, items.get(i).withMessage(message, counts ? 1 : 0));
+        if (items.get(i).archived() && !message.outgoing() && !message.system()) {
+            // The service unarchives a conversation a message arrives in (unless muted): show what it stored.
+            String username = message.contact();
+            tasks.run(() -> services.marks(username), marksChanged(username), e -> error.set(messages.describe(e)));
+        }
     }
 
     /** The user sent a message (it becomes the preview). */

@@ -167,6 +167,11 @@ public final class MainViewModel {
         subscriptions.add(bus.subscribe(ReactionsChangedEvent.class, e -> onUi(() ->
                 chat.actions().reactionsChanged(e.messageId().value()))));
         subscriptions.add(bus.subscribe(MessageChangedEvent.class, e -> onUi(() -> messageChanged(e))));
+        subscriptions.add(bus.subscribe(dev.parley.desktop.event.MessagesRemovedEvent.class, e -> onUi(() -> {
+            conversations.messageChanged(e.conversation());
+            chat.actions().removedAll(e.messageIds().stream().map(dev.parley.desktop.storage.MessageId::value)
+                    .collect(java.util.stream.Collectors.toSet()));
+        })));
         subscriptions.add(bus.subscribe(TypingChangedEvent.class, e -> onUi(() ->
                 chat.typingChanged(e.contact(), e.typing()))));
         subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));

@@ -183,6 +183,40 @@ public final class MessageActionsViewModel {
         });
     }
 
+    /**
+     * Drops the loaded rows of these messages (a sweep batch) in one change of the list, with any day divider left
+     * without a message under it.
+     */
+    public void removedAll(java.util.Set<String> messageIds) {
+        java.util.Set<ChatRow> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (ChatRow row : rows) {
+            if (row instanceof ChatRow.MessageRow m && messageIds.contains(m.message().id())) {
+                gone.add(row);
+            }
+        }
+        if (gone.isEmpty()) {
+            return;
+        }
+        ChatRow divider = null;
+        for (ChatRow row : rows) {
+            if (gone.contains(row)) {
+                continue;
+            }
+            if (row instanceof ChatRow.DayDivider) {
+                if (divider != null) {
+                    gone.add(divider);
+                }
+                divider = row;
+            } else if (row instanceof ChatRow.MessageRow) {
+                divider = null;
+            }
+        }
+        if (divider != null) {
+            gone.add(divider);
+        }
+        rows.removeAll(gone);
+    }
+
     /** Changes the loaded row of message {@code messageId}, if it is loaded. */
     void replace(String messageId, java.util.function.UnaryOperator<MessageView> change) {
         find(messageId).ifPresent(i -> {

@@ -105,6 +105,37 @@ public abstract class MessageChangeContract extends StorageContract {
     }
 
     @Test
+    void removeAllTakesEverythingOfASetOfMessagesAndSaysWhatWentByConversation() throws Exception {
+        ConversationId carol = ConversationId.direct("carol");
+        MessageId m3 = new MessageId("c3");
+        MessageId m4 = new MessageId("c4");
+        store(M1, "kept words", 0);
+        store(M2, "gone words here", 1);
+        store(m3, "also gone", 2);
+        write((Transaction txn) -> {
+            storage.conversations().direct(txn, "carol");
+            storage.messages().insertIfAbsent(txn, NewMessage.outgoing(m4, carol, "alice", T0.plusSeconds(3),
+                    "gone words for carol"));
+            storage.reactions().put(txn, new Reaction(M2, "alice", "👍", T0));
+            storage.reactions().put(txn, new Reaction(m4, "carol", "👍", T0));
+            storage.changes().edit(txn, m3, "also gone now", T0.plusSeconds(9));
+        });
+        java.util.Map<ConversationId, List<MessageId>> removed = writeAndGet((Transaction txn) ->
+                storage.changes().removeAll(txn, List.of(m4, new MessageId("zz"), m3, M2)));
+        assertThat(removed).containsOnlyKeys(BOB, carol);
+        assertThat(removed.get(BOB)).containsExactly(m3, M2);
+        assertThat(removed.get(carol)).containsExactly(m4);
+        assertThat(search("gone")).isEmpty();
+        assertThat(search("words")).containsExactly(M1);
+        assertThat(read((Transaction txn) -> storage.changes().versions(txn, m3))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.reactions().of(txn, M2))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.reactions().of(txn, m4))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.messages().conversations(txn)))
+                .extracting(s -> s.lastMessage().messageId()).containsExactly(M1);
+        assertThat(writeAndGet((Transaction txn) -> storage.changes().removeAll(txn, List.of(M2)))).isEmpty();
+    }
+
+    @Test
     void pendingActionsAreTakenOnceInArrivalOrderAndOldOnesDropped() throws Exception {
         assertThat(read((Transaction txn) -> storage.changes().hasPending(txn))).isFalse();
         PendingAction edit = new PendingAction(M1, "bob", PendingAction.Kind.EDIT, "new", T0, T0.plusSeconds(1));

@@ -31,11 +31,13 @@ final class AttachmentHandler implements PayloadHandler<Payload.Attachment> {
     private final Storage storage;
     private final Receipts receipts;
     private final IncomingChanges changes;
+    private final ArchivedConversations archived;
 
     AttachmentHandler(Storage storage, Receipts receipts, IncomingChanges changes) {
         this.storage = storage;
         this.receipts = receipts;
         this.changes = changes;
+        this.archived = new ArchivedConversations(storage);
     }
 
     @Override
@@ -68,6 +70,7 @@ final class AttachmentHandler implements PayloadHandler<Payload.Attachment> {
             txn.attach(new MessageReceivedEvent(stored.get(0)));
             // A delete (or edit) of this message that arrived before it applies now.
             changes.arrived(txn, stored, batch.now());
+            archived.received(txn, stored);
             owed.computeIfAbsent(r.sender(), s -> new ArrayList<>()).add(id);
             owedCount++;
         }

@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Delivery and read receipts: advance the state of our own messages in a conversation the sender takes part in. Ids
- * of other messages are ignored; a state never goes back.
+ * Delivery and read receipts: advance the state of our own messages in a conversation the sender takes part in, the
+ * only messages the receipt's sender could have received. Ids of other messages (an incoming message, a system line,
+ * another conversation's message, an unknown id) are ignored; a state never goes back.
  */
 final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
     private final Class<P> type;
@@ -38,7 +39,10 @@ final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
     }
 
     /** Only someone our message went to may report on it. */
-    private boolean isParticipant(Transaction txn, Message message, String sender) throws StorageException {
+    private boolean couldHaveReceived(Transaction txn, Message message, String sender) throws StorageException {
+        if (message.direction() != Direction.OUTGOING || message.isSystem()) {
+            return false;
+        }
         return storage.conversations().find(txn, message.conversationId())
                 .map(conversation -> conversation.hasParticipant(sender)).orElse(false);
     }
@@ -49,16 +53,14 @@ final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
             for (dev.parley.crypto.payload.MessageId raw : ids.apply(r.payload())) {
                 MessageId id = new MessageId(raw.hex());
                 Optional<Message> message = storage.messages().find(txn, id);
-                if (message.isEmpty() || !isParticipant(txn, message.get(), r.sender())) {
+                if (message.isEmpty() || !couldHaveReceived(txn, message.get(), r.sender())) {
                     continue;
                 }
                 if (storage.messages().updateState(txn, id, state, null) == StateUpdate.APPLIED) {
                     txn.attach(new MessageStateChangedEvent(r.sender(), id, state));
                 }
-                if (message.get().direction() == Direction.OUTGOING) {
-                    // The first receipt's time is kept, even when the state did not move (a late "delivered").
-                    storage.messageTimes().record(txn, List.of(id), state, batch.now());
-                }
+                // The first receipt's time is kept, even when the state did not move (a late "delivered").
+                storage.messageTimes().record(txn, List.of(id), state, batch.now());
             }
         }
     }

@@ -33,11 +33,13 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
     private final Storage storage;
     private final Receipts receipts;
     private final IncomingChanges changes;
+    private final ArchivedConversations archived;
 
     TextHandler(Storage storage, Receipts receipts, IncomingChanges changes) {
         this.storage = storage;
         this.receipts = receipts;
         this.changes = changes;
+        this.archived = new ArchivedConversations(storage);
     }
 
     @Override
@@ -75,6 +77,7 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
             txn.attach(new MessageReceivedEvent(message));
         }
         changes.arrived(txn, stored, batch.now());
+        archived.received(txn, stored);
         stampExpiries(txn, received, fresh, batch.now());
         Map<String, List<MessageId>> owed = new LinkedHashMap<>();
         int owedCount = 0;

@@ -1,0 +1,222 @@
+package dev.parley.bench.ui;
+
+import dev.parley.crypto.primitives.Argon2Params;
+import dev.parley.crypto.primitives.CryptoProviders;
+import dev.parley.desktop.event.MessagesRemovedEvent;
+import dev.parley.desktop.profile.ProfileManager;
+import dev.parley.desktop.profile.ProfileName;
+import dev.parley.desktop.profile.UnlockedProfile;
+import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.ui.AppShell;
+import dev.parley.desktop.ui.ProfileSessions;
+import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.UserMessages;
+import dev.parley.desktop.ui.common.ViewLoader;
+import dev.parley.desktop.ui.main.MainViewModel;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Issue #12: the disappearing sweep of N expired messages (default all 100,000 of #12's mixed conversation,
+ * {@link BigConversationProfile.Shape#RICH}: 20% with a reaction, 5% edited, 5% replies) in a real encrypted profile,
+ * with the real desktop UI open on that conversation (headless Monocle, as {@link ChatScrollBenchmark}).
+ *
+ * <p>The oldest N messages get an expiry through the profile's own store; the profile is unlocked on a clock set
+ * before every expiry, the main window opens the conversation, and then the clock jumps past them all: the app's
+ * sweeper (its own thread, once a second) removes them. Measured: the sweep from the first removal event to the last
+ * (wall time, and CPU time of the sweeper thread and of the whole process), the number of removal events the UI got,
+ * and the FX thread's responsiveness meanwhile ({@link FxProbe}: a probe posted every 2 ms, its delay recorded), from
+ * the clock jump until the last event has been handled on the FX thread.
+ *
+ * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.ui.DisappearingSweepBenchmark [messages] [rounds]</pre>
+ */
+public final class DisappearingSweepBenchmark {
+    private static final Instant BEFORE_EXPIRY = Instant.parse("2026-01-05T07:00:00Z");
+    private static final Instant AFTER_EXPIRY = Instant.parse("2027-06-01T00:00:00Z");
+
+    private DisappearingSweepBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : BigConversationProfile.MESSAGES;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        ChatScrollBenchmark.headlessMonocle();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+        ExecutorService worker = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 1; round <= rounds; round++) {
+                try (BigConversationProfile profile = BigConversationProfile.copy(BigConversationProfile.Shape.RICH)) {
+                    stampExpiries(profile, messages);
+                    MovableClock clock = new MovableClock(BEFORE_EXPIRY);
+                    try (ProfileSessions sessions = new ProfileSessions(profile.directories,
+                            name -> profile.config(name).withClock(clock))) {
+                        sessions.unlock(BigConversationProfile.PROFILE, BigConversationProfile.PASSPHRASE.toCharArray());
+                        round(round, messages, sessions, worker, clock);
+                    }
+                }
+            }
+        } finally {
+            worker.shutdownNow();
+            Platform.exit();
+        }
+    }
+
+    private static void round(int round, int messages, ProfileSessions sessions, ExecutorService worker,
+                              MovableClock clock) throws Exception {
+        Stage[] stage = new Stage[1];
+        // The window keeps the real clock (its idle lock would fire at the jump); the profile's services, the
+        // sweeper among them, run on the movable one.
+        AppShell shell = ChatScrollBenchmark.fx(() -> {
+            stage[0] = new Stage();
+            AppShell s = new AppShell(stage[0], sessions, new BackgroundTasks(worker, Platform::runLater),
+                    new UserMessages(ViewLoader.defaultBundle()), Clock.systemUTC(), BigConversationProfile.PROFILE);
+            s.start();
+            s.showMain();
+            return s;
+        });
+        MainViewModel main = ChatScrollBenchmark.fx(() -> shell.mainViewModel().orElseThrow());
+        waitFor(() -> !main.conversations().allItems().isEmpty());
+        ChatScrollBenchmark.fx(() -> {
+            main.conversations().selectedProperty().set(BigConversationProfile.CONTACT);
+            return null;
+        });
+        ListView<?> chatList = ChatScrollBenchmark.fx(() -> (ListView<?>) shell.scene().lookup("#chatList"));
+        waitFor(() -> !chatList.getItems().isEmpty());
+
+        AtomicInteger events = new AtomicInteger();
+        AtomicInteger removed = new AtomicInteger();
+        AtomicLong first = new AtomicLong();
+        AtomicLong last = new AtomicLong();
+        var subscription = sessions.session().bus().subscribe(MessagesRemovedEvent.class, e -> {
+            long now = System.nanoTime();
+            first.compareAndSet(0, now);
+            last.set(now);
+            events.incrementAndGet();
+            removed.addAndGet(e.messageIds().size());
+        });
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Thread sweeper = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("parley-disappearing-sweep")).findFirst().orElseThrow();
+        Thread fxThread = ChatScrollBenchmark.fx(Thread::currentThread);
+        long sweeperCpu0 = threads.getThreadCpuTime(sweeper.getId());
+        long fxCpu0 = threads.getThreadCpuTime(fxThread.getId());
+        long processCpu0 = processCpu();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        FxProbe probe = new FxProbe(2);
+        clock.set(AFTER_EXPIRY);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (removed.get() < messages && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        ChatScrollBenchmark.fx(() -> null); // the last batch's UI work has run
+        Histogram stalls = probe.stop();
+        long sweeperCpu = threads.getThreadCpuTime(sweeper.getId()) - sweeperCpu0;
+        long fxCpu = threads.getThreadCpuTime(fxThread.getId()) - fxCpu0;
+        long processCpu = processCpu() - processCpu0;
+        subscription.close();
+        int rowsLeft = ChatScrollBenchmark.fx(() -> chatList.getItems().size());
+        ChatScrollBenchmark.fx(() -> {
+            shell.shutdown();
+            stage[0].close();
+            return null;
+        });
+
+        System.out.printf("round %d (load average %.1f): %,d of %,d expired messages removed in %.3f s "
+                        + "(first to last removal event), %d events%n", round, load, removed.get(), messages,
+                (last.get() - first.get()) / 1e9, events.get());
+        System.out.printf("  CPU: sweeper thread %.3f s, FX thread %.3f s, whole process %.3f s%n",
+                sweeperCpu / 1e9, fxCpu / 1e9, processCpu / 1e9);
+        System.out.printf("  FX thread probe delay (every 2 ms, n=%d): p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
+                        + "rows left in the open chat: %d%n", stalls.getTotalCount(),
+                stalls.getValueAtPercentile(50) / 1e6, stalls.getValueAtPercentile(99) / 1e6,
+                stalls.getMaxValue() / 1e6, rowsLeft);
+    }
+
+    /** Gives the oldest {@code messages} messages an expiry one day after they were sent. */
+    private static void stampExpiries(BigConversationProfile profile, int messages) throws Exception {
+        ProfileManager profiles = new ProfileManager(profile.directories, CryptoProviders.preferred(),
+                new Argon2Params(8 * 1024, 1, 1));
+        try (UnlockedProfile unlocked = profiles.unlock(new ProfileName(BigConversationProfile.PROFILE),
+                BigConversationProfile.PASSPHRASE.toCharArray(), EventPublisher.NONE)) {
+            Storage storage = unlocked.storage();
+            int batch = 2_000;
+            for (int start = 0; start < messages; start += batch) {
+                int from = start;
+                storage.transactions().transaction(false, txn -> {
+                    for (int i = from; i < Math.min(from + batch, messages); i++) {
+                        MessageId id = new MessageId("bench-" + i);
+                        Message m = storage.messages().find(txn, id).orElseThrow();
+                        storage.disappearing().expireAt(txn, id, m.sentAt().plus(Duration.ofDays(1)));
+                    }
+                });
+            }
+        }
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!ChatScrollBenchmark.fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new java.util.concurrent.TimeoutException("condition not reached");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /** A clock the benchmark sets: before every expiry while the UI opens, then after them all. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+        private volatile long setAt = System.nanoTime();
+
+        MovableClock(Instant start) {
+            this.now = start;
+        }
+
+        void set(Instant instant) {
+            setAt = System.nanoTime();
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.plusNanos(System.nanoTime() - setAt);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException("UTC only");
+        }
+    }
+}
