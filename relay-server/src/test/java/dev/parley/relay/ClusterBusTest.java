@@ -273,8 +273,8 @@ class ClusterBusTest {
             TestClient[] senderConn = new TestClient[pairs];
             List<AcknowledgingInbox> inboxes = new ArrayList<>();
             for (int i = 0; i < pairs; i++) {
-                senderConn[i] = signInAt(senders.get(i), nodes.uri(i % 3));
-                inboxes.add(new AcknowledgingInbox(signInAt(recipients.get(i), nodes.uri((i + 1) % 3))));
+                senderConn[i] = signInAt(senders.get(i), nodes, i % 3);
+                inboxes.add(new AcknowledgingInbox(signInAt(recipients.get(i), nodes, (i + 1) % 3)));
             }
             List<Map<Integer, CompletableFuture<Response>>> answers = new ArrayList<>();
             for (int i = 0; i < pairs; i++) {
@@ -294,7 +294,7 @@ class ClusterBusTest {
                 settled = true;
                 for (int i = 0; i < pairs; i++) {
                     if (!senderConn[i].isOpen()) {
-                        senderConn[i] = signInAt(senders.get(i), nodes.uri(i % 2));
+                        senderConn[i] = signInAt(senders.get(i), nodes, i % 2);
                     }
                     for (Map.Entry<Integer, CompletableFuture<Response>> a : answers.get(i).entrySet()) {
                         CompletableFuture<Response> answer = a.getValue();
@@ -311,7 +311,7 @@ class ClusterBusTest {
                     }
                     AcknowledgingInbox inbox = inboxes.get(i);
                     if (!inbox.latest().isOpen()) {
-                        inbox.add(signInAt(recipients.get(i), nodes.uri((i + 1) % 2)));
+                        inbox.add(signInAt(recipients.get(i), nodes, (i + 1) % 2));
                     }
                     settled &= inbox.acknowledgeNew() == perSender;
                 }
@@ -353,8 +353,8 @@ class ClusterBusTest {
         return id;
     }
 
-    private TestClient signInAt(TestUser user, URI uri) throws Exception {
-        TestClient client = TestClient.connect(uri);
+    private TestClient signInAt(TestUser user, ClusterNodeProcesses nodes, int node) throws Exception {
+        TestClient client = nodes.connect(node);
         clients.add(client);
         user.authenticate(client);
         return client;
