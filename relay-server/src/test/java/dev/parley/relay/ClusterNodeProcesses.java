@@ -56,17 +56,23 @@ final class ClusterNodeProcesses implements AutoCloseable {
                 nodes.processes.add(process);
                 listening.add(nodes.listening(process));
                 if (listening.size() == 1) {
-                    listening.get(0).get(90, TimeUnit.SECONDS);
+                    nodes.await(listening.get(0));
                 }
             }
             for (CompletableFuture<URI> uri : listening) {
-                nodes.uris.add(uri.get(90, TimeUnit.SECONDS));
+                nodes.uris.add(nodes.await(uri));
             }
             return nodes;
         } catch (Exception e) {
             nodes.close();
             throw e;
         }
+    }
+
+    /** What authentication binds to: the pinned certificate's SHA-256 when the nodes serve TLS, else zeros. */
+    byte[] channel() {
+        return fingerprint == null ? dev.parley.crypto.wire.AuthProof.noChannel()
+                : java.util.HexFormat.ofDelimiter(":").parseHex(fingerprint);
     }
 
     /** A client of node {@code node}, pinned to the cluster's certificate when the nodes serve TLS. */
@@ -88,6 +94,17 @@ final class ClusterNodeProcesses implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** What the node processes printed, for the failure message when one does not start. */
+    private final StringBuffer output = new StringBuffer();
+
+    private URI await(CompletableFuture<URI> listening) throws Exception {
+        try {
+            return listening.get(90, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("a relay node process did not start; its output:\n" + output, e);
+        }
+    }
+
     private CompletableFuture<URI> listening(Process process) {
         CompletableFuture<URI> uri = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
@@ -96,6 +113,9 @@ final class ClusterNodeProcesses implements AutoCloseable {
                 String line;
                 URI listeningOn = null;
                 while ((line = in.readLine()) != null) {
+                    if (!uri.isDone()) {
+                        output.append(line).append('\n');
+                    }
                     Matcher m = LISTENING.matcher(line);
                     if (m.find()) {
                         listeningOn = URI.create(m.group(1));
