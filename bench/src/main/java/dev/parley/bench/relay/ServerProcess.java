@@ -19,7 +19,10 @@ final class ServerProcess implements AutoCloseable {
 
     ServerProcess(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path")));
+                "-Xmx1g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
+                // The relay's own logging (INFO, to stderr): without it logback logs DEBUG to stdout, which this
+                // process reads only when it asks something, so a chatty server (lettuce, HikariCP) would block.
+                "-Dlogback.configurationFile=parley-relay-logback.xml"));
         String grace = System.getProperty(ServerUnderTest.GRACE_PROPERTY);
         if (grace != null) {
             command.add("-D" + ServerUnderTest.GRACE_PROPERTY + "=" + grace);
