@@ -227,4 +227,9 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
     public RelayConfig withIdleTimeout(Duration value) {
         return withOptions(options.withIdleTimeout(value));
     }
+
+    /** Binds the admin socket in this directory instead of {@code <data-dir>/admin} (one per node of a cluster). */
+    public RelayConfig withAdminDir(Path value) {
+        return withOptions(options.withAdminDir(value));
+    }
 }

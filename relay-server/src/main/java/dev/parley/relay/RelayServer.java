@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * {@link #halt()} stops as abruptly as the process can without dying (for crash tests).
  *
  * <p>With a data directory the relay also serves the operator commands ({@code invite}, {@code stats}) on a Unix
- * domain socket in that directory (see {@link AdminSocketServer}); {@link #close()} removes it, {@link #halt()}
+ * domain socket in that directory, or in its own admin directory when one is configured (nodes of a cluster sharing
+ * one data directory; see {@link AdminSocketServer}); {@link #close()} removes it, {@link #halt()}
  * leaves it behind as a crash would.
  */
 public final class RelayServer implements AutoCloseable {
@@ -185,8 +186,10 @@ public final class RelayServer implements AutoCloseable {
                     }
                 });
             }
-            if (config.dataDir().isPresent()) {
-                admin = startAdmin(config.dataDir().get(), new AdminOperations(accounts, blobs, crypto.random(), clock));
+            Optional<Path> adminDir = config.options().adminDir().or(() -> config.dataDir()
+                    .map(AdminSocketServer::defaultDirectory));
+            if (adminDir.isPresent()) {
+                admin = startAdmin(adminDir.get(), new AdminOperations(accounts, blobs, crypto.random(), clock));
             }
             MetricsAccess access = config.options().metrics();
             if (access instanceof MetricsAccess.Listener separate) {
@@ -233,7 +236,7 @@ public final class RelayServer implements AutoCloseable {
     /** The admin channel is a convenience: a relay that cannot bind it still serves, and says why in its log. */
     private static Optional<AdminSocketServer> startAdmin(Path dir, AdminOperations operations) {
         try {
-            return AdminSocketServer.start(dir, operations);
+            return AdminSocketServer.startIn(dir, operations);
         } catch (IOException e) {
             LOG.warn("No admin socket (invite and stats commands need the relay stopped): {}", e.getMessage());
             return Optional.empty();

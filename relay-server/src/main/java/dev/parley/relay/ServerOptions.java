@@ -1,5 +1,6 @@
 package dev.parley.relay;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,13 +17,17 @@ import java.util.Optional;
  * @param databaseKey        when present, the H2 database is encrypted ({@code CIPHER=AES}) under this key, and an
  *                           unencrypted one left by an older version is encrypted when the relay starts
  * @param attachments        size limit, per-account quota and TTL of attachments
+ * @param adminDir           the directory of this node's admin socket; empty: {@code <data-dir>/admin}. Nodes of a
+ *                           cluster that share one data directory (one identity volume) each need their own
  *
  * <p>How much one sender may have stored is a rate limit ({@code STORED_BYTES_PER_ACCOUNT}): counting what each
  * sender has stored would need a record of who sent each blob, which the relay does not keep.
  */
 public record ServerOptions(Duration idleTimeout, int maxOneTimePreKeys, MetricsAccess metrics,
-                            Optional<DatabaseKey> databaseKey, AttachmentLimits attachments) {
+                            Optional<DatabaseKey> databaseKey, AttachmentLimits attachments,
+                            Optional<Path> adminDir) {
     public ServerOptions {
+        Objects.requireNonNull(adminDir, "adminDir");
         Objects.requireNonNull(attachments, "attachments");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(databaseKey, "databaseKey");
@@ -41,26 +46,30 @@ public record ServerOptions(Duration idleTimeout, int maxOneTimePreKeys, Metrics
      */
     public static ServerOptions defaults() {
         return new ServerOptions(Duration.ofSeconds(30), 200, new MetricsAccess.MainPort(), Optional.empty(),
-                AttachmentLimits.defaults());
+                AttachmentLimits.defaults(), Optional.empty());
     }
 
     public ServerOptions withIdleTimeout(Duration value) {
-        return new ServerOptions(value, maxOneTimePreKeys, metrics, databaseKey, attachments);
+        return new ServerOptions(value, maxOneTimePreKeys, metrics, databaseKey, attachments, adminDir);
     }
 
     public ServerOptions withMaxOneTimePreKeys(int value) {
-        return new ServerOptions(idleTimeout, value, metrics, databaseKey, attachments);
+        return new ServerOptions(idleTimeout, value, metrics, databaseKey, attachments, adminDir);
     }
 
     public ServerOptions withMetrics(MetricsAccess value) {
-        return new ServerOptions(idleTimeout, maxOneTimePreKeys, value, databaseKey, attachments);
+        return new ServerOptions(idleTimeout, maxOneTimePreKeys, value, databaseKey, attachments, adminDir);
     }
 
     public ServerOptions withDatabaseKey(DatabaseKey value) {
-        return new ServerOptions(idleTimeout, maxOneTimePreKeys, metrics, Optional.of(value), attachments);
+        return new ServerOptions(idleTimeout, maxOneTimePreKeys, metrics, Optional.of(value), attachments, adminDir);
     }
 
     public ServerOptions withAttachments(AttachmentLimits value) {
-        return new ServerOptions(idleTimeout, maxOneTimePreKeys, metrics, databaseKey, value);
+        return new ServerOptions(idleTimeout, maxOneTimePreKeys, metrics, databaseKey, value, adminDir);
+    }
+
+    public ServerOptions withAdminDir(Path value) {
+        return new ServerOptions(idleTimeout, maxOneTimePreKeys, metrics, databaseKey, attachments, Optional.of(value));
     }
 }

@@ -103,6 +103,31 @@ class AdminChannelTest {
     }
 
     @Test
+    void aRelayGivenItsOwnAdminDirectoryServesTheCommandsThereAndNotInTheDataDirectory() throws Exception {
+        Path adminDir = dataDir.resolve("node-a").resolve("admin");
+        try (RelayServer relay = RelayServer.start(config().withAdminDir(adminDir))) {
+            assertThat(AdminSocketServer.socketIn(adminDir)).exists();
+            assertThat(AdminSocketServer.socketPath(dataDir)).doesNotExist();
+            if (Files.getFileStore(adminDir).supportsFileAttributeView("posix")) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(adminDir))).isEqualTo("rwx------");
+            }
+            Result created = run("invite", "create", "--data-dir", dataDir.toString(), "--admin-dir", adminDir.toString());
+            assertThat(created.code()).as(created.err()).isZero();
+            Result stats = run("stats", "--data-dir", dataDir.toString(), "--admin-dir", adminDir.toString());
+            assertThat(stats.out()).contains("usable invites:  1");
+        }
+    }
+
+    @Test
+    void theCommandsNeverOpenAnH2FileInAClusterNodesDataDirectory() throws Exception {
+        Files.writeString(dataDir.resolve("relay-id"), "00112233445566778899aabbccddeeff");
+        Result stats = run("stats", "--data-dir", dataDir.toString());
+        assertThat(stats.code()).isEqualTo(1);
+        assertThat(stats.err()).contains("belongs to a cluster node");
+        assertThat(dataDir.resolve("relay.mv.db")).doesNotExist();
+    }
+
+    @Test
     void helpSaysTheCommandsWorkWhileTheRelayRuns() {
         assertThat(run("invite", "--help").out().replaceAll("\\s+", " ")).contains("Works while the relay is running");
         assertThat(run("stats", "--help").out().replaceAll("\\s+", " ")).contains("Works while the relay is running");

@@ -196,9 +196,19 @@ class ClusterBusTest {
             assertThat(new String(d.blob(), StandardCharsets.UTF_8)).isEqualTo("stored " + n);
             assertThat(b.request(new Request.Ack(d.messageId()))).isEqualTo(new Response.Ok());
         }
+        assertThat(a.request(new Request.Lookup("bob"))).isEqualTo(new Response.LookupResult(true));
+        assertThat(health(cluster.node(0))).contains("limits=per-node (Redis unreachable)");
+        assertThat(metric(cluster.node(0), "parley_relay_limits_shared")).isZero();
+        assertThat(metric(cluster.node(0), "parley_relay_limits_local_fallbacks_total")).isPositive();
         ENGINES.startRedis();
         awaitBus(0, true);
         awaitBus(1, true);
+        // A lookup a second (the retry interval) until one is counted in Redis again; within the lookup burst.
+        for (int tries = 0; tries < 10 && !health(cluster.node(0)).contains("limits=cluster-wide"); tries++) {
+            Thread.sleep(dev.parley.relay.limits.RateLimiter.SHARED_RETRY_MILLIS);
+            assertThat(a.request(new Request.Lookup("bob"))).isEqualTo(new Response.LookupResult(true));
+        }
+        assertThat(health(cluster.node(0))).contains("limits=cluster-wide");
         // The nodes claim their accounts again once the bus is back (within a second or two).
         java.util.concurrent.atomic.AtomicInteger probes = new java.util.concurrent.atomic.AtomicInteger(100);
         await(() -> {
@@ -213,6 +223,30 @@ class ClusterBusTest {
                 throw new AssertionError(e);
             }
         }, "the fast path after Redis came back");
+    }
+
+    @Test
+    void anAccountsLookupBudgetIsOneAcrossTheNodesNotOnePerNode() throws Exception {
+        TestUser dave = new TestUser("dave");
+        dave.register(connect(0), 0);
+        TestClient first = connect(0);
+        dave.authenticate(first);
+        int burst = RateLimit.LOOKUP_PER_ACCOUNT.defaultSpec().burst();
+        int accepted = 0;
+        for (int i = 0; i < burst / 2; i++) {
+            assertThat(first.request(new Request.Lookup("bob"))).isInstanceOf(Response.LookupResult.class);
+            accepted++;
+        }
+        TestClient second = connect(1);
+        dave.authenticate(second);
+        Response answer;
+        while ((answer = second.request(new Request.Lookup("bob"))) instanceof Response.LookupResult) {
+            accepted++;
+            assertThat(accepted).as("lookups accepted before the shared budget ran out").isLessThan(burst + 3);
+        }
+        assertThat(((Response.ErrorResponse) answer).code()).isEqualTo(dev.parley.crypto.wire.ErrorCode.RATE_LIMITED);
+        assertThat(accepted).isGreaterThanOrEqualTo(burst);
+        assertThat(health(cluster.node(1))).contains("limits=cluster-wide");
     }
 
     @Test
@@ -273,8 +307,8 @@ class ClusterBusTest {
             TestClient[] senderConn = new TestClient[pairs];
             List<AcknowledgingInbox> inboxes = new ArrayList<>();
             for (int i = 0; i < pairs; i++) {
-                senderConn[i] = signInAt(senders.get(i), nodes.uri(i % 3));
-                inboxes.add(new AcknowledgingInbox(signInAt(recipients.get(i), nodes.uri((i + 1) % 3))));
+                senderConn[i] = signInAt(senders.get(i), nodes, i % 3);
+                inboxes.add(new AcknowledgingInbox(signInAt(recipients.get(i), nodes, (i + 1) % 3)));
             }
             List<Map<Integer, CompletableFuture<Response>>> answers = new ArrayList<>();
             for (int i = 0; i < pairs; i++) {
@@ -294,7 +328,7 @@ class ClusterBusTest {
                 settled = true;
                 for (int i = 0; i < pairs; i++) {
                     if (!senderConn[i].isOpen()) {
-                        senderConn[i] = signInAt(senders.get(i), nodes.uri(i % 2));
+                        senderConn[i] = signInAt(senders.get(i), nodes, i % 2);
                     }
                     for (Map.Entry<Integer, CompletableFuture<Response>> a : answers.get(i).entrySet()) {
                         CompletableFuture<Response> answer = a.getValue();
@@ -311,7 +345,7 @@ class ClusterBusTest {
                     }
                     AcknowledgingInbox inbox = inboxes.get(i);
                     if (!inbox.latest().isOpen()) {
-                        inbox.add(signInAt(recipients.get(i), nodes.uri((i + 1) % 2)));
+                        inbox.add(signInAt(recipients.get(i), nodes, (i + 1) % 2));
                     }
                     settled &= inbox.acknowledgeNew() == perSender;
                 }
@@ -353,10 +387,11 @@ class ClusterBusTest {
         return id;
     }
 
-    private TestClient signInAt(TestUser user, URI uri) throws Exception {
-        TestClient client = TestClient.connect(uri);
+    private TestClient signInAt(TestUser user, ClusterNodeProcesses nodes, int node) throws Exception {
+        TestClient client = nodes.connect(node);
         clients.add(client);
-        user.authenticate(client);
+        assertThat(client.request(user.answer(client.awaitPush(Push.Challenge.class), nodes.channel())))
+                .isInstanceOf(Response.Authenticated.class);
         return client;
     }
 

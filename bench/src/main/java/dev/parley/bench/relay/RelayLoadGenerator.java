@@ -48,6 +48,8 @@ import org.glassfish.tyrus.client.ClientProperties;
  */
 public final class RelayLoadGenerator {
     private static final int BLOB_BYTES = 200;
+    /** How long one handshake step may take: generous, as the machine is shared with other builds. */
+    private static final long TIMEOUT_SECONDS = 120;
 
     record Result(String name, long messages, double seconds, Histogram latency, long rssKb) {
         double perSecond() {
@@ -61,14 +63,14 @@ public final class RelayLoadGenerator {
 
     private final CryptoProvider crypto = CryptoProviders.preferred();
     private final ClientManager client = ClientManager.createClient();
-    private final int pairs;
-    private final int messages;
-    private final int window;
+    final int pairs;
+    final int messages;
+    final int window;
     private final int idle;
-    private final int queued;
+    final int queued;
     private final boolean memoryToo;
 
-    private RelayLoadGenerator(Map<String, Integer> options) {
+    RelayLoadGenerator(Map<String, Integer> options) {
         this.pairs = options.getOrDefault("pairs", 50);
         this.messages = options.getOrDefault("messages", 2000);
         this.window = options.getOrDefault("window", 32);
@@ -76,6 +78,8 @@ public final class RelayLoadGenerator {
         this.queued = options.getOrDefault("queued", 10_000);
         this.memoryToo = options.getOrDefault("memory", 0) == 1;
         client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
+        // A machine shared with other builds can take longer than the default 30 s to answer a handshake.
+        client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, 120_000);
     }
 
     public static void main(String[] args) throws Exception {
@@ -192,7 +196,7 @@ public final class RelayLoadGenerator {
 
     // ---------------------------------------------------------------- relay
 
-    private final class User {
+    final class User {
         final String name;
         final Ed25519KeyPair identity = crypto.ed25519().generateKeyPair();
         final SignedPreKeyPublic signedPreKey;
@@ -210,24 +214,24 @@ public final class RelayLoadGenerator {
         RelayConnection connect(URI uri, boolean register) throws Exception {
             RelayConnection c = RelayConnection.open(client, uri);
             if (register) {
-                Push.Challenge ch = c.challenge.get(30, TimeUnit.SECONDS);
+                Push.Challenge ch = c.challenge.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 byte[] proof = crypto.ed25519().sign(identity, AuthProof.registrationMessage(ch.relayId(), name));
                 Response r = c.request(new Request.Register(name, identity.publicKey(), signedPreKey, List.of(),
                         lastResortKemPreKey, List.of(), null, proof))
-                        .get(30, TimeUnit.SECONDS);
+                        .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 if (!(r instanceof Response.Ok)) {
                     throw new IllegalStateException("registration failed: " + r);
                 }
             }
             authenticate(c);
-            c.queueEmpty.get(60, TimeUnit.SECONDS);
+            c.queueEmpty.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return c;
         }
 
         Response authenticate(RelayConnection c) throws Exception {
-            Push.Challenge ch = c.challenge.get(30, TimeUnit.SECONDS);
+            Push.Challenge ch = c.challenge.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             Response r = c.request(new Request.Authenticate(name, crypto.ed25519().sign(identity,
-                    AuthProof.signedMessage(ch.relayId(), ch.nonce(), name, AuthProof.noChannel())))).get(30, TimeUnit.SECONDS);
+                    AuthProof.signedMessage(ch.relayId(), ch.nonce(), name, AuthProof.noChannel())))).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             if (!(r instanceof Response.Authenticated)) {
                 throw new IllegalStateException("authentication failed: " + r);
             }
@@ -255,6 +259,12 @@ public final class RelayLoadGenerator {
 
     private Result relayRound(List<RelayConnection> senders, List<RelayConnection> receivers, int count, long round)
             throws Exception {
+        return relayRound(senders, receivers, count, round, "receiver");
+    }
+
+    /** One round: sender i sends {@code count} blobs to user {@code receiverPrefix + i}, connected as receiver i. */
+    Result relayRound(List<RelayConnection> senders, List<RelayConnection> receivers, int count, long round,
+                      String receiverPrefix) throws Exception {
         ConcurrentHistogram latency = new ConcurrentHistogram(3);
         CountDownLatch done = new CountDownLatch(pairs * count);
         List<Runnable> loops = new ArrayList<>();
@@ -268,7 +278,7 @@ public final class RelayLoadGenerator {
                 done.countDown();
             });
             RelayConnection sender = senders.get(i);
-            String to = "receiver" + i;
+            String to = receiverPrefix + i;
             long pair = i;
             loops.add(() -> {
                 int k = 0;
@@ -331,10 +341,20 @@ public final class RelayLoadGenerator {
     }
 
     private double drain(URI uri) throws Exception {
-        User sender = new User("drain-sender");
-        User target = new User("drain-target");
-        RelayConnection s = sender.connect(uri, true);
-        target.connect(uri, true).close();
+        return storedPath(uri, uri, "drain").drainMs();
+    }
+
+    /** Storing {@link #queued} blobs for an offline recipient, then draining them to it. */
+    record StoredPath(double storeSeconds, double drainMs) {
+    }
+
+    /** Stores {@link #queued} blobs for an offline user through {@code sendTo}, then drains them from {@code drainFrom}. */
+    StoredPath storedPath(URI sendTo, URI drainFrom, String prefix) throws Exception {
+        User sender = new User(prefix + "-sender");
+        User target = new User(prefix + "-target");
+        RelayConnection s = sender.connect(sendTo, true);
+        target.connect(drainFrom, true).close();
+        long storeStart = System.nanoTime();
         Semaphore inFlight = new Semaphore(256);
         CountDownLatch accepted = new CountDownLatch(queued);
         for (int k = 0; k < queued; k++) {
@@ -349,23 +369,24 @@ public final class RelayLoadGenerator {
             });
         }
         accepted.await(5, TimeUnit.MINUTES);
-        RelayConnection t = RelayConnection.open(client, uri);
+        double storeSeconds = (System.nanoTime() - storeStart) / 1e9;
+        RelayConnection t = RelayConnection.open(client, drainFrom);
         AtomicInteger delivered = new AtomicInteger();
         t.onDeliver(d -> delivered.incrementAndGet());
-        t.challenge.get(30, TimeUnit.SECONDS);
+        t.challenge.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         long start = System.nanoTime();
         target.authenticate(t);
-        t.queueEmpty.get(60, TimeUnit.SECONDS);
+        t.queueEmpty.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         double ms = (System.nanoTime() - start) / 1e6;
         if (delivered.get() != queued) {
             throw new IllegalStateException("drained " + delivered.get() + " of " + queued);
         }
         s.close();
         t.close();
-        return ms;
+        return new StoredPath(storeSeconds, ms);
     }
 
-    private static double runLoops(List<Runnable> loops, CountDownLatch done) throws InterruptedException {
+    static double runLoops(List<Runnable> loops, CountDownLatch done) throws InterruptedException {
         List<Thread> threads = new ArrayList<>();
         long start = System.nanoTime();
         for (Runnable loop : loops) {
@@ -380,7 +401,7 @@ public final class RelayLoadGenerator {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private static void out(String format, Object... args) {
+    static void out(String format, Object... args) {
         System.out.printf(Locale.ROOT, format, args);
         System.out.flush();
     }

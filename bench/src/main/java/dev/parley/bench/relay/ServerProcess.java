@@ -20,7 +20,10 @@ public final class ServerProcess implements AutoCloseable {
     public ServerProcess(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + System.getProperty("parley.bench.serverHeap", "1g"), "-XX:+UseG1GC", "-cp",
-                System.getProperty("java.class.path")));
+                System.getProperty("java.class.path"),
+                // The relay's own logging (INFO, to stderr): without it logback logs DEBUG to stdout, which this
+                // process reads only when it asks something, so a chatty server (lettuce, HikariCP) would block.
+                "-Dlogback.configurationFile=parley-relay-logback.xml"));
         String grace = System.getProperty(ServerUnderTest.GRACE_PROPERTY);
         if (grace != null) {
             command.add("-D" + ServerUnderTest.GRACE_PROPERTY + "=" + grace);

@@ -1,23 +1,27 @@
 package dev.parley.bench.relay;
 
+import dev.parley.relay.ClusterSettings;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayServer;
 import dev.parley.relay.limits.BucketSpec;
 import dev.parley.relay.limits.RateLimit;
+import dev.parley.relay.store.PostgresLocation;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.glassfish.tyrus.server.Server;
 
 /**
  * The server side of the load test, run as its own process so its RSS and heap are its own:
  * {@code relay <dataDir> [port]} (the real relay: H2 on disk, authentication, limits set out of the way, attachments up
- * to 2 GiB),
- * {@code relay-memory} (the same relay on its in-memory stores) or {@code bare}
+ * to 2 GiB), {@code relay-memory} (the same relay on its in-memory stores), {@code relay-cluster STORE BUS DATADIR
+ * ADMINDIR} (one node of a cluster on PostgreSQL and Redis) or {@code bare}
  * (the bare Tyrus forwarder). Prints {@code PORT n}; then answers {@code heap} (used heap after GC),
  * {@code rss} and {@code quit} on stdin. Output for the parent process only.
  */
@@ -51,7 +55,15 @@ public final class ServerUnderTest {
                     config = config.withLimit(limit, BucketSpec.UNLIMITED);
                 }
             }
-            RelayServer relay = RelayServer.start(config);
+            RelayServer relay;
+            if ("relay-cluster".equals(args[0])) {
+                // relay-cluster STORE BUS DATADIR ADMINDIR: one node of a cluster; the nodes share DATADIR (identity).
+                config = config.withDataDir(Path.of(args[3])).withAdminDir(Path.of(args[4]));
+                relay = RelayServer.start(config, ClusterSettings.onPostgres(PostgresLocation.parse(args[1],
+                        Optional.empty())).withBus(URI.create(args[2]), Optional.empty()));
+            } else {
+                relay = RelayServer.start(config);
+            }
             server = relay;
             port = relay.port();
         } else {

@@ -32,7 +32,13 @@ public final class AdminClient {
      */
     public static Optional<AdminResponse> tryRequest(Path dataDir, AdminRequest request)
             throws IOException, AdminProtocolException {
-        Path socket = AdminSocketServer.socketPath(dataDir);
+        return tryRequestIn(AdminSocketServer.defaultDirectory(dataDir), request);
+    }
+
+    /** Asks the running relay whose admin directory is {@code adminDir}; empty as {@link #tryRequest}. */
+    public static Optional<AdminResponse> tryRequestIn(Path adminDir, AdminRequest request)
+            throws IOException, AdminProtocolException {
+        Path socket = AdminSocketServer.socketIn(adminDir);
         if (Files.notExists(socket)) {
             return Optional.empty();
         }

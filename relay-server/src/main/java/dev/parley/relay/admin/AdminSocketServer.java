@@ -54,9 +54,19 @@ public final class AdminSocketServer implements AutoCloseable {
         this.acceptor = daemon("relay-admin-accept").newThread(this::acceptLoop);
     }
 
-    /** Where the admin socket of the relay using {@code dataDir} lives. */
+    /** Where the admin socket of the relay using {@code dataDir} lives (unless it was given its own admin directory). */
     public static Path socketPath(Path dataDir) {
-        return dataDir.resolve(DIRECTORY).resolve(SOCKET_FILE);
+        return defaultDirectory(dataDir).resolve(SOCKET_FILE);
+    }
+
+    /** The admin directory of a relay started without one of its own: {@code <data-dir>/admin}. */
+    public static Path defaultDirectory(Path dataDir) {
+        return dataDir.resolve(DIRECTORY);
+    }
+
+    /** Where the admin socket lives in the admin directory {@code adminDir}. */
+    public static Path socketIn(Path adminDir) {
+        return adminDir.resolve(SOCKET_FILE);
     }
 
     /**
@@ -66,6 +76,17 @@ public final class AdminSocketServer implements AutoCloseable {
      * @throws IOException when the socket cannot be bound or another process already serves it
      */
     public static Optional<AdminSocketServer> start(Path dataDir, AdminOperations operations) throws IOException {
+        return startIn(defaultDirectory(dataDir), operations);
+    }
+
+    /**
+     * Binds the admin socket in the admin directory {@code adminDir} (created, with its parents, and reset to
+     * {@code rwx------}) and starts serving.
+     *
+     * @return empty when this platform has no Unix domain sockets
+     * @throws IOException when the socket cannot be bound or another process already serves it
+     */
+    public static Optional<AdminSocketServer> startIn(Path adminDir, AdminOperations operations) throws IOException {
         ServerSocketChannel channel;
         try {
             channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -74,7 +95,7 @@ public final class AdminSocketServer implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            Path socket = socketPath(dataDir);
+            Path socket = socketIn(adminDir);
             prepareDirectory(socket.getParent());
             removeStale(socket);
             channel.bind(UnixDomainSocketAddress.of(socket));
@@ -83,7 +104,7 @@ public final class AdminSocketServer implements AutoCloseable {
             }
             AdminSocketServer server = new AdminSocketServer(socket, channel, operations);
             server.acceptor.start();
-            LOG.info("Admin socket ready in the data directory");
+            LOG.info("Admin socket ready");
             return Optional.of(server);
         } catch (IOException | RuntimeException e) {
             channel.close();
@@ -92,7 +113,9 @@ public final class AdminSocketServer implements AutoCloseable {
     }
 
     private static void prepareDirectory(Path dir) throws IOException {
-        boolean posix = Files.getFileStore(dir.getParent()).supportsFileAttributeView("posix");
+        Path parent = dir.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        boolean posix = Files.getFileStore(parent).supportsFileAttributeView("posix");
         if (Files.notExists(dir)) {
             if (posix) {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
@@ -110,7 +133,7 @@ public final class AdminSocketServer implements AutoCloseable {
             return;
         }
         if (someoneAccepts(socket)) {
-            throw new IOException("another process is serving the admin socket of this data directory");
+            throw new IOException("another process is serving this admin socket (nodes sharing a data directory each need their own --admin-dir)");
         }
         LOG.info("Removing a stale admin socket left by a relay that did not shut down cleanly");
         Files.delete(socket);

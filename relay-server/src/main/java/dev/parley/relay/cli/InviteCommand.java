@@ -24,6 +24,9 @@ final class InviteCommand {
         @Option(names = "--data-dir", description = "The relay's data directory (default: ${DEFAULT-VALUE}).",
                 defaultValue = "parley-relay-data")
         Path dataDir;
+        @Option(names = "--admin-dir", description = "The running relay's admin directory, when it was started with "
+                + "--admin-dir (default: <data-dir>/admin).")
+        Path adminDir;
     }
 
     /** Prints a refusal on stderr and returns the exit code 1, or returns null when {@code response} is not one. */
@@ -57,7 +60,7 @@ final class InviteCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--count must be 1.." + AdminRequest.MAX_INVITES_PER_REQUEST);
             }
-            AdminResponse response = AdminCall.run(dir.dataDir, new AdminRequest.CreateInvites(count));
+            AdminResponse response = AdminCall.run(dir.dataDir, dir.adminDir, new AdminRequest.CreateInvites(count));
             Integer refused = refused(spec, response);
             if (refused != null) {
                 return refused;
@@ -77,7 +80,7 @@ final class InviteCommand {
 
         @Override
         public Integer call() throws Exception {
-            AdminResponse response = AdminCall.run(dir.dataDir, new AdminRequest.ListInvites());
+            AdminResponse response = AdminCall.run(dir.dataDir, dir.adminDir, new AdminRequest.ListInvites());
             Integer refused = refused(spec, response);
             if (refused != null) {
                 return refused;
@@ -107,7 +110,7 @@ final class InviteCommand {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            AdminResponse response = AdminCall.run(dir.dataDir, request);
+            AdminResponse response = AdminCall.run(dir.dataDir, dir.adminDir, request);
             Integer refused = refused(spec, response);
             if (refused != null) {
                 return refused;

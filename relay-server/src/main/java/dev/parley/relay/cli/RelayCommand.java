@@ -46,6 +46,10 @@ public final class RelayCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).", defaultValue = "parley-relay-data")
     Path dataDir;
 
+    @Option(names = "--admin-dir", description = "Directory of the admin socket the invite and stats commands use "
+            + "(default: <data-dir>/admin). Nodes of a cluster that share one data directory each need their own.")
+    Path adminDir;
+
     @Option(names = "--tls-keystore", description = "Serve wss:// with the first key entry of this PKCS12 keystore.")
     Path keystore;
 
@@ -147,6 +151,9 @@ public final class RelayCommand implements Callable<Integer> {
         RelayConfig config = DEFAULTS.withHost(host).withPort(port).withDataDir(dataDir).withInviteOnly(inviteOnly)
                 .withMessageTtl(messageTtl).withQueueQuota(queueQuota).withMaxFrameBytes(maxFrameBytes)
                 .withMaxConnectionsPerAddress(maxConnectionsPerAddress).withIdleTimeout(idleTimeout);
+        if (adminDir != null) {
+            config = config.withAdminDir(adminDir);
+        }
         if (configFile != null) {
             config = RelayConfigFile.apply(config, configFile);
         }

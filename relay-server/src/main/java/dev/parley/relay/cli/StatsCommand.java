@@ -18,12 +18,15 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "The relay's data directory (default: ${DEFAULT-VALUE}).",
             defaultValue = "parley-relay-data")
     Path dataDir;
+    @Option(names = "--admin-dir", description = "The running relay's admin directory, when it was started with "
+            + "--admin-dir (default: <data-dir>/admin).")
+    Path adminDir;
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        AdminResponse response = AdminCall.run(dataDir, new AdminRequest.Stats());
+        AdminResponse response = AdminCall.run(dataDir, adminDir, new AdminRequest.Stats());
         Integer refused = InviteCommand.refused(spec, response);
         if (refused != null) {
             return refused;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.relay.core.BusMessage;
 import dev.parley.relay.core.ClusterBus;
+import dev.parley.relay.limits.SharedBuckets;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -48,6 +49,7 @@ public final class RedisBus implements ClusterBus {
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> served = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService timer;
+    private final RedisRateBuckets rateBuckets;
     private volatile StatefulRedisConnection<String, String> commands;
     private volatile StatefulRedisPubSubConnection<String, String> messages;
     private volatile Consumer<BusMessage> handler = m -> { };
@@ -66,6 +68,7 @@ public final class RedisBus implements ClusterBus {
         this.client = client;
         this.nodeId = nodeId;
         this.accountKey = accountKey;
+        this.rateBuckets = new RedisRateBuckets(() -> up() ? commands : null, accountKey);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "relay-bus");
             t.setDaemon(true);
@@ -230,6 +233,12 @@ public final class RedisBus implements ClusterBus {
         } catch (JsonProcessingException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** The per-account rate limit buckets every node shares, in this Redis (see {@link RedisRateBuckets}). */
+    @Override
+    public Optional<SharedBuckets> sharedBuckets() {
+        return Optional.of(rateBuckets);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.parley.relay.core;
 
+import dev.parley.relay.limits.SharedBuckets;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -28,6 +29,11 @@ public interface ClusterBus extends AutoCloseable {
     void onMessage(Consumer<BusMessage> handler);
 
     boolean up();
+
+    /** Token buckets the nodes share, so per-account rate limits hold cluster-wide; empty: counted per node. */
+    default Optional<SharedBuckets> sharedBuckets() {
+        return Optional.empty();
+    }
 
     /** One round trip to the bus in microseconds, or -1 when it is down. */
     long latencyMicros();

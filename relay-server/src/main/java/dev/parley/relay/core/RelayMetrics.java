@@ -1,6 +1,7 @@
 package dev.parley.relay.core;
 
 import dev.parley.crypto.wire.ErrorCode;
+import dev.parley.relay.limits.RateLimiter;
 import dev.parley.relay.store.BlobStore;
 import java.util.EnumMap;
 import java.util.Map;
@@ -29,6 +30,7 @@ public final class RelayMetrics {
     private final LongAdder framesOut = new LongAdder();
     private final BlobStore blobs;
     private volatile ClusterProbe cluster;
+    private volatile RateLimiter limiter;
     private volatile RemoteRouting remote;
 
     public RelayMetrics(BlobStore blobs) {
@@ -155,6 +157,10 @@ public final class RelayMetrics {
         remote = routing;
     }
 
+    void limits(RateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
     /** {@code GET /health}: status 200 and "ok", or 503 when a cluster node cannot reach its shared store. */
     public Health health() {
         ClusterProbe probe = cluster;
@@ -168,6 +174,10 @@ public final class RelayMetrics {
         if (routing != null && routing.hasBus()) {
             long bus = routing.busLatencyMicros();
             details += "bus=redis " + (bus < 0 ? "down (store-and-forward through PostgreSQL)" : "up latency_us=" + bus) + "\n";
+        }
+        RateLimiter limits = limiter;
+        if (limits != null && limits.sharedNow().isPresent()) {
+            details += "limits=" + (limits.sharedNow().get() ? "cluster-wide" : "per-node (Redis unreachable)") + "\n";
         }
         return latency < 0 ? new Health(503, "unavailable\n" + details) : new Health(200, "ok\n" + details);
     }
@@ -193,6 +203,13 @@ public final class RelayMetrics {
                 gauge(out, "parley_relay_bus_latency_microseconds", "One round trip to Redis (-1: down).", bus);
                 counter(out, "parley_relay_cross_node_pushes_total", "Blobs from other nodes pushed directly here.",
                         routing.pushedAcross());
+            }
+            RateLimiter limits = limiter;
+            if (limits != null && limits.sharedNow().isPresent()) {
+                gauge(out, "parley_relay_limits_shared", "1 when per-account rate limits are counted cluster-wide "
+                        + "(0: per node, Redis unreachable).", limits.sharedNow().get() ? 1 : 0);
+                counter(out, "parley_relay_limits_local_fallbacks_total", "Per-account limit checks counted on this node "
+                        + "alone because Redis could not be reached.", limits.localFallbacks());
             }
             if (latency < 0) {
                 // The totals below would need the store.

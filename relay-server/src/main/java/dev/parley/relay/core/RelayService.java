@@ -97,7 +97,7 @@ public final class RelayService implements AutoCloseable {
         this.accounts = accounts;
         this.blobs = blobs;
         this.clock = clock;
-        this.limiter = new RateLimiter(config.limits(), clock);
+        this.limiter = new RateLimiter(config.limits(), clock, bus.flatMap(ClusterBus::sharedBuckets));
         this.authenticator = new ChallengeAuthenticator(identity, ed25519, random, accounts, clock, config.challengeTtl());
         this.metrics = new RelayMetrics(blobs);
         this.delivery = Executors.newFixedThreadPool(2, named("relay-delivery"));
@@ -109,6 +109,7 @@ public final class RelayService implements AutoCloseable {
                 config.directWindow(), config.messageTtl(), config.queueQuota());
         this.remote = new RemoteRouting(bus, registry, direct, storesInFlight, metrics, graceTimers, config.directGrace());
         metrics.bus(remote);
+        metrics.limits(limiter);
         this.routing = new SendRouting(config, blobs, limiter, registry, storesInFlight, direct, remote, metrics);
         this.multiSend = new MultiSend(config, limiter, routing, this::userExists, this::reject, metrics, clock);
         this.accountRequests = new AccountRequests(config, accounts, limiter, authenticator, new OneTimePreKeyGate(clock), registry,

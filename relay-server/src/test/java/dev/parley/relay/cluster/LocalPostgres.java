@@ -18,7 +18,7 @@ import java.util.stream.Stream;
  * JVM runs as root the server runs as the {@code postgres} user ({@code initdb} refuses root) in a directory that
  * user owns.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
     static final String USER = "parley";
     static final String DATABASE = "parley";
 
@@ -35,7 +35,7 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     /** The directory holding {@code initdb}, {@code pg_ctl} and {@code postgres}, if installed. */
-    static Optional<Path> findBinaries() {
+    public static Optional<Path> findBinaries() {
         String configured = System.getenv("PARLEY_PG_BIN");
         if (configured != null && Files.isExecutable(Path.of(configured, "initdb"))) {
             return Optional.of(Path.of(configured));
@@ -70,7 +70,7 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     /** Creates and starts a server on a free port. */
-    static LocalPostgres start(Path binaries) throws IOException, InterruptedException {
+    public static LocalPostgres start(Path binaries) throws IOException, InterruptedException {
         boolean root = "root".equals(System.getProperty("user.name"));
         // /tmp, not the build directory: the postgres user must be able to reach it when the tests run as root.
         Path dir = Files.createTempDirectory(Path.of("/tmp"), "parley-pg-");
@@ -118,13 +118,18 @@ final class LocalPostgres implements AutoCloseable {
         running = true;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@code postgresql://127.0.0.1:PORT/parley?user=parley}, the form {@code parley-relay --store} takes. */
-    String storeUri() {
+    public String storeUri() {
         return "postgresql://127.0.0.1:" + port + "/" + DATABASE + "?user=" + USER;
+    }
+
+    /** The server's (postmaster's) process id, from its pid file; its backends are its children. */
+    public long serverPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(directory.resolve("data").resolve("postmaster.pid")).get(0).trim());
     }
 
     void stop() throws IOException, InterruptedException {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** A private {@code redis-server} on a free loopback port, without persistence; stop and start keep the port. */
-final class LocalRedis implements AutoCloseable {
+public final class LocalRedis implements AutoCloseable {
     private final Path binary;
     private final int port;
     private Process process;
@@ -20,7 +20,7 @@ final class LocalRedis implements AutoCloseable {
         this.port = port;
     }
 
-    static Optional<Path> findBinary() {
+    public static Optional<Path> findBinary() {
         for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/bin:/usr/local/bin:/usr/sbin")
                 .split(java.io.File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "redis-server"))) {
@@ -30,7 +30,7 @@ final class LocalRedis implements AutoCloseable {
         return Optional.empty();
     }
 
-    static LocalRedis start(Path binary) throws IOException, InterruptedException {
+    public static LocalRedis start(Path binary) throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             LocalRedis redis = new LocalRedis(binary, FreePort.find());
@@ -65,12 +65,12 @@ final class LocalRedis implements AutoCloseable {
         throw new IOException("redis-server did not accept connections within 10 s");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@code redis://127.0.0.1:PORT}, the form {@code parley-relay --bus} takes. */
-    String busUri() {
+    public String busUri() {
         return "redis://127.0.0.1:" + port;
     }
 

@@ -1,0 +1,227 @@
+package dev.parley.bench.relay;
+
+import dev.parley.relay.cluster.LocalPostgres;
+import dev.parley.relay.cluster.LocalRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The relay cluster's cost per message, same machine, same run (issue #16): one node on H2, one node on PostgreSQL +
+ * Redis, three nodes on PostgreSQL + Redis, each under the load of {@link RelayLoadGenerator}'s pairs (sender on node
+ * i, its receiver on node i+1, so with three nodes every message crosses nodes), then the stored path on PostgreSQL
+ * (recipient offline: blobs stored per second, time to drain them). PostgreSQL and Redis are private servers started
+ * here ({@link LocalPostgres}, {@link LocalRedis}); relay nodes are child processes ({@link ServerUnderTest}).
+ *
+ * <pre>
+ * java -Xmx2g -cp bench/target/parley-bench.jar dev.parley.bench.relay.ClusterLoadRun --pairs=30 --messages=1000 \
+ *      --window=32 --queued=10000
+ * </pre>
+ *
+ * <p>Per configuration, over the measured round only: messages/s, latency p50/p99 (send to receipt), CPU per message
+ * of the relay processes (all nodes), of PostgreSQL (the server and its backends, from /proc) and of redis-server
+ * (its INFO cpu), PostgreSQL transactions and rows written per message ({@code pg_stat_database}) and Redis commands
+ * per message (INFO commandstats).
+ */
+public final class ClusterLoadRun {
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final RelayLoadGenerator load;
+    private final LocalPostgres postgres;
+    private final LocalRedis redis;
+    private final StatefulRedisConnection<String, String> redisInfo;
+
+    private ClusterLoadRun(RelayLoadGenerator load, LocalPostgres postgres, LocalRedis redis,
+                           StatefulRedisConnection<String, String> redisInfo) {
+        this.load = load;
+        this.postgres = postgres;
+        this.redis = redis;
+        this.redisInfo = redisInfo;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> options = new HashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], Integer.parseInt(kv[1]));
+        }
+        options.putIfAbsent("pairs", 30);
+        options.putIfAbsent("messages", 1000);
+        RelayLoadGenerator load = new RelayLoadGenerator(options);
+        try (LocalPostgres pg = LocalPostgres.start(LocalPostgres.findBinaries().orElseThrow(
+                () -> new IllegalStateException("no PostgreSQL binaries (apt-get install postgresql)")));
+             LocalRedis redis = LocalRedis.start(LocalRedis.findBinary().orElseThrow(
+                     () -> new IllegalStateException("no redis-server (apt-get install redis-server)")))) {
+            RedisClient client = RedisClient.create(redis.busUri());
+            try (StatefulRedisConnection<String, String> info = client.connect()) {
+                new ClusterLoadRun(load, pg, redis, info).run();
+            } finally {
+                client.shutdown();
+            }
+        }
+        System.exit(0);
+    }
+
+    /** What was counted over one measured round. */
+    private record Costs(double relayCpuMs, double pgCpuMs, double redisCpuMs, long pgTransactions, long pgRows,
+                         long redisCommands) {
+        Costs minus(Costs before) {
+            return new Costs(relayCpuMs - before.relayCpuMs, pgCpuMs - before.pgCpuMs, redisCpuMs - before.redisCpuMs,
+                    pgTransactions - before.pgTransactions, pgRows - before.pgRows, redisCommands - before.redisCommands);
+        }
+    }
+
+    private void run() throws Exception {
+        RelayLoadGenerator.out("pairs=%d messages/pair=%d window=%d queued=%d cores=%d load average %s%n", load.pairs,
+                load.messages, load.window, load.queued, Runtime.getRuntime().availableProcessors(), loadAverage());
+        RelayLoadGenerator.out("%n| configuration | messages/s | p50 ms | p99 ms | relay CPU µs/msg | PostgreSQL CPU µs/msg "
+                + "| Redis CPU µs/msg | PG transactions/msg | PG rows written/msg | Redis commands/msg |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|%n");
+        Path h2 = Files.createTempDirectory("parley-cluster-bench-h2");
+        try (ServerProcess node = new ServerProcess("relay", h2.toString())) {
+            measure("1 node, H2", List.of(node), "h", false);
+        }
+        Path identity = Files.createTempDirectory("parley-cluster-bench-identity");
+        try (ServerProcess node = clusterNode(identity, 0)) {
+            measure("1 node, PostgreSQL + Redis", List.of(node), "p", true);
+            storedPath("1 node", uri(node), uri(node), "s1");
+        }
+        try (ServerProcess a = clusterNode(identity, 1); ServerProcess b = clusterNode(identity, 2);
+             ServerProcess c = clusterNode(identity, 3)) {
+            measure("3 nodes, PostgreSQL + Redis", List.of(a, b, c), "t", true);
+            storedPath("3 nodes (stored through node 1, drained from node 2)", uri(a), uri(b), "s3");
+        }
+        RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
+    }
+
+    private ServerProcess clusterNode(Path identity, int index) throws Exception {
+        Path admin = Files.createTempDirectory("parley-cluster-bench-admin" + index);
+        return new ServerProcess("relay-cluster", postgres.storeUri(), redis.busUri(), identity.toString(),
+                admin.toString());
+    }
+
+    private static URI uri(ServerProcess node) {
+        return URI.create("ws://127.0.0.1:" + node.port + "/parley");
+    }
+
+    private void measure(String name, List<ServerProcess> nodes, String prefix, boolean engines) throws Exception {
+        List<RelayConnection> senders = new ArrayList<>();
+        List<RelayConnection> receivers = new ArrayList<>();
+        int n = nodes.size();
+        for (int i = 0; i < load.pairs; i++) {
+            senders.add(load.new User(prefix + "sender" + i).connect(uri(nodes.get(i % n)), true));
+            receivers.add(load.new User(prefix + "receiver" + i).connect(uri(nodes.get((i + 1) % n)), true));
+        }
+        load.relayRound(senders, receivers, Math.max(1, load.messages / 4), 1, prefix + "receiver");
+        Thread.sleep(1_500); // PostgreSQL publishes its statistics about once a second
+        Costs before = costs(nodes, engines);
+        RelayLoadGenerator.Result result = load.relayRound(senders, receivers, load.messages, 2, prefix + "receiver");
+        Thread.sleep(1_500);
+        Costs spent = costs(nodes, engines).minus(before);
+        double messages = result.messages();
+        RelayLoadGenerator.out("| %s | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s |%n", name, result.perSecond(),
+                result.ms(50), result.ms(99), 1000 * spent.relayCpuMs() / messages,
+                engines ? String.format("%.1f", 1000 * spent.pgCpuMs() / messages) : "-",
+                engines ? String.format("%.1f", 1000 * spent.redisCpuMs() / messages) : "-",
+                engines ? String.format("%.3f", spent.pgTransactions() / messages) : "-",
+                engines ? String.format("%.3f", spent.pgRows() / messages) : "-",
+                engines ? String.format("%.2f", spent.redisCommands() / messages) : "-");
+        for (int i = 0; i < load.pairs; i++) {
+            senders.get(i).close();
+            receivers.get(i).close();
+        }
+    }
+
+    private void storedPath(String name, URI sendTo, URI drainFrom, String prefix) throws Exception {
+        Costs before = costs(List.of(), true);
+        RelayLoadGenerator.StoredPath path = load.storedPath(sendTo, drainFrom, prefix);
+        Thread.sleep(1_500);
+        Costs spent = costs(List.of(), true).minus(before);
+        RelayLoadGenerator.out("stored path, %s: %d blobs stored in %.2f s (%.0f/s), drained in %.0f ms; PostgreSQL "
+                        + "%.2f transactions and %.2f rows written per blob (store + drain + ack), %.1f µs CPU per blob%n",
+                name, load.queued, path.storeSeconds(), load.queued / path.storeSeconds(), path.drainMs(),
+                spent.pgTransactions() / (double) load.queued, spent.pgRows() / (double) load.queued,
+                1000 * spent.pgCpuMs() / load.queued);
+    }
+
+    private Costs costs(List<ServerProcess> nodes, boolean engines) throws Exception {
+        double relay = 0;
+        for (ServerProcess node : nodes) {
+            relay += node.cpuMillis();
+        }
+        if (!engines) {
+            return new Costs(relay, 0, 0, 0, 0, 0);
+        }
+        long transactions;
+        long rows;
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgres.port() + "/parley",
+                "parley", "");
+             Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT xact_commit + xact_rollback, tup_inserted + tup_updated + tup_deleted "
+                     + "FROM pg_stat_database WHERE datname = 'parley'")) {
+            r.next();
+            transactions = r.getLong(1);
+            rows = r.getLong(2);
+        }
+        return new Costs(relay, postgresCpuMillis(), redisCpuMillis(), transactions, rows, redisCommands());
+    }
+
+    /** User + system CPU of the PostgreSQL server and every process it started (backends, workers), from /proc. */
+    private double postgresCpuMillis() throws Exception {
+        long server = postgres.serverPid();
+        long ticks = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path p : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String[] stat;
+                try {
+                    String line = Files.readString(p.resolve("stat"));
+                    stat = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                long pid = Long.parseLong(p.getFileName().toString());
+                if (pid == server || Long.parseLong(stat[1]) == server) {
+                    ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                }
+            }
+        }
+        return ticks * 1000.0 / CLOCK_TICKS_PER_SECOND;
+    }
+
+    private double redisCpuMillis() {
+        double seconds = 0;
+        for (String line : redisInfo.sync().info("cpu").split("\r?\n")) {
+            if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                seconds += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+            }
+        }
+        return seconds * 1000;
+    }
+
+    /** Every command Redis has run (INFO commandstats), less the INFO calls of this measurement. */
+    private long redisCommands() {
+        long calls = 0;
+        for (String line : redisInfo.sync().info("commandstats").split("\r?\n")) {
+            if (line.startsWith("cmdstat_") && !line.startsWith("cmdstat_info:")) {
+                int at = line.indexOf("calls=") + "calls=".length();
+                calls += Long.parseLong(line.substring(at, line.indexOf(',', at)));
+            }
+        }
+        return calls;
+    }
+
+    private static String loadAverage() throws Exception {
+        return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+    }
+}
