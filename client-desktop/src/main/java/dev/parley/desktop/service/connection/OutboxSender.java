@@ -3,7 +3,9 @@ package dev.parley.desktop.service.connection;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
 import dev.parley.desktop.service.StorageFailureException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -22,6 +24,7 @@ final class OutboxSender {
     private final ScheduledExecutorService control;
     private final Predicate<RelayConnection> isOnline;
     private final Runnable signal;
+    private final MultiSends multi;
 
     /**
      * @param isOnline whether a connection is still the current one and logged in
@@ -32,6 +35,7 @@ final class OutboxSender {
         this.control = control;
         this.isOnline = isOnline;
         this.signal = signal;
+        this.multi = new MultiSends(outbox, control, isOnline, this);
     }
 
     /** Sends up to a batch of pending items; the last answer of a full batch asks for the next. */
@@ -47,22 +51,45 @@ final class OutboxSender {
             LOG.info("resending {} queued messages", items.size());
         }
         c.batchFull = items.size() >= Outbox.BATCH;
+        sendAll(c, items);
+    }
+
+    /**
+     * Sends items in order: pairwise ones at once, and the multi-recipient blobs of one message (same client message
+     * id and body, {@code MultiRecipientBlob}) as one {@code send_multi} ({@link MultiSends}), started once every
+     * pairwise send in flight on this link is settled: a group message's sender keys are stored before it.
+     */
+    void sendAll(RelayConnection c, List<Outbox.Item> items) {
+        List<MultiSends.Batch> batches = new ArrayList<>();
         for (Outbox.Item item : items) {
-            send(c, item);
+            if (item.ephemeral() || !MultiSends.add(batches, item)) {
+                send(c, item);
+            }
+        }
+        for (MultiSends.Batch batch : batches) {
+            multi.send(c, batch);
         }
     }
 
     void send(RelayConnection c, Outbox.Item item) {
+        send(c, item, new CompletableFuture<>());
+    }
+
+    /** @param settled completed when the relay's answer settles the item (not when it asks to try again later) */
+    private void send(RelayConnection c, Outbox.Item item, CompletableFuture<Void> settled) {
         if (item.ephemeral()) {
             c.link.request(new Request.SendEphemeral(item.recipient(), item.blob()));
             return;
         }
         c.inFlight.incrementAndGet();
+        c.unsettled.add(settled);
         c.link.request(new Request.Send(item.recipient(), item.clientMessageId(), item.blob()))
-                .whenCompleteAsync((response, error) -> onSendResult(c, item, response, error), control);
+                .whenCompleteAsync((response, error) -> onSendResult(c, item, settled, response, error), control);
     }
 
-    private void onSendResult(RelayConnection c, Outbox.Item item, Response response, Throwable error) {
+    private void onSendResult(RelayConnection c, Outbox.Item item, CompletableFuture<Void> settled, Response response,
+                              Throwable error) {
+        boolean again = false;
         try {
             if (error != null) {
                 LOG.debug("send not confirmed; it stays in the outbox", error);
@@ -71,21 +98,45 @@ final class OutboxSender {
             } else if (response instanceof Response.ErrorResponse err) {
                 switch (err.code()) {
                     case UNKNOWN_USER, INVALID_FIELD, FRAME_TOO_LARGE -> outbox.rejected(item, "relay refused: " + err.code());
-                    case QUEUE_FULL, RATE_LIMITED -> control.schedule(() -> {
-                        if (isOnline.test(c)) {
-                            send(c, item);
-                        }
-                    }, Math.max(100, err.retryAfterMillis()), TimeUnit.MILLISECONDS);
+                    case QUEUE_FULL, RATE_LIMITED -> {
+                        again = true;
+                        retryLater(c, item, settled, err.retryAfterMillis());
+                    }
                     default -> LOG.info("send refused with {}; it stays in the outbox", err.code());
                 }
             }
         } catch (StorageFailureException e) {
             LOG.error("cannot record the relay's answer to a send", e);
         } finally {
-            if (c.inFlight.decrementAndGet() == 0 && c.batchFull && isOnline.test(c)) {
-                flush(c);
+            if (!again) {
+                c.unsettled.remove(settled);
+                settled.complete(null);
             }
-            signal.run();
+            finished(c);
         }
+    }
+
+    /** Sends one item alone after {@code retryAfterMillis} (at least 100 ms), if this link is still online. */
+    void retryLater(RelayConnection c, Outbox.Item item, long retryAfterMillis) {
+        retryLater(c, item, new CompletableFuture<>(), retryAfterMillis);
+    }
+
+    private void retryLater(RelayConnection c, Outbox.Item item, CompletableFuture<Void> settled, long retryAfterMillis) {
+        control.schedule(() -> {
+            if (isOnline.test(c)) {
+                send(c, item, settled);
+            } else {
+                c.unsettled.remove(settled);
+                settled.complete(null);
+            }
+        }, Math.max(100, retryAfterMillis), TimeUnit.MILLISECONDS);
+    }
+
+    /** One request of this link answered: asks for the next batch after a full one, and wakes the waiters. */
+    void finished(RelayConnection c) {
+        if (c.inFlight.decrementAndGet() == 0 && c.batchFull && isOnline.test(c)) {
+            flush(c);
+        }
+        signal.run();
     }
 }

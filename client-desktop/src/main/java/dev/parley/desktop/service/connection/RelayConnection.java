@@ -25,6 +25,9 @@ final class RelayConnection implements RelayLinkListener {
     final RelayCredentials credentials;
     final AtomicInteger pendingAcks = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
+    /** Pairwise sends of this link not yet settled; a multi-recipient send waits for those in flight before it. */
+    final java.util.Set<java.util.concurrent.CompletableFuture<Void>> unsettled =
+            java.util.concurrent.ConcurrentHashMap.newKeySet();
     final ConcurrentLinkedQueue<InboundHandler.Delivery> deliveries = new ConcurrentLinkedQueue<>();
     private final Events events;
     volatile RelayLink link;

@@ -69,9 +69,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final PresenceAnnouncer presenceAnnouncer;
 
     /**
-     * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
+     * @param submitter hands committed outbox items to the connection (sent now if online, else at the next login)
      */
-    public DefaultMessagingService(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter,
+    public DefaultMessagingService(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<List<Outbox.Item>> submitter,
                                    EventBus events, SenderVerifier verifier, SessionStarter sessions) {
         this.crypto = crypto;
         this.sessions = sessions;
@@ -85,7 +85,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 this::groups);
         this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
         this.groups = new dev.parley.desktop.service.group.DefaultGroupService(crypto, ownUsername, outbound,
-                new dev.parley.desktop.service.group.PairwiseGroupTransport(outbound), sessions);
+                new dev.parley.desktop.service.group.MultiRecipientGroupTransport(outbound), sessions);
         this.presenceTracker = new PresenceTracker(crypto.context().clock(), events);
         this.presenceAnnouncer = new PresenceAnnouncer(crypto.storage(), recipients, outbound);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
