@@ -83,12 +83,16 @@ final class MultiSends {
         return true;
     }
 
-    /** Sends a batch once the pairwise sends in flight on this link are settled. */
+    /**
+     * Sends a batch once the pairwise sends in flight on this link are settled; calls
+     * {@link OutboxSender#multiSettled} once it is settled (answered, or given up for this link).
+     */
     void send(RelayConnection c, Batch batch) {
         c.inFlight.incrementAndGet();
         CompletableFuture.allOf(c.unsettled.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, e) -> {
             if (!isOnline.test(c)) {
                 single.finished(c);
+                single.multiSettled(c);
                 return;
             }
             List<Request.MultiRecipient> recipients = new ArrayList<>(batch.items.size());
@@ -102,6 +106,7 @@ final class MultiSends {
     }
 
     private void onResult(RelayConnection c, Batch batch, Response response, Throwable error) {
+        boolean again = false;
         try {
             if (error != null) {
                 LOG.debug("multi-recipient send not confirmed; it stays in the outbox", error);
@@ -110,11 +115,16 @@ final class MultiSends {
                 settle(c, batch, result.outcomes());
             } else if (response instanceof Response.ErrorResponse err) {
                 switch (err.code()) {
-                    case RATE_LIMITED, INTERNAL_ERROR -> control.schedule(() -> {
-                        if (isOnline.test(c)) {
-                            send(c, batch);
-                        }
-                    }, Math.max(100, err.retryAfterMillis()), TimeUnit.MILLISECONDS);
+                    case RATE_LIMITED, INTERNAL_ERROR -> {
+                        again = true;
+                        control.schedule(() -> {
+                            if (isOnline.test(c)) {
+                                send(c, batch);
+                            } else {
+                                single.multiSettled(c);
+                            }
+                        }, Math.max(100, err.retryAfterMillis()), TimeUnit.MILLISECONDS);
+                    }
                     case INVALID_FIELD, FRAME_TOO_LARGE -> {
                         LOG.info("multi-recipient send refused with {}; sending its {} recipients one by one",
                                 err.code(), batch.items.size());
@@ -130,6 +140,9 @@ final class MultiSends {
             LOG.error("cannot record the relay's answer to a multi-recipient send", e);
         } finally {
             single.finished(c);
+            if (!again) {
+                single.multiSettled(c);
+            }
         }
     }
 

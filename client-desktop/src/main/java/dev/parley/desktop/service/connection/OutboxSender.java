@@ -56,18 +56,49 @@ final class OutboxSender {
 
     /**
      * Sends items in order: pairwise ones at once, and the multi-recipient blobs of one message (same client message
-     * id and body, {@code MultiRecipientBlob}) as one {@code send_multi} ({@link MultiSends}), started once every
-     * pairwise send in flight on this link is settled: a group message's sender keys are stored before it.
+     * id and body, {@code MultiRecipientBlob}) as one {@code send_multi} ({@link MultiSends}) at the place of its
+     * first entry. The order holds across both kinds: a {@code send_multi} starts once every pairwise send in flight
+     * on this link is settled (a group message's sender keys are stored before it), and anything after it waits until
+     * it is settled (a removal sent after a message arrives after it).
      */
     void sendAll(RelayConnection c, List<Outbox.Item> items) {
+        List<Object> steps = new ArrayList<>();
         List<MultiSends.Batch> batches = new ArrayList<>();
         for (Outbox.Item item : items) {
+            int before = batches.size();
             if (item.ephemeral() || !MultiSends.add(batches, item)) {
-                send(c, item);
+                steps.add(item);
+            } else if (batches.size() > before) {
+                steps.add(batches.get(batches.size() - 1));
             }
         }
-        for (MultiSends.Batch batch : batches) {
+        for (Object step : steps) {
+            if (c.multiInProgress) {
+                c.afterMulti.add(step);
+            } else {
+                run(c, step);
+            }
+        }
+    }
+
+    private void run(RelayConnection c, Object step) {
+        if (step instanceof MultiSends.Batch batch) {
+            c.multiInProgress = true;
             multi.send(c, batch);
+        } else {
+            send(c, (Outbox.Item) step);
+        }
+    }
+
+    /** A {@code send_multi} of this link is settled: sends what waited for it, up to the next one. */
+    void multiSettled(RelayConnection c) {
+        c.multiInProgress = false;
+        if (!isOnline.test(c)) {
+            c.afterMulti.clear();       // still in the outbox: the next login sends it
+            return;
+        }
+        while (!c.multiInProgress && !c.afterMulti.isEmpty()) {
+            run(c, c.afterMulti.poll());
         }
     }
 

@@ -28,6 +28,10 @@ final class RelayConnection implements RelayLinkListener {
     /** Pairwise sends of this link not yet settled; a multi-recipient send waits for those in flight before it. */
     final java.util.Set<java.util.concurrent.CompletableFuture<Void>> unsettled =
             java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Control thread only: a multi-recipient send of this link is not settled yet ({@code OutboxSender#sendAll}). */
+    boolean multiInProgress;
+    /** Control thread only: outbox items and multi-recipient batches waiting for it, in order. */
+    final java.util.ArrayDeque<Object> afterMulti = new java.util.ArrayDeque<>();
     final ConcurrentLinkedQueue<InboundHandler.Delivery> deliveries = new ConcurrentLinkedQueue<>();
     private final Events events;
     volatile RelayLink link;

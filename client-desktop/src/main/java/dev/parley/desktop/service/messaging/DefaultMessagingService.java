@@ -67,6 +67,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final dev.parley.desktop.service.group.DefaultGroupService groups;
     private final PresenceTracker presenceTracker;
     private final PresenceAnnouncer presenceAnnouncer;
+    private final GroupConversations groupConversations;
 
     /**
      * @param submitter hands committed outbox items to the connection (sent now if online, else at the next login)
@@ -88,6 +89,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 new dev.parley.desktop.service.group.MultiRecipientGroupTransport(outbound), sessions);
         this.presenceTracker = new PresenceTracker(crypto.context().clock(), events);
         this.presenceAnnouncer = new PresenceAnnouncer(crypto.storage(), recipients, outbound);
+        this.groupConversations = new GroupConversations(crypto.storage(), crypto.context().clock(), ownUsername,
+                recipients, receipts, outbound);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts, new dev.parley.desktop.service.group.GroupReceiver(
                         crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername),
@@ -239,6 +242,10 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         if (!setting(Setting.TYPING_INDICATORS)) {
             return;
         }
+        if (GroupConversations.isGroup(contactName)) {
+            groupConversations.setTyping(contactName, typing);
+            return;
+        }
         Contact contact = recipients.find(contactName);
         if (!recipients.mayReceiveAutomatic(contact)) {
             return;
@@ -248,6 +255,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     @Override
     public List<MessageId> markRead(String contactName, MessageCursor upTo) throws ServiceException {
+        if (GroupConversations.isGroup(contactName)) {
+            return groupConversations.markRead(contactName, upTo, setting(Setting.READ_RECEIPTS));
+        }
         List<MessageId> changed;
         try {
             changed = storage().transactions().transactionWithResult(false, txn -> {
@@ -365,6 +375,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read the message", e);
         }
+    }
+
+    @Override
+    public List<dev.parley.desktop.storage.MemberReceipt> memberReceipts(MessageId messageId) throws ServiceException {
+        return groupConversations.memberReceipts(messageId);
     }
 
     @Override
