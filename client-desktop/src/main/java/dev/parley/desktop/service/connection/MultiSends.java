@@ -84,12 +84,20 @@ final class MultiSends {
     }
 
     /**
-     * Sends a batch once the pairwise sends in flight on this link are settled; calls
+     * Sends a batch once the relay answered the pairwise sends in flight on this link to its recipients; calls
      * {@link OutboxSender#multiSettled} once it is settled (answered, or given up for this link).
      */
     void send(RelayConnection c, Batch batch) {
         c.inFlight.incrementAndGet();
-        CompletableFuture.allOf(c.unsettled.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, e) -> {
+        java.util.Set<String> to = new java.util.HashSet<>();
+        batch.items.forEach(item -> to.add(item.recipient()));
+        List<CompletableFuture<Void>> before = new ArrayList<>();
+        c.unanswered.forEach((answered, recipient) -> {
+            if (to.contains(recipient)) {
+                before.add(answered);
+            }
+        });
+        CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)).whenCompleteAsync((ignored, e) -> {
             if (!isOnline.test(c)) {
                 single.finished(c);
                 single.multiSettled(c);

@@ -57,9 +57,10 @@ final class OutboxSender {
     /**
      * Sends items in order: pairwise ones at once, and the multi-recipient blobs of one message (same client message
      * id and body, {@code MultiRecipientBlob}) as one {@code send_multi} ({@link MultiSends}) at the place of its
-     * first entry. The order holds across both kinds: a {@code send_multi} starts once every pairwise send in flight
-     * on this link is settled (a group message's sender keys are stored before it), and anything after it waits until
-     * it is settled (a removal sent after a message arrives after it).
+     * first entry. The order holds across both kinds: a {@code send_multi} starts once the relay answered every
+     * pairwise send in flight on this link to one of its recipients (a group message's sender keys are stored before
+     * it), and anything after it waits until it is settled (a removal sent after a message arrives after it). A send
+     * the relay asks to try again later (a full queue) does not hold the others up: it is retried alone.
      */
     void sendAll(RelayConnection c, List<Outbox.Item> items) {
         List<Object> steps = new ArrayList<>();
@@ -103,24 +104,22 @@ final class OutboxSender {
     }
 
     void send(RelayConnection c, Outbox.Item item) {
-        send(c, item, new CompletableFuture<>());
-    }
-
-    /** @param settled completed when the relay's answer settles the item (not when it asks to try again later) */
-    private void send(RelayConnection c, Outbox.Item item, CompletableFuture<Void> settled) {
         if (item.ephemeral()) {
             c.link.request(new Request.SendEphemeral(item.recipient(), item.blob()));
             return;
         }
+        CompletableFuture<Void> answered = new CompletableFuture<>();
         c.inFlight.incrementAndGet();
-        c.unsettled.add(settled);
+        c.unanswered.put(answered, item.recipient());
         c.link.request(new Request.Send(item.recipient(), item.clientMessageId(), item.blob()))
-                .whenCompleteAsync((response, error) -> onSendResult(c, item, settled, response, error), control);
+                .whenCompleteAsync((response, error) -> {
+                    c.unanswered.remove(answered);
+                    answered.complete(null);
+                    onSendResult(c, item, response, error);
+                }, control);
     }
 
-    private void onSendResult(RelayConnection c, Outbox.Item item, CompletableFuture<Void> settled, Response response,
-                              Throwable error) {
-        boolean again = false;
+    private void onSendResult(RelayConnection c, Outbox.Item item, Response response, Throwable error) {
         try {
             if (error != null) {
                 LOG.debug("send not confirmed; it stays in the outbox", error);
@@ -129,36 +128,22 @@ final class OutboxSender {
             } else if (response instanceof Response.ErrorResponse err) {
                 switch (err.code()) {
                     case UNKNOWN_USER, INVALID_FIELD, FRAME_TOO_LARGE -> outbox.rejected(item, "relay refused: " + err.code());
-                    case QUEUE_FULL, RATE_LIMITED -> {
-                        again = true;
-                        retryLater(c, item, settled, err.retryAfterMillis());
-                    }
+                    case QUEUE_FULL, RATE_LIMITED -> retryLater(c, item, err.retryAfterMillis());
                     default -> LOG.info("send refused with {}; it stays in the outbox", err.code());
                 }
             }
         } catch (StorageFailureException e) {
             LOG.error("cannot record the relay's answer to a send", e);
         } finally {
-            if (!again) {
-                c.unsettled.remove(settled);
-                settled.complete(null);
-            }
             finished(c);
         }
     }
 
     /** Sends one item alone after {@code retryAfterMillis} (at least 100 ms), if this link is still online. */
     void retryLater(RelayConnection c, Outbox.Item item, long retryAfterMillis) {
-        retryLater(c, item, new CompletableFuture<>(), retryAfterMillis);
-    }
-
-    private void retryLater(RelayConnection c, Outbox.Item item, CompletableFuture<Void> settled, long retryAfterMillis) {
         control.schedule(() -> {
             if (isOnline.test(c)) {
-                send(c, item, settled);
-            } else {
-                c.unsettled.remove(settled);
-                settled.complete(null);
+                send(c, item);
             }
         }, Math.max(100, retryAfterMillis), TimeUnit.MILLISECONDS);
     }

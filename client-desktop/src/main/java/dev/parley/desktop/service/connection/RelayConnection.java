@@ -25,9 +25,12 @@ final class RelayConnection implements RelayLinkListener {
     final RelayCredentials credentials;
     final AtomicInteger pendingAcks = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
-    /** Pairwise sends of this link not yet settled; a multi-recipient send waits for those in flight before it. */
-    final java.util.Set<java.util.concurrent.CompletableFuture<Void>> unsettled =
-            java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Pairwise sends of this link the relay has not answered yet, with their recipient; a multi-recipient send waits
+     * for those to its recipients.
+     */
+    final java.util.Map<java.util.concurrent.CompletableFuture<Void>, String> unanswered =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** Control thread only: a multi-recipient send of this link is not settled yet ({@code OutboxSender#sendAll}). */
     boolean multiInProgress;
     /** Control thread only: outbox items and multi-recipient batches waiting for it, in order. */
