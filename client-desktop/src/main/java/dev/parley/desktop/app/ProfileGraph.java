@@ -53,7 +53,7 @@ final class ProfileGraph implements AutoCloseable {
         keys.regenerateAfterRestore();
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
                 sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted));
-        this.messaging = new DefaultMessagingService(crypto, () -> username, item -> holder[0].submit(item), events,
+        this.messaging = new DefaultMessagingService(crypto, () -> username, items -> holder[0].submitAll(items), events,
                 new SenderVerifier(crypto, pinning), contact -> contacts.add(contact));
         messagingHolder[0] = messaging;
         this.connection = new RelayConnectionService(config.connector(), keys, config.inbound().apply(messaging), messaging,

@@ -26,13 +26,15 @@ public interface MessagingService {
 
     /**
      * Tells the contact that the user started or stopped typing: ephemeral, never stored, dropped when offline, and
-     * not sent at all when the typing-indicators setting is off.
+     * not sent at all when the typing-indicators setting is off. {@code contact} may be a group conversation ('#' and
+     * the group id): then it goes to each member, pairwise, but only in a group of at most 20 members.
      */
     void setTyping(String contact, boolean typing) throws ServiceException;
 
     /**
      * Marks the conversation's unread incoming messages up to {@code upTo} as READ and, if the read-receipts setting
-     * is on, tells the contact (encrypted, through the outbox).
+     * is on, tells the contact (encrypted, through the outbox). {@code contact} may be a group conversation ('#' and
+     * the group id): then each message's author gets the read receipt, pairwise.
      *
      * @return the ids that became READ, oldest first
      */
@@ -94,4 +96,14 @@ public interface MessagingService {
      * has no such message.
      */
     Optional<MessageInfo> info(MessageId messageId) throws ServiceException;
+
+    /**
+     * Per-member delivery and read state of one of this profile's own group messages (issue #15: "Read by 3 of 5", and
+     * the list in Message info). One entry per member the message concerns: the group's current members but this
+     * profile, in the group's order, then any former member who sent a receipt; each with the time its delivery and
+     * its read receipt arrived ({@link dev.parley.desktop.storage.MemberReceipt#delivered()}, {@code read()}; empty
+     * while unknown; a member whose read-receipts setting is off never sends a read receipt). "Read by N of M" is the
+     * entries with a read time over the entries. Empty for a direct or an incoming message, or an unknown id.
+     */
+    List<dev.parley.desktop.storage.MemberReceipt> memberReceipts(MessageId messageId) throws ServiceException;
 }

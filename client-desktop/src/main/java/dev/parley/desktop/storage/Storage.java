@@ -62,6 +62,9 @@ public interface Storage extends AutoCloseable {
 
     MessageTimesStore messageTimes();
 
+    /** Per-member receipt times of our own group messages (issue #15). */
+    MemberReceiptStore memberReceipts();
+
     BlockedStore blocked();
 
     /** When each contact was last heard from as online (issue #14, presence). */

@@ -258,6 +258,35 @@ final class OutsideClient implements AutoCloseable {
         send(to, blob);
     }
 
+    /** The identity key of {@code peer} this client started a session with. */
+    IdentityKey peerKey(String peer) {
+        return peers.get(peer);
+    }
+
+    /** Uploads {@code body} once with one header per recipient ({@code send_multi}); returns the relay's outcomes. */
+    java.util.List<Response.RecipientOutcome> sendMulti(java.util.List<String> to, java.util.List<byte[]> headers,
+                                                        byte[] body) throws Exception {
+        java.util.List<Request.MultiRecipient> recipients = new java.util.ArrayList<>();
+        for (int i = 0; i < to.size(); i++) {
+            recipients.add(new Request.MultiRecipient(to.get(i), CRYPTO.random().bytes(16), headers.get(i)));
+        }
+        Response response = link.request(new Request.SendMulti(recipients, body)).get(30, TimeUnit.SECONDS);
+        assertThat(response).isInstanceOf(Response.SendMultiResult.class);
+        return ((Response.SendMultiResult) response).outcomes();
+    }
+
+    /** The next multi-recipient blob delivered to this client, as delivered; everything before it is acknowledged. */
+    byte[] nextMultiRecipientBlob() throws Exception {
+        while (true) {
+            Push.Deliver deliver = delivered.poll(30, TimeUnit.SECONDS);
+            assertThat(deliver).as("a multi-recipient delivery").isNotNull();
+            link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+            if (dev.parley.crypto.wire.MultiRecipientBlob.isMultiRecipient(deliver.blob())) {
+                return deliver.blob();
+            }
+        }
+    }
+
     @Override
     public void close() {
         link.close();

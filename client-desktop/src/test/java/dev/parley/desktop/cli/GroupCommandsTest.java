@@ -56,6 +56,9 @@ class GroupCommandsTest {
         assertThat(aliceReads.out()).contains("\thi from bob" + NL).contains("\tcarol here" + NL);
         assertThat(ok("alice", "history", "Climbing").out()).contains("\thello climbers" + NL
                 + "reaction\t" + hello + "\tcarol\t👍" + NL);
+        assertThat(ok("alice", "info", hello).out()).as("bob's and carol's delivery receipts came with listen")
+                .containsPattern("member\tbob\t20\\d\\d-[^\t]+\t-" + NL)
+                .containsPattern("member\tcarol\t20\\d\\d-[^\t]+\t-" + NL);
 
         CliRelay.Run notAdmin = net.cli("bob", "group", "rename", "Climbing", "Bob's club");
         assertThat(notAdmin.code()).isNotZero();

@@ -32,7 +32,13 @@ public enum Label {
     /** Signature prefix of a sender-key (group) message. */
     SENDER_KEY_SIGNATURE("parley/v2/sender-key-signature"),
     /** Signature prefix of a group change message (issue #15). */
-    GROUP_CHANGE("parley/v2/group-change");
+    GROUP_CHANGE("parley/v2/group-change"),
+    /** HKDF info prefix turning a multi-recipient body key into a secretbox key and nonce (issue #15). */
+    MULTI_BODY("parley/v2/multi-body"),
+    /** HKDF info prefix of a multi-recipient header's MAC key (static-static DH of identity keys, issue #15). */
+    MULTI_HEADER_KEY("parley/v2/multi-header-key"),
+    /** HMAC input prefix of a multi-recipient header's MAC (issue #15). */
+    MULTI_HEADER_MAC("parley/v2/multi-header-mac");
 
     private final String text;
     private final byte[] prefix;

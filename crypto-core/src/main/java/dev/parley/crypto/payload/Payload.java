@@ -18,7 +18,8 @@ public sealed interface Payload
         Payload.Profile,
         Payload.Presence,
         Payload.Restored,
-        Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage {
+        Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage,
+        Payload.GroupTyping {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;
@@ -344,6 +345,21 @@ public sealed interface Payload
         @Override
         public int typeCode() {
             return PayloadType.GROUP_MESSAGE.code();
+        }
+    }
+
+    /**
+     * Typing in a group's conversation (issue #15, 1.15.3), sent pairwise on ephemeral frames to each other member of a
+     * group of at most 20 members.
+     */
+    record GroupTyping(dev.parley.crypto.group.GroupId group, boolean typing) implements Payload {
+        public GroupTyping {
+            Objects.requireNonNull(group, "group");
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.GROUP_TYPING.code();
         }
     }
 

@@ -156,6 +156,16 @@ public final class PayloadCodec {
             case GROUP_MESSAGE:
                 return new Payload.GroupMessage(groupPart(() -> dev.parley.crypto.group.SenderKeyMessage
                         .deserialize(rest(in))));
+            case GROUP_TYPING: {
+                byte[] group = new byte[dev.parley.crypto.group.GroupId.BYTES];
+                in.get(group);
+                int typing = Byte.toUnsignedInt(in.get());
+                requireEnd(in);
+                if (typing > 1) {
+                    throw new InvalidMessageException("payload: bad group typing flag");
+                }
+                return new Payload.GroupTyping(new dev.parley.crypto.group.GroupId(group), typing == 1);
+            }
             case PRESENCE: {
                 int flags = Byte.toUnsignedInt(in.get());
                 requireEnd(in);
@@ -240,6 +250,9 @@ public final class PayloadCodec {
             return key.distribution().serialize();
         } else if (payload instanceof Payload.GroupMessage message) {
             return message.message().serialize();
+        } else if (payload instanceof Payload.GroupTyping typing) {
+            return ByteBuffer.allocate(dev.parley.crypto.group.GroupId.BYTES + 1).put(typing.group().bytes())
+                    .put((byte) (typing.typing() ? 1 : 0)).array();
         } else if (payload instanceof Payload.Presence presence) {
             return new byte[] {(byte) ((presence.online() ? PRESENCE_ONLINE : 0)
                     | (presence.replyWanted() ? PRESENCE_REPLY_WANTED : 0))};

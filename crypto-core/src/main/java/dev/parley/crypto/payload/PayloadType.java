@@ -35,7 +35,9 @@ public enum PayloadType {
     /** {@link Payload.SenderKey} (issue #15). */
     SENDER_KEY(33),
     /** {@link Payload.GroupMessage} (issue #15). */
-    GROUP_MESSAGE(34);
+    GROUP_MESSAGE(34),
+    /** {@link Payload.GroupTyping} (issue #15). */
+    GROUP_TYPING(38);
 
     private final int code;
 

@@ -3,7 +3,9 @@ package dev.parley.desktop.service.connection;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
 import dev.parley.desktop.service.StorageFailureException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -22,6 +24,7 @@ final class OutboxSender {
     private final ScheduledExecutorService control;
     private final Predicate<RelayConnection> isOnline;
     private final Runnable signal;
+    private final MultiSends multi;
 
     /**
      * @param isOnline whether a connection is still the current one and logged in
@@ -32,6 +35,7 @@ final class OutboxSender {
         this.control = control;
         this.isOnline = isOnline;
         this.signal = signal;
+        this.multi = new MultiSends(outbox, control, isOnline, this);
     }
 
     /** Sends up to a batch of pending items; the last answer of a full batch asks for the next. */
@@ -47,8 +51,55 @@ final class OutboxSender {
             LOG.info("resending {} queued messages", items.size());
         }
         c.batchFull = items.size() >= Outbox.BATCH;
+        sendAll(c, items);
+    }
+
+    /**
+     * Sends items in order: pairwise ones at once, and the multi-recipient blobs of one message (same client message
+     * id and body, {@code MultiRecipientBlob}) as one {@code send_multi} ({@link MultiSends}) at the place of its
+     * first entry. The order holds across both kinds: a {@code send_multi} starts once the relay answered every
+     * pairwise send in flight on this link to one of its recipients (a group message's sender keys are stored before
+     * it), and anything after it waits until it is settled (a removal sent after a message arrives after it). A send
+     * the relay asks to try again later (a full queue) does not hold the others up: it is retried alone.
+     */
+    void sendAll(RelayConnection c, List<Outbox.Item> items) {
+        List<Object> steps = new ArrayList<>();
+        List<MultiSends.Batch> batches = new ArrayList<>();
         for (Outbox.Item item : items) {
-            send(c, item);
+            int before = batches.size();
+            if (item.ephemeral() || !MultiSends.add(batches, item)) {
+                steps.add(item);
+            } else if (batches.size() > before) {
+                steps.add(batches.get(batches.size() - 1));
+            }
+        }
+        for (Object step : steps) {
+            if (c.multiInProgress) {
+                c.afterMulti.add(step);
+            } else {
+                run(c, step);
+            }
+        }
+    }
+
+    private void run(RelayConnection c, Object step) {
+        if (step instanceof MultiSends.Batch batch) {
+            c.multiInProgress = true;
+            multi.send(c, batch);
+        } else {
+            send(c, (Outbox.Item) step);
+        }
+    }
+
+    /** A {@code send_multi} of this link is settled: sends what waited for it, up to the next one. */
+    void multiSettled(RelayConnection c) {
+        c.multiInProgress = false;
+        if (!isOnline.test(c)) {
+            c.afterMulti.clear();       // still in the outbox: the next login sends it
+            return;
+        }
+        while (!c.multiInProgress && !c.afterMulti.isEmpty()) {
+            run(c, c.afterMulti.poll());
         }
     }
 
@@ -57,9 +108,15 @@ final class OutboxSender {
             c.link.request(new Request.SendEphemeral(item.recipient(), item.blob()));
             return;
         }
+        CompletableFuture<Void> answered = new CompletableFuture<>();
         c.inFlight.incrementAndGet();
+        c.unanswered.put(answered, item.recipient());
         c.link.request(new Request.Send(item.recipient(), item.clientMessageId(), item.blob()))
-                .whenCompleteAsync((response, error) -> onSendResult(c, item, response, error), control);
+                .whenCompleteAsync((response, error) -> {
+                    c.unanswered.remove(answered);
+                    answered.complete(null);
+                    onSendResult(c, item, response, error);
+                }, control);
     }
 
     private void onSendResult(RelayConnection c, Outbox.Item item, Response response, Throwable error) {
@@ -71,21 +128,31 @@ final class OutboxSender {
             } else if (response instanceof Response.ErrorResponse err) {
                 switch (err.code()) {
                     case UNKNOWN_USER, INVALID_FIELD, FRAME_TOO_LARGE -> outbox.rejected(item, "relay refused: " + err.code());
-                    case QUEUE_FULL, RATE_LIMITED -> control.schedule(() -> {
-                        if (isOnline.test(c)) {
-                            send(c, item);
-                        }
-                    }, Math.max(100, err.retryAfterMillis()), TimeUnit.MILLISECONDS);
+                    case QUEUE_FULL, RATE_LIMITED -> retryLater(c, item, err.retryAfterMillis());
                     default -> LOG.info("send refused with {}; it stays in the outbox", err.code());
                 }
             }
         } catch (StorageFailureException e) {
             LOG.error("cannot record the relay's answer to a send", e);
         } finally {
-            if (c.inFlight.decrementAndGet() == 0 && c.batchFull && isOnline.test(c)) {
-                flush(c);
-            }
-            signal.run();
+            finished(c);
         }
+    }
+
+    /** Sends one item alone after {@code retryAfterMillis} (at least 100 ms), if this link is still online. */
+    void retryLater(RelayConnection c, Outbox.Item item, long retryAfterMillis) {
+        control.schedule(() -> {
+            if (isOnline.test(c)) {
+                send(c, item);
+            }
+        }, Math.max(100, retryAfterMillis), TimeUnit.MILLISECONDS);
+    }
+
+    /** One request of this link answered: asks for the next batch after a full one, and wakes the waiters. */
+    void finished(RelayConnection c) {
+        if (c.inFlight.decrementAndGet() == 0 && c.batchFull && isOnline.test(c)) {
+            flush(c);
+        }
+        signal.run();
     }
 }

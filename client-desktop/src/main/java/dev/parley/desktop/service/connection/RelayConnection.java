@@ -25,6 +25,16 @@ final class RelayConnection implements RelayLinkListener {
     final RelayCredentials credentials;
     final AtomicInteger pendingAcks = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
+    /**
+     * Pairwise sends of this link the relay has not answered yet, with their recipient; a multi-recipient send waits
+     * for those to its recipients.
+     */
+    final java.util.Map<java.util.concurrent.CompletableFuture<Void>, String> unanswered =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Control thread only: a multi-recipient send of this link is not settled yet ({@code OutboxSender#sendAll}). */
+    boolean multiInProgress;
+    /** Control thread only: outbox items and multi-recipient batches waiting for it, in order. */
+    final java.util.ArrayDeque<Object> afterMulti = new java.util.ArrayDeque<>();
     final ConcurrentLinkedQueue<InboundHandler.Delivery> deliveries = new ConcurrentLinkedQueue<>();
     private final Events events;
     volatile RelayLink link;

@@ -130,10 +130,18 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     /** Queues a freshly committed outbox item for sending now if online; otherwise the next login flushes it. */
     public void submit(Outbox.Item item) {
+        submitAll(java.util.List.of(item));
+    }
+
+    /**
+     * Queues outbox items committed together, in order (a group message's sender keys, then its one multi-recipient
+     * upload: {@link OutboxSender#sendAll}), for sending now if online; otherwise the next login flushes them.
+     */
+    public void submitAll(java.util.List<Outbox.Item> items) {
         run(control, () -> {
             RelayConnection c = current;
             if (c != null && c.online) {
-                sender.send(c, item);
+                sender.sendAll(c, items);
             }
         });
     }

@@ -12,8 +12,8 @@ import java.util.List;
 /**
  * How a group message leaves this profile: the pairwise payloads that must precede it (sender keys for members who do
  * not hold this profile's current one), then the one group message for every recipient, queued in one transaction
- * with {@code alsoCommit}. {@link PairwiseGroupTransport} sends the group message inside one pairwise envelope per
- * recipient; the relay's multi-recipient send (docs/protocol.md part 2) can replace it behind this interface.
+ * with {@code alsoCommit}. {@link MultiRecipientGroupTransport} uploads the group message once, with a sealed header
+ * per recipient (docs/protocol.md 1.15.4).
  */
 public interface GroupTransport {
     <T> T send(List<Outbound.Outgoing> before, List<Contact> recipients, Payload.GroupMessage message,

@@ -68,11 +68,12 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final PresenceTracker presenceTracker;
     private final PresenceAnnouncer presenceAnnouncer;
     private final RestoreAnnouncer restoreAnnouncer;
+    private final GroupConversations groupConversations;
 
     /**
-     * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
+     * @param submitter hands committed outbox items to the connection (sent now if online, else at the next login)
      */
-    public DefaultMessagingService(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter,
+    public DefaultMessagingService(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<List<Outbox.Item>> submitter,
                                    EventBus events, SenderVerifier verifier, SessionStarter sessions) {
         this.crypto = crypto;
         this.sessions = sessions;
@@ -86,10 +87,12 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 this::groups);
         this.profileSharing = new ProfileSharing(crypto.storage(), recipients, outbound, ownUsername);
         this.groups = new dev.parley.desktop.service.group.DefaultGroupService(crypto, ownUsername, outbound,
-                new dev.parley.desktop.service.group.PairwiseGroupTransport(outbound), sessions);
+                new dev.parley.desktop.service.group.MultiRecipientGroupTransport(outbound), sessions);
         this.presenceTracker = new PresenceTracker(crypto.context().clock(), events);
         this.presenceAnnouncer = new PresenceAnnouncer(crypto.storage(), recipients, outbound);
         this.restoreAnnouncer = new RestoreAnnouncer(crypto, recipients, outbound, sessions);
+        this.groupConversations = new GroupConversations(crypto.storage(), crypto.context().clock(), ownUsername,
+                recipients, receipts, outbound);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts, new dev.parley.desktop.service.group.GroupReceiver(
                         crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername),
@@ -257,6 +260,10 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         if (!setting(Setting.TYPING_INDICATORS)) {
             return;
         }
+        if (GroupConversations.isGroup(contactName)) {
+            groupConversations.setTyping(contactName, typing);
+            return;
+        }
         Contact contact = recipients.find(contactName);
         if (!recipients.mayReceiveAutomatic(contact)) {
             return;
@@ -266,6 +273,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     @Override
     public List<MessageId> markRead(String contactName, MessageCursor upTo) throws ServiceException {
+        if (GroupConversations.isGroup(contactName)) {
+            return groupConversations.markRead(contactName, upTo, setting(Setting.READ_RECEIPTS));
+        }
         List<MessageId> changed;
         try {
             changed = storage().transactions().transactionWithResult(false, txn -> {
@@ -383,6 +393,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read the message", e);
         }
+    }
+
+    @Override
+    public List<dev.parley.desktop.storage.MemberReceipt> memberReceipts(MessageId messageId) throws ServiceException {
+        return groupConversations.memberReceipts(messageId);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.parley.desktop.service.messaging;
 
+import dev.parley.crypto.envelope.MultiRecipientSeal;
 import dev.parley.crypto.exceptions.NoSessionException;
+import dev.parley.crypto.wire.MultiRecipientBlob;
 import dev.parley.crypto.exceptions.UntrustedIdentityException;
 import dev.parley.crypto.identity.Username;
 import dev.parley.crypto.payload.Payload;
@@ -32,13 +34,14 @@ import java.util.function.Supplier;
 public final class Outbound {
     private final ProfileCrypto crypto;
     private final Supplier<String> ownUsername;
-    private final Consumer<Outbox.Item> submitter;
+    private final Consumer<java.util.List<Outbox.Item>> submitter;
     private final SenderVerifier verifier;
 
     /**
-     * @param submitter hands a committed outbox item to the connection (sent now if online, else at the next login)
+     * @param submitter hands committed outbox items to the connection, in order (sent now if online, else at the
+     *                  next login)
      */
-    public Outbound(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<Outbox.Item> submitter,
+    public Outbound(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<java.util.List<Outbox.Item>> submitter,
                     SenderVerifier verifier) {
         this.verifier = verifier;
         this.crypto = crypto;
@@ -72,7 +75,7 @@ public final class Outbound {
         } finally {
             crypto.lock().unlock();
         }
-        submitter.accept(item);
+        submitter.accept(java.util.List.of(item));
         return result;
     }
 
@@ -86,6 +89,26 @@ public final class Outbound {
      */
     public <T> T storedAll(java.util.List<Outgoing> outgoing, TransactionFunction<T, StorageException> alsoCommit)
             throws ServiceException {
+        return storedAll(outgoing, null, alsoCommit);
+    }
+
+    /**
+     * One message for many recipients, sealed once (docs/protocol.md 1.15.4) and uploaded once with
+     * {@code send_multi}: {@code message} is the shared content (a sender-key message).
+     *
+     * @param recipients contacts with a trusted identity key
+     * @param outboxId   the relay's dedupe key, the same for every recipient
+     */
+    public record Multi(java.util.List<Contact> recipients, byte[] message, MessageId outboxId) {
+    }
+
+    /**
+     * As {@link #storedAll(java.util.List, TransactionFunction)}, followed by {@code multi} (if not null) queued as
+     * one multi-recipient blob per recipient ({@code 0x4D || header || body}, the bytes the relay would deliver), in
+     * the same transaction; the connection sends those in one {@code send_multi} after the pairwise ones.
+     */
+    public <T> T storedAll(java.util.List<Outgoing> outgoing, Multi multi,
+                           TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
         java.util.List<Outbox.Item> items = new java.util.ArrayList<>(outgoing.size());
         T result;
         crypto.lock().lock();
@@ -95,12 +118,17 @@ public final class Outbound {
             for (Outgoing o : outgoing) {
                 blobs.add(encryptAndSeal(work, o.recipient(), o.payload()));
             }
+            java.util.List<byte[]> multiBlobs = multi == null ? java.util.List.of() : sealForMany(multi);
             Instant now = crypto.context().clock().instant();
             result = crypto.storage().transactions().transactionWithResult(false, txn -> {
                 T value = alsoCommit.apply(txn);
                 for (int i = 0; i < outgoing.size(); i++) {
                     Outgoing o = outgoing.get(i);
                     crypto.storage().outbox().enqueue(txn, o.outboxId(), o.recipient().username(), blobs.get(i), now);
+                }
+                for (int i = 0; i < multiBlobs.size(); i++) {
+                    crypto.storage().outbox().enqueue(txn, multi.outboxId(), multi.recipients().get(i).username(),
+                            multiBlobs.get(i), now);
                 }
                 work.commit(txn);
                 return value;
@@ -111,12 +139,16 @@ public final class Outbound {
                 items.add(new Outbox.Item(HexFormat.of().parseHex(o.outboxId().value()), o.recipient().username(),
                         blobs.get(i), false));
             }
+            for (int i = 0; i < multiBlobs.size(); i++) {
+                items.add(new Outbox.Item(HexFormat.of().parseHex(multi.outboxId().value()),
+                        multi.recipients().get(i).username(), multiBlobs.get(i), false));
+            }
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot queue the messages", e);
         } finally {
             crypto.lock().unlock();
         }
-        items.forEach(submitter);
+        submitter.accept(items);
         return result;
     }
 
@@ -135,12 +167,26 @@ public final class Outbound {
         } finally {
             crypto.lock().unlock();
         }
-        submitter.accept(item);
+        submitter.accept(java.util.List.of(item));
     }
 
     /** A fresh random id for an outbox entry that carries no message of its own (receipts). */
     public MessageId newOutboxId() {
         return new MessageId(dev.parley.crypto.payload.MessageId.random(crypto.context().random()).hex());
+    }
+
+    private java.util.List<byte[]> sealForMany(Multi multi) throws ServiceException {
+        for (Contact recipient : multi.recipients()) {
+            if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.CHANGED_UNACKNOWLEDGED) {
+                throw new IdentityChangedException("a member's identity key changed; acknowledge the change first");
+            }
+        }
+        MultiRecipientSeal.Sealed sealed = verifier.sealForMany(multi.recipients(), multi.message());
+        java.util.List<byte[]> blobs = new java.util.ArrayList<>(multi.recipients().size());
+        for (byte[] header : sealed.headers()) {
+            blobs.add(new MultiRecipientBlob(header, sealed.body()).encode());
+        }
+        return blobs;
     }
 
     private byte[] encryptAndSeal(ProtocolUnitOfWork work, Contact contact, Payload payload) throws ServiceException {

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * in the transaction that stores the messages, and removed in the one that queues the encrypted receipt, so a crash in
  * between only delays them to the next flush. One receipt per contact per up to {@value #MAX_RECEIPT_IDS} ids.
  * Nothing goes to a message request (issue #14): delivery receipts stay owed until it is accepted (sent at the next
- * flush after that), read receipts are not sent.
+ * flush after that), read receipts are not sent; except to a fellow member of a group this profile is active in, who
+ * gets both (issue #15, per-member receipts go pairwise to a group message's author).
  */
 public final class Receipts {
     private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
@@ -88,7 +89,8 @@ public final class Receipts {
     }
 
     private void sendOwed(String contactName, List<PendingReceipts> entries) throws ServiceException {
-        if (recipients.find(contactName).identityChange() == IdentityChangeState.REQUEST) {
+        Contact contact = recipients.find(contactName);
+        if (contact.identityChange() == IdentityChangeState.REQUEST && !recipients.mayReceiveReceipts(contact)) {
             return; // owed until the user accepts the request (issue #14); deleted with the request
         }
         List<dev.parley.crypto.payload.MessageId> ids = new ArrayList<>();
@@ -124,7 +126,7 @@ public final class Receipts {
     private void send(String contactName, Payload payload, TransactionTask<StorageException> alsoCommit)
             throws ServiceException {
         Contact contact = recipients.find(contactName);
-        if (!recipients.mayReceiveAutomatic(contact)) {
+        if (!recipients.mayReceiveReceipts(contact)) {
             try {
                 storage.transactions().transaction(false, alsoCommit);
             } catch (StorageException e) {

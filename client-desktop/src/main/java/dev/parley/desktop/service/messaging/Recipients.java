@@ -53,6 +53,27 @@ final class Recipients {
         return contact.identityChange() == IdentityChangeState.NONE && !isBlocked(contact.username());
     }
 
+    /**
+     * Whether receipts may go to this contact: as {@link #mayReceiveAutomatic}, except that a message request who is
+     * a fellow member of a group this profile is active in may get them (issue #15: group members are often not
+     * contacts, and the author of a group message needs its receipts for "Read by 3 of 5").
+     */
+    boolean mayReceiveReceipts(Contact contact) throws ServiceException {
+        if (contact.identityChange() == IdentityChangeState.REQUEST && !isBlocked(contact.username())) {
+            return sharesActiveGroup(contact.username());
+        }
+        return mayReceiveAutomatic(contact);
+    }
+
+    private boolean sharesActiveGroup(String username) throws ServiceException {
+        try {
+            return storage.transactions().transactionWithResult(true, txn -> storage.groups().list(txn).stream()
+                    .anyMatch(g -> g.active() && g.state().isMember(username)));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read groups", e);
+        }
+    }
+
     private boolean isBlocked(String username) throws ServiceException {
         try {
             return storage.transactions().transactionWithResult(true, txn -> storage.blocked().isBlocked(txn, username));

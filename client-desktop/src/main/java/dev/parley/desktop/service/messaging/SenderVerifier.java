@@ -17,7 +17,10 @@ import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
+import dev.parley.crypto.envelope.MultiRecipientSeal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,10 +59,12 @@ public final class SenderVerifier {
 
     private final ProfileCrypto crypto;
     private final RelayPinning pinning;
+    private final MultiRecipientSeal multiSeal;
 
     public SenderVerifier(ProfileCrypto crypto, RelayPinning pinning) {
         this.crypto = crypto;
         this.pinning = pinning;
+        this.multiSeal = new MultiRecipientSeal(crypto.context().crypto());
     }
 
     /**
@@ -88,12 +93,16 @@ public final class SenderVerifier {
 
     /** Decides, from the stored contact, what may happen to an opened envelope (see {@link Decision}). */
     public Decision decide(OpenedEnvelope opened) throws StorageException {
-        String sender = opened.senderUsername().value();
+        return decide(opened.senderUsername().value(), opened.senderIdentity().bytes());
+    }
+
+    /** As {@link #decide(OpenedEnvelope)}, for a sender authenticated otherwise (a multi-recipient envelope). */
+    public Decision decide(String sender, byte[] identityKey) throws StorageException {
         Optional<Contact> known = crypto.state().contact(sender);
         if (known.isEmpty()) {
             return Decision.REQUEST;
         }
-        if (Arrays.equals(known.get().identityKey(), opened.senderIdentity().bytes())) {
+        if (Arrays.equals(known.get().identityKey(), identityKey)) {
             return Decision.ACCEPT;
         }
         int held = storage().transactions().transactionWithResult(true,
@@ -105,10 +114,9 @@ public final class SenderVerifier {
      * Inside the batch transaction: stores an envelope held apart and raises the contact's warning (the stored key
      * stays the old one; sending is blocked until the user decides).
      */
-    public void hold(Transaction txn, OpenedEnvelope opened, byte[] blob, long receivedAtMillis) throws StorageException {
-        String sender = opened.senderUsername().value();
-        storage().heldEnvelopes().hold(txn, new HeldEnvelope(0, sender, opened.senderIdentity().bytes(), blob,
-                receivedAtMillis));
+    public void hold(Transaction txn, String sender, byte[] identityKey, byte[] blob, long receivedAtMillis)
+            throws StorageException {
+        storage().heldEnvelopes().hold(txn, new HeldEnvelope(0, sender, identityKey, blob, receivedAtMillis));
         Optional<Contact> contact = storage().contacts().find(txn, sender);
         if (contact.isPresent() && contact.get().identityChange() != IdentityChangeState.CHANGED_UNACKNOWLEDGED) {
             storage().contacts().setIdentityChange(txn, sender, IdentityChangeState.CHANGED_UNACKNOWLEDGED);
@@ -131,6 +139,31 @@ public final class SenderVerifier {
         } catch (InvalidPublicKeyException e) {
             throw new StorageFailureException("the stored identity key of this contact is invalid", e);
         }
+    }
+
+    /**
+     * Seals one message for many contacts at once (docs/protocol.md 1.15.4): the shared body and one header per
+     * contact, in order, with this account's sender certificate.
+     */
+    public MultiRecipientSeal.Sealed sealForMany(List<Contact> contacts, byte[] message) throws ServiceException {
+        List<IdentityKey> keys = new ArrayList<>(contacts.size());
+        for (Contact contact : contacts) {
+            keys.add(new IdentityKey(contact.identityKey()));
+        }
+        try {
+            return multiSeal.seal(keys, crypto.identity(), pinning.ownCertificate(), message, crypto.context().random());
+        } catch (InvalidPublicKeyException e) {
+            throw new StorageFailureException("the stored identity key of a group member is invalid", e);
+        }
+    }
+
+    /**
+     * Opens a multi-recipient envelope addressed to this profile and verifies its sender's certificate, as
+     * {@link #open} does for a single one.
+     */
+    public MultiRecipientSeal.Opened openMulti(byte[] header, byte[] body, long receivedAtMillis)
+            throws ProtocolException, ServiceException {
+        return multiSeal.open(crypto.identity(), header, body, pinning.trusted(), receivedAtMillis);
     }
 
     private Storage storage() {

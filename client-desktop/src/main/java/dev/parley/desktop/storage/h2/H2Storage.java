@@ -70,6 +70,7 @@ public final class H2Storage implements Storage {
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
     private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
+    private final dev.parley.desktop.storage.MemberReceiptStore memberReceipts;
     private final dev.parley.desktop.storage.ListenChangeStore listenChanges;
     private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
@@ -99,6 +100,7 @@ public final class H2Storage implements Storage {
         heldEnvelopes = new H2HeldEnvelopeStore(transactions);
         listenChanges = new H2ListenChangeStore(transactions);
         messageTimes = new H2MessageTimesStore(transactions);
+        memberReceipts = new H2MemberReceiptStore(transactions);
         blocked = new H2BlockedStore(transactions);
         presence = new H2PresenceStore(transactions);
         conversationMarks = new H2ConversationMarkStore(transactions);
@@ -376,6 +378,11 @@ public final class H2Storage implements Storage {
     @Override
     public dev.parley.desktop.storage.MessageTimesStore messageTimes() {
         return messageTimes;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.MemberReceiptStore memberReceipts() {
+        return memberReceipts;
     }
 
     @Override

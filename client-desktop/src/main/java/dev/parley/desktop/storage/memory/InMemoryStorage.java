@@ -41,6 +41,7 @@ public final class InMemoryStorage implements Storage {
     private final HeldEnvelopeStore heldEnvelopes;
     private final dev.parley.desktop.storage.BlockedStore blocked;
     private final dev.parley.desktop.storage.MessageTimesStore messageTimes;
+    private final dev.parley.desktop.storage.MemberReceiptStore memberReceipts;
     private final dev.parley.desktop.storage.ListenChangeStore listenChanges;
     private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
@@ -67,6 +68,7 @@ public final class InMemoryStorage implements Storage {
         changes = changeStore;
         listenChanges = new InMemoryListenChangeStore(transactions);
         messageTimes = new InMemoryMessageTimesStore(transactions, messageStore);
+        memberReceipts = new InMemoryMemberReceiptStore(transactions, messageStore);
         blocked = new InMemoryBlockedStore(transactions);
         presence = new InMemoryPresenceStore(transactions);
         profiles = new InMemoryProfileStore(transactions);
@@ -182,6 +184,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public dev.parley.desktop.storage.MessageTimesStore messageTimes() {
         return messageTimes;
+    }
+
+    @Override
+    public dev.parley.desktop.storage.MemberReceiptStore memberReceipts() {
+        return memberReceipts;
     }
 
     @Override

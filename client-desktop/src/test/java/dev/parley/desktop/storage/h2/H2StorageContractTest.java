@@ -168,6 +168,14 @@ class H2StorageContractTest {
     }
 
     @Nested
+    class MemberReceipts extends dev.parley.desktop.storage.contract.MemberReceiptContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
     class MessageTimes extends dev.parley.desktop.storage.contract.MessageTimesContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {

@@ -164,6 +164,14 @@ class InMemoryStorageTest {
     }
 
     @Nested
+    class MemberReceipts extends dev.parley.desktop.storage.contract.MemberReceiptContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
     class MessageTimes extends dev.parley.desktop.storage.contract.MessageTimesContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {

@@ -6,6 +6,7 @@ import dev.parley.crypto.exceptions.ProtocolException;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.crypto.session.DecryptionCallback;
 import dev.parley.crypto.session.SessionCipher;
+import dev.parley.crypto.wire.MultiRecipientBlob;
 import dev.parley.desktop.crypto.EnvelopeDigests;
 import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.crypto.ProtocolStorageException;
@@ -63,6 +64,7 @@ public final class InboundPipeline implements InboundHandler {
     private final ProfileCrypto crypto;
     private final SessionRestarts restarts;
     private final SenderVerifier verifier;
+    private final MultiRecipientInbound multi;
     private final ReplayGuard replayGuard;
     private final PayloadHandlers handlers;
     private final Receipts receipts;
@@ -77,6 +79,7 @@ public final class InboundPipeline implements InboundHandler {
         this.crypto = crypto;
         this.restarts = new SessionRestarts(crypto);
         this.verifier = verifier;
+        this.multi = new MultiRecipientInbound(verifier);
         this.replayGuard = replayGuard;
         this.handlers = handlers;
         this.receipts = receipts;
@@ -242,7 +245,7 @@ public final class InboundPipeline implements InboundHandler {
     }
 
     /** An authenticated envelope from a known contact with a new key: stored apart, undecrypted (#11 finding 1). */
-    private record Held(OpenedEnvelope opened, Delivery delivery) {
+    record Held(String sender, byte[] identityKey, Delivery delivery) {
     }
 
     /** @param ahead envelopes already opened, by delivery (identity); the others are opened here */
@@ -258,6 +261,10 @@ public final class InboundPipeline implements InboundHandler {
         List<Held> held = new ArrayList<>();
         Set<String> restarted = new java.util.LinkedHashSet<>();
         for (int i = 0; i < deliveries.size(); i++) {
+            if (MultiRecipientBlob.isMultiRecipient(deliveries.get(i).blob())) {
+                outcomes[i] = multi.receive(work, i, deliveries.get(i), blocked, decrypted, held);
+                continue;
+            }
             OpenedEnvelope opened = ahead.get(deliveries.get(i));
             try {
                 if (opened == null) {
@@ -279,7 +286,7 @@ public final class InboundPipeline implements InboundHandler {
             }
             SenderVerifier.Decision decision = verifier.decide(opened);
             if (decision == SenderVerifier.Decision.HOLD) {
-                held.add(new Held(opened, deliveries.get(i)));
+                held.add(new Held(opened.senderUsername().value(), opened.senderIdentity().bytes(), deliveries.get(i)));
                 outcomes[i] = Outcome.STORED;
                 continue;
             }
@@ -323,7 +330,7 @@ public final class InboundPipeline implements InboundHandler {
         long nowMillis = crypto.context().clock().millis();
         crypto.storage().transactions().transaction(false, txn -> {
             for (Held h : held) {
-                verifier.hold(txn, h.opened(), h.delivery().blob(), h.delivery().receivedAtMillis());
+                verifier.hold(txn, h.sender(), h.identityKey(), h.delivery().blob(), h.delivery().receivedAtMillis());
             }
             for (OpenedEnvelope opened : accepted) {
                 replayGuard.remember(txn, opened, nowMillis);

@@ -67,7 +67,8 @@ public final class PayloadHandlers {
                 new PresenceHandler(storage, presence),
                 new RestoredHandler(storage),
                 new GroupChangeHandler(groups), new SenderKeyHandler(groups),
-                new GroupMessageHandler(groups, () -> self[0])));
+                new GroupMessageHandler(groups, () -> self[0]),
+                new GroupTypingHandler(storage)));
         return self[0];
     }
 

@@ -1,6 +1,8 @@
 package dev.parley.desktop.service.messaging.inbound;
 
+import dev.parley.crypto.group.GroupId;
 import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.Message;
@@ -17,7 +19,9 @@ import java.util.function.Function;
 /**
  * Delivery and read receipts: advance the state of our own messages in a conversation the sender takes part in, the
  * only messages the receipt's sender could have received. Ids of other messages (an incoming message, a system line,
- * another conversation's message, an unknown id) are ignored; a state never goes back.
+ * another conversation's message, an unknown id) are ignored; a state never goes back. In a group conversation (issue
+ * #15) the sender must be a current member of the group, and the time is also kept per member
+ * ({@code MemberReceiptStore}: "Read by 3 of 5"); the message's own state and times follow the first member's receipt.
  */
 final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
     private final Class<P> type;
@@ -43,6 +47,10 @@ final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
         if (message.direction() != Direction.OUTGOING || message.isSystem()) {
             return false;
         }
+        if (message.conversationId().isGroup()) {
+            GroupId group = GroupId.fromHex(message.conversationId().value().substring(ConversationId.GROUP_PREFIX.length()));
+            return storage.groups().find(txn, group).map(g -> g.active() && g.state().isMember(sender)).orElse(false);
+        }
         return storage.conversations().find(txn, message.conversationId())
                 .map(conversation -> conversation.hasParticipant(sender)).orElse(false);
     }
@@ -61,6 +69,9 @@ final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
                 }
                 // The first receipt's time is kept, even when the state did not move (a late "delivered").
                 storage.messageTimes().record(txn, List.of(id), state, batch.now());
+                if (message.get().conversationId().isGroup()) {
+                    storage.memberReceipts().record(txn, id, r.sender(), state, batch.now());
+                }
             }
         }
     }

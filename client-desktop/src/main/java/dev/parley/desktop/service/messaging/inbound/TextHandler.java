@@ -25,7 +25,7 @@ import java.util.Set;
 
 /**
  * Text messages: inserted into the direct conversation with the sender, or a group text into its group's conversation
- * (no delivery receipt is owed for a group text), (insert-if-absent by message id, in one
+ * (its delivery receipt, too, goes pairwise to its author), (insert-if-absent by message id, in one
  * statement batch), with the delivery receipts they owe recorded in the same transaction; edits and deletes that arrived
  * before their message are applied to it then ({@link IncomingChanges}).
  */
@@ -85,10 +85,8 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
             MessageId id = idOf(r.payload());
             // The first envelope carrying a new id stored it; any later one (in this batch or before) repeats it.
             if (fresh.remove(id)) {
-                if (!r.inGroup()) {
-                    owed.computeIfAbsent(r.sender(), s -> new ArrayList<>()).add(id);
-                    owedCount++;
-                }
+                owed.computeIfAbsent(r.sender(), s -> new ArrayList<>()).add(id);      // to its author, group or not
+                owedCount++;
             } else {
                 batch.outcome(r.index(), Outcome.DUPLICATE);
             }

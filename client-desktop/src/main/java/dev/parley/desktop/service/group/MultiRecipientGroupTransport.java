@@ -7,28 +7,25 @@ import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.TransactionFunction;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The group message (encrypted once with the sender key) wrapped in one pairwise, sealed envelope per recipient, all
- * queued under the message's id: until the relay's multi-recipient send is used, the body is uploaded once per
- * recipient.
+ * The group message (encrypted once with the sender key) sealed once for all recipients and uploaded once with the
+ * relay's {@code send_multi} (docs/protocol.md 1.15.4): a shared body and a small sealed header per recipient, queued
+ * under the message's id. The sender keys that must precede it still go pairwise, and are sent first.
  */
-public final class PairwiseGroupTransport implements GroupTransport {
+public final class MultiRecipientGroupTransport implements GroupTransport {
     private final Outbound outbound;
 
-    public PairwiseGroupTransport(Outbound outbound) {
+    public MultiRecipientGroupTransport(Outbound outbound) {
         this.outbound = outbound;
     }
 
     @Override
     public <T> T send(List<Outbound.Outgoing> before, List<Contact> recipients, Payload.GroupMessage message,
                       MessageId outboxId, TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
-        List<Outbound.Outgoing> all = new ArrayList<>(before);
-        for (Contact recipient : recipients) {
-            all.add(new Outbound.Outgoing(recipient, message, outboxId));
-        }
-        return outbound.storedAll(all, alsoCommit);
+        Outbound.Multi multi = recipients.isEmpty() ? null
+                : new Outbound.Multi(recipients, message.message().serialize(), outboxId);
+        return outbound.storedAll(before, multi, alsoCommit);
     }
 }

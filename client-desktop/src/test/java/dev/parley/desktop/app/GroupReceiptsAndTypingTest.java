@@ -1,0 +1,121 @@
+package dev.parley.desktop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.crypto.group.GroupAction;
+import dev.parley.crypto.group.GroupChange;
+import dev.parley.crypto.group.GroupId;
+import dev.parley.crypto.group.GroupMember;
+import dev.parley.crypto.group.GroupRole;
+import dev.parley.crypto.group.GroupState;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.event.GroupTypingChangedEvent;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.MemberReceipt;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue #15 item 2 over the real relay: group members send their delivery and read receipts pairwise to the author,
+ * who keeps them per member ("Read by 1 of 2"); typing goes to a group of at most 20 members and not to a larger one.
+ */
+class GroupReceiptsAndTypingTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @RegisterExtension
+    final TestNetwork network = new TestNetwork();
+
+    private static List<MemberReceipt> receipts(ParleyApp app, MessageId id) {
+        try {
+            return app.messaging().memberReceipts(id);
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static Optional<Message> find(ParleyApp app, String conversation, String body) {
+        try {
+            return app.messaging().history(conversation, Optional.empty(), 50).messages().stream()
+                    .filter(m -> m.body().equals(body)).findFirst();
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    private long ephemeralPushes() {
+        for (String line : network.relay.metrics().render().split("\n")) {
+            if (line.startsWith("parley_relay_ephemeral_total ")) {
+                return Long.parseLong(line.substring(line.indexOf(' ') + 1).trim());
+            }
+        }
+        throw new AssertionError("no ephemeral metric");
+    }
+
+    @Test
+    void membersReceiptsReachTheAuthorPerMemberAndTypingSkipsAGroupOfMoreThanTwenty() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        ParleyApp carol = network.register("carol");
+        for (ParleyApp app : List.of(alice, bob, carol)) {
+            app.connection().start();
+        }
+        GroupState trio = alice.groups().create("Trio", List.of("bob", "carol")).state();
+        String conversation = ConversationId.group(trio.id()).value();
+        MessageId hello = alice.groups().send("Trio", "hello trio").messageId();
+        assertThat(Await.until(() -> find(bob, conversation, "hello trio").isPresent()
+                && find(carol, conversation, "hello trio").isPresent(), WAIT)).isTrue();
+        assertThat(Await.until(() -> receipts(alice, hello).stream().allMatch(r -> r.delivered().isPresent()), WAIT))
+                .as("both delivery receipts reached alice").isTrue();
+        assertThat(receipts(alice, hello)).extracting(MemberReceipt::member).containsExactly("bob", "carol");
+
+        bob.messaging().markRead(conversation, find(bob, conversation, "hello trio").orElseThrow().cursor());
+        assertThat(Await.until(() -> receipts(alice, hello).get(0).read().isPresent(), WAIT))
+                .as("bob's read receipt reached alice").isTrue();
+        assertThat(receipts(alice, hello).get(1).read()).as("carol has not read it").isEmpty();
+        assertThat(receipts(bob, find(bob, conversation, "hello trio").orElseThrow().messageId()))
+                .as("only the author keeps member receipts").isEmpty();
+
+        GroupId big;
+        try (OutsideClient mallory = OutsideClient.register(network, "mallory")) {
+            List<GroupMember> members = new ArrayList<>(List.of(new GroupMember("mallory", GroupRole.ADMIN),
+                    new GroupMember("alice", GroupRole.MEMBER), new GroupMember("bob", GroupRole.MEMBER)));
+            for (int i = 1; members.size() < 21; i++) {
+                members.add(new GroupMember("ghost" + i, GroupRole.MEMBER));
+            }
+            GroupState state = new GroupState(GroupId.random(TestNetwork.CRYPTO.random()), 1, "Big", "", 0, null,
+                    members);
+            big = state.id();
+            GroupChange create = GroupChange.sign(TestNetwork.CRYPTO, mallory.identity, "mallory", GroupAction.CREATE,
+                    state.usernames().subList(1, state.usernames().size()), state);
+            mallory.sendAs("mallory", "alice", new Payload.GroupUpdate(create));
+            mallory.sendAs("mallory", "bob", new Payload.GroupUpdate(create));
+        }
+        assertThat(Await.until(() -> hasGroup(alice, "Big") && hasGroup(bob, "Big"), WAIT)).isTrue();
+
+        List<GroupTypingChangedEvent> bobSaw = new CopyOnWriteArrayList<>();
+        List<GroupTypingChangedEvent> carolSaw = new CopyOnWriteArrayList<>();
+        bob.events().subscribe(GroupTypingChangedEvent.class, bobSaw::add);
+        carol.events().subscribe(GroupTypingChangedEvent.class, carolSaw::add);
+        long before = ephemeralPushes();
+        alice.messaging().setTyping(ConversationId.group(big).value(), true);
+        alice.messaging().setTyping(conversation, true);
+        assertThat(Await.until(() -> !bobSaw.isEmpty() && !carolSaw.isEmpty(), WAIT)).isTrue();
+        assertThat(bobSaw).containsExactly(new GroupTypingChangedEvent(conversation, "alice", true));
+        assertThat(ephemeralPushes() - before).as("typing went to bob and carol in Trio, nothing to Big's 21").isEqualTo(2);
+    }
+
+    private static boolean hasGroup(ParleyApp app, String title) {
+        try {
+            return app.groups().list().stream().anyMatch(g -> g.state().title().equals(title));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
