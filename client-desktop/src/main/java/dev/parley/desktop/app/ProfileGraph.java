@@ -28,6 +28,7 @@ final class ProfileGraph implements AutoCloseable {
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
     private final DisappearingSweeper sweeper;
+    private final dev.parley.desktop.service.group.JoinApprover joinApprover;
     private final dev.parley.desktop.service.attachment.AttachmentFiles attachmentFiles;
     private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
     final DefaultAttachmentService attachments;
@@ -78,11 +79,13 @@ final class ProfileGraph implements AutoCloseable {
             }
         }));
         attachmentFiles.sweepSoon();
+        this.joinApprover = new dev.parley.desktop.service.group.JoinApprover(events, messaging.groups());
     }
 
     @Override
     public void close() {
         subscriptions.forEach(EventBus.Subscription::close);
+        joinApprover.close();
         attachmentFiles.close();
         sweeper.close();
         presence.close();

@@ -32,7 +32,9 @@ public enum Label {
     /** Signature prefix of a sender-key (group) message. */
     SENDER_KEY_SIGNATURE("parley/v2/sender-key-signature"),
     /** Signature prefix of a group change message (issue #15). */
-    GROUP_CHANGE("parley/v2/group-change");
+    GROUP_CHANGE("parley/v2/group-change"),
+    /** HMAC prefix of the proof a join request carries that its sender knows a group's invite secret (issue #15). */
+    GROUP_JOIN("parley/v2/group-join");
 
     private final String text;
     private final byte[] prefix;

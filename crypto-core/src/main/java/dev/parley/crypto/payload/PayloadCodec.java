@@ -32,7 +32,7 @@ import java.util.List;
  * PROFILE = version (i64, positive) || u8 n || UTF-8 display name (n) || u16 m (at most 1024) || UTF-8 about (m)
  * || avatar image bytes (rest, at most 48 KiB).
  * GROUP_CHANGE = a signed group change (GroupCodec); SENDER_KEY = a SenderKeyDistribution; GROUP_MESSAGE = a
- * SenderKeyMessage (docs/protocol.md 1.15).
+ * SenderKeyMessage (docs/protocol.md 1.15). GROUP_JOIN_REQUEST = group id (16) || proof (32) (1.15.4).
  * PRESENCE = u8 flags (bit 0: online; bit 1: reply wanted; the others 0).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
@@ -155,6 +155,14 @@ public final class PayloadCodec {
             case GROUP_MESSAGE:
                 return new Payload.GroupMessage(groupPart(() -> dev.parley.crypto.group.SenderKeyMessage
                         .deserialize(rest(in))));
+            case GROUP_JOIN_REQUEST: {
+                byte[] group = new byte[dev.parley.crypto.group.GroupId.BYTES];
+                in.get(group);
+                byte[] proof = new byte[dev.parley.crypto.group.GroupInviteLink.PROOF_BYTES];
+                in.get(proof);
+                requireEnd(in);
+                return new Payload.GroupJoinRequest(new dev.parley.crypto.group.GroupId(group), proof);
+            }
             case PRESENCE: {
                 int flags = Byte.toUnsignedInt(in.get());
                 requireEnd(in);
@@ -233,6 +241,9 @@ public final class PayloadCodec {
             return key.distribution().serialize();
         } else if (payload instanceof Payload.GroupMessage message) {
             return message.message().serialize();
+        } else if (payload instanceof Payload.GroupJoinRequest join) {
+            return ByteBuffer.allocate(dev.parley.crypto.group.GroupId.BYTES + join.proof().length)
+                    .put(join.group().bytes()).put(join.proof()).array();
         } else if (payload instanceof Payload.Presence presence) {
             return new byte[] {(byte) ((presence.online() ? PRESENCE_ONLINE : 0)
                     | (presence.replyWanted() ? PRESENCE_REPLY_WANTED : 0))};

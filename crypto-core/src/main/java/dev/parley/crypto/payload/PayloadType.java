@@ -33,7 +33,9 @@ public enum PayloadType {
     /** {@link Payload.SenderKey} (issue #15). */
     SENDER_KEY(33),
     /** {@link Payload.GroupMessage} (issue #15). */
-    GROUP_MESSAGE(34);
+    GROUP_MESSAGE(34),
+    /** {@link Payload.GroupJoinRequest} (issue #15, invite links). */
+    GROUP_JOIN_REQUEST(35);
 
     private final int code;
 

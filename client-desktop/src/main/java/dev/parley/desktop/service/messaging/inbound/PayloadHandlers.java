@@ -66,7 +66,8 @@ public final class PayloadHandlers {
                 new ProfileHandler(storage),
                 new PresenceHandler(storage, presence),
                 new GroupChangeHandler(groups), new SenderKeyHandler(groups),
-                new GroupMessageHandler(groups, () -> self[0])));
+                new GroupMessageHandler(groups, () -> self[0]),
+                new GroupJoinHandler(groups)));
         return self[0];
     }
 
