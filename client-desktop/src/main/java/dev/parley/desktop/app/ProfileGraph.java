@@ -30,6 +30,7 @@ final class ProfileGraph implements AutoCloseable {
     private final DisappearingSweeper sweeper;
     final dev.parley.desktop.service.backup.ScheduledBackups scheduledBackups;
     private final dev.parley.desktop.service.backup.ScheduledBackupRunner scheduledBackupRunner;
+    private final dev.parley.desktop.service.group.JoinApprover joinApprover;
     private final dev.parley.desktop.service.attachment.AttachmentFiles attachmentFiles;
     private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
     final DefaultAttachmentService attachments;
@@ -88,11 +89,13 @@ final class ProfileGraph implements AutoCloseable {
             }
         }));
         attachmentFiles.sweepSoon();
+        this.joinApprover = new dev.parley.desktop.service.group.JoinApprover(events, messaging.groups());
     }
 
     @Override
     public void close() {
         subscriptions.forEach(EventBus.Subscription::close);
+        joinApprover.close();
         attachmentFiles.close();
         sweeper.close();
         scheduledBackupRunner.close();

@@ -17,12 +17,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code group ...} (issue #15): create, list, info, add, remove, admin, leave, rename. A group is named by its id or
  * by its title when no other group has it. Changes print the group line afterwards:
- * {@code group  ID  TITLE  REVISION  MEMBERS  ACTIVE|LEFT}; {@code info} adds {@code member  USERNAME  ROLE} lines.
+ * {@code group  ID  TITLE  REVISION  MEMBERS  ACTIVE|LEFT}; {@code info} adds {@code member  USERNAME  ROLE} lines
+ * and, for the admin join requests went to, {@code request  USERNAME}. Invite links: {@link GroupInviteCommands}.
  */
-@Command(name = "group", description = "Groups: create, list, info, add, remove, admin, leave, rename.",
+@Command(name = "group", description = "Groups: create, list, info, add, remove, admin, leave, rename, link, join, "
+        + "settings, approve, deny.",
         subcommands = {GroupCommand.Create.class, GroupCommand.ListGroups.class, GroupCommand.Info.class,
             GroupCommand.Add.class, GroupCommand.Remove.class, GroupCommand.Admin.class, GroupCommand.Leave.class,
-            GroupCommand.Rename.class})
+            GroupCommand.Rename.class,
+            GroupInviteCommands.Link.class, GroupInviteCommands.Join.class, GroupInviteCommands.Settings.class,
+            GroupInviteCommands.Approve.class, GroupInviteCommands.Deny.class})
 final class GroupCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,7 +34,8 @@ final class GroupCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a group command is required (create, list, info, add, remove, admin, leave, rename)");
+                "a group command is required (create, list, info, add, remove, admin, leave, rename, link, join, "
+                        + "settings, approve, deny)");
     }
 
     static String line(StoredGroup group) {
@@ -120,6 +125,9 @@ final class GroupCommand implements Runnable {
             StoredGroup found = app.groups().find(group);
             out().println(line(found));
             found.state().members().forEach(m -> out().println(member(m)));
+            if (found.active()) {
+                app.groups().joinRequests(group).forEach(r -> out().println("request\t" + r.username()));
+            }
             return ExitCode.OK;
         }
     }

@@ -33,4 +33,13 @@ public interface GroupStore {
      * next message to each group they are in carries the current key to them again.
      */
     void forgetKeyHolder(Transaction txn, String member) throws StorageException;
+
+    /** Records a verified join request; false (and the first time kept) if this person already has one waiting. */
+    boolean addJoinRequest(Transaction txn, GroupId id, GroupJoinRequest request) throws StorageException;
+
+    /** The group's waiting join requests, oldest first. */
+    List<GroupJoinRequest> joinRequests(Transaction txn, GroupId id) throws StorageException;
+
+    /** Forgets the join requests of these people (added, or denied); returns how many there were. */
+    int removeJoinRequests(Transaction txn, GroupId id, Collection<String> usernames) throws StorageException;
 }

@@ -261,6 +261,8 @@ public final class AppShell implements Navigator, Dialogs {
         people = new dev.parley.desktop.ui.people.PeopleScreens(session.people(), session.bus(), tasks, messages, clock,
                 this::openDialog, desktop);
         people.attach(loaded.root(), vm.conversations().selectedProperty());
+        new dev.parley.desktop.ui.groups.GroupScreens(session.groups(), tasks, messages, this::openDialog)
+                .attach(loaded.root(), vm.conversations(), vm.chat());
         idleLock.activity();
         tasks.run(() -> session.settings().load(), this::applySettings,
                 e -> LOG.warn("cannot read settings: {}", e.getClass().getSimpleName()));

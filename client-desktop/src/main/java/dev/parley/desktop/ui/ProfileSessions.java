@@ -197,12 +197,14 @@ public final class ProfileSessions implements SessionGateway {
         }
         try {
             return new UnlockedSession(new UiServices(current.messaging(), current.contacts(), current.actions(),
-                    current.attachments(), current.conversationMarks()), bus,
+                    current.attachments(), current.conversationMarks(), current.groups()), bus,
                     current.connection().state(),
                     () -> current.account().status().username(),
                     new Settings(current, open, new ProfileSettings(directories.profileDirectory(open))),
                     new dev.parley.desktop.ui.people.PeopleServices(current.contacts(), current.profiles(),
-                            current.presence(), current.messaging()));
+                            current.presence(), current.messaging()),
+                    new dev.parley.desktop.ui.groups.GroupServices(current.groups(), current.contacts(),
+                            () -> current.account().status().username()));
         } catch (ServiceException e) {
             throw new IllegalStateException("the profile was locked meanwhile", e);
         }

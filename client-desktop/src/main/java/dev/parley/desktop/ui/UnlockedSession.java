@@ -17,10 +17,12 @@ import java.util.concurrent.Callable;
  * @param username    reads this profile's username
  * @param settings    the settings screen's gateway
  * @param people      the people screens' gateway (requests, blocked, profile, presence, contact link)
+ * @param groups      the group screens' gateway (new group, group info; issue #15)
  */
 public record UnlockedSession(UiServices services, EventBus bus, ObservableValue<ConnectionState> connection,
                               Callable<String> username, SettingsGateway settings,
-                              dev.parley.desktop.ui.people.PeopleGateway people) {
+                              dev.parley.desktop.ui.people.PeopleGateway people,
+                              dev.parley.desktop.ui.groups.GroupsGateway groups) {
     public UnlockedSession {
         Objects.requireNonNull(services);
         Objects.requireNonNull(bus);
@@ -28,5 +30,6 @@ public record UnlockedSession(UiServices services, EventBus bus, ObservableValue
         Objects.requireNonNull(username);
         Objects.requireNonNull(settings);
         Objects.requireNonNull(people);
+        Objects.requireNonNull(groups);
     }
 }

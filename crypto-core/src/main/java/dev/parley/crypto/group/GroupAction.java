@@ -24,5 +24,7 @@ public enum GroupAction {
     /** New disappearing-messages timer. */
     TIMER,
     /** New (or, empty, revoked) invite-link secret. */
-    LINK
+    LINK,
+    /** New settings flags: approval of join requests, announcement-only (1.15.5). */
+    SETTINGS
 }

@@ -17,7 +17,8 @@ import java.util.List;
  * state  = group id (16) || revision (i64, >= 1) || u8 n || UTF-8 title (n, 1..128) || u16 m || UTF-8 description
  *          (m, <= 1024) || timer seconds (u32) || u8 s (0 or 16) || invite secret (s) || u16 count (1..1000)
  *          || count * (u8 l || username (l, ASCII) || u8 role (0 member, 1 admin))
- * change = 0x01 || u8 action (1..10) || u8 l || author (l) || u16 k || k * (u8 l || username) || u32 n || state (n)
+ *          [|| u8 flags (1..3; absent when 0, 1.15.5)]
+ * change = 0x01 || u8 action (1..11) || u8 l || author (l) || u16 k || k * (u8 l || username) || u32 n || state (n)
  *          || signature (64)
  * </pre>
  */
@@ -45,6 +46,9 @@ public final class GroupCodec {
         for (GroupMember member : state.members()) {
             writeName(out, member.username());
             out.write(member.role().ordinal());
+        }
+        if (state.flags() != 0) {
+            out.write(state.flags());
         }
         return out.toByteArray();
     }
@@ -146,7 +150,16 @@ public final class GroupCodec {
                 }
                 members.add(new GroupMember(name, GroupRole.values()[role]));
             }
-            return new GroupState(new GroupId(id), revision, utf8(title), utf8(description), timer, secret, members);
+            int flags = 0;
+            if (in.hasRemaining()) {
+                // one encoding only: the flags byte is present exactly when some flag is set
+                flags = Byte.toUnsignedInt(in.get());
+                if (flags == 0 || (flags & ~GroupState.KNOWN_FLAGS) != 0) {
+                    throw new InvalidMessageException("group state: bad flags");
+                }
+            }
+            return new GroupState(new GroupId(id), revision, utf8(title), utf8(description), timer, secret, members,
+                    flags);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new InvalidMessageException("group state: malformed");
         }

@@ -10,10 +10,17 @@ import java.util.Set;
 
 /**
  * A group's whole state at one revision: what every member keeps (docs/protocol.md 1.15.2). Members are kept in the
- * order the changes added them; at most {@link #MAX_MEMBERS}, each once.
+ * order the changes added them; at most {@link #MAX_MEMBERS}, each once. {@code flags} are the admins' settings
+ * (1.15.5): {@link #FLAG_APPROVAL} and {@link #FLAG_ANNOUNCEMENTS}.
  */
 public record GroupState(GroupId id, long revision, String title, String description, long timerSeconds,
-        byte[] inviteSecret, List<GroupMember> members) {
+        byte[] inviteSecret, List<GroupMember> members, int flags) {
+    /** Join requests made with the invite link wait for an admin's approval (else an admin's client adds them). */
+    public static final int FLAG_APPROVAL = 1;
+    /** Only admins post: receivers drop other members' texts. */
+    public static final int FLAG_ANNOUNCEMENTS = 2;
+    public static final int KNOWN_FLAGS = FLAG_APPROVAL | FLAG_ANNOUNCEMENTS;
+
     public static final int MAX_MEMBERS = 1000;
     public static final int MAX_TITLE_BYTES = 128;
     public static final int MAX_DESCRIPTION_BYTES = 1024;
@@ -32,6 +39,9 @@ public record GroupState(GroupId id, long revision, String title, String descrip
                 || (inviteSecret.length != 0 && inviteSecret.length != INVITE_SECRET_BYTES)) {
             throw new IllegalArgumentException("group state: field out of range");
         }
+        if ((flags & ~KNOWN_FLAGS) != 0) {
+            throw new IllegalArgumentException("group state: unknown flags");
+        }
         if (members.isEmpty() || members.size() > MAX_MEMBERS) {
             throw new IllegalArgumentException("group state: 1 to " + MAX_MEMBERS + " members");
         }
@@ -41,6 +51,25 @@ public record GroupState(GroupId id, long revision, String title, String descrip
                 throw new IllegalArgumentException("group state: a member listed twice");
             }
         }
+    }
+
+    /** A state without settings flags. */
+    public GroupState(GroupId id, long revision, String title, String description, long timerSeconds,
+            byte[] inviteSecret, List<GroupMember> members) {
+        this(id, revision, title, description, timerSeconds, inviteSecret, members, 0);
+    }
+
+    public boolean approvalRequired() {
+        return (flags & FLAG_APPROVAL) != 0;
+    }
+
+    public boolean announcementsOnly() {
+        return (flags & FLAG_ANNOUNCEMENTS) != 0;
+    }
+
+    /** This state at {@code nextRevision} with the settings {@code nextFlags}. */
+    public GroupState withFlags(long nextRevision, int nextFlags) {
+        return new GroupState(id, nextRevision, title, description, timerSeconds, inviteSecret, members, nextFlags);
     }
 
     @Override
@@ -70,19 +99,20 @@ public record GroupState(GroupId id, long revision, String title, String descrip
         return new GroupState(id, nextRevision == null ? revision : nextRevision,
                 nextTitle == null ? title : nextTitle, nextDescription == null ? description : nextDescription,
                 nextTimer == null ? timerSeconds : nextTimer, nextSecret == null ? inviteSecret : nextSecret,
-                nextMembers == null ? members : nextMembers);
+                nextMembers == null ? members : nextMembers, flags);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof GroupState s && id.equals(s.id) && revision == s.revision && title.equals(s.title)
                 && description.equals(s.description) && timerSeconds == s.timerSeconds
-                && Arrays.equals(inviteSecret, s.inviteSecret) && members.equals(s.members);
+                && Arrays.equals(inviteSecret, s.inviteSecret) && members.equals(s.members) && flags == s.flags;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, revision, title, description, timerSeconds, Arrays.hashCode(inviteSecret), members);
+        return Objects.hash(id, revision, title, description, timerSeconds, Arrays.hashCode(inviteSecret), members,
+                flags);
     }
 
     @Override

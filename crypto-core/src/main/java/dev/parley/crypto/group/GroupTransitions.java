@@ -132,6 +132,8 @@ public final class GroupTransitions {
                 return subjects.isEmpty()
                         ? Optional.of(parent.with(revision, null, null, null, next.inviteSecret(), null))
                         : Optional.empty();
+            case SETTINGS:
+                return subjects.isEmpty() ? Optional.of(parent.withFlags(revision, next.flags())) : Optional.empty();
             default:
                 return Optional.empty();
         }

@@ -38,7 +38,9 @@ public enum Label {
     /** HKDF info prefix of a multi-recipient header's MAC key (static-static DH of identity keys, issue #15). */
     MULTI_HEADER_KEY("parley/v2/multi-header-key"),
     /** HMAC input prefix of a multi-recipient header's MAC (issue #15). */
-    MULTI_HEADER_MAC("parley/v2/multi-header-mac");
+    MULTI_HEADER_MAC("parley/v2/multi-header-mac"),
+    /** HMAC prefix of the proof a join request carries that its sender knows a group's invite secret (issue #15). */
+    GROUP_JOIN("parley/v2/group-join");
 
     private final String text;
     private final byte[] prefix;

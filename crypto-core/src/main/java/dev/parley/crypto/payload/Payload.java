@@ -19,7 +19,7 @@ public sealed interface Payload
         Payload.Presence,
         Payload.Restored,
         Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage,
-        Payload.GroupTyping {
+        Payload.GroupTyping, Payload.GroupJoinRequest {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;
@@ -360,6 +360,45 @@ public sealed interface Payload
         @Override
         public int typeCode() {
             return PayloadType.GROUP_TYPING.code();
+        }
+    }
+
+    /**
+     * A request to join a group with its invite link (issue #15, docs/protocol.md 1.15.5), sent pairwise to the admin
+     * the link names: the group id and the proof that the sender knows the link's secret (never the secret itself).
+     */
+    record GroupJoinRequest(dev.parley.crypto.group.GroupId group, byte[] proof) implements Payload {
+        public GroupJoinRequest {
+            Objects.requireNonNull(group, "group");
+            if (proof == null || proof.length != dev.parley.crypto.group.GroupInviteLink.PROOF_BYTES) {
+                throw new IllegalArgumentException("join request: 32-byte proof expected");
+            }
+            proof = proof.clone();
+        }
+
+        @Override
+        public byte[] proof() {
+            return proof.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GroupJoinRequest r && group.equals(r.group) && java.util.Arrays.equals(proof, r.proof);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * group.hashCode() + java.util.Arrays.hashCode(proof);
+        }
+
+        @Override
+        public String toString() {
+            return "GroupJoinRequest[" + group + "]";
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.GROUP_JOIN_REQUEST.code();
         }
     }
 

@@ -32,7 +32,7 @@ import java.util.List;
  * PROFILE = version (i64, positive) || u8 n || UTF-8 display name (n) || u16 m (at most 1024) || UTF-8 about (m)
  * || avatar image bytes (rest, at most 48 KiB).
  * GROUP_CHANGE = a signed group change (GroupCodec); SENDER_KEY = a SenderKeyDistribution; GROUP_MESSAGE = a
- * SenderKeyMessage (docs/protocol.md 1.15).
+ * SenderKeyMessage (docs/protocol.md 1.15). GROUP_JOIN_REQUEST = group id (16) || proof (32) (1.15.5).
  * PRESENCE = u8 flags (bit 0: online; bit 1: reply wanted; the others 0).
  * RESTORED = message id (16) || restoredAtMillis (i64).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
@@ -166,6 +166,14 @@ public final class PayloadCodec {
                 }
                 return new Payload.GroupTyping(new dev.parley.crypto.group.GroupId(group), typing == 1);
             }
+            case GROUP_JOIN_REQUEST: {
+                byte[] group = new byte[dev.parley.crypto.group.GroupId.BYTES];
+                in.get(group);
+                byte[] proof = new byte[dev.parley.crypto.group.GroupInviteLink.PROOF_BYTES];
+                in.get(proof);
+                requireEnd(in);
+                return new Payload.GroupJoinRequest(new dev.parley.crypto.group.GroupId(group), proof);
+            }
             case PRESENCE: {
                 int flags = Byte.toUnsignedInt(in.get());
                 requireEnd(in);
@@ -253,6 +261,9 @@ public final class PayloadCodec {
         } else if (payload instanceof Payload.GroupTyping typing) {
             return ByteBuffer.allocate(dev.parley.crypto.group.GroupId.BYTES + 1).put(typing.group().bytes())
                     .put((byte) (typing.typing() ? 1 : 0)).array();
+        } else if (payload instanceof Payload.GroupJoinRequest join) {
+            return ByteBuffer.allocate(dev.parley.crypto.group.GroupId.BYTES + join.proof().length)
+                    .put(join.group().bytes()).put(join.proof()).array();
         } else if (payload instanceof Payload.Presence presence) {
             return new byte[] {(byte) ((presence.online() ? PRESENCE_ONLINE : 0)
                     | (presence.replyWanted() ? PRESENCE_REPLY_WANTED : 0))};

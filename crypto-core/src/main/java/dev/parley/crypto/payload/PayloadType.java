@@ -36,6 +36,8 @@ public enum PayloadType {
     SENDER_KEY(33),
     /** {@link Payload.GroupMessage} (issue #15). */
     GROUP_MESSAGE(34),
+    /** {@link Payload.GroupJoinRequest} (issue #15, invite links). */
+    GROUP_JOIN_REQUEST(35),
     /** {@link Payload.GroupTyping} (issue #15). */
     GROUP_TYPING(38);
 

@@ -41,6 +41,7 @@ public final class DefaultGroupService implements GroupService {
     private final GroupKeys keys;
     private final GroupLedger ledger;
     private final GroupSender sender;
+    private final GroupInvites invites;
 
     public DefaultGroupService(ProfileCrypto crypto, Supplier<String> ownUsername, Outbound outbound,
                                GroupTransport transport, DefaultMessagingService.SessionStarter sessions) {
@@ -51,6 +52,7 @@ public final class DefaultGroupService implements GroupService {
         this.keys = new GroupKeys(crypto.storage());
         this.ledger = new GroupLedger(crypto.storage(), keys);
         this.sender = new GroupSender(crypto, ownUsername, outbound, transport, keys);
+        this.invites = new GroupInvites(crypto, ownUsername, outbound, members);
     }
 
     @Override
@@ -158,6 +160,96 @@ public final class DefaultGroupService implements GroupService {
     }
 
     @Override
+    public StoredGroup setTimer(String group, long seconds) throws ServiceException {
+        if (dev.parley.desktop.storage.DisappearingTimer.ofSeconds(seconds).isEmpty()) {
+            throw new InvalidInputException("not one of the disappearing-message timers");
+        }
+        GroupState state = adminOf(group);
+        GroupState after = state.with(state.revision() + 1, null, null, seconds, null, null);
+        return change(state, GroupAction.TIMER, List.of(), after, others(after.usernames()));
+    }
+
+    @Override
+    public Optional<String> link(String group, boolean revoke) throws ServiceException {
+        GroupState state = adminOf(group);
+        if (revoke) {
+            if (state.inviteSecret().length > 0) {
+                change(state, GroupAction.LINK, List.of(), state.with(state.revision() + 1, null, null, null,
+                        new byte[0], null), others(state.usernames()));
+            }
+            return Optional.empty();
+        }
+        if (state.inviteSecret().length == 0) {
+            byte[] secret = new byte[GroupState.INVITE_SECRET_BYTES];
+            crypto.context().random().nextBytes(secret);
+            state = change(state, GroupAction.LINK, List.of(), state.with(state.revision() + 1, null, null, null,
+                    secret, null), others(state.usernames())).state();
+        }
+        return Optional.of(invites.linkOf(state));
+    }
+
+    @Override
+    public String join(String link) throws ServiceException {
+        return invites.join(link);
+    }
+
+    @Override
+    public StoredGroup settings(String group, Boolean approval, Boolean announcements) throws ServiceException {
+        GroupState state = adminOf(group);
+        int flags = state.flags();
+        if (approval != null) {
+            flags = approval ? flags | GroupState.FLAG_APPROVAL : flags & ~GroupState.FLAG_APPROVAL;
+        }
+        if (announcements != null) {
+            flags = announcements ? flags | GroupState.FLAG_ANNOUNCEMENTS : flags & ~GroupState.FLAG_ANNOUNCEMENTS;
+        }
+        if (flags == state.flags()) {
+            return active(group);
+        }
+        return change(state, GroupAction.SETTINGS, List.of(), state.withFlags(state.revision() + 1, flags),
+                others(state.usernames()));
+    }
+
+    @Override
+    public List<dev.parley.desktop.storage.GroupJoinRequest> joinRequests(String group) throws ServiceException {
+        return invites.waiting(active(group).state());
+    }
+
+    @Override
+    public StoredGroup approve(String group, String username) throws ServiceException {
+        GroupState state = adminOf(group);
+        if (invites.waiting(state).stream().noneMatch(r -> r.username().equals(username))) {
+            throw new InvalidInputException("no such join request");
+        }
+        return add(group, List.of(username));
+    }
+
+    @Override
+    public void deny(String group, String username) throws ServiceException {
+        if (!invites.forget(adminOf(group), username)) {
+            throw new InvalidInputException("no such join request");
+        }
+    }
+
+    /**
+     * Adds everyone waiting to join the group of {@code conversation} when its admins do not approve requests
+     * themselves (the join approver calls it after a request arrived); returns how many were added.
+     */
+    public int admitWaiting(String conversation) throws ServiceException {
+        StoredGroup held = find(conversation);
+        GroupState state = held.state();
+        if (!held.active() || !state.isAdmin(ownUsername.get()) || state.approvalRequired()) {
+            return 0;
+        }
+        List<String> waiting = invites.waiting(state).stream().map(r -> r.username()).toList();
+        if (waiting.isEmpty()) {
+            return 0;
+        }
+        add(conversation, waiting);
+        return waiting.size();
+    }
+
+    @Override
     public Message send(String group, String text) throws ServiceException {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("empty message");
@@ -169,12 +261,15 @@ public final class DefaultGroupService implements GroupService {
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
         Instant now = crypto.context().clock().instant();
         MessageId storedId = new MessageId(id.hex());
-        Payload.Text payload = new Payload.Text(id, now.toEpochMilli(), text);
+        Payload.Text payload = new Payload.Text(id, now.toEpochMilli(), text, null, state.timerSeconds());
         return sendPayload(state, payload, storedId, txn -> {
             ConversationId conversation = crypto.storage().conversations().group(txn, ConversationId.group(state.id()))
                     .id();
             NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now, text);
             crypto.storage().messages().insertAllIfAbsent(txn, List.of(message));
+            if (state.timerSeconds() > 0) {
+                crypto.storage().disappearing().expireAt(txn, storedId, now.plusSeconds(state.timerSeconds()));
+            }
             return crypto.storage().messages().find(txn, storedId).orElseThrow();
         });
     }
@@ -191,6 +286,10 @@ public final class DefaultGroupService implements GroupService {
 
     private <T> T sendPayload(GroupState state, Payload payload, MessageId outboxId,
                               TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
+        if (state.announcementsOnly() && !state.isAdmin(ownUsername.get())
+                && (payload instanceof Payload.Text || payload instanceof Payload.Edit)) {
+            throw new InvalidInputException("only admins post in this group");
+        }
         List<Contact> recipients = members.sendable(others(state.usernames()));
         return sender.send(state, recipients, payload, outboxId, alsoCommit);
     }

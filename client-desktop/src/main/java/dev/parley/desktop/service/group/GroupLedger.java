@@ -46,6 +46,14 @@ final class GroupLedger {
         boolean member = state.isMember(me);
         storage.groups().put(txn, new StoredGroup(state, previous, hash, member));
         ConversationId conversation = storage.conversations().group(txn, ConversationId.group(state.id())).id();
+        if (change.action() == dev.parley.crypto.group.GroupAction.ADD) {
+            storage.groups().removeJoinRequests(txn, state.id(), change.subjects());
+        }
+        if (change.action() == dev.parley.crypto.group.GroupAction.TIMER) {
+            storage.disappearing().setTimer(txn, conversation,
+                    dev.parley.desktop.storage.DisappearingTimer.ofSeconds(state.timerSeconds())
+                            .orElse(dev.parley.desktop.storage.DisappearingTimer.OFF));
+        }
 
         Set<String> gone = new HashSet<>();
         held.ifPresent(h -> gone.addAll(h.state().usernames()));

@@ -28,10 +28,16 @@ final class GroupLines {
             case DESCRIBE:
                 return who + " changed the group description";
             case TIMER:
-                return who + " changed the disappearing-messages timer";
+                return dev.parley.desktop.storage.DisappearingTimer.ofSeconds(change.state().timerSeconds())
+                        .map(t -> t.systemLine(who)).orElse(who + " changed the disappearing-messages timer");
             case LINK:
                 return who + (change.state().inviteSecret().length == 0 ? " turned off the invite link"
                         : " reset the invite link");
+            case SETTINGS:
+                return who + " changed the group settings: "
+                        + (change.state().announcementsOnly() ? "only admins post" : "everyone posts") + ", "
+                        + (change.state().approvalRequired() ? "admins approve new members"
+                        : "the invite link admits anyone who has it");
             default:
                 return who + " changed the group";
         }

@@ -12,7 +12,16 @@ import dev.parley.crypto.identity.IdentityKey;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.RandomSource;
+import dev.parley.desktop.event.GroupJoinRequestedEvent;
+import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.Direction;
+import dev.parley.desktop.storage.GroupJoinRequest;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessageState;
+import dev.parley.desktop.storage.NewMessage;
+import java.util.List;
 import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
@@ -118,6 +127,50 @@ public final class GroupReceiver {
             return Optional.empty();
         }
         keys.save(txn, message.groupId(), sender, decrypted.next());
-        return Optional.of(new Opened(ConversationId.group(message.groupId()), decrypted.payload()));
+        Payload payload = decrypted.payload();
+        if (group.get().state().announcementsOnly() && !group.get().state().isAdmin(sender)
+                && (payload instanceof Payload.Text || payload instanceof Payload.Edit)) {
+            LOG.info("dropping a post by a member who is not an admin of an announcement-only group");
+            return Optional.empty();
+        }
+        return Optional.of(new Opened(ConversationId.group(message.groupId()), payload));
+    }
+
+    /**
+     * Keeps a join request made with the group's invite link (docs/protocol.md 1.15.5) if this profile is an active
+     * admin of the group, the link is on, the sender is not a member yet and the proof verifies under the current
+     * secret; anything else (a wrong secret, a revoked link) is dropped. A kept request leaves a system line and is
+     * announced ({@link GroupJoinRequestedEvent}) after the batch commits.
+     */
+    public void joinRequest(Transaction txn, String sender, Payload.GroupJoinRequest request, Instant now)
+            throws StorageException {
+        Optional<StoredGroup> group = storage.groups().find(txn, request.group());
+        String me = ownUsername.get();
+        if (group.isEmpty() || !group.get().active() || !group.get().state().isAdmin(me)) {
+            LOG.info("dropping a join request for a group this profile does not administer");
+            return;
+        }
+        dev.parley.crypto.group.GroupState state = group.get().state();
+        if (state.isMember(sender)) {
+            LOG.info("dropping a join request from a member");
+            return;
+        }
+        if (!dev.parley.crypto.group.GroupInviteLink.verify(crypto, state.id(), state.inviteSecret(), sender,
+                request.proof())) {
+            LOG.info("dropping a join request: wrong secret or the link is off");
+            return;
+        }
+        if (!storage.groups().addJoinRequest(txn, state.id(), new GroupJoinRequest(sender, now))) {
+            return;
+        }
+        ConversationId conversation = ConversationId.group(state.id());
+        MessageId lineId = new MessageId("join-" + state.id().hex().substring(0, 8) + "-" + sender + "-"
+                + now.toEpochMilli());
+        NewMessage line = new NewMessage(lineId, conversation, Direction.INCOMING, sender, now, now,
+                sender + " asked to join with the invite link", MessageState.READ).asSystem();
+        for (Message m : storage.messages().insertAllIfAbsent(txn, List.of(line))) {
+            txn.attach(new MessageReceivedEvent(m));
+        }
+        txn.attach(new GroupJoinRequestedEvent(conversation.value()));
     }
 }

@@ -39,10 +39,18 @@ public final class DefaultConversationMarks implements ConversationMarksService 
     private ConversationMarks mark(String contact, Mark mark) throws ServiceException {
         try {
             ConversationMarks now = storage.transactions().transactionWithResult(false, (Transaction txn) -> {
-                if (storage.contacts().find(txn, contact).isEmpty()) {
+                ConversationId id;
+                if (ConversationId.direct(contact).isGroup()) {
+                    // a group's conversation (issue #15): marked by its id, if this profile has it
+                    if (storage.conversations().find(txn, ConversationId.direct(contact)).isEmpty()) {
+                        return null;
+                    }
+                    id = ConversationId.direct(contact);
+                } else if (storage.contacts().find(txn, contact).isEmpty()) {
                     return null;
+                } else {
+                    id = storage.conversations().direct(txn, contact).id();
                 }
-                ConversationId id = storage.conversations().direct(txn, contact).id();
                 mark.apply(txn, id);
                 return storage.conversationMarks().marks(txn, id);
             });

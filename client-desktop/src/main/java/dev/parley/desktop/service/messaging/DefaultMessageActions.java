@@ -148,14 +148,23 @@ final class DefaultMessageActions implements MessageActionsService {
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read the message", e);
         }
-        String peer = conversation.directPeer()
-                .orElseThrow(() -> new InvalidInputException("replies go to direct conversations only"));
-        Contact contact = recipients.sendable(peer);
         dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
         Instant now = now();
         MessageId storedId = new MessageId(id.hex());
         DisappearingTimer timer = disappearing.timerOf(original.conversationId());
         Payload.Text payload = new Payload.Text(id, now.toEpochMilli(), text, WireIds.wire(to), timer.seconds());
+        if (conversation.id().isGroup()) {
+            // a reply in a group goes to the group, encrypted once with the sender key (issue #15)
+            return groups.get().sendTo(conversation.id(), payload, storedId, txn -> {
+                storage().messages().insertAllIfAbsent(txn, List.of(NewMessage.outgoing(storedId,
+                        original.conversationId(), ownUsername.get(), now, text).withQuote(Quote.of(original))));
+                disappearing.stamp(txn, storedId, now, timer);
+                return storage().messages().find(txn, storedId).orElseThrow();
+            });
+        }
+        String peer = conversation.directPeer()
+                .orElseThrow(() -> new InvalidInputException("replies go to direct conversations only"));
+        Contact contact = recipients.sendable(peer);
         Message sent = outbound.stored(contact, payload, storedId, txn -> {
             NewMessage message = NewMessage.outgoing(storedId, original.conversationId(), ownUsername.get(), now, text)
                     .withQuote(Quote.of(original));

@@ -289,7 +289,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         } catch (StorageException e) {
             throw new StorageFailureException("cannot mark messages read", e);
         }
-        if (!changed.isEmpty() && setting(Setting.READ_RECEIPTS)) {
+        if (!changed.isEmpty() && setting(Setting.READ_RECEIPTS) && !ConversationId.direct(contactName).isGroup()) {
             receipts.read(contactName, changed);
         }
         return changed;

@@ -3,6 +3,7 @@ package dev.parley.desktop.storage.h2;
 import dev.parley.crypto.exceptions.InvalidMessageException;
 import dev.parley.crypto.group.GroupCodec;
 import dev.parley.crypto.group.GroupId;
+import dev.parley.desktop.storage.GroupJoinRequest;
 import dev.parley.desktop.storage.GroupStore;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.StoredGroup;
@@ -128,6 +129,59 @@ final class H2GroupStore implements GroupStore {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Sql.failure("forgetting a sender key holder", e);
+        }
+    }
+
+    @Override
+    public boolean addJoinRequest(Transaction txn, GroupId id, GroupJoinRequest request) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO group_join_requests (group_id, username, "
+                + "requested_at) SELECT ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM group_join_requests "
+                + "WHERE group_id = ? AND username = ?)")) {
+            ps.setString(1, id.hex());
+            ps.setString(2, request.username());
+            ps.setLong(3, request.requestedAt().toEpochMilli());
+            ps.setString(4, id.hex());
+            ps.setString(5, request.username());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Sql.failure("storing a join request", e);
+        }
+    }
+
+    @Override
+    public List<GroupJoinRequest> joinRequests(Transaction txn, GroupId id) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT username, requested_at FROM group_join_requests "
+                + "WHERE group_id = ? ORDER BY requested_at, username")) {
+            ps.setString(1, id.hex());
+            List<GroupJoinRequest> out = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new GroupJoinRequest(rs.getString(1),
+                            java.time.Instant.ofEpochMilli(rs.getLong(2))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.failure("reading join requests", e);
+        }
+    }
+
+    @Override
+    public int removeJoinRequests(Transaction txn, GroupId id, Collection<String> usernames) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM group_join_requests WHERE group_id = ? AND username = ?")) {
+            int removed = 0;
+            for (String username : usernames) {
+                ps.setString(1, id.hex());
+                ps.setString(2, username);
+                removed += ps.executeUpdate();
+            }
+            return removed;
+        } catch (SQLException e) {
+            throw Sql.failure("removing join requests", e);
         }
     }
 

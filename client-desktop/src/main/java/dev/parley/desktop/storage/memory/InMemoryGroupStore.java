@@ -1,6 +1,7 @@
 package dev.parley.desktop.storage.memory;
 
 import dev.parley.crypto.group.GroupId;
+import dev.parley.desktop.storage.GroupJoinRequest;
 import dev.parley.desktop.storage.GroupStore;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.StoredGroup;
@@ -18,6 +19,7 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
     private final InMemoryTransactionManager manager;
     private LinkedHashMap<GroupId, StoredGroup> groups = new LinkedHashMap<>();
     private HashMap<GroupId, HashMap<Integer, Set<String>>> holders = new HashMap<>();
+    private HashMap<GroupId, LinkedHashMap<String, GroupJoinRequest>> requests = new HashMap<>();
 
     InMemoryGroupStore(InMemoryTransactionManager manager) {
         this.manager = manager;
@@ -25,7 +27,8 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
     }
 
     private record State(LinkedHashMap<GroupId, StoredGroup> groups,
-                         HashMap<GroupId, HashMap<Integer, Set<String>>> holders) {
+                         HashMap<GroupId, HashMap<Integer, Set<String>>> holders,
+                         HashMap<GroupId, LinkedHashMap<String, GroupJoinRequest>> requests) {
     }
 
     @Override
@@ -36,7 +39,9 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
             byKey.forEach((key, members) -> keys.put(key, new HashSet<>(members)));
             copy.put(group, keys);
         });
-        return new State(new LinkedHashMap<>(groups), copy);
+        HashMap<GroupId, LinkedHashMap<String, GroupJoinRequest>> waiting = new HashMap<>();
+        requests.forEach((group, byName) -> waiting.put(group, new LinkedHashMap<>(byName)));
+        return new State(new LinkedHashMap<>(groups), copy, waiting);
     }
 
     @Override
@@ -44,6 +49,7 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
         State state = (State) snapshot;
         groups = state.groups();
         holders = state.holders();
+        requests = state.requests();
     }
 
     @Override
@@ -91,5 +97,32 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
                 members.remove(member);
             }
         }
+    }
+
+    @Override
+    public boolean addJoinRequest(Transaction txn, GroupId id, GroupJoinRequest request) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        return requests.computeIfAbsent(id, g -> new LinkedHashMap<>()).putIfAbsent(request.username(), request) == null;
+    }
+
+    @Override
+    public List<GroupJoinRequest> joinRequests(Transaction txn, GroupId id) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        List<GroupJoinRequest> out = new ArrayList<>(requests.getOrDefault(id, new LinkedHashMap<>()).values());
+        out.sort(java.util.Comparator.comparing(GroupJoinRequest::requestedAt));
+        return out;
+    }
+
+    @Override
+    public int removeJoinRequests(Transaction txn, GroupId id, Collection<String> usernames) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        LinkedHashMap<String, GroupJoinRequest> waiting = requests.get(id);
+        int removed = 0;
+        for (String username : usernames) {
+            if (waiting != null && waiting.remove(username) != null) {
+                removed++;
+            }
+        }
+        return removed;
     }
 }

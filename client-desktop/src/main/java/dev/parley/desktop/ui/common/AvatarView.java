@@ -15,6 +15,17 @@ public final class AvatarView extends StackPane {
         getChildren().add(initials);
     }
 
+    /** A group's avatar is a rounded square, a person's a circle. */
+    public void setGroup(boolean group) {
+        if (group != getStyleClass().contains("group")) {
+            if (group) {
+                getStyleClass().add("group");
+            } else {
+                getStyleClass().remove("group");
+            }
+        }
+    }
+
     /** Shows {@code name}'s initials in its colour. */
     public void setName(String name) {
         initials.setText(Avatars.initials(name));

@@ -17,7 +17,12 @@ public enum Icons {
     /** Attach a file: a paperclip drawn as one band. */
     PAPERCLIP("M15.5 7v9a3.5 3.5 0 0 1-7 0V5.5a2.5 2.5 0 0 1 5 0V15a1 1 0 0 1-2 0V7H10v8a2.5 2.5 0 0 0 5 0V5.5a4 4 0 0 0-8 0V16a5 5 0 0 0 10 0V7z"),
     /** Disappearing messages: a stopwatch. */
-    TIMER("M9 1h6v2H9zM12 4a8.5 8.5 0 1 1 0 17 8.5 8.5 0 0 1 0-17zm0 2a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zm-1 2h2v5.4l3.4 2-1 1.7L11 14.5z");
+    TIMER("M9 1h6v2H9zM12 4a8.5 8.5 0 1 1 0 17 8.5 8.5 0 0 1 0-17zm0 2a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13zm-1 2h2v5.4l3.4 2-1 1.7L11 14.5z"),
+    /** Two people: a group (issue #15). */
+    GROUP("M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm7.5 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM1 20c0-3.9 3.6-7 8-7s8 3.1 8 7z"
+            + "m17.5 0c0-2.3-.8-4.3-2.2-5.8 3.5.4 6.2 2.8 6.2 5.8z"),
+    /** An "i" in a ring: information about the open conversation. */
+    INFO("M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20zm0 2a8 8 0 1 0 0 16 8 8 0 0 0 0-16zM11 10h2v7h-2zm0-3.5h2v2h-2z");
 
     private final String path;
 

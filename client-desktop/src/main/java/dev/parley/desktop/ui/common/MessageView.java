@@ -23,11 +23,21 @@ import java.util.Optional;
  * @param quote     the message this one replies to, if it is a reply
  * @param attachment the file it carries ({@code text} is then the stored file line and caption), if any
  * @param system    a line the app wrote about the conversation (a timer change...), shown centred, not as a bubble
+ * @param sender    who wrote an incoming message in a group (shown above its bubble); empty otherwise
  */
 public record MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
                           Optional<String> failure, long position, List<ReactionView> reactions, boolean edited,
                           boolean deleted, Optional<QuoteView> quote, Optional<AttachmentView> attachment,
-                          boolean system) {
+                          boolean system, String sender) {
+
+    /** A message whose sender is not shown (a direct conversation's, or an own one). */
+    public MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
+                       Optional<String> failure, long position, List<ReactionView> reactions, boolean edited,
+                       boolean deleted, Optional<QuoteView> quote, Optional<AttachmentView> attachment,
+                       boolean system) {
+        this(id, contact, outgoing, text, sentAt, status, failure, position, reactions, edited, deleted, quote,
+                attachment, system, "");
+    }
 
     /** Someone's message (not a system line). */
     public MessageView(String id, String contact, boolean outgoing, String text, Instant sentAt, Status status,
@@ -87,6 +97,12 @@ public record MessageView(String id, String contact, boolean outgoing, String te
         reactions = List.copyOf(reactions);
         Objects.requireNonNull(quote);
         Objects.requireNonNull(attachment);
+        Objects.requireNonNull(sender);
+    }
+
+    /** Whether the bubble names its sender: an incoming message of a group. */
+    public boolean showsSender() {
+        return !outgoing && !system && !sender.isEmpty();
     }
 
     public boolean unread() {
@@ -97,31 +113,31 @@ public record MessageView(String id, String contact, boolean outgoing, String te
     public MessageView withStatus(Status next) {
         return new MessageView(id, contact, outgoing, text, sentAt, next,
                 next == Status.FAILED ? failure : Optional.empty(), position, reactions, edited, deleted, quote, attachment,
-                system);
+                system, sender);
     }
 
     /** A copy with {@code now} as its reactions. */
     public MessageView withReactions(List<ReactionView> now) {
         return new MessageView(id, contact, outgoing, text, sentAt, status, failure, position, now, edited, deleted, quote,
-                attachment, system);
+                attachment, system, sender);
     }
 
     /** A copy whose author changed the text to {@code current}. */
     public MessageView withEdit(String current) {
         return new MessageView(id, contact, outgoing, current, sentAt, status, failure, position, reactions, true,
-                false, quote, attachment, system);
+                false, quote, attachment, system, sender);
     }
 
     /** A copy carrying {@code file} (or none). */
     public MessageView withAttachment(Optional<AttachmentView> file) {
         return new MessageView(id, contact, outgoing, text, sentAt, status, failure, position, reactions, edited, deleted,
-                quote, file, system);
+                quote, file, system, sender);
     }
 
     /** The tombstone left when the message was deleted for everyone: no text, no reactions, no file. */
     public MessageView asDeleted() {
         return new MessageView(id, contact, outgoing, "", sentAt, status, failure, position, List.of(), edited, true,
-                quote, Optional.empty(), system);
+                quote, Optional.empty(), system, sender);
     }
 
     @Override

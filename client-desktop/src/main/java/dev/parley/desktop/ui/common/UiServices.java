@@ -32,10 +32,13 @@ public final class UiServices {
     private final MessageActionsService actions;
     private final AttachmentService attachments;
     private final dev.parley.desktop.service.ConversationMarksService marks;
+    private final dev.parley.desktop.service.GroupService groups;
 
     public UiServices(MessagingService messaging, ContactService contacts, MessageActionsService actions,
-                      AttachmentService attachments, dev.parley.desktop.service.ConversationMarksService marks) {
+                      AttachmentService attachments, dev.parley.desktop.service.ConversationMarksService marks,
+                      dev.parley.desktop.service.GroupService groups) {
         this.marks = Objects.requireNonNull(marks);
+        this.groups = Objects.requireNonNull(groups);
         this.messaging = Objects.requireNonNull(messaging);
         this.contacts = Objects.requireNonNull(contacts);
         this.actions = Objects.requireNonNull(actions);
@@ -129,11 +132,19 @@ public final class UiServices {
 
     /** The disappearing-messages timer of the conversation with {@code contact}. */
     public dev.parley.desktop.storage.DisappearingTimer disappearing(String contact) throws ServiceException {
+        if (isGroup(contact)) {
+            return dev.parley.desktop.storage.DisappearingTimer.ofSeconds(groups.find(contact).state().timerSeconds())
+                    .orElse(dev.parley.desktop.storage.DisappearingTimer.OFF);
+        }
         return actions.disappearing(contact);
     }
 
     /** Sets the disappearing-messages timer of the conversation with {@code contact} (the other side is told). */
     public void setDisappearing(String contact, dev.parley.desktop.storage.DisappearingTimer timer) throws ServiceException {
+        if (isGroup(contact)) {
+            groups.setTimer(contact, timer.seconds());
+            return;
+        }
         actions.setDisappearing(contact, timer);
     }
 
@@ -231,7 +242,7 @@ public final class UiServices {
     }
 
     public MessageView send(String contact, String text) throws ServiceException {
-        return view(messaging.send(contact, text));
+        return view(isGroup(contact) ? groups.send(contact, text) : messaging.send(contact, text));
     }
 
     /** Marks every incoming message of the conversation up to and including {@code upTo} as read. */
@@ -240,6 +251,9 @@ public final class UiServices {
     }
 
     public void setTyping(String contact, boolean typing) throws ServiceException {
+        if (isGroup(contact)) {
+            return; // typing is not sent to groups (issue #15 allows it up to 20 members; not built yet)
+        }
         messaging.setTyping(contact, typing);
     }
 
@@ -254,7 +268,23 @@ public final class UiServices {
     }
 
     public ContactView contact(String username) throws ServiceException {
-        return view(contacts.get(username));
+        return isGroup(username) ? view(groups.find(username)) : view(contacts.get(username));
+    }
+
+    /** Every group this profile knows (those it left too: their history stays), as conversation partners. */
+    public List<ContactView> groups() throws ServiceException {
+        return groups.list().stream().map(UiServices::view).toList();
+    }
+
+    /** Whether {@code conversation} names a group's conversation ('#' and the group id) rather than a contact. */
+    public static boolean isGroup(String conversation) {
+        return conversation.startsWith(dev.parley.desktop.storage.ConversationId.GROUP_PREFIX);
+    }
+
+    /** The UI view of a group: its conversation id as the name, its title and member count. */
+    public static ContactView view(dev.parley.desktop.storage.StoredGroup g) {
+        return ContactView.ofGroup(dev.parley.desktop.storage.ConversationId.group(g.state().id()).value(),
+                new GroupView(g.state().title(), g.state().members().size(), g.active()));
     }
 
     /** Adds a contact by username, or by contact link ({@code parley://add/...}: fingerprint checked, verified). */
@@ -302,7 +332,8 @@ public final class UiServices {
                 m.deleted() ? "" : m.body(), m.sentAt(), status(m.direction(), m.state()), m.failure(),
                 m.cursor().sequence(), List.of(), m.edited(), m.deleted(),
                 m.replyTo().map(q -> new QuoteView(q.target().value(), Optional.ofNullable(q.author()), q.snippetText())),
-                Optional.empty(), m.isSystem());
+                Optional.empty(), m.isSystem(), m.conversationId().isGroup() && m.direction() == Direction.INCOMING
+                        && m.sender() != null ? m.sender() : "");
     }
 
     /** The UI status for a service state. */

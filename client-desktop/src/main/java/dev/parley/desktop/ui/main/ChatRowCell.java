@@ -34,6 +34,9 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final MessageMenu menu;
     private final MessageActionsViewModel actions;
     private final Label quoteAuthor = new Label();
+    /** Who wrote an incoming group message, above the first bubble of their run (issue #15). */
+    private final Label sender = new Label();
+    private final dev.parley.desktop.ui.common.AvatarView senderAvatar = new dev.parley.desktop.ui.common.AvatarView(true);
     private final Label quoteText = new Label();
     /** A reply's quote: the original's author and snippet; a click jumps to the original. */
     private final VBox quote = new VBox(1, quoteAuthor, quoteText);
@@ -101,7 +104,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
                 e.consume();
             }
         });
-        bubble = new VBox(2, quote, file, text, linkText, reactions, metaRow);
+        sender.getStyleClass().add("bubble-sender");
+        bubble = new VBox(2, sender, quote, file, text, linkText, reactions, metaRow);
         bubble.getStyleClass().add("bubble");
         // the menu opens on a right click (the platform's own menu event is not sent everywhere, Monocle sends none);
         // the keyboard (Menu key, Shift+F10) is handled by the list for the selected message
@@ -113,7 +117,9 @@ final class ChatRowCell extends ListCell<ChatRow> {
         });
         bubble.setOnContextMenuRequested(javafx.event.Event::consume);
         bubble.setMaxWidth(520);
-        bubbleRow = new HBox(bubble);
+        bubbleRow = new HBox(8, senderAvatar, bubble);
+        senderAvatar.setGroup(false);
+        senderAvatar.setAlignment(Pos.CENTER);
         divider.getStyleClass().add("day-divider");
         Region left = new Region();
         Region right = new Region();
@@ -173,6 +179,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
             text.setManaged(false);
         }
         showQuote(m);
+        showSender(m, row.firstOfGroup());
         text.pseudoClassStateChanged(DELETED, m.deleted());
         edited.setVisible(m.edited() && !m.deleted());
         edited.setManaged(m.edited() && !m.deleted());
@@ -194,7 +201,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
             }
             bubble.getStyleClass().setAll(classes);
             reactions.setAlignment(out ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
-            bubbleRow.setAlignment(out ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+            bubbleRow.setAlignment(out ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
             bubbleRow.setPadding(new javafx.geometry.Insets(row.firstOfGroup() ? 6 : 0, out ? 0 : 80, 0, out ? 80 : 0));
         }
         retryLink.setVisible(failed && out);
@@ -214,6 +221,23 @@ final class ChatRowCell extends ListCell<ChatRow> {
             String tip = messages.get("state." + m.status().name())
                     + m.failure().map(r -> ": " + r).orElse("");
             tickTip.setText(tip);
+        }
+    }
+
+    private void showSender(MessageView m, boolean first) {
+        boolean shown = m.showsSender() && first;
+        // the avatar keeps its place on later bubbles of the run, so they line up under the first
+        senderAvatar.setManaged(m.showsSender());
+        senderAvatar.setVisible(shown);
+        if (shown) {
+            senderAvatar.setName(m.sender());
+        }
+        sender.setVisible(shown);
+        sender.setManaged(shown);
+        if (shown) {
+            sender.setText(m.sender());
+            sender.getStyleClass().setAll("label", "bubble-sender",
+                    "sender-" + dev.parley.desktop.ui.common.Avatars.colorIndex(m.sender()));
         }
     }
 

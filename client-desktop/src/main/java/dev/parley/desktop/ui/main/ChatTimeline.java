@@ -57,7 +57,7 @@ public final class ChatTimeline {
             if (i == firstUnread) {
                 rows.add(new ChatRow.UnreadMarker(unread));
             }
-            boolean first = newDay || i == firstUnread || previous.outgoing() != m.outgoing();
+            boolean first = newDay || i == firstUnread || newAuthor(previous, m);
             rows.add(new ChatRow.MessageRow(m, first));
             previous = m;
         }
@@ -72,7 +72,7 @@ public final class ChatTimeline {
         if (newDay) {
             added.add(new ChatRow.DayDivider(dayOf(message)));
         }
-        boolean first = newDay || last.outgoing() != message.outgoing()
+        boolean first = newDay || newAuthor(last, message)
                 || !(existing.get(existing.size() - 1) instanceof ChatRow.MessageRow);
         added.add(new ChatRow.MessageRow(message, first));
         return added;
@@ -91,7 +91,7 @@ public final class ChatTimeline {
             rest.remove(0);
             if (!rest.isEmpty() && rest.get(0) instanceof ChatRow.MessageRow) {
                 MessageView top = ((ChatRow.MessageRow) rest.get(0)).message();
-                rest.set(0, new ChatRow.MessageRow(top, top.outgoing() != lastOlder.outgoing()));
+                rest.set(0, new ChatRow.MessageRow(top, newAuthor(lastOlder, top)));
             }
         }
         result.addAll(rest);
@@ -116,7 +116,7 @@ public final class ChatTimeline {
             rows.remove(0);
             if (!rows.isEmpty() && rows.get(0) instanceof ChatRow.MessageRow) {
                 MessageView top = ((ChatRow.MessageRow) rows.get(0)).message();
-                boolean first = top.outgoing() != lastOlder.outgoing();
+                boolean first = newAuthor(lastOlder, top);
                 if (first != ((ChatRow.MessageRow) rows.get(0)).firstOfGroup()) {
                     rows.set(0, new ChatRow.MessageRow(top, first));
                 }
@@ -135,7 +135,7 @@ public final class ChatTimeline {
             if (newDay) {
                 added.add(new ChatRow.DayDivider(dayOf(m)));
             }
-            boolean first = newDay || last.outgoing() != m.outgoing() || lastRowIsNotMessage(rows, added);
+            boolean first = newDay || newAuthor(last, m) || lastRowIsNotMessage(rows, added);
             added.add(new ChatRow.MessageRow(m, first));
             last = m;
         }
@@ -187,7 +187,7 @@ public final class ChatTimeline {
                 if (i < rows.size() && rows.get(i) instanceof ChatRow.MessageRow) {
                     ChatRow.MessageRow below = (ChatRow.MessageRow) rows.get(i);
                     boolean first = i == 0 || !(rows.get(i - 1) instanceof ChatRow.MessageRow)
-                            || ((ChatRow.MessageRow) rows.get(i - 1)).message().outgoing() != below.message().outgoing();
+                            || newAuthor(((ChatRow.MessageRow) rows.get(i - 1)).message(), below.message());
                     if (first != below.firstOfGroup()) {
                         rows.set(i, new ChatRow.MessageRow(below.message(), first));
                     }
@@ -269,5 +269,13 @@ public final class ChatTimeline {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code next} starts a new run of bubbles after {@code previous}: the direction changed or, in a group,
+     * another member wrote it (its bubble then names them).
+     */
+    static boolean newAuthor(MessageView previous, MessageView next) {
+        return previous.outgoing() != next.outgoing() || !previous.sender().equals(next.sender());
     }
 }

@@ -19,6 +19,8 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label preview = new Label();
     private final Label badge = new Label();
     private final Label mutedMark = new Label("\uD83D\uDD07");
+    /** A group's member count, after its title. */
+    private final Label members = new Label();
     private final HBox root;
 
     ConversationCell(TimeLabels times) {
@@ -30,7 +32,9 @@ final class ConversationCell extends ListCell<ConversationItem> {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         mutedMark.getStyleClass().add("muted-mark");
-        HBox top = new HBox(6, name, mutedMark, spacer, time);
+        members.getStyleClass().add("conversation-members");
+        members.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(6, name, members, mutedMark, spacer, time);
         top.setAlignment(Pos.BASELINE_LEFT);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
@@ -60,8 +64,12 @@ final class ConversationCell extends ListCell<ConversationItem> {
             setGraphic(null);
             return;
         }
-        avatar.setName(item.username());
-        name.setText(item.username());
+        avatar.setName(item.contact().shownName());
+        avatar.setGroup(item.contact().isGroup());
+        name.setText(item.contact().shownName());
+        members.setVisible(item.contact().isGroup());
+        members.setManaged(item.contact().isGroup());
+        members.setText(item.contact().isGroup() ? "\u00B7 " + item.contact().group().members() : "");
         time.setText(item.lastActivity().map(times::listStamp).orElse(""));
         time.getStyleClass().remove("unread");
         if (item.unread() > 0) {

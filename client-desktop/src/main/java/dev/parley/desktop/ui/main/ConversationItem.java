@@ -22,7 +22,7 @@ public record ConversationItem(ContactView contact, Optional<MessageView> last, 
     /** Most recent activity first; conversations without messages after them, by name. */
     public static final Comparator<ConversationItem> BY_RECENT_ACTIVITY = Comparator
             .comparing((ConversationItem i) -> i.lastActivity().orElse(Instant.MIN), Comparator.reverseOrder())
-            .thenComparing(ConversationItem::username);
+            .thenComparing(i -> i.contact().shownName());
 
     public ConversationItem {
         Objects.requireNonNull(contact);
@@ -62,7 +62,7 @@ public record ConversationItem(ContactView contact, Optional<MessageView> last, 
 
     /** The preview line: the newest message's first line, with "You: " for outgoing ones; empty without messages. */
     public String preview() {
-        return last.map(m -> (m.outgoing() && !m.system() ? "You: " : "") + (m.deleted() ? "This message was deleted" : firstLine(m.text())))
+        return last.map(m -> (m.outgoing() && !m.system() ? "You: " : m.showsSender() ? m.sender() + ": " : "") + (m.deleted() ? "This message was deleted" : firstLine(m.text())))
                 .orElse("");
     }
 
@@ -75,7 +75,7 @@ public record ConversationItem(ContactView contact, Optional<MessageView> last, 
             return true;
         }
         String f = filter.strip().toLowerCase(Locale.ROOT);
-        return username().toLowerCase(Locale.ROOT).contains(f)
+        return contact.shownName().toLowerCase(Locale.ROOT).contains(f)
                 || last.map(m -> m.text().toLowerCase(Locale.ROOT).contains(f)).orElse(false);
     }
 

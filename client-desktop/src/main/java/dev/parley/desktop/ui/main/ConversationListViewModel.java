@@ -45,6 +45,7 @@ public final class ConversationListViewModel {
     private final javafx.beans.property.BooleanProperty showArchived =
             new javafx.beans.property.SimpleBooleanProperty(this, "showArchived", false);
     private final javafx.beans.binding.IntegerBinding archivedCount;
+    private java.util.function.Consumer<ContactView> groupChanged = c -> { };
 
     public ConversationListViewModel(UiServices services, BackgroundTasks tasks, UserMessages messages) {
         this.services = Objects.requireNonNull(services);
@@ -123,7 +124,9 @@ public final class ConversationListViewModel {
     private List<ConversationItem> loadAll() throws Exception {
         List<ConversationItem> loaded = new ArrayList<>();
         java.util.Map<String, UiServices.Marks> marks = services.conversationMarks();
-        for (ContactView c : services.contacts()) {
+        List<ContactView> partners = new ArrayList<>(services.contacts());
+        partners.addAll(services.groups());
+        for (ContactView c : partners) {
             UiServices.Marks m = marks.getOrDefault(c.username(), UiServices.Marks.NONE);
             loaded.add(load(c).withMarks(m.muted(), m.archived()));
         }
@@ -183,6 +186,30 @@ public final class ConversationListViewModel {
             String username = message.contact();
             tasks.run(() -> services.marks(username), marksChanged(username), e -> error.set(messages.describe(e)));
         }
+        if (message.system() && items.get(i).contact().isGroup()) {
+            reloadGroup(message.contact(), groupChanged);
+        }
+    }
+
+    /** Who hears of a group whose title or members changed (the open chat's header). */
+    public void onGroupChanged(java.util.function.Consumer<ContactView> listener) {
+        groupChanged = Objects.requireNonNull(listener);
+    }
+
+    /**
+     * Reloads a group's title and member count (after a change to it, made here or by another member) and hands the
+     * new view to {@code then} (the open chat's header follows it).
+     */
+    public void reloadGroup(String conversation, java.util.function.Consumer<ContactView> then) {
+        tasks.run(() -> load(services.contact(conversation)), item -> {
+            int now = indexOf(conversation);
+            if (now < 0) {
+                items.add(item);
+            } else {
+                items.set(now, item.withMarks(items.get(now).muted(), items.get(now).archived()));
+            }
+            then.accept(item.contact());
+        }, e -> error.set(messages.describe(e)));
     }
 
     /** The user sent a message (it becomes the preview). */

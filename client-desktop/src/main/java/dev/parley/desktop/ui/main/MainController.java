@@ -209,7 +209,8 @@ public final class MainController {
         chatAvatarHolder.getChildren().add(avatar);
         chat.contactProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                avatar.setName(now.username());
+                avatar.setName(now.shownName());
+                avatar.setGroup(now.isGroup());
                 Platform.runLater(composer::requestFocus);
             }
             showContact(now, chat.typingProperty().get());
@@ -293,9 +294,12 @@ public final class MainController {
         if (contact == null) {
             return;
         }
-        chatTitle.setText(contact.username());
+        chatTitle.setText(contact.shownName());
         chatSubtitle.getStyleClass().setAll("chat-subtitle");
-        if (typing) {
+        if (contact.isGroup()) {
+            chatSubtitle.setText(messages.get(contact.group().active() ? "groups.memberCount" : "groups.left",
+                    contact.group().members()));
+        } else if (typing) {
             chatSubtitle.setText(messages.get("main.typing"));
             chatSubtitle.getStyleClass().add("typing");
         } else {

@@ -75,7 +75,8 @@ public final class ContactLinkView extends VBox {
         getChildren().addAll(title, explain, link, qrRow, buttons, error, bottom);
     }
 
-    private static WritableImage paint(QrMatrix matrix) {
+    /** The QR code as an image for the screen (also the group invite link's, issue #15). */
+    public static WritableImage paint(QrMatrix matrix) {
         if (matrix == null) {
             return null;
         }

@@ -105,4 +105,29 @@ public abstract class GroupContract extends StorageContract {
         assertThatThrownBy(() -> write((Transaction txn) -> storage.conversations().direct(txn, id.value())))
                 .isInstanceOf(StorageException.class);
     }
+
+    @Test
+    void joinRequestsAreKeptOncePerPersonOldestFirstAndRemoved() throws Exception {
+        java.time.Instant t = java.time.Instant.parse("2026-12-05T10:00:00Z");
+        boolean[] added = new boolean[3];
+        write((Transaction txn) -> {
+            added[0] = storage.groups().addJoinRequest(txn, CLIMBING,
+                    new dev.parley.desktop.storage.GroupJoinRequest("dave", t.plusSeconds(5)));
+            added[1] = storage.groups().addJoinRequest(txn, CLIMBING,
+                    new dev.parley.desktop.storage.GroupJoinRequest("carol", t));
+            added[2] = storage.groups().addJoinRequest(txn, CLIMBING,
+                    new dev.parley.desktop.storage.GroupJoinRequest("dave", t.plusSeconds(60)));
+        });
+        assertThat(added).containsExactly(true, true, false);
+        assertThat(read((Transaction txn) -> storage.groups().joinRequests(txn, CLIMBING)))
+                .containsExactly(new dev.parley.desktop.storage.GroupJoinRequest("carol", t),
+                        new dev.parley.desktop.storage.GroupJoinRequest("dave", t.plusSeconds(5)));
+        assertThat(read((Transaction txn) -> storage.groups().joinRequests(txn, CHESS))).isEmpty();
+        int[] removed = new int[1];
+        write((Transaction txn) -> removed[0] = storage.groups().removeJoinRequests(txn, CLIMBING,
+                List.of("carol", "erin")));
+        assertThat(removed[0]).isEqualTo(1);
+        assertThat(read((Transaction txn) -> storage.groups().joinRequests(txn, CLIMBING)))
+                .extracting(dev.parley.desktop.storage.GroupJoinRequest::username).containsExactly("dave");
+    }
 }

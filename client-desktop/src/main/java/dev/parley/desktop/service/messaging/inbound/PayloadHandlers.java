@@ -68,7 +68,8 @@ public final class PayloadHandlers {
                 new RestoredHandler(storage),
                 new GroupChangeHandler(groups), new SenderKeyHandler(groups),
                 new GroupMessageHandler(groups, () -> self[0]),
-                new GroupTypingHandler(storage)));
+                new GroupTypingHandler(storage),
+                new GroupJoinHandler(groups)));
         return self[0];
     }
 
