@@ -1,6 +1,8 @@
 package dev.parley.desktop.ui.main;
 
 import dev.parley.desktop.ui.common.AvatarView;
+import dev.parley.desktop.ui.common.ContactLook;
+import java.util.function.Function;
 import dev.parley.desktop.ui.common.TimeLabels;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -10,9 +12,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** A conversation list row: avatar, name, time, preview, unread badge. */
+/**
+ * A conversation list row: avatar (image or initials, presence dot), name (nickname, display name or username), time,
+ * preview, unread badge, muted mark.
+ */
 final class ConversationCell extends ListCell<ConversationItem> {
     private final TimeLabels times;
+    private final Function<String, ContactLook> looks;
     private final AvatarView avatar = new AvatarView(false);
     private final Label name = new Label();
     private final Label time = new Label();
@@ -21,8 +27,9 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label mutedMark = new Label("\uD83D\uDD07");
     private final HBox root;
 
-    ConversationCell(TimeLabels times) {
+    ConversationCell(TimeLabels times, Function<String, ContactLook> looks) {
         this.times = times;
+        this.looks = looks;
         name.getStyleClass().add("conversation-name");
         time.getStyleClass().add("conversation-time");
         preview.getStyleClass().add("conversation-preview");
@@ -60,8 +67,9 @@ final class ConversationCell extends ListCell<ConversationItem> {
             setGraphic(null);
             return;
         }
-        avatar.setName(item.username());
-        name.setText(item.username());
+        ContactLook look = looks.apply(item.username());
+        avatar.setLook(look);
+        name.setText(look.shown());
         time.setText(item.lastActivity().map(times::listStamp).orElse(""));
         time.getStyleClass().remove("unread");
         if (item.unread() > 0) {

@@ -70,6 +70,8 @@ public final class MainController {
     @FXML private BorderPane chatPane;
     @FXML private StackPane chatAvatarHolder;
     @FXML private Label chatTitle;
+    @FXML private Label chatUsername;
+    private final AvatarView chatAvatar = new AvatarView(true);
     @FXML private Label chatSubtitle;
     @FXML private Button searchButton;
     @FXML private javafx.scene.control.MenuButton timerButton;
@@ -159,7 +161,7 @@ public final class MainController {
         conversationList.setItems(list.visibleItems());
         ConversationMenu conversationMenu = new ConversationMenu(list, messages);
         conversationList.setCellFactory(v -> {
-            ConversationCell cell = new ConversationCell(times);
+            ConversationCell cell = new ConversationCell(times, list::look);
             conversationMenu.attach(cell);
             return cell;
         });
@@ -180,6 +182,14 @@ public final class MainController {
             }
         });
         list.selectedProperty().addListener((obs, was, now) -> selectInList(now));
+        // a contact's name, avatar or presence changed (#14): repaint the rows and, if it is the open chat, the header
+        list.looks().addListener((javafx.collections.MapChangeListener<String, dev.parley.desktop.ui.common.ContactLook>) c -> {
+            conversationList.refresh();
+            ContactView open = vm.chat().contactProperty().get();
+            if (open != null && open.username().equals(c.getKey())) {
+                showContact(open, vm.chat().typingProperty().get());
+            }
+        });
         list.visibleItems().addListener((ListChangeListener<ConversationItem>) c ->
                 Platform.runLater(() -> selectInList(list.selectedProperty().get())));
     }
@@ -205,11 +215,9 @@ public final class MainController {
         ChatViewModel chat = vm.chat();
         chatPane.visibleProperty().bind(chat.contactProperty().isNotNull());
         emptyState.visibleProperty().bind(chat.contactProperty().isNull());
-        AvatarView avatar = new AvatarView(true);
-        chatAvatarHolder.getChildren().add(avatar);
+        chatAvatarHolder.getChildren().add(chatAvatar);
         chat.contactProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                avatar.setName(now.username());
                 Platform.runLater(composer::requestFocus);
             }
             showContact(now, chat.typingProperty().get());
@@ -293,7 +301,13 @@ public final class MainController {
         if (contact == null) {
             return;
         }
-        chatTitle.setText(contact.username());
+        dev.parley.desktop.ui.common.ContactLook look = vm.conversations().look(contact.username());
+        chatAvatar.setLook(look);
+        chatTitle.setText(look.shown());
+        // the username next to a name, so a display name cannot pass for someone else (#14)
+        chatUsername.setText(look.named() ? "@" + contact.username() : "");
+        chatUsername.setVisible(look.named());
+        chatUsername.setManaged(look.named());
         chatSubtitle.getStyleClass().setAll("chat-subtitle");
         if (typing) {
             chatSubtitle.setText(messages.get("main.typing"));
