@@ -222,6 +222,16 @@ public final class AppShell implements Navigator, Dialogs {
         boolean hasProfiles = !profiles().isEmpty();
         show(loader().register(OnboardingController.class,
                 () -> new OnboardingController(vm, this, messages, hasProfiles)).load(FxmlView.ONBOARDING).root());
+        vm.onCreatedProperty().set(this::showProfileStep);
+    }
+
+    /** After creating a profile: the optional profile step (name, about, picture; "Skip"), then the main window (#14). */
+    private void showProfileStep() {
+        dev.parley.desktop.ui.people.ProfileStepViewModel step =
+                new dev.parley.desktop.ui.people.ProfileStepViewModel(gateway.session().people(), tasks, messages);
+        step.onDoneProperty().set(this::showMain);
+        show(new dev.parley.desktop.ui.people.ProfileStepView(step, messages, owner -> fileChoosers
+                .fileToSend(owner, messages.get("people.profile.chooseAvatar")).map(java.nio.file.Path::toFile).orElse(null)));
     }
 
     @Override
