@@ -99,6 +99,15 @@ public final class ProtocolUnitOfWork
         identityWrites.clear();
     }
 
+    /**
+     * Forgets the identity key this unit learnt for {@code username} (trust on first use), so that committing adds no
+     * contact for them; their session step is still kept, so that their later messages decrypt. For envelopes from
+     * someone who is not a contact that may not open a message request (issue #14).
+     */
+    public void forgetIdentity(String username) {
+        identityWrites.remove(username);
+    }
+
     public boolean isEmpty() {
         return writes.isEmpty() && identityWrites.isEmpty();
     }

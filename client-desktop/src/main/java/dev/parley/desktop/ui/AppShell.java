@@ -78,6 +78,7 @@ public final class AppShell implements Navigator, Dialogs {
     private java.util.function.Supplier<Theme> desktopScheme = SystemColorScheme::detect;
     private MainController main;
     private dev.parley.desktop.ui.people.PeopleScreens people;
+    private dev.parley.desktop.ui.people.ContactLooks looks;
     /** The clipboard, and no browser until the app hands over its HostServices ({@link #useDesktop}). */
     private DesktopHooks desktop = DesktopHooks.system(url -> {
         throw new IllegalStateException("no browser available");
@@ -221,6 +222,16 @@ public final class AppShell implements Navigator, Dialogs {
         boolean hasProfiles = !profiles().isEmpty();
         show(loader().register(OnboardingController.class,
                 () -> new OnboardingController(vm, this, messages, hasProfiles)).load(FxmlView.ONBOARDING).root());
+        vm.onCreatedProperty().set(this::showProfileStep);
+    }
+
+    /** After creating a profile: the optional profile step (name, about, picture; "Skip"), then the main window (#14). */
+    private void showProfileStep() {
+        dev.parley.desktop.ui.people.ProfileStepViewModel step =
+                new dev.parley.desktop.ui.people.ProfileStepViewModel(gateway.session().people(), tasks, messages);
+        step.onDoneProperty().set(this::showMain);
+        show(new dev.parley.desktop.ui.people.ProfileStepView(step, messages, owner -> fileChoosers
+                .fileToSend(owner, messages.get("people.profile.chooseAvatar")).map(java.nio.file.Path::toFile).orElse(null)));
     }
 
     @Override
@@ -246,6 +257,9 @@ public final class AppShell implements Navigator, Dialogs {
         ChatViewModel chat = new ChatViewModel(session.services(), tasks, new ChatTimeline(clock.getZone()), messages);
         chat.actions().useClock(clock);
         ConversationListViewModel list = new ConversationListViewModel(session.services(), tasks, messages);
+        looks = new dev.parley.desktop.ui.people.ContactLooks(session.people(), tasks);
+        looks.start(session.bus());
+        list.useLooks(looks);
         SearchViewModel search = new SearchViewModel(session.services(), tasks, messages, Delays.fx());
         MainViewModel vm = new MainViewModel(session.username(), session.connection(), session.bus(), tasks,
                 new ConnectionBanner(clock, messages), new PickupBanner(messages), new NotificationPolicy(messages),
@@ -286,6 +300,10 @@ public final class AppShell implements Navigator, Dialogs {
         if (people != null) {
             people.stop();
             people = null;
+        }
+        if (looks != null) {
+            looks.stop();
+            looks = null;
         }
     }
 

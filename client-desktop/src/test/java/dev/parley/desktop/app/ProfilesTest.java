@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.event.ProfileChangedEvent;
 import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.UnknownContactException;
 import dev.parley.desktop.service.ProfileService;
 import dev.parley.desktop.service.ProfileService.Update;
 import dev.parley.desktop.storage.UserProfile;
@@ -89,14 +90,17 @@ class ProfilesTest {
 
         try (OutsideClient mallory = OutsideClient.register(network, "mallory")) {
             mallory.sendAs("mallory", "bob", new Payload.Profile(5, "Mallory the stranger", "", new byte[0]));
-            assertThat(Await.until(() -> requests(bob).contains("mallory"), WAIT)).isTrue();
-            Thread.sleep(QUIET.toMillis());
-            assertThat(bob.profiles().of("mallory").profile()).as("a profile alone from a non-contact is ignored").isEmpty();
+            assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).as("acknowledged").isTrue();
+            assertThat(requests(bob)).as("a profile alone from a non-contact opens no request (protocol.md 1.12)")
+                    .doesNotContain("mallory");
+            assertThatThrownBy(() -> bob.profiles().of("mallory")).as("and is not kept")
+                    .isInstanceOf(UnknownContactException.class);
 
             mallory.sendTextAs("mallory", "bob", "hi");
             mallory.sendAs("mallory", "bob", new Payload.Profile(6, "\u0420\u0430ypal \u202Esupport" + "\u200B".repeat(30)
                     + "z".repeat(100), "a".repeat(1000), "GIF89a but not really an image".getBytes(StandardCharsets.UTF_8)));
-            assertThat(Await.until(() -> profileOf(bob, "mallory").isPresent(), WAIT)).isTrue();
+            assertThat(Await.until(() -> requests(bob).contains("mallory") && profileOf(bob, "mallory").isPresent(), WAIT))
+                    .isTrue();
             UserProfile stored = bob.profiles().of("mallory").profile().orElseThrow();
             assertThat(stored.displayName()).doesNotContain("\u202E", "\u200B").startsWith("\u0420\u0430ypal support")
                     .satisfies(n -> assertThat(n.codePointCount(0, n.length())).isEqualTo(64));

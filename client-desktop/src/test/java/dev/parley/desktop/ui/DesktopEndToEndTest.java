@@ -6,8 +6,10 @@ import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import javax.imageio.ImageIO;
 
 /**
  * The desktop app end to end, headless: onboarding, add a contact, send; the other client (the CLI's composition
@@ -56,7 +59,35 @@ class DesktopEndToEndTest {
         app.robot.clickOn("#relayAddress").write(net.relayUri());
         app.screenshot("test-onboarding-filled");
         app.robot.type(KeyCode.ENTER);
+        // the optional profile step (#14): a name and a picture, sent to contacts once they accept
+        Path picture = tmp.resolve("alice.png");
+        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 160; x++) {
+            for (int y = 0; y < 120; y++) {
+                image.setRGB(x, y, x < 80 ? 0xD9689A : 0x5B6EE1);
+            }
+        }
+        ImageIO.write(image, "png", picture.toFile());
+        app.fx(() -> app.shell().useFileChoosers(new dev.parley.desktop.ui.main.FileChoosers() {
+            @Override
+            public Optional<Path> fileToSend(javafx.stage.Window owner, String title) {
+                return Optional.of(picture);
+            }
+
+            @Override
+            public Optional<Path> saveTarget(javafx.stage.Window owner, String title, String name) {
+                return Optional.empty();
+            }
+        }));
+        app.waitUntil(() -> app.showing("#stepName"));
+        app.robot.clickOn("#stepName").write("Alice Liddell");
+        app.robot.clickOn("#stepAbout").write("down the rabbit hole");
+        app.robot.clickOn("#stepChooseAvatar");
+        app.waitUntil(() -> app.robot.lookup("#stepAvatar").queryAs(javafx.scene.image.ImageView.class).getImage() != null);
+        app.screenshot("onboarding-profile");
+        app.robot.clickOn("#stepContinue");
         app.waitUntil(() -> app.showing("#conversationList"));
+        assertThat(app.sessions.session().people().ownProfile().displayName()).isEqualTo("Alice Liddell");
 
         app.robot.clickOn("#addContactButton");
         app.waitUntil(() -> app.showing("#addButton"));
@@ -75,6 +106,8 @@ class DesktopEndToEndTest {
         // alice is a message request for bob until he accepts; then his client confirms delivery: two ticks
         bob.contacts().accept("alice");
         app.waitUntil(() -> tickTexts().contains("\u2713\u2713"));
+        assertThat(UiTestNetwork.await(() -> shownByBob(bob).equals("Alice Liddell"), DesktopFixture.TIMEOUT))
+                .as("the profile from onboarding reaches a contact").isTrue();
         // bob reads it: the read receipt turns the ticks into "read"
         bob.messaging().markRead("alice", new MessageCursor(received.cursor().sequence()));
         app.waitUntil(() -> app.robot.lookup(".tick.read").tryQuery().isPresent());
@@ -84,6 +117,14 @@ class DesktopEndToEndTest {
                 .anyMatch(l -> l.getText().equals("hi alice, got it")));
         assertThat(app.robot.lookup(".bubble.incoming").queryAll()).hasSize(1);
         assertThat(app.robot.lookup(".bubble.outgoing").queryAll()).hasSize(1);
+    }
+
+    private static String shownByBob(ParleyApp bob) {
+        try {
+            return bob.profiles().of("alice").shown();
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private List<String> tickTexts() {

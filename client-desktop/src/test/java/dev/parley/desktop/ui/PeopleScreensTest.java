@@ -9,8 +9,11 @@ import com.google.zxing.qrcode.QRCodeReader;
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.service.ContactPresence;
+import dev.parley.desktop.service.ProfileService.Update;
 import dev.parley.desktop.storage.PresenceVisibility;
+import dev.parley.desktop.ui.common.AvatarView;
 import dev.parley.desktop.ui.common.DesktopHooks;
+import dev.parley.desktop.ui.main.ConversationListViewModel;
 import dev.parley.desktop.ui.people.PeopleScreens;
 import dev.parley.desktop.ui.unlock.NewProfile;
 import dev.parley.desktop.ui.unlock.RelayChoice;
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue #14's desktop screens over real services and a real relay: message requests (accept, delete, block) with
  * their count, the blocked list in Settings with Unblock, the profile editor, presence in the chat header, "My contact
- * link" (copy, QR code, Save as PNG) and "Add contact" with a link.
+ * link" (copy, QR code, Save as PNG) and "Add contact" with a link; a contact's name, avatar and presence dot in the
+ * conversation list and the chat header, following changes, and filtering by name.
  */
 @Tag("ui")
 class PeopleScreensTest {
@@ -155,12 +159,29 @@ class PeopleScreensTest {
         app.robot.clickOn("#doneButton");
         app.waitUntil(() -> app.shell().openDialogs().isEmpty());
 
-        app.fx(() -> app.shell().mainViewModel().orElseThrow().conversations().selectedProperty().set("bob"));
+        // bob's name and avatar in the list row and the chat header, with his username next to the name
+        bob.profiles().update(new Update(Optional.of("Bob Builder"), Optional.empty(), Optional.of(png()), false));
+        app.waitUntil(() -> rowName().equals("Bob Builder") && rowAvatar().showsImage());
+        ConversationListViewModel list = app.shell().mainViewModel().orElseThrow().conversations();
+        app.fx(() -> list.selectedProperty().set("bob"));
         bob.presence().start();
-        app.waitUntil(() -> text("#chatPresence").equals("online"));
+        app.waitUntil(() -> text("#chatPresence").equals("online") && text("#chatTitle").equals("Bob Builder")
+                && text("#chatUsername").equals("@bob") && rowAvatar().showsOnline() && headerAvatar().showsOnline());
         app.screenshot("people-presence-online");
+        // filtering matches names as well as usernames
+        app.fx(() -> list.filterProperty().set("build"));
+        app.waitUntil(() -> list.visibleItems().size() == 1);
+        app.fx(() -> list.filterProperty().set("BOB"));
+        app.waitUntil(() -> list.visibleItems().size() == 1);
+        app.fx(() -> list.filterProperty().set("nobody here"));
+        app.waitUntil(() -> list.visibleItems().isEmpty());
+        app.fx(() -> list.filterProperty().set(""));
+        bob.profiles().update(new Update(Optional.of("Robert"), Optional.empty(), Optional.empty(), true));
+        app.waitUntil(() -> rowName().equals("Robert") && text("#chatTitle").equals("Robert") && !rowAvatar().showsImage());
         bob.close();
-        app.waitUntil(() -> text("#chatPresence").equals("last seen just now"));
+        app.waitUntil(() -> text("#chatPresence").equals("last seen just now") && !rowAvatar().showsOnline()
+                && !headerAvatar().showsOnline());
+        app.screenshot("people-presence-offline");
         assertThat(app.sessions.session().people().presence("bob").orElseThrow().status())
                 .isEqualTo(ContactPresence.Status.OFFLINE);
 
@@ -203,6 +224,31 @@ class PeopleScreensTest {
         app.waitUntil(() -> app.shell().openDialogs().isEmpty());
         assertThat(app.sessions.session().services().contact("dave").verified())
                 .as("a contact added by link is verified").isTrue();
+    }
+
+    private String rowName() {
+        return app.robot.lookup(".conversation-cell .conversation-name").tryQuery()
+                .map(n -> ((Label) n).getText()).orElse("");
+    }
+
+    private AvatarView rowAvatar() {
+        return (AvatarView) app.robot.lookup(".conversation-cell .avatar").query();
+    }
+
+    private AvatarView headerAvatar() {
+        return (AvatarView) app.robot.lookup("#chatAvatarHolder .avatar").query();
+    }
+
+    private static byte[] png() throws Exception {
+        BufferedImage image = new BufferedImage(120, 120, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 120; x++) {
+            for (int y = 0; y < 120; y++) {
+                image.setRGB(x, y, y < 60 ? 0xE08A3C : 0x2F9E8F);
+            }
+        }
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     /** The usernames in the conversation list. */

@@ -75,7 +75,7 @@ class ViewModelsOverRealServicesTest {
 
     @Test
     @Order(1)
-    void onboardingChecksEveryFieldThenCreatesTheProfile() {
+    void onboardingChecksEveryFieldThenCreatesTheProfile() throws Exception {
         OnboardingViewModel vm = new OnboardingViewModel("alice", sessions, tasks, messages);
         AtomicBoolean created = new AtomicBoolean();
         vm.onCreatedProperty().set(() -> created.set(true));
@@ -111,6 +111,22 @@ class ViewModelsOverRealServicesTest {
         assertThat(created).isTrue();
         assertThat(vm.passphraseProperty().get()).as("the passphrase is not kept").isEmpty();
         assertThat(sessions.session()).isNotNull();
+
+        // the optional profile step that follows (#14): a refused name keeps it open; nothing entered is a skip
+        dev.parley.desktop.ui.people.ProfileStepViewModel step =
+                new dev.parley.desktop.ui.people.ProfileStepViewModel(sessions.session().people(), tasks, messages);
+        AtomicInteger done = new AtomicInteger();
+        step.onDoneProperty().set(done::incrementAndGet);
+        step.displayNameProperty().set("x".repeat(65));
+        step.save();
+        assertThat(step.errorProperty().get()).isNotEmpty();
+        assertThat(done).hasValue(0);
+        step.displayNameProperty().set("  ");
+        step.save();
+        assertThat(done).as("Continue with nothing entered skips").hasValue(1);
+        step.skip();
+        assertThat(done).hasValue(2);
+        assertThat(sessions.session().people().ownProfile().displayName()).as("nothing saved").isEmpty();
     }
 
     @Test

@@ -22,7 +22,12 @@ public interface InboundHandler {
         /** Undecryptable or malformed: logged and dropped, since a redelivery could never succeed. */
         REJECTED,
         /** From a blocked sender (issue #14): dropped unread, nothing stored, the session not advanced. */
-        BLOCKED;
+        BLOCKED,
+        /**
+         * From someone who is neither a contact nor a pending request, of a kind that cannot open a request (a profile,
+         * presence, a receipt...; issue #14): acknowledged, its session step kept, nothing else stored.
+         */
+        NOT_A_CONTACT;
 
         /** Whether the relay may delete the blob. */
         public boolean acknowledge() {

@@ -1,18 +1,40 @@
 package dev.parley.desktop.ui.common;
 
+import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Circle;
 
-/** A round avatar with initials, coloured by name. */
+/**
+ * A round avatar: the contact's image if they shared one, else initials coloured by username; with a presence dot
+ * (online / offline) when their presence is known (issue #14).
+ */
 public final class AvatarView extends StackPane {
     private final Label initials = new Label();
+    private final ImageView image = new ImageView();
+    private final Circle dot = new Circle(5);
+    private final double size;
 
     public AvatarView(boolean small) {
+        size = small ? 34 : 42;
         getStyleClass().add("avatar");
         if (small) {
             getStyleClass().add("small");
         }
-        getChildren().add(initials);
+        image.setFitWidth(size);
+        image.setFitHeight(size);
+        image.setPreserveRatio(false);
+        image.setSmooth(true);
+        image.setClip(new Circle(size / 2, size / 2, size / 2));
+        image.setVisible(false);
+        dot.getStyleClass().add("presence-dot");
+        dot.setVisible(false);
+        dot.setManaged(false);
+        dot.setLayoutX(size - 6);
+        dot.setLayoutY(size - 6);
+        StackPane.setAlignment(dot, Pos.BOTTOM_RIGHT);
+        getChildren().addAll(initials, image, dot);
     }
 
     /** A group's avatar is a rounded square, a person's a circle. */
@@ -26,10 +48,30 @@ public final class AvatarView extends StackPane {
         }
     }
 
-    /** Shows {@code name}'s initials in its colour. */
+    /** Shows {@code name}'s initials in its colour (no image, no presence). */
     public void setName(String name) {
-        initials.setText(Avatars.initials(name));
+        setLook(ContactLook.plain(name));
+    }
+
+    /** Shows the look: its image, or the shown name's initials in the username's colour; and its presence dot. */
+    public void setLook(ContactLook look) {
+        initials.setText(Avatars.initials(look.shown()));
         getStyleClass().removeIf(c -> c.startsWith("avatar-"));
-        getStyleClass().add("avatar-" + Avatars.colorIndex(name));
+        getStyleClass().add("avatar-" + Avatars.colorIndex(look.username()));
+        image.setImage(look.avatar().orElse(null));
+        image.setVisible(look.avatar().isPresent());
+        initials.setVisible(look.avatar().isEmpty());
+        dot.setVisible(look.presence() != ContactLook.Presence.NONE);
+        dot.getStyleClass().setAll("presence-dot", look.presence() == ContactLook.Presence.ONLINE ? "online" : "offline");
+    }
+
+    /** Whether an image (rather than initials) shows (for tests). */
+    public boolean showsImage() {
+        return image.isVisible();
+    }
+
+    /** Whether the presence dot shows as online (for tests). */
+    public boolean showsOnline() {
+        return dot.isVisible() && dot.getStyleClass().contains("online");
     }
 }

@@ -1,6 +1,8 @@
 package dev.parley.desktop.ui.main;
 
 import dev.parley.desktop.ui.common.AvatarView;
+import dev.parley.desktop.ui.common.ContactLook;
+import java.util.function.Function;
 import dev.parley.desktop.ui.common.TimeLabels;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -10,9 +12,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** A conversation list row: avatar, name, time, preview, unread badge. */
+/**
+ * A conversation list row: avatar (image or initials, presence dot), name (nickname, display name or username), time,
+ * preview, unread badge, muted mark.
+ */
 final class ConversationCell extends ListCell<ConversationItem> {
     private final TimeLabels times;
+    private final Function<String, ContactLook> looks;
     private final AvatarView avatar = new AvatarView(false);
     private final Label name = new Label();
     private final Label time = new Label();
@@ -23,8 +29,9 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label members = new Label();
     private final HBox root;
 
-    ConversationCell(TimeLabels times) {
+    ConversationCell(TimeLabels times, Function<String, ContactLook> looks) {
         this.times = times;
+        this.looks = looks;
         name.getStyleClass().add("conversation-name");
         time.getStyleClass().add("conversation-time");
         preview.getStyleClass().add("conversation-preview");
@@ -64,9 +71,16 @@ final class ConversationCell extends ListCell<ConversationItem> {
             setGraphic(null);
             return;
         }
-        avatar.setName(item.contact().shownName());
+        if (item.contact().isGroup()) {
+            // a group's title and initials; people get their display name, avatar and presence (#14)
+            avatar.setName(item.contact().shownName());
+            name.setText(item.contact().shownName());
+        } else {
+            ContactLook look = looks.apply(item.username());
+            avatar.setLook(look);
+            name.setText(look.shown());
+        }
         avatar.setGroup(item.contact().isGroup());
-        name.setText(item.contact().shownName());
         members.setVisible(item.contact().isGroup());
         members.setManaged(item.contact().isGroup());
         members.setText(item.contact().isGroup() ? "\u00B7 " + item.contact().group().members() : "");

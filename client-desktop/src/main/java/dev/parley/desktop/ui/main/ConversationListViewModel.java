@@ -1,6 +1,8 @@
 package dev.parley.desktop.ui.main;
 
 import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.ContactLook;
+import dev.parley.desktop.ui.common.ContactLookSource;
 import dev.parley.desktop.ui.common.ContactView;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.UiServices;
@@ -46,6 +48,7 @@ public final class ConversationListViewModel {
             new javafx.beans.property.SimpleBooleanProperty(this, "showArchived", false);
     private final javafx.beans.binding.IntegerBinding archivedCount;
     private java.util.function.Consumer<ContactView> groupChanged = c -> { };
+    private ContactLookSource looks = ContactLookSource.none();
 
     public ConversationListViewModel(UiServices services, BackgroundTasks tasks, UserMessages messages) {
         this.services = Objects.requireNonNull(services);
@@ -63,8 +66,40 @@ public final class ConversationListViewModel {
 
     private void filterItems() {
         String text = filter.get();
+        String lower = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
         boolean archived = showArchived.get();
-        filtered.setPredicate(i -> i.archived() == archived && i.matches(text));
+        filtered.setPredicate(i -> i.archived() == archived
+                && (i.matches(text) || !lower.isEmpty() && look(i.username()).matches(lower)));
+    }
+
+    /**
+     * Shows contacts with their names, avatars and presence from {@code source} (issue #14): every listed contact's
+     * look is requested, and a changed look re-filters the list (filtering matches names too).
+     */
+    public void useLooks(ContactLookSource source) {
+        looks = Objects.requireNonNull(source);
+        items.forEach(i -> source.request(i.username()));
+        items.addListener((javafx.collections.ListChangeListener<ConversationItem>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(i -> source.request(i.username()));
+            }
+        });
+        source.looks().addListener((javafx.collections.MapChangeListener<String, ContactLook>) c -> {
+            if (!filter.get().isBlank()) {
+                filterItems();
+            }
+        });
+    }
+
+    /** How {@code username} looks (their username and initials until their look is loaded). */
+    public ContactLook look(String username) {
+        ContactLook look = looks.looks().get(username);
+        return look != null ? look : ContactLook.plain(username);
+    }
+
+    /** The looks shown, by username (changes on the FX thread). */
+    public javafx.collections.ObservableMap<String, ContactLook> looks() {
+        return looks.looks();
     }
 
     /** Whether the list shows the archived conversations (instead of the others). */

@@ -70,6 +70,9 @@ public final class MainController {
     @FXML private BorderPane chatPane;
     @FXML private StackPane chatAvatarHolder;
     @FXML private Label chatTitle;
+    @FXML private Label chatUsername;
+    private final AvatarView chatAvatar = new AvatarView(true);
+    private boolean rowsRepaintQueued;
     @FXML private Label chatSubtitle;
     @FXML private Button searchButton;
     @FXML private javafx.scene.control.MenuButton timerButton;
@@ -159,7 +162,7 @@ public final class MainController {
         conversationList.setItems(list.visibleItems());
         ConversationMenu conversationMenu = new ConversationMenu(list, messages);
         conversationList.setCellFactory(v -> {
-            ConversationCell cell = new ConversationCell(times);
+            ConversationCell cell = new ConversationCell(times, list::look);
             conversationMenu.attach(cell);
             return cell;
         });
@@ -180,6 +183,21 @@ public final class MainController {
             }
         });
         list.selectedProperty().addListener((obs, was, now) -> selectInList(now));
+        // a contact's name, avatar or presence changed (#14): repaint the rows and, if it is the open chat, the header
+        list.looks().addListener((javafx.collections.MapChangeListener<String, dev.parley.desktop.ui.common.ContactLook>) c -> {
+            // many looks arrive together (every row's after unlock): one repaint for all of them
+            if (!rowsRepaintQueued) {
+                rowsRepaintQueued = true;
+                Platform.runLater(() -> {
+                    rowsRepaintQueued = false;
+                    conversationList.refresh();
+                });
+            }
+            ContactView open = vm.chat().contactProperty().get();
+            if (open != null && open.username().equals(c.getKey())) {
+                showContact(open, vm.chat().typingProperty().get());
+            }
+        });
         list.visibleItems().addListener((ListChangeListener<ConversationItem>) c ->
                 Platform.runLater(() -> selectInList(list.selectedProperty().get())));
     }
@@ -205,12 +223,9 @@ public final class MainController {
         ChatViewModel chat = vm.chat();
         chatPane.visibleProperty().bind(chat.contactProperty().isNotNull());
         emptyState.visibleProperty().bind(chat.contactProperty().isNull());
-        AvatarView avatar = new AvatarView(true);
-        chatAvatarHolder.getChildren().add(avatar);
+        chatAvatarHolder.getChildren().add(chatAvatar);
         chat.contactProperty().addListener((obs, was, now) -> {
             if (now != null) {
-                avatar.setName(now.shownName());
-                avatar.setGroup(now.isGroup());
                 Platform.runLater(composer::requestFocus);
             }
             showContact(now, chat.typingProperty().get());
@@ -294,7 +309,22 @@ public final class MainController {
         if (contact == null) {
             return;
         }
-        chatTitle.setText(contact.shownName());
+        chatAvatar.setGroup(contact.isGroup());
+        if (contact.isGroup()) {
+            chatAvatar.setName(contact.shownName());
+            chatTitle.setText(contact.shownName());
+            chatUsername.setText("");
+            chatUsername.setVisible(false);
+            chatUsername.setManaged(false);
+        } else {
+            dev.parley.desktop.ui.common.ContactLook look = vm.conversations().look(contact.username());
+            chatAvatar.setLook(look);
+            chatTitle.setText(look.shown());
+            // the username next to a name, so a display name cannot pass for someone else (#14)
+            chatUsername.setText(look.named() ? "@" + contact.username() : "");
+            chatUsername.setVisible(look.named());
+            chatUsername.setManaged(look.named());
+        }
         chatSubtitle.getStyleClass().setAll("chat-subtitle");
         if (contact.isGroup()) {
             chatSubtitle.setText(messages.get(contact.group().active() ? "groups.memberCount" : "groups.left",

@@ -217,7 +217,8 @@ public final class MainViewModel {
         chat.messageReceived(message);
         // system lines (a timer change) and muted conversations raise no notification
         if (!message.system() && !conversations.isMuted(message.contact())) {
-            notifications.decide(message, notificationsEnabled.get(), notificationText.get(), windowFocused.get())
+            notifications.decide(message, conversations.look(message.contact()).shown(), notificationsEnabled.get(),
+                            notificationText.get(), windowFocused.get())
                     .ifPresent(notifier::show);
         }
     }

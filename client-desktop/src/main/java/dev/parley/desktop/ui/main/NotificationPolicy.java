@@ -28,10 +28,16 @@ public final class NotificationPolicy {
      * @param windowFocused whether the app window has the focus
      */
     public Optional<Notification> decide(MessageView message, boolean enabled, boolean showText, boolean windowFocused) {
+        return decide(message, message.contact(), enabled, showText, windowFocused);
+    }
+
+    /** As {@link #decide(MessageView, boolean, boolean, boolean)}, naming the sender {@code senderName} (#14). */
+    public Optional<Notification> decide(MessageView message, String senderName, boolean enabled, boolean showText,
+                                         boolean windowFocused) {
         if (!enabled || windowFocused || message.outgoing()) {
             return Optional.empty();
         }
-        String title = messages.get("notification.newMessage", message.contact());
+        String title = messages.get("notification.newMessage", senderName);
         String body = showText ? abbreviate(message.text()) : "";
         return Optional.of(new Notification(title, body));
     }

@@ -21,6 +21,17 @@ public interface PeopleGateway {
     record OwnProfile(String displayName, String about, byte[] avatarPng) {
     }
 
+    /**
+     * How a contact or request is shown everywhere (issue #14): {@code shown} is the nickname, else their name, else the
+     * username ({@code named} false); {@code avatar} is empty when they shared none, {@code version} their profile's.
+     */
+    record Look(String username, String shown, boolean named, byte[] avatar, long version,
+                Optional<ContactPresence> presence) {
+    }
+
+    /** How {@code username} is shown; a plain look (the username) for someone who is not a contact or request. */
+    Look look(String username) throws ServiceException;
+
     List<Request> requests() throws ServiceException;
 
     /** Accepts the request: the requester becomes a contact and owed receipts and the profile go to them. */

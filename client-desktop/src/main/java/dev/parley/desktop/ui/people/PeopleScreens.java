@@ -70,7 +70,7 @@ public final class PeopleScreens {
         if (header != null && header.getParent() instanceof Pane sidebar) {
             sidebar.getChildren().add(sidebar.getChildren().indexOf(header) + 1, bar());
         }
-        Node title = mainRoot.lookup("#chatTitle");
+        Node title = mainRoot.lookup("#chatTitleRow");
         if (title != null && title.getParent() instanceof Pane titles) {
             titles.getChildren().add(titles.getChildren().indexOf(title) + 1, presenceLine());
         }

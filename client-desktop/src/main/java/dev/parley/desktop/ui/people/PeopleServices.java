@@ -38,6 +38,20 @@ public final class PeopleServices implements PeopleGateway {
     }
 
     @Override
+    public Look look(String username) throws ServiceException {
+        ProfileService.ContactProfile shown;
+        try {
+            shown = profiles.of(username);
+        } catch (dev.parley.desktop.service.UnknownContactException e) {
+            return new Look(username, username, false, new byte[0], 0, Optional.empty());
+        }
+        Optional<UserProfile> profile = shown.profile();
+        return new Look(username, shown.shown(), !shown.shown().equals(username),
+                profile.map(UserProfile::avatar).orElse(new byte[0]), profile.map(UserProfile::version).orElse(0L),
+                presence.of(username));
+    }
+
+    @Override
     public List<Request> requests() throws ServiceException {
         List<Request> out = new ArrayList<>();
         for (Contact c : contacts.requests()) {

@@ -28,4 +28,10 @@ class NotificationPolicyTest {
         assertThat(hidden.title() + hidden.body()).doesNotContain("1234");
         assertThat(policy.decide(incoming, true, true, false).orElseThrow().body()).isEqualTo("the launch code is 1234");
     }
+
+    @Test
+    void namesTheSenderByTheNameTheListShows() {
+        assertThat(policy.decide(incoming, "Bob Builder", true, false, false).orElseThrow().title())
+                .isEqualTo("New message from Bob Builder");
+    }
 }

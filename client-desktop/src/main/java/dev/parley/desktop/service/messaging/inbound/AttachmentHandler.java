@@ -46,6 +46,11 @@ final class AttachmentHandler implements PayloadHandler<Payload.Attachment> {
     }
 
     @Override
+    public FromStranger fromStranger() {
+        return FromStranger.OPENS_REQUEST;
+    }
+
+    @Override
     public Optional<MessageId> storedMessage(Payload.Attachment payload) {
         return Optional.of(idOf(payload));
     }

@@ -20,6 +20,11 @@ final class GroupChangeHandler implements PayloadHandler<Payload.GroupUpdate> {
     }
 
     @Override
+    public FromStranger fromStranger() {
+        return FromStranger.OPENS_REQUEST;
+    }
+
+    @Override
     public boolean ordered() {
         return true;
     }

@@ -34,6 +34,11 @@ final class GroupMessageHandler implements PayloadHandler<Payload.GroupMessage> 
     }
 
     @Override
+    public FromStranger fromStranger() {
+        return FromStranger.OPENS_REQUEST;
+    }
+
+    @Override
     public boolean ordered() {
         return true;
     }

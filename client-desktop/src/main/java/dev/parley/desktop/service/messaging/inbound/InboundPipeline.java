@@ -69,6 +69,7 @@ public final class InboundPipeline implements InboundHandler {
     private final PayloadHandlers handlers;
     private final Receipts receipts;
     private final EventBus events;
+    private final EphemeralReceiver ephemeral;
     private final EnvelopeOpener opener = EnvelopeOpener.perCore();
     private volatile boolean pickingUp;
     /** Envelopes handed over since the current pickup started; touched only on the inbound thread. */
@@ -84,6 +85,7 @@ public final class InboundPipeline implements InboundHandler {
         this.handlers = handlers;
         this.receipts = receipts;
         this.events = events;
+        this.ephemeral = new EphemeralReceiver(crypto, verifier, handlers);
     }
 
     @Override
@@ -159,7 +161,7 @@ public final class InboundPipeline implements InboundHandler {
     public void onEphemeral(byte[] blob) {
         crypto.lock().lock();
         try {
-            receiveEphemeral(blob);
+            ephemeral.receive(blob, blocked());
         } catch (StorageException | ProtocolStorageException e) {
             LOG.warn("could not process an ephemeral message", e);
         } catch (RuntimeException e) {
@@ -168,48 +170,6 @@ public final class InboundPipeline implements InboundHandler {
         } finally {
             crypto.lock().unlock();
         }
-    }
-
-    /**
-     * Decrypts an ephemeral payload (typing) and commits the ratchet step with its handler's effects. Any other kind
-     * on an ephemeral frame is dropped <em>without</em> committing the step, so the same message delivered properly
-     * later still decrypts.
-     */
-    private void receiveEphemeral(byte[] blob) throws StorageException {
-        OpenedEnvelope opened;
-        try {
-            opened = verifier.open(blob, crypto.context().clock().millis());
-        } catch (ProtocolException | ServiceException e) {
-            LOG.warn("dropping an ephemeral envelope that does not open: {}", e.getClass().getSimpleName());
-            return;
-        }
-        if (verifier.decide(opened) != SenderVerifier.Decision.ACCEPT
-                || blocked().contains(opened.senderUsername().value())) {
-            LOG.debug("dropping an ephemeral envelope from someone who is not a contact with this key");
-            return;
-        }
-        String sender = opened.senderUsername().value();
-        ProtocolUnitOfWork work = crypto.state().begin();
-        Payload payload;
-        try {
-            payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
-                    .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
-        } catch (ProtocolException e) {
-            LOG.debug("dropping an ephemeral message that does not decrypt: {}", e.getClass().getSimpleName());
-            return;
-        }
-        if (!handlers.isEphemeral(payload)) {
-            LOG.warn("dropping a non-ephemeral payload that arrived as an ephemeral frame; its session step is not kept");
-            return;
-        }
-        ReceivedBatch batch = new ReceivedBatch(new Outcome[] {Outcome.STORED}, crypto.context().clock().instant());
-        List<Received<?>> received = List.of(new Received<>(0, sender, payload, EnvelopeDigests.of(opened)));
-        crypto.storage().transactions().transaction(false, txn -> {
-            work.commit(txn);
-            handlers.apply(txn, received, batch);
-        });
-        work.committed();
-        batch.committed();
     }
 
     /**
@@ -260,6 +220,8 @@ public final class InboundPipeline implements InboundHandler {
         List<Redelivered> redelivered = new ArrayList<>();
         List<Held> held = new ArrayList<>();
         Set<String> restarted = new java.util.LinkedHashSet<>();
+        Strangers strangers = new Strangers(handlers, work);
+        List<EnvelopeDigest> ignored = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             if (MultiRecipientBlob.isMultiRecipient(deliveries.get(i).blob())) {
                 outcomes[i] = multi.receive(work, i, deliveries.get(i), blocked, decrypted, held);
@@ -306,6 +268,12 @@ public final class InboundPipeline implements InboundHandler {
             try {
                 Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
                         .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+                if (!strangers.admit(decision, sender, payload)) {
+                    ignored.add(digest);
+                    accepted.add(opened);
+                    outcomes[i] = Outcome.NOT_A_CONTACT;
+                    continue;
+                }
                 if (restart) {
                     restarted.add(sender);
                 }
@@ -323,7 +291,10 @@ public final class InboundPipeline implements InboundHandler {
         if (dropped > 0) {
             LOG.debug("{} envelopes from blocked senders dropped unread", dropped);
         }
-        if (work.isEmpty() && decrypted.isEmpty() && redelivered.isEmpty() && held.isEmpty()) {
+        if (!ignored.isEmpty()) {
+            LOG.debug("{} envelopes from non-contacts acknowledged and dropped", ignored.size());
+        }
+        if (work.isEmpty() && decrypted.isEmpty() && redelivered.isEmpty() && held.isEmpty() && ignored.isEmpty()) {
             return Arrays.asList(outcomes);
         }
         ReceivedBatch batch = new ReceivedBatch(outcomes, crypto.context().clock().instant());
@@ -351,6 +322,9 @@ public final class InboundPipeline implements InboundHandler {
             List<ReceivedEnvelope> records = new ArrayList<>(decrypted.size());
             for (Received<?> r : decrypted) {
                 records.add(new ReceivedEnvelope(r.digest(), handlers.storedMessage(r.payload())));
+            }
+            for (EnvelopeDigest digest : ignored) {
+                records.add(new ReceivedEnvelope(digest, Optional.empty()));
             }
             storage().receivedEnvelopes().recordAll(txn, records);
             for (Redelivered r : redelivered) {

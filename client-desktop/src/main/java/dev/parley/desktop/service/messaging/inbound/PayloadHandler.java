@@ -50,4 +50,12 @@ public interface PayloadHandler<P extends Payload> {
     default boolean ephemeral() {
         return false;
     }
+
+    /**
+     * What this kind does when it comes from someone who is neither a contact nor a pending request: by default it is
+     * dropped; only kinds a person would read open a request.
+     */
+    default FromStranger fromStranger() {
+        return FromStranger.DROPPED;
+    }
 }

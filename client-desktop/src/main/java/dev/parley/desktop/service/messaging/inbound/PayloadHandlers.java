@@ -78,6 +78,20 @@ public final class PayloadHandlers {
         return handlerOf(payload).ephemeral();
     }
 
+    /** What this payload does when it comes from someone who is neither a contact nor a pending request. */
+    public FromStranger fromStranger(Payload payload) {
+        return fromStranger(payload.getClass());
+    }
+
+    /** What payloads of this kind do when they come from someone who is neither a contact nor a pending request. */
+    public FromStranger fromStranger(Class<? extends Payload> kind) {
+        PayloadHandler<?> handler = byType.get(kind);
+        if (handler == null) {
+            throw new IllegalStateException("no handler for the payload kind " + kind.getSimpleName());
+        }
+        return handler.fromStranger();
+    }
+
     /** The stored message the envelope of this payload points at (for its envelope record). */
     public Optional<MessageId> storedMessage(Payload payload) {
         return storedMessage(handlerOf(payload), payload);

@@ -20,6 +20,11 @@ final class SenderKeyHandler implements PayloadHandler<Payload.SenderKey> {
     }
 
     @Override
+    public FromStranger fromStranger() {
+        return FromStranger.APPLIED_WITHOUT_CONTACT;
+    }
+
+    @Override
     public boolean ordered() {
         return true;
     }

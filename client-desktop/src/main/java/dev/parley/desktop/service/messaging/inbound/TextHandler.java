@@ -48,6 +48,11 @@ final class TextHandler implements PayloadHandler<Payload.Text> {
     }
 
     @Override
+    public FromStranger fromStranger() {
+        return FromStranger.OPENS_REQUEST;
+    }
+
+    @Override
     public Optional<MessageId> storedMessage(Payload.Text payload) {
         return Optional.of(idOf(payload));
     }

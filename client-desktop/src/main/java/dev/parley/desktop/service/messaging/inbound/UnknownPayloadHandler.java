@@ -36,6 +36,11 @@ final class UnknownPayloadHandler implements PayloadHandler<Payload.Unknown> {
     }
 
     @Override
+    public FromStranger fromStranger() {
+        return FromStranger.OPENS_REQUEST;
+    }
+
+    @Override
     public void apply(Transaction txn, List<Received<Payload.Unknown>> received, ReceivedBatch batch)
             throws StorageException {
         for (Received<Payload.Unknown> r : received) {

@@ -35,6 +35,23 @@ class PayloadHandlersTest {
         assertThat(standard.isEphemeral(new Payload.Unknown(200))).isFalse();
     }
 
+    /** Issue #14 (docs/protocol.md 1.12): only what a person reads opens a message request. */
+    @Test
+    void onlyContentAPersonReadsOpensARequest() {
+        PayloadHandlers standard = PayloadHandlers.standard(null, null, null);
+        for (Class<? extends Payload> kind : List.of(Payload.Text.class, Payload.Attachment.class,
+                Payload.Unknown.class, Payload.GroupUpdate.class, Payload.GroupMessage.class)) {
+            assertThat(standard.fromStranger(kind)).as(kind.getSimpleName()).isEqualTo(FromStranger.OPENS_REQUEST);
+        }
+        for (Class<? extends Payload> kind : List.of(Payload.Profile.class, Payload.Presence.class,
+                Payload.DeliveryReceipt.class, Payload.ReadReceipt.class, Payload.TypingStarted.class,
+                Payload.TypingStopped.class, Payload.Reaction.class, Payload.Edit.class, Payload.Delete.class,
+                Payload.TimerUpdate.class)) {
+            assertThat(standard.fromStranger(kind)).as(kind.getSimpleName()).isEqualTo(FromStranger.DROPPED);
+        }
+        assertThat(standard.fromStranger(Payload.SenderKey.class)).isEqualTo(FromStranger.APPLIED_WITHOUT_CONTACT);
+    }
+
     /** Records which payloads each call received. */
     private record Recording<P extends Payload>(Class<P> type, boolean ordered, List<String> calls)
             implements PayloadHandler<P> {
