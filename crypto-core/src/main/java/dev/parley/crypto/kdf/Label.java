@@ -32,7 +32,17 @@ public enum Label {
     /** Signature prefix of a sender-key (group) message. */
     SENDER_KEY_SIGNATURE("parley/v2/sender-key-signature"),
     /** Signature prefix of a group change message (issue #15). */
-    GROUP_CHANGE("parley/v2/group-change");
+    GROUP_CHANGE("parley/v2/group-change"),
+    /** Hash prefix naming a device-linking channel on the relay (issue #17, {@code dev.parley.crypto.link}). */
+    LINK_CHANNEL("parley/v2/link-channel"),
+    /** HKDF info of the MAC key both devices derive from a linking secret. */
+    LINK_MAC_KEY("parley/v2/link-mac"),
+    /** HMAC prefix of the existing device's offer (its ephemeral key). */
+    LINK_OFFER("parley/v2/link-offer"),
+    /** HMAC prefix of the new device's reply (its ephemeral key and name). */
+    LINK_REPLY("parley/v2/link-reply"),
+    /** HKDF info prefix of the key that seals the provisioning message. */
+    LINK_KEY("parley/v2/link-key");
 
     private final String text;
     private final byte[] prefix;

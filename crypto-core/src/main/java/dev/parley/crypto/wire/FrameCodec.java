@@ -87,6 +87,16 @@ public final class FrameCodec {
         name("lookup_result", Response.LookupResult.class);
         name("send_multi", Request.SendMulti.class);
         name("send_multi_result", Response.SendMultiResult.class);
+        name("device_authenticate", Request.DeviceAuthenticate.class);
+        name("device_credential", Request.DeviceCredential.class);
+        name("device_add", Request.DeviceAdd.class);
+        name("device_added", Response.DeviceAdded.class);
+        name("device_list", Request.DeviceList.class);
+        name("device_list_result", Response.DeviceListResult.class);
+        name("device_fetch_bundle", Request.DeviceFetchBundle.class);
+        name("device_send", Request.DeviceSend.class);
+        name("device_list_stale", Response.DeviceListStale.class);
+        name("device_unlink", Request.DeviceUnlink.class);
     }
 
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));
