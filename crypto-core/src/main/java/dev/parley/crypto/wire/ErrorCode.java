@@ -62,5 +62,7 @@ public enum ErrorCode {
     /** No current device with this id in the account. */
     UNKNOWN_DEVICE,
     /** The account's only device cannot be unlinked. */
-    LAST_DEVICE
+    LAST_DEVICE,
+    /** No open linking channel with this id (never opened, expired, its opener left, or it has its new device). */
+    UNKNOWN_CHANNEL
 }

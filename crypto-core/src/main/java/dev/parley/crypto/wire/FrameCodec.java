@@ -97,6 +97,9 @@ public final class FrameCodec {
         name("device_send", Request.DeviceSend.class);
         name("device_list_stale", Response.DeviceListStale.class);
         name("device_unlink", Request.DeviceUnlink.class);
+        name("link_open", Request.LinkOpen.class);
+        name("link_send", Request.LinkSend.class);
+        name("link_message", Push.LinkMessage.class);
     }
 
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));

@@ -342,6 +342,33 @@ public sealed interface Request extends Frame {
         }
     }
 
+    /** Bytes of a linking channel id. */
+    int LINK_CHANNEL_BYTES = 16;
+
+    /**
+     * Opens a linking channel (an authenticated, existing device; docs/protocol.md "Linked devices"): messages a new
+     * device sends on it reach this connection. Answered with {@link Response.Ok}.
+     */
+    record LinkOpen(byte[] channel) implements Request {
+        public LinkOpen {
+            checkBytes(channel, LINK_CHANNEL_BYTES, "channel");
+        }
+    }
+
+    /**
+     * Sends a linking message on a channel, also before authentication (the new device has no account yet): to the
+     * new device from the channel's opener, to the opener from anyone else (the first such connection becomes the
+     * channel's new device). Pushed as {@link Push.LinkMessage}; answered with {@link Response.Ok}.
+     */
+    record LinkSend(byte[] channel, byte[] blob) implements Request {
+        public LinkSend {
+            checkBytes(channel, LINK_CHANNEL_BYTES, "channel");
+            if (blob == null || blob.length == 0) {
+                throw new IllegalArgumentException("blob: non-empty bytes expected");
+            }
+        }
+    }
+
     private static void checkDeviceId(int deviceId) {
         if (deviceId < 1) {
             throw new IllegalArgumentException("deviceId: 1 or more expected");

@@ -75,6 +75,7 @@ public final class RelayService implements AutoCloseable {
     private final DeviceRequests deviceRequests;
     private final SignIn signIn;
     private final MessageRequests messages;
+    private final LinkChannels links;
     private final RequestAnswers answers = new RequestAnswers() {
         @Override
         public void send(ClientConnection connection, long requestId, Response response) {
@@ -131,6 +132,7 @@ public final class RelayService implements AutoCloseable {
         this.directory = new DeviceDirectory(accounts.devices(), clock);
         this.deviceRequests = new DeviceRequests(accounts, directory, authenticator, accountRequests, registry, blobs,
                 routing, remote, limiter, clock, answers);
+        this.links = new LinkChannels(clock);
         this.messages = new MessageRequests(blobs, limiter, registry, direct, routing, remote, deviceRequests, metrics,
                 clock, answers, this::userExists);
         this.signIn = new SignIn(config, accounts, blobs, authenticator, registry, limiter, metrics, delivery, wakeups,
@@ -174,6 +176,7 @@ public final class RelayService implements AutoCloseable {
             return;
         }
         registry.release(connection.sink().remoteAddress());
+        links.closed(connection);
         DeviceConnection device = connection.device();
         if (device != null) {
             direct.connectionClosed(device);
@@ -289,8 +292,15 @@ public final class RelayService implements AutoCloseable {
             signIn.authenticate(connection, id, null, deviceAuthenticate);
             return null;
         }
+        if (request instanceof Request.LinkSend linkSend) {
+            limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
+            return links.send(connection, linkSend);
+        }
         if (device == null) {
             throw new RequestRejectedException(ErrorCode.NOT_AUTHENTICATED, "authenticate first");
+        }
+        if (request instanceof Request.LinkOpen linkOpen) {
+            return links.open(connection, linkOpen);
         }
         if (request instanceof Request.Send send) {
             return messages.send(connection, id, send);
