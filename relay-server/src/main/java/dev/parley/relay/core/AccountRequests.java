@@ -73,7 +73,7 @@ final class AccountRequests {
                 config.inviteOnly() ? register.inviteCode() : null, clock.instant());
         switch (outcome) {
             case CREATED:
-                accounts.devices().ensureFirst(register.username(), register.identityKey(), clock.instant());
+                accounts.devices().reset(register.username(), register.identityKey(), clock.instant());
                 registered.accept(register.username());
                 return new Response.Ok();
             case USERNAME_TAKEN:

@@ -19,6 +19,12 @@ public interface DeviceStore {
     void ensureFirst(String username, byte[] identityKey, Instant now);
 
     /**
+     * Gives a newly registered account its device 1, logging in with {@code identityKey}, and forgets any device rows
+     * left under the username by an account that was deleted from the relay before.
+     */
+    void reset(String username, byte[] identityKey, Instant now);
+
+    /**
      * Adds a device with the next id (one more than the highest id the account ever had) unless the account already
      * has {@code max} current devices. @return the new id, or empty when the account is full
      */

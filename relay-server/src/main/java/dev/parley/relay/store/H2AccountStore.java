@@ -26,6 +26,11 @@ final class H2AccountStore implements AccountStore {
             public <T> T run(JdbcDeviceStore.Work<T> work) {
                 return db.transaction(work::run);
             }
+
+            @Override
+            public <T> T read(JdbcDeviceStore.Work<T> work) {
+                return db.read(work::run);
+            }
         }, db.usernames());
     }
 

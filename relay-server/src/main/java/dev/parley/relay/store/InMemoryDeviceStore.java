@@ -23,6 +23,12 @@ final class InMemoryDeviceStore implements DeviceStore {
     }
 
     @Override
+    public synchronized void reset(String username, byte[] identityKey, Instant now) {
+        devices.remove(username);
+        ensureFirst(username, identityKey, now);
+    }
+
+    @Override
     public synchronized OptionalInt add(String username, byte[] credentialKey, byte[] name, Instant now, int max) {
         TreeMap<Integer, Device> of = devices.get(username);
         if (of == null || currentOf(of).size() >= max) {

@@ -19,6 +19,11 @@ final class JdbcDeviceStore implements DeviceStore {
     /** Runs work in one transaction of the database the store lives in. */
     interface Transactions {
         <T> T run(Work<T> work);
+
+        /** Read-only work; sees every committed write (on H2 without waiting for the writer). */
+        default <T> T read(Work<T> work) {
+            return run(work);
+        }
     }
 
     interface Work<T> {
@@ -58,6 +63,27 @@ final class JdbcDeviceStore implements DeviceStore {
                 throw e;
             }
         }
+    }
+
+    @Override
+    public void reset(String username, byte[] identityKey, Instant now) {
+        byte[] key = usernames.of(username);
+        tx.run(c -> {
+            try (PreparedStatement delete = c.prepareStatement("DELETE FROM devices WHERE account_key = ?")) {
+                delete.setBytes(1, key);
+                delete.executeUpdate();
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO devices (account_key, " + COLUMNS
+                    + ") VALUES (?, 1, ?, ?, ?, ?, NULL)")) {
+                insert.setBytes(1, key);
+                insert.setBytes(2, identityKey);
+                insert.setBytes(3, new byte[0]);
+                insert.setLong(4, now.toEpochMilli());
+                insert.setLong(5, now.toEpochMilli());
+                insert.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
@@ -104,7 +130,7 @@ final class JdbcDeviceStore implements DeviceStore {
     @Override
     public List<Device> current(String username) {
         byte[] key = usernames.of(username);
-        return tx.run(c -> {
+        return tx.read(c -> {
             List<Device> out = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM devices WHERE account_key = ? AND unlinked_at IS NULL ORDER BY device_id")) {
@@ -122,7 +148,7 @@ final class JdbcDeviceStore implements DeviceStore {
     @Override
     public Optional<Device> find(String username, int deviceId) {
         byte[] key = usernames.of(username);
-        return tx.run(c -> {
+        return tx.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS
                     + " FROM devices WHERE account_key = ? AND device_id = ?")) {
                 select.setBytes(1, key);

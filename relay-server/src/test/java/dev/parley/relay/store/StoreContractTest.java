@@ -300,6 +300,21 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aNewRegistrationUnderAUsernameForgetsTheDevicesOfADeletedAccount() {
+        accounts.register(account("erin"), List.of(), kem(1, 0), null, T0);
+        DeviceStore devices = accounts.devices();
+        devices.reset("erin", bytes(32, 1), T0);
+        assertThat(devices.add("erin", bytes(32, 2), bytes(0, 0), T0, 6)).hasValue(2);
+        assertThat(devices.unlink("erin", 1, T0)).isEqualTo(DeviceStore.UnlinkOutcome.UNLINKED);
+        devices.reset("erin", bytes(32, 9), T0.plusSeconds(1));
+        assertThat(devices.current("erin")).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(1);
+            assertThat(d.credentialKey()).isEqualTo(bytes(32, 9));
+        });
+        assertThat(devices.find("erin", 2)).isEmpty();
+    }
+
+    @Test
     void anAccountHoldsAtMostMaxDevicesAndAlwaysKeepsOne() {
         Account bob = account("bob");
         accounts.register(bob, List.of(), kem(1, 0), null, T0);
