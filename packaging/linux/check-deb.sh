@@ -79,7 +79,7 @@ grep -qx 'Exec=/opt/parley/bin/parley' "$desktop" || fail "desktop entry does no
 grep -qx 'Name=Parley' "$desktop" || fail "desktop entry is not named Parley"
 icon="$(sed -n 's/^Icon=//p' "$desktop")"
 [ -f "$debroot$icon" ] || fail "desktop entry icon $icon is not in the package"
-dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep -q 'xdg-desktop-menu install' \
+dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep 'xdg-desktop-menu install' >/dev/null \
   || fail "postinst does not register the menu entry"
 [ -f "$opt/lib/runtime/release" ] || fail "no bundled runtime"
 modules="$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$opt/lib/runtime/release")"

@@ -2,11 +2,11 @@ package dev.parley.desktop.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.parley.desktop.logging.StderrAppender;
 import org.slf4j.Logger;
 
 /**
@@ -14,7 +14,7 @@ import org.slf4j.Logger;
  * a second of every command's start: warnings and errors only, on stderr, so stdout carries nothing but command
  * output, one plain line per event with no logger names and no stack traces. {@code PARLEY_LOG_LEVEL=debug} shows more.
  * Active only when the CLI asked for it ({@link #select()}) and no {@code logback.configurationFile} is given; the
- * desktop app and tests fall through to their XML files.
+ * desktop app has its own ({@code DesktopLogging}) and tests fall through to their XML files.
  */
 public final class CliLogging extends ContextAwareBase implements Configurator {
     static final String PROPERTY = "parley.logging";
@@ -32,16 +32,7 @@ public final class CliLogging extends ContextAwareBase implements Configurator {
         if (!CLI.equals(System.getProperty(PROPERTY)) || System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern("parley-cli: %msg%n%nopex");
-        encoder.start();
-        ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
-        stderr.setContext(context);
-        stderr.setName("STDERR");
-        stderr.setTarget("System.err");
-        stderr.setEncoder(encoder);
-        stderr.start();
+        ConsoleAppender<ILoggingEvent> stderr = StderrAppender.start(context, "parley-cli: %msg%n%nopex");
         context.getLogger("org.glassfish").setLevel(Level.ERROR);
         context.getLogger("org.flywaydb").setLevel(Level.ERROR);
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);

@@ -2,6 +2,7 @@ package dev.parley.desktop.ui;
 
 import java.util.List;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop app's main class. It does not extend {@code Application}, so the app starts from a plain classpath
@@ -11,13 +12,13 @@ public final class ParleyLauncher {
     private ParleyLauncher() {
     }
 
-    /** The desktop app's logging configuration, a classpath resource. */
-    static final String LOGGING = "dev/parley/desktop/ui/logback-desktop.xml";
-
     public static void main(String[] args) {
-        if (System.getProperty("logback.configurationFile") == null) {
-            System.setProperty("logback.configurationFile", LOGGING);
-        }
+        DesktopLogging.select();
+        // Logging starts on its own thread while JavaFX brings up its toolkit (GTK, the graphics pipeline) on this
+        // one: the first window no longer waits for logback's set-up (docs/benchmarks.md, "Startup").
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "parley-logging-init");
+        logging.setDaemon(true);
+        logging.start();
         try {
             LaunchOptions.parse(List.of(args));
         } catch (IllegalArgumentException e) {
