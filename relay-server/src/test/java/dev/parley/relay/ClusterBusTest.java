@@ -76,7 +76,7 @@ class ClusterBusTest {
         }
         try (Connection c = DriverManager.getConnection(ENGINES.jdbcUrl(), ENGINES.user(), "");
              Statement s = c.createStatement()) {
-            s.execute("TRUNCATE accounts, one_time_prekeys, kem_prekeys, invites, queues, blobs, attachments, attachment_readers, attachment_chunks");
+            s.execute("TRUNCATE accounts, one_time_prekeys, kem_prekeys, devices, invites, queues, blobs, attachments, attachment_readers, attachment_chunks");
         }
     }
 

@@ -80,7 +80,7 @@ class RelayMigrationTest {
         List<byte[]> keys = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url(), "relay", ""); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT username_key FROM accounts UNION ALL SELECT username_key FROM "
-                     + "one_time_prekeys UNION ALL SELECT recipient_key FROM blobs")) {
+                     + "one_time_prekeys UNION ALL SELECT recipient_key FROM blobs UNION ALL SELECT account_key FROM devices")) {
             while (rs.next()) {
                 keys.add(rs.getBytes(1));
             }
@@ -111,6 +111,15 @@ class RelayMigrationTest {
                     .isEqualTo(new Response.SendAccepted(false));
             assertThat(b.expectError(new TestUser("alice").registration(b, 0, null)).code())
                     .isEqualTo(dev.parley.crypto.wire.ErrorCode.USERNAME_TAKEN);
+            // Linked devices (issue #17, relay V9): every account from before is its device 1.
+            Response.DeviceListResult devices = (Response.DeviceListResult) b.request(new Request.DeviceList("alice"));
+            assertThat(devices.devices()).extracting(Response.DeviceInfo::deviceId).containsExactly(1);
+        }
+        try (Connection c = DriverManager.getConnection(url(), "relay", ""); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM devices d JOIN accounts a ON a.username_key = "
+                     + "d.account_key WHERE d.device_id = 1 AND d.credential_key = a.identity_key")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("device 1 of each account logs in with its identity key").isEqualTo(2);
         }
 
         Path secret = dataDir.resolve("username-key");
@@ -130,7 +139,8 @@ class RelayMigrationTest {
             alice.register(a, 0);
         }
         List<byte[]> keys = allUsernameKeys();
-        assertThat(keys).hasSize(1);
+        assertThat(keys).as("the account's row and its device 1's").hasSize(2);
+        assertThat(keys.get(1)).isEqualTo(keys.get(0));
         assertThat(keys.get(0)).isNotEqualTo(unkeyed("alice"));
         byte[] secret = java.util.HexFormat.of().parseHex(Files.readString(dataDir.resolve("username-key")).strip());
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");

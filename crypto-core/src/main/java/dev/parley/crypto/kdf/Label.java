@@ -40,7 +40,17 @@ public enum Label {
     /** HMAC input prefix of a multi-recipient header's MAC (issue #15). */
     MULTI_HEADER_MAC("parley/v2/multi-header-mac"),
     /** HMAC prefix of the proof a join request carries that its sender knows a group's invite secret (issue #15). */
-    GROUP_JOIN("parley/v2/group-join");
+    GROUP_JOIN("parley/v2/group-join"),
+    /** Hash prefix naming a device-linking channel on the relay (issue #17, {@code dev.parley.crypto.link}). */
+    LINK_CHANNEL("parley/v2/link-channel"),
+    /** HKDF info of the MAC key both devices derive from a linking secret. */
+    LINK_MAC_KEY("parley/v2/link-mac"),
+    /** HMAC prefix of the existing device's offer (its ephemeral key). */
+    LINK_OFFER("parley/v2/link-offer"),
+    /** HMAC prefix of the new device's reply (its ephemeral key and name). */
+    LINK_REPLY("parley/v2/link-reply"),
+    /** HKDF info prefix of the key that seals the provisioning message. */
+    LINK_KEY("parley/v2/link-key");
 
     private final String text;
     private final byte[] prefix;

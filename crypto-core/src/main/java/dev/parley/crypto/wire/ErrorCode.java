@@ -52,5 +52,17 @@ public enum ErrorCode {
     /** No complete attachment with this id that this account may read (unknown, expired, or someone else's). */
     UNKNOWN_ATTACHMENT,
     /** The relay's disk has no room for the attachment; nothing of it is kept. */
-    STORAGE_FULL
+    STORAGE_FULL,
+    /** This device was unlinked from its account: it cannot log in again (it should wipe its account data). */
+    DEVICE_UNLINKED,
+    /** The account already has the most devices a relay allows (6). */
+    DEVICE_LIMIT,
+    /** A device of the account still logs in with the identity key: give it a credential key first. */
+    DEVICE_CREDENTIAL_REQUIRED,
+    /** No current device with this id in the account. */
+    UNKNOWN_DEVICE,
+    /** The account's only device cannot be unlinked. */
+    LAST_DEVICE,
+    /** No open linking channel with this id (never opened, expired, its opener left, or it has its new device). */
+    UNKNOWN_CHANNEL
 }

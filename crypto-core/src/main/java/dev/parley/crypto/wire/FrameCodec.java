@@ -88,6 +88,19 @@ public final class FrameCodec {
         name("send_multi", Request.SendMulti.class);
         name("send_multi_result", Response.SendMultiResult.class);
         name("prekeys_replace", Request.ReplacePreKeys.class);
+        name("device_authenticate", Request.DeviceAuthenticate.class);
+        name("device_credential", Request.DeviceCredential.class);
+        name("device_add", Request.DeviceAdd.class);
+        name("device_added", Response.DeviceAdded.class);
+        name("device_list", Request.DeviceList.class);
+        name("device_list_result", Response.DeviceListResult.class);
+        name("device_fetch_bundle", Request.DeviceFetchBundle.class);
+        name("device_send", Request.DeviceSend.class);
+        name("device_list_stale", Response.DeviceListStale.class);
+        name("device_unlink", Request.DeviceUnlink.class);
+        name("link_open", Request.LinkOpen.class);
+        name("link_send", Request.LinkSend.class);
+        name("link_message", Push.LinkMessage.class);
     }
 
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));

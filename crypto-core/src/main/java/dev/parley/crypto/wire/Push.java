@@ -58,4 +58,8 @@ public sealed interface Push extends Frame {
             Objects.requireNonNull(blob, "blob");
         }
     }
+
+    /** A linking message sent on a channel this connection takes part in (docs/protocol.md, "Linked devices"). */
+    record LinkMessage(byte[] channel, byte[] blob) implements Push {
+    }
 }

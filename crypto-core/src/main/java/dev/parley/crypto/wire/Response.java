@@ -130,4 +130,34 @@ public sealed interface Response extends Frame {
             return "AttachmentChunk[" + index + " of " + totalChunks + "]";
         }
     }
+
+    /** A device was added under the account. */
+    record DeviceAdded(int deviceId) implements Response {
+    }
+
+    /** An account's current devices in id order; {@code name} empty and times 0 for another account's devices. */
+    record DeviceListResult(String username, List<DeviceInfo> devices) implements Response {
+        public DeviceListResult {
+            Objects.requireNonNull(username, "username");
+            devices = List.copyOf(Objects.requireNonNull(devices, "devices"));
+        }
+    }
+
+    /** One device of a {@link DeviceListResult}. */
+    record DeviceInfo(int deviceId, byte[] name, long createdAtMillis, long lastSeenAtMillis) {
+        public DeviceInfo {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * A send named other devices than the recipient's current ones: nothing was stored. {@code devices} is the
+     * current list (without the sender's own device); encrypt for it and retry with the same client message id.
+     */
+    record DeviceListStale(String to, List<Integer> devices) implements Response {
+        public DeviceListStale {
+            Objects.requireNonNull(to, "to");
+            devices = List.copyOf(Objects.requireNonNull(devices, "devices"));
+        }
+    }
 }

@@ -73,6 +73,7 @@ final class AccountRequests {
                 config.inviteOnly() ? register.inviteCode() : null, clock.instant());
         switch (outcome) {
             case CREATED:
+                accounts.devices().reset(register.username(), register.identityKey(), clock.instant());
                 registered.accept(register.username());
                 return new Response.Ok();
             case USERNAME_TAKEN:
@@ -86,36 +87,43 @@ final class AccountRequests {
 
     Response fetchBundle(ClientConnection connection, DeviceConnection device, Request.FetchBundle fetch)
             throws RequestRejectedException, RateLimitExceededException {
+        return fetchBundle(connection, device, fetch.username(), 1);
+    }
+
+    /** One device's bundle ({@code fetch_bundle} is device 1's); the caller checked the device is current. */
+    Response fetchBundle(ClientConnection connection, DeviceConnection device, String username, int deviceId)
+            throws RequestRejectedException, RateLimitExceededException {
         connection.buckets().check(RateLimit.DIRECTORY_PER_CONNECTION);
         limiter.check(RateLimit.DIRECTORY_PER_ADDRESS, connection.sink().remoteAddress());
-        if (!Usernames.isValid(fetch.username())) {
+        if (!Usernames.isValid(username)) {
             throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
         }
-        Optional<PreKeyBundle> bundle = accounts.takeBundle(fetch.username(),
-                oneTimeGate.allowOneTime(device.username(), fetch.username()));
+        String address = DeviceAddress.of(username, deviceId);
+        Optional<PreKeyBundle> bundle = accounts.takeBundle(address,
+                oneTimeGate.allowOneTime(device.account(), address));
         if (bundle.isEmpty()) {
             throw new RequestRejectedException(ErrorCode.UNKNOWN_USER,
                     "no such user, or no post-quantum prekeys published (Parley 0.2 or later needed)");
         }
-        int remaining = accounts.oneTimePreKeyCount(fetch.username());
+        int remaining = accounts.oneTimePreKeyCount(address);
         if (remaining < config.preKeyLowThreshold()) {
-            ClientConnection owner = registry.find(fetch.username());
+            ClientConnection owner = registry.find(address);
             if (owner != null) {
                 owner.sink().send(Envelope.push(new Push.PreKeysLow(remaining)));
             }
         }
-        return new Response.Bundle(fetch.username(), bundle.get());
+        return new Response.Bundle(username, bundle.get());
     }
 
     /** Exists or not, for an exact username; nothing is logged or stored about who asked for whom. */
     Response lookup(DeviceConnection device, Request.Lookup lookup) throws RateLimitExceededException {
-        limiter.check(RateLimit.LOOKUP_PER_ACCOUNT, device.username());
+        limiter.check(RateLimit.LOOKUP_PER_ACCOUNT, device.account());
         return new Response.LookupResult(Usernames.isValid(lookup.username()) && accounts.find(lookup.username()).isPresent());
     }
 
     Response upload(DeviceConnection device, Request.UploadPreKeys upload)
             throws RequestRejectedException, RateLimitExceededException {
-        limiter.check(RateLimit.UPLOAD_PREKEYS_PER_ACCOUNT, device.username());
+        limiter.check(RateLimit.UPLOAD_PREKEYS_PER_ACCOUNT, device.account());
         KemPreKeys kemPreKeys = new KemPreKeys(upload.lastResortKemPreKey(), upload.kemPreKeys());
         if (!upload.oneTimePreKeys().isEmpty()) {
             checkPreKeyCap(accounts.oneTimeEcPreKeyCount(device.username()), upload.oneTimePreKeys().size());
@@ -159,7 +167,7 @@ final class AccountRequests {
      * Refuses an upload that would take one kind of one-time prekeys past the cap. Counts what is held plus what
      * comes (ids already held would be ignored by the store, so a re-upload may be refused a little early).
      */
-    private void checkPreKeyCap(int held, int adding) throws RequestRejectedException {
+    void checkPreKeyCap(int held, int adding) throws RequestRejectedException {
         int cap = config.options().maxOneTimePreKeys();
         if ((long) held + adding > cap) {
             throw new RequestRejectedException(ErrorCode.PREKEY_LIMIT,
@@ -167,7 +175,7 @@ final class AccountRequests {
         }
     }
 
-    private void verifySignedPreKey(byte[] identityKey, SignedPreKeyPublic signedPreKey) throws RequestRejectedException {
+    void verifySignedPreKey(byte[] identityKey, SignedPreKeyPublic signedPreKey) throws RequestRejectedException {
         try {
             ed25519.verify(identityKey, signedPreKey.signedMessage(), signedPreKey.signature());
         } catch (InvalidSignatureException e) {
@@ -176,7 +184,7 @@ final class AccountRequests {
         }
     }
 
-    private void verifyKemPreKeys(byte[] identityKey, KemPreKeys keys) throws RequestRejectedException {
+    void verifyKemPreKeys(byte[] identityKey, KemPreKeys keys) throws RequestRejectedException {
         java.util.List<KemPreKeyPublic> all = new java.util.ArrayList<>(keys.oneTime());
         if (keys.lastResort() != null) {
             all.add(keys.lastResort());

@@ -8,10 +8,14 @@ import dev.parley.crypto.wire.AuthProof;
 import dev.parley.crypto.wire.ErrorCode;
 import dev.parley.crypto.wire.Push;
 import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Usernames;
 import dev.parley.relay.store.Account;
 import dev.parley.relay.store.AccountStore;
+import dev.parley.relay.store.Device;
+import dev.parley.relay.store.DeviceStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -72,17 +76,81 @@ final class ChallengeAuthenticator {
             throw new RequestRejectedException(ErrorCode.CHALLENGE_EXPIRED,
                     "no valid challenge: answer the fresh challenge that follows");
         }
-        Optional<Account> account = accounts.find(answer.username());
+        Account account = existing(answer.username());
+        verifySignature(account.identityKey(), AuthProof.signedMessage(challenge.relayId(), challenge.nonce(),
+                answer.username(), identity.channel()), answer.signature(), ErrorCode.AUTH_FAILED);
+        // The identity key logs in device 1 only while device 1 has no credential key of its own.
+        DeviceStore devices = accounts.devices();
+        Optional<Device> first = devices.find(account.username(), 1);
+        if (first.isEmpty()) {
+            devices.ensureFirst(account.username(), account.identityKey(), clock.instant());
+            first = devices.find(account.username(), 1);
+        }
+        if (first.isEmpty() || !Arrays.equals(first.get().credentialKey(), account.identityKey())) {
+            throw new RequestRejectedException(ErrorCode.AUTH_FAILED, "authentication failed");
+        }
+        if (first.get().unlinked()) {
+            throw unlinked();
+        }
+        return account;
+    }
+
+    /**
+     * Checks a device's answer to {@code challenge} (already discarded) against its credential key.
+     *
+     * @return the authenticated account
+     */
+    Account verifyDevice(Push.Challenge challenge, Request.DeviceAuthenticate answer) throws RequestRejectedException {
+        if (challenge == null || clock.millis() > challenge.expiresAtMillis()) {
+            throw new RequestRejectedException(ErrorCode.CHALLENGE_EXPIRED,
+                    "no valid challenge: answer the fresh challenge that follows");
+        }
+        Account account = existing(answer.username());
+        Device device = accounts.devices().find(answer.username(), answer.deviceId())
+                .orElseThrow(() -> new RequestRejectedException(ErrorCode.AUTH_FAILED, "authentication failed"));
+        verifySignature(device.credentialKey(), AuthProof.deviceMessage(challenge.relayId(), challenge.nonce(),
+                answer.username(), answer.deviceId(), identity.channel()), answer.signature(), ErrorCode.AUTH_FAILED);
+        if (device.unlinked()) {
+            throw unlinked();
+        }
+        return account;
+    }
+
+    /** Checks a device's proof of a new credential key for itself. */
+    void verifyCredential(String username, int deviceId, Request.DeviceCredential credential)
+            throws RequestRejectedException {
+        verifySignature(credential.credentialKey(),
+                AuthProof.deviceCredentialMessage(identity.relayId(), username, deviceId), credential.proof(),
+                ErrorCode.INVALID_SIGNATURE);
+    }
+
+    /** Checks a new device's proof of its credential key. */
+    void verifyDeviceAdd(String username, Request.DeviceAdd add) throws RequestRejectedException {
+        verifySignature(add.credentialKey(), AuthProof.deviceAddMessage(identity.relayId(), username), add.proof(),
+                ErrorCode.INVALID_SIGNATURE);
+    }
+
+    /** An account by its username; never a device address (an address is not a valid username). */
+    private Account existing(String username) throws RequestRejectedException {
+        Optional<Account> account = Usernames.isValid(username) ? accounts.find(username) : Optional.empty();
         if (account.isEmpty()) {
             throw new RequestRejectedException(ErrorCode.AUTH_FAILED, "authentication failed");
         }
-        try {
-            ed25519.verify(account.get().identityKey(),
-                    AuthProof.signedMessage(challenge.relayId(), challenge.nonce(), answer.username(),
-                            identity.channel()), answer.signature());
-        } catch (InvalidSignatureException e) {
-            throw new RequestRejectedException(ErrorCode.AUTH_FAILED, "authentication failed");
-        }
         return account.get();
+    }
+
+    private void verifySignature(byte[] key, byte[] message, byte[] signature, ErrorCode code)
+            throws RequestRejectedException {
+        try {
+            ed25519.verify(key, message, signature);
+        } catch (InvalidSignatureException e) {
+            throw new RequestRejectedException(code, code == ErrorCode.AUTH_FAILED ? "authentication failed"
+                    : "the proof does not verify against the new credential key");
+        }
+    }
+
+    private static RequestRejectedException unlinked() {
+        return new RequestRejectedException(ErrorCode.DEVICE_UNLINKED,
+                "this device was unlinked from its account; it cannot log in again");
     }
 }

@@ -28,7 +28,10 @@ final class DeviceConnection {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceConnection.class);
     private static final int PAGE = 500;
 
+    /** The queue this connection drains: the device's address ({@link DeviceAddress}). */
     private final String username;
+    private final String account;
+    private final int deviceId;
     private final FrameSink sink;
     private final BlobStore blobs;
     private final Executor executor;
@@ -58,7 +61,15 @@ final class DeviceConnection {
 
     DeviceConnection(String username, FrameSink sink, BlobStore blobs, Executor executor, RelayMetrics metrics,
                      boolean sharedStore) {
-        this.username = username;
+        this(username, 1, sink, blobs, executor, metrics, sharedStore);
+    }
+
+    /** A connection of device {@code deviceId} of {@code account}, draining that device's queue. */
+    DeviceConnection(String account, int deviceId, FrameSink sink, BlobStore blobs, Executor executor,
+                     RelayMetrics metrics, boolean sharedStore) {
+        this.account = account;
+        this.deviceId = deviceId;
+        this.username = DeviceAddress.of(account, deviceId);
         this.sink = sink;
         this.blobs = blobs;
         this.executor = executor;
@@ -88,8 +99,18 @@ final class DeviceConnection {
         executor.execute(this::drain);
     }
 
+    /** The device's address: its queue, prekeys and registry entry (the username itself for device 1). */
     String username() {
         return username;
+    }
+
+    /** The account (username) this device belongs to. */
+    String account() {
+        return account;
+    }
+
+    int deviceId() {
+        return deviceId;
     }
 
     /** Starts draining the queue on the delivery executor. */

@@ -73,7 +73,7 @@ final class MultiSend {
                     + config.maxFrameBytes() + " bytes (what one recipient's blob may take)");
         }
         metrics.multiSend(multi.recipients().size());
-        String sender = connection.device().username();
+        String sender = connection.device().account();
         Instant now = clock.instant();
         Outcomes outcomes = new Outcomes(connection, id, multi.recipients());
         SendRouting.StoreBatch toStore = new SendRouting.StoreBatch();

@@ -71,6 +71,22 @@ public final class RelayService implements AutoCloseable {
     private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
     private final AttachmentRequests attachments;
     private final AccountRequests accountRequests;
+    private final DeviceDirectory directory;
+    private final DeviceRequests deviceRequests;
+    private final SignIn signIn;
+    private final MessageRequests messages;
+    private final LinkChannels links;
+    private final RequestAnswers answers = new RequestAnswers() {
+        @Override
+        public void send(ClientConnection connection, long requestId, Response response) {
+            connection.sink().send(Envelope.of(requestId, response));
+        }
+
+        @Override
+        public void reject(ClientConnection connection, long requestId, RequestRejectedException error) {
+            RelayService.this.reject(connection, requestId, error);
+        }
+    };
 
     /** The cluster bus (cross-node pushes, one connection per account); without a bus it forwards nothing. */
     private final RemoteRouting remote;
@@ -114,6 +130,14 @@ public final class RelayService implements AutoCloseable {
         this.multiSend = new MultiSend(config, limiter, routing, this::userExists, this::reject, metrics, clock);
         this.accountRequests = new AccountRequests(config, accounts, limiter, authenticator, new OneTimePreKeyGate(clock), registry,
                 ed25519, clock, knownUsers::add);
+        this.directory = new DeviceDirectory(accounts.devices(), clock);
+        this.deviceRequests = new DeviceRequests(accounts, directory, authenticator, accountRequests, registry, blobs,
+                routing, remote, limiter, clock, answers);
+        this.links = new LinkChannels(clock);
+        this.messages = new MessageRequests(blobs, limiter, registry, direct, routing, remote, deviceRequests, metrics,
+                clock, answers, this::userExists);
+        this.signIn = new SignIn(config, accounts, blobs, authenticator, registry, limiter, metrics, delivery, wakeups,
+                remote, direct, clock, answers, this::sendChallenge);
         this.attachments = new AttachmentRequests(attachmentStore, config.options().attachments(), accounts, limiter, clock,
                 scheduler, config.sweepInterval());
     }
@@ -153,6 +177,7 @@ public final class RelayService implements AutoCloseable {
             return;
         }
         registry.release(connection.sink().remoteAddress());
+        links.closed(connection);
         DeviceConnection device = connection.device();
         if (device != null) {
             direct.connectionClosed(device);
@@ -258,24 +283,44 @@ public final class RelayService implements AutoCloseable {
             if (device != null) {
                 throw new RequestRejectedException(ErrorCode.ALREADY_AUTHENTICATED, "this connection is already authenticated");
             }
-            authenticate(connection, id, authenticate);
+            signIn.authenticate(connection, id, authenticate, null);
             return null;
+        }
+        if (request instanceof Request.DeviceAuthenticate deviceAuthenticate) {
+            if (device != null) {
+                throw new RequestRejectedException(ErrorCode.ALREADY_AUTHENTICATED, "this connection is already authenticated");
+            }
+            signIn.authenticate(connection, id, null, deviceAuthenticate);
+            return null;
+        }
+        if (request instanceof Request.LinkSend linkSend) {
+            limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
+            return links.send(connection, linkSend);
         }
         if (device == null) {
             throw new RequestRejectedException(ErrorCode.NOT_AUTHENTICATED, "authenticate first");
         }
+        if (request instanceof Request.LinkOpen linkOpen) {
+            return links.open(connection, linkOpen);
+        }
         if (request instanceof Request.Send send) {
-            return send(connection, id, send);
+            return messages.send(connection, id, send);
         }
         if (request instanceof Request.SendMulti multi) {
             multiSend.handle(connection, id, multi);
             return null;
         }
         if (request instanceof Request.Ack ack) {
-            return ack(connection, id, device, ack);
+            return messages.ack(connection, id, device, ack);
         }
         if (request instanceof Request.FetchBundle fetch) {
+            if (!directory.ids(fetch.username()).contains(1)) {
+                throw new RequestRejectedException(ErrorCode.UNKNOWN_DEVICE, "device 1 of this account was unlinked");
+            }
             return accountRequests.fetchBundle(connection, device, fetch);
+        }
+        if (DeviceRequests.handles(request)) {
+            return deviceRequests.handle(connection, id, request);
         }
         if (request instanceof Request.UploadPreKeys upload) {
             return accountRequests.upload(device, upload);
@@ -284,163 +329,15 @@ public final class RelayService implements AutoCloseable {
             return accountRequests.replace(device, replace);
         }
         if (request instanceof Request.SendEphemeral ephemeral) {
-            return sendEphemeral(connection, ephemeral);
+            return messages.sendEphemeral(connection, ephemeral);
         }
         if (AttachmentRequests.handles(request)) {
-            return attachments.handle(device.username(), request);
+            return attachments.handle(device.account(), request);
         }
         if (request instanceof Request.Lookup lookup) {
             return accountRequests.lookup(device, lookup);
         }
         throw new RequestRejectedException(ErrorCode.UNKNOWN_TYPE, "unsupported request");
-    }
-
-    /** Sends Authenticated (then starts delivery), or the error followed by a fresh challenge. */
-    private void authenticate(ClientConnection connection, long id, Request.Authenticate authenticate)
-            throws RateLimitExceededException {
-        limiter.check(RateLimit.AUTH_PER_ADDRESS, connection.sink().remoteAddress());
-        Push.Challenge challenge = connection.takeChallenge();
-        Account account;
-        try {
-            account = authenticator.verify(challenge, authenticate);
-        } catch (RequestRejectedException e) {
-            reject(connection, id, e);
-            sendChallenge(connection);
-            return;
-        }
-        String username = account.username();
-        DeviceConnection device = new DeviceConnection(username, connection.sink(), blobs, delivery, metrics,
-                wakeups.isPresent());
-        connection.authenticated(device);
-        metrics.authenticated();
-        ClientConnection displaced = registry.online(username, connection);
-        wakeups.ifPresent(w -> w.subscribe(username, device.wake()));
-        remote.signedIn(username, connection, clock.millis());
-        if (displaced != null && displaced != connection) {
-            DeviceConnection previous = displaced.device();
-            if (previous != null) {
-                // Before this connection drains: blobs pushed directly to the old one are stored, in order.
-                direct.connectionClosed(previous);
-            }
-            displaced.sink().close(CLOSE_DISPLACED, "signed in on another connection");
-        }
-        int remaining = accounts.oneTimePreKeyCount(username);
-        connection.sink().send(Envelope.of(id, new Response.Authenticated(remaining, authenticator.certificateFor(account))));
-        if (remaining < config.preKeyLowThreshold()) {
-            connection.sink().send(Envelope.push(new Push.PreKeysLow(remaining)));
-        }
-        device.start();
-    }
-
-    /** Routes the blob ({@link SendRouting}); the answer follows once it is acknowledged or durable; returns null. */
-    private Response send(ClientConnection connection, long id, Request.Send send)
-            throws RequestRejectedException, RateLimitExceededException {
-        connection.buckets().check(RateLimit.SEND_PER_CONNECTION);
-        limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
-        requireUser(send.to());
-        routing.route(connection.device().username(), send.to(), send.clientMessageId(), send.blob(), clock.instant(),
-                new SenderReply(connection, id));
-        return null;
-    }
-
-    /** Deletes asynchronously and answers once the deletion is durable (or at once for a direct id); returns null. */
-    private Response ack(ClientConnection connection, long id, DeviceConnection device, Request.Ack ack) {
-        AckReply reply = new AckerReply(connection, id);
-        if (direct.acknowledge(device, ack.messageId(), reply)) {
-            return null;
-        }
-        blobs.deleteAsync(device.username(), ack.messageId()).whenComplete((found, error) -> {
-            if (error != null) {
-                reply.failed(error);
-            } else if (!found) {
-                reply.unknown();
-            } else {
-                device.acknowledged(ack.messageId());
-                metrics.acknowledged();
-                reply.ok();
-            }
-        });
-        return null;
-    }
-
-    /** Answers one send request on its connection. */
-    private final class SenderReply implements SendReply {
-        private final ClientConnection connection;
-        private final long id;
-
-        SenderReply(ClientConnection connection, long id) {
-            this.connection = connection;
-            this.id = id;
-        }
-
-        @Override
-        public void accepted(boolean duplicate) {
-            connection.sink().send(Envelope.of(id, new Response.SendAccepted(duplicate)));
-        }
-
-        @Override
-        public void queueFull() {
-            reject(connection, id, new RequestRejectedException(ErrorCode.QUEUE_FULL,
-                    "the recipient's queue is full; retry when they have caught up", 60_000));
-        }
-
-        @Override
-        public void failed(Throwable error) {
-            RelayService.this.failed(connection, id, error);
-        }
-    }
-
-    /** Answers one ack request on its connection. */
-    private final class AckerReply implements AckReply {
-        private final ClientConnection connection;
-        private final long id;
-
-        AckerReply(ClientConnection connection, long id) {
-            this.connection = connection;
-            this.id = id;
-        }
-
-        @Override
-        public void ok() {
-            connection.sink().send(Envelope.of(id, new Response.Ok()));
-        }
-
-        @Override
-        public void unknown() {
-            reject(connection, id, new RequestRejectedException(ErrorCode.UNKNOWN_MESSAGE,
-                    "no such message is queued for you"));
-        }
-
-        @Override
-        public void failed(Throwable error) {
-            RelayService.this.failed(connection, id, error);
-        }
-    }
-
-    private void failed(ClientConnection connection, long id, Throwable error) {
-        LOG.error("Store failure while handling a frame", error);
-        reject(connection, id, new RequestRejectedException(ErrorCode.INTERNAL_ERROR, "the relay could not store or load data"));
-    }
-
-    private Response sendEphemeral(ClientConnection connection, Request.SendEphemeral ephemeral)
-            throws RequestRejectedException, RateLimitExceededException {
-        connection.buckets().check(RateLimit.SEND_PER_CONNECTION);
-        limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
-        requireUser(ephemeral.to());
-        ClientConnection recipient = registry.find(ephemeral.to());
-        if (recipient != null && recipient.device() != null) {
-            recipient.sink().send(Envelope.push(new Push.Ephemeral(ephemeral.blob())));
-            metrics.ephemeral();
-        } else if (recipient == null) {
-            remote.forwardEphemeral(ephemeral.to(), ephemeral.blob());
-        }
-        return new Response.Ok();
-    }
-
-    private void requireUser(String username) throws RequestRejectedException {
-        if (!userExists(username)) {
-            throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
-        }
     }
 
     private boolean userExists(String username) {

@@ -83,6 +83,18 @@ final class RemoteRouting {
                 bus.get().send(previous, new BusMessage.Displace(username, nowMillis)));
     }
 
+    /**
+     * A device was unlinked here: its connection on another node, if it has one, is closed (with 4001; its next
+     * login is refused with {@code DEVICE_UNLINKED}).
+     */
+    void unlinked(String address, long nowMillis) {
+        if (bus.isEmpty() || !bus.get().up()) {
+            return;
+        }
+        bus.get().locate(address).filter(node -> !node.equals(bus.get().nodeId()))
+                .ifPresent(node -> bus.get().send(node, new BusMessage.Displace(address, nowMillis)));
+    }
+
     /** The user's connection here closed. */
     void signedOut(String username, ClientConnection connection) {
         if (bus.isEmpty()) {

@@ -57,7 +57,17 @@ public interface AccountStore {
         return Math.min(oneTimeEcPreKeyCount(username), oneTimeKemPreKeyCount(username));
     }
 
+    /** Accounts, not counting the key sets of linked devices (kept here under their device addresses). */
     long accountCount();
+
+    /**
+     * Deletes a key set and everything under it (its signed, one-time and KEM prekeys); used for an unlinked
+     * device's address (docs/protocol.md, "Linked devices"). Does nothing when there is none.
+     */
+    void delete(String username);
+
+    /** The devices of the accounts in this store. */
+    DeviceStore devices();
 
     void addInvite(String code, Instant createdAt);
 

@@ -17,8 +17,21 @@ import java.util.Optional;
 final class H2AccountStore implements AccountStore {
     private final H2Database db;
 
+    private final DeviceStore devices;
+
     H2AccountStore(H2Database db) {
         this.db = db;
+        this.devices = new JdbcDeviceStore(new JdbcDeviceStore.Transactions() {
+            @Override
+            public <T> T run(JdbcDeviceStore.Work<T> work) {
+                return db.transaction(work::run);
+            }
+
+            @Override
+            public <T> T read(JdbcDeviceStore.Work<T> work) {
+                return db.read(work::run);
+            }
+        }, db.usernames());
     }
 
     @Override
@@ -166,9 +179,29 @@ final class H2AccountStore implements AccountStore {
     }
 
     @Override
+    public void delete(String username) {
+        byte[] key = db.usernames().of(username);
+        db.transaction(c -> {
+            for (String table : new String[] {"one_time_prekeys", "kem_prekeys", "accounts"}) {
+                try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + table + " WHERE username_key = ?")) {
+                    delete.setBytes(1, key);
+                    delete.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public DeviceStore devices() {
+        return devices;
+    }
+
+    @Override
     public long accountCount() {
         return db.transaction(c -> {
-            try (PreparedStatement count = c.prepareStatement("SELECT COUNT(*) FROM accounts");
+            try (PreparedStatement count = c.prepareStatement("SELECT (SELECT COUNT(*) FROM accounts) "
+                    + "- (SELECT COUNT(*) FROM devices WHERE device_id > 1 AND unlinked_at IS NULL)");
                  ResultSet rs = count.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

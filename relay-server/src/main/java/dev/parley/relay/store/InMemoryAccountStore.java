@@ -21,6 +21,7 @@ public final class InMemoryAccountStore implements AccountStore {
     private final Map<String, Deque<KemPreKeyPublic>> kemPreKeysOf = new HashMap<>();
     private final Map<String, KemPreKeyPublic> lastResortKem = new HashMap<>();
     private final Map<String, Invite> invites = new LinkedHashMap<>();
+    private final InMemoryDeviceStore devices = new InMemoryDeviceStore();
 
     @Override
     public synchronized Registration register(Account account, List<OneTimePreKeyPublic> oneTimePreKeys,
@@ -125,7 +126,20 @@ public final class InMemoryAccountStore implements AccountStore {
 
     @Override
     public synchronized long accountCount() {
-        return accounts.size();
+        return accounts.size() - devices.linkedCount();
+    }
+
+    @Override
+    public synchronized void delete(String username) {
+        accounts.remove(username);
+        preKeys.remove(username);
+        kemPreKeysOf.remove(username);
+        lastResortKem.remove(username);
+    }
+
+    @Override
+    public DeviceStore devices() {
+        return devices;
     }
 
     @Override

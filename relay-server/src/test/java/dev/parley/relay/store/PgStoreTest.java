@@ -55,7 +55,7 @@ class PgStoreTest extends StoreContractTest {
     protected void close() throws Exception {
         try (Connection c = DriverManager.getConnection(ENGINES.jdbcUrl(), ENGINES.user(), "");
              Statement s = c.createStatement()) {
-            s.execute("TRUNCATE accounts, one_time_prekeys, kem_prekeys, invites, queues, blobs, attachments, attachment_readers, attachment_chunks");
+            s.execute("TRUNCATE accounts, one_time_prekeys, kem_prekeys, devices, invites, queues, blobs, attachments, attachment_readers, attachment_chunks");
         }
     }
 

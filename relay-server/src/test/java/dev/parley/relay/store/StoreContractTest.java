@@ -292,4 +292,114 @@ abstract class StoreContractTest {
                 .as("remembered after acknowledgement, even with room in the queue").isEqualTo(StoreResult.Status.DUPLICATE);
         assertThat(blobs.queuedCount("bob")).isEqualTo(1);
     }
+
+    // ---- linked devices (issue #17) ----
+
+    @Test
+    void aNewAccountGetsDevice1WithItsIdentityKeyAndLaterDevicesNeverReuseAnId() {
+        Account alice = account("alice");
+        accounts.register(alice, preKeys(1, 1), kem(1, 1), null, T0);
+        DeviceStore devices = accounts.devices();
+        devices.ensureFirst("alice", alice.identityKey(), T0);
+        devices.ensureFirst("alice", bytes(32, 77), T0.plusSeconds(5));
+        assertThat(devices.current("alice")).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(1);
+            assertThat(d.credentialKey()).as("a second ensureFirst changes nothing").isEqualTo(alice.identityKey());
+            assertThat(d.createdAt()).isEqualTo(T0);
+            assertThat(d.unlinked()).isFalse();
+        });
+        assertThat(devices.add("alice", bytes(32, 20), bytes(5, 21), T0.plusSeconds(10), 6)).hasValue(2);
+        assertThat(devices.add("alice", bytes(32, 30), bytes(0, 0), T0.plusSeconds(20), 6)).hasValue(3);
+        assertThat(devices.unlink("alice", 2, T0.plusSeconds(30))).isEqualTo(DeviceStore.UnlinkOutcome.UNLINKED);
+        assertThat(devices.add("alice", bytes(32, 40), bytes(0, 0), T0.plusSeconds(40), 6)).as("2 is never reused").hasValue(4);
+        assertThat(devices.current("alice")).extracting(Device::id).containsExactly(1, 3, 4);
+        assertThat(devices.find("alice", 2)).hasValueSatisfying(d -> {
+            assertThat(d.unlinked()).isTrue();
+            assertThat(d.credentialKey()).as("kept to recognise the unlinked device").isEqualTo(bytes(32, 20));
+            assertThat(d.name()).as("its name is gone").isEmpty();
+        });
+        assertThat(devices.find("alice", 3)).hasValueSatisfying(d -> assertThat(d.name()).isEmpty());
+        assertThat(devices.find("alice", 9)).isEmpty();
+        assertThat(devices.current("nobody")).isEmpty();
+        assertThat(devices.add("nobody", bytes(32, 1), bytes(0, 0), T0, 6)).as("no account, no device").isEmpty();
+    }
+
+    @Test
+    void aNewRegistrationUnderAUsernameForgetsTheDevicesOfADeletedAccount() {
+        accounts.register(account("erin"), List.of(), kem(1, 0), null, T0);
+        DeviceStore devices = accounts.devices();
+        devices.reset("erin", bytes(32, 1), T0);
+        assertThat(devices.add("erin", bytes(32, 2), bytes(0, 0), T0, 6)).hasValue(2);
+        assertThat(devices.unlink("erin", 1, T0)).isEqualTo(DeviceStore.UnlinkOutcome.UNLINKED);
+        devices.reset("erin", bytes(32, 9), T0.plusSeconds(1));
+        assertThat(devices.current("erin")).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(1);
+            assertThat(d.credentialKey()).isEqualTo(bytes(32, 9));
+        });
+        assertThat(devices.find("erin", 2)).isEmpty();
+    }
+
+    @Test
+    void anAccountHoldsAtMostMaxDevicesAndAlwaysKeepsOne() {
+        Account bob = account("bob");
+        accounts.register(bob, List.of(), kem(1, 0), null, T0);
+        DeviceStore devices = accounts.devices();
+        devices.ensureFirst("bob", bob.identityKey(), T0);
+        for (int id = 2; id <= 6; id++) {
+            assertThat(devices.add("bob", bytes(32, id), bytes(3, id), T0, 6)).hasValue(id);
+        }
+        assertThat(devices.add("bob", bytes(32, 7), bytes(3, 7), T0, 6)).as("the seventh").isEmpty();
+        assertThat(devices.current("bob")).hasSize(6);
+        for (int id = 1; id <= 5; id++) {
+            assertThat(devices.unlink("bob", id, T0)).isEqualTo(DeviceStore.UnlinkOutcome.UNLINKED);
+        }
+        assertThat(devices.unlink("bob", 6, T0)).isEqualTo(DeviceStore.UnlinkOutcome.LAST);
+        assertThat(devices.unlink("bob", 3, T0)).as("already unlinked").isEqualTo(DeviceStore.UnlinkOutcome.UNKNOWN);
+        assertThat(devices.unlink("bob", 42, T0)).isEqualTo(DeviceStore.UnlinkOutcome.UNKNOWN);
+        assertThat(devices.current("bob")).extracting(Device::id).containsExactly(6);
+        assertThat(devices.add("bob", bytes(32, 8), bytes(0, 0), T0, 6)).hasValue(7);
+    }
+
+    @Test
+    void aCredentialIsReplacedAndALoginRecordedOnlyForACurrentDevice() {
+        Account carol = account("carol");
+        accounts.register(carol, List.of(), kem(1, 0), null, T0);
+        DeviceStore devices = accounts.devices();
+        devices.ensureFirst("carol", carol.identityKey(), T0);
+        devices.add("carol", bytes(32, 2), bytes(0, 0), T0, 6);
+        assertThat(devices.replaceCredential("carol", 1, bytes(32, 11))).isTrue();
+        devices.seen("carol", 1, T0.plusSeconds(60));
+        assertThat(devices.find("carol", 1)).hasValueSatisfying(d -> {
+            assertThat(d.credentialKey()).isEqualTo(bytes(32, 11));
+            assertThat(d.lastSeenAt()).isEqualTo(T0.plusSeconds(60));
+        });
+        devices.unlink("carol", 2, T0);
+        assertThat(devices.replaceCredential("carol", 2, bytes(32, 12))).isFalse();
+        devices.seen("carol", 2, T0.plusSeconds(90));
+        assertThat(devices.find("carol", 2)).hasValueSatisfying(d -> {
+            assertThat(d.credentialKey()).isEqualTo(bytes(32, 2));
+            assertThat(d.lastSeenAt()).isEqualTo(T0);
+        });
+    }
+
+    @Test
+    void aLinkedDevicesKeySetIsNotCountedAsAnAccountAndIsDeletedWhole() {
+        Account dave = account("dave");
+        accounts.register(dave, preKeys(1, 2), kem(1, 2), null, T0);
+        accounts.devices().ensureFirst("dave", dave.identityKey(), T0);
+        accounts.devices().add("dave", bytes(32, 5), bytes(0, 0), T0, 6);
+        accounts.register(new Account("dave:2", dave.identityKey(), dave.signedPreKey()), preKeys(10, 3), kem(10, 3),
+                null, T0);
+        assertThat(accounts.accountCount()).isEqualTo(1);
+        assertThat(accounts.oneTimePreKeyCount("dave:2")).isEqualTo(3);
+        assertThat(accounts.takeBundle("dave:2", true)).isPresent();
+        accounts.devices().unlink("dave", 2, T0);
+        accounts.delete("dave:2");
+        assertThat(accounts.find("dave:2")).isEmpty();
+        assertThat(accounts.takeBundle("dave:2", false)).isEmpty();
+        assertThat(accounts.oneTimeEcPreKeyCount("dave:2")).isZero();
+        assertThat(accounts.oneTimeKemPreKeyCount("dave:2")).isZero();
+        assertThat(accounts.oneTimePreKeyCount("dave")).as("the account's own keys stay").isEqualTo(2);
+        assertThat(accounts.accountCount()).isEqualTo(1);
+    }
 }
