@@ -5,7 +5,6 @@ import dev.parley.desktop.ui.common.UserMessages;
 import dev.parley.desktop.ui.main.FileChoosers;
 import java.util.List;
 import java.util.Objects;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -66,22 +65,11 @@ public final class RestoreController {
     }
 
     private void showStrength(PassphraseStrength strength) {
-        strengthMeter.getStyleClass().removeIf(c -> c.startsWith("strength-"));
-        strengthMeter.getStyleClass().add("strength-" + strength.bars());
-        for (int i = 0; i < strengthMeter.getChildren().size(); i++) {
-            Node bar = strengthMeter.getChildren().get(i);
-            bar.getStyleClass().remove("on");
-            if (i < strength.bars()) {
-                bar.getStyleClass().add("on");
-            }
-        }
-        strengthLabel.setText(messages.get("strength." + strength.name()));
+        PassphraseFieldsView.showStrength(strengthMeter, strengthLabel, strength, messages);
     }
 
     private static void showWhenNotEmpty(Label label, javafx.beans.value.ObservableStringValue text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(Bindings.isNotEmpty(text));
-        label.managedProperty().bind(label.visibleProperty());
+        PassphraseFieldsView.showWhenNotEmpty(label, text);
     }
 
     @FXML
