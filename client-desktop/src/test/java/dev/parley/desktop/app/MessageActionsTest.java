@@ -118,6 +118,9 @@ class MessageActionsTest {
         dev.parley.crypto.payload.MessageId deletedThenEdited = wireId();
         dev.parley.crypto.payload.MessageId neverArrives = wireId();
         try (OutsideClient mallory = OutsideClient.register(network, "mallory")) {
+            // her first message makes her a message request; before it, a stranger's edits and deletes are dropped
+            // unseen (docs/protocol.md 1.12), so the early edit below would never be kept
+            mallory.sendAs("mallory", "bob", new Payload.Text(wireId(), now - 1, "hello, this is mallory"));
             mallory.sendAs("mallory", "bob", new Payload.Edit(wire(fromAlice), now, "mallory's words"));   // not the author
             mallory.sendAs("mallory", "bob", new Payload.Delete(wire(fromAlice), now));                   // not the author
             mallory.sendAs("mallory", "bob", new Payload.Edit(early, now + 1, "edited before arriving")); // kept
@@ -136,7 +139,7 @@ class MessageActionsTest {
 
         ParleyApp bob = network.unlock("bob");
         bob.connection().start();
-        assertThat(Await.until(() -> history(bob, "alice").size() == 2 && history(bob, "mallory").size() == 4, WAIT))
+        assertThat(Await.until(() -> history(bob, "alice").size() == 2 && history(bob, "mallory").size() == 5, WAIT))
                 .as("every envelope was taken, the ones around the hostile actions included").isTrue();
         assertThat(history(bob, "alice")).extracting(Message::body)
                 .containsExactly("after the hostile ones", "alice wrote this");

@@ -86,7 +86,8 @@ class SettingsDialogTest {
         // a new passphrase typed differently twice cannot be saved
         Node change = app.robot.lookup("#changePassphraseButton").query();
         javafx.scene.control.ScrollPane scroller = app.robot.lookup("#scroller").queryAs(javafx.scene.control.ScrollPane.class);
-        app.fx(() -> scroller.setVvalue(scroller.getVmax()));
+        Node current = app.robot.lookup("#currentPassphrase").query();
+        app.fx(() -> scrollTo(scroller, current));
         app.robot.clickOn("#currentPassphrase").write(UiTestNetwork.PASSPHRASE);
         app.robot.clickOn("#newPassphrase").write("a much better passphrase 9");
         app.robot.clickOn("#confirmPassphrase").write("a much better passphrase 8");
@@ -98,5 +99,13 @@ class SettingsDialogTest {
 
         app.robot.type(KeyCode.ESCAPE);
         app.waitUntil(() -> app.shell().openDialogs().isEmpty());
+    }
+
+    /** Scrolls {@code scroller} so that {@code node} (and a little below it) is in view. */
+    private static void scrollTo(javafx.scene.control.ScrollPane scroller, Node node) {
+        javafx.geometry.Bounds inContent = scroller.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double room = scroller.getContent().getBoundsInLocal().getHeight() - scroller.getViewportBounds().getHeight();
+        double at = room <= 0 ? 0 : Math.max(0, Math.min(1, (inContent.getMinY() - 20) / room));
+        scroller.setVvalue(scroller.getVmin() + at * (scroller.getVmax() - scroller.getVmin()));
     }
 }

@@ -19,6 +19,16 @@ final class GroupJoinHandler implements PayloadHandler<Payload.GroupJoinRequest>
         return Payload.GroupJoinRequest.class;
     }
 
+    /**
+     * A join request comes from someone who holds the invite link, usually not a contact yet: like a group invitation
+     * it makes them a message request (the admin's client must be able to answer with the ADD change), and the request
+     * itself is kept only if its proof verifies (docs/protocol.md 1.15.5).
+     */
+    @Override
+    public FromStranger fromStranger() {
+        return FromStranger.OPENS_REQUEST;
+    }
+
     @Override
     public boolean ordered() {
         return true;

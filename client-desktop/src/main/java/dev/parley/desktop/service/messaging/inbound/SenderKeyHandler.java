@@ -19,9 +19,15 @@ final class SenderKeyHandler implements PayloadHandler<Payload.SenderKey> {
         return Payload.SenderKey.class;
     }
 
+    /**
+     * A sender key from someone who is not a contact opens a request, as their group messages do: group messages
+     * arrive as multi-recipient envelopes, which are taken only from a contact or request with the key the relay
+     * certified (docs/protocol.md 1.15.4), so a member who is nobody's contact must become a request with their first
+     * pairwise envelope. The key itself is still kept only from a member of a group held here.
+     */
     @Override
     public FromStranger fromStranger() {
-        return FromStranger.APPLIED_WITHOUT_CONTACT;
+        return FromStranger.OPENS_REQUEST;
     }
 
     @Override

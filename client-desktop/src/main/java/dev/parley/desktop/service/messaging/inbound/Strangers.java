@@ -37,10 +37,6 @@ final class Strangers {
                 requestsOpened.add(sender);
                 return true;
             }
-            case APPLIED_WITHOUT_CONTACT -> {
-                work.forgetIdentity(sender);
-                return true;
-            }
             default -> {
                 work.forgetIdentity(sender);
                 return false;
