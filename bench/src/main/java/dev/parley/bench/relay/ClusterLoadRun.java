@@ -75,19 +75,25 @@ public final class ClusterLoadRun {
 
     /** What was counted over one measured round. */
     private record Costs(double relayCpuMs, double pgCpuMs, double redisCpuMs, long pgTransactions, long pgRows,
-                         long redisCommands) {
+                         long redisCommands, double loadCpuMs) {
         Costs minus(Costs before) {
             return new Costs(relayCpuMs - before.relayCpuMs, pgCpuMs - before.pgCpuMs, redisCpuMs - before.redisCpuMs,
-                    pgTransactions - before.pgTransactions, pgRows - before.pgRows, redisCommands - before.redisCommands);
+                    pgTransactions - before.pgTransactions, pgRows - before.pgRows, redisCommands - before.redisCommands,
+                    loadCpuMs - before.loadCpuMs);
         }
+    }
+
+    /** CPU this load generator (clients, measurement) has used so far, in milliseconds. */
+    private static double loadCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
     }
 
     private void run() throws Exception {
         RelayLoadGenerator.out("pairs=%d messages/pair=%d window=%d queued=%d cores=%d load average %s%n", load.pairs,
                 load.messages, load.window, load.queued, Runtime.getRuntime().availableProcessors(), loadAverage());
         RelayLoadGenerator.out("%n| configuration | messages/s | p50 ms | p99 ms | relay CPU µs/msg | PostgreSQL CPU µs/msg "
-                + "| Redis CPU µs/msg | PG transactions/msg | PG rows written/msg | Redis commands/msg |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|%n");
+                + "| Redis CPU µs/msg | PG transactions/msg | PG rows written/msg | Redis commands/msg | load generator CPU µs/msg |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|%n");
         Path h2 = Files.createTempDirectory("parley-cluster-bench-h2");
         try (ServerProcess node = new ServerProcess("relay", h2.toString())) {
             measure("1 node, H2", List.of(node), "h", false);
@@ -95,12 +101,12 @@ public final class ClusterLoadRun {
         Path identity = Files.createTempDirectory("parley-cluster-bench-identity");
         try (ServerProcess node = clusterNode(identity, 0)) {
             measure("1 node, PostgreSQL + Redis", List.of(node), "p", true);
-            storedPath("1 node", uri(node), uri(node), "s1");
+            storedPath("1 node", List.of(node), uri(node), uri(node), "s1");
         }
         try (ServerProcess a = clusterNode(identity, 1); ServerProcess b = clusterNode(identity, 2);
              ServerProcess c = clusterNode(identity, 3)) {
             measure("3 nodes, PostgreSQL + Redis", List.of(a, b, c), "t", true);
-            storedPath("3 nodes (stored through node 1, drained from node 2)", uri(a), uri(b), "s3");
+            storedPath("3 nodes (stored through node 1, drained from node 2)", List.of(a, b, c), uri(a), uri(b), "s3");
         }
         RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
     }
@@ -130,29 +136,32 @@ public final class ClusterLoadRun {
         Thread.sleep(1_500);
         Costs spent = costs(nodes, engines).minus(before);
         double messages = result.messages();
-        RelayLoadGenerator.out("| %s | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s |%n", name, result.perSecond(),
+        RelayLoadGenerator.out("| %s | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %.1f |%n", name, result.perSecond(),
                 result.ms(50), result.ms(99), 1000 * spent.relayCpuMs() / messages,
                 engines ? String.format("%.1f", 1000 * spent.pgCpuMs() / messages) : "-",
                 engines ? String.format("%.1f", 1000 * spent.redisCpuMs() / messages) : "-",
                 engines ? String.format("%.3f", spent.pgTransactions() / messages) : "-",
                 engines ? String.format("%.3f", spent.pgRows() / messages) : "-",
-                engines ? String.format("%.2f", spent.redisCommands() / messages) : "-");
+                engines ? String.format("%.2f", spent.redisCommands() / messages) : "-",
+                1000 * spent.loadCpuMs() / messages);
         for (int i = 0; i < load.pairs; i++) {
             senders.get(i).close();
             receivers.get(i).close();
         }
     }
 
-    private void storedPath(String name, URI sendTo, URI drainFrom, String prefix) throws Exception {
-        Costs before = costs(List.of(), true);
+    private void storedPath(String name, List<ServerProcess> nodes, URI sendTo, URI drainFrom, String prefix)
+            throws Exception {
+        Costs before = costs(nodes, true);
         RelayLoadGenerator.StoredPath path = load.storedPath(sendTo, drainFrom, prefix);
         Thread.sleep(1_500);
-        Costs spent = costs(List.of(), true).minus(before);
+        Costs spent = costs(nodes, true).minus(before);
         RelayLoadGenerator.out("stored path, %s: %d blobs stored in %.2f s (%.0f/s), drained in %.0f ms; PostgreSQL "
-                        + "%.2f transactions and %.2f rows written per blob (store + drain + ack), %.1f µs CPU per blob%n",
+                        + "%.2f transactions and %.2f rows written per blob (store + drain + ack), %.1f µs CPU per blob; "
+                        + "relay %.1f µs CPU per blob%n",
                 name, load.queued, path.storeSeconds(), load.queued / path.storeSeconds(), path.drainMs(),
                 spent.pgTransactions() / (double) load.queued, spent.pgRows() / (double) load.queued,
-                1000 * spent.pgCpuMs() / load.queued);
+                1000 * spent.pgCpuMs() / load.queued, 1000 * spent.relayCpuMs() / load.queued);
     }
 
     private Costs costs(List<ServerProcess> nodes, boolean engines) throws Exception {
@@ -161,7 +170,7 @@ public final class ClusterLoadRun {
             relay += node.cpuMillis();
         }
         if (!engines) {
-            return new Costs(relay, 0, 0, 0, 0, 0);
+            return new Costs(relay, 0, 0, 0, 0, 0, loadCpuMillis());
         }
         long transactions;
         long rows;
@@ -174,7 +183,7 @@ public final class ClusterLoadRun {
             transactions = r.getLong(1);
             rows = r.getLong(2);
         }
-        return new Costs(relay, postgresCpuMillis(), redisCpuMillis(), transactions, rows, redisCommands());
+        return new Costs(relay, postgresCpuMillis(), redisCpuMillis(), transactions, rows, redisCommands(), loadCpuMillis());
     }
 
     /** User + system CPU of the PostgreSQL server and every process it started (backends, workers), from /proc. */
