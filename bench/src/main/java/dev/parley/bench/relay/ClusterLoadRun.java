@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx2g -cp bench/target/parley-bench.jar dev.parley.bench.relay.ClusterLoadRun --pairs=30 --messages=1000 \
- *      --window=32 --queued=10000
+ *      --warmup=1000 --window=32 --queued=10000
  * </pre>
  *
  * <p>Per configuration, over the measured round only: messages/s, latency p50/p99 (send to receipt), CPU per message
@@ -36,6 +36,12 @@ import java.util.stream.Stream;
  */
 public final class ClusterLoadRun {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    /**
+     * Messages per pair in the unmeasured warm-up round ({@code --warmup}, default a quarter of {@code --messages}).
+     * Every node is a fresh JVM: until its JIT compiler has compiled the hot paths (thousands of messages per node) a
+     * round measures the compiler as much as the relay, and three nodes pay that three times.
+     */
+    private static int warmup;
 
     private final RelayLoadGenerator load;
     private final LocalPostgres postgres;
@@ -59,6 +65,7 @@ public final class ClusterLoadRun {
         options.putIfAbsent("pairs", 30);
         options.putIfAbsent("messages", 1000);
         RelayLoadGenerator load = new RelayLoadGenerator(options);
+        warmup = options.getOrDefault("warmup", load.messages / 4);
         try (LocalPostgres pg = LocalPostgres.start(LocalPostgres.findBinaries().orElseThrow(
                 () -> new IllegalStateException("no PostgreSQL binaries (apt-get install postgresql)")));
              LocalRedis redis = LocalRedis.start(LocalRedis.findBinary().orElseThrow(
@@ -89,8 +96,8 @@ public final class ClusterLoadRun {
     }
 
     private void run() throws Exception {
-        RelayLoadGenerator.out("pairs=%d messages/pair=%d window=%d queued=%d cores=%d load average %s%n", load.pairs,
-                load.messages, load.window, load.queued, Runtime.getRuntime().availableProcessors(), loadAverage());
+        RelayLoadGenerator.out("pairs=%d messages/pair=%d warm-up/pair=%d window=%d queued=%d cores=%d load average %s%n",
+                load.pairs, load.messages, warmup, load.window, load.queued, Runtime.getRuntime().availableProcessors(), loadAverage());
         RelayLoadGenerator.out("%n| configuration | messages/s | p50 ms | p99 ms | relay CPU µs/msg | PostgreSQL CPU µs/msg "
                 + "| Redis CPU µs/msg | PG transactions/msg | PG rows written/msg | Redis commands/msg | load generator CPU µs/msg |%n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|%n");
@@ -129,7 +136,7 @@ public final class ClusterLoadRun {
             senders.add(load.new User(prefix + "sender" + i).connect(uri(nodes.get(i % n)), true));
             receivers.add(load.new User(prefix + "receiver" + i).connect(uri(nodes.get((i + 1) % n)), true));
         }
-        load.relayRound(senders, receivers, Math.max(1, load.messages / 4), 1, prefix + "receiver");
+        load.relayRound(senders, receivers, Math.max(1, warmup), 1, prefix + "receiver");
         Thread.sleep(1_500); // PostgreSQL publishes its statistics about once a second
         Costs before = costs(nodes, engines);
         RelayLoadGenerator.Result result = load.relayRound(senders, receivers, load.messages, 2, prefix + "receiver");
