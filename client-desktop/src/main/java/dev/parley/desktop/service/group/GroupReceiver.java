@@ -113,27 +113,15 @@ public final class GroupReceiver {
 
     /** Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. */
     public Optional<Opened> open(Transaction txn, String sender, SenderKeyMessage message) throws StorageException {
-        Optional<StoredGroup> group = storage.groups().find(txn, message.groupId());
-        if (group.isEmpty() || !group.get().active() || !group.get().state().isMember(sender)) {
-            LOG.info("dropping a group message from someone who is not a member of the group");
-            return Optional.empty();
-        }
-        SenderKeyRecord record = keys.record(txn, message.groupId(), sender);
-        GroupCipher.Decrypted decrypted;
-        try {
-            decrypted = cipher.decrypt(record, message);
-        } catch (ProtocolException e) {
-            LOG.info("dropping a group message: {}", e.getClass().getSimpleName());
-            return Optional.empty();
-        }
-        keys.save(txn, message.groupId(), sender, decrypted.next());
-        Payload payload = decrypted.payload();
-        if (group.get().state().announcementsOnly() && !group.get().state().isAdmin(sender)
-                && (payload instanceof Payload.Text || payload instanceof Payload.Edit)) {
-            LOG.info("dropping a post by a member who is not an admin of an announcement-only group");
-            return Optional.empty();
-        }
-        return Optional.of(new Opened(ConversationId.group(message.groupId()), payload));
+        GroupMessageRun run = run(txn);
+        Optional<Opened> opened = run.open(sender, message);
+        run.finish();
+        return opened;
+    }
+
+    /** For consecutive group messages of one batch: see {@link GroupMessageRun}. */
+    public GroupMessageRun run(Transaction txn) {
+        return new GroupMessageRun(txn, storage, keys, cipher);
     }
 
     /**
