@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Group messages (GROUP_MESSAGE 34): each is verified and decrypted with its sender's sender key
  * ({@link GroupReceiver#open}), and the payload inside goes to its own handler as part of the group's conversation
- * ({@link Received#group()}). Only texts, reactions, edits and deletes may travel inside a group message; anything
- * else inside is dropped.
+ * ({@link Received#group()}). Only texts, files (ATTACHMENT pointers), reactions, edits and deletes may travel inside a
+ * group message; anything else inside is dropped.
  */
 final class GroupMessageHandler implements PayloadHandler<Payload.GroupMessage> {
     private static final Logger LOG = LoggerFactory.getLogger(GroupMessageHandler.class);
@@ -51,13 +51,14 @@ final class GroupMessageHandler implements PayloadHandler<Payload.GroupMessage> 
             if (r.inGroup()) {
                 continue;
             }
-            Optional<GroupReceiver.Opened> opened = groups.open(txn, r.sender(), r.payload().message());
+            Optional<GroupReceiver.Opened> opened = groups.open(txn, r.sender(), r.payload().message(), batch.now());
             if (opened.isEmpty()) {
                 continue;
             }
             Payload payload = opened.get().payload();
             if (payload instanceof Payload.Text || payload instanceof Payload.Reaction
-                    || payload instanceof Payload.Edit || payload instanceof Payload.Delete) {
+                    || payload instanceof Payload.Edit || payload instanceof Payload.Delete
+                    || payload instanceof Payload.Attachment) {
                 inner.add(new Received<>(r.index(), r.sender(), payload, r.digest(), opened.get().conversation()));
             } else {
                 LOG.info("dropping a {} inside a group message", payload.getClass().getSimpleName());
