@@ -31,6 +31,7 @@ final class ProfileGraph implements AutoCloseable {
     final dev.parley.desktop.service.backup.ScheduledBackups scheduledBackups;
     private final dev.parley.desktop.service.backup.ScheduledBackupRunner scheduledBackupRunner;
     private final dev.parley.desktop.service.group.JoinApprover joinApprover;
+    private final dev.parley.desktop.service.group.GroupResyncWorker groupResync;
     private final dev.parley.desktop.service.attachment.AttachmentFiles attachmentFiles;
     private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
     final DefaultAttachmentService attachments;
@@ -63,7 +64,7 @@ final class ProfileGraph implements AutoCloseable {
         holder[0] = connection;
         this.listenFeed = new StoredListenFeed(profile.storage());
         this.attachments = new DefaultAttachmentService(crypto, () -> holder[0], messaging,
-                profile.directory().resolve("attachments"));
+                profile.directory().resolve("attachments"), () -> username);
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
         this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
@@ -90,12 +91,14 @@ final class ProfileGraph implements AutoCloseable {
         }));
         attachmentFiles.sweepSoon();
         this.joinApprover = new dev.parley.desktop.service.group.JoinApprover(events, messaging.groups());
+        this.groupResync = new dev.parley.desktop.service.group.GroupResyncWorker(events, messaging.groups().resync());
     }
 
     @Override
     public void close() {
         subscriptions.forEach(EventBus.Subscription::close);
         joinApprover.close();
+        groupResync.close();
         attachmentFiles.close();
         sweeper.close();
         scheduledBackupRunner.close();

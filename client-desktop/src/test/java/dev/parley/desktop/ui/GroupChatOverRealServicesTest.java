@@ -76,6 +76,16 @@ class GroupChatOverRealServicesTest {
         assertThat(hello.sender()).as("own bubbles do not name their sender").isEmpty();
         await(() -> bobHas(group, "hello climbers"));
 
+        // A file from the paperclip of a group's chat: one upload shared by pointer (issue #15).
+        Path route = java.nio.file.Files.writeString(tmp.resolve("route.gpx"), "<gpx>the crag</gpx>");
+        MessageView file = alice.sendFile(group, route, "the route",
+                dev.parley.desktop.service.AttachmentService.TransferProgress.NONE);
+        assertThat(file.attachment()).isPresent();
+        await(() -> bob.attachments().attachment(new MessageId(file.id())).isPresent());
+        Path saved = bob.attachments().save(new MessageId(file.id()), tmp.resolve("bob-route.gpx"),
+                dev.parley.desktop.service.AttachmentService.TransferProgress.NONE);
+        assertThat(java.nio.file.Files.readString(saved)).isEqualTo("<gpx>the crag</gpx>");
+
         Message fromBob = bob.groups().send(group, "hi from bob");
         await(() -> !alice.recent(group, 10).newestFirst().isEmpty()
                 && alice.recent(group, 10).newestFirst().get(0).text().equals("hi from bob"));

@@ -19,7 +19,8 @@ public sealed interface Payload
         Payload.Presence,
         Payload.Restored,
         Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage,
-        Payload.GroupTyping, Payload.GroupJoinRequest {
+        Payload.GroupTyping, Payload.GroupJoinRequest,
+        GroupStateRequest, GroupStateAnswer {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;

@@ -130,4 +130,26 @@ public abstract class GroupContract extends StorageContract {
         assertThat(read((Transaction txn) -> storage.groups().joinRequests(txn, CLIMBING)))
                 .extracting(dev.parley.desktop.storage.GroupJoinRequest::username).containsExactly("dave");
     }
+
+    @Test
+    void resynchronisationTimesArePerGroupAndPerMemberAndRolledBackWithTheirTransaction() throws Exception {
+        java.time.Instant t = java.time.Instant.parse("2026-12-05T10:00:00Z");
+        assertThat(read((Transaction txn) -> storage.groups().stateRequestedAt(txn, CLIMBING))).isEmpty();
+        write((Transaction txn) -> {
+            storage.groups().stateRequested(txn, CLIMBING, t);
+            storage.groups().stateAnswered(txn, CLIMBING, "bob", t.plusSeconds(1));
+        });
+        write((Transaction txn) -> storage.groups().stateRequested(txn, CLIMBING, t.plusSeconds(60)));
+        assertThatThrownBy(() -> write((Transaction txn) -> {
+            storage.groups().stateAnswered(txn, CLIMBING, "bob", t.plusSeconds(99));
+            throw new StorageException("boom");
+        })).isInstanceOf(StorageException.class);
+        assertThat(read((Transaction txn) -> storage.groups().stateRequestedAt(txn, CLIMBING)))
+                .contains(t.plusSeconds(60));
+        assertThat(read((Transaction txn) -> storage.groups().stateRequestedAt(txn, CHESS))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.groups().stateAnsweredAt(txn, CLIMBING, "bob")))
+                .contains(t.plusSeconds(1));
+        assertThat(read((Transaction txn) -> storage.groups().stateAnsweredAt(txn, CLIMBING, "carol"))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.groups().stateAnsweredAt(txn, CHESS, "bob"))).isEmpty();
+    }
 }
