@@ -54,7 +54,8 @@ final class ConversationMenu {
     private void confirmDeleteGroup(ListCell<ConversationItem> cell, ConversationItem item) {
         String title = item.contact().shownName();
         boolean member = item.contact().group().active();
-        ButtonType leave = new ButtonType(messages.get("conversation.deleteGroup.leave"), ButtonBar.ButtonData.OK_DONE);
+        // neither destructive choice is the default button: Enter does not leave a group by accident
+        ButtonType leave = new ButtonType(messages.get("conversation.deleteGroup.leave"), ButtonBar.ButtonData.OTHER);
         ButtonType keep = new ButtonType(messages.get(member ? "conversation.deleteGroup.stay"
                 : "conversation.delete.confirm"), member ? ButtonBar.ButtonData.OTHER : ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("link.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
