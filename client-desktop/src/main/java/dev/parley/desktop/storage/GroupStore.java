@@ -20,6 +20,12 @@ public interface GroupStore {
     /** Records the group or replaces what was held for it. */
     void put(Transaction txn, StoredGroup group) throws StorageException;
 
+    /**
+     * Forgets the group (its conversation was deleted): its state, key holders and join requests; false if it was not
+     * held. A later change that adds this profile makes it a new group here.
+     */
+    boolean remove(Transaction txn, GroupId id) throws StorageException;
+
     /** The members recorded as holding this profile's sender key {@code keyId} for the group. */
     Set<String> keyHolders(Transaction txn, GroupId id, int keyId) throws StorageException;
 

@@ -159,6 +159,16 @@ public final class DefaultGroupService implements GroupService {
     }
 
     @Override
+    public int delete(String group, boolean leave) throws ServiceException {
+        StoredGroup held = find(group);
+        if (leave && held.active()) {
+            held = leave(group);
+        }
+        StoredGroup last = held;
+        return write(txn -> GroupErasure.erase(txn, crypto.storage(), keys, last));
+    }
+
+    @Override
     public StoredGroup rename(String group, String title) throws ServiceException {
         checkTitle(title);
         GroupState state = adminOf(group);

@@ -55,7 +55,10 @@ public final class OutboxQueue implements Outbox {
             storage.transactions().transaction(false, txn -> {
                 storage.outbox().acknowledge(txn, id, item.recipient());
                 if (storage.messages().updateState(txn, id, state, reason) == StateUpdate.APPLIED) {
-                    txn.attach(new MessageStateChangedEvent(item.recipient(), id, state));
+                    // named by its conversation: a group message's entries go to each member, its row is the group's
+                    String conversation = storage.messages().find(txn, id).map(m -> m.conversationId().value())
+                            .orElse(item.recipient());
+                    txn.attach(new MessageStateChangedEvent(conversation, id, state));
                 }
                 if (state == MessageState.SENT) {
                     storage.messageTimes().record(txn, List.of(id), MessageState.SENT, clock.instant());

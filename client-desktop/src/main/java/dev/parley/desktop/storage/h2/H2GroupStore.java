@@ -74,6 +74,25 @@ final class H2GroupStore implements GroupStore {
     }
 
     @Override
+    public boolean remove(Transaction txn, GroupId id) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try {
+            for (String table : new String[] {"group_key_holders", "group_join_requests"}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE group_id = ?")) {
+                    ps.setString(1, id.hex());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM group_states WHERE group_id = ?")) {
+                ps.setString(1, id.hex());
+                return ps.executeUpdate() > 0;
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("removing a group", e);
+        }
+    }
+
+    @Override
     public Set<String> keyHolders(Transaction txn, GroupId id, int keyId) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
         try (PreparedStatement ps = c.prepareStatement(

@@ -75,6 +75,14 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
     }
 
     @Override
+    public boolean remove(Transaction txn, GroupId id) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        holders.remove(id);
+        requests.remove(id);
+        return groups.remove(id) != null;
+    }
+
+    @Override
     public Set<String> keyHolders(Transaction txn, GroupId id, int keyId) throws StorageException {
         InMemoryTransaction.check(txn, manager, false);
         return new HashSet<>(holders.getOrDefault(id, new HashMap<>()).getOrDefault(keyId, Set.of()));
