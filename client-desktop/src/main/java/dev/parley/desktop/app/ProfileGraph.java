@@ -68,7 +68,8 @@ final class ProfileGraph implements AutoCloseable {
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
         this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
-                messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock());
+                messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock(),
+                config.connection().presencePacing());
         this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
         this.scheduledBackups = new dev.parley.desktop.service.backup.ScheduledBackups(backups, profile.storage(),

@@ -77,6 +77,19 @@ public final class UiServices {
                 page.nextBefore().map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty()));
     }
 
+    /** A conversation as the list shows it: its newest message (without reactions) and its unread count. */
+    public record Summary(MessageView last, int unread) {
+    }
+
+    /** Every conversation with messages, by conversation id (a contact's username, or a group's '#' id): one query. */
+    public java.util.Map<String, Summary> summaries() throws ServiceException {
+        java.util.Map<String, Summary> out = new java.util.HashMap<>();
+        for (dev.parley.desktop.storage.ConversationSummary s : messaging.conversations()) {
+            out.put(s.conversationId().value(), new Summary(view(s.lastMessage()), s.unreadCount()));
+        }
+        return out;
+    }
+
     /**
      * The messages after {@code after} (a {@link MessageView#position()}), oldest first; fewer than {@code pageSize}
      * means the newest message is among them.
