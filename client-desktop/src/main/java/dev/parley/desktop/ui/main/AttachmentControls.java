@@ -68,7 +68,7 @@ final class AttachmentControls {
         dropTarget.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
             List<File> dropped = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
             if (!dropped.isEmpty()) {
-                files.choose(dropped.get(0).toPath());
+                files.chooseAll(dropped.stream().map(File::toPath).toList());
             }
             e.setDropCompleted(!dropped.isEmpty());
             e.consume();
@@ -80,7 +80,7 @@ final class AttachmentControls {
                     files.choosePasted(clipboard.getImage());
                     e.consume();
                 } else if (clipboard.hasFiles() && !clipboard.hasString()) {
-                    files.choose(clipboard.getFiles().get(0).toPath());
+                    files.chooseAll(clipboard.getFiles().stream().map(File::toPath).toList());
                     e.consume();
                 }
             }

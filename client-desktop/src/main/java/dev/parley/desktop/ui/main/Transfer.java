@@ -30,6 +30,7 @@ public final class Transfer implements AttachmentService.TransferProgress {
     /** The last fraction posted to the UI thread, in whole percent (transferring thread only). */
     private int postedPercent = -1;
     private Runnable retry = () -> { };
+    private Runnable abandon = () -> { };
 
     Transfer(String name, Executor uiThread) {
         this.name = Objects.requireNonNull(name);
@@ -86,6 +87,15 @@ public final class Transfer implements AttachmentService.TransferProgress {
 
     void onRetry(Runnable action) {
         retry = Objects.requireNonNull(action);
+    }
+
+    /** Gives the transfer up for good (dismissed after it failed or was cancelled). */
+    void abandon() {
+        abandon.run();
+    }
+
+    void onAbandon(Runnable action) {
+        abandon = Objects.requireNonNull(action);
     }
 
     void started() {
