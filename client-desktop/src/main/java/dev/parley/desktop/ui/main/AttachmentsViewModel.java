@@ -67,6 +67,7 @@ public final class AttachmentsViewModel {
     private final ReadOnlyObjectWrapper<PendingFile> pending = new ReadOnlyObjectWrapper<>(this, "pending");
     private final StringProperty caption = new SimpleStringProperty(this, "caption", "");
     private final ObservableList<Transfer> uploads = FXCollections.observableArrayList();
+    private final UploadQueue queue = new UploadQueue();
     private final ObservableMap<String, Transfer> downloads = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
@@ -229,25 +230,39 @@ public final class AttachmentsViewModel {
         }
     }
 
+    /** Queues the upload; it starts when its turn comes ({@link UploadQueue}). */
     private void upload(Transfer upload, String to, Path path, boolean temporary, String text) {
-        upload.started();
-        tasks.run(() -> services.sendFile(to, path, text, upload), message -> {
-            uploads.remove(upload);
-            if (temporary) {
-                PastedImages.delete(path);
-            }
-            sent.accept(message);
-        }, e -> {
-            Optional<TransferFailure.Reason> reason = TransferFailure.of(e);
-            upload.failed(describe(e), reason.filter(TransferFailure.Reason.CANCELLED::equals).isPresent(),
-                    reason.filter(r -> r == TransferFailure.Reason.TOO_LARGE || r == TransferFailure.Reason.UNREADABLE)
-                            .isEmpty());
+        queue.add(upload, done -> {
+            upload.started();
+            tasks.run(() -> services.sendFile(to, path, text, upload), message -> {
+                done.run();
+                uploads.remove(upload);
+                if (temporary) {
+                    PastedImages.delete(path);
+                }
+                sent.accept(message);
+            }, e -> {
+                done.run();
+                Optional<TransferFailure.Reason> reason = TransferFailure.of(e);
+                upload.failed(describe(e), reason.filter(TransferFailure.Reason.CANCELLED::equals).isPresent(),
+                        reason.filter(r -> r == TransferFailure.Reason.TOO_LARGE
+                                || r == TransferFailure.Reason.UNREADABLE).isEmpty());
+            });
         });
+    }
+
+    /** Cancels an upload: one waiting its turn at once, a running one before its next chunk. */
+    public void cancel(Transfer upload) {
+        if (queue.remove(upload)) {
+            upload.failed(messages.get("attachment.error.CANCELLED"), true);
+        } else {
+            upload.cancel();
+        }
     }
 
     /** Removes a failed or cancelled upload from the list and gives it up (what it kept for a retry goes). */
     public void dismiss(Transfer upload) {
-        if (upload.stateProperty().get() != Transfer.State.RUNNING && uploads.remove(upload)) {
+        if (!upload.active() && uploads.remove(upload)) {
             upload.abandon();
         }
     }

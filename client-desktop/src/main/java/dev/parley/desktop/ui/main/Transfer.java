@@ -16,8 +16,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * flood it.
  */
 public final class Transfer implements AttachmentService.TransferProgress {
-    /** Where the transfer is. */
-    public enum State { RUNNING, FAILED, CANCELLED }
+    /** Where the transfer is: waiting for its turn (uploads run a few at a time), running, or stopped. */
+    public enum State { QUEUED, RUNNING, FAILED, CANCELLED }
 
     private final String name;
     private final Executor uiThread;
@@ -96,6 +96,19 @@ public final class Transfer implements AttachmentService.TransferProgress {
 
     void onAbandon(Runnable action) {
         abandon = Objects.requireNonNull(action);
+    }
+
+    /** Waiting or running: not yet failed or cancelled. */
+    public boolean active() {
+        return state.get() == State.QUEUED || state.get() == State.RUNNING;
+    }
+
+    void queued() {
+        cancelled = false;
+        postedPercent = -1;
+        progress.set(0);
+        state.set(State.QUEUED);
+        error.set("");
     }
 
     void started() {
