@@ -24,6 +24,13 @@ public interface AttachmentService {
     Message sendFile(String contact, Path file, String caption, TransferProgress progress) throws ServiceException;
 
     /**
+     * Gives up an upload of {@code file} to {@code contact} that failed or was cancelled and will not be retried: its
+     * record and any image encoding kept for the retry are removed (the relay frees the reserved room when it
+     * expires). A later send of the same file starts over. Nothing happens if there is no such upload.
+     */
+    void abandonUpload(String contact, Path file) throws ServiceException;
+
+    /**
      * Downloads the file of {@code messageId} if it is not in the profile yet (resuming a partial download), verifies
      * it against the pointer and decrypts it to {@code target}: a file that does not exist yet, or an existing
      * directory (the file keeps its sanitised name there). Nothing appears at the target unless the whole file

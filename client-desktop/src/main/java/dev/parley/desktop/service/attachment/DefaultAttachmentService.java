@@ -131,8 +131,10 @@ public final class DefaultAttachmentService implements AttachmentService {
                         : AttachmentReadToken.hash(AttachmentReadToken.derive(crypto.context().crypto(), fresh));
                 try (SecretBytes key = SecretBytes.copyOf(keyBytes)) {
                     uploaded = upload.upload(prepared, key, group.isEmpty() ? contact : null, tokenHash, progress, id -> {
-                        if (toSend.asIs() || keep(keptEncodings, id, fresh, toSend)) {
-                            recordPending(new PendingUpload(contact, source, originalSize, modified, id, fresh));
+                        // the row first: an encoding without its row is an orphan the file sweep removes
+                        recordPending(new PendingUpload(contact, source, originalSize, modified, id, fresh));
+                        if (!toSend.asIs() && !keep(keptEncodings, id, fresh, toSend)) {
+                            removePending(contact, source);
                         }
                     });
                 }
@@ -184,6 +186,27 @@ public final class DefaultAttachmentService implements AttachmentService {
         } catch (StorageException e) {
             throw new StorageFailureException("cannot record the upload", e);
         }
+    }
+
+    private void removePending(String contact, String source) throws StorageFailureException {
+        try {
+            crypto.storage().transactions().transaction(false,
+                    (Transaction txn) -> crypto.storage().attachments().removePendingUpload(txn, contact, source));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot remove the upload", e);
+        }
+    }
+
+    @Override
+    public void abandonUpload(String contact, Path file) throws ServiceException {
+        String source = file.toAbsolutePath().normalize().toString();
+        Optional<PendingUpload> pending = pendingUpload(contact, source);
+        if (pending.isEmpty()) {
+            return;
+        }
+        removePending(contact, source);
+        new KeptEncodings(crypto.context().crypto(), crypto.context().random(), directory)
+                .forget(pending.get().attachmentId());
     }
 
     @Override

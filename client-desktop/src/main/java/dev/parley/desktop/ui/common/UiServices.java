@@ -132,6 +132,11 @@ public final class UiServices {
         return withAttachment(view(attachments.sendFile(contact, file, caption, progress)));
     }
 
+    /** Gives up a failed or cancelled upload of {@code file} to {@code contact}; see AttachmentService. */
+    public void abandonUpload(String contact, java.nio.file.Path file) throws ServiceException {
+        attachments.abandonUpload(contact, file);
+    }
+
     /** Downloads (if needed), verifies and decrypts the message's file to {@code target}; returns the file written. */
     public java.nio.file.Path saveFile(MessageView message, java.nio.file.Path target,
                                        AttachmentService.TransferProgress progress) throws ServiceException {
