@@ -35,6 +35,7 @@ import java.util.List;
  * SenderKeyMessage (docs/protocol.md 1.15). GROUP_JOIN_REQUEST = group id (16) || proof (32) (1.15.5).
  * PRESENCE = u8 flags (bit 0: online; bit 1: reply wanted; the others 0).
  * RESTORED = message id (16) || restoredAtMillis (i64).
+ * SENT_TRANSCRIPT = u8 L || recipient username (ASCII, L) || the original payload's whole encoding (rest).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -188,9 +189,32 @@ public final class PayloadCodec {
                 requireEnd(in);
                 return new Payload.Restored(id, restoredAt);
             }
+            case SENT_TRANSCRIPT:
+                return decodeTranscript(in);
             default:
                 return new Payload.Unknown(type);
         }
+    }
+
+    /** SENT_TRANSCRIPT = u8 L || recipient (L) || original payload encoding (rest). */
+    private static Payload decodeTranscript(ByteBuffer in) throws InvalidMessageException {
+        byte[] name = new byte[Byte.toUnsignedInt(in.get())];
+        in.get(name);
+        String recipient = new String(name, StandardCharsets.US_ASCII);
+        if (!dev.parley.crypto.wire.Usernames.isValid(recipient)
+                || !java.util.Arrays.equals(name, recipient.getBytes(StandardCharsets.US_ASCII))) {
+            throw new InvalidMessageException("payload: transcript recipient is not a username");
+        }
+        Payload original;
+        try {
+            original = decode(rest(in));
+        } catch (UnsupportedVersionException e) {
+            throw new InvalidMessageException("payload: transcript of an unknown payload version");
+        }
+        if (original instanceof Payload.SentTranscript || original instanceof Payload.Unknown) {
+            throw new InvalidMessageException("payload: a transcript carries a known payload other than a transcript");
+        }
+        return new Payload.SentTranscript(recipient, original);
     }
 
     /** PROFILE = version (i64) || u8 name length || name || u16 about length || about || avatar (rest). */
@@ -270,6 +294,11 @@ public final class PayloadCodec {
         } else if (payload instanceof Payload.Restored restored) {
             return ByteBuffer.allocate(MessageId.BYTES + 8).put(restored.id().bytes()).putLong(restored.restoredAtMillis())
                     .array();
+        } else if (payload instanceof Payload.SentTranscript transcript) {
+            byte[] name = transcript.recipient().getBytes(StandardCharsets.US_ASCII);
+            byte[] original = encode(transcript.original());
+            return ByteBuffer.allocate(1 + name.length + original.length).put((byte) name.length).put(name)
+                    .put(original).array();
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }

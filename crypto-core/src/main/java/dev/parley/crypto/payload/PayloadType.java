@@ -39,7 +39,9 @@ public enum PayloadType {
     /** {@link Payload.GroupJoinRequest} (issue #15, invite links). */
     GROUP_JOIN_REQUEST(35),
     /** {@link Payload.GroupTyping} (issue #15). */
-    GROUP_TYPING(38);
+    GROUP_TYPING(38),
+    /** {@link Payload.SentTranscript} (issue #17, linked devices). */
+    SENT_TRANSCRIPT(40);
 
     private final int code;
 

@@ -69,7 +69,8 @@ public final class PayloadHandlers {
                 new GroupChangeHandler(groups), new SenderKeyHandler(groups),
                 new GroupMessageHandler(groups, () -> self[0]),
                 new GroupTypingHandler(storage),
-                new GroupJoinHandler(groups)));
+                new GroupJoinHandler(groups),
+                new SentTranscriptHandler(storage)));
         return self[0];
     }
 
