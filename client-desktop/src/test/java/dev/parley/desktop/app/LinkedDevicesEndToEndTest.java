@@ -12,6 +12,7 @@ import dev.parley.desktop.service.device.DeviceLinker;
 import dev.parley.desktop.service.device.DeviceService;
 import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageState;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * handshake, provisioning, {@code device_add}, the new device's own login); then every message arrives once on every
  * device of its recipient and, as a sent transcript shown as outgoing, on the sender's other device. The first send
  * after bob linked goes to a stale device list (bob's device 1 alone), which the relay corrects; alice's conversation
- * shows "bob linked a new device" once. An unlinked device is refused at its next login and wipes its account data;
+ * shows "bob linked a new device" once; a message read on one of bob's devices is read on the other. An unlinked device is refused at its next login and wipes its account data;
  * the last device cannot be unlinked; a wrong code fails with a clear message. (A relay that replaces a key in the
  * handshake is refused by both sides: {@code DeviceLinkingTest} in crypto-core.)
  */
@@ -80,6 +81,11 @@ class LinkedDevicesEndToEndTest {
                 .containsExactly(hello.body());
         assertThat(find(bobLaptopInbox, hello.body()).messageId()).isEqualTo(hello.messageId());
         assertThat(Await.until(() -> historyTexts(alice, "bob").contains("bob linked a new device"), WAIT)).isTrue();
+
+        // Read on bob's first device: his laptop marks it read too (read-state sync, no second receipt).
+        bob.messaging().markRead("alice", find(bobInbox, hello.body()).cursor());
+        assertThat(Await.until(() -> stateOf(bobLaptop, "alice", hello.messageId()) == MessageState.READ, WAIT))
+                .isTrue();
 
         // bob answers from his laptop: alice's two devices get it, and bob's first device gets the transcript.
         Message answer = bobLaptop.messaging().send("alice", "from bob's laptop");
@@ -135,6 +141,15 @@ class LinkedDevicesEndToEndTest {
         List<Message> inbox = new CopyOnWriteArrayList<>();
         app.events().subscribe(MessageReceivedEvent.class, e -> inbox.add(e.message()));
         return inbox;
+    }
+
+    private static MessageState stateOf(ParleyApp app, String peer, dev.parley.desktop.storage.MessageId id) {
+        try {
+            return app.messaging().history(peer, Optional.empty(), 20).messages().stream()
+                    .filter(m -> m.messageId().equals(id)).map(Message::state).findFirst().orElse(null);
+        } catch (ServiceException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> historyTexts(ParleyApp app, String peer) {

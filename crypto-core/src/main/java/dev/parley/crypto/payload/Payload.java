@@ -20,7 +20,8 @@ public sealed interface Payload
         Payload.Restored,
         Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage,
         Payload.GroupTyping, Payload.GroupJoinRequest,
-        Payload.SentTranscript {
+        Payload.SentTranscript,
+        Payload.ReadSync {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;
@@ -430,6 +431,27 @@ public sealed interface Payload
         @Override
         public int typeCode() {
             return PayloadType.SENT_TRANSCRIPT.code();
+        }
+    }
+
+    /**
+     * Issue #17, linked devices: this account read these messages of the direct conversation with {@code peer} on
+     * another of its devices (docs/protocol.md 1.18); the receiving device marks them read too, without receipts.
+     */
+    record ReadSync(String peer, List<MessageId> ids) implements Payload {
+        public ReadSync {
+            if (peer == null || !dev.parley.crypto.wire.Usernames.isValid(peer)) {
+                throw new IllegalArgumentException("peer: a valid username expected");
+            }
+            ids = List.copyOf(ids);
+            if (ids.isEmpty() || ids.size() > MAX_RECEIPT_IDS) {
+                throw new IllegalArgumentException("1 to " + MAX_RECEIPT_IDS + " message ids expected");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.READ_SYNC.code();
         }
     }
 }

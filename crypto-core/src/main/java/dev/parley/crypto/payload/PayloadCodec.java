@@ -36,6 +36,7 @@ import java.util.List;
  * PRESENCE = u8 flags (bit 0: online; bit 1: reply wanted; the others 0).
  * RESTORED = message id (16) || restoredAtMillis (i64).
  * SENT_TRANSCRIPT = u8 L || recipient username (ASCII, L) || the original payload's whole encoding (rest).
+ * READ_SYNC = u8 L || peer username (ASCII, L) || u16 count (1..1000) || count * message id (16).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -191,20 +192,28 @@ public final class PayloadCodec {
             }
             case SENT_TRANSCRIPT:
                 return decodeTranscript(in);
+            case READ_SYNC:
+                return new Payload.ReadSync(username(in), readIds(in));
             default:
                 return new Payload.Unknown(type);
         }
     }
 
-    /** SENT_TRANSCRIPT = u8 L || recipient (L) || original payload encoding (rest). */
-    private static Payload decodeTranscript(ByteBuffer in) throws InvalidMessageException {
+    /** u8 L || username (ASCII, L), checked against the relay's username rule. */
+    private static String username(ByteBuffer in) throws InvalidMessageException {
         byte[] name = new byte[Byte.toUnsignedInt(in.get())];
         in.get(name);
-        String recipient = new String(name, StandardCharsets.US_ASCII);
-        if (!dev.parley.crypto.wire.Usernames.isValid(recipient)
-                || !java.util.Arrays.equals(name, recipient.getBytes(StandardCharsets.US_ASCII))) {
-            throw new InvalidMessageException("payload: transcript recipient is not a username");
+        String username = new String(name, StandardCharsets.US_ASCII);
+        if (!dev.parley.crypto.wire.Usernames.isValid(username)
+                || !java.util.Arrays.equals(name, username.getBytes(StandardCharsets.US_ASCII))) {
+            throw new InvalidMessageException("payload: not a username");
         }
+        return username;
+    }
+
+    /** SENT_TRANSCRIPT = u8 L || recipient (L) || original payload encoding (rest). */
+    private static Payload decodeTranscript(ByteBuffer in) throws InvalidMessageException {
+        String recipient = username(in);
         Payload original;
         try {
             original = decode(rest(in));
@@ -299,6 +308,10 @@ public final class PayloadCodec {
             byte[] original = encode(transcript.original());
             return ByteBuffer.allocate(1 + name.length + original.length).put((byte) name.length).put(name)
                     .put(original).array();
+        } else if (payload instanceof Payload.ReadSync sync) {
+            byte[] name = sync.peer().getBytes(StandardCharsets.US_ASCII);
+            byte[] ids = ids(sync.ids());
+            return ByteBuffer.allocate(1 + name.length + ids.length).put((byte) name.length).put(name).put(ids).array();
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }

@@ -41,7 +41,9 @@ public enum PayloadType {
     /** {@link Payload.GroupTyping} (issue #15). */
     GROUP_TYPING(38),
     /** {@link Payload.SentTranscript} (issue #17, linked devices). */
-    SENT_TRANSCRIPT(40);
+    SENT_TRANSCRIPT(40),
+    /** {@link Payload.ReadSync} (issue #17, linked devices). */
+    READ_SYNC(42);
 
     private final int code;
 

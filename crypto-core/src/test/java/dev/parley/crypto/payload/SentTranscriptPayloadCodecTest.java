@@ -10,8 +10,8 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
- * SENT_TRANSCRIPT (code 40, issue #17): u8 L || recipient username (L) || the original payload's encoding, layout as
- * in docs/protocol.md 1.18.
+ * SENT_TRANSCRIPT (code 40, issue #17): u8 L || recipient username (L) || the original payload's encoding; and
+ * READ_SYNC (code 42): u8 L || peer username (L) || u16 count || ids; layouts as in docs/protocol.md 1.7 and 1.18.
  */
 class SentTranscriptPayloadCodecTest {
     private static final byte[] ID = new byte[16];
@@ -50,6 +50,25 @@ class SentTranscriptPayloadCodecTest {
         unknownVersion[0] = 9;
         assertThatThrownBy(() -> PayloadCodec.decode(wrap("bob", unknownVersion)))
                 .isInstanceOf(InvalidMessageException.class);
+    }
+
+    @Test
+    void readSyncRoundTripsWithTheDocumentedLayoutAndRefusesBadCounts() throws Exception {
+        byte[] other = new byte[16];
+        Payload.ReadSync sync = new Payload.ReadSync("bob", java.util.List.of(new MessageId(ID), new MessageId(other)));
+        byte[] encoded = PayloadCodec.encode(sync);
+        assertThat(Arrays.copyOfRange(encoded, 0, 7)).containsExactly(1, 0, 42, 0, 0, 0, 1 + 3 + 2 + 32);
+        assertThat(Arrays.copyOfRange(encoded, 7, 13)).containsExactly(3, 'b', 'o', 'b', 0, 2);
+        assertThat(Arrays.copyOfRange(encoded, 13, 29)).isEqualTo(ID);
+        Payload.ReadSync back = (Payload.ReadSync) PayloadCodec.decode(encoded);
+        assertThat(back.peer()).isEqualTo("bob");
+        assertThat(back.ids()).isEqualTo(sync.ids());
+        byte[] none = ByteBuffer.allocate(7 + 6).put((byte) 1).putShort((short) 42).putInt(6).put((byte) 3)
+                .put("bob".getBytes(StandardCharsets.US_ASCII)).putShort((short) 0).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(none)).isInstanceOf(InvalidMessageException.class);
+        byte[] cut = Arrays.copyOf(encoded, encoded.length - 1);
+        cut[6] = (byte) (cut[6] - 1);
+        assertThatThrownBy(() -> PayloadCodec.decode(cut)).isInstanceOf(InvalidMessageException.class);
     }
 
     private static byte[] wrap(String recipient, byte[] original) {

@@ -294,6 +294,15 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         if (!changed.isEmpty() && setting(Setting.READ_RECEIPTS) && !ConversationId.direct(contactName).isGroup()) {
             receipts.read(contactName, changed);
         }
+        if (!changed.isEmpty()) {
+            // Issue #17: this account's other devices mark them read too (no-op with one device).
+            List<MessageId> newest = changed.subList(Math.max(0, changed.size() - Payload.MAX_RECEIPT_IDS), changed.size());
+            List<dev.parley.crypto.payload.MessageId> ids = new java.util.ArrayList<>();
+            for (MessageId id : newest) {
+                ids.add(wire(id));
+            }
+            outbound.toOwnDevices(new Payload.ReadSync(contactName, ids));
+        }
         return changed;
     }
 

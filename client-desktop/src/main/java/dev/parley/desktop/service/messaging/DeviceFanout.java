@@ -94,13 +94,16 @@ public final class DeviceFanout {
             throw new UnknownContactException("no session with this contact yet: add the contact first");
         }
         if (payload instanceof Payload.Text) {
-            copies.addAll(transcripts(work, new Payload.SentTranscript(contact.username(), payload)));
+            copies.addAll(ownCopies(work, new Payload.SentTranscript(contact.username(), payload)));
         }
         return copies;
     }
 
-    /** The copies of a transcript for this account's other devices that have a session. */
-    private List<Copy> transcripts(ProtocolUnitOfWork work, Payload transcript) throws ServiceException {
+    /**
+     * The copies of a payload for this account's other devices that have a session (sent transcripts, read sync);
+     * none for an account with one device.
+     */
+    public List<Copy> ownCopies(ProtocolUnitOfWork work, Payload transcript) throws ServiceException {
         String own = ownUsername.get();
         int self = work.devices().ownDeviceId();
         byte[] encoded = PayloadCodec.encode(transcript);

@@ -70,7 +70,8 @@ public final class PayloadHandlers {
                 new GroupMessageHandler(groups, () -> self[0]),
                 new GroupTypingHandler(storage),
                 new GroupJoinHandler(groups),
-                new SentTranscriptHandler(storage)));
+                new SentTranscriptHandler(storage),
+                new ReadSyncHandler(storage)));
         return self[0];
     }
 
