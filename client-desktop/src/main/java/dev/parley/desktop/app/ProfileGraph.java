@@ -25,6 +25,7 @@ final class ProfileGraph implements AutoCloseable {
     final AccountKeys keys;
     final DefaultContactService contacts;
     final DefaultMessagingService messaging;
+    final dev.parley.desktop.service.device.DeviceService devices;
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
     private final DisappearingSweeper sweeper;
@@ -62,6 +63,8 @@ final class ProfileGraph implements AutoCloseable {
                 new AfterSignIn(keys, messaging.restoreAnnouncer()), config.reconnect(),
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
+        this.devices = new dev.parley.desktop.service.device.DeviceService(crypto, () -> holder[0], () -> username);
+        connection.onDeviceUnlinked(() -> dev.parley.desktop.service.device.DeviceWipe.wipe(crypto));
         this.listenFeed = new StoredListenFeed(profile.storage());
         this.attachments = new DefaultAttachmentService(crypto, () -> holder[0], messaging,
                 profile.directory().resolve("attachments"), () -> username);

@@ -36,6 +36,8 @@ import java.util.List;
  * GROUP_STATE_REQUEST = group id (16) || revision (i64 >= 1); GROUP_STATE = a signed group snapshot (1.15.2).
  * PRESENCE = u8 flags (bit 0: online; bit 1: reply wanted; the others 0).
  * RESTORED = message id (16) || restoredAtMillis (i64).
+ * SENT_TRANSCRIPT = u8 L || recipient username (ASCII, L) || the original payload's whole encoding (rest).
+ * READ_SYNC = u8 L || peer username (ASCII, L) || u16 count (1..1000) || count * message id (16).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -201,9 +203,40 @@ public final class PayloadCodec {
                 requireEnd(in);
                 return new Payload.Restored(id, restoredAt);
             }
+            case SENT_TRANSCRIPT:
+                return decodeTranscript(in);
+            case READ_SYNC:
+                return new Payload.ReadSync(username(in), readIds(in));
             default:
                 return new Payload.Unknown(type);
         }
+    }
+
+    /** u8 L || username (ASCII, L), checked against the relay's username rule. */
+    private static String username(ByteBuffer in) throws InvalidMessageException {
+        byte[] name = new byte[Byte.toUnsignedInt(in.get())];
+        in.get(name);
+        String username = new String(name, StandardCharsets.US_ASCII);
+        if (!dev.parley.crypto.wire.Usernames.isValid(username)
+                || !java.util.Arrays.equals(name, username.getBytes(StandardCharsets.US_ASCII))) {
+            throw new InvalidMessageException("payload: not a username");
+        }
+        return username;
+    }
+
+    /** SENT_TRANSCRIPT = u8 L || recipient (L) || original payload encoding (rest). */
+    private static Payload decodeTranscript(ByteBuffer in) throws InvalidMessageException {
+        String recipient = username(in);
+        Payload original;
+        try {
+            original = decode(rest(in));
+        } catch (UnsupportedVersionException e) {
+            throw new InvalidMessageException("payload: transcript of an unknown payload version");
+        }
+        if (original instanceof Payload.SentTranscript || original instanceof Payload.Unknown) {
+            throw new InvalidMessageException("payload: a transcript carries a known payload other than a transcript");
+        }
+        return new Payload.SentTranscript(recipient, original);
     }
 
     /** PROFILE = version (i64) || u8 name length || name || u16 about length || about || avatar (rest). */
@@ -288,6 +321,15 @@ public final class PayloadCodec {
         } else if (payload instanceof Payload.Restored restored) {
             return ByteBuffer.allocate(MessageId.BYTES + 8).put(restored.id().bytes()).putLong(restored.restoredAtMillis())
                     .array();
+        } else if (payload instanceof Payload.SentTranscript transcript) {
+            byte[] name = transcript.recipient().getBytes(StandardCharsets.US_ASCII);
+            byte[] original = encode(transcript.original());
+            return ByteBuffer.allocate(1 + name.length + original.length).put((byte) name.length).put(name)
+                    .put(original).array();
+        } else if (payload instanceof Payload.ReadSync sync) {
+            byte[] name = sync.peer().getBytes(StandardCharsets.US_ASCII);
+            byte[] ids = ids(sync.ids());
+            return ByteBuffer.allocate(1 + name.length + ids.length).put((byte) name.length).put(name).put(ids).array();
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }

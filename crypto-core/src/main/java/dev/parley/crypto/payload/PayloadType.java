@@ -43,7 +43,11 @@ public enum PayloadType {
     /** {@link GroupStateAnswer} (issue #15, resynchronisation). */
     GROUP_STATE(37),
     /** {@link Payload.GroupTyping} (issue #15). */
-    GROUP_TYPING(38);
+    GROUP_TYPING(38),
+    /** {@link Payload.SentTranscript} (issue #17, linked devices). */
+    SENT_TRANSCRIPT(40),
+    /** {@link Payload.ReadSync} (issue #17, linked devices). */
+    READ_SYNC(42);
 
     private final int code;
 

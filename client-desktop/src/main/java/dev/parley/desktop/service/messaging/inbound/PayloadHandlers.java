@@ -71,7 +71,9 @@ public final class PayloadHandlers {
                 new GroupTypingHandler(storage),
                 new GroupJoinHandler(groups),
                 new GroupStateRequestHandler(groups),
-                new GroupStateAnswerHandler(groups)));
+                new GroupStateAnswerHandler(groups),
+                new SentTranscriptHandler(storage),
+                new ReadSyncHandler(storage)));
         return self[0];
     }
 
