@@ -173,8 +173,10 @@ class GroupResyncTest {
         assertThat(held.previous()).isNull();
         List<GroupStateRequest> requests = mallory.openDeliveries(Duration.ofSeconds(1)).stream()
                 .filter(GroupStateRequest.class::isInstance).map(GroupStateRequest.class::cast).toList();
-        assertThat(requests).as("one request for two hints within a minute")
-                .containsExactly(new GroupStateRequest(trap.id(), 1));
+        // the request names the revision held when it is sent: 1, or 5 if the honest answer of the same pickup was
+        // applied first (the order of the two depends on the machine's load)
+        assertThat(requests).as("one request for two hints within a minute").hasSize(1)
+                .allSatisfy(r -> assertThat(r.group()).isEqualTo(trap.id()));
 
         // Carol as an admin: a removed member's request gets nothing; a member's gets one answer per minute.
         GroupId admins = carol.groups().create("Admins", List.of("erin", "mallory")).state().id();

@@ -141,8 +141,8 @@ class GroupReceiverTest {
 
         List<String> later = new ArrayList<>();
         storage.transactions().transaction(false, txn -> {
-            later.add(body(receiver.open(txn, "alice", sent.get(2))));
-            later.add(body(receiver.open(txn, "alice", sent.get(3))));
+            later.add(body(receiver.open(txn, "alice", sent.get(2), Instant.EPOCH)));
+            later.add(body(receiver.open(txn, "alice", sent.get(3), Instant.EPOCH)));
         });
         assertThat(later).as("a replay after the run, then the next message").containsExactly("(dropped)", "message 3");
     }
