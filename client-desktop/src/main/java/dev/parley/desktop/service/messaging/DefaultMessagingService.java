@@ -486,6 +486,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     @Override
+    public void acceptedAll(java.util.List<Outbox.Item> items) throws StorageFailureException {
+        outbox.acceptedAll(items);
+    }
+
+    @Override
     public void rejected(Outbox.Item item, String reason) throws StorageFailureException {
         outbox.rejected(item, reason);
     }

@@ -9,6 +9,7 @@ import dev.parley.desktop.storage.OutboxEntry;
 import dev.parley.desktop.storage.StateUpdate;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -44,6 +45,25 @@ public final class OutboxQueue implements Outbox {
         finish(item, MessageState.SENT, null);
     }
 
+    /** One transaction for all (a group message's 999 recipients were 999 commits); each message's state once. */
+    @Override
+    public void acceptedAll(List<Outbox.Item> items) throws StorageFailureException {
+        try {
+            storage.transactions().transaction(false, txn -> {
+                java.util.Set<MessageId> done = new java.util.HashSet<>();
+                for (Outbox.Item item : items) {
+                    MessageId id = new MessageId(HexFormat.of().formatHex(item.clientMessageId()));
+                    storage.outbox().acknowledge(txn, id, item.recipient());
+                    if (done.add(id)) {
+                        recordState(txn, item, id, MessageState.SENT, null);
+                    }
+                }
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot record the relay's answer", e);
+        }
+    }
+
     @Override
     public void rejected(Outbox.Item item, String reason) throws StorageFailureException {
         finish(item, MessageState.FAILED, reason);
@@ -54,15 +74,20 @@ public final class OutboxQueue implements Outbox {
         try {
             storage.transactions().transaction(false, txn -> {
                 storage.outbox().acknowledge(txn, id, item.recipient());
-                if (storage.messages().updateState(txn, id, state, reason) == StateUpdate.APPLIED) {
-                    txn.attach(new MessageStateChangedEvent(item.recipient(), id, state));
-                }
-                if (state == MessageState.SENT) {
-                    storage.messageTimes().record(txn, List.of(id), MessageState.SENT, clock.instant());
-                }
+                recordState(txn, item, id, state, reason);
             });
         } catch (StorageException e) {
             throw new StorageFailureException("cannot record the relay's answer", e);
+        }
+    }
+
+    private void recordState(Transaction txn, Outbox.Item item, MessageId id, MessageState state, String reason)
+            throws StorageException {
+        if (storage.messages().updateState(txn, id, state, reason) == StateUpdate.APPLIED) {
+            txn.attach(new MessageStateChangedEvent(item.recipient(), id, state));
+        }
+        if (state == MessageState.SENT) {
+            storage.messageTimes().record(txn, List.of(id), MessageState.SENT, clock.instant());
         }
     }
 }
