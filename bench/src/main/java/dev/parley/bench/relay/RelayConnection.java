@@ -96,6 +96,14 @@ public final class RelayConnection extends Endpoint {
         FlushScope.run(() -> requests.forEach(this::fire));
     }
 
+    /**
+     * Sends a request whose response nobody waits for in a WebSocket message of its own, at once, even while a scope
+     * is open (as an independent client sending one request per message would). Do not mix with {@link #fire}.
+     */
+    synchronized void fireAlone(Request request) {
+        session.getAsyncRemote().sendBinary(ByteBuffer.wrap(CODEC.encode(Envelope.of(ids.incrementAndGet(), request))));
+    }
+
     private void write(Envelope envelope) {
         byte[] bytes = CODEC.encode(envelope);
         synchronized (this) {

@@ -11,10 +11,12 @@ import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.StoredGroup;
 import dev.parley.desktop.storage.Transaction;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,18 +36,28 @@ public final class GroupMessageRun {
     private final Storage storage;
     private final GroupKeys keys;
     private final GroupCipher cipher;
+    private final GroupResync resync;
+    private final Supplier<String> ownUsername;
+    private final Instant now;
     private final Map<GroupId, Optional<StoredGroup>> groups = new HashMap<>();
     private final Map<SenderOf, SenderKeyRecord> records = new HashMap<>();
     private final Map<SenderOf, SenderKeyRecord> advanced = new LinkedHashMap<>();
 
-    GroupMessageRun(Transaction txn, Storage storage, GroupKeys keys, GroupCipher cipher) {
+    GroupMessageRun(Transaction txn, Storage storage, GroupKeys keys, GroupCipher cipher, GroupResync resync,
+            Supplier<String> ownUsername, Instant now) {
         this.txn = txn;
         this.storage = storage;
         this.keys = keys;
         this.cipher = cipher;
+        this.resync = resync;
+        this.ownUsername = ownUsername;
+        this.now = now;
     }
 
-    /** Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. */
+    /**
+     * Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. One from someone this
+     * profile does not know as a member of an active group makes it ask for resynchronisation.
+     */
     public Optional<GroupReceiver.Opened> open(String sender, SenderKeyMessage message) throws StorageException {
         Optional<StoredGroup> group = groups.get(message.groupId());
         if (group == null) {
@@ -54,6 +66,9 @@ public final class GroupMessageRun {
         }
         if (group.isEmpty() || !group.get().active() || !group.get().state().isMember(sender)) {
             LOG.info("dropping a group message from someone who is not a member of the group");
+            if (group.isPresent() && !sender.equals(ownUsername.get())) {
+                resync.missed(txn, group.get(), null, now);
+            }
             return Optional.empty();
         }
         SenderOf key = new SenderOf(message.groupId(), sender);
@@ -72,7 +87,8 @@ public final class GroupMessageRun {
         advanced.put(key, decrypted.next());
         Payload payload = decrypted.payload();
         if (group.get().state().announcementsOnly() && !group.get().state().isAdmin(sender)
-                && (payload instanceof Payload.Text || payload instanceof Payload.Edit)) {
+                && (payload instanceof Payload.Text || payload instanceof Payload.Edit
+                        || payload instanceof Payload.Attachment)) {
             LOG.info("dropping a post by a member who is not an admin of an announcement-only group");
             return Optional.empty();
         }

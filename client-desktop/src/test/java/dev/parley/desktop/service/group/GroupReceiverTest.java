@@ -119,7 +119,7 @@ class GroupReceiverTest {
         GroupReceiver receiver = new GroupReceiver(storage, CRYPTO, CRYPTO.random(), () -> "carol");
         dev.parley.crypto.group.GroupCipher cipher = new dev.parley.crypto.group.GroupCipher(CRYPTO, CRYPTO.random());
         dev.parley.crypto.group.SenderKeyState key = cipher.create(id);
-        storage.transactions().transaction(false, txn -> receiver.senderKey(txn, "alice", key.distribution()));
+        storage.transactions().transaction(false, txn -> receiver.senderKey(txn, "alice", key.distribution(), Instant.EPOCH));
         List<dev.parley.crypto.group.SenderKeyMessage> sent = new ArrayList<>();
         dev.parley.crypto.group.SenderKeyState chain = key;
         for (int i = 0; i < 4; i++) {
@@ -130,7 +130,7 @@ class GroupReceiverTest {
 
         List<String> opened = new ArrayList<>();
         storage.transactions().transaction(false, txn -> {
-            GroupMessageRun run = receiver.run(txn);
+            GroupMessageRun run = receiver.run(txn, Instant.EPOCH);
             opened.add(body(run.open("alice", sent.get(0))));
             opened.add(body(run.open("dave", sent.get(1))));
             opened.add(body(run.open("alice", sent.get(1))));
@@ -141,8 +141,8 @@ class GroupReceiverTest {
 
         List<String> later = new ArrayList<>();
         storage.transactions().transaction(false, txn -> {
-            later.add(body(receiver.open(txn, "alice", sent.get(2))));
-            later.add(body(receiver.open(txn, "alice", sent.get(3))));
+            later.add(body(receiver.open(txn, "alice", sent.get(2), Instant.EPOCH)));
+            later.add(body(receiver.open(txn, "alice", sent.get(3), Instant.EPOCH)));
         });
         assertThat(later).as("a replay after the run, then the next message").containsExactly("(dropped)", "message 3");
     }

@@ -27,7 +27,7 @@ class OutboxQueueTest {
     @Test
     void acceptingAllRecipientsOfOneMessageEmptiesTheOutboxAndMarksItSentOnce() throws Exception {
         Storage storage = new InMemoryStorage();
-        OutboxQueue queue = new OutboxQueue(storage, Clock.fixed(NOW, ZoneOffset.UTC));
+        OutboxQueue queue = new OutboxQueue(storage, Clock.fixed(NOW, ZoneOffset.UTC), () -> "alice", null);
         MessageId id = new MessageId("00112233445566778899aabbccddeeff");
         MessageId other = new MessageId("ffeeddccbbaa99887766554433221100");
         ConversationId group = new ConversationId("#" + "ab".repeat(16));

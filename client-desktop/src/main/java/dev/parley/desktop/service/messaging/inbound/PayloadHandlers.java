@@ -69,7 +69,11 @@ public final class PayloadHandlers {
                 new GroupChangeHandler(groups), new SenderKeyHandler(groups),
                 new GroupMessageHandler(groups, () -> self[0]),
                 new GroupTypingHandler(storage),
-                new GroupJoinHandler(groups)));
+                new GroupJoinHandler(groups),
+                new GroupStateRequestHandler(groups),
+                new GroupStateAnswerHandler(groups),
+                new SentTranscriptHandler(storage),
+                new ReadSyncHandler(storage)));
         return self[0];
     }
 

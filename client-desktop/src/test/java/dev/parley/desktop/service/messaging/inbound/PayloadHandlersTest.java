@@ -49,7 +49,7 @@ class PayloadHandlersTest {
                 Payload.TimerUpdate.class)) {
             assertThat(standard.fromStranger(kind)).as(kind.getSimpleName()).isEqualTo(FromStranger.DROPPED);
         }
-        assertThat(standard.fromStranger(Payload.SenderKey.class)).isEqualTo(FromStranger.OPENS_REQUEST);
+        assertThat(standard.fromStranger(Payload.SenderKey.class)).isEqualTo(FromStranger.APPLIED_WITHOUT_CONTACT);
     }
 
     /** Records which payloads each call received. */
