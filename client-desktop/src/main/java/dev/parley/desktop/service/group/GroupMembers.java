@@ -87,7 +87,7 @@ final class GroupMembers {
         try {
             dev.parley.desktop.crypto.ProtocolUnitOfWork state = crypto.state().begin();
             for (String username : usernames) {
-                if (state.containsSession(new Username(username))) {
+                if (state.devices().hasAnySession(username)) {
                     with.add(username);
                 }
             }
