@@ -52,6 +52,7 @@ public final class MultiRecipientSeal {
     private final CryptoProvider crypto;
     private final Kdf kdf;
     private final VerifiedCertificates verified = new VerifiedCertificates();
+    private final X25519Forms x25519 = new X25519Forms();
 
     public MultiRecipientSeal(CryptoProvider crypto) {
         this.crypto = crypto;
@@ -130,7 +131,7 @@ public final class MultiRecipientSeal {
     /** One recipient's header for a body with hash {@code bodyHash} under {@code key} (see {@link #body}). */
     public byte[] header(IdentityKey recipient, IdentityKeyPair sender, byte[] key, byte[] bodyHash)
             throws InvalidPublicKeyException {
-        byte[] recipientX = recipient.x25519PublicKey(crypto);
+        byte[] recipientX = x25519.of(recipient, crypto);
         byte[] senderIk = sender.publicKey().bytes();
         byte[] tag = tag(macKey(sender.agreementKeyPair().privateKey(), recipientX, senderIk, recipient.bytes()),
                 senderIk, recipient.bytes(), key, bodyHash);
@@ -189,7 +190,7 @@ public final class MultiRecipientSeal {
             byte[] recipientIk = recipient.publicKey().bytes();
             byte[] expected;
             try {
-                expected = tag(macKey(recipient.agreementKeyPair().privateKey(), sender.x25519PublicKey(crypto),
+                expected = tag(macKey(recipient.agreementKeyPair().privateKey(), x25519.of(sender, crypto),
                         senderIk, recipientIk), senderIk, recipientIk, key, sha256(body));
             } catch (InvalidPublicKeyException e) {
                 throw new InvalidMessageException("multi-recipient body: invalid sender identity key");

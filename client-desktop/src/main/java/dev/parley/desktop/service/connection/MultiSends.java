@@ -156,16 +156,18 @@ final class MultiSends {
 
     private void settle(RelayConnection c, Batch batch, List<Response.RecipientOutcome> outcomes)
             throws StorageFailureException {
+        List<Outbox.Item> accepted = new ArrayList<>(outcomes.size());
         for (int i = 0; i < outcomes.size(); i++) {
             Outbox.Item item = batch.items.get(i);
             Response.RecipientOutcome outcome = outcomes.get(i);
             switch (outcome.status()) {
-                case ACCEPTED, DUPLICATE -> outbox.accepted(item);
+                case ACCEPTED, DUPLICATE -> accepted.add(item);
                 case UNKNOWN_USER -> outbox.rejected(item, "relay refused: UNKNOWN_USER");
                 case QUEUE_FULL, RATE_LIMITED -> single.retryLater(c, item, outcome.retryAfterMillis());
                 default -> LOG.info("multi-recipient send: unexpected outcome {}; it stays in the outbox",
                         outcome.status());
             }
         }
+        outbox.acceptedAll(accepted);
     }
 }

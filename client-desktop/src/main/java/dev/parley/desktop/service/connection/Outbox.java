@@ -16,6 +16,16 @@ public interface Outbox {
     /** The relay stored the blob: mark its message SENT and remove it from the outbox. Idempotent. */
     void accepted(Item item) throws StorageFailureException;
 
+    /**
+     * The relay stored these blobs (the recipients of one multi-recipient send): as {@link #accepted} for each, in
+     * one transaction.
+     */
+    default void acceptedAll(List<Item> items) throws StorageFailureException {
+        for (Item item : items) {
+            accepted(item);
+        }
+    }
+
     /** The relay refused the blob for good (unknown recipient): mark its message FAILED and remove it. */
     void rejected(Item item, String reason) throws StorageFailureException;
 

@@ -43,14 +43,32 @@ final class GroupMembers {
 
     /**
      * Those of {@code usernames} that can be written to now; members whose new identity key is unacknowledged, who are
-     * blocked, or who cannot be reached are left out of this send (logged, not named).
+     * blocked, or who cannot be reached are left out of this send (logged, not named). Contacts, the blocked list and
+     * the sessions are read once for all (a 1,000-member group's send read them per member: 3,000 transactions);
+     * only a member without contact or session goes to the relay, as {@link #require} does.
      */
     List<Contact> sendable(Collection<String> usernames) throws ServiceException {
+        java.util.Map<String, Contact> known = new java.util.HashMap<>();
+        java.util.Set<String> blocked;
+        try {
+            blocked = crypto.storage().transactions().transactionWithResult(true, txn -> {
+                for (Contact c : crypto.storage().contacts().list(txn)) {
+                    known.put(c.username(), c);
+                }
+                return new java.util.HashSet<>(crypto.storage().blocked().list(txn));
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read contacts", e);
+        }
+        java.util.Set<String> withSession = sessions(usernames);
         List<Contact> contacts = new ArrayList<>(usernames.size());
         for (String username : usernames) {
             try {
-                Contact contact = require(username);
-                if (contact.identityChange() != IdentityChangeState.CHANGED_UNACKNOWLEDGED && !blocked(username)) {
+                Contact contact = known.get(username);
+                if (contact == null || !withSession.contains(username)) {
+                    contact = require(username);
+                }
+                if (contact.identityChange() != IdentityChangeState.CHANGED_UNACKNOWLEDGED && !blocked.contains(username)) {
                     contacts.add(contact);
                 } else {
                     LOG.info("leaving a group member out of a send: new key unacknowledged or blocked");
@@ -60,6 +78,25 @@ final class GroupMembers {
             }
         }
         return contacts;
+    }
+
+    /** Those of {@code usernames} with whom this profile has a session. */
+    private java.util.Set<String> sessions(Collection<String> usernames) throws ServiceException {
+        java.util.Set<String> with = new java.util.HashSet<>();
+        crypto.lock().lock();
+        try {
+            dev.parley.desktop.crypto.ProtocolUnitOfWork state = crypto.state().begin();
+            for (String username : usernames) {
+                if (state.devices().hasAnySession(username)) {
+                    with.add(username);
+                }
+            }
+            return with;
+        } catch (ProtocolStorageException e) {
+            throw new StorageFailureException("cannot read the session", e);
+        } finally {
+            crypto.lock().unlock();
+        }
     }
 
     private Contact require(String username) throws ServiceException {

@@ -464,6 +464,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     @Override
+    public void acceptedAll(java.util.List<Outbox.Item> items) throws StorageFailureException {
+        outbox.acceptedAll(items);
+    }
+
+    @Override
     public void acceptedCopies(List<Outbox.Item> copies) throws StorageFailureException {
         outbox.acceptedCopies(copies);
     }

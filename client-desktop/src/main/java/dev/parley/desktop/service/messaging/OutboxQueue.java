@@ -60,6 +60,26 @@ public final class OutboxQueue implements Outbox {
         finish(copies, MessageState.SENT, null);
     }
 
+    /** One transaction for all (a group message's 999 recipients were 999 commits); each message's state once. */
+    @Override
+    public void acceptedAll(List<Outbox.Item> items) throws StorageFailureException {
+        try {
+            storage.transactions().transaction(false, txn -> {
+                java.util.Set<MessageId> done = new java.util.HashSet<>();
+                for (Outbox.Item item : items) {
+                    MessageId id = new MessageId(HexFormat.of().formatHex(item.clientMessageId()));
+                    storage.outbox().acknowledge(txn, id, item.recipient());
+                    String account = DeviceAddress.accountOf(item.recipient());
+                    if (!account.equals(ownUsername.get()) && done.add(id)) {
+                        record(txn, id, account, MessageState.SENT, null);
+                    }
+                }
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot record the relay's answer", e);
+        }
+    }
+
     @Override
     public void rejected(Outbox.Item item, String reason) throws StorageFailureException {
         finish(List.of(item), MessageState.FAILED, reason);
