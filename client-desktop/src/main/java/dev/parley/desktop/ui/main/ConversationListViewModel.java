@@ -313,12 +313,26 @@ public final class ConversationListViewModel {
      * and removes the contact; the chat closes if it was open.
      */
     public void deleteConversation(String username) {
-        tasks.run(() -> services.deleteConversation(username), deleted -> {
+        deleteConversation(username, false);
+    }
+
+    /**
+     * As {@link #deleteConversation(String)}; for a group this user still belongs to, {@code leaveGroup} says whether
+     * they leave it too (its row goes) or stay (its row stays, empty, until the next message).
+     */
+    public void deleteConversation(String username, boolean leaveGroup) {
+        int at = indexOf(username);
+        boolean staysInGroup = at >= 0 && items.get(at).contact().isGroup() && items.get(at).contact().group().active()
+                && !leaveGroup;
+        tasks.run(() -> UiServices.isGroup(username) ? services.deleteGroupConversation(username, leaveGroup)
+                : services.deleteConversation(username), deleted -> {
             if (username.equals(selected.get())) {
                 selected.set(null);
             }
             int i = indexOf(username);
-            if (i >= 0) {
+            if (staysInGroup) {
+                reloadGroup(username, c -> { });
+            } else if (i >= 0) {
                 items.remove(i);
             }
         }, e -> error.set(messages.describe(e)));

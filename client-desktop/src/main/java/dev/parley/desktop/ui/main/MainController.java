@@ -228,6 +228,13 @@ public final class MainController {
             ContactView c = chat.contactProperty().get();
             if (c != null) {
                 chat.typingChanged(c.username(), false);
+                chat.groupTyping().clear();
+            }
+        });
+        chat.groupTyping().textProperty().addListener((obs, was, now) -> {
+            showContact(chat.contactProperty().get(), chat.typingProperty().get());
+            if (!now.isEmpty()) {
+                typingTimeout.playFromStart();
             }
         });
         chat.typingProperty().addListener((obs, was, now) -> {
@@ -318,7 +325,11 @@ public final class MainController {
             chatUsername.setManaged(look.named());
         }
         chatSubtitle.getStyleClass().setAll("chat-subtitle");
-        if (contact.isGroup()) {
+        String typists = vm.chat().groupTyping().textProperty().get();
+        if (contact.isGroup() && !typists.isEmpty()) {
+            chatSubtitle.setText(typists);
+            chatSubtitle.getStyleClass().add("typing");
+        } else if (contact.isGroup()) {
             chatSubtitle.setText(messages.get(contact.group().active() ? "groups.memberCount" : "groups.left",
                     contact.group().members()));
         } else if (typing) {
