@@ -70,6 +70,22 @@ public final class ServerProcess implements AutoCloseable {
         return Long.parseLong(ask("rss", "RSS"));
     }
 
+    /** The relay's /metrics figures (name with labels -> value), read through the process's stdin. */
+    public java.util.Map<String, Double> metrics() throws IOException {
+        in.write("metrics\n");
+        in.flush();
+        java.util.Map<String, Double> values = new java.util.HashMap<>();
+        String line;
+        while ((line = out.readLine()) != null && !line.equals("END")) {
+            if (line.startsWith("METRIC ")) {
+                String metric = line.substring("METRIC ".length());
+                int space = metric.lastIndexOf(' ');
+                values.put(metric.substring(0, space), Double.parseDouble(metric.substring(space + 1)));
+            }
+        }
+        return values;
+    }
+
     /** Ends the process at once, like a kill -9 (nothing is flushed or closed). */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -34,13 +34,17 @@ public final class ServerUnderTest {
 
     public static void main(String[] args) throws Exception {
         AutoCloseable server;
+        dev.parley.relay.core.RelayMetrics metrics = null;
         int port;
         if (args[0].startsWith("relay")) {
             RelayConfig base = RelayConfig.defaults();
-            if ("relay".equals(args[0])) {
+            // relay-sendlimits DATADIR PORT: as relay, but with the default per-connection and per-address send limits
+            boolean sendLimits = "relay-sendlimits".equals(args[0]);
+            boolean onDisk = "relay".equals(args[0]) || sendLimits;
+            if (onDisk) {
                 base = base.withDataDir(Path.of(args[1]));
             }
-            int fixedPort = "relay".equals(args[0]) && args.length > 2 ? Integer.parseInt(args[2]) : 0;
+            int fixedPort = onDisk && args.length > 2 ? Integer.parseInt(args[2]) : 0;
             RelayConfig config = base.withPort(fixedPort)
                     .withAttachments(dev.parley.relay.AttachmentLimits.defaults()
                             .withMaxBytes(dev.parley.relay.AttachmentLimits.MAX_BYTES_CEILING).withQuotaBytes(64L << 30))
@@ -53,7 +57,9 @@ public final class ServerUnderTest {
                 config = config.withDirectGrace(Duration.ofMillis(graceMillis));
             }
             for (RateLimit limit : RateLimit.values()) {
-                if (limit != RateLimit.STRIKES_PER_CONNECTION) {
+                boolean keep = limit == RateLimit.STRIKES_PER_CONNECTION || sendLimits
+                        && (limit == RateLimit.SEND_PER_CONNECTION || limit == RateLimit.SEND_PER_ADDRESS);
+                if (!keep) {
                     config = config.withLimit(limit, BucketSpec.UNLIMITED);
                 }
             }
@@ -67,6 +73,7 @@ public final class ServerUnderTest {
                 relay = RelayServer.start(config);
             }
             server = relay;
+            metrics = relay.metrics();
             port = relay.port();
         } else {
             try (ServerSocket probe = new ServerSocket(0)) {
@@ -89,6 +96,17 @@ public final class ServerUnderTest {
                     }
                     Runtime rt = Runtime.getRuntime();
                     System.out.println("HEAP " + (rt.totalMemory() - rt.freeMemory()));
+                    break;
+                case "metrics":
+                    // the relay's own /metrics text, one line per metric (Prometheus format), then END
+                    if (metrics != null) {
+                        for (String m : metrics.render().split("\n")) {
+                            if (!m.startsWith("#")) {
+                                System.out.println("METRIC " + m);
+                            }
+                        }
+                    }
+                    System.out.println("END");
                     break;
                 case "rss":
                     System.out.println("RSS " + rssKb());

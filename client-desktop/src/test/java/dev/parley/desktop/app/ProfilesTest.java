@@ -118,6 +118,20 @@ class ProfilesTest {
     }
 
     @Test
+    void aProfileSetAfterAddingSomeoneButBeforeWritingToThemGoesWithTheFirstMessage() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.connection().start();
+        bob.connection().start();
+        alice.contacts().add("bob");
+        // bob has not added alice: a profile sent now would reach a stranger and be dropped
+        alice.profiles().update(new Update(Optional.of(ALICE_NAME), Optional.empty(), Optional.empty(), false));
+        alice.messaging().send("bob", "hello bob");
+        assertThat(Await.until(() -> shown(bob, "alice").equals(ALICE_NAME), WAIT))
+                .as("bob's request shows alice's name").isTrue();
+    }
+
+    @Test
     void theRelaysDataAndLogsNeverHoldADisplayNameOrAvatarBytes() throws Exception {
         ParleyApp alice = network.register("alice");
         ParleyApp bob = network.register("bob");

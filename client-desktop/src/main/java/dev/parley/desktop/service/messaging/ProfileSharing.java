@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the own profile (issue #14) to contacts only, once per version: after the first message to a contact, when
+ * Sends the own profile (issue #14) to contacts only, once one of us wrote, once per version: after the first message
+ * to a contact, when
  * their message request is accepted, and to every contact when it changes. Never to a message request, a blocked user
  * or a contact whose new key is unacknowledged ({@link Recipients#mayReceiveAutomatic}). Each send is a stored payload
  * whose transaction records the version sent ({@code profile_shared}).
@@ -43,7 +44,7 @@ public final class ProfileSharing {
                 return false;
             }
             Contact contact = recipients.find(username);
-            if (!recipients.mayReceiveAutomatic(contact)) {
+            if (!recipients.mayReceiveAutomatic(contact) || !haveTalked(username)) {
                 return false;
             }
             long sent = storage.transactions().transactionWithResult(true,
@@ -81,6 +82,17 @@ public final class ProfileSharing {
             }
         }
         return shared;
+    }
+
+    /**
+     * Whether a conversation with them exists (one of us wrote). Before that they may not have this profile as a
+     * contact, and a receiver drops a profile from someone who is neither a contact nor a request that wrote
+     * (docs/protocol.md 1.12): shared then, it would be lost and recorded as sent, so the first message goes first.
+     */
+    private boolean haveTalked(String username) throws StorageException {
+        return storage.transactions().transactionWithResult(true,
+                txn -> storage.conversations().find(txn, dev.parley.desktop.storage.ConversationId.direct(username))
+                        .isPresent());
     }
 
     private Optional<UserProfile> own() throws StorageException {
