@@ -16,7 +16,8 @@ public interface AttachmentService {
 
     /**
      * Strips image metadata, encrypts {@code file} with a fresh key, uploads it (resuming after a lost connection)
-     * and sends the pointer to {@code contact}.
+     * and sends the pointer to {@code contact}: a contact's username, or a group's conversation id ({@code #} and
+     * the group id in hex; issue #15), whose members all read the one upload.
      *
      * @param caption optional text shown with the file; may be null
      */
