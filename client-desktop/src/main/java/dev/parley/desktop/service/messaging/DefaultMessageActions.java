@@ -34,7 +34,10 @@ import java.util.function.Supplier;
 
 /** The user's edits and deletions: checked here, stored and sent through {@link Outbound} in one transaction. */
 final class DefaultMessageActions implements MessageActionsService {
-    /** Expired messages removed per transaction by the sweep. */
+    /**
+     * Expired messages removed per transaction by the sweep. Larger is not cheaper: with 2,000 the commit re-read the
+     * pages of its undo log, evicted from H2's cache meanwhile, and the sweeper's CPU rose by 45% (docs/benchmarks.md).
+     */
     static final int SWEEP_BATCH = 500;
 
     private final ProfileCrypto crypto;
