@@ -26,7 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 final class DesktopFixture implements AutoCloseable {
     static final Duration TIMEOUT = Duration.ofSeconds(45);
 
-    final FxRobot robot = new FxRobot();
+    final FxRobot robot = eventPacedRobot();
     final ProfileSessions sessions;
     private final ExecutorService worker = Executors.newFixedThreadPool(2);
     private AppShell shell;
@@ -34,6 +34,32 @@ final class DesktopFixture implements AutoCloseable {
 
     DesktopFixture(ProfileSessions sessions) {
         this.sessions = sessions;
+    }
+
+    /** TestFX's robot, typing text without its fixed per-character pauses ({@link EventPacedWriteRobot}). */
+    private static FxRobot eventPacedRobot() {
+        return new FxRobot() {
+            private final EventPacedWriteRobot writer =
+                    new EventPacedWriteRobot(robotContext().getBaseRobot(), robotContext().getWindowFinder());
+
+            @Override
+            public FxRobot write(char character) {
+                writer.write(character);
+                return this;
+            }
+
+            @Override
+            public FxRobot write(String text) {
+                writer.write(text);
+                return this;
+            }
+
+            @Override
+            public FxRobot write(String text, int sleepMillis) {
+                writer.write(text, sleepMillis);
+                return this;
+            }
+        };
     }
 
     /** Shows the app's first screen for {@code profile}. */

@@ -20,6 +20,7 @@ public sealed interface Payload
         Payload.Restored,
         Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage,
         Payload.GroupTyping, Payload.GroupJoinRequest,
+        GroupStateRequest, GroupStateAnswer,
         Payload.SentTranscript,
         Payload.ReadSync {
 

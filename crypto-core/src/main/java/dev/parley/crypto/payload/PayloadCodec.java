@@ -33,6 +33,7 @@ import java.util.List;
  * || avatar image bytes (rest, at most 48 KiB).
  * GROUP_CHANGE = a signed group change (GroupCodec); SENDER_KEY = a SenderKeyDistribution; GROUP_MESSAGE = a
  * SenderKeyMessage (docs/protocol.md 1.15). GROUP_JOIN_REQUEST = group id (16) || proof (32) (1.15.5).
+ * GROUP_STATE_REQUEST = group id (16) || revision (i64 >= 1); GROUP_STATE = a signed group snapshot (1.15.2).
  * PRESENCE = u8 flags (bit 0: online; bit 1: reply wanted; the others 0).
  * RESTORED = message id (16) || restoredAtMillis (i64).
  * SENT_TRANSCRIPT = u8 L || recipient username (ASCII, L) || the original payload's whole encoding (rest).
@@ -176,6 +177,18 @@ public final class PayloadCodec {
                 requireEnd(in);
                 return new Payload.GroupJoinRequest(new dev.parley.crypto.group.GroupId(group), proof);
             }
+            case GROUP_STATE_REQUEST: {
+                byte[] group = new byte[dev.parley.crypto.group.GroupId.BYTES];
+                in.get(group);
+                long revision = in.getLong();
+                requireEnd(in);
+                if (revision < 1) {
+                    throw new InvalidMessageException("payload: state request revision out of range");
+                }
+                return new GroupStateRequest(new dev.parley.crypto.group.GroupId(group), revision);
+            }
+            case GROUP_STATE:
+                return new GroupStateAnswer(dev.parley.crypto.group.GroupCodec.decodeSnapshot(rest(in)));
             case PRESENCE: {
                 int flags = Byte.toUnsignedInt(in.get());
                 requireEnd(in);
@@ -297,6 +310,11 @@ public final class PayloadCodec {
         } else if (payload instanceof Payload.GroupJoinRequest join) {
             return ByteBuffer.allocate(dev.parley.crypto.group.GroupId.BYTES + join.proof().length)
                     .put(join.group().bytes()).put(join.proof()).array();
+        } else if (payload instanceof GroupStateRequest request) {
+            return ByteBuffer.allocate(dev.parley.crypto.group.GroupId.BYTES + 8).put(request.group().bytes())
+                    .putLong(request.revision()).array();
+        } else if (payload instanceof GroupStateAnswer answer) {
+            return dev.parley.crypto.group.GroupCodec.encodeSnapshot(answer.snapshot());
         } else if (payload instanceof Payload.Presence presence) {
             return new byte[] {(byte) ((presence.online() ? PRESENCE_ONLINE : 0)
                     | (presence.replyWanted() ? PRESENCE_REPLY_WANTED : 0))};

@@ -326,6 +326,15 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     @Override
+    public List<dev.parley.desktop.storage.ConversationSummary> conversations() throws ServiceException {
+        try {
+            return storage().transactions().transactionWithResult(true, txn -> storage().messages().conversations(txn));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read the conversations", e);
+        }
+    }
+
+    @Override
     public List<Message> historyAfter(String contactName, MessageCursor after, int limit) throws ServiceException {
         return reads.historyAfter(contactName, after, limit);
     }

@@ -198,6 +198,38 @@ public final class Outbound {
         submitter.accept(java.util.List.of(item));
     }
 
+    /**
+     * Sends one payload that may be lost (presence) to each of {@code recipients}: all encrypted on one protocol unit
+     * of work, the session states committed in one transaction, the items handed to the connection together. A
+     * recipient it cannot be encrypted for (no session, an unacknowledged key) is skipped; returns how many it went to.
+     */
+    public int ephemeralAll(java.util.List<Contact> recipients, Payload payload) throws ServiceException {
+        java.util.List<Outbox.Item> items = new java.util.ArrayList<>(recipients.size());
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            for (Contact recipient : recipients) {
+                try {
+                    byte[] blob = encryptAndSeal(work, recipient, payload);
+                    items.add(new Outbox.Item(crypto.context().random().bytes(16), recipient.username(), blob, true));
+                } catch (IdentityChangedException | UnknownContactException e) {
+                    // nothing of this recipient's session was changed: skip them, send to the others
+                }
+            }
+            if (items.isEmpty()) {
+                return 0;
+            }
+            crypto.storage().transactions().transaction(false, work::commit);
+            work.committed();
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot store the session state", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        submitter.accept(items);
+        return items.size();
+    }
+
     private void enqueue(dev.parley.desktop.storage.Transaction txn, MessageId outboxId,
                          java.util.List<DeviceFanout.Copy> copies, Instant now) throws StorageException {
         for (DeviceFanout.Copy copy : copies) {

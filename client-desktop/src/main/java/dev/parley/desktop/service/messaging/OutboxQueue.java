@@ -96,7 +96,10 @@ public final class OutboxQueue implements Outbox {
     private void record(Transaction txn, MessageId id, String account, MessageState state, String reason)
             throws StorageException {
         if (storage.messages().updateState(txn, id, state, reason) == StateUpdate.APPLIED) {
-            txn.attach(new MessageStateChangedEvent(account, id, state));
+            // named by its conversation: a group message's entries go to each member, its row is the group's
+            String conversation = storage.messages().find(txn, id).map(m -> m.conversationId().value())
+                    .orElse(account);
+            txn.attach(new MessageStateChangedEvent(conversation, id, state));
         }
         if (state == MessageState.SENT) {
             storage.messageTimes().record(txn, List.of(id), MessageState.SENT, clock.instant());
