@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import dev.parley.relay.store.H2TrustForTests;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
  * creates make it refuse the file).
  */
 class RelayFilesTest {
+    @BeforeAll
+    static void restrictH2LikeTheRelay() {
+        H2TrustForTests.restrictClassLoading();
+    }
+
     @TempDir
     Path parent;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.crypto.wire.Push;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
+import dev.parley.relay.store.H2TrustForTests;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +29,11 @@ import org.junit.jupiter.api.io.TempDir;
  * delivered, prekeys are handed out, and no unkeyed key is left in the file.
  */
 class RelayMigrationTest {
+    @BeforeAll
+    static void restrictH2LikeTheRelay() {
+        H2TrustForTests.restrictClassLoading();
+    }
+
     @TempDir
     Path dataDir;
 
