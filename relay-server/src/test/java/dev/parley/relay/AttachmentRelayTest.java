@@ -147,6 +147,49 @@ class AttachmentRelayTest {
     }
 
     @Test
+    void aSharedAttachmentIsReadWithItsTokenByAnyAccountAndRefusedWithoutIt() throws Exception {
+        start();
+        TestClient a = online(new TestUser("alice"), true);
+        TestClient b = online(new TestUser("bob"), true);
+        TestClient c = online(new TestUser("carol"), true);
+        byte[] file = new byte[AttachmentFormat.PLAIN_CHUNK_BYTES + 10];
+        new Random(2).nextBytes(file);
+        byte[] keyBytes = CryptoProviders.preferred().random().bytes(32);
+        byte[] token = dev.parley.crypto.attachment.AttachmentReadToken.derive(CryptoProviders.preferred(), keyBytes);
+        List<byte[]> chunks = encrypt(SecretBytes.copyOf(keyBytes), file);
+        int count = chunks.size() - 1;
+
+        byte[] id = ((Response.AttachmentCreated) a.request(new Request.AttachmentBeginShared(total(chunks),
+                dev.parley.crypto.attachment.AttachmentReadToken.hash(token)))).attachmentId();
+        for (int i = 0; i < count; i++) {
+            a.request(new Request.AttachmentPut(id, i, chunks.get(i)));
+        }
+        for (TestClient reader : List.of(b, c)) {
+            for (int i = 0; i < count; i++) {
+                assertThat(((Response.AttachmentChunk) reader.request(new Request.AttachmentGetShared(id, i, token)))
+                        .chunk()).isEqualTo(chunks.get(i));
+            }
+        }
+        byte[] wrong = token.clone();
+        wrong[0] ^= 1;
+        assertThat(c.expectError(new Request.AttachmentGetShared(id, 0, wrong)).code())
+                .isEqualTo(ErrorCode.UNKNOWN_ATTACHMENT);
+        assertThat(c.expectError(new Request.AttachmentGet(id, 0)).code()).as("without the token")
+                .isEqualTo(ErrorCode.UNKNOWN_ATTACHMENT);
+        // The old form stays readable with the new frame, by its named reader only.
+        byte[] named = ((Response.AttachmentCreated) a.request(new Request.AttachmentBegin(total(chunks),
+                List.of("bob")))).attachmentId();
+        for (int i = 0; i < count; i++) {
+            a.request(new Request.AttachmentPut(named, i, chunks.get(i)));
+        }
+        assertThat(b.request(new Request.AttachmentGetShared(named, 0, wrong))).isInstanceOf(Response.AttachmentChunk.class);
+        assertThat(c.expectError(new Request.AttachmentGetShared(named, 0, token)).code())
+                .isEqualTo(ErrorCode.UNKNOWN_ATTACHMENT);
+        assertThat(relay.metrics().render()).contains("parley_relay_attachments_begun_total 2")
+                .contains("parley_relay_attachment_chunks_stored_total " + (2 * count));
+    }
+
+    @Test
     void anUploadResumesFromTheLastConfirmedChunkAfterADisconnectAndAKilledRelay() throws Exception {
         start();
         TestUser alice = new TestUser("alice");

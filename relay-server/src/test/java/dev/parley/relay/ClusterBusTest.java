@@ -1,5 +1,8 @@
 package dev.parley.relay;
 
+import static dev.parley.relay.ClusterChecks.await;
+import static dev.parley.relay.ClusterChecks.health;
+import static dev.parley.relay.ClusterChecks.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.crypto.wire.MultiRecipientBlob;
@@ -8,9 +11,6 @@ import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
 import dev.parley.relay.cluster.ClusterEngines;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import dev.parley.relay.limits.BucketSpec;
 import dev.parley.relay.limits.RateLimit;
 import org.junit.jupiter.api.AfterAll;
@@ -104,25 +103,6 @@ class ClusterBusTest {
         await(() -> cluster.node(node).metrics().render().contains(expected), "bus " + (up ? "up" : "down") + " on node " + node);
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private static long metric(RelayServer node, String name) {
-        for (String line : node.metrics().render().split("\n")) {
-            if (line.startsWith(name + " ")) {
-                return Long.parseLong(line.substring(name.length() + 1));
-            }
-        }
-        throw new AssertionError("no metric " + name);
-    }
-
     @Test
     void aLiveMessageIsPushedThroughTheRecipientsNodeAndNeverStored() throws Exception {
         TestClient a = signIn(alice, 0);
@@ -136,6 +116,44 @@ class ClusterBusTest {
         assertThat(metric(cluster.node(0), "parley_relay_messages_stored_total")
                 + metric(cluster.node(1), "parley_relay_messages_stored_total")).isZero();
         assertThat(metric(cluster.node(1), "parley_relay_cross_node_pushes_total")).isEqualTo(1);
+    }
+
+    @Test
+    void aBatchOfSendsCrossesAsOneBusMessageAndEachSideGetsItsFramesCoalesced() throws Exception {
+        TestClient a = signIn(alice, 0);
+        TestClient b = signIn(bob, 1);
+        long publishes = ClusterChecks.redisCalls(ENGINES.busUri(), "publish");
+        long lookups = ClusterChecks.redisCalls(ENGINES.busUri(), "get");
+        long stored = metric(cluster.node(0), "parley_relay_messages_stored_total")
+                + metric(cluster.node(1), "parley_relay_messages_stored_total");
+        int toBob = b.receivedMessages().size();
+        List<Request.Send> sends = new ArrayList<>();
+        for (int n = 0; n < 20; n++) {
+            sends.add(new Request.Send("bob", id(40 + n), new byte[] {(byte) n, 7}));
+        }
+        List<CompletableFuture<Response>> accepted = a.sendAll(sends);
+        List<Push.Deliver> delivered = new ArrayList<>();
+        for (int n = 0; n < 20; n++) {
+            Push.Deliver d = b.awaitPush(Push.Deliver.class);
+            assertThat(d.messageId()).isGreaterThanOrEqualTo(FIRST_DIRECT_ID);
+            assertThat(d.blob()[0]).as("delivery order").isEqualTo((byte) n);
+            delivered.add(d);
+        }
+        assertThat(b.receivedMessages().size() - toBob).as("20 pushes in one WebSocket message").isEqualTo(1);
+        int toAlice = a.receivedMessages().size();
+        for (CompletableFuture<Response> ok : b.sendAll(delivered.stream().map(d -> new Request.Ack(d.messageId())).toList())) {
+            assertThat(ok.get(10, TimeUnit.SECONDS)).isEqualTo(new Response.Ok());
+        }
+        for (CompletableFuture<Response> answer : accepted) {
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(new Response.SendAccepted(false));
+        }
+        assertThat(a.receivedMessages().size() - toAlice).as("20 acceptances in one WebSocket message").isEqualTo(1);
+        assertThat(ClusterChecks.redisCalls(ENGINES.busUri(), "publish") - publishes)
+                .as("one bus message each way").isEqualTo(2);
+        assertThat(ClusterChecks.redisCalls(ENGINES.busUri(), "get") - lookups)
+                .as("bob's node looked up once for 20 sends").isLessThanOrEqualTo(1);
+        assertThat(metric(cluster.node(0), "parley_relay_messages_stored_total")
+                + metric(cluster.node(1), "parley_relay_messages_stored_total")).isEqualTo(stored);
     }
 
     @Test
@@ -393,12 +411,5 @@ class ClusterBusTest {
         assertThat(client.request(user.answer(client.awaitPush(Push.Challenge.class), nodes.channel())))
                 .isInstanceOf(Response.Authenticated.class);
         return client;
-    }
-
-    private static String health(RelayServer node) throws Exception {
-        URI uri = node.uri();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://" + uri.getHost() + ":" + uri.getPort() + "/health")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -2,6 +2,7 @@ package dev.parley.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.crypto.envelope.SenderCertificate;
 import dev.parley.crypto.link.DeviceLinking;
 import dev.parley.crypto.link.LinkCode;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
@@ -118,8 +119,12 @@ class DeviceLinkingRelayTest {
         Push.Challenge challenge = laptop.latestChallenge();
         byte[] signature = TestUser.CRYPTO.ed25519().sign(credential, AuthProof.deviceMessage(challenge.relayId(),
                 challenge.nonce(), "alice", deviceId, AuthProof.noChannel()));
-        assertThat(laptop.request(new Request.DeviceAuthenticate("alice", deviceId, signature)))
-                .isInstanceOf(Response.Authenticated.class);
+        Response loggedIn = laptop.request(new Request.DeviceAuthenticate("alice", deviceId, signature));
+        assertThat(loggedIn).isInstanceOf(Response.Authenticated.class);
+        SenderCertificate certificate = SenderCertificate.parse(((Response.Authenticated) loggedIn).senderCertificate());
+        assertThat(certificate.deviceId()).as("the certificate names the device it was issued to").isEqualTo(2);
+        assertThat(certificate.username()).isEqualTo("alice");
+        assertThat(certificate.identityKey()).isEqualTo(alice.identity.publicKey());
     }
 
     @Test

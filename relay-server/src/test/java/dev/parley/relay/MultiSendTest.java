@@ -112,6 +112,9 @@ class MultiSendTest {
                 MultiSendStatus.ACCEPTED);
         assertThat(metric("parley_relay_websocket_messages_received_total") - messagesBefore)
                 .as("one upload (the ack is bob's)").isEqualTo(2);
+        assertThat(metric("parley_relay_multi_send_settle_seconds_count")).as("answered send_multi frames").isEqualTo(1);
+        assertThat(seconds("parley_relay_multi_send_settle_seconds_sum")).as("fan-out time, up to bob's ack")
+                .isPositive().isLessThan(20);
 
         TestClient c = connect();
         carol.authenticate(c);
@@ -246,6 +249,15 @@ class MultiSendTest {
         for (String line : relay.metrics().render().split("\n")) {
             if (line.startsWith(name + " ")) {
                 return Long.parseLong(line.substring(name.length() + 1));
+            }
+        }
+        throw new AssertionError("no metric " + name);
+    }
+
+    private double seconds(String name) {
+        for (String line : relay.metrics().render().split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1));
             }
         }
         throw new AssertionError("no metric " + name);

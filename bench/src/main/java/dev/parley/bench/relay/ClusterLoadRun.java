@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -Xmx2g -cp bench/target/parley-bench.jar dev.parley.bench.relay.ClusterLoadRun --pairs=30 --messages=1000 \
- *      --window=32 --queued=10000
+ *      --warmup=1000 --window=32 --queued=10000
  * </pre>
  *
  * <p>Per configuration, over the measured round only: messages/s, latency p50/p99 (send to receipt), CPU per message
@@ -36,6 +36,12 @@ import java.util.stream.Stream;
  */
 public final class ClusterLoadRun {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    /**
+     * Messages per pair in the unmeasured warm-up round ({@code --warmup}, default a quarter of {@code --messages}).
+     * Every node is a fresh JVM: until its JIT compiler has compiled the hot paths (thousands of messages per node) a
+     * round measures the compiler as much as the relay, and three nodes pay that three times.
+     */
+    private static int warmup;
 
     private final RelayLoadGenerator load;
     private final LocalPostgres postgres;
@@ -59,6 +65,7 @@ public final class ClusterLoadRun {
         options.putIfAbsent("pairs", 30);
         options.putIfAbsent("messages", 1000);
         RelayLoadGenerator load = new RelayLoadGenerator(options);
+        warmup = options.getOrDefault("warmup", load.messages / 4);
         try (LocalPostgres pg = LocalPostgres.start(LocalPostgres.findBinaries().orElseThrow(
                 () -> new IllegalStateException("no PostgreSQL binaries (apt-get install postgresql)")));
              LocalRedis redis = LocalRedis.start(LocalRedis.findBinary().orElseThrow(
@@ -75,19 +82,25 @@ public final class ClusterLoadRun {
 
     /** What was counted over one measured round. */
     private record Costs(double relayCpuMs, double pgCpuMs, double redisCpuMs, long pgTransactions, long pgRows,
-                         long redisCommands) {
+                         long redisCommands, double loadCpuMs) {
         Costs minus(Costs before) {
             return new Costs(relayCpuMs - before.relayCpuMs, pgCpuMs - before.pgCpuMs, redisCpuMs - before.redisCpuMs,
-                    pgTransactions - before.pgTransactions, pgRows - before.pgRows, redisCommands - before.redisCommands);
+                    pgTransactions - before.pgTransactions, pgRows - before.pgRows, redisCommands - before.redisCommands,
+                    loadCpuMs - before.loadCpuMs);
         }
     }
 
+    /** CPU this load generator (clients, measurement) has used so far, in milliseconds. */
+    private static double loadCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0);
+    }
+
     private void run() throws Exception {
-        RelayLoadGenerator.out("pairs=%d messages/pair=%d window=%d queued=%d cores=%d load average %s%n", load.pairs,
-                load.messages, load.window, load.queued, Runtime.getRuntime().availableProcessors(), loadAverage());
+        RelayLoadGenerator.out("pairs=%d messages/pair=%d warm-up/pair=%d window=%d queued=%d cores=%d load average %s%n",
+                load.pairs, load.messages, warmup, load.window, load.queued, Runtime.getRuntime().availableProcessors(), loadAverage());
         RelayLoadGenerator.out("%n| configuration | messages/s | p50 ms | p99 ms | relay CPU µs/msg | PostgreSQL CPU µs/msg "
-                + "| Redis CPU µs/msg | PG transactions/msg | PG rows written/msg | Redis commands/msg |%n"
-                + "|---|---|---|---|---|---|---|---|---|---|%n");
+                + "| Redis CPU µs/msg | PG transactions/msg | PG rows written/msg | Redis commands/msg | load generator CPU µs/msg |%n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|%n");
         Path h2 = Files.createTempDirectory("parley-cluster-bench-h2");
         try (ServerProcess node = new ServerProcess("relay", h2.toString())) {
             measure("1 node, H2", List.of(node), "h", false);
@@ -95,12 +108,12 @@ public final class ClusterLoadRun {
         Path identity = Files.createTempDirectory("parley-cluster-bench-identity");
         try (ServerProcess node = clusterNode(identity, 0)) {
             measure("1 node, PostgreSQL + Redis", List.of(node), "p", true);
-            storedPath("1 node", uri(node), uri(node), "s1");
+            storedPath("1 node", List.of(node), uri(node), uri(node), "s1");
         }
         try (ServerProcess a = clusterNode(identity, 1); ServerProcess b = clusterNode(identity, 2);
              ServerProcess c = clusterNode(identity, 3)) {
             measure("3 nodes, PostgreSQL + Redis", List.of(a, b, c), "t", true);
-            storedPath("3 nodes (stored through node 1, drained from node 2)", uri(a), uri(b), "s3");
+            storedPath("3 nodes (stored through node 1, drained from node 2)", List.of(a, b, c), uri(a), uri(b), "s3");
         }
         RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
     }
@@ -123,36 +136,39 @@ public final class ClusterLoadRun {
             senders.add(load.new User(prefix + "sender" + i).connect(uri(nodes.get(i % n)), true));
             receivers.add(load.new User(prefix + "receiver" + i).connect(uri(nodes.get((i + 1) % n)), true));
         }
-        load.relayRound(senders, receivers, Math.max(1, load.messages / 4), 1, prefix + "receiver");
+        load.relayRound(senders, receivers, Math.max(1, warmup), 1, prefix + "receiver");
         Thread.sleep(1_500); // PostgreSQL publishes its statistics about once a second
         Costs before = costs(nodes, engines);
         RelayLoadGenerator.Result result = load.relayRound(senders, receivers, load.messages, 2, prefix + "receiver");
         Thread.sleep(1_500);
         Costs spent = costs(nodes, engines).minus(before);
         double messages = result.messages();
-        RelayLoadGenerator.out("| %s | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s |%n", name, result.perSecond(),
+        RelayLoadGenerator.out("| %s | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %.1f |%n", name, result.perSecond(),
                 result.ms(50), result.ms(99), 1000 * spent.relayCpuMs() / messages,
                 engines ? String.format("%.1f", 1000 * spent.pgCpuMs() / messages) : "-",
                 engines ? String.format("%.1f", 1000 * spent.redisCpuMs() / messages) : "-",
                 engines ? String.format("%.3f", spent.pgTransactions() / messages) : "-",
                 engines ? String.format("%.3f", spent.pgRows() / messages) : "-",
-                engines ? String.format("%.2f", spent.redisCommands() / messages) : "-");
+                engines ? String.format("%.2f", spent.redisCommands() / messages) : "-",
+                1000 * spent.loadCpuMs() / messages);
         for (int i = 0; i < load.pairs; i++) {
             senders.get(i).close();
             receivers.get(i).close();
         }
     }
 
-    private void storedPath(String name, URI sendTo, URI drainFrom, String prefix) throws Exception {
-        Costs before = costs(List.of(), true);
+    private void storedPath(String name, List<ServerProcess> nodes, URI sendTo, URI drainFrom, String prefix)
+            throws Exception {
+        Costs before = costs(nodes, true);
         RelayLoadGenerator.StoredPath path = load.storedPath(sendTo, drainFrom, prefix);
         Thread.sleep(1_500);
-        Costs spent = costs(List.of(), true).minus(before);
+        Costs spent = costs(nodes, true).minus(before);
         RelayLoadGenerator.out("stored path, %s: %d blobs stored in %.2f s (%.0f/s), drained in %.0f ms; PostgreSQL "
-                        + "%.2f transactions and %.2f rows written per blob (store + drain + ack), %.1f µs CPU per blob%n",
+                        + "%.2f transactions and %.2f rows written per blob (store + drain + ack), %.1f µs CPU per blob; "
+                        + "relay %.1f µs CPU per blob%n",
                 name, load.queued, path.storeSeconds(), load.queued / path.storeSeconds(), path.drainMs(),
                 spent.pgTransactions() / (double) load.queued, spent.pgRows() / (double) load.queued,
-                1000 * spent.pgCpuMs() / load.queued);
+                1000 * spent.pgCpuMs() / load.queued, 1000 * spent.relayCpuMs() / load.queued);
     }
 
     private Costs costs(List<ServerProcess> nodes, boolean engines) throws Exception {
@@ -161,7 +177,7 @@ public final class ClusterLoadRun {
             relay += node.cpuMillis();
         }
         if (!engines) {
-            return new Costs(relay, 0, 0, 0, 0, 0);
+            return new Costs(relay, 0, 0, 0, 0, 0, loadCpuMillis());
         }
         long transactions;
         long rows;
@@ -174,7 +190,7 @@ public final class ClusterLoadRun {
             transactions = r.getLong(1);
             rows = r.getLong(2);
         }
-        return new Costs(relay, postgresCpuMillis(), redisCpuMillis(), transactions, rows, redisCommands());
+        return new Costs(relay, postgresCpuMillis(), redisCpuMillis(), transactions, rows, redisCommands(), loadCpuMillis());
     }
 
     /** User + system CPU of the PostgreSQL server and every process it started (backends, workers), from /proc. */

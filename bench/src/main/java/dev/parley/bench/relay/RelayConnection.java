@@ -23,26 +23,26 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.glassfish.tyrus.client.ClientManager;
 
-/** A load-generator client of the real relay protocol. */
-final class RelayConnection extends Endpoint {
+/** A load-generator client of the real relay protocol (also used by {@code dev.parley.bench.group}). */
+public final class RelayConnection extends Endpoint {
     private static final FrameCodec CODEC = FrameCodec.cbor();
 
     private final Map<Long, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
-    final CompletableFuture<Push.Challenge> challenge = new CompletableFuture<>();
-    final CompletableFuture<Void> queueEmpty = new CompletableFuture<>();
+    public final CompletableFuture<Push.Challenge> challenge = new CompletableFuture<>();
+    public final CompletableFuture<Void> queueEmpty = new CompletableFuture<>();
     private volatile Consumer<Push.Deliver> onDeliver = d -> { };
     private final FrameBatcher waiting = new FrameBatcher();
     private final FlushScope.Flushable flusher = this::flush;
     private Session session;
 
-    static RelayConnection open(ClientManager client, URI uri) throws Exception {
+    public static RelayConnection open(ClientManager client, URI uri) throws Exception {
         RelayConnection c = new RelayConnection();
         c.session = client.connectToServer(c, ClientEndpointConfig.Builder.create().build(), uri);
         return c;
     }
 
-    void onDeliver(Consumer<Push.Deliver> handler) {
+    public void onDeliver(Consumer<Push.Deliver> handler) {
         onDeliver = handler;
     }
 
@@ -78,7 +78,7 @@ final class RelayConnection extends Endpoint {
         }
     }
 
-    CompletableFuture<Response> request(Request request) {
+    public CompletableFuture<Response> request(Request request) {
         long id = ids.incrementAndGet();
         CompletableFuture<Response> f = new CompletableFuture<>();
         pending.put(id, f);
@@ -87,13 +87,21 @@ final class RelayConnection extends Endpoint {
     }
 
     /** Sends a request whose response nobody waits for. */
-    void fire(Request request) {
+    public void fire(Request request) {
         write(Envelope.of(ids.incrementAndGet(), request));
     }
 
     /** Sends several requests whose responses nobody waits for, coalesced as the real client does. */
-    void fireAll(List<? extends Request> requests) {
+    public void fireAll(List<? extends Request> requests) {
         FlushScope.run(() -> requests.forEach(this::fire));
+    }
+
+    /**
+     * Sends a request whose response nobody waits for in a WebSocket message of its own, at once, even while a scope
+     * is open (as an independent client sending one request per message would). Do not mix with {@link #fire}.
+     */
+    synchronized void fireAlone(Request request) {
+        session.getAsyncRemote().sendBinary(ByteBuffer.wrap(CODEC.encode(Envelope.of(ids.incrementAndGet(), request))));
     }
 
     private void write(Envelope envelope) {
@@ -112,7 +120,16 @@ final class RelayConnection extends Endpoint {
         }
     }
 
-    void close() throws Exception {
+    /** A WebSocket ping: the relay closes a connection that sends nothing for its idle timeout (30 s by default). */
+    public void ping() {
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (java.io.IOException | IllegalStateException e) {
+            // closed meanwhile: the next request says so
+        }
+    }
+
+    public void close() throws Exception {
         session.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.parley.bench.relay;
 
 import dev.parley.crypto.prekey.KemPreKeyPublic;
+import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.prekey.SignedPreKeyPublic;
 import dev.parley.crypto.primitives.MlKem1024;
 import dev.parley.crypto.secret.SecretBytes;
@@ -80,6 +81,10 @@ public final class RelayLoadGenerator {
         client.getProperties().put(ClientProperties.SHARED_CONTAINER, true);
         // A machine shared with other builds can take longer than the default 30 s to answer a handshake.
         client.getProperties().put(ClientProperties.HANDSHAKE_TIMEOUT, 120_000);
+    }
+
+    ClientManager client() {
+        return client;
     }
 
     public static void main(String[] args) throws Exception {
@@ -212,11 +217,16 @@ public final class RelayLoadGenerator {
 
         /** Registers and authenticates on a fresh connection; returns once the queue is drained. */
         RelayConnection connect(URI uri, boolean register) throws Exception {
+            return connect(uri, register, List.of());
+        }
+
+        /** {@link #connect(URI, boolean)}, registering with these one-time prekeys. */
+        RelayConnection connect(URI uri, boolean register, List<OneTimePreKeyPublic> oneTimePreKeys) throws Exception {
             RelayConnection c = RelayConnection.open(client, uri);
             if (register) {
                 Push.Challenge ch = c.challenge.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 byte[] proof = crypto.ed25519().sign(identity, AuthProof.registrationMessage(ch.relayId(), name));
-                Response r = c.request(new Request.Register(name, identity.publicKey(), signedPreKey, List.of(),
+                Response r = c.request(new Request.Register(name, identity.publicKey(), signedPreKey, oneTimePreKeys,
                         lastResortKemPreKey, List.of(), null, proof))
                         .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 if (!(r instanceof Response.Ok)) {

@@ -45,7 +45,9 @@ public final class ServerUnderTest {
                     .withAttachments(dev.parley.relay.AttachmentLimits.defaults()
                             .withMaxBytes(dev.parley.relay.AttachmentLimits.MAX_BYTES_CEILING).withQuotaBytes(64L << 30))
                     .withQueueQuota(100_000).withMaxConnectionsPerAddress(50_000)
-                    .withMessageTtl(Duration.ofDays(1));
+                    .withMessageTtl(Duration.ofDays(1))
+                    // Idle load-test connections must stay open while thousands of others sign in.
+                    .withIdleTimeout(Duration.ofHours(1));
             Long graceMillis = Long.getLong(GRACE_PROPERTY);
             if (graceMillis != null) {
                 config = config.withDirectGrace(Duration.ofMillis(graceMillis));

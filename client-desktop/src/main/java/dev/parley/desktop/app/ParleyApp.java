@@ -120,6 +120,26 @@ public final class ParleyApp implements AutoCloseable {
         return graph().scheduledBackups;
     }
 
+    /** This account's devices (issue #17). @throws ProfileLockedException if no profile is unlocked */
+    public dev.parley.desktop.service.device.DeviceService devices() throws ProfileLockedException {
+        return graph().devices;
+    }
+
+    /**
+     * Issue #17: creates this (not yet existing) profile as a new device of the account whose other device shows
+     * {@code code}, on {@code relay} (the relay that device uses); the profile is then unlocked.
+     */
+    public dev.parley.desktop.service.device.DeviceJoin.Joined joinAccount(
+            dev.parley.desktop.net.RelayAddress relay, String code, String deviceName, char[] passphrase,
+            java.time.Duration timeout) throws ServiceException {
+        try (dev.parley.desktop.service.connection.JoiningLink link =
+                     dev.parley.desktop.service.connection.JoiningLink.open(config.connector(), relay)) {
+            return new dev.parley.desktop.service.device.DeviceJoin(config.crypto(), config.clock()).join(link, code,
+                    deviceName, timeout, (username, identity) -> account.createLinked(username, relay, passphrase,
+                            identity));
+        }
+    }
+
     /** @throws ProfileLockedException if no profile is unlocked */
     public ContactService contacts() throws ProfileLockedException {
         return graph().contacts;

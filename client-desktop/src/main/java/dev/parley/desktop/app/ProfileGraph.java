@@ -25,12 +25,14 @@ final class ProfileGraph implements AutoCloseable {
     final AccountKeys keys;
     final DefaultContactService contacts;
     final DefaultMessagingService messaging;
+    final dev.parley.desktop.service.device.DeviceService devices;
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
     private final DisappearingSweeper sweeper;
     final dev.parley.desktop.service.backup.ScheduledBackups scheduledBackups;
     private final dev.parley.desktop.service.backup.ScheduledBackupRunner scheduledBackupRunner;
     private final dev.parley.desktop.service.group.JoinApprover joinApprover;
+    private final dev.parley.desktop.service.group.GroupResyncWorker groupResync;
     private final dev.parley.desktop.service.attachment.AttachmentFiles attachmentFiles;
     private final java.util.List<EventBus.Subscription> subscriptions = new java.util.ArrayList<>();
     final DefaultAttachmentService attachments;
@@ -61,13 +63,16 @@ final class ProfileGraph implements AutoCloseable {
                 new AfterSignIn(keys, messaging.restoreAnnouncer()), config.reconnect(),
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
+        this.devices = new dev.parley.desktop.service.device.DeviceService(crypto, () -> holder[0], () -> username);
+        connection.onDeviceUnlinked(() -> dev.parley.desktop.service.device.DeviceWipe.wipe(crypto));
         this.listenFeed = new StoredListenFeed(profile.storage());
         this.attachments = new DefaultAttachmentService(crypto, () -> holder[0], messaging,
-                profile.directory().resolve("attachments"));
+                profile.directory().resolve("attachments"), () -> username);
         this.profiles = new dev.parley.desktop.service.profile.DefaultProfileService(crypto, () -> username,
                 messaging.profileSharing());
         this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
-                messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock());
+                messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock(),
+                config.connection().presencePacing());
         this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
         this.scheduledBackups = new dev.parley.desktop.service.backup.ScheduledBackups(backups, profile.storage(),
@@ -90,12 +95,14 @@ final class ProfileGraph implements AutoCloseable {
         }));
         attachmentFiles.sweepSoon();
         this.joinApprover = new dev.parley.desktop.service.group.JoinApprover(events, messaging.groups());
+        this.groupResync = new dev.parley.desktop.service.group.GroupResyncWorker(events, messaging.groups().resync());
     }
 
     @Override
     public void close() {
         subscriptions.forEach(EventBus.Subscription::close);
         joinApprover.close();
+        groupResync.close();
         attachmentFiles.close();
         sweeper.close();
         scheduledBackupRunner.close();

@@ -32,7 +32,8 @@ import picocli.CommandLine.ScopeType;
             ProfileCliCommand.class, LookupCommand.class, ContactLinkCommand.class,
             GroupCommand.class,
             BackupCommand.class,
-            PresenceCommand.class})
+            PresenceCommand.class,
+            LinkDeviceCommand.class, DevicesCommand.class, UnlinkDeviceCommand.class})
 public final class ParleyCli implements Runnable {
 
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "send-file", description = {"Send a file: encrypted with a fresh key, uploaded to the relay in chunks "
-        + "(resumed after a lost connection), then announced to CONTACT. Images lose their metadata (GPS, camera) first.",
+        + "(resumed after a lost connection), then announced to CONTACT, or to every member of a group (by id or "
+        + "unique title; uploaded once for all). Images lose their metadata (GPS, camera) first.",
     "Prints progress on standard error when it is a terminal, then the message id."})
 final class SendFileCommand extends ProfileCommand {
     @Parameters(index = "0", paramLabel = "CONTACT")
@@ -41,7 +42,10 @@ final class SendFileCommand extends ProfileCommand {
         Message message;
         try {
             relay.online();
-            message = app.attachments().sendFile(contact, file, caption, TransferBar.onTerminal(err(), "sending"));
+            java.util.Optional<dev.parley.desktop.storage.StoredGroup> group = GroupTargets.group(app, contact);
+            String target = group.isPresent()
+                    ? dev.parley.desktop.storage.ConversationId.group(group.get().state().id()).value() : contact;
+            message = app.attachments().sendFile(target, file, caption, TransferBar.onTerminal(err(), "sending"));
             if (!relay.drained()) {
                 throw new RelayUnreachableException("the relay did not confirm the message within " + timeoutSeconds + " s");
             }

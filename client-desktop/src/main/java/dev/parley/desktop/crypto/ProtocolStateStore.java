@@ -36,6 +36,7 @@ public final class ProtocolStateStore {
     private final CryptoProvider crypto;
     private final Clock clock;
     private volatile IdentityKeyPair identity;
+    private volatile String ownUsername;
     private final Map<Key, Optional<byte[]>> cache = new ConcurrentHashMap<>();
     private final Map<String, Optional<Contact>> contactCache = new ConcurrentHashMap<>();
 
@@ -95,6 +96,24 @@ public final class ProtocolStateStore {
 
     public Storage storage() {
         return storage;
+    }
+
+    /**
+     * This profile's own username (the account its devices share), loaded once; empty before the account record
+     * exists (profile creation).
+     */
+    public Optional<String> ownUsername() throws StorageException {
+        String loaded = ownUsername;
+        if (loaded == null) {
+            Optional<dev.parley.desktop.storage.AccountInfo> account = storage.transactions().transactionWithResult(true,
+                    txn -> storage.account().get(txn));
+            if (account.isEmpty()) {
+                return Optional.empty();
+            }
+            loaded = account.get().username();
+            ownUsername = loaded;
+        }
+        return Optional.of(loaded);
     }
 
     /** Committed value of an entry (a copy), reading through the cache. */

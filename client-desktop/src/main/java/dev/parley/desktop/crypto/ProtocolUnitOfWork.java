@@ -114,7 +114,7 @@ public final class ProtocolUnitOfWork
 
     // ------------------------------------------------------------------------------------------- buffered access
 
-    private Optional<byte[]> read(SecretNamespace namespace, String key) {
+    Optional<byte[]> read(SecretNamespace namespace, String key) {
         Map<String, Optional<byte[]>> ns = writes.get(namespace);
         if (ns != null && ns.containsKey(key)) {
             return ns.get(key).map(byte[]::clone);
@@ -126,11 +126,11 @@ public final class ProtocolUnitOfWork
         }
     }
 
-    private void put(SecretNamespace namespace, String key, byte[] value) {
+    void put(SecretNamespace namespace, String key, byte[] value) {
         writes.computeIfAbsent(namespace, n -> new LinkedHashMap<>()).put(key, Optional.of(value.clone()));
     }
 
-    private void delete(SecretNamespace namespace, String key) {
+    void delete(SecretNamespace namespace, String key) {
         writes.computeIfAbsent(namespace, n -> new LinkedHashMap<>()).put(key, Optional.empty());
     }
 
@@ -189,28 +189,41 @@ public final class ProtocolUnitOfWork
         return state.identity();
     }
 
+    /**
+     * Identities are per account (issue #17): every device of bob ({@code bob}, {@code bob:2}, ...) has bob's key,
+     * and the devices of this profile's own account have its own identity key, which is never a contact.
+     */
     @Override
     public IdentityChange saveIdentity(Username peer, IdentityKey identityKey) {
-        Optional<byte[]> known = identityKeyOf(peer.value());
+        String account = DeviceAddress.accountOf(peer.value());
+        if (isOwnAccount(account)) {
+            return ownKey().equals(identityKey) ? IdentityChange.UNCHANGED : IdentityChange.REPLACED;
+        }
+        Optional<byte[]> known = identityKeyOf(account);
         if (known.isPresent() && Arrays.equals(known.get(), identityKey.bytes())) {
             return IdentityChange.UNCHANGED;
         }
-        identityWrites.put(peer.value(), identityKey.bytes());
+        identityWrites.put(account, identityKey.bytes());
         return known.isEmpty() ? IdentityChange.NEW : IdentityChange.REPLACED;
     }
 
     /**
      * Trust on first use (the username is certified by the relay before this is asked); a known contact is trusted
-     * only with exactly its stored key, and for sending only when no identity-change warning is pending.
+     * only with exactly its stored key, and for sending only when no identity-change warning is pending. The own
+     * account's other devices are trusted with exactly the own identity key.
      */
     @Override
     public boolean isTrustedIdentity(Username peer, IdentityKey identityKey, Direction direction) {
-        byte[] pending = identityWrites.get(peer.value());
+        String account = DeviceAddress.accountOf(peer.value());
+        if (isOwnAccount(account)) {
+            return ownKey().equals(identityKey);
+        }
+        byte[] pending = identityWrites.get(account);
         if (pending != null) {
             return Arrays.equals(pending, identityKey.bytes())
-                    && (direction == Direction.RECEIVING || contact(peer.value()).isEmpty());
+                    && (direction == Direction.RECEIVING || contact(account).isEmpty());
         }
-        Optional<Contact> contact = contact(peer.value());
+        Optional<Contact> contact = contact(account);
         if (contact.isEmpty()) {
             return true;
         }
@@ -223,7 +236,28 @@ public final class ProtocolUnitOfWork
 
     @Override
     public Optional<IdentityKey> getIdentity(Username peer) {
-        return identityKeyOf(peer.value()).map(IdentityKey::new);
+        String account = DeviceAddress.accountOf(peer.value());
+        if (isOwnAccount(account)) {
+            return Optional.of(ownKey());
+        }
+        return identityKeyOf(account).map(IdentityKey::new);
+    }
+
+    private boolean isOwnAccount(String account) {
+        try {
+            return state.ownUsername().map(account::equals).orElse(false);
+        } catch (StorageException e) {
+            throw new ProtocolStorageException("cannot read the account", e);
+        }
+    }
+
+    private IdentityKey ownKey() {
+        return state.identity().publicKey();
+    }
+
+    /** The device lists and this profile's own device, on this unit (issue #17). */
+    public DeviceRecords devices() {
+        return new DeviceRecords(this);
     }
 
     // ------------------------------------------------------------------------------------------- PreKeyStore

@@ -16,11 +16,19 @@ public interface AttachmentService {
 
     /**
      * Strips image metadata, encrypts {@code file} with a fresh key, uploads it (resuming after a lost connection)
-     * and sends the pointer to {@code contact}.
+     * and sends the pointer to {@code contact}: a contact's username, or a group's conversation id ({@code #} and
+     * the group id in hex; issue #15), whose members all read the one upload.
      *
      * @param caption optional text shown with the file; may be null
      */
     Message sendFile(String contact, Path file, String caption, TransferProgress progress) throws ServiceException;
+
+    /**
+     * Gives up an upload of {@code file} to {@code contact} that failed or was cancelled and will not be retried: its
+     * record and any image encoding kept for the retry are removed (the relay frees the reserved room when it
+     * expires). A later send of the same file starts over. Nothing happens if there is no such upload.
+     */
+    void abandonUpload(String contact, Path file) throws ServiceException;
 
     /**
      * Downloads the file of {@code messageId} if it is not in the profile yet (resuming a partial download), verifies

@@ -28,6 +28,15 @@ public interface GroupService {
 
     StoredGroup leave(String group) throws ServiceException;
 
+    /**
+     * Deletes the group's conversation from this computer (its messages, their search words, reactions and receipts).
+     * With {@code leave}, a member first leaves the group (as {@link #leave}) and the group itself is forgotten, so it
+     * leaves the conversation list; without, this profile stays a member, as in Signal, and the conversation goes on
+     * with the next message. A group this profile no longer belongs to is always forgotten. Returns how many messages
+     * were deleted.
+     */
+    int delete(String group, boolean leave) throws ServiceException;
+
     StoredGroup rename(String group, String title) throws ServiceException;
 
     /**

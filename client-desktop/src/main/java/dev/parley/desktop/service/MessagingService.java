@@ -56,6 +56,12 @@ public interface MessagingService {
     MessagePage history(String contact, Optional<MessageCursor> before, int limit) throws ServiceException;
 
     /**
+     * Every conversation that has messages, with its newest message and how many incoming ones are unread, newest
+     * activity first: one query for the whole conversation list (issue #14: a thousand conversations).
+     */
+    List<dev.parley.desktop.storage.ConversationSummary> conversations() throws ServiceException;
+
+    /**
      * The messages of the conversation with {@code contact} stored after {@code after}, oldest first: the pages below
      * a search result. A result shorter than {@code limit} reached the newest message.
      *

@@ -24,6 +24,15 @@ public interface AttachmentStore {
 
     void removePendingUpload(Transaction txn, String contact, String source) throws StorageException;
 
+    /** Removes every upload in progress to {@code contact} (the contact or the conversation was deleted). */
+    void removePendingUploads(Transaction txn, String contact) throws StorageException;
+
+    /**
+     * The relay ids (lower-case hex) of every upload in progress: an image encoding kept for one of them stays, any
+     * other kept encoding is an orphan and is removed.
+     */
+    java.util.Set<String> pendingUploadIds(Transaction txn) throws StorageException;
+
     /**
      * The relay ids (lower-case hex, as {@code AttachmentPointer.idHex()}) of every attachment this profile still has
      * a message for: a downloaded file whose id is not among them belongs to a deleted message and is removed.

@@ -20,6 +20,12 @@ public interface GroupStore {
     /** Records the group or replaces what was held for it. */
     void put(Transaction txn, StoredGroup group) throws StorageException;
 
+    /**
+     * Forgets the group (its conversation was deleted): its state, key holders and join requests; false if it was not
+     * held. A later change that adds this profile makes it a new group here.
+     */
+    boolean remove(Transaction txn, GroupId id) throws StorageException;
+
     /** The members recorded as holding this profile's sender key {@code keyId} for the group. */
     Set<String> keyHolders(Transaction txn, GroupId id, int keyId) throws StorageException;
 
@@ -42,4 +48,16 @@ public interface GroupStore {
 
     /** Forgets the join requests of these people (added, or denied); returns how many there were. */
     int removeJoinRequests(Transaction txn, GroupId id, Collection<String> usernames) throws StorageException;
+
+    /** When this profile last asked an admin for the group's current state (resynchronisation, 1.15.2); empty: never. */
+    Optional<java.time.Instant> stateRequestedAt(Transaction txn, GroupId id) throws StorageException;
+
+    /** Records that this profile asked for the group's state at {@code at} (replacing the time before). */
+    void stateRequested(Transaction txn, GroupId id, java.time.Instant at) throws StorageException;
+
+    /** When this profile, as an admin, last answered {@code member}'s request for the group's state; empty: never. */
+    Optional<java.time.Instant> stateAnsweredAt(Transaction txn, GroupId id, String member) throws StorageException;
+
+    /** Records that this profile answered {@code member}'s state request at {@code at} (replacing the time before). */
+    void stateAnswered(Transaction txn, GroupId id, String member, java.time.Instant at) throws StorageException;
 }

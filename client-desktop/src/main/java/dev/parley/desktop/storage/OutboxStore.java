@@ -18,6 +18,21 @@ public interface OutboxStore {
     boolean enqueue(Transaction txn, MessageId messageId, String recipient, byte[] blob, Instant createdAt)
             throws StorageException;
 
+    /**
+     * Queues a blob with the encoded payload it carries (issue #17: kept so that the message can be encrypted again
+     * for a device the recipient linked meanwhile).
+     *
+     * @return false (nothing changed) if an entry for this message id and recipient exists
+     */
+    boolean enqueue(Transaction txn, MessageId messageId, String recipient, byte[] blob, byte[] payload,
+                    Instant createdAt) throws StorageException;
+
+    /** The encoded payload queued with an entry; empty if there is no such entry or it was queued without one. */
+    Optional<byte[]> payload(Transaction txn, MessageId messageId, String recipient) throws StorageException;
+
+    /** Every entry of one message (one per recipient device), oldest first. */
+    List<OutboxEntry> forMessage(Transaction txn, MessageId messageId) throws StorageException;
+
     /** Up to {@code limit} entries, oldest first. */
     List<OutboxEntry> pending(Transaction txn, int limit) throws StorageException;
 

@@ -273,7 +273,7 @@ public final class AppShell implements Navigator, Dialogs {
         show(loaded.root());
         vm.start();
         people = new dev.parley.desktop.ui.people.PeopleScreens(session.people(), session.bus(), tasks, messages, clock,
-                this::openDialog, desktop);
+                this::openDialog, desktop, looks);
         people.attach(loaded.root(), vm.conversations().selectedProperty());
         new dev.parley.desktop.ui.groups.GroupScreens(session.groups(), tasks, messages, this::openDialog)
                 .attach(loaded.root(), vm.conversations(), vm.chat());

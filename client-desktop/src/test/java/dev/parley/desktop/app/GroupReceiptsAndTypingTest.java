@@ -10,10 +10,13 @@ import dev.parley.crypto.group.GroupRole;
 import dev.parley.crypto.group.GroupState;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.event.GroupTypingChangedEvent;
+import dev.parley.desktop.event.MemberReceiptEvent;
+import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.MemberReceipt;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.MessageState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +69,10 @@ class GroupReceiptsAndTypingTest {
         for (ParleyApp app : List.of(alice, bob, carol)) {
             app.connection().start();
         }
+        List<MessageStateChangedEvent> states = new CopyOnWriteArrayList<>();
+        List<MemberReceiptEvent> memberReceipts = new CopyOnWriteArrayList<>();
+        alice.events().subscribe(MessageStateChangedEvent.class, states::add);
+        alice.events().subscribe(MemberReceiptEvent.class, memberReceipts::add);
         GroupState trio = alice.groups().create("Trio", List.of("bob", "carol")).state();
         String conversation = ConversationId.group(trio.id()).value();
         MessageId hello = alice.groups().send("Trio", "hello trio").messageId();
@@ -74,13 +81,26 @@ class GroupReceiptsAndTypingTest {
         assertThat(Await.until(() -> receipts(alice, hello).stream().allMatch(r -> r.delivered().isPresent()), WAIT))
                 .as("both delivery receipts reached alice").isTrue();
         assertThat(receipts(alice, hello)).extracting(MemberReceipt::member).containsExactly("bob", "carol");
+        assertThat(Await.until(() -> state(alice, hello) == MessageState.DELIVERED, WAIT))
+                .as("delivered to all: two ticks").isTrue();
 
         bob.messaging().markRead(conversation, find(bob, conversation, "hello trio").orElseThrow().cursor());
         assertThat(Await.until(() -> receipts(alice, hello).get(0).read().isPresent(), WAIT))
                 .as("bob's read receipt reached alice").isTrue();
         assertThat(receipts(alice, hello).get(1).read()).as("carol has not read it").isEmpty();
+        assertThat(state(alice, hello)).as("read by 1 of 2 is not read by all").isEqualTo(MessageState.DELIVERED);
         assertThat(receipts(bob, find(bob, conversation, "hello trio").orElseThrow().messageId()))
                 .as("only the author keeps member receipts").isEmpty();
+        carol.messaging().markRead(conversation, find(carol, conversation, "hello trio").orElseThrow().cursor());
+        assertThat(Await.until(() -> state(alice, hello) == MessageState.READ, WAIT)).as("read by all").isTrue();
+        // the open chat hears of each step under the group's conversation (not the member's name), and an open
+        // Message info of every member's receipt
+        assertThat(states).filteredOn(e -> e.messageId().equals(hello)).extracting(MessageStateChangedEvent::contact)
+                .isNotEmpty().containsOnly(conversation);
+        assertThat(states).filteredOn(e -> e.messageId().equals(hello)).extracting(MessageStateChangedEvent::state)
+                .containsSubsequence(MessageState.DELIVERED, MessageState.READ);
+        assertThat(memberReceipts).filteredOn(e -> e.messageId().equals(hello)).hasSizeGreaterThanOrEqualTo(4)
+                .extracting(MemberReceiptEvent::conversation).containsOnly(conversation);
 
         GroupId big;
         try (OutsideClient mallory = OutsideClient.register(network, "mallory")) {
@@ -109,6 +129,52 @@ class GroupReceiptsAndTypingTest {
         assertThat(Await.until(() -> !bobSaw.isEmpty() && !carolSaw.isEmpty(), WAIT)).isTrue();
         assertThat(bobSaw).containsExactly(new GroupTypingChangedEvent(conversation, "alice", true));
         assertThat(ephemeralPushes() - before).as("typing went to bob and carol in Trio, nothing to Big's 21").isEqualTo(2);
+    }
+
+    private static List<dev.parley.desktop.storage.Contact> requests(ParleyApp app) {
+        try {
+            return app.contacts().requests();
+        } catch (Exception e) {
+            return List.of();
+        }
+    }
+
+    private static MessageState state(ParleyApp app, MessageId id) {
+        try {
+            return app.messaging().message(id).map(Message::state).orElse(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /**
+     * Issue #15 item 6: carol, a member bob added who is not alice's contact, sends alice her sender key and a group
+     * message. The key is kept quietly (no message request, no contact) and her message, uploaded once, is read on the
+     * key of the pairwise session her sender key came over; a direct message from her still opens a request.
+     */
+    @Test
+    void aMemberWhoIsNoContactIsNoRequestAndTheirGroupMessagesArrive() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        ParleyApp carol = network.register("carol");
+        for (ParleyApp app : List.of(alice, bob, carol)) {
+            app.connection().start();
+        }
+        alice.contacts().add("bob");
+        String conversation = ConversationId.group(bob.groups().create("Trio", List.of("alice", "carol")).state().id())
+                .value();
+        assertThat(Await.until(() -> hasGroup(alice, "Trio") && hasGroup(carol, "Trio"), WAIT)).isTrue();
+        carol.groups().send(conversation, "hi from carol");
+        assertThat(Await.until(() -> find(alice, conversation, "hi from carol").isPresent(), WAIT))
+                .as("carol's group message reached alice").isTrue();
+        assertThat(alice.contacts().requests()).as("a group member's sender key opens no request").isEmpty();
+        assertThat(alice.contacts().list()).extracting(dev.parley.desktop.storage.Contact::username)
+                .containsExactly("bob");
+
+        carol.messaging().send("alice", "psst, alice");
+        assertThat(Await.until(() -> !requests(alice).isEmpty(), WAIT)).isTrue();
+        assertThat(alice.contacts().requests()).extracting(dev.parley.desktop.storage.Contact::username)
+                .containsExactly("carol");
     }
 
     private static boolean hasGroup(ParleyApp app, String title) {

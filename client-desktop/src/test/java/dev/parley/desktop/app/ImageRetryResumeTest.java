@@ -81,6 +81,54 @@ class ImageRetryResumeTest {
                 .isEqualTo("image/png");
     }
 
+    @Test
+    void aKeptEncodingGoesWhenItsUploadDoesAndAnOrphanedOneGoesAtUnlock() throws Exception {
+        ParleyApp alice = network.register("alice");
+        network.register("bob");
+        alice.contacts().add("bob");
+        Path attachments = network.config("alice").directories().profileDirectory(new ProfileName("alice"))
+                .resolve("attachments");
+
+        Path dismissed = noisyPng(network.root.resolve("dismissed.png"), 160, 120);
+        crashHalfway(alice, dismissed);
+        assertThat(list(attachments, ".encoding")).hasSize(1);
+        alice.attachments().abandonUpload("bob", dismissed);
+        assertThat(list(attachments, ".encoding")).as("the upload given up").isEmpty();
+
+        Path inProgress = noisyPng(network.root.resolve("in-progress.png"), 160, 120);
+        crashHalfway(alice, inProgress);
+        Path kept = list(attachments, ".encoding").get(0);
+        // left by a crash between a commit that removed their rows (sent, or a restored profile) and the files' removal
+        Path orphan = Files.write(attachments.resolve("00112233445566778899aabbccddeeff.encoding"), new byte[] {1, 2});
+        Path half = Files.write(attachments.resolve("ffeeddccbbaa99887766554433221100.encoding.tmp"), new byte[] {3});
+        alice.close();
+        ParleyApp again = network.unlock("alice");
+        assertThat(Await.until(() -> !Files.exists(orphan) && !Files.exists(half), WAIT)).as("orphans go at unlock")
+                .isTrue();
+        assertThat(kept).as("the encoding of an upload still in progress stays").exists();
+
+        Message text = again.messaging().send("bob", "hello");
+        Path another = Files.write(attachments.resolve("0123456789abcdef0123456789abcdef.encoding"), new byte[] {4});
+        again.actions().deleteForMe(text.messageId());
+        assertThat(Await.until(() -> !Files.exists(another), WAIT)).as("swept after a message is deleted").isTrue();
+        assertThat(kept).exists();
+
+        again.contacts().remove("bob", true);
+        assertThat(Await.until(() -> list(attachments, ".encoding").isEmpty(), WAIT))
+                .as("the conversation deleted: its upload and encoding go").isTrue();
+        assertThat(list(attachments, ".tmp")).isEmpty();
+    }
+
+    private static void crashHalfway(ParleyApp app, Path image) {
+        TransferProgress crash = (done, total) -> {
+            if (done * 2 >= total) {
+                throw new IllegalStateException("simulated crash");
+            }
+        };
+        assertThatThrownBy(() -> app.attachments().sendFile("bob", image, null, crash))
+                .hasMessageContaining("simulated crash");
+    }
+
     private static Path noisyPng(Path file, int width, int height) throws Exception {
         BufferedImage pixels = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Random random = new Random(13);
@@ -93,12 +141,14 @@ class ImageRetryResumeTest {
         return file;
     }
 
-    private static List<Path> list(Path directory, String suffix) throws Exception {
+    private static List<Path> list(Path directory, String suffix) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(p -> p.getFileName().toString().endsWith(suffix)).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

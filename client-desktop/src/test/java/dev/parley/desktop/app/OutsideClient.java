@@ -84,6 +84,7 @@ final class OutsideClient implements AutoCloseable {
         var signed = generator.generateSignedPreKey(identity, 1);
         stores.signedPreKeys().storeSignedPreKey(signed);
         var lastResort = generator.generateKemPreKey(identity, 1, true);
+        stores.kemPreKeys().storeKemPreKey(lastResort);     // so sessions others start with it can be read
         byte[] proof = CRYPTO.ed25519().sign(identity.signingKeyPair(), AuthProof.registrationMessage(challenge.relayId(), name));
         assertThat(link.request(new Request.Register(name, identity.publicKey().bytes(), signed.publicPart(), List.of(),
                 lastResort.publicPart(), List.of(), null, proof)).get(30, TimeUnit.SECONDS)).isInstanceOf(Response.Ok.class);
@@ -285,6 +286,56 @@ final class OutsideClient implements AutoCloseable {
                 return deliver.blob();
             }
         }
+    }
+
+    /** Sender keys this client was given, per group and sender ({@link #openDeliveries}). */
+    private final java.util.Map<String, dev.parley.crypto.group.SenderKeyRecord> senderKeys = new java.util.HashMap<>();
+
+    /**
+     * Acknowledges and opens everything delivered until nothing more arrives for {@code quiet}: pairwise envelopes
+     * (sessions others started, as with a last-resort KEM prekey) and multi-recipient group messages, decrypted with
+     * the sender keys delivered before them. Returns the payloads in order, a group message as the payload inside it;
+     * what does not open is skipped.
+     */
+    java.util.List<Payload> openDeliveries(java.time.Duration quiet) throws Exception {
+        java.util.List<Payload> payloads = new java.util.ArrayList<>();
+        dev.parley.crypto.group.GroupCipher groups = new dev.parley.crypto.group.GroupCipher(CRYPTO, CRYPTO.random());
+        Push.Deliver deliver;
+        while ((deliver = delivered.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+            link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+            try {
+                java.util.Optional<dev.parley.crypto.wire.MultiRecipientBlob> multi =
+                        dev.parley.crypto.wire.MultiRecipientBlob.decode(deliver.blob());
+                if (multi.isPresent()) {
+                    var opened = new dev.parley.crypto.envelope.MultiRecipientSeal(CRYPTO).open(identity,
+                            multi.get().header(), multi.get().body(), relayKey(), deliver.receivedAtMillis());
+                    var message = dev.parley.crypto.group.SenderKeyMessage.deserialize(opened.message());
+                    String key = message.groupId().hex() + "/" + opened.senderUsername().value();
+                    var record = senderKeys.getOrDefault(key, dev.parley.crypto.group.SenderKeyRecord.empty());
+                    var decrypted = groups.decrypt(record, message);
+                    senderKeys.put(key, decrypted.next());
+                    payloads.add(decrypted.payload());
+                    continue;
+                }
+                var opened = new SealedSender(CRYPTO).open(identity, deliver.blob(), relayKey(), deliver.receivedAtMillis());
+                Payload payload = new SessionCipher(stores, context, opened.senderUsername()).decrypt(
+                        opened.senderIdentity(), opened.message(), dev.parley.crypto.session.DecryptionCallback.NONE);
+                if (payload instanceof Payload.SenderKey key) {
+                    String name = key.distribution().groupId().hex() + "/" + opened.senderUsername().value();
+                    senderKeys.put(name, senderKeys.getOrDefault(name, dev.parley.crypto.group.SenderKeyRecord.empty())
+                            .withNewest(dev.parley.crypto.group.SenderKeyState.fromDistribution(key.distribution())));
+                }
+                payloads.add(payload);
+            } catch (dev.parley.crypto.exceptions.ProtocolException e) {
+                // not for this client's keys: skipped
+            }
+        }
+        return payloads;
+    }
+
+    /** Sends {@code request} and returns the relay's answer (an error response included). */
+    Response request(Request request) throws Exception {
+        return link.request(request).get(30, TimeUnit.SECONDS);
     }
 
     @Override

@@ -104,6 +104,8 @@ class PresenceTest {
         Thread.sleep(QUIET.toMillis());
         assertThat(aliceSaw).as("a request's presence is ignored").isEmpty();
         assertThat(alice.presence().contacts()).as("only accepted contacts have presence").isEmpty();
+        assertThat(alice.presence().of("mallory")).as("nor does one asked for alone").isEmpty();
+        assertThat(alice.presence().of("nobody-at-all")).isEmpty();
         assertThat(seenCount(alice)).as("nothing stored").isZero();
         assertThat(mallorySaw).as("nothing goes back to a request").isEmpty();
         assertThat(mallory.presence().of("alice").orElseThrow().status()).isEqualTo(ContactPresence.Status.OFFLINE);

@@ -115,11 +115,14 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
         return config(name, "data-" + name);
     }
 
+    /** Changes the connection settings of the profiles opened from now on (presence pacing). */
+    java.util.function.UnaryOperator<ConnectionSettings> connectionTuning = java.util.function.UnaryOperator.identity();
+
     AppConfig config(String name, String dataDir) {
         return new AppConfig(new AppDirectories(root.resolve(dataDir).toAbsolutePath()), new ProfileName(name), CRYPTO,
                 CRYPTO.random(), clock, new Argon2Params(1024, 1, 1), TyrusRelayConnector.standard(),
                 new ExponentialBackoff(Duration.ofMillis(100), Duration.ofMillis(800), CRYPTO.random()),
-                new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), onlineWait, 5), 20,
+                connectionTuning.apply(new ConnectionSettings(Duration.ofSeconds(5), Duration.ofSeconds(30), onlineWait, 5)), 20,
                 java.util.function.UnaryOperator.identity());
     }
 
@@ -157,6 +160,17 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
     ParleyApp track(ParleyApp app) {
         apps.add(app);
         return app;
+    }
+
+    /** The relay's count of frames it rejected with {@code reason} (from its metrics). */
+    long relayRejects(String reason) {
+        String prefix = "parley_relay_rejects_total{reason=\"" + reason + "\"} ";
+        for (String line : relay.metrics().render().split("\n")) {
+            if (line.startsWith(prefix)) {
+                return (long) Double.parseDouble(line.substring(prefix.length()).trim());
+            }
+        }
+        return 0;
     }
 
     /** Blobs the relay still holds for anyone (from its metrics). */

@@ -73,11 +73,19 @@ final class CliRelay implements BeforeEachCallback, AfterEachCallback {
 
     /** Runs the CLI as {@code profile} with extra environment variables. */
     Run cli(Map<String, String> extraEnv, String profile, String... args) {
+        return cli(extraEnv, new StringWriter(), profile, args);
+    }
+
+    /** As {@link #cli(String, String...)}, writing standard output to {@code out} as it runs (read it meanwhile). */
+    Run cliStreaming(StringWriter out, String profile, String... args) {
+        return cli(Map.of(), out, profile, args);
+    }
+
+    private Run cli(Map<String, String> extraEnv, StringWriter out, String profile, String... args) {
         Map<String, String> env = new HashMap<>(extraEnv);
         env.put("PARLEY_DATA_DIR", dir.resolve("data").toAbsolutePath().toString());
         env.put("PARLEY_PROFILE", profile);
         env.put("PARLEY_PASSPHRASE", "passphrase of " + profile);
-        StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = ParleyCli.commandLine(env, new PrintWriter(out, true), new PrintWriter(err, true), CHEAP_ARGON2)
                 .execute(args);

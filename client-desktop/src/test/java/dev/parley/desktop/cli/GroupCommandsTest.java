@@ -76,11 +76,13 @@ class GroupCommandsTest {
         assertThat(ok("alice", "group", "remove", "Climbing", "carol").out())
                 .isEqualTo("group\t" + group + "\tClimbing\t3\t3\tACTIVE" + NL);
         ok("alice", "send", "Climbing", "after carol left");
+        java.nio.file.Path route = writeFile(net.dir().resolve("route.gpx"), "<gpx>the crag</gpx>");
+        String file = idOf(ok("alice", "send-file", "Climbing", route.toString(), "--caption", "the route"));
         ok("bob", "listen", "--once");
         ok("bob", "send", "Climbing", "bob after the removal");
         CliRelay.Run carolAfter = ok("carol", "listen", "--once");
         assertThat(carolAfter.out()).contains("alice removed carol").doesNotContain("after carol left")
-                .doesNotContain("bob after the removal");
+                .doesNotContain("bob after the removal").doesNotContain("route.gpx");
         assertThat(ok("carol", "group", "list").out()).endsWith("\tLEFT" + NL);
         assertThat(ok("carol", "history", conversation).out()).doesNotContain("after");
         assertThat(net.cli("carol", "send", conversation, "still here?").code()).isNotZero();
@@ -89,5 +91,26 @@ class GroupCommandsTest {
                 .contains("alice removed carol");
         CliRelay.Run daveAfter = ok("dave", "listen", "--once");
         assertThat(daveAfter.out()).contains("\tafter carol left" + NL).contains("\tbob after the removal" + NL);
+        assertThat(daveAfter.out()).as("a file in a group: one upload, shared by pointer")
+                .contains("attachment\t" + file + "\troute.gpx\t");
+        java.nio.file.Path saved = net.dir().resolve("dave-route.gpx");
+        ok("dave", "save", file, saved.toString());
+        assertThat(readFile(saved)).isEqualTo("<gpx>the crag</gpx>");
+    }
+
+    private static java.nio.file.Path writeFile(java.nio.file.Path path, String content) {
+        try {
+            return java.nio.file.Files.writeString(path, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String readFile(java.nio.file.Path path) {
+        try {
+            return java.nio.file.Files.readString(path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -95,6 +95,31 @@ class GroupInviteCommandsTest {
         assertThat(refused.err()).contains("only admins post");
     }
 
+    /**
+     * Issue #15 item 5: a link names its maker and the group's other admins (up to three), and a join request goes to
+     * each of them, so it is answered when the maker is no longer an admin.
+     */
+    @Test
+    void aJoinRequestIsAnsweredByAnotherAdminTheLinkNamesWhenItsMakerIsNoLongerOne() {
+        for (String name : new String[] {"alice", "bob", "dave"}) {
+            user(name);
+        }
+        ok("alice", "group", "create", "Climbing", "bob");
+        ok("alice", "group", "admin", "Climbing", "bob");
+        String link = link("alice", "group", "link", "Climbing");
+        assertThat(parse(link).admins()).containsExactly("alice", "bob");
+        ok("bob", "listen", "--once");
+        ok("bob", "group", "admin", "Climbing", "alice", "--revoke");
+        ok("alice", "listen", "--once");
+        assertThat(ok("alice", "group", "info", "Climbing").out()).contains("member\talice\tMEMBER" + NL);
+
+        assertThat(ok("dave", "group", "join", link).out()).isEqualTo("join-requested\tClimbing" + NL);
+        assertThat(ok("alice", "listen", "--once").out()).as("alice is no admin any more").doesNotContain("dave");
+        assertThat(ok("bob", "listen", "--once").out()).contains("dave asked to join with the invite link");
+        assertThat(ok("dave", "listen", "--once").out()).contains("bob added dave");
+        assertThat(ok("dave", "group", "list").out()).endsWith("\t3\tACTIVE" + NL);
+    }
+
     private static GroupInviteLink parse(String link) {
         try {
             return GroupInviteLink.parse(link);

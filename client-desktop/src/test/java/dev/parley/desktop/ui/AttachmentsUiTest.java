@@ -7,7 +7,9 @@ import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.service.AttachmentService;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.ui.common.UiServices;
+import dev.parley.desktop.ui.main.AttachmentsViewModel;
 import dev.parley.desktop.ui.main.FileChoosers;
+import dev.parley.desktop.ui.main.Transfer;
 import dev.parley.desktop.ui.unlock.NewProfile;
 import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.awt.Color;
@@ -15,6 +17,8 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
@@ -152,6 +156,36 @@ class AttachmentsUiTest {
         app.robot.clickOn("#sendFileButton");
         assertThat(UiTestNetwork.await(() -> bobHas("plan.txt\nthe plan for saturday"), DesktopFixture.TIMEOUT)).isTrue();
         app.waitUntil(() -> card("plan.txt").isPresent() && labelShowing("the plan for saturday"));
+
+        // several files dropped at once (#13's burst, small): the composer counts them; Send queues them, one
+        // uploading at a time, the first three as rows and the others counted; bob gets each as its own message
+        List<Path> dropped = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            dropped.add(Files.writeString(tmp.resolve("burst-" + i + ".txt"), "part " + i));
+        }
+        AttachmentsViewModel chat = app.shell().mainViewModel().orElseThrow().chat().attachments();
+        app.fx(() -> chat.chooseAll(dropped));
+        app.waitUntil(this::previewShowing);
+        assertThat(app.robot.lookup("#pendingFileName").queryLabeled().getText()).isEqualTo("5 files");
+        AtomicReference<List<Transfer.State>> states = new AtomicReference<>();
+        AtomicReference<List<String>> panel = new AtomicReference<>();
+        app.fx(() -> {
+            chat.sendPending();
+            states.set(chat.uploads().stream().map(u -> u.stateProperty().get()).toList());
+            javafx.scene.Parent uploads = (javafx.scene.Parent) app.robot.lookup(".attachment-uploads").query();
+            panel.set(uploads.getChildrenUnmodifiable().stream()
+                    .map(n -> n instanceof Labeled l ? l.getText() : String.join("|", texts(n))).toList());
+        });
+        assertThat(states.get()).containsExactly(Transfer.State.RUNNING, Transfer.State.QUEUED, Transfer.State.QUEUED,
+                Transfer.State.QUEUED, Transfer.State.QUEUED);
+        assertThat(panel.get()).hasSize(4);
+        assertThat(panel.get().get(0)).contains("Sending burst-1.txt");
+        assertThat(panel.get().get(3)).isEqualTo("2 more files waiting");
+        for (int i = 1; i <= 5; i++) {
+            String name = "burst-" + i + ".txt";
+            assertThat(UiTestNetwork.await(() -> bobHas(name), DesktopFixture.TIMEOUT)).as(name).isTrue();
+        }
+        app.waitUntil(() -> uploadRow().isEmpty() && card("burst-5.txt").isPresent());
 
         // an unreadable file: a clear sentence, nothing pending
         toSend.set(tmp.resolve("missing.bin"));

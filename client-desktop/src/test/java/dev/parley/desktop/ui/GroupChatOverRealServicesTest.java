@@ -76,6 +76,16 @@ class GroupChatOverRealServicesTest {
         assertThat(hello.sender()).as("own bubbles do not name their sender").isEmpty();
         await(() -> bobHas(group, "hello climbers"));
 
+        // A file from the paperclip of a group's chat: one upload shared by pointer (issue #15).
+        Path route = java.nio.file.Files.writeString(tmp.resolve("route.gpx"), "<gpx>the crag</gpx>");
+        MessageView file = alice.sendFile(group, route, "the route",
+                dev.parley.desktop.service.AttachmentService.TransferProgress.NONE);
+        assertThat(file.attachment()).isPresent();
+        await(() -> bob.attachments().attachment(new MessageId(file.id())).isPresent());
+        Path saved = bob.attachments().save(new MessageId(file.id()), tmp.resolve("bob-route.gpx"),
+                dev.parley.desktop.service.AttachmentService.TransferProgress.NONE);
+        assertThat(java.nio.file.Files.readString(saved)).isEqualTo("<gpx>the crag</gpx>");
+
         Message fromBob = bob.groups().send(group, "hi from bob");
         await(() -> !alice.recent(group, 10).newestFirst().isEmpty()
                 && alice.recent(group, 10).newestFirst().get(0).text().equals("hi from bob"));
@@ -97,8 +107,11 @@ class GroupChatOverRealServicesTest {
         alice.deleteForEveryone(reply);
         await(() -> bob.messaging().message(new MessageId(reply.id())).map(Message::deleted).orElse(false));
 
-        alice.setTyping(group, true); // not sent to groups, and no error either
+        alice.setTyping(group, true); // to bob, the only other member of a group of at most 20
         alice.markRead(bobsBubble);
+        await(() -> alice.info(hello.id()).map(i -> i.readBy() == 0 && i.deliveredTo() == 1).orElse(false));
+        assertThat(alice.info(hello.id()).orElseThrow().members()).extracting(UiServices.MemberState::member)
+                .containsExactly("bob");
 
         alice.setDisappearing(group, DisappearingTimer.HOUR_1);
         assertThat(alice.disappearing(group)).isEqualTo(DisappearingTimer.HOUR_1);
@@ -120,10 +133,29 @@ class GroupChatOverRealServicesTest {
                 .contains("alice added carol", "alice removed bob", "alice made carol an admin",
                         "alice renamed the group to \"Bouldering\"", "alice set disappearing messages to 1 hour");
 
+        // "Delete messages" (the list's Delete, as Signal): the history goes, alice stays, the next message lands
+        assertThat(alice.deleteConversation(group)).isPositive();
+        assertThat(alice.recent(group, 20).newestFirst()).isEmpty();
+        assertThat(alice.contact(group).canSend()).isTrue();
+        carol.groups().send(group, "still there, alice?");
+        await(() -> !alice.recent(group, 10).newestFirst().isEmpty()
+                && alice.recent(group, 10).newestFirst().get(0).text().equals("still there, alice?"));
+
         GroupsGateway.Details left = aliceGroups.leave(group);
         assertThat(left.active()).isFalse();
         assertThat(alice.contact(group).canSend()).isFalse();
         await(() -> carol.groups().find(group).state().members().size() == 1);
+        // a group she left goes from the list with its messages
+        assertThat(alice.deleteConversation(group)).isPositive();
+        assertThat(alice.groups()).isEmpty();
+        assertThat(alice.recent(group, 20).newestFirst()).isEmpty();
+
+        // "Leave and delete": carol's own group, which she is still in
+        String other = carol.groups().create("Chess", List.of("alice")).state().id().hex();
+        await(() -> alice.groups().size() == 1);
+        alice.deleteGroupConversation("#" + other, true);
+        assertThat(alice.groups()).isEmpty();
+        await(() -> carol.groups().find(other).state().members().size() == 1);
     }
 
     private boolean bobHas(String group, String text) throws Exception {

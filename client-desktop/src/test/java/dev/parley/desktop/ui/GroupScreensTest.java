@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.event.GroupTypingChangedEvent;
+import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.StoredGroup;
 import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.unlock.NewProfile;
 import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
@@ -21,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #15's desktop screens over real services and a real relay: "New group" (title, members picked from the
- * contacts), the group in the conversation list and the chat header with its member count, a text from the composer,
- * another member's message with their name above the bubble, and group info adding and removing a member, whose
+ * contacts), the group in the conversation list and the chat header with its member count, a text from the composer
+ * (its typing reaches the member), its ticks moving live and Message info's "Read by N of M" following a receipt while
+ * open, another member's typing in the header, another member's message with their name above the bubble, and group info adding and removing a member, whose
  * system lines show centred in the chat.
  */
 @Tag("ui")
@@ -74,14 +79,41 @@ class GroupScreensTest {
         assertThat(app.robot.lookup(".conversation-members").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && "\u00B7 2".equals(((Labeled) n).getText()))).isTrue();
 
-        app.robot.clickOn("#composer").write("hello climbers");
-        app.robot.type(KeyCode.ENTER);
         StoredGroup group = awaitGroup(bob);
         String conversation = "#" + group.state().id().hex();
+        List<GroupTypingChangedEvent> bobSaw = new CopyOnWriteArrayList<>();
+        bob.events().subscribe(GroupTypingChangedEvent.class, bobSaw::add);
+        app.robot.clickOn("#composer").write("hello climbers");
+        app.robot.type(KeyCode.ENTER);
         assertThat(UiTestNetwork.await(() -> has(bob, conversation, "hello climbers"), DesktopFixture.TIMEOUT)).isTrue();
+        assertThat(UiTestNetwork.await(() -> bobSaw.contains(new GroupTypingChangedEvent(conversation, "alice", true)),
+                DesktopFixture.TIMEOUT)).as("typing in the composer reached bob").isTrue();
+
+        // ticks move live (bob is everyone else here): two ticks when delivered, and Message info follows receipts
+        app.waitUntil(() -> ownTick().map(t -> "\u2713\u2713".equals(t.getText())).orElse(false));
+        app.robot.rightClickOn(".outgoing");
+        app.waitUntil(() -> app.robot.lookup("Message info").tryQuery().isPresent());
+        app.robot.clickOn("Message info");
+        app.waitUntil(() -> app.showing("#messageInfo") && text("#info-readBy").equals("Read by 0 of 1")
+                && text("#info-deliveredTo").equals("Delivered to 1 of 1") && text("#info-member-bob").equals("bob"));
+        bob.contacts().add("alice");
+        Message hello = bob.messaging().history(conversation, Optional.empty(), 20).messages().stream()
+                .filter(m -> m.body().equals("hello climbers")).findFirst().orElseThrow();
+        bob.messaging().markRead(conversation, hello.cursor());
+        app.waitUntil(() -> text("#info-readBy").equals("Read by 1 of 1") && text("#info-read-bob").startsWith("Today ")
+                && ownTick().map(t -> t.getStyleClass().contains("read")).orElse(false));
+        Node info = app.robot.lookup("#messageInfo").query();
+        app.screenshot(info.getScene(), "groups-message-info");
+        app.fx(() -> info.getScene().getWindow().hide());
+
+        // bob types: the header says so until his message arrives
+        bob.messaging().setTyping(conversation, true);
+        app.waitUntil(() -> text("#chatSubtitle").equals("bob is typing\u2026"));
+        app.screenshot("groups-typing");
         bob.groups().send(conversation, "hi from bob, see you at the wall");
         app.waitUntil(() -> app.robot.lookup(".bubble-sender").queryAll().stream()
-                .anyMatch(n -> n.isVisible() && "bob".equals(((Labeled) n).getText())));
+                .anyMatch(n -> n.isVisible() && "bob".equals(((Labeled) n).getText()))
+                && text("#chatSubtitle").equals("2 members"));
         app.screenshot("groups-chat");
 
         app.robot.clickOn("#groupInfoButton");
@@ -139,6 +171,11 @@ class GroupScreensTest {
                 return false;
             }
         }, DesktopFixture.TIMEOUT)).isTrue();
+    }
+
+    /** The tick of alice's one message, if it shows. */
+    private Optional<Labeled> ownTick() {
+        return app.robot.lookup(".tick").queryAll().stream().filter(Node::isVisible).map(n -> (Labeled) n).findFirst();
     }
 
     private String text(String query) {

@@ -85,6 +85,9 @@ class PeopleScreensTest {
         ParleyApp bob = net.otherClient("bob");
         ParleyApp carol = net.otherClient("carol");
         ParleyApp dave = net.otherClient("dave");
+        // bob has a profile: it goes with his first message, so his name and (blurred) avatar show in Requests;
+        // carol's arrives after her request
+        bob.profiles().update(new Update(Optional.of("Bob Builder"), Optional.empty(), Optional.of(png()), false));
         for (ParleyApp stranger : List.of(bob, carol, dave)) {
             stranger.contacts().add("alice");
         }
@@ -98,8 +101,18 @@ class PeopleScreensTest {
 
         app.robot.clickOn("#requestsButton");
         app.waitUntil(() -> app.showing("#accept-bob") && app.showing("#block-carol") && app.showing("#delete-dave"));
+        app.waitUntil(() -> requestAvatar("bob").showsImage() && requestNames().contains("Bob Builder"));
+        assertThat(requestAvatar("bob").isBlurred()).as("a stranger's avatar is blurred until accepted").isTrue();
+        assertThat(requestAvatar("bob").showsOnline()).as("no presence from a request").isFalse();
+        assertThat(requestAvatar("dave").showsImage()).as("no profile shared: initials").isFalse();
+        carol.profiles().update(new Update(Optional.of("Carol"), Optional.empty(), Optional.of(png()), false));
+        app.waitUntil(() -> requestAvatar("carol").showsImage() && requestAvatar("carol").isBlurred()
+                && requestNames().contains("Carol"));
         Stage dialog = app.shell().openDialogs().get(0);
         app.screenshot(dialog.getScene(), "people-requests");
+        app.robot.clickOn("#requestAvatar-bob");
+        app.waitUntil(() -> !requestAvatar("bob").isBlurred());
+        assertThat(requestAvatar("carol").isBlurred()).as("shown only for the one clicked").isTrue();
 
         app.robot.clickOn("#accept-bob");
         app.waitUntil(() -> !app.showing("#accept-bob"));
@@ -233,6 +246,15 @@ class PeopleScreensTest {
 
     private AvatarView rowAvatar() {
         return (AvatarView) app.robot.lookup(".conversation-cell .avatar").query();
+    }
+
+    private AvatarView requestAvatar(String username) {
+        return (AvatarView) app.robot.lookup("#requestAvatar-" + username).query();
+    }
+
+    /** The names (display name or username) the Requests dialog shows. */
+    private List<String> requestNames() {
+        return app.robot.lookup(".request-row .me-name").queryAll().stream().map(n -> ((Label) n).getText()).toList();
     }
 
     private AvatarView headerAvatar() {

@@ -29,7 +29,7 @@ import java.util.Objects;
  * <pre>
  * K       = 32 fresh random bytes per message
  * okm     = HKDF(salt = zero, ikm = K, info = LABEL(MULTI_BODY), L = 56)
- * inner   = 0x01 || IK_sender (32) || C (u8) || certificate (C bytes, zero-padded to 142) || message
+ * inner   = 0x01 || IK_sender (32) || C (u8) || certificate (C bytes, zero-padded to SenderCertificate.MAX_BYTES, 146) || message
  * body    = 0x01 || secretbox(okm[0..32], okm[32..56], inner)
  * macKey  = HKDF(salt = zero, ikm = X25519(IK_sender, IK_recipient),
  *                info = LABEL(MULTI_HEADER_KEY) || IK_sender || IK_recipient, L = 32)

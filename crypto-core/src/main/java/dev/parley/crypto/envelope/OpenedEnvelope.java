@@ -19,4 +19,9 @@ public record OpenedEnvelope(IdentityKey senderIdentity, Username senderUsername
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(certificate, "certificate");
     }
+
+    /** The sender's device, as its certificate names it (1 for a version-1 certificate; issue #17). */
+    public int senderDevice() {
+        return certificate.deviceId();
+    }
 }

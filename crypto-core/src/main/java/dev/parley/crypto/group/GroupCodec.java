@@ -20,10 +20,13 @@ import java.util.List;
  *          [|| u8 flags (1..3; absent when 0, 1.15.5)]
  * change = 0x01 || u8 action (1..11) || u8 l || author (l) || u16 k || k * (u8 l || username) || u32 n || state (n)
  *          || signature (64)
+ * snapshot = 0x01 || u8 l || author (l) || u8 r || requester (r) || change hash (32) || u32 n || state (n)
+ *          || signature (64)
  * </pre>
  */
 public final class GroupCodec {
     public static final byte CHANGE_VERSION = 0x01;
+    public static final byte SNAPSHOT_VERSION = 0x01;
 
     private GroupCodec() {
     }
@@ -118,6 +121,56 @@ public final class GroupCodec {
             return new GroupChange(GroupAction.values()[action - 1], author, subjects, state, signature);
         } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new InvalidMessageException("group change: malformed");
+        }
+    }
+
+    static byte[] unsignedSnapshot(String author, String requester, GroupState state, byte[] changeHash) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(SNAPSHOT_VERSION);
+        writeName(out, author);
+        writeName(out, requester);
+        out.writeBytes(changeHash);
+        byte[] encoded = encodeState(state);
+        out.writeBytes(ByteBuffer.allocate(4).putInt(encoded.length).array());
+        out.writeBytes(encoded);
+        return out.toByteArray();
+    }
+
+    public static byte[] encodeSnapshot(GroupSnapshot snapshot) {
+        byte[] unsigned = unsignedSnapshot(snapshot.author(), snapshot.requester(), snapshot.state(),
+                snapshot.changeHash());
+        return ByteBuffer.allocate(unsigned.length + Ed25519.SIGNATURE_BYTES).put(unsigned).put(snapshot.signature())
+                .array();
+    }
+
+    public static GroupSnapshot decodeSnapshot(byte[] bytes) throws InvalidMessageException {
+        try {
+            ByteBuffer in = ByteBuffer.wrap(bytes);
+            if (in.get() != SNAPSHOT_VERSION) {
+                throw new InvalidMessageException("group snapshot: unknown version");
+            }
+            String author = readName(in);
+            String requester = readName(in);
+            byte[] changeHash = new byte[GroupSnapshot.HASH_BYTES];
+            in.get(changeHash);
+            int length = in.getInt();
+            if (length < 0 || length > in.remaining() - Ed25519.SIGNATURE_BYTES) {
+                throw new InvalidMessageException("group snapshot: bad state length");
+            }
+            ByteBuffer stateBytes = in.slice(in.position(), length);
+            in.position(in.position() + length);
+            GroupState state = readState(stateBytes);
+            if (stateBytes.hasRemaining()) {
+                throw new InvalidMessageException("group snapshot: trailing state bytes");
+            }
+            byte[] signature = new byte[Ed25519.SIGNATURE_BYTES];
+            in.get(signature);
+            if (in.hasRemaining()) {
+                throw new InvalidMessageException("group snapshot: trailing bytes");
+            }
+            return new GroupSnapshot(author, requester, state, changeHash, signature);
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new InvalidMessageException("group snapshot: malformed");
         }
     }
 

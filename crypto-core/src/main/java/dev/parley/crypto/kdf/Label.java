@@ -50,7 +50,11 @@ public enum Label {
     /** HMAC prefix of the new device's reply (its ephemeral key and name). */
     LINK_REPLY("parley/v2/link-reply"),
     /** HKDF info prefix of the key that seals the provisioning message. */
-    LINK_KEY("parley/v2/link-key");
+    LINK_KEY("parley/v2/link-key"),
+    /** HKDF info of an attachment's read token, derived from its file key (issue #15, files in groups). */
+    ATTACHMENT_READ_TOKEN("parley/v2/attachment-read-token"),
+    /** Signature prefix of a group's current state sent to a member that asked for it (issue #15, resync). */
+    GROUP_STATE("parley/v2/group-state");
 
     private final String text;
     private final byte[] prefix;

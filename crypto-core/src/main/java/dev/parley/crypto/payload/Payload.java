@@ -19,7 +19,10 @@ public sealed interface Payload
         Payload.Presence,
         Payload.Restored,
         Payload.GroupUpdate, Payload.SenderKey, Payload.GroupMessage,
-        Payload.GroupTyping, Payload.GroupJoinRequest {
+        Payload.GroupTyping, Payload.GroupJoinRequest,
+        GroupStateRequest, GroupStateAnswer,
+        Payload.SentTranscript,
+        Payload.ReadSync {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;
@@ -408,5 +411,48 @@ public sealed interface Payload
             throw new IllegalArgumentException("receipt: 1 to " + MAX_RECEIPT_IDS + " message ids expected");
         }
         return copy;
+    }
+
+    /**
+     * Issue #17, linked devices: a copy, for the sender's own other devices, of a payload it sent to {@code recipient}
+     * (docs/protocol.md 1.18); the receiving device stores it as an outgoing message of that conversation. It never
+     * wraps another transcript.
+     */
+    record SentTranscript(String recipient, Payload original) implements Payload {
+        public SentTranscript {
+            if (recipient == null || !dev.parley.crypto.wire.Usernames.isValid(recipient)) {
+                throw new IllegalArgumentException("recipient: a valid username expected");
+            }
+            Objects.requireNonNull(original, "original");
+            if (original instanceof SentTranscript || original instanceof Unknown) {
+                throw new IllegalArgumentException("a transcript carries a known payload other than a transcript");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.SENT_TRANSCRIPT.code();
+        }
+    }
+
+    /**
+     * Issue #17, linked devices: this account read these messages of the direct conversation with {@code peer} on
+     * another of its devices (docs/protocol.md 1.18); the receiving device marks them read too, without receipts.
+     */
+    record ReadSync(String peer, List<MessageId> ids) implements Payload {
+        public ReadSync {
+            if (peer == null || !dev.parley.crypto.wire.Usernames.isValid(peer)) {
+                throw new IllegalArgumentException("peer: a valid username expected");
+            }
+            ids = List.copyOf(ids);
+            if (ids.isEmpty() || ids.size() > MAX_RECEIPT_IDS) {
+                throw new IllegalArgumentException("1 to " + MAX_RECEIPT_IDS + " message ids expected");
+            }
+        }
+
+        @Override
+        public int typeCode() {
+            return PayloadType.READ_SYNC.code();
+        }
     }
 }

@@ -33,8 +33,11 @@ import java.util.List;
  * || avatar image bytes (rest, at most 48 KiB).
  * GROUP_CHANGE = a signed group change (GroupCodec); SENDER_KEY = a SenderKeyDistribution; GROUP_MESSAGE = a
  * SenderKeyMessage (docs/protocol.md 1.15). GROUP_JOIN_REQUEST = group id (16) || proof (32) (1.15.5).
+ * GROUP_STATE_REQUEST = group id (16) || revision (i64 >= 1); GROUP_STATE = a signed group snapshot (1.15.2).
  * PRESENCE = u8 flags (bit 0: online; bit 1: reply wanted; the others 0).
  * RESTORED = message id (16) || restoredAtMillis (i64).
+ * SENT_TRANSCRIPT = u8 L || recipient username (ASCII, L) || the original payload's whole encoding (rest).
+ * READ_SYNC = u8 L || peer username (ASCII, L) || u16 count (1..1000) || count * message id (16).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -174,6 +177,18 @@ public final class PayloadCodec {
                 requireEnd(in);
                 return new Payload.GroupJoinRequest(new dev.parley.crypto.group.GroupId(group), proof);
             }
+            case GROUP_STATE_REQUEST: {
+                byte[] group = new byte[dev.parley.crypto.group.GroupId.BYTES];
+                in.get(group);
+                long revision = in.getLong();
+                requireEnd(in);
+                if (revision < 1) {
+                    throw new InvalidMessageException("payload: state request revision out of range");
+                }
+                return new GroupStateRequest(new dev.parley.crypto.group.GroupId(group), revision);
+            }
+            case GROUP_STATE:
+                return new GroupStateAnswer(dev.parley.crypto.group.GroupCodec.decodeSnapshot(rest(in)));
             case PRESENCE: {
                 int flags = Byte.toUnsignedInt(in.get());
                 requireEnd(in);
@@ -188,9 +203,40 @@ public final class PayloadCodec {
                 requireEnd(in);
                 return new Payload.Restored(id, restoredAt);
             }
+            case SENT_TRANSCRIPT:
+                return decodeTranscript(in);
+            case READ_SYNC:
+                return new Payload.ReadSync(username(in), readIds(in));
             default:
                 return new Payload.Unknown(type);
         }
+    }
+
+    /** u8 L || username (ASCII, L), checked against the relay's username rule. */
+    private static String username(ByteBuffer in) throws InvalidMessageException {
+        byte[] name = new byte[Byte.toUnsignedInt(in.get())];
+        in.get(name);
+        String username = new String(name, StandardCharsets.US_ASCII);
+        if (!dev.parley.crypto.wire.Usernames.isValid(username)
+                || !java.util.Arrays.equals(name, username.getBytes(StandardCharsets.US_ASCII))) {
+            throw new InvalidMessageException("payload: not a username");
+        }
+        return username;
+    }
+
+    /** SENT_TRANSCRIPT = u8 L || recipient (L) || original payload encoding (rest). */
+    private static Payload decodeTranscript(ByteBuffer in) throws InvalidMessageException {
+        String recipient = username(in);
+        Payload original;
+        try {
+            original = decode(rest(in));
+        } catch (UnsupportedVersionException e) {
+            throw new InvalidMessageException("payload: transcript of an unknown payload version");
+        }
+        if (original instanceof Payload.SentTranscript || original instanceof Payload.Unknown) {
+            throw new InvalidMessageException("payload: a transcript carries a known payload other than a transcript");
+        }
+        return new Payload.SentTranscript(recipient, original);
     }
 
     /** PROFILE = version (i64) || u8 name length || name || u16 about length || about || avatar (rest). */
@@ -264,12 +310,26 @@ public final class PayloadCodec {
         } else if (payload instanceof Payload.GroupJoinRequest join) {
             return ByteBuffer.allocate(dev.parley.crypto.group.GroupId.BYTES + join.proof().length)
                     .put(join.group().bytes()).put(join.proof()).array();
+        } else if (payload instanceof GroupStateRequest request) {
+            return ByteBuffer.allocate(dev.parley.crypto.group.GroupId.BYTES + 8).put(request.group().bytes())
+                    .putLong(request.revision()).array();
+        } else if (payload instanceof GroupStateAnswer answer) {
+            return dev.parley.crypto.group.GroupCodec.encodeSnapshot(answer.snapshot());
         } else if (payload instanceof Payload.Presence presence) {
             return new byte[] {(byte) ((presence.online() ? PRESENCE_ONLINE : 0)
                     | (presence.replyWanted() ? PRESENCE_REPLY_WANTED : 0))};
         } else if (payload instanceof Payload.Restored restored) {
             return ByteBuffer.allocate(MessageId.BYTES + 8).put(restored.id().bytes()).putLong(restored.restoredAtMillis())
                     .array();
+        } else if (payload instanceof Payload.SentTranscript transcript) {
+            byte[] name = transcript.recipient().getBytes(StandardCharsets.US_ASCII);
+            byte[] original = encode(transcript.original());
+            return ByteBuffer.allocate(1 + name.length + original.length).put((byte) name.length).put(name)
+                    .put(original).array();
+        } else if (payload instanceof Payload.ReadSync sync) {
+            byte[] name = sync.peer().getBytes(StandardCharsets.US_ASCII);
+            byte[] ids = ids(sync.ids());
+            return ByteBuffer.allocate(1 + name.length + ids.length).put((byte) name.length).put(name).put(ids).array();
         } else if (payload instanceof Payload.Unknown) {
             throw new IllegalArgumentException("an unknown payload cannot be sent");
         }

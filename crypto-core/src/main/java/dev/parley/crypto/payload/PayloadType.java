@@ -38,8 +38,16 @@ public enum PayloadType {
     GROUP_MESSAGE(34),
     /** {@link Payload.GroupJoinRequest} (issue #15, invite links). */
     GROUP_JOIN_REQUEST(35),
+    /** {@link GroupStateRequest} (issue #15, resynchronisation). */
+    GROUP_STATE_REQUEST(36),
+    /** {@link GroupStateAnswer} (issue #15, resynchronisation). */
+    GROUP_STATE(37),
     /** {@link Payload.GroupTyping} (issue #15). */
-    GROUP_TYPING(38);
+    GROUP_TYPING(38),
+    /** {@link Payload.SentTranscript} (issue #17, linked devices). */
+    SENT_TRANSCRIPT(40),
+    /** {@link Payload.ReadSync} (issue #17, linked devices). */
+    READ_SYNC(42);
 
     private final int code;
 

@@ -101,6 +101,8 @@ public final class FrameCodec {
         name("link_open", Request.LinkOpen.class);
         name("link_send", Request.LinkSend.class);
         name("link_message", Push.LinkMessage.class);
+        name("attachment_begin_shared", Request.AttachmentBeginShared.class);
+        name("attachment_get_shared", Request.AttachmentGetShared.class);
     }
 
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));

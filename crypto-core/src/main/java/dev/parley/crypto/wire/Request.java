@@ -265,6 +265,41 @@ public sealed interface Request extends Frame {
         }
     }
 
+    /**
+     * Reserves room for an encrypted file shared by pointer (issue #15, files in groups): no readers are named; the
+     * relay keeps {@code tokenHash}, the SHA-256 of the file's read token
+     * ({@link dev.parley.crypto.attachment.AttachmentReadToken}), and serves the file to any authenticated account
+     * that presents the token. Answered with {@link Response.AttachmentCreated}.
+     */
+    record AttachmentBeginShared(long size, byte[] tokenHash) implements Request {
+        public AttachmentBeginShared {
+            if (size < 1) {
+                throw new IllegalArgumentException("size: at least 1 byte expected");
+            }
+            checkBytes(tokenHash, 32, "tokenHash");
+        }
+    }
+
+    /**
+     * Downloads chunk {@code index} of a complete attachment with its read token: allowed to the uploader, to a named
+     * reader of an attachment begun with {@link AttachmentBegin}, and to anyone whose token matches the hash the
+     * uploader gave with {@link AttachmentBeginShared}. Answered with {@link Response.AttachmentChunk}.
+     */
+    record AttachmentGetShared(byte[] attachmentId, long index, byte[] token) implements Request {
+        public AttachmentGetShared {
+            checkAttachmentId(attachmentId);
+            if (index < 0) {
+                throw new IllegalArgumentException("index must not be negative");
+            }
+            checkBytes(token, 32, "token");
+        }
+
+        @Override
+        public String toString() {
+            return "AttachmentGetShared[" + index + "]";
+        }
+    }
+
     /** Most devices of one account (docs/protocol.md, "Linked devices"). */
     int MAX_DEVICES = 6;
     /** Largest device name (opaque to the relay: clients seal it). */

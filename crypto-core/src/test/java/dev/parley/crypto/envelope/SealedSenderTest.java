@@ -180,8 +180,12 @@ class SealedSenderTest {
         assertThatThrownBy(() -> SenderCertificate.parse(java.util.Arrays.copyOf(bytes, bytes.length - 1)))
                 .isInstanceOf(InvalidCertificateException.class);
         byte[] versioned = bytes.clone();
-        versioned[0] = 2;
+        versioned[0] = 3;
         assertThatThrownBy(() -> SenderCertificate.parse(versioned)).isInstanceOf(UnsupportedVersionException.class);
+        byte[] deviceLayoutMissing = bytes.clone();
+        deviceLayoutMissing[0] = SenderCertificate.DEVICE_VERSION;
+        assertThatThrownBy(() -> SenderCertificate.parse(deviceLayoutMissing))
+                .isInstanceOf(InvalidCertificateException.class);
         byte[] upper = bytes.clone();
         upper[1 + 4 + 8 + 32 + 1] = 'A';
         assertThatThrownBy(() -> SenderCertificate.parse(upper)).isInstanceOf(InvalidCertificateException.class);
@@ -190,6 +194,38 @@ class SealedSenderTest {
         assertThatThrownBy(() -> alice.relay().trusted().verify(alice.crypto.ed25519(),
                 SenderCertificate.parse(signatureFlipped), alice.identity.publicKey(), 0))
                 .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("signature");
+    }
+
+    @Test
+    void issue17ADeviceCertificateNamesTheDeviceAndTheEnvelopeCarriesItToTheRecipient() throws Exception {
+        long now = alice.clock.millis();
+        SenderCertificate laptop = alice.relay().issue("a".repeat(32), 7, alice.identity.publicKey(), now);
+        byte[] bytes = laptop.serialize();
+        assertThat(bytes[0]).isEqualTo(SenderCertificate.DEVICE_VERSION);
+        assertThat(bytes).hasSize(SenderCertificate.MAX_BYTES);
+        assertThat(SenderCertificate.parse(bytes)).isEqualTo(laptop);
+        assertThat(SenderCertificate.parse(bytes).deviceId()).isEqualTo(7);
+        SenderCertificate first = alice.relay().issue("alice", 1, alice.identity.publicKey(), now);
+        assertThat(first.serialize()[0]).as("device 1 keeps version 1").isEqualTo(SenderCertificate.VERSION);
+        assertThat(first).isEqualTo(alice.relay().issue("alice", alice.identity.publicKey(), now));
+
+        byte[] renamed = alice.relay().issue("alice", 2, alice.identity.publicKey(), now).serialize();
+        java.nio.ByteBuffer.wrap(renamed).putInt(1 + 4 + 8 + 32 + 1 + 5, 3);
+        assertThatThrownBy(() -> alice.relay().trusted().verify(alice.crypto.ed25519(),
+                SenderCertificate.parse(renamed), alice.identity.publicKey(), now))
+                .as("another device's id under the same signature").isInstanceOf(InvalidCertificateException.class);
+        java.nio.ByteBuffer.wrap(renamed).putInt(1 + 4 + 8 + 32 + 1 + 5, 1);
+        assertThatThrownBy(() -> SenderCertificate.parse(renamed))
+                .as("a version-2 certificate for device 1").isInstanceOf(InvalidCertificateException.class);
+
+        CiphertextMessage message = alice.encrypt(bob, "from the laptop");
+        byte[] sealed = new SealedSender(alice.crypto).seal(bob.identity.publicKey(), alice.identity,
+                alice.relay().issue("alice", 2, alice.identity.publicKey(), now), message);
+        OpenedEnvelope opened = bob.open(sealed);
+        assertThat(opened.senderUsername().value()).isEqualTo("alice");
+        assertThat(opened.certificate().deviceId()).isEqualTo(2);
+        assertThat(opened.senderDevice()).isEqualTo(2);
+        assertThat(bob.open(alice.seal(bob, alice.encrypt(bob, "desk"))).senderDevice()).isEqualTo(1);
     }
 
     /** The inner layout with someone else's certificate and the sealer's own valid MAC, as an outside client could. */

@@ -46,6 +46,41 @@ class GroupInvitesTest {
     }
 
     @Test
+    void aLinkNamingSeveralAdminsRoundTripsAsVersionTwoAndOneEncodingPerLinkHolds() throws Exception {
+        GroupInviteLink one = new GroupInviteLink(id, secret, List.of("alice"), "Climbing");
+        GroupInviteLink three = new GroupInviteLink(id, secret, List.of("alice", "bob", "carol"), "Climbing");
+        byte[] v1 = Base64.getUrlDecoder().decode(one.encode().substring(GroupInviteLink.PREFIX.length()));
+        byte[] v2 = Base64.getUrlDecoder().decode(three.encode().substring(GroupInviteLink.PREFIX.length()));
+        assertThat(v1[0]).as("one admin: the version-1 link as before").isEqualTo((byte) 1);
+        assertThat(one).isEqualTo(new GroupInviteLink(id, secret, "alice", "Climbing"));
+        assertThat(v2[0]).isEqualTo((byte) 2);
+        assertThat(v2[33]).as("admin count after the secret").isEqualTo((byte) 3);
+        GroupInviteLink parsed = GroupInviteLink.parse(three.encode());
+        assertThat(parsed).isEqualTo(three);
+        assertThat(parsed.admins()).containsExactly("alice", "bob", "carol");
+        assertThat(parsed.admin()).isEqualTo("alice");
+
+        // version 2 naming one admin is not that link's one encoding; four admins or a repeated one are refused
+        byte[] v2One = new byte[v1.length + 1];
+        v2One[0] = 2;
+        System.arraycopy(v1, 1, v2One, 1, 32);
+        v2One[33] = 1;
+        System.arraycopy(v1, 33, v2One, 34, v1.length - 33);
+        byte[] v2Four = v2.clone();
+        v2Four[33] = 4;
+        for (byte[] bad : List.of(v2One, v2Four)) {
+            String text = GroupInviteLink.PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bad);
+            assertThatThrownBy(() -> GroupInviteLink.parse(text)).isInstanceOf(InvalidMessageException.class);
+        }
+        assertThatThrownBy(() -> new GroupInviteLink(id, secret, List.of("alice", "alice"), "Climbing"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GroupInviteLink(id, secret, List.of("a1", "b1", "c1", "d1"), "Climbing"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GroupInviteLink(id, secret, List.of(), "Climbing"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aProofVerifiesOnlyForItsSecretGroupAndJoinerAndNeverEqualsTheSecret() {
         byte[] proof = GroupInviteLink.proof(sodium, id, secret, "carol");
         assertThat(proof).hasSize(32).isNotEqualTo(secret);

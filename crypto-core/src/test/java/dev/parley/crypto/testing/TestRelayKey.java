@@ -30,4 +30,10 @@ public final class TestRelayKey {
         return SenderCertificate.issue(crypto.ed25519(), key, trusted().keyId(), username, identity.bytes(),
                 nowMillis + LIFETIME_MILLIS);
     }
+
+    /** A certificate for one device of an account (issue #17): version 2 for devices other than device 1. */
+    public SenderCertificate issue(String username, int deviceId, IdentityKey identity, long nowMillis) {
+        return SenderCertificate.issue(crypto.ed25519(), key, trusted().keyId(), username, deviceId, identity.bytes(),
+                nowMillis + LIFETIME_MILLIS);
+    }
 }

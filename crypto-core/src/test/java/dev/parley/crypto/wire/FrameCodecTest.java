@@ -42,6 +42,8 @@ class FrameCodecTest {
                 new Request.AttachmentPut(filled(16, 20), 7, filled(300, 21)),
                 new Request.AttachmentStatus(filled(16, 20)),
                 new Request.AttachmentGet(filled(16, 20), 3),
+                new Request.AttachmentBeginShared(1_000_000, filled(32, 26)),
+                new Request.AttachmentGetShared(filled(16, 20), 3, filled(32, 27)),
                 new Request.SendMulti(List.of(new Request.MultiRecipient("bob", filled(16, 6), filled(60, 23)),
                         new Request.MultiRecipient("carol", filled(16, 7), filled(60, 24))), filled(300, 25)),
                 new Request.DeviceAuthenticate("alice", 2, filled(64, 30)),

@@ -2,6 +2,7 @@ package dev.parley.relay.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.crypto.wire.FlushScope;
 import dev.parley.relay.core.BusMessage;
 import dev.parley.relay.core.ClusterBus;
 import dev.parley.relay.limits.SharedBuckets;
@@ -15,6 +16,8 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class RedisBus implements ClusterBus {
     private static final Logger LOG = LoggerFactory.getLogger(RedisBus.class);
     static final long PRESENCE_TTL_MILLIS = 15_000;
+    /** How long a node remembers where another node's user is served, instead of asking Redis for every send. */
+    static final long LOCATE_CACHE_MILLIS = 1_000;
     private static final String RELEASE_SCRIPT =
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
@@ -48,6 +53,10 @@ public final class RedisBus implements ClusterBus {
     private final Function<String, String> accountKey;
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> served = ConcurrentHashMap.newKeySet();
+    /** One outbox per other node (see {@link BusOutbox}). */
+    private final Map<String, BusOutbox> outboxes = new ConcurrentHashMap<>();
+    /** Recent answers of {@link #locate}, kept {@value #LOCATE_CACHE_MILLIS} ms (see there). */
+    private final Map<String, Located> located = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer;
     private final RedisRateBuckets rateBuckets;
     private volatile StatefulRedisConnection<String, String> commands;
@@ -109,6 +118,8 @@ public final class RedisBus implements ClusterBus {
                 connect();
             }
             subscribed = confirmSubscribed();
+            long stale = System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(LOCATE_CACHE_MILLIS);
+            located.values().removeIf(l -> l.atNanos() - stale < 0);
             boolean up = up();
             if (up && (!wasUp || ++ticks % Math.max(1, PRESENCE_TTL_MILLIS / 3_000) == 0)) {
                 refreshPresence();
@@ -166,11 +177,18 @@ public final class RedisBus implements ClusterBus {
             LOG.warn("event=bus_message_unreadable");
             return;
         }
-        try {
-            handler.accept(decoded);
-        } catch (RuntimeException e) {
-            LOG.error("A bus message could not be handled", e);
-        }
+        // One unit of work, like one incoming WebSocket message: what it writes to a connection leaves coalesced,
+        // and what it sends to another node leaves as one bus message.
+        List<BusMessage> messages = decoded instanceof BusMessage.Batch batch ? batch.messages() : List.of(decoded);
+        FlushScope.run(() -> {
+            for (BusMessage m : messages) {
+                try {
+                    handler.accept(m);
+                } catch (RuntimeException e) {
+                    LOG.error("A bus message could not be handled", e);
+                }
+            }
+        });
     }
 
     @Override
@@ -207,14 +225,35 @@ public final class RedisBus implements ClusterBus {
         }
     }
 
+    /** Where a user was served at {@code atNanos}. */
+    private record Located(String node, long atNanos) {
+    }
+
+    /**
+     * The node serving the account. A node found is remembered for {@link #LOCATE_CACHE_MILLIS} ms, so a stream of
+     * sends to one user costs one Redis look-up a second, not one each; a stale answer (the user moved or left within
+     * that second) only sends the blob to a node that answers "not delivered", and the sender's node then stores it,
+     * as when the user is not found ({@link #forget} drops the entry at once). "Not connected" is never remembered.
+     */
     @Override
     public Optional<String> locate(String username) {
         StatefulRedisConnection<String, String> c = commands;
         if (c == null || !up()) {
             return Optional.empty();
         }
+        long now = System.nanoTime();
+        Located known = located.get(username);
+        if (known != null && now - known.atNanos() < TimeUnit.MILLISECONDS.toNanos(LOCATE_CACHE_MILLIS)) {
+            return Optional.of(known.node());
+        }
         try {
-            return Optional.ofNullable(c.sync().get(presenceKey(username)));
+            String node = c.sync().get(presenceKey(username));
+            if (node == null) {
+                located.remove(username);
+            } else {
+                located.put(username, new Located(node, now));
+            }
+            return Optional.ofNullable(node);
         } catch (RuntimeException e) {
             LOG.warn("event=bus_lookup_failed reason=\"{}\"", e.getMessage());
             return Optional.empty();
@@ -222,16 +261,33 @@ public final class RedisBus implements ClusterBus {
     }
 
     @Override
+    public void forget(String username) {
+        located.remove(username);
+    }
+
+    /**
+     * Queues the message in the node's {@link BusOutbox}: published at once, or, while this thread handles one
+     * incoming message, together with the others for that node when the handling ends.
+     */
+    @Override
     public boolean send(String node, BusMessage message) {
         StatefulRedisConnection<String, String> c = commands;
         if (c == null || !up()) {
             return false;
         }
+        outboxes.computeIfAbsent(node, n -> new BusOutbox(m -> publish(n, m))).send(message);
+        return true;
+    }
+
+    private void publish(String node, BusMessage message) {
+        StatefulRedisConnection<String, String> c = commands;
+        if (c == null) {
+            return;
+        }
         try {
             c.async().publish(channel(node), json.writeValueAsString(message));
-            return true;
         } catch (JsonProcessingException | RuntimeException e) {
-            return false;
+            LOG.debug("A bus message could not be published: {}", e.toString());
         }
     }
 

@@ -14,6 +14,7 @@ import dev.parley.relay.store.AttachmentRefusedException;
 import dev.parley.relay.store.AttachmentStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -32,10 +33,13 @@ final class AttachmentRequests implements AutoCloseable {
     private final RateLimiter limiter;
     private final Clock clock;
     private final ScheduledFuture<?> sweeps;
+    private final RelayMetrics metrics;
 
     AttachmentRequests(AttachmentStore store, AttachmentLimits limits, AccountStore accounts, RateLimiter limiter,
-                       Clock clock, ScheduledExecutorService scheduler, java.time.Duration sweepInterval) {
+                       Clock clock, ScheduledExecutorService scheduler, java.time.Duration sweepInterval,
+                       RelayMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.limits = limits;
         this.accounts = accounts;
         this.limiter = limiter;
@@ -46,48 +50,69 @@ final class AttachmentRequests implements AutoCloseable {
 
     static boolean handles(Request request) {
         return request instanceof Request.AttachmentBegin || request instanceof Request.AttachmentPut
-                || request instanceof Request.AttachmentStatus || request instanceof Request.AttachmentGet;
+                || request instanceof Request.AttachmentStatus || request instanceof Request.AttachmentGet
+                || request instanceof Request.AttachmentBeginShared || request instanceof Request.AttachmentGetShared;
     }
 
     Response handle(String username, Request request) throws RequestRejectedException, RateLimitExceededException {
         try {
             if (request instanceof Request.AttachmentBegin begin) {
-                return begin(username, begin);
+                checkReaders(begin.readers());
+                return begin(username, begin.size(), begin.readers(), null);
+            }
+            if (request instanceof Request.AttachmentBeginShared shared) {
+                return begin(username, shared.size(), List.of(), shared.tokenHash());
             }
             if (request instanceof Request.AttachmentPut put) {
                 limiter.check(RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT, username);
-                return progress(store.append(put.attachmentId(), username, put.index(), put.chunk()));
+                AttachmentStore.Progress progress = store.append(put.attachmentId(), username, put.index(), put.chunk());
+                metrics.attachmentChunkStored();
+                return progress(progress);
             }
             if (request instanceof Request.AttachmentStatus status) {
                 return progress(store.progress(status.attachmentId(), username));
             }
+            if (request instanceof Request.AttachmentGetShared shared) {
+                return chunk(username, shared.attachmentId(), shared.token(), shared.index());
+            }
             Request.AttachmentGet get = (Request.AttachmentGet) request;
-            limiter.check(RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT, username);
-            AttachmentStore.Chunk chunk = store.read(get.attachmentId(), username, get.index());
-            return new Response.AttachmentChunk(get.index(), chunk.bytes(), chunk.totalChunks());
+            return chunk(username, get.attachmentId(), null, get.index());
         } catch (AttachmentRefusedException e) {
             throw new RequestRejectedException(codeOf(e.reason()), e.getMessage());
         }
     }
 
-    private Response begin(String username, Request.AttachmentBegin begin)
-            throws RequestRejectedException, RateLimitExceededException, AttachmentRefusedException {
-        if (begin.size() > limits.maxBytes()) {
-            throw new RequestRejectedException(ErrorCode.ATTACHMENT_TOO_LARGE,
-                    "attachments on this relay are at most " + limits.maxBytes() + " bytes (encrypted)");
-        }
-        if (AttachmentFormat.chunkCountOfCiphertext(begin.size()) < 1) {
-            throw new RequestRejectedException(ErrorCode.INVALID_FIELD, "an encrypted attachment is at least 17 bytes");
-        }
-        for (String reader : begin.readers()) {
+    private Response chunk(String username, byte[] id, byte[] token, long index)
+            throws RateLimitExceededException, AttachmentRefusedException {
+        limiter.check(RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT, username);
+        AttachmentStore.Chunk chunk = store.read(id, username, token, index);
+        return new Response.AttachmentChunk(index, chunk.bytes(), chunk.totalChunks());
+    }
+
+    private void checkReaders(List<String> readers) throws RequestRejectedException {
+        for (String reader : readers) {
             if (!Usernames.isValid(reader) || accounts.find(reader).isEmpty()) {
                 throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "a reader is not registered on this relay");
             }
         }
+    }
+
+    /** @param tokenHash null for an attachment only the uploader and {@code readers} may download */
+    private Response begin(String username, long size, List<String> readers, byte[] tokenHash)
+            throws RequestRejectedException, RateLimitExceededException, AttachmentRefusedException {
+        if (size > limits.maxBytes()) {
+            throw new RequestRejectedException(ErrorCode.ATTACHMENT_TOO_LARGE,
+                    "attachments on this relay are at most " + limits.maxBytes() + " bytes (encrypted)");
+        }
+        if (AttachmentFormat.chunkCountOfCiphertext(size) < 1) {
+            throw new RequestRejectedException(ErrorCode.INVALID_FIELD, "an encrypted attachment is at least 17 bytes");
+        }
         limiter.check(RateLimit.ATTACHMENT_BEGIN_PER_ACCOUNT, username);
         Instant expires = clock.instant().plus(limits.ttl());
-        byte[] id = store.reserve(username, begin.readers(), begin.size(), expires, limits.quotaBytes());
-        LOG.debug("event=attachment_begun chunks={}", AttachmentFormat.chunkCountOfCiphertext(begin.size()));
+        byte[] id = store.reserve(username, readers, tokenHash, size, expires, limits.quotaBytes());
+        metrics.attachmentBegun();
+        LOG.debug("event=attachment_begun chunks={} shared={}", AttachmentFormat.chunkCountOfCiphertext(size),
+                tokenHash != null);
         return new Response.AttachmentCreated(id, AttachmentFormat.CIPHER_CHUNK_BYTES, expires.toEpochMilli());
     }
 

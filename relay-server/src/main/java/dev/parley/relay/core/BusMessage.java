@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = BusMessage.Direct.class, name = "direct"),
     @JsonSubTypes.Type(value = BusMessage.DirectAnswer.class, name = "direct_answer"),
     @JsonSubTypes.Type(value = BusMessage.Ephemeral.class, name = "ephemeral"),
+    @JsonSubTypes.Type(value = BusMessage.Batch.class, name = "batch"),
 })
 public sealed interface BusMessage {
     /** The user signed in on another node at {@code claimedAtMillis}: close the connection that was there before. */
@@ -33,6 +34,13 @@ public sealed interface BusMessage {
 
     /** Push an ephemeral blob to the user if it is connected here. */
     record Ephemeral(String username, byte[] blob) implements BusMessage {
+    }
+
+    /**
+     * Several messages for one node, sent together (a client's batch of sends or acknowledgements) and handled in
+     * order as one unit of work; never nested.
+     */
+    record Batch(java.util.List<BusMessage> messages) implements BusMessage {
     }
 
     /** The recipient node's answer to a {@link Direct}. */

@@ -60,10 +60,13 @@ final class ChallengeAuthenticator {
         }
     }
 
-    /** A fresh sender certificate (serialized) for an authenticated account. */
-    byte[] certificateFor(Account account) {
+    /**
+     * A fresh sender certificate (serialized) for an authenticated device of an account: version 1 for device 1,
+     * version 2 naming the device for any other (issue #17).
+     */
+    byte[] certificateFor(Account account, int deviceId) {
         return SenderCertificate.issue(ed25519, identity.signingKey(), identity.signingKeyId(), account.username(),
-                account.identityKey(), clock.millis() + CERTIFICATE_LIFETIME.toMillis()).serialize();
+                deviceId, account.identityKey(), clock.millis() + CERTIFICATE_LIFETIME.toMillis()).serialize();
     }
 
     /**

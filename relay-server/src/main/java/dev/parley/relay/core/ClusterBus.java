@@ -22,6 +22,10 @@ public interface ClusterBus extends AutoCloseable {
     /** The node serving the account, if it is connected anywhere. */
     Optional<String> locate(String username);
 
+    /** The user turned out not to be on the node {@link #locate} named: forget any remembered answer. */
+    default void forget(String username) {
+    }
+
     /** Sends a message to one node. @return false when it could not be sent (the bus is down) */
     boolean send(String node, BusMessage message);
 

@@ -73,9 +73,10 @@ final class MultiSend {
                     + config.maxFrameBytes() + " bytes (what one recipient's blob may take)");
         }
         metrics.multiSend(multi.recipients().size());
+        long started = System.nanoTime();
         String sender = connection.device().account();
         Instant now = clock.instant();
-        Outcomes outcomes = new Outcomes(connection, id, multi.recipients());
+        Outcomes outcomes = new Outcomes(connection, id, multi.recipients(), started);
         SendRouting.StoreBatch toStore = new SendRouting.StoreBatch();
         for (int i = 0; i < multi.recipients().size(); i++) {
             Request.MultiRecipient recipient = multi.recipients().get(i);
@@ -102,10 +103,12 @@ final class MultiSend {
         private final List<Request.MultiRecipient> recipients;
         private final AtomicReferenceArray<RecipientOutcome> settled;
         private final AtomicInteger open;
+        private final long started;
         private volatile Throwable failure;
 
-        Outcomes(ClientConnection connection, long id, List<Request.MultiRecipient> recipients) {
+        Outcomes(ClientConnection connection, long id, List<Request.MultiRecipient> recipients, long started) {
             this.connection = connection;
+            this.started = started;
             this.id = id;
             this.recipients = recipients;
             this.settled = new AtomicReferenceArray<>(recipients.size());
@@ -151,6 +154,7 @@ final class MultiSend {
                         "the relay could not store or load data; retrying with the same client message ids is safe"));
                 return;
             }
+            metrics.multiSendSettled(System.nanoTime() - started);
             List<RecipientOutcome> list = new ArrayList<>(recipients.size());
             for (int i = 0; i < recipients.size(); i++) {
                 list.add(settled.get(i));

@@ -21,7 +21,11 @@ public final class RelayMetrics {
     private final LongAdder ephemeral = new LongAdder();
     private final LongAdder multiSends = new LongAdder();
     private final LongAdder multiRecipients = new LongAdder();
+    private final LongAdder multiSettled = new LongAdder();
+    private final LongAdder multiSettleNanos = new LongAdder();
     private final LongAdder expired = new LongAdder();
+    private final LongAdder attachmentsBegun = new LongAdder();
+    private final LongAdder attachmentChunksStored = new LongAdder();
     private final Map<ErrorCode, LongAdder> rejects = new EnumMap<>(ErrorCode.class);
     private final LongAdder closedForAbuse = new LongAdder();
     private final LongAdder messagesIn = new LongAdder();
@@ -89,8 +93,27 @@ public final class RelayMetrics {
         multiRecipients.add(recipients);
     }
 
+    /**
+     * A {@code send_multi} answered with its outcomes {@code nanos} after the relay began routing it: every recipient
+     * stored, or pushed and acknowledged (the relay's own fan-out time, without the upload and the decoding).
+     */
+    void multiSendSettled(long nanos) {
+        multiSettled.increment();
+        multiSettleNanos.add(nanos);
+    }
+
     void expired(int count) {
         expired.add(count);
+    }
+
+    /** One attachment upload reserved ({@code attachment_begin} or {@code attachment_begin_shared}). */
+    void attachmentBegun() {
+        attachmentsBegun.increment();
+    }
+
+    /** One attachment chunk confirmed to its uploader. */
+    void attachmentChunkStored() {
+        attachmentChunksStored.increment();
     }
 
     void rejected(ErrorCode code) {
@@ -228,7 +251,16 @@ public final class RelayMetrics {
         counter(out, "parley_relay_multi_sends_total", "send_multi frames accepted for routing.", multiSends.sum());
         counter(out, "parley_relay_multi_send_recipients_total", "Recipients named by those send_multi frames.",
                 multiRecipients.sum());
+        out.append("# HELP parley_relay_multi_send_settle_seconds From routing a send_multi to its answer (every "
+                + "recipient stored, or pushed and acknowledged).\n");
+        out.append("# TYPE parley_relay_multi_send_settle_seconds summary\n");
+        out.append("parley_relay_multi_send_settle_seconds_sum ")
+                .append(String.format(java.util.Locale.ROOT, "%.6f", multiSettleNanos.sum() / 1e9)).append('\n');
+        out.append("parley_relay_multi_send_settle_seconds_count ").append(multiSettled.sum()).append('\n');
         counter(out, "parley_relay_messages_expired_total", "Blobs deleted by the expiry sweeper.", expired.sum());
+        counter(out, "parley_relay_attachments_begun_total", "Attachment uploads reserved.", attachmentsBegun.sum());
+        counter(out, "parley_relay_attachment_chunks_stored_total", "Attachment chunks confirmed to their uploaders.",
+                attachmentChunksStored.sum());
         gauge(out, "parley_relay_stored_blobs", "Blobs waiting for acknowledgement.", blobs.totalQueued());
         gauge(out, "parley_relay_stored_bytes", "Bytes of blobs waiting for acknowledgement.", blobs.totalQueuedBytes());
         counter(out, "parley_relay_websocket_messages_received_total", "WebSocket messages received from clients.", messagesIn.sum());

@@ -139,7 +139,7 @@ public final class RelayService implements AutoCloseable {
         this.signIn = new SignIn(config, accounts, blobs, authenticator, registry, limiter, metrics, delivery, wakeups,
                 remote, direct, clock, answers, this::sendChallenge);
         this.attachments = new AttachmentRequests(attachmentStore, config.options().attachments(), accounts, limiter, clock,
-                scheduler, config.sweepInterval());
+                scheduler, config.sweepInterval(), metrics);
     }
 
     private static AttachmentStore temporaryAttachments(RandomSource random, Clock clock) {

@@ -41,7 +41,7 @@ final class RemoteRouting {
     private final LongAdder pushedAcross = new LongAdder();
 
     /** A send forwarded to another node and not answered yet; {@code fallback} stores it here. */
-    private record Forwarded(SendReply reply, Runnable fallback) {
+    private record Forwarded(String recipient, SendReply reply, Runnable fallback) {
     }
 
     RemoteRouting(Optional<ClusterBus> bus, ConnectionRegistry registry, DirectDelivery direct,
@@ -121,7 +121,7 @@ final class RemoteRouting {
             return false;
         }
         long token = tokens.incrementAndGet();
-        forwarded.put(token, new Forwarded(reply, fallback));
+        forwarded.put(token, new Forwarded(recipient, reply, fallback));
         if (!bus.get().send(node.get(), new BusMessage.Direct(bus.get().nodeId(), token, recipient, clientMessageId,
                 blob, receivedAt.toEpochMilli()))) {
             forwarded.remove(token);
@@ -131,6 +131,7 @@ final class RemoteRouting {
             Forwarded late = forwarded.remove(token);
             if (late != null) {
                 LOG.info("event=forward_unanswered action=store");
+                bus.ifPresent(b -> b.forget(recipient));
                 late.fallback().run();
             }
         }, answerTimeoutMillis, TimeUnit.MILLISECONDS);
@@ -210,7 +211,10 @@ final class RemoteRouting {
             case ACCEPTED -> pending.reply().accepted(false); // counted as routed on the recipient's node
             case DUPLICATE -> pending.reply().accepted(true);
             case QUEUE_FULL -> pending.reply().queueFull();
-            case FAILED, NOT_DELIVERED -> pending.fallback().run();
+            case FAILED, NOT_DELIVERED -> {
+                bus.ifPresent(b -> b.forget(pending.recipient()));
+                pending.fallback().run();
+            }
             default -> throw new IllegalStateException("unknown outcome");
         }
     }

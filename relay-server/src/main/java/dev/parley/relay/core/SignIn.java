@@ -100,7 +100,7 @@ final class SignIn {
             displaced.sink().close(RelayService.CLOSE_DISPLACED, "signed in on another connection");
         }
         int remaining = accounts.oneTimePreKeyCount(username);
-        connection.sink().send(Envelope.of(id, new Response.Authenticated(remaining, authenticator.certificateFor(account))));
+        connection.sink().send(Envelope.of(id, new Response.Authenticated(remaining, authenticator.certificateFor(account, deviceId))));
         if (remaining < config.preKeyLowThreshold()) {
             connection.sink().send(Envelope.push(new Push.PreKeysLow(remaining)));
         }

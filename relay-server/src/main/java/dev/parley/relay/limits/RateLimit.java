@@ -38,8 +38,11 @@ public enum RateLimit {
      * (ten messages to a 1,000-member group), then 2,000/s. A spent bucket is that recipient's {@code RATE_LIMITED}.
      */
     MULTI_RECIPIENTS_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(10_000, 2_000)),
-    /** Attachment uploads begun by one account: 20 at once, then one every 20 s. */
-    ATTACHMENT_BEGIN_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(20, 0.05)),
+    /**
+     * Attachment uploads begun by one account: 100 at once (a burst of 100 photos dropped on a chat, issue #13), then
+     * one every 2 s. The quota and the chunk limit bound what the uploads store and move.
+     */
+    ATTACHMENT_BEGIN_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(100, 0.5)),
     /** Attachment chunks (uploaded and downloaded) by one account: 8192 at once, then 4096/s (128 MiB/s). */
     ATTACHMENT_CHUNKS_PER_ACCOUNT(Scope.ACCOUNT, new BucketSpec(8192, 4096));
 

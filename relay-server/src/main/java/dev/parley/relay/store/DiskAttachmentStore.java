@@ -1,6 +1,7 @@
 package dev.parley.relay.store;
 
 import dev.parley.crypto.attachment.AttachmentFormat;
+import dev.parley.crypto.attachment.AttachmentReadToken;
 import dev.parley.crypto.primitives.RandomSource;
 import dev.parley.relay.store.AttachmentRefusedException.Reason;
 import java.io.IOException;
@@ -88,8 +89,8 @@ public final class DiskAttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public byte[] reserve(String owner, List<String> readers, long size, Instant expiresAt, long quotaBytes)
-            throws AttachmentRefusedException {
+    public byte[] reserve(String owner, List<String> readers, byte[] tokenHash, long size, Instant expiresAt,
+                          long quotaBytes) throws AttachmentRefusedException {
         if (AttachmentFormat.chunkCountOfCiphertext(size) < 1) {
             throw new AttachmentRefusedException(Reason.BAD_LENGTH, "an attachment is at least 17 bytes");
         }
@@ -98,7 +99,8 @@ public final class DiskAttachmentStore implements AttachmentStore {
         for (String reader : readers) {
             readerKeys.add(usernames.of(reader));
         }
-        AttachmentMeta meta = new AttachmentMeta(ownerKey, readerKeys, size, expiresAt.toEpochMilli());
+        AttachmentMeta meta = new AttachmentMeta(ownerKey, readerKeys, size, expiresAt.toEpochMilli(),
+                tokenHash == null ? null : tokenHash.clone());
         byte[] id = random.bytes(16);
         String name = HexFormat.of().formatHex(id);
         synchronized (this) {
@@ -208,11 +210,12 @@ public final class DiskAttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public Chunk read(byte[] id, String reader, long index) throws AttachmentRefusedException {
+    public Chunk read(byte[] id, String reader, byte[] token, long index) throws AttachmentRefusedException {
         Entry entry = live(id);
         byte[] key = usernames.of(reader);
         boolean allowed = Arrays.equals(entry.meta.owner(), key)
-                || entry.meta.readers().stream().anyMatch(r -> Arrays.equals(r, key));
+                || entry.meta.readers().stream().anyMatch(r -> Arrays.equals(r, key))
+                || (entry.meta.tokenHash() != null && AttachmentReadToken.matches(token, entry.meta.tokenHash()));
         if (!allowed || index < 0 || index >= entry.totalChunks()) {
             throw unknown();
         }

@@ -1,6 +1,7 @@
 package dev.parley.relay.store;
 
 import dev.parley.crypto.attachment.AttachmentFormat;
+import dev.parley.crypto.attachment.AttachmentReadToken;
 import dev.parley.crypto.primitives.RandomSource;
 import dev.parley.relay.store.AttachmentRefusedException.Reason;
 import java.nio.ByteBuffer;
@@ -61,8 +62,8 @@ final class PgAttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public byte[] reserve(String owner, List<String> readers, long size, Instant expiresAt, long quotaBytes)
-            throws AttachmentRefusedException {
+    public byte[] reserve(String owner, List<String> readers, byte[] tokenHash, long size, Instant expiresAt,
+                          long quotaBytes) throws AttachmentRefusedException {
         long chunks = AttachmentFormat.chunkCountOfCiphertext(size);
         if (chunks < 1) {
             throw new AttachmentRefusedException(Reason.BAD_LENGTH, "an attachment is at least 17 bytes");
@@ -80,12 +81,13 @@ final class PgAttachmentStore implements AttachmentStore {
                         + "than " + quotaBytes + " bytes on the relay (" + used + " used); wait for older ones to expire");
             }
             try (PreparedStatement insert = c.prepareStatement("INSERT INTO attachments (id, owner_key, size, "
-                    + "total_chunks, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                    + "total_chunks, expires_at, token_hash) VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setBytes(1, id);
                 insert.setBytes(2, ownerKey);
                 insert.setLong(3, size);
                 insert.setLong(4, chunks);
                 insert.setLong(5, expiresAt.toEpochMilli());
+                insert.setBytes(6, tokenHash);
                 insert.executeUpdate();
             }
             try (PreparedStatement reader = c.prepareStatement("INSERT INTO attachment_readers (id, reader_key) "
@@ -139,20 +141,25 @@ final class PgAttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public Chunk read(byte[] id, String reader, long index) throws AttachmentRefusedException {
+    public Chunk read(byte[] id, String reader, byte[] token, long index) throws AttachmentRefusedException {
         byte[] key = db.usernames().of(reader);
         return transaction(c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT a.total_chunks, ch.bytes FROM attachments a "
-                    + "JOIN attachment_chunks ch ON ch.id = a.id AND ch.idx = ? WHERE a.id = ? AND a.complete "
-                    + "AND a.expires_at > ? AND (a.owner_key = ? OR EXISTS (SELECT 1 FROM attachment_readers r "
-                    + "WHERE r.id = a.id AND r.reader_key = ?))")) {
-                select.setLong(1, index);
-                select.setBytes(2, id);
-                select.setLong(3, clock.millis());
-                select.setBytes(4, key);
-                select.setBytes(5, key);
+            try (PreparedStatement select = c.prepareStatement("SELECT a.total_chunks, ch.bytes, a.token_hash, "
+                    + "(a.owner_key = ? OR EXISTS (SELECT 1 FROM attachment_readers r WHERE r.id = a.id "
+                    + "AND r.reader_key = ?)) FROM attachments a JOIN attachment_chunks ch ON ch.id = a.id "
+                    + "AND ch.idx = ? WHERE a.id = ? AND a.complete AND a.expires_at > ?")) {
+                select.setBytes(1, key);
+                select.setBytes(2, key);
+                select.setLong(3, index);
+                select.setBytes(4, id);
+                select.setLong(5, clock.millis());
                 try (ResultSet rs = select.executeQuery()) {
                     if (!rs.next()) {
+                        throw unknown();
+                    }
+                    byte[] tokenHash = rs.getBytes(3);
+                    boolean named = rs.getBoolean(4);
+                    if (!named && (tokenHash == null || !AttachmentReadToken.matches(token, tokenHash))) {
                         throw unknown();
                     }
                     return new Chunk(rs.getBytes(2), rs.getLong(1));

@@ -20,7 +20,8 @@ import java.util.concurrent.CompletionException;
  * recipient's ids become visible in increasing order (each id is drawn and committed under the lock). A store also
  * sends a {@code NOTIFY} on {@value #STORED_CHANNEL} with the recipient's key, which {@link PgQueueWakeups} turns into
  * a drain on whichever node serves the recipient. Locks are always taken queue row first, then blob rows, so the
- * nodes never deadlock one another; the expiry sweep runs on one node at a time (an advisory lock).
+ * nodes never deadlock one another; the expiry sweep runs on one node at a time (an advisory lock). Stores and
+ * acknowledgements waiting on one lane are group-committed, set-based ({@link PgBlobBatches}).
  */
 final class PgBlobStore implements BlobStore {
     /** The NOTIFY channel: payload is the hex of the recipient's username key (never the username). */
@@ -44,47 +45,20 @@ final class PgBlobStore implements BlobStore {
     public CompletableFuture<StoreResult> storeAsync(String recipient, byte[] clientMessageId, byte[] blob,
                                                      Instant receivedAt, Instant expiresAt, int quota) {
         byte[] key = db.usernames().of(recipient);
-        return db.submit(key, c -> {
-            int queued = lockQueue(c, key);
-            if (isKnown(c, key, clientMessageId)) {
-                return StoreResult.DUPLICATE;
-            }
-            if (queued >= quota) {
-                return StoreResult.QUEUE_FULL;
-            }
-            long id;
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO blobs (recipient_key, client_message_id, "
-                    + "blob, received_at, expires_at) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
-                insert.setBytes(1, key);
-                insert.setBytes(2, clientMessageId);
-                insert.setBytes(3, blob);
-                insert.setLong(4, receivedAt.toEpochMilli());
-                insert.setLong(5, expiresAt.toEpochMilli());
-                try (ResultSet rs = insert.executeQuery()) {
-                    rs.next();
-                    id = rs.getLong(1);
-                }
-            }
-            adjustQueue(c, key, 1, blob.length);
-            try (PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, encode(?, 'hex'))")) {
-                notify.setString(1, STORED_CHANNEL);
-                notify.setBytes(2, key);
-                notify.executeQuery().close();
-            }
-            return StoreResult.stored(id);
-        });
+        return db.submit(key, PgBlobBatches.STORES, new PgBlobBatches.Store(key, clientMessageId, blob,
+                receivedAt.toEpochMilli(), expiresAt.toEpochMilli(), quota));
     }
 
     @Override
     public boolean isKnown(String recipient, byte[] clientMessageId) {
         byte[] key = db.usernames().of(recipient);
-        return db.transaction(c -> isKnown(c, key, clientMessageId));
+        return db.read(c -> isKnown(c, key, clientMessageId));
     }
 
     @Override
     public List<StoredBlob> queued(String recipient, long afterId, int limit) {
         byte[] key = db.usernames().of(recipient);
-        return db.transaction(c -> {
+        return db.read(c -> {
             List<StoredBlob> out = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT id, blob, received_at FROM blobs WHERE "
                     + "recipient_key = ? AND id > ? AND blob IS NOT NULL ORDER BY id LIMIT ?")) {
@@ -109,24 +83,7 @@ final class PgBlobStore implements BlobStore {
     @Override
     public CompletableFuture<Boolean> deleteAsync(String recipient, long id) {
         byte[] key = db.usernames().of(recipient);
-        return db.submit(key, c -> {
-            if (lockQueue(c, key) == 0) {
-                return false;
-            }
-            try (PreparedStatement clear = c.prepareStatement("UPDATE blobs b SET blob = NULL FROM (SELECT id, "
-                    + "octet_length(blob) AS size FROM blobs WHERE id = ? AND recipient_key = ? AND blob IS NOT NULL) "
-                    + "old WHERE b.id = old.id RETURNING old.size")) {
-                clear.setLong(1, id);
-                clear.setBytes(2, key);
-                try (ResultSet rs = clear.executeQuery()) {
-                    if (!rs.next()) {
-                        return false;
-                    }
-                    adjustQueue(c, key, -1, -rs.getLong(1));
-                    return true;
-                }
-            }
-        });
+        return db.submit(key, PgBlobBatches.DELETES, new PgBlobBatches.Delete(key, id));
     }
 
     /**
@@ -208,18 +165,6 @@ final class PgBlobStore implements BlobStore {
                 return rs.getLong(1);
             }
         });
-    }
-
-    /** Locks the recipient's queue row (creating it) and returns its queued count. */
-    private static int lockQueue(Connection c, byte[] key) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("INSERT INTO queues (recipient_key, queued, queued_bytes) "
-                + "VALUES (?, 0, 0) ON CONFLICT (recipient_key) DO UPDATE SET queued = queues.queued RETURNING queued")) {
-            upsert.setBytes(1, key);
-            try (ResultSet rs = upsert.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        }
     }
 
     private static void adjustQueue(Connection c, byte[] key, int count, long bytes) throws SQLException {

@@ -8,9 +8,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Work for one recipient runs on one of a few single-thread lanes chosen by the recipient's key, so one node
  * commits one recipient's stores and acknowledgements in the order they were submitted; across nodes a per-recipient
- * row lock ({@code queues}) serialises them.
+ * row lock ({@code queues}) serialises them. A lane group-commits: stores (and acknowledgements) waiting in it run
+ * together in one transaction ({@link PgLane}).
  */
 public final class PgDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PgDatabase.class);
@@ -30,7 +28,7 @@ public final class PgDatabase implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final UsernameKey usernames;
-    private final ExecutorService[] lanes = new ExecutorService[LANES];
+    private final PgLane[] lanes = new PgLane[LANES];
     private final PgAccountStore accounts;
     private final PgBlobStore blobs;
     private final PostgresLocation location;
@@ -40,12 +38,7 @@ public final class PgDatabase implements AutoCloseable {
         this.usernames = usernames;
         this.location = location;
         for (int i = 0; i < LANES; i++) {
-            int lane = i;
-            lanes[i] = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "relay-pg-lane-" + lane);
-                t.setDaemon(true);
-                return t;
-            });
+            lanes[i] = new PgLane("relay-pg-lane-" + i, this::transaction);
         }
         this.accounts = new PgAccountStore(this);
         this.blobs = new PgBlobStore(this);
@@ -142,6 +135,19 @@ public final class PgDatabase implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /**
+     * Runs read-only work on the calling thread in auto-commit mode: one round trip per statement, no commit (for a
+     * single statement this sees what it would see in a transaction of its own).
+     */
+    <T> T read(Work<T> work) {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(true);
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("relay database read failed", e);
+        }
+    }
+
     /** Runs work in one transaction on the calling thread: committed when it returns, rolled back when it throws. */
     <T> T transaction(Work<T> work) {
         try (Connection c = pool.getConnection()) {
@@ -164,25 +170,25 @@ public final class PgDatabase implements AutoCloseable {
 
     /** Runs work in one transaction on the recipient's lane; the future completes after the commit. */
     <T> CompletableFuture<T> submit(byte[] recipientKey, Work<T> work) {
-        int lane = Math.floorMod(Arrays.hashCode(recipientKey), LANES);
-        try {
-            return CompletableFuture.supplyAsync(() -> transaction(work), lanes[lane]);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(new StoreException("the relay database is closed", e));
-        }
+        return lane(recipientKey).submit(work);
+    }
+
+    /**
+     * Runs the request on the recipient's lane together with the other requests of the same kind waiting there, in
+     * one transaction (group commit); the future completes after the commit.
+     */
+    <Q, R> CompletableFuture<R> submit(byte[] recipientKey, PgLane.BatchWork<Q, R> kind, Q request) {
+        return lane(recipientKey).submit(kind, request);
+    }
+
+    private PgLane lane(byte[] recipientKey) {
+        return lanes[Math.floorMod(Arrays.hashCode(recipientKey), LANES)];
     }
 
     @Override
     public void close() {
-        for (ExecutorService lane : lanes) {
-            lane.shutdown();
-        }
-        for (ExecutorService lane : lanes) {
-            try {
-                lane.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        for (PgLane lane : lanes) {
+            lane.close(10);
         }
         pool.close();
     }

@@ -19,13 +19,58 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The relay's attachment files when the disk is full, when a write fails, and after a crash. */
-class DiskAttachmentStoreTest {
+class DiskAttachmentStoreTest extends AttachmentStoreContract {
     private static final int CHUNK = AttachmentFormat.CIPHER_CHUNK_BYTES;
     private static final long QUOTA = 1L << 40;
     @TempDir
     Path dataDir;
     private final MutableClock clock = new MutableClock();
     private final AtomicLong freeBytes = new AtomicLong(1L << 30);
+
+    private DiskAttachmentStore contractStore;
+
+    @Override
+    protected AttachmentStore attachments() throws Exception {
+        if (contractStore == null) {
+            contractStore = open();
+        }
+        return contractStore;
+    }
+
+    @Override
+    protected Instant now() {
+        return clock.instant();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeContractStore() {
+        if (contractStore != null) {
+            contractStore.close();
+        }
+    }
+
+    @Test
+    void aSharedAttachmentKeepsItsTokenHashAcrossARestartAndOldMetadataStillReads() throws Exception {
+        byte[] token = dev.parley.crypto.attachment.AttachmentReadToken.derive(CryptoProviders.preferred(),
+                new byte[32]);
+        byte[] shared;
+        byte[] named;
+        try (DiskAttachmentStore store = open()) {
+            shared = store.reserve("alice", List.of(), dev.parley.crypto.attachment.AttachmentReadToken.hash(token),
+                    100, expiry(), QUOTA);
+            store.append(shared, "alice", 0, new byte[100]);
+            named = store.reserve("alice", List.of("bob"), 100, expiry(), QUOTA);
+            store.append(named, "alice", 0, new byte[100]);
+        }
+        Path namedMeta = dataDir.resolve("attachments").resolve(HexFormat.of().formatHex(named) + ".meta");
+        assertThat(Files.readAllBytes(namedMeta)[0]).as("readers only: still the version-1 encoding").isEqualTo((byte) 1);
+        try (DiskAttachmentStore store = open()) {
+            assertThat(store.read(shared, "carol", token, 0).bytes()).hasSize(100);
+            assertThat(reasonOf(() -> store.read(shared, "carol", new byte[32], 0))).isEqualTo(Reason.UNKNOWN);
+            assertThat(store.read(named, "bob", 0).bytes()).hasSize(100);
+            assertThat(reasonOf(() -> store.read(named, "carol", token, 0))).isEqualTo(Reason.UNKNOWN);
+        }
+    }
 
     private DiskAttachmentStore open() throws Exception {
         return DiskAttachmentStore.open(dataDir, CryptoProviders.preferred().random(), clock, dir -> freeBytes.get(), 1000);

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Attachments in cluster mode: two nodes (two {@link PgDatabase}s on one PostgreSQL) sharing every upload. */
-class PgAttachmentStoreTest {
+class PgAttachmentStoreTest extends AttachmentStoreContract {
     private static final int CHUNK = AttachmentFormat.CIPHER_CHUNK_BYTES;
 
     @RegisterExtension
@@ -63,6 +63,16 @@ class PgAttachmentStoreTest {
              Statement s = c.createStatement()) {
             s.execute("TRUNCATE attachments, attachment_readers, attachment_chunks");
         }
+    }
+
+    @Override
+    protected AttachmentStore attachments() {
+        return node1;
+    }
+
+    @Override
+    protected Instant now() {
+        return CLOCK.instant();
     }
 
     private static Instant expiry() {

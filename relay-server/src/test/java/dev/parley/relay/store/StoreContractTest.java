@@ -21,11 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The behaviour every {@link AccountStore} and {@link BlobStore} pair must have. */
-abstract class StoreContractTest {
+abstract class StoreContractTest extends BlobBurstContractTest {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     protected AccountStore accounts;
-    protected BlobStore blobs;
 
     protected abstract void open() throws Exception;
 

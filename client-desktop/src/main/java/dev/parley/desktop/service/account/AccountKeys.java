@@ -80,11 +80,19 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
      * first sign-in, when the relay reports the stock low).
      */
     public void initialize() throws StorageFailureException {
+        try (IdentityKeyPair identity = IdentityKeyPair.generate(crypto.context().crypto(), crypto.context().random())) {
+            initialize(identity);
+        }
+    }
+
+    /**
+     * As {@link #initialize()} with a given identity key pair: a device joining an account (issue #17) stores the
+     * account's identity and makes prekeys of its own.
+     */
+    public void initialize(IdentityKeyPair identity) throws StorageFailureException {
         crypto.lock().lock();
         try {
-            try (IdentityKeyPair identity = IdentityKeyPair.generate(crypto.context().crypto(), crypto.context().random())) {
-                crypto.storage().transactions().transaction(false, txn -> crypto.state().storeIdentity(txn, identity));
-            }
+            crypto.storage().transactions().transaction(false, txn -> crypto.state().storeIdentity(txn, identity));
             ProtocolUnitOfWork work = crypto.state().begin();
             PreKeyGenerator generator = new PreKeyGenerator(crypto.context());
             SignedPreKeyRecord signed = generator.generateSignedPreKey(crypto.identity(), 1);
@@ -214,6 +222,42 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
     private record PreKeySets(List<OneTimePreKeyPublic> oneTime, List<KemPreKeyPublic> kem) {
     }
 
+    /** Issue #17: this device's current signed prekey and last-resort KEM prekey (public halves), for device_add. */
+    public dev.parley.crypto.prekey.SignedPreKeyPublic currentSignedPreKey() throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            return work.loadSignedPreKey(work.counter(SIGNED_PREKEY_ID)).publicPart();
+        } catch (dev.parley.crypto.exceptions.InvalidKeyIdException | ProtocolStorageException e) {
+            throw new StorageFailureException("the profile's prekeys are unreadable", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    /** See {@link #currentSignedPreKey}. */
+    public KemPreKeyPublic currentLastResortKemPreKey() throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            return work.loadKemPreKey(work.counter(LAST_RESORT_KEM_ID)).publicPart();
+        } catch (dev.parley.crypto.exceptions.InvalidKeyIdException | ProtocolStorageException e) {
+            throw new StorageFailureException("the profile's prekeys are unreadable", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    /** Issue #17: pins the relay a joining device met (checked against the other device's pin first). */
+    public void pinRelay(dev.parley.crypto.wire.Push.Challenge challenge) throws ServiceException {
+        pinning.check(challenge);
+    }
+
+    /** The profile's protocol state (issue #17: a joining device stores its device records there). */
+    public ProfileCrypto crypto() {
+        return crypto;
+    }
+
     /** The stored account (username and relay). */
     public AccountInfo account() throws ServiceException {
         try {
@@ -242,7 +286,59 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         IdentityKeyPair identity = identity();
         return new RelayCredentials(RelayAddress.fromText(account.relayAddress()), account.username(),
                 message -> crypto.context().crypto().ed25519().sign(identity.signingKeyPair(), message),
-                identity.publicKey());
+                identity.publicKey(), deviceLogin());
+    }
+
+    @Override
+    public void tentativeCredentialAccepted() {
+        settlePendingCredential(true);
+    }
+
+    @Override
+    public void tentativeCredentialRefused() {
+        settlePendingCredential(false);
+    }
+
+    private void settlePendingCredential(boolean accepted) {
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            if (accepted) {
+                work.devices().confirmPendingCredential();
+            } else {
+                work.devices().clearPendingCredential();
+            }
+            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
+            work.committed();
+        } catch (StorageException | ProtocolStorageException e) {
+            LOG.warn("cannot record the relay's answer about this device's credential key");
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    /** This device's own login (issue #17), once it has a credential key: device 1 after linking, or a linked one. */
+    private Optional<RelayCredentials.DeviceLogin> deviceLogin() throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            dev.parley.desktop.crypto.DeviceRecords devices = crypto.state().begin().devices();
+            Optional<byte[]> seed = devices.credentialSeed();
+            boolean tentative = seed.isEmpty();
+            if (tentative) {
+                seed = devices.pendingCredentialSeed();
+            }
+            if (seed.isEmpty()) {
+                return Optional.empty();
+            }
+            dev.parley.crypto.primitives.Ed25519KeyPair key = crypto.context().crypto().ed25519()
+                    .keyPairFromSeed(dev.parley.crypto.secret.SecretBytes.wrap(seed.get()));
+            return Optional.of(new RelayCredentials.DeviceLogin(devices.ownDeviceId(),
+                    message -> crypto.context().crypto().ed25519().sign(key, message), tentative));
+        } catch (ProtocolStorageException e) {
+            throw new StorageFailureException("cannot read the device credential", e);
+        } finally {
+            crypto.lock().unlock();
+        }
     }
 
     /**

@@ -92,6 +92,31 @@ public final class DefaultAccountService implements AccountService {
         LOG.info("profile created");
     }
 
+    /**
+     * Issue #17: creates this profile as a new device of an existing account (its username and identity key pair come
+     * from the other device), with prekeys of its own; returns its keys for the rest of the linking.
+     */
+    public synchronized AccountKeys createLinked(String username, RelayAddress relay, char[] passphrase,
+                                                 dev.parley.crypto.identity.IdentityKeyPair identity)
+            throws ServiceException {
+        if (profile != null) {
+            throw new ProfileExistsException("a profile is already unlocked");
+        }
+        try {
+            profile = profiles.create(name, new AccountInfo(username, relay.toText()), passphrase, publisher);
+        } catch (dev.parley.desktop.profile.ProfileExistsException e) {
+            throw new ProfileExistsException("a profile with this name already exists", e);
+        } catch (ProfileException e) {
+            throw map(e);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("unusable passphrase: " + e.getMessage());
+        }
+        keys = lifecycle.opened(profile);
+        keys.initialize(identity);
+        LOG.info("profile created for a linked device");
+        return keys;
+    }
+
     @Override
     public synchronized void unlock(char[] passphrase) throws ServiceException {
         if (profile != null) {

@@ -2,6 +2,8 @@ package dev.parley.desktop.service.attachment;
 
 import dev.parley.crypto.attachment.AttachmentDigest;
 import dev.parley.crypto.attachment.AttachmentFormat;
+import dev.parley.crypto.attachment.AttachmentReadToken;
+import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.payload.AttachmentPointer;
 import dev.parley.crypto.wire.ErrorCode;
 import dev.parley.crypto.wire.Request;
@@ -20,13 +22,17 @@ import java.nio.file.StandardOpenOption;
 /**
  * Downloads an attachment's ciphertext into the profile ({@code <hex id>.part}, renamed to {@code <hex id>.bin} once
  * whole and verified against the pointer's digest). A partial download left by a crash or a lost connection resumes
- * from its last whole chunk. Only ciphertext is ever written here.
+ * from its last whole chunk. Only ciphertext is ever written here. Every chunk is asked for with the file's read token
+ * ({@code attachment_get_shared}), which the relay needs for a file shared by pointer and ignores for one that names
+ * this account as its reader.
  */
 final class AttachmentDownload {
     private final RelayChunks relay;
+    private final CryptoProvider crypto;
 
-    AttachmentDownload(RelayChunks relay) {
+    AttachmentDownload(RelayChunks relay, CryptoProvider crypto) {
         this.relay = relay;
+        this.crypto = crypto;
     }
 
     /** The digest of what the relay served does not match the pointer; nothing was kept. */
@@ -60,14 +66,25 @@ final class AttachmentDownload {
         Path part = dir.resolve(pointer.idHex() + ".part");
         long cipherSize = pointer.ciphertextSize();
         long total = AttachmentFormat.chunkCountOfCiphertext(cipherSize);
+        // The read token opens shared (group) files; for a file that names its readers the relay goes by the account.
+        byte[] token = AttachmentReadToken.derive(crypto, pointer.key());
+        boolean shared = true;
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             long index = out.size() / AttachmentFormat.CIPHER_CHUNK_BYTES;
             out.truncate(index * AttachmentFormat.CIPHER_CHUNK_BYTES);
             out.position(out.size());
             for (; index < total; index++) {
                 RelayChunks.checkCancelled(progress);
-                Response answer = relay.exchange(new Request.AttachmentGet(pointer.attachmentId(), index),
-                        ErrorCode.UNKNOWN_ATTACHMENT);
+                Response answer = relay.exchange(shared
+                        ? new Request.AttachmentGetShared(pointer.attachmentId(), index, token)
+                        : new Request.AttachmentGet(pointer.attachmentId(), index),
+                        ErrorCode.UNKNOWN_ATTACHMENT, ErrorCode.UNKNOWN_TYPE);
+                if (shared && answer instanceof Response.ErrorResponse error && error.code() == ErrorCode.UNKNOWN_TYPE) {
+                    // A relay older than shared attachments: it knows only the frame that goes by the account.
+                    shared = false;
+                    index--;
+                    continue;
+                }
                 if (!(answer instanceof Response.AttachmentChunk chunk)) {
                     Files.deleteIfExists(part);
                     throw new GoneException();

@@ -25,10 +25,16 @@ import org.slf4j.LoggerFactory;
  * files follow here, after the commit, on a background thread. Because the sweep compares the directory with the
  * rows, a file left by a crash between the commit and its removal goes at the next sweep (one runs at every unlock).
  * Files are listed before the rows are read, so a download that starts meanwhile is never taken for an orphan.
+ *
+ * <p>The same goes for the image encodings kept for resumable uploads ({@code <id>.encoding}, and
+ * {@code <id>.encoding.tmp} while one is written, {@link KeptEncodings}): one whose upload row is gone (sent,
+ * abandoned, its contact or conversation deleted, a profile restored without it, a crash between the commit and the
+ * file's removal) is removed. The row is recorded before its encoding is written, so an encoding being written is
+ * never taken for an orphan either.
  */
 public final class AttachmentFiles implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentFiles.class);
-    private static final Pattern NAME = Pattern.compile("([0-9a-f]{32,64})\\.(bin|part)");
+    private static final Pattern NAME = Pattern.compile("([0-9a-f]{32,64})\\.(bin|part|encoding|encoding\\.tmp)");
 
     private final Storage storage;
     private final Path directory;
@@ -69,12 +75,16 @@ public final class AttachmentFiles implements AutoCloseable {
             if (files.isEmpty()) {
                 return 0;
             }
-            Set<String> kept = storage.transactions().transactionWithResult(true,
-                    txn -> storage.attachments().attachmentIds(txn));
+            List<Set<String>> rows = storage.transactions().transactionWithResult(true,
+                    txn -> List.of(storage.attachments().attachmentIds(txn), storage.attachments().pendingUploadIds(txn)));
             int removed = 0;
             for (Path file : files) {
                 Matcher m = NAME.matcher(file.getFileName().toString());
-                if (m.matches() && !kept.contains(m.group(1)) && Files.deleteIfExists(file)) {
+                if (!m.matches()) {
+                    continue;
+                }
+                Set<String> kept = m.group(2).startsWith("encoding") ? rows.get(1) : rows.get(0);
+                if (!kept.contains(m.group(1)) && Files.deleteIfExists(file)) {
                     removed++;
                 }
             }

@@ -47,11 +47,17 @@ final class AttachmentUpload {
         }
     }
 
-    Uploaded upload(PreparedFile file, SecretBytes key, String reader, TransferProgress progress, Reserved reserved)
-            throws ServiceException, IOException {
+    /**
+     * Reserves room on the relay and uploads the file. The relay lets {@code reader} download it, or, when
+     * {@code reader} is null (a file for a group, shared by pointer), whoever presents the read token whose hash is
+     * {@code tokenHash} (docs/protocol.md 1.11).
+     */
+    Uploaded upload(PreparedFile file, SecretBytes key, String reader, byte[] tokenHash, TransferProgress progress,
+                    Reserved reserved) throws ServiceException, IOException {
         long cipherSize = AttachmentFormat.ciphertextSize(file.size());
-        Response.AttachmentCreated created = (Response.AttachmentCreated) relay.exchange(
-                new Request.AttachmentBegin(cipherSize, List.of(reader)));
+        Request begin = reader != null ? new Request.AttachmentBegin(cipherSize, List.of(reader))
+                : new Request.AttachmentBeginShared(cipherSize, tokenHash);
+        Response.AttachmentCreated created = (Response.AttachmentCreated) relay.exchange(begin);
         reserved.accept(created.attachmentId());
         return send(file, key, created.attachmentId(), 0, progress);
     }

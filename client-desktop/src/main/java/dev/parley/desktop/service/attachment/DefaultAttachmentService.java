@@ -2,6 +2,7 @@ package dev.parley.desktop.service.attachment;
 
 import dev.parley.crypto.attachment.AttachmentDecryptor;
 import dev.parley.crypto.attachment.AttachmentFormat;
+import dev.parley.crypto.attachment.AttachmentReadToken;
 import dev.parley.crypto.exceptions.InvalidMessageException;
 import dev.parley.crypto.payload.AttachmentPointer;
 import dev.parley.crypto.payload.FileNames;
@@ -17,10 +18,12 @@ import dev.parley.desktop.service.connection.RelayGateway;
 import dev.parley.desktop.service.messaging.DefaultMessagingService;
 import dev.parley.desktop.storage.Attachment;
 import dev.parley.desktop.storage.AttachmentState;
+import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.PendingUpload;
 import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.StoredGroup;
 import dev.parley.desktop.storage.Transaction;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -49,19 +52,29 @@ public final class DefaultAttachmentService implements AttachmentService {
     private final Supplier<RelayGateway> gateway;
     private final DefaultMessagingService messaging;
     private final Path directory;
+    private final GroupFileSender groupFiles;
 
-    /** @param directory the profile's attachment directory (created 0700 when first needed) */
+    /**
+     * @param directory   the profile's attachment directory (created 0700 when first needed)
+     * @param ownUsername this profile's username
+     */
     public DefaultAttachmentService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, DefaultMessagingService messaging,
-                                    Path directory) {
+                                    Path directory, Supplier<String> ownUsername) {
         this.crypto = crypto;
         this.gateway = gateway;
         this.messaging = messaging;
         this.directory = directory;
+        this.groupFiles = new GroupFileSender(crypto, ownUsername, messaging.groups());
     }
 
     @Override
     public Message sendFile(String contact, Path file, String caption, TransferProgress progress) throws ServiceException {
-        messaging.requireSendable(contact);
+        // A group (its conversation id) gets the file shared by pointer; a contact gets it as its named reader.
+        Optional<StoredGroup> group = contact.startsWith(ConversationId.GROUP_PREFIX)
+                ? Optional.of(groupFiles.sendable(contact)) : Optional.empty();
+        if (group.isEmpty()) {
+            messaging.requireSendable(contact);
+        }
         if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
             throw new InvalidInputException("not a readable file", failure(TransferFailure.Reason.UNREADABLE));
         }
@@ -114,10 +127,14 @@ public final class DefaultAttachmentService implements AttachmentService {
                 keyBytes = crypto.context().random().bytes(AttachmentFormat.KEY_BYTES);
                 byte[] fresh = keyBytes;
                 PreparedFile toSend = prepared;
+                byte[] tokenHash = group.isEmpty() ? null
+                        : AttachmentReadToken.hash(AttachmentReadToken.derive(crypto.context().crypto(), fresh));
                 try (SecretBytes key = SecretBytes.copyOf(keyBytes)) {
-                    uploaded = upload.upload(prepared, key, contact, progress, id -> {
-                        if (toSend.asIs() || keep(keptEncodings, id, fresh, toSend)) {
-                            recordPending(new PendingUpload(contact, source, originalSize, modified, id, fresh));
+                    uploaded = upload.upload(prepared, key, group.isEmpty() ? contact : null, tokenHash, progress, id -> {
+                        // the row first: an encoding without its row is an orphan the file sweep removes
+                        recordPending(new PendingUpload(contact, source, originalSize, modified, id, fresh));
+                        if (!toSend.asIs() && !keep(keptEncodings, id, fresh, toSend)) {
+                            removePending(contact, source);
                         }
                     });
                 }
@@ -126,8 +143,10 @@ public final class DefaultAttachmentService implements AttachmentService {
                     prepared.size(), file.getFileName().toString(), prepared.contentType(), prepared.width(),
                     prepared.height(), prepared.thumbnail());
             LOG.debug("event=attachment_uploaded chunks={}", uploaded.chunksSent());
-            Message sent = messaging.sendAttachment(contact, pointer, caption,
-                    txn -> crypto.storage().attachments().removePendingUpload(txn, contact, source));
+            dev.parley.desktop.storage.TransactionTask<StorageException> uploadDone =
+                    txn -> crypto.storage().attachments().removePendingUpload(txn, contact, source);
+            Message sent = group.isPresent() ? groupFiles.send(group.get(), pointer, caption, uploadDone)
+                    : messaging.sendAttachment(contact, pointer, caption, uploadDone);
             keptEncodings.forget(uploaded.attachmentId());
             return sent;
         } catch (IOException e) {
@@ -167,6 +186,27 @@ public final class DefaultAttachmentService implements AttachmentService {
         } catch (StorageException e) {
             throw new StorageFailureException("cannot record the upload", e);
         }
+    }
+
+    private void removePending(String contact, String source) throws StorageFailureException {
+        try {
+            crypto.storage().transactions().transaction(false,
+                    (Transaction txn) -> crypto.storage().attachments().removePendingUpload(txn, contact, source));
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot remove the upload", e);
+        }
+    }
+
+    @Override
+    public void abandonUpload(String contact, Path file) throws ServiceException {
+        String source = file.toAbsolutePath().normalize().toString();
+        Optional<PendingUpload> pending = pendingUpload(contact, source);
+        if (pending.isEmpty()) {
+            return;
+        }
+        removePending(contact, source);
+        new KeptEncodings(crypto.context().crypto(), crypto.context().random(), directory)
+                .forget(pending.get().attachmentId());
     }
 
     @Override
@@ -261,8 +301,8 @@ public final class DefaultAttachmentService implements AttachmentService {
     private Path fetch(Attachment attachment, TransferProgress progress) throws ServiceException {
         try {
             ensureDirectory();
-            Path file = new AttachmentDownload(new RelayChunks(gateway.get())).download(directory, attachment.pointer(),
-                    progress);
+            Path file = new AttachmentDownload(new RelayChunks(gateway.get()), crypto.context().crypto())
+                    .download(directory, attachment.pointer(), progress);
             if (attachment.state() == AttachmentState.AVAILABLE || attachment.state() == AttachmentState.EXPIRED) {
                 setState(attachment.messageId(), AttachmentState.DOWNLOADED);
             }

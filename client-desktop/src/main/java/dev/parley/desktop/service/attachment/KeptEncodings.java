@@ -26,7 +26,9 @@ import java.util.Optional;
  * retry (after a cancel, a lost connection or a crash) sends the very same bytes and resumes from the relay's count
  * instead of starting over with a new encoding. Kept in the profile's attachment directory as {@code <id>.encoding},
  * owner-only, sealed (XSalsa20-Poly1305, random nonce) under a key derived from the upload's own file key (HKDF,
- * label below), which lives only in the encrypted profile database: the file is useless without the profile.
+ * label below), which lives only in the encrypted profile database: the file is useless without the profile. The
+ * upload's row is recorded before its encoding is written and the encoding goes when the row goes
+ * ({@link AttachmentFiles} removes any whose row is gone).
  */
 final class KeptEncodings {
     private static final byte[] LABEL = "parley kept image encoding v1".getBytes(StandardCharsets.US_ASCII);
@@ -68,7 +70,10 @@ final class KeptEncodings {
             Arrays.fill(bytes, (byte) 0);
         }
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, ".encoding-", ".tmp");
+        // named after the upload, so the orphan sweep (AttachmentFiles) can tell whose it is after a crash
+        Path temporary = directory.resolve(HexFormat.of().formatHex(attachmentId) + ".encoding.tmp");
+        Files.deleteIfExists(temporary);
+        Files.createFile(temporary);
         try {
             ownerOnly(temporary);
             Files.write(temporary, concat(nonce, sealed));

@@ -78,6 +78,8 @@ final class RelayChunks {
                         new TransferFailure(TransferFailure.Reason.GONE));
             case UNKNOWN_USER:
                 return new RelayRejectedException("the recipient is not registered on this relay");
+            case UNKNOWN_TYPE:
+                return new RelayRejectedException("this relay is too old for files in groups; its operator must update it");
             default:
                 return new RelayRejectedException("the relay refused the transfer: " + error.code());
         }

@@ -25,17 +25,20 @@ final class OutboxSender {
     private final Predicate<RelayConnection> isOnline;
     private final Runnable signal;
     private final MultiSends multi;
+    private final DeviceSends devices;
 
     /**
      * @param isOnline whether a connection is still the current one and logged in
      * @param signal   wakes whoever waits for the connection's state to change
      */
-    OutboxSender(Outbox outbox, ScheduledExecutorService control, Predicate<RelayConnection> isOnline, Runnable signal) {
+    OutboxSender(Outbox outbox, ScheduledExecutorService control, java.util.concurrent.Executor background,
+                 Predicate<RelayConnection> isOnline, Runnable signal) {
         this.outbox = outbox;
         this.control = control;
         this.isOnline = isOnline;
         this.signal = signal;
         this.multi = new MultiSends(outbox, control, isOnline, this);
+        this.devices = new DeviceSends(outbox, control, background, isOnline, this);
     }
 
     /** Sends up to a batch of pending items; the last answer of a full batch asks for the next. */
@@ -67,8 +70,10 @@ final class OutboxSender {
         List<MultiSends.Batch> batches = new ArrayList<>();
         for (Outbox.Item item : items) {
             int before = batches.size();
-            if (item.ephemeral() || !MultiSends.add(batches, item)) {
+            if (item.ephemeral()) {
                 steps.add(item);
+            } else if (!MultiSends.add(batches, item)) {
+                DeviceSends.add(steps, item);
             } else if (batches.size() > before) {
                 steps.add(batches.get(batches.size() - 1));
             }
@@ -86,6 +91,8 @@ final class OutboxSender {
         if (step instanceof MultiSends.Batch batch) {
             c.multiInProgress = true;
             multi.send(c, batch);
+        } else if (step instanceof DeviceSends.Copies copies) {
+            devices.send(c, copies);
         } else {
             send(c, (Outbox.Item) step);
         }
@@ -120,6 +127,12 @@ final class OutboxSender {
     }
 
     private void onSendResult(RelayConnection c, Outbox.Item item, Response response, Throwable error) {
+        if (response instanceof Response.DeviceListStale stale) {
+            // The recipient has linked devices (issue #17): corrected and sent again as a device_send.
+            devices.correct(c, dev.parley.desktop.crypto.DeviceAddress.accountOf(item.recipient()),
+                    item.clientMessageId(), stale.devices());
+            return;
+        }
         try {
             if (error != null) {
                 LOG.debug("send not confirmed; it stays in the outbox", error);

@@ -35,6 +35,8 @@ final class RelayConnection implements RelayLinkListener {
     boolean multiInProgress;
     /** Control thread only: outbox items and multi-recipient batches waiting for it, in order. */
     final java.util.ArrayDeque<Object> afterMulti = new java.util.ArrayDeque<>();
+    /** Control thread only: how often each message's device list was corrected on this link (issue #17). */
+    final java.util.Map<String, Integer> corrections = new java.util.HashMap<>();
     final ConcurrentLinkedQueue<InboundHandler.Delivery> deliveries = new ConcurrentLinkedQueue<>();
     private final Events events;
     volatile RelayLink link;

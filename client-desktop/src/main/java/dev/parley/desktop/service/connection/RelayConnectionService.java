@@ -1,6 +1,5 @@
 package dev.parley.desktop.service.connection;
 
-import dev.parley.crypto.wire.AuthProof;
 import dev.parley.crypto.wire.Push;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
@@ -13,7 +12,6 @@ import dev.parley.desktop.net.ObservableValue;
 import dev.parley.desktop.net.ReconnectPolicy;
 import dev.parley.desktop.net.RelayConnector;
 import dev.parley.desktop.net.RelayLink;
-import dev.parley.desktop.net.RelayLinkListener;
 import dev.parley.desktop.service.ConnectionService;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
@@ -52,15 +50,18 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-control"));
     private final ScheduledExecutorService inboundThread = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-inbound"));
     private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-background"));
-    private final Object monitor = new Object();
     private final DeliveryDrain drain;
+    private final ConnectionWaits waits;
     private final OutboxSender sender;
     private final RelayConnection.Events linkEvents = new LinkEvents();
     private final MultiSender multiSender;
 
+    private final java.util.concurrent.BlockingQueue<byte[]> linkMessages = new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile Runnable unlinked = () -> { };
     private volatile RelayConnection current;
     private volatile boolean stopped = true;
     private int failedAttempts;
+    private volatile boolean wasUnlinked;
 
     public RelayConnectionService(RelayConnector connector, CredentialsSource credentials, InboundHandler inbound, Outbox outbox,
                                   PreKeyReplenisher replenisher, ReconnectPolicy policy, Clock clock, EventBus events,
@@ -73,8 +74,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         this.clock = clock;
         this.settings = settings;
         this.pinning = pinning;
+        this.waits = new ConnectionWaits(() -> current, machine, settings, outbox, () -> wasUnlinked);
         this.drain = new DeliveryDrain(inbound, inboundThread, c -> c == current, this::signal);
-        this.sender = new OutboxSender(outbox, control, c -> c == current && c.online, this::signal);
+        this.sender = new OutboxSender(outbox, control, background, c -> c == current && c.online, this::signal);
         this.multiSender = new MultiSender(this::exchange, System::nanoTime, Thread::sleep, MULTI_SEND_RETRY_BUDGET);
         machine.state().addListener(state -> {
             events.publish(new ConnectionChangedEvent(state));
@@ -86,6 +88,10 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     @Override
     public void start() throws ServiceException {
+        if (wasUnlinked) {
+            throw new dev.parley.desktop.service.RelayRejectedException(
+                    "this device was unlinked from its account; its account data was wiped");
+        }
         credentials.credentials();
         stopped = false;
         if (machine.transition(ConnectionStatus.DISCONNECTED, ConnectionState.of(ConnectionStatus.CONNECTING))) {
@@ -113,19 +119,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     @Override
     public boolean awaitDrained(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (monitor) {
-            while (true) {
-                if (isDrained()) {
-                    return true;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                monitor.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 250)));
-            }
-        }
+        return waits.awaitDrained(timeout);
     }
 
     /** Queues a freshly committed outbox item for sending now if online; otherwise the next login flushes it. */
@@ -176,42 +170,35 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     @Override
     public Response callUnauthenticated(dev.parley.desktop.net.RelayAddress relay, ChallengeAnswer answer)
             throws ServiceException {
-        java.util.concurrent.CompletableFuture<Push.Challenge> challenge = new java.util.concurrent.CompletableFuture<>();
-        RelayLinkListener ignoring = new RelayLinkListener() {
-            @Override
-            public void onPush(Push push) {
-                if (push instanceof Push.Challenge first) {
-                    challenge.complete(first);
-                    return;
-                }
-                LOG.trace("ignoring {} on a registration link", push.getClass().getSimpleName());
-            }
+        return UnauthenticatedCall.call(connector, relay, answer);
+    }
 
-            @Override
-            public void onClosed(String reason) {
-                LOG.debug("registration link closed");
-                challenge.completeExceptionally(new dev.parley.desktop.net.RelayLinkClosedException(reason));
-            }
-        };
-        try (RelayLink link = connector.connect(relay, ignoring)) {
-            Request request;
-            try {
-                request = answer.answer(challenge.get(link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (e.getCause() != null && RelayLink.VERSION_MISMATCH.equals(e.getCause().getMessage())) {
-                    throw new dev.parley.desktop.service.RelayRejectedException(RelayLink.VERSION_MISMATCH);
-                }
-                throw e;
-            }
-            return successful(link.request(request).get(link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS));
-        } catch (IOException e) {
-            throw new dev.parley.desktop.service.RelayUnreachableException("cannot reach the relay: " + e.getMessage(), e);
+    @Override
+    public java.util.Optional<byte[]> nextLinkMessage(Duration timeout) throws ServiceException {
+        try {
+            return java.util.Optional.ofNullable(linkMessages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new dev.parley.desktop.service.RelayUnreachableException("interrupted while waiting for the relay", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new dev.parley.desktop.service.RelayUnreachableException("relay unreachable: it did not answer", e);
         }
+    }
+
+    @Override
+    public JoiningLink openJoining(dev.parley.desktop.net.RelayAddress relay) throws ServiceException {
+        return JoiningLink.open(connector, relay);
+    }
+
+    /**
+     * Issue #17: what to do when the relay says this device was unlinked from its account ({@code DEVICE_UNLINKED}
+     * at login): the connection stops for good and {@code listener} runs (once) on the control thread.
+     */
+    public void onDeviceUnlinked(Runnable listener) {
+        this.unlinked = listener;
+    }
+
+    /** Whether the relay refused this device's login because it was unlinked. */
+    public boolean wasUnlinked() {
+        return wasUnlinked;
     }
 
     @Override
@@ -274,9 +261,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             machine.stop();
             return;
         }
-        byte[] signature = c.credentials.signer().sign(AuthProof.signedMessage(challenge.relayId(), challenge.nonce(),
-                c.credentials.username(), c.credentials.channel()));
-        c.link.request(new Request.Authenticate(c.credentials.username(), signature))
+        c.link.request(LoginRequests.answer(c.credentials, challenge))
                 .whenCompleteAsync((response, error) -> onAuthResult(c, response, error), control);
     }
 
@@ -291,11 +276,14 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (response instanceof Response.Authenticated) {
             try {
                 pinning.certificateIssued(((Response.Authenticated) response).senderCertificate(),
-                        c.credentials.username(), c.credentials.identity());
+                        c.credentials.username(), c.credentials.deviceId(), c.credentials.identity());
             } catch (ServiceException e) {
                 LOG.warn("not going online: {}", e.getMessage());
                 c.link.close();
                 return;
+            }
+            if (c.credentials.device().map(RelayCredentials.DeviceLogin::tentative).orElse(false)) {
+                credentials.tentativeCredentialAccepted();
             }
             c.online = true;
             failedAttempts = 0;
@@ -311,6 +299,21 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         if (err.code() == dev.parley.crypto.wire.ErrorCode.CHALLENGE_EXPIRED) {
             LOG.info("login challenge expired; answering the fresh one");
             return;
+        }
+        if (err.code() == dev.parley.crypto.wire.ErrorCode.DEVICE_UNLINKED) {
+            LOG.warn("this device was unlinked from its account; not connecting again");
+            stopped = true;
+            current = null;
+            c.link.close();
+            unlinked.run();
+            wasUnlinked = true;
+            machine.stop();
+            return;
+        }
+        if (err.code() == dev.parley.crypto.wire.ErrorCode.AUTH_FAILED
+                && c.credentials.device().map(RelayCredentials.DeviceLogin::tentative).orElse(false)) {
+            LOG.info("the relay never took this device's new credential key; logging in as before");
+            credentials.tentativeCredentialRefused();
         }
         LOG.warn("the relay refused the login: {}", err.code());
         c.link.close();
@@ -367,53 +370,16 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     // ---------------------------------------------------------------------------------------------- helpers
 
-    private boolean isDrained() {
-        RelayConnection c = current;
-        if (c == null || !c.online || c.failed || !c.queueEmpty || c.pendingAcks.get() > 0 || c.inFlight.get() > 0) {
-            return false;
-        }
-        try {
-            return outbox.pending().stream().allMatch(Outbox.Item::ephemeral);
-        } catch (StorageFailureException e) {
-            LOG.warn("cannot read the outbox", e);
-            return false;
-        }
-    }
-
     private RelayConnection awaitOnline() throws ServiceException {
-        long deadline = System.nanoTime() + settings.onlineWait().toNanos();
-        synchronized (monitor) {
-            while (true) {
-                RelayConnection c = current;
-                if (c != null && c.online && machine.status() == ConnectionStatus.ONLINE) {
-                    return c;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new dev.parley.desktop.service.RelayUnreachableException("the relay is unreachable ("
-                            + machine.state().get().lastError().orElse(machine.status().name().toLowerCase(java.util.Locale.ROOT)) + ")");
-                }
-                try {
-                    monitor.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 250)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new dev.parley.desktop.service.RelayUnreachableException("interrupted while waiting for the relay", e);
-                }
-            }
-        }
+        return waits.awaitOnline();
     }
 
     private static Response successful(Response response) throws ServiceException {
-        if (response instanceof Response.ErrorResponse) {
-            throw RelayErrors.toException((Response.ErrorResponse) response);
-        }
-        return response;
+        return RelayErrors.successful(response);
     }
 
     private void signal() {
-        synchronized (monitor) {
-            monitor.notifyAll();
-        }
+        waits.signal();
     }
 
     static void run(ScheduledExecutorService executor, Runnable task) {
@@ -447,6 +413,8 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                 run(background, () -> replenisher.replenish(remaining));
             } else if (push instanceof Push.Ephemeral ephemeral) {
                 drain.ephemeral(ephemeral.blob());
+            } else if (push instanceof Push.LinkMessage message) {
+                linkMessages.add(message.blob());
             }
         }
 

@@ -11,6 +11,14 @@ final class RelayErrors {
     private RelayErrors() {
     }
 
+    /** The response itself, or its error as a typed exception. */
+    static Response successful(Response response) throws ServiceException {
+        if (response instanceof Response.ErrorResponse error) {
+            throw toException(error);
+        }
+        return response;
+    }
+
     static ServiceException toException(Response.ErrorResponse error) {
         switch (error.code()) {
             case UNKNOWN_USER:

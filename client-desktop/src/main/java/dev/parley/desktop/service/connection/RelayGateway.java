@@ -48,6 +48,19 @@ public interface RelayGateway {
      */
     Response callUnauthenticated(RelayAddress relay, ChallengeAnswer request) throws ServiceException;
 
+    /**
+     * Issue #17: the next message of the linking channel this device opened ({@code link_message} pushed on the
+     * authenticated connection), waiting up to {@code timeout}; empty if none came.
+     */
+    default java.util.Optional<byte[]> nextLinkMessage(Duration timeout) throws ServiceException {
+        return java.util.Optional.empty();
+    }
+
+    /** Issue #17: a link of its own that never logs in, for a device joining an account ({@link JoiningLink}). */
+    default JoiningLink openJoining(RelayAddress relay) throws ServiceException {
+        throw new dev.parley.desktop.service.RelayUnreachableException("no relay connector");
+    }
+
     /** Builds a request from the relay's challenge. */
     @FunctionalInterface
     interface ChallengeAnswer {

@@ -72,6 +72,12 @@ public final class RelayPinning {
      */
     public void certificateIssued(byte[] certificate, String username, IdentityKey identity)
             throws RelayRejectedException, StorageFailureException {
+        certificateIssued(certificate, username, 1, identity);
+    }
+
+    /** As above, for a login of device {@code deviceId}: the certificate must name exactly that device (issue #17). */
+    public void certificateIssued(byte[] certificate, String username, int deviceId, IdentityKey identity)
+            throws RelayRejectedException, StorageFailureException {
         SenderCertificate parsed;
         try {
             parsed = SenderCertificate.parse(certificate);
@@ -81,6 +87,9 @@ public final class RelayPinning {
         }
         if (!parsed.username().equals(username)) {
             throw new RelayRejectedException("the relay certified another username");
+        }
+        if (parsed.deviceId() != deviceId) {
+            throw new RelayRejectedException("the relay certified another device");
         }
         try {
             storage.transactions().transaction(false, txn -> storage.account().putSenderCertificate(txn, certificate));

@@ -95,17 +95,22 @@ public final class DefaultContactService implements ContactService {
             }
             return existing.get();
         }
-        Response.Bundle bundle = (Response.Bundle) gateway.get().call(new Request.FetchBundle(username));
-        startSession(username, bundle);
+        FirstBundle first = FirstBundle.fetch(gateway.get(), username);
+        startSession(first.address(), first.bundle());
         LOG.info("contact added");
         return get(username);
     }
 
-    private void startSession(String username, Response.Bundle bundle) throws ServiceException {
+    private void startSession(dev.parley.desktop.crypto.DeviceAddress address, Response.Bundle bundle)
+            throws ServiceException {
+        String username = address.username();
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
-            new SessionBuilder(work.stores(), crypto.context(), new Username(username)).initiate(bundle.bundle());
+            new SessionBuilder(work.stores(), crypto.context(), address.session()).initiate(bundle.bundle());
+            if (address.deviceId() != 1 && !work.devices().of(username).contains(address.deviceId())) {
+                work.devices().set(username, java.util.List.of(address.deviceId()));
+            }
             storage().transactions().transaction(false, txn -> {
                 work.commit(txn);
                 Contact contact = storage().contacts().find(txn, username).orElseThrow();
@@ -155,10 +160,10 @@ public final class DefaultContactService implements ContactService {
                 accept(username);
             }
         } else {
-            Response.Bundle bundle = (Response.Bundle) gateway.get().call(new Request.FetchBundle(username));
-            key = bundle.bundle().identityKey();
+            FirstBundle first = FirstBundle.fetch(gateway.get(), username);
+            key = first.bundle().bundle().identityKey();
             links.verify(link, key);
-            startSession(username, bundle);
+            startSession(first.address(), first.bundle());
             LOG.info("contact added from a link");
         }
         return markVerified(username, key);
@@ -285,7 +290,7 @@ public final class DefaultContactService implements ContactService {
     private boolean hasSession(String username) throws StorageFailureException {
         crypto.lock().lock();
         try {
-            return crypto.state().begin().containsSession(new Username(username));
+            return crypto.state().begin().devices().hasAnySession(username);
         } catch (ProtocolStorageException e) {
             throw new StorageFailureException("cannot read the session", e);
         } finally {

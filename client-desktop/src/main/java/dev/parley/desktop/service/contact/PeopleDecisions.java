@@ -91,6 +91,8 @@ final class PeopleDecisions {
     Removed remove(String username, boolean deleteHistory) throws ServiceException {
         checkUsername(username);
         Removed removed = inLock(txn -> {
+            // uploads begun to them can never be sent now; their kept image encodings go with the rows (AttachmentFiles)
+            storage().attachments().removePendingUploads(txn, username);
             Optional<Contact> contact = storage().contacts().find(txn, username);
             if (contact.isPresent()) {
                 return new Removed(true, removeInside(txn, contact.get(), deleteHistory));

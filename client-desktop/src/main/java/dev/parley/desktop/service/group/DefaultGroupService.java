@@ -42,6 +42,7 @@ public final class DefaultGroupService implements GroupService {
     private final GroupLedger ledger;
     private final GroupSender sender;
     private final GroupInvites invites;
+    private final GroupResyncSender resync;
 
     public DefaultGroupService(ProfileCrypto crypto, Supplier<String> ownUsername, Outbound outbound,
                                GroupTransport transport, DefaultMessagingService.SessionStarter sessions) {
@@ -53,6 +54,12 @@ public final class DefaultGroupService implements GroupService {
         this.ledger = new GroupLedger(crypto.storage(), keys);
         this.sender = new GroupSender(crypto, ownUsername, outbound, transport, keys);
         this.invites = new GroupInvites(crypto, ownUsername, outbound, members);
+        this.resync = new GroupResyncSender(crypto, ownUsername, outbound, members, this);
+    }
+
+    /** The sending side of state resynchronisation (docs/protocol.md 1.15.2), for the resync worker. */
+    public GroupResyncSender resync() {
+        return resync;
     }
 
     @Override
@@ -149,6 +156,16 @@ public final class DefaultGroupService implements GroupService {
         }
         GroupState after = GroupTransitions.afterLeaving(state, ownUsername.get());
         return change(state, GroupAction.LEAVE, List.of(ownUsername.get()), after, others(after.usernames()));
+    }
+
+    @Override
+    public int delete(String group, boolean leave) throws ServiceException {
+        StoredGroup held = find(group);
+        if (leave && held.active()) {
+            held = leave(group);
+        }
+        StoredGroup last = held;
+        return write(txn -> GroupErasure.erase(txn, crypto.storage(), keys, last));
     }
 
     @Override
@@ -287,7 +304,8 @@ public final class DefaultGroupService implements GroupService {
     private <T> T sendPayload(GroupState state, Payload payload, MessageId outboxId,
                               TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
         if (state.announcementsOnly() && !state.isAdmin(ownUsername.get())
-                && (payload instanceof Payload.Text || payload instanceof Payload.Edit)) {
+                && (payload instanceof Payload.Text || payload instanceof Payload.Edit
+                        || payload instanceof Payload.Attachment)) {
             throw new InvalidInputException("only admins post in this group");
         }
         List<Contact> recipients = members.sendable(others(state.usernames()));

@@ -48,6 +48,9 @@ final class GroupLedger {
         ConversationId conversation = storage.conversations().group(txn, ConversationId.group(state.id())).id();
         if (change.action() == dev.parley.crypto.group.GroupAction.ADD) {
             storage.groups().removeJoinRequests(txn, state.id(), change.subjects());
+            if (member) {
+                keys.promotePending(txn, state, me, false);     // a new member's key may have come before its ADD
+            }
         }
         if (change.action() == dev.parley.crypto.group.GroupAction.TIMER) {
             storage.disappearing().setTimer(txn, conversation,
@@ -85,5 +88,42 @@ final class GroupLedger {
             }
         }
         return stored.isEmpty() ? storage.messages().find(txn, lineId).orElseThrow() : stored.get(0);
+    }
+
+    /**
+     * Records the current state an admin sent after this profile missed changes (resynchronisation, 1.15.2): the state
+     * (with the change hash everyone holds, and no state before it), the group's timer, a system line, and the
+     * sender-key consequences of everything missed: anyone gone loses the key held for them and this profile starts a
+     * fresh one; the keys of new members that arrived before this state became theirs.
+     */
+    void resynced(Transaction txn, StoredGroup held, dev.parley.crypto.group.GroupSnapshot snapshot, String me,
+                  Instant now) throws StorageException {
+        GroupState state = snapshot.state();
+        storage.groups().put(txn, new StoredGroup(state, null, snapshot.changeHash(), true));
+        ConversationId conversation = storage.conversations().group(txn, ConversationId.group(state.id())).id();
+        Set<String> added = new HashSet<>(state.usernames());
+        added.removeAll(held.state().usernames());
+        storage.groups().removeJoinRequests(txn, state.id(), added);
+        if (state.timerSeconds() != held.state().timerSeconds()) {
+            storage.disappearing().setTimer(txn, conversation,
+                    dev.parley.desktop.storage.DisappearingTimer.ofSeconds(state.timerSeconds())
+                            .orElse(dev.parley.desktop.storage.DisappearingTimer.OFF));
+        }
+        Set<String> gone = new HashSet<>(held.state().usernames());
+        gone.removeAll(state.usernames());
+        if (!gone.isEmpty()) {
+            for (String member : gone) {
+                keys.forget(txn, state.id(), member);
+            }
+            keys.forget(txn, state.id(), me);
+            storage.groups().clearKeyHolders(txn, state.id());
+        }
+        keys.promotePending(txn, state, me, true);
+        MessageId lineId = new MessageId("grp-sync-" + HexFormat.of().formatHex(snapshot.changeHash(), 0, 16));
+        NewMessage line = new NewMessage(lineId, conversation, Direction.INCOMING, snapshot.author(), now, now,
+                snapshot.author() + " brought the group up to date (changes missed here)", MessageState.READ).asSystem();
+        for (Message m : storage.messages().insertAllIfAbsent(txn, List.of(line))) {
+            txn.attach(new MessageReceivedEvent(m));
+        }
     }
 }

@@ -92,7 +92,7 @@ final class GroupMembers {
     private boolean hasSession(String username) throws ServiceException {
         crypto.lock().lock();
         try {
-            return crypto.state().begin().containsSession(new Username(username));
+            return crypto.state().begin().devices().hasAnySession(username);
         } catch (ProtocolStorageException e) {
             throw new StorageFailureException("cannot read the session", e);
         } finally {

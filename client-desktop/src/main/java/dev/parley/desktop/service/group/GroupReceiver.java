@@ -48,6 +48,7 @@ public final class GroupReceiver {
     private final Supplier<String> ownUsername;
     private final GroupKeys keys;
     private final GroupLedger ledger;
+    private final GroupResync resync;
 
     public GroupReceiver(Storage storage, CryptoProvider crypto, RandomSource random, Supplier<String> ownUsername) {
         this.storage = storage;
@@ -56,6 +57,12 @@ public final class GroupReceiver {
         this.ownUsername = ownUsername;
         this.keys = new GroupKeys(storage);
         this.ledger = new GroupLedger(storage, keys);
+        this.resync = new GroupResync(storage, crypto, ownUsername, ledger);
+    }
+
+    /** State resynchronisation (1.15.2): members' requests and admins' answers. */
+    public GroupResync resync() {
+        return resync;
     }
 
     /** Applies a change from {@code sender} if the rules accept it. */
@@ -85,16 +92,31 @@ public final class GroupReceiver {
         GroupTransitions.Verdict verdict = GroupTransitions.decide(local, change, hash, ownUsername.get());
         if (verdict == GroupTransitions.Verdict.DROP) {
             LOG.info("dropping a group change: not an allowed next revision from this sender");
+            if (held.isPresent() && change.state().revision() > held.get().state().revision()) {
+                resync.missed(txn, held.get(), sender, now);
+            }
             return;
         }
         ledger.record(txn, held, change, hash, verdict, ownUsername.get(), now, false);
     }
 
-    /** Keeps a member's sender key; one from someone who is not a member of the group (as held here) is dropped. */
-    public void senderKey(Transaction txn, String sender, SenderKeyDistribution distribution) throws StorageException {
+    /**
+     * Keeps a member's sender key. One from someone who is not a member of an active group as held here is kept apart
+     * (this profile may have missed the change that added them) and resynchronisation is asked for; any other is
+     * dropped.
+     */
+    public void senderKey(Transaction txn, String sender, SenderKeyDistribution distribution, Instant now)
+            throws StorageException {
         Optional<StoredGroup> group = storage.groups().find(txn, distribution.groupId());
-        if (group.isEmpty() || !group.get().active() || !group.get().state().isMember(sender)
-                || sender.equals(ownUsername.get())) {
+        if (group.isPresent() && group.get().active() && !group.get().state().isMember(sender)
+                && !sender.equals(ownUsername.get())) {
+            LOG.info("keeping apart a sender key from someone who is not a member of the group as held here");
+            if (keys.keepPending(txn, distribution, sender)) {
+                resync.missed(txn, group.get(), null, now);
+            }
+            return;
+        }
+        if (group.isEmpty() || !group.get().active() || sender.equals(ownUsername.get())) {
             LOG.info("dropping a sender key from someone who is not a member of the group");
             return;
         }
@@ -111,29 +133,21 @@ public final class GroupReceiver {
     public record Opened(ConversationId conversation, Payload payload) {
     }
 
-    /** Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. */
-    public Optional<Opened> open(Transaction txn, String sender, SenderKeyMessage message) throws StorageException {
-        Optional<StoredGroup> group = storage.groups().find(txn, message.groupId());
-        if (group.isEmpty() || !group.get().active() || !group.get().state().isMember(sender)) {
-            LOG.info("dropping a group message from someone who is not a member of the group");
-            return Optional.empty();
-        }
-        SenderKeyRecord record = keys.record(txn, message.groupId(), sender);
-        GroupCipher.Decrypted decrypted;
-        try {
-            decrypted = cipher.decrypt(record, message);
-        } catch (ProtocolException e) {
-            LOG.info("dropping a group message: {}", e.getClass().getSimpleName());
-            return Optional.empty();
-        }
-        keys.save(txn, message.groupId(), sender, decrypted.next());
-        Payload payload = decrypted.payload();
-        if (group.get().state().announcementsOnly() && !group.get().state().isAdmin(sender)
-                && (payload instanceof Payload.Text || payload instanceof Payload.Edit)) {
-            LOG.info("dropping a post by a member who is not an admin of an announcement-only group");
-            return Optional.empty();
-        }
-        return Optional.of(new Opened(ConversationId.group(message.groupId()), payload));
+    /**
+     * Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. One from someone this
+     * profile does not know as a member of an active group makes it ask for resynchronisation.
+     */
+    public Optional<Opened> open(Transaction txn, String sender, SenderKeyMessage message, Instant now)
+            throws StorageException {
+        GroupMessageRun run = run(txn, now);
+        Optional<Opened> opened = run.open(sender, message);
+        run.finish();
+        return opened;
+    }
+
+    /** For consecutive group messages of one batch: see {@link GroupMessageRun}. */
+    public GroupMessageRun run(Transaction txn, Instant now) {
+        return new GroupMessageRun(txn, storage, keys, cipher, resync, ownUsername, now);
     }
 
     /**

@@ -69,6 +69,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final PresenceAnnouncer presenceAnnouncer;
     private final RestoreAnnouncer restoreAnnouncer;
     private final GroupConversations groupConversations;
+    private final MessageReads reads;
 
     /**
      * @param submitter hands committed outbox items to the connection (sent now if online, else at the next login)
@@ -81,7 +82,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.recipients = new Recipients(crypto.storage());
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound);
-        this.outbox = new OutboxQueue(crypto.storage(), crypto.context().clock());
+        this.reads = new MessageReads(crypto.storage());
+        this.outbox = new OutboxQueue(crypto.storage(), crypto.context().clock(), ownUsername, outbound.fanout());
         this.disappearing = new Disappearing(crypto.storage());
         this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound, disappearing,
                 this::groups);
@@ -168,7 +170,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private boolean hasSession(String contactName) throws StorageFailureException {
         crypto.lock().lock();
         try {
-            return crypto.state().begin().containsSession(new dev.parley.crypto.identity.Username(contactName));
+            return crypto.state().begin().devices().hasAnySession(contactName);
         } catch (dev.parley.desktop.crypto.ProtocolStorageException e) {
             throw new StorageFailureException("cannot read the session", e);
         } finally {
@@ -292,6 +294,15 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         if (!changed.isEmpty() && setting(Setting.READ_RECEIPTS) && !ConversationId.direct(contactName).isGroup()) {
             receipts.read(contactName, changed);
         }
+        if (!changed.isEmpty()) {
+            // Issue #17: this account's other devices mark them read too (no-op with one device).
+            List<MessageId> newest = changed.subList(Math.max(0, changed.size() - Payload.MAX_RECEIPT_IDS), changed.size());
+            List<dev.parley.crypto.payload.MessageId> ids = new java.util.ArrayList<>();
+            for (MessageId id : newest) {
+                ids.add(wire(id));
+            }
+            outbound.toOwnDevices(new Payload.ReadSync(contactName, ids));
+        }
         return changed;
     }
 
@@ -311,35 +322,26 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     @Override
     public MessagePage history(String contactName, Optional<MessageCursor> before, int limit) throws ServiceException {
-        checkLimit(limit);
+        return reads.history(contactName, before, limit);
+    }
+
+    @Override
+    public List<dev.parley.desktop.storage.ConversationSummary> conversations() throws ServiceException {
         try {
-            return storage().transactions().transactionWithResult(true,
-                    txn -> storage().messages().page(txn, ConversationId.direct(contactName), before, limit));
+            return storage().transactions().transactionWithResult(true, txn -> storage().messages().conversations(txn));
         } catch (StorageException e) {
-            throw new StorageFailureException("cannot read the history", e);
+            throw new StorageFailureException("cannot read the conversations", e);
         }
     }
 
     @Override
     public List<Message> historyAfter(String contactName, MessageCursor after, int limit) throws ServiceException {
-        checkLimit(limit);
-        try {
-            return storage().transactions().transactionWithResult(true,
-                    txn -> storage().messages().pageAfter(txn, ConversationId.direct(contactName), after, limit));
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot read the history", e);
-        }
+        return reads.historyAfter(contactName, after, limit);
     }
 
     @Override
     public List<Message> search(String query, Optional<String> contactName, int limit) throws ServiceException {
-        checkLimit(limit);
-        try {
-            return storage().transactions().transactionWithResult(true, txn -> storage().messages()
-                    .search(txn, query, contactName.map(ConversationId::direct), limit));
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot search the history", e);
-        }
+        return reads.search(query, contactName, limit);
     }
 
     @Override
@@ -388,11 +390,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     @Override
     public Optional<Message> message(MessageId messageId) throws ServiceException {
-        try {
-            return storage().transactions().transactionWithResult(true, txn -> storage().messages().find(txn, messageId));
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot read the message", e);
-        }
+        return reads.message(messageId);
     }
 
     @Override
@@ -402,37 +400,17 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     @Override
     public Optional<dev.parley.desktop.service.MessageInfo> info(MessageId messageId) throws ServiceException {
-        try {
-            return storage().transactions().transactionWithResult(true, txn -> {
-                Optional<Message> message = storage().messages().find(txn, messageId);
-                if (message.isEmpty()) {
-                    return Optional.<dev.parley.desktop.service.MessageInfo>empty();
-                }
-                return Optional.of(dev.parley.desktop.service.MessageInfo.of(message.get(),
-                        storage().messageTimes().find(txn, messageId).orElse(MessageTimes.NONE)));
-            });
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot read the message info", e);
-        }
+        return reads.info(messageId);
     }
 
     @Override
     public java.util.Map<MessageId, List<Reaction>> reactions(List<MessageId> messageIds) throws ServiceException {
-        try {
-            return storage().transactions().transactionWithResult(true,
-                    txn -> storage().reactions().ofAll(txn, messageIds));
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot read the reactions", e);
-        }
+        return reads.reactions(messageIds);
     }
 
     @Override
     public List<Reaction> reactions(MessageId messageId) throws ServiceException {
-        try {
-            return storage().transactions().transactionWithResult(true, txn -> storage().reactions().of(txn, messageId));
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot read the reactions", e);
-        }
+        return reads.reactions(messageId);
     }
 
     private static dev.parley.crypto.payload.MessageId wire(MessageId id) throws InvalidInputException {
@@ -486,8 +464,19 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     @Override
+    public void acceptedCopies(List<Outbox.Item> copies) throws StorageFailureException {
+        outbox.acceptedCopies(copies);
+    }
+
+    @Override
     public void rejected(Outbox.Item item, String reason) throws StorageFailureException {
         outbox.rejected(item, reason);
+    }
+
+    @Override
+    public List<Outbox.Item> devicesChanged(String account, byte[] clientMessageId, List<Integer> devices,
+                                            BundleSource bundles) throws StorageFailureException {
+        return outbox.devicesChanged(account, clientMessageId, devices, bundles);
     }
 
     // =========================================================================================== helpers

@@ -36,6 +36,7 @@ public final class Outbound {
     private final Supplier<String> ownUsername;
     private final Consumer<java.util.List<Outbox.Item>> submitter;
     private final SenderVerifier verifier;
+    private final DeviceFanout fanout;
 
     /**
      * @param submitter hands committed outbox items to the connection, in order (sent now if online, else at the
@@ -44,6 +45,7 @@ public final class Outbound {
     public Outbound(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<java.util.List<Outbox.Item>> submitter,
                     SenderVerifier verifier) {
         this.verifier = verifier;
+        this.fanout = new DeviceFanout(crypto, ownUsername, verifier);
         this.crypto = crypto;
         this.ownUsername = ownUsername;
         this.submitter = submitter;
@@ -55,27 +57,27 @@ public final class Outbound {
      */
     public <T> T stored(Contact recipient, Payload payload, MessageId outboxId,
                         TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
-        Outbox.Item item;
+        java.util.List<Outbox.Item> items = new java.util.ArrayList<>();
         T result;
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
-            byte[] blob = encryptAndSeal(work, recipient, payload);
+            java.util.List<DeviceFanout.Copy> copies = fanout.copies(work, recipient, payload);
             Instant now = crypto.context().clock().instant();
             result = crypto.storage().transactions().transactionWithResult(false, txn -> {
                 T value = alsoCommit.apply(txn);
-                crypto.storage().outbox().enqueue(txn, outboxId, recipient.username(), blob, now);
+                enqueue(txn, outboxId, copies, now);
                 work.commit(txn);
                 return value;
             });
             work.committed();
-            item = new Outbox.Item(HexFormat.of().parseHex(outboxId.value()), recipient.username(), blob, false);
+            addItems(items, outboxId, copies);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot queue the message", e);
         } finally {
             crypto.lock().unlock();
         }
-        submitter.accept(java.util.List.of(item));
+        submitter.accept(items);
         return result;
     }
 
@@ -114,17 +116,16 @@ public final class Outbound {
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
-            java.util.List<byte[]> blobs = new java.util.ArrayList<>(outgoing.size());
+            java.util.List<java.util.List<DeviceFanout.Copy>> blobs = new java.util.ArrayList<>(outgoing.size());
             for (Outgoing o : outgoing) {
-                blobs.add(encryptAndSeal(work, o.recipient(), o.payload()));
+                blobs.add(fanout.copies(work, o.recipient(), o.payload()));
             }
             java.util.List<byte[]> multiBlobs = multi == null ? java.util.List.of() : sealForMany(multi);
             Instant now = crypto.context().clock().instant();
             result = crypto.storage().transactions().transactionWithResult(false, txn -> {
                 T value = alsoCommit.apply(txn);
                 for (int i = 0; i < outgoing.size(); i++) {
-                    Outgoing o = outgoing.get(i);
-                    crypto.storage().outbox().enqueue(txn, o.outboxId(), o.recipient().username(), blobs.get(i), now);
+                    enqueue(txn, outgoing.get(i).outboxId(), blobs.get(i), now);
                 }
                 for (int i = 0; i < multiBlobs.size(); i++) {
                     crypto.storage().outbox().enqueue(txn, multi.outboxId(), multi.recipients().get(i).username(),
@@ -135,9 +136,7 @@ public final class Outbound {
             });
             work.committed();
             for (int i = 0; i < outgoing.size(); i++) {
-                Outgoing o = outgoing.get(i);
-                items.add(new Outbox.Item(HexFormat.of().parseHex(o.outboxId().value()), o.recipient().username(),
-                        blobs.get(i), false));
+                addItems(items, outgoing.get(i).outboxId(), blobs.get(i));
             }
             for (int i = 0; i < multiBlobs.size(); i++) {
                 items.add(new Outbox.Item(HexFormat.of().parseHex(multi.outboxId().value()),
@@ -150,6 +149,35 @@ public final class Outbound {
         }
         submitter.accept(items);
         return result;
+    }
+
+    /**
+     * Issue #17: sends a payload that must arrive to this account's other devices only (read sync), queued under a
+     * fresh outbox id; nothing for an account with one device.
+     */
+    public void toOwnDevices(Payload payload) throws ServiceException {
+        java.util.List<Outbox.Item> items = new java.util.ArrayList<>();
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            java.util.List<DeviceFanout.Copy> copies = fanout.ownCopies(work, payload);
+            if (copies.isEmpty()) {
+                return;
+            }
+            MessageId outboxId = newOutboxId();
+            Instant now = crypto.context().clock().instant();
+            crypto.storage().transactions().transaction(false, txn -> {
+                enqueue(txn, outboxId, copies, now);
+                work.commit(txn);
+            });
+            work.committed();
+            addItems(items, outboxId, copies);
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot queue the message", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        submitter.accept(items);
     }
 
     /** Sends a payload that may be lost (typing): only the session state is stored; sent only if online. */
@@ -168,6 +196,58 @@ public final class Outbound {
             crypto.lock().unlock();
         }
         submitter.accept(java.util.List.of(item));
+    }
+
+    /**
+     * Sends one payload that may be lost (presence) to each of {@code recipients}: all encrypted on one protocol unit
+     * of work, the session states committed in one transaction, the items handed to the connection together. A
+     * recipient it cannot be encrypted for (no session, an unacknowledged key) is skipped; returns how many it went to.
+     */
+    public int ephemeralAll(java.util.List<Contact> recipients, Payload payload) throws ServiceException {
+        java.util.List<Outbox.Item> items = new java.util.ArrayList<>(recipients.size());
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            for (Contact recipient : recipients) {
+                try {
+                    byte[] blob = encryptAndSeal(work, recipient, payload);
+                    items.add(new Outbox.Item(crypto.context().random().bytes(16), recipient.username(), blob, true));
+                } catch (IdentityChangedException | UnknownContactException e) {
+                    // nothing of this recipient's session was changed: skip them, send to the others
+                }
+            }
+            if (items.isEmpty()) {
+                return 0;
+            }
+            crypto.storage().transactions().transaction(false, work::commit);
+            work.committed();
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot store the session state", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        submitter.accept(items);
+        return items.size();
+    }
+
+    private void enqueue(dev.parley.desktop.storage.Transaction txn, MessageId outboxId,
+                         java.util.List<DeviceFanout.Copy> copies, Instant now) throws StorageException {
+        for (DeviceFanout.Copy copy : copies) {
+            crypto.storage().outbox().enqueue(txn, outboxId, copy.address().value(), copy.blob(), copy.payload(), now);
+        }
+    }
+
+    private static void addItems(java.util.List<Outbox.Item> items, MessageId outboxId,
+                                 java.util.List<DeviceFanout.Copy> copies) {
+        for (DeviceFanout.Copy copy : copies) {
+            items.add(new Outbox.Item(HexFormat.of().parseHex(outboxId.value()), copy.address().value(), copy.blob(),
+                    false));
+        }
+    }
+
+    /** The per-device encryption of this outbound path (issue #17), which the outbox also uses to correct lists. */
+    public DeviceFanout fanout() {
+        return fanout;
     }
 
     /** A fresh random id for an outbox entry that carries no message of its own (receipts). */

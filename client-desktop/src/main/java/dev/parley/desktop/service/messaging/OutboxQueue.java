@@ -1,5 +1,6 @@
 package dev.parley.desktop.service.messaging;
 
+import dev.parley.desktop.crypto.DeviceAddress;
 import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.service.StorageFailureException;
 import dev.parley.desktop.service.connection.Outbox;
@@ -9,19 +10,29 @@ import dev.parley.desktop.storage.OutboxEntry;
 import dev.parley.desktop.storage.StateUpdate;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.Transaction;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** The durable outbox as the connection sees it: what is pending, and what the relay answered. */
+/**
+ * The durable outbox as the connection sees it: what is pending, and what the relay answered. An entry's recipient is
+ * a device address (issue #17): the copies of one message for one account's devices are settled together, and the
+ * copies for this account's own other devices (sent transcripts) never change the message's state.
+ */
 public final class OutboxQueue implements Outbox {
     private final Storage storage;
     private final Clock clock;
+    private final Supplier<String> ownUsername;
+    private final DeviceFanout fanout;
 
-    public OutboxQueue(Storage storage, Clock clock) {
+    public OutboxQueue(Storage storage, Clock clock, Supplier<String> ownUsername, DeviceFanout fanout) {
         this.storage = storage;
         this.clock = clock;
+        this.ownUsername = ownUsername;
+        this.fanout = fanout;
     }
 
     @Override
@@ -41,28 +52,57 @@ public final class OutboxQueue implements Outbox {
 
     @Override
     public void accepted(Outbox.Item item) throws StorageFailureException {
-        finish(item, MessageState.SENT, null);
+        finish(List.of(item), MessageState.SENT, null);
+    }
+
+    @Override
+    public void acceptedCopies(List<Outbox.Item> copies) throws StorageFailureException {
+        finish(copies, MessageState.SENT, null);
     }
 
     @Override
     public void rejected(Outbox.Item item, String reason) throws StorageFailureException {
-        finish(item, MessageState.FAILED, reason);
+        finish(List.of(item), MessageState.FAILED, reason);
     }
 
-    private void finish(Outbox.Item item, MessageState state, String reason) throws StorageFailureException {
-        MessageId id = new MessageId(HexFormat.of().formatHex(item.clientMessageId()));
+    @Override
+    public List<Outbox.Item> devicesChanged(String account, byte[] clientMessageId, List<Integer> devices,
+                                            BundleSource bundles) throws StorageFailureException {
+        return fanout.devicesChanged(account, clientMessageId, devices, bundles);
+    }
+
+    /** Removes the entries of one message's copies and records the relay's answer on the message once. */
+    private void finish(List<Outbox.Item> items, MessageState state, String reason) throws StorageFailureException {
+        if (items.isEmpty()) {
+            return;
+        }
+        MessageId id = new MessageId(HexFormat.of().formatHex(items.get(0).clientMessageId()));
+        String account = DeviceAddress.accountOf(items.get(0).recipient());
+        boolean ownDevices = account.equals(ownUsername.get());
         try {
             storage.transactions().transaction(false, txn -> {
-                storage.outbox().acknowledge(txn, id, item.recipient());
-                if (storage.messages().updateState(txn, id, state, reason) == StateUpdate.APPLIED) {
-                    txn.attach(new MessageStateChangedEvent(item.recipient(), id, state));
+                for (Outbox.Item item : items) {
+                    storage.outbox().acknowledge(txn, id, item.recipient());
                 }
-                if (state == MessageState.SENT) {
-                    storage.messageTimes().record(txn, List.of(id), MessageState.SENT, clock.instant());
+                if (!ownDevices) {
+                    record(txn, id, account, state, reason);
                 }
             });
         } catch (StorageException e) {
             throw new StorageFailureException("cannot record the relay's answer", e);
+        }
+    }
+
+    private void record(Transaction txn, MessageId id, String account, MessageState state, String reason)
+            throws StorageException {
+        if (storage.messages().updateState(txn, id, state, reason) == StateUpdate.APPLIED) {
+            // named by its conversation: a group message's entries go to each member, its row is the group's
+            String conversation = storage.messages().find(txn, id).map(m -> m.conversationId().value())
+                    .orElse(account);
+            txn.attach(new MessageStateChangedEvent(conversation, id, state));
+        }
+        if (state == MessageState.SENT) {
+            storage.messageTimes().record(txn, List.of(id), MessageState.SENT, clock.instant());
         }
     }
 }

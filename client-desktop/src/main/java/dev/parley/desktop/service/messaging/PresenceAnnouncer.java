@@ -4,6 +4,7 @@ import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
 import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import java.util.List;
@@ -28,21 +29,33 @@ public final class PresenceAnnouncer {
         this.outbound = outbound;
     }
 
-    /** Sends to every accepted contact; returns to how many it went. */
-    public int toAll(boolean online, boolean replyWanted) throws ServiceException {
-        List<Contact> contacts;
+    /**
+     * The contacts presence goes to: accepted, key acknowledged, not blocked; read in one transaction (issue #14).
+     */
+    public List<Contact> recipients() throws ServiceException {
         try {
-            contacts = storage.transactions().transactionWithResult(true, txn -> storage.contacts().list(txn));
+            return storage.transactions().transactionWithResult(true, txn -> {
+                java.util.Set<String> blocked = java.util.Set.copyOf(storage.blocked().list(txn));
+                return storage.contacts().list(txn).stream()
+                        .filter(c -> c.identityChange() == IdentityChangeState.NONE && !blocked.contains(c.username()))
+                        .toList();
+            });
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read contacts", e);
         }
-        int sent = 0;
-        for (Contact contact : contacts) {
-            if (send(contact, online, replyWanted)) {
-                sent++;
-            }
-        }
-        return sent;
+    }
+
+    /** Sends to every accepted contact at once; returns to how many it went. */
+    public int toAll(boolean online, boolean replyWanted) throws ServiceException {
+        return toSome(recipients(), online, replyWanted);
+    }
+
+    /**
+     * Sends to {@code contacts} (from {@link #recipients()}): encrypted on one protocol unit of work, the session states
+     * committed in one transaction, handed to the connection together; returns to how many it went.
+     */
+    public int toSome(List<Contact> contacts, boolean online, boolean replyWanted) throws ServiceException {
+        return contacts.isEmpty() ? 0 : outbound.ephemeralAll(contacts, new Payload.Presence(online, replyWanted));
     }
 
     /** Sends to one contact if they are an accepted contact; false if not sent. */

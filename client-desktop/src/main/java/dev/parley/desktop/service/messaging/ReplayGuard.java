@@ -36,7 +36,7 @@ public final class ReplayGuard {
         if (!(opened.message() instanceof PreKeyRatchetMessage first)) {
             return false;
         }
-        Optional<SessionRecord> record = work.loadSession(opened.senderUsername());
+        Optional<SessionRecord> record = work.loadSession(dev.parley.desktop.crypto.DeviceAddress.sender(opened).session());
         if (record.isPresent() && record.get().hasStateWithBaseKey(first.baseKey())) {
             return false;
         }

@@ -48,7 +48,12 @@ public final class SenderVerifier {
         /** A contact with another key: hold apart, untouched, and warn. */
         HOLD,
         /** A contact with another key, and too many envelopes already held for them: refuse. */
-        REFUSE
+        REFUSE,
+        /**
+         * Another device of this profile's own account, with exactly the own identity key (issue #17): only what one's
+         * own devices send each other (sent transcripts) is taken from it.
+         */
+        OWN_DEVICE
     }
 
     /** Opens one envelope with what {@link #opening()} captured; safe on any thread. */
@@ -98,6 +103,10 @@ public final class SenderVerifier {
 
     /** As {@link #decide(OpenedEnvelope)}, for a sender authenticated otherwise (a multi-recipient envelope). */
     public Decision decide(String sender, byte[] identityKey) throws StorageException {
+        if (crypto.state().ownUsername().map(sender::equals).orElse(false)) {
+            return Arrays.equals(crypto.identity().publicKey().bytes(), identityKey) ? Decision.OWN_DEVICE
+                    : Decision.REFUSE;
+        }
         Optional<Contact> known = crypto.state().contact(sender);
         if (known.isEmpty()) {
             return Decision.REQUEST;
@@ -138,6 +147,16 @@ public final class SenderVerifier {
                     pinning.ownCertificate(), message);
         } catch (InvalidPublicKeyException e) {
             throw new StorageFailureException("the stored identity key of this contact is invalid", e);
+        }
+    }
+
+    /** Seals a ratchet message to another device of this profile's own account (issue #17). */
+    public byte[] sealToOwnDevice(CiphertextMessage message) throws ServiceException {
+        try {
+            return crypto.sealedSender().seal(crypto.identity().publicKey(), crypto.identity(), pinning.ownCertificate(),
+                    message);
+        } catch (InvalidPublicKeyException e) {
+            throw new StorageFailureException("the stored identity key is invalid", e);
         }
     }
 

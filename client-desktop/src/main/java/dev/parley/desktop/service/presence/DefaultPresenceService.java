@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -39,27 +38,45 @@ public final class DefaultPresenceService implements PresenceService {
     private static final long TICK_MILLIS = 250;
 
     private final Storage storage;
+    private final PresencePacing pacing;
     private final PresenceTracker tracker;
     private final PresenceAnnouncer announcer;
     private final ObservableValue<ConnectionState> connection;
     private final Clock clock;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "parley-presence");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService worker = worker();
     private ObservableValue.Registration listening;
     private volatile boolean started;
     private volatile boolean announcedOnline;
     private volatile Instant lastAnnounced = Instant.MIN;
+    /** Counts announcements; the waves of an older one stop when a newer one starts (a reconnect, a heartbeat). */
+    private final java.util.concurrent.atomic.AtomicLong announcement = new java.util.concurrent.atomic.AtomicLong();
 
     public DefaultPresenceService(Storage storage, PresenceTracker tracker, PresenceAnnouncer announcer,
                                   ObservableValue<ConnectionState> connection, Clock clock) {
+        this(storage, tracker, announcer, connection, clock, PresencePacing.DEFAULTS);
+    }
+
+    /** @param pacing how announcements to many contacts are spread over time (the relay's per-connection send limit) */
+    public DefaultPresenceService(Storage storage, PresenceTracker tracker, PresenceAnnouncer announcer,
+                                  ObservableValue<ConnectionState> connection, Clock clock, PresencePacing pacing) {
+        this.pacing = java.util.Objects.requireNonNull(pacing);
         this.storage = storage;
         this.tracker = tracker;
         this.announcer = announcer;
         this.connection = connection;
         this.clock = clock;
+    }
+
+    /** The sending thread; waves still waiting when the service closes are dropped, not waited for. */
+    private static ScheduledExecutorService worker() {
+        java.util.concurrent.ScheduledThreadPoolExecutor executor = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                r -> {
+                    Thread t = new Thread(r, "parley-presence");
+                    t.setDaemon(true);
+                    return t;
+                });
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        return executor;
     }
 
     @Override
@@ -107,9 +124,24 @@ public final class DefaultPresenceService implements PresenceService {
         }
     }
 
+    /** One contact's presence, read alone (a look-up per row of the conversation list must not read every contact). */
     @Override
     public Optional<ContactPresence> of(String username) throws ServiceException {
-        return contacts().stream().filter(p -> p.username().equals(username)).findFirst();
+        try {
+            return storage.transactions().transactionWithResult(true, txn -> {
+                Optional<Contact> contact = storage.contacts().find(txn, username);
+                if (contact.isEmpty() || contact.get().identityChange() != IdentityChangeState.NONE
+                        || storage.blocked().isBlocked(txn, username)) {
+                    return Optional.<ContactPresence>empty();
+                }
+                boolean hidden = storage.settings().get(txn, Setting.PRESENCE) == PresenceVisibility.NOBODY;
+                return Optional.of(presenceOf(username, hidden, storage.presence().lastSeen(txn, username)));
+            });
+        } catch (StorageException e) {
+            throw new StorageFailureException("cannot read presence", e);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();     // not a valid username: no such contact
+        }
     }
 
     @Override
@@ -146,6 +178,7 @@ public final class DefaultPresenceService implements PresenceService {
         if (l != null) {
             l.close();
         }
+        announcement.incrementAndGet();
         // never interrupt the worker: an interrupted thread inside H2 closes the database file
         worker.shutdown();
         try {
@@ -155,7 +188,10 @@ public final class DefaultPresenceService implements PresenceService {
         }
         if (started && announcedOnline && isOnline() && sharing()) {
             try {
-                announcer.toAll(false, false);
+                // Going offline cannot wait for waves: the first wave's worth of contacts are told, the others see
+                // this profile go offline when nothing was heard for PresenceTracker's timeout (best effort, 1.16).
+                List<Contact> all = announcer.recipients();
+                announcer.toSome(all.subList(0, Math.min(all.size(), pacing.burst())), false, false);
             } catch (ServiceException e) {
                 LOG.debug("offline presence not sent: {}", e.getClass().getSimpleName());
             }
@@ -188,15 +224,41 @@ public final class DefaultPresenceService implements PresenceService {
         }
     }
 
-    /** Sends "online" to every accepted contact; {@code comingOnline} asks them to answer with their own state. */
+    /**
+     * Sends "online" to every accepted contact; {@code comingOnline} asks them to answer with their own state. To
+     * many contacts it goes in waves ({@link PresencePacing}): the first at once, the others a second apart, so the
+     * announcement stays inside the relay's per-connection send limit and leaves room for the user's own messages
+     * (a relay answers sends over its limit with RATE_LIMITED, and closes a connection after 20 rejected frames).
+     */
     private void announce(boolean comingOnline) {
         try {
             if (!isOnline() || !sharing()) {
                 return;
             }
             lastAnnounced = clock.instant();
-            announcer.toAll(true, comingOnline);
+            long mine = announcement.incrementAndGet();
+            List<List<Contact>> waves = pacing.waves(announcer.recipients());
             announcedOnline = true;
+            for (int i = 0; i < waves.size(); i++) {
+                List<Contact> wave = waves.get(i);
+                if (i == 0) {
+                    sendWave(mine, wave, comingOnline);
+                } else {
+                    worker.schedule(() -> sendWave(mine, wave, comingOnline), i * pacing.interval().toMillis(),
+                            TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (ServiceException | RuntimeException e) {
+            LOG.debug("presence not announced: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** One wave of an announcement, unless a newer one started or the profile went offline meanwhile. */
+    private void sendWave(long of, List<Contact> wave, boolean comingOnline) {
+        try {
+            if (announcement.get() == of && isOnline() && sharing()) {
+                announcer.toSome(wave, true, comingOnline);
+            }
         } catch (ServiceException | RuntimeException e) {
             LOG.debug("presence not announced: {}", e.getClass().getSimpleName());
         }

@@ -139,6 +139,32 @@ final class H2AttachmentStore implements AttachmentStore {
     }
 
     @Override
+    public void removePendingUploads(Transaction txn, String contact) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM attachment_uploads WHERE contact = ?")) {
+            ps.setString(1, contact);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("removing uploads", e);
+        }
+    }
+
+    @Override
+    public java.util.Set<String> pendingUploadIds(Transaction txn) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT attachment_id FROM attachment_uploads");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(java.util.HexFormat.of().formatHex(rs.getBytes(1)));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw Sql.failure("listing uploads", e);
+        }
+    }
+
+    @Override
     public java.util.Set<String> attachmentIds(Transaction txn) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
         java.util.Set<String> ids = new java.util.HashSet<>();

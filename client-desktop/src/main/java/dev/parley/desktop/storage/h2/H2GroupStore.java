@@ -74,6 +74,25 @@ final class H2GroupStore implements GroupStore {
     }
 
     @Override
+    public boolean remove(Transaction txn, GroupId id) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try {
+            for (String table : new String[] {"group_key_holders", "group_join_requests"}) {
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE group_id = ?")) {
+                    ps.setString(1, id.hex());
+                    ps.executeUpdate();
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM group_states WHERE group_id = ?")) {
+                ps.setString(1, id.hex());
+                return ps.executeUpdate() > 0;
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("removing a group", e);
+        }
+    }
+
+    @Override
     public Set<String> keyHolders(Transaction txn, GroupId id, int keyId) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
         try (PreparedStatement ps = c.prepareStatement(
@@ -182,6 +201,60 @@ final class H2GroupStore implements GroupStore {
             return removed;
         } catch (SQLException e) {
             throw Sql.failure("removing join requests", e);
+        }
+    }
+
+    @Override
+    public Optional<java.time.Instant> stateRequestedAt(Transaction txn, GroupId id) throws StorageException {
+        return time(txn, "SELECT requested_at FROM group_state_requests WHERE group_id = ?", id.hex());
+    }
+
+    @Override
+    public void stateRequested(Transaction txn, GroupId id, java.time.Instant at) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO group_state_requests (group_id, requested_at) KEY (group_id) VALUES (?, ?)")) {
+            ps.setString(1, id.hex());
+            ps.setLong(2, at.toEpochMilli());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("recording a state request", e);
+        }
+    }
+
+    @Override
+    public Optional<java.time.Instant> stateAnsweredAt(Transaction txn, GroupId id, String member)
+            throws StorageException {
+        return time(txn, "SELECT answered_at FROM group_state_answers WHERE group_id = ? AND member = ?", id.hex(),
+                member);
+    }
+
+    @Override
+    public void stateAnswered(Transaction txn, GroupId id, String member, java.time.Instant at)
+            throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement("MERGE INTO group_state_answers (group_id, member, answered_at) "
+                + "KEY (group_id, member) VALUES (?, ?, ?)")) {
+            ps.setString(1, id.hex());
+            ps.setString(2, member);
+            ps.setLong(3, at.toEpochMilli());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw Sql.failure("recording a state answer", e);
+        }
+    }
+
+    private Optional<java.time.Instant> time(Transaction txn, String sql, String... keys) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < keys.length; i++) {
+                ps.setString(i + 1, keys[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(java.time.Instant.ofEpochMilli(rs.getLong(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading a resynchronisation time", e);
         }
     }
 

@@ -26,6 +26,13 @@ final class H2OutboxStore implements OutboxStore {
     @Override
     public boolean enqueue(Transaction txn, MessageId messageId, String recipient, byte[] blob, Instant createdAt)
             throws StorageException {
+        return enqueue(txn, messageId, recipient, blob, null, createdAt);
+    }
+
+    @Override
+    public boolean enqueue(Transaction txn, MessageId messageId, String recipient, byte[] blob, byte[] payload,
+                           Instant createdAt) throws StorageException {
+        checkPayload(payload);
         Connection c = H2Transaction.connection(txn, manager, true);
         OutboxEntry entry = new OutboxEntry(messageId, recipient, blob, 0, createdAt, null);
         try {
@@ -33,11 +40,12 @@ final class H2OutboxStore implements OutboxStore {
                 return false;
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (message_id, recipient, blob, "
-                    + "attempts, created_at, last_attempt_at) VALUES (?, ?, ?, 0, ?, NULL)")) {
+                    + "attempts, created_at, last_attempt_at, payload) VALUES (?, ?, ?, 0, ?, NULL, ?)")) {
                 ps.setString(1, entry.messageId().value());
                 ps.setString(2, entry.recipient());
                 ps.setBytes(3, entry.blob());
                 Sql.setInstant(ps, 4, entry.createdAt());
+                ps.setBytes(5, payload);
                 ps.executeUpdate();
             }
             return true;
@@ -62,6 +70,45 @@ final class H2OutboxStore implements OutboxStore {
             return out;
         } catch (SQLException e) {
             throw Sql.failure("reading the outbox", e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> payload(Transaction txn, MessageId messageId, String recipient) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT payload FROM outbox WHERE message_id = ? AND recipient = ?")) {
+            ps.setString(1, messageId.value());
+            ps.setString(2, recipient);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading the outbox", e);
+        }
+    }
+
+    @Override
+    public List<OutboxEntry> forMessage(Transaction txn, MessageId messageId) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM outbox WHERE message_id = ? ORDER BY created_at, queue_seq")) {
+            ps.setString(1, messageId.value());
+            List<OutboxEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw Sql.failure("reading the outbox", e);
+        }
+    }
+
+    static void checkPayload(byte[] payload) {
+        if (payload != null && (payload.length == 0 || payload.length > OutboxEntry.MAX_BLOB_BYTES)) {
+            throw new IllegalArgumentException("outbox payload must be 1 to " + OutboxEntry.MAX_BLOB_BYTES + " bytes");
         }
     }
 

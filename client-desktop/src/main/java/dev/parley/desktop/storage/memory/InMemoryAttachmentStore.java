@@ -89,6 +89,22 @@ final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
         uploads.remove(List.of(contact, source));
     }
 
+    @Override
+    public void removePendingUploads(Transaction txn, String contact) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        uploads.values().removeIf(upload -> upload.contact().equals(contact));
+    }
+
+    @Override
+    public java.util.Set<String> pendingUploadIds(Transaction txn) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (PendingUpload upload : uploads.values()) {
+            ids.add(java.util.HexFormat.of().formatHex(upload.attachmentId()));
+        }
+        return ids;
+    }
+
     /** Removes the rows of these messages (for {@link InMemoryHistoryEraser}). */
     void removeAll(java.util.Collection<MessageId> messageIds) {
         attachments.keySet().removeAll(messageIds);

@@ -20,6 +20,8 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
     private LinkedHashMap<GroupId, StoredGroup> groups = new LinkedHashMap<>();
     private HashMap<GroupId, HashMap<Integer, Set<String>>> holders = new HashMap<>();
     private HashMap<GroupId, LinkedHashMap<String, GroupJoinRequest>> requests = new HashMap<>();
+    /** Resynchronisation times: a group's id for this profile's own requests, "id/member" for answers. */
+    private HashMap<String, java.time.Instant> resyncTimes = new HashMap<>();
 
     InMemoryGroupStore(InMemoryTransactionManager manager) {
         this.manager = manager;
@@ -28,7 +30,8 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
 
     private record State(LinkedHashMap<GroupId, StoredGroup> groups,
                          HashMap<GroupId, HashMap<Integer, Set<String>>> holders,
-                         HashMap<GroupId, LinkedHashMap<String, GroupJoinRequest>> requests) {
+                         HashMap<GroupId, LinkedHashMap<String, GroupJoinRequest>> requests,
+                         HashMap<String, java.time.Instant> resyncTimes) {
     }
 
     @Override
@@ -41,7 +44,7 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
         });
         HashMap<GroupId, LinkedHashMap<String, GroupJoinRequest>> waiting = new HashMap<>();
         requests.forEach((group, byName) -> waiting.put(group, new LinkedHashMap<>(byName)));
-        return new State(new LinkedHashMap<>(groups), copy, waiting);
+        return new State(new LinkedHashMap<>(groups), copy, waiting, new HashMap<>(resyncTimes));
     }
 
     @Override
@@ -50,6 +53,7 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
         groups = state.groups();
         holders = state.holders();
         requests = state.requests();
+        resyncTimes = state.resyncTimes();
     }
 
     @Override
@@ -68,6 +72,14 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
     public void put(Transaction txn, StoredGroup group) throws StorageException {
         InMemoryTransaction.check(txn, manager, true);
         groups.put(group.state().id(), group);
+    }
+
+    @Override
+    public boolean remove(Transaction txn, GroupId id) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        holders.remove(id);
+        requests.remove(id);
+        return groups.remove(id) != null;
     }
 
     @Override
@@ -124,5 +136,31 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
             }
         }
         return removed;
+    }
+
+    @Override
+    public Optional<java.time.Instant> stateRequestedAt(Transaction txn, GroupId id) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        return Optional.ofNullable(resyncTimes.get(id.hex()));
+    }
+
+    @Override
+    public void stateRequested(Transaction txn, GroupId id, java.time.Instant at) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        resyncTimes.put(id.hex(), at);
+    }
+
+    @Override
+    public Optional<java.time.Instant> stateAnsweredAt(Transaction txn, GroupId id, String member)
+            throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        return Optional.ofNullable(resyncTimes.get(id.hex() + "/" + member));
+    }
+
+    @Override
+    public void stateAnswered(Transaction txn, GroupId id, String member, java.time.Instant at)
+            throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        resyncTimes.put(id.hex() + "/" + member, at);
     }
 }

@@ -56,13 +56,34 @@ public final class AvatarView extends StackPane {
     /** Shows the look: its image, or the shown name's initials in the username's colour; and its presence dot. */
     public void setLook(ContactLook look) {
         initials.setText(Avatars.initials(look.shown()));
-        getStyleClass().removeIf(c -> c.startsWith("avatar-"));
-        getStyleClass().add("avatar-" + Avatars.colorIndex(look.username()));
+        // style classes change only when they differ: every change re-runs CSS on this subtree (a list row is
+        // updated on every scroll step and filter keystroke)
+        String colour = "avatar-" + Avatars.colorIndex(look.username());
+        if (!getStyleClass().contains(colour)) {
+            getStyleClass().removeIf(c -> c.startsWith("avatar-"));
+            getStyleClass().add(colour);
+        }
         image.setImage(look.avatar().orElse(null));
         image.setVisible(look.avatar().isPresent());
         initials.setVisible(look.avatar().isEmpty());
         dot.setVisible(look.presence() != ContactLook.Presence.NONE);
-        dot.getStyleClass().setAll("presence-dot", look.presence() == ContactLook.Presence.ONLINE ? "online" : "offline");
+        String state = look.presence() == ContactLook.Presence.ONLINE ? "online" : "offline";
+        if (!dot.getStyleClass().contains(state)) {
+            dot.getStyleClass().setAll("presence-dot", state);
+        }
+    }
+
+    /**
+     * Blurs the image (not the initials): a message request's avatar stays blurred until the user accepts or asks to
+     * see it (issue #14, docs/protocol.md 1.12), since a stranger chooses what it shows.
+     */
+    public void setBlurred(boolean blurred) {
+        image.setEffect(blurred ? new javafx.scene.effect.GaussianBlur(size / 3) : null);
+    }
+
+    /** Whether the image is blurred (for tests). */
+    public boolean isBlurred() {
+        return image.getEffect() != null;
     }
 
     /** Whether an image (rather than initials) shows (for tests). */

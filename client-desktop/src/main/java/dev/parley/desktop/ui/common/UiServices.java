@@ -77,6 +77,19 @@ public final class UiServices {
                 page.nextBefore().map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty()));
     }
 
+    /** A conversation as the list shows it: its newest message (without reactions) and its unread count. */
+    public record Summary(MessageView last, int unread) {
+    }
+
+    /** Every conversation with messages, by conversation id (a contact's username, or a group's '#' id): one query. */
+    public java.util.Map<String, Summary> summaries() throws ServiceException {
+        java.util.Map<String, Summary> out = new java.util.HashMap<>();
+        for (dev.parley.desktop.storage.ConversationSummary s : messaging.conversations()) {
+            out.put(s.conversationId().value(), new Summary(view(s.lastMessage()), s.unreadCount()));
+        }
+        return out;
+    }
+
     /**
      * The messages after {@code after} (a {@link MessageView#position()}), oldest first; fewer than {@code pageSize}
      * means the newest message is among them.
@@ -119,6 +132,11 @@ public final class UiServices {
         return withAttachment(view(attachments.sendFile(contact, file, caption, progress)));
     }
 
+    /** Gives up a failed or cancelled upload of {@code file} to {@code contact}; see AttachmentService. */
+    public void abandonUpload(String contact, java.nio.file.Path file) throws ServiceException {
+        attachments.abandonUpload(contact, file);
+    }
+
     /** Downloads (if needed), verifies and decrypts the message's file to {@code target}; returns the file written. */
     public java.nio.file.Path saveFile(MessageView message, java.nio.file.Path target,
                                        AttachmentService.TransferProgress progress) throws ServiceException {
@@ -150,18 +168,44 @@ public final class UiServices {
 
     /**
      * When a message was sent, accepted by the relay (own messages), delivered (own: the receipt; incoming: when it
-     * arrived here) and read, as far as this device knows.
+     * arrived here) and read, as far as this device knows; for this user's own group message also each member's
+     * receipts ({@code members}, empty otherwise: "Read by N of M").
      */
     public record Info(boolean outgoing, boolean system, java.time.Instant sentAt,
                        Optional<java.time.Instant> relayAcceptedAt, Optional<java.time.Instant> deliveredAt,
-                       Optional<java.time.Instant> readAt) {
+                       Optional<java.time.Instant> readAt, List<MemberState> members) {
+        public Info {
+            members = List.copyOf(members);
+        }
+
+        /** How many members read it ("Read by N of M": N). */
+        public long readBy() {
+            return members.stream().filter(m -> m.read().isPresent()).count();
+        }
+
+        /** How many members it reached (a read receipt counts as delivered too). */
+        public long deliveredTo() {
+            return members.stream().filter(m -> m.delivered().isPresent() || m.read().isPresent()).count();
+        }
+    }
+
+    /** One group member's receipts for the user's own message: when its delivery and read receipts arrived. */
+    public record MemberState(String member, Optional<java.time.Instant> delivered, Optional<java.time.Instant> read) {
     }
 
     /** The message's {@link Info}, or empty if this device no longer has it. */
     public Optional<Info> info(String messageId) throws ServiceException {
-        return messaging.info(new MessageId(messageId)).map(i -> new Info(i.direction() == Direction.OUTGOING,
+        Optional<dev.parley.desktop.service.MessageInfo> info = messaging.info(new MessageId(messageId));
+        if (info.isEmpty()) {
+            return Optional.empty();
+        }
+        var i = info.get();
+        List<MemberState> members = i.direction() != Direction.OUTGOING ? List.of()
+                : messaging.memberReceipts(new MessageId(messageId)).stream()
+                        .map(r -> new MemberState(r.member(), r.delivered(), r.read())).toList();
+        return Optional.of(new Info(i.direction() == Direction.OUTGOING,
                 i.direction() != Direction.OUTGOING && i.direction() != Direction.INCOMING, i.sentAt(),
-                i.relayAcceptedAt(), i.deliveredAt(), i.readAt()));
+                i.relayAcceptedAt(), i.deliveredAt(), i.readAt(), members));
     }
 
     /** Whether a conversation is muted (no notifications) and archived (listed apart). */
@@ -250,10 +294,8 @@ public final class UiServices {
         messaging.markRead(upTo.contact(), new MessageCursor(upTo.position()));
     }
 
+    /** Tells the contact, or every member of a group of at most 20, that the user started or stopped typing. */
     public void setTyping(String contact, boolean typing) throws ServiceException {
-        if (isGroup(contact)) {
-            return; // typing is not sent to groups (issue #15 allows it up to 20 members; not built yet)
-        }
         messaging.setTyping(contact, typing);
     }
 
@@ -305,7 +347,12 @@ public final class UiServices {
 
     /** Removes the contact and the whole conversation with them from this computer; returns how many messages went. */
     public int deleteConversation(String username) throws ServiceException {
-        return contacts.remove(username, true);
+        return isGroup(username) ? groups.delete(username, false) : contacts.remove(username, true);
+    }
+
+    /** Deletes a group's conversation; with {@code leave} the user leaves the group first (GroupService#delete). */
+    public int deleteGroupConversation(String conversation, boolean leave) throws ServiceException {
+        return groups.delete(conversation, leave);
     }
 
     public ContactView clearVerification(String username) throws ServiceException {

@@ -4,8 +4,11 @@ import dev.parley.desktop.ui.common.Icons;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.io.File;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -34,6 +37,8 @@ import javafx.scene.layout.VBox;
  * and Dismiss. Binds {@link AttachmentsViewModel}; does no work itself.
  */
 final class AttachmentControls {
+    /** Uploads shown as a row each; the rest are counted on one line. */
+    static final int SHOWN_UPLOADS = 3;
     private final AttachmentsViewModel files;
     private final UserMessages messages;
     private final Supplier<FileChoosers> choosers;
@@ -68,7 +73,7 @@ final class AttachmentControls {
         dropTarget.addEventHandler(DragEvent.DRAG_DROPPED, e -> {
             List<File> dropped = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
             if (!dropped.isEmpty()) {
-                files.choose(dropped.get(0).toPath());
+                files.chooseAll(dropped.stream().map(File::toPath).toList());
             }
             e.setDropCompleted(!dropped.isEmpty());
             e.consume();
@@ -80,7 +85,7 @@ final class AttachmentControls {
                     files.choosePasted(clipboard.getImage());
                     e.consume();
                 } else if (clipboard.hasFiles() && !clipboard.hasString()) {
-                    files.choose(clipboard.getFiles().get(0).toPath());
+                    files.chooseAll(clipboard.getFiles().stream().map(File::toPath).toList());
                     e.consume();
                 }
             }
@@ -147,12 +152,36 @@ final class AttachmentControls {
         });
     }
 
+    /**
+     * The first {@value #SHOWN_UPLOADS} uploads each get a row, made once per upload; the others are counted on one
+     * line ("97 more files waiting"), so 100 dropped photos neither push the chat off the window nor rebuild 100 rows
+     * every time one finishes.
+     */
     private void bindUploads(VBox uploads) {
         uploads.getStyleClass().add("attachment-uploads");
         uploads.visibleProperty().bind(Bindings.isNotEmpty(files.uploads()));
         uploads.managedProperty().bind(uploads.visibleProperty());
-        files.uploads().addListener((ListChangeListener<Transfer>) c ->
-                uploads.getChildren().setAll(files.uploads().stream().map(this::uploadRow).toList()));
+        Map<Transfer, Node> rows = new HashMap<>();
+        Label more = new Label();
+        more.setId("moreUploads");
+        more.getStyleClass().add("attachment-more");
+        files.uploads().addListener((ListChangeListener<Transfer>) c -> {
+            while (c.next()) {
+                c.getRemoved().forEach(rows::remove);
+            }
+            List<Transfer> all = files.uploads();
+            List<Node> shown = new ArrayList<>(SHOWN_UPLOADS + 1);
+            for (Transfer upload : all.subList(0, Math.min(SHOWN_UPLOADS, all.size()))) {
+                shown.add(rows.computeIfAbsent(upload, this::uploadRow));
+            }
+            if (all.size() > SHOWN_UPLOADS) {
+                more.setText(messages.get("attachment.moreUploads", all.size() - SHOWN_UPLOADS));
+                shown.add(more);
+            }
+            if (!shown.equals(uploads.getChildren())) {
+                uploads.getChildren().setAll(shown);
+            }
+        });
     }
 
     private Node uploadRow(Transfer upload) {
@@ -167,7 +196,7 @@ final class AttachmentControls {
         problem.textProperty().bind(upload.errorProperty());
         problem.setWrapText(true);
         Hyperlink cancel = new Hyperlink(messages.get("attachment.cancel"));
-        cancel.setOnAction(e -> upload.cancel());
+        cancel.setOnAction(e -> files.cancel(upload));
         Hyperlink retry = new Hyperlink(messages.get("attachment.retry"));
         retry.setOnAction(e -> upload.retry());
         Hyperlink dismiss = new Hyperlink(messages.get("attachment.dismiss"));
@@ -177,7 +206,7 @@ final class AttachmentControls {
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("attachment-upload");
         Runnable state = () -> {
-            boolean running = upload.stateProperty().get() == Transfer.State.RUNNING;
+            boolean running = upload.active();
             bar.setVisible(running);
             bar.setManaged(running);
             cancel.setVisible(running);

@@ -11,6 +11,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -37,8 +39,22 @@ public final class AttachmentsViewModel {
     /** Largest preview edge in the composer, in pixels. */
     static final int PREVIEW_EDGE = 160;
 
-    /** A file chosen to send, shown in the composer until sent or dismissed. */
-    public record PendingFile(Path path, String name, long size, Optional<Image> preview, boolean temporary) {
+    /**
+     * The files chosen to send (one, or several dropped at once), shown in the composer until sent or dismissed.
+     *
+     * @param name  the file's name, or "N files"
+     * @param size  the total size in bytes
+     * @param preview the first file's image, when it is one
+     */
+    public record PendingFile(List<Path> paths, String name, long size, Optional<Image> preview, boolean temporary) {
+        public PendingFile {
+            paths = List.copyOf(paths);
+        }
+
+        /** The (first) file. */
+        public Path path() {
+            return paths.get(0);
+        }
     }
 
     private final UiServices services;
@@ -51,6 +67,7 @@ public final class AttachmentsViewModel {
     private final ReadOnlyObjectWrapper<PendingFile> pending = new ReadOnlyObjectWrapper<>(this, "pending");
     private final StringProperty caption = new SimpleStringProperty(this, "caption", "");
     private final ObservableList<Transfer> uploads = FXCollections.observableArrayList();
+    private final UploadQueue queue = new UploadQueue();
     private final ObservableMap<String, Transfer> downloads = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
@@ -109,24 +126,44 @@ public final class AttachmentsViewModel {
 
     /** Chooses {@code file} to send: checks it can be read and previews it (an image) off the UI thread. */
     public void choose(Path file) {
-        choose(file, false);
+        choose(List.of(file), false);
     }
 
-    private void choose(Path file, boolean temporary) {
+    /**
+     * Chooses several files at once (dropped on the chat): checked off the UI thread; the composer shows how many and
+     * previews the first; Send sends each as its own message.
+     */
+    public void chooseAll(List<Path> files) {
+        if (!files.isEmpty()) {
+            choose(files, false);
+        }
+    }
+
+    private void choose(List<Path> files, boolean temporary) {
         if (contact.get() == null || !contact.get().canSend()) {
             return;
         }
         error.set("");
-        tasks.run(() -> inspect(file, temporary), chosen -> {
+        String several = files.size() > 1 ? messages.get("attachment.files", files.size()) : null;
+        tasks.run(() -> inspect(files, several, temporary), chosen -> {
             discardPending();
             pending.set(chosen);
         }, e -> error.set(describe(e)));
     }
 
-    private static PendingFile inspect(Path file, boolean temporary) throws IOException {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new UnreadableFileException();
+    private static PendingFile inspect(List<Path> files, String several, boolean temporary) throws IOException {
+        long total = 0;
+        for (Path file : files) {
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new UnreadableFileException();
+            }
+            total += Files.size(file);
         }
+        PendingFile first = inspect(files.get(0), temporary);
+        return several == null ? first : new PendingFile(files, several, total, first.preview(), false);
+    }
+
+    private static PendingFile inspect(Path file, boolean temporary) throws IOException {
         long size = Files.size(file);
         Optional<Image> preview = Optional.empty();
         String type = Files.probeContentType(file);
@@ -138,7 +175,7 @@ public final class AttachmentsViewModel {
                 preview = Optional.of(image);
             }
         }
-        return new PendingFile(file, file.getFileName().toString(), size, preview, temporary);
+        return new PendingFile(List.of(file), file.getFileName().toString(), size, preview, temporary);
     }
 
     /** Chooses a pasted image: written as a PNG to an owner-only temporary file (removed once sent or dismissed). */
@@ -146,7 +183,7 @@ public final class AttachmentsViewModel {
         if (contact.get() == null || !contact.get().canSend()) {
             return;
         }
-        tasks.run(() -> PastedImages.write(image), file -> choose(file, true), e -> error.set(describe(e)));
+        tasks.run(() -> PastedImages.write(image), file -> choose(List.of(file), true), e -> error.set(describe(e)));
     }
 
     /** Drops the pending file (and its temporary copy, for a pasted image). */
@@ -173,32 +210,60 @@ public final class AttachmentsViewModel {
         String text = caption.get().strip();
         pending.set(null);
         caption.set("");
-        Transfer upload = new Transfer(file.name(), tasks.uiThread());
-        upload.onRetry(() -> upload(upload, to.username(), file, text));
-        uploads.add(upload);
-        upload(upload, to.username(), file, text);
+        List<Transfer> added = new ArrayList<>(file.paths().size());
+        for (Path path : file.paths()) {
+            // the caption goes with the first file
+            String itsCaption = added.isEmpty() ? text : "";
+            Transfer upload = new Transfer(path.getFileName().toString(), tasks.uiThread());
+            upload.onRetry(() -> upload(upload, to.username(), path, file.temporary(), itsCaption));
+            upload.onAbandon(() -> tasks.runVoid(() -> services.abandonUpload(to.username(), path), () -> {
+                if (file.temporary()) {
+                    PastedImages.delete(path);
+                }
+            }, e -> error.set(describe(e))));
+            added.add(upload);
+        }
+        uploads.addAll(added);
+        for (int i = 0; i < added.size(); i++) {
+            Transfer upload = added.get(i);
+            upload(upload, to.username(), file.paths().get(i), file.temporary(), i == 0 ? text : "");
+        }
     }
 
-    private void upload(Transfer upload, String to, PendingFile file, String text) {
-        upload.started();
-        tasks.run(() -> services.sendFile(to, file.path(), text, upload), message -> {
-            uploads.remove(upload);
-            if (file.temporary()) {
-                PastedImages.delete(file.path());
-            }
-            sent.accept(message);
-        }, e -> {
-            Optional<TransferFailure.Reason> reason = TransferFailure.of(e);
-            upload.failed(describe(e), reason.filter(TransferFailure.Reason.CANCELLED::equals).isPresent(),
-                    reason.filter(r -> r == TransferFailure.Reason.TOO_LARGE || r == TransferFailure.Reason.UNREADABLE)
-                            .isEmpty());
+    /** Queues the upload; it starts when its turn comes ({@link UploadQueue}). */
+    private void upload(Transfer upload, String to, Path path, boolean temporary, String text) {
+        queue.add(upload, done -> {
+            upload.started();
+            tasks.run(() -> services.sendFile(to, path, text, upload), message -> {
+                done.run();
+                uploads.remove(upload);
+                if (temporary) {
+                    PastedImages.delete(path);
+                }
+                sent.accept(message);
+            }, e -> {
+                done.run();
+                Optional<TransferFailure.Reason> reason = TransferFailure.of(e);
+                upload.failed(describe(e), reason.filter(TransferFailure.Reason.CANCELLED::equals).isPresent(),
+                        reason.filter(r -> r == TransferFailure.Reason.TOO_LARGE
+                                || r == TransferFailure.Reason.UNREADABLE).isEmpty());
+            });
         });
     }
 
-    /** Removes a failed or cancelled upload from the list. */
+    /** Cancels an upload: one waiting its turn at once, a running one before its next chunk. */
+    public void cancel(Transfer upload) {
+        if (queue.remove(upload)) {
+            upload.failed(messages.get("attachment.error.CANCELLED"), true);
+        } else {
+            upload.cancel();
+        }
+    }
+
+    /** Removes a failed or cancelled upload from the list and gives it up (what it kept for a retry goes). */
     public void dismiss(Transfer upload) {
-        if (upload.stateProperty().get() != Transfer.State.RUNNING) {
-            uploads.remove(upload);
+        if (!upload.active() && uploads.remove(upload)) {
+            upload.abandon();
         }
     }
 

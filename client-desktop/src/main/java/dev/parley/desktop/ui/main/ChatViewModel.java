@@ -54,6 +54,7 @@ public final class ChatViewModel {
     private final MessageActionsViewModel actions;
     private final AttachmentsViewModel attachments;
     private final DisappearingTimerViewModel timer;
+    private final GroupTypingViewModel groupTyping;
     private final ReadOnlyObjectWrapper<ContactView> contact = new ReadOnlyObjectWrapper<>(this, "contact");
     private final StringProperty draft = new SimpleStringProperty(this, "draft", "");
     private final ReadOnlyBooleanWrapper typing = new ReadOnlyBooleanWrapper(this, "typing");
@@ -94,6 +95,7 @@ public final class ChatViewModel {
         this.attachments = new AttachmentsViewModel(services, tasks, messages, contact::get, this::fileSent,
                 actions::replace);
         this.timer = new DisappearingTimerViewModel(services, tasks, contact::get, this::reloadNewest, this::fail);
+        this.groupTyping = new GroupTypingViewModel(messages);
         identityChanged = Bindings.createBooleanBinding(
                 () -> contact.get() != null && contact.get().identityChanged(), contact);
         canSend = Bindings.createBooleanBinding(
@@ -130,6 +132,11 @@ public final class ChatViewModel {
     /** The open conversation's disappearing-messages timer. */
     public DisappearingTimerViewModel timer() {
         return timer;
+    }
+
+    /** Who is typing in the open group (the header's "alice is typing…"). */
+    public GroupTypingViewModel groupTyping() {
+        return groupTyping;
     }
 
     /** Files: the one chosen to send, uploads, downloads, thumbnails. */
@@ -303,6 +310,7 @@ public final class ChatViewModel {
         actions.cancelReply();
         attachments.conversationChanged();
         contact.set(c);
+        groupTyping.opened(c);
         rows.clear();
         early.clear();
         typing.set(false);
@@ -351,6 +359,7 @@ public final class ChatViewModel {
     public void close() {
         generation++;
         contact.set(null);
+        groupTyping.opened(null);
         rows.clear();
         early.clear();
         olderCursor = OptionalLong.empty();
@@ -514,6 +523,7 @@ public final class ChatViewModel {
             return;
         }
         typing.set(false);
+        groupTyping.messageFrom(message.sender());
         if (newerCursor.isPresent()) {
             return;
         }

@@ -29,9 +29,25 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label members = new Label();
     private final HBox root;
 
-    ConversationCell(TimeLabels times, Function<String, ContactLook> looks) {
+    /** Re-shows this row's person when their look changes (held weakly by the map: a discarded cell goes). */
+    private final javafx.collections.MapChangeListener<String, ContactLook> lookChanged = c -> {
+        ConversationItem item = getItem();
+        if (item != null && !isEmpty() && !item.contact().isGroup() && item.username().equals(c.getKey())
+                && c.wasAdded()) {
+            showLook(c.getValueAdded());
+        }
+    };
+
+    /**
+     * @param looks        how a person looks now (their username and initials until loaded)
+     * @param lookChanges  the looks as they change: a row updates itself when its person's look arrives or changes,
+     *                     rather than the whole list being rebuilt for every one of a thousand looks after unlock
+     */
+    ConversationCell(TimeLabels times, Function<String, ContactLook> looks,
+                     javafx.collections.ObservableMap<String, ContactLook> lookChanges) {
         this.times = times;
         this.looks = looks;
+        lookChanges.addListener(new javafx.collections.WeakMapChangeListener<>(lookChanged));
         name.getStyleClass().add("conversation-name");
         time.getStyleClass().add("conversation-time");
         preview.getStyleClass().add("conversation-preview");
@@ -64,6 +80,11 @@ final class ConversationCell extends ListCell<ConversationItem> {
         setText(null);
     }
 
+    private void showLook(ContactLook look) {
+        avatar.setLook(look);
+        name.setText(look.shown());
+    }
+
     @Override
     protected void updateItem(ConversationItem item, boolean empty) {
         super.updateItem(item, empty);
@@ -76,18 +97,20 @@ final class ConversationCell extends ListCell<ConversationItem> {
             avatar.setName(item.contact().shownName());
             name.setText(item.contact().shownName());
         } else {
-            ContactLook look = looks.apply(item.username());
-            avatar.setLook(look);
-            name.setText(look.shown());
+            showLook(looks.apply(item.username()));
         }
         avatar.setGroup(item.contact().isGroup());
         members.setVisible(item.contact().isGroup());
         members.setManaged(item.contact().isGroup());
         members.setText(item.contact().isGroup() ? "\u00B7 " + item.contact().group().members() : "");
         time.setText(item.lastActivity().map(times::listStamp).orElse(""));
-        time.getStyleClass().remove("unread");
-        if (item.unread() > 0) {
-            time.getStyleClass().add("unread");
+        if (item.unread() > 0 != time.getStyleClass().contains("unread")) {
+            // only on a change: a style class change re-runs CSS on the label
+            if (item.unread() > 0) {
+                time.getStyleClass().add("unread");
+            } else {
+                time.getStyleClass().remove("unread");
+            }
         }
         preview.setText(item.preview());
         badge.setText(item.unread() > 99 ? "99+" : Integer.toString(item.unread()));

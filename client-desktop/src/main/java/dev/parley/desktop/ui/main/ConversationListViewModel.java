@@ -78,10 +78,14 @@ public final class ConversationListViewModel {
      */
     public void useLooks(ContactLookSource source) {
         looks = Objects.requireNonNull(source);
-        items.forEach(i -> source.request(i.username()));
+        requestInListOrder(source);
         items.addListener((javafx.collections.ListChangeListener<ConversationItem>) c -> {
+            boolean added = false;
             while (c.next()) {
-                c.getAddedSubList().forEach(i -> source.request(i.username()));
+                added |= c.wasAdded();
+            }
+            if (added) {
+                requestInListOrder(source);
             }
         });
         source.looks().addListener((javafx.collections.MapChangeListener<String, ContactLook>) c -> {
@@ -89,6 +93,16 @@ public final class ConversationListViewModel {
                 filterItems();
             }
         });
+    }
+
+    /**
+     * Requests every listed person's look, those the list shows first in the order it shows them (the sorted list is
+     * already updated when the items' listeners run: it listens from construction), so the rows on screen get their
+     * avatars first; a look already requested is not requested again.
+     */
+    private void requestInListOrder(ContactLookSource source) {
+        sorted.forEach(i -> source.request(i.username()));
+        items.forEach(i -> source.request(i.username()));
     }
 
     /** How {@code username} looks (their username and initials until their look is loaded). */
@@ -156,14 +170,22 @@ public final class ConversationListViewModel {
         tasks.run(this::loadAll, items::setAll, e -> error.set(messages.describe(e)));
     }
 
+    /**
+     * Every conversation: partners, their newest message and unread count from one summary query (not a history page
+     * per conversation: with a thousand conversations that was a thousand queries before the list could show).
+     */
     private List<ConversationItem> loadAll() throws Exception {
         List<ConversationItem> loaded = new ArrayList<>();
         java.util.Map<String, UiServices.Marks> marks = services.conversationMarks();
+        java.util.Map<String, UiServices.Summary> summaries = services.summaries();
         List<ContactView> partners = new ArrayList<>(services.contacts());
         partners.addAll(services.groups());
         for (ContactView c : partners) {
             UiServices.Marks m = marks.getOrDefault(c.username(), UiServices.Marks.NONE);
-            loaded.add(load(c).withMarks(m.muted(), m.archived()));
+            UiServices.Summary s = summaries.get(c.username());
+            ConversationItem item = s == null ? new ConversationItem(c, Optional.empty(), 0)
+                    : new ConversationItem(c, Optional.of(s.last()), s.unread());
+            loaded.add(item.withMarks(m.muted(), m.archived()));
         }
         return loaded;
     }
@@ -291,12 +313,26 @@ public final class ConversationListViewModel {
      * and removes the contact; the chat closes if it was open.
      */
     public void deleteConversation(String username) {
-        tasks.run(() -> services.deleteConversation(username), deleted -> {
+        deleteConversation(username, false);
+    }
+
+    /**
+     * As {@link #deleteConversation(String)}; for a group this user still belongs to, {@code leaveGroup} says whether
+     * they leave it too (its row goes) or stay (its row stays, empty, until the next message).
+     */
+    public void deleteConversation(String username, boolean leaveGroup) {
+        int at = indexOf(username);
+        boolean staysInGroup = at >= 0 && items.get(at).contact().isGroup() && items.get(at).contact().group().active()
+                && !leaveGroup;
+        tasks.run(() -> UiServices.isGroup(username) ? services.deleteGroupConversation(username, leaveGroup)
+                : services.deleteConversation(username), deleted -> {
             if (username.equals(selected.get())) {
                 selected.set(null);
             }
             int i = indexOf(username);
-            if (i >= 0) {
+            if (staysInGroup) {
+                reloadGroup(username, c -> { });
+            } else if (i >= 0) {
                 items.remove(i);
             }
         }, e -> error.set(messages.describe(e)));

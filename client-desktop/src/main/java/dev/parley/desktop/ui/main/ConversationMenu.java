@@ -47,7 +47,41 @@ final class ConversationMenu {
         return new ContextMenu(mute, archive, new javafx.scene.control.SeparatorMenuItem(), delete);
     }
 
+    /**
+     * A group: one the user is still in asks whether to leave it too ("Leave and delete") or only delete its messages
+     * and stay, as Signal does; one they left is deleted with its messages.
+     */
+    private void confirmDeleteGroup(ListCell<ConversationItem> cell, ConversationItem item) {
+        String title = item.contact().shownName();
+        boolean member = item.contact().group().active();
+        // neither destructive choice is the default button: Enter does not leave a group by accident
+        ButtonType leave = new ButtonType(messages.get("conversation.deleteGroup.leave"), ButtonBar.ButtonData.OTHER);
+        ButtonType keep = new ButtonType(messages.get(member ? "conversation.deleteGroup.stay"
+                : "conversation.delete.confirm"), member ? ButtonBar.ButtonData.OTHER : ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(messages.get("link.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = member
+                ? new Alert(Alert.AlertType.WARNING, messages.get("conversation.deleteGroup.text", title), leave, keep, cancel)
+                : new Alert(Alert.AlertType.WARNING, messages.get("conversation.deleteGroup.leftText", title), keep, cancel);
+        alert.initOwner(cell.getScene().getWindow());
+        alert.setTitle(messages.get("conversation.delete"));
+        alert.setHeaderText(messages.get("conversation.deleteGroup.header", title));
+        alert.getDialogPane().setId("deleteConversation");
+        alert.getDialogPane().getStylesheets().setAll(cell.getScene().getStylesheets());
+        String username = item.username();
+        alert.showAndWait().ifPresent(b -> {
+            if (b == leave) {
+                list.deleteConversation(username, true);
+            } else if (b == keep) {
+                list.deleteConversation(username, false);
+            }
+        });
+    }
+
     private void confirmDelete(ListCell<ConversationItem> cell, String username) {
+        if (cell.getItem() != null && cell.getItem().contact().isGroup()) {
+            confirmDeleteGroup(cell, cell.getItem());
+            return;
+        }
         ButtonType delete = new ButtonType(messages.get("conversation.delete.confirm"), ButtonBar.ButtonData.OK_DONE);
         ButtonType cancel = new ButtonType(messages.get("link.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert alert = new Alert(Alert.AlertType.WARNING, messages.get("conversation.delete.text", username), delete,

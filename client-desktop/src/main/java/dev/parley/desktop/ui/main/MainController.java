@@ -72,7 +72,6 @@ public final class MainController {
     @FXML private Label chatTitle;
     @FXML private Label chatUsername;
     private final AvatarView chatAvatar = new AvatarView(true);
-    private boolean rowsRepaintQueued;
     @FXML private Label chatSubtitle;
     @FXML private Button searchButton;
     @FXML private javafx.scene.control.MenuButton timerButton;
@@ -162,7 +161,7 @@ public final class MainController {
         conversationList.setItems(list.visibleItems());
         ConversationMenu conversationMenu = new ConversationMenu(list, messages);
         conversationList.setCellFactory(v -> {
-            ConversationCell cell = new ConversationCell(times, list::look);
+            ConversationCell cell = new ConversationCell(times, list::look, list.looks());
             conversationMenu.attach(cell);
             return cell;
         });
@@ -183,16 +182,9 @@ public final class MainController {
             }
         });
         list.selectedProperty().addListener((obs, was, now) -> selectInList(now));
-        // a contact's name, avatar or presence changed (#14): repaint the rows and, if it is the open chat, the header
+        // a contact's name, avatar or presence changed (#14): the row showing them follows by itself (ConversationCell);
+        // if it is the open chat, the header too
         list.looks().addListener((javafx.collections.MapChangeListener<String, dev.parley.desktop.ui.common.ContactLook>) c -> {
-            // many looks arrive together (every row's after unlock): one repaint for all of them
-            if (!rowsRepaintQueued) {
-                rowsRepaintQueued = true;
-                Platform.runLater(() -> {
-                    rowsRepaintQueued = false;
-                    conversationList.refresh();
-                });
-            }
             ContactView open = vm.chat().contactProperty().get();
             if (open != null && open.username().equals(c.getKey())) {
                 showContact(open, vm.chat().typingProperty().get());
@@ -236,6 +228,13 @@ public final class MainController {
             ContactView c = chat.contactProperty().get();
             if (c != null) {
                 chat.typingChanged(c.username(), false);
+                chat.groupTyping().clear();
+            }
+        });
+        chat.groupTyping().textProperty().addListener((obs, was, now) -> {
+            showContact(chat.contactProperty().get(), chat.typingProperty().get());
+            if (!now.isEmpty()) {
+                typingTimeout.playFromStart();
             }
         });
         chat.typingProperty().addListener((obs, was, now) -> {
@@ -326,7 +325,11 @@ public final class MainController {
             chatUsername.setManaged(look.named());
         }
         chatSubtitle.getStyleClass().setAll("chat-subtitle");
-        if (contact.isGroup()) {
+        String typists = vm.chat().groupTyping().textProperty().get();
+        if (contact.isGroup() && !typists.isEmpty()) {
+            chatSubtitle.setText(typists);
+            chatSubtitle.getStyleClass().add("typing");
+        } else if (contact.isGroup()) {
             chatSubtitle.setText(messages.get(contact.group().active() ? "groups.memberCount" : "groups.left",
                     contact.group().members()));
         } else if (typing) {

@@ -3,6 +3,8 @@ package dev.parley.desktop.ui.main;
 import dev.parley.desktop.event.ConnectionChangedEvent;
 import dev.parley.desktop.event.ContactChangedEvent;
 import dev.parley.desktop.event.EventBus;
+import dev.parley.desktop.event.GroupTypingChangedEvent;
+import dev.parley.desktop.event.MemberReceiptEvent;
 import dev.parley.desktop.event.MessageChangedEvent;
 import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.event.MessageStateChangedEvent;
@@ -152,8 +154,12 @@ public final class MainViewModel {
             MessageView m = UiServices.view(e.message());
             onUi(() -> received(m));
         }));
-        subscriptions.add(bus.subscribe(MessageStateChangedEvent.class, e -> onUi(() ->
-                chat.messageStatusChanged(e.contact(), e.messageId().value(), UiServices.statusFor(e.state())))));
+        subscriptions.add(bus.subscribe(MessageStateChangedEvent.class, e -> onUi(() -> {
+            chat.messageStatusChanged(e.contact(), e.messageId().value(), UiServices.statusFor(e.state()));
+            chat.actions().messageInfo().receiptArrived(e.messageId().value());
+        })));
+        subscriptions.add(bus.subscribe(MemberReceiptEvent.class, e -> onUi(() ->
+                chat.actions().messageInfo().receiptArrived(e.messageId().value()))));
         subscriptions.add(bus.subscribe(ContactChangedEvent.class, e -> {
             ContactView c = UiServices.view(e.contact());
             if (e.change() == ContactChangedEvent.Change.REMOVED) {
@@ -174,6 +180,8 @@ public final class MainViewModel {
         })));
         subscriptions.add(bus.subscribe(TypingChangedEvent.class, e -> onUi(() ->
                 chat.typingChanged(e.contact(), e.typing()))));
+        subscriptions.add(bus.subscribe(GroupTypingChangedEvent.class, e -> onUi(() ->
+                chat.groupTyping().changed(e.conversation(), e.member(), e.typing()))));
         subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));
         subscriptions.add(bus.subscribe(PickupProgressEvent.class, e -> onUi(() -> showPickup(e))));
         chat.onSentProperty().set(conversations::messageSent);

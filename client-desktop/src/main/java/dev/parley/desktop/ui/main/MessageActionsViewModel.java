@@ -35,6 +35,7 @@ public final class MessageActionsViewModel {
     private final RecentEmoji recent = new RecentEmoji();
     private final ReadOnlyObjectWrapper<MessageView> editing = new ReadOnlyObjectWrapper<>(this, "editing");
     private final ReadOnlyObjectWrapper<MessageView> replyingTo = new ReadOnlyObjectWrapper<>(this, "replyingTo");
+    private final MessageInfoViewModel info;
     private Clock clock = Clock.systemUTC();
 
     MessageActionsViewModel(UiServices services, BackgroundTasks tasks, ObservableList<ChatRow> rows,
@@ -43,6 +44,7 @@ public final class MessageActionsViewModel {
         this.tasks = Objects.requireNonNull(tasks);
         this.rows = Objects.requireNonNull(rows);
         this.fail = Objects.requireNonNull(fail);
+        this.info = new MessageInfoViewModel(services, tasks, fail);
     }
 
     /** This profile's username: which reactions are the user's own. */
@@ -137,9 +139,9 @@ public final class MessageActionsViewModel {
     }
 
     /** Loads the texts {@code message} had, oldest first, for the "Edit history" dialog. */
-    /** Reads when the message was sent, delivered and read, and calls {@code show} with it (if it is still here). */
-    public void info(MessageView message, Consumer<UiServices.Info> show) {
-        tasks.run(() -> services.info(message.id()), info -> info.ifPresent(show), fail);
+    /** The "Message info" shown (when a message was sent, delivered and read), kept current while it is open. */
+    public MessageInfoViewModel messageInfo() {
+        return info;
     }
 
     public void editHistory(MessageView message, Consumer<List<UiServices.Version>> show) {

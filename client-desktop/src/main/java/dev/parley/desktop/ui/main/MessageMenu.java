@@ -89,8 +89,8 @@ final class MessageMenu {
                     versions -> EditHistoryDialog.show(anchor, versions, times, messages))));
         }
         if (!message.deleted()) {
-            menu.getItems().add(item("message.info", "menuInfo", () -> actions.info(message,
-                    info -> MessageInfoDialog.show(anchor, info, times, messages))));
+            menu.getItems().add(item("message.info", "menuInfo", () -> actions.messageInfo().open(message.id(),
+                    () -> MessageInfoDialog.show(anchor, actions.messageInfo(), times, messages))));
         }
         menu.getItems().add(new SeparatorMenuItem());
         menu.getItems().add(item("message.deleteForMe", "menuDeleteForMe", () -> actions.deleteForMe(message)));

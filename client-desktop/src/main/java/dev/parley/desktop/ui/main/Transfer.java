@@ -16,8 +16,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * flood it.
  */
 public final class Transfer implements AttachmentService.TransferProgress {
-    /** Where the transfer is. */
-    public enum State { RUNNING, FAILED, CANCELLED }
+    /** Where the transfer is: waiting for its turn (uploads run a few at a time), running, or stopped. */
+    public enum State { QUEUED, RUNNING, FAILED, CANCELLED }
 
     private final String name;
     private final Executor uiThread;
@@ -30,6 +30,7 @@ public final class Transfer implements AttachmentService.TransferProgress {
     /** The last fraction posted to the UI thread, in whole percent (transferring thread only). */
     private int postedPercent = -1;
     private Runnable retry = () -> { };
+    private Runnable abandon = () -> { };
 
     Transfer(String name, Executor uiThread) {
         this.name = Objects.requireNonNull(name);
@@ -86,6 +87,28 @@ public final class Transfer implements AttachmentService.TransferProgress {
 
     void onRetry(Runnable action) {
         retry = Objects.requireNonNull(action);
+    }
+
+    /** Gives the transfer up for good (dismissed after it failed or was cancelled). */
+    void abandon() {
+        abandon.run();
+    }
+
+    void onAbandon(Runnable action) {
+        abandon = Objects.requireNonNull(action);
+    }
+
+    /** Waiting or running: not yet failed or cancelled. */
+    public boolean active() {
+        return state.get() == State.QUEUED || state.get() == State.RUNNING;
+    }
+
+    void queued() {
+        cancelled = false;
+        postedPercent = -1;
+        progress.set(0);
+        state.set(State.QUEUED);
+        error.set("");
     }
 
     void started() {

@@ -41,6 +41,7 @@ public final class PeopleScreens {
     private final UserMessages messages;
     private final DialogOpener dialogs;
     private final DesktopHooks desktop;
+    private final dev.parley.desktop.ui.common.ContactLookSource looks;
     private final RequestsViewModel requests;
     private final PresenceLineViewModel presence;
     private final Timeline presenceClock;
@@ -48,7 +49,8 @@ public final class PeopleScreens {
     private java.util.function.Function<Window, File> pngChooser = PeopleScreens::choosePng;
 
     public PeopleScreens(PeopleGateway people, EventBus bus, BackgroundTasks tasks, UserMessages messages, Clock clock,
-                         DialogOpener dialogs, DesktopHooks desktop) {
+                         DialogOpener dialogs, DesktopHooks desktop, dev.parley.desktop.ui.common.ContactLookSource looks) {
+        this.looks = Objects.requireNonNull(looks);
         this.people = Objects.requireNonNull(people);
         this.bus = Objects.requireNonNull(bus);
         this.tasks = Objects.requireNonNull(tasks);
@@ -106,7 +108,7 @@ public final class PeopleScreens {
         requests.refresh();
         Stage[] dialog = new Stage[1];
         dialog[0] = dialogs.open(messages.get("people.requests.title"),
-                new RequestsView(requests, messages, () -> dialog[0].close()));
+                new RequestsView(requests, looks, messages, () -> dialog[0].close()));
     }
 
     public void openContactLink() {

@@ -1,29 +1,49 @@
 package dev.parley.desktop.ui.people;
 
 import dev.parley.desktop.ui.common.AvatarView;
+import dev.parley.desktop.ui.common.ContactLook;
+import dev.parley.desktop.ui.common.ContactLookSource;
 import dev.parley.desktop.ui.common.UserMessages;
+import java.util.HashSet;
+import java.util.Set;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.WeakMapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Requests dialog (issue #14): each person who wrote first, with their username, shown name and latest message,
- * and Accept / Delete / Block. Nothing goes back to them until Accept.
+ * The Requests dialog (issue #14): each person who wrote first, with their username, shown name, avatar and latest
+ * message, and Accept / Delete / Block. Nothing goes back to them until Accept. Name and avatar come from the same
+ * {@link ContactLookSource} as the conversation list (decoded off the FX thread, following a profile that arrives
+ * after the request); a requester's avatar shows blurred until the user clicks it (docs/protocol.md 1.12).
  */
 public final class RequestsView extends VBox {
     private final RequestsViewModel vm;
+    private final ContactLookSource looks;
     private final UserMessages messages;
     private final VBox rows = new VBox(10);
+    /** Requesters whose avatar the user chose to see unblurred while this dialog is open. */
+    private final Set<String> revealed = new HashSet<>();
+    private boolean showing;
+    private final MapChangeListener<String, ContactLook> lookChanged;
 
-    public RequestsView(RequestsViewModel vm, UserMessages messages, Runnable close) {
+    public RequestsView(RequestsViewModel vm, ContactLookSource looks, UserMessages messages, Runnable close) {
         this.vm = vm;
+        this.looks = looks;
         this.messages = messages;
+        this.lookChanged = c -> {
+            if (vm.requests().stream().anyMatch(r -> r.username().equals(c.getKey()))) {
+                showRows();
+            }
+        };
         getStyleClass().add("dialog-pane-root");
         setPrefWidth(520);
         Label title = new Label(messages.get("people.requests.title"));
@@ -54,20 +74,47 @@ public final class RequestsView extends VBox {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         getChildren().addAll(title, explain, empty, scroller, error, buttons);
         vm.requests().addListener((ListChangeListener<PeopleGateway.Request>) c -> showRows());
+        // a requester's profile may arrive after the request: their row follows their look (weakly held, so a closed
+        // dialog is not kept by the session's looks)
+        looks.looks().addListener(new WeakMapChangeListener<>(lookChanged));
         showRows();
     }
 
     private void showRows() {
-        rows.getChildren().clear();
-        for (PeopleGateway.Request r : vm.requests()) {
-            rows.getChildren().add(row(r));
+        if (showing) {
+            return;
+        }
+        showing = true;
+        try {
+            // asking for a look not loaded yet puts a plain one into the map (a change this method must not follow)
+            vm.requests().forEach(r -> looks.request(r.username()));
+            rows.getChildren().clear();
+            for (PeopleGateway.Request r : vm.requests()) {
+                rows.getChildren().add(row(r));
+            }
+        } finally {
+            showing = false;
         }
     }
 
     private HBox row(PeopleGateway.Request r) {
+        ContactLook loaded = looks.looks().get(r.username());
+        ContactLook look = loaded != null ? loaded : ContactLook.plain(r.username());
+        // until their look is loaded, the name the request was listed with
+        String shown = look.named() ? look.shown() : r.shownName();
         AvatarView avatar = new AvatarView(false);
-        avatar.setName(r.shownName());
-        Label name = new Label(r.shownName());
+        avatar.setId("requestAvatar-" + r.username());
+        // no presence dot: a requester's presence is never taken (1.16)
+        avatar.setLook(new ContactLook(r.username(), shown, look.named(), look.avatar(), ContactLook.Presence.NONE));
+        if (look.avatar().isPresent() && !revealed.contains(r.username())) {
+            avatar.setBlurred(true);
+            Tooltip.install(avatar, new Tooltip(messages.get("people.requests.photoHidden")));
+            avatar.setOnMouseClicked(e -> {
+                revealed.add(r.username());
+                showRows();
+            });
+        }
+        Label name = new Label(shown);
         name.getStyleClass().add("me-name");
         Label username = new Label("@" + r.username());
         username.getStyleClass().add("hint");

@@ -107,4 +107,52 @@ class GroupReceiverTest {
         assertThat(group(storage).state()).isEqualTo(created);
         assertThat(lines(storage)).containsExactly("alice created the group \"Climbing\"");
     }
+
+    /**
+     * A run of group messages in one batch (GroupMessageRun) reads and writes the sender's key record once: the
+     * messages open in order, one from a non-member is dropped without touching the others, and the record written
+     * at the end has the chain where the run left it (a replay is then refused, the next message opens).
+     */
+    @Test
+    void aRunOfGroupMessagesOpensInOrderAndLeavesTheChainWhereItStopped() throws Exception {
+        Storage storage = carolReceives(create);
+        GroupReceiver receiver = new GroupReceiver(storage, CRYPTO, CRYPTO.random(), () -> "carol");
+        dev.parley.crypto.group.GroupCipher cipher = new dev.parley.crypto.group.GroupCipher(CRYPTO, CRYPTO.random());
+        dev.parley.crypto.group.SenderKeyState key = cipher.create(id);
+        storage.transactions().transaction(false, txn -> receiver.senderKey(txn, "alice", key.distribution(), Instant.EPOCH));
+        List<dev.parley.crypto.group.SenderKeyMessage> sent = new ArrayList<>();
+        dev.parley.crypto.group.SenderKeyState chain = key;
+        for (int i = 0; i < 4; i++) {
+            dev.parley.crypto.group.GroupCipher.Encrypted e = cipher.encrypt(chain, text("message " + i));
+            sent.add(e.message());
+            chain = e.next();
+        }
+
+        List<String> opened = new ArrayList<>();
+        storage.transactions().transaction(false, txn -> {
+            GroupMessageRun run = receiver.run(txn, Instant.EPOCH);
+            opened.add(body(run.open("alice", sent.get(0))));
+            opened.add(body(run.open("dave", sent.get(1))));
+            opened.add(body(run.open("alice", sent.get(1))));
+            opened.add(body(run.open("alice", sent.get(2))));
+            run.finish();
+        });
+        assertThat(opened).containsExactly("message 0", "(dropped)", "message 1", "message 2");
+
+        List<String> later = new ArrayList<>();
+        storage.transactions().transaction(false, txn -> {
+            later.add(body(receiver.open(txn, "alice", sent.get(2), Instant.EPOCH)));
+            later.add(body(receiver.open(txn, "alice", sent.get(3), Instant.EPOCH)));
+        });
+        assertThat(later).as("a replay after the run, then the next message").containsExactly("(dropped)", "message 3");
+    }
+
+    private static dev.parley.crypto.payload.Payload text(String body) {
+        return new dev.parley.crypto.payload.Payload.Text(dev.parley.crypto.payload.MessageId.random(CRYPTO.random()),
+                0, body);
+    }
+
+    private static String body(Optional<GroupReceiver.Opened> opened) {
+        return opened.map(o -> ((dev.parley.crypto.payload.Payload.Text) o.payload()).text()).orElse("(dropped)");
+    }
 }

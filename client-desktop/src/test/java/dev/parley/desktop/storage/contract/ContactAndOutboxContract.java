@@ -86,4 +86,27 @@ public abstract class ContactAndOutboxContract extends StorageContract {
         assertThat(read((Transaction txn) -> storage.outbox().pending(txn, 10))).extracting(OutboxEntry::recipient)
                 .containsExactly("bob", "carol");
     }
+
+    @Test
+    void issue17AnEntryKeepsItsPayloadAndAMessagesEntriesForEveryDeviceAreFoundTogether() throws Exception {
+        MessageId m1 = new MessageId("m1");
+        MessageId m2 = new MessageId("m2");
+        write((Transaction txn) -> storage.outbox().enqueue(txn, m1, "bob", new byte[] {1}, new byte[] {7, 7}, T0));
+        write((Transaction txn) -> storage.outbox().enqueue(txn, m2, "bob", new byte[] {2}, T0.plusSeconds(1)));
+        write((Transaction txn) -> storage.outbox().enqueue(txn, m1, "bob:3", new byte[] {3}, new byte[] {7, 7},
+                T0.plusSeconds(2)));
+        write((Transaction txn) -> storage.outbox().enqueue(txn, m1, "alice:2", new byte[] {4}, new byte[] {8},
+                T0.plusSeconds(3)));
+        assertThat(read((Transaction txn) -> storage.outbox().forMessage(txn, m1))).extracting(OutboxEntry::recipient)
+                .containsExactly("bob", "bob:3", "alice:2");
+        assertThat(read((Transaction txn) -> storage.outbox().payload(txn, m1, "bob:3"))).hasValueSatisfying(
+                p -> assertThat(p).containsExactly(7, 7));
+        assertThat(read((Transaction txn) -> storage.outbox().payload(txn, m2, "bob"))).as("queued without").isEmpty();
+        assertThat(read((Transaction txn) -> storage.outbox().payload(txn, m1, "carol"))).isEmpty();
+        write((Transaction txn) -> storage.outbox().acknowledge(txn, m1, "bob:3"));
+        assertThat(read((Transaction txn) -> storage.outbox().payload(txn, m1, "bob:3"))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.outbox().forMessage(txn, m1))).extracting(OutboxEntry::recipient)
+                .containsExactly("bob", "alice:2");
+        assertThat(read((Transaction txn) -> storage.outbox().forMessage(txn, new MessageId("m9")))).isEmpty();
+    }
 }

@@ -57,6 +57,26 @@ public abstract class GroupContract extends StorageContract {
     }
 
     @Test
+    void aRemovedGroupIsForgottenWithItsKeyHoldersAndJoinRequestsAndTheOthersStay() throws Exception {
+        write((Transaction txn) -> {
+            storage.groups().put(txn, new StoredGroup(state(CLIMBING, 1, "Climbing"), null, hash(1), false));
+            storage.groups().put(txn, new StoredGroup(state(CHESS, 1, "Chess"), null, hash(2), true));
+            storage.groups().addKeyHolders(txn, CLIMBING, 7, List.of("bob"));
+            storage.groups().addKeyHolders(txn, CHESS, 7, List.of("bob"));
+            storage.groups().addJoinRequest(txn, CLIMBING,
+                    new dev.parley.desktop.storage.GroupJoinRequest("dave", java.time.Instant.ofEpochMilli(1_000)));
+        });
+        assertThat(writeAndGet((Transaction txn) -> storage.groups().remove(txn, CLIMBING))).isTrue();
+        assertThat(writeAndGet((Transaction txn) -> storage.groups().remove(txn, CLIMBING))).isFalse();
+        assertThat(read((Transaction txn) -> storage.groups().find(txn, CLIMBING))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.groups().keyHolders(txn, CLIMBING, 7))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.groups().joinRequests(txn, CLIMBING))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.groups().list(txn))).extracting(g -> g.state().title())
+                .containsExactly("Chess");
+        assertThat(read((Transaction txn) -> storage.groups().keyHolders(txn, CHESS, 7))).containsExactly("bob");
+    }
+
+    @Test
     void keyHoldersArePerKeyAndClearedTogether() throws Exception {
         write((Transaction txn) -> {
             storage.groups().addKeyHolders(txn, CLIMBING, 7, List.of("bob", "carol"));
@@ -129,5 +149,27 @@ public abstract class GroupContract extends StorageContract {
         assertThat(removed[0]).isEqualTo(1);
         assertThat(read((Transaction txn) -> storage.groups().joinRequests(txn, CLIMBING)))
                 .extracting(dev.parley.desktop.storage.GroupJoinRequest::username).containsExactly("dave");
+    }
+
+    @Test
+    void resynchronisationTimesArePerGroupAndPerMemberAndRolledBackWithTheirTransaction() throws Exception {
+        java.time.Instant t = java.time.Instant.parse("2026-12-05T10:00:00Z");
+        assertThat(read((Transaction txn) -> storage.groups().stateRequestedAt(txn, CLIMBING))).isEmpty();
+        write((Transaction txn) -> {
+            storage.groups().stateRequested(txn, CLIMBING, t);
+            storage.groups().stateAnswered(txn, CLIMBING, "bob", t.plusSeconds(1));
+        });
+        write((Transaction txn) -> storage.groups().stateRequested(txn, CLIMBING, t.plusSeconds(60)));
+        assertThatThrownBy(() -> write((Transaction txn) -> {
+            storage.groups().stateAnswered(txn, CLIMBING, "bob", t.plusSeconds(99));
+            throw new StorageException("boom");
+        })).isInstanceOf(StorageException.class);
+        assertThat(read((Transaction txn) -> storage.groups().stateRequestedAt(txn, CLIMBING)))
+                .contains(t.plusSeconds(60));
+        assertThat(read((Transaction txn) -> storage.groups().stateRequestedAt(txn, CHESS))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.groups().stateAnsweredAt(txn, CLIMBING, "bob")))
+                .contains(t.plusSeconds(1));
+        assertThat(read((Transaction txn) -> storage.groups().stateAnsweredAt(txn, CLIMBING, "carol"))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.groups().stateAnsweredAt(txn, CHESS, "bob"))).isEmpty();
     }
 }

@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Files (docs/protocol.md 1.11): each pointer becomes a message in the direct conversation with the sender (its body
- * names the file and carries the caption, so history and search show it) and an attachment row in state
- * {@code AVAILABLE}; nothing is downloaded here. Delivery receipts are owed as for text. The file name was sanitised
- * when the payload was decoded.
+ * Files (docs/protocol.md 1.11): each pointer becomes a message in the direct conversation with the sender, or in its
+ * group's conversation when it came inside a group message (its body names the file and carries the caption, so
+ * history and search show it), and an attachment row in state {@code AVAILABLE}; nothing is downloaded here. Delivery
+ * receipts are owed (to the sender, pairwise) as for text. The file name was sanitised when the payload was decoded.
  */
 final class AttachmentHandler implements PayloadHandler<Payload.Attachment> {
     private final Storage storage;
@@ -62,7 +62,7 @@ final class AttachmentHandler implements PayloadHandler<Payload.Attachment> {
         int owedCount = 0;
         for (Received<Payload.Attachment> r : received) {
             Payload.Attachment payload = r.payload();
-            ConversationId conversation = storage.conversations().direct(txn, r.sender()).id();
+            ConversationId conversation = r.inGroup() ? r.group() : storage.conversations().direct(txn, r.sender()).id();
             MessageId id = idOf(payload);
             NewMessage message = NewMessage.incoming(id, conversation, r.sender(),
                     Instant.ofEpochMilli(payload.sentAtMillis()), batch.now(), AttachmentBodies.body(payload));

@@ -56,7 +56,8 @@ final class EphemeralReceiver {
         ProtocolUnitOfWork work = crypto.state().begin();
         Payload payload;
         try {
-            payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
+            payload = new SessionCipher(work.stores(), crypto.context(),
+                        dev.parley.desktop.crypto.DeviceAddress.sender(opened).session())
                     .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
         } catch (ProtocolException e) {
             LOG.debug("dropping an ephemeral message that does not decrypt: {}", e.getClass().getSimpleName());

@@ -221,6 +221,7 @@ public final class InboundPipeline implements InboundHandler {
         List<Held> held = new ArrayList<>();
         Set<String> restarted = new java.util.LinkedHashSet<>();
         Strangers strangers = new Strangers(handlers, work);
+        DeviceNotices devices = new DeviceNotices(crypto);
         List<EnvelopeDigest> ignored = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             if (MultiRecipientBlob.isMultiRecipient(deliveries.get(i).blob())) {
@@ -264,10 +265,22 @@ public final class InboundPipeline implements InboundHandler {
             }
             String sender = opened.senderUsername().value();
             EnvelopeDigest digest = EnvelopeDigests.of(opened);
-            boolean restart = restarts.isRestart(work, opened);
+            boolean ownDevice = decision == SenderVerifier.Decision.OWN_DEVICE;
+            boolean restart = !ownDevice && restarts.isRestart(work, opened);
             try {
-                Payload payload = new SessionCipher(work.stores(), crypto.context(), opened.senderUsername())
+                Payload payload = new SessionCipher(work.stores(), crypto.context(),
+                        dev.parley.desktop.crypto.DeviceAddress.sender(opened).session())
                         .decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
+                if (decision != SenderVerifier.Decision.REQUEST) {
+                    devices.seen(work, sender, opened.senderDevice(), !ownDevice);
+                }
+                if (ownDevice && !(payload instanceof Payload.SentTranscript || payload instanceof Payload.ReadSync)) {
+                    // Only what an account's devices send each other is taken from them (issue #17).
+                    ignored.add(digest);
+                    accepted.add(opened);
+                    outcomes[i] = Outcome.NOT_A_CONTACT;
+                    continue;
+                }
                 if (!strangers.admit(decision, sender, payload)) {
                     ignored.add(digest);
                     accepted.add(opened);
@@ -318,6 +331,7 @@ public final class InboundPipeline implements InboundHandler {
                     restarts.record(txn, sender);
                 }
             }
+            devices.record(txn);
             handlers.apply(txn, decrypted, batch);
             List<ReceivedEnvelope> records = new ArrayList<>(decrypted.size());
             for (Received<?> r : decrypted) {

@@ -4,6 +4,7 @@ import dev.parley.crypto.envelope.MultiRecipientSeal;
 import dev.parley.crypto.exceptions.ProtocolException;
 import dev.parley.crypto.group.SenderKeyMessage;
 import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.session.SessionRecord;
 import dev.parley.crypto.wire.MultiRecipientBlob;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.connection.InboundHandler.Delivery;
@@ -26,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * The receive path's branch for a multi-recipient envelope (a group message sent once with {@code send_multi},
  * docs/protocol.md 1.15.4): its header and the shared body are opened and the sender authenticated and certified
  * ({@link SenderVerifier#openMulti}); the sender must then be a contact with exactly that key, stored or created by an
- * earlier envelope of the same batch (group members share pairwise sessions, over which the sender keys came), and the body must be a sender-key message, which goes on as a
+ * earlier envelope of the same batch, or (a group member who is nobody's contact here, issue #15) have a pairwise
+ * session with exactly that key (group members share pairwise sessions, over which the sender keys came), and the
+ * body must be a sender-key message, which goes on as a
  * GROUP_MESSAGE from that sender ({@link GroupMessageHandler} checks the membership, the signature and replays).
  * Anything else is refused alone: the rest of the batch goes on. A contact writing with a new key is held apart, as
  * for a single envelope.
@@ -75,6 +78,13 @@ final class MultiRecipientInbound {
         if (decision == SenderVerifier.Decision.REQUEST && work.getIdentity(opened.senderUsername())
                 .filter(key -> Arrays.equals(key.bytes(), identityKey)).isPresent()) {
             decision = SenderVerifier.Decision.ACCEPT;      // a contact with this key, created earlier in this batch
+        }
+        if (decision == SenderVerifier.Decision.REQUEST && work.loadSession(opened.senderUsername())
+                .flatMap(SessionRecord::remoteIdentity).filter(key -> Arrays.equals(key.bytes(), identityKey))
+                .isPresent()) {
+            // no contact, but a pairwise session with exactly this key: a group member who is nobody's contact here,
+            // whose sender key came over that session (the handler still checks membership, signature and replay)
+            decision = SenderVerifier.Decision.ACCEPT;
         }
         switch (decision) {
             case ACCEPT -> {

@@ -40,7 +40,8 @@ public interface PayloadHandler<P extends Payload> {
     /**
      * Whether this kind's payloads must be applied in their exact arrival order relative to every other payload of the
      * batch (group changes, sender keys and group messages depend on each other: a message before a removal, a key
-     * before its message). The registry then never moves another kind's payloads across them.
+     * before its message). The registry then never moves another kind's payloads across them; consecutive payloads
+     * of such a kind reach {@link #apply} in one call, which must apply them one after the other in list order.
      */
     default boolean ordered() {
         return false;

@@ -69,7 +69,11 @@ public final class PayloadHandlers {
                 new GroupChangeHandler(groups), new SenderKeyHandler(groups),
                 new GroupMessageHandler(groups, () -> self[0]),
                 new GroupTypingHandler(storage),
-                new GroupJoinHandler(groups)));
+                new GroupJoinHandler(groups),
+                new GroupStateRequestHandler(groups),
+                new GroupStateAnswerHandler(groups),
+                new SentTranscriptHandler(storage),
+                new ReadSyncHandler(storage)));
         return self[0];
     }
 
@@ -100,20 +104,37 @@ public final class PayloadHandlers {
     /**
      * Dispatches a batch's decrypted payloads to their handlers inside its transaction: each handler gets its kind's
      * payloads in arrival order, kinds in the order they first appear; a payload of an {@link PayloadHandler#ordered()
-     * ordered} kind is applied alone, after everything before it and before everything after it.
+     * ordered} kind is applied after everything before it and before everything after it. Consecutive payloads of one
+     * ordered kind go to its handler together, in arrival order (a run of group messages is stored as one batch, as
+     * direct messages are), since an ordered handler applies its list one payload after the other.
      */
     public void apply(Transaction txn, List<Received<?>> received, ReceivedBatch batch) throws StorageException {
         Map<PayloadHandler<?>, List<Received<?>>> byHandler = new LinkedHashMap<>();
+        PayloadHandler<?> runHandler = null;
+        List<Received<?>> run = new ArrayList<>();
         for (Received<?> r : received) {
             PayloadHandler<?> handler = handlerOf(r.payload());
+            if (handler.ordered() && handler == runHandler) {
+                run.add(r);
+                continue;
+            }
+            if (runHandler != null) {
+                applyTyped(runHandler, txn, run, batch);
+                runHandler = null;
+                run = new ArrayList<>();
+            }
             if (handler.ordered()) {
-                // Everything before it is applied first, and it alone: an ordered kind never changes places.
+                // Everything before it is applied first: an ordered kind never changes places.
                 applyAll(txn, byHandler, batch);
                 byHandler.clear();
-                applyTyped(handler, txn, List.of(r), batch);
+                runHandler = handler;
+                run.add(r);
             } else {
                 byHandler.computeIfAbsent(handler, h -> new ArrayList<>()).add(r);
             }
+        }
+        if (runHandler != null) {
+            applyTyped(runHandler, txn, run, batch);
         }
         applyAll(txn, byHandler, batch);
     }

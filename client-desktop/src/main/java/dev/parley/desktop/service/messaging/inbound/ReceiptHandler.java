@@ -3,6 +3,7 @@ package dev.parley.desktop.service.messaging.inbound;
 import dev.parley.crypto.group.GroupId;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.event.MemberReceiptEvent;
 import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.Message;
@@ -21,7 +22,9 @@ import java.util.function.Function;
  * only messages the receipt's sender could have received. Ids of other messages (an incoming message, a system line,
  * another conversation's message, an unknown id) are ignored; a state never goes back. In a group conversation (issue
  * #15) the sender must be a current member of the group, and the time is also kept per member
- * ({@code MemberReceiptStore}: "Read by 3 of 5"); the message's own state and times follow the first member's receipt.
+ * ({@code MemberReceiptStore}: "Read by 3 of 5"); the message's own state moves to DELIVERED once every current
+ * member (but the author) delivered it and to READ once every one read it, so its ticks say "delivered to all" and
+ * "read by all", while its recorded times stay those of the first receipt.
  */
 final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
     private final Class<P> type;
@@ -64,15 +67,42 @@ final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
                 if (message.isEmpty() || !couldHaveReceived(txn, message.get(), r.sender())) {
                     continue;
                 }
-                if (storage.messages().updateState(txn, id, state, null) == StateUpdate.APPLIED) {
-                    txn.attach(new MessageStateChangedEvent(r.sender(), id, state));
-                }
+                ConversationId conversation = message.get().conversationId();
                 // The first receipt's time is kept, even when the state did not move (a late "delivered").
                 storage.messageTimes().record(txn, List.of(id), state, batch.now());
-                if (message.get().conversationId().isGroup()) {
+                Optional<MessageState> reached = Optional.of(state);
+                if (conversation.isGroup()) {
                     storage.memberReceipts().record(txn, id, r.sender(), state, batch.now());
+                    txn.attach(new MemberReceiptEvent(conversation.value(), id));
+                    reached = reachedByEveryMember(txn, message.get());
+                }
+                if (reached.isPresent()
+                        && storage.messages().updateState(txn, id, reached.get(), null) == StateUpdate.APPLIED) {
+                    txn.attach(new MessageStateChangedEvent(conversation.value(), id, reached.get()));
                 }
             }
         }
+    }
+
+    /**
+     * The state every current member of the group (but the author) has reached for the author's message: READ when
+     * each sent a read receipt, DELIVERED when each sent a delivery or a read receipt; empty otherwise (so a group
+     * message's ticks show "delivered to all" and "read by all").
+     */
+    private Optional<MessageState> reachedByEveryMember(Transaction txn, Message message) throws StorageException {
+        GroupId group = GroupId.fromHex(message.conversationId().value().substring(ConversationId.GROUP_PREFIX.length()));
+        List<String> others = storage.groups().find(txn, group).map(g -> g.state().usernames()).orElse(List.of())
+                .stream().filter(u -> !u.equals(message.sender())).toList();
+        if (others.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<String, dev.parley.desktop.storage.MemberReceipt> byMember = new java.util.HashMap<>();
+        for (dev.parley.desktop.storage.MemberReceipt receipt : storage.memberReceipts().list(txn, message.messageId())) {
+            byMember.put(receipt.member(), receipt);
+        }
+        boolean allRead = others.stream().allMatch(u -> byMember.containsKey(u) && byMember.get(u).read().isPresent());
+        boolean allDelivered = others.stream().allMatch(u -> byMember.containsKey(u));
+        return allRead ? Optional.of(MessageState.READ)
+                : allDelivered ? Optional.of(MessageState.DELIVERED) : Optional.empty();
     }
 }

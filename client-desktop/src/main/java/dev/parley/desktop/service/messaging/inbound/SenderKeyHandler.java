@@ -20,14 +20,14 @@ final class SenderKeyHandler implements PayloadHandler<Payload.SenderKey> {
     }
 
     /**
-     * A sender key from someone who is not a contact opens a request, as their group messages do: group messages
-     * arrive as multi-recipient envelopes, which are taken only from a contact or request with the key the relay
-     * certified (docs/protocol.md 1.15.4), so a member who is nobody's contact must become a request with their first
-     * pairwise envelope. The key itself is still kept only from a member of a group held here.
+     * A sender key from someone who is not a contact is kept quietly (issue #15): it is applied only if they are a
+     * member of a group held here, and it makes them neither a contact nor a message request. Their group messages,
+     * sent once with {@code send_multi}, are then taken on the identity key of the pairwise session this key came over
+     * (docs/protocol.md 1.15.4).
      */
     @Override
     public FromStranger fromStranger() {
-        return FromStranger.OPENS_REQUEST;
+        return FromStranger.APPLIED_WITHOUT_CONTACT;
     }
 
     @Override
@@ -40,7 +40,7 @@ final class SenderKeyHandler implements PayloadHandler<Payload.SenderKey> {
             throws StorageException {
         for (Received<Payload.SenderKey> r : received) {
             if (!r.inGroup()) {
-                groups.senderKey(txn, r.sender(), r.payload().distribution());
+                groups.senderKey(txn, r.sender(), r.payload().distribution(), batch.now());
             }
         }
     }

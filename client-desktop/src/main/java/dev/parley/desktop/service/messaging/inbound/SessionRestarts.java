@@ -38,7 +38,7 @@ final class SessionRestarts {
         if (!(opened.message() instanceof PreKeyRatchetMessage first)) {
             return false;
         }
-        Optional<SessionRecord> record = work.loadSession(opened.senderUsername());
+        Optional<SessionRecord> record = work.loadSession(dev.parley.desktop.crypto.DeviceAddress.sender(opened).session());
         return record.isPresent() && record.get().hasCurrentSession() && !record.get().awaitingFirstReply()
                 && !record.get().hasStateWithBaseKey(first.baseKey());
     }

@@ -10,7 +10,8 @@ import java.util.Set;
  * Decides, for one batch, which payloads from people who are neither contacts nor pending requests (strangers, and
  * contacts the user removed) are received (issue #14, docs/protocol.md 1.12). Only a kind a person would read
  * ({@link FromStranger#OPENS_REQUEST}) makes the sender a message request; after it, the rest of the sender's batch is
- * received as from a request. Every other kind creates nothing: the identity key the session learnt is forgotten, so
+ * received as from a request. A kind {@link FromStranger#APPLIED_WITHOUT_CONTACT} (a group member's sender key) goes
+ * to its handler without making the sender anything. Every other kind creates nothing: the identity key the session learnt is forgotten, so
  * no contact row is added, while the session step is kept so that later messages still decrypt.
  */
 final class Strangers {
@@ -35,6 +36,10 @@ final class Strangers {
         switch (handlers.fromStranger(payload)) {
             case OPENS_REQUEST -> {
                 requestsOpened.add(sender);
+                return true;
+            }
+            case APPLIED_WITHOUT_CONTACT -> {
+                work.forgetIdentity(sender);
                 return true;
             }
             default -> {

@@ -49,7 +49,7 @@ class PayloadHandlersTest {
                 Payload.TimerUpdate.class)) {
             assertThat(standard.fromStranger(kind)).as(kind.getSimpleName()).isEqualTo(FromStranger.DROPPED);
         }
-        assertThat(standard.fromStranger(Payload.SenderKey.class)).isEqualTo(FromStranger.OPENS_REQUEST);
+        assertThat(standard.fromStranger(Payload.SenderKey.class)).isEqualTo(FromStranger.APPLIED_WITHOUT_CONTACT);
     }
 
     /** Records which payloads each call received. */
@@ -94,5 +94,35 @@ class PayloadHandlersTest {
         registry.apply(null, List.of(received.get(0), received.get(1), received.get(3), received.get(6)),
                 new ReceivedBatch(new dev.parley.desktop.service.connection.InboundHandler.Outcome[8], java.time.Instant.EPOCH));
         assertThat(calls).as("unordered kinds still go to their handler together").containsExactly("0,3", "1,6");
+    }
+
+    /** A run of one ordered kind (a busy group's messages) is one call, in arrival order; nothing crosses it. */
+    @Test
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void consecutivePayloadsOfOneOrderedKindGoToItsHandlerTogether() throws Exception {
+        List<String> calls = new java.util.ArrayList<>();
+        List<PayloadHandler<?>> handlers = new java.util.ArrayList<>();
+        for (Class<?> kind : Payload.class.getPermittedSubclasses()) {
+            boolean ordered = kind == Payload.GroupUpdate.class || kind == Payload.SenderKey.class
+                    || kind == Payload.GroupMessage.class;
+            handlers.add(new Recording(kind, ordered, calls));
+        }
+        PayloadHandlers registry = PayloadHandlers.of(handlers);
+        dev.parley.crypto.group.GroupId group = new dev.parley.crypto.group.GroupId(new byte[16]);
+        Payload key = new Payload.SenderKey(new dev.parley.crypto.group.SenderKeyDistribution(group, 1, 0,
+                new byte[32], new byte[32]));
+        Payload change = new Payload.GroupUpdate(new dev.parley.crypto.group.GroupChange(
+                dev.parley.crypto.group.GroupAction.CREATE, "alice", List.of(), new dev.parley.crypto.group.GroupState(
+                        group, 1, "Group", "", 0, null, List.of(new dev.parley.crypto.group.GroupMember("alice",
+                                dev.parley.crypto.group.GroupRole.ADMIN))), new byte[64]));
+        Payload receipt = new Payload.ReadReceipt(List.of(new dev.parley.crypto.payload.MessageId(new byte[16])));
+        List<Payload> payloads = List.of(receipt, key, key, key, change, change, receipt, key, receipt);
+        List<Received<?>> received = new java.util.ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            received.add(new Received<>(i, "bob", payloads.get(i), null));
+        }
+        registry.apply(null, received, new ReceivedBatch(new dev.parley.desktop.service.connection.InboundHandler.Outcome[9],
+                java.time.Instant.EPOCH));
+        assertThat(calls).containsExactly("0", "1,2,3", "4,5", "6", "7", "8");
     }
 }

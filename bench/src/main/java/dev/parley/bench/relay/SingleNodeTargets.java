@@ -1,0 +1,199 @@
+package dev.parley.bench.relay;
+
+import dev.parley.crypto.prekey.OneTimePreKeyPublic;
+import dev.parley.crypto.wire.Request;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Issue #16's single-node targets, measured the way the issue's independent load client did: every request in its
+ * own WebSocket message (as independent users send), every send answered by {@code send_accepted}, every delivery
+ * acknowledged on its own. Same run, same machine: the bare Tyrus forwarder, then the relay on H2.
+ *
+ * <pre>
+ * java -Xmx2g -cp bench/target/parley-bench.jar dev.parley.bench.relay.SingleNodeTargets \
+ *      --pairs=20 --messages=2000 --window=16 --blob=750 --accounts=10000 --prekeys=100
+ * </pre>
+ *
+ * <ul>
+ *   <li>Server CPU per delivered message (user + system time of the server process over the measured round, from the
+ *       OS), relay against forwarder (target: at most 1.6x).</li>
+ *   <li>RSS growth per idle authenticated account that uploaded {@code prekeys} one-time prekeys (target: at most
+ *       40 KB at 10,000 accounts), with the heap after a full GC for comparison.</li>
+ * </ul>
+ */
+public final class SingleNodeTargets {
+    private final RelayLoadGenerator load;
+    private final int blobBytes;
+    private final int accounts;
+    private final int prekeys;
+
+    private SingleNodeTargets(Map<String, Integer> options) {
+        this.load = new RelayLoadGenerator(options);
+        this.blobBytes = options.getOrDefault("blob", 750);
+        this.accounts = options.getOrDefault("accounts", 10_000);
+        this.prekeys = options.getOrDefault("prekeys", 100);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, Integer> options = new HashMap<>();
+        for (String arg : args) {
+            String[] kv = arg.replaceFirst("^--", "").split("=", 2);
+            options.put(kv[0], Integer.parseInt(kv[1]));
+        }
+        new SingleNodeTargets(options).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        RelayLoadGenerator.out("pairs=%d messages/pair=%d window=%d blob=%dB accounts=%d prekeys=%d cores=%d load average %s%n",
+                load.pairs, load.messages, load.window, blobBytes, accounts, prekeys,
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        double bareCpu;
+        double barePerSecond;
+        try (ServerProcess server = new ServerProcess("bare")) {
+            URI uri = URI.create("ws://127.0.0.1:" + server.port + "/bare");
+            List<BareConnection> senders = new ArrayList<>();
+            List<BareConnection> receivers = new ArrayList<>();
+            for (int i = 0; i < load.pairs; i++) {
+                senders.add(BareConnection.open(load.client(), uri, 2 * i));
+                receivers.add(BareConnection.open(load.client(), uri, 2 * i + 1));
+            }
+            bareRound(senders, receivers, Math.max(1, load.messages / 4));
+            long cpu = server.cpuMillis();
+            double seconds = bareRound(senders, receivers, load.messages);
+            bareCpu = (server.cpuMillis() - cpu) * 1000.0 / ((double) load.pairs * load.messages);
+            barePerSecond = load.pairs * load.messages / seconds;
+            for (int i = 0; i < load.pairs; i++) {
+                senders.get(i).close();
+                receivers.get(i).close();
+            }
+        }
+        Path dataDir = Files.createTempDirectory("parley-single-node");
+        try (ServerProcess server = new ServerProcess("relay", dataDir.toString())) {
+            URI uri = URI.create("ws://127.0.0.1:" + server.port + "/parley");
+            List<RelayConnection> senders = new ArrayList<>();
+            List<RelayConnection> receivers = new ArrayList<>();
+            for (int i = 0; i < load.pairs; i++) {
+                senders.add(load.new User("sender" + i).connect(uri, true));
+                receivers.add(load.new User("receiver" + i).connect(uri, true));
+            }
+            relayRound(senders, receivers, Math.max(1, load.messages / 4), 1);
+            long cpu = server.cpuMillis();
+            double seconds = relayRound(senders, receivers, load.messages, 2);
+            double relayCpu = (server.cpuMillis() - cpu) * 1000.0 / ((double) load.pairs * load.messages);
+            RelayLoadGenerator.out("%n| server | messages/s | server CPU µs/msg |%n|---|---|---|%n"
+                            + "| bare Tyrus forwarder | %.0f | %.1f |%n| Parley relay (H2), one request per WebSocket message | %.0f | %.1f |%n"
+                            + "relay / forwarder CPU per message: %.2fx (target <= 1.6x)%n",
+                    barePerSecond, bareCpu, load.pairs * load.messages / seconds, relayCpu, relayCpu / bareCpu);
+            for (int i = 0; i < load.pairs; i++) {
+                senders.get(i).close();
+                receivers.get(i).close();
+            }
+            if (accounts > 0) {
+                idleAccounts(server, uri);
+            }
+        }
+        RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
+    }
+
+    private double bareRound(List<BareConnection> senders, List<BareConnection> receivers, int count) throws Exception {
+        CountDownLatch done = new CountDownLatch(load.pairs * count);
+        List<Runnable> loops = new ArrayList<>();
+        for (int i = 0; i < load.pairs; i++) {
+            Semaphore inFlight = new Semaphore(load.window);
+            int target = 2 * i + 1;
+            receivers.get(i).onMessage(m -> {
+                inFlight.release();
+                done.countDown();
+            });
+            BareConnection sender = senders.get(i);
+            loops.add(() -> {
+                for (int k = 0; k < count; k++) {
+                    inFlight.acquireUninterruptibly();
+                    byte[] m = new byte[4 + blobBytes];
+                    ByteBuffer.wrap(m).putInt(0, target).putLong(4, k);
+                    sender.send(m);
+                }
+            });
+        }
+        return RelayLoadGenerator.runLoops(loops, done);
+    }
+
+    /** Every send and every acknowledgement in its own WebSocket message; a sender's window frees at delivery. */
+    private double relayRound(List<RelayConnection> senders, List<RelayConnection> receivers, int count, long round)
+            throws Exception {
+        CountDownLatch done = new CountDownLatch(load.pairs * count);
+        List<Runnable> loops = new ArrayList<>();
+        for (int i = 0; i < load.pairs; i++) {
+            Semaphore inFlight = new Semaphore(load.window);
+            RelayConnection receiver = receivers.get(i);
+            receiver.onDeliver(d -> {
+                receiver.fireAlone(new Request.Ack(d.messageId()));
+                inFlight.release();
+                done.countDown();
+            });
+            RelayConnection sender = senders.get(i);
+            String to = "receiver" + i;
+            long pair = i;
+            loops.add(() -> {
+                for (int k = 0; k < count; k++) {
+                    inFlight.acquireUninterruptibly();
+                    byte[] id = new byte[16];
+                    ByteBuffer.wrap(id).putLong(0, round).putLong(8, (pair << 32) | k);
+                    sender.fireAlone(new Request.Send(to, id, new byte[blobBytes]));
+                }
+            });
+        }
+        return RelayLoadGenerator.runLoops(loops, done);
+    }
+
+    /** RSS and heap growth per idle authenticated account holding {@link #prekeys} one-time prekeys. */
+    private void idleAccounts(ServerProcess server, URI uri) throws Exception {
+        long rssBefore = server.rssKb();
+        long heapBefore = server.heapBytes();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<RelayConnection>> futures = new ArrayList<>();
+        List<OneTimePreKeyPublic> keys = new ArrayList<>();
+        for (int k = 1; k <= prekeys; k++) {
+            byte[] pub = new byte[32];
+            ByteBuffer.wrap(pub).putInt(k);
+            keys.add(new OneTimePreKeyPublic(k, pub));
+        }
+        for (int i = 0; i < accounts; i++) {
+            String name = "idle" + i;
+            futures.add(pool.submit(() -> load.new User(name).connect(uri, true, keys)));
+        }
+        List<RelayConnection> held = new ArrayList<>();
+        for (Future<RelayConnection> f : futures) {
+            held.add(f.get(20, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+        long rssAfter = server.rssKb();
+        long heapAfter = server.heapBytes();
+        long rssAfterGc = server.rssKb();
+        RelayLoadGenerator.out("%d idle authenticated accounts with %d one-time prekeys each: RSS +%.1f KB per account "
+                        + "(%d -> %d MiB; %d MiB after a full GC), heap after GC +%.1f KB per account (target: RSS <= 40 KB)%n",
+                accounts, prekeys, (rssAfter - rssBefore) / (double) accounts, rssBefore / 1024, rssAfter / 1024,
+                rssAfterGc / 1024, (heapAfter - heapBefore) / 1024.0 / accounts);
+        for (RelayConnection c : held) {
+            c.close();
+        }
+    }
+
+    private static String loadAverage() throws Exception {
+        return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+    }
+}

@@ -1,0 +1,295 @@
+package dev.parley.bench.ui;
+
+import dev.parley.bench.relay.ServerProcess;
+import dev.parley.crypto.primitives.Argon2Params;
+import dev.parley.desktop.app.AppConfig;
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.profile.AppDirectories;
+import dev.parley.desktop.profile.ProfileName;
+import dev.parley.desktop.ui.AppShell;
+import dev.parley.desktop.ui.ProfileSessions;
+import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.UserMessages;
+import dev.parley.desktop.ui.common.ViewLoader;
+import dev.parley.desktop.ui.main.AttachmentsViewModel;
+import dev.parley.desktop.ui.main.ChatRow;
+import dev.parley.desktop.ui.main.MainViewModel;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Issue #13: a user drops N photos (default 100 realistic 12-megapixel JPEGs of 3-5 MB, {@link BurstPhotos}) on a
+ * chat at once and sends them; the real desktop UI runs headless (Monocle, as {@link ChatScrollBenchmark}) on a real
+ * profile connected to a real relay (its own process on loopback). Measured from the drop: the FX thread's
+ * responsiveness ({@link FxProbe}, a probe every 2 ms), when all N uploads are listed as pending, when the first and
+ * the last photo shows in the chat with its thumbnail, when all are uploaded and sent; the heap (sampled every 50 ms,
+ * and used after GC at the end). Run it at {@code -Xmx256m} as #13 asks.
+ *
+ * <pre>java -Xmx256m -Dparley.bench.serverHeap=256m -cp bench/target/parley-bench.jar \
+ *     dev.parley.bench.ui.PhotoBurstBenchmark [photos, default 100] [megapixels, default 12]</pre>
+ */
+public final class PhotoBurstBenchmark {
+    private static final String PASSPHRASE = "bench passphrase, synthetic data only";
+    private static final long TIMEOUT_NANOS = TimeUnit.MINUTES.toNanos(30);
+
+    private PhotoBurstBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int megapixels = args.length > 1 ? Integer.parseInt(args[1]) : 12;
+        List<Path> photos = BurstPhotos.cached(count, megapixels);
+        ChatScrollBenchmark.headlessMonocle();
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+        Path root = Files.createTempDirectory("parley-bench-burst");
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        // as the app: a pool of two workers for everything the UI does in the background
+        ExecutorService worker = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench-ui-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        AppDirectories dirs = new AppDirectories(root.resolve("profiles").toAbsolutePath());
+        try (ServerProcess relay = new ServerProcess("relay", Files.createDirectories(root.resolve("relay")).toString(),
+                Integer.toString(port))) {
+            try (ParleyApp alice = registered(dirs, "alice", port); ParleyApp bob = registered(dirs, "bob", port)) {
+                alice.contacts().add("bob");
+                bob.contacts().add("alice");
+            }
+            try (ProfileSessions sessions = new ProfileSessions(dirs, name -> config(dirs, name))) {
+                sessions.unlock("alice", PASSPHRASE.toCharArray());
+                run(sessions, worker, photos, relay);
+            }
+        } finally {
+            worker.shutdownNow();
+            Platform.exit();
+            deleteTree(root);
+        }
+    }
+
+    private static void run(ProfileSessions sessions, ExecutorService worker, List<Path> photos, ServerProcess relay)
+            throws Exception {
+        Stage[] stage = new Stage[1];
+        AppShell shell = ChatScrollBenchmark.fx(() -> {
+            stage[0] = new Stage();
+            AppShell s = new AppShell(stage[0], sessions, new BackgroundTasks(worker, Platform::runLater),
+                    new UserMessages(ViewLoader.defaultBundle()), Clock.systemUTC(), "alice");
+            s.start();
+            s.showMain();
+            return s;
+        });
+        MainViewModel main = ChatScrollBenchmark.fx(() -> shell.mainViewModel().orElseThrow());
+        waitFor(() -> main.conversations().allItems().stream().anyMatch(c -> c.username().equals("bob")));
+        ChatScrollBenchmark.fx(() -> {
+            main.conversations().selectedProperty().set("bob");
+            return null;
+        });
+        waitFor(() -> main.chat().contactProperty().get() != null);
+        AttachmentsViewModel files = ChatScrollBenchmark.fx(() -> main.chat().attachments());
+        int n = photos.size();
+        long photoBytes = 0;
+        for (Path p : photos) {
+            photoBytes += Files.size(p);
+        }
+        long heapBefore = usedHeapAfterGc();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpu0 = processCpu();
+        long relayCpu0 = relay.cpuMillis();
+        HeapSampler heap = new HeapSampler();
+
+        FxProbe probe = new FxProbe(2);
+        long t0 = System.nanoTime();
+        ChatScrollBenchmark.fx(() -> {
+            files.chooseAll(photos);
+            return null;
+        });
+        waitFor(() -> files.pendingProperty().get() != null);
+        long previewShown = System.nanoTime() - t0;
+        ChatScrollBenchmark.fx(() -> {
+            files.sendPending();
+            return null;
+        });
+        long pendingListed = -1;
+        Map<String, Long> shown = new HashMap<>();
+        Map<String, Long> withThumbnail = new HashMap<>();
+        long deadline = t0 + TIMEOUT_NANOS;
+        while (System.nanoTime() < deadline) {
+            Snapshot s = ChatScrollBenchmark.fx(() -> snapshot(main, files));
+            long now = System.nanoTime() - t0;
+            if (pendingListed < 0 && s.uploads() >= n - s.sent().size()) {
+                pendingListed = now;
+            }
+            for (String id : s.sent()) {
+                shown.putIfAbsent(id, now);
+            }
+            for (String id : s.thumbnails()) {
+                withThumbnail.putIfAbsent(id, now);
+            }
+            if (s.failed() > 0 || (shown.size() >= n && s.uploads() == 0 && withThumbnail.size() >= n)) {
+                break;
+            }
+            Thread.sleep(20);
+        }
+        long end = System.nanoTime() - t0;
+        ChatScrollBenchmark.fx(() -> null);
+        Histogram stalls = probe.stop();
+        long cpu = processCpu() - cpu0;
+        long relayCpu = relay.cpuMillis() - relayCpu0;
+        long heapMax = heap.stop();
+        Snapshot last = ChatScrollBenchmark.fx(() -> snapshot(main, files));
+        long heapAfter = usedHeapAfterGc();
+        ChatScrollBenchmark.fx(() -> {
+            shell.shutdown();
+            stage[0].close();
+            return null;
+        });
+
+        System.out.printf("%d photos (%,.1f MB in all, %.1f MB each on average) dropped on a chat; client max heap "
+                + "%d MiB; load average %.1f%n", n, photoBytes / 1e6, photoBytes / 1e6 / n,
+                Runtime.getRuntime().maxMemory() >> 20, load);
+        System.out.printf("  composer shows the %d files: %.3f s; all %d listed as pending uploads: %.3f s after the drop%n",
+                n, previewShown / 1e9, n, pendingListed / 1e9);
+        System.out.printf("  in the chat with its thumbnail: first photo %.2f s, last %.2f s (%d of %d); "
+                        + "sent: first %.2f s, last %.2f s (%d of %d); failed uploads: %d%n",
+                min(withThumbnail) / 1e9, max(withThumbnail) / 1e9, withThumbnail.size(), n,
+                min(shown) / 1e9, max(shown) / 1e9, shown.size(), n, last.failed());
+        System.out.printf("  whole burst %.2f s; CPU: client process %.2f s, relay %.2f s%n", end / 1e9, cpu / 1e9,
+                relayCpu / 1e3);
+        System.out.printf("  FX thread probe delay (every 2 ms, n=%d): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, "
+                        + "max %.2f ms; probes over 50 ms: %d%n", stalls.getTotalCount(),
+                stalls.getValueAtPercentile(50) / 1e6, stalls.getValueAtPercentile(99) / 1e6,
+                stalls.getValueAtPercentile(99.9) / 1e6, stalls.getMaxValue() / 1e6,
+                stalls.getTotalCount() - stalls.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(50)));
+        System.out.printf("  heap: used after GC before the drop %.1f MB, after the burst %.1f MB; "
+                + "highest used (sampled every 50 ms) %.1f MB%n", heapBefore / 1e6, heapAfter / 1e6, heapMax / 1e6);
+    }
+
+    private record Snapshot(int uploads, int failed, List<String> sent, List<String> thumbnails) {
+    }
+
+    /** On the FX thread: the uploads listed, and the photos in the chat (with their thumbnail decoded or not). */
+    private static Snapshot snapshot(MainViewModel main, AttachmentsViewModel files) {
+        List<String> sent = new ArrayList<>();
+        List<String> thumbnails = new ArrayList<>();
+        for (ChatRow row : main.chat().rows()) {
+            if (row instanceof ChatRow.MessageRow m && m.message().attachment().isPresent()) {
+                sent.add(m.id());
+                if (files.hasThumbnail(m.id())) {
+                    thumbnails.add(m.id());
+                }
+            }
+        }
+        int failed = (int) files.uploads().stream()
+                .filter(u -> u.stateProperty().get() == dev.parley.desktop.ui.main.Transfer.State.FAILED).count();
+        return new Snapshot(files.uploads().size(), failed, sent, thumbnails);
+    }
+
+    private static long min(Map<String, Long> times) {
+        return times.values().stream().min(Long::compare).orElse(-1L);
+    }
+
+    private static long max(Map<String, Long> times) {
+        return times.values().stream().max(Long::compare).orElse(-1L);
+    }
+
+    private static ParleyApp registered(AppDirectories dirs, String name, int port) throws Exception {
+        ParleyApp app = ParleyApp.open(config(dirs, new ProfileName(name)));
+        app.account().create(name, new RelayAddress(URI.create("ws://127.0.0.1:" + port + "/parley"), Optional.empty()),
+                PASSPHRASE.toCharArray());
+        app.account().register(Optional.empty());
+        return app;
+    }
+
+    private static AppConfig config(AppDirectories dirs, ProfileName name) {
+        return AppConfig.defaults(dirs, name).withArgon2(new Argon2Params(8 * 1024, 1, 1));
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!ChatScrollBenchmark.fx(condition)) {
+            if (System.nanoTime() > deadline) {
+                throw new java.util.concurrent.TimeoutException("condition not reached");
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    private static long usedHeapAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** The highest heap use seen, sampled every 50 ms. */
+    private static final class HeapSampler {
+        private final AtomicLong max = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        HeapSampler() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long stop() throws InterruptedException {
+            running.set(false);
+            thread.join();
+            return max.get();
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

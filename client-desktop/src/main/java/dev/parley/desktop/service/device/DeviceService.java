@@ -1,0 +1,137 @@
+package dev.parley.desktop.service.device;
+
+import dev.parley.crypto.wire.ErrorCode;
+import dev.parley.crypto.wire.Request;
+import dev.parley.crypto.wire.Response;
+import dev.parley.desktop.crypto.DeviceAddress;
+import dev.parley.desktop.crypto.ProfileCrypto;
+import dev.parley.desktop.crypto.ProtocolStorageException;
+import dev.parley.desktop.crypto.ProtocolUnitOfWork;
+import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.connection.RelayGateway;
+import dev.parley.desktop.storage.StorageException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Issue #17: this account's devices: linking a new one ({@link #linker()}), the list (name, linked, last active) and
+ * unlinking. The relay refuses to unlink an account's only device; an unlinked device is refused at its next login
+ * and wipes its account data ({@link DeviceWipe}).
+ */
+public final class DeviceService {
+    private final ProfileCrypto crypto;
+    private final Supplier<RelayGateway> gateway;
+    private final Supplier<String> ownUsername;
+    private final DeviceLinker linker;
+    private final DeviceNames names;
+
+    public DeviceService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername) {
+        this.crypto = crypto;
+        this.gateway = gateway;
+        this.ownUsername = ownUsername;
+        this.linker = new DeviceLinker(crypto, gateway, ownUsername);
+        this.names = new DeviceNames(crypto.context().crypto());
+    }
+
+    /** One device of this account, as the relay lists it. */
+    public record Device(int id, String name, Instant linkedAt, Instant lastActiveAt, boolean thisDevice) {
+    }
+
+    public DeviceLinker linker() {
+        return linker;
+    }
+
+    /** This profile's device id. */
+    public int ownDeviceId() throws StorageFailureException {
+        return read(work -> work.devices().ownDeviceId());
+    }
+
+    /** The account's devices in id order (the relay's list; names only this account's devices can read). */
+    public List<Device> list() throws ServiceException {
+        Response.DeviceListResult result = (Response.DeviceListResult) gateway.get().call(
+                new Request.DeviceList(ownUsername.get()));
+        int self = ownDeviceId();
+        List<Device> devices = new ArrayList<>();
+        List<Integer> ids = new ArrayList<>();
+        for (Response.DeviceInfo info : result.devices()) {
+            String name = names.open(crypto.identity(), info.name())
+                    .orElse(info.deviceId() == 1 ? "first device" : "device " + info.deviceId());
+            devices.add(new Device(info.deviceId(), name, Instant.ofEpochMilli(info.createdAtMillis()),
+                    Instant.ofEpochMilli(info.lastSeenAtMillis()), info.deviceId() == self));
+            ids.add(info.deviceId());
+        }
+        remember(ids, List.of());
+        return devices;
+    }
+
+    /**
+     * Unlinks device {@code deviceId} of this account (the relay revokes it, deletes its keys and queue; it wipes its
+     * account data at its next login).
+     *
+     * @throws InvalidInputException for the account's only device, or an id that is not one of its devices
+     */
+    public void unlink(int deviceId) throws ServiceException {
+        Response answer = gateway.get().exchange(new Request.DeviceUnlink(deviceId));
+        if (answer instanceof Response.ErrorResponse error) {
+            if (error.code() == ErrorCode.LAST_DEVICE) {
+                throw new InvalidInputException("this is the account's only device: an account keeps at least one");
+            }
+            if (error.code() == ErrorCode.UNKNOWN_DEVICE) {
+                throw new InvalidInputException("this account has no device " + deviceId);
+            }
+            throw new dev.parley.desktop.service.RelayRejectedException("the relay refused to unlink the device: "
+                    + error.code());
+        }
+        List<Integer> known = read(work -> work.devices().of(ownUsername.get()));
+        List<Integer> left = new ArrayList<>(known);
+        left.remove(Integer.valueOf(deviceId));
+        remember(left.isEmpty() ? List.of(ownDeviceId()) : left, List.of(deviceId));
+    }
+
+    /** Starts sessions with this account's other devices that have none yet (after joining: sent transcripts). */
+    public void startOwnSessions() throws ServiceException {
+        int self = ownDeviceId();
+        List<Integer> others = new ArrayList<>();
+        for (int device : read(work -> work.devices().of(ownUsername.get()))) {
+            if (device != self) {
+                others.add(device);
+            }
+        }
+        OwnDeviceSessions.start(crypto, gateway.get(), ownUsername.get(), others);
+    }
+
+    private void remember(List<Integer> devices, List<Integer> gone) throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            TreeSet<Integer> list = new TreeSet<>(devices);
+            list.add(work.devices().ownDeviceId());
+            work.devices().set(ownUsername.get(), list);
+            for (int device : gone) {
+                work.deleteSession(new DeviceAddress(ownUsername.get(), device).session());
+            }
+            crypto.storage().transactions().transaction(false, work::commit);
+            work.committed();
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot store the device list", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+
+    private <T> T read(java.util.function.Function<ProtocolUnitOfWork, T> reader) throws StorageFailureException {
+        crypto.lock().lock();
+        try {
+            return reader.apply(crypto.state().begin());
+        } catch (ProtocolStorageException e) {
+            throw new StorageFailureException("cannot read the device records", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.parley.desktop.service.group;
+
+import dev.parley.crypto.exceptions.ProtocolException;
+import dev.parley.crypto.group.GroupCipher;
+import dev.parley.crypto.group.GroupId;
+import dev.parley.crypto.group.SenderKeyMessage;
+import dev.parley.crypto.group.SenderKeyRecord;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
+import dev.parley.desktop.storage.StoredGroup;
+import dev.parley.desktop.storage.Transaction;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consecutive group messages of one batch opened in arrival order, inside its transaction: each group is read once and
+ * each sender's key record is read once, advanced in memory message by message, and written once by {@link #finish}
+ * (as a pairwise session is written once per batch), instead of a read and a write of the record per message.
+ * Nothing else may touch groups or sender keys between the first {@link #open} and {@link #finish}.
+ */
+public final class GroupMessageRun {
+    private static final Logger LOG = LoggerFactory.getLogger(GroupMessageRun.class);
+
+    private record SenderOf(GroupId group, String sender) {
+    }
+
+    private final Transaction txn;
+    private final Storage storage;
+    private final GroupKeys keys;
+    private final GroupCipher cipher;
+    private final GroupResync resync;
+    private final Supplier<String> ownUsername;
+    private final Instant now;
+    private final Map<GroupId, Optional<StoredGroup>> groups = new HashMap<>();
+    private final Map<SenderOf, SenderKeyRecord> records = new HashMap<>();
+    private final Map<SenderOf, SenderKeyRecord> advanced = new LinkedHashMap<>();
+
+    GroupMessageRun(Transaction txn, Storage storage, GroupKeys keys, GroupCipher cipher, GroupResync resync,
+            Supplier<String> ownUsername, Instant now) {
+        this.txn = txn;
+        this.storage = storage;
+        this.keys = keys;
+        this.cipher = cipher;
+        this.resync = resync;
+        this.ownUsername = ownUsername;
+        this.now = now;
+    }
+
+    /**
+     * Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. One from someone this
+     * profile does not know as a member of an active group makes it ask for resynchronisation.
+     */
+    public Optional<GroupReceiver.Opened> open(String sender, SenderKeyMessage message) throws StorageException {
+        Optional<StoredGroup> group = groups.get(message.groupId());
+        if (group == null) {
+            group = storage.groups().find(txn, message.groupId());
+            groups.put(message.groupId(), group);
+        }
+        if (group.isEmpty() || !group.get().active() || !group.get().state().isMember(sender)) {
+            LOG.info("dropping a group message from someone who is not a member of the group");
+            if (group.isPresent() && !sender.equals(ownUsername.get())) {
+                resync.missed(txn, group.get(), null, now);
+            }
+            return Optional.empty();
+        }
+        SenderOf key = new SenderOf(message.groupId(), sender);
+        SenderKeyRecord record = records.get(key);
+        if (record == null) {
+            record = keys.record(txn, message.groupId(), sender);
+        }
+        GroupCipher.Decrypted decrypted;
+        try {
+            decrypted = cipher.decrypt(record, message);
+        } catch (ProtocolException e) {
+            LOG.info("dropping a group message: {}", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+        records.put(key, decrypted.next());
+        advanced.put(key, decrypted.next());
+        Payload payload = decrypted.payload();
+        if (group.get().state().announcementsOnly() && !group.get().state().isAdmin(sender)
+                && (payload instanceof Payload.Text || payload instanceof Payload.Edit
+                        || payload instanceof Payload.Attachment)) {
+            LOG.info("dropping a post by a member who is not an admin of an announcement-only group");
+            return Optional.empty();
+        }
+        return Optional.of(new GroupReceiver.Opened(ConversationId.group(message.groupId()), payload));
+    }
+
+    /** Writes every sender key record the run advanced. */
+    public void finish() throws StorageException {
+        for (Map.Entry<SenderOf, SenderKeyRecord> e : advanced.entrySet()) {
+            keys.save(txn, e.getKey().group(), e.getKey().sender(), e.getValue());
+        }
+        advanced.clear();
+    }
+}
