@@ -86,6 +86,13 @@ public final class RelayService implements AutoCloseable {
         public void reject(ClientConnection connection, long requestId, RequestRejectedException error) {
             RelayService.this.reject(connection, requestId, error);
         }
+
+        @Override
+        public void refuseWithoutStrike(ClientConnection connection, long requestId, RequestRejectedException error) {
+            metrics.rejected(error.code());
+            connection.sink().send(Envelope.of(requestId,
+                    new Response.ErrorResponse(error.code(), error.getMessage(), error.retryAfterMillis())));
+        }
     };
 
     /** The cluster bus (cross-node pushes, one connection per account); without a bus it forwards nothing. */

@@ -12,6 +12,12 @@ interface RequestAnswers {
 
     void reject(ClientConnection connection, long requestId, RequestRejectedException error);
 
+    /**
+     * An error that is no fault of the client, answered without a strike: an {@code ack} of a blob that is gone
+     * already (a repeat after a reconnect, or a blob pushed twice under its two ids on a cluster node).
+     */
+    void refuseWithoutStrike(ClientConnection connection, long requestId, RequestRejectedException error);
+
     /** A store failure: logged, answered {@code INTERNAL_ERROR} (the request may be retried). */
     default void failed(ClientConnection connection, long requestId, Throwable error) {
         org.slf4j.LoggerFactory.getLogger(RequestAnswers.class).error("Store failure while handling a frame", error);
@@ -50,7 +56,7 @@ interface RequestAnswers {
 
             @Override
             public void unknown() {
-                answers.reject(connection, id, new RequestRejectedException(ErrorCode.UNKNOWN_MESSAGE,
+                answers.refuseWithoutStrike(connection, id, new RequestRejectedException(ErrorCode.UNKNOWN_MESSAGE,
                         "no such message is queued for you"));
             }
 
