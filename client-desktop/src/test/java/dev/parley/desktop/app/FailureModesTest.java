@@ -115,35 +115,6 @@ class FailureModesTest {
         assertThat(bob.account().isUnlocked()).isTrue();
     }
 
-    /** Locking or quitting while a request waits for the relay must not wait out that request's patience. */
-    @Test
-    void aRequestWaitingForTheRelayGivesUpAtOnceWhenTheConnectionIsStopped() throws Exception {
-        network.onlineWait = Duration.ofMinutes(5);
-        ParleyApp alice = network.register("alice");
-        network.register("bob");
-        alice.connection().start();
-        assertThat(Await.until(() -> status(alice) == ConnectionStatus.ONLINE, WAIT)).isTrue();
-        network.haltRelay();
-        assertThat(Await.until(() -> status(alice) == ConnectionStatus.RECONNECTING, WAIT)).isTrue();
-        java.util.concurrent.atomic.AtomicReference<Thread> caller = new java.util.concurrent.atomic.AtomicReference<>();
-        java.util.concurrent.CompletableFuture<Object> waiting = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            caller.set(Thread.currentThread());
-            try {
-                return alice.contacts().add("bob");
-            } catch (Exception e) {
-                return e;
-            }
-        });
-        assertThat(Await.until(() -> caller.get() != null && java.util.Arrays.stream(caller.get().getStackTrace())
-                .anyMatch(f -> f.getMethodName().equals("awaitOnline")), WAIT)).as("the request waits to go online").isTrue();
-
-        alice.connection().stop();
-        Object outcome = waiting.get(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-        assertThat(outcome).isInstanceOf(RelayUnreachableException.class);
-        assertThat(((Exception) outcome).getMessage()).contains("stopped");
-        network.startRelay();
-    }
-
     /** Issue #11 finding 1: a key change is never applied silently; the message waits for the user's decision. */
     @Test
     void aChangedIdentityKeyRaisesAWarningThatBlocksSendingUntilAcknowledged() throws Exception {

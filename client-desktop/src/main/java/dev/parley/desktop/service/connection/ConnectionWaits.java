@@ -24,16 +24,14 @@ final class ConnectionWaits {
     private final ConnectionSettings settings;
     private final Outbox outbox;
     private final BooleanSupplier unlinked;
-    private final BooleanSupplier stopping;
 
     ConnectionWaits(Supplier<RelayConnection> currentConnection, ConnectionStateMachine machine,
-                    ConnectionSettings settings, Outbox outbox, BooleanSupplier unlinked, BooleanSupplier stopping) {
+                    ConnectionSettings settings, Outbox outbox, BooleanSupplier unlinked) {
         this.currentConnection = currentConnection;
         this.machine = machine;
         this.settings = settings;
         this.outbox = outbox;
         this.unlinked = unlinked;
-        this.stopping = stopping;
     }
 
     boolean awaitDrained(Duration timeout) throws InterruptedException {
@@ -76,11 +74,6 @@ final class ConnectionWaits {
                 if (unlinked.getAsBoolean()) {
                     throw new dev.parley.desktop.service.RelayRejectedException(
                             "this device was unlinked from its account; its account data was wiped");
-                }
-                if (stopping.getAsBoolean()) {
-                    // locked or closing: nobody will bring the connection online for this request
-                    throw new dev.parley.desktop.service.RelayUnreachableException(
-                            "the connection was stopped (profile locked or closing)");
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

@@ -60,8 +60,6 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private volatile Runnable unlinked = () -> { };
     private volatile RelayConnection current;
     private volatile boolean stopped = true;
-    /** Set by {@link #stop} (lock, quit), cleared by {@link #start}: requests waiting to go online give up at once. */
-    private volatile boolean stopping;
     private int failedAttempts;
     private volatile boolean wasUnlinked;
 
@@ -76,8 +74,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         this.clock = clock;
         this.settings = settings;
         this.pinning = pinning;
-        this.waits = new ConnectionWaits(() -> current, machine, settings, outbox, () -> wasUnlinked,
-                () -> stopping);
+        this.waits = new ConnectionWaits(() -> current, machine, settings, outbox, () -> wasUnlinked);
         this.drain = new DeliveryDrain(inbound, inboundThread, c -> c == current, this::signal);
         this.sender = new OutboxSender(outbox, control, background, c -> c == current && c.online, this::signal);
         this.multiSender = new MultiSender(this::exchange, System::nanoTime, Thread::sleep, MULTI_SEND_RETRY_BUDGET);
@@ -96,7 +93,6 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                     "this device was unlinked from its account; its account data was wiped");
         }
         credentials.credentials();
-        stopping = false;
         stopped = false;
         if (machine.transition(ConnectionStatus.DISCONNECTED, ConnectionState.of(ConnectionStatus.CONNECTING))) {
             control.execute(this::connect);
@@ -106,8 +102,6 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     @Override
     public void stop() {
         stopped = true;
-        stopping = true;
-        signal();
         control.execute(() -> {
             RelayConnection c = current;
             current = null;
