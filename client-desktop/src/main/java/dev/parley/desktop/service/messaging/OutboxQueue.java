@@ -12,6 +12,7 @@ import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -122,7 +123,11 @@ public final class OutboxQueue implements Outbox {
             txn.attach(new MessageStateChangedEvent(conversation, id, state));
         }
         if (state == MessageState.SENT) {
-            storage.messageTimes().record(txn, List.of(id), MessageState.SENT, clock.instant());
+            // never before the message itself, even if the system clock stepped back in between
+            Instant at = clock.instant();
+            Instant sentAt = storage.messages().find(txn, id).map(m -> m.sentAt()).orElse(null);
+            storage.messageTimes().record(txn, List.of(id), MessageState.SENT,
+                    sentAt != null && sentAt.isAfter(at) ? sentAt : at);
         }
     }
 }
