@@ -55,7 +55,11 @@ public final class TyrusRelayConnector implements RelayConnector {
         TyrusRelayLink link = new TyrusRelayLink(codec, listener, requestTimeout);
         try {
             Session session = client.connectToServer(link.endpoint(), ClientEndpointConfig.Builder.create().build(), address.uri());
-            session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+            try {
+                session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
+            } catch (IllegalStateException closedAlready) {
+                // the relay closed at once (an old version, a refusal): the link's close event says why
+            }
             links.removeIf(open -> !open.isOpen());
             links.add(link);
             return link;
