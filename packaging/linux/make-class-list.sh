@@ -13,14 +13,17 @@ work="$(mktemp -d)"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 trap 'kill $xvfb 2>/dev/null; rm -rf "$work"' EXIT
 sleep 1
-DISPLAY="$display" PARLEY_DATA_DIR="$work/data" PARLEY_JAVA_OPTS="-XX:DumpLoadedClassList=$work/classes.lst" \
+DISPLAY="$display" PARLEY_DATA_DIR="$work/data" PARLEY_JAVA_OPTS="-XX:DumpLoadedClassList=$work/classes.lst -Dparley.startupTrace=true" \
   setsid "$root/parley" >"$work/app.log" 2>&1 & app=$!
 for _ in $(seq 6000); do
   DISPLAY="$display" xdotool search --onlyvisible --name 'Parley' >/dev/null 2>&1 && break
   kill -0 "$app" 2>/dev/null || { cat "$work/app.log" >&2; echo "make-class-list: the app exited" >&2; exit 1; }
   sleep 0.1
 done
-sleep 3   # the first screen's styling and fonts finish loading
+# the app builds its first screen right after the window's first frame: wait until it says that screen takes input
+# (-Dparley.startupTrace), then let it paint and the fonts finish loading
+for _ in $(seq 600); do grep -q '^parley-startup ready ' "$work/app.log" && break; sleep 0.1; done
+sleep 3
 # TERM to this app's JVM only (the launcher execs it; on the first start after a build it is the launcher's child)
 jvm="$app"; [ "$(cat "/proc/$app/comm" 2>/dev/null)" = java ] || jvm="$(pgrep -P "$app" -x java || true)"
 [ -z "$jvm" ] || kill -TERM "$jvm" 2>/dev/null || true

@@ -8,7 +8,6 @@ import dev.parley.desktop.ui.common.Dialogs;
 import dev.parley.desktop.ui.common.FxmlView;
 import dev.parley.desktop.ui.common.Navigator;
 import dev.parley.desktop.ui.common.Pulses;
-import dev.parley.desktop.ui.common.SystemColorScheme;
 import dev.parley.desktop.ui.common.Theme;
 import dev.parley.desktop.ui.common.TimeLabels;
 import dev.parley.desktop.ui.common.UserMessages;
@@ -41,7 +40,6 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.InputEvent;
@@ -58,7 +56,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppShell implements Navigator, Dialogs {
     private static final Logger LOG = LoggerFactory.getLogger(AppShell.class);
-    private static final String STYLESHEET = "/dev/parley/desktop/ui/common/parley.css";
     private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
     /** Left free above and below a dialog: the window's title bar and the desktop's panels. */
     private static final double SCREEN_MARGIN = 96;
@@ -73,11 +70,9 @@ public final class AppShell implements Navigator, Dialogs {
     private final IdleLock idleLock;
     private final Timeline idleTimer;
     private final DialogWindows dialogs;
-    private final Parent placeholder;
+    private final javafx.scene.layout.StackPane placeholder;
 
-    private Theme theme = Theme.SYSTEM;
-    private Theme desktopLook = Theme.LIGHT;
-    private java.util.function.Supplier<Theme> desktopScheme = SystemColorScheme::detect;
+    private final WindowTheme windowTheme;
     private MainController main;
     private dev.parley.desktop.ui.people.PeopleScreens people;
     private dev.parley.desktop.ui.people.ContactLooks looks;
@@ -106,12 +101,12 @@ public final class AppShell implements Navigator, Dialogs {
         this.clock = Objects.requireNonNull(clock);
         this.initialProfile = initialProfile == null ? "" : initialProfile;
         this.idleLock = new IdleLock(clock, Duration.ofMinutes(SettingsValues.defaults().autoLockMinutes()));
-        this.dialogs = new DialogWindows(stage, this::style);
         // until the first screen is built: the background of the welcome screens (onboarding, unlock)
         this.placeholder = new javafx.scene.layout.StackPane();
         placeholder.getStyleClass().add("welcome");
         this.scene = new Scene(placeholder, 1120, 760);
-        style(scene);
+        this.dialogs = new DialogWindows(stage, this::styleDialog);
+        this.windowTheme = new WindowTheme(scene, dialogs::open);
         scene.addEventFilter(InputEvent.ANY, e -> idleLock.activity());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
             if (main != null) {
@@ -136,10 +131,9 @@ public final class AppShell implements Navigator, Dialogs {
         stage.setTitle(messages.get("app.title") + (this.initialProfile.isEmpty() ? "" : " - " + this.initialProfile));
         stage.focusedProperty().addListener((obs, was, focused) -> {
             if (focused) {
-                refreshDesktopLook();
+                windowTheme.refreshDesktopLook();
             }
         });
-        applyTheme(theme);
     }
 
     /** What the chat hands to the desktop (clipboard, browser); tests observe it. Takes effect at the next unlock. */
@@ -157,30 +151,7 @@ public final class AppShell implements Navigator, Dialogs {
 
     /** Where the "System" theme learns the desktop's preference (tests replace the desktop). */
     public void followDesktopScheme(java.util.function.Supplier<Theme> scheme) {
-        desktopScheme = Objects.requireNonNull(scheme);
-        refreshDesktopLook();
-    }
-
-    /**
-     * Asks the desktop for its light/dark preference off the FX thread (it runs a process) and re-themes if the
-     * "System" theme is chosen: at start and whenever the window gains focus, so a change on the desktop shows
-     * when the user comes back to Parley. Not through {@link BackgroundTasks}: it must not make screens busy.
-     */
-    private void refreshDesktopLook() {
-        java.util.function.Supplier<Theme> scheme = desktopScheme;
-        java.util.concurrent.CompletableFuture.supplyAsync(scheme::get)
-                .whenComplete((look, failure) -> javafx.application.Platform.runLater(() -> {
-                    if (failure != null) {
-                        LOG.warn("cannot read the desktop's colour scheme: {}", failure.getClass().getSimpleName());
-                        return;
-                    }
-                    if (look != desktopLook) {
-                        desktopLook = look;
-                        if (theme == Theme.SYSTEM) {
-                            applyTheme(theme);
-                        }
-                    }
-                }));
+        windowTheme.followDesktopScheme(scheme);
     }
 
     /** The window's scene (for screenshots and tests). */
@@ -201,6 +172,7 @@ public final class AppShell implements Navigator, Dialogs {
     /** Shows the window with its first screen: onboarding if the profile (or any profile) is new, else unlock. */
     public void start() {
         BundledFonts.load();
+        windowTheme.styleWindowOnce();
         showFirstScreen();
         idleTimer.play();
         stage.show();
@@ -216,9 +188,13 @@ public final class AppShell implements Navigator, Dialogs {
     public void startWindowFirst(Runnable ready) {
         Objects.requireNonNull(ready);
         BundledFonts.preload();
+        // drawn before any stylesheet is loaded: the welcome screens' background colour, set in code
+        placeholder.setBackground(new javafx.scene.layout.Background(
+                new javafx.scene.layout.BackgroundFill(windowTheme.look().welcomeBackground(), null, null)));
         idleTimer.play();
         stage.show();
         Pulses.afterNextLayout(scene, () -> {
+            windowTheme.styleWindowOnce();
             if (scene.getRoot() != placeholder) {
                 return; // a screen was shown meanwhile
             }
@@ -292,7 +268,7 @@ public final class AppShell implements Navigator, Dialogs {
         SearchViewModel search = new SearchViewModel(session.services(), tasks, messages, Delays.fx());
         MainViewModel vm = new MainViewModel(session.username(), session.connection(), session.bus(), tasks,
                 new ConnectionBanner(clock, messages), new PickupBanner(messages), new NotificationPolicy(messages),
-                new ToastNotifier(stage, this::style), list, chat, search);
+                new ToastNotifier(stage, windowTheme::style), list, chat, search);
         TimeLabels times = new TimeLabels(clock, Locale.getDefault());
         ViewLoader.Loaded<MainController> loaded = loader()
                 .register(MainController.class, () -> new MainController(vm, this, this, times, messages, desktop))
@@ -415,35 +391,21 @@ public final class AppShell implements Navigator, Dialogs {
 
     /** Switches to the theme {@code next} (for SYSTEM: the desktop's light or dark) everywhere. */
     public void applyTheme(Theme next) {
-        theme = next;
-        Application.setUserAgentStylesheet(look().userAgentStylesheet());
-        restyle(scene);
-        for (Stage d : dialogs.open()) {
-            restyle(d.getScene());
-        }
+        windowTheme.apply(next);
     }
 
     private void show(Parent root) {
         scene.setRoot(root);
-        restyle(scene);
+        windowTheme.restyle(scene);
     }
 
-    private void style(Scene s) {
-        s.getStylesheets().setAll(Objects.requireNonNull(AppShell.class.getResource(STYLESHEET)).toExternalForm());
-        restyle(s);
-    }
-
-    private void restyle(Scene s) {
-        if (s == null || s.getRoot() == null) {
-            return;
-        }
-        s.getRoot().getStyleClass().removeIf(c -> c.startsWith("theme-"));
-        s.getRoot().getStyleClass().add(look().rootStyleClass());
+    private void styleDialog(Scene dialog) {
+        windowTheme.style(dialog);
     }
 
     /** The look showing now: LIGHT or DARK. */
     public Theme look() {
-        return theme.resolve(() -> desktopLook);
+        return windowTheme.look();
     }
 
     private ViewLoader loader() {

@@ -3,6 +3,7 @@ package dev.parley.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.ui.common.Theme;
 import dev.parley.desktop.ui.unlock.NewProfile;
 import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.nio.file.Path;
@@ -80,11 +81,25 @@ class UnlockRetryTest {
 
         app.waitUntil(() -> ready.get() && app.showing("#passphrase"));
         assertThat(app.stage().getScene().getRoot()).isNotSameAs(first);
+        // the first frame's colour is set in code, before any stylesheet loads: the one the stylesheets give the screen
+        javafx.scene.layout.Region screen = (javafx.scene.layout.Region) app.stage().getScene().getRoot();
+        assertThat(fill(screen)).isEqualTo(fill((javafx.scene.layout.Region) first))
+                .isEqualTo(Theme.LIGHT.welcomeBackground());
+        app.fx(() -> {
+            app.shell().applyTheme(Theme.DARK);
+            screen.applyCss();
+        });
+        assertThat(fill(screen)).isEqualTo(Theme.DARK.welcomeBackground());
+        app.fx(() -> app.shell().applyTheme(Theme.LIGHT));
         app.waitUntil(() -> app.stage().getScene().getFocusOwner() != null
                 && "passphrase".equals(app.stage().getScene().getFocusOwner().getId()));
         app.robot.write(UiTestNetwork.PASSPHRASE);
         app.robot.type(KeyCode.ENTER);
         app.waitUntil(() -> app.showing("#conversationList"));
+    }
+
+    private static javafx.scene.paint.Paint fill(javafx.scene.layout.Region region) {
+        return region.getBackground().getFills().get(0).getFill();
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.parley.desktop.ui.common;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
+import javafx.scene.paint.Color;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,15 @@ public enum Theme {
     /** The AtlantaFX user-agent stylesheet for this look ({@link #SYSTEM} is resolved first). */
     public String userAgentStylesheet() {
         return this == DARK ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+    }
+
+    /**
+     * The background of the welcome screens (onboarding, unlock) in this look ({@link #SYSTEM} is resolved first):
+     * the theme's {@code -color-bg-subtle}, for the window's first frame, which is drawn before any stylesheet is
+     * loaded (the UI tests compare it with what the stylesheets give).
+     */
+    public Color welcomeBackground() {
+        return this == DARK ? Color.web("#161b22") : Color.web("#f6f8fa");
     }
 
     /** The style class put on the scene root, so {@code parley.css} can adjust its own colours. */
