@@ -22,8 +22,12 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -113,6 +117,61 @@ class FailureModesTest {
         assertThat(Await.until(() -> status(alice) == ConnectionStatus.ONLINE, WAIT)).isTrue();
         assertThat(alice.contacts().add("bob").username()).isEqualTo("bob");
         assertThat(bob.account().isUnlocked()).isTrue();
+    }
+
+    /**
+     * Locking or quitting while a request waits for the relay must not wait out that request's patience: stopping the
+     * connection wakes the request, which fails at once (the lock and quit waited 5 s for such a request).
+     */
+    @Test
+    void aRequestWaitingForTheRelayGivesUpAtOnceWhenTheConnectionIsStopped() throws Exception {
+        network.onlineWait = Duration.ofMinutes(5);
+        ParleyApp alice = network.register("alice");
+        network.register("bob");
+        alice.connection().start();
+        assertThat(Await.until(() -> status(alice) == ConnectionStatus.ONLINE, WAIT)).isTrue();
+        network.haltRelay();
+        assertThat(Await.until(() -> status(alice) == ConnectionStatus.RECONNECTING, WAIT)).isTrue();
+        AtomicReference<Thread> caller = new AtomicReference<>();
+        CompletableFuture<Object> waiting = CompletableFuture.supplyAsync(() -> {
+            caller.set(Thread.currentThread());
+            try {
+                return alice.contacts().add("bob");
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        assertThat(Await.until(() -> caller.get() != null && Arrays.stream(caller.get().getStackTrace())
+                .anyMatch(f -> f.getMethodName().equals("awaitOnline")), WAIT)).as("the request waits to go online").isTrue();
+
+        alice.connection().stop();
+        Object outcome = waiting.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(outcome).isInstanceOf(RelayUnreachableException.class);
+        assertThat(((Exception) outcome).getMessage()).contains("stopped");
+        network.startRelay();
+    }
+
+    /**
+     * After the connection was stopped on purpose (lock, quit), a request fails at once and does not start the
+     * connection again: only {@code start()} does. A request that restarted it after a stop sent the outbox to the
+     * relay behind the user's back (what made RelayPinTest fail when stop() first woke waiting requests).
+     */
+    @Test
+    void aRequestAfterTheConnectionWasStoppedFailsAtOnceAndDoesNotStartItAgain() throws Exception {
+        network.onlineWait = Duration.ofMinutes(5);
+        ParleyApp alice = network.register("alice");
+        network.register("bob");
+        alice.connection().start();
+        assertThat(Await.until(() -> status(alice) == ConnectionStatus.ONLINE, WAIT)).isTrue();
+        alice.connection().stop();
+        assertThat(Await.until(() -> status(alice) == ConnectionStatus.DISCONNECTED, WAIT)).isTrue();
+
+        assertThatThrownBy(() -> alice.contacts().add("bob")).isInstanceOf(RelayUnreachableException.class)
+                .hasMessageContaining("stopped");
+        assertThat(status(alice)).isEqualTo(ConnectionStatus.DISCONNECTED);
+
+        alice.connection().start();
+        assertThat(alice.contacts().add("bob").username()).isEqualTo("bob");
     }
 
     /** Issue #11 finding 1: a key change is never applied silently; the message waits for the user's decision. */

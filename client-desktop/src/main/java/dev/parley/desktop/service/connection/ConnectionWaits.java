@@ -24,14 +24,23 @@ final class ConnectionWaits {
     private final ConnectionSettings settings;
     private final Outbox outbox;
     private final BooleanSupplier unlinked;
+    private final BooleanSupplier halted;
 
+    /** @param halted whether the connection was stopped on purpose (lock, quit): waiting requests give up at once */
     ConnectionWaits(Supplier<RelayConnection> currentConnection, ConnectionStateMachine machine,
-                    ConnectionSettings settings, Outbox outbox, BooleanSupplier unlinked) {
+                    ConnectionSettings settings, Outbox outbox, BooleanSupplier unlinked, BooleanSupplier halted) {
         this.currentConnection = currentConnection;
         this.machine = machine;
         this.settings = settings;
         this.outbox = outbox;
         this.unlinked = unlinked;
+        this.halted = halted;
+    }
+
+    /** What a request gets when the connection was stopped on purpose (lock, quit) while or before it waited. */
+    static dev.parley.desktop.service.RelayUnreachableException halted() {
+        return new dev.parley.desktop.service.RelayUnreachableException(
+                "the connection was stopped (profile locked or closing)");
     }
 
     boolean awaitDrained(Duration timeout) throws InterruptedException {
@@ -74,6 +83,9 @@ final class ConnectionWaits {
                 if (unlinked.getAsBoolean()) {
                     throw new dev.parley.desktop.service.RelayRejectedException(
                             "this device was unlinked from its account; its account data was wiped");
+                }
+                if (halted.getAsBoolean()) {
+                    throw halted();
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {

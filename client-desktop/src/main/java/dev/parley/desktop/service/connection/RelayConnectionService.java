@@ -60,6 +60,11 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private volatile Runnable unlinked = () -> { };
     private volatile RelayConnection current;
     private volatile boolean stopped = true;
+    /**
+     * Set by {@link #stop} (lock, quit), cleared by {@link #start}: a request then fails at once instead of waiting for
+     * the connection, or starting it again, until someone starts it.
+     */
+    private volatile boolean halted;
     private int failedAttempts;
     private volatile boolean wasUnlinked;
 
@@ -74,7 +79,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         this.clock = clock;
         this.settings = settings;
         this.pinning = pinning;
-        this.waits = new ConnectionWaits(() -> current, machine, settings, outbox, () -> wasUnlinked);
+        this.waits = new ConnectionWaits(() -> current, machine, settings, outbox, () -> wasUnlinked, () -> halted);
         this.drain = new DeliveryDrain(inbound, inboundThread, c -> c == current, this::signal);
         this.sender = new OutboxSender(outbox, control, background, c -> c == current && c.online, this::signal);
         this.multiSender = new MultiSender(this::exchange, System::nanoTime, Thread::sleep, MULTI_SEND_RETRY_BUDGET);
@@ -93,6 +98,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                     "this device was unlinked from its account; its account data was wiped");
         }
         credentials.credentials();
+        halted = false;
         stopped = false;
         if (machine.transition(ConnectionStatus.DISCONNECTED, ConnectionState.of(ConnectionStatus.CONNECTING))) {
             control.execute(this::connect);
@@ -101,7 +107,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     @Override
     public void stop() {
+        halted = true;
         stopped = true;
+        signal();
         control.execute(() -> {
             RelayConnection c = current;
             current = null;
@@ -147,6 +155,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     @Override
     public Response exchange(Request request) throws ServiceException {
+        if (halted) {
+            throw ConnectionWaits.halted();
+        }
         if (stopped) {
             start();
         }
