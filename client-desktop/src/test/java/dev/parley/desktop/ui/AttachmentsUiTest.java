@@ -171,6 +171,8 @@ class AttachmentsUiTest {
         app.fx(() -> chat.chooseAll(dropped));
         app.waitUntil(this::previewShowing);
         assertThat(app.robot.lookup("#pendingFileName").queryLabeled().getText()).isEqualTo("5 files");
+        assertThat(app.robot.lookup("#sendFileButton").queryButton().getText()).isEqualTo("Send files");
+        app.screenshot("attachment-several-files");
         AtomicReference<List<Transfer.State>> states = new AtomicReference<>();
         AtomicReference<List<String>> panel = new AtomicReference<>();
         app.fx(() -> {
