@@ -20,10 +20,12 @@ public final class RelayEndpoint extends Endpoint {
 
     private final RelayService service;
     private final int sessionBufferBytes;
+    private final LeanAnswers lean;
 
-    RelayEndpoint(RelayService service, int sessionBufferBytes) {
+    RelayEndpoint(RelayService service, int sessionBufferBytes, LeanAnswers lean) {
         this.service = service;
         this.sessionBufferBytes = sessionBufferBytes;
+        this.lean = lean;
     }
 
     @Override
@@ -32,7 +34,8 @@ public final class RelayEndpoint extends Endpoint {
                 ? tyrus.getRemoteAddr() : "unknown";
         session.setMaxBinaryMessageBufferSize(sessionBufferBytes);
         session.setMaxTextMessageBufferSize(sessionBufferBytes);
-        ClientConnection connection = service.open(new TyrusFrameSink(session, address, service.metrics()));
+        ClientConnection connection = service.open(new TyrusFrameSink(session, address, service.metrics(),
+                LeanAnswers.asked(session.getRequestParameterMap()) ? lean : null));
         if (connection == null) {
             return;
         }
