@@ -31,11 +31,13 @@ public final class WebSocketTransport implements AutoCloseable {
     private final HttpServer http;
     private final NetworkListener listener;
     private final WebSocketGuardFilter guard;
+    private final LeanAnswers lean;
 
-    private WebSocketTransport(HttpServer http, NetworkListener listener, WebSocketGuardFilter guard) {
+    private WebSocketTransport(HttpServer http, NetworkListener listener, WebSocketGuardFilter guard, LeanAnswers lean) {
         this.http = http;
         this.listener = listener;
         this.guard = guard;
+        this.lean = lean;
     }
 
     /**
@@ -44,16 +46,19 @@ public final class WebSocketTransport implements AutoCloseable {
      * @param idleTimeout       a WebSocket connection that sends nothing for this long is closed with 1001
      * @param metricsAuthorized given a request's {@code Authorization} header (or null), whether this port may answer
      *                          {@code GET /metrics}; otherwise it answers 404 as for any unknown path
+     * @param leanAnswerDelay   the longest an unhurried answer waits on a connection that asked for lean answers
      */
     public static WebSocketTransport start(String host, int port, Optional<SSLContext> tls, RelayService service,
                                            int maxMessageBytes, Duration idleTimeout,
-                                           Predicate<String> metricsAuthorized) throws IOException {
+                                           Predicate<String> metricsAuthorized, Duration leanAnswerDelay)
+            throws IOException {
         // Messages up to maxMessageBytes (RelayConfig#maxMessageBytes) are read (over the frame limit: a send_multi
         // frame alone, or answered with FRAME_TOO_LARGE); the guard closes the connection with 1009 on the first
         // frame header that takes a message past that, before Tyrus buffers any of it.
         int sessionLimit = maxMessageBytes + 1024;
         RelayContainer container = new RelayContainer(sessionLimit * 2);
-        RelayEndpoint endpoint = new RelayEndpoint(service, sessionLimit);
+        LeanAnswers lean = new LeanAnswers(leanAnswerDelay);
+        RelayEndpoint endpoint = new RelayEndpoint(service, sessionLimit, lean);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(RelayEndpoint.class, PATH)
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
@@ -65,6 +70,7 @@ public final class WebSocketTransport implements AutoCloseable {
         try {
             container.register(config);
         } catch (DeploymentException e) {
+            lean.close();
             throw new IOException("the relay endpoint could not be deployed", e);
         }
         HttpServer http = new HttpServer();
@@ -106,9 +112,10 @@ public final class WebSocketTransport implements AutoCloseable {
             http.start();
         } catch (IOException | RuntimeException e) {
             guard.close();
+            lean.close();
             throw e;
         }
-        return new WebSocketTransport(http, listener, guard);
+        return new WebSocketTransport(http, listener, guard, lean);
     }
 
     static void write(Response response, String body, String type) throws IOException {
@@ -129,6 +136,7 @@ public final class WebSocketTransport implements AutoCloseable {
     public void close() {
         http.shutdownNow();
         guard.close();
+        lean.close();
     }
 
 }
