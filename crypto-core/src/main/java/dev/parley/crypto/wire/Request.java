@@ -416,6 +416,19 @@ public sealed interface Request extends Frame {
         }
     }
 
+    /**
+     * Renames the calling device (issue #17, Settings > Devices): its new name, sealed by the client like
+     * {@link DeviceAdd}'s (opaque to the relay, at most {@link #MAX_DEVICE_NAME_BYTES}). Answered with
+     * {@link Response.Ok}.
+     */
+    record DeviceRename(byte[] name) implements Request {
+        public DeviceRename {
+            if (name == null || name.length == 0 || name.length > MAX_DEVICE_NAME_BYTES) {
+                throw new IllegalArgumentException("name: 1 to " + MAX_DEVICE_NAME_BYTES + " bytes expected");
+            }
+        }
+    }
+
     /** Bytes of a linking channel id. */
     int LINK_CHANNEL_BYTES = 16;
 

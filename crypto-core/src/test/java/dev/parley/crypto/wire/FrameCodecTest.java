@@ -55,6 +55,7 @@ class FrameCodecTest {
                         new Request.DeviceCopy(4, filled(90, 35)))),
                 new Request.DeviceUnlink(2),
                 new Request.DeviceSendEphemeral("bob", List.of(new Request.DeviceCopy(2, filled(90, 39)))),
+                new Request.DeviceRename(filled(64, 39)),
                 new Response.DeviceAdded(3),
                 new Response.DeviceListResult("alice", List.of(new Response.DeviceInfo(1, filled(20, 36), 10, 20),
                         new Response.DeviceInfo(3, new byte[0], 0, 0))),

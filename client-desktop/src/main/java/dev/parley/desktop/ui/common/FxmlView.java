@@ -4,6 +4,7 @@ package dev.parley.desktop.ui.common;
 public enum FxmlView {
     ONBOARDING("unlock/onboarding.fxml"),
     RESTORE("unlock/restore.fxml"),
+    JOIN("unlock/join.fxml"),
     UNLOCK("unlock/unlock.fxml"),
     MAIN("main/main.fxml"),
     ADD_CONTACT("contacts/add_contact.fxml"),

@@ -138,6 +138,11 @@ public final class OnboardingController {
     }
 
     @FXML
+    private void showJoin() {
+        navigator.showJoin(vm.profile());
+    }
+
+    @FXML
     private void showRestore() {
         navigator.showRestore(vm.profile());
     }
