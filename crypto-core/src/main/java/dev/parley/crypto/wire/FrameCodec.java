@@ -105,6 +105,9 @@ public final class FrameCodec {
         name("link_message", Push.LinkMessage.class);
         name("attachment_begin_shared", Request.AttachmentBeginShared.class);
         name("attachment_get_shared", Request.AttachmentGetShared.class);
+        name("bulk_upload_ticket", Request.BulkUploadTicket.class);
+        name("bulk_download_ticket", Request.BulkDownloadTicket.class);
+        name("bulk_ticket", Response.BulkTicket.class);
     }
 
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));

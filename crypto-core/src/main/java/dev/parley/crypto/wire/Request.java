@@ -462,6 +462,35 @@ public sealed interface Request extends Frame {
         }
     }
 
+    /**
+     * Issue #13, the bulk path: asks for a short-lived ticket to upload the body of this account's attachment over HTTP
+     * on the relay's own listener ({@code PUT /bulk/<hex id>?offset=N}, docs/protocol.md "Bulk transfers"). Answered
+     * with {@link Response.BulkTicket}; a relay without the bulk path answers {@code UNKNOWN_TYPE}.
+     */
+    record BulkUploadTicket(byte[] attachmentId) implements Request {
+        public BulkUploadTicket {
+            checkAttachmentId(attachmentId);
+        }
+    }
+
+    /**
+     * Issue #13, the bulk path: asks for a short-lived ticket to download a complete attachment over HTTP
+     * ({@code GET /bulk/<hex id>?offset=N}), with the same rule as {@link AttachmentGetShared}: the uploader, a named
+     * reader, or anyone whose read {@code token} hashes to the attachment's token hash. Answered with
+     * {@link Response.BulkTicket}.
+     */
+    record BulkDownloadTicket(byte[] attachmentId, byte[] token) implements Request {
+        public BulkDownloadTicket {
+            checkAttachmentId(attachmentId);
+            checkBytes(token, 32, "token");
+        }
+
+        @Override
+        public String toString() {
+            return "BulkDownloadTicket[]";
+        }
+    }
+
     private static void checkBytes(byte[] value, int length, String name) {
         if (value == null || value.length != length) {
             throw new IllegalArgumentException(name + ": " + length + " bytes expected");
