@@ -76,6 +76,7 @@ public final class AppShell implements Navigator, Dialogs {
     private MainController main;
     private dev.parley.desktop.ui.people.PeopleScreens people;
     private dev.parley.desktop.ui.people.ContactLooks looks;
+    private dev.parley.desktop.ui.devices.DeviceScreens devices;
     /** The clipboard, and no browser until the app hands over its HostServices ({@link #useDesktop}). */
     private DesktopHooks desktop = DesktopHooks.system(url -> {
         throw new IllegalStateException("no browser available");
@@ -250,6 +251,15 @@ public final class AppShell implements Navigator, Dialogs {
     }
 
     @Override
+    public void showJoin(String profile) {
+        dev.parley.desktop.ui.unlock.JoinAccountViewModel vm = new dev.parley.desktop.ui.unlock.JoinAccountViewModel(
+                profile, gateway, tasks, messages);
+        gateway.localRelay().ifPresent(vm::suggestLocalRelay);
+        show(loader().register(dev.parley.desktop.ui.unlock.JoinAccountController.class, () ->
+                new dev.parley.desktop.ui.unlock.JoinAccountController(vm, this, messages)).load(FxmlView.JOIN).root());
+    }
+
+    @Override
     public void showUnlock() {
         closeMain();
         UnlockViewModel vm = new UnlockViewModel(initialProfile, profiles(), gateway, tasks, messages);
@@ -282,6 +292,8 @@ public final class AppShell implements Navigator, Dialogs {
         people.attach(loaded.root(), vm.conversations().selectedProperty());
         new dev.parley.desktop.ui.groups.GroupScreens(session.groups(), tasks, messages, this::openDialog)
                 .attach(loaded.root(), vm.conversations(), vm.chat());
+        devices = new dev.parley.desktop.ui.devices.DeviceScreens(session.devices(), tasks, messages, this::openDialog,
+                clock.getZone());
         idleLock.activity();
         tasks.run(() -> session.settings().load(), this::applySettings,
                 e -> LOG.warn("cannot read settings: {}", e.getClass().getSimpleName()));
@@ -309,6 +321,10 @@ public final class AppShell implements Navigator, Dialogs {
         if (looks != null) {
             looks.stop();
             looks = null;
+        }
+        if (devices != null) {
+            devices.stop();
+            devices = null;
         }
     }
 
@@ -364,6 +380,9 @@ public final class AppShell implements Navigator, Dialogs {
             int at = autoLock == null ? sections.getChildren().size()
                     : Math.max(0, sections.getChildren().indexOf(autoLock.getParent()) - 1);
             sections.getChildren().add(at, people.settingsPane());
+            if (devices != null) {
+                sections.getChildren().add(at + 1, devices.settingsPane());       // Devices (issue #17)
+            }
         }
         dialogs.show(dialog, loaded.root());
     }

@@ -6,6 +6,7 @@ package dev.parley.desktop.ui.common;
  */
 public enum FxmlView {
     RESTORE("unlock/restore.fxml"),
+    JOIN("unlock/join.fxml"),
     MAIN("main/main.fxml"),
     ADD_CONTACT("contacts/add_contact.fxml"),
     SAFETY_NUMBER("contacts/safety_number.fxml"),

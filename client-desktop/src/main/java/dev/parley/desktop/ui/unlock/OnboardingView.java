@@ -60,6 +60,7 @@ public final class OnboardingView extends StackPane {
     private final ProgressIndicator progress = id(new ProgressIndicator(), "progress");
     private final Label busyLabel = id(styled(new Label(), "hint"), "busyLabel");
     private final Hyperlink unlockLink = id(new Hyperlink(), "unlockLink");
+    private final Hyperlink joinLink = id(new Hyperlink(), "joinLink");
     private final Hyperlink restoreLink = id(new Hyperlink(), "restoreLink");
 
     /** @param hasProfiles whether to offer "Unlock an existing profile" */
@@ -80,8 +81,10 @@ public final class OnboardingView extends StackPane {
                 actions(),
                 busyLabel,
                 unlockLink,
+                joinLink,
                 restoreLink);
         unlockLink.setOnAction(e -> navigator.showUnlock());
+        joinLink.setOnAction(e -> navigator.showJoin(vm.profile()));
         restoreLink.setOnAction(e -> navigator.showRestore(vm.profile()));
         StackPane padded = new StackPane(card);
         padded.setPadding(new Insets(36, 24, 36, 24));
@@ -145,6 +148,7 @@ public final class OnboardingView extends StackPane {
         progress.setPrefSize(26, 26);
         busyLabel.setText(messages.get("onboarding.creating"));
         unlockLink.setText(messages.get("onboarding.haveProfile"));
+        joinLink.setText(messages.get("onboarding.join"));
         restoreLink.setText(messages.get("onboarding.restore"));
         HBox row = new HBox(12, createButton, progress);
         row.setAlignment(Pos.CENTER_LEFT);
