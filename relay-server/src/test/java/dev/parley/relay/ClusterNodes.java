@@ -16,7 +16,8 @@ import java.util.function.UnaryOperator;
  */
 final class ClusterNodes implements AutoCloseable {
     /** The files every node of a cluster must share. */
-    static final List<String> SHARED_SECRETS = List.of("relay-id", RelayIdentity.SIGNING_KEY_FILE, "username-key");
+    static final List<String> SHARED_SECRETS = List.of("relay-id", RelayIdentity.SIGNING_KEY_FILE, "username-key",
+            "bulk-ticket-key");
 
     private final Path root;
     private final String storeUri;

@@ -20,7 +20,8 @@ import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 
 /**
  * One Grizzly listener bound to exactly the configured host and port, serving the WebSocket endpoint
- * {@value #PATH}, {@code GET /health} and, when allowed, {@code GET /metrics}, over TLS when given an
+ * {@value #PATH}, {@code GET /health}, the bulk path of attachment bodies ({@code PUT}/{@code GET /bulk/<id>},
+ * {@link BulkHttpHandler}) and, when allowed, {@code GET /metrics}, over TLS when given an
  * {@link SSLContext}.
  */
 public final class WebSocketTransport implements AutoCloseable {
@@ -32,12 +33,15 @@ public final class WebSocketTransport implements AutoCloseable {
     private final NetworkListener listener;
     private final WebSocketGuardFilter guard;
     private final LeanAnswers lean;
+    private final BulkHttpHandler bulk;
 
-    private WebSocketTransport(HttpServer http, NetworkListener listener, WebSocketGuardFilter guard, LeanAnswers lean) {
+    private WebSocketTransport(HttpServer http, NetworkListener listener, WebSocketGuardFilter guard, LeanAnswers lean,
+                               BulkHttpHandler bulk) {
         this.http = http;
         this.listener = listener;
         this.guard = guard;
         this.lean = lean;
+        this.bulk = bulk;
     }
 
     /**
@@ -108,14 +112,18 @@ public final class WebSocketTransport implements AutoCloseable {
                 }
             }
         });
+        // Issue #13: attachment bodies over HTTP on this same listener (and TLS), on a pool of their own.
+        BulkHttpHandler bulk = new BulkHttpHandler(service.bulk());
+        http.getServerConfiguration().addHttpHandler(bulk, BulkHttpHandler.PREFIX + "*");
         try {
             http.start();
         } catch (IOException | RuntimeException e) {
             guard.close();
             lean.close();
+            bulk.close();
             throw e;
         }
-        return new WebSocketTransport(http, listener, guard, lean);
+        return new WebSocketTransport(http, listener, guard, lean, bulk);
     }
 
     static void write(Response response, String body, String type) throws IOException {
@@ -137,6 +145,7 @@ public final class WebSocketTransport implements AutoCloseable {
         http.shutdownNow();
         guard.close();
         lean.close();
+        bulk.close();
     }
 
 }
