@@ -1,6 +1,7 @@
 package dev.parley.bench.presence;
 
 import dev.parley.bench.relay.ServerProcess;
+import dev.parley.bench.relay.ServerUnderTest;
 import dev.parley.crypto.primitives.Argon2Params;
 import dev.parley.desktop.app.AppConfig;
 import dev.parley.desktop.app.ParleyApp;
@@ -53,12 +54,14 @@ public final class PresenceFanOutBenchmark {
     }
 
     /** What one round cost. */
-    private record Round(String kind, double wallMs, double clientCpuMs, double presenceThreadCpuMs,
-                         double relayCpuMs, long received, long relayEphemeral, long relayRateLimited) {
+    private record Round(String kind, double wallMs, double clientCpuMs, double clientThreadsMs,
+                         double presenceThreadCpuMs, double relayCpuMs, double relayThreadsMs, long received,
+                         long relayEphemeral, long relayRateLimited) {
         void print() {
-            System.out.printf("%-9s wall %7.0f ms | client process CPU %6.0f ms (presence thread %5.0f ms) | relay CPU %5.0f"
-                            + " ms | pushes received %d, relay ephemeral_total +%d, RATE_LIMITED +%d%n", kind, wallMs,
-                    clientCpuMs, presenceThreadCpuMs, relayCpuMs, received, relayEphemeral, relayRateLimited);
+            System.out.printf("%-9s wall %7.0f ms | client process CPU %6.0f ms (Java threads %6.0f, presence thread %5.0f"
+                            + " ms) | relay CPU %5.0f ms (Java threads %5.0f ms) | pushes received %d, relay"
+                            + " ephemeral_total +%d, RATE_LIMITED +%d%n", kind, wallMs, clientCpuMs, clientThreadsMs,
+                    presenceThreadCpuMs, relayCpuMs, relayThreadsMs, received, relayEphemeral, relayRateLimited);
         }
     }
 
@@ -110,6 +113,10 @@ public final class PresenceFanOutBenchmark {
                             (presence.relayCpuMs() - baseline.relayCpuMs()) / Math.max(1, presence.relayEphemeral()),
                             presence.relayCpuMs(), baseline.relayCpuMs(), presence.relayEphemeral(),
                             presence.relayCpuMs() / Math.max(1, presence.relayEphemeral()));
+                    System.out.printf("round %d without JIT and GC threads: the client %.0f ms CPU, the relay %.3f ms CPU per"
+                                    + " presence frame%n", r, presence.clientThreadsMs() - baseline.clientThreadsMs(),
+                            (presence.relayThreadsMs() - baseline.relayThreadsMs())
+                                    / Math.max(1, presence.relayEphemeral()));
                     if (r > 1 || rounds == 1) {
                         presenceCpu += presence.clientCpuMs();
                         baselineCpu += baseline.clientCpuMs();
@@ -168,7 +175,9 @@ public final class PresenceFanOutBenchmark {
             crowd.ask("reset", "RESET");
             Map<String, Double> before = relay.metrics();
             long relayCpu = relay.cpuMillis();
+            long relayThreads = relay.threadCpuMillis();
             double cpu = processCpuMs();
+            double threads = ServerUnderTest.liveThreadsCpuMillis();
             long start = System.nanoTime();
             hub.connection().start();
             long received;
@@ -207,10 +216,12 @@ public final class PresenceFanOutBenchmark {
             }
             double wall = (System.nanoTime() - start) / 1e6;
             double clientCpu = processCpuMs() - cpu;
+            double clientThreads = ServerUnderTest.liveThreadsCpuMillis() - threads;
             double presenceThread = threadCpuMs("parley-presence");
             long relayCpuMs = relay.cpuMillis() - relayCpu;
+            long relayThreadsMs = relay.threadCpuMillis() - relayThreads;
             Map<String, Double> after = relay.metrics();
-            return new Round(kind, wall, clientCpu, presenceThread, relayCpuMs, received,
+            return new Round(kind, wall, clientCpu, clientThreads, presenceThread, relayCpuMs, relayThreadsMs, received,
                     delta(before, after, "parley_relay_ephemeral_total"),
                     delta(before, after, "parley_relay_rejects_total{reason=\"RATE_LIMITED\"}"));
         }

@@ -66,6 +66,11 @@ public final class ServerProcess implements AutoCloseable {
         return process.info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     }
 
+    /** CPU time of the server's live Java threads (without JIT compiler and GC threads), in milliseconds. */
+    public long threadCpuMillis() throws IOException {
+        return Long.parseLong(ask("threadcpu", "THREADCPU"));
+    }
+
     long rssKb() throws IOException {
         return Long.parseLong(ask("rss", "RSS"));
     }

@@ -111,6 +111,10 @@ public final class ServerUnderTest {
                 case "rss":
                     System.out.println("RSS " + rssKb());
                     break;
+                case "threadcpu":
+                    // CPU of the live Java threads, in ms: the process's CPU without the JIT compiler and GC threads
+                    System.out.println("THREADCPU " + liveThreadsCpuMillis());
+                    break;
                 case "quit":
                     server.close();
                     System.out.println("BYE");
@@ -123,6 +127,19 @@ public final class ServerUnderTest {
             System.out.flush();
         }
         server.close();
+    }
+
+    /**
+     * CPU time of this process's live Java threads, in ms. The JIT compiler and GC threads are not Java threads the
+     * management bean lists, so this is the work itself without the compiling a young process still does.
+     */
+    public static long liveThreadsCpuMillis() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long nanos = 0;
+        for (long id : threads.getAllThreadIds()) {
+            nanos += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return nanos / 1_000_000;
     }
 
     static long rssKb() throws Exception {

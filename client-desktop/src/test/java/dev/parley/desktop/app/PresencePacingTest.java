@@ -20,12 +20,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PresencePacingTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String MESSAGES_IN = "parley_relay_websocket_messages_received_total";
+    private static final String FRAMES_IN = "parley_relay_frames_received_total";
 
     @RegisterExtension
     final TestNetwork network = new TestNetwork(c -> c.withLimit(RateLimit.SEND_PER_CONNECTION, new BucketSpec(2, 1)));
 
     @Test
-    void anAnnouncementToMoreContactsThanTheRelayTakesAtOnceGoesInWavesAndReachesEveryone() throws Exception {
+    void anAnnouncementToMoreContactsThanTheRelayTakesAtOnceGoesInWavesAndReachesEveryoneAndAWaveIsOneMessage() throws Exception {
         network.connectionTuning = s -> s.withPresencePacing(new PresencePacing(1, 1, Duration.ofSeconds(1)));
         ParleyApp alice = network.register("alice");
         alice.connection().start();
@@ -54,6 +56,15 @@ class PresencePacingTest {
         assertThat(Await.until(() -> friends.stream().allMatch(f -> status(f) == ContactPresence.Status.ONLINE), WAIT))
                 .as("every contact heard alice come online").isTrue();
         assertThat(network.relayRejects("RATE_LIMITED") - rejectedBefore).as("no send over the relay's limit").isZero();
+
+        // A wave leaves as one WebSocket message, not one per contact: the relay reads, decodes and answers it once.
+        long messagesBefore = network.relayCounter(MESSAGES_IN);
+        long framesBefore = network.relayCounter(FRAMES_IN);
+        List<dev.parley.desktop.storage.Contact> wave = aliceAgain.presenceAnnouncer().recipients();
+        assertThat(aliceAgain.presenceAnnouncer().toSome(wave, true, false)).isEqualTo(4);
+        assertThat(Await.until(() -> network.relayCounter(FRAMES_IN) - framesBefore >= 4, WAIT)).isTrue();
+        assertThat(network.relayCounter(FRAMES_IN) - framesBefore).as("one frame per contact").isEqualTo(4);
+        assertThat(network.relayCounter(MESSAGES_IN) - messagesBefore).as("in one WebSocket message").isEqualTo(1);
     }
 
     @Test

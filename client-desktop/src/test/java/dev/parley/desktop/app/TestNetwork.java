@@ -170,7 +170,12 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
 
     /** The relay's count of frames it rejected with {@code reason} (from its metrics). */
     long relayRejects(String reason) {
-        String prefix = "parley_relay_rejects_total{reason=\"" + reason + "\"} ";
+        return relayCounter("parley_relay_rejects_total{reason=\"" + reason + "\"}");
+    }
+
+    /** One of the relay's counters (from its metrics), by name with labels; 0 when absent. */
+    long relayCounter(String name) {
+        String prefix = name + " ";
         for (String line : relay.metrics().render().split("\n")) {
             if (line.startsWith(prefix)) {
                 return (long) Double.parseDouble(line.substring(prefix.length()).trim());

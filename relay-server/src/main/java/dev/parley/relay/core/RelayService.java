@@ -137,7 +137,7 @@ public final class RelayService implements AutoCloseable {
         this.multiSend = new MultiSend(config, limiter, routing, this::userExists, this::reject, metrics, clock);
         this.accountRequests = new AccountRequests(config, accounts, limiter, authenticator, new OneTimePreKeyGate(clock), registry,
                 ed25519, clock, knownUsers::add);
-        this.directory = new DeviceDirectory(accounts.devices(), clock);
+        this.directory = new DeviceDirectory(accounts.devices(), clock, wakeups.isPresent());
         this.deviceRequests = new DeviceRequests(accounts, directory, authenticator, accountRequests, registry, blobs,
                 routing, remote, limiter, clock, answers);
         this.links = new LinkChannels(clock);

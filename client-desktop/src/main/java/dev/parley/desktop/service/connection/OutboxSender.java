@@ -1,5 +1,6 @@
 package dev.parley.desktop.service.connection;
 
+import dev.parley.crypto.wire.FlushScope;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
 import dev.parley.desktop.service.StorageFailureException;
@@ -78,13 +79,17 @@ final class OutboxSender {
                 steps.add(batches.get(batches.size() - 1));
             }
         }
-        for (Object step : steps) {
-            if (c.multiInProgress) {
-                c.afterMulti.add(step);
-            } else {
-                run(c, step);
+        // Frames queued together leave coalesced (a wave of presence is one WebSocket message per 16 KiB, not one
+        // per contact): the relay reads, decodes and answers them as one message.
+        FlushScope.run(() -> {
+            for (Object step : steps) {
+                if (c.multiInProgress) {
+                    c.afterMulti.add(step);
+                } else {
+                    run(c, step);
+                }
             }
-        }
+        });
     }
 
     private void run(RelayConnection c, Object step) {

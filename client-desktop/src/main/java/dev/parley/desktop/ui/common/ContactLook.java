@@ -34,7 +34,7 @@ public record ContactLook(String username, String shown, boolean named, Optional
 
     /** Whether {@code lowerCaseFilter} (already lower-cased and stripped) is part of the shown name or the username. */
     public boolean matches(String lowerCaseFilter) {
-        return shown.toLowerCase(java.util.Locale.ROOT).contains(lowerCaseFilter)
-                || username.toLowerCase(java.util.Locale.ROOT).contains(lowerCaseFilter);
+        return TextMatch.containsIgnoringCase(shown, lowerCaseFilter)
+                || TextMatch.containsIgnoringCase(username, lowerCaseFilter);
     }
 }

@@ -17,10 +17,13 @@ public final class TimeLabels {
 
     private final Clock clock;
     private final Locale locale;
+    /** Made once: a list row asks for its stamp on every update (scrolling, each filter keystroke). */
+    private final DateTimeFormatter shortDate;
 
     public TimeLabels(Clock clock, Locale locale) {
         this.clock = Objects.requireNonNull(clock);
         this.locale = Objects.requireNonNull(locale);
+        this.shortDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale);
     }
 
     public ZoneId zone() {
@@ -46,7 +49,7 @@ public final class TimeLabels {
         if (days < 7) {
             return day.getDayOfWeek().getDisplayName(TextStyle.SHORT, locale);
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale).format(day);
+        return shortDate.format(day);
     }
 
     /** For date dividers in a chat: "Today", "Yesterday", "Monday", or "12 March 2026". */

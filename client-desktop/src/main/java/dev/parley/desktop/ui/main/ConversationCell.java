@@ -24,9 +24,11 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label time = new Label();
     private final Label preview = new Label();
     private final Label badge = new Label();
-    private final Label mutedMark = new Label("\uD83D\uDD07");
-    /** A group's member count, after its title. */
-    private final Label members = new Label();
+    /** Made for the first muted row this cell shows (most rows are not: every node of a row costs CSS work). */
+    private Label mutedMark;
+    /** A group's member count, after its title; made for the first group row this cell shows. */
+    private Label members;
+    private final HBox top;
     private final HBox root;
 
     /** Re-shows this row's person when their look changes (held weakly by the map: a discarded cell goes). */
@@ -54,10 +56,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
         badge.getStyleClass().add("unread-badge");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        mutedMark.getStyleClass().add("muted-mark");
-        members.getStyleClass().add("conversation-members");
-        members.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(6, name, members, mutedMark, spacer, time);
+        top = new HBox(6, name, spacer, time);
         top.setAlignment(Pos.BASELINE_LEFT);
         Region spacer2 = new Region();
         HBox.setHgrow(spacer2, Priority.ALWAYS);
@@ -80,6 +79,26 @@ final class ConversationCell extends ListCell<ConversationItem> {
         setText(null);
     }
 
+    private Label members() {
+        if (members == null) {
+            members = new Label();
+            members.getStyleClass().add("conversation-members");
+            members.setMinWidth(Region.USE_PREF_SIZE);
+            top.getChildren().add(1, members);
+        }
+        return members;
+    }
+
+    private Label mutedMark() {
+        if (mutedMark == null) {
+            mutedMark = new Label("\uD83D\uDD07");
+            mutedMark.getStyleClass().add("muted-mark");
+            // after the name and, if there is one, the member count
+            top.getChildren().add(top.getChildren().indexOf(name) + (members == null ? 1 : 2), mutedMark);
+        }
+        return mutedMark;
+    }
+
     private void showLook(ContactLook look) {
         avatar.setLook(look);
         name.setText(look.shown());
@@ -100,9 +119,12 @@ final class ConversationCell extends ListCell<ConversationItem> {
             showLook(looks.apply(item.username()));
         }
         avatar.setGroup(item.contact().isGroup());
-        members.setVisible(item.contact().isGroup());
-        members.setManaged(item.contact().isGroup());
-        members.setText(item.contact().isGroup() ? "\u00B7 " + item.contact().group().members() : "");
+        if (item.contact().isGroup() || members != null) {
+            Label count = members();
+            count.setVisible(item.contact().isGroup());
+            count.setManaged(item.contact().isGroup());
+            count.setText(item.contact().isGroup() ? "\u00B7 " + item.contact().group().members() : "");
+        }
         time.setText(item.lastActivity().map(times::listStamp).orElse(""));
         if (item.unread() > 0 != time.getStyleClass().contains("unread")) {
             // only on a change: a style class change re-runs CSS on the label
@@ -115,8 +137,11 @@ final class ConversationCell extends ListCell<ConversationItem> {
         preview.setText(item.preview());
         badge.setText(item.unread() > 99 ? "99+" : Integer.toString(item.unread()));
         badge.setVisible(item.unread() > 0);
-        mutedMark.setVisible(item.muted());
-        mutedMark.setManaged(item.muted());
+        if (item.muted() || mutedMark != null) {
+            Label mark = mutedMark();
+            mark.setVisible(item.muted());
+            mark.setManaged(item.muted());
+        }
         if (item.muted() != badge.getStyleClass().contains("muted")) {
             if (item.muted()) {
                 badge.getStyleClass().add("muted");

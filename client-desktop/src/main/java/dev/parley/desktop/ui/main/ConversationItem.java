@@ -2,6 +2,7 @@ package dev.parley.desktop.ui.main;
 
 import dev.parley.desktop.ui.common.ContactView;
 import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.TextMatch;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
@@ -19,10 +20,14 @@ import java.util.Optional;
  */
 public record ConversationItem(ContactView contact, Optional<MessageView> last, int unread, boolean muted,
                                boolean archived) {
-    /** Most recent activity first; conversations without messages after them, by name. */
-    public static final Comparator<ConversationItem> BY_RECENT_ACTIVITY = Comparator
-            .comparing((ConversationItem i) -> i.lastActivity().orElse(Instant.MIN), Comparator.reverseOrder())
-            .thenComparing(i -> i.contact().shownName());
+    /**
+     * Most recent activity first; conversations without messages after them, by name. Allocates nothing: a sort of a
+     * thousand conversations compares about ten thousand times, on every filter keystroke.
+     */
+    public static final Comparator<ConversationItem> BY_RECENT_ACTIVITY = (a, b) -> {
+        int byTime = b.activityOrMin().compareTo(a.activityOrMin());
+        return byTime != 0 ? byTime : a.contact().shownName().compareTo(b.contact().shownName());
+    };
 
     public ConversationItem {
         Objects.requireNonNull(contact);
@@ -60,6 +65,10 @@ public record ConversationItem(ContactView contact, Optional<MessageView> last, 
         return last.map(MessageView::sentAt);
     }
 
+    private Instant activityOrMin() {
+        return last.isPresent() ? last.get().sentAt() : Instant.MIN;
+    }
+
     /** The preview line: the newest message's first line, with "You: " for outgoing ones; empty without messages. */
     public String preview() {
         return last.map(m -> (m.outgoing() && !m.system() ? "You: " : m.showsSender() ? m.sender() + ": " : "") + (m.deleted() ? "This message was deleted" : firstLine(m.text())))
@@ -74,9 +83,16 @@ public record ConversationItem(ContactView contact, Optional<MessageView> last, 
         if (filter == null || filter.isBlank()) {
             return true;
         }
-        String f = filter.strip().toLowerCase(Locale.ROOT);
-        return contact.shownName().toLowerCase(Locale.ROOT).contains(f)
-                || last.map(m -> m.text().toLowerCase(Locale.ROOT).contains(f)).orElse(false);
+        return matchesLowerCase(filter.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * As {@link #matches}, for a filter already stripped and lower-cased (once per keystroke, not once per
+     * conversation); compares in place rather than lower-casing every name and message on every keystroke.
+     */
+    public boolean matchesLowerCase(String lowerCaseFilter) {
+        return lowerCaseFilter.isEmpty() || TextMatch.containsIgnoringCase(contact.shownName(), lowerCaseFilter)
+                || last.isPresent() && TextMatch.containsIgnoringCase(last.get().text(), lowerCaseFilter);
     }
 
     /** A copy with {@code message} as the newest message and the unread count changed by {@code unreadDelta}. */

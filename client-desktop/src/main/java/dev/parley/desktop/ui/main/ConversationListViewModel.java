@@ -66,10 +66,11 @@ public final class ConversationListViewModel {
 
     private void filterItems() {
         String text = filter.get();
+        // lower-cased once per keystroke, not once per conversation
         String lower = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
         boolean archived = showArchived.get();
         filtered.setPredicate(i -> i.archived() == archived
-                && (i.matches(text) || !lower.isEmpty() && look(i.username()).matches(lower)));
+                && (i.matchesLowerCase(lower) || look(i.username()).matches(lower)));
     }
 
     /**

@@ -25,7 +25,8 @@ final class MessageMenu {
     private final MessageActionsViewModel actions;
     private final UserMessages messages;
     private final DesktopHooks desktop;
-    private final EmojiPicker picker;
+    /** Made at its first use: its hundred-odd emoji buttons are not worth building before the main window shows. */
+    private EmojiPicker picker;
     private final TimeLabels times;
     private final LinkConfirmation links;
     private ContextMenu open;
@@ -35,7 +36,6 @@ final class MessageMenu {
         this.messages = Objects.requireNonNull(messages);
         this.desktop = Objects.requireNonNull(desktop);
         this.times = Objects.requireNonNull(times);
-        this.picker = new EmojiPicker(messages);
         this.links = new LinkConfirmation(desktop, messages);
     }
 
@@ -122,7 +122,7 @@ final class MessageMenu {
         more.setId("menuReactMore");
         // after the menu has gone: a popup shown while the menu closes is closed with it
         more.setOnAction(e -> javafx.application.Platform.runLater(() ->
-                picker.show(anchor, actions.recentEmoji(), emoji -> actions.react(message, emoji))));
+                picker().show(anchor, actions.recentEmoji(), emoji -> actions.react(message, emoji))));
         react.getItems().addAll(new SeparatorMenuItem(), more);
         menu.getItems().add(react);
         if (own.isPresent()) {
@@ -140,6 +140,9 @@ final class MessageMenu {
     }
 
     EmojiPicker picker() {
+        if (picker == null) {
+            picker = new EmojiPicker(messages);
+        }
         return picker;
     }
 }

@@ -43,6 +43,20 @@ class ConversationItemTest {
     }
 
     @Test
+    void filterComparesInPlaceWithTheSameResultsAsLowerCasingBothSides() {
+        ConversationItem zoe = new ConversationItem(new ContactView("zoe", false, false),
+                Optional.of(Messages.in("zoe", "Grüße aus MÜNCHEN, ΣΟΦΊΑ", "2026-03-02T09:00:00Z",
+                        MessageView.Status.SEEN)), 0);
+        for (String filter : List.of("münchen", "MÜN", "grüße", "σοφία", "ΣΟΦ", "chen,", "zo", "", "x", "münchenx")) {
+            String lower = filter.strip().toLowerCase(java.util.Locale.ROOT);
+            boolean expected = "zoe".contains(lower)
+                    || "grüße aus münchen, σοφία".contains(lower);
+            assertThat(zoe.matchesLowerCase(lower)).as(filter).isEqualTo(expected);
+            assertThat(zoe.matches(filter)).as(filter).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void newerMessagesReplaceThePreviewAndCountUnread() {
         MessageView later = Messages.in("bob", "hello?", "2026-03-04T09:00:00Z", MessageView.Status.UNREAD);
         ConversationItem updated = bob.withMessage(later, 1);
