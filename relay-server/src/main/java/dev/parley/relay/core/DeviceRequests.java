@@ -113,6 +113,20 @@ final class DeviceRequests {
         return directory.onlyFirst(to) ? null : new Response.DeviceListStale(to, directory.ids(to));
     }
 
+    /**
+     * The answer to copies for {@code to}'s devices that do not name exactly its current devices, less the sender's
+     * own device when {@code to} is the sender's account: the current list; null when they do.
+     */
+    Response.DeviceListStale staleFor(DeviceConnection device, String to, List<Request.DeviceCopy> copies) {
+        List<Integer> expected = new ArrayList<>(directory.ids(to));
+        if (to.equals(device.account())) {
+            expected.remove(Integer.valueOf(device.deviceId()));
+        }
+        Set<Integer> named = new TreeSet<>();
+        copies.forEach(c -> named.add(c.deviceId()));
+        return named.equals(new TreeSet<>(expected)) ? null : new Response.DeviceListStale(to, expected);
+    }
+
     private Response credential(DeviceConnection device, Request.DeviceCredential credential)
             throws RequestRejectedException {
         Account account = account(device);
@@ -191,14 +205,9 @@ final class DeviceRequests {
         if (!Usernames.isValid(send.to()) || accounts.find(send.to()).isEmpty()) {
             throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
         }
-        List<Integer> expected = new ArrayList<>(directory.ids(send.to()));
-        if (send.to().equals(device.account())) {
-            expected.remove(Integer.valueOf(device.deviceId()));
-        }
-        Set<Integer> named = new TreeSet<>();
-        send.copies().forEach(c -> named.add(c.deviceId()));
-        if (!named.equals(new TreeSet<>(expected))) {
-            return new Response.DeviceListStale(send.to(), expected);
+        Response stale = staleFor(device, send.to(), send.copies());
+        if (stale != null) {
+            return stale;
         }
         FanOutReply reply = new FanOutReply(connection, id, send.copies().size());
         try {

@@ -51,7 +51,11 @@ public final class DeviceLinker {
     private final DeviceLinking linking;
     private final DeviceNames names;
 
-    public DeviceLinker(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername) {
+    private final dev.parley.desktop.service.OwnDeviceSync ownDevices;
+
+    public DeviceLinker(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
+                        dev.parley.desktop.service.OwnDeviceSync ownDevices) {
+        this.ownDevices = ownDevices;
         this.crypto = crypto;
         this.gateway = gateway;
         this.ownUsername = ownUsername;
@@ -160,7 +164,8 @@ public final class DeviceLinker {
                 LinkMessages.encode(new LinkMessages.Registered(deviceId, devices)))));
         session.linked.key().close();
         startSession(deviceId);
-        LOG.info("a new device was linked");
+        int synced = AccountStateForNewDevice.send(crypto, ownDevices);
+        LOG.info("a new device was linked; {} contacts and marks sent to it", synced);
         return deviceId;
     }
 

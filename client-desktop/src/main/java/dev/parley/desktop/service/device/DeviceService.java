@@ -30,11 +30,13 @@ public final class DeviceService {
     private final DeviceLinker linker;
     private final DeviceNames names;
 
-    public DeviceService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername) {
+    /** @param ownDevices tells this account's other devices of changes (issue #17: the account's state, at link time) */
+    public DeviceService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
+                         dev.parley.desktop.service.OwnDeviceSync ownDevices) {
         this.crypto = crypto;
         this.gateway = gateway;
         this.ownUsername = ownUsername;
-        this.linker = new DeviceLinker(crypto, gateway, ownUsername);
+        this.linker = new DeviceLinker(crypto, gateway, ownUsername, ownDevices);
         this.names = new DeviceNames(crypto.context().crypto());
     }
 
