@@ -149,7 +149,8 @@ public final class ParleyApp implements AutoCloseable {
             throws ServiceException {
         boolean done = false;
         try (dev.parley.desktop.service.connection.JoiningLink link =
-                     dev.parley.desktop.service.connection.JoiningLink.open(config.connector(), relay)) {
+                     dev.parley.desktop.service.connection.JoiningLink.open(config.connector(), relay,
+                             config.connection().heartbeat())) {
             opened.accept(link);
             dev.parley.desktop.service.device.DeviceJoin.Joined joined =
                     new dev.parley.desktop.service.device.DeviceJoin(config.crypto(), config.clock()).join(link, code,

@@ -50,18 +50,24 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * after bob linked goes to a stale device list (bob's device 1 alone), which the relay corrects; alice's conversation
  * shows "bob linked a new device" once; a message read on one of bob's devices is read on the other. An unlinked device is refused at its next login and wipes its account data;
  * the last device cannot be unlinked; a wrong code fails with a clear message, and a join that fails after its profile
- * was made leaves no profile behind. (A relay that replaces a key in the
+ * was made leaves no profile behind; a join whose user takes longer to confirm than the relay's idle timeout goes
+ * through. (A relay that replaces a key in the
  * handshake is refused by both sides: {@code DeviceLinkingTest} in crypto-core.)
  */
 class LinkedDevicesEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String GROUP_MARKER = "a group only the laptop had";
 
+    /** Shorter than the wait of a user who reads the new device's name before confirming (see {@link #link}). */
+    private static final Duration RELAY_IDLE_TIMEOUT = Duration.ofSeconds(3);
+
     @RegisterExtension
-    final TestNetwork network = new TestNetwork();
+    final TestNetwork network = new TestNetwork(c -> c.withIdleTimeout(RELAY_IDLE_TIMEOUT));
 
     @Test
     void twoAccountsOnTwoDevicesEachExchangeMessagesThatArriveOnceOnEveryDevice() throws Exception {
+        network.connectionTuning = c -> new dev.parley.desktop.service.connection.ConnectionSettings(
+                Duration.ofSeconds(1), c.pongTimeout(), c.onlineWait(), c.preKeyLowWater());
         ParleyApp alice = network.register("alice");
         ParleyApp bob = network.register("bob");
         List<Message> bobInbox = inbox(bob);
@@ -105,8 +111,10 @@ class LinkedDevicesEndToEndTest {
         assertThat(halfway.config().directories().listProfiles()).extracting(p -> p.value()).doesNotContain("halfway");
         assertThat(alice.devices().list()).as("nothing was registered").hasSize(1);
 
-        ParleyApp bobLaptop = link(bob, "bob-laptop", "bob's laptop");
-        ParleyApp aliceLaptop = link(alice, "alice-laptop", "alice's laptop");
+        // bob reads his laptop's name for longer than the relay lets a silent connection live: the joining link
+        // keeps itself alive (it pings like a logged-in connection), so the join goes through.
+        ParleyApp bobLaptop = link(bob, "bob-laptop", "bob's laptop", RELAY_IDLE_TIMEOUT.multipliedBy(3).dividedBy(2));
+        ParleyApp aliceLaptop = link(alice, "alice-laptop", "alice's laptop", Duration.ZERO);
         List<Message> bobLaptopInbox = inbox(bobLaptop);
         List<Message> aliceLaptopInbox = inbox(aliceLaptop);
         assertThat(alice.devices().list()).extracting(DeviceService.Device::name)
@@ -359,7 +367,8 @@ class LinkedDevicesEndToEndTest {
     }
 
     /** Links a new profile {@code profile} to {@code existing}'s account, as the user on both sides would. */
-    private ParleyApp link(ParleyApp existing, String profile, String deviceName) throws Exception {
+    private ParleyApp link(ParleyApp existing, String profile, String deviceName, Duration readingTheName)
+            throws Exception {
         DeviceLinker linker = existing.devices().linker();
         DeviceLinker.Session session = linker.start();
         ParleyApp joining = network.open(profile);
@@ -372,6 +381,7 @@ class LinkedDevicesEndToEndTest {
             }
         });
         assertThat(linker.awaitDevice(session, WAIT)).isEqualTo(deviceName);
+        Thread.sleep(readingTheName.toMillis());          // the user, not a condition to wait for
         int deviceId = linker.confirm(session, WAIT);
         assertThat(joined.get(WAIT.toSeconds(), TimeUnit.SECONDS).deviceId()).isEqualTo(deviceId);
         joining.connection().start();

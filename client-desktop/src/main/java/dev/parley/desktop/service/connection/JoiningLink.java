@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,18 +26,40 @@ import java.util.concurrent.TimeoutException;
  * {@code link_send} and receives its {@code link_message}s.
  */
 public final class JoiningLink implements AutoCloseable {
+    /** The keep-alive of {@link #open(RelayConnector, RelayAddress)}: well inside the relay's default idle timeout. */
+    private static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(20);
+
     private final RelayLink link;
     private final Push.Challenge challenge;
     private final BlockingQueue<Object> received;
+    private final ScheduledExecutorService keepAlive;
 
-    private JoiningLink(RelayLink link, Push.Challenge challenge, BlockingQueue<Object> received) {
+    private JoiningLink(RelayLink link, Push.Challenge challenge, BlockingQueue<Object> received, Duration keepAlive) {
         this.link = link;
         this.challenge = challenge;
         this.received = received;
+        // The link waits minutes for the other device's user; the relay closes a connection that sends nothing for
+        // its idle timeout (one minute by default), so it pings like a logged-in connection does.
+        this.keepAlive = Executors.newSingleThreadScheduledExecutor(work -> {
+            Thread thread = new Thread(work, "parley-join-keepalive");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.keepAlive.scheduleWithFixedDelay(link::ping, keepAlive.toMillis(), keepAlive.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     /** Connects and waits for the relay's first challenge (which names the relay: its id and signing key). */
     public static JoiningLink open(RelayConnector connector, RelayAddress relay) throws ServiceException {
+        return open(connector, relay, DEFAULT_KEEP_ALIVE);
+    }
+
+    /**
+     * Like {@link #open(RelayConnector, RelayAddress)}, pinging the relay every {@code keepAlive} (the profile's
+     * heartbeat) so that the wait for the other device never looks idle to the relay.
+     */
+    public static JoiningLink open(RelayConnector connector, RelayAddress relay, Duration keepAlive)
+            throws ServiceException {
         CompletableFuture<Push.Challenge> first = new CompletableFuture<>();
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
         RelayLinkListener listener = new RelayLinkListener() {
@@ -62,7 +86,7 @@ public final class JoiningLink implements AutoCloseable {
         }
         try {
             return new JoiningLink(link, first.get(link.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS),
-                    received);
+                    received, keepAlive);
         } catch (InterruptedException e) {
             link.close();
             Thread.currentThread().interrupt();
@@ -113,6 +137,7 @@ public final class JoiningLink implements AutoCloseable {
 
     @Override
     public void close() {
+        keepAlive.shutdownNow();
         link.close();
     }
 }

@@ -43,6 +43,7 @@ public final class DeviceLinker {
     /** How often a wait for the new device looks whether the linking was cancelled. */
     private static final Duration POLL = Duration.ofMillis(200);
     private static final String CANCELLED = "the linking was cancelled";
+    private static final String NOT_JOINED = "no new device joined in time";
 
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
@@ -113,10 +114,10 @@ public final class DeviceLinker {
      *                               replaced a key) or the code expired
      */
     public String awaitDevice(Session session, Duration timeout) throws ServiceException {
-        receive(session, timeout);       // the new device's first message makes it the channel's other end
+        receive(session, timeout, NOT_JOINED);    // the new device's first message makes it the channel's other end
         gateway.get().call(new Request.LinkSend(session.channel, linking.offerMessage(session.offer)));
         try {
-            session.linked = linking.accept(session.offer, receive(session, timeout),
+            session.linked = linking.accept(session.offer, receive(session, timeout, NOT_JOINED),
                     crypto.context().clock().millis());
         } catch (LinkRefusedException e) {
             throw new InvalidInputException(e.getMessage());
@@ -147,7 +148,8 @@ public final class DeviceLinker {
         }
         LinkMessages.Enrolment enrolment;
         try {
-            enrolment = LinkMessages.enrolment(linking.open(session.linked.key(), receive(session, timeout)));
+            enrolment = LinkMessages.enrolment(linking.open(session.linked.key(),
+                    receive(session, timeout, "the new device did not answer in time: nothing was registered")));
         } catch (LinkRefusedException e) {
             throw new InvalidInputException(e.getMessage());
         } catch (LinkMessages.MalformedLinkMessageException e) {
@@ -250,7 +252,7 @@ public final class DeviceLinker {
     }
 
     /** The next message on the channel, waiting up to {@code timeout} in short slices so a cancel stops it soon. */
-    private byte[] receive(Session session, Duration timeout) throws ServiceException {
+    private byte[] receive(Session session, Duration timeout, String late) throws ServiceException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!session.cancelled) {
             long left = Math.max(0, deadline - System.nanoTime());
@@ -259,7 +261,7 @@ public final class DeviceLinker {
                 return next.get();
             }
             if (deadline - System.nanoTime() <= 0) {
-                throw new RelayUnreachableException("no new device joined in time");
+                throw new RelayUnreachableException(late);
             }
         }
         throw new InvalidInputException(CANCELLED);

@@ -27,6 +27,7 @@ public final class DeviceScreens {
     private final PeopleScreens.DialogOpener dialogs;
     private final ZoneId zone;
     private LinkDeviceViewModel openLink;
+    private Stage openLinkDialog;
 
     public DeviceScreens(DevicesGateway devices, BackgroundTasks tasks, UserMessages messages,
                          PeopleScreens.DialogOpener dialogs, ZoneId zone) {
@@ -45,8 +46,14 @@ public final class DeviceScreens {
         return pane;
     }
 
-    /** Opens "Link a new device"; once a device is linked, {@code list} reloads. Closing the dialog cancels. */
+    /**
+     * Opens "Link a new device"; once a device is linked, {@code list} reloads. Closing the dialog cancels. One at a
+     * time: a linking still open is cancelled and closed first (the relay keeps one linking channel per device).
+     */
     public void openLink(DevicesViewModel list) {
+        if (openLinkDialog != null) {
+            openLinkDialog.close();
+        }
         LinkDeviceViewModel vm = new LinkDeviceViewModel(devices, new BackgroundTasks(OWN_THREAD, tasks.uiThread()),
                 messages);
         vm.onLinked(list::load);
@@ -57,9 +64,11 @@ public final class DeviceScreens {
             vm.cancel();
             if (openLink == vm) {
                 openLink = null;
+                openLinkDialog = null;
             }
         });
         openLink = vm;
+        openLinkDialog = dialog[0];
         vm.start();
     }
 
@@ -68,6 +77,7 @@ public final class DeviceScreens {
         if (openLink != null) {
             openLink.cancel();
             openLink = null;
+            openLinkDialog = null;
         }
     }
 }

@@ -81,8 +81,7 @@ public final class OnboardingView extends StackPane {
                 actions(),
                 busyLabel,
                 unlockLink,
-                joinLink,
-                restoreLink);
+                linkRow());
         unlockLink.setOnAction(e -> navigator.showUnlock());
         joinLink.setOnAction(e -> navigator.showJoin(vm.profile()));
         restoreLink.setOnAction(e -> navigator.showRestore(vm.profile()));
@@ -94,6 +93,16 @@ public final class OnboardingView extends StackPane {
         getChildren().add(scroll);
 
         bind(navigator, hasProfiles);
+    }
+
+    /**
+     * "Restore from a backup" and "Link to an existing account" (issue #17) on one row: a line more would push them
+     * below a 760-pixel window.
+     */
+    private javafx.scene.layout.HBox linkRow() {
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(4, restoreLink, joinLink);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return row;
     }
 
     private List<VBox> accountFields() {
