@@ -175,6 +175,13 @@ class LinkedDevicesTest {
         Response.DeviceListResult own = (Response.DeviceListResult) alice2.request(new Request.DeviceList("alice"));
         assertThat(new String(own.devices().get(1).name(), StandardCharsets.UTF_8)).isEqualTo("laptop");
         assertThat(own.devices().get(1).lastSeenAtMillis()).isPositive();
+
+        // device_rename renames the calling device only; the account's devices see the new (sealed) name
+        assertThat(alice2.request(new Request.DeviceRename("work laptop".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(new Response.Ok());
+        Response.DeviceListResult renamed = (Response.DeviceListResult) alice1.request(new Request.DeviceList("alice"));
+        assertThat(new String(renamed.devices().get(1).name(), StandardCharsets.UTF_8)).isEqualTo("work laptop");
+        assertThat(renamed.devices().get(0).name()).isEqualTo(own.devices().get(0).name());
     }
 
     @Test

@@ -49,7 +49,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * device of its recipient and, as a sent transcript shown as outgoing, on the sender's other device. The first send
  * after bob linked goes to a stale device list (bob's device 1 alone), which the relay corrects; alice's conversation
  * shows "bob linked a new device" once; a message read on one of bob's devices is read on the other. An unlinked device is refused at its next login and wipes its account data;
- * the last device cannot be unlinked; a wrong code fails with a clear message. (A relay that replaces a key in the
+ * the last device cannot be unlinked; a wrong code fails with a clear message, and a join that fails after its profile
+ * was made leaves no profile behind. (A relay that replaces a key in the
  * handshake is refused by both sides: {@code DeviceLinkingTest} in crypto-core.)
  */
 class LinkedDevicesEndToEndTest {
@@ -82,6 +83,28 @@ class LinkedDevicesEndToEndTest {
                 TestNetwork.PASSPHRASE.clone(), Duration.ofSeconds(5))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not a linking code");
         assertThat(lost.account().isUnlocked()).isFalse();
+
+        // A join that fails after its profile was made (here alice's device gives up before the new one enrolled, so
+        // it is never registered): the half-made profile is deleted, and the name can be used again.
+        DeviceLinker.Session abandoned = alice.devices().linker().start();
+        ParleyApp halfway = network.open("halfway");
+        CompletableFuture<DeviceJoin.Joined> halfJoin = CompletableFuture.supplyAsync(() -> {
+            try {
+                return halfway.joinAccount(network.address(), abandoned.code().uri(), "halfway",
+                        TestNetwork.PASSPHRASE.clone(), Duration.ofSeconds(3));
+            } catch (ServiceException e) {
+                throw new CompletionException(e);
+            }
+        });
+        assertThat(alice.devices().linker().awaitDevice(abandoned, WAIT)).isEqualTo("halfway");
+        assertThatThrownBy(() -> alice.devices().linker().confirm(abandoned, Duration.ZERO))
+                .isInstanceOf(ServiceException.class);
+        assertThatThrownBy(() -> halfJoin.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ServiceException.class);
+        assertThat(halfway.account().isUnlocked()).isFalse();
+        assertThat(halfway.config().directories().profileDirectory(halfway.config().profile())).doesNotExist();
+        assertThat(halfway.config().directories().listProfiles()).extracting(p -> p.value()).doesNotContain("halfway");
+        assertThat(alice.devices().list()).as("nothing was registered").hasSize(1);
 
         ParleyApp bobLaptop = link(bob, "bob-laptop", "bob's laptop");
         ParleyApp aliceLaptop = link(alice, "alice-laptop", "alice's laptop");

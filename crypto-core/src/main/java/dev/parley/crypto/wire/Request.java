@@ -416,6 +416,19 @@ public sealed interface Request extends Frame {
         }
     }
 
+    /**
+     * Renames the calling device (issue #17, Settings > Devices): its new name, sealed by the client like
+     * {@link DeviceAdd}'s (opaque to the relay, at most {@link #MAX_DEVICE_NAME_BYTES}). Answered with
+     * {@link Response.Ok}.
+     */
+    record DeviceRename(byte[] name) implements Request {
+        public DeviceRename {
+            if (name == null || name.length == 0 || name.length > MAX_DEVICE_NAME_BYTES) {
+                throw new IllegalArgumentException("name: 1 to " + MAX_DEVICE_NAME_BYTES + " bytes expected");
+            }
+        }
+    }
+
     /** Bytes of a linking channel id. */
     int LINK_CHANNEL_BYTES = 16;
 
@@ -446,6 +459,35 @@ public sealed interface Request extends Frame {
     private static void checkDeviceId(int deviceId) {
         if (deviceId < 1) {
             throw new IllegalArgumentException("deviceId: 1 or more expected");
+        }
+    }
+
+    /**
+     * Issue #13, the bulk path: asks for a short-lived ticket to upload the body of this account's attachment over HTTP
+     * on the relay's own listener ({@code PUT /bulk/<hex id>?offset=N}, docs/protocol.md "Bulk transfers"). Answered
+     * with {@link Response.BulkTicket}; a relay without the bulk path answers {@code UNKNOWN_TYPE}.
+     */
+    record BulkUploadTicket(byte[] attachmentId) implements Request {
+        public BulkUploadTicket {
+            checkAttachmentId(attachmentId);
+        }
+    }
+
+    /**
+     * Issue #13, the bulk path: asks for a short-lived ticket to download a complete attachment over HTTP
+     * ({@code GET /bulk/<hex id>?offset=N}), with the same rule as {@link AttachmentGetShared}: the uploader, a named
+     * reader, or anyone whose read {@code token} hashes to the attachment's token hash. Answered with
+     * {@link Response.BulkTicket}.
+     */
+    record BulkDownloadTicket(byte[] attachmentId, byte[] token) implements Request {
+        public BulkDownloadTicket {
+            checkAttachmentId(attachmentId);
+            checkBytes(token, 32, "token");
+        }
+
+        @Override
+        public String toString() {
+            return "BulkDownloadTicket[]";
         }
     }
 

@@ -67,7 +67,8 @@ final class DeviceRequests {
     static boolean handles(Request request) {
         return request instanceof Request.DeviceCredential || request instanceof Request.DeviceAdd
                 || request instanceof Request.DeviceList || request instanceof Request.DeviceFetchBundle
-                || request instanceof Request.DeviceSend || request instanceof Request.DeviceUnlink;
+                || request instanceof Request.DeviceSend || request instanceof Request.DeviceUnlink
+                || request instanceof Request.DeviceRename;
     }
 
     /** @return the response, or null when it was (or will be) sent by this class */
@@ -93,6 +94,13 @@ final class DeviceRequests {
         if (request instanceof Request.DeviceUnlink unlink) {
             unlink(connection, id, device, unlink);
             return null;
+        }
+        if (request instanceof Request.DeviceRename rename) {
+            connection.buckets().check(RateLimit.DIRECTORY_PER_CONNECTION);
+            if (!devices.rename(device.account(), device.deviceId(), rename.name())) {
+                throw new RequestRejectedException(ErrorCode.UNKNOWN_DEVICE, "this device is no longer linked");
+            }
+            return new Response.Ok();
         }
         throw new IllegalArgumentException("not a device request");
     }

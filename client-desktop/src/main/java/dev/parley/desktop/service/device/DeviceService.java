@@ -95,6 +95,35 @@ public final class DeviceService {
         remember(left.isEmpty() ? List.of(ownDeviceId()) : left, List.of(deviceId));
     }
 
+    /** Longest device name, in UTF-8 bytes (the linking reply's limit). */
+    public static final int MAX_NAME_BYTES = 64;
+
+    /**
+     * Renames this device ({@code device_rename}): the account's devices see the new name; it is sealed like every
+     * device name, so the relay cannot read it.
+     *
+     * @throws InvalidInputException for a blank name, one over {@link #MAX_NAME_BYTES} bytes or with control characters
+     */
+    public void rename(String name) throws ServiceException {
+        String clean = checkedName(name);
+        Response answer = gateway.get().exchange(new Request.DeviceRename(names.seal(crypto.identity(), clean)));
+        if (answer instanceof Response.ErrorResponse error) {
+            throw new dev.parley.desktop.service.RelayRejectedException("the relay refused to rename this device: "
+                    + error.code());
+        }
+    }
+
+    /** {@code name} stripped, if it is a usable device name. @throws InvalidInputException otherwise */
+    public static String checkedName(String name) throws InvalidInputException {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES
+                || clean.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("a device name is 1 to " + MAX_NAME_BYTES
+                    + " bytes of text without control characters");
+        }
+        return clean;
+    }
+
     /** Starts sessions with this account's other devices that have none yet (after joining: sent transcripts). */
     public void startOwnSessions() throws ServiceException {
         int self = ownDeviceId();

@@ -81,7 +81,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.ownUsername = ownUsername;
         this.recipients = new Recipients(crypto.storage());
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
-        this.receipts = new Receipts(crypto.storage(), recipients, outbound);
+        this.receipts = new Receipts(crypto.storage(), recipients, outbound, new GroupPeers(crypto));
         this.reads = new MessageReads(crypto.storage());
         this.outbox = new OutboxQueue(crypto.storage(), crypto.context().clock(), ownUsername, outbound.fanout());
         this.disappearing = new Disappearing(crypto.storage());
