@@ -56,7 +56,7 @@ final class ProfileGraph implements AutoCloseable {
         keys.regenerateAfterRestore();
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
                 sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted),
-                payload -> messagingHolder[0].syncToOwnDevices(payload));
+                payload -> messagingHolder[0].ownDevices().send(payload));
         this.messaging = new DefaultMessagingService(crypto, () -> username, items -> holder[0].submitAll(items), events,
                 new SenderVerifier(crypto, pinning), contact -> contacts.add(contact));
         messagingHolder[0] = messaging;
@@ -65,7 +65,7 @@ final class ProfileGraph implements AutoCloseable {
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
         this.devices = new dev.parley.desktop.service.device.DeviceService(crypto, () -> holder[0], () -> username,
-                messaging::syncToOwnDevices);
+                messaging.ownDevices());
         connection.onDeviceUnlinked(() -> dev.parley.desktop.service.device.DeviceWipe.wipe(crypto,
                 profile.directory().resolve("attachments")));
         this.listenFeed = new StoredListenFeed(profile.storage());
@@ -77,7 +77,7 @@ final class ProfileGraph implements AutoCloseable {
                 messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock(),
                 config.connection().presencePacing());
         this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage(),
-                messaging::syncToOwnDevices);
+                messaging.ownDevices());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
         this.scheduledBackups = new dev.parley.desktop.service.backup.ScheduledBackups(backups, profile.storage(),
                 config.profile().value(), config.clock(), config.random());

@@ -57,6 +57,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LinkedDevicesEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String GROUP_MARKER = "a group only the laptop had";
+    private static final String DAVE_MARKER = "hi alice, it's dave";
 
     /** Shorter than the wait of a user who reads the new device's name before confirming (see {@link #link}). */
     private static final Duration RELAY_IDLE_TIMEOUT = Duration.ofSeconds(3);
@@ -157,6 +158,7 @@ class LinkedDevicesEndToEndTest {
 
         conversationActionsReachTheOwnOtherDevice(alice, aliceLaptop, answer);
         contactsMarksAndProfileReachTheOwnOtherDevice(alice, aliceLaptop);
+        aReplyOnOneDeviceAcceptsTheRequestOnTheOther(alice, aliceLaptop);
         aContactCannotForgeWhatOnlyOwnDevicesSend(alice, aliceLaptop, bob);
         typingAndPresenceReachEveryDevice(alice, aliceLaptop, bob, bobLaptop);
 
@@ -174,7 +176,7 @@ class LinkedDevicesEndToEndTest {
         assertThat(attachmentFiles(laptopData)).isEmpty();
         aliceLaptop.close();
         nothingOfTheAccountIsLeftIn("alice-laptop", List.of("to be edited", "edited on the first device",
-                "from bob's laptop", "a reply to bob's laptop", "the notes", "notes.txt", GROUP_MARKER, "Alice A.",
+                "from bob's laptop", "a reply to bob's laptop", "the notes", "notes.txt", GROUP_MARKER, DAVE_MARKER, "Alice A.",
                 "on two computers"));
         assertThat(alice.devices().list()).extracting(DeviceService.Device::id).containsExactly(1);
         assertThatThrownBy(() -> alice.devices().unlink(1)).isInstanceOf(InvalidInputException.class)
@@ -252,6 +254,21 @@ class LinkedDevicesEndToEndTest {
         assertThat(Await.until(() -> quietly(() -> laptop.contacts().list().stream()
                 .noneMatch(c -> c.username().equals("carol")) && laptop.contacts().blocked().isEmpty()
                 && laptop.conversationMarks().marks("bob").equals(ConversationMarks.NONE)), WAIT)).isTrue();
+    }
+
+    /** Item 1: dave writes first (a message request on both of alice's devices); her reply accepts it on both. */
+    private void aReplyOnOneDeviceAcceptsTheRequestOnTheOther(ParleyApp alice, ParleyApp laptop) throws Exception {
+        ParleyApp dave = network.register("dave");
+        dave.contacts().add("alice");
+        dave.connection().start();
+        dave.messaging().send("alice", DAVE_MARKER);
+        assertThat(Await.until(() -> quietly(() -> alice.contacts().requests().stream()
+                .anyMatch(c -> c.username().equals("dave")) && laptop.contacts().requests().stream()
+                .anyMatch(c -> c.username().equals("dave"))), WAIT)).isTrue();
+        alice.messaging().send("dave", "hello dave");
+        assertThat(Await.until(() -> quietly(() -> laptop.contacts().get("dave").identityChange()
+                == IdentityChangeState.NONE), WAIT)).isTrue();
+        assertThat(laptop.contacts().requests()).isEmpty();
     }
 
     /**

@@ -273,18 +273,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         outbound.ephemeral(contact, typing ? new Payload.TypingStarted() : new Payload.TypingStopped());
     }
 
-    /**
-     * Issue #17: tells this account's other devices of a change made here (contact and conversation syncs, {@link
-     * dev.parley.desktop.service.OwnDeviceSync}); queued like a message, nothing with one device. A failure is logged:
-     * the change itself stands.
-     */
-    public void syncToOwnDevices(Payload payload) {
-        try {
-            outbound.toOwnDevices(payload);
-        } catch (ServiceException e) {
-            org.slf4j.LoggerFactory.getLogger(DefaultMessagingService.class)
-                    .warn("this change is not sent to this account's other devices: {}", e.getClass().getSimpleName());
-        }
+    /** Issue #17: tells this account's other devices of a change made here (contact and conversation syncs). */
+    public dev.parley.desktop.service.OwnDeviceSync ownDevices() {
+        return new OwnDeviceSyncs(outbound);
     }
 
     /** The outbound path, for tests that send what a modified client would (a forged sync). */

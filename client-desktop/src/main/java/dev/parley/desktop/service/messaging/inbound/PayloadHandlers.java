@@ -82,7 +82,7 @@ public final class PayloadHandlers {
                 new GroupJoinHandler(groups),
                 new GroupStateRequestHandler(groups),
                 new GroupStateAnswerHandler(groups),
-                new SentTranscriptHandler(storage, changes),
+                new SentTranscriptHandler(storage, changes, contactsChanged),
                 new ReadSyncHandler(storage),
                 new ConversationSyncHandler(storage),
                 new ContactSyncHandler(storage, contactsChanged)));

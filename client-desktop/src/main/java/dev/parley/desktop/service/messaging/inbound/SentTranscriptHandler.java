@@ -1,12 +1,15 @@
 package dev.parley.desktop.service.messaging.inbound;
 
 import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.event.ContactChangedEvent;
 import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.service.messaging.AttachmentBodies;
 import dev.parley.desktop.storage.AccountInfo;
 import dev.parley.desktop.storage.Attachment;
 import dev.parley.desktop.storage.AttachmentState;
+import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.DisappearingTimer;
 import dev.parley.desktop.storage.Message;
@@ -26,18 +29,21 @@ import java.util.Optional;
  * applied here as if this device had sent it, in the conversation with that contact. A text (with its quote and its
  * timer) or a file becomes an outgoing message in state SENT, once per message id (a file's pointer is kept, so this
  * device can download it); a reaction, edit, delete or timer change applies to the own messages and the conversation
- * ({@link TranscriptActions}). Taken only from this account's own devices (a contact cannot write into our outgoing
+ * ({@link TranscriptActions}); a text or file to someone whose message request is pending here accepts it, as
+ * writing to them does on the device that wrote. Taken only from this account's own devices (a contact cannot write into our outgoing
  * history: theirs are ignored); a transcript of any other kind is ignored.
  */
 final class SentTranscriptHandler implements PayloadHandler<Payload.SentTranscript> {
     private final Storage storage;
     private final IncomingChanges changes;
     private final TranscriptActions actions;
+    private final Runnable contactsChanged;
 
-    SentTranscriptHandler(Storage storage, IncomingChanges changes) {
+    SentTranscriptHandler(Storage storage, IncomingChanges changes, Runnable contactsChanged) {
         this.storage = storage;
         this.changes = changes;
         this.actions = new TranscriptActions(storage, changes);
+        this.contactsChanged = contactsChanged;
     }
 
     @Override
@@ -66,6 +72,9 @@ final class SentTranscriptHandler implements PayloadHandler<Payload.SentTranscri
                 continue;
             }
             Payload original = r.payload().original();
+            if (original instanceof Payload.Text || original instanceof Payload.Attachment) {
+                acceptRequest(txn, recipient, batch);
+            }
             if (original instanceof Payload.Text text) {
                 ConversationId conversation = storage.conversations().direct(txn, recipient).id();
                 NewMessage message = outgoing(conversation, own.get(), text.id(), text.sentAtMillis(), text.text());
@@ -80,6 +89,17 @@ final class SentTranscriptHandler implements PayloadHandler<Payload.SentTranscri
             } else {
                 actions.apply(txn, own.get(), recipient, original, r, batch);
             }
+        }
+    }
+
+    /** Writing to someone who wrote first accepts their message request, on every device of the account. */
+    private void acceptRequest(Transaction txn, String recipient, ReceivedBatch batch) throws StorageException {
+        Optional<Contact> contact = storage.contacts().find(txn, recipient);
+        if (contact.isPresent() && contact.get().identityChange() == IdentityChangeState.REQUEST) {
+            storage.contacts().setIdentityChange(txn, recipient, IdentityChangeState.NONE);
+            txn.attach(new ContactChangedEvent(storage.contacts().find(txn, recipient).orElseThrow(),
+                    ContactChangedEvent.Change.REQUEST_ACCEPTED));
+            batch.afterCommit(contactsChanged);
         }
     }
 
