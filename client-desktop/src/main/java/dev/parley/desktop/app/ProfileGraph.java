@@ -40,6 +40,7 @@ final class ProfileGraph implements AutoCloseable {
     final dev.parley.desktop.service.presence.DefaultPresenceService presence;
     final dev.parley.desktop.service.messaging.DefaultConversationMarks conversationMarks;
     private final String username;
+    private final SenderVerifier verifier;
     final UnlockedProfile profile;
 
     ProfileGraph(UnlockedProfile profile, AppConfig config, EventBus events,
@@ -57,8 +58,9 @@ final class ProfileGraph implements AutoCloseable {
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
                 sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted),
                 payload -> messagingHolder[0].ownDevices().send(payload));
+        this.verifier = new SenderVerifier(crypto, pinning);
         this.messaging = new DefaultMessagingService(crypto, () -> username, items -> holder[0].submitAll(items), events,
-                new SenderVerifier(crypto, pinning), contact -> contacts.add(contact));
+                verifier, contact -> contacts.add(contact));
         messagingHolder[0] = messaging;
         this.connection = new RelayConnectionService(config.connector(), keys, config.inbound().apply(messaging), messaging,
                 new AfterSignIn(keys, messaging.restoreAnnouncer()), config.reconnect(),
@@ -112,6 +114,7 @@ final class ProfileGraph implements AutoCloseable {
         scheduledBackupRunner.close();
         presence.close();
         connection.close();
+        verifier.forgetSecrets();
         crypto.close();
     }
 }

@@ -27,6 +27,27 @@ public interface OutboxStore {
     boolean enqueue(Transaction txn, MessageId messageId, String recipient, byte[] blob, byte[] payload,
                     Instant createdAt) throws StorageException;
 
+    /**
+     * Queues one blob per recipient of one message (a group message's multi-recipient blobs, issue #15), each with
+     * zero attempts and no payload, skipping any recipient already queued for this message id (or named twice).
+     *
+     * @param blobs the blob for each recipient, in the same order
+     * @return how many entries were queued
+     */
+    default int enqueueAll(Transaction txn, MessageId messageId, List<String> recipients, List<byte[]> blobs,
+                           Instant createdAt) throws StorageException {
+        if (recipients.size() != blobs.size()) {
+            throw new IllegalArgumentException("one blob per recipient");
+        }
+        int queued = 0;
+        for (int i = 0; i < recipients.size(); i++) {
+            if (enqueue(txn, messageId, recipients.get(i), blobs.get(i), createdAt)) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
     /** The encoded payload queued with an entry; empty if there is no such entry or it was queued without one. */
     Optional<byte[]> payload(Transaction txn, MessageId messageId, String recipient) throws StorageException;
 

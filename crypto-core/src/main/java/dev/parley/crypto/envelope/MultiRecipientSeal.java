@@ -53,6 +53,7 @@ public final class MultiRecipientSeal {
     private final Kdf kdf;
     private final VerifiedCertificates verified = new VerifiedCertificates();
     private final X25519Forms x25519 = new X25519Forms();
+    private final HeaderMacKeys macKeys = new HeaderMacKeys();
 
     public MultiRecipientSeal(CryptoProvider crypto) {
         this.crypto = crypto;
@@ -133,8 +134,10 @@ public final class MultiRecipientSeal {
             throws InvalidPublicKeyException {
         byte[] recipientX = x25519.of(recipient, crypto);
         byte[] senderIk = sender.publicKey().bytes();
-        byte[] tag = tag(macKey(sender.agreementKeyPair().privateKey(), recipientX, senderIk, recipient.bytes()),
-                senderIk, recipient.bytes(), key, bodyHash);
+        byte[] recipientIk = recipient.bytes();
+        byte[] tag = tag(macKeys.of(senderIk, recipientIk,
+                () -> macKey(sender.agreementKeyPair().privateKey(), recipientX, senderIk, recipientIk)),
+                senderIk, recipientIk, key, bodyHash);
         byte[] box = crypto.sealedBox().seal(recipientX, ByteBuffer.allocate(KEY_BYTES + TAG_BYTES).put(key).put(tag)
                 .array());
         return ByteBuffer.allocate(1 + box.length).put(VERSION).put(box).array();
@@ -190,8 +193,8 @@ public final class MultiRecipientSeal {
             byte[] recipientIk = recipient.publicKey().bytes();
             byte[] expected;
             try {
-                expected = tag(macKey(recipient.agreementKeyPair().privateKey(), x25519.of(sender, crypto),
-                        senderIk, recipientIk), senderIk, recipientIk, key, sha256(body));
+                expected = tag(macKeys.of(senderIk, recipientIk, () -> macKey(recipient.agreementKeyPair().privateKey(),
+                        x25519.of(sender, crypto), senderIk, recipientIk)), senderIk, recipientIk, key, sha256(body));
             } catch (InvalidPublicKeyException e) {
                 throw new InvalidMessageException("multi-recipient body: invalid sender identity key");
             }
@@ -209,6 +212,16 @@ public final class MultiRecipientSeal {
         } finally {
             SecretBytes.wipe(key);
         }
+    }
+
+    /** Forgets (and wipes) the header MAC keys remembered so far ({@link HeaderMacKeys}), e.g. when a profile locks. */
+    public void forgetMacKeys() {
+        macKeys.clear();
+    }
+
+    /** Header MAC keys remembered (tests). */
+    int rememberedMacKeys() {
+        return macKeys.size();
     }
 
     /** SHA-256 of a body, as the tag binds it. */

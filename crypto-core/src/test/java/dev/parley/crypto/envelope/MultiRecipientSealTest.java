@@ -59,6 +59,29 @@ class MultiRecipientSealTest {
     }
 
     @Test
+    void eachPairsHeaderMacKeyIsDerivedOnceAndTheRememberedOneIsExact() throws Exception {
+        MultiRecipientSeal seal = new MultiRecipientSeal(alice.crypto);
+        List<dev.parley.crypto.identity.IdentityKey> to = List.of(bob.identity.publicKey(), carol.identity.publicKey());
+        seal.seal(to, alice.identity, certificate(alice), MESSAGE, new DeterministicRandom(8));
+        MultiRecipientSeal.Sealed again = seal.seal(to, alice.identity, certificate(alice), MESSAGE,
+                new DeterministicRandom(9));
+        assertThat(seal.rememberedMacKeys()).isEqualTo(2);
+        // a fresh instance on each side derives the keys itself: the headers made with remembered keys open there
+        assertThat(open(bob, again.headers().get(0), again.body()).message()).isEqualTo(MESSAGE);
+        assertThat(open(carol, again.headers().get(1), again.body()).message()).isEqualTo(MESSAGE);
+        MultiRecipientSeal bobs = new MultiRecipientSeal(bob.crypto);
+        for (MultiRecipientSeal.Sealed s : List.of(sealed, again)) {
+            assertThat(bobs.open(bob.identity, s.headers().get(0), s.body(), bob.relay().trusted(), bob.clock.millis())
+                    .message()).isEqualTo(MESSAGE);
+        }
+        assertThat(bobs.rememberedMacKeys()).isEqualTo(1);
+        assertThatThrownBy(() -> bobs.open(bob.identity, sealed.headers().get(1), sealed.body(), bob.relay().trusted(),
+                bob.clock.millis())).isInstanceOf(InvalidMessageException.class);
+        seal.forgetMacKeys();
+        assertThat(seal.rememberedMacKeys()).isZero();
+    }
+
+    @Test
     void aHeaderCopiedToAnotherRecipientDoesNotOpen() {
         assertThatThrownBy(() -> open(bob, sealed.headers().get(1), sealed.body()))
                 .isInstanceOf(InvalidMessageException.class).hasMessageContaining("does not open");

@@ -124,9 +124,9 @@ public final class Outbound {
                 for (int i = 0; i < outgoing.size(); i++) {
                     enqueue(txn, outgoing.get(i).outboxId(), blobs.get(i), now);
                 }
-                for (int i = 0; i < multiBlobs.size(); i++) {
-                    crypto.storage().outbox().enqueue(txn, multi.outboxId(), multi.recipients().get(i).username(),
-                            multiBlobs.get(i), now);
+                if (!multiBlobs.isEmpty()) {
+                    crypto.storage().outbox().enqueueAll(txn, multi.outboxId(),
+                            multi.recipients().stream().map(Contact::username).toList(), multiBlobs, now);
                 }
                 work.commit(txn);
                 return value;

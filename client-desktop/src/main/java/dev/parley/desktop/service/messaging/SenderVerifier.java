@@ -96,6 +96,32 @@ public final class SenderVerifier {
         return (blob, receivedAtMillis) -> sealed.open(identity, blob, relay, receivedAtMillis);
     }
 
+    /** Opens one multi-recipient blob ({@code 0x4D || header || body}) with what {@link #multiOpening()} captured. */
+    @FunctionalInterface
+    public interface MultiOpening {
+        MultiRecipientSeal.Opened open(byte[] blob, long receivedAtMillis) throws ProtocolException;
+    }
+
+    /**
+     * As {@link #opening()}, for multi-recipient blobs (issue #15: a group pickup opens them ahead too, on the opening
+     * pool); a pure function of the blob, the identity key and the pinned relay key, safe on any thread.
+     */
+    public MultiOpening multiOpening() throws ServiceException {
+        dev.parley.crypto.identity.IdentityKeyPair identity = crypto.identity();
+        dev.parley.crypto.envelope.TrustedRelayKey relay = pinning.trusted();
+        return (blob, receivedAtMillis) -> {
+            dev.parley.crypto.wire.MultiRecipientBlob decoded = dev.parley.crypto.wire.MultiRecipientBlob.decode(blob)
+                    .orElseThrow(() -> new dev.parley.crypto.exceptions.InvalidMessageException(
+                            "malformed multi-recipient envelope"));
+            return multiSeal.open(identity, decoded.header(), decoded.body(), relay, receivedAtMillis);
+        };
+    }
+
+    /** Wipes what sealing and opening remembered of this profile's secrets (the header MAC keys), at lock. */
+    public void forgetSecrets() {
+        multiSeal.forgetMacKeys();
+    }
+
     /** Decides, from the stored contact, what may happen to an opened envelope (see {@link Decision}). */
     public Decision decide(OpenedEnvelope opened) throws StorageException {
         return decide(opened.senderUsername().value(), opened.senderIdentity().bytes());

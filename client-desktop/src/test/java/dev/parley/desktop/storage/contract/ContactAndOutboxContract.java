@@ -109,4 +109,29 @@ public abstract class ContactAndOutboxContract extends StorageContract {
                 .containsExactly("bob", "alice:2");
         assertThat(read((Transaction txn) -> storage.outbox().forMessage(txn, new MessageId("m9")))).isEmpty();
     }
+
+    @Test
+    void issue15AMessagesBlobsForManyRecipientsAreQueuedAtOnceInOrderSkippingThoseAlreadyQueued() throws Exception {
+        MessageId m1 = new MessageId("m1");
+        write((Transaction txn) -> storage.outbox().enqueue(txn, m1, "carol", new byte[] {9}, T0));
+        int queued = writeAndGet((Transaction txn) -> storage.outbox().enqueueAll(txn, m1,
+                java.util.List.of("bob", "carol", "dave", "bob"),
+                java.util.List.of(new byte[] {1}, new byte[] {2}, new byte[] {3}, new byte[] {4}), T0.plusSeconds(1)));
+        assertThat(queued).isEqualTo(2);
+        assertThat(read((Transaction txn) -> storage.outbox().forMessage(txn, m1))).extracting(OutboxEntry::recipient)
+                .containsExactly("carol", "bob", "dave");
+        assertThat(read((Transaction txn) -> storage.outbox().find(txn, m1, "carol")).orElseThrow().blob())
+                .as("the entry queued first stays").containsExactly(9);
+        OutboxEntry dave = read((Transaction txn) -> storage.outbox().find(txn, m1, "dave")).orElseThrow();
+        assertThat(dave.blob()).containsExactly(3);
+        assertThat(dave.attempts()).isZero();
+        assertThat(dave.createdAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(read((Transaction txn) -> storage.outbox().payload(txn, m1, "dave"))).isEmpty();
+        assertThat(writeAndGet((Transaction txn) -> storage.outbox().enqueueAll(txn, m1, java.util.List.of(),
+                java.util.List.of(), T0))).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> write((Transaction txn) -> storage.outbox()
+                .enqueueAll(txn, m1, java.util.List.of("erin"), java.util.List.of(), T0)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(read((Transaction txn) -> storage.outbox().size(txn))).isEqualTo(3);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.parley.desktop.service.messaging.inbound;
 
+import dev.parley.crypto.envelope.MultiRecipientSeal;
 import dev.parley.crypto.envelope.OpenedEnvelope;
+import dev.parley.crypto.wire.MultiRecipientBlob;
 import dev.parley.desktop.service.connection.InboundHandler.Delivery;
 import dev.parley.desktop.service.messaging.SenderVerifier;
 import java.util.IdentityHashMap;
@@ -16,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The parallel stage in front of the sequential receive path (issue #12, offline pickup): opens sealed envelopes
- * (two X25519 agreements, the sender certificate's checks) on a small pool, one thread per core, ahead of the
+ * (two X25519 agreements, the sender certificate's checks), and multi-recipient envelopes (issue #15: the sealed
+ * header, the shared body and the sender's tag) on a small pool, one thread per core, ahead of the
  * inbound thread, so opening the next batch overlaps with decrypting and storing this one. Opening is a pure function
  * of the envelope, the identity key and the pinned relay key: it touches no session, no store and no other envelope,
  * so the order of the ratchet steps and of the batch's storage effects is untouched; results are handed back per
@@ -36,6 +39,8 @@ final class EnvelopeOpener {
 
     private final ThreadPoolExecutor pool;
     private final Map<Delivery, Future<OpenedEnvelope>> pending = new IdentityHashMap<>();
+    /** Multi-recipient envelopes (issue #15, group messages sent once) being opened, likewise. */
+    private final Map<Delivery, Future<MultiRecipientSeal.Opened>> pendingMulti = new IdentityHashMap<>();
 
     EnvelopeOpener(int threads) {
         int id = POOLS.incrementAndGet();
@@ -53,13 +58,21 @@ final class EnvelopeOpener {
         return new EnvelopeOpener(Math.max(1, Runtime.getRuntime().availableProcessors()));
     }
 
-    /** Starts opening the deliveries not started yet, in the given order, up to the bound. */
-    synchronized void start(List<Delivery> deliveries, SenderVerifier.Opening open) {
+    /**
+     * Starts opening the deliveries not started yet, in the given order, up to the bound: sealed envelopes with
+     * {@code open}, multi-recipient ones with {@code openMulti}.
+     */
+    synchronized void start(List<Delivery> deliveries, SenderVerifier.Opening open,
+                            SenderVerifier.MultiOpening openMulti) {
         for (Delivery d : deliveries) {
-            if (pending.size() >= MAX_PENDING) {
+            if (pending.size() + pendingMulti.size() >= MAX_PENDING) {
                 return;
             }
-            if (!pending.containsKey(d)) {
+            if (MultiRecipientBlob.isMultiRecipient(d.blob())) {
+                if (!pendingMulti.containsKey(d)) {
+                    pendingMulti.put(d, pool.submit(() -> openMulti.open(d.blob(), d.receivedAtMillis())));
+                }
+            } else if (!pending.containsKey(d)) {
                 pending.put(d, pool.submit(() -> open.open(d.blob(), d.receivedAtMillis())));
             }
         }
@@ -88,14 +101,36 @@ final class EnvelopeOpener {
         return opened;
     }
 
+    /** As {@link #collect}, for the multi-recipient deliveries of {@code batch}. */
+    Map<Delivery, MultiRecipientSeal.Opened> collectMulti(List<Delivery> batch) throws InterruptedException {
+        Map<Delivery, MultiRecipientSeal.Opened> opened = new IdentityHashMap<>();
+        for (Delivery d : batch) {
+            Future<MultiRecipientSeal.Opened> future;
+            synchronized (this) {
+                future = pendingMulti.remove(d);
+            }
+            if (future == null) {
+                continue;
+            }
+            try {
+                opened.put(d, future.get());
+            } catch (ExecutionException | CancellationException e) {
+                // opened again by the caller, which decides what the failure means
+            }
+        }
+        return opened;
+    }
+
     /** Drops every opening not collected (a new login: what the old link delivered comes again). */
     synchronized void forget() {
         pending.values().forEach(f -> f.cancel(false));
         pending.clear();
+        pendingMulti.values().forEach(f -> f.cancel(false));
+        pendingMulti.clear();
     }
 
     /** Openings started and not collected (tests). */
     synchronized int pendingCount() {
-        return pending.size();
+        return pending.size() + pendingMulti.size();
     }
 }

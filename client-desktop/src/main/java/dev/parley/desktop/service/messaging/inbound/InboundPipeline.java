@@ -112,7 +112,7 @@ public final class InboundPipeline implements InboundHandler {
     public void onUpcoming(List<Delivery> upcoming) {
         crypto.lock().lock();
         try {
-            opener.start(upcoming, verifier.opening());
+            opener.start(upcoming, verifier.opening(), verifier.multiOpening());
         } catch (ServiceException | RuntimeException e) {
             LOG.debug("not opening ahead: {}", e.getClass().getSimpleName());
         } finally {
@@ -124,16 +124,21 @@ public final class InboundPipeline implements InboundHandler {
      * The envelopes of {@code batch} opened in parallel (started ahead by {@link #onUpcoming}, or now), by delivery;
      * the others are opened in {@link #receive} as before. Under the protocol lock.
      */
-    private Map<Delivery, OpenedEnvelope> openInParallel(List<Delivery> batch) {
+    private Ahead openInParallel(List<Delivery> batch) {
         try {
-            opener.start(batch, verifier.opening());
-            return opener.collect(batch);
+            opener.start(batch, verifier.opening(), verifier.multiOpening());
+            return new Ahead(opener.collect(batch), opener.collectMulti(batch));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ServiceException | RuntimeException e) {
             LOG.debug("not opening in parallel: {}", e.getClass().getSimpleName());
         }
-        return Map.of();
+        return new Ahead(Map.of(), Map.of());
+    }
+
+    /** What the opening pool opened of a batch: sealed envelopes and multi-recipient ones, by delivery (identity). */
+    private record Ahead(Map<Delivery, OpenedEnvelope> envelopes,
+                         Map<Delivery, dev.parley.crypto.envelope.MultiRecipientSeal.Opened> multi) {
     }
 
     @Override
@@ -179,7 +184,7 @@ public final class InboundPipeline implements InboundHandler {
      * acknowledged): one bad envelope never holds up the others. Storage failures ({@link StorageException},
      * {@link ProtocolStorageException}) propagate, so nothing of the batch is acknowledged.
      */
-    private List<Outcome> receiveIsolating(List<Delivery> blobs, Map<Delivery, OpenedEnvelope> ahead)
+    private List<Outcome> receiveIsolating(List<Delivery> blobs, Ahead ahead)
             throws StorageException {
         try {
             return receive(blobs, ahead);
@@ -209,7 +214,7 @@ public final class InboundPipeline implements InboundHandler {
     }
 
     /** @param ahead envelopes already opened, by delivery (identity); the others are opened here */
-    private List<Outcome> receive(List<Delivery> deliveries, Map<Delivery, OpenedEnvelope> ahead)
+    private List<Outcome> receive(List<Delivery> deliveries, Ahead ahead)
             throws StorageException {
         Outcome[] outcomes = new Outcome[deliveries.size()];
         Set<String> blocked = blocked();
@@ -225,10 +230,11 @@ public final class InboundPipeline implements InboundHandler {
         List<EnvelopeDigest> ignored = new ArrayList<>();
         for (int i = 0; i < deliveries.size(); i++) {
             if (MultiRecipientBlob.isMultiRecipient(deliveries.get(i).blob())) {
-                outcomes[i] = multi.receive(work, i, deliveries.get(i), blocked, decrypted, held);
+                outcomes[i] = multi.receive(work, i, deliveries.get(i), ahead.multi().get(deliveries.get(i)), blocked,
+                        decrypted, held);
                 continue;
             }
-            OpenedEnvelope opened = ahead.get(deliveries.get(i));
+            OpenedEnvelope opened = ahead.envelopes().get(deliveries.get(i));
             try {
                 if (opened == null) {
                     opened = verifier.open(deliveries.get(i).blob(), deliveries.get(i).receivedAtMillis());

@@ -45,13 +45,14 @@ final class MultiRecipientInbound {
     }
 
     /**
-     * Opens the delivery at {@code index}; on success adds its group message to {@code decrypted} (or the envelope
-     * to {@code held}).
+     * Opens the delivery at {@code index} (or takes what the opening pool opened of it, {@code ahead}, null if
+     * nothing); on success adds its group message to {@code decrypted} (or the envelope to {@code held}).
      *
      * @return the delivery's outcome
      */
-    Outcome receive(ProtocolUnitOfWork work, int index, Delivery delivery, Set<String> blocked,
-                    List<Received<?>> decrypted, List<InboundPipeline.Held> held) throws StorageException {
+    Outcome receive(ProtocolUnitOfWork work, int index, Delivery delivery, MultiRecipientSeal.Opened ahead,
+                    Set<String> blocked, List<Received<?>> decrypted, List<InboundPipeline.Held> held)
+            throws StorageException {
         Optional<MultiRecipientBlob> blob = MultiRecipientBlob.decode(delivery.blob());
         if (blob.isEmpty()) {
             LOG.warn("dropping a malformed multi-recipient envelope");
@@ -60,7 +61,8 @@ final class MultiRecipientInbound {
         MultiRecipientSeal.Opened opened;
         SenderKeyMessage message;
         try {
-            opened = verifier.openMulti(blob.get().header(), blob.get().body(), delivery.receivedAtMillis());
+            opened = ahead != null ? ahead
+                    : verifier.openMulti(blob.get().header(), blob.get().body(), delivery.receivedAtMillis());
             message = SenderKeyMessage.deserialize(opened.message());
         } catch (ProtocolException e) {
             LOG.warn("dropping a multi-recipient envelope that does not open: {}", e.getClass().getSimpleName());
