@@ -24,7 +24,7 @@ final class SchemaMigrator {
      * The newest migration's version. Raise it with every new migration: {@code SchemaMigratorTest} fails while it
      * differs from the newest migration Flyway finds.
      */
-    static final String LATEST_VERSION = "67";
+    static final String LATEST_VERSION = "68";
     private static final String HISTORY = "flyway_schema_history";
 
     private SchemaMigrator() {
@@ -50,7 +50,7 @@ final class SchemaMigrator {
                     .dataSource(ds)
                     .locations(LOCATION)
                     .failOnMissingLocations(true)
-                    .javaMigrations(new SealSecretsMigration(sealer))
+                    .javaMigrations(javaMigrations(sealer))
                     .target(target == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(target))
                     .load()
                     .migrate();
@@ -59,6 +59,13 @@ final class SchemaMigrator {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** The Java migrations, in version order: V25 (needs the open database's sealer) and V68. */
+    static org.flywaydb.core.api.migration.JavaMigration[] javaMigrations(SecretSealer sealer) {
+        return new org.flywaydb.core.api.migration.JavaMigration[] {
+            new SealSecretsMigration(sealer), new MessageWordsMigration(),
+        };
     }
 
     /** True if a database of schema {@code version} can be built and then migrated by this Parley. */

@@ -1,0 +1,102 @@
+package dev.parley.desktop.storage.h2;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Migration V68 (issue #12, disappearing sweep and pickup): the search words move from {@code message_tokens(token,
+ * seq)} (a hidden row id, a unique (token, seq) index and V61's seq index: three index entries per word) to
+ * {@link MessageWords}' {@code message_words}, keyed by the message's sequence number (two entries per word, and a
+ * message's words are one key range). The words are copied a range of sequence numbers at a time (through V61's seq
+ * index), numbered within each message, so memory stays bounded whatever the history's size. A Java migration because
+ * SQL would need a window function over the whole table (held in memory by H2). Flyway runs it in one transaction: a
+ * crash leaves the old table as it was.
+ */
+final class MessageWordsMigration implements JavaMigration {
+    static final String VERSION = "68";
+    /** Sequence numbers copied per range. */
+    private static final long RANGE = 4_096;
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion(VERSION);
+    }
+
+    @Override
+    public String getDescription() {
+        return "message words by seq";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        Connection c = context.getConnection();
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE message_words (word_key BIGINT PRIMARY KEY, seq BIGINT NOT NULL, "
+                    + "token CHARACTER VARYING(" + dev.parley.desktop.storage.SearchTokenizer.MAX_TOKEN_CHARS
+                    + ") NOT NULL)");
+        }
+        copy(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE INDEX message_words_newest ON message_words (token, word_key DESC)");
+            s.execute("DROP TABLE message_tokens");
+        }
+    }
+
+    private static void copy(Connection c) throws SQLException {
+        try (PreparedStatement next = c.prepareStatement(
+                "SELECT seq FROM message_tokens WHERE seq >= ? ORDER BY seq LIMIT 1");
+             PreparedStatement read = c.prepareStatement(
+                "SELECT seq, token FROM message_tokens WHERE seq >= ? AND seq < ? ORDER BY seq, token");
+             PreparedStatement insert = c.prepareStatement(MessageWords.INSERT_SQL)) {
+            long from = Long.MIN_VALUE;
+            while (true) {
+                next.setLong(1, from);
+                try (ResultSet rs = next.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    from = rs.getLong(1);
+                }
+                long to = from + RANGE;
+                read.setLong(1, from);
+                read.setLong(2, to);
+                long seq = from;
+                List<String> tokens = new ArrayList<>();
+                boolean any = false;
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getLong(1) != seq) {
+                            any |= MessageWords.addBatch(insert, seq, tokens);
+                            tokens.clear();
+                            seq = rs.getLong(1);
+                        }
+                        tokens.add(rs.getString(2));
+                    }
+                }
+                any |= MessageWords.addBatch(insert, seq, tokens);
+                if (any) {
+                    insert.executeBatch();
+                }
+                from = to;
+            }
+        }
+    }
+}
