@@ -17,8 +17,11 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * {@link MessageWords}' {@code message_words}, keyed by the message's sequence number (two entries per word, and a
  * message's words are one key range). The words are copied a range of sequence numbers at a time (through V61's seq
  * index), numbered within each message, so memory stays bounded whatever the history's size. A Java migration because
- * SQL would need a window function over the whole table (held in memory by H2). Flyway runs it in one transaction: a
- * crash leaves the old table as it was.
+ * SQL would need a window function over the whole table (held in memory by H2). Each range is committed on its own:
+ * one transaction of a million rows made H2's commit walk an undo log far larger than its page cache (minutes for a
+ * 100,000-message history). It can therefore stop halfway (a crash): the old table is dropped last, so a rerun starts
+ * the copy again from an empty new table, and a run that finds the old table gone (it ended just before Flyway
+ * recorded it) has nothing left to do.
  */
 final class MessageWordsMigration implements JavaMigration {
     static final String VERSION = "68";
@@ -48,7 +51,11 @@ final class MessageWordsMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
         Connection c = context.getConnection();
+        if (!exists(c, "MESSAGE_TOKENS")) {
+            return;
+        }
         try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS message_words");
             s.execute("CREATE TABLE message_words (word_key BIGINT PRIMARY KEY, seq BIGINT NOT NULL, "
                     + "token CHARACTER VARYING(" + dev.parley.desktop.storage.SearchTokenizer.MAX_TOKEN_CHARS
                     + ") NOT NULL)");
@@ -57,6 +64,17 @@ final class MessageWordsMigration implements JavaMigration {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE INDEX message_words_newest ON message_words (token, word_key DESC)");
             s.execute("DROP TABLE message_tokens");
+        }
+    }
+
+    private static boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
         }
     }
 
@@ -94,6 +112,9 @@ final class MessageWordsMigration implements JavaMigration {
                 any |= MessageWords.addBatch(insert, seq, tokens);
                 if (any) {
                     insert.executeBatch();
+                }
+                if (!c.getAutoCommit()) {
+                    c.commit();
                 }
                 from = to;
             }
