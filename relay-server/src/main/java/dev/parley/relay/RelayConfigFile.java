@@ -30,6 +30,7 @@ public final class RelayConfigFile {
     static final String ATTACHMENT_MAX_BYTES = "attachment-max-bytes";
     static final String ATTACHMENT_QUOTA_BYTES = "attachment-quota-bytes";
     static final String ATTACHMENT_TTL_DAYS = "attachment-ttl-days";
+    static final String ATTACHMENT_BULK = "attachment-bulk";
 
     private RelayConfigFile() {
     }
@@ -91,12 +92,20 @@ public final class RelayConfigFile {
             if (properties.containsKey(ATTACHMENT_TTL_DAYS)) {
                 limits = limits.withTtl(java.time.Duration.ofDays(integer(properties, ATTACHMENT_TTL_DAYS)));
             }
+            if (properties.containsKey(ATTACHMENT_BULK)) {
+                String value = properties.getProperty(ATTACHMENT_BULK).strip();
+                if (!value.equals("on") && !value.equals("off")) {
+                    throw new IllegalArgumentException(ATTACHMENT_BULK + " must be on or off");
+                }
+                limits = limits.withBulk(value.equals("on"));
+            }
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("attachment settings: " + e.getMessage(), e);
         }
         unknown.remove(ATTACHMENT_MAX_BYTES);
         unknown.remove(ATTACHMENT_QUOTA_BYTES);
         unknown.remove(ATTACHMENT_TTL_DAYS);
+        unknown.remove(ATTACHMENT_BULK);
         return config.withAttachments(limits);
     }
 

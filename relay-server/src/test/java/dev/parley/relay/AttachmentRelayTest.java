@@ -295,7 +295,12 @@ class AttachmentRelayTest {
                 .isEqualTo(new AttachmentLimits(5_000_000, 9_000_000, Duration.ofDays(7)));
         assertThat(loaded.limits().spec(dev.parley.relay.limits.RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT).burst()).isEqualTo(10);
         assertThat(RelayConfig.defaults().options().attachments())
-                .isEqualTo(new AttachmentLimits(100L << 20, 2L << 30, Duration.ofDays(30)));
+                .isEqualTo(new AttachmentLimits(100L << 20, 2L << 30, Duration.ofDays(30), true));
+        Files.writeString(file, "attachment-bulk = off\n");
+        assertThat(RelayConfigFile.apply(RelayConfig.defaults(), file).options().attachments().bulk()).isFalse();
+        Files.writeString(file, "attachment-bulk = maybe\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelayConfigFile.apply(RelayConfig.defaults(), file))
+                .hasMessageContaining("on or off");
         Files.writeString(file, "attachment-max-bytes = 3000000000\n");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RelayConfigFile.apply(RelayConfig.defaults(), file))
                 .hasMessageContaining("attachment");

@@ -79,7 +79,8 @@ public final class AttachmentThroughput {
                         double tcp = tcpCopy(file, root.resolve("tcp-copy.bin"));
                         double parley = throughParley(alice, bob, file, root, relay[0], round);
                         System.out.printf("round %d: plain loopback TCP %.1f MiB/s, through the relay %.1f MiB/s, "
-                                + "ratio %.2f%n", round, mib / tcp, mib / parley, tcp / parley);
+                                + "ratio %.2f (load average %.1f)%n", round, mib / tcp, mib / parley, tcp / parley,
+                                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                     }
                 }
             } finally {
@@ -101,11 +102,14 @@ public final class AttachmentThroughput {
             Thread.sleep(5);
         }
         Path target = Files.createDirectories(root.resolve("saved-" + round));
+        long uploadCpu = processCpu() - cpu0;
+        long relayUploadCpu = relay.cpuMillis() - relayCpu0;
         Path saved = bob.attachments().save(sent.messageId(), target, TransferProgress.NONE);
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("  through the relay: %.2f s (upload %.2f s, then download+decrypt); CPU: clients %.2f s, "
-                        + "relay %.2f s; saved %,d bytes%n", seconds, upload, (processCpu() - cpu0) / 1e9,
-                (relay.cpuMillis() - relayCpu0) / 1e3, Files.size(saved));
+        System.out.printf("  through the relay: %.2f s (upload %.2f s, then download+decrypt %.2f s); CPU: clients "
+                        + "%.2f s (upload %.2f s), relay %.2f s (upload %.2f s); saved %,d bytes%n", seconds, upload,
+                seconds - upload, (processCpu() - cpu0) / 1e9, uploadCpu / 1e9, (relay.cpuMillis() - relayCpu0) / 1e3,
+                relayUploadCpu / 1e3, Files.size(saved));
         Files.delete(saved);
         return seconds;
     }
@@ -161,11 +165,16 @@ public final class AttachmentThroughput {
         long chunk = AttachmentFormat.PLAIN_CHUNK_BYTES;
         long confirmedAtKill = atKill.get() / chunk;
         long confirmedAfter = firstAfter.get() / chunk;
-        long resent = confirmedAtKill + 1 - confirmedAfter;
+        // Counted by the relay: the restarted one stored every chunk it confirmed; anything over the chunks after
+        // those confirmed before the kill was sent twice.
+        long storedAfter = relay[0].metrics().getOrDefault("parley_relay_attachment_chunks_stored_total", -1.0)
+                .longValue();
+        long resent = storedAfter - (AttachmentFormat.chunkCount(Files.size(file)) - confirmedAtKill);
         System.out.printf("relay killed at %,d of %,d bytes confirmed (%d chunks of %,d bytes); first confirmation after "
-                        + "the restart: chunk %d; chunks sent twice: %d (%,d bytes); whole upload %.1f s%n",
-                atKill.get(), Files.size(file), confirmedAtKill, chunk, confirmedAfter, resent, resent * chunk,
-                (System.nanoTime() - start) / 1e9);
+                        + "the restart: chunk %d; chunks the restarted relay stored: %d; chunks sent twice: %d (%,d "
+                        + "bytes); whole upload %.1f s%n",
+                atKill.get(), Files.size(file), confirmedAtKill, chunk, confirmedAfter, storedAfter, resent,
+                resent * AttachmentFormat.CIPHER_CHUNK_BYTES, (System.nanoTime() - start) / 1e9);
     }
 
     private static ParleyApp client(Path root, String name, int port) throws Exception {

@@ -60,8 +60,12 @@ class AttachmentsTest {
         };
         Message sent = alice.attachments().sendFile("bob", file, "the video", killHalfway);
         assertThat(killed).isTrue();
-        // The first chunk confirmed after the restart is the one after the last confirmed before it: nothing re-sent.
-        assertThat(lowestAfterKill.get()).isEqualTo(progressAtKill.get() + AttachmentFormat.PLAIN_CHUNK_BYTES);
+        // Nothing the relay had confirmed before the kill is sent again: the restarted relay received exactly the
+        // chunks after those (over the bulk path, in segments; the progress reported only ever grows).
+        long confirmedAtKill = progressAtKill.get() / AttachmentFormat.PLAIN_CHUNK_BYTES;
+        assertThat(network.relay.metrics().attachmentChunksStoredTotal())
+                .isEqualTo(AttachmentFormat.chunkCount(content.length) - confirmedAtKill);
+        assertThat(lowestAfterKill.get()).isGreaterThan(progressAtKill.get());
         assertThat(Await.until(() -> hasAttachment(bob, sent.messageId()), WAIT)).isTrue();
         Attachment received = bob.attachments().attachment(sent.messageId()).orElseThrow();
         assertThat(received.state()).isEqualTo(AttachmentState.AVAILABLE);
@@ -75,6 +79,44 @@ class AttachmentsTest {
                 TransferProgress.NONE);
         assertThat(Files.readAllBytes(saved)).isEqualTo(content);
         assertThat(bob.attachments().attachment(sent.messageId()).orElseThrow().state()).isEqualTo(AttachmentState.DOWNLOADED);
+    }
+
+    @Test
+    void aRelayWithoutTheBulkPathGetsFilesInFramesAndAFileGoesOnFromAnotherPath() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        alice.connection().start();
+        bob.connection().start();
+        byte[] content = new byte[7 * AttachmentFormat.PLAIN_CHUNK_BYTES + 5];
+        new Random(7).nextBytes(content);
+        Path file = Files.write(network.root.resolve("notes.pdf"), content);
+        // As a relay older than the bulk path: its ticket requests are UNKNOWN_TYPE, so the chunks go in frames.
+        network.restartRelay(c -> c.withAttachments(c.options().attachments().withBulk(false)));
+        Message sent = alice.attachments().sendFile("bob", file, null, TransferProgress.NONE);
+        assertThat(network.relay.metrics().attachmentChunksStoredTotal()).isEqualTo(AttachmentFormat.chunkCount(content.length));
+        assertThat(Await.until(() -> hasAttachment(bob, sent.messageId()), WAIT)).isTrue();
+        // Half of it downloaded in frames (then cancelled); once the relay offers the bulk path, the rest comes
+        // over HTTP from the last whole chunk in the profile.
+        AtomicLong downloaded = new AtomicLong();
+        TransferProgress cancelHalfway = new TransferProgress() {
+            @Override
+            public void progress(long done, long total) {
+                downloaded.set(done);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return downloaded.get() * 2 >= content.length;
+            }
+        };
+        Path target = network.root.resolve("notes-copy.pdf");
+        assertThatThrownBy(() -> bob.attachments().save(sent.messageId(), target, cancelHalfway))
+                .hasMessageContaining("cancelled");
+        assertThat(Files.exists(target)).isFalse();
+        network.restartRelay(c -> c);
+        Path saved = bob.attachments().save(sent.messageId(), target, TransferProgress.NONE);
+        assertThat(Files.readAllBytes(saved)).isEqualTo(content);
     }
 
     @Test

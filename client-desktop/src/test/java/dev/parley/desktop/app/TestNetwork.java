@@ -91,6 +91,12 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
         port = relay.port();
     }
 
+    /** Restarts the relay on its data directory and port with {@code change} applied to its configuration. */
+    void restartRelay(java.util.function.UnaryOperator<RelayConfig> change) throws IOException {
+        relay.close();
+        relay = RelayServer.start(change.apply(relayTuning.apply(relayConfig(root.resolve("relay"), port))));
+    }
+
     /**
      * Starts a relay on a fresh data directory that keeps this relay's id and signing key (an operator who reset the
      * accounts but not the relay's identity): pinned profiles still log in, and usernames can be registered anew.

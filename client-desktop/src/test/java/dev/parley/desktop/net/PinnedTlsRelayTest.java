@@ -52,6 +52,19 @@ class PinnedTlsRelayTest {
         }
     }
 
+    /** Issue #13: the bulk path (HTTP on the same listener) goes over the same TLS, trusting only the same pin. */
+    @Test
+    void theBulkPathGoesOverTheSameTlsWithTheSamePin() throws Exception {
+        CertificateFingerprint pin = CertificateFingerprint.parse(relay.tlsFingerprint().orElseThrow());
+        BulkHttp.Download answer = new BulkHttp().download(new RelayAddress(relay.uri(), Optional.of(pin)), new byte[40],
+                new byte[16], 0);
+        assertThat(answer.status()).as("reached the relay, which refuses a ticket it did not issue").isEqualTo(401);
+        assertThat(((Response.ErrorResponse) answer.refusal()).code()).isEqualTo(dev.parley.crypto.wire.ErrorCode.AUTH_FAILED);
+        CertificateFingerprint other = CertificateFingerprint.parse("AB".repeat(32));
+        assertThatThrownBy(() -> new BulkHttp().download(new RelayAddress(relay.uri(), Optional.of(other)), new byte[40],
+                new byte[16], 0)).isInstanceOf(BulkHttp.BrokenException.class);
+    }
+
     /** Issue #11 finding 7: the login signature is bound to the pinned certificate (JSSE offers no TLS exporter). */
     @Test
     void finding7TheLoginSignatureMustNameThePinnedCertificate() throws Exception {

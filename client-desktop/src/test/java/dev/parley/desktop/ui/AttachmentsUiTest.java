@@ -73,7 +73,9 @@ class AttachmentsUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
+        // Attachment chunks at 8 MiB/s per account: the large upload below is still running when Cancel is clicked.
+        net = new UiTestNetwork(tmp, c -> c.withLimit(dev.parley.relay.limits.RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT,
+                new dev.parley.relay.limits.BucketSpec(32, 256)));
         ProfileSessions sessions = net.desktopSessions();
         app = new DesktopFixture(sessions);
         bob = net.otherClient("bob");

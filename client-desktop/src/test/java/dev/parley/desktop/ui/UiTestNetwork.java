@@ -47,17 +47,20 @@ final class UiTestNetwork implements AutoCloseable {
         this(root, c -> c);
     }
 
-    /** With the relay's defaults changed by {@code relayOptions} (for example small attachment limits). */
+    /**
+     * With the relay's defaults (every rate limit off) changed by {@code relayOptions} (for example small attachment
+     * limits, or one rate limit back on).
+     */
     UiTestNetwork(Path root, java.util.function.UnaryOperator<RelayConfig> relayOptions) throws IOException {
         this.root = root;
         RateLimits limits = RateLimits.defaults();
         for (RateLimit limit : RateLimit.values()) {
             limits = limits.with(limit, BucketSpec.UNLIMITED);
         }
-        relay = RelayServer.start(relayOptions.apply(RelayConfig.defaults()).withPort(0).withDataDir(root.resolve("relay"))
-                .withLimits(limits));
-        relayConfig = relayOptions.apply(RelayConfig.defaults()).withPort(relay.port()).withDataDir(root.resolve("relay"))
-                .withLimits(limits);
+        relay = RelayServer.start(relayOptions.apply(RelayConfig.defaults().withLimits(limits)).withPort(0)
+                .withDataDir(root.resolve("relay")));
+        relayConfig = relayOptions.apply(RelayConfig.defaults().withLimits(limits)).withPort(relay.port())
+                .withDataDir(root.resolve("relay"));
     }
 
     /**
@@ -130,6 +133,14 @@ final class UiTestNetwork implements AutoCloseable {
         app.account().create(name, new RelayAddress(relay.uri(), Optional.empty()), PASSPHRASE.toCharArray());
         app.account().register(Optional.empty());
         app.connection().start();
+        return app;
+    }
+
+    /** Another client with no profile yet (it joins an account as a new device, issue #17); closed with the network. */
+    ParleyApp newClient(String name) {
+        AppDirectories dirs = new AppDirectories(root.resolve("other-" + name).toAbsolutePath());
+        ParleyApp app = ParleyApp.open(config(dirs, new ProfileName(name)));
+        others.add(app);
         return app;
     }
 

@@ -15,6 +15,12 @@ public final class AttachmentDigest {
         return this;
     }
 
+    /** Adds {@code length} bytes of {@code bytes} from {@code offset} (a chunk in a reused buffer). */
+    public AttachmentDigest update(byte[] bytes, int offset, int length) {
+        sha256.update(bytes, offset, length);
+        return this;
+    }
+
     /** Whether everything passed so far hashes to {@code expected} (constant time); ends this digest. */
     public boolean matches(byte[] expected) {
         return expected != null && ConstantTime.equals(sha256.digest(), expected);

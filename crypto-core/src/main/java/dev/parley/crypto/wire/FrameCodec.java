@@ -98,11 +98,16 @@ public final class FrameCodec {
         name("device_send", Request.DeviceSend.class);
         name("device_list_stale", Response.DeviceListStale.class);
         name("device_unlink", Request.DeviceUnlink.class);
+        name("device_send_ephemeral", Request.DeviceSendEphemeral.class);
+        name("device_rename", Request.DeviceRename.class);
         name("link_open", Request.LinkOpen.class);
         name("link_send", Request.LinkSend.class);
         name("link_message", Push.LinkMessage.class);
         name("attachment_begin_shared", Request.AttachmentBeginShared.class);
         name("attachment_get_shared", Request.AttachmentGetShared.class);
+        name("bulk_upload_ticket", Request.BulkUploadTicket.class);
+        name("bulk_download_ticket", Request.BulkDownloadTicket.class);
+        name("bulk_ticket", Response.BulkTicket.class);
     }
 
     private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));

@@ -131,6 +131,23 @@ public sealed interface Response extends Frame {
         }
     }
 
+    /**
+     * Issue #13: a ticket for one HTTP transfer of one attachment's body on the relay's listener (docs/protocol.md,
+     * "Bulk transfers"), sent as {@code Authorization: Bearer <base64url ticket>}; valid until {@code expiresAtMillis}.
+     */
+    record BulkTicket(byte[] ticket, long expiresAtMillis) implements Response {
+        public BulkTicket {
+            if (ticket == null || ticket.length == 0 || ticket.length > 512) {
+                throw new IllegalArgumentException("ticket: 1 to 512 bytes expected");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "BulkTicket[]";
+        }
+    }
+
     /** A device was added under the account. */
     record DeviceAdded(int deviceId) implements Response {
     }

@@ -104,7 +104,8 @@ public final class RelayCommand implements Callable<Integer> {
     @Option(names = "--store", description = "Run as one node of a cluster: keep accounts, prekeys, invites and "
             + "queued messages in this PostgreSQL, postgresql://HOST:PORT/DATABASE?user=NAME (password from "
             + "PARLEY_RELAY_STORE_PASSWORD or --store-password-file, never the command line). Every node needs the same "
-            + "relay-id, relay-signing-key and username-key files in its data directory (docs/operations.md).")
+            + "relay-id, relay-signing-key, username-key and bulk-ticket-key files in its data directory "
+            + "(docs/operations.md).")
     String store;
 
     @Option(names = "--store-password-file", description = "File holding the PostgreSQL password for --store.")

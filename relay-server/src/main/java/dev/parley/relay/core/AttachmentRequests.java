@@ -34,11 +34,14 @@ final class AttachmentRequests implements AutoCloseable {
     private final Clock clock;
     private final ScheduledFuture<?> sweeps;
     private final RelayMetrics metrics;
+    private final BulkTransfers bulk;
 
+    /** @param ticketKey the 32-byte key of the bulk path's tickets ({@link BulkTickets}) */
     AttachmentRequests(AttachmentStore store, AttachmentLimits limits, AccountStore accounts, RateLimiter limiter,
                        Clock clock, ScheduledExecutorService scheduler, java.time.Duration sweepInterval,
-                       RelayMetrics metrics) {
+                       RelayMetrics metrics, byte[] ticketKey) {
         this.store = store;
+        this.bulk = new BulkTransfers(store, limiter, metrics, new BulkTickets(ticketKey, clock));
         this.metrics = metrics;
         this.limits = limits;
         this.accounts = accounts;
@@ -51,7 +54,13 @@ final class AttachmentRequests implements AutoCloseable {
     static boolean handles(Request request) {
         return request instanceof Request.AttachmentBegin || request instanceof Request.AttachmentPut
                 || request instanceof Request.AttachmentStatus || request instanceof Request.AttachmentGet
-                || request instanceof Request.AttachmentBeginShared || request instanceof Request.AttachmentGetShared;
+                || request instanceof Request.AttachmentBeginShared || request instanceof Request.AttachmentGetShared
+                || BulkTransfers.handles(request);
+    }
+
+    /** The bulk path (HTTP bodies) over the same store, limits and accounts. */
+    BulkTransfers bulk() {
+        return bulk;
     }
 
     Response handle(String username, Request request) throws RequestRejectedException, RateLimitExceededException {
@@ -68,6 +77,12 @@ final class AttachmentRequests implements AutoCloseable {
                 AttachmentStore.Progress progress = store.append(put.attachmentId(), username, put.index(), put.chunk());
                 metrics.attachmentChunkStored();
                 return progress(progress);
+            }
+            if (BulkTransfers.handles(request)) {
+                if (!limits.bulk()) {
+                    throw new RequestRejectedException(ErrorCode.UNKNOWN_TYPE, "this relay has no bulk path");
+                }
+                return bulk.issue(username, request);
             }
             if (request instanceof Request.AttachmentStatus status) {
                 return progress(store.progress(status.attachmentId(), username));

@@ -116,6 +116,16 @@ public final class RelayMetrics {
         attachmentChunksStored.increment();
     }
 
+    /** {@code count} attachment chunks confirmed to their uploader (a bulk upload's body). */
+    void attachmentChunksStored(long count) {
+        attachmentChunksStored.add(count);
+    }
+
+    /** Attachment chunks confirmed to their uploaders since this relay started (frames and bulk bodies). */
+    public long attachmentChunksStoredTotal() {
+        return attachmentChunksStored.sum();
+    }
+
     void rejected(ErrorCode code) {
         rejects.get(code).increment();
     }

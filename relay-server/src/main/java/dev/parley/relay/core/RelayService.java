@@ -146,7 +146,12 @@ public final class RelayService implements AutoCloseable {
         this.signIn = new SignIn(config, accounts, blobs, authenticator, registry, limiter, metrics, delivery, wakeups,
                 remote, direct, clock, answers, this::sendChallenge);
         this.attachments = new AttachmentRequests(attachmentStore, config.options().attachments(), accounts, limiter, clock,
-                scheduler, config.sweepInterval(), metrics);
+                scheduler, config.sweepInterval(), metrics, BulkTicketKey.loadOrCreate(config.dataDir(), random));
+    }
+
+    /** The bulk path of attachment bodies (HTTP on the same listener; docs/protocol.md, "Bulk transfers"). */
+    public BulkTransfers bulk() {
+        return attachments.bulk();
     }
 
     private static AttachmentStore temporaryAttachments(RandomSource random, Clock clock) {
@@ -337,6 +342,9 @@ public final class RelayService implements AutoCloseable {
         }
         if (request instanceof Request.SendEphemeral ephemeral) {
             return messages.sendEphemeral(connection, ephemeral);
+        }
+        if (request instanceof Request.DeviceSendEphemeral ephemeral) {
+            return messages.deviceSendEphemeral(connection, ephemeral);
         }
         if (AttachmentRequests.handles(request)) {
             return attachments.handle(device.account(), request);

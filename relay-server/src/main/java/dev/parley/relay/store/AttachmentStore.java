@@ -1,5 +1,6 @@
 package dev.parley.relay.store;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -53,6 +54,62 @@ public interface AttachmentStore extends AutoCloseable {
      * (null: none presented) hashes to the attachment's token hash; anyone else gets UNKNOWN, as for a missing id.
      */
     Chunk read(byte[] id, String reader, byte[] token, long index) throws AttachmentRefusedException;
+
+    /**
+     * Issue #13, the bulk path: appends chunks {@code first}, {@code first + 1}, ... as {@code chunks} hands them over,
+     * until it returns null or the attachment is complete. Each chunk is confirmed as in {@link #append} (a relay
+     * killed afterwards keeps it). A store may hold what it needs open for the whole run (the disk store: one file
+     * channel, and no other upload of the same attachment meanwhile).
+     *
+     * @throws AttachmentRefusedException as {@link #append}; the chunks before the refused one stay confirmed
+     * @throws IOException                the source failed (the body ended early): the chunks before stay confirmed
+     */
+    default Progress appendAll(byte[] id, String owner, long first, ChunkSource chunks)
+            throws AttachmentRefusedException, IOException {
+        Progress progress = progress(id, owner);
+        for (long index = first; !progress.complete(); index++) {
+            byte[] chunk = chunks.next(index);
+            if (chunk == null) {
+                break;
+            }
+            progress = append(id, owner, index, chunk);
+        }
+        return progress;
+    }
+
+    /**
+     * Issue #13, the bulk path: hands chunks {@code first} to the last of a complete attachment to {@code sink}, with
+     * the access rule of {@link #read(byte[], String, byte[], long)}.
+     *
+     * @throws AttachmentRefusedException UNKNOWN (also when it was deleted meanwhile: the sink then has a part)
+     * @throws IOException                the sink failed (the reader went away)
+     */
+    default void readAll(byte[] id, String reader, byte[] token, long first, ChunkSink sink)
+            throws AttachmentRefusedException, IOException {
+        long total = first + 1;
+        for (long index = first; index < total; index++) {
+            Chunk chunk = read(id, reader, token, index);
+            total = chunk.totalChunks();
+            sink.accept(chunk.bytes(), chunk.bytes().length);
+        }
+    }
+
+    /** Chunks of an upload, in order. */
+    @FunctionalInterface
+    interface ChunkSource {
+        /**
+         * Chunk {@code index}: an array of exactly its length, which the source may reuse once this call's chunk is
+         * stored (stores never keep it); null when there are no more.
+         */
+        byte[] next(long index) throws IOException;
+    }
+
+    /** Where a download's chunks go, in order. */
+    @FunctionalInterface
+    interface ChunkSink {
+        /** The next chunk: the first {@code length} bytes of {@code bytes}, which the store may reuse afterwards. */
+        void accept(byte[] bytes, int length) throws IOException;
+    }
 
     /** Deletes the attachments (complete or not) that expired at {@code now}; returns how many. */
     int sweep(Instant now);

@@ -4,10 +4,10 @@ import dev.parley.crypto.attachment.AttachmentFormat;
 import dev.parley.crypto.attachment.AttachmentReadToken;
 import dev.parley.crypto.primitives.RandomSource;
 import dev.parley.relay.store.AttachmentRefusedException.Reason;
+import dev.parley.relay.store.DiskAttachmentRecovery.Entry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -170,47 +170,140 @@ public final class DiskAttachmentStore implements AttachmentStore {
                 throw unknown();
             }
             long confirmed = entry.written / CHUNK;
-            if (entry.complete || index != confirmed) {
-                throw new AttachmentRefusedException(Reason.OUT_OF_ORDER,
-                        "expected chunk " + confirmed + (entry.complete ? " (the upload is complete)" : ""));
+            if (entry.complete || index != confirmed || entry.streaming) {
+                throw outOfOrder(entry, confirmed);
             }
-            if (chunk.length != AttachmentFormat.cipherChunkLength(entry.meta.size(), index)) {
-                throw new AttachmentRefusedException(Reason.BAD_LENGTH, "chunk " + index + " has the wrong length");
-            }
-            Path part = dir.resolve(entry.name + ".part");
-            boolean last = index == entry.totalChunks() - 1;
-            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
-                channel.position(entry.written);
-                ByteBuffer buffer = ByteBuffer.wrap(chunk);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                if (last) {
-                    channel.force(true);
-                }
+            try (FileChannel channel = FileChannel.open(dir.resolve(entry.name + ".part"), StandardOpenOption.WRITE)) {
+                return write(entry, channel, index, chunk);
             } catch (IOException e) {
-                LOG.warn("event=attachment_write_failed error={}", e.getClass().getSimpleName());
-                delete(entry);
-                throw new AttachmentRefusedException(Reason.STORAGE_FULL,
-                        "the relay could not store the attachment (disk full?); upload it again later");
+                throw writeFailed(entry, e);
             }
-            entry.written += chunk.length;
-            if (last) {
-                try {
-                    Files.move(part, dir.resolve(entry.name + ".bin"), StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    LOG.warn("event=attachment_complete_failed error={}", e.getClass().getSimpleName());
-                    delete(entry);
-                    throw new AttachmentRefusedException(Reason.STORAGE_FULL, "the relay could not store the attachment");
-                }
-                entry.complete = true;
-            }
-            return entry.progress();
         }
     }
 
+    private static AttachmentRefusedException outOfOrder(Entry entry, long confirmed) {
+        return new AttachmentRefusedException(Reason.OUT_OF_ORDER, entry.streaming && !entry.complete
+                ? "another upload of this attachment is in progress"
+                : "expected chunk " + confirmed + (entry.complete ? " (the upload is complete)" : ""));
+    }
+
+    /** Writes chunk {@code index} at the end of the upload; the caller holds the entry's lock and checked the order. */
+    private Progress write(Entry entry, FileChannel channel, long index, byte[] chunk)
+            throws AttachmentRefusedException, IOException {
+        if (chunk.length != AttachmentFormat.cipherChunkLength(entry.meta.size(), index)) {
+            throw new AttachmentRefusedException(Reason.BAD_LENGTH, "chunk " + index + " has the wrong length");
+        }
+        boolean last = index == entry.totalChunks() - 1;
+        ByteBuffer buffer = ByteBuffer.wrap(chunk);
+        long position = entry.written;
+        while (buffer.hasRemaining()) {
+            position += channel.write(buffer, position);
+        }
+        if (last) {
+            channel.force(true);
+        }
+        entry.written += chunk.length;
+        if (last) {
+            try {
+                Files.move(dir.resolve(entry.name + ".part"), dir.resolve(entry.name + ".bin"),
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                LOG.warn("event=attachment_complete_failed error={}", e.getClass().getSimpleName());
+                delete(entry);
+                throw new AttachmentRefusedException(Reason.STORAGE_FULL, "the relay could not store the attachment");
+            }
+            entry.complete = true;
+        }
+        return entry.progress();
+    }
+
+    private AttachmentRefusedException writeFailed(Entry entry, IOException e) {
+        LOG.warn("event=attachment_write_failed error={}", e.getClass().getSimpleName());
+        delete(entry);
+        return new AttachmentRefusedException(Reason.STORAGE_FULL,
+                "the relay could not store the attachment (disk full?); upload it again later");
+    }
+
+    /**
+     * One file channel for the whole run, and the upload held against other writers meanwhile (a second run or a
+     * WebSocket {@code attachment_put} is refused as out of order); each chunk is read from the source outside the
+     * entry's lock and written under it, so {@code attachment_status} answers during the run.
+     */
     @Override
-    public Chunk read(byte[] id, String reader, byte[] token, long index) throws AttachmentRefusedException {
+    public Progress appendAll(byte[] id, String owner, long first, ChunkSource chunks)
+            throws AttachmentRefusedException, IOException {
+        Entry entry = owned(id, owner);
+        synchronized (entry) {
+            long confirmed = entry.written / CHUNK;
+            if (entry.deleted) {
+                throw unknown();
+            }
+            if (entry.complete || first != confirmed || entry.streaming) {
+                throw outOfOrder(entry, confirmed);
+            }
+            entry.streaming = true;
+        }
+        try (FileChannel channel = FileChannel.open(dir.resolve(entry.name + ".part"), StandardOpenOption.WRITE)) {
+            for (long index = first; ; index++) {
+                synchronized (entry) {
+                    if (entry.deleted) {
+                        throw unknown();
+                    }
+                    if (entry.complete) {
+                        return entry.progress();
+                    }
+                }
+                byte[] chunk = chunks.next(index);
+                synchronized (entry) {
+                    if (chunk == null) {
+                        return entry.progress();
+                    }
+                    if (entry.deleted) {
+                        throw unknown();
+                    }
+                    try {
+                        write(entry, channel, index, chunk);
+                    } catch (IOException e) {
+                        throw writeFailed(entry, e);
+                    }
+                }
+            }
+        } finally {
+            synchronized (entry) {
+                entry.streaming = false;
+            }
+        }
+    }
+
+    /** One file channel for the whole run; access is checked once, before the first chunk. */
+    @Override
+    public void readAll(byte[] id, String reader, byte[] token, long first, ChunkSink sink)
+            throws AttachmentRefusedException, IOException {
+        Entry entry = readable(id, reader, token, first);
+        byte[] buffer = new byte[CHUNK];
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir.resolve(entry.name + ".bin"), StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw unknown();
+        }
+        try (channel) {
+            for (long index = first; index < entry.totalChunks(); index++) {
+                int length = AttachmentFormat.cipherChunkLength(entry.meta.size(), index);
+                ByteBuffer into = ByteBuffer.wrap(buffer, 0, length);
+                long position = index * (long) CHUNK;
+                while (into.hasRemaining()) {
+                    if (channel.read(into, position + into.position()) < 0) {
+                        throw unknown();
+                    }
+                }
+                sink.accept(buffer, length);
+            }
+        }
+    }
+
+    /** A complete attachment {@code reader} may read, holding chunk {@code index}; else UNKNOWN. */
+    private Entry readable(byte[] id, String reader, byte[] token, long index) throws AttachmentRefusedException {
         Entry entry = live(id);
         byte[] key = usernames.of(reader);
         boolean allowed = Arrays.equals(entry.meta.owner(), key)
@@ -224,6 +317,12 @@ public final class DiskAttachmentStore implements AttachmentStore {
                 throw unknown();
             }
         }
+        return entry;
+    }
+
+    @Override
+    public Chunk read(byte[] id, String reader, byte[] token, long index) throws AttachmentRefusedException {
+        Entry entry = readable(id, reader, token, index);
         int length = AttachmentFormat.cipherChunkLength(entry.meta.size(), index);
         ByteBuffer buffer = ByteBuffer.allocate(length);
         try (FileChannel channel = FileChannel.open(dir.resolve(entry.name + ".bin"), StandardOpenOption.READ)) {
@@ -306,94 +405,14 @@ public final class DiskAttachmentStore implements AttachmentStore {
     }
 
     private void deleteFiles(String name) {
-        for (String suffix : new String[] {".bin", ".part", ".meta"}) {
-            try {
-                Files.deleteIfExists(dir.resolve(name + suffix));
-            } catch (IOException e) {
-                LOG.warn("event=attachment_delete_failed error={}", e.getClass().getSimpleName());
-            }
-        }
+        DiskAttachmentRecovery.deleteFiles(dir, name);
     }
 
     /** Reads every {@code .meta}, cuts {@code .part} files back to whole chunks, deletes orphans and expired ones. */
     private void recover() throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
-            stream.forEach(files::add);
-        }
-        for (Path file : files) {
-            String fileName = file.getFileName().toString();
-            if (!fileName.endsWith(".meta")) {
-                continue;
-            }
-            String name = fileName.substring(0, fileName.length() - ".meta".length());
-            try {
-                recoverOne(name, AttachmentMeta.decode(Files.readAllBytes(file)));
-            } catch (IOException e) {
-                LOG.warn("event=attachment_unreadable action=deleted error={}", e.getClass().getSimpleName());
-                deleteFiles(name);
-            }
-        }
-        for (Path file : files) {
-            String fileName = file.getFileName().toString();
-            int dot = fileName.lastIndexOf('.');
-            String name = dot < 0 ? fileName : fileName.substring(0, dot);
-            if (!entries.containsKey(name) && Files.exists(file) && !fileName.endsWith(".meta")) {
-                Files.deleteIfExists(file);
-            }
-        }
-    }
-
-    private void recoverOne(String name, AttachmentMeta meta) throws IOException {
-        if (meta.expiresAtMillis() <= clock.millis()) {
-            deleteFiles(name);
-            return;
-        }
-        Path bin = dir.resolve(name + ".bin");
-        Path part = dir.resolve(name + ".part");
-        Entry entry;
-        if (Files.exists(bin) && Files.size(bin) == meta.size()) {
-            entry = new Entry(name, meta, meta.size(), true);
-        } else {
-            Files.deleteIfExists(bin);
-            long length = Files.exists(part) ? Files.size(part) : 0;
-            long whole = length == meta.size() ? length : length / CHUNK * CHUNK;
-            DataDirectory.ensurePrivateFile(part);
-            try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE, StandardOpenOption.CREATE)) {
-                channel.truncate(whole);
-                channel.force(true);
-            }
-            entry = new Entry(name, meta, whole, false);
-            if (whole == meta.size()) {
-                // Killed between the last write and the rename: finish it.
-                Files.move(part, bin, StandardCopyOption.ATOMIC_MOVE);
-                entry.complete = true;
-            }
-        }
-        entries.put(name, entry);
-        usage.merge(HexFormat.of().formatHex(meta.owner()), meta.size(), Long::sum);
-    }
-
-    private static final class Entry {
-        final String name;
-        final AttachmentMeta meta;
-        long written;
-        boolean complete;
-        boolean deleted;
-
-        Entry(String name, AttachmentMeta meta, long written, boolean complete) {
-            this.name = name;
-            this.meta = meta;
-            this.written = written;
-            this.complete = complete;
-        }
-
-        long totalChunks() {
-            return AttachmentFormat.chunkCountOfCiphertext(meta.size());
-        }
-
-        Progress progress() {
-            return new Progress(complete ? totalChunks() : written / CHUNK, complete, totalChunks());
+        for (Entry entry : DiskAttachmentRecovery.recover(dir, clock)) {
+            entries.put(entry.name, entry);
+            usage.merge(HexFormat.of().formatHex(entry.meta.owner()), entry.meta.size(), Long::sum);
         }
     }
 }

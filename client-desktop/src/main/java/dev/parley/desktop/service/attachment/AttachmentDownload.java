@@ -11,7 +11,6 @@ import dev.parley.crypto.wire.Response;
 import dev.parley.desktop.service.AttachmentService.TransferProgress;
 import dev.parley.desktop.service.ServiceException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -27,12 +26,16 @@ import java.nio.file.StandardOpenOption;
  * this account as its reader.
  */
 final class AttachmentDownload {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AttachmentDownload.class);
     private final RelayChunks relay;
     private final CryptoProvider crypto;
+    private final java.util.Optional<BulkDownload> bulk;
 
-    AttachmentDownload(RelayChunks relay, CryptoProvider crypto) {
+    /** @param bulk the relay's bulk path when it may have one (tried first; its absence falls back to the frames) */
+    AttachmentDownload(RelayChunks relay, CryptoProvider crypto, java.util.Optional<BulkDownload> bulk) {
         this.relay = relay;
         this.crypto = crypto;
+        this.bulk = bulk;
     }
 
     /** The digest of what the relay served does not match the pointer; nothing was kept. */
@@ -53,11 +56,26 @@ final class AttachmentDownload {
         }
     }
 
+    /** Sees every ciphertext chunk of the file once, in order from the first, as the download writes it. */
+    @FunctionalInterface
+    interface ChunkTee {
+        ChunkTee NONE = (bytes, length) -> { };
+
+        /** The next chunk: the first {@code length} bytes of {@code bytes} (reused afterwards: copy what is kept). */
+        void accept(byte[] bytes, int length) throws IOException;
+    }
+
     static Path stored(Path dir, AttachmentPointer pointer) {
         return dir.resolve(pointer.idHex() + ".bin");
     }
 
     Path download(Path dir, AttachmentPointer pointer, TransferProgress progress)
+            throws ServiceException, IOException, DigestMismatchException, GoneException {
+        return download(dir, pointer, progress, ChunkTee.NONE);
+    }
+
+    /** As {@link #download(Path, AttachmentPointer, TransferProgress)}, showing every chunk to {@code tee} too. */
+    Path download(Path dir, AttachmentPointer pointer, TransferProgress progress, ChunkTee tee)
             throws ServiceException, IOException, DigestMismatchException, GoneException {
         Path bin = stored(dir, pointer);
         if (Files.exists(bin)) {
@@ -69,10 +87,23 @@ final class AttachmentDownload {
         // The read token opens shared (group) files; for a file that names its readers the relay goes by the account.
         byte[] token = AttachmentReadToken.derive(crypto, pointer.key());
         boolean shared = true;
-        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        AttachmentDigest digest = new AttachmentDigest();
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
             long index = out.size() / AttachmentFormat.CIPHER_CHUNK_BYTES;
             out.truncate(index * AttachmentFormat.CIPHER_CHUNK_BYTES);
+            hashWhatIsThere(out, digest, tee);
             out.position(out.size());
+            if (bulk.isPresent() && index < total) {
+                try {
+                    index = bulk.get().fetch(pointer, token, out, digest, tee, index, progress);
+                } catch (BulkUpload.UnavailableException e) {
+                    LOG.info("event=attachment_bulk_unavailable reason=\"{}\"", e.getMessage());
+                } catch (GoneException | DigestMismatchException e) {
+                    Files.deleteIfExists(part);
+                    throw e;
+                }
+            }
             for (; index < total; index++) {
                 RelayChunks.checkCancelled(progress);
                 Response answer = relay.exchange(shared
@@ -97,11 +128,13 @@ final class AttachmentDownload {
                 while (buffer.hasRemaining()) {
                     out.write(buffer);
                 }
+                digest.update(chunk.chunk());
+                tee.accept(chunk.chunk(), chunk.chunk().length);
                 progress.progress(Math.min(pointer.size(), (index + 1) * AttachmentFormat.PLAIN_CHUNK_BYTES), pointer.size());
             }
             out.force(true);
         }
-        if (!matches(part, pointer.digest())) {
+        if (!digest.matches(pointer.digest())) {
             Files.deleteIfExists(part);
             throw new DigestMismatchException();
         }
@@ -109,15 +142,19 @@ final class AttachmentDownload {
         return bin;
     }
 
-    private static boolean matches(Path file, byte[] digest) throws IOException {
-        AttachmentDigest sha = new AttachmentDigest();
-        byte[] buffer = new byte[AttachmentFormat.CIPHER_CHUNK_BYTES];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.readNBytes(buffer, 0, buffer.length)) > 0) {
-                sha.update(n == buffer.length ? buffer : java.util.Arrays.copyOf(buffer, n));
+    /** Hashes (and shows the tee) the whole chunks an earlier attempt left in the {@code .part} file (its digest goes on from there). */
+    private static void hashWhatIsThere(FileChannel part, AttachmentDigest digest, ChunkTee tee) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(AttachmentFormat.CIPHER_CHUNK_BYTES);
+        long size = part.size();
+        for (long position = 0; position < size; position += buffer.capacity()) {
+            buffer.clear();
+            while (buffer.hasRemaining()) {
+                if (part.read(buffer, position + buffer.position()) < 0) {
+                    throw new IOException("the partial download shrank while it was read");
+                }
             }
+            digest.update(buffer.array(), 0, buffer.capacity());
+            tee.accept(buffer.array(), buffer.capacity());
         }
-        return sha.matches(digest);
     }
 }

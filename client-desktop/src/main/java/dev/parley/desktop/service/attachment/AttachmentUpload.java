@@ -21,12 +21,16 @@ import java.util.List;
  * chunks before are re-encrypted (for the digest) but not sent again.
  */
 final class AttachmentUpload {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AttachmentUpload.class);
     private final SecretBox box;
     private final RelayChunks relay;
+    private final java.util.Optional<BulkUpload> bulk;
 
-    AttachmentUpload(SecretBox box, RelayChunks relay) {
+    /** @param bulk the relay's bulk path when it may have one (tried first; its absence falls back to the frames) */
+    AttachmentUpload(SecretBox box, RelayChunks relay, java.util.Optional<BulkUpload> bulk) {
         this.box = box;
         this.relay = relay;
+        this.bulk = bulk;
     }
 
     record Uploaded(byte[] attachmentId, byte[] digest, long chunksSent) {
@@ -74,6 +78,19 @@ final class AttachmentUpload {
 
     private Uploaded send(PreparedFile file, SecretBytes key, byte[] id, long alreadyConfirmed, TransferProgress progress)
             throws ServiceException, IOException {
+        if (bulk.isPresent()) {
+            try {
+                return bulk.get().send(file, key, id, alreadyConfirmed, progress);
+            } catch (BulkUpload.UnavailableException e) {
+                LOG.info("event=attachment_bulk_unavailable reason=\"{}\"", e.getMessage());
+            }
+        }
+        return sendFrames(file, key, id, alreadyConfirmed, progress);
+    }
+
+    /** The WebSocket path: one {@code attachment_put} frame per chunk. */
+    private Uploaded sendFrames(PreparedFile file, SecretBytes key, byte[] id, long alreadyConfirmed,
+                                TransferProgress progress) throws ServiceException, IOException {
         long confirmed = alreadyConfirmed;
         long sent = 0;
         for (int pass = 0; pass <= RelayChunks.MAX_RECONNECTS; pass++) {

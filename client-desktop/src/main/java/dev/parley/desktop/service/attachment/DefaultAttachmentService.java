@@ -53,6 +53,8 @@ public final class DefaultAttachmentService implements AttachmentService {
     private final DefaultMessagingService messaging;
     private final Path directory;
     private final GroupFileSender groupFiles;
+    /** The HTTP client of the relay's bulk path, made when first needed and kept for this profile's session. */
+    private final dev.parley.desktop.net.BulkHttp bulkHttp = new dev.parley.desktop.net.BulkHttp();
 
     /**
      * @param directory   the profile's attachment directory (created 0700 when first needed)
@@ -107,7 +109,10 @@ public final class DefaultAttachmentService implements AttachmentService {
             throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName(),
                     failure(TransferFailure.Reason.UNREADABLE));
         }
-        AttachmentUpload upload = new AttachmentUpload(crypto.context().crypto().secretBox(), new RelayChunks(gateway.get()));
+        RelayChunks chunks = new RelayChunks(gateway.get());
+        AttachmentUpload upload = new AttachmentUpload(crypto.context().crypto().secretBox(), chunks,
+                relayAddress().map(address -> new BulkUpload(crypto.context().crypto().secretBox(), chunks, bulkHttp,
+                        address)));
         AttachmentUpload.Uploaded uploaded = null;
         byte[] keyBytes = null;
         try {
@@ -219,15 +224,25 @@ public final class DefaultAttachmentService implements AttachmentService {
                     failure(TransferFailure.Reason.INVALID));
         }
         Path destination = destination(target, pointer);
-        Path ciphertext = fetch(attachment, progress);
+        Path ciphertext = AttachmentDownload.stored(directory, pointer);
         Path temporary = null;
         try {
             temporary = Files.createTempFile(destination.toAbsolutePath().getParent(), ".parley-", ".partial");
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(ciphertext), 1 << 16);
-                 OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary), 1 << 16);
                  SecretBytes key = SecretBytes.copyOf(pointer.key())) {
-                AttachmentDecryptor.decrypt(crypto.context().crypto().secretBox(), key, pointer.size(), pointer.digest(),
-                        in, out);
+                if (Files.exists(ciphertext)) {
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(ciphertext), 1 << 16)) {
+                        AttachmentDecryptor.decrypt(crypto.context().crypto().secretBox(), key, pointer.size(),
+                                pointer.digest(), in, out);
+                    }
+                } else {
+                    // Not in the profile yet: decrypted while it downloads, renamed only once whole and verified.
+                    try (PipelinedDecryption decryption = new PipelinedDecryption(crypto.context().crypto().secretBox(),
+                            key, pointer.size(), out)) {
+                        ciphertext = fetch(attachment, progress, decryption);
+                        decryption.finish(pointer.digest());
+                    }
+                }
             }
             if (Files.exists(destination)) {
                 throw new FileAlreadyExistsException("target");
@@ -263,7 +278,7 @@ public final class DefaultAttachmentService implements AttachmentService {
             throw new RelayRejectedException("this file did not match what its sender sent; it cannot be shown",
                     failure(TransferFailure.Reason.INVALID));
         }
-        Path ciphertext = fetch(attachment, progress);
+        Path ciphertext = fetch(attachment, progress, AttachmentDownload.ChunkTee.NONE);
         java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream((int) pointer.size());
         try (InputStream in = new BufferedInputStream(Files.newInputStream(ciphertext), 1 << 16);
              SecretBytes key = SecretBytes.copyOf(pointer.key())) {
@@ -298,11 +313,14 @@ public final class DefaultAttachmentService implements AttachmentService {
     }
 
     /** The ciphertext in the profile, downloading (and verifying) it first when needed. */
-    private Path fetch(Attachment attachment, TransferProgress progress) throws ServiceException {
+    private Path fetch(Attachment attachment, TransferProgress progress, AttachmentDownload.ChunkTee tee)
+            throws ServiceException {
         try {
             ensureDirectory();
-            Path file = new AttachmentDownload(new RelayChunks(gateway.get()), crypto.context().crypto())
-                    .download(directory, attachment.pointer(), progress);
+            RelayChunks chunks = new RelayChunks(gateway.get());
+            Path file = new AttachmentDownload(chunks, crypto.context().crypto(),
+                    relayAddress().map(address -> new BulkDownload(chunks, bulkHttp, address)))
+                    .download(directory, attachment.pointer(), progress, tee);
             if (attachment.state() == AttachmentState.AVAILABLE || attachment.state() == AttachmentState.EXPIRED) {
                 setState(attachment.messageId(), AttachmentState.DOWNLOADED);
             }
@@ -318,6 +336,11 @@ public final class DefaultAttachmentService implements AttachmentService {
         } catch (IOException e) {
             throw new StorageFailureException("cannot store the downloaded file in the profile", e);
         }
+    }
+
+    /** Where the relay's bulk path is: the connection's own relay address (same listener, same pin). */
+    private Optional<dev.parley.desktop.net.RelayAddress> relayAddress() throws ServiceException {
+        return gateway.get().relayAddress();
     }
 
     private void ensureDirectory() throws IOException {

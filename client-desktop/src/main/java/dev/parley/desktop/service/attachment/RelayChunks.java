@@ -85,6 +85,11 @@ final class RelayChunks {
         }
     }
 
+    /** Waits as the relay asked (at least 10 ms, at most {@code MAX_RATE_WAIT}). */
+    static void pause(long retryAfterMillis) throws RelayUnreachableException {
+        sleep(Math.min(Math.max(retryAfterMillis, 10), MAX_RATE_WAIT.toMillis()));
+    }
+
     private static void sleep(long millis) throws RelayUnreachableException {
         try {
             Thread.sleep(millis);

@@ -146,6 +146,11 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     }
 
     @Override
+    public java.util.Optional<dev.parley.desktop.net.RelayAddress> relayAddress() throws ServiceException {
+        return java.util.Optional.of(credentials.credentials().relay());
+    }
+
+    @Override
     public Response exchange(Request request) throws ServiceException {
         if (stopped) {
             start();

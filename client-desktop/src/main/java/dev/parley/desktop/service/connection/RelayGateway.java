@@ -61,6 +61,14 @@ public interface RelayGateway {
         throw new dev.parley.desktop.service.RelayUnreachableException("no relay connector");
     }
 
+    /**
+     * Issue #13: the address (and pin) of the relay this gateway talks to, for the bulk path on the same listener
+     * (docs/protocol.md, "Bulk transfers"); empty when it has none to offer.
+     */
+    default java.util.Optional<RelayAddress> relayAddress() throws ServiceException {
+        return java.util.Optional.empty();
+    }
+
     /** Builds a request from the relay's challenge. */
     @FunctionalInterface
     interface ChallengeAnswer {
