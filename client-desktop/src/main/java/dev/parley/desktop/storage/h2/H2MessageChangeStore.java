@@ -18,11 +18,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Edits, tombstones and removal in H2. A message's search words are found through its old text (the word index is
- * keyed by word first), so replacing or erasing a text costs one index lookup per word, never a scan.
+ * Edits, tombstones and removal in H2. A message's search words are one key range of {@code message_words}
+ * ({@link MessageWords}), so replacing or erasing a text is one range delete, never a scan.
  */
 final class H2MessageChangeStore implements MessageChangeStore {
     private final H2TransactionManager manager;
@@ -60,15 +59,8 @@ final class H2MessageChangeStore implements MessageChangeStore {
                 ps.setLong(3, row.seq());
                 ps.executeUpdate();
             }
-            deleteWords(c, row.seq(), row.body());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO message_tokens (token, seq) VALUES (?, ?)")) {
-                for (String token : SearchTokenizer.tokens(body)) {
-                    ps.setString(1, token);
-                    ps.setLong(2, row.seq());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            MessageWords.delete(c, row.seq());
+            MessageWords.insert(c, row.seq(), SearchTokenizer.tokens(body));
             return true;
         } catch (SQLException e) {
             throw Sql.failure("editing a message", e);
@@ -110,7 +102,7 @@ final class H2MessageChangeStore implements MessageChangeStore {
                 return false;
             }
             Row row = found.get();
-            deleteWords(c, row.seq(), row.body());
+            MessageWords.delete(c, row.seq());
             deleteDependents(c, id);
             try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET body = '', deleted = TRUE WHERE seq = ?")) {
                 ps.setLong(1, row.seq());
@@ -219,22 +211,6 @@ final class H2MessageChangeStore implements MessageChangeStore {
                 return Optional.of(new Row(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Sql.getInstant(rs, "sent_at"), Sql.getInstant(rs, "edited_at"), rs.getInt(6), rs.getBoolean(7)));
             }
-        }
-    }
-
-    /** Removes the search words of a message's text (found through the text, so by index lookups). */
-    private static void deleteWords(Connection c, long seq, String body) throws SQLException {
-        Set<String> tokens = SearchTokenizer.tokens(body);
-        if (tokens.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM message_tokens WHERE token = ? AND seq = ?")) {
-            for (String token : tokens) {
-                ps.setString(1, token);
-                ps.setLong(2, seq);
-                ps.addBatch();
-            }
-            ps.executeBatch();
         }
     }
 

@@ -16,10 +16,10 @@ import java.util.Map;
 /**
  * Removes a set of messages entirely, set-based: a bounded number of statements whatever the number of messages (one
  * read of the rows, one DELETE per dependent table by {@code = ANY(array)}, one DELETE of the rows, each in slices of
- * {@value #SLICE} ids), plus one update per conversation whose newest message may have gone. Every statement is an
- * index lookup per id: the search words through {@code message_tokens_seq} (V61), the others through their primary
- * keys and {@code messages_quoted}. The slices keep H2's re-check of each row found against the array (a linear scan
- * of the array) short: one array of 500 ids made that re-check most of the CPU of deleting the search words.
+ * {@value #SLICE} ids), plus one update per conversation whose newest message may have gone. The search words go by
+ * key range ({@link MessageWords#delete}: one range per run of consecutive sequence numbers); the other statements
+ * are an index lookup per id through primary keys and {@code messages_quoted}. The slices keep H2's re-check of each
+ * row found against the array (a linear scan of the array) short.
  */
 final class H2MessageRemoval {
     static final int SLICE = 64;
@@ -45,11 +45,15 @@ final class H2MessageRemoval {
         List<Long> seqs = new ArrayList<>(ids.size());
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT seq, message_id, conversation_id FROM messages WHERE message_id = ANY(?)")) {
-            ps.setArray(1, c.createArrayOf("CHARACTER VARYING", idValues));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    seqs.add(rs.getLong(1));
-                    found.put(rs.getString(2), new ConversationId(rs.getString(3)));
+            for (int from = 0; from < idValues.length; from += SLICE) {
+                ps.setArray(1, c.createArrayOf("CHARACTER VARYING",
+                        java.util.Arrays.copyOfRange(idValues, from, Math.min(idValues.length, from + SLICE))));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (found.put(rs.getString(2), new ConversationId(rs.getString(3))) == null) {
+                            seqs.add(rs.getLong(1));
+                        }
+                    }
                 }
             }
         }
@@ -57,11 +61,11 @@ final class H2MessageRemoval {
             return removed;
         }
         List<String> foundIds = new ArrayList<>(found.keySet());
+        MessageWords.delete(c, seqs.stream().mapToLong(Long::longValue).toArray());
         for (int from = 0; from < seqs.size(); from += SLICE) {
             int to = Math.min(seqs.size(), from + SLICE);
             Array seqArray = c.createArrayOf("BIGINT", seqs.subList(from, to).toArray());
             Array idArray = c.createArrayOf("CHARACTER VARYING", foundIds.subList(from, to).toArray());
-            execute(c, "DELETE FROM message_tokens WHERE seq = ANY(?)", seqArray);
             for (String sql : DEPENDENTS_BY_ID) {
                 execute(c, sql, idArray);
             }

@@ -27,15 +27,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Messages in H2. History pages use the index {@code (conversation_id, seq DESC)}; search uses the word table
- * {@code message_tokens(token, seq)}: the rarest query word (estimated by a bounded count of its index entries) drives a
- * newest-first scan of its index range and every other word is checked by an index lookup, so the cost grows with the
- * number of candidate messages looked at, not with the size of the history. Queries order by the index's columns
- * ({@code conversation_id, seq DESC} and {@code token, seq DESC}) so that H2 reads the index in order and stops after
- * the limit instead of sorting every match.
+ * {@code message_words} ({@link MessageWords}, index {@code (token, word_key DESC)}): the rarest query word (estimated
+ * by a bounded count of its index entries) drives a newest-first scan of its index range and every other word is
+ * checked by an index lookup, so the cost grows with the number of candidate messages looked at, not with the size of
+ * the history. Queries order by the index's columns ({@code conversation_id, seq DESC} and
+ * {@code token, word_key DESC}) so that H2 reads the index in order and stops after the limit instead of sorting every
+ * match.
  */
 final class H2MessageStore implements MessageStore {
     static final String COLUMNS = MessageRows.COLUMNS;
@@ -71,7 +71,7 @@ final class H2MessageStore implements MessageStore {
                      + "direction, sender, sent_at, received_at, body, state, failure_reason, unread, "
                      + MessageRows.QUOTE_COLUMNS + ", kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                      Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement words = c.prepareStatement("INSERT INTO message_tokens (token, seq) VALUES (?, ?)")) {
+             PreparedStatement words = c.prepareStatement(MessageWords.INSERT_SQL)) {
             boolean anyWords = false;
             for (NewMessage m : messages) {
                 exists.setString(1, m.messageId().value());
@@ -97,12 +97,8 @@ final class H2MessageStore implements MessageStore {
                     keys.next();
                     seq = keys.getLong(1);
                 }
-                for (String token : m.kind() == dev.parley.desktop.storage.MessageKind.TEXT
-                        ? SearchTokenizer.tokens(m.body()) : Set.<String>of()) {
-                    words.setString(1, token);
-                    words.setLong(2, seq);
-                    words.addBatch();
-                    anyWords = true;
+                if (m.kind() == dev.parley.desktop.storage.MessageKind.TEXT) {
+                    anyWords |= MessageWords.addBatch(words, seq, SearchTokenizer.tokens(m.body()));
                 }
                 newestByConversation.merge(m.conversationId().value(), seq, Math::max);
                 stored.add(new Message(new MessageCursor(seq), m.messageId(), m.conversationId(), m.direction(),
@@ -365,16 +361,20 @@ final class H2MessageStore implements MessageStore {
     /** Parameters: the words (driving word first), the conversation if {@code within}, the limit. */
     static String searchSql(int words, boolean within) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
-                .append(" FROM message_tokens t0 USE INDEX (message_tokens_newest)")
+                .append(" FROM message_words t0 USE INDEX (message_words_newest)")
                 .append(" JOIN messages m ON m.seq = t0.seq WHERE t0.token = ?");
         for (int i = 1; i < words; i++) {
-            sql.append(" AND EXISTS (SELECT 1 FROM message_tokens t").append(i).append(" WHERE t").append(i)
-                    .append(".token = ? AND t").append(i).append(".seq = t0.seq)");
+            // the word among the message's own words: its key range in message_words_newest
+            String t = "t" + i;
+            sql.append(" AND EXISTS (SELECT 1 FROM message_words ").append(t).append(" WHERE ").append(t)
+                    .append(".token = ? AND ").append(t).append(".word_key >= t0.seq * ").append(MessageWords.WORDS_PER_MESSAGE)
+                    .append(" AND ").append(t).append(".word_key < (t0.seq + 1) * ")
+                    .append(MessageWords.WORDS_PER_MESSAGE).append(")");
         }
         if (within) {
             sql.append(" AND m.conversation_id = ?");
         }
-        return sql.append(" ORDER BY t0.token, t0.seq DESC LIMIT ?").toString();
+        return sql.append(" ORDER BY t0.token, t0.word_key DESC LIMIT ?").toString();
     }
 
     /**
@@ -383,7 +383,7 @@ final class H2MessageStore implements MessageStore {
      */
     private static void orderByEstimatedFrequency(Connection c, List<String> words) throws StorageException {
         Map<String, Integer> counts = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM message_tokens "
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM (SELECT 1 FROM message_words "
                 + "WHERE token = ? LIMIT " + FREQUENCY_PROBE + ")")) {
             for (String word : words) {
                 ps.setString(1, word);

@@ -50,7 +50,7 @@ final class SchemaMigrator {
                     .dataSource(ds)
                     .locations(LOCATION)
                     .failOnMissingLocations(true)
-                    .javaMigrations(new SealSecretsMigration(sealer))
+                    .javaMigrations(javaMigrations(sealer))
                     .target(target == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(target))
                     .load()
                     .migrate();
@@ -59,6 +59,13 @@ final class SchemaMigrator {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** The Java migrations, in version order: V25 (needs the open database's sealer) and V68. */
+    static org.flywaydb.core.api.migration.JavaMigration[] javaMigrations(SecretSealer sealer) {
+        return new org.flywaydb.core.api.migration.JavaMigration[] {
+            new SealSecretsMigration(sealer), new MessageWordsMigration(),
+        };
     }
 
     /** True if a database of schema {@code version} can be built and then migrated by this Parley. */

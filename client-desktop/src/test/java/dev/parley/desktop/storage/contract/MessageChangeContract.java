@@ -135,6 +135,26 @@ public abstract class MessageChangeContract extends StorageContract {
         assertThat(writeAndGet((Transaction txn) -> storage.changes().removeAll(txn, List.of(M2)))).isEmpty();
     }
 
+    /** Neighbours of removed messages keep every word, whichever of them go (runs, gaps, both ends). */
+    @Test
+    void removingMessagesAroundOthersLeavesTheOthersWordsSearchable() throws Exception {
+        List<MessageId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            MessageId id = new MessageId("n" + i);
+            ids.add(id);
+            store(id, "shared word" + i + (i % 2 == 0 ? " even" : " odd"), i);
+        }
+        write((Transaction txn) -> storage.changes().edit(txn, ids.get(4), "shared word4 even edited", T0.plusSeconds(9)));
+        writeAndGet((Transaction txn) -> storage.changes().removeAll(txn,
+                List.of(ids.get(6), ids.get(0), ids.get(2), ids.get(3), ids.get(4))));
+        assertThat(search("shared")).containsExactly(ids.get(5), ids.get(1));
+        assertThat(search("even")).isEmpty();
+        assertThat(search("edited")).isEmpty();
+        assertThat(search("odd shared")).containsExactly(ids.get(5), ids.get(1));
+        assertThat(search("word5")).containsExactly(ids.get(5));
+        assertThat(search("word3")).isEmpty();
+    }
+
     @Test
     void pendingActionsAreTakenOnceInArrivalOrderAndOldOnesDropped() throws Exception {
         assertThat(read((Transaction txn) -> storage.changes().hasPending(txn))).isFalse();

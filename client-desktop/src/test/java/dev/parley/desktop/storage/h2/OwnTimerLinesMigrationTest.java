@@ -54,7 +54,7 @@ class OwnTimerLinesMigrationTest {
 
     private static Flyway flyway(String url, SecretSealer sealer, String target) {
         return Flyway.configure(OwnTimerLinesMigrationTest.class.getClassLoader()).dataSource(url, "sa", "")
-                .locations(SchemaMigrator.LOCATION).javaMigrations(new SealSecretsMigration(sealer))
+                .locations(SchemaMigrator.LOCATION).javaMigrations(SchemaMigrator.javaMigrations(sealer))
                 .target(target).load();
     }
 }

@@ -67,9 +67,34 @@ class QueryPlanTest {
     @Test
     void searchReadsTheWordIndexInOrder() throws Exception {
         assertThat(plan(H2MessageStore.searchSql(1, false), "hello", 50))
-                .contains("MESSAGE_TOKENS_NEWEST").contains("index sorted");
+                .contains("MESSAGE_WORDS_NEWEST").contains("index sorted");
+        // the other words are looked up within the message's key range of the same index, never scanned
         assertThat(plan(H2MessageStore.searchSql(2, true), "hello", "world", "bob", 50))
-                .contains("MESSAGE_TOKENS_NEWEST").contains("index sorted");
+                .contains("MESSAGE_WORDS_NEWEST").contains("index sorted").doesNotContain("tableScan")
+                .containsPattern("(?s)MESSAGE_WORDS_NEWEST: WORD_KEY < .*?AND TOKEN = \\?2.*?AND WORD_KEY >= ");
+    }
+
+    /** V68: a message's words are one key range of message_words, removed through the table's own key. */
+    @Test
+    void wordsOfAMessageAreRemovedByKeyRange() throws Exception {
+        assertThat(plan("SELECT * FROM message_words WHERE word_key >= ? AND word_key < ?", 1L << 20, 2L << 20))
+                .contains("PRIMARY_KEY").doesNotContain("tableScan");
+    }
+
+    /** #12: H2's page cache is an eighth of the heap within 16-128 MiB (H2's own default is 16 MiB at any heap). */
+    @Test
+    void thePageCacheFollowsTheHeapWithinBounds() throws Exception {
+        assertThat(DatabaseFiles.cacheKib(64L << 20)).isEqualTo(16 * 1024);
+        assertThat(DatabaseFiles.cacheKib(512L << 20)).isEqualTo(64 * 1024);
+        assertThat(DatabaseFiles.cacheKib(8L << 30)).isEqualTo(128 * 1024);
+        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, true), TestKeys.key(1));
+             PreparedStatement ps = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                     + "WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(Long.parseLong(rs.getString(1)))
+                    .isEqualTo(DatabaseFiles.cacheKib(Runtime.getRuntime().maxMemory()) / 1024);
+        }
     }
 
     /** V2: the identity behind messages.seq reserves 1024 values per durable flush, not H2's default 32. */

@@ -66,7 +66,7 @@ class SchemaMigratorTest {
             ds.setUser("parley");
             ds.setPasswordChars(H2Storage.password(TestKeys.key(1)));
             Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(ds).locations(SchemaMigrator.LOCATION)
-                    .javaMigrations(new SealSecretsMigration(sealer)).target("6").load().migrate();
+                    .javaMigrations(SchemaMigrator.javaMigrations(sealer)).target("6").load().migrate();
             assertThat(SchemaMigrator.isCurrent(c)).isFalse();
         }
         H2Storage.open(base, TestKeys.key(1), EventPublisher.NONE).close();
@@ -77,7 +77,7 @@ class SchemaMigratorTest {
 
     private static Flyway flyway(String url, SecretSealer sealer, String target) {
         return Flyway.configure(SchemaMigratorTest.class.getClassLoader()).dataSource(url, "sa", "")
-                .locations(SchemaMigrator.LOCATION).javaMigrations(new SealSecretsMigration(sealer))
+                .locations(SchemaMigrator.LOCATION).javaMigrations(SchemaMigrator.javaMigrations(sealer))
                 .target(target).load();
     }
 }

@@ -1,0 +1,123 @@
+package dev.parley.desktop.storage.h2;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.migration.Context;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * Migration V68 (issue #12, disappearing sweep and pickup): the search words move from {@code message_tokens(token,
+ * seq)} (a hidden row id, a unique (token, seq) index and V61's seq index: three index entries per word) to
+ * {@link MessageWords}' {@code message_words}, keyed by the message's sequence number (two entries per word, and a
+ * message's words are one key range). The words are copied a range of sequence numbers at a time (through V61's seq
+ * index), numbered within each message, so memory stays bounded whatever the history's size. A Java migration because
+ * SQL would need a window function over the whole table (held in memory by H2). Each range is committed on its own:
+ * one transaction of a million rows made H2's commit walk an undo log far larger than its page cache (minutes for a
+ * 100,000-message history). It can therefore stop halfway (a crash): the old table is dropped last, so a rerun starts
+ * the copy again from an empty new table, and a run that finds the old table gone (it ended just before Flyway
+ * recorded it) has nothing left to do.
+ */
+final class MessageWordsMigration implements JavaMigration {
+    static final String VERSION = "68";
+    /** Sequence numbers copied per range. */
+    private static final long RANGE = 4_096;
+
+    @Override
+    public MigrationVersion getVersion() {
+        return MigrationVersion.fromVersion(VERSION);
+    }
+
+    @Override
+    public String getDescription() {
+        return "message words by seq";
+    }
+
+    @Override
+    public Integer getChecksum() {
+        return null;
+    }
+
+    @Override
+    public boolean canExecuteInTransaction() {
+        return true;
+    }
+
+    @Override
+    public void migrate(Context context) throws Exception {
+        Connection c = context.getConnection();
+        if (!exists(c, "MESSAGE_TOKENS")) {
+            return;
+        }
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS message_words");
+            s.execute("CREATE TABLE message_words (word_key BIGINT PRIMARY KEY, seq BIGINT NOT NULL, "
+                    + "token CHARACTER VARYING(" + dev.parley.desktop.storage.SearchTokenizer.MAX_TOKEN_CHARS
+                    + ") NOT NULL)");
+        }
+        copy(c);
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE INDEX message_words_newest ON message_words (token, word_key DESC)");
+            s.execute("DROP TABLE message_tokens");
+        }
+    }
+
+    private static boolean exists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES "
+                + "WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    private static void copy(Connection c) throws SQLException {
+        try (PreparedStatement next = c.prepareStatement(
+                "SELECT seq FROM message_tokens WHERE seq >= ? ORDER BY seq LIMIT 1");
+             PreparedStatement read = c.prepareStatement(
+                "SELECT seq, token FROM message_tokens WHERE seq >= ? AND seq < ? ORDER BY seq, token");
+             PreparedStatement insert = c.prepareStatement(MessageWords.INSERT_SQL)) {
+            long from = Long.MIN_VALUE;
+            while (true) {
+                next.setLong(1, from);
+                try (ResultSet rs = next.executeQuery()) {
+                    if (!rs.next()) {
+                        return;
+                    }
+                    from = rs.getLong(1);
+                }
+                long to = from + RANGE;
+                read.setLong(1, from);
+                read.setLong(2, to);
+                long seq = from;
+                List<String> tokens = new ArrayList<>();
+                boolean any = false;
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getLong(1) != seq) {
+                            any |= MessageWords.addBatch(insert, seq, tokens);
+                            tokens.clear();
+                            seq = rs.getLong(1);
+                        }
+                        tokens.add(rs.getString(2));
+                    }
+                }
+                any |= MessageWords.addBatch(insert, seq, tokens);
+                if (any) {
+                    insert.executeBatch();
+                }
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+                from = to;
+            }
+        }
+    }
+}
