@@ -72,6 +72,10 @@ public final class GroupPickupBenchmark {
             if (app.groups().list().stream().noneMatch(g -> ("#" + g.state().id().hex()).equals(conversation))) {
                 throw new IllegalStateException("the recipient did not join the group");
             }
+            // members who are not contacts open no conversation; add them so both kinds of round reply alike
+            for (String sender : senders.names()) {
+                app.contacts().add(sender);
+            }
             reply(app, senders);
         }
         senders.sendAll(messages, true);

@@ -23,11 +23,15 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.ScrollEvent;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -169,6 +173,8 @@ class AttachmentsUiTest {
         app.fx(() -> chat.chooseAll(dropped));
         app.waitUntil(this::previewShowing);
         assertThat(app.robot.lookup("#pendingFileName").queryLabeled().getText()).isEqualTo("5 files");
+        assertThat(app.robot.lookup("#sendFileButton").queryButton().getText()).isEqualTo("Send files");
+        app.screenshot("attachment-several-files");
         AtomicReference<List<Transfer.State>> states = new AtomicReference<>();
         AtomicReference<List<String>> panel = new AtomicReference<>();
         app.fx(() -> {
@@ -221,9 +227,12 @@ class AttachmentsUiTest {
             }
         }
         saveTo.set(tmp.resolve("never.txt"));
-        // its card has scrolled out of the chat's view by now: fired, not clicked at a place outside the window
-        Hyperlink saveOldNotes = link(card("old-notes.txt").orElseThrow(), "Save as...");
-        app.fx(saveOldNotes::fire);
+        // the card sits near the top of a long chat now: the reader scrolls up to it
+        for (int i = 0; i < 40 && card("old-notes.txt").isEmpty(); i++) {
+            app.fx(() -> wheelUp(chatList().lookup(".virtual-flow"), 200));
+        }
+        app.waitUntil(() -> card("old-notes.txt").isPresent());
+        app.robot.clickOn(link(card("old-notes.txt").orElseThrow(), "Save as..."));
         app.waitUntil(() -> labelShowing("This file is no longer available on the relay."));
         assertThat(Files.exists(tmp.resolve("never.txt"))).isFalse();
         assertThat(link(card("old-notes.txt").orElseThrow(), "Save as...").isVisible()).isFalse();
@@ -246,12 +255,40 @@ class AttachmentsUiTest {
                 .map(ImageView.class::cast);
     }
 
+    /**
+     * A card the reader sees whole: a spare cell of the virtual flow may still hold an old card, and a cell at the
+     * edge of the chat is partly clipped, so a click on it could land outside the chat.
+     */
     private Optional<Node> card(String name) {
         return app.robot.lookup(".attachment-card").queryAll().stream()
-                .filter(c -> c.isVisible() && c.getScene() != null)
+                .filter(c -> onScreen(c) && within(c, chatList()))
                 .filter(c -> c.lookupAll(".attachment-name").stream()
                         .anyMatch(l -> name.equals(((Labeled) l).getText())))
                 .findFirst();
+    }
+
+    private static boolean within(Node node, Node area) {
+        return area.localToScene(area.getLayoutBounds()).contains(node.localToScene(node.getLayoutBounds()));
+    }
+
+    private static boolean onScreen(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible() || at instanceof ListCell<?> cell && cell.isEmpty()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
+    }
+
+    /** A mouse wheel turned up over {@code node}, as a reader scrolls back in a chat. */
+    private static void wheelUp(Node node, double pixels) {
+        Event.fireEvent(node, new ScrollEvent(ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false, false, false,
+                false, 0, pixels, 0, pixels, ScrollEvent.HorizontalTextScrollUnits.NONE, 0,
+                ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null));
+    }
+
+    private ListView<?> chatList() {
+        return app.robot.lookup("#chatList").queryAs(ListView.class);
     }
 
     private Optional<Node> uploadRow() {

@@ -142,6 +142,7 @@ final class AttachmentControls {
                 return;
             }
             name.setText(now.name());
+            send.setText(messages.get(now.paths().size() > 1 ? "attachment.sendSeveral" : "attachment.send"));
             size.setText(FileSizes.format(now.size(), Locale.getDefault()));
             image.setImage(now.preview().orElse(null));
             image.setVisible(now.preview().isPresent());

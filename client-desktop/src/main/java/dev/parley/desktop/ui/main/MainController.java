@@ -270,12 +270,20 @@ public final class MainController {
         // focusable, so a clicked or arrowed-to message takes the Menu key / Shift+F10 for its context menu
         chatList.setFocusTraversable(true);
         chatList.addEventHandler(KeyEvent.KEY_PRESSED, e -> messageMenu.keyPressed(e, chatList));
-        chat.onScrollToEndProperty().set(() -> Platform.runLater(() -> chatList.scrollTo(chatList.getItems().size() - 1)));
-        chat.onPrependedProperty().set(this::keepPlace);
-        chat.onDroppedTopProperty().set(removed -> keepPlace(-removed));
+        ChatBottomPin bottomPin = new ChatBottomPin(chatList);
+        chat.onScrollToEndProperty().set(() -> Platform.runLater(bottomPin::toEnd));
+        chat.onPrependedProperty().set(shift -> {
+            bottomPin.release();
+            keepPlace(shift);
+        });
+        chat.onDroppedTopProperty().set(removed -> {
+            bottomPin.release();
+            keepPlace(-removed);
+        });
         javafx.animation.PauseTransition highlightTimeout = new javafx.animation.PauseTransition(HIGHLIGHT_TIME);
         highlightTimeout.setOnFinished(e -> chat.clearHighlight());
         chat.onScrollToRowProperty().set(index -> {
+            bottomPin.release();
             chatList.scrollTo(Math.max(0, index - ROWS_ABOVE_JUMP));
             highlightTimeout.playFromStart();
         });
