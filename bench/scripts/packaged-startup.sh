@@ -3,13 +3,14 @@
 # packaging/target/deb-root) to its first window, with and without the class-data archive the postinst makes
 # (lib/app/parley.jsa), alternating in the same run, against `java -version`. Needs Xvfb and xdotool.
 # Usage: bench/scripts/packaged-startup.sh [ROUNDS]   Prints one line per round (milliseconds), then the medians.
+# PARLEY_BENCH_DISPLAY: the X display to use (default :96).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 rounds="${1:-5}"
 opt="$root/packaging/target/deb-root/opt/parley"
 archive="$opt/lib/app/parley.jsa"
 [ -x "$opt/bin/parley" ] && [ -s "$archive" ] || { echo "run packaging/linux/check-deb.sh first" >&2; exit 1; }
-display=":96"
+display="${PARLEY_BENCH_DISPLAY:-:96}"
 work="$(mktemp -d)"
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 trap 'kill $xvfb 2>/dev/null; [ -f "$work/parley.jsa" ] && mv -f "$work/parley.jsa" "$archive"; rm -rf "$work"' EXIT

@@ -232,4 +232,9 @@ public record RelayConfig(String host, int port, Optional<Path> dataDir, TlsSett
     public RelayConfig withAdminDir(Path value) {
         return withOptions(options.withAdminDir(value));
     }
+
+    /** How long a {@code send_accepted} may wait on a connection that asked for lean answers (default 20 ms). */
+    public RelayConfig withLeanAnswerDelay(Duration value) {
+        return withOptions(options.withLeanAnswerDelay(value));
+    }
 }

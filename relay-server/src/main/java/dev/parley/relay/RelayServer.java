@@ -199,7 +199,7 @@ public final class RelayServer implements AutoCloseable {
                     : authorization -> access instanceof MetricsAccess.MainPort;
             WebSocketTransport transport = WebSocketTransport.start(config.host(), config.port(),
                     tls.map(TlsMaterial::context), service, config.maxMessageBytes(), config.options().idleTimeout(),
-                    metricsOnMainPort);
+                    metricsOnMainPort, config.options().leanAnswerDelay());
             RelayServer server = new RelayServer(config, service, transport, database,
                     tls.map(TlsMaterial::fingerprint), relayId, admin, metricsListener);
             server.shared = shared;

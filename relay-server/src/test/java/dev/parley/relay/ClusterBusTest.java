@@ -85,6 +85,12 @@ class ClusterBusTest {
         return client;
     }
 
+    private TestClient connect(URI node) throws Exception {
+        TestClient client = TestClient.connect(node);
+        clients.add(client);
+        return client;
+    }
+
     private TestClient signIn(TestUser user, int node) throws Exception {
         TestClient client = connect(node);
         user.authenticate(client);
@@ -168,6 +174,42 @@ class ClusterBusTest {
         bob.authenticate(again);
         assertThat(again.drainUntilQueueEmpty()).singleElement()
                 .satisfies(d -> assertThat(new String(d.blob(), StandardCharsets.UTF_8)).isEqualTo("later"));
+    }
+
+    @Test
+    void aPushStoredAfterItsGraceReachesTheRecipientOnceAndNotAgainUnderItsStoredId() throws Exception {
+        // Two more nodes of this cluster: a short grace, and one unacknowledged push per recipient at a time, so the
+        // second message below has to take the store and the drain, behind the first one's store.
+        try (ClusterNodes quick = ClusterNodes.join(cluster, root.resolve("quick"), 2,
+                c -> c.withDirectGrace(java.time.Duration.ofMillis(200)).withDirectWindow(1))) {
+            TestClient a = connect(quick.node(0).uri());
+            alice.authenticate(a);
+            assertThat(a.drainUntilQueueEmpty()).isEmpty();
+            TestClient b = connect(quick.node(1).uri());
+            bob.authenticate(b);
+            assertThat(b.drainUntilQueueEmpty()).isEmpty();
+
+            CompletableFuture<Response> first = a.send(new Request.Send("bob", id(1), "first".getBytes(StandardCharsets.UTF_8)));
+            Push.Deliver pushed = b.awaitPush(Push.Deliver.class);
+            assertThat(pushed.messageId()).as("pushed directly across nodes").isGreaterThanOrEqualTo(FIRST_DIRECT_ID);
+            assertThat(first.get(10, TimeUnit.SECONDS)).as("not acknowledged: stored after the grace")
+                    .isEqualTo(new Response.SendAccepted(false));
+            // Stored after the first (its wake-up follows the first one's), drained to bob from the queue.
+            CompletableFuture<Response> second = a.send(new Request.Send("bob", id(2), "second".getBytes(StandardCharsets.UTF_8)));
+            Push.Deliver next = b.awaitPush(Push.Deliver.class);
+            assertThat(new String(next.blob(), StandardCharsets.UTF_8))
+                    .as("the first blob is not pushed again under its stored id").isEqualTo("second");
+            assertThat(next.messageId()).isLessThan(FIRST_DIRECT_ID);
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(new Response.SendAccepted(false));
+
+            assertThat(b.request(new Request.Ack(pushed.messageId()))).as("the direct id deletes the stored copy")
+                    .isEqualTo(new Response.Ok());
+            assertThat(b.request(new Request.Ack(next.messageId()))).isEqualTo(new Response.Ok());
+            b.close();
+            TestClient again = connect(quick.node(0).uri());
+            bob.authenticate(again);
+            assertThat(again.drainUntilQueueEmpty()).as("both acknowledged: nothing left").isEmpty();
+        }
     }
 
     @Test

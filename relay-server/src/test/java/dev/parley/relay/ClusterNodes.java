@@ -24,12 +24,35 @@ final class ClusterNodes implements AutoCloseable {
     private final UnaryOperator<RelayConfig> tuning;
     private final Optional<java.net.URI> bus;
     private final List<RelayServer> nodes = new ArrayList<>();
+    /** The directory whose identity secrets every node copies: this cluster's own node 0, or another cluster's. */
+    private final Path secrets;
 
-    private ClusterNodes(Path root, String storeUri, Optional<java.net.URI> bus, UnaryOperator<RelayConfig> tuning) {
+    private ClusterNodes(Path root, String storeUri, Optional<java.net.URI> bus, UnaryOperator<RelayConfig> tuning,
+                         Path secrets) {
         this.bus = bus;
         this.root = root;
         this.storeUri = storeUri;
         this.tuning = tuning;
+        this.secrets = secrets;
+    }
+
+    /**
+     * More nodes of {@code existing}'s cluster (its identity, store and bus), tuned differently, in {@code root};
+     * closing them leaves {@code existing} running.
+     */
+    static ClusterNodes join(ClusterNodes existing, Path root, int count, UnaryOperator<RelayConfig> tuning)
+            throws Exception {
+        ClusterNodes more = new ClusterNodes(root, existing.storeUri, existing.bus, tuning,
+                existing.root.resolve("node0"));
+        try {
+            for (int i = 0; i < count; i++) {
+                more.nodes.add(more.startNode(i));
+            }
+            return more;
+        } catch (Exception e) {
+            more.close();
+            throw e;
+        }
     }
 
     static ClusterNodes start(Path root, String storeUri, int count, UnaryOperator<RelayConfig> tuning) throws Exception {
@@ -39,7 +62,7 @@ final class ClusterNodes implements AutoCloseable {
     /** Nodes on PostgreSQL and, when {@code bus} is given, Redis. */
     static ClusterNodes start(Path root, String storeUri, Optional<java.net.URI> bus, int count,
                               UnaryOperator<RelayConfig> tuning) throws Exception {
-        ClusterNodes cluster = new ClusterNodes(root, storeUri, bus, tuning);
+        ClusterNodes cluster = new ClusterNodes(root, storeUri, bus, tuning, root.resolve("node0"));
         try {
             for (int i = 0; i < count; i++) {
                 cluster.nodes.add(cluster.startNode(i));
@@ -53,10 +76,10 @@ final class ClusterNodes implements AutoCloseable {
 
     private RelayServer startNode(int index) throws Exception {
         Path dir = root.resolve("node" + index);
-        if (index > 0 && !Files.exists(dir)) {
+        if (!dir.equals(secrets) && !Files.exists(dir)) {
             Files.createDirectories(dir);
             for (String secret : SHARED_SECRETS) {
-                Files.copy(root.resolve("node0").resolve(secret), dir.resolve(secret), StandardCopyOption.COPY_ATTRIBUTES);
+                Files.copy(secrets.resolve(secret), dir.resolve(secret), StandardCopyOption.COPY_ATTRIBUTES);
             }
         }
         RelayConfig config = tuning.apply(RelayConfig.defaults().withPort(0).withDataDir(dir));

@@ -47,15 +47,24 @@ class DirectDeliveryTest {
     }
 
     private TestClient connect() throws Exception {
-        TestClient client = TestClient.connect(relay.uri());
+        return connect(false);
+    }
+
+    /** @param lean whether the client asks for lean answers (docs/protocol.md part 2, "Lean answers") */
+    private TestClient connect(boolean lean) throws Exception {
+        TestClient client = TestClient.connect(lean ? java.net.URI.create(relay.uri() + "?answers=lean") : relay.uri());
         clients.add(client);
         return client;
     }
 
     /** Registers both users, authenticates both and waits until Bob's (empty) queue is drained. */
     private TestClient[] bothOnline() throws Exception {
-        TestClient a = connect();
-        TestClient b = connect();
+        return bothOnline(false, false);
+    }
+
+    private TestClient[] bothOnline(boolean aliceLean, boolean bobLean) throws Exception {
+        TestClient a = connect(aliceLean);
+        TestClient b = connect(bobLean);
         alice.register(a, 0);
         bob.register(b, 0);
         alice.authenticate(a);
@@ -234,5 +243,42 @@ class DirectDeliveryTest {
         }
         assertThat(second.get(20, TimeUnit.SECONDS)).isEqualTo(new Response.SendAccepted(false));
         assertThat(relay.metrics().render()).contains("parley_relay_stored_blobs 0");
+    }
+
+    @Test
+    void aLeanRecipientsAcksAreNotAnsweredAndALeanSenderIsStillAnsweredWithinTheDelay() throws Exception {
+        start(LONG_GRACE);
+        TestClient[] ab = bothOnline(true, true);
+        CompletableFuture<Response> sent = ab[0].send(new Request.Send("bob", RelayFlowTest.clientMessageId(0), new byte[] {7}));
+        Push.Deliver deliver = ab[1].awaitPush(Push.Deliver.class);
+        long ack = ab[1].nextRequestId();
+        ab[1].send(new Request.Ack(deliver.messageId()));
+        long unknown = ab[1].nextRequestId();
+        ab[1].send(new Request.Ack(12_345));
+        assertThat(sent.get(20, TimeUnit.SECONDS)).as("written by the delay's timer: nothing else goes to alice")
+                .isEqualTo(new Response.SendAccepted(false));
+        // Answers come in request order: once the lookup is answered, an answer to either ack would be here.
+        assertThat(ab[1].request(new Request.Lookup("alice"))).isEqualTo(new Response.LookupResult(true));
+        assertThat(ab[1].receivedEnvelopes()).noneMatch(e -> e.requestId() == ack || e.requestId() == unknown);
+        assertThat(ab[1].isOpen()).isTrue();
+        assertThat(relay.metrics().messagesDirect()).as("the quiet ack counted").isEqualTo(1);
+        assertThat(relay.metrics().messagesStored()).isZero();
+    }
+
+    @Test
+    void aLeanSendersAcceptanceWaitsForTheNextFrameToItAndLeavesInTheSameMessage() throws Exception {
+        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir).withDirectGrace(LONG_GRACE)
+                .withLeanAnswerDelay(Duration.ofMinutes(5)));
+        TestClient[] ab = bothOnline(true, false);
+        CompletableFuture<Response> sent = ab[0].send(new Request.Send("bob", RelayFlowTest.clientMessageId(0), new byte[] {7}));
+        Push.Deliver deliver = ab[1].awaitPush(Push.Deliver.class);
+        assertThat(ab[1].request(new Request.Ack(deliver.messageId()))).as("bob did not ask: answered as before")
+                .isEqualTo(new Response.Ok());
+        assertThat(sent).as("accepted, waiting for something else to alice").isNotDone();
+        int before = ab[0].receivedMessages().size();
+        assertThat(ab[0].request(new Request.Lookup("bob"))).isEqualTo(new Response.LookupResult(true));
+        assertThat(sent).isCompletedWithValue(new Response.SendAccepted(false));
+        assertThat(ab[0].receivedMessages().size() - before).as("the acceptance rode along with the lookup's answer")
+                .isEqualTo(1);
     }
 }

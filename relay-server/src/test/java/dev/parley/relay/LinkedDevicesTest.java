@@ -121,6 +121,14 @@ class LinkedDevicesTest {
         return new Request.DeviceSend(to, clientMessageId, copies);
     }
 
+    private static Request.DeviceSendEphemeral ephemerals(String to, int... deviceIds) {
+        List<Request.DeviceCopy> copies = new ArrayList<>();
+        for (int id : deviceIds) {
+            copies.add(new Request.DeviceCopy(id, bytes(41, id)));
+        }
+        return new Request.DeviceSendEphemeral(to, copies);
+    }
+
     @Test
     void aSecondDeviceNeedsOwnCredentialsThenEachDeviceGetsItsOwnCopyOnce() throws Exception {
         TestUser alice = new TestUser("alice");
@@ -151,12 +159,29 @@ class LinkedDevicesTest {
         assertThat(alice1.awaitPush(Push.Deliver.class).blob()).isEqualTo(bytes(40, 1));
         assertThat(alice2.awaitPush(Push.Deliver.class).blob()).isEqualTo(bytes(40, 2));
 
+        // Ephemerals (typing, presence) reach every device too, with the same list check.
+        assertThat(bob1.request(new Request.SendEphemeral("alice", bytes(30, 3))))
+                .isEqualTo(new Response.DeviceListStale("alice", List.of(1, 2)));
+        assertThat(bob1.request(ephemerals("alice", 2))).isEqualTo(new Response.DeviceListStale("alice", List.of(1, 2)));
+        assertThat(bob1.request(ephemerals("alice", 1, 2))).isEqualTo(new Response.Ok());
+        assertThat(alice1.awaitPush(Push.Ephemeral.class).blob()).isEqualTo(bytes(41, 1));
+        assertThat(alice2.awaitPush(Push.Ephemeral.class).blob()).isEqualTo(bytes(41, 2));
+        assertThat(alice2.request(ephemerals("alice", 1))).as("an own other device").isEqualTo(new Response.Ok());
+        assertThat(alice1.awaitPush(Push.Ephemeral.class).blob()).isEqualTo(bytes(41, 1));
+
         Response.DeviceListResult seenByBob = (Response.DeviceListResult) bob1.request(new Request.DeviceList("alice"));
         assertThat(seenByBob.devices()).extracting(Response.DeviceInfo::deviceId).containsExactly(1, 2);
         assertThat(seenByBob.devices()).allSatisfy(d -> assertThat(d.name()).isEmpty());
         Response.DeviceListResult own = (Response.DeviceListResult) alice2.request(new Request.DeviceList("alice"));
         assertThat(new String(own.devices().get(1).name(), StandardCharsets.UTF_8)).isEqualTo("laptop");
         assertThat(own.devices().get(1).lastSeenAtMillis()).isPositive();
+
+        // device_rename renames the calling device only; the account's devices see the new (sealed) name
+        assertThat(alice2.request(new Request.DeviceRename("work laptop".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(new Response.Ok());
+        Response.DeviceListResult renamed = (Response.DeviceListResult) alice1.request(new Request.DeviceList("alice"));
+        assertThat(new String(renamed.devices().get(1).name(), StandardCharsets.UTF_8)).isEqualTo("work laptop");
+        assertThat(renamed.devices().get(0).name()).isEqualTo(own.devices().get(0).name());
     }
 
     @Test

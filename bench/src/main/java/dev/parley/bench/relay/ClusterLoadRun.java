@@ -47,13 +47,16 @@ public final class ClusterLoadRun {
     private final LocalPostgres postgres;
     private final LocalRedis redis;
     private final StatefulRedisConnection<String, String> redisInfo;
+    /** {@code --storedOnly=1}: only the stored path on one node, every send alone and then coalesced, same run. */
+    private final boolean storedOnly;
 
     private ClusterLoadRun(RelayLoadGenerator load, LocalPostgres postgres, LocalRedis redis,
-                           StatefulRedisConnection<String, String> redisInfo) {
+                           StatefulRedisConnection<String, String> redisInfo, boolean storedOnly) {
         this.load = load;
         this.postgres = postgres;
         this.redis = redis;
         this.redisInfo = redisInfo;
+        this.storedOnly = storedOnly;
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,7 +75,7 @@ public final class ClusterLoadRun {
                      () -> new IllegalStateException("no redis-server (apt-get install redis-server)")))) {
             RedisClient client = RedisClient.create(redis.busUri());
             try (StatefulRedisConnection<String, String> info = client.connect()) {
-                new ClusterLoadRun(load, pg, redis, info).run();
+                new ClusterLoadRun(load, pg, redis, info, options.getOrDefault("storedOnly", 0) == 1).run();
             } finally {
                 client.shutdown();
             }
@@ -101,19 +104,29 @@ public final class ClusterLoadRun {
         RelayLoadGenerator.out("%n| configuration | messages/s | p50 ms | p99 ms | relay CPU µs/msg | PostgreSQL CPU µs/msg "
                 + "| Redis CPU µs/msg | PG transactions/msg | PG rows written/msg | Redis commands/msg | load generator CPU µs/msg |%n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|%n");
+        Path identity = Files.createTempDirectory("parley-cluster-bench-identity");
+        if (storedOnly) {
+            try (ServerProcess node = clusterNode(identity, 0)) {
+                // Unmeasured first, so the node's JIT has compiled the store path before either measured run.
+                load.storedPath(uri(node), uri(node), "sw", true);
+                storedPath("1 node, every send alone", List.of(node), uri(node), uri(node), "s1", false);
+                storedPath("1 node, sends coalesced", List.of(node), uri(node), uri(node), "s1c", true);
+            }
+            RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
+            return;
+        }
         Path h2 = Files.createTempDirectory("parley-cluster-bench-h2");
         try (ServerProcess node = new ServerProcess("relay", h2.toString())) {
             measure("1 node, H2", List.of(node), "h", false);
         }
-        Path identity = Files.createTempDirectory("parley-cluster-bench-identity");
         try (ServerProcess node = clusterNode(identity, 0)) {
             measure("1 node, PostgreSQL + Redis", List.of(node), "p", true);
-            storedPath("1 node", List.of(node), uri(node), uri(node), "s1");
+            storedPath("1 node", List.of(node), uri(node), uri(node), "s1", false);
         }
         try (ServerProcess a = clusterNode(identity, 1); ServerProcess b = clusterNode(identity, 2);
              ServerProcess c = clusterNode(identity, 3)) {
             measure("3 nodes, PostgreSQL + Redis", List.of(a, b, c), "t", true);
-            storedPath("3 nodes (stored through node 1, drained from node 2)", List.of(a, b, c), uri(a), uri(b), "s3");
+            storedPath("3 nodes (stored through node 1, drained from node 2)", List.of(a, b, c), uri(a), uri(b), "s3", false);
         }
         RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
     }
@@ -157,18 +170,19 @@ public final class ClusterLoadRun {
         }
     }
 
-    private void storedPath(String name, List<ServerProcess> nodes, URI sendTo, URI drainFrom, String prefix)
-            throws Exception {
+    private void storedPath(String name, List<ServerProcess> nodes, URI sendTo, URI drainFrom, String prefix,
+                            boolean coalesced) throws Exception {
         Costs before = costs(nodes, true);
-        RelayLoadGenerator.StoredPath path = load.storedPath(sendTo, drainFrom, prefix);
+        RelayLoadGenerator.StoredPath path = load.storedPath(sendTo, drainFrom, prefix, coalesced);
         Thread.sleep(1_500);
         Costs spent = costs(nodes, true).minus(before);
         RelayLoadGenerator.out("stored path, %s: %d blobs stored in %.2f s (%.0f/s), drained in %.0f ms; PostgreSQL "
                         + "%.2f transactions and %.2f rows written per blob (store + drain + ack), %.1f µs CPU per blob; "
-                        + "relay %.1f µs CPU per blob%n",
+                        + "relay %.1f µs CPU per blob; load generator %.1f µs CPU per blob%n",
                 name, load.queued, path.storeSeconds(), load.queued / path.storeSeconds(), path.drainMs(),
                 spent.pgTransactions() / (double) load.queued, spent.pgRows() / (double) load.queued,
-                1000 * spent.pgCpuMs() / load.queued, 1000 * spent.relayCpuMs() / load.queued);
+                1000 * spent.pgCpuMs() / load.queued, 1000 * spent.relayCpuMs() / load.queued,
+                1000 * spent.loadCpuMs() / load.queued);
     }
 
     private Costs costs(List<ServerProcess> nodes, boolean engines) throws Exception {

@@ -9,6 +9,7 @@ import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.CryptoProviders;
 import dev.parley.crypto.primitives.Ed25519KeyPair;
 import dev.parley.crypto.wire.AuthProof;
+import dev.parley.crypto.wire.FlushScope;
 import dev.parley.crypto.wire.Push;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
@@ -360,6 +361,14 @@ public final class RelayLoadGenerator {
 
     /** Stores {@link #queued} blobs for an offline user through {@code sendTo}, then drains them from {@code drainFrom}. */
     StoredPath storedPath(URI sendTo, URI drainFrom, String prefix) throws Exception {
+        return storedPath(sendTo, drainFrom, prefix, false);
+    }
+
+    /**
+     * {@link #storedPath(URI, URI, String)}; with {@code coalesced} the sender sends whatever its window allows at once
+     * in one WebSocket message (as the desktop client's outbox does), otherwise every {@code send} alone.
+     */
+    StoredPath storedPath(URI sendTo, URI drainFrom, String prefix, boolean coalesced) throws Exception {
         User sender = new User(prefix + "-sender");
         User target = new User(prefix + "-target");
         RelayConnection s = sender.connect(sendTo, true);
@@ -367,16 +376,31 @@ public final class RelayLoadGenerator {
         long storeStart = System.nanoTime();
         Semaphore inFlight = new Semaphore(256);
         CountDownLatch accepted = new CountDownLatch(queued);
-        for (int k = 0; k < queued; k++) {
+        int k = 0;
+        while (k < queued) {
             inFlight.acquire();
-            byte[] id = ByteBuffer.allocate(16).putLong(8, k).array();
-            s.request(new Request.Send(target.name, id, new byte[BLOB_BYTES])).whenComplete((r, e) -> {
-                if (!(r instanceof Response.SendAccepted)) {
-                    throw new IllegalStateException("send refused: " + r);
+            int n = 1;
+            if (coalesced) {
+                int drained = inFlight.drainPermits();
+                int more = Math.min(drained, queued - k - 1);
+                inFlight.release(drained - more);
+                n += more;
+            }
+            int first = k;
+            int count = n;
+            FlushScope.run(() -> {
+                for (int j = first; j < first + count; j++) {
+                    byte[] id = ByteBuffer.allocate(16).putLong(8, j).array();
+                    s.request(new Request.Send(target.name, id, new byte[BLOB_BYTES])).whenComplete((r, e) -> {
+                        if (!(r instanceof Response.SendAccepted)) {
+                            throw new IllegalStateException("send refused: " + r);
+                        }
+                        inFlight.release();
+                        accepted.countDown();
+                    });
                 }
-                inFlight.release();
-                accepted.countDown();
             });
+            k += n;
         }
         accepted.await(5, TimeUnit.MINUTES);
         double storeSeconds = (System.nanoTime() - storeStart) / 1e9;

@@ -29,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <ul>
  *   <li>Server CPU per delivered message (user + system time of the server process over the measured round, from the
- *       OS), relay against forwarder (target: at most 1.6x).</li>
+ *       OS), relay against forwarder (target: at most 1.6x): with today's answers, and with lean answers (no
+ *       {@code ok} for an ack, {@code send_accepted} gathered for up to 20 ms) in the same relay and run.</li>
  *   <li>RSS growth per idle authenticated account that uploaded {@code prekeys} one-time prekeys (target: at most
  *       40 KB at 10,000 accounts), with the heap after a full GC for comparison.</li>
  * </ul>
@@ -84,29 +85,63 @@ public final class SingleNodeTargets {
         Path dataDir = Files.createTempDirectory("parley-single-node");
         try (ServerProcess server = new ServerProcess("relay", dataDir.toString())) {
             URI uri = URI.create("ws://127.0.0.1:" + server.port + "/parley");
+            // The same relay, same run: clients that keep today's answers, and clients that ask for lean answers
+            // (docs/protocol.md part 2, "Lean answers": no ok for an ack, send_accepted may wait up to 20 ms).
+            URI leanUri = URI.create(uri + "?answers=lean");
             List<RelayConnection> senders = new ArrayList<>();
             List<RelayConnection> receivers = new ArrayList<>();
+            List<RelayConnection> leanSenders = new ArrayList<>();
+            List<RelayConnection> leanReceivers = new ArrayList<>();
             for (int i = 0; i < load.pairs; i++) {
                 senders.add(load.new User("sender" + i).connect(uri, true));
                 receivers.add(load.new User("receiver" + i).connect(uri, true));
+                leanSenders.add(load.new User("leansender" + i).connect(leanUri, true));
+                leanReceivers.add(load.new User("leanreceiver" + i).connect(leanUri, true));
             }
-            relayRound(senders, receivers, Math.max(1, load.messages / 4), 1);
-            long cpu = server.cpuMillis();
-            double seconds = relayRound(senders, receivers, load.messages, 2);
-            double relayCpu = (server.cpuMillis() - cpu) * 1000.0 / ((double) load.pairs * load.messages);
-            RelayLoadGenerator.out("%n| server | messages/s | server CPU µs/msg |%n|---|---|---|%n"
-                            + "| bare Tyrus forwarder | %.0f | %.1f |%n| Parley relay (H2), one request per WebSocket message | %.0f | %.1f |%n"
-                            + "relay / forwarder CPU per message: %.2fx (target <= 1.6x)%n",
-                    barePerSecond, bareCpu, load.pairs * load.messages / seconds, relayCpu, relayCpu / bareCpu);
+            relayRound(senders, receivers, "receiver", Math.max(1, load.messages / 4), 1);
+            relayRound(leanSenders, leanReceivers, "leanreceiver", Math.max(1, load.messages / 4), 1);
+            Round plain = measuredRound(server, senders, receivers, "receiver");
+            Round lean = measuredRound(server, leanSenders, leanReceivers, "leanreceiver");
+            RelayLoadGenerator.out("%n| server | messages/s | server CPU µs/msg | WebSocket messages in / out per message |%n"
+                            + "|---|---|---|---|%n| bare Tyrus forwarder | %.0f | %.1f | 1 / 1 |%n"
+                            + "| Parley relay (H2), one request per WebSocket message | %.0f | %.1f | %.2f / %.2f |%n"
+                            + "| Parley relay (H2), the same with lean answers | %.0f | %.1f | %.2f / %.2f |%n"
+                            + "relay / forwarder CPU per message: %.2fx, with lean answers %.2fx (target <= 1.6x)%n",
+                    barePerSecond, bareCpu, plain.perSecond, plain.cpuMicros, plain.messagesIn, plain.messagesOut,
+                    lean.perSecond, lean.cpuMicros, lean.messagesIn, lean.messagesOut,
+                    plain.cpuMicros / bareCpu, lean.cpuMicros / bareCpu);
             for (int i = 0; i < load.pairs; i++) {
                 senders.get(i).close();
                 receivers.get(i).close();
+                leanSenders.get(i).close();
+                leanReceivers.get(i).close();
             }
             if (accounts > 0) {
                 idleAccounts(server, uri);
             }
         }
         RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
+    }
+
+    /** One measured round's figures: messages/s, server CPU and WebSocket messages (in, out) per delivered message. */
+    private record Round(double perSecond, double cpuMicros, double messagesIn, double messagesOut) {
+    }
+
+    private Round measuredRound(ServerProcess server, List<RelayConnection> senders, List<RelayConnection> receivers,
+                                String receiverPrefix) throws Exception {
+        Map<String, Double> before = server.metrics();
+        long cpu = server.cpuMillis();
+        double seconds = relayRound(senders, receivers, receiverPrefix, load.messages, 2);
+        long cpuAfter = server.cpuMillis();
+        Map<String, Double> after = server.metrics();
+        double count = (double) load.pairs * load.messages;
+        return new Round(count / seconds, (cpuAfter - cpu) * 1000.0 / count,
+                delta(before, after, "parley_relay_websocket_messages_received_total") / count,
+                delta(before, after, "parley_relay_websocket_messages_sent_total") / count);
+    }
+
+    private static double delta(Map<String, Double> before, Map<String, Double> after, String metric) {
+        return after.getOrDefault(metric, 0.0) - before.getOrDefault(metric, 0.0);
     }
 
     private double bareRound(List<BareConnection> senders, List<BareConnection> receivers, int count) throws Exception {
@@ -133,8 +168,8 @@ public final class SingleNodeTargets {
     }
 
     /** Every send and every acknowledgement in its own WebSocket message; a sender's window frees at delivery. */
-    private double relayRound(List<RelayConnection> senders, List<RelayConnection> receivers, int count, long round)
-            throws Exception {
+    private double relayRound(List<RelayConnection> senders, List<RelayConnection> receivers, String receiverPrefix,
+                              int count, long round) throws Exception {
         CountDownLatch done = new CountDownLatch(load.pairs * count);
         List<Runnable> loops = new ArrayList<>();
         for (int i = 0; i < load.pairs; i++) {
@@ -146,7 +181,7 @@ public final class SingleNodeTargets {
                 done.countDown();
             });
             RelayConnection sender = senders.get(i);
-            String to = "receiver" + i;
+            String to = receiverPrefix + i;
             long pair = i;
             loops.add(() -> {
                 for (int k = 0; k < count; k++) {

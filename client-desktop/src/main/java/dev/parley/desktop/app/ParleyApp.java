@@ -132,11 +132,36 @@ public final class ParleyApp implements AutoCloseable {
     public dev.parley.desktop.service.device.DeviceJoin.Joined joinAccount(
             dev.parley.desktop.net.RelayAddress relay, String code, String deviceName, char[] passphrase,
             java.time.Duration timeout) throws ServiceException {
+        return joinAccount(relay, code, deviceName, passphrase, timeout, link -> { });
+    }
+
+    /**
+     * Like {@link #joinAccount(dev.parley.desktop.net.RelayAddress, String, String, char[], java.time.Duration)};
+     * {@code opened} gets the link to the relay as soon as it is open, so a caller can close it to cancel the join.
+     * A join that fails at any step (a wrong code, the relay's refusal, a cancel, a timeout) leaves no profile: one
+     * created for it is deleted (and one left by a process killed midway is not listed, and removed at the next
+     * creation under its name).
+     */
+    public dev.parley.desktop.service.device.DeviceJoin.Joined joinAccount(
+            dev.parley.desktop.net.RelayAddress relay, String code, String deviceName, char[] passphrase,
+            java.time.Duration timeout,
+            java.util.function.Consumer<dev.parley.desktop.service.connection.JoiningLink> opened)
+            throws ServiceException {
+        boolean done = false;
         try (dev.parley.desktop.service.connection.JoiningLink link =
                      dev.parley.desktop.service.connection.JoiningLink.open(config.connector(), relay)) {
-            return new dev.parley.desktop.service.device.DeviceJoin(config.crypto(), config.clock()).join(link, code,
-                    deviceName, timeout, (username, identity) -> account.createLinked(username, relay, passphrase,
-                            identity));
+            opened.accept(link);
+            dev.parley.desktop.service.device.DeviceJoin.Joined joined =
+                    new dev.parley.desktop.service.device.DeviceJoin(config.crypto(), config.clock()).join(link, code,
+                            deviceName, timeout, (username, identity) -> account.createLinked(username, relay,
+                                    passphrase, identity));
+            account.finishLinked();
+            done = true;
+            return joined;
+        } finally {
+            if (!done) {
+                account.discardLinked();
+            }
         }
     }
 

@@ -55,7 +55,8 @@ final class ProfileGraph implements AutoCloseable {
         this.username = keys.account().username();
         keys.regenerateAfterRestore();
         this.contacts = new DefaultContactService(crypto, () -> holder[0], () -> username,
-                sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted));
+                sender -> messagingHolder[0].releaseHeld(sender), accepted -> messagingHolder[0].requestAccepted(accepted),
+                payload -> messagingHolder[0].syncToOwnDevices(payload));
         this.messaging = new DefaultMessagingService(crypto, () -> username, items -> holder[0].submitAll(items), events,
                 new SenderVerifier(crypto, pinning), contact -> contacts.add(contact));
         messagingHolder[0] = messaging;
@@ -63,8 +64,10 @@ final class ProfileGraph implements AutoCloseable {
                 new AfterSignIn(keys, messaging.restoreAnnouncer()), config.reconnect(),
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
-        this.devices = new dev.parley.desktop.service.device.DeviceService(crypto, () -> holder[0], () -> username);
-        connection.onDeviceUnlinked(() -> dev.parley.desktop.service.device.DeviceWipe.wipe(crypto));
+        this.devices = new dev.parley.desktop.service.device.DeviceService(crypto, () -> holder[0], () -> username,
+                messaging::syncToOwnDevices);
+        connection.onDeviceUnlinked(() -> dev.parley.desktop.service.device.DeviceWipe.wipe(crypto,
+                profile.directory().resolve("attachments")));
         this.listenFeed = new StoredListenFeed(profile.storage());
         this.attachments = new DefaultAttachmentService(crypto, () -> holder[0], messaging,
                 profile.directory().resolve("attachments"), () -> username);
@@ -73,7 +76,8 @@ final class ProfileGraph implements AutoCloseable {
         this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
                 messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock(),
                 config.connection().presencePacing());
-        this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage());
+        this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage(),
+                messaging::syncToOwnDevices);
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
         this.scheduledBackups = new dev.parley.desktop.service.backup.ScheduledBackups(backups, profile.storage(),
                 config.profile().value(), config.clock(), config.random());

@@ -71,7 +71,8 @@ public final class AppDirectories {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dataDirectory)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (ProfileName.isValid(name) && Files.isRegularFile(entry.resolve(HEADER_FILE))) {
+                if (ProfileName.isValid(name) && Files.isRegularFile(entry.resolve(HEADER_FILE))
+                        && !PendingJoins.isPending(entry)) {
                     names.add(new ProfileName(name));
                 }
             }

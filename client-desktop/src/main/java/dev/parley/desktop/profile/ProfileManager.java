@@ -9,18 +9,14 @@ import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.h2.DatabaseOpenException;
 import dev.parley.desktop.storage.h2.H2Storage;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProfileManager {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileManager.class);
-    private static final Pattern OWN_FILES = Pattern.compile(
-            "data-[1-9][0-9]{0,8}(\\.mv\\.db|\\.rekey)|" + Pattern.quote(AppDirectories.HEADER_FILE + ".tmp"));
-    private static final Pattern DATA_FILE = Pattern.compile("(data-[1-9][0-9]{0,8})\\.mv\\.db");
 
     private final AppDirectories directories;
     private final CryptoProvider crypto;
@@ -80,7 +73,7 @@ public final class ProfileManager {
     }
 
     public boolean exists(ProfileName name) {
-        return Files.isRegularFile(headerFile(name));
+        return Files.isRegularFile(headerFile(name)) && !PendingJoins.isPending(directories.profileDirectory(name));
     }
 
     /**
@@ -91,6 +84,44 @@ public final class ProfileManager {
      */
     public UnlockedProfile create(ProfileName name, AccountInfo account, char[] passphrase, EventPublisher publisher)
             throws ProfileException {
+        return create(name, account, passphrase, publisher, false);
+    }
+
+    /**
+     * Like {@link #create}, for a profile that joins an account as a new device (issue #17): it is no profile (not
+     * listed, not unlocked; the next creation under its name removes it) until {@link #completePending}; a failed join
+     * calls {@link #discardPending} once the profile is locked.
+     */
+    public UnlockedProfile createPending(ProfileName name, AccountInfo account, char[] passphrase,
+                                         EventPublisher publisher) throws ProfileException {
+        return create(name, account, passphrase, publisher, true);
+    }
+
+    /** The join of this pending profile succeeded: it becomes an ordinary profile. */
+    public void completePending(UnlockedProfile profile) throws ProfileException {
+        try {
+            PendingJoins.clear(profile.directory());
+        } catch (IOException e) {
+            throw new ProfileStorageException("could not finish the new profile", e);
+        }
+    }
+
+    /** Deletes the locked profile {@code name} if it is still pending (its join failed); otherwise does nothing. */
+    public void discardPending(ProfileName name) throws ProfileException {
+        claim(name);
+        try {
+            if (PendingJoins.removeAbandoned(directories.profileDirectory(name))) {
+                LOG.info("Removed the profile of a join that did not finish");
+            }
+        } catch (IOException e) {
+            throw new ProfileStorageException("could not remove the profile of a failed join", e);
+        } finally {
+            release(name);
+        }
+    }
+
+    private UnlockedProfile create(ProfileName name, AccountInfo account, char[] passphrase, EventPublisher publisher,
+                                   boolean pending) throws ProfileException {
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(publisher, "publisher");
         ProfileKeys.checkPassphrase(passphrase);
@@ -101,18 +132,26 @@ public final class ProfileManager {
             if (exists(name)) {
                 throw new ProfileExistsException("a profile of that name already exists");
             }
-            prepareDirectory(dir);
+            ProfileFiles.prepareDirectory(dir);
+            if (pending) {
+                try {
+                    PendingJoins.mark(dir);
+                } catch (IOException e) {
+                    throw new ProfileStorageException("could not create the profile directory", e);
+                }
+            }
             byte[] salt = crypto.random().bytes(ProfileHeader.SALT_BYTES);
             String database = ProfileHeader.databaseName(1);
             try (ProfileKeys keys = ProfileKeys.derive(crypto, passphrase, salt, newProfileParams)) {
                 H2Storage storage = H2Storage.create(dir.resolve(database), keys.databaseKey(), publisher, crypto);
                 try {
                     storage.transactions().transaction(false, txn -> storage.account().put(txn, account));
-                    writeHeader(dir, new ProfileHeader(ProfileHeader.FORMAT_V1, newProfileParams, salt,
+                    ProfileFiles.writeHeader(dir, new ProfileHeader(ProfileHeader.FORMAT_V1, newProfileParams, salt,
                             keys.keyCheck(), database));
                 } catch (StorageException | ProfileException | RuntimeException e) {
                     storage.close();
-                    deleteOwnFiles(dir, null);
+                    ProfileFiles.deleteOwnFiles(dir, null);
+                    ProfileFiles.removeAbandoned(dir);
                     throw e;
                 }
                 LOG.info("Created a profile");
@@ -152,7 +191,7 @@ public final class ProfileManager {
                 }
                 H2Storage storage = H2Storage.open(dir.resolve(header.database()), keys.databaseKey(), publisher,
                         crypto);
-                removeLeftovers(dir, header.database());
+                ProfileFiles.removeLeftovers(dir, header.database());
                 done = true;
                 return new UnlockedProfile(name, dir, storage, () -> release(name));
             }
@@ -210,7 +249,7 @@ public final class ProfileManager {
             boolean done = false;
             try {
                 Path dir = directories.profileDirectory(name);
-                deleteOwnFiles(dir, header.database());
+                ProfileFiles.deleteOwnFiles(dir, header.database());
                 byte[] salt = crypto.random().bytes(ProfileHeader.SALT_BYTES);
                 String database = ProfileHeader.databaseName(header.generation() + 1);
                 try (ProfileKeys newKeys = ProfileKeys.derive(crypto, newPassphrase, salt, newProfileParams)) {
@@ -219,13 +258,13 @@ public final class ProfileManager {
                     // Open (and so verify) the new copy before the header commits to it.
                     H2Storage storage = H2Storage.open(dir.resolve(database), newKeys.databaseKey(), publisher, crypto);
                     try {
-                        writeHeader(dir, new ProfileHeader(ProfileHeader.FORMAT_V1, newProfileParams, salt,
+                        ProfileFiles.writeHeader(dir, new ProfileHeader(ProfileHeader.FORMAT_V1, newProfileParams, salt,
                                 newKeys.keyCheck(), database));
                     } catch (ProfileException | RuntimeException e) {
                         storage.close();
                         throw e;
                     }
-                    removeLeftovers(dir, database);
+                    ProfileFiles.removeLeftovers(dir, database);
                     LOG.info("Changed the passphrase of a profile");
                     done = true;
                     return new UnlockedProfile(name, dir, storage, () -> release(name));
@@ -259,6 +298,7 @@ public final class ProfileManager {
         Path staging = dir.resolveSibling("." + name.value() + ".restore");
         boolean done = false;
         try {
+            PendingJoins.removeAbandoned(dir);
             if (exists(name) || Files.exists(dir)) {
                 throw new ProfileExistsException("a profile of that name already exists");
             }
@@ -275,7 +315,7 @@ public final class ProfileManager {
             try (ProfileKeys keys = ProfileKeys.derive(crypto, passphrase, salt, newProfileParams)) {
                 content.fill(staging, staging.resolve(database), keys.databaseKey());
                 H2Storage.open(staging.resolve(database), keys.databaseKey(), event -> { }, crypto).close();
-                writeHeader(staging, new ProfileHeader(ProfileHeader.FORMAT_V1, newProfileParams, salt,
+                ProfileFiles.writeHeader(staging, new ProfileHeader(ProfileHeader.FORMAT_V1, newProfileParams, salt,
                         keys.keyCheck(), database));
             }
             Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -308,7 +348,7 @@ public final class ProfileManager {
 
     private ProfileHeader readHeader(ProfileName name) throws ProfileException {
         Path file = headerFile(name);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.isRegularFile(file) || PendingJoins.isPending(file.getParent())) {
             throw new ProfileNotFoundException("no profile of that name");
         }
         try {
@@ -318,76 +358,6 @@ public final class ProfileManager {
             return ProfileHeaderCodec.decode(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new ProfileStorageException("could not read the profile header", e);
-        }
-    }
-
-    /** Writes the header to a temp file, syncs it, and moves it over the old one atomically. */
-    private static void writeHeader(Path dir, ProfileHeader header) throws ProfileStorageException {
-        Path tmp = dir.resolve(AppDirectories.HEADER_FILE + ".tmp");
-        try {
-            Files.deleteIfExists(tmp);
-            Files.write(tmp, ProfileHeaderCodec.encode(header), StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-            Files.move(tmp, dir.resolve(AppDirectories.HEADER_FILE), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            FileSync.directory(dir);
-        } catch (IOException e) {
-            throw new ProfileStorageException("could not write the profile header", e);
-        }
-    }
-
-    private static void prepareDirectory(Path dir) throws ProfileException {
-        try {
-            Files.createDirectories(dir.getParent());
-            try {
-                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                    Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rwx------")));
-                } else {
-                    Files.createDirectory(dir);
-                }
-            } catch (FileAlreadyExistsException e) {
-                // A directory without a header: left by an interrupted creation. Only our own files may be in it.
-                try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-                    for (Path entry : entries) {
-                        if (!OWN_FILES.matcher(entry.getFileName().toString()).matches()) {
-                            throw new ProfileExistsException("a directory of that name exists with other files");
-                        }
-                    }
-                }
-                deleteOwnFiles(dir, null);
-            }
-        } catch (IOException e) {
-            throw new ProfileStorageException("could not create the profile directory", e);
-        }
-    }
-
-    /** Removes our leftover files (stale databases, staging directories, header temp file) except {@code keep}. */
-    private static void deleteOwnFiles(Path dir, String keepDatabase) throws ProfileStorageException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String file = entry.getFileName().toString();
-                if (!OWN_FILES.matcher(file).matches()) {
-                    continue;
-                }
-                java.util.regex.Matcher data = DATA_FILE.matcher(file);
-                if (keepDatabase != null && data.matches() && data.group(1).equals(keepDatabase)) {
-                    continue;
-                }
-                FileSync.deleteTree(entry);
-                LOG.info("Removed a leftover file of an interrupted operation");
-            }
-        } catch (IOException e) {
-            throw new ProfileStorageException("could not clean up the profile directory", e);
-        }
-    }
-
-    /** Like {@link #deleteOwnFiles} for an already opened profile: a failure is logged, not fatal. */
-    private static void removeLeftovers(Path dir, String keepDatabase) {
-        try {
-            deleteOwnFiles(dir, keepDatabase);
-        } catch (ProfileStorageException e) {
-            LOG.warn("Could not remove leftover files of an interrupted operation; retrying at the next unlock", e);
         }
     }
 

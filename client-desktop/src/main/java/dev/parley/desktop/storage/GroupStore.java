@@ -60,4 +60,16 @@ public interface GroupStore {
 
     /** Records that this profile answered {@code member}'s state request at {@code at} (replacing the time before). */
     void stateAnswered(Transaction txn, GroupId id, String member, java.time.Instant at) throws StorageException;
+
+    /**
+     * Records that these people were removed from the group (resynchronisation, 1.15.2: a removed member that missed its
+     * removal is told when it writes or asks); forgotten with the group.
+     */
+    void markRemoved(Transaction txn, GroupId id, Collection<String> members) throws StorageException;
+
+    /** These people are members again (added back): no longer recorded as removed. */
+    void unmarkRemoved(Transaction txn, GroupId id, Collection<String> members) throws StorageException;
+
+    /** Whether {@code member} is recorded as removed from the group. */
+    boolean wasRemoved(Transaction txn, GroupId id, String member) throws StorageException;
 }

@@ -7,6 +7,7 @@ import dev.parley.desktop.ui.common.Delays;
 import dev.parley.desktop.ui.common.Dialogs;
 import dev.parley.desktop.ui.common.FxmlView;
 import dev.parley.desktop.ui.common.Navigator;
+import dev.parley.desktop.ui.common.Pulses;
 import dev.parley.desktop.ui.common.SystemColorScheme;
 import dev.parley.desktop.ui.common.Theme;
 import dev.parley.desktop.ui.common.TimeLabels;
@@ -29,9 +30,9 @@ import dev.parley.desktop.ui.settings.SettingsController;
 import dev.parley.desktop.ui.settings.SettingsValues;
 import dev.parley.desktop.ui.settings.SettingsViewModel;
 import dev.parley.desktop.ui.unlock.IdleLock;
-import dev.parley.desktop.ui.unlock.OnboardingController;
+import dev.parley.desktop.ui.unlock.OnboardingView;
 import dev.parley.desktop.ui.unlock.OnboardingViewModel;
-import dev.parley.desktop.ui.unlock.UnlockController;
+import dev.parley.desktop.ui.unlock.UnlockView;
 import dev.parley.desktop.ui.unlock.UnlockViewModel;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,6 +73,7 @@ public final class AppShell implements Navigator, Dialogs {
     private final IdleLock idleLock;
     private final Timeline idleTimer;
     private final DialogWindows dialogs;
+    private final Parent placeholder;
 
     private Theme theme = Theme.SYSTEM;
     private Theme desktopLook = Theme.LIGHT;
@@ -79,6 +81,7 @@ public final class AppShell implements Navigator, Dialogs {
     private MainController main;
     private dev.parley.desktop.ui.people.PeopleScreens people;
     private dev.parley.desktop.ui.people.ContactLooks looks;
+    private dev.parley.desktop.ui.devices.DeviceScreens devices;
     /** The clipboard, and no browser until the app hands over its HostServices ({@link #useDesktop}). */
     private DesktopHooks desktop = DesktopHooks.system(url -> {
         throw new IllegalStateException("no browser available");
@@ -104,9 +107,11 @@ public final class AppShell implements Navigator, Dialogs {
         this.clock = Objects.requireNonNull(clock);
         this.initialProfile = initialProfile == null ? "" : initialProfile;
         this.idleLock = new IdleLock(clock, Duration.ofMinutes(SettingsValues.defaults().autoLockMinutes()));
-        BundledFonts.load();
         this.dialogs = new DialogWindows(stage, this::style);
-        this.scene = new Scene(new javafx.scene.layout.StackPane(), 1120, 760);
+        // until the first screen is built: the background of the welcome screens (onboarding, unlock)
+        this.placeholder = new javafx.scene.layout.StackPane();
+        placeholder.getStyleClass().add("welcome");
+        this.scene = new Scene(placeholder, 1120, 760);
         style(scene);
         scene.addEventFilter(InputEvent.ANY, e -> idleLock.activity());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
@@ -194,16 +199,43 @@ public final class AppShell implements Navigator, Dialogs {
         return dialogs.open();
     }
 
-    /** Shows the first screen: onboarding if the profile (or any profile) is new, else unlock. */
+    /** Shows the window with its first screen: onboarding if the profile (or any profile) is new, else unlock. */
     public void start() {
+        BundledFonts.load();
+        showFirstScreen();
+        idleTimer.play();
+        stage.show();
+    }
+
+    /**
+     * The app's own start: shows the window at once, with its title and the welcome screens' background, and builds
+     * the first screen (as {@link #start()}) right after that frame, so the window appears before the screen's
+     * controls, fonts and styles are loaded (docs/benchmarks.md, "Startup").
+     *
+     * @param ready runs on the FX thread once the first screen is laid out in the window and takes input
+     */
+    public void startWindowFirst(Runnable ready) {
+        Objects.requireNonNull(ready);
+        BundledFonts.preload();
+        idleTimer.play();
+        stage.show();
+        Pulses.afterNextLayout(scene, () -> {
+            if (scene.getRoot() != placeholder) {
+                return; // a screen was shown meanwhile
+            }
+            BundledFonts.load();
+            showFirstScreen();
+            Pulses.afterNextLayout(scene, ready);
+        });
+    }
+
+    private void showFirstScreen() {
         List<String> profiles = profiles();
         if (profiles.isEmpty() || !initialProfile.isEmpty() && !profiles.contains(initialProfile)) {
             showOnboarding(initialProfile);
         } else {
             showUnlock();
         }
-        idleTimer.play();
-        stage.show();
     }
 
     private List<String> profiles() {
@@ -220,8 +252,7 @@ public final class AppShell implements Navigator, Dialogs {
         OnboardingViewModel vm = new OnboardingViewModel(profile, gateway, tasks, messages);
         gateway.localRelay().ifPresent(vm::suggestLocalRelay);
         boolean hasProfiles = !profiles().isEmpty();
-        show(loader().register(OnboardingController.class,
-                () -> new OnboardingController(vm, this, messages, hasProfiles)).load(FxmlView.ONBOARDING).root());
+        show(new OnboardingView(vm, this, messages, hasProfiles));
         vm.onCreatedProperty().set(this::showProfileStep);
     }
 
@@ -244,11 +275,19 @@ public final class AppShell implements Navigator, Dialogs {
     }
 
     @Override
+    public void showJoin(String profile) {
+        dev.parley.desktop.ui.unlock.JoinAccountViewModel vm = new dev.parley.desktop.ui.unlock.JoinAccountViewModel(
+                profile, gateway, tasks, messages);
+        gateway.localRelay().ifPresent(vm::suggestLocalRelay);
+        show(loader().register(dev.parley.desktop.ui.unlock.JoinAccountController.class, () ->
+                new dev.parley.desktop.ui.unlock.JoinAccountController(vm, this, messages)).load(FxmlView.JOIN).root());
+    }
+
+    @Override
     public void showUnlock() {
         closeMain();
         UnlockViewModel vm = new UnlockViewModel(initialProfile, profiles(), gateway, tasks, messages);
-        show(loader().register(UnlockController.class, () -> new UnlockController(vm, this))
-                .load(FxmlView.UNLOCK).root());
+        show(new UnlockView(vm, this, messages));
     }
 
     @Override
@@ -277,6 +316,8 @@ public final class AppShell implements Navigator, Dialogs {
         people.attach(loaded.root(), vm.conversations().selectedProperty());
         new dev.parley.desktop.ui.groups.GroupScreens(session.groups(), tasks, messages, this::openDialog)
                 .attach(loaded.root(), vm.conversations(), vm.chat());
+        devices = new dev.parley.desktop.ui.devices.DeviceScreens(session.devices(), tasks, messages, this::openDialog,
+                clock.getZone());
         idleLock.activity();
         tasks.run(() -> session.settings().load(), this::applySettings,
                 e -> LOG.warn("cannot read settings: {}", e.getClass().getSimpleName()));
@@ -304,6 +345,10 @@ public final class AppShell implements Navigator, Dialogs {
         if (looks != null) {
             looks.stop();
             looks = null;
+        }
+        if (devices != null) {
+            devices.stop();
+            devices = null;
         }
     }
 
@@ -359,6 +404,9 @@ public final class AppShell implements Navigator, Dialogs {
             int at = autoLock == null ? sections.getChildren().size()
                     : Math.max(0, sections.getChildren().indexOf(autoLock.getParent()) - 1);
             sections.getChildren().add(at, people.settingsPane());
+            if (devices != null) {
+                sections.getChildren().add(at + 1, devices.settingsPane());       // Devices (issue #17)
+            }
         }
         dialogs.show(dialog, loaded.root());
     }

@@ -38,7 +38,8 @@ public final class ParleyDesktopApp extends Application {
         Runtime.getRuntime().addShutdownHook(new Thread(closing::close, "parley-exit"));
         shell = new AppShell(stage, gateway, tasks, messages, Clock.systemDefaultZone(), options.profile());
         shell.useDesktop(dev.parley.desktop.ui.common.DesktopHooks.system(getHostServices()::showDocument));
-        shell.start();
+        shell.startWindowFirst(() -> StartupTrace.mark("ready"));
+        StartupTrace.mark("shown");
     }
 
     @Override

@@ -45,6 +45,10 @@ public final class ProfileSessions implements SessionGateway {
     private ProfileName open;
     private EmbeddedRelayHost relay;
     private ProfileName relayOwner;
+    /** The link of a join in progress (issue #17), closed to cancel it. */
+    private volatile dev.parley.desktop.service.connection.JoiningLink joinLink;
+    /** How long a join waits for the other device: the code's lifetime. */
+    private static final java.time.Duration JOIN_TIMEOUT = java.time.Duration.ofMinutes(10);
 
     /**
      * @param configFor the composition root's configuration for a profile ({@code AppConfig.defaults} in the app;
@@ -151,6 +155,46 @@ public final class ProfileSessions implements SessionGateway {
         }
     }
 
+    @Override
+    public void join(String profile, dev.parley.desktop.ui.unlock.JoinRequest request) throws ServiceException {
+        ParleyApp joining;
+        ProfileName name;
+        try {
+            name = name(profile);
+            lock();
+            joining = ParleyApp.open(configFor.apply(name), bus);
+            try {
+                // not under this object's lock: the wait for the other device's confirmation takes minutes
+                joining.joinAccount(request.relay(), request.code(), request.deviceName(), request.passphrase(),
+                        JOIN_TIMEOUT, link -> joinLink = link);
+            } catch (ServiceException | RuntimeException e) {
+                joining.close();
+                throw e;
+            } finally {
+                joinLink = null;
+            }
+        } finally {
+            request.wipe();
+        }
+        synchronized (this) {
+            goOnline(name, joining);
+        }
+        try {
+            joining.devices().startOwnSessions();
+        } catch (ServiceException e) {
+            LOG.warn("sessions with this account's other devices start later: {}", e.getClass().getSimpleName());
+        }
+        LOG.info("profile created as a new device of an account");
+    }
+
+    @Override
+    public void cancelJoin() {
+        dev.parley.desktop.service.connection.JoiningLink link = joinLink;
+        if (link != null) {
+            link.close();
+        }
+    }
+
     /** Makes {@code opened} the session and connects it (starting the embedded relay if the profile hosts one). */
     private void goOnline(ProfileName name, ParleyApp opened) throws ServiceException {
         app = opened;
@@ -204,7 +248,8 @@ public final class ProfileSessions implements SessionGateway {
                     new dev.parley.desktop.ui.people.PeopleServices(current.contacts(), current.profiles(),
                             current.presence(), current.messaging()),
                     new dev.parley.desktop.ui.groups.GroupServices(current.groups(), current.contacts(),
-                            () -> current.account().status().username()));
+                            () -> current.account().status().username()),
+                    new dev.parley.desktop.ui.devices.DeviceServices(current.devices()));
         } catch (ServiceException e) {
             throw new IllegalStateException("the profile was locked meanwhile", e);
         }

@@ -18,11 +18,13 @@ import java.util.concurrent.Callable;
  * @param settings    the settings screen's gateway
  * @param people      the people screens' gateway (requests, blocked, profile, presence, contact link)
  * @param groups      the group screens' gateway (new group, group info; issue #15)
+ * @param devices     the device screens' gateway (Settings > Devices, linking; issue #17)
  */
 public record UnlockedSession(UiServices services, EventBus bus, ObservableValue<ConnectionState> connection,
                               Callable<String> username, SettingsGateway settings,
                               dev.parley.desktop.ui.people.PeopleGateway people,
-                              dev.parley.desktop.ui.groups.GroupsGateway groups) {
+                              dev.parley.desktop.ui.groups.GroupsGateway groups,
+                              dev.parley.desktop.ui.devices.DevicesGateway devices) {
     public UnlockedSession {
         Objects.requireNonNull(services);
         Objects.requireNonNull(bus);
@@ -31,5 +33,6 @@ public record UnlockedSession(UiServices services, EventBus bus, ObservableValue
         Objects.requireNonNull(settings);
         Objects.requireNonNull(people);
         Objects.requireNonNull(groups);
+        Objects.requireNonNull(devices);
     }
 }

@@ -150,7 +150,9 @@ class GroupReceiptsAndTypingTest {
     /**
      * Issue #15 item 6: carol, a member bob added who is not alice's contact, sends alice her sender key and a group
      * message. The key is kept quietly (no message request, no contact) and her message, uploaded once, is read on the
-     * key of the pairwise session her sender key came over; a direct message from her still opens a request.
+     * key of the pairwise session her sender key came over; alice's delivery and read receipts reach carol the same way
+     * (issue #15 session 6, item 1) without a request or a conversation on either side; a direct message from her
+     * still opens a request.
      */
     @Test
     void aMemberWhoIsNoContactIsNoRequestAndTheirGroupMessagesArrive() throws Exception {
@@ -170,6 +172,30 @@ class GroupReceiptsAndTypingTest {
         assertThat(alice.contacts().requests()).as("a group member's sender key opens no request").isEmpty();
         assertThat(alice.contacts().list()).extracting(dev.parley.desktop.storage.Contact::username)
                 .containsExactly("bob");
+
+        // alice, who is not carol's contact, still sends her receipts pairwise over the session carol's key came over:
+        // carol's message reaches "delivered to all" and "read by all", and nobody gains a request or a conversation
+        MessageId hi = find(carol, conversation, "hi from carol").orElseThrow().messageId();
+        assertThat(Await.until(() -> receipts(carol, hi).stream()
+                .anyMatch(r -> r.member().equals("alice") && r.delivered().isPresent()), WAIT))
+                .as("alice's delivery receipt reached carol").isTrue();
+        assertThat(Await.until(() -> state(carol, hi) == MessageState.DELIVERED, WAIT))
+                .as("delivered to all: two ticks").isTrue();
+        alice.messaging().markRead(conversation, find(alice, conversation, "hi from carol").orElseThrow().cursor());
+        assertThat(Await.until(() -> receipts(carol, hi).stream()
+                .anyMatch(r -> r.member().equals("alice") && r.read().isPresent()), WAIT))
+                .as("alice's read receipt reached carol").isTrue();
+        assertThat(Await.until(() -> find(bob, conversation, "hi from carol").isPresent(), WAIT)).isTrue();
+        bob.messaging().markRead(conversation, find(bob, conversation, "hi from carol").orElseThrow().cursor());
+        assertThat(Await.until(() -> state(carol, hi) == MessageState.READ, WAIT)).as("read by all").isTrue();
+        assertThat(alice.contacts().requests()).isEmpty();
+        assertThat(alice.contacts().list()).extracting(dev.parley.desktop.storage.Contact::username)
+                .containsExactly("bob");
+        assertThat(alice.messaging().conversations()).extracting(c -> c.conversationId().value())
+                .as("no direct conversation with carol").doesNotContain("carol");
+        assertThat(requests(carol)).extracting(dev.parley.desktop.storage.Contact::username).doesNotContain("alice");
+        assertThat(carol.messaging().conversations()).extracting(c -> c.conversationId().value())
+                .doesNotContain("alice");
 
         carol.messaging().send("alice", "psst, alice");
         assertThat(Await.until(() -> !requests(alice).isEmpty(), WAIT)).isTrue();

@@ -1,6 +1,7 @@
 package dev.parley.desktop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.crypto.group.GroupAction;
 import dev.parley.crypto.group.GroupChange;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Issue #15, state resynchronisation over the real relay (docs/protocol.md 1.15.2): a member that missed changes asks
  * an admin, once, and ends at the admin's revision; hostile answers (older, unsigned, for someone else, without the
- * member, from a non-admin) and requests (from a removed member, repeated, not behind) are dropped without failing
- * the batch they arrive in.
+ * member, from a non-admin) and requests (repeated, not behind) are dropped without failing the batch they arrive in.
+ * A member removed in a change it missed is told by an admin when it writes to the group or asks, and stops sending;
+ * a removal that is not signed, not from an admin or not newer is dropped.
  */
 class GroupResyncTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -154,9 +156,6 @@ class GroupResyncTest {
         }
         for (GroupSnapshot hostile : List.of(
                 GroupSnapshot.sign(TestNetwork.CRYPTO, mallory.identity, "mallory", "carol", trap, hash),   // not newer
-                GroupSnapshot.sign(TestNetwork.CRYPTO, mallory.identity, "mallory", "carol",
-                        ahead.with(null, null, null, null, null, List.of(trap.members().get(0), trap.members().get(2))),
-                        hash),                                                                              // carol gone
                 GroupSnapshot.sign(TestNetwork.CRYPTO, stranger, "mallory", "carol", ahead, hash),          // unsigned
                 GroupSnapshot.sign(TestNetwork.CRYPTO, mallory.identity, "mallory", "erin", ahead, hash))) { // for erin
             mallory.sendAs("mallory", "carol", new GroupStateAnswer(hostile));
@@ -178,7 +177,8 @@ class GroupResyncTest {
         assertThat(requests).as("one request for two hints within a minute").hasSize(1)
                 .allSatisfy(r -> assertThat(r.group()).isEqualTo(trap.id()));
 
-        // Carol as an admin: a removed member's request gets nothing; a member's gets one answer per minute.
+        // Carol as an admin: a removed member's request gets the state that no longer lists her; a member's gets one
+        // answer per minute.
         GroupId admins = carol.groups().create("Admins", List.of("erin", "mallory")).state().id();
         carol.groups().remove("Admins", List.of("mallory"));
         assertThat(carol.connection().awaitDrained(WAIT)).isTrue();
@@ -192,7 +192,109 @@ class GroupResyncTest {
         assertThat(toErin.get(0).state()).isEqualTo(carol.groups().find(admins.hex()).state());
         assertThat(toErin.get(0).requester()).isEqualTo("erin");
         toErin.get(0).verify(TestNetwork.CRYPTO, erin.peerKey("carol"));
-        assertThat(mallory.openDeliveries(Duration.ofMillis(500))).noneMatch(GroupStateAnswer.class::isInstance);
+        List<GroupSnapshot> toMallory = mallory.openDeliveries(Duration.ofMillis(500)).stream()
+                .filter(GroupStateAnswer.class::isInstance).map(p -> ((GroupStateAnswer) p).snapshot()).toList();
+        assertThat(toMallory).hasSize(1);
+        assertThat(toMallory.get(0).requester()).isEqualTo("mallory");
+        assertThat(toMallory.get(0).state()).isEqualTo(carol.groups().find(admins.hex()).state());
+        assertThat(toMallory.get(0).state().isMember("mallory")).isFalse();
+        assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).as("every envelope acknowledged").isTrue();
+        mallory.close();
+        erin.close();
+    }
+
+    private static boolean active(ParleyApp app, GroupId id) {
+        try {
+            return app.groups().find(id.hex()).active();
+        } catch (Exception e) {
+            return true;
+        }
+    }
+
+    @Test
+    void aMemberRemovedInAChangeItMissedIsToldWhenItWritesAndStopsSending() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        network.register("carol").close();
+        alice.connection().start();
+        bob.connection().start();
+        Losing losing = new Losing();
+        ParleyApp carol = network.unlock("carol", losing::wrapping);
+        carol.connection().start();
+        GroupId id = alice.groups().create("Crag", List.of("bob", "carol")).state().id();
+        assertThat(Await.until(() -> revision(carol, id) == 1 && revision(bob, id) == 1, WAIT)).isTrue();
+
+        losing.on = true;
+        alice.groups().remove("Crag", List.of("carol"));
+        assertThat(Await.until(() -> losing.lost.get() >= 1, WAIT)).as("carol lost her removal").isTrue();
+        losing.on = false;
+        assertThat(Await.until(() -> revision(bob, id) == 2, WAIT)).isTrue();
+        assertThat(active(carol, id)).isTrue();
+
+        carol.groups().send("Crag", "am I still in?");
+        assertThat(Await.until(() -> !active(carol, id), WAIT)).as("alice, an admin, told carol").isTrue();
+        StoredGroup out = carol.groups().find(id.hex());
+        assertThat(out.state()).isEqualTo(alice.groups().find(id.hex()).state());
+        assertThat(bodies(carol, id)).containsOnlyOnce(
+                "You were removed from the group (alice told you: a change missed here)");
+        assertThatThrownBy(() -> carol.groups().send("Crag", "again"))
+                .isInstanceOf(dev.parley.desktop.service.InvalidInputException.class);
+
+        alice.groups().send("Crag", "after carol");
+        assertThat(Await.until(() -> {
+            try {
+                return bodies(bob, id).contains("after carol");
+            } catch (Exception e) {
+                return false;
+            }
+        }, WAIT)).isTrue();
+        assertThat(carol.connection().awaitDrained(WAIT)).isTrue();
+        assertThat(bodies(carol, id)).doesNotContain("after carol");
+        assertThat(bodies(alice, id)).doesNotContain("am I still in?");
+        assertThat(bodies(bob, id)).doesNotContain("am I still in?");
+    }
+
+    @Test
+    void aRemovalByStateIsTakenOnlySignedNewerAndFromAnAdmin() throws Exception {
+        ParleyApp carol = network.register("carol");
+        carol.connection().start();
+        OutsideClient mallory = OutsideClient.register(network, "mallory");
+        OutsideClient erin = OutsideClient.register(network, "erin");
+        carol.contacts().add("mallory");
+        carol.contacts().add("erin");                  // contacts both: only the group rules decide below
+        IdentityKeyPair stranger = IdentityKeyPair.generate(TestNetwork.CRYPTO, TestNetwork.CRYPTO.random());
+        GroupState crag = new GroupState(GroupId.random(TestNetwork.CRYPTO.random()), 1, "Crag", "", 0, null,
+                List.of(new GroupMember("mallory", GroupRole.ADMIN), new GroupMember("carol", GroupRole.MEMBER),
+                        new GroupMember("erin", GroupRole.MEMBER)));
+        mallory.sendAs("mallory", "carol", new Payload.GroupUpdate(GroupChange.sign(TestNetwork.CRYPTO,
+                mallory.identity, "mallory", GroupAction.CREATE, List.of("carol", "erin"), crag)));
+        assertThat(Await.until(() -> revision(carol, crag.id()) == 1, WAIT)).isTrue();
+
+        List<GroupMember> withoutCarol = List.of(crag.members().get(0), crag.members().get(2));
+        GroupState removed = crag.with(4L, null, null, null, null, withoutCarol);
+        byte[] hash = new byte[32];
+        erin.sendAs("erin", "carol", new GroupStateAnswer(GroupSnapshot.sign(TestNetwork.CRYPTO, erin.identity,
+                "erin", "carol", removed, hash)));                                         // not an admin
+        mallory.sendAs("mallory", "carol", new GroupStateAnswer(GroupSnapshot.sign(TestNetwork.CRYPTO, stranger,
+                "mallory", "carol", removed, hash)));                                      // not signed by mallory
+        mallory.sendAs("mallory", "carol", new GroupStateAnswer(GroupSnapshot.sign(TestNetwork.CRYPTO,
+                mallory.identity, "mallory", "carol", crag.with(null, null, null, null, null, withoutCarol),
+                hash)));                                                                   // not newer
+        mallory.sendAs("mallory", "carol", new GroupStateAnswer(GroupSnapshot.sign(TestNetwork.CRYPTO,
+                mallory.identity, "mallory", "erin", removed, hash)));                     // for someone else
+        mallory.sendAs("mallory", "carol", new Payload.GroupUpdate(GroupChange.sign(TestNetwork.CRYPTO,
+                mallory.identity, "mallory", GroupAction.RENAME, List.of(),
+                crag.with(2L, "Crag 2", null, null, null, null))));                        // after them: applied
+        assertThat(Await.until(() -> revision(carol, crag.id()) == 2, WAIT)).isTrue();
+        assertThat(active(carol, crag.id())).as("no hostile removal was taken").isTrue();
+        assertThat(bodies(carol, crag.id())).noneMatch(b -> b.startsWith("You were removed"));
+
+        mallory.sendAs("mallory", "carol", new GroupStateAnswer(GroupSnapshot.sign(TestNetwork.CRYPTO,
+                mallory.identity, "mallory", "carol", removed, hash)));                    // the admin, unasked
+        assertThat(Await.until(() -> !active(carol, crag.id()), WAIT)).isTrue();
+        assertThat(carol.groups().find(crag.id().hex()).state()).isEqualTo(removed);
+        assertThat(bodies(carol, crag.id())).containsOnlyOnce(
+                "You were removed from the group (mallory told you: a change missed here)");
         assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).as("every envelope acknowledged").isTrue();
         mallory.close();
         erin.close();

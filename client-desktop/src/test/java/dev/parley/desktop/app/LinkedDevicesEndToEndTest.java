@@ -3,7 +3,27 @@ package dev.parley.desktop.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.primitives.Argon2Params;
+import dev.parley.desktop.profile.ProfileManager;
+import dev.parley.desktop.profile.ProfileName;
+import dev.parley.desktop.profile.UnlockedProfile;
+import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.h2.DatabaseSurgery;
 import dev.parley.desktop.event.MessageReceivedEvent;
+import dev.parley.desktop.event.TypingChangedEvent;
+import dev.parley.desktop.service.ContactPresence;
+import dev.parley.desktop.service.ProfileService;
+import dev.parley.desktop.service.AttachmentService.TransferProgress;
+import dev.parley.desktop.service.messaging.ForgedPayloads;
+import dev.parley.desktop.storage.Contact;
+import dev.parley.desktop.storage.ConversationMarks;
+import dev.parley.desktop.storage.DisappearingTimer;
+import dev.parley.desktop.storage.IdentityChangeState;
+import dev.parley.desktop.storage.Reaction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.connection.RelayConnectionService;
@@ -29,11 +49,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * device of its recipient and, as a sent transcript shown as outgoing, on the sender's other device. The first send
  * after bob linked goes to a stale device list (bob's device 1 alone), which the relay corrects; alice's conversation
  * shows "bob linked a new device" once; a message read on one of bob's devices is read on the other. An unlinked device is refused at its next login and wipes its account data;
- * the last device cannot be unlinked; a wrong code fails with a clear message. (A relay that replaces a key in the
+ * the last device cannot be unlinked; a wrong code fails with a clear message, and a join that fails after its profile
+ * was made leaves no profile behind. (A relay that replaces a key in the
  * handshake is refused by both sides: {@code DeviceLinkingTest} in crypto-core.)
  */
 class LinkedDevicesEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String GROUP_MARKER = "a group only the laptop had";
 
     @RegisterExtension
     final TestNetwork network = new TestNetwork();
@@ -60,6 +82,28 @@ class LinkedDevicesEndToEndTest {
                 TestNetwork.PASSPHRASE.clone(), Duration.ofSeconds(5))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not a linking code");
         assertThat(lost.account().isUnlocked()).isFalse();
+
+        // A join that fails after its profile was made (here alice's device gives up before the new one enrolled, so
+        // it is never registered): the half-made profile is deleted, and the name can be used again.
+        DeviceLinker.Session abandoned = alice.devices().linker().start();
+        ParleyApp halfway = network.open("halfway");
+        CompletableFuture<DeviceJoin.Joined> halfJoin = CompletableFuture.supplyAsync(() -> {
+            try {
+                return halfway.joinAccount(network.address(), abandoned.code().uri(), "halfway",
+                        TestNetwork.PASSPHRASE.clone(), Duration.ofSeconds(3));
+            } catch (ServiceException e) {
+                throw new CompletionException(e);
+            }
+        });
+        assertThat(alice.devices().linker().awaitDevice(abandoned, WAIT)).isEqualTo("halfway");
+        assertThatThrownBy(() -> alice.devices().linker().confirm(abandoned, Duration.ZERO))
+                .isInstanceOf(ServiceException.class);
+        assertThatThrownBy(() -> halfJoin.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ServiceException.class);
+        assertThat(halfway.account().isUnlocked()).isFalse();
+        assertThat(halfway.config().directories().profileDirectory(halfway.config().profile())).doesNotExist();
+        assertThat(halfway.config().directories().listProfiles()).extracting(p -> p.value()).doesNotContain("halfway");
+        assertThat(alice.devices().list()).as("nothing was registered").hasSize(1);
 
         ParleyApp bobLaptop = link(bob, "bob-laptop", "bob's laptop");
         ParleyApp aliceLaptop = link(alice, "alice-laptop", "alice's laptop");
@@ -103,17 +147,215 @@ class LinkedDevicesEndToEndTest {
         assertThat(texts(alice.messaging().history("bob", Optional.empty(), 20).messages()))
                 .containsOnlyOnce("bob linked a new device", hello.body(), answer.body());
 
-        // Unlinking: the laptop is refused at its next login and wipes its account data; the last device stays.
+        conversationActionsReachTheOwnOtherDevice(alice, aliceLaptop, answer);
+        contactsMarksAndProfileReachTheOwnOtherDevice(alice, aliceLaptop);
+        aContactCannotForgeWhatOnlyOwnDevicesSend(alice, aliceLaptop, bob);
+        typingAndPresenceReachEveryDevice(alice, aliceLaptop, bob, bobLaptop);
+
+        // Unlinking: the laptop is refused at its next login and wipes its account data (item 4: group conversations,
+        // files and their keys too); the last device stays.
+        aliceLaptop.groups().create(GROUP_MARKER, List.of("bob"));
+        Path laptopData = network.root.resolve("data-alice-laptop");
+        assertThat(attachmentFiles(laptopData)).as("the laptop keeps the file it downloaded").isNotEmpty();
         alice.devices().unlink(2);
         RelayConnectionService laptopConnection = (RelayConnectionService) aliceLaptop.connection();
         assertThat(Await.until(laptopConnection::wasUnlinked, WAIT)).isTrue();
         assertThat(aliceLaptop.contacts().list()).isEmpty();
         assertThat(aliceLaptop.messaging().history("bob", Optional.empty(), 10).messages()).isEmpty();
+        assertThat(aliceLaptop.groups().list()).isEmpty();
+        assertThat(attachmentFiles(laptopData)).isEmpty();
+        aliceLaptop.close();
+        nothingOfTheAccountIsLeftIn("alice-laptop", List.of("to be edited", "edited on the first device",
+                "from bob's laptop", "a reply to bob's laptop", "the notes", "notes.txt", GROUP_MARKER, "Alice A.",
+                "on two computers"));
         assertThat(alice.devices().list()).extracting(DeviceService.Device::id).containsExactly(1);
         assertThatThrownBy(() -> alice.devices().unlink(1)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("only device");
         Message after = alice.messaging().send("bob", "after unlinking the laptop");
         assertThat(Await.until(() -> texts(bobLaptopInbox).contains(after.body()), WAIT)).isTrue();
+    }
+
+    /**
+     * Item 1 of this session: a reply, a reaction, an edit, a delete for everyone, a timer change and a file sent from
+     * alice's first device are applied on her laptop as its own (sent transcripts); the laptop can download the file.
+     */
+    private void conversationActionsReachTheOwnOtherDevice(ParleyApp alice, ParleyApp laptop, Message bobs)
+            throws Exception {
+        Message edited = alice.messaging().send("bob", "to be edited");
+        Message deleted = alice.messaging().send("bob", "to be deleted");
+        Message reply = alice.actions().reply(bobs.messageId(), "a reply to bob's laptop");
+        alice.messaging().react(bobs.messageId(), "\uD83D\uDC4D", false);
+        alice.actions().edit(edited.messageId(), "edited on the first device");
+        alice.actions().deleteForEveryone(deleted.messageId());
+        alice.actions().setDisappearing("bob", DisappearingTimer.HOUR_1);
+        byte[] content = "the notes, for bob".getBytes(StandardCharsets.UTF_8);
+        Message file = alice.attachments().sendFile("bob", Files.write(network.root.resolve("notes.txt"), content),
+                "the notes", TransferProgress.NONE);
+        assertThat(Await.until(() -> quietly(() -> laptop.messaging().message(file.messageId()).isPresent()
+                && laptop.actions().disappearing("bob") == DisappearingTimer.HOUR_1), WAIT)).isTrue();
+
+        Message replyThere = laptop.messaging().message(reply.messageId()).orElseThrow();
+        assertThat(replyThere.direction()).isEqualTo(Direction.OUTGOING);
+        assertThat(replyThere.quote().found()).isTrue();
+        assertThat(replyThere.quote().target()).isEqualTo(bobs.messageId());
+        assertThat(laptop.messaging().reactions(bobs.messageId())).extracting(Reaction::reactor, Reaction::emoji)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("alice", "\uD83D\uDC4D"));
+        Message editedThere = laptop.messaging().message(edited.messageId()).orElseThrow();
+        assertThat(editedThere.body()).isEqualTo("edited on the first device");
+        assertThat(editedThere.editCount()).isEqualTo(1);
+        assertThat(laptop.messaging().message(deleted.messageId()).orElseThrow().deleted()).isTrue();
+        assertThat(historyTexts(laptop, "bob")).contains("You set disappearing messages to 1 hour");
+        assertThat(laptop.messaging().message(file.messageId()).orElseThrow().direction())
+                .isEqualTo(Direction.OUTGOING);
+        Path saved = laptop.attachments().save(file.messageId(), network.root.resolve("notes-on-the-laptop.txt"),
+                TransferProgress.NONE);
+        assertThat(Files.readAllBytes(saved)).isEqualTo(content);
+        alice.actions().setDisappearing("bob", DisappearingTimer.OFF);
+    }
+
+    /**
+     * Item 1: contacts added, verified, blocked, unblocked and removed on alice's first device, the mute and archive
+     * marks of a conversation and her own profile follow on her laptop (contact, conversation and profile sync).
+     */
+    private void contactsMarksAndProfileReachTheOwnOtherDevice(ParleyApp alice, ParleyApp laptop) throws Exception {
+        network.register("carol");
+        Contact carol = alice.contacts().add("carol");
+        assertThat(Await.until(() -> quietly(() -> laptop.contacts().list().stream()
+                .anyMatch(c -> c.username().equals("carol") && c.identityChange() == IdentityChangeState.NONE)), WAIT))
+                .isTrue();
+        assertThat(laptop.contacts().get("carol").identityKey()).isEqualTo(carol.identityKey());
+        alice.contacts().markVerified("carol", carol.identityKey());
+        alice.conversationMarks().mute("bob", true);
+        alice.conversationMarks().archive("bob", true);
+        alice.contacts().block("carol");
+        alice.profiles().update(new ProfileService.Update(Optional.of("Alice A."), Optional.of("on two computers"),
+                Optional.empty(), false));
+        assertThat(Await.until(() -> quietly(() -> laptop.contacts().get("carol").verified()
+                && laptop.conversationMarks().marks("bob").equals(new ConversationMarks(true, true))
+                && laptop.contacts().blocked().contains("carol")
+                && laptop.profiles().own().map(p -> p.displayName().equals("Alice A.")).orElse(false)), WAIT))
+                .isTrue();
+        assertThat(laptop.profiles().own().orElseThrow().about()).isEqualTo("on two computers");
+
+        alice.contacts().unblock("carol");
+        alice.conversationMarks().mute("bob", false);
+        alice.conversationMarks().archive("bob", false);
+        alice.contacts().remove("carol", true);
+        assertThat(Await.until(() -> quietly(() -> laptop.contacts().list().stream()
+                .noneMatch(c -> c.username().equals("carol")) && laptop.contacts().blocked().isEmpty()
+                && laptop.conversationMarks().marks("bob").equals(ConversationMarks.NONE)), WAIT)).isTrue();
+    }
+
+    /**
+     * Item 1: a contact's client that sends what only one's own devices may (a transcript, a contact, a conversation
+     * or a profile sync) changes nothing on either of alice's devices.
+     */
+    private void aContactCannotForgeWhatOnlyOwnDevicesSend(ParleyApp alice, ParleyApp laptop, ParleyApp bob)
+            throws Exception {
+        Contact aliceOnBob = bob.contacts().get("alice");
+        dev.parley.crypto.payload.MessageId forged = dev.parley.crypto.payload.MessageId.random(TestNetwork.CRYPTO.random());
+        ForgedPayloads.send(bob.messaging(), aliceOnBob, new Payload.SentTranscript("bob",
+                new Payload.Text(forged, System.currentTimeMillis(), "forged by bob")));
+        ForgedPayloads.send(bob.messaging(), aliceOnBob, new Payload.ContactSync(Payload.ContactSync.Change.BLOCKED,
+                "carol", null));
+        ForgedPayloads.send(bob.messaging(), aliceOnBob, new Payload.ConversationSync("bob", null, true, true));
+        Message marker = bob.messaging().send("alice", "after the forgeries");
+        for (ParleyApp device : List.of(alice, laptop)) {
+            assertThat(Await.until(() -> historyTexts(device, "bob").contains(marker.body()), WAIT)).isTrue();
+            assertThat(historyTexts(device, "bob")).doesNotContain("forged by bob");
+            assertThat(device.messaging().message(new dev.parley.desktop.storage.MessageId(forged.hex()))).isEmpty();
+            assertThat(device.contacts().blocked()).isEmpty();
+            assertThat(device.conversationMarks().marks("bob")).isEqualTo(ConversationMarks.NONE);
+        }
+    }
+
+    /**
+     * Item 2: typing and presence reach every device of the contact ({@code device_send_ephemeral}); the contact is
+     * online while any of its devices is; a device never shows its own account's presence.
+     */
+    private void typingAndPresenceReachEveryDevice(ParleyApp alice, ParleyApp laptop, ParleyApp bob,
+                                                   ParleyApp bobLaptop) throws Exception {
+        List<TypingChangedEvent> typingHere = new CopyOnWriteArrayList<>();
+        List<TypingChangedEvent> typingThere = new CopyOnWriteArrayList<>();
+        alice.events().subscribe(TypingChangedEvent.class, typingHere::add);
+        laptop.events().subscribe(TypingChangedEvent.class, typingThere::add);
+        bobLaptop.messaging().setTyping("alice", true);
+        TypingChangedEvent typing = new TypingChangedEvent("bob", true);
+        assertThat(Await.until(() -> typingHere.contains(typing) && typingThere.contains(typing), WAIT)).isTrue();
+
+        alice.presence().start();
+        laptop.presence().start();
+        bobLaptop.presence().start();
+        assertThat(Await.until(() -> status(alice, "bob") == ContactPresence.Status.ONLINE
+                && status(laptop, "bob") == ContactPresence.Status.ONLINE, WAIT)).as("bob's laptop announced").isTrue();
+        bob.presence().start();
+        bob.presence().close();
+        Message marker = bob.messaging().send("alice", "bob's first device said goodbye");
+        assertThat(Await.until(() -> historyTexts(alice, "bob").contains(marker.body())
+                && historyTexts(laptop, "bob").contains(marker.body()), WAIT)).isTrue();
+        assertThat(status(alice, "bob")).as("his laptop is still online").isEqualTo(ContactPresence.Status.ONLINE);
+        assertThat(status(laptop, "bob")).isEqualTo(ContactPresence.Status.ONLINE);
+        assertThat(laptop.presence().contacts()).extracting(ContactPresence::username).doesNotContain("alice");
+        bobLaptop.presence().close();
+        assertThat(Await.until(() -> status(alice, "bob") == ContactPresence.Status.OFFLINE
+                && status(laptop, "bob") == ContactPresence.Status.OFFLINE, WAIT)).isTrue();
+    }
+
+    private static ContactPresence.Status status(ParleyApp app, String contact) {
+        return quietlyGet(() -> app.presence().of(contact).orElseThrow().status());
+    }
+
+    @FunctionalInterface
+    private interface Value<T> {
+        T get() throws Exception;
+    }
+
+    private static <T> T quietlyGet(Value<T> value) {
+        try {
+            return value.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Files under the profile's attachment directories. */
+    private static List<Path> attachmentFiles(Path profileData) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(profileData)) {
+            return paths.filter(Files::isRegularFile)
+                    .filter(p -> p.toString().contains(java.io.File.separator + "attachments" + java.io.File.separator))
+                    .toList();
+        }
+    }
+
+    /**
+     * Item 4: the wiped profile still unlocks, and a plaintext dump of its whole database (every row of every table)
+     * holds none of the markers, neither as text nor as the hex of their UTF-8 bytes (binary columns).
+     */
+    private void nothingOfTheAccountIsLeftIn(String profile, List<String> markers) throws Exception {
+        try (UnlockedProfile wiped = new ProfileManager(network.config(profile).directories(), TestNetwork.CRYPTO,
+                new Argon2Params(1024, 1, 1)).unlock(new ProfileName(profile), TestNetwork.PASSPHRASE.clone(),
+                EventPublisher.NONE)) {
+            String dump = DatabaseSurgery.dump(wiped.storage());
+            assertThat(dump).contains("CREATE");
+            for (String marker : markers) {
+                assertThat(dump).as("the dump holds no trace of a marker").doesNotContain(marker)
+                        .doesNotContainIgnoringCase(java.util.HexFormat.of().formatHex(
+                                marker.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static boolean quietly(Check check) {
+        try {
+            return check.holds();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Links a new profile {@code profile} to {@code existing}'s account, as the user on both sides would. */

@@ -71,6 +71,43 @@ class ProfileManagerTest {
         return files;
     }
 
+    /**
+     * Issue #17: the profile of a join (as a new device) that never finished, because it failed or the process was
+     * killed before the other device registered it, is no profile: not listed, not unlocked, discarded whole, and
+     * replaced by the next creation under its name. A finished one is an ordinary profile.
+     */
+    @Test
+    void aPendingJoinsProfileIsNoProfileUntilCompletedAndIsRemovedWhenDiscardedOrReplaced() throws Exception {
+        UnlockedProfile killed = manager.createPending(ALICE, ACCOUNT, pass("correct horse"), EventPublisher.NONE);
+        storeMessage(killed.storage(), "m1", "half made");
+        killed.lock();                                          // as if the process died here
+        ProfileManager afterRestart = ProfileFixture.manager(dataDir);
+        assertThat(afterRestart.list()).isEmpty();
+        assertThat(afterRestart.exists(ALICE)).isFalse();
+        assertThatThrownBy(() -> afterRestart.unlock(ALICE, pass("correct horse"), EventPublisher.NONE))
+                .isInstanceOf(ProfileNotFoundException.class);
+        try (UnlockedProfile fresh = afterRestart.create(ALICE, ACCOUNT, pass("another one"), EventPublisher.NONE)) {
+            assertThat(body(fresh.storage(), "m1")).as("nothing of the abandoned join is kept").isEmpty();
+        }
+        assertThat(afterRestart.list()).containsExactly(ALICE);
+        FileSync.deleteTree(profileDir());
+
+        UnlockedProfile failed = afterRestart.createPending(ALICE, ACCOUNT, pass("correct horse"), EventPublisher.NONE);
+        assertThatThrownBy(() -> afterRestart.discardPending(ALICE)).as("not while it is open")
+                .isInstanceOf(ProfileInUseException.class);
+        failed.lock();
+        afterRestart.discardPending(ALICE);
+        assertThat(profileDir()).doesNotExist();
+
+        try (UnlockedProfile joined = afterRestart.createPending(ALICE, ACCOUNT, pass("correct horse"),
+                EventPublisher.NONE)) {
+            afterRestart.completePending(joined);
+        }
+        afterRestart.discardPending(ALICE);
+        assertThat(afterRestart.list()).as("a finished join is kept").containsExactly(ALICE);
+        afterRestart.unlock(ALICE, pass("correct horse"), EventPublisher.NONE).close();
+    }
+
     @Test
     void createThenUnlockKeepsDataAndAccount() throws Exception {
         createAlice("correct horse");

@@ -79,6 +79,26 @@ final class DesktopFixture implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Starts the shell as the app does ({@link AppShell#startWindowFirst}) for {@code profile}.
+     *
+     * @param ready set once the shell says its first screen takes input
+     * @return the window's root right after the start call returned (before any pulse)
+     */
+    javafx.scene.Parent startWindowFirst(String profile, java.util.concurrent.atomic.AtomicBoolean ready)
+            throws TimeoutException {
+        stage = FxToolkit.registerPrimaryStage();
+        java.util.concurrent.atomic.AtomicReference<javafx.scene.Parent> first =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        FxToolkit.setupFixture(() -> {
+            shell = new AppShell(stage, sessions, new BackgroundTasks(worker, Platform::runLater),
+                    new UserMessages(ViewLoader.defaultBundle()), Clock.systemDefaultZone(), profile);
+            shell.startWindowFirst(() -> ready.set(true));
+            first.set(stage.getScene().getRoot());
+        });
+        return first.get();
+    }
+
     AppShell shell() {
         return shell;
     }

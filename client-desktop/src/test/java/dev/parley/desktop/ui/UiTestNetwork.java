@@ -136,6 +136,14 @@ final class UiTestNetwork implements AutoCloseable {
         return app;
     }
 
+    /** Another client with no profile yet (it joins an account as a new device, issue #17); closed with the network. */
+    ParleyApp newClient(String name) {
+        AppDirectories dirs = new AppDirectories(root.resolve("other-" + name).toAbsolutePath());
+        ParleyApp app = ParleyApp.open(config(dirs, new ProfileName(name)));
+        others.add(app);
+        return app;
+    }
+
     static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -64,6 +64,29 @@ class UnlockRetryTest {
         app.waitUntil(() -> app.showing("#conversationList"));
     }
 
+    /**
+     * #18 "Startup": the app shows its window (its title, the welcome screens' background) before it builds the
+     * unlock screen, which then comes up in the same window, with the focus in the passphrase field, and unlocks.
+     */
+    @Test
+    void theAppShowsItsWindowFirstThenTheUnlockScreenTakesThePassphrase() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean();
+        javafx.scene.Parent first = app.startWindowFirst("alice", ready);
+
+        assertThat(first.getStyleClass()).as("the first frame's root").contains("welcome");
+        assertThat(first.lookup("#passphrase")).as("the unlock screen, before the first frame").isNull();
+        assertThat(app.stage().isShowing()).isTrue();
+        assertThat(app.stage().getTitle()).isEqualTo("Parley - alice");
+
+        app.waitUntil(() -> ready.get() && app.showing("#passphrase"));
+        assertThat(app.stage().getScene().getRoot()).isNotSameAs(first);
+        app.waitUntil(() -> app.stage().getScene().getFocusOwner() != null
+                && "passphrase".equals(app.stage().getScene().getFocusOwner().getId()));
+        app.robot.write(UiTestNetwork.PASSPHRASE);
+        app.robot.type(KeyCode.ENTER);
+        app.waitUntil(() -> app.showing("#conversationList"));
+    }
+
     @Test
     void whereThePassphraseIsChosenOnboardingSaysAForgottenOneCannotBeRecovered() throws Exception {
         app.start("alice");

@@ -38,6 +38,7 @@ import java.util.List;
  * RESTORED = message id (16) || restoredAtMillis (i64).
  * SENT_TRANSCRIPT = u8 L || recipient username (ASCII, L) || the original payload's whole encoding (rest).
  * READ_SYNC = u8 L || peer username (ASCII, L) || u16 count (1..1000) || count * message id (16).
+ * CONVERSATION_SYNC and CONTACT_SYNC: {@link SyncBodies}.
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -204,39 +205,16 @@ public final class PayloadCodec {
                 return new Payload.Restored(id, restoredAt);
             }
             case SENT_TRANSCRIPT:
-                return decodeTranscript(in);
+                return SyncBodies.decodeTranscript(in);
             case READ_SYNC:
-                return new Payload.ReadSync(username(in), readIds(in));
+                return new Payload.ReadSync(SyncBodies.username(in), readIds(in));
+            case CONVERSATION_SYNC:
+                return SyncBodies.decodeConversation(in);
+            case CONTACT_SYNC:
+                return SyncBodies.decodeContact(in);
             default:
                 return new Payload.Unknown(type);
         }
-    }
-
-    /** u8 L || username (ASCII, L), checked against the relay's username rule. */
-    private static String username(ByteBuffer in) throws InvalidMessageException {
-        byte[] name = new byte[Byte.toUnsignedInt(in.get())];
-        in.get(name);
-        String username = new String(name, StandardCharsets.US_ASCII);
-        if (!dev.parley.crypto.wire.Usernames.isValid(username)
-                || !java.util.Arrays.equals(name, username.getBytes(StandardCharsets.US_ASCII))) {
-            throw new InvalidMessageException("payload: not a username");
-        }
-        return username;
-    }
-
-    /** SENT_TRANSCRIPT = u8 L || recipient (L) || original payload encoding (rest). */
-    private static Payload decodeTranscript(ByteBuffer in) throws InvalidMessageException {
-        String recipient = username(in);
-        Payload original;
-        try {
-            original = decode(rest(in));
-        } catch (UnsupportedVersionException e) {
-            throw new InvalidMessageException("payload: transcript of an unknown payload version");
-        }
-        if (original instanceof Payload.SentTranscript || original instanceof Payload.Unknown) {
-            throw new InvalidMessageException("payload: a transcript carries a known payload other than a transcript");
-        }
-        return new Payload.SentTranscript(recipient, original);
     }
 
     /** PROFILE = version (i64) || u8 name length || name || u16 about length || about || avatar (rest). */
@@ -322,10 +300,11 @@ public final class PayloadCodec {
             return ByteBuffer.allocate(MessageId.BYTES + 8).put(restored.id().bytes()).putLong(restored.restoredAtMillis())
                     .array();
         } else if (payload instanceof Payload.SentTranscript transcript) {
-            byte[] name = transcript.recipient().getBytes(StandardCharsets.US_ASCII);
-            byte[] original = encode(transcript.original());
-            return ByteBuffer.allocate(1 + name.length + original.length).put((byte) name.length).put(name)
-                    .put(original).array();
+            return SyncBodies.transcript(transcript);
+        } else if (payload instanceof Payload.ConversationSync sync) {
+            return SyncBodies.conversation(sync);
+        } else if (payload instanceof Payload.ContactSync sync) {
+            return SyncBodies.contact(sync);
         } else if (payload instanceof Payload.ReadSync sync) {
             byte[] name = sync.peer().getBytes(StandardCharsets.US_ASCII);
             byte[] ids = ids(sync.ids());

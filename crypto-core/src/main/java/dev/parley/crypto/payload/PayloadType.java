@@ -47,7 +47,11 @@ public enum PayloadType {
     /** {@link Payload.SentTranscript} (issue #17, linked devices). */
     SENT_TRANSCRIPT(40),
     /** {@link Payload.ReadSync} (issue #17, linked devices). */
-    READ_SYNC(42);
+    READ_SYNC(42),
+    /** {@link Payload.ConversationSync} (issue #17, linked devices). */
+    CONVERSATION_SYNC(41),
+    /** {@link Payload.ContactSync} (issue #17, linked devices). */
+    CONTACT_SYNC(43);
 
     private final int code;
 

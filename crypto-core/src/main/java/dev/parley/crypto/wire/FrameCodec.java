@@ -98,6 +98,8 @@ public final class FrameCodec {
         name("device_send", Request.DeviceSend.class);
         name("device_list_stale", Response.DeviceListStale.class);
         name("device_unlink", Request.DeviceUnlink.class);
+        name("device_send_ephemeral", Request.DeviceSendEphemeral.class);
+        name("device_rename", Request.DeviceRename.class);
         name("link_open", Request.LinkOpen.class);
         name("link_send", Request.LinkSend.class);
         name("link_message", Push.LinkMessage.class);

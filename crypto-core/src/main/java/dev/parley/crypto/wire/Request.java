@@ -380,7 +380,26 @@ public sealed interface Request extends Frame {
         }
     }
 
-    /** One device's sealed copy of a {@link DeviceSend}. */
+    /**
+     * An ephemeral payload (typing, presence) to every current device of {@code to} (less the sender's own): a sealed
+     * copy each, pushed to the devices that are connected and dropped for the others, as {@link SendEphemeral}.
+     * Answered with {@link Response.Ok}, or {@link Response.DeviceListStale} when the copies do not name exactly the
+     * current devices (nothing is pushed then).
+     */
+    record DeviceSendEphemeral(String to, List<DeviceCopy> copies) implements Request {
+        public DeviceSendEphemeral {
+            Objects.requireNonNull(to, "to");
+            copies = List.copyOf(Objects.requireNonNull(copies, "copies"));
+            if (copies.isEmpty() || copies.size() > MAX_DEVICES) {
+                throw new IllegalArgumentException("copies: 1 to " + MAX_DEVICES + " expected");
+            }
+            if (copies.stream().map(DeviceCopy::deviceId).distinct().count() != copies.size()) {
+                throw new IllegalArgumentException("copies: each device at most once");
+            }
+        }
+    }
+
+    /** One device's sealed copy of a {@link DeviceSend} or {@link DeviceSendEphemeral}. */
     record DeviceCopy(int deviceId, byte[] blob) {
         public DeviceCopy {
             checkDeviceId(deviceId);
@@ -394,6 +413,19 @@ public sealed interface Request extends Frame {
     record DeviceUnlink(int deviceId) implements Request {
         public DeviceUnlink {
             checkDeviceId(deviceId);
+        }
+    }
+
+    /**
+     * Renames the calling device (issue #17, Settings > Devices): its new name, sealed by the client like
+     * {@link DeviceAdd}'s (opaque to the relay, at most {@link #MAX_DEVICE_NAME_BYTES}). Answered with
+     * {@link Response.Ok}.
+     */
+    record DeviceRename(byte[] name) implements Request {
+        public DeviceRename {
+            if (name == null || name.length == 0 || name.length > MAX_DEVICE_NAME_BYTES) {
+                throw new IllegalArgumentException("name: 1 to " + MAX_DEVICE_NAME_BYTES + " bytes expected");
+            }
         }
     }
 

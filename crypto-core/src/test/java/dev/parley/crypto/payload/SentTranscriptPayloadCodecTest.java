@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * SENT_TRANSCRIPT (code 40, issue #17): u8 L || recipient username (L) || the original payload's encoding; and
- * READ_SYNC (code 42): u8 L || peer username (L) || u16 count || ids; layouts as in docs/protocol.md 1.7 and 1.18.
+ * READ_SYNC (code 42): u8 L || peer username (L) || u16 count || ids; CONVERSATION_SYNC (41) and CONTACT_SYNC (43);
+ * layouts as in docs/protocol.md 1.7 and 1.18.
  */
 class SentTranscriptPayloadCodecTest {
     private static final byte[] ID = new byte[16];
@@ -69,6 +70,53 @@ class SentTranscriptPayloadCodecTest {
         byte[] cut = Arrays.copyOf(encoded, encoded.length - 1);
         cut[6] = (byte) (cut[6] - 1);
         assertThatThrownBy(() -> PayloadCodec.decode(cut)).isInstanceOf(InvalidMessageException.class);
+    }
+
+    @Test
+    void conversationSyncRoundTripsForAPeerAndAGroupAndRefusesUnknownFlags() throws Exception {
+        Payload.ConversationSync direct = new Payload.ConversationSync("bob", null, true, false);
+        byte[] encoded = PayloadCodec.encode(direct);
+        assertThat(Arrays.copyOfRange(encoded, 0, encoded.length)).containsExactly(1, 0, 41, 0, 0, 0, 5, 1, 3, 'b', 'o',
+                'b');
+        assertThat(PayloadCodec.decode(encoded)).isEqualTo(direct);
+        dev.parley.crypto.group.GroupId group = new dev.parley.crypto.group.GroupId(ID);
+        Payload.ConversationSync inGroup = new Payload.ConversationSync(null, group, false, true);
+        byte[] groupEncoded = PayloadCodec.encode(inGroup);
+        assertThat(groupEncoded[7]).isEqualTo((byte) 6);
+        assertThat(Arrays.copyOfRange(groupEncoded, 8, 24)).isEqualTo(ID);
+        assertThat(PayloadCodec.decode(groupEncoded)).isEqualTo(inGroup);
+        byte[] unknownFlag = encoded.clone();
+        unknownFlag[7] = 9;
+        assertThatThrownBy(() -> PayloadCodec.decode(unknownFlag)).isInstanceOf(InvalidMessageException.class);
+        byte[] trailing = ByteBuffer.allocate(encoded.length + 1).put(encoded).put((byte) 0).array();
+        trailing[6] = 6;
+        assertThatThrownBy(() -> PayloadCodec.decode(trailing)).isInstanceOf(InvalidMessageException.class);
+        assertThatThrownBy(() -> new Payload.ConversationSync("bob", group, true, true))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void contactSyncCarriesTheKeyExactlyForAddedAndVerified() throws Exception {
+        byte[] key = new byte[32];
+        Arrays.fill(key, (byte) 7);
+        Payload.ContactSync added = new Payload.ContactSync(Payload.ContactSync.Change.ADDED, "bob", key);
+        byte[] encoded = PayloadCodec.encode(added);
+        assertThat(Arrays.copyOfRange(encoded, 0, 12)).containsExactly(1, 0, 43, 0, 0, 0, 2 + 3 + 32, 1, 3, 'b', 'o',
+                'b');
+        assertThat(Arrays.copyOfRange(encoded, 12, encoded.length)).isEqualTo(key);
+        assertThat(PayloadCodec.decode(encoded)).isEqualTo(added);
+        Payload.ContactSync blocked = new Payload.ContactSync(Payload.ContactSync.Change.BLOCKED, "bob", null);
+        byte[] blockedEncoded = PayloadCodec.encode(blocked);
+        assertThat(blockedEncoded).hasSize(7 + 5);
+        assertThat(PayloadCodec.decode(blockedEncoded)).isEqualTo(blocked);
+        assertThatThrownBy(() -> new Payload.ContactSync(Payload.ContactSync.Change.VERIFIED, "bob", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        byte[] unknownChange = blockedEncoded.clone();
+        unknownChange[7] = 8;
+        assertThatThrownBy(() -> PayloadCodec.decode(unknownChange)).isInstanceOf(InvalidMessageException.class);
+        byte[] keyMissing = blockedEncoded.clone();
+        keyMissing[7] = 1;
+        assertThatThrownBy(() -> PayloadCodec.decode(keyMissing)).isInstanceOf(InvalidMessageException.class);
     }
 
     private static byte[] wrap(String recipient, byte[] original) {

@@ -57,6 +57,8 @@ class FrameCodecTest {
                 new Request.DeviceSend("bob", filled(16, 6), List.of(new Request.DeviceCopy(1, filled(90, 34)),
                         new Request.DeviceCopy(4, filled(90, 35)))),
                 new Request.DeviceUnlink(2),
+                new Request.DeviceSendEphemeral("bob", List.of(new Request.DeviceCopy(2, filled(90, 39)))),
+                new Request.DeviceRename(filled(64, 39)),
                 new Response.DeviceAdded(3),
                 new Response.DeviceListResult("alice", List.of(new Response.DeviceInfo(1, filled(20, 36), 10, 20),
                         new Response.DeviceInfo(3, new byte[0], 0, 0))),

@@ -45,6 +45,13 @@ final class DeviceConnection {
     private boolean drainAgain;
     private boolean queueEmptySent;
     private boolean closed;
+    /**
+     * Blobs pushed directly on this connection whose store (after the grace period) is running: until each store's
+     * id is known, a drain could not tell them from blobs stored by others and would push them a second time under
+     * their stored id, so a drain waits ({@link #drainHeld}) until none is running.
+     */
+    private int ownStoresRunning;
+    private boolean drainHeld;
 
     /**
      * True when other nodes store into the same queues: a blob this node stored may then commit after one stored
@@ -134,6 +141,31 @@ final class DeviceConnection {
         }
         push(blob);
         cursor = Math.max(cursor, blob.id());
+    }
+
+    /**
+     * A blob pushed directly on this open connection is being stored (its grace period ran out). Caller holds this
+     * monitor; {@link #ownStoreEnded} must follow.
+     */
+    void ownStoreStarted() {
+        ownStoresRunning++;
+    }
+
+    /**
+     * The store begun by {@link #ownStoreStarted} ended. Caller holds this monitor.
+     *
+     * @param storedId the id it was stored under, or 0 when nothing was stored: a drain never pushes that id here,
+     *                 since this connection already has the blob under its direct id
+     */
+    void ownStoreEnded(long storedId) {
+        if (storedId > 0) {
+            inFlight.add(storedId);
+        }
+        ownStoresRunning--;
+        if (ownStoresRunning == 0 && drainHeld && !closed) {
+            drainHeld = false;
+            executor.execute(this::drain);
+        }
     }
 
     /** The client acknowledged a blob; it is no longer in flight here. */
@@ -227,6 +259,12 @@ final class DeviceConnection {
     /** @return true to read the next page, false when the drain is over (queue empty, or the connection closed) */
     private synchronized boolean pushPage(List<StoredBlob> page) {
         if (closed) {
+            return false;
+        }
+        if (ownStoresRunning > 0) {
+            // The page may hold a blob this connection has under its direct id: read it again from the same cursor
+            // once those stores are done (ownStoreEnded). Still draining, so nothing is pushed directly meanwhile.
+            drainHeld = true;
             return false;
         }
         for (StoredBlob blob : page) {

@@ -67,7 +67,8 @@ final class DeviceRequests {
     static boolean handles(Request request) {
         return request instanceof Request.DeviceCredential || request instanceof Request.DeviceAdd
                 || request instanceof Request.DeviceList || request instanceof Request.DeviceFetchBundle
-                || request instanceof Request.DeviceSend || request instanceof Request.DeviceUnlink;
+                || request instanceof Request.DeviceSend || request instanceof Request.DeviceUnlink
+                || request instanceof Request.DeviceRename;
     }
 
     /** @return the response, or null when it was (or will be) sent by this class */
@@ -94,6 +95,13 @@ final class DeviceRequests {
             unlink(connection, id, device, unlink);
             return null;
         }
+        if (request instanceof Request.DeviceRename rename) {
+            connection.buckets().check(RateLimit.DIRECTORY_PER_CONNECTION);
+            if (!devices.rename(device.account(), device.deviceId(), rename.name())) {
+                throw new RequestRejectedException(ErrorCode.UNKNOWN_DEVICE, "this device is no longer linked");
+            }
+            return new Response.Ok();
+        }
         throw new IllegalArgumentException("not a device request");
     }
 
@@ -103,6 +111,20 @@ final class DeviceRequests {
      */
     Response.DeviceListStale staleForPlain(String to) {
         return directory.onlyFirst(to) ? null : new Response.DeviceListStale(to, directory.ids(to));
+    }
+
+    /**
+     * The answer to copies for {@code to}'s devices that do not name exactly its current devices, less the sender's
+     * own device when {@code to} is the sender's account: the current list; null when they do.
+     */
+    Response.DeviceListStale staleFor(DeviceConnection device, String to, List<Request.DeviceCopy> copies) {
+        List<Integer> expected = new ArrayList<>(directory.ids(to));
+        if (to.equals(device.account())) {
+            expected.remove(Integer.valueOf(device.deviceId()));
+        }
+        Set<Integer> named = new TreeSet<>();
+        copies.forEach(c -> named.add(c.deviceId()));
+        return named.equals(new TreeSet<>(expected)) ? null : new Response.DeviceListStale(to, expected);
     }
 
     private Response credential(DeviceConnection device, Request.DeviceCredential credential)
@@ -183,14 +205,9 @@ final class DeviceRequests {
         if (!Usernames.isValid(send.to()) || accounts.find(send.to()).isEmpty()) {
             throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");
         }
-        List<Integer> expected = new ArrayList<>(directory.ids(send.to()));
-        if (send.to().equals(device.account())) {
-            expected.remove(Integer.valueOf(device.deviceId()));
-        }
-        Set<Integer> named = new TreeSet<>();
-        send.copies().forEach(c -> named.add(c.deviceId()));
-        if (!named.equals(new TreeSet<>(expected))) {
-            return new Response.DeviceListStale(send.to(), expected);
+        Response stale = staleFor(device, send.to(), send.copies());
+        if (stale != null) {
+            return stale;
         }
         FanOutReply reply = new FanOutReply(connection, id, send.copies().size());
         try {

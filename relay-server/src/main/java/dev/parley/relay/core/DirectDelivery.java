@@ -133,7 +133,7 @@ final class DirectDelivery {
             pending.reply.accepted(false);
             reply.ok();
         } else if (state == PendingDirect.State.STORED) {
-            deleteStored(device.username(), pending.storedId, reply);
+            deleteStored(device, pending.storedId, reply);
         }
         return true;
     }
@@ -174,6 +174,10 @@ final class DirectDelivery {
                 // The next connection must not get newer blobs directly before this one is stored and pushed to it.
                 pending.blocking = true;
                 storesInFlight.begin(recipient);
+            } else {
+                // The connection has the blob already: a drain must not push it again under its stored id.
+                pending.holdsDrain = true;
+                device.ownStoreStarted();
             }
         }
         CompletableFuture<StoreResult> stored;
@@ -213,6 +217,10 @@ final class DirectDelivery {
             } else {
                 device.removeDirect(pending.directId);
             }
+            if (pending.holdsDrain) {
+                pending.holdsDrain = false;
+                device.ownStoreEnded(isStored ? result.id() : 0);
+            }
         }
         if (isStored) {
             metrics.stored();
@@ -223,7 +231,7 @@ final class DirectDelivery {
             metrics.routed();
             pending.reply.accepted(error == null && result.status() == StoreResult.Status.DUPLICATE);
             if (isStored) {
-                deleteStored(recipient, result.id(), ack);
+                deleteStored(device, result.id(), ack);
             } else {
                 metrics.acknowledged();
                 ack.ok();
@@ -252,12 +260,15 @@ final class DirectDelivery {
         }
     }
 
-    private void deleteStored(String recipient, long storedId, AckReply reply) {
-        blobs.deleteAsync(recipient, storedId).whenComplete((found, error) -> {
+    /** Deletes the stored copy of a blob acknowledged under its direct id. */
+    private void deleteStored(DeviceConnection device, long storedId, AckReply reply) {
+        blobs.deleteAsync(device.username(), storedId).whenComplete((found, error) -> {
             if (error != null) {
                 reply.failed(error);
                 return;
             }
+            // Gone from the queue: no drain can read it any more, so the connection need not remember it.
+            device.acknowledged(storedId);
             if (found) {
                 metrics.acknowledged();
             }

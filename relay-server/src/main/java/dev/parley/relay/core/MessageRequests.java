@@ -99,6 +99,33 @@ final class MessageRequests {
         return new Response.Ok();
     }
 
+    /**
+     * Issue #17: an ephemeral blob per current device of {@code to} (less the sender's own), each pushed to its device
+     * if connected (here or, through the cluster bus, on another node) and dropped otherwise; nothing is stored. A
+     * list other than the current one is answered with it ({@code device_list_stale}) and nothing is pushed.
+     */
+    Response deviceSendEphemeral(ClientConnection connection, Request.DeviceSendEphemeral ephemeral)
+            throws RequestRejectedException, RateLimitExceededException {
+        connection.buckets().check(RateLimit.SEND_PER_CONNECTION);
+        limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
+        requireUser(ephemeral.to());
+        Response stale = deviceRequests.staleFor(connection.device(), ephemeral.to(), ephemeral.copies());
+        if (stale != null) {
+            return stale;
+        }
+        for (Request.DeviceCopy copy : ephemeral.copies()) {
+            String address = DeviceAddress.of(ephemeral.to(), copy.deviceId());
+            ClientConnection recipient = registry.find(address);
+            if (recipient != null && recipient.device() != null) {
+                recipient.sink().send(Envelope.push(new Push.Ephemeral(copy.blob())));
+                metrics.ephemeral();
+            } else if (recipient == null) {
+                remote.forwardEphemeral(address, copy.blob());
+            }
+        }
+        return new Response.Ok();
+    }
+
     private void requireUser(String username) throws RequestRejectedException {
         if (!userExists.test(username)) {
             throw new RequestRejectedException(ErrorCode.UNKNOWN_USER, "no such user");

@@ -32,6 +32,11 @@ final class PendingDirect {
      * store starts after, or is still running when, the connection closed.
      */
     boolean blocking;
+    /**
+     * This store started while the connection was open and holds back its drains until the stored id is known
+     * ({@link DeviceConnection#ownStoreStarted}), so the blob is not pushed to it a second time.
+     */
+    boolean holdsDrain;
     /** An acknowledgement that arrived while storing; answered once the store's outcome is known. */
     AckReply ackWhileStoring;
 

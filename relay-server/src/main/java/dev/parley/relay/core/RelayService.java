@@ -343,6 +343,9 @@ public final class RelayService implements AutoCloseable {
         if (request instanceof Request.SendEphemeral ephemeral) {
             return messages.sendEphemeral(connection, ephemeral);
         }
+        if (request instanceof Request.DeviceSendEphemeral ephemeral) {
+            return messages.deviceSendEphemeral(connection, ephemeral);
+        }
         if (AttachmentRequests.handles(request)) {
             return attachments.handle(device.account(), request);
         }

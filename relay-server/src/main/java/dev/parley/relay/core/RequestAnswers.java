@@ -1,5 +1,6 @@
 package dev.parley.relay.core;
 
+import dev.parley.crypto.wire.Envelope;
 import dev.parley.crypto.wire.ErrorCode;
 import dev.parley.crypto.wire.Response;
 
@@ -30,7 +31,8 @@ interface RequestAnswers {
         return new SendReply() {
             @Override
             public void accepted(boolean duplicate) {
-                answers.send(connection, id, new Response.SendAccepted(duplicate));
+                // On a lean connection it may wait a little to leave with other answers.
+                connection.sink().sendUnhurried(Envelope.of(id, new Response.SendAccepted(duplicate)));
             }
 
             @Override
@@ -46,18 +48,26 @@ interface RequestAnswers {
         };
     }
 
-    /** Answers one {@code ack} request on its connection. */
+    /**
+     * Answers one {@code ack} request on its connection; on a lean connection only a failure is answered (the blob is
+     * gone either way when it succeeds or names a blob that is not queued).
+     */
     static AckReply ackReply(RequestAnswers answers, ClientConnection connection, long id) {
+        boolean quiet = connection.sink().lean();
         return new AckReply() {
             @Override
             public void ok() {
-                answers.send(connection, id, new Response.Ok());
+                if (!quiet) {
+                    answers.send(connection, id, new Response.Ok());
+                }
             }
 
             @Override
             public void unknown() {
-                answers.refuseWithoutStrike(connection, id, new RequestRejectedException(ErrorCode.UNKNOWN_MESSAGE,
-                        "no such message is queued for you"));
+                if (!quiet) {
+                    answers.refuseWithoutStrike(connection, id, new RequestRejectedException(ErrorCode.UNKNOWN_MESSAGE,
+                            "no such message is queued for you"));
+                }
             }
 
             @Override

@@ -39,6 +39,12 @@ public interface DeviceStore {
     /** Replaces a current device's credential key. @return false when there is no such current device */
     boolean replaceCredential(String username, int deviceId, byte[] credentialKey);
 
+    /**
+     * Replaces a current device's name (sealed by the clients, opaque here). @return false when there is no such
+     * current device
+     */
+    boolean rename(String username, int deviceId, byte[] name);
+
     /** Unlinks a current device, unless it is the account's only one. */
     UnlinkOutcome unlink(String username, int deviceId, Instant now);
 

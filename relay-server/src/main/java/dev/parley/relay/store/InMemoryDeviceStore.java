@@ -63,6 +63,17 @@ final class InMemoryDeviceStore implements DeviceStore {
     }
 
     @Override
+    public synchronized boolean rename(String username, int deviceId, byte[] name) {
+        Device d = currentDevice(username, deviceId);
+        if (d == null) {
+            return false;
+        }
+        devices.get(username).put(deviceId,
+                new Device(deviceId, d.credentialKey(), name.clone(), d.createdAt(), d.lastSeenAt(), false));
+        return true;
+    }
+
+    @Override
     public synchronized UnlinkOutcome unlink(String username, int deviceId, Instant now) {
         Device d = currentDevice(username, deviceId);
         if (d == null) {

@@ -175,6 +175,20 @@ final class JdbcDeviceStore implements DeviceStore {
     }
 
     @Override
+    public boolean rename(String username, int deviceId, byte[] name) {
+        byte[] key = usernames.of(username);
+        return tx.run(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE devices SET name = ? "
+                    + "WHERE account_key = ? AND device_id = ? AND unlinked_at IS NULL")) {
+                update.setBytes(1, name);
+                update.setBytes(2, key);
+                update.setInt(3, deviceId);
+                return update.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public UnlinkOutcome unlink(String username, int deviceId, Instant now) {
         byte[] key = usernames.of(username);
         return tx.run(c -> {

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
  * Sends CBOR frames over one Tyrus session, asynchronously and in call order. Frames sent while a {@link FlushScope}
  * is open on the calling thread (the relay handling one incoming message) wait for its end and leave coalesced into
  * as few WebSocket messages as {@link FrameBatcher} allows; other frames leave at once, behind any waiting ones.
+ * On a lean connection an unhurried frame ({@link #sendUnhurried}) waits for the next flush, at most the lean delay.
  */
 final class TyrusFrameSink implements FrameSink, FlushScope.Flushable {
     private static final Logger LOG = LoggerFactory.getLogger(TyrusFrameSink.class);
@@ -27,11 +28,47 @@ final class TyrusFrameSink implements FrameSink, FlushScope.Flushable {
     private final FrameBatcher waiting = new FrameBatcher();
 
     private final RelayMetrics metrics;
+    /** Present on a lean connection: the timer that flushes unhurried frames no flush took along. */
+    private final LeanAnswers lean;
+    /** An unhurried frame waits and its timer is set (guarded by this). */
+    private boolean timerSet;
 
-    TyrusFrameSink(Session session, String remoteAddress, RelayMetrics metrics) {
+    TyrusFrameSink(Session session, String remoteAddress, RelayMetrics metrics, LeanAnswers lean) {
         this.session = session;
         this.remoteAddress = remoteAddress;
         this.metrics = metrics;
+        this.lean = lean;
+    }
+
+    @Override
+    public boolean lean() {
+        return lean != null;
+    }
+
+    @Override
+    public void sendUnhurried(Envelope envelope) {
+        if (lean == null) {
+            send(envelope);
+            return;
+        }
+        byte[] bytes = codec.encode(envelope);
+        boolean setTimer;
+        synchronized (this) {
+            waiting.add(bytes);
+            setTimer = !timerSet;
+            timerSet = true;
+        }
+        metrics.frameSent();
+        if (setTimer) {
+            lean.later(this::timerFlush);
+        }
+    }
+
+    private void timerFlush() {
+        synchronized (this) {
+            timerSet = false;
+        }
+        flush();
     }
 
     @Override

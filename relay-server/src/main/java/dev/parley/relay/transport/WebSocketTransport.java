@@ -32,13 +32,15 @@ public final class WebSocketTransport implements AutoCloseable {
     private final HttpServer http;
     private final NetworkListener listener;
     private final WebSocketGuardFilter guard;
+    private final LeanAnswers lean;
     private final BulkHttpHandler bulk;
 
-    private WebSocketTransport(HttpServer http, NetworkListener listener, WebSocketGuardFilter guard,
+    private WebSocketTransport(HttpServer http, NetworkListener listener, WebSocketGuardFilter guard, LeanAnswers lean,
                                BulkHttpHandler bulk) {
         this.http = http;
         this.listener = listener;
         this.guard = guard;
+        this.lean = lean;
         this.bulk = bulk;
     }
 
@@ -48,16 +50,19 @@ public final class WebSocketTransport implements AutoCloseable {
      * @param idleTimeout       a WebSocket connection that sends nothing for this long is closed with 1001
      * @param metricsAuthorized given a request's {@code Authorization} header (or null), whether this port may answer
      *                          {@code GET /metrics}; otherwise it answers 404 as for any unknown path
+     * @param leanAnswerDelay   the longest an unhurried answer waits on a connection that asked for lean answers
      */
     public static WebSocketTransport start(String host, int port, Optional<SSLContext> tls, RelayService service,
                                            int maxMessageBytes, Duration idleTimeout,
-                                           Predicate<String> metricsAuthorized) throws IOException {
+                                           Predicate<String> metricsAuthorized, Duration leanAnswerDelay)
+            throws IOException {
         // Messages up to maxMessageBytes (RelayConfig#maxMessageBytes) are read (over the frame limit: a send_multi
         // frame alone, or answered with FRAME_TOO_LARGE); the guard closes the connection with 1009 on the first
         // frame header that takes a message past that, before Tyrus buffers any of it.
         int sessionLimit = maxMessageBytes + 1024;
         RelayContainer container = new RelayContainer(sessionLimit * 2);
-        RelayEndpoint endpoint = new RelayEndpoint(service, sessionLimit);
+        LeanAnswers lean = new LeanAnswers(leanAnswerDelay);
+        RelayEndpoint endpoint = new RelayEndpoint(service, sessionLimit, lean);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(RelayEndpoint.class, PATH)
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
@@ -69,6 +74,7 @@ public final class WebSocketTransport implements AutoCloseable {
         try {
             container.register(config);
         } catch (DeploymentException e) {
+            lean.close();
             throw new IOException("the relay endpoint could not be deployed", e);
         }
         HttpServer http = new HttpServer();
@@ -113,10 +119,11 @@ public final class WebSocketTransport implements AutoCloseable {
             http.start();
         } catch (IOException | RuntimeException e) {
             guard.close();
+            lean.close();
             bulk.close();
             throw e;
         }
-        return new WebSocketTransport(http, listener, guard, bulk);
+        return new WebSocketTransport(http, listener, guard, lean, bulk);
     }
 
     static void write(Response response, String body, String type) throws IOException {
@@ -137,6 +144,7 @@ public final class WebSocketTransport implements AutoCloseable {
     public void close() {
         http.shutdownNow();
         guard.close();
+        lean.close();
         bulk.close();
     }
 

@@ -382,6 +382,22 @@ abstract class StoreContractTest extends BlobBurstContractTest {
     }
 
     @Test
+    void aCurrentDeviceIsRenamedAndAnUnlinkedOneIsNot() {
+        Account erin = account("erin");
+        accounts.register(erin, List.of(), kem(1, 0), null, T0);
+        DeviceStore devices = accounts.devices();
+        devices.ensureFirst("erin", erin.identityKey(), T0);
+        devices.add("erin", bytes(32, 2), bytes(10, 3), T0, 6);
+        assertThat(devices.rename("erin", 2, bytes(40, 4))).isTrue();
+        assertThat(devices.find("erin", 2)).hasValueSatisfying(d -> assertThat(d.name()).isEqualTo(bytes(40, 4)));
+        assertThat(devices.current("erin")).extracting(Device::id).containsExactly(1, 2);
+        assertThat(devices.rename("erin", 7, bytes(40, 5))).isFalse();
+        devices.unlink("erin", 2, T0);
+        assertThat(devices.rename("erin", 2, bytes(40, 6))).isFalse();
+        assertThat(devices.rename("nobody", 1, bytes(40, 6))).isFalse();
+    }
+
+    @Test
     void aLinkedDevicesKeySetIsNotCountedAsAnAccountAndIsDeletedWhole() {
         Account dave = account("dave");
         accounts.register(dave, preKeys(1, 2), kem(1, 2), null, T0);

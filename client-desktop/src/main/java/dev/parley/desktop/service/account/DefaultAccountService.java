@@ -59,6 +59,8 @@ public final class DefaultAccountService implements AccountService {
     private final int preKeyLowWater;
     private UnlockedProfile profile;
     private AccountKeys keys;
+    /** Set while the profile {@link #createLinked} made is not registered yet (issue #17). */
+    private boolean joining;
 
     public DefaultAccountService(ProfileManager profiles, ProfileName name, EventPublisher publisher, Lifecycle lifecycle,
                                  Supplier<RelayGateway> gateway, int preKeyLowWater) {
@@ -103,7 +105,7 @@ public final class DefaultAccountService implements AccountService {
             throw new ProfileExistsException("a profile is already unlocked");
         }
         try {
-            profile = profiles.create(name, new AccountInfo(username, relay.toText()), passphrase, publisher);
+            profile = profiles.createPending(name, new AccountInfo(username, relay.toText()), passphrase, publisher);
         } catch (dev.parley.desktop.profile.ProfileExistsException e) {
             throw new ProfileExistsException("a profile with this name already exists", e);
         } catch (ProfileException e) {
@@ -111,10 +113,40 @@ public final class DefaultAccountService implements AccountService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("unusable passphrase: " + e.getMessage());
         }
+        joining = true;
         keys = lifecycle.opened(profile);
         keys.initialize(identity);
         LOG.info("profile created for a linked device");
         return keys;
+    }
+
+    /** Issue #17: the device made by {@link #createLinked} was registered: its profile becomes an ordinary one. */
+    public synchronized void finishLinked() throws ServiceException {
+        requireUnlocked();
+        try {
+            profiles.completePending(profile);
+        } catch (ProfileException e) {
+            throw map(e);
+        }
+        joining = false;
+    }
+
+    /**
+     * Issue #17: the join that {@link #createLinked} began failed: locks the profile and deletes it, so nothing is
+     * left behind. Does nothing when {@link #createLinked} made no profile or {@link #finishLinked} ran.
+     */
+    public synchronized void discardLinked() {
+        if (!joining) {
+            return;
+        }
+        joining = false;
+        lock();
+        try {
+            profiles.discardPending(name);
+        } catch (ProfileException e) {
+            LOG.warn("could not remove the profile of a failed join; it is removed when the name is used again: {}",
+                    e.getClass().getSimpleName());
+        }
     }
 
     @Override

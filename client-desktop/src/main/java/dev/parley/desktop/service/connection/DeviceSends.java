@@ -74,6 +74,10 @@ final class DeviceSends {
     }
 
     void send(RelayConnection c, Copies copies) {
+        if (copies.items.get(0).ephemeral()) {
+            sendEphemeral(c, copies);
+            return;
+        }
         if (copies.items.size() == 1 && !copies.account.equals(c.credentials.username())
                 && DeviceAddress.parse(copies.items.get(0).recipient()).deviceId() == 1) {
             single.send(c, copies.items.get(0));
@@ -92,6 +96,29 @@ final class DeviceSends {
                     answered.complete(null);
                     onResult(c, copies, response, error);
                 }, control);
+    }
+
+    /**
+     * The copies of one ephemeral payload (typing, presence) for one account's devices, sent once, never retried: a
+     * contact's device 1 alone with a plain {@code send_ephemeral}, else one {@code device_send_ephemeral}. One the
+     * relay answers with a stale list is dropped; the next message to that account corrects the list.
+     */
+    private static void sendEphemeral(RelayConnection c, Copies copies) {
+        Outbox.Item first = copies.items.get(0);
+        if (copies.items.size() == 1 && !copies.account.equals(c.credentials.username())
+                && DeviceAddress.parse(first.recipient()).deviceId() == 1) {
+            c.link.request(new Request.SendEphemeral(copies.account, first.blob()));
+            return;
+        }
+        List<Request.DeviceCopy> list = new ArrayList<>();
+        for (Outbox.Item item : copies.items) {
+            list.add(new Request.DeviceCopy(DeviceAddress.parse(item.recipient()).deviceId(), item.blob()));
+        }
+        c.link.request(new Request.DeviceSendEphemeral(copies.account, list)).whenComplete((response, error) -> {
+            if (response instanceof Response.DeviceListStale) {
+                LOG.debug("an ephemeral message to a stale device list was dropped");
+            }
+        });
     }
 
     private void onResult(RelayConnection c, Copies copies, Response response, Throwable error) {

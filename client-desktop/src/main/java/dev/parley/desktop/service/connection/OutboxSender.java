@@ -71,7 +71,7 @@ final class OutboxSender {
         for (Outbox.Item item : items) {
             int before = batches.size();
             if (item.ephemeral()) {
-                steps.add(item);
+                DeviceSends.add(steps, item);
             } else if (!MultiSends.add(batches, item)) {
                 DeviceSends.add(steps, item);
             } else if (batches.size() > before) {

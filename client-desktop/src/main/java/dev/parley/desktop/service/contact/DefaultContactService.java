@@ -18,6 +18,9 @@ import dev.parley.desktop.service.CannotAddSelfException;
 import dev.parley.desktop.service.ContactService;
 import dev.parley.desktop.service.IdentityChangedException;
 import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.OwnDeviceSync;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.payload.Payload.ContactSync.Change;
 import dev.parley.desktop.service.RelayRejectedException;
 import dev.parley.desktop.service.SafetyNumberView;
 import dev.parley.desktop.service.ServiceException;
@@ -61,13 +64,19 @@ public final class DefaultContactService implements ContactService {
 
     private final AcceptListener acceptListener;
 
-    public DefaultContactService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
-                                 HeldRelease heldRelease) {
-        this(crypto, gateway, ownUsername, heldRelease, username -> { });
-    }
+    private final OwnDeviceSync ownDevices;
 
     public DefaultContactService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
-                                 HeldRelease heldRelease, AcceptListener acceptListener) {
+                                 HeldRelease heldRelease) {
+        this(crypto, gateway, ownUsername, heldRelease, username -> { }, OwnDeviceSync.NONE);
+    }
+
+    /**
+     * @param ownDevices tells this account's other devices of each change (issue #17, contact sync)
+     */
+    public DefaultContactService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
+                                 HeldRelease heldRelease, AcceptListener acceptListener, OwnDeviceSync ownDevices) {
+        this.ownDevices = ownDevices;
         this.acceptListener = acceptListener;
         this.crypto = crypto;
         this.gateway = gateway;
@@ -98,7 +107,17 @@ public final class DefaultContactService implements ContactService {
         FirstBundle first = FirstBundle.fetch(gateway.get(), username);
         startSession(first.address(), first.bundle());
         LOG.info("contact added");
-        return get(username);
+        Contact added = get(username);
+        sync(Change.ADDED, username, added.identityKey());
+        return added;
+    }
+
+    /** Issue #17: tells this account's other devices (a key of another length than an identity key's is not sent). */
+    private void sync(Change change, String username, byte[] key) {
+        if (change.carriesKey() && (key == null || key.length != IdentityKey.BYTES)) {
+            return;
+        }
+        ownDevices.send(new Payload.ContactSync(change, username, change.carriesKey() ? key : null));
     }
 
     private void startSession(dev.parley.desktop.crypto.DeviceAddress address, Response.Bundle bundle)
@@ -212,7 +231,10 @@ public final class DefaultContactService implements ContactService {
 
     @Override
     public Contact markVerified(String username, byte[] displayedKey) throws ServiceException {
-        return KeyDecisions.markVerified(crypto, username, displayedKey);
+        Contact verified = KeyDecisions.markVerified(crypto, username, displayedKey);
+        sync(Change.ADDED, username, verified.identityKey());
+        sync(Change.VERIFIED, username, verified.identityKey());
+        return verified;
     }
 
     @Override
@@ -230,6 +252,7 @@ public final class DefaultContactService implements ContactService {
             if (updated == null) {
                 throw new UnknownContactException("no such contact");
             }
+            sync(Change.UNVERIFIED, username, null);
             return updated;
         } catch (StorageException e) {
             throw new StorageFailureException("cannot update the contact", e);
@@ -255,18 +278,27 @@ public final class DefaultContactService implements ContactService {
         Contact accepted = KeyDecisions.acceptRequest(crypto, username);
         if (wasRequest && accepted.identityChange() == IdentityChangeState.NONE) {
             acceptListener.accepted(username);
+            sync(Change.ADDED, username, accepted.identityKey());
         }
         return accepted;
     }
 
     @Override
     public boolean block(String username) throws ServiceException {
-        return people.block(username);
+        boolean changed = people.block(username);
+        if (changed) {
+            sync(Change.BLOCKED, username, null);
+        }
+        return changed;
     }
 
     @Override
     public boolean unblock(String username) throws ServiceException {
-        return people.unblock(username);
+        boolean changed = people.unblock(username);
+        if (changed) {
+            sync(Change.UNBLOCKED, username, null);
+        }
+        return changed;
     }
 
     @Override
@@ -276,7 +308,9 @@ public final class DefaultContactService implements ContactService {
 
     @Override
     public int remove(String username, boolean deleteHistory) throws ServiceException {
-        return people.remove(username, deleteHistory).messages();
+        int messages = people.remove(username, deleteHistory).messages();
+        sync(deleteHistory ? Change.REMOVED_WITH_HISTORY : Change.REMOVED, username, null);
+        return messages;
     }
 
     private Optional<Contact> find(String username) throws StorageFailureException {

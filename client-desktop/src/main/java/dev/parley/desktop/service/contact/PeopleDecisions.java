@@ -2,22 +2,14 @@ package dev.parley.desktop.service.contact;
 
 import dev.parley.crypto.wire.Usernames;
 import dev.parley.desktop.crypto.ProfileCrypto;
-import dev.parley.desktop.event.BlockedChangedEvent;
-import dev.parley.desktop.event.ContactChangedEvent;
 import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
 import dev.parley.desktop.service.UnknownContactException;
-import dev.parley.desktop.storage.Contact;
-import dev.parley.desktop.storage.ConversationId;
-import dev.parley.desktop.storage.IdentityChangeState;
-import dev.parley.desktop.storage.PendingReceipts;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,18 +38,7 @@ final class PeopleDecisions {
      */
     boolean block(String username) throws ServiceException {
         checkUsername(username);
-        boolean changed = inLock(txn -> {
-            boolean added = storage().blocked().block(txn, username, crypto.context().clock().instant());
-            Optional<Contact> contact = storage().contacts().find(txn, username);
-            storage().heldEnvelopes().removeAll(txn, username);
-            if (contact.isPresent() && contact.get().identityChange() == IdentityChangeState.REQUEST) {
-                removeInside(txn, contact.get(), true);
-            }
-            if (added) {
-                txn.attach(new BlockedChangedEvent(username, true));
-            }
-            return added;
-        });
+        boolean changed = inLock(txn -> PeopleChanges.block(storage(), txn, username, crypto.context().clock().instant()));
         LOG.info(changed ? "user blocked" : "user was already blocked");
         return changed;
     }
@@ -65,13 +46,7 @@ final class PeopleDecisions {
     /** @return false if they were not blocked */
     boolean unblock(String username) throws ServiceException {
         checkUsername(username);
-        return inLock(txn -> {
-            boolean removed = storage().blocked().unblock(txn, username);
-            if (removed) {
-                txn.attach(new BlockedChangedEvent(username, false));
-            }
-            return removed;
-        });
+        return inLock(txn -> PeopleChanges.unblock(storage(), txn, username));
     }
 
     List<String> blocked() throws ServiceException {
@@ -90,46 +65,12 @@ final class PeopleDecisions {
      */
     Removed remove(String username, boolean deleteHistory) throws ServiceException {
         checkUsername(username);
-        Removed removed = inLock(txn -> {
-            // uploads begun to them can never be sent now; their kept image encodings go with the rows (AttachmentFiles)
-            storage().attachments().removePendingUploads(txn, username);
-            Optional<Contact> contact = storage().contacts().find(txn, username);
-            if (contact.isPresent()) {
-                return new Removed(true, removeInside(txn, contact.get(), deleteHistory));
-            }
-            return new Removed(false, deleteHistory ? eraseHistory(txn, username) : 0);
-        });
+        PeopleChanges.Removed removed = inLock(txn -> PeopleChanges.remove(storage(), txn, username, deleteHistory));
         if (!removed.contact() && removed.messages() == 0) {
             throw new UnknownContactException("no such contact");
         }
         LOG.info("contact removed; {} messages deleted", removed.messages());
-        return removed;
-    }
-
-    private int removeInside(Transaction txn, Contact contact, boolean deleteHistory) throws StorageException {
-        storage().contacts().remove(txn, contact.username());
-        storage().heldEnvelopes().removeAll(txn, contact.username());
-        storage().profiles().remove(txn, contact.username());
-        storage().presence().remove(txn, contact.username());
-        forgetOwedReceipts(txn, contact.username());
-        txn.attach(new ContactChangedEvent(contact, ContactChangedEvent.Change.REMOVED));
-        return deleteHistory ? eraseHistory(txn, contact.username()) : 0;
-    }
-
-    private int eraseHistory(Transaction txn, String username) throws StorageException {
-        forgetOwedReceipts(txn, username);
-        return storage().historyEraser().erase(txn, ConversationId.direct(username));
-    }
-
-    /** Receipts owed to someone who is no contact any more are never sent. */
-    private void forgetOwedReceipts(Transaction txn, String username) throws StorageException {
-        List<Long> owed = new ArrayList<>();
-        for (PendingReceipts entry : storage().pendingReceipts().all(txn)) {
-            if (entry.recipient().equals(username)) {
-                owed.add(entry.id());
-            }
-        }
-        storage().pendingReceipts().remove(txn, owed);
+        return new Removed(removed.contact(), removed.messages());
     }
 
     @FunctionalInterface

@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class DeviceLinker {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceLinker.class);
+    /** How often a wait for the new device looks whether the linking was cancelled. */
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final String CANCELLED = "the linking was cancelled";
 
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
@@ -47,7 +50,11 @@ public final class DeviceLinker {
     private final DeviceLinking linking;
     private final DeviceNames names;
 
-    public DeviceLinker(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername) {
+    private final dev.parley.desktop.service.OwnDeviceSync ownDevices;
+
+    public DeviceLinker(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
+                        dev.parley.desktop.service.OwnDeviceSync ownDevices) {
+        this.ownDevices = ownDevices;
         this.crypto = crypto;
         this.gateway = gateway;
         this.ownUsername = ownUsername;
@@ -60,6 +67,7 @@ public final class DeviceLinker {
         private final DeviceLinking.Offer offer;
         private final byte[] channel;
         private DeviceLinking.Linked linked;
+        private volatile boolean cancelled;
 
         private Session(DeviceLinking.Offer offer, byte[] channel) {
             this.offer = offer;
@@ -69,6 +77,19 @@ public final class DeviceLinker {
         /** What the user types or pastes on the new device. */
         public LinkCode code() {
             return offer.code();
+        }
+
+        /**
+         * Stops this linking (the user closed the dialog): a wait in {@link #awaitDevice} or {@link #confirm} ends
+         * within a fraction of a second with an {@link InvalidInputException}, and nothing more is sent to the new
+         * device, which gives up when its own wait ends.
+         */
+        public void cancel() {
+            cancelled = true;
+        }
+
+        public boolean cancelled() {
+            return cancelled;
         }
     }
 
@@ -92,10 +113,11 @@ public final class DeviceLinker {
      *                               replaced a key) or the code expired
      */
     public String awaitDevice(Session session, Duration timeout) throws ServiceException {
-        receive(timeout);       // the new device's first message makes it the channel's other end
+        receive(session, timeout);       // the new device's first message makes it the channel's other end
         gateway.get().call(new Request.LinkSend(session.channel, linking.offerMessage(session.offer)));
         try {
-            session.linked = linking.accept(session.offer, receive(timeout), crypto.context().clock().millis());
+            session.linked = linking.accept(session.offer, receive(session, timeout),
+                    crypto.context().clock().millis());
         } catch (LinkRefusedException e) {
             throw new InvalidInputException(e.getMessage());
         }
@@ -111,6 +133,9 @@ public final class DeviceLinker {
         if (session.linked == null) {
             throw new IllegalStateException("no device has joined yet");
         }
+        if (session.cancelled) {
+            throw new InvalidInputException(CANCELLED);
+        }
         RelayPin pin = pin();
         byte[] identity = crypto.identity().serialize();
         try {
@@ -122,7 +147,7 @@ public final class DeviceLinker {
         }
         LinkMessages.Enrolment enrolment;
         try {
-            enrolment = LinkMessages.enrolment(linking.open(session.linked.key(), receive(timeout)));
+            enrolment = LinkMessages.enrolment(linking.open(session.linked.key(), receive(session, timeout)));
         } catch (LinkRefusedException e) {
             throw new InvalidInputException(e.getMessage());
         } catch (LinkMessages.MalformedLinkMessageException e) {
@@ -137,7 +162,8 @@ public final class DeviceLinker {
                 LinkMessages.encode(new LinkMessages.Registered(deviceId, devices)))));
         session.linked.key().close();
         startSession(deviceId);
-        LOG.info("a new device was linked");
+        int synced = AccountStateForNewDevice.send(crypto, ownDevices);
+        LOG.info("a new device was linked; {} contacts and marks sent to it", synced);
         return deviceId;
     }
 
@@ -223,9 +249,20 @@ public final class DeviceLinker {
         OwnDeviceSessions.start(crypto, gateway.get(), ownUsername.get(), List.of(deviceId));
     }
 
-    private byte[] receive(Duration timeout) throws ServiceException {
-        return gateway.get().nextLinkMessage(timeout)
-                .orElseThrow(() -> new RelayUnreachableException("no new device joined in time"));
+    /** The next message on the channel, waiting up to {@code timeout} in short slices so a cancel stops it soon. */
+    private byte[] receive(Session session, Duration timeout) throws ServiceException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!session.cancelled) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            Optional<byte[]> next = gateway.get().nextLinkMessage(Duration.ofNanos(Math.min(left, POLL.toNanos())));
+            if (next.isPresent()) {
+                return next.get();
+            }
+            if (deadline - System.nanoTime() <= 0) {
+                throw new RelayUnreachableException("no new device joined in time");
+            }
+        }
+        throw new InvalidInputException(CANCELLED);
     }
 
     private RelayPin pin() throws StorageFailureException {

@@ -30,11 +30,13 @@ public final class DeviceService {
     private final DeviceLinker linker;
     private final DeviceNames names;
 
-    public DeviceService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername) {
+    /** @param ownDevices tells this account's other devices of changes (issue #17: the account's state, at link time) */
+    public DeviceService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
+                         dev.parley.desktop.service.OwnDeviceSync ownDevices) {
         this.crypto = crypto;
         this.gateway = gateway;
         this.ownUsername = ownUsername;
-        this.linker = new DeviceLinker(crypto, gateway, ownUsername);
+        this.linker = new DeviceLinker(crypto, gateway, ownUsername, ownDevices);
         this.names = new DeviceNames(crypto.context().crypto());
     }
 
@@ -91,6 +93,35 @@ public final class DeviceService {
         List<Integer> left = new ArrayList<>(known);
         left.remove(Integer.valueOf(deviceId));
         remember(left.isEmpty() ? List.of(ownDeviceId()) : left, List.of(deviceId));
+    }
+
+    /** Longest device name, in UTF-8 bytes (the linking reply's limit). */
+    public static final int MAX_NAME_BYTES = 64;
+
+    /**
+     * Renames this device ({@code device_rename}): the account's devices see the new name; it is sealed like every
+     * device name, so the relay cannot read it.
+     *
+     * @throws InvalidInputException for a blank name, one over {@link #MAX_NAME_BYTES} bytes or with control characters
+     */
+    public void rename(String name) throws ServiceException {
+        String clean = checkedName(name);
+        Response answer = gateway.get().exchange(new Request.DeviceRename(names.seal(crypto.identity(), clean)));
+        if (answer instanceof Response.ErrorResponse error) {
+            throw new dev.parley.desktop.service.RelayRejectedException("the relay refused to rename this device: "
+                    + error.code());
+        }
+    }
+
+    /** {@code name} stripped, if it is a usable device name. @throws InvalidInputException otherwise */
+    public static String checkedName(String name) throws InvalidInputException {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_NAME_BYTES
+                || clean.codePoints().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("a device name is 1 to " + MAX_NAME_BYTES
+                    + " bytes of text without control characters");
+        }
+        return clean;
     }
 
     /** Starts sessions with this account's other devices that have none yet (after joining: sent transcripts). */

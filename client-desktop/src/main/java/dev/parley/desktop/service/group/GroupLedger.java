@@ -48,6 +48,7 @@ final class GroupLedger {
         ConversationId conversation = storage.conversations().group(txn, ConversationId.group(state.id())).id();
         if (change.action() == dev.parley.crypto.group.GroupAction.ADD) {
             storage.groups().removeJoinRequests(txn, state.id(), change.subjects());
+            storage.groups().unmarkRemoved(txn, state.id(), change.subjects());
             if (member) {
                 keys.promotePending(txn, state, me, false);     // a new member's key may have come before its ADD
             }
@@ -64,6 +65,9 @@ final class GroupLedger {
             gone.addAll(previous.usernames());
         }
         gone.removeAll(state.usernames());
+        if (member && change.action() != dev.parley.crypto.group.GroupAction.LEAVE && !gone.isEmpty()) {
+            storage.groups().markRemoved(txn, state.id(), gone);     // told if they write or ask (1.15.2)
+        }
         if (!member) {
             keys.forgetAll(txn, state.id());
             storage.groups().clearKeyHolders(txn, state.id());
@@ -104,6 +108,7 @@ final class GroupLedger {
         Set<String> added = new HashSet<>(state.usernames());
         added.removeAll(held.state().usernames());
         storage.groups().removeJoinRequests(txn, state.id(), added);
+        storage.groups().unmarkRemoved(txn, state.id(), added);
         if (state.timerSeconds() != held.state().timerSeconds()) {
             storage.disappearing().setTimer(txn, conversation,
                     dev.parley.desktop.storage.DisappearingTimer.ofSeconds(state.timerSeconds())
@@ -112,6 +117,7 @@ final class GroupLedger {
         Set<String> gone = new HashSet<>(held.state().usernames());
         gone.removeAll(state.usernames());
         if (!gone.isEmpty()) {
+            storage.groups().markRemoved(txn, state.id(), gone);     // removed or left in the changes missed
             for (String member : gone) {
                 keys.forget(txn, state.id(), member);
             }
@@ -122,6 +128,27 @@ final class GroupLedger {
         MessageId lineId = new MessageId("grp-sync-" + HexFormat.of().formatHex(snapshot.changeHash(), 0, 16));
         NewMessage line = new NewMessage(lineId, conversation, Direction.INCOMING, snapshot.author(), now, now,
                 snapshot.author() + " brought the group up to date (changes missed here)", MessageState.READ).asSystem();
+        for (Message m : storage.messages().insertAllIfAbsent(txn, List.of(line))) {
+            txn.attach(new MessageReceivedEvent(m));
+        }
+    }
+
+    /**
+     * An admin told this profile that it was removed in a change it missed (1.15.2): the admin's state (which no longer
+     * lists it) is kept as the group's, the group is no longer active here (nothing more is sent to it or read from
+     * it), every sender key of the group is forgotten, and the line "You were removed from the group" is left.
+     */
+    void removedByState(Transaction txn, StoredGroup held, dev.parley.crypto.group.GroupSnapshot snapshot, Instant now)
+            throws StorageException {
+        GroupState state = snapshot.state();
+        storage.groups().put(txn, new StoredGroup(state, held.state(), snapshot.changeHash(), false));
+        keys.forgetAll(txn, state.id());
+        storage.groups().clearKeyHolders(txn, state.id());
+        ConversationId conversation = storage.conversations().group(txn, ConversationId.group(state.id())).id();
+        MessageId lineId = new MessageId("grp-out-" + HexFormat.of().formatHex(snapshot.changeHash(), 0, 16));
+        NewMessage line = new NewMessage(lineId, conversation, Direction.INCOMING, snapshot.author(), now, now,
+                "You were removed from the group (" + snapshot.author() + " told you: a change missed here)",
+                MessageState.READ).asSystem();
         for (Message m : storage.messages().insertAllIfAbsent(txn, List.of(line))) {
             txn.attach(new MessageReceivedEvent(m));
         }

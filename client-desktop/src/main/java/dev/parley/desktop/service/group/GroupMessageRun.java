@@ -55,8 +55,9 @@ public final class GroupMessageRun {
     }
 
     /**
-     * Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. One from someone this
-     * profile does not know as a member of an active group makes it ask for resynchronisation.
+     * Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. One from someone recorded
+     * as removed tells them so (if this profile is an admin); one from anyone else this profile does not know as a
+     * member of an active group makes it ask for resynchronisation.
      */
     public Optional<GroupReceiver.Opened> open(String sender, SenderKeyMessage message) throws StorageException {
         Optional<StoredGroup> group = groups.get(message.groupId());
@@ -66,7 +67,8 @@ public final class GroupMessageRun {
         }
         if (group.isEmpty() || !group.get().active() || !group.get().state().isMember(sender)) {
             LOG.info("dropping a group message from someone who is not a member of the group");
-            if (group.isPresent() && !sender.equals(ownUsername.get())) {
+            if (group.isPresent() && !sender.equals(ownUsername.get())
+                    && !resync.removedMemberWrote(txn, group.get(), sender, now)) {
                 resync.missed(txn, group.get(), null, now);
             }
             return Optional.empty();

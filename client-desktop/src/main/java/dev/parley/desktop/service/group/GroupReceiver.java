@@ -110,6 +110,10 @@ public final class GroupReceiver {
         Optional<StoredGroup> group = storage.groups().find(txn, distribution.groupId());
         if (group.isPresent() && group.get().active() && !group.get().state().isMember(sender)
                 && !sender.equals(ownUsername.get())) {
+            if (resync.removedMemberWrote(txn, group.get(), sender, now)) {
+                LOG.info("dropping a sender key from someone removed from the group");
+                return;
+            }
             LOG.info("keeping apart a sender key from someone who is not a member of the group as held here");
             if (keys.keepPending(txn, distribution, sender)) {
                 resync.missed(txn, group.get(), null, now);

@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * a group message from someone it does not know as a member) asks an admin of the state it holds, at most once per
  * group per minute; an admin answers a current member's request with its state signed for that member, at most once
  * per member per minute; the member applies a signed answer only from an admin it asked, newer than what it holds,
- * and with itself still a member. Anything else is dropped (logged without content). The requests and answers are
+ * and with itself still a member. A member removed in a change it missed is told the same way when it writes to the
+ * group or asks (an admin answers someone recorded as removed with the state that no longer lists them), and applies
+ * such a state even unasked, if signed by an admin of the state it holds and newer: the group is then no longer active
+ * for it. Anything else is dropped (logged without content). The requests and answers are
  * sent after the batch commits, off the receiving thread ({@link GroupResyncSender}).
  */
 public final class GroupResync {
@@ -85,7 +88,8 @@ public final class GroupResync {
             return;
         }
         GroupState state = held.get().state();
-        if (!state.isMember(sender) || sender.equals(me)) {
+        boolean removed = !state.isMember(sender) && storage.groups().wasRemoved(txn, state.id(), sender);
+        if ((!state.isMember(sender) && !removed) || sender.equals(me)) {
             LOG.info("dropping a state request from someone who is not a member");
             return;
         }
@@ -93,13 +97,35 @@ public final class GroupResync {
             LOG.info("dropping a state request: the member is not behind");
             return;
         }
-        Optional<Instant> last = storage.groups().stateAnsweredAt(txn, state.id(), sender);
+        tell(txn, state, sender, now);
+    }
+
+    /**
+     * A group message or sender key came from {@code sender}, who is not a member of {@code held}: whether they are
+     * recorded as removed from it (they missed their removal, so this profile did not miss a change). If so, and this
+     * profile is an admin, they get the current state signed for them (at most once per minute), which no longer lists
+     * them: their client then shows that they were removed and stops sending.
+     */
+    boolean removedMemberWrote(Transaction txn, StoredGroup held, String sender, Instant now) throws StorageException {
+        GroupState state = held.state();
+        if (!held.active() || state.isMember(sender) || !storage.groups().wasRemoved(txn, state.id(), sender)) {
+            return false;
+        }
+        if (state.isAdmin(ownUsername.get())) {
+            tell(txn, state, sender, now);
+        }
+        return true;
+    }
+
+    /** Sends {@code member} (a member, or someone removed) the current state, unless answered within a minute. */
+    private void tell(Transaction txn, GroupState state, String member, Instant now) throws StorageException {
+        Optional<Instant> last = storage.groups().stateAnsweredAt(txn, state.id(), member);
         if (last.isPresent() && now.isBefore(last.get().plus(INTERVAL))) {
             LOG.info("dropping a state request: answered this member within a minute");
             return;
         }
-        storage.groups().stateAnswered(txn, state.id(), sender, now);
-        txn.attach(new GroupStateAskedEvent(ConversationId.group(state.id()).value(), sender));
+        storage.groups().stateAnswered(txn, state.id(), member, now);
+        txn.attach(new GroupStateAskedEvent(ConversationId.group(state.id()).value(), member));
     }
 
     /** A member's side: an admin's signed answer (GROUP_STATE 37), applied if every rule holds. */
@@ -110,8 +136,10 @@ public final class GroupResync {
             return;
         }
         Optional<StoredGroup> held = storage.groups().find(txn, snapshot.state().id());
-        if (held.isEmpty() || !held.get().active()
-                || storage.groups().stateRequestedAt(txn, snapshot.state().id()).isEmpty()) {
+        // A state without this profile may come unasked: an admin tells a member removed in a change it missed.
+        boolean removesMe = !snapshot.state().isMember(me);
+        if (held.isEmpty() || !held.get().active() || (!removesMe
+                && storage.groups().stateRequestedAt(txn, snapshot.state().id()).isEmpty())) {
             LOG.info("dropping a group state this profile did not ask for");
             return;
         }
@@ -135,8 +163,9 @@ public final class GroupResync {
             LOG.info("dropping a group state that is not newer than the one held");
             return;
         }
-        if (!next.isMember(me)) {
-            LOG.info("dropping a group state that does not include this profile");
+        if (removesMe) {
+            LOG.info("an admin's signed state no longer lists this profile: removed in a change missed here");
+            ledger.removedByState(txn, held.get(), snapshot, now);
             return;
         }
         ledger.resynced(txn, held.get(), snapshot, me, now);

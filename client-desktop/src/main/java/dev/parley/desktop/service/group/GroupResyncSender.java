@@ -45,12 +45,13 @@ public final class GroupResyncSender {
 
     /**
      * Sends {@code member} the current state of the group of {@code conversation}, signed for it, if this profile is
-     * still an admin and {@code member} still a member.
+     * still an admin and {@code member} still a member, or recorded as removed (it then learns that it was).
      */
     public void answer(String conversation, String member) throws ServiceException {
         StoredGroup held = groups.find(conversation);
         String me = ownUsername.get();
-        if (!held.active() || !held.state().isAdmin(me) || !held.state().isMember(member)) {
+        if (!held.active() || !held.state().isAdmin(me)
+                || !(held.state().isMember(member) || wasRemoved(held, member))) {
             return;
         }
         GroupSnapshot snapshot = GroupSnapshot.sign(crypto.context().crypto(), crypto.identity(), me, member,
@@ -58,5 +59,14 @@ public final class GroupResyncSender {
         Contact to = members.require(List.of(member)).get(0);
         outbound.storedAll(List.of(new Outbound.Outgoing(to, new GroupStateAnswer(snapshot), outbound.newOutboxId())),
                 txn -> null);
+    }
+
+    private boolean wasRemoved(StoredGroup held, String member) throws ServiceException {
+        try {
+            return crypto.storage().transactions().transactionWithResult(true,
+                    txn -> crypto.storage().groups().wasRemoved(txn, held.state().id(), member));
+        } catch (dev.parley.desktop.storage.StorageException e) {
+            throw new dev.parley.desktop.service.StorageFailureException("cannot read the group", e);
+        }
     }
 }

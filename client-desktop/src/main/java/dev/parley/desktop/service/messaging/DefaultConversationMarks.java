@@ -13,12 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-/** {@link ConversationMarksService} over the profile's storage; a contact's conversation is recorded when first marked. */
+/**
+ * {@link ConversationMarksService} over the profile's storage; a contact's conversation is recorded when first marked.
+ * Each change goes to this account's other devices too (issue #17, CONVERSATION_SYNC with the conversation's marks).
+ */
 public final class DefaultConversationMarks implements ConversationMarksService {
     private final Storage storage;
+    private final dev.parley.desktop.service.OwnDeviceSync ownDevices;
 
-    public DefaultConversationMarks(Storage storage) {
+    public DefaultConversationMarks(Storage storage, dev.parley.desktop.service.OwnDeviceSync ownDevices) {
         this.storage = Objects.requireNonNull(storage);
+        this.ownDevices = Objects.requireNonNull(ownDevices);
     }
 
     @Override
@@ -57,6 +62,11 @@ public final class DefaultConversationMarks implements ConversationMarksService 
             if (now == null) {
                 throw new UnknownContactException("no such contact");
             }
+            ConversationId id = ConversationId.direct(contact);
+            ownDevices.send(id.isGroup()
+                    ? new dev.parley.crypto.payload.Payload.ConversationSync(null, dev.parley.crypto.group.GroupId
+                            .fromHex(id.value().substring(ConversationId.GROUP_PREFIX.length())), now.muted(), now.archived())
+                    : new dev.parley.crypto.payload.Payload.ConversationSync(contact, null, now.muted(), now.archived()));
             return now;
         } catch (StorageException e) {
             throw new StorageFailureException("cannot mark the conversation", e);

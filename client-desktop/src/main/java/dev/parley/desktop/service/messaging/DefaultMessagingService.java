@@ -81,7 +81,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.ownUsername = ownUsername;
         this.recipients = new Recipients(crypto.storage());
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
-        this.receipts = new Receipts(crypto.storage(), recipients, outbound);
+        this.receipts = new Receipts(crypto.storage(), recipients, outbound, new GroupPeers(crypto));
         this.reads = new MessageReads(crypto.storage());
         this.outbox = new OutboxQueue(crypto.storage(), crypto.context().clock(), ownUsername, outbound.fanout());
         this.disappearing = new Disappearing(crypto.storage());
@@ -98,7 +98,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts, new dev.parley.desktop.service.group.GroupReceiver(
                         crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername),
-                        presenceTracker),
+                        presenceTracker, () -> crypto.state().invalidateAll()),
                 receipts, events);
     }
 
@@ -271,6 +271,25 @@ public final class DefaultMessagingService implements MessagingService, InboundH
             return;
         }
         outbound.ephemeral(contact, typing ? new Payload.TypingStarted() : new Payload.TypingStopped());
+    }
+
+    /**
+     * Issue #17: tells this account's other devices of a change made here (contact and conversation syncs, {@link
+     * dev.parley.desktop.service.OwnDeviceSync}); queued like a message, nothing with one device. A failure is logged:
+     * the change itself stands.
+     */
+    public void syncToOwnDevices(Payload payload) {
+        try {
+            outbound.toOwnDevices(payload);
+        } catch (ServiceException e) {
+            org.slf4j.LoggerFactory.getLogger(DefaultMessagingService.class)
+                    .warn("this change is not sent to this account's other devices: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** The outbound path, for tests that send what a modified client would (a forged sync). */
+    Outbound outbound() {
+        return outbound;
     }
 
     @Override

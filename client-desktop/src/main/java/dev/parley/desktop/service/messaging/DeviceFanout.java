@@ -39,8 +39,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Issue #17, per-device sessions (Signal's Sesame, docs/protocol.md 1.18): a message to a contact is encrypted once
- * for every device of theirs this profile knows and has a session with, and a text also once, as a sent transcript,
- * for every other device of this account; each copy is an outbox entry keyed by its {@link DeviceAddress}. A
+ * for every device of theirs this profile knows and has a session with, and a conversation action (a text, a file, a
+ * reaction, an edit, a delete, a timer change) also once, as a sent transcript, for every other device of this
+ * account; each copy is an outbox entry keyed by its {@link DeviceAddress}. A
  * single-device contact of a single-device account gets exactly one copy, keyed by the bare username, as before
  * devices.
  *
@@ -67,8 +68,8 @@ public final class DeviceFanout {
     }
 
     /**
-     * The copies of {@code payload} for {@code contact}'s devices and, for a text, the sent transcripts for this
-     * account's other devices, encrypted on {@code work}. Devices without a session yet are left out: the relay's
+     * The copies of {@code payload} for {@code contact}'s devices, encrypted on {@code work} (the transcripts for this
+     * account's other devices are {@link #transcripts}). Devices without a session yet are left out: the relay's
      * stale-list answer brings their bundles.
      *
      * @throws UnknownContactException  if there is no session with any of the contact's devices
@@ -93,10 +94,19 @@ public final class DeviceFanout {
         if (copies.isEmpty()) {
             throw new UnknownContactException("no session with this contact yet: add the contact first");
         }
-        if (payload instanceof Payload.Text) {
-            copies.addAll(ownCopies(work, new Payload.SentTranscript(contact.username(), payload)));
-        }
         return copies;
+    }
+
+    /**
+     * The sent transcripts of {@code payload}, sent to {@code contact}, for this account's other devices: for the
+     * conversation actions they apply as their own (texts and replies, files, reactions, edits, deletes, timer
+     * changes); none for any other kind, or for an account with one device.
+     */
+    public List<Copy> transcripts(ProtocolUnitOfWork work, Contact contact, Payload payload) throws ServiceException {
+        boolean synced = payload instanceof Payload.Text || payload instanceof Payload.Attachment
+                || payload instanceof Payload.Reaction || payload instanceof Payload.Edit
+                || payload instanceof Payload.Delete || payload instanceof Payload.TimerUpdate;
+        return synced ? ownCopies(work, new Payload.SentTranscript(contact.username(), payload)) : List.of();
     }
 
     /**

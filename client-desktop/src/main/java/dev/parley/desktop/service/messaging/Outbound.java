@@ -1,13 +1,8 @@
 package dev.parley.desktop.service.messaging;
 
 import dev.parley.crypto.envelope.MultiRecipientSeal;
-import dev.parley.crypto.exceptions.NoSessionException;
 import dev.parley.crypto.wire.MultiRecipientBlob;
-import dev.parley.crypto.exceptions.UntrustedIdentityException;
-import dev.parley.crypto.identity.Username;
 import dev.parley.crypto.payload.Payload;
-import dev.parley.crypto.session.CiphertextMessage;
-import dev.parley.crypto.session.SessionCipher;
 import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.crypto.ProtocolStorageException;
 import dev.parley.desktop.crypto.ProtocolUnitOfWork;
@@ -53,7 +48,8 @@ public final class Outbound {
 
     /**
      * Sends a payload that must arrive: queued durably in the outbox under {@code outboxId} (the relay's dedupe key;
-     * for a text, its message id), committed with {@code alsoCommit}, whose result is returned.
+     * for a text, its message id), committed with {@code alsoCommit}, whose result is returned. A conversation action
+     * also goes to this account's other devices as a sent transcript, under the same id (issue #17).
      */
     public <T> T stored(Contact recipient, Payload payload, MessageId outboxId,
                         TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
@@ -62,7 +58,8 @@ public final class Outbound {
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
-            java.util.List<DeviceFanout.Copy> copies = fanout.copies(work, recipient, payload);
+            java.util.List<DeviceFanout.Copy> copies = new java.util.ArrayList<>(fanout.copies(work, recipient, payload));
+            copies.addAll(fanout.transcripts(work, recipient, payload));
             Instant now = crypto.context().clock().instant();
             result = crypto.storage().transactions().transactionWithResult(false, txn -> {
                 T value = alsoCommit.apply(txn);
@@ -180,40 +177,55 @@ public final class Outbound {
         submitter.accept(items);
     }
 
-    /** Sends a payload that may be lost (typing): only the session state is stored; sent only if online. */
+    /**
+     * Sends a payload that may be lost (typing): only the session state is stored; sent only if online, one copy per
+     * device of the recipient this profile has a session with (issue #17: {@code device_send_ephemeral}).
+     */
     public void ephemeral(Contact recipient, Payload payload) throws ServiceException {
-        Outbox.Item item;
+        java.util.List<Outbox.Item> items;
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
-            byte[] blob = encryptAndSeal(work, recipient, payload);
+            items = ephemeralCopies(work, recipient, payload);
             crypto.storage().transactions().transaction(false, work::commit);
             work.committed();
-            item = new Outbox.Item(crypto.context().random().bytes(16), recipient.username(), blob, true);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot store the session state", e);
         } finally {
             crypto.lock().unlock();
         }
-        submitter.accept(java.util.List.of(item));
+        submitter.accept(items);
+    }
+
+    /** The ephemeral items of one payload for each of the recipient's devices, under one random id. */
+    private java.util.List<Outbox.Item> ephemeralCopies(ProtocolUnitOfWork work, Contact recipient, Payload payload)
+            throws ServiceException {
+        byte[] id = crypto.context().random().bytes(16);
+        java.util.List<Outbox.Item> items = new java.util.ArrayList<>();
+        for (DeviceFanout.Copy copy : fanout.copies(work, recipient, payload)) {
+            items.add(new Outbox.Item(id, copy.address().value(), copy.blob(), true));
+        }
+        return items;
     }
 
     /**
-     * Sends one payload that may be lost (presence) to each of {@code recipients}: all encrypted on one protocol unit
-     * of work, the session states committed in one transaction, the items handed to the connection together. A
-     * recipient it cannot be encrypted for (no session, an unacknowledged key) is skipped; returns how many it went to.
+     * Sends one payload that may be lost (presence) to each of {@code recipients} (each of their devices with a
+     * session, issue #17): all encrypted on one protocol unit of work, the session states committed in one transaction,
+     * the items handed to the connection together. A recipient it cannot be encrypted for (no session, an
+     * unacknowledged key) is skipped; returns how many recipients it went to.
      */
     public int ephemeralAll(java.util.List<Contact> recipients, Payload payload) throws ServiceException {
         java.util.List<Outbox.Item> items = new java.util.ArrayList<>(recipients.size());
+        int reached = 0;
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
             for (Contact recipient : recipients) {
                 try {
-                    byte[] blob = encryptAndSeal(work, recipient, payload);
-                    items.add(new Outbox.Item(crypto.context().random().bytes(16), recipient.username(), blob, true));
+                    items.addAll(ephemeralCopies(work, recipient, payload));
+                    reached++;
                 } catch (IdentityChangedException | UnknownContactException e) {
-                    // nothing of this recipient's session was changed: skip them, send to the others
+                    // this recipient's key is unacknowledged or no session exists: skip them, send to the others
                 }
             }
             if (items.isEmpty()) {
@@ -227,7 +239,7 @@ public final class Outbound {
             crypto.lock().unlock();
         }
         submitter.accept(items);
-        return items.size();
+        return reached;
     }
 
     private void enqueue(dev.parley.desktop.storage.Transaction txn, MessageId outboxId,
@@ -267,17 +279,5 @@ public final class Outbound {
             blobs.add(new MultiRecipientBlob(header, sealed.body()).encode());
         }
         return blobs;
-    }
-
-    private byte[] encryptAndSeal(ProtocolUnitOfWork work, Contact contact, Payload payload) throws ServiceException {
-        Username peer = new Username(contact.username());
-        try {
-            CiphertextMessage ciphertext = new SessionCipher(work.stores(), crypto.context(), peer).encrypt(payload);
-            return verifier.seal(contact, ciphertext);
-        } catch (UntrustedIdentityException e) {
-            throw new IdentityChangedException("this contact's identity key changed; acknowledge the change first", e);
-        } catch (NoSessionException e) {
-            throw new UnknownContactException("no session with this contact yet: add the contact first");
-        }
     }
 }

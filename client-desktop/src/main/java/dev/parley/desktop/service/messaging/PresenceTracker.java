@@ -14,8 +14,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The live presence of contacts, in memory (issue #14). A contact is online from an "online" payload until an
- * "offline" one, or until nothing was heard for {@link #EXPIRY} (a crashed client sends no "offline"). UI updates
+ * The live presence of contacts, in memory (issue #14). A contact's device is online from an "online" payload until an
+ * "offline" one, or until nothing was heard from it for {@link #EXPIRY} (a crashed client sends no "offline"); a
+ * contact is online while any of its devices is (issue #17: a laptop going offline leaves its desktop online). UI updates
  * ({@link PresenceChangedEvent}) are coalesced to at most one per {@link #UPDATE_INTERVAL} per contact: a change
  * inside the interval is held and posted by {@link #tick()} once it has passed, so the last state always shows.
  * Answers to "reply wanted" are limited to one per {@link #REPLY_INTERVAL} per contact, so a flood gets no flood back.
@@ -33,13 +34,14 @@ public final class PresenceTracker implements PresenceInbox {
 
     private final Clock clock;
     private final EventBus events;
-    private final Map<String, Live> live = new HashMap<>();
+    /** By contact, what was last heard from each of its devices. */
+    private final Map<String, Map<Integer, Live>> live = new HashMap<>();
     private final Map<String, Instant> lastPosted = new HashMap<>();
     private final Map<String, Instant> lastReplied = new HashMap<>();
     private final Set<String> held = new LinkedHashSet<>();
     private volatile Consumer<String> replier = username -> { };
 
-    /** What was last heard from one contact. */
+    /** What was last heard from one device of a contact. */
     public record Live(boolean online, Instant heardAt) {
     }
 
@@ -54,11 +56,11 @@ public final class PresenceTracker implements PresenceInbox {
     }
 
     @Override
-    public void received(String sender, boolean online, boolean replyWanted) {
+    public void received(String sender, int device, boolean online, boolean replyWanted) {
         Instant now = clock.instant();
         boolean answer;
         synchronized (this) {
-            live.put(sender, new Live(online, now));
+            live.computeIfAbsent(sender, s -> new HashMap<>()).put(device, new Live(online, now));
             Instant replied = lastReplied.get(sender);
             answer = replyWanted && online && (replied == null || !now.isBefore(replied.plus(REPLY_INTERVAL)));
             if (answer) {
@@ -73,13 +75,14 @@ public final class PresenceTracker implements PresenceInbox {
 
     /** Whether {@code username} is online now. */
     public synchronized boolean isOnline(String username) {
-        Live l = live.get(username);
-        return l != null && l.online() && clock.instant().isBefore(l.heardAt().plus(EXPIRY));
+        Instant now = clock.instant();
+        return live.getOrDefault(username, Map.of()).values().stream()
+                .anyMatch(l -> l.online() && now.isBefore(l.heardAt().plus(EXPIRY)));
     }
 
-    /** When {@code username} was last heard from, if since this profile was unlocked. */
+    /** When {@code username} (any of its devices) was last heard from, if since this profile was unlocked. */
     public synchronized Optional<Instant> lastHeard(String username) {
-        return Optional.ofNullable(live.get(username)).map(Live::heardAt);
+        return live.getOrDefault(username, Map.of()).values().stream().map(Live::heardAt).max(Instant::compareTo);
     }
 
     /**
@@ -90,11 +93,13 @@ public final class PresenceTracker implements PresenceInbox {
         Instant now = clock.instant();
         Set<String> due = new LinkedHashSet<>();
         synchronized (this) {
-            for (Map.Entry<String, Live> e : live.entrySet()) {
-                Live l = e.getValue();
-                if (l.online() && !now.isBefore(l.heardAt().plus(EXPIRY))) {
-                    e.setValue(new Live(false, l.heardAt()));
-                    held.add(e.getKey());
+            for (Map.Entry<String, Map<Integer, Live>> contact : live.entrySet()) {
+                for (Map.Entry<Integer, Live> e : contact.getValue().entrySet()) {
+                    Live l = e.getValue();
+                    if (l.online() && !now.isBefore(l.heardAt().plus(EXPIRY))) {
+                        e.setValue(new Live(false, l.heardAt()));
+                        held.add(contact.getKey());
+                    }
                 }
             }
             for (String username : held) {

@@ -67,6 +67,18 @@ public final class ProfileSharing {
         }
     }
 
+    /**
+     * Issue #17: sends the own profile, just changed here, to this account's other devices, which keep it as their own
+     * (the higher version wins); nothing with one device. A failure is logged: the change itself stands.
+     */
+    public void toOwnDevices(UserProfile p) {
+        try {
+            outbound.toOwnDevices(new Payload.Profile(p.version(), p.displayName(), p.about(), p.avatar()));
+        } catch (ServiceException e) {
+            LOG.info("profile not sent to this account's other devices: {}", e.getMessage());
+        }
+    }
+
     /** Sends the own profile to every contact that lacks its version; returns to how many. */
     public int shareWithAll() throws ServiceException {
         List<Contact> contacts;

@@ -3,6 +3,7 @@ package dev.parley.desktop.service.messaging;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.UnknownContactException;
 import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.MessageId;
@@ -15,6 +16,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * between only delays them to the next flush. One receipt per contact per up to {@value #MAX_RECEIPT_IDS} ids.
  * Nothing goes to a message request (issue #14): delivery receipts stay owed until it is accepted (sent at the next
  * flush after that), read receipts are not sent; except to a fellow member of a group this profile is active in, who
- * gets both (issue #15, per-member receipts go pairwise to a group message's author).
+ * gets both (issue #15, per-member receipts go pairwise to a group message's author), whether a request or nobody's
+ * contact here at all ({@link GroupPeers}: sent over the session their sender key came over, storing nothing).
  */
 public final class Receipts {
     private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
@@ -34,13 +37,15 @@ public final class Receipts {
     private final Storage storage;
     private final Recipients recipients;
     private final Outbound outbound;
+    private final GroupPeers groupPeers;
     /** Receipts recorded since the last flush; touched only on the inbound thread. */
     private int unsent;
 
-    Receipts(Storage storage, Recipients recipients, Outbound outbound) {
+    Receipts(Storage storage, Recipients recipients, Outbound outbound, GroupPeers groupPeers) {
         this.storage = storage;
         this.recipients = recipients;
         this.outbound = outbound;
+        this.groupPeers = groupPeers;
     }
 
     /** Counts delivery receipts that committed batches now owe (inbound thread). */
@@ -89,8 +94,12 @@ public final class Receipts {
     }
 
     private void sendOwed(String contactName, List<PendingReceipts> entries) throws ServiceException {
-        Contact contact = recipients.find(contactName);
-        if (contact.identityChange() == IdentityChangeState.REQUEST && !recipients.mayReceiveReceipts(contact)) {
+        Optional<Contact> contact = recipient(contactName);
+        if (contact.isEmpty()) {
+            return; // owed until they become a contact or a fellow member with a session (issue #15)
+        }
+        if (contact.get().identityChange() == IdentityChangeState.REQUEST
+                && !recipients.mayReceiveReceipts(contact.get())) {
             return; // owed until the user accepts the request (issue #14); deleted with the request
         }
         List<dev.parley.crypto.payload.MessageId> ids = new ArrayList<>();
@@ -125,7 +134,8 @@ public final class Receipts {
      */
     private void send(String contactName, Payload payload, TransactionTask<StorageException> alsoCommit)
             throws ServiceException {
-        Contact contact = recipients.find(contactName);
+        Contact contact = recipient(contactName)
+                .orElseThrow(() -> new UnknownContactException("no such contact or fellow group member"));
         if (!recipients.mayReceiveReceipts(contact)) {
             try {
                 storage.transactions().transaction(false, alsoCommit);
@@ -138,6 +148,18 @@ public final class Receipts {
             alsoCommit.run(txn);
             return null;
         });
+    }
+
+    /**
+     * The contact, or else a fellow member of an active group who is no contact here but has a pairwise session with
+     * this profile (issue #15: their sender key came over it), as an unstored recipient; empty if neither.
+     */
+    private Optional<Contact> recipient(String name) throws ServiceException {
+        try {
+            return Optional.of(recipients.find(name));
+        } catch (UnknownContactException e) {
+            return groupPeers.of(name);
+        }
     }
 
     private static dev.parley.crypto.payload.MessageId wire(MessageId id) {

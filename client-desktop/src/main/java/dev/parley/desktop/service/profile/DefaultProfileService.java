@@ -65,6 +65,7 @@ public final class DefaultProfileService implements ProfileService {
         } catch (StorageException e) {
             throw new StorageFailureException("cannot store the profile", e);
         }
+        sharing.toOwnDevices(saved);
         int shared = sharing.shareWithAll();
         LOG.info("profile changed; sent to {} contacts", shared);
         return saved;

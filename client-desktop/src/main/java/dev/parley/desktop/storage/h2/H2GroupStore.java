@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Groups in H2 (migration V35): states encoded with {@link GroupCodec}. */
+/** Groups in H2 (migration V35; removed members V74): states encoded with {@link GroupCodec}. */
 final class H2GroupStore implements GroupStore {
     private static final String COLUMNS = "state, previous, change_hash, active";
 
@@ -77,7 +77,8 @@ final class H2GroupStore implements GroupStore {
     public boolean remove(Transaction txn, GroupId id) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
         try {
-            for (String table : new String[] {"group_key_holders", "group_join_requests"}) {
+            for (String table : new String[] {"group_key_holders", "group_join_requests",
+                    "group_removed_members"}) {
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE group_id = ?")) {
                     ps.setString(1, id.hex());
                     ps.executeUpdate();
@@ -241,6 +242,53 @@ final class H2GroupStore implements GroupStore {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Sql.failure("recording a state answer", e);
+        }
+    }
+
+    @Override
+    public void markRemoved(Transaction txn, GroupId id, Collection<String> members) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO group_removed_members (group_id, member) KEY (group_id, member) VALUES (?, ?)")) {
+            for (String member : members) {
+                ps.setString(1, id.hex());
+                ps.setString(2, member);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw Sql.failure("recording removed members", e);
+        }
+    }
+
+    @Override
+    public void unmarkRemoved(Transaction txn, GroupId id, Collection<String> members) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM group_removed_members WHERE group_id = ? AND member = ?")) {
+            for (String member : members) {
+                ps.setString(1, id.hex());
+                ps.setString(2, member);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw Sql.failure("forgetting removed members", e);
+        }
+    }
+
+    @Override
+    public boolean wasRemoved(Transaction txn, GroupId id, String member) throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, false);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM group_removed_members WHERE group_id = ? AND member = ?")) {
+            ps.setString(1, id.hex());
+            ps.setString(2, member);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading removed members", e);
         }
     }
 

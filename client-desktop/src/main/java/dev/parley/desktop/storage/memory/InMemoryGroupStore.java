@@ -22,6 +22,8 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
     private HashMap<GroupId, LinkedHashMap<String, GroupJoinRequest>> requests = new HashMap<>();
     /** Resynchronisation times: a group's id for this profile's own requests, "id/member" for answers. */
     private HashMap<String, java.time.Instant> resyncTimes = new HashMap<>();
+    /** Members removed from a group, as "id/member". */
+    private HashSet<String> removed = new HashSet<>();
 
     InMemoryGroupStore(InMemoryTransactionManager manager) {
         this.manager = manager;
@@ -31,7 +33,7 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
     private record State(LinkedHashMap<GroupId, StoredGroup> groups,
                          HashMap<GroupId, HashMap<Integer, Set<String>>> holders,
                          HashMap<GroupId, LinkedHashMap<String, GroupJoinRequest>> requests,
-                         HashMap<String, java.time.Instant> resyncTimes) {
+                         HashMap<String, java.time.Instant> resyncTimes, HashSet<String> removed) {
     }
 
     @Override
@@ -44,7 +46,7 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
         });
         HashMap<GroupId, LinkedHashMap<String, GroupJoinRequest>> waiting = new HashMap<>();
         requests.forEach((group, byName) -> waiting.put(group, new LinkedHashMap<>(byName)));
-        return new State(new LinkedHashMap<>(groups), copy, waiting, new HashMap<>(resyncTimes));
+        return new State(new LinkedHashMap<>(groups), copy, waiting, new HashMap<>(resyncTimes), new HashSet<>(removed));
     }
 
     @Override
@@ -54,6 +56,7 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
         holders = state.holders();
         requests = state.requests();
         resyncTimes = state.resyncTimes();
+        removed = state.removed();
     }
 
     @Override
@@ -79,6 +82,7 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
         InMemoryTransaction.check(txn, manager, true);
         holders.remove(id);
         requests.remove(id);
+        removed.removeIf(key -> key.startsWith(id.hex() + "/"));
         return groups.remove(id) != null;
     }
 
@@ -162,5 +166,23 @@ final class InMemoryGroupStore implements GroupStore, Snapshotting {
             throws StorageException {
         InMemoryTransaction.check(txn, manager, true);
         resyncTimes.put(id.hex() + "/" + member, at);
+    }
+
+    @Override
+    public void markRemoved(Transaction txn, GroupId id, Collection<String> members) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        members.forEach(m -> removed.add(id.hex() + "/" + m));
+    }
+
+    @Override
+    public void unmarkRemoved(Transaction txn, GroupId id, Collection<String> members) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        members.forEach(m -> removed.remove(id.hex() + "/" + m));
+    }
+
+    @Override
+    public boolean wasRemoved(Transaction txn, GroupId id, String member) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        return removed.contains(id.hex() + "/" + member);
     }
 }

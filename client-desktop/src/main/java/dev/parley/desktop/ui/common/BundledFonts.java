@@ -24,27 +24,59 @@ public final class BundledFonts {
     /** The fallbacks for other scripts and emoji (about 5 MB): loaded in the background. */
     static final List<String> FALLBACKS = List.of("NotoSansArabic-Regular.ttf", "NotoSansHebrew-Regular.ttf",
             "WenQuanYiMicroHei-CJK.ttf", "Symbola-emoji.ttf");
-    private static CompletableFuture<Integer> loading;
+    /** Completes once the UI font is loaded; null until loading starts. */
+    private static CompletableFuture<Void> uiFont;
+    /** Completes with the number of fallback faces loaded. */
+    private static CompletableFuture<Integer> fallbacks;
 
     private BundledFonts() {
     }
 
     /**
-     * Loads the UI font now and starts loading the fallbacks on a background thread (once per process). Call before
-     * the first scene is styled.
+     * Starts loading every bundled font, the UI font first, on a background thread (once per process), for a caller
+     * that has other work to do before its first scene is styled; {@link #load()} then waits for the UI font only.
+     */
+    public static synchronized void preload() {
+        if (uiFont == null) {
+            uiFont = new CompletableFuture<>();
+            CompletableFuture<Void> ui = uiFont;
+            fallbacks = CompletableFuture.supplyAsync(() -> {
+                try {
+                    loadAll(UI_FONT);
+                } finally {
+                    ui.complete(null);
+                }
+                return loadAll(FALLBACKS);
+            }, BundledFonts::onFontThread);
+        }
+    }
+
+    /**
+     * Makes sure the UI font is loaded (now, or by waiting for {@link #preload()}) and the fallbacks are loading on a
+     * background thread (once per process). Call before the first scene is styled.
      *
      * @return completes with the number of fallback font faces loaded
      */
-    public static synchronized CompletableFuture<Integer> load() {
-        if (loading == null) {
-            loadAll(UI_FONT);
-            loading = CompletableFuture.supplyAsync(() -> loadAll(FALLBACKS), r -> {
-                Thread t = new Thread(r, "parley-fonts");
-                t.setDaemon(true);
-                t.start();
-            });
+    public static CompletableFuture<Integer> load() {
+        CompletableFuture<Void> ui;
+        CompletableFuture<Integer> rest;
+        synchronized (BundledFonts.class) {
+            if (uiFont == null) {
+                loadAll(UI_FONT);
+                uiFont = CompletableFuture.completedFuture(null);
+                fallbacks = CompletableFuture.supplyAsync(() -> loadAll(FALLBACKS), BundledFonts::onFontThread);
+            }
+            ui = uiFont;
+            rest = fallbacks;
         }
-        return loading;
+        ui.join();
+        return rest;
+    }
+
+    private static void onFontThread(Runnable r) {
+        Thread t = new Thread(r, "parley-fonts");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static int loadAll(List<String> files) {

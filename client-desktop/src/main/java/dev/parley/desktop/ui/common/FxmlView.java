@@ -1,10 +1,12 @@
 package dev.parley.desktop.ui.common;
 
-/** Every FXML view of the app, named once. Paths are relative to {@code /dev/parley/desktop/ui/}. */
+/**
+ * Every FXML view of the app, named once. Paths are relative to {@code /dev/parley/desktop/ui/}. The first screens
+ * (onboarding, unlock) are built in code instead, so starting Parley loads no FXML ({@code ui.unlock.WelcomeCards}).
+ */
 public enum FxmlView {
-    ONBOARDING("unlock/onboarding.fxml"),
     RESTORE("unlock/restore.fxml"),
-    UNLOCK("unlock/unlock.fxml"),
+    JOIN("unlock/join.fxml"),
     MAIN("main/main.fxml"),
     ADD_CONTACT("contacts/add_contact.fxml"),
     SAFETY_NUMBER("contacts/safety_number.fxml"),

@@ -9,6 +9,9 @@ public interface Navigator {
     /** The restore-from-backup screen (issue #17), for the given profile name (may be empty). */
     void showRestore(String profile);
 
+    /** "Link to an existing account" (issue #17): this computer joins an account as a new device. */
+    void showJoin(String profile);
+
     /** The unlock screen with its profile picker. */
     void showUnlock();
 

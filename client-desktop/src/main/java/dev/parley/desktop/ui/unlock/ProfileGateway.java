@@ -47,4 +47,14 @@ public interface ProfileGateway {
      */
     void restore(String profile, java.nio.file.Path file, char[] secret, char[] passphrase,
                  dev.parley.desktop.profile.BackupProgress progress) throws ServiceException;
+
+    /**
+     * Creates {@code profile} as a new device of an existing account (issue #17): joins with the code its other
+     * device shows, waits until that device's user confirmed (up to the code's 10 minutes), then unlocks the profile
+     * and connects. A failed or cancelled join leaves no profile. Wipes the passphrase.
+     */
+    void join(String profile, JoinRequest request) throws ServiceException;
+
+    /** Stops a {@link #join} in progress: it fails at once (and leaves no profile). Harmless when none runs. */
+    void cancelJoin();
 }

@@ -172,4 +172,27 @@ public abstract class GroupContract extends StorageContract {
         assertThat(read((Transaction txn) -> storage.groups().stateAnsweredAt(txn, CLIMBING, "carol"))).isEmpty();
         assertThat(read((Transaction txn) -> storage.groups().stateAnsweredAt(txn, CHESS, "bob"))).isEmpty();
     }
+
+    @Test
+    void removedMembersArePerGroupUnmarkedWhenAddedBackAndForgottenWithTheGroup() throws Exception {
+        write((Transaction txn) -> {
+            storage.groups().put(txn, new StoredGroup(state(CLIMBING, 2, "Climbing"), null, hash(1), true));
+            storage.groups().markRemoved(txn, CLIMBING, List.of("carol", "dave"));
+            storage.groups().markRemoved(txn, CLIMBING, List.of("carol"));
+            storage.groups().markRemoved(txn, CHESS, List.of("erin"));
+        });
+        assertThatThrownBy(() -> write((Transaction txn) -> {
+            storage.groups().markRemoved(txn, CHESS, List.of("frank"));
+            throw new StorageException("boom");
+        })).isInstanceOf(StorageException.class);
+        write((Transaction txn) -> storage.groups().unmarkRemoved(txn, CLIMBING, List.of("dave", "nobody")));
+        assertThat(read((Transaction txn) -> storage.groups().wasRemoved(txn, CLIMBING, "carol"))).isTrue();
+        assertThat(read((Transaction txn) -> storage.groups().wasRemoved(txn, CLIMBING, "dave"))).isFalse();
+        assertThat(read((Transaction txn) -> storage.groups().wasRemoved(txn, CLIMBING, "erin"))).isFalse();
+        assertThat(read((Transaction txn) -> storage.groups().wasRemoved(txn, CHESS, "erin"))).isTrue();
+        assertThat(read((Transaction txn) -> storage.groups().wasRemoved(txn, CHESS, "frank"))).isFalse();
+        write((Transaction txn) -> storage.groups().remove(txn, CLIMBING));
+        assertThat(read((Transaction txn) -> storage.groups().wasRemoved(txn, CLIMBING, "carol"))).isFalse();
+        assertThat(read((Transaction txn) -> storage.groups().wasRemoved(txn, CHESS, "erin"))).isTrue();
+    }
 }

@@ -14,6 +14,24 @@ public final class DatabaseSurgery {
     private DatabaseSurgery() {
     }
 
+    /** The whole database as SQL text (H2's {@code SCRIPT}): every row of every table, in plaintext. */
+    public static String dump(Storage storage) throws StorageException {
+        H2Storage h2 = (H2Storage) storage;
+        H2TransactionManager manager = (H2TransactionManager) h2.transactions();
+        return h2.transactions().transactionWithResult(true, txn -> {
+            StringBuilder out = new StringBuilder();
+            try (Statement st = H2Transaction.connection(txn, manager, false).createStatement();
+                 java.sql.ResultSet rs = st.executeQuery("SCRIPT NOPASSWORDS NOSETTINGS")) {
+                while (rs.next()) {
+                    out.append(rs.getString(1)).append('\n');
+                }
+            } catch (SQLException e) {
+                throw new StorageException("dump failed", e);
+            }
+            return out.toString();
+        });
+    }
+
     public static void execute(Storage storage, String sql) throws StorageException {
         H2Storage h2 = (H2Storage) storage;
         H2TransactionManager manager = (H2TransactionManager) h2.transactions();

@@ -68,7 +68,8 @@ final class EphemeralReceiver {
             return;
         }
         ReceivedBatch batch = new ReceivedBatch(new Outcome[] {Outcome.STORED}, crypto.context().clock().instant());
-        List<Received<?>> received = List.of(new Received<>(0, sender, payload, EnvelopeDigests.of(opened)));
+        List<Received<?>> received = List.of(new Received<>(0, sender, payload, EnvelopeDigests.of(opened), null,
+                opened.senderDevice()));
         crypto.storage().transactions().transaction(false, txn -> {
             work.commit(txn);
             handlers.apply(txn, received, batch);

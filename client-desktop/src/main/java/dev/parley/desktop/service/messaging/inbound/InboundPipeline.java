@@ -274,7 +274,7 @@ public final class InboundPipeline implements InboundHandler {
                 if (decision != SenderVerifier.Decision.REQUEST) {
                     devices.seen(work, sender, opened.senderDevice(), !ownDevice);
                 }
-                if (ownDevice && !(payload instanceof Payload.SentTranscript || payload instanceof Payload.ReadSync)) {
+                if (ownDevice && !OwnDevicePayloads.accepted(payload)) {
                     // Only what an account's devices send each other is taken from them (issue #17).
                     ignored.add(digest);
                     accepted.add(opened);

@@ -3,7 +3,6 @@ package dev.parley.desktop.service.messaging.inbound;
 import dev.parley.desktop.event.MessageChangedEvent;
 import dev.parley.desktop.event.MessageChangedEvent.Change;
 import dev.parley.desktop.service.MessageActionsService;
-import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.PendingAction;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * {@link MessageActionsService#RECEIVER_WINDOW} of the original (both times on the sender's clock), to a message that
  * is not deleted, and an edit only while the message has been edited fewer than {@code Message.MAX_EDITS} times.
  * Anything else is ignored, never thrown about. An action for a message not (yet) here is kept for the same window of
- * this device's time and applied if the message arrives.
+ * this device's time and applied if the message arrives. The same rules apply to this account's own messages when the
+ * action comes in a sent transcript from another of its devices (issue #17).
  */
 final class IncomingChanges {
     private static final Logger LOG = LoggerFactory.getLogger(IncomingChanges.class);
@@ -61,7 +61,10 @@ final class IncomingChanges {
     }
 
     private void apply(Transaction txn, Message target, PendingAction action) throws StorageException {
-        if (target.direction() != Direction.INCOMING || !target.sender().equals(action.author())) {
+        // The author's own message: an incoming one from its sender, or (issue #17) an outgoing one of this account,
+        // whose actions come only in transcripts from its own devices (any other payload from them is dropped before
+        // any handler, and no contact has this account's username).
+        if (!target.sender().equals(action.author()) || target.isSystem()) {
             LOG.info("ignoring an {} of a message its sender did not write", action.kind());
             return;
         }

@@ -49,6 +49,16 @@ public final class PayloadHandlers {
     public static PayloadHandlers standard(Storage storage, Receipts receipts,
                                            dev.parley.desktop.service.group.GroupReceiver groups,
                                            PresenceInbox presence) {
+        return standard(storage, receipts, groups, presence, () -> { });
+    }
+
+    /**
+     * Every payload kind this client understands; received presence goes to {@code presence}; {@code contactsChanged}
+     * runs after a batch that changed contacts on another device's word (issue #17), to drop cached contacts.
+     */
+    public static PayloadHandlers standard(Storage storage, Receipts receipts,
+                                           dev.parley.desktop.service.group.GroupReceiver groups,
+                                           PresenceInbox presence, Runnable contactsChanged) {
         IncomingChanges changes = new IncomingChanges(storage);
         PayloadHandlers[] self = new PayloadHandlers[1];
         self[0] = of(List.of(
@@ -72,8 +82,10 @@ public final class PayloadHandlers {
                 new GroupJoinHandler(groups),
                 new GroupStateRequestHandler(groups),
                 new GroupStateAnswerHandler(groups),
-                new SentTranscriptHandler(storage),
-                new ReadSyncHandler(storage)));
+                new SentTranscriptHandler(storage, changes),
+                new ReadSyncHandler(storage),
+                new ConversationSyncHandler(storage),
+                new ContactSyncHandler(storage, contactsChanged)));
         return self[0];
     }
 

@@ -53,7 +53,7 @@ final class PresenceHandler implements PayloadHandler<Payload.Presence> {
             }
             storage.presence().recordSeen(txn, r.sender(), batch.now());
             Payload.Presence p = r.payload();
-            batch.afterCommit(() -> inbox.received(r.sender(), p.online(), p.replyWanted()));
+            batch.afterCommit(() -> inbox.received(r.sender(), r.senderDevice(), p.online(), p.replyWanted()));
         }
     }
 }

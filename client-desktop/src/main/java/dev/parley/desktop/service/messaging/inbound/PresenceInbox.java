@@ -4,8 +4,11 @@ package dev.parley.desktop.service.messaging.inbound;
 @FunctionalInterface
 public interface PresenceInbox {
     /** Ignores presence (a client that shows none). */
-    PresenceInbox IGNORE = (sender, online, replyWanted) -> { };
+    PresenceInbox IGNORE = (sender, device, online, replyWanted) -> { };
 
-    /** An accepted contact said it is online or offline; called on the inbound thread, must not block. */
-    void received(String sender, boolean online, boolean replyWanted);
+    /**
+     * One device ({@code device}, issue #17) of an accepted contact said it is online or offline; called on the
+     * inbound thread, must not block.
+     */
+    void received(String sender, int device, boolean online, boolean replyWanted);
 }

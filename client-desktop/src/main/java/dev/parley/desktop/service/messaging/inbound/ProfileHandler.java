@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * Profiles contacts share (issue #14). Kept only from a contact, or from a message request that wrote a message (a
  * profile on its own from a stranger is ignored), and only if its version is higher than the stored one. The name and
  * about line are cleaned ({@link DisplayNames}); an avatar that is not a small image is dropped, the rest kept.
+ * Issue #17: a profile from another device of this account is this account's own profile, changed there, and is kept
+ * as the own profile by the same rule (a higher version wins).
  */
 final class ProfileHandler implements PayloadHandler<Payload.Profile> {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileHandler.class);
@@ -37,8 +39,10 @@ final class ProfileHandler implements PayloadHandler<Payload.Profile> {
 
     @Override
     public void apply(Transaction txn, List<Received<Payload.Profile>> received, ReceivedBatch batch) throws StorageException {
+        Optional<String> own = storage.account().get(txn).map(dev.parley.desktop.storage.AccountInfo::username);
         for (Received<Payload.Profile> r : received) {
-            if (!mayShare(txn, r.sender())) {
+            boolean ownProfile = own.isPresent() && own.get().equals(r.sender()) && !r.inGroup();
+            if (!ownProfile && !mayShare(txn, r.sender())) {
                 LOG.debug("ignoring a profile from someone who is not a contact");
                 continue;
             }

@@ -46,7 +46,8 @@ class PayloadHandlersTest {
         for (Class<? extends Payload> kind : List.of(Payload.Profile.class, Payload.Presence.class,
                 Payload.DeliveryReceipt.class, Payload.ReadReceipt.class, Payload.TypingStarted.class,
                 Payload.TypingStopped.class, Payload.Reaction.class, Payload.Edit.class, Payload.Delete.class,
-                Payload.TimerUpdate.class)) {
+                Payload.TimerUpdate.class, Payload.SentTranscript.class, Payload.ReadSync.class,
+                Payload.ConversationSync.class, Payload.ContactSync.class)) {
             assertThat(standard.fromStranger(kind)).as(kind.getSimpleName()).isEqualTo(FromStranger.DROPPED);
         }
         assertThat(standard.fromStranger(Payload.SenderKey.class)).isEqualTo(FromStranger.APPLIED_WITHOUT_CONTACT);

@@ -1,0 +1,19 @@
+package dev.parley.desktop.service.messaging.inbound;
+
+import dev.parley.crypto.payload.Payload;
+
+/**
+ * Issue #17: what this account's own other devices may send this device (docs/protocol.md 1.18): sent transcripts,
+ * read, conversation and contact syncs, and the own profile. Anything else an own device sends is acknowledged and
+ * dropped; each of these kinds' handlers in turn ignores it from anyone but an own device.
+ */
+final class OwnDevicePayloads {
+    private OwnDevicePayloads() {
+    }
+
+    static boolean accepted(Payload payload) {
+        return payload instanceof Payload.SentTranscript || payload instanceof Payload.ReadSync
+                || payload instanceof Payload.ConversationSync || payload instanceof Payload.ContactSync
+                || payload instanceof Payload.Profile;
+    }
+}

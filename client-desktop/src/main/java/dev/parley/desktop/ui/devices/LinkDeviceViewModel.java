@@ -1,0 +1,137 @@
+package dev.parley.desktop.ui.devices;
+
+import dev.parley.desktop.service.device.DeviceLinker;
+import dev.parley.desktop.ui.common.BackgroundTasks;
+import dev.parley.desktop.ui.common.UserMessages;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * "Link a new device" on a device the account has (issue #17): opens a linking channel and shows its short code and
+ * link (and the QR code of the link); waits for the new device; shows the name it gave and asks the user to confirm;
+ * then provisions and registers it. Cancel (or closing the dialog) stops the wait at once and sends nothing more. A
+ * wrong code on the other device, an expired one, or a relay that tampered with the exchange ends in a clear message.
+ *
+ * <p>The waits run on {@code waits}, a {@link BackgroundTasks} of their own, so a linking that waits minutes for the
+ * other computer never holds one of the app's few workers.
+ */
+public final class LinkDeviceViewModel {
+    /** Where the linking is. */
+    public enum Step {
+        /** Opening the channel. */
+        STARTING,
+        /** The code shows; waiting for the new device. */
+        WAITING,
+        /** The new device answered: its name shows, waiting for the user's confirmation. */
+        CONFIRM,
+        /** Confirmed: provisioning and registering it. */
+        LINKING,
+        /** Linked. */
+        DONE,
+        /** Failed or cancelled; the error says which. */
+        FAILED
+    }
+
+    private final DevicesGateway devices;
+    private final BackgroundTasks waits;
+    private final UserMessages messages;
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(this, "step", Step.STARTING);
+    private final ReadOnlyStringWrapper code = new ReadOnlyStringWrapper(this, "code", "");
+    private final ReadOnlyStringWrapper link = new ReadOnlyStringWrapper(this, "link", "");
+    private final ReadOnlyStringWrapper deviceName = new ReadOnlyStringWrapper(this, "deviceName", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private Runnable onLinked = () -> { };
+    private DeviceLinker.Session session;
+    private boolean cancelled;
+
+    public LinkDeviceViewModel(DevicesGateway devices, BackgroundTasks waits, UserMessages messages) {
+        this.devices = Objects.requireNonNull(devices);
+        this.waits = Objects.requireNonNull(waits);
+        this.messages = Objects.requireNonNull(messages);
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    /** The short code to type on the new device (four groups of four). */
+    public ReadOnlyStringProperty codeProperty() {
+        return code.getReadOnlyProperty();
+    }
+
+    /** The {@code parley://link/...} link (and QR code) to paste on the new device. */
+    public ReadOnlyStringProperty linkProperty() {
+        return link.getReadOnlyProperty();
+    }
+
+    /** The name the new device gave, once it answered. */
+    public ReadOnlyStringProperty deviceNameProperty() {
+        return deviceName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** Runs once the new device is linked. */
+    public void onLinked(Runnable listener) {
+        onLinked = Objects.requireNonNull(listener);
+    }
+
+    /** Opens the channel, shows the code and waits for the new device. */
+    public void start() {
+        step.set(Step.STARTING);
+        error.set("");
+        waits.run(devices::startLink, started -> {
+            session = started;
+            if (cancelled) {
+                started.cancel();
+                return;
+            }
+            code.set(started.code().shortCode());
+            link.set(started.code().uri());
+            step.set(Step.WAITING);
+            waits.run(() -> devices.awaitDevice(started), name -> {
+                deviceName.set(name);
+                step.set(Step.CONFIRM);
+            }, this::fail);
+        }, this::fail);
+    }
+
+    /** The user confirmed the device named {@link #deviceNameProperty()}. */
+    public void confirm() {
+        if (step.get() != Step.CONFIRM) {
+            return;
+        }
+        DeviceLinker.Session current = session;
+        step.set(Step.LINKING);
+        waits.run(() -> devices.confirm(current), id -> {
+            step.set(Step.DONE);
+            onLinked.run();
+        }, this::fail);
+    }
+
+    /** Stops the linking: a wait ends at once, nothing more reaches the new device. Harmless when done. */
+    public void cancel() {
+        if (step.get() == Step.DONE || step.get() == Step.LINKING || cancelled) {
+            return;
+        }
+        cancelled = true;
+        if (session != null) {
+            session.cancel();
+        }
+        step.set(Step.FAILED);
+        error.set(messages.get("devices.link.cancelled"));
+    }
+
+    private void fail(Exception e) {
+        if (cancelled) {
+            return;
+        }
+        step.set(Step.FAILED);
+        error.set(DeviceErrors.describe(e, messages));
+    }
+}

@@ -1,0 +1,213 @@
+package dev.parley.desktop.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.app.ParleyApp;
+import dev.parley.desktop.net.RelayAddress;
+import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.connection.RelayConnectionService;
+import dev.parley.desktop.service.device.DeviceJoin;
+import dev.parley.desktop.service.device.DeviceLinker;
+import dev.parley.desktop.service.device.DeviceService;
+import dev.parley.desktop.ui.unlock.NewProfile;
+import dev.parley.desktop.ui.unlock.RelayChoice;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue #17's desktop screens over a real relay: Settings > Devices (the list, "This device", rename, unlink after a
+ * confirmation, the only device refused with a clear message), "Link a new device" (code, link and QR code; cancel;
+ * the new device's name to confirm), and first run's "Link to an existing account" (a wrong code leaves no profile;
+ * the right one lands in the main window, where a message to the account arrives, as a request: contacts are not
+ * carried to a new device).
+ */
+@Tag("ui")
+class DevicesUiTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path tmp;
+
+    private UiTestNetwork net;
+    private ProfileSessions sessions;
+    private DesktopFixture app;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        net = new UiTestNetwork(tmp);
+        sessions = net.desktopSessions();
+        app = new DesktopFixture(sessions);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        app.close();
+        net.close();
+    }
+
+    @Test
+    void settingsLinkANewDeviceRenameThisOneAndUnlinkTheOther() throws Exception {
+        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
+                Optional.of(address()), Optional.empty()));
+        sessions.lock();
+        app.start("alice");
+        app.unlock();
+        app.robot.clickOn("#settingsButton");
+        app.waitUntil(() -> app.showing("#device-1"));
+        Stage settings = app.shell().openDialogs().get(0);
+        assertThat(app.showing("#thisDeviceTag")).isTrue();
+
+        // the account's only device cannot be unlinked: the relay refuses, and the screen says why
+        fire("#unlinkDevice-1");
+        confirmUnlink();
+        app.waitUntil(() -> app.showing("#devicesError"));
+        assertThat(text("#devicesError")).contains("only device");
+
+        // Link a new device: the code, link and QR code show; Cancel closes it and links nothing
+        fire("#linkDeviceButton");
+        app.waitUntil(() -> !text("#linkCode").isEmpty());
+        assertThat(app.robot.lookup("#linkQr").queryAs(ImageView.class).getImage()).isNotNull();
+        assertThat(app.robot.lookup("#linkUri").queryAs(TextField.class).getText()).startsWith("parley://link/");
+        int dialogs = app.shell().openDialogs().size();
+        fire("#cancelLink");
+        app.waitUntil(() -> app.shell().openDialogs().size() == dialogs - 1);
+
+        fire("#linkDeviceButton");
+        app.waitUntil(() -> !text("#linkCode").isEmpty());
+        Stage linkDialog = app.shell().openDialogs().get(app.shell().openDialogs().size() - 1);
+        app.screenshot(linkDialog.getScene(), "devices-link-code");
+        String code = text("#linkCode");
+        ParleyApp laptop = net.newClient("laptop");
+        CompletableFuture<DeviceJoin.Joined> joined = CompletableFuture.supplyAsync(() -> {
+            try {
+                return laptop.joinAccount(address(), code.toLowerCase(java.util.Locale.ROOT), "laptop",
+                        UiTestNetwork.PASSPHRASE.toCharArray(), WAIT);
+            } catch (ServiceException e) {
+                throw new CompletionException(e);
+            }
+        });
+        app.waitUntil(() -> app.showing("#confirmLink"));
+        assertThat(text("#linkQuestion")).contains("\u201claptop\u201d");
+        app.screenshot(linkDialog.getScene(), "devices-link-confirm");
+        fire("#confirmLink");
+        app.waitUntil(() -> app.showing("#linkDoneText"));
+        assertThat(joined.get(WAIT.toSeconds(), TimeUnit.SECONDS).deviceId()).isEqualTo(2);
+        fire("#linkClose");
+        app.waitUntil(() -> app.showing("#device-2"));
+
+        // rename this device: the other device reads the new name
+        fire("#renameDevice");
+        app.fx(() -> app.robot.lookup("#deviceNameField").queryAs(TextField.class).setText("alice's desktop"));
+        fire("#saveDeviceName");
+        app.waitUntil(() -> text("#devicesStatus").contains("alice's desktop")
+                && app.robot.lookup("#device-1").queryAs(Node.class).lookupAll(".label").stream()
+                .anyMatch(l -> "alice's desktop".equals(((Labeled) l).getText())));
+        laptop.connection().start();
+        assertThat(laptop.devices().list()).extracting(DeviceService.Device::name)
+                .containsExactly("alice's desktop", "laptop");
+        ScrollPane scroller = app.robot.lookup("#scroller").queryAs(ScrollPane.class);
+        app.fx(() -> {
+            double top = app.robot.lookup("#devicesSection").queryAs(Node.class).getBoundsInParent().getMinY();
+            double scrollable = scroller.getContent().getBoundsInLocal().getHeight()
+                    - scroller.getViewportBounds().getHeight();
+            scroller.setVvalue(Math.min(1, top / Math.max(1, scrollable)));
+        });
+        app.screenshot(settings.getScene(), "devices-settings");
+
+        // unlink the laptop after confirming: it leaves the list and is refused at its next login (it wipes)
+        fire("#unlinkDevice-2");
+        confirmUnlink();
+        app.waitUntil(() -> !app.showing("#device-2") && text("#devicesStatus").contains("laptop was unlinked"));
+        assertThat(UiTestNetwork.await(((RelayConnectionService) laptop.connection())::wasUnlinked, WAIT)).isTrue();
+    }
+
+    @Test
+    void firstRunLinksToAnExistingAccountAfterAWrongCodeLeftNothing() throws Exception {
+        ParleyApp alice = net.otherClient("alice");
+        ParleyApp bob = net.otherClient("bob");
+        bob.contacts().add("alice");
+        app.start("alice-laptop");
+        fire("#joinLink");
+        app.waitUntil(() -> app.showing("#joinButton"));
+        app.fx(() -> {
+            field("#linkCode").setText("0000-0000-0000-0000");
+            field("#relayAddress").setText(net.relayUri());
+            field("#passphrase").setText(UiTestNetwork.PASSPHRASE);
+            field("#confirmation").setText(UiTestNetwork.PASSPHRASE);
+        });
+        assertThat(field("#profileName").getText()).isEqualTo("alice-laptop");
+        fire("#joinButton");
+        app.waitUntil(() -> app.showing("#error"));
+        assertThat(text("#error")).contains("wrong or expired");
+        assertThat(sessions.profiles()).isEmpty();
+
+        DeviceLinker linker = alice.devices().linker();
+        DeviceLinker.Session session = linker.start();
+        app.fx(() -> {
+            field("#linkCode").setText(session.code().uri());
+            field("#deviceName").setText("alice's laptop");
+        });
+        fire("#joinButton");
+        app.waitUntil(() -> app.showing("#cancelJoin"));
+        assertThat(text("#status")).contains("alice's laptop");
+        assertThat(linker.awaitDevice(session, WAIT)).isEqualTo("alice's laptop");
+        app.screenshot("devices-join-waiting");
+        linker.confirm(session, WAIT);
+        app.waitUntil(() -> app.showing("#conversationList"));
+        assertThat(sessions.profiles()).containsExactly("alice-laptop");
+        assertThat(sessions.session().username().call()).isEqualTo("alice");
+
+        // bob writes to alice: her new desktop device gets it too, as a message request (the account's contacts are
+        // not carried to a new device: it learns them from traffic)
+        bob.messaging().send("alice", "hello to every device of alice");
+        app.waitUntil(() -> app.robot.lookup(".button").match(n -> n instanceof Labeled l
+                && "1 message request".equals(l.getText())).tryQuery().isPresent());
+        app.screenshot("devices-joined-main");
+    }
+
+    private RelayAddress address() {
+        return new RelayAddress(net.relay.uri(), Optional.empty());
+    }
+
+    private void fire(String query) throws Exception {
+        ButtonBase button = app.robot.lookup(query).queryAs(ButtonBase.class);
+        app.fx(button::fire);
+    }
+
+    /** Presses "Unlink" in the confirmation. */
+    private void confirmUnlink() throws Exception {
+        app.waitUntil(() -> app.showing("#unlinkConfirmation"));
+        DialogPane pane = app.robot.lookup("#unlinkConfirmation").queryAs(DialogPane.class);
+        Button yes = (Button) pane.getButtonTypes().stream()
+                .filter(t -> t.getButtonData() == ButtonBar.ButtonData.OK_DONE).map(pane::lookupButton)
+                .findFirst().orElseThrow();
+        app.fx(yes::fire);
+    }
+
+    private String text(String query) {
+        return app.robot.lookup(query).queryAs(Labeled.class).getText();
+    }
+
+    private TextField field(String query) {
+        return app.robot.lookup(query).queryAs(TextField.class);
+    }
+}
