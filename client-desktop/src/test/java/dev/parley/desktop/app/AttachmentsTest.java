@@ -157,6 +157,28 @@ class AttachmentsTest {
     }
 
     @Test
+    void aFileTheRelayNoLongerHasIsReportedAsGoneAndNothingIsWritten() throws Exception {
+        ParleyApp alice = network.register("alice");
+        ParleyApp bob = network.register("bob");
+        alice.contacts().add("bob");
+        alice.connection().start();
+        bob.connection().start();
+        Path file = Files.writeString(network.root.resolve("old-notes.txt"), "notes that will expire on the relay");
+        Message sent = alice.attachments().sendFile("bob", file, null, TransferProgress.NONE);
+        assertThat(Await.until(() -> hasAttachment(bob, sent.messageId()), WAIT)).isTrue();
+        try (var files = Files.list(network.root.resolve("relay").resolve("attachments"))) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".bin")).toList()) {
+                Files.delete(p);
+            }
+        }
+        Path target = network.root.resolve("never.txt");
+        assertThatThrownBy(() -> bob.attachments().save(sent.messageId(), target, TransferProgress.NONE))
+                .isInstanceOf(RelayRejectedException.class).hasMessageContaining("no longer available on the relay");
+        assertThat(bob.attachments().attachment(sent.messageId()).orElseThrow().state()).isEqualTo(AttachmentState.EXPIRED);
+        assertThat(Files.exists(target)).isFalse();
+    }
+
+    @Test
     void aHostilePointerNeverNamesAPathAndAnUnknownIdIsReportedAsGone() throws Exception {
         ParleyApp bob = network.register("bob");
         bob.connection().start();

@@ -24,11 +24,27 @@ public final class AttachmentDecryptor {
     private final long size;
     private final long padded;
     private final long chunks;
-    private final MessageDigest sha256 = Sha256.create();
+    /** Null when the caller checks the digest itself ({@link #digestCheckedByCaller}). */
+    private final MessageDigest sha256;
     private long index;
 
     /** @param size the plaintext size from the pointer */
     public AttachmentDecryptor(SecretBox box, SecretBytes key, long size) {
+        this(box, key, size, true);
+    }
+
+    /**
+     * A decryptor for ciphertext whose SHA-256 the caller computes and compares with the pointer's itself, as the
+     * same bytes pass by (a download that hashes what it receives): every chunk is still opened under its index and
+     * final flag and the padding checked, but nothing is hashed twice. End it with {@link #finishWhole()}, and use
+     * the plaintext only once the caller's digest matched.
+     */
+    public static AttachmentDecryptor digestCheckedByCaller(SecretBox box, SecretBytes key, long size) {
+        return new AttachmentDecryptor(box, key, size, false);
+    }
+
+    private AttachmentDecryptor(SecretBox box, SecretBytes key, long size, boolean hash) {
+        this.sha256 = hash ? Sha256.create() : null;
         this.box = Objects.requireNonNull(box, "box");
         this.key = Objects.requireNonNull(key, "key");
         if (key.length() != AttachmentFormat.KEY_BYTES) {
@@ -82,7 +98,9 @@ public final class AttachmentDecryptor {
         } catch (AuthenticationFailedException e) {
             throw new InvalidMessageException("attachment: chunk " + index + " does not authenticate", e);
         }
-        sha256.update(chunk);
+        if (sha256 != null) {
+            sha256.update(chunk);
+        }
         long start = index * AttachmentFormat.PLAIN_CHUNK_BYTES;
         int fileBytes = (int) Math.max(0, Math.min(plain.length, size - start));
         for (int i = fileBytes; i < plain.length; i++) {
@@ -95,11 +113,19 @@ public final class AttachmentDecryptor {
         index++;
     }
 
-    /** Checks that every chunk arrived and that the ciphertext's SHA-256 is {@code expectedDigest}. */
-    public void finish(byte[] expectedDigest) throws InvalidMessageException {
+    /** Checks that every chunk arrived (the digest is the caller's to check: {@link #digestCheckedByCaller}). */
+    public void finishWhole() throws InvalidMessageException {
         if (!isComplete()) {
             throw new InvalidMessageException("attachment: truncated (" + index + " of " + chunks + " chunks)");
         }
+    }
+
+    /** Checks that every chunk arrived and that the ciphertext's SHA-256 is {@code expectedDigest}. */
+    public void finish(byte[] expectedDigest) throws InvalidMessageException {
+        if (sha256 == null) {
+            throw new IllegalStateException("this decryptor leaves the digest to its caller: finishWhole()");
+        }
+        finishWhole();
         if (!ConstantTime.equals(sha256.digest(), expectedDigest)) {
             throw new InvalidMessageException("attachment: the ciphertext digest does not match the pointer");
         }

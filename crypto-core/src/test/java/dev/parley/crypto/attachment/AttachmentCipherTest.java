@@ -152,6 +152,32 @@ class AttachmentCipherTest {
     }
 
     @Test
+    void aDecryptorLeavingTheDigestToItsCallerStillOpensEveryChunkAndRefusesATruncatedFile() throws Exception {
+        // Issue #13: "Save as" decrypts while the download hashes the same bytes, so the decryptor does not hash again.
+        SecretBox box = CryptoProviders.libsodium().secretBox();
+        int size = 2 * C + 5;
+        byte[] file = randomBytes(size, 51);
+        SecretBytes key = SecretBytes.copyOf(randomBytes(32, 52));
+        Encrypted e = encrypt(box, key, file);
+        AttachmentDecryptor whole = AttachmentDecryptor.digestCheckedByCaller(box, key, size);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] chunk : e.chunks) {
+            whole.write(chunk, out);
+        }
+        whole.finishWhole();
+        assertThat(out.toByteArray()).isEqualTo(file);
+        assertThatThrownBy(() -> whole.finish(e.digest)).as("it has no digest to compare")
+                .isInstanceOf(IllegalStateException.class);
+
+        AttachmentDecryptor cut = AttachmentDecryptor.digestCheckedByCaller(box, key, size);
+        cut.write(e.chunks.get(0), new ByteArrayOutputStream());
+        assertThatThrownBy(cut::finishWhole).isInstanceOf(InvalidMessageException.class).hasMessageContaining("truncated");
+        byte[] flipped = e.chunks.get(1).clone();
+        flipped[40] ^= 1;
+        assertThatThrownBy(() -> cut.write(flipped, new ByteArrayOutputStream())).isInstanceOf(InvalidMessageException.class);
+    }
+
+    @Test
     void aStreamThatIsNotTheAnnouncedSizeFailsInsteadOfSendingSomethingElse() {
         SecretBox box = CryptoProviders.libsodium().secretBox();
         SecretBytes key = SecretBytes.copyOf(randomBytes(32, 41));

@@ -225,7 +225,8 @@ public final class DiskAttachmentStore implements AttachmentStore {
     }
 
     /**
-     * One file channel for the whole run, and the upload held against other writers meanwhile (a second run or a
+     * One file channel for the whole run (its pages written back to disk as it goes, so the sync that completes the
+     * file is short), and the upload held against other writers meanwhile (a second run or a
      * WebSocket {@code attachment_put} is refused as out of order); each chunk is read from the source outside the
      * entry's lock and written under it, so {@code attachment_status} answers during the run.
      */
@@ -243,7 +244,8 @@ public final class DiskAttachmentStore implements AttachmentStore {
             }
             entry.streaming = true;
         }
-        try (FileChannel channel = FileChannel.open(dir.resolve(entry.name + ".part"), StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(dir.resolve(entry.name + ".part"), StandardOpenOption.WRITE);
+             WritebackSync writeback = new WritebackSync(channel)) {
             for (long index = first; ; index++) {
                 synchronized (entry) {
                     if (entry.deleted) {
@@ -266,6 +268,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
                     } catch (IOException e) {
                         throw writeFailed(entry, e);
                     }
+                    writeback.written(chunk.length);
                 }
             }
         } finally {

@@ -89,14 +89,19 @@ final class AttachmentDownload {
         boolean shared = true;
         AttachmentDigest digest = new AttachmentDigest();
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+                StandardOpenOption.WRITE); WritebackSync writeback = new WritebackSync(out)) {
             long index = out.size() / AttachmentFormat.CIPHER_CHUNK_BYTES;
             out.truncate(index * AttachmentFormat.CIPHER_CHUNK_BYTES);
             hashWhatIsThere(out, digest, tee);
+            // what is written goes to disk as the download goes, so the sync before the rename is short
+            ChunkTee teeAndWriteback = (bytes, length) -> {
+                writeback.written(length);
+                tee.accept(bytes, length);
+            };
             out.position(out.size());
             if (bulk.isPresent() && index < total) {
                 try {
-                    index = bulk.get().fetch(pointer, token, out, digest, tee, index, progress);
+                    index = bulk.get().fetch(pointer, token, out, digest, teeAndWriteback, index, progress);
                 } catch (BulkUpload.UnavailableException e) {
                     LOG.info("event=attachment_bulk_unavailable reason=\"{}\"", e.getMessage());
                 } catch (GoneException | DigestMismatchException e) {
@@ -129,7 +134,7 @@ final class AttachmentDownload {
                     out.write(buffer);
                 }
                 digest.update(chunk.chunk());
-                tee.accept(chunk.chunk(), chunk.chunk().length);
+                teeAndWriteback.accept(chunk.chunk(), chunk.chunk().length);
                 progress.progress(Math.min(pointer.size(), (index + 1) * AttachmentFormat.PLAIN_CHUNK_BYTES), pointer.size());
             }
             out.force(true);

@@ -239,8 +239,8 @@ public final class DefaultAttachmentService implements AttachmentService {
                     // Not in the profile yet: decrypted while it downloads, renamed only once whole and verified.
                     try (PipelinedDecryption decryption = new PipelinedDecryption(crypto.context().crypto().secretBox(),
                             key, pointer.size(), out)) {
-                        ciphertext = fetch(attachment, progress, decryption);
-                        decryption.finish(pointer.digest());
+                        ciphertext = fetch(attachment, progress, decryption); // digest verified, or it throws
+                        decryption.finish();
                     }
                 }
             }

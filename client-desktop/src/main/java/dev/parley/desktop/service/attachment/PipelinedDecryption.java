@@ -14,9 +14,10 @@ import java.util.concurrent.TimeUnit;
  * Decrypts a file while it downloads: the downloading thread hands each ciphertext chunk over (in order, from the
  * first) and a thread of its own opens it and writes the plaintext, a few chunks behind at most ({@value #DEPTH}), so
  * "Save as" of a file not yet in the profile costs about the download's time instead of the download's plus the
- * decryption's. The plaintext goes to the caller's temporary file, renamed only after {@link #finish(byte[])} (every
- * chunk authentic, the whole in the pointer's digest). A chunk that does not open stops the decryption; the caller
- * learns it from {@link #finish(byte[])}.
+ * decryption's. The plaintext goes to the caller's temporary file, renamed only after {@link #finish()} (every chunk
+ * authentic and present) and after the download matched the ciphertext against the pointer's digest (hashed once, by
+ * the download, not again here). A chunk that does not open stops the decryption; the caller
+ * learns it from {@link #finish()}.
  */
 final class PipelinedDecryption implements AttachmentDownload.ChunkTee, AutoCloseable {
     static final int DEPTH = 16;
@@ -29,7 +30,8 @@ final class PipelinedDecryption implements AttachmentDownload.ChunkTee, AutoClos
     private volatile boolean stopped;
 
     PipelinedDecryption(SecretBox box, SecretBytes key, long size, OutputStream plaintext) {
-        this.decryptor = new AttachmentDecryptor(box, key, size);
+        // the download hashes the same bytes and refuses them before the rename if they are not the pointer's
+        this.decryptor = AttachmentDecryptor.digestCheckedByCaller(box, key, size);
         this.plaintext = plaintext;
         this.worker = new Thread(this::run, "attachment-decrypt");
         worker.setDaemon(true);
@@ -72,13 +74,13 @@ final class PipelinedDecryption implements AttachmentDownload.ChunkTee, AutoClos
     }
 
     /**
-     * Waits for the last chunk to be written and checks the whole: every chunk opened, none missing, and the
-     * ciphertext's digest is {@code digest}.
+     * Waits for the last chunk to be written and checks the whole: every chunk opened, none missing. Call it only
+     * after the download verified the ciphertext's digest against the pointer (it returned normally).
      *
      * @throws InvalidMessageException the file is not what its pointer says
      * @throws IOException             the plaintext could not be written
      */
-    void finish(byte[] digest) throws InvalidMessageException, IOException {
+    void finish() throws InvalidMessageException, IOException {
         try {
             while (failure == null && worker.isAlive() && !queue.offer(END, 50, TimeUnit.MILLISECONDS)) {
                 // the worker is behind: wait for room
@@ -94,10 +96,10 @@ final class PipelinedDecryption implements AttachmentDownload.ChunkTee, AutoClos
         if (failure instanceof IOException io) {
             throw io;
         }
-        decryptor.finish(digest);
+        decryptor.finishWhole();
     }
 
-    /** Stops the worker (after a failed download); harmless after {@link #finish(byte[])}. */
+    /** Stops the worker (after a failed download); harmless after {@link #finish()}. */
     @Override
     public void close() {
         stopped = true;
