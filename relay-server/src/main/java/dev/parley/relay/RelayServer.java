@@ -329,8 +329,9 @@ public final class RelayServer implements AutoCloseable {
         closed = true;
         admin.ifPresent(AdminSocketServer::halt);
         metricsListener.ifPresent(MetricsListener::close);
-        service.halt();
+        // as a crash: the network goes first, so no answer leaves about work the halt below interrupts
         transport.close();
+        service.halt();
         database.ifPresent(H2Database::halt);
         bus.ifPresent(ClusterBus::abandon);
         wakeups.ifPresent(QueueWakeups::close);
