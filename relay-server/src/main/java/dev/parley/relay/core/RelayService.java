@@ -178,6 +178,9 @@ public final class RelayService implements AutoCloseable {
             return null;
         }
         metrics.connectionOpened();
+        if (sink.lean()) {
+            metrics.leanConnectionOpened();
+        }
         ClientConnection connection = new ClientConnection(sink, limiter.forConnection());
         sendChallenge(connection);
         return connection;
