@@ -338,8 +338,7 @@ public final class MainController {
             chatSubtitle.setText(typists);
             chatSubtitle.getStyleClass().add("typing");
         } else if (contact.isGroup()) {
-            chatSubtitle.setText(messages.get(contact.group().active() ? "groups.memberCount" : "groups.left",
-                    contact.group().members()));
+            chatSubtitle.setText(messages.get(contact.group().statusKey(), contact.group().members()));
         } else if (typing) {
             chatSubtitle.setText(messages.get("main.typing"));
             chatSubtitle.getStyleClass().add("typing");
