@@ -184,9 +184,21 @@ public final class MainViewModel {
                 chat.groupTyping().changed(e.conversation(), e.member(), e.typing()))));
         subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));
         subscriptions.add(bus.subscribe(PickupProgressEvent.class, e -> onUi(() -> showPickup(e))));
+        subscriptions.add(bus.subscribe(dev.parley.desktop.event.HistoryTransferEvent.class, e -> onUi(() -> {
+            pickup.history(e);
+            refreshBanner();
+            long tenth = e.messagesTotal() == 0 ? 10 : 10 * e.messagesReceived() / e.messagesTotal();
+            if (e.complete() || tenth != historyTenth) {
+                historyTenth = tenth;
+                conversations.refresh();     // conversations that came with the history, every tenth of it
+            }
+        })));
         chat.onSentProperty().set(conversations::messageSent);
         chat.onReadProperty().set(conversations::conversationRead);
     }
+
+    /** The tenth of an incoming history transfer the conversation list was last reloaded at. */
+    private long historyTenth = -1;
 
     /** Stops listening (on lock). */
     public void stop() {

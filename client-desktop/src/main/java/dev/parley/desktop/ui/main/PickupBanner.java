@@ -16,6 +16,7 @@ public final class PickupBanner {
     private final UserMessages messages;
     private boolean receiving;
     private int received;
+    private dev.parley.desktop.event.HistoryTransferEvent history;
 
     public PickupBanner(UserMessages messages) {
         this.messages = Objects.requireNonNull(messages);
@@ -27,6 +28,11 @@ public final class PickupBanner {
         received = event.received();
     }
 
+    /** Records a chunk of history imported from another device of the account (issue #17). */
+    public void history(dev.parley.desktop.event.HistoryTransferEvent event) {
+        history = event.complete() ? null : event;
+    }
+
     /** Records a connection change; anything but online ends the pickup being shown. */
     public void connectionChanged(ConnectionState state) {
         if (state.status() != ConnectionStatus.ONLINE) {
@@ -36,6 +42,10 @@ public final class PickupBanner {
 
     /** The banner text while a pickup is under way; empty otherwise. */
     public Optional<String> text() {
-        return receiving ? Optional.of(messages.get("pickup.receiving", received)) : Optional.empty();
+        if (receiving) {
+            return Optional.of(messages.get("pickup.receiving", received));
+        }
+        return history == null ? Optional.empty() : Optional.of(messages.get("history.receiving",
+                history.messagesReceived(), history.messagesTotal()));
     }
 }

@@ -45,4 +45,16 @@ class PickupBannerTest {
         banner.progress(new PickupProgressEvent(0, true));
         assertThat(banner.text()).isEmpty();
     }
+
+    @Test
+    void showsAnIncomingHistoryUntilItIsCompleteAfterAnyPickup() {
+        banner.history(new dev.parley.desktop.event.HistoryTransferEvent(1200, 100_000, false));
+        assertThat(banner.text()).contains("Receiving your history from your other device... 1,200 of 100,000 messages");
+        banner.progress(new PickupProgressEvent(30, false));
+        assertThat(banner.text()).as("a pickup shows first").contains("Receiving messages... 30");
+        banner.progress(new PickupProgressEvent(30, true));
+        assertThat(banner.text()).contains("Receiving your history from your other device... 1,200 of 100,000 messages");
+        banner.history(new dev.parley.desktop.event.HistoryTransferEvent(100_000, 100_000, true));
+        assertThat(banner.text()).isEmpty();
+    }
 }
