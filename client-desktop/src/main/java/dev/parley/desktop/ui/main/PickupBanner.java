@@ -33,6 +33,15 @@ public final class PickupBanner {
         history = event.complete() ? null : event;
     }
 
+    /**
+     * The line the conversation list shows while a history transfer arrives (issue #17: "Receiving your history...
+     * 1,200 of 5,000 messages"); empty once it is complete or before any.
+     */
+    public Optional<String> historyText() {
+        return history == null ? Optional.empty() : Optional.of(messages.get("history.receiving",
+                history.messagesReceived(), history.messagesTotal()));
+    }
+
     /** Records a connection change; anything but online ends the pickup being shown. */
     public void connectionChanged(ConnectionState state) {
         if (state.status() != ConnectionStatus.ONLINE) {
@@ -42,10 +51,6 @@ public final class PickupBanner {
 
     /** The banner text while a pickup is under way; empty otherwise. */
     public Optional<String> text() {
-        if (receiving) {
-            return Optional.of(messages.get("pickup.receiving", received));
-        }
-        return history == null ? Optional.empty() : Optional.of(messages.get("history.receiving",
-                history.messagesReceived(), history.messagesTotal()));
+        return receiving ? Optional.of(messages.get("pickup.receiving", received)) : Optional.empty();
     }
 }
