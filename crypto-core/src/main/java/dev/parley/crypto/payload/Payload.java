@@ -24,6 +24,7 @@ public sealed interface Payload
         Payload.SentTranscript,
         Payload.ReadSync,
         Payload.ConversationSync,
+        HistoryChunk,
         Payload.ContactSync {
 
     /** Maximum UTF-8 size of a text message body. */

@@ -39,6 +39,7 @@ import java.util.List;
  * SENT_TRANSCRIPT = u8 L || recipient username (ASCII, L) || the original payload's whole encoding (rest).
  * READ_SYNC = u8 L || peer username (ASCII, L) || u16 count (1..1000) || count * message id (16).
  * CONVERSATION_SYNC and CONTACT_SYNC: {@link SyncBodies}.
+ * HISTORY_CHUNK: {@link HistoryBodies} ({@link HistoryChunk}).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -212,6 +213,8 @@ public final class PayloadCodec {
                 return SyncBodies.decodeConversation(in);
             case CONTACT_SYNC:
                 return SyncBodies.decodeContact(in);
+            case HISTORY_CHUNK:
+                return HistoryBodies.decodeChunk(in);
             default:
                 return new Payload.Unknown(type);
         }
@@ -305,6 +308,8 @@ public final class PayloadCodec {
             return SyncBodies.conversation(sync);
         } else if (payload instanceof Payload.ContactSync sync) {
             return SyncBodies.contact(sync);
+        } else if (payload instanceof HistoryChunk chunk) {
+            return HistoryBodies.chunk(chunk);
         } else if (payload instanceof Payload.ReadSync sync) {
             byte[] name = sync.peer().getBytes(StandardCharsets.US_ASCII);
             byte[] ids = ids(sync.ids());

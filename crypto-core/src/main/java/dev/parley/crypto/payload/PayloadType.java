@@ -51,7 +51,9 @@ public enum PayloadType {
     /** {@link Payload.ConversationSync} (issue #17, linked devices). */
     CONVERSATION_SYNC(41),
     /** {@link Payload.ContactSync} (issue #17, linked devices). */
-    CONTACT_SYNC(43);
+    CONTACT_SYNC(43),
+    /** {@link HistoryChunk} (issue #17, history transfer at link time). */
+    HISTORY_CHUNK(48);
 
     private final int code;
 

@@ -278,6 +278,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         return new OwnDeviceSyncs(outbound);
     }
 
+    /** Issue #17: queues payloads for this account's other devices with work of the caller's (history transfer). */
+    public dev.parley.desktop.service.OwnDeviceQueue ownDeviceQueue() {
+        return outbound::toOwnDevices;
+    }
+
     /** The outbound path, for tests that send what a modified client would (a forged sync). */
     Outbound outbound() {
         return outbound;

@@ -184,6 +184,40 @@ public final class Outbound {
     }
 
     /**
+     * Issue #17, history transfer: like {@link #toOwnDevices(Payload)}, with {@code alsoCommit} (the transfer's
+     * progress) in the same transaction as the outbox entries.
+     *
+     * @return false, and nothing done, when this account has no other device with a session yet
+     */
+    public boolean toOwnDevices(Payload payload, dev.parley.desktop.storage.TransactionTask<StorageException> alsoCommit)
+            throws ServiceException {
+        java.util.List<Outbox.Item> items = new java.util.ArrayList<>();
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            java.util.List<DeviceFanout.Copy> copies = fanout.ownCopies(work, payload);
+            if (copies.isEmpty()) {
+                return false;
+            }
+            MessageId outboxId = newOutboxId();
+            Instant now = crypto.context().clock().instant();
+            crypto.storage().transactions().transaction(false, txn -> {
+                alsoCommit.run(txn);
+                enqueue(txn, outboxId, copies, now);
+                work.commit(txn);
+            });
+            work.committed();
+            addItems(items, outboxId, copies);
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot queue the message", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        submitter.accept(items);
+        return true;
+    }
+
+    /**
      * Sends a payload that may be lost (typing): only the session state is stored; sent only if online, one copy per
      * device of the recipient this profile has a session with (issue #17: {@code device_send_ephemeral}).
      */

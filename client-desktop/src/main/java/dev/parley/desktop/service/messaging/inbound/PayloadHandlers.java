@@ -85,7 +85,8 @@ public final class PayloadHandlers {
                 new SentTranscriptHandler(storage, changes, contactsChanged),
                 new ReadSyncHandler(storage),
                 new ConversationSyncHandler(storage),
-                new ContactSyncHandler(storage, contactsChanged)));
+                new ContactSyncHandler(storage, contactsChanged),
+                new HistoryChunkHandler(storage)));
         return self[0];
     }
 
