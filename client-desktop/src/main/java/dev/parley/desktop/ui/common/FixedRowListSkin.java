@@ -129,6 +129,7 @@ public final class FixedRowListSkin<T> extends SkinBase<ListView<T>> {
             sheet.resizeRelocate(x, y, w, h);
             return;
         }
+        boolean remeasured = followRowHeight();
         boolean scrolls = count() * rowHeight > h;
         double barWidth = scrolls ? snapSizeX(bar.prefWidth(-1)) : 0;
         bar.setVisible(scrolls);
@@ -141,7 +142,7 @@ public final class FixedRowListSkin<T> extends SkinBase<ListView<T>> {
         sheet.resizeRelocate(x, y, rowsWidth, h);
         clip.setWidth(rowsWidth);
         clip.setHeight(h);
-        if (resized) {
+        if (resized || remeasured) {
             offset = clampedOffset(offset);
             updateCells();
         }
@@ -161,9 +162,27 @@ public final class FixedRowListSkin<T> extends SkinBase<ListView<T>> {
         }
         ListCell<T> first = cell(0);
         first.updateIndex(0);
+        // twice: the first pass makes the cell's skin, whose children (the graphic) the second one styles
         first.applyCss();
-        rowHeight = snapSizeY(first.prefHeight(width));
+        first.applyCss();
+        rowHeight = snapSizeY(first.prefHeight(-1));
         return rowHeight > 0;
+    }
+
+    /**
+     * Follows the rows' styled height: a row measured before all its styles applied, or after a theme or font change,
+     * would otherwise keep a wrong height (rows cut off, or gaps). True if it changed.
+     */
+    private boolean followRowHeight() {
+        if (getSkinnable().getFixedCellSize() > 0 || cells.isEmpty() || !cells.get(0).isVisible()) {
+            return false;
+        }
+        double now = snapSizeY(cells.get(0).prefHeight(-1));
+        if (now <= 0 || Math.abs(now - rowHeight) < 0.5) {
+            return false;
+        }
+        rowHeight = now;
+        return true;
     }
 
     /** Cell {@code k}, made (and added to the scene for good) when first needed. */

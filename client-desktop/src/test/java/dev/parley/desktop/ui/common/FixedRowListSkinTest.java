@@ -16,6 +16,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Region;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -50,10 +51,18 @@ class FixedRowListSkinTest {
             list.setCellFactory(v -> {
                 made.incrementAndGet();
                 ListCell<String> cell = new ListCell<>() {
+                    // a graphic whose height only the stylesheet gives, set with the first item (as the
+                    // conversation rows do): the rows must get the styled height, not the unstyled one
+                    private final Region tall = new Region();
+
                     @Override
                     protected void updateItem(String item, boolean empty) {
                         super.updateItem(item, empty);
                         setText(empty ? null : item);
+                        if (!empty) {
+                            tall.getStyleClass().setAll("tall");
+                            setGraphic(tall);
+                        }
                     }
                 };
                 cell.sceneProperty().addListener((obs, was, now) -> sceneChanges.incrementAndGet());
@@ -61,7 +70,10 @@ class FixedRowListSkinTest {
             });
             skin = new FixedRowListSkin<>(list);
             list.setSkin(skin);
-            stage.setScene(new Scene(list, 300, 400));
+            Scene scene = new Scene(list, 300, 400);
+            // .tall { -fx-min-height: 40px; -fx-pref-height: 40px; -fx-min-width: 10px; }
+            scene.getStylesheets().add("data:text/css;base64,LnRhbGwgeyAtZngtbWluLWhlaWdodDogNDBweDsgLWZ4LXByZWYtaGVpZ2h0OiA0MHB4OyAtZngtbWluLXdpZHRoOiAxMHB4OyB9");
+            stage.setScene(scene);
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();
@@ -75,7 +87,7 @@ class FixedRowListSkinTest {
     @Test
     void filteringNeverTakesACellOutOfTheSceneNorMakesAnotherAndShowsTheMatchesInOrder() throws Exception {
         List<String> first = shown();
-        assertThat(first).hasSizeGreaterThan(10).startsWith("row 000 seven", "row 001 other", "row 002 other");
+        assertThat(first).hasSizeGreaterThan(5).startsWith("row 000 seven", "row 001 other", "row 002 other");
         int cells = made.get();
         assertThat(cells).as("a viewport's worth of cells, not one per item").isLessThanOrEqualTo(first.size() + 1);
         sceneChanges.set(0);
@@ -90,6 +102,19 @@ class FixedRowListSkinTest {
         assertThat(made.get()).as("no cell made again").isEqualTo(cells);
         assertThat(sceneChanges.get()).as("no cell taken out of the scene and put back (which re-applies its CSS)")
                 .isZero();
+    }
+
+    @Test
+    void rowsHaveTheirStyledHeightOneBelowTheOther() throws Exception {
+        List<ListCell<String>> rows = visibleCells();
+        double height = rows.get(0).getHeight();
+        assertThat(height).as("the styled graphic's 40 px and the cell's padding").isGreaterThan(40);
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).getHeight()).isEqualTo(rows.get(i).prefHeight(-1));
+            assertThat(rows.get(i).getLayoutY()).isEqualTo(i * height);
+        }
+        assertThat(rows.size()).as("as many rows as fill the list").isBetween((int) (390 / height),
+                (int) Math.ceil(400 / height) + 1);
     }
 
     @Test
