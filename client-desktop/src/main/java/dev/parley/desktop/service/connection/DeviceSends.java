@@ -103,7 +103,7 @@ final class DeviceSends {
      * contact's device 1 alone with a plain {@code send_ephemeral}, else one {@code device_send_ephemeral}. One the
      * relay answers with a stale list is dropped; the next message to that account corrects the list.
      */
-    private static void sendEphemeral(RelayConnection c, Copies copies) {
+    static void sendEphemeral(RelayConnection c, Copies copies) {
         Outbox.Item first = copies.items.get(0);
         if (copies.items.size() == 1 && !copies.account.equals(c.credentials.username())
                 && DeviceAddress.parse(first.recipient()).deviceId() == 1) {

@@ -255,6 +255,19 @@ public final class Outbound {
      * unacknowledged key) is skipped; returns how many recipients it went to.
      */
     public int ephemeralAll(java.util.List<Contact> recipients, Payload payload) throws ServiceException {
+        Sealed sealed = sealEphemeralAll(recipients, payload);
+        if (!sealed.items().isEmpty()) {
+            submitter.accept(sealed.items());
+        }
+        return sealed.reached();
+    }
+
+    /**
+     * Ephemeral items for {@code recipients}, encrypted and their session states committed as by {@link #ephemeralAll},
+     * but not handed to the connection: for the caller to send later (presence "offline" as the profile locks, sent
+     * after the storage closed, issue #14).
+     */
+    public Sealed sealEphemeralAll(java.util.List<Contact> recipients, Payload payload) throws ServiceException {
         java.util.List<Outbox.Item> items = new java.util.ArrayList<>(recipients.size());
         int reached = 0;
         crypto.lock().lock();
@@ -269,7 +282,7 @@ public final class Outbound {
                 }
             }
             if (items.isEmpty()) {
-                return 0;
+                return new Sealed(java.util.List.of(), 0);
             }
             crypto.storage().transactions().transaction(false, work::commit);
             work.committed();
@@ -278,8 +291,11 @@ public final class Outbound {
         } finally {
             crypto.lock().unlock();
         }
-        submitter.accept(items);
-        return reached;
+        return new Sealed(java.util.List.copyOf(items), reached);
+    }
+
+    /** Ephemeral items ready to send, and to how many recipients they go. */
+    public record Sealed(java.util.List<Outbox.Item> items, int reached) {
     }
 
     private void enqueue(dev.parley.desktop.storage.Transaction txn, MessageId outboxId,
