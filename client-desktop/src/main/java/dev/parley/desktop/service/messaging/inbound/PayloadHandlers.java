@@ -85,7 +85,9 @@ public final class PayloadHandlers {
                 new SentTranscriptHandler(storage, changes, contactsChanged),
                 new ReadSyncHandler(storage),
                 new ConversationSyncHandler(storage),
-                new ContactSyncHandler(storage, contactsChanged)));
+                new ContactSyncHandler(storage, contactsChanged),
+                new GroupTranscriptHandler(storage, changes), new GroupReadSyncHandler(storage),
+                new GroupSyncHandler(storage, groups), new SenderKeySyncHandler(storage, groups)));
         return self[0];
     }
 
