@@ -110,6 +110,23 @@ public final class Outbound {
      */
     public <T> T storedAll(java.util.List<Outgoing> outgoing, Multi multi,
                            TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
+        return storedAll(outgoing, multi, java.util.List.of(), alsoCommit);
+    }
+
+    /**
+     * A payload for this account's other devices only (issue #17: a group change or a group transcript), queued under
+     * {@code outboxId} (unique per device).
+     */
+    public record Own(Payload payload, MessageId outboxId) {
+    }
+
+    /**
+     * As {@link #storedAll(java.util.List, Multi, TransactionFunction)}, with {@code own} encrypted for each of this
+     * account's other devices that has a session and queued in the same transaction, after the pairwise payloads and
+     * before {@code multi}; nothing of {@code own} for an account with one device.
+     */
+    public <T> T storedAll(java.util.List<Outgoing> outgoing, Multi multi, java.util.List<Own> own,
+                           TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
         java.util.List<Outbox.Item> items = new java.util.ArrayList<>(outgoing.size());
         T result;
         crypto.lock().lock();
@@ -119,12 +136,19 @@ public final class Outbound {
             for (Outgoing o : outgoing) {
                 blobs.add(fanout.copies(work, o.recipient(), o.payload()));
             }
+            java.util.List<java.util.List<DeviceFanout.Copy>> ownBlobs = new java.util.ArrayList<>(own.size());
+            for (Own o : own) {
+                ownBlobs.add(fanout.ownCopies(work, o.payload()));
+            }
             SealedForMany many = multi == null ? null : sealForMany(multi);
             Instant now = crypto.context().clock().instant();
             result = crypto.storage().transactions().transactionWithResult(false, txn -> {
                 T value = alsoCommit.apply(txn);
                 for (int i = 0; i < outgoing.size(); i++) {
                     enqueue(txn, outgoing.get(i).outboxId(), blobs.get(i), now);
+                }
+                for (int i = 0; i < own.size(); i++) {
+                    enqueue(txn, own.get(i).outboxId(), ownBlobs.get(i), now);
                 }
                 if (many != null) {
                     crypto.storage().outbox().enqueueShared(txn, multi.outboxId(),
@@ -137,6 +161,9 @@ public final class Outbound {
             work.committed();
             for (int i = 0; i < outgoing.size(); i++) {
                 addItems(items, outgoing.get(i).outboxId(), blobs.get(i));
+            }
+            for (int i = 0; i < own.size(); i++) {
+                addItems(items, own.get(i).outboxId(), ownBlobs.get(i));
             }
             if (many != null) {
                 byte[] clientMessageId = HexFormat.of().parseHex(multi.outboxId().value());
