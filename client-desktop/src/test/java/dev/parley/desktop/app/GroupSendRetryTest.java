@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A group message's outbox entries keep the body once (issue #15, client migration V78) and still go out whole: each
- * recipient of a {@code send_multi} the relay asks to wait is sent again alone, as an ordinary {@code send} of its
- * whole blob, both straight after the upload and after a restart, when the entries are read back from the encrypted
- * database (own part and shared body joined).
+ * recipient of a {@code send_multi} the relay asks to wait is sent again alone (its header and the body, as a
+ * {@code send_multi} of one recipient since #17), both straight after the upload and after a restart, when the entries
+ * are read back from the encrypted database (own part and shared body joined).
  */
 class GroupSendRetryTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -69,7 +69,8 @@ class GroupSendRetryTest {
         assertThat(again.connection().awaitDrained(WAIT)).isTrue();
         assertThat(((Outbox) again.messaging()).pending()).isEmpty();
         assertThat(network.relayCounter("parley_relay_multi_sends_total") - uploads)
-                .as("one upload per message; the second recipient of each went alone as a send").isEqualTo(2);
+                .as("one upload per message, then the recipient asked to wait sent again alone (a send_multi of one)")
+                .isEqualTo(4);
 
         for (String member : List.of("bob", "carol")) {
             ParleyApp app = network.unlock(member);
