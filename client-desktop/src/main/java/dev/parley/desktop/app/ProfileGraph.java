@@ -80,7 +80,8 @@ final class ProfileGraph implements AutoCloseable {
                 messaging.profileSharing());
         this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
                 messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock(),
-                config.connection().presencePacing());
+                config.connection().presencePacing(),
+                waves -> connection.sayOnClose(waves, config.connection().presencePacing().interval()));
         this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage(),
                 messaging.ownDevices());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));

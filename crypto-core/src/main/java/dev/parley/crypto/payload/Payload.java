@@ -25,7 +25,8 @@ public sealed interface Payload
         Payload.ReadSync,
         Payload.ConversationSync,
         HistoryChunk,
-        Payload.ContactSync {
+        Payload.ContactSync,
+        GroupTranscript, GroupReadSync, GroupSync, SenderKeySync {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;

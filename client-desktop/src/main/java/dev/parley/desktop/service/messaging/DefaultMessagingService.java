@@ -97,7 +97,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 recipients, receipts, outbound);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts, new dev.parley.desktop.service.group.GroupReceiver(
-                        crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername),
+                        crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername,
+                        () -> crypto.identity().publicKey().bytes()),
                         presenceTracker, () -> crypto.state().invalidateAll()),
                 receipts, events);
     }

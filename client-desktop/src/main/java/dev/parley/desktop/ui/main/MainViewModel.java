@@ -53,6 +53,8 @@ public final class MainViewModel {
     private final SearchViewModel search;
 
     private final ReadOnlyStringWrapper username = new ReadOnlyStringWrapper(this, "username", "");
+    private final javafx.beans.property.ObjectProperty<dev.parley.desktop.ui.common.ContactLook> ownLook =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "ownLook");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
     private final ReadOnlyBooleanWrapper receiving = new ReadOnlyBooleanWrapper(this, "receiving", false);
@@ -108,6 +110,14 @@ public final class MainViewModel {
         return username.getReadOnlyProperty();
     }
 
+    /**
+     * How this user looks to their contacts: the display name and picture of the own profile (issue #14), following
+     * a change without a restart; null until known (the header shows the username and initials meanwhile).
+     */
+    public javafx.beans.property.ObjectProperty<dev.parley.desktop.ui.common.ContactLook> ownLookProperty() {
+        return ownLook;
+    }
+
     public ReadOnlyBooleanProperty onlineProperty() {
         return online.getReadOnlyProperty();
     }
@@ -153,7 +163,7 @@ public final class MainViewModel {
     public void start() {
         tasks.run(ownUsername, username::set,
                 e -> LOG.warn("cannot read the account: {}", e.getClass().getSimpleName()));
-        conversations.refresh();
+        conversations.loadFirst();
         showConnection(connection.get());
         subscriptions.add(connection.addListener(s -> onUi(() -> showConnection(s)))::close);
         subscriptions.add(bus.subscribe(MessageReceivedEvent.class, e -> {

@@ -302,7 +302,7 @@ public final class InboundPipeline implements InboundHandler {
                 if (restart) {
                     restarted.add(sender);
                 }
-                decrypted.add(new Received<>(i, sender, payload, digest));
+                decrypted.add(new Received<>(i, sender, payload, digest, null, opened.senderDevice()));
                 accepted.add(opened);
                 outcomes[i] = Outcome.STORED;
             } catch (DuplicateMessageException e) {

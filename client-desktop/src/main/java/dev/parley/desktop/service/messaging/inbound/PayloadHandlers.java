@@ -86,7 +86,9 @@ public final class PayloadHandlers {
                 new ReadSyncHandler(storage),
                 new ConversationSyncHandler(storage),
                 new ContactSyncHandler(storage, contactsChanged),
-                new HistoryChunkHandler(storage)));
+                new HistoryChunkHandler(storage),
+                new GroupTranscriptHandler(storage, changes), new GroupReadSyncHandler(storage),
+                new GroupSyncHandler(storage, groups), new SenderKeySyncHandler(storage, groups)));
         return self[0];
     }
 
