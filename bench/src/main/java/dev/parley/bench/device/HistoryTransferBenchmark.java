@@ -165,6 +165,10 @@ public final class HistoryTransferBenchmark {
                                 : NewMessage.incoming(new MessageId("m-" + i), c, c.value(), at, at.plusSeconds(1),
                                         body(random));
                         profile.storage().messages().insertIfAbsent(txn, m);
+                        if (i % 2 == 0) {   // sent long ago: the relay took it (a message still sending is not carried)
+                            profile.storage().messages().updateState(txn, m.messageId(),
+                                    dev.parley.desktop.storage.MessageState.SENT, null);
+                        }
                     }
                 });
             }
