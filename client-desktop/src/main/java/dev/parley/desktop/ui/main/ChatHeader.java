@@ -65,8 +65,7 @@ final class ChatHeader {
             subtitle.setText(typists);
             subtitle.getStyleClass().add("typing");
         } else if (contact.isGroup()) {
-            subtitle.setText(messages.get(contact.group().active() ? "groups.memberCount" : "groups.left",
-                    contact.group().members()));
+            subtitle.setText(messages.get(contact.group().statusKey(), contact.group().members()));
         } else if (typing) {
             subtitle.setText(messages.get("main.typing"));
             subtitle.getStyleClass().add("typing");

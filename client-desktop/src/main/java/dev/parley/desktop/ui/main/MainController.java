@@ -68,6 +68,7 @@ public final class MainController {
     @FXML private HBox connectionBanner;
     @FXML private ProgressIndicator receivingIndicator;
     @FXML private Label connectionText;
+    @FXML private Label historyProgress;
     @FXML private HBox identityBanner;
     @FXML private Label identityText;
     @FXML private ListView<ChatRow> chatList;
@@ -185,6 +186,9 @@ public final class MainController {
         });
 
         connectionText.textProperty().bind(vm.bannerTextProperty());
+        historyProgress.textProperty().bind(vm.historyTextProperty());
+        historyProgress.visibleProperty().bind(vm.historyTextProperty().isNotEmpty());
+        historyProgress.managedProperty().bind(historyProgress.visibleProperty());
         connectionBanner.visibleProperty().bind(vm.bannerTextProperty().isNotEmpty());
         connectionBanner.managedProperty().bind(connectionBanner.visibleProperty());
         vm.receivingProperty().addListener((obs, was, now) -> connectionBanner.pseudoClassStateChanged(RECEIVING, now));

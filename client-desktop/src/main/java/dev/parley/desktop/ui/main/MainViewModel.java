@@ -58,6 +58,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
     private final ReadOnlyBooleanWrapper receiving = new ReadOnlyBooleanWrapper(this, "receiving", false);
+    private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper(this, "historyText", "");
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
     private final BooleanProperty notificationsEnabled = new SimpleBooleanProperty(this, "notificationsEnabled", true);
     private final BooleanProperty notificationText = new SimpleBooleanProperty(this, "notificationText", false);
@@ -129,6 +130,11 @@ public final class MainViewModel {
         return bannerText.getReadOnlyProperty();
     }
 
+    /** Issue #17: the progress of a history transfer arriving from another device of the account; empty otherwise. */
+    public ReadOnlyStringProperty historyTextProperty() {
+        return historyText.getReadOnlyProperty();
+    }
+
     /** True while the banner shows pickup progress rather than a connection problem. */
     public ReadOnlyBooleanProperty receivingProperty() {
         return receiving.getReadOnlyProperty();
@@ -194,9 +200,21 @@ public final class MainViewModel {
                 chat.groupTyping().changed(e.conversation(), e.member(), e.typing()))));
         subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));
         subscriptions.add(bus.subscribe(PickupProgressEvent.class, e -> onUi(() -> showPickup(e))));
+        subscriptions.add(bus.subscribe(dev.parley.desktop.event.HistoryTransferEvent.class, e -> onUi(() -> {
+            pickup.history(e);
+            historyText.set(pickup.historyText().orElse(""));
+            long tenth = e.messagesTotal() == 0 ? 10 : 10 * e.messagesReceived() / e.messagesTotal();
+            if (e.complete() || tenth != historyTenth) {
+                historyTenth = tenth;
+                conversations.refresh();     // conversations that came with the history, every tenth of it
+            }
+        })));
         chat.onSentProperty().set(conversations::messageSent);
         chat.onReadProperty().set(conversations::conversationRead);
     }
+
+    /** The tenth of an incoming history transfer the conversation list was last reloaded at. */
+    private long historyTenth = -1;
 
     /** Stops listening (on lock). */
     public void stop() {
