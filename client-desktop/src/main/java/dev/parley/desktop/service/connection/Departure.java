@@ -45,8 +45,9 @@ final class Departure {
         if (sent < waves.size()) {
             LOG.info("going offline: {} of {} presence waves sent, the rest time out", sent, waves.size());
         }
-        // after the last wave (tasks due at the same time run in the order scheduled)
-        thread.schedule(() -> c.link.close(), Math.max(0, sent - 1) * step, TimeUnit.MILLISECONDS);
+        // one interval after the last wave: its frames are written and answered before the close frame (closed at
+        // once, a loaded machine could still have the last wave queued for writing)
+        thread.schedule(() -> c.link.close(), sent * step, TimeUnit.MILLISECONDS);
         thread.shutdown();
     }
 

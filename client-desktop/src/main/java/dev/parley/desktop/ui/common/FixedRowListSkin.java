@@ -165,8 +165,13 @@ public final class FixedRowListSkin<T> extends SkinBase<ListView<T>> {
         // twice: the first pass makes the cell's skin, whose children (the graphic) the second one styles
         first.applyCss();
         first.applyCss();
-        rowHeight = snapSizeY(first.prefHeight(-1));
+        rowHeight = heightOf(first);
         return rowHeight > 0;
+    }
+
+    /** A row's height as the flow gives it: its preferred height within its minimum and maximum. */
+    private double heightOf(ListCell<T> cell) {
+        return snapSizeY(Math.max(cell.minHeight(-1), Math.min(cell.prefHeight(-1), cell.maxHeight(-1))));
     }
 
     /**
@@ -177,7 +182,7 @@ public final class FixedRowListSkin<T> extends SkinBase<ListView<T>> {
         if (getSkinnable().getFixedCellSize() > 0 || cells.isEmpty() || !cells.get(0).isVisible()) {
             return false;
         }
-        double now = snapSizeY(cells.get(0).prefHeight(-1));
+        double now = heightOf(cells.get(0));
         if (now <= 0 || Math.abs(now - rowHeight) < 0.5) {
             return false;
         }

@@ -71,8 +71,9 @@ class FixedRowListSkinTest {
             skin = new FixedRowListSkin<>(list);
             list.setSkin(skin);
             Scene scene = new Scene(list, 300, 400);
-            // .tall { -fx-min-height: 40px; -fx-pref-height: 40px; -fx-min-width: 10px; }
-            scene.getStylesheets().add("data:text/css;base64,LnRhbGwgeyAtZngtbWluLWhlaWdodDogNDBweDsgLWZ4LXByZWYtaGVpZ2h0OiA0MHB4OyAtZngtbWluLXdpZHRoOiAxMHB4OyB9");
+            // .tall { -fx-min-height: 40px; -fx-min-width: 10px; }: a minimum above its preferred height, as the
+            // conversation rows' avatar has
+            scene.getStylesheets().add("data:text/css;base64,LnRhbGwgeyAtZngtbWluLWhlaWdodDogNDBweDsgLWZ4LW1pbi13aWR0aDogMTBweDsgfQ==");
             stage.setScene(scene);
             stage.show();
         });
@@ -110,7 +111,7 @@ class FixedRowListSkinTest {
         double height = rows.get(0).getHeight();
         assertThat(height).as("the styled graphic's 40 px and the cell's padding").isGreaterThan(40);
         for (int i = 0; i < rows.size(); i++) {
-            assertThat(rows.get(i).getHeight()).isEqualTo(rows.get(i).prefHeight(-1));
+            assertThat(rows.get(i).getHeight()).isEqualTo(Math.max(rows.get(i).minHeight(-1), rows.get(i).prefHeight(-1)));
             assertThat(rows.get(i).getLayoutY()).isEqualTo(i * height);
         }
         assertThat(rows.size()).as("as many rows as fill the list").isBetween((int) (390 / height),
