@@ -29,8 +29,11 @@ final class Departure {
     private Departure() {
     }
 
-    /** Sends {@code waves} on {@code c}'s link a wave per {@code interval}, then closes the link. */
-    static void start(RelayConnection c, List<List<Outbox.Item>> waves, Duration interval) {
+    /**
+     * Sends {@code waves} on {@code c}'s link a wave per {@code interval}, the first after {@code firstDelay} (one
+     * interval after a wave the connection sent itself), then closes the link.
+     */
+    static void start(RelayConnection c, List<List<Outbox.Item>> waves, Duration interval, Duration firstDelay) {
         ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "parley-relay-departure");
             t.setDaemon(false);
@@ -40,18 +43,19 @@ final class Departure {
         int sent = (int) Math.min(waves.size(), 1 + LONGEST.toMillis() / step);
         for (int i = 0; i < sent; i++) {
             List<Outbox.Item> wave = waves.get(i);
-            thread.schedule(() -> send(c, wave), i * step, TimeUnit.MILLISECONDS);
+            thread.schedule(() -> send(c, wave), firstDelay.toMillis() + i * step, TimeUnit.MILLISECONDS);
         }
         if (sent < waves.size()) {
             LOG.info("going offline: {} of {} presence waves sent, the rest time out", sent, waves.size());
         }
         // one interval after the last wave: its frames are written and answered before the close frame (closed at
         // once, a loaded machine could still have the last wave queued for writing)
-        thread.schedule(() -> c.link.close(), sent * step, TimeUnit.MILLISECONDS);
+        thread.schedule(() -> c.link.close(), firstDelay.toMillis() + sent * step, TimeUnit.MILLISECONDS);
         thread.shutdown();
     }
 
-    private static void send(RelayConnection c, List<Outbox.Item> wave) {
+    /** Sends one wave on {@code c}'s link now, if it is open; best effort. */
+    static void send(RelayConnection c, List<Outbox.Item> wave) {
         if (!c.link.isOpen()) {
             return;
         }

@@ -236,17 +236,34 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             Thread.currentThread().interrupt();
         }
         if (departing != null) {
-            Departure.start(departing, lastWords, lastWordsInterval);
+            Departure.start(departing, lastWords, lastWordsInterval, lastWordsInterval);
         }
     }
 
     /**
-     * Ephemeral items the link, if online, sends as the service closes: a wave per {@code interval}, then the link
-     * closes ({@link Departure}; presence "offline" to every contact as the profile locks, issue #14).
+     * Presence "offline" to every contact as the profile locks or quits (issue #14), already encrypted, in waves: the
+     * first wave leaves at once on the online link (so a presence that closes while the connection stays up, or a
+     * connection that only stops, as {@code listen} does at its end, still tells the first wave's worth of contacts);
+     * the others a wave per {@code interval} after it, on the link that {@link #close} hands to {@link Departure}.
      */
     public void sayOnClose(java.util.List<java.util.List<Outbox.Item>> waves, Duration interval) {
-        lastWords = java.util.List.copyOf(waves);
         lastWordsInterval = java.util.Objects.requireNonNull(interval);
+        if (waves.isEmpty()) {
+            lastWords = java.util.List.of();
+            return;
+        }
+        java.util.List<Outbox.Item> first = waves.get(0);
+        lastWords = java.util.List.copyOf(waves.subList(1, waves.size()));
+        try {
+            control.execute(() -> {
+                RelayConnection c = current;
+                if (c != null && c.online) {
+                    Departure.send(c, first);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("offline presence not sent: the connection is closed");
+        }
     }
 
     /** The online link, taken from the service (which then closes no link) for {@link Departure}; null if none. */
