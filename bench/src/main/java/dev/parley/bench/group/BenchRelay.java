@@ -13,14 +13,14 @@ import java.time.Duration;
  * The real relay as a child process ({@link ServerProcess}: H2 on disk, or its in-memory stores; rate limits out of
  * the way), so its CPU time is its own; its counters are read from {@code GET /metrics}.
  */
-final class BenchRelay implements AutoCloseable {
+public final class BenchRelay implements AutoCloseable {
     private final Path dataDir;
     private final ServerProcess process;
     private final HttpClient http = HttpClient.newHttpClient();
-    final URI uri;
+    public final URI uri;
     final boolean inMemory;
 
-    BenchRelay(boolean inMemory) throws Exception {
+    public BenchRelay(boolean inMemory) throws Exception {
         this.inMemory = inMemory;
         this.dataDir = Files.createTempDirectory("parley-group-bench-relay");
         this.process = inMemory ? new ServerProcess("relay-memory") : new ServerProcess("relay", dataDir.toString());
@@ -32,20 +32,20 @@ final class BenchRelay implements AutoCloseable {
     }
 
     /** CPU time of the relay process so far, in milliseconds (10 ms resolution on Linux). */
-    long cpuMillis() {
+    public long cpuMillis() {
         return process.cpuMillis();
     }
 
     /** A snapshot of the relay's counters. */
-    Metrics metrics() throws Exception {
+    public Metrics metrics() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + uri.getPort() + "/metrics"))
                 .timeout(Duration.ofSeconds(30)).build();
         return new Metrics(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** One scrape of {@code /metrics}. */
-    record Metrics(String text) {
-        double value(String name) {
+    public record Metrics(String text) {
+        public double value(String name) {
             for (String line : text.split("\n")) {
                 if (line.startsWith(name + " ")) {
                     return Double.parseDouble(line.substring(name.length() + 1).trim());
@@ -55,11 +55,11 @@ final class BenchRelay implements AutoCloseable {
         }
 
         /** WebSocket messages the relay received from clients (uploads). */
-        long messagesIn() {
+        public long messagesIn() {
             return (long) value("parley_relay_websocket_messages_received_total");
         }
 
-        long stored() {
+        public long stored() {
             return (long) value("parley_relay_messages_stored_total");
         }
 

@@ -16,31 +16,55 @@ import java.util.Optional;
 
 /**
  * Real client profiles (encrypted H2 on disk, the app's services) in one temporary directory; Argon2 is cheap because
- * unlocking is not what these benchmarks measure.
+ * unlocking is not what these benchmarks measure, unless a benchmark asks for another cost.
  */
-final class ClientProfiles implements AutoCloseable {
-    private static final char[] PASSPHRASE = "group bench passphrase".toCharArray();
+public final class ClientProfiles implements AutoCloseable {
+    /** The passphrase of every profile made here. */
+    public static final char[] PASSPHRASE = "group bench passphrase".toCharArray();
+    /** The cost of the profiles' passphrase derivation unless a benchmark measures it. */
+    public static final Argon2Params CHEAP = new Argon2Params(8 * 1024, 1, 1);
 
     private final Path dir;
     private final RelayAddress relay;
+    private final Argon2Params argon2;
 
-    ClientProfiles(URI relay) throws Exception {
+    public ClientProfiles(URI relay) throws Exception {
+        this(relay, CHEAP);
+    }
+
+    /** Profiles whose passphrase is derived at {@code argon2} (shipped: {@link Argon2Params#DESKTOP_DEFAULT}). */
+    public ClientProfiles(URI relay, Argon2Params argon2) throws Exception {
         this.dir = Files.createTempDirectory("parley-group-bench-profiles");
         this.relay = new RelayAddress(relay, Optional.empty());
+        this.argon2 = argon2;
         System.setProperty("h2.allowedClasses", "dev.parley.desktop.storage.h2.nothing.");
     }
 
     private AppConfig config(String name) {
-        return AppConfig.defaults(new AppDirectories(dir.toAbsolutePath()), new ProfileName(name))
-                .withArgon2(new Argon2Params(8 * 1024, 1, 1));
+        return AppConfig.defaults(new AppDirectories(dir.toAbsolutePath()), new ProfileName(name)).withArgon2(argon2);
+    }
+
+    /** The relay these profiles use. */
+    public RelayAddress relay() {
+        return relay;
     }
 
     /** A new profile, registered with the relay, not connected. */
-    ParleyApp create(String name) throws Exception {
+    public ParleyApp create(String name) throws Exception {
+        return create(name, relay);
+    }
+
+    /** A new profile that reaches the relay at {@code via} (a proxy in front of it), registered, not connected. */
+    public ParleyApp create(String name, RelayAddress via) throws Exception {
         ParleyApp app = ParleyApp.open(config(name));
-        app.account().create(name, relay, PASSPHRASE.clone());
+        app.account().create(name, via, PASSPHRASE.clone());
         app.account().register(Optional.empty());
         return app;
+    }
+
+    /** A profile not made yet, for {@code joinAccount} (a new linked device). */
+    public ParleyApp open(String name) {
+        return ParleyApp.open(config(name));
     }
 
     /** The existing profile, unlocked again (not connected). */

@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  * CPU time of chosen threads between a snapshot and now (threads started after the snapshot count from zero). On a
  * machine loaded by other builds a thread's CPU time moves far less than wall-clock time.
  */
-final class CpuMeter {
+public final class CpuMeter {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Map<Long, Long> before;
@@ -22,7 +22,7 @@ final class CpuMeter {
         this.processBefore = processBefore;
     }
 
-    static CpuMeter start() {
+    public static CpuMeter start() {
         return new CpuMeter(all(), processCpuSeconds());
     }
 
@@ -41,7 +41,7 @@ final class CpuMeter {
     }
 
     /** CPU seconds of the whole JVM since the snapshot (garbage collection and JIT compilation included). */
-    double processSeconds() {
+    public double processSeconds() {
         return processCpuSeconds() - processBefore;
     }
 
@@ -67,7 +67,7 @@ final class CpuMeter {
     }
 
     /** CPU seconds of the calling thread so far. */
-    static double currentThreadSeconds() {
+    public static double currentThreadSeconds() {
         return THREADS.getCurrentThreadCpuTime() / 1e9;
     }
 
@@ -85,7 +85,7 @@ final class CpuMeter {
     }
 
     /** The machine's load averages, as {@code /proc/loadavg} gives them (first three fields). */
-    static String loadAverage() {
+    public static String loadAverage() {
         try {
             String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
             return f[0] + " " + f[1] + " " + f[2];

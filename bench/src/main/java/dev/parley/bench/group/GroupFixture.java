@@ -15,7 +15,7 @@ import org.glassfish.tyrus.client.ClientManager;
  * (offline until a benchmark signs them in) and the admin, a real client profile ("admin") that is online and created
  * the group with every light member and the given real members.
  */
-final class GroupFixture implements AutoCloseable {
+public final class GroupFixture implements AutoCloseable {
     static final CryptoProvider CRYPTO = CryptoProviders.preferred();
 
     final BenchRelay relay;
@@ -63,7 +63,7 @@ final class GroupFixture implements AutoCloseable {
     }
 
     /** A text of exactly {@code bytes} ASCII characters, distinct per {@code tag}. */
-    static String text(int bytes, String tag) {
+    public static String text(int bytes, String tag) {
         StringBuilder b = new StringBuilder(tag).append(' ');
         while (b.length() < bytes) {
             b.append((char) ('a' + b.length() % 26));
@@ -71,7 +71,7 @@ final class GroupFixture implements AutoCloseable {
         return b.substring(0, bytes);
     }
 
-    static void quiet() {
+    public static void quiet() {
         org.slf4j.Logger root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         if (root instanceof ch.qos.logback.classic.Logger logback) {
             logback.setLevel(ch.qos.logback.classic.Level.WARN);
