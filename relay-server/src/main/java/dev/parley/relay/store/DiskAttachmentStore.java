@@ -2,6 +2,7 @@ package dev.parley.relay.store;
 
 import dev.parley.crypto.attachment.AttachmentFormat;
 import dev.parley.crypto.attachment.AttachmentReadToken;
+import dev.parley.crypto.attachment.WritebackSync;
 import dev.parley.crypto.primitives.RandomSource;
 import dev.parley.relay.store.AttachmentRefusedException.Reason;
 import dev.parley.relay.store.DiskAttachmentRecovery.Entry;
@@ -33,6 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class DiskAttachmentStore implements AttachmentStore {
     private static final Logger LOG = LoggerFactory.getLogger(DiskAttachmentStore.class);
     private static final int CHUNK = AttachmentFormat.CIPHER_CHUNK_BYTES;
+    /** The one daemon thread the uploads' early write-backs run on ({@link WritebackSync}). */
+    private static final java.util.concurrent.ExecutorService WRITEBACK =
+            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "relay-attachment-writeback");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** How many bytes the file system can still take. */
     @FunctionalInterface
@@ -245,7 +253,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
             entry.streaming = true;
         }
         try (FileChannel channel = FileChannel.open(dir.resolve(entry.name + ".part"), StandardOpenOption.WRITE);
-             WritebackSync writeback = new WritebackSync(channel)) {
+             WritebackSync writeback = new WritebackSync(channel, WRITEBACK)) {
             for (long index = first; ; index++) {
                 synchronized (entry) {
                     if (entry.deleted) {

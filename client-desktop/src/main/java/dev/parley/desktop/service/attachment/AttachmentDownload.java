@@ -3,6 +3,7 @@ package dev.parley.desktop.service.attachment;
 import dev.parley.crypto.attachment.AttachmentDigest;
 import dev.parley.crypto.attachment.AttachmentFormat;
 import dev.parley.crypto.attachment.AttachmentReadToken;
+import dev.parley.crypto.attachment.WritebackSync;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.payload.AttachmentPointer;
 import dev.parley.crypto.wire.ErrorCode;
@@ -27,6 +28,13 @@ import java.nio.file.StandardOpenOption;
  */
 final class AttachmentDownload {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AttachmentDownload.class);
+    /** The one daemon thread the downloads' early write-backs run on ({@link WritebackSync}). */
+    private static final java.util.concurrent.Executor WRITEBACK = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread thread = new Thread(r, "attachment-writeback");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final RelayChunks relay;
     private final CryptoProvider crypto;
     private final java.util.Optional<BulkDownload> bulk;
@@ -89,7 +97,7 @@ final class AttachmentDownload {
         boolean shared = true;
         AttachmentDigest digest = new AttachmentDigest();
         try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE); WritebackSync writeback = new WritebackSync(out)) {
+                StandardOpenOption.WRITE); WritebackSync writeback = new WritebackSync(out, WRITEBACK)) {
             long index = out.size() / AttachmentFormat.CIPHER_CHUNK_BYTES;
             out.truncate(index * AttachmentFormat.CIPHER_CHUNK_BYTES);
             hashWhatIsThere(out, digest, tee);
