@@ -214,6 +214,59 @@ class LinkedDevicesTest {
         assertThat(alice1.pendingPushes()).noneMatch(p -> p instanceof Push.Deliver);
     }
 
+    /**
+     * Issue #17 with groups: a {@code send_multi} reaches every current device of each recipient (one stored or pushed
+     * copy per device, acknowledged per device), and the sender's own other devices when it names its own account.
+     */
+    @Test
+    void aMultiRecipientSendReachesEveryDeviceOfEachRecipientOnceAndEachDeviceAcksItsOwnCopy() throws Exception {
+        TestUser alice = new TestUser("alice");
+        TestClient alice1 = registered(alice);
+        giveCredential(alice1, alice, 1, newKey());
+        Ed25519KeyPair key2 = newKey();
+        int second = add(alice1, alice, key2, "laptop");
+        TestUser carol = new TestUser("carol");
+        TestClient carol1 = registered(carol);
+        TestClient bob1 = registered(new TestUser("bob"));
+        byte[] body = bytes(60, 7);
+        Request.SendMulti multi = new Request.SendMulti(List.of(
+                new Request.MultiRecipient("alice", bytes(16, 20), bytes(113, 1)),
+                new Request.MultiRecipient("carol", bytes(16, 21), bytes(113, 2))), body);
+        Response answer = bob1.request(multi);
+        assertThat(((Response.SendMultiResult) answer).outcomes()).extracting(Response.RecipientOutcome::status)
+                .containsExactly(Response.MultiSendStatus.ACCEPTED, Response.MultiSendStatus.ACCEPTED);
+        byte[] forAlice = new dev.parley.crypto.wire.MultiRecipientBlob(bytes(113, 1), body).encode();
+        Push.Deliver first = alice1.awaitPush(Push.Deliver.class);
+        assertThat(first.blob()).as("the online device: pushed").isEqualTo(forAlice);
+        assertThat(carol1.awaitPush(Push.Deliver.class).blob())
+                .isEqualTo(new dev.parley.crypto.wire.MultiRecipientBlob(bytes(113, 2), body).encode());
+        assertThat(alice1.request(new Request.Ack(first.messageId()))).isEqualTo(new Response.Ok());
+
+        // The laptop was offline: its copy was stored, and it gets it (once) when it logs in.
+        TestClient alice2 = connect();
+        assertThat(signInAsDevice(alice2, alice, second, key2)).isInstanceOf(Response.Authenticated.class);
+        Push.Deliver stored = alice2.awaitPush(Push.Deliver.class);
+        assertThat(stored.blob()).isEqualTo(forAlice);
+        assertThat(alice2.drainUntilQueueEmpty()).as("once").isEmpty();
+        assertThat(alice2.request(new Request.Ack(stored.messageId()))).isEqualTo(new Response.Ok());
+        Response retried = bob1.request(multi);
+        assertThat(((Response.SendMultiResult) retried).outcomes()).extracting(Response.RecipientOutcome::status)
+                .as("a retry stores nothing twice on any device")
+                .containsExactly(Response.MultiSendStatus.DUPLICATE, Response.MultiSendStatus.DUPLICATE);
+
+        // The sender's own account: its other devices get it, never the sending device itself.
+        Response own = alice1.request(new Request.SendMulti(List.of(
+                new Request.MultiRecipient("alice", bytes(16, 22), bytes(113, 3)),
+                new Request.MultiRecipient("carol", bytes(16, 22), bytes(113, 4))), body));
+        assertThat(((Response.SendMultiResult) own).outcomes()).extracting(Response.RecipientOutcome::status)
+                .containsExactly(Response.MultiSendStatus.ACCEPTED, Response.MultiSendStatus.ACCEPTED);
+        assertThat(alice2.awaitPush(Push.Deliver.class).blob())
+                .isEqualTo(new dev.parley.crypto.wire.MultiRecipientBlob(bytes(113, 3), body).encode());
+        assertThat(carol1.awaitPush(Push.Deliver.class).blob())
+                .isEqualTo(new dev.parley.crypto.wire.MultiRecipientBlob(bytes(113, 4), body).encode());
+        assertThat(alice1.pendingPushes()).noneMatch(p -> p instanceof Push.Deliver);
+    }
+
     @Test
     void theSeventhDeviceIsRefusedAndEachDeviceHasItsOwnBundle() throws Exception {
         TestUser carol = new TestUser("carol");

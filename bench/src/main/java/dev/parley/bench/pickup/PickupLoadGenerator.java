@@ -174,6 +174,7 @@ public final class PickupLoadGenerator {
                 new Sender(crypto, relay).sendAll(messages, mixed);
                 double cpuBefore = processCpuSeconds();
                 java.util.Map<Long, Long> poolBefore = openPoolCpu();
+                ThreadCpuBreakdown breakdown = ThreadCpuBreakdown.start();
                 long start = System.nanoTime();
                 bob.connection().start();
                 if (!bob.connection().awaitDrained(Duration.ofMinutes(10))) {
@@ -181,6 +182,7 @@ public final class PickupLoadGenerator {
                 }
                 Timing timing = new Timing((System.nanoTime() - start) / 1e9, inboundThreadCpuSeconds(),
                         processCpuSeconds() - cpuBefore, openPoolCpuSecondsSince(poolBefore));
+                System.out.println("  threads: " + breakdown.report(8, timing.processCpuSeconds()));
                 int stored = bob.messaging().history("alice", Optional.empty(), 1).messages().size();
                 if (stored != 1) {
                     throw new IllegalStateException("nothing stored");

@@ -200,7 +200,7 @@ public final class ContactCrowd {
             } else if (push instanceof Push.Deliver deliver) {
                 RelayLink l = link;
                 if (l != null) {
-                    l.request(new Request.Ack(deliver.messageId()));
+                    l.fireAll(java.util.List.of(new Request.Ack(deliver.messageId())));
                 }
             }
         }

@@ -250,7 +250,17 @@ public final class RelayLoadGenerator {
         }
     }
 
-    private Result relayThroughput(ServerProcess server, URI uri) throws Exception {
+    /**
+     * {@code uri} as Parley's own client opens it: asking for lean answers (docs/protocol.md part 2, "Lean answers"; the
+     * desktop client's {@code TyrusRelayConnector} does the same).
+     */
+    static URI parleyClient(URI uri) {
+        return URI.create(uri + "?answers=lean");
+    }
+
+    /** The relay's throughput in Parley-client mode: lean answers, sends and acks coalesced as the desktop client does. */
+    private Result relayThroughput(ServerProcess server, URI relayUri) throws Exception {
+        URI uri = parleyClient(relayUri);
         List<RelayConnection> senders = new ArrayList<>();
         List<RelayConnection> receivers = new ArrayList<>();
         for (int i = 0; i < pairs; i++) {
@@ -265,7 +275,7 @@ public final class RelayLoadGenerator {
             senders.get(i).close();
             receivers.get(i).close();
         }
-        return new Result("Parley relay (H2, auth, ack)", result.messages(), result.seconds(), result.latency(), rss);
+        return new Result("Parley relay (H2, auth, ack; Parley client: lean answers)", result.messages(), result.seconds(), result.latency(), rss);
     }
 
     private Result relayRound(List<RelayConnection> senders, List<RelayConnection> receivers, int count, long round)

@@ -92,29 +92,45 @@ public final class SingleNodeTargets {
             List<RelayConnection> receivers = new ArrayList<>();
             List<RelayConnection> leanSenders = new ArrayList<>();
             List<RelayConnection> leanReceivers = new ArrayList<>();
+            // Parley's own client (issue #16): lean answers, and it sends what its window allows together and
+            // acknowledges the deliveries of one incoming message together (RelayLoadGenerator's Parley-client mode).
+            URI parleyUri = RelayLoadGenerator.parleyClient(uri);
+            List<RelayConnection> parleySenders = new ArrayList<>();
+            List<RelayConnection> parleyReceivers = new ArrayList<>();
             for (int i = 0; i < load.pairs; i++) {
                 senders.add(load.new User("sender" + i).connect(uri, true));
                 receivers.add(load.new User("receiver" + i).connect(uri, true));
                 leanSenders.add(load.new User("leansender" + i).connect(leanUri, true));
                 leanReceivers.add(load.new User("leanreceiver" + i).connect(leanUri, true));
+                parleySenders.add(load.new User("parleysender" + i).connect(parleyUri, true));
+                parleyReceivers.add(load.new User("parleyreceiver" + i).connect(parleyUri, true));
             }
-            relayRound(senders, receivers, "receiver", Math.max(1, load.messages / 4), 1);
-            relayRound(leanSenders, leanReceivers, "leanreceiver", Math.max(1, load.messages / 4), 1);
-            Round plain = measuredRound(server, senders, receivers, "receiver");
-            Round lean = measuredRound(server, leanSenders, leanReceivers, "leanreceiver");
+            int warmUp = Math.max(1, load.messages / 4);
+            relayRound(senders, receivers, "receiver", warmUp, 1);
+            relayRound(leanSenders, leanReceivers, "leanreceiver", warmUp, 1);
+            load.relayRound(parleySenders, parleyReceivers, warmUp, 1, "parleyreceiver");
+            Round plain = measured(server, () -> relayRound(senders, receivers, "receiver", load.messages, 2));
+            Round lean = measured(server, () -> relayRound(leanSenders, leanReceivers, "leanreceiver", load.messages, 2));
+            Round parley = measured(server,
+                    () -> load.relayRound(parleySenders, parleyReceivers, load.messages, 2, "parleyreceiver").seconds());
             RelayLoadGenerator.out("%n| server | messages/s | server CPU µs/msg | WebSocket messages in / out per message |%n"
                             + "|---|---|---|---|%n| bare Tyrus forwarder | %.0f | %.1f | 1 / 1 |%n"
                             + "| Parley relay (H2), one request per WebSocket message | %.0f | %.1f | %.2f / %.2f |%n"
                             + "| Parley relay (H2), the same with lean answers | %.0f | %.1f | %.2f / %.2f |%n"
-                            + "relay / forwarder CPU per message: %.2fx, with lean answers %.2fx (target <= 1.6x)%n",
+                            + "| Parley relay (H2), Parley's client (lean answers, sends and acks coalesced) | %.0f | %.1f | %.2f / %.2f |%n"
+                            + "relay / forwarder CPU per message: %.2fx, with lean answers %.2fx, Parley's client %.2fx"
+                            + " (target <= 1.6x)%n",
                     barePerSecond, bareCpu, plain.perSecond, plain.cpuMicros, plain.messagesIn, plain.messagesOut,
                     lean.perSecond, lean.cpuMicros, lean.messagesIn, lean.messagesOut,
-                    plain.cpuMicros / bareCpu, lean.cpuMicros / bareCpu);
+                    parley.perSecond, parley.cpuMicros, parley.messagesIn, parley.messagesOut,
+                    plain.cpuMicros / bareCpu, lean.cpuMicros / bareCpu, parley.cpuMicros / bareCpu);
             for (int i = 0; i < load.pairs; i++) {
                 senders.get(i).close();
                 receivers.get(i).close();
                 leanSenders.get(i).close();
                 leanReceivers.get(i).close();
+                parleySenders.get(i).close();
+                parleyReceivers.get(i).close();
             }
             if (accounts > 0) {
                 idleAccounts(server, uri);
@@ -127,11 +143,15 @@ public final class SingleNodeTargets {
     private record Round(double perSecond, double cpuMicros, double messagesIn, double messagesOut) {
     }
 
-    private Round measuredRound(ServerProcess server, List<RelayConnection> senders, List<RelayConnection> receivers,
-                                String receiverPrefix) throws Exception {
+    /** A round of {@link #load}'s pairs that returns its wall time in seconds. */
+    private interface TimedRound {
+        double seconds() throws Exception;
+    }
+
+    private Round measured(ServerProcess server, TimedRound round) throws Exception {
         Map<String, Double> before = server.metrics();
         long cpu = server.cpuMillis();
-        double seconds = relayRound(senders, receivers, receiverPrefix, load.messages, 2);
+        double seconds = round.seconds();
         long cpuAfter = server.cpuMillis();
         Map<String, Double> after = server.metrics();
         double count = (double) load.pairs * load.messages;

@@ -94,9 +94,36 @@ final class BigConversationProfile implements AutoCloseable {
         if (!Files.isDirectory(cache.resolve("profiles"))) {
             build(cache, shape);
         }
+        BigConversationProfile copy = copyOf(cache);
+        if (!copy.opens()) {
+            // A cache another branch built, whose migration history this build does not accept (Flyway: "resolved
+            // migration not applied"): set it aside (never deleted: another JVM may be copying it) and build anew.
+            copy.close();
+            Path aside = cache.resolveSibling(cache.getFileName() + "-stale-" + System.currentTimeMillis());
+            LOG.warn("the cached profile {} cannot be migrated by this build; moved to {} and built again", cache, aside);
+            Files.move(cache, aside, StandardCopyOption.ATOMIC_MOVE);
+            build(cache, shape);
+            copy = copyOf(cache);
+        }
+        return copy;
+    }
+
+    private static BigConversationProfile copyOf(Path cache) throws IOException {
         BigConversationProfile copy = new BigConversationProfile(Files.createTempDirectory("parley-bench-ui"));
         copyTree(cache.resolve("profiles"), copy.root.resolve("profiles"));
         return copy;
+    }
+
+    /** Unlocks this copy once (which migrates it to this build's schema); false if its schema cannot be migrated. */
+    private boolean opens() throws Exception {
+        ProfileManager profiles = new ProfileManager(directories, CryptoProviders.preferred(),
+                new Argon2Params(8 * 1024, 1, 1));
+        try (UnlockedProfile profile = profiles.unlock(new ProfileName(PROFILE), PASSPHRASE.toCharArray(),
+                EventPublisher.NONE)) {
+            return true;
+        } catch (dev.parley.desktop.profile.CorruptDatabaseException e) {
+            return false;
+        }
     }
 
     /** The composition root's configuration: cheap Argon2 (unlock is not measured here), slow reconnects. */

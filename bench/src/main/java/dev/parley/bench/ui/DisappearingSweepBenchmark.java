@@ -122,6 +122,9 @@ public final class DisappearingSweepBenchmark {
         long sweeperCpu0 = threads.getThreadCpuTime(sweeper.getId());
         long fxCpu0 = threads.getThreadCpuTime(fxThread.getId());
         long processCpu0 = processCpu();
+        long sweeperAlloc0 = allocatedBytes(sweeper);
+        GcTotals gc0 = GcTotals.now();
+        GcPauses pauses = GcPauses.listen();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         FxProbe probe = new FxProbe(2);
@@ -135,6 +138,9 @@ public final class DisappearingSweepBenchmark {
         long sweeperCpu = threads.getThreadCpuTime(sweeper.getId()) - sweeperCpu0;
         long fxCpu = threads.getThreadCpuTime(fxThread.getId()) - fxCpu0;
         long processCpu = processCpu() - processCpu0;
+        long sweeperAlloc = allocatedBytes(sweeper) - sweeperAlloc0;
+        GcTotals gc = GcTotals.now().minus(gc0);
+        long longestPause = pauses.stop();
         subscription.close();
         int rowsLeft = ChatScrollBenchmark.fx(() -> chatList.getItems().size());
         ChatScrollBenchmark.fx(() -> {
@@ -152,6 +158,67 @@ public final class DisappearingSweepBenchmark {
                         + "rows left in the open chat: %d%n", stalls.getTotalCount(),
                 stalls.getValueAtPercentile(50) / 1e6, stalls.getValueAtPercentile(99) / 1e6,
                 stalls.getMaxValue() / 1e6, rowsLeft);
+        System.out.printf("  allocated by the sweeper thread %,d MB (%,d bytes per message); garbage collections "
+                        + "during the sweep: %d taking %,d ms in all, the longest %d ms (GC beans: %s)%n",
+                sweeperAlloc >> 20, sweeperAlloc / Math.max(1, removed.get()), gc.count(), gc.millis(), longestPause,
+                String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
+                        .map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
+    }
+
+    private static long allocatedBytes(Thread thread) {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+                .getThreadAllocatedBytes(thread.getId());
+    }
+
+    /** The longest collection (GC notifications' duration: the pause of G1's young and mixed ones) while listening. */
+    private static final class GcPauses implements javax.management.NotificationListener {
+        private final java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
+
+        static GcPauses listen() {
+            GcPauses pauses = new GcPauses();
+            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (bean instanceof javax.management.NotificationEmitter emitter) {
+                    emitter.addNotificationListener(pauses, null, null);
+                    pauses.emitters.add(emitter);
+                }
+            }
+            return pauses;
+        }
+
+        @Override
+        public void handleNotification(javax.management.Notification n, Object handback) {
+            if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from(
+                        (javax.management.openmbean.CompositeData) n.getUserData());
+                longest.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
+            }
+        }
+
+        /** Stops listening; the longest collection in ms. */
+        long stop() throws javax.management.ListenerNotFoundException {
+            for (var emitter : emitters) {
+                emitter.removeNotificationListener(this);
+            }
+            return longest.get();
+        }
+    }
+
+    /** Collections so far and their accumulated time, over every collector of the JVM. */
+    private record GcTotals(long count, long millis) {
+        static GcTotals now() {
+            long count = 0;
+            long millis = 0;
+            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, bean.getCollectionCount());
+                millis += Math.max(0, bean.getCollectionTime());
+            }
+            return new GcTotals(count, millis);
+        }
+
+        GcTotals minus(GcTotals before) {
+            return new GcTotals(count - before.count, millis - before.millis);
+        }
     }
 
     /** Gives the oldest {@code messages} messages an expiry one day after they were sent. */

@@ -1,5 +1,8 @@
 package dev.parley.bench.ui;
 
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,10 +13,16 @@ import org.HdrHistogram.Histogram;
 /**
  * Measures how long the FX thread keeps events waiting: every {@code period} a probe is posted with
  * {@link Platform#runLater} (one at a time), and the delay from posting to running is recorded. A stall of the FX
- * thread of N ms shows as a probe delayed by about N ms, which is what a key press or a click would wait.
+ * thread of N ms shows as a probe delayed by about N ms, which is what a key press or a click would wait. Probes
+ * delayed more than {@value #LONG_STALL_MILLIS} ms are also kept with the JVM uptime they were posted at, to line them
+ * up with GC pauses ({@link GcPauses}, or {@code -Xlog:gc*:file=gc.log:uptime}).
  */
 final class FxProbe implements AutoCloseable {
+    static final long LONG_STALL_MILLIS = 50;
     private final Histogram delays = new Histogram(3);
+    private final List<Stall> stalls = new ArrayList<>();
+    private final long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
+    private final long nanosAtStart = System.nanoTime();
     private final AtomicBoolean inFlight = new AtomicBoolean();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fx-probe");
@@ -34,6 +43,9 @@ final class FxProbe implements AutoCloseable {
             long delay = Math.max(1, System.nanoTime() - posted);
             synchronized (delays) {
                 delays.recordValue(delay);
+                if (delay > LONG_STALL_MILLIS * 1_000_000L) {
+                    stalls.add(new Stall(uptimeAtStart + (posted - nanosAtStart) / 1_000_000L, delay / 1_000_000.0));
+                }
             }
             inFlight.set(false);
         });
@@ -45,6 +57,17 @@ final class FxProbe implements AutoCloseable {
         timer.awaitTermination(5, TimeUnit.SECONDS);
         synchronized (delays) {
             return delays.copy();
+        }
+    }
+
+    /** A probe that waited long: posted at JVM uptime {@code postedAtMillis}, run {@code delayMillis} later. */
+    record Stall(long postedAtMillis, double delayMillis) {
+    }
+
+    /** The probes delayed more than {@value #LONG_STALL_MILLIS} ms so far, in order. */
+    List<Stall> longStalls() {
+        synchronized (delays) {
+            return List.copyOf(stalls);
         }
     }
 

@@ -50,6 +50,9 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>java -Xmx256m -Dparley.bench.serverHeap=256m -cp bench/target/parley-bench.jar \
  *     dev.parley.bench.ui.PhotoBurstBenchmark [photos, default 100] [megapixels, default 12]</pre>
+ *
+ * <p>With {@code -Dparley.bench.onScreen=true} the window shows on the X display of {@code DISPLAY} (Xvfb) instead of
+ * headless Monocle, to take screenshots of the burst (the FX figures are then those of that display's rendering).
  */
 public final class PhotoBurstBenchmark {
     private static final String PASSPHRASE = "bench passphrase, synthetic data only";
@@ -62,7 +65,9 @@ public final class PhotoBurstBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int megapixels = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         List<Path> photos = BurstPhotos.cached(count, megapixels);
-        ChatScrollBenchmark.headlessMonocle();
+        if (!Boolean.getBoolean("parley.bench.onScreen")) {
+            ChatScrollBenchmark.headlessMonocle(); // on screen (DISPLAY=:93 ... -Dparley.bench.onScreen=true): for screenshots
+        }
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
@@ -126,6 +131,7 @@ public final class PhotoBurstBenchmark {
         long relayCpu0 = relay.cpuMillis();
         HeapSampler heap = new HeapSampler();
 
+        GcPauses gc = new GcPauses();
         FxProbe probe = new FxProbe(2);
         long t0 = System.nanoTime();
         ChatScrollBenchmark.fx(() -> {
@@ -162,6 +168,9 @@ public final class PhotoBurstBenchmark {
         long end = System.nanoTime() - t0;
         ChatScrollBenchmark.fx(() -> null);
         Histogram stalls = probe.stop();
+        List<FxProbe.Stall> longStalls = probe.longStalls();
+        gc.close();
+        List<GcPauses.Pause> pauses = gc.pauses();
         long cpu = processCpu() - cpu0;
         long relayCpu = relay.cpuMillis() - relayCpu0;
         long heapMax = heap.stop();
@@ -189,8 +198,33 @@ public final class PhotoBurstBenchmark {
                 stalls.getValueAtPercentile(50) / 1e6, stalls.getValueAtPercentile(99) / 1e6,
                 stalls.getValueAtPercentile(99.9) / 1e6, stalls.getMaxValue() / 1e6,
                 stalls.getTotalCount() - stalls.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(50)));
+        printGcAgainstStalls(pauses, longStalls);
         System.out.printf("  heap: used after GC before the drop %.1f MB, after the burst %.1f MB; "
                 + "highest used (sampled every 50 ms) %.1f MB%n", heapBefore / 1e6, heapAfter / 1e6, heapMax / 1e6);
+    }
+
+    /** The GC pauses of the burst by collector and cause, and each FX stall over 50 ms with the pauses it overlaps. */
+    private static void printGcAgainstStalls(List<GcPauses.Pause> pauses, List<FxProbe.Stall> stalls) {
+        Map<String, long[]> byCause = new java.util.TreeMap<>();
+        for (GcPauses.Pause p : pauses) {
+            long[] v = byCause.computeIfAbsent(p.collector() + " / " + p.cause(), k -> new long[3]);
+            v[0]++;
+            v[1] += p.millis();
+            v[2] = Math.max(v[2], p.millis());
+        }
+        System.out.printf("  GC pauses during the burst: %d, %d ms in all%n", pauses.size(),
+                pauses.stream().mapToLong(GcPauses.Pause::millis).sum());
+        byCause.forEach((k, v) -> System.out.printf("    %s: %d, %d ms, longest %d ms%n", k, v[0], v[1], v[2]));
+        int withGc = 0;
+        for (FxProbe.Stall stall : stalls) {
+            List<GcPauses.Pause> overlapping = pauses.stream().filter(p -> p.overlaps(stall)).toList();
+            withGc += overlapping.isEmpty() ? 0 : 1;
+            System.out.printf("    FX stall at %,d ms uptime: %.1f ms; GC pauses in it: %s%n", stall.postedAtMillis(),
+                    stall.delayMillis(), overlapping.isEmpty() ? "none" : overlapping.stream()
+                            .map(p -> p.millis() + " ms " + p.collector() + " (" + p.cause() + ")").toList());
+        }
+        System.out.printf("  FX stalls over %d ms: %d, of which %d overlap a GC pause%n", FxProbe.LONG_STALL_MILLIS,
+                stalls.size(), withGc);
     }
 
     private record Snapshot(int uploads, int failed, List<String> sent, List<String> thumbnails) {

@@ -125,6 +125,11 @@ public final class ParleyApp implements AutoCloseable {
         return graph().devices;
     }
 
+    /** History transfer to a new device of this account (issue #17). @throws ProfileLockedException if locked */
+    public dev.parley.desktop.service.device.HistoryTransfer history() throws ProfileLockedException {
+        return graph().history;
+    }
+
     /**
      * Issue #17: creates this (not yet existing) profile as a new device of the account whose other device shows
      * {@code code}, on {@code relay} (the relay that device uses); the profile is then unlocked.
@@ -233,6 +238,11 @@ public final class ParleyApp implements AutoCloseable {
             throw new IllegalStateException("profile is locked");
         }
         return current.connection;
+    }
+
+    /** The unlocked profile's storage, for tests in this package that compare two profiles' rows. */
+    dev.parley.desktop.storage.Storage storage() throws ProfileLockedException {
+        return graph().profile.storage();
     }
 
     private ProfileGraph graph() throws ProfileLockedException {

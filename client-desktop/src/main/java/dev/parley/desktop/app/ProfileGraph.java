@@ -26,6 +26,7 @@ final class ProfileGraph implements AutoCloseable {
     final DefaultContactService contacts;
     final DefaultMessagingService messaging;
     final dev.parley.desktop.service.device.DeviceService devices;
+    final dev.parley.desktop.service.device.HistoryTransfer history;
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
     private final DisappearingSweeper sweeper;
@@ -68,6 +69,8 @@ final class ProfileGraph implements AutoCloseable {
         holder[0] = connection;
         this.devices = new dev.parley.desktop.service.device.DeviceService(crypto, () -> holder[0], () -> username,
                 messaging.ownDevices());
+        this.history = new dev.parley.desktop.service.device.HistoryTransfer(crypto, messaging.ownDeviceQueue(),
+                () -> username);
         connection.onDeviceUnlinked(() -> dev.parley.desktop.service.device.DeviceWipe.wipe(crypto,
                 profile.directory().resolve("attachments")));
         this.listenFeed = new StoredListenFeed(profile.storage());
@@ -77,7 +80,8 @@ final class ProfileGraph implements AutoCloseable {
                 messaging.profileSharing());
         this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
                 messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock(),
-                config.connection().presencePacing());
+                config.connection().presencePacing(),
+                waves -> connection.sayOnClose(waves, config.connection().presencePacing().interval()));
         this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage(),
                 messaging.ownDevices());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));

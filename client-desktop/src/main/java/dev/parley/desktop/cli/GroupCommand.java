@@ -41,7 +41,7 @@ final class GroupCommand implements Runnable {
     static String line(StoredGroup group) {
         return String.join("\t", "group", group.state().id().hex(), Output.escape(group.state().title()),
                 Long.toString(group.state().revision()), Integer.toString(group.state().members().size()),
-                group.active() ? "ACTIVE" : "LEFT");
+                group.active() ? "ACTIVE" : group.removed() ? "REMOVED" : "LEFT");
     }
 
     static String member(GroupMember member) {

@@ -19,6 +19,10 @@ final class LinkDeviceCommand extends ProfileCommand {
     @Option(names = "--yes", description = "Link the device that joins without asking.")
     boolean yes;
 
+    @Option(names = "--with-history", description = {"After linking, send this profile's history to the new device",
+        "(end to end encrypted, resumable with 'send-history DEVICE')."})
+    boolean withHistory;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
             description = "How long to wait for the new device (default: ${DEFAULT-VALUE}, the code's lifetime).")
     int timeoutSeconds;
@@ -31,7 +35,7 @@ final class LinkDeviceCommand extends ProfileCommand {
     }
 
     @Override
-    ExitCode run(ParleyApp app) throws ServiceException {
+    ExitCode run(ParleyApp app) throws ServiceException, InterruptedException {
         DeviceLinker linker = app.devices().linker();
         DeviceLinker.Session session = linker.start();
         out().println("code\t" + session.code().shortCode());
@@ -46,6 +50,10 @@ final class LinkDeviceCommand extends ProfileCommand {
         }
         int deviceId = linker.confirm(session, timeout);
         out().println("linked\t" + deviceId + "\t" + name);
+        out().flush();
+        if (withHistory) {
+            return HistorySending.send(app, deviceId, out(), err(), Duration.ofSeconds(Math.max(timeoutSeconds, 300)));
+        }
         return ExitCode.OK;
     }
 

@@ -33,7 +33,8 @@ import picocli.CommandLine.ScopeType;
             GroupCommand.class,
             BackupCommand.class,
             PresenceCommand.class,
-            LinkDeviceCommand.class, DevicesCommand.class, UnlinkDeviceCommand.class})
+            LinkDeviceCommand.class, DevicesCommand.class, UnlinkDeviceCommand.class,
+            SendHistoryCommand.class})
 public final class ParleyCli implements Runnable {
 
 

@@ -49,12 +49,16 @@ public final class ProfileCrypto implements AutoCloseable {
         return state.identity();
     }
 
-    /** Wipes the cached protocol state and the loaded identity key pair (on lock); waits for a running unit. */
+    /**
+     * Wipes the cached protocol state, the loaded identity key pair and the sealed-sender MAC keys (on lock); waits for
+     * a running unit.
+     */
     @Override
     public void close() {
         lock.lock();
         try {
             state.wipeCache();
+            sealedSender.forgetMacKeys();
         } finally {
             lock.unlock();
         }

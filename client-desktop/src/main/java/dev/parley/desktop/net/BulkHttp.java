@@ -24,12 +24,26 @@ import java.util.concurrent.TimeoutException;
  * {@code /bulk/<hex id>?offset=N} on the relay's own listener, with the JDK's HTTP client, over TLS pinned exactly as
  * the WebSocket is ({@link PinnedCertificateTrustManager}; no hostname check, the pin is stronger), plain HTTP only
  * where the WebSocket may be plain (loopback). Bodies stream: an upload is fed chunk by chunk from the caller's thread
- * ({@link Upload}), a download is read as it arrives. Every failure to move bytes is a {@link BrokenException} (the
+ * ({@link Upload}, each chunk's array handed to the client as it is, {@link ChunkPublisher}), a download is read as it
+ * arrives. Every failure to move bytes is a {@link BrokenException} (the
  * caller resumes); the relay's refusals come back as its {@code error} frame.
  */
 public final class BulkHttp {
     /** How long a bulk request may wait for the relay to answer once its body was sent. */
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * The JDK HTTP client's buffer size ({@code jdk.httpclient.bufsize}, default 16 KiB), unless the command line
+     * sets it: a download is read from the socket and handed to its reader in buffers of this size, one at a time,
+     * so 16 KiB meant 65,536 reads and thread hand-overs per GiB. Set before the client's classes are first used
+     * (nothing else in the app uses them).
+     */
+    static final int CLIENT_BUFFER_BYTES = 256 * 1024;
+
+    static {
+        if (System.getProperty("jdk.httpclient.bufsize") == null) {
+            System.setProperty("jdk.httpclient.bufsize", Integer.toString(CLIENT_BUFFER_BYTES));
+        }
+    }
     private final FrameCodec codec = FrameCodec.cbor();
     private HttpClient client;
     private RelayAddress clientFor;
@@ -79,29 +93,28 @@ public final class BulkHttp {
      * {@link Upload#write(byte[])}, then {@link Upload#finish()}.
      */
     public Upload upload(RelayAddress relay, byte[] ticket, byte[] attachmentId, long offset, long length) {
-        ChunkPipe pipe = new ChunkPipe();
+        ChunkPublisher body = new ChunkPublisher(length);
         HttpRequest request = HttpRequest.newBuilder(uri(relay, attachmentId, offset))
                 .header("Authorization", bearer(ticket)).header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> pipe),
-                        length))
+                .PUT(body)
                 .build();
         CompletableFuture<HttpResponse<byte[]>> response = client(relay)
                 .sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        response.whenComplete((r, e) -> pipe.readerGone());
-        return new Upload(pipe, response);
+        response.whenComplete((r, e) -> body.gone());
+        return new Upload(body, response);
     }
 
     /** A {@code PUT} in progress. */
     public final class Upload {
-        private final ChunkPipe pipe;
+        private final ChunkPublisher pipe;
         private final CompletableFuture<HttpResponse<byte[]>> response;
 
-        private Upload(ChunkPipe pipe, CompletableFuture<HttpResponse<byte[]>> response) {
+        private Upload(ChunkPublisher pipe, CompletableFuture<HttpResponse<byte[]>> response) {
             this.pipe = pipe;
             this.response = response;
         }
 
-        /** Hands the next bytes of the body over (waits while the connection is behind). */
+        /** Hands the next bytes of the body over, as they are (never reuse the array; waits while the connection is behind). */
         public void write(byte[] bytes) throws BrokenException {
             try {
                 pipe.put(bytes);

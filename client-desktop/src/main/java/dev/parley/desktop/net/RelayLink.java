@@ -33,6 +33,18 @@ public interface RelayLink extends AutoCloseable {
      */
     List<CompletableFuture<Response>> requestAll(List<? extends Request> requests);
 
+    /**
+     * Sends requests whose answers nobody waits for (acknowledgements: on a link with lean answers the relay does not
+     * answer a successful {@code ack}), coalesced as in {@link #requestAll}; returns once they are written (at the end of an
+     * enclosing {@link dev.parley.crypto.wire.FlushScope}, if any), or at once if the link is closed (what was not acknowledged is delivered again). They carry request ids from
+     * {@link #UNANSWERED_IDS} up, so an answer a relay sends anyway (an {@code ok} from a relay without lean answers,
+     * an {@code error}) is recognised by its id and dropped, with nothing remembered per request.
+     */
+    void fireAll(List<? extends Request> requests);
+
+    /** The first request id of {@link #fireAll}; ids of {@link #request} stay far below (docs/protocol.md part 2, "Lean answers"). */
+    long UNANSWERED_IDS = 1L << 62;
+
     /** Sends a WebSocket ping; the listener hears the pong as {@link RelayLinkListener#onPong()}. */
     void ping();
 

@@ -5,6 +5,7 @@ import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.Session;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -16,7 +17,10 @@ import org.glassfish.tyrus.client.SslEngineConfigurator;
 /**
  * Opens relay links with the Tyrus standalone client: binary WebSocket frames carrying the CBOR {@link FrameCodec}.
  * For {@code wss} the TLS context trusts exactly the pinned certificate ({@link PinnedCertificateTrustManager});
- * hostname checks are off because the pin is stronger.
+ * hostname checks are off because the pin is stronger. Every link asks for lean answers ({@code ?answers=lean},
+ * docs/protocol.md part 2, "Lean answers"): acknowledgements go unanswered ({@link RelayLink#fireAll}) and a busy
+ * sender's {@code send_accepted}s share WebSocket messages. A relay that does not know the parameter answers as
+ * before; the link drops those answers.
  */
 public final class TyrusRelayConnector implements RelayConnector {
     private static final int MAX_FRAME_BYTES = 4 * 1024 * 1024;
@@ -27,14 +31,24 @@ public final class TyrusRelayConnector implements RelayConnector {
     private final FrameCodec codec;
     private final Duration handshakeTimeout;
     private final Duration requestTimeout;
+    private final boolean leanAnswers;
 
     public TyrusRelayConnector(FrameCodec codec, Duration handshakeTimeout, Duration requestTimeout) {
+        this(codec, handshakeTimeout, requestTimeout, true);
+    }
+
+    /**
+     * @param leanAnswers whether links ask for lean answers; without, the relay answers every request as a relay
+     *                    that does not know lean answers does (what tests of that compatibility use)
+     */
+    public TyrusRelayConnector(FrameCodec codec, Duration handshakeTimeout, Duration requestTimeout, boolean leanAnswers) {
         this.codec = Objects.requireNonNull(codec);
         this.handshakeTimeout = handshakeTimeout;
         this.requestTimeout = requestTimeout;
+        this.leanAnswers = leanAnswers;
     }
 
-    /** CBOR frames, 10 s handshake, 30 s per request. */
+    /** CBOR frames, lean answers, 10 s handshake, 30 s per request. */
     public static TyrusRelayConnector standard() {
         return new TyrusRelayConnector(FrameCodec.cbor(), Duration.ofSeconds(10), Duration.ofSeconds(30));
     }
@@ -54,7 +68,8 @@ public final class TyrusRelayConnector implements RelayConnector {
         }
         TyrusRelayLink link = new TyrusRelayLink(codec, listener, requestTimeout);
         try {
-            Session session = client.connectToServer(link.endpoint(), ClientEndpointConfig.Builder.create().build(), address.uri());
+            Session session = client.connectToServer(link.endpoint(), ClientEndpointConfig.Builder.create().build(),
+                    leanAnswers ? withLeanAnswers(address.uri()) : address.uri());
             try {
                 session.setMaxBinaryMessageBufferSize(MAX_FRAME_BYTES);
             } catch (IllegalStateException closedAlready) {
@@ -69,6 +84,16 @@ public final class TyrusRelayConnector implements RelayConnector {
             }
             throw new RelayLinkClosedException("cannot open a WebSocket to the relay: " + rootMessage(e), e);
         }
+    }
+
+    /** The query parameter and value that ask the relay for lean answers (docs/protocol.md part 2, "Lean answers"). */
+    static final String LEAN_ANSWERS = "answers=lean";
+
+    /** {@code uri} asking for lean answers: {@value #LEAN_ANSWERS} added to its query, without its fragment. */
+    static URI withLeanAnswers(URI uri) {
+        String query = uri.getRawQuery();
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + "?" + (query == null || query.isEmpty() ? LEAN_ANSWERS : query + "&" + LEAN_ANSWERS));
     }
 
     /**

@@ -40,6 +40,9 @@ final class TyrusRelayLink implements RelayLink {
     private final Duration requestTimeout;
     private final Map<Long, CompletableFuture<Response>> pending = new ConcurrentHashMap<>();
     private final AtomicLong nextRequestId = new AtomicLong(1);
+    private final AtomicLong nextUnansweredId = new AtomicLong(UNANSWERED_IDS);
+    /** Answers the relay sent to requests of {@link #fireAll} (a relay without lean answers), dropped. */
+    private final AtomicLong droppedAnswers = new AtomicLong();
     private final AtomicBoolean closedNotified = new AtomicBoolean();
     private final Object sendLock = new Object();
     /** Frames waiting to be written, guarded by {@link #sendLock}. */
@@ -90,7 +93,14 @@ final class TyrusRelayLink implements RelayLink {
     }
 
     private void onFrame(Envelope envelope) {
-        if (envelope.frame() instanceof Response) {
+        if (envelope.frame() instanceof Response response && envelope.requestId() >= UNANSWERED_IDS) {
+            // An answer nobody waits for: an ok from a relay without lean answers, or an ack that had no effect (the
+            // relay delivers that blob again on the next connection).
+            droppedAnswers.incrementAndGet();
+            if (response instanceof Response.ErrorResponse error) {
+                LOG.debug("an acknowledgement was refused ({}); the relay delivers it again", error.code());
+            }
+        } else if (envelope.frame() instanceof Response) {
             CompletableFuture<Response> future = pending.remove(envelope.requestId());
             if (future == null) {
                 LOG.warn("relay answered unknown request id {}", envelope.requestId());
@@ -135,6 +145,28 @@ final class TyrusRelayLink implements RelayLink {
             }
         });
         return futures;
+    }
+
+    @Override
+    public void fireAll(List<? extends Request> requests) {
+        Session current = session;
+        if (current == null || !current.isOpen() || requests.isEmpty()) {
+            return;
+        }
+        FlushScope.run(() -> {
+            for (Request request : requests) {
+                byte[] bytes = codec.encode(Envelope.of(nextUnansweredId.getAndIncrement(), request));
+                synchronized (sendLock) {
+                    waiting.add(bytes);
+                }
+                FlushScope.defer(flusher);
+            }
+        });
+    }
+
+    /** How many answers to {@link #fireAll}'s requests arrived and were dropped. */
+    long droppedAnswers() {
+        return droppedAnswers.get();
     }
 
     /** Writes every waiting frame, coalesced; a failed write closes the link, which fails every pending request. */

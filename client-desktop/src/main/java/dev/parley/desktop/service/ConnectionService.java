@@ -20,7 +20,8 @@ public interface ConnectionService extends AutoCloseable {
 
     /**
      * Blocks until the relay has delivered everything that was queued for this client at login (and each message was
-     * stored and acknowledged) and the outbox has been flushed.
+     * stored and its acknowledgement written to the link; acks are not answered, see docs/protocol.md part 2, "Lean
+     * answers") and the outbox has been flushed.
      *
      * @return false if that did not happen within {@code timeout}
      */

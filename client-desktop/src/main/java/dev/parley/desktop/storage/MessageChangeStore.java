@@ -47,6 +47,15 @@ public interface MessageChangeStore {
     java.util.Map<ConversationId, List<MessageId>> removeAll(Transaction txn, Collection<MessageId> ids)
             throws StorageException;
 
+    /**
+     * The disappearing sweep: removes, as {@link #removeAll}, up to {@code limit} messages whose expiry is at or before
+     * {@code now}, soonest first (those {@link DisappearingStore#expired} finds), reading each row once.
+     *
+     * @return the removed ids by conversation, each list soonest first; empty when none has expired
+     */
+    java.util.Map<ConversationId, List<MessageId>> removeExpired(Transaction txn, java.time.Instant now, int limit)
+            throws StorageException;
+
     /** Keeps an edit or delete whose message has not arrived. */
     void keepPending(Transaction txn, PendingAction action) throws StorageException;
 

@@ -28,25 +28,24 @@ public interface OutboxStore {
                     Instant createdAt) throws StorageException;
 
     /**
-     * Queues one blob per recipient of one message (a group message's multi-recipient blobs, issue #15), each with
-     * zero attempts and no payload, skipping any recipient already queued for this message id (or named twice).
+     * Queues one entry per recipient of one message whose blob is that recipient's own part followed by a part they
+     * all share, stored once (issue #15: a group message's multi-recipient blobs, {@code 0x4D || header length ||
+     * header} then the body), each with zero attempts and no payload, skipping any recipient already queued for this
+     * message id (or named twice). Entries read back ({@link #pending}, {@link #find}, {@link #forMessage}) carry the
+     * whole blob. The shared part goes with the last entry that uses it ({@link #acknowledge}); it is written in the
+     * caller's transaction, so it never exists without its entries.
      *
-     * @param blobs the blob for each recipient, in the same order
+     * @param ownParts each recipient's own part, in the same order (1 byte or more; with the shared part at most
+     *                 {@link OutboxEntry#MAX_BLOB_BYTES})
      * @return how many entries were queued
+     * @throws IllegalArgumentException if the lists differ in length, a part is out of range, or another shared part
+     *                                  is queued under this message id
      */
-    default int enqueueAll(Transaction txn, MessageId messageId, List<String> recipients, List<byte[]> blobs,
-                           Instant createdAt) throws StorageException {
-        if (recipients.size() != blobs.size()) {
-            throw new IllegalArgumentException("one blob per recipient");
-        }
-        int queued = 0;
-        for (int i = 0; i < recipients.size(); i++) {
-            if (enqueue(txn, messageId, recipients.get(i), blobs.get(i), createdAt)) {
-                queued++;
-            }
-        }
-        return queued;
-    }
+    int enqueueShared(Transaction txn, MessageId messageId, List<String> recipients, List<byte[]> ownParts,
+                      byte[] shared, Instant createdAt) throws StorageException;
+
+    /** How many shared parts are stored ({@link #enqueueShared}); each is used by at least one entry. */
+    int sharedParts(Transaction txn) throws StorageException;
 
     /** The encoded payload queued with an entry; empty if there is no such entry or it was queued without one. */
     Optional<byte[]> payload(Transaction txn, MessageId messageId, String recipient) throws StorageException;
@@ -63,8 +62,28 @@ public interface OutboxStore {
     boolean recordAttempt(Transaction txn, MessageId messageId, String recipient, Instant at)
             throws StorageException;
 
-    /** Removes the entry once the relay stored the blob. False if there was none (for example a repeated ack). */
+    /**
+     * Removes the entry once the relay stored the blob, and the shared part it used if no other entry uses it. False if
+     * there was none (for example a repeated ack).
+     */
     boolean acknowledge(Transaction txn, MessageId messageId, String recipient) throws StorageException;
+
+    /**
+     * As {@link #acknowledge} for each of {@code recipients} of one message, in one go (the relay's answer to a group
+     * message's {@code send_multi}).
+     *
+     * @return how many entries there were
+     */
+    default int acknowledgeAll(Transaction txn, MessageId messageId, java.util.Collection<String> recipients)
+            throws StorageException {
+        int removed = 0;
+        for (String recipient : recipients) {
+            if (acknowledge(txn, messageId, recipient)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
 
     int size(Transaction txn) throws StorageException;
 }

@@ -80,6 +80,14 @@ public interface Storage extends AutoCloseable {
     GroupStore groups();
 
     /** Closes the store; idempotent. */
+    /**
+     * Issue #17: history transfer at link time, for a profile kept in a database; empty for the in-memory storage of
+     * single-service tests (history transfer needs the database profile).
+     */
+    default java.util.Optional<dev.parley.desktop.storage.history.HistoryTransferStore> history() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

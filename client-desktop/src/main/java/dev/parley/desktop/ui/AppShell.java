@@ -272,13 +272,17 @@ public final class AppShell implements Navigator, Dialogs {
         ChatViewModel chat = new ChatViewModel(session.services(), tasks, new ChatTimeline(clock.getZone()), messages);
         chat.actions().useClock(clock);
         ConversationListViewModel list = new ConversationListViewModel(session.services(), tasks, messages);
+        // the list's query runs while the window's views are built (issue #14: the first paint)
+        list.loadFirst();
         looks = new dev.parley.desktop.ui.people.ContactLooks(session.people(), tasks);
         looks.start(session.bus());
+        looks.followOwn(session.username());
         list.useLooks(looks);
         SearchViewModel search = new SearchViewModel(session.services(), tasks, messages, Delays.fx());
         MainViewModel vm = new MainViewModel(session.username(), session.connection(), session.bus(), tasks,
                 new ConnectionBanner(clock, messages), new PickupBanner(messages), new NotificationPolicy(messages),
                 new ToastNotifier(stage, windowTheme::style), list, chat, search);
+        vm.ownLookProperty().bind(looks.own());
         TimeLabels times = new TimeLabels(clock, Locale.getDefault());
         ViewLoader.Loaded<MainController> loaded = loader()
                 .register(MainController.class, () -> new MainController(vm, this, this, times, messages, desktop))

@@ -249,7 +249,7 @@ public final class ProfileSessions implements SessionGateway {
                             current.presence(), current.messaging()),
                     new dev.parley.desktop.ui.groups.GroupServices(current.groups(), current.contacts(),
                             () -> current.account().status().username()),
-                    new dev.parley.desktop.ui.devices.DeviceServices(current.devices()));
+                    new dev.parley.desktop.ui.devices.DeviceServices(current.devices(), current.history()));
         } catch (ServiceException e) {
             throw new IllegalStateException("the profile was locked meanwhile", e);
         }

@@ -50,6 +50,9 @@ class CrashSafetyTest {
                 .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(sent);
         assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
+        assertThat(network.relayCounter("parley_relay_lean_connections_total"))
+                .as("both clients asked the restarted relay for lean answers: acks unanswered (issue #16)")
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -79,6 +82,8 @@ class CrashSafetyTest {
         assertThat(history).extracting(m -> m.messageId().value()).containsExactlyElementsOf(sent);
         assertThat(new HashSet<>(sent)).hasSize(300);
         assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
+        assertThat(network.relayCounter("parley_relay_lean_connections_total"))
+                .as("alice, the dying bob and the revived bob asked for lean answers").isGreaterThanOrEqualTo(3);
     }
 
     @Test

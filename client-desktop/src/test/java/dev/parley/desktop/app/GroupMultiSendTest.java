@@ -8,6 +8,8 @@ import dev.parley.crypto.group.GroupId;
 import dev.parley.crypto.group.SenderKeyState;
 import dev.parley.crypto.payload.MessageId;
 import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.primitives.X25519KeyPair;
+import dev.parley.crypto.testing.MultiRecipientSealV1;
 import dev.parley.crypto.wire.MultiRecipientBlob;
 import dev.parley.crypto.wire.Response.MultiSendStatus;
 import dev.parley.crypto.wire.Response.RecipientOutcome;
@@ -90,12 +92,23 @@ class GroupMultiSendTest {
             assertThat(mallory.sendMulti(List.of("bob"), sealed.headers(), sealed.body()))
                     .extracting(RecipientOutcome::status).containsExactly(MultiSendStatus.ACCEPTED);
 
+            GroupCipher.Encrypted old = cipher.encrypt(key, text("mallory, from an old client"));
+            key = old.next();
+            List<byte[]> version1 = new MultiRecipientSealV1(TestNetwork.CRYPTO).seal(List.of(mallory.peerKey("bob")),
+                    mallory.identity, mallory.certificate, old.message().serialize(), TestNetwork.CRYPTO.random());
+            assertThat(mallory.sendMulti(List.of("bob"), List.of(version1.get(1)), version1.get(0)))
+                    .extracting(RecipientOutcome::status).containsExactly(MultiSendStatus.ACCEPTED);
+
             GroupCipher.Encrypted swapped = cipher.encrypt(key, text("a header bound to another body"));
             key = swapped.next();
             byte[] k = TestNetwork.CRYPTO.random().bytes(32);
-            byte[] body = seal.body(k, mallory.identity, mallory.certificate, swapped.message().serialize());
-            byte[] header = seal.header(mallory.peerKey("bob"), mallory.identity, k, seal.sha256(sealed.body()));
-            mallory.sendMulti(List.of("bob"), List.of(header), body);
+            try (X25519KeyPair ephemeral = seal.ephemeral(TestNetwork.CRYPTO.random())) {
+                byte[] body = seal.body(k, ephemeral.publicKey(), mallory.identity, mallory.certificate,
+                        swapped.message().serialize());
+                byte[] header = seal.header(mallory.peerKey("bob"), mallory.identity, ephemeral, k,
+                        seal.sha256(sealed.body()));
+                mallory.sendMulti(List.of("bob"), List.of(header), body);
+            }
 
             GroupCipher.Encrypted cut = cipher.encrypt(key, text("truncated"));
             key = cut.next();
@@ -123,7 +136,7 @@ class GroupMultiSendTest {
         assertThat(bob.connection().awaitDrained(WAIT)).isTrue();
         assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).as("every envelope acknowledged").isTrue();
         assertThat(bodies(bob, id)).containsExactlyInAnyOrder("alice created the group \"Hikers\"",
-                "mallory, sent once", "alice to all", "alice removed mallory", "after the forged ones");
+                "mallory, sent once", "mallory, from an old client", "alice to all", "alice removed mallory", "after the forged ones");
     }
 
     @Test

@@ -235,6 +235,7 @@ class GroupResyncTest {
         assertThat(Await.until(() -> !active(carol, id), WAIT)).as("alice, an admin, told carol").isTrue();
         StoredGroup out = carol.groups().find(id.hex());
         assertThat(out.state()).isEqualTo(alice.groups().find(id.hex()).state());
+        assertThat(out.removed()).as("removed, not left: her header says so").isTrue();
         assertThat(bodies(carol, id)).containsOnlyOnce(
                 "You were removed from the group (alice told you: a change missed here)");
         assertThatThrownBy(() -> carol.groups().send("Crag", "again"))

@@ -46,7 +46,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Issue #17, linked devices end to end through a real relay: alice and bob each link a second device (the linking
  * handshake, provisioning, {@code device_add}, the new device's own login); then every message arrives once on every
- * device of its recipient and, as a sent transcript shown as outgoing, on the sender's other device. The first send
+ * device of its recipient and, as a sent transcript shown as outgoing, on the sender's other device, in direct
+ * conversations and in a group of alice, bob and erin ({@link LinkedDeviceGroupFlows}). The first send
  * after bob linked goes to a stale device list (bob's device 1 alone), which the relay corrects; alice's conversation
  * shows "bob linked a new device" once; a message read on one of bob's devices is read on the other. An unlinked device is refused at its next login and wipes its account data;
  * the last device cannot be unlinked; a wrong code fails with a clear message, and a join that fails after its profile
@@ -115,6 +116,10 @@ class LinkedDevicesEndToEndTest {
         // bob reads his laptop's name for longer than the relay lets a silent connection live: the joining link
         // keeps itself alive (it pings like a logged-in connection), so the join goes through.
         ParleyApp bobLaptop = link(bob, "bob-laptop", "bob's laptop", RELAY_IDLE_TIMEOUT.multipliedBy(3).dividedBy(2));
+        // A group of alice, bob and erin exists before alice links her laptop, and bob has written in it.
+        ParleyApp erin = network.register("erin");
+        erin.connection().start();
+        dev.parley.crypto.group.GroupId group = LinkedDeviceGroupFlows.beforeTheLaptop(alice, bob, bobLaptop, erin);
         ParleyApp aliceLaptop = link(alice, "alice-laptop", "alice's laptop", Duration.ZERO);
         List<Message> bobLaptopInbox = inbox(bobLaptop);
         List<Message> aliceLaptopInbox = inbox(aliceLaptop);
@@ -122,7 +127,7 @@ class LinkedDevicesEndToEndTest {
                 .containsExactly("first device", "alice's laptop");
         assertThat(aliceLaptop.devices().list()).extracting(DeviceService.Device::thisDevice).containsExactly(false, true);
 
-        // alice still thinks bob has one device: the relay answers with his list, alice corrects it and sends again.
+        // alice learnt bob's laptop when the relay answered her group change's stale list; both devices get this.
         Message hello = alice.messaging().send("bob", "hello to both of bob's devices");
         assertThat(Await.until(() -> texts(bobInbox).contains(hello.body())
                 && texts(bobLaptopInbox).contains(hello.body()) && texts(aliceLaptopInbox).contains(hello.body()), WAIT))
@@ -163,6 +168,7 @@ class LinkedDevicesEndToEndTest {
         aReplyOnOneDeviceAcceptsTheRequestOnTheOther(alice, aliceLaptop);
         aContactCannotForgeWhatOnlyOwnDevicesSend(alice, aliceLaptop, bob);
         typingAndPresenceReachEveryDevice(alice, aliceLaptop, bob, bobLaptop);
+        LinkedDeviceGroupFlows.everyDeviceOfEveryMember(alice, aliceLaptop, bob, bobLaptop, erin, group);
 
         // Unlinking: the laptop is refused at its next login and wipes its account data (item 4: group conversations,
         // files and their keys too); the last device stays.
@@ -179,7 +185,7 @@ class LinkedDevicesEndToEndTest {
         aliceLaptop.close();
         nothingOfTheAccountIsLeftIn("alice-laptop", List.of("to be edited", "edited on the first device",
                 "from bob's laptop", "a reply to bob's laptop", "the notes", "notes.txt", GROUP_MARKER, DAVE_MARKER, "Alice A.",
-                "on two computers"));
+                "on two computers", LinkedDeviceGroupFlows.FROM_ALICE, LinkedDeviceGroupFlows.BEFORE_THE_LAPTOP));
         assertThat(alice.devices().list()).extracting(DeviceService.Device::id).containsExactly(1);
         assertThatThrownBy(() -> alice.devices().unlink(1)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("only device");

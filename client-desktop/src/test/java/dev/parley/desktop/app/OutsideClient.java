@@ -124,7 +124,7 @@ final class OutsideClient implements AutoCloseable {
     SenderCertificate certificateOfNextDelivery() throws Exception {
         Push.Deliver deliver = delivered.poll(30, TimeUnit.SECONDS);
         assertThat(deliver).as("a delivery").isNotNull();
-        link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+        link.fireAll(List.of(new Request.Ack(deliver.messageId())));
         return new SealedSender(CRYPTO).open(identity, deliver.blob(), relayKey(), deliver.receivedAtMillis()).certificate();
     }
 
@@ -182,7 +182,7 @@ final class OutsideClient implements AutoCloseable {
         int count = 0;
         Push.Deliver deliver;
         while ((deliver = delivered.poll(2, TimeUnit.SECONDS)) != null) {
-            link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+            link.fireAll(List.of(new Request.Ack(deliver.messageId())));
             count++;
         }
         return count;
@@ -196,7 +196,7 @@ final class OutsideClient implements AutoCloseable {
         while (true) {
             Push.Deliver deliver = delivered.poll(30, TimeUnit.SECONDS);
             assertThat(deliver).as("a text message that decrypts").isNotNull();
-            link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+            link.fireAll(List.of(new Request.Ack(deliver.messageId())));
             var opened = new SealedSender(CRYPTO).open(identity, deliver.blob(), relayKey(), deliver.receivedAtMillis());
             try {
                 Payload payload = new SessionCipher(stores, context, new Username(peer)).decrypt(opened.senderIdentity(),
@@ -281,7 +281,7 @@ final class OutsideClient implements AutoCloseable {
         while (true) {
             Push.Deliver deliver = delivered.poll(30, TimeUnit.SECONDS);
             assertThat(deliver).as("a multi-recipient delivery").isNotNull();
-            link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+            link.fireAll(List.of(new Request.Ack(deliver.messageId())));
             if (dev.parley.crypto.wire.MultiRecipientBlob.isMultiRecipient(deliver.blob())) {
                 return deliver.blob();
             }
@@ -302,7 +302,7 @@ final class OutsideClient implements AutoCloseable {
         dev.parley.crypto.group.GroupCipher groups = new dev.parley.crypto.group.GroupCipher(CRYPTO, CRYPTO.random());
         Push.Deliver deliver;
         while ((deliver = delivered.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-            link.request(new Request.Ack(deliver.messageId())).get(30, TimeUnit.SECONDS);
+            link.fireAll(List.of(new Request.Ack(deliver.messageId())));
             try {
                 java.util.Optional<dev.parley.crypto.wire.MultiRecipientBlob> multi =
                         dev.parley.crypto.wire.MultiRecipientBlob.decode(deliver.blob());

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Issue #14: coming online with more contacts than the relay lets one connection send at once. The relay answers
  * sends over its per-connection limit with RATE_LIMITED (and closes a connection after 20 such rejects), so a profile
  * with 500 contacts that told them all at once lost most of its announcement. Here the relay allows 2 sends at once
- * and 1 a second, and alice has 4 contacts: announced all at once, 2 would be refused.
+ * and 1 a second, and alice has 4 contacts: announced all at once, 2 would be refused. The pacing is scaled down with
+ * it (1 contact at once, then 1 a second, where the default is 100 then 50): "offline" as alice locks went to the first
+ * wave only (the first 100 contacts by default) and now goes to all of them.
  */
 class PresencePacingTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -27,7 +29,8 @@ class PresencePacingTest {
     final TestNetwork network = new TestNetwork(c -> c.withLimit(RateLimit.SEND_PER_CONNECTION, new BucketSpec(2, 1)));
 
     @Test
-    void anAnnouncementToMoreContactsThanTheRelayTakesAtOnceGoesInWavesAndReachesEveryoneAndAWaveIsOneMessage() throws Exception {
+    void anAnnouncementToMoreContactsThanTheRelayTakesAtOnceGoesInWavesAndReachesEveryoneOnlineAndOfflineAndAWaveIsOneMessage()
+            throws Exception {
         network.connectionTuning = s -> s.withPresencePacing(new PresencePacing(1, 1, Duration.ofSeconds(1)));
         ParleyApp alice = network.register("alice");
         alice.connection().start();
@@ -57,11 +60,23 @@ class PresencePacingTest {
                 .as("every contact heard alice come online").isTrue();
         assertThat(network.relayRejects("RATE_LIMITED") - rejectedBefore).as("no send over the relay's limit").isZero();
 
-        // A wave leaves as one WebSocket message, not one per contact: the relay reads, decodes and answers it once.
+        // Going offline (lock, quit) reaches every contact too, in the same waves on the last link: before, only the
+        // first wave's worth heard it (here 1 of 4; with the default pacing the first 100) and the others saw alice
+        // online until their 150 s timeout.
+        aliceAgain.close();
+        assertThat(Await.until(() -> friends.stream().allMatch(f -> status(f) == ContactPresence.Status.OFFLINE), WAIT))
+                .as("every contact heard alice go offline").isTrue();
+        assertThat(network.relayRejects("RATE_LIMITED") - rejectedBefore).as("no send over the relay's limit").isZero();
+
+        // A wave leaves as one WebSocket message, not one per contact: the relay reads, decodes and answers it once
+        // (a client without presence started, so no announcement of its own runs meanwhile).
+        ParleyApp aliceOnceMore = network.unlock("alice");
+        aliceOnceMore.connection().start();
+        assertThat(aliceOnceMore.connection().awaitDrained(WAIT)).isTrue();
         long messagesBefore = network.relayCounter(MESSAGES_IN);
         long framesBefore = network.relayCounter(FRAMES_IN);
-        List<dev.parley.desktop.storage.Contact> wave = aliceAgain.presenceAnnouncer().recipients();
-        assertThat(aliceAgain.presenceAnnouncer().toSome(wave, true, false)).isEqualTo(4);
+        List<dev.parley.desktop.storage.Contact> wave = aliceOnceMore.presenceAnnouncer().recipients();
+        assertThat(aliceOnceMore.presenceAnnouncer().toSome(wave, true, false)).isEqualTo(4);
         assertThat(Await.until(() -> network.relayCounter(FRAMES_IN) - framesBefore >= 4, WAIT)).isTrue();
         assertThat(network.relayCounter(FRAMES_IN) - framesBefore).as("one frame per contact").isEqualTo(4);
         assertThat(network.relayCounter(MESSAGES_IN) - messagesBefore).as("in one WebSocket message").isEqualTo(1);

@@ -83,7 +83,7 @@ class GroupCommandsTest {
         CliRelay.Run carolAfter = ok("carol", "listen", "--once");
         assertThat(carolAfter.out()).contains("alice removed carol").doesNotContain("after carol left")
                 .doesNotContain("bob after the removal").doesNotContain("route.gpx");
-        assertThat(ok("carol", "group", "list").out()).endsWith("\tLEFT" + NL);
+        assertThat(ok("carol", "group", "list").out()).as("removed by an admin, not left").endsWith("\tREMOVED" + NL);
         assertThat(ok("carol", "history", conversation).out()).doesNotContain("after");
         assertThat(net.cli("carol", "send", conversation, "still here?").code()).isNotZero();
 

@@ -37,10 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue #17's desktop screens over a real relay: Settings > Devices (the list, "This device", rename, unlink after a
  * confirmation, the only device refused with a clear message), "Link a new device" (code, link and QR code; cancel;
- * a new device that is cancelled while its name waits stops the dialog at once; the new device's name to confirm),
- * and first run's "Link to an existing account" (a wrong code leaves no profile; the right one lands in the main
- * window with the account's contacts, where a message to the account arrives; a mute and an archive made on the
- * other device show at once; unlinked there, this computer says why it is offline and shows the wiped profile).
+ * a new device that is cancelled while its name waits stops the dialog at once; the new device's name to confirm, and
+ * the history sent to it when asked), and first run's "Link to an existing account" (a wrong code leaves no profile;
+ * the right one lands in the main window with the account's contacts, where a message to the account arrives; the
+ * history's progress shows; a mute and an archive made on the other device show at once; unlinked there, this
+ * computer says why it is offline and shows the wiped profile).
  */
 @Tag("ui")
 class DevicesUiTest {
@@ -70,6 +71,14 @@ class DevicesUiTest {
         app.createLocked("alice");
         app.start("alice");
         app.unlock();
+        // a little history for the new device: bob writes three times (a message request here)
+        ParleyApp bob = net.otherClient("bob");
+        bob.contacts().add("alice");
+        for (int i = 1; i <= 3; i++) {
+            bob.messaging().send("alice", "before the laptop, " + i);
+        }
+        app.waitUntil(() -> app.robot.lookup(".button").match(n -> n instanceof Labeled l
+                && "1 message request".equals(l.getText())).tryQuery().isPresent());
         app.robot.clickOn("#settingsButton");
         app.waitUntil(() -> app.showing("#device-1"));
         Stage settings = app.shell().openDialogs().get(0);
@@ -135,8 +144,13 @@ class DevicesUiTest {
         app.waitUntil(() -> app.showing("#confirmLink"));
         assertThat(text("#linkQuestion")).contains("\u201claptop\u201d");
         app.screenshot(linkDialog.getScene(), "devices-link-confirm");
+        // issue #17, history transfer: asked with the confirmation; the dialog shows its progress, then its outcome
+        app.fx(() -> app.robot.lookup("#linkWithHistory").queryAs(javafx.scene.control.CheckBox.class)
+                .setSelected(true));
         fire("#confirmLink");
-        app.waitUntil(() -> app.showing("#linkDoneText"));
+        app.waitUntil(() -> app.showing("#linkDoneText") && app.showing("#historyOutcome"));
+        assertThat(text("#historyOutcome")).contains("history went to it too: 3 messages");
+        app.screenshot(linkDialog.getScene(), "devices-link-history");
         assertThat(joined.get(WAIT.toSeconds(), TimeUnit.SECONDS).deviceId()).isEqualTo(2);
         fire("#linkClose");
         app.waitUntil(() -> app.showing("#device-2"));
@@ -151,6 +165,8 @@ class DevicesUiTest {
         laptop.connection().start();
         assertThat(laptop.devices().list()).extracting(DeviceService.Device::name)
                 .containsExactly("alice's desktop", "laptop");
+        assertThat(UiTestNetwork.await(() -> historyArrived(laptop, 3), WAIT)).as("the laptop imported the history")
+                .isTrue();
         ScrollPane scroller = app.robot.lookup("#scroller").queryAs(ScrollPane.class);
         app.fx(() -> {
             double top = app.robot.lookup("#devicesSection").queryAs(Node.class).getBoundsInParent().getMinY();
@@ -211,6 +227,16 @@ class DevicesUiTest {
                 && "hello to every device of alice".equals(((Labeled) n).getText())));
         app.screenshot("devices-joined-main");
 
+        // issue #17, history transfer: while chunks of the account's history arrive, the banner counts them (the
+        // events the import posts after each chunk; the import itself is HistoryTransferEndToEndTest's)
+        sessions.session().bus().publish(new dev.parley.desktop.event.HistoryTransferEvent(1_200, 5_000, false));
+        app.waitUntil(() -> app.robot.lookup(".label").match(n -> n instanceof Labeled l && l.getText() != null
+                && l.getText().contains("1,200 of 5,000 messages")).tryQuery().isPresent());
+        app.screenshot("devices-history-receiving");
+        sessions.session().bus().publish(new dev.parley.desktop.event.HistoryTransferEvent(5_000, 5_000, true));
+        app.waitUntil(() -> app.robot.lookup(".label").match(n -> n instanceof Labeled l && l.getText() != null
+                && l.getText().contains("Receiving your history")).tryQuery().isEmpty());
+
         // alice mutes, then archives bob's conversation on her other device: this list shows each at once
         alice.conversationMarks().mute("bob", true);
         app.waitUntil(() -> app.robot.lookup(".muted-mark").queryAll().stream().anyMatch(Node::isVisible));
@@ -229,6 +255,15 @@ class DevicesUiTest {
         assertThat(app.showing("#archivedToggle")).isFalse();
         assertThat(app.robot.lookup("#conversationList").queryListView().getItems()).isEmpty();
         app.screenshot("devices-unlinked");
+    }
+
+    /** The new device imported a whole history transfer of {@code messages} messages. */
+    private static boolean historyArrived(ParleyApp device, long messages) {
+        try {
+            return device.history().incoming().stream().anyMatch(t -> t.complete() && t.received() == messages);
+        } catch (ServiceException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private RelayAddress address() {

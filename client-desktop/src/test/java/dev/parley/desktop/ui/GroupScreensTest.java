@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * contacts), the group in the conversation list and the chat header with its member count, a text from the composer
  * (its typing reaches the member), its ticks moving live and Message info's "Read by N of M" following a receipt while
  * open, another member's typing in the header, another member's message with their name above the bubble, and group info adding and removing a member, whose
- * system lines show centred in the chat.
+ * system lines show centred in the chat; an invite link and a join request approved; and the header of a member an admin
+ * removed ("You were removed from this group").
  */
 @Tag("ui")
 class GroupScreensTest {
@@ -140,7 +141,7 @@ class GroupScreensTest {
     @Test
     void anInviteLinkWithQrCodeAndApprovalOfAJoinRequest() throws Exception {
         ParleyApp dave = net.otherClient("dave");
-        app.sessions.session().groups().create("Climbing club", java.util.List.of("bob"));
+        String club = app.sessions.session().groups().create("Climbing club", java.util.List.of("bob"));
         // made outside the window (own changes raise no event): the list reloads as after an unlock
         app.fx(() -> app.shell().mainViewModel().orElseThrow().conversations().refresh());
         app.waitUntil(() -> app.robot.lookup("Climbing club").tryQuery().isPresent());
@@ -171,6 +172,23 @@ class GroupScreensTest {
                 return false;
             }
         }, DesktopFixture.TIMEOUT)).isTrue();
+
+        // bob, made an admin, removes alice: her header says she was removed (it said "You left this group")
+        app.robot.clickOn("#groupInfoDone");
+        app.sessions.session().groups().setAdmin(club, "bob", true);
+        assertThat(UiTestNetwork.await(() -> {
+            try {
+                StoredGroup held = bob.groups().find(club);
+                return held.state().isAdmin("bob") && held.state().isMember("dave");
+            } catch (Exception e) {
+                return false;
+            }
+        }, DesktopFixture.TIMEOUT)).as("bob holds the state that makes him an admin").isTrue();
+        bob.groups().remove(club, java.util.List.of("alice"));
+        app.waitUntil(() -> app.shell().openDialogs().isEmpty() && systemLine("bob removed alice")
+                && text("#chatSubtitle").equals("You were removed from this group (2 members)"));
+        assertThat(app.sessions.session().groups().details(club).removed()).isTrue();
+        app.screenshot("groups-removed");
     }
 
     /** The tick of alice's one message, if it shows. */

@@ -164,13 +164,25 @@ class PeopleScreensTest {
         app.robot.clickOn("#profileAbout").write("down the rabbit hole");
         app.robot.clickOn("#chooseAvatar");
         app.robot.clickOn("#saveProfile");
-        app.waitUntil(() -> app.robot.lookup("#profileAvatar").queryAs(ImageView.class).getImage() != null);
+        AvatarView preview = app.robot.lookup("#profileAvatar").queryAs(AvatarView.class);
+        app.waitUntil(preview::showsImage);
+        // the preview is round like every other avatar: its corner is not the picture, its inside is
+        javafx.scene.image.WritableImage[] shot = new javafx.scene.image.WritableImage[1];
+        app.fx(() -> shot[0] = preview.snapshot(null, null));
+        int size = (int) shot[0].getWidth();
+        int inside = shot[0].getPixelReader().getArgb(size / 4, size / 2) & 0xFFFFFF;
+        int corner = shot[0].getPixelReader().getArgb(1, 1) & 0xFFFFFF;
+        assertThat(near(inside, 0x3C8FD0)).as("the picture's left half inside the circle").isTrue();
+        assertThat(near(corner, 0x3C8FD0)).as("the corner lies outside the circle").isFalse();
+        // the own header shows the name and picture at once, without a restart (#14)
+        app.waitUntil(() -> text("#meName").equals("Alice Liddell") && ownAvatar().showsImage());
         app.screenshot(app.shell().openDialogs().get(0).getScene(), "people-settings-profile");
         assertThat(UiTestNetwork.await(() -> shownByBob(bob).equals("Alice Liddell"), DesktopFixture.TIMEOUT)).isTrue();
         assertThat(bob.profiles().of("alice").profile().orElseThrow().about()).isEqualTo("down the rabbit hole");
         assertThat(bob.profiles().of("alice").profile().orElseThrow().avatar()).isNotEmpty();
         app.robot.clickOn("#doneButton");
         app.waitUntil(() -> app.shell().openDialogs().isEmpty());
+        app.screenshot("people-own-header");
 
         // bob's name and avatar in the list row and the chat header, with his username next to the name
         bob.profiles().update(new Update(Optional.of("Bob Builder"), Optional.empty(), Optional.of(png()), false));
@@ -246,6 +258,20 @@ class PeopleScreensTest {
 
     private AvatarView rowAvatar() {
         return (AvatarView) app.robot.lookup(".conversation-cell .avatar").query();
+    }
+
+    private AvatarView ownAvatar() {
+        return (AvatarView) app.robot.lookup("#meAvatar").query();
+    }
+
+    /** Whether two RGB colours are within a few steps per channel (scaled, anti-aliased pixels). */
+    private static boolean near(int rgb, int expected) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs((rgb >> shift & 0xFF) - (expected >> shift & 0xFF)) > 24) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private AvatarView requestAvatar(String username) {

@@ -47,6 +47,13 @@ public final class SealedSender {
     private final CryptoProvider crypto;
     private final Kdf kdf;
     private final VerifiedCertificates verified = new VerifiedCertificates();
+    /**
+     * macKey is a function of the two identity keys alone (a static-static agreement), the same for every envelope
+     * between them: derived once per pair, in memory only, wiped by {@link #forgetMacKeys} (at lock). An offline pickup
+     * from one contact opened 10,000 envelopes with 10,000 identical X25519 agreements and Ed25519-to-X25519 key
+     * conversions before (docs/benchmarks.md, "Where an offline pickup's CPU goes").
+     */
+    private final HeaderMacKeys macKeys = new HeaderMacKeys();
 
     public SealedSender(CryptoProvider crypto) {
         this.crypto = crypto;
@@ -69,7 +76,8 @@ public final class SealedSender {
         byte[] recipientX = recipient.x25519PublicKey(crypto);
         byte[] cert = certificate.serialize();
         byte[] body = message.serialize();
-        byte[] mac = mac(macKey(sender.agreementKeyPair().privateKey(), recipientX, senderIk, recipient.bytes()),
+        byte[] mac = mac(macKeys.of(senderIk, recipient.bytes(),
+                () -> macKey(sender.agreementKeyPair().privateKey(), recipientX, senderIk, recipient.bytes())),
                 senderIk, recipient.bytes(), cert, body);
         byte[] inner = ByteBuffer.allocate(INNER_HEADER_BYTES + body.length).put(VERSION).put(senderIk)
                 .put((byte) cert.length).put(Arrays.copyOf(cert, CERTIFICATE_FIELD_BYTES)).put(mac).put(body)
@@ -137,9 +145,8 @@ public final class SealedSender {
         IdentityKey sender = new IdentityKey(senderIk);
         byte[] expected;
         try {
-            byte[] senderX = sender.x25519PublicKey(crypto);
-            expected = mac(macKey(recipient.agreementKeyPair().privateKey(), senderX, senderIk, recipientIk),
-                    senderIk, recipientIk, cert, body);
+            expected = mac(macKeys.of(senderIk, recipientIk, () -> macKey(recipient.agreementKeyPair().privateKey(),
+                    sender.x25519PublicKey(crypto), senderIk, recipientIk)), senderIk, recipientIk, cert, body);
         } catch (InvalidPublicKeyException e) {
             throw new InvalidMessageException("envelope content: invalid sender identity key");
         }
@@ -155,6 +162,16 @@ public final class SealedSender {
         }
         return new OpenedEnvelope(sender, new Username(certificate.username()), CiphertextMessage.deserialize(body),
                 certificate);
+    }
+
+    /** Forgets (and wipes) the MAC keys remembered so far, e.g. when a profile locks. */
+    public void forgetMacKeys() {
+        macKeys.clear();
+    }
+
+    /** How many (sender, recipient) MAC keys are remembered (for tests). */
+    public int rememberedMacKeys() {
+        return macKeys.size();
     }
 
     private byte[] macKey(SecretBytes ownPrivate, byte[] peerPublic, byte[] senderIk, byte[] recipientIk)

@@ -39,6 +39,8 @@ public enum Label {
     MULTI_HEADER_KEY("parley/v2/multi-header-key"),
     /** HMAC input prefix of a multi-recipient header's MAC (issue #15). */
     MULTI_HEADER_MAC("parley/v2/multi-header-mac"),
+    /** HKDF info prefix of a version-2 multi-recipient header's secretbox key and nonce (DH(e, IK_recipient), #15). */
+    MULTI_HEADER_BOX("parley/v2/multi-header-box"),
     /** HMAC prefix of the proof a join request carries that its sender knows a group's invite secret (issue #15). */
     GROUP_JOIN("parley/v2/group-join"),
     /** Hash prefix naming a device-linking channel on the relay (issue #17, {@code dev.parley.crypto.link}). */

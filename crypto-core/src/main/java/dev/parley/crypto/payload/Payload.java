@@ -24,7 +24,9 @@ public sealed interface Payload
         Payload.SentTranscript,
         Payload.ReadSync,
         Payload.ConversationSync,
-        Payload.ContactSync {
+        HistoryChunk,
+        Payload.ContactSync,
+        GroupTranscript, GroupReadSync, GroupSync, SenderKeySync {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;

@@ -39,6 +39,8 @@ import java.util.List;
  * SENT_TRANSCRIPT = u8 L || recipient username (ASCII, L) || the original payload's whole encoding (rest).
  * READ_SYNC = u8 L || peer username (ASCII, L) || u16 count (1..1000) || count * message id (16).
  * CONVERSATION_SYNC and CONTACT_SYNC: {@link SyncBodies}.
+ * HISTORY_CHUNK: {@link HistoryBodies} ({@link HistoryChunk}).
+ * GROUP_TRANSCRIPT, GROUP_READ_SYNC, GROUP_SYNC and SENDER_KEY_SYNC: {@link GroupSyncBodies}.
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -212,6 +214,16 @@ public final class PayloadCodec {
                 return SyncBodies.decodeConversation(in);
             case CONTACT_SYNC:
                 return SyncBodies.decodeContact(in);
+            case HISTORY_CHUNK:
+                return HistoryBodies.decodeChunk(in);
+            case GROUP_TRANSCRIPT:
+                return GroupSyncBodies.decodeTranscript(in);
+            case GROUP_READ_SYNC:
+                return GroupSyncBodies.decodeReadSync(in);
+            case GROUP_SYNC:
+                return GroupSyncBodies.decodeGroupSync(in);
+            case SENDER_KEY_SYNC:
+                return GroupSyncBodies.decodeSenderKeySync(in);
             default:
                 return new Payload.Unknown(type);
         }
@@ -305,6 +317,16 @@ public final class PayloadCodec {
             return SyncBodies.conversation(sync);
         } else if (payload instanceof Payload.ContactSync sync) {
             return SyncBodies.contact(sync);
+        } else if (payload instanceof HistoryChunk chunk) {
+            return HistoryBodies.chunk(chunk);
+        } else if (payload instanceof GroupTranscript transcript) {
+            return GroupSyncBodies.transcript(transcript);
+        } else if (payload instanceof GroupReadSync sync) {
+            return GroupSyncBodies.readSync(sync);
+        } else if (payload instanceof GroupSync sync) {
+            return GroupSyncBodies.groupSync(sync);
+        } else if (payload instanceof SenderKeySync sync) {
+            return GroupSyncBodies.senderKeySync(sync);
         } else if (payload instanceof Payload.ReadSync sync) {
             byte[] name = sync.peer().getBytes(StandardCharsets.US_ASCII);
             byte[] ids = ids(sync.ids());

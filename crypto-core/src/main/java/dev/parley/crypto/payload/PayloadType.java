@@ -51,7 +51,17 @@ public enum PayloadType {
     /** {@link Payload.ConversationSync} (issue #17, linked devices). */
     CONVERSATION_SYNC(41),
     /** {@link Payload.ContactSync} (issue #17, linked devices). */
-    CONTACT_SYNC(43);
+    CONTACT_SYNC(43),
+    /** {@link HistoryChunk} (issue #17, history transfer at link time). */
+    HISTORY_CHUNK(48),
+    /** {@link GroupTranscript} (issue #17, linked devices: groups). */
+    GROUP_TRANSCRIPT(44),
+    /** {@link GroupReadSync} (issue #17, linked devices: groups). */
+    GROUP_READ_SYNC(45),
+    /** {@link GroupSync} (issue #17, linked devices: groups). */
+    GROUP_SYNC(46),
+    /** {@link SenderKeySync} (issue #17, linked devices: groups). */
+    SENDER_KEY_SYNC(47);
 
     private final int code;
 

@@ -51,6 +51,17 @@ public record MultiRecipientBlob(byte[] header, byte[] body) {
         return Optional.of(new MultiRecipientBlob(header, body));
     }
 
+    /**
+     * The part of a blob before its body, {@code FORMAT || header length || header}: a blob is this followed by the
+     * body, so a sender can keep one body for many recipients (the client's outbox, issue #15).
+     */
+    public static byte[] headerPart(byte[] header) {
+        if (header.length == 0) {
+            throw new IllegalArgumentException("header must not be empty");
+        }
+        return ByteBuffer.allocate(PREFIX_BYTES + header.length).put(FORMAT).putInt(header.length).put(header).array();
+    }
+
     /** The bytes the relay stores and delivers. */
     public byte[] encode() {
         return ByteBuffer.allocate(PREFIX_BYTES + header.length + body.length)

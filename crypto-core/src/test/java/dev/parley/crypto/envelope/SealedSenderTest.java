@@ -45,6 +45,55 @@ class SealedSenderTest {
         assertThat(((Payload.Text) payload).text()).isEqualTo("sealed");
     }
 
+    /**
+     * macKey depends on the two identity keys only, so one instance derives it once per pair (pickup cost, #12) — and
+     * what it remembers must not let anything through that a fresh instance refuses: Mallory's MAC under Alice's
+     * identity, a tampered envelope, or Alice's envelope for Carol. Forgetting wipes the keys and changes nothing else.
+     */
+    @Test
+    void theMacKeyOfAPairIsRememberedPerPairAndForgottenAtLock() throws Exception {
+        SealedSender alices = new SealedSender(alice.crypto);
+        SealedSender bobs = new SealedSender(bob.crypto);
+        long now = alice.clock.millis();
+        var certificate = alice.relay().issue("alice", alice.identity.publicKey(), now);
+        var trusted = bob.relay().trusted();
+        for (String text : new String[] {"one", "two", "three"}) {
+            byte[] sealed = alices.seal(bob.identity.publicKey(), alice.identity, certificate, alice.encrypt(bob, text));
+            OpenedEnvelope opened = bobs.open(bob.identity, sealed, trusted, now);
+            assertThat(bob.decrypt(alice, opened.message())).isEqualTo(text);
+            assertThat(bob.open(sealed).senderIdentity()).as("a fresh instance opens it too")
+                    .isEqualTo(alice.identity.publicKey());
+        }
+        assertThat(alices.rememberedMacKeys()).isEqualTo(1);
+        assertThat(bobs.rememberedMacKeys()).isEqualTo(1);
+
+        byte[] intact = alices.seal(bob.identity.publicKey(), alice.identity, certificate, alice.encrypt(bob, "x"));
+        for (int i = 1; i < intact.length; i += 11) {
+            byte[] tampered = intact.clone();
+            tampered[i] ^= 0x01;
+            assertThatThrownBy(() -> bobs.open(bob.identity, tampered, trusted, now)).as("byte %d", i)
+                    .isInstanceOf(InvalidMessageException.class);
+        }
+        byte[] byMallory = mallory.seal(bob, alice.encrypt(bob, "y"));
+        byte[] inner = bob.crypto.sealedBox().open(bob.identity.agreementKeyPair(),
+                java.util.Arrays.copyOfRange(byMallory, 1, byMallory.length));
+        System.arraycopy(alice.identity.publicKey().bytes(), 0, inner, 1, 32);
+        byte[] box = bob.crypto.sealedBox().seal(bob.identity.publicKey().x25519PublicKey(bob.crypto), inner);
+        byte[] forged = new byte[box.length + 1];
+        forged[0] = SealedSender.VERSION;
+        System.arraycopy(box, 0, forged, 1, box.length);
+        assertThatThrownBy(() -> bobs.open(bob.identity, forged, trusted, now))
+                .isInstanceOf(InvalidMessageException.class).hasMessageContaining("sender authentication failed");
+        assertThatThrownBy(() -> bobs.open(mallory.identity, intact, trusted, now))
+                .isInstanceOf(InvalidMessageException.class);
+
+        bobs.forgetMacKeys();
+        alices.forgetMacKeys();
+        assertThat(bobs.rememberedMacKeys()).isZero();
+        assertThat(alices.rememberedMacKeys()).isZero();
+        assertThat(bobs.open(bob.identity, intact, trusted, now).senderIdentity()).isEqualTo(alice.identity.publicKey());
+    }
+
     @Test
     void envelopeLengthDoesNotDependOnTheUsernameLength() throws Exception {
         CiphertextMessage message = alice.encrypt(bob, "x");

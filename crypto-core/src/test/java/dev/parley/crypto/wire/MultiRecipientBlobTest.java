@@ -54,6 +54,17 @@ class MultiRecipientBlobTest {
                 .hasSize(Request.MAX_MULTI_RECIPIENTS);
     }
 
+    @Test
+    void theHeaderPartFollowedByTheBodyIsTheBlob() {
+        byte[] header = bytes(81, 4);
+        byte[] body = bytes(300, 5);
+        byte[] part = MultiRecipientBlob.headerPart(header);
+        byte[] joined = Arrays.copyOf(part, part.length + body.length);
+        System.arraycopy(body, 0, joined, part.length, body.length);
+        assertThat(joined).isEqualTo(new MultiRecipientBlob(header, body).encode());
+        assertThatThrownBy(() -> MultiRecipientBlob.headerPart(new byte[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
     private static byte[] withHeaderLength(byte[] blob, int length) {
         byte[] copy = blob.clone();
         java.nio.ByteBuffer.wrap(copy).position(1).putInt(length);

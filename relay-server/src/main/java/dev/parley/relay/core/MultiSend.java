@@ -25,7 +25,11 @@ import org.slf4j.LoggerFactory;
  * {@code send_multi}: one upload of a shared body with a sealed header per recipient (docs/protocol.md part 2,
  * "Multi-recipient send"). The request as a whole takes one token of each send rate limit (it is one upload); then
  * each recipient follows the rules of {@code send} through {@link SendRouting} with the blob
- * {@link MultiRecipientBlob}{@code (header, body)}: unknown users, a full queue, a spent per-recipient allowance
+ * {@link MultiRecipientBlob}{@code (header, body)}, once for each of the recipient's current devices (issue #17: the
+ * header is sealed to the account's identity key, which all its devices share, so every device opens the same blob;
+ * the sender's own device is left out when a recipient is the sender's account). A recipient is settled when each of
+ * its device copies is: accepted (a duplicate only if every copy was), or at the first full queue or failure. Unknown
+ * users, a full queue, a spent per-recipient allowance
  * ({@link RateLimit#MULTI_RECIPIENTS_PER_ACCOUNT}, {@link RateLimit#STORED_BYTES_PER_ACCOUNT}) and duplicates are
  * outcomes of that recipient only. The answer, {@code send_multi_result}, is sent once every recipient is settled
  * (delivered and acknowledged, or durable). A store failure (database unavailable) is no recipient's fault: the
@@ -47,12 +51,14 @@ final class MultiSend {
     private final RateLimiter limiter;
     private final SendRouting routing;
     private final Predicate<String> userExists;
+    private final DeviceDirectory directory;
     private final Rejecter rejecter;
     private final RelayMetrics metrics;
     private final Clock clock;
 
     MultiSend(RelayConfig config, RateLimiter limiter, SendRouting routing, Predicate<String> userExists,
-              Rejecter rejecter, RelayMetrics metrics, Clock clock) {
+              DeviceDirectory directory, Rejecter rejecter, RelayMetrics metrics, Clock clock) {
+        this.directory = directory;
         this.config = config;
         this.limiter = limiter;
         this.routing = routing;
@@ -75,6 +81,7 @@ final class MultiSend {
         metrics.multiSend(multi.recipients().size());
         long started = System.nanoTime();
         String sender = connection.device().account();
+        int senderDevice = connection.device().deviceId();
         Instant now = clock.instant();
         Outcomes outcomes = new Outcomes(connection, id, multi.recipients(), started);
         SendRouting.StoreBatch toStore = new SendRouting.StoreBatch();
@@ -86,9 +93,20 @@ final class MultiSend {
             }
             try {
                 limiter.check(RateLimit.MULTI_RECIPIENTS_PER_ACCOUNT, sender);
+                List<Integer> devices = new ArrayList<>(directory.ids(recipient.to()));
+                if (recipient.to().equals(sender)) {
+                    devices.remove(Integer.valueOf(senderDevice));
+                }
+                if (devices.isEmpty()) {
+                    outcomes.settle(i, MultiSendStatus.ACCEPTED, 0);
+                    continue;
+                }
                 byte[] blob = new MultiRecipientBlob(recipient.header(), multi.body()).encode();
-                routing.route(sender, recipient.to(), recipient.clientMessageId(), blob, now, outcomes.replyFor(i),
-                        toStore);
+                SendReply reply = devices.size() == 1 ? outcomes.replyFor(i) : outcomes.replyForDevices(i, devices.size());
+                for (int device : devices) {
+                    routing.route(sender, DeviceAddress.of(recipient.to(), device), recipient.clientMessageId(), blob,
+                            now, reply, toStore);
+                }
             } catch (RateLimitExceededException e) {
                 outcomes.settle(i, MultiSendStatus.RATE_LIMITED, Math.max(1, e.retryAfterMillis()));
             }
@@ -142,6 +160,37 @@ final class MultiSend {
                     failure = error;
                     // Settled as retryable; the whole request is answered INTERNAL_ERROR below.
                     settle(index, MultiSendStatus.RATE_LIMITED, 1_000);
+                }
+            };
+        }
+
+        /**
+         * The reply of one recipient with {@code copies} devices: settled as {@link #replyFor} once every copy is
+         * accepted ({@code DUPLICATE} only if each was a duplicate), or at the first copy refused or failed.
+         */
+        SendReply replyForDevices(int index, int copies) {
+            SendReply recipient = replyFor(index);
+            AtomicInteger waiting = new AtomicInteger(copies);
+            AtomicInteger fresh = new AtomicInteger();
+            return new SendReply() {
+                @Override
+                public void accepted(boolean duplicate) {
+                    if (!duplicate) {
+                        fresh.incrementAndGet();
+                    }
+                    if (waiting.decrementAndGet() == 0) {
+                        recipient.accepted(fresh.get() == 0);
+                    }
+                }
+
+                @Override
+                public void queueFull() {
+                    recipient.queueFull();
+                }
+
+                @Override
+                public void failed(Throwable error) {
+                    recipient.failed(error);
                 }
             };
         }

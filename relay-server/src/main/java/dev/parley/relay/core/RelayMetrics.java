@@ -32,6 +32,7 @@ public final class RelayMetrics {
     private final LongAdder framesIn = new LongAdder();
     private final LongAdder messagesOut = new LongAdder();
     private final LongAdder framesOut = new LongAdder();
+    private final LongAdder leanConnections = new LongAdder();
     private final BlobStore blobs;
     private volatile ClusterProbe cluster;
     private volatile RateLimiter limiter;
@@ -53,6 +54,11 @@ public final class RelayMetrics {
         if (wasAuthenticated) {
             authenticated.decrementAndGet();
         }
+    }
+
+    /** A connection that asked for lean answers (docs/protocol.md part 2, "Lean answers") was opened. */
+    void leanConnectionOpened() {
+        leanConnections.increment();
     }
 
     void authenticated() {
@@ -277,6 +283,8 @@ public final class RelayMetrics {
         counter(out, "parley_relay_frames_received_total", "Frames decoded from client messages (several may share one message).", framesIn.sum());
         counter(out, "parley_relay_websocket_messages_sent_total", "WebSocket messages written to clients.", messagesOut.sum());
         counter(out, "parley_relay_frames_sent_total", "Frames sent to clients (coalesced into the messages above).", framesOut.sum());
+        counter(out, "parley_relay_lean_connections_total", "Connections opened with lean answers (answers=lean).",
+                leanConnections.sum());
         counter(out, "parley_relay_connections_closed_for_abuse_total", "Connections closed after repeated rejects.", closedForAbuse.sum());
         out.append("# HELP parley_relay_rejects_total Rejected frames by error code.\n");
         out.append("# TYPE parley_relay_rejects_total counter\n");

@@ -134,10 +134,11 @@ public final class RelayService implements AutoCloseable {
         metrics.bus(remote);
         metrics.limits(limiter);
         this.routing = new SendRouting(config, blobs, limiter, registry, storesInFlight, direct, remote, metrics);
-        this.multiSend = new MultiSend(config, limiter, routing, this::userExists, this::reject, metrics, clock);
+        this.directory = new DeviceDirectory(accounts.devices(), clock, wakeups.isPresent());
+        this.multiSend = new MultiSend(config, limiter, routing, this::userExists, directory, this::reject, metrics,
+                clock);
         this.accountRequests = new AccountRequests(config, accounts, limiter, authenticator, new OneTimePreKeyGate(clock), registry,
                 ed25519, clock, knownUsers::add);
-        this.directory = new DeviceDirectory(accounts.devices(), clock, wakeups.isPresent());
         this.deviceRequests = new DeviceRequests(accounts, directory, authenticator, accountRequests, registry, blobs,
                 routing, remote, limiter, clock, answers);
         this.links = new LinkChannels(clock);
@@ -178,6 +179,9 @@ public final class RelayService implements AutoCloseable {
             return null;
         }
         metrics.connectionOpened();
+        if (sink.lean()) {
+            metrics.leanConnectionOpened();
+        }
         ClientConnection connection = new ClientConnection(sink, limiter.forConnection());
         sendChallenge(connection);
         return connection;

@@ -2,9 +2,7 @@ package dev.parley.desktop.service.account;
 
 import dev.parley.crypto.identity.IdentityKeyPair;
 import dev.parley.crypto.prekey.KemPreKeyPublic;
-import dev.parley.crypto.prekey.OneTimePreKeyPublic;
 import dev.parley.crypto.session.KemPreKeyRecord;
-import dev.parley.crypto.session.OneTimePreKeyRecord;
 import dev.parley.crypto.session.PreKeyGenerator;
 import dev.parley.crypto.session.SignedPreKeyRecord;
 import dev.parley.crypto.wire.Request;
@@ -24,8 +22,6 @@ import dev.parley.desktop.service.connection.RelayCredentials;
 import dev.parley.desktop.service.connection.RelayGateway;
 import dev.parley.desktop.storage.AccountInfo;
 import dev.parley.desktop.storage.StorageException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -58,6 +54,8 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
     private final RelayPinning pinning;
     private final int stock;
     private final PreKeyRotation rotation;
+    private final RestoredPreKeys restored;
+    private final DeviceLogins logins;
     private int toppedUpFrom = -1;
 
     /**
@@ -72,6 +70,8 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         this.pinning = pinning;
         this.stock = stock;
         this.rotation = new PreKeyRotation(crypto, gateway);
+        this.restored = new RestoredPreKeys(crypto, gateway, stock);
+        this.logins = new DeviceLogins(crypto);
     }
 
     /**
@@ -102,7 +102,7 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
             work.setCounter(LAST_RESORT_KEM_ID, FIRST_KEM_ID);
             work.setCounter(NEXT_PREKEY_ID, 1);
             work.setCounter(NEXT_KEM_PREKEY_ID, FIRST_KEM_ID + 1);
-            storeNewSets(work, generator, Math.min(stock, Request.MAX_KEM_PREKEYS_PER_FRAME));
+            OneTimePreKeySets.generate(work, generator, crypto.identity(), Math.min(stock, Request.MAX_KEM_PREKEYS_PER_FRAME));
             crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
             work.committed();
         } catch (StorageException | ProtocolStorageException e) {
@@ -121,105 +121,7 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
      * @return true if new keys were made
      */
     public boolean regenerateAfterRestore() throws StorageFailureException {
-        crypto.lock().lock();
-        try {
-            ProtocolUnitOfWork work = crypto.state().begin();
-            int signedId = work.counter(SIGNED_PREKEY_ID);
-            if (signedId == 0 || work.containsSignedPreKey(signedId)) {
-                return false;
-            }
-            PreKeyGenerator generator = new PreKeyGenerator(crypto.context());
-            work.storeSignedPreKey(generator.generateSignedPreKey(crypto.identity(), signedId + 1));
-            work.setCounter(SIGNED_PREKEY_ID, signedId + 1);
-            int kemId = Math.max(work.counter(NEXT_KEM_PREKEY_ID), FIRST_KEM_ID);
-            work.storeKemPreKey(generator.generateKemPreKey(crypto.identity(), kemId, true));
-            work.setCounter(LAST_RESORT_KEM_ID, kemId);
-            work.setCounter(NEXT_KEM_PREKEY_ID, kemId + 1);
-            work.setCounter(NEXT_PREKEY_ID, Math.max(work.counter(NEXT_PREKEY_ID), 1));
-            storeNewSets(work, generator, Math.min(stock, Request.MAX_KEM_PREKEYS_PER_FRAME));
-            work.setCounter(UNPUBLISHED_AFTER_RESTORE, 1);
-            work.setCounter(ANNOUNCE_AFTER_RESTORE, 1);
-            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
-            work.committed();
-            LOG.info("restored profile: new prekeys generated, published at the next sign-in");
-            return true;
-        } catch (StorageException | ProtocolStorageException e) {
-            throw new StorageFailureException("cannot store the new keys of the restored profile", e);
-        } finally {
-            crypto.lock().unlock();
-        }
-    }
-
-    /**
-     * Replaces everything the relay holds of this account's prekeys with the keys {@link #regenerateAfterRestore} made
-     * ({@code prekeys_replace}), if not done yet; the usual top-up follows.
-     */
-    private int publishAfterRestore() throws ServiceException {
-        SignedPreKeyRecord signed;
-        KemPreKeyRecord lastResort;
-        List<OneTimePreKeyPublic> oneTime = new ArrayList<>();
-        List<KemPreKeyPublic> kem = new ArrayList<>();
-        crypto.lock().lock();
-        try {
-            ProtocolUnitOfWork work = crypto.state().begin();
-            if (work.counter(UNPUBLISHED_AFTER_RESTORE) != 1) {
-                return -1;
-            }
-            signed = work.loadSignedPreKey(work.counter(SIGNED_PREKEY_ID));
-            lastResort = work.loadKemPreKey(work.counter(LAST_RESORT_KEM_ID));
-            int next = work.counter(NEXT_PREKEY_ID);
-            int nextKem = work.counter(NEXT_KEM_PREKEY_ID);
-            for (int i = Request.MAX_KEM_PREKEYS_PER_FRAME; i >= 1; i--) {
-                if (work.containsPreKey(next - i) && work.containsKemPreKey(nextKem - i)) {
-                    oneTime.add(work.loadPreKey(next - i).publicPart());
-                    kem.add(work.loadKemPreKey(nextKem - i).publicPart());
-                }
-            }
-        } catch (dev.parley.crypto.exceptions.InvalidKeyIdException | ProtocolStorageException e) {
-            throw new StorageFailureException("the restored profile's prekeys are unreadable", e);
-        } finally {
-            crypto.lock().unlock();
-        }
-        // One step: the relay drops every one-time prekey it held (the lost device's, whose private halves are gone)
-        // and the old signed and last-resort KEM prekeys, and holds only these.
-        Response replaced = gateway.get().call(new Request.ReplacePreKeys(signed.publicPart(), oneTime,
-                lastResort.publicPart(), kem));
-        crypto.lock().lock();
-        try {
-            ProtocolUnitOfWork work = crypto.state().begin();
-            work.setCounter(UNPUBLISHED_AFTER_RESTORE, 0);
-            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
-            work.committed();
-        } catch (StorageException | ProtocolStorageException e) {
-            throw new StorageFailureException("cannot record the published prekeys", e);
-        } finally {
-            crypto.lock().unlock();
-        }
-        LOG.info("restored profile: the relay's prekeys replaced ({} one-time sets)", oneTime.size());
-        return ((Response.PreKeyCount) replaced).remaining();
-    }
-
-    /** Generates {@code count} one-time prekey sets (EC and KEM) into {@code work}, advancing both id counters. */
-    private PreKeySets storeNewSets(ProtocolUnitOfWork work, PreKeyGenerator generator, int count) {
-        int next = work.counter(NEXT_PREKEY_ID);
-        int nextKem = work.counter(NEXT_KEM_PREKEY_ID);
-        List<OneTimePreKeyPublic> oneTime = new ArrayList<>();
-        List<KemPreKeyPublic> kem = new ArrayList<>();
-        for (OneTimePreKeyRecord record : generator.generateOneTimePreKeys(next, count)) {
-            work.storePreKey(record);
-            oneTime.add(record.publicPart());
-        }
-        for (KemPreKeyRecord record : generator.generateOneTimeKemPreKeys(crypto.identity(), nextKem, count)) {
-            work.storeKemPreKey(record);
-            kem.add(record.publicPart());
-        }
-        work.setCounter(NEXT_PREKEY_ID, next + count);
-        work.setCounter(NEXT_KEM_PREKEY_ID, nextKem + count);
-        return new PreKeySets(oneTime, kem);
-    }
-
-    /** Public halves of one-time prekey sets: EC and KEM keys, as many of each. */
-    private record PreKeySets(List<OneTimePreKeyPublic> oneTime, List<KemPreKeyPublic> kem) {
+        return restored.regenerate();
     }
 
     /** Issue #17: this device's current signed prekey and last-resort KEM prekey (public halves), for device_add. */
@@ -286,59 +188,17 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         IdentityKeyPair identity = identity();
         return new RelayCredentials(RelayAddress.fromText(account.relayAddress()), account.username(),
                 message -> crypto.context().crypto().ed25519().sign(identity.signingKeyPair(), message),
-                identity.publicKey(), deviceLogin());
+                identity.publicKey(), logins.current());
     }
 
     @Override
     public void tentativeCredentialAccepted() {
-        settlePendingCredential(true);
+        logins.settlePending(true);
     }
 
     @Override
     public void tentativeCredentialRefused() {
-        settlePendingCredential(false);
-    }
-
-    private void settlePendingCredential(boolean accepted) {
-        crypto.lock().lock();
-        try {
-            ProtocolUnitOfWork work = crypto.state().begin();
-            if (accepted) {
-                work.devices().confirmPendingCredential();
-            } else {
-                work.devices().clearPendingCredential();
-            }
-            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
-            work.committed();
-        } catch (StorageException | ProtocolStorageException e) {
-            LOG.warn("cannot record the relay's answer about this device's credential key");
-        } finally {
-            crypto.lock().unlock();
-        }
-    }
-
-    /** This device's own login (issue #17), once it has a credential key: device 1 after linking, or a linked one. */
-    private Optional<RelayCredentials.DeviceLogin> deviceLogin() throws StorageFailureException {
-        crypto.lock().lock();
-        try {
-            dev.parley.desktop.crypto.DeviceRecords devices = crypto.state().begin().devices();
-            Optional<byte[]> seed = devices.credentialSeed();
-            boolean tentative = seed.isEmpty();
-            if (tentative) {
-                seed = devices.pendingCredentialSeed();
-            }
-            if (seed.isEmpty()) {
-                return Optional.empty();
-            }
-            dev.parley.crypto.primitives.Ed25519KeyPair key = crypto.context().crypto().ed25519()
-                    .keyPairFromSeed(dev.parley.crypto.secret.SecretBytes.wrap(seed.get()));
-            return Optional.of(new RelayCredentials.DeviceLogin(devices.ownDeviceId(),
-                    message -> crypto.context().crypto().ed25519().sign(key, message), tentative));
-        } catch (ProtocolStorageException e) {
-            throw new StorageFailureException("cannot read the device credential", e);
-        } finally {
-            crypto.lock().unlock();
-        }
+        logins.settlePending(false);
     }
 
     /**
@@ -349,21 +209,13 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         AccountInfo account = account();
         SignedPreKeyRecord signed;
         KemPreKeyRecord lastResort;
-        List<OneTimePreKeyPublic> oneTime = new ArrayList<>();
-        List<KemPreKeyPublic> kem = new ArrayList<>();
+        OneTimePreKeySets sets;
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
             signed = work.loadSignedPreKey(work.counter(SIGNED_PREKEY_ID));
             lastResort = work.loadKemPreKey(work.counter(LAST_RESORT_KEM_ID));
-            int next = work.counter(NEXT_PREKEY_ID);
-            int nextKem = work.counter(NEXT_KEM_PREKEY_ID);
-            for (int i = Request.MAX_KEM_PREKEYS_PER_FRAME; i >= 1; i--) {
-                if (work.containsPreKey(next - i) && work.containsKemPreKey(nextKem - i)) {
-                    oneTime.add(work.loadPreKey(next - i).publicPart());
-                    kem.add(work.loadKemPreKey(nextKem - i).publicPart());
-                }
-            }
+            sets = OneTimePreKeySets.newestStored(work);
         } catch (dev.parley.crypto.exceptions.InvalidKeyIdException | ProtocolStorageException e) {
             throw new StorageFailureException("the profile's prekeys are unreadable", e);
         } finally {
@@ -374,10 +226,10 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
             pinning.check(challenge);
             byte[] proof = crypto.context().crypto().ed25519().sign(identity.signingKeyPair(),
                     AuthProof.registrationMessage(challenge.relayId(), account.username()));
-            return new Request.Register(account.username(), identity.publicKey().bytes(), signed.publicPart(), oneTime,
-                    lastResort.publicPart(), kem, inviteCode.orElse(null), proof);
+            return new Request.Register(account.username(), identity.publicKey().bytes(), signed.publicPart(),
+                    sets.oneTime(), lastResort.publicPart(), sets.kem(), inviteCode.orElse(null), proof);
         });
-        LOG.info("registered with the relay ({} one-time prekey sets)", oneTime.size());
+        LOG.info("registered with the relay ({} one-time prekey sets)", sets.oneTime().size());
     }
 
     /**
@@ -391,11 +243,11 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
         int left = Math.min(count, Request.MAX_PREKEYS_PER_FRAME);
         while (left > 0) {
             int batch = Math.min(left, Request.MAX_KEM_PREKEYS_PER_FRAME);
-            PreKeySets sets;
+            OneTimePreKeySets sets;
             crypto.lock().lock();
             try {
                 ProtocolUnitOfWork work = crypto.state().begin();
-                sets = storeNewSets(work, new PreKeyGenerator(crypto.context()), batch);
+                sets = OneTimePreKeySets.generate(work, new PreKeyGenerator(crypto.context()), crypto.identity(), batch);
                 crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
                 work.committed();
             } catch (StorageException | ProtocolStorageException e) {
@@ -430,7 +282,7 @@ public final class AccountKeys implements CredentialsSource, PreKeyReplenisher {
     public synchronized void replenish(int reported) {
         int remaining = reported;
         try {
-            int replaced = publishAfterRestore();
+            int replaced = restored.publishIfPending();
             if (replaced >= 0) {
                 remaining = replaced;
             }

@@ -93,8 +93,8 @@ public final class DefaultAttachmentService implements AttachmentService {
             throw new InvalidInputException("the file cannot be read: " + e.getClass().getSimpleName(),
                     failure(TransferFailure.Reason.UNREADABLE));
         }
-        // An upload of this unchanged file that did not finish: resumed with its key and id. An image goes on with
-        // its first encoding (kept encrypted), since a new one need not come out byte for byte the same.
+        // An upload of this unchanged file that did not finish: resumed with its key and id. A re-encoded image (a
+        // PNG) goes on with its first encoding (kept encrypted), since a new one need not come out byte for byte the same.
         Optional<PendingUpload> pending = pendingUpload(contact, source).filter(p -> p.sameFile(originalSize, modified));
         KeptEncodings keptEncodings = new KeptEncodings(crypto.context().crypto(), crypto.context().random(), directory);
         PreparedFile prepared;
@@ -102,7 +102,7 @@ public final class DefaultAttachmentService implements AttachmentService {
             Optional<PreparedFile> kept = pending.isPresent()
                     ? keptEncodings.load(pending.get().attachmentId(), pending.get().key()) : Optional.empty();
             prepared = kept.isPresent() ? kept.get() : ImagePreparation.prepare(file);
-            if (pending.isPresent() && kept.isEmpty() && !prepared.asIs()) {
+            if (pending.isPresent() && kept.isEmpty() && !prepared.reproducible()) {
                 pending = Optional.empty();
             }
         } catch (IOException e) {
@@ -138,7 +138,7 @@ public final class DefaultAttachmentService implements AttachmentService {
                     uploaded = upload.upload(prepared, key, group.isEmpty() ? contact : null, tokenHash, progress, id -> {
                         // the row first: an encoding without its row is an orphan the file sweep removes
                         recordPending(new PendingUpload(contact, source, originalSize, modified, id, fresh));
-                        if (!toSend.asIs() && !keep(keptEncodings, id, fresh, toSend)) {
+                        if (!toSend.reproducible() && !keep(keptEncodings, id, fresh, toSend)) {
                             removePending(contact, source);
                         }
                     });

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -22,14 +24,17 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
- * Decides what a file is and prepares it for sending. JPEG and PNG images are decoded and re-encoded from their
- * pixels alone, so EXIF (GPS position, camera, time), XMP, IPTC and comments never leave this computer; GIFs are sent
- * unchanged (they carry no EXIF, and re-encoding would stop an animation). Images get their dimensions and a small
- * JPEG thumbnail. A file whose name or type claims an image but that does not decode is sent as a plain file
- * ({@code application/octet-stream}), except a JPEG, which would keep its metadata: it is refused.
+ * Decides what a file is and prepares it for sending. A JPEG is sent without its metadata, losslessly
+ * ({@link JpegMetadataFilter}: EXIF with its GPS position, camera and time, XMP, IPTC, ICC, comments and trailing
+ * data are dropped, the compressed pixels kept bit for bit); a PNG is decoded and re-encoded from its pixels alone;
+ * GIFs are sent unchanged (they carry no EXIF, and re-encoding would stop an animation). Images get their dimensions
+ * and a small JPEG thumbnail, decoded straight at about twice the thumbnail's size ({@code ImageReadParam} source
+ * subsampling), so a 12-megapixel photo never has its 36 MB of pixels in memory. A file whose name or type claims an
+ * image but that does not decode is sent as a plain file ({@code application/octet-stream}), except a JPEG, which
+ * would keep its metadata: it is refused.
  */
 final class ImagePreparation {
-    /** Images larger than this are sent as files (decoding one needs its pixels in memory). */
+    /** PNG images larger than this are sent as files (re-encoding one needs its pixels in memory). */
     static final long MAX_IMAGE_BYTES = 40L << 20;
     static final int THUMBNAIL_EDGE = 160;
     private static final long MAX_PIXELS = 80_000_000L;
@@ -40,7 +45,7 @@ final class ImagePreparation {
     static PreparedFile prepare(Path file) throws IOException, InvalidInputException {
         long size = Files.size(file);
         String kind = sniff(file);
-        if (kind != null && size <= MAX_IMAGE_BYTES) {
+        if (kind != null && (size <= MAX_IMAGE_BYTES || !kind.equals("png"))) {
             PreparedFile image = image(file, kind);
             if (image != null) {
                 return image;
@@ -54,18 +59,69 @@ final class ImagePreparation {
     }
 
     private static PreparedFile image(Path file, String kind) throws IOException {
+        if (kind.equals("png")) {
+            return png(file);
+        }
+        Small small = decodeSmall(file);
+        if (small == null) {
+            return null;
+        }
+        byte[] thumbnail = thumbnail(small.pixels());
+        if (kind.equals("gif")) {
+            return new PreparedFile(() -> Files.newInputStream(file), Files.size(file), "image/gif", small.width(),
+                    small.height(), thumbnail, true);
+        }
+        Optional<JpegMetadataFilter.Layout> layout = JpegMetadataFilter.layout(file);
+        if (layout.isEmpty()) {
+            return null;
+        }
+        return new PreparedFile(() -> JpegMetadataFilter.open(file, layout.get()), layout.get().size(), "image/jpeg",
+                small.width(), small.height(), thumbnail, true);
+    }
+
+    /** A PNG, decoded and re-encoded from its pixels (held in memory until sent). */
+    private static PreparedFile png(Path file) throws IOException {
         BufferedImage pixels = decode(file);
         if (pixels == null) {
             return null;
         }
         byte[] thumbnail = thumbnail(pixels);
-        if (kind.equals("gif")) {
-            return new PreparedFile(() -> Files.newInputStream(file), Files.size(file), "image/gif", pixels.getWidth(),
-                    pixels.getHeight(), thumbnail, true);
-        }
-        byte[] clean = kind.equals("png") ? png(pixels) : jpeg(pixels, 0.92f);
-        return new PreparedFile(() -> new ByteArrayInputStream(clean), clean.length, "image/" + kind, pixels.getWidth(),
+        byte[] clean = png(pixels);
+        return new PreparedFile(() -> new ByteArrayInputStream(clean), clean.length, "image/png", pixels.getWidth(),
                 pixels.getHeight(), thumbnail, false);
+    }
+
+    /** An image's full dimensions and its pixels subsampled to about twice the thumbnail's edge. */
+    private record Small(int width, int height, BufferedImage pixels) {
+    }
+
+    private static Small decodeSmall(Path file) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                return null;
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return null;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
+                    return null;
+                }
+                ImageReadParam param = reader.getDefaultReadParam();
+                int step = Math.max(1, Math.max(width, height) / (THUMBNAIL_EDGE * 2));
+                param.setSourceSubsampling(step, step, 0, 0);
+                return new Small(width, height, reader.read(0, param));
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The image format by magic bytes: "jpeg", "png", "gif", or null. */

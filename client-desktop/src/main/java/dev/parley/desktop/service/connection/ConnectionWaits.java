@@ -61,7 +61,7 @@ final class ConnectionWaits {
 
     private boolean isDrained() {
         RelayConnection c = currentConnection.get();
-        if (c == null || !c.online || c.failed || !c.queueEmpty || c.pendingAcks.get() > 0 || c.inFlight.get() > 0) {
+        if (c == null || !c.online || c.failed || !c.queueEmpty || c.inFlight.get() > 0) {
             return false;
         }
         try {

@@ -1,11 +1,9 @@
 package dev.parley.desktop.service.connection;
 
 import dev.parley.crypto.wire.Request;
-import dev.parley.crypto.wire.Response;
 import dev.parley.desktop.service.StorageFailureException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -13,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The inbound thread: hands deliveries to the {@link InboundHandler} in relay order, a batch at a time, and
- * acknowledges each one whose outcome allows it; the others stay on the relay and come again on the next login.
+ * acknowledges (fire and forget) each one whose outcome allows it; the others stay on the relay and come again on the
+ * next login.
  * A batch that could not be stored abandons its link: nothing of it is acknowledged and the link never counts as
  * drained.
  */
@@ -117,6 +116,12 @@ final class DeliveryDrain {
         return upcoming;
     }
 
+    /**
+     * Acknowledges, in one coalesced write, each delivery whose outcome allows it. Acks are fire and forget
+     * (docs/protocol.md part 2, "Lean answers"): nothing waits for an answer, and one that does not take effect (the
+     * link drops, the relay fails) only means the blob comes again on the next connection, where the handler's dedupe
+     * absorbs it.
+     */
     private void acknowledge(RelayConnection c, List<InboundHandler.Delivery> batch, List<InboundHandler.Outcome> outcomes) {
         int unconfirmed = 0;
         List<Request.Ack> acks = new ArrayList<>(batch.size());
@@ -127,17 +132,8 @@ final class DeliveryDrain {
                 unconfirmed++;
             }
         }
-        c.pendingAcks.addAndGet(acks.size());
-        List<CompletableFuture<Response>> sent = acks.isEmpty() ? List.of() : c.link.requestAll(acks);
-        for (CompletableFuture<Response> ack : sent) {
-            ack.whenComplete((response, error) -> {
-                if (error != null || !(response instanceof Response.Ok)) {
-                    LOG.debug("ack not confirmed; the relay will redeliver and the dedupe absorbs it");
-                }
-                c.pendingAcks.decrementAndGet();
-                signal.run();
-            });
-        }
+        c.link.fireAll(acks);
+        signal.run();
         if (unconfirmed > 0) {
             LOG.warn("left {} deliveries unacknowledged on the relay: their message keys were already used, but no stored "
                     + "message records them", unconfirmed);

@@ -92,6 +92,10 @@ final class DeviceSends {
         c.unanswered.put(answered, copies.account);
         c.link.request(new Request.DeviceSend(copies.account, copies.clientMessageId, list))
                 .whenCompleteAsync((response, error) -> {
+                    if (response instanceof Response.DeviceListStale stale) {
+                        correct(c, copies.account, copies.clientMessageId, stale.devices(), answered);
+                        return;
+                    }
                     c.unanswered.remove(answered);
                     answered.complete(null);
                     onResult(c, copies, response, error);
@@ -103,7 +107,7 @@ final class DeviceSends {
      * contact's device 1 alone with a plain {@code send_ephemeral}, else one {@code device_send_ephemeral}. One the
      * relay answers with a stale list is dropped; the next message to that account corrects the list.
      */
-    private static void sendEphemeral(RelayConnection c, Copies copies) {
+    static void sendEphemeral(RelayConnection c, Copies copies) {
         Outbox.Item first = copies.items.get(0);
         if (copies.items.size() == 1 && !copies.account.equals(c.credentials.username())
                 && DeviceAddress.parse(first.recipient()).deviceId() == 1) {
@@ -122,10 +126,6 @@ final class DeviceSends {
     }
 
     private void onResult(RelayConnection c, Copies copies, Response response, Throwable error) {
-        if (response instanceof Response.DeviceListStale stale) {
-            correct(c, copies.account, copies.clientMessageId, stale.devices());
-            return;
-        }
         try {
             if (error != null) {
                 LOG.debug("device send not confirmed; it stays in the outbox", error);
@@ -151,13 +151,17 @@ final class DeviceSends {
 
     /**
      * The relay named {@code account}'s current devices: the outbox corrects the message's copies (fetching the new
-     * devices' bundles on this link), then they are sent again. The request this answers counts as in flight until
-     * then.
+     * devices' bundles on this link), then they are sent again at once. The request this answers counts as in flight
+     * until then, and {@code answered} (its entry among the link's unanswered sends) completes only once the copies
+     * sent again are answered: a {@code send_multi} waiting for the sender key it carries is not sent before it
+     * (issue #17: a group message must not reach a new device before the key that opens it).
      */
-    void correct(RelayConnection c, String account, byte[] clientMessageId, List<Integer> devices) {
+    void correct(RelayConnection c, String account, byte[] clientMessageId, List<Integer> devices,
+                 CompletableFuture<Void> answered) {
         String key = account + "/" + HexFormat.of().formatHex(clientMessageId);
         if (c.corrections.merge(key, 1, Integer::sum) > MAX_CORRECTIONS) {
             LOG.warn("a recipient's device list keeps changing; the message stays queued for the next login");
+            settled(c, answered);
             single.finished(c);
             return;
         }
@@ -172,15 +176,30 @@ final class DeviceSends {
                 }
                 List<Outbox.Item> items = again;
                 RelayConnectionService.run(control, () -> {
+                    java.util.Set<CompletableFuture<Void>> before = new java.util.HashSet<>(c.unanswered.keySet());
                     if (isOnline.test(c) && !items.isEmpty()) {
-                        single.sendAll(c, items);
+                        single.sendAllNow(c, items);
                     }
+                    List<CompletableFuture<Void>> resent = new ArrayList<>();
+                    c.unanswered.forEach((future, to) -> {
+                        if (to.equals(account) && !before.contains(future)) {
+                            resent.add(future);
+                        }
+                    });
+                    CompletableFuture.allOf(resent.toArray(CompletableFuture[]::new))
+                            .whenCompleteAsync((ignored, e) -> settled(c, answered), control);
                     single.finished(c);
                 });
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
+            settled(c, answered);
             single.finished(c);
         }
+    }
+
+    private static void settled(RelayConnection c, CompletableFuture<Void> answered) {
+        c.unanswered.remove(answered);
+        answered.complete(null);
     }
 
     /** One device's bundle over this link ({@code device_fetch_bundle}); empty if the relay has none. */

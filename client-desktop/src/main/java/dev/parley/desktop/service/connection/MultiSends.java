@@ -20,9 +20,11 @@ import org.slf4j.LoggerFactory;
  * outbox keeps one entry per recipient holding the blob the relay would deliver ({@code 0x4D || header || body});
  * the entries of one message (same client message id and body) are sent as one {@code send_multi} with the body once.
  * Per recipient: {@code ACCEPTED}/{@code DUPLICATE} leave the outbox, {@code UNKNOWN_USER} fails that recipient only,
- * {@code QUEUE_FULL}/{@code RATE_LIMITED} send that recipient's blob again alone after the relay's delay (a relay
- * accepts it as any blob). A whole request throttled or failed ({@code RATE_LIMITED}, {@code INTERNAL_ERROR}) is sent
- * again after the delay; one the relay cannot take ({@code INVALID_FIELD}, {@code FRAME_TOO_LARGE}) goes as single
+ * {@code QUEUE_FULL}/{@code RATE_LIMITED} send that recipient's blob again alone after the relay's delay, as a
+ * {@code send_multi} of that one recipient (issue #17: the relay fans it out to each of the recipient's devices, where
+ * a plain {@code send} would be refused for an account with several; the copies already stored answer as
+ * duplicates). A whole request throttled or failed ({@code RATE_LIMITED}, {@code INTERNAL_ERROR}) is sent again after
+ * the delay; one the relay cannot take ({@code INVALID_FIELD}, {@code FRAME_TOO_LARGE}) goes as single
  * sends, each judged alone; anything else stays in the outbox for the next login. Runs on the control thread.
  */
 final class MultiSends {
@@ -163,11 +165,56 @@ final class MultiSends {
             switch (outcome.status()) {
                 case ACCEPTED, DUPLICATE -> accepted.add(item);
                 case UNKNOWN_USER -> outbox.rejected(item, "relay refused: UNKNOWN_USER");
-                case QUEUE_FULL, RATE_LIMITED -> single.retryLater(c, item, outcome.retryAfterMillis());
+                case QUEUE_FULL, RATE_LIMITED -> retryAlone(c, item, batch.body, batch.headers.get(i),
+                        outcome.retryAfterMillis());
                 default -> LOG.info("multi-recipient send: unexpected outcome {}; it stays in the outbox",
                         outcome.status());
             }
         }
         outbox.acceptedAll(accepted);
+    }
+
+    /**
+     * Sends one recipient's blob again, alone, after {@code retryAfterMillis} (at least 100 ms) if this link is still
+     * online: a {@code send_multi} of that recipient, judged as in {@link #settle}; a relay that refuses the request
+     * (an older one) gets the blob as a plain {@code send}.
+     */
+    private void retryAlone(RelayConnection c, Outbox.Item item, byte[] body, byte[] header, long retryAfterMillis) {
+        control.schedule(() -> {
+            if (!isOnline.test(c)) {
+                return;
+            }
+            c.inFlight.incrementAndGet();
+            c.link.request(new Request.SendMulti(List.of(new Request.MultiRecipient(item.recipient(),
+                    item.clientMessageId(), header)), body)).whenCompleteAsync((response, error) -> {
+                        try {
+                            if (response instanceof Response.SendMultiResult result && result.outcomes().size() == 1) {
+                                Response.RecipientOutcome outcome = result.outcomes().get(0);
+                                switch (outcome.status()) {
+                                    case ACCEPTED, DUPLICATE -> outbox.accepted(item);
+                                    case UNKNOWN_USER -> outbox.rejected(item, "relay refused: UNKNOWN_USER");
+                                    case QUEUE_FULL, RATE_LIMITED -> retryAlone(c, item, body, header,
+                                            outcome.retryAfterMillis());
+                                    default -> LOG.info("multi-recipient retry: unexpected outcome {}; it stays in the "
+                                            + "outbox", outcome.status());
+                                }
+                            } else if (response instanceof Response.ErrorResponse err && (err.code()
+                                    == dev.parley.crypto.wire.ErrorCode.INVALID_FIELD
+                                    || err.code() == dev.parley.crypto.wire.ErrorCode.FRAME_TOO_LARGE)) {
+                                single.send(c, item);
+                            } else if (response instanceof Response.ErrorResponse err && (err.code()
+                                    == dev.parley.crypto.wire.ErrorCode.RATE_LIMITED
+                                    || err.code() == dev.parley.crypto.wire.ErrorCode.INTERNAL_ERROR)) {
+                                retryAlone(c, item, body, header, Math.max(100, err.retryAfterMillis()));
+                            } else {
+                                LOG.debug("multi-recipient retry not confirmed; it stays in the outbox", error);
+                            }
+                        } catch (StorageFailureException e) {
+                            LOG.error("cannot record the relay's answer to a multi-recipient retry", e);
+                        } finally {
+                            single.finished(c);
+                        }
+                    }, control);
+        }, Math.max(100, retryAfterMillis), TimeUnit.MILLISECONDS);
     }
 }

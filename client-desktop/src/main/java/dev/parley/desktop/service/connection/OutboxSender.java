@@ -92,6 +92,18 @@ final class OutboxSender {
         });
     }
 
+    /**
+     * Sends pairwise items at once, even while a {@code send_multi} waits (issue #17: the copies of a message corrected
+     * after a stale device list, which that {@code send_multi} may be waiting for).
+     */
+    void sendAllNow(RelayConnection c, List<Outbox.Item> items) {
+        List<Object> steps = new ArrayList<>();
+        for (Outbox.Item item : items) {
+            DeviceSends.add(steps, item);
+        }
+        FlushScope.run(() -> steps.forEach(step -> run(c, step)));
+    }
+
     private void run(RelayConnection c, Object step) {
         if (step instanceof MultiSends.Batch batch) {
             c.multiInProgress = true;
@@ -125,6 +137,13 @@ final class OutboxSender {
         c.unanswered.put(answered, item.recipient());
         c.link.request(new Request.Send(item.recipient(), item.clientMessageId(), item.blob()))
                 .whenCompleteAsync((response, error) -> {
+                    if (response instanceof Response.DeviceListStale stale) {
+                        // The recipient has linked devices (issue #17): corrected and sent again as a device_send;
+                        // a group message waiting for this one waits for that (a sender key before its message).
+                        devices.correct(c, dev.parley.desktop.crypto.DeviceAddress.accountOf(item.recipient()),
+                                item.clientMessageId(), stale.devices(), answered);
+                        return;
+                    }
                     c.unanswered.remove(answered);
                     answered.complete(null);
                     onSendResult(c, item, response, error);
@@ -132,12 +151,6 @@ final class OutboxSender {
     }
 
     private void onSendResult(RelayConnection c, Outbox.Item item, Response response, Throwable error) {
-        if (response instanceof Response.DeviceListStale stale) {
-            // The recipient has linked devices (issue #17): corrected and sent again as a device_send.
-            devices.correct(c, dev.parley.desktop.crypto.DeviceAddress.accountOf(item.recipient()),
-                    item.clientMessageId(), stale.devices());
-            return;
-        }
         try {
             if (error != null) {
                 LOG.debug("send not confirmed; it stays in the outbox", error);

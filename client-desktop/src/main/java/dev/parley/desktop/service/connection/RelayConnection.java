@@ -23,7 +23,6 @@ final class RelayConnection implements RelayLinkListener {
     }
 
     final RelayCredentials credentials;
-    final AtomicInteger pendingAcks = new AtomicInteger();
     final AtomicInteger inFlight = new AtomicInteger();
     /**
      * Pairwise sends of this link the relay has not answered yet, with their recipient; a multi-recipient send waits

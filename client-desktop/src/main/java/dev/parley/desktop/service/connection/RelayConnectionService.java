@@ -67,6 +67,8 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private volatile boolean halted;
     private int failedAttempts;
     private volatile boolean wasUnlinked;
+    private volatile java.util.List<java.util.List<Outbox.Item>> lastWords = java.util.List.of();
+    private volatile Duration lastWordsInterval = Duration.ofSeconds(1);
 
     public RelayConnectionService(RelayConnector connector, CredentialsSource credentials, InboundHandler inbound, Outbox outbox,
                                   PreKeyReplenisher replenisher, ReconnectPolicy policy, Clock clock, EventBus events,
@@ -219,6 +221,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     @Override
     public void close() {
+        RelayConnection departing = handOverForLastWords();
         stop();
         control.shutdown();
         inboundThread.shutdown();
@@ -231,6 +234,41 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             background.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (departing != null) {
+            Departure.start(departing, lastWords, lastWordsInterval);
+        }
+    }
+
+    /**
+     * Ephemeral items the link, if online, sends as the service closes: a wave per {@code interval}, then the link
+     * closes ({@link Departure}; presence "offline" to every contact as the profile locks, issue #14).
+     */
+    public void sayOnClose(java.util.List<java.util.List<Outbox.Item>> waves, Duration interval) {
+        lastWords = java.util.List.copyOf(waves);
+        lastWordsInterval = java.util.Objects.requireNonNull(interval);
+    }
+
+    /** The online link, taken from the service (which then closes no link) for {@link Departure}; null if none. */
+    private RelayConnection handOverForLastWords() {
+        if (lastWords.isEmpty()) {
+            return null;
+        }
+        try {
+            return control.submit(() -> {
+                RelayConnection c = current;
+                if (c == null || !c.online) {
+                    return null;
+                }
+                current = null;
+                return c;
+            }).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | java.util.concurrent.RejectedExecutionException e) {
+            return null;
         }
     }
 

@@ -18,9 +18,10 @@ import java.util.Map;
 
 /**
  * Issue #17: right after a device is linked, the existing device tells it (as contact and conversation syncs,
- * docs/protocol.md 1.18) the account's accepted contacts with their keys, which of them are verified, the blocked
- * list and the conversations' mute and archive marks, so the new device starts with them instead of treating each
- * contact as a stranger whose first message is a request. Messages (history) are not carried.
+ * docs/protocol.md 1.18) the account's accepted contacts with their keys, which of them are verified, the account's
+ * groups with the sender keys held for their members' devices ({@code GroupStateForNewDevice}), the blocked list and
+ * the conversations' mute and archive marks, so the new device starts with them instead of treating each contact as a
+ * stranger whose first message is a request. Messages (history) are not carried.
  */
 final class AccountStateForNewDevice {
     private AccountStateForNewDevice() {
@@ -41,6 +42,10 @@ final class AccountStateForNewDevice {
                         syncs.add(new Payload.ContactSync(Change.VERIFIED, contact.username(), contact.identityKey()));
                     }
                 }
+                String me = crypto.storage().account().get(txn).map(dev.parley.desktop.storage.AccountInfo::username)
+                        .orElse("");
+                syncs.addAll(dev.parley.desktop.service.group.GroupStateForNewDevice.payloads(txn, crypto.storage(),
+                        me));
                 for (String blocked : crypto.storage().blocked().list(txn)) {
                     syncs.add(new Payload.ContactSync(Change.BLOCKED, blocked, null));
                 }

@@ -343,7 +343,9 @@ public final class DefaultGroupService implements GroupService {
         for (Contact recipient : recipients) {
             outgoing.add(new Outbound.Outgoing(recipient, new Payload.GroupUpdate(change), outbound.newOutboxId()));
         }
-        return outbound.storedAll(outgoing, txn -> {
+        // Issue #17: this account's other devices apply the change too (they take it from the account's own key).
+        List<Outbound.Own> own = List.of(new Outbound.Own(new Payload.GroupUpdate(change), outbound.newOutboxId()));
+        return outbound.storedAll(outgoing, null, own, txn -> {
             ledger.record(txn, held, change, hash, GroupTransitions.Verdict.APPLY, me, now, true);
             return crypto.storage().groups().find(txn, after.id()).orElseThrow();
         });

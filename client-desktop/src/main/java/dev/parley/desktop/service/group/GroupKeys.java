@@ -6,6 +6,7 @@ import dev.parley.crypto.group.GroupState;
 import dev.parley.crypto.group.SenderKeyDistribution;
 import dev.parley.crypto.group.SenderKeyRecord;
 import dev.parley.crypto.group.SenderKeyState;
+import dev.parley.desktop.crypto.DeviceAddress;
 import dev.parley.desktop.storage.SecretNamespace;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
@@ -16,9 +17,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Sender keys (docs/protocol.md 1.15.1) per (group, sender), sealed in the secret store like session records; and the
- * keys of people this profile does not know as members yet (it may have missed the change that added them), kept
- * apart until a resynchronisation shows them to be members (1.15.2).
+ * Sender keys (docs/protocol.md 1.15.1) per (group, sender device), sealed in the secret store like session records;
+ * and the keys of people this profile does not know as members yet (it may have missed the change that added them),
+ * kept apart until a resynchronisation shows them to be members (1.15.2).
+ *
+ * <p>Issue #17: each device of a member has its own sending chain, so a received key is kept under the sender's
+ * {@link DeviceAddress} ({@code bob} for device 1, {@code bob:2} for device 2): the names under which a profile from
+ * before linked devices kept its keys are device 1's, so they need no migration. This profile's own sending key is
+ * kept under its bare username. Forgetting a member forgets the keys of all its devices.
  */
 final class GroupKeys {
     static final SecretNamespace NAMESPACE = new SecretNamespace("group-sender-key");
@@ -36,6 +42,7 @@ final class GroupKeys {
         return group.hex() + "/" + sender;
     }
 
+    /** @param sender a sender device's address ({@link DeviceAddress#value()}), or this profile's own username */
     SenderKeyRecord record(Transaction txn, GroupId group, String sender) throws StorageException {
         Optional<byte[]> stored = storage.secrets().get(txn, NAMESPACE, key(group, sender));
         if (stored.isEmpty()) {
@@ -52,8 +59,15 @@ final class GroupKeys {
         storage.secrets().put(txn, NAMESPACE, key(group, sender), record.serialize());
     }
 
-    void forget(Transaction txn, GroupId group, String sender) throws StorageException {
-        storage.secrets().delete(txn, NAMESPACE, key(group, sender));
+    /** Forgets the keys of every device of {@code member} (or this profile's own sending key, for its username). */
+    void forget(Transaction txn, GroupId group, String member) throws StorageException {
+        storage.secrets().delete(txn, NAMESPACE, key(group, member));
+        String devices = key(group, member) + ":";
+        for (String key : storage.secrets().keys(txn, NAMESPACE)) {
+            if (key.startsWith(devices)) {
+                storage.secrets().delete(txn, NAMESPACE, key);
+            }
+        }
     }
 
     void forgetAll(Transaction txn, GroupId group) throws StorageException {
@@ -96,7 +110,8 @@ final class GroupKeys {
                 continue;
             }
             String sender = key.substring(prefix.length());
-            boolean member = state.isMember(sender) && !sender.equals(me);
+            String account = DeviceAddress.accountOf(sender);
+            boolean member = state.isMember(account) && !account.equals(me);
             if (!member && !forgetOthers) {
                 continue;
             }

@@ -25,7 +25,8 @@ import java.util.Set;
  * Records an accepted group change, whoever made it: the new state (with the one before and the change's hash), the
  * group's conversation, its system line, and the sender-key consequences: a member who is gone loses the key this
  * profile held for them, and any removal or departure makes this profile start a fresh sender key (its next group
- * message distributes it to the remaining members only). A profile that is no longer a member forgets every key.
+ * message distributes it to the remaining members only). A profile that is no longer a member forgets every key, and
+ * remembers whether it left or was removed (the chat header says which).
  */
 final class GroupLedger {
     private final Storage storage;
@@ -44,7 +45,9 @@ final class GroupLedger {
                 ? held.map(StoredGroup::previous).orElse(null)
                 : held.map(StoredGroup::state).orElse(null);
         boolean member = state.isMember(me);
-        storage.groups().put(txn, new StoredGroup(state, previous, hash, member));
+        // not a member any more by a change other than its own LEAVE: an admin removed this profile
+        boolean removed = !member && change.action() != dev.parley.crypto.group.GroupAction.LEAVE;
+        storage.groups().put(txn, new StoredGroup(state, previous, hash, member, removed));
         ConversationId conversation = storage.conversations().group(txn, ConversationId.group(state.id())).id();
         if (change.action() == dev.parley.crypto.group.GroupAction.ADD) {
             storage.groups().removeJoinRequests(txn, state.id(), change.subjects());
@@ -141,7 +144,7 @@ final class GroupLedger {
     void removedByState(Transaction txn, StoredGroup held, dev.parley.crypto.group.GroupSnapshot snapshot, Instant now)
             throws StorageException {
         GroupState state = snapshot.state();
-        storage.groups().put(txn, new StoredGroup(state, held.state(), snapshot.changeHash(), false));
+        storage.groups().put(txn, new StoredGroup(state, held.state(), snapshot.changeHash(), false, true));
         keys.forgetAll(txn, state.id());
         storage.groups().clearKeyHolders(txn, state.id());
         ConversationId conversation = storage.conversations().group(txn, ConversationId.group(state.id())).id();

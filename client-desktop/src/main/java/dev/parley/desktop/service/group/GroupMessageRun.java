@@ -59,7 +59,8 @@ public final class GroupMessageRun {
      * as removed tells them so (if this profile is an admin); one from anyone else this profile does not know as a
      * member of an active group makes it ask for resynchronisation.
      */
-    public Optional<GroupReceiver.Opened> open(String sender, SenderKeyMessage message) throws StorageException {
+    public Optional<GroupReceiver.Opened> open(String sender, int senderDevice, SenderKeyMessage message)
+            throws StorageException {
         Optional<StoredGroup> group = groups.get(message.groupId());
         if (group == null) {
             group = storage.groups().find(txn, message.groupId());
@@ -73,10 +74,10 @@ public final class GroupMessageRun {
             }
             return Optional.empty();
         }
-        SenderOf key = new SenderOf(message.groupId(), sender);
+        SenderOf key = senderOf(message, new dev.parley.desktop.crypto.DeviceAddress(sender, senderDevice));
         SenderKeyRecord record = records.get(key);
         if (record == null) {
-            record = keys.record(txn, message.groupId(), sender);
+            record = keys.record(txn, message.groupId(), key.sender());
         }
         GroupCipher.Decrypted decrypted;
         try {
@@ -95,6 +96,34 @@ public final class GroupMessageRun {
             return Optional.empty();
         }
         return Optional.of(new GroupReceiver.Opened(ConversationId.group(message.groupId()), payload));
+    }
+
+    /**
+     * Whose record opens the message: the sending device's ({@code bob:2}), or, for a key of a device other than 1 that
+     * is only in the account's device-1 record, that one: a profile from before sender keys were kept per device kept
+     * every device's keys under the bare username (issue #17), and they stay readable there.
+     */
+    private SenderOf senderOf(SenderKeyMessage message, dev.parley.desktop.crypto.DeviceAddress device)
+            throws StorageException {
+        SenderOf own = new SenderOf(message.groupId(), device.value());
+        if (device.deviceId() == 1) {
+            return own;
+        }
+        SenderKeyRecord record = records.get(own);
+        if (record == null) {
+            record = keys.record(txn, message.groupId(), own.sender());
+            records.put(own, record);
+        }
+        if (record.byKeyId(message.keyId()).isPresent()) {
+            return own;
+        }
+        SenderOf legacy = new SenderOf(message.groupId(), device.username());
+        SenderKeyRecord first = records.get(legacy);
+        if (first == null) {
+            first = keys.record(txn, message.groupId(), legacy.sender());
+            records.put(legacy, first);
+        }
+        return first.byKeyId(message.keyId()).isPresent() ? legacy : own;
     }
 
     /** Writes every sender key record the run advanced. */

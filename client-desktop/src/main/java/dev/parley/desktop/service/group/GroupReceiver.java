@@ -49,8 +49,19 @@ public final class GroupReceiver {
     private final GroupKeys keys;
     private final GroupLedger ledger;
     private final GroupResync resync;
+    private final Supplier<byte[]> ownIdentityKey;
 
     public GroupReceiver(Storage storage, CryptoProvider crypto, RandomSource random, Supplier<String> ownUsername) {
+        this(storage, crypto, random, ownUsername, () -> null);
+    }
+
+    /**
+     * @param ownIdentityKey this account's identity key (issue #17: the key of the changes this account made on its
+     *                       other devices); null if not known, and such changes are then dropped
+     */
+    public GroupReceiver(Storage storage, CryptoProvider crypto, RandomSource random, Supplier<String> ownUsername,
+                         Supplier<byte[]> ownIdentityKey) {
+        this.ownIdentityKey = ownIdentityKey;
         this.storage = storage;
         this.crypto = crypto;
         this.cipher = new GroupCipher(crypto, random);
@@ -71,12 +82,14 @@ public final class GroupReceiver {
             LOG.info("dropping a group change whose author is not its sender");
             return;
         }
-        Optional<Contact> contact = storage.contacts().find(txn, sender);
+        // A change this account made on another of its devices (issue #17) is signed with the account's own key.
+        byte[] authorKey = sender.equals(ownUsername.get()) ? ownIdentityKey.get()
+                : storage.contacts().find(txn, sender).map(Contact::identityKey).orElse(null);
         try {
-            if (contact.isEmpty()) {
+            if (authorKey == null) {
                 throw new dev.parley.crypto.exceptions.InvalidMessageException("no key for the author");
             }
-            change.verify(crypto, new IdentityKey(contact.get().identityKey()));
+            change.verify(crypto, new IdentityKey(authorKey));
         } catch (ProtocolException | IllegalArgumentException e) {
             LOG.info("dropping a group change whose signature does not verify");
             return;
@@ -105,8 +118,9 @@ public final class GroupReceiver {
      * (this profile may have missed the change that added them) and resynchronisation is asked for; any other is
      * dropped.
      */
-    public void senderKey(Transaction txn, String sender, SenderKeyDistribution distribution, Instant now)
-            throws StorageException {
+    public void senderKey(Transaction txn, String sender, int senderDevice, SenderKeyDistribution distribution,
+                          Instant now) throws StorageException {
+        String device = new dev.parley.desktop.crypto.DeviceAddress(sender, senderDevice).value();
         Optional<StoredGroup> group = storage.groups().find(txn, distribution.groupId());
         if (group.isPresent() && group.get().active() && !group.get().state().isMember(sender)
                 && !sender.equals(ownUsername.get())) {
@@ -115,7 +129,7 @@ public final class GroupReceiver {
                 return;
             }
             LOG.info("keeping apart a sender key from someone who is not a member of the group as held here");
-            if (keys.keepPending(txn, distribution, sender)) {
+            if (keys.keepPending(txn, distribution, device)) {
                 resync.missed(txn, group.get(), null, now);
             }
             return;
@@ -124,13 +138,71 @@ public final class GroupReceiver {
             LOG.info("dropping a sender key from someone who is not a member of the group");
             return;
         }
-        SenderKeyRecord record = keys.record(txn, distribution.groupId(), sender);
+        SenderKeyRecord record = keys.record(txn, distribution.groupId(), device);
         if (record.byKeyId(distribution.keyId()).isPresent()) {
             LOG.debug("ignoring a sender key already held");
             return;
         }
-        keys.save(txn, distribution.groupId(), sender,
+        keys.save(txn, distribution.groupId(), device,
                 record.withNewest(SenderKeyState.fromDistribution(distribution)));
+    }
+
+    /**
+     * Issue #17: a group as another device of this account holds it (GROUP_SYNC, sent to a new device at link time;
+     * the caller checked that it came from an own device). Kept when this device does not hold the group or holds an
+     * older revision (with no state before it, as after a resynchronisation); active only if the account is a member.
+     * What an older held state had and the synced one lacks is handled as after a resynchronisation: the keys of those
+     * gone are forgotten and this device starts a fresh sender key.
+     */
+    public void synced(Transaction txn, dev.parley.crypto.payload.GroupSync sync) throws StorageException {
+        dev.parley.crypto.group.GroupState state = sync.state();
+        Optional<StoredGroup> held = storage.groups().find(txn, state.id());
+        if (held.isPresent() && held.get().state().revision() >= state.revision()) {
+            LOG.debug("ignoring a group sync not newer than the group held here");
+            return;
+        }
+        String me = ownUsername.get();
+        boolean active = sync.active() && state.isMember(me);
+        storage.groups().put(txn, new StoredGroup(state, null, sync.changeHash(), active));
+        ConversationId conversation = storage.conversations().group(txn, ConversationId.group(state.id())).id();
+        storage.disappearing().setTimer(txn, conversation,
+                dev.parley.desktop.storage.DisappearingTimer.ofSeconds(state.timerSeconds())
+                        .orElse(dev.parley.desktop.storage.DisappearingTimer.OFF));
+        if (!active) {
+            keys.forgetAll(txn, state.id());
+            storage.groups().clearKeyHolders(txn, state.id());
+        } else if (held.isPresent()) {
+            java.util.Set<String> gone = new java.util.HashSet<>(held.get().state().usernames());
+            gone.removeAll(state.usernames());
+            if (!gone.isEmpty()) {
+                for (String member : gone) {
+                    keys.forget(txn, state.id(), member);
+                }
+                keys.forget(txn, state.id(), me);
+                storage.groups().clearKeyHolders(txn, state.id());
+            }
+        }
+    }
+
+    /**
+     * Issue #17: a member's sender key as another device of this account holds it (SENDER_KEY_SYNC, sent to a new
+     * device at link time; the caller checked that it came from an own device): kept for that member's device if the
+     * group is held here and active, the sender is a member of it and not this account, and the key is not held yet
+     * (a held key is never rewound).
+     */
+    public void syncedSenderKey(Transaction txn, dev.parley.crypto.payload.SenderKeySync sync) throws StorageException {
+        SenderKeyDistribution distribution = sync.distribution();
+        Optional<StoredGroup> group = storage.groups().find(txn, distribution.groupId());
+        if (group.isEmpty() || !group.get().active() || !group.get().state().isMember(sync.sender())
+                || sync.sender().equals(ownUsername.get())) {
+            LOG.info("dropping a synced sender key for a group or member not held here");
+            return;
+        }
+        String device = new dev.parley.desktop.crypto.DeviceAddress(sync.sender(), sync.senderDevice()).value();
+        SenderKeyRecord record = keys.record(txn, distribution.groupId(), device);
+        if (record.byKeyId(distribution.keyId()).isEmpty()) {
+            keys.save(txn, distribution.groupId(), device, record.withNewest(SenderKeyState.fromDistribution(distribution)));
+        }
     }
 
     /** A decrypted group message with the conversation it belongs to. */
@@ -141,10 +213,10 @@ public final class GroupReceiver {
      * Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. One from someone this
      * profile does not know as a member of an active group makes it ask for resynchronisation.
      */
-    public Optional<Opened> open(Transaction txn, String sender, SenderKeyMessage message, Instant now)
-            throws StorageException {
+    public Optional<Opened> open(Transaction txn, String sender, int senderDevice, SenderKeyMessage message,
+                                 Instant now) throws StorageException {
         GroupMessageRun run = run(txn, now);
-        Optional<Opened> opened = run.open(sender, message);
+        Optional<Opened> opened = run.open(sender, senderDevice, message);
         run.finish();
         return opened;
     }

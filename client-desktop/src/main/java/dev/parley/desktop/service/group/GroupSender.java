@@ -23,7 +23,8 @@ import java.util.function.Supplier;
 /**
  * Sends one payload to a group (docs/protocol.md 1.15.3): encrypted once with this profile's sender key (a fresh one
  * when it has none, e.g. after a removal), preceded by that sender key for every recipient not yet recorded as
- * holding it, and committed with the advanced chain, the new key holders and the caller's rows.
+ * holding it, and committed with the advanced chain, the new key holders and the caller's rows. This account's other
+ * devices get the payload as a group transcript under the same outbox id (issue #17, docs/protocol.md 1.18).
  */
 final class GroupSender {
     private final ProfileCrypto crypto;
@@ -70,7 +71,11 @@ final class GroupSender {
                     newHolders.add(recipient.username());
                 }
             }
+            List<Outbound.Own> ownDevices = dev.parley.crypto.payload.GroupTranscript.carries(inner)
+                    ? List.of(new Outbound.Own(new dev.parley.crypto.payload.GroupTranscript(id, inner), outboxId))
+                    : List.of();
             return transport.send(keysFirst, recipients, new Payload.GroupMessage(encrypted.message()), outboxId,
+                    ownDevices,
                     txn -> {
                         keys.save(txn, id, me, held.record().withNewest(encrypted.next()));
                         if (!newHolders.isEmpty()) {

@@ -16,6 +16,11 @@ import java.util.List;
  * per recipient (docs/protocol.md 1.15.4).
  */
 public interface GroupTransport {
+    /**
+     * @param own what this account's other devices get instead of the group message (issue #17: its transcript, which
+     *            they apply as their own), queued in the same transaction; empty for none
+     */
     <T> T send(List<Outbound.Outgoing> before, List<Contact> recipients, Payload.GroupMessage message,
-               MessageId outboxId, TransactionFunction<T, StorageException> alsoCommit) throws ServiceException;
+               MessageId outboxId, List<Outbound.Own> own, TransactionFunction<T, StorageException> alsoCommit)
+            throws ServiceException;
 }

@@ -23,9 +23,10 @@ public final class MultiRecipientGroupTransport implements GroupTransport {
 
     @Override
     public <T> T send(List<Outbound.Outgoing> before, List<Contact> recipients, Payload.GroupMessage message,
-                      MessageId outboxId, TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
+                      MessageId outboxId, List<Outbound.Own> own, TransactionFunction<T, StorageException> alsoCommit)
+            throws ServiceException {
         Outbound.Multi multi = recipients.isEmpty() ? null
                 : new Outbound.Multi(recipients, message.message().serialize(), outboxId);
-        return outbound.storedAll(before, multi, alsoCommit);
+        return outbound.storedAll(before, multi, own, alsoCommit);
     }
 }

@@ -216,10 +216,12 @@ final class DefaultMessageActions implements MessageActionsService {
             while (true) {
                 Instant now = now();
                 int batch = storage().transactions().transactionWithResult(false, txn -> {
-                    List<MessageId> ids = storage().disappearing().expired(txn, now, SWEEP_BATCH);
-                    storage().changes().removeAll(txn, ids).forEach((conversation, gone) ->
-                            txn.attach(new MessagesRemovedEvent(conversation.value(), gone)));
-                    return ids.size();
+                    int gone = 0;
+                    for (var expired : storage().changes().removeExpired(txn, now, SWEEP_BATCH).entrySet()) {
+                        txn.attach(new MessagesRemovedEvent(expired.getKey().value(), expired.getValue()));
+                        gone += expired.getValue().size();
+                    }
+                    return gone;
                 });
                 removed += batch;
                 if (batch < SWEEP_BATCH) {

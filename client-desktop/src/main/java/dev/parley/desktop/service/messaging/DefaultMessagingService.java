@@ -97,7 +97,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                 recipients, receipts, outbound);
         this.inbound = new InboundPipeline(crypto, verifier, new ReplayGuard(crypto),
                 PayloadHandlers.standard(crypto.storage(), receipts, new dev.parley.desktop.service.group.GroupReceiver(
-                        crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername),
+                        crypto.storage(), crypto.context().crypto(), crypto.context().random(), ownUsername,
+                        () -> crypto.identity().publicKey().bytes()),
                         presenceTracker, () -> crypto.state().invalidateAll()),
                 receipts, events);
     }
@@ -276,6 +277,11 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     /** Issue #17: tells this account's other devices of a change made here (contact and conversation syncs). */
     public dev.parley.desktop.service.OwnDeviceSync ownDevices() {
         return new OwnDeviceSyncs(outbound);
+    }
+
+    /** Issue #17: queues payloads for this account's other devices with work of the caller's (history transfer). */
+    public dev.parley.desktop.service.OwnDeviceQueue ownDeviceQueue() {
+        return outbound::toOwnDevices;
     }
 
     /** The outbound path, for tests that send what a modified client would (a forged sync). */

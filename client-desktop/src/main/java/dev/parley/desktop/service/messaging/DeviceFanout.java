@@ -186,6 +186,9 @@ public final class DeviceFanout {
         Optional<byte[]> encoded = crypto.storage().transactions().transactionWithResult(true,
                 txn -> crypto.storage().outbox().payload(txn, id, queued.values().iterator().next().recipient()));
         Optional<Contact> contact = self ? Optional.empty() : crypto.state().contact(account);
+        if (!self && contact.isEmpty()) {
+            contact = groupPeer(account);       // a receipt owed to a fellow group member who is no contact (1.15.3)
+        }
         if (encoded.isEmpty() || !self && contact.isEmpty()) {
             LOG.info("a queued message cannot follow its recipient's devices; it stays queued as it is");
             return items(queued.values());
@@ -253,6 +256,16 @@ public final class DeviceFanout {
         work.committed();
         LOG.info("device list corrected: {} new, {} gone", added.size(), gone.size());
         return items(queued(id, account).values());
+    }
+
+    /** {@code account} as an unstored recipient if it is a fellow group member who is no contact ({@link GroupPeers}). */
+    private Optional<Contact> groupPeer(String account) {
+        try {
+            return new GroupPeers(crypto).of(account);
+        } catch (ServiceException e) {
+            LOG.debug("cannot tell whether a recipient is a fellow group member: {}", e.getClass().getSimpleName());
+            return Optional.empty();
+        }
     }
 
     /** The queued copies of message {@code id} for {@code account}'s devices, by device id. */

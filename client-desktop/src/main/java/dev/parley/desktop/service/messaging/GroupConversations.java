@@ -75,7 +75,8 @@ final class GroupConversations {
 
     /** Marks the group's unread messages up to {@code upTo} read; with {@code sendReceipts}, tells their authors. */
     List<MessageId> markRead(String conversation, MessageCursor upTo, boolean sendReceipts) throws ServiceException {
-        ConversationId id = ConversationId.group(group(conversation).state().id());
+        GroupId groupId = group(conversation).state().id();
+        ConversationId id = ConversationId.group(groupId);
         Map<String, List<MessageId>> byAuthor = new LinkedHashMap<>();
         List<MessageId> changed;
         try {
@@ -101,6 +102,21 @@ final class GroupConversations {
                 } catch (ServiceException e) {
                     LOG.info("read receipt not sent to a group member: {}", e.getClass().getSimpleName());
                 }
+            }
+        }
+        if (!changed.isEmpty()) {
+            // Issue #17: this account's other devices mark them read too (no-op with one device).
+            List<dev.parley.crypto.payload.MessageId> ids = new ArrayList<>();
+            for (MessageId messageId : changed.subList(Math.max(0, changed.size() - Payload.MAX_RECEIPT_IDS),
+                    changed.size())) {
+                try {
+                    ids.add(new dev.parley.crypto.payload.MessageId(java.util.HexFormat.of().parseHex(messageId.value())));
+                } catch (IllegalArgumentException e) {
+                    LOG.debug("not syncing a local line's read state");
+                }
+            }
+            if (!ids.isEmpty()) {
+                outbound.toOwnDevices(new dev.parley.crypto.payload.GroupReadSync(groupId, ids));
             }
         }
         return changed;

@@ -13,6 +13,7 @@ import dev.parley.desktop.service.UnknownContactException;
 import dev.parley.desktop.service.connection.Outbox;
 import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.MessageId;
+import dev.parley.desktop.storage.SharedParts;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.TransactionFunction;
 import java.time.Instant;
@@ -103,10 +104,28 @@ public final class Outbound {
 
     /**
      * As {@link #storedAll(java.util.List, TransactionFunction)}, followed by {@code multi} (if not null) queued as
-     * one multi-recipient blob per recipient ({@code 0x4D || header || body}, the bytes the relay would deliver), in
-     * the same transaction; the connection sends those in one {@code send_multi} after the pairwise ones.
+     * one multi-recipient blob per recipient ({@code 0x4D || header || body}, the bytes the relay would deliver; the
+     * body stored once, {@code OutboxStore#enqueueShared}), in the same transaction; the connection sends those in one
+     * {@code send_multi} after the pairwise ones.
      */
     public <T> T storedAll(java.util.List<Outgoing> outgoing, Multi multi,
+                           TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
+        return storedAll(outgoing, multi, java.util.List.of(), alsoCommit);
+    }
+
+    /**
+     * A payload for this account's other devices only (issue #17: a group change or a group transcript), queued under
+     * {@code outboxId} (unique per device).
+     */
+    public record Own(Payload payload, MessageId outboxId) {
+    }
+
+    /**
+     * As {@link #storedAll(java.util.List, Multi, TransactionFunction)}, with {@code own} encrypted for each of this
+     * account's other devices that has a session and queued in the same transaction, after the pairwise payloads and
+     * before {@code multi}; nothing of {@code own} for an account with one device.
+     */
+    public <T> T storedAll(java.util.List<Outgoing> outgoing, Multi multi, java.util.List<Own> own,
                            TransactionFunction<T, StorageException> alsoCommit) throws ServiceException {
         java.util.List<Outbox.Item> items = new java.util.ArrayList<>(outgoing.size());
         T result;
@@ -117,16 +136,24 @@ public final class Outbound {
             for (Outgoing o : outgoing) {
                 blobs.add(fanout.copies(work, o.recipient(), o.payload()));
             }
-            java.util.List<byte[]> multiBlobs = multi == null ? java.util.List.of() : sealForMany(multi);
+            java.util.List<java.util.List<DeviceFanout.Copy>> ownBlobs = new java.util.ArrayList<>(own.size());
+            for (Own o : own) {
+                ownBlobs.add(fanout.ownCopies(work, o.payload()));
+            }
+            SealedForMany many = multi == null ? null : sealForMany(multi);
             Instant now = crypto.context().clock().instant();
             result = crypto.storage().transactions().transactionWithResult(false, txn -> {
                 T value = alsoCommit.apply(txn);
                 for (int i = 0; i < outgoing.size(); i++) {
                     enqueue(txn, outgoing.get(i).outboxId(), blobs.get(i), now);
                 }
-                if (!multiBlobs.isEmpty()) {
-                    crypto.storage().outbox().enqueueAll(txn, multi.outboxId(),
-                            multi.recipients().stream().map(Contact::username).toList(), multiBlobs, now);
+                for (int i = 0; i < own.size(); i++) {
+                    enqueue(txn, own.get(i).outboxId(), ownBlobs.get(i), now);
+                }
+                if (many != null) {
+                    crypto.storage().outbox().enqueueShared(txn, multi.outboxId(),
+                            multi.recipients().stream().map(Contact::username).toList(), many.headerParts(),
+                            many.body(), now);
                 }
                 work.commit(txn);
                 return value;
@@ -135,9 +162,15 @@ public final class Outbound {
             for (int i = 0; i < outgoing.size(); i++) {
                 addItems(items, outgoing.get(i).outboxId(), blobs.get(i));
             }
-            for (int i = 0; i < multiBlobs.size(); i++) {
-                items.add(new Outbox.Item(HexFormat.of().parseHex(multi.outboxId().value()),
-                        multi.recipients().get(i).username(), multiBlobs.get(i), false));
+            for (int i = 0; i < own.size(); i++) {
+                addItems(items, own.get(i).outboxId(), ownBlobs.get(i));
+            }
+            if (many != null) {
+                byte[] clientMessageId = HexFormat.of().parseHex(multi.outboxId().value());
+                for (int i = 0; i < many.headerParts().size(); i++) {
+                    items.add(new Outbox.Item(clientMessageId, multi.recipients().get(i).username(),
+                            SharedParts.join(many.headerParts().get(i), many.body()), false));
+                }
             }
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot queue the messages", e);
@@ -178,6 +211,40 @@ public final class Outbound {
     }
 
     /**
+     * Issue #17, history transfer: like {@link #toOwnDevices(Payload)}, with {@code alsoCommit} (the transfer's
+     * progress) in the same transaction as the outbox entries.
+     *
+     * @return false, and nothing done, when this account has no other device with a session yet
+     */
+    public boolean toOwnDevices(Payload payload, dev.parley.desktop.storage.TransactionTask<StorageException> alsoCommit)
+            throws ServiceException {
+        java.util.List<Outbox.Item> items = new java.util.ArrayList<>();
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            java.util.List<DeviceFanout.Copy> copies = fanout.ownCopies(work, payload);
+            if (copies.isEmpty()) {
+                return false;
+            }
+            MessageId outboxId = newOutboxId();
+            Instant now = crypto.context().clock().instant();
+            crypto.storage().transactions().transaction(false, txn -> {
+                alsoCommit.run(txn);
+                enqueue(txn, outboxId, copies, now);
+                work.commit(txn);
+            });
+            work.committed();
+            addItems(items, outboxId, copies);
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot queue the message", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        submitter.accept(items);
+        return true;
+    }
+
+    /**
      * Sends a payload that may be lost (typing): only the session state is stored; sent only if online, one copy per
      * device of the recipient this profile has a session with (issue #17: {@code device_send_ephemeral}).
      */
@@ -215,6 +282,19 @@ public final class Outbound {
      * unacknowledged key) is skipped; returns how many recipients it went to.
      */
     public int ephemeralAll(java.util.List<Contact> recipients, Payload payload) throws ServiceException {
+        Sealed sealed = sealEphemeralAll(recipients, payload);
+        if (!sealed.items().isEmpty()) {
+            submitter.accept(sealed.items());
+        }
+        return sealed.reached();
+    }
+
+    /**
+     * Ephemeral items for {@code recipients}, encrypted and their session states committed as by {@link #ephemeralAll},
+     * but not handed to the connection: for the caller to send later (presence "offline" as the profile locks, sent
+     * after the storage closed, issue #14).
+     */
+    public Sealed sealEphemeralAll(java.util.List<Contact> recipients, Payload payload) throws ServiceException {
         java.util.List<Outbox.Item> items = new java.util.ArrayList<>(recipients.size());
         int reached = 0;
         crypto.lock().lock();
@@ -229,7 +309,7 @@ public final class Outbound {
                 }
             }
             if (items.isEmpty()) {
-                return 0;
+                return new Sealed(java.util.List.of(), 0);
             }
             crypto.storage().transactions().transaction(false, work::commit);
             work.committed();
@@ -238,8 +318,11 @@ public final class Outbound {
         } finally {
             crypto.lock().unlock();
         }
-        submitter.accept(items);
-        return reached;
+        return new Sealed(java.util.List.copyOf(items), reached);
+    }
+
+    /** Ephemeral items ready to send, and to how many recipients they go. */
+    public record Sealed(java.util.List<Outbox.Item> items, int reached) {
     }
 
     private void enqueue(dev.parley.desktop.storage.Transaction txn, MessageId outboxId,
@@ -267,17 +350,21 @@ public final class Outbound {
         return new MessageId(dev.parley.crypto.payload.MessageId.random(crypto.context().random()).hex());
     }
 
-    private java.util.List<byte[]> sealForMany(Multi multi) throws ServiceException {
+    /** A message sealed for many: each recipient's part of its blob before the body ({@code 0x4D || len || header}). */
+    private record SealedForMany(java.util.List<byte[]> headerParts, byte[] body) {
+    }
+
+    private SealedForMany sealForMany(Multi multi) throws ServiceException {
         for (Contact recipient : multi.recipients()) {
             if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.CHANGED_UNACKNOWLEDGED) {
                 throw new IdentityChangedException("a member's identity key changed; acknowledge the change first");
             }
         }
         MultiRecipientSeal.Sealed sealed = verifier.sealForMany(multi.recipients(), multi.message());
-        java.util.List<byte[]> blobs = new java.util.ArrayList<>(multi.recipients().size());
+        java.util.List<byte[]> parts = new java.util.ArrayList<>(multi.recipients().size());
         for (byte[] header : sealed.headers()) {
-            blobs.add(new MultiRecipientBlob(header, sealed.body()).encode());
+            parts.add(MultiRecipientBlob.headerPart(header));
         }
-        return blobs;
+        return new SealedForMany(parts, sealed.body());
     }
 }

@@ -61,18 +61,28 @@ public final class OutboxQueue implements Outbox {
         finish(copies, MessageState.SENT, null);
     }
 
-    /** One transaction for all (a group message's 999 recipients were 999 commits); each message's state once. */
+    /**
+     * One transaction for all (a group message's 999 recipients were 999 commits), the entries of each message removed
+     * in one go ({@code acknowledgeAll}); each message's state once.
+     */
     @Override
     public void acceptedAll(List<Outbox.Item> items) throws StorageFailureException {
+        java.util.Map<MessageId, List<String>> byMessage = new java.util.LinkedHashMap<>();
+        for (Outbox.Item item : items) {
+            byMessage.computeIfAbsent(new MessageId(HexFormat.of().formatHex(item.clientMessageId())),
+                    id -> new ArrayList<>()).add(item.recipient());
+        }
         try {
             storage.transactions().transaction(false, txn -> {
-                java.util.Set<MessageId> done = new java.util.HashSet<>();
-                for (Outbox.Item item : items) {
-                    MessageId id = new MessageId(HexFormat.of().formatHex(item.clientMessageId()));
-                    storage.outbox().acknowledge(txn, id, item.recipient());
-                    String account = DeviceAddress.accountOf(item.recipient());
-                    if (!account.equals(ownUsername.get()) && done.add(id)) {
-                        record(txn, id, account, MessageState.SENT, null);
+                for (java.util.Map.Entry<MessageId, List<String>> message : byMessage.entrySet()) {
+                    MessageId id = message.getKey();
+                    storage.outbox().acknowledgeAll(txn, id, message.getValue());
+                    for (String recipient : message.getValue()) {
+                        String account = DeviceAddress.accountOf(recipient);
+                        if (!account.equals(ownUsername.get())) {
+                            record(txn, id, account, MessageState.SENT, null);
+                            break;
+                        }
                     }
                 }
             });

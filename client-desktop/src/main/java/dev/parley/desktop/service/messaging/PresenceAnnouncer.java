@@ -58,6 +58,16 @@ public final class PresenceAnnouncer {
         return contacts.isEmpty() ? 0 : outbound.ephemeralAll(contacts, new Payload.Presence(online, replyWanted));
     }
 
+    /**
+     * Presence for {@code contacts} (from {@link #recipients()}), encrypted and committed but not sent: the items, for
+     * the connection to send after the profile's storage closed (going offline as it locks, issue #14).
+     */
+    public List<dev.parley.desktop.service.connection.Outbox.Item> seal(List<Contact> contacts, boolean online,
+                                                                        boolean replyWanted) throws ServiceException {
+        return contacts.isEmpty() ? List.of()
+                : outbound.sealEphemeralAll(contacts, new Payload.Presence(online, replyWanted)).items();
+    }
+
     /** Sends to one contact if they are an accepted contact; false if not sent. */
     public boolean to(String username, boolean online, boolean replyWanted) {
         try {

@@ -7,6 +7,7 @@ import dev.parley.desktop.service.ContactPresence;
 import dev.parley.desktop.service.PresenceService;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
+import dev.parley.desktop.service.connection.Outbox;
 import dev.parley.desktop.service.messaging.PresenceAnnouncer;
 import dev.parley.desktop.service.messaging.PresenceTracker;
 import dev.parley.desktop.storage.Contact;
@@ -39,6 +40,7 @@ public final class DefaultPresenceService implements PresenceService {
 
     private final Storage storage;
     private final PresencePacing pacing;
+    private final java.util.function.Consumer<List<List<Outbox.Item>>> goodbye;
     private final PresenceTracker tracker;
     private final PresenceAnnouncer announcer;
     private final ObservableValue<ConnectionState> connection;
@@ -51,15 +53,16 @@ public final class DefaultPresenceService implements PresenceService {
     /** Counts announcements; the waves of an older one stop when a newer one starts (a reconnect, a heartbeat). */
     private final java.util.concurrent.atomic.AtomicLong announcement = new java.util.concurrent.atomic.AtomicLong();
 
+    /**
+     * @param pacing  how announcements to many contacts are spread over time (the relay's per-connection send limit)
+     * @param goodbye takes "offline" for every contact when the service closes (encrypted, in the waves of
+     *                {@code pacing}) for the connection to send on its last link as it closes
+     */
     public DefaultPresenceService(Storage storage, PresenceTracker tracker, PresenceAnnouncer announcer,
-                                  ObservableValue<ConnectionState> connection, Clock clock) {
-        this(storage, tracker, announcer, connection, clock, PresencePacing.DEFAULTS);
-    }
-
-    /** @param pacing how announcements to many contacts are spread over time (the relay's per-connection send limit) */
-    public DefaultPresenceService(Storage storage, PresenceTracker tracker, PresenceAnnouncer announcer,
-                                  ObservableValue<ConnectionState> connection, Clock clock, PresencePacing pacing) {
+                                  ObservableValue<ConnectionState> connection, Clock clock, PresencePacing pacing,
+                                  java.util.function.Consumer<List<List<Outbox.Item>>> goodbye) {
         this.pacing = java.util.Objects.requireNonNull(pacing);
+        this.goodbye = java.util.Objects.requireNonNull(goodbye);
         this.storage = storage;
         this.tracker = tracker;
         this.announcer = announcer;
@@ -188,11 +191,19 @@ public final class DefaultPresenceService implements PresenceService {
         }
         if (started && announcedOnline && isOnline() && sharing()) {
             try {
-                // Going offline cannot wait for waves: the first wave's worth of contacts are told, the others see
-                // this profile go offline when nothing was heard for PresenceTracker's timeout (best effort, 1.16).
-                List<Contact> all = announcer.recipients();
-                announcer.toSome(all.subList(0, Math.min(all.size(), pacing.burst())), false, false);
-            } catch (ServiceException e) {
+                // Going offline tells every contact, not only a first wave's worth (issue #14): "offline" for each is
+                // encrypted now, while the storage is open, in the waves of an announcement; the connection sends
+                // them a wave per interval on its last link as it closes (the keys and storage are closed by then:
+                // only ciphertext waits).
+                List<List<Outbox.Item>> waves = new ArrayList<>();
+                for (List<Contact> wave : pacing.waves(announcer.recipients())) {
+                    List<Outbox.Item> items = announcer.seal(wave, false, false);
+                    if (!items.isEmpty()) {
+                        waves.add(items);
+                    }
+                }
+                goodbye.accept(waves);
+            } catch (ServiceException | RuntimeException e) {
                 LOG.debug("offline presence not sent: {}", e.getClass().getSimpleName());
             }
         }

@@ -25,7 +25,7 @@ final class H2BackupTables {
      * distributes a new one).
      */
     static final Set<String> SKIPPED = Set.of("FLYWAY_SCHEMA_HISTORY", "SECRETS", "OUTBOX", "HELD_ENVELOPES",
-            "PENDING_RECEIPTS", "ATTACHMENT_UPLOADS", "GROUP_KEY_HOLDERS");
+            "PENDING_RECEIPTS", "ATTACHMENT_UPLOADS", "GROUP_KEY_HOLDERS", "OUTBOX_SHARED");
     /** The protocol-state namespaces a backup keeps; all others (sessions, prekeys, anything new) are left out. */
     static final Set<String> KEPT_SECRETS = Set.of(SecretNamespace.IDENTITY.name(), "protocol-meta", "seen-base-key");
 

@@ -21,7 +21,7 @@ import java.util.Set;
 
 /** Groups in H2 (migration V35; removed members V74): states encoded with {@link GroupCodec}. */
 final class H2GroupStore implements GroupStore {
-    private static final String COLUMNS = "state, previous, change_hash, active";
+    private static final String COLUMNS = "state, previous, change_hash, active, removed";
 
     private final H2TransactionManager manager;
 
@@ -61,12 +61,13 @@ final class H2GroupStore implements GroupStore {
     public void put(Transaction txn, StoredGroup group) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
         try (PreparedStatement ps = c.prepareStatement("MERGE INTO group_states (group_id, state, previous, change_hash, "
-                + "active) KEY (group_id) VALUES (?, ?, ?, ?, ?)")) {
+                + "active, removed) KEY (group_id) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, group.state().id().hex());
             ps.setBytes(2, GroupCodec.encodeState(group.state()));
             ps.setBytes(3, group.previous() == null ? null : GroupCodec.encodeState(group.previous()));
             ps.setBytes(4, group.changeHash());
             ps.setBoolean(5, group.active());
+            ps.setBoolean(6, group.removed());
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Sql.failure("storing a group", e);
@@ -310,7 +311,8 @@ final class H2GroupStore implements GroupStore {
         try {
             byte[] previous = rs.getBytes(2);
             return new StoredGroup(GroupCodec.decodeState(rs.getBytes(1)),
-                    previous == null ? null : GroupCodec.decodeState(previous), rs.getBytes(3), rs.getBoolean(4));
+                    previous == null ? null : GroupCodec.decodeState(previous), rs.getBytes(3), rs.getBoolean(4),
+                    rs.getBoolean(5));
         } catch (InvalidMessageException | IllegalArgumentException e) {
             throw new StorageException("a stored group does not decode");
         }

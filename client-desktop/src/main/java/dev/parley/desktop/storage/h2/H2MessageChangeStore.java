@@ -135,6 +135,17 @@ final class H2MessageChangeStore implements MessageChangeStore {
     }
 
     @Override
+    public Map<ConversationId, List<MessageId>> removeExpired(Transaction txn, Instant now, int limit)
+            throws StorageException {
+        Connection c = H2Transaction.connection(txn, manager, true);
+        try {
+            return H2MessageRemoval.removeExpired(c, now, limit);
+        } catch (SQLException e) {
+            throw Sql.failure("removing expired messages", e);
+        }
+    }
+
+    @Override
     public void keepPending(Transaction txn, PendingAction action) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO pending_actions (target_id, author, action, body, "

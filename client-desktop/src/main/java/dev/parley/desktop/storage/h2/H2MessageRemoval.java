@@ -2,80 +2,138 @@ package dev.parley.desktop.storage.h2;
 
 import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.MessageId;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Removes a set of messages entirely, set-based: a bounded number of statements whatever the number of messages (one
- * read of the rows, one DELETE per dependent table by {@code = ANY(array)}, one DELETE of the rows, each in slices of
- * {@value #SLICE} ids), plus one update per conversation whose newest message may have gone. The search words go by
- * key range ({@link MessageWords#delete}: one range per run of consecutive sequence numbers); the other statements
- * are an index lookup per id through primary keys and {@code messages_quoted}. The slices keep H2's re-check of each
- * row found against the array (a linear scan of the array) short.
+ * Removes a set of messages entirely, set-based: a bounded number of statements whatever the number of messages, each
+ * prepared once per call and run on slices of {@value #SLICE} ids by {@code = ANY(array)}, plus one update per
+ * conversation whose newest message may have gone. The search words go by key range ({@link MessageWords#delete}: one
+ * range per run of consecutive sequence numbers); edit versions are looked up only for messages that were edited. The
+ * slices keep H2's re-check of each row found against the array (a linear scan of the array) short.
+ *
+ * <p>The disappearing sweep ({@link #removeExpired}) takes what it needs of each row from the expiry scan itself, so it
+ * reads no row twice.
  */
 final class H2MessageRemoval {
     static final int SLICE = 64;
-    private static final String[] DEPENDENTS_BY_ID = {
-        "DELETE FROM message_versions WHERE message_id = ANY(?)",
-        "DELETE FROM reactions WHERE message_id = ANY(?)",
-        "DELETE FROM attachments WHERE message_id = ANY(?)",
-        // the snippets replies copied from a removed message
-        "UPDATE messages SET quoted_snippet = NULL WHERE quoted_id = ANY(?) AND quoted_snippet IS NOT NULL",
-    };
+    private static final String COLUMNS = "seq, message_id, conversation_id, edit_count";
 
     private H2MessageRemoval() {
     }
 
+    /** What removing one message needs of its row. */
+    private record Found(long seq, String id, String conversation, boolean edited) {
+        static Found of(ResultSet rs) throws SQLException {
+            return new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) > 0);
+        }
+    }
+
     /** Removes the messages that exist among {@code ids}; returns them by conversation, in the order given. */
     static Map<ConversationId, List<MessageId>> remove(Connection c, Collection<MessageId> ids) throws SQLException {
-        Map<ConversationId, List<MessageId>> removed = new LinkedHashMap<>();
         if (ids.isEmpty()) {
-            return removed;
+            return new LinkedHashMap<>();
         }
         Object[] idValues = ids.stream().map(MessageId::value).toArray();
-        Map<String, ConversationId> found = new LinkedHashMap<>();
-        List<Long> seqs = new ArrayList<>(ids.size());
+        Map<String, Found> found = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT seq, message_id, conversation_id FROM messages WHERE message_id = ANY(?)")) {
+                "SELECT " + COLUMNS + " FROM messages WHERE message_id = ANY(?)")) {
             for (int from = 0; from < idValues.length; from += SLICE) {
                 ps.setArray(1, c.createArrayOf("CHARACTER VARYING",
-                        java.util.Arrays.copyOfRange(idValues, from, Math.min(idValues.length, from + SLICE))));
+                        Arrays.copyOfRange(idValues, from, Math.min(idValues.length, from + SLICE))));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        if (found.put(rs.getString(2), new ConversationId(rs.getString(3))) == null) {
-                            seqs.add(rs.getLong(1));
-                        }
+                        Found row = Found.of(rs);
+                        found.put(row.id(), row);
                     }
                 }
             }
         }
-        if (seqs.isEmpty()) {
+        List<Found> inOrder = new ArrayList<>(found.size());
+        for (Object id : idValues) {
+            Found row = found.remove((String) id);
+            if (row != null) {
+                inOrder.add(row);
+            }
+        }
+        return removeRows(c, inOrder);
+    }
+
+    /**
+     * Removes up to {@code limit} messages whose expiry is at or before {@code now}, soonest first; returns them by
+     * conversation in that order. The lower bound makes the scan of {@code messages_expiry} start after its NULL
+     * entries (every message without a timer, sorted first).
+     */
+    static Map<ConversationId, List<MessageId>> removeExpired(Connection c, Instant now, int limit)
+            throws SQLException {
+        List<Found> rows = new ArrayList<>(Math.min(limit, 1_024));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages "
+                + "WHERE expires_at >= ? AND expires_at <= ? ORDER BY expires_at LIMIT ?")) {
+            ps.setLong(1, Long.MIN_VALUE);
+            Sql.setInstant(ps, 2, now);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(Found.of(rs));
+                }
+            }
+        }
+        return removeRows(c, rows);
+    }
+
+    private static Map<ConversationId, List<MessageId>> removeRows(Connection c, List<Found> rows)
+            throws SQLException {
+        Map<ConversationId, List<MessageId>> removed = new LinkedHashMap<>();
+        if (rows.isEmpty()) {
             return removed;
         }
-        List<String> foundIds = new ArrayList<>(found.keySet());
-        MessageWords.delete(c, seqs.stream().mapToLong(Long::longValue).toArray());
-        for (int from = 0; from < seqs.size(); from += SLICE) {
-            int to = Math.min(seqs.size(), from + SLICE);
-            Array seqArray = c.createArrayOf("BIGINT", seqs.subList(from, to).toArray());
-            Array idArray = c.createArrayOf("CHARACTER VARYING", foundIds.subList(from, to).toArray());
-            for (String sql : DEPENDENTS_BY_ID) {
-                execute(c, sql, idArray);
-            }
-            execute(c, "DELETE FROM messages WHERE seq = ANY(?)", seqArray);
+        long[] seqs = new long[rows.size()];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = rows.get(i).seq();
         }
-        for (MessageId id : ids) {
-            ConversationId conversation = found.remove(id.value());
-            if (conversation != null) {
-                removed.computeIfAbsent(conversation, k -> new ArrayList<>()).add(id);
+        MessageWords.delete(c, seqs);
+        try (PreparedStatement versions = c.prepareStatement("DELETE FROM message_versions WHERE message_id = ANY(?)");
+             PreparedStatement reactions = c.prepareStatement("DELETE FROM reactions WHERE message_id = ANY(?)");
+             PreparedStatement attachments = c.prepareStatement("DELETE FROM attachments WHERE message_id = ANY(?)");
+             // the snippets replies copied from a removed message
+             PreparedStatement quotes = c.prepareStatement("UPDATE messages SET quoted_snippet = NULL "
+                     + "WHERE quoted_id = ANY(?) AND quoted_snippet IS NOT NULL");
+             PreparedStatement messages = c.prepareStatement("DELETE FROM messages WHERE seq = ANY(?)")) {
+            for (int from = 0; from < rows.size(); from += SLICE) {
+                List<Found> slice = rows.subList(from, Math.min(rows.size(), from + SLICE));
+                Object[] ids = new Object[slice.size()];
+                Object[] sliceSeqs = new Object[slice.size()];
+                List<Object> edited = new ArrayList<>();
+                for (int i = 0; i < ids.length; i++) {
+                    Found row = slice.get(i);
+                    ids[i] = row.id();
+                    sliceSeqs[i] = row.seq();
+                    if (row.edited()) {
+                        edited.add(row.id());
+                    }
+                }
+                java.sql.Array idArray = c.createArrayOf("CHARACTER VARYING", ids);
+                if (!edited.isEmpty()) {
+                    run(versions, c.createArrayOf("CHARACTER VARYING", edited.toArray()));
+                }
+                run(reactions, idArray);
+                run(attachments, idArray);
+                run(quotes, idArray);
+                run(messages, c.createArrayOf("BIGINT", sliceSeqs));
             }
+        }
+        for (Found row : rows) {
+            removed.computeIfAbsent(new ConversationId(row.conversation()), k -> new ArrayList<>())
+                    .add(new MessageId(row.id()));
         }
         // the newest remaining message through messages_history in index order (MAX(seq) aggregated every row)
         try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET last_seq = (SELECT seq FROM messages "
@@ -91,10 +149,8 @@ final class H2MessageRemoval {
         return removed;
     }
 
-    private static void execute(Connection c, String sql, Array values) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, values);
-            ps.executeUpdate();
-        }
+    private static void run(PreparedStatement ps, java.sql.Array values) throws SQLException {
+        ps.setArray(1, values);
+        ps.executeUpdate();
     }
 }

@@ -74,6 +74,7 @@ public final class H2Storage implements Storage {
     private final dev.parley.desktop.storage.ListenChangeStore listenChanges;
     private final dev.parley.desktop.storage.PresenceStore presence;
     private final dev.parley.desktop.storage.HistoryEraser historyEraser;
+    private final dev.parley.desktop.storage.history.HistoryTransferStore history;
     private final dev.parley.desktop.storage.ProfileStore profiles;
     private final PendingReceiptStore pendingReceipts;
     private final ListenCursorStore listenCursor;
@@ -106,6 +107,7 @@ public final class H2Storage implements Storage {
         conversationMarks = new H2ConversationMarkStore(transactions);
         profiles = new H2ProfileStore(transactions);
         historyEraser = new H2HistoryEraser(transactions);
+        history = new H2HistoryTransferStore(transactions);
         listenCursor = new H2ListenCursorStore(transactions);
         groups = new H2GroupStore(transactions);
     }
@@ -398,6 +400,11 @@ public final class H2Storage implements Storage {
     @Override
     public dev.parley.desktop.storage.PresenceStore presence() {
         return presence;
+    }
+
+    @Override
+    public java.util.Optional<dev.parley.desktop.storage.history.HistoryTransferStore> history() {
+        return java.util.Optional.of(history);
     }
 
     @Override

@@ -129,6 +129,16 @@ final class InMemoryMessageChangeStore implements MessageChangeStore, Snapshotti
     }
 
     @Override
+    public java.util.Map<dev.parley.desktop.storage.ConversationId, List<MessageId>> removeExpired(Transaction txn,
+            java.time.Instant now, int limit) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        List<MessageId> expired = messages.all().stream()
+                .filter(m -> m.expiresAt() != null && !m.expiresAt().isAfter(now))
+                .sorted(java.util.Comparator.comparing(Message::expiresAt)).limit(limit).map(Message::messageId).toList();
+        return removeAll(txn, expired);
+    }
+
+    @Override
     public void keepPending(Transaction txn, PendingAction action) throws StorageException {
         InMemoryTransaction.check(txn, manager, true);
         pending.add(action);

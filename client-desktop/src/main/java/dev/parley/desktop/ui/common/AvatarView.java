@@ -17,10 +17,19 @@ public final class AvatarView extends StackPane {
     private final double size;
 
     public AvatarView(boolean small) {
-        size = small ? 34 : 42;
+        this(small ? 34 : 42, small ? "small" : null);
+    }
+
+    /** A 64-pixel avatar: the own picture's preview in Settings, round like every other (issue #14). */
+    public static AvatarView large() {
+        return new AvatarView(64, "large");
+    }
+
+    private AvatarView(double size, String sizeClass) {
+        this.size = size;
         getStyleClass().add("avatar");
-        if (small) {
-            getStyleClass().add("small");
+        if (sizeClass != null) {
+            getStyleClass().add(sizeClass);
         }
         image.setFitWidth(size);
         image.setFitHeight(size);

@@ -13,10 +13,22 @@ public interface ContactLookSource {
     /** Loads {@code username}'s look if it is not loaded yet (the map changes later, on the FX thread). */
     void request(String username);
 
+    /**
+     * How this user looks to their contacts (their own profile's name and picture, issue #14); null until loaded.
+     * Changes on the FX thread.
+     */
+    javafx.beans.property.ReadOnlyObjectProperty<ContactLook> own();
+
     /** A source that knows nothing: everyone shows as their username with initials. */
     static ContactLookSource none() {
         ObservableMap<String, ContactLook> empty = javafx.collections.FXCollections.observableHashMap();
+        javafx.beans.property.ReadOnlyObjectWrapper<ContactLook> nobody = new javafx.beans.property.ReadOnlyObjectWrapper<>();
         return new ContactLookSource() {
+            @Override
+            public javafx.beans.property.ReadOnlyObjectProperty<ContactLook> own() {
+                return nobody.getReadOnlyProperty();
+            }
+
             @Override
             public ObservableMap<String, ContactLook> looks() {
                 return empty;

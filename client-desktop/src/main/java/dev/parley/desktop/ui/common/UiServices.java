@@ -326,7 +326,7 @@ public final class UiServices {
     /** The UI view of a group: its conversation id as the name, its title and member count. */
     public static ContactView view(dev.parley.desktop.storage.StoredGroup g) {
         return ContactView.ofGroup(dev.parley.desktop.storage.ConversationId.group(g.state().id()).value(),
-                new GroupView(g.state().title(), g.state().members().size(), g.active()));
+                new GroupView(g.state().title(), g.state().members().size(), g.active(), g.removed()));
     }
 
     /** Adds a contact by username, or by contact link ({@code parley://add/...}: fingerprint checked, verified). */

@@ -15,9 +15,17 @@ public final class DeviceServices implements DevicesGateway {
     private static final Duration WAIT_FOR_ENROLMENT = Duration.ofMinutes(2);
 
     private final DeviceService devices;
+    private final dev.parley.desktop.service.device.HistoryTransfer history;
 
-    public DeviceServices(DeviceService devices) {
+    public DeviceServices(DeviceService devices, dev.parley.desktop.service.device.HistoryTransfer history) {
         this.devices = Objects.requireNonNull(devices);
+        this.history = Objects.requireNonNull(history);
+    }
+
+    @Override
+    public dev.parley.desktop.service.device.HistoryTransfer.Status sendHistory(int deviceId,
+            dev.parley.desktop.service.device.HistoryTransfer.Progress progress) throws ServiceException {
+        return history.send(deviceId, progress);
     }
 
     @Override

@@ -35,4 +35,11 @@ public interface DevicesGateway {
 
     /** The user confirmed the new device: provisions and registers it; returns its id. */
     int confirm(DeviceLinker.Session session) throws ServiceException;
+
+    /**
+     * Sends this profile's history to the new device {@code deviceId} (issue #17), going on with an unfinished
+     * transfer to it; {@code progress} hears of each chunk queued.
+     */
+    dev.parley.desktop.service.device.HistoryTransfer.Status sendHistory(int deviceId,
+            dev.parley.desktop.service.device.HistoryTransfer.Progress progress) throws ServiceException;
 }

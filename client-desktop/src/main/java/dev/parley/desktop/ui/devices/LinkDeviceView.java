@@ -80,7 +80,12 @@ public final class LinkDeviceView extends VBox {
         confirm.getStyleClass().add("accent");
         confirm.setDefaultButton(true);
         confirm.setOnAction(e -> vm.confirm());
-        VBox confirmBox = new VBox(8, question, caution, confirm);
+        javafx.scene.control.CheckBox withHistory = new javafx.scene.control.CheckBox(
+                messages.get("devices.link.withHistory"));
+        withHistory.setId("linkWithHistory");
+        withHistory.setWrapText(true);
+        withHistory.selectedProperty().bindBidirectional(vm.withHistoryProperty());
+        VBox confirmBox = new VBox(8, question, caution, withHistory, confirm);
         showWhile(confirmBox, vm.stepProperty().isEqualTo(LinkDeviceViewModel.Step.CONFIRM));
 
         ProgressIndicator linkingSpinner = new ProgressIndicator();
@@ -91,6 +96,29 @@ public final class LinkDeviceView extends VBox {
         linking.setAlignment(Pos.CENTER_LEFT);
         showWhile(linking, vm.stepProperty().isEqualTo(LinkDeviceViewModel.Step.LINKING)
                 .or(vm.stepProperty().isEqualTo(LinkDeviceViewModel.Step.STARTING)));
+
+        ProgressIndicator historySpinner = new ProgressIndicator();
+        historySpinner.setPrefSize(20, 20);
+        Label historyText = new Label();
+        historyText.setId("historyProgress");
+        historyText.getStyleClass().add("hint");
+        historyText.setWrapText(true);
+        historyText.textProperty().bind(vm.historyProperty());
+        HBox sendingHistory = new HBox(8, historySpinner, historyText);
+        sendingHistory.setAlignment(Pos.CENTER_LEFT);
+        showWhile(sendingHistory, vm.stepProperty().isEqualTo(LinkDeviceViewModel.Step.SENDING_HISTORY));
+        Label historyOutcome = new Label();
+        historyOutcome.setId("historyOutcome");
+        historyOutcome.setWrapText(true);
+        historyOutcome.setMinHeight(Label.USE_PREF_SIZE);
+        historyOutcome.textProperty().bind(vm.historyProperty());
+        showWhile(historyOutcome, vm.stepProperty().isEqualTo(LinkDeviceViewModel.Step.DONE)
+                .and(vm.historyProperty().isNotEmpty()));
+        Button retryHistory = new Button(messages.get("devices.link.retryHistory"));
+        retryHistory.setId("retryHistory");
+        retryHistory.setOnAction(e -> vm.retryHistory());
+        showWhile(retryHistory, vm.historyStoppedProperty().and(vm.stepProperty()
+                .isEqualTo(LinkDeviceViewModel.Step.DONE)));
 
         Label done = new Label();
         done.setId("linkDoneText");
@@ -118,6 +146,7 @@ public final class LinkDeviceView extends VBox {
         BooleanBinding over = vm.stepProperty().isEqualTo(LinkDeviceViewModel.Step.DONE)
                 .or(vm.stepProperty().isEqualTo(LinkDeviceViewModel.Step.FAILED));
         showWhile(cancel, over.not().and(vm.stepProperty().isNotEqualTo(LinkDeviceViewModel.Step.LINKING)));
+        // while the history goes, Cancel stops it (what is queued still arrives; Retry or send-history go on)
         Button close2 = new Button(messages.get("people.close"));
         close2.setId("linkClose");
         close2.getStyleClass().add("accent");
@@ -127,7 +156,10 @@ public final class LinkDeviceView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox buttons = new HBox(10, spacer, cancel, close2);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        getChildren().addAll(title, explain, codeBox, confirmBox, linking, done, error, buttons);
+        HBox historyButtons = new HBox(10, retryHistory);
+        historyButtons.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(title, explain, codeBox, confirmBox, linking, sendingHistory, done, historyOutcome,
+                historyButtons, error, buttons);
     }
 
     /** A name as the other device gave it, with control characters made visible. */

@@ -30,6 +30,8 @@ public final class LinkDeviceViewModel {
         CONFIRM,
         /** Confirmed: provisioning and registering it. */
         LINKING,
+        /** Linked; sending this computer's history to it (issue #17, when the user asked for it). */
+        SENDING_HISTORY,
         /** Linked. */
         DONE,
         /** Failed or cancelled; the error says which. */
@@ -44,6 +46,13 @@ public final class LinkDeviceViewModel {
     private final ReadOnlyStringWrapper link = new ReadOnlyStringWrapper(this, "link", "");
     private final ReadOnlyStringWrapper deviceName = new ReadOnlyStringWrapper(this, "deviceName", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final javafx.beans.property.BooleanProperty withHistory =
+            new javafx.beans.property.SimpleBooleanProperty(this, "withHistory", false);
+    private final ReadOnlyStringWrapper history = new ReadOnlyStringWrapper(this, "history", "");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper historyStopped =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(this, "historyStopped", false);
+    private volatile boolean stopHistory;
+    private int linkedDevice;
     private Runnable onLinked = () -> { };
     private DeviceLinker.Session session;
     private boolean cancelled;
@@ -75,6 +84,21 @@ public final class LinkDeviceViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Whether to send this computer's history to the new device once it is linked (asked with the confirmation). */
+    public javafx.beans.property.BooleanProperty withHistoryProperty() {
+        return withHistory;
+    }
+
+    /** The history transfer's progress, then its outcome; empty when no history is sent. */
+    public ReadOnlyStringProperty historyProperty() {
+        return history.getReadOnlyProperty();
+    }
+
+    /** True when the history transfer stopped before the end ({@link #retryHistory} goes on). */
+    public javafx.beans.property.ReadOnlyBooleanProperty historyStoppedProperty() {
+        return historyStopped.getReadOnlyProperty();
     }
 
     /** Runs once the new device is linked. */
@@ -111,14 +135,51 @@ public final class LinkDeviceViewModel {
         DeviceLinker.Session current = session;
         step.set(Step.LINKING);
         waits.run(() -> devices.confirm(current), id -> {
-            step.set(Step.DONE);
+            linkedDevice = id;
             onLinked.run();
+            if (withHistory.get()) {
+                sendHistory();
+            } else {
+                step.set(Step.DONE);
+            }
         }, this::fail);
+    }
+
+    /** Goes on with a history transfer that stopped (a lost connection): from the chunk after the last one queued. */
+    public void retryHistory() {
+        if (historyStopped.get()) {
+            sendHistory();
+        }
+    }
+
+    private void sendHistory() {
+        step.set(Step.SENDING_HISTORY);
+        historyStopped.set(false);
+        error.set("");
+        stopHistory = false;
+        history.set(messages.get("devices.link.historyProgress", 0, 0));
+        waits.run(() -> devices.sendHistory(linkedDevice, (sent, total) -> {
+            waits.uiThread().execute(() -> history.set(messages.get("devices.link.historyProgress", sent, total)));
+            return !stopHistory;
+        }), status -> {
+            if (status.done()) {
+                history.set(messages.get("devices.link.historyDone", status.messagesSent()));
+            } else {
+                history.set(messages.get("devices.link.historyPaused", status.messagesSent(), status.messagesTotal()));
+                historyStopped.set(true);
+            }
+            step.set(Step.DONE);
+        }, e -> {
+            history.set(messages.get("devices.link.historyStopped", DeviceErrors.describe(e, messages)));
+            historyStopped.set(true);
+            step.set(Step.DONE);
+        });
     }
 
     /** Stops the linking: a wait ends at once, nothing more reaches the new device. Harmless when done. */
     public void cancel() {
-        if (step.get() == Step.DONE || step.get() == Step.LINKING || cancelled) {
+        stopHistory = true;     // a history transfer stops after its chunk in flight, and can go on later
+        if (step.get() == Step.DONE || step.get() == Step.LINKING || step.get() == Step.SENDING_HISTORY || cancelled) {
             return;
         }
         cancelled = true;

@@ -115,7 +115,8 @@ public final class GroupInfoView extends VBox {
         avatar.setName(d.title());
         title.setText(d.title());
         renameField.setText(d.title());
-        count.setText(messages.get(d.active() ? "groups.memberCount" : "groups.left", d.members().size()));
+        count.setText(messages.get(dev.parley.desktop.ui.common.GroupView.statusKey(d.active(), d.removed()),
+                d.members().size()));
         members.getChildren().clear();
         for (GroupsGateway.Member m : d.members()) {
             members.getChildren().add(row(m, admin));

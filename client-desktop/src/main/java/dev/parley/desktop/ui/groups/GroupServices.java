@@ -104,6 +104,7 @@ public final class GroupServices implements GroupsGateway {
                         m.username().equals(me))).toList(),
                 g.active() && g.state().isAdmin(me), g.active(), g.state().approvalRequired(),
                 g.state().announcementsOnly(), g.state().inviteSecret().length > 0,
-                g.active() ? groups.joinRequests(conversation).stream().map(r -> r.username()).toList() : List.of());
+                g.active() ? groups.joinRequests(conversation).stream().map(r -> r.username()).toList() : List.of(),
+                g.removed());
     }
 }

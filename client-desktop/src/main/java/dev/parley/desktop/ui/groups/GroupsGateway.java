@@ -24,9 +24,10 @@ public interface GroupsGateway {
      * @param announcements only admins post
      * @param linkOn        the invite link is on
      * @param requests      who asked to join and waits for this profile's approval
+     * @param removed       an admin removed this profile (not active; false if it left itself)
      */
     record Details(String conversation, String title, List<Member> members, boolean meAdmin, boolean active,
-                   boolean approval, boolean announcements, boolean linkOn, List<String> requests) {
+                   boolean approval, boolean announcements, boolean linkOn, List<String> requests, boolean removed) {
         public Details {
             members = List.copyOf(members);
             requests = List.copyOf(requests);

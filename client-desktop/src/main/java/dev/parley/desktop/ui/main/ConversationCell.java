@@ -108,9 +108,12 @@ final class ConversationCell extends ListCell<ConversationItem> {
     protected void updateItem(ConversationItem item, boolean empty) {
         super.updateItem(item, empty);
         if (empty || item == null) {
-            setGraphic(null);
+            // hidden, not detached: a row taken out of the scene and put back has all its styles applied again
+            // (FixedRowListSkin keeps the cells; a filter keystroke that empties a cell must not undo that)
+            root.setVisible(false);
             return;
         }
+        root.setVisible(true);
         if (item.contact().isGroup()) {
             // a group's title and initials; people get their display name, avatar and presence (#14)
             avatar.setName(item.contact().shownName());

@@ -52,6 +52,7 @@ public final class ConversationListViewModel {
             new javafx.beans.property.SimpleBooleanProperty(this, "unlinked", false);
     private java.util.function.Consumer<ContactView> groupChanged = c -> { };
     private ContactLookSource looks = ContactLookSource.none();
+    private boolean firstLoadStarted;
 
     public ConversationListViewModel(UiServices services, BackgroundTasks tasks, UserMessages messages) {
         this.services = Objects.requireNonNull(services);
@@ -172,6 +173,17 @@ public final class ConversationListViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * Starts the first read of the list, once (later calls do nothing): the app calls it before it builds the main
+     * window's views, so the query runs while they are built rather than after (issue #14: the first paint).
+     */
+    public void loadFirst() {
+        if (!firstLoadStarted) {
+            firstLoadStarted = true;
+            refresh();
+        }
     }
 
     /** Reloads every conversation from the services (after unlock, or after contacts changed). */

@@ -12,20 +12,14 @@ import dev.parley.desktop.ui.common.UserMessages;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -38,13 +32,7 @@ import javafx.scene.shape.Circle;
 /** Glue between {@code main.fxml} and {@link MainViewModel}: the conversation list, the open chat, search. */
 public final class MainController {
     private static final PseudoClass RECEIVING = PseudoClass.getPseudoClass("receiving");
-    private static final PseudoClass VERIFIED = PseudoClass.getPseudoClass("verified");
-    /** Rows from either end of the loaded window at which the next page is requested. */
-    static final int PREFETCH_ROWS = 30;
-    /** Rows shown above a search result the chat jumped to. */
-    private static final int ROWS_ABOVE_JUMP = 3;
     private static final javafx.util.Duration NOTICE_TIME = javafx.util.Duration.seconds(4);
-    private static final javafx.util.Duration HIGHLIGHT_TIME = javafx.util.Duration.seconds(2.5);
     private final MainViewModel vm;
     private final Navigator navigator;
     private final Dialogs dialogs;
@@ -54,6 +42,7 @@ public final class MainController {
     private MessageMenu messageMenu;
     private FileChoosers fileChoosers = FileChoosers.system();
     private AttachmentControls attachmentControls;
+    private ChatHeader header;
 
     @FXML private HBox root;
     @FXML private StackPane meAvatarHolder;
@@ -79,6 +68,7 @@ public final class MainController {
     @FXML private HBox connectionBanner;
     @FXML private ProgressIndicator receivingIndicator;
     @FXML private Label connectionText;
+    @FXML private Label historyProgress;
     @FXML private HBox identityBanner;
     @FXML private Label identityText;
     @FXML private ListView<ChatRow> chatList;
@@ -128,14 +118,9 @@ public final class MainController {
         sendButton.setGraphic(Icons.SEND.node());
         sendButton.setTooltip(new Tooltip(messages.get("main.send")));
 
-        AvatarView me = new AvatarView(true);
-        meAvatarHolder.getChildren().add(me);
-        vm.usernameProperty().addListener((obs, was, now) -> me.setName(now));
-        meName.textProperty().bind(vm.usernameProperty());
-        meStatus.textProperty().bind(Bindings.when(vm.onlineProperty())
-                .then(messages.get("status.online")).otherwise(messages.get("status.offline")));
-        vm.onlineProperty().addListener((obs, was, now) -> statusDot.getStyleClass().setAll(
-                now ? new String[] {"status-dot", "online"} : new String[] {"status-dot"}));
+        new OwnHeader(vm, meName).bind(messages, meAvatarHolder, statusDot, meStatus);
+        header = new ChatHeader(vm, messages, chatAvatar, chatTitle, chatUsername, chatSubtitle, safetyButton,
+                identityText);
 
         bindConversationList();
         bindChat();
@@ -156,59 +141,13 @@ public final class MainController {
     }
 
     private void bindConversationList() {
-        ConversationListViewModel list = vm.conversations();
-        filter.textProperty().bindBidirectional(list.filterProperty());
-        conversationList.setItems(list.visibleItems());
-        ConversationMenu conversationMenu = new ConversationMenu(list, messages);
-        conversationList.setCellFactory(v -> {
-            ConversationCell cell = new ConversationCell(times, list::look, list.looks());
-            conversationMenu.attach(cell);
-            return cell;
-        });
-        archivedToggle.textProperty().bind(Bindings.when(list.showArchivedProperty())
-                .then(messages.get("main.archived.back"))
-                .otherwise(Bindings.format(messages.get("main.archived.show"), list.archivedCountBinding())));
-        archivedToggle.visibleProperty().bind(list.showArchivedProperty().or(list.archivedCountBinding().greaterThan(0)));
-        archivedToggle.managedProperty().bind(archivedToggle.visibleProperty());
-        noConversations.textProperty().bind(list.emptyTextBinding());
-        noConversations.visibleProperty().bind(Bindings.isNotEmpty(list.emptyTextBinding()));
-        conversationList.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
-            if (now != null && !now.username().equals(list.selectedProperty().get())) {
-                // After the ListView has finished its own selection handling: opening the chat clears the unread
-                // badge, which replaces the selected item, and doing that inside the click made ListView's
-                // behaviour throw IndexOutOfBoundsException (seen in the running app).
-                String name = now.username();
-                Platform.runLater(() -> list.selectedProperty().set(name));
-            }
-        });
-        list.selectedProperty().addListener((obs, was, now) -> selectInList(now));
-        // a contact's name, avatar or presence changed (#14): the row showing them follows by itself (ConversationCell);
-        // if it is the open chat, the header too
-        list.looks().addListener((javafx.collections.MapChangeListener<String, dev.parley.desktop.ui.common.ContactLook>) c -> {
-            ContactView open = vm.chat().contactProperty().get();
-            if (open != null && open.username().equals(c.getKey())) {
-                showContact(open, vm.chat().typingProperty().get());
-            }
-        });
-        list.visibleItems().addListener((ListChangeListener<ConversationItem>) c ->
-                Platform.runLater(() -> selectInList(list.selectedProperty().get())));
-    }
-
-    private void selectInList(String name) {
-        ConversationItem current = conversationList.getSelectionModel().getSelectedItem();
-        if (name == null) {
-            conversationList.getSelectionModel().clearSelection();
-            return;
-        }
-        if (current != null && current.username().equals(name)) {
-            return;
-        }
-        for (int i = 0; i < conversationList.getItems().size(); i++) {
-            if (conversationList.getItems().get(i).username().equals(name)) {
-                conversationList.getSelectionModel().select(i);
-                return;
-            }
-        }
+        new ConversationListBinding(vm.conversations(), conversationList).bind(filter, archivedToggle, noConversations,
+                times, messages, username -> {
+                    ContactView open = vm.chat().contactProperty().get();
+                    if (open != null && open.username().equals(username)) {
+                        showContact(open, vm.chat().typingProperty().get());
+                    }
+                });
     }
 
     private void bindChat() {
@@ -247,6 +186,9 @@ public final class MainController {
         });
 
         connectionText.textProperty().bind(vm.bannerTextProperty());
+        historyProgress.textProperty().bind(vm.historyTextProperty());
+        historyProgress.visibleProperty().bind(vm.historyTextProperty().isNotEmpty());
+        historyProgress.managedProperty().bind(historyProgress.visibleProperty());
         connectionBanner.visibleProperty().bind(vm.bannerTextProperty().isNotEmpty());
         connectionBanner.managedProperty().bind(connectionBanner.visibleProperty());
         vm.receivingProperty().addListener((obs, was, now) -> connectionBanner.pseudoClassStateChanged(RECEIVING, now));
@@ -270,24 +212,7 @@ public final class MainController {
         // focusable, so a clicked or arrowed-to message takes the Menu key / Shift+F10 for its context menu
         chatList.setFocusTraversable(true);
         chatList.addEventHandler(KeyEvent.KEY_PRESSED, e -> messageMenu.keyPressed(e, chatList));
-        ChatBottomPin bottomPin = new ChatBottomPin(chatList);
-        chat.onScrollToEndProperty().set(() -> Platform.runLater(bottomPin::toEnd));
-        chat.onPrependedProperty().set(shift -> {
-            bottomPin.release();
-            keepPlace(shift);
-        });
-        chat.onDroppedTopProperty().set(removed -> {
-            bottomPin.release();
-            keepPlace(-removed);
-        });
-        javafx.animation.PauseTransition highlightTimeout = new javafx.animation.PauseTransition(HIGHLIGHT_TIME);
-        highlightTimeout.setOnFinished(e -> chat.clearHighlight());
-        chat.onScrollToRowProperty().set(index -> {
-            bottomPin.release();
-            chatList.scrollTo(Math.max(0, index - ROWS_ABOVE_JUMP));
-            highlightTimeout.playFromStart();
-        });
-        chatList.skinProperty().addListener((obs, was, skin) -> watchScroll());
+        new ChatScroll(chatList, chat).bind();
         chatError.textProperty().bind(Bindings.when(chat.errorProperty().isNotEmpty()).then(chat.errorProperty())
                 .otherwise(chat.attachments().errorProperty()));
         chatError.visibleProperty().bind(chatError.textProperty().isNotEmpty());
@@ -313,85 +238,7 @@ public final class MainController {
     }
 
     private void showContact(ContactView contact, boolean typing) {
-        if (contact == null) {
-            return;
-        }
-        chatAvatar.setGroup(contact.isGroup());
-        if (contact.isGroup()) {
-            chatAvatar.setName(contact.shownName());
-            chatTitle.setText(contact.shownName());
-            chatUsername.setText("");
-            chatUsername.setVisible(false);
-            chatUsername.setManaged(false);
-        } else {
-            dev.parley.desktop.ui.common.ContactLook look = vm.conversations().look(contact.username());
-            chatAvatar.setLook(look);
-            chatTitle.setText(look.shown());
-            // the username next to a name, so a display name cannot pass for someone else (#14)
-            chatUsername.setText(look.named() ? "@" + contact.username() : "");
-            chatUsername.setVisible(look.named());
-            chatUsername.setManaged(look.named());
-        }
-        chatSubtitle.getStyleClass().setAll("chat-subtitle");
-        String typists = vm.chat().groupTyping().textProperty().get();
-        if (contact.isGroup() && !typists.isEmpty()) {
-            chatSubtitle.setText(typists);
-            chatSubtitle.getStyleClass().add("typing");
-        } else if (contact.isGroup()) {
-            chatSubtitle.setText(messages.get(contact.group().active() ? "groups.memberCount" : "groups.left",
-                    contact.group().members()));
-        } else if (typing) {
-            chatSubtitle.setText(messages.get("main.typing"));
-            chatSubtitle.getStyleClass().add("typing");
-        } else {
-            chatSubtitle.setText(messages.get(contact.verified() ? "main.verified" : "main.unverified"));
-        }
-        // verified and not verified differ by shape (solid shield with a check, empty outline), not only by colour
-        icon(safetyButton, contact.verified() ? Icons.SHIELD : Icons.SHIELD_OUTLINE,
-                contact.verified() ? "main.safetyNumber.verified" : "main.safetyNumber.unverified");
-        safetyButton.pseudoClassStateChanged(VERIFIED, contact.verified());
-        identityText.setText(messages.get("main.identityChanged", contact.username()));
-    }
-
-    /**
-     * Loads pages before the user reaches either end: older when the first visible row is within
-     * {@link #PREFETCH_ROWS} of the top, newer when the last is within that of the bottom (after a search jump).
-     */
-    private void watchScroll() {
-        for (Node n : chatList.lookupAll(".scroll-bar")) {
-            if (n instanceof ScrollBar && ((ScrollBar) n).getOrientation() == Orientation.VERTICAL) {
-                ((ScrollBar) n).valueProperty().addListener((obs, was, now) -> prefetch());
-            }
-        }
-    }
-
-    private void prefetch() {
-        VirtualFlow<?> flow = flow();
-        if (flow == null || flow.getFirstVisibleCell() == null) {
-            return;
-        }
-        ChatViewModel chat = vm.chat();
-        if (chat.hasOlder() && flow.getFirstVisibleCell().getIndex() < PREFETCH_ROWS) {
-            chat.loadOlder();
-        }
-        if (chat.hasNewer() && flow.getLastVisibleCell().getIndex() >= chatList.getItems().size() - PREFETCH_ROWS) {
-            chat.loadNewer();
-        }
-    }
-
-    /** Keeps the row at the top of the viewport in place after {@code shift} rows were inserted (or removed) above it. */
-    private void keepPlace(int shift) {
-        VirtualFlow<?> flow = flow();
-        if (flow == null || flow.getFirstVisibleCell() == null) {
-            chatList.scrollTo(Math.max(0, shift));
-            return;
-        }
-        chatList.scrollTo(Math.max(0, flow.getFirstVisibleCell().getIndex() + shift));
-    }
-
-    private VirtualFlow<?> flow() {
-        Node n = chatList.lookup(".virtual-flow");
-        return n instanceof VirtualFlow ? (VirtualFlow<?>) n : null;
+        header.show(contact, typing);
     }
 
     private void composerKey(KeyEvent e) {

@@ -55,9 +55,12 @@ public final class MainViewModel {
     private final SearchViewModel search;
 
     private final ReadOnlyStringWrapper username = new ReadOnlyStringWrapper(this, "username", "");
+    private final javafx.beans.property.ObjectProperty<dev.parley.desktop.ui.common.ContactLook> ownLook =
+            new javafx.beans.property.SimpleObjectProperty<>(this, "ownLook");
     private final ReadOnlyBooleanWrapper online = new ReadOnlyBooleanWrapper(this, "online");
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
     private final ReadOnlyBooleanWrapper receiving = new ReadOnlyBooleanWrapper(this, "receiving", false);
+    private final ReadOnlyStringWrapper historyText = new ReadOnlyStringWrapper(this, "historyText", "");
     private final BooleanProperty windowFocused = new SimpleBooleanProperty(this, "windowFocused", true);
     private final BooleanProperty notificationsEnabled = new SimpleBooleanProperty(this, "notificationsEnabled", true);
     private final BooleanProperty notificationText = new SimpleBooleanProperty(this, "notificationText", false);
@@ -109,6 +112,14 @@ public final class MainViewModel {
         return username.getReadOnlyProperty();
     }
 
+    /**
+     * How this user looks to their contacts: the display name and picture of the own profile (issue #14), following
+     * a change without a restart; null until known (the header shows the username and initials meanwhile).
+     */
+    public javafx.beans.property.ObjectProperty<dev.parley.desktop.ui.common.ContactLook> ownLookProperty() {
+        return ownLook;
+    }
+
     public ReadOnlyBooleanProperty onlineProperty() {
         return online.getReadOnlyProperty();
     }
@@ -119,6 +130,11 @@ public final class MainViewModel {
      */
     public ReadOnlyStringProperty bannerTextProperty() {
         return bannerText.getReadOnlyProperty();
+    }
+
+    /** Issue #17: the progress of a history transfer arriving from another device of the account; empty otherwise. */
+    public ReadOnlyStringProperty historyTextProperty() {
+        return historyText.getReadOnlyProperty();
     }
 
     /** True while the banner shows pickup progress rather than a connection problem. */
@@ -149,7 +165,7 @@ public final class MainViewModel {
     public void start() {
         tasks.run(ownUsername, username::set,
                 e -> LOG.warn("cannot read the account: {}", e.getClass().getSimpleName()));
-        conversations.refresh();
+        conversations.loadFirst();
         showConnection(connection.get());
         subscriptions.add(connection.addListener(s -> onUi(() -> showConnection(s)))::close);
         subscriptions.add(bus.subscribe(MessageReceivedEvent.class, e -> {
@@ -189,9 +205,21 @@ public final class MainViewModel {
         subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));
         subscriptions.add(bus.subscribe(PickupProgressEvent.class, e -> onUi(() -> showPickup(e))));
         subscriptions.add(bus.subscribe(dev.parley.desktop.event.DeviceUnlinkedEvent.class, e -> onUi(this::unlinked)));
+        subscriptions.add(bus.subscribe(dev.parley.desktop.event.HistoryTransferEvent.class, e -> onUi(() -> {
+            pickup.history(e);
+            historyText.set(pickup.historyText().orElse(""));
+            long tenth = e.messagesTotal() == 0 ? 10 : 10 * e.messagesReceived() / e.messagesTotal();
+            if (e.complete() || tenth != historyTenth) {
+                historyTenth = tenth;
+                conversations.refresh();     // conversations that came with the history, every tenth of it
+            }
+        })));
         chat.onSentProperty().set(conversations::messageSent);
         chat.onReadProperty().set(conversations::conversationRead);
     }
+
+    /** The tenth of an incoming history transfer the conversation list was last reloaded at. */
+    private long historyTenth = -1;
 
     /** Stops listening (on lock). */
     public void stop() {

@@ -16,6 +16,7 @@ public final class PickupBanner {
     private final UserMessages messages;
     private boolean receiving;
     private int received;
+    private dev.parley.desktop.event.HistoryTransferEvent history;
 
     public PickupBanner(UserMessages messages) {
         this.messages = Objects.requireNonNull(messages);
@@ -25,6 +26,20 @@ public final class PickupBanner {
     public void progress(PickupProgressEvent event) {
         receiving = !event.done();
         received = event.received();
+    }
+
+    /** Records a chunk of history imported from another device of the account (issue #17). */
+    public void history(dev.parley.desktop.event.HistoryTransferEvent event) {
+        history = event.complete() ? null : event;
+    }
+
+    /**
+     * The line the conversation list shows while a history transfer arrives (issue #17: "Receiving your history...
+     * 1,200 of 5,000 messages"); empty once it is complete or before any.
+     */
+    public Optional<String> historyText() {
+        return history == null ? Optional.empty() : Optional.of(messages.get("history.receiving",
+                history.messagesReceived(), history.messagesTotal()));
     }
 
     /** Records a connection change; anything but online ends the pickup being shown. */

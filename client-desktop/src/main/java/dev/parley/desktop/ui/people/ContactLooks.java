@@ -28,6 +28,8 @@ public final class ContactLooks implements ContactLookSource {
     static final int AVATAR_CACHE = 512;
     /** Avatars are decoded at this size (pixels a side): the largest place they show. */
     static final int AVATAR_PIXELS = 96;
+    /** Looks loaded per background task. */
+    static final int BATCH = 40;
 
     private final PeopleGateway people;
     private final BackgroundTasks tasks;
@@ -39,6 +41,15 @@ public final class ContactLooks implements ContactLookSource {
         }
     };
     private final List<EventBus.Subscription> subscriptions = new ArrayList<>();
+    /** Usernames whose look was asked for (FX thread): those are loaded, and reloaded when they change. */
+    private final java.util.Set<String> requested = new java.util.HashSet<>();
+    /** Looks waiting to be loaded, in the order asked for (FX thread). */
+    private final java.util.LinkedHashSet<String> pending = new java.util.LinkedHashSet<>();
+    private boolean loading;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<ContactLook> own =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "own");
+    /** This user's username once {@link #followOwn} has read it (FX thread). */
+    private String ownUsername;
 
     private record CachedAvatar(long version, Optional<Image> image) {
     }
@@ -50,7 +61,14 @@ public final class ContactLooks implements ContactLookSource {
 
     /** Reloads a contact's look whenever their profile, presence or contact entry changes. */
     public void start(EventBus bus) {
-        subscriptions.add(bus.subscribe(ProfileChangedEvent.class, e -> reloadLater(e.username())));
+        subscriptions.add(bus.subscribe(ProfileChangedEvent.class, e -> {
+            reloadLater(e.username());
+            tasks.uiThread().execute(() -> {
+                if (e.username().equals(ownUsername)) {
+                    reloadOwn(ownUsername);
+                }
+            });
+        }));
         subscriptions.add(bus.subscribe(PresenceChangedEvent.class, e -> reloadLater(e.contact())));
         subscriptions.add(bus.subscribe(ContactChangedEvent.class, e -> reloadLater(e.contact().username())));
     }
@@ -67,27 +85,105 @@ public final class ContactLooks implements ContactLookSource {
 
     @Override
     public void request(String username) {
-        if (!looks.containsKey(username)) {
-            looks.put(username, ContactLook.plain(username));
-            reload(username);
+        if (requested.add(username)) {
+            queue(username);
         }
+    }
+
+    @Override
+    public javafx.beans.property.ReadOnlyObjectProperty<ContactLook> own() {
+        return own.getReadOnlyProperty();
+    }
+
+    /**
+     * Loads how this user looks to their contacts (the own profile's display name and picture, issue #14) and keeps
+     * it current: saving the profile in Settings reloads it, so the main window's header follows without a restart.
+     * On the FX thread; {@code username} is read in the background.
+     */
+    public void followOwn(java.util.concurrent.Callable<String> username) {
+        tasks.run(() -> loadOwn(username.call()), this::ownLoaded, e -> { });
+    }
+
+    private void reloadOwn(String username) {
+        tasks.run(() -> loadOwn(username), this::ownLoaded, e -> { });
+    }
+
+    private void ownLoaded(ContactLook look) {
+        ownUsername = look.username();
+        if (!look.equals(own.get())) {
+            own.set(look);
+        }
+    }
+
+    /** On the worker thread. */
+    private ContactLook loadOwn(String username) throws Exception {
+        PeopleGateway.OwnProfile profile = people.ownProfile();
+        boolean named = !profile.displayName().isBlank();
+        Optional<Image> avatar = Optional.empty();
+        if (profile.avatarPng().length > 0) {
+            Image image = new Image(new ByteArrayInputStream(profile.avatarPng()), AVATAR_PIXELS, AVATAR_PIXELS, true,
+                    true);
+            avatar = image.isError() ? Optional.empty() : Optional.of(image);
+        }
+        return new ContactLook(username, named ? profile.displayName() : username, named, avatar,
+                ContactLook.Presence.NONE);
     }
 
     private void reloadLater(String username) {
         tasks.uiThread().execute(() -> {
-            if (looks.containsKey(username)) {
-                reload(username);
+            if (requested.contains(username)) {
+                queue(username);
             }
         });
     }
 
-    /** On the FX thread: loads and decodes in the background, then replaces the look. */
-    private void reload(String username) {
-        tasks.run(() -> load(username), look -> {
-            if (looks.containsKey(username) && !look.equals(looks.get(username))) {
-                looks.put(username, look);
+    /** On the FX thread: {@code username}'s look is (re)loaded with the next batch. */
+    private void queue(String username) {
+        pending.add(username);
+        loadNextBatch();
+    }
+
+    /**
+     * On the FX thread: loads the next {@value #BATCH} queued looks (in the order requested: the rows on screen first)
+     * in one background task, one task at a time, and puts the changed ones in the map together. With a thousand
+     * conversations that is 25 tasks on one worker, not a thousand on every worker while the list paints its first
+     * frame, and 25 hand-overs to the FX thread instead of a thousand.
+     */
+    private void loadNextBatch() {
+        if (loading || pending.isEmpty()) {
+            return;
+        }
+        List<String> batch = new ArrayList<>(BATCH);
+        for (java.util.Iterator<String> i = pending.iterator(); i.hasNext() && batch.size() < BATCH; ) {
+            batch.add(i.next());
+            i.remove();
+        }
+        loading = true;
+        tasks.run(() -> loadAll(batch), loaded -> {
+            loading = false;
+            for (ContactLook look : loaded) {
+                if (requested.contains(look.username()) && !look.equals(looks.get(look.username()))) {
+                    looks.put(look.username(), look);
+                }
             }
-        }, e -> { });
+            loadNextBatch();
+        }, e -> {
+            loading = false;
+            loadNextBatch();
+        });
+    }
+
+    /** On the worker thread: the looks of {@code usernames}; one that cannot be read is left out (shown plain). */
+    private List<ContactLook> loadAll(List<String> usernames) {
+        List<ContactLook> loaded = new ArrayList<>(usernames.size());
+        for (String username : usernames) {
+            try {
+                loaded.add(load(username));
+            } catch (Exception e) {
+                // this contact shows their username and initials; the others still load
+            }
+        }
+        return loaded;
     }
 
     /** On the worker thread. */

@@ -122,7 +122,7 @@ public final class PeopleScreens {
     /** The people sections for the Settings dialog, loaded. */
     public Node settingsPane() {
         PeopleSettingsViewModel vm = new PeopleSettingsViewModel(people, tasks, messages);
-        PeopleSettingsPane pane = new PeopleSettingsPane(vm, messages, imageChooser);
+        PeopleSettingsPane pane = new PeopleSettingsPane(vm, messages, imageChooser, looks.own());
         vm.load();
         return pane;
     }

@@ -1,11 +1,15 @@
 package dev.parley.desktop.ui.people;
 
 import dev.parley.desktop.storage.PresenceVisibility;
+import dev.parley.desktop.ui.common.AvatarView;
+import dev.parley.desktop.ui.common.ContactLook;
 import dev.parley.desktop.ui.common.UserMessages;
-import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,8 +17,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -29,20 +31,28 @@ public final class PeopleSettingsPane extends VBox {
     private final PeopleSettingsViewModel vm;
     private final UserMessages messages;
     private final VBox blockedRows = new VBox(4);
+    private final AvatarView avatar = AvatarView.large();
+    /** Held by the pane, weakly by the look it follows (a closed Settings dialog goes). */
+    private final ChangeListener<ContactLook> showOwn = (obs, was, now) -> {
+        if (now != null) {
+            avatar.setLook(now);
+        }
+    };
 
-    /** @param chooseImage opens a file chooser over the window (null when cancelled) */
-    public PeopleSettingsPane(PeopleSettingsViewModel vm, UserMessages messages, Function<Window, File> chooseImage) {
+    /**
+     * @param chooseImage opens a file chooser over the window (null when cancelled)
+     * @param own         how this user looks to contacts (the saved name and picture), shown as the preview: a round
+     *                    avatar like every other, following a save
+     */
+    public PeopleSettingsPane(PeopleSettingsViewModel vm, UserMessages messages, Function<Window, File> chooseImage,
+                              ReadOnlyObjectProperty<ContactLook> own) {
         super(6);
         this.vm = vm;
         this.messages = messages;
         getChildren().add(section("people.profile.section"));
-        ImageView avatar = new ImageView();
         avatar.setId("profileAvatar");
-        avatar.setFitWidth(64);
-        avatar.setFitHeight(64);
-        avatar.setPreserveRatio(true);
-        vm.avatarProperty().addListener((obs, was, now) -> avatar.setImage(
-                now == null || now.length == 0 ? null : new Image(new ByteArrayInputStream(now))));
+        own.addListener(new WeakChangeListener<>(showOwn));
+        showOwn.changed(own, null, own.get());
         Label chosen = new Label();
         chosen.getStyleClass().add("hint");
         chosen.textProperty().bind(Bindings.createStringBinding(() -> vm.avatarFileProperty().get() == null ? ""

@@ -119,7 +119,7 @@ class GroupReceiverTest {
         GroupReceiver receiver = new GroupReceiver(storage, CRYPTO, CRYPTO.random(), () -> "carol");
         dev.parley.crypto.group.GroupCipher cipher = new dev.parley.crypto.group.GroupCipher(CRYPTO, CRYPTO.random());
         dev.parley.crypto.group.SenderKeyState key = cipher.create(id);
-        storage.transactions().transaction(false, txn -> receiver.senderKey(txn, "alice", key.distribution(), Instant.EPOCH));
+        storage.transactions().transaction(false, txn -> receiver.senderKey(txn, "alice", 1, key.distribution(), Instant.EPOCH));
         List<dev.parley.crypto.group.SenderKeyMessage> sent = new ArrayList<>();
         dev.parley.crypto.group.SenderKeyState chain = key;
         for (int i = 0; i < 4; i++) {
@@ -131,20 +131,72 @@ class GroupReceiverTest {
         List<String> opened = new ArrayList<>();
         storage.transactions().transaction(false, txn -> {
             GroupMessageRun run = receiver.run(txn, Instant.EPOCH);
-            opened.add(body(run.open("alice", sent.get(0))));
-            opened.add(body(run.open("dave", sent.get(1))));
-            opened.add(body(run.open("alice", sent.get(1))));
-            opened.add(body(run.open("alice", sent.get(2))));
+            opened.add(body(run.open("alice", 1, sent.get(0))));
+            opened.add(body(run.open("dave", 1, sent.get(1))));
+            opened.add(body(run.open("alice", 1, sent.get(1))));
+            opened.add(body(run.open("alice", 1, sent.get(2))));
             run.finish();
         });
         assertThat(opened).containsExactly("message 0", "(dropped)", "message 1", "message 2");
 
         List<String> later = new ArrayList<>();
         storage.transactions().transaction(false, txn -> {
-            later.add(body(receiver.open(txn, "alice", sent.get(2), Instant.EPOCH)));
-            later.add(body(receiver.open(txn, "alice", sent.get(3), Instant.EPOCH)));
+            later.add(body(receiver.open(txn, "alice", 1, sent.get(2), Instant.EPOCH)));
+            later.add(body(receiver.open(txn, "alice", 1, sent.get(3), Instant.EPOCH)));
         });
         assertThat(later).as("a replay after the run, then the next message").containsExactly("(dropped)", "message 3");
+    }
+
+    /**
+     * Issue #17: each device of a member has its own sending chain, kept per (group, sender device): alice's two devices
+     * write under two keys and carol reads both, each with its own chain (a message under one device's key does not
+     * open as the other's); a key of device 2 that a profile from before kept under the bare name still opens; a
+     * removal forgets the keys of every device of the member.
+     */
+    @Test
+    void senderKeysAreKeptPerSenderDeviceAndARemovalForgetsThemAll() throws Exception {
+        Storage storage = carolReceives(create);
+        GroupReceiver receiver = new GroupReceiver(storage, CRYPTO, CRYPTO.random(), () -> "carol");
+        dev.parley.crypto.group.GroupCipher cipher = new dev.parley.crypto.group.GroupCipher(CRYPTO, CRYPTO.random());
+        dev.parley.crypto.group.SenderKeyState desktop = cipher.create(id);
+        dev.parley.crypto.group.SenderKeyState laptop = cipher.create(id);
+        dev.parley.crypto.group.SenderKeyState legacy = cipher.create(id);
+        storage.transactions().transaction(false, txn -> {
+            receiver.senderKey(txn, "alice", 1, desktop.distribution(), Instant.EPOCH);
+            receiver.senderKey(txn, "alice", 2, laptop.distribution(), Instant.EPOCH);
+            new GroupKeys(storage).save(txn, id, "alice", new GroupKeys(storage).record(txn, id, "alice")
+                    .withNewest(dev.parley.crypto.group.SenderKeyState.fromDistribution(legacy.distribution())));
+        });
+        dev.parley.crypto.group.SenderKeyMessage fromDesktop = cipher.encrypt(desktop, text("from the desktop")).message();
+        dev.parley.crypto.group.SenderKeyMessage fromLaptop = cipher.encrypt(laptop, text("from the laptop")).message();
+        dev.parley.crypto.group.SenderKeyMessage fromOldLaptop = cipher.encrypt(legacy, text("kept before")).message();
+
+        List<String> opened = new ArrayList<>();
+        storage.transactions().transaction(false, txn -> {
+            GroupMessageRun run = receiver.run(txn, Instant.EPOCH);
+            opened.add(body(run.open("alice", 1, fromLaptop)));
+            opened.add(body(run.open("alice", 2, fromLaptop)));
+            opened.add(body(run.open("alice", 1, fromDesktop)));
+            opened.add(body(run.open("alice", 2, fromOldLaptop)));
+            run.finish();
+        });
+        assertThat(opened).containsExactly("(dropped)", "from the laptop", "from the desktop", "kept before");
+        assertThat(senderKeys(storage)).containsExactlyInAnyOrder(id.hex() + "/alice", id.hex() + "/alice:2");
+
+        GroupState withoutAlice = promoted.with(3L, null, null, null, null, List.of(
+                new GroupMember("bob", GroupRole.ADMIN), new GroupMember("carol", GroupRole.MEMBER)));
+        GroupChange removal = sign(bobKey, "bob", GroupAction.REMOVE, List.of("alice"), withoutAlice);
+        storage.transactions().transaction(false, txn -> {
+            receiver.change(txn, "alice", promote, Instant.EPOCH);
+            receiver.change(txn, "bob", removal, Instant.EPOCH);
+        });
+        assertThat(group(storage).state()).isEqualTo(withoutAlice);
+        assertThat(senderKeys(storage)).as("every device of a removed member").isEmpty();
+    }
+
+    private static List<String> senderKeys(Storage storage) throws Exception {
+        return storage.transactions().transactionWithResult(true, txn -> storage.secrets().keys(txn,
+                GroupKeys.NAMESPACE));
     }
 
     private static dev.parley.crypto.payload.Payload text(String body) {

@@ -7,8 +7,10 @@ import dev.parley.desktop.storage.DisappearingTimer;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.NewMessage;
+import dev.parley.desktop.storage.Reaction;
 import dev.parley.desktop.storage.Transaction;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,49 @@ public abstract class DisappearingContract extends StorageContract {
         assertThat(read((Transaction txn) -> storage.disappearing().expired(txn, T0.plusSeconds(60), 10))).isEmpty();
         assertThat(read((Transaction txn) -> storage.messages().page(txn, BOB, Optional.empty(), 10)).messages())
                 .extracting(Message::messageId).containsExactly(line, c);
+    }
+
+    /** The sweep's removal: the expired ones only, soonest first, with everything of theirs, by conversation. */
+    @Test
+    void removeExpiredTakesTheSoonestExpiredWithTheirWordsVersionsAndReactions() throws Exception {
+        ConversationId carol = ConversationId.direct("carol");
+        MessageId a = new MessageId("x1");
+        MessageId b = new MessageId("x2");
+        MessageId kept = new MessageId("x3");
+        MessageId d = new MessageId("x4");
+        write((Transaction txn) -> {
+            storage.conversations().direct(txn, "bob");
+            storage.conversations().direct(txn, "carol");
+            storage.messages().insertAllIfAbsent(txn, List.of(
+                    NewMessage.outgoing(a, BOB, "alice", T0, "fading alpha"),
+                    NewMessage.outgoing(b, BOB, "alice", T0.plusSeconds(1), "fading bravo"),
+                    NewMessage.outgoing(kept, BOB, "alice", T0.plusSeconds(2), "fading never"),
+                    NewMessage.outgoing(d, carol, "alice", T0.plusSeconds(3), "fading delta")));
+            storage.changes().edit(txn, d, "fading delta edited", T0.plusSeconds(4));
+            storage.reactions().put(txn, new Reaction(b, "bob", "👍", T0));
+            storage.disappearing().expireAt(txn, a, T0.plusSeconds(20));
+            storage.disappearing().expireAt(txn, b, T0.plusSeconds(10));
+            storage.disappearing().expireAt(txn, d, T0.plusSeconds(15));
+        });
+        assertThat(writeAndGet((Transaction txn) -> storage.changes().removeExpired(txn, T0.plusSeconds(9), 10)))
+                .as("nothing has expired yet").isEmpty();
+        Map<ConversationId, List<MessageId>> first = writeAndGet((Transaction txn) ->
+                storage.changes().removeExpired(txn, T0.plusSeconds(30), 2));
+        assertThat(first).containsOnlyKeys(BOB, carol);
+        assertThat(first.get(BOB)).containsExactly(b);
+        assertThat(first.get(carol)).containsExactly(d);
+        assertThat(read((Transaction txn) -> storage.reactions().of(txn, b))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.changes().versions(txn, d))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.messages().search(txn, "fading", Optional.empty(), 10)))
+                .extracting(Message::messageId).containsExactly(kept, a);
+        assertThat(writeAndGet((Transaction txn) -> storage.changes().removeExpired(txn, T0.plusSeconds(30), 10)))
+                .containsExactly(Map.entry(BOB, List.of(a)));
+        assertThat(writeAndGet((Transaction txn) -> storage.changes().removeExpired(txn, T0.plusSeconds(30), 10)))
+                .isEmpty();
+        assertThat(read((Transaction txn) -> storage.messages().search(txn, "fading", Optional.empty(), 10)))
+                .extracting(Message::messageId).containsExactly(kept);
+        assertThat(read((Transaction txn) -> storage.messages().conversations(txn)))
+                .extracting(s -> s.lastMessage().messageId()).containsExactly(kept);
     }
 
     @Test

@@ -50,8 +50,15 @@ public abstract class GroupContract extends StorageContract {
         assertThat(found.get().previous()).isEqualTo(climbing.state());
         assertThat(found.get().changeHash()).isEqualTo(hash(3));
         assertThat(found.get().active()).isFalse();
+        assertThat(found.get().removed()).as("left, not removed").isFalse();
         assertThat(read((Transaction txn) -> storage.groups().list(txn))).extracting(g -> g.state().title())
                 .containsExactly("Bouldering", "Chess ♞");
+        write((Transaction txn) -> storage.groups().put(txn, new StoredGroup(chess.state(), null, hash(4), false, true)));
+        assertThat(read((Transaction txn) -> storage.groups().find(txn, CHESS)).orElseThrow().removed()).isTrue();
+        assertThat(read((Transaction txn) -> storage.groups().list(txn))).extracting(StoredGroup::removed)
+                .containsExactly(false, true);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StoredGroup(chess.state(), null, hash(4), true,
+                true)).as("a removed member is not active").isInstanceOf(IllegalArgumentException.class);
         assertThat(read((Transaction txn) -> storage.groups().find(txn, new GroupId(new byte[] {
             9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9})))).isEmpty();
     }

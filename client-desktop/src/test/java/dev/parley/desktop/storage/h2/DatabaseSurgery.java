@@ -43,4 +43,29 @@ public final class DatabaseSurgery {
             }
         });
     }
+
+    /** The rows {@code sql} selects, each as its values joined by tabs (comparing two profiles' rows). */
+    public static java.util.List<String> rows(Storage storage, String sql) throws StorageException {
+        H2Storage h2 = (H2Storage) storage;
+        H2TransactionManager manager = (H2TransactionManager) h2.transactions();
+        return h2.transactions().transactionWithResult(true, txn -> {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            try (Statement st = H2Transaction.connection(txn, manager, false).createStatement();
+                 java.sql.ResultSet rs = st.executeQuery(sql)) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    StringBuilder row = new StringBuilder();
+                    for (int i = 1; i <= columns; i++) {
+                        Object value = rs.getObject(i);
+                        row.append(i > 1 ? "\t" : "").append(value instanceof byte[] b
+                                ? java.util.HexFormat.of().formatHex(b) : String.valueOf(value));
+                    }
+                    out.add(row.toString());
+                }
+            } catch (SQLException e) {
+                throw new StorageException("query failed", e);
+            }
+            return out;
+        });
+    }
 }

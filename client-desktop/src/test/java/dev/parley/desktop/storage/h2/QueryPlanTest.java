@@ -97,6 +97,21 @@ class QueryPlanTest {
         }
     }
 
+    /**
+     * #12: each connection keeps {@value DatabaseFiles#PARSED_STATEMENTS} parsed statements (H2's default, 8, is fewer
+     * than one pickup batch runs, so every message parsed its statements again: 14% of a mixed pickup's inbound CPU).
+     */
+    @Test
+    void eachConnectionKeepsEnoughParsedStatementsForABatch() throws Exception {
+        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, true), TestKeys.key(1));
+             PreparedStatement ps = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
+                     + "WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(Integer.parseInt(rs.getString(1))).isEqualTo(DatabaseFiles.PARSED_STATEMENTS);
+        }
+    }
+
     /** V2: the identity behind messages.seq reserves 1024 values per durable flush, not H2's default 32. */
     @Test
     void messageSequenceReservesValuesInLargeBlocks() throws Exception {

@@ -45,4 +45,14 @@ class PickupBannerTest {
         banner.progress(new PickupProgressEvent(0, true));
         assertThat(banner.text()).isEmpty();
     }
+
+    @Test
+    void showsAnIncomingHistoryUntilItIsCompleteApartFromThePickup() {
+        assertThat(banner.historyText()).isEmpty();
+        banner.history(new dev.parley.desktop.event.HistoryTransferEvent(1200, 100_000, false));
+        assertThat(banner.historyText()).contains("Receiving your history... 1,200 of 100,000 messages");
+        assertThat(banner.text()).as("the pickup banner is its own").isEmpty();
+        banner.history(new dev.parley.desktop.event.HistoryTransferEvent(100_000, 100_000, true));
+        assertThat(banner.historyText()).isEmpty();
+    }
 }

@@ -53,7 +53,7 @@ final class GroupMessageHandler implements PayloadHandler<Payload.GroupMessage> 
             if (r.inGroup()) {
                 continue;
             }
-            Optional<GroupReceiver.Opened> opened = run.open(r.sender(), r.payload().message());
+            Optional<GroupReceiver.Opened> opened = run.open(r.sender(), r.senderDevice(), r.payload().message());
             if (opened.isEmpty()) {
                 continue;
             }

@@ -280,6 +280,12 @@ public final class InboundPipeline implements InboundHandler {
                 if (decision != SenderVerifier.Decision.REQUEST) {
                     devices.seen(work, sender, opened.senderDevice(), !ownDevice);
                 }
+                if (ownDevice && OwnDevicePayloads.forOtherDevice(payload, work.devices().ownDeviceId())) {
+                    ignored.add(digest);     // issue #17: a history chunk for another of this account's devices
+                    accepted.add(opened);
+                    outcomes[i] = Outcome.NOT_A_CONTACT;
+                    continue;
+                }
                 if (ownDevice && !OwnDevicePayloads.accepted(payload)) {
                     // Only what an account's devices send each other is taken from them (issue #17).
                     ignored.add(digest);
@@ -296,7 +302,7 @@ public final class InboundPipeline implements InboundHandler {
                 if (restart) {
                     restarted.add(sender);
                 }
-                decrypted.add(new Received<>(i, sender, payload, digest));
+                decrypted.add(new Received<>(i, sender, payload, digest, null, opened.senderDevice()));
                 accepted.add(opened);
                 outcomes[i] = Outcome.STORED;
             } catch (DuplicateMessageException e) {

@@ -81,7 +81,9 @@ final class MultiRecipientInbound {
                 .filter(key -> Arrays.equals(key.bytes(), identityKey)).isPresent()) {
             decision = SenderVerifier.Decision.ACCEPT;      // a contact with this key, created earlier in this batch
         }
-        if (decision == SenderVerifier.Decision.REQUEST && work.loadSession(opened.senderUsername())
+        int device = opened.certificate().deviceId();
+        if (decision == SenderVerifier.Decision.REQUEST && work.loadSession(
+                        new dev.parley.desktop.crypto.DeviceAddress(sender, device).session())
                 .flatMap(SessionRecord::remoteIdentity).filter(key -> Arrays.equals(key.bytes(), identityKey))
                 .isPresent()) {
             // no contact, but a pairwise session with exactly this key: a group member who is nobody's contact here,
@@ -91,7 +93,7 @@ final class MultiRecipientInbound {
         switch (decision) {
             case ACCEPT -> {
                 decrypted.add(new Received<>(index, sender, new Payload.GroupMessage(message),
-                        digest(identityKey, opened.message())));
+                        digest(identityKey, opened.message()), null, device));
                 return Outcome.STORED;
             }
             case HOLD -> {

@@ -85,7 +85,10 @@ public final class PayloadHandlers {
                 new SentTranscriptHandler(storage, changes, contactsChanged),
                 new ReadSyncHandler(storage),
                 new ConversationSyncHandler(storage),
-                new ContactSyncHandler(storage, contactsChanged)));
+                new ContactSyncHandler(storage, contactsChanged),
+                new HistoryChunkHandler(storage),
+                new GroupTranscriptHandler(storage, changes), new GroupReadSyncHandler(storage),
+                new GroupSyncHandler(storage, groups), new SenderKeySyncHandler(storage, groups)));
         return self[0];
     }
 

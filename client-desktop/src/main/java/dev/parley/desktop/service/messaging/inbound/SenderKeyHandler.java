@@ -40,7 +40,7 @@ final class SenderKeyHandler implements PayloadHandler<Payload.SenderKey> {
             throws StorageException {
         for (Received<Payload.SenderKey> r : received) {
             if (!r.inGroup()) {
-                groups.senderKey(txn, r.sender(), r.payload().distribution(), batch.now());
+                groups.senderKey(txn, r.sender(), r.senderDevice(), r.payload().distribution(), batch.now());
             }
         }
     }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * had the user taken them here: the own reaction on a message of the conversation with the transcript's recipient;
  * an edit or delete for everyone of an own message, under the receiver's rules of {@link IncomingChanges} (kept until
  * the message's own transcript arrives); the conversation's disappearing-messages timer with the line "You set ...".
- * Transcripts of other kinds are ignored.
+ * Transcripts of other kinds are ignored. The same for group transcripts, in the group's conversation (no timer: a
+ * group's timer is a group change).
  */
 final class TranscriptActions {
     private static final Logger LOG = LoggerFactory.getLogger(TranscriptActions.class);
@@ -43,8 +44,21 @@ final class TranscriptActions {
 
     void apply(Transaction txn, String own, String recipient, Payload original, Received<?> r, ReceivedBatch batch)
             throws StorageException {
+        if (original instanceof Payload.TimerUpdate update) {
+            timer(txn, own, recipient, update, r);
+        } else {
+            apply(txn, own, ConversationId.direct(recipient), original, batch);
+        }
+    }
+
+    /**
+     * A reaction, an edit or a delete of a transcript, in {@code conversation} (direct, or a group's: issue #17); any
+     * other kind is ignored.
+     */
+    void apply(Transaction txn, String own, ConversationId conversation, Payload original, ReceivedBatch batch)
+            throws StorageException {
         if (original instanceof Payload.Reaction reaction) {
-            react(txn, own, recipient, reaction, batch.now());
+            react(txn, own, conversation, reaction, batch.now());
         } else if (original instanceof Payload.Edit edit) {
             String text = edit.text().length() > NewMessage.MAX_BODY_CHARS
                     ? edit.text().substring(0, NewMessage.MAX_BODY_CHARS) : edit.text();
@@ -53,19 +67,17 @@ final class TranscriptActions {
         } else if (original instanceof Payload.Delete delete) {
             changes.receive(txn, new PendingAction(new MessageId(delete.target().hex()), own,
                     PendingAction.Kind.DELETE, null, Instant.ofEpochMilli(delete.deletedAtMillis()), batch.now()));
-        } else if (original instanceof Payload.TimerUpdate update) {
-            timer(txn, own, recipient, update, r);
         } else {
             LOG.debug("ignoring a transcript of a kind that is not synced");
         }
     }
 
-    private void react(Transaction txn, String own, String recipient, Payload.Reaction reaction, Instant now)
-            throws StorageException {
+    private void react(Transaction txn, String own, ConversationId conversation, Payload.Reaction reaction,
+                       Instant now) throws StorageException {
         MessageId target = new MessageId(reaction.target().hex());
         Optional<Message> message = storage.messages().find(txn, target);
         if (!Emoji.isEmoji(reaction.emoji()) || message.isEmpty()
-                || !message.get().conversationId().equals(ConversationId.direct(recipient))) {
+                || !message.get().conversationId().equals(conversation)) {
             LOG.info("ignoring a reaction transcript for a message of another conversation, or not an emoji");
             return;
         }

@@ -47,7 +47,10 @@ class PayloadHandlersTest {
                 Payload.DeliveryReceipt.class, Payload.ReadReceipt.class, Payload.TypingStarted.class,
                 Payload.TypingStopped.class, Payload.Reaction.class, Payload.Edit.class, Payload.Delete.class,
                 Payload.TimerUpdate.class, Payload.SentTranscript.class, Payload.ReadSync.class,
-                Payload.ConversationSync.class, Payload.ContactSync.class)) {
+                Payload.ConversationSync.class, Payload.ContactSync.class,
+                dev.parley.crypto.payload.HistoryChunk.class,
+                dev.parley.crypto.payload.GroupTranscript.class, dev.parley.crypto.payload.GroupReadSync.class,
+                dev.parley.crypto.payload.GroupSync.class, dev.parley.crypto.payload.SenderKeySync.class)) {
             assertThat(standard.fromStranger(kind)).as(kind.getSimpleName()).isEqualTo(FromStranger.DROPPED);
         }
         assertThat(standard.fromStranger(Payload.SenderKey.class)).isEqualTo(FromStranger.APPLIED_WITHOUT_CONTACT);

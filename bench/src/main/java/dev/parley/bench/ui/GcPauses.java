@@ -1,0 +1,75 @@
+package dev.parley.bench.ui;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.ListenerNotFoundException;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The stop-the-world collections of this JVM while it runs, from the collectors' notifications (start and end in JVM
+ * uptime milliseconds, as {@code -Xlog:gc*:uptime} prints them), so a benchmark can tell whether an FX-thread stall
+ * ({@link FxProbe.Stall}) coincided with a GC pause. Concurrent cycles (G1's "Concurrent GC" bean) are not pauses and
+ * are left out.
+ */
+final class GcPauses implements AutoCloseable {
+    private final List<Pause> pauses = new ArrayList<>();
+    private final List<NotificationEmitter> emitters = new ArrayList<>();
+    private final NotificationListener listener = this::handle;
+
+    /** One collection: {@code startMillis} to {@code endMillis} of JVM uptime. */
+    record Pause(String collector, String cause, long startMillis, long endMillis) {
+        long millis() {
+            return endMillis - startMillis;
+        }
+
+        /** Whether this pause overlaps the stall (from posting the probe to running it), with 1 ms of slack. */
+        boolean overlaps(FxProbe.Stall stall) {
+            double stallEnd = stall.postedAtMillis() + stall.delayMillis();
+            return startMillis <= stallEnd + 1 && endMillis + 1 >= stall.postedAtMillis();
+        }
+    }
+
+    GcPauses() {
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (gc instanceof NotificationEmitter emitter && !gc.getName().contains("Concurrent")) {
+                emitter.addNotificationListener(listener, null, null);
+                emitters.add(emitter);
+            }
+        }
+    }
+
+    private void handle(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                (CompositeData) notification.getUserData());
+        synchronized (pauses) {
+            pauses.add(new Pause(info.getGcName(), info.getGcCause(), info.getGcInfo().getStartTime(),
+                    info.getGcInfo().getEndTime()));
+        }
+    }
+
+    List<Pause> pauses() {
+        synchronized (pauses) {
+            return List.copyOf(pauses);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (NotificationEmitter emitter : emitters) {
+            try {
+                emitter.removeNotificationListener(listener);
+            } catch (ListenerNotFoundException e) {
+                // already gone
+            }
+        }
+    }
+}

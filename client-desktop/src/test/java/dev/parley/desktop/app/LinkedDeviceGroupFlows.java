@@ -1,0 +1,167 @@
+package dev.parley.desktop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.crypto.group.GroupCipher;
+import dev.parley.crypto.group.GroupId;
+import dev.parley.crypto.group.GroupMember;
+import dev.parley.crypto.group.GroupRole;
+import dev.parley.crypto.payload.GroupSync;
+import dev.parley.crypto.payload.GroupTranscript;
+import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.payload.SenderKeySync;
+import dev.parley.desktop.service.messaging.ForgedPayloads;
+import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.Direction;
+import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.storage.MessageState;
+import dev.parley.desktop.storage.Reaction;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The group part of {@link LinkedDevicesEndToEndTest} (issue #17 with #15): alice (two devices), bob (two devices) and
+ * erin (one) in one group, on the test's relay and profiles.
+ */
+final class LinkedDeviceGroupFlows {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    static final String TITLE = "Climbing";
+    static final String BEFORE_THE_LAPTOP = "bob, before alice linked her laptop";
+    static final String FROM_ALICE = "alice to the group";
+
+    private LinkedDeviceGroupFlows() {
+    }
+
+    /**
+     * Before alice links her laptop: she creates the group with bob and erin (the change reaches both of bob's
+     * devices), and bob writes in it, so alice holds his sender key when she links the laptop.
+     */
+    static GroupId beforeTheLaptop(ParleyApp alice, ParleyApp bob, ParleyApp bobLaptop, ParleyApp erin)
+            throws Exception {
+        GroupId id = alice.groups().create(TITLE, List.of("bob", "erin")).state().id();
+        for (ParleyApp member : List.of(bob, bobLaptop, erin)) {
+            assertThat(Await.until(() -> holds(member, id), WAIT)).isTrue();
+        }
+        bob.groups().send(ConversationId.group(id).value(), BEFORE_THE_LAPTOP);
+        assertThat(Await.until(() -> bodies(alice, id).contains(BEFORE_THE_LAPTOP)
+                && bodies(erin, id).contains(BEFORE_THE_LAPTOP), WAIT)).isTrue();
+        return id;
+    }
+
+    /**
+     * Item 2: the laptop linked after the group existed holds it (GROUP_SYNC) and reads bob's next message with the key
+     * its sibling forwarded (SENDER_KEY_SYNC). Item 1: every message arrives once on every device of every member,
+     * with its sender, and as an outgoing message on the sender's other device (group transcripts); a reaction from
+     * the laptop is the account's own on the desktop; a rename on the desktop reaches the laptop; reading on the laptop
+     * marks the group read on the desktop. A contact sending what only own devices may send changes nothing.
+     */
+    static void everyDeviceOfEveryMember(ParleyApp alice, ParleyApp aliceLaptop, ParleyApp bob, ParleyApp bobLaptop,
+                                         ParleyApp erin, GroupId id) throws Exception {
+        assertThat(Await.until(() -> holds(aliceLaptop, id), WAIT)).as("the group came with the link").isTrue();
+        String group = ConversationId.group(id).value();
+        Message fromBob = bob.groups().send(group, "bob, after alice linked her laptop");
+        Message fromAlice = alice.groups().send(group, FROM_ALICE);
+        Message fromBobsLaptop = bobLaptop.groups().send(group, "from bob's laptop to the group");
+        Message fromErin = erin.groups().send(group, "erin to the group");
+        List<ParleyApp> everyone = List.of(alice, aliceLaptop, bob, bobLaptop, erin);
+        List<Message> sent = List.of(fromBob, fromAlice, fromBobsLaptop, fromErin);
+        for (int i = 0; i < everyone.size(); i++) {
+            ParleyApp device = everyone.get(i);
+            assertThat(Await.until(() -> sent.stream().allMatch(m -> bodies(device, id).contains(m.body())), WAIT))
+                    .as("every message on device %d of [alice, her laptop, bob, his laptop, erin]; it has %s", i,
+                            bodies(device, id)).isTrue();
+        }
+        assertThat(find(aliceLaptop, id, fromBob.body()).sender()).isEqualTo("bob");
+        assertThat(find(aliceLaptop, id, fromBob.body()).direction()).isEqualTo(Direction.INCOMING);
+        assertThat(find(aliceLaptop, id, FROM_ALICE).direction()).as("her own, sent from the desktop")
+                .isEqualTo(Direction.OUTGOING);
+        assertThat(find(aliceLaptop, id, FROM_ALICE).messageId()).isEqualTo(fromAlice.messageId());
+        assertThat(find(bob, id, fromBobsLaptop.body()).direction()).isEqualTo(Direction.OUTGOING);
+        assertThat(find(alice, id, fromBobsLaptop.body()).sender()).isEqualTo("bob");
+        assertThat(find(bobLaptop, id, fromErin.body()).sender()).isEqualTo("erin");
+        // erin, for whom bob is no contact, owes bob (two devices) a delivery receipt: sent to both, corrected once
+        assertThat(Await.until(() -> quietly(() -> bob.messaging().memberReceipts(fromBob.messageId()).stream()
+                .anyMatch(r -> r.member().equals("erin") && r.deliveredAt() != null)), WAIT)).isTrue();
+
+        aliceLaptop.messaging().react(fromErin.messageId(), "\uD83D\uDC4D", false);
+        alice.groups().rename(group, "Bouldering");
+        aliceLaptop.messaging().markRead(ConversationId.group(id).value(), find(aliceLaptop, id, fromErin.body())
+                .cursor());
+        assertThat(Await.until(() -> quietly(() -> alice.messaging().reactions(fromErin.messageId()).stream()
+                .anyMatch(r -> r.reactor().equals("alice")) && erin.messaging().reactions(fromErin.messageId())
+                .stream().anyMatch(r -> r.reactor().equals("alice"))
+                && aliceLaptop.groups().find(group).state().title().equals("Bouldering")
+                && find(alice, id, fromErin.body()).state() == MessageState.READ), WAIT)).isTrue();
+        assertThat(alice.messaging().reactions(fromErin.messageId())).extracting(Reaction::reactor)
+                .containsExactly("alice");
+
+        aContactCannotForgeOwnDeviceGroupPayloads(alice, aliceLaptop, bob, erin, id);
+        for (ParleyApp device : everyone) {
+            List<String> bodies = bodies(device, id);
+            for (Message m : sent) {
+                assertThat(bodies).as("once on each device").containsOnlyOnce(m.body());
+            }
+        }
+    }
+
+    /** bob forges a group sync, a sender key sync and a group transcript for alice: none changes anything. */
+    private static void aContactCannotForgeOwnDeviceGroupPayloads(ParleyApp alice, ParleyApp aliceLaptop, ParleyApp bob,
+                                                                   ParleyApp erin, GroupId id) throws Exception {
+        var held = alice.groups().find(ConversationId.group(id).value()).state();
+        var forgedState = held.with(held.revision() + 5, "Forged title", null, null, null, List.of(
+                new GroupMember("bob", GroupRole.ADMIN), new GroupMember("alice", GroupRole.MEMBER)));
+        var aliceOnBob = bob.contacts().get("alice");
+        ForgedPayloads.send(bob.messaging(), aliceOnBob, new GroupSync(forgedState, new byte[32], true));
+        GroupCipher cipher = new GroupCipher(TestNetwork.CRYPTO, TestNetwork.CRYPTO.random());
+        ForgedPayloads.send(bob.messaging(), aliceOnBob, new SenderKeySync("erin", 1, cipher.create(id).distribution()));
+        dev.parley.crypto.payload.MessageId forged = dev.parley.crypto.payload.MessageId.random(
+                TestNetwork.CRYPTO.random());
+        ForgedPayloads.send(bob.messaging(), aliceOnBob, new GroupTranscript(id,
+                new Payload.Text(forged, System.currentTimeMillis(), "a forged group transcript")));
+        Message marker = bob.messaging().send("alice", "after the forged group payloads");
+        for (ParleyApp device : List.of(alice, aliceLaptop)) {
+            assertThat(Await.until(() -> quietly(() -> device.messaging().message(marker.messageId()).isPresent()),
+                    WAIT)).isTrue();
+            assertThat(device.groups().find(ConversationId.group(id).value()).state().title()).isEqualTo("Bouldering");
+            assertThat(bodies(device, id)).doesNotContain("a forged group transcript");
+            assertThat(device.messaging().message(new dev.parley.desktop.storage.MessageId(forged.hex()))).isEmpty();
+        }
+        Message erinAgain = erin.groups().send(ConversationId.group(id).value(), "erin, after the forged sender key");
+        for (ParleyApp device : List.of(alice, aliceLaptop)) {
+            assertThat(Await.until(() -> bodies(device, id).contains(erinAgain.body()), WAIT))
+                    .as("erin's own key still reads").isTrue();
+        }
+    }
+
+    private static boolean holds(ParleyApp app, GroupId id) {
+        return quietly(() -> app.groups().list().stream().anyMatch(g -> g.state().id().equals(id) && g.active()));
+    }
+
+    static List<String> bodies(ParleyApp app, GroupId id) {
+        try {
+            return app.messaging().history(ConversationId.group(id).value(), Optional.empty(), 50).messages().stream()
+                    .map(Message::body).toList();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Message find(ParleyApp app, GroupId id, String body) throws Exception {
+        return app.messaging().history(ConversationId.group(id).value(), Optional.empty(), 50).messages().stream()
+                .filter(m -> m.body().equals(body)).findFirst().orElseThrow();
+    }
+
+    @FunctionalInterface
+    private interface Check {
+        boolean holds() throws Exception;
+    }
+
+    private static boolean quietly(Check check) {
+        try {
+            return check.holds();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
