@@ -244,7 +244,7 @@ class DevicesUiTest {
         alice.conversationMarks().archive("bob", true);
         app.waitUntil(() -> app.showing("#archivedToggle")
                 && "Archived (1)".equals(((Labeled) app.robot.lookup("#archivedToggle").query()).getText())
-                && app.robot.lookup(".conversation-name").queryAll().stream().noneMatch(Node::isVisible));
+                && app.robot.lookup("#conversationList").queryListView().getItems().isEmpty());
 
         // unlinked from alice's other device: this computer says why it went offline, and shows what the wipe left
         alice.devices().unlink(2);
