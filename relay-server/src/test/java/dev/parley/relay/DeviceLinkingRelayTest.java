@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue #17: linking a device through a real relay. The existing device opens a channel named by the code, the new
  * device (no account yet) talks to it through the relay with the MACed handshake of {@link DeviceLinking}, receives
  * the sealed provisioning message, and once the existing device registered it with {@code device_add} it logs in as
- * its own device. Wrong codes and strangers get {@code UNKNOWN_CHANNEL}.
+ * its own device. Wrong codes and strangers get {@code UNKNOWN_CHANNEL}; a new device that leaves is reported to the
+ * opener ({@code device_link_left}).
  */
 class DeviceLinkingRelayTest {
     @TempDir
@@ -161,6 +162,25 @@ class DeviceLinkingRelayTest {
         } while (answer instanceof Response.Ok && System.nanoTime() < deadline);
         assertThat(answer).isInstanceOf(Response.ErrorResponse.class);
         assertThat(((Response.ErrorResponse) answer).code()).isEqualTo(ErrorCode.UNKNOWN_CHANNEL);
+    }
+
+    @Test
+    void theOpenerIsToldAtOnceWhenTheNewDeviceLeaves() throws Exception {
+        TestUser alice = new TestUser("alice");
+        TestClient desktop = existingDevice(alice);
+        byte[] channel = linking.channel(linking.offer(System.currentTimeMillis()).secret());
+        desktop.request(new Request.LinkOpen(channel));
+        TestClient laptop = connect();
+        laptop.request(new Request.LinkSend(channel, new byte[] {1}));
+        assertThat(received(desktop)).containsExactly(1);
+
+        // the new device is cancelled (or its window closed): its connection closes, and the opener hears of it
+        laptop.close();
+        assertThat(desktop.awaitPush(Push.LinkLeft.class).channel()).isEqualTo(channel);
+        TestClient another = connect();
+        assertThat(another.request(new Request.LinkSend(channel, new byte[] {2})))
+                .as("the channel is free for another new device").isEqualTo(new Response.Ok());
+        assertThat(received(desktop)).containsExactly(2);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

@@ -243,6 +243,9 @@ class LinkedDevicesEndToEndTest {
                 .isTrue();
         assertThat(laptop.contacts().get("carol").identityKey()).isEqualTo(carol.identityKey());
         alice.contacts().markVerified("carol", carol.identityKey());
+        // the laptop posts the event a mute or archive made on it posts, so its conversation list shows them at once
+        List<dev.parley.desktop.event.ConversationMarksChangedEvent> marked = new CopyOnWriteArrayList<>();
+        laptop.events().subscribe(dev.parley.desktop.event.ConversationMarksChangedEvent.class, marked::add);
         alice.conversationMarks().mute("bob", true);
         alice.conversationMarks().archive("bob", true);
         alice.contacts().block("carol");
@@ -254,6 +257,8 @@ class LinkedDevicesEndToEndTest {
                 && laptop.profiles().own().map(p -> p.displayName().equals("Alice A.")).orElse(false)), WAIT))
                 .isTrue();
         assertThat(laptop.profiles().own().orElseThrow().about()).isEqualTo("on two computers");
+        assertThat(Await.until(() -> marked.contains(
+                new dev.parley.desktop.event.ConversationMarksChangedEvent("bob", true, true)), WAIT)).isTrue();
 
         alice.contacts().unblock("carol");
         alice.conversationMarks().mute("bob", false);

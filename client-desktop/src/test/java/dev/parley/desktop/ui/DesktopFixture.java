@@ -1,13 +1,17 @@
 package dev.parley.desktop.ui;
 
+import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.ui.common.BackgroundTasks;
 import dev.parley.desktop.ui.common.SceneSnapshots;
 import dev.parley.desktop.ui.common.UserMessages;
 import dev.parley.desktop.ui.common.ViewLoader;
+import dev.parley.desktop.ui.unlock.NewProfile;
+import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -31,9 +35,31 @@ final class DesktopFixture implements AutoCloseable {
     private final ExecutorService worker = Executors.newFixedThreadPool(2);
     private AppShell shell;
     private Stage stage;
+    /** The network this fixture made and closes ({@link #withNetwork}), or null. */
+    private UiTestNetwork network;
 
     DesktopFixture(ProfileSessions sessions) {
         this.sessions = sessions;
+    }
+
+    /** The desktop over a new {@link UiTestNetwork} (a relay of its own) in {@code dir}; {@link #close} closes both. */
+    static DesktopFixture withNetwork(Path dir) throws Exception {
+        UiTestNetwork net = new UiTestNetwork(dir);
+        DesktopFixture fixture = new DesktopFixture(net.desktopSessions());
+        fixture.network = net;
+        return fixture;
+    }
+
+    /** The network of {@link #withNetwork}. */
+    UiTestNetwork net() {
+        return network;
+    }
+
+    /** Creates the profile and account {@code name} on the network's relay, as first run does, and locks it. */
+    void createLocked(String name) throws Exception {
+        sessions.create(name, new NewProfile(name, UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
+                Optional.of(new RelayAddress(network.relay.uri(), Optional.empty())), Optional.empty()));
+        sessions.lock();
     }
 
     /** TestFX's robot, typing text without its fixed per-character pauses ({@link EventPacedWriteRobot}). */
@@ -161,5 +187,8 @@ final class DesktopFixture implements AutoCloseable {
         FxToolkit.cleanupStages();
         worker.shutdownNow();
         sessions.close();
+        if (network != null) {
+            network.close();
+        }
     }
 }

@@ -1,22 +1,23 @@
 package dev.parley.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.service.connection.JoiningLink;
 import dev.parley.desktop.service.connection.RelayConnectionService;
 import dev.parley.desktop.service.device.DeviceJoin;
 import dev.parley.desktop.service.device.DeviceLinker;
 import dev.parley.desktop.service.device.DeviceService;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -36,9 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue #17's desktop screens over a real relay: Settings > Devices (the list, "This device", rename, unlink after a
  * confirmation, the only device refused with a clear message), "Link a new device" (code, link and QR code; cancel;
- * the new device's name to confirm, and the history sent to it when asked), and first run's "Link to an existing account" (a wrong code leaves no profile;
- * the right one lands in the main window, where a message to the account arrives, as a request: contacts are not
- * carried to a new device).
+ * a new device that is cancelled while its name waits stops the dialog at once; the new device's name to confirm, and
+ * the history sent to it when asked), and first run's "Link to an existing account" (a wrong code leaves no profile;
+ * the right one lands in the main window with the account's contacts, where a message to the account arrives; the
+ * history's progress shows; a mute and an archive made on the other device show at once; unlinked there, this
+ * computer says why it is offline and shows the wiped profile).
  */
 @Tag("ui")
 class DevicesUiTest {
@@ -53,22 +56,19 @@ class DevicesUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
+        sessions = app.sessions;
     }
 
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test
     void settingsLinkANewDeviceRenameThisOneAndUnlinkTheOther() throws Exception {
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(address()), Optional.empty()));
-        sessions.lock();
+        app.createLocked("alice");
         app.start("alice");
         app.unlock();
         // a little history for the new device: bob writes three times (a message request here)
@@ -97,6 +97,34 @@ class DevicesUiTest {
         assertThat(app.robot.lookup("#linkUri").queryAs(TextField.class).getText()).startsWith("parley://link/");
         int dialogs = app.shell().openDialogs().size();
         fire("#cancelLink");
+        app.waitUntil(() -> app.shell().openDialogs().size() == dialogs - 1);
+
+        // The new device is cancelled (its window closed) while its name waits for confirmation here: the relay says
+        // so, and the dialog stops waiting and tells why at once (before, it waited for a confirmation forever)
+        fire("#linkDeviceButton");
+        app.waitUntil(() -> !text("#linkCode").isEmpty());
+        Stage leftDialog = app.shell().openDialogs().get(app.shell().openDialogs().size() - 1);
+        String firstCode = text("#linkCode");
+        ParleyApp quitter = net.newClient("quitter");
+        AtomicReference<JoiningLink> quitterLink = new AtomicReference<>();
+        CompletableFuture<DeviceJoin.Joined> quitting = CompletableFuture.supplyAsync(() -> {
+            try {
+                return quitter.joinAccount(address(), firstCode, "old laptop", UiTestNetwork.PASSPHRASE.toCharArray(),
+                        WAIT, quitterLink::set);
+            } catch (ServiceException e) {
+                throw new CompletionException(e);
+            }
+        });
+        app.waitUntil(() -> text("#linkQuestion").contains("\u201cold laptop\u201d")
+                && app.robot.lookup("#confirmLink").queryAs(Node.class).getParent().isVisible());
+        quitterLink.get().close();          // what Cancel on the new device does
+        app.waitUntil(() -> app.showing("#linkError") && text("#linkError").contains("stopped linking"));
+        assertThat(app.robot.lookup("#confirmLink").queryAs(Node.class).getParent().isVisible())
+                .as("nothing left to confirm").isFalse();
+        assertThatThrownBy(() -> quitting.get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                .hasCauseInstanceOf(ServiceException.class);
+        app.screenshot(leftDialog.getScene(), "devices-link-new-device-left");
+        fire("#linkClose");
         app.waitUntil(() -> app.shell().openDialogs().size() == dialogs - 1);
 
         fire("#linkDeviceButton");
@@ -159,6 +187,7 @@ class DevicesUiTest {
     void firstRunLinksToAnExistingAccountAfterAWrongCodeLeftNothing() throws Exception {
         ParleyApp alice = net.otherClient("alice");
         ParleyApp bob = net.otherClient("bob");
+        alice.contacts().add("bob");
         bob.contacts().add("alice");
         app.start("alice-laptop");
         fire("#joinLink");
@@ -191,11 +220,11 @@ class DevicesUiTest {
         assertThat(sessions.profiles()).containsExactly("alice-laptop");
         assertThat(sessions.session().username().call()).isEqualTo("alice");
 
-        // bob writes to alice: her new desktop device gets it too, as a message request (the account's contacts are
-        // not carried to a new device: it learns them from traffic)
+        // bob writes to alice: her new desktop device gets it too, in bob's conversation (bob came with the account's
+        // state right after linking)
         bob.messaging().send("alice", "hello to every device of alice");
-        app.waitUntil(() -> app.robot.lookup(".button").match(n -> n instanceof Labeled l
-                && "1 message request".equals(l.getText())).tryQuery().isPresent());
+        app.waitUntil(() -> app.robot.lookup(".label").queryAll().stream().anyMatch(n -> n.isVisible()
+                && "hello to every device of alice".equals(((Labeled) n).getText())));
         app.screenshot("devices-joined-main");
 
         // issue #17, history transfer: while chunks of the account's history arrive, the banner counts them (the
@@ -207,6 +236,25 @@ class DevicesUiTest {
         sessions.session().bus().publish(new dev.parley.desktop.event.HistoryTransferEvent(5_000, 5_000, true));
         app.waitUntil(() -> app.robot.lookup(".label").match(n -> n instanceof Labeled l && l.getText() != null
                 && l.getText().contains("Receiving your history")).tryQuery().isEmpty());
+
+        // alice mutes, then archives bob's conversation on her other device: this list shows each at once
+        alice.conversationMarks().mute("bob", true);
+        app.waitUntil(() -> app.robot.lookup(".muted-mark").queryAll().stream().anyMatch(Node::isVisible));
+        app.screenshot("devices-mute-synced");
+        alice.conversationMarks().archive("bob", true);
+        app.waitUntil(() -> app.showing("#archivedToggle")
+                && "Archived (1)".equals(((Labeled) app.robot.lookup("#archivedToggle").query()).getText())
+                && app.robot.lookup("#conversationList").queryListView().getItems().isEmpty());
+
+        // unlinked from alice's other device: this computer says why it went offline, and shows what the wipe left
+        alice.devices().unlink(2);
+        app.waitUntil(() -> app.showing("#noConversations")
+                && text("#noConversations").contains("This computer was unlinked from your account"));
+        assertThat(text("#connectionText")).as("the chat's banner, once a chat is open")
+                .contains("was unlinked from your account");
+        assertThat(app.showing("#archivedToggle")).isFalse();
+        assertThat(app.robot.lookup("#conversationList").queryListView().getItems()).isEmpty();
+        app.screenshot("devices-unlinked");
     }
 
     /** The new device imported a whole history transfer of {@code messages} messages. */

@@ -103,6 +103,7 @@ public final class FrameCodec {
         name("link_open", Request.LinkOpen.class);
         name("link_send", Request.LinkSend.class);
         name("link_message", Push.LinkMessage.class);
+        name("device_link_left", Push.LinkLeft.class);
         name("attachment_begin_shared", Request.AttachmentBeginShared.class);
         name("attachment_get_shared", Request.AttachmentGetShared.class);
         name("bulk_upload_ticket", Request.BulkUploadTicket.class);

@@ -62,4 +62,11 @@ public sealed interface Push extends Frame {
     /** A linking message sent on a channel this connection takes part in (docs/protocol.md, "Linked devices"). */
     record LinkMessage(byte[] channel, byte[] blob) implements Push {
     }
+
+    /**
+     * To a channel's opener: the new device that had joined the channel left it (its connection closed: it cancelled,
+     * its window or process closed), so the opener stops waiting for it (issue #17).
+     */
+    record LinkLeft(byte[] channel) implements Push {
+    }
 }

@@ -66,6 +66,7 @@ class FrameCodecTest {
                 new Request.LinkOpen(filled(16, 37)),
                 new Request.LinkSend(filled(16, 37), filled(73, 38)),
                 new Push.LinkMessage(filled(16, 37), filled(73, 38)),
+                new Push.LinkLeft(filled(16, 39)),
                 new Response.Ok(),
                 new Response.ErrorResponse(ErrorCode.RATE_LIMITED, "slow down", 1500),
                 new Response.Authenticated(12, filled(142, 14)),

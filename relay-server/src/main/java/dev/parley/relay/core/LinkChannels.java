@@ -15,7 +15,8 @@ import java.util.Map;
  * The relay's part in linking a device (docs/protocol.md, "Linked devices"): an existing device opens a channel and a
  * new device, which has no account yet, talks to it through the relay. The relay only forwards opaque, MACed messages
  * (part 1, 1.18), keeps nothing on disk, and forgets a channel after {@link #LIFETIME}, when its opener's connection
- * closes, or when the opener opens another. Channels live on the node the opener is connected to.
+ * closes, or when the opener opens another; when the new device's connection closes, the opener is told. Channels
+ * live on the node the opener is connected to.
  */
 final class LinkChannels {
     static final Duration LIFETIME = Duration.ofMinutes(10);
@@ -83,14 +84,24 @@ final class LinkChannels {
         return new Response.Ok();
     }
 
-    /** A connection closed: the channels it opened are gone, and it leaves those it joined. */
-    synchronized void closed(ClientConnection connection) {
-        channels.values().removeIf(c -> c.opener == connection);
-        for (Channel c : channels.values()) {
-            if (c.joiner == connection) {
-                c.joiner = null;
+    /**
+     * A connection closed: the channels it opened are gone, and it leaves those it joined; each of their openers is
+     * told ({@code device_link_left}), so a device waiting for it (for its answer, or for its user's confirmation)
+     * stops at once instead of at its timeout.
+     */
+    void closed(ClientConnection connection) {
+        Map<String, ClientConnection> left = new HashMap<>();
+        synchronized (this) {
+            channels.values().removeIf(c -> c.opener == connection);
+            for (Map.Entry<String, Channel> e : channels.entrySet()) {
+                if (e.getValue().joiner == connection) {
+                    e.getValue().joiner = null;
+                    left.put(e.getKey(), e.getValue().opener);
+                }
             }
         }
+        left.forEach((id, opener) ->
+                opener.sink().send(Envelope.push(new Push.LinkLeft(HexFormat.of().parseHex(id)))));
     }
 
     private static RequestRejectedException unknown() {

@@ -56,7 +56,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private final RelayConnection.Events linkEvents = new LinkEvents();
     private final MultiSender multiSender;
 
-    private final java.util.concurrent.BlockingQueue<byte[]> linkMessages = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final LinkInbox linkInbox = new LinkInbox();
     private volatile Runnable unlinked = () -> { };
     private volatile RelayConnection current;
     private volatile boolean stopped = true;
@@ -193,12 +193,12 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     @Override
     public java.util.Optional<byte[]> nextLinkMessage(Duration timeout) throws ServiceException {
-        try {
-            return java.util.Optional.ofNullable(linkMessages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new dev.parley.desktop.service.RelayUnreachableException("interrupted while waiting for the relay", e);
-        }
+        return linkInbox.next(timeout);
+    }
+
+    @Override
+    public boolean linkPeerLeft(byte[] channel) {
+        return linkInbox.peerLeft(channel);
     }
 
     @Override
@@ -484,8 +484,8 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
                 run(background, () -> replenisher.replenish(remaining));
             } else if (push instanceof Push.Ephemeral ephemeral) {
                 drain.ephemeral(ephemeral.blob());
-            } else if (push instanceof Push.LinkMessage message) {
-                linkMessages.add(message.blob());
+            } else {
+                linkInbox.received(push);
             }
         }
 

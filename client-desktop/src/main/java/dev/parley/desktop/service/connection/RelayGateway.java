@@ -56,6 +56,14 @@ public interface RelayGateway {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Issue #17: whether the relay said that the new device which had joined the linking channel {@code channel} left
+     * it ({@code device_link_left}: it cancelled, or its window or process closed).
+     */
+    default boolean linkPeerLeft(byte[] channel) {
+        return false;
+    }
+
     /** Issue #17: a link of its own that never logs in, for a device joining an account ({@link JoiningLink}). */
     default JoiningLink openJoining(RelayAddress relay) throws ServiceException {
         throw new dev.parley.desktop.service.RelayUnreachableException("no relay connector");

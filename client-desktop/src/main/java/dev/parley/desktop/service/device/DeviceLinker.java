@@ -44,6 +44,7 @@ public final class DeviceLinker {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final String CANCELLED = "the linking was cancelled";
     private static final String NOT_JOINED = "no new device joined in time";
+    private static final String LEFT = "the new device stopped linking: it was cancelled or closed";
 
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
@@ -69,6 +70,7 @@ public final class DeviceLinker {
         private final byte[] channel;
         private DeviceLinking.Linked linked;
         private volatile boolean cancelled;
+        private volatile boolean confirming;
 
         private Session(DeviceLinking.Offer offer, byte[] channel) {
             this.offer = offer;
@@ -137,6 +139,10 @@ public final class DeviceLinker {
         if (session.cancelled) {
             throw new InvalidInputException(CANCELLED);
         }
+        session.confirming = true;
+        if (gateway.get().linkPeerLeft(session.channel)) {
+            throw new InvalidInputException(LEFT);
+        }
         RelayPin pin = pin();
         byte[] identity = crypto.identity().serialize();
         try {
@@ -167,6 +173,28 @@ public final class DeviceLinker {
         int synced = AccountStateForNewDevice.send(crypto, ownDevices);
         LOG.info("a new device was linked; {} contacts and marks sent to it", synced);
         return deviceId;
+    }
+
+    /**
+     * While the user reads the name {@link #awaitDevice} returned: waits until the new device leaves the channel (it
+     * was cancelled, or its window or process closed: the relay says so at once), or until this linking is cancelled
+     * or {@link #confirm}ed, checking every 0.2 s.
+     *
+     * @return whether the new device left
+     */
+    public boolean awaitDeparture(Session session) throws ServiceException {
+        while (!session.cancelled && !session.confirming) {
+            if (gateway.get().linkPeerLeft(session.channel)) {
+                return true;
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RelayUnreachableException("interrupted while waiting for the new device", e);
+            }
+        }
+        return false;
     }
 
     /**
@@ -251,10 +279,16 @@ public final class DeviceLinker {
         OwnDeviceSessions.start(crypto, gateway.get(), ownUsername.get(), List.of(deviceId));
     }
 
-    /** The next message on the channel, waiting up to {@code timeout} in short slices so a cancel stops it soon. */
+    /**
+     * The next message on the channel, waiting up to {@code timeout} in short slices so a cancel, or the new device
+     * leaving, stops it soon.
+     */
     private byte[] receive(Session session, Duration timeout, String late) throws ServiceException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!session.cancelled) {
+            if (gateway.get().linkPeerLeft(session.channel)) {
+                throw new InvalidInputException(LEFT);
+            }
             long left = Math.max(0, deadline - System.nanoTime());
             Optional<byte[]> next = gateway.get().nextLinkMessage(Duration.ofNanos(Math.min(left, POLL.toNanos())));
             if (next.isPresent()) {

@@ -14,6 +14,7 @@ import dev.parley.desktop.storage.StoredGroup;
 import dev.parley.desktop.storage.Transaction;
 import java.io.IOException;
 import java.nio.file.Files;
+import dev.parley.desktop.event.DeviceUnlinkedEvent;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ public final class DeviceWipe {
                         storage.outbox().acknowledge(txn, entry.messageId(), entry.recipient());
                     }
                 }
+                txn.attach(new DeviceUnlinkedEvent());        // after the commit: the screens say why
             });
             crypto.state().wipeCache();
             deleteFiles(attachments);

@@ -1,5 +1,6 @@
 package dev.parley.desktop.service.messaging;
 
+import dev.parley.desktop.event.ConversationMarksChangedEvent;
 import dev.parley.desktop.service.ConversationMarksService;
 import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.StorageFailureException;
@@ -15,7 +16,8 @@ import java.util.Objects;
 
 /**
  * {@link ConversationMarksService} over the profile's storage; a contact's conversation is recorded when first marked.
- * Each change goes to this account's other devices too (issue #17, CONVERSATION_SYNC with the conversation's marks).
+ * Each change posts {@link ConversationMarksChangedEvent} and goes to this account's other devices too (issue #17,
+ * CONVERSATION_SYNC with the conversation's marks).
  */
 public final class DefaultConversationMarks implements ConversationMarksService {
     private final Storage storage;
@@ -57,7 +59,9 @@ public final class DefaultConversationMarks implements ConversationMarksService 
                     id = storage.conversations().direct(txn, contact).id();
                 }
                 mark.apply(txn, id);
-                return storage.conversationMarks().marks(txn, id);
+                ConversationMarks marks = storage.conversationMarks().marks(txn, id);
+                txn.attach(new ConversationMarksChangedEvent(id.value(), marks.muted(), marks.archived()));
+                return marks;
             });
             if (now == null) {
                 throw new UnknownContactException("no such contact");

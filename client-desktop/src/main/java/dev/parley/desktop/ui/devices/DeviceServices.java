@@ -54,6 +54,11 @@ public final class DeviceServices implements DevicesGateway {
     }
 
     @Override
+    public boolean awaitDeparture(DeviceLinker.Session session) throws ServiceException {
+        return devices.linker().awaitDeparture(session);
+    }
+
+    @Override
     public int confirm(DeviceLinker.Session session) throws ServiceException {
         return devices.linker().confirm(session, WAIT_FOR_ENROLMENT);
     }

@@ -27,6 +27,12 @@ public interface DevicesGateway {
     /** Waits (up to the code's 10 minutes) for the new device; returns the name it gave. */
     String awaitDevice(DeviceLinker.Session session) throws ServiceException;
 
+    /**
+     * While the new device's name waits for the user's confirmation: returns true as soon as that device left (it was
+     * cancelled or closed), false once the linking was cancelled or confirmed here.
+     */
+    boolean awaitDeparture(DeviceLinker.Session session) throws ServiceException;
+
     /** The user confirmed the new device: provisions and registers it; returns its id. */
     int confirm(DeviceLinker.Session session) throws ServiceException;
 

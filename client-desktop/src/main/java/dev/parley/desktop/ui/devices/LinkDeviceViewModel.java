@@ -13,7 +13,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * "Link a new device" on a device the account has (issue #17): opens a linking channel and shows its short code and
  * link (and the QR code of the link); waits for the new device; shows the name it gave and asks the user to confirm;
  * then provisions and registers it. Cancel (or closing the dialog) stops the wait at once and sends nothing more. A
- * wrong code on the other device, an expired one, or a relay that tampered with the exchange ends in a clear message.
+ * wrong code on the other device, an expired one, or a relay that tampered with the exchange ends in a clear message;
+ * so does the new device leaving (cancelled or closed there), at once, whichever step this dialog is at.
  *
  * <p>The waits run on {@code waits}, a {@link BackgroundTasks} of their own, so a linking that waits minutes for the
  * other computer never holds one of the app's few workers.
@@ -121,6 +122,7 @@ public final class LinkDeviceViewModel {
             waits.run(() -> devices.awaitDevice(started), name -> {
                 deviceName.set(name);
                 step.set(Step.CONFIRM);
+                waits.run(() -> devices.awaitDeparture(started), this::departed, this::fail);
             }, this::fail);
         }, this::fail);
     }
@@ -186,6 +188,14 @@ public final class LinkDeviceViewModel {
         }
         step.set(Step.FAILED);
         error.set(messages.get("devices.link.cancelled"));
+    }
+
+    /** The new device left while its name waited for the user: the dialog stops waiting and says so. */
+    private void departed(boolean left) {
+        if (left && step.get() == Step.CONFIRM && !cancelled) {
+            step.set(Step.FAILED);
+            error.set(messages.get("devices.link.left"));
+        }
     }
 
     private void fail(Exception e) {

@@ -20,6 +20,11 @@ public final class ConnectionBanner {
         this.messages = Objects.requireNonNull(messages);
     }
 
+    /** The banner text once this computer was unlinked from its account (issue #17): why it no longer connects. */
+    public String unlinked() {
+        return messages.get("connection.unlinked");
+    }
+
     /** The banner text for {@code state}; empty when no banner should show. */
     public Optional<String> text(ConnectionState state) {
         switch (state.status()) {

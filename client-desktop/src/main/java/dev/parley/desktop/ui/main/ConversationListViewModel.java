@@ -47,6 +47,9 @@ public final class ConversationListViewModel {
     private final javafx.beans.property.BooleanProperty showArchived =
             new javafx.beans.property.SimpleBooleanProperty(this, "showArchived", false);
     private final javafx.beans.binding.IntegerBinding archivedCount;
+    /** This computer was unlinked from its account (issue #17): the empty list says so. */
+    private final javafx.beans.property.BooleanProperty unlinked =
+            new javafx.beans.property.SimpleBooleanProperty(this, "unlinked", false);
     private java.util.function.Consumer<ContactView> groupChanged = c -> { };
     private ContactLookSource looks = ContactLookSource.none();
     private boolean firstLoadStarted;
@@ -61,8 +64,8 @@ public final class ConversationListViewModel {
         archivedCount = Bindings.createIntegerBinding(
                 () -> (int) items.stream().filter(ConversationItem::archived).count(), items);
         emptyText = Bindings.createStringBinding(() -> !sorted.isEmpty() ? ""
-                : items.isEmpty() ? messages.get("main.noConversations")
-                : messages.get("main.noMatches", filter.get().strip()), sorted, items, filter);
+                : items.isEmpty() ? messages.get(unlinked.get() ? "connection.unlinked" : "main.noConversations")
+                : messages.get("main.noMatches", filter.get().strip()), sorted, items, filter, unlinked);
     }
 
     private void filterItems() {
@@ -116,6 +119,11 @@ public final class ConversationListViewModel {
     /** The looks shown, by username (changes on the FX thread). */
     public javafx.collections.ObservableMap<String, ContactLook> looks() {
         return looks.looks();
+    }
+
+    /** This computer was unlinked and its account's data wiped: the (empty) list says why, not "no conversations". */
+    public void showUnlinked() {
+        unlinked.set(true);
     }
 
     /** Whether the list shows the archived conversations (instead of the others). */
@@ -210,6 +218,14 @@ public final class ConversationListViewModel {
                 items.set(i, items.get(i).withMarks(m.muted(), m.archived()));
             }
         };
+    }
+
+    /**
+     * A service event: the conversation's marks changed, here or on another device of this account (issue #17), so
+     * the list shows a synced mute or archive at once.
+     */
+    public void marksChanged(String username, boolean muted, boolean archived) {
+        marksChanged(username).accept(new UiServices.Marks(muted, archived));
     }
 
     /** Whether the conversation with {@code username} is muted (as loaded). */

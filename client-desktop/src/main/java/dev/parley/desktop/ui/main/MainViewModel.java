@@ -46,6 +46,8 @@ public final class MainViewModel {
     private final ConnectionBanner banner;
     private final PickupBanner pickup;
     private ConnectionState lastConnection = ConnectionState.DISCONNECTED;
+    /** This computer was unlinked from its account (issue #17): the banner says so from then on. */
+    private boolean unlinked;
     private final NotificationPolicy notifications;
     private final Notifier notifier;
     private final ConversationListViewModel conversations;
@@ -189,6 +191,8 @@ public final class MainViewModel {
         subscriptions.add(bus.subscribe(ReactionsChangedEvent.class, e -> onUi(() ->
                 chat.actions().reactionsChanged(e.messageId().value()))));
         subscriptions.add(bus.subscribe(MessageChangedEvent.class, e -> onUi(() -> messageChanged(e))));
+        subscriptions.add(bus.subscribe(dev.parley.desktop.event.ConversationMarksChangedEvent.class, e -> onUi(() ->
+                conversations.marksChanged(e.conversation(), e.muted(), e.archived()))));
         subscriptions.add(bus.subscribe(dev.parley.desktop.event.MessagesRemovedEvent.class, e -> onUi(() -> {
             conversations.messageChanged(e.conversation());
             chat.actions().removedAll(e.messageIds().stream().map(dev.parley.desktop.storage.MessageId::value)
@@ -200,6 +204,7 @@ public final class MainViewModel {
                 chat.groupTyping().changed(e.conversation(), e.member(), e.typing()))));
         subscriptions.add(bus.subscribe(ConnectionChangedEvent.class, e -> onUi(() -> showConnection(e.state()))));
         subscriptions.add(bus.subscribe(PickupProgressEvent.class, e -> onUi(() -> showPickup(e))));
+        subscriptions.add(bus.subscribe(dev.parley.desktop.event.DeviceUnlinkedEvent.class, e -> onUi(this::unlinked)));
         subscriptions.add(bus.subscribe(dev.parley.desktop.event.HistoryTransferEvent.class, e -> onUi(() -> {
             pickup.history(e);
             historyText.set(pickup.historyText().orElse(""));
@@ -240,8 +245,17 @@ public final class MainViewModel {
         refreshBanner();
     }
 
+    /** The account's data was wiped from this unlinked computer: say why it is offline, show what is left. */
+    private void unlinked() {
+        unlinked = true;
+        conversations.selectedProperty().set(null);
+        conversations.showUnlinked();
+        conversations.refresh();
+        refreshBanner();
+    }
+
     private void refreshBanner() {
-        Optional<String> problem = banner.text(lastConnection);
+        Optional<String> problem = unlinked ? Optional.of(banner.unlinked()) : banner.text(lastConnection);
         Optional<String> progress = pickup.text();
         bannerText.set(problem.or(() -> progress).orElse(""));
         receiving.set(problem.isEmpty() && progress.isPresent());

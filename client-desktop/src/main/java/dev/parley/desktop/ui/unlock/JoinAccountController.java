@@ -51,17 +51,10 @@ public final class JoinAccountController {
         deviceName.textProperty().bindBidirectional(vm.deviceNameProperty());
         relayAddress.textProperty().bindBidirectional(vm.relayAddressProperty());
         certificatePin.textProperty().bindBidirectional(vm.certificatePinProperty());
-        profileName.textProperty().bindBidirectional(vm.profileProperty());
-        passphrase.textProperty().bindBidirectional(vm.passphraseProperty());
-        confirmation.textProperty().bindBidirectional(vm.confirmationProperty());
+        FirstRunFields.bind(vm.flow(), profileName, new FirstRunFields.Passphrase(passphrase, strengthMeter,
+                strengthLabel, confirmation, confirmationHint), error, status, navigator, messages);
         PassphraseFieldsView.showWhenNotEmpty(codeHint, vm.codeHintBinding());
         PassphraseFieldsView.showWhenNotEmpty(relayHint, vm.relayHintBinding());
-        PassphraseFieldsView.showWhenNotEmpty(confirmationHint, vm.confirmationHintBinding());
-        PassphraseFieldsView.showWhenNotEmpty(error, vm.errorProperty());
-        vm.strengthBinding().addListener((obs, was, now) ->
-                PassphraseFieldsView.showStrength(strengthMeter, strengthLabel, now, messages));
-        PassphraseFieldsView.showStrength(strengthMeter, strengthLabel, vm.strengthBinding().get(), messages);
-        status.textProperty().bind(vm.statusProperty());
         for (Node n : List.of(progress, waitingRow)) {
             n.visibleProperty().bind(vm.busyProperty());
             n.managedProperty().bind(vm.busyProperty());
@@ -71,7 +64,6 @@ public final class JoinAccountController {
             n.disableProperty().bind(vm.busyProperty());
         }
         joinButton.disableProperty().bind(vm.canJoinBinding().not());
-        vm.onJoinedProperty().set(navigator::showMain);
     }
 
     @FXML

@@ -14,10 +14,7 @@ import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -36,18 +33,10 @@ public final class JoinAccountViewModel {
     private final StringProperty deviceName = new SimpleStringProperty(this, "deviceName", "");
     private final StringProperty relayAddress = new SimpleStringProperty(this, "relayAddress", "");
     private final StringProperty certificatePin = new SimpleStringProperty(this, "certificatePin", "");
-    private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
-    private final StringProperty passphrase = new SimpleStringProperty(this, "passphrase", "");
-    private final StringProperty confirmation = new SimpleStringProperty(this, "confirmation", "");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ObjectBinding<PassphraseStrength> strength;
+    private final FirstRunFlow flow;
     private final StringBinding codeHint;
     private final StringBinding relayHint;
-    private final StringBinding confirmationHint;
     private final BooleanBinding canJoin;
-    private final ObjectProperty<Runnable> onJoined = new SimpleObjectProperty<>(this, "onJoined");
     private boolean cancelled;
 
     /** @param profile the profile name to suggest ({@code --profile}), or empty */
@@ -55,21 +44,18 @@ public final class JoinAccountViewModel {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
-        this.profile.set(Objects.requireNonNull(profile));
+        this.flow = new FirstRunFlow(this, profile, tasks, messages);
         this.deviceName.set(messages.get("join.deviceName.default"));
-        strength = Bindings.createObjectBinding(() -> PassphraseStrength.of(passphrase.get()), passphrase);
         codeHint = Bindings.createStringBinding(() -> code.get().isBlank() || codeProblem().isEmpty() ? ""
                 : messages.get("join.code.invalid"), code);
         relayHint = Bindings.createStringBinding(() -> relayAddress.get().isBlank() ? ""
                 : relayProblem(), relayAddress, certificatePin);
-        confirmationHint = Bindings.createStringBinding(() ->
-                confirmation.get().isEmpty() || confirmation.get().equals(passphrase.get()) ? ""
-                        : messages.get("passphrase.mismatch"), passphrase, confirmation);
-        canJoin = Bindings.createBooleanBinding(() -> !busy.get() && !code.get().isBlank() && codeProblem().isEmpty()
-                        && nameProblem().isEmpty() && !relayAddress.get().isBlank() && relayProblem().isEmpty()
-                        && dev.parley.desktop.profile.ProfileName.isValid(this.profile.get().strip())
-                        && strength.get().acceptable() && confirmation.get().equals(passphrase.get()),
-                busy, code, deviceName, relayAddress, certificatePin, this.profile, strength, passphrase, confirmation);
+        canJoin = Bindings.createBooleanBinding(() -> !flow.busy.get() && !code.get().isBlank()
+                        && codeProblem().isEmpty() && nameProblem().isEmpty() && !relayAddress.get().isBlank()
+                        && relayProblem().isEmpty()
+                        && dev.parley.desktop.profile.ProfileName.isValid(flow.profile.get().strip())
+                        && flow.passphraseReady(), flow.busy, code, deviceName, relayAddress, certificatePin,
+                flow.profile, flow.strength, flow.passphrase, flow.confirmation);
     }
 
     /** Another profile on this computer runs a relay at {@code address}: prefill it (two profiles, one machine). */
@@ -83,31 +69,16 @@ public final class JoinAccountViewModel {
             return;
         }
         JoinRequest request = new JoinRequest(parseRelay(), code.get().strip(), deviceName.get().strip(),
-                passphrase.get().toCharArray());
-        String target = profile.get().strip();
+                flow.passphrase.get().toCharArray());
+        String target = flow.profile.get().strip();
         cancelled = false;
-        error.set("");
-        status.set(messages.get("join.waiting", deviceName.get().strip()));
-        busy.set(true);
-        tasks.runVoid(() -> gateway.join(target, request), () -> {
-            busy.set(false);
-            status.set("");
-            passphrase.set("");
-            confirmation.set("");
-            Runnable r = onJoined.get();
-            if (r != null) {
-                r.run();
-            }
-        }, e -> {
-            busy.set(false);
-            status.set("");
-            error.set(cancelled ? messages.get("join.cancelled") : describe(e));
-        });
+        flow.run(messages.get("join.waiting", deviceName.get().strip()), () -> gateway.join(target, request), () -> { },
+                e -> cancelled ? messages.get("join.cancelled") : describe(e));
     }
 
     /** Stops a join in progress; it leaves no profile. */
     public void cancel() {
-        if (!busy.get()) {
+        if (!flow.busy.get()) {
             return;
         }
         cancelled = true;
@@ -116,7 +87,7 @@ public final class JoinAccountViewModel {
 
     private String describe(Exception e) {
         if (e instanceof ProfileExistsException) {
-            return messages.get("restore.exists", profile.get().strip());
+            return messages.get("restore.exists", flow.profile.get().strip());
         }
         return DeviceErrors.describe(e, messages);
     }
@@ -170,19 +141,19 @@ public final class JoinAccountViewModel {
     }
 
     public StringProperty profileProperty() {
-        return profile;
+        return flow.profile;
     }
 
     public StringProperty passphraseProperty() {
-        return passphrase;
+        return flow.passphrase;
     }
 
     public StringProperty confirmationProperty() {
-        return confirmation;
+        return flow.confirmation;
     }
 
     public ObjectBinding<PassphraseStrength> strengthBinding() {
-        return strength;
+        return flow.strength;
     }
 
     /** "Not a linking code" while the typed code cannot be one; empty otherwise. */
@@ -195,26 +166,31 @@ public final class JoinAccountViewModel {
     }
 
     public StringBinding confirmationHintBinding() {
-        return confirmationHint;
+        return flow.confirmationHint;
     }
 
     public BooleanBinding canJoinBinding() {
         return canJoin;
     }
 
+    /** The parts shared with the other first-run flows (their controllers bind them the same way). */
+    FirstRunFlow flow() {
+        return flow;
+    }
+
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return flow.error.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return flow.status.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return flow.busy.getReadOnlyProperty();
     }
 
     public ObjectProperty<Runnable> onJoinedProperty() {
-        return onJoined;
+        return flow.onDone;
     }
 }

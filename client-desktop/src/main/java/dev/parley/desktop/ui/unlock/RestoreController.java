@@ -46,30 +46,15 @@ public final class RestoreController {
     private void initialize() {
         backupFile.textProperty().bindBidirectional(vm.fileProperty());
         backupSecret.textProperty().bindBidirectional(vm.secretProperty());
-        profileName.textProperty().bindBidirectional(vm.profileProperty());
-        passphrase.textProperty().bindBidirectional(vm.passphraseProperty());
-        confirmation.textProperty().bindBidirectional(vm.confirmationProperty());
+        FirstRunFields.bind(vm.flow(), profileName, new FirstRunFields.Passphrase(passphrase, strengthMeter,
+                strengthLabel, confirmation, confirmationHint), error, status, navigator, messages);
         secretLabel.textProperty().bind(vm.secretLabelBinding());
-        showWhenNotEmpty(confirmationHint, vm.confirmationHintBinding());
-        showWhenNotEmpty(error, vm.errorProperty());
-        status.textProperty().bind(vm.statusProperty());
         progress.progressProperty().bind(vm.progressProperty());
         for (Node n : List.of(progress, status)) {
             n.visibleProperty().bind(vm.busyProperty());
             n.managedProperty().bind(vm.busyProperty());
         }
-        vm.strengthBinding().addListener((obs, was, now) -> showStrength(now));
-        showStrength(vm.strengthBinding().get());
         restoreButton.disableProperty().bind(vm.canRestoreBinding().not());
-        vm.onRestoredProperty().set(navigator::showMain);
-    }
-
-    private void showStrength(PassphraseStrength strength) {
-        PassphraseFieldsView.showStrength(strengthMeter, strengthLabel, strength, messages);
-    }
-
-    private static void showWhenNotEmpty(Label label, javafx.beans.value.ObservableStringValue text) {
-        PassphraseFieldsView.showWhenNotEmpty(label, text);
     }
 
     @FXML

@@ -16,9 +16,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -37,40 +35,27 @@ public final class RestoreViewModel {
 
     private final StringProperty file = new SimpleStringProperty(this, "file", "");
     private final StringProperty secret = new SimpleStringProperty(this, "secret", "");
-    private final StringProperty profile = new SimpleStringProperty(this, "profile", "");
-    private final StringProperty passphrase = new SimpleStringProperty(this, "passphrase", "");
-    private final StringProperty confirmation = new SimpleStringProperty(this, "confirmation", "");
     private final ObjectProperty<BackupService.SecretKind> kind = new SimpleObjectProperty<>(this, "kind");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
-    private final ObjectBinding<PassphraseStrength> strength;
+    private final FirstRunFlow flow;
     private final StringBinding secretLabel;
-    private final StringBinding confirmationHint;
     private final BooleanBinding canRestore;
-    private final ObjectProperty<Runnable> onRestored = new SimpleObjectProperty<>(this, "onRestored");
 
     /** @param profile the profile name to suggest ({@code --profile}), or empty */
     public RestoreViewModel(String profile, ProfileGateway gateway, BackgroundTasks tasks, UserMessages messages) {
         this.gateway = Objects.requireNonNull(gateway);
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
-        this.profile.set(Objects.requireNonNull(profile));
-        strength = Bindings.createObjectBinding(() -> PassphraseStrength.of(passphrase.get()), passphrase);
+        this.flow = new FirstRunFlow(this, profile, tasks, messages);
         secretLabel = Bindings.createStringBinding(() -> messages.get(kind.get() == null ? "restore.secret"
                 : "restore.secret." + kind.get().name()), kind);
-        confirmationHint = Bindings.createStringBinding(() ->
-                confirmation.get().isEmpty() || confirmation.get().equals(passphrase.get()) ? ""
-                        : messages.get("passphrase.mismatch"), passphrase, confirmation);
-        canRestore = Bindings.createBooleanBinding(() -> !busy.get() && !file.get().isBlank()
-                        && !secret.get().isBlank() && !this.profile.get().isBlank() && strength.get().acceptable()
-                        && confirmation.get().equals(passphrase.get()),
-                busy, file, secret, this.profile, strength, passphrase, confirmation);
+        canRestore = Bindings.createBooleanBinding(() -> !flow.busy.get() && !file.get().isBlank()
+                        && !secret.get().isBlank() && !flow.profile.get().isBlank() && flow.passphraseReady(),
+                flow.busy, file, secret, flow.profile, flow.strength, flow.passphrase, flow.confirmation);
         file.addListener((obs, was, now) -> inspect(now));
         secret.addListener((obs, was, now) -> {
-            if (!busy.get()) {
-                error.set("");
+            if (!flow.busy.get()) {
+                flow.error.set("");
             }
         });
     }
@@ -78,7 +63,7 @@ public final class RestoreViewModel {
     /** Reads which secret the chosen file wants (passphrase or recovery code) in the background. */
     private void inspect(String path) {
         kind.set(null);
-        error.set("");
+        flow.error.set("");
         if (path.isBlank()) {
             return;
         }
@@ -88,7 +73,7 @@ public final class RestoreViewModel {
             }
         }, e -> {
             if (path.equals(file.get())) {
-                error.set(describe(e));
+                flow.error.set(describe(e));
             }
         });
     }
@@ -99,32 +84,18 @@ public final class RestoreViewModel {
             return;
         }
         char[] typedSecret = secret.get().toCharArray();
-        char[] newPassphrase = passphrase.get().toCharArray();
-        String target = profile.get().strip();
+        char[] newPassphrase = flow.passphrase.get().toCharArray();
+        String target = flow.profile.get().strip();
         Path backup = Path.of(file.get().strip());
-        error.set("");
         progress.set(0);
-        status.set(messages.get("restore.started"));
-        busy.set(true);
         BackupProgress onProgress = (phase, done, total) -> tasks.uiThread().execute(() -> {
             double fraction = total <= 0 ? 1 : Math.min(1, (double) done / total);
             progress.set(phase == BackupProgress.Phase.DATABASE ? fraction * 0.5 : 0.5 + fraction * 0.5);
-            status.set(messages.get("restore.phase." + phase.name(), Math.round(progress.get() * 100)));
+            flow.status.set(messages.get("restore.phase." + phase.name(), Math.round(progress.get() * 100)));
         });
-        tasks.runVoid(() -> gateway.restore(target, backup, typedSecret, newPassphrase, onProgress), () -> {
-            busy.set(false);
-            secret.set("");
-            passphrase.set("");
-            confirmation.set("");
-            Runnable r = onRestored.get();
-            if (r != null) {
-                r.run();
-            }
-        }, e -> {
-            busy.set(false);
-            status.set("");
-            error.set(describe(e));
-        });
+        flow.run(messages.get("restore.started"),
+                () -> gateway.restore(target, backup, typedSecret, newPassphrase, onProgress),
+                () -> secret.set(""), this::describe);
     }
 
     private String describe(Exception e) {
@@ -135,7 +106,7 @@ public final class RestoreViewModel {
             return messages.get("restore.unreadable", e.getMessage());
         }
         if (e instanceof ProfileExistsException) {
-            return messages.get("restore.exists", profile.get().strip());
+            return messages.get("restore.exists", flow.profile.get().strip());
         }
         return messages.describe(e);
     }
@@ -149,19 +120,19 @@ public final class RestoreViewModel {
     }
 
     public StringProperty profileProperty() {
-        return profile;
+        return flow.profile;
     }
 
     public StringProperty passphraseProperty() {
-        return passphrase;
+        return flow.passphrase;
     }
 
     public StringProperty confirmationProperty() {
-        return confirmation;
+        return flow.confirmation;
     }
 
     public ObjectBinding<PassphraseStrength> strengthBinding() {
-        return strength;
+        return flow.strength;
     }
 
     public StringBinding secretLabelBinding() {
@@ -169,19 +140,24 @@ public final class RestoreViewModel {
     }
 
     public StringBinding confirmationHintBinding() {
-        return confirmationHint;
+        return flow.confirmationHint;
     }
 
     public BooleanBinding canRestoreBinding() {
         return canRestore;
     }
 
+    /** The parts shared with the other first-run flows (their controllers bind them the same way). */
+    FirstRunFlow flow() {
+        return flow;
+    }
+
     public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
+        return flow.error.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
+        return flow.status.getReadOnlyProperty();
     }
 
     public DoubleProperty progressProperty() {
@@ -189,10 +165,10 @@ public final class RestoreViewModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return flow.busy.getReadOnlyProperty();
     }
 
     public ObjectProperty<Runnable> onRestoredProperty() {
-        return onRestored;
+        return flow.onDone;
     }
 }

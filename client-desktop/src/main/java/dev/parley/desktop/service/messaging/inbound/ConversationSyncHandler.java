@@ -1,6 +1,7 @@
 package dev.parley.desktop.service.messaging.inbound;
 
 import dev.parley.crypto.payload.Payload;
+import dev.parley.desktop.event.ConversationMarksChangedEvent;
 import dev.parley.desktop.storage.AccountInfo;
 import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.Storage;
@@ -12,7 +13,8 @@ import java.util.Optional;
 /**
  * Conversation sync (issue #17, CONVERSATION_SYNC, docs/protocol.md 1.18): this account muted or archived a
  * conversation on another of its devices, so this device sets the same marks: on a contact's conversation, or on a
- * group's conversation this device has. Taken only from this account's own devices.
+ * group's conversation this device has, and posts {@link ConversationMarksChangedEvent} as a change made here does.
+ * Taken only from this account's own devices.
  */
 final class ConversationSyncHandler implements PayloadHandler<Payload.ConversationSync> {
     private final Storage storage;
@@ -48,6 +50,8 @@ final class ConversationSyncHandler implements PayloadHandler<Payload.Conversati
             }
             storage.conversationMarks().setMuted(txn, id, sync.muted());
             storage.conversationMarks().setArchived(txn, id, sync.archived());
+            // the same event a change made on this device posts, so the conversation list shows it at once
+            txn.attach(new ConversationMarksChangedEvent(id.value(), sync.muted(), sync.archived()));
         }
     }
 }
