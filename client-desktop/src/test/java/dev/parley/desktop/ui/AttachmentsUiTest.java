@@ -132,6 +132,11 @@ class AttachmentsUiTest {
         app.waitUntil(() -> thumbnails().anyMatch(v -> v.getImage() != null));
         app.waitUntil(() -> labelShowing(PHOTO_CAPTION) && card("report.pdf").isPresent() && card("old-notes.txt").isPresent());
         assertThat(texts(card("report.pdf").orElseThrow())).contains("report.pdf", "150 KB", "Save as...");
+        // the list's preview of the last file: its name, with the paperclip drawn as an image, never as a glyph the
+        // label's font lacks (it showed as a box)
+        app.waitUntil(() -> app.robot.lookup(".conversation-preview").queryAllAs(Labeled.class).stream()
+                .anyMatch(l -> l.getText().contains("old-notes.txt") && !l.getText().contains("\uD83D\uDCCE")
+                        && l.getGraphic() instanceof ImageView));
         app.screenshot("attachment-received");
 
         // a click on the thumbnail opens the viewer with the whole image, decrypted in memory

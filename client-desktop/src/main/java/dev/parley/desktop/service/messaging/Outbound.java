@@ -186,28 +186,7 @@ public final class Outbound {
      * fresh outbox id; nothing for an account with one device.
      */
     public void toOwnDevices(Payload payload) throws ServiceException {
-        java.util.List<Outbox.Item> items = new java.util.ArrayList<>();
-        crypto.lock().lock();
-        try {
-            ProtocolUnitOfWork work = crypto.state().begin();
-            java.util.List<DeviceFanout.Copy> copies = fanout.ownCopies(work, payload);
-            if (copies.isEmpty()) {
-                return;
-            }
-            MessageId outboxId = newOutboxId();
-            Instant now = crypto.context().clock().instant();
-            crypto.storage().transactions().transaction(false, txn -> {
-                enqueue(txn, outboxId, copies, now);
-                work.commit(txn);
-            });
-            work.committed();
-            addItems(items, outboxId, copies);
-        } catch (StorageException | ProtocolStorageException e) {
-            throw new StorageFailureException("cannot queue the message", e);
-        } finally {
-            crypto.lock().unlock();
-        }
-        submitter.accept(items);
+        toOwnDevices(payload, txn -> { });
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.parley.desktop.ui.main;
 
+import dev.parley.desktop.ui.common.EmojiText;
 import dev.parley.desktop.ui.common.AvatarView;
 import dev.parley.desktop.ui.common.ContactLook;
 import java.util.function.Function;
@@ -26,6 +27,11 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label badge = new Label();
     /** Made for the first muted row this cell shows (most rows are not: every node of a row costs CSS work). */
     private Label mutedMark;
+    private static final String PAPERCLIP = "\uD83D\uDCCE";
+    private static final String MUTED = "\uD83D\uDD07";
+    private static final double EMOJI_SIZE = 14;
+    /** The paperclip before a file's preview; made for the first file this cell shows. */
+    private javafx.scene.image.ImageView paperclip;
     /** A group's member count, after its title; made for the first group row this cell shows. */
     private Label members;
     private final HBox top;
@@ -91,12 +97,43 @@ final class ConversationCell extends ListCell<ConversationItem> {
 
     private Label mutedMark() {
         if (mutedMark == null) {
-            mutedMark = new Label("\uD83D\uDD07");
+            mutedMark = emojiLabel(MUTED);
             mutedMark.getStyleClass().add("muted-mark");
             // after the name and, if there is one, the member count
             top.getChildren().add(top.getChildren().indexOf(name) + (members == null ? 1 : 2), mutedMark);
         }
         return mutedMark;
+    }
+
+    /**
+     * The preview line. A file's stored body starts with a paperclip emoji ({@code AttachmentBodies}), which the
+     * label's font cannot draw (JavaFX does not fall back to the bundled emoji font, so it showed as a box): it is
+     * drawn as the bundled emoji image before the text instead.
+     */
+    private void showPreview(String text) {
+        boolean file = text.contains(PAPERCLIP + " ") && EmojiText.isSingleEmoji(PAPERCLIP);
+        if (file) {
+            if (paperclip == null) {
+                paperclip = EmojiText.view(PAPERCLIP, EMOJI_SIZE);
+            }
+            preview.setGraphic(paperclip);
+            preview.setText(text.replace(PAPERCLIP + " ", ""));
+        } else {
+            preview.setGraphic(null);
+            preview.setText(text);
+        }
+    }
+
+    /** A label showing one emoji as the bundled image (its text if there is no image). */
+    private static Label emojiLabel(String emoji) {
+        Label label = new Label();
+        if (EmojiText.isSingleEmoji(emoji)) {
+            label.setGraphic(EmojiText.view(emoji, EMOJI_SIZE));
+            label.setAccessibleText(emoji);
+        } else {
+            label.setText(emoji);
+        }
+        return label;
     }
 
     private void showLook(ContactLook look) {
@@ -137,7 +174,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
                 time.getStyleClass().remove("unread");
             }
         }
-        preview.setText(item.preview());
+        showPreview(item.preview());
         badge.setText(item.unread() > 99 ? "99+" : Integer.toString(item.unread()));
         badge.setVisible(item.unread() > 0);
         if (item.muted() || mutedMark != null) {

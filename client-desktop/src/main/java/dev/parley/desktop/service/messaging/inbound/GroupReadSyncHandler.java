@@ -1,14 +1,8 @@
 package dev.parley.desktop.service.messaging.inbound;
 
 import dev.parley.crypto.payload.GroupReadSync;
-import dev.parley.crypto.payload.MessageId;
-import dev.parley.desktop.event.MessageStateChangedEvent;
 import dev.parley.desktop.storage.AccountInfo;
 import dev.parley.desktop.storage.ConversationId;
-import dev.parley.desktop.storage.Direction;
-import dev.parley.desktop.storage.Message;
-import dev.parley.desktop.storage.MessageCursor;
-import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
@@ -41,24 +35,7 @@ final class GroupReadSyncHandler implements PayloadHandler<GroupReadSync> {
                 continue;
             }
             ConversationId conversation = ConversationId.group(r.payload().group());
-            MessageCursor upTo = null;
-            for (MessageId id : r.payload().ids()) {
-                Optional<Message> message = storage.messages().find(txn,
-                        new dev.parley.desktop.storage.MessageId(id.hex()));
-                if (message.isPresent() && message.get().conversationId().equals(conversation)
-                        && message.get().direction() == Direction.INCOMING
-                        && (upTo == null || message.get().cursor().sequence() > upTo.sequence())) {
-                    upTo = message.get().cursor();
-                }
-            }
-            if (upTo == null) {
-                continue;
-            }
-            List<dev.parley.desktop.storage.MessageId> read = storage.messages().markReadUpTo(txn, conversation, upTo);
-            storage.messageTimes().record(txn, read, MessageState.READ, batch.now());
-            for (dev.parley.desktop.storage.MessageId id : read) {
-                txn.attach(new MessageStateChangedEvent(conversation.value(), id, MessageState.READ));
-            }
+            SyncedReads.markRead(storage, txn, conversation, r.payload().ids(), conversation.value(), batch.now());
         }
     }
 }

@@ -41,13 +41,7 @@ final class GroupTranscriptHandler implements PayloadHandler<GroupTranscript> {
 
     @Override
     public Optional<MessageId> storedMessage(GroupTranscript payload) {
-        if (payload.original() instanceof Payload.Text text) {
-            return Optional.of(new MessageId(text.id().hex()));
-        }
-        if (payload.original() instanceof Payload.Attachment attachment) {
-            return Optional.of(new MessageId(attachment.id().hex()));
-        }
-        return Optional.empty();
+        return TranscriptMessages.storedMessage(payload.original());
     }
 
     @Override

@@ -44,13 +44,7 @@ final class SentTranscriptHandler implements PayloadHandler<Payload.SentTranscri
 
     @Override
     public Optional<MessageId> storedMessage(Payload.SentTranscript payload) {
-        if (payload.original() instanceof Payload.Text text) {
-            return Optional.of(new MessageId(text.id().hex()));
-        }
-        if (payload.original() instanceof Payload.Attachment attachment) {
-            return Optional.of(new MessageId(attachment.id().hex()));
-        }
-        return Optional.empty();
+        return TranscriptMessages.storedMessage(payload.original());
     }
 
     @Override

@@ -28,6 +28,17 @@ import java.util.Optional;
  * the message apply then.
  */
 final class TranscriptMessages {
+
+    /** The message a transcript's original payload stores (a text or a file), so the pipeline can tell it was stored. */
+    static Optional<MessageId> storedMessage(Payload original) {
+        if (original instanceof Payload.Text text) {
+            return Optional.of(new MessageId(text.id().hex()));
+        }
+        if (original instanceof Payload.Attachment attachment) {
+            return Optional.of(new MessageId(attachment.id().hex()));
+        }
+        return Optional.empty();
+    }
     private final Storage storage;
     private final IncomingChanges changes;
 
