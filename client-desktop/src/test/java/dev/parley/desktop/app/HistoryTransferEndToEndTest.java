@@ -80,6 +80,9 @@ class HistoryTransferEndToEndTest {
         alice.groups().create("Hikers", List.of("bob"));
         alice.groups().send("Hikers", "in the group, before the laptop");
         assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).isTrue();
+        // every row written (a loaded machine's first .ci/run read 35 of them here)
+        assertThat(Await.until(() -> quietly(() -> DatabaseSurgery.rows(alice.storage(), MESSAGES).size() > 35), WAIT))
+                .isTrue();
         List<String> messagesBefore = DatabaseSurgery.rows(alice.storage(), MESSAGES);
         List<String> dependentsBefore = DatabaseSurgery.rows(alice.storage(), DEPENDENTS);
         assertThat(messagesBefore).hasSizeGreaterThan(35);

@@ -68,6 +68,10 @@ final class ReceiptHandler<P extends Payload> implements PayloadHandler<P> {
                     continue;
                 }
                 ConversationId conversation = message.get().conversationId();
+                // A receipt proves the relay stored the message: if its acceptance was not heard yet (a lean
+                // connection's send_accepted may wait up to 20 ms, part 2; a lost answer), that is when it is known,
+                // so the info never shows "delivered" before "on the relay" (a later send_accepted keeps this time).
+                storage.messageTimes().record(txn, List.of(id), MessageState.SENT, batch.now());
                 // The first receipt's time is kept, even when the state did not move (a late "delivered").
                 storage.messageTimes().record(txn, List.of(id), state, batch.now());
                 Optional<MessageState> reached = Optional.of(state);
