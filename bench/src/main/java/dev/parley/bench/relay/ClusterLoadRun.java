@@ -33,6 +33,11 @@ import java.util.stream.Stream;
  * of the relay processes (all nodes), of PostgreSQL (the server and its backends, from /proc) and of redis-server
  * (its INFO cpu), PostgreSQL transactions and rows written per message ({@code pg_stat_database}) and Redis commands
  * per message (INFO commandstats).
+ *
+ * <p>The clients are Parley's own ({@link ClientKind#PARLEY}: lean answers, a window's sends in one WebSocket message,
+ * the acks of one incoming message together); {@code --alone=1} uses the issue's independent client instead (every
+ * request in its own WebSocket message, today's answers). {@code --storedOnly=1} runs only the stored path, on one
+ * node on PostgreSQL + Redis and then one node on H2, each with both kinds of client.
  */
 public final class ClusterLoadRun {
     private static final long CLOCK_TICKS_PER_SECOND = 100;
@@ -47,16 +52,19 @@ public final class ClusterLoadRun {
     private final LocalPostgres postgres;
     private final LocalRedis redis;
     private final StatefulRedisConnection<String, String> redisInfo;
-    /** {@code --storedOnly=1}: only the stored path on one node, every send alone and then coalesced, same run. */
+    /** {@code --storedOnly=1}: only the stored path on one node, with each kind of client, same run. */
     private final boolean storedOnly;
+    /** The clients of the live rounds and of the stored path ({@code --alone=1}: {@link ClientKind#ALONE}). */
+    private final ClientKind kind;
 
     private ClusterLoadRun(RelayLoadGenerator load, LocalPostgres postgres, LocalRedis redis,
-                           StatefulRedisConnection<String, String> redisInfo, boolean storedOnly) {
+                           StatefulRedisConnection<String, String> redisInfo, boolean storedOnly, ClientKind kind) {
         this.load = load;
         this.postgres = postgres;
         this.redis = redis;
         this.redisInfo = redisInfo;
         this.storedOnly = storedOnly;
+        this.kind = kind;
     }
 
     public static void main(String[] args) throws Exception {
@@ -75,7 +83,8 @@ public final class ClusterLoadRun {
                      () -> new IllegalStateException("no redis-server (apt-get install redis-server)")))) {
             RedisClient client = RedisClient.create(redis.busUri());
             try (StatefulRedisConnection<String, String> info = client.connect()) {
-                new ClusterLoadRun(load, pg, redis, info, options.getOrDefault("storedOnly", 0) == 1).run();
+                new ClusterLoadRun(load, pg, redis, info, options.getOrDefault("storedOnly", 0) == 1,
+                        options.getOrDefault("alone", 0) == 1 ? ClientKind.ALONE : ClientKind.PARLEY).run();
             } finally {
                 client.shutdown();
             }
@@ -99,18 +108,19 @@ public final class ClusterLoadRun {
     }
 
     private void run() throws Exception {
-        RelayLoadGenerator.out("pairs=%d messages/pair=%d warm-up/pair=%d window=%d queued=%d cores=%d load average %s%n",
-                load.pairs, load.messages, warmup, load.window, load.queued, Runtime.getRuntime().availableProcessors(), loadAverage());
+        RelayLoadGenerator.out("pairs=%d messages/pair=%d warm-up/pair=%d window=%d queued=%d client=%s cores=%d load average %s%n",
+                load.pairs, load.messages, warmup, load.window, load.queued, kind, Runtime.getRuntime().availableProcessors(),
+                loadAverage());
         RelayLoadGenerator.out("%n| configuration | messages/s | p50 ms | p99 ms | relay CPU µs/msg | PostgreSQL CPU µs/msg "
                 + "| Redis CPU µs/msg | PG transactions/msg | PG rows written/msg | Redis commands/msg | load generator CPU µs/msg |%n"
                 + "|---|---|---|---|---|---|---|---|---|---|---|%n");
         Path identity = Files.createTempDirectory("parley-cluster-bench-identity");
         if (storedOnly) {
             try (ServerProcess node = clusterNode(identity, 0)) {
-                // Unmeasured first, so the node's JIT has compiled the store path before either measured run.
-                load.storedPath(uri(node), uri(node), "sw", true);
-                storedPath("1 node, every send alone", List.of(node), uri(node), uri(node), "s1", false);
-                storedPath("1 node, sends coalesced", List.of(node), uri(node), uri(node), "s1c", true);
+                storedPathBothWays("1 node, PostgreSQL + Redis", node, true);
+            }
+            try (ServerProcess node = new ServerProcess("relay", Files.createTempDirectory("parley-stored-h2").toString())) {
+                storedPathBothWays("1 node, H2", node, false);
             }
             RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
             return;
@@ -121,12 +131,13 @@ public final class ClusterLoadRun {
         }
         try (ServerProcess node = clusterNode(identity, 0)) {
             measure("1 node, PostgreSQL + Redis", List.of(node), "p", true);
-            storedPath("1 node", List.of(node), uri(node), uri(node), "s1", false);
+            storedPath("1 node", List.of(node), uri(node), uri(node), "s1", kind, true);
         }
         try (ServerProcess a = clusterNode(identity, 1); ServerProcess b = clusterNode(identity, 2);
              ServerProcess c = clusterNode(identity, 3)) {
             measure("3 nodes, PostgreSQL + Redis", List.of(a, b, c), "t", true);
-            storedPath("3 nodes (stored through node 1, drained from node 2)", List.of(a, b, c), uri(a), uri(b), "s3", false);
+            storedPath("3 nodes (stored through node 1, drained from node 2)", List.of(a, b, c), uri(a), uri(b), "s3",
+                    kind, true);
         }
         RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
     }
@@ -146,13 +157,13 @@ public final class ClusterLoadRun {
         List<RelayConnection> receivers = new ArrayList<>();
         int n = nodes.size();
         for (int i = 0; i < load.pairs; i++) {
-            senders.add(load.new User(prefix + "sender" + i).connect(uri(nodes.get(i % n)), true));
-            receivers.add(load.new User(prefix + "receiver" + i).connect(uri(nodes.get((i + 1) % n)), true));
+            senders.add(load.user(prefix + "sender" + i).connect(kind.uri(uri(nodes.get(i % n))), true));
+            receivers.add(load.user(prefix + "receiver" + i).connect(kind.uri(uri(nodes.get((i + 1) % n))), true));
         }
-        load.relayRound(senders, receivers, Math.max(1, warmup), 1, prefix + "receiver");
+        load.relayRound(kind, senders, receivers, Math.max(1, warmup), 1, prefix + "receiver");
         Thread.sleep(1_500); // PostgreSQL publishes its statistics about once a second
         Costs before = costs(nodes, engines);
-        RelayLoadGenerator.Result result = load.relayRound(senders, receivers, load.messages, 2, prefix + "receiver");
+        LoadResult result = load.relayRound(kind, senders, receivers, load.messages, 2, prefix + "receiver");
         Thread.sleep(1_500);
         Costs spent = costs(nodes, engines).minus(before);
         double messages = result.messages();
@@ -170,19 +181,34 @@ public final class ClusterLoadRun {
         }
     }
 
+    /**
+     * The stored path on one node with each kind of client, same run: an unmeasured pass first (so the node's JIT has
+     * compiled the store path before either measured one), then the independent client, then Parley's.
+     */
+    private void storedPathBothWays(String name, ServerProcess node, boolean engines) throws Exception {
+        load.storedPath(uri(node), uri(node), "w" + node.port, ClientKind.PARLEY);
+        storedPath(name + ", every request alone", List.of(node), uri(node), uri(node), "a" + node.port,
+                ClientKind.ALONE, engines);
+        storedPath(name + ", Parley's client", List.of(node), uri(node), uri(node), "p" + node.port,
+                ClientKind.PARLEY, engines);
+    }
+
     private void storedPath(String name, List<ServerProcess> nodes, URI sendTo, URI drainFrom, String prefix,
-                            boolean coalesced) throws Exception {
-        Costs before = costs(nodes, true);
-        RelayLoadGenerator.StoredPath path = load.storedPath(sendTo, drainFrom, prefix, coalesced);
+                            ClientKind client, boolean engines) throws Exception {
+        Costs before = costs(nodes, engines);
+        StoredPathRun.Result path = load.storedPath(sendTo, drainFrom, prefix, client);
         Thread.sleep(1_500);
-        Costs spent = costs(nodes, true).minus(before);
-        RelayLoadGenerator.out("stored path, %s: %d blobs stored in %.2f s (%.0f/s), drained in %.0f ms; PostgreSQL "
-                        + "%.2f transactions and %.2f rows written per blob (store + drain + ack), %.1f µs CPU per blob; "
-                        + "relay %.1f µs CPU per blob; load generator %.1f µs CPU per blob%n",
+        Costs spent = costs(nodes, engines).minus(before);
+        RelayLoadGenerator.out("stored path, %s: %d blobs stored in %.2f s (%.0f/s), drained in %.0f ms (all acks "
+                        + "applied after %.0f ms); PostgreSQL %s transactions and %s rows written per blob (store + drain "
+                        + "+ ack), %s µs CPU per blob; relay %.1f µs CPU per blob; load generator %.1f µs CPU per blob; "
+                        + "load average %s%n",
                 name, load.queued, path.storeSeconds(), load.queued / path.storeSeconds(), path.drainMs(),
-                spent.pgTransactions() / (double) load.queued, spent.pgRows() / (double) load.queued,
-                1000 * spent.pgCpuMs() / load.queued, 1000 * spent.relayCpuMs() / load.queued,
-                1000 * spent.loadCpuMs() / load.queued);
+                path.acknowledgedMs(),
+                engines ? String.format("%.2f", spent.pgTransactions() / (double) load.queued) : "-",
+                engines ? String.format("%.2f", spent.pgRows() / (double) load.queued) : "-",
+                engines ? String.format("%.1f", 1000 * spent.pgCpuMs() / load.queued) : "-",
+                1000 * spent.relayCpuMs() / load.queued, 1000 * spent.loadCpuMs() / load.queued, loadAverage());
     }
 
     private Costs costs(List<ServerProcess> nodes, boolean engines) throws Exception {
