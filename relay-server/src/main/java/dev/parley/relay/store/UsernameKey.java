@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -19,14 +20,21 @@ import javax.crypto.spec.SecretKeySpec;
  * The database lists no usernames, and without the secret a stolen database cannot be checked against guesses (the
  * username alphabet is small enough to enumerate unkeyed hashes). The inner SHA-256 is the key Parley 0.1 stored,
  * so a 0.1 database is migrated by keying what it holds ({@link #rekey(byte[])}) without knowing any username.
+ *
+ * <p>Every store and acknowledgement names its recipient, so the keys of recent usernames are remembered (up to
+ * {@value #REMEMBERED} of them; when full the memory starts over): two SHA-256 passes and an HMAC per blob were about a
+ * fifth of a relay's CPU on the stored path (docs/benchmarks.md, "The stored path at 10,000 blobs/s").
  */
 final class UsernameKey {
     static final String SECRET_FILE = "username-key";
     private static final byte[] LABEL = "parley/v1/relay-username\0".getBytes(StandardCharsets.US_ASCII);
     private static final int SECRET_BYTES = 32;
+    /** Usernames whose keys are remembered: about 200 bytes each, so at most a few MB. */
+    static final int REMEMBERED = 16_384;
 
     private final SecretKeySpec secret;
     private final ThreadLocal<Mac> macs;
+    private final ConcurrentHashMap<String, byte[]> remembered = new ConcurrentHashMap<>();
 
     UsernameKey(byte[] secret) {
         if (secret.length != SECRET_BYTES) {
@@ -60,8 +68,17 @@ final class UsernameKey {
         return new UsernameKey(secret);
     }
 
+    /** The key of {@code username}: a fresh array the caller may keep or change. */
     byte[] of(String username) {
-        return rekey(legacy(username));
+        byte[] key = remembered.get(username);
+        if (key == null) {
+            key = rekey(legacy(username));
+            if (remembered.size() >= REMEMBERED) {
+                remembered.clear();
+            }
+            remembered.put(username, key);
+        }
+        return key.clone();
     }
 
     /** The keyed form of a key Parley 0.1 stored. */
