@@ -94,11 +94,11 @@ public final class ClusterLoadRun {
 
     /** What was counted over one measured round. */
     private record Costs(double relayCpuMs, double pgCpuMs, double redisCpuMs, long pgTransactions, long pgRows,
-                         long redisCommands, double loadCpuMs) {
+                         long redisCommands, double loadCpuMs, double relayThreadCpuMs) {
         Costs minus(Costs before) {
             return new Costs(relayCpuMs - before.relayCpuMs, pgCpuMs - before.pgCpuMs, redisCpuMs - before.redisCpuMs,
                     pgTransactions - before.pgTransactions, pgRows - before.pgRows, redisCommands - before.redisCommands,
-                    loadCpuMs - before.loadCpuMs);
+                    loadCpuMs - before.loadCpuMs, relayThreadCpuMs - before.relayThreadCpuMs);
         }
     }
 
@@ -201,23 +201,26 @@ public final class ClusterLoadRun {
         Costs spent = costs(nodes, engines).minus(before);
         RelayLoadGenerator.out("stored path, %s: %d blobs stored in %.2f s (%.0f/s), drained in %.0f ms (all acks "
                         + "applied after %.0f ms); PostgreSQL %s transactions and %s rows written per blob (store + drain "
-                        + "+ ack), %s µs CPU per blob; relay %.1f µs CPU per blob; load generator %.1f µs CPU per blob; "
-                        + "load average %s%n",
+                        + "+ ack), %s µs CPU per blob; relay %.1f µs CPU per blob (its Java threads without JIT and GC "
+                        + "%.1f); load generator %.1f µs CPU per blob; load average %s%n",
                 name, load.queued, path.storeSeconds(), load.queued / path.storeSeconds(), path.drainMs(),
                 path.acknowledgedMs(),
                 engines ? String.format("%.2f", spent.pgTransactions() / (double) load.queued) : "-",
                 engines ? String.format("%.2f", spent.pgRows() / (double) load.queued) : "-",
                 engines ? String.format("%.1f", 1000 * spent.pgCpuMs() / load.queued) : "-",
-                1000 * spent.relayCpuMs() / load.queued, 1000 * spent.loadCpuMs() / load.queued, loadAverage());
+                1000 * spent.relayCpuMs() / load.queued, 1000 * spent.relayThreadCpuMs() / load.queued,
+                1000 * spent.loadCpuMs() / load.queued, loadAverage());
     }
 
     private Costs costs(List<ServerProcess> nodes, boolean engines) throws Exception {
         double relay = 0;
+        double relayThreads = 0;
         for (ServerProcess node : nodes) {
             relay += node.cpuMillis();
+            relayThreads += node.threadCpuMillis();
         }
         if (!engines) {
-            return new Costs(relay, 0, 0, 0, 0, 0, loadCpuMillis());
+            return new Costs(relay, 0, 0, 0, 0, 0, loadCpuMillis(), relayThreads);
         }
         long transactions;
         long rows;
@@ -230,7 +233,8 @@ public final class ClusterLoadRun {
             transactions = r.getLong(1);
             rows = r.getLong(2);
         }
-        return new Costs(relay, postgresCpuMillis(), redisCpuMillis(), transactions, rows, redisCommands(), loadCpuMillis());
+        return new Costs(relay, postgresCpuMillis(), redisCpuMillis(), transactions, rows, redisCommands(), loadCpuMillis(),
+                relayThreads);
     }
 
     /** User + system CPU of the PostgreSQL server and every process it started (backends, workers), from /proc. */
