@@ -281,4 +281,24 @@ class DirectDeliveryTest {
         assertThat(ab[0].receivedMessages().size() - before).as("the acceptance rode along with the lookup's answer")
                 .isEqualTo(1);
     }
+
+    @Test
+    void aLeanSendersAcceptancesLeaveWithoutTheDelayOnceEnoughWait() throws Exception {
+        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir).withDirectGrace(LONG_GRACE)
+                .withLeanAnswerDelay(Duration.ofMinutes(5)));
+        TestClient a = connect(true);
+        TestClient b = connect(false);
+        alice.register(a, 0);
+        bob.register(b, 0);
+        alice.authenticate(a);
+        List<Request.Send> sends = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            sends.add(new Request.Send("bob", RelayFlowTest.clientMessageId(i), new byte[] {(byte) i}));
+        }
+        // Bob is offline: all 64 are stored, and their acceptances leave well before the 5-minute delay.
+        for (CompletableFuture<Response> accepted : a.sendAll(sends)) {
+            assertThat(accepted.get(20, TimeUnit.SECONDS)).isEqualTo(new Response.SendAccepted(false));
+        }
+        assertThat(relay.metrics().messagesStored()).isEqualTo(64);
+    }
 }

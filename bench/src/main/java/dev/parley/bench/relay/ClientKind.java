@@ -7,12 +7,11 @@ import java.net.URI;
  * (docs/protocol.md part 2, "Lean answers"; the desktop client's {@code TyrusRelayConnector} does the same), sends what
  * its window allows in one WebSocket message (as the outbox flushes) and acknowledges the deliveries of one incoming
  * message together (as {@code DeliveryDrain} acks a batch). {@link #ALONE} is the issue's independent load client:
- * every request in its own WebSocket message, today's answers; {@link #ALONE_LEAN} the same asking for lean answers.
+ * every request in its own WebSocket message, today's answers.
  */
 enum ClientKind {
     PARLEY(true, true),
-    ALONE(false, false),
-    ALONE_LEAN(true, false);
+    ALONE(false, false);
 
     final boolean lean;
     /** Whether sends of a window and acks of one incoming message share WebSocket messages. */

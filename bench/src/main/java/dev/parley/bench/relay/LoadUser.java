@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.glassfish.tyrus.client.ClientManager;
 
 /** One relay account of the load generator: its keys, registration and sign-in over a {@link RelayConnection}. */
-final class LoadUser {
+class LoadUser {
     /** How long one handshake step may take: generous, as the machine is shared with other builds. */
     static final long TIMEOUT_SECONDS = 120;
 

@@ -62,9 +62,26 @@ public final class RelayLoadGenerator {
         return client;
     }
 
-    /** A new relay account (not yet registered: {@link LoadUser#connect} registers it). */
+    /** A relay account of this generator (not yet registered: {@link LoadUser#connect} registers it). */
+    final class User extends LoadUser {
+        User(String name) {
+            super(crypto, client, name);
+        }
+    }
+
+    /** A new {@link User}. */
     LoadUser user(String name) {
-        return new LoadUser(crypto, client, name);
+        return new User(name);
+    }
+
+    /** {@code uri} as Parley's own client opens it ({@link ClientKind#PARLEY}). */
+    static URI parleyClient(URI uri) {
+        return ClientKind.PARLEY.uri(uri);
+    }
+
+    /** {@link ClientRounds#runLoops}. */
+    static double runLoops(List<Runnable> loops, java.util.concurrent.CountDownLatch done) throws InterruptedException {
+        return ClientRounds.runLoops(loops, done);
     }
 
     public static void main(String[] args) throws Exception {
@@ -170,6 +187,12 @@ public final class RelayLoadGenerator {
             receivers.get(i).close();
         }
         return new LoadResult("Parley relay (H2, auth, ack; Parley client: lean answers)", result.messages(), result.seconds(), result.latency(), rss);
+    }
+
+    /** {@link #relayRound(ClientKind, List, List, int, long, String)} with Parley's client. */
+    LoadResult relayRound(List<RelayConnection> senders, List<RelayConnection> receivers, int count, long round,
+                          String receiverPrefix) throws Exception {
+        return relayRound(ClientKind.PARLEY, senders, receivers, count, round, receiverPrefix);
     }
 
     /** One round of {@link ClientRounds} with this generator's pairs, window and 200-byte blobs. */

@@ -1,6 +1,7 @@
 package dev.parley.bench.relay;
 
 import dev.parley.crypto.prekey.OneTimePreKeyPublic;
+import dev.parley.crypto.wire.Request;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -9,9 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,15 +40,12 @@ public final class SingleNodeTargets {
     private final int blobBytes;
     private final int accounts;
     private final int prekeys;
-    /** All three kinds of relay client send blobs of {@link #blobBytes}, as the forwarder's clients do. */
-    private final ClientRounds rounds;
 
     private SingleNodeTargets(Map<String, Integer> options) {
         this.load = new RelayLoadGenerator(options);
         this.blobBytes = options.getOrDefault("blob", 750);
         this.accounts = options.getOrDefault("accounts", 10_000);
         this.prekeys = options.getOrDefault("prekeys", 100);
-        this.rounds = new ClientRounds(load.pairs, load.window, blobBytes);
     }
 
     public static void main(String[] args) throws Exception {
@@ -72,10 +72,9 @@ public final class SingleNodeTargets {
                 senders.add(BareConnection.open(load.client(), uri, 2 * i));
                 receivers.add(BareConnection.open(load.client(), uri, 2 * i + 1));
             }
-            BareRounds bare = new BareRounds(load.pairs, load.window, blobBytes);
-            bare.round(senders, receivers, Math.max(1, load.messages / 4));
+            bareRound(senders, receivers, Math.max(1, load.messages / 4));
             long cpu = server.cpuMillis();
-            double seconds = bare.round(senders, receivers, load.messages).seconds();
+            double seconds = bareRound(senders, receivers, load.messages);
             bareCpu = (server.cpuMillis() - cpu) * 1000.0 / ((double) load.pairs * load.messages);
             barePerSecond = load.pairs * load.messages / seconds;
             for (int i = 0; i < load.pairs; i++) {
@@ -88,34 +87,32 @@ public final class SingleNodeTargets {
             URI uri = URI.create("ws://127.0.0.1:" + server.port + "/parley");
             // The same relay, same run: clients that keep today's answers, and clients that ask for lean answers
             // (docs/protocol.md part 2, "Lean answers": no ok for an ack, send_accepted may wait up to 20 ms).
-            URI leanUri = ClientKind.ALONE_LEAN.uri(uri);
+            URI leanUri = URI.create(uri + "?answers=lean");
             List<RelayConnection> senders = new ArrayList<>();
             List<RelayConnection> receivers = new ArrayList<>();
             List<RelayConnection> leanSenders = new ArrayList<>();
             List<RelayConnection> leanReceivers = new ArrayList<>();
             // Parley's own client (issue #16): lean answers, and it sends what its window allows together and
-            // acknowledges the deliveries of one incoming message together (ClientKind.PARLEY).
-            URI parleyUri = ClientKind.PARLEY.uri(uri);
+            // acknowledges the deliveries of one incoming message together (RelayLoadGenerator's Parley-client mode).
+            URI parleyUri = RelayLoadGenerator.parleyClient(uri);
             List<RelayConnection> parleySenders = new ArrayList<>();
             List<RelayConnection> parleyReceivers = new ArrayList<>();
             for (int i = 0; i < load.pairs; i++) {
-                senders.add(load.user("sender" + i).connect(uri, true));
-                receivers.add(load.user("receiver" + i).connect(uri, true));
-                leanSenders.add(load.user("leansender" + i).connect(leanUri, true));
-                leanReceivers.add(load.user("leanreceiver" + i).connect(leanUri, true));
-                parleySenders.add(load.user("parleysender" + i).connect(parleyUri, true));
-                parleyReceivers.add(load.user("parleyreceiver" + i).connect(parleyUri, true));
+                senders.add(load.new User("sender" + i).connect(uri, true));
+                receivers.add(load.new User("receiver" + i).connect(uri, true));
+                leanSenders.add(load.new User("leansender" + i).connect(leanUri, true));
+                leanReceivers.add(load.new User("leanreceiver" + i).connect(leanUri, true));
+                parleySenders.add(load.new User("parleysender" + i).connect(parleyUri, true));
+                parleyReceivers.add(load.new User("parleyreceiver" + i).connect(parleyUri, true));
             }
             int warmUp = Math.max(1, load.messages / 4);
-            rounds.round(ClientKind.ALONE, senders, receivers, warmUp, 1, "receiver");
-            rounds.round(ClientKind.ALONE_LEAN, leanSenders, leanReceivers, warmUp, 1, "leanreceiver");
-            rounds.round(ClientKind.PARLEY, parleySenders, parleyReceivers, warmUp, 1, "parleyreceiver");
-            Round plain = measured(server,
-                    () -> rounds.round(ClientKind.ALONE, senders, receivers, load.messages, 2, "receiver").seconds());
-            Round lean = measured(server,
-                    () -> rounds.round(ClientKind.ALONE_LEAN, leanSenders, leanReceivers, load.messages, 2, "leanreceiver").seconds());
+            relayRound(senders, receivers, "receiver", warmUp, 1);
+            relayRound(leanSenders, leanReceivers, "leanreceiver", warmUp, 1);
+            load.relayRound(parleySenders, parleyReceivers, warmUp, 1, "parleyreceiver");
+            Round plain = measured(server, () -> relayRound(senders, receivers, "receiver", load.messages, 2));
+            Round lean = measured(server, () -> relayRound(leanSenders, leanReceivers, "leanreceiver", load.messages, 2));
             Round parley = measured(server,
-                    () -> rounds.round(ClientKind.PARLEY, parleySenders, parleyReceivers, load.messages, 2, "parleyreceiver").seconds());
+                    () -> load.relayRound(parleySenders, parleyReceivers, load.messages, 2, "parleyreceiver").seconds());
             RelayLoadGenerator.out("%n| server | messages/s | server CPU µs/msg | WebSocket messages in / out per message |%n"
                             + "|---|---|---|---|%n| bare Tyrus forwarder | %.0f | %.1f | 1 / 1 |%n"
                             + "| Parley relay (H2), one request per WebSocket message | %.0f | %.1f | %.2f / %.2f |%n"
@@ -167,6 +164,57 @@ public final class SingleNodeTargets {
         return after.getOrDefault(metric, 0.0) - before.getOrDefault(metric, 0.0);
     }
 
+    private double bareRound(List<BareConnection> senders, List<BareConnection> receivers, int count) throws Exception {
+        CountDownLatch done = new CountDownLatch(load.pairs * count);
+        List<Runnable> loops = new ArrayList<>();
+        for (int i = 0; i < load.pairs; i++) {
+            Semaphore inFlight = new Semaphore(load.window);
+            int target = 2 * i + 1;
+            receivers.get(i).onMessage(m -> {
+                inFlight.release();
+                done.countDown();
+            });
+            BareConnection sender = senders.get(i);
+            loops.add(() -> {
+                for (int k = 0; k < count; k++) {
+                    inFlight.acquireUninterruptibly();
+                    byte[] m = new byte[4 + blobBytes];
+                    ByteBuffer.wrap(m).putInt(0, target).putLong(4, k);
+                    sender.send(m);
+                }
+            });
+        }
+        return RelayLoadGenerator.runLoops(loops, done);
+    }
+
+    /** Every send and every acknowledgement in its own WebSocket message; a sender's window frees at delivery. */
+    private double relayRound(List<RelayConnection> senders, List<RelayConnection> receivers, String receiverPrefix,
+                              int count, long round) throws Exception {
+        CountDownLatch done = new CountDownLatch(load.pairs * count);
+        List<Runnable> loops = new ArrayList<>();
+        for (int i = 0; i < load.pairs; i++) {
+            Semaphore inFlight = new Semaphore(load.window);
+            RelayConnection receiver = receivers.get(i);
+            receiver.onDeliver(d -> {
+                receiver.fireAlone(new Request.Ack(d.messageId()));
+                inFlight.release();
+                done.countDown();
+            });
+            RelayConnection sender = senders.get(i);
+            String to = receiverPrefix + i;
+            long pair = i;
+            loops.add(() -> {
+                for (int k = 0; k < count; k++) {
+                    inFlight.acquireUninterruptibly();
+                    byte[] id = new byte[16];
+                    ByteBuffer.wrap(id).putLong(0, round).putLong(8, (pair << 32) | k);
+                    sender.fireAlone(new Request.Send(to, id, new byte[blobBytes]));
+                }
+            });
+        }
+        return RelayLoadGenerator.runLoops(loops, done);
+    }
+
     /** RSS and heap growth per idle authenticated account holding {@link #prekeys} one-time prekeys. */
     private void idleAccounts(ServerProcess server, URI uri) throws Exception {
         long rssBefore = server.rssKb();
@@ -181,7 +229,7 @@ public final class SingleNodeTargets {
         }
         for (int i = 0; i < accounts; i++) {
             String name = "idle" + i;
-            futures.add(pool.submit(() -> load.user(name).connect(uri, true, keys)));
+            futures.add(pool.submit(() -> load.new User(name).connect(uri, true, keys)));
         }
         List<RelayConnection> held = new ArrayList<>();
         for (Future<RelayConnection> f : futures) {

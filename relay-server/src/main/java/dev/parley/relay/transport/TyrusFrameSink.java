@@ -17,10 +17,15 @@ import org.slf4j.LoggerFactory;
  * Sends CBOR frames over one Tyrus session, asynchronously and in call order. Frames sent while a {@link FlushScope}
  * is open on the calling thread (the relay handling one incoming message) wait for its end and leave coalesced into
  * as few WebSocket messages as {@link FrameBatcher} allows; other frames leave at once, behind any waiting ones.
- * On a lean connection an unhurried frame ({@link #sendUnhurried}) waits for the next flush, at most the lean delay.
+ * On a lean connection an unhurried frame ({@link #sendUnhurried}) waits for the next flush, at most the lean delay,
+ * and not at all once {@value #ENOUGH_UNHURRIED} wait: they then leave at the end of the unit of work that added the
+ * last of them (a group commit's acceptances, say), as waiting longer would save at most one WebSocket message for
+ * that many frames while holding back a busy sender's window.
  */
 final class TyrusFrameSink implements FrameSink, FlushScope.Flushable {
     private static final Logger LOG = LoggerFactory.getLogger(TyrusFrameSink.class);
+    /** Unhurried frames that leave without waiting for the lean delay. */
+    static final int ENOUGH_UNHURRIED = 64;
 
     private final Session session;
     private final String remoteAddress;
@@ -32,6 +37,8 @@ final class TyrusFrameSink implements FrameSink, FlushScope.Flushable {
     private final LeanAnswers lean;
     /** An unhurried frame waits and its timer is set (guarded by this). */
     private boolean timerSet;
+    /** Unhurried frames added since the last flush (guarded by this). */
+    private int unhurried;
 
     TyrusFrameSink(Session session, String remoteAddress, RelayMetrics metrics, LeanAnswers lean) {
         this.session = session;
@@ -53,13 +60,19 @@ final class TyrusFrameSink implements FrameSink, FlushScope.Flushable {
         }
         byte[] bytes = codec.encode(envelope);
         boolean setTimer;
+        boolean enough;
         synchronized (this) {
             waiting.add(bytes);
-            setTimer = !timerSet;
-            timerSet = true;
+            enough = ++unhurried >= ENOUGH_UNHURRIED;
+            setTimer = !enough && !timerSet;
+            timerSet |= setTimer;
         }
         metrics.frameSent();
-        if (setTimer) {
+        if (enough) {
+            if (!FlushScope.defer(this)) {
+                flush();
+            }
+        } else if (setTimer) {
             lean.later(this::timerFlush);
         }
     }
@@ -85,6 +98,7 @@ final class TyrusFrameSink implements FrameSink, FlushScope.Flushable {
 
     @Override
     public synchronized void flush() {
+        unhurried = 0;
         if (!session.isOpen()) {
             waiting.clear();
             return;
