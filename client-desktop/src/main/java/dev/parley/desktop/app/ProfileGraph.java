@@ -81,7 +81,13 @@ final class ProfileGraph implements AutoCloseable {
         this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
                 messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock(),
                 config.connection().presencePacing(),
-                waves -> connection.sayOnClose(waves, config.connection().presencePacing().interval()));
+                waves -> connection.sayOnClose(waves, config.connection().presencePacing().interval()),
+                messaging.accountSettings());
+        subscriptions.add(events.subscribe(dev.parley.desktop.event.AccountSettingsChangedEvent.class, e -> {
+            if (e.keys().contains(dev.parley.desktop.storage.Setting.PRESENCE.key())) {
+                presence.visibilityChangedElsewhere();
+            }
+        }));
         this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage(),
                 messaging.ownDevices());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));

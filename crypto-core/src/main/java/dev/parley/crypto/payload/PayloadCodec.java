@@ -41,6 +41,7 @@ import java.util.List;
  * CONVERSATION_SYNC and CONTACT_SYNC: {@link SyncBodies}.
  * HISTORY_CHUNK: {@link HistoryBodies} ({@link HistoryChunk}).
  * GROUP_TRANSCRIPT, GROUP_READ_SYNC, GROUP_SYNC and SENDER_KEY_SYNC: {@link GroupSyncBodies}.
+ * SETTINGS_SYNC: {@link SettingsSyncBodies}.
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -224,6 +225,8 @@ public final class PayloadCodec {
                 return GroupSyncBodies.decodeGroupSync(in);
             case SENDER_KEY_SYNC:
                 return GroupSyncBodies.decodeSenderKeySync(in);
+            case SETTINGS_SYNC:
+                return SettingsSyncBodies.decode(in);
             default:
                 return new Payload.Unknown(type);
         }
@@ -327,6 +330,8 @@ public final class PayloadCodec {
             return GroupSyncBodies.groupSync(sync);
         } else if (payload instanceof SenderKeySync sync) {
             return GroupSyncBodies.senderKeySync(sync);
+        } else if (payload instanceof SettingsSync sync) {
+            return SettingsSyncBodies.encode(sync);
         } else if (payload instanceof Payload.ReadSync sync) {
             byte[] name = sync.peer().getBytes(StandardCharsets.US_ASCII);
             byte[] ids = ids(sync.ids());

@@ -88,7 +88,8 @@ public final class PayloadHandlers {
                 new ContactSyncHandler(storage, contactsChanged),
                 new HistoryChunkHandler(storage),
                 new GroupTranscriptHandler(storage, changes), new GroupReadSyncHandler(storage),
-                new GroupSyncHandler(storage, groups), new SenderKeySyncHandler(storage, groups)));
+                new GroupSyncHandler(storage, groups), new SenderKeySyncHandler(storage, groups),
+                new SettingsSyncHandler(storage)));
         return self[0];
     }
 
