@@ -68,7 +68,7 @@ final class ProfileGraph implements AutoCloseable {
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
         this.devices = new dev.parley.desktop.service.device.DeviceService(crypto, () -> holder[0], () -> username,
-                messaging.ownDevices());
+                messaging.ownDevices(), deviceId -> messaging.groups().unlinkNotices().send(deviceId));
         this.history = new dev.parley.desktop.service.device.HistoryTransfer(crypto, messaging.ownDeviceQueue(),
                 () -> username);
         connection.onDeviceUnlinked(() -> dev.parley.desktop.service.device.DeviceWipe.wipe(crypto,

@@ -194,6 +194,8 @@ class LinkedDevicesEndToEndTest {
                 .hasMessageContaining("only device");
         Message after = alice.messaging().send("bob", "after unlinking the laptop");
         assertThat(Await.until(() -> texts(bobLaptopInbox).contains(after.body()), WAIT)).isTrue();
+
+        LinkedDeviceGroupFlows.membersReKeyWhenBobUnlinksHisLaptop(alice, bob, bobLaptop, erin, group);
     }
 
     /**

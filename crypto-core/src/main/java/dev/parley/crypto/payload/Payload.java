@@ -27,7 +27,8 @@ public sealed interface Payload
         HistoryChunk,
         Payload.ContactSync,
         GroupTranscript, GroupReadSync, GroupSync, SenderKeySync,
-        SettingsSync {
+        SettingsSync,
+        DeviceUnlinked {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;

@@ -89,7 +89,8 @@ public final class PayloadHandlers {
                 new HistoryChunkHandler(storage),
                 new GroupTranscriptHandler(storage, changes), new GroupReadSyncHandler(storage),
                 new GroupSyncHandler(storage, groups), new SenderKeySyncHandler(storage, groups),
-                new SettingsSyncHandler(storage)));
+                new SettingsSyncHandler(storage),
+                new DeviceUnlinkedHandler(storage)));
         return self[0];
     }
 

@@ -10,11 +10,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * SETTINGS_SYNC (49, issue #17, docs/protocol.md 1.7 and 1.18) = u8 n || n * (u8 L || key || u16 M || value ||
- * changedAt i64): the documented bytes, a round trip with a key this version does not know, and every malformed body
- * refused as an invalid message.
+ * The account's device payloads of issue #17 (docs/protocol.md 1.7 and 1.18): SETTINGS_SYNC (49) = u8 n || n * (u8 L
+ * || key || u16 M || value || changedAt i64): the documented bytes, a round trip with a key this version does not know,
+ * and every malformed body refused as an invalid message; DEVICE_UNLINKED (50) = u32 device id (>= 1).
  */
-class SettingsSyncPayloadCodecTest {
+class DeviceSyncPayloadCodecTest {
+
+    @Test
+    void aDeviceUnlinkedNoticeIsTheDeviceIdAlone() throws Exception {
+        byte[] encoded = PayloadCodec.encode(new DeviceUnlinked(3));
+        assertThat(encoded).containsExactly(1, 0, 50, 0, 0, 0, 4, 0, 0, 0, 3);
+        assertThat(PayloadCodec.decode(encoded)).isEqualTo(new DeviceUnlinked(3));
+        byte[] zero = encoded.clone();
+        zero[10] = 0;
+        assertThatThrownBy(() -> PayloadCodec.decode(zero)).isInstanceOf(InvalidMessageException.class);
+        byte[] longer = ByteBuffer.allocate(12).put(encoded, 0, 3).putInt(5).putInt(3).put((byte) 0).array();
+        assertThatThrownBy(() -> PayloadCodec.decode(longer)).isInstanceOf(InvalidMessageException.class);
+    }
 
     @Test
     void aSettingsSyncHasTheDocumentedLayoutAndRoundTripsUnknownKeys() throws Exception {
