@@ -100,6 +100,7 @@ final class LinkedDeviceGroupFlows {
                 .containsExactly("alice");
 
         aContactCannotForgeOwnDeviceGroupPayloads(alice, aliceLaptop, bob, erin, id);
+        aMessageBeforeItsKeyWaitsForIt(alice, aliceLaptop, bob, id);
         for (ParleyApp device : everyone) {
             List<String> bodies = bodies(device, id);
             for (Message m : sent) {
@@ -144,10 +145,50 @@ final class LinkedDeviceGroupFlows {
         }
     }
 
+    /**
+     * This session's item 3, with the order forced: the laptop lacks bob's key (as a device just linked does until the
+     * link-time SENDER_KEY_SYNC arrives; here it is taken away), bob writes, and the message waits on the laptop,
+     * unread but kept; the sync (as the desktop held it before bob wrote) then arrives and the message shows, once.
+     */
+    private static void aMessageBeforeItsKeyWaitsForIt(ParleyApp alice, ParleyApp aliceLaptop, ParleyApp bob,
+                                                       GroupId id) throws Exception {
+        var aliceStorage = alice.storage();
+        List<SenderKeySync> bobsKey = aliceStorage.transactions().transactionWithResult(true, txn ->
+                dev.parley.desktop.service.group.GroupStateForNewDevice.payloads(txn, aliceStorage, "alice")).stream()
+                .filter(p -> p instanceof SenderKeySync s && s.sender().equals("bob") && s.senderDevice() == 1
+                        && s.distribution().groupId().equals(id))
+                .map(SenderKeySync.class::cast).toList();
+        assertThat(bobsKey).isNotEmpty();
+        var laptopStorage = aliceLaptop.storage();
+        laptopStorage.transactions().transaction(false, txn -> laptopStorage.secrets().delete(txn, SENDER_KEYS,
+                id.hex() + "/bob"));
+        Message early = bob.groups().send(ConversationId.group(id).value(), "bob, before the laptop has his key");
+        assertThat(Await.until(() -> quietly(() -> !laptopStorage.transactions().transactionWithResult(true,
+                txn -> laptopStorage.secrets().keys(txn, PENDING_MESSAGES)).isEmpty()), WAIT))
+                .as("kept on the laptop until the key comes").isTrue();
+        assertThat(bodies(aliceLaptop, id)).doesNotContain(early.body());
+        for (SenderKeySync sync : bobsKey) {
+            ForgedPayloads.toOwnDevices(alice.messaging(), sync);
+        }
+        assertThat(Await.until(() -> bodies(aliceLaptop, id).contains(early.body()), WAIT)).isTrue();
+        assertThat(find(aliceLaptop, id, early.body()).sender()).isEqualTo("bob");
+        List<String> stillWaiting = laptopStorage.transactions().transactionWithResult(true,
+                txn -> laptopStorage.secrets().keys(txn, PENDING_MESSAGES));
+        assertThat(stillWaiting).isEmpty();
+        Message next = bob.groups().send(ConversationId.group(id).value(), "bob, once the laptop has his key");
+        assertThat(Await.until(() -> bodies(aliceLaptop, id).contains(next.body()), WAIT)).isTrue();
+        assertThat(bodies(aliceLaptop, id)).containsOnlyOnce(early.body());
+    }
+
+    private static final dev.parley.desktop.storage.SecretNamespace SENDER_KEYS =
+            new dev.parley.desktop.storage.SecretNamespace("group-sender-key");
+    private static final dev.parley.desktop.storage.SecretNamespace PENDING_MESSAGES =
+            new dev.parley.desktop.storage.SecretNamespace("group-pending-message");
+
     private static SenderKeyRecord senderKey(ParleyApp app, GroupId id, String sender) throws Exception {
         var storage = app.storage();
         var stored = storage.transactions().transactionWithResult(true, txn -> storage.secrets().get(txn,
-                new dev.parley.desktop.storage.SecretNamespace("group-sender-key"), id.hex() + "/" + sender));
+                SENDER_KEYS, id.hex() + "/" + sender));
         return stored.isEmpty() ? SenderKeyRecord.empty() : SenderKeyRecord.deserialize(stored.get());
     }
 
