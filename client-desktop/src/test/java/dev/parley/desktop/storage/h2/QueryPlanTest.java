@@ -66,10 +66,10 @@ class QueryPlanTest {
 
     @Test
     void searchReadsTheWordIndexInOrder() throws Exception {
-        assertThat(plan(H2MessageStore.searchSql(1, false), "hello", 50))
+        assertThat(plan(H2MessageSearch.searchSql(1, false), "hello", 50))
                 .contains("MESSAGE_WORDS_NEWEST").contains("index sorted");
         // the other words are looked up within the message's key range of the same index, never scanned
-        assertThat(plan(H2MessageStore.searchSql(2, true), "hello", "world", "bob", 50))
+        assertThat(plan(H2MessageSearch.searchSql(2, true), "hello", "world", "bob", 50))
                 .contains("MESSAGE_WORDS_NEWEST").contains("index sorted").doesNotContain("tableScan")
                 .containsPattern("(?s)MESSAGE_WORDS_NEWEST: WORD_KEY < .*?AND TOKEN = \\?2.*?AND WORD_KEY >= ");
     }
