@@ -1,6 +1,7 @@
 package dev.parley.desktop.ui.main;
 
 import dev.parley.desktop.ui.common.AttachmentView;
+import dev.parley.desktop.ui.common.EmojiLabels;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.util.Locale;
@@ -24,11 +25,15 @@ import javafx.scene.layout.VBox;
  */
 final class AttachmentCard extends VBox {
     static final double THUMBNAIL_WIDTH = 240;
+    static final double ICON_SIZE = 26;
+    /** Emoji in a file's name, as images of this height. */
+    static final double NAME_EMOJI_SIZE = 16;
     private final AttachmentsViewModel files;
     private final UserMessages messages;
     private final ImageView thumbnail = new ImageView();
     private final StackPane thumbnailFrame = new StackPane(thumbnail);
-    private final Label icon = new Label("\uD83D\uDCC4");
+    /** The page emoji, drawn as the bundled image (a label's font drew it as a box, issue #13). */
+    private final Label icon = EmojiLabels.single("\uD83D\uDCC4", ICON_SIZE);
     private final Label name = new Label();
     private final Label size = new Label();
     private final Hyperlink saveAs = new Hyperlink();
@@ -103,7 +108,7 @@ final class AttachmentCard extends VBox {
         AttachmentView file = message.attachment().orElseThrow();
         boolean sameMessage = shown != null && shown.id().equals(message.id());
         shown = message;
-        name.setText(file.fileName());
+        EmojiLabels.show(name, file.fileName(), NAME_EMOJI_SIZE);
         size.setText(FileSizes.format(file.size(), Locale.getDefault()));
         boolean image = file.image() && file.thumbnail().length > 0;
         visible(thumbnailFrame, image);
