@@ -55,7 +55,8 @@ import org.HdrHistogram.Histogram;
  * headless Monocle, to take screenshots of the burst (the FX figures are then those of that display's rendering).
  * With {@code -Dparley.bench.jfr=burst.jfr} the burst is recorded with {@code bench/jfr/fx-stalls.jfc} (another file:
  * {@code -Dparley.bench.jfc=...}) and each FX stall over 50 ms is matched to what the FX thread did in it
- * ({@link FxStallReport}).
+ * ({@link FxStallReport}). {@code -Dparley.bench.files=DIR} drops the files of DIR instead of the generated photos
+ * (a file named with emoji, say), and {@code -Dparley.bench.screenshot=FILE.png} saves the window as it is at the end.
  */
 public final class PhotoBurstBenchmark {
     private static final String PASSPHRASE = "bench passphrase, synthetic data only";
@@ -67,7 +68,8 @@ public final class PhotoBurstBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int megapixels = args.length > 1 ? Integer.parseInt(args[1]) : 12;
-        List<Path> photos = BurstPhotos.cached(count, megapixels);
+        String filesDir = System.getProperty("parley.bench.files");
+        List<Path> photos = filesDir == null ? BurstPhotos.cached(count, megapixels) : filesIn(Path.of(filesDir));
         if (!Boolean.getBoolean("parley.bench.onScreen")) {
             ChatScrollBenchmark.headlessMonocle(); // on screen (DISPLAY=:93 ... -Dparley.bench.onScreen=true): for screenshots
         }
@@ -154,6 +156,8 @@ public final class PhotoBurstBenchmark {
         Map<String, Long> shown = new HashMap<>();
         Map<String, Long> withThumbnail = new HashMap<>();
         long deadline = t0 + TIMEOUT_NANOS;
+        long images = photos.stream().map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
+                .filter(name -> name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png")).count();
         while (System.nanoTime() < deadline) {
             Snapshot s = ChatScrollBenchmark.fx(() -> snapshot(main, files));
             long now = System.nanoTime() - t0;
@@ -166,7 +170,7 @@ public final class PhotoBurstBenchmark {
             for (String id : s.thumbnails()) {
                 withThumbnail.putIfAbsent(id, now);
             }
-            if (s.failed() > 0 || (shown.size() >= n && s.uploads() == 0 && withThumbnail.size() >= n)) {
+            if (s.failed() > 0 || (shown.size() >= n && s.uploads() == 0 && withThumbnail.size() >= images)) {
                 break;
             }
             Thread.sleep(20);
@@ -182,6 +186,11 @@ public final class PhotoBurstBenchmark {
         long relayCpu = relay.cpuMillis() - relayCpu0;
         long heapMax = heap.stop();
         Snapshot last = ChatScrollBenchmark.fx(() -> snapshot(main, files));
+        String screenshot = System.getProperty("parley.bench.screenshot");
+        if (screenshot != null) {
+            ChatScrollBenchmark.fx(() -> dev.parley.desktop.ui.common.SceneSnapshots.write(stage[0].getScene(),
+                    Path.of(screenshot)));
+        }
         long heapAfter = usedHeapAfterGc();
         ChatScrollBenchmark.fx(() -> {
             shell.shutdown();
@@ -330,6 +339,13 @@ public final class PhotoBurstBenchmark {
             running.set(false);
             thread.join();
             return max.get();
+        }
+    }
+
+    /** The files of {@code dir} in name order (-Dparley.bench.files: any files instead of the generated photos). */
+    private static List<Path> filesIn(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
         }
     }
 
