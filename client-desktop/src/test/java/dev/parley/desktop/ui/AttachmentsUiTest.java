@@ -139,6 +139,10 @@ class AttachmentsUiTest {
         app.waitUntil(() -> thumbnails().anyMatch(v -> v.getImage() != null));
         app.waitUntil(() -> labelShowing(PHOTO_CAPTION) && card("report.pdf").isPresent() && card("old-notes.txt").isPresent());
         assertThat(texts(card("report.pdf").orElseThrow())).contains("report.pdf", "150 KB", "Save as...");
+        // a card builds its download rows (a progress bar, Cancel, Retry) only once a download or a problem needs
+        // them: every node of a chat cell costs CSS work when the chat makes its cells (a photo burst, issue #13)
+        java.util.Set<Node> cards = app.robot.lookup(".attachment-card").queryAll();
+        assertThat(cards).isNotEmpty().allMatch(c -> c.lookupAll(".progress-bar").isEmpty());
         // a file named with emoji: the card's icon and the emoji in its name are the bundled images (a label's font
         // drew them as boxes); so is the list's preview of it, the paperclip too
         app.waitUntil(() -> card(EMOJI_FILE).isPresent());
