@@ -29,6 +29,8 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label badge = new Label();
     /** Made for the first muted row this cell shows (most rows are not: every node of a row costs CSS work). */
     private Label mutedMark;
+    private static final javafx.css.PseudoClass UNREAD = javafx.css.PseudoClass.getPseudoClass("unread");
+    private static final javafx.css.PseudoClass MUTED_BADGE = javafx.css.PseudoClass.getPseudoClass("muted");
     private static final String PAPERCLIP = "\uD83D\uDCCE";
     private static final String MUTED = "\uD83D\uDD07";
     private static final double EMOJI_SIZE = 14;
@@ -160,14 +162,9 @@ final class ConversationCell extends ListCell<ConversationItem> {
             count.setText(item.contact().isGroup() ? "\u00B7 " + item.contact().group().members() : "");
         }
         time.setText(item.lastActivity().map(times::listStamp).orElse(""));
-        if (item.unread() > 0 != time.getStyleClass().contains("unread")) {
-            // only on a change: a style class change re-runs CSS on the label
-            if (item.unread() > 0) {
-                time.getStyleClass().add("unread");
-            } else {
-                time.getStyleClass().remove("unread");
-            }
-        }
+        // pseudo-classes, not style classes: switching one re-uses the styles found, a style class change looks
+        // them all up again (a row shows another conversation on every filter keystroke, issue #14)
+        time.pseudoClassStateChanged(UNREAD, item.unread() > 0);
         showPreview(item.preview());
         badge.setText(item.unread() > 99 ? "99+" : Integer.toString(item.unread()));
         badge.setVisible(item.unread() > 0);
@@ -176,13 +173,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             mark.setVisible(item.muted());
             mark.setManaged(item.muted());
         }
-        if (item.muted() != badge.getStyleClass().contains("muted")) {
-            if (item.muted()) {
-                badge.getStyleClass().add("muted");
-            } else {
-                badge.getStyleClass().remove("muted");
-            }
-        }
+        badge.pseudoClassStateChanged(MUTED_BADGE, item.muted());
         badge.setManaged(item.unread() > 0);
         setGraphic(root);
     }
