@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
  * java -Xmx2g -cp bench/target/parley-bench.jar dev.parley.bench.relay.SingleNodeTargets \
  *      --pairs=20 --messages=2000 --window=16 --blob=750 --accounts=10000 --prekeys=100
  * </pre>
- * {@code --cpu=0} skips the CPU rounds; {@code --probeAt=2000} adds where the idle accounts' memory goes (class
- * histogram and native memory deltas per account; start the relay with
+ * {@code --cpu=0} skips the CPU rounds; {@code --settle=150} reads the RSS again after 150 s idle (the packaged
+ * relay's periodic collection); {@code --probeAt=2000} adds where the idle accounts' memory goes (class histogram and
+ * native memory deltas per account; start the relay with
  * {@code -Dparley.bench.serverJvmArgs=-XX:NativeMemoryTracking=summary} for the native side).
  *
  * <ul>
@@ -47,6 +48,8 @@ public final class SingleNodeTargets {
     private final int cpu;
     /** If above 0: jcmd snapshots (class histogram, native memory) before the accounts, at this many and at the end. */
     private final int probeAt;
+    /** If above 0: seconds the relay is left idle after the sign-ins before its RSS is read again (periodic GC). */
+    private final int settle;
 
     private SingleNodeTargets(Map<String, Integer> options) {
         this.load = new RelayLoadGenerator(options);
@@ -55,6 +58,7 @@ public final class SingleNodeTargets {
         this.prekeys = options.getOrDefault("prekeys", 100);
         this.cpu = options.getOrDefault("cpu", 1);
         this.probeAt = options.getOrDefault("probeAt", 0);
+        this.settle = options.getOrDefault("settle", 0);
     }
 
     public static void main(String[] args) throws Exception {
@@ -264,6 +268,13 @@ public final class SingleNodeTargets {
             if (probe != null) {
                 snapshots.add(probe.take(Integer.toString(stage), rssAfter));
             }
+        }
+        if (settle > 0) {
+            // An idle relay: nothing happens but the JVM's own periodic collection (-XX:G1PeriodicGCInterval).
+            Thread.sleep(settle * 1000L);
+            long rssSettled = server.rssKb();
+            RelayLoadGenerator.out("after %d s idle: RSS %d MiB, +%.1f KB per account, load average %s%n", settle,
+                    rssSettled / 1024, (rssSettled - rssBefore) / (double) accounts, loadAverage());
         }
         long heapAfter = server.heapBytes();
         long rssAfterGc = server.rssKb();
