@@ -353,8 +353,8 @@ public final class MainController {
      */
     private void offerNothingThatNeedsAnAccount() {
         javafx.scene.Node header = root.lookup(".sidebar-header");
-        if (header instanceof javafx.scene.layout.Pane pane) {
-            for (javafx.scene.Node node : pane.getChildren()) {
+        if (header != null) {
+            for (javafx.scene.Node node : header.lookupAll(".button")) {     // nested action boxes too
                 if (node instanceof Button button && button != lockButton) {
                     hide(button);
                 }
