@@ -66,10 +66,10 @@ class QueryPlanTest {
 
     @Test
     void searchReadsTheWordIndexInOrder() throws Exception {
-        assertThat(plan(H2MessageStore.searchSql(1, false), "hello", 50))
+        assertThat(plan(H2MessageSearch.searchSql(1, false), "hello", 50))
                 .contains("MESSAGE_WORDS_NEWEST").contains("index sorted");
         // the other words are looked up within the message's key range of the same index, never scanned
-        assertThat(plan(H2MessageStore.searchSql(2, true), "hello", "world", "bob", 50))
+        assertThat(plan(H2MessageSearch.searchSql(2, true), "hello", "world", "bob", 50))
                 .contains("MESSAGE_WORDS_NEWEST").contains("index sorted").doesNotContain("tableScan")
                 .containsPattern("(?s)MESSAGE_WORDS_NEWEST: WORD_KEY < .*?AND TOKEN = \\?2.*?AND WORD_KEY >= ");
     }
@@ -79,6 +79,22 @@ class QueryPlanTest {
     void wordsOfAMessageAreRemovedByKeyRange() throws Exception {
         assertThat(plan("SELECT * FROM message_words WHERE word_key >= ? AND word_key < ?", 1L << 20, 2L << 20))
                 .contains("PRIMARY_KEY").doesNotContain("tableScan");
+    }
+
+    /**
+     * #17: a history chunk's import looks up all its message ids (and its conversations and groups) in one statement
+     * through their unique indexes, and finds the lowest position through the primary key, never by a scan: the
+     * per-chunk cost must not grow with the history already here.
+     */
+    @Test
+    void historyImportLooksUpThroughIndexes() throws Exception {
+        assertThat(plan(H2HistoryImport.MESSAGES_HERE_SQL, (Object) new Object[] {"m1", "m2"}))
+                .contains("MESSAGES_MESSAGE_ID_INDEX_A: MESSAGE_ID IN(").doesNotContain("tableScan");
+        assertThat(plan(H2HistoryImport.CONVERSATIONS_HERE_SQL, (Object) new Object[] {"bob"}))
+                .contains(": CONVERSATION_ID IN(").doesNotContain("tableScan");
+        assertThat(plan(H2HistoryImport.GROUPS_HERE_SQL, (Object) new Object[] {"g1"}))
+                .contains(": GROUP_ID IN(").doesNotContain("tableScan");
+        assertThat(plan(H2HistoryImport.LOWEST_SQL)).contains("direct lookup");
     }
 
     /** #12: H2's page cache is an eighth of the heap within 16-128 MiB (H2's own default is 16 MiB at any heap). */
