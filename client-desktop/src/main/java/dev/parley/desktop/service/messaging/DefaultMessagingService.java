@@ -60,6 +60,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final RestoreAnnouncer restoreAnnouncer;
     private final GroupConversations groupConversations;
     private final MessageReads reads;
+    private final dev.parley.desktop.service.settings.DefaultAccountSettings accountSettings;
     private final DirectSends sends;
     private final ReadMarks readMarks;
     private final ReactionSender reactions;
@@ -76,6 +77,8 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         this.outbound = new Outbound(crypto, ownUsername, submitter, verifier);
         this.receipts = new Receipts(crypto.storage(), recipients, outbound, new GroupPeers(crypto));
         this.reads = new MessageReads(crypto.storage());
+        this.accountSettings = new dev.parley.desktop.service.settings.DefaultAccountSettings(crypto.storage(),
+                crypto.context().clock(), ownDevices());
         this.outbox = new OutboxQueue(crypto.storage(), crypto.context().clock(), ownUsername, outbound.fanout());
         this.disappearing = new Disappearing(crypto.storage());
         this.actions = new DefaultMessageActions(crypto, ownUsername, recipients, outbound, disappearing,
@@ -207,11 +210,12 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     @Override
     public void setReadReceipts(boolean enabled) throws ServiceException {
-        try {
-            storage().transactions().transaction(false, txn -> storage().settings().set(txn, Setting.READ_RECEIPTS, enabled));
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot change the setting", e);
-        }
+        accountSettings.set(Setting.READ_RECEIPTS, enabled);     // issue #17: follows the account
+    }
+
+    /** Issue #17: settings, those that follow the account sent to its other devices. */
+    public dev.parley.desktop.service.AccountSettingsService accountSettings() {
+        return accountSettings;
     }
 
     @Override

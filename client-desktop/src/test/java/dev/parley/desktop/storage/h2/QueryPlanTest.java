@@ -81,6 +81,22 @@ class QueryPlanTest {
                 .contains("PRIMARY_KEY").doesNotContain("tableScan");
     }
 
+    /**
+     * #17: a history chunk's import looks up all its message ids (and its conversations and groups) in one statement
+     * through their unique indexes, and finds the lowest position through the primary key, never by a scan: the
+     * per-chunk cost must not grow with the history already here.
+     */
+    @Test
+    void historyImportLooksUpThroughIndexes() throws Exception {
+        assertThat(plan(H2HistoryImport.MESSAGES_HERE_SQL, (Object) new Object[] {"m1", "m2"}))
+                .contains("MESSAGES_MESSAGE_ID_INDEX_A: MESSAGE_ID IN(").doesNotContain("tableScan");
+        assertThat(plan(H2HistoryImport.CONVERSATIONS_HERE_SQL, (Object) new Object[] {"bob"}))
+                .contains(": CONVERSATION_ID IN(").doesNotContain("tableScan");
+        assertThat(plan(H2HistoryImport.GROUPS_HERE_SQL, (Object) new Object[] {"g1"}))
+                .contains(": GROUP_ID IN(").doesNotContain("tableScan");
+        assertThat(plan(H2HistoryImport.LOWEST_SQL)).contains("direct lookup");
+    }
+
     /** #12: H2's page cache is an eighth of the heap within 16-128 MiB (H2's own default is 16 MiB at any heap). */
     @Test
     void thePageCacheFollowsTheHeapWithinBounds() throws Exception {
