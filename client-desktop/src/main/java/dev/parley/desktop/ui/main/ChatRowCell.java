@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -53,7 +54,10 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final Label tick = new Label();
     private final Hyperlink retryLink = new Hyperlink();
     private final VBox bubble;
+    /** The bubble's parts in the order they stand in it (the quote and file card only once needed). */
+    private final List<Node> bubbleOrder;
     private final HBox bubbleRow;
+    private final HBox metaRow;
     private final Label dividerLabel = new Label();
     private final HBox divider = new HBox(dividerLabel);
     private final Label systemLabel = new Label();
@@ -92,7 +96,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
         retryLink.setText(messages.get("main.retry"));
         edited.getStyleClass().addAll("bubble-meta", "edited-label");
         edited.setText(messages.get("message.edited"));
-        HBox metaRow = new HBox(4, retryLink, edited, meta, tick);
+        metaRow = new HBox(4, edited, meta, tick); // the retry link joins it when first needed (attach)
         metaRow.setAlignment(Pos.CENTER_RIGHT);
         metaRow.setMinWidth(Region.USE_PREF_SIZE);
         linkText.getStyleClass().add("bubble-links");
@@ -106,7 +110,10 @@ final class ChatRowCell extends ListCell<ChatRow> {
             }
         });
         sender.getStyleClass().add("bubble-sender");
-        bubble = new VBox(2, sender, quote, file, text, linkText, reactions, metaRow);
+        // the quote and the file card join the bubble the first time this cell shows a reply or a file: every node
+        // of a cell costs CSS matching (and a control its skin) when the cell is made, and most messages have neither
+        bubble = new VBox(2, sender, text, linkText, reactions, metaRow);
+        bubbleOrder = List.of(sender, quote, file, text, linkText, reactions, metaRow);
         bubble.getStyleClass().add("bubble");
         // the menu opens on a right click (the platform's own menu event is not sent everywhere, Monocle sends none);
         // the keyboard (Menu key, Shift+F10) is handled by the list for the selected message
@@ -174,6 +181,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
         file.setVisible(hasFile);
         file.setManaged(hasFile);
         if (hasFile) {
+            attach(file);
             file.show(m);
         }
         showLinks(m, shownText);
@@ -209,6 +217,9 @@ final class ChatRowCell extends ListCell<ChatRow> {
         }
         retryLink.setVisible(failed && out);
         retryLink.setManaged(failed && out);
+        if (failed && out && retryLink.getParent() != metaRow) {
+            metaRow.getChildren().add(0, retryLink);
+        }
         tick.setVisible(out);
         tick.setManaged(out);
         if (out) {
@@ -244,6 +255,23 @@ final class ChatRowCell extends ListCell<ChatRow> {
         }
     }
 
+    /** Puts {@code part} into the bubble at its place in {@link #bubbleOrder} unless it is there already. */
+    private void attach(Node part) {
+        if (part.getParent() == bubble) {
+            return;
+        }
+        int at = 0;
+        for (Node n : bubbleOrder) {
+            if (n == part) {
+                break;
+            }
+            if (n.getParent() == bubble) {
+                at++;
+            }
+        }
+        bubble.getChildren().add(at, part);
+    }
+
     private void showQuote(MessageView m) {
         boolean shown = m.quote().isPresent() && !m.deleted();
         quote.setVisible(shown);
@@ -251,6 +279,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
         if (!shown) {
             return;
         }
+        attach(quote);
         QuoteView q = m.quote().get();
         quoteAuthor.setText(q.author().map(a -> a.equals(actions.ownUsernameProperty().get())
                 ? messages.get("main.you") : a).orElse(""));

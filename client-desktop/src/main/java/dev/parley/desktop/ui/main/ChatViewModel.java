@@ -69,6 +69,9 @@ public final class ChatViewModel {
                 groupTyping, timer::reload, attachments::resolve, this::fail);
         this.composer = new ChatComposer(services, tasks, contact.getReadOnlyProperty(), actions, paging::generation,
                 updates::sentByUser, this::contactChanged, () -> error.set(""), this::fail);
+        // the bubbles look for emoji in every text: read the bundled emoji index on the worker now, not on the FX
+        // thread in the first conversation's first layout (a resource read and parse, ~10% of that first open's FX time)
+        tasks.run(dev.parley.desktop.ui.common.EmojiIndex::bundled, index -> { }, e -> { });
     }
 
     public ObservableList<ChatRow> rows() {
