@@ -140,9 +140,16 @@ public final class UiServices {
         return attachments.save(new MessageId(message.id()), target, progress);
     }
 
-    /** The message's image, decrypted in memory for the viewer. */
-    public byte[] image(MessageView message, AttachmentService.TransferProgress progress) throws ServiceException {
-        return attachments.decryptImage(new MessageId(message.id()), progress);
+    /**
+     * The message's image for the viewer: decrypted in memory, decoded with about as many pixels as a box of
+     * {@code maxWidth} x {@code maxHeight} shows ({@code ImageDecoder.FULL_SIZE} for all of them).
+     */
+    public dev.parley.desktop.service.attachment.ImageDecoder.Decoded image(MessageView message, int maxWidth,
+            int maxHeight, AttachmentService.TransferProgress progress) throws ServiceException {
+        return dev.parley.desktop.service.attachment.ImageDecoder.decode(
+                        attachments.decryptImage(new MessageId(message.id()), progress), maxWidth, maxHeight)
+                .orElseThrow(() -> new dev.parley.desktop.service.InvalidInputException(
+                        "this image cannot be shown; save it instead"));
     }
 
     /** The disappearing-messages timer of the conversation with {@code contact}. */

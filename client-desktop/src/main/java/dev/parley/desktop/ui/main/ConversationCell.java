@@ -1,5 +1,7 @@
 package dev.parley.desktop.ui.main;
 
+import dev.parley.desktop.ui.common.EmojiIndex;
+import dev.parley.desktop.ui.common.EmojiLabels;
 import dev.parley.desktop.ui.common.EmojiText;
 import dev.parley.desktop.ui.common.AvatarView;
 import dev.parley.desktop.ui.common.ContactLook;
@@ -99,7 +101,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
 
     private Label mutedMark() {
         if (mutedMark == null) {
-            mutedMark = emojiLabel(MUTED);
+            mutedMark = EmojiLabels.single(MUTED, EMOJI_SIZE);
             mutedMark.getStyleClass().add("muted-mark");
             // after the name and, if there is one, the member count
             top.getChildren().add(top.getChildren().indexOf(name) + (members == null ? 1 : 2), mutedMark);
@@ -110,11 +112,15 @@ final class ConversationCell extends ListCell<ConversationItem> {
     /**
      * The preview line. A file's stored body starts with a paperclip emoji ({@code AttachmentBodies}), which the
      * label's font cannot draw (JavaFX does not fall back to the bundled emoji font, so it showed as a box): it is
-     * drawn as the bundled emoji image before the text instead.
+     * drawn as the bundled emoji image before the text instead. A file whose name has emoji shows them as images
+     * too ({@link EmojiLabels}).
      */
     private void showPreview(String text) {
         boolean file = text.contains(PAPERCLIP + " ") && EmojiText.isSingleEmoji(PAPERCLIP);
-        if (file) {
+        if (file && EmojiIndex.bundled().hasEmoji(text.replace(PAPERCLIP + " ", ""))) {
+            // a file named with emoji: the whole line as text and emoji images (issue #13)
+            EmojiLabels.show(preview, text, EMOJI_SIZE);
+        } else if (file) {
             if (paperclip == null) {
                 paperclip = EmojiText.view(PAPERCLIP, EMOJI_SIZE);
             }
@@ -124,18 +130,6 @@ final class ConversationCell extends ListCell<ConversationItem> {
             preview.setGraphic(null);
             preview.setText(text);
         }
-    }
-
-    /** A label showing one emoji as the bundled image (its text if there is no image). */
-    private static Label emojiLabel(String emoji) {
-        Label label = new Label();
-        if (EmojiText.isSingleEmoji(emoji)) {
-            label.setGraphic(EmojiText.view(emoji, EMOJI_SIZE));
-            label.setAccessibleText(emoji);
-        } else {
-            label.setText(emoji);
-        }
-        return label;
     }
 
     private void showLook(ContactLook look) {
