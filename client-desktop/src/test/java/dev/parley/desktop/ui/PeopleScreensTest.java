@@ -7,7 +7,6 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import dev.parley.desktop.app.ParleyApp;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.service.ContactPresence;
 import dev.parley.desktop.service.ProfileService.Update;
 import dev.parley.desktop.storage.PresenceVisibility;
@@ -15,8 +14,6 @@ import dev.parley.desktop.ui.common.AvatarView;
 import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.main.ConversationListViewModel;
 import dev.parley.desktop.ui.people.PeopleScreens;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,12 +60,9 @@ class PeopleScreensTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        ProfileSessions sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
-        sessions.lock();
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
+        app.createLocked("alice");
         app.start("alice");
         app.fx(() -> app.shell().useDesktop(desktop));
         app.unlock();
@@ -77,7 +71,6 @@ class PeopleScreensTest {
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test

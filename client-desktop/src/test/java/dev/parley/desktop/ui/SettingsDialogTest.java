@@ -2,12 +2,8 @@ package dev.parley.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.ui.common.Theme;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
@@ -32,24 +28,19 @@ class SettingsDialogTest {
     @TempDir
     Path tmp;
 
-    private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
-        sessions.lock();
+        app = DesktopFixture.withNetwork(tmp);
+        sessions = app.sessions;
+        app.createLocked("alice");
     }
 
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test
