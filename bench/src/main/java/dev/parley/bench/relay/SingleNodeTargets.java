@@ -111,13 +111,17 @@ public final class SingleNodeTargets {
             parleyReceivers.add(load.new User("parleyreceiver" + i).connect(parleyUri, true));
         }
         int warmUp = Math.max(1, load.messages / 4);
+        // Parley's client sends blobs of the same size as the other rows and the forwarder (the generator's own
+        // rounds use 200-byte blobs)
+        ClientRounds parleyRounds = new ClientRounds(load.pairs, load.window, blobBytes);
         relayRound(senders, receivers, "receiver", warmUp, 1);
         relayRound(leanSenders, leanReceivers, "leanreceiver", warmUp, 1);
-        load.relayRound(parleySenders, parleyReceivers, warmUp, 1, "parleyreceiver");
+        parleyRounds.round(ClientKind.PARLEY, parleySenders, parleyReceivers, warmUp, 1, "parleyreceiver");
         Round plain = measured(server, () -> relayRound(senders, receivers, "receiver", load.messages, 2));
         Round lean = measured(server, () -> relayRound(leanSenders, leanReceivers, "leanreceiver", load.messages, 2));
         Round parley = measured(server,
-                () -> load.relayRound(parleySenders, parleyReceivers, load.messages, 2, "parleyreceiver").seconds());
+                () -> parleyRounds.round(ClientKind.PARLEY, parleySenders, parleyReceivers, load.messages, 2,
+                        "parleyreceiver").seconds());
         RelayLoadGenerator.out("%n| server | messages/s | server CPU µs/msg | WebSocket messages in / out per message |%n"
                         + "|---|---|---|---|%n| bare Tyrus forwarder | %.0f | %.1f | 1 / 1 |%n"
                         + "| Parley relay (H2), one request per WebSocket message | %.0f | %.1f | %.2f / %.2f |%n"
