@@ -221,6 +221,11 @@ public final class ParleyApp implements AutoCloseable {
         return graph().presence;
     }
 
+    /** Settings; those that follow the account reach its other devices (issue #17). */
+    public dev.parley.desktop.service.AccountSettingsService accountSettings() throws ProfileLockedException {
+        return graph().messaging.accountSettings();
+    }
+
     /** Sends the own presence: for tests in this package that send what a client would not (a flood). */
     dev.parley.desktop.service.messaging.PresenceAnnouncer presenceAnnouncer() throws ProfileLockedException {
         return graph().messaging.presenceAnnouncer();

@@ -68,7 +68,7 @@ final class ProfileGraph implements AutoCloseable {
                 config.clock(), events, config.connection(), pinning);
         holder[0] = connection;
         this.devices = new dev.parley.desktop.service.device.DeviceService(crypto, () -> holder[0], () -> username,
-                messaging.ownDevices());
+                messaging.ownDevices(), deviceId -> messaging.groups().unlinkNotices().send(deviceId));
         this.history = new dev.parley.desktop.service.device.HistoryTransfer(crypto, messaging.ownDeviceQueue(),
                 () -> username);
         connection.onDeviceUnlinked(() -> dev.parley.desktop.service.device.DeviceWipe.wipe(crypto,
@@ -81,7 +81,13 @@ final class ProfileGraph implements AutoCloseable {
         this.presence = new dev.parley.desktop.service.presence.DefaultPresenceService(profile.storage(),
                 messaging.presenceTracker(), messaging.presenceAnnouncer(), connection.state(), config.clock(),
                 config.connection().presencePacing(),
-                waves -> connection.sayOnClose(waves, config.connection().presencePacing().interval()));
+                waves -> connection.sayOnClose(waves, config.connection().presencePacing().interval()),
+                messaging.accountSettings());
+        subscriptions.add(events.subscribe(dev.parley.desktop.event.AccountSettingsChangedEvent.class, e -> {
+            if (e.keys().contains(dev.parley.desktop.storage.Setting.PRESENCE.key())) {
+                presence.visibilityChangedElsewhere();
+            }
+        }));
         this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage(),
                 messaging.ownDevices());
         this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));

@@ -296,8 +296,9 @@ public final class ProfileSessions implements SessionGateway {
     }
 
     /**
-     * The settings screen over the desktop preferences file, the messaging service (read receipts, kept in the
-     * encrypted settings store) and the account service.
+     * The settings screen over the desktop preferences file, the account settings (read receipts and typing
+     * indicators, kept in the encrypted settings store and following the account to its other devices, issue #17)
+     * and the account service.
      */
     private final class Settings implements SettingsGateway {
         private final ParleyApp session;
@@ -312,7 +313,9 @@ public final class ProfileSessions implements SessionGateway {
 
         @Override
         public SettingsValues load() throws ServiceException {
-            return file.load().withReadReceipts(session.messaging().readReceipts());
+            dev.parley.desktop.service.AccountSettingsService account = session.accountSettings();
+            return file.load().withAccountSettings(account.get(dev.parley.desktop.storage.Setting.READ_RECEIPTS),
+                    account.get(dev.parley.desktop.storage.Setting.TYPING_INDICATORS));
         }
 
         @Override
@@ -322,7 +325,14 @@ public final class ProfileSessions implements SessionGateway {
             } catch (IOException e) {
                 throw new StorageFailureException("cannot save the settings", e);
             }
-            session.messaging().setReadReceipts(values.readReceipts());
+            // only what changed, so saving the screen does not overrule a newer change made on another device
+            dev.parley.desktop.service.AccountSettingsService account = session.accountSettings();
+            if (account.get(dev.parley.desktop.storage.Setting.READ_RECEIPTS) != values.readReceipts()) {
+                account.set(dev.parley.desktop.storage.Setting.READ_RECEIPTS, values.readReceipts());
+            }
+            if (account.get(dev.parley.desktop.storage.Setting.TYPING_INDICATORS) != values.typingIndicators()) {
+                account.set(dev.parley.desktop.storage.Setting.TYPING_INDICATORS, values.typingIndicators());
+            }
         }
 
         @Override

@@ -16,8 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The desktop preferences of one profile in {@code <profile>/desktop.properties}: theme, notifications, typing
  * indicators and auto-lock minutes. Nothing secret or personal is in it. Written atomically; a damaged or missing
- * file reads as the defaults. Read receipts are not kept here: the profile's encrypted settings store is their only
- * home, so {@link #load()} returns the default for them and {@link #save} ignores them.
+ * file reads as the defaults. Read receipts and typing indicators follow the account (issue #17): the profile's
+ * encrypted settings store is their home, and the value kept here for typing indicators is overruled by it.
  */
 final class ProfileSettings {
     private static final Logger LOG = LoggerFactory.getLogger(ProfileSettings.class);

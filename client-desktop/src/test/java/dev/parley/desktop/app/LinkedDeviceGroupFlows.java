@@ -1,11 +1,14 @@
 package dev.parley.desktop.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.crypto.group.GroupCipher;
 import dev.parley.crypto.group.GroupId;
 import dev.parley.crypto.group.GroupMember;
 import dev.parley.crypto.group.GroupRole;
+import dev.parley.crypto.group.SenderKeyRecord;
+import dev.parley.crypto.group.SenderKeyState;
 import dev.parley.crypto.payload.GroupSync;
 import dev.parley.crypto.payload.GroupTranscript;
 import dev.parley.crypto.payload.Payload;
@@ -97,12 +100,96 @@ final class LinkedDeviceGroupFlows {
                 .containsExactly("alice");
 
         aContactCannotForgeOwnDeviceGroupPayloads(alice, aliceLaptop, bob, erin, id);
+        aMessageBeforeItsKeyWaitsForIt(alice, aliceLaptop, bob, id);
         for (ParleyApp device : everyone) {
             List<String> bodies = bodies(device, id);
             for (Message m : sent) {
                 assertThat(bodies).as("once on each device").containsOnlyOnce(m.body());
             }
         }
+    }
+
+    /**
+     * This session's item 2: bob unlinks his laptop; alice and erin learn it from bob's DEVICE_UNLINKED and retire
+     * their sending keys in the group, so their next group messages go under fresh keys: nothing the laptop held
+     * (their keys at whatever iteration it reached) decrypts them, and bob's remaining device reads them.
+     */
+    static void membersReKeyWhenBobUnlinksHisLaptop(ParleyApp alice, ParleyApp bob, ParleyApp bobLaptop, ParleyApp erin,
+                                                   GroupId id) throws Exception {
+        List<ParleyApp> senders = List.of(alice, erin);
+        List<String> names = List.of("alice", "erin");
+        List<SenderKeyRecord> laptopHeld = new java.util.ArrayList<>();
+        for (String name : names) {
+            laptopHeld.add(senderKey(bobLaptop, id, name));
+            assertThat(laptopHeld.get(laptopHeld.size() - 1).isEmpty()).as("the laptop reads %s", name).isFalse();
+        }
+        bob.devices().unlink(bobLaptop.devices().ownDeviceId());
+        assertThat(Await.until(() -> quietly(() -> senderKey(alice, id, "alice").isEmpty()
+                && senderKey(erin, id, "erin").isEmpty()), WAIT)).as("both retired their sending keys").isTrue();
+        String group = ConversationId.group(id).value();
+        Message fromAlice = alice.groups().send(group, "alice, after bob unlinked his laptop");
+        Message fromErin = erin.groups().send(group, "erin, after bob unlinked his laptop");
+        for (ParleyApp device : List.of(alice, bob, erin)) {
+            assertThat(Await.until(() -> bodies(device, id).containsAll(List.of(fromAlice.body(), fromErin.body())),
+                    WAIT)).isTrue();
+        }
+        GroupCipher cipher = new GroupCipher(TestNetwork.CRYPTO, TestNetwork.CRYPTO.random());
+        for (int i = 0; i < senders.size(); i++) {
+            SenderKeyState now = senderKey(senders.get(i), id, names.get(i)).current().orElseThrow();
+            SenderKeyRecord held = laptopHeld.get(i);
+            assertThat(held.byKeyId(now.keyId())).isEmpty();
+            var probe = cipher.encrypt(now, new Payload.Text(dev.parley.crypto.payload.MessageId.random(
+                    TestNetwork.CRYPTO.random()), 1, "probe")).message();
+            assertThatThrownBy(() -> cipher.decrypt(held, probe))
+                    .isInstanceOf(dev.parley.crypto.exceptions.NoSessionException.class);
+        }
+    }
+
+    /**
+     * This session's item 3, with the order forced: the laptop lacks bob's key (as a device just linked does until the
+     * link-time SENDER_KEY_SYNC arrives; here it is taken away), bob writes, and the message waits on the laptop,
+     * unread but kept; the sync (as the desktop held it before bob wrote) then arrives and the message shows, once.
+     */
+    private static void aMessageBeforeItsKeyWaitsForIt(ParleyApp alice, ParleyApp aliceLaptop, ParleyApp bob,
+                                                       GroupId id) throws Exception {
+        var aliceStorage = alice.storage();
+        List<SenderKeySync> bobsKey = aliceStorage.transactions().transactionWithResult(true, txn ->
+                dev.parley.desktop.service.group.GroupStateForNewDevice.payloads(txn, aliceStorage, "alice")).stream()
+                .filter(p -> p instanceof SenderKeySync s && s.sender().equals("bob") && s.senderDevice() == 1
+                        && s.distribution().groupId().equals(id))
+                .map(SenderKeySync.class::cast).toList();
+        assertThat(bobsKey).isNotEmpty();
+        var laptopStorage = aliceLaptop.storage();
+        laptopStorage.transactions().transaction(false, txn -> laptopStorage.secrets().delete(txn, SENDER_KEYS,
+                id.hex() + "/bob"));
+        Message early = bob.groups().send(ConversationId.group(id).value(), "bob, before the laptop has his key");
+        assertThat(Await.until(() -> quietly(() -> !laptopStorage.transactions().transactionWithResult(true,
+                txn -> laptopStorage.secrets().keys(txn, PENDING_MESSAGES)).isEmpty()), WAIT))
+                .as("kept on the laptop until the key comes").isTrue();
+        assertThat(bodies(aliceLaptop, id)).doesNotContain(early.body());
+        for (SenderKeySync sync : bobsKey) {
+            ForgedPayloads.toOwnDevices(alice.messaging(), sync);
+        }
+        assertThat(Await.until(() -> bodies(aliceLaptop, id).contains(early.body()), WAIT)).isTrue();
+        assertThat(find(aliceLaptop, id, early.body()).sender()).isEqualTo("bob");
+        List<String> stillWaiting = laptopStorage.transactions().transactionWithResult(true,
+                txn -> laptopStorage.secrets().keys(txn, PENDING_MESSAGES));
+        assertThat(stillWaiting).isEmpty();
+        Message next = bob.groups().send(ConversationId.group(id).value(), "bob, once the laptop has his key");
+        assertThat(Await.until(() -> bodies(aliceLaptop, id).contains(next.body()), WAIT)).isTrue();
+        assertThat(bodies(aliceLaptop, id)).containsOnlyOnce(early.body());
+    }
+
+    private static final dev.parley.desktop.storage.SecretNamespace SENDER_KEYS =
+            new dev.parley.desktop.storage.SecretNamespace("group-sender-key");
+    private static final dev.parley.desktop.storage.SecretNamespace PENDING_MESSAGES =
+            new dev.parley.desktop.storage.SecretNamespace("group-pending-message");
+
+    private static SenderKeyRecord senderKey(ParleyApp app, GroupId id, String sender) throws Exception {
+        var storage = app.storage();
+        var stored = storage.transactions().transactionWithResult(true, txn -> storage.secrets().get(txn,
+                SENDER_KEYS, id.hex() + "/" + sender));
+        return stored.isEmpty() ? SenderKeyRecord.empty() : SenderKeyRecord.deserialize(stored.get());
     }
 
     /** bob forges a group sync, a sender key sync and a group transcript for alice: none changes anything. */

@@ -21,6 +21,7 @@ import dev.parley.desktop.storage.ConversationMarks;
 import dev.parley.desktop.storage.DisappearingTimer;
 import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.Reaction;
+import dev.parley.desktop.storage.Setting;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -120,6 +121,7 @@ class LinkedDevicesEndToEndTest {
         ParleyApp erin = network.register("erin");
         erin.connection().start();
         dev.parley.crypto.group.GroupId group = LinkedDeviceGroupFlows.beforeTheLaptop(alice, bob, bobLaptop, erin);
+        alice.accountSettings().set(Setting.TYPING_INDICATORS, false);    // the laptop starts with it (item 1)
         ParleyApp aliceLaptop = link(alice, "alice-laptop", "alice's laptop", Duration.ZERO);
         List<Message> bobLaptopInbox = inbox(bobLaptop);
         List<Message> aliceLaptopInbox = inbox(aliceLaptop);
@@ -166,6 +168,7 @@ class LinkedDevicesEndToEndTest {
         conversationActionsReachTheOwnOtherDevice(alice, aliceLaptop, answer);
         contactsMarksAndProfileReachTheOwnOtherDevice(alice, aliceLaptop);
         aReplyOnOneDeviceAcceptsTheRequestOnTheOther(alice, aliceLaptop);
+        settingsFollowTheAccount(alice, aliceLaptop, bob);
         aContactCannotForgeWhatOnlyOwnDevicesSend(alice, aliceLaptop, bob);
         typingAndPresenceReachEveryDevice(alice, aliceLaptop, bob, bobLaptop);
         LinkedDeviceGroupFlows.everyDeviceOfEveryMember(alice, aliceLaptop, bob, bobLaptop, erin, group);
@@ -191,6 +194,8 @@ class LinkedDevicesEndToEndTest {
                 .hasMessageContaining("only device");
         Message after = alice.messaging().send("bob", "after unlinking the laptop");
         assertThat(Await.until(() -> texts(bobLaptopInbox).contains(after.body()), WAIT)).isTrue();
+
+        LinkedDeviceGroupFlows.membersReKeyWhenBobUnlinksHisLaptop(alice, bob, bobLaptop, erin, group);
     }
 
     /**
@@ -267,6 +272,42 @@ class LinkedDevicesEndToEndTest {
         assertThat(Await.until(() -> quietly(() -> laptop.contacts().list().stream()
                 .noneMatch(c -> c.username().equals("carol")) && laptop.contacts().blocked().isEmpty()
                 && laptop.conversationMarks().marks("bob").equals(ConversationMarks.NONE)), WAIT)).isTrue();
+    }
+
+    /**
+     * This session's item 1: the settings that follow the account came with the link and follow later changes either
+     * way; a stale change, a value this version cannot take and a contact's forged sync change nothing; a newer
+     * version's setting is kept. Device-local settings stay local.
+     */
+    private void settingsFollowTheAccount(ParleyApp alice, ParleyApp laptop, ParleyApp bob) throws Exception {
+        assertThat(Await.until(() -> quietly(() -> !laptop.accountSettings().get(Setting.TYPING_INDICATORS)), WAIT))
+                .as("set before the link").isTrue();
+        List<dev.parley.desktop.event.AccountSettingsChangedEvent> changed = new CopyOnWriteArrayList<>();
+        alice.events().subscribe(dev.parley.desktop.event.AccountSettingsChangedEvent.class, changed::add);
+        laptop.accountSettings().set(Setting.TYPING_INDICATORS, true);
+        laptop.accountSettings().set(Setting.READ_RECEIPTS, false);
+        laptop.accountSettings().set(Setting.AUTO_LOCK_MINUTES, 3);
+        assertThat(Await.until(() -> quietly(() -> alice.accountSettings().get(Setting.TYPING_INDICATORS)
+                && !alice.accountSettings().get(Setting.READ_RECEIPTS)), WAIT)).isTrue();
+        assertThat(changed).isNotEmpty();
+        assertThat(alice.accountSettings().get(Setting.AUTO_LOCK_MINUTES)).as("this computer's own").isEqualTo(15);
+
+        ForgedPayloads.send(bob.messaging(), bob.contacts().get("alice"), new dev.parley.crypto.payload.SettingsSync(
+                List.of(new dev.parley.crypto.payload.SettingsSync.Entry("read_receipts", "true", Long.MAX_VALUE))));
+        ForgedPayloads.toOwnDevices(laptop.messaging(), new dev.parley.crypto.payload.SettingsSync(List.of(
+                new dev.parley.crypto.payload.SettingsSync.Entry("read_receipts", "true", 5),
+                new dev.parley.crypto.payload.SettingsSync.Entry("presence", "EVERYONE_ON_MARS", Long.MAX_VALUE),
+                new dev.parley.crypto.payload.SettingsSync.Entry("from.a.newer.version", "kept", 5))));
+        Message marker = bob.messaging().send("alice", "after the forged settings");
+        assertThat(Await.until(() -> historyTexts(alice, "bob").contains(marker.body()) && quietly(() ->
+                alice.storage().transactions().transactionWithResult(true, txn -> dev.parley.desktop.service.settings
+                        .SyncedSettings.snapshot(txn, alice.storage())).entries().stream()
+                        .anyMatch(e -> e.key().equals("from.a.newer.version"))), WAIT)).isTrue();
+        assertThat(alice.accountSettings().get(Setting.READ_RECEIPTS)).as("stale, or from a contact").isFalse();
+        assertThat(alice.accountSettings().get(Setting.PRESENCE)).isEqualTo(dev.parley.desktop.storage
+                .PresenceVisibility.CONTACTS);
+        laptop.accountSettings().set(Setting.READ_RECEIPTS, true);
+        assertThat(Await.until(() -> quietly(() -> alice.accountSettings().get(Setting.READ_RECEIPTS)), WAIT)).isTrue();
     }
 
     /** Item 1: dave writes first (a message request on both of alice's devices); her reply accepts it on both. */

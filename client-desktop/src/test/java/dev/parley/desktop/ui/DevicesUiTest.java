@@ -141,8 +141,8 @@ class DevicesUiTest {
                 throw new CompletionException(e);
             }
         });
-        app.waitUntil(() -> app.showing("#confirmLink"));
-        assertThat(text("#linkQuestion")).contains("\u201claptop\u201d");
+        // the button is in the scene (hidden with its box) from the start: wait for the name, not for the button
+        app.waitUntil(() -> app.showing("#confirmLink") && text("#linkQuestion").contains("\u201claptop\u201d"));
         app.screenshot(linkDialog.getScene(), "devices-link-confirm");
         // issue #17, history transfer: asked with the confirmation; the dialog shows its progress, then its outcome
         app.fx(() -> app.robot.lookup("#linkWithHistory").queryAs(javafx.scene.control.CheckBox.class)
@@ -254,7 +254,20 @@ class DevicesUiTest {
                 .contains("was unlinked from your account");
         assertThat(app.showing("#archivedToggle")).isFalse();
         assertThat(app.robot.lookup("#conversationList").queryListView().getItems()).isEmpty();
+        // nothing that needs the account is offered any more (this session's item 4): it explains, and offers to
+        // start over or quit
+        app.waitUntil(() -> app.showing("#unlinkedState"));
+        assertThat(text("#unlinkedTitle")).isEqualTo("This computer was unlinked");
+        assertThat(app.showing("#startOverButton") && app.showing("#quitButton")).isTrue();
+        assertThat(app.robot.lookup(".button").queryAllAs(Button.class).stream().filter(DevicesUiTest::shown)
+                .map(Button::getText)).doesNotContain("Add a contact", "My contact link");
+        for (String gone : java.util.List.of("#addContactButton", "#settingsButton", "#contactLinkButton", "#filter")) {
+            assertThat(app.robot.lookup(gone).tryQuery().filter(DevicesUiTest::shown)).as(gone).isEmpty();
+        }
+        assertThat(app.showing("#lockButton")).isTrue();
         app.screenshot("devices-unlinked");
+        fire("#startOverButton");
+        app.waitUntil(() -> app.showing("#unlockButton"));
     }
 
     /** The new device imported a whole history transfer of {@code messages} messages. */
@@ -273,6 +286,19 @@ class DevicesUiTest {
     private void fire(String query) throws Exception {
         ButtonBase button = app.robot.lookup(query).queryAs(ButtonBase.class);
         app.fx(button::fire);
+    }
+
+    /** Whether the user sees {@code node}: it and every parent visible, in a scene. */
+    private static boolean shown(Node node) {
+        if (node.getScene() == null) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Presses "Unlink" in the confirmation. */

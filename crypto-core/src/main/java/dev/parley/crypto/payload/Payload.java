@@ -26,7 +26,9 @@ public sealed interface Payload
         Payload.ConversationSync,
         HistoryChunk,
         Payload.ContactSync,
-        GroupTranscript, GroupReadSync, GroupSync, SenderKeySync {
+        GroupTranscript, GroupReadSync, GroupSync, SenderKeySync,
+        SettingsSync,
+        DeviceUnlinked {
 
     /** Maximum UTF-8 size of a text message body. */
     int MAX_TEXT_BYTES = 60_000;

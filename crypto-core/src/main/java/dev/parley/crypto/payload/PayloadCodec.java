@@ -41,6 +41,8 @@ import java.util.List;
  * CONVERSATION_SYNC and CONTACT_SYNC: {@link SyncBodies}.
  * HISTORY_CHUNK: {@link HistoryBodies} ({@link HistoryChunk}).
  * GROUP_TRANSCRIPT, GROUP_READ_SYNC, GROUP_SYNC and SENDER_KEY_SYNC: {@link GroupSyncBodies}.
+ * SETTINGS_SYNC: {@link SettingsSyncBodies}.
+ * DEVICE_UNLINKED = device id (u32, >= 1).
  * Nothing may follow the body. An unknown type code decodes to {@link Payload.Unknown}; an unknown version is
  * an {@link UnsupportedVersionException}.
  */
@@ -224,6 +226,13 @@ public final class PayloadCodec {
                 return GroupSyncBodies.decodeGroupSync(in);
             case SENDER_KEY_SYNC:
                 return GroupSyncBodies.decodeSenderKeySync(in);
+            case SETTINGS_SYNC:
+                return SettingsSyncBodies.decode(in);
+            case DEVICE_UNLINKED: {
+                int device = in.getInt();
+                requireEnd(in);
+                return new DeviceUnlinked(device);
+            }
             default:
                 return new Payload.Unknown(type);
         }
@@ -327,6 +336,10 @@ public final class PayloadCodec {
             return GroupSyncBodies.groupSync(sync);
         } else if (payload instanceof SenderKeySync sync) {
             return GroupSyncBodies.senderKeySync(sync);
+        } else if (payload instanceof SettingsSync sync) {
+            return SettingsSyncBodies.encode(sync);
+        } else if (payload instanceof DeviceUnlinked unlinked) {
+            return java.nio.ByteBuffer.allocate(4).putInt(unlinked.deviceId()).array();
         } else if (payload instanceof Payload.ReadSync sync) {
             byte[] name = sync.peer().getBytes(StandardCharsets.US_ASCII);
             byte[] ids = ids(sync.ids());

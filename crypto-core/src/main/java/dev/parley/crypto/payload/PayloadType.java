@@ -61,7 +61,11 @@ public enum PayloadType {
     /** {@link GroupSync} (issue #17, linked devices: groups). */
     GROUP_SYNC(46),
     /** {@link SenderKeySync} (issue #17, linked devices: groups). */
-    SENDER_KEY_SYNC(47);
+    SENDER_KEY_SYNC(47),
+    /** {@link SettingsSync} (issue #17, linked devices: settings that follow the account). */
+    SETTINGS_SYNC(49),
+    /** {@link DeviceUnlinked} (issue #17, linked devices: re-keying groups when a device is unlinked). */
+    DEVICE_UNLINKED(50);
 
     private final int code;
 

@@ -20,7 +20,7 @@ import java.util.Map;
  * Issue #17: right after a device is linked, the existing device tells it (as contact and conversation syncs,
  * docs/protocol.md 1.18) the account's accepted contacts with their keys, which of them are verified, the account's
  * groups with the sender keys held for their members' devices ({@code GroupStateForNewDevice}), the blocked list and
- * the conversations' mute and archive marks, so the new device starts with them instead of treating each contact as a
+ * the conversations' mute and archive marks and the settings that follow the account, so the new device starts with them instead of treating each contact as a
  * stranger whose first message is a request. Messages (history) are not carried.
  */
 final class AccountStateForNewDevice {
@@ -58,6 +58,7 @@ final class AccountStateForNewDevice {
                                     ConversationId.GROUP_PREFIX.length())), marks.muted(), marks.archived())
                             : new Payload.ConversationSync(id.value(), null, marks.muted(), marks.archived()));
                 }
+                syncs.add(dev.parley.desktop.service.settings.SyncedSettings.snapshot(txn, crypto.storage()));
             });
         } catch (StorageException e) {
             throw new StorageFailureException("cannot read the contacts for the new device", e);

@@ -24,15 +24,30 @@ import java.util.function.Supplier;
  * and wipes its account data ({@link DeviceWipe}).
  */
 public final class DeviceService {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeviceService.class);
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
     private final Supplier<String> ownUsername;
     private final DeviceLinker linker;
     private final DeviceNames names;
+    private final Unlinked unlinked;
 
     /** @param ownDevices tells this account's other devices of changes (issue #17: the account's state, at link time) */
     public DeviceService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
                          dev.parley.desktop.service.OwnDeviceSync ownDevices) {
+        this(crypto, gateway, ownUsername, ownDevices, deviceId -> { });
+    }
+
+    /** Told of a device this device unlinked, after the relay took it (issue #17: the groups' fellow members re-key). */
+    @FunctionalInterface
+    public interface Unlinked {
+        void unlinked(int deviceId) throws ServiceException;
+    }
+
+    /** @param unlinked told of each device this device unlinked */
+    public DeviceService(ProfileCrypto crypto, Supplier<RelayGateway> gateway, Supplier<String> ownUsername,
+                         dev.parley.desktop.service.OwnDeviceSync ownDevices, Unlinked unlinked) {
+        this.unlinked = unlinked;
         this.crypto = crypto;
         this.gateway = gateway;
         this.ownUsername = ownUsername;
@@ -93,6 +108,12 @@ public final class DeviceService {
         List<Integer> left = new ArrayList<>(known);
         left.remove(Integer.valueOf(deviceId));
         remember(left.isEmpty() ? List.of(ownDeviceId()) : left, List.of(deviceId));
+        try {
+            unlinked.unlinked(deviceId);
+        } catch (ServiceException e) {
+            // the device is unlinked all the same; the members re-key when the relay corrects their device lists
+            LOG.warn("the groups' members are not told of the unlinked device: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** Longest device name, in UTF-8 bytes (the linking reply's limit). */

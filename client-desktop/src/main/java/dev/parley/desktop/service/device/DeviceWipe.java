@@ -38,7 +38,7 @@ public final class DeviceWipe {
     private static final Logger LOG = LoggerFactory.getLogger(DeviceWipe.class);
     private static final List<String> NAMESPACES = List.of("identity", "session", "prekey", "signed-prekey",
             "kem-prekey", "device-list", "device-credential", "protocol-meta", "seen-base-key", "group-sender-key",
-            "group-pending-sender-key",
+            "group-pending-sender-key", "group-pending-message",
             "history-out", "history-in");
 
     private DeviceWipe() {

@@ -43,6 +43,7 @@ public final class DefaultGroupService implements GroupService {
     private final GroupSender sender;
     private final GroupInvites invites;
     private final GroupResyncSender resync;
+    private final UnlinkedDeviceNotices unlinkNotices;
 
     public DefaultGroupService(ProfileCrypto crypto, Supplier<String> ownUsername, Outbound outbound,
                                GroupTransport transport, DefaultMessagingService.SessionStarter sessions) {
@@ -55,6 +56,12 @@ public final class DefaultGroupService implements GroupService {
         this.sender = new GroupSender(crypto, ownUsername, outbound, transport, keys);
         this.invites = new GroupInvites(crypto, ownUsername, outbound, members);
         this.resync = new GroupResyncSender(crypto, ownUsername, outbound, members, this);
+        this.unlinkNotices = new UnlinkedDeviceNotices(crypto, ownUsername, outbound, members);
+    }
+
+    /** Issue #17: tells the fellow members of a device this account unlinked, so they re-key. */
+    public UnlinkedDeviceNotices unlinkNotices() {
+        return unlinkNotices;
     }
 
     /** The sending side of state resynchronisation (docs/protocol.md 1.15.2), for the resync worker. */

@@ -70,6 +70,11 @@ final class GroupKeys {
         }
     }
 
+    /** Forgets this profile's own sending key: its next message to the group starts a fresh one (issue #17). */
+    boolean forgetOwn(Transaction txn, GroupId group, String me) throws StorageException {
+        return storage.secrets().delete(txn, NAMESPACE, key(group, me));
+    }
+
     void forgetAll(Transaction txn, GroupId group) throws StorageException {
         String prefix = group.hex() + "/";
         for (SecretNamespace namespace : new SecretNamespace[] {NAMESPACE, PENDING}) {

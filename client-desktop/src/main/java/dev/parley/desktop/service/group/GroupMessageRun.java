@@ -42,9 +42,12 @@ public final class GroupMessageRun {
     private final Map<GroupId, Optional<StoredGroup>> groups = new HashMap<>();
     private final Map<SenderOf, SenderKeyRecord> records = new HashMap<>();
     private final Map<SenderOf, SenderKeyRecord> advanced = new LinkedHashMap<>();
+    /** Where a message nobody here can read yet waits (issue #17); null while opening those (nothing kept again). */
+    private final PendingGroupMessages pending;
 
     GroupMessageRun(Transaction txn, Storage storage, GroupKeys keys, GroupCipher cipher, GroupResync resync,
-            Supplier<String> ownUsername, Instant now) {
+            Supplier<String> ownUsername, Instant now, PendingGroupMessages pending) {
+        this.pending = pending;
         this.txn = txn;
         this.storage = storage;
         this.keys = keys;
@@ -57,14 +60,32 @@ public final class GroupMessageRun {
     /**
      * Verifies and decrypts a member's group message; empty (dropped) if it is not acceptable. One from someone recorded
      * as removed tells them so (if this profile is an admin); one from anyone else this profile does not know as a
-     * member of an active group makes it ask for resynchronisation.
+     * member of an active group makes it ask for resynchronisation. One for a group not held here, or from a member
+     * whose sender key (for that key id) is not held here, waits for the key ({@link PendingGroupMessages}, issue #17).
      */
     public Optional<GroupReceiver.Opened> open(String sender, int senderDevice, SenderKeyMessage message)
             throws StorageException {
+        Attempt attempt = attempt(sender, senderDevice, message);
+        if (attempt.keyMissing() && pending != null) {
+            pending.keep(txn, sender, senderDevice, message, now);
+        }
+        return attempt.opened();
+    }
+
+    /** What opening a message gave: its payload, or whether what was missing is the group or the sender's key. */
+    record Attempt(Optional<GroupReceiver.Opened> opened, boolean keyMissing) {
+        static final Attempt DROPPED = new Attempt(Optional.empty(), false);
+        static final Attempt NO_KEY = new Attempt(Optional.empty(), true);
+    }
+
+    Attempt attempt(String sender, int senderDevice, SenderKeyMessage message) throws StorageException {
         Optional<StoredGroup> group = groups.get(message.groupId());
         if (group == null) {
             group = storage.groups().find(txn, message.groupId());
             groups.put(message.groupId(), group);
+        }
+        if (group.isEmpty() && !sender.equals(ownUsername.get())) {
+            return Attempt.NO_KEY;      // a device just linked may get a member's message before the group (issue #17)
         }
         if (group.isEmpty() || !group.get().active() || !group.get().state().isMember(sender)) {
             LOG.info("dropping a group message from someone who is not a member of the group");
@@ -72,7 +93,7 @@ public final class GroupMessageRun {
                     && !resync.removedMemberWrote(txn, group.get(), sender, now)) {
                 resync.missed(txn, group.get(), null, now);
             }
-            return Optional.empty();
+            return Attempt.DROPPED;
         }
         SenderOf key = senderOf(message, new dev.parley.desktop.crypto.DeviceAddress(sender, senderDevice));
         SenderKeyRecord record = records.get(key);
@@ -82,9 +103,11 @@ public final class GroupMessageRun {
         GroupCipher.Decrypted decrypted;
         try {
             decrypted = cipher.decrypt(record, message);
+        } catch (dev.parley.crypto.exceptions.NoSessionException e) {
+            return Attempt.NO_KEY;
         } catch (ProtocolException e) {
             LOG.info("dropping a group message: {}", e.getClass().getSimpleName());
-            return Optional.empty();
+            return Attempt.DROPPED;
         }
         records.put(key, decrypted.next());
         advanced.put(key, decrypted.next());
@@ -93,9 +116,10 @@ public final class GroupMessageRun {
                 && (payload instanceof Payload.Text || payload instanceof Payload.Edit
                         || payload instanceof Payload.Attachment)) {
             LOG.info("dropping a post by a member who is not an admin of an announcement-only group");
-            return Optional.empty();
+            return Attempt.DROPPED;
         }
-        return Optional.of(new GroupReceiver.Opened(ConversationId.group(message.groupId()), payload));
+        return new Attempt(Optional.of(new GroupReceiver.Opened(ConversationId.group(message.groupId()), payload)),
+                false);
     }
 
     /**

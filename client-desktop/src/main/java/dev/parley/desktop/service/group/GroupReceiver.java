@@ -3,6 +3,7 @@ package dev.parley.desktop.service.group;
 import dev.parley.crypto.exceptions.ProtocolException;
 import dev.parley.crypto.group.GroupChange;
 import dev.parley.crypto.group.GroupCipher;
+import dev.parley.crypto.group.GroupId;
 import dev.parley.crypto.group.GroupTransitions;
 import dev.parley.crypto.group.SenderKeyDistribution;
 import dev.parley.crypto.group.SenderKeyMessage;
@@ -47,6 +48,7 @@ public final class GroupReceiver {
     private final GroupCipher cipher;
     private final Supplier<String> ownUsername;
     private final GroupKeys keys;
+    private final PendingGroupMessages pending;
     private final GroupLedger ledger;
     private final GroupResync resync;
     private final Supplier<byte[]> ownIdentityKey;
@@ -67,6 +69,7 @@ public final class GroupReceiver {
         this.cipher = new GroupCipher(crypto, random);
         this.ownUsername = ownUsername;
         this.keys = new GroupKeys(storage);
+        this.pending = new PendingGroupMessages(storage);
         this.ledger = new GroupLedger(storage, keys);
         this.resync = new GroupResync(storage, crypto, ownUsername, ledger);
     }
@@ -223,7 +226,35 @@ public final class GroupReceiver {
 
     /** For consecutive group messages of one batch: see {@link GroupMessageRun}. */
     public GroupMessageRun run(Transaction txn, Instant now) {
-        return new GroupMessageRun(txn, storage, keys, cipher, resync, ownUsername, now);
+        return new GroupMessageRun(txn, storage, keys, cipher, resync, ownUsername, now, pending);
+    }
+
+    /** A group message that waited for its sender key (issue #17), now opened. */
+    public record Released(String sender, int senderDevice, Opened opened) {
+    }
+
+    /**
+     * Issue #17: after a sender key for {@code group} arrived, opens the group messages that waited for one
+     * ({@link PendingGroupMessages}), in arrival order: those that open are returned and forgotten, as are those that
+     * are now refused for another reason; those whose key is still missing keep waiting.
+     */
+    public List<Released> releasePending(Transaction txn, GroupId group, Instant now) throws StorageException {
+        List<PendingGroupMessages.Pending> waiting = pending.of(txn, group, now);
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        GroupMessageRun run = new GroupMessageRun(txn, storage, keys, cipher, resync, ownUsername, now, null);
+        List<Released> released = new java.util.ArrayList<>();
+        for (PendingGroupMessages.Pending p : waiting) {
+            GroupMessageRun.Attempt attempt = run.attempt(p.sender(), p.senderDevice(), p.message());
+            if (attempt.keyMissing()) {
+                continue;
+            }
+            pending.forget(txn, p.entry());
+            attempt.opened().ifPresent(o -> released.add(new Released(p.sender(), p.senderDevice(), o)));
+        }
+        run.finish();
+        return released;
     }
 
     /**

@@ -237,6 +237,8 @@ public final class DeviceFanout {
             list.add(work.devices().ownDeviceId());
         }
         boolean announce = !self && current.stream().anyMatch(device -> !known.contains(device));
+        // issue #17: a device of a fellow group member is gone, so this profile's sender keys it held are retired
+        boolean lost = !self && known.stream().anyMatch(device -> !current.contains(device));
         if (!list.isEmpty()) {
             work.devices().set(account, list);
         }
@@ -251,6 +253,9 @@ public final class DeviceFanout {
             work.commit(txn);
             if (announce) {
                 NewDeviceLine.add(crypto, txn, account);
+            }
+            if (lost) {
+                dev.parley.desktop.service.group.GroupRekey.afterDeviceGone(txn, crypto.storage(), account);
             }
         });
         work.committed();

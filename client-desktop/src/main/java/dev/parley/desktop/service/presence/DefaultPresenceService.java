@@ -38,6 +38,7 @@ public final class DefaultPresenceService implements PresenceService {
     private static final Logger LOG = LoggerFactory.getLogger(DefaultPresenceService.class);
     private static final long TICK_MILLIS = 250;
 
+    private final dev.parley.desktop.service.AccountSettingsService settings;
     private final Storage storage;
     private final PresencePacing pacing;
     private final java.util.function.Consumer<List<List<Outbox.Item>>> goodbye;
@@ -60,7 +61,9 @@ public final class DefaultPresenceService implements PresenceService {
      */
     public DefaultPresenceService(Storage storage, PresenceTracker tracker, PresenceAnnouncer announcer,
                                   ObservableValue<ConnectionState> connection, Clock clock, PresencePacing pacing,
-                                  java.util.function.Consumer<List<List<Outbox.Item>>> goodbye) {
+                                  java.util.function.Consumer<List<List<Outbox.Item>>> goodbye,
+                                  dev.parley.desktop.service.AccountSettingsService settings) {
+        this.settings = java.util.Objects.requireNonNull(settings);
         this.pacing = java.util.Objects.requireNonNull(pacing);
         this.goodbye = java.util.Objects.requireNonNull(goodbye);
         this.storage = storage;
@@ -158,11 +161,20 @@ public final class DefaultPresenceService implements PresenceService {
 
     @Override
     public void setVisibility(PresenceVisibility visibility) throws ServiceException {
+        settings.set(Setting.PRESENCE, visibility);      // issue #17: it follows the account to its other devices
+        visibilityChanged(visibility);
+    }
+
+    /** Issue #17: another device of the account changed who sees its presence; this device follows. */
+    public void visibilityChangedElsewhere() {
         try {
-            storage.transactions().transaction(false, txn -> storage.settings().set(txn, Setting.PRESENCE, visibility));
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot save settings", e);
+            visibilityChanged(visibility());
+        } catch (ServiceException e) {
+            LOG.warn("cannot read the presence setting: {}", e.getClass().getSimpleName());
         }
+    }
+
+    private void visibilityChanged(PresenceVisibility visibility) {
         if (visibility == PresenceVisibility.NOBODY) {
             announcedOnline = false;
             tracker.clear();

@@ -84,6 +84,7 @@ public final class MainController {
     @FXML private HBox replyBar;
     @FXML private Label replyText;
     @FXML private VBox emptyState;
+    @FXML private VBox unlinkedState;
     @FXML private VBox searchPanel;
     @FXML private TextField searchField;
     @FXML private ListView<MessageView> searchResults;
@@ -153,7 +154,13 @@ public final class MainController {
     private void bindChat() {
         ChatViewModel chat = vm.chat();
         chatPane.visibleProperty().bind(chat.contactProperty().isNotNull());
-        emptyState.visibleProperty().bind(chat.contactProperty().isNull());
+        emptyState.visibleProperty().bind(chat.contactProperty().isNull().and(vm.unlinkedProperty().not()));
+        unlinkedState.visibleProperty().bind(vm.unlinkedProperty());
+        vm.unlinkedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                offerNothingThatNeedsAnAccount();
+            }
+        });
         chatAvatarHolder.getChildren().add(chatAvatar);
         chat.contactProperty().addListener((obs, was, now) -> {
             if (now != null) {
@@ -218,17 +225,18 @@ public final class MainController {
         chatError.visibleProperty().bind(chatError.textProperty().isNotEmpty());
 
         composer.textProperty().bindBidirectional(chat.draftProperty());
-        composer.disableProperty().bind(chat.identityChangedBinding());
-        composer.promptTextProperty().bind(Bindings.when(chat.identityChangedBinding())
-                .then(messages.get("main.composer.blocked")).otherwise(messages.get("main.composer.prompt")));
+        composer.disableProperty().bind(chat.composerClosedBinding().isNotNull());
+        composer.promptTextProperty().bind(Bindings.createStringBinding(() -> messages.get(
+                java.util.Objects.requireNonNullElse(chat.composerClosedBinding().get(), "main.composer.prompt")),
+                chat.composerClosedBinding()));
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
         composer.textProperty().addListener((obs, was, now) -> sizeComposer());
         sendButton.disableProperty().bind(chat.canSendBinding().not());
         new ComposerBars(vm.chat().actions(), messages, composer).bind(editBar, replyBar, replyText);
         attachmentControls.bind(attachButton, attachmentPreview, uploadList, chatCenter, composer);
-        attachButton.disableProperty().bind(chat.identityChangedBinding());
+        attachButton.disableProperty().bind(chat.composerClosedBinding().isNotNull());
         new TimerPicker(chat.timer(), messages).bind(timerButton);
-        timerButton.disableProperty().bind(chat.identityChangedBinding());
+        timerButton.disableProperty().bind(chat.composerClosedBinding().isNotNull());
         AttachmentsViewModel files = chat.attachments();
         fileNotice.textProperty().bind(files.noticeProperty());
         fileNotice.visibleProperty().bind(files.noticeProperty().isNotEmpty());
@@ -336,6 +344,45 @@ public final class MainController {
     @FXML
     private void lock() {
         navigator.lock();
+    }
+
+    /**
+     * Issue #17: once this computer was unlinked, the sidebar keeps only the lock: adding contacts, groups, the contact
+     * link, settings and the conversation filter all need the account it no longer has. The screens that attached
+     * themselves to the sidebar (people, groups) are found by where they sit.
+     */
+    private void offerNothingThatNeedsAnAccount() {
+        javafx.scene.Node header = root.lookup(".sidebar-header");
+        if (header != null) {
+            for (javafx.scene.Node node : header.lookupAll(".button")) {     // nested action boxes too
+                if (node instanceof Button button && button != lockButton) {
+                    hide(button);
+                }
+            }
+        }
+        root.lookupAll(".people-bar").forEach(MainController::hide);
+        hide(filter);
+    }
+
+    private static void hide(javafx.scene.Node node) {
+        node.visibleProperty().unbind();
+        node.managedProperty().unbind();
+        node.setVisible(false);
+        node.setManaged(false);
+    }
+
+    /**
+     * Issue #17: this unlinked computer starts over: the emptied profile is locked, and the profile screen offers a new
+     * profile, from which "Link to an existing account" links this computer again.
+     */
+    @FXML
+    private void startOver() {
+        navigator.lock();
+    }
+
+    @FXML
+    private void quit() {
+        Platform.exit();
     }
 
     @FXML

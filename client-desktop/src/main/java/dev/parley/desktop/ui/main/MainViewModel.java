@@ -46,8 +46,11 @@ public final class MainViewModel {
     private final ConnectionBanner banner;
     private final PickupBanner pickup;
     private ConnectionState lastConnection = ConnectionState.DISCONNECTED;
-    /** This computer was unlinked from its account (issue #17): the banner says so from then on. */
-    private boolean unlinked;
+    /**
+     * This computer was unlinked from its account (issue #17): the banner says so from then on, and the window offers
+     * nothing that needs an account.
+     */
+    private final ReadOnlyBooleanWrapper unlinked = new ReadOnlyBooleanWrapper(this, "unlinked", false);
     private final NotificationPolicy notifications;
     private final Notifier notifier;
     private final ConversationListViewModel conversations;
@@ -120,6 +123,11 @@ public final class MainViewModel {
         return ownLook;
     }
 
+    /** Whether this computer was unlinked from its account and its data wiped (issue #17). */
+    public ReadOnlyBooleanProperty unlinkedProperty() {
+        return unlinked.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty onlineProperty() {
         return online.getReadOnlyProperty();
     }
@@ -169,17 +177,17 @@ public final class MainViewModel {
         showConnection(connection.get());
         subscriptions.add(connection.addListener(s -> onUi(() -> showConnection(s)))::close);
         subscriptions.add(bus.subscribe(MessageReceivedEvent.class, e -> {
-            MessageView m = UiServices.view(e.message());
+            MessageView m = dev.parley.desktop.ui.common.ServiceViews.view(e.message());
             onUi(() -> received(m));
         }));
         subscriptions.add(bus.subscribe(MessageStateChangedEvent.class, e -> onUi(() -> {
-            chat.messageStatusChanged(e.contact(), e.messageId().value(), UiServices.statusFor(e.state()));
+            chat.messageStatusChanged(e.contact(), e.messageId().value(), dev.parley.desktop.ui.common.ServiceViews.statusFor(e.state()));
             chat.actions().messageInfo().receiptArrived(e.messageId().value());
         })));
         subscriptions.add(bus.subscribe(MemberReceiptEvent.class, e -> onUi(() ->
                 chat.actions().messageInfo().receiptArrived(e.messageId().value()))));
         subscriptions.add(bus.subscribe(ContactChangedEvent.class, e -> {
-            ContactView c = UiServices.view(e.contact());
+            ContactView c = dev.parley.desktop.ui.common.ServiceViews.view(e.contact());
             if (e.change() == ContactChangedEvent.Change.REMOVED) {
                 onUi(() -> conversations.contactRemoved(c.username()));
             } else if (e.change() == ContactChangedEvent.Change.REQUEST_ACCEPTED) {
@@ -247,7 +255,7 @@ public final class MainViewModel {
 
     /** The account's data was wiped from this unlinked computer: say why it is offline, show what is left. */
     private void unlinked() {
-        unlinked = true;
+        unlinked.set(true);
         conversations.selectedProperty().set(null);
         conversations.showUnlinked();
         conversations.refresh();
@@ -255,7 +263,7 @@ public final class MainViewModel {
     }
 
     private void refreshBanner() {
-        Optional<String> problem = unlinked ? Optional.of(banner.unlinked()) : banner.text(lastConnection);
+        Optional<String> problem = unlinked.get() ? Optional.of(banner.unlinked()) : banner.text(lastConnection);
         Optional<String> progress = pickup.text();
         bannerText.set(problem.or(() -> progress).orElse(""));
         receiving.set(problem.isEmpty() && progress.isPresent());

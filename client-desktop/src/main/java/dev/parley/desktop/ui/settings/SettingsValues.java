@@ -30,6 +30,12 @@ public record SettingsValues(boolean readReceipts, boolean typingIndicators, boo
                 autoLockMinutes);
     }
 
+    /** These values with the settings that follow the account (issue #17) replaced. */
+    public SettingsValues withAccountSettings(boolean readReceipts, boolean typingIndicators) {
+        return new SettingsValues(readReceipts, typingIndicators, notifications, notificationText, theme,
+                autoLockMinutes);
+    }
+
     /** The defaults of a new profile. */
     public static SettingsValues defaults() {
         return new SettingsValues(true, true, true, false, Theme.SYSTEM, 15);

@@ -18,4 +18,9 @@ public final class ForgedPayloads {
         Outbound outbound = ((DefaultMessagingService) messaging).outbound();
         outbound.stored(to, payload, outbound.newOutboxId(), txn -> null);
     }
+
+    /** Queues {@code payload} for the other devices of the account of {@code messaging}'s profile. */
+    public static void toOwnDevices(MessagingService messaging, Payload payload) throws ServiceException {
+        ((DefaultMessagingService) messaging).outbound().toOwnDevices(payload);
+    }
 }

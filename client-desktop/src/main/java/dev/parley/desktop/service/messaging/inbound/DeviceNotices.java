@@ -41,6 +41,24 @@ final class DeviceNotices {
         }
     }
 
+    /**
+     * Issue #17: {@code account}'s device {@code senderDevice} says the account unlinked its device {@code deviceId}
+     * (DEVICE_UNLINKED): that device leaves the account's list (never the last one, never the sender) and its session
+     * is dropped, so nothing more is encrypted to it.
+     */
+    void gone(ProtocolUnitOfWork work, String account, int deviceId, int senderDevice) {
+        if (deviceId == senderDevice) {
+            return;
+        }
+        List<Integer> known = work.devices().of(account);
+        if (known.contains(deviceId) && known.size() > 1) {
+            List<Integer> next = new ArrayList<>(known);
+            next.remove(Integer.valueOf(deviceId));
+            work.devices().set(account, next);
+        }
+        work.deleteSession(new dev.parley.desktop.crypto.DeviceAddress(account, deviceId).session());
+    }
+
     /** Inside the batch's transaction: the lines of the devices learnt. */
     void record(Transaction txn) throws StorageException {
         for (String account : announced) {

@@ -29,6 +29,13 @@ final class GroupMessageHandler implements PayloadHandler<Payload.GroupMessage> 
         this.registry = registry;
     }
 
+    /** Whether {@code payload} may travel inside a group message. */
+    static boolean carries(Payload payload) {
+        return payload instanceof Payload.Text || payload instanceof Payload.Reaction
+                || payload instanceof Payload.Edit || payload instanceof Payload.Delete
+                || payload instanceof Payload.Attachment;
+    }
+
     @Override
     public Class<Payload.GroupMessage> type() {
         return Payload.GroupMessage.class;
@@ -58,9 +65,7 @@ final class GroupMessageHandler implements PayloadHandler<Payload.GroupMessage> 
                 continue;
             }
             Payload payload = opened.get().payload();
-            if (payload instanceof Payload.Text || payload instanceof Payload.Reaction
-                    || payload instanceof Payload.Edit || payload instanceof Payload.Delete
-                    || payload instanceof Payload.Attachment) {
+            if (carries(payload)) {
                 inner.add(new Received<>(r.index(), r.sender(), payload, r.digest(), opened.get().conversation()));
             } else {
                 LOG.info("dropping a {} inside a group message", payload.getClass().getSimpleName());

@@ -280,6 +280,9 @@ public final class InboundPipeline implements InboundHandler {
                 if (decision != SenderVerifier.Decision.REQUEST) {
                     devices.seen(work, sender, opened.senderDevice(), !ownDevice);
                 }
+                if (!ownDevice && payload instanceof dev.parley.crypto.payload.DeviceUnlinked unlinked) {
+                    devices.gone(work, sender, unlinked.deviceId(), opened.senderDevice());     // issue #17
+                }
                 if (ownDevice && OwnDevicePayloads.forOtherDevice(payload, work.devices().ownDeviceId())) {
                     ignored.add(digest);     // issue #17: a history chunk for another of this account's devices
                     accepted.add(opened);

@@ -6,7 +6,7 @@ import dev.parley.crypto.payload.Payload;
  * Issue #17: what this account's own other devices may send this device (docs/protocol.md 1.18): sent transcripts,
  * read, conversation and contact syncs, the own profile, history chunks (for this device only, {@link #forOtherDevice});
  * for groups, the account's group changes made there, group transcripts, group read syncs, and at link time the groups
- * and the members' sender keys. Anything else an own device sends is acknowledged and
+ * and the members' sender keys; the settings that follow the account. Anything else an own device sends is acknowledged and
  * dropped; each of these kinds' handlers in turn ignores it from anyone but an own device.
  */
 final class OwnDevicePayloads {
@@ -21,7 +21,8 @@ final class OwnDevicePayloads {
                 || payload instanceof Payload.GroupUpdate || payload instanceof dev.parley.crypto.payload.GroupTranscript
                 || payload instanceof dev.parley.crypto.payload.GroupReadSync
                 || payload instanceof dev.parley.crypto.payload.GroupSync
-                || payload instanceof dev.parley.crypto.payload.SenderKeySync;
+                || payload instanceof dev.parley.crypto.payload.SenderKeySync
+                || payload instanceof dev.parley.crypto.payload.SettingsSync;
     }
 
     /** A history chunk the sending device addressed to another of this account's devices: it is not for this one. */

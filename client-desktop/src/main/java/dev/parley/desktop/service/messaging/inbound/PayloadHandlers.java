@@ -61,6 +61,7 @@ public final class PayloadHandlers {
                                            PresenceInbox presence, Runnable contactsChanged) {
         IncomingChanges changes = new IncomingChanges(storage);
         PayloadHandlers[] self = new PayloadHandlers[1];
+        HeldGroupMessages held = new HeldGroupMessages(groups, () -> self[0]);
         self[0] = of(List.of(
                 new TextHandler(storage, receipts, changes),
                 new ReceiptHandler<>(Payload.DeliveryReceipt.class, Payload.DeliveryReceipt::ids, MessageState.DELIVERED, storage),
@@ -76,7 +77,7 @@ public final class PayloadHandlers {
                 new ProfileHandler(storage),
                 new PresenceHandler(storage, presence),
                 new RestoredHandler(storage),
-                new GroupChangeHandler(groups), new SenderKeyHandler(groups),
+                new GroupChangeHandler(groups), new SenderKeyHandler(groups, held),
                 new GroupMessageHandler(groups, () -> self[0]),
                 new GroupTypingHandler(storage),
                 new GroupJoinHandler(groups),
@@ -88,7 +89,9 @@ public final class PayloadHandlers {
                 new ContactSyncHandler(storage, contactsChanged),
                 new HistoryChunkHandler(storage),
                 new GroupTranscriptHandler(storage, changes), new GroupReadSyncHandler(storage),
-                new GroupSyncHandler(storage, groups), new SenderKeySyncHandler(storage, groups)));
+                new GroupSyncHandler(storage, groups), new SenderKeySyncHandler(storage, groups, held),
+                new SettingsSyncHandler(storage),
+                new DeviceUnlinkedHandler(storage)));
         return self[0];
     }
 

@@ -9,9 +9,11 @@ import java.util.List;
 /** Members' sender keys (SENDER_KEY 33), kept only from members of the group ({@link GroupReceiver#senderKey}). */
 final class SenderKeyHandler implements PayloadHandler<Payload.SenderKey> {
     private final GroupReceiver groups;
+    private final HeldGroupMessages held;
 
-    SenderKeyHandler(GroupReceiver groups) {
+    SenderKeyHandler(GroupReceiver groups, HeldGroupMessages held) {
         this.groups = groups;
+        this.held = held;
     }
 
     @Override
@@ -41,6 +43,7 @@ final class SenderKeyHandler implements PayloadHandler<Payload.SenderKey> {
         for (Received<Payload.SenderKey> r : received) {
             if (!r.inGroup()) {
                 groups.senderKey(txn, r.sender(), r.senderDevice(), r.payload().distribution(), batch.now());
+                held.release(txn, java.util.List.of(r.payload().distribution().groupId()), r, batch);   // issue #17
             }
         }
     }

@@ -19,9 +19,12 @@ final class SenderKeySyncHandler implements PayloadHandler<SenderKeySync> {
     private final Storage storage;
     private final GroupReceiver groups;
 
-    SenderKeySyncHandler(Storage storage, GroupReceiver groups) {
+    private final HeldGroupMessages held;
+
+    SenderKeySyncHandler(Storage storage, GroupReceiver groups, HeldGroupMessages held) {
         this.storage = storage;
         this.groups = groups;
+        this.held = held;
     }
 
     @Override
@@ -41,6 +44,8 @@ final class SenderKeySyncHandler implements PayloadHandler<SenderKeySync> {
         for (Received<SenderKeySync> r : received) {
             if (own.isPresent() && own.get().equals(r.sender()) && !r.inGroup()) {
                 groups.syncedSenderKey(txn, r.payload());
+                // a member's message that overtook this key waited for it (issue #17)
+                held.release(txn, java.util.List.of(r.payload().distribution().groupId()), r, batch);
             }
         }
     }
