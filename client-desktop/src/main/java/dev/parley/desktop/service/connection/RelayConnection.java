@@ -3,15 +3,19 @@ package dev.parley.desktop.service.connection;
 import dev.parley.crypto.wire.Push;
 import dev.parley.desktop.net.RelayLink;
 import dev.parley.desktop.net.RelayLinkListener;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One link's worth of state. Stale callbacks from an older link compare against the service's current connection and
  * stop. Link events go to the {@link Events} the service gives it.
  */
 final class RelayConnection implements RelayLinkListener {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayConnection.class);
 
     /** Where a connection's link events go (called on Tyrus threads). */
     interface Events {
@@ -53,6 +57,23 @@ final class RelayConnection implements RelayLinkListener {
     RelayConnection(RelayCredentials credentials, Events events) {
         this.credentials = credentials;
         this.events = events;
+    }
+
+    /**
+     * The heartbeat of an online link: a ping, or, when no pong came within {@code pongTimeout} of {@code now}, the
+     * link closed as silenced (the service then reconnects). Control thread.
+     */
+    void heartbeat(Instant now, Duration pongTimeout) {
+        if (!online) {
+            return;
+        }
+        if (Duration.between(lastPong, now).compareTo(pongTimeout) > 0) {
+            LOG.info("relay stopped answering pings; reconnecting");
+            silenced = true;
+            link.close();
+            return;
+        }
+        link.ping();
     }
 
     @Override

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: one control thread owns connecting, login, sending ({@link OutboxSender}) and reconnect scheduling; one
  * inbound thread processes deliveries in relay order ({@link DeliveryDrain}); one background thread runs slow side
- * jobs (prekey top-up). Each link's state is a {@link RelayConnection}.
+ * jobs (prekey top-up). Each link's state is a {@link RelayConnection}; its events are routed by a
+ * {@link LinkEventRouter}, and what the connection says as it closes by {@link LastWords}.
  */
 public final class RelayConnectionService implements ConnectionService, RelayGateway {
     private static final Logger LOG = LoggerFactory.getLogger(RelayConnectionService.class);
@@ -53,10 +54,11 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private final DeliveryDrain drain;
     private final ConnectionWaits waits;
     private final OutboxSender sender;
-    private final RelayConnection.Events linkEvents = new LinkEvents();
+    private final RelayConnection.Events linkEvents;
     private final MultiSender multiSender;
 
     private final LinkInbox linkInbox = new LinkInbox();
+    private final LastWords lastWords = new LastWords(control, () -> this.current);
     private volatile Runnable unlinked = () -> { };
     private volatile RelayConnection current;
     private volatile boolean stopped = true;
@@ -67,8 +69,6 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private volatile boolean halted;
     private int failedAttempts;
     private volatile boolean wasUnlinked;
-    private volatile java.util.List<java.util.List<Outbox.Item>> lastWords = java.util.List.of();
-    private volatile Duration lastWordsInterval = Duration.ofSeconds(1);
 
     public RelayConnectionService(RelayConnector connector, CredentialsSource credentials, InboundHandler inbound, Outbox outbox,
                                   PreKeyReplenisher replenisher, ReconnectPolicy policy, Clock clock, EventBus events,
@@ -85,6 +85,8 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         this.drain = new DeliveryDrain(inbound, inboundThread, c -> c == current, this::signal);
         this.sender = new OutboxSender(outbox, control, background, c -> c == current && c.online, this::signal);
         this.multiSender = new MultiSender(this::exchange, System::nanoTime, Thread::sleep, MULTI_SEND_RETRY_BUDGET);
+        this.linkEvents = new LinkEventRouter(control, background, drain, replenisher, linkInbox, clock,
+                this::onChallenge, this::onClosed);
         machine.state().addListener(state -> {
             events.publish(new ConnectionChangedEvent(state));
             signal();
@@ -221,7 +223,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     @Override
     public void close() {
-        RelayConnection departing = handOverForLastWords();
+        RelayConnection departing = lastWords.handOver(this::takeOnline);
         stop();
         control.shutdown();
         inboundThread.shutdown();
@@ -235,58 +237,26 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (departing != null) {
-            Departure.start(departing, lastWords, lastWordsInterval, lastWordsInterval);
-        }
+        lastWords.depart(departing);
     }
 
     /**
      * Presence "offline" to every contact as the profile locks or quits (issue #14), already encrypted, in waves: the
-     * first wave leaves at once on the online link (so a presence that closes while the connection stays up, or a
-     * connection that only stops, as {@code listen} does at its end, still tells the first wave's worth of contacts);
-     * the others a wave per {@code interval} after it, on the link that {@link #close} hands to {@link Departure}.
+     * first at once on the online link, the others after it on the link that {@link #close} hands over
+     * ({@link LastWords}).
      */
     public void sayOnClose(java.util.List<java.util.List<Outbox.Item>> waves, Duration interval) {
-        lastWordsInterval = java.util.Objects.requireNonNull(interval);
-        if (waves.isEmpty()) {
-            lastWords = java.util.List.of();
-            return;
-        }
-        java.util.List<Outbox.Item> first = waves.get(0);
-        lastWords = java.util.List.copyOf(waves.subList(1, waves.size()));
-        try {
-            control.execute(() -> {
-                RelayConnection c = current;
-                if (c != null && c.online) {
-                    Departure.send(c, first);
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("offline presence not sent: the connection is closed");
-        }
+        lastWords.say(waves, interval);
     }
 
-    /** The online link, taken from the service (which then closes no link) for {@link Departure}; null if none. */
-    private RelayConnection handOverForLastWords() {
-        if (lastWords.isEmpty()) {
+    /** On the control thread: the online link, taken from the service (which then closes no link); null if none. */
+    private RelayConnection takeOnline() {
+        RelayConnection c = current;
+        if (c == null || !c.online) {
             return null;
         }
-        try {
-            return control.submit(() -> {
-                RelayConnection c = current;
-                if (c == null || !c.online) {
-                    return null;
-                }
-                current = null;
-                return c;
-            }).get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
-                 | java.util.concurrent.RejectedExecutionException e) {
-            return null;
-        }
+        current = null;
+        return c;
     }
 
     // ---------------------------------------------------------------------------------------------- control thread
@@ -427,16 +397,9 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
 
     private void heartbeat() {
         RelayConnection c = current;
-        if (c == null || !c.online) {
-            return;
+        if (c != null) {
+            c.heartbeat(clock.instant(), settings.pongTimeout());
         }
-        if (Duration.between(c.lastPong, clock.instant()).compareTo(settings.pongTimeout()) > 0) {
-            LOG.info("relay stopped answering pings; reconnecting");
-            c.silenced = true;
-            c.link.close();
-            return;
-        }
-        c.link.ping();
     }
 
     // ---------------------------------------------------------------------------------------------- helpers
@@ -467,36 +430,5 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /** A connection's link events: the control thread handles the login, the inbound thread the deliveries. */
-    private final class LinkEvents implements RelayConnection.Events {
-        @Override
-        public void onPush(RelayConnection c, Push push) {
-            if (push instanceof Push.Challenge challenge) {
-                run(control, () -> onChallenge(c, challenge));
-            } else if (push instanceof Push.Deliver deliver) {
-                drain.delivered(c, new InboundHandler.Delivery(deliver.messageId(), deliver.receivedAtMillis(), deliver.blob()));
-            } else if (push instanceof Push.QueueEmpty) {
-                drain.queueEmpty(c);
-            } else if (push instanceof Push.PreKeysLow low) {
-                int remaining = low.remaining();
-                run(background, () -> replenisher.replenish(remaining));
-            } else if (push instanceof Push.Ephemeral ephemeral) {
-                drain.ephemeral(ephemeral.blob());
-            } else {
-                linkInbox.received(push);
-            }
-        }
-
-        @Override
-        public void onPong(RelayConnection c) {
-            c.lastPong = clock.instant();
-        }
-
-        @Override
-        public void onClosed(RelayConnection c, String reason) {
-            run(control, () -> RelayConnectionService.this.onClosed(c, reason));
-        }
     }
 }
