@@ -15,6 +15,7 @@ import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.NewMessage;
 import dev.parley.crypto.backup.BackupSecretKind;
+import dev.parley.bench.fixture.BulkHistory;
 import dev.parley.bench.group.CpuMeter;
 import dev.parley.bench.group.GroupFixture;
 import dev.parley.crypto.payload.AttachmentPointer;
@@ -34,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue #17: export and restore throughput of a large profile, and the heap they need. Builds a profile with
- * {@code messages} messages (4 to 24 words each, in 11 conversations) and {@code attachmentMiB} MiB of downloaded
+ * {@code messages} messages ({@link BulkHistory}: 4 to 24 words each, in 11 conversations) and {@code attachmentMiB} MiB of downloaded
  * attachment ciphertext (4 MiB files, with their messages and attachment rows) in a child JVM with a large heap, then
  * times {@code backup export} and {@code backup restore} (each includes
  * one Argon2id derivation at the desktop cost, reported apart) and samples the used heap every 20 ms. Run it with a
@@ -46,8 +47,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BackupThroughput {
     private static final char[] PASSPHRASE = "bench profile passphrase".toCharArray();
     private static final byte[] SECRET = "bench backup passphrase".getBytes(StandardCharsets.UTF_8);
-    /** Messages per fill transaction. */
-    private static final int BATCH = 10_000;
     private static final int FILE_MIB = 4;
     private static final CpuMeter JVM_CPU = CpuMeter.start();
     private static final String FILL = "--fill";
@@ -125,7 +124,7 @@ public final class BackupThroughput {
                 new AccountInfo("alice", "ws://127.0.0.1:1/parley"), PASSPHRASE.clone(), EventPublisher.NONE)) {
             long t = System.nanoTime();
             double fillCpu = processCpuSeconds();
-            fill(profile, messages);
+            BulkHistory.fill(profile.storage(), messages);
             writeAttachments(profile, attachmentMiB);
             System.out.printf("built (child JVM, -Xmx %d MiB): %,d messages, %d MiB attachments in %.1f s (JVM CPU %.1f"
                             + " s), load average %s%n", Runtime.getRuntime().maxMemory() >> 20, messages, attachmentMiB,
@@ -144,46 +143,6 @@ public final class BackupThroughput {
     /** CPU seconds this JVM used since it started (all threads: H2, the stream cipher, GC). */
     private static double processCpuSeconds() {
         return JVM_CPU.processSeconds();
-    }
-
-    /**
-     * The messages through the real message store, {@value #BATCH} per transaction with one {@code insertAllIfAbsent}
-     * (the batched path offline pickup uses: one INSERT per message, the search words in one JDBC batch, one summary
-     * update per conversation), instead of one call per message.
-     */
-    private static void fill(UnlockedProfile profile, int total) throws Exception {
-        SplittableRandom random = new SplittableRandom(42);
-        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
-        for (int start = 0; start < total; start += BATCH) {
-            if (start % 20_000 == 0) {
-                System.out.printf("filling: %,d of %,d messages%n", start, total);
-            }
-            List<NewMessage> batch = new ArrayList<>(BATCH);
-            for (int i = start; i < Math.min(start + BATCH, total); i++) {
-                ConversationId c = conversation(i);
-                Instant at = t0.plusSeconds(30L * i);
-                batch.add(i % 2 == 0
-                        ? NewMessage.outgoing(new MessageId("m-" + i), c, "alice", at, body(random))
-                        : NewMessage.incoming(new MessageId("m-" + i), c, c.value(), at, at.plusSeconds(1),
-                                body(random)));
-            }
-            profile.storage().transactions().transaction(false, txn -> {
-                profile.storage().messages().insertAllIfAbsent(txn, batch);
-            });
-        }
-    }
-
-    private static ConversationId conversation(int i) {
-        return new ConversationId(i % 11 == 0 ? "friend-" + (i % 10) : "bob");
-    }
-
-    private static String body(SplittableRandom random) {
-        StringBuilder b = new StringBuilder();
-        int words = 4 + random.nextInt(21);
-        for (int w = 0; w < words; w++) {
-            b.append(w == 0 ? "" : " ").append('w').append(random.nextInt(5_000));
-        }
-        return b.toString();
     }
 
     /**
@@ -214,7 +173,7 @@ public final class BackupThroughput {
                 }
             }
             MessageId messageId = new MessageId("file-" + file);
-            ConversationId c = conversation(file);
+            ConversationId c = new ConversationId(BulkHistory.conversation(file));
             Instant at = t0.plusSeconds(60L * file);
             messages.add(NewMessage.incoming(messageId, c, c.value(), at, at.plusSeconds(1), "photo-" + file + ".jpg"));
             attachments.add(new Attachment(messageId, new AttachmentPointer(id, bytes(random, 32), bytes(random, 32),

@@ -1,5 +1,6 @@
 package dev.parley.bench.device;
 
+import dev.parley.bench.fixture.BulkHistory;
 import dev.parley.crypto.primitives.Argon2Params;
 import dev.parley.crypto.primitives.CryptoProviders;
 import dev.parley.desktop.app.AppConfig;
@@ -12,10 +13,7 @@ import dev.parley.desktop.profile.UnlockedProfile;
 import dev.parley.desktop.service.device.DeviceJoin;
 import dev.parley.desktop.service.device.DeviceLinker;
 import dev.parley.desktop.service.device.HistoryTransfer;
-import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.EventPublisher;
-import dev.parley.desktop.storage.MessageId;
-import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.history.HistoryTransfers;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayServer;
@@ -26,16 +24,14 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Issue #17: history transfer of a large profile to a newly linked device, on loopback. Builds alice's profile with
- * {@code messages} messages (4 to 24 words each, in 11 conversations), links a second device to her account through
+ * {@code messages} messages ({@link BulkHistory}: 4 to 24 words each, in 11 conversations), links a second device to her account through
  * a real relay (in this JVM, H2 on disk, rate limits out of the way), then times {@link HistoryTransfer#send} until
  * the new device has imported the last chunk. Reports wall time, this process's CPU time (both devices and the relay:
  * on a loaded machine CPU time is the figure to compare), the load average, and the used heap, sampled every 20 ms
@@ -146,42 +142,13 @@ public final class HistoryTransferBenchmark {
         return joining;
     }
 
-    /** Writes the messages straight into alice's encrypted database, 1,000 per transaction. */
+    /** Writes the messages straight into alice's encrypted database ({@link BulkHistory}). */
     private static void fill(AppDirectories dirs, int total) throws Exception {
         ProfileManager profiles = new ProfileManager(dirs, CryptoProviders.preferred(), CHEAP);
-        SplittableRandom random = new SplittableRandom(42);
-        Instant t0 = Instant.parse("2025-01-01T00:00:00Z");
         try (UnlockedProfile profile = profiles.unlock(new ProfileName("alice"), PASSPHRASE.clone(),
                 EventPublisher.NONE)) {
-            int batch = 1_000;
-            for (int start = 0; start < total; start += batch) {
-                int from = start;
-                profile.storage().transactions().transaction(false, txn -> {
-                    for (int i = from; i < Math.min(from + batch, total); i++) {
-                        ConversationId c = new ConversationId(i % 11 == 0 ? "friend-" + (i % 10) : "bob");
-                        Instant at = t0.plusSeconds(30L * i);
-                        NewMessage m = i % 2 == 0
-                                ? NewMessage.outgoing(new MessageId("m-" + i), c, "alice", at, body(random))
-                                : NewMessage.incoming(new MessageId("m-" + i), c, c.value(), at, at.plusSeconds(1),
-                                        body(random));
-                        profile.storage().messages().insertIfAbsent(txn, m);
-                        if (i % 2 == 0) {   // sent long ago: the relay took it (a message still sending is not carried)
-                            profile.storage().messages().updateState(txn, m.messageId(),
-                                    dev.parley.desktop.storage.MessageState.SENT, null);
-                        }
-                    }
-                });
-            }
+            BulkHistory.fill(profile.storage(), total);
         }
-    }
-
-    private static String body(SplittableRandom random) {
-        StringBuilder b = new StringBuilder();
-        int words = 4 + random.nextInt(21);
-        for (int w = 0; w < words; w++) {
-            b.append(w == 0 ? "" : " ").append('w').append(random.nextInt(5_000));
-        }
-        return b.toString();
     }
 
     private static double processCpuSeconds() {

@@ -57,6 +57,11 @@ public final class ServerProcess implements AutoCloseable {
         return await(answer);
     }
 
+    /** The server process's id (for jcmd). */
+    long pid() {
+        return process.pid();
+    }
+
     long heapBytes() throws IOException {
         return Long.parseLong(ask("heap", "HEAP"));
     }

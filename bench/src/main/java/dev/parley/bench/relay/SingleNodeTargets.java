@@ -26,6 +26,10 @@ import java.util.concurrent.TimeUnit;
  * java -Xmx2g -cp bench/target/parley-bench.jar dev.parley.bench.relay.SingleNodeTargets \
  *      --pairs=20 --messages=2000 --window=16 --blob=750 --accounts=10000 --prekeys=100
  * </pre>
+ * {@code --cpu=0} skips the CPU rounds; {@code --settle=150} reads the RSS again after 150 s idle (the packaged
+ * relay's periodic collection); {@code --probeAt=2000} adds where the idle accounts' memory goes (class histogram and
+ * native memory deltas per account; start the relay with
+ * {@code -Dparley.bench.serverJvmArgs=-XX:NativeMemoryTracking=summary} for the native side).
  *
  * <ul>
  *   <li>Server CPU per delivered message (user + system time of the server process over the measured round, from the
@@ -40,12 +44,21 @@ public final class SingleNodeTargets {
     private final int blobBytes;
     private final int accounts;
     private final int prekeys;
+    /** 0 skips the CPU rounds (only the idle accounts are measured). */
+    private final int cpu;
+    /** If above 0: jcmd snapshots (class histogram, native memory) before the accounts, at this many and at the end. */
+    private final int probeAt;
+    /** If above 0: seconds the relay is left idle after the sign-ins before its RSS is read again (periodic GC). */
+    private final int settle;
 
     private SingleNodeTargets(Map<String, Integer> options) {
         this.load = new RelayLoadGenerator(options);
         this.blobBytes = options.getOrDefault("blob", 750);
         this.accounts = options.getOrDefault("accounts", 10_000);
         this.prekeys = options.getOrDefault("prekeys", 100);
+        this.cpu = options.getOrDefault("cpu", 1);
+        this.probeAt = options.getOrDefault("probeAt", 0);
+        this.settle = options.getOrDefault("settle", 0);
     }
 
     public static void main(String[] args) throws Exception {
@@ -62,8 +75,72 @@ public final class SingleNodeTargets {
         RelayLoadGenerator.out("pairs=%d messages/pair=%d window=%d blob=%dB accounts=%d prekeys=%d cores=%d load average %s%n",
                 load.pairs, load.messages, load.window, blobBytes, accounts, prekeys,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        double bareCpu;
-        double barePerSecond;
+        double[] bare = cpu != 0 ? bareForwarder() : new double[2];
+        Path dataDir = Files.createTempDirectory("parley-single-node");
+        try (ServerProcess server = new ServerProcess("relay", dataDir.toString())) {
+            URI uri = URI.create("ws://127.0.0.1:" + server.port + "/parley");
+            if (cpu != 0) {
+                relayRounds(server, uri, bare[0], bare[1]);
+            }
+            if (accounts > 0) {
+                idleAccounts(server, uri);
+            }
+        }
+        RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
+    }
+
+    private void relayRounds(ServerProcess server, URI uri, double bareCpu, double barePerSecond) throws Exception {
+        // The same relay, same run: clients that keep today's answers, and clients that ask for lean answers
+        // (docs/protocol.md part 2, "Lean answers": no ok for an ack, send_accepted may wait up to 20 ms).
+        URI leanUri = URI.create(uri + "?answers=lean");
+        List<RelayConnection> senders = new ArrayList<>();
+        List<RelayConnection> receivers = new ArrayList<>();
+        List<RelayConnection> leanSenders = new ArrayList<>();
+        List<RelayConnection> leanReceivers = new ArrayList<>();
+        // Parley's own client (issue #16): lean answers, and it sends what its window allows together and
+        // acknowledges the deliveries of one incoming message together (RelayLoadGenerator's Parley-client mode).
+        URI parleyUri = RelayLoadGenerator.parleyClient(uri);
+        List<RelayConnection> parleySenders = new ArrayList<>();
+        List<RelayConnection> parleyReceivers = new ArrayList<>();
+        for (int i = 0; i < load.pairs; i++) {
+            senders.add(load.new User("sender" + i).connect(uri, true));
+            receivers.add(load.new User("receiver" + i).connect(uri, true));
+            leanSenders.add(load.new User("leansender" + i).connect(leanUri, true));
+            leanReceivers.add(load.new User("leanreceiver" + i).connect(leanUri, true));
+            parleySenders.add(load.new User("parleysender" + i).connect(parleyUri, true));
+            parleyReceivers.add(load.new User("parleyreceiver" + i).connect(parleyUri, true));
+        }
+        int warmUp = Math.max(1, load.messages / 4);
+        relayRound(senders, receivers, "receiver", warmUp, 1);
+        relayRound(leanSenders, leanReceivers, "leanreceiver", warmUp, 1);
+        load.relayRound(parleySenders, parleyReceivers, warmUp, 1, "parleyreceiver");
+        Round plain = measured(server, () -> relayRound(senders, receivers, "receiver", load.messages, 2));
+        Round lean = measured(server, () -> relayRound(leanSenders, leanReceivers, "leanreceiver", load.messages, 2));
+        Round parley = measured(server,
+                () -> load.relayRound(parleySenders, parleyReceivers, load.messages, 2, "parleyreceiver").seconds());
+        RelayLoadGenerator.out("%n| server | messages/s | server CPU µs/msg | WebSocket messages in / out per message |%n"
+                        + "|---|---|---|---|%n| bare Tyrus forwarder | %.0f | %.1f | 1 / 1 |%n"
+                        + "| Parley relay (H2), one request per WebSocket message | %.0f | %.1f | %.2f / %.2f |%n"
+                        + "| Parley relay (H2), the same with lean answers | %.0f | %.1f | %.2f / %.2f |%n"
+                        + "| Parley relay (H2), Parley's client (lean answers, sends and acks coalesced) | %.0f | %.1f | %.2f / %.2f |%n"
+                        + "relay / forwarder CPU per message: %.2fx, with lean answers %.2fx, Parley's client %.2fx"
+                        + " (target <= 1.6x)%n",
+                barePerSecond, bareCpu, plain.perSecond, plain.cpuMicros, plain.messagesIn, plain.messagesOut,
+                lean.perSecond, lean.cpuMicros, lean.messagesIn, lean.messagesOut,
+                parley.perSecond, parley.cpuMicros, parley.messagesIn, parley.messagesOut,
+                plain.cpuMicros / bareCpu, lean.cpuMicros / bareCpu, parley.cpuMicros / bareCpu);
+        for (int i = 0; i < load.pairs; i++) {
+            senders.get(i).close();
+            receivers.get(i).close();
+            leanSenders.get(i).close();
+            leanReceivers.get(i).close();
+            parleySenders.get(i).close();
+            parleyReceivers.get(i).close();
+        }
+    }
+
+    /** The bare Tyrus forwarder's server CPU per message (µs) and messages/s. */
+    private double[] bareForwarder() throws Exception {
         try (ServerProcess server = new ServerProcess("bare")) {
             URI uri = URI.create("ws://127.0.0.1:" + server.port + "/bare");
             List<BareConnection> senders = new ArrayList<>();
@@ -73,70 +150,16 @@ public final class SingleNodeTargets {
                 receivers.add(BareConnection.open(load.client(), uri, 2 * i + 1));
             }
             bareRound(senders, receivers, Math.max(1, load.messages / 4));
-            long cpu = server.cpuMillis();
+            long cpuBefore = server.cpuMillis();
             double seconds = bareRound(senders, receivers, load.messages);
-            bareCpu = (server.cpuMillis() - cpu) * 1000.0 / ((double) load.pairs * load.messages);
-            barePerSecond = load.pairs * load.messages / seconds;
+            double bareCpu = (server.cpuMillis() - cpuBefore) * 1000.0 / ((double) load.pairs * load.messages);
+            double barePerSecond = load.pairs * load.messages / seconds;
             for (int i = 0; i < load.pairs; i++) {
                 senders.get(i).close();
                 receivers.get(i).close();
             }
+            return new double[] {bareCpu, barePerSecond};
         }
-        Path dataDir = Files.createTempDirectory("parley-single-node");
-        try (ServerProcess server = new ServerProcess("relay", dataDir.toString())) {
-            URI uri = URI.create("ws://127.0.0.1:" + server.port + "/parley");
-            // The same relay, same run: clients that keep today's answers, and clients that ask for lean answers
-            // (docs/protocol.md part 2, "Lean answers": no ok for an ack, send_accepted may wait up to 20 ms).
-            URI leanUri = URI.create(uri + "?answers=lean");
-            List<RelayConnection> senders = new ArrayList<>();
-            List<RelayConnection> receivers = new ArrayList<>();
-            List<RelayConnection> leanSenders = new ArrayList<>();
-            List<RelayConnection> leanReceivers = new ArrayList<>();
-            // Parley's own client (issue #16): lean answers, and it sends what its window allows together and
-            // acknowledges the deliveries of one incoming message together (RelayLoadGenerator's Parley-client mode).
-            URI parleyUri = RelayLoadGenerator.parleyClient(uri);
-            List<RelayConnection> parleySenders = new ArrayList<>();
-            List<RelayConnection> parleyReceivers = new ArrayList<>();
-            for (int i = 0; i < load.pairs; i++) {
-                senders.add(load.new User("sender" + i).connect(uri, true));
-                receivers.add(load.new User("receiver" + i).connect(uri, true));
-                leanSenders.add(load.new User("leansender" + i).connect(leanUri, true));
-                leanReceivers.add(load.new User("leanreceiver" + i).connect(leanUri, true));
-                parleySenders.add(load.new User("parleysender" + i).connect(parleyUri, true));
-                parleyReceivers.add(load.new User("parleyreceiver" + i).connect(parleyUri, true));
-            }
-            int warmUp = Math.max(1, load.messages / 4);
-            relayRound(senders, receivers, "receiver", warmUp, 1);
-            relayRound(leanSenders, leanReceivers, "leanreceiver", warmUp, 1);
-            load.relayRound(parleySenders, parleyReceivers, warmUp, 1, "parleyreceiver");
-            Round plain = measured(server, () -> relayRound(senders, receivers, "receiver", load.messages, 2));
-            Round lean = measured(server, () -> relayRound(leanSenders, leanReceivers, "leanreceiver", load.messages, 2));
-            Round parley = measured(server,
-                    () -> load.relayRound(parleySenders, parleyReceivers, load.messages, 2, "parleyreceiver").seconds());
-            RelayLoadGenerator.out("%n| server | messages/s | server CPU µs/msg | WebSocket messages in / out per message |%n"
-                            + "|---|---|---|---|%n| bare Tyrus forwarder | %.0f | %.1f | 1 / 1 |%n"
-                            + "| Parley relay (H2), one request per WebSocket message | %.0f | %.1f | %.2f / %.2f |%n"
-                            + "| Parley relay (H2), the same with lean answers | %.0f | %.1f | %.2f / %.2f |%n"
-                            + "| Parley relay (H2), Parley's client (lean answers, sends and acks coalesced) | %.0f | %.1f | %.2f / %.2f |%n"
-                            + "relay / forwarder CPU per message: %.2fx, with lean answers %.2fx, Parley's client %.2fx"
-                            + " (target <= 1.6x)%n",
-                    barePerSecond, bareCpu, plain.perSecond, plain.cpuMicros, plain.messagesIn, plain.messagesOut,
-                    lean.perSecond, lean.cpuMicros, lean.messagesIn, lean.messagesOut,
-                    parley.perSecond, parley.cpuMicros, parley.messagesIn, parley.messagesOut,
-                    plain.cpuMicros / bareCpu, lean.cpuMicros / bareCpu, parley.cpuMicros / bareCpu);
-            for (int i = 0; i < load.pairs; i++) {
-                senders.get(i).close();
-                receivers.get(i).close();
-                leanSenders.get(i).close();
-                leanReceivers.get(i).close();
-                parleySenders.get(i).close();
-                parleyReceivers.get(i).close();
-            }
-            if (accounts > 0) {
-                idleAccounts(server, uri);
-            }
-        }
-        RelayLoadGenerator.out("load average after the run %s%n", loadAverage());
     }
 
     /** One measured round's figures: messages/s, server CPU and WebSocket messages (in, out) per delivered message. */
@@ -215,37 +238,74 @@ public final class SingleNodeTargets {
         return RelayLoadGenerator.runLoops(loops, done);
     }
 
-    /** RSS and heap growth per idle authenticated account holding {@link #prekeys} one-time prekeys. */
+    /**
+     * RSS and heap growth per idle authenticated account holding {@link #prekeys} one-time prekeys. With
+     * {@link #probeAt}, also where it goes: jcmd snapshots before the accounts, at {@code probeAt} accounts and at the
+     * end, and the growth between them per account by class and native memory category ({@link MemoryProbe}).
+     */
     private void idleAccounts(ServerProcess server, URI uri) throws Exception {
         long rssBefore = server.rssKb();
         long heapBefore = server.heapBytes();
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Future<RelayConnection>> futures = new ArrayList<>();
+        MemoryProbe probe = probeAt > 0 ? new MemoryProbe(server.pid(), Files.createTempDirectory("parley-memory")) : null;
+        List<MemoryProbe.Snapshot> snapshots = new ArrayList<>();
+        if (probe != null) {
+            snapshots.add(probe.take("0", rssBefore));
+        }
         List<OneTimePreKeyPublic> keys = new ArrayList<>();
         for (int k = 1; k <= prekeys; k++) {
             byte[] pub = new byte[32];
             ByteBuffer.wrap(pub).putInt(k);
             keys.add(new OneTimePreKeyPublic(k, pub));
         }
-        for (int i = 0; i < accounts; i++) {
-            String name = "idle" + i;
-            futures.add(pool.submit(() -> load.new User(name).connect(uri, true, keys)));
-        }
         List<RelayConnection> held = new ArrayList<>();
-        for (Future<RelayConnection> f : futures) {
-            held.add(f.get(20, TimeUnit.MINUTES));
+        List<Integer> stages = probe != null && probeAt < accounts ? List.of(probeAt, accounts) : List.of(accounts);
+        long rssAfter = rssBefore;
+        for (int stage : stages) {
+            connect(uri, keys, held, stage);
+            rssAfter = server.rssKb();
+            RelayLoadGenerator.out("%d accounts connected: RSS %d MiB, load average %s%n", held.size(), rssAfter / 1024,
+                    loadAverage());
+            if (probe != null) {
+                snapshots.add(probe.take(Integer.toString(stage), rssAfter));
+            }
         }
-        pool.shutdown();
-        long rssAfter = server.rssKb();
+        if (settle > 0) {
+            // An idle relay: nothing happens but the JVM's own periodic collection (-XX:G1PeriodicGCInterval).
+            Thread.sleep(settle * 1000L);
+            long rssSettled = server.rssKb();
+            RelayLoadGenerator.out("after %d s idle: RSS %d MiB, +%.1f KB per account, load average %s%n", settle,
+                    rssSettled / 1024, (rssSettled - rssBefore) / (double) accounts, loadAverage());
+        }
         long heapAfter = server.heapBytes();
         long rssAfterGc = server.rssKb();
         RelayLoadGenerator.out("%d idle authenticated accounts with %d one-time prekeys each: RSS +%.1f KB per account "
                         + "(%d -> %d MiB; %d MiB after a full GC), heap after GC +%.1f KB per account (target: RSS <= 40 KB)%n",
                 accounts, prekeys, (rssAfter - rssBefore) / (double) accounts, rssBefore / 1024, rssAfter / 1024,
                 rssAfterGc / 1024, (heapAfter - heapBefore) / 1024.0 / accounts);
+        for (int i = 1; i < snapshots.size(); i++) {
+            MemoryProbe.Snapshot from = snapshots.get(i - 1);
+            MemoryProbe.Snapshot to = snapshots.get(i);
+            RelayLoadGenerator.out("%s", MemoryProbe.perAccount(from, to,
+                    Integer.parseInt(to.label()) - Integer.parseInt(from.label()), 25));
+        }
         for (RelayConnection c : held) {
             c.close();
         }
+    }
+
+    /** Signs in idle accounts (8 at a time) until {@code held} has {@code total}. */
+    private void connect(URI uri, List<OneTimePreKeyPublic> keys, List<RelayConnection> held, int total)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<RelayConnection>> futures = new ArrayList<>();
+        for (int i = held.size(); i < total; i++) {
+            String name = "idle" + i;
+            futures.add(pool.submit(() -> load.new User(name).connect(uri, true, keys)));
+        }
+        for (Future<RelayConnection> f : futures) {
+            held.add(f.get(20, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
     }
 
     private static String loadAverage() throws Exception {

@@ -48,6 +48,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class ChatScrollBenchmark {
     private static final long TIMEOUT_S = 120;
+    private static final java.util.List<Thread> WORKER_THREADS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Stats stats = new Stats();
     private Stage stage;
@@ -67,7 +69,12 @@ public final class ChatScrollBenchmark {
         Platform.startup(started::countDown);
         started.await();
         Platform.setImplicitExit(false);
-        ExecutorService worker = Executors.newFixedThreadPool(2);
+        ExecutorService worker = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "bench-worker");
+            t.setDaemon(true);
+            WORKER_THREADS.add(t);
+            return t;
+        });
         try {
             for (String shape : shapes) {
                 BigConversationProfile.Shape which = BigConversationProfile.Shape.valueOf(shape.toUpperCase(java.util.Locale.ROOT));
@@ -115,14 +122,21 @@ public final class ChatScrollBenchmark {
         });
 
         long heapBefore = usedHeapAfterGc();
+        fxThreadId = fx(() -> Thread.currentThread().getId());
+        long[] cpu0 = cpuNow();
         stats.firstPaintNanos = openConversation(main);
+        long[] cpu1 = cpuNow();
+        stats.openCpu = new long[] {cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], cpu1[2] - cpu0[2]};
         // again, warm: closed (nothing selected), then selected again
         fx(() -> {
             main.conversations().selectedProperty().set(null);
             return null;
         });
         waitForPulse();
+        long[] cpu2 = cpuNow();
         stats.warmPaintNanos = openConversation(main);
+        long[] cpu3 = cpuNow();
+        stats.reopenCpu = new long[] {cpu3[0] - cpu2[0], cpu3[1] - cpu2[1], cpu3[2] - cpu2[2]};
         long heapOpen = usedHeapAfterGc();
         int steps = scrollToOldest(maxSteps);
         long heapEnd = usedHeapAfterGc();
@@ -132,6 +146,19 @@ public final class ChatScrollBenchmark {
             return null;
         });
         stats.report(steps, heapBefore, heapOpen, heapEnd, new ProfileName(BigConversationProfile.PROFILE));
+    }
+
+    private long fxThreadId;
+
+    /** CPU nanoseconds so far: the process, the FX thread, the worker threads (queries and row assembly). */
+    private long[] cpuNow() {
+        long workers = 0;
+        for (Thread t : WORKER_THREADS) {
+            workers += Math.max(0, THREADS.getThreadCpuTime(t.getId()));
+        }
+        long process = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+        return new long[] {process, THREADS.getThreadCpuTime(fxThreadId), workers};
     }
 
     /** Selects the conversation in the list; returns the nanoseconds until a pulse laid out its bubbles. */
@@ -202,8 +229,14 @@ public final class ChatScrollBenchmark {
                 scene.removePostLayoutPulseListener(postListener[0]);
                 laidOut.countDown();
             };
+            // a wheel event of one viewport, as the reader scrolls (a bare scrollPixels call is taken back by the
+            // chat's bottom pin, which lets go only for the reader's own scrolling: ChatBottomPin)
+            javafx.scene.input.ScrollEvent up = new javafx.scene.input.ScrollEvent(
+                    javafx.scene.input.ScrollEvent.SCROLL, 10, 10, 10, 10, false, false, false, false, false, false,
+                    0, flow.getHeight(), 0, flow.getHeight(), javafx.scene.input.ScrollEvent.HorizontalTextScrollUnits.NONE,
+                    0, javafx.scene.input.ScrollEvent.VerticalTextScrollUnits.NONE, 0, 0, null);
             long t0 = System.nanoTime();
-            flow.scrollPixels(-flow.getHeight());
+            javafx.event.Event.fireEvent(flow, up);
             long call = System.nanoTime() - t0;
             stats.scrollCall.recordValue(Math.max(1, call));
             stats.pendingCall = call;
@@ -276,6 +309,8 @@ public final class ChatScrollBenchmark {
         final Histogram pageLoad = new Histogram(3);
         long firstPaintNanos;
         long warmPaintNanos;
+        long[] openCpu;
+        long[] reopenCpu;
         long pendingCall;
         int stalls;
         int maxRows;
@@ -293,10 +328,15 @@ public final class ChatScrollBenchmark {
         }
 
         void report(int steps, long heapBefore, long heapOpen, long heapEnd, ProfileName profile) {
-            System.out.printf("profile %s, %d messages, %d scroll steps (one viewport each), %d pages loaded%n",
-                    profile.value(), BigConversationProfile.MESSAGES, steps, pageLoad.getTotalCount());
+            System.out.printf("profile %s, %d messages, %d scroll steps (one viewport each), %d pages loaded, load "
+                    + "average %.1f%n", profile.value(), BigConversationProfile.MESSAGES, steps, pageLoad.getTotalCount(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("first paint of the opened conversation: %.1f ms (cold), %.1f ms (opened again)%n",
                     firstPaintNanos / 1e6, warmPaintNanos / 1e6);
+            System.out.printf("  CPU of the first open: process %.1f ms, FX thread %.1f ms, worker threads (queries, rows) "
+                    + "%.1f ms%n", openCpu[0] / 1e6, openCpu[1] / 1e6, openCpu[2] / 1e6);
+            System.out.printf("  CPU when opened again: process %.1f ms, FX thread %.1f ms, worker threads %.1f ms%n",
+                    reopenCpu[0] / 1e6, reopenCpu[1] / 1e6, reopenCpu[2] / 1e6);
             line("FX time per scroll step (call + CSS/layout)", step);
             line("  of which the scroll call", scrollCall);
             line("  of which the pulse's CSS + layout", layout);

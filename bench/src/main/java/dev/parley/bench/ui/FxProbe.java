@@ -1,6 +1,7 @@
 package dev.parley.bench.ui;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -15,7 +16,10 @@ import org.HdrHistogram.Histogram;
  * {@link Platform#runLater} (one at a time), and the delay from posting to running is recorded. A stall of the FX
  * thread of N ms shows as a probe delayed by about N ms, which is what a key press or a click would wait. Probes
  * delayed more than {@value #LONG_STALL_MILLIS} ms are also kept with the JVM uptime they were posted at, to line them
- * up with GC pauses ({@link GcPauses}, or {@code -Xlog:gc*:file=gc.log:uptime}).
+ * up with GC pauses ({@link GcPauses}, or {@code -Xlog:gc*:file=gc.log:uptime}), with the CPU time the FX thread
+ * itself used between the previous probe and this one: a stall with little FX CPU in it waited (for a core, a lock,
+ * a safepoint), one with about as much CPU as delay was work done on the FX thread. The FX thread's whole CPU time
+ * while probing is {@link #fxCpuNanos()}.
  */
 final class FxProbe implements AutoCloseable {
     static final long LONG_STALL_MILLIS = 50;
@@ -24,6 +28,11 @@ final class FxProbe implements AutoCloseable {
     private final long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
     private final long nanosAtStart = System.nanoTime();
     private final AtomicBoolean inFlight = new AtomicBoolean();
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    /** The FX thread's CPU time when the previous probe ran, and when the first one did (FX thread only). */
+    private long lastCpu = -1;
+    private long firstCpu = -1;
+    private long lastCpuSeen;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fx-probe");
         t.setDaemon(true);
@@ -41,10 +50,18 @@ final class FxProbe implements AutoCloseable {
         long posted = System.nanoTime();
         Platform.runLater(() -> {
             long delay = Math.max(1, System.nanoTime() - posted);
+            long cpu = threads.getCurrentThreadCpuTime();
+            long cpuSincePrevious = lastCpu < 0 ? 0 : cpu - lastCpu;
+            lastCpu = cpu;
             synchronized (delays) {
+                if (firstCpu < 0) {
+                    firstCpu = cpu;
+                }
+                lastCpuSeen = cpu;
                 delays.recordValue(delay);
                 if (delay > LONG_STALL_MILLIS * 1_000_000L) {
-                    stalls.add(new Stall(uptimeAtStart + (posted - nanosAtStart) / 1_000_000L, delay / 1_000_000.0));
+                    stalls.add(new Stall(uptimeAtStart + (posted - nanosAtStart) / 1_000_000L, delay / 1_000_000.0,
+                            cpuSincePrevious / 1_000_000.0));
                 }
             }
             inFlight.set(false);
@@ -60,8 +77,18 @@ final class FxProbe implements AutoCloseable {
         }
     }
 
-    /** A probe that waited long: posted at JVM uptime {@code postedAtMillis}, run {@code delayMillis} later. */
-    record Stall(long postedAtMillis, double delayMillis) {
+    /**
+     * A probe that waited long: posted at JVM uptime {@code postedAtMillis}, run {@code delayMillis} later; the FX
+     * thread used {@code fxCpuMillis} of CPU since the previous probe ran (at most 2 ms before this one was posted).
+     */
+    record Stall(long postedAtMillis, double delayMillis, double fxCpuMillis) {
+    }
+
+    /** The FX thread's CPU time from the first probe to the last so far, in nanoseconds. */
+    long fxCpuNanos() {
+        synchronized (delays) {
+            return firstCpu < 0 ? 0 : lastCpuSeen - firstCpu;
+        }
     }
 
     /** The probes delayed more than {@value #LONG_STALL_MILLIS} ms so far, in order. */

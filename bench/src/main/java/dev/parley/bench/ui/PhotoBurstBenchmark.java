@@ -53,6 +53,10 @@ import org.HdrHistogram.Histogram;
  *
  * <p>With {@code -Dparley.bench.onScreen=true} the window shows on the X display of {@code DISPLAY} (Xvfb) instead of
  * headless Monocle, to take screenshots of the burst (the FX figures are then those of that display's rendering).
+ * With {@code -Dparley.bench.jfr=burst.jfr} the burst is recorded with {@code bench/jfr/fx-stalls.jfc} (another file:
+ * {@code -Dparley.bench.jfc=...}) and each FX stall over 50 ms is matched to what the FX thread did in it
+ * ({@link FxStallReport}). {@code -Dparley.bench.files=DIR} drops the files of DIR instead of the generated photos
+ * (a file named with emoji, say), and {@code -Dparley.bench.screenshot=FILE.png} saves the window as it is at the end.
  */
 public final class PhotoBurstBenchmark {
     private static final String PASSPHRASE = "bench passphrase, synthetic data only";
@@ -64,7 +68,8 @@ public final class PhotoBurstBenchmark {
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int megapixels = args.length > 1 ? Integer.parseInt(args[1]) : 12;
-        List<Path> photos = BurstPhotos.cached(count, megapixels);
+        String filesDir = System.getProperty("parley.bench.files");
+        List<Path> photos = filesDir == null ? BurstPhotos.cached(count, megapixels) : filesIn(Path.of(filesDir));
         if (!Boolean.getBoolean("parley.bench.onScreen")) {
             ChatScrollBenchmark.headlessMonocle(); // on screen (DISPLAY=:93 ... -Dparley.bench.onScreen=true): for screenshots
         }
@@ -131,6 +136,9 @@ public final class PhotoBurstBenchmark {
         long relayCpu0 = relay.cpuMillis();
         HeapSampler heap = new HeapSampler();
 
+        String jfr = System.getProperty("parley.bench.jfr");
+        FxStallReport recording = jfr == null ? null : FxStallReport.start(
+                Path.of(System.getProperty("parley.bench.jfc", "bench/jfr/fx-stalls.jfc")), Path.of(jfr));
         GcPauses gc = new GcPauses();
         FxProbe probe = new FxProbe(2);
         long t0 = System.nanoTime();
@@ -148,6 +156,8 @@ public final class PhotoBurstBenchmark {
         Map<String, Long> shown = new HashMap<>();
         Map<String, Long> withThumbnail = new HashMap<>();
         long deadline = t0 + TIMEOUT_NANOS;
+        long images = photos.stream().map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
+                .filter(name -> name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png")).count();
         while (System.nanoTime() < deadline) {
             Snapshot s = ChatScrollBenchmark.fx(() -> snapshot(main, files));
             long now = System.nanoTime() - t0;
@@ -160,7 +170,7 @@ public final class PhotoBurstBenchmark {
             for (String id : s.thumbnails()) {
                 withThumbnail.putIfAbsent(id, now);
             }
-            if (s.failed() > 0 || (shown.size() >= n && s.uploads() == 0 && withThumbnail.size() >= n)) {
+            if (s.failed() > 0 || (shown.size() >= n && s.uploads() == 0 && withThumbnail.size() >= images)) {
                 break;
             }
             Thread.sleep(20);
@@ -168,6 +178,7 @@ public final class PhotoBurstBenchmark {
         long end = System.nanoTime() - t0;
         ChatScrollBenchmark.fx(() -> null);
         Histogram stalls = probe.stop();
+        long fxCpu = probe.fxCpuNanos();
         List<FxProbe.Stall> longStalls = probe.longStalls();
         gc.close();
         List<GcPauses.Pause> pauses = gc.pauses();
@@ -175,6 +186,11 @@ public final class PhotoBurstBenchmark {
         long relayCpu = relay.cpuMillis() - relayCpu0;
         long heapMax = heap.stop();
         Snapshot last = ChatScrollBenchmark.fx(() -> snapshot(main, files));
+        String screenshot = System.getProperty("parley.bench.screenshot");
+        if (screenshot != null) {
+            ChatScrollBenchmark.fx(() -> dev.parley.desktop.ui.common.SceneSnapshots.write(stage[0].getScene(),
+                    Path.of(screenshot)));
+        }
         long heapAfter = usedHeapAfterGc();
         ChatScrollBenchmark.fx(() -> {
             shell.shutdown();
@@ -191,14 +207,18 @@ public final class PhotoBurstBenchmark {
                         + "sent: first %.2f s, last %.2f s (%d of %d); failed uploads: %d%n",
                 min(withThumbnail) / 1e9, max(withThumbnail) / 1e9, withThumbnail.size(), n,
                 min(shown) / 1e9, max(shown) / 1e9, shown.size(), n, last.failed());
-        System.out.printf("  whole burst %.2f s; CPU: client process %.2f s, relay %.2f s%n", end / 1e9, cpu / 1e9,
-                relayCpu / 1e3);
+        System.out.printf("  whole burst %.2f s; CPU: client process %.2f s (of it the FX thread %.2f s), relay %.2f s; "
+                + "load average at the end %.1f%n", end / 1e9, cpu / 1e9, fxCpu / 1e9, relayCpu / 1e3,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.printf("  FX thread probe delay (every 2 ms, n=%d): p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, "
                         + "max %.2f ms; probes over 50 ms: %d%n", stalls.getTotalCount(),
                 stalls.getValueAtPercentile(50) / 1e6, stalls.getValueAtPercentile(99) / 1e6,
                 stalls.getValueAtPercentile(99.9) / 1e6, stalls.getMaxValue() / 1e6,
                 stalls.getTotalCount() - stalls.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(50)));
         printGcAgainstStalls(pauses, longStalls);
+        if (recording != null) {
+            recording.print(longStalls);
+        }
         System.out.printf("  heap: used after GC before the drop %.1f MB, after the burst %.1f MB; "
                 + "highest used (sampled every 50 ms) %.1f MB%n", heapBefore / 1e6, heapAfter / 1e6, heapMax / 1e6);
     }
@@ -219,12 +239,15 @@ public final class PhotoBurstBenchmark {
         for (FxProbe.Stall stall : stalls) {
             List<GcPauses.Pause> overlapping = pauses.stream().filter(p -> p.overlaps(stall)).toList();
             withGc += overlapping.isEmpty() ? 0 : 1;
-            System.out.printf("    FX stall at %,d ms uptime: %.1f ms; GC pauses in it: %s%n", stall.postedAtMillis(),
-                    stall.delayMillis(), overlapping.isEmpty() ? "none" : overlapping.stream()
+            System.out.printf("    FX stall at %,d ms uptime: %.1f ms, FX-thread CPU in it %.1f ms; GC pauses in it: %s%n",
+                    stall.postedAtMillis(), stall.delayMillis(), stall.fxCpuMillis(), overlapping.isEmpty() ? "none" : overlapping.stream()
                             .map(p -> p.millis() + " ms " + p.collector() + " (" + p.cause() + ")").toList());
         }
-        System.out.printf("  FX stalls over %d ms: %d, of which %d overlap a GC pause%n", FxProbe.LONG_STALL_MILLIS,
-                stalls.size(), withGc);
+        long working = stalls.stream().filter(s -> s.fxCpuMillis() >= FxProbe.LONG_STALL_MILLIS).count();
+        System.out.printf("  FX stalls over %d ms: %d, of which %d overlap a GC pause; %d with over %d ms of FX-thread "
+                + "CPU in them (work on the FX thread), %d with less (the FX thread waited: for a core, a lock, a "
+                + "safepoint)%n", FxProbe.LONG_STALL_MILLIS, stalls.size(), withGc, working,
+                FxProbe.LONG_STALL_MILLIS, stalls.size() - working);
     }
 
     private record Snapshot(int uploads, int failed, List<String> sent, List<String> thumbnails) {
@@ -316,6 +339,13 @@ public final class PhotoBurstBenchmark {
             running.set(false);
             thread.join();
             return max.get();
+        }
+    }
+
+    /** The files of {@code dir} in name order (-Dparley.bench.files: any files instead of the generated photos). */
+    private static List<Path> filesIn(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
         }
     }
 

@@ -12,10 +12,6 @@ import dev.parley.desktop.ui.common.Theme;
 import dev.parley.desktop.ui.common.TimeLabels;
 import dev.parley.desktop.ui.common.UserMessages;
 import dev.parley.desktop.ui.common.ViewLoader;
-import dev.parley.desktop.ui.contacts.AddContactController;
-import dev.parley.desktop.ui.contacts.AddContactViewModel;
-import dev.parley.desktop.ui.contacts.SafetyNumberController;
-import dev.parley.desktop.ui.contacts.SafetyNumberViewModel;
 import dev.parley.desktop.ui.main.ChatTimeline;
 import dev.parley.desktop.ui.main.ChatViewModel;
 import dev.parley.desktop.ui.main.ConnectionBanner;
@@ -25,9 +21,7 @@ import dev.parley.desktop.ui.main.MainViewModel;
 import dev.parley.desktop.ui.main.NotificationPolicy;
 import dev.parley.desktop.ui.main.PickupBanner;
 import dev.parley.desktop.ui.main.SearchViewModel;
-import dev.parley.desktop.ui.settings.SettingsController;
 import dev.parley.desktop.ui.settings.SettingsValues;
-import dev.parley.desktop.ui.settings.SettingsViewModel;
 import dev.parley.desktop.ui.unlock.IdleLock;
 import dev.parley.desktop.ui.unlock.OnboardingView;
 import dev.parley.desktop.ui.unlock.OnboardingViewModel;
@@ -57,8 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class AppShell implements Navigator, Dialogs {
     private static final Logger LOG = LoggerFactory.getLogger(AppShell.class);
     private static final Duration IDLE_CHECK = Duration.ofSeconds(5);
-    /** Left free above and below a dialog: the window's title bar and the desktop's panels. */
-    private static final double SCREEN_MARGIN = 96;
 
     private final Stage stage;
     private final SessionGateway gateway;
@@ -70,6 +62,7 @@ public final class AppShell implements Navigator, Dialogs {
     private final IdleLock idleLock;
     private final Timeline idleTimer;
     private final DialogWindows dialogs;
+    private final MainDialogs mainDialogs;
     private final javafx.scene.layout.StackPane placeholder;
 
     private final WindowTheme windowTheme;
@@ -108,6 +101,7 @@ public final class AppShell implements Navigator, Dialogs {
         this.scene = new Scene(placeholder, 1120, 760);
         this.dialogs = new DialogWindows(stage, this::styleDialog);
         this.windowTheme = new WindowTheme(scene, dialogs::open);
+        this.mainDialogs = new MainDialogs(gateway, tasks, messages, dialogs, () -> main, () -> people, () -> devices);
         scene.addEventFilter(InputEvent.ANY, e -> idleLock.activity());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), () -> {
             if (main != null) {
@@ -334,61 +328,17 @@ public final class AppShell implements Navigator, Dialogs {
 
     @Override
     public void addContact() {
-        UnlockedSession session = gateway.session();
-        AddContactViewModel vm = new AddContactViewModel(session.services(), tasks, messages);
-        Stage dialog = dialogs.create(messages.get("contacts.add.title"));
-        vm.onAddedProperty().set(contact -> {
-            dialog.close();
-            if (main != null) {
-                main.viewModel().conversations().contactChanged(contact);
-                main.viewModel().conversations().selectedProperty().set(contact.username());
-            }
-        });
-        dialogs.show(dialog, loader().register(AddContactController.class,
-                () -> new AddContactController(vm, dialog::close)).load(FxmlView.ADD_CONTACT).root());
+        mainDialogs.addContact();
     }
 
     @Override
     public void safetyNumber(String contact) {
-        UnlockedSession session = gateway.session();
-        SafetyNumberViewModel vm = new SafetyNumberViewModel(contact, session.services(), tasks, messages);
-        Stage dialog = dialogs.create(messages.get("main.safetyNumber"));
-        vm.verifiedProperty().addListener((obs, was, now) -> {
-            if (main != null) {
-                tasks.run(() -> session.services().contact(contact), c -> {
-                    if (main != null) {
-                        main.viewModel().chat().contactChanged(c);
-                        main.viewModel().conversations().contactChanged(c);
-                    }
-                }, e -> LOG.warn("cannot reload contact: {}", e.getClass().getSimpleName()));
-            }
-        });
-        dialogs.show(dialog, loader().register(SafetyNumberController.class,
-                () -> new SafetyNumberController(vm, messages, dialog::close)).load(FxmlView.SAFETY_NUMBER).root());
+        mainDialogs.safetyNumber(contact);
     }
 
     @Override
     public void settings() {
-        UnlockedSession session = gateway.session();
-        SettingsViewModel vm = new SettingsViewModel(session.settings(), tasks, messages);
-        vm.onChangedProperty().set(this::applySettings);
-        vm.onPassphraseChangedProperty().set(this::lock);
-        Stage dialog = dialogs.create(messages.get("settings.title"));
-        ViewLoader.Loaded<SettingsController> loaded = loader().register(SettingsController.class,
-                () -> new SettingsController(vm, messages, dialog::close)).load(FxmlView.SETTINGS);
-        loaded.controller().limitHeight(dialogs.screenBounds().getHeight() - SCREEN_MARGIN);
-        if (people != null && loaded.root().lookup("#scroller") instanceof javafx.scene.control.ScrollPane scroller
-                && scroller.getContent() instanceof javafx.scene.layout.Pane sections) {
-            // before the Security section (the label above the auto-lock row), after privacy and notifications
-            javafx.scene.Node autoLock = sections.lookup("#autoLock");
-            int at = autoLock == null ? sections.getChildren().size()
-                    : Math.max(0, sections.getChildren().indexOf(autoLock.getParent()) - 1);
-            sections.getChildren().add(at, people.settingsPane());
-            if (devices != null) {
-                sections.getChildren().add(at + 1, devices.settingsPane());       // Devices (issue #17)
-            }
-        }
-        dialogs.show(dialog, loaded.root());
+        mainDialogs.settings(this::applySettings, this::lock);
     }
 
     /** The people screens while the main screen shows (for tests). */

@@ -6,6 +6,7 @@ import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.service.AttachmentService;
 import dev.parley.desktop.storage.Message;
+import dev.parley.desktop.ui.common.EmojiLabels;
 import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.main.AttachmentsViewModel;
 import dev.parley.desktop.ui.main.FileChoosers;
@@ -49,6 +50,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("ui")
 class AttachmentsUiTest {
     private static final String PHOTO_CAPTION = "the view from the top";
+    private static final int PHOTO_WIDTH = 2400;
+    /** A file named with emoji (party popper, then a cake): drawn as images, never boxes (issue #13). */
+    private static final String EMOJI_FILE = "\uD83C\uDF89 party \uD83C\uDF82.txt";
 
     @TempDir
     Path tmp;
@@ -85,12 +89,13 @@ class AttachmentsUiTest {
         alice.addContact("bob");
         bob.contacts().add("alice");
         Path photo = tmp.resolve("photo.png");
-        BufferedImage image = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        // larger than the viewer's box on the test screen: it opens subsampled, 100% shows every pixel
+        BufferedImage image = new BufferedImage(PHOTO_WIDTH, PHOTO_WIDTH * 3 / 4, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(40, 110, 200));
-        g.fillRect(0, 0, 400, 300);
+        g.fillRect(0, 0, PHOTO_WIDTH, PHOTO_WIDTH * 3 / 4);
         g.setColor(new Color(250, 200, 40));
-        g.fillOval(120, 60, 160, 160);
+        g.fillOval(PHOTO_WIDTH * 3 / 10, PHOTO_WIDTH / 5, PHOTO_WIDTH * 2 / 5, PHOTO_WIDTH * 2 / 5);
         g.dispose();
         ImageIO.write(image, "png", photo.toFile());
         report = new byte[150_000];
@@ -99,7 +104,9 @@ class AttachmentsUiTest {
         Files.writeString(tmp.resolve("old-notes.txt"), "notes that will expire on the relay");
         bob.attachments().sendFile("alice", photo, PHOTO_CAPTION, AttachmentService.TransferProgress.NONE);
         bob.attachments().sendFile("alice", tmp.resolve("report.pdf"), "", AttachmentService.TransferProgress.NONE);
-        Message last = bob.attachments().sendFile("alice", tmp.resolve("old-notes.txt"), "",
+        bob.attachments().sendFile("alice", tmp.resolve("old-notes.txt"), "", AttachmentService.TransferProgress.NONE);
+        Files.writeString(tmp.resolve(EMOJI_FILE), "the party plan");
+        Message last = bob.attachments().sendFile("alice", tmp.resolve(EMOJI_FILE), "",
                 AttachmentService.TransferProgress.NONE);
         assertThat(UiTestNetwork.await(() -> has(alice, last.messageId().value()), DesktopFixture.TIMEOUT)).isTrue();
         sessions.lock();
@@ -132,20 +139,32 @@ class AttachmentsUiTest {
         app.waitUntil(() -> thumbnails().anyMatch(v -> v.getImage() != null));
         app.waitUntil(() -> labelShowing(PHOTO_CAPTION) && card("report.pdf").isPresent() && card("old-notes.txt").isPresent());
         assertThat(texts(card("report.pdf").orElseThrow())).contains("report.pdf", "150 KB", "Save as...");
-        // the list's preview of the last file: its name, with the paperclip drawn as an image, never as a glyph the
-        // label's font lacks (it showed as a box)
+        // a card builds its download rows (a progress bar, Cancel, Retry) only once a download or a problem needs
+        // them: every node of a chat cell costs CSS work when the chat makes its cells (a photo burst, issue #13)
+        java.util.Set<Node> cards = app.robot.lookup(".attachment-card").queryAll();
+        assertThat(cards).isNotEmpty().allMatch(c -> c.lookupAll(".progress-bar").isEmpty());
+        // a file named with emoji: the card's icon and the emoji in its name are the bundled images (a label's font
+        // drew them as boxes); so is the list's preview of it, the paperclip too
+        app.waitUntil(() -> card(EMOJI_FILE).isPresent());
+        Node emojiCard = card(EMOJI_FILE).orElseThrow();
+        assertThat(emojiImages(emojiCard.lookup(".attachment-name"))).isEqualTo(2);
+        assertThat(((Labeled) emojiCard.lookup(".attachment-icon")).getGraphic()).isInstanceOf(ImageView.class);
         app.waitUntil(() -> app.robot.lookup(".conversation-preview").queryAllAs(Labeled.class).stream()
-                .anyMatch(l -> l.getText().contains("old-notes.txt") && !l.getText().contains("\uD83D\uDCCE")
-                        && l.getGraphic() instanceof ImageView));
+                .anyMatch(l -> EMOJI_FILE.equals(EmojiLabels.shownText((javafx.scene.control.Label) l).replace(
+                        "\uD83D\uDCCE ", "")) && emojiImages(l) == 3));
         app.screenshot("attachment-received");
 
-        // a click on the thumbnail opens the viewer with the whole image, decrypted in memory
+        // a click on the thumbnail opens the viewer: the image decrypted in memory and decoded for the viewer's size
+        // (not its every pixel); 100% decodes them all
         app.robot.clickOn(thumbnails().filter(v -> v.getImage() != null).findFirst().orElseThrow());
         app.waitUntil(() -> app.showing("#viewedImage"));
         ImageView viewed = app.robot.lookup("#viewedImage").query();
-        assertThat(viewed.getImage().getWidth()).isEqualTo(400);
+        double fittedWidth = viewed.getFitWidth();
+        assertThat(viewed.getImage().getWidth()).isLessThan(PHOTO_WIDTH).isBetween(fittedWidth, fittedWidth * 2);
         Window viewer = viewed.getScene().getWindow();
         app.screenshot(viewer.getScene(), "attachment-image-viewer");
+        app.robot.clickOn("#actualSize");
+        app.waitUntil(() -> viewed.getImage().getWidth() == PHOTO_WIDTH && viewed.getFitWidth() == 0);
         app.fx(viewer::hide);
 
         // Save as: the decrypted file at the chosen path, byte for byte
@@ -167,6 +186,11 @@ class AttachmentsUiTest {
         app.robot.clickOn("#sendFileButton");
         assertThat(UiTestNetwork.await(() -> bobHas("plan.txt\nthe plan for saturday"), DesktopFixture.TIMEOUT)).isTrue();
         app.waitUntil(() -> card("plan.txt").isPresent() && labelShowing("the plan for saturday"));
+        // the list's preview of a file without emoji in its name: its text, the paperclip drawn as an image, never as
+        // a glyph the label's font lacks (it showed as a box)
+        app.waitUntil(() -> app.robot.lookup(".conversation-preview").queryAllAs(Labeled.class).stream()
+                .anyMatch(l -> l.getText() != null && l.getText().contains("plan.txt")
+                        && !l.getText().contains("\uD83D\uDCCE") && l.getGraphic() instanceof ImageView));
 
         // several files dropped at once (#13's burst, small): the composer counts them; Send queues them, one
         // uploading at a time, the first three as rows and the others counted; bob gets each as its own message
@@ -268,7 +292,7 @@ class AttachmentsUiTest {
         return app.robot.lookup(".attachment-card").queryAll().stream()
                 .filter(c -> onScreen(c) && within(c, chatList()))
                 .filter(c -> c.lookupAll(".attachment-name").stream()
-                        .anyMatch(l -> name.equals(((Labeled) l).getText())))
+                        .anyMatch(l -> name.equals(EmojiLabels.shownText((javafx.scene.control.Label) l))))
                 .findFirst();
     }
 
@@ -307,6 +331,11 @@ class AttachmentsUiTest {
     private static Hyperlink link(Node parent, String text) {
         return parent.lookupAll(".hyperlink").stream().map(Hyperlink.class::cast)
                 .filter(h -> h.getText().equals(text)).findFirst().orElseThrow();
+    }
+
+    /** How many emoji images {@code node} shows. */
+    private static long emojiImages(Node node) {
+        return node.lookupAll(".emoji").stream().filter(n -> n instanceof ImageView).count();
     }
 
     private static java.util.List<String> texts(Node parent) {

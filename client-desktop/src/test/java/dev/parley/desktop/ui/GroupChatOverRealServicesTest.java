@@ -60,6 +60,10 @@ class GroupChatOverRealServicesTest {
 
     @Test
     void aGroupChatsRepliesReactsEditsDeletesAndChangesItsMembers() throws Exception {
+        // what the open chat hears: the lines of alice's own changes, made from the group info, come as events too
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        sessions.session().bus().subscribe(dev.parley.desktop.event.MessageReceivedEvent.class,
+                e -> heard.add(e.message().body()));
         assertThat(aliceGroups.contacts()).containsExactly("bob", "carol");
         String group = aliceGroups.create("Climbing", List.of("bob"));
         assertThat(group).startsWith("#");
@@ -133,6 +137,8 @@ class GroupChatOverRealServicesTest {
                 .contains("alice added carol", "alice removed bob", "alice made carol an admin",
                         "alice renamed the group to \"Bouldering\"", "alice set disappearing messages to 1 hour");
 
+        assertThat(heard).contains("alice added carol", "alice removed bob", "alice renamed the group to \"Bouldering\"");
+
         // "Delete messages" (the list's Delete, as Signal): the history goes, alice stays, the next message lands
         assertThat(alice.deleteConversation(group)).isPositive();
         assertThat(alice.recent(group, 20).newestFirst()).isEmpty();
@@ -144,6 +150,7 @@ class GroupChatOverRealServicesTest {
         GroupsGateway.Details left = aliceGroups.leave(group);
         assertThat(left.active()).isFalse();
         assertThat(alice.contact(group).canSend()).isFalse();
+        assertThat(alice.contact(group).composerBlock()).contains("main.composer.left");
         await(() -> carol.groups().find(group).state().members().size() == 1);
         // a group she left goes from the list with its messages
         assertThat(alice.deleteConversation(group)).isPositive();

@@ -183,6 +183,27 @@ class PeopleScreensTest {
         app.robot.clickOn("#doneButton");
         app.waitUntil(() -> app.shell().openDialogs().isEmpty());
         app.screenshot("people-own-header");
+        // the own name fits the header whole; only a name really too long for it ends in an ellipsis, and the
+        // tooltip has all of it (#14)
+        assertThat(shownOwnName()).isEqualTo("Alice Liddell");
+        assertThat(app.robot.lookup("#meName").queryAs(Label.class).getTooltip().getText())
+                .isEqualTo("Alice Liddell\n@alice");
+        String longName = "Alice Pleasance Liddell of Christ Church, Oxford";
+        app.robot.clickOn("#settingsButton");
+        app.waitUntil(() -> app.showing("#profileName"));
+        TextField nameField = app.robot.lookup("#profileName").queryAs(TextField.class);
+        Button save = app.robot.lookup("#saveProfile").queryAs(Button.class);
+        app.fx(() -> {
+            nameField.setText(longName);
+            save.fire();
+        });
+        app.robot.clickOn("#doneButton");
+        app.waitUntil(() -> app.shell().openDialogs().isEmpty());
+        app.waitUntil(() -> text("#meName").equals(longName));
+        assertThat(shownOwnName()).startsWith("Alice").endsWith("...").isNotEqualTo(longName);
+        assertThat(app.robot.lookup("#meName").queryAs(Label.class).getTooltip().getText())
+                .isEqualTo(longName + "\n@alice");
+        app.screenshot("people-own-header-long");
 
         // bob's name and avatar in the list row and the chat header, with his username next to the name
         bob.profiles().update(new Update(Optional.of("Bob Builder"), Optional.empty(), Optional.of(png()), false));
@@ -297,6 +318,18 @@ class PeopleScreensTest {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    /** What the own header's name label shows after layout (its text, or the part of it that fits). */
+    private String shownOwnName() throws Exception {
+        Label name = app.robot.lookup("#meName").queryAs(Label.class);
+        String[] shown = new String[1];
+        app.fx(() -> {
+            name.getScene().getRoot().applyCss();
+            name.getScene().getRoot().layout();
+            shown[0] = ((javafx.scene.text.Text) name.lookup(".text")).getText();
+        });
+        return shown[0];
     }
 
     /** The usernames in the conversation list. */

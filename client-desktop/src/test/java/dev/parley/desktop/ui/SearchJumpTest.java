@@ -11,6 +11,7 @@ import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SearchJumpTest {
     private static final int MESSAGES = 2 * ChatViewModel.PAGE_SIZE + 30;
     private static final int TARGET = 20;
+    private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
 
     @TempDir
     Path tmp;
@@ -76,18 +78,28 @@ class SearchJumpTest {
         app.waitUntil(() -> app.showing("#searchField"));
         app.robot.write("zeppelin").type(KeyCode.ENTER);
         app.waitUntil(() -> app.robot.lookup(".search-result-contact").queryAll().size() == 1);
+        // The highlight lasts 2.5 s of FX time; a loaded machine can let that pass between two polls of the test
+        // thread. So every pulse's layout is examined on the FX thread itself, and the test waits for what it saw.
+        AtomicBoolean sawHighlighted = new AtomicBoolean();
+        AtomicBoolean sawNewest = new AtomicBoolean();
+        Runnable watch = () -> {
+            if (visibleBubble(text(TARGET)).filter(n -> n.getPseudoClassStates().contains(HIGHLIGHT)).isPresent()) {
+                sawHighlighted.set(true);
+                sawNewest.compareAndSet(false, visibleBubble(text(MESSAGES)).isPresent());
+            }
+        };
+        app.fx(() -> app.shell().scene().addPostLayoutPulseListener(watch));
         app.robot.clickOn(".search-result-contact");
 
-        app.waitUntil(() -> visibleBubble(text(TARGET)).isPresent());
-        Node target = visibleBubble(text(TARGET)).orElseThrow();
-        assertThat(target.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("highlight"));
-        assertThat(visibleBubble(text(MESSAGES))).as("not the newest page").isEmpty();
+        app.waitUntil(sawHighlighted::get);
+        app.fx(() -> app.shell().scene().removePostLayoutPulseListener(watch));
+        assertThat(sawNewest).as("not the newest page").isFalse();
         assertThat(chatList().getItems().size()).isLessThan(MESSAGES);
         app.screenshot("search-jump");
 
         // the highlight is brief
         app.waitUntil(() -> app.robot.lookup(".bubble").queryAll().stream()
-                .noneMatch(n -> n.getPseudoClassStates().contains(PseudoClass.getPseudoClass("highlight"))));
+                .noneMatch(n -> n.getPseudoClassStates().contains(HIGHLIGHT)));
 
         // page down until the newest message shows: the newer pages load on demand
         for (int step = 0; step < 200 && visibleBubble(text(MESSAGES)).isEmpty(); step++) {

@@ -2,36 +2,19 @@ package dev.parley.crypto.wire;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.cfg.MapperBuilder;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
-import dev.parley.crypto.prekey.KemPreKeyPublic;
-import dev.parley.crypto.prekey.OneTimePreKeyPublic;
-import dev.parley.crypto.prekey.PreKeyBundle;
-import dev.parley.crypto.prekey.SignedPreKeyPublic;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,8 +94,10 @@ public final class FrameCodec {
         name("bulk_ticket", Response.BulkTicket.class);
     }
 
-    private static final FrameCodec CBOR = new FrameCodec(configure(CBORMapper.builder(), JsonToken.VALUE_EMBEDDED_OBJECT));
-    private static final FrameCodec JSON = new FrameCodec(configure(JsonMapper.builder(), JsonToken.VALUE_STRING));
+    private static final FrameCodec CBOR = new FrameCodec(FrameMappers.configure(CBORMapper.builder(),
+            JsonToken.VALUE_EMBEDDED_OBJECT));
+    private static final FrameCodec JSON = new FrameCodec(FrameMappers.configure(JsonMapper.builder(),
+            JsonToken.VALUE_STRING));
 
     /**
      * Largest WebSocket message that carries more than one frame. A sender may coalesce frames that are ready at the
@@ -269,7 +254,7 @@ public final class FrameCodec {
         } catch (IOException e) {
             throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
         }
-        return toEnvelope(root);
+        return TreeFrameDecoder.toEnvelope(mapper, root, TYPES_BY_NAME::get);
     }
 
     private JsonParser parserFrom(byte[] message, long start) throws FrameDecodeException {
@@ -293,7 +278,7 @@ public final class FrameCodec {
         } catch (IOException e) {
             throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "not a well-formed frame", e);
         }
-        return toEnvelope(root);
+        return TreeFrameDecoder.toEnvelope(mapper, root, TYPES_BY_NAME::get);
     }
 
     /**
@@ -371,172 +356,8 @@ public final class FrameCodec {
         return out.toByteArray();
     }
 
-    private Envelope toEnvelope(JsonNode root) throws FrameDecodeException {
-        if (root == null || !root.isObject()) {
-            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "frame is not a map", null);
-        }
-        JsonNode idNode = root.get("id");
-        if (idNode == null || !idNode.isIntegralNumber() || !idNode.canConvertToLong() || idNode.asLong() < 0) {
-            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, 0, "missing or invalid request id", null);
-        }
-        long requestId = idNode.asLong();
-        JsonNode versionNode = root.get("v");
-        if (versionNode == null || !versionNode.isIntegralNumber()) {
-            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, requestId, "missing or invalid version", null);
-        }
-        if (!versionNode.canConvertToInt() || versionNode.asInt() != Envelope.CURRENT_VERSION) {
-            throw new FrameDecodeException(ErrorCode.UNSUPPORTED_VERSION, requestId,
-                    versionNode.canConvertToInt() && versionNode.asInt() < Envelope.CURRENT_VERSION
-                            ? "this relay needs Parley 0.2 or later"
-                            : "protocol version " + versionNode.asText() + " is not supported; this peer speaks "
-                                    + Envelope.CURRENT_VERSION, null);
-        }
-        JsonNode typeNode = root.get("type");
-        if (typeNode == null || !typeNode.isTextual()) {
-            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, requestId, "missing frame type", null);
-        }
-        Class<? extends Frame> type = TYPES_BY_NAME.get(typeNode.asText());
-        if (type == null) {
-            throw new FrameDecodeException(ErrorCode.UNKNOWN_TYPE, requestId, "unknown frame type", null);
-        }
-        JsonNode body = root.get("body");
-        if (body == null || !body.isObject() || root.size() != 4) {
-            throw new FrameDecodeException(ErrorCode.MALFORMED_FRAME, requestId,
-                    "envelope must have exactly v, id, type and a body map", null);
-        }
-        try {
-            return new Envelope(Envelope.CURRENT_VERSION, requestId, mapper.treeToValue(body, type));
-        } catch (ValueInstantiationException e) {
-            throw new FrameDecodeException(ErrorCode.INVALID_FIELD, requestId,
-                    "invalid " + typeNode.asText() + ": " + rootMessage(e), e);
-        } catch (MismatchedInputException e) {
-            throw new FrameDecodeException(ErrorCode.INVALID_FIELD, requestId,
-                    "invalid " + typeNode.asText() + " field " + fieldPath(e), e);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new FrameDecodeException(ErrorCode.INVALID_FIELD, requestId, "invalid " + typeNode.asText(), e);
-        }
-    }
-
-    private static String rootMessage(ValueInstantiationException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
-            return cause.getMessage();
-        }
-        return "value rejected";
-    }
-
-    private static String fieldPath(MismatchedInputException e) {
-        StringBuilder path = new StringBuilder();
-        for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.length() == 0 ? "(body)" : path.toString();
-    }
-
     private static void name(String name, Class<? extends Frame> type) {
         TYPES_BY_NAME.put(name, type);
         NAMES_BY_TYPE.put(type, name);
-    }
-
-    /**
-     * @param bytesToken the only token a byte array is read from: a CBOR byte string, or a base64 string in JSON
-     */
-    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder, JsonToken bytesToken) {
-        SimpleModule prekeys = new SimpleModule("parley-prekeys");
-        prekeys.addSerializer(PreKeyBundle.class, new BundleSerializer());
-        prekeys.addDeserializer(PreKeyBundle.class, new BundleDeserializer());
-        // Jackson's defaults read a byte array from a text string (as base64) or an array of numbers, and a string
-        // from a byte string (as its base64): the wire has exactly one type per field.
-        prekeys.addDeserializer(byte[].class, new StrictBytesDeserializer(bytesToken));
-        prekeys.addDeserializer(String.class, new StrictStringDeserializer());
-        return builder
-                .addModule(prekeys)
-                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .build();
-    }
-
-    /** Reads a byte array only from its one wire token (never from a number array, nor a text string in CBOR). */
-    private static final class StrictBytesDeserializer extends JsonDeserializer<byte[]> {
-        private final JsonToken token;
-
-        StrictBytesDeserializer(JsonToken token) {
-            this.token = token;
-        }
-
-        @Override
-        public byte[] deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != token) {
-                throw MismatchedInputException.from(p, byte[].class, "a byte string is expected");
-            }
-            if (token == JsonToken.VALUE_EMBEDDED_OBJECT && !(p.getEmbeddedObject() instanceof byte[])) {
-                throw MismatchedInputException.from(p, byte[].class, "a byte string is expected");
-            }
-            if (token == JsonToken.VALUE_STRING) {
-                // The JSON form reads the whole string token (so the parser checks it as JSON text, control characters
-                // included) before base64-decoding it: Jackson's streaming base64 reader stops at the padding, which
-                // let the fast path accept a frame the tree decoder refuses (FrameCodecFuzzTest, input
-                // crash-nul-bytes-after-base64-padding).
-                try {
-                    return ctxt.getBase64Variant().decode(p.getText());
-                } catch (IllegalArgumentException e) {
-                    throw MismatchedInputException.from(p, byte[].class, "a base64 string is expected");
-                }
-            }
-            return p.getBinaryValue();
-        }
-    }
-
-    /** Reads a string only from a text string (never from a byte string, a number or a boolean). */
-    private static final class StrictStringDeserializer extends JsonDeserializer<String> {
-        @Override
-        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.VALUE_STRING) {
-                throw MismatchedInputException.from(p, String.class, "a text string is expected");
-            }
-            return p.getText();
-        }
-    }
-
-    /** The wire shape of a {@link PreKeyBundle}: the one-time prekey is null when none was left. */
-    record BundleWire(byte[] identityKey, SignedPreKeyPublic signedPreKey, OneTimePreKeyPublic oneTimePreKey,
-                      KemPreKeyPublic kemPreKey) {
-    }
-
-    private static final class BundleSerializer extends JsonSerializer<PreKeyBundle> {
-        @Override
-        public void serialize(PreKeyBundle value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
-            serializers.defaultSerializeValue(new BundleWire(value.identityKey(), value.signedPreKey(),
-                    value.oneTimePreKey().orElse(null), value.kemPreKey()), gen);
-        }
-    }
-
-    private static final class BundleDeserializer extends JsonDeserializer<PreKeyBundle> {
-        @Override
-        public PreKeyBundle deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            BundleWire wire = ctxt.readValue(p, BundleWire.class);
-            if (wire.identityKey() == null || wire.signedPreKey() == null || wire.kemPreKey() == null) {
-                throw MismatchedInputException.from(p, PreKeyBundle.class,
-                        "bundle: identityKey, signedPreKey and kemPreKey required");
-            }
-            try {
-                return new PreKeyBundle(wire.identityKey(), wire.signedPreKey(), Optional.ofNullable(wire.oneTimePreKey()),
-                        wire.kemPreKey());
-            } catch (IllegalArgumentException e) {
-                throw MismatchedInputException.from(p, PreKeyBundle.class, "bundle: " + e.getMessage());
-            }
-        }
     }
 }

@@ -33,6 +33,7 @@ public final class RelayMetrics {
     private final LongAdder messagesOut = new LongAdder();
     private final LongAdder framesOut = new LongAdder();
     private final LongAdder leanConnections = new LongAdder();
+    private final LongAdder readBuffersHeld = new LongAdder();
     private final BlobStore blobs;
     private volatile ClusterProbe cluster;
     private volatile RateLimiter limiter;
@@ -59,6 +60,16 @@ public final class RelayMetrics {
     /** A connection that asked for lean answers (docs/protocol.md part 2, "Lean answers") was opened. */
     void leanConnectionOpened() {
         leanConnections.increment();
+    }
+
+    /** The bytes WebSocket read buffers hold between reads changed by {@code delta} (transport, issue #16). */
+    public void readBuffersHeld(long delta) {
+        readBuffersHeld.add(delta);
+    }
+
+    /** The bytes open connections' WebSocket read buffers hold between reads ({@link #readBuffersHeld(long)}). */
+    public long readBufferBytes() {
+        return readBuffersHeld.sum();
     }
 
     void authenticated() {
@@ -257,6 +268,8 @@ public final class RelayMetrics {
         }
         gauge(out, "parley_relay_connections", "Open WebSocket connections.", connections.get());
         gauge(out, "parley_relay_authenticated_connections", "Authenticated connections.", authenticated.get());
+        gauge(out, "parley_relay_websocket_read_buffer_bytes", "Bytes the open connections' WebSocket read buffers "
+                + "hold between reads.", readBuffersHeld.sum());
         counter(out, "parley_relay_messages_routed_total", "Sealed blobs accepted (stored or delivered and acknowledged).", routed.sum());
         counter(out, "parley_relay_messages_stored_total", "Sealed blobs written to the blob store.", stored.sum());
         counter(out, "parley_relay_messages_direct_total", "Blobs acknowledged within the grace period, never stored.", direct.sum());

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * Attachments as files in one directory: {@code <hex id>.meta} (written first, atomically), {@code <hex id>.part}
  * while uploading, renamed to {@code <hex id>.bin} once complete and synced, so a partial file is never served.
  * A chunk is confirmed once written to the operating system (a killed relay keeps it); at start-up a {@code .part}
- * is cut back to its last whole chunk and files without metadata are deleted. Never holds a whole file in memory.
+ * is cut back to its last whole chunk and files without metadata are deleted ({@link DiskAttachmentRecovery}). Never
+ * holds a whole file in memory. Each owner's bytes and quota: {@link DiskAttachmentUsage}; reading chunks back:
+ * {@link DiskAttachmentReads}.
  */
 public final class DiskAttachmentStore implements AttachmentStore {
     private static final Logger LOG = LoggerFactory.getLogger(DiskAttachmentStore.class);
@@ -60,8 +61,8 @@ public final class DiskAttachmentStore implements AttachmentStore {
     private final long headroomBytes;
     private final boolean deleteOnClose;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    /** Bytes stored or reserved per owner (hex of the keyed hash); guarded by {@code this}. */
-    private final Map<String, Long> usage = new HashMap<>();
+    /** Bytes stored or reserved per owner; guarded by {@code this}. */
+    private final DiskAttachmentUsage usage = new DiskAttachmentUsage();
 
     private DiskAttachmentStore(Path dir, UsernameKey usernames, RandomSource random, Clock clock, DiskSpace space,
                                 long headroomBytes, boolean deleteOnClose) {
@@ -112,7 +113,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
         byte[] id = random.bytes(16);
         String name = HexFormat.of().formatHex(id);
         synchronized (this) {
-            checkQuota(ownerKey, size, quotaBytes);
+            usage.checkQuota(ownerKey, size, quotaBytes);
             checkSpace(size);
             try {
                 DataDirectory.writePrivately(dir.resolve(name + ".meta"), meta.encode());
@@ -125,17 +126,9 @@ public final class DiskAttachmentStore implements AttachmentStore {
                 throw new AttachmentRefusedException(Reason.STORAGE_FULL, "the relay has no room for this attachment");
             }
             entries.put(name, new Entry(name, meta, 0, false));
-            usage.merge(HexFormat.of().formatHex(ownerKey), size, Long::sum);
+            usage.add(ownerKey, size);
         }
         return id;
-    }
-
-    private void checkQuota(byte[] ownerKey, long size, long quotaBytes) throws AttachmentRefusedException {
-        long used = usage.getOrDefault(HexFormat.of().formatHex(ownerKey), 0L);
-        if (size > quotaBytes - used) {
-            throw new AttachmentRefusedException(Reason.QUOTA_EXCEEDED, "this account's attachments would take more than "
-                    + quotaBytes + " bytes on the relay (" + used + " used); wait for older ones to expire");
-        }
     }
 
     private void checkSpace(long size) throws AttachmentRefusedException {
@@ -158,7 +151,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
     @Override
     public long usage(String owner) {
         synchronized (this) {
-            return usage.getOrDefault(HexFormat.of().formatHex(usernames.of(owner)), 0L);
+            return usage.of(usernames.of(owner));
         }
     }
 
@@ -291,26 +284,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
     public void readAll(byte[] id, String reader, byte[] token, long first, ChunkSink sink)
             throws AttachmentRefusedException, IOException {
         Entry entry = readable(id, reader, token, first);
-        byte[] buffer = new byte[CHUNK];
-        FileChannel channel;
-        try {
-            channel = FileChannel.open(dir.resolve(entry.name + ".bin"), StandardOpenOption.READ);
-        } catch (IOException e) {
-            throw unknown();
-        }
-        try (channel) {
-            for (long index = first; index < entry.totalChunks(); index++) {
-                int length = AttachmentFormat.cipherChunkLength(entry.meta.size(), index);
-                ByteBuffer into = ByteBuffer.wrap(buffer, 0, length);
-                long position = index * (long) CHUNK;
-                while (into.hasRemaining()) {
-                    if (channel.read(into, position + into.position()) < 0) {
-                        throw unknown();
-                    }
-                }
-                sink.accept(buffer, length);
-            }
-        }
+        DiskAttachmentReads.readAll(dir.resolve(entry.name + ".bin"), entry, first, sink);
     }
 
     /** A complete attachment {@code reader} may read, holding chunk {@code index}; else UNKNOWN. */
@@ -334,20 +308,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
     @Override
     public Chunk read(byte[] id, String reader, byte[] token, long index) throws AttachmentRefusedException {
         Entry entry = readable(id, reader, token, index);
-        int length = AttachmentFormat.cipherChunkLength(entry.meta.size(), index);
-        ByteBuffer buffer = ByteBuffer.allocate(length);
-        try (FileChannel channel = FileChannel.open(dir.resolve(entry.name + ".bin"), StandardOpenOption.READ)) {
-            long position = index * (long) CHUNK;
-            while (buffer.hasRemaining()) {
-                if (channel.read(buffer, position + buffer.position()) < 0) {
-                    throw new IOException("attachment file shorter than its metadata");
-                }
-            }
-        } catch (IOException e) {
-            // Swept or deleted meanwhile, or damaged: the reader sees what it would see a moment later.
-            throw unknown();
-        }
-        return new Chunk(buffer.array(), entry.totalChunks());
+        return DiskAttachmentReads.read(dir.resolve(entry.name + ".bin"), entry, index);
     }
 
     @Override
@@ -398,7 +359,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
     }
 
     private static AttachmentRefusedException unknown() {
-        return new AttachmentRefusedException(Reason.UNKNOWN, "no such attachment");
+        return DiskAttachmentReads.unknown();
     }
 
     /** Removes an entry, its files and its share of the owner's usage; the caller holds the entry's lock. */
@@ -409,8 +370,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
         entry.deleted = true;
         synchronized (this) {
             entries.remove(entry.name);
-            usage.computeIfPresent(HexFormat.of().formatHex(entry.meta.owner()),
-                    (k, v) -> v - entry.meta.size() <= 0 ? null : v - entry.meta.size());
+            usage.remove(entry.meta.owner(), entry.meta.size());
         }
         deleteFiles(entry.name);
     }
@@ -423,7 +383,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
     private void recover() throws IOException {
         for (Entry entry : DiskAttachmentRecovery.recover(dir, clock)) {
             entries.put(entry.name, entry);
-            usage.merge(HexFormat.of().formatHex(entry.meta.owner()), entry.meta.size(), Long::sum);
+            usage.add(entry.meta.owner(), entry.meta.size());
         }
     }
 }

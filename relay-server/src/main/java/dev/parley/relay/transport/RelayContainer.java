@@ -14,10 +14,13 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  */
 final class RelayContainer extends TyrusServerContainer {
     private final WebSocketEngine engine;
+    private final WebSocketEngine releasing;
 
-    RelayContainer(int incomingBufferBytes) {
+    /** @param readBuffersHeld told the change in bytes idle connections' read buffers hold ({@link ReadBufferRelease}) */
+    RelayContainer(int incomingBufferBytes, java.util.function.LongConsumer readBuffersHeld) {
         super(Set.<Class<?>>of());
         this.engine = TyrusWebSocketEngine.builder(this).incomingBufferSize(incomingBufferBytes).build();
+        this.releasing = new ReadBufferRelease(engine, readBuffersHeld);
     }
 
     @Override
@@ -37,6 +40,6 @@ final class RelayContainer extends TyrusServerContainer {
 
     @Override
     public WebSocketEngine getWebSocketEngine() {
-        return engine;
+        return releasing;
     }
 }

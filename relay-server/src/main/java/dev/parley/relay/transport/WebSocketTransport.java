@@ -60,7 +60,7 @@ public final class WebSocketTransport implements AutoCloseable {
         // frame alone, or answered with FRAME_TOO_LARGE); the guard closes the connection with 1009 on the first
         // frame header that takes a message past that, before Tyrus buffers any of it.
         int sessionLimit = maxMessageBytes + 1024;
-        RelayContainer container = new RelayContainer(sessionLimit * 2);
+        RelayContainer container = new RelayContainer(sessionLimit * 2, service.metrics()::readBuffersHeld);
         LeanAnswers lean = new LeanAnswers(leanAnswerDelay);
         RelayEndpoint endpoint = new RelayEndpoint(service, sessionLimit, lean);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(RelayEndpoint.class, PATH)
@@ -91,6 +91,9 @@ public final class WebSocketTransport implements AutoCloseable {
         listener.registerAddOn((networkListener, chain) -> chain.add(
                 chain.indexOfType(org.glassfish.grizzly.http.server.HttpServerFilter.class), guard));
         listener.registerAddOn(new WebSocketAddOn(container, ""));
+        // Issue #16: an upgraded connection keeps its parsed request head; let it pin its own bytes, not a pool array.
+        listener.registerAddOn((networkListener, chain) -> chain.add(
+                chain.indexOfType(org.glassfish.grizzly.http.HttpServerFilter.class), new FirstReadCopyFilter()));
         http.addListener(listener);
         RelayMetrics metrics = service.metrics();
         http.getServerConfiguration().addHttpHandler(new HttpHandler() {

@@ -11,16 +11,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 
 /**
@@ -28,8 +24,8 @@ import javax.imageio.stream.ImageOutputStream;
  * ({@link JpegMetadataFilter}: EXIF with its GPS position, camera and time, XMP, IPTC, ICC, comments and trailing
  * data are dropped, the compressed pixels kept bit for bit); a PNG is decoded and re-encoded from its pixels alone;
  * GIFs are sent unchanged (they carry no EXIF, and re-encoding would stop an animation). Images get their dimensions
- * and a small JPEG thumbnail, decoded straight at about twice the thumbnail's size ({@code ImageReadParam} source
- * subsampling), so a 12-megapixel photo never has its 36 MB of pixels in memory. A file whose name or type claims an
+ * and a small JPEG thumbnail, decoded straight at about twice the thumbnail's size ({@link ImageDecoder}, which the
+ * image viewer uses too), so a 12-megapixel photo never has its 36 MB of pixels in memory. A file whose name or type claims an
  * image but that does not decode is sent as a plain file ({@code application/octet-stream}), except a JPEG, which
  * would keep its metadata: it is refused.
  */
@@ -37,7 +33,6 @@ final class ImagePreparation {
     /** PNG images larger than this are sent as files (re-encoding one needs its pixels in memory). */
     static final long MAX_IMAGE_BYTES = 40L << 20;
     static final int THUMBNAIL_EDGE = 160;
-    private static final long MAX_PIXELS = 80_000_000L;
 
     private ImagePreparation() {
     }
@@ -62,66 +57,37 @@ final class ImagePreparation {
         if (kind.equals("png")) {
             return png(file);
         }
-        Small small = decodeSmall(file);
-        if (small == null) {
+        Optional<ImageDecoder.Decoded> small = ImageDecoder.decode(file, THUMBNAIL_EDGE * 2, THUMBNAIL_EDGE * 2);
+        if (small.isEmpty()) {
             return null;
         }
-        byte[] thumbnail = thumbnail(small.pixels());
+        byte[] thumbnail = thumbnail(small.get().pixels());
+        int width = small.get().width();
+        int height = small.get().height();
         if (kind.equals("gif")) {
-            return new PreparedFile(() -> Files.newInputStream(file), Files.size(file), "image/gif", small.width(),
-                    small.height(), thumbnail, true);
+            return new PreparedFile(() -> Files.newInputStream(file), Files.size(file), "image/gif", width, height,
+                    thumbnail, true);
         }
         Optional<JpegMetadataFilter.Layout> layout = JpegMetadataFilter.layout(file);
         if (layout.isEmpty()) {
             return null;
         }
         return new PreparedFile(() -> JpegMetadataFilter.open(file, layout.get()), layout.get().size(), "image/jpeg",
-                small.width(), small.height(), thumbnail, true);
+                width, height, thumbnail, true);
     }
 
     /** A PNG, decoded and re-encoded from its pixels (held in memory until sent). */
     private static PreparedFile png(Path file) throws IOException {
-        BufferedImage pixels = decode(file);
-        if (pixels == null) {
+        Optional<ImageDecoder.Decoded> decoded = ImageDecoder.decode(file, ImageDecoder.FULL_SIZE,
+                ImageDecoder.FULL_SIZE);
+        if (decoded.isEmpty()) {
             return null;
         }
+        BufferedImage pixels = decoded.get().pixels();
         byte[] thumbnail = thumbnail(pixels);
         byte[] clean = png(pixels);
         return new PreparedFile(() -> new ByteArrayInputStream(clean), clean.length, "image/png", pixels.getWidth(),
                 pixels.getHeight(), thumbnail, false);
-    }
-
-    /** An image's full dimensions and its pixels subsampled to about twice the thumbnail's edge. */
-    private record Small(int width, int height, BufferedImage pixels) {
-    }
-
-    private static Small decodeSmall(Path file) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                return null;
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
-                    return null;
-                }
-                ImageReadParam param = reader.getDefaultReadParam();
-                int step = Math.max(1, Math.max(width, height) / (THUMBNAIL_EDGE * 2));
-                param.setSourceSubsampling(step, step, 0, 0);
-                return new Small(width, height, reader.read(0, param));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     /** The image format by magic bytes: "jpeg", "png", "gif", or null. */
@@ -140,30 +106,6 @@ final class ImagePreparation {
             return "gif";
         }
         return null;
-    }
-
-    private static BufferedImage decode(Path file) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                return null;
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                if ((long) reader.getWidth(0) * reader.getHeight(0) > MAX_PIXELS) {
-                    return null;
-                }
-                return reader.read(0);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     private static byte[] thumbnail(BufferedImage image) throws IOException {

@@ -90,9 +90,8 @@ final class GroupLedger {
                         MessageState.READ).asSystem();
         List<Message> stored = storage.messages().insertAllIfAbsent(txn, List.of(line));
         for (Message m : stored) {
-            if (!own) {
-                txn.attach(new MessageReceivedEvent(m));
-            }
+            // own changes too: they are made from the group info, and the open chat shows their line at once
+            txn.attach(new MessageReceivedEvent(m));
         }
         return stored.isEmpty() ? storage.messages().find(txn, lineId).orElseThrow() : stored.get(0);
     }

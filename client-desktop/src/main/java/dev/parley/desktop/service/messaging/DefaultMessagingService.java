@@ -3,8 +3,6 @@ package dev.parley.desktop.service.messaging;
 import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.event.EventBus;
-import dev.parley.desktop.event.MessageStateChangedEvent;
-import dev.parley.desktop.event.ReactionsChangedEvent;
 import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.MessageActionsService;
 import dev.parley.desktop.service.MessagingService;
@@ -15,23 +13,15 @@ import dev.parley.desktop.service.connection.Outbox;
 import dev.parley.desktop.service.messaging.inbound.InboundPipeline;
 import dev.parley.desktop.service.messaging.inbound.PayloadHandlers;
 import dev.parley.desktop.storage.Contact;
-import dev.parley.desktop.storage.Conversation;
-import dev.parley.desktop.storage.ConversationId;
-import dev.parley.desktop.storage.DisappearingTimer;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.storage.MessageId;
-import dev.parley.desktop.storage.MessageTimes;
 import dev.parley.desktop.storage.MessagePage;
-import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.MessageStore;
-import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.Reaction;
 import dev.parley.desktop.storage.Setting;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.StorageException;
-import dev.parley.desktop.storage.TransactionFunction;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -71,6 +61,9 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     private final GroupConversations groupConversations;
     private final MessageReads reads;
     private final dev.parley.desktop.service.settings.DefaultAccountSettings accountSettings;
+    private final DirectSends sends;
+    private final ReadMarks readMarks;
+    private final ReactionSender reactions;
 
     /**
      * @param submitter hands committed outbox items to the connection (sent now if online, else at the next login)
@@ -104,6 +97,10 @@ public final class DefaultMessagingService implements MessagingService, InboundH
                         () -> crypto.identity().publicKey().bytes()),
                         presenceTracker, () -> crypto.state().invalidateAll()),
                 receipts, events);
+        this.sends = new DirectSends(crypto, ownUsername, recipients, outbound, disappearing, profileSharing,
+                restoreAnnouncer, sessions, this::requestAccepted);
+        this.readMarks = new ReadMarks(crypto, receipts, outbound);
+        this.reactions = new ReactionSender(crypto, ownUsername, recipients, outbound, groups);
     }
 
     /** Groups (issue #15), on the same outbound path. */
@@ -120,66 +117,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     @Override
     public Message send(String contactName, String text) throws ServiceException {
-        if (text == null || text.isBlank()) {
-            throw new InvalidInputException("empty message");
-        }
-        if (text.length() > NewMessage.MAX_BODY_CHARS) {
-            throw new InvalidInputException("message longer than " + NewMessage.MAX_BODY_CHARS + " characters");
-        }
-        Contact contact = recipients.sendable(contactName);
-        if (!hasSession(contactName)) {
-            startSession(contactName);
-            contact = recipients.sendable(contactName);
-        }
-        Contact recipient = contact;
-        dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
-        Instant now = crypto.context().clock().instant();
-        MessageId storedId = new MessageId(id.hex());
-        DisappearingTimer timer = disappearing.timerOf(ConversationId.direct(contactName));
-        Payload.Text payload = new Payload.Text(id, now.toEpochMilli(), text, null, timer.seconds());
-        Message sent = outbound.stored(contact, payload, storedId, txn -> {
-            ConversationId conversation = storage().conversations().direct(txn, contactName).id();
-            NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now, text);
-            List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
-            if (!inserted.isEmpty()) {
-                disappearing.stamp(txn, storedId, now, timer);
-                inserted = List.of(storage().messages().find(txn, storedId).orElseThrow());
-            }
-            if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
-                // Writing to someone who wrote first accepts their message request.
-                storage().contacts().setIdentityChange(txn, contactName, dev.parley.desktop.storage.IdentityChangeState.NONE);
-            }
-            return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
-        });
-        if (contact.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
-            crypto.state().invalidateContact(contactName);
-            requestAccepted(contactName);
-        } else {
-            profileSharing.shareIfStale(contactName);
-        }
-        return sent;
-    }
-
-    /**
-     * A new session with the contact; after a restore the contacts are told first (issue #17), so the announcement
-     * precedes this message and their client shows the restore line, not a bare session restart.
-     */
-    private void startSession(String contactName) throws ServiceException {
-        restoreAnnouncer.announceIfPending();
-        if (!hasSession(contactName)) {
-            sessions.start(contactName);
-        }
-    }
-
-    private boolean hasSession(String contactName) throws StorageFailureException {
-        crypto.lock().lock();
-        try {
-            return crypto.state().begin().devices().hasAnySession(contactName);
-        } catch (dev.parley.desktop.crypto.ProtocolStorageException e) {
-            throw new StorageFailureException("cannot read the session", e);
-        } finally {
-            crypto.lock().unlock();
-        }
+        return sends.send(contactName, text);
     }
 
     /**
@@ -190,42 +128,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     public Message sendAttachment(String contactName, dev.parley.crypto.payload.AttachmentPointer pointer, String caption,
                                   dev.parley.desktop.storage.TransactionTask<StorageException> alsoCommit)
             throws ServiceException {
-        Contact contact = recipients.sendable(contactName);
-        if (!hasSession(contactName)) {
-            startSession(contactName);
-            contact = recipients.sendable(contactName);
-        }
-        dev.parley.crypto.payload.MessageId id = dev.parley.crypto.payload.MessageId.random(crypto.context().random());
-        Instant now = crypto.context().clock().instant();
-        MessageId storedId = new MessageId(id.hex());
-        Contact recipient = contact;
-        Payload.Attachment payload;
-        try {
-            payload = new Payload.Attachment(id, now.toEpochMilli(), pointer, caption);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("caption longer than " + Payload.MAX_CAPTION_BYTES + " bytes");
-        }
-        Message sent = outbound.stored(contact, payload, storedId, txn -> {
-            ConversationId conversation = storage().conversations().direct(txn, contactName).id();
-            NewMessage message = NewMessage.outgoing(storedId, conversation, ownUsername.get(), now,
-                    AttachmentBodies.body(payload));
-            List<Message> inserted = storage().messages().insertAllIfAbsent(txn, List.of(message));
-            storage().attachments().insertIfAbsent(txn, new dev.parley.desktop.storage.Attachment(storedId, pointer,
-                    dev.parley.desktop.storage.AttachmentState.UPLOADED));
-            alsoCommit.run(txn);
-            if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
-                // Writing to someone who wrote first accepts their message request, with a file as with a text.
-                storage().contacts().setIdentityChange(txn, contactName, dev.parley.desktop.storage.IdentityChangeState.NONE);
-            }
-            return inserted.isEmpty() ? storage().messages().find(txn, storedId).orElseThrow() : inserted.get(0);
-        });
-        if (recipient.identityChange() == dev.parley.desktop.storage.IdentityChangeState.REQUEST) {
-            crypto.state().invalidateContact(contactName);
-            requestAccepted(contactName);
-        } else {
-            profileSharing.shareIfStale(contactName);
-        }
-        return sent;
+        return sends.sendAttachment(contactName, pointer, caption, alsoCommit);
     }
 
     /** Checks that {@code contactName} can be written to now (before a long upload for it). */
@@ -297,32 +200,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
         if (GroupConversations.isGroup(contactName)) {
             return groupConversations.markRead(contactName, upTo, setting(Setting.READ_RECEIPTS));
         }
-        List<MessageId> changed;
-        try {
-            changed = storage().transactions().transactionWithResult(false, txn -> {
-                List<MessageId> ids = storage().messages().markReadUpTo(txn, ConversationId.direct(contactName), upTo);
-                storage().messageTimes().record(txn, ids, MessageState.READ, crypto.context().clock().instant());
-                for (MessageId id : ids) {
-                    txn.attach(new MessageStateChangedEvent(contactName, id, MessageState.READ));
-                }
-                return ids;
-            });
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot mark messages read", e);
-        }
-        if (!changed.isEmpty() && setting(Setting.READ_RECEIPTS) && !ConversationId.direct(contactName).isGroup()) {
-            receipts.read(contactName, changed);
-        }
-        if (!changed.isEmpty()) {
-            // Issue #17: this account's other devices mark them read too (no-op with one device).
-            List<MessageId> newest = changed.subList(Math.max(0, changed.size() - Payload.MAX_RECEIPT_IDS), changed.size());
-            List<dev.parley.crypto.payload.MessageId> ids = new java.util.ArrayList<>();
-            for (MessageId id : newest) {
-                ids.add(wire(id));
-            }
-            outbound.toOwnDevices(new Payload.ReadSync(contactName, ids));
-        }
-        return changed;
+        return readMarks.markRead(contactName, upTo, setting(Setting.READ_RECEIPTS));
     }
 
     @Override
@@ -366,46 +244,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
 
     @Override
     public void react(MessageId messageId, String emoji, boolean remove) throws ServiceException {
-        if (!Emoji.isEmoji(emoji)) {
-            throw new InvalidInputException("a reaction is one emoji");
-        }
-        Conversation conversation;
-        try {
-            conversation = storage().transactions().transactionWithResult(true, txn -> {
-                Optional<Message> message = storage().messages().find(txn, messageId);
-                return message.isEmpty() ? Optional.<Conversation>empty()
-                        : storage().conversations().find(txn, message.get().conversationId());
-            }).orElseThrow(() -> new InvalidInputException("no such message"));
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot read the message", e);
-        }
-        String own = ownUsername.get();
-        Instant now = crypto.context().clock().instant();
-        Payload.Reaction payload = new Payload.Reaction(wire(messageId), emoji, remove);
-        TransactionFunction<Object, StorageException> local = txn -> {
-            if (remove) {
-                storage().reactions().remove(txn, messageId, own);
-            } else {
-                storage().reactions().put(txn, new Reaction(messageId, own, emoji, now));
-            }
-            txn.attach(new ReactionsChangedEvent(conversation.id().value(), messageId));
-            return null;
-        };
-        if (conversation.kind() == dev.parley.desktop.storage.ConversationKind.GROUP) {
-            groups.sendTo(conversation.id(), payload, outbound.newOutboxId(), local);
-            return;
-        }
-        Contact peer = recipients.sendable(conversation.directPeer()
-                .orElseThrow(() -> new InvalidInputException("reactions go to direct conversations only")));
-        outbound.stored(peer, payload, outbound.newOutboxId(), txn -> {
-            if (remove) {
-                storage().reactions().remove(txn, messageId, own);
-            } else {
-                storage().reactions().put(txn, new Reaction(messageId, own, emoji, now));
-            }
-            txn.attach(new ReactionsChangedEvent(conversation.id().value(), messageId));
-            return null;
-        });
+        reactions.react(messageId, emoji, remove);
     }
 
     @Override
@@ -431,14 +270,6 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     @Override
     public List<Reaction> reactions(MessageId messageId) throws ServiceException {
         return reads.reactions(messageId);
-    }
-
-    private static dev.parley.crypto.payload.MessageId wire(MessageId id) throws InvalidInputException {
-        try {
-            return new dev.parley.crypto.payload.MessageId(java.util.HexFormat.of().parseHex(id.value()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("not a message id");
-        }
     }
 
     // =========================================================================================== the connection's ports

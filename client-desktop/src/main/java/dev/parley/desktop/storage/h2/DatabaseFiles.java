@@ -54,20 +54,27 @@ record DatabaseFiles(Path directory, String baseName) {
     }
 
     /**
-     * The JDBC URL: every option is ours; the path was validated to contain no ';'. {@code WRITE_DELAY=0} makes H2
-     * write each commit to the file before the commit returns: with H2's default (500 ms) a process crash right after
-     * a commit loses it, and a message acknowledged to the relay would be gone. {@code QUERY_CACHE_SIZE} is how many
-     * parsed statements each connection keeps by their SQL text ({@value #PARSED_STATEMENTS}; H2's default is 8, and
-     * a pickup batch alone runs more distinct statements than that, so each was parsed again for every message).
+     * The JDBC URL: every option is ours; the path was validated to contain no ';'. The file is opened through
+     * {@link EncryptedFilePath} (H2's {@code CIPHER=AES} file format with the JDK's AES; the key is held by
+     * {@link FileKeyRing}, never in the URL). {@code WRITE_DELAY=0} makes H2 write each commit to the file before the
+     * commit returns: with H2's default (500 ms) a process crash right after a commit loses it, and a message
+     * acknowledged to the relay would be gone. {@code QUERY_CACHE_SIZE} is how many parsed statements each connection
+     * keeps by their SQL text ({@value #PARSED_STATEMENTS}; H2's default is 8, and a pickup batch alone runs more
+     * distinct statements than that, so each was parsed again for every message). {@code MAX_MEMORY_ROWS} is
+     * unlimited so H2 never spills a large result to a temporary file: with {@code CIPHER=AES} H2 encrypted those
+     * files with the database's cipher, but it opens them outside the database's file scheme, so here they would be
+     * written in plain; Parley's queries are paged, so results stay small.
      */
     static final int PARSED_STATEMENTS = 256;
 
     String url(boolean create, boolean readOnly) {
-        StringBuilder url = new StringBuilder("jdbc:h2:file:").append(base())
-                .append(";CIPHER=AES;TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
+        EncryptedFilePath.register();
+        StringBuilder url = new StringBuilder("jdbc:h2:").append(EncryptedFilePath.SCHEME).append(':').append(base())
+                .append(";TRACE_LEVEL_FILE=0;TRACE_LEVEL_SYSTEM_OUT=0;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .append(";IFEXISTS=").append(create ? "FALSE" : "TRUE")
                 .append(";CACHE_SIZE=").append(cacheKib(Runtime.getRuntime().maxMemory()))
-                .append(";QUERY_CACHE_SIZE=").append(PARSED_STATEMENTS);
+                .append(";QUERY_CACHE_SIZE=").append(PARSED_STATEMENTS)
+                .append(";MAX_MEMORY_ROWS=").append(Integer.MAX_VALUE);
         if (readOnly) {
             url.append(";ACCESS_MODE_DATA=r");
         }

@@ -56,9 +56,10 @@ public final class H2BackupImport {
         }
         boolean done = false;
         try (SecretSealer sealer = SecretSealer.forFileKey(crypto, fileKey)) {
-            try (Connection c = H2Storage.connect(files.url(true, false), fileKey)) {
-                SchemaMigrator.migrate(files.url(false, false), "parley", H2Storage.password(fileKey), sealer,
-                        schemaVersion);
+            try (FileKeyRing.Lease lease = FileKeyRing.lease(files, fileKey);
+                 Connection c = H2StorageOpener.connect(files.url(true, false))) {
+                SchemaMigrator.migrate(files.url(false, false), H2StorageOpener.USER, H2StorageOpener.userPassword(),
+                        sealer, schemaVersion);
                 c.setAutoCommit(false);
                 BackupRecord next = load(c, sealer, in, progress);
                 c.commit();

@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Reads one slice of the history for a new device: messages below a position, newest first, until the slice's
  * encoded size would pass its budget; each with its edit versions, reactions and attachment row, and the slice's
- * conversations and group states. One slice is in memory at a time.
+ * conversations and group states. One slice is in memory at a time. Messages are read {@value #FETCH} at a time,
+ * and the dependents of each such page in one statement per table ({@link HistoryDependents}), not per message.
  */
 final class H2HistoryExport {
     private static final int FETCH = 64;
@@ -39,39 +40,44 @@ final class H2HistoryExport {
                 + H2HistoryTransferStore.CARRIED + " ORDER BY seq DESC LIMIT " + FETCH)) {
             while (!full) {
                 ps.setLong(1, lowest);
-                int read = 0;
+                List<Long> seqs = new ArrayList<>(FETCH);
+                List<HistoryRows.Message> page = new ArrayList<>(FETCH);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        read++;
-                        HistoryRows.Message m = message(c, rs);
-                        int more = HistoryRowsCodec.size(m);
-                        HistoryRows.Conversation conversation = conversations.containsKey(m.conversationId()) ? null
-                                : conversation(c, m.conversationId());
-                        HistoryRows.GroupState group = conversation == null || !m.conversationId().startsWith("#")
-                                ? null : group(c, m.conversationId().substring(1));
-                        more += conversation == null ? 0 : OVERHEAD + conversation.id().length() * 4 + 16;
-                        more += group == null ? 0 : group.state().length + group.changeHash().length
-                                + (group.previous() == null ? 0 : group.previous().length) + OVERHEAD;
-                        if (!messages.isEmpty() && size + more > maxBytes) {
-                            full = true;
-                            break;
-                        }
-                        if (messages.isEmpty() && size + more > maxBytes) {
-                            m = withoutVersions(m);   // a message larger than the budget goes alone
-                            group = null;
-                        }
-                        size += more;
-                        messages.add(m);
-                        lowest = rs.getLong("seq");
-                        if (conversation != null) {
-                            conversations.put(conversation.id(), conversation);
-                        }
-                        if (group != null) {
-                            groups.put(group.groupId(), group);
-                        }
+                        seqs.add(rs.getLong("seq"));
+                        page.add(message(rs));
                     }
                 }
-                if (read < FETCH) {
+                HistoryDependents dependents = HistoryDependents.of(c, page);
+                for (int i = 0; i < page.size(); i++) {
+                    HistoryRows.Message m = dependents.attach(page.get(i));
+                    int more = HistoryRowsCodec.size(m);
+                    HistoryRows.Conversation conversation = conversations.containsKey(m.conversationId()) ? null
+                            : conversation(c, m.conversationId());
+                    HistoryRows.GroupState group = conversation == null || !m.conversationId().startsWith("#")
+                            ? null : group(c, m.conversationId().substring(1));
+                    more += conversation == null ? 0 : OVERHEAD + conversation.id().length() * 4 + 16;
+                    more += group == null ? 0 : group.state().length + group.changeHash().length
+                            + (group.previous() == null ? 0 : group.previous().length) + OVERHEAD;
+                    if (!messages.isEmpty() && size + more > maxBytes) {
+                        full = true;
+                        break;
+                    }
+                    if (messages.isEmpty() && size + more > maxBytes) {
+                        m = withoutVersions(m);   // a message larger than the budget goes alone
+                        group = null;
+                    }
+                    size += more;
+                    messages.add(m);
+                    lowest = seqs.get(i);
+                    if (conversation != null) {
+                        conversations.put(conversation.id(), conversation);
+                    }
+                    if (group != null) {
+                        groups.put(group.groupId(), group);
+                    }
+                }
+                if (page.size() < FETCH) {
                     break;
                 }
             }
@@ -90,15 +96,16 @@ final class H2HistoryExport {
         }
     }
 
-    private static HistoryRows.Message message(Connection c, ResultSet rs) throws SQLException {
-        String id = rs.getString("message_id");
-        return new HistoryRows.Message(id, rs.getString("conversation_id"), rs.getString("direction"),
-                rs.getString("sender"), rs.getLong("sent_at"), nullableLong(rs, "received_at"), rs.getString("body"),
-                rs.getString("state"), rs.getString("failure_reason"), rs.getBoolean("unread"), rs.getBoolean("deleted"),
+    /** A message's own row; its versions, reactions and attachment come from {@link HistoryDependents}. */
+    private static HistoryRows.Message message(ResultSet rs) throws SQLException {
+        return new HistoryRows.Message(rs.getString("message_id"), rs.getString("conversation_id"),
+                rs.getString("direction"), rs.getString("sender"), rs.getLong("sent_at"),
+                nullableLong(rs, "received_at"), rs.getString("body"), rs.getString("state"),
+                rs.getString("failure_reason"), rs.getBoolean("unread"), rs.getBoolean("deleted"),
                 rs.getInt("edit_count"), nullableLong(rs, "edited_at"), rs.getString("quoted_id"),
                 rs.getString("quoted_author"), rs.getString("quoted_snippet"), nullableLong(rs, "expires_at"),
                 rs.getString("kind"), nullableLong(rs, "relay_accepted_at"), nullableLong(rs, "delivered_at"),
-                nullableLong(rs, "read_at"), versions(c, id), reactions(c, id), attachment(c, id));
+                nullableLong(rs, "read_at"), List.of(), List.of(), null);
     }
 
     private static HistoryRows.Message withoutVersions(HistoryRows.Message m) {
@@ -106,48 +113,6 @@ final class H2HistoryExport {
                 m.receivedAt(), m.body(), m.state(), m.failureReason(), m.unread(), m.deleted(), m.editCount(),
                 m.editedAt(), m.quotedId(), m.quotedAuthor(), m.quotedSnippet(), m.expiresAt(), m.kind(),
                 m.relayAcceptedAt(), m.deliveredAt(), m.readAt(), List.of(), m.reactions(), m.attachment());
-    }
-
-    private static List<HistoryRows.Version> versions(Connection c, String id) throws SQLException {
-        List<HistoryRows.Version> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT version, body, written_at FROM message_versions WHERE message_id = ? ORDER BY version")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && out.size() < 255) {
-                    out.add(new HistoryRows.Version(rs.getInt(1), rs.getString(2), rs.getLong(3)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<HistoryRows.Reaction> reactions(Connection c, String id) throws SQLException {
-        List<HistoryRows.Reaction> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT reactor, emoji, reacted_at FROM reactions WHERE message_id = ? ORDER BY reactor")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && out.size() < 255) {
-                    out.add(new HistoryRows.Reaction(rs.getString(1), rs.getString(2), rs.getLong(3)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static HistoryRows.Attachment attachment(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT attachment_id, file_key, digest, size_bytes, file_name, "
-                + "content_type, width, height, thumbnail, state FROM attachments WHERE message_id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return null;
-                }
-                return new HistoryRows.Attachment(rs.getBytes(1), rs.getBytes(2), rs.getBytes(3), rs.getLong(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getBytes(9), rs.getString(10));
-            }
-        }
     }
 
     private static HistoryRows.Conversation conversation(Connection c, String id) throws SQLException {

@@ -9,8 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Stores one slice of history from another device of the account. A message whose id is already here (received live
@@ -19,84 +23,146 @@ import java.util.Map;
  * every message this profile holds, in the slice's order (newest first), so a transfer that arrives after live
  * messages still reads oldest to newest and positions never collide. A file this device has not downloaded is
  * {@code AVAILABLE}: its body is fetched from the relay on demand while the relay keeps it.
+ *
+ * <p>Set-based, so a slice costs the same however much history is here already: one indexed look-up of all the
+ * slice's message ids (and one each of its conversations and groups), then one batch per table for the new rows and
+ * one for all their search words.
  */
 final class H2HistoryImport {
+    static final String MESSAGES_HERE_SQL = "SELECT message_id FROM messages WHERE message_id = ANY(?)";
+    static final String CONVERSATIONS_HERE_SQL = "SELECT conversation_id FROM conversations WHERE conversation_id = ANY(?)";
+    static final String GROUPS_HERE_SQL = "SELECT group_id FROM group_states WHERE group_id = ANY(?)";
+    static final String LOWEST_SQL = "SELECT MIN(seq) FROM messages";
+    private static final String VARCHAR = "CHARACTER VARYING";
+
     private H2HistoryImport() {
     }
 
     static HistoryTransferStore.Imported store(Connection c, HistoryRows rows) throws SQLException {
-        for (HistoryRows.GroupState g : rows.groups()) {
-            if (!exists(c, "SELECT 1 FROM group_states WHERE group_id = ?", g.groupId())) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO group_states (group_id, state, previous, "
-                        + "change_hash, active) VALUES (?, ?, ?, ?, ?)")) {
-                    ps.setString(1, g.groupId());
-                    ps.setBytes(2, g.state());
-                    ps.setBytes(3, g.previous());
-                    ps.setBytes(4, g.changeHash());
-                    ps.setBoolean(5, g.active());
-                    ps.executeUpdate();
-                }
-            }
-        }
-        for (HistoryRows.Conversation v : rows.conversations()) {
-            if (!exists(c, "SELECT 1 FROM conversations WHERE conversation_id = ?", v.id())) {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversations (conversation_id, last_seq, "
-                        + "kind, expire_seconds, muted, archived) VALUES (?, NULL, ?, ?, ?, ?)")) {
-                    ps.setString(1, v.id());
-                    ps.setString(2, v.kind());
-                    ps.setLong(3, v.expireSeconds());
-                    ps.setBoolean(4, v.muted());
-                    ps.setBoolean(5, v.archived());
-                    ps.executeUpdate();
-                }
-            }
+        groups(c, rows.groups());
+        conversations(c, rows.conversations());
+        List<HistoryRows.Message> fresh = absent(c, rows.messages());
+        if (fresh.isEmpty()) {
+            return new HistoryTransferStore.Imported(0, rows.messages().size());
         }
         long next = firstFreeBelow(c);
-        int imported = 0;
         Map<String, Long> newest = new HashMap<>();
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO messages (seq, message_id, conversation_id, "
                 + "direction, sender, sent_at, received_at, body, state, failure_reason, unread, deleted, edit_count, "
                 + "edited_at, quoted_id, quoted_author, quoted_snippet, expires_at, kind, relay_accepted_at, "
                 + "delivered_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement words = c.prepareStatement(MessageWords.INSERT_SQL);
-             PreparedStatement here = c.prepareStatement("SELECT 1 FROM messages WHERE message_id = ?")) {
-            boolean anyWords = false;
-            for (HistoryRows.Message m : rows.messages()) {
-                here.setString(1, m.messageId());
-                try (ResultSet rs = here.executeQuery()) {
-                    if (rs.next()) {
-                        continue;
-                    }
-                }
+             PreparedStatement words = c.prepareStatement(MessageWords.INSERT_SQL)) {
+            List<MessageWords.Word> all = new ArrayList<>();
+            for (HistoryRows.Message m : fresh) {
                 long seq = next--;
                 message(insert, seq, m);
-                insert.executeUpdate();
+                insert.addBatch();
                 if ("TEXT".equals(m.kind()) && !m.deleted()) {
-                    anyWords |= MessageWords.addBatch(words, seq, SearchTokenizer.tokens(m.body()));
+                    MessageWords.collect(all, seq, SearchTokenizer.tokens(m.body()));
                 }
-                dependents(c, m);
                 newest.merge(m.conversationId(), seq, Math::max);
-                imported++;
             }
-            if (anyWords) {
+            insert.executeBatch();
+            if (MessageWords.addBatchInIndexOrder(words, all)) {
                 words.executeBatch();
             }
         }
+        dependents(c, fresh);
         try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET last_seq = ? WHERE conversation_id = ? "
                 + "AND (last_seq IS NULL OR last_seq < ?)")) {
             for (Map.Entry<String, Long> e : newest.entrySet()) {
                 ps.setLong(1, e.getValue());
                 ps.setString(2, e.getKey());
                 ps.setLong(3, e.getValue());
-                ps.executeUpdate();
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        return new HistoryTransferStore.Imported(fresh.size(), rows.messages().size() - fresh.size());
+    }
+
+    /** The slice's messages not here yet, in the slice's order, each once (one look-up of all their ids). */
+    private static List<HistoryRows.Message> absent(Connection c, List<HistoryRows.Message> messages)
+            throws SQLException {
+        Set<String> here = here(c, MESSAGES_HERE_SQL, messages.stream().map(HistoryRows.Message::messageId).toList());
+        List<HistoryRows.Message> fresh = new ArrayList<>(messages.size());
+        for (HistoryRows.Message m : messages) {
+            if (here.add(m.messageId())) {
+                fresh.add(m);
             }
         }
-        return new HistoryTransferStore.Imported(imported, rows.messages().size() - imported);
+        return fresh;
+    }
+
+    private static void groups(Connection c, List<HistoryRows.GroupState> groups) throws SQLException {
+        if (groups.isEmpty()) {
+            return;
+        }
+        Set<String> here = here(c, GROUPS_HERE_SQL, groups.stream().map(HistoryRows.GroupState::groupId).toList());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO group_states (group_id, state, previous, "
+                + "change_hash, active) VALUES (?, ?, ?, ?, ?)")) {
+            boolean any = false;
+            for (HistoryRows.GroupState g : groups) {
+                if (here.add(g.groupId())) {
+                    ps.setString(1, g.groupId());
+                    ps.setBytes(2, g.state());
+                    ps.setBytes(3, g.previous());
+                    ps.setBytes(4, g.changeHash());
+                    ps.setBoolean(5, g.active());
+                    ps.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    private static void conversations(Connection c, List<HistoryRows.Conversation> conversations)
+            throws SQLException {
+        if (conversations.isEmpty()) {
+            return;
+        }
+        Set<String> here = here(c, CONVERSATIONS_HERE_SQL,
+                conversations.stream().map(HistoryRows.Conversation::id).toList());
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO conversations (conversation_id, last_seq, "
+                + "kind, expire_seconds, muted, archived) VALUES (?, NULL, ?, ?, ?, ?)")) {
+            boolean any = false;
+            for (HistoryRows.Conversation v : conversations) {
+                if (here.add(v.id())) {
+                    ps.setString(1, v.id());
+                    ps.setString(2, v.kind());
+                    ps.setLong(3, v.expireSeconds());
+                    ps.setBoolean(4, v.muted());
+                    ps.setBoolean(5, v.archived());
+                    ps.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    /** Which of {@code keys} the indexed look-up {@code sql} (one array parameter) finds here. */
+    private static Set<String> here(Connection c, String sql, List<String> keys) throws SQLException {
+        Set<String> here = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf(VARCHAR, keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    here.add(rs.getString(1));
+                }
+            }
+        }
+        return here;
     }
 
     /** The position just below every message here (0 for an empty history). */
     private static long firstFreeBelow(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT MIN(seq) FROM messages");
+        try (PreparedStatement ps = c.prepareStatement(LOWEST_SQL);
              ResultSet rs = ps.executeQuery()) {
             rs.next();
             long min = rs.getLong(1);
@@ -129,52 +195,66 @@ final class H2HistoryImport {
         setLong(ps, 22, m.readAt());
     }
 
-    private static void dependents(Connection c, HistoryRows.Message m) throws SQLException {
-        if (!m.versions().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO message_versions (message_id, version, body, written_at) VALUES (?, ?, ?, ?)")) {
+    /** The edit versions, reactions and attachment rows of the new messages: one batch per table. */
+    private static void dependents(Connection c, List<HistoryRows.Message> fresh) throws SQLException {
+        try (PreparedStatement versions = c.prepareStatement(
+                "INSERT INTO message_versions (message_id, version, body, written_at) VALUES (?, ?, ?, ?)");
+             PreparedStatement reactions = c.prepareStatement(
+                     "INSERT INTO reactions (message_id, reactor, emoji, reacted_at) VALUES (?, ?, ?, ?)");
+             PreparedStatement attachments = c.prepareStatement("INSERT INTO attachments (message_id, "
+                     + "attachment_id, file_key, digest, size_bytes, file_name, content_type, width, height, "
+                     + "thumbnail, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int anyVersions = 0;
+            int anyReactions = 0;
+            int anyAttachments = 0;
+            for (HistoryRows.Message m : fresh) {
                 for (HistoryRows.Version v : m.versions()) {
-                    ps.setString(1, m.messageId());
-                    ps.setInt(2, v.version());
-                    ps.setString(3, v.body());
-                    ps.setLong(4, v.writtenAt());
-                    ps.addBatch();
+                    versions.setString(1, m.messageId());
+                    versions.setInt(2, v.version());
+                    versions.setString(3, v.body());
+                    versions.setLong(4, v.writtenAt());
+                    versions.addBatch();
+                    anyVersions++;
                 }
-                ps.executeBatch();
-            }
-        }
-        if (!m.reactions().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO reactions (message_id, reactor, emoji, reacted_at) VALUES (?, ?, ?, ?)")) {
                 for (HistoryRows.Reaction r : m.reactions()) {
-                    ps.setString(1, m.messageId());
-                    ps.setString(2, r.reactor());
-                    ps.setString(3, r.emoji());
-                    ps.setLong(4, r.reactedAt());
-                    ps.addBatch();
+                    reactions.setString(1, m.messageId());
+                    reactions.setString(2, r.reactor());
+                    reactions.setString(3, r.emoji());
+                    reactions.setLong(4, r.reactedAt());
+                    reactions.addBatch();
+                    anyReactions++;
                 }
-                ps.executeBatch();
+                if (m.attachment() != null) {
+                    attachment(attachments, m.messageId(), m.attachment());
+                    attachments.addBatch();
+                    anyAttachments++;
+                }
+            }
+            if (anyVersions > 0) {
+                versions.executeBatch();
+            }
+            if (anyReactions > 0) {
+                reactions.executeBatch();
+            }
+            if (anyAttachments > 0) {
+                attachments.executeBatch();
             }
         }
-        HistoryRows.Attachment a = m.attachment();
-        if (a != null) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO attachments (message_id, attachment_id, file_key, "
-                    + "digest, size_bytes, file_name, content_type, width, height, thumbnail, state) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, m.messageId());
-                ps.setBytes(2, a.attachmentId());
-                ps.setBytes(3, a.fileKey());
-                ps.setBytes(4, a.digest());
-                ps.setLong(5, a.size());
-                ps.setString(6, a.fileName());
-                ps.setString(7, a.contentType());
-                ps.setInt(8, a.width());
-                ps.setInt(9, a.height());
-                ps.setBytes(10, a.thumbnail());
-                ps.setString(11, state(a.state()));
-                ps.executeUpdate();
-            }
-        }
+    }
+
+    private static void attachment(PreparedStatement ps, String messageId, HistoryRows.Attachment a)
+            throws SQLException {
+        ps.setString(1, messageId);
+        ps.setBytes(2, a.attachmentId());
+        ps.setBytes(3, a.fileKey());
+        ps.setBytes(4, a.digest());
+        ps.setLong(5, a.size());
+        ps.setString(6, a.fileName());
+        ps.setString(7, a.contentType());
+        ps.setInt(8, a.width());
+        ps.setInt(9, a.height());
+        ps.setBytes(10, a.thumbnail());
+        ps.setString(11, state(a.state()));
     }
 
     /** The file's bytes are not on this device: one that was here elsewhere is to be fetched from the relay. */
@@ -182,15 +262,6 @@ final class H2HistoryImport {
         AttachmentState state = AttachmentState.valueOf(sent);
         return state == AttachmentState.DOWNLOADED || state == AttachmentState.UPLOADED
                 ? AttachmentState.AVAILABLE.name() : state.name();
-    }
-
-    private static boolean exists(Connection c, String sql, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

@@ -22,19 +22,18 @@ import dev.parley.desktop.storage.SettingsStore;
 import dev.parley.desktop.storage.Storage;
 import dev.parley.desktop.storage.TransactionManager;
 import dev.parley.desktop.storage.h2.DatabaseOpenException.Reason;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.Objects;
 
 /**
- * The encrypted profile database: one embedded H2 file ({@code <base>.mv.db}) encrypted with {@code CIPHER=AES}
- * (H2's AES-XTS file encryption) under a 32-byte file key that the caller derives (the profile layer derives it from
- * the passphrase). H2's file password is the lower-case hex of that key; the database user and its password are fixed,
- * because the file encryption is what protects the data and a fixed user password lets the file be re-keyed without
- * touching its content.
+ * The encrypted profile database: one embedded H2 file ({@code <base>.mv.db}) in H2's {@code CIPHER=AES} format
+ * (AES-XTS file encryption), read and written by {@link EncryptedFilePath} with the JDK's AES, under a 32-byte file
+ * key that the caller derives (the profile layer derives it from the passphrase). The file password H2's format
+ * derives the AES key from is the lower-case hex of that key, so files written by H2's own cipher open unchanged;
+ * the key is held by {@link FileKeyRing} while the storage is open and wiped when it closes. The database user and
+ * its password are fixed, because the file encryption is what protects the data and a fixed user password lets the
+ * file be re-keyed without touching its content.
  *
  * <p>The file is treated as untrusted input. Before anything can be written it is opened read-only and refused
  * ({@link Reason#UNTRUSTED}) if it contains triggers, aliases or other routines, schemas other than PUBLIC, or tables
@@ -51,9 +50,6 @@ import java.util.Objects;
  * {@link SealSecretsMigration} (V25).
  */
 public final class H2Storage implements Storage {
-    private static final String USER = "parley";
-    private static final String USER_PASSWORD = "parley-local";
-
     private final H2TransactionManager transactions;
     private final AccountStore account;
     private final MessageStore messages;
@@ -82,8 +78,11 @@ public final class H2Storage implements Storage {
     private final dev.parley.desktop.storage.ConversationMarkStore conversationMarks;
     private final SecretSealer sealer;
 
-    private H2Storage(Connection connection, EventPublisher publisher, SecretSealer sealer) {
+    private final FileKeyRing.Lease fileKey;
+
+    H2Storage(Connection connection, EventPublisher publisher, SecretSealer sealer, FileKeyRing.Lease fileKey) {
         this.sealer = sealer;
+        this.fileKey = fileKey;
         transactions = new H2TransactionManager(connection, publisher);
         account = new H2AccountStore(transactions);
         messages = new H2MessageStore(transactions);
@@ -141,12 +140,12 @@ public final class H2Storage implements Storage {
         }
         boolean done = false;
         try {
-            H2Storage storage = openChecked(files, fileKey, publisher, true, crypto);
+            H2Storage storage = H2StorageOpener.open(files, fileKey, publisher, true, crypto);
             done = true;
             return storage;
         } finally {
             if (!done) {
-                deleteQuietly(files.dataFile());
+                H2StorageOpener.deleteQuietly(files.dataFile());
             }
         }
     }
@@ -170,7 +169,7 @@ public final class H2Storage implements Storage {
         if (!Files.isRegularFile(files.dataFile())) {
             throw new DatabaseOpenException(Reason.MISSING, "no database file");
         }
-        return openChecked(files, fileKey, publisher, false, crypto);
+        return H2StorageOpener.open(files, fileKey, publisher, false, crypto);
     }
 
     /**
@@ -190,98 +189,6 @@ public final class H2Storage implements Storage {
                                       CryptoProvider crypto) throws DatabaseOpenException {
         H2Hardening.apply();
         new Rekeyer(DatabaseFiles.of(source), DatabaseFiles.of(target), crypto).copy(sourceKey, targetKey);
-    }
-
-    private static H2Storage openChecked(DatabaseFiles files, SecretBytes fileKey, EventPublisher publisher,
-                                         boolean create, CryptoProvider crypto) throws DatabaseOpenException {
-        Objects.requireNonNull(publisher, "publisher");
-        Objects.requireNonNull(crypto, "crypto");
-        if (!create) {
-            try (Connection inspection = connect(files.url(false, true), fileKey)) {
-                TrustCheck.verify(inspection);
-            } catch (SQLException e) {
-                throw H2Errors.map(e);
-            }
-        }
-        Connection connection = connect(files.url(create, false), fileKey);
-        SecretSealer sealer = SecretSealer.forFileKey(crypto, fileKey);
-        try {
-            TrustCheck.verify(connection);
-            if (create || !SchemaMigrator.isCurrent(connection)) {
-                SchemaMigrator.migrate(files.url(false, false), USER, password(fileKey), sealer);
-            }
-            connection.setAutoCommit(false);
-            return new H2Storage(connection, publisher, sealer);
-        } catch (SQLException | DatabaseOpenException | RuntimeException e) {
-            closeQuietly(connection);
-            sealer.close();
-            if (e instanceof DatabaseOpenException d) {
-                throw d;
-            }
-            if (e instanceof SQLException s) {
-                throw H2Errors.map(s);
-            }
-            throw (RuntimeException) e;
-        }
-    }
-
-    static Connection connect(String url, SecretBytes fileKey) throws DatabaseOpenException {
-        char[] password = password(fileKey);
-        try {
-            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-            ds.setURL(url);
-            ds.setUser(USER);
-            ds.setPasswordChars(password);
-            return ds.getConnection();
-        } catch (SQLException e) {
-            throw H2Errors.map(e);
-        } finally {
-            java.util.Arrays.fill(password, '\0');
-        }
-    }
-
-    /** H2's password: the file password (hex of the key), a space, the user password. The caller wipes it. */
-    static char[] password(SecretBytes fileKey) {
-        char[] file = filePassword(fileKey);
-        char[] user = USER_PASSWORD.toCharArray();
-        char[] out = new char[file.length + 1 + user.length];
-        System.arraycopy(file, 0, out, 0, file.length);
-        out[file.length] = ' ';
-        System.arraycopy(user, 0, out, file.length + 1, user.length);
-        java.util.Arrays.fill(file, '\0');
-        return out;
-    }
-
-    /** Lower-case hex of the key. The caller wipes it. */
-    static char[] filePassword(SecretBytes fileKey) {
-        if (fileKey.length() != 32) {
-            throw new IllegalArgumentException("the file key must be 32 bytes");
-        }
-        byte[] key = fileKey.bytes();
-        char[] hex = new char[key.length * 2];
-        for (int i = 0; i < key.length; i++) {
-            hex[2 * i] = Character.forDigit((key[i] >> 4) & 0xf, 16);
-            hex[2 * i + 1] = Character.forDigit(key[i] & 0xf, 16);
-        }
-        SecretBytes.wipe(key);
-        return hex;
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            org.slf4j.LoggerFactory.getLogger(H2Storage.class)
-                    .warn("Closing a refused database failed (error code {})", e.getErrorCode());
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            org.slf4j.LoggerFactory.getLogger(H2Storage.class).warn("Could not remove a partial database file", e);
-        }
     }
 
     H2TransactionManager manager() {
@@ -424,7 +331,11 @@ public final class H2Storage implements Storage {
 
     @Override
     public void close() {
-        transactions.close();
-        sealer.close();
+        try {
+            transactions.close();
+        } finally {
+            sealer.close();
+            fileKey.close();
+        }
     }
 }

@@ -46,8 +46,8 @@ final class Rekeyer {
             throw new DatabaseOpenException(Reason.ALREADY_EXISTS, "the target database exists");
         }
         Path staging = stagingDirectory();
-        char[] oldPassword = H2Storage.filePassword(sourceKey);
-        char[] newPassword = H2Storage.filePassword(targetKey);
+        char[] oldPassword = H2StorageOpener.filePassword(sourceKey);
+        char[] newPassword = H2StorageOpener.filePassword(targetKey);
         try {
             deleteTree(staging);
             Files.createDirectory(staging);
@@ -83,7 +83,8 @@ final class Rekeyer {
             throws DatabaseOpenException {
         try (SecretSealer from = SecretSealer.forFileKey(crypto, sourceKey);
              SecretSealer to = SecretSealer.forFileKey(crypto, targetKey);
-             Connection c = H2Storage.connect(staged.url(false, false), targetKey)) {
+             FileKeyRing.Lease lease = FileKeyRing.lease(staged, targetKey);
+             Connection c = H2StorageOpener.connect(staged.url(false, false))) {
             TrustCheck.verify(c);
             c.setAutoCommit(false);
             SecretRows.reseal(c, from, to);

@@ -1,5 +1,6 @@
 package dev.parley.desktop.ui.common;
 
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
@@ -11,6 +12,11 @@ import javafx.scene.shape.Circle;
  * (online / offline) when their presence is known (issue #14).
  */
 public final class AvatarView extends StackPane {
+    /** The avatar colours: {@code .avatar:colour-0} ... in the stylesheet. */
+    private static final PseudoClass[] COLOURS = java.util.stream.IntStream.range(0, Avatars.PALETTE_SIZE)
+            .mapToObj(i -> PseudoClass.getPseudoClass("colour-" + i)).toArray(PseudoClass[]::new);
+    private static final PseudoClass ONLINE = PseudoClass.getPseudoClass("online");
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
     private final Label initials = new Label();
     private final ImageView image = new ImageView();
     private final Circle dot = new Circle(5);
@@ -62,24 +68,24 @@ public final class AvatarView extends StackPane {
         setLook(ContactLook.plain(name));
     }
 
-    /** Shows the look: its image, or the shown name's initials in the username's colour; and its presence dot. */
+    /**
+     * Shows the look: its image, or the shown name's initials in the username's colour; and its presence dot. The
+     * colour and the dot's state are pseudo-classes, not style classes: a list row shows another person on every
+     * scroll step and filter keystroke, and a changed style class makes JavaFX look up every style of the subtree
+     * again, where a pseudo-class only switches between styles it already found (issue #14).
+     */
     public void setLook(ContactLook look) {
         initials.setText(Avatars.initials(look.shown()));
-        // style classes change only when they differ: every change re-runs CSS on this subtree (a list row is
-        // updated on every scroll step and filter keystroke)
-        String colour = "avatar-" + Avatars.colorIndex(look.username());
-        if (!getStyleClass().contains(colour)) {
-            getStyleClass().removeIf(c -> c.startsWith("avatar-"));
-            getStyleClass().add(colour);
+        int colour = Avatars.colorIndex(look.username());
+        for (int i = 0; i < COLOURS.length; i++) {
+            pseudoClassStateChanged(COLOURS[i], i == colour);
         }
         image.setImage(look.avatar().orElse(null));
         image.setVisible(look.avatar().isPresent());
         initials.setVisible(look.avatar().isEmpty());
         dot.setVisible(look.presence() != ContactLook.Presence.NONE);
-        String state = look.presence() == ContactLook.Presence.ONLINE ? "online" : "offline";
-        if (!dot.getStyleClass().contains(state)) {
-            dot.getStyleClass().setAll("presence-dot", state);
-        }
+        dot.pseudoClassStateChanged(ONLINE, look.presence() == ContactLook.Presence.ONLINE);
+        dot.pseudoClassStateChanged(OFFLINE, look.presence() != ContactLook.Presence.ONLINE);
     }
 
     /**
@@ -102,6 +108,6 @@ public final class AvatarView extends StackPane {
 
     /** Whether the presence dot shows as online (for tests). */
     public boolean showsOnline() {
-        return dot.isVisible() && dot.getStyleClass().contains("online");
+        return dot.isVisible() && dot.getPseudoClassStates().contains(ONLINE);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** Initials and a stable colour index for a contact's avatar. Pure functions; no toolkit. */
 public final class Avatars {
-    /** How many avatar colours the stylesheet defines ({@code .avatar-0} ... {@code .avatar-7}). */
+    /** How many avatar colours the stylesheet defines (pseudo-classes {@code .avatar:colour-0} ... {@code .avatar:colour-7}). */
     public static final int PALETTE_SIZE = 8;
 
     private Avatars() {

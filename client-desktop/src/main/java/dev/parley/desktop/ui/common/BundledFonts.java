@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  * 21 draws no colour bitmap emoji fonts such as Noto Color Emoji on Linux, it leaves them blank). JavaFX picks a glyph
  * a font lacks from the other loaded fonts and the system's, so loading them is all it takes; fonts installed on the
  * system (fonts-noto-cjk, for instance) are used as well. Licences: docs/fonts.md and the files beside the fonts.
+ * The same background thread reads the colour emoji index ({@link EmojiIndex#bundled()}), so the FX thread never does.
  */
 public final class BundledFonts {
     private static final Logger LOG = LoggerFactory.getLogger(BundledFonts.class);
@@ -46,7 +47,7 @@ public final class BundledFonts {
                 } finally {
                     ui.complete(null);
                 }
-                return loadAll(FALLBACKS);
+                return loadFallbacks();
             }, BundledFonts::onFontThread);
         }
     }
@@ -64,13 +65,23 @@ public final class BundledFonts {
             if (uiFont == null) {
                 loadAll(UI_FONT);
                 uiFont = CompletableFuture.completedFuture(null);
-                fallbacks = CompletableFuture.supplyAsync(() -> loadAll(FALLBACKS), BundledFonts::onFontThread);
+                fallbacks = CompletableFuture.supplyAsync(BundledFonts::loadFallbacks, BundledFonts::onFontThread);
             }
             ui = uiFont;
             rest = fallbacks;
         }
         ui.join();
         return rest;
+    }
+
+    /** The emoji index first (bubbles ask it for every message; never read on the FX thread), then the fonts. */
+    private static int loadFallbacks() {
+        try {
+            EmojiIndex.bundled();
+        } catch (RuntimeException e) {
+            LOG.warn("bundled emoji index not read ({})", e.getClass().getSimpleName());
+        }
+        return loadAll(FALLBACKS);
     }
 
     private static void onFontThread(Runnable r) {

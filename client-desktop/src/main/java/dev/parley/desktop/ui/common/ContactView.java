@@ -35,6 +35,20 @@ public record ContactView(String username, boolean verified, boolean identityCha
     }
 
     public boolean canSend() {
-        return !identityChanged && (group == null || group.active());
+        return composerBlock().isEmpty();
+    }
+
+    /**
+     * Why the composer is closed, as a message key: an identity change not yet accepted, or a group this profile left
+     * or was removed from; empty while it may send.
+     */
+    public java.util.Optional<String> composerBlock() {
+        if (identityChanged) {
+            return java.util.Optional.of("main.composer.blocked");
+        }
+        if (group != null && !group.active()) {
+            return java.util.Optional.of(group.removed() ? "main.composer.removed" : "main.composer.left");
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Which emoji sequences the app has a colour image for, and where the image is (docs/fonts.md, "Colour emoji").
@@ -22,6 +23,10 @@ import java.util.Set;
  */
 public final class EmojiIndex {
     static final String DIR = "/dev/parley/desktop/ui/emoji/";
+    /** A line's sequence: hex code points joined by '-'. Compiled once: compiling it per line was most of the load. */
+    /** Set once {@link Holder} has read the bundled index (a field here: reading Holder's would read the index). */
+    private static volatile boolean bundledLoaded;
+    private static final Pattern SEQUENCE = Pattern.compile("[0-9a-f]{1,6}(-[0-9a-f]{1,6})*");
 
     private final Map<String, String> imageBySequence;
     private final Set<Integer> firstCodePoints = new HashSet<>();
@@ -37,9 +42,18 @@ public final class EmojiIndex {
         this.longest = max;
     }
 
-    /** The index bundled with the app. */
+    /**
+     * The index bundled with the app. Read once per process, by the first caller: {@link BundledFonts} reads it on its
+     * background thread while the fonts load, so the FX thread does not (reading it there held a burst's first bubble
+     * with an emoji check for 0.2 s of CPU, issue #13).
+     */
     public static EmojiIndex bundled() {
         return Holder.BUNDLED;
+    }
+
+    /** Whether {@link #bundled()} has been read already (its first call returned). */
+    public static boolean bundledLoaded() {
+        return bundledLoaded;
     }
 
     static EmojiIndex read(InputStream in) throws IOException {
@@ -47,7 +61,7 @@ public final class EmojiIndex {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
             String[] parts = line.trim().split(" ");
-            if (parts.length == 2 && parts[0].matches("[0-9a-f]{1,6}(-[0-9a-f]{1,6})*")) {
+            if (parts.length == 2 && SEQUENCE.matcher(parts[0]).matches()) {
                 map.put(sequence(parts[0]), parts[1]);
             }
         }
@@ -128,6 +142,10 @@ public final class EmojiIndex {
 
     private static final class Holder {
         static final EmojiIndex BUNDLED = load();
+
+        static {
+            bundledLoaded = true;
+        }
 
         private static EmojiIndex load() {
             try (InputStream in = EmojiIndex.class.getResourceAsStream(DIR + "index.txt")) {

@@ -2,20 +2,17 @@ package dev.parley.desktop.ui.common;
 
 import dev.parley.desktop.service.AttachmentService;
 import dev.parley.desktop.service.ContactService;
-import dev.parley.desktop.service.messaging.AttachmentBodies;
 import dev.parley.desktop.storage.Attachment;
 import dev.parley.desktop.service.MessageActionsService;
 import dev.parley.desktop.service.MessagingService;
 import dev.parley.desktop.service.SafetyNumberView;
 import dev.parley.desktop.service.ServiceException;
-import dev.parley.desktop.storage.Contact;
 import dev.parley.desktop.storage.Direction;
 import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessagePage;
-import dev.parley.desktop.storage.MessageState;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -73,7 +70,7 @@ public final class UiServices {
     /** The newest messages of a conversation, newest first, without their reactions (for the conversation list). */
     public Page recent(String contact, int pageSize) throws ServiceException {
         MessagePage page = messaging.history(contact, Optional.empty(), pageSize);
-        return new Page(page.messages().stream().map(UiServices::view).toList(),
+        return new Page(page.messages().stream().map(ServiceViews::view).toList(),
                 page.nextBefore().map(c -> OptionalLong.of(c.sequence())).orElse(OptionalLong.empty()));
     }
 
@@ -85,7 +82,7 @@ public final class UiServices {
     public java.util.Map<String, Summary> summaries() throws ServiceException {
         java.util.Map<String, Summary> out = new java.util.HashMap<>();
         for (dev.parley.desktop.storage.ConversationSummary s : messaging.conversations()) {
-            out.put(s.conversationId().value(), new Summary(view(s.lastMessage()), s.unreadCount()));
+            out.put(s.conversationId().value(), new Summary(ServiceViews.view(s.lastMessage()), s.unreadCount()));
         }
         return out;
     }
@@ -110,9 +107,9 @@ public final class UiServices {
         List<MessageView> views = new java.util.ArrayList<>(page.size());
         for (Message m : page) {
             Attachment file = files.get(m.messageId().value());
-            views.add(view(m).withReactions(reactions.getOrDefault(m.messageId(), List.of()).stream()
+            views.add(ServiceViews.view(m).withReactions(reactions.getOrDefault(m.messageId(), List.of()).stream()
                             .map(r -> new ReactionView(r.reactor(), r.emoji())).toList())
-                    .withAttachment(file == null || m.deleted() ? Optional.empty() : Optional.of(view(file, m.body()))));
+                    .withAttachment(file == null || m.deleted() ? Optional.empty() : Optional.of(ServiceViews.view(file, m.body()))));
         }
         return views;
     }
@@ -123,13 +120,13 @@ public final class UiServices {
             return message;
         }
         return message.withAttachment(attachments.attachment(new MessageId(message.id()))
-                .map(a -> view(a, message.text())));
+                .map(a -> ServiceViews.view(a, message.text())));
     }
 
     /** Uploads {@code file} and sends it to {@code contact} with {@code caption} (may be empty); see AttachmentService. */
     public MessageView sendFile(String contact, java.nio.file.Path file, String caption,
                                 AttachmentService.TransferProgress progress) throws ServiceException {
-        return withAttachment(view(attachments.sendFile(contact, file, caption, progress)));
+        return withAttachment(ServiceViews.view(attachments.sendFile(contact, file, caption, progress)));
     }
 
     /** Gives up a failed or cancelled upload of {@code file} to {@code contact}; see AttachmentService. */
@@ -143,9 +140,16 @@ public final class UiServices {
         return attachments.save(new MessageId(message.id()), target, progress);
     }
 
-    /** The message's image, decrypted in memory for the viewer. */
-    public byte[] image(MessageView message, AttachmentService.TransferProgress progress) throws ServiceException {
-        return attachments.decryptImage(new MessageId(message.id()), progress);
+    /**
+     * The message's image for the viewer: decrypted in memory, decoded with about as many pixels as a box of
+     * {@code maxWidth} x {@code maxHeight} shows ({@code ImageDecoder.FULL_SIZE} for all of them).
+     */
+    public dev.parley.desktop.service.attachment.ImageDecoder.Decoded image(MessageView message, int maxWidth,
+            int maxHeight, AttachmentService.TransferProgress progress) throws ServiceException {
+        return dev.parley.desktop.service.attachment.ImageDecoder.decode(
+                        attachments.decryptImage(new MessageId(message.id()), progress), maxWidth, maxHeight)
+                .orElseThrow(() -> new dev.parley.desktop.service.InvalidInputException(
+                        "this image cannot be shown; save it instead"));
     }
 
     /** The disappearing-messages timer of the conversation with {@code contact}. */
@@ -238,13 +242,6 @@ public final class UiServices {
         return new Marks(now.muted(), now.archived());
     }
 
-    /** The UI view of a stored attachment; {@code body} is its message's stored text (file line and caption). */
-    public static AttachmentView view(Attachment a, String body) {
-        var p = a.pointer();
-        return new AttachmentView(p.fileName(), p.size(), p.contentType(), p.width(), p.height(), p.thumbnail(),
-                AttachmentView.State.valueOf(a.state().name()), AttachmentBodies.caption(body));
-    }
-
     /** Who reacted to the message with what, oldest first. */
     public List<ReactionView> reactions(String messageId) throws ServiceException {
         return messaging.reactions(new MessageId(messageId)).stream()
@@ -253,12 +250,12 @@ public final class UiServices {
 
     /** Sends {@code text} as a reply quoting {@code to}. */
     public MessageView reply(MessageView to, String text) throws ServiceException {
-        return view(actions.reply(new MessageId(to.id()), text));
+        return ServiceViews.view(actions.reply(new MessageId(to.id()), text));
     }
 
     /** The message with this id as the UI shows it (a reply's original), or empty if this history has none. */
     public Optional<MessageView> message(String messageId) throws ServiceException {
-        return messaging.message(new MessageId(messageId)).map(UiServices::view);
+        return messaging.message(new MessageId(messageId)).map(ServiceViews::view);
     }
 
     public void deleteForMe(MessageView message) throws ServiceException {
@@ -271,7 +268,7 @@ public final class UiServices {
 
     /** Replaces the text of the user's own message; returns it as stored now. */
     public MessageView edit(MessageView message, String text) throws ServiceException {
-        return view(actions.edit(new MessageId(message.id()), text)).withReactions(message.reactions());
+        return ServiceViews.view(actions.edit(new MessageId(message.id()), text)).withReactions(message.reactions());
     }
 
     /** Every text the message had, the original first and the current one last. */
@@ -286,7 +283,7 @@ public final class UiServices {
     }
 
     public MessageView send(String contact, String text) throws ServiceException {
-        return view(isGroup(contact) ? groups.send(contact, text) : messaging.send(contact, text));
+        return ServiceViews.view(isGroup(contact) ? groups.send(contact, text) : messaging.send(contact, text));
     }
 
     /** Marks every incoming message of the conversation up to and including {@code upTo} as read. */
@@ -300,22 +297,22 @@ public final class UiServices {
     }
 
     public List<MessageView> search(String query, int limit) throws ServiceException {
-        return messaging.search(query, Optional.empty(), limit).stream().map(UiServices::view).toList();
+        return messaging.search(query, Optional.empty(), limit).stream().map(ServiceViews::view).toList();
     }
 
     /** The contacts that have a conversation in the list: message requests stay in Requests until accepted (#14). */
     public List<ContactView> contacts() throws ServiceException {
         return contacts.list().stream().filter(c -> c.identityChange() != IdentityChangeState.REQUEST)
-                .map(UiServices::view).toList();
+                .map(ServiceViews::view).toList();
     }
 
     public ContactView contact(String username) throws ServiceException {
-        return isGroup(username) ? view(groups.find(username)) : view(contacts.get(username));
+        return isGroup(username) ? ServiceViews.view(groups.find(username)) : ServiceViews.view(contacts.get(username));
     }
 
     /** Every group this profile knows (those it left too: their history stays), as conversation partners. */
     public List<ContactView> groups() throws ServiceException {
-        return groups.list().stream().map(UiServices::view).toList();
+        return groups.list().stream().map(ServiceViews::view).toList();
     }
 
     /** Whether {@code conversation} names a group's conversation ('#' and the group id) rather than a contact. */
@@ -323,26 +320,20 @@ public final class UiServices {
         return conversation.startsWith(dev.parley.desktop.storage.ConversationId.GROUP_PREFIX);
     }
 
-    /** The UI view of a group: its conversation id as the name, its title and member count. */
-    public static ContactView view(dev.parley.desktop.storage.StoredGroup g) {
-        return ContactView.ofGroup(dev.parley.desktop.storage.ConversationId.group(g.state().id()).value(),
-                new GroupView(g.state().title(), g.state().members().size(), g.active(), g.removed()));
-    }
-
     /** Adds a contact by username, or by contact link ({@code parley://add/...}: fingerprint checked, verified). */
     public ContactView addContact(String usernameOrLink) throws ServiceException {
-        return view(usernameOrLink.startsWith("parley://") ? contacts.addFromLink(usernameOrLink)
+        return ServiceViews.view(usernameOrLink.startsWith("parley://") ? contacts.addFromLink(usernameOrLink)
                 : contacts.add(usernameOrLink));
     }
 
     /** Verifies {@code shownKey}, the key whose safety number the user compared, if it is still the contact's. */
     public ContactView markVerified(String username, byte[] shownKey) throws ServiceException {
-        return view(contacts.markVerified(username, shownKey));
+        return ServiceViews.view(contacts.markVerified(username, shownKey));
     }
 
     /** Accepts {@code shownKey}, the new key the warning was shown for, if it is still the pending one. */
     public ContactView acknowledgeIdentityChange(String username, byte[] shownKey) throws ServiceException {
-        return view(contacts.acknowledgeIdentityChange(username, shownKey));
+        return ServiceViews.view(contacts.acknowledgeIdentityChange(username, shownKey));
     }
 
     /** Removes the contact and the whole conversation with them from this computer; returns how many messages went. */
@@ -356,7 +347,7 @@ public final class UiServices {
     }
 
     public ContactView clearVerification(String username) throws ServiceException {
-        return view(contacts.clearVerification(username));
+        return ServiceViews.view(contacts.clearVerification(username));
     }
 
     /**
@@ -373,43 +364,4 @@ public final class UiServices {
         return new SafetyNumber(v.digits(), v.qrPayload(), v.identityKey());
     }
 
-    /** The UI view of a service message. */
-    public static MessageView view(Message m) {
-        return new MessageView(m.messageId().value(), m.conversationId().value(), m.direction() == Direction.OUTGOING,
-                m.deleted() ? "" : m.body(), m.sentAt(), status(m.direction(), m.state()), m.failure(),
-                m.cursor().sequence(), List.of(), m.edited(), m.deleted(),
-                m.replyTo().map(q -> new QuoteView(q.target().value(), Optional.ofNullable(q.author()), q.snippetText())),
-                Optional.empty(), m.isSystem(), m.conversationId().isGroup() && m.direction() == Direction.INCOMING
-                        && m.sender() != null ? m.sender() : "");
-    }
-
-    /** The UI status for a service state. */
-    public static MessageView.Status status(Direction direction, MessageState state) {
-        if (direction != Direction.OUTGOING) {
-            return state == MessageState.READ ? MessageView.Status.SEEN : MessageView.Status.UNREAD;
-        }
-        switch (state) {
-            case SENDING:
-                return MessageView.Status.SENDING;
-            case SENT:
-                return MessageView.Status.SENT;
-            case DELIVERED:
-                return MessageView.Status.DELIVERED;
-            case READ:
-                return MessageView.Status.READ;
-            case FAILED:
-            default:
-                return MessageView.Status.FAILED;
-        }
-    }
-
-    /** The UI status of a message in {@code state}, given whether it is outgoing (for state-change events). */
-    public static java.util.function.Function<Boolean, MessageView.Status> statusFor(MessageState state) {
-        return outgoing -> status(outgoing ? Direction.OUTGOING : Direction.INCOMING, state);
-    }
-
-    /** The UI view of a service contact. */
-    public static ContactView view(Contact c) {
-        return new ContactView(c.username(), c.verified(), c.identityChange() == IdentityChangeState.CHANGED_UNACKNOWLEDGED);
-    }
 }

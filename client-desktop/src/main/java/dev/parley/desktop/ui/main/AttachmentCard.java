@@ -1,6 +1,7 @@
 package dev.parley.desktop.ui.main;
 
 import dev.parley.desktop.ui.common.AttachmentView;
+import dev.parley.desktop.ui.common.EmojiLabels;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.util.Locale;
@@ -24,20 +25,24 @@ import javafx.scene.layout.VBox;
  */
 final class AttachmentCard extends VBox {
     static final double THUMBNAIL_WIDTH = 240;
+    static final double ICON_SIZE = 26;
+    /** Emoji in a file's name, as images of this height. */
+    static final double NAME_EMOJI_SIZE = 16;
     private final AttachmentsViewModel files;
     private final UserMessages messages;
     private final ImageView thumbnail = new ImageView();
     private final StackPane thumbnailFrame = new StackPane(thumbnail);
-    private final Label icon = new Label("\uD83D\uDCC4");
+    /** The page emoji, drawn as the bundled image (a label's font drew it as a box, issue #13). */
+    private final Label icon = EmojiLabels.single("\uD83D\uDCC4", ICON_SIZE);
     private final Label name = new Label();
     private final Label size = new Label();
     private final Hyperlink saveAs = new Hyperlink();
-    private final ProgressBar progress = new ProgressBar();
-    private final Hyperlink cancel = new Hyperlink();
-    private final HBox progressRow = new HBox(6, progress, cancel);
-    private final Label problem = new Label();
-    private final Hyperlink retry = new Hyperlink();
-    private final HBox problemRow = new HBox(6, problem, retry);
+    /**
+     * A download's progress with Cancel, and its problem with Retry: made for the first file this card shows with a
+     * download or a problem. Most cards never show them, and every node of a cell costs CSS work when the chat makes
+     * its cells (the first photos of a burst, issue #13).
+     */
+    private TransferRows rows;
     private MessageView shown;
     private Transfer bound;
 
@@ -72,25 +77,7 @@ final class AttachmentCard extends VBox {
         HBox fileRow = new HBox(8, icon, text, saveAs);
         fileRow.setAlignment(Pos.CENTER_LEFT);
         fileRow.getStyleClass().add("attachment-file");
-        progress.getStyleClass().add("attachment-progress");
-        progress.setPrefWidth(160);
-        cancel.setText(messages.get("attachment.cancel"));
-        cancel.setOnAction(e -> {
-            if (bound != null) {
-                bound.cancel();
-            }
-        });
-        progressRow.setAlignment(Pos.CENTER_LEFT);
-        problem.getStyleClass().add("attachment-problem");
-        problem.setWrapText(true);
-        retry.setText(messages.get("attachment.retry"));
-        retry.setOnAction(e -> {
-            if (bound != null) {
-                bound.retry();
-            }
-        });
-        problemRow.setAlignment(Pos.CENTER_LEFT);
-        getChildren().setAll(thumbnailFrame, fileRow, progressRow, problemRow);
+        getChildren().setAll(thumbnailFrame, fileRow);
         files.downloads().addListener((MapChangeListener<String, Transfer>) c -> {
             if (shown != null && c.getKey().equals(shown.id())) {
                 showTransfer();
@@ -103,7 +90,7 @@ final class AttachmentCard extends VBox {
         AttachmentView file = message.attachment().orElseThrow();
         boolean sameMessage = shown != null && shown.id().equals(message.id());
         shown = message;
-        name.setText(file.fileName());
+        EmojiLabels.show(name, file.fileName(), NAME_EMOJI_SIZE);
         size.setText(FileSizes.format(file.size(), Locale.getDefault()));
         boolean image = file.image() && file.thumbnail().length > 0;
         visible(thumbnailFrame, image);
@@ -130,16 +117,21 @@ final class AttachmentCard extends VBox {
 
     private void showTransfer() {
         if (bound != null) {
-            progress.progressProperty().unbind();
-            problem.textProperty().unbind();
+            rows.progress.progressProperty().unbind();
+            rows.problem.textProperty().unbind();
             bound = null;
         }
         AttachmentView file = shown.attachment().orElseThrow();
         Transfer transfer = files.downloads().get(shown.id());
+        boolean gone = file.state() == AttachmentView.State.EXPIRED || file.state() == AttachmentView.State.INVALID;
+        if (transfer == null && !gone && rows == null) {
+            return; // nothing to show, and nothing shown before
+        }
+        TransferRows rows = rows();
         if (transfer != null) {
             bound = transfer;
-            progress.progressProperty().bind(transfer.progressProperty());
-            problem.textProperty().bind(transfer.errorProperty());
+            rows.progress.progressProperty().bind(transfer.progressProperty());
+            rows.problem.textProperty().bind(transfer.errorProperty());
             transfer.stateProperty().addListener((obs, was, now) -> {
                 if (bound == transfer) {
                     showTransferState(transfer);
@@ -148,19 +140,57 @@ final class AttachmentCard extends VBox {
             showTransferState(transfer);
             return;
         }
-        visible(progressRow, false);
-        boolean gone = file.state() == AttachmentView.State.EXPIRED || file.state() == AttachmentView.State.INVALID;
-        problem.setText(file.state() == AttachmentView.State.EXPIRED ? messages.get("attachment.error.GONE")
+        visible(rows.progressRow, false);
+        rows.problem.setText(file.state() == AttachmentView.State.EXPIRED ? messages.get("attachment.error.GONE")
                 : file.state() == AttachmentView.State.INVALID ? messages.get("attachment.error.INVALID") : "");
-        visible(problemRow, gone);
-        visible(retry, false);
+        visible(rows.problemRow, gone);
+        visible(rows.retry, false);
     }
 
     private void showTransferState(Transfer transfer) {
         boolean running = transfer.stateProperty().get() == Transfer.State.RUNNING;
-        visible(progressRow, running);
-        visible(problemRow, !running);
-        visible(retry, !running);
+        visible(rows.progressRow, running);
+        visible(rows.problemRow, !running);
+        visible(rows.retry, !running);
+    }
+
+    private TransferRows rows() {
+        if (rows == null) {
+            rows = new TransferRows(messages, () -> bound);
+            getChildren().addAll(rows.progressRow, rows.problemRow);
+        }
+        return rows;
+    }
+
+    /** The progress row (bar, Cancel) and the problem row (text, Retry) of the transfer {@code bound} gives. */
+    private static final class TransferRows {
+        final ProgressBar progress = new ProgressBar();
+        final Hyperlink cancel = new Hyperlink();
+        final HBox progressRow = new HBox(6, progress, cancel);
+        final Label problem = new Label();
+        final Hyperlink retry = new Hyperlink();
+        final HBox problemRow = new HBox(6, problem, retry);
+
+        TransferRows(UserMessages messages, java.util.function.Supplier<Transfer> bound) {
+            progress.getStyleClass().add("attachment-progress");
+            progress.setPrefWidth(160);
+            cancel.setText(messages.get("attachment.cancel"));
+            cancel.setOnAction(e -> {
+                if (bound.get() != null) {
+                    bound.get().cancel();
+                }
+            });
+            progressRow.setAlignment(Pos.CENTER_LEFT);
+            problem.getStyleClass().add("attachment-problem");
+            problem.setWrapText(true);
+            retry.setText(messages.get("attachment.retry"));
+            retry.setOnAction(e -> {
+                if (bound.get() != null) {
+                    bound.get().retry();
+                }
+            });
+            problemRow.setAlignment(Pos.CENTER_LEFT);
+        }
     }
 
     private static void visible(javafx.scene.Node node, boolean on) {

@@ -1,5 +1,7 @@
 package dev.parley.desktop.ui.main;
 
+import dev.parley.desktop.service.attachment.ImageDecoder;
+import dev.parley.desktop.ui.common.EmojiLabels;
 import dev.parley.desktop.ui.common.Icons;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.UserMessages;
@@ -99,16 +101,24 @@ final class AttachmentControls {
                 .ifPresent(target -> files.save(message, target));
     }
 
-    /** Opens the message's image in the viewer (downloading and decrypting it in memory first). */
+    /**
+     * Opens the message's image in the viewer (downloading and decrypting it in memory first), decoded for the
+     * viewer's size on this screen; every pixel only when the user asks for 100%.
+     */
     void open(Node owner, MessageView message) {
         String name = message.attachment().map(a -> a.fileName()).orElse("");
-        files.view(message, image -> ImageViewer.show(owner, name, image, messages, () -> saveAs(owner, message)));
+        ImageViewer.Box box = ImageViewer.box(owner);
+        files.view(message, box.pixelWidth(), box.pixelHeight(), image -> ImageViewer.show(owner, name, image, box,
+                full -> files.view(message, ImageDecoder.FULL_SIZE, ImageDecoder.FULL_SIZE, full), messages,
+                () -> saveAs(owner, message)));
     }
 
     private void bindPreview(VBox preview) {
         ImageView image = new ImageView();
         image.setPreserveRatio(true);
-        Label icon = new Label("\uD83D\uDCC4");
+        image.setFitWidth(AttachmentsViewModel.PREVIEW_EDGE);
+        image.setFitHeight(AttachmentsViewModel.PREVIEW_EDGE);
+        Label icon = EmojiLabels.single("\uD83D\uDCC4", AttachmentCard.ICON_SIZE);
         icon.getStyleClass().add("attachment-icon");
         Label name = new Label();
         name.getStyleClass().add("attachment-name");
@@ -141,7 +151,7 @@ final class AttachmentControls {
                 image.setImage(null);
                 return;
             }
-            name.setText(now.name());
+            EmojiLabels.show(name, now.name(), AttachmentCard.NAME_EMOJI_SIZE);
             send.setText(messages.get(now.paths().size() > 1 ? "attachment.sendSeveral" : "attachment.send"));
             size.setText(FileSizes.format(now.size(), Locale.getDefault()));
             image.setImage(now.preview().orElse(null));
@@ -186,7 +196,8 @@ final class AttachmentControls {
     }
 
     private Node uploadRow(Transfer upload) {
-        Label name = new Label(messages.get("attachment.uploading", upload.name()));
+        Label name = new Label();
+        EmojiLabels.show(name, messages.get("attachment.uploading", upload.name()), AttachmentCard.NAME_EMOJI_SIZE);
         name.getStyleClass().add("attachment-name");
         ProgressBar bar = new ProgressBar();
         bar.getStyleClass().add("attachment-progress");

@@ -7,7 +7,6 @@ import dev.parley.desktop.ui.common.ContactView;
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.common.UserMessages;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,10 +169,9 @@ public final class AttachmentsViewModel {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         if (type != null && type.startsWith("image/") || name.endsWith(".png") || name.endsWith(".jpg")
                 || name.endsWith(".jpeg") || name.endsWith(".gif")) {
-            Image image = new Image(file.toUri().toString(), PREVIEW_EDGE, PREVIEW_EDGE, true, true, false);
-            if (!image.isError()) {
-                preview = Optional.of(image);
-            }
+            // the one image decoder, subsampled to about the preview's size (not a 36 MB decode of a 12 MP photo)
+            preview = dev.parley.desktop.service.attachment.ImageDecoder.decode(file, PREVIEW_EDGE, PREVIEW_EDGE)
+                    .map(decoded -> ViewerImage.of(decoded).image());
         }
         return new PendingFile(List.of(file), file.getFileName().toString(), size, preview, temporary);
     }
@@ -278,11 +276,16 @@ public final class AttachmentsViewModel {
         }, e -> downloadFailed(message, download, e));
     }
 
-    /** Downloads (if needed) and decrypts the message's image in memory, then calls {@code show} with it. */
-    public void view(MessageView message, Consumer<Image> show) {
+    /**
+     * Downloads (if needed) and decrypts the message's image in memory, decodes it with about as many pixels as a box
+     * of {@code maxWidth} x {@code maxHeight} shows (every pixel for {@code ImageDecoder.FULL_SIZE}: the viewer at
+     * 100%), then calls {@code show} with it. A 12-megapixel photo fitted to the screen never has its 36 MB of pixels
+     * in memory.
+     */
+    public void view(MessageView message, int maxWidth, int maxHeight, Consumer<ViewerImage> show) {
         Transfer download = startDownload(message);
-        download.onRetry(() -> view(message, show));
-        tasks.run(() -> new Image(new ByteArrayInputStream(services.image(message, download))), image -> {
+        download.onRetry(() -> view(message, maxWidth, maxHeight, show));
+        tasks.run(() -> ViewerImage.of(services.image(message, maxWidth, maxHeight, download)), image -> {
             downloads.remove(message.id());
             downloaded(message);
             show.accept(image);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -42,6 +43,8 @@ final class ChatComposer {
     final BooleanProperty sendTypingIndicators = new SimpleBooleanProperty(this, "sendTypingIndicators", true);
     final BooleanBinding identityChanged;
     final BooleanBinding canSend;
+    /** The message key saying why the composer is closed, or null while it is open. */
+    final StringBinding closedBecause;
 
     /** The new identity key the warning on screen is about; accepting acts on this key only. */
     private byte[] shownPendingKey;
@@ -61,6 +64,8 @@ final class ChatComposer {
         this.fail = Objects.requireNonNull(fail);
         identityChanged = Bindings.createBooleanBinding(
                 () -> contact.get() != null && contact.get().identityChanged(), contact);
+        closedBecause = Bindings.createStringBinding(
+                () -> contact.get() == null ? null : contact.get().composerBlock().orElse(null), contact);
         canSend = Bindings.createBooleanBinding(
                 () -> contact.get() != null && contact.get().canSend() && !draft.get().isBlank(), contact, draft);
         draft.addListener((obs, was, now) -> typingChanged(now));

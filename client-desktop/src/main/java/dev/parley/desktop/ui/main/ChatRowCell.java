@@ -58,7 +58,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final HBox divider = new HBox(dividerLabel);
     private final Label systemLabel = new Label();
     /** A system line ("bob set disappearing messages to 1 hour"): centred text with its time, not a bubble. */
-    private final HBox systemRow = new HBox(systemLabel);
+    private final VBox systemBox = new VBox(systemLabel);     // a VBox asks the label its height for its width: wraps
+    private final HBox systemRow = new HBox(systemBox);
     private final Label markerLabel = new Label();
     private final HBox marker;
     private final ReactionBar reactions;
@@ -131,7 +132,9 @@ final class ChatRowCell extends ListCell<ChatRow> {
         marker.getStyleClass().add("unread-marker");
         systemLabel.getStyleClass().add("system-line");
         systemLabel.setWrapText(true);
-        systemLabel.setMaxWidth(480);
+        systemLabel.setMinHeight(Region.USE_PREF_SIZE);
+        systemBox.setMaxWidth(480);
+        systemBox.setAlignment(Pos.CENTER);
         systemRow.getStyleClass().add("system-row");
         systemRow.setAlignment(Pos.CENTER);
         setPrefWidth(0);

@@ -139,6 +139,14 @@ public final class ChatViewModel {
         return composer.canSend;
     }
 
+    /**
+     * The message key saying why the composer is closed (an identity change not accepted, a group left or removed
+     * from), or null while it is open.
+     */
+    public javafx.beans.binding.StringBinding composerClosedBinding() {
+        return composer.closedBecause;
+    }
+
     /** True while the contact's identity key changed and the user has not acknowledged it: sending is blocked. */
     public BooleanBinding identityChangedBinding() {
         return composer.identityChanged;

@@ -1,5 +1,7 @@
 package dev.parley.desktop.ui.main;
 
+import dev.parley.desktop.ui.common.EmojiIndex;
+import dev.parley.desktop.ui.common.EmojiLabels;
 import dev.parley.desktop.ui.common.EmojiText;
 import dev.parley.desktop.ui.common.AvatarView;
 import dev.parley.desktop.ui.common.ContactLook;
@@ -27,6 +29,8 @@ final class ConversationCell extends ListCell<ConversationItem> {
     private final Label badge = new Label();
     /** Made for the first muted row this cell shows (most rows are not: every node of a row costs CSS work). */
     private Label mutedMark;
+    private static final javafx.css.PseudoClass UNREAD = javafx.css.PseudoClass.getPseudoClass("unread");
+    private static final javafx.css.PseudoClass MUTED_BADGE = javafx.css.PseudoClass.getPseudoClass("muted");
     private static final String PAPERCLIP = "\uD83D\uDCCE";
     private static final String MUTED = "\uD83D\uDD07";
     private static final double EMOJI_SIZE = 14;
@@ -97,7 +101,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
 
     private Label mutedMark() {
         if (mutedMark == null) {
-            mutedMark = emojiLabel(MUTED);
+            mutedMark = EmojiLabels.single(MUTED, EMOJI_SIZE);
             mutedMark.getStyleClass().add("muted-mark");
             // after the name and, if there is one, the member count
             top.getChildren().add(top.getChildren().indexOf(name) + (members == null ? 1 : 2), mutedMark);
@@ -108,11 +112,15 @@ final class ConversationCell extends ListCell<ConversationItem> {
     /**
      * The preview line. A file's stored body starts with a paperclip emoji ({@code AttachmentBodies}), which the
      * label's font cannot draw (JavaFX does not fall back to the bundled emoji font, so it showed as a box): it is
-     * drawn as the bundled emoji image before the text instead.
+     * drawn as the bundled emoji image before the text instead. A file whose name has emoji shows them as images
+     * too ({@link EmojiLabels}).
      */
     private void showPreview(String text) {
         boolean file = text.contains(PAPERCLIP + " ") && EmojiText.isSingleEmoji(PAPERCLIP);
-        if (file) {
+        if (file && EmojiIndex.bundled().hasEmoji(text.replace(PAPERCLIP + " ", ""))) {
+            // a file named with emoji: the whole line as text and emoji images (issue #13)
+            EmojiLabels.show(preview, text, EMOJI_SIZE);
+        } else if (file) {
             if (paperclip == null) {
                 paperclip = EmojiText.view(PAPERCLIP, EMOJI_SIZE);
             }
@@ -122,18 +130,6 @@ final class ConversationCell extends ListCell<ConversationItem> {
             preview.setGraphic(null);
             preview.setText(text);
         }
-    }
-
-    /** A label showing one emoji as the bundled image (its text if there is no image). */
-    private static Label emojiLabel(String emoji) {
-        Label label = new Label();
-        if (EmojiText.isSingleEmoji(emoji)) {
-            label.setGraphic(EmojiText.view(emoji, EMOJI_SIZE));
-            label.setAccessibleText(emoji);
-        } else {
-            label.setText(emoji);
-        }
-        return label;
     }
 
     private void showLook(ContactLook look) {
@@ -166,14 +162,9 @@ final class ConversationCell extends ListCell<ConversationItem> {
             count.setText(item.contact().isGroup() ? "\u00B7 " + item.contact().group().members() : "");
         }
         time.setText(item.lastActivity().map(times::listStamp).orElse(""));
-        if (item.unread() > 0 != time.getStyleClass().contains("unread")) {
-            // only on a change: a style class change re-runs CSS on the label
-            if (item.unread() > 0) {
-                time.getStyleClass().add("unread");
-            } else {
-                time.getStyleClass().remove("unread");
-            }
-        }
+        // pseudo-classes, not style classes: switching one re-uses the styles found, a style class change looks
+        // them all up again (a row shows another conversation on every filter keystroke, issue #14)
+        time.pseudoClassStateChanged(UNREAD, item.unread() > 0);
         showPreview(item.preview());
         badge.setText(item.unread() > 99 ? "99+" : Integer.toString(item.unread()));
         badge.setVisible(item.unread() > 0);
@@ -182,13 +173,7 @@ final class ConversationCell extends ListCell<ConversationItem> {
             mark.setVisible(item.muted());
             mark.setManaged(item.muted());
         }
-        if (item.muted() != badge.getStyleClass().contains("muted")) {
-            if (item.muted()) {
-                badge.getStyleClass().add("muted");
-            } else {
-                badge.getStyleClass().remove("muted");
-            }
-        }
+        badge.pseudoClassStateChanged(MUTED_BADGE, item.muted());
         badge.setManaged(item.unread() > 0);
         setGraphic(root);
     }

@@ -5,6 +5,7 @@ import dev.parley.desktop.ui.common.ContactLook;
 import dev.parley.desktop.ui.common.ContactLookSource;
 import dev.parley.desktop.ui.common.ContactView;
 import dev.parley.desktop.ui.common.MessageView;
+import dev.parley.desktop.ui.common.ShownRows;
 import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.util.ArrayList;
@@ -22,8 +23,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import javafx.collections.transformation.SortedList;
 
 /**
  * The conversation list: one item per contact with the newest message and the unread count, sorted by recent
@@ -39,8 +38,11 @@ public final class ConversationListViewModel {
 
     private final ObservableList<ConversationItem> items = FXCollections.observableArrayList();
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
-    private final FilteredList<ConversationItem> filtered = new FilteredList<>(items);
-    private final SortedList<ConversationItem> sorted = new SortedList<>(filtered, ConversationItem.BY_RECENT_ACTIVITY);
+    /** Every conversation in the list's order, re-sorted when the conversations change (not per keystroke). */
+    private final List<ConversationItem> ordered = new ArrayList<>();
+    /** What the list shows: a keystroke changes only the rows that differ (issue #14). */
+    private final ShownRows<ConversationItem> sorted = new ShownRows<>();
+    private final ConversationFilter filtering = new ConversationFilter(u -> this.looks.looks().get(u));
     private final ObjectProperty<String> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final StringBinding emptyText;
@@ -60,6 +62,7 @@ public final class ConversationListViewModel {
         this.messages = Objects.requireNonNull(messages);
         filter.addListener((obs, was, now) -> filterItems());
         showArchived.addListener((obs, was, now) -> filterItems());
+        items.addListener((javafx.collections.ListChangeListener<ConversationItem>) c -> itemsChanged());
         filterItems();
         archivedCount = Bindings.createIntegerBinding(
                 () -> (int) items.stream().filter(ConversationItem::archived).count(), items);
@@ -68,13 +71,19 @@ public final class ConversationListViewModel {
                 : messages.get("main.noMatches", filter.get().strip()), sorted, items, filter, unlinked);
     }
 
+    /** The conversations changed: re-sorted once here, so a filter keystroke neither sorts nor re-tests them all. */
+    private void itemsChanged() {
+        ordered.clear();
+        ordered.addAll(items);
+        ordered.sort(ConversationItem.BY_RECENT_ACTIVITY);
+        filtering.invalidate();
+        filtering.retainOnly(items.stream().map(ConversationItem::username)
+                .collect(java.util.stream.Collectors.toSet()));
+        filterItems();
+    }
+
     private void filterItems() {
-        String text = filter.get();
-        // lower-cased once per keystroke, not once per conversation
-        String lower = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-        boolean archived = showArchived.get();
-        filtered.setPredicate(i -> i.archived() == archived
-                && (i.matchesLowerCase(lower) || look(i.username()).matches(lower)));
+        sorted.show(filtering.apply(ordered, filter.get(), showArchived.get()));
     }
 
     /**
@@ -94,6 +103,7 @@ public final class ConversationListViewModel {
             }
         });
         source.looks().addListener((javafx.collections.MapChangeListener<String, ContactLook>) c -> {
+            filtering.invalidate();
             if (!filter.get().isBlank()) {
                 filterItems();
             }
@@ -152,8 +162,8 @@ public final class ConversationListViewModel {
         return emptyText;
     }
 
-    /** What the list shows: filtered and sorted. */
-    public SortedList<ConversationItem> visibleItems() {
+    /** What the list shows: filtered and sorted (read-only). */
+    public ObservableList<ConversationItem> visibleItems() {
         return sorted;
     }
 

@@ -225,17 +225,18 @@ public final class MainController {
         chatError.visibleProperty().bind(chatError.textProperty().isNotEmpty());
 
         composer.textProperty().bindBidirectional(chat.draftProperty());
-        composer.disableProperty().bind(chat.identityChangedBinding());
-        composer.promptTextProperty().bind(Bindings.when(chat.identityChangedBinding())
-                .then(messages.get("main.composer.blocked")).otherwise(messages.get("main.composer.prompt")));
+        composer.disableProperty().bind(chat.composerClosedBinding().isNotNull());
+        composer.promptTextProperty().bind(Bindings.createStringBinding(() -> messages.get(
+                java.util.Objects.requireNonNullElse(chat.composerClosedBinding().get(), "main.composer.prompt")),
+                chat.composerClosedBinding()));
         composer.addEventFilter(KeyEvent.KEY_PRESSED, this::composerKey);
         composer.textProperty().addListener((obs, was, now) -> sizeComposer());
         sendButton.disableProperty().bind(chat.canSendBinding().not());
         new ComposerBars(vm.chat().actions(), messages, composer).bind(editBar, replyBar, replyText);
         attachmentControls.bind(attachButton, attachmentPreview, uploadList, chatCenter, composer);
-        attachButton.disableProperty().bind(chat.identityChangedBinding());
+        attachButton.disableProperty().bind(chat.composerClosedBinding().isNotNull());
         new TimerPicker(chat.timer(), messages).bind(timerButton);
-        timerButton.disableProperty().bind(chat.identityChangedBinding());
+        timerButton.disableProperty().bind(chat.composerClosedBinding().isNotNull());
         AttachmentsViewModel files = chat.attachments();
         fileNotice.textProperty().bind(files.noticeProperty());
         fileNotice.visibleProperty().bind(files.noticeProperty().isNotEmpty());

@@ -177,17 +177,17 @@ public final class MainViewModel {
         showConnection(connection.get());
         subscriptions.add(connection.addListener(s -> onUi(() -> showConnection(s)))::close);
         subscriptions.add(bus.subscribe(MessageReceivedEvent.class, e -> {
-            MessageView m = UiServices.view(e.message());
+            MessageView m = dev.parley.desktop.ui.common.ServiceViews.view(e.message());
             onUi(() -> received(m));
         }));
         subscriptions.add(bus.subscribe(MessageStateChangedEvent.class, e -> onUi(() -> {
-            chat.messageStatusChanged(e.contact(), e.messageId().value(), UiServices.statusFor(e.state()));
+            chat.messageStatusChanged(e.contact(), e.messageId().value(), dev.parley.desktop.ui.common.ServiceViews.statusFor(e.state()));
             chat.actions().messageInfo().receiptArrived(e.messageId().value());
         })));
         subscriptions.add(bus.subscribe(MemberReceiptEvent.class, e -> onUi(() ->
                 chat.actions().messageInfo().receiptArrived(e.messageId().value()))));
         subscriptions.add(bus.subscribe(ContactChangedEvent.class, e -> {
-            ContactView c = UiServices.view(e.contact());
+            ContactView c = dev.parley.desktop.ui.common.ServiceViews.view(e.contact());
             if (e.change() == ContactChangedEvent.Change.REMOVED) {
                 onUi(() -> conversations.contactRemoved(c.username()));
             } else if (e.change() == ContactChangedEvent.Change.REQUEST_ACCEPTED) {

@@ -18,7 +18,7 @@ final class OwnHeader {
     private final MainViewModel vm;
     private final AvatarView avatar = new AvatarView(true);
     private final Label name;
-    private final Tooltip usernameTip = new Tooltip();
+    private final Tooltip nameTip = new Tooltip();
 
     OwnHeader(MainViewModel vm, Label name) {
         this.vm = vm;
@@ -43,8 +43,9 @@ final class OwnHeader {
         ContactLook look = own != null ? own : ContactLook.plain(username);
         avatar.setLook(look);
         name.setText(look.shown());
-        // the username stays the stable identifier: next to a display name on hover
-        usernameTip.setText("@" + look.username());
-        name.setTooltip(look.named() ? usernameTip : null);
+        // the whole name on hover, however much of it the header has room for; the username stays the stable
+        // identifier: next to a display name
+        nameTip.setText(look.named() ? look.shown() + "\n@" + look.username() : "@" + look.username());
+        name.setTooltip(nameTip);
     }
 }

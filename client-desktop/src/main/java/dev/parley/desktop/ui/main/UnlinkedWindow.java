@@ -3,7 +3,6 @@ package dev.parley.desktop.ui.main;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
-import javafx.scene.layout.Pane;
 
 /**
  * Issue #17: once this computer was unlinked from its account, the main window's sidebar keeps only the lock: adding
@@ -16,8 +15,8 @@ final class UnlinkedWindow {
 
     static void offerNothingThatNeedsAnAccount(Parent root, Button lock, Node filter) {
         Node header = root.lookup(".sidebar-header");
-        if (header instanceof Pane pane) {
-            for (Node node : pane.getChildren()) {
+        if (header != null) {
+            for (Node node : header.lookupAll(".button")) {     // the header's nested action boxes too
                 if (node instanceof Button button && button != lock) {
                     hide(button);
                 }

@@ -142,7 +142,7 @@ class H2StorageSecurityTest {
 
     @Test
     void h2CannotLoadClassesNamedByTheFile() throws Exception {
-        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, false), TestKeys.key(1));
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, false, TestKeys.key(1));
              Statement st = c.createStatement()) {
             assertThatThrownBy(() -> st.execute("CREATE ALIAS EVIL FOR 'java.lang.System.getenv'"))
                     .isInstanceOfSatisfying(java.sql.SQLException.class,
@@ -174,7 +174,7 @@ class H2StorageSecurityTest {
     }
 
     private void plant(String sql) throws Exception {
-        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, false), TestKeys.key(1));
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, false, TestKeys.key(1));
              Statement st = c.createStatement()) {
             st.execute(sql);
         }

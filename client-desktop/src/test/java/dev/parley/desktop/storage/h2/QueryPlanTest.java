@@ -39,7 +39,7 @@ class QueryPlanTest {
     }
 
     private String plan(String sql, Object... params) throws Exception {
-        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, true), TestKeys.key(1));
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, true, TestKeys.key(1));
              PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);
@@ -66,10 +66,10 @@ class QueryPlanTest {
 
     @Test
     void searchReadsTheWordIndexInOrder() throws Exception {
-        assertThat(plan(H2MessageStore.searchSql(1, false), "hello", 50))
+        assertThat(plan(H2MessageSearch.searchSql(1, false), "hello", 50))
                 .contains("MESSAGE_WORDS_NEWEST").contains("index sorted");
         // the other words are looked up within the message's key range of the same index, never scanned
-        assertThat(plan(H2MessageStore.searchSql(2, true), "hello", "world", "bob", 50))
+        assertThat(plan(H2MessageSearch.searchSql(2, true), "hello", "world", "bob", 50))
                 .contains("MESSAGE_WORDS_NEWEST").contains("index sorted").doesNotContain("tableScan")
                 .containsPattern("(?s)MESSAGE_WORDS_NEWEST: WORD_KEY < .*?AND TOKEN = \\?2.*?AND WORD_KEY >= ");
     }
@@ -81,13 +81,29 @@ class QueryPlanTest {
                 .contains("PRIMARY_KEY").doesNotContain("tableScan");
     }
 
+    /**
+     * #17: a history chunk's import looks up all its message ids (and its conversations and groups) in one statement
+     * through their unique indexes, and finds the lowest position through the primary key, never by a scan: the
+     * per-chunk cost must not grow with the history already here.
+     */
+    @Test
+    void historyImportLooksUpThroughIndexes() throws Exception {
+        assertThat(plan(H2HistoryImport.MESSAGES_HERE_SQL, (Object) new Object[] {"m1", "m2"}))
+                .contains("MESSAGES_MESSAGE_ID_INDEX_A: MESSAGE_ID IN(").doesNotContain("tableScan");
+        assertThat(plan(H2HistoryImport.CONVERSATIONS_HERE_SQL, (Object) new Object[] {"bob"}))
+                .contains(": CONVERSATION_ID IN(").doesNotContain("tableScan");
+        assertThat(plan(H2HistoryImport.GROUPS_HERE_SQL, (Object) new Object[] {"g1"}))
+                .contains(": GROUP_ID IN(").doesNotContain("tableScan");
+        assertThat(plan(H2HistoryImport.LOWEST_SQL)).contains("direct lookup");
+    }
+
     /** #12: H2's page cache is an eighth of the heap within 16-128 MiB (H2's own default is 16 MiB at any heap). */
     @Test
     void thePageCacheFollowsTheHeapWithinBounds() throws Exception {
         assertThat(DatabaseFiles.cacheKib(64L << 20)).isEqualTo(16 * 1024);
         assertThat(DatabaseFiles.cacheKib(512L << 20)).isEqualTo(64 * 1024);
         assertThat(DatabaseFiles.cacheKib(8L << 30)).isEqualTo(128 * 1024);
-        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, true), TestKeys.key(1));
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, true, TestKeys.key(1));
              PreparedStatement ps = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
                      + "WHERE SETTING_NAME = 'info.CACHE_MAX_SIZE'");
              ResultSet rs = ps.executeQuery()) {
@@ -103,7 +119,7 @@ class QueryPlanTest {
      */
     @Test
     void eachConnectionKeepsEnoughParsedStatementsForABatch() throws Exception {
-        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, true), TestKeys.key(1));
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, true, TestKeys.key(1));
              PreparedStatement ps = c.prepareStatement("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS "
                      + "WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'");
              ResultSet rs = ps.executeQuery()) {
@@ -115,7 +131,7 @@ class QueryPlanTest {
     /** V2: the identity behind messages.seq reserves 1024 values per durable flush, not H2's default 32. */
     @Test
     void messageSequenceReservesValuesInLargeBlocks() throws Exception {
-        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, true), TestKeys.key(1));
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, true, TestKeys.key(1));
              PreparedStatement ps = c.prepareStatement("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS "
                      + "WHERE TABLE_NAME = 'MESSAGES' AND COLUMN_NAME = 'SEQ'");
              ResultSet rs = ps.executeQuery()) {

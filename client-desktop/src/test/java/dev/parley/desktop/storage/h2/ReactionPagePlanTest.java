@@ -19,7 +19,7 @@ class ReactionPagePlanTest {
     void aPageOfReactionsUsesThePrimaryKey() throws Exception {
         Path base = dir.resolve("data-1");
         H2Storage.create(base, TestKeys.key(1), EventPublisher.NONE).close();
-        try (Connection c = H2Storage.connect(DatabaseFiles.of(base).url(false, true), TestKeys.key(1));
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, true, TestKeys.key(1));
              PreparedStatement ps = c.prepareStatement("EXPLAIN " + H2ReactionStore.PAGE_SQL)) {
             ps.setArray(1, c.createArrayOf("CHARACTER VARYING", new Object[] {"a1", "a2"}));
             try (ResultSet rs = ps.executeQuery()) {

@@ -59,18 +59,18 @@ class SchemaMigratorTest {
     void aProfileMigratedPartwayIsCompletedWhenOpened() throws Exception {
         Path base = dir.resolve("profile");
         DatabaseFiles files = DatabaseFiles.of(base);
-        try (Connection c = H2Storage.connect(files.url(true, false), TestKeys.key(1));
+        try (Connection c = TestKeys.connect(files, true, false, TestKeys.key(1));
              SecretSealer sealer = SecretSealer.forFileKey(CryptoProviders.preferred(), TestKeys.key(1))) {
             org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
             ds.setURL(files.url(false, false));
             ds.setUser("parley");
-            ds.setPasswordChars(H2Storage.password(TestKeys.key(1)));
+            ds.setPasswordChars(H2StorageOpener.userPassword());
             Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(ds).locations(SchemaMigrator.LOCATION)
                     .javaMigrations(SchemaMigrator.javaMigrations(sealer)).target("6").load().migrate();
             assertThat(SchemaMigrator.isCurrent(c)).isFalse();
         }
         H2Storage.open(base, TestKeys.key(1), EventPublisher.NONE).close();
-        try (Connection c = H2Storage.connect(files.url(false, false), TestKeys.key(1))) {
+        try (Connection c = TestKeys.connect(files, false, false, TestKeys.key(1))) {
             assertThat(SchemaMigrator.isCurrent(c)).isTrue();
         }
     }

@@ -71,7 +71,7 @@ class SealedSecretsTest {
     }
 
     private static Connection connect(Path base) throws Exception {
-        return H2Storage.connect(DatabaseFiles.of(base).url(false, false), TestKeys.key(1));
+        return TestKeys.connect(DatabaseFiles.of(base), false, false, TestKeys.key(1));
     }
 
     @Test
@@ -140,7 +140,7 @@ class SealedSecretsTest {
                     txn -> storage.secrets().put(txn, SecretNamespace.SESSIONS, "alice", BOB_SESSION));
         }
         byte[] foreign;
-        try (Connection c = H2Storage.connect(DatabaseFiles.of(other).url(false, false), TestKeys.key(2))) {
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(other), false, false, TestKeys.key(2))) {
             foreign = rawValue(c, "session", "alice");
         }
         try (Connection c = connect(base)) {
@@ -154,11 +154,11 @@ class SealedSecretsTest {
     void migrationV25SealsRowsWrittenBeforeIt() throws Exception {
         Path base = dir.resolve("data-1");
         DatabaseFiles files = DatabaseFiles.of(base);
-        try (Connection c = H2Storage.connect(files.url(true, false), TestKeys.key(1))) {
+        try (Connection c = TestKeys.connect(files, true, false, TestKeys.key(1))) {
             org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
             ds.setURL(files.url(false, false));
             ds.setUser("parley");
-            ds.setPasswordChars(H2Storage.password(TestKeys.key(1)));
+            ds.setPasswordChars(H2StorageOpener.userPassword());
             Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(ds)
                     .locations(SchemaMigrator.LOCATION).target("4").load().migrate();
             try (PreparedStatement ps = c.prepareStatement(

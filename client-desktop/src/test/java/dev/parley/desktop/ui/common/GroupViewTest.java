@@ -19,4 +19,20 @@ class GroupViewTest {
         assertThat(header(new GroupView("Crag", 2, false, true))).isEqualTo("You were removed from this group (2 members)");
         assertThat(GroupView.statusKey(false, true)).isEqualTo("groups.removed");
     }
+
+    @Test
+    void theComposerOfAGroupLeftOrRemovedFromIsClosedAndSaysWhy() {
+        ContactView member = ContactView.ofGroup("#aa", new GroupView("Crag", 3, true));
+        ContactView left = ContactView.ofGroup("#aa", new GroupView("Crag", 1, false));
+        ContactView removed = ContactView.ofGroup("#aa", new GroupView("Crag", 2, false, true));
+        assertThat(member.composerBlock()).isEmpty();
+        assertThat(member.canSend()).isTrue();
+        assertThat(left.canSend()).isFalse();
+        assertThat(messages.get(left.composerBlock().orElseThrow()))
+                .isEqualTo("You left this group, so you can no longer send to it.");
+        assertThat(messages.get(removed.composerBlock().orElseThrow()))
+                .isEqualTo("You were removed from this group, so you can no longer send to it.");
+        assertThat(new ContactView("bob", false, true).composerBlock()).contains("main.composer.blocked");
+        assertThat(new ContactView("bob", false, false).composerBlock()).isEmpty();
+    }
 }

@@ -1,0 +1,87 @@
+package dev.parley.desktop.storage.h2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.history.HistoryRows;
+import dev.parley.desktop.storage.history.HistoryTransferStore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * #17: a history chunk is imported set-based (one look-up of all its ids, one batch per table), and stays resumable:
+ * a chunk whose messages are partly here already (received live, or imported by an attempt that was cut off) stores
+ * each message once, with its versions, reactions, attachment and search words once, below what is here.
+ */
+class H2HistoryImportTest {
+    @TempDir
+    Path dir;
+    H2Storage storage;
+    HistoryTransferStore history;
+
+    @BeforeEach
+    void open() throws Exception {
+        storage = H2Storage.create(dir.resolve("data-1"), TestKeys.key(1), EventPublisher.NONE);
+        history = storage.history().orElseThrow();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        storage.close();
+    }
+
+    @Test
+    void aChunkWhoseMessagesPartlyExistStoresEachMessageOnce() throws Exception {
+        HistoryTransferStore.Imported first = storage.transactions().transactionWithResult(false,
+                txn -> history.importRows(txn, rows(message("m5", "fifth walrus"), message("m4", "fourth walrus"))));
+        assertThat(first).isEqualTo(new HistoryTransferStore.Imported(2, 0));
+
+        // the next chunk carries m4 again (a resent chunk overlapping the first), m3 twice, and older ones
+        HistoryTransferStore.Imported second = storage.transactions().transactionWithResult(false,
+                txn -> history.importRows(txn, rows(message("m4", "fourth walrus"), withDependents("m3"),
+                        message("m3", "third walrus"), message("m2", "second walrus"))));
+        assertThat(second).isEqualTo(new HistoryTransferStore.Imported(2, 2));
+
+        // the same chunk again (its commit was not recorded): nothing new
+        HistoryTransferStore.Imported again = storage.transactions().transactionWithResult(false,
+                txn -> history.importRows(txn, rows(withDependents("m3"), message("m2", "second walrus"))));
+        assertThat(again).isEqualTo(new HistoryTransferStore.Imported(0, 2));
+
+        assertThat(DatabaseSurgery.rows(storage, "SELECT message_id FROM messages ORDER BY seq DESC"))
+                .as("each once, newest first in position").containsExactly("m5", "m4", "m3", "m2");
+        assertThat(DatabaseSurgery.rows(storage, "SELECT message_id, version FROM message_versions"))
+                .containsExactly("m3\t1");
+        assertThat(DatabaseSurgery.rows(storage, "SELECT message_id, reactor FROM reactions"))
+                .containsExactly("m3\tbob");
+        assertThat(DatabaseSurgery.rows(storage, "SELECT message_id, state FROM attachments"))
+                .containsExactly("m3\tAVAILABLE");
+        assertThat(DatabaseSurgery.rows(storage, "SELECT m.message_id FROM message_words w JOIN messages m "
+                + "ON m.seq = w.seq WHERE w.token = 'walrus' ORDER BY w.word_key DESC"))
+                .as("search words once per message").containsExactly("m5", "m4", "m3", "m2");
+        assertThat(DatabaseSurgery.rows(storage, "SELECT conversation_id, last_seq FROM conversations"))
+                .containsExactly("bob\t0");
+    }
+
+    private static HistoryRows rows(HistoryRows.Message... messages) {
+        return new HistoryRows(List.of(), List.of(new HistoryRows.Conversation("bob", "DIRECT", 0, false, false)),
+                List.of(messages));
+    }
+
+    private static HistoryRows.Message message(String id, String body) {
+        return new HistoryRows.Message(id, "bob", "INCOMING", "bob", 1_000, 2_000L, body, "READ", null, false, false,
+                0, null, null, null, null, null, "TEXT", null, null, null, List.of(), List.of(), null);
+    }
+
+    private static HistoryRows.Message withDependents(String id) {
+        return new HistoryRows.Message(id, "bob", "INCOMING", "bob", 1_000, 2_000L, "third walrus, edited", "READ",
+                null, false, false, 1, 3_000L, null, null, null, null, "TEXT", null, null, null,
+                List.of(new HistoryRows.Version(1, "third walrus", 1_000)),
+                List.of(new HistoryRows.Reaction("bob", "+1", 4_000)),
+                new HistoryRows.Attachment(new byte[16], new byte[32], new byte[32], 10, "notes.txt", "text/plain", 0,
+                        0, new byte[0], "DOWNLOADED"));
+    }
+}
