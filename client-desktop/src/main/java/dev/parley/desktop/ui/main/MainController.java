@@ -158,7 +158,7 @@ public final class MainController {
         unlinkedState.visibleProperty().bind(vm.unlinkedProperty());
         vm.unlinkedProperty().addListener((obs, was, now) -> {
             if (now) {
-                offerNothingThatNeedsAnAccount();
+                UnlinkedWindow.offerNothingThatNeedsAnAccount(root, lockButton, filter);
             }
         });
         chatAvatarHolder.getChildren().add(chatAvatar);
@@ -344,31 +344,6 @@ public final class MainController {
     @FXML
     private void lock() {
         navigator.lock();
-    }
-
-    /**
-     * Issue #17: once this computer was unlinked, the sidebar keeps only the lock: adding contacts, groups, the contact
-     * link, settings and the conversation filter all need the account it no longer has. The screens that attached
-     * themselves to the sidebar (people, groups) are found by where they sit.
-     */
-    private void offerNothingThatNeedsAnAccount() {
-        javafx.scene.Node header = root.lookup(".sidebar-header");
-        if (header != null) {
-            for (javafx.scene.Node node : header.lookupAll(".button")) {     // nested action boxes too
-                if (node instanceof Button button && button != lockButton) {
-                    hide(button);
-                }
-            }
-        }
-        root.lookupAll(".people-bar").forEach(MainController::hide);
-        hide(filter);
-    }
-
-    private static void hide(javafx.scene.Node node) {
-        node.visibleProperty().unbind();
-        node.managedProperty().unbind();
-        node.setVisible(false);
-        node.setManaged(false);
     }
 
     /**
