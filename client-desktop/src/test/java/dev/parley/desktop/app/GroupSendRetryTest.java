@@ -68,16 +68,20 @@ class GroupSendRetryTest {
         again.connection().start();
         assertThat(again.connection().awaitDrained(WAIT)).isTrue();
         assertThat(((Outbox) again.messaging()).pending()).isEmpty();
+        // one upload per message, then the recipient asked to wait sent again alone (a send_multi of one); a retry
+        // that comes before the bucket's next token (one per 100 ms) is asked to wait again, so a loaded machine can
+        // see one more round per message
         assertThat(network.relayCounter("parley_relay_multi_sends_total") - uploads)
                 .as("one upload per message, then the recipient asked to wait sent again alone (a send_multi of one)")
-                .isEqualTo(4);
+                .isBetween(4L, 8L);
 
         for (String member : List.of("bob", "carol")) {
             ParleyApp app = network.unlock(member);
             app.connection().start();
             assertThat(app.connection().awaitDrained(WAIT)).isTrue();
             assertThat(Await.until(() -> shows(app, id, "sent after a restart"), WAIT)).as(member).isTrue();
-            assertThat(bodies(app, id)).as(member).contains("sent at once");
+            assertThat(bodies(app, id)).as(member + ": each message once")
+                    .containsOnlyOnce("sent at once", "sent after a restart");
             app.close();
         }
     }
