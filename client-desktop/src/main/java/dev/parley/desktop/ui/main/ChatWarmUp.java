@@ -24,7 +24,10 @@ import javafx.scene.control.ListView;
  * first photo of a burst, paid for making and styling every cell of the page while the user waited.
  */
 public final class ChatWarmUp {
-    /** Set in the chat list's properties once the warm-up ran or was skipped (benchmarks wait for it). */
+    /**
+     * Set in the chat list's properties once the warm-up ran or was skipped (benchmarks wait for it): the nanoseconds
+     * it held the FX thread (0 when skipped).
+     */
     public static final String DONE = "parley.chat.warmedUp";
     /** Rows laid out: more than a page of one-line messages, so at least a page's cells are made. */
     private static final int ROWS = 40;
@@ -65,15 +68,22 @@ public final class ChatWarmUp {
         if (done(chatList)) {
             return;
         }
-        chatList.getProperties().put(DONE, Boolean.TRUE);
+        chatList.getProperties().put(DONE, 0L);
         if (!rows.isEmpty() || chatList.getItems() != rows || chatList.getScene() == null) {
             return;
         }
+        long start = System.nanoTime();
         chatList.setItems(FXCollections.observableArrayList(sampleRows()));
         chatList.applyCss();
         chatList.layout();
         chatList.setItems(rows);
         chatList.layout();
+        chatList.getProperties().put(DONE, System.nanoTime() - start);
+    }
+
+    /** The nanoseconds the warm-up of {@code chatList} held the FX thread (0 if skipped or not done). */
+    public static long nanos(ListView<?> chatList) {
+        return chatList.getProperties().get(DONE) instanceof Long n ? n : 0;
     }
 
     /** Made-up rows of the kinds a page shows: both directions, runs, reactions, edits, replies, links, emoji. */
