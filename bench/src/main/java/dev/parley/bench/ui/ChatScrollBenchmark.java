@@ -126,7 +126,7 @@ public final class ChatScrollBenchmark {
         // the chat makes its cells once the conversations show (ChatWarmUp), before the user can open one
         waitFor(() -> dev.parley.desktop.ui.main.ChatWarmUp.done(chatList));
         long warmUp = fx(() -> dev.parley.desktop.ui.main.ChatWarmUp.nanos(chatList));
-        System.out.printf("the chat's cells made before the open (ChatWarmUp): %.1f ms on the FX thread%n", warmUp / 1e6);
+        System.out.printf("the chat's cells made before the open (ChatWarmUp): %.1f ms of FX-thread CPU%n", warmUp / 1e6);
         fx(() -> {
             chat.loadingOlderProperty().addListener((obs, was, now) -> stats.loading(now));
             return null;
