@@ -50,9 +50,9 @@ class MainScreenTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
+        sessions = app.sessions;
         bob = net.otherClient("bob");
         bob.events().subscribe(MessageReceivedEvent.class, e -> bobReceived.add(e.message()));
         sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
@@ -69,7 +69,6 @@ class MainScreenTest {
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test

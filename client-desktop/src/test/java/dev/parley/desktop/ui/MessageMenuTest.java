@@ -61,9 +61,9 @@ class MessageMenuTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        ProfileSessions sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
+        ProfileSessions sessions = app.sessions;
         bob = net.otherClient("bob");
         sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
                 Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
@@ -79,7 +79,6 @@ class MessageMenuTest {
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test
