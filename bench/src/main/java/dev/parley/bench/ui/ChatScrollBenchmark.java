@@ -125,6 +125,8 @@ public final class ChatScrollBenchmark {
         chatList = fx(() -> (ListView<?>) shell.scene().lookup("#chatList"));
         // the chat makes its cells once the conversations show (ChatWarmUp), before the user can open one
         waitFor(() -> dev.parley.desktop.ui.main.ChatWarmUp.done(chatList));
+        long warmUp = fx(() -> dev.parley.desktop.ui.main.ChatWarmUp.nanos(chatList));
+        System.out.printf("the chat's cells made before the open (ChatWarmUp): %.1f ms of FX-thread CPU%n", warmUp / 1e6);
         fx(() -> {
             chat.loadingOlderProperty().addListener((obs, was, now) -> stats.loading(now));
             return null;

@@ -127,6 +127,9 @@ public final class PhotoBurstBenchmark {
         // the chat makes its cells once the conversations show (ChatWarmUp), before the user can drop photos
         waitFor(() -> dev.parley.desktop.ui.main.ChatWarmUp.done(
                 (javafx.scene.control.ListView<?>) shell.scene().lookup("#chatList")));
+        System.out.printf("the chat's cells made before the drop (ChatWarmUp): %.1f ms of FX-thread CPU%n",
+                ChatScrollBenchmark.fx(() -> dev.parley.desktop.ui.main.ChatWarmUp.nanos(
+                        (javafx.scene.control.ListView<?>) shell.scene().lookup("#chatList"))) / 1e6);
         AttachmentsViewModel files = ChatScrollBenchmark.fx(() -> main.chat().attachments());
         int n = photos.size();
         long photoBytes = 0;

@@ -24,7 +24,10 @@ import javafx.scene.control.ListView;
  * first photo of a burst, paid for making and styling every cell of the page while the user waited.
  */
 public final class ChatWarmUp {
-    /** Set in the chat list's properties once the warm-up ran or was skipped (benchmarks wait for it). */
+    /**
+     * Set in the chat list's properties once the warm-up ran or was skipped (benchmarks wait for it): the FX
+     * thread's CPU nanoseconds it took (0 when skipped).
+     */
     public static final String DONE = "parley.chat.warmedUp";
     /** Rows laid out: more than a page of one-line messages, so at least a page's cells are made. */
     private static final int ROWS = 40;
@@ -65,15 +68,23 @@ public final class ChatWarmUp {
         if (done(chatList)) {
             return;
         }
-        chatList.getProperties().put(DONE, Boolean.TRUE);
+        chatList.getProperties().put(DONE, 0L);
         if (!rows.isEmpty() || chatList.getItems() != rows || chatList.getScene() == null) {
             return;
         }
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
         chatList.setItems(FXCollections.observableArrayList(sampleRows()));
         chatList.applyCss();
         chatList.layout();
         chatList.setItems(rows);
         chatList.layout();
+        chatList.getProperties().put(DONE, Math.max(0, threads.getCurrentThreadCpuTime() - start));
+    }
+
+    /** The FX thread's CPU nanoseconds the warm-up of {@code chatList} took (0 if skipped or not done). */
+    public static long nanos(ListView<?> chatList) {
+        return chatList.getProperties().get(DONE) instanceof Long n ? n : 0;
     }
 
     /** Made-up rows of the kinds a page shows: both directions, runs, reactions, edits, replies, links, emoji. */
