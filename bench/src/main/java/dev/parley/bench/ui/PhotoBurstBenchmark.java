@@ -124,6 +124,9 @@ public final class PhotoBurstBenchmark {
             return null;
         });
         waitFor(() -> main.chat().contactProperty().get() != null);
+        // the chat makes its cells once the conversations show (ChatWarmUp), before the user can drop photos
+        waitFor(() -> dev.parley.desktop.ui.main.ChatWarmUp.done(
+                (javafx.scene.control.ListView<?>) shell.scene().lookup("#chatList")));
         AttachmentsViewModel files = ChatScrollBenchmark.fx(() -> main.chat().attachments());
         int n = photos.size();
         long photoBytes = 0;
