@@ -15,7 +15,7 @@ import javax.management.openmbean.CompositeData;
  * The stop-the-world collections of this JVM while it runs, from the collectors' notifications (start and end in JVM
  * uptime milliseconds, as {@code -Xlog:gc*:uptime} prints them), so a benchmark can tell whether an FX-thread stall
  * ({@link FxProbe.Stall}) coincided with a GC pause. Concurrent cycles (G1's "Concurrent GC" bean) are not pauses and
- * are left out.
+ * and ZGC's "ZGC Cycles" are left out.
  */
 final class GcPauses implements AutoCloseable {
     private final List<Pause> pauses = new ArrayList<>();
@@ -37,7 +37,8 @@ final class GcPauses implements AutoCloseable {
 
     GcPauses() {
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (gc instanceof NotificationEmitter emitter && !gc.getName().contains("Concurrent")) {
+            if (gc instanceof NotificationEmitter emitter && !gc.getName().contains("Concurrent")
+                    && !gc.getName().contains("Cycles")) {
                 emitter.addNotificationListener(listener, null, null);
                 emitters.add(emitter);
             }

@@ -116,7 +116,9 @@ class AttachmentLimitsUiTest {
         app.robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.V)
                 .release(javafx.scene.input.KeyCode.CONTROL);
         app.waitUntil(() -> app.robot.lookup(".attachment-preview").queryAll().stream().anyMatch(Node::isVisible));
-        String name = app.robot.lookup("#pendingFileName").queryLabeled().getText();
+        // the whole name (the label may show it cut before its extension)
+        String name = dev.parley.desktop.ui.common.EmojiLabels.shownText(
+                app.robot.lookup("#pendingFileName").queryAs(javafx.scene.control.Label.class));
         assertThat(name).startsWith("pasted-image-").endsWith(".png");
         // where Files.createTempFile put it (the JDK reads java.io.tmpdir once; surefire may set it later)
         Path temporary = java.util.stream.Stream.of(System.getProperty("java.io.tmpdir"), "/tmp")

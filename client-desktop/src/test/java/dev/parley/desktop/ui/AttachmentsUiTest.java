@@ -51,8 +51,12 @@ import org.junit.jupiter.api.io.TempDir;
 class AttachmentsUiTest {
     private static final String PHOTO_CAPTION = "the view from the top";
     private static final int PHOTO_WIDTH = 2400;
-    /** A file named with emoji (party popper, then a cake): drawn as images, never boxes (issue #13). */
-    private static final String EMOJI_FILE = "\uD83C\uDF89 party \uD83C\uDF82.txt";
+    /**
+     * A file named with emoji (party popper, then a cake): drawn as images, never boxes, and too long for its card,
+     * so it ends in "…" before its extension (issue #13).
+     */
+    private static final String EMOJI_FILE = "\uD83C\uDF89 party \uD83C\uDF82 plan for the whole family reunion "
+            + "weekend at the lake house with everyone invited, final version 3.txt";
 
     @TempDir
     Path tmp;
@@ -148,6 +152,13 @@ class AttachmentsUiTest {
         app.waitUntil(() -> card(EMOJI_FILE).isPresent());
         Node emojiCard = card(EMOJI_FILE).orElseThrow();
         assertThat(emojiImages(emojiCard.lookup(".attachment-name"))).isEqualTo(2);
+        javafx.scene.control.Label emojiName = (javafx.scene.control.Label) emojiCard.lookup(".attachment-name");
+        app.waitUntil(() -> shownLine(emojiName).endsWith("\u2026.txt"));
+        assertThat(shownLine(emojiName)).startsWith("\uD83C\uDF89 party \uD83C\uDF82");
+        assertThat(emojiName.getAccessibleText()).isEqualTo(EMOJI_FILE);
+        Hyperlink emojiSave = link(emojiCard, "Save as...");
+        assertThat(emojiSave.getWidth()).as("a long name does not squeeze Save as").isGreaterThanOrEqualTo(
+                emojiSave.prefWidth(-1) - 0.5);
         assertThat(((Labeled) emojiCard.lookup(".attachment-icon")).getGraphic()).isInstanceOf(ImageView.class);
         app.waitUntil(() -> app.robot.lookup(".conversation-preview").queryAllAs(Labeled.class).stream()
                 .anyMatch(l -> EMOJI_FILE.equals(EmojiLabels.shownText((javafx.scene.control.Label) l).replace(
@@ -156,7 +167,13 @@ class AttachmentsUiTest {
 
         // a click on the thumbnail opens the viewer: the image decrypted in memory and decoded for the viewer's size
         // (not its every pixel); 100% decodes them all
-        app.robot.clickOn(thumbnails().filter(v -> v.getImage() != null).findFirst().orElseThrow());
+        // the photo is the oldest of the four: scrolled up until its thumbnail is wholly in the chat
+        for (int turn = 0; turn < 10 && thumbnails().noneMatch(v -> v.getImage() != null && within(v, chatList()));
+                turn++) {
+            app.fx(() -> wheelUp(chatList().lookup(".virtual-flow"), 200));
+        }
+        app.robot.clickOn(thumbnails().filter(v -> v.getImage() != null && within(v, chatList())).findFirst()
+                .orElseThrow());
         app.waitUntil(() -> app.showing("#viewedImage"));
         ImageView viewed = app.robot.lookup("#viewedImage").query();
         double fittedWidth = viewed.getFitWidth();
@@ -334,6 +351,18 @@ class AttachmentsUiTest {
     }
 
     /** How many emoji images {@code node} shows. */
+    /** What a label with emoji images shows: its text runs and emoji, in order. */
+    private static String shownLine(javafx.scene.control.Label label) {
+        if (!(label.getGraphic() instanceof javafx.scene.layout.Pane flow)) {
+            return label.getText();
+        }
+        StringBuilder out = new StringBuilder();
+        for (Node n : flow.getChildren()) {
+            out.append(n instanceof javafx.scene.text.Text t ? t.getText() : n.getAccessibleText());
+        }
+        return out.toString();
+    }
+
     private static long emojiImages(Node node) {
         return node.lookupAll(".emoji").stream().filter(n -> n instanceof ImageView).count();
     }

@@ -3,14 +3,15 @@ package dev.parley.desktop.ui.common;
 import java.util.List;
 import javafx.beans.InvalidationListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 
 /**
  * Labels that show emoji in colour. A plain {@link Label} draws emoji with its font, and JavaFX draws no colour emoji
@@ -21,6 +22,8 @@ import javafx.scene.text.TextFlow;
  */
 public final class EmojiLabels {
     private static final String TEXT_CLASS = "emoji-label-text";
+    /** The line of text runs and images a label with emoji shows as its graphic. */
+    public static final String LINE_CLASS = "emoji-label-line";
     private static final Object SHOWN = new Object();
     private static final Object LISTENING = new Object();
     /** Slack for rounding between the measured runs and the laid-out line. */
@@ -107,18 +110,27 @@ public final class EmojiLabels {
             label.setText(line);
             return;
         }
-        TextFlow flow = new TextFlow();
-        for (Node node : EmojiText.nodes(line, TEXT_CLASS, shown.emojiSize())) {
+        label.setText(null);
+        label.setGraphic(line(label, line, shown.emojiSize()));
+    }
+
+    /**
+     * One line of text runs and emoji images that never wraps (a {@code TextFlow} wraps what it is not given room
+     * for, and a chat cell may ask its height at a narrower width than it finally lays it out at).
+     */
+    private static HBox line(Label label, String line, double emojiSize) {
+        HBox box = new HBox();
+        box.getStyleClass().add(LINE_CLASS);
+        box.setAlignment(Pos.CENTER_LEFT);
+        for (Node node : EmojiText.nodes(line, TEXT_CLASS, emojiSize)) {
             if (node instanceof Text run) {
                 run.fontProperty().bind(label.fontProperty());
                 run.fillProperty().bind(label.textFillProperty());
             }
-            flow.getChildren().add(node);
+            box.getChildren().add(node);
         }
-        flow.setMaxWidth(Double.MAX_VALUE);
-        flow.setMinWidth(0);
-        label.setText(null);
-        label.setGraphic(flow);
+        box.setMinWidth(0);
+        return box;
     }
 
     /** The width of {@code text} in {@code font}, each emoji an image {@code emojiSize} wide. */
@@ -140,7 +152,7 @@ public final class EmojiLabels {
         if (label.getProperties().remove(SHOWN) == null) {
             return;
         }
-        if (label.getGraphic() instanceof TextFlow) {
+        if (label.getGraphic() instanceof HBox box && box.getStyleClass().contains(LINE_CLASS)) {
             label.setGraphic(null);
         }
         label.setClip(null);

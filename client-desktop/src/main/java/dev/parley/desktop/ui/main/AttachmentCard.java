@@ -15,6 +15,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -67,6 +68,7 @@ final class AttachmentCard extends VBox {
         size.getStyleClass().add("attachment-size");
         saveAs.setText(messages.get("attachment.saveAs"));
         saveAs.getStyleClass().add("attachment-save");
+        saveAs.setMinWidth(Region.USE_PREF_SIZE); // a long file name gives way, not the link (it ends in "…")
         saveAs.setOnAction(e -> {
             if (shown != null) {
                 save.accept(shown);

@@ -11,7 +11,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.text.Text;
-import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -56,6 +55,37 @@ class EmojiLabelsTest {
                 EMOJI_NAME.equals(line(label))).get());
     }
 
+    /** As in a file's card: a bold name over its size, beside a link; the name stays on one line. */
+    @Test
+    void inACardLikeRowTheCutNameStaysOnOneLine() throws Exception {
+        AtomicReference<Label> label = new AtomicReference<>();
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(s -> {
+            stage = s;
+            Label name = new Label();
+            name.setStyle("-fx-font-weight: bold; -fx-font-size: 13px;");
+            EmojiLabels.showFileName(name, EMOJI_NAME, 16);
+            javafx.scene.layout.VBox text = new javafx.scene.layout.VBox(1, name, new Label("14 B"));
+            HBox.setHgrow(text, Priority.ALWAYS);
+            javafx.scene.control.Hyperlink saveAs = new javafx.scene.control.Hyperlink("Save as...");
+            HBox row = new HBox(8, EmojiLabels.single("\uD83D\uDCC4", 26), text, saveAs);
+            s.setScene(new Scene(new HBox(row), 330, 80));
+            s.sizeToScene();
+            s.show();
+            label.set(name);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Label name = label.get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                line(name).endsWith("\u2026.txt")).get());
+        double oneLine = WaitForAsyncUtils.asyncFx(() -> {
+            Text probe = new Text("Xg");
+            probe.setFont(name.getFont());
+            return probe.getLayoutBounds().getHeight();
+        }).get();
+        assertThat(flow(name).getHeight()).as("one line").isLessThan(oneLine * 1.6);
+    }
+
     @Test
     void aLongPlainFileNameKeepsItsExtension() throws Exception {
         Label label = showing(PLAIN_NAME, 220);
@@ -88,13 +118,13 @@ class EmojiLabelsTest {
         return label.get();
     }
 
-    private static TextFlow flow(Label label) {
-        return (TextFlow) label.getGraphic();
+    private static HBox flow(Label label) {
+        return (HBox) label.getGraphic();
     }
 
     /** The line a label shows: its text, or its text runs and emoji images. */
     private static String line(Label label) {
-        if (!(label.getGraphic() instanceof TextFlow flow)) {
+        if (!(label.getGraphic() instanceof HBox flow)) {
             return label.getText();
         }
         StringBuilder out = new StringBuilder();
