@@ -24,7 +24,7 @@ final class SchemaMigrator {
      * The newest migration's version. Raise it with every new migration: {@code SchemaMigratorTest} fails while it
      * differs from the newest migration Flyway finds.
      */
-    static final String LATEST_VERSION = "79";
+    static final String LATEST_VERSION = "80";
     private static final String HISTORY = "flyway_schema_history";
 
     private SchemaMigrator() {
@@ -61,10 +61,11 @@ final class SchemaMigrator {
         }
     }
 
-    /** The Java migrations, in version order: V25 (needs the open database's sealer) and V68. */
+    /** The Java migrations, in version order: V25 (needs the open database's sealer), V68 and V80. */
     static org.flywaydb.core.api.migration.JavaMigration[] javaMigrations(SecretSealer sealer) {
         return new org.flywaydb.core.api.migration.JavaMigration[] {
             new SealSecretsMigration(sealer), new MessageWordsMigration(),
+            new SearchWordKeysMigration(dev.parley.desktop.storage.MigrationProgress.NONE),
         };
     }
 
