@@ -1,5 +1,6 @@
 package dev.parley.bench.presence;
 
+import dev.parley.bench.relay.JvmThreadCpu;
 import dev.parley.bench.relay.ServerProcess;
 import dev.parley.bench.relay.ServerUnderTest;
 import dev.parley.crypto.primitives.Argon2Params;
@@ -34,7 +35,9 @@ import java.util.Optional;
  * as ephemeral pushes; the relay's {@code parley_relay_ephemeral_total} and {@code rejects_total} are read from its
  * /metrics). Measured per round: hub's process CPU (this JVM: only the client lives here) and its presence thread's
  * CPU, and the relay process's CPU; then the same with presence sharing off ("nobody": connect, sign in, nothing
- * sent) held for the same wall time, so that the difference is what the fan-out costs. An optional last round sends
+ * sent) held for the same wall time, so that the difference is what the fan-out costs. The CPU of each JVM's JIT
+ * compiler and GC threads is shown per round ({@link JvmThreadCpu}); with 4 rounds or more the last half of them is
+ * summed apart, as a relay that has run for a while has compiled its paths long ago. An optional last round sends
  * to all at once (no pacing, as before #14's pacing) to show the relay's send limit.
  *
  * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.presence.PresenceFanOutBenchmark [contacts] [rounds] [unpaced]</pre>
@@ -56,12 +59,13 @@ public final class PresenceFanOutBenchmark {
     /** What one round cost. */
     private record Round(String kind, double wallMs, double clientCpuMs, double clientThreadsMs,
                          double presenceThreadCpuMs, double relayCpuMs, double relayThreadsMs, long received,
-                         long relayEphemeral, long relayRateLimited) {
+                         long relayEphemeral, long relayRateLimited, JvmThreadCpu clientJvm, JvmThreadCpu relayJvm) {
         void print() {
             System.out.printf("%-9s wall %7.0f ms | client process CPU %6.0f ms (Java threads %6.0f, presence thread %5.0f"
-                            + " ms) | relay CPU %5.0f ms (Java threads %5.0f ms) | pushes received %d, relay"
-                            + " ephemeral_total +%d, RATE_LIMITED +%d%n", kind, wallMs, clientCpuMs, clientThreadsMs,
-                    presenceThreadCpuMs, relayCpuMs, relayThreadsMs, received, relayEphemeral, relayRateLimited);
+                            + " ms, JIT %d, GC %d ms) | relay CPU %5.0f ms (Java threads %5.0f, JIT %d, GC %d ms) | pushes"
+                            + " received %d, relay ephemeral_total +%d, RATE_LIMITED +%d%n", kind, wallMs, clientCpuMs,
+                    clientThreadsMs, presenceThreadCpuMs, clientJvm.jitMs(), clientJvm.gcMs(), relayCpuMs, relayThreadsMs,
+                    relayJvm.jitMs(), relayJvm.gcMs(), received, relayEphemeral, relayRateLimited);
         }
     }
 
@@ -100,6 +104,10 @@ public final class PresenceFanOutBenchmark {
                 double presenceRelay = 0;
                 double baselineRelay = 0;
                 long frames = 0;
+                double lateRelay = 0;
+                double lateClient = 0;
+                long lateFrames = 0;
+                int lateRounds = 0;
                 for (int r = 1; r <= rounds; r++) {
                     Round presence = round(relay, crowd, "presence", PresencePacing.DEFAULTS, PresenceVisibility.CONTACTS, 0);
                     presence.print();
@@ -117,6 +125,17 @@ public final class PresenceFanOutBenchmark {
                                     + " presence frame%n", r, presence.clientThreadsMs() - baseline.clientThreadsMs(),
                             (presence.relayThreadsMs() - baseline.relayThreadsMs())
                                     / Math.max(1, presence.relayEphemeral()));
+                    System.out.printf("round %d JIT and GC threads (presence / baseline): the relay JIT %d / %d ms, GC %d /"
+                                    + " %d ms; the client JIT %d / %d ms, GC %d / %d ms%n", r, presence.relayJvm().jitMs(),
+                            baseline.relayJvm().jitMs(), presence.relayJvm().gcMs(), baseline.relayJvm().gcMs(),
+                            presence.clientJvm().jitMs(), baseline.clientJvm().jitMs(), presence.clientJvm().gcMs(),
+                            baseline.clientJvm().gcMs());
+                    if (2 * r > rounds && rounds >= 4) {
+                        lateRelay += presence.relayCpuMs() - baseline.relayCpuMs();
+                        lateClient += presence.clientCpuMs() - baseline.clientCpuMs();
+                        lateFrames += presence.relayEphemeral();
+                        lateRounds++;
+                    }
                     if (r > 1 || rounds == 1) {
                         presenceCpu += presence.clientCpuMs();
                         baselineCpu += baseline.clientCpuMs();
@@ -130,6 +149,12 @@ public final class PresenceFanOutBenchmark {
                                 + " relay CPU per presence frame %.3f ms (%.3f ms with sign-in and idle time counted)%n",
                         counted, presenceCpu / counted, (presenceCpu - baselineCpu) / counted,
                         (presenceRelay - baselineRelay) / Math.max(1, frames), presenceRelay / Math.max(1, frames));
+                if (lateRounds > 0) {
+                    // A relay that has run for a while has compiled these paths long ago: the later rounds say more
+                    // of the steady state than the round after a restart does.
+                    System.out.printf("last %d rounds: fan-out client CPU %.0f ms; relay CPU per presence frame %.3f ms%n",
+                            lateRounds, lateClient / lateRounds, lateRelay / Math.max(1, lateFrames));
+                }
                 if (unpaced) {
                     round(relay, crowd, "unpaced", new PresencePacing(1_000_000, 1, Duration.ofSeconds(1)),
                             PresenceVisibility.CONTACTS, 0).print();
@@ -176,6 +201,8 @@ public final class PresenceFanOutBenchmark {
             Map<String, Double> before = relay.metrics();
             long relayCpu = relay.cpuMillis();
             long relayThreads = relay.threadCpuMillis();
+            JvmThreadCpu relayJvm = JvmThreadCpu.of(relay.pid());
+            JvmThreadCpu clientJvm = JvmThreadCpu.self();
             double cpu = processCpuMs();
             double threads = ServerUnderTest.liveThreadsCpuMillis();
             long start = System.nanoTime();
@@ -220,10 +247,12 @@ public final class PresenceFanOutBenchmark {
             double presenceThread = threadCpuMs("parley-presence");
             long relayCpuMs = relay.cpuMillis() - relayCpu;
             long relayThreadsMs = relay.threadCpuMillis() - relayThreads;
+            JvmThreadCpu relayJvmMs = JvmThreadCpu.of(relay.pid()).minus(relayJvm);
+            JvmThreadCpu clientJvmMs = JvmThreadCpu.self().minus(clientJvm);
             Map<String, Double> after = relay.metrics();
             return new Round(kind, wall, clientCpu, clientThreads, presenceThread, relayCpuMs, relayThreadsMs, received,
                     delta(before, after, "parley_relay_ephemeral_total"),
-                    delta(before, after, "parley_relay_rejects_total{reason=\"RATE_LIMITED\"}"));
+                    delta(before, after, "parley_relay_rejects_total{reason=\"RATE_LIMITED\"}"), clientJvmMs, relayJvmMs);
         }
     }
 

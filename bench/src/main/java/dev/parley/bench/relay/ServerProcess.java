@@ -58,7 +58,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /** The server process's id (for jcmd). */
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 

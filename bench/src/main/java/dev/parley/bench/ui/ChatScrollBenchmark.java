@@ -11,6 +11,7 @@ import dev.parley.desktop.ui.main.ConversationItem;
 import dev.parley.desktop.ui.main.MainViewModel;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -44,6 +45,10 @@ import org.HdrHistogram.Histogram;
  * ({@link BigConversationProfile.Shape#RICH}: 20% reactions, 5% edited, 5% replies) alternately in the same JVM, so
  * the two are compared under the same load.
  *
+ * <p>With {@code -Dparley.bench.onScreen=true} the window shows on the X display of {@code DISPLAY} (Xvfb) instead of
+ * headless Monocle, and {@code -Dparley.bench.screenshot=FILE.png} saves the window with the newest page as first
+ * opened (each round overwrites it).
+ *
  * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.ui.ChatScrollBenchmark [max steps] [plain,rich,...]</pre>
  */
 public final class ChatScrollBenchmark {
@@ -61,7 +66,9 @@ public final class ChatScrollBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        headlessMonocle();
+        if (!Boolean.getBoolean("parley.bench.onScreen")) {
+            headlessMonocle(); // on screen (DISPLAY=:92 ... -Dparley.bench.onScreen=true): for screenshots
+        }
         int maxSteps = args.length > 0 ? Integer.parseInt(args[0]) : Integer.MAX_VALUE;
         // #12: "plain,rich,plain,rich" scrolls both conversations alternately in this JVM (same run, same load)
         String[] shapes = (args.length > 1 ? args[1] : "plain").split(",");
@@ -116,6 +123,8 @@ public final class ChatScrollBenchmark {
         waitFor(() -> !main.conversations().allItems().isEmpty());
         chat = main.chat();
         chatList = fx(() -> (ListView<?>) shell.scene().lookup("#chatList"));
+        // the chat makes its cells once the conversations show (ChatWarmUp), before the user can open one
+        waitFor(() -> dev.parley.desktop.ui.main.ChatWarmUp.done(chatList));
         fx(() -> {
             chat.loadingOlderProperty().addListener((obs, was, now) -> stats.loading(now));
             return null;
@@ -127,6 +136,10 @@ public final class ChatScrollBenchmark {
         stats.firstPaintNanos = openConversation(main);
         long[] cpu1 = cpuNow();
         stats.openCpu = new long[] {cpu1[0] - cpu0[0], cpu1[1] - cpu0[1], cpu1[2] - cpu0[2]};
+        String screenshot = System.getProperty("parley.bench.screenshot"); // FILE.png: the newest page as opened
+        if (screenshot != null) {
+            fx(() -> dev.parley.desktop.ui.common.SceneSnapshots.write(shell.scene(), Path.of(screenshot)));
+        }
         // again, warm: closed (nothing selected), then selected again
         fx(() -> {
             main.conversations().selectedProperty().set(null);

@@ -46,11 +46,17 @@ import org.HdrHistogram.Histogram;
  * and the FX thread's responsiveness meanwhile ({@link FxProbe}: a probe posted every 2 ms, its delay recorded), from
  * the clock jump until the last event has been handled on the FX thread.
  *
+ * <p>Every FX stall over 16 ms (#12's limit) is listed with the GC pauses in it and the FX thread's CPU in it; with
+ * {@code -Dparley.bench.jfr=sweep.jfr} the sweep is recorded with {@code bench/jfr/fx-stalls.jfc} and each stall is
+ * matched to what the FX thread did in it ({@link FxStallReport}).
+ *
  * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.ui.DisappearingSweepBenchmark [messages] [rounds]</pre>
  */
 public final class DisappearingSweepBenchmark {
     private static final Instant BEFORE_EXPIRY = Instant.parse("2026-01-05T07:00:00Z");
     private static final Instant AFTER_EXPIRY = Instant.parse("2027-06-01T00:00:00Z");
+    /** #12: the UI thread never blocked longer than a frame. */
+    private static final long FRAME_MILLIS = 16;
 
     private DisappearingSweepBenchmark() {
     }
@@ -124,10 +130,14 @@ public final class DisappearingSweepBenchmark {
         long processCpu0 = processCpu();
         long sweeperAlloc0 = allocatedBytes(sweeper);
         GcTotals gc0 = GcTotals.now();
-        GcPauses pauses = GcPauses.listen();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
-        FxProbe probe = new FxProbe(2);
+        String jfr = System.getProperty("parley.bench.jfr");
+        FxStallReport recording = jfr == null ? null : FxStallReport.start(
+                java.nio.file.Path.of(System.getProperty("parley.bench.jfc", "bench/jfr/fx-stalls.jfc")),
+                java.nio.file.Path.of(jfr + (round > 1 ? "." + round : "")));
+        GcPauses gcPauses = new GcPauses();
+        FxProbe probe = new FxProbe(2, FRAME_MILLIS);
         clock.set(AFTER_EXPIRY);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
         while (removed.get() < messages && System.nanoTime() < deadline) {
@@ -135,12 +145,14 @@ public final class DisappearingSweepBenchmark {
         }
         ChatScrollBenchmark.fx(() -> null); // the last batch's UI work has run
         Histogram stalls = probe.stop();
+        java.util.List<FxProbe.Stall> longStalls = probe.longStalls();
+        gcPauses.close();
         long sweeperCpu = threads.getThreadCpuTime(sweeper.getId()) - sweeperCpu0;
         long fxCpu = threads.getThreadCpuTime(fxThread.getId()) - fxCpu0;
         long processCpu = processCpu() - processCpu0;
         long sweeperAlloc = allocatedBytes(sweeper) - sweeperAlloc0;
         GcTotals gc = GcTotals.now().minus(gc0);
-        long longestPause = pauses.stop();
+        long longestPause = gcPauses.pauses().stream().mapToLong(GcPauses.Pause::millis).max().orElse(0);
         subscription.close();
         int rowsLeft = ChatScrollBenchmark.fx(() -> chatList.getItems().size());
         ChatScrollBenchmark.fx(() -> {
@@ -163,45 +175,17 @@ public final class DisappearingSweepBenchmark {
                 sweeperAlloc >> 20, sweeperAlloc / Math.max(1, removed.get()), gc.count(), gc.millis(), longestPause,
                 String.join(", ", ManagementFactory.getGarbageCollectorMXBeans().stream()
                         .map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
+        System.out.printf("  probes over %d ms: %d%n", FRAME_MILLIS, stalls.getTotalCount()
+                - stalls.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(FRAME_MILLIS)));
+        PhotoBurstBenchmark.printGcAgainstStalls(gcPauses.pauses(), longStalls, FRAME_MILLIS);
+        if (recording != null) {
+            recording.print(longStalls);
+        }
     }
 
     private static long allocatedBytes(Thread thread) {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
                 .getThreadAllocatedBytes(thread.getId());
-    }
-
-    /** The longest collection (GC notifications' duration: the pause of G1's young and mixed ones) while listening. */
-    private static final class GcPauses implements javax.management.NotificationListener {
-        private final java.util.concurrent.atomic.AtomicLong longest = new java.util.concurrent.atomic.AtomicLong();
-        private final java.util.List<javax.management.NotificationEmitter> emitters = new java.util.ArrayList<>();
-
-        static GcPauses listen() {
-            GcPauses pauses = new GcPauses();
-            for (var bean : ManagementFactory.getGarbageCollectorMXBeans()) {
-                if (bean instanceof javax.management.NotificationEmitter emitter) {
-                    emitter.addNotificationListener(pauses, null, null);
-                    pauses.emitters.add(emitter);
-                }
-            }
-            return pauses;
-        }
-
-        @Override
-        public void handleNotification(javax.management.Notification n, Object handback) {
-            if (com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
-                var info = com.sun.management.GarbageCollectionNotificationInfo.from(
-                        (javax.management.openmbean.CompositeData) n.getUserData());
-                longest.accumulateAndGet(info.getGcInfo().getDuration(), Math::max);
-            }
-        }
-
-        /** Stops listening; the longest collection in ms. */
-        long stop() throws javax.management.ListenerNotFoundException {
-            for (var emitter : emitters) {
-                emitter.removeNotificationListener(this);
-            }
-            return longest.get();
-        }
     }
 
     /** Collections so far and their accumulated time, over every collector of the JVM. */

@@ -23,6 +23,7 @@ import org.HdrHistogram.Histogram;
  */
 final class FxProbe implements AutoCloseable {
     static final long LONG_STALL_MILLIS = 50;
+    private final long stallMillis;
     private final Histogram delays = new Histogram(3);
     private final List<Stall> stalls = new ArrayList<>();
     private final long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -40,6 +41,12 @@ final class FxProbe implements AutoCloseable {
     });
 
     FxProbe(long periodMillis) {
+        this(periodMillis, LONG_STALL_MILLIS);
+    }
+
+    /** Probes every {@code periodMillis}, keeping the probes delayed more than {@code stallMillis} as stalls. */
+    FxProbe(long periodMillis, long stallMillis) {
+        this.stallMillis = stallMillis;
         timer.scheduleAtFixedRate(this::post, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
@@ -59,7 +66,7 @@ final class FxProbe implements AutoCloseable {
                 }
                 lastCpuSeen = cpu;
                 delays.recordValue(delay);
-                if (delay > LONG_STALL_MILLIS * 1_000_000L) {
+                if (delay > stallMillis * 1_000_000L) {
                     stalls.add(new Stall(uptimeAtStart + (posted - nanosAtStart) / 1_000_000L, delay / 1_000_000.0,
                             cpuSincePrevious / 1_000_000.0));
                 }
@@ -91,7 +98,12 @@ final class FxProbe implements AutoCloseable {
         }
     }
 
-    /** The probes delayed more than {@value #LONG_STALL_MILLIS} ms so far, in order. */
+    /** The delay over which a probe is kept as a stall, in ms. */
+    long stallMillis() {
+        return stallMillis;
+    }
+
+    /** The probes delayed more than {@link #stallMillis()} so far, in order. */
     List<Stall> longStalls() {
         synchronized (delays) {
             return List.copyOf(stalls);

@@ -124,6 +124,9 @@ public final class PhotoBurstBenchmark {
             return null;
         });
         waitFor(() -> main.chat().contactProperty().get() != null);
+        // the chat makes its cells once the conversations show (ChatWarmUp), before the user can drop photos
+        waitFor(() -> dev.parley.desktop.ui.main.ChatWarmUp.done(
+                (javafx.scene.control.ListView<?>) shell.scene().lookup("#chatList")));
         AttachmentsViewModel files = ChatScrollBenchmark.fx(() -> main.chat().attachments());
         int n = photos.size();
         long photoBytes = 0;
@@ -215,7 +218,7 @@ public final class PhotoBurstBenchmark {
                 stalls.getValueAtPercentile(50) / 1e6, stalls.getValueAtPercentile(99) / 1e6,
                 stalls.getValueAtPercentile(99.9) / 1e6, stalls.getMaxValue() / 1e6,
                 stalls.getTotalCount() - stalls.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(50)));
-        printGcAgainstStalls(pauses, longStalls);
+        printGcAgainstStalls(pauses, longStalls, FxProbe.LONG_STALL_MILLIS);
         if (recording != null) {
             recording.print(longStalls);
         }
@@ -223,8 +226,8 @@ public final class PhotoBurstBenchmark {
                 + "highest used (sampled every 50 ms) %.1f MB%n", heapBefore / 1e6, heapAfter / 1e6, heapMax / 1e6);
     }
 
-    /** The GC pauses of the burst by collector and cause, and each FX stall over 50 ms with the pauses it overlaps. */
-    private static void printGcAgainstStalls(List<GcPauses.Pause> pauses, List<FxProbe.Stall> stalls) {
+    /** The GC pauses of a run by collector and cause, and each FX stall over {@code stallMillis} with the pauses it overlaps. */
+    static void printGcAgainstStalls(List<GcPauses.Pause> pauses, List<FxProbe.Stall> stalls, long stallMillis) {
         Map<String, long[]> byCause = new java.util.TreeMap<>();
         for (GcPauses.Pause p : pauses) {
             long[] v = byCause.computeIfAbsent(p.collector() + " / " + p.cause(), k -> new long[3]);
@@ -232,7 +235,7 @@ public final class PhotoBurstBenchmark {
             v[1] += p.millis();
             v[2] = Math.max(v[2], p.millis());
         }
-        System.out.printf("  GC pauses during the burst: %d, %d ms in all%n", pauses.size(),
+        System.out.printf("  GC pauses while measured: %d, %d ms in all%n", pauses.size(),
                 pauses.stream().mapToLong(GcPauses.Pause::millis).sum());
         byCause.forEach((k, v) -> System.out.printf("    %s: %d, %d ms, longest %d ms%n", k, v[0], v[1], v[2]));
         int withGc = 0;
@@ -243,11 +246,11 @@ public final class PhotoBurstBenchmark {
                     stall.postedAtMillis(), stall.delayMillis(), stall.fxCpuMillis(), overlapping.isEmpty() ? "none" : overlapping.stream()
                             .map(p -> p.millis() + " ms " + p.collector() + " (" + p.cause() + ")").toList());
         }
-        long working = stalls.stream().filter(s -> s.fxCpuMillis() >= FxProbe.LONG_STALL_MILLIS).count();
+        long working = stalls.stream().filter(s -> s.fxCpuMillis() >= stallMillis).count();
         System.out.printf("  FX stalls over %d ms: %d, of which %d overlap a GC pause; %d with over %d ms of FX-thread "
                 + "CPU in them (work on the FX thread), %d with less (the FX thread waited: for a core, a lock, a "
-                + "safepoint)%n", FxProbe.LONG_STALL_MILLIS, stalls.size(), withGc, working,
-                FxProbe.LONG_STALL_MILLIS, stalls.size() - working);
+                + "safepoint)%n", stallMillis, stalls.size(), withGc, working,
+                stallMillis, stalls.size() - working);
     }
 
     private record Snapshot(int uploads, int failed, List<String> sent, List<String> thumbnails) {

@@ -75,7 +75,7 @@ abstract class ProfileCommand implements Callable<Integer> {
                 if (createsProfile()) {
                     create(app, secret);
                 } else {
-                    app.account().unlock(secret);
+                    app.account().unlock(secret, MigrationProgressLine.onTerminal(err()));
                 }
             } finally {
                 Arrays.fill(secret, '\0');

@@ -7,7 +7,6 @@ import dev.parley.crypto.identity.IdentityChange;
 import dev.parley.crypto.identity.IdentityKey;
 import dev.parley.crypto.identity.IdentityKeyPair;
 import dev.parley.crypto.identity.Username;
-import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.crypto.session.KemPreKeyRecord;
 import dev.parley.crypto.session.OneTimePreKeyRecord;
 import dev.parley.crypto.session.SessionRecord;
@@ -18,39 +17,38 @@ import dev.parley.crypto.store.PreKeyStore;
 import dev.parley.crypto.store.ProtocolStores;
 import dev.parley.crypto.store.SessionStore;
 import dev.parley.crypto.store.SignedPreKeyStore;
-import dev.parley.desktop.storage.Contact;
-import dev.parley.desktop.storage.IdentityChangeState;
 import dev.parley.desktop.storage.IdentityKeyUpdate;
 import dev.parley.desktop.storage.SecretNamespace;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * One load-compute-commit step of the session protocol: implements the five store ports over committed state plus
- * this unit's own buffered writes. Nothing reaches the database until {@link #commit(Transaction)}; after the
- * transaction commits, {@link #committed()} publishes the writes to the cache. Discarding the unit (not committing)
- * leaves everything as it was. Not thread-safe: one unit per operation, one operation at a time per profile.
+ * this unit's own buffered writes ({@link BufferedSecrets}, {@link UnitIdentities}; the prekey ports are
+ * {@link UnitPreKeys}). Nothing reaches the database until {@link #commit(Transaction)}; after the transaction
+ * commits, {@link #committed()} publishes the writes to the cache. Discarding the unit (not committing) leaves
+ * everything as it was. Not thread-safe: one unit per operation, one operation at a time per profile.
  */
 public final class ProtocolUnitOfWork
         implements SessionStore, IdentityKeyStore, PreKeyStore, SignedPreKeyStore, KemPreKeyStore {
     private final ProtocolStateStore state;
-    private final Map<SecretNamespace, Map<String, Optional<byte[]>>> writes = new LinkedHashMap<>();
-    private final Map<String, byte[]> identityWrites = new LinkedHashMap<>();
+    private final BufferedSecrets secrets;
+    private final UnitIdentities identities;
+    private final UnitPreKeys preKeys;
 
     ProtocolUnitOfWork(ProtocolStateStore state) {
         this.state = state;
+        this.secrets = new BufferedSecrets(state);
+        this.identities = new UnitIdentities(state);
+        this.preKeys = new UnitPreKeys(secrets);
     }
 
     /** The five ports, for {@code SessionCipher} and {@code SessionBuilder}. */
     public ProtocolStores stores() {
-        return new ProtocolStores(this, this, this, this, this);
+        return new ProtocolStores(this, this, preKeys, preKeys, preKeys);
     }
 
     /** What a contact-identity write did, for events. */
@@ -65,38 +63,14 @@ public final class ProtocolUnitOfWork
      * state (finding 5 of the security review: a stale state would reuse message keys).
      */
     public List<IdentityOutcome> commit(Transaction txn) throws StorageException {
-        for (Map.Entry<SecretNamespace, Map<String, Optional<byte[]>>> ns : writes.entrySet()) {
-            for (Map.Entry<String, Optional<byte[]>> entry : ns.getValue().entrySet()) {
-                state.invalidate(ns.getKey(), entry.getKey());
-                state.write(txn, ns.getKey(), entry.getKey(), entry.getValue());
-            }
-        }
-        identityWrites.keySet().forEach(state::invalidateContact);
-        List<IdentityOutcome> outcomes = new ArrayList<>();
-        for (Map.Entry<String, byte[]> entry : identityWrites.entrySet()) {
-            String username = entry.getKey();
-            if (state.storage().contacts().find(txn, username).isEmpty()) {
-                state.storage().contacts().add(txn, Contact.of(username, entry.getValue(), state.clock().instant()));
-                outcomes.add(new IdentityOutcome(username, IdentityKeyUpdate.CHANGED, true));
-            } else {
-                outcomes.add(new IdentityOutcome(username,
-                        state.storage().contacts().updateIdentityKey(txn, username, entry.getValue()), false));
-            }
-        }
-        return outcomes;
+        secrets.writeTo(txn);
+        return identities.writeTo(txn);
     }
 
     /** Publishes the committed writes to the cache; call only after the transaction committed. */
     public void committed() {
-        for (Map.Entry<SecretNamespace, Map<String, Optional<byte[]>>> ns : writes.entrySet()) {
-            for (Map.Entry<String, Optional<byte[]>> entry : ns.getValue().entrySet()) {
-                state.afterCommit(ns.getKey(), entry.getKey(), entry.getValue());
-            }
-        }
-        identityWrites.keySet().forEach(state::invalidateContact);
-        writes.values().forEach(ns -> ns.values().forEach(value -> value.ifPresent(SecretBytes::wipe)));
-        writes.clear();
-        identityWrites.clear();
+        secrets.published();
+        identities.published();
     }
 
     /**
@@ -105,49 +79,25 @@ public final class ProtocolUnitOfWork
      * someone who is not a contact that may not open a message request (issue #14).
      */
     public void forgetIdentity(String username) {
-        identityWrites.remove(username);
+        identities.forget(username);
     }
 
     public boolean isEmpty() {
-        return writes.isEmpty() && identityWrites.isEmpty();
+        return secrets.isEmpty() && identities.isEmpty();
     }
 
     // ------------------------------------------------------------------------------------------- buffered access
 
     Optional<byte[]> read(SecretNamespace namespace, String key) {
-        Map<String, Optional<byte[]>> ns = writes.get(namespace);
-        if (ns != null && ns.containsKey(key)) {
-            return ns.get(key).map(byte[]::clone);
-        }
-        try {
-            return state.read(namespace, key);
-        } catch (StorageException e) {
-            throw new ProtocolStorageException("cannot read protocol state", e);
-        }
+        return secrets.read(namespace, key);
     }
 
     void put(SecretNamespace namespace, String key, byte[] value) {
-        writes.computeIfAbsent(namespace, n -> new LinkedHashMap<>()).put(key, Optional.of(value.clone()));
+        secrets.put(namespace, key, value);
     }
 
     void delete(SecretNamespace namespace, String key) {
-        writes.computeIfAbsent(namespace, n -> new LinkedHashMap<>()).put(key, Optional.empty());
-    }
-
-    private Optional<Contact> contact(String username) {
-        try {
-            return state.contact(username);
-        } catch (StorageException e) {
-            throw new ProtocolStorageException("cannot read contacts", e);
-        }
-    }
-
-    private Optional<byte[]> identityKeyOf(String username) {
-        byte[] pending = identityWrites.get(username);
-        if (pending != null) {
-            return Optional.of(pending.clone());
-        }
-        return contact(username).map(Contact::identityKey);
+        secrets.delete(namespace, key);
     }
 
     // ------------------------------------------------------------------------------------------- SessionStore
@@ -189,70 +139,19 @@ public final class ProtocolUnitOfWork
         return state.identity();
     }
 
-    /**
-     * Identities are per account (issue #17): every device of bob ({@code bob}, {@code bob:2}, ...) has bob's key,
-     * and the devices of this profile's own account have its own identity key, which is never a contact.
-     */
     @Override
     public IdentityChange saveIdentity(Username peer, IdentityKey identityKey) {
-        String account = DeviceAddress.accountOf(peer.value());
-        if (isOwnAccount(account)) {
-            return ownKey().equals(identityKey) ? IdentityChange.UNCHANGED : IdentityChange.REPLACED;
-        }
-        Optional<byte[]> known = identityKeyOf(account);
-        if (known.isPresent() && Arrays.equals(known.get(), identityKey.bytes())) {
-            return IdentityChange.UNCHANGED;
-        }
-        identityWrites.put(account, identityKey.bytes());
-        return known.isEmpty() ? IdentityChange.NEW : IdentityChange.REPLACED;
+        return identities.save(peer, identityKey);
     }
 
-    /**
-     * Trust on first use (the username is certified by the relay before this is asked); a known contact is trusted
-     * only with exactly its stored key, and for sending only when no identity-change warning is pending. The own
-     * account's other devices are trusted with exactly the own identity key.
-     */
     @Override
     public boolean isTrustedIdentity(Username peer, IdentityKey identityKey, Direction direction) {
-        String account = DeviceAddress.accountOf(peer.value());
-        if (isOwnAccount(account)) {
-            return ownKey().equals(identityKey);
-        }
-        byte[] pending = identityWrites.get(account);
-        if (pending != null) {
-            return Arrays.equals(pending, identityKey.bytes())
-                    && (direction == Direction.RECEIVING || contact(account).isEmpty());
-        }
-        Optional<Contact> contact = contact(account);
-        if (contact.isEmpty()) {
-            return true;
-        }
-        if (!Arrays.equals(contact.get().identityKey(), identityKey.bytes())) {
-            return false;
-        }
-        return direction == Direction.RECEIVING
-                || contact.get().identityChange() != IdentityChangeState.CHANGED_UNACKNOWLEDGED;
+        return identities.isTrusted(peer, identityKey, direction);
     }
 
     @Override
     public Optional<IdentityKey> getIdentity(Username peer) {
-        String account = DeviceAddress.accountOf(peer.value());
-        if (isOwnAccount(account)) {
-            return Optional.of(ownKey());
-        }
-        return identityKeyOf(account).map(IdentityKey::new);
-    }
-
-    private boolean isOwnAccount(String account) {
-        try {
-            return state.ownUsername().map(account::equals).orElse(false);
-        } catch (StorageException e) {
-            throw new ProtocolStorageException("cannot read the account", e);
-        }
-    }
-
-    private IdentityKey ownKey() {
-        return state.identity().publicKey();
+        return identities.get(peer);
     }
 
     /** The device lists and this profile's own device, on this unit (issue #17). */
@@ -260,147 +159,76 @@ public final class ProtocolUnitOfWork
         return new DeviceRecords(this);
     }
 
-    // ------------------------------------------------------------------------------------------- PreKeyStore
+    // ------------------------------------------------------------------------------- prekey ports ({@link UnitPreKeys})
 
     @Override
     public OneTimePreKeyRecord loadPreKey(int id) throws InvalidKeyIdException {
-        Optional<byte[]> bytes = read(SecretNamespace.PREKEYS, Integer.toString(id));
-        if (bytes.isEmpty()) {
-            throw new InvalidKeyIdException("no one-time prekey with this id");
-        }
-        try {
-            return OneTimePreKeyRecord.deserialize(bytes.get());
-        } catch (UnsupportedVersionException | CorruptStateException e) {
-            throw new ProtocolStorageException("stored one-time prekey is unreadable", e);
-        } finally {
-            Arrays.fill(bytes.get(), (byte) 0);
-        }
+        return preKeys.loadPreKey(id);
     }
 
     @Override
     public void storePreKey(OneTimePreKeyRecord record) {
-        put(SecretNamespace.PREKEYS, Integer.toString(record.id()), record.serialize());
+        preKeys.storePreKey(record);
     }
 
     @Override
     public boolean containsPreKey(int id) {
-        return read(SecretNamespace.PREKEYS, Integer.toString(id)).isPresent();
+        return preKeys.containsPreKey(id);
     }
 
     @Override
     public void removePreKey(int id) {
-        delete(SecretNamespace.PREKEYS, Integer.toString(id));
+        preKeys.removePreKey(id);
     }
-
-    // ------------------------------------------------------------------------------------------- SignedPreKeyStore
 
     @Override
     public SignedPreKeyRecord loadSignedPreKey(int id) throws InvalidKeyIdException {
-        Optional<byte[]> bytes = read(SecretNamespace.SIGNED_PREKEYS, Integer.toString(id));
-        if (bytes.isEmpty()) {
-            throw new InvalidKeyIdException("no signed prekey with this id");
-        }
-        try {
-            return SignedPreKeyRecord.deserialize(bytes.get());
-        } catch (UnsupportedVersionException | CorruptStateException e) {
-            throw new ProtocolStorageException("stored signed prekey is unreadable", e);
-        } finally {
-            Arrays.fill(bytes.get(), (byte) 0);
-        }
+        return preKeys.loadSignedPreKey(id);
     }
 
     @Override
     public List<SignedPreKeyRecord> loadSignedPreKeys() {
-        List<SignedPreKeyRecord> records = new ArrayList<>();
-        for (String key : keysOf(SecretNamespace.SIGNED_PREKEYS)) {
-            try {
-                records.add(loadSignedPreKey(Integer.parseInt(key)));
-            } catch (InvalidKeyIdException e) {
-                continue;
-            }
-        }
-        records.sort(Comparator.comparingInt(SignedPreKeyRecord::id));
-        return records;
+        return preKeys.loadSignedPreKeys();
     }
 
     @Override
     public void storeSignedPreKey(SignedPreKeyRecord record) {
-        put(SecretNamespace.SIGNED_PREKEYS, Integer.toString(record.id()), record.serialize());
+        preKeys.storeSignedPreKey(record);
     }
 
     @Override
     public boolean containsSignedPreKey(int id) {
-        return read(SecretNamespace.SIGNED_PREKEYS, Integer.toString(id)).isPresent();
+        return preKeys.containsSignedPreKey(id);
     }
 
     @Override
     public void removeSignedPreKey(int id) {
-        delete(SecretNamespace.SIGNED_PREKEYS, Integer.toString(id));
+        preKeys.removeSignedPreKey(id);
     }
-
-    // ------------------------------------------------------------------------------------------- KemPreKeyStore
 
     @Override
     public KemPreKeyRecord loadKemPreKey(int id) throws InvalidKeyIdException {
-        Optional<byte[]> bytes = read(SecretNamespace.KEM_PREKEYS, Integer.toString(id));
-        if (bytes.isEmpty()) {
-            throw new InvalidKeyIdException("no KEM prekey with this id");
-        }
-        try {
-            return KemPreKeyRecord.deserialize(bytes.get());
-        } catch (UnsupportedVersionException | CorruptStateException e) {
-            throw new ProtocolStorageException("stored KEM prekey is unreadable", e);
-        } finally {
-            Arrays.fill(bytes.get(), (byte) 0);
-        }
+        return preKeys.loadKemPreKey(id);
     }
 
     @Override
     public List<KemPreKeyRecord> loadKemPreKeys() {
-        List<KemPreKeyRecord> records = new ArrayList<>();
-        for (String key : keysOf(SecretNamespace.KEM_PREKEYS)) {
-            try {
-                records.add(loadKemPreKey(Integer.parseInt(key)));
-            } catch (InvalidKeyIdException e) {
-                continue;
-            }
-        }
-        records.sort(Comparator.comparingInt(KemPreKeyRecord::id));
-        return records;
+        return preKeys.loadKemPreKeys();
     }
 
     @Override
     public void storeKemPreKey(KemPreKeyRecord record) {
-        put(SecretNamespace.KEM_PREKEYS, Integer.toString(record.id()), record.serialize());
+        preKeys.storeKemPreKey(record);
     }
 
     @Override
     public boolean containsKemPreKey(int id) {
-        return read(SecretNamespace.KEM_PREKEYS, Integer.toString(id)).isPresent();
+        return preKeys.containsKemPreKey(id);
     }
 
     @Override
     public void removeKemPreKey(int id) {
-        delete(SecretNamespace.KEM_PREKEYS, Integer.toString(id));
-    }
-
-    /** The committed keys of {@code namespace} plus this unit's pending additions (deleted ones fail to load). */
-    private List<String> keysOf(SecretNamespace namespace) {
-        List<String> keys;
-        try {
-            keys = state.storage().transactions().transactionWithResult(true,
-                    txn -> state.storage().secrets().keys(txn, namespace));
-        } catch (StorageException e) {
-            throw new ProtocolStorageException("cannot list prekeys", e);
-        }
-        List<String> all = new ArrayList<>(keys);
-        Map<String, Optional<byte[]>> pending = writes.getOrDefault(namespace, Map.of());
-        pending.forEach((key, value) -> {
-            if (value.isPresent() && !all.contains(key)) {
-                all.add(key);
-            }
-        });
-        return all;
+        preKeys.removeKemPreKey(id);
     }
 
     // ------------------------------------------------------------------------------------------- counters

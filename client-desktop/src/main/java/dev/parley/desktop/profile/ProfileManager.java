@@ -178,7 +178,17 @@ public final class ProfileManager {
      */
     public UnlockedProfile unlock(ProfileName name, char[] passphrase, EventPublisher publisher)
             throws ProfileException {
+        return unlock(name, passphrase, publisher, dev.parley.desktop.storage.MigrationProgress.NONE);
+    }
+
+    /**
+     * As {@link #unlock(ProfileName, char[], EventPublisher)}; a history written by an older Parley is migrated
+     * first, reporting to {@code progress} on the calling thread (never the UI thread: the unlock blocks).
+     */
+    public UnlockedProfile unlock(ProfileName name, char[] passphrase, EventPublisher publisher,
+                                  dev.parley.desktop.storage.MigrationProgress progress) throws ProfileException {
         Objects.requireNonNull(publisher, "publisher");
+        Objects.requireNonNull(progress, "progress");
         ProfileKeys.checkPassphrase(passphrase);
         claim(name);
         boolean done = false;
@@ -190,7 +200,7 @@ public final class ProfileManager {
                     throw new WrongPassphraseException("wrong passphrase");
                 }
                 H2Storage storage = H2Storage.open(dir.resolve(header.database()), keys.databaseKey(), publisher,
-                        crypto);
+                        crypto, progress);
                 ProfileFiles.removeLeftovers(dir, header.database());
                 done = true;
                 return new UnlockedProfile(name, dir, storage, () -> release(name));

@@ -28,6 +28,15 @@ public interface AccountService {
      */
     void unlock(char[] passphrase) throws ServiceException;
 
+    /**
+     * As {@link #unlock(char[])}; when the profile's history was written by an older Parley, its update reports to
+     * {@code progress} on the calling thread.
+     */
+    default void unlock(char[] passphrase, dev.parley.desktop.storage.MigrationProgress progress)
+            throws ServiceException {
+        unlock(passphrase);
+    }
+
     /** Closes the database and forgets the keys; harmless when already locked. */
     void lock();
 

@@ -123,10 +123,16 @@ public final class ProfileSessions implements SessionGateway {
 
     @Override
     public synchronized void unlock(String profile, char[] passphrase) throws ServiceException {
+        unlock(profile, passphrase, dev.parley.desktop.storage.MigrationProgress.NONE);
+    }
+
+    @Override
+    public synchronized void unlock(String profile, char[] passphrase,
+                                    dev.parley.desktop.storage.MigrationProgress progress) throws ServiceException {
         lock();
         ProfileName name = name(profile);
         ParleyApp opened = ParleyApp.open(configFor.apply(name), bus);
-        opened.account().unlock(passphrase);
+        opened.account().unlock(passphrase, progress);
         goOnline(name, opened);
     }
 

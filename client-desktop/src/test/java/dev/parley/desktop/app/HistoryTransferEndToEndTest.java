@@ -7,9 +7,6 @@ import dev.parley.crypto.payload.HistoryChunk;
 import dev.parley.desktop.event.HistoryTransferEvent;
 import dev.parley.desktop.service.AttachmentService.TransferProgress;
 import dev.parley.desktop.service.InvalidInputException;
-import dev.parley.desktop.service.ServiceException;
-import dev.parley.desktop.service.device.DeviceJoin;
-import dev.parley.desktop.service.device.DeviceLinker;
 import dev.parley.desktop.service.device.HistoryTransfer;
 import dev.parley.desktop.service.messaging.DefaultMessagingService;
 import dev.parley.desktop.service.messaging.ForgedPayloads;
@@ -25,10 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -87,7 +81,7 @@ class HistoryTransferEndToEndTest {
         List<String> dependentsBefore = DatabaseSurgery.rows(alice.storage(), DEPENDENTS);
         assertThat(messagesBefore).hasSizeGreaterThan(35);
 
-        ParleyApp laptop = link(alice, "alice-laptop", "alice's laptop");
+        ParleyApp laptop = network.linkDevice(alice, "alice-laptop", "alice's laptop", Duration.ZERO);
         List<HistoryTransferEvent> progress = new CopyOnWriteArrayList<>();
         laptop.events().subscribe(HistoryTransferEvent.class, progress::add);
 
@@ -189,27 +183,6 @@ class HistoryTransferEndToEndTest {
 
     private static long count(ParleyApp app) throws Exception {
         return Long.parseLong(DatabaseSurgery.rows(app.storage(), "SELECT COUNT(*) FROM messages").get(0));
-    }
-
-    /** Links a new profile {@code profile} to {@code existing}'s account, as the user on both sides would. */
-    private ParleyApp link(ParleyApp existing, String profile, String deviceName) throws Exception {
-        DeviceLinker linker = existing.devices().linker();
-        DeviceLinker.Session session = linker.start();
-        ParleyApp joining = network.open(profile);
-        CompletableFuture<DeviceJoin.Joined> joined = CompletableFuture.supplyAsync(() -> {
-            try {
-                return joining.joinAccount(network.address(), session.code().shortCode(), deviceName,
-                        TestNetwork.PASSPHRASE.clone(), WAIT);
-            } catch (ServiceException e) {
-                throw new CompletionException(e);
-            }
-        });
-        assertThat(linker.awaitDevice(session, WAIT)).isEqualTo(deviceName);
-        int deviceId = linker.confirm(session, WAIT);
-        assertThat(joined.get(WAIT.toSeconds(), TimeUnit.SECONDS).deviceId()).isEqualTo(deviceId);
-        joining.connection().start();
-        joining.devices().startOwnSessions();
-        return joining;
     }
 
     private static List<String> texts(List<Message> messages) {

@@ -116,13 +116,14 @@ class LinkedDevicesEndToEndTest {
 
         // bob reads his laptop's name for longer than the relay lets a silent connection live: the joining link
         // keeps itself alive (it pings like a logged-in connection), so the join goes through.
-        ParleyApp bobLaptop = link(bob, "bob-laptop", "bob's laptop", RELAY_IDLE_TIMEOUT.multipliedBy(3).dividedBy(2));
+        ParleyApp bobLaptop = network.linkDevice(bob, "bob-laptop", "bob's laptop",
+                RELAY_IDLE_TIMEOUT.multipliedBy(3).dividedBy(2));
         // A group of alice, bob and erin exists before alice links her laptop, and bob has written in it.
         ParleyApp erin = network.register("erin");
         erin.connection().start();
         dev.parley.crypto.group.GroupId group = LinkedDeviceGroupFlows.beforeTheLaptop(alice, bob, bobLaptop, erin);
         alice.accountSettings().set(Setting.TYPING_INDICATORS, false);    // the laptop starts with it (item 1)
-        ParleyApp aliceLaptop = link(alice, "alice-laptop", "alice's laptop", Duration.ZERO);
+        ParleyApp aliceLaptop = network.linkDevice(alice, "alice-laptop", "alice's laptop", Duration.ZERO);
         List<Message> bobLaptopInbox = inbox(bobLaptop);
         List<Message> aliceLaptopInbox = inbox(aliceLaptop);
         assertThat(alice.devices().list()).extracting(DeviceService.Device::name)
@@ -435,29 +436,6 @@ class LinkedDevicesEndToEndTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Links a new profile {@code profile} to {@code existing}'s account, as the user on both sides would. */
-    private ParleyApp link(ParleyApp existing, String profile, String deviceName, Duration readingTheName)
-            throws Exception {
-        DeviceLinker linker = existing.devices().linker();
-        DeviceLinker.Session session = linker.start();
-        ParleyApp joining = network.open(profile);
-        CompletableFuture<DeviceJoin.Joined> joined = CompletableFuture.supplyAsync(() -> {
-            try {
-                return joining.joinAccount(network.address(), session.code().shortCode(), deviceName,
-                        TestNetwork.PASSPHRASE.clone(), WAIT);
-            } catch (ServiceException e) {
-                throw new CompletionException(e);
-            }
-        });
-        assertThat(linker.awaitDevice(session, WAIT)).isEqualTo(deviceName);
-        Thread.sleep(readingTheName.toMillis());          // the user, not a condition to wait for
-        int deviceId = linker.confirm(session, WAIT);
-        assertThat(joined.get(WAIT.toSeconds(), TimeUnit.SECONDS).deviceId()).isEqualTo(deviceId);
-        joining.connection().start();
-        joining.devices().startOwnSessions();
-        return joining;
     }
 
     private static List<Message> inbox(ParleyApp app) {

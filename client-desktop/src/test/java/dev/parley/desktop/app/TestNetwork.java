@@ -1,5 +1,7 @@
 package dev.parley.desktop.app;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.parley.crypto.primitives.Argon2Params;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.CryptoProviders;
@@ -8,7 +10,10 @@ import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.net.TyrusRelayConnector;
 import dev.parley.desktop.profile.AppDirectories;
 import dev.parley.desktop.profile.ProfileName;
+import dev.parley.desktop.service.ServiceException;
 import dev.parley.desktop.service.connection.ConnectionSettings;
+import dev.parley.desktop.service.device.DeviceJoin;
+import dev.parley.desktop.service.device.DeviceLinker;
 import dev.parley.relay.RelayConfig;
 import dev.parley.relay.RelayServer;
 import dev.parley.relay.limits.BucketSpec;
@@ -22,6 +27,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -166,6 +174,35 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
     ParleyApp track(ParleyApp app) {
         apps.add(app);
         return app;
+    }
+
+    /**
+     * Links a new profile {@code profile} to {@code existing}'s account, as the user on both sides would (issue #17):
+     * the new device joins with the short code, the existing one sees its name, waits {@code readingTheName} (the
+     * user reading it, not a condition to wait for) and confirms; the new device then connects and starts its
+     * sessions with the account's other devices.
+     */
+    ParleyApp linkDevice(ParleyApp existing, String profile, String deviceName, Duration readingTheName)
+            throws Exception {
+        Duration wait = Duration.ofSeconds(30);
+        DeviceLinker linker = existing.devices().linker();
+        DeviceLinker.Session session = linker.start();
+        ParleyApp joining = open(profile);
+        CompletableFuture<DeviceJoin.Joined> joined = CompletableFuture.supplyAsync(() -> {
+            try {
+                return joining.joinAccount(address(), session.code().shortCode(), deviceName, PASSPHRASE.clone(),
+                        wait);
+            } catch (ServiceException e) {
+                throw new CompletionException(e);
+            }
+        });
+        assertThat(linker.awaitDevice(session, wait)).isEqualTo(deviceName);
+        Thread.sleep(readingTheName.toMillis());
+        int deviceId = linker.confirm(session, wait);
+        assertThat(joined.get(wait.toSeconds(), TimeUnit.SECONDS).deviceId()).isEqualTo(deviceId);
+        joining.connection().start();
+        joining.devices().startOwnSessions();
+        return joining;
     }
 
     /** The relay's count of frames it rejected with {@code reason} (from its metrics). */

@@ -114,6 +114,37 @@ class LeanAnswersTest {
     }
 
     @Test
+    void onALeanLinkASendEphemeralIsPushedAndOnlyAFailureIsAnswered() throws Exception {
+        long ephemeralBefore = counter("parley_relay_ephemeral_total");
+        try (Client bob = Client.online(LEAN, "ephbob"); Client alice = Client.online(LEAN, "ephalice")) {
+            alice.link.fireAll(List.of(new Request.SendEphemeral("ephbob", new byte[] {1, 2, 3})));
+            Push pushed = bob.pushes.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(pushed).isInstanceOf(Push.Ephemeral.class);
+            assertThat(((Push.Ephemeral) pushed).blob()).containsExactly(1, 2, 3);
+            assertThat(counter("parley_relay_ephemeral_total") - ephemeralBefore).isEqualTo(1);
+            // Frames leave the relay in order: an ok for the ephemeral would be in before this answer.
+            assertThat(alice.link.request(new Request.Lookup("ephbob")).get(WAIT.toSeconds(), TimeUnit.SECONDS))
+                    .isEqualTo(new Response.LookupResult(true));
+            assertThat(((TyrusRelayLink) alice.link).droppedAnswers()).as("no ok for the ephemeral").isZero();
+
+            alice.link.fireAll(List.of(new Request.SendEphemeral("nosuchuser", new byte[] {4})));
+            assertThat(until(() -> ((TyrusRelayLink) alice.link).droppedAnswers() == 1))
+                    .as("the error for an unknown recipient is still answered (and dropped)").isTrue();
+            assertThat(alice.link.isOpen()).isTrue();
+        }
+    }
+
+    @Test
+    void aRelayThatAnswersEverySendEphemeralHasItsOkDropped() throws Exception {
+        try (Client bob = Client.online(LEAN, "ephfullbob"); Client alice = Client.online(FULL, "ephfullalice")) {
+            alice.link.fireAll(List.of(new Request.SendEphemeral("ephfullbob", new byte[] {5})));
+            assertThat(bob.pushes.poll(WAIT.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(Push.Ephemeral.class);
+            assertThat(until(() -> ((TyrusRelayLink) alice.link).droppedAnswers() == 1))
+                    .as("the ok of a link without lean answers arrives and is dropped").isTrue();
+        }
+    }
+
+    @Test
     void anAckWrittenRightBeforeTheLinkClosesDeletesTheStoredBlob() throws Exception {
         Client.online(LEAN, "storedbob").close();
         long storedBefore = counter("parley_relay_stored_blobs");

@@ -50,9 +50,9 @@ class AttachmentLimitsUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp, c -> c.withAttachments(new AttachmentLimits(2_000_000, 1_000_000, Duration.ofHours(1))));
-        ProfileSessions sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        app = DesktopFixture.withNetwork(tmp, c -> c.withAttachments(new AttachmentLimits(2_000_000, 1_000_000, Duration.ofHours(1))));
+        net = app.net();
+        ProfileSessions sessions = app.sessions;
         dev.parley.desktop.app.ParleyApp bob = net.otherClient("bob");
         sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
                 Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
@@ -65,7 +65,6 @@ class AttachmentLimitsUiTest {
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test

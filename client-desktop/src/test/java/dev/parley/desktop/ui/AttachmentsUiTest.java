@@ -78,10 +78,11 @@ class AttachmentsUiTest {
     @BeforeEach
     void setUp() throws Exception {
         // Attachment chunks at 8 MiB/s per account: the large upload below is still running when Cancel is clicked.
-        net = new UiTestNetwork(tmp, c -> c.withLimit(dev.parley.relay.limits.RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT,
-                new dev.parley.relay.limits.BucketSpec(32, 256)));
-        ProfileSessions sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        app = DesktopFixture.withNetwork(tmp,
+                c -> c.withLimit(dev.parley.relay.limits.RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT,
+                        new dev.parley.relay.limits.BucketSpec(32, 256)));
+        net = app.net();
+        ProfileSessions sessions = app.sessions;
         bob = net.otherClient("bob");
         sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
                 Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
@@ -123,7 +124,6 @@ class AttachmentsUiTest {
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test

@@ -35,14 +35,13 @@ class DesktopEndToEndTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        app = new DesktopFixture(net.desktopSessions());
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
     }
 
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test

@@ -44,7 +44,13 @@ final class DesktopFixture implements AutoCloseable {
 
     /** The desktop over a new {@link UiTestNetwork} (a relay of its own) in {@code dir}; {@link #close} closes both. */
     static DesktopFixture withNetwork(Path dir) throws Exception {
-        UiTestNetwork net = new UiTestNetwork(dir);
+        return withNetwork(dir, c -> c);
+    }
+
+    /** As {@link #withNetwork(Path)}, the relay's settings changed by {@code relayOptions} (limits, quotas). */
+    static DesktopFixture withNetwork(Path dir, java.util.function.UnaryOperator<dev.parley.relay.RelayConfig> relayOptions)
+            throws Exception {
+        UiTestNetwork net = new UiTestNetwork(dir, relayOptions);
         DesktopFixture fixture = new DesktopFixture(net.desktopSessions());
         fixture.network = net;
         return fixture;

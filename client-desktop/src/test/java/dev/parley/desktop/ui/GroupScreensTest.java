@@ -43,11 +43,11 @@ class GroupScreensTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
         bob = net.otherClient("bob");
         carol = net.otherClient("carol");
-        ProfileSessions sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        ProfileSessions sessions = app.sessions;
         sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
                 Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
         UiServices alice = sessions.session().services();
@@ -61,7 +61,6 @@ class GroupScreensTest {
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test

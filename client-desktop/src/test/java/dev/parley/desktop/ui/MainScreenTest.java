@@ -50,9 +50,9 @@ class MainScreenTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
+        sessions = app.sessions;
         bob = net.otherClient("bob");
         bob.events().subscribe(MessageReceivedEvent.class, e -> bobReceived.add(e.message()));
         sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
@@ -69,7 +69,6 @@ class MainScreenTest {
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test
@@ -77,6 +76,17 @@ class MainScreenTest {
         app.start("alice");
         app.unlock();
         app.waitUntil(() -> app.robot.lookup(".conversation-cell").queryAll().stream().anyMatch(Node::isVisible));
+
+        // the chat made its cells before any conversation was opened (issues #12, #13), and none of the made-up
+        // rows it laid out for that stays in the window; the conversation opened later shows in those cells
+        javafx.scene.control.ListView<?> chatList = app.robot.lookup("#chatList").queryListView();
+        app.waitUntil(() -> dev.parley.desktop.ui.main.ChatWarmUp.done(chatList));
+        java.util.Set<Node> warmCells = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> java.util.Set.copyOf(
+                chatList.lookupAll(".list-cell"))).get();
+        assertThat(warmCells).as("cells made before a conversation opened").hasSizeGreaterThan(10);
+        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> chatList.getItems().isEmpty()).get()).isTrue();
+        assertThat(app.robot.lookup(".bubble").queryAll()).as("no made-up bubble in the window").isEmpty();
+        assertThat(app.robot.lookup(".day-divider").queryAll()).isEmpty();
 
         // item 10: the filter matches the newest message's text, and says when nothing matches
         app.robot.clickOn("#filter").write("SUNDAYS");
@@ -93,6 +103,10 @@ class MainScreenTest {
         // item 6: the "2 new messages" marker shows when the chat opens and goes when alice replies
         app.robot.clickOn(".conversation-cell");
         app.waitUntil(() -> app.showing(".unread-marker"));
+        assertThat(org.testfx.util.WaitForAsyncUtils.asyncFx(() -> java.util.Set.copyOf(chatList.lookupAll(".list-cell")))
+                .get()).as("the first page shows in the cells made before").isSubsetOf(warmCells);
+        assertThat(app.robot.lookup(".bubble-text").queryAllAs(Label.class).stream().filter(l -> l.getScene() != null)
+                .map(Label::getText)).as("only the conversation's messages").containsExactlyInAnyOrder("hello alice", LONG);
         app.robot.clickOn("#composer").write("yes, I saw the zeppelin man");
         app.robot.type(KeyCode.ENTER);
         app.waitUntil(() -> app.robot.lookup(".bubble.outgoing").queryAll().size() == 1);
@@ -103,12 +117,12 @@ class MainScreenTest {
         app.waitUntil(() -> visibleTick().map(Label::getText).orElse("").equals("\u2713\u2713"));
         Label delivered = visibleTick().orElseThrow();
         assertThat(filled(delivered)).as("delivered").isFalse();
-        assertThat(delivered.getTooltip().getText()).isEqualTo("Delivered");
+        assertThat(tooltipOn(delivered)).isEqualTo("Delivered");
         bob.messaging().markRead("alice", new MessageCursor(bobReceived.get(0).cursor().sequence()));
         app.waitUntil(() -> visibleTick().filter(t -> t.getStyleClass().contains("read")).isPresent());
         Label read = visibleTick().orElseThrow();
         assertThat(filled(read)).as("read ticks are filled").isTrue();
-        assertThat(read.getTooltip().getText()).isEqualTo("Read");
+        assertThat(tooltipOn(read)).isEqualTo("Read");
         app.screenshot("chat-read-ticks");
 
         // item 4: an empty shield until verified, a solid one after; the verification can be cleared
@@ -150,6 +164,13 @@ class MainScreenTest {
         } catch (Exception e) {
             return "";
         }
+    }
+
+    /** The pointer goes over {@code node}; then its tooltip's text (a tick's tooltip is made on the first hover). */
+    private String tooltipOn(javafx.scene.control.Control node) throws Exception {
+        app.robot.moveTo(node);
+        app.waitUntil(() -> node.getTooltip() != null);
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> node.getTooltip().getText()).get();
     }
 
     private int conversationCount() {

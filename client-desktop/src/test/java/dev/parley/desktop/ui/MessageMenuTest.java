@@ -61,9 +61,9 @@ class MessageMenuTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        ProfileSessions sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
+        ProfileSessions sessions = app.sessions;
         bob = net.otherClient("bob");
         sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
                 Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
@@ -79,7 +79,6 @@ class MessageMenuTest {
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test
@@ -126,9 +125,9 @@ class MessageMenuTest {
         // bob reacts too: a second chip, its tooltip says who
         bob.messaging().react(hello, "\u2764", false);
         app.waitUntil(() -> chip("\u2764 1").isPresent());
-        assertThat(chip("\u2764 1").orElseThrow().getTooltip().getText()).isEqualTo("\u2764 bob");
+        assertThat(tooltipOn(chip("\u2764 1").orElseThrow())).isEqualTo("\u2764 bob");
         assertThat(chip("\u2764 1").orElseThrow().getPseudoClassStates()).doesNotContain(MINE);
-        assertThat(chip("\uD83D\uDC4D 1").orElseThrow().getTooltip().getText()).isEqualTo("\uD83D\uDC4D You");
+        assertThat(tooltipOn(chip("\uD83D\uDC4D 1").orElseThrow())).isEqualTo("\uD83D\uDC4D You");
         app.screenshot("message-reactions");
 
         // clicking the own chip lists who reacted; the user's entry removes the reaction, at bob too
@@ -426,6 +425,13 @@ class MessageMenuTest {
         } catch (Exception e) {
             return List.of();
         }
+    }
+
+    /** The pointer goes over {@code node}; then its tooltip's text (tooltips are made on the first hover). */
+    private String tooltipOn(javafx.scene.control.Control node) throws Exception {
+        app.robot.moveTo(node);
+        app.waitUntil(() -> node.getTooltip() != null);
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(() -> node.getTooltip().getText()).get();
     }
 
     private Optional<Button> chip(String text) {

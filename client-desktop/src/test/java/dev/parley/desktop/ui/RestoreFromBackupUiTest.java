@@ -35,7 +35,8 @@ class RestoreFromBackupUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
         ParleyApp alice = net.otherClient("alice");
         net.otherClient("bob");
         alice.contacts().add("bob");
@@ -45,14 +46,12 @@ class RestoreFromBackupUiTest {
         alice.close();
         byte[] bytes = Files.readAllBytes(backup);
         truncated = Files.write(tmp.resolve("cut.parley-backup"), Arrays.copyOf(bytes, bytes.length - 100));
-        sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        sessions = app.sessions;
     }
 
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test

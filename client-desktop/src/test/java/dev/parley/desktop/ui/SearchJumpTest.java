@@ -43,15 +43,14 @@ class SearchJumpTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
+        sessions = app.sessions;
     }
 
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     private static String text(int i) {

@@ -35,9 +35,9 @@ class TimerPickerAndArchiveUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        ProfileSessions sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
+        ProfileSessions sessions = app.sessions;
         bob = net.otherClient("bob");
         sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
                 Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
@@ -58,7 +58,6 @@ class TimerPickerAndArchiveUiTest {
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test

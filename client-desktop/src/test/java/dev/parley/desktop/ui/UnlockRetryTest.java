@@ -33,9 +33,9 @@ class UnlockRetryTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        net = new UiTestNetwork(tmp);
-        sessions = net.desktopSessions();
-        app = new DesktopFixture(sessions);
+        app = DesktopFixture.withNetwork(tmp);
+        net = app.net();
+        sessions = app.sessions;
         sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
                 Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
         sessions.lock();
@@ -44,7 +44,6 @@ class UnlockRetryTest {
     @AfterEach
     void tearDown() throws Exception {
         app.close();
-        net.close();
     }
 
     @Test

@@ -46,4 +46,21 @@ class WritebackSyncTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void aFileWritebackOpensTheFileItselfAndSkipsOneThatIsGone() throws Exception {
+        AtomicInteger runs = new AtomicInteger();
+        Path file = dir.resolve("upload.part");
+        java.nio.file.Files.write(file, new byte[4096]);
+        WritebackSync sync = WritebackSync.ofFile(file, task -> {
+            runs.incrementAndGet();
+            task.run();
+        });
+        sync.written(WritebackSync.EVERY_BYTES);
+        assertThat(runs).hasValue(1);
+        java.nio.file.Files.delete(file); // renamed or deleted meanwhile: nothing to write back, nothing thrown
+        sync.written(WritebackSync.EVERY_BYTES);
+        sync.close();
+        assertThat(runs).hasValue(2);
+    }
 }

@@ -96,7 +96,9 @@ final class MessageRequests {
         } else if (recipient == null) {
             remote.forwardEphemeral(ephemeral.to(), ephemeral.blob());
         }
-        return new Response.Ok();
+        // On a lean connection a send_ephemeral that went through is not answered (docs/protocol.md, "Lean answers"):
+        // presence to 500 contacts is 500 of them, and nobody waits for their ok.
+        return connection.sink().lean() ? null : new Response.Ok();
     }
 
     /**

@@ -9,12 +9,9 @@ import dev.parley.crypto.wire.FrameDecodeException;
 import dev.parley.crypto.wire.Push;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
-import dev.parley.crypto.wire.Usernames;
 import dev.parley.relay.RelayConfig;
-import dev.parley.relay.limits.RateLimit;
 import dev.parley.relay.limits.RateLimitExceededException;
 import dev.parley.relay.limits.RateLimiter;
-import dev.parley.relay.store.Account;
 import dev.parley.relay.store.AccountStore;
 import dev.parley.relay.store.AttachmentStore;
 import dev.parley.relay.store.BlobStore;
@@ -23,15 +20,6 @@ import dev.parley.relay.store.QueueWakeups;
 import dev.parley.relay.store.StoreException;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,48 +40,18 @@ public final class RelayService implements AutoCloseable {
     public static final int CLOSE_DISPLACED = 4001;
 
     private final RelayConfig config;
-    private final AccountStore accounts;
-    private final BlobStore blobs;
-    private final Clock clock;
     private final FrameCodec codec = FrameCodec.cbor();
     private final RateLimiter limiter;
     private final ChallengeAuthenticator authenticator;
     private final ConnectionRegistry registry = new ConnectionRegistry();
     private final RelayMetrics metrics;
-    private final ExecutorService delivery;
-    private final ScheduledExecutorService scheduler;
+    private final RelayThreads threads = new RelayThreads();
     private final ExpirySweeper sweeper;
-    private final ScheduledThreadPoolExecutor graceTimers;
-    private final StoresInFlight storesInFlight = new StoresInFlight();
     private final DirectDelivery direct;
-    private final SendRouting routing;
-    private final MultiSend multiSend;
-    private final Set<String> knownUsers = ConcurrentHashMap.newKeySet();
     private final AttachmentRequests attachments;
-    private final AccountRequests accountRequests;
-    private final DeviceDirectory directory;
-    private final DeviceRequests deviceRequests;
-    private final SignIn signIn;
-    private final MessageRequests messages;
     private final LinkChannels links;
-    private final RequestAnswers answers = new RequestAnswers() {
-        @Override
-        public void send(ClientConnection connection, long requestId, Response response) {
-            connection.sink().send(Envelope.of(requestId, response));
-        }
-
-        @Override
-        public void reject(ClientConnection connection, long requestId, RequestRejectedException error) {
-            RelayService.this.reject(connection, requestId, error);
-        }
-
-        @Override
-        public void refuseWithoutStrike(ClientConnection connection, long requestId, RequestRejectedException error) {
-            metrics.rejected(error.code());
-            connection.sink().send(Envelope.of(requestId,
-                    new Response.ErrorResponse(error.code(), error.getMessage(), error.retryAfterMillis())));
-        }
-    };
+    private final Rejections answers;
+    private final RequestDispatch dispatch;
 
     /** The cluster bus (cross-node pushes, one connection per account); without a bus it forwards nothing. */
     private final RemoteRouting remote;
@@ -117,37 +75,37 @@ public final class RelayService implements AutoCloseable {
                         Optional<QueueWakeups> wakeups, Optional<ClusterBus> bus) {
         this.wakeups = wakeups;
         this.config = config;
-        this.accounts = accounts;
-        this.blobs = blobs;
-        this.clock = clock;
         this.limiter = new RateLimiter(config.limits(), clock, bus.flatMap(ClusterBus::sharedBuckets));
         this.authenticator = new ChallengeAuthenticator(identity, ed25519, random, accounts, clock, config.challengeTtl());
         this.metrics = new RelayMetrics(blobs);
-        this.delivery = Executors.newFixedThreadPool(2, named("relay-delivery"));
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(named("relay-sweeper"));
-        this.sweeper = new ExpirySweeper(blobs, limiter, clock, metrics, scheduler, config.sweepInterval());
-        this.graceTimers = new ScheduledThreadPoolExecutor(1, named("relay-grace"));
-        this.graceTimers.setRemoveOnCancelPolicy(true);
-        this.direct = new DirectDelivery(blobs, registry, storesInFlight, metrics, graceTimers, config.directGrace(),
-                config.directWindow(), config.messageTtl(), config.queueQuota());
-        this.remote = new RemoteRouting(bus, registry, direct, storesInFlight, metrics, graceTimers, config.directGrace());
+        this.answers = new Rejections(metrics);
+        this.sweeper = new ExpirySweeper(blobs, limiter, clock, metrics, threads.scheduler, config.sweepInterval());
+        StoresInFlight storesInFlight = new StoresInFlight();
+        this.direct = new DirectDelivery(blobs, registry, storesInFlight, metrics, threads.graceTimers,
+                config.directGrace(), config.directWindow(), config.messageTtl(), config.queueQuota());
+        this.remote = new RemoteRouting(bus, registry, direct, storesInFlight, metrics, threads.graceTimers,
+                config.directGrace());
         metrics.bus(remote);
         metrics.limits(limiter);
-        this.routing = new SendRouting(config, blobs, limiter, registry, storesInFlight, direct, remote, metrics);
-        this.directory = new DeviceDirectory(accounts.devices(), clock, wakeups.isPresent());
-        this.multiSend = new MultiSend(config, limiter, routing, this::userExists, directory, this::reject, metrics,
+        SendRouting routing = new SendRouting(config, blobs, limiter, registry, storesInFlight, direct, remote, metrics);
+        DeviceDirectory directory = new DeviceDirectory(accounts.devices(), clock, wakeups.isPresent());
+        KnownUsers knownUsers = new KnownUsers(accounts);
+        MultiSend multiSend = new MultiSend(config, limiter, routing, knownUsers, directory, answers::reject, metrics,
                 clock);
-        this.accountRequests = new AccountRequests(config, accounts, limiter, authenticator, new OneTimePreKeyGate(clock), registry,
-                ed25519, clock, knownUsers::add);
-        this.deviceRequests = new DeviceRequests(accounts, directory, authenticator, accountRequests, registry, blobs,
-                routing, remote, limiter, clock, answers);
+        AccountRequests accountRequests = new AccountRequests(config, accounts, limiter, authenticator,
+                new OneTimePreKeyGate(clock), registry, ed25519, clock, knownUsers::add);
+        DeviceRequests deviceRequests = new DeviceRequests(accounts, directory, authenticator, accountRequests, registry,
+                blobs, routing, remote, limiter, clock, answers);
         this.links = new LinkChannels(clock);
-        this.messages = new MessageRequests(blobs, limiter, registry, direct, routing, remote, deviceRequests, metrics,
-                clock, answers, this::userExists);
-        this.signIn = new SignIn(config, accounts, blobs, authenticator, registry, limiter, metrics, delivery, wakeups,
-                remote, direct, clock, answers, this::sendChallenge);
-        this.attachments = new AttachmentRequests(attachmentStore, config.options().attachments(), accounts, limiter, clock,
-                scheduler, config.sweepInterval(), metrics, BulkTicketKey.loadOrCreate(config.dataDir(), random));
+        MessageRequests messages = new MessageRequests(blobs, limiter, registry, direct, routing, remote, deviceRequests,
+                metrics, clock, answers, knownUsers);
+        SignIn signIn = new SignIn(config, accounts, blobs, authenticator, registry, limiter, metrics, threads.delivery,
+                wakeups, remote, direct, clock, answers, this::sendChallenge);
+        this.attachments = new AttachmentRequests(attachmentStore, config.options().attachments(), accounts, limiter,
+                clock, threads.scheduler, config.sweepInterval(), metrics,
+                BulkTicketKey.loadOrCreate(config.dataDir(), random));
+        this.dispatch = new RequestDispatch(accountRequests, signIn, limiter, links, messages, multiSend, directory,
+                deviceRequests, attachments);
     }
 
     /** The bulk path of attachment bodies (HTTP on the same listener; docs/protocol.md, "Bulk transfers"). */
@@ -270,7 +228,7 @@ public final class RelayService implements AutoCloseable {
             if (!(envelope.frame() instanceof Request request)) {
                 throw new RequestRejectedException(ErrorCode.UNEXPECTED_FRAME, "clients send request frames only");
             }
-            Response response = handle(connection, id, request);
+            Response response = dispatch.handle(connection, id, request);
             if (response != null) {
                 connection.sink().send(Envelope.of(id, response));
             }
@@ -288,141 +246,27 @@ public final class RelayService implements AutoCloseable {
         }
     }
 
-    /** @return the response, or null when the handler has already sent it */
-    private Response handle(ClientConnection connection, long id, Request request)
-            throws RequestRejectedException, RateLimitExceededException {
-        DeviceConnection device = connection.device();
-        if (request instanceof Request.Register register) {
-            return accountRequests.register(connection, register);
-        }
-        if (request instanceof Request.Authenticate authenticate) {
-            if (device != null) {
-                throw new RequestRejectedException(ErrorCode.ALREADY_AUTHENTICATED, "this connection is already authenticated");
-            }
-            signIn.authenticate(connection, id, authenticate, null);
-            return null;
-        }
-        if (request instanceof Request.DeviceAuthenticate deviceAuthenticate) {
-            if (device != null) {
-                throw new RequestRejectedException(ErrorCode.ALREADY_AUTHENTICATED, "this connection is already authenticated");
-            }
-            signIn.authenticate(connection, id, null, deviceAuthenticate);
-            return null;
-        }
-        if (request instanceof Request.LinkSend linkSend) {
-            limiter.check(RateLimit.SEND_PER_ADDRESS, connection.sink().remoteAddress());
-            return links.send(connection, linkSend);
-        }
-        if (device == null) {
-            throw new RequestRejectedException(ErrorCode.NOT_AUTHENTICATED, "authenticate first");
-        }
-        if (request instanceof Request.LinkOpen linkOpen) {
-            return links.open(connection, linkOpen);
-        }
-        if (request instanceof Request.Send send) {
-            return messages.send(connection, id, send);
-        }
-        if (request instanceof Request.SendMulti multi) {
-            multiSend.handle(connection, id, multi);
-            return null;
-        }
-        if (request instanceof Request.Ack ack) {
-            return messages.ack(connection, id, device, ack);
-        }
-        if (request instanceof Request.FetchBundle fetch) {
-            if (!directory.ids(fetch.username()).contains(1)) {
-                throw new RequestRejectedException(ErrorCode.UNKNOWN_DEVICE, "device 1 of this account was unlinked");
-            }
-            return accountRequests.fetchBundle(connection, device, fetch);
-        }
-        if (DeviceRequests.handles(request)) {
-            return deviceRequests.handle(connection, id, request);
-        }
-        if (request instanceof Request.UploadPreKeys upload) {
-            return accountRequests.upload(device, upload);
-        }
-        if (request instanceof Request.ReplacePreKeys replace) {
-            return accountRequests.replace(device, replace);
-        }
-        if (request instanceof Request.SendEphemeral ephemeral) {
-            return messages.sendEphemeral(connection, ephemeral);
-        }
-        if (request instanceof Request.DeviceSendEphemeral ephemeral) {
-            return messages.deviceSendEphemeral(connection, ephemeral);
-        }
-        if (AttachmentRequests.handles(request)) {
-            return attachments.handle(device.account(), request);
-        }
-        if (request instanceof Request.Lookup lookup) {
-            return accountRequests.lookup(device, lookup);
-        }
-        throw new RequestRejectedException(ErrorCode.UNKNOWN_TYPE, "unsupported request");
-    }
-
-    private boolean userExists(String username) {
-        if (knownUsers.contains(username)) {
-            return true;
-        }
-        if (!Usernames.isValid(username) || accounts.find(username).isEmpty()) {
-            return false;
-        }
-        knownUsers.add(username);
-        return true;
-    }
-
     private void sendChallenge(ClientConnection connection) {
         Push.Challenge challenge = authenticator.newChallenge();
         connection.offer(challenge);
         connection.sink().send(Envelope.push(challenge));
     }
 
-    /** Sends the error response and takes a strike; a connection out of strikes is closed with 1008. */
     private void reject(ClientConnection connection, long requestId, RequestRejectedException e) {
-        metrics.rejected(e.code());
-        connection.sink().send(Envelope.of(requestId,
-                new Response.ErrorResponse(e.code(), e.getMessage(), e.retryAfterMillis())));
-        try {
-            connection.buckets().check(RateLimit.STRIKES_PER_CONNECTION);
-        } catch (RateLimitExceededException abuse) {
-            metrics.closedForAbuse();
-            connection.refuse();
-            LOG.info("Closing a connection after repeated rejected frames");
-            connection.sink().close(CLOSE_POLICY_VIOLATION, "too many rejected frames");
-        }
+        answers.reject(connection, requestId, e);
     }
 
     @Override
     public void close() {
         attachments.close();
         sweeper.close();
-        scheduler.shutdownNow();
-        graceTimers.shutdownNow();
-        delivery.shutdown();
-        try {
-            if (!delivery.awaitTermination(5, TimeUnit.SECONDS)) {
-                delivery.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            delivery.shutdownNow();
-        }
+        threads.close();
     }
 
     /** Stops at once without waiting for deliveries in progress; for crash tests. */
     public void halt() {
         attachments.close();
         sweeper.close();
-        scheduler.shutdownNow();
-        graceTimers.shutdownNow();
-        delivery.shutdownNow();
-    }
-
-    private static ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        threads.halt();
     }
 }

@@ -107,6 +107,8 @@ final class DiskAttachmentRecovery {
         boolean deleted;
         /** A bulk upload ({@link DiskAttachmentStore#appendAll}) holds it. */
         boolean streaming;
+        /** The upload's early write-backs, across all its requests; made at its first chunk. */
+        dev.parley.crypto.attachment.WritebackSync writeback;
 
         Entry(String name, AttachmentMeta meta, long written, boolean complete) {
             this.name = name;

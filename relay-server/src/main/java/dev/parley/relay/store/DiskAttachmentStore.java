@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +37,11 @@ public final class DiskAttachmentStore implements AttachmentStore {
     private static final Logger LOG = LoggerFactory.getLogger(DiskAttachmentStore.class);
     private static final int CHUNK = AttachmentFormat.CIPHER_CHUNK_BYTES;
     /** The one daemon thread the uploads' early write-backs run on ({@link WritebackSync}). */
-    private static final java.util.concurrent.ExecutorService WRITEBACK =
-            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "relay-attachment-writeback");
-                thread.setDaemon(true);
-                return thread;
-            });
+    private static final Executor WRITEBACK = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "relay-attachment-writeback");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** How many bytes the file system can still take. */
     @FunctionalInterface
@@ -61,11 +61,14 @@ public final class DiskAttachmentStore implements AttachmentStore {
     private final long headroomBytes;
     private final boolean deleteOnClose;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    /** Where the uploads' early write-backs run ({@link WritebackSync}). */
+    private final Executor writebacks;
     /** Bytes stored or reserved per owner; guarded by {@code this}. */
     private final DiskAttachmentUsage usage = new DiskAttachmentUsage();
 
     private DiskAttachmentStore(Path dir, UsernameKey usernames, RandomSource random, Clock clock, DiskSpace space,
-                                long headroomBytes, boolean deleteOnClose) {
+                                long headroomBytes, boolean deleteOnClose, Executor writebacks) {
+        this.writebacks = writebacks;
         this.dir = dir;
         this.usernames = usernames;
         this.random = random;
@@ -82,10 +85,16 @@ public final class DiskAttachmentStore implements AttachmentStore {
      */
     public static DiskAttachmentStore open(Path dataDir, RandomSource random, Clock clock, DiskSpace space,
                                            long headroomBytes) throws IOException {
+        return open(dataDir, random, clock, space, headroomBytes, WRITEBACK);
+    }
+
+    /** As above, with the uploads' early write-backs run on {@code writebacks}. */
+    static DiskAttachmentStore open(Path dataDir, RandomSource random, Clock clock, DiskSpace space, long headroomBytes,
+                                    Executor writebacks) throws IOException {
         Path dir = dataDir.resolve("attachments");
         DataDirectory.ensurePrivate(dir);
         DiskAttachmentStore store = new DiskAttachmentStore(dir, UsernameKey.loadOrCreate(dataDir), random, clock, space,
-                headroomBytes, false);
+                headroomBytes, false, writebacks);
         store.recover();
         return store;
     }
@@ -94,7 +103,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
     public static DiskAttachmentStore temporary(RandomSource random, Clock clock) throws IOException {
         Path dir = Files.createTempDirectory("parley-relay-attachments");
         return new DiskAttachmentStore(dir, new UsernameKey(random.bytes(32)), random, clock, DiskSpace.of(),
-                16L << 20, true);
+                16L << 20, true, WRITEBACK);
     }
 
     @Override
@@ -202,6 +211,11 @@ public final class DiskAttachmentStore implements AttachmentStore {
         }
         if (last) {
             channel.force(true);
+        } else {
+            // per upload, not per request: the next write-back comes after 32 MiB whatever the segments' sizes
+            entry.writeback = entry.writeback != null ? entry.writeback
+                    : WritebackSync.ofFile(dir.resolve(entry.name + ".part"), writebacks);
+            entry.writeback.written(chunk.length);
         }
         entry.written += chunk.length;
         if (last) {
@@ -226,8 +240,8 @@ public final class DiskAttachmentStore implements AttachmentStore {
     }
 
     /**
-     * One file channel for the whole run (its pages written back to disk as it goes, so the sync that completes the
-     * file is short), and the upload held against other writers meanwhile (a second run or a
+     * One file channel for the whole run (the upload's pages written back to disk as it goes, so the sync that
+     * completes the file is short), and the upload held against other writers meanwhile (a second run or a
      * WebSocket {@code attachment_put} is refused as out of order); each chunk is read from the source outside the
      * entry's lock and written under it, so {@code attachment_status} answers during the run.
      */
@@ -245,8 +259,7 @@ public final class DiskAttachmentStore implements AttachmentStore {
             }
             entry.streaming = true;
         }
-        try (FileChannel channel = FileChannel.open(dir.resolve(entry.name + ".part"), StandardOpenOption.WRITE);
-             WritebackSync writeback = new WritebackSync(channel, WRITEBACK)) {
+        try (FileChannel channel = FileChannel.open(dir.resolve(entry.name + ".part"), StandardOpenOption.WRITE)) {
             for (long index = first; ; index++) {
                 synchronized (entry) {
                     if (entry.deleted) {
@@ -269,7 +282,6 @@ public final class DiskAttachmentStore implements AttachmentStore {
                     } catch (IOException e) {
                         throw writeFailed(entry, e);
                     }
-                    writeback.written(chunk.length);
                 }
             }
         } finally {

@@ -160,4 +160,35 @@ class DiskAttachmentStoreTest extends AttachmentStoreContract {
             assertThat(store.usage("alice")).isEqualTo(4L * CHUNK + 100);
         }
     }
+
+    /**
+     * The bulk path uploads in segments of a few MiB, one request each; the early write-back counts the upload's bytes
+     * across them (it used to count per request, so segments under 32 MiB never wrote anything back early and the
+     * sync that completes a 1 GiB file had all of it left to write).
+     */
+    @Test
+    void anUploadInSegmentsSmallerThanTheWritebackIntervalIsWrittenBackAsItGoes() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger writebacks = new java.util.concurrent.atomic.AtomicInteger();
+        long total = dev.parley.crypto.attachment.WritebackSync.EVERY_BYTES / CHUNK + 60;
+        int segment = 128;
+        try (DiskAttachmentStore store = DiskAttachmentStore.open(dataDir, CryptoProviders.preferred().random(), clock,
+                dir -> freeBytes.get(), 1000, task -> {
+                    writebacks.incrementAndGet();
+                    task.run();
+                })) {
+            byte[] id = store.reserve("alice", List.of("bob"), total * CHUNK, expiry(), QUOTA);
+            byte[] chunk = new byte[CHUNK];
+            for (long first = 0; first < total; first += segment) {
+                long end = Math.min(total, first + segment);
+                store.appendAll(id, "alice", first, index -> index < end ? chunk : null);
+                if (end < total) {
+                    assertThat(store.progress(id, "alice").chunksConfirmed()).isEqualTo(end);
+                }
+            }
+            assertThat(writebacks).as("one early write-back after 32 MiB of 4 MiB segments").hasValue(1);
+            assertThat(store.progress(id, "alice")).isEqualTo(new AttachmentStore.Progress(total, true, total));
+            assertThat(Files.size(dataDir.resolve("attachments").resolve(HexFormat.of().formatHex(id) + ".bin")))
+                    .isEqualTo(total * CHUNK);
+        }
+    }
 }

@@ -151,11 +151,17 @@ public final class DefaultAccountService implements AccountService {
 
     @Override
     public synchronized void unlock(char[] passphrase) throws ServiceException {
+        unlock(passphrase, dev.parley.desktop.storage.MigrationProgress.NONE);
+    }
+
+    @Override
+    public synchronized void unlock(char[] passphrase, dev.parley.desktop.storage.MigrationProgress progress)
+            throws ServiceException {
         if (profile != null) {
             return;
         }
         try {
-            profile = profiles.unlock(name, passphrase, publisher);
+            profile = profiles.unlock(name, passphrase, publisher, progress);
         } catch (ProfileException e) {
             throw map(e);
         } catch (IllegalArgumentException e) {

@@ -19,13 +19,13 @@ import java.time.Duration;
  * Uploads over the relay's bulk path (docs/protocol.md, "Bulk transfers"): the chunks go as the bodies of HTTP
  * {@code PUT}s on the relay's listener, a segment of consecutive chunks per request, made (encrypted, hashed) on this
  * thread while the HTTP client sends the ones before. The relay confirms each segment when it has written it; progress
- * reports only confirmed chunks, so it means what the WebSocket path's does. Segments start at one chunk and double
- * up to {@value #MAX_SEGMENT_CHUNKS} (4 MiB), and start small again after any failure, so a small file is confirmed
- * chunk by chunk and a failure costs at most the segment in flight. After a failure the relay's count
+ * reports only confirmed chunks, so it means what the WebSocket path's does. Segments start at one chunk and grow
+ * while the relay confirms them quickly, up to 32 MiB ({@link UploadSegments}), and start small again after any
+ * failure, so a small file is confirmed chunk by chunk and a failure costs at most what of the segment in flight the
+ * relay had not written whole. After a failure the relay's count
  * ({@code attachment_status}) says where to go on, as on the WebSocket path.
  */
 final class BulkUpload {
-    static final int MAX_SEGMENT_CHUNKS = 128;
     /** A ticket is used for this long at most (the relay's live 5 minutes), then a fresh one is asked for. */
     private static final Duration TICKET_USE = Duration.ofSeconds(60);
     /** Passes that move nothing before the bulk path is given up for the WebSocket one. */
@@ -113,6 +113,7 @@ final class BulkUpload {
                     ticketAt = System.nanoTime();
                 }
                 long first = encryptor.index();
+                long began = System.nanoTime();
                 int count = (int) Math.min(segment, encryptor.chunkCount() - first);
                 long length = Math.min(cipherSize, (first + count) * CHUNK) - first * CHUNK;
                 BulkHttp.Answer answer;
@@ -143,7 +144,7 @@ final class BulkUpload {
                 if (confirmed.complete()) {
                     return true;
                 }
-                segment = Math.min(segment * 2, MAX_SEGMENT_CHUNKS);
+                segment = UploadSegments.next(segment, java.time.Duration.ofNanos(System.nanoTime() - began));
             }
             return false;
         }

@@ -25,6 +25,8 @@ public final class ImageDecoder {
     public static final int FULL_SIZE = 0;
     /** Larger images are not decoded at all (a decompression bomb, or not a photo). */
     static final long MAX_PIXELS = 80_000_000L;
+    /** A {@link Sampling} answer: do not decode this image. */
+    private static final int REFUSE = 0;
 
     /**
      * A decoded image.
@@ -46,13 +48,31 @@ public final class ImageDecoder {
 
     /** Decodes {@code image} (the bytes of an image file) for a box of at most {@code maxWidth} x {@code maxHeight}. */
     public static Optional<Decoded> decode(byte[] image, int maxWidth, int maxHeight) {
+        return read(image, (width, height) -> step(width, height, maxWidth, maxHeight));
+    }
+
+    /**
+     * Decodes every pixel of {@code image} (the bytes of an image file) if neither side is over {@code maxSide}; empty
+     * if a side is (read from the header, before any pixel is decoded) or if it does not decode.
+     */
+    public static Optional<BufferedImage> decodeWhole(byte[] image, int maxSide) {
+        return read(image, (width, height) -> width <= maxSide && height <= maxSide ? 1 : REFUSE)
+                .map(Decoded::pixels);
+    }
+
+    private static Optional<Decoded> read(byte[] image, Sampling sampling) {
         // read in place: ImageIO's own stream over an InputStream would cache a copy, by default in a temporary
         // file, and these are decrypted images (never plaintext on disk)
         try (ImageInputStream in = new BytesImageInputStream(image)) {
-            return decode(in, maxWidth, maxHeight);
+            return decode(in, sampling);
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** How to decode an image of a given size: the subsampling step (1: every pixel), or {@link #REFUSE}. */
+    private interface Sampling {
+        int step(int width, int height);
     }
 
     /** An image stream over bytes in memory, read where they are (no copy, no cache file). */
@@ -93,7 +113,7 @@ public final class ImageDecoder {
     /** Decodes the image file {@code file} for a box of at most {@code maxWidth} x {@code maxHeight}. */
     public static Optional<Decoded> decode(Path file, int maxWidth, int maxHeight) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            return decode(in, maxWidth, maxHeight);
+            return decode(in, (width, height) -> step(width, height, maxWidth, maxHeight));
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -113,7 +133,7 @@ public final class ImageDecoder {
         return (int) Math.max(1, Math.floor(shrink));
     }
 
-    private static Optional<Decoded> decode(ImageInputStream in, int maxWidth, int maxHeight) {
+    private static Optional<Decoded> decode(ImageInputStream in, Sampling sampling) {
         if (in == null) {
             return Optional.empty();
         }
@@ -129,8 +149,11 @@ public final class ImageDecoder {
             if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
                 return Optional.empty();
             }
+            int step = sampling.step(width, height);
+            if (step == REFUSE) {
+                return Optional.empty();
+            }
             ImageReadParam param = reader.getDefaultReadParam();
-            int step = step(width, height, maxWidth, maxHeight);
             param.setSourceSubsampling(step, step, 0, 0);
             return Optional.of(new Decoded(width, height, reader.read(0, param), step));
         } catch (IOException | RuntimeException e) {

@@ -6,18 +6,12 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Decides what a file is and prepares it for sending. A JPEG is sent without its metadata, losslessly
@@ -85,7 +79,7 @@ final class ImagePreparation {
         }
         BufferedImage pixels = decoded.get().pixels();
         byte[] thumbnail = thumbnail(pixels);
-        byte[] clean = png(pixels);
+        byte[] clean = ImageEncoder.png(pixels);
         return new PreparedFile(() -> new ByteArrayInputStream(clean), clean.length, "image/png", pixels.getWidth(),
                 pixels.getHeight(), thumbnail, false);
     }
@@ -123,47 +117,12 @@ final class ImagePreparation {
             } finally {
                 g.dispose();
             }
-            byte[] jpeg = jpeg(small, 0.7f);
+            byte[] jpeg = ImageEncoder.jpeg(small, 0.7f);
             if (jpeg.length <= AttachmentPointer.MAX_THUMBNAIL_BYTES) {
                 return jpeg;
             }
         }
         return new byte[0];
-    }
-
-    private static byte[] png(BufferedImage image) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(image, "png", out)) {
-            throw new IOException("no PNG writer");
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] jpeg(BufferedImage image, float quality) throws IOException {
-        BufferedImage rgb = image;
-        if (image.getType() != BufferedImage.TYPE_INT_RGB && image.getType() != BufferedImage.TYPE_3BYTE_BGR) {
-            rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-            Graphics2D g = rgb.createGraphics();
-            try {
-                g.setColor(java.awt.Color.WHITE);
-                g.fillRect(0, 0, image.getWidth(), image.getHeight());
-                g.drawImage(image, 0, 0, null);
-            } finally {
-                g.dispose();
-            }
-        }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            writer.write(null, new IIOImage(rgb, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
     }
 
     /** The content type of a file sent as it is: from its extension for common kinds, else octet-stream. */

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class DeliveryDrain {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryDrain.class);
     /** Most deliveries committed in one transaction. */
-    static final int DELIVERY_BATCH = 200;
+    static final int DELIVERY_BATCH = 500;
     /** Deliveries behind the current batch that the handler may start on ahead ({@link InboundHandler#onUpcoming}). */
     static final int LOOKAHEAD = 2 * DELIVERY_BATCH;
 

@@ -111,7 +111,8 @@ final class DeviceSends {
         Outbox.Item first = copies.items.get(0);
         if (copies.items.size() == 1 && !copies.account.equals(c.credentials.username())
                 && DeviceAddress.parse(first.recipient()).deviceId() == 1) {
-            c.link.request(new Request.SendEphemeral(copies.account, first.blob()));
+            // fire and forget, as in OutboxSender: nothing waits for (or gets, from a lean relay) its ok
+            c.link.fireAll(List.of(new Request.SendEphemeral(copies.account, first.blob())));
             return;
         }
         List<Request.DeviceCopy> list = new ArrayList<>();

@@ -129,7 +129,8 @@ final class OutboxSender {
 
     void send(RelayConnection c, Outbox.Item item) {
         if (item.ephemeral()) {
-            c.link.request(new Request.SendEphemeral(item.recipient(), item.blob()));
+            // fire and forget: a lean relay does not answer it, and nothing waited for its ok anyway
+            c.link.fireAll(List.of(new Request.SendEphemeral(item.recipient(), item.blob())));
             return;
         }
         CompletableFuture<Void> answered = new CompletableFuture<>();

@@ -1,6 +1,5 @@
 package dev.parley.desktop.service.connection;
 
-import dev.parley.crypto.wire.Push;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
 import dev.parley.desktop.event.ConnectionChangedEvent;
@@ -18,10 +17,7 @@ import dev.parley.desktop.service.StorageFailureException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +27,11 @@ import org.slf4j.LoggerFactory;
  * the offline queue (each blob committed by the {@link InboundHandler} before it is acknowledged) and flush the
  * durable {@link Outbox} on every login.
  *
- * <p>Threads: one control thread owns connecting, login, sending ({@link OutboxSender}) and reconnect scheduling; one
- * inbound thread processes deliveries in relay order ({@link DeliveryDrain}); one background thread runs slow side
- * jobs (prekey top-up). Each link's state is a {@link RelayConnection}; its events are routed by a
- * {@link LinkEventRouter}, and what the connection says as it closes by {@link LastWords}.
+ * <p>Threads ({@link ConnectionThreads}): one control thread owns connecting, login ({@link LoginHandshake}), sending
+ * ({@link OutboxSender}) and reconnect scheduling ({@link Reconnects}); one inbound thread processes deliveries in
+ * relay order ({@link DeliveryDrain}); one background thread runs slow side jobs (prekey top-up). Each link's state is
+ * a {@link RelayConnection}; its events are routed by a {@link LinkEventRouter}, and what the connection says as it
+ * closes by {@link LastWords}.
  */
 public final class RelayConnectionService implements ConnectionService, RelayGateway {
     private static final Logger LOG = LoggerFactory.getLogger(RelayConnectionService.class);
@@ -43,19 +40,18 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     private final CredentialsSource credentials;
     private final Outbox outbox;
     private final PreKeyReplenisher replenisher;
-    private final ReconnectPolicy policy;
     private final Clock clock;
     private final ConnectionSettings settings;
-    private final RelayPinning pinning;
     private final ConnectionStateMachine machine = new ConnectionStateMachine();
-    private final ScheduledExecutorService control = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-control"));
-    private final ScheduledExecutorService inboundThread = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-inbound"));
-    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor(daemon("parley-relay-background"));
+    private final ConnectionThreads threads = new ConnectionThreads();
+    private final ScheduledExecutorService control = threads.control;
+    private final ScheduledExecutorService background = threads.background;
     private final DeliveryDrain drain;
     private final ConnectionWaits waits;
     private final OutboxSender sender;
     private final RelayConnection.Events linkEvents;
     private final MultiSender multiSender;
+    private final Reconnects reconnects;
 
     private final LinkInbox linkInbox = new LinkInbox();
     private final LastWords lastWords = new LastWords(control, () -> this.current);
@@ -67,7 +63,6 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
      * the connection, or starting it again, until someone starts it.
      */
     private volatile boolean halted;
-    private int failedAttempts;
     private volatile boolean wasUnlinked;
 
     public RelayConnectionService(RelayConnector connector, CredentialsSource credentials, InboundHandler inbound, Outbox outbox,
@@ -77,16 +72,16 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         this.credentials = credentials;
         this.outbox = outbox;
         this.replenisher = replenisher;
-        this.policy = policy;
         this.clock = clock;
         this.settings = settings;
-        this.pinning = pinning;
         this.waits = new ConnectionWaits(() -> current, machine, settings, outbox, () -> wasUnlinked, () -> halted);
-        this.drain = new DeliveryDrain(inbound, inboundThread, c -> c == current, this::signal);
+        this.drain = new DeliveryDrain(inbound, threads.inbound, c -> c == current, this::signal);
         this.sender = new OutboxSender(outbox, control, background, c -> c == current && c.online, this::signal);
         this.multiSender = new MultiSender(this::exchange, System::nanoTime, Thread::sleep, MULTI_SEND_RETRY_BUDGET);
+        LoginHandshake login = new LoginHandshake(pinning, credentials, control, new LoginSession());
+        this.reconnects = new Reconnects(policy, clock, machine, control, () -> stopped, this::connect);
         this.linkEvents = new LinkEventRouter(control, background, drain, replenisher, linkInbox, clock,
-                this::onChallenge, this::onClosed);
+                login::onChallenge, this::onClosed);
         machine.state().addListener(state -> {
             events.publish(new ConnectionChangedEvent(state));
             signal();
@@ -225,18 +220,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
     public void close() {
         RelayConnection departing = lastWords.handOver(this::takeOnline);
         stop();
-        control.shutdown();
-        inboundThread.shutdown();
-        background.shutdown();
-        try {
-            if (!inboundThread.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("inbound processing did not finish within 10 s");
-            }
-            control.awaitTermination(5, TimeUnit.SECONDS);
-            background.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.shutdownAndWait();
         lastWords.depart(departing);
     }
 
@@ -278,7 +262,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
             c.link = connector.connect(creds.relay(), c);
         } catch (IOException e) {
             LOG.info("relay unreachable: {}", e.getMessage());
-            scheduleReconnect(ConnectionStatus.CONNECTING, "relay unreachable");
+            reconnects.schedule(ConnectionStatus.CONNECTING, "relay unreachable");
             return;
         }
         current = c;
@@ -288,76 +272,41 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         }
     }
 
-    private void onChallenge(RelayConnection c, Push.Challenge challenge) {
-        if (c != current || c.online) {
-            return;
+    /** {@link LoginHandshake}'s way into this service's state, on the control thread. */
+    private final class LoginSession implements LoginHandshake.Session {
+        @Override
+        public boolean isCurrent(RelayConnection c) {
+            return c == current;
         }
-        try {
-            pinning.check(challenge);
-        } catch (ServiceException e) {
-            LOG.warn("not logging in: {}", e.getMessage());
+
+        @Override
+        public void online(RelayConnection c, int oneTimePreKeysRemaining) {
+            c.online = true;
+            reconnects.loggedIn();
+            machine.transition(ConnectionStatus.AUTHENTICATING, ConnectionState.of(ConnectionStatus.ONLINE));
+            LOG.info("online");
+            // After every sign-in: the replenisher also rotates the signed and last-resort KEM prekeys when due.
+            background.execute(() -> replenisher.replenish(oneTimePreKeysRemaining));
+            sender.flush(c);
+        }
+
+        @Override
+        public void stopForGood(RelayConnection c) {
             stopped = true;
             current = null;
             c.link.close();
             machine.stop();
-            return;
         }
-        c.link.request(LoginRequests.answer(c.credentials, challenge))
-                .whenCompleteAsync((response, error) -> onAuthResult(c, response, error), control);
-    }
 
-    private void onAuthResult(RelayConnection c, Response response, Throwable error) {
-        if (c != current) {
-            return;
-        }
-        if (error != null) {
-            LOG.info("login did not complete: {}", error.getClass().getSimpleName());
-            return;
-        }
-        if (response instanceof Response.Authenticated) {
-            try {
-                pinning.certificateIssued(((Response.Authenticated) response).senderCertificate(),
-                        c.credentials.username(), c.credentials.deviceId(), c.credentials.identity());
-            } catch (ServiceException e) {
-                LOG.warn("not going online: {}", e.getMessage());
-                c.link.close();
-                return;
-            }
-            if (c.credentials.device().map(RelayCredentials.DeviceLogin::tentative).orElse(false)) {
-                credentials.tentativeCredentialAccepted();
-            }
-            c.online = true;
-            failedAttempts = 0;
-            machine.transition(ConnectionStatus.AUTHENTICATING, ConnectionState.of(ConnectionStatus.ONLINE));
-            LOG.info("online");
-            int remaining = ((Response.Authenticated) response).oneTimePreKeysRemaining();
-            // After every sign-in: the replenisher also rotates the signed and last-resort KEM prekeys when due.
-            background.execute(() -> replenisher.replenish(remaining));
-            sender.flush(c);
-            return;
-        }
-        Response.ErrorResponse err = (Response.ErrorResponse) response;
-        if (err.code() == dev.parley.crypto.wire.ErrorCode.CHALLENGE_EXPIRED) {
-            LOG.info("login challenge expired; answering the fresh one");
-            return;
-        }
-        if (err.code() == dev.parley.crypto.wire.ErrorCode.DEVICE_UNLINKED) {
-            LOG.warn("this device was unlinked from its account; not connecting again");
+        @Override
+        public void unlinked(RelayConnection c) {
             stopped = true;
             current = null;
             c.link.close();
             unlinked.run();
             wasUnlinked = true;
             machine.stop();
-            return;
         }
-        if (err.code() == dev.parley.crypto.wire.ErrorCode.AUTH_FAILED
-                && c.credentials.device().map(RelayCredentials.DeviceLogin::tentative).orElse(false)) {
-            LOG.info("the relay never took this device's new credential key; logging in as before");
-            credentials.tentativeCredentialRefused();
-        }
-        LOG.warn("the relay refused the login: {}", err.code());
-        c.link.close();
     }
 
     private void onClosed(RelayConnection c, String reason) {
@@ -376,23 +325,7 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         }
         String why = c.silenced ? "relay stopped answering" : reason;
         LOG.info("relay link lost: {}", why);
-        scheduleReconnect(machine.status(), why);
-    }
-
-    private void scheduleReconnect(ConnectionStatus from, String reason) {
-        if (stopped || from == ConnectionStatus.DISCONNECTED || from == ConnectionStatus.RECONNECTING) {
-            return;
-        }
-        failedAttempts++;
-        Duration delay = policy.delayBeforeAttempt(failedAttempts);
-        Instant next = clock.instant().plus(delay);
-        if (machine.transition(from, ConnectionState.reconnecting(failedAttempts, next, reason))) {
-            control.schedule(() -> {
-                if (!stopped && machine.transition(ConnectionStatus.RECONNECTING, ConnectionState.of(ConnectionStatus.CONNECTING))) {
-                    connect();
-                }
-            }, delay.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        reconnects.schedule(machine.status(), why);
     }
 
     private void heartbeat() {
@@ -422,13 +355,5 @@ public final class RelayConnectionService implements ConnectionService, RelayGat
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.debug("connection service is closed; dropping a relay event");
         }
-    }
-
-    private static ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

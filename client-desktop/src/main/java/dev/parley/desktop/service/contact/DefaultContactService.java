@@ -20,7 +20,7 @@ import dev.parley.desktop.service.IdentityChangedException;
 import dev.parley.desktop.service.InvalidInputException;
 import dev.parley.desktop.service.OwnDeviceSync;
 import dev.parley.crypto.payload.Payload;
-import dev.parley.crypto.payload.Payload.ContactSync.Change;
+import dev.parley.crypto.payload.DeviceSyncPayloads.ContactSync.Change;
 import dev.parley.desktop.service.RelayRejectedException;
 import dev.parley.desktop.service.SafetyNumberView;
 import dev.parley.desktop.service.ServiceException;

@@ -3,7 +3,7 @@ package dev.parley.desktop.service.device;
 import dev.parley.crypto.group.GroupId;
 import dev.parley.crypto.identity.IdentityKey;
 import dev.parley.crypto.payload.Payload;
-import dev.parley.crypto.payload.Payload.ContactSync.Change;
+import dev.parley.crypto.payload.DeviceSyncPayloads.ContactSync.Change;
 import dev.parley.desktop.crypto.ProfileCrypto;
 import dev.parley.desktop.service.OwnDeviceSync;
 import dev.parley.desktop.service.StorageFailureException;

@@ -1,7 +1,6 @@
 package dev.parley.desktop.service.group;
 
 import dev.parley.crypto.group.GroupAction;
-import dev.parley.crypto.group.GroupChange;
 import dev.parley.crypto.group.GroupId;
 import dev.parley.crypto.group.GroupMember;
 import dev.parley.crypto.group.GroupRole;
@@ -23,23 +22,19 @@ import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.StoredGroup;
 import dev.parley.desktop.storage.TransactionFunction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /** {@link GroupService} over the profile's storage, its pairwise sessions and a {@link GroupTransport}. */
 public final class DefaultGroupService implements GroupService {
     private final ProfileCrypto crypto;
     private final Supplier<String> ownUsername;
-    private final Outbound outbound;
     private final GroupMembers members;
     private final GroupKeys keys;
-    private final GroupLedger ledger;
+    private final GroupChangeCommitter changes;
     private final GroupSender sender;
     private final GroupInvites invites;
     private final GroupResyncSender resync;
@@ -49,10 +44,10 @@ public final class DefaultGroupService implements GroupService {
                                GroupTransport transport, DefaultMessagingService.SessionStarter sessions) {
         this.crypto = crypto;
         this.ownUsername = ownUsername;
-        this.outbound = outbound;
         this.members = new GroupMembers(crypto, sessions);
         this.keys = new GroupKeys(crypto.storage());
-        this.ledger = new GroupLedger(crypto.storage(), keys);
+        this.changes = new GroupChangeCommitter(crypto, ownUsername, outbound, members,
+                new GroupLedger(crypto.storage(), keys));
         this.sender = new GroupSender(crypto, ownUsername, outbound, transport, keys);
         this.invites = new GroupInvites(crypto, ownUsername, outbound, members);
         this.resync = new GroupResyncSender(crypto, ownUsername, outbound, members, this);
@@ -71,8 +66,8 @@ public final class DefaultGroupService implements GroupService {
 
     @Override
     public StoredGroup create(String title, List<String> memberNames) throws ServiceException {
-        checkTitle(title);
-        List<String> others = distinctOthers(memberNames);
+        GroupInputs.checkTitle(title);
+        List<String> others = GroupInputs.distinctOthers(memberNames, ownUsername.get());
         if (others.size() + 1 > GroupState.MAX_MEMBERS) {
             throw new InvalidInputException("a group has at most " + GroupState.MAX_MEMBERS + " members");
         }
@@ -81,7 +76,7 @@ public final class DefaultGroupService implements GroupService {
         list.add(new GroupMember(ownUsername.get(), GroupRole.ADMIN));
         others.forEach(m -> list.add(new GroupMember(m, GroupRole.MEMBER)));
         GroupState state = new GroupState(GroupId.random(crypto.context().random()), 1, title, "", 0, null, list);
-        return commit(Optional.empty(), GroupAction.CREATE, others, state, recipients);
+        return changes.commit(Optional.empty(), GroupAction.CREATE, others, state, recipients);
     }
 
     @Override
@@ -111,7 +106,7 @@ public final class DefaultGroupService implements GroupService {
     @Override
     public StoredGroup add(String group, List<String> memberNames) throws ServiceException {
         GroupState state = adminOf(group);
-        List<String> added = distinctOthers(memberNames);
+        List<String> added = GroupInputs.distinctOthers(memberNames, ownUsername.get());
         if (added.isEmpty() || added.stream().anyMatch(state::isMember)) {
             throw new InvalidInputException("name people who are not members yet");
         }
@@ -121,19 +116,19 @@ public final class DefaultGroupService implements GroupService {
         List<GroupMember> next = new ArrayList<>(state.members());
         added.forEach(m -> next.add(new GroupMember(m, GroupRole.MEMBER)));
         GroupState after = state.with(state.revision() + 1, null, null, null, null, next);
-        return change(state, GroupAction.ADD, added, after, others(after.usernames()));
+        return changes.change(state, GroupAction.ADD, added, after, others(after.usernames()));
     }
 
     @Override
     public StoredGroup remove(String group, List<String> memberNames) throws ServiceException {
         GroupState state = adminOf(group);
-        List<String> removed = distinctOthers(memberNames);
+        List<String> removed = GroupInputs.distinctOthers(memberNames, ownUsername.get());
         if (removed.isEmpty() || !removed.stream().allMatch(state::isMember)) {
             throw new InvalidInputException("name members of the group (to leave it yourself: group leave)");
         }
         GroupState after = state.with(state.revision() + 1, null, null, null, null,
                 state.members().stream().filter(m -> !removed.contains(m.username())).toList());
-        return change(state, GroupAction.REMOVE, removed, after, others(state.usernames()));
+        return changes.change(state, GroupAction.REMOVE, removed, after, others(state.usernames()));
     }
 
     @Override
@@ -145,7 +140,7 @@ public final class DefaultGroupService implements GroupService {
         GroupRole role = revoke ? GroupRole.MEMBER : GroupRole.ADMIN;
         GroupState after = state.with(state.revision() + 1, null, null, null, null, state.members().stream()
                 .map(m -> m.username().equals(member) ? new GroupMember(member, role) : m).toList());
-        return change(state, revoke ? GroupAction.DEMOTE : GroupAction.PROMOTE, List.of(member), after,
+        return changes.change(state, revoke ? GroupAction.DEMOTE : GroupAction.PROMOTE, List.of(member), after,
                 others(after.usernames()));
     }
 
@@ -162,7 +157,7 @@ public final class DefaultGroupService implements GroupService {
             return find(state.id().hex());
         }
         GroupState after = GroupTransitions.afterLeaving(state, ownUsername.get());
-        return change(state, GroupAction.LEAVE, List.of(ownUsername.get()), after, others(after.usernames()));
+        return changes.change(state, GroupAction.LEAVE, List.of(ownUsername.get()), after, others(after.usernames()));
     }
 
     @Override
@@ -177,10 +172,10 @@ public final class DefaultGroupService implements GroupService {
 
     @Override
     public StoredGroup rename(String group, String title) throws ServiceException {
-        checkTitle(title);
+        GroupInputs.checkTitle(title);
         GroupState state = adminOf(group);
         GroupState after = state.with(state.revision() + 1, title, null, null, null, null);
-        return change(state, GroupAction.RENAME, List.of(), after, others(after.usernames()));
+        return changes.change(state, GroupAction.RENAME, List.of(), after, others(after.usernames()));
     }
 
     @Override
@@ -190,7 +185,7 @@ public final class DefaultGroupService implements GroupService {
         }
         GroupState state = adminOf(group);
         GroupState after = state.with(state.revision() + 1, null, null, seconds, null, null);
-        return change(state, GroupAction.TIMER, List.of(), after, others(after.usernames()));
+        return changes.change(state, GroupAction.TIMER, List.of(), after, others(after.usernames()));
     }
 
     @Override
@@ -198,7 +193,7 @@ public final class DefaultGroupService implements GroupService {
         GroupState state = adminOf(group);
         if (revoke) {
             if (state.inviteSecret().length > 0) {
-                change(state, GroupAction.LINK, List.of(), state.with(state.revision() + 1, null, null, null,
+                changes.change(state, GroupAction.LINK, List.of(), state.with(state.revision() + 1, null, null, null,
                         new byte[0], null), others(state.usernames()));
             }
             return Optional.empty();
@@ -206,7 +201,7 @@ public final class DefaultGroupService implements GroupService {
         if (state.inviteSecret().length == 0) {
             byte[] secret = new byte[GroupState.INVITE_SECRET_BYTES];
             crypto.context().random().nextBytes(secret);
-            state = change(state, GroupAction.LINK, List.of(), state.with(state.revision() + 1, null, null, null,
+            state = changes.change(state, GroupAction.LINK, List.of(), state.with(state.revision() + 1, null, null, null,
                     secret, null), others(state.usernames())).state();
         }
         return Optional.of(invites.linkOf(state));
@@ -230,7 +225,7 @@ public final class DefaultGroupService implements GroupService {
         if (flags == state.flags()) {
             return active(group);
         }
-        return change(state, GroupAction.SETTINGS, List.of(), state.withFlags(state.revision() + 1, flags),
+        return changes.change(state, GroupAction.SETTINGS, List.of(), state.withFlags(state.revision() + 1, flags),
                 others(state.usernames()));
     }
 
@@ -319,45 +314,6 @@ public final class DefaultGroupService implements GroupService {
         return sender.send(state, recipients, payload, outboxId, alsoCommit);
     }
 
-    // ============================================================================================ changes
-
-    private StoredGroup change(GroupState before, GroupAction action, List<String> subjects, GroupState after,
-                               List<String> recipientNames) throws ServiceException {
-        List<Contact> recipients = action == GroupAction.LEAVE || action == GroupAction.REMOVE
-                ? members.sendable(recipientNames) : members.require(recipientNames);
-        crypto.lock().lock();
-        try {
-            StoredGroup held = read(txn -> crypto.storage().groups().find(txn, before.id())).orElseThrow();
-            if (!held.state().equals(before)) {
-                throw new InvalidInputException("the group changed meanwhile: try again");
-            }
-            return commit(Optional.of(held), action, subjects, after, recipients);
-        } finally {
-            crypto.lock().unlock();
-        }
-    }
-
-    private StoredGroup commit(Optional<StoredGroup> held, GroupAction action, List<String> subjects,
-                               GroupState after, List<Contact> recipients) throws ServiceException {
-        String me = ownUsername.get();
-        GroupChange change = GroupChange.sign(crypto.context().crypto(), crypto.identity(), me, action, subjects, after);
-        if (!GroupTransitions.isValid(held.map(StoredGroup::state).orElse(null), change)) {
-            throw new InvalidInputException("this change is not allowed in this group");
-        }
-        byte[] hash = change.hash(crypto.context().crypto());
-        Instant now = crypto.context().clock().instant();
-        List<Outbound.Outgoing> outgoing = new ArrayList<>(recipients.size());
-        for (Contact recipient : recipients) {
-            outgoing.add(new Outbound.Outgoing(recipient, new Payload.GroupUpdate(change), outbound.newOutboxId()));
-        }
-        // Issue #17: this account's other devices apply the change too (they take it from the account's own key).
-        List<Outbound.Own> own = List.of(new Outbound.Own(new Payload.GroupUpdate(change), outbound.newOutboxId()));
-        return outbound.storedAll(outgoing, null, own, txn -> {
-            ledger.record(txn, held, change, hash, GroupTransitions.Verdict.APPLY, me, now, true);
-            return crypto.storage().groups().find(txn, after.id()).orElseThrow();
-        });
-    }
-
     // ============================================================================================ helpers
 
     private StoredGroup active(String group) throws ServiceException {
@@ -378,26 +334,6 @@ public final class DefaultGroupService implements GroupService {
 
     private List<String> others(List<String> usernames) {
         return usernames.stream().filter(u -> !u.equals(ownUsername.get())).toList();
-    }
-
-    private List<String> distinctOthers(List<String> usernames) throws InvalidInputException {
-        Set<String> distinct = new LinkedHashSet<>(usernames == null ? List.of() : usernames);
-        if (distinct.contains(ownUsername.get())) {
-            throw new InvalidInputException("you are in every group you make; name the others");
-        }
-        for (String name : distinct) {
-            if (!dev.parley.crypto.wire.Usernames.isValid(name)) {
-                throw new InvalidInputException("not a valid username");
-            }
-        }
-        return new ArrayList<>(distinct);
-    }
-
-    private static void checkTitle(String title) throws InvalidInputException {
-        int bytes = title == null ? 0 : title.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes == 0 || title.isBlank() || bytes > GroupState.MAX_TITLE_BYTES) {
-            throw new InvalidInputException("a group title is 1 to " + GroupState.MAX_TITLE_BYTES + " bytes");
-        }
     }
 
     private <T> T read(TransactionFunction<T, StorageException> work) throws ServiceException {

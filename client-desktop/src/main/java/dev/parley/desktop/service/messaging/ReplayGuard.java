@@ -11,8 +11,11 @@ import dev.parley.desktop.storage.Transaction;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Issue #11 finding 11: remembers the base key of every first (prekey) message that started a session, so that a
@@ -45,11 +48,19 @@ public final class ReplayGuard {
                 txn -> crypto.storage().secrets().contains(txn, SEEN_BASE_KEYS, key));
     }
 
-    /** Inside the transaction that commits the session a first message started: remembers its base key. */
-    public void remember(Transaction txn, OpenedEnvelope opened, long nowMillis) throws StorageException {
-        if (opened.message() instanceof PreKeyRatchetMessage first) {
-            crypto.storage().secrets().put(txn, SEEN_BASE_KEYS, digest(first.baseKey()),
-                    ByteBuffer.allocate(8).putLong(nowMillis).array());
+    /**
+     * Inside the transaction that commits the sessions first messages started: remembers the base key of each first
+     * message among {@code opened}, once per base key (a sender writes every message as a first message until it
+     * gets an answer, so a batch from one sender often repeats one base key hundreds of times).
+     */
+    public void rememberAll(Transaction txn, List<OpenedEnvelope> opened, long nowMillis) throws StorageException {
+        Set<ByteBuffer> remembered = new HashSet<>();
+        for (OpenedEnvelope envelope : opened) {
+            if (envelope.message() instanceof PreKeyRatchetMessage first
+                    && remembered.add(ByteBuffer.wrap(first.baseKey()))) {
+                crypto.storage().secrets().put(txn, SEEN_BASE_KEYS, digest(first.baseKey()),
+                        ByteBuffer.allocate(8).putLong(nowMillis).array());
+            }
         }
     }
 

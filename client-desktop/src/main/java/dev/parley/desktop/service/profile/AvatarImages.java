@@ -2,23 +2,20 @@ package dev.parley.desktop.service.profile;
 
 import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.attachment.ImageDecoder;
+import dev.parley.desktop.service.attachment.ImageEncoder;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Iterator;
 import java.util.Optional;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 
 /**
  * Avatar images (issue #14). The sender's picture is cropped to a centred square, downscaled and re-encoded as a
  * fresh PNG, so none of the file's metadata (EXIF location, camera, comments) survives; a receiver accepts only a
- * small image that decodes. Image dimensions are read from the header before any pixel is decoded, so a
- * decompression bomb is refused cheaply.
+ * small image that decodes. Images are decoded by {@link ImageDecoder} and encoded by {@link ImageEncoder}, in memory
+ * (never through a cache file); the decoder reads the dimensions from the header before any pixel, so a decompression
+ * bomb is refused cheaply.
  */
 public final class AvatarImages {
     /** Largest avatar file the sender reads. */
@@ -42,7 +39,7 @@ public final class AvatarImages {
         if (file.length > MAX_FILE_BYTES) {
             throw new InvalidInputException("the avatar file is larger than 10 MB");
         }
-        BufferedImage source = decode(file, MAX_SOURCE_SIDE)
+        BufferedImage source = ImageDecoder.decodeWhole(file, MAX_SOURCE_SIDE)
                 .orElseThrow(() -> new InvalidInputException("the avatar is not a PNG, JPEG, GIF or BMP image of at most "
                         + MAX_SOURCE_SIDE + " pixels a side"));
         int side = Math.min(source.getWidth(), source.getHeight());
@@ -61,33 +58,7 @@ public final class AvatarImages {
         if (avatar.length == 0 || avatar.length > Payload.Profile.MAX_AVATAR_BYTES) {
             return Optional.empty();
         }
-        return decode(avatar, MAX_RECEIVED_SIDE).map(image -> avatar.clone());
-    }
-
-    private static Optional<BufferedImage> decode(byte[] bytes, int maxSide) {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return Optional.empty();
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                int width = reader.getWidth(0);
-                int height = reader.getHeight(0);
-                if (width < 1 || height < 1 || width > maxSide || height > maxSide) {
-                    return Optional.empty();
-                }
-                return Optional.ofNullable(reader.read(0));
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return ImageDecoder.decodeWhole(avatar, MAX_RECEIVED_SIDE).map(image -> avatar.clone());
     }
 
     private static BufferedImage scaled(BufferedImage square, int side) {
@@ -104,14 +75,10 @@ public final class AvatarImages {
     }
 
     private static byte[] png(BufferedImage image) throws InvalidInputException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new InvalidInputException("cannot encode the avatar");
-            }
+            return ImageEncoder.png(image);
         } catch (IOException e) {
             throw new InvalidInputException("cannot encode the avatar");
         }
-        return out.toByteArray();
     }
 }

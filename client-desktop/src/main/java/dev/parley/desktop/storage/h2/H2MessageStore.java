@@ -20,12 +20,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Messages in H2. History pages use the index {@code (conversation_id, seq DESC)} and order by its columns, so that
@@ -33,6 +36,8 @@ import java.util.Optional;
  * {@link H2MessageSearch}'s.
  */
 final class H2MessageStore implements MessageStore {
+    /** Most ids asked for in one query by {@link #existingIds}. */
+    private static final int EXISTING_SLICE = 500;
     static final String COLUMNS = MessageRows.COLUMNS;
 
     private final H2TransactionManager manager;
@@ -44,6 +49,26 @@ final class H2MessageStore implements MessageStore {
     @Override
     public boolean insertIfAbsent(Transaction txn, NewMessage m) throws StorageException {
         return !insertAllIfAbsent(txn, List.of(m)).isEmpty();
+    }
+
+    /** The ids among {@code messages} already stored: one indexed query per slice instead of one per message (#12). */
+    private static Set<String> existingIds(Connection c, List<NewMessage> messages) throws StorageException {
+        Set<String> present = new HashSet<>();
+        Object[] ids = messages.stream().map(m -> m.messageId().value()).toArray();
+        try (PreparedStatement ps = c.prepareStatement("SELECT message_id FROM messages WHERE message_id = ANY(?)")) {
+            for (int from = 0; from < ids.length; from += EXISTING_SLICE) {
+                ps.setArray(1, c.createArrayOf("CHARACTER VARYING",
+                        Arrays.copyOfRange(ids, from, Math.min(ids.length, from + EXISTING_SLICE))));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        present.add(rs.getString(1));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("reading stored message ids", e);
+        }
+        return present;
     }
 
     /**
@@ -58,18 +83,15 @@ final class H2MessageStore implements MessageStore {
         }
         List<Message> stored = new ArrayList<>(messages.size());
         Map<String, Long> newestByConversation = new LinkedHashMap<>();
-        try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM messages WHERE message_id = ?");
-             PreparedStatement insert = c.prepareStatement("INSERT INTO messages (message_id, conversation_id, "
+        Set<String> present = existingIds(c, messages);
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO messages (message_id, conversation_id, "
                      + "direction, sender, sent_at, received_at, body, state, failure_reason, unread, "
                      + MessageRows.QUOTE_COLUMNS + ", kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                      Statement.RETURN_GENERATED_KEYS)) {
             SearchWordKeys.Batch words = new SearchWordKeys.Batch();
             for (NewMessage m : messages) {
-                exists.setString(1, m.messageId().value());
-                try (ResultSet rs = exists.executeQuery()) {
-                    if (rs.next()) {
-                        continue;
-                    }
+                if (!present.add(m.messageId().value())) {
+                    continue;       // stored before, or earlier in this list
                 }
                 insert.setString(1, m.messageId().value());
                 insert.setString(2, m.conversationId().value());

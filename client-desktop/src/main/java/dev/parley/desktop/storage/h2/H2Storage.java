@@ -164,12 +164,21 @@ public final class H2Storage implements Storage {
     /** As {@link #open(Path, SecretBytes, EventPublisher)}, sealing protocol state with {@code crypto}. */
     public static H2Storage open(Path base, SecretBytes fileKey, EventPublisher publisher, CryptoProvider crypto)
             throws DatabaseOpenException {
+        return open(base, fileKey, publisher, crypto, dev.parley.desktop.storage.MigrationProgress.NONE);
+    }
+
+    /**
+     * As {@link #open(Path, SecretBytes, EventPublisher, CryptoProvider)}; a database written by an older Parley is
+     * migrated first, reporting to {@code progress} on this thread.
+     */
+    public static H2Storage open(Path base, SecretBytes fileKey, EventPublisher publisher, CryptoProvider crypto,
+                                 dev.parley.desktop.storage.MigrationProgress progress) throws DatabaseOpenException {
         H2Hardening.apply();
         DatabaseFiles files = DatabaseFiles.of(base);
         if (!Files.isRegularFile(files.dataFile())) {
             throw new DatabaseOpenException(Reason.MISSING, "no database file");
         }
-        return H2StorageOpener.open(files, fileKey, publisher, false, crypto);
+        return H2StorageOpener.open(files, fileKey, publisher, false, crypto, progress);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.parley.desktop.storage.h2;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.desktop.storage.EventPublisher;
+import dev.parley.desktop.storage.MigrationProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,12 @@ final class H2StorageOpener {
 
     static H2Storage open(DatabaseFiles files, SecretBytes fileKey, EventPublisher publisher, boolean create,
                           CryptoProvider crypto) throws DatabaseOpenException {
+        return open(files, fileKey, publisher, create, crypto, MigrationProgress.NONE);
+    }
+
+    /** As above; pending migrations of an existing database report to {@code progress}. */
+    static H2Storage open(DatabaseFiles files, SecretBytes fileKey, EventPublisher publisher, boolean create,
+                          CryptoProvider crypto, MigrationProgress progress) throws DatabaseOpenException {
         Objects.requireNonNull(publisher, "publisher");
         Objects.requireNonNull(crypto, "crypto");
         if (!create) {
@@ -40,7 +47,7 @@ final class H2StorageOpener {
                     throw H2Errors.map(e);
                 }
             }
-            H2Storage storage = openReadWrite(files, fileKey, publisher, create, crypto, lease);
+            H2Storage storage = openReadWrite(files, fileKey, publisher, create, crypto, lease, progress);
             opened = true;
             return storage;
         } finally {
@@ -51,14 +58,15 @@ final class H2StorageOpener {
     }
 
     private static H2Storage openReadWrite(DatabaseFiles files, SecretBytes fileKey, EventPublisher publisher,
-                                           boolean create, CryptoProvider crypto, FileKeyRing.Lease lease)
-            throws DatabaseOpenException {
+                                           boolean create, CryptoProvider crypto, FileKeyRing.Lease lease,
+                                           MigrationProgress progress) throws DatabaseOpenException {
         Connection connection = connect(files.url(create, false));
         SecretSealer sealer = SecretSealer.forFileKey(crypto, fileKey);
         try {
             TrustCheck.verify(connection);
             if (create || !SchemaMigrator.isCurrent(connection)) {
-                SchemaMigrator.migrate(files.url(false, false), USER, userPassword(), sealer);
+                SchemaMigrator.migrate(files.url(false, false), USER, userPassword(), sealer, null,
+                        create ? MigrationProgress.NONE : progress);
             }
             connection.setAutoCommit(false);
             return new H2Storage(connection, publisher, sealer, lease);

@@ -1,5 +1,6 @@
 package dev.parley.desktop.storage.h2;
 
+import dev.parley.desktop.storage.MigrationProgress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +20,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * index), numbered within each message, so memory stays bounded whatever the history's size. A Java migration because
  * SQL would need a window function over the whole table (held in memory by H2). Each range is committed on its own:
  * one transaction of a million rows made H2's commit walk an undo log far larger than its page cache (minutes for a
- * 100,000-message history). It can therefore stop halfway (a crash): the old table is dropped last, so a rerun starts
+ * 100,000-message history); the walk over the ranges is {@link SeqRangeCopy}, which reports each range to the unlock
+ * screen. It can therefore stop halfway (a crash): the old table is dropped last, so a rerun starts
  * the copy again from an empty new table, and a run that finds the old table gone (it ended just before Flyway
  * recorded it) has nothing left to do. V80 ({@link SearchWordKeysMigration}) replaced this table.
  */
@@ -30,6 +32,19 @@ final class MessageWordsMigration implements JavaMigration {
     private static final String INSERT_SQL = "INSERT INTO message_words (word_key, seq, token) VALUES (?, ?, ?)";
     /** Sequence numbers copied per range. */
     private static final long RANGE = 4_096;
+    /** What the unlock screen is told while the words are copied. */
+    static final String STEP = "Updating the search index";
+
+    private final MigrationProgress progress;
+
+    MessageWordsMigration() {
+        this(MigrationProgress.NONE);
+    }
+
+    /** Reports after every range of sequence numbers copied. */
+    MessageWordsMigration(MigrationProgress progress) {
+        this.progress = java.util.Objects.requireNonNull(progress, "progress");
+    }
 
     @Override
     public MigrationVersion getVersion() {
@@ -93,22 +108,11 @@ final class MessageWordsMigration implements JavaMigration {
         }
     }
 
-    private static void copy(Connection c) throws SQLException {
-        try (PreparedStatement next = c.prepareStatement(
-                "SELECT seq FROM message_tokens WHERE seq >= ? ORDER BY seq LIMIT 1");
-             PreparedStatement read = c.prepareStatement(
+    private void copy(Connection c) throws SQLException {
+        try (PreparedStatement read = c.prepareStatement(
                 "SELECT seq, token FROM message_tokens WHERE seq >= ? AND seq < ? ORDER BY seq, token");
              PreparedStatement insert = c.prepareStatement(INSERT_SQL)) {
-            long from = Long.MIN_VALUE;
-            while (true) {
-                next.setLong(1, from);
-                try (ResultSet rs = next.executeQuery()) {
-                    if (!rs.next()) {
-                        return;
-                    }
-                    from = rs.getLong(1);
-                }
-                long to = from + RANGE;
+            new SeqRangeCopy("message_tokens", "seq", RANGE).run(c, STEP, progress, (from, to) -> {
                 read.setLong(1, from);
                 read.setLong(2, to);
                 long seq = from;
@@ -128,11 +132,7 @@ final class MessageWordsMigration implements JavaMigration {
                 if (any) {
                     insert.executeBatch();
                 }
-                if (!c.getAutoCommit()) {
-                    c.commit();
-                }
-                from = to;
-            }
+            });
         }
     }
 }

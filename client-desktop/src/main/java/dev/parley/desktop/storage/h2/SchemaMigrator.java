@@ -1,5 +1,6 @@
 package dev.parley.desktop.storage.h2;
 
+import dev.parley.desktop.storage.MigrationProgress;
 import dev.parley.desktop.storage.h2.DatabaseOpenException.Reason;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,13 +27,15 @@ final class SchemaMigrator {
      */
     static final String LATEST_VERSION = "80";
     private static final String HISTORY = "flyway_schema_history";
+    /** What {@link MigrationProgress} is told when the migration starts, before any step reports. */
+    static final String STEP = "Updating the database";
 
     private SchemaMigrator() {
     }
 
     /** Migrates and wipes {@code password}; {@code sealer} seals existing protocol state (V25). */
     static void migrate(String url, String user, char[] password, SecretSealer sealer) throws DatabaseOpenException {
-        migrate(url, user, password, sealer, null);
+        migrate(url, user, password, sealer, null, MigrationProgress.NONE);
     }
 
     /**
@@ -41,16 +44,26 @@ final class SchemaMigrator {
      */
     static void migrate(String url, String user, char[] password, SecretSealer sealer, String target)
             throws DatabaseOpenException {
+        migrate(url, user, password, sealer, target, MigrationProgress.NONE);
+    }
+
+    /**
+     * As {@link #migrate(String, String, char[], SecretSealer, String)}; the long Java migrations report to
+     * {@code progress} (on this thread) as they go, and it is told {@code (STEP, 0, 0)} before anything is applied.
+     */
+    static void migrate(String url, String user, char[] password, SecretSealer sealer, String target,
+                        MigrationProgress progress) throws DatabaseOpenException {
         org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
         ds.setURL(url);
         ds.setUser(user);
         ds.setPasswordChars(password);
         try {
+            progress.update(STEP, 0, 0);
             Flyway.configure(SchemaMigrator.class.getClassLoader())
                     .dataSource(ds)
                     .locations(LOCATION)
                     .failOnMissingLocations(true)
-                    .javaMigrations(javaMigrations(sealer))
+                    .javaMigrations(javaMigrations(sealer, progress))
                     .target(target == null ? MigrationVersion.LATEST : MigrationVersion.fromVersion(target))
                     .load()
                     .migrate();
@@ -61,11 +74,23 @@ final class SchemaMigrator {
         }
     }
 
-    /** The Java migrations, in version order: V25 (needs the open database's sealer), V68 and V80. */
+    /** The Java migrations, reporting nothing. */
     static org.flywaydb.core.api.migration.JavaMigration[] javaMigrations(SecretSealer sealer) {
+        return javaMigrations(sealer, MigrationProgress.NONE);
+    }
+
+    /**
+     * The Java migrations, in version order: V25 (needs the open database's sealer; a few hundred rows, so it
+     * reports nothing), V68 (copies every search word; reports each range to {@code progress}) and V80 (moves them to
+     * keys; reports each range too). A new long
+     * migration takes {@code progress} in its constructor and walks its rows with {@link SeqRangeCopy}.
+     */
+    static org.flywaydb.core.api.migration.JavaMigration[] javaMigrations(SecretSealer sealer,
+                                                                        MigrationProgress progress) {
         return new org.flywaydb.core.api.migration.JavaMigration[] {
-            new SealSecretsMigration(sealer), new MessageWordsMigration(),
-            new SearchWordKeysMigration(dev.parley.desktop.storage.MigrationProgress.NONE),
+            new SealSecretsMigration(sealer),
+            new MessageWordsMigration(progress),
+            new SearchWordKeysMigration(progress),
         };
     }
 

@@ -23,7 +23,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  */
 final class SearchWordKeysMigration implements JavaMigration {
     static final String VERSION = "80";
-    static final String STEP = "Updating the search index";
+    static final String STEP = "Compacting the search index";
     /** Sequence numbers moved per range. */
     static final long DEFAULT_RANGE = 4_096;
 

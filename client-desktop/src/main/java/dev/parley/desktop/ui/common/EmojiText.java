@@ -58,6 +58,15 @@ public final class EmojiText {
         return view;
     }
 
+    /**
+     * Shows {@code emoji} (one that has an image) in {@code view}, one made by {@link #view}: a reused view (a chat
+     * cell's reaction chip) changes its image instead of a new node being made and styled.
+     */
+    public static void show(ImageView view, String emoji) {
+        view.setImage(image(emoji));
+        view.setAccessibleText(emoji);
+    }
+
     /** Whether {@code emoji} is exactly one emoji that has an image. */
     public static boolean isSingleEmoji(String emoji) {
         return EmojiIndex.bundled().imageResource(emoji).isPresent();

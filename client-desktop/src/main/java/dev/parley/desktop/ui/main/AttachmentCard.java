@@ -90,7 +90,7 @@ final class AttachmentCard extends VBox {
         AttachmentView file = message.attachment().orElseThrow();
         boolean sameMessage = shown != null && shown.id().equals(message.id());
         shown = message;
-        EmojiLabels.show(name, file.fileName(), NAME_EMOJI_SIZE);
+        EmojiLabels.showFileName(name, file.fileName(), NAME_EMOJI_SIZE);
         size.setText(FileSizes.format(file.size(), Locale.getDefault()));
         boolean image = file.image() && file.thumbnail().length > 0;
         visible(thumbnailFrame, image);

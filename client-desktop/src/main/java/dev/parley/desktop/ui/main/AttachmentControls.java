@@ -151,7 +151,7 @@ final class AttachmentControls {
                 image.setImage(null);
                 return;
             }
-            EmojiLabels.show(name, now.name(), AttachmentCard.NAME_EMOJI_SIZE);
+            EmojiLabels.showFileName(name, now.name(), AttachmentCard.NAME_EMOJI_SIZE);
             send.setText(messages.get(now.paths().size() > 1 ? "attachment.sendSeveral" : "attachment.send"));
             size.setText(FileSizes.format(now.size(), Locale.getDefault()));
             image.setImage(now.preview().orElse(null));
@@ -197,7 +197,8 @@ final class AttachmentControls {
 
     private Node uploadRow(Transfer upload) {
         Label name = new Label();
-        EmojiLabels.show(name, messages.get("attachment.uploading", upload.name()), AttachmentCard.NAME_EMOJI_SIZE);
+        EmojiLabels.showFileName(name, messages.get("attachment.uploading", upload.name()),
+                AttachmentCard.NAME_EMOJI_SIZE);
         name.getStyleClass().add("attachment-name");
         ProgressBar bar = new ProgressBar();
         bar.getStyleClass().add("attachment-progress");

@@ -29,6 +29,10 @@ import javafx.scene.layout.VBox;
 final class ChatRowCell extends ListCell<ChatRow> {
     private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
     private static final PseudoClass DELETED = PseudoClass.getPseudoClass("deleted");
+    /** A group sender's name colour ({@code .bubble-sender:sender-0} ...): a pseudo-class, so no CSS lookup again. */
+    private static final PseudoClass[] SENDER_COLOURS = java.util.stream.IntStream
+            .range(0, dev.parley.desktop.ui.common.Avatars.PALETTE_SIZE)
+            .mapToObj(i -> PseudoClass.getPseudoClass("sender-" + i)).toArray(PseudoClass[]::new);
     private final Label edited = new Label();
     /** The text of a message with links: plain runs and clickable links (shown instead of {@link #text}). */
     private final javafx.scene.text.TextFlow linkText = new javafx.scene.text.TextFlow();
@@ -37,7 +41,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final Label quoteAuthor = new Label();
     /** Who wrote an incoming group message, above the first bubble of their run (issue #15). */
     private final Label sender = new Label();
-    private final dev.parley.desktop.ui.common.AvatarView senderAvatar = new dev.parley.desktop.ui.common.AvatarView(true);
+    /** Made the first time this cell shows a group message with its sender (most chats never need it). */
+    private dev.parley.desktop.ui.common.AvatarView senderAvatar;
     private final Label quoteText = new Label();
     /** A reply's quote: the original's author and snippet; a click jumps to the original. */
     private final VBox quote = new VBox(1, quoteAuthor, quoteText);
@@ -47,17 +52,20 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final ObservableStringValue highlighted;
     /** The style of the bubble as last set (direction, group start, failed), or -1. */
     private int shownLook = -1;
-    private final Tooltip tickTip = new Tooltip();
+    /** The ticks' tooltip ("Delivered", "Read"), made the first time the pointer is over them. */
+    private Tooltip tickTip;
 
     private final Label text = new Label();
     private final Label meta = new Label();
     private final Label tick = new Label();
     private final Hyperlink retryLink = new Hyperlink();
     private final VBox bubble;
-    /** The bubble's parts in the order they stand in it (the quote and file card only once needed). */
+    /** The bubble's parts in the order they stand in it (all but the text and meta row only once needed). */
     private final List<Node> bubbleOrder;
     private final HBox bubbleRow;
     private final HBox metaRow;
+    /** The meta row's parts in the order they stand in it (the retry link and "edited" only once needed). */
+    private final List<Node> metaOrder;
     private final Label dividerLabel = new Label();
     private final HBox divider = new HBox(dividerLabel);
     private final Label systemLabel = new Label();
@@ -81,7 +89,15 @@ final class ChatRowCell extends ListCell<ChatRow> {
         this.actions = actions;
         this.reactions = new ReactionBar(messages, actions.ownUsernameProperty()::get, actions::removeReaction);
         highlighted.addListener((obs, was, now) -> showHighlight());
-        tick.setTooltip(tickTip);
+        tick.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            if (tickTip == null) {
+                tickTip = new Tooltip();
+                tick.setTooltip(tickTip);
+                if (getItem() instanceof ChatRow.MessageRow) {
+                    tickTip.setText(tickTip(((ChatRow.MessageRow) getItem()).message()));
+                }
+            }
+        });
         retryLink.setOnAction(e -> {
             if (getItem() instanceof ChatRow.MessageRow) {
                 retry.accept(((ChatRow.MessageRow) getItem()).message());
@@ -96,7 +112,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
         retryLink.setText(messages.get("main.retry"));
         edited.getStyleClass().addAll("bubble-meta", "edited-label");
         edited.setText(messages.get("message.edited"));
-        metaRow = new HBox(4, edited, meta, tick); // the retry link joins it when first needed (attach)
+        metaRow = new HBox(4, meta, tick); // the retry link and "edited" join it when first needed (attach)
+        metaOrder = List.of(retryLink, edited, meta, tick);
         metaRow.setAlignment(Pos.CENTER_RIGHT);
         metaRow.setMinWidth(Region.USE_PREF_SIZE);
         linkText.getStyleClass().add("bubble-links");
@@ -110,9 +127,10 @@ final class ChatRowCell extends ListCell<ChatRow> {
             }
         });
         sender.getStyleClass().add("bubble-sender");
-        // the quote and the file card join the bubble the first time this cell shows a reply or a file: every node
-        // of a cell costs CSS matching (and a control its skin) when the cell is made, and most messages have neither
-        bubble = new VBox(2, sender, text, linkText, reactions, metaRow);
+        // the sender, quote, file card, link text and reactions join the bubble the first time this cell shows one:
+        // every node of a cell costs CSS matching (and a control its skin) when the cell is made, and most messages
+        // have none of them
+        bubble = new VBox(2, text, metaRow);
         bubbleOrder = List.of(sender, quote, file, text, linkText, reactions, metaRow);
         bubble.getStyleClass().add("bubble");
         // the menu opens on a right click (the platform's own menu event is not sent everywhere, Monocle sends none);
@@ -125,9 +143,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
         });
         bubble.setOnContextMenuRequested(javafx.event.Event::consume);
         bubble.setMaxWidth(520);
-        bubbleRow = new HBox(8, senderAvatar, bubble);
-        senderAvatar.setGroup(false);
-        senderAvatar.setAlignment(Pos.CENTER);
+        bubbleRow = new HBox(8, bubble); // a group sender's avatar joins it when first needed (showSender)
         divider.getStyleClass().add("day-divider");
         Region left = new Region();
         Region right = new Region();
@@ -192,9 +208,18 @@ final class ChatRowCell extends ListCell<ChatRow> {
         showQuote(m);
         showSender(m, row.firstOfGroup());
         text.pseudoClassStateChanged(DELETED, m.deleted());
-        edited.setVisible(m.edited() && !m.deleted());
-        edited.setManaged(m.edited() && !m.deleted());
-        reactions.show(m);
+        boolean showsEdited = m.edited() && !m.deleted();
+        edited.setVisible(showsEdited);
+        edited.setManaged(showsEdited);
+        if (showsEdited) {
+            attach(edited, metaRow, metaOrder);
+        }
+        if (ReactionBar.hasAny(m)) {
+            attach(reactions);
+        }
+        if (reactions.getParent() != null) {
+            reactions.show(m);
+        }
         meta.setText(times.time(m.sentAt()));
         boolean failed = m.status() == MessageView.Status.FAILED;
         // Style class changes re-run CSS on the bubble's subtree: change them only when the look changes.
@@ -217,8 +242,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
         }
         retryLink.setVisible(failed && out);
         retryLink.setManaged(failed && out);
-        if (failed && out && retryLink.getParent() != metaRow) {
-            metaRow.getChildren().add(0, retryLink);
+        if (failed && out) {
+            attach(retryLink, metaRow, metaOrder);
         }
         tick.setVisible(out);
         tick.setManaged(out);
@@ -232,44 +257,64 @@ final class ChatRowCell extends ListCell<ChatRow> {
                     tick.getStyleClass().remove("read");
                 }
             }
-            String tip = messages.get("state." + m.status().name())
-                    + m.failure().map(r -> ": " + r).orElse("");
-            tickTip.setText(tip);
+            if (tickTip != null) {
+                tickTip.setText(tickTip(m));
+            }
         }
+    }
+
+    private String tickTip(MessageView m) {
+        return messages.get("state." + m.status().name()) + m.failure().map(r -> ": " + r).orElse("");
     }
 
     private void showSender(MessageView m, boolean first) {
         boolean shown = m.showsSender() && first;
-        // the avatar keeps its place on later bubbles of the run, so they line up under the first
-        senderAvatar.setManaged(m.showsSender());
-        senderAvatar.setVisible(shown);
-        if (shown) {
-            senderAvatar.setName(m.sender());
+        if (m.showsSender() && senderAvatar == null) {
+            senderAvatar = new dev.parley.desktop.ui.common.AvatarView(true);
+            senderAvatar.setGroup(false);
+            senderAvatar.setAlignment(Pos.CENTER);
+            bubbleRow.getChildren().add(0, senderAvatar);
+        }
+        if (senderAvatar != null) {
+            // the avatar keeps its place on later bubbles of the run, so they line up under the first
+            senderAvatar.setManaged(m.showsSender());
+            senderAvatar.setVisible(shown);
+            if (shown) {
+                senderAvatar.setName(m.sender());
+            }
         }
         sender.setVisible(shown);
         sender.setManaged(shown);
         if (shown) {
+            attach(sender);
             sender.setText(m.sender());
-            sender.getStyleClass().setAll("label", "bubble-sender",
-                    "sender-" + dev.parley.desktop.ui.common.Avatars.colorIndex(m.sender()));
+            int colour = dev.parley.desktop.ui.common.Avatars.colorIndex(m.sender());
+            for (int i = 0; i < SENDER_COLOURS.length; i++) {
+                sender.pseudoClassStateChanged(SENDER_COLOURS[i], i == colour);
+            }
         }
     }
 
     /** Puts {@code part} into the bubble at its place in {@link #bubbleOrder} unless it is there already. */
     private void attach(Node part) {
-        if (part.getParent() == bubble) {
+        attach(part, bubble, bubbleOrder);
+    }
+
+    /** Puts {@code part} into {@code box} at its place in {@code order} unless it is there already. */
+    private static void attach(Node part, javafx.scene.layout.Pane box, List<Node> order) {
+        if (part.getParent() == box) {
             return;
         }
         int at = 0;
-        for (Node n : bubbleOrder) {
+        for (Node n : order) {
             if (n == part) {
                 break;
             }
-            if (n.getParent() == bubble) {
+            if (n.getParent() == box) {
                 at++;
             }
         }
-        bubble.getChildren().add(at, part);
+        box.getChildren().add(at, part);
     }
 
     private void showQuote(MessageView m) {
@@ -301,9 +346,12 @@ final class ChatRowCell extends ListCell<ChatRow> {
         linkText.setVisible(rich);
         linkText.setManaged(rich);
         if (!rich) {
-            linkText.getChildren().clear();
+            if (!linkText.getChildren().isEmpty()) {
+                linkText.getChildren().clear();
+            }
             return;
         }
+        attach(linkText);
         double emojiSize = BubbleEmoji.sizeFor(shownText);
         List<javafx.scene.Node> parts = new ArrayList<>();
         for (LinkText.Segment segment : LinkText.split(shownText)) {

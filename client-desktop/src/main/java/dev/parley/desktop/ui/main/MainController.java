@@ -220,6 +220,7 @@ public final class MainController {
         chatList.setFocusTraversable(true);
         chatList.addEventHandler(KeyEvent.KEY_PRESSED, e -> messageMenu.keyPressed(e, chatList));
         new ChatScroll(chatList, chat).bind();
+        ChatWarmUp.whenListed(chatList, chat.rows(), vm.conversations().allItems());
         chatError.textProperty().bind(Bindings.when(chat.errorProperty().isNotEmpty()).then(chat.errorProperty())
                 .otherwise(chat.attachments().errorProperty()));
         chatError.visibleProperty().bind(chatError.textProperty().isNotEmpty());

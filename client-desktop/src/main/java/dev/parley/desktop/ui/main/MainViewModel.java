@@ -201,11 +201,13 @@ public final class MainViewModel {
         subscriptions.add(bus.subscribe(MessageChangedEvent.class, e -> onUi(() -> messageChanged(e))));
         subscriptions.add(bus.subscribe(dev.parley.desktop.event.ConversationMarksChangedEvent.class, e -> onUi(() ->
                 conversations.marksChanged(e.conversation(), e.muted(), e.archived()))));
-        subscriptions.add(bus.subscribe(dev.parley.desktop.event.MessagesRemovedEvent.class, e -> onUi(() -> {
-            conversations.messageChanged(e.conversation());
-            chat.actions().removedAll(e.messageIds().stream().map(dev.parley.desktop.storage.MessageId::value)
-                    .collect(java.util.stream.Collectors.toSet()));
-        })));
+        RemovalBatches removals = new RemovalBatches(tasks.uiThread(), (conversation, ids) -> {
+            conversations.messageChanged(conversation);
+            chat.actions().removedAll(ids);
+        });
+        subscriptions.add(bus.subscribe(dev.parley.desktop.event.MessagesRemovedEvent.class, e -> removals.removed(
+                e.conversation(), () -> e.messageIds().stream().map(dev.parley.desktop.storage.MessageId::value)
+                        .iterator())));
         subscriptions.add(bus.subscribe(TypingChangedEvent.class, e -> onUi(() ->
                 chat.typingChanged(e.contact(), e.typing()))));
         subscriptions.add(bus.subscribe(GroupTypingChangedEvent.class, e -> onUi(() ->

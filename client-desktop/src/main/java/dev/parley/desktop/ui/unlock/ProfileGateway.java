@@ -34,6 +34,15 @@ public interface ProfileGateway {
     void unlock(String profile, char[] passphrase) throws ServiceException;
 
     /**
+     * As {@link #unlock(String, char[])}; a history written by an older Parley is updated first, reporting to
+     * {@code progress} on the calling (background) thread.
+     */
+    default void unlock(String profile, char[] passphrase, dev.parley.desktop.storage.MigrationProgress progress)
+            throws ServiceException {
+        unlock(profile, passphrase);
+    }
+
+    /**
      * Which secret the backup {@code file} needs (issue #17), read from its header without any secret.
      *
      * @throws dev.parley.desktop.service.BackupUnreadableException not a Parley backup, or a newer format

@@ -38,6 +38,7 @@ public final class UnlockView extends StackPane {
     private final Label error = id(styled(new Label(), "error-text"), "error");
     private final Button unlockButton = id(new Button(), "unlockButton");
     private final ProgressIndicator progress = id(new ProgressIndicator(), "progress");
+    private final Label migration = id(styled(new Label(), "subtitle"), "migration");
 
     public UnlockView(UnlockViewModel vm, Navigator navigator, UserMessages messages) {
         this.vm = Objects.requireNonNull(vm);
@@ -70,6 +71,7 @@ public final class UnlockView extends StackPane {
                 WelcomeCards.field(messages.get("unlock.passphrase"), passphrase),
                 error,
                 actions,
+                migration,
                 newProfile);
         getChildren().add(card);
         bind();
@@ -91,6 +93,9 @@ public final class UnlockView extends StackPane {
         error.visibleProperty().bind(Bindings.isNotEmpty(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
         unlockButton.disableProperty().bind(vm.canUnlockBinding().not());
+        migration.textProperty().bind(vm.migrationProperty());
+        migration.visibleProperty().bind(Bindings.isNotEmpty(vm.migrationProperty()));
+        migration.managedProperty().bind(migration.visibleProperty());
         progress.visibleProperty().bind(vm.busyProperty());
         progress.managedProperty().bind(vm.busyProperty());
         vm.wrongAttemptsProperty().addListener((obs, was, now) -> Effects.shake(passphrase));

@@ -33,6 +33,7 @@ public final class UnlockViewModel {
     private final StringProperty profile = new SimpleStringProperty(this, "profile");
     private final StringProperty passphrase = new SimpleStringProperty(this, "passphrase", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper migration = new ReadOnlyStringWrapper(this, "migration", "");
     private final ReadOnlyIntegerWrapper wrongAttempts = new ReadOnlyIntegerWrapper(this, "wrongAttempts");
     private final ObjectProperty<Runnable> onUnlocked = new SimpleObjectProperty<>(this, "onUnlocked");
     private final BooleanBinding canUnlock;
@@ -68,6 +69,14 @@ public final class UnlockViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /**
+     * While an older profile's history is updated during the unlock: "Updating your message history… 45%" (at most
+     * a few changes a second); empty otherwise.
+     */
+    public ReadOnlyStringProperty migrationProperty() {
+        return migration.getReadOnlyProperty();
+    }
+
     /** Incremented on every wrong passphrase (the view shakes the field when it changes). */
     public ReadOnlyIntegerProperty wrongAttemptsProperty() {
         return wrongAttempts.getReadOnlyProperty();
@@ -99,18 +108,21 @@ public final class UnlockViewModel {
         String name = profile.get();
         passphrase.set("");
         error.set("");
+        MigrationText text = new MigrationText(messages, tasks.uiThread(), migration::set, System::nanoTime);
         tasks.runVoid(() -> {
             try {
-                gateway.unlock(name, secret);
+                gateway.unlock(name, secret, text);
             } finally {
                 Arrays.fill(secret, '\0');
             }
         }, () -> {
+            migration.set("");
             Runnable r = onUnlocked.get();
             if (r != null) {
                 r.run();
             }
         }, e -> {
+            migration.set("");
             if (e instanceof WrongPassphraseException) {
                 wrongAttempts.set(wrongAttempts.get() + 1);
             }

@@ -155,6 +155,19 @@ class ImagePreparationTest {
         assertThat(allocated).as("bytes allocated to prepare and read a 6 MP photo").isLessThan(3L << 20);
     }
 
+    /** A photo's thumbnail and a re-encoded PNG are plaintext: made in memory, never through ImageIO's cache file. */
+    @Test
+    void imagesArePreparedWithoutAnImageCacheFile(@TempDir Path cache) throws Exception {
+        Path photo = Files.write(dir.resolve("photo.jpg"), jpeg(noisy(320, 240), false));
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(noisy(200, 100), "png", png);
+        Path picture = Files.write(dir.resolve("picture.png"), png.toByteArray());
+        assertThat(ImageCacheFiles.createdWhile(cache, () -> {
+            assertThat(ImagePreparation.prepare(photo).thumbnail()).isNotEmpty();
+            assertThat(ImagePreparation.prepare(picture).contentType()).isEqualTo("image/png");
+        })).isEmpty();
+    }
+
     private static byte[] read(PreparedFile file) throws IOException {
         try (InputStream in = file.source().open()) {
             return in.readAllBytes();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.crypto.payload.Payload;
 import dev.parley.desktop.service.InvalidInputException;
+import dev.parley.desktop.service.attachment.ImageCacheFiles;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -12,10 +13,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue #14: avatars are cropped, downscaled, stripped of metadata and size-limited; bad files are refused. */
 class AvatarImagesTest {
@@ -47,6 +50,20 @@ class AvatarImagesTest {
         assertThat(AvatarImages.checkReceived(png(noise(600, 600)))).as("over 512 pixels a side").isEmpty();
         assertThat(AvatarImages.checkReceived(new byte[0])).isEmpty();
         assertThat(AvatarImages.checkReceived(bomb)).isEmpty();
+    }
+
+    /**
+     * A received avatar is a decrypted image: decoding it, and making one from a picture the user picks, must not pass
+     * it through ImageIO's cache file.
+     */
+    @Test
+    void avatarsAreDecodedAndEncodedWithoutAnImageCacheFile(@TempDir Path cache) throws Exception {
+        byte[] picture = png(noise(300, 200));
+        byte[] avatar = AvatarImages.prepare(picture);
+        assertThat(ImageCacheFiles.createdWhile(cache, () -> {
+            AvatarImages.prepare(picture);
+            assertThat(AvatarImages.checkReceived(avatar)).isPresent();
+        })).isEmpty();
     }
 
     private static BufferedImage noise(int width, int height) {

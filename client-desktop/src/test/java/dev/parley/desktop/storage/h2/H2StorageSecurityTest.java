@@ -180,6 +180,33 @@ class H2StorageSecurityTest {
         }
     }
 
+    /**
+     * The profile URL's {@code MAX_MEMORY_ROWS}: H2 keeps even a result larger than its default row limit in memory.
+     * Over the limit H2 would spill the result to a {@code .temp.db} file next to the database or in java.io.tmpdir,
+     * outside the encrypted file scheme, so rows of plaintext would reach the disk.
+     */
+    @Test
+    void aResultOverH2sDefaultRowLimitWritesNoTemporaryFile() throws Exception {
+        String name = "rows-" + Long.toHexString(System.nanoTime());
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        int rows = org.h2.engine.SysProperties.MAX_MEMORY_ROWS + 1000;
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(dir.resolve(name)), true, false, TestKeys.key(1));
+             Statement s = c.createStatement();
+             java.sql.ResultSet sorted = s.executeQuery("SELECT X FROM SYSTEM_RANGE(1, " + rows + ") ORDER BY X DESC")) {
+            assertThat(sorted.next()).isTrue();
+            assertThat(sorted.getLong(1)).isEqualTo(rows);
+            assertThat(tempFiles(dir, name)).as("temporary files next to the database").isEmpty();
+            assertThat(tempFiles(tmp, name)).as("temporary files in java.io.tmpdir").isEmpty();
+        }
+    }
+
+    private static java.util.List<String> tempFiles(Path in, String databaseName) throws IOException {
+        try (Stream<Path> s = Files.list(in)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(f -> f.startsWith(databaseName) && f.endsWith(".temp.db")).toList();
+        }
+    }
+
     private java.util.List<String> files() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

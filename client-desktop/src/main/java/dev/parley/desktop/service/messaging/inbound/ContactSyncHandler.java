@@ -1,7 +1,7 @@
 package dev.parley.desktop.service.messaging.inbound;
 
 import dev.parley.crypto.payload.Payload;
-import dev.parley.crypto.payload.Payload.ContactSync.Change;
+import dev.parley.crypto.payload.DeviceSyncPayloads.ContactSync.Change;
 import dev.parley.desktop.event.ContactChangedEvent;
 import dev.parley.desktop.service.contact.PeopleChanges;
 import dev.parley.desktop.storage.AccountInfo;

@@ -51,7 +51,7 @@ final class MultiRecipientInbound {
      * @return the delivery's outcome
      */
     Outcome receive(ProtocolUnitOfWork work, int index, Delivery delivery, MultiRecipientSeal.Opened ahead,
-                    Set<String> blocked, List<Received<?>> decrypted, List<InboundPipeline.Held> held)
+                    Set<String> blocked, List<Received<?>> decrypted, List<Held> held)
             throws StorageException {
         Optional<MultiRecipientBlob> blob = MultiRecipientBlob.decode(delivery.blob());
         if (blob.isEmpty()) {
@@ -97,7 +97,7 @@ final class MultiRecipientInbound {
                 return Outcome.STORED;
             }
             case HOLD -> {
-                held.add(new InboundPipeline.Held(sender, identityKey, delivery));
+                held.add(new Held(sender, identityKey, delivery));
                 return Outcome.STORED;
             }
             default -> {
