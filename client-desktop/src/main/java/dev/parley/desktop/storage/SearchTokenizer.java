@@ -9,6 +9,14 @@ import java.util.Set;
  * Splits text into search words: NFKC-normalised, lower-cased (root locale) runs of letters and digits, 2 to
  * {@link #MAX_TOKEN_CHARS} characters (longer runs are cut), each word once, in order of first appearance. Used both
  * to index messages and to parse queries, so both sides always agree.
+ *
+ * <p><b>Stable by contract:</b> the search index stores only numbers computed from these words (client migration V80,
+ * {@code SearchWordKeys}), and a message's numbers are found again, to delete them, by tokenizing its stored text
+ * with this class. A change to what it returns for some text (the normal form, case folding, what counts as a letter,
+ * the lengths) therefore needs a migration that rebuilds the index; {@code SearchWordKeysTest} pins its output.
+ * (Unicode data of a newer JDK can change NFKC or letter classes of recently added characters; keys stored for such
+ * words would then be left behind when their message goes: dead keys that cost space, never a wrong result, since
+ * search checks every candidate's body.)
  */
 public final class SearchTokenizer {
     public static final int MIN_TOKEN_CHARS = 2;

@@ -9,7 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * Erases a conversation in H2: search words (by key range, {@link MessageWords}), reactions, edit versions and
+ * Erases a conversation in H2: search word keys (of its bodies' words, {@link SearchWordKeys}), reactions, edit versions and
  * attachment rows of its messages first, then the messages and the record.
  */
 final class H2HistoryEraser implements HistoryEraser {
@@ -30,7 +30,7 @@ final class H2HistoryEraser implements HistoryEraser {
     public int erase(Transaction txn, ConversationId id) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
         try {
-            MessageWords.delete(c, seqs(c, id));
+            wordKeys(c, id).delete(c);
             for (String sql : STATEMENTS) {
                 update(c, sql, id);
             }
@@ -42,18 +42,18 @@ final class H2HistoryEraser implements HistoryEraser {
         }
     }
 
-    /** The conversation's sequence numbers, through messages_history. */
-    private static long[] seqs(Connection c, ConversationId id) throws SQLException {
-        java.util.List<Long> out = new java.util.ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq FROM messages WHERE conversation_id = ?")) {
+    /** The search word keys of the conversation's messages (their bodies' words), through messages_history. */
+    private static SearchWordKeys.Batch wordKeys(Connection c, ConversationId id) throws SQLException {
+        SearchWordKeys.Batch keys = new SearchWordKeys.Batch();
+        try (PreparedStatement ps = c.prepareStatement("SELECT seq, body FROM messages WHERE conversation_id = ?")) {
             ps.setString(1, id.value());
             try (java.sql.ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(rs.getLong(1));
+                    keys.add(rs.getLong(1), rs.getString(2));
                 }
             }
         }
-        return out.stream().mapToLong(Long::longValue).toArray();
+        return keys;
     }
 
     private static int update(Connection c, String sql, ConversationId id) throws SQLException {

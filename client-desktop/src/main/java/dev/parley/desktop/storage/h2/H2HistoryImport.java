@@ -1,7 +1,6 @@
 package dev.parley.desktop.storage.h2;
 
 import dev.parley.desktop.storage.AttachmentState;
-import dev.parley.desktop.storage.SearchTokenizer;
 import dev.parley.desktop.storage.history.HistoryRows;
 import dev.parley.desktop.storage.history.HistoryTransferStore;
 import java.sql.Connection;
@@ -26,7 +25,7 @@ import java.util.Set;
  *
  * <p>Set-based, so a slice costs the same however much history is here already: one indexed look-up of all the
  * slice's message ids (and one each of its conversations and groups), then one batch per table for the new rows and
- * one for all their search words.
+ * one for all their search word keys, in key order ({@link SearchWordKeys}).
  */
 final class H2HistoryImport {
     static final String MESSAGES_HERE_SQL = "SELECT message_id FROM messages WHERE message_id = ANY(?)";
@@ -50,22 +49,19 @@ final class H2HistoryImport {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO messages (seq, message_id, conversation_id, "
                 + "direction, sender, sent_at, received_at, body, state, failure_reason, unread, deleted, edit_count, "
                 + "edited_at, quoted_id, quoted_author, quoted_snippet, expires_at, kind, relay_accepted_at, "
-                + "delivered_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement words = c.prepareStatement(MessageWords.INSERT_SQL)) {
-            List<MessageWords.Word> all = new ArrayList<>();
+                + "delivered_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            SearchWordKeys.Batch words = new SearchWordKeys.Batch();
             for (HistoryRows.Message m : fresh) {
                 long seq = next--;
                 message(insert, seq, m);
                 insert.addBatch();
                 if ("TEXT".equals(m.kind()) && !m.deleted()) {
-                    MessageWords.collect(all, seq, SearchTokenizer.tokens(m.body()));
+                    words.add(seq, m.body());
                 }
                 newest.merge(m.conversationId(), seq, Math::max);
             }
             insert.executeBatch();
-            if (MessageWords.addBatchInIndexOrder(words, all)) {
-                words.executeBatch();
-            }
+            words.insert(c);
         }
         dependents(c, fresh);
         try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET last_seq = ? WHERE conversation_id = ? "

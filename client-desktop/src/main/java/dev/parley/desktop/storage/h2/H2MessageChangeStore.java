@@ -5,7 +5,6 @@ import dev.parley.desktop.storage.MessageChangeStore;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessageVersion;
 import dev.parley.desktop.storage.PendingAction;
-import dev.parley.desktop.storage.SearchTokenizer;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
 import java.sql.Connection;
@@ -20,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Edits, tombstones and removal in H2. A message's search words are one key range of {@code message_words}
- * ({@link MessageWords}), so replacing or erasing a text is one range delete, never a scan.
+ * Edits, tombstones and removal in H2. A message's search word keys ({@link SearchWordKeys}) are those of its
+ * body's words, so replacing or erasing a text deletes the keys of the text that goes: point deletes, never a scan.
  */
 final class H2MessageChangeStore implements MessageChangeStore {
     private final H2TransactionManager manager;
@@ -59,8 +58,7 @@ final class H2MessageChangeStore implements MessageChangeStore {
                 ps.setLong(3, row.seq());
                 ps.executeUpdate();
             }
-            MessageWords.delete(c, row.seq());
-            MessageWords.insert(c, row.seq(), SearchTokenizer.tokens(body));
+            SearchWordKeys.replace(c, row.seq(), row.body(), body);
             return true;
         } catch (SQLException e) {
             throw Sql.failure("editing a message", e);
@@ -102,7 +100,7 @@ final class H2MessageChangeStore implements MessageChangeStore {
                 return false;
             }
             Row row = found.get();
-            MessageWords.delete(c, row.seq());
+            SearchWordKeys.delete(c, SearchWordKeys.keys(row.seq(), row.body()));
             deleteDependents(c, id);
             try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET body = '', deleted = TRUE WHERE seq = ?")) {
                 ps.setLong(1, row.seq());

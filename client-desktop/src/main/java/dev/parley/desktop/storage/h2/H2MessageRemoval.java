@@ -17,8 +17,8 @@ import java.util.Map;
 /**
  * Removes a set of messages entirely, set-based: a bounded number of statements whatever the number of messages, each
  * prepared once per call and run on slices of {@value #SLICE} ids by {@code = ANY(array)}, plus one update per
- * conversation whose newest message may have gone. The search words go by key range ({@link MessageWords#delete}: one
- * range per run of consecutive sequence numbers); edit versions are looked up only for messages that were edited. The
+ * conversation whose newest message may have gone. The search word keys of the removed bodies go in one sorted batch
+ * ({@link SearchWordKeys}); edit versions are looked up only for messages that were edited. The
  * slices keep H2's re-check of each row found against the array (a linear scan of the array) short.
  *
  * <p>The disappearing sweep ({@link #removeExpired}) takes what it needs of each row from the expiry scan itself, so it
@@ -26,15 +26,15 @@ import java.util.Map;
  */
 final class H2MessageRemoval {
     static final int SLICE = 64;
-    private static final String COLUMNS = "seq, message_id, conversation_id, edit_count";
+    private static final String COLUMNS = "seq, message_id, conversation_id, edit_count, body";
 
     private H2MessageRemoval() {
     }
 
     /** What removing one message needs of its row. */
-    private record Found(long seq, String id, String conversation, boolean edited) {
+    private record Found(long seq, String id, String conversation, boolean edited, String body) {
         static Found of(ResultSet rs) throws SQLException {
-            return new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) > 0);
+            return new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) > 0, rs.getString(5));
         }
     }
 
@@ -96,11 +96,11 @@ final class H2MessageRemoval {
         if (rows.isEmpty()) {
             return removed;
         }
-        long[] seqs = new long[rows.size()];
-        for (int i = 0; i < seqs.length; i++) {
-            seqs[i] = rows.get(i).seq();
+        SearchWordKeys.Batch words = new SearchWordKeys.Batch();
+        for (Found row : rows) {
+            words.add(row.seq(), row.body());
         }
-        MessageWords.delete(c, seqs);
+        words.delete(c);
         try (PreparedStatement versions = c.prepareStatement("DELETE FROM message_versions WHERE message_id = ANY(?)");
              PreparedStatement reactions = c.prepareStatement("DELETE FROM reactions WHERE message_id = ANY(?)");
              PreparedStatement attachments = c.prepareStatement("DELETE FROM attachments WHERE message_id = ANY(?)");

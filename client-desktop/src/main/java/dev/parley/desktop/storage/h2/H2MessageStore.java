@@ -10,7 +10,6 @@ import dev.parley.desktop.storage.MessagePage;
 import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.MessageStore;
 import dev.parley.desktop.storage.NewMessage;
-import dev.parley.desktop.storage.SearchTokenizer;
 import dev.parley.desktop.storage.StateUpdate;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.StoreArguments;
@@ -88,9 +87,8 @@ final class H2MessageStore implements MessageStore {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO messages (message_id, conversation_id, "
                      + "direction, sender, sent_at, received_at, body, state, failure_reason, unread, "
                      + MessageRows.QUOTE_COLUMNS + ", kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
-                     Statement.RETURN_GENERATED_KEYS);
-             PreparedStatement words = c.prepareStatement(MessageWords.INSERT_SQL)) {
-            boolean anyWords = false;
+                     Statement.RETURN_GENERATED_KEYS)) {
+            SearchWordKeys.Batch words = new SearchWordKeys.Batch();
             for (NewMessage m : messages) {
                 if (!present.add(m.messageId().value())) {
                     continue;       // stored before, or earlier in this list
@@ -113,15 +111,13 @@ final class H2MessageStore implements MessageStore {
                     seq = keys.getLong(1);
                 }
                 if (m.kind() == dev.parley.desktop.storage.MessageKind.TEXT) {
-                    anyWords |= MessageWords.addBatch(words, seq, SearchTokenizer.tokens(m.body()));
+                    words.add(seq, m.body());
                 }
                 newestByConversation.merge(m.conversationId().value(), seq, Math::max);
                 stored.add(new Message(new MessageCursor(seq), m.messageId(), m.conversationId(), m.direction(),
                         m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null, false, 0, m.quote(), m.kind(), null));
             }
-            if (anyWords) {
-                words.executeBatch();
-            }
+            words.insert(c);
         } catch (SQLException e) {
             throw Sql.failure("storing messages", e);
         }

@@ -25,7 +25,7 @@ final class SchemaMigrator {
      * The newest migration's version. Raise it with every new migration: {@code SchemaMigratorTest} fails while it
      * differs from the newest migration Flyway finds.
      */
-    static final String LATEST_VERSION = "79";
+    static final String LATEST_VERSION = "80";
     private static final String HISTORY = "flyway_schema_history";
     /** What {@link MigrationProgress} is told when the migration starts, before any step reports. */
     static final String STEP = "Updating the database";
@@ -81,7 +81,8 @@ final class SchemaMigrator {
 
     /**
      * The Java migrations, in version order: V25 (needs the open database's sealer; a few hundred rows, so it
-     * reports nothing) and V68 (copies every search word; reports each range to {@code progress}). A new long
+     * reports nothing), V68 (copies every search word; reports each range to {@code progress}) and V80 (moves them to
+     * keys; reports each range too). A new long
      * migration takes {@code progress} in its constructor and walks its rows with {@link SeqRangeCopy}.
      */
     static org.flywaydb.core.api.migration.JavaMigration[] javaMigrations(SecretSealer sealer,
@@ -89,6 +90,7 @@ final class SchemaMigrator {
         return new org.flywaydb.core.api.migration.JavaMigration[] {
             new SealSecretsMigration(sealer),
             new MessageWordsMigration(progress),
+            new SearchWordKeysMigration(progress),
         };
     }
 

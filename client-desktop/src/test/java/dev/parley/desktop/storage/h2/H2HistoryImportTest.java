@@ -59,8 +59,11 @@ class H2HistoryImportTest {
                 .containsExactly("m3\tbob");
         assertThat(DatabaseSurgery.rows(storage, "SELECT message_id, state FROM attachments"))
                 .containsExactly("m3\tAVAILABLE");
-        assertThat(DatabaseSurgery.rows(storage, "SELECT m.message_id FROM message_words w JOIN messages m "
-                + "ON m.seq = w.seq WHERE w.token = 'walrus' ORDER BY w.word_key DESC"))
+        long walrus = SearchWordKeys.hash("walrus");
+        assertThat(DatabaseSurgery.rows(storage, "SELECT m.message_id FROM message_word_keys w JOIN messages m "
+                + "ON m.seq = " + SearchWordKeys.MAX_SEQ + " - BITAND(w.k, " + ((1L << SearchWordKeys.POSITION_BITS) - 1)
+                + ") WHERE w.k >= " + SearchWordKeys.rangeStart(walrus) + " AND w.k < "
+                + SearchWordKeys.rangeStart(walrus + 1) + " ORDER BY w.k"))
                 .as("search words once per message").containsExactly("m5", "m4", "m3", "m2");
         assertThat(DatabaseSurgery.rows(storage, "SELECT conversation_id, last_seq FROM conversations"))
                 .containsExactly("bob\t0");

@@ -44,7 +44,7 @@ class MessageWordsMigrationTest {
                 // what a run stopped halfway (a crash) leaves: part of the new table; the rerun starts it over
                 s.execute("CREATE TABLE message_words (word_key BIGINT PRIMARY KEY, seq BIGINT NOT NULL, "
                         + "token CHARACTER VARYING(32) NOT NULL)");
-                s.execute("INSERT INTO message_words VALUES (" + (1L << MessageWords.WORD_BITS) + ", 1, 'stale')");
+                s.execute("INSERT INTO message_words VALUES (" + (1L << MessageWordsMigration.WORD_BITS) + ", 1, 'stale')");
             }
             flyway(url, sealer, "68").migrate();
             List<String> moved = new ArrayList<>();
@@ -52,8 +52,8 @@ class MessageWordsMigrationTest {
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT word_key, seq, token FROM message_words ORDER BY word_key")) {
                 while (rs.next()) {
-                    assertThat(rs.getLong(1) >> MessageWords.WORD_BITS).isEqualTo(rs.getLong(2));
-                    numbers.add(rs.getLong(1) & (MessageWords.WORDS_PER_MESSAGE - 1));
+                    assertThat(rs.getLong(1) >> MessageWordsMigration.WORD_BITS).isEqualTo(rs.getLong(2));
+                    numbers.add(rs.getLong(1) & ((1L << MessageWordsMigration.WORD_BITS) - 1));
                     moved.add(rs.getLong(2) + " " + rs.getString(3));
                 }
             }

@@ -64,21 +64,27 @@ class QueryPlanTest {
         assertThat(plan).contains("MESSAGES_HISTORY").contains("SEQ > ?2").contains("SEQ <= ?3");
     }
 
+    /** V80: a word's keys are read in key order (newest first) and stop at the page; other words by point look-up. */
     @Test
-    void searchReadsTheWordIndexInOrder() throws Exception {
-        assertThat(plan(H2MessageSearch.searchSql(1, false), "hello", 50))
-                .contains("MESSAGE_WORDS_NEWEST").contains("index sorted");
-        // the other words are looked up within the message's key range of the same index, never scanned
-        assertThat(plan(H2MessageSearch.searchSql(2, true), "hello", "world", "bob", 50))
-                .contains("MESSAGE_WORDS_NEWEST").contains("index sorted").doesNotContain("tableScan")
-                .containsPattern("(?s)MESSAGE_WORDS_NEWEST: WORD_KEY < .*?AND TOKEN = \\?2.*?AND WORD_KEY >= ");
+    void searchReadsTheWordKeysInOrder() throws Exception {
+        long hash = SearchWordKeys.hash("hello");
+        String one = plan(H2MessageSearch.candidatesSql(0), SearchWordKeys.rangeStart(hash),
+                SearchWordKeys.rangeStart(hash + 1), 50);
+        assertThat(one).contains("PRIMARY_KEY").contains("index sorted").doesNotContain("tableScan");
+        String two = plan(H2MessageSearch.candidatesSql(2), SearchWordKeys.rangeStart(hash),
+                SearchWordKeys.rangeStart(hash + 1), 1L << 40, 2L << 40, 50);
+        assertThat(two).contains("index sorted").doesNotContain("tableScan")
+                .containsPattern("PRIMARY_KEY_\\w+: K = \\(T0.K \\+ \\?3\\)")
+                .containsPattern("PRIMARY_KEY_\\w+: K = \\(T0.K \\+ \\?4\\)");
+        String rows = plan(H2MessageSearch.rowsSql(true), (Object) new Object[] {1L, 2L}, "bob");
+        assertThat(rows).contains("SEQ IN(").doesNotContain("tableScan");
     }
 
-    /** V68: a message's words are one key range of message_words, removed through the table's own key. */
+    /** V80: a word key is deleted through the table's own key. */
     @Test
-    void wordsOfAMessageAreRemovedByKeyRange() throws Exception {
-        assertThat(plan("SELECT * FROM message_words WHERE word_key >= ? AND word_key < ?", 1L << 20, 2L << 20))
-                .contains("PRIMARY_KEY").doesNotContain("tableScan");
+    void wordKeysAreDeletedThroughTheKey() throws Exception {
+        String plan = plan(SearchWordKeys.DELETE_SQL.replace("DELETE", "SELECT *"), 1L << 40);
+        assertThat(plan).contains("PRIMARY_KEY").doesNotContain("tableScan");
     }
 
     /**
