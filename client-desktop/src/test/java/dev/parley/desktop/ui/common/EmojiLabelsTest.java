@@ -89,6 +89,9 @@ class EmojiLabelsTest {
     @Test
     void aLongPlainFileNameKeepsItsExtension() throws Exception {
         Label label = showing(PLAIN_NAME, 220);
+        // cut when the label has its width: a layout pass that may come a pulse after the stage is shown
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() ->
+                label.getText().endsWith("\u2026.pdf")).get());
         String text = WaitForAsyncUtils.asyncFx(label::getText).get();
         assertThat(text).endsWith("\u2026.pdf").startsWith("quarterly-report");
         assertThat(EmojiLabels.shownText(label)).isEqualTo(PLAIN_NAME);
