@@ -105,7 +105,10 @@ class EmojiLabelsTest {
     private Label showing(String name, double width) throws Exception {
         AtomicReference<Label> label = new AtomicReference<>();
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(s -> {
+        // a stage of its own, not the shared primary one: whatever size or minimum an earlier test (of this class or
+        // of the suite, in the same JVM) left on that one cannot widen this label
+        FxToolkit.setupFixture(() -> {
+            Stage s = new Stage();
             stage = s;
             Label l = new Label();
             l.setMaxWidth(Double.MAX_VALUE);
@@ -113,7 +116,6 @@ class EmojiLabelsTest {
             EmojiLabels.showFileName(l, name, 16);
             HBox row = new HBox(l);
             s.setScene(new Scene(row, width, 60));
-            s.sizeToScene(); // the primary stage is shared: another test may have widened it
             s.show();
             label.set(l);
         });
