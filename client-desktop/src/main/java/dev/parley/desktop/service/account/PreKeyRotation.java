@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 final class PreKeyRotation {
     private static final Logger LOG = LoggerFactory.getLogger(PreKeyRotation.class);
 
+    /** Counter: 1 while the newest rotation's keys were stored but the relay has not confirmed them. */
+    static final String UNPUBLISHED = "rotation-unpublished";
+
     private final ProfileCrypto crypto;
     private final Supplier<RelayGateway> gateway;
 
@@ -41,6 +44,7 @@ final class PreKeyRotation {
      */
     void rotateIfDue() throws ServiceException {
         boolean due;
+        boolean unpublished;
         crypto.lock().lock();
         try {
             ProtocolUnitOfWork work = crypto.state().begin();
@@ -48,6 +52,7 @@ final class PreKeyRotation {
             // A profile from Parley 0.1 has no last-resort KEM prekey: without one the relay hands out no bundle.
             due = new PreKeyGenerator(crypto.context()).isRotationDue(current)
                     || work.counter(AccountKeys.LAST_RESORT_KEM_ID) == 0;
+            unpublished = work.counter(UNPUBLISHED) != 0;
         } catch (InvalidKeyIdException | ProtocolStorageException e) {
             throw new StorageFailureException("the profile's signed prekey is unreadable", e);
         } finally {
@@ -55,11 +60,18 @@ final class PreKeyRotation {
         }
         if (due) {
             rotate();
+        } else if (unpublished) {
+            publishCurrent();
         }
         deleteExpired();
     }
 
-    /** Generates, stores and uploads a new signed prekey and a new last-resort KEM prekey. */
+    /**
+     * Generates, stores and uploads a new signed prekey and a new last-resort KEM prekey. The keys are stored marked
+     * unpublished and the mark is cleared only once the relay took them: a rotation whose upload fails (the connection
+     * stopped in between) is not "done" — the next call publishes the same keys ({@link #publishCurrent}) instead of
+     * leaving the relay handing out the replaced ones until they are deleted.
+     */
     void rotate() throws ServiceException {
         SignedPreKeyRecord signed;
         KemPreKeyRecord lastResort;
@@ -76,6 +88,7 @@ final class PreKeyRotation {
             work.storeKemPreKey(lastResort);
             work.setCounter(AccountKeys.NEXT_KEM_PREKEY_ID, kemId + 1);
             work.setCounter(AccountKeys.LAST_RESORT_KEM_ID, kemId);
+            work.setCounter(UNPUBLISHED, 1);
             crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
             work.committed();
         } catch (StorageException | ProtocolStorageException e) {
@@ -83,8 +96,41 @@ final class PreKeyRotation {
         } finally {
             crypto.lock().unlock();
         }
-        gateway.get().call(new Request.UploadPreKeys(signed.publicPart(), List.of(), lastResort.publicPart(), List.of()));
+        publish(signed, lastResort);
         LOG.info("rotated the signed prekey and the last-resort KEM prekey");
+    }
+
+    /** Uploads the current signed and last-resort KEM prekeys of a rotation whose upload did not complete. */
+    private void publishCurrent() throws ServiceException {
+        SignedPreKeyRecord signed;
+        KemPreKeyRecord lastResort;
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            signed = work.loadSignedPreKey(work.counter(AccountKeys.SIGNED_PREKEY_ID));
+            lastResort = work.loadKemPreKey(work.counter(AccountKeys.LAST_RESORT_KEM_ID));
+        } catch (InvalidKeyIdException | ProtocolStorageException e) {
+            throw new StorageFailureException("the profile's signed prekey is unreadable", e);
+        } finally {
+            crypto.lock().unlock();
+        }
+        publish(signed, lastResort);
+        LOG.info("published the signed prekey and the last-resort KEM prekey of an earlier rotation");
+    }
+
+    private void publish(SignedPreKeyRecord signed, KemPreKeyRecord lastResort) throws ServiceException {
+        gateway.get().call(new Request.UploadPreKeys(signed.publicPart(), List.of(), lastResort.publicPart(), List.of()));
+        crypto.lock().lock();
+        try {
+            ProtocolUnitOfWork work = crypto.state().begin();
+            work.setCounter(UNPUBLISHED, 0);
+            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
+            work.committed();
+        } catch (StorageException | ProtocolStorageException e) {
+            throw new StorageFailureException("cannot record the published prekeys", e);
+        } finally {
+            crypto.lock().unlock();
+        }
     }
 
     /**
