@@ -1,10 +1,10 @@
 package dev.parley.bench.client;
 
+import dev.parley.bench.fixture.BenchMessageIds;
 import dev.parley.crypto.primitives.CryptoProviders;
 import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.EventPublisher;
-import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.h2.DatabaseOpenException;
@@ -51,13 +51,13 @@ final class HistoryFixture implements AutoCloseable {
 
     /**
      * A private copy of the filled database, opened. The filled database is built once (about 1 to 3 minutes) into
-     * the cache directory (system property {@value #CACHE_PROPERTY}, default {@code <tmp>/parley-bench-client-v2})
+     * the cache directory (system property {@value #CACHE_PROPERTY}, default {@code <tmp>/parley-bench-client-v3})
      * and copied for each trial, so every benchmark starts from the same bytes.
      */
     static HistoryFixture create() throws IOException, StorageException {
         SecretBytes key = fixtureKey();
         Path cache = Path.of(System.getProperty(CACHE_PROPERTY,
-                Path.of(System.getProperty("java.io.tmpdir"), "parley-bench-client-v2").toString()));
+                Path.of(System.getProperty("java.io.tmpdir"), "parley-bench-client-v3").toString()));
         Path cached = cache.resolve("data-1.mv.db");
         if (!Files.isRegularFile(cached)) {
             build(cache, key);
@@ -108,8 +108,8 @@ final class HistoryFixture implements AutoCloseable {
                     ConversationId c = big ? BIG : new ConversationId("friend-" + (i % OTHER_CONVERSATIONS));
                     Instant at = t0.plusSeconds(30L * i);
                     NewMessage m = i % 2 == 0
-                            ? NewMessage.outgoing(new MessageId("m-" + i), c, "alice", at, body(random))
-                            : NewMessage.incoming(new MessageId("m-" + i), c, c.value(), at, at.plusSeconds(1),
+                            ? NewMessage.outgoing(BenchMessageIds.of(11, i), c, "alice", at, body(random))
+                            : NewMessage.incoming(BenchMessageIds.of(11, i), c, c.value(), at, at.plusSeconds(1),
                                     body(random));
                     storage.messages().insertIfAbsent(txn, m);
                 }

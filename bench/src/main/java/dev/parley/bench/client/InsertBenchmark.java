@@ -1,6 +1,6 @@
 package dev.parley.bench.client;
 
-import dev.parley.desktop.storage.MessageId;
+import dev.parley.bench.fixture.BenchMessageIds;
 import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.StorageException;
 import java.io.IOException;
@@ -50,7 +50,7 @@ public class InsertBenchmark {
     public boolean insertOneIncomingMessage() throws StorageException {
         long n = next++;
         Instant at = Instant.parse("2026-06-01T00:00:00Z").plusMillis(n);
-        NewMessage m = NewMessage.incoming(new MessageId("new-" + n), HistoryFixture.BIG, "bob", at, at,
+        NewMessage m = NewMessage.incoming(BenchMessageIds.of(12, n), HistoryFixture.BIG, "bob", at, at,
                 "see you tomorrow at the coffee place, message " + n);
         return fixture.storage.transactions().transactionWithResult(false,
                 txn -> fixture.storage.messages().insertIfAbsent(txn, m));

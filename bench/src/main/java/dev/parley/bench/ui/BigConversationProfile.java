@@ -1,5 +1,6 @@
 package dev.parley.bench.ui;
 
+import dev.parley.bench.fixture.BenchMessageIds;
 import dev.parley.crypto.primitives.Argon2Params;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.CryptoProviders;
@@ -38,19 +39,19 @@ import org.slf4j.LoggerFactory;
  * so about five weeks of day dividers. All but the newest {@value #UNREAD} messages are read.
  *
  * <p>Built once into a cache directory (system property {@value #CACHE_PROPERTY}, default
- * {@code <tmp>/parley-bench-ui-v2}) and copied for every run, so each run starts from the same bytes.
+ * {@code <tmp>/parley-bench-ui-v3}) and copied for every run, so each run starts from the same bytes.
  */
 final class BigConversationProfile implements AutoCloseable {
     /** What the conversation holds besides its texts. */
     enum Shape {
-        /** Texts only (cache {@code parley-bench-ui-v2}). */
-        PLAIN("parley-bench-ui-v2"),
+        /** Texts only (cache {@code parley-bench-ui-v3}). */
+        PLAIN("parley-bench-ui-v3"),
         /**
-         * The same texts, and #12's mix (cache {@code parley-bench-ui-rich-v1}): every fifth message has a reaction
+         * The same texts, and #12's mix (cache {@code parley-bench-ui-rich-v2}): every fifth message has a reaction
          * (20%), every twentieth is edited once (5%), and every twentieth (another one) replies to the message seven
          * before it (5%).
          */
-        RICH("parley-bench-ui-rich-v1");
+        RICH("parley-bench-ui-rich-v2");
 
         final String cacheName;
 
@@ -181,13 +182,13 @@ final class BigConversationProfile implements AutoCloseable {
                         direction[0] = !direction[0];
                     }
                     Instant at = t0.plusSeconds(30L * i);
-                    MessageId id = new MessageId("bench-" + i);
+                    MessageId id = messageId(i);
                     NewMessage m = direction[0]
                             ? NewMessage.outgoing(id, bob, PROFILE, at, body(random))
                             : NewMessage.incoming(id, bob, CONTACT, at, at.plusSeconds(1), body(random));
                     if (shape == Shape.RICH && i % 20 == 1 && i >= 7) {
                         m = m.withQuote(dev.parley.desktop.storage.Quote.of(storage.messages()
-                                .find(txn, new MessageId("bench-" + (i - 7))).orElseThrow()));
+                                .find(txn, messageId(i - 7)).orElseThrow()));
                     }
                     storage.messages().insertIfAbsent(txn, m);
                 }
@@ -196,7 +197,12 @@ final class BigConversationProfile implements AutoCloseable {
         }
         // Read up to the last few, as after weeks of chatting: opening the conversation marks only those read.
         storage.transactions().transaction(false, txn -> storage.messages().markReadUpTo(txn, bob,
-                storage.messages().find(txn, new MessageId("bench-" + (MESSAGES - UNREAD - 1))).orElseThrow().cursor()));
+                storage.messages().find(txn, messageId(MESSAGES - UNREAD - 1)).orElseThrow().cursor()));
+    }
+
+    /** Message {@code i}'s id: random-looking 32 hex characters, as a sender's would be. */
+    static MessageId messageId(int i) {
+        return BenchMessageIds.of(1, i);
     }
 
     /** Mostly short lines, sometimes a paragraph: 1 to 60 words. */

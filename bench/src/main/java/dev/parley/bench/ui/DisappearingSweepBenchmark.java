@@ -217,7 +217,7 @@ public final class DisappearingSweepBenchmark {
                 int from = start;
                 storage.transactions().transaction(false, txn -> {
                     for (int i = from; i < Math.min(from + batch, messages); i++) {
-                        MessageId id = new MessageId("bench-" + i);
+                        MessageId id = BigConversationProfile.messageId(i);
                         Message m = storage.messages().find(txn, id).orElseThrow();
                         storage.disappearing().expireAt(txn, id, m.sentAt().plus(Duration.ofDays(1)));
                     }

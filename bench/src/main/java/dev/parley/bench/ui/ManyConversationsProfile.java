@@ -1,5 +1,6 @@
 package dev.parley.bench.ui;
 
+import dev.parley.bench.fixture.BenchMessageIds;
 import dev.parley.crypto.primitives.Argon2Params;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.CryptoProviders;
@@ -39,7 +40,7 @@ import javax.imageio.ImageIO;
  * the size the profile service sends), a stored last-seen time (an offline presence dot) and a conversation of
  * {@value #MESSAGES_EACH} messages, the newest of some of them unread.
  *
- * <p>Built once into {@code <tmp>/parley-bench-ui-people-v1} (system property {@value #CACHE_PROPERTY}) and copied
+ * <p>Built once into {@code <tmp>/parley-bench-ui-people-v2} (system property {@value #CACHE_PROPERTY}) and copied
  * for every run.
  */
 final class ManyConversationsProfile implements AutoCloseable {
@@ -74,7 +75,7 @@ final class ManyConversationsProfile implements AutoCloseable {
     /** A private copy of the cached profile (built first if missing). */
     static ManyConversationsProfile copy() throws Exception {
         Path cache = Path.of(System.getProperty(CACHE_PROPERTY,
-                Path.of(System.getProperty("java.io.tmpdir"), "parley-bench-ui-people-v1").toString()));
+                Path.of(System.getProperty("java.io.tmpdir"), "parley-bench-ui-people-v2").toString()));
         if (!Files.isDirectory(cache.resolve("profiles"))) {
             build(cache);
         }
@@ -146,7 +147,7 @@ final class ManyConversationsProfile implements AutoCloseable {
                     dev.parley.desktop.storage.ConversationId conversation = storage.conversations().direct(txn, user).id();
                     for (int m = 0; m < MESSAGES_EACH; m++) {
                         Instant at = last.minusSeconds(60L * (MESSAGES_EACH - m));
-                        MessageId id = new MessageId(String.format("bench-%04d-%d", i, m));
+                        MessageId id = BenchMessageIds.of(2 + i, m);
                         String text = "message " + m + " with " + displayName(i) + " about the weekend";
                         NewMessage message = m % 2 == 0
                                 ? NewMessage.incoming(id, conversation, user, at, at.plusSeconds(1), text)
@@ -155,8 +156,7 @@ final class ManyConversationsProfile implements AutoCloseable {
                     }
                     if (i % 3 != 0) {
                         storage.messages().markReadUpTo(txn, conversation,
-                                storage.messages().find(txn, new MessageId(String.format("bench-%04d-%d", i,
-                                        MESSAGES_EACH - 1))).orElseThrow().cursor());
+                                storage.messages().find(txn, BenchMessageIds.of(2 + i, MESSAGES_EACH - 1)).orElseThrow().cursor());
                     }
                 }
             });

@@ -21,7 +21,7 @@ final class RichConversation {
             int from = start;
             storage.transactions().transaction(false, txn -> {
                 for (int i = from; i < Math.min(from + batch, messages); i++) {
-                    MessageId id = new MessageId("bench-" + i);
+                    MessageId id = BigConversationProfile.messageId(i);
                     if (i % 5 == 0) {
                         Message m = storage.messages().find(txn, id).orElseThrow();
                         String reactor = m.direction() == Direction.OUTGOING ? BigConversationProfile.CONTACT
