@@ -10,7 +10,7 @@ import java.sql.SQLException;
 
 /**
  * Erases a conversation in H2: search word keys (of its bodies' words, {@link SearchWordKeys}), reactions, edit versions and
- * attachment rows of its messages first, then the messages and the record.
+ * attachment rows and members' receipts of its messages first, then the messages and the record.
  */
 final class H2HistoryEraser implements HistoryEraser {
     private static final String[] STATEMENTS = {
@@ -18,6 +18,9 @@ final class H2HistoryEraser implements HistoryEraser {
         // earlier texts of edited messages, and file keys and names
         "DELETE FROM message_versions WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = ?)",
         "DELETE FROM attachments WHERE message_id IN (SELECT message_id FROM messages WHERE conversation_id = ?)",
+        // members' receipts of own group messages (no cascading foreign key since V81)
+        "DELETE FROM group_member_receipts WHERE message_id IN "
+                + "(SELECT message_id FROM messages WHERE conversation_id = ?)",
     };
 
     private final H2TransactionManager manager;

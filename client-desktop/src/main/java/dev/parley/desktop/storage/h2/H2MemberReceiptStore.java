@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Rows of {@code group_member_receipts} (V48), deleted with their message by the foreign key. */
+/**
+ * Rows of {@code group_member_receipts} (V48), added only for a message that exists and deleted with it by
+ * {@link H2MessageRemoval} and {@link H2HistoryEraser} (V81 dropped the cascading foreign key).
+ */
 final class H2MemberReceiptStore implements MemberReceiptStore {
     private final H2TransactionManager manager;
 

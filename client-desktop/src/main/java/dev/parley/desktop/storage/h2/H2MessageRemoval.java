@@ -17,8 +17,10 @@ import java.util.Map;
 /**
  * Removes a set of messages entirely, set-based: a bounded number of statements whatever the number of messages, each
  * prepared once per call and run on slices of {@value #SLICE} ids by {@code = ANY(array)}, plus one update per
- * conversation whose newest message may have gone. The search word keys of the removed bodies go in one sorted batch
- * ({@link SearchWordKeys}); edit versions are looked up only for messages that were edited. The
+ * conversation whose newest message may have gone. The search word keys of the removed bodies go afterwards, a key
+ * range per word and run of removed positions ({@link RemovedWordKeys}); member receipts go explicitly (V81 dropped the
+ * cascading foreign key, which H2 ran as one parsed statement per message); edit versions are looked up only for
+ * messages that were edited. The
  * slices keep H2's re-check of each row found against the array (a linear scan of the array) short.
  *
  * <p>The disappearing sweep ({@link #removeExpired}) takes what it needs of each row from the expiry scan itself, so it
@@ -96,14 +98,11 @@ final class H2MessageRemoval {
         if (rows.isEmpty()) {
             return removed;
         }
-        SearchWordKeys.Batch words = new SearchWordKeys.Batch();
-        for (Found row : rows) {
-            words.add(row.seq(), row.body());
-        }
-        words.delete(c);
         try (PreparedStatement versions = c.prepareStatement("DELETE FROM message_versions WHERE message_id = ANY(?)");
              PreparedStatement reactions = c.prepareStatement("DELETE FROM reactions WHERE message_id = ANY(?)");
              PreparedStatement attachments = c.prepareStatement("DELETE FROM attachments WHERE message_id = ANY(?)");
+             PreparedStatement receipts = c.prepareStatement(
+                     "DELETE FROM group_member_receipts WHERE message_id = ANY(?)");
              // the snippets replies copied from a removed message
              PreparedStatement quotes = c.prepareStatement("UPDATE messages SET quoted_snippet = NULL "
                      + "WHERE quoted_id = ANY(?) AND quoted_snippet IS NOT NULL");
@@ -127,10 +126,17 @@ final class H2MessageRemoval {
                 }
                 run(reactions, idArray);
                 run(attachments, idArray);
+                run(receipts, idArray);
                 run(quotes, idArray);
                 run(messages, c.createArrayOf("BIGINT", sliceSeqs));
             }
         }
+        // after the rows: the word keys go by ranges over runs of removed positions that no staying message splits
+        RemovedWordKeys words = new RemovedWordKeys(rows.size());
+        for (Found row : rows) {
+            words.add(row.seq(), row.body());
+        }
+        words.delete(c);
         for (Found row : rows) {
             removed.computeIfAbsent(new ConversationId(row.conversation()), k -> new ArrayList<>())
                     .add(new MessageId(row.id()));

@@ -60,6 +60,23 @@ public abstract class MemberReceiptContract extends StorageContract {
     }
 
     @Test
+    void theReceiptsGoWithAnErasedConversationAndWithExpiredMessages() throws Exception {
+        send(M1);
+        record("bob", MessageState.DELIVERED, 1);
+        write((Transaction txn) -> storage.historyEraser().erase(txn, GROUP));
+        assertThat(receipts(M1)).isEmpty();
+        MessageId expiring = new MessageId("e2");
+        send(expiring);
+        write((Transaction txn) -> {
+            storage.memberReceipts().record(txn, expiring, "carol", MessageState.READ, T0);
+            storage.disappearing().expireAt(txn, expiring, T0.plusSeconds(1));
+        });
+        assertThat(receipts(expiring)).hasSize(1);
+        write((Transaction txn) -> storage.changes().removeExpired(txn, T0.plusSeconds(2), 10));
+        assertThat(receipts(expiring)).isEmpty();
+    }
+
+    @Test
     void onlyDeliveredAndReadAreKeptAndAFailedTransactionLeavesNone() throws Exception {
         send(M1);
         assertThatThrownBy(() -> record("bob", MessageState.SENT, 1)).isInstanceOf(IllegalArgumentException.class);

@@ -167,6 +167,72 @@ class SearchWordKeysTest {
         assertThat(search("shared batch", chat)).containsExactly(ids.get(5), ids.get(1));
     }
 
+    /**
+     * The sweep deletes a word's keys as one range per run of removed positions ({@link RemovedWordKeys}): messages of
+     * another conversation between them, holding the same words, keep theirs (and the after-each check sees every
+     * key of the swept ones gone).
+     */
+    @Test
+    void rangesOverSweptRunsSpareTheMessagesBetweenThem() throws Exception {
+        ConversationId gone = chat();
+        ConversationId stays = chat();
+        List<MessageId> expiring = new ArrayList<>();
+        List<MessageId> staying = interleave("ggsgggssgg", gone, stays, expiring);
+        write(txn -> {
+            for (MessageId id : expiring) {
+                storage.disappearing().expireAt(txn, id, T0.plusSeconds(1));
+            }
+        });
+        write(txn -> storage.changes().removeExpired(txn, T0.plusSeconds(10), 100));
+        assertThat(search("shared range", gone)).isEmpty();
+        assertThat(search("shared range", stays)).containsExactlyElementsOf(newestFirst(staying));
+    }
+
+    /** Past the staying positions read ({@code survivorsRead}), every gap between removed messages cuts the run. */
+    @Test
+    void pastTheStayingPositionsReadEveryGapCutsTheRun() throws Exception {
+        ConversationId gone = chat();
+        ConversationId stays = chat();
+        List<MessageId> removed = new ArrayList<>();
+        List<MessageId> staying = interleave("gsgsggsgsg", gone, stays, removed);
+        write(txn -> {
+            java.sql.Connection c = H2Transaction.connection(txn, storage.manager(), true);
+            RemovedWordKeys keys = new RemovedWordKeys(removed.size(), 1);
+            List<String> seqs = new ArrayList<>();
+            for (MessageId id : removed) {
+                Message m = storage.messages().find(txn, id).orElseThrow();
+                keys.add(m.cursor().sequence(), m.body());
+                seqs.add(Long.toString(m.cursor().sequence()));
+            }
+            try (java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("DELETE FROM messages WHERE seq IN (" + String.join(", ", seqs) + ")");
+            }
+            keys.delete(c);
+        });
+        assertThat(search("shared range", stays)).containsExactlyElementsOf(newestFirst(staying));
+        assertThatThrownBy(() -> new RemovedWordKeys(1, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static List<MessageId> newestFirst(List<MessageId> oldestFirst) {
+        List<MessageId> out = new ArrayList<>(oldestFirst);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** Stores a message per letter ({@code g} in {@code gone}, {@code s} in {@code stays}), the same words in each. */
+    private List<MessageId> interleave(String pattern, ConversationId gone, ConversationId stays,
+                                       List<MessageId> inGone) throws Exception {
+        List<MessageId> inStays = new ArrayList<>();
+        for (char kind : pattern.toCharArray()) {
+            if (kind == 'g') {
+                inGone.add(store(gone, "shared range words w" + inGone.size()));
+            } else {
+                inStays.add(store(stays, "shared range words s" + inStays.size()));
+            }
+        }
+        return inStays;
+    }
+
     @Test
     void anErasedConversationLeavesNoKeyOfItsWords() throws Exception {
         ConversationId chat = chat();
