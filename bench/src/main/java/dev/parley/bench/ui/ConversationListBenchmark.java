@@ -33,7 +33,8 @@ import org.HdrHistogram.Histogram;
  * <ul>
  *   <li><b>first paint</b>: {@code showMain()} until the first pulse whose layout shows conversation rows (the list's
  *   background load, the rows, CSS, layout); then until every visible row shows its avatar image (looks loaded and
- *   decoded on the worker pool);</li>
+ *   decoded on the worker pool); and where the first paint's time went: the {@code showMain()} call (the window's views
+ *   built), the first pulse (their CSS and layout) and when the list's query answered;</li>
  *   <li><b>filtering</b>: FX time per keystroke in the filter box while words are typed and erased again with
  *   backspace: the text change (filter predicate, sort, list update) plus the CSS and layout of the pulse after it.</li>
  * </ul>

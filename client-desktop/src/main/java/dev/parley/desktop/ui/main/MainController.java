@@ -232,7 +232,6 @@ public final class MainController {
         searchPane().focus();
     }
 
-    @FXML
     private void closeSearch() {
         vm.search().close();
     }
