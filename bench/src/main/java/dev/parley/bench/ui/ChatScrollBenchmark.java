@@ -122,6 +122,8 @@ public final class ChatScrollBenchmark {
         MainViewModel main = fx(() -> shell.mainViewModel().orElseThrow());
         waitFor(() -> !main.conversations().allItems().isEmpty());
         chat = main.chat();
+        // the chat pane is built right after the list has painted (#14), then makes its cells
+        waitFor(() -> fx(() -> shell.scene().lookup("#chatList")) != null);
         chatList = fx(() -> (ListView<?>) shell.scene().lookup("#chatList"));
         // the chat makes its cells once the conversations show (ChatWarmUp), before the user can open one
         waitFor(() -> dev.parley.desktop.ui.main.ChatWarmUp.done(chatList));

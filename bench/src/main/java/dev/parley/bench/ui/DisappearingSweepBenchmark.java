@@ -107,6 +107,8 @@ public final class DisappearingSweepBenchmark {
             main.conversations().selectedProperty().set(BigConversationProfile.CONTACT);
             return null;
         });
+        // the chat pane is built when the conversation opens at the latest (#14)
+        waitFor(() -> ChatScrollBenchmark.fx(() -> shell.scene().lookup("#chatList")) != null);
         ListView<?> chatList = ChatScrollBenchmark.fx(() -> (ListView<?>) shell.scene().lookup("#chatList"));
         waitFor(() -> !chatList.getItems().isEmpty());
 

@@ -279,7 +279,8 @@ public final class AppShell implements Navigator, Dialogs {
         vm.ownLookProperty().bind(looks.own());
         TimeLabels times = new TimeLabels(clock, Locale.getDefault());
         ViewLoader.Loaded<MainController> loaded = loader()
-                .register(MainController.class, () -> new MainController(vm, this, this, times, messages, desktop))
+                .register(MainController.class, () -> new MainController(vm, this, this, times, messages, desktop,
+                        loader()))
                 .load(FxmlView.MAIN);
         main = loaded.controller();
         main.useFileChoosers(fileChoosers);
@@ -288,8 +289,11 @@ public final class AppShell implements Navigator, Dialogs {
         people = new dev.parley.desktop.ui.people.PeopleScreens(session.people(), session.bus(), tasks, messages, clock,
                 this::openDialog, desktop, looks);
         people.attach(loaded.root(), vm.conversations().selectedProperty());
-        new dev.parley.desktop.ui.groups.GroupScreens(session.groups(), tasks, messages, this::openDialog)
-                .attach(loaded.root(), vm.conversations(), vm.chat());
+        main.whenChatPaneBuilt(people::attachChat);
+        dev.parley.desktop.ui.groups.GroupScreens groups = new dev.parley.desktop.ui.groups.GroupScreens(
+                session.groups(), tasks, messages, this::openDialog);
+        groups.attach(loaded.root(), vm.conversations(), vm.chat());
+        main.whenChatPaneBuilt(groups::attachChat);
         devices = new dev.parley.desktop.ui.devices.DeviceScreens(session.devices(), tasks, messages, this::openDialog,
                 clock.getZone());
         idleLock.activity();

@@ -71,7 +71,10 @@ final class WindowTheme {
     /** Switches to the theme {@code next} (for SYSTEM: the desktop's light or dark) everywhere. */
     void apply(Theme next) {
         theme = Objects.requireNonNull(next);
-        Application.setUserAgentStylesheet(look().userAgentStylesheet());
+        String agent = look().userAgentStylesheet();
+        if (!agent.equals(Application.getUserAgentStylesheet())) {
+            Application.setUserAgentStylesheet(agent);
+        }
         restyle(window);
         for (Stage d : dialogs.get()) {
             restyle(d.getScene());
@@ -89,8 +92,15 @@ final class WindowTheme {
         if (s == null || s.getRoot() == null) {
             return;
         }
-        s.getRoot().getStyleClass().removeIf(c -> c.startsWith("theme-"));
-        s.getRoot().getStyleClass().add(look().rootStyleClass());
+        List<String> classes = s.getRoot().getStyleClass();
+        String wanted = look().rootStyleClass();
+        // the same look again (the settings read after unlock, issue #14) changes nothing: a style class taken off the
+        // root and put back makes JavaFX look up the styles of every node in the window again
+        if (classes.contains(wanted) && classes.stream().filter(c -> c.startsWith("theme-")).count() == 1) {
+            return;
+        }
+        classes.removeIf(c -> c.startsWith("theme-"));
+        classes.add(wanted);
     }
 
     /** The look showing now: LIGHT or DARK. */

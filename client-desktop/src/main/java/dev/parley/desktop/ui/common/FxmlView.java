@@ -8,6 +8,10 @@ public enum FxmlView {
     RESTORE("unlock/restore.fxml"),
     JOIN("unlock/join.fxml"),
     MAIN("main/main.fxml"),
+    /** The open chat, built when first needed ({@code MainController}). */
+    CHAT("main/chat.fxml"),
+    /** The search panel, built when the search first opens. */
+    SEARCH("main/search.fxml"),
     ADD_CONTACT("contacts/add_contact.fxml"),
     SAFETY_NUMBER("contacts/safety_number.fxml"),
     SETTINGS("settings/settings.fxml");

@@ -48,7 +48,21 @@ public final class GroupScreens {
             header.getChildren().add(header.getChildren().indexOf(addContact) + 1,
                     iconButton("newGroupButton", Icons.GROUP, "groups.new.button", this::openNewGroup));
         }
-        Node safety = mainRoot.lookup("#safetyButton");
+        list.onGroupChanged(c -> {
+            chat.contactChanged(c);
+            GroupInfoViewModel info = openInfo;
+            if (info != null && info.conversation().equals(c.username())) {
+                info.load();
+            }
+        });
+    }
+
+    /**
+     * Puts the group info button in the chat's header, before the safety number's (which a group has none of); the
+     * chat pane is built after the window, at the latest when a conversation opens: what is open then shows at once.
+     */
+    public void attachChat(Parent chatPane) {
+        Node safety = chatPane.lookup("#safetyButton");
         if (safety != null && safety.getParent() instanceof Pane chatHeader) {
             Button info = iconButton("groupInfoButton", Icons.INFO, "groups.info.title", () -> {
                 ContactView c = chat.contactProperty().get();
@@ -57,23 +71,16 @@ public final class GroupScreens {
                 }
             });
             chatHeader.getChildren().add(chatHeader.getChildren().indexOf(safety), info);
-            chat.contactProperty().addListener((obs, was, now) -> {
+            java.util.function.Consumer<ContactView> show = now -> {
                 boolean group = now != null && now.isGroup();
                 info.setVisible(group);
                 info.setManaged(group);
                 safety.setVisible(!group);
                 safety.setManaged(!group);
-            });
-            info.setVisible(false);
-            info.setManaged(false);
+            };
+            chat.contactProperty().addListener((obs, was, now) -> show.accept(now));
+            show.accept(chat.contactProperty().get());
         }
-        list.onGroupChanged(c -> {
-            chat.contactChanged(c);
-            GroupInfoViewModel info = openInfo;
-            if (info != null && info.conversation().equals(c.username())) {
-                info.load();
-            }
-        });
     }
 
     /** The "New group" dialog: on Create the group opens in the chat. */

@@ -64,22 +64,26 @@ public final class PeopleScreens {
     }
 
     /**
-     * Adds the people bar under the sidebar header (found by its style class) and the presence line under the chat
-     * title, and follows {@code selectedContact}.
+     * Adds the people bar under the sidebar header (found by its style class) and follows {@code selectedContact};
+     * the presence line goes under the chat's title with {@link #attachChat}.
      */
     public void attach(Parent mainRoot, ObservableValue<String> selectedContact) {
         Node header = mainRoot.lookup(".sidebar-header");
         if (header != null && header.getParent() instanceof Pane sidebar) {
             sidebar.getChildren().add(sidebar.getChildren().indexOf(header) + 1, bar());
         }
-        Node title = mainRoot.lookup("#chatTitleRow");
-        if (title != null && title.getParent() instanceof Pane titles) {
-            titles.getChildren().add(titles.getChildren().indexOf(title) + 1, presenceLine());
-        }
         presence.contactProperty().bind(selectedContact);
         requests.start(bus);
         presence.start(bus);
         presenceClock.play();
+    }
+
+    /** Puts the open contact's presence line under the chat's title (the chat pane is built after the window). */
+    public void attachChat(Parent chatPane) {
+        Node title = chatPane.lookup("#chatTitleRow");
+        if (title != null && title.getParent() instanceof Pane titles) {
+            titles.getChildren().add(titles.getChildren().indexOf(title) + 1, presenceLine());
+        }
     }
 
     public void stop() {
