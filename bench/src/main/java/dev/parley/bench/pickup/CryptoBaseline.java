@@ -32,6 +32,8 @@ import java.util.Optional;
 final class CryptoBaseline {
     /** CPU seconds (this thread) of the last {@link #openAndDecrypt}. */
     static double lastCpuSeconds;
+    /** What the JIT compilers, the collector and the VM spent during the last {@link #openAndDecrypt}'s timed part. */
+    static String lastVmReport = "";
 
     private CryptoBaseline() {
     }
@@ -64,6 +66,7 @@ final class CryptoBaseline {
                     new Payload.Text(MessageId.random(crypto.random()), System.currentTimeMillis(), "pickup benchmark message " + i))));
         }
         SessionCipher receiver = new SessionCipher(bob, context, aliceName);
+        VmThreadCpu vm = VmThreadCpu.start();
         long start = System.nanoTime();
         long cpuStart = threadCpuNanos();
         for (byte[] blob : blobs) {
@@ -71,7 +74,9 @@ final class CryptoBaseline {
             receiver.decrypt(opened.senderIdentity(), opened.message(), DecryptionCallback.NONE);
         }
         lastCpuSeconds = (threadCpuNanos() - cpuStart) / 1e9;
-        return (System.nanoTime() - start) / 1e9;
+        double wall = (System.nanoTime() - start) / 1e9;
+        lastVmReport = vm.report();
+        return wall;
     }
 
     /**

@@ -72,6 +72,10 @@ public final class PickupLoadGenerator {
         for (int round = 1; round <= rounds; round++) {
             double baseline = CryptoBaseline.openAndDecrypt(crypto, messages);
             double baselineCpu = CryptoBaseline.lastCpuSeconds;
+            if (VmThreadCpu.available()) {
+                System.out.printf("  baseline: wall %.3f s, its thread's CPU %.3f s; meanwhile %s%n", baseline, baselineCpu,
+                        CryptoBaseline.lastVmReport);
+            }
             Timing t = round(crypto, messages);
             double certificates = CryptoBaseline.certificateVerification(crypto, messages);
             seconds.add(t.wallSeconds());
@@ -175,6 +179,8 @@ public final class PickupLoadGenerator {
                 double cpuBefore = processCpuSeconds();
                 java.util.Map<Long, Long> poolBefore = openPoolCpu();
                 ThreadCpuBreakdown breakdown = ThreadCpuBreakdown.start();
+                VmThreadCpu vm = VmThreadCpu.start();
+                long startUptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
                 long start = System.nanoTime();
                 bob.connection().start();
                 if (!bob.connection().awaitDrained(Duration.ofMinutes(10))) {
@@ -183,6 +189,10 @@ public final class PickupLoadGenerator {
                 Timing timing = new Timing((System.nanoTime() - start) / 1e9, inboundThreadCpuSeconds(),
                         processCpuSeconds() - cpuBefore, openPoolCpuSecondsSince(poolBefore));
                 System.out.println("  threads: " + breakdown.report(8, timing.processCpuSeconds()));
+                if (VmThreadCpu.available()) {
+                    System.out.println("  of which not in Java threads: " + vm.report() + " (JVM uptime " + startUptime
+                            + "-" + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms)");
+                }
                 int stored = bob.messaging().history("alice", Optional.empty(), 1).messages().size();
                 if (stored != 1) {
                     throw new IllegalStateException("nothing stored");

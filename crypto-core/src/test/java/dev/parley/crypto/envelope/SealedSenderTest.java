@@ -195,6 +195,33 @@ class SealedSenderTest {
                 .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("bad signature");
     }
 
+    /**
+     * #12: a certificate remembered as verified under the pinned relay key is refused once another relay key is pinned
+     * (the relay rotated its signing key, or the old one was revoked), and again if the old key were pinned with a
+     * certificate that key never signed; the memory is per relay key, never per certificate alone.
+     */
+    @Test
+    void aRememberedCertificateIsRefusedOnceAnotherRelayKeyIsPinned() throws Exception {
+        CiphertextMessage message = alice.encrypt(bob, "as alice");
+        long now = bob.clock.millis();
+        SealedSender opener = new SealedSender(bob.crypto);
+        SenderCertificate alices = alice.relay().issue("alice", alice.identity.publicKey(), now);
+        byte[] honest = new SealedSender(alice.crypto).seal(bob.identity.publicKey(), alice.identity, alices, message);
+        assertThat(opener.open(bob.identity, honest, bob.relay().trusted(), now).senderUsername().value())
+                .isEqualTo("alice");
+        TrustedRelayKey rotated = new dev.parley.crypto.testing.TestRelayKey(bob.crypto, (byte) 9).trusted();
+        assertThatThrownBy(() -> opener.open(bob.identity, honest, rotated, now))
+                .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("another relay key");
+        // A certificate claiming the rotated key's id with the old key's signature: the new key checks the signature.
+        SenderCertificate claimed = new SenderCertificate(rotated.keyId(), alices.expiresAtMillis(), alices.identityKey(),
+                alices.username(), alices.signature());
+        byte[] relabelled = resealWithCertificate(alice, bob.identity.publicKey(), claimed, message);
+        assertThatThrownBy(() -> opener.open(bob.identity, relabelled, rotated, now))
+                .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("bad signature");
+        assertThatThrownBy(() -> opener.open(bob.identity, relabelled, bob.relay().trusted(), now))
+                .isInstanceOf(InvalidCertificateException.class);
+    }
+
     @Test
     void finding1ACertificateForAnotherKeyOrFromAnotherRelayOrExpiredIsRefusedByOpen() throws Exception {
         CiphertextMessage message = alice.encrypt(bob, "as alice");

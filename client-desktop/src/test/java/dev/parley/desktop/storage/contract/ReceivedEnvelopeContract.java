@@ -41,6 +41,37 @@ public abstract class ReceivedEnvelopeContract extends StorageContract {
         assertThat(read((Transaction txn) -> storage.receivedEnvelopes().find(txn, digest(1)))).contains(first);
     }
 
+    /** #12: a pickup batch larger than one look-up slice, part of it recorded before, and a digest twice in it. */
+    @Test
+    void aLargeBatchRecordsEachNewDigestOnceAndKeepsEarlierRecords() throws Exception {
+        List<ReceivedEnvelope> earlier = new java.util.ArrayList<>();
+        for (int i = 0; i < 700; i += 7) {
+            earlier.add(new ReceivedEnvelope(numbered(i), Optional.of(new MessageId("early" + i))));
+        }
+        write((Transaction txn) -> storage.receivedEnvelopes().recordAll(txn, earlier));
+        List<ReceivedEnvelope> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 1200; i++) {
+            batch.add(new ReceivedEnvelope(numbered(i), i % 2 == 0 ? Optional.of(new MessageId("m" + i)) : Optional.empty()));
+        }
+        batch.add(new ReceivedEnvelope(numbered(1100), Optional.of(new MessageId("again"))));
+        write((Transaction txn) -> storage.receivedEnvelopes().recordAll(txn, batch));
+        for (int i : new int[] {0, 7, 693, 1, 2, 699, 700, 1100, 1199}) {
+            Optional<MessageId> expected = i % 7 == 0 && i < 700 ? Optional.of(new MessageId("early" + i))
+                    : i % 2 == 0 ? Optional.of(new MessageId("m" + i)) : Optional.empty();
+            assertThat(read((Transaction txn) -> storage.receivedEnvelopes().find(txn, numbered(i))))
+                    .as("digest %d", i).contains(new ReceivedEnvelope(numbered(i), expected));
+        }
+        assertThat(read((Transaction txn) -> storage.receivedEnvelopes().find(txn, numbered(1200)))).isEmpty();
+    }
+
+    private static EnvelopeDigest numbered(int n) {
+        byte[] bytes = new byte[EnvelopeDigest.LENGTH];
+        bytes[0] = (byte) 0x7f;
+        bytes[1] = (byte) (n >> 8);
+        bytes[2] = (byte) n;
+        return new EnvelopeDigest(bytes);
+    }
+
     @Test
     void aRecordIsVisibleInsideItsTransactionAndGoneAfterRollback() throws Exception {
         assertThatThrownBy(() -> write((Transaction txn) -> {

@@ -134,7 +134,10 @@ class QueryPlanTest {
         }
     }
 
-    /** V2: the identity behind messages.seq reserves 1024 values per durable flush, not H2's default 32. */
+    /**
+     * V2, V87: the identity behind messages.seq reserves 65,536 values per durable flush (H2's default is 32; V2 made it
+     * 1024): each flush commits the metadata and with it every page the batch being stored has changed so far.
+     */
     @Test
     void messageSequenceReservesValuesInLargeBlocks() throws Exception {
         try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, true, TestKeys.key(1));
@@ -142,7 +145,17 @@ class QueryPlanTest {
                      + "WHERE TABLE_NAME = 'MESSAGES' AND COLUMN_NAME = 'SEQ'");
              ResultSet rs = ps.executeQuery()) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getLong(1)).isEqualTo(1024L);
+            assertThat(rs.getLong(1)).isEqualTo(65_536L);
         }
+    }
+
+    /**
+     * #12: recording a pickup batch's envelopes reads the digests already recorded in one statement through the digest's
+     * unique index, never by a scan: the per-batch cost must not grow with the envelopes recorded before.
+     */
+    @Test
+    void receivedEnvelopesAreLookedUpThroughTheDigestIndex() throws Exception {
+        assertThat(plan(H2ReceivedEnvelopeStore.RECORDED_SQL, (Object) new Object[] {new byte[32], new byte[32]}))
+                .contains("ENVELOPE_DIGEST IN(").doesNotContain("tableScan");
     }
 }
