@@ -41,12 +41,7 @@ class PreKeyRotationTest {
     @Test
     void finding3SignedAndLastResortKemPreKeysRotateAfterSevenDays() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
-        AppConfig base = network.config("bob");
-        ParleyApp bob = network.track(ParleyApp.open(new AppConfig(base.directories(), base.profile(), base.crypto(),
-                base.random(), clock, base.argon2(), base.connector(), base.reconnect(), base.connection(),
-                base.preKeyStock(), base.inbound())));
-        bob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
-        bob.account().register(Optional.empty());
+        ParleyApp bob = registeredBob(clock);
 
         try (RelayLink eve = signedIn("eve")) {
             PreKeyBundle before = lastResortBundle(eve);
@@ -76,12 +71,7 @@ class PreKeyRotationTest {
     @Test
     void finding3AReplacedSignedPreKeyServesLateFirstMessagesFor30DaysThenIsDeleted() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
-        AppConfig base = network.config("bob");
-        ParleyApp bob = network.track(ParleyApp.open(new AppConfig(base.directories(), base.profile(), base.crypto(),
-                base.random(), clock, base.argon2(), base.connector(), base.reconnect(), base.connection(),
-                base.preKeyStock(), base.inbound())));
-        bob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
-        bob.account().register(Optional.empty());
+        ParleyApp bob = registeredBob(clock);
         try (OutsideClient mallory = OutsideClient.register(network, "mallory");
              OutsideClient trudy = OutsideClient.register(network, "trudy")) {
             mallory.startSessionNow("bob");
@@ -114,12 +104,7 @@ class PreKeyRotationTest {
     @Test
     void aRotationTheRelayRefusedIsPublishedAtTheNextSignIn() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
-        AppConfig base = network.config("bob");
-        ParleyApp bob = network.track(ParleyApp.open(new AppConfig(base.directories(), base.profile(), base.crypto(),
-                base.random(), clock, base.argon2(), base.connector(), base.reconnect(), base.connection(),
-                base.preKeyStock(), base.inbound())));
-        bob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
-        bob.account().register(Optional.empty());
+        ParleyApp bob = registeredBob(clock);
         network.restartRelay(config -> config.withLimit(RateLimit.UPLOAD_PREKEYS_PER_ACCOUNT,
                 new BucketSpec(1, 1.0 / Duration.ofDays(365).toSeconds())));
         long atStart = network.relayRejects("RATE_LIMITED");
@@ -161,6 +146,17 @@ class PreKeyRotationTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** bob's profile on {@code clock}, created and registered (signed prekey 1 made at the clock's time). */
+    private ParleyApp registeredBob(MutableClock clock) throws Exception {
+        AppConfig base = network.config("bob");
+        ParleyApp bob = network.track(ParleyApp.open(new AppConfig(base.directories(), base.profile(), base.crypto(),
+                base.random(), clock, base.argon2(), base.connector(), base.reconnect(), base.connection(),
+                base.preKeyStock(), base.inbound())));
+        bob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
+        bob.account().register(Optional.empty());
+        return bob;
     }
 
     private static void signInAndAwaitSignedPreKeys(ParleyApp bob, List<Integer> ids) throws Exception {

@@ -23,12 +23,8 @@ class CliUsageTest {
     final CliRelay net = new CliRelay();
 
     private void aliceAndBob() {
-        String url = net.url();
-        assertThat(net.cli("alice", "init", "alice", "--relay", url).code()).isZero();
-        assertThat(net.cli("bob", "init", "bob", "--relay", url).code()).isZero();
-        assertThat(net.cli("alice", "register").code()).isZero();
-        assertThat(net.cli("bob", "register").code()).isZero();
-        assertThat(net.cli("alice", "add-contact", "bob").code()).isZero();
+        net.register("alice", "bob");
+        CliRelay.ok(net.cli("alice", "add-contact", "bob"));
     }
 
     @Test
