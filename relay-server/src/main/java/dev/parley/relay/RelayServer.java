@@ -14,6 +14,7 @@ import dev.parley.relay.store.AccountStore;
 import dev.parley.relay.store.AttachmentStore;
 import dev.parley.relay.store.BlobStore;
 import dev.parley.relay.store.DiskAttachmentStore;
+import dev.parley.relay.store.DiskSpace;
 import dev.parley.relay.store.DataDirectory;
 import dev.parley.relay.store.H2Database;
 import dev.parley.relay.store.InMemoryAccountStore;
@@ -167,7 +168,7 @@ public final class RelayServer implements AutoCloseable {
             AttachmentStore attachments = shared.isPresent() ? shared.get().attachments(crypto.random(), clock)
                     : config.dataDir().isPresent()
                     ? DiskAttachmentStore.open(config.dataDir().get(), crypto.random(), clock,
-                            DiskAttachmentStore.DiskSpace.of(), ATTACHMENT_DISK_HEADROOM_BYTES)
+                            DiskSpace.of(), ATTACHMENT_DISK_HEADROOM_BYTES)
                     : DiskAttachmentStore.temporary(crypto.random(), clock);
             service = new RelayService(config, identity, accounts, blobs, attachments, crypto.ed25519(), crypto.random(),
                     clock, wakeups, bus);

@@ -6,40 +6,20 @@ import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.wire.ErrorCode;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Finding 3 of the security review (issue 11): a burst of bundle fetches from one account must not drain one
  * target's one-time prekeys. Real relay over WebSockets, real H2 files, real ML-KEM keys.
  */
 class BundleFetchLimitTest {
-    @TempDir
-    Path dataDir;
-    private RelayServer relay;
-    private final List<TestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (TestClient c : clients) {
-            c.close();
-        }
-        relay.close();
-    }
+    @RegisterExtension
+    final DiskRelay relay = new DiskRelay();
 
     private TestClient signedIn(TestUser user, int preKeySets) throws Exception {
-        TestClient client = TestClient.connect(relay.uri());
-        clients.add(client);
+        TestClient client = relay.connect();
         user.register(client, preKeySets);
         user.authenticate(client);
         client.drainUntilQueueEmpty();
@@ -58,8 +38,7 @@ class BundleFetchLimitTest {
         int served = 0;
         for (int i = 0; i < 100; i++) {
             if (i > 0 && i % 25 == 0) {
-                connection = TestClient.connect(relay.uri());
-                clients.add(connection);
+                connection = relay.connect();
                 mallory.authenticate(connection);
                 connection.drainUntilQueueEmpty();
             }

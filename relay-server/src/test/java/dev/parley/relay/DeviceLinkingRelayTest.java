@@ -14,14 +14,10 @@ import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #17: linking a device through a real relay. The existing device opens a channel named by the code, the new
@@ -31,34 +27,13 @@ import org.junit.jupiter.api.io.TempDir;
  * opener ({@code device_link_left}).
  */
 class DeviceLinkingRelayTest {
-    @TempDir
-    Path dataDir;
-    private RelayServer relay;
-    private final List<TestClient> clients = new ArrayList<>();
+    @RegisterExtension
+    final DiskRelay relay = new DiskRelay();
     private final DeviceLinking linking = new DeviceLinking(TestUser.CRYPTO);
-
-    @BeforeEach
-    void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (TestClient c : clients) {
-            c.close();
-        }
-        relay.close();
-    }
-
-    private TestClient connect() throws Exception {
-        TestClient client = TestClient.connect(relay.uri());
-        clients.add(client);
-        return client;
-    }
 
     /** alice's existing device, logged in with a credential key of its own (so it may add devices). */
     private TestClient existingDevice(TestUser alice) throws Exception {
-        TestClient client = connect();
+        TestClient client = relay.connect();
         alice.register(client, 2);
         alice.authenticate(client);
         client.drainUntilQueueEmpty();
@@ -83,7 +58,7 @@ class DeviceLinkingRelayTest {
         assertThat(desktop.request(new Request.LinkOpen(channel))).isEqualTo(new Response.Ok());
 
         // The new device types the short code; it has no account and does not log in.
-        TestClient laptop = connect();
+        TestClient laptop = relay.connect();
         LinkCode typed = LinkCode.parse(offer.code().shortCode());
         byte[] laptopChannel = linking.channel(typed.secret());
         assertThat(laptop.request(new Request.LinkSend(laptopChannel, new byte[] {1}))).isEqualTo(new Response.Ok());
@@ -138,14 +113,14 @@ class DeviceLinkingRelayTest {
         assertThat(desktop.expectError(new Request.LinkSend(channel, new byte[] {1})).code())
                 .as("nobody joined yet").isEqualTo(ErrorCode.UNKNOWN_CHANNEL);
 
-        TestClient laptop = connect();
+        TestClient laptop = relay.connect();
         byte[] wrong = offer.secret();
         wrong[9] ^= 1;
         Response.ErrorResponse refused = laptop.expectError(new Request.LinkSend(linking.channel(wrong), new byte[] {1}));
         assertThat(refused.code()).isEqualTo(ErrorCode.UNKNOWN_CHANNEL);
         assertThat(refused.reason()).contains("wrong, expired");
         assertThat(laptop.request(new Request.LinkSend(channel, new byte[] {2}))).isEqualTo(new Response.Ok());
-        TestClient stranger = connect();
+        TestClient stranger = relay.connect();
         assertThat(stranger.expectError(new Request.LinkSend(channel, new byte[] {3})).code())
                 .as("the channel has its new device").isEqualTo(ErrorCode.UNKNOWN_CHANNEL);
         assertThat(stranger.expectError(new Request.LinkOpen(linking.channel(wrong))).code())
@@ -170,14 +145,14 @@ class DeviceLinkingRelayTest {
         TestClient desktop = existingDevice(alice);
         byte[] channel = linking.channel(linking.offer(System.currentTimeMillis()).secret());
         desktop.request(new Request.LinkOpen(channel));
-        TestClient laptop = connect();
+        TestClient laptop = relay.connect();
         laptop.request(new Request.LinkSend(channel, new byte[] {1}));
         assertThat(received(desktop)).containsExactly(1);
 
         // the new device is cancelled (or its window closed): its connection closes, and the opener hears of it
         laptop.close();
         assertThat(desktop.awaitPush(Push.LinkLeft.class).channel()).isEqualTo(channel);
-        TestClient another = connect();
+        TestClient another = relay.connect();
         assertThat(another.request(new Request.LinkSend(channel, new byte[] {2})))
                 .as("the channel is free for another new device").isEqualTo(new Response.Ok());
         assertThat(received(desktop)).containsExactly(2);

@@ -10,14 +10,11 @@ import dev.parley.crypto.wire.Push;
 import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #17, linked devices on the relay (docs/protocol.md, "Linked devices"): per-device credentials, queues and
@@ -26,33 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 class LinkedDevicesTest {
     private static final byte[] NO_CHANNEL = AuthProof.noChannel();
 
-    @TempDir
-    Path dataDir;
-    private RelayServer relay;
-    private final List<TestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (TestClient c : clients) {
-            c.close();
-        }
-        relay.close();
-    }
-
-    private TestClient connect() throws Exception {
-        TestClient client = TestClient.connect(relay.uri());
-        clients.add(client);
-        return client;
-    }
+    @RegisterExtension
+    final DiskRelay relay = new DiskRelay();
 
     /** A registered user logged in as device 1 with its identity key, queue drained. */
     private TestClient registered(TestUser user) throws Exception {
-        TestClient client = connect();
+        TestClient client = relay.connect();
         user.register(client, 5);
         user.authenticate(client);
         client.drainUntilQueueEmpty();
@@ -101,7 +77,7 @@ class LinkedDevicesTest {
     }
 
     private TestClient device(TestUser user, int deviceId, Ed25519KeyPair key) throws Exception {
-        TestClient client = connect();
+        TestClient client = relay.connect();
         assertThat(signInAsDevice(client, user, deviceId, key)).isInstanceOf(Response.Authenticated.class);
         client.drainUntilQueueEmpty();
         return client;
@@ -140,11 +116,11 @@ class LinkedDevicesTest {
         giveCredential(alice1, alice, 1, key1);
         assertThat(add(alice1, alice, key2, "laptop")).isEqualTo(2);
 
-        TestClient stale = connect();
+        TestClient stale = relay.connect();
         Response oldLogin = stale.request(alice.answer(stale.awaitPush(Push.Challenge.class)));
         assertThat(((Response.ErrorResponse) oldLogin).code())
                 .as("the identity key alone no longer logs in").isEqualTo(ErrorCode.AUTH_FAILED);
-        TestClient wrongKey = connect();
+        TestClient wrongKey = relay.connect();
         assertThat(((Response.ErrorResponse) signInAsDevice(wrongKey, alice, 2, key1)).code())
                 .as("one device's key is not another's").isEqualTo(ErrorCode.AUTH_FAILED);
 
@@ -208,7 +184,7 @@ class LinkedDevicesTest {
                 .isEqualTo(new Response.DeviceListStale("alice", List.of(second)));
         assertThat(alice1.request(copies("alice", bytes(16, 10), second))).isEqualTo(new Response.SendAccepted(false));
         Ed25519KeyPair unused = newKey();
-        TestClient lateDevice = connect();
+        TestClient lateDevice = relay.connect();
         assertThat(((Response.ErrorResponse) signInAsDevice(lateDevice, alice, second, unused)).code())
                 .isEqualTo(ErrorCode.AUTH_FAILED);
         assertThat(alice1.pendingPushes()).noneMatch(p -> p instanceof Push.Deliver);
@@ -243,7 +219,7 @@ class LinkedDevicesTest {
         assertThat(alice1.request(new Request.Ack(first.messageId()))).isEqualTo(new Response.Ok());
 
         // The laptop was offline: its copy was stored, and it gets it (once) when it logs in.
-        TestClient alice2 = connect();
+        TestClient alice2 = relay.connect();
         assertThat(signInAsDevice(alice2, alice, second, key2)).isInstanceOf(Response.Authenticated.class);
         Push.Deliver stored = alice2.awaitPush(Push.Deliver.class);
         assertThat(stored.blob()).isEqualTo(forAlice);
@@ -315,10 +291,10 @@ class LinkedDevicesTest {
         assertThat(alice1.request(new Request.DeviceUnlink(second))).isEqualTo(new Response.Ok());
         assertThat(storedBlobs()).as("the unlinked device's queue is gone").isEqualTo("0");
         assertThat(alice2.awaitClose().getCloseCode().getCode()).isEqualTo(4002);
-        TestClient again = connect();
+        TestClient again = relay.connect();
         Response.ErrorResponse refused = (Response.ErrorResponse) signInAsDevice(again, alice, second, key2);
         assertThat(refused.code()).isEqualTo(ErrorCode.DEVICE_UNLINKED);
-        TestClient withIdentityKey = connect();
+        TestClient withIdentityKey = relay.connect();
         Response byIdentity = withIdentityKey.request(alice.answer(withIdentityKey.awaitPush(Push.Challenge.class)));
         assertThat(((Response.ErrorResponse) byIdentity).code())
                 .as("knowing the identity key is not a login").isEqualTo(ErrorCode.AUTH_FAILED);
@@ -334,7 +310,7 @@ class LinkedDevicesTest {
     }
 
     private String storedBlobs() {
-        return relay.metrics().render().lines().filter(l -> l.startsWith("parley_relay_stored_blobs "))
+        return relay.server().metrics().render().lines().filter(l -> l.startsWith("parley_relay_stored_blobs "))
                 .findFirst().orElseThrow().substring("parley_relay_stored_blobs ".length()).trim();
     }
 }

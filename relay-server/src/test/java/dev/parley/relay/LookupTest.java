@@ -7,13 +7,9 @@ import dev.parley.crypto.wire.Request;
 import dev.parley.crypto.wire.Response;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #14, finding people: the relay answers "exists or not" for an exact username, to authenticated clients only,
@@ -21,27 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  * nothing about it. Real relay over WebSockets, real H2 files.
  */
 class LookupTest {
-    @TempDir
-    Path dataDir;
-    private RelayServer relay;
-    private final List<TestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (TestClient c : clients) {
-            c.close();
-        }
-        relay.close();
-    }
+    @RegisterExtension
+    final DiskRelay relay = new DiskRelay();
 
     private TestClient signedIn(TestUser user) throws Exception {
-        TestClient client = TestClient.connect(relay.uri());
-        clients.add(client);
+        TestClient client = relay.connect();
         user.register(client, 1);
         user.authenticate(client);
         client.drainUntilQueueEmpty();
@@ -61,8 +41,7 @@ class LookupTest {
     @Test
     void anUnauthenticatedClientIsRefused() throws Exception {
         signedIn(new TestUser("bobby"));
-        TestClient stranger = TestClient.connect(relay.uri());
-        clients.add(stranger);
+        TestClient stranger = relay.connect();
         Response response = stranger.request(new Request.Lookup("bobby"));
         assertThat(response).isInstanceOf(Response.ErrorResponse.class);
         assertThat(((Response.ErrorResponse) response).code()).isEqualTo(ErrorCode.NOT_AUTHENTICATED);
@@ -87,8 +66,7 @@ class LookupTest {
         assertThat(limited.retryAfterMillis()).isPositive();
         assertThat(limited.reason()).doesNotContain("user");
 
-        TestClient second = TestClient.connect(relay.uri());
-        clients.add(second);
+        TestClient second = relay.connect();
         mallory.authenticate(second);
         second.drainUntilQueueEmpty();
         Response again = second.request(new Request.Lookup("someone"));
@@ -99,13 +77,12 @@ class LookupTest {
     void nothingAboutALookupIsStored() throws Exception {
         TestClient alice = signedIn(new TestUser("alice"));
         alice.request(new Request.Lookup("zanzibarquest"));
-        relay.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        relay.stop();
+        try (Stream<Path> files = Files.walk(relay.dataDir())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1))
                         .as(file.getFileName().toString()).doesNotContain("zanzibarquest");
             }
         }
-        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir));
     }
 }

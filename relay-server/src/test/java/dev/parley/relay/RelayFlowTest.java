@@ -15,36 +15,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole happy path over a real relay (Tyrus on loopback, H2 files) and real clients. */
 class RelayFlowTest {
-    @TempDir
-    Path dataDir;
-    private RelayServer relay;
-    private final List<TestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (TestClient c : clients) {
-            c.close();
-        }
-        relay.close();
-    }
-
-    private TestClient connect() throws Exception {
-        TestClient client = TestClient.connect(relay.uri());
-        clients.add(client);
-        return client;
-    }
+    @RegisterExtension
+    final DiskRelay relay = new DiskRelay();
 
     static byte[] clientMessageId(int n) {
         byte[] id = new byte[16];
@@ -57,8 +34,8 @@ class RelayFlowTest {
     void registerAuthenticateLookUpSendOnlineAcknowledgeAndTheBlobIsGoneFromDisk() throws Exception {
         TestUser alice = new TestUser("alice");
         TestUser bob = new TestUser("bob");
-        TestClient a = connect();
-        TestClient b = connect();
+        TestClient a = relay.connect();
+        TestClient b = relay.connect();
         alice.register(a, 3);
         bob.register(b, 2);
         assertThat(alice.authenticate(a).oneTimePreKeysRemaining()).isEqualTo(3);
@@ -84,7 +61,7 @@ class RelayFlowTest {
         assertThat(a.request(new Request.Send("bob", clientMessageId(1), blob))).isEqualTo(new Response.SendAccepted(false));
         Push.Deliver deliver = b.awaitPush(Push.Deliver.class);
         assertThat(deliver.blob()).isEqualTo(blob);
-        assertThat(relay.metrics().render()).contains("parley_relay_stored_blobs 1");
+        assertThat(relay.server().metrics().render()).contains("parley_relay_stored_blobs 1");
         assertThat(b.request(new Request.Ack(deliver.messageId()))).isEqualTo(new Response.Ok());
         // an ack of a blob that is gone is answered, and is no abuse: more than the 20 strikes leave the connection open
         for (int i = 0; i < 25; i++) {
@@ -92,8 +69,8 @@ class RelayFlowTest {
         }
         assertThat(b.isOpen()).isTrue();
 
-        relay.close();
-        try (H2Database db = H2Database.open(dataDir)) {
+        relay.stop();
+        try (H2Database db = H2Database.open(relay.dataDir())) {
             assertThat(db.blobs().queued("bob", 0, 10)).isEmpty();
             assertThat(db.blobs().totalQueued()).isZero();
         }
@@ -103,9 +80,9 @@ class RelayFlowTest {
     void anOfflineRecipientGetsEverythingInOrderExactlyOnceThenLiveMessages() throws Exception {
         TestUser alice = new TestUser("alice");
         TestUser carol = new TestUser("carol");
-        TestClient a = connect();
+        TestClient a = relay.connect();
         alice.register(a, 0);
-        TestClient c0 = connect();
+        TestClient c0 = relay.connect();
         carol.register(c0, 0);
         c0.close();
         alice.authenticate(a);
@@ -116,7 +93,7 @@ class RelayFlowTest {
         assertThat(a.request(new Request.Send("carol", clientMessageId(3), new byte[] {3})))
                 .isEqualTo(new Response.SendAccepted(true));
 
-        TestClient c = connect();
+        TestClient c = relay.connect();
         carol.authenticate(c);
         List<Push.Deliver> queued = c.drainUntilQueueEmpty();
         assertThat(queued).extracting(d -> (int) d.blob()[0]).containsExactlyElementsOf(range(25));
@@ -133,21 +110,21 @@ class RelayFlowTest {
     void unacknowledgedBlobsAreDeliveredAgainOnTheNextConnection() throws Exception {
         TestUser alice = new TestUser("alice");
         TestUser bob = new TestUser("bob");
-        TestClient a = connect();
+        TestClient a = relay.connect();
         alice.register(a, 0);
         bob.register(a, 0);
         alice.authenticate(a);
         a.request(new Request.Send("bob", clientMessageId(1), new byte[] {1}));
         a.request(new Request.Send("bob", clientMessageId(2), new byte[] {2}));
 
-        TestClient b1 = connect();
+        TestClient b1 = relay.connect();
         bob.authenticate(b1);
         List<Push.Deliver> first = b1.drainUntilQueueEmpty();
         assertThat(first).hasSize(2);
         b1.request(new Request.Ack(first.get(0).messageId()));
         b1.close();
 
-        TestClient b2 = connect();
+        TestClient b2 = relay.connect();
         bob.authenticate(b2);
         assertThat(b2.drainUntilQueueEmpty()).extracting(Push.Deliver::messageId)
                 .containsExactly(first.get(1).messageId());
@@ -157,28 +134,28 @@ class RelayFlowTest {
     void ephemeralFramesReachOnlineRecipientsAndAreNeverStored() throws Exception {
         TestUser alice = new TestUser("alice");
         TestUser bob = new TestUser("bob");
-        TestClient a = connect();
+        TestClient a = relay.connect();
         alice.register(a, 0);
         bob.register(a, 0);
         alice.authenticate(a);
         assertThat(a.request(new Request.SendEphemeral("bob", new byte[] {7}))).isEqualTo(new Response.Ok());
-        TestClient b = connect();
+        TestClient b = relay.connect();
         bob.authenticate(b);
         assertThat(b.drainUntilQueueEmpty()).isEmpty();
         a.request(new Request.SendEphemeral("bob", new byte[] {8}));
         assertThat(b.awaitPush(Push.Ephemeral.class).blob()).containsExactly(8);
-        assertThat(relay.metrics().render()).contains("parley_relay_stored_blobs 0");
+        assertThat(relay.server().metrics().render()).contains("parley_relay_stored_blobs 0");
     }
 
     @Test
     void neitherTheDiskNorTheRecipientsFramesHoldThePlaintextOrTheSenderName() throws Exception {
         TestUser sender = new TestUser("sender-zq7");
         TestUser bob = new TestUser("bob");
-        TestClient a = connect();
+        TestClient a = relay.connect();
         sender.register(a, 1);
         bob.register(a, 1);
         sender.authenticate(a);
-        TestClient b0 = connect();
+        TestClient b0 = relay.connect();
         bob.authenticate(b0);
         b0.drainUntilQueueEmpty();
         X25519KeyPair bobSealKey = TestUser.CRYPTO.x25519().generateKeyPair();
@@ -193,7 +170,7 @@ class RelayFlowTest {
             online.add(b0.awaitPush(Push.Deliver.class));
         }
         b0.close();
-        TestClient b = connect();
+        TestClient b = relay.connect();
         bob.authenticate(b);
         List<Push.Deliver> again = b.drainUntilQueueEmpty();
         assertThat(again).hasSize(3);
@@ -205,8 +182,8 @@ class RelayFlowTest {
             assertThat(contains(frame, marker)).isFalse();
             assertThat(contains(frame, "sender-zq7")).isFalse();
         }
-        relay.close();
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        relay.stop();
+        try (Stream<Path> files = Files.walk(relay.dataDir())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] content = Files.readAllBytes(file);
                 assertThat(contains(content, marker)).as(file.toString()).isFalse();

@@ -14,43 +14,19 @@ import dev.parley.relay.core.RelayIdentity;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue #11 finding 1, relay side: registration proves the identity key; each login gets a sender certificate. */
 class SenderCertificateIssueTest {
-    @TempDir
-    Path dataDir;
-    private RelayServer relay;
-    private final List<TestClient> clients = new ArrayList<>();
-
-    @BeforeEach
-    void start() throws Exception {
-        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (TestClient c : clients) {
-            c.close();
-        }
-        relay.close();
-    }
-
-    private TestClient connect() throws Exception {
-        TestClient client = TestClient.connect(relay.uri());
-        clients.add(client);
-        return client;
-    }
+    @RegisterExtension
+    final DiskRelay relay = new DiskRelay();
 
     @Test
     void finding1RegistrationWithoutProofOfTheIdentityKeyIsRefused() throws Exception {
-        TestClient x = connect();
+        TestClient x = relay.connect();
         TestUser alice = new TestUser("alice");
         TestUser mallory = new TestUser("mallory");
         Request.Register honest = alice.registration(x, 0, null);
@@ -72,7 +48,7 @@ class SenderCertificateIssueTest {
 
     @Test
     void finding1EachLoginGetsACertificateForItsUsernameAndKeySignedByTheAnnouncedRelayKey() throws Exception {
-        TestClient a = connect();
+        TestClient a = relay.connect();
         TestUser alice = new TestUser("alice");
         alice.register(a, 0);
         Push.Challenge challenge = a.firstChallenge();
@@ -88,14 +64,13 @@ class SenderCertificateIssueTest {
 
     @Test
     void theSigningKeyIsCreatedPrivateAndSurvivesARestart() throws Exception {
-        byte[] before = connect().firstChallenge().signingKey();
-        Path file = dataDir.resolve(RelayIdentity.SIGNING_KEY_FILE);
+        byte[] before = relay.connect().firstChallenge().signingKey();
+        Path file = relay.dataDir().resolve(RelayIdentity.SIGNING_KEY_FILE);
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
             assertThat(Files.getPosixFilePermissions(file))
                     .isEqualTo(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE));
         }
-        relay.close();
-        relay = RelayServer.start(RelayConfig.defaults().withPort(0).withDataDir(dataDir));
-        assertThat(connect().firstChallenge().signingKey()).isEqualTo(before);
+        relay.restart();
+        assertThat(relay.connect().firstChallenge().signingKey()).isEqualTo(before);
     }
 }

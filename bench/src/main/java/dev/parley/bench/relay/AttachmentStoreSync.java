@@ -3,6 +3,7 @@ package dev.parley.bench.relay;
 import dev.parley.crypto.attachment.AttachmentFormat;
 import dev.parley.crypto.primitives.CryptoProviders;
 import dev.parley.relay.store.DiskAttachmentStore;
+import dev.parley.relay.store.DiskSpace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,7 @@ public final class AttachmentStoreSync {
         long total = (mib << 20) / chunk;
         Path data = Files.createTempDirectory("parley-bench-store-sync");
         try (DiskAttachmentStore store = DiskAttachmentStore.open(data, CryptoProviders.preferred().random(),
-                Clock.systemUTC(), DiskAttachmentStore.DiskSpace.of(), 1 << 20)) {
+                Clock.systemUTC(), DiskSpace.of(), 1 << 20)) {
             byte[] id = store.reserve("alice", List.of("bob"), null, total * chunk, Instant.now().plusSeconds(3600),
                     1L << 40);
             byte[] bytes = new byte[chunk];

@@ -12,6 +12,7 @@ import dev.parley.crypto.kdf.Kdf;
 import dev.parley.crypto.kdf.Label;
 import dev.parley.crypto.payload.MessageId;
 import dev.parley.crypto.payload.Payload;
+import dev.parley.crypto.prekey.PreKeyBundle;
 import dev.parley.crypto.primitives.CryptoProvider;
 import dev.parley.crypto.primitives.Ed25519KeyPair;
 import dev.parley.crypto.secret.SecretBytes;
@@ -105,9 +106,14 @@ final class OutsideClient implements AutoCloseable {
 
     /** Starts a session with {@code peer} from its bundle; returns the peer's identity key. */
     IdentityKey startSession(String peer) throws Exception {
-        Response.Bundle bundle = (Response.Bundle) link.request(new Request.FetchBundle(peer)).get(30, TimeUnit.SECONDS);
-        new SessionBuilder(stores, context, new Username(peer)).initiate(bundle.bundle());
-        return new IdentityKey(bundle.bundle().identityKey());
+        PreKeyBundle bundle = bundle(peer);
+        new SessionBuilder(stores, context, new Username(peer)).initiate(bundle);
+        return new IdentityKey(bundle.identityKey());
+    }
+
+    /** {@code peer}'s bundle as the relay hands it out now. */
+    PreKeyBundle bundle(String peer) throws Exception {
+        return ((Response.Bundle) link.request(new Request.FetchBundle(peer)).get(30, TimeUnit.SECONDS)).bundle();
     }
 
     /** Fetches {@code peer}'s bundle now and starts the session that {@link #sendAs} will use. */

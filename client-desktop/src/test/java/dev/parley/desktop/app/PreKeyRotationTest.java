@@ -16,6 +16,8 @@ import dev.parley.desktop.net.ConnectionStatus;
 import dev.parley.desktop.net.RelayLink;
 import dev.parley.desktop.net.RelayLinkListener;
 import dev.parley.desktop.net.TyrusRelayConnector;
+import dev.parley.relay.limits.BucketSpec;
+import dev.parley.relay.limits.RateLimit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -39,12 +41,7 @@ class PreKeyRotationTest {
     @Test
     void finding3SignedAndLastResortKemPreKeysRotateAfterSevenDays() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
-        AppConfig base = network.config("bob");
-        ParleyApp bob = network.track(ParleyApp.open(new AppConfig(base.directories(), base.profile(), base.crypto(),
-                base.random(), clock, base.argon2(), base.connector(), base.reconnect(), base.connection(),
-                base.preKeyStock(), base.inbound())));
-        bob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
-        bob.account().register(Optional.empty());
+        ParleyApp bob = registeredBob(clock);
 
         try (RelayLink eve = signedIn("eve")) {
             PreKeyBundle before = lastResortBundle(eve);
@@ -74,12 +71,7 @@ class PreKeyRotationTest {
     @Test
     void finding3AReplacedSignedPreKeyServesLateFirstMessagesFor30DaysThenIsDeleted() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
-        AppConfig base = network.config("bob");
-        ParleyApp bob = network.track(ParleyApp.open(new AppConfig(base.directories(), base.profile(), base.crypto(),
-                base.random(), clock, base.argon2(), base.connector(), base.reconnect(), base.connection(),
-                base.preKeyStock(), base.inbound())));
-        bob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
-        bob.account().register(Optional.empty());
+        ParleyApp bob = registeredBob(clock);
         try (OutsideClient mallory = OutsideClient.register(network, "mallory");
              OutsideClient trudy = OutsideClient.register(network, "trudy")) {
             mallory.startSessionNow("bob");
@@ -99,6 +91,72 @@ class PreKeyRotationTest {
             assertThat(Await.until(() -> network.relayQueued() == 0, WAIT)).as("rejected and acknowledged").isTrue();
             assertThat(historySize(bob, "trudy")).as("signed prekey 1 is gone 31 days after its successor").isZero();
         }
+    }
+
+    /**
+     * A rotation whose upload the relay refuses is published at the next sign-in. The relay allows bob one prekey
+     * upload a year: his first sign-in (day 6, no rotation due) spends it on the first frame of his one-time top-up
+     * (the next is refused), so the day-7 rotation's upload is refused too. bob keeps the new keys, marked
+     * unpublished, and the relay keeps handing out the old ones; once the relay allows uploads again, the next sign-in
+     * publishes them (nothing is due then) and a new contact starts a session with them. Fails without
+     * {@code PreKeyRotation.publishCurrent}: the relay then keeps signed prekey 1.
+     */
+    @Test
+    void aRotationTheRelayRefusedIsPublishedAtTheNextSignIn() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-06-01T00:00:00Z"));
+        ParleyApp bob = registeredBob(clock);
+        network.restartRelay(config -> config.withLimit(RateLimit.UPLOAD_PREKEYS_PER_ACCOUNT,
+                new BucketSpec(1, 1.0 / Duration.ofDays(365).toSeconds())));
+        long atStart = network.relayRejects("RATE_LIMITED");
+
+        clock.advance(Duration.ofDays(6));
+        bob.connection().start();
+        awaitOnline(bob);
+        assertThat(Await.until(() -> network.relayRejects("RATE_LIMITED") > atStart, WAIT))
+                .as("a top-up frame is refused: bob's one upload is spent").isTrue();
+        bob.connection().stop();
+        long beforeRotation = network.relayRejects("RATE_LIMITED");
+
+        clock.advance(Duration.ofDays(1));
+        signInAndAwaitSignedPreKeys(bob, List.of(1, 2));
+        assertThat(Await.until(() -> network.relayRejects("RATE_LIMITED") > beforeRotation, WAIT))
+                .as("the rotation's upload is refused").isTrue();
+        try (OutsideClient dave = OutsideClient.register(network, "dave")) {
+            assertThat(bundleVia(dave).signedPreKey().id()).as("the relay still hands out the old key").isEqualTo(1);
+        }
+
+        bob.connection().stop();
+        network.restartRelay(config -> config);
+        bob.connection().start();
+        awaitOnline(bob);
+        try (OutsideClient carol = OutsideClient.register(network, "carol")) {
+            assertThat(Await.until(() -> bundleVia(carol).signedPreKey().id() == 2, WAIT))
+                    .as("the next sign-in publishes the stored rotation").isTrue();
+            assertThat(signedPreKeyIds(bob)).containsExactly(1, 2);
+            carol.startSessionNow("bob");
+            carol.sendTextAs("carol", "bob", "hello with your new keys");
+            assertThat(Await.until(() -> historySize(bob, "carol") == 1, WAIT))
+                    .as("a new contact's first message on the published keys decrypts").isTrue();
+        }
+    }
+
+    private static PreKeyBundle bundleVia(OutsideClient client) {
+        try {
+            return client.bundle("bob");
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** bob's profile on {@code clock}, created and registered (signed prekey 1 made at the clock's time). */
+    private ParleyApp registeredBob(MutableClock clock) throws Exception {
+        AppConfig base = network.config("bob");
+        ParleyApp bob = network.track(ParleyApp.open(new AppConfig(base.directories(), base.profile(), base.crypto(),
+                base.random(), clock, base.argon2(), base.connector(), base.reconnect(), base.connection(),
+                base.preKeyStock(), base.inbound())));
+        bob.account().create("bob", network.address(), TestNetwork.PASSPHRASE.clone());
+        bob.account().register(Optional.empty());
+        return bob;
     }
 
     private static void signInAndAwaitSignedPreKeys(ParleyApp bob, List<Integer> ids) throws Exception {

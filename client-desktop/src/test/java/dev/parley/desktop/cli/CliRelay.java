@@ -83,13 +83,39 @@ final class CliRelay implements BeforeEachCallback, AfterEachCallback {
 
     private Run cli(Map<String, String> extraEnv, StringWriter out, String profile, String... args) {
         Map<String, String> env = new HashMap<>(extraEnv);
-        env.put("PARLEY_DATA_DIR", dir.resolve("data").toAbsolutePath().toString());
+        env.putAll(env(profile));
+        return run(env, out, args);
+    }
+
+    /** The environment of a run as {@code profile}: PARLEY_DATA_DIR, PARLEY_PROFILE and its PARLEY_PASSPHRASE. */
+    Map<String, String> env(String profile) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PARLEY_DATA_DIR", dataDir().toString());
         env.put("PARLEY_PROFILE", profile);
         env.put("PARLEY_PASSPHRASE", "passphrase of " + profile);
+        return env;
+    }
+
+    /** Runs the CLI with exactly {@code env} (a test that leaves out or changes what {@link #env} sets). */
+    Run run(Map<String, String> env, String... args) {
+        return run(env, new StringWriter(), args);
+    }
+
+    private static Run run(Map<String, String> env, StringWriter out, String... args) {
         StringWriter err = new StringWriter();
         int code = ParleyCli.commandLine(env, new PrintWriter(out, true), new PrintWriter(err, true), CHEAP_ARGON2)
                 .execute(args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The CLI's data directory (PARLEY_DATA_DIR of every run). */
+    Path dataDir() {
+        return dir.resolve("data").toAbsolutePath();
+    }
+
+    /** Stops the relay (gone offline); it stays stopped for the rest of the test. */
+    void stopRelay() {
+        relay.close();
     }
 
     /** Creates and registers a profile for each user on this relay. */

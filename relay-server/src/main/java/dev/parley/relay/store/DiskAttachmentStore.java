@@ -43,16 +43,6 @@ public final class DiskAttachmentStore implements AttachmentStore {
         return thread;
     });
 
-    /** How many bytes the file system can still take. */
-    @FunctionalInterface
-    public interface DiskSpace {
-        long usableBytes(Path dir) throws IOException;
-
-        static DiskSpace of() {
-            return dir -> Files.getFileStore(dir).getUsableSpace();
-        }
-    }
-
     private final Path dir;
     private final UsernameKey usernames;
     private final RandomSource random;

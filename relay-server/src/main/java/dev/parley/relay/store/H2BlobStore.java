@@ -277,13 +277,21 @@ final class H2BlobStore implements BlobStore {
         queueSizes.put(ByteBuffer.wrap(key), Math.max(0, queueSize(c, key) + delta));
     }
 
-    /** Writer thread only (or the constructor): a filter of every remembered id in the table. */
+    /**
+     * Writer thread only (or the constructor): a filter of every remembered id in the table. The rows are streamed
+     * ({@code LAZY_QUERY_EXECUTION}): a whole-table result above H2's in-memory limit (40,000 rows per GiB of heap)
+     * would otherwise be spilled to a temporary file outside the data directory, and held in memory up to it.
+     */
     private KnownIdFilter buildFilter(Connection c) throws SQLException {
         KnownIdFilter filter = new KnownIdFilter(FILTER_LOG2_BITS);
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT recipient_key, client_message_id FROM blobs")) {
-            while (rs.next()) {
-                filter.add(rs.getBytes(1), rs.getBytes(2));
+        try (Statement s = c.createStatement()) {
+            s.execute("SET LAZY_QUERY_EXECUTION TRUE");
+            try (ResultSet rs = s.executeQuery("SELECT recipient_key, client_message_id FROM blobs")) {
+                while (rs.next()) {
+                    filter.add(rs.getBytes(1), rs.getBytes(2));
+                }
+            } finally {
+                s.execute("SET LAZY_QUERY_EXECUTION FALSE");
             }
         }
         addedSinceBuild = 0;

@@ -8,9 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration V68 (issue #12, disappearing sweep and pickup): the search words move from {@code message_tokens(token,
@@ -25,7 +23,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * the copy again from an empty new table, and a run that finds the old table gone (it ended just before Flyway
  * recorded it) has nothing left to do. V80 ({@link SearchWordKeysMigration}) replaced this table.
  */
-final class MessageWordsMigration implements JavaMigration {
+final class MessageWordsMigration extends ProfileJavaMigration {
     static final String VERSION = "68";
     /** Bits of {@code word_key} that number the words of one message ({@code word_key = seq * 2^20 + n}). */
     static final int WORD_BITS = 20;
@@ -43,27 +41,8 @@ final class MessageWordsMigration implements JavaMigration {
 
     /** Reports after every range of sequence numbers copied. */
     MessageWordsMigration(MigrationProgress progress) {
+        super(VERSION, "message words by seq");
         this.progress = java.util.Objects.requireNonNull(progress, "progress");
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion(VERSION);
-    }
-
-    @Override
-    public String getDescription() {
-        return "message words by seq";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

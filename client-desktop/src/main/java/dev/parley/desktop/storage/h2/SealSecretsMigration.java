@@ -2,9 +2,7 @@ package dev.parley.desktop.storage.h2;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration V25: seals every existing row of the {@code secrets} table (finding 15) with the profile's
@@ -12,33 +10,14 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * migration registered by {@link SchemaMigrator} with the open database's sealer, not a SQL file. Flyway runs it once,
  * in one transaction: a crash leaves every row as it was.
  */
-final class SealSecretsMigration implements JavaMigration {
+final class SealSecretsMigration extends ProfileJavaMigration {
     static final String VERSION = "25";
 
     private final SecretSealer sealer;
 
     SealSecretsMigration(SecretSealer sealer) {
+        super(VERSION, "seal secrets");
         this.sealer = sealer;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion(VERSION);
-    }
-
-    @Override
-    public String getDescription() {
-        return "seal secrets";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

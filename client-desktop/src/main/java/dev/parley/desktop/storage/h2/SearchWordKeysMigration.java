@@ -6,9 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Migration V80 (issues #12 and #17: the sweep, history import and restore spent most of their time on search words):
@@ -21,7 +19,7 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * rerun goes on with what the old table still holds. The old table is dropped at the end; a run that finds it gone has
  * nothing left to do. Reports each range to its {@link MigrationProgress}.
  */
-final class SearchWordKeysMigration implements JavaMigration {
+final class SearchWordKeysMigration extends ProfileJavaMigration {
     static final String VERSION = "80";
     static final String STEP = "Compacting the search index";
     /** Sequence numbers moved per range. */
@@ -35,28 +33,9 @@ final class SearchWordKeysMigration implements JavaMigration {
     }
 
     SearchWordKeysMigration(MigrationProgress progress, long range) {
+        super(VERSION, "search word keys");
         this.progress = progress;
         this.range = range;
-    }
-
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion(VERSION);
-    }
-
-    @Override
-    public String getDescription() {
-        return "search word keys";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return null;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,14 +30,8 @@ class MigrationProgressTest {
     void anOldHistoryMigratesAtUnlockWithMonotonicProgressEndingAtItsTotal() throws Exception {
         Path base = dir.resolve("profile");
         DatabaseFiles files = DatabaseFiles.of(base);
-        try (Connection c = TestKeys.connect(files, true, false, TestKeys.key(1));
-             SecretSealer sealer = SecretSealer.forFileKey(CryptoProviders.preferred(), TestKeys.key(1))) {
-            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-            ds.setURL(files.url(false, false));
-            ds.setUser("parley");
-            ds.setPasswordChars(H2StorageOpener.userPassword());
-            Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(ds).locations(SchemaMigrator.LOCATION)
-                    .javaMigrations(SchemaMigrator.javaMigrations(sealer)).target("67").load().migrate();
+        try (Connection c = TestKeys.connect(files, true, false, TestKeys.key(1))) {
+            OldProfiles.migrateTo(files, TestKeys.key(1), "67");
             try (Statement s = c.createStatement()) {
                 // messages 1-3,000 and 5,001-8,000: three words each
                 s.execute("INSERT INTO message_tokens (token, seq) SELECT w.t, r.x FROM SYSTEM_RANGE(1, 8000) r, "

@@ -59,14 +59,8 @@ class SchemaMigratorTest {
     void aProfileMigratedPartwayIsCompletedWhenOpened() throws Exception {
         Path base = dir.resolve("profile");
         DatabaseFiles files = DatabaseFiles.of(base);
-        try (Connection c = TestKeys.connect(files, true, false, TestKeys.key(1));
-             SecretSealer sealer = SecretSealer.forFileKey(CryptoProviders.preferred(), TestKeys.key(1))) {
-            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-            ds.setURL(files.url(false, false));
-            ds.setUser("parley");
-            ds.setPasswordChars(H2StorageOpener.userPassword());
-            Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(ds).locations(SchemaMigrator.LOCATION)
-                    .javaMigrations(SchemaMigrator.javaMigrations(sealer)).target("6").load().migrate();
+        try (Connection c = TestKeys.connect(files, true, false, TestKeys.key(1))) {
+            OldProfiles.migrateTo(files, TestKeys.key(1), "6");
             assertThat(SchemaMigrator.isCurrent(c)).isFalse();
         }
         H2Storage.open(base, TestKeys.key(1), EventPublisher.NONE).close();

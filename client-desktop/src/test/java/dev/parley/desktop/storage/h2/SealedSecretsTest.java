@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,12 +154,7 @@ class SealedSecretsTest {
         Path base = dir.resolve("data-1");
         DatabaseFiles files = DatabaseFiles.of(base);
         try (Connection c = TestKeys.connect(files, true, false, TestKeys.key(1))) {
-            org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
-            ds.setURL(files.url(false, false));
-            ds.setUser("parley");
-            ds.setPasswordChars(H2StorageOpener.userPassword());
-            Flyway.configure(SchemaMigrator.class.getClassLoader()).dataSource(ds)
-                    .locations(SchemaMigrator.LOCATION).target("4").load().migrate();
+            OldProfiles.migrateTo(files, TestKeys.key(1), "4");
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO secrets (namespace, secret_key, secret_value) VALUES ('identity', 'self', ?)")) {
                 ps.setBytes(1, IDENTITY);
