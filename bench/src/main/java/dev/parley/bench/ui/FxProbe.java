@@ -23,8 +23,13 @@ import org.HdrHistogram.Histogram;
  */
 final class FxProbe implements AutoCloseable {
     static final long LONG_STALL_MILLIS = 50;
+    private static final int LONGEST_WORK_KEPT = 8;
     private final long stallMillis;
     private final Histogram delays = new Histogram(3);
+    /** The FX thread's CPU time between two probes, in nanoseconds: the FX work that held the later one. */
+    private final Histogram workBetween = new Histogram(3);
+    /** The intervals with the most FX work so far (at most {@value #LONGEST_WORK_KEPT}). */
+    private final List<Work> longestWork = new ArrayList<>();
     private final List<Stall> stalls = new ArrayList<>();
     private final long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
     private final long nanosAtStart = System.nanoTime();
@@ -66,6 +71,11 @@ final class FxProbe implements AutoCloseable {
                 }
                 lastCpuSeen = cpu;
                 delays.recordValue(delay);
+                if (cpuSincePrevious > 0) {
+                    workBetween.recordValue(cpuSincePrevious);
+                    keepIfLongest(new Work(uptimeAtStart + (posted - nanosAtStart) / 1_000_000L,
+                            cpuSincePrevious / 1_000_000.0, delay / 1_000_000.0));
+                }
                 if (delay > stallMillis * 1_000_000L) {
                     stalls.add(new Stall(uptimeAtStart + (posted - nanosAtStart) / 1_000_000L, delay / 1_000_000.0,
                             cpuSincePrevious / 1_000_000.0));
@@ -89,6 +99,42 @@ final class FxProbe implements AutoCloseable {
      * thread used {@code fxCpuMillis} of CPU since the previous probe ran (at most 2 ms before this one was posted).
      */
     record Stall(long postedAtMillis, double delayMillis, double fxCpuMillis) {
+    }
+
+    /**
+     * The FX thread's CPU time between two consecutive probes, in nanoseconds: an upper bound of the longest piece of
+     * work (an event, a pulse) that held a probe back, whatever the load. On an idle machine a probe waits about this
+     * long; on a loaded one it waits longer for a core, which this does not count.
+     */
+    Histogram workBetweenProbes() {
+        synchronized (delays) {
+            return workBetween.copy();
+        }
+    }
+
+    /** The intervals between probes with the most FX-thread CPU, most first. */
+    List<Work> longestWork() {
+        synchronized (delays) {
+            return List.copyOf(longestWork);
+        }
+    }
+
+    private void keepIfLongest(Work work) {
+        if (longestWork.size() < LONGEST_WORK_KEPT
+                || work.fxCpuMillis() > longestWork.get(longestWork.size() - 1).fxCpuMillis()) {
+            longestWork.add(work);
+            longestWork.sort(java.util.Comparator.comparingDouble(Work::fxCpuMillis).reversed());
+            if (longestWork.size() > LONGEST_WORK_KEPT) {
+                longestWork.remove(longestWork.size() - 1);
+            }
+        }
+    }
+
+    /**
+     * FX work between two probes: the later probe posted at JVM uptime {@code postedAtMillis}, the FX thread used
+     * {@code fxCpuMillis} since the previous probe ran, and the probe waited {@code delayMillis}.
+     */
+    record Work(long postedAtMillis, double fxCpuMillis, double delayMillis) {
     }
 
     /** The FX thread's CPU time from the first probe to the last so far, in nanoseconds. */
