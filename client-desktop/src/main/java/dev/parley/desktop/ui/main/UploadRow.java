@@ -74,27 +74,32 @@ final class UploadRow {
         row.setVisible(next != null);
         row.setManaged(next != null);
         if (next == null) {
-            return;
+            // nothing of the last upload stays in the row, hidden or not (its name, its problem, its links)
+            EmojiLabels.showFileName(name, "", AttachmentCard.NAME_EMOJI_SIZE);
+            bar.setProgress(0);
+            problem.setText("");
+        } else {
+            EmojiLabels.showFileName(name, messages.get("attachment.uploading", next.name()),
+                    AttachmentCard.NAME_EMOJI_SIZE);
+            bar.progressProperty().bind(next.progressProperty());
+            problem.textProperty().bind(next.errorProperty());
+            next.stateProperty().addListener(stateChanged);
         }
-        EmojiLabels.showFileName(name, messages.get("attachment.uploading", next.name()),
-                AttachmentCard.NAME_EMOJI_SIZE);
-        bar.progressProperty().bind(next.progressProperty());
-        problem.textProperty().bind(next.errorProperty());
-        next.stateProperty().addListener(stateChanged);
         showState();
     }
 
     private void showState() {
-        boolean running = upload.active();
-        bar.setVisible(running);
-        bar.setManaged(running);
-        cancel.setVisible(running);
-        cancel.setManaged(running);
-        problem.setVisible(!running);
-        problem.setManaged(!running);
-        retry.setVisible(!running && upload.retryableProperty().get());
-        retry.setManaged(retry.isVisible());
-        dismiss.setVisible(!running);
-        dismiss.setManaged(!running);
+        boolean running = upload != null && upload.active();
+        boolean stopped = upload != null && !upload.active();
+        visible(bar, running);
+        visible(cancel, running);
+        visible(problem, stopped);
+        visible(retry, stopped && upload.retryableProperty().get());
+        visible(dismiss, stopped);
+    }
+
+    private static void visible(Node node, boolean on) {
+        node.setVisible(on);
+        node.setManaged(on);
     }
 }
