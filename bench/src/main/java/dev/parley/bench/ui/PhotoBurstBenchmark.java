@@ -56,7 +56,10 @@ import org.HdrHistogram.Histogram;
  * With {@code -Dparley.bench.jfr=burst.jfr} the burst is recorded with {@code bench/jfr/fx-stalls.jfc} (another file:
  * {@code -Dparley.bench.jfc=...}) and each FX stall over 50 ms is matched to what the FX thread did in it
  * ({@link FxStallReport}). {@code -Dparley.bench.files=DIR} drops the files of DIR instead of the generated photos
- * (a file named with emoji, say), and {@code -Dparley.bench.screenshot=FILE.png} saves the window as it is at the end.
+ * (a file named with emoji, say), and {@code -Dparley.bench.screenshot=FILE.png} saves the window as it is at the end;
+ * {@code -Dparley.bench.screenshotMidway=FILE.png} as it is once half of the photos are in the chat and the next is
+ * a third uploaded (the uploads' rows, the count of those waiting, thumbnails arriving; the snapshot itself holds the
+ * FX thread, so leave it out of measured runs).
  */
 public final class PhotoBurstBenchmark {
     private static final String PASSPHRASE = "bench passphrase, synthetic data only";
@@ -164,8 +167,16 @@ public final class PhotoBurstBenchmark {
         long deadline = t0 + TIMEOUT_NANOS;
         long images = photos.stream().map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
                 .filter(name -> name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png")).count();
+        String midway = System.getProperty("parley.bench.screenshotMidway");
         while (System.nanoTime() < deadline) {
             Snapshot s = ChatScrollBenchmark.fx(() -> snapshot(main, files));
+            if (midway != null && s.sent().size() >= n / 2 && ChatScrollBenchmark.fx(() -> files.uploads().stream()
+                    .anyMatch(u -> u.progressProperty().get() >= 0.3))) {
+                Path file = Path.of(midway);
+                ChatScrollBenchmark.fx(() -> dev.parley.desktop.ui.common.SceneSnapshots.write(stage[0].getScene(),
+                        file));
+                midway = null;
+            }
             long now = System.nanoTime() - t0;
             if (pendingListed < 0 && s.uploads() >= n - s.sent().size()) {
                 pendingListed = now;
