@@ -44,8 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * #13 attachments in the desktop app, over a real relay with bob as a second real client: a received image shows as
  * a thumbnail and opens in the viewer, a received file as a card whose "Save as" writes the decrypted file; the
- * paperclip previews a file with a caption and sends it (bob receives both); an upload is cancelled and retried
- * (resuming); an unreadable file and a file the relay no longer has give clear sentences.
+ * paperclip previews a file with a caption and sends it (bob receives both); several files dropped at once show in
+ * the uploads' three rows, made with the window and reused upload after upload (none added to the scene at the drop),
+ * where a waiting one is cancelled and retried; an upload is cancelled and retried (resuming); an unreadable file and
+ * a file the relay no longer has give clear sentences.
  */
 @Tag("ui")
 class AttachmentsUiTest {
