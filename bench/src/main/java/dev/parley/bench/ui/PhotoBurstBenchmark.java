@@ -151,6 +151,7 @@ public final class PhotoBurstBenchmark {
         GcPauses gc = new GcPauses();
         FxProbe probe = new FxProbe(2);
         long t0 = System.nanoTime();
+        long dropUptime = ManagementFactory.getRuntimeMXBean().getUptime();
         ChatScrollBenchmark.fx(() -> {
             files.chooseAll(photos);
             return null;
@@ -220,8 +221,8 @@ public final class PhotoBurstBenchmark {
         System.out.printf("%d photos (%,.1f MB in all, %.1f MB each on average) dropped on a chat; client max heap "
                 + "%d MiB; load average %.1f%n", n, photoBytes / 1e6, photoBytes / 1e6 / n,
                 Runtime.getRuntime().maxMemory() >> 20, load);
-        System.out.printf("  composer shows the %d files: %.3f s; all %d listed as pending uploads: %.3f s after the drop%n",
-                n, previewShown / 1e9, n, pendingListed / 1e9);
+        System.out.printf("  dropped at %,d ms uptime; composer shows the %d files: %.3f s; all %d listed as pending "
+                + "uploads: %.3f s after the drop%n", dropUptime, n, previewShown / 1e9, n, pendingListed / 1e9);
         System.out.printf("  in the chat with its thumbnail: first photo %.2f s, last %.2f s (%d of %d); "
                         + "sent: first %.2f s, last %.2f s (%d of %d); failed uploads: %d%n",
                 min(withThumbnail) / 1e9, max(withThumbnail) / 1e9, withThumbnail.size(), n,
