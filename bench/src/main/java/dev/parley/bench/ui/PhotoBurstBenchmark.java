@@ -59,7 +59,8 @@ import org.HdrHistogram.Histogram;
  * (a file named with emoji, say), and {@code -Dparley.bench.screenshot=FILE.png} saves the window as it is at the end;
  * {@code -Dparley.bench.screenshotMidway=FILE.png} as it is once half of the photos are in the chat and the next is
  * a third uploaded (the uploads' rows, the count of those waiting, thumbnails arriving; the snapshot itself holds the
- * FX thread, so leave it out of measured runs).
+ * FX thread, so leave it out of measured runs). {@code -Dparley.bench.textsBefore=N} sends N texts before the drop
+ * (by default the photos are the chat's first rows).
  */
 public final class PhotoBurstBenchmark {
     private static final String PASSPHRASE = "bench passphrase, synthetic data only";
@@ -133,6 +134,20 @@ public final class PhotoBurstBenchmark {
         System.out.printf("the chat's cells made before the drop (ChatWarmUp): %.1f ms of FX-thread CPU%n",
                 ChatScrollBenchmark.fx(() -> dev.parley.desktop.ui.main.ChatWarmUp.nanos(
                         (javafx.scene.control.ListView<?>) shell.scene().lookup("#chatList"))) / 1e6);
+        // -Dparley.bench.textsBefore=N: N text messages in the chat before the drop (default none: the photos are
+        // the first rows of the chat, its first layout with rows among the first photo's work)
+        int textsBefore = Integer.getInteger("parley.bench.textsBefore", 0);
+        for (int i = 0; i < textsBefore; i++) {
+            String text = "before the photos " + (i + 1);
+            ChatScrollBenchmark.fx(() -> {
+                main.chat().draftProperty().set(text);
+                main.chat().send();
+                return null;
+            });
+            waitFor(() -> main.chat().rows().stream().anyMatch(r -> r instanceof ChatRow.MessageRow m
+                    && m.message().text().equals(text)));
+        }
+        Thread.sleep(textsBefore > 0 ? 1000 : 0);
         AttachmentsViewModel files = ChatScrollBenchmark.fx(() -> main.chat().attachments());
         int n = photos.size();
         long photoBytes = 0;
