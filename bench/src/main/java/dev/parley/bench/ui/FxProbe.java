@@ -119,6 +119,28 @@ final class FxProbe implements AutoCloseable {
         }
     }
 
+    /**
+     * Prints the FX thread's CPU between two probes: the work that held a probe back, which on an idle machine is
+     * about how long the probe waited, and which a loaded machine only stretches (a figure of the code, not of the
+     * load); then the largest intervals with their JVM uptime.
+     */
+    void printWork() {
+        Histogram work = workBetweenProbes();
+        System.out.printf("  FX-thread CPU between two probes (the FX work that held one back; the wait on an idle "
+                        + "machine): p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; intervals with over 16 ms: %d, "
+                        + "over 25 ms: %d, over 50 ms: %d%n",
+                work.getValueAtPercentile(99) / 1e6, work.getValueAtPercentile(99.9) / 1e6, work.getMaxValue() / 1e6,
+                over(work, 16), over(work, 25), over(work, 50));
+        for (Work w : longestWork()) {
+            System.out.printf("    FX work at %,d ms uptime: %.1f ms of FX-thread CPU (the probe waited %.1f ms)%n",
+                    w.postedAtMillis(), w.fxCpuMillis(), w.delayMillis());
+        }
+    }
+
+    private static long over(Histogram h, long millis) {
+        return h.getTotalCount() - h.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
     private void keepIfLongest(Work work) {
         if (longestWork.size() < LONGEST_WORK_KEPT
                 || work.fxCpuMillis() > longestWork.get(longestWork.size() - 1).fxCpuMillis()) {

@@ -211,8 +211,6 @@ public final class PhotoBurstBenchmark {
         long end = System.nanoTime() - t0;
         ChatScrollBenchmark.fx(() -> null);
         Histogram stalls = probe.stop();
-        Histogram work = probe.workBetweenProbes();
-        List<FxProbe.Work> longestWork = probe.longestWork();
         long fxCpu = probe.fxCpuNanos();
         List<FxProbe.Stall> longStalls = probe.longStalls();
         gc.close();
@@ -250,33 +248,13 @@ public final class PhotoBurstBenchmark {
                 stalls.getValueAtPercentile(50) / 1e6, stalls.getValueAtPercentile(99) / 1e6,
                 stalls.getValueAtPercentile(99.9) / 1e6, stalls.getMaxValue() / 1e6,
                 stalls.getTotalCount() - stalls.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(50)));
-        printWork(work, longestWork);
+        probe.printWork();
         printGcAgainstStalls(pauses, longStalls, FxProbe.LONG_STALL_MILLIS);
         if (recording != null) {
             recording.print(longStalls);
         }
         System.out.printf("  heap: used after GC before the drop %.1f MB, after the burst %.1f MB; "
                 + "highest used (sampled every 50 ms) %.1f MB%n", heapBefore / 1e6, heapAfter / 1e6, heapMax / 1e6);
-    }
-
-    /**
-     * The FX thread's CPU between two probes: the work that held a probe back, which on an idle machine is about how
-     * long the probe waited, and which a loaded machine only stretches (a figure of the code, not of the load).
-     */
-    static void printWork(Histogram work, List<FxProbe.Work> longest) {
-        System.out.printf("  FX-thread CPU between two probes (the FX work that held one back; the wait on an idle "
-                        + "machine): p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; intervals with over 16 ms: %d, "
-                        + "over 25 ms: %d, over 50 ms: %d%n",
-                work.getValueAtPercentile(99) / 1e6, work.getValueAtPercentile(99.9) / 1e6, work.getMaxValue() / 1e6,
-                over(work, 16), over(work, 25), over(work, 50));
-        for (FxProbe.Work w : longest) {
-            System.out.printf("    FX work at %,d ms uptime: %.1f ms of FX-thread CPU (the probe waited %.1f ms)%n",
-                    w.postedAtMillis(), w.fxCpuMillis(), w.delayMillis());
-        }
-    }
-
-    private static long over(Histogram h, long millis) {
-        return h.getTotalCount() - h.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(millis));
     }
 
     /** The GC pauses of a run by collector and cause, and each FX stall over {@code stallMillis} with the pauses it overlaps. */
