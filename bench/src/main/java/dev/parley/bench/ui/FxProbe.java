@@ -23,8 +23,13 @@ import org.HdrHistogram.Histogram;
  */
 final class FxProbe implements AutoCloseable {
     static final long LONG_STALL_MILLIS = 50;
+    private static final int LONGEST_WORK_KEPT = 8;
     private final long stallMillis;
     private final Histogram delays = new Histogram(3);
+    /** The FX thread's CPU time between two probes, in nanoseconds: the FX work that held the later one. */
+    private final Histogram workBetween = new Histogram(3);
+    /** The intervals with the most FX work so far (at most {@value #LONGEST_WORK_KEPT}). */
+    private final List<Work> longestWork = new ArrayList<>();
     private final List<Stall> stalls = new ArrayList<>();
     private final long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
     private final long nanosAtStart = System.nanoTime();
@@ -66,6 +71,11 @@ final class FxProbe implements AutoCloseable {
                 }
                 lastCpuSeen = cpu;
                 delays.recordValue(delay);
+                if (cpuSincePrevious > 0) {
+                    workBetween.recordValue(cpuSincePrevious);
+                    keepIfLongest(new Work(uptimeAtStart + (posted - nanosAtStart) / 1_000_000L,
+                            cpuSincePrevious / 1_000_000.0, delay / 1_000_000.0));
+                }
                 if (delay > stallMillis * 1_000_000L) {
                     stalls.add(new Stall(uptimeAtStart + (posted - nanosAtStart) / 1_000_000L, delay / 1_000_000.0,
                             cpuSincePrevious / 1_000_000.0));
@@ -89,6 +99,64 @@ final class FxProbe implements AutoCloseable {
      * thread used {@code fxCpuMillis} of CPU since the previous probe ran (at most 2 ms before this one was posted).
      */
     record Stall(long postedAtMillis, double delayMillis, double fxCpuMillis) {
+    }
+
+    /**
+     * The FX thread's CPU time between two consecutive probes, in nanoseconds: an upper bound of the longest piece of
+     * work (an event, a pulse) that held a probe back, whatever the load. On an idle machine a probe waits about this
+     * long; on a loaded one it waits longer for a core, which this does not count.
+     */
+    Histogram workBetweenProbes() {
+        synchronized (delays) {
+            return workBetween.copy();
+        }
+    }
+
+    /** The intervals between probes with the most FX-thread CPU, most first. */
+    List<Work> longestWork() {
+        synchronized (delays) {
+            return List.copyOf(longestWork);
+        }
+    }
+
+    /**
+     * Prints the FX thread's CPU between two probes: the work that held a probe back, which on an idle machine is
+     * about how long the probe waited, and which a loaded machine only stretches (a figure of the code, not of the
+     * load); then the largest intervals with their JVM uptime.
+     */
+    void printWork() {
+        Histogram work = workBetweenProbes();
+        System.out.printf("  FX-thread CPU between two probes (the FX work that held one back; the wait on an idle "
+                        + "machine): p99 %.2f ms, p99.9 %.2f ms, max %.2f ms; intervals with over 16 ms: %d, "
+                        + "over 25 ms: %d, over 50 ms: %d%n",
+                work.getValueAtPercentile(99) / 1e6, work.getValueAtPercentile(99.9) / 1e6, work.getMaxValue() / 1e6,
+                over(work, 16), over(work, 25), over(work, 50));
+        for (Work w : longestWork()) {
+            System.out.printf("    FX work at %,d ms uptime: %.1f ms of FX-thread CPU (the probe waited %.1f ms)%n",
+                    w.postedAtMillis(), w.fxCpuMillis(), w.delayMillis());
+        }
+    }
+
+    private static long over(Histogram h, long millis) {
+        return h.getTotalCount() - h.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    private void keepIfLongest(Work work) {
+        if (longestWork.size() < LONGEST_WORK_KEPT
+                || work.fxCpuMillis() > longestWork.get(longestWork.size() - 1).fxCpuMillis()) {
+            longestWork.add(work);
+            longestWork.sort(java.util.Comparator.comparingDouble(Work::fxCpuMillis).reversed());
+            if (longestWork.size() > LONGEST_WORK_KEPT) {
+                longestWork.remove(longestWork.size() - 1);
+            }
+        }
+    }
+
+    /**
+     * FX work between two probes: the later probe posted at JVM uptime {@code postedAtMillis}, the FX thread used
+     * {@code fxCpuMillis} since the previous probe ran, and the probe waited {@code delayMillis}.
+     */
+    record Work(long postedAtMillis, double fxCpuMillis, double delayMillis) {
     }
 
     /** The FX thread's CPU time from the first probe to the last so far, in nanoseconds. */

@@ -56,7 +56,11 @@ import org.HdrHistogram.Histogram;
  * With {@code -Dparley.bench.jfr=burst.jfr} the burst is recorded with {@code bench/jfr/fx-stalls.jfc} (another file:
  * {@code -Dparley.bench.jfc=...}) and each FX stall over 50 ms is matched to what the FX thread did in it
  * ({@link FxStallReport}). {@code -Dparley.bench.files=DIR} drops the files of DIR instead of the generated photos
- * (a file named with emoji, say), and {@code -Dparley.bench.screenshot=FILE.png} saves the window as it is at the end.
+ * (a file named with emoji, say), and {@code -Dparley.bench.screenshot=FILE.png} saves the window as it is at the end;
+ * {@code -Dparley.bench.screenshotMidway=FILE.png} as it is once half of the photos are in the chat and the next is
+ * a third uploaded (the uploads' rows, the count of those waiting, thumbnails arriving; the snapshot itself holds the
+ * FX thread, so leave it out of measured runs). {@code -Dparley.bench.textsBefore=N} sends N texts before the drop
+ * (by default the photos are the chat's first rows).
  */
 public final class PhotoBurstBenchmark {
     private static final String PASSPHRASE = "bench passphrase, synthetic data only";
@@ -130,6 +134,20 @@ public final class PhotoBurstBenchmark {
         System.out.printf("the chat's cells made before the drop (ChatWarmUp): %.1f ms of FX-thread CPU%n",
                 ChatScrollBenchmark.fx(() -> dev.parley.desktop.ui.main.ChatWarmUp.nanos(
                         (javafx.scene.control.ListView<?>) shell.scene().lookup("#chatList"))) / 1e6);
+        // -Dparley.bench.textsBefore=N: N text messages in the chat before the drop (default none: the photos are
+        // the first rows of the chat, its first layout with rows among the first photo's work)
+        int textsBefore = Integer.getInteger("parley.bench.textsBefore", 0);
+        for (int i = 0; i < textsBefore; i++) {
+            String text = "before the photos " + (i + 1);
+            ChatScrollBenchmark.fx(() -> {
+                main.chat().draftProperty().set(text);
+                main.chat().send();
+                return null;
+            });
+            waitFor(() -> main.chat().rows().stream().anyMatch(r -> r instanceof ChatRow.MessageRow m
+                    && m.message().text().equals(text)));
+        }
+        Thread.sleep(textsBefore > 0 ? 1000 : 0);
         AttachmentsViewModel files = ChatScrollBenchmark.fx(() -> main.chat().attachments());
         int n = photos.size();
         long photoBytes = 0;
@@ -148,6 +166,7 @@ public final class PhotoBurstBenchmark {
         GcPauses gc = new GcPauses();
         FxProbe probe = new FxProbe(2);
         long t0 = System.nanoTime();
+        long dropUptime = ManagementFactory.getRuntimeMXBean().getUptime();
         ChatScrollBenchmark.fx(() -> {
             files.chooseAll(photos);
             return null;
@@ -164,8 +183,16 @@ public final class PhotoBurstBenchmark {
         long deadline = t0 + TIMEOUT_NANOS;
         long images = photos.stream().map(p -> p.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
                 .filter(name -> name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".png")).count();
+        String midway = System.getProperty("parley.bench.screenshotMidway");
         while (System.nanoTime() < deadline) {
             Snapshot s = ChatScrollBenchmark.fx(() -> snapshot(main, files));
+            if (midway != null && s.sent().size() >= n / 2 && ChatScrollBenchmark.fx(() -> files.uploads().stream()
+                    .anyMatch(u -> u.progressProperty().get() >= 0.3))) {
+                Path file = Path.of(midway);
+                ChatScrollBenchmark.fx(() -> dev.parley.desktop.ui.common.SceneSnapshots.write(stage[0].getScene(),
+                        file));
+                midway = null;
+            }
             long now = System.nanoTime() - t0;
             if (pendingListed < 0 && s.uploads() >= n - s.sent().size()) {
                 pendingListed = now;
@@ -207,8 +234,8 @@ public final class PhotoBurstBenchmark {
         System.out.printf("%d photos (%,.1f MB in all, %.1f MB each on average) dropped on a chat; client max heap "
                 + "%d MiB; load average %.1f%n", n, photoBytes / 1e6, photoBytes / 1e6 / n,
                 Runtime.getRuntime().maxMemory() >> 20, load);
-        System.out.printf("  composer shows the %d files: %.3f s; all %d listed as pending uploads: %.3f s after the drop%n",
-                n, previewShown / 1e9, n, pendingListed / 1e9);
+        System.out.printf("  dropped at %,d ms uptime; composer shows the %d files: %.3f s; all %d listed as pending "
+                + "uploads: %.3f s after the drop%n", dropUptime, n, previewShown / 1e9, n, pendingListed / 1e9);
         System.out.printf("  in the chat with its thumbnail: first photo %.2f s, last %.2f s (%d of %d); "
                         + "sent: first %.2f s, last %.2f s (%d of %d); failed uploads: %d%n",
                 min(withThumbnail) / 1e9, max(withThumbnail) / 1e9, withThumbnail.size(), n,
@@ -221,6 +248,7 @@ public final class PhotoBurstBenchmark {
                 stalls.getValueAtPercentile(50) / 1e6, stalls.getValueAtPercentile(99) / 1e6,
                 stalls.getValueAtPercentile(99.9) / 1e6, stalls.getMaxValue() / 1e6,
                 stalls.getTotalCount() - stalls.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(50)));
+        probe.printWork();
         printGcAgainstStalls(pauses, longStalls, FxProbe.LONG_STALL_MILLIS);
         if (recording != null) {
             recording.print(longStalls);

@@ -44,8 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * #13 attachments in the desktop app, over a real relay with bob as a second real client: a received image shows as
  * a thumbnail and opens in the viewer, a received file as a card whose "Save as" writes the decrypted file; the
- * paperclip previews a file with a caption and sends it (bob receives both); an upload is cancelled and retried
- * (resuming); an unreadable file and a file the relay no longer has give clear sentences.
+ * paperclip previews a file with a caption and sends it (bob receives both); several files dropped at once show in
+ * the uploads' three rows, made with the window and reused upload after upload (none added to the scene at the drop),
+ * where a waiting one is cancelled and retried; an upload is cancelled and retried (resuming); an unreadable file and
+ * a file the relay no longer has give clear sentences.
  */
 @Tag("ui")
 class AttachmentsUiTest {
@@ -216,6 +218,14 @@ class AttachmentsUiTest {
             dropped.add(Files.writeString(tmp.resolve("burst-" + i + ".txt"), "part " + i));
         }
         AttachmentsViewModel chat = app.shell().mainViewModel().orElseThrow().chat().attachments();
+        // the uploads' rows are made with the window, already styled (their progress bars have their skins), and
+        // hidden: a drop puts no new node into the scene, whose styles the FX thread would look up at the drop
+        List<Node> rowsBefore = onFx(() -> List.copyOf(uploadsPanel().getChildrenUnmodifiable()));
+        assertThat(rowsBefore).as("three rows and the count").hasSize(4);
+        assertThat(onFx(() -> rowsBefore.stream().filter(Node::isVisible).count())).isZero();
+        assertThat(onFx(() -> rowsBefore.stream().flatMap(r -> r.lookupAll(".progress-bar").stream())
+                .map(b -> ((ProgressBar) b).getSkin()).filter(java.util.Objects::nonNull).count()))
+                .isEqualTo(3);
         app.fx(() -> chat.chooseAll(dropped));
         app.waitUntil(this::previewShowing);
         assertThat(app.robot.lookup("#pendingFileName").queryLabeled().getText()).isEqualTo("5 files");
@@ -223,23 +233,38 @@ class AttachmentsUiTest {
         app.screenshot("attachment-several-files");
         AtomicReference<List<Transfer.State>> states = new AtomicReference<>();
         AtomicReference<List<String>> panel = new AtomicReference<>();
+        AtomicReference<List<Node>> rowsAtDrop = new AtomicReference<>();
+        AtomicReference<String> cancelledRow = new AtomicReference<>();
         app.fx(() -> {
             chat.sendPending();
+            // as the next pulse shows it: a reused row's name label is laid out for its new name
+            uploadsPanel().getScene().getRoot().layout();
+            rowsAtDrop.set(List.copyOf(uploadsPanel().getChildrenUnmodifiable()));
+            panel.set(shownTexts());
+            // the third row's Cancel (its upload still waits its turn): that upload stops, its row says so
+            link(rowsAtDrop.get().get(2), "Cancel").fire();
             states.set(chat.uploads().stream().map(u -> u.stateProperty().get()).toList());
-            javafx.scene.Parent uploads = (javafx.scene.Parent) app.robot.lookup(".attachment-uploads").query();
-            panel.set(uploads.getChildrenUnmodifiable().stream()
-                    .map(n -> n instanceof Labeled l ? l.getText() : String.join("|", texts(n))).toList());
+            cancelledRow.set(String.join("|", texts(rowsAtDrop.get().get(2))));
         });
-        assertThat(states.get()).containsExactly(Transfer.State.RUNNING, Transfer.State.QUEUED, Transfer.State.QUEUED,
-                Transfer.State.QUEUED, Transfer.State.QUEUED);
+        assertThat(rowsAtDrop.get()).as("the same nodes, none added").containsExactlyElementsOf(rowsBefore);
         assertThat(panel.get()).hasSize(4);
         assertThat(panel.get().get(0)).contains("Sending burst-1.txt");
+        assertThat(panel.get().get(2)).contains("Sending burst-3.txt");
         assertThat(panel.get().get(3)).isEqualTo("2 more files waiting");
+        assertThat(states.get()).containsExactly(Transfer.State.RUNNING, Transfer.State.QUEUED,
+                Transfer.State.CANCELLED, Transfer.State.QUEUED, Transfer.State.QUEUED);
+        assertThat(cancelledRow.get()).isEqualTo("Sending burst-3.txt|Cancelled.|Retry|Dismiss");
+        // as uploads finish, the same rows show the next ones: the cancelled one stays (with its Retry) until
+        // dismissed or retried
+        app.waitUntil(() -> shownTexts().equals(List.of("Sending burst-3.txt|Cancelled.|Retry|Dismiss")));
+        assertThat(onFx(() -> List.copyOf(uploadsPanel().getChildrenUnmodifiable())))
+                .containsExactlyElementsOf(rowsBefore);
+        app.fx(() -> link(rowsBefore.get(0), "Retry").fire());
         for (int i = 1; i <= 5; i++) {
             String name = "burst-" + i + ".txt";
             assertThat(UiTestNetwork.await(() -> bobHas(name), DesktopFixture.TIMEOUT)).as(name).isTrue();
         }
-        app.waitUntil(() -> uploadRow().isEmpty() && card("burst-5.txt").isPresent());
+        app.waitUntil(() -> uploadRow().isEmpty() && card("burst-3.txt").isPresent());
 
         // an unreadable file: a clear sentence, nothing pending
         toSend.set(tmp.resolve("missing.bin"));
@@ -335,6 +360,21 @@ class AttachmentsUiTest {
 
     private ListView<?> chatList() {
         return app.robot.lookup("#chatList").queryAs(ListView.class);
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> action) throws Exception {
+        return org.testfx.util.WaitForAsyncUtils.asyncFx(action).get(DesktopFixture.TIMEOUT.toSeconds(),
+                java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private javafx.scene.Parent uploadsPanel() {
+        return (javafx.scene.Parent) app.robot.lookup(".attachment-uploads").query();
+    }
+
+    /** The visible lines of the uploads panel, each as its visible texts joined with "|". */
+    private List<String> shownTexts() {
+        return uploadsPanel().getChildrenUnmodifiable().stream().filter(Node::isVisible)
+                .map(n -> n instanceof Labeled l ? l.getText() : String.join("|", texts(n))).toList();
     }
 
     private Optional<Node> uploadRow() {

@@ -7,20 +7,17 @@ import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.UserMessages;
 import java.io.File;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
@@ -164,75 +161,40 @@ final class AttachmentControls {
     }
 
     /**
-     * The first {@value #SHOWN_UPLOADS} uploads each get a row, made once per upload; the others are counted on one
-     * line ("97 more files waiting"), so 100 dropped photos neither push the chat off the window nor rebuild 100 rows
-     * every time one finishes.
+     * The first {@value #SHOWN_UPLOADS} uploads each show in a row, the others are counted on one line ("97 more files
+     * waiting"), so 100 dropped photos neither push the chat off the window nor make 100 rows. The rows are made here,
+     * once ({@link UploadRow}), and show one upload after another: a drop or a finished upload changes what they
+     * show and adds no node to the scene.
      */
     private void bindUploads(VBox uploads) {
         uploads.getStyleClass().add("attachment-uploads");
         uploads.visibleProperty().bind(Bindings.isNotEmpty(files.uploads()));
         uploads.managedProperty().bind(uploads.visibleProperty());
-        Map<Transfer, Node> rows = new HashMap<>();
+        List<UploadRow> rows = new ArrayList<>(SHOWN_UPLOADS);
+        List<Node> nodes = new ArrayList<>(SHOWN_UPLOADS + 1);
+        for (int i = 0; i < SHOWN_UPLOADS; i++) {
+            UploadRow row = new UploadRow(files, messages);
+            rows.add(row);
+            nodes.add(row.node());
+        }
         Label more = new Label();
         more.setId("moreUploads");
         more.getStyleClass().add("attachment-more");
-        files.uploads().addListener((ListChangeListener<Transfer>) c -> {
-            while (c.next()) {
-                c.getRemoved().forEach(rows::remove);
-            }
+        nodes.add(more);
+        uploads.getChildren().setAll(nodes);
+        InvalidationListener show = o -> {
             List<Transfer> all = files.uploads();
-            List<Node> shown = new ArrayList<>(SHOWN_UPLOADS + 1);
-            for (Transfer upload : all.subList(0, Math.min(SHOWN_UPLOADS, all.size()))) {
-                shown.add(rows.computeIfAbsent(upload, this::uploadRow));
+            for (int i = 0; i < SHOWN_UPLOADS; i++) {
+                rows.get(i).show(i < all.size() ? all.get(i) : null);
             }
-            if (all.size() > SHOWN_UPLOADS) {
+            boolean counted = all.size() > SHOWN_UPLOADS;
+            if (counted) {
                 more.setText(messages.get("attachment.moreUploads", all.size() - SHOWN_UPLOADS));
-                shown.add(more);
             }
-            if (!shown.equals(uploads.getChildren())) {
-                uploads.getChildren().setAll(shown);
-            }
-        });
-    }
-
-    private Node uploadRow(Transfer upload) {
-        Label name = new Label();
-        EmojiLabels.showFileName(name, messages.get("attachment.uploading", upload.name()),
-                AttachmentCard.NAME_EMOJI_SIZE);
-        name.getStyleClass().add("attachment-name");
-        ProgressBar bar = new ProgressBar();
-        bar.getStyleClass().add("attachment-progress");
-        bar.progressProperty().bind(upload.progressProperty());
-        bar.setPrefWidth(180);
-        Label problem = new Label();
-        problem.getStyleClass().add("attachment-problem");
-        problem.textProperty().bind(upload.errorProperty());
-        problem.setWrapText(true);
-        Hyperlink cancel = new Hyperlink(messages.get("attachment.cancel"));
-        cancel.setOnAction(e -> files.cancel(upload));
-        Hyperlink retry = new Hyperlink(messages.get("attachment.retry"));
-        retry.setOnAction(e -> upload.retry());
-        Hyperlink dismiss = new Hyperlink(messages.get("attachment.dismiss"));
-        dismiss.setOnAction(e -> files.dismiss(upload));
-        HBox.setHgrow(problem, Priority.ALWAYS);
-        HBox row = new HBox(8, name, bar, problem, cancel, retry, dismiss);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.getStyleClass().add("attachment-upload");
-        Runnable state = () -> {
-            boolean running = upload.active();
-            bar.setVisible(running);
-            bar.setManaged(running);
-            cancel.setVisible(running);
-            cancel.setManaged(running);
-            problem.setVisible(!running);
-            problem.setManaged(!running);
-            retry.setVisible(!running && upload.retryableProperty().get());
-            retry.setManaged(retry.isVisible());
-            dismiss.setVisible(!running);
-            dismiss.setManaged(!running);
+            more.setVisible(counted);
+            more.setManaged(counted);
         };
-        upload.stateProperty().addListener((obs, was, now) -> state.run());
-        state.run();
-        return row;
+        files.uploads().addListener(show);
+        show.invalidated(files.uploads());
     }
 }
