@@ -298,7 +298,11 @@ public final class ChatScrollBenchmark {
         }
     }
 
+    /** Runs {@code work} on the FX thread and waits for its result; on the FX thread already, runs it in place. */
     static <T> T fx(Callable<T> work) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return work.call();
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
