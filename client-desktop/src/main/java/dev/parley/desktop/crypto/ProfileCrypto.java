@@ -4,6 +4,7 @@ import dev.parley.crypto.envelope.SealedSender;
 import dev.parley.crypto.identity.IdentityKeyPair;
 import dev.parley.crypto.session.ProtocolContext;
 import dev.parley.desktop.storage.Storage;
+import dev.parley.desktop.storage.StorageException;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -43,6 +44,19 @@ public final class ProfileCrypto implements AutoCloseable {
     /** Hold this around every unit of work (begin, compute, commit). */
     public ReentrantLock lock() {
         return lock;
+    }
+
+    /** Sets one protocol counter in a unit of work of its own, under {@link #lock()}. */
+    public void setCounter(String name, int value) throws StorageException, ProtocolStorageException {
+        lock.lock();
+        try {
+            ProtocolUnitOfWork work = state.begin();
+            work.setCounter(name, value);
+            storage().transactions().transaction(false, txn -> work.commit(txn));
+            work.committed();
+        } finally {
+            lock.unlock();
+        }
     }
 
     public IdentityKeyPair identity() {

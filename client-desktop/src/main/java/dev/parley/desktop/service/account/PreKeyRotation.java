@@ -120,16 +120,10 @@ final class PreKeyRotation {
 
     private void publish(SignedPreKeyRecord signed, KemPreKeyRecord lastResort) throws ServiceException {
         gateway.get().call(new Request.UploadPreKeys(signed.publicPart(), List.of(), lastResort.publicPart(), List.of()));
-        crypto.lock().lock();
         try {
-            ProtocolUnitOfWork work = crypto.state().begin();
-            work.setCounter(UNPUBLISHED, 0);
-            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
-            work.committed();
+            crypto.setCounter(UNPUBLISHED, 0);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot record the published prekeys", e);
-        } finally {
-            crypto.lock().unlock();
         }
     }
 

@@ -99,16 +99,10 @@ final class RestoredPreKeys {
         // and the old signed and last-resort KEM prekeys, and holds only these.
         Response replaced = gateway.get().call(new Request.ReplacePreKeys(signed.publicPart(), sets.oneTime(),
                 lastResort.publicPart(), sets.kem()));
-        crypto.lock().lock();
         try {
-            ProtocolUnitOfWork work = crypto.state().begin();
-            work.setCounter(AccountKeys.UNPUBLISHED_AFTER_RESTORE, 0);
-            crypto.storage().transactions().transaction(false, txn -> work.commit(txn));
-            work.committed();
+            crypto.setCounter(AccountKeys.UNPUBLISHED_AFTER_RESTORE, 0);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot record the published prekeys", e);
-        } finally {
-            crypto.lock().unlock();
         }
         LOG.info("restored profile: the relay's prekeys replaced ({} one-time sets)", sets.oneTime().size());
         return ((Response.PreKeyCount) replaced).remaining();
