@@ -5,17 +5,20 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import org.HdrHistogram.Histogram;
 
 /**
- * Measures how long the FX thread keeps events waiting: every {@code period} a probe is posted with
- * {@link Platform#runLater} (one at a time), and the delay from posting to running is recorded. A stall of the FX
- * thread of N ms shows as a probe delayed by about N ms, which is what a key press or a click would wait. Probes
- * delayed more than {@value #LONG_STALL_MILLIS} ms are also kept with the JVM uptime they were posted at, to line them
+ * Measures how long the FX thread keeps events waiting: a probe is posted with {@link Platform#runLater} one period
+ * after the previous one ran (one at a time), and its delay is counted from the moment it <em>should</em> have been
+ * posted, not from when the timer got round to posting it (the way jHiccup counts). So a stop of the whole JVM (a GC
+ * pause, a safepoint) that starts between two probes is counted too: it holds the timer thread as well, and counting
+ * from the late posting would miss it unless a probe happened to be in flight. A stall of the FX thread of N ms shows
+ * as a probe delayed by about N ms, which is what a key press or a click would wait. Probes
+ * delayed more than {@value #LONG_STALL_MILLIS} ms are also kept with the JVM uptime they were due at, to line them
  * up with GC pauses ({@link GcPauses}, or {@code -Xlog:gc*:file=gc.log:uptime}), with the CPU time the FX thread
  * itself used between the previous probe and this one: a stall with little FX CPU in it waited (for a core, a lock,
  * a safepoint), one with about as much CPU as delay was work done on the FX thread. The FX thread's whole CPU time
@@ -33,7 +36,8 @@ final class FxProbe implements AutoCloseable {
     private final List<Stall> stalls = new ArrayList<>();
     private final long uptimeAtStart = ManagementFactory.getRuntimeMXBean().getUptime();
     private final long nanosAtStart = System.nanoTime();
-    private final AtomicBoolean inFlight = new AtomicBoolean();
+    private final long periodNanos;
+    private volatile boolean closed;
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     /** The FX thread's CPU time when the previous probe ran, and when the first one did (FX thread only). */
     private long lastCpu = -1;
@@ -52,16 +56,27 @@ final class FxProbe implements AutoCloseable {
     /** Probes every {@code periodMillis}, keeping the probes delayed more than {@code stallMillis} as stalls. */
     FxProbe(long periodMillis, long stallMillis) {
         this.stallMillis = stallMillis;
-        timer.scheduleAtFixedRate(this::post, 0, periodMillis, TimeUnit.MILLISECONDS);
+        this.periodNanos = TimeUnit.MILLISECONDS.toNanos(periodMillis);
+        long first = System.nanoTime();
+        timer.execute(() -> post(first));
     }
 
-    private void post() {
-        if (!inFlight.compareAndSet(false, true)) {
+    /** Posts the probe that was due at {@code due} (System.nanoTime), now or later if this thread was held. */
+    private void post(long due) {
+        if (closed) {
             return;
         }
-        long posted = System.nanoTime();
         Platform.runLater(() -> {
-            long delay = Math.max(1, System.nanoTime() - posted);
+            long ran = System.nanoTime();
+            long delay = Math.max(1, ran - due);
+            if (!closed) {
+                long next = ran + periodNanos;
+                try {
+                    timer.schedule(() -> post(next), periodNanos, TimeUnit.NANOSECONDS);
+                } catch (RejectedExecutionException stopped) {
+                    // stop() ran between the check and here: nothing more to probe
+                }
+            }
             long cpu = threads.getCurrentThreadCpuTime();
             long cpuSincePrevious = lastCpu < 0 ? 0 : cpu - lastCpu;
             lastCpu = cpu;
@@ -73,20 +88,20 @@ final class FxProbe implements AutoCloseable {
                 delays.recordValue(delay);
                 if (cpuSincePrevious > 0) {
                     workBetween.recordValue(cpuSincePrevious);
-                    keepIfLongest(new Work(uptimeAtStart + (posted - nanosAtStart) / 1_000_000L,
+                    keepIfLongest(new Work(uptimeAtStart + (due - nanosAtStart) / 1_000_000L,
                             cpuSincePrevious / 1_000_000.0, delay / 1_000_000.0));
                 }
                 if (delay > stallMillis * 1_000_000L) {
-                    stalls.add(new Stall(uptimeAtStart + (posted - nanosAtStart) / 1_000_000L, delay / 1_000_000.0,
+                    stalls.add(new Stall(uptimeAtStart + (due - nanosAtStart) / 1_000_000L, delay / 1_000_000.0,
                             cpuSincePrevious / 1_000_000.0));
                 }
             }
-            inFlight.set(false);
         });
     }
 
     /** Stops probing and returns the delays recorded, in nanoseconds. */
     Histogram stop() throws InterruptedException {
+        closed = true;
         timer.shutdownNow();
         timer.awaitTermination(5, TimeUnit.SECONDS);
         synchronized (delays) {
@@ -95,8 +110,8 @@ final class FxProbe implements AutoCloseable {
     }
 
     /**
-     * A probe that waited long: posted at JVM uptime {@code postedAtMillis}, run {@code delayMillis} later; the FX
-     * thread used {@code fxCpuMillis} of CPU since the previous probe ran (at most 2 ms before this one was posted).
+     * A probe that waited long: due at JVM uptime {@code postedAtMillis}, run {@code delayMillis} later; the FX
+     * thread used {@code fxCpuMillis} of CPU since the previous probe ran (one period before this one was due).
      */
     record Stall(long postedAtMillis, double delayMillis, double fxCpuMillis) {
     }
@@ -180,6 +195,7 @@ final class FxProbe implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         timer.shutdownNow();
     }
 }
