@@ -29,7 +29,7 @@ import java.util.function.BooleanSupplier;
  * For UI tests: a real relay in-process (H2 under the test directory), the desktop's {@link ProfileSessions} over
  * real encrypted profiles with cheap Argon2, and "other clients" built from the same composition root the CLI uses.
  */
-final class UiTestNetwork implements AutoCloseable {
+public final class UiTestNetwork implements AutoCloseable {
     static {
         // The relay shares this JVM: give H2 the client's hardened setting before the relay loads it first.
         System.setProperty("h2.allowedClasses", "dev.parley.desktop.storage.h2.nothing.");
@@ -43,7 +43,7 @@ final class UiTestNetwork implements AutoCloseable {
     private final RelayConfig relayConfig;
     private final List<ParleyApp> others = new ArrayList<>();
 
-    UiTestNetwork(Path root) throws IOException {
+    public UiTestNetwork(Path root) throws IOException {
         this(root, c -> c);
     }
 
@@ -109,7 +109,7 @@ final class UiTestNetwork implements AutoCloseable {
     }
 
     /** The desktop app's gateway over profiles in {@code <root>/desktop}. */
-    ProfileSessions desktopSessions() {
+    public ProfileSessions desktopSessions() {
         AppDirectories dirs = new AppDirectories(root.resolve("desktop").toAbsolutePath());
         return new ProfileSessions(dirs, name -> config(dirs, name));
     }
@@ -120,8 +120,20 @@ final class UiTestNetwork implements AutoCloseable {
         return new ProfileSessions(dirs, name -> config(dirs, name, clock));
     }
 
+    /**
+     * Creates the desktop profile and account {@code name} on this relay, as first run does, and returns the unlocked
+     * profile's services.
+     */
+    public dev.parley.desktop.ui.common.UiServices createProfile(ProfileSessions sessions, String name)
+            throws Exception {
+        sessions.create(name, new dev.parley.desktop.ui.unlock.NewProfile(name, PASSPHRASE.toCharArray(),
+                dev.parley.desktop.ui.unlock.RelayChoice.REMOTE,
+                Optional.of(new RelayAddress(relay.uri(), Optional.empty())), Optional.empty()));
+        return sessions.session().services();
+    }
+
     /** Another client (as the CLI would run it): created, registered and connected. */
-    ParleyApp otherClient(String name) throws Exception {
+    public ParleyApp otherClient(String name) throws Exception {
         return otherClient(name, Clock.systemUTC());
     }
 
@@ -144,7 +156,7 @@ final class UiTestNetwork implements AutoCloseable {
         return app;
     }
 
-    static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    public static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (condition.getAsBoolean()) {

@@ -7,6 +7,7 @@ import dev.parley.desktop.ui.common.UserMessages;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
@@ -22,7 +23,10 @@ import javafx.scene.layout.VBox;
 /**
  * The file of a message inside its bubble: an image as a thumbnail (a click opens the viewer), any other file as a
  * card with an icon, its name and size; "Save as"; the download's progress with Cancel, and Retry after a failure;
- * "no longer available on the relay" when it expired. Cells reuse one card for many messages.
+ * "no longer available on the relay" when it expired. Cells reuse one card for many messages, so the card listens
+ * only to what it shows now: the downloads while it shows a file, the state of the one download it shows; showing
+ * another message or nothing ({@link #clear}) lets go of the old one's (a card a cell no longer uses, or a download
+ * that ended, is not kept alive by its listeners nor updated by them).
  */
 final class AttachmentCard extends VBox {
     static final double THUMBNAIL_WIDTH = 240;
@@ -46,6 +50,18 @@ final class AttachmentCard extends VBox {
     private TransferRows rows;
     private MessageView shown;
     private Transfer bound;
+    /** Whether {@link #downloadChanged} is on the downloads map: exactly while the card shows a file. */
+    private boolean listening;
+    private final MapChangeListener<String, Transfer> downloadChanged = c -> {
+        if (shown != null && c.getKey().equals(shown.id())) {
+            showTransfer();
+        }
+    };
+    private final ChangeListener<Transfer.State> stateChanged = (obs, was, now) -> {
+        if (bound != null) {
+            showTransferState(bound);
+        }
+    };
 
     AttachmentCard(AttachmentsViewModel files, UserMessages messages, Consumer<MessageView> open,
                    Consumer<MessageView> save) {
@@ -80,11 +96,6 @@ final class AttachmentCard extends VBox {
         fileRow.setAlignment(Pos.CENTER_LEFT);
         fileRow.getStyleClass().add("attachment-file");
         getChildren().setAll(thumbnailFrame, fileRow);
-        files.downloads().addListener((MapChangeListener<String, Transfer>) c -> {
-            if (shown != null && c.getKey().equals(shown.id())) {
-                showTransfer();
-            }
-        });
     }
 
     /** Shows {@code message}'s file (it has one). */
@@ -114,15 +125,38 @@ final class AttachmentCard extends VBox {
         boolean gone = file.state() == AttachmentView.State.EXPIRED || file.state() == AttachmentView.State.INVALID;
         saveAs.setVisible(!gone);
         saveAs.setManaged(!gone);
+        if (!listening) {
+            files.downloads().addListener(downloadChanged);
+            listening = true;
+        }
         showTransfer();
     }
 
-    private void showTransfer() {
+    /**
+     * Shows no message (its cell is empty or shows a row without a file): lets go of the message, its thumbnail, its
+     * download and every listener the card had for them.
+     */
+    void clear() {
+        unbind();
+        if (listening) {
+            files.downloads().removeListener(downloadChanged);
+            listening = false;
+        }
+        shown = null;
+        thumbnail.setImage(null);
+    }
+
+    private void unbind() {
         if (bound != null) {
+            bound.stateProperty().removeListener(stateChanged);
             rows.progress.progressProperty().unbind();
             rows.problem.textProperty().unbind();
             bound = null;
         }
+    }
+
+    private void showTransfer() {
+        unbind();
         AttachmentView file = shown.attachment().orElseThrow();
         Transfer transfer = files.downloads().get(shown.id());
         boolean gone = file.state() == AttachmentView.State.EXPIRED || file.state() == AttachmentView.State.INVALID;
@@ -134,11 +168,7 @@ final class AttachmentCard extends VBox {
             bound = transfer;
             rows.progress.progressProperty().bind(transfer.progressProperty());
             rows.problem.textProperty().bind(transfer.errorProperty());
-            transfer.stateProperty().addListener((obs, was, now) -> {
-                if (bound == transfer) {
-                    showTransferState(transfer);
-                }
-            });
+            transfer.stateProperty().addListener(stateChanged);
             showTransferState(transfer);
             return;
         }

@@ -168,6 +168,10 @@ final class ChatRowCell extends ListCell<ChatRow> {
     protected void updateItem(ChatRow row, boolean empty) {
         super.updateItem(row, empty);
         showHighlight();
+        if (empty || !(row instanceof ChatRow.MessageRow r && !r.message().system()
+                && r.message().attachment().isPresent())) {
+            file.clear(); // the file card shows nothing, and listens to nothing
+        }
         if (empty || row == null) {
             setGraphic(null);
             return;
