@@ -235,12 +235,16 @@ class AttachmentsUiTest {
         AtomicReference<List<String>> panel = new AtomicReference<>();
         AtomicReference<List<Node>> rowsAtDrop = new AtomicReference<>();
         AtomicReference<String> cancelledRow = new AtomicReference<>();
+        AtomicReference<List<Boolean>> waitingBars = new AtomicReference<>();
         app.fx(() -> {
             chat.sendPending();
             // as the next pulse shows it: a reused row's name label is laid out for its new name
             uploadsPanel().getScene().getRoot().layout();
             rowsAtDrop.set(List.copyOf(uploadsPanel().getChildrenUnmodifiable()));
             panel.set(shownTexts());
+            waitingBars.set(rowsAtDrop.get().subList(0, 3).stream()
+                    .map(r -> r.lookup(".progress-bar").isVisible()).toList());
+            app.screenshotNow(uploadsPanel().getScene(), "attachment-upload-waiting");
             // the third row's Cancel (its upload still waits its turn): that upload stops, its row says so
             link(rowsAtDrop.get().get(2), "Cancel").fire();
             states.set(chat.uploads().stream().map(u -> u.stateProperty().get()).toList());
@@ -248,8 +252,11 @@ class AttachmentsUiTest {
         });
         assertThat(rowsAtDrop.get()).as("the same nodes, none added").containsExactlyElementsOf(rowsBefore);
         assertThat(panel.get()).hasSize(4);
+        // the upload under way says it is sending, with its bar; those waiting their turn say so, with no empty bar
         assertThat(panel.get().get(0)).contains("Sending burst-1.txt");
-        assertThat(panel.get().get(2)).contains("Sending burst-3.txt");
+        assertThat(panel.get().get(1)).isEqualTo("Waiting to send burst-2.txt|Cancel");
+        assertThat(panel.get().get(2)).isEqualTo("Waiting to send burst-3.txt|Cancel");
+        assertThat(waitingBars.get()).containsExactly(true, false, false);
         assertThat(panel.get().get(3)).isEqualTo("2 more files waiting");
         assertThat(states.get()).containsExactly(Transfer.State.RUNNING, Transfer.State.QUEUED,
                 Transfer.State.CANCELLED, Transfer.State.QUEUED, Transfer.State.QUEUED);

@@ -185,6 +185,16 @@ final class DesktopFixture implements AutoCloseable {
         WaitForAsyncUtils.asyncFx(() -> SceneSnapshots.write(scene, dir.resolve(name + ".png"))).get(30, TimeUnit.SECONDS);
     }
 
+    /** As {@link #screenshot(Scene, String)}, taken at once on the FX thread (call it there), between two pulses. */
+    void screenshotNow(Scene scene, String name) {
+        try {
+            SceneSnapshots.write(scene, Path.of(System.getProperty("parley.screenshotDir", "target/screenshots"))
+                    .resolve(name + ".png"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() throws Exception {
         if (shell != null) {

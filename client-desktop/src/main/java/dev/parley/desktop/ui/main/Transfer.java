@@ -22,7 +22,7 @@ public final class Transfer implements AttachmentService.TransferProgress {
     private final String name;
     private final Executor uiThread;
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.RUNNING);
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.QUEUED);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final javafx.beans.property.ReadOnlyBooleanWrapper retryable =
             new javafx.beans.property.ReadOnlyBooleanWrapper(this, "retryable", true);

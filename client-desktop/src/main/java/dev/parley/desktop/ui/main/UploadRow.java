@@ -13,7 +13,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * One row of the composer's uploads: the file's name, its progress bar, why it failed, Cancel, Retry and Dismiss.
+ * One row of the composer's uploads: "Waiting to send" and the file's name while the upload waits its turn, then
+ * "Sending" with its progress bar; why it failed, Cancel, Retry and Dismiss.
  * Made once with the window and shown for one upload after another (as a list cell is), so a burst of dropped photos
  * puts no new node into the scene: a new node's styles are looked up when it joins the scene, and three rows of
  * them at the drop held the FX thread longest of the whole burst (issue #13). FX thread only.
@@ -29,6 +30,8 @@ final class UploadRow {
     private final UserMessages messages;
     private final ChangeListener<Transfer.State> stateChanged = (obs, was, now) -> showState();
     private Transfer upload;
+    /** The name line shown, so a state change that keeps it does not lay its emoji out again. */
+    private String shownName = "";
 
     UploadRow(AttachmentsViewModel files, UserMessages messages) {
         this.messages = Objects.requireNonNull(messages);
@@ -75,12 +78,10 @@ final class UploadRow {
         row.setManaged(next != null);
         if (next == null) {
             // nothing of the last upload stays in the row, hidden or not (its name, its problem, its links)
-            EmojiLabels.showFileName(name, "", AttachmentCard.NAME_EMOJI_SIZE);
+            showName("");
             bar.setProgress(0);
             problem.setText("");
         } else {
-            EmojiLabels.showFileName(name, messages.get("attachment.uploading", next.name()),
-                    AttachmentCard.NAME_EMOJI_SIZE);
             bar.progressProperty().bind(next.progressProperty());
             problem.textProperty().bind(next.errorProperty());
             next.stateProperty().addListener(stateChanged);
@@ -89,13 +90,25 @@ final class UploadRow {
     }
 
     private void showState() {
-        boolean running = upload != null && upload.active();
+        boolean waiting = upload != null && upload.stateProperty().get() == Transfer.State.QUEUED;
+        boolean running = upload != null && upload.stateProperty().get() == Transfer.State.RUNNING;
         boolean stopped = upload != null && !upload.active();
+        if (upload != null) {
+            // an upload waiting its turn is not being sent yet, and has no progress to show
+            showName(messages.get(waiting ? "attachment.waiting" : "attachment.uploading", upload.name()));
+        }
         visible(bar, running);
-        visible(cancel, running);
+        visible(cancel, running || waiting);
         visible(problem, stopped);
         visible(retry, stopped && upload.retryableProperty().get());
         visible(dismiss, stopped);
+    }
+
+    private void showName(String line) {
+        if (!line.equals(shownName)) {
+            shownName = line;
+            EmojiLabels.showFileName(name, line, AttachmentCard.NAME_EMOJI_SIZE);
+        }
     }
 
     private static void visible(Node node, boolean on) {
