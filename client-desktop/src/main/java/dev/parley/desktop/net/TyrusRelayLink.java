@@ -118,12 +118,18 @@ final class TyrusRelayLink implements RelayLink {
     public CompletableFuture<Response> request(Request request) {
         long id = nextRequestId.getAndIncrement();
         CompletableFuture<Response> future = new CompletableFuture<>();
-        Session current = session;
-        if (current == null || !current.isOpen()) {
+        if (!isOpen()) {
             future.completeExceptionally(new RelayLinkClosedException("relay link is closed"));
             return future;
         }
         pending.put(id, future);
+        if (closedNotified.get()) {
+            // closed since the check: closed() may have failed the pending requests before this one was added, and
+            // no answer can come any more (it would otherwise wait for its timeout)
+            pending.remove(id);
+            future.completeExceptionally(new RelayLinkClosedException("relay link is closed"));
+            return future;
+        }
         byte[] bytes = codec.encode(Envelope.of(id, request));
         synchronized (sendLock) {
             waiting.add(bytes);
@@ -149,8 +155,7 @@ final class TyrusRelayLink implements RelayLink {
 
     @Override
     public void fireAll(List<? extends Request> requests) {
-        Session current = session;
-        if (current == null || !current.isOpen() || requests.isEmpty()) {
+        if (!isOpen() || requests.isEmpty()) {
             return;
         }
         FlushScope.run(() -> {
@@ -169,22 +174,40 @@ final class TyrusRelayLink implements RelayLink {
         return droppedAnswers.get();
     }
 
-    /** Writes every waiting frame, coalesced; a failed write closes the link, which fails every pending request. */
+    /**
+     * Writes every waiting frame, coalesced; a failed write closes the link, which fails every pending request. Once
+     * the link is closed (by the client, the relay or the network) nothing is written: frames queued by a thread that
+     * raced the close are dropped (their requests have failed; the relay redelivers what was not acknowledged).
+     */
     private void flush() {
         Session current = session;
         try {
+            boolean dropped = false;
             synchronized (sendLock) {
-                while (!waiting.isEmpty()) {
-                    current.getBasicRemote().sendBinary(ByteBuffer.wrap(waiting.nextMessage()));
+                while (!waiting.isEmpty() && !dropped) {
+                    dropped = closedNotified.get() || !current.isOpen();
+                    if (dropped) {
+                        waiting.clear();
+                    } else {
+                        current.getBasicRemote().sendBinary(ByteBuffer.wrap(waiting.nextMessage()));
+                    }
                 }
             }
+            if (dropped) {
+                closed("closed before the write");
+            }
         } catch (IOException | IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
-            // RejectedExecutionException: the WebSocket client is shutting down (a process exiting while the inbound
-            // thread still acknowledges); the link is as good as closed and the relay redelivers what was not acked.
+            // IllegalStateException: the session closed between the check and the write (the client quitting while
+            // it still sends); RejectedExecutionException: the WebSocket client is shutting down (a process exiting
+            // while the inbound thread still acknowledges). The link is as good as closed either way.
             synchronized (sendLock) {
                 waiting.clear();
             }
-            LOG.debug("writing to the relay failed", e);
+            if (e instanceof IOException) {
+                LOG.debug("writing to the relay failed", e);
+            } else {
+                LOG.debug("writing to the relay failed: the connection was closing ({})", e.getClass().getSimpleName());
+            }
             closed("write failed");
         }
     }
