@@ -28,6 +28,8 @@ import java.util.Map;
  */
 final class H2MessageRemoval {
     static final int SLICE = 64;
+    /** Messages read and removed at once when a whole conversation goes. */
+    static final int CONVERSATION_PAGE = 1_024;
     private static final String COLUMNS = "seq, message_id, conversation_id, edit_count, body";
 
     private H2MessageRemoval() {
@@ -90,6 +92,37 @@ final class H2MessageRemoval {
             }
         }
         return removeRows(c, rows);
+    }
+
+    /**
+     * Removes every message of {@code conversation}, {@value #CONVERSATION_PAGE} at a time in position order, each page
+     * read forward from where the last ended through {@code messages_history}: memory stays one page however long the
+     * conversation is (reading its rows at once held all of them, bodies included, in the heap: the client's H2 keeps
+     * whole results in memory). Returns how many messages there were.
+     */
+    static int removeConversation(Connection c, ConversationId conversation) throws SQLException {
+        int removed = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? "
+                + "AND seq > ? ORDER BY conversation_id, seq FETCH FIRST " + CONVERSATION_PAGE + " ROWS ONLY")) {
+            ps.setString(1, conversation.value());
+            long after = Long.MIN_VALUE;
+            List<Found> page;
+            do {
+                ps.setLong(2, after);
+                page = new ArrayList<>(CONVERSATION_PAGE);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(Found.of(rs));
+                    }
+                }
+                if (!page.isEmpty()) {
+                    removeRows(c, page);
+                    removed += page.size();
+                    after = page.get(page.size() - 1).seq();
+                }
+            } while (page.size() == CONVERSATION_PAGE);
+        }
+        return removed;
     }
 
     private static Map<ConversationId, List<MessageId>> removeRows(Connection c, List<Found> rows)

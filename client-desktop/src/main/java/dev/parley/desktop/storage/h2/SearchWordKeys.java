@@ -159,9 +159,5 @@ final class SearchWordKeys {
         void insert(Connection c) throws SQLException {
             SearchWordKeys.insert(c, sortedDistinct());
         }
-
-        void delete(Connection c) throws SQLException {
-            SearchWordKeys.delete(c, sortedDistinct());
-        }
     }
 }
