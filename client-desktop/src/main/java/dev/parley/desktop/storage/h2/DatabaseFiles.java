@@ -63,7 +63,9 @@ record DatabaseFiles(Path directory, String baseName) {
      * distinct statements than that, so each was parsed again for every message). {@code MAX_MEMORY_ROWS} is
      * unlimited so H2 never spills a large result to a temporary file: with {@code CIPHER=AES} H2 encrypted those
      * files with the database's cipher, but it opens them outside the database's file scheme, so here they would be
-     * written in plain; Parley's queries are paged, so results stay small.
+     * written in plain; so every query that can meet many rows is paged or bounded ({@code LIMIT}, keyset pages: the
+     * history, search, the sweep, exports, the erase of a conversation), and its result stays small. What some calls
+     * return still grows with what it lists (the ids {@code markReadUpTo} marked, the attachment ids of the clean-up).
      */
     static final int PARSED_STATEMENTS = 256;
 
