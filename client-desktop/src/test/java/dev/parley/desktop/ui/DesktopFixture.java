@@ -1,17 +1,13 @@
 package dev.parley.desktop.ui;
 
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.ui.common.BackgroundTasks;
 import dev.parley.desktop.ui.common.SceneSnapshots;
 import dev.parley.desktop.ui.common.UserMessages;
 import dev.parley.desktop.ui.common.ViewLoader;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +59,7 @@ final class DesktopFixture implements AutoCloseable {
 
     /** Creates the profile and account {@code name} on the network's relay, as first run does, and locks it. */
     void createLocked(String name) throws Exception {
-        sessions.create(name, new NewProfile(name, UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(network.relay.uri(), Optional.empty())), Optional.empty()));
+        network.createProfile(sessions, name);
         sessions.lock();
     }
 

@@ -102,11 +102,8 @@ class AttachmentCardListenersTest {
 
     /** A card shows A's running download (the row shown again as it changes), then is reused for B. */
     private WeakReference<AttachmentCard> reusedForAnotherMessage(Transfer downloadA) throws Exception {
-        AttachmentsViewModel files = viewModel();
-        AttachmentCard card = fx(() -> new AttachmentCard(files, messages, m -> { }, m -> { }));
+        AttachmentCard card = showingA(viewModel(), downloadA);
         fx(() -> {
-            files.downloads().put(fileA.id(), downloadA);
-            card.show(fileA);
             card.show(fileA);
             card.show(fileA);
         });
@@ -124,17 +121,23 @@ class AttachmentCardListenersTest {
     /** A card shows A's download until it ends (it leaves the downloads) and goes on showing A. */
     private WeakReference<AttachmentCard> showingAnEndedDownload(Transfer downloadA) throws Exception {
         AttachmentsViewModel files = viewModel();
-        AttachmentCard card = fx(() -> new AttachmentCard(files, messages, m -> { }, m -> { }));
-        fx(() -> {
-            files.downloads().put(fileA.id(), downloadA);
-            card.show(fileA);
-        });
+        AttachmentCard card = showingA(files, downloadA);
         assertThat(fx(() -> shownTexts(card))).contains("Cancel");
         fx(() -> files.downloads().remove(fileA.id()));
         assertThat(fx(() -> shownTexts(card))).contains("a.pdf").doesNotContain("Cancel", "Retry");
         fx(() -> downloadA.failed("the relay could not be reached", false));
         assertThat(fx(() -> shownTexts(card))).doesNotContain("Retry", "the relay could not be reached");
         return new WeakReference<>(card);
+    }
+
+    /** A new card showing A, whose download is under way. */
+    private AttachmentCard showingA(AttachmentsViewModel files, Transfer downloadA) throws Exception {
+        return fx(() -> {
+            AttachmentCard card = new AttachmentCard(files, messages, m -> { }, m -> { });
+            files.downloads().put(fileA.id(), downloadA);
+            card.show(fileA);
+            return card;
+        });
     }
 
     /** A download as "Save as" starts it. */
