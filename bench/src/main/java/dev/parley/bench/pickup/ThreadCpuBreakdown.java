@@ -12,11 +12,11 @@ import java.util.stream.Collectors;
  * in-process relay's workers, the WebSocket reader, GC and JIT are not Java threads and show only in the process
  * total, as "not in Java threads").
  */
-final class ThreadCpuBreakdown {
+public final class ThreadCpuBreakdown {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     private final Map<Long, Long> before = new HashMap<>();
 
-    static ThreadCpuBreakdown start() {
+    public static ThreadCpuBreakdown start() {
         ThreadCpuBreakdown breakdown = new ThreadCpuBreakdown();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             breakdown.before.put(thread.getId(), Math.max(0, breakdown.threads.getThreadCpuTime(thread.getId())));
@@ -25,7 +25,7 @@ final class ThreadCpuBreakdown {
     }
 
     /** The {@code top} largest groups, as "name 1.234 s" separated by commas, and their sum in seconds. */
-    String report(int top, double processCpuSeconds) {
+    public String report(int top, double processCpuSeconds) {
         Map<String, Long> byGroup = new HashMap<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             long now = threads.getThreadCpuTime(thread.getId());

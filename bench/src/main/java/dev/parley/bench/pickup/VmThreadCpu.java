@@ -16,7 +16,7 @@ import java.util.Map;
  * compiler, the collector and the VM spent. A thread that ended during the window (the JDK stops compiler threads it
  * no longer needs) is not counted, so the groups can add up to less than the process figure.
  */
-final class VmThreadCpu {
+public final class VmThreadCpu {
     /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
     private static final double TICKS_PER_SECOND = 100;
     private static final Path TASKS = Path.of("/proc/self/task");
@@ -27,17 +27,17 @@ final class VmThreadCpu {
         this.before = before;
     }
 
-    static VmThreadCpu start() {
+    public static VmThreadCpu start() {
         return new VmThreadCpu(ticksByTask());
     }
 
     /** True where /proc/self/task can be read (Linux). */
-    static boolean available() {
+    public static boolean available() {
         return Files.isDirectory(TASKS);
     }
 
     /** "JIT 0.820 s (C2 0.700 s, C1 0.120 s), GC 0.210 s, VM 0.030 s" since {@link #start()}. */
-    String report() {
+    public String report() {
         Map<String, Long> spent = new LinkedHashMap<>();
         spent.put("C2", 0L);
         spent.put("C1", 0L);

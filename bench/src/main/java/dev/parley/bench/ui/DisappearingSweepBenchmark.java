@@ -2,6 +2,8 @@ package dev.parley.bench.ui;
 
 import dev.parley.crypto.primitives.Argon2Params;
 import dev.parley.crypto.primitives.CryptoProviders;
+import dev.parley.bench.pickup.ThreadCpuBreakdown;
+import dev.parley.bench.pickup.VmThreadCpu;
 import dev.parley.desktop.event.MessagesRemovedEvent;
 import dev.parley.desktop.profile.ProfileManager;
 import dev.parley.desktop.profile.ProfileName;
@@ -132,6 +134,8 @@ public final class DisappearingSweepBenchmark {
         long processCpu0 = processCpu();
         long sweeperAlloc0 = allocatedBytes(sweeper);
         GcTotals gc0 = GcTotals.now();
+        ThreadCpuBreakdown javaThreads = ThreadCpuBreakdown.start();
+        VmThreadCpu vmThreads = VmThreadCpu.start();
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
         String jfr = System.getProperty("parley.bench.jfr");
@@ -152,6 +156,8 @@ public final class DisappearingSweepBenchmark {
         long sweeperCpu = threads.getThreadCpuTime(sweeper.getId()) - sweeperCpu0;
         long fxCpu = threads.getThreadCpuTime(fxThread.getId()) - fxCpu0;
         long processCpu = processCpu() - processCpu0;
+        String javaThreadCpu = javaThreads.report(8, processCpu / 1e9);
+        String vmThreadCpu = VmThreadCpu.available() ? vmThreads.report() : "not available (no /proc/self/task)";
         long sweeperAlloc = allocatedBytes(sweeper) - sweeperAlloc0;
         GcTotals gc = GcTotals.now().minus(gc0);
         long longestPause = gcPauses.pauses().stream().mapToLong(GcPauses.Pause::millis).max().orElse(0);
@@ -168,6 +174,8 @@ public final class DisappearingSweepBenchmark {
                 (last.get() - first.get()) / 1e9, events.get());
         System.out.printf("  CPU: sweeper thread %.3f s, FX thread %.3f s, whole process %.3f s%n",
                 sweeperCpu / 1e9, fxCpu / 1e9, processCpu / 1e9);
+        System.out.printf("  CPU by Java thread: %s%n", javaThreadCpu);
+        System.out.printf("  CPU of the JVM's own threads: %s%n", vmThreadCpu);
         System.out.printf("  FX thread probe delay (every 2 ms, n=%d): p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
                         + "rows left in the open chat: %d%n", stalls.getTotalCount(),
                 stalls.getValueAtPercentile(50) / 1e6, stalls.getValueAtPercentile(99) / 1e6,

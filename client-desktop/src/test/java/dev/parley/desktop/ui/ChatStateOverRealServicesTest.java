@@ -189,6 +189,49 @@ class ChatStateOverRealServicesTest {
         await(() -> item().map(ConversationItem::preview).orElse("").equals("bob set disappearing messages to 30 seconds"));
     }
 
+    /**
+     * The sweep reloads the conversation's row after every batch; when what it shows (newest message, unread count)
+     * did not change, the row is not replaced, so the list does not lay out, style and draw it again for nothing
+     * (a sweep of 100,000 messages replaced it 200 times).
+     */
+    @Test
+    void expiredOlderMessagesLeaveTheConversationRowAsItWas() throws Exception {
+        ChatViewModel chat = vm.chat();
+        onUi(() -> {
+            vm.conversations().selectedProperty().set("bob");
+            vm.windowFocusedProperty().set(true);
+            return null;
+        });
+        await(() -> chat.contactProperty().get() != null);
+        bob.actions().setDisappearing("alice", DisappearingTimer.SECONDS_30);
+        for (int i = 0; i < 3; i++) {
+            bob.messaging().send("alice", "gone soon " + i);
+        }
+        bob.actions().setDisappearing("alice", DisappearingTimer.OFF);
+        String newest = "bob turned off disappearing messages";
+        await(() -> item().map(ConversationItem::preview).orElse("").equals(newest)
+                && item().map(ConversationItem::unread).orElse(-1) == 0);
+        List<javafx.collections.ListChangeListener.Change<? extends ConversationItem>> changes =
+                new CopyOnWriteArrayList<>();
+        onUi(() -> {
+            vm.conversations().allItems().addListener(
+                    (javafx.collections.ListChangeListener<ConversationItem>) changes::add);
+            return null;
+        });
+
+        clock.advance(java.time.Duration.ofSeconds(31));
+        await(() -> chatTexts(chat).stream().noneMatch(t -> t.startsWith("gone soon")));
+        onUi(() -> null); // the row's reload, queued behind the removal, has run
+        onUi(() -> null);
+        assertThat(item().map(ConversationItem::preview)).contains(newest);
+        assertThat(changes).as("the row showed the same before and after: not replaced").isEmpty();
+    }
+
+    private List<String> chatTexts(ChatViewModel chat) {
+        return onUiQuietly(() -> chat.rows().stream().filter(r -> r instanceof ChatRow.MessageRow)
+                .map(r -> ((ChatRow.MessageRow) r).message().text()).toList());
+    }
+
     @Test
     void theTimerPickedInTheChatReachesBobAndBobsChangeShowsHere() throws Exception {
         ChatViewModel chat = vm.chat();

@@ -36,7 +36,10 @@ import java.util.function.Supplier;
 final class DefaultMessageActions implements MessageActionsService {
     /**
      * Expired messages removed per transaction by the sweep. Larger is not cheaper: with 2,000 the commit re-read the
-     * pages of its undo log, evicted from H2's cache meanwhile, and the sweeper's CPU rose by 45% (docs/benchmarks.md).
+     * pages of its undo log, evicted from H2's cache meanwhile, and the sweeper's CPU rose by 45% (docs/benchmarks.md);
+     * measured again with the 128 MiB cache (section sweep11, one run) it still allocated a third more per message and
+     * collected far more often. Nor is smaller: every commit writes the pages changed since the last one (WRITE_DELAY=0),
+     * and 125 allocated 10% more per message; 250 was within the noise of 500.
      */
     static final int SWEEP_BATCH = 500;
 

@@ -252,7 +252,9 @@ public final class ConversationListViewModel {
 
     /**
      * A service event: a message of the conversation was edited or deleted; its preview is reloaded, so a text
-     * deleted for everyone does not stay on screen in the list.
+     * deleted for everyone does not stay on screen in the list. A row that reloads unchanged is not replaced: the
+     * disappearing sweep reloads it after every batch while removing the oldest messages, which changes nothing shown,
+     * and a replaced row is laid out, styled and drawn again.
      */
     public void messageChanged(String username) {
         int i = indexOf(username);
@@ -263,7 +265,11 @@ public final class ConversationListViewModel {
         tasks.run(() -> load(c), item -> {
             int now = indexOf(username);
             if (now >= 0) {
-                items.set(now, item.withMarks(items.get(now).muted(), items.get(now).archived()));
+                ConversationItem shown = items.get(now);
+                ConversationItem reloaded = item.withMarks(shown.muted(), shown.archived());
+                if (!reloaded.equals(shown)) {
+                    items.set(now, reloaded);
+                }
             }
         }, e -> error.set(messages.describe(e)));
     }
