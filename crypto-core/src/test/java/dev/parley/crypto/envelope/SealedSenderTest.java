@@ -171,27 +171,22 @@ class SealedSenderTest {
      */
     @Test
     void aRememberedCertificateStillFailsForAnotherKeyWhenExpiredOrWhenAnyByteDiffers() throws Exception {
-        CiphertextMessage message = alice.encrypt(bob, "as alice");
-        long now = bob.clock.millis();
-        SealedSender opener = new SealedSender(bob.crypto);
-        SenderCertificate alices = alice.relay().issue("alice", alice.identity.publicKey(), now);
-        byte[] honest = new SealedSender(alice.crypto).seal(bob.identity.publicKey(), alice.identity, alices, message);
-        assertThat(opener.open(bob.identity, honest, bob.relay().trusted(), now).senderUsername().value())
-                .isEqualTo("alice");
-        assertThat(opener.open(bob.identity, honest, bob.relay().trusted(), now).senderUsername().value())
-                .as("again, from memory").isEqualTo("alice");
+        AliceToBob sent = aliceSealedForBob();
+        SealedSender opener = sent.opener();
+        assertThat(opener.open(bob.identity, sent.sealed(), bob.relay().trusted(), sent.now()).senderUsername()
+                .value()).as("again, from memory").isEqualTo("alice");
 
-        byte[] forged = resealWithCertificate(mallory, bob.identity.publicKey(), alices, message);
-        assertThatThrownBy(() -> opener.open(bob.identity, forged, bob.relay().trusted(), now))
+        byte[] forged = resealWithCertificate(mallory, bob.identity.publicKey(), sent.certificate(), sent.message());
+        assertThatThrownBy(() -> opener.open(bob.identity, forged, bob.relay().trusted(), sent.now()))
                 .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("another identity key");
-        assertThatThrownBy(() -> opener.open(bob.identity, honest, bob.relay().trusted(),
-                now + dev.parley.crypto.testing.TestRelayKey.LIFETIME_MILLIS + 1))
+        assertThatThrownBy(() -> opener.open(bob.identity, sent.sealed(), bob.relay().trusted(),
+                sent.now() + dev.parley.crypto.testing.TestRelayKey.LIFETIME_MILLIS + 1))
                 .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("expired");
-        byte[] badSignature = alices.serialize();
+        byte[] badSignature = sent.certificate().serialize();
         badSignature[badSignature.length - 1] ^= 1;
         byte[] tampered = resealWithCertificate(alice, bob.identity.publicKey(), SenderCertificate.parse(badSignature),
-                message);
-        assertThatThrownBy(() -> opener.open(bob.identity, tampered, bob.relay().trusted(), now))
+                sent.message());
+        assertThatThrownBy(() -> opener.open(bob.identity, tampered, bob.relay().trusted(), sent.now()))
                 .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("bad signature");
     }
 
@@ -202,23 +197,19 @@ class SealedSenderTest {
      */
     @Test
     void aRememberedCertificateIsRefusedOnceAnotherRelayKeyIsPinned() throws Exception {
-        CiphertextMessage message = alice.encrypt(bob, "as alice");
-        long now = bob.clock.millis();
-        SealedSender opener = new SealedSender(bob.crypto);
-        SenderCertificate alices = alice.relay().issue("alice", alice.identity.publicKey(), now);
-        byte[] honest = new SealedSender(alice.crypto).seal(bob.identity.publicKey(), alice.identity, alices, message);
-        assertThat(opener.open(bob.identity, honest, bob.relay().trusted(), now).senderUsername().value())
-                .isEqualTo("alice");
+        AliceToBob sent = aliceSealedForBob();
+        SealedSender opener = sent.opener();
+        SenderCertificate alices = sent.certificate();
         TrustedRelayKey rotated = new dev.parley.crypto.testing.TestRelayKey(bob.crypto, (byte) 9).trusted();
-        assertThatThrownBy(() -> opener.open(bob.identity, honest, rotated, now))
+        assertThatThrownBy(() -> opener.open(bob.identity, sent.sealed(), rotated, sent.now()))
                 .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("another relay key");
         // A certificate claiming the rotated key's id with the old key's signature: the new key checks the signature.
         SenderCertificate claimed = new SenderCertificate(rotated.keyId(), alices.expiresAtMillis(), alices.identityKey(),
                 alices.username(), alices.signature());
-        byte[] relabelled = resealWithCertificate(alice, bob.identity.publicKey(), claimed, message);
-        assertThatThrownBy(() -> opener.open(bob.identity, relabelled, rotated, now))
+        byte[] relabelled = resealWithCertificate(alice, bob.identity.publicKey(), claimed, sent.message());
+        assertThatThrownBy(() -> opener.open(bob.identity, relabelled, rotated, sent.now()))
                 .isInstanceOf(InvalidCertificateException.class).hasMessageContaining("bad signature");
-        assertThatThrownBy(() -> opener.open(bob.identity, relabelled, bob.relay().trusted(), now))
+        assertThatThrownBy(() -> opener.open(bob.identity, relabelled, bob.relay().trusted(), sent.now()))
                 .isInstanceOf(InvalidCertificateException.class);
     }
 
@@ -305,6 +296,22 @@ class SealedSenderTest {
     }
 
     /** The inner layout with someone else's certificate and the sealer's own valid MAC, as an outside client could. */
+    /** Alice's message sealed for bob with the certificate her relay issued now, opened by bob once (remembered). */
+    private record AliceToBob(CiphertextMessage message, long now, SenderCertificate certificate, byte[] sealed,
+                              SealedSender opener) {
+    }
+
+    private AliceToBob aliceSealedForBob() throws Exception {
+        CiphertextMessage message = alice.encrypt(bob, "as alice");
+        long now = bob.clock.millis();
+        SealedSender opener = new SealedSender(bob.crypto);
+        SenderCertificate alices = alice.relay().issue("alice", alice.identity.publicKey(), now);
+        byte[] honest = new SealedSender(alice.crypto).seal(bob.identity.publicKey(), alice.identity, alices, message);
+        assertThat(opener.open(bob.identity, honest, bob.relay().trusted(), now).senderUsername().value())
+                .isEqualTo("alice");
+        return new AliceToBob(message, now, alices, honest, opener);
+    }
+
     private static byte[] resealWithCertificate(TestParty sealer, dev.parley.crypto.identity.IdentityKey recipient,
                                                 SenderCertificate certificate, CiphertextMessage message) throws Exception {
         byte[] cert = certificate.serialize();
