@@ -31,7 +31,8 @@ jvm_options() {
 # The desktop app's own JVM options, one per line: packaging/desktop-java-options.args (jpackage's argument-file
 # format, the one place they are written). A collector this Java lacks (Oracle's builds have no Shenandoah) is left
 # out with a note, so the JVM starts with its default collector instead of refusing to start; so is the file's
-# collector when $1 (the user's PARLEY_JAVA_OPTS) selects one itself (two collectors would stop the JVM).
+# collector when $1 (the user's PARLEY_JAVA_OPTS) selects one itself (two collectors would stop the JVM), and so are
+# its heap sizes when $1 sizes the heap (a soft size over the user's maximum would stop it too).
 desktop_java_options() {
   local own="${1:-}" line option
   while IFS= read -r line || [ -n "$line" ]; do
@@ -46,6 +47,11 @@ desktop_java_options() {
           echo "parley: this Java has no ${option#-XX:+Use} collector; starting with its default one" >&2
           continue
         fi
+        ;;
+      -XX:SoftMaxHeapSize=*|-XX:MaxRAMPercentage=*)
+        case " $own " in
+          *" -Xmx"*|*" -XX:MaxHeapSize="*|*" -XX:MaxRAMPercentage="*|*" -XX:SoftMaxHeapSize="*) continue ;;
+        esac
         ;;
     esac
     printf '%s\n' "$option"

@@ -96,6 +96,22 @@ class DesktopJavaOptionsTest {
         assertThat(g1.stdout()).contains("-XX:+UseG1GC").doesNotContain(collector());
     }
 
+    @Test
+    void aHeapSizeInParleyJavaOptsReplacesTheFilesHeapSizes() throws Exception {
+        assertThat(optionsIn(OPTIONS_FILE)).anyMatch(o -> o.startsWith("-XX:SoftMaxHeapSize="));
+
+        // a soft size over the user's maximum would make the JVM refuse to start
+        Result small = run(List.of("bash", REPO.resolve("bench/scripts/desktop-java.sh").toString(),
+                "-XX:+PrintCommandLineFlags", "-version"), Map.of("PARLEY_JAVA_OPTS", "-Xmx256m"));
+
+        assertThat(small.exit()).as(small.stderr()).isZero();
+        assertThat(small.stdout()).contains(collector(), "-XX:MaxHeapSize=268435456")
+                .doesNotContain("SoftMaxHeapSize", "MaxRAMPercentage");
+        assertThat(desktopOptions("-XX:MaxRAMPercentage=20", Map.of()).lines())
+                .noneMatch(o -> o.startsWith("-XX:SoftMaxHeapSize=") || o.startsWith("-XX:MaxRAMPercentage="))
+                .contains(collector());
+    }
+
     private static String collector() throws IOException {
         return optionsIn(OPTIONS_FILE).stream().filter(o -> o.matches("-XX:\\+Use\\w+GC")).findFirst().orElseThrow();
     }
