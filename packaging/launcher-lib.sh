@@ -48,7 +48,7 @@ desktop_java_options() {
           continue
         fi
         ;;
-      -XX:SoftMaxHeapSize=*|-XX:MaxRAMPercentage=*)
+      -Xmx*|-XX:MaxHeapSize=*|-XX:SoftMaxHeapSize=*|-XX:MaxRAMPercentage=*)
         case " $own " in
           *" -Xmx"*|*" -XX:MaxHeapSize="*|*" -XX:MaxRAMPercentage="*|*" -XX:SoftMaxHeapSize="*) continue ;;
         esac
