@@ -28,6 +28,50 @@ jvm_options() {
   fi
 }
 
+# The desktop app's own JVM options, one per line: packaging/desktop-java-options.args (jpackage's argument-file
+# format, the one place they are written). A collector this Java lacks (Oracle's builds have no Shenandoah) is left
+# out with a note, so the JVM starts with its default collector instead of refusing to start; so is the file's
+# collector when $1 (the user's PARLEY_JAVA_OPTS) selects one itself (two collectors would stop the JVM), and so are
+# its heap sizes when $1 sizes the heap (a soft size over the user's maximum would stop it too).
+desktop_java_options() {
+  local own="${1:-}" line option
+  while IFS= read -r line || [ -n "$line" ]; do
+    case "$line" in
+      "--java-options "*) option="${line#--java-options }" ;;
+      *) continue ;;
+    esac
+    case "$option" in
+      -XX:+Use*GC)
+        case " $own " in *" -XX:+Use"*"GC "*) continue ;; esac
+        if ! java_accepts "$option"; then
+          echo "parley: this Java has no ${option#-XX:+Use} collector; starting with its default one" >&2
+          continue
+        fi
+        ;;
+      -Xmx*|-XX:MaxHeapSize=*|-XX:SoftMaxHeapSize=*|-XX:MaxRAMPercentage=*)
+        case " $own " in
+          *" -Xmx"*|*" -XX:MaxHeapSize="*|*" -XX:MaxRAMPercentage="*|*" -XX:SoftMaxHeapSize="*) continue ;;
+        esac
+        ;;
+    esac
+    printf '%s\n' "$option"
+  done <"$root/packaging/desktop-java-options.args"
+}
+
+# Whether `java` starts with the option $1. Asked once per Java installation (a JVM start, about 50 ms) and
+# remembered in client-desktop/target/java-options.cache when that directory exists.
+java_accepts() {
+  local option="$1" java key cache="$root/client-desktop/target/java-options.cache" answer=""
+  java="$(readlink -f "$(command -v java)")"
+  key="$java $(stat -c %Y "$java" 2>/dev/null || echo 0) $option"
+  [ -f "$cache" ] && answer="$(grep -F -m1 "$key " "$cache" | sed 's/.* //')" || true
+  if [ -z "$answer" ]; then
+    if java -XX:-UsePerfData "$option" -version >/dev/null 2>&1; then answer=yes; else answer=no; fi
+    [ -d "${cache%/*}" ] && echo "$key $answer" >>"$cache" 2>/dev/null || true
+  fi
+  [ "$answer" = yes ]
+}
+
 # Creates the AppCDS archive $1 when it is missing or older than the jar $2, by running the rest of the arguments
 # (a java command line without "java": classpath, training main class) once. Written under a temporary name and
 # renamed, so launchers starting at the same time never read a half-written archive. A failure only costs speed.

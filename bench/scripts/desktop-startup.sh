@@ -11,6 +11,8 @@
 #                       `git worktree add` or `git archive` into /tmp, then `./parley --help` there builds it), in
 #                       turns with this one in every round, alternating which goes first (an A/B on one machine)
 #   PARLEY_BENCH_DISPLAY the X display to use (default :97)
+#   PARLEY_JAVA_OPTS     more JVM options for every start (both checkouts), after the app's own
+#                        (packaging/desktop-java-options.args); -XX:+UseG1GC there replaces the app's collector
 # Prints one line per round and start (milliseconds), then the medians. "ready" is what the app itself reports with
 # -Dparley.startupTrace=true ("-" for a build that does not report it), with the process CPU time it reports then.
 set -euo pipefail
@@ -46,7 +48,7 @@ fi
 start_once() {
   local checkout="$1" limit="$2" s app jvm shown="timeout" cpu="-" ready="-" ready_cpu="-" log="$work/app.log"
   s=$(now)
-  PARLEY_DATA_DIR="$work/data" PARLEY_JAVA_OPTS="-Dparley.startupTrace=true" setsid "$checkout/parley" >"$log" 2>&1 & app=$!
+  PARLEY_DATA_DIR="$work/data" PARLEY_JAVA_OPTS="-Dparley.startupTrace=true ${PARLEY_JAVA_OPTS:-}" setsid "$checkout/parley" >"$log" 2>&1 & app=$!
   for _ in $(seq "$limit"); do
     if xdotool search --onlyvisible --name 'Parley' >/dev/null 2>&1; then
       shown=$(ms "$s"); jvm=$(jvm_of "$app"); [ -z "$jvm" ] || cpu=$(cpu_ms "$jvm"); break

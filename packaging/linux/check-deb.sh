@@ -85,6 +85,13 @@ dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst | grep 'xdg-desktop-menu ins
 modules="$(sed -n 's/^MODULES="\(.*\)"/\1/p' "$opt/lib/runtime/release")"
 say "runtime: $(du -sh "$opt/lib/runtime" | cut -f1), modules: $modules"
 say "app-image: $(du -sh "$opt" | cut -f1)"
+# the launcher starts the JVM with the app's own options (its collector): the smoke start below then shows the
+# bundled runtime accepts them
+cfg="$opt/lib/app/parley.cfg"
+while IFS= read -r line; do
+  case "$line" in "--java-options "*) ;; *) continue ;; esac
+  grep -qxF "java-options=${line#--java-options }" "$cfg" || fail "$cfg lacks ${line#--java-options } (packaging/desktop-java-options.args)"
+done <"$root/packaging/desktop-java-options.args"
 say "jdeps over the installed jars..."
 # --ignore-missing-deps: optional integrations (e.g. logback's Jakarta Servlet, H2's OSGi) are absent on purpose
 wanted="$(jdeps --print-module-deps --ignore-missing-deps --multi-release 17 -q \

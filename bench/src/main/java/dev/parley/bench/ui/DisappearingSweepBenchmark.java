@@ -52,7 +52,11 @@ import org.HdrHistogram.Histogram;
  * {@code -Dparley.bench.jfr=sweep.jfr} the sweep is recorded with {@code bench/jfr/fx-stalls.jfc} and each stall is
  * matched to what the FX thread did in it ({@link FxStallReport}).
  *
- * <pre>java -cp bench/target/parley-bench.jar dev.parley.bench.ui.DisappearingSweepBenchmark [messages] [rounds]</pre>
+ * <p>Run it with the desktop app's own JVM options (its collector), as users run the app: from the repository root,
+ * {@code bench/scripts/desktop-java.sh} reads them from {@code packaging/desktop-java-options.args}, as {@code ./parley}
+ * and the installed app's launcher do ({@code PARLEY_JAVA_OPTS=-XX:+UseG1GC} for an A/B against G1).
+ *
+ * <pre>bench/scripts/desktop-java.sh -cp bench/target/parley-bench.jar dev.parley.bench.ui.DisappearingSweepBenchmark [messages] [rounds]</pre>
  */
 public final class DisappearingSweepBenchmark {
     private static final Instant BEFORE_EXPIRY = Instant.parse("2026-01-05T07:00:00Z");
