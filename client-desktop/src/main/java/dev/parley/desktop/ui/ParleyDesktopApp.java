@@ -1,13 +1,11 @@
 package dev.parley.desktop.ui;
 
+import dev.parley.desktop.threads.BackgroundThreads;
 import dev.parley.desktop.ui.common.BackgroundTasks;
 import dev.parley.desktop.ui.common.UserMessages;
 import dev.parley.desktop.ui.common.ViewLoader;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -26,7 +24,7 @@ public final class ParleyDesktopApp extends Application {
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         options.dataDir().ifPresent(dir -> System.setProperty(ProfileSessions.DATA_DIR_PROPERTY, dir.toString()));
-        worker = Executors.newFixedThreadPool(2, daemonThreads());
+        worker = newWorkerPool();
         BackgroundTasks tasks = new BackgroundTasks(worker, Platform::runLater);
         UserMessages messages = new UserMessages(ViewLoader.defaultBundle());
         gateway = ProfileSessions.fromEnvironment();
@@ -42,6 +40,15 @@ public final class ParleyDesktopApp extends Application {
         StartupTrace.mark("shown");
     }
 
+    /**
+     * The pool of two daemon threads where the UI's background work runs (unlock, uploads with their encryption and
+     * image re-encoding, thumbnails, history pages), below the UI thread's scheduling priority
+     * ({@link BackgroundThreads}).
+     */
+    public static ExecutorService newWorkerPool() {
+        return BackgroundThreads.pool("parley-ui-worker", 2);
+    }
+
     @Override
     public void stop() {
         if (shell != null) {
@@ -54,14 +61,5 @@ public final class ParleyDesktopApp extends Application {
             worker.shutdownNow();
         }
         LOG.info("Parley stopped");
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "parley-ui-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
