@@ -86,12 +86,10 @@ public final class PhotoBurstBenchmark {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        // the app's pool of two workers for everything the UI does in the background (below the FX thread's priority)
+        // the app's pools: two workers for what the user waits for, two below the FX thread's priority for the heavy
+        // work (uploads, thumbnails)
         ExecutorService worker = dev.parley.desktop.ui.ParleyDesktopApp.newWorkerPool();
-        if (Boolean.getBoolean("parley.bench.lowerJit")) {
-            System.out.printf("JIT compiler threads lowered: %d%n",
-                    dev.parley.desktop.threads.BackgroundThreads.lowerCompilerThreads());
-        }
+        ExecutorService heavyWorker = dev.parley.desktop.ui.ParleyDesktopApp.newHeavyWorkerPool();
         AppDirectories dirs = new AppDirectories(root.resolve("profiles").toAbsolutePath());
         try (ServerProcess relay = new ServerProcess("relay", Files.createDirectories(root.resolve("relay")).toString(),
                 Integer.toString(port))) {
@@ -101,26 +99,30 @@ public final class PhotoBurstBenchmark {
             }
             try (ProfileSessions sessions = new ProfileSessions(dirs, name -> config(dirs, name))) {
                 sessions.unlock("alice", PASSPHRASE.toCharArray());
-                run(sessions, worker, photos, relay);
+                run(sessions, new BackgroundTasks(worker, heavyWorker, Platform::runLater), photos, relay);
             }
         } finally {
             worker.shutdownNow();
+            heavyWorker.shutdownNow();
             Platform.exit();
             deleteTree(root);
         }
     }
 
-    private static void run(ProfileSessions sessions, ExecutorService worker, List<Path> photos, ServerProcess relay)
+    private static void run(ProfileSessions sessions, BackgroundTasks tasks, List<Path> photos, ServerProcess relay)
             throws Exception {
         Stage[] stage = new Stage[1];
         AppShell shell = ChatScrollBenchmark.fx(() -> {
             stage[0] = new Stage();
-            AppShell s = new AppShell(stage[0], sessions, new BackgroundTasks(worker, Platform::runLater),
+            AppShell s = new AppShell(stage[0], sessions, tasks,
                     new UserMessages(ViewLoader.defaultBundle()), Clock.systemUTC(), "alice");
             s.start();
             s.showMain();
             return s;
         });
+        // as the app once its first screen takes input (ParleyDesktopApp): the JIT below the UI thread
+        System.out.printf("JIT compiler threads lowered: %d%n",
+                dev.parley.desktop.threads.BackgroundThreads.lowerCompilerThreads());
         MainViewModel main = ChatScrollBenchmark.fx(() -> shell.mainViewModel().orElseThrow());
         waitFor(() -> main.conversations().allItems().stream().anyMatch(c -> c.username().equals("bob")));
         ChatScrollBenchmark.fx(() -> {

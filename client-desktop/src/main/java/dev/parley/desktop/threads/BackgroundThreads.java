@@ -10,11 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Daemon threads for the client's background work (the UI's worker pool: uploads with their image re-encoding,
- * encryption and hashing, thumbnails, history pages; the attachment files' and downloads' threads; the bulk HTTP
- * client's), run at a lower scheduling priority than the UI thread, so that when that work keeps every core busy the
- * UI thread still gets one as soon as it has something to do (issue #13: on 2 cores a burst of photos kept the FX
- * thread runnable but waiting for a core for up to 100 ms).
+ * Daemon threads for the client's CPU-heavy background work that nobody waits for (the UI's heavy worker pool:
+ * uploads with their image re-encoding, encryption and hashing, downloads to a file, thumbnails; the attachment
+ * files' and decryption threads; the bulk HTTP client's), run at a lower scheduling priority than the UI thread, so
+ * that when that work keeps every core busy the UI thread still gets one as soon as it has something to do (issue
+ * #13: on 2 cores a burst of photos kept the FX thread runnable but waiting for a core for up to 100 ms). Work the
+ * user waits for (unlock, history pages) stays on ordinary threads: against the JIT or another process it would
+ * otherwise lose.
  *
  * <p>On Linux each thread raises its own nice value to {@value #NICE} when it starts ({@link LinuxNice}; the UI
  * thread keeps the process's, normally 0: the scheduler then gives a busy core to the UI thread at once and about 90%
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class BackgroundThreads implements ThreadFactory {
     /** The nice value of background threads on Linux. */
     public static final int NICE = 10;
+    /** How HotSpot's JIT compiler threads are named in {@code /proc} (cut to 15 characters). */
+    static final java.util.List<String> COMPILER_THREADS = java.util.List.of("C1 CompilerThre", "C2 CompilerThre");
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundThreads.class);
     private static final AtomicBoolean WARNED = new AtomicBoolean();
 
@@ -66,14 +70,15 @@ public final class BackgroundThreads implements ThreadFactory {
 
     /**
      * Lowers the JVM's JIT compiler threads to the background threads' priority, on Linux (elsewhere nothing): while a
-     * fresh app compiles its code they take most of a core, and the UI thread then waits behind them as it waited
-     * behind the workers (issue #13). A compiler thread the JVM adds later is started by one of these and inherits it.
-     * Returns how many threads were lowered; never throws.
+     * fresh app compiles its code they take most of a core (8-9 s of CPU during a burst of 100 photos in the first
+     * minute, more than the upload's workers), and the UI thread then waits behind them as it waited behind the
+     * workers (issue #13). The app calls it once its first screen takes input, so start-up compiles at full
+     * priority. A compiler thread the JVM adds later is started by one of these and inherits it. Returns how many
+     * threads were lowered; never throws.
      */
     public static int lowerCompilerThreads() {
         try {
-            return LinuxNice.available() ? LinuxNice.raiseThreadsTo(NICE, java.util.List.of("C1 CompilerThre",
-                    "C2 CompilerThre")) : 0;
+            return LinuxNice.available() ? LinuxNice.raiseThreadsTo(NICE, COMPILER_THREADS) : 0;
         } catch (RuntimeException | LinkageError e) {
             return 0;
         }

@@ -50,20 +50,34 @@ class BackgroundThreadsTest {
     }
 
     @Test
-    void theAppsWorkerPoolRunsAtNiceTenWhileTheStartingThreadKeepsItsOwn() throws Exception {
+    void theAppsHeavyWorkerPoolRunsAtNiceTenWhileTheStartingThreadKeepsItsOwn() throws Exception {
         assumeTrue(LinuxNice.available(), "Linux only: elsewhere the threads get Thread.MIN_PRIORITY");
         int own = LinuxNice.currentNice().orElseThrow();
         assumeTrue(own < BackgroundThreads.NICE, "the tests run at a nice value below 10");
-        ExecutorService pool = ParleyDesktopApp.newWorkerPool();
+        ExecutorService pool = ParleyDesktopApp.newHeavyWorkerPool();
         try {
             List<Integer> tids = tidsOfBothThreads(pool);
             assertEquals(2, tids.stream().distinct().count());
             for (int tid : tids) {
-                assertEquals(BackgroundThreads.NICE, niceOfTask(tid), "a worker thread's nice value");
+                assertEquals(BackgroundThreads.NICE, niceOfTask(tid), "a heavy worker thread's nice value");
             }
             int self = LinuxNice.currentTid().orElseThrow();
             assertEquals(own, niceOfTask(self), "the thread that started the pool keeps its nice value");
             assertEquals(Thread.MIN_PRIORITY, pool.submit(() -> Thread.currentThread().getPriority()).get());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theAppsOrdinaryWorkersWhichTheUserWaitsForKeepTheUiThreadsPriority() throws Exception {
+        assumeTrue(LinuxNice.available());
+        int own = LinuxNice.currentNice().orElseThrow();
+        ExecutorService pool = ParleyDesktopApp.newWorkerPool();
+        try {
+            for (int tid : tidsOfBothThreads(pool)) {
+                assertEquals(own, niceOfTask(tid), "an ordinary worker thread's nice value");
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -100,5 +114,48 @@ class BackgroundThreadsTest {
         thread.join(10_000);
         assertEquals(Math.max(LinuxNice.currentNice().orElseThrow(), BackgroundThreads.NICE), seen[0]);
         assertTrue(seen[1] > 0);
+    }
+
+    @Test
+    void threadsNamedWithAPrefixAreRaisedAndTheJitsThreadsHaveTheNamesLookedFor() throws Exception {
+        assumeTrue(LinuxNice.available());
+        int own = LinuxNice.currentNice().orElseThrow();
+        assumeTrue(own < BackgroundThreads.NICE);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int[] tid = new int[1];
+        Thread plain = new Thread(() -> {
+            tid[0] = LinuxNice.currentTid().orElse(-1);
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "test-jit-like");
+        plain.start();
+        try {
+            started.await(10, TimeUnit.SECONDS);
+            assertEquals(own, niceOfTask(tid[0]));
+            assertTrue(LinuxNice.raiseThreadsTo(BackgroundThreads.NICE, List.of("test-jit-li")) >= 1);
+            assertEquals(BackgroundThreads.NICE, niceOfTask(tid[0]), "the named thread, set from another thread");
+            assertEquals(own, LinuxNice.currentNice().orElseThrow(), "the calling thread is not touched");
+        } finally {
+            release.countDown();
+            plain.join(10_000);
+        }
+        // the names lowerCompilerThreads looks for are HotSpot's (this JVM's compilers are left as they are here)
+        List<String> names = new ArrayList<>();
+        try (java.util.stream.Stream<Path> tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    names.add(java.nio.file.Files.readString(task.resolve("comm")).strip());
+                } catch (java.io.IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        assertTrue(names.stream().anyMatch(n -> BackgroundThreads.COMPILER_THREADS.stream().anyMatch(n::startsWith)),
+                () -> "no JIT compiler thread among " + names);
     }
 }
