@@ -42,8 +42,8 @@ public final class ParleyDesktopApp extends Application {
         shell.useDesktop(dev.parley.desktop.ui.common.DesktopHooks.system(getHostServices()::showDocument));
         shell.startWindowFirst(() -> {
             StartupTrace.mark("ready");
-            // from now on the UI thread comes first, before the JIT too (BackgroundThreads)
-            BackgroundThreads.lowerCompilerThreads();
+            // from now on the UI thread comes first, before the JIT too (BackgroundThreads; it reads /proc: not here)
+            worker.execute(BackgroundThreads::lowerCompilerThreads);
         });
         StartupTrace.mark("shown");
     }
