@@ -78,6 +78,37 @@ final class LinuxNice {
     }
 
     /**
+     * Raises to {@code nice} the nice value of every thread of this process whose kernel name starts with one of
+     * {@code namePrefixes} (and is below it). Returns how many threads were changed; those that could not be are
+     * skipped.
+     */
+    static int raiseThreadsTo(int nice, java.util.List<String> namePrefixes) {
+        if (Holder.LIBC == null) {
+            return 0;
+        }
+        int changed = 0;
+        try (java.nio.file.DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/self/task"))) {
+            for (Path task : tasks) {
+                String comm;
+                try {
+                    comm = Files.readString(task.resolve("comm"), StandardCharsets.US_ASCII).strip();
+                } catch (IOException e) {
+                    continue; // ended meanwhile
+                }
+                OptionalInt current = niceOf(task);
+                if (namePrefixes.stream().anyMatch(comm::startsWith) && current.isPresent()
+                        && current.getAsInt() < nice && Holder.LIBC.setpriority(PRIO_PROCESS,
+                        Integer.parseInt(task.getFileName().toString()), nice) == 0) {
+                    changed++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return changed;
+        }
+        return changed;
+    }
+
+    /**
      * Sets the calling thread's nice value to {@code nice} unless it is already at least that (a lower value would
      * need privilege). Returns an error's description, or null when the thread now runs at {@code nice} or above.
      */

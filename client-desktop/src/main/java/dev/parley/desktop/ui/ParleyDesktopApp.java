@@ -40,7 +40,11 @@ public final class ParleyDesktopApp extends Application {
         Runtime.getRuntime().addShutdownHook(new Thread(closing::close, "parley-exit"));
         shell = new AppShell(stage, gateway, tasks, messages, Clock.systemDefaultZone(), options.profile());
         shell.useDesktop(dev.parley.desktop.ui.common.DesktopHooks.system(getHostServices()::showDocument));
-        shell.startWindowFirst(() -> StartupTrace.mark("ready"));
+        shell.startWindowFirst(() -> {
+            StartupTrace.mark("ready");
+            // from now on the UI thread comes first, before the JIT too (BackgroundThreads; it reads /proc: not here)
+            worker.execute(BackgroundThreads::lowerCompilerThreads);
+        });
         StartupTrace.mark("shown");
     }
 

@@ -115,4 +115,47 @@ class BackgroundThreadsTest {
         assertEquals(Math.max(LinuxNice.currentNice().orElseThrow(), BackgroundThreads.NICE), seen[0]);
         assertTrue(seen[1] > 0);
     }
+
+    @Test
+    void threadsNamedWithAPrefixAreRaisedAndTheJitsThreadsHaveTheNamesLookedFor() throws Exception {
+        assumeTrue(LinuxNice.available());
+        int own = LinuxNice.currentNice().orElseThrow();
+        assumeTrue(own < BackgroundThreads.NICE);
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        int[] tid = new int[1];
+        Thread plain = new Thread(() -> {
+            tid[0] = LinuxNice.currentTid().orElse(-1);
+            started.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "test-jit-like");
+        plain.start();
+        try {
+            started.await(10, TimeUnit.SECONDS);
+            assertEquals(own, niceOfTask(tid[0]));
+            assertTrue(LinuxNice.raiseThreadsTo(BackgroundThreads.NICE, List.of("test-jit-li")) >= 1);
+            assertEquals(BackgroundThreads.NICE, niceOfTask(tid[0]), "the named thread, set from another thread");
+            assertEquals(own, LinuxNice.currentNice().orElseThrow(), "the calling thread is not touched");
+        } finally {
+            release.countDown();
+            plain.join(10_000);
+        }
+        // the names lowerCompilerThreads looks for are HotSpot's (this JVM's compilers are left as they are here)
+        List<String> names = new ArrayList<>();
+        try (java.util.stream.Stream<Path> tasks = java.nio.file.Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    names.add(java.nio.file.Files.readString(task.resolve("comm")).strip());
+                } catch (java.io.IOException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        assertTrue(names.stream().anyMatch(n -> BackgroundThreads.COMPILER_THREADS.stream().anyMatch(n::startsWith)),
+                () -> "no JIT compiler thread among " + names);
+    }
 }
