@@ -43,6 +43,10 @@ final class FxProbe implements AutoCloseable {
     private long lastCpu = -1;
     private long firstCpu = -1;
     private long lastCpuSeen;
+    /** The FX thread's time runnable but not running (waiting for a core) when the previous probe ran, and the first. */
+    private long lastWait = -1;
+    private long firstWait = -1;
+    private long lastWaitSeen;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "fx-probe");
         t.setDaemon(true);
@@ -80,11 +84,16 @@ final class FxProbe implements AutoCloseable {
             long cpu = threads.getCurrentThreadCpuTime();
             long cpuSincePrevious = lastCpu < 0 ? 0 : cpu - lastCpu;
             lastCpu = cpu;
+            long wait = runQueueNanos();
+            long waitSincePrevious = lastWait < 0 || wait < 0 ? 0 : wait - lastWait;
+            lastWait = wait;
             synchronized (delays) {
                 if (firstCpu < 0) {
                     firstCpu = cpu;
+                    firstWait = wait;
                 }
                 lastCpuSeen = cpu;
+                lastWaitSeen = wait;
                 delays.recordValue(delay);
                 if (cpuSincePrevious > 0) {
                     workBetween.recordValue(cpuSincePrevious);
@@ -93,7 +102,7 @@ final class FxProbe implements AutoCloseable {
                 }
                 if (delay > stallMillis * 1_000_000L) {
                     stalls.add(new Stall(uptimeAtStart + (due - nanosAtStart) / 1_000_000L, delay / 1_000_000.0,
-                            cpuSincePrevious / 1_000_000.0));
+                            cpuSincePrevious / 1_000_000.0, waitSincePrevious / 1_000_000.0));
                 }
             }
         });
@@ -111,9 +120,32 @@ final class FxProbe implements AutoCloseable {
 
     /**
      * A probe that waited long: due at JVM uptime {@code postedAtMillis}, run {@code delayMillis} later; the FX
-     * thread used {@code fxCpuMillis} of CPU since the previous probe ran (one period before this one was due).
+     * thread used {@code fxCpuMillis} of CPU since the previous probe ran (one period before this one was due) and
+     * was runnable but waiting for a core for {@code runQueueMillis} of it (0 where schedstat is not readable).
      */
-    record Stall(long postedAtMillis, double delayMillis, double fxCpuMillis) {
+    record Stall(long postedAtMillis, double delayMillis, double fxCpuMillis, double runQueueMillis) {
+    }
+
+    /**
+     * The calling thread's time spent runnable but not running, waiting for a core (the second figure of
+     * {@code /proc/thread-self/schedstat}, nanoseconds; Linux with schedstats), or -1 where it cannot be read.
+     */
+    static long runQueueNanos() {
+        try {
+            String[] f = java.nio.file.Files.readString(SCHEDSTAT).trim().split(" ");
+            return Long.parseLong(f[1]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static final java.nio.file.Path SCHEDSTAT = java.nio.file.Path.of("/proc/thread-self/schedstat");
+
+    /** The FX thread's time waiting for a core from the first probe to the last so far (ns; -1 if not known). */
+    long fxRunQueueNanos() {
+        synchronized (delays) {
+            return firstWait < 0 || lastWaitSeen < 0 ? -1 : lastWaitSeen - firstWait;
+        }
     }
 
     /**

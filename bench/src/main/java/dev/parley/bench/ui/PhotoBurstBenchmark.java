@@ -86,12 +86,10 @@ public final class PhotoBurstBenchmark {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        // as the app: a pool of two workers for everything the UI does in the background
-        ExecutorService worker = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "bench-ui-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        // the app's pools: two workers for what the user waits for, two below the FX thread's priority for the heavy
+        // work (uploads, thumbnails)
+        ExecutorService worker = dev.parley.desktop.ui.ParleyDesktopApp.newWorkerPool();
+        ExecutorService heavyWorker = dev.parley.desktop.ui.ParleyDesktopApp.newHeavyWorkerPool();
         AppDirectories dirs = new AppDirectories(root.resolve("profiles").toAbsolutePath());
         try (ServerProcess relay = new ServerProcess("relay", Files.createDirectories(root.resolve("relay")).toString(),
                 Integer.toString(port))) {
@@ -101,26 +99,33 @@ public final class PhotoBurstBenchmark {
             }
             try (ProfileSessions sessions = new ProfileSessions(dirs, name -> config(dirs, name))) {
                 sessions.unlock("alice", PASSPHRASE.toCharArray());
-                run(sessions, worker, photos, relay);
+                run(sessions, new BackgroundTasks(worker, heavyWorker, Platform::runLater), photos, relay);
             }
         } finally {
             worker.shutdownNow();
+            heavyWorker.shutdownNow();
             Platform.exit();
             deleteTree(root);
         }
     }
 
-    private static void run(ProfileSessions sessions, ExecutorService worker, List<Path> photos, ServerProcess relay)
+    private static void run(ProfileSessions sessions, BackgroundTasks tasks, List<Path> photos, ServerProcess relay)
             throws Exception {
         Stage[] stage = new Stage[1];
         AppShell shell = ChatScrollBenchmark.fx(() -> {
             stage[0] = new Stage();
-            AppShell s = new AppShell(stage[0], sessions, new BackgroundTasks(worker, Platform::runLater),
+            AppShell s = new AppShell(stage[0], sessions, tasks,
                     new UserMessages(ViewLoader.defaultBundle()), Clock.systemUTC(), "alice");
             s.start();
             s.showMain();
             return s;
         });
+        // as the app once its first screen takes input (ParleyDesktopApp): the JIT below the UI thread
+        // (-Dparley.bench.jitAtUiPriority=true leaves it at the UI thread's priority, for an A/B of that step)
+        if (!Boolean.getBoolean("parley.bench.jitAtUiPriority")) {
+            System.out.printf("JIT compiler threads lowered: %d%n",
+                    dev.parley.desktop.threads.BackgroundThreads.lowerCompilerThreads());
+        }
         MainViewModel main = ChatScrollBenchmark.fx(() -> shell.mainViewModel().orElseThrow());
         waitFor(() -> main.conversations().allItems().stream().anyMatch(c -> c.username().equals("bob")));
         ChatScrollBenchmark.fx(() -> {
@@ -164,6 +169,7 @@ public final class PhotoBurstBenchmark {
         FxStallReport recording = jfr == null ? null : FxStallReport.start(
                 Path.of(System.getProperty("parley.bench.jfc", "bench/jfr/fx-stalls.jfc")), Path.of(jfr));
         GcPauses gc = new GcPauses();
+        ThreadCpuByName threadCpu = ThreadCpuByName.start();
         FxProbe probe = new FxProbe(2);
         long t0 = System.nanoTime();
         long dropUptime = ManagementFactory.getRuntimeMXBean().getUptime();
@@ -211,6 +217,7 @@ public final class PhotoBurstBenchmark {
         long end = System.nanoTime() - t0;
         ChatScrollBenchmark.fx(() -> null);
         Histogram stalls = probe.stop();
+        threadCpu.stop();
         long fxCpu = probe.fxCpuNanos();
         List<FxProbe.Stall> longStalls = probe.longStalls();
         gc.close();
@@ -249,6 +256,9 @@ public final class PhotoBurstBenchmark {
                 stalls.getValueAtPercentile(99.9) / 1e6, stalls.getMaxValue() / 1e6,
                 stalls.getTotalCount() - stalls.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(50)));
         probe.printWork();
+        System.out.printf("  the FX thread runnable but waiting for a core (schedstat): %.1f ms in all%n",
+                probe.fxRunQueueNanos() / 1e6);
+        threadCpu.print("  ");
         printGcAgainstStalls(pauses, longStalls, FxProbe.LONG_STALL_MILLIS);
         if (recording != null) {
             recording.print(longStalls);
@@ -273,8 +283,9 @@ public final class PhotoBurstBenchmark {
         for (FxProbe.Stall stall : stalls) {
             List<GcPauses.Pause> overlapping = pauses.stream().filter(p -> p.overlaps(stall)).toList();
             withGc += overlapping.isEmpty() ? 0 : 1;
-            System.out.printf("    FX stall at %,d ms uptime: %.1f ms, FX-thread CPU in it %.1f ms; GC pauses in it: %s%n",
-                    stall.postedAtMillis(), stall.delayMillis(), stall.fxCpuMillis(), overlapping.isEmpty() ? "none" : overlapping.stream()
+            System.out.printf("    FX stall at %,d ms uptime: %.1f ms, FX-thread CPU in it %.1f ms, waiting for a core "
+                    + "%.1f ms; GC pauses in it: %s%n", stall.postedAtMillis(), stall.delayMillis(), stall.fxCpuMillis(),
+                    stall.runQueueMillis(), overlapping.isEmpty() ? "none" : overlapping.stream()
                             .map(p -> p.millis() + " ms " + p.collector() + " (" + p.cause() + ")").toList());
         }
         long working = stalls.stream().filter(s -> s.fxCpuMillis() >= stallMillis).count();

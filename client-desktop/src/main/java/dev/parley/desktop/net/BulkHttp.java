@@ -3,6 +3,7 @@ package dev.parley.desktop.net;
 import dev.parley.crypto.wire.FrameCodec;
 import dev.parley.crypto.wire.FrameDecodeException;
 import dev.parley.crypto.wire.Response;
+import dev.parley.desktop.threads.BackgroundThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -64,7 +66,9 @@ public final class BulkHttp {
     private synchronized HttpClient client(RelayAddress relay) {
         if (client == null || !relay.equals(clientFor)) {
             HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER);
+                    .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER)
+                    // its threads (TLS, handing bodies over) below the UI thread's priority, as the uploader's
+                    .executor(Executors.newCachedThreadPool(BackgroundThreads.numbered("parley-bulk-http")));
             relay.certificate().ifPresent(pin -> builder.sslContext(PinnedCertificateTrustManager.sslContext(pin)));
             client = builder.build();
             clientFor = relay;

@@ -1,12 +1,12 @@
 package dev.parley.desktop.ui;
 
+import dev.parley.desktop.threads.BackgroundThreads;
 import dev.parley.desktop.ui.common.BackgroundTasks;
 import dev.parley.desktop.ui.common.UserMessages;
 import dev.parley.desktop.ui.common.ViewLoader;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -19,6 +19,7 @@ public final class ParleyDesktopApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ParleyDesktopApp.class);
 
     private ExecutorService worker;
+    private ExecutorService heavyWorker;
     private SessionGateway gateway;
     private AppShell shell;
 
@@ -26,8 +27,9 @@ public final class ParleyDesktopApp extends Application {
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.parse(getParameters().getRaw());
         options.dataDir().ifPresent(dir -> System.setProperty(ProfileSessions.DATA_DIR_PROPERTY, dir.toString()));
-        worker = Executors.newFixedThreadPool(2, daemonThreads());
-        BackgroundTasks tasks = new BackgroundTasks(worker, Platform::runLater);
+        worker = newWorkerPool();
+        heavyWorker = newHeavyWorkerPool();
+        BackgroundTasks tasks = new BackgroundTasks(worker, heavyWorker, Platform::runLater);
         UserMessages messages = new UserMessages(ViewLoader.defaultBundle());
         gateway = ProfileSessions.fromEnvironment();
         // SIGTERM or SIGINT (a closed terminal, logging out, `kill`) never reaches stop(): close the profile's database
@@ -38,8 +40,35 @@ public final class ParleyDesktopApp extends Application {
         Runtime.getRuntime().addShutdownHook(new Thread(closing::close, "parley-exit"));
         shell = new AppShell(stage, gateway, tasks, messages, Clock.systemDefaultZone(), options.profile());
         shell.useDesktop(dev.parley.desktop.ui.common.DesktopHooks.system(getHostServices()::showDocument));
-        shell.startWindowFirst(() -> StartupTrace.mark("ready"));
+        shell.startWindowFirst(() -> {
+            StartupTrace.mark("ready");
+            // from now on the UI thread comes first, before the JIT too (BackgroundThreads; it reads /proc: not here)
+            worker.execute(BackgroundThreads::lowerCompilerThreads);
+        });
         StartupTrace.mark("shown");
+    }
+
+    /**
+     * The pool of two daemon threads where the UI's background work that the user waits for runs (unlock, history
+     * pages, a file chosen to preview, the image viewer), at the UI thread's priority.
+     */
+    public static ExecutorService newWorkerPool() {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "parley-ui-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * The pool of two daemon threads where the UI's CPU-heavy work that nobody waits for runs
+     * ({@link BackgroundTasks#runHeavy}: uploads with their image re-encoding, encryption and hashing, downloads to a
+     * file, thumbnails), below the UI thread's scheduling priority ({@link BackgroundThreads}): a burst of photos
+     * keeps both threads busy, and on two cores the UI thread then waited for a core (issue #13).
+     */
+    public static ExecutorService newHeavyWorkerPool() {
+        return BackgroundThreads.pool("parley-ui-heavy", 2);
     }
 
     @Override
@@ -53,15 +82,9 @@ public final class ParleyDesktopApp extends Application {
         if (worker != null) {
             worker.shutdownNow();
         }
+        if (heavyWorker != null) {
+            heavyWorker.shutdownNow();
+        }
         LOG.info("Parley stopped");
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "parley-ui-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

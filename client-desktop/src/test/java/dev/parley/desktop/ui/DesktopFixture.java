@@ -28,7 +28,9 @@ final class DesktopFixture implements AutoCloseable {
 
     final FxRobot robot = eventPacedRobot();
     final ProfileSessions sessions;
-    private final ExecutorService worker = Executors.newFixedThreadPool(2);
+    /** The app's two pools: the ordinary workers and the heavy ones below the UI thread's priority. */
+    private final ExecutorService worker = ParleyDesktopApp.newWorkerPool();
+    private final ExecutorService heavyWorker = ParleyDesktopApp.newHeavyWorkerPool();
     private AppShell shell;
     private Stage stage;
     /** The network this fixture made and closes ({@link #withNetwork}), or null. */
@@ -98,7 +100,7 @@ final class DesktopFixture implements AutoCloseable {
     DesktopFixture start(String profile, Clock clock, Duration idleCheck) throws TimeoutException {
         stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> {
-            shell = new AppShell(stage, sessions, new BackgroundTasks(worker, Platform::runLater),
+            shell = new AppShell(stage, sessions, new BackgroundTasks(worker, heavyWorker, Platform::runLater),
                     new UserMessages(ViewLoader.defaultBundle()), clock, profile, idleCheck);
             shell.start();
         });
@@ -118,7 +120,7 @@ final class DesktopFixture implements AutoCloseable {
         java.util.concurrent.atomic.AtomicReference<javafx.scene.Parent> first =
                 new java.util.concurrent.atomic.AtomicReference<>();
         FxToolkit.setupFixture(() -> {
-            shell = new AppShell(stage, sessions, new BackgroundTasks(worker, Platform::runLater),
+            shell = new AppShell(stage, sessions, new BackgroundTasks(worker, heavyWorker, Platform::runLater),
                     new UserMessages(ViewLoader.defaultBundle()), Clock.systemDefaultZone(), profile);
             shell.startWindowFirst(() -> ready.set(true));
             first.set(stage.getScene().getRoot());
@@ -197,6 +199,7 @@ final class DesktopFixture implements AutoCloseable {
         }
         FxToolkit.cleanupStages();
         worker.shutdownNow();
+        heavyWorker.shutdownNow();
         sessions.close();
         if (network != null) {
             network.close();

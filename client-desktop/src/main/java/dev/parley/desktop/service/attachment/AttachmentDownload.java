@@ -30,11 +30,7 @@ final class AttachmentDownload {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AttachmentDownload.class);
     /** The one daemon thread the downloads' early write-backs run on ({@link WritebackSync}). */
     private static final java.util.concurrent.Executor WRITEBACK = java.util.concurrent.Executors
-            .newSingleThreadExecutor(r -> {
-                Thread thread = new Thread(r, "attachment-writeback");
-                thread.setDaemon(true);
-                return thread;
-            });
+            .newSingleThreadExecutor(dev.parley.desktop.threads.BackgroundThreads.named("attachment-writeback"));
     private final RelayChunks relay;
     private final CryptoProvider crypto;
     private final java.util.Optional<BulkDownload> bulk;

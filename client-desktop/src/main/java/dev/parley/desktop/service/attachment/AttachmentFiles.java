@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import dev.parley.desktop.threads.BackgroundThreads;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,11 +39,8 @@ public final class AttachmentFiles implements AutoCloseable {
 
     private final Storage storage;
     private final Path directory;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "parley-attachment-files");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(
+            BackgroundThreads.named("parley-attachment-files"));
     private final AtomicBoolean scheduled = new AtomicBoolean();
 
     public AttachmentFiles(Storage storage, Path directory) {

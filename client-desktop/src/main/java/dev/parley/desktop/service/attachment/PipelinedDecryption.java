@@ -33,8 +33,7 @@ final class PipelinedDecryption implements AttachmentDownload.ChunkTee, AutoClos
         // the download hashes the same bytes and refuses them before the rename if they are not the pointer's
         this.decryptor = AttachmentDecryptor.digestCheckedByCaller(box, key, size);
         this.plaintext = plaintext;
-        this.worker = new Thread(this::run, "attachment-decrypt");
-        worker.setDaemon(true);
+        this.worker = dev.parley.desktop.threads.BackgroundThreads.named("attachment-decrypt").newThread(this::run);
         worker.start();
     }
 

@@ -20,6 +20,7 @@ public final class BackgroundTasks {
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
 
     private final Executor worker;
+    private final Executor heavyWorker;
     private final Executor uiThread;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private int running;
@@ -29,7 +30,18 @@ public final class BackgroundTasks {
      * @param uiThread where the handlers run and where {@link #busyProperty()} changes
      */
     public BackgroundTasks(Executor worker, Executor uiThread) {
+        this(worker, worker, uiThread);
+    }
+
+    /**
+     * @param worker      where the work the user waits for runs (unlock, history pages, a file to preview)
+     * @param heavyWorker where the CPU-heavy work nobody waits for runs ({@link #runHeavy}: uploads, downloads to a
+     *                    file, thumbnails): in the app, threads below the UI thread's scheduling priority
+     * @param uiThread    where the handlers run and where {@link #busyProperty()} changes
+     */
+    public BackgroundTasks(Executor worker, Executor heavyWorker, Executor uiThread) {
         this.worker = Objects.requireNonNull(worker);
+        this.heavyWorker = Objects.requireNonNull(heavyWorker);
         this.uiThread = Objects.requireNonNull(uiThread);
     }
 
@@ -53,12 +65,27 @@ public final class BackgroundTasks {
      * Must be called on the UI thread.
      */
     public <T> void run(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+        submit(worker, work, onSuccess, onFailure);
+    }
+
+    /**
+     * As {@link #run}, for CPU-heavy work that runs while the user goes on using the window (an upload's image
+     * re-encoding, encryption and hashing; a download to a file; decoding thumbnails): on the heavy worker, so that
+     * on a machine with few cores the UI thread gets a core before it (issue #13) and the ordinary worker stays free
+     * for what the user waits for.
+     */
+    public <T> void runHeavy(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Exception> onFailure) {
+        submit(heavyWorker, work, onSuccess, onFailure);
+    }
+
+    private <T> void submit(Executor on, Callable<T> work, Consumer<? super T> onSuccess,
+                            Consumer<? super Exception> onFailure) {
         Objects.requireNonNull(work);
         Objects.requireNonNull(onSuccess);
         Objects.requireNonNull(onFailure);
         running++;
         busy.set(true);
-        worker.execute(() -> {
+        on.execute(() -> {
             T result;
             try {
                 result = work.call();

@@ -232,7 +232,7 @@ public final class AttachmentsViewModel {
     private void upload(Transfer upload, String to, Path path, boolean temporary, String text) {
         queue.add(upload, done -> {
             upload.started();
-            tasks.run(() -> services.sendFile(to, path, text, upload), message -> {
+            tasks.runHeavy(() -> services.sendFile(to, path, text, upload), message -> {
                 done.run();
                 uploads.remove(upload);
                 if (temporary) {
@@ -269,7 +269,7 @@ public final class AttachmentsViewModel {
     public void save(MessageView message, Path target) {
         Transfer download = startDownload(message);
         download.onRetry(() -> save(message, target));
-        tasks.run(() -> services.saveFile(message, target, download), written -> {
+        tasks.runHeavy(() -> services.saveFile(message, target, download), written -> {
             downloads.remove(message.id());
             notice.set(messages.get("attachment.saved", written.getFileName().toString()));
             downloaded(message);

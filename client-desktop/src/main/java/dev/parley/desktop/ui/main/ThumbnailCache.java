@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import javafx.scene.image.Image;
 
 /**
- * Thumbnails of image messages, decoded from the pointer's small JPEG on a worker thread (never on the UI thread) and
+ * Thumbnails of image messages, decoded from the pointer's small JPEG on the heavy worker (never on the UI thread) and
  * kept for the most recently shown {@value #CAPACITY} messages. Each is decoded once however many cells ask at once.
  */
 final class ThumbnailCache {
@@ -47,7 +47,7 @@ final class ThumbnailCache {
         List<Consumer<Image>> first = new ArrayList<>();
         first.add(show);
         decoding.put(id, first);
-        tasks.run(() -> new Image(new ByteArrayInputStream(jpeg)), image -> {
+        tasks.runHeavy(() -> new Image(new ByteArrayInputStream(jpeg)), image -> {
             List<Consumer<Image>> all = decoding.remove(id);
             if (!image.isError()) {
                 images.put(id, image);

@@ -38,4 +38,24 @@ class BackgroundTasksTest {
             worker.shutdownNow();
         }
     }
+
+    @Test
+    void heavyWorkRunsOnTheHeavyWorkerAndOtherWorkOnTheOrdinaryOne() throws Exception {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "ordinary"));
+        ExecutorService heavy = Executors.newSingleThreadExecutor(r -> new Thread(r, "heavy"));
+        BlockingQueue<Runnable> uiQueue = new ArrayBlockingQueue<>(10);
+        BackgroundTasks tasks = new BackgroundTasks(worker, heavy, uiQueue::add);
+        List<String> seen = new ArrayList<>();
+        try {
+            tasks.runHeavy(() -> Thread.currentThread().getName(), seen::add, e -> seen.add("failed"));
+            uiQueue.poll(10, TimeUnit.SECONDS).run();
+            tasks.run(() -> Thread.currentThread().getName(), seen::add, e -> seen.add("failed"));
+            uiQueue.poll(10, TimeUnit.SECONDS).run();
+            assertThat(seen).containsExactly("heavy", "ordinary");
+            assertThat(tasks.busyProperty().get()).isFalse();
+        } finally {
+            worker.shutdownNow();
+            heavy.shutdownNow();
+        }
+    }
 }
