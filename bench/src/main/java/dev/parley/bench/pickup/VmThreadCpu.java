@@ -1,10 +1,6 @@
 package dev.parley.bench.pickup;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.parley.bench.proc.ProcTasks;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,9 +13,7 @@ import java.util.Map;
  * no longer needs) is not counted, so the groups can add up to less than the process figure.
  */
 public final class VmThreadCpu {
-    /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
-    private static final double TICKS_PER_SECOND = 100;
-    private static final Path TASKS = Path.of("/proc/self/task");
+    private static final double TICKS_PER_SECOND = ProcTasks.TICKS_PER_SECOND;
 
     private final Map<String, Long> before;
 
@@ -33,7 +27,7 @@ public final class VmThreadCpu {
 
     /** True where /proc/self/task can be read (Linux). */
     public static boolean available() {
-        return Files.isDirectory(TASKS);
+        return ProcTasks.available();
     }
 
     /** "JIT 0.820 s (C2 0.700 s, C1 0.120 s), GC 0.210 s, VM 0.030 s" since {@link #start()}. */
@@ -63,7 +57,7 @@ public final class VmThreadCpu {
         if (name.startsWith("C1 CompilerThre")) {
             return "C1";
         }
-        if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+        if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.startsWith("Shenandoah")) {
             return "GC";
         }
         if (name.startsWith("VM Thread") || name.startsWith("VM Periodic")) {
@@ -75,25 +69,8 @@ public final class VmThreadCpu {
     /** Ticks of user + system time by "TID name". */
     private static Map<String, Long> ticksByTask() {
         Map<String, Long> ticks = new HashMap<>();
-        if (!available()) {
-            return ticks;
-        }
-        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
-            for (Path task : tasks) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
-                    int open = stat.indexOf('(');
-                    int close = stat.lastIndexOf(')');
-                    String[] fields = stat.substring(close + 2).split(" ");
-                    // after the name: state (0), ..., utime (11), stime (12)
-                    long cpu = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                    ticks.put(task.getFileName() + " " + stat.substring(open + 1, close), cpu);
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended while being read
-                }
-            }
-        } catch (IOException e) {
-            return ticks;
+        for (ProcTasks.Task task : ProcTasks.now().values()) {
+            ticks.put(task.tid() + " " + task.name(), task.ticks());
         }
         return ticks;
     }
