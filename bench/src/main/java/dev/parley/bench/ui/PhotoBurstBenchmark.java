@@ -126,6 +126,13 @@ public final class PhotoBurstBenchmark {
             System.out.printf("JIT compiler threads lowered: %d%n",
                     dev.parley.desktop.threads.BackgroundThreads.lowerCompilerThreads());
         }
+        // and the view records' equals linked on the heavy pool (-Dparley.bench.noRecordWarmUp=true: not, for an A/B)
+        if (!Boolean.getBoolean("parley.bench.noRecordWarmUp")) {
+            tasks.runHeavy(() -> {
+                dev.parley.desktop.ui.main.RecordEqualsWarmUp.run();
+                return null;
+            }, ignored -> { }, e -> System.out.println("record warm-up failed: " + e));
+        }
         MainViewModel main = ChatScrollBenchmark.fx(() -> shell.mainViewModel().orElseThrow());
         waitFor(() -> main.conversations().allItems().stream().anyMatch(c -> c.username().equals("bob")));
         ChatScrollBenchmark.fx(() -> {

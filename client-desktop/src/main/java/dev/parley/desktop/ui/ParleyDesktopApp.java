@@ -44,6 +44,9 @@ public final class ParleyDesktopApp extends Application {
             StartupTrace.mark("ready");
             // from now on the UI thread comes first, before the JIT too (BackgroundThreads; it reads /proc: not here)
             worker.execute(BackgroundThreads::lowerCompilerThreads);
+            // the view records' equals linked before the UI thread first compares them (a burst's drop, its first
+            // photo in the chat), below the UI thread's priority
+            heavyWorker.execute(dev.parley.desktop.ui.main.RecordEqualsWarmUp::run);
         });
         StartupTrace.mark("shown");
     }
