@@ -3,6 +3,7 @@ package dev.parley.desktop.ui;
 import dev.parley.desktop.ui.common.BackgroundTasks;
 import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.common.BundledFonts;
+import dev.parley.desktop.ui.common.DayChanges;
 import dev.parley.desktop.ui.common.Delays;
 import dev.parley.desktop.ui.common.Dialogs;
 import dev.parley.desktop.ui.common.FxmlView;
@@ -25,6 +26,7 @@ import dev.parley.desktop.ui.settings.SettingsValues;
 import dev.parley.desktop.ui.unlock.IdleLock;
 import dev.parley.desktop.ui.unlock.OnboardingView;
 import dev.parley.desktop.ui.unlock.OnboardingViewModel;
+import dev.parley.desktop.ui.unlock.RestoreViewModel;
 import dev.parley.desktop.ui.unlock.UnlockView;
 import dev.parley.desktop.ui.unlock.UnlockViewModel;
 import java.time.Clock;
@@ -61,6 +63,7 @@ public final class AppShell implements Navigator, Dialogs {
     private final Scene scene;
     private final IdleLock idleLock;
     private final Timeline idleTimer;
+    private final Duration clockCheck; // how often the idle time (auto-lock) and the date (day labels) are looked at
     private final DialogWindows dialogs;
     private final MainDialogs mainDialogs;
     private final javafx.scene.layout.StackPane placeholder;
@@ -83,8 +86,8 @@ public final class AppShell implements Navigator, Dialogs {
 
     /**
      * @param clock     the time for the auto-lock, the connection banner and message times
-     * @param idleCheck how often the auto-lock compares the idle time with the setting (tests shorten it and move
-     *                  the clock instead of waiting minutes)
+     * @param idleCheck how often the auto-lock compares the idle time with the setting, and the longest wait before
+     *                  the day labels look at the date (tests shorten it and move the clock instead of waiting)
      */
     public AppShell(Stage stage, SessionGateway gateway, BackgroundTasks tasks, UserMessages messages, Clock clock,
                     String initialProfile, Duration idleCheck) {
@@ -93,6 +96,7 @@ public final class AppShell implements Navigator, Dialogs {
         this.tasks = Objects.requireNonNull(tasks);
         this.messages = Objects.requireNonNull(messages);
         this.clock = Objects.requireNonNull(clock);
+        this.clockCheck = idleCheck;
         this.initialProfile = initialProfile == null ? "" : initialProfile;
         this.idleLock = new IdleLock(clock, Duration.ofMinutes(SettingsValues.defaults().autoLockMinutes()));
         // until the first screen is built: the background of the welcome screens (onboarding, unlock)
@@ -237,8 +241,7 @@ public final class AppShell implements Navigator, Dialogs {
 
     @Override
     public void showRestore(String profile) {
-        dev.parley.desktop.ui.unlock.RestoreViewModel vm = new dev.parley.desktop.ui.unlock.RestoreViewModel(profile,
-                gateway, tasks, messages);
+        RestoreViewModel vm = new RestoreViewModel(profile, gateway, tasks, messages);
         show(loader().register(dev.parley.desktop.ui.unlock.RestoreController.class, () ->
                 new dev.parley.desktop.ui.unlock.RestoreController(vm, this, messages, fileChoosers))
                 .load(FxmlView.RESTORE).root());
@@ -279,8 +282,8 @@ public final class AppShell implements Navigator, Dialogs {
         vm.ownLookProperty().bind(looks.own());
         TimeLabels times = new TimeLabels(clock, Locale.getDefault());
         ViewLoader.Loaded<MainController> loaded = loader()
-                .register(MainController.class, () -> new MainController(vm, this, this, times, messages, desktop,
-                        loader()))
+                .register(MainController.class, () -> new MainController(vm, this, this, times,
+                        new DayChanges(clock, Delays.fx(), clockCheck), messages, desktop, loader()))
                 .load(FxmlView.MAIN);
         main = loaded.controller();
         main.useFileChoosers(fileChoosers);
@@ -313,7 +316,7 @@ public final class AppShell implements Navigator, Dialogs {
     private void closeMain() {
         dialogs.closeAll();
         if (main != null) {
-            main.viewModel().stop();
+            main.stop();
             main = null;
         }
         if (people != null) {

@@ -54,7 +54,7 @@ class ChatStateOverRealServicesTest {
     private ParleyApp bob;
     private final ExecutorService ui = Executors.newSingleThreadExecutor();
     private final List<NotificationPolicy.Notification> shown = new CopyOnWriteArrayList<>();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(ZoneOffset.UTC);
     private MainViewModel vm;
 
     @BeforeEach
@@ -320,30 +320,6 @@ class ChatStateOverRealServicesTest {
 
     private <T> T onUi(Callable<T> action) throws Exception {
         return ui.submit(action).get(30, TimeUnit.SECONDS);
-    }
-
-    /** The system clock moved by an offset the test changes (time keeps running). */
-    private static final class MovableClock extends Clock {
-        private volatile java.time.Duration offset = java.time.Duration.ZERO;
-
-        void advance(java.time.Duration by) {
-            offset = offset.plus(by);
-        }
-
-        @Override
-        public java.time.Instant instant() {
-            return java.time.Instant.now().plus(offset);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            throw new UnsupportedOperationException("UTC only");
-        }
     }
 
     private <T> T onUiQuietly(Callable<T> action) {

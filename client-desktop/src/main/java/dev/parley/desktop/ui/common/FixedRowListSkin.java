@@ -35,6 +35,8 @@ import javafx.scene.shape.Rectangle;
  * cells' own behaviour, as before.
  */
 public final class FixedRowListSkin<T> extends SkinBase<ListView<T>> {
+    /** The key {@link ListView#refresh()} puts into the list's properties for its skin (JavaFX's own, not API). */
+    private static final String RECREATE = "recreateKey";
     private final Pane sheet = new Pane();
     private final Rectangle clip = new Rectangle();
     private final ScrollBar bar = new ScrollBar();
@@ -45,6 +47,12 @@ public final class FixedRowListSkin<T> extends SkinBase<ListView<T>> {
     private final EventHandler<ScrollEvent> wheel = this::wheel;
     private final EventHandler<ScrollToEvent<Integer>> scrollTo = e -> scrollToTop(e.getScrollTarget());
     private final EventHandler<KeyEvent> keys = this::keyPressed;
+    private final javafx.collections.MapChangeListener<Object, Object> refreshAsked = c -> {
+        if (c.wasAdded() && RECREATE.equals(c.getKey())) {
+            getSkinnable().getProperties().remove(RECREATE);
+            redrawCells();
+        }
+    };
     private ObservableList<T> items;
     private double rowHeight;
     private double viewportHeight;
@@ -70,6 +78,7 @@ public final class FixedRowListSkin<T> extends SkinBase<ListView<T>> {
         list.addEventHandler(ScrollEvent.SCROLL, wheel);
         list.addEventHandler(ScrollToEvent.scrollToTopIndex(), scrollTo);
         list.addEventHandler(KeyEvent.KEY_PRESSED, keys);
+        list.getProperties().addListener(refreshAsked);
         watchItems();
     }
 
@@ -84,6 +93,7 @@ public final class FixedRowListSkin<T> extends SkinBase<ListView<T>> {
         getSkinnable().removeEventHandler(ScrollEvent.SCROLL, wheel);
         getSkinnable().removeEventHandler(ScrollToEvent.scrollToTopIndex(), scrollTo);
         getSkinnable().removeEventHandler(KeyEvent.KEY_PRESSED, keys);
+        getSkinnable().getProperties().removeListener(refreshAsked);
         cells.forEach(c -> c.updateIndex(-1));
         cells.clear();
         sheet.getChildren().clear();
@@ -106,6 +116,21 @@ public final class FixedRowListSkin<T> extends SkinBase<ListView<T>> {
         offset = clampedOffset(offset);
         updateCells();
         getSkinnable().requestLayout();
+    }
+
+    /**
+     * {@link ListView#refresh()}: every shown cell draws its item again (labels made from something other than the
+     * item, such as the date, change). The cells stay in the scene; each is pointed away from its row and back, as a
+     * cell given an equal item would not update.
+     */
+    private void redrawCells() {
+        for (ListCell<T> cell : cells) {
+            int index = cell.getIndex();
+            if (index != -1) {
+                cell.updateIndex(-1);
+                cell.updateIndex(index);
+            }
+        }
     }
 
     private int count() {

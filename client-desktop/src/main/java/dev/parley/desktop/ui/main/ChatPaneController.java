@@ -110,6 +110,11 @@ public final class ChatPaneController {
         showContact(contact, vm.chat().typingProperty().get());
     }
 
+    /** Draws the date dividers again ("Today" became "Yesterday"): the rows stay, their cells label them anew. */
+    void relabelDays() {
+        chatList.refresh();
+    }
+
     /** The header shows the contact again (their look changed). */
     void refreshContact() {
         showContact(vm.chat().contactProperty().get(), vm.chat().typingProperty().get());

@@ -1,5 +1,6 @@
 package dev.parley.desktop.ui.main;
 
+import dev.parley.desktop.ui.common.DayChanges;
 import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.common.Dialogs;
 import dev.parley.desktop.ui.common.FxmlView;
@@ -40,6 +41,8 @@ public final class MainController {
     private final Navigator navigator;
     private final Dialogs dialogs;
     private final TimeLabels times;
+    /** At each local midnight: the lists' "Today", "Yesterday" and weekday labels are drawn again. */
+    private final DayChanges days;
     private final UserMessages messages;
     private final DesktopHooks desktop;
     private final ViewLoader loader;
@@ -66,8 +69,9 @@ public final class MainController {
     @FXML private VBox emptyState;
     @FXML private VBox unlinkedState;
 
-    public MainController(MainViewModel vm, Navigator navigator, Dialogs dialogs, TimeLabels times,
+    public MainController(MainViewModel vm, Navigator navigator, Dialogs dialogs, TimeLabels times, DayChanges days,
                           UserMessages messages, DesktopHooks desktop, ViewLoader loader) {
+        this.days = Objects.requireNonNull(days);
         this.desktop = Objects.requireNonNull(desktop);
         this.vm = Objects.requireNonNull(vm);
         this.navigator = Objects.requireNonNull(navigator);
@@ -79,6 +83,12 @@ public final class MainController {
 
     public MainViewModel viewModel() {
         return vm;
+    }
+
+    /** Stops the view model and the day-change watch (the window is closing or locking). */
+    public void stop() {
+        days.stop();
+        vm.stop();
     }
 
     /** The file dialogs the chat uses (tests answer them without the platform's dialogs). */
@@ -98,6 +108,7 @@ public final class MainController {
         bindStates();
         bindChatPane();
         bindSearch();
+        relabelAtMidnight();
         // the window's focus decides notifications and read receipts; the scene may already have its window
         root.sceneProperty().addListener((obs, was, scene) -> {
             if (scene != null) {
@@ -105,6 +116,24 @@ public final class MainController {
                 scene.windowProperty().addListener((o, w, window) -> bindFocus(window));
             }
         });
+    }
+
+    /**
+     * Redraws the rows that show a day relative to today (the conversation list, the chat's date dividers, search
+     * results) when the date changes: their cells make the labels again from the items they hold, nothing is read
+     * from storage.
+     */
+    private void relabelAtMidnight() {
+        days.onNewDay(() -> {
+            conversationList.refresh();
+            if (chat != null) {
+                chat.relabelDays();
+            }
+            if (search != null) {
+                search.relabelDays();
+            }
+        });
+        days.start();
     }
 
     private void bindFocus(javafx.stage.Window window) {

@@ -47,6 +47,11 @@ public final class SearchPaneController {
         });
     }
 
+    /** Draws the results' day labels again (the date changed). */
+    void relabelDays() {
+        searchResults.refresh();
+    }
+
     /** Puts the caret in the search field (after the panel opened). */
     void focus() {
         Platform.runLater(searchField::requestFocus);

@@ -37,6 +37,9 @@ class FixedRowListSkinTest {
     private final FilteredList<String> filtered = new FilteredList<>(all);
     private final AtomicInteger made = new AtomicInteger();
     private final AtomicInteger sceneChanges = new AtomicInteger();
+    /** Drawn after each item: something a row shows that is not in its item (as a day label is made from the date). */
+    private final java.util.concurrent.atomic.AtomicReference<String> suffix =
+            new java.util.concurrent.atomic.AtomicReference<>("");
     private ListView<String> list;
     private FixedRowListSkin<String> skin;
 
@@ -58,7 +61,7 @@ class FixedRowListSkinTest {
                     @Override
                     protected void updateItem(String item, boolean empty) {
                         super.updateItem(item, empty);
-                        setText(empty ? null : item);
+                        setText(empty ? null : item + suffix.get());
                         if (!empty) {
                             tall.getStyleClass().setAll("tall");
                             setGraphic(tall);
@@ -103,6 +106,19 @@ class FixedRowListSkinTest {
         assertThat(made.get()).as("no cell made again").isEqualTo(cells);
         assertThat(sceneChanges.get()).as("no cell taken out of the scene and put back (which re-applies its CSS)")
                 .isZero();
+    }
+
+    @Test
+    void refreshDrawsEveryShownRowAgainInTheSameCells() throws Exception {
+        List<String> before = shown();
+        int cells = made.get();
+        sceneChanges.set(0);
+        suffix.set(" (yesterday)");
+        fx(list::refresh);
+        assertThat(shown()).isEqualTo(before.stream().map(s -> s + " (yesterday)").toList());
+        assertThat(made.get()).as("no cell made again").isEqualTo(cells);
+        assertThat(sceneChanges.get()).as("no cell taken out of the scene").isZero();
+        assertThat(list.getProperties()).as("the request is taken").doesNotContainKey("recreateKey");
     }
 
     @Test
