@@ -191,7 +191,7 @@ public final class DisappearingSweepBenchmark {
                         .map(java.lang.management.GarbageCollectorMXBean::getName).toList()));
         System.out.printf("  probes over %d ms: %d%n", FRAME_MILLIS, stalls.getTotalCount()
                 - stalls.getCountBetweenValues(0, TimeUnit.MILLISECONDS.toNanos(FRAME_MILLIS)));
-        PhotoBurstBenchmark.printGcAgainstStalls(gcPauses.pauses(), longStalls, FRAME_MILLIS);
+        GcPauses.printAgainstStalls(gcPauses.pauses(), longStalls, FRAME_MILLIS);
         if (recording != null) {
             recording.print(longStalls);
         }

@@ -5,6 +5,7 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
@@ -72,5 +73,36 @@ final class GcPauses implements AutoCloseable {
                 // already gone
             }
         }
+    }
+
+    /**
+     * Prints the GC pauses of a run by collector and cause, and each FX stall over {@code stallMillis} with the pauses
+     * it overlaps.
+     */
+    static void printAgainstStalls(List<Pause> pauses, List<FxProbe.Stall> stalls, long stallMillis) {
+        Map<String, long[]> byCause = new java.util.TreeMap<>();
+        for (Pause p : pauses) {
+            long[] v = byCause.computeIfAbsent(p.collector() + " / " + p.cause(), k -> new long[3]);
+            v[0]++;
+            v[1] += p.millis();
+            v[2] = Math.max(v[2], p.millis());
+        }
+        System.out.printf("  GC pauses while measured: %d, %d ms in all%n", pauses.size(),
+                pauses.stream().mapToLong(Pause::millis).sum());
+        byCause.forEach((k, v) -> System.out.printf("    %s: %d, %d ms, longest %d ms%n", k, v[0], v[1], v[2]));
+        int withGc = 0;
+        for (FxProbe.Stall stall : stalls) {
+            List<Pause> overlapping = pauses.stream().filter(p -> p.overlaps(stall)).toList();
+            withGc += overlapping.isEmpty() ? 0 : 1;
+            System.out.printf("    FX stall at %,d ms uptime: %.1f ms, FX-thread CPU in it %.1f ms, waiting for a core "
+                    + "%.1f ms; GC pauses in it: %s%n", stall.postedAtMillis(), stall.delayMillis(), stall.fxCpuMillis(),
+                    stall.runQueueMillis(), overlapping.isEmpty() ? "none" : overlapping.stream()
+                            .map(p -> p.millis() + " ms " + p.collector() + " (" + p.cause() + ")").toList());
+        }
+        long working = stalls.stream().filter(s -> s.fxCpuMillis() >= stallMillis).count();
+        System.out.printf("  FX stalls over %d ms: %d, of which %d overlap a GC pause; %d with over %d ms of FX-thread "
+                + "CPU in them (work on the FX thread), %d with less (the FX thread waited: for a core, a lock, a "
+                + "safepoint)%n", stallMillis, stalls.size(), withGc, working,
+                stallMillis, stalls.size() - working);
     }
 }

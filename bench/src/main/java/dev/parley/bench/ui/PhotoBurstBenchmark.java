@@ -33,8 +33,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -266,40 +264,12 @@ public final class PhotoBurstBenchmark {
         System.out.printf("  the FX thread runnable but waiting for a core (schedstat): %.1f ms in all%n",
                 probe.fxRunQueueNanos() / 1e6);
         threadCpu.print("  ");
-        printGcAgainstStalls(pauses, longStalls, FxProbe.LONG_STALL_MILLIS);
+        GcPauses.printAgainstStalls(pauses, longStalls, FxProbe.LONG_STALL_MILLIS);
         if (recording != null) {
             recording.print(longStalls);
         }
         System.out.printf("  heap: used after GC before the drop %.1f MB, after the burst %.1f MB; "
                 + "highest used (sampled every 50 ms) %.1f MB%n", heapBefore / 1e6, heapAfter / 1e6, heapMax / 1e6);
-    }
-
-    /** The GC pauses of a run by collector and cause, and each FX stall over {@code stallMillis} with the pauses it overlaps. */
-    static void printGcAgainstStalls(List<GcPauses.Pause> pauses, List<FxProbe.Stall> stalls, long stallMillis) {
-        Map<String, long[]> byCause = new java.util.TreeMap<>();
-        for (GcPauses.Pause p : pauses) {
-            long[] v = byCause.computeIfAbsent(p.collector() + " / " + p.cause(), k -> new long[3]);
-            v[0]++;
-            v[1] += p.millis();
-            v[2] = Math.max(v[2], p.millis());
-        }
-        System.out.printf("  GC pauses while measured: %d, %d ms in all%n", pauses.size(),
-                pauses.stream().mapToLong(GcPauses.Pause::millis).sum());
-        byCause.forEach((k, v) -> System.out.printf("    %s: %d, %d ms, longest %d ms%n", k, v[0], v[1], v[2]));
-        int withGc = 0;
-        for (FxProbe.Stall stall : stalls) {
-            List<GcPauses.Pause> overlapping = pauses.stream().filter(p -> p.overlaps(stall)).toList();
-            withGc += overlapping.isEmpty() ? 0 : 1;
-            System.out.printf("    FX stall at %,d ms uptime: %.1f ms, FX-thread CPU in it %.1f ms, waiting for a core "
-                    + "%.1f ms; GC pauses in it: %s%n", stall.postedAtMillis(), stall.delayMillis(), stall.fxCpuMillis(),
-                    stall.runQueueMillis(), overlapping.isEmpty() ? "none" : overlapping.stream()
-                            .map(p -> p.millis() + " ms " + p.collector() + " (" + p.cause() + ")").toList());
-        }
-        long working = stalls.stream().filter(s -> s.fxCpuMillis() >= stallMillis).count();
-        System.out.printf("  FX stalls over %d ms: %d, of which %d overlap a GC pause; %d with over %d ms of FX-thread "
-                + "CPU in them (work on the FX thread), %d with less (the FX thread waited: for a core, a lock, a "
-                + "safepoint)%n", stallMillis, stalls.size(), withGc, working,
-                stallMillis, stalls.size() - working);
     }
 
     private record Snapshot(int uploads, int failed, List<String> sent, List<String> thumbnails) {
@@ -363,35 +333,6 @@ public final class PhotoBurstBenchmark {
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
-    }
-
-    /** The highest heap use seen, sampled every 50 ms. */
-    private static final class HeapSampler {
-        private final AtomicLong max = new AtomicLong();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Thread thread;
-
-        HeapSampler() {
-            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            thread = new Thread(() -> {
-                while (running.get()) {
-                    max.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(50);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        long stop() throws InterruptedException {
-            running.set(false);
-            thread.join();
-            return max.get();
-        }
     }
 
     /** The files of {@code dir} in name order (-Dparley.bench.files: any files instead of the generated photos). */

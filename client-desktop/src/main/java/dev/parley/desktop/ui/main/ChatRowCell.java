@@ -16,7 +16,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -33,7 +32,6 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private static final PseudoClass[] SENDER_COLOURS = java.util.stream.IntStream
             .range(0, dev.parley.desktop.ui.common.Avatars.PALETTE_SIZE)
             .mapToObj(i -> PseudoClass.getPseudoClass("sender-" + i)).toArray(PseudoClass[]::new);
-    private final Label edited = new Label();
     /** The text of a message with links: plain runs and clickable links (shown instead of {@link #text}). */
     private final javafx.scene.text.TextFlow linkText = new javafx.scene.text.TextFlow();
     private final MessageMenu menu;
@@ -48,24 +46,17 @@ final class ChatRowCell extends ListCell<ChatRow> {
     private final VBox quote = new VBox(1, quoteAuthor, quoteText);
     private final TimeLabels times;
     private final UserMessages messages;
-    private final Consumer<MessageView> retry;
     private final ObservableStringValue highlighted;
     /** The style of the bubble as last set (direction, group start, failed), or -1. */
     private int shownLook = -1;
-    /** The ticks' tooltip ("Delivered", "Read"), made the first time the pointer is over them. */
-    private Tooltip tickTip;
 
     private final Label text = new Label();
-    private final Label meta = new Label();
-    private final Label tick = new Label();
-    private final Hyperlink retryLink = new Hyperlink();
     private final VBox bubble;
     /** The bubble's parts in the order they stand in it (all but the text and meta row only once needed). */
     private final List<Node> bubbleOrder;
     private final HBox bubbleRow;
-    private final HBox metaRow;
-    /** The meta row's parts in the order they stand in it (the retry link and "edited" only once needed). */
-    private final List<Node> metaOrder;
+    /** Retry, "edited", the time and the ticks. */
+    private final BubbleMeta meta;
     private final Label dividerLabel = new Label();
     private final HBox divider = new HBox(dividerLabel);
     private final Label systemLabel = new Label();
@@ -83,39 +74,16 @@ final class ChatRowCell extends ListCell<ChatRow> {
         this.file = file;
         this.times = times;
         this.messages = messages;
-        this.retry = retry;
         this.highlighted = highlighted;
         this.menu = menu;
         this.actions = actions;
         this.reactions = new ReactionBar(messages, actions.ownUsernameProperty()::get, actions::removeReaction);
         highlighted.addListener((obs, was, now) -> showHighlight());
-        tick.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
-            if (tickTip == null) {
-                tickTip = new Tooltip();
-                tick.setTooltip(tickTip);
-                if (getItem() instanceof ChatRow.MessageRow) {
-                    tickTip.setText(tickTip(((ChatRow.MessageRow) getItem()).message()));
-                }
-            }
-        });
-        retryLink.setOnAction(e -> {
-            if (getItem() instanceof ChatRow.MessageRow) {
-                retry.accept(((ChatRow.MessageRow) getItem()).message());
-            }
-        });
+        this.meta = new BubbleMeta(times, messages,
+                () -> getItem() instanceof ChatRow.MessageRow r ? r.message() : null, retry);
         text.getStyleClass().add("bubble-text");
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        meta.getStyleClass().add("bubble-meta");
-        tick.getStyleClass().addAll("bubble-meta", "tick");
-        retryLink.getStyleClass().add("retry-link");
-        retryLink.setText(messages.get("main.retry"));
-        edited.getStyleClass().addAll("bubble-meta", "edited-label");
-        edited.setText(messages.get("message.edited"));
-        metaRow = new HBox(4, meta, tick); // the retry link and "edited" join it when first needed (attach)
-        metaOrder = List.of(retryLink, edited, meta, tick);
-        metaRow.setAlignment(Pos.CENTER_RIGHT);
-        metaRow.setMinWidth(Region.USE_PREF_SIZE);
         linkText.getStyleClass().add("bubble-links");
         quoteAuthor.getStyleClass().add("quote-author");
         quoteText.getStyleClass().add("quote-text");
@@ -130,8 +98,8 @@ final class ChatRowCell extends ListCell<ChatRow> {
         // the sender, quote, file card, link text and reactions join the bubble the first time this cell shows one:
         // every node of a cell costs CSS matching (and a control its skin) when the cell is made, and most messages
         // have none of them
-        bubble = new VBox(2, text, metaRow);
-        bubbleOrder = List.of(sender, quote, file, text, linkText, reactions, metaRow);
+        bubble = new VBox(2, text, meta.node());
+        bubbleOrder = List.of(sender, quote, file, text, linkText, reactions, meta.node());
         bubble.getStyleClass().add("bubble");
         // the menu opens on a right click (the platform's own menu event is not sent everywhere, Monocle sends none);
         // the keyboard (Menu key, Shift+F10) is handled by the list for the selected message
@@ -212,19 +180,13 @@ final class ChatRowCell extends ListCell<ChatRow> {
         showQuote(m);
         showSender(m, row.firstOfGroup());
         text.pseudoClassStateChanged(DELETED, m.deleted());
-        boolean showsEdited = m.edited() && !m.deleted();
-        edited.setVisible(showsEdited);
-        edited.setManaged(showsEdited);
-        if (showsEdited) {
-            attach(edited, metaRow, metaOrder);
-        }
         if (ReactionBar.hasAny(m)) {
             attach(reactions);
         }
         if (reactions.getParent() != null) {
             reactions.show(m);
         }
-        meta.setText(times.time(m.sentAt()));
+        meta.show(m);
         boolean failed = m.status() == MessageView.Status.FAILED;
         // Style class changes re-run CSS on the bubble's subtree: change them only when the look changes.
         int look = (out ? 1 : 0) | (row.firstOfGroup() ? 2 : 0) | (failed ? 4 : 0);
@@ -244,31 +206,6 @@ final class ChatRowCell extends ListCell<ChatRow> {
             bubbleRow.setAlignment(out ? Pos.TOP_RIGHT : Pos.TOP_LEFT);
             bubbleRow.setPadding(new javafx.geometry.Insets(row.firstOfGroup() ? 6 : 0, out ? 0 : 80, 0, out ? 80 : 0));
         }
-        retryLink.setVisible(failed && out);
-        retryLink.setManaged(failed && out);
-        if (failed && out) {
-            attach(retryLink, metaRow, metaOrder);
-        }
-        tick.setVisible(out);
-        tick.setManaged(out);
-        if (out) {
-            tick.setText(tickFor(m.status()));
-            boolean read = m.status() == MessageView.Status.READ;
-            if (read != tick.getStyleClass().contains("read")) {
-                if (read) {
-                    tick.getStyleClass().add("read");
-                } else {
-                    tick.getStyleClass().remove("read");
-                }
-            }
-            if (tickTip != null) {
-                tickTip.setText(tickTip(m));
-            }
-        }
-    }
-
-    private String tickTip(MessageView m) {
-        return messages.get("state." + m.status().name()) + m.failure().map(r -> ": " + r).orElse("");
     }
 
     private void showSender(MessageView m, boolean first) {
@@ -301,24 +238,7 @@ final class ChatRowCell extends ListCell<ChatRow> {
 
     /** Puts {@code part} into the bubble at its place in {@link #bubbleOrder} unless it is there already. */
     private void attach(Node part) {
-        attach(part, bubble, bubbleOrder);
-    }
-
-    /** Puts {@code part} into {@code box} at its place in {@code order} unless it is there already. */
-    private static void attach(Node part, javafx.scene.layout.Pane box, List<Node> order) {
-        if (part.getParent() == box) {
-            return;
-        }
-        int at = 0;
-        for (Node n : order) {
-            if (n == part) {
-                break;
-            }
-            if (n.getParent() == box) {
-                at++;
-            }
-        }
-        box.getChildren().add(at, part);
+        OrderedChildren.attach(part, bubble, bubbleOrder);
     }
 
     private void showQuote(MessageView m) {
@@ -382,22 +302,5 @@ final class ChatRowCell extends ListCell<ChatRow> {
     javafx.scene.Node bubbleIfMessage() {
         return getItem() instanceof ChatRow.MessageRow && !isEmpty() && !((ChatRow.MessageRow) getItem()).message().system()
                 ? bubble : null;
-    }
-
-    /** The status glyphs: a clock while sending, one tick when the relay has it, two when delivered or read. */
-    static String tickFor(MessageView.Status state) {
-        switch (state) {
-            case SENDING:
-                return "\u25F7";
-            case SENT:
-                return "\u2713";
-            case DELIVERED:
-            case READ:
-                return "\u2713\u2713";
-            case FAILED:
-                return "!";
-            default:
-                return "";
-        }
     }
 }
