@@ -2,18 +2,12 @@ package dev.parley.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.desktop.net.RelayAddress;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue #17: Settings > Backup exports the unlocked profile off the UI thread and shows a generated recovery code
  * once; a backup passphrase must be typed twice.
  */
-@Tag("ui")
+@DesktopTest
 class BackupSettingsTest {
     @TempDir
     Path tmp;
@@ -32,17 +26,8 @@ class BackupSettingsTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-        sessions = app.sessions;
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
         sessions.lock();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

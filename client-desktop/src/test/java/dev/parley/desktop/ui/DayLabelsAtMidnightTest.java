@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.ui.common.MessageView;
 import dev.parley.desktop.ui.common.UiServices;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,33 +12,16 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The day labels follow the date while the window stays open: at local midnight (on the app's clock, moved by the
  * test) the conversation list's stamp of a message sent "today" becomes "Yesterday", and so does the chat's date
  * divider, without the conversation being opened again.
  */
-@Tag("ui")
+@DesktopTest
 class DayLabelsAtMidnightTest {
-    @TempDir
-    Path tmp;
-
     private DesktopFixture app;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
-    }
 
     @Test
     void theListStampAndTheDateDividerTurnToYesterdayAtMidnight() throws Exception {

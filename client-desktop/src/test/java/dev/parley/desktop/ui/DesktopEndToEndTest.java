@@ -14,9 +14,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import javax.imageio.ImageIO;
@@ -25,24 +22,13 @@ import javax.imageio.ImageIO;
  * The desktop app end to end, headless: onboarding, add a contact, send; the other client (the CLI's composition
  * root against the same real relay) receives it; the status ticks move to delivered and read; a reply shows up.
  */
-@Tag("ui")
+@DesktopTest
 class DesktopEndToEndTest {
     @TempDir
     Path tmp;
 
     private UiTestNetwork net;
     private DesktopFixture app;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
-    }
 
     @Test
     void onboardingThenAddContactSendReceiveAndTicks() throws Exception {

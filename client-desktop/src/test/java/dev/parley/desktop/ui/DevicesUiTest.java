@@ -11,7 +11,6 @@ import dev.parley.desktop.service.connection.RelayConnectionService;
 import dev.parley.desktop.service.device.DeviceJoin;
 import dev.parley.desktop.service.device.DeviceLinker;
 import dev.parley.desktop.service.device.DeviceService;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -28,11 +27,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #17's desktop screens over a real relay: Settings > Devices (the list, "This device", rename, unlink after a
@@ -43,28 +38,13 @@ import org.junit.jupiter.api.io.TempDir;
  * history's progress shows; a mute and an archive made on the other device show at once; unlinked there, this
  * computer says why it is offline and shows the wiped profile).
  */
-@Tag("ui")
+@DesktopTest
 class DevicesUiTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TempDir
-    Path tmp;
 
     private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-        sessions = app.sessions;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
-    }
 
     @Test
     void settingsLinkANewDeviceRenameThisOneAndUnlinkTheOther() throws Exception {

@@ -4,40 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.ui.unlock.NewProfile;
 import dev.parley.desktop.ui.unlock.RelayChoice;
-import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Settings of a profile that hosts the relay on this computer: its address (what other profiles here connect to) and
  * no certificate fingerprint (the loopback relay serves plain WebSocket). No invite codes: the relay listens on
  * 127.0.0.1 and registration on it is open, so a code would do nothing.
  */
-@Tag("ui")
+@DesktopTest
 class EmbeddedRelaySettingsTest {
-    @TempDir
-    Path tmp;
-
     private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-        sessions = app.sessions;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
-    }
 
     @Test
     void settingsShowTheHostedRelayAddress() throws Exception {

@@ -3,25 +3,18 @@ package dev.parley.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.app.ParleyApp;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.event.GroupTypingChangedEvent;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.StoredGroup;
 import dev.parley.desktop.ui.common.UiServices;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #15's desktop screens over real services and a real relay: "New group" (title, members picked from the
@@ -31,11 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * system lines show centred in the chat; an invite link and a join request approved; and the header of a member an admin
  * removed ("You were removed from this group").
  */
-@Tag("ui")
+@DesktopTest
 class GroupScreensTest {
-    @TempDir
-    Path tmp;
-
     private UiTestNetwork net;
     private DesktopFixture app;
     private ParleyApp bob;
@@ -43,24 +33,16 @@ class GroupScreensTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
         bob = net.otherClient("bob");
         carol = net.otherClient("carol");
         ProfileSessions sessions = app.sessions;
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
         UiServices alice = sessions.session().services();
         alice.addContact("bob");
         alice.addContact("carol");
         sessions.lock();
         app.start("alice");
         app.unlock();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

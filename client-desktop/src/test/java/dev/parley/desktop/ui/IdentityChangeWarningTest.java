@@ -3,52 +3,28 @@ package dev.parley.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.crypto.primitives.CryptoProviders;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.profile.AppDirectories;
 import dev.parley.desktop.profile.ProfileManager;
 import dev.parley.desktop.profile.ProfileName;
 import dev.parley.desktop.profile.UnlockedProfile;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.IdentityKeyUpdate;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The identity-key change warning blocks sending until the user accepts the new key; Ctrl+L locks. */
-@Tag("ui")
+@DesktopTest
 class IdentityChangeWarningTest {
-    @TempDir
-    Path tmp;
-
     private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-        sessions = app.sessions;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
-    }
-
     private void createAlice() throws Exception {
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
     }
 
     private void unlockThroughTheUi(String passphrase) {
@@ -63,7 +39,7 @@ class IdentityChangeWarningTest {
         sessions.session().services().addContact("bob");
         sessions.lock();
         // The contact's key changes in alice's encrypted store, as when bob reinstalls and writes again.
-        ProfileManager profiles = new ProfileManager(new AppDirectories(tmp.resolve("desktop").toAbsolutePath()),
+        ProfileManager profiles = new ProfileManager(new AppDirectories(net.root.resolve("desktop").toAbsolutePath()),
                 CryptoProviders.preferred(), new dev.parley.crypto.primitives.Argon2Params(1024, 1, 1));
         UnlockedProfile alice = profiles.unlock(new ProfileName("alice"), UiTestNetwork.PASSPHRASE.toCharArray(),
                 EventPublisher.NONE);

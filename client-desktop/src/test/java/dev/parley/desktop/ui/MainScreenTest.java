@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.event.MessageReceivedEvent;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.ui.common.Icons;
 import dev.parley.desktop.ui.common.UiServices;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,11 +17,8 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.shape.SVGPath;
 import javafx.scene.text.Text;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * #18 items 4-7 and 10 on the main screen, over a real relay: the conversation filter (names and message text, and
@@ -33,14 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * delivered ones by shape, the shield that differs for a verified contact and a verification that can be cleared,
  * search as you type with the match centred and highlighted, and Escape closing the search and the dialogs.
  */
-@Tag("ui")
+@DesktopTest
 class MainScreenTest {
     private static final String LONG = "Were you at the market this morning? There were so many stalls, flowers "
             + "and cheese and bread everywhere, and in the far corner a man selling tickets for the zeppelin "
             + "museum, half price on sundays";
-
-    @TempDir
-    Path tmp;
 
     private UiTestNetwork net;
     private ProfileSessions sessions;
@@ -50,13 +40,9 @@ class MainScreenTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-        sessions = app.sessions;
         bob = net.otherClient("bob");
         bob.events().subscribe(MessageReceivedEvent.class, e -> bobReceived.add(e.message()));
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
         UiServices alice = sessions.session().services();
         alice.addContact("bob");
         bob.contacts().add("alice");
@@ -64,11 +50,6 @@ class MainScreenTest {
         bob.messaging().send("alice", LONG);
         assertThat(UiTestNetwork.await(() -> newest(alice).equals(LONG), DesktopFixture.TIMEOUT)).isTrue();
         sessions.lock();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

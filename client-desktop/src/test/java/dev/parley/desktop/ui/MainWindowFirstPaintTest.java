@@ -2,12 +2,7 @@ package dev.parley.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.ui.main.ChatWarmUp;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -15,11 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #14, the main window's first paint: it styles and lays out the conversation list, not the panes that do not
@@ -27,28 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
  * with no conversations, when the first one opens; the search panel when the search first opens. Whenever they are
  * built, what attaches to the chat's header (the presence line, the group info button) is there.
  */
-@Tag("ui")
+@DesktopTest
 class MainWindowFirstPaintTest {
-    @TempDir
-    Path tmp;
-
     private UiTestNetwork net;
     private DesktopFixture app;
 
-    @BeforeEach
-    void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
-    }
-
     private void createAlice() throws Exception {
-        app.sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(app.sessions, "alice");
     }
 
     @Test

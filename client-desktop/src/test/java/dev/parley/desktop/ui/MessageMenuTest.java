@@ -3,15 +3,11 @@ package dev.parley.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.app.ParleyApp;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.Reaction;
 import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.common.UiServices;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,23 +19,17 @@ import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Popup;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * #12 message actions in the desktop app, over a real relay with bob as a second client: the bubble's context menu
  * (right click and Shift+F10), copying a message's text, reacting from the menu and from the emoji picker (search and
  * recent), reactions with counts and who reacted on the bubble, and removing the user's reaction.
  */
-@Tag("ui")
+@DesktopTest
 class MessageMenuTest {
     private static final String HELLO = "hello alice, the climbing wall opens at nine";
-
-    @TempDir
-    Path tmp;
 
     private UiTestNetwork net;
     private DesktopFixture app;
@@ -61,12 +51,9 @@ class MessageMenuTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
         ProfileSessions sessions = app.sessions;
         bob = net.otherClient("bob");
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
         UiServices alice = sessions.session().services();
         alice.addContact("bob");
         bob.contacts().add("alice");
@@ -74,11 +61,6 @@ class MessageMenuTest {
         hello = sent.messageId();
         assertThat(UiTestNetwork.await(() -> has(alice, HELLO), DesktopFixture.TIMEOUT)).isTrue();
         sessions.lock();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

@@ -3,12 +3,8 @@ package dev.parley.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.app.ParleyApp;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.ui.common.BundledFonts;
 import dev.parley.desktop.ui.common.UiServices;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -16,23 +12,17 @@ import javafx.scene.image.ImageView;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 import javafx.scene.text.Font;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * #18 item 9: the bundled fonts load and a message in Latin, Cyrillic, Arabic (right to left), Hebrew, Chinese,
  * Japanese, Korean and emoji shows in a bubble. Whether each glyph is drawn (no empty boxes) is judged by looking at
  * the screenshot {@code target/screenshots/multilingual.png} (copied to docs/images/multilingual.png).
  */
-@Tag("ui")
+@DesktopTest
 class MultilingualTextTest {
     static final String TEXT = "Hello, Привет, مرحبا بالعالم, שלום, 你好世界, こんにちは, 안녕하세요 😀🎉❤👍🌍";
-
-    @TempDir
-    Path tmp;
 
     private UiTestNetwork net;
     private ProfileSessions sessions;
@@ -40,12 +30,8 @@ class MultilingualTextTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-        sessions = app.sessions;
         ParleyApp bob = net.otherClient("bob");
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
         UiServices alice = sessions.session().services();
         alice.addContact("bob");
         bob.contacts().add("alice");
@@ -61,11 +47,6 @@ class MultilingualTextTest {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.crypto.testing.MutableClock;
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.event.MessageReceivedEvent;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.ui.common.UiServices;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,11 +16,8 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -32,11 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * the text unless enabled), the auto-lock after the configured idle time (on an injected clock), and "retry" on a
  * message the relay refused.
  */
-@Tag("ui")
+@DesktopTest
 class NotificationLockRetryTest {
-    @TempDir
-    Path tmp;
-
     private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
@@ -44,21 +34,12 @@ class NotificationLockRetryTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-        sessions = app.sessions;
         bob = net.otherClient("bob");
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
         UiServices alice = sessions.session().services();
         alice.addContact("bob");
         bob.contacts().add("alice");
         sessions.lock();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

@@ -27,9 +27,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * link" (copy, QR code, Save as PNG) and "Add contact" with a link; a contact's name, avatar and presence dot in the
  * conversation list and the chat header, following changes, and filtering by name.
  */
-@Tag("ui")
+@DesktopTest
 class PeopleScreensTest {
     @TempDir
     Path tmp;
@@ -60,17 +58,10 @@ class PeopleScreensTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
         app.createLocked("alice");
         app.start("alice");
         app.fx(() -> app.shell().useDesktop(desktop));
         app.unlock();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

@@ -10,9 +10,7 @@ import java.util.Arrays;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue #17: first run, "Restore from a backup": a cut file and a wrong passphrase each give a clear error and write
  * nothing; the right passphrase restores the profile under a new passphrase and opens the main window with the history.
  */
-@Tag("ui")
+@DesktopTest
 class RestoreFromBackupUiTest {
     private static final String BACKUP_PASSPHRASE = "the backup passphrase";
 
@@ -35,8 +33,6 @@ class RestoreFromBackupUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
         ParleyApp alice = net.otherClient("alice");
         net.otherClient("bob");
         alice.contacts().add("bob");
@@ -46,12 +42,6 @@ class RestoreFromBackupUiTest {
         alice.close();
         byte[] bytes = Files.readAllBytes(backup);
         truncated = Files.write(tmp.resolve("cut.parley-backup"), Arrays.copyOf(bytes, bytes.length - 100));
-        sessions = app.sessions;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

@@ -5,30 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.event.PickupProgressEvent;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
 import dev.parley.desktop.ui.common.Theme;
 import dev.parley.desktop.ui.common.UiServices;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -37,33 +29,17 @@ import org.testfx.util.WaitForAsyncUtils;
  * what a user sees: a wrong passphrase is refused with a message and a cleared field, an unknown contact is refused,
  * the typing indicator shows, and "mark as verified" turns the chat header to "Verified".
  */
-@Tag("ui")
+@DesktopTest
 class ScreenshotsTest {
-    @TempDir
-    Path tmp;
-
     private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-        sessions = app.sessions;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
-    }
 
     @Test
     void everyMainScreen() throws Exception {
         ParleyApp bob = net.otherClient("bob");
         ParleyApp carol = net.otherClient("carol", Clock.offset(Clock.systemUTC(), Duration.ofHours(-26)));
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
         UiServices alice = sessions.session().services();
         alice.addContact("bob");
         alice.addContact("carol");

@@ -3,12 +3,8 @@ package dev.parley.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.app.ParleyApp;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.main.ChatViewModel;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -18,40 +14,21 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Picking a search result opens its conversation at that message (highlighted for a moment), not at the newest
  * page, and scrolling down from there loads the newer pages until the newest message.
  */
-@Tag("ui")
+@DesktopTest
 class SearchJumpTest {
     private static final int MESSAGES = 2 * ChatViewModel.PAGE_SIZE + 30;
     private static final int TARGET = 20;
     private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
 
-    @TempDir
-    Path tmp;
-
     private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-        sessions = app.sessions;
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
-    }
 
     private static String text(int i) {
         return i == TARGET ? "note " + i + " about the zeppelin museum" : "note " + i;
@@ -60,8 +37,7 @@ class SearchJumpTest {
     @Test
     void aSearchResultOpensTheChatAtThatMessageAndNewerPagesLoadWhenScrollingDown() throws Exception {
         ParleyApp bob = net.otherClient("bob");
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
         UiServices alice = sessions.session().services();
         alice.addContact("bob");
         bob.contacts().add("alice");

@@ -3,7 +3,6 @@ package dev.parley.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.ui.common.Theme;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Bounds;
 import javafx.geometry.Rectangle2D;
@@ -13,34 +12,21 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * #18 item 8: Settings fits the 1280x800 headless screen with Done in view, the new passphrase must be typed twice,
  * and a "System" theme follows the desktop's light/dark preference; item 5: Escape closes the dialog.
  */
-@Tag("ui")
+@DesktopTest
 class SettingsDialogTest {
-    @TempDir
-    Path tmp;
-
     private ProfileSessions sessions;
     private DesktopFixture app;
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        sessions = app.sessions;
         app.createLocked("alice");
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

@@ -3,44 +3,31 @@ package dev.parley.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.app.ParleyApp;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.storage.DisappearingTimer;
 import dev.parley.desktop.ui.common.UiServices;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
-import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuButton;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * #12 in the desktop window: the disappearing-messages picker in the chat header sets the timer (bob gets it) and its
  * system line shows as a centred row, not a bubble; the conversation menu mutes (a mark on the row) and archives (the
  * row moves under "Archived (1)"); "Message info" shows when a received message was sent, arrived and was read.
  */
-@Tag("ui")
+@DesktopTest
 class TimerPickerAndArchiveUiTest {
-    @TempDir
-    Path tmp;
-
     private UiTestNetwork net;
     private DesktopFixture app;
     private ParleyApp bob;
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
         ProfileSessions sessions = app.sessions;
         bob = net.otherClient("bob");
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
         UiServices alice = sessions.session().services();
         alice.addContact("bob");
         bob.contacts().add("alice");
@@ -53,11 +40,6 @@ class TimerPickerAndArchiveUiTest {
             }
         }, DesktopFixture.TIMEOUT)).isTrue();
         sessions.lock();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

@@ -2,48 +2,28 @@ package dev.parley.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.ui.common.Theme;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
-import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * #18 item 1: after a wrong passphrase the focus stays in the passphrase field, so typing the passphrase again
  * (spaces included) goes into that field and unlocks; it never reaches the "Create a new profile" link, whose space
  * key opened onboarding and put the rest of the passphrase in the visible username field.
  */
-@Tag("ui")
+@DesktopTest
 class UnlockRetryTest {
-    @TempDir
-    Path tmp;
-
     private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp);
-        net = app.net();
-        sessions = app.sessions;
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        net.createProfile(sessions, "alice");
         sessions.lock();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test

@@ -6,12 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A {@link Clock} that tests move by hand. */
+/** A {@link Clock} that tests move by hand (in UTC unless given a zone). */
 public final class MutableClock extends Clock {
+    private final ZoneId zone;
     private volatile Instant now;
 
     public MutableClock(Instant start) {
+        this(start, ZoneOffset.UTC);
+    }
+
+    /** A clock whose local dates and times are those of {@code zone} (where midnight is, for instance). */
+    public MutableClock(Instant start, ZoneId zone) {
         this.now = start;
+        this.zone = zone;
     }
 
     public MutableClock() {
@@ -33,7 +40,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.parley.desktop.ui.common;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.parley.crypto.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DayChangesTest {
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    private final SetClock clock = new SetClock(BERLIN);
+    private final MutableClock clock = new MutableClock(Instant.EPOCH, BERLIN);
     private final ManualDelays delays = new ManualDelays();
     private final DayChanges days = new DayChanges(clock, delays, Duration.ofMinutes(15));
     private final List<String> announced = new ArrayList<>();
@@ -28,7 +28,7 @@ class DayChangesTest {
 
     @Test
     void announcesEachMidnightOnceAndRelabelsWithTheSameClock() {
-        clock.set("2026-03-04T23:59:30");
+        set("2026-03-04T23:59:30");
         Instant earlier = clock.instant().minus(Duration.ofHours(2));
         days.onNewDay(() -> announced.add(labels.listStamp(earlier) + " / " + labels.dayDivider(
                 earlier.atZone(BERLIN).toLocalDate())));
@@ -36,23 +36,23 @@ class DayChangesTest {
         assertThat(delays.lastDelay()).as("waits until midnight").isEqualTo(Duration.ofSeconds(30));
         assertThat(labels.listStamp(earlier)).isEqualTo("21:59");
 
-        clock.set("2026-03-04T23:59:59.990"); // a timer that ends a little early: no change yet, a short wait again
+        set("2026-03-04T23:59:59.990"); // a timer that ends a little early: no change yet, a short wait again
         delays.elapse();
         assertThat(announced).isEmpty();
         assertThat(delays.lastDelay()).isEqualTo(Duration.ofMillis(10));
 
-        clock.set("2026-03-05T00:00:00.002");
+        set("2026-03-05T00:00:00.002");
         delays.elapse();
         assertThat(announced).containsExactly("Yesterday / Yesterday");
         assertThat(delays.lastDelay()).as("then at most the longest wait").isEqualTo(Duration.ofMinutes(15));
 
-        clock.set("2026-03-05T00:15:00");
+        set("2026-03-05T00:15:00");
         delays.elapse();
         assertThat(announced).as("the same day is announced once").hasSize(1);
 
-        clock.set("2026-03-06T00:00:01"); // the next midnight, and again the one after
+        set("2026-03-06T00:00:01"); // the next midnight, and again the one after
         delays.elapse();
-        clock.set("2026-03-07T08:00:00");
+        set("2026-03-07T08:00:00");
         delays.elapse();
         assertThat(announced).containsExactly("Yesterday / Yesterday", "Wed / Wednesday", "Wed / Wednesday");
         assertThat(delays.waiting()).isEqualTo(1);
@@ -62,65 +62,41 @@ class DayChangesTest {
     void aDaylightSavingNightIsWaitedOutInRealTime() {
         // Europe/Berlin, 29 March 2026: 02:00 becomes 03:00, so 22:30 to midnight is 1 h 30 min
         DayChanges longWait = new DayChanges(clock, delays, Duration.ofDays(2));
-        clock.set("2026-03-28T22:30:00");
+        set("2026-03-28T22:30:00");
         longWait.start();
         assertThat(delays.lastDelay()).isEqualTo(Duration.ofMinutes(90));
-        clock.set("2026-03-29T20:00:00");
+        set("2026-03-29T20:00:00");
         delays.elapse();
         assertThat(delays.lastDelay()).as("this day has 23 hours; 4 of them are left").isEqualTo(Duration.ofHours(4));
     }
 
     @Test
     void aSleepOverMidnightIsSeenAtTheNextCheck() {
-        clock.set("2026-03-04T10:00:00");
+        set("2026-03-04T10:00:00");
         days.onNewDay(() -> announced.add("new day"));
         days.start();
         assertThat(delays.lastDelay()).isEqualTo(Duration.ofMinutes(15));
-        clock.set("2026-03-05T07:00:00"); // the computer slept; the timer counted only the time it ran
+        set("2026-03-05T07:00:00"); // the computer slept; the timer counted only the time it ran
         delays.elapse();
         assertThat(announced).containsExactly("new day");
     }
 
     @Test
     void stoppedItAnnouncesNothingAndWaitsForNothing() {
-        clock.set("2026-03-04T23:59:00");
+        set("2026-03-04T23:59:00");
         days.onNewDay(() -> announced.add("new day"));
         days.start();
         days.stop();
         assertThat(delays.waiting()).isZero();
-        clock.set("2026-03-05T00:01:00");
+        set("2026-03-05T00:01:00");
         delays.elapse();
         assertThat(announced).isEmpty();
         assertThatThrownBy(() -> new DayChanges(clock, delays, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** A clock that stands where the test puts it (local date-times in its zone). */
-    private static final class SetClock extends Clock {
-        private final ZoneId zone;
-        private Instant now = Instant.EPOCH;
-
-        SetClock(ZoneId zone) {
-            this.zone = zone;
-        }
-
-        void set(String localDateTime) {
-            now = LocalDateTime.parse(localDateTime).atZone(zone).toInstant();
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId other) {
-            throw new UnsupportedOperationException("one zone");
-        }
+    /** Sets the clock to a local date and time of Berlin. */
+    private void set(String localDateTime) {
+        clock.set(LocalDateTime.parse(localDateTime).atZone(BERLIN).toInstant());
     }
 }
