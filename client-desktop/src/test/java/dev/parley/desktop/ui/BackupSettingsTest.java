@@ -20,14 +20,11 @@ class BackupSettingsTest {
     @TempDir
     Path tmp;
 
-    private UiTestNetwork net;
-    private ProfileSessions sessions;
     private DesktopFixture app;
 
     @BeforeEach
     void setUp() throws Exception {
-        net.createProfile(sessions, "alice");
-        sessions.lock();
+        app.createLocked("alice");
     }
 
     @Test

@@ -65,6 +65,19 @@ final class DesktopFixture implements AutoCloseable {
         sessions.lock();
     }
 
+    /**
+     * Creates the desktop profile {@code name} on the network's relay (left unlocked) and another client
+     * {@code other}, each in the other's contacts.
+     *
+     * @return the other client
+     */
+    dev.parley.desktop.app.ParleyApp createWithContact(String name, String other) throws Exception {
+        dev.parley.desktop.app.ParleyApp client = network.otherClient(other);
+        network.createProfile(sessions, name).addContact(other);
+        client.contacts().add(name);
+        return client;
+    }
+
     /** TestFX's robot, typing text without its fixed per-character pauses ({@link EventPacedWriteRobot}). */
     private static FxRobot eventPacedRobot() {
         return new FxRobot() {

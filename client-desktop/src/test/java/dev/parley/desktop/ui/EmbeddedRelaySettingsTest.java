@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
  */
 @DesktopTest
 class EmbeddedRelaySettingsTest {
-    private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
 

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.Test;
 class MessageMenuTest {
     private static final String HELLO = "hello alice, the climbing wall opens at nine";
 
-    private UiTestNetwork net;
     private DesktopFixture app;
     private ParleyApp bob;
     private MessageId hello;
@@ -52,11 +51,8 @@ class MessageMenuTest {
     @BeforeEach
     void setUp() throws Exception {
         ProfileSessions sessions = app.sessions;
-        bob = net.otherClient("bob");
-        net.createProfile(sessions, "alice");
+        bob = app.createWithContact("alice", "bob");
         UiServices alice = sessions.session().services();
-        alice.addContact("bob");
-        bob.contacts().add("alice");
         Message sent = bob.messaging().send("alice", HELLO);
         hello = sent.messageId();
         assertThat(UiTestNetwork.await(() -> has(alice, HELLO), DesktopFixture.TIMEOUT)).isTrue();

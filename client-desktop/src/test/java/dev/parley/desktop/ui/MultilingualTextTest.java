@@ -24,17 +24,13 @@ import org.junit.jupiter.api.Test;
 class MultilingualTextTest {
     static final String TEXT = "Hello, Привет, مرحبا بالعالم, שלום, 你好世界, こんにちは, 안녕하세요 😀🎉❤👍🌍";
 
-    private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
 
     @BeforeEach
     void setUp() throws Exception {
-        ParleyApp bob = net.otherClient("bob");
-        net.createProfile(sessions, "alice");
+        ParleyApp bob = app.createWithContact("alice", "bob");
         UiServices alice = sessions.session().services();
-        alice.addContact("bob");
-        bob.contacts().add("alice");
         bob.messaging().send("alice", TEXT);
         assertThat(UiTestNetwork.await(() -> hasMessage(alice), DesktopFixture.TIMEOUT))
                 .isTrue();

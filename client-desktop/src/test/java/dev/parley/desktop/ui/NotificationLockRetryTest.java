@@ -6,7 +6,6 @@ import dev.parley.crypto.testing.MutableClock;
 import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.storage.Message;
-import dev.parley.desktop.ui.common.UiServices;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,11 +33,7 @@ class NotificationLockRetryTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        bob = net.otherClient("bob");
-        net.createProfile(sessions, "alice");
-        UiServices alice = sessions.session().services();
-        alice.addContact("bob");
-        bob.contacts().add("alice");
+        bob = app.createWithContact("alice", "bob");
         sessions.lock();
     }
 

@@ -26,7 +26,6 @@ class SearchJumpTest {
     private static final int TARGET = 20;
     private static final PseudoClass HIGHLIGHT = PseudoClass.getPseudoClass("highlight");
 
-    private UiTestNetwork net;
     private ProfileSessions sessions;
     private DesktopFixture app;
 
@@ -36,11 +35,8 @@ class SearchJumpTest {
 
     @Test
     void aSearchResultOpensTheChatAtThatMessageAndNewerPagesLoadWhenScrollingDown() throws Exception {
-        ParleyApp bob = net.otherClient("bob");
-        net.createProfile(sessions, "alice");
+        ParleyApp bob = app.createWithContact("alice", "bob");
         UiServices alice = sessions.session().services();
-        alice.addContact("bob");
-        bob.contacts().add("alice");
         for (int i = 1; i <= MESSAGES; i++) {
             bob.messaging().send("alice", text(i));
         }

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 @DesktopTest
 class SettingsDialogTest {
-    private ProfileSessions sessions;
     private DesktopFixture app;
 
     @BeforeEach

@@ -19,18 +19,14 @@ import org.junit.jupiter.api.Test;
  */
 @DesktopTest
 class TimerPickerAndArchiveUiTest {
-    private UiTestNetwork net;
     private DesktopFixture app;
     private ParleyApp bob;
 
     @BeforeEach
     void setUp() throws Exception {
         ProfileSessions sessions = app.sessions;
-        bob = net.otherClient("bob");
-        net.createProfile(sessions, "alice");
+        bob = app.createWithContact("alice", "bob");
         UiServices alice = sessions.session().services();
-        alice.addContact("bob");
-        bob.contacts().add("alice");
         bob.messaging().send("alice", "are we still on for saturday?");
         assertThat(UiTestNetwork.await(() -> {
             try {

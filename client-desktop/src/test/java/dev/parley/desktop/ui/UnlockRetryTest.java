@@ -16,14 +16,11 @@ import org.junit.jupiter.api.Test;
  */
 @DesktopTest
 class UnlockRetryTest {
-    private UiTestNetwork net;
-    private ProfileSessions sessions;
     private DesktopFixture app;
 
     @BeforeEach
     void setUp() throws Exception {
-        net.createProfile(sessions, "alice");
-        sessions.lock();
+        app.createLocked("alice");
     }
 
     @Test
