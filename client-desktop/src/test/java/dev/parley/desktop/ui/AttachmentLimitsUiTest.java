@@ -2,11 +2,7 @@ package dev.parley.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.desktop.net.RelayAddress;
-import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.main.FileChoosers;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
 import dev.parley.relay.AttachmentLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,12 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
  * dismissed; nothing is sent. And an image pasted into the composer (Ctrl+V) is previewed, sent, and its
  * temporary PNG removed.
  */
-@Tag("ui")
+@DesktopTest(relay = AttachmentLimitsUiTest.SmallLimits.class)
 class AttachmentLimitsUiTest {
+    /** Files up to 2 MB, 1 MB held per account. */
+    static final class SmallLimits implements java.util.function.UnaryOperator<dev.parley.relay.RelayConfig> {
+        @Override
+        public dev.parley.relay.RelayConfig apply(dev.parley.relay.RelayConfig c) {
+            return c.withAttachments(new AttachmentLimits(2_000_000, 1_000_000, Duration.ofHours(1)));
+        }
+    }
+
     @TempDir
     Path tmp;
 
-    private UiTestNetwork net;
     private DesktopFixture app;
     private final AtomicReference<Path> toSend = new AtomicReference<>();
     private final FileChoosers choosers = new FileChoosers() {
@@ -50,21 +51,8 @@ class AttachmentLimitsUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        app = DesktopFixture.withNetwork(tmp, c -> c.withAttachments(new AttachmentLimits(2_000_000, 1_000_000, Duration.ofHours(1))));
-        net = app.net();
-        ProfileSessions sessions = app.sessions;
-        dev.parley.desktop.app.ParleyApp bob = net.otherClient("bob");
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
-        UiServices alice = sessions.session().services();
-        alice.addContact("bob");
-        bob.contacts().add("alice");
-        sessions.lock();
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
+        app.createWithContact("alice", "bob");
+        app.sessions.lock();
     }
 
     @Test

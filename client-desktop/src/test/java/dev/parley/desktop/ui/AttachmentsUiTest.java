@@ -3,7 +3,6 @@ package dev.parley.desktop.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.desktop.app.ParleyApp;
-import dev.parley.desktop.net.RelayAddress;
 import dev.parley.desktop.service.AttachmentService;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.ui.common.EmojiLabels;
@@ -11,8 +10,6 @@ import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.main.AttachmentsViewModel;
 import dev.parley.desktop.ui.main.FileChoosers;
 import dev.parley.desktop.ui.main.Transfer;
-import dev.parley.desktop.ui.unlock.NewProfile;
-import dev.parley.desktop.ui.unlock.RelayChoice;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -35,9 +32,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.ScrollEvent;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,8 +44,17 @@ import org.junit.jupiter.api.io.TempDir;
  * where a waiting one is cancelled and retried; an upload is cancelled and retried (resuming); an unreadable file and
  * a file the relay no longer has give clear sentences.
  */
-@Tag("ui")
+@DesktopTest(relay = AttachmentsUiTest.SlowChunks.class)
 class AttachmentsUiTest {
+    /** Attachment chunks at 8 MiB/s per account: the large upload below is still running when Cancel is clicked. */
+    static final class SlowChunks implements java.util.function.UnaryOperator<dev.parley.relay.RelayConfig> {
+        @Override
+        public dev.parley.relay.RelayConfig apply(dev.parley.relay.RelayConfig c) {
+            return c.withLimit(dev.parley.relay.limits.RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT,
+                    new dev.parley.relay.limits.BucketSpec(32, 256));
+        }
+    }
+
     private static final String PHOTO_CAPTION = "the view from the top";
     private static final int PHOTO_WIDTH = 2400;
     /**
@@ -63,7 +67,6 @@ class AttachmentsUiTest {
     @TempDir
     Path tmp;
 
-    private UiTestNetwork net;
     private DesktopFixture app;
     private ParleyApp bob;
     private byte[] report;
@@ -83,18 +86,9 @@ class AttachmentsUiTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        // Attachment chunks at 8 MiB/s per account: the large upload below is still running when Cancel is clicked.
-        app = DesktopFixture.withNetwork(tmp,
-                c -> c.withLimit(dev.parley.relay.limits.RateLimit.ATTACHMENT_CHUNKS_PER_ACCOUNT,
-                        new dev.parley.relay.limits.BucketSpec(32, 256)));
-        net = app.net();
         ProfileSessions sessions = app.sessions;
-        bob = net.otherClient("bob");
-        sessions.create("alice", new NewProfile("alice", UiTestNetwork.PASSPHRASE.toCharArray(), RelayChoice.REMOTE,
-                Optional.of(new RelayAddress(net.relay.uri(), Optional.empty())), Optional.empty()));
+        bob = app.createWithContact("alice", "bob");
         UiServices alice = sessions.session().services();
-        alice.addContact("bob");
-        bob.contacts().add("alice");
         Path photo = tmp.resolve("photo.png");
         // larger than the viewer's box on the test screen: it opens subsampled, 100% shows every pixel
         BufferedImage image = new BufferedImage(PHOTO_WIDTH, PHOTO_WIDTH * 3 / 4, BufferedImage.TYPE_INT_RGB);
@@ -125,11 +119,6 @@ class AttachmentsUiTest {
         } catch (Exception e) {
             return false;
         }
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        app.close();
     }
 
     @Test
@@ -299,7 +288,7 @@ class AttachmentsUiTest {
         assertThat(UiTestNetwork.await(() -> bobHas("big.bin"), DesktopFixture.TIMEOUT)).isTrue();
 
         // a file the relay no longer has (swept after its time to live): the card says so
-        try (Stream<Path> files = Files.walk(tmp.resolve("relay").resolve("attachments"))) {
+        try (Stream<Path> files = Files.walk(app.net().root.resolve("relay").resolve("attachments"))) {
             for (Path p : files.filter(p -> p.toString().endsWith(".bin")).toList()) {
                 Files.delete(p);
             }

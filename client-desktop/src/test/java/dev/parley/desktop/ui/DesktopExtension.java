@@ -21,8 +21,11 @@ final class DesktopExtension implements BeforeEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {
+        DesktopTest settings = context.getRequiredTestClass().getAnnotation(DesktopTest.class);
+        java.util.function.UnaryOperator<dev.parley.relay.RelayConfig> relay = settings == null ? c -> c
+                : settings.relay().getDeclaredConstructor().newInstance();
         Path dir = Files.createTempDirectory("parley-ui-");
-        DesktopFixture app = DesktopFixture.withNetwork(dir);
+        DesktopFixture app = DesktopFixture.withNetwork(dir, relay);
         // closed by JUnit when the test's context ends, after the test class's @AfterEach methods
         context.getStore(NAMESPACE).put(DesktopFixture.class, new Opened(app, dir));
         Object test = context.getRequiredTestInstance();

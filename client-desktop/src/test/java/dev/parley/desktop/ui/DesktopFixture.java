@@ -40,12 +40,10 @@ final class DesktopFixture implements AutoCloseable {
         this.sessions = sessions;
     }
 
-    /** The desktop over a new {@link UiTestNetwork} (a relay of its own) in {@code dir}; {@link #close} closes both. */
-    static DesktopFixture withNetwork(Path dir) throws Exception {
-        return withNetwork(dir, c -> c);
-    }
-
-    /** As {@link #withNetwork(Path)}, the relay's settings changed by {@code relayOptions} (limits, quotas). */
+    /**
+     * The desktop over a new {@link UiTestNetwork} (a relay of its own, its settings changed by {@code relayOptions})
+     * in {@code dir}; {@link #close} closes both. UI tests get it from {@link DesktopExtension}.
+     */
     static DesktopFixture withNetwork(Path dir, java.util.function.UnaryOperator<dev.parley.relay.RelayConfig> relayOptions)
             throws Exception {
         UiTestNetwork net = new UiTestNetwork(dir, relayOptions);

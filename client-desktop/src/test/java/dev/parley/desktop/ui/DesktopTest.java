@@ -1,9 +1,11 @@
 package dev.parley.desktop.ui;
 
+import dev.parley.relay.RelayConfig;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,4 +19,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("ui")
 @ExtendWith(DesktopExtension.class)
 @interface DesktopTest {
+    /**
+     * Changes the relay's settings from the tests' defaults (every rate limit off): limits, quotas. A class with a
+     * constructor without parameters.
+     */
+    Class<? extends UnaryOperator<RelayConfig>> relay() default Defaults.class;
+
+    /** The relay as {@link UiTestNetwork} sets it up. */
+    final class Defaults implements UnaryOperator<RelayConfig> {
+        @Override
+        public RelayConfig apply(RelayConfig config) {
+            return config;
+        }
+    }
 }
