@@ -2,16 +2,12 @@ package dev.parley.desktop.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.desktop.ui.main.FileChoosers;
 import dev.parley.relay.AttachmentLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,18 +32,7 @@ class AttachmentLimitsUiTest {
     Path tmp;
 
     private DesktopFixture app;
-    private final AtomicReference<Path> toSend = new AtomicReference<>();
-    private final FileChoosers choosers = new FileChoosers() {
-        @Override
-        public Optional<Path> fileToSend(Window owner, String title) {
-            return Optional.ofNullable(toSend.get());
-        }
-
-        @Override
-        public Optional<Path> saveTarget(Window owner, String title, String name) {
-            return Optional.empty();
-        }
-    };
+    private final AnsweredFileChoosers choosers = new AnsweredFileChoosers();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -124,7 +109,7 @@ class AttachmentLimitsUiTest {
     }
 
     private void send(Path file) throws Exception {
-        toSend.set(file);
+        choosers.send(file);
         app.robot.clickOn("#attachButton");
         app.waitUntil(() -> app.robot.lookup(".attachment-preview").queryAll().stream().anyMatch(Node::isVisible));
         app.robot.clickOn("#sendFileButton");

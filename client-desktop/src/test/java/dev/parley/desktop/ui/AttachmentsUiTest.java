@@ -8,7 +8,6 @@ import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.ui.common.EmojiLabels;
 import dev.parley.desktop.ui.common.UiServices;
 import dev.parley.desktop.ui.main.AttachmentsViewModel;
-import dev.parley.desktop.ui.main.FileChoosers;
 import dev.parley.desktop.ui.main.Transfer;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -70,19 +69,7 @@ class AttachmentsUiTest {
     private DesktopFixture app;
     private ParleyApp bob;
     private byte[] report;
-    private final AtomicReference<Path> toSend = new AtomicReference<>();
-    private final AtomicReference<Path> saveTo = new AtomicReference<>();
-    private final FileChoosers choosers = new FileChoosers() {
-        @Override
-        public Optional<Path> fileToSend(Window owner, String title) {
-            return Optional.ofNullable(toSend.get());
-        }
-
-        @Override
-        public Optional<Path> saveTarget(Window owner, String title, String name) {
-            return Optional.ofNullable(saveTo.get());
-        }
-    };
+    private final AnsweredFileChoosers choosers = new AnsweredFileChoosers();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -177,7 +164,7 @@ class AttachmentsUiTest {
 
         // Save as: the decrypted file at the chosen path, byte for byte
         Path saved = tmp.resolve("saved-report.pdf");
-        saveTo.set(saved);
+        choosers.saveTo(saved);
         app.robot.clickOn(link(card("report.pdf").orElseThrow(), "Save as..."));
         app.waitUntil(() -> Files.exists(saved) && labelShowing("Saved saved-report.pdf"));
         assertThat(Files.readAllBytes(saved)).isEqualTo(report);
@@ -185,7 +172,7 @@ class AttachmentsUiTest {
         // the paperclip: a preview with a caption, then sent; bob gets the file and the caption
         Path notes = tmp.resolve("plan.txt");
         Files.writeString(notes, "meet at the north entrance");
-        toSend.set(notes);
+        choosers.send(notes);
         app.robot.clickOn("#attachButton");
         app.waitUntil(this::previewShowing);
         assertThat(app.robot.lookup("#pendingFileName").queryLabeled().getText()).isEqualTo("plan.txt");
@@ -263,7 +250,7 @@ class AttachmentsUiTest {
         app.waitUntil(() -> uploadRow().isEmpty() && card("burst-3.txt").isPresent());
 
         // an unreadable file: a clear sentence, nothing pending
-        toSend.set(tmp.resolve("missing.bin"));
+        choosers.send(tmp.resolve("missing.bin"));
         app.robot.clickOn("#attachButton");
         app.waitUntil(() -> labelShowing("This file cannot be read. Check that it exists and that you may open it."));
         assertThat(previewShowing()).isFalse();
@@ -273,7 +260,7 @@ class AttachmentsUiTest {
         byte[] bigBytes = new byte[32 << 20];
         new Random(11).nextBytes(bigBytes);
         Files.write(big, bigBytes);
-        toSend.set(big);
+        choosers.send(big);
         app.robot.clickOn("#attachButton");
         app.waitUntil(this::previewShowing);
         app.robot.clickOn("#sendFileButton");
@@ -293,7 +280,7 @@ class AttachmentsUiTest {
                 Files.delete(p);
             }
         }
-        saveTo.set(tmp.resolve("never.txt"));
+        choosers.saveTo(tmp.resolve("never.txt"));
         // the card sits near the top of a long chat now: the reader scrolls up to it
         for (int i = 0; i < 40 && card("old-notes.txt").isEmpty(); i++) {
             app.fx(() -> wheelUp(chatList().lookup(".virtual-flow"), 200));

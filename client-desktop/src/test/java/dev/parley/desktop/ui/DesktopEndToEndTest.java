@@ -6,17 +6,14 @@ import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.event.MessageReceivedEvent;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageCursor;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import javax.imageio.ImageIO;
 
 /**
  * The desktop app end to end, headless: onboarding, add a contact, send; the other client (the CLI's composition
@@ -45,25 +42,10 @@ class DesktopEndToEndTest {
         app.screenshot("test-onboarding-filled");
         app.robot.type(KeyCode.ENTER);
         // the optional profile step (#14): a name and a picture, sent to contacts once they accept
-        Path picture = tmp.resolve("alice.png");
-        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 160; x++) {
-            for (int y = 0; y < 120; y++) {
-                image.setRGB(x, y, x < 80 ? 0xD9689A : 0x5B6EE1);
-            }
-        }
-        ImageIO.write(image, "png", picture.toFile());
-        app.fx(() -> app.shell().useFileChoosers(new dev.parley.desktop.ui.main.FileChoosers() {
-            @Override
-            public Optional<Path> fileToSend(javafx.stage.Window owner, String title) {
-                return Optional.of(picture);
-            }
-
-            @Override
-            public Optional<Path> saveTarget(javafx.stage.Window owner, String title, String name) {
-                return Optional.empty();
-            }
-        }));
+        Path picture = TwoColourPicture.write(tmp.resolve("alice.png"), 160, 120, 0xD9689A, 0x5B6EE1);
+        AnsweredFileChoosers choosers = new AnsweredFileChoosers();
+        choosers.send(picture);
+        app.fx(() -> app.shell().useFileChoosers(choosers));
         app.waitUntil(() -> app.showing("#stepName"));
         app.robot.clickOn("#stepName").write("Alice Liddell");
         app.robot.clickOn("#stepAbout").write("down the rabbit hole");

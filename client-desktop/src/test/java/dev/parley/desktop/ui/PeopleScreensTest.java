@@ -130,14 +130,7 @@ class PeopleScreensTest {
         bob.messaging().send("alice", "hello");
         app.waitUntil(() -> app.showing("#requestsButton"));
         app.sessions.session().people().accept("bob");
-        Path picture = tmp.resolve("me.png");
-        BufferedImage image = new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
-        for (int x = 0; x < 300; x++) {
-            for (int y = 0; y < 200; y++) {
-                image.setRGB(x, y, x < 150 ? 0x3C8FD0 : 0xE08A3C);
-            }
-        }
-        ImageIO.write(image, "png", picture.toFile());
+        Path picture = TwoColourPicture.write(tmp.resolve("me.png"), 300, 200, 0x3C8FD0, 0xE08A3C);
         PeopleScreens people = app.shell().peopleScreens().orElseThrow();
         app.fx(() -> people.useFileChoosers(owner -> picture.toFile(), owner -> null));
 
