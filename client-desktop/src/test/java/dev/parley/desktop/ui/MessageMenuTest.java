@@ -6,11 +6,9 @@ import dev.parley.desktop.app.ParleyApp;
 import dev.parley.desktop.storage.Message;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.Reaction;
-import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.common.UiServices;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -34,19 +32,7 @@ class MessageMenuTest {
     private DesktopFixture app;
     private ParleyApp bob;
     private MessageId hello;
-    private final List<String> copied = new CopyOnWriteArrayList<>();
-    private final List<String> opened = new CopyOnWriteArrayList<>();
-    private final DesktopHooks desktop = new DesktopHooks() {
-        @Override
-        public void copyText(String text) {
-            copied.add(text);
-        }
-
-        @Override
-        public void openLink(String url) {
-            opened.add(url);
-        }
-    };
+    private final RecordedDesktop desktop = new RecordedDesktop();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -73,7 +59,7 @@ class MessageMenuTest {
         assertThat(menuTexts()).contains("React", "Copy text");
         app.screenshot(menuWindow().getScene(), "message-menu");
         clickMenu("Copy text");
-        app.waitUntil(() -> copied.contains(HELLO));
+        app.waitUntil(() -> desktop.copied.contains(HELLO));
 
         // Select text: the whole text, selected, in a read-only area the user can select parts of and copy from
         app.robot.rightClickOn(helloBubble());
@@ -171,13 +157,13 @@ class MessageMenuTest {
         app.screenshot(dialog.getScene(), "message-link-confirmation");
         clickButton(dialog, "Cancel");
         app.waitUntil(() -> !app.showing("#linkConfirmation"));
-        assertThat(opened).isEmpty();
+        assertThat(desktop.opened).isEmpty();
 
         app.robot.clickOn(link(url).orElseThrow());
         app.waitUntil(() -> app.showing("#linkConfirmation"));
         clickButton(linkDialog(), "Open in browser");
         app.waitUntil(() -> !app.showing("#linkConfirmation"));
-        assertThat(opened).containsExactly(url);
+        assertThat(desktop.opened).containsExactly(url);
     }
 
     private Optional<javafx.scene.control.Hyperlink> link(String url) {

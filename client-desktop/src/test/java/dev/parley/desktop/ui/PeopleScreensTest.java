@@ -11,7 +11,6 @@ import dev.parley.desktop.service.ContactPresence;
 import dev.parley.desktop.service.ProfileService.Update;
 import dev.parley.desktop.storage.PresenceVisibility;
 import dev.parley.desktop.ui.common.AvatarView;
-import dev.parley.desktop.ui.common.DesktopHooks;
 import dev.parley.desktop.ui.main.ConversationListViewModel;
 import dev.parley.desktop.ui.people.PeopleScreens;
 import java.awt.image.BufferedImage;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -44,17 +42,7 @@ class PeopleScreensTest {
 
     private UiTestNetwork net;
     private DesktopFixture app;
-    private final List<String> copied = new CopyOnWriteArrayList<>();
-    private final DesktopHooks desktop = new DesktopHooks() {
-        @Override
-        public void copyText(String text) {
-            copied.add(text);
-        }
-
-        @Override
-        public void openLink(String url) {
-        }
-    };
+    private final RecordedDesktop desktop = new RecordedDesktop();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -227,7 +215,7 @@ class PeopleScreensTest {
         String link = text("#contactLink");
         app.screenshot(app.shell().openDialogs().get(0).getScene(), "people-contact-link");
         app.robot.clickOn("#copyLink");
-        assertThat(copied).containsExactly(link);
+        assertThat(desktop.copied).containsExactly(link);
         app.robot.clickOn("#saveQr");
         app.waitUntil(() -> text("#contactLinkStatus").startsWith("Saved"));
         assertThat(decodeQr(png)).as("the saved PNG decodes to the link").isEqualTo(link);
