@@ -73,7 +73,8 @@ final class H2MessageStore implements MessageStore {
 
     /**
      * One statement of each kind for the whole list: an existence check and an INSERT per message, the search words of
-     * every message in one batch, and one summary MERGE per conversation (with its newest sequence).
+     * every message in one batch, the quote rows of its replies ({@link MessageQuotes}) in another, and one summary
+     * MERGE per conversation (with its newest sequence).
      */
     @Override
     public List<Message> insertAllIfAbsent(Transaction txn, List<NewMessage> messages) throws StorageException {
@@ -89,6 +90,7 @@ final class H2MessageStore implements MessageStore {
                      + MessageRows.QUOTE_COLUMNS + ", kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                      Statement.RETURN_GENERATED_KEYS)) {
             SearchWordKeys.Batch words = new SearchWordKeys.Batch();
+            MessageQuotes.Batch quotes = new MessageQuotes.Batch();
             for (NewMessage m : messages) {
                 if (!present.add(m.messageId().value())) {
                     continue;       // stored before, or earlier in this list
@@ -113,11 +115,15 @@ final class H2MessageStore implements MessageStore {
                 if (m.kind() == dev.parley.desktop.storage.MessageKind.TEXT) {
                     words.add(seq, m.body());
                 }
+                if (m.quote() != null) {
+                    quotes.addIfSnippet(seq, m.quote().target().value(), m.quote().snippet());
+                }
                 newestByConversation.merge(m.conversationId().value(), seq, Math::max);
                 stored.add(new Message(new MessageCursor(seq), m.messageId(), m.conversationId(), m.direction(),
                         m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null, false, 0, m.quote(), m.kind(), null));
             }
             words.insert(c);
+            quotes.insert(c);
         } catch (SQLException e) {
             throw Sql.failure("storing messages", e);
         }
