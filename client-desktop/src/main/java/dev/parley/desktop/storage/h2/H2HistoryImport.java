@@ -26,7 +26,8 @@ import java.util.Set;
  * <p>Set-based, so a slice costs the same however much history is here already: one indexed look-up of all the
  * slice's message ids (and one each of its conversations and groups), then one batch per table for the new rows and
  * one for all their search word keys, in key order ({@link SearchWordKeys}). A message comes with its reacted mark
- * set when reactions come with it, and a reply that carries a snippet with its {@link MessageQuotes} row.
+ * set when reactions come with it, a reply that carries a snippet with its {@link MessageQuotes} row, and an unread
+ * message with its {@link UnreadMessages} row.
  */
 final class H2HistoryImport {
     static final String MESSAGES_HERE_SQL = "SELECT message_id FROM messages WHERE message_id = ANY(?)";
@@ -54,6 +55,7 @@ final class H2HistoryImport {
                 + "?)")) {
             SearchWordKeys.Batch words = new SearchWordKeys.Batch();
             MessageQuotes.Batch quotes = new MessageQuotes.Batch();
+            UnreadMessages.Batch unread = new UnreadMessages.Batch();
             for (HistoryRows.Message m : fresh) {
                 long seq = next--;
                 message(insert, seq, m);
@@ -62,11 +64,15 @@ final class H2HistoryImport {
                     words.add(seq, m.body());
                 }
                 quotes.addIfSnippet(seq, m.quotedId(), m.quotedSnippet());
+                if (m.unread()) {
+                    unread.add(m.conversationId(), seq);
+                }
                 newest.merge(m.conversationId(), seq, Math::max);
             }
             insert.executeBatch();
             words.insert(c);
             quotes.insert(c);
+            unread.insert(c);
         }
         dependents(c, fresh);
         try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET last_seq = ? WHERE conversation_id = ? "

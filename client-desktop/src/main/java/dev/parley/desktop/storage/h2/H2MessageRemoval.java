@@ -21,7 +21,8 @@ import java.util.Map;
  * range per word and run of removed positions ({@link RemovedWordKeys}); member receipts go explicitly (V81 dropped the
  * cascading foreign key, which H2 ran as one parsed statement per message); edit versions are looked up only for
  * messages that were edited, reactions only for messages marked reacted (V89); the snippets replies copied from the
- * removed messages are found in {@link MessageQuotes} (V88), and a removed reply drops its own row there. The
+ * removed messages are found in {@link MessageQuotes} (V88), and a removed reply drops its own row there, as an
+ * unread one does in {@link UnreadMessages} (V90). The
  * slices keep H2's re-check of each row found against the array (a linear scan of the array) short.
  *
  * <p>The disappearing sweep ({@link #removeExpired}) takes what it needs of each row from the expiry scan itself, so it
@@ -32,17 +33,17 @@ final class H2MessageRemoval {
     /** Messages read and removed at once when a whole conversation goes. */
     static final int CONVERSATION_PAGE = 1_024;
     private static final String COLUMNS = "seq, message_id, conversation_id, edit_count, body, reacted, quoted_id, "
-            + "quoted_snippet IS NOT NULL";
+            + "quoted_snippet IS NOT NULL, unread";
 
     private H2MessageRemoval() {
     }
 
     /** What removing one message needs of its row. */
     private record Found(long seq, String id, String conversation, boolean edited, String body, boolean reacted,
-                         String quotedId, boolean carriesSnippet) {
+                         String quotedId, boolean carriesSnippet, boolean unread) {
         static Found of(ResultSet rs) throws SQLException {
             return new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) > 0, rs.getString(5),
-                    rs.getBoolean(6), rs.getString(7), rs.getBoolean(8));
+                    rs.getBoolean(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9));
         }
     }
 
@@ -148,6 +149,7 @@ final class H2MessageRemoval {
                 List<Object> edited = new ArrayList<>();
                 List<Object> reacted = new ArrayList<>();
                 MessageQuotes.Batch replies = new MessageQuotes.Batch();
+                UnreadMessages.Batch unread = new UnreadMessages.Batch();
                 for (int i = 0; i < ids.length; i++) {
                     Found row = slice.get(i);
                     ids[i] = row.id();
@@ -161,6 +163,9 @@ final class H2MessageRemoval {
                     if (row.carriesSnippet()) {
                         replies.add(row.seq(), row.quotedId());
                     }
+                    if (row.unread()) {
+                        unread.add(row.conversation(), row.seq());
+                    }
                 }
                 java.sql.Array idArray = c.createArrayOf("CHARACTER VARYING", ids);
                 if (!edited.isEmpty()) {
@@ -172,6 +177,7 @@ final class H2MessageRemoval {
                 run(attachments, idArray);
                 run(receipts, idArray);
                 replies.forget(c);
+                unread.delete(c);
                 MessageQuotes.clearSnippetsOf(c, ids);
                 run(messages, c.createArrayOf("BIGINT", sliceSeqs));
             }

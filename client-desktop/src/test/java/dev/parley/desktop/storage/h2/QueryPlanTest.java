@@ -184,4 +184,26 @@ class QueryPlanTest {
         assertThat(plan(H2ReactionStore.MARK_SQL, "m1")).contains("MESSAGES_MESSAGE_ID_INDEX_A: MESSAGE_ID = ")
                 .doesNotContain("tableScan");
     }
+
+    /**
+     * #12 (V90): unread counts and "mark read up to" read unread_messages (a row per unread message) through its key
+     * in order, never a scan of messages; messages_unread is gone.
+     */
+    @Test
+    void unreadMessagesAreReadThroughTheirTableKey() throws Exception {
+        assertThat(plan(UnreadMessages.COUNT_SQL, "bob")).contains("PRIMARY_KEY").contains("CONVERSATION_ID = ")
+                .doesNotContain("tableScan");
+        assertThat(plan(UnreadMessages.UP_TO_SQL, "bob", 100L)).contains("PRIMARY_KEY").contains("index sorted")
+                .doesNotContain("tableScan");
+        assertThat(plan(UnreadMessages.DELETE_SQL.replace("DELETE", "SELECT *"), "bob", 7L))
+                .contains("PRIMARY_KEY").contains("SEQ = ").doesNotContain("tableScan");
+        assertThat(plan(UnreadMessages.COUNTS_SQL)).contains("UNREAD_MESSAGES").doesNotContain("MESSAGES_");
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, true, TestKeys.key(1));
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES "
+                     + "WHERE TABLE_NAME = 'MESSAGES' AND INDEX_NAME = 'MESSAGES_UNREAD'");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("messages_unread is gone").isZero();
+        }
+    }
 }
