@@ -55,8 +55,7 @@ final class MessageQuotes {
 
     /** The rows added for replies of one writer's batch, inserted at once. */
     static final class Batch {
-        private final List<String> quotedIds = new ArrayList<>();
-        private final List<Long> seqs = new ArrayList<>();
+        private final KeySeqRows rows = new KeySeqRows();
 
         /** Adds the row of the message at {@code seq} if it is a reply that carries a snippet of {@code quotedId}. */
         void addIfSnippet(long seq, String quotedId, String snippet) {
@@ -67,32 +66,16 @@ final class MessageQuotes {
 
         /** Adds the row of the reply at {@code seq}, which carries a snippet of {@code quotedId}. */
         void add(long seq, String quotedId) {
-            quotedIds.add(java.util.Objects.requireNonNull(quotedId));
-            seqs.add(seq);
+            rows.add(quotedId, seq);
         }
 
         void insert(Connection c) throws SQLException {
-            run(c, INSERT_SQL, quotedIds, seqs);
+            rows.run(c, INSERT_SQL);
         }
 
         /** Drops the rows of these replies, being removed. */
         void forget(Connection c) throws SQLException {
-            run(c, FORGET_SQL, quotedIds, seqs);
-        }
-
-        private static void run(Connection c, String sql, List<String> quotedIds, List<Long> seqs)
-                throws SQLException {
-            if (quotedIds.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < quotedIds.size(); i++) {
-                    ps.setString(1, quotedIds.get(i));
-                    ps.setLong(2, seqs.get(i));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            rows.run(c, FORGET_SQL);
         }
     }
 }

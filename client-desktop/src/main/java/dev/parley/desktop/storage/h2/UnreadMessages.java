@@ -110,34 +110,18 @@ final class UnreadMessages {
 
     /** The rows of one writer's unread messages, inserted (new messages) or dropped (removed ones) at once. */
     static final class Batch {
-        private final List<String> conversations = new ArrayList<>();
-        private final List<Long> seqs = new ArrayList<>();
+        private final KeySeqRows rows = new KeySeqRows();
 
         void add(String conversation, long seq) {
-            conversations.add(conversation);
-            seqs.add(seq);
+            rows.add(conversation, seq);
         }
 
         void insert(Connection c) throws SQLException {
-            run(c, INSERT_SQL);
+            rows.run(c, INSERT_SQL);
         }
 
         void delete(Connection c) throws SQLException {
-            run(c, DELETE_SQL);
-        }
-
-        private void run(Connection c, String sql) throws SQLException {
-            if (seqs.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int i = 0; i < seqs.size(); i++) {
-                    ps.setString(1, conversations.get(i));
-                    ps.setLong(2, seqs.get(i));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            rows.run(c, DELETE_SQL);
         }
     }
 }

@@ -9,10 +9,8 @@ import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.Quote;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -115,12 +113,6 @@ class QuotesAndReactedMarksMigrationTest {
     }
 
     private static List<String> rows(Statement s, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return OldProfiles.rows(s, sql);
     }
 }

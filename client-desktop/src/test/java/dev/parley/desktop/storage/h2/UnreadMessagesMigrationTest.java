@@ -11,10 +11,8 @@ import dev.parley.desktop.storage.MessageState;
 import dev.parley.desktop.storage.StateUpdate;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -101,12 +99,6 @@ class UnreadMessagesMigrationTest {
     }
 
     private static List<String> rows(Statement s, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return OldProfiles.rows(s, sql);
     }
 }
