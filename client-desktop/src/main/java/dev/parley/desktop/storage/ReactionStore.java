@@ -5,7 +5,12 @@ import java.util.List;
 /** Reactions to messages: at most one per person per message. */
 public interface ReactionStore {
 
-    /** Sets {@code reaction.reactor()}'s reaction to the message, replacing an earlier one. */
+    /**
+     * Sets {@code reaction.reactor()}'s reaction to the message, replacing an earlier one. The message must be stored
+     * here (callers check it, as a reaction to a message this profile does not have is ignored).
+     *
+     * @throws IllegalArgumentException if the message is not stored here; nothing is written then
+     */
     void put(Transaction txn, Reaction reaction) throws StorageException;
 
     /** Removes a person's reaction to a message; true if there was one. */

@@ -25,7 +25,9 @@ import java.util.Set;
  *
  * <p>Set-based, so a slice costs the same however much history is here already: one indexed look-up of all the
  * slice's message ids (and one each of its conversations and groups), then one batch per table for the new rows and
- * one for all their search word keys, in key order ({@link SearchWordKeys}).
+ * one for all their search word keys, in key order ({@link SearchWordKeys}). A message comes with its reacted mark
+ * set when reactions come with it, a reply that carries a snippet with its {@link MessageQuotes} row, and an unread
+ * message with its {@link UnreadMessages} row.
  */
 final class H2HistoryImport {
     static final String MESSAGES_HERE_SQL = "SELECT message_id FROM messages WHERE message_id = ANY(?)";
@@ -49,8 +51,11 @@ final class H2HistoryImport {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO messages (seq, message_id, conversation_id, "
                 + "direction, sender, sent_at, received_at, body, state, failure_reason, unread, deleted, edit_count, "
                 + "edited_at, quoted_id, quoted_author, quoted_snippet, expires_at, kind, relay_accepted_at, "
-                + "delivered_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "delivered_at, read_at, reacted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?)")) {
             SearchWordKeys.Batch words = new SearchWordKeys.Batch();
+            MessageQuotes.Batch quotes = new MessageQuotes.Batch();
+            UnreadMessages.Batch unread = new UnreadMessages.Batch();
             for (HistoryRows.Message m : fresh) {
                 long seq = next--;
                 message(insert, seq, m);
@@ -58,10 +63,16 @@ final class H2HistoryImport {
                 if ("TEXT".equals(m.kind()) && !m.deleted()) {
                     words.add(seq, m.body());
                 }
+                quotes.addIfSnippet(seq, m.quotedId(), m.quotedSnippet());
+                if (m.unread()) {
+                    unread.add(m.conversationId(), seq);
+                }
                 newest.merge(m.conversationId(), seq, Math::max);
             }
             insert.executeBatch();
             words.insert(c);
+            quotes.insert(c);
+            unread.insert(c);
         }
         dependents(c, fresh);
         try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET last_seq = ? WHERE conversation_id = ? "
@@ -189,6 +200,7 @@ final class H2HistoryImport {
         setLong(ps, 20, m.relayAcceptedAt());
         setLong(ps, 21, m.deliveredAt());
         setLong(ps, 22, m.readAt());
+        ps.setBoolean(23, !m.reactions().isEmpty());    // the reacted mark (V89) of the reactions stored with it
     }
 
     /** The edit versions, reactions and attachment rows of the new messages: one batch per table. */

@@ -227,17 +227,14 @@ final class H2MessageChangeStore implements MessageChangeStore {
     private static void deleteDependents(Connection c, MessageId id) throws SQLException {
         try (PreparedStatement versions = c.prepareStatement("DELETE FROM message_versions WHERE message_id = ?");
              PreparedStatement reactions = c.prepareStatement("DELETE FROM reactions WHERE message_id = ?");
-             PreparedStatement attachments = c.prepareStatement("DELETE FROM attachments WHERE message_id = ?");
-             PreparedStatement quotes = c.prepareStatement("UPDATE messages SET quoted_snippet = NULL "
-                     + "WHERE quoted_id = ? AND quoted_snippet IS NOT NULL")) {
+             PreparedStatement attachments = c.prepareStatement("DELETE FROM attachments WHERE message_id = ?")) {
             versions.setString(1, id.value());
             versions.executeUpdate();
             reactions.setString(1, id.value());
             reactions.executeUpdate();
             attachments.setString(1, id.value());
             attachments.executeUpdate();
-            quotes.setString(1, id.value());
-            quotes.executeUpdate();
+            MessageQuotes.clearSnippetsOf(c, new Object[] {id.value()});
         }
     }
 }

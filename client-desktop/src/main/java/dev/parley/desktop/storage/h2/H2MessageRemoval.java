@@ -20,7 +20,9 @@ import java.util.Map;
  * conversation whose newest message may have gone. The search word keys of the removed bodies go afterwards, a key
  * range per word and run of removed positions ({@link RemovedWordKeys}); member receipts go explicitly (V81 dropped the
  * cascading foreign key, which H2 ran as one parsed statement per message); edit versions are looked up only for
- * messages that were edited. The
+ * messages that were edited, reactions only for messages marked reacted (V89); the snippets replies copied from the
+ * removed messages are found in {@link MessageQuotes} (V88), and a removed reply drops its own row there, as an
+ * unread one does in {@link UnreadMessages} (V90). The
  * slices keep H2's re-check of each row found against the array (a linear scan of the array) short.
  *
  * <p>The disappearing sweep ({@link #removeExpired}) takes what it needs of each row from the expiry scan itself, so it
@@ -30,15 +32,18 @@ final class H2MessageRemoval {
     static final int SLICE = 64;
     /** Messages read and removed at once when a whole conversation goes. */
     static final int CONVERSATION_PAGE = 1_024;
-    private static final String COLUMNS = "seq, message_id, conversation_id, edit_count, body";
+    private static final String COLUMNS = "seq, message_id, conversation_id, edit_count, body, reacted, quoted_id, "
+            + "quoted_snippet IS NOT NULL, unread";
 
     private H2MessageRemoval() {
     }
 
     /** What removing one message needs of its row. */
-    private record Found(long seq, String id, String conversation, boolean edited, String body) {
+    private record Found(long seq, String id, String conversation, boolean edited, String body, boolean reacted,
+                         String quotedId, boolean carriesSnippet, boolean unread) {
         static Found of(ResultSet rs) throws SQLException {
-            return new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) > 0, rs.getString(5));
+            return new Found(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4) > 0, rs.getString(5),
+                    rs.getBoolean(6), rs.getString(7), rs.getBoolean(8), rs.getBoolean(9));
         }
     }
 
@@ -136,15 +141,15 @@ final class H2MessageRemoval {
              PreparedStatement attachments = c.prepareStatement("DELETE FROM attachments WHERE message_id = ANY(?)");
              PreparedStatement receipts = c.prepareStatement(
                      "DELETE FROM group_member_receipts WHERE message_id = ANY(?)");
-             // the snippets replies copied from a removed message
-             PreparedStatement quotes = c.prepareStatement("UPDATE messages SET quoted_snippet = NULL "
-                     + "WHERE quoted_id = ANY(?) AND quoted_snippet IS NOT NULL");
              PreparedStatement messages = c.prepareStatement("DELETE FROM messages WHERE seq = ANY(?)")) {
             for (int from = 0; from < rows.size(); from += SLICE) {
                 List<Found> slice = rows.subList(from, Math.min(rows.size(), from + SLICE));
                 Object[] ids = new Object[slice.size()];
                 Object[] sliceSeqs = new Object[slice.size()];
                 List<Object> edited = new ArrayList<>();
+                List<Object> reacted = new ArrayList<>();
+                MessageQuotes.Batch replies = new MessageQuotes.Batch();
+                UnreadMessages.Batch unread = new UnreadMessages.Batch();
                 for (int i = 0; i < ids.length; i++) {
                     Found row = slice.get(i);
                     ids[i] = row.id();
@@ -152,15 +157,28 @@ final class H2MessageRemoval {
                     if (row.edited()) {
                         edited.add(row.id());
                     }
+                    if (row.reacted()) {
+                        reacted.add(row.id());
+                    }
+                    if (row.carriesSnippet()) {
+                        replies.add(row.seq(), row.quotedId());
+                    }
+                    if (row.unread()) {
+                        unread.add(row.conversation(), row.seq());
+                    }
                 }
                 java.sql.Array idArray = c.createArrayOf("CHARACTER VARYING", ids);
                 if (!edited.isEmpty()) {
                     run(versions, c.createArrayOf("CHARACTER VARYING", edited.toArray()));
                 }
-                run(reactions, idArray);
+                if (!reacted.isEmpty()) {
+                    run(reactions, c.createArrayOf("CHARACTER VARYING", reacted.toArray()));
+                }
                 run(attachments, idArray);
                 run(receipts, idArray);
-                run(quotes, idArray);
+                replies.forget(c);
+                unread.delete(c);
+                MessageQuotes.clearSnippetsOf(c, ids);
                 run(messages, c.createArrayOf("BIGINT", sliceSeqs));
             }
         }

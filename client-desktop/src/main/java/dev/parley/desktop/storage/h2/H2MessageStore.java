@@ -22,7 +22,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,7 +72,8 @@ final class H2MessageStore implements MessageStore {
 
     /**
      * One statement of each kind for the whole list: an existence check and an INSERT per message, the search words of
-     * every message in one batch, and one summary MERGE per conversation (with its newest sequence).
+     * every message in one batch, the quote rows of its replies ({@link MessageQuotes}) in another, and one summary
+     * MERGE per conversation (with its newest sequence).
      */
     @Override
     public List<Message> insertAllIfAbsent(Transaction txn, List<NewMessage> messages) throws StorageException {
@@ -89,6 +89,8 @@ final class H2MessageStore implements MessageStore {
                      + MessageRows.QUOTE_COLUMNS + ", kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?)",
                      Statement.RETURN_GENERATED_KEYS)) {
             SearchWordKeys.Batch words = new SearchWordKeys.Batch();
+            MessageQuotes.Batch quotes = new MessageQuotes.Batch();
+            UnreadMessages.Batch unread = new UnreadMessages.Batch();
             for (NewMessage m : messages) {
                 if (!present.add(m.messageId().value())) {
                     continue;       // stored before, or earlier in this list
@@ -101,7 +103,8 @@ final class H2MessageStore implements MessageStore {
                 Sql.setInstant(insert, 6, m.receivedAt());
                 insert.setString(7, m.body());
                 insert.setString(8, m.state().name());
-                insert.setBoolean(9, m.direction() == Direction.INCOMING && m.state() != MessageState.READ);
+                boolean isUnread = m.direction() == Direction.INCOMING && m.state() != MessageState.READ;
+                insert.setBoolean(9, isUnread);
                 MessageRows.setQuote(insert, 10, m.quote());
                 insert.setString(13, m.kind().name());
                 insert.executeUpdate();
@@ -113,11 +116,19 @@ final class H2MessageStore implements MessageStore {
                 if (m.kind() == dev.parley.desktop.storage.MessageKind.TEXT) {
                     words.add(seq, m.body());
                 }
+                if (m.quote() != null) {
+                    quotes.addIfSnippet(seq, m.quote().target().value(), m.quote().snippet());
+                }
+                if (isUnread) {
+                    unread.add(m.conversationId().value(), seq);
+                }
                 newestByConversation.merge(m.conversationId().value(), seq, Math::max);
                 stored.add(new Message(new MessageCursor(seq), m.messageId(), m.conversationId(), m.direction(),
                         m.sender(), m.sentAt(), m.receivedAt(), m.body(), m.state(), null, false, 0, m.quote(), m.kind(), null));
             }
             words.insert(c);
+            quotes.insert(c);
+            unread.insert(c);
         } catch (SQLException e) {
             throw Sql.failure("storing messages", e);
         }
@@ -159,8 +170,11 @@ final class H2MessageStore implements MessageStore {
         try {
             MessageState current;
             Direction direction;
+            boolean wasUnread;
+            long seq;
+            String conversation;
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT state, direction FROM messages WHERE message_id = ?")) {
+                    "SELECT state, direction, unread, seq, conversation_id FROM messages WHERE message_id = ?")) {
                 ps.setString(1, id.value());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -168,19 +182,24 @@ final class H2MessageStore implements MessageStore {
                     }
                     current = MessageState.valueOf(rs.getString(1));
                     direction = Direction.valueOf(rs.getString(2));
+                    wasUnread = rs.getBoolean(3);
+                    seq = rs.getLong(4);
+                    conversation = rs.getString(5);
                 }
             }
             if (!current.canMoveTo(state)) {
                 return StateUpdate.IGNORED;
             }
+            boolean unread = direction == Direction.INCOMING && state != MessageState.READ;
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE messages SET state = ?, failure_reason = ?, unread = ? WHERE message_id = ?")) {
+                    "UPDATE messages SET state = ?, failure_reason = ?, unread = ? WHERE seq = ?")) {
                 ps.setString(1, state.name());
                 ps.setString(2, failureReason);
-                ps.setBoolean(3, direction == Direction.INCOMING && state != MessageState.READ);
-                ps.setString(4, id.value());
+                ps.setBoolean(3, unread);
+                ps.setLong(4, seq);
                 ps.executeUpdate();
             }
+            UnreadMessages.set(c, conversation, seq, wasUnread, unread);
             return StateUpdate.APPLIED;
         } catch (SQLException e) {
             throw Sql.failure("updating a message state", e);
@@ -192,25 +211,7 @@ final class H2MessageStore implements MessageStore {
             throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
         try {
-            List<MessageId> changed = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT message_id FROM messages WHERE unread = TRUE "
-                    + "AND conversation_id = ? AND seq <= ? ORDER BY seq")) {
-                ps.setString(1, conversation.value());
-                ps.setLong(2, upTo.sequence());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        changed.add(new MessageId(rs.getString(1)));
-                    }
-                }
-            }
-            if (!changed.isEmpty()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET state = 'READ', unread = FALSE "
-                        + "WHERE unread = TRUE AND conversation_id = ? AND seq <= ?")) {
-                    ps.setString(1, conversation.value());
-                    ps.setLong(2, upTo.sequence());
-                    ps.executeUpdate();
-                }
-            }
+            List<MessageId> changed = UnreadMessages.markReadUpTo(c, conversation, upTo.sequence());
             return changed;
         } catch (SQLException e) {
             throw Sql.failure("marking messages read", e);
@@ -288,13 +289,8 @@ final class H2MessageStore implements MessageStore {
     @Override
     public int unreadCount(Transaction txn, ConversationId conversation) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM messages WHERE unread = TRUE AND conversation_id = ?")) {
-            ps.setString(1, conversation.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getInt(1);
-            }
+        try {
+            return UnreadMessages.count(c, conversation);
         } catch (SQLException e) {
             throw Sql.failure("counting unread messages", e);
         }
@@ -304,14 +300,7 @@ final class H2MessageStore implements MessageStore {
     public List<ConversationSummary> conversations(Transaction txn) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
         try {
-            Map<String, Integer> unread = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id, COUNT(*) FROM messages "
-                    + "WHERE unread = TRUE GROUP BY conversation_id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    unread.put(rs.getString(1), rs.getInt(2));
-                }
-            }
+            Map<String, Integer> unread = UnreadMessages.counts(c);
             List<ConversationSummary> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM conversations v "
                     + "JOIN messages m ON m.seq = v.last_seq ORDER BY v.last_seq DESC");

@@ -20,9 +20,22 @@ final class H2ReactionStore implements ReactionStore {
         this.manager = manager;
     }
 
+    /** The message's reacted mark (V89): absent if the message is not here. */
+    static final String MARK_SQL = "SELECT reacted FROM messages WHERE message_id = ?";
+
+    /**
+     * Stores the reaction and sets its message's reacted mark (V89) in the same transaction, so that removing messages
+     * looks for reactions only on marked ones. A reaction to a message that is not here is refused before anything is
+     * written.
+     */
     @Override
     public void put(Transaction txn, Reaction reaction) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
+        try {
+            mark(c, reaction.messageId());
+        } catch (SQLException e) {
+            throw Sql.failure("marking a reacted message", e);
+        }
         try (PreparedStatement ps = c.prepareStatement("MERGE INTO reactions (message_id, reactor, emoji, reacted_at) "
                 + "KEY (message_id, reactor) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, reaction.messageId().value());
@@ -32,6 +45,25 @@ final class H2ReactionStore implements ReactionStore {
             ps.executeUpdate();
         } catch (SQLException e) {
             throw Sql.failure("storing a reaction", e);
+        }
+    }
+
+    private static void mark(Connection c, MessageId messageId) throws SQLException {
+        boolean marked;
+        try (PreparedStatement ps = c.prepareStatement(MARK_SQL)) {
+            ps.setString(1, messageId.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalArgumentException("a reaction needs its message to be stored");
+                }
+                marked = rs.getBoolean(1);
+            }
+        }
+        if (!marked) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET reacted = TRUE WHERE message_id = ?")) {
+                ps.setString(1, messageId.value());
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -13,10 +13,12 @@ import java.util.Map;
 
 final class InMemoryReactionStore implements ReactionStore, Snapshotting {
     private final InMemoryTransactionManager manager;
+    private final InMemoryMessageStore messages;
     private HashMap<MessageId, LinkedHashMap<String, Reaction>> reactions = new HashMap<>();
 
-    InMemoryReactionStore(InMemoryTransactionManager manager) {
+    InMemoryReactionStore(InMemoryTransactionManager manager, InMemoryMessageStore messages) {
         this.manager = manager;
+        this.messages = messages;
         manager.register(this);
     }
 
@@ -36,6 +38,9 @@ final class InMemoryReactionStore implements ReactionStore, Snapshotting {
     @Override
     public void put(Transaction txn, Reaction reaction) throws StorageException {
         InMemoryTransaction.check(txn, manager, true);
+        if (messages.find(txn, reaction.messageId()).isEmpty()) {
+            throw new IllegalArgumentException("a reaction needs its message to be stored");
+        }
         Map<String, Reaction> byReactor = reactions.computeIfAbsent(reaction.messageId(), id -> new LinkedHashMap<>());
         byReactor.remove(reaction.reactor());
         byReactor.put(reaction.reactor(), reaction);

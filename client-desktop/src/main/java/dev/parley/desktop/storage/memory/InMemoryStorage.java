@@ -58,7 +58,7 @@ public final class InMemoryStorage implements Storage {
         messages = messageStore;
         InMemoryConversationStore conversationStore = new InMemoryConversationStore(transactions);
         conversations = conversationStore;
-        InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions);
+        InMemoryReactionStore reactionStore = new InMemoryReactionStore(transactions, messageStore);
         reactions = reactionStore;
         disappearing = new InMemoryDisappearingStore(transactions, messageStore, conversations);
         InMemoryAttachmentStore attachmentStore = new InMemoryAttachmentStore(transactions);

@@ -3,8 +3,10 @@ package dev.parley.desktop.storage.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.desktop.storage.ConversationId;
 import dev.parley.desktop.storage.MessageId;
 import dev.parley.desktop.storage.MessageStore;
+import dev.parley.desktop.storage.NewMessage;
 import dev.parley.desktop.storage.Reaction;
 import dev.parley.desktop.storage.Transaction;
 import java.util.ArrayList;
@@ -18,7 +20,15 @@ public abstract class ReactionPageContract extends StorageContract {
     @Test
     void thePageReadsTheSameReactionsAsOneQueryPerMessage() throws Exception {
         List<MessageId> page = new ArrayList<>();
+        ConversationId bob = ConversationId.direct("bob");
         write((Transaction txn) -> {
+            storage.conversations().direct(txn, "bob");
+            List<NewMessage> messages = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                messages.add(NewMessage.incoming(new MessageId(String.format("e%04x", i)), bob, "bob", T0, T0, "m"));
+            }
+            messages.add(NewMessage.incoming(new MessageId("ffff"), bob, "bob", T0, T0, "outside the page"));
+            storage.messages().insertAllIfAbsent(txn, messages);
             for (int i = 0; i < 300; i++) {
                 MessageId id = new MessageId(String.format("e%04x", i));
                 page.add(id);

@@ -69,6 +69,33 @@ class H2HistoryImportTest {
                 .containsExactly("bob\t0");
     }
 
+    /**
+     * #12: an imported reply that carries a snippet gets its message_quotes row, and a message imported with reactions
+     * its reacted mark, so removing the original later clears the snippet and takes the reactions.
+     */
+    @Test
+    void importedRepliesAndReactionsAreClearedWhenTheirOriginalGoes() throws Exception {
+        HistoryRows.Message reply = new HistoryRows.Message("m6", "bob", "OUTGOING", "alice", 5_000, null, "indeed",
+                "SENT", null, false, false, 0, null, "m3", "bob", "third walrus", null, "TEXT", null, null, null,
+                List.of(), List.of(), null);
+        HistoryRows.Message notFound = new HistoryRows.Message("m7", "bob", "OUTGOING", "alice", 6_000, null, "what?",
+                "SENT", null, false, false, 0, null, "m0", null, null, null, "TEXT", null, null, null,
+                List.of(), List.of(), null);
+        storage.transactions().transactionWithResult(false,
+                txn -> history.importRows(txn, rows(notFound, reply, withDependents("m3"), message("m2", "plain"))));
+        assertThat(DatabaseSurgery.rows(storage, "SELECT message_id FROM messages WHERE reacted"))
+                .containsExactly("m3");
+        assertThat(DatabaseSurgery.rows(storage, "SELECT q.quoted_id, m.message_id FROM message_quotes q "
+                + "JOIN messages m ON m.seq = q.seq")).containsExactly("m3\tm6");
+
+        storage.transactions().transaction(false,
+                txn -> storage.changes().remove(txn, List.of(new dev.parley.desktop.storage.MessageId("m3"))));
+        assertThat(DatabaseSurgery.rows(storage, "SELECT message_id, COALESCE(quoted_snippet, '-') FROM messages "
+                + "WHERE quoted_id IS NOT NULL ORDER BY message_id")).containsExactly("m6\t-", "m7\t-");
+        assertThat(DatabaseSurgery.rows(storage, "SELECT message_id FROM reactions")).isEmpty();
+        assertThat(DatabaseSurgery.rows(storage, "SELECT quoted_id FROM message_quotes")).isEmpty();
+    }
+
     private static HistoryRows rows(HistoryRows.Message... messages) {
         return new HistoryRows(List.of(), List.of(new HistoryRows.Conversation("bob", "DIRECT", 0, false, false)),
                 List.of(messages));

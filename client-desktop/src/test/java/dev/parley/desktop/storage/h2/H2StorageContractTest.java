@@ -184,6 +184,22 @@ class H2StorageContractTest {
     }
 
     @Nested
+    class Unread extends dev.parley.desktop.storage.contract.UnreadContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
+    class QuoteRemoval extends dev.parley.desktop.storage.contract.QuoteRemovalContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
     class ReactionPages extends dev.parley.desktop.storage.contract.ReactionPageContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {

@@ -24,4 +24,15 @@ final class OldProfiles {
                     .javaMigrations(SchemaMigrator.javaMigrations(sealer)).target(target).load().migrate();
         }
     }
+
+    /** The first column of every row {@code sql} returns, as text, in order. */
+    static java.util.List<String> rows(java.sql.Statement s, String sql) throws java.sql.SQLException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (java.sql.ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
 }

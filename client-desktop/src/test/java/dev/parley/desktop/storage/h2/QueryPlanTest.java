@@ -158,4 +158,52 @@ class QueryPlanTest {
         assertThat(plan(H2ReceivedEnvelopeStore.RECORDED_SQL, (Object) new Object[] {new byte[32], new byte[32]}))
                 .contains("ENVELOPE_DIGEST IN(").doesNotContain("tableScan");
     }
+
+    /**
+     * #12 (V88): the replies quoting removed or deleted messages are found in message_quotes through its key, a removed
+     * reply's row is dropped through it, and no index on messages holds the quoted id any more.
+     */
+    @Test
+    void quotingRepliesAreFoundThroughTheQuoteTableKey() throws Exception {
+        assertThat(plan(MessageQuotes.QUOTING_SQL, (Object) new Object[] {"m1", "m2"}))
+                .contains("PRIMARY_KEY").contains("QUOTED_ID IN(").doesNotContain("tableScan");
+        assertThat(plan(MessageQuotes.FORGET_SQL.replace("DELETE", "SELECT *"), "m1", 7L))
+                .contains("PRIMARY_KEY").contains("QUOTED_ID = ").contains("SEQ = ").doesNotContain("tableScan");
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, true, TestKeys.key(1));
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES "
+                     + "WHERE TABLE_NAME = 'MESSAGES' AND INDEX_NAME = 'MESSAGES_QUOTED'");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("messages_quoted is gone").isZero();
+        }
+    }
+
+    /** #12 (V89): storing a reaction reads its message's reacted mark through the message id's unique index. */
+    @Test
+    void theReactedMarkIsReadThroughTheMessageIdIndex() throws Exception {
+        assertThat(plan(H2ReactionStore.MARK_SQL, "m1")).contains("MESSAGES_MESSAGE_ID_INDEX_A: MESSAGE_ID = ")
+                .doesNotContain("tableScan");
+    }
+
+    /**
+     * #12 (V90): unread counts and "mark read up to" read unread_messages (a row per unread message) through its key
+     * in order, never a scan of messages; messages_unread is gone.
+     */
+    @Test
+    void unreadMessagesAreReadThroughTheirTableKey() throws Exception {
+        assertThat(plan(UnreadMessages.COUNT_SQL, "bob")).contains("PRIMARY_KEY").contains("CONVERSATION_ID = ")
+                .doesNotContain("tableScan");
+        assertThat(plan(UnreadMessages.UP_TO_SQL, "bob", 100L)).contains("PRIMARY_KEY").contains("index sorted")
+                .doesNotContain("tableScan");
+        assertThat(plan(UnreadMessages.DELETE_SQL.replace("DELETE", "SELECT *"), "bob", 7L))
+                .contains("PRIMARY_KEY").contains("SEQ = ").doesNotContain("tableScan");
+        assertThat(plan(UnreadMessages.COUNTS_SQL)).contains("UNREAD_MESSAGES").doesNotContain("MESSAGES_");
+        try (Connection c = TestKeys.connect(DatabaseFiles.of(base), false, true, TestKeys.key(1));
+             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES "
+                     + "WHERE TABLE_NAME = 'MESSAGES' AND INDEX_NAME = 'MESSAGES_UNREAD'");
+             ResultSet rs = ps.executeQuery()) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).as("messages_unread is gone").isZero();
+        }
+    }
 }

@@ -180,6 +180,22 @@ class InMemoryStorageTest {
     }
 
     @Nested
+    class Unread extends dev.parley.desktop.storage.contract.UnreadContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
+    class QuoteRemoval extends dev.parley.desktop.storage.contract.QuoteRemovalContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
     class ReactionPages extends dev.parley.desktop.storage.contract.ReactionPageContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {
