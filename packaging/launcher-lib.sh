@@ -32,19 +32,25 @@ jvm_options() {
 # format, the one place they are written). A collector this Java lacks (Oracle's builds have no Shenandoah) is left
 # out with a note, so the JVM starts with its default collector instead of refusing to start; so is the file's
 # collector when $1 (the user's PARLEY_JAVA_OPTS) selects one itself (two collectors would stop the JVM), and so are
-# its heap sizes when $1 sizes the heap (a soft size over the user's maximum would stop it too).
+# its heap sizes when $1 sizes the heap (a soft size over the user's maximum would stop it too). A collector left out
+# takes its own settings with it (-XX:ShenandoahGCHeuristics=... after -XX:+UseShenandoahGC): a Java without the
+# collector does not know them and would refuse to start.
 desktop_java_options() {
-  local own="${1:-}" line option
+  local own="${1:-}" line option dropped=""
   while IFS= read -r line || [ -n "$line" ]; do
     case "$line" in
       "--java-options "*) option="${line#--java-options }" ;;
       *) continue ;;
     esac
+    if [ -n "$dropped" ] && [[ "$option" == "-XX:$dropped"* ]]; then
+      continue
+    fi
     case "$option" in
       -XX:+Use*GC)
-        case " $own " in *" -XX:+Use"*"GC "*) continue ;; esac
+        case " $own " in *" -XX:+Use"*"GC "*) dropped="${option#-XX:+Use}"; dropped="${dropped%GC}"; continue ;; esac
         if ! java_accepts "$option"; then
           echo "parley: this Java has no ${option#-XX:+Use} collector; starting with its default one" >&2
+          dropped="${option#-XX:+Use}"; dropped="${dropped%GC}"
           continue
         fi
         ;;

@@ -56,16 +56,37 @@ class DesktopJavaOptionsTest {
 
         Result result = desktopOptions("", Map.of("PATH", bin + ":" + System.getenv("PATH")));
 
-        assertThat(result.lines()).doesNotContain(collector()).contains("-Dparley.test.option=kept");
+        String settings = collectorSettings();
+        assertThat(result.lines()).doesNotContain(collector()).contains("-Dparley.test.option=kept")
+                .as("the collector's own settings go with it: a Java without it refuses them")
+                .noneMatch(o -> o.startsWith(settings));
         assertThat(result.stderr()).contains("this Java has no " + collector().substring("-XX:+Use".length())
                 + " collector");
+    }
+
+    @Test
+    void theFilesCollectorSettingsReachTheJvmWithIt() throws Exception {
+        String prefix = collectorSettings();
+        List<String> settings = optionsIn(OPTIONS_FILE).stream().filter(o -> o.startsWith(prefix)).toList();
+        assertThat(settings).as("options of the file's collector").isNotEmpty();
+
+        Result app = run(List.of("bash", REPO.resolve("bench/scripts/desktop-java.sh").toString(),
+                "-XX:+PrintFlagsFinal", "-version"), Map.of("PARLEY_JAVA_OPTS", ""));
+
+        assertThat(app.exit()).as(app.stderr()).isZero();
+        for (String setting : settings) {
+            String[] nameValue = setting.substring("-XX:".length()).split("=", 2);
+            assertThat(app.stdout()).containsPattern(" " + nameValue[0] + "\\s+= " + nameValue[1] + "\\s");
+        }
     }
 
     @Test
     void aCollectorInParleyJavaOptsReplacesTheFilesCollector() throws Exception {
         Result result = desktopOptions("-Xmx1g -XX:+UseG1GC", Map.of());
 
-        assertThat(result.lines()).doesNotContain(collector()).contains("-Dparley.test.option=kept");
+        String settings = collectorSettings();
+        assertThat(result.lines()).doesNotContain(collector()).contains("-Dparley.test.option=kept")
+                .noneMatch(o -> o.startsWith(settings));
     }
 
     @Test
@@ -114,6 +135,11 @@ class DesktopJavaOptionsTest {
 
     private static String collector() throws IOException {
         return optionsIn(OPTIONS_FILE).stream().filter(o -> o.matches("-XX:\\+Use\\w+GC")).findFirst().orElseThrow();
+    }
+
+    /** How the file's collector's own options start: "-XX:Shenandoah" for -XX:+UseShenandoahGC. */
+    private static String collectorSettings() throws IOException {
+        return "-XX:" + collector().substring("-XX:+Use".length(), collector().length() - "GC".length());
     }
 
     private static List<String> optionsIn(Path file) throws IOException {

@@ -51,8 +51,7 @@ final class RemovedWordKeys {
         if (body == null || body.isEmpty()) {
             return;
         }
-        long[] words = SearchTokenizer.tokens(body).stream().mapToLong(SearchWordKeys::hash).sorted().distinct()
-                .toArray();
+        long[] words = WordHashes.of(body);
         if (words.length > 0) {
             seqs[size] = seq;
             hashes[size] = words;

@@ -49,6 +49,11 @@ final class SearchWordKeys {
             h ^= b & 0xff;
             h *= 0x100000001b3L;
         }
+        return finish(h);
+    }
+
+    /** The last step of {@link #hash}: the finalizer over the FNV-1a state {@code h}, top 23 bits. */
+    static long finish(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;
@@ -131,11 +136,11 @@ final class SearchWordKeys {
             if (body == null || body.isEmpty()) {
                 return;
             }
-            for (String word : SearchTokenizer.tokens(body)) {
+            for (long hash : WordHashes.of(body)) {
                 if (size == keys.length) {
                     keys = Arrays.copyOf(keys, size * 2);
                 }
-                keys[size++] = key(hash(word), seq);
+                keys[size++] = key(hash, seq);
             }
         }
 
