@@ -141,7 +141,8 @@ final class H2MessageStore implements MessageStore {
     @Override
     public Optional<Message> find(Transaction txn, MessageId id) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages m WHERE m.message_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages m WHERE m.message_id = ? AND "
+                + PendingErasures.visible("m"))) {
             ps.setString(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -193,10 +194,12 @@ final class H2MessageStore implements MessageStore {
         Connection c = H2Transaction.connection(txn, manager, true);
         try {
             List<MessageId> changed = new ArrayList<>();
+            long floor = PendingErasures.floor(c, conversation);
             try (PreparedStatement ps = c.prepareStatement("SELECT message_id FROM messages WHERE unread = TRUE "
-                    + "AND conversation_id = ? AND seq <= ? ORDER BY seq")) {
+                    + "AND conversation_id = ? AND seq <= ? AND seq > ? ORDER BY seq")) {
                 ps.setString(1, conversation.value());
                 ps.setLong(2, upTo.sequence());
+                ps.setLong(3, floor);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         changed.add(new MessageId(rs.getString(1)));
@@ -205,9 +208,10 @@ final class H2MessageStore implements MessageStore {
             }
             if (!changed.isEmpty()) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET state = 'READ', unread = FALSE "
-                        + "WHERE unread = TRUE AND conversation_id = ? AND seq <= ?")) {
+                        + "WHERE unread = TRUE AND conversation_id = ? AND seq <= ? AND seq > ?")) {
                     ps.setString(1, conversation.value());
                     ps.setLong(2, upTo.sequence());
+                    ps.setLong(3, floor);
                     ps.executeUpdate();
                 }
             }
@@ -225,7 +229,8 @@ final class H2MessageStore implements MessageStore {
         try (PreparedStatement ps = c.prepareStatement(PAGE_SQL)) {
             ps.setString(1, conversation.value());
             ps.setLong(2, before.map(MessageCursor::sequence).orElse(Long.MAX_VALUE));
-            ps.setInt(3, limit + 1);
+            ps.setLong(3, PendingErasures.floor(c, conversation));
+            ps.setInt(4, limit + 1);
             List<Message> messages = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -261,7 +266,7 @@ final class H2MessageStore implements MessageStore {
                 newest = rs.getLong(1);
             }
             List<Message> messages = new ArrayList<>();
-            long lower = after.sequence();
+            long lower = Math.max(after.sequence(), PendingErasures.floor(c, conversation));
             long window = 2L * limit;
             try (PreparedStatement ps = c.prepareStatement(PAGE_AFTER_SQL)) {
                 while (messages.size() < limit && lower < newest) {
@@ -289,8 +294,9 @@ final class H2MessageStore implements MessageStore {
     public int unreadCount(Transaction txn, ConversationId conversation) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM messages WHERE unread = TRUE AND conversation_id = ?")) {
+                "SELECT COUNT(*) FROM messages WHERE unread = TRUE AND conversation_id = ? AND seq > ?")) {
             ps.setString(1, conversation.value());
+            ps.setLong(2, PendingErasures.floor(c, conversation));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -305,8 +311,8 @@ final class H2MessageStore implements MessageStore {
         Connection c = H2Transaction.connection(txn, manager, false);
         try {
             Map<String, Integer> unread = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id, COUNT(*) FROM messages "
-                    + "WHERE unread = TRUE GROUP BY conversation_id");
+            try (PreparedStatement ps = c.prepareStatement("SELECT m.conversation_id, COUNT(*) FROM messages m "
+                    + "WHERE m.unread = TRUE AND " + PendingErasures.visible("m") + " GROUP BY m.conversation_id");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     unread.put(rs.getString(1), rs.getInt(2));
@@ -334,9 +340,9 @@ final class H2MessageStore implements MessageStore {
         return H2MessageSearch.search(H2Transaction.connection(txn, manager, false), query, within, limit);
     }
 
-    /** Parameters: conversation, before-sequence, limit. */
+    /** Parameters: conversation, before-sequence, erased-up-to sequence ({@link PendingErasures#floor}), limit. */
     static final String PAGE_SQL = "SELECT " + COLUMNS + " FROM messages m "
-            + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.conversation_id, m.seq DESC LIMIT ?";
+            + "WHERE m.conversation_id = ? AND m.seq < ? AND m.seq > ? ORDER BY m.conversation_id, m.seq DESC LIMIT ?";
 
     /** Parameters: conversation, after-sequence (exclusive), up-to-sequence (inclusive), limit. Oldest first. */
     static final String PAGE_AFTER_SQL = "SELECT " + COLUMNS + " FROM messages m "
