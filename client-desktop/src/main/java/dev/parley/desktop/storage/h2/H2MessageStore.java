@@ -189,28 +189,32 @@ final class H2MessageStore implements MessageStore {
     }
 
     @Override
-    public List<MessageId> markReadUpTo(Transaction txn, ConversationId conversation, MessageCursor upTo)
+    public List<MessageId> markReadUpTo(Transaction txn, ConversationId conversation, MessageCursor upTo, int limit)
             throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
+        StoreArguments.checkLimit(limit);
         try {
             List<MessageId> changed = new ArrayList<>();
             long floor = PendingErasures.floor(c, conversation);
-            try (PreparedStatement ps = c.prepareStatement("SELECT message_id FROM messages WHERE unread = TRUE "
-                    + "AND conversation_id = ? AND seq <= ? AND seq > ? ORDER BY seq")) {
+            long last = floor;
+            try (PreparedStatement ps = c.prepareStatement(UNREAD_UP_TO_SQL)) {
                 ps.setString(1, conversation.value());
                 ps.setLong(2, upTo.sequence());
                 ps.setLong(3, floor);
+                ps.setInt(4, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         changed.add(new MessageId(rs.getString(1)));
+                        last = rs.getLong(2);
                     }
                 }
             }
             if (!changed.isEmpty()) {
+                // exactly the rows read: the oldest unread ones up to the last of them
                 try (PreparedStatement ps = c.prepareStatement("UPDATE messages SET state = 'READ', unread = FALSE "
                         + "WHERE unread = TRUE AND conversation_id = ? AND seq <= ? AND seq > ?")) {
                     ps.setString(1, conversation.value());
-                    ps.setLong(2, upTo.sequence());
+                    ps.setLong(2, last);
                     ps.setLong(3, floor);
                     ps.executeUpdate();
                 }
@@ -339,6 +343,10 @@ final class H2MessageStore implements MessageStore {
             throws StorageException {
         return H2MessageSearch.search(H2Transaction.connection(txn, manager, false), query, within, limit);
     }
+
+    /** Parameters: conversation, up-to sequence, erased-up-to sequence, limit. Oldest first through messages_unread. */
+    static final String UNREAD_UP_TO_SQL = "SELECT message_id, seq FROM messages WHERE unread = TRUE "
+            + "AND conversation_id = ? AND seq <= ? AND seq > ? ORDER BY unread, conversation_id, seq LIMIT ?";
 
     /** Parameters: conversation, before-sequence, erased-up-to sequence ({@link PendingErasures#floor}), limit. */
     static final String PAGE_SQL = "SELECT " + COLUMNS + " FROM messages m "

@@ -66,7 +66,7 @@ public abstract class ConversationErasureContract extends StorageContract {
             assertThat(listed().get(0).unreadCount()).isEqualTo(1);
             assertThat(read((Transaction txn) -> storage.listenCursor().incomingAfter(txn, new MessageCursor(0), 10)))
                     .extracting(Message::conversationId).containsExactly(CAROL);
-            assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, newest)))
+            assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, newest, 10)))
                     .as("no read receipt for a message the user deleted").isEmpty();
             finishErasing(3);         // the second pass checks the same after the rows went
         }
