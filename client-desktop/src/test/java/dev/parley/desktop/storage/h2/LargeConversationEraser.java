@@ -12,7 +12,8 @@ import java.nio.file.Path;
  * "hidden N" once the conversation is gone for readers, "removed N" after each page of rows, "erased N" at the end.
  * {@code args[2]} is the mode: {@code paged} erases as the app does (hidden in one transaction, then
  * {@value #PAGE} rows per transaction, waiting {@code args[3]} ms after each), {@code single} does the same steps in
- * one transaction, as the eraser did before pages were committed one by one (for comparing the two at a given heap).
+ * one transaction, as the eraser did before pages were committed one by one (for comparing the two: at a given heap,
+ * or killed in the middle).
  */
 public final class LargeConversationEraser {
     static final int PAGE = 500;
@@ -27,9 +28,15 @@ public final class LargeConversationEraser {
             if ("single".equals(args[2])) {
                 int erased = storage.transactions().transactionWithResult(false, txn -> {
                     int hidden = storage.historyEraser().erase(txn, conversation);
-                    while (!storage.historyEraser().eraseSome(txn, PAGE).finished()) {
-                        // every page in this one transaction
-                    }
+                    System.out.println("hidden " + hidden + " (not committed)");
+                    int removed = 0;
+                    HistoryEraser.Progress step;
+                    do {        // every page in this one transaction
+                        step = storage.historyEraser().eraseSome(txn, PAGE);
+                        removed += step.removed();
+                        System.out.println("removed " + removed + " (not committed)");
+                        Thread.sleep(pause);
+                    } while (!step.finished());
                     return hidden;
                 });
                 System.out.println("erased " + erased);
