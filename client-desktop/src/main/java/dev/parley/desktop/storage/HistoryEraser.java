@@ -26,6 +26,9 @@ public interface HistoryEraser {
      */
     Progress eraseSome(Transaction txn, int limit) throws StorageException;
 
+    /** Whether a deleted conversation still has rows for {@link #eraseSome} to remove. */
+    boolean anyPending(Transaction txn) throws StorageException;
+
     /**
      * What one {@link #eraseSome} did.
      *

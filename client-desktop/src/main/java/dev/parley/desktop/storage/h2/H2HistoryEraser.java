@@ -59,6 +59,15 @@ final class H2HistoryEraser implements HistoryEraser {
     }
 
     @Override
+    public boolean anyPending(Transaction txn) throws StorageException {
+        try {
+            return PendingErasures.any(H2Transaction.connection(txn, manager, false));
+        } catch (SQLException e) {
+            throw Sql.failure("looking for deleted conversations", e);
+        }
+    }
+
+    @Override
     public Progress eraseSome(Transaction txn, int limit) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
         if (limit < 1) {

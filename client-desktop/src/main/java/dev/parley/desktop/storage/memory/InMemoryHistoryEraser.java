@@ -46,6 +46,12 @@ final class InMemoryHistoryEraser implements HistoryEraser {
     }
 
     @Override
+    public boolean anyPending(Transaction txn) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        return false;
+    }
+
+    @Override
     public Progress eraseSome(Transaction txn, int limit) throws StorageException {
         InMemoryTransaction.check(txn, manager, true);
         return Progress.NOTHING_PENDING;
