@@ -42,19 +42,27 @@ public final class LargeConversationEraser {
                 System.out.println("erased " + erased);
                 return;
             }
+            long start = System.nanoTime();
             int hidden = storage.transactions().transactionWithResult(false,
                     txn -> storage.historyEraser().erase(txn, conversation));
-            System.out.println("hidden " + hidden);
+            System.out.println("hidden " + hidden + " in " + millis(start) + " ms");
             int erased = 0;
+            long longest = 0;
             HistoryEraser.Progress step;
             do {
+                long pageStart = System.nanoTime();
                 step = page(storage);
+                longest = Math.max(longest, millis(pageStart));
                 erased += step.removed();
-                System.out.println("removed " + erased);
+                System.out.println("removed " + erased + " (" + millis(pageStart) + " ms)");
                 Thread.sleep(pause);
             } while (!step.finished());
-            System.out.println("erased " + erased);
+            System.out.println("erased " + erased + " in " + millis(start) + " ms, longest page " + longest + " ms");
         }
+    }
+
+    private static long millis(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
     }
 
     private static HistoryEraser.Progress page(Storage storage) throws Exception {
