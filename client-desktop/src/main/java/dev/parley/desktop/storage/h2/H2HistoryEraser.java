@@ -16,9 +16,9 @@ import java.util.Optional;
  * messages leaves the erased ones out from that commit on. {@link #eraseSome} then removes a page of its messages with
  * everything that hangs on them (search word keys, reactions, edit versions, attachment rows, members' receipts,
  * snippets quoted from them; {@link H2MessageRemoval#removeConversationPage}) per transaction, and the pending entry
- * with the last page. One transaction holding the whole erase made H2's undo log grow with every row deleted (72,000
- * messages of 2,400 characters did not erase in 200 MB of heap), held the single connection for the whole erase and
- * lost all of it to a crash.
+ * with the last page. One transaction for the whole erase showed the conversation until its very end, held the single
+ * connection (every incoming message waited) for all of it, and lost all of it to a crash or a quit. (What made the
+ * earlier eraser run out of memory was its page query, which sorted all remaining rows: docs/benchmarks.md, erase13.)
  */
 final class H2HistoryEraser implements HistoryEraser {
     private final H2TransactionManager manager;
