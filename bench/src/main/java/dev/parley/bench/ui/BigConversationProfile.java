@@ -196,8 +196,13 @@ final class BigConversationProfile implements AutoCloseable {
             outgoing = direction[0];
         }
         // Read up to the last few, as after weeks of chatting: opening the conversation marks only those read.
-        storage.transactions().transaction(false, txn -> storage.messages().markReadUpTo(txn, bob,
-                storage.messages().find(txn, messageId(MESSAGES - UNREAD - 1)).orElseThrow().cursor()));
+        dev.parley.desktop.storage.MessageCursor upTo = storage.transactions().transactionWithResult(true,
+                txn -> storage.messages().find(txn, messageId(MESSAGES - UNREAD - 1)).orElseThrow().cursor());
+        while (storage.transactions().transactionWithResult(false, txn -> storage.messages().markReadUpTo(txn, bob,
+                upTo, dev.parley.desktop.storage.MessageStore.MAX_LIMIT)).size()
+                == dev.parley.desktop.storage.MessageStore.MAX_LIMIT) {
+            // a page of marks per transaction
+        }
     }
 
     /** Message {@code i}'s id: random-looking 32 hex characters, as a sender's would be. */

@@ -155,8 +155,13 @@ final class ManyConversationsProfile implements AutoCloseable {
                         storage.messages().insertIfAbsent(txn, message);
                     }
                     if (i % 3 != 0) {
-                        storage.messages().markReadUpTo(txn, conversation,
-                                storage.messages().find(txn, BenchMessageIds.of(2 + i, MESSAGES_EACH - 1)).orElseThrow().cursor());
+                        dev.parley.desktop.storage.MessageCursor upTo = storage.messages()
+                                .find(txn, BenchMessageIds.of(2 + i, MESSAGES_EACH - 1)).orElseThrow().cursor();
+                        while (storage.messages().markReadUpTo(txn, conversation, upTo,
+                                dev.parley.desktop.storage.MessageStore.MAX_LIMIT).size()
+                                == dev.parley.desktop.storage.MessageStore.MAX_LIMIT) {
+                            // a page of marks at a time
+                        }
                     }
                 }
             });

@@ -245,6 +245,16 @@ public final class ParleyApp implements AutoCloseable {
         return current.connection;
     }
 
+    /**
+     * Removes now, on the calling thread (never the FX thread), what is left of deleted conversations; the sweeper
+     * does the same in the background. For a command-line run that deleted one and is about to lock the profile.
+     *
+     * @return how many messages were removed
+     */
+    public int removeDeletedConversations() throws ServiceException {
+        return graph().conversationRemoval.removePending(() -> true);
+    }
+
     /** The unlocked profile's storage, for tests in this package that compare two profiles' rows. */
     dev.parley.desktop.storage.Storage storage() throws ProfileLockedException {
         return graph().profile.storage();

@@ -30,6 +30,7 @@ final class ProfileGraph implements AutoCloseable {
     final RelayConnectionService connection;
     final StoredListenFeed listenFeed;
     private final DisappearingSweeper sweeper;
+    final dev.parley.desktop.service.messaging.DeletedConversationRemoval conversationRemoval;
     final dev.parley.desktop.service.backup.ScheduledBackups scheduledBackups;
     private final dev.parley.desktop.service.backup.ScheduledBackupRunner scheduledBackupRunner;
     private final dev.parley.desktop.service.group.JoinApprover joinApprover;
@@ -90,7 +91,6 @@ final class ProfileGraph implements AutoCloseable {
         }));
         this.conversationMarks = new dev.parley.desktop.service.messaging.DefaultConversationMarks(profile.storage(),
                 messaging.ownDevices());
-        this.sweeper = new DisappearingSweeper(messaging.actions(), Duration.ofSeconds(1));
         this.scheduledBackups = new dev.parley.desktop.service.backup.ScheduledBackups(backups, profile.storage(),
                 config.profile().value(), config.clock(), config.random());
         this.scheduledBackupRunner = new dev.parley.desktop.service.backup.ScheduledBackupRunner(scheduledBackups,
@@ -110,6 +110,10 @@ final class ProfileGraph implements AutoCloseable {
             }
         }));
         attachmentFiles.sweepSoon();
+        this.conversationRemoval = new dev.parley.desktop.service.messaging.DeletedConversationRemoval(
+                profile.storage());
+        this.sweeper = new DisappearingSweeper(messaging.actions(), conversationRemoval, attachmentFiles::sweepSoon,
+                Duration.ofSeconds(1));
         this.joinApprover = new dev.parley.desktop.service.group.JoinApprover(events, messaging.groups());
         this.groupResync = new dev.parley.desktop.service.group.GroupResyncWorker(events, messaging.groups().resync());
     }

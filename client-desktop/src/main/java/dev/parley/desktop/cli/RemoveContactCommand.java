@@ -20,6 +20,9 @@ final class RemoveContactCommand extends ProfileCommand {
     @Override
     ExitCode run(ParleyApp app) throws ServiceException {
         int deleted = app.contacts().remove(username, deleteHistory);
+        if (deleteHistory) {
+            app.removeDeletedConversations();     // its rows now, not at the next unlock
+        }
         out().println("removed\t" + deleted + " messages deleted");
         return ExitCode.OK;
     }

@@ -36,9 +36,9 @@ public interface MessagingService {
      * is on, tells the contact (encrypted, through the outbox). {@code contact} may be a group conversation ('#' and
      * the group id): then each message's author gets the read receipt, pairwise.
      *
-     * @return the ids that became READ, oldest first
+     * @return how many messages became READ
      */
-    List<MessageId> markRead(String contact, MessageCursor upTo) throws ServiceException;
+    int markRead(String contact, MessageCursor upTo) throws ServiceException;
 
     /** Whether read receipts are sent (a setting, on by default). */
     boolean readReceipts() throws ServiceException;

@@ -27,15 +27,20 @@ public interface AttachmentStore {
     /** Removes every upload in progress to {@code contact} (the contact or the conversation was deleted). */
     void removePendingUploads(Transaction txn, String contact) throws StorageException;
 
-    /**
-     * The relay ids (lower-case hex) of every upload in progress: an image encoding kept for one of them stays, any
-     * other kept encoding is an orphan and is removed.
-     */
-    java.util.Set<String> pendingUploadIds(Transaction txn) throws StorageException;
+    /** The most ids asked about in one call of {@link #uploadsAmong} or {@link #attachmentsAmong}. */
+    int MAX_IDS = 500;
 
     /**
-     * The relay ids (lower-case hex, as {@code AttachmentPointer.idHex()}) of every attachment this profile still has
-     * a message for: a downloaded file whose id is not among them belongs to a deleted message and is removed.
+     * Of the relay ids {@code ids} (lower-case hex, at most {@link #MAX_IDS}), those with an upload in progress: an
+     * image encoding kept for one of them stays, any other kept encoding is an orphan and is removed. The caller asks
+     * about the files it found, a slice at a time, so nothing grows with the number of uploads.
      */
-    java.util.Set<String> attachmentIds(Transaction txn) throws StorageException;
+    java.util.Set<String> uploadsAmong(Transaction txn, java.util.Collection<String> ids) throws StorageException;
+
+    /**
+     * Of the relay ids {@code ids} (lower-case hex as {@code AttachmentPointer.idHex()}, at most {@link #MAX_IDS}),
+     * those this profile still has a message for: a downloaded file whose id is not among them belongs to a deleted
+     * message and is removed.
+     */
+    java.util.Set<String> attachmentsAmong(Transaction txn, java.util.Collection<String> ids) throws StorageException;
 }

@@ -46,11 +46,12 @@ public interface MessageStore {
             throws StorageException;
 
     /**
-     * Marks every unread incoming message of the conversation at or before {@code upTo} as READ.
+     * Marks the oldest {@code limit} unread incoming messages of the conversation at or before {@code upTo} as READ
+     * (1 to {@link #MAX_LIMIT}); call again, in a new transaction if it suits, until fewer come back.
      *
      * @return the ids that changed, oldest first (the service sends read receipts for them)
      */
-    List<MessageId> markReadUpTo(Transaction txn, ConversationId conversation, MessageCursor upTo)
+    List<MessageId> markReadUpTo(Transaction txn, ConversationId conversation, MessageCursor upTo, int limit)
             throws StorageException;
 
     /**

@@ -25,6 +25,13 @@ public final class StoreArguments {
     }
 
     /** 1 to {@link MessageStore#MAX_LIMIT}. */
+    /** At most {@link AttachmentStore#MAX_IDS} ids asked about at once. */
+    public static void checkIds(java.util.Collection<String> ids) {
+        if (ids.size() > AttachmentStore.MAX_IDS) {
+            throw new IllegalArgumentException("at most " + AttachmentStore.MAX_IDS + " ids at once");
+        }
+    }
+
     public static void checkLimit(int limit) {
         if (limit < 1 || limit > MessageStore.MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MessageStore.MAX_LIMIT);

@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import dev.parley.desktop.threads.BackgroundThreads;
@@ -37,6 +38,9 @@ public final class AttachmentFiles implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AttachmentFiles.class);
     private static final Pattern NAME = Pattern.compile("([0-9a-f]{32,64})\\.(bin|part|encoding|encoding\\.tmp)");
 
+    /** Files looked at per read of their rows (at most {@code AttachmentStore.MAX_IDS} ids each). */
+    public static final int SLICE = 256;
+
     private final Storage storage;
     private final Path directory;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(
@@ -63,29 +67,31 @@ public final class AttachmentFiles implements AutoCloseable {
     }
 
     /**
-     * Removes the files of attachments this profile no longer has.
+     * Removes the files of attachments this profile no longer has. The directory is read {@value #SLICE} files at a
+     * time, and for each slice the rows of just those ids are looked up: memory stays one slice whatever the number
+     * of files or attachments.
      *
      * @return how many files were removed
      */
     public int sweep() {
         try {
-            List<Path> files = files();
-            if (files.isEmpty()) {
+            if (!Files.isDirectory(directory)) {
                 return 0;
             }
-            List<Set<String>> rows = storage.transactions().transactionWithResult(true,
-                    txn -> List.of(storage.attachments().attachmentIds(txn), storage.attachments().pendingUploadIds(txn)));
             int removed = 0;
-            for (Path file : files) {
-                Matcher m = NAME.matcher(file.getFileName().toString());
-                if (!m.matches()) {
-                    continue;
-                }
-                Set<String> kept = m.group(2).startsWith("encoding") ? rows.get(1) : rows.get(0);
-                if (!kept.contains(m.group(1)) && Files.deleteIfExists(file)) {
-                    removed++;
+            List<Path> slice = new ArrayList<>(SLICE);
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
+                for (Path entry : entries) {
+                    if (NAME.matcher(entry.getFileName().toString()).matches()) {
+                        slice.add(entry);
+                        if (slice.size() == SLICE) {
+                            removed += sweep(slice);
+                            slice.clear();
+                        }
+                    }
                 }
             }
+            removed += sweep(slice);
             if (removed > 0) {
                 LOG.debug("removed {} files of deleted attachments", removed);
             }
@@ -96,19 +102,33 @@ public final class AttachmentFiles implements AutoCloseable {
         }
     }
 
-    private List<Path> files() throws IOException {
-        List<Path> files = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            return files;
+    /** Removes the orphans among {@code files}, listed before their rows are read. */
+    private int sweep(List<Path> files) throws StorageException, IOException {
+        if (files.isEmpty()) {
+            return 0;
         }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(directory)) {
-            for (Path entry : entries) {
-                if (NAME.matcher(entry.getFileName().toString()).matches()) {
-                    files.add(entry);
-                }
+        Set<String> data = new HashSet<>();
+        Set<String> encodings = new HashSet<>();
+        for (Path file : files) {
+            Matcher m = NAME.matcher(file.getFileName().toString());
+            if (m.matches()) {
+                (isEncoding(m) ? encodings : data).add(m.group(1));
             }
         }
-        return files;
+        List<Set<String>> kept = storage.transactions().transactionWithResult(true, txn -> List.of(
+                storage.attachments().attachmentsAmong(txn, data), storage.attachments().uploadsAmong(txn, encodings)));
+        int removed = 0;
+        for (Path file : files) {
+            Matcher m = NAME.matcher(file.getFileName().toString());
+            if (m.matches() && !kept.get(isEncoding(m) ? 1 : 0).contains(m.group(1)) && Files.deleteIfExists(file)) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private static boolean isEncoding(Matcher m) {
+        return m.group(2).startsWith("encoding");
     }
 
     /** Waits (briefly) for a running sweep, so the storage is not closed under it. */

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * the account's keys (identity, credential, sessions, prekeys, device lists, group sender keys), every conversation,
  * direct and group, with its messages, reactions, versions and attachment rows (and so the files' keys), the groups,
  * the contacts with their profiles and presence, the own profile, the blocked list, held envelopes, owed receipts,
- * pending edits and uploads, the listen feed and the outbox; then the attachment files on disk. What is left is the
+ * pending edits and uploads, the listen feed and the outbox (the conversations are hidden in that transaction and
+ * their rows removed right after it, a page per transaction); then the attachment files on disk. What is left is the
  * empty profile (its passphrase, settings and the relay it used): it can no longer log in, decrypt or send.
  */
 public final class DeviceWipe {
@@ -70,9 +71,11 @@ public final class DeviceWipe {
                 txn.attach(new DeviceUnlinkedEvent());        // after the commit: the screens say why
             });
             crypto.state().wipeCache();
+            // the erased conversations' rows, a page per transaction (the erase above only hid them)
+            new dev.parley.desktop.service.messaging.DeletedConversationRemoval(storage).removePending(() -> true);
             deleteFiles(attachments);
             LOG.warn("this device was unlinked: its account data was wiped");
-        } catch (StorageException | IOException | RuntimeException e) {
+        } catch (StorageException | dev.parley.desktop.service.ServiceException | IOException | RuntimeException e) {
             LOG.error("could not wipe the account data of this unlinked device", e);
         } finally {
             crypto.lock().unlock();

@@ -196,7 +196,7 @@ public final class DefaultMessagingService implements MessagingService, InboundH
     }
 
     @Override
-    public List<MessageId> markRead(String contactName, MessageCursor upTo) throws ServiceException {
+    public int markRead(String contactName, MessageCursor upTo) throws ServiceException {
         if (GroupConversations.isGroup(contactName)) {
             return groupConversations.markRead(contactName, upTo, setting(Setting.READ_RECEIPTS));
         }

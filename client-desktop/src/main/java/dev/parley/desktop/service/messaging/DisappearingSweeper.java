@@ -11,16 +11,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes expired disappearing messages on its own thread (never the UI thread): once when the profile is unlocked
- * (so messages that expired while Parley was closed go at once) and then every {@code period}.
+ * (so messages that expired while Parley was closed go at once) and then every {@code period}. On the same thread and
+ * schedule it removes what is left of deleted conversations ({@link DeletedConversationRemoval}: an erase a quit or a
+ * crash cut short goes on at the next unlock) and then runs {@code afterConversationRemoval} (the attachment files of
+ * the removed rows go then).
  */
 public final class DisappearingSweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DisappearingSweeper.class);
 
     private final MessageActionsService actions;
+    private final DeletedConversationRemoval conversations;
+    private final Runnable afterConversationRemoval;
     private final ScheduledExecutorService executor;
 
-    public DisappearingSweeper(MessageActionsService actions, Duration period) {
+    public DisappearingSweeper(MessageActionsService actions, DeletedConversationRemoval conversations,
+                               Runnable afterConversationRemoval, Duration period) {
         this.actions = actions;
+        this.conversations = conversations;
+        this.afterConversationRemoval = afterConversationRemoval;
         this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "parley-disappearing-sweep");
             thread.setDaemon(true);
@@ -37,6 +45,16 @@ public final class DisappearingSweeper implements AutoCloseable {
             }
         } catch (ServiceException | RuntimeException e) {
             LOG.warn("removing expired messages failed ({}); retrying at the next sweep", e.getClass().getSimpleName());
+        }
+        try {
+            int removed = conversations.removePending(() -> !executor.isShutdown());
+            if (removed > 0) {
+                LOG.info("removed {} messages of deleted conversations", removed);
+                afterConversationRemoval.run();
+            }
+        } catch (ServiceException | RuntimeException e) {
+            LOG.warn("removing deleted conversations failed ({}); retrying at the next sweep",
+                    e.getClass().getSimpleName());
         }
     }
 

@@ -73,42 +73,52 @@ final class GroupConversations {
         }
     }
 
-    /** Marks the group's unread messages up to {@code upTo} read; with {@code sendReceipts}, tells their authors. */
-    List<MessageId> markRead(String conversation, MessageCursor upTo, boolean sendReceipts) throws ServiceException {
+    /**
+     * Marks the group's unread messages up to {@code upTo} read, {@value ReadMarks#PAGE} per transaction; with
+     * {@code sendReceipts}, tells their authors after each. Returns how many were marked.
+     */
+    int markRead(String conversation, MessageCursor upTo, boolean sendReceipts) throws ServiceException {
         GroupId groupId = group(conversation).state().id();
         ConversationId id = ConversationId.group(groupId);
-        Map<String, List<MessageId>> byAuthor = new LinkedHashMap<>();
-        List<MessageId> changed;
-        try {
-            changed = storage.transactions().transactionWithResult(false, txn -> {
-                List<MessageId> ids = storage.messages().markReadUpTo(txn, id, upTo);
-                storage.messageTimes().record(txn, ids, MessageState.READ, clock.instant());
-                for (MessageId messageId : ids) {
-                    txn.attach(new MessageStateChangedEvent(conversation, messageId, MessageState.READ));
-                    Optional<Message> message = storage.messages().find(txn, messageId);
-                    if (message.isPresent() && message.get().direction() == Direction.INCOMING) {
-                        byAuthor.computeIfAbsent(message.get().sender(), a -> new ArrayList<>()).add(messageId);
+        int marked = 0;
+        List<MessageId> page;
+        List<MessageId> newest = List.of();
+        do {
+            Map<String, List<MessageId>> byAuthor = new LinkedHashMap<>();
+            try {
+                page = storage.transactions().transactionWithResult(false, txn -> {
+                    List<MessageId> ids = storage.messages().markReadUpTo(txn, id, upTo, ReadMarks.PAGE);
+                    storage.messageTimes().record(txn, ids, MessageState.READ, clock.instant());
+                    for (MessageId messageId : ids) {
+                        txn.attach(new MessageStateChangedEvent(conversation, messageId, MessageState.READ));
+                        Optional<Message> message = storage.messages().find(txn, messageId);
+                        if (message.isPresent() && message.get().direction() == Direction.INCOMING) {
+                            byAuthor.computeIfAbsent(message.get().sender(), a -> new ArrayList<>()).add(messageId);
+                        }
+                    }
+                    return ids;
+                });
+            } catch (StorageException e) {
+                throw new StorageFailureException("cannot mark messages read", e);
+            }
+            if (sendReceipts) {
+                for (Map.Entry<String, List<MessageId>> author : byAuthor.entrySet()) {
+                    try {
+                        receipts.read(author.getKey(), author.getValue());
+                    } catch (ServiceException e) {
+                        LOG.info("read receipt not sent to a group member: {}", e.getClass().getSimpleName());
                     }
                 }
-                return ids;
-            });
-        } catch (StorageException e) {
-            throw new StorageFailureException("cannot mark messages read", e);
-        }
-        if (sendReceipts) {
-            for (Map.Entry<String, List<MessageId>> author : byAuthor.entrySet()) {
-                try {
-                    receipts.read(author.getKey(), author.getValue());
-                } catch (ServiceException e) {
-                    LOG.info("read receipt not sent to a group member: {}", e.getClass().getSimpleName());
-                }
             }
-        }
-        if (!changed.isEmpty()) {
-            // Issue #17: this account's other devices mark them read too (no-op with one device).
+            if (!page.isEmpty()) {
+                newest = page;
+            }
+            marked += page.size();
+        } while (page.size() == ReadMarks.PAGE);
+        if (!newest.isEmpty()) {
+            // Issue #17: this account's other devices mark them read too, up to the newest (no-op with one device).
             List<dev.parley.crypto.payload.MessageId> ids = new ArrayList<>();
-            for (MessageId messageId : changed.subList(Math.max(0, changed.size() - Payload.MAX_RECEIPT_IDS),
-                    changed.size())) {
+            for (MessageId messageId : newest) {
                 try {
                     ids.add(new dev.parley.crypto.payload.MessageId(java.util.HexFormat.of().parseHex(messageId.value())));
                 } catch (IllegalArgumentException e) {
@@ -119,7 +129,7 @@ final class GroupConversations {
                 outbound.toOwnDevices(new dev.parley.crypto.payload.GroupReadSync(groupId, ids));
             }
         }
-        return changed;
+        return marked;
     }
 
     /** See {@link dev.parley.desktop.service.MessagingService#memberReceipts}. */

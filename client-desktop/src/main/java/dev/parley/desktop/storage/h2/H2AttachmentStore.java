@@ -150,32 +150,53 @@ final class H2AttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public java.util.Set<String> pendingUploadIds(Transaction txn) throws StorageException {
-        Connection c = H2Transaction.connection(txn, manager, false);
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT attachment_id FROM attachment_uploads");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ids.add(java.util.HexFormat.of().formatHex(rs.getBytes(1)));
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw Sql.failure("listing uploads", e);
-        }
+    public java.util.Set<String> uploadsAmong(Transaction txn, java.util.Collection<String> ids)
+            throws StorageException {
+        return among(txn, UPLOADS_AMONG_SQL, ids, "looking up uploads");
     }
 
     @Override
-    public java.util.Set<String> attachmentIds(Transaction txn) throws StorageException {
+    public java.util.Set<String> attachmentsAmong(Transaction txn, java.util.Collection<String> ids)
+            throws StorageException {
+        return among(txn, ATTACHMENTS_AMONG_SQL, ids, "looking up attachments");
+    }
+
+    /** Parameter: the ids (an array of 16-byte values). Through the V92 index. */
+    static final String ATTACHMENTS_AMONG_SQL = "SELECT DISTINCT attachment_id FROM attachments "
+            + "WHERE attachment_id = ANY(?)";
+    static final String UPLOADS_AMONG_SQL = "SELECT DISTINCT attachment_id FROM attachment_uploads "
+            + "WHERE attachment_id = ANY(?)";
+
+    private java.util.Set<String> among(Transaction txn, String sql, java.util.Collection<String> ids, String what)
+            throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT attachment_id FROM attachments");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                ids.add(java.util.HexFormat.of().formatHex(rs.getBytes(1)));
+        dev.parley.desktop.storage.StoreArguments.checkIds(ids);
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        List<byte[]> values = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            try {
+                values.add(java.util.HexFormat.of().parseHex(id));
+            } catch (IllegalArgumentException e) {
+                // not an id any row can have
             }
-            return ids;
+        }
+        if (values.isEmpty()) {
+            return kept;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            // slices keep H2's re-check of each row found against the array short
+            for (int from = 0; from < values.size(); from += H2MessageRemoval.SLICE) {
+                ps.setArray(1, c.createArrayOf("BINARY VARYING",
+                        values.subList(from, Math.min(values.size(), from + H2MessageRemoval.SLICE)).toArray()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        kept.add(java.util.HexFormat.of().formatHex(rs.getBytes(1)));
+                    }
+                }
+            }
+            return kept;
         } catch (SQLException e) {
-            throw Sql.failure("listing attachments", e);
+            throw Sql.failure(what, e);
         }
     }
 }

@@ -12,7 +12,8 @@ import java.sql.SQLException;
 /** {@link HistoryTransferStore} in H2: {@link H2HistoryExport} reads slices, {@link H2HistoryImport} stores them. */
 final class H2HistoryTransferStore implements HistoryTransferStore {
     /** Messages being sent are not carried: their sent transcripts reach the new device. */
-    static final String CARRIED = "state <> 'SENDING'";
+    /** The messages a history transfer carries (of a table named or aliased {@code messages}): none being erased. */
+    static final String CARRIED = "state <> 'SENDING' AND " + PendingErasures.visible("messages");
 
     private final H2TransactionManager manager;
 

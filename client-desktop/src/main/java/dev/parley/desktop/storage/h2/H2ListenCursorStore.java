@@ -16,7 +16,8 @@ import java.util.List;
 /** The cursor is the single row of {@code listen_cursor} (migration V15); messages are read in primary-key order. */
 final class H2ListenCursorStore implements ListenCursorStore {
     private static final String INCOMING_AFTER_SQL = "SELECT " + H2MessageStore.COLUMNS + " FROM messages m "
-            + "WHERE m.seq > ? AND m.direction = 'INCOMING' ORDER BY m.seq LIMIT ?";
+            + "WHERE m.seq > ? AND m.direction = 'INCOMING' AND " + PendingErasures.visible("m")
+            + " ORDER BY m.seq LIMIT ?";
 
     private final H2TransactionManager manager;
 

@@ -30,10 +30,11 @@ import java.util.Map;
  */
 final class H2MessageRemoval {
     static final int SLICE = 64;
-    /** Messages read and removed at once when a whole conversation goes. */
-    static final int CONVERSATION_PAGE = 1_024;
     private static final String COLUMNS = "seq, message_id, conversation_id, edit_count, body, reacted, quoted_id, "
             + "quoted_snippet IS NOT NULL, unread";
+    /** Parameters: conversation, erased up to this sequence, page size. Newest first, in index order. */
+    static final String CONVERSATION_PAGE_SQL = "SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? "
+            + "AND seq <= ? ORDER BY conversation_id, seq DESC FETCH FIRST ? ROWS ONLY";
 
     private H2MessageRemoval() {
     }
@@ -100,34 +101,36 @@ final class H2MessageRemoval {
     }
 
     /**
-     * Removes every message of {@code conversation}, {@value #CONVERSATION_PAGE} at a time in position order, each page
-     * read forward from where the last ended through {@code messages_history}: memory stays one page however long the
-     * conversation is (reading its rows at once held all of them, bodies included, in the heap: the client's H2 keeps
-     * whole results in memory). Returns how many messages there were.
+     * Removes up to {@code limit} messages of {@code conversation} at or below position {@code upToSeq} (an erased
+     * conversation's, {@link PendingErasures}), newest first, read in the order of {@code messages_history} so that H2
+     * stops after the page: memory and the transaction's undo log stay one page however long the conversation is.
+     * Returns how many went; fewer than {@code limit} means none are left. The conversation's record, if a newer
+     * message made one again (or a group still being in it kept one), names its newest message that stays.
      */
-    static int removeConversation(Connection c, ConversationId conversation) throws SQLException {
-        int removed = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages WHERE conversation_id = ? "
-                + "AND seq > ? ORDER BY conversation_id, seq FETCH FIRST " + CONVERSATION_PAGE + " ROWS ONLY")) {
+    static int removeConversationPage(Connection c, ConversationId conversation, long upToSeq, int limit)
+            throws SQLException {
+        List<Found> page = new ArrayList<>(limit);
+        try (PreparedStatement ps = c.prepareStatement(CONVERSATION_PAGE_SQL)) {
             ps.setString(1, conversation.value());
-            long after = Long.MIN_VALUE;
-            List<Found> page;
-            do {
-                ps.setLong(2, after);
-                page = new ArrayList<>(CONVERSATION_PAGE);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        page.add(Found.of(rs));
-                    }
+            ps.setLong(2, upToSeq);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    page.add(Found.of(rs));
                 }
-                if (!page.isEmpty()) {
-                    removeRows(c, page);
-                    removed += page.size();
-                    after = page.get(page.size() - 1).seq();
-                }
-            } while (page.size() == CONVERSATION_PAGE);
+            }
         }
-        return removed;
+        removeRows(c, page);
+        // removeRows names the newest remaining message, which may be an erased one still waiting for its page
+        try (PreparedStatement ps = c.prepareStatement("UPDATE conversations SET last_seq = (SELECT seq FROM messages "
+                + "WHERE conversation_id = ? AND seq > ? ORDER BY conversation_id, seq DESC FETCH FIRST 1 ROW ONLY) "
+                + "WHERE conversation_id = ?")) {
+            ps.setString(1, conversation.value());
+            ps.setLong(2, upToSeq);
+            ps.setString(3, conversation.value());
+            ps.executeUpdate();
+        }
+        return page.size();
     }
 
     private static Map<ConversationId, List<MessageId>> removeRows(Connection c, List<Found> rows)
@@ -182,12 +185,7 @@ final class H2MessageRemoval {
                 run(messages, c.createArrayOf("BIGINT", sliceSeqs));
             }
         }
-        // after the rows: the word keys go by ranges over runs of removed positions that no staying message splits
-        RemovedWordKeys words = new RemovedWordKeys(rows.size());
-        for (Found row : rows) {
-            words.add(row.seq(), row.body());
-        }
-        words.delete(c);
+        removeWordKeys(c, rows);
         for (Found row : rows) {
             removed.computeIfAbsent(new ConversationId(row.conversation()), k -> new ArrayList<>())
                     .add(new MessageId(row.id()));
@@ -204,6 +202,19 @@ final class H2MessageRemoval {
             ps.executeBatch();
         }
         return removed;
+    }
+
+    /**
+     * After the rows: their word keys go by ranges over runs of removed positions that no staying message splits. A
+     * method of its own so that the JIT compiles this loop by itself (inside {@code removeRows} it was compiled
+     * on-stack with the whole of that method, the sweep's largest compile).
+     */
+    private static void removeWordKeys(Connection c, List<Found> rows) throws SQLException {
+        RemovedWordKeys words = new RemovedWordKeys(rows.size());
+        for (Found row : rows) {
+            words.add(row.seq(), row.body());
+        }
+        words.delete(c);
     }
 
     private static void run(PreparedStatement ps, java.sql.Array values) throws SQLException {

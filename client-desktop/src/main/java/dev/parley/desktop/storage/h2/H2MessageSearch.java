@@ -103,7 +103,7 @@ final class H2MessageSearch {
     /** Parameters: the sequence numbers (an array), the conversation if {@code within}. */
     static String rowsSql(boolean within) {
         return "SELECT " + MessageRows.COLUMNS + " FROM messages m WHERE m.seq = ANY(?)"
-                + (within ? " AND m.conversation_id = ?" : "");
+                + (within ? " AND m.conversation_id = ?" : "") + " AND " + PendingErasures.visible("m");
     }
 
     private static List<Long> candidates(PreparedStatement ps, long from, long end, long[] deltas, int page)

@@ -152,7 +152,8 @@ final class H2MessageStore implements MessageStore {
     @Override
     public Optional<Message> find(Transaction txn, MessageId id) throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, false);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages m WHERE m.message_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM messages m WHERE m.message_id = ? AND "
+                + PendingErasures.visible("m"))) {
             ps.setString(1, id.value());
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(read(rs)) : Optional.empty();
@@ -207,12 +208,12 @@ final class H2MessageStore implements MessageStore {
     }
 
     @Override
-    public List<MessageId> markReadUpTo(Transaction txn, ConversationId conversation, MessageCursor upTo)
+    public List<MessageId> markReadUpTo(Transaction txn, ConversationId conversation, MessageCursor upTo, int limit)
             throws StorageException {
         Connection c = H2Transaction.connection(txn, manager, true);
+        StoreArguments.checkLimit(limit);
         try {
-            List<MessageId> changed = UnreadMessages.markReadUpTo(c, conversation, upTo.sequence());
-            return changed;
+            return UnreadMessages.markReadUpTo(c, conversation, upTo.sequence(), limit);
         } catch (SQLException e) {
             throw Sql.failure("marking messages read", e);
         }
@@ -226,7 +227,8 @@ final class H2MessageStore implements MessageStore {
         try (PreparedStatement ps = c.prepareStatement(PAGE_SQL)) {
             ps.setString(1, conversation.value());
             ps.setLong(2, before.map(MessageCursor::sequence).orElse(Long.MAX_VALUE));
-            ps.setInt(3, limit + 1);
+            ps.setLong(3, PendingErasures.floor(c, conversation));
+            ps.setInt(4, limit + 1);
             List<Message> messages = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -262,7 +264,7 @@ final class H2MessageStore implements MessageStore {
                 newest = rs.getLong(1);
             }
             List<Message> messages = new ArrayList<>();
-            long lower = after.sequence();
+            long lower = Math.max(after.sequence(), PendingErasures.floor(c, conversation));
             long window = 2L * limit;
             try (PreparedStatement ps = c.prepareStatement(PAGE_AFTER_SQL)) {
                 while (messages.size() < limit && lower < newest) {
@@ -323,9 +325,9 @@ final class H2MessageStore implements MessageStore {
         return H2MessageSearch.search(H2Transaction.connection(txn, manager, false), query, within, limit);
     }
 
-    /** Parameters: conversation, before-sequence, limit. */
+    /** Parameters: conversation, before-sequence, erased-up-to sequence ({@link PendingErasures#floor}), limit. */
     static final String PAGE_SQL = "SELECT " + COLUMNS + " FROM messages m "
-            + "WHERE m.conversation_id = ? AND m.seq < ? ORDER BY m.conversation_id, m.seq DESC LIMIT ?";
+            + "WHERE m.conversation_id = ? AND m.seq < ? AND m.seq > ? ORDER BY m.conversation_id, m.seq DESC LIMIT ?";
 
     /** Parameters: conversation, after-sequence (exclusive), up-to-sequence (inclusive), limit. Oldest first. */
     static final String PAGE_AFTER_SQL = "SELECT " + COLUMNS + " FROM messages m "

@@ -18,11 +18,14 @@ import java.util.Map;
  * almost every message the disappearing sweep removes is, costs no entry here.
  */
 final class UnreadMessages {
-    static final String COUNT_SQL = "SELECT COUNT(*) FROM unread_messages WHERE conversation_id = ?";
-    static final String COUNTS_SQL = "SELECT conversation_id, COUNT(*) FROM unread_messages GROUP BY conversation_id";
-    /** Parameters: conversation, up-to-sequence (inclusive). Oldest first. */
+    /** Parameters: conversation, erased-up-to sequence ({@link PendingErasures#floor}). */
+    static final String COUNT_SQL = "SELECT COUNT(*) FROM unread_messages WHERE conversation_id = ? AND seq > ?";
+    /** Every conversation's count, without the messages of erased parts ({@link PendingErasures#visible}). */
+    static final String COUNTS_SQL = "SELECT u.conversation_id, COUNT(*) FROM unread_messages u WHERE "
+            + PendingErasures.visible("u") + " GROUP BY u.conversation_id";
+    /** Parameters: conversation, up-to-sequence (inclusive), erased-up-to sequence, limit. Oldest first. */
     static final String UP_TO_SQL = "SELECT seq FROM unread_messages WHERE conversation_id = ? AND seq <= ? "
-            + "ORDER BY conversation_id, seq";
+            + "AND seq > ? ORDER BY conversation_id, seq FETCH FIRST ? ROWS ONLY";
     static final String INSERT_SQL = "INSERT INTO unread_messages (conversation_id, seq) VALUES (?, ?)";
     static final String DELETE_SQL = "DELETE FROM unread_messages WHERE conversation_id = ? AND seq = ?";
     private static final int SLICE = 64;
@@ -33,6 +36,7 @@ final class UnreadMessages {
     static int count(Connection c, ConversationId conversation) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(COUNT_SQL)) {
             ps.setString(1, conversation.value());
+            ps.setLong(2, PendingErasures.floor(c, conversation));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -53,14 +57,19 @@ final class UnreadMessages {
     }
 
     /**
-     * Marks the unread messages of {@code conversation} at or before {@code upTo} read (state READ, flag cleared, row
-     * dropped); returns their ids, oldest first.
+     * Marks the oldest {@code limit} unread messages of {@code conversation} at or before {@code upTo} read (state
+     * READ, flag cleared, row dropped), skipping an erased part of the conversation ({@link PendingErasures#floor});
+     * returns their ids, oldest first.
      */
-    static List<MessageId> markReadUpTo(Connection c, ConversationId conversation, long upTo) throws SQLException {
+    static List<MessageId> markReadUpTo(Connection c, ConversationId conversation, long upTo, int limit)
+            throws SQLException {
         List<Object> seqs = new ArrayList<>();
+        long floor = PendingErasures.floor(c, conversation);
         try (PreparedStatement ps = c.prepareStatement(UP_TO_SQL)) {
             ps.setString(1, conversation.value());
             ps.setLong(2, upTo);
+            ps.setLong(3, floor);
+            ps.setInt(4, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     seqs.add(rs.getLong(1));
@@ -88,10 +97,12 @@ final class UnreadMessages {
                 read.executeUpdate();
             }
         }
+        // exactly the rows read: the oldest unread ones above the floor up to the last of them
         try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM unread_messages WHERE conversation_id = ? AND seq <= ?")) {
+                "DELETE FROM unread_messages WHERE conversation_id = ? AND seq <= ? AND seq > ?")) {
             ps.setString(1, conversation.value());
-            ps.setLong(2, upTo);
+            ps.setLong(2, (Long) seqs.get(seqs.size() - 1));
+            ps.setLong(3, floor);
             ps.executeUpdate();
         }
         return changed;

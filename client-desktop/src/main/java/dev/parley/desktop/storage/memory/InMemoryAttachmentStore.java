@@ -96,13 +96,18 @@ final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
     }
 
     @Override
-    public java.util.Set<String> pendingUploadIds(Transaction txn) throws StorageException {
+    public java.util.Set<String> uploadsAmong(Transaction txn, java.util.Collection<String> ids)
+            throws StorageException {
         InMemoryTransaction.check(txn, manager, false);
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        dev.parley.desktop.storage.StoreArguments.checkIds(ids);
+        java.util.Set<String> kept = new java.util.HashSet<>();
         for (PendingUpload upload : uploads.values()) {
-            ids.add(java.util.HexFormat.of().formatHex(upload.attachmentId()));
+            String id = java.util.HexFormat.of().formatHex(upload.attachmentId());
+            if (ids.contains(id)) {
+                kept.add(id);
+            }
         }
-        return ids;
+        return kept;
     }
 
     /** Removes the rows of these messages (for {@link InMemoryHistoryEraser}). */
@@ -111,12 +116,16 @@ final class InMemoryAttachmentStore implements AttachmentStore, Snapshotting {
     }
 
     @Override
-    public java.util.Set<String> attachmentIds(Transaction txn) throws StorageException {
+    public java.util.Set<String> attachmentsAmong(Transaction txn, java.util.Collection<String> ids)
+            throws StorageException {
         InMemoryTransaction.check(txn, manager, false);
-        java.util.Set<String> ids = new java.util.HashSet<>();
+        dev.parley.desktop.storage.StoreArguments.checkIds(ids);
+        java.util.Set<String> kept = new java.util.HashSet<>();
         for (Attachment a : attachments.values()) {
-            ids.add(a.pointer().idHex());
+            if (ids.contains(a.pointer().idHex())) {
+                kept.add(a.pointer().idHex());
+            }
         }
-        return ids;
+        return kept;
     }
 }

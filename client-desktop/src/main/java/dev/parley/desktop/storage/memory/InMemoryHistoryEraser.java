@@ -7,7 +7,10 @@ import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.Transaction;
 import java.util.List;
 
-/** Erases a conversation across the in-memory stores (search there reads the messages, so no tokens to delete). */
+/**
+ * Erases a conversation across the in-memory stores at once (search there reads the messages, so no tokens to delete;
+ * there is no file whose transaction could grow), so nothing is ever left for {@link #eraseSome}.
+ */
 final class InMemoryHistoryEraser implements HistoryEraser {
     private final InMemoryTransactionManager manager;
     private final InMemoryMessageStore messages;
@@ -40,5 +43,17 @@ final class InMemoryHistoryEraser implements HistoryEraser {
         conversations.forget(id);
         marks.forget(id);
         return removed.size();
+    }
+
+    @Override
+    public boolean anyPending(Transaction txn) throws StorageException {
+        InMemoryTransaction.check(txn, manager, false);
+        return false;
+    }
+
+    @Override
+    public Progress eraseSome(Transaction txn, int limit) throws StorageException {
+        InMemoryTransaction.check(txn, manager, true);
+        return Progress.NOTHING_PENDING;
     }
 }

@@ -145,11 +145,15 @@ final class InMemoryMessageStore implements MessageStore, Snapshotting {
     }
 
     @Override
-    public List<MessageId> markReadUpTo(Transaction txn, ConversationId conversation, MessageCursor upTo)
+    public List<MessageId> markReadUpTo(Transaction txn, ConversationId conversation, MessageCursor upTo, int limit)
             throws StorageException {
         InMemoryTransaction.check(txn, manager, true);
+        StoreArguments.checkLimit(limit);
         List<MessageId> changed = new ArrayList<>();
         for (Message m : new ArrayList<>(bySequence.headMap(upTo.sequence(), true).values())) {
+            if (changed.size() == limit) {
+                break;
+            }
             if (m.conversationId().equals(conversation) && m.isUnread()) {
                 bySequence.put(m.cursor().sequence(), withState(m, MessageState.READ, null));
                 changed.add(m.messageId());

@@ -353,10 +353,7 @@ public final class ConversationListViewModel {
         }
     }
 
-    /**
-     * Deletes the conversation with {@code username} from this computer (its messages, search words and reactions)
-     * and removes the contact; the chat closes if it was open.
-     */
+    /** Deletes the conversation with {@code username} from this computer, removes the contact, closes its chat. */
     public void deleteConversation(String username) {
         deleteConversation(username, false);
     }
@@ -369,18 +366,21 @@ public final class ConversationListViewModel {
         int at = indexOf(username);
         boolean staysInGroup = at >= 0 && items.get(at).contact().isGroup() && items.get(at).contact().group().active()
                 && !leaveGroup;
+        if (username.equals(selected.get())) {
+            selected.set(null);
+        }
+        if (!staysInGroup && at >= 0) {
+            items.remove(at);       // at once: the services hide it in one small transaction, its rows go later
+        }
         tasks.run(() -> UiServices.isGroup(username) ? services.deleteGroupConversation(username, leaveGroup)
                 : services.deleteConversation(username), deleted -> {
-            if (username.equals(selected.get())) {
-                selected.set(null);
-            }
-            int i = indexOf(username);
             if (staysInGroup) {
                 reloadGroup(username, c -> { });
-            } else if (i >= 0) {
-                items.remove(i);
             }
-        }, e -> error.set(messages.describe(e)));
+        }, e -> {
+            error.set(messages.describe(e));
+            refresh();              // it was not deleted: show it again
+        });
     }
 
     /** Total unread over all conversations (for the window title). */

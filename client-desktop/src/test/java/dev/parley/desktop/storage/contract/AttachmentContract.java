@@ -82,21 +82,25 @@ public abstract class AttachmentContract extends StorageContract {
                 .isEmpty();
     }
 
+    /** The ids asked about: the three uploads' and one no upload has. */
+    private static final List<String> ASKED = List.of("1a".repeat(16), "2b".repeat(16), "3c".repeat(16),
+            "4d".repeat(16));
+
     @Test
     void listsTheIdsOfUploadsInProgressAndRemovesThoseToOneContact() throws Exception {
         PendingUpload video = new PendingUpload("bob", "/home/a/video.mp4", 1000, 77, filled(16, 0x1a), filled(32, 2));
         PendingUpload photo = new PendingUpload("bob", "/home/a/photo.jpg", 2000, 78, filled(16, 0x2b), filled(32, 4));
         PendingUpload other = new PendingUpload("carol", "/home/a/photo.jpg", 2000, 78, filled(16, 0x3c), filled(32, 5));
-        assertThat(read((Transaction txn) -> storage.attachments().pendingUploadIds(txn))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.attachments().uploadsAmong(txn, ASKED))).isEmpty();
         write((Transaction txn) -> {
             storage.attachments().putPendingUpload(txn, video);
             storage.attachments().putPendingUpload(txn, photo);
             storage.attachments().putPendingUpload(txn, other);
         });
-        assertThat(read((Transaction txn) -> storage.attachments().pendingUploadIds(txn)))
+        assertThat(read((Transaction txn) -> storage.attachments().uploadsAmong(txn, ASKED)))
                 .containsExactlyInAnyOrder("1a".repeat(16), "2b".repeat(16), "3c".repeat(16));
         write((Transaction txn) -> storage.attachments().removePendingUploads(txn, "bob"));
-        assertThat(read((Transaction txn) -> storage.attachments().pendingUploadIds(txn)))
+        assertThat(read((Transaction txn) -> storage.attachments().uploadsAmong(txn, ASKED)))
                 .containsExactly("3c".repeat(16));
         assertThat(read((Transaction txn) -> storage.attachments().pendingUpload(txn, "carol", "/home/a/photo.jpg")))
                 .contains(other);

@@ -63,7 +63,7 @@ public abstract class MemberReceiptContract extends StorageContract {
     void theReceiptsGoWithAnErasedConversationAndWithExpiredMessages() throws Exception {
         send(M1);
         record("bob", MessageState.DELIVERED, 1);
-        write((Transaction txn) -> storage.historyEraser().erase(txn, GROUP));
+        eraseWhole(GROUP, 1);
         assertThat(receipts(M1)).isEmpty();
         MessageId expiring = new MessageId("e2");
         send(expiring);

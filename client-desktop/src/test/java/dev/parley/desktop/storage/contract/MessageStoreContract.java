@@ -206,15 +206,39 @@ public abstract class MessageStoreContract extends StorageContract {
         assertThat(list.get(1).unreadCount()).isEqualTo(2);
 
         MessageCursor upToB1 = read((Transaction txn) -> storage.messages().find(txn, new MessageId("b1"))).orElseThrow().cursor();
-        List<MessageId> changed = writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, upToB1));
+        List<MessageId> changed = writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, upToB1, 10));
         assertThat(changed).containsExactly(new MessageId("b1"));
         assertThat(read((Transaction txn) -> storage.messages().unreadCount(txn, BOB))).isEqualTo(1);
         assertThat(state(new MessageId("b1"))).isEqualTo(MessageState.READ);
         MessageCursor latest = read((Transaction txn) -> storage.messages().find(txn, new MessageId("o1"))).orElseThrow().cursor();
-        assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, latest)))
+        assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, latest, 10)))
                 .containsExactly(new MessageId("b2"));
-        assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, latest))).isEmpty();
+        assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, latest, 10))).isEmpty();
         assertThat(read((Transaction txn) -> storage.messages().unreadCount(txn, CAROL))).isEqualTo(1);
+    }
+
+    /** #12: marking read goes a page at a time, oldest first, so nothing grows with a long unread backlog. */
+    @Test
+    void markingReadGoesAPageAtATimeOldestFirst() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            insert(incoming("b" + i, BOB, "text " + i, i));
+        }
+        insert(incoming("c1", CAROL, "other", 6));
+        MessageCursor latest = read((Transaction txn) -> storage.messages().find(txn, new MessageId("c1")))
+                .orElseThrow().cursor();
+        assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, latest, 2)))
+                .containsExactly(new MessageId("b1"), new MessageId("b2"));
+        assertThat(read((Transaction txn) -> storage.messages().unreadCount(txn, BOB))).isEqualTo(3);
+        assertThat(state(new MessageId("b3"))).isNotEqualTo(MessageState.READ);
+        assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, latest, 2)))
+                .containsExactly(new MessageId("b3"), new MessageId("b4"));
+        assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, latest, 2)))
+                .containsExactly(new MessageId("b5"));
+        assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, latest, 2))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.messages().unreadCount(txn, CAROL))).isEqualTo(1);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writeAndGet((Transaction txn) ->
+                storage.messages().markReadUpTo(txn, BOB, latest, MessageStore.MAX_LIMIT + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -58,17 +58,21 @@ public abstract class PeopleContract extends StorageContract {
 
         assertThat(writeAndGet((Transaction txn) -> storage.historyEraser().erase(txn, BOB))).isEqualTo(2);
 
+        // hidden at once, before any of its rows went
         assertThat(read((Transaction txn) -> storage.messages().find(txn, fromBob))).isEmpty();
         assertThat(read((Transaction txn) -> storage.messages().page(txn, BOB, Optional.empty(), 10).messages())).isEmpty();
         assertThat(read((Transaction txn) -> storage.messages().search(txn, "pineapple", Optional.empty(), 10)))
                 .extracting(Message::messageId).containsExactly(fromCarol);
-        assertThat(read((Transaction txn) -> storage.reactions().of(txn, fromBob))).isEmpty();
-        assertThat(read((Transaction txn) -> storage.reactions().of(txn, fromCarol))).hasSize(1);
         assertThat(read((Transaction txn) -> storage.conversations().find(txn, BOB))).isEmpty();
         assertThat(read((Transaction txn) -> storage.conversations().find(txn, CAROL))).isPresent();
         assertThat(read((Transaction txn) -> storage.messages().conversations(txn)))
                 .extracting(s -> s.conversationId()).containsExactly(CAROL);
         assertThat(writeAndGet((Transaction txn) -> storage.historyEraser().erase(txn, BOB))).isZero();
+        finishErasing(1);
+        assertThat(read((Transaction txn) -> storage.reactions().of(txn, fromBob))).isEmpty();
+        assertThat(read((Transaction txn) -> storage.reactions().of(txn, fromCarol))).hasSize(1);
+        assertThat(read((Transaction txn) -> storage.messages().search(txn, "pineapple", Optional.empty(), 10)))
+                .extracting(Message::messageId).containsExactly(fromCarol);
     }
 
     @Test
@@ -81,6 +85,9 @@ public abstract class PeopleContract extends StorageContract {
             storage.messages().insertAllIfAbsent(txn,
                     List.of(NewMessage.incoming(new MessageId("b0b3"), BOB, "bob", T0, T0, "again")));
         });
+        assertThat(read((Transaction txn) -> storage.messages().page(txn, BOB, Optional.empty(), 10).messages()))
+                .extracting(Message::body).containsExactly("again");
+        finishErasing(1);
         assertThat(read((Transaction txn) -> storage.messages().page(txn, BOB, Optional.empty(), 10).messages()))
                 .extracting(Message::body).containsExactly("again");
     }
@@ -99,7 +106,7 @@ public abstract class PeopleContract extends StorageContract {
         });
         assertThat(read((Transaction txn) -> storage.changes().versions(txn, edited))).isNotEmpty();
 
-        write((Transaction txn) -> storage.historyEraser().erase(txn, BOB));
+        eraseWhole(BOB, 1);
 
         assertThat(read((Transaction txn) -> storage.changes().versions(txn, edited))).isEmpty();
         assertThat(read((Transaction txn) -> storage.attachments().find(txn, withFile))).isEmpty();

@@ -44,6 +44,27 @@ public abstract class StorageContract {
         return storage.transactions().transactionWithResult(true, task);
     }
 
+    /**
+     * Erases the conversation as the app does: hidden in one transaction, then its rows {@code page} messages per
+     * transaction until nothing is pending. Returns how many messages it had.
+     */
+    protected int eraseWhole(dev.parley.desktop.storage.ConversationId id, int page) throws StorageException {
+        int messages = writeAndGet(txn -> storage.historyEraser().erase(txn, id));
+        finishErasing(page);
+        return messages;
+    }
+
+    /** Runs {@code eraseSome} in transactions of its own until nothing is pending; returns how many messages went. */
+    protected int finishErasing(int page) throws StorageException {
+        int removed = 0;
+        dev.parley.desktop.storage.HistoryEraser.Progress step;
+        do {
+            step = writeAndGet(txn -> storage.historyEraser().eraseSome(txn, page));
+            removed += step.removed();
+        } while (!step.finished());
+        return removed;
+    }
+
     protected <R, E extends Exception> R writeAndGet(TransactionFunction<R, E> task) throws StorageException, E {
         return storage.transactions().transactionWithResult(false, task);
     }

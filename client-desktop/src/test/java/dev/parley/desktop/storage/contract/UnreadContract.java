@@ -59,7 +59,7 @@ public abstract class UnreadContract extends StorageContract {
 
         Message upTo = read((Transaction txn) -> storage.messages().find(txn, new MessageId("u099"))).orElseThrow();
         List<MessageId> marked = writeAndGet((Transaction txn) ->
-                storage.messages().markReadUpTo(txn, BOB, upTo.cursor()));
+                storage.messages().markReadUpTo(txn, BOB, upTo.cursor(), 500));
         List<MessageId> expected = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
             if (i != 10) {
@@ -70,7 +70,7 @@ public abstract class UnreadContract extends StorageContract {
         assertThat(unread(BOB)).isEqualTo(50);
         assertThat(read((Transaction txn) -> storage.messages().find(txn, new MessageId("u050"))).orElseThrow().state())
                 .isEqualTo(MessageState.READ);
-        assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, upTo.cursor())))
+        assertThat(writeAndGet((Transaction txn) -> storage.messages().markReadUpTo(txn, BOB, upTo.cursor(), 500)))
                 .isEmpty();
 
         assertThat(writeAndGet((Transaction txn) -> storage.changes().remove(txn,

@@ -152,6 +152,14 @@ class H2StorageContractTest {
     }
 
     @Nested
+    class ConversationErasure extends dev.parley.desktop.storage.contract.ConversationErasureContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(dir, publisher);
+        }
+    }
+
+    @Nested
     class People extends dev.parley.desktop.storage.contract.PeopleContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {

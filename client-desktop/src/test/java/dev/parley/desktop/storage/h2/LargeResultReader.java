@@ -71,9 +71,13 @@ public final class LargeResultReader {
                     new H2BackupExport.FileTotals(0, 0), at.toEpochMilli(), (written, total) -> { });
             storage.transactions().transaction(false, txn -> {
                 storage.changes().removeExpired(txn, at.plusSeconds(perConversation), 500);
-                storage.messages().markReadUpTo(txn, bob, new MessageCursor(Long.MAX_VALUE));
+                storage.messages().markReadUpTo(txn, bob, new MessageCursor(Long.MAX_VALUE), 500);
                 storage.historyEraser().erase(txn, carol);
             });
+            while (!storage.transactions().transactionWithResult(false,
+                    txn -> storage.historyEraser().eraseSome(txn, 500)).finished()) {
+                // the erased conversation's rows, a page per transaction
+            }
         }
     }
 }

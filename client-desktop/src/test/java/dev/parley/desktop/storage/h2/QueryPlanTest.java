@@ -53,8 +53,25 @@ class QueryPlanTest {
 
     @Test
     void historyPageReadsTheIndexInOrder() throws Exception {
-        String plan = plan(H2MessageStore.PAGE_SQL, "bob", Long.MAX_VALUE, 51);
+        String plan = plan(H2MessageStore.PAGE_SQL, "bob", Long.MAX_VALUE, Long.MIN_VALUE, 51);
         assertThat(plan).contains("MESSAGES_HISTORY").contains("index sorted");
+    }
+
+    /** #12, V92: the attachment file sweep asks about a slice of ids through an index, never by a scan. */
+    @Test
+    void attachmentIdsAreLookedUpThroughTheirIndexes() throws Exception {
+        Object ids = new Object[] {new byte[16], new byte[16]};
+        assertThat(plan(H2AttachmentStore.ATTACHMENTS_AMONG_SQL, ids)).contains("ATTACHMENTS_ATTACHMENT_ID")
+                .doesNotContain("tableScan");
+        assertThat(plan(H2AttachmentStore.UPLOADS_AMONG_SQL, ids)).contains("ATTACHMENT_UPLOADS_ATTACHMENT_ID")
+                .doesNotContain("tableScan");
+    }
+
+    /** #12: a deleted conversation's rows go a page per transaction, read in index order so H2 stops at the page. */
+    @Test
+    void erasedConversationPageReadsTheIndexInOrder() throws Exception {
+        String plan = plan(H2MessageRemoval.CONVERSATION_PAGE_SQL, "bob", 1_000L, 500);
+        assertThat(plan).contains("MESSAGES_HISTORY").contains("index sorted").doesNotContain("tableScan");
     }
 
     /** Newer pages cannot read the DESC index in order; they must at least use it for a bounded sequence range. */
@@ -191,9 +208,9 @@ class QueryPlanTest {
      */
     @Test
     void unreadMessagesAreReadThroughTheirTableKey() throws Exception {
-        assertThat(plan(UnreadMessages.COUNT_SQL, "bob")).contains("PRIMARY_KEY").contains("CONVERSATION_ID = ")
+        assertThat(plan(UnreadMessages.COUNT_SQL, "bob", 0L)).contains("PRIMARY_KEY").contains("CONVERSATION_ID = ")
                 .doesNotContain("tableScan");
-        assertThat(plan(UnreadMessages.UP_TO_SQL, "bob", 100L)).contains("PRIMARY_KEY").contains("index sorted")
+        assertThat(plan(UnreadMessages.UP_TO_SQL, "bob", 100L, 0L, 500)).contains("PRIMARY_KEY").contains("index sorted")
                 .doesNotContain("tableScan");
         assertThat(plan(UnreadMessages.DELETE_SQL.replace("DELETE", "SELECT *"), "bob", 7L))
                 .contains("PRIMARY_KEY").contains("SEQ = ").doesNotContain("tableScan");

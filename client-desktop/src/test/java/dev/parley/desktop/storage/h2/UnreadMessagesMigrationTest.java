@@ -65,9 +65,9 @@ class UnreadMessagesMigrationTest {
                 assertThat(storage.changes().removeExpired(txn, Instant.ofEpochMilli(60), 10)).containsOnlyKeys(BOB);
                 assertThat(storage.messages().updateState(txn, new MessageId("m6"), MessageState.READ, null))
                         .isEqualTo(StateUpdate.APPLIED);
-                assertThat(storage.messages().markReadUpTo(txn, BOB, new MessageCursor(5)))
+                assertThat(storage.messages().markReadUpTo(txn, BOB, new MessageCursor(5), 500))
                         .containsExactly(new MessageId("m2"), new MessageId("m5"));
-                assertThat(storage.messages().markReadUpTo(txn, BOB, new MessageCursor(6))).isEmpty();
+                assertThat(storage.messages().markReadUpTo(txn, BOB, new MessageCursor(6), 500)).isEmpty();
             });
             assertThat(counts(storage)).containsExactly(Map.entry("carol", 1));
             storage.transactions().transaction(true, txn -> {

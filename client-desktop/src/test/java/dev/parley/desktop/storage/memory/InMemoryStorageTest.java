@@ -148,6 +148,14 @@ class InMemoryStorageTest {
     }
 
     @Nested
+    class ConversationErasure extends dev.parley.desktop.storage.contract.ConversationErasureContract {
+        @Override
+        protected Storage create(Path dir, EventPublisher publisher) throws Exception {
+            return newStorage(publisher);
+        }
+    }
+
+    @Nested
     class People extends dev.parley.desktop.storage.contract.PeopleContract {
         @Override
         protected Storage create(Path dir, EventPublisher publisher) throws Exception {

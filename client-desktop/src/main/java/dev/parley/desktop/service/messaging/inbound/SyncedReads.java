@@ -20,6 +20,7 @@ import java.util.Optional;
  * that conversation, with no read receipt (the device that read them sent it).
  */
 final class SyncedReads {
+    private static final int PAGE = dev.parley.desktop.storage.MessageStore.MAX_LIMIT;
     private SyncedReads() {
     }
 
@@ -38,10 +39,13 @@ final class SyncedReads {
         if (upTo == null) {
             return;
         }
-        List<dev.parley.desktop.storage.MessageId> read = storage.messages().markReadUpTo(txn, conversation, upTo);
-        storage.messageTimes().record(txn, read, MessageState.READ, now);
-        for (dev.parley.desktop.storage.MessageId id : read) {
-            txn.attach(new MessageStateChangedEvent(eventKey, id, MessageState.READ));
-        }
+        List<dev.parley.desktop.storage.MessageId> read;
+        do {     // a page at a time, in the batch's transaction
+            read = storage.messages().markReadUpTo(txn, conversation, upTo, PAGE);
+            storage.messageTimes().record(txn, read, MessageState.READ, now);
+            for (dev.parley.desktop.storage.MessageId id : read) {
+                txn.attach(new MessageStateChangedEvent(eventKey, id, MessageState.READ));
+            }
+        } while (read.size() == PAGE);
     }
 }
