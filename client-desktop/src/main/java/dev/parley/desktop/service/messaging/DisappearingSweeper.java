@@ -2,6 +2,7 @@ package dev.parley.desktop.service.messaging;
 
 import dev.parley.desktop.service.MessageActionsService;
 import dev.parley.desktop.service.ServiceException;
+import dev.parley.desktop.threads.BackgroundThreads;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +23,7 @@ public final class DisappearingSweeper implements AutoCloseable {
     private final MessageActionsService actions;
     private final DeletedConversationRemoval conversations;
     private final Runnable afterConversationRemoval;
+    static final String THREAD_NAME = "parley-disappearing-sweep";
     private final ScheduledExecutorService executor;
 
     public DisappearingSweeper(MessageActionsService actions, DeletedConversationRemoval conversations,
@@ -29,11 +31,8 @@ public final class DisappearingSweeper implements AutoCloseable {
         this.actions = actions;
         this.conversations = conversations;
         this.afterConversationRemoval = afterConversationRemoval;
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "parley-disappearing-sweep");
-            thread.setDaemon(true);
-            return thread;
-        });
+        // below the UI thread's priority (nice 10): nobody waits for a sweep, and the UI thread must not wait for a core
+        this.executor = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.named(THREAD_NAME));
         executor.scheduleWithFixedDelay(this::sweep, 0, period.toMillis(), TimeUnit.MILLISECONDS);
     }
 
