@@ -52,7 +52,9 @@ class ScreenshotsTest {
         bob.messaging().send("alice", "Hey! Did the new relay come up after the move?");
         bob.messaging().send("alice", "Mine says online since this morning.");
         alice.send("bob", "Yes, it runs on my laptop now. Only ciphertext ever touches it.");
-        assertThat(UiTestNetwork.await(() -> bobGot.size() == 1, DesktopFixture.TIMEOUT)).isTrue();
+        assertThat(UiTestNetwork.await(() -> bobGot.size() == 1, DesktopFixture.TIMEOUT))
+                .as(() -> "bob did not receive alice's message; " + UiTestNetwork.report(alice, "bob", bob, "alice"))
+                .isTrue();
         bob.messaging().markRead("alice", new MessageCursor(bobGot.get(0).cursor().sequence()));
         bob.messaging().send("alice", "Perfect. Then let's compare safety numbers tonight,\nand I'll mark you as verified.");
         sessions.lock();

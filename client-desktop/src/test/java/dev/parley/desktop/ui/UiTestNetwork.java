@@ -167,6 +167,31 @@ public final class UiTestNetwork implements AutoCloseable {
         return condition.getAsBoolean();
     }
 
+    /**
+     * What a failed wait for a message needs to tell (CI keeps no logs): the states of the sender's last messages to
+     * {@code recipient}, the recipient's connection, and what the recipient stored from the sender.
+     */
+    static String report(dev.parley.desktop.ui.common.UiServices sender, String recipient, ParleyApp receiver,
+                         String senderName) {
+        StringBuilder out = new StringBuilder();
+        try {
+            out.append("sender's messages: ");
+            for (dev.parley.desktop.ui.common.MessageView m : sender.recent(recipient, 10).newestFirst()) {
+                out.append(m.outgoing() ? "out " : "in ").append(m.status()).append(m.failure().map(f -> " " + f)
+                        .orElse("")).append("; ");
+            }
+            out.append("recipient's connection: ").append(receiver.connection().state().get().status())
+                    .append("; recipient stored from the sender: ");
+            for (dev.parley.desktop.storage.Message m : receiver.messaging().history(senderName, Optional.empty(), 10)
+                    .messages()) {
+                out.append(m.direction()).append(' ').append(m.state()).append("; ");
+            }
+        } catch (Exception e) {
+            out.append("(could not read: ").append(e).append(')');
+        }
+        return out.toString();
+    }
+
     @Override
     public void close() {
         for (ParleyApp app : others) {

@@ -128,7 +128,10 @@ final class DeviceSends {
 
     private void onResult(RelayConnection c, Copies copies, Response response, Throwable error) {
         try {
-            if (error != null) {
+            if (error != null && SendRetries.unanswered(error) && isOnline.test(c)) {
+                LOG.debug("device send not answered in time; trying again on this link");
+                retryLater(c, copies, c.retries.nextDelayMillis(copies.clientMessageId, copies.account));
+            } else if (error != null) {
                 LOG.debug("device send not confirmed; it stays in the outbox", error);
             } else if (response instanceof Response.SendAccepted) {
                 outbox.acceptedCopies(copies.items);
@@ -140,6 +143,8 @@ final class DeviceSends {
                         }
                     }
                     case QUEUE_FULL, RATE_LIMITED -> retryLater(c, copies, err.retryAfterMillis());
+                    case INTERNAL_ERROR -> retryLater(c, copies,
+                            c.retries.nextDelayMillis(copies.clientMessageId, copies.account));
                     default -> LOG.info("device send refused with {}; it stays in the outbox", err.code());
                 }
             }

@@ -15,8 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control thread's sending side: flushes the durable {@link Outbox} on a login (a batch at a time) and records the
- * relay's answer to each send. Refused for good: marked failed; throttled: retried after the relay's delay; anything
- * else: it stays in the outbox for the next login.
+ * relay's answer to each send. Refused for good: marked failed; throttled: retried after the relay's delay; failed on
+ * the relay or unanswered in time while the link stays up: retried after a growing delay ({@link SendRetries});
+ * anything else: it stays in the outbox for the next login.
  */
 final class OutboxSender {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxSender.class);
@@ -153,7 +154,10 @@ final class OutboxSender {
 
     private void onSendResult(RelayConnection c, Outbox.Item item, Response response, Throwable error) {
         try {
-            if (error != null) {
+            if (error != null && SendRetries.unanswered(error) && isOnline.test(c)) {
+                LOG.debug("send not answered in time; trying again on this link");
+                retryLater(c, item, c.retries.nextDelayMillis(item.clientMessageId(), item.recipient()));
+            } else if (error != null) {
                 LOG.debug("send not confirmed; it stays in the outbox", error);
             } else if (response instanceof Response.SendAccepted) {
                 outbox.accepted(item);
@@ -161,6 +165,8 @@ final class OutboxSender {
                 switch (err.code()) {
                     case UNKNOWN_USER, INVALID_FIELD, FRAME_TOO_LARGE -> outbox.rejected(item, "relay refused: " + err.code());
                     case QUEUE_FULL, RATE_LIMITED -> retryLater(c, item, err.retryAfterMillis());
+                    case INTERNAL_ERROR -> retryLater(c, item,
+                            c.retries.nextDelayMillis(item.clientMessageId(), item.recipient()));
                     default -> LOG.info("send refused with {}; it stays in the outbox", err.code());
                 }
             }

@@ -40,6 +40,8 @@ final class RelayConnection implements RelayLinkListener {
     final java.util.ArrayDeque<Object> afterMulti = new java.util.ArrayDeque<>();
     /** Control thread only: how often each message's device list was corrected on this link (issue #17). */
     final java.util.Map<String, Integer> corrections = new java.util.HashMap<>();
+    /** Control thread only: the delays of sends tried again on this link after a relay failure or no answer. */
+    final SendRetries retries = new SendRetries();
     final ConcurrentLinkedQueue<InboundHandler.Delivery> deliveries = new ConcurrentLinkedQueue<>();
     private final Events events;
     volatile RelayLink link;
