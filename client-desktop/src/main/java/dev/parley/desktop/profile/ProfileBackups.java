@@ -7,6 +7,7 @@ import dev.parley.crypto.backup.BackupWriter;
 import dev.parley.crypto.backup.UnsupportedBackupVersionException;
 import dev.parley.crypto.primitives.Argon2Params;
 import dev.parley.crypto.primitives.CryptoProvider;
+import dev.parley.desktop.storage.ErasedHistoryPages;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.backup.BackupBodyReader;
 import dev.parley.desktop.storage.backup.BackupBodyWriter;
@@ -45,6 +46,9 @@ public final class ProfileBackups {
     private static final Pattern FILE_PATH = Pattern.compile(ATTACHMENTS + "/[0-9a-f]{1,64}\\.bin|"
             + Pattern.quote(DESKTOP_SETTINGS));
 
+    /** Tries of a backup while conversations keep being deleted under it. */
+    private static final int MAX_ATTEMPTS = 3;
+
     private final ProfileManager profiles;
     private final CryptoProvider crypto;
     private final Argon2Params backupParams;
@@ -77,15 +81,28 @@ public final class ProfileBackups {
      */
     public Summary export(UnlockedProfile profile, Path target, byte[] secret, BackupSecretKind kind,
                           BackupProgress progress) throws IOException, ProfileException {
-        if (Files.exists(target)) {
-            throw new FileAlreadyExistsException(target.getFileName().toString());
+        for (int attempt = 1; ; attempt++) {
+            if (Files.exists(target)) {
+                throw new FileAlreadyExistsException(target.getFileName().toString());
+            }
+            try {
+                // What the user deleted never goes into a backup: the rows of deleted conversations still being
+                // removed go first (the export refuses while any is left, H2BackupExport).
+                ErasedHistoryPages.removePending(profile.storage(), () -> true);
+                return attempt(profile, target, secret, kind, progress);
+            } catch (H2BackupExport.ErasePendingException e) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new ProfileStorageException("conversations kept being deleted during the backup; try again", e);
+                }
+            } catch (StorageException e) {
+                throw new ProfileStorageException("the profile could not be read for the backup: " + e.getMessage(), e);
+            }
         }
-        List<Path> files = attachmentFiles(profile.directory());
-        long totalBytes = 0;
-        for (Path file : files) {
-            totalBytes += Files.size(file);
-        }
-        long fileBytes = totalBytes;
+    }
+
+    private Summary attempt(UnlockedProfile profile, Path target, byte[] secret, BackupSecretKind kind,
+                            BackupProgress progress) throws IOException, StorageException {
+        BackedUpFiles chosen = new BackedUpFiles(profile.storage(), attachmentFiles(profile.directory()));
         Path partial = target.resolveSibling(target.getFileName() + ".part");
         boolean done = false;
         try {
@@ -94,11 +111,11 @@ public final class ProfileBackups {
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
                  BackupWriter writer = BackupWriter.start(out, crypto, secret, kind, backupParams)) {
                 BackupBodyWriter body = new BackupBodyWriter(writer);
-                rows = H2BackupExport.export((H2Storage) profile.storage(), body,
-                        new H2BackupExport.FileTotals(files.size(), fileBytes), clock.millis(),
+                rows = H2BackupExport.export((H2Storage) profile.storage(), body, chosen, clock.millis(),
                         (n, total) -> progress.progress(BackupProgress.Phase.DATABASE, n, total));
+                long fileBytes = chosen.bytes();
                 long[] copied = {0};
-                for (Path file : files) {
+                for (Path file : chosen.selected()) {
                     String path = profile.directory().relativize(file).toString().replace('\\', '/');
                     InputStream in;
                     try {
@@ -118,9 +135,7 @@ public final class ProfileBackups {
             syncFile(partial);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
             done = true;
-            return new Summary(rows, files.size(), fileBytes);
-        } catch (StorageException e) {
-            throw new ProfileStorageException("the profile could not be read for the backup: " + e.getMessage(), e);
+            return new Summary(rows, chosen.selected().size(), chosen.bytes());
         } finally {
             if (!done) {
                 Files.deleteIfExists(partial);

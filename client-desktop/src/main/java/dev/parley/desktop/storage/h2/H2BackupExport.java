@@ -4,6 +4,7 @@ import dev.parley.crypto.secret.SecretBytes;
 import dev.parley.desktop.storage.SecretNamespace;
 import dev.parley.desktop.storage.StorageException;
 import dev.parley.desktop.storage.TamperedSecretException;
+import dev.parley.desktop.storage.Transaction;
 import dev.parley.desktop.storage.backup.BackupBodyWriter;
 import dev.parley.desktop.storage.backup.BackupRecord;
 import java.io.IOException;
@@ -38,16 +39,42 @@ public final class H2BackupExport {
     }
 
     /**
+     * Chooses, inside the backup's transaction, the files the caller writes after the database part (those whose rows
+     * are in the backup), and returns their totals for the manifest.
+     */
+    @FunctionalInterface
+    public interface FileSelection {
+        FileTotals select(Transaction txn) throws StorageException;
+    }
+
+    /**
+     * A deleted conversation still had rows when the backup's transaction began (it was deleted after the caller
+     * removed the pending ones): nothing was written; remove them and try again.
+     */
+    public static final class ErasePendingException extends StorageException {
+        public ErasePendingException() {
+            super("a deleted conversation is still being removed");
+        }
+    }
+
+    /**
+     * A deleted conversation's rows are never written: if one is still being removed, nothing is written and
+     * {@link ErasePendingException} says so (a backup must not bring back what the user deleted).
+     *
+     * @param files    called first, inside the transaction
      * @param progress receives the number of rows written, every 1,000 rows and at the end
      * @return the number of rows written
      */
-    public static long export(H2Storage storage, BackupBodyWriter out, FileTotals files, long createdAtMillis,
+    public static long export(H2Storage storage, BackupBodyWriter out, FileSelection files, long createdAtMillis,
                               RowProgress progress) throws StorageException, IOException {
         try {
             return storage.transactions().transactionWithResult(true, txn -> {
                 Connection c = H2Transaction.connection(txn, storage.manager(), false);
                 try {
-                    return write(c, storage.sealer(), out, files, createdAtMillis, progress);
+                    if (PendingErasures.any(c)) {
+                        throw new ErasePendingException();
+                    }
+                    return write(c, storage.sealer(), out, files.select(txn), createdAtMillis, progress);
                 } catch (SQLException e) {
                     throw new StorageException("reading the profile for a backup failed", e);
                 } catch (IOException e) {

@@ -68,7 +68,7 @@ public final class LargeResultReader {
                 } while (slice.more());
             });
             H2BackupExport.export(storage, new BackupBodyWriter(OutputStream.nullOutputStream()),
-                    new H2BackupExport.FileTotals(0, 0), at.toEpochMilli(), (written, total) -> { });
+                    txn -> new H2BackupExport.FileTotals(0, 0), at.toEpochMilli(), (written, total) -> { });
             storage.transactions().transaction(false, txn -> {
                 storage.changes().removeExpired(txn, at.plusSeconds(perConversation), 500);
                 storage.messages().markReadUpTo(txn, bob, new MessageCursor(Long.MAX_VALUE), 500);
