@@ -140,6 +140,17 @@ final class TestNetwork implements AutoCloseable, BeforeEachCallback, AfterEachC
                 java.util.function.UnaryOperator.identity());
     }
 
+    /**
+     * A profile's configuration with timeouts of its own (fault-injection tests): {@code connector}'s handshake and
+     * request timeouts, {@code settings}' heartbeat; everything else as {@link #config(String)}.
+     */
+    AppConfig config(String name, TyrusRelayConnector connector, ConnectionSettings settings) {
+        return new AppConfig(new AppDirectories(root.resolve("data-" + name).toAbsolutePath()), new ProfileName(name),
+                CRYPTO, CRYPTO.random(), clock, new Argon2Params(1024, 1, 1), connector,
+                new ExponentialBackoff(Duration.ofMillis(100), Duration.ofMillis(800), CRYPTO.random()), settings, 20,
+                java.util.function.UnaryOperator.identity());
+    }
+
     /** A new profile, created and registered with the relay. */
     ParleyApp register(String name) throws Exception {
         ParleyApp app = open(name);
