@@ -107,6 +107,12 @@ public final class DisappearingSweepBenchmark {
             s.showMain();
             return s;
         });
+        // as the app once its first screen takes input (ParleyDesktopApp): the JIT below the UI thread
+        // (-Dparley.bench.jitAtUiPriority=true leaves it at the UI thread's priority, for an A/B of that step)
+        if (round == 1 && !Boolean.getBoolean("parley.bench.jitAtUiPriority")) {
+            System.out.printf("JIT compiler threads lowered: %d%n",
+                    dev.parley.desktop.threads.BackgroundThreads.lowerCompilerThreads());
+        }
         MainViewModel main = ChatScrollBenchmark.fx(() -> shell.mainViewModel().orElseThrow());
         waitFor(() -> !main.conversations().allItems().isEmpty());
         ChatScrollBenchmark.fx(() -> {

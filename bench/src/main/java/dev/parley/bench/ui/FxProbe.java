@@ -70,6 +70,7 @@ final class FxProbe implements AutoCloseable {
         if (closed) {
             return;
         }
+        long posted = System.nanoTime();
         Platform.runLater(() -> {
             long ran = System.nanoTime();
             long delay = Math.max(1, ran - due);
@@ -87,6 +88,10 @@ final class FxProbe implements AutoCloseable {
             long wait = runQueueNanos();
             long waitSincePrevious = lastWait < 0 || wait < 0 ? 0 : wait - lastWait;
             lastWait = wait;
+            long[] render = renderThreadTimes();
+            double renderCpu = render == null || lastRender == null ? -1 : (render[0] - lastRender[0]) / 1e6;
+            double renderWait = render == null || lastRender == null ? -1 : (render[1] - lastRender[1]) / 1e6;
+            lastRender = render;
             synchronized (delays) {
                 if (firstCpu < 0) {
                     firstCpu = cpu;
@@ -102,7 +107,9 @@ final class FxProbe implements AutoCloseable {
                 }
                 if (delay > stallMillis * 1_000_000L) {
                     stalls.add(new Stall(uptimeAtStart + (due - nanosAtStart) / 1_000_000L, delay / 1_000_000.0,
-                            cpuSincePrevious / 1_000_000.0, waitSincePrevious / 1_000_000.0));
+                            cpuSincePrevious / 1_000_000.0, waitSincePrevious / 1_000_000.0,
+                            Math.max(0, posted - due) / 1_000_000.0, (ran - posted) / 1_000_000.0, renderCpu,
+                            renderWait));
                 }
             }
         });
@@ -121,9 +128,14 @@ final class FxProbe implements AutoCloseable {
     /**
      * A probe that waited long: due at JVM uptime {@code postedAtMillis}, run {@code delayMillis} later; the FX
      * thread used {@code fxCpuMillis} of CPU since the previous probe ran (one period before this one was due) and
-     * was runnable but waiting for a core for {@code runQueueMillis} of it (0 where schedstat is not readable).
+     * was runnable but waiting for a core for {@code runQueueMillis} of it (0 where schedstat is not readable). Of the
+     * delay, {@code postedLateMillis} passed before the probe's own timer thread posted it (that thread was held: a
+     * JVM-wide stop, or a wait for a core) and {@code queuedMillis} between its posting and its run on the FX thread.
+     * JavaFX's render thread, which a pulse waits for while it draws the previous frame, used {@code renderCpuMillis}
+     * of CPU and waited {@code renderWaitMillis} for a core in the same interval (-1 where not readable).
      */
-    record Stall(long postedAtMillis, double delayMillis, double fxCpuMillis, double runQueueMillis) {
+    record Stall(long postedAtMillis, double delayMillis, double fxCpuMillis, double runQueueMillis,
+                 double postedLateMillis, double queuedMillis, double renderCpuMillis, double renderWaitMillis) {
     }
 
     /**
@@ -140,6 +152,45 @@ final class FxProbe implements AutoCloseable {
     }
 
     private static final java.nio.file.Path SCHEDSTAT = java.nio.file.Path.of("/proc/thread-self/schedstat");
+
+    /**
+     * JavaFX's render thread ({@code QuantumRenderer-0}, which a pulse on the FX thread waits for when the previous
+     * frame is not drawn yet): its {@code /proc/self/task/<tid>/schedstat}, or null where it cannot be found.
+     */
+    private static java.nio.file.Path renderThreadSchedstat() {
+        try (java.util.stream.Stream<java.nio.file.Path> tasks = java.nio.file.Files.list(
+                java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                String comm = java.nio.file.Files.readString(task.resolve("comm")).trim();
+                if (comm.startsWith("QuantumRenderer")) {
+                    return task.resolve("schedstat");
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** The render thread's {CPU, runnable-but-waiting} nanoseconds so far, or null where they cannot be read. */
+    private long[] renderThreadTimes() {
+        if (renderSchedstat == null) {
+            renderSchedstat = renderThreadSchedstat();
+        }
+        if (renderSchedstat == null) {
+            return null;
+        }
+        try {
+            String[] f = java.nio.file.Files.readString(renderSchedstat).trim().split(" ");
+            return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1])};
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private java.nio.file.Path renderSchedstat;
+    /** The render thread's times when the previous probe ran (FX thread only). */
+    private long[] lastRender;
 
     /** The FX thread's time waiting for a core from the first probe to the last so far (ns; -1 if not known). */
     long fxRunQueueNanos() {

@@ -94,9 +94,11 @@ final class GcPauses implements AutoCloseable {
         for (FxProbe.Stall stall : stalls) {
             List<Pause> overlapping = pauses.stream().filter(p -> p.overlaps(stall)).toList();
             withGc += overlapping.isEmpty() ? 0 : 1;
-            System.out.printf("    FX stall at %,d ms uptime: %.1f ms, FX-thread CPU in it %.1f ms, waiting for a core "
-                    + "%.1f ms; GC pauses in it: %s%n", stall.postedAtMillis(), stall.delayMillis(), stall.fxCpuMillis(),
-                    stall.runQueueMillis(), overlapping.isEmpty() ? "none" : overlapping.stream()
+            System.out.printf("    FX stall at %,d ms uptime: %.1f ms (posted %.1f ms late by the probe's timer, then "
+                    + "%.1f ms in the FX queue), FX-thread CPU in it %.1f ms, waiting for a core %.1f ms; render thread "
+                    + "CPU %.1f ms, waiting for a core %.1f ms; GC pauses in it: %s%n", stall.postedAtMillis(),
+                    stall.delayMillis(), stall.postedLateMillis(), stall.queuedMillis(), stall.fxCpuMillis(),
+                    stall.runQueueMillis(), stall.renderCpuMillis(), stall.renderWaitMillis(), overlapping.isEmpty() ? "none" : overlapping.stream()
                             .map(p -> p.millis() + " ms " + p.collector() + " (" + p.cause() + ")").toList());
         }
         long working = stalls.stream().filter(s -> s.fxCpuMillis() >= stallMillis).count();
