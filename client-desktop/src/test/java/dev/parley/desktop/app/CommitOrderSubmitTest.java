@@ -72,7 +72,7 @@ class CommitOrderSubmitTest {
                     // the second sender gets every chance to overtake: until it handed its items over, or waits
                     while (handedOver.isEmpty() && !crypto.lock().hasQueuedThread(second.get())
                             && System.nanoTime() < deadline) {
-                        Thread.onSpinWait();
+                        java.util.concurrent.locks.LockSupport.parkNanos(200_000);
                     }
                 }
                 handedOver.add(id);
