@@ -26,6 +26,11 @@ import java.util.function.Supplier;
  * session state together with the outbox entry and whatever the feature stores with it (a message row, the removal
  * of owed receipts) in one transaction; then hand the committed item to the connection. Every feature sends through
  * here, under the profile's protocol lock.
+ *
+ * <p>The items are handed over before the lock is released, so the connection gets them in the order they were
+ * encrypted and committed, whichever threads send (flake13: the user's first message on this profile's own session,
+ * committed first, could otherwise reach the contact after the delivery receipt the inbound thread encrypted next on
+ * the contact's session, and the contact took the first message for a restarted session).
  */
 public final class Outbound {
     private final ProfileCrypto crypto;
@@ -36,7 +41,7 @@ public final class Outbound {
 
     /**
      * @param submitter hands committed outbox items to the connection, in order (sent now if online, else at the
-     *                  next login)
+     *                  next login); called under the protocol lock, so it must only queue them, never block
      */
     public Outbound(ProfileCrypto crypto, Supplier<String> ownUsername, Consumer<java.util.List<Outbox.Item>> submitter,
                     SenderVerifier verifier) {
@@ -70,12 +75,12 @@ public final class Outbound {
             });
             work.committed();
             addItems(items, outboxId, copies);
+            submitter.accept(items);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot queue the message", e);
         } finally {
             crypto.lock().unlock();
         }
-        submitter.accept(items);
         return result;
     }
 
@@ -172,12 +177,12 @@ public final class Outbound {
                             SharedParts.join(many.headerParts().get(i), many.body()), false));
                 }
             }
+            submitter.accept(items);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot queue the messages", e);
         } finally {
             crypto.lock().unlock();
         }
-        submitter.accept(items);
         return result;
     }
 
@@ -214,12 +219,12 @@ public final class Outbound {
             });
             work.committed();
             addItems(items, outboxId, copies);
+            submitter.accept(items);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot queue the message", e);
         } finally {
             crypto.lock().unlock();
         }
-        submitter.accept(items);
         return true;
     }
 
@@ -235,12 +240,12 @@ public final class Outbound {
             items = ephemeralCopies(work, recipient, payload);
             crypto.storage().transactions().transaction(false, work::commit);
             work.committed();
+            submitter.accept(items);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot store the session state", e);
         } finally {
             crypto.lock().unlock();
         }
-        submitter.accept(items);
     }
 
     /** The ephemeral items of one payload for each of the recipient's devices, under one random id. */
@@ -261,11 +266,7 @@ public final class Outbound {
      * unacknowledged key) is skipped; returns how many recipients it went to.
      */
     public int ephemeralAll(java.util.List<Contact> recipients, Payload payload) throws ServiceException {
-        Sealed sealed = sealEphemeralAll(recipients, payload);
-        if (!sealed.items().isEmpty()) {
-            submitter.accept(sealed.items());
-        }
-        return sealed.reached();
+        return sealEphemeralAll(recipients, payload, submitter).reached();
     }
 
     /**
@@ -274,6 +275,12 @@ public final class Outbound {
      * after the storage closed, issue #14).
      */
     public Sealed sealEphemeralAll(java.util.List<Contact> recipients, Payload payload) throws ServiceException {
+        return sealEphemeralAll(recipients, payload, items -> { });
+    }
+
+    /** As {@link #sealEphemeralAll(java.util.List, Payload)}, the items handed to {@code then} under the lock. */
+    private Sealed sealEphemeralAll(java.util.List<Contact> recipients, Payload payload,
+                                    Consumer<java.util.List<Outbox.Item>> then) throws ServiceException {
         java.util.List<Outbox.Item> items = new java.util.ArrayList<>(recipients.size());
         int reached = 0;
         crypto.lock().lock();
@@ -292,6 +299,7 @@ public final class Outbound {
             }
             crypto.storage().transactions().transaction(false, work::commit);
             work.committed();
+            then.accept(items);
         } catch (StorageException | ProtocolStorageException e) {
             throw new StorageFailureException("cannot store the session state", e);
         } finally {
