@@ -94,7 +94,12 @@ class GroupReceiptsAndTypingTest {
         carol.messaging().markRead(conversation, find(carol, conversation, "hello trio").orElseThrow().cursor());
         assertThat(Await.until(() -> state(alice, hello) == MessageState.READ, WAIT)).as("read by all").isTrue();
         // the open chat hears of each step under the group's conversation (not the member's name), and an open
-        // Message info of every member's receipt
+        // Message info of every member's receipt; events are published after their commit, so the stored state can
+        // be seen before its event
+        assertThat(Await.until(() -> states.stream().anyMatch(e -> e.messageId().equals(hello)
+                && e.state() == MessageState.READ), WAIT)).as("the READ event followed its commit").isTrue();
+        assertThat(Await.until(() -> memberReceipts.stream().filter(e -> e.messageId().equals(hello)).count() >= 4,
+                WAIT)).as("every member receipt's event followed its commit").isTrue();
         assertThat(states).filteredOn(e -> e.messageId().equals(hello)).extracting(MessageStateChangedEvent::contact)
                 .isNotEmpty().containsOnly(conversation);
         assertThat(states).filteredOn(e -> e.messageId().equals(hello)).extracting(MessageStateChangedEvent::state)

@@ -52,9 +52,12 @@ class ScreenshotsTest {
         bob.messaging().send("alice", "Hey! Did the new relay come up after the move?");
         bob.messaging().send("alice", "Mine says online since this morning.");
         alice.send("bob", "Yes, it runs on my laptop now. Only ciphertext ever touches it.");
-        assertThat(UiTestNetwork.await(() -> bobGot.size() == 1, DesktopFixture.TIMEOUT))
+        assertThat(UiTestNetwork.await(() -> !bobGot.isEmpty(), DesktopFixture.TIMEOUT))
                 .as(() -> "bob did not receive alice's message; " + UiTestNetwork.report(alice, "bob", bob, "alice"))
                 .isTrue();
+        // only her message: both sides started their session at once, which is no restart (flake13)
+        assertThat(bobGot).extracting(Message::body)
+                .containsExactly("Yes, it runs on my laptop now. Only ciphertext ever touches it.");
         bob.messaging().markRead("alice", new MessageCursor(bobGot.get(0).cursor().sequence()));
         bob.messaging().send("alice", "Perfect. Then let's compare safety numbers tonight,\nand I'll mark you as verified.");
         sessions.lock();
