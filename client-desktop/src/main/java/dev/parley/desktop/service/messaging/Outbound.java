@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * here, under the profile's protocol lock.
  *
  * <p>The items are handed over before the lock is released, so the connection gets them in the order they were
- * encrypted and committed, whichever threads send (flake13: the user's first message on this profile's own session,
+ * encrypted and committed, whichever threads send (before, the user's first message on this profile's own session,
  * committed first, could otherwise reach the contact after the delivery receipt the inbound thread encrypted next on
  * the contact's session, and the contact took the first message for a restarted session).
  */

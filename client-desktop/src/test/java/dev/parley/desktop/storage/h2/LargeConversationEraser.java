@@ -1,6 +1,7 @@
 package dev.parley.desktop.storage.h2;
 
 import dev.parley.desktop.storage.ConversationId;
+import dev.parley.desktop.storage.ErasedHistoryPages;
 import dev.parley.desktop.storage.EventPublisher;
 import dev.parley.desktop.storage.HistoryEraser;
 import dev.parley.desktop.storage.Storage;
@@ -16,7 +17,8 @@ import java.nio.file.Path;
  * or killed in the middle).
  */
 public final class LargeConversationEraser {
-    static final int PAGE = 500;
+    /** The app's page ({@link ErasedHistoryPages#PAGE}). */
+    static final int PAGE = ErasedHistoryPages.PAGE;
 
     private LargeConversationEraser() {
     }
