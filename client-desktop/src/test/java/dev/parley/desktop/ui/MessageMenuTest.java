@@ -210,9 +210,18 @@ class MessageMenuTest {
         app.waitUntil(() -> menuShowing("Delete for me"));
         clickMenu("Delete for me");
         app.waitUntil(() -> bubble(HELLO).isEmpty());
+        // the reply that quoted it no longer shows its text: deleted here, erased from the store with it
+        app.waitUntil(() -> {
+            try {
+                return quoteOf("count me in").equals(List.of("bob", "This message was deleted"));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         bob.actions().reply(hello, "did you see the opening hours?");
         app.waitUntil(() -> bubble("did you see the opening hours?").isPresent());
         assertThat(quoteOf("did you see the opening hours?")).containsExactly("Original message not found");
+        app.screenshot("message-deleted-for-me");
         clickQuoteOf("did you see the opening hours?");
         app.waitUntil(() -> app.showing("#chatError")
                 && app.robot.lookup("#chatError").queryAs(javafx.scene.control.Label.class).getText()

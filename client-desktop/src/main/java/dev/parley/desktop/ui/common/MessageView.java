@@ -134,6 +134,15 @@ public record MessageView(String id, String contact, boolean outgoing, String te
                 quote, file, system, sender);
     }
 
+    /**
+     * A copy whose quote lost the text it copied (the original was deleted or removed, and the store erased the copy
+     * with it); the quote keeps its author, as a reloaded page shows it.
+     */
+    public MessageView withoutQuotedText() {
+        return new MessageView(id, contact, outgoing, text, sentAt, status, failure, position, reactions, edited, deleted,
+                quote.map(q -> new QuoteView(q.targetId(), q.author(), Optional.empty())), attachment, system, sender);
+    }
+
     /** The tombstone left when the message was deleted for everyone: no text, no reactions, no file. */
     public MessageView asDeleted() {
         return new MessageView(id, contact, outgoing, "", sentAt, status, failure, position, List.of(), edited, true,

@@ -163,6 +163,7 @@ public final class MessageActionsViewModel {
     /** A service event: the message was deleted for everyone; it shows as a tombstone. */
     public void deleted(String messageId) {
         replace(messageId, MessageView::asDeleted);
+        forgetQuotedText(java.util.Set.of(messageId));
         MessageView target = replyingTo.get();
         if (target != null && target.id().equals(messageId)) {
             replyingTo.set(null);
@@ -183,6 +184,7 @@ public final class MessageActionsViewModel {
                 rows.remove(i - 1);
             }
         });
+        forgetQuotedText(java.util.Set.of(messageId));
     }
 
     /**
@@ -217,6 +219,20 @@ public final class MessageActionsViewModel {
             gone.add(divider);
         }
         rows.removeAll(gone);
+        forgetQuotedText(messageIds);
+    }
+
+    /**
+     * Loaded replies that copied text from these messages (deleted or removed) show it gone, as the store now has it
+     * and a reloaded page would: the text the user deleted does not stay on screen in a quote.
+     */
+    private void forgetQuotedText(java.util.Set<String> messageIds) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) instanceof ChatRow.MessageRow row && row.message().quote()
+                    .filter(q -> q.snippet().isPresent() && messageIds.contains(q.targetId())).isPresent()) {
+                rows.set(i, new ChatRow.MessageRow(row.message().withoutQuotedText(), row.firstOfGroup()));
+            }
+        }
     }
 
     /** Changes the loaded row of message {@code messageId}, if it is loaded. */
